@@ -1,0 +1,34 @@
+package dev.deepwire.compiler;
+
+import dev.deepwire.model.TensorShape;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A graph compiled for DL4J: the configuration, the network inputs and outputs in DL4J's order, the
+ * shapes found, and which DL4J vertices each canvas node became.
+ */
+public record CompiledNetwork(ComputationGraphConfiguration configuration, List<Input> inputs, List<Output> outputs,
+                              ShapeReport shapes, Map<String, List<String>> vertices) {
+
+    /** A network input: the canvas node feeding it and the shape it takes. */
+    public record Input(String nodeId, TensorShape shape) {
+    }
+
+    /** A loss-producing output: the node, its block type and how many classes (or units) it predicts. */
+    public record Output(String nodeId, String blockType, int size) {
+    }
+
+    /** A fresh, initialised network (its parameters drawn from the configuration's seed). */
+    public ComputationGraph instantiate() {
+        ComputationGraph net = new ComputationGraph(configuration.clone());
+        net.init();
+        return net;
+    }
+
+    public long totalParams() {
+        return shapes.totalParams();
+    }
+}

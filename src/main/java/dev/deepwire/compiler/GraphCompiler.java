@@ -1,0 +1,102 @@
+package dev.deepwire.compiler;
+
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.GraphChecker;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.PortSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
+
+/**
+ * Turns a graph into a DL4J {@link ComputationGraphConfiguration}, or into issues attached to nodes.
+ * A pure function of the graph and options. It never calls {@code setInputTypes} (which overwrites
+ * explicit sizes in DL4J M2.1): every size comes from {@link ShapeInference}.
+ */
+public final class GraphCompiler {
+    private final BlockCatalog catalog;
+    private final GraphChecker checker;
+    private final ShapeInference inference;
+
+    public GraphCompiler(BlockCatalog catalog) {
+        this.catalog = catalog;
+        this.checker = new GraphChecker(catalog);
+        this.inference = new ShapeInference(catalog);
+    }
+
+    public CompileResult compile(Graph graph, CompileOptions options) {
+        List<Issue> issues = new ArrayList<>(checker.check(graph));
+        ShapeReport shapes = inference.infer(graph);
+        issues.addAll(shapes.issues());
+        if (issues.stream().anyMatch(Issue::isError)) {
+            return new CompileResult(Optional.empty(), issues, shapes);
+        }
+        List<String> order = GraphChecker.topologicalOrder(graph).orElseThrow();
+        GraphBuilder builder = new NeuralNetConfiguration.Builder()
+                .seed(options.seed())
+                .dataType(options.dataType())
+                .updater(options.updater())
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder();
+        List<CompiledNetwork.Input> inputs = new ArrayList<>();
+        List<CompiledNetwork.Output> outputs = new ArrayList<>();
+        Map<String, List<String>> vertices = new LinkedHashMap<>();
+        for (Node n : graph.nodes()) {
+            if (catalog.require(n.type()).isInput()) {
+                builder.addInputs(n.id());
+                inputs.add(new CompiledNetwork.Input(n.id(), shapes.outputOf(n.id()).orElseThrow()));
+                vertices.put(n.id(), List.of(n.id()));
+            }
+        }
+        for (String id : order) {
+            Node node = graph.require(id);
+            BlockType type = catalog.require(node.type());
+            if (type.isInput()) {
+                continue;
+            }
+            NodeContext ctx = context(graph, node, type, shapes);
+            try {
+                Translators.forBlock(node.type()).orElseThrow().build(ctx, builder);
+            } catch (RuntimeException e) {
+                issues.add(Issue.error(id, "DL4J refused this block: " + e.getMessage()
+                        + "; check its parameters"));
+                return new CompileResult(Optional.empty(), issues, shapes);
+            }
+            vertices.put(id, List.of(id));
+            if (type.isOutput()) {
+                outputs.add(new CompiledNetwork.Output(node.id(), node.type(), ctx.intParam("classes")));
+            }
+        }
+        builder.setOutputs(outputs.stream().map(CompiledNetwork.Output::nodeId).toArray(String[]::new));
+        ComputationGraphConfiguration conf;
+        try {
+            conf = builder.build();
+        } catch (RuntimeException e) {
+            issues.add(Issue.error(null, "DL4J could not build the network: " + e.getMessage()));
+            return new CompileResult(Optional.empty(), issues, shapes);
+        }
+        return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, shapes, vertices)), issues, shapes);
+    }
+
+    private NodeContext context(Graph graph, Node node, BlockType type, ShapeReport shapes) {
+        Map<String, dev.deepwire.model.TensorShape> in = new LinkedHashMap<>();
+        Map<String, String> vertices = new LinkedHashMap<>();
+        for (PortSpec p : type.inputs()) {
+            graph.edgeInto(new Port(node.id(), p.name())).ifPresent(e -> {
+                in.put(p.name(), shapes.shapeOf(e).orElseThrow());
+                vertices.put(p.name(), e.from().nodeId());
+            });
+        }
+        return new NodeContext(node, catalog, in, vertices);
+    }
+}

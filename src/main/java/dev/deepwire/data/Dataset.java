@@ -1,0 +1,115 @@
+package dev.deepwire.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Examples held in memory: one feature array per network input (with an optional padding mask) and
+ * one label array per output, all with the example count as first dimension.
+ */
+public final class Dataset {
+    private final INDArray[] features;
+    private final INDArray[] featureMasks;
+    private final INDArray[] labels;
+    private final List<String> labelNames;
+
+    public Dataset(INDArray[] features, INDArray[] featureMasks, INDArray[] labels, List<String> labelNames) {
+        this.features = features;
+        this.featureMasks = featureMasks;
+        this.labels = labels;
+        this.labelNames = List.copyOf(labelNames);
+        long n = features[0].size(0);
+        for (INDArray a : features) {
+            check(a, n);
+        }
+        for (INDArray a : labels) {
+            check(a, n);
+        }
+    }
+
+    private static void check(INDArray a, long n) {
+        if (a.size(0) != n) {
+            throw new IllegalArgumentException("all arrays need " + n + " examples; one has " + a.size(0));
+        }
+    }
+
+    public int size() {
+        return (int) features[0].size(0);
+    }
+
+    public INDArray[] features() {
+        return features;
+    }
+
+    public INDArray[] featureMasks() {
+        return featureMasks;
+    }
+
+    public INDArray[] labels() {
+        return labels;
+    }
+
+    /** Readable names of the classes (e.g. token characters), for reports and heatmap axes. */
+    public List<String> labelNames() {
+        return labelNames;
+    }
+
+    /** Splits into batches, shuffled by {@code random} when given, each batch a copy ready to fit. */
+    public List<MultiDataSet> batches(int batchSize, Random random) {
+        int n = size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (random != null) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        List<MultiDataSet> out = new ArrayList<>();
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            INDArray idx = Nd4j.createFromArray(java.util.Arrays.copyOfRange(order, start, end));
+            out.add(new org.nd4j.linalg.dataset.MultiDataSet(pick(features, idx), pick(labels, idx),
+                    featureMasks == null ? null : pick(featureMasks, idx), null));
+        }
+        return out;
+    }
+
+    /** The first {@code count} examples, e.g. a fixed probe batch. */
+    public Dataset head(int count) {
+        int c = Math.min(count, size());
+        return new Dataset(slice(features, 0, c), featureMasks == null ? null : slice(featureMasks, 0, c),
+                slice(labels, 0, c), labelNames);
+    }
+
+    /** Examples {@code [from, to)} as a new dataset. */
+    public Dataset range(int from, int to) {
+        return new Dataset(slice(features, from, to), featureMasks == null ? null : slice(featureMasks, from, to),
+                slice(labels, from, to), labelNames);
+    }
+
+    private static INDArray[] slice(INDArray[] arrays, int from, int to) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i] == null ? null : arrays[i].get(NDArrayIndex.interval(from, to)).dup();
+        }
+        return out;
+    }
+
+    private static INDArray[] pick(INDArray[] arrays, INDArray idx) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i] == null ? null : Nd4j.pullRows(arrays[i], 1, idx.toIntVector());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.deepwire.data;
+
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Finds the data a project names and checks it fits the network's inputs and outputs. */
+public final class DatasetLoader {
+    public static final Set<String> KINDS = Set.of("marker");
+
+    private DatasetLoader() {
+    }
+
+    /**
+     * Loads the dataset of a project.
+     *
+     * @param projectDir folder of the project file; relative data paths start there
+     */
+    public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        if (spec == null) {
+            throw new DataException("the project has no dataset; add a \"dataset\" section (e.g. {\"kind\": \"marker\"})");
+        }
+        return switch (spec.kind()) {
+            case "marker" -> MarkerDataset.generate(spec);
+            default -> throw new DataException("dataset.kind '" + spec.kind() + "' is not known; use one of "
+                    + String.join(", ", KINDS));
+        };
+    }
+}

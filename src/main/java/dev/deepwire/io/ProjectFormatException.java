@@ -1,0 +1,19 @@
+package dev.deepwire.io;
+
+/**
+ * A project file that cannot be read: the message names the place (JSON path or line and column) and
+ * says how to fix it. Never carries a stack trace to the user.
+ */
+public final class ProjectFormatException extends Exception {
+    private final String location;
+
+    public ProjectFormatException(String location, String message) {
+        super(location == null || location.isEmpty() ? message : location + ": " + message);
+        this.location = location;
+    }
+
+    /** A JSON path such as {@code nodes[2].params.heads}, or {@code line 12, column 5}. */
+    public String location() {
+        return location;
+    }
+}

@@ -1,0 +1,396 @@
+package dev.deepwire.io;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code .dwproj} JSON into a {@link Project}. Every problem becomes a
+ * {@link ProjectFormatException} naming the JSON path or line; unknown fields are kept. Reading runs no
+ * code from the file: it is plain data.
+ */
+public final class ProjectReader {
+    private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "description", "nodes", "edges",
+            "dataset", "training", "ui");
+    private static final Set<String> NODE = Set.of("id", "type", "label", "params");
+    private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
+            "checkpointEvery", "earlyStoppingPatience");
+
+    private final ObjectMapper mapper;
+
+    public ProjectReader() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+                .build();
+        mapper = new ObjectMapper(factory);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public Project read(Path file) throws ProjectFormatException {
+        try {
+            long size = Files.size(file);
+            if (size > ProjectFormat.MAX_BYTES) {
+                throw new ProjectFormatException(file.toString(), "the file is " + size / (1024 * 1024)
+                        + " MB, far larger than any project (limit " + ProjectFormat.MAX_BYTES / (1024 * 1024)
+                        + " MB); is it really a DeepWire project?");
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ProjectFormatException(file.toString(), "no such file; check the path");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProjectFormatException(file.toString(), "the file is not UTF-8 text; is it really a DeepWire project?");
+        } catch (IOException e) {
+            throw new ProjectFormatException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    public Project parse(String json) throws ProjectFormatException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonParseException e) {
+            throw syntax(e);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ProjectFormatException("line 1", "the file is empty; it should hold a DeepWire project (JSON)");
+        }
+        if (!root.isObject()) {
+            throw new ProjectFormatException("$", "a project file holds one JSON object, not " + describe(root));
+        }
+        checkFormat(root);
+        Graph graph = new Graph();
+        Map<String, double[]> positions = readPositions(root.get("ui"));
+        Map<String, Node> nodes = readNodes(root, positions, graph);
+        readEdges(root, graph, nodes);
+        Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
+                graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
+        keepUnknown(root, TOP, project.extras());
+        if (root.get("training") instanceof ObjectNode t) {
+            keepUnknown(t, TRAINING, project.sectionExtras("training"));
+        }
+        if (root.get("ui") instanceof ObjectNode u) {
+            keepUnknown(u, Set.of("positions"), project.sectionExtras("ui"));
+        }
+        return project;
+    }
+
+    private static ProjectFormatException syntax(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        String msg = e.getOriginalMessage();
+        if (msg.startsWith("Duplicate field")) {
+            return new ProjectFormatException(where, msg + "; remove one of the two");
+        }
+        return new ProjectFormatException(where, "not valid JSON (" + firstLine(msg)
+                + "); the file may be truncated or hand-edited — restore it from a backup or fix the JSON there");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private void checkFormat(JsonNode root) throws ProjectFormatException {
+        JsonNode format = root.get("format");
+        if (format == null || !ProjectFormat.FORMAT.equals(format.asText())) {
+            throw new ProjectFormatException("format", "expected \"" + ProjectFormat.FORMAT + "\""
+                    + (format == null ? " but the field is missing" : " but found " + format)
+                    + "; this is not a DeepWire project file");
+        }
+        JsonNode version = root.get("formatVersion");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new ProjectFormatException("formatVersion", "must be a whole number such as "
+                    + ProjectFormat.VERSION + (version == null ? "; the field is missing" : "; got " + version));
+        }
+        int v = version.intValue();
+        if (v > ProjectFormat.VERSION) {
+            throw new ProjectFormatException("formatVersion", "the file was saved by a newer DeepWire (format version "
+                    + v + "; this version reads up to " + ProjectFormat.VERSION + "); update DeepWire to open it");
+        }
+        if (v < 1) {
+            throw new ProjectFormatException("formatVersion", "must be 1 or more; got " + v);
+        }
+    }
+
+    private Map<String, Node> readNodes(JsonNode root, Map<String, double[]> positions, Graph graph)
+            throws ProjectFormatException {
+        JsonNode arr = root.get("nodes");
+        if (arr == null) {
+            throw new ProjectFormatException("nodes", "the field is missing; a project lists its blocks under \"nodes\"");
+        }
+        if (!arr.isArray()) {
+            throw new ProjectFormatException("nodes", "must be a list of blocks, not " + describe(arr));
+        }
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "nodes[" + i + "]";
+            JsonNode n = arr.get(i);
+            if (!n.isObject()) {
+                throw new ProjectFormatException(at, "must be an object with id, type and params, not " + describe(n));
+            }
+            String id = requiredText(n, "id", at);
+            if (!Node.ID_PATTERN.matcher(id).matches()) {
+                throw new ProjectFormatException(at + ".id", "'" + id + "' is not a valid id: start with a letter and "
+                        + "use only letters, digits, '_' or '-' (64 at most)");
+            }
+            if (nodes.containsKey(id)) {
+                throw new ProjectFormatException(at + ".id", "id '" + id + "' is used twice; give each block its own id");
+            }
+            String type = requiredText(n, "type", at);
+            Map<String, Object> params = readParams(n.get("params"), at + ".params");
+            double[] pos = positions.getOrDefault(id, new double[] {0, 0});
+            Node node = new Node(id, type, text(n, "label", at, id), params, pos[0], pos[1]);
+            keepUnknown(n, NODE, node.extras());
+            nodes.put(id, node);
+            graph.addNode(node);
+        }
+        return nodes;
+    }
+
+    private Map<String, Object> readParams(JsonNode p, String at) throws ProjectFormatException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (p == null || p.isNull()) {
+            return params;
+        }
+        if (!p.isObject()) {
+            throw new ProjectFormatException(at, "must be an object of name: value, not " + describe(p));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = p.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), scalar(e.getValue(), at + "." + e.getKey()));
+        }
+        return params;
+    }
+
+    private static Object scalar(JsonNode v, String at) throws ProjectFormatException {
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            if (v.canConvertToInt()) {
+                return v.intValue();
+            }
+            if (v.canConvertToLong()) {
+                return v.longValue();
+            }
+            throw new ProjectFormatException(at, "the number " + v + " is too large");
+        }
+        if (v.isNumber()) {
+            double d = v.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new ProjectFormatException(at, "the number " + v + " is out of range");
+            }
+            return d;
+        }
+        throw new ProjectFormatException(at, "must be a number, text or true/false, not " + describe(v));
+    }
+
+    private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes) throws ProjectFormatException {
+        JsonNode arr = root.get("edges");
+        if (arr == null || arr.isNull()) {
+            return;
+        }
+        if (!arr.isArray()) {
+            throw new ProjectFormatException("edges", "must be a list of wires, not " + describe(arr));
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "edges[" + i + "]";
+            JsonNode e = arr.get(i);
+            if (!e.isObject()) {
+                throw new ProjectFormatException(at, "must be {\"from\": \"node.port\", \"to\": \"node.port\"}, not "
+                        + describe(e));
+            }
+            Port from = port(e, "from", at, nodes);
+            Port to = port(e, "to", at, nodes);
+            Edge edge = new Edge(from, to);
+            if (graph.edges().contains(edge)) {
+                throw new ProjectFormatException(at, "wire " + edge + " is listed twice; delete one");
+            }
+            graph.connect(edge);
+        }
+    }
+
+    private Port port(JsonNode e, String field, String at, Map<String, Node> nodes) throws ProjectFormatException {
+        String text = requiredText(e, field, at);
+        Port p;
+        try {
+            p = Port.parse(text);
+        } catch (IllegalArgumentException ex) {
+            throw new ProjectFormatException(at + "." + field, "'" + text + "' must name node.port, e.g. \"embed.out\"");
+        }
+        if (!nodes.containsKey(p.nodeId())) {
+            throw new ProjectFormatException(at + "." + field, "refers to node '" + p.nodeId()
+                    + "', which is not in \"nodes\"; fix the id or delete the wire");
+        }
+        return p;
+    }
+
+    private Map<String, double[]> readPositions(JsonNode ui) throws ProjectFormatException {
+        Map<String, double[]> out = new HashMap<>();
+        if (ui == null || ui.isNull()) {
+            return out;
+        }
+        if (!ui.isObject()) {
+            throw new ProjectFormatException("ui", "must be an object, not " + describe(ui));
+        }
+        JsonNode pos = ui.get("positions");
+        if (pos == null || pos.isNull()) {
+            return out;
+        }
+        if (!pos.isObject()) {
+            throw new ProjectFormatException("ui.positions", "must map node ids to [x, y], not " + describe(pos));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = pos.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode xy = e.getValue();
+            String at = "ui.positions." + e.getKey();
+            if (!xy.isArray() || xy.size() != 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()
+                    || !Double.isFinite(xy.get(0).doubleValue()) || !Double.isFinite(xy.get(1).doubleValue())) {
+                throw new ProjectFormatException(at, "must be [x, y] with two numbers, not " + xy);
+            }
+            out.put(e.getKey(), new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()});
+        }
+        return out;
+    }
+
+    private DatasetSpec readDataset(JsonNode d) throws ProjectFormatException {
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        if (!d.isObject()) {
+            throw new ProjectFormatException("dataset", "must be an object with a kind, not " + describe(d));
+        }
+        String kind = requiredText(d, "kind", "dataset");
+        Map<String, Object> params = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = d.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("kind")) {
+                params.put(e.getKey(), scalar(e.getValue(), "dataset." + e.getKey()));
+            }
+        }
+        return new DatasetSpec(kind, params);
+    }
+
+    private TrainingSettings readTraining(JsonNode t) throws ProjectFormatException {
+        TrainingSettings def = TrainingSettings.defaults();
+        if (t == null || t.isNull()) {
+            return def;
+        }
+        if (!t.isObject()) {
+            throw new ProjectFormatException("training", "must be an object of settings, not " + describe(t));
+        }
+        TrainingSettings s = new TrainingSettings(
+                intField(t, "epochs", def.epochs()), intField(t, "batchSize", def.batchSize()),
+                t.has("optimizer") ? requiredText(t, "optimizer", "training") : def.optimizer(),
+                numberField(t, "learningRate", def.learningRate()),
+                (long) numberField(t, "seed", def.seed()),
+                intField(t, "checkpointEvery", def.checkpointEvery()),
+                intField(t, "earlyStoppingPatience", def.earlyStoppingPatience()));
+        if (!s.validate().isEmpty()) {
+            String first = s.validate().get(0);
+            int colon = first.indexOf(' ');
+            throw new ProjectFormatException(first.substring(0, colon), first.substring(colon + 1));
+        }
+        return s;
+    }
+
+    private static int intField(JsonNode t, String name, int def) throws ProjectFormatException {
+        JsonNode v = t.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ProjectFormatException("training." + name, "must be a whole number; got " + v);
+        }
+        return v.intValue();
+    }
+
+    private static double numberField(JsonNode t, String name, double def) throws ProjectFormatException {
+        JsonNode v = t.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw new ProjectFormatException("training." + name, "must be a number; got " + v);
+        }
+        return v.doubleValue();
+    }
+
+    private static String requiredText(JsonNode n, String field, String at) throws ProjectFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new ProjectFormatException(at + "." + field, "the field is missing");
+        }
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            throw new ProjectFormatException(at + "." + field, "must be non-empty text, not " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private static String text(JsonNode n, String field, String at, String def) throws ProjectFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isTextual()) {
+            throw new ProjectFormatException(at.equals("$") ? field : at + "." + field, "must be text, not " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private void keepUnknown(JsonNode obj, Set<String> known, Map<String, Object> into) {
+        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!known.contains(e.getKey())) {
+                into.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class));
+            }
+        }
+    }
+
+    private static String describe(JsonNode v) {
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isTextual()) {
+            return "the text \"" + (v.textValue().length() > 40 ? v.textValue().substring(0, 40) + "…" : v.textValue()) + "\"";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return v.toString();
+    }
+}

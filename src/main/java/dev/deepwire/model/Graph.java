@@ -1,0 +1,165 @@
+package dev.deepwire.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network as drawn: nodes in insertion order and wires between named ports. Edits in the
+ * workbench go through {@link Command}s so they can be undone; the reader builds graphs directly.
+ * Node and edge order is kept (and restored by undo) so saved files stay stable.
+ */
+public final class Graph {
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Node> byId = new HashMap<>();
+    private final List<Edge> edges = new ArrayList<>();
+
+    public List<Node> nodes() {
+        return Collections.unmodifiableList(nodes);
+    }
+
+    public List<Edge> edges() {
+        return Collections.unmodifiableList(edges);
+    }
+
+    public Optional<Node> node(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The node with this id; throws with the id when absent. */
+    public Node require(String id) {
+        Node n = byId.get(id);
+        if (n == null) {
+            throw new IllegalArgumentException("no node '" + id + "' in the graph");
+        }
+        return n;
+    }
+
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    public void addNode(Node node) {
+        insertNode(nodes.size(), node);
+    }
+
+    /** Inserts at a position in the node order (used by undo to restore the exact order). */
+    public void insertNode(int index, Node node) {
+        if (byId.containsKey(node.id())) {
+            throw new IllegalArgumentException("a node with id '" + node.id() + "' already exists");
+        }
+        nodes.add(index, node);
+        byId.put(node.id(), node);
+    }
+
+    /** Removes a node that has no wires left; returns its index in the node order. */
+    public int removeNode(String id) {
+        Node n = require(id);
+        if (edges.stream().anyMatch(e -> e.touches(id))) {
+            throw new IllegalStateException("node '" + id + "' still has wires; disconnect them first");
+        }
+        int index = nodes.indexOf(n);
+        nodes.remove(index);
+        byId.remove(id);
+        return index;
+    }
+
+    public int indexOf(String nodeId) {
+        return nodes.indexOf(byId.get(nodeId));
+    }
+
+    public void connect(Edge edge) {
+        insertEdge(edges.size(), edge);
+    }
+
+    public void insertEdge(int index, Edge edge) {
+        if (!byId.containsKey(edge.from().nodeId()) || !byId.containsKey(edge.to().nodeId())) {
+            throw new IllegalArgumentException("wire " + edge + " names a node that is not in the graph");
+        }
+        if (edges.contains(edge)) {
+            throw new IllegalArgumentException("wire " + edge + " already exists");
+        }
+        edges.add(index, edge);
+    }
+
+    /** Removes a wire; returns its index in the edge order. */
+    public int disconnect(Edge edge) {
+        int index = edges.indexOf(edge);
+        if (index < 0) {
+            throw new IllegalArgumentException("no wire " + edge);
+        }
+        edges.remove(index);
+        return index;
+    }
+
+    public int indexOf(Edge edge) {
+        return edges.indexOf(edge);
+    }
+
+    /** Wires ending at any input of the node. */
+    public List<Edge> edgesInto(String nodeId) {
+        return edges.stream().filter(e -> e.to().nodeId().equals(nodeId)).toList();
+    }
+
+    /** Wires leaving any output of the node. */
+    public List<Edge> edgesFrom(String nodeId) {
+        return edges.stream().filter(e -> e.from().nodeId().equals(nodeId)).toList();
+    }
+
+    /** The wire feeding an input port, if any. */
+    public Optional<Edge> edgeInto(Port input) {
+        return edges.stream().filter(e -> e.to().equals(input)).findFirst();
+    }
+
+    public void setParam(String nodeId, String name, Object value) {
+        require(nodeId).putParam(name, value);
+    }
+
+    public void moveNode(String nodeId, double x, double y) {
+        require(nodeId).moveTo(x, y);
+    }
+
+    public void setLabel(String nodeId, String label) {
+        require(nodeId).setLabel(label);
+    }
+
+    /** A readable id not yet used: {@code prefix_1}, {@code prefix_2}, ... */
+    public String freshId(String prefix) {
+        String base = prefix.replaceAll("[^A-Za-z0-9_-]", "_");
+        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+            base = "n" + base;
+        }
+        for (int i = 1; ; i++) {
+            String id = base + "_" + i;
+            if (!byId.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** A deep copy, e.g. to compile a snapshot while the editor goes on. */
+    public Graph copy() {
+        Graph g = new Graph();
+        nodes.forEach(n -> g.addNode(n.copy()));
+        edges.forEach(g::connect);
+        return g;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Graph g && nodes.equals(g.nodes) && edges.equals(g.edges);
+    }
+
+    @Override
+    public int hashCode() {
+        return nodes.hashCode() * 31 + edges.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Graph" + nodes + edges;
+    }
+}

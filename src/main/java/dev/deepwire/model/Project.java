@@ -1,0 +1,74 @@
+package dev.deepwire.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@code .dwproj} file holds: a name and description, the graph, the dataset and the training
+ * settings, plus any fields this version does not know (kept for a lossless round trip).
+ */
+public final class Project {
+    private String name;
+    private String description;
+    private final Graph graph;
+    private DatasetSpec dataset;
+    private TrainingSettings training;
+    private final Map<String, Object> extras = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> sectionExtras = new LinkedHashMap<>();
+
+    public Project(String name, String description, Graph graph, DatasetSpec dataset, TrainingSettings training) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = description == null ? "" : description;
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.dataset = dataset;
+        this.training = Objects.requireNonNull(training, "training");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description == null ? "" : description;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    /** The dataset, or {@code null} when the project has none bound yet. */
+    public DatasetSpec dataset() {
+        return dataset;
+    }
+
+    public void setDataset(DatasetSpec dataset) {
+        this.dataset = dataset;
+    }
+
+    public TrainingSettings training() {
+        return training;
+    }
+
+    public void setTraining(TrainingSettings training) {
+        this.training = Objects.requireNonNull(training);
+    }
+
+    /** Unknown top-level fields of the file, in order. */
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
+    /** Unknown fields inside one section of the file ({@code training}, {@code dataset}, {@code ui}). */
+    public Map<String, Object> sectionExtras(String section) {
+        return sectionExtras.computeIfAbsent(section, k -> new LinkedHashMap<>());
+    }
+}

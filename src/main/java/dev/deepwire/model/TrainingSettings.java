@@ -1,0 +1,61 @@
+package dev.deepwire.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a project trains: epochs, batch size, optimizer and learning rate, seed, checkpoints and early
+ * stopping. Immutable; {@link #validate} lists every bad value with the allowed range.
+ */
+public record TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
+                               int checkpointEvery, int earlyStoppingPatience) {
+
+    public static final Set<String> OPTIMIZERS = Set.of("adam", "nesterovs", "sgd", "rmsprop");
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(10, 64, "adam", 1e-3, 42, 0, 0);
+    }
+
+    public TrainingSettings withEpochs(int epochs) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+    }
+
+    public TrainingSettings withSeed(long seed) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+    }
+
+    public TrainingSettings withBatchSize(int batchSize) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+    }
+
+    public TrainingSettings withLearningRate(double learningRate) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+    }
+
+    /** Problems, each naming the setting and what it may be; empty when all are valid. */
+    public List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        if (epochs < 1 || epochs > 100_000) {
+            problems.add("training.epochs must be between 1 and 100000; got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 65_536) {
+            problems.add("training.batchSize must be between 1 and 65536; got " + batchSize);
+        }
+        if (!OPTIMIZERS.contains(optimizer)) {
+            problems.add("training.optimizer must be one of " + String.join(", ", OPTIMIZERS.stream().sorted().toList())
+                    + "; got " + optimizer);
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            problems.add("training.learningRate must be above 0 and at most 10; got " + learningRate);
+        }
+        if (checkpointEvery < 0) {
+            problems.add("training.checkpointEvery must be 0 (off) or a number of epochs; got " + checkpointEvery);
+        }
+        if (earlyStoppingPatience < 0) {
+            problems.add("training.earlyStoppingPatience must be 0 (off) or a number of epochs; got "
+                    + earlyStoppingPatience);
+        }
+        return problems;
+    }
+}
