@@ -102,6 +102,10 @@ public final class ProjectReader {
         String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         String msg = e.getOriginalMessage();
+        if (msg.contains("nesting depth")) {
+            return new ProjectFormatException(where, "the JSON is nested more than 64 levels deep, which no project "
+                    + "file needs; is it really a DeepWire project?");
+        }
         if (msg.startsWith("Duplicate field")) {
             return new ProjectFormatException(where, msg + "; remove one of the two");
         }

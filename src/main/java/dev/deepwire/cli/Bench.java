@@ -1,0 +1,56 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.training.ThreadSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Times training steps on prepared batches, as {@code shared/bench/torch_reference.py} does. */
+final class Bench {
+    private Bench() {
+    }
+
+    /** A benchmark's result, printed in torch_reference.py's form. */
+    record Result(String name, double msPerStep, double samplesPerSecond, long params) {
+        String line() {
+            return String.format(Locale.ROOT, "%s ms_per_step=%.3f samples_per_s=%.0f params=%d", name, msPerStep,
+                    samplesPerSecond, params);
+        }
+    }
+
+    static void applyThreads(int threads) throws CliException {
+        try {
+            ThreadSettings.apply(threads);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--threads: " + e.getMessage());
+        }
+    }
+
+    static Result run(Prepared prepared, int steps, int warmup) {
+        Nd4j.getRandom().setSeed(prepared.session().project.training().seed());
+        ComputationGraph net = prepared.network().instantiate();
+        int batch = prepared.session().project.training().batchSize();
+        // 16 batches prepared ahead, like the PyTorch reference.
+        List<MultiDataSet> batches = prepared.data().train().batches(batch, new Random(0));
+        batches = new ArrayList<>(batches.subList(0, Math.min(16, batches.size())));
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < warmup + steps; i++) {
+            MultiDataSet b = batches.get(i % batches.size());
+            long t0 = System.nanoTime();
+            net.fit(b);
+            long t1 = System.nanoTime();
+            if (i >= warmup) {
+                times.add((t1 - t0) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        int n = times.size();
+        double median = n % 2 == 1 ? times.get(n / 2) : (times.get(n / 2 - 1) + times.get(n / 2)) / 2;
+        return new Result(prepared.session().project.name(), median, batch * 1000 / median, net.params().length());
+    }
+}

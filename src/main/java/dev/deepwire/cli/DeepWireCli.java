@@ -1,0 +1,62 @@
+package dev.deepwire.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code deepwire} command and its sub-commands; run with no arguments, DeepWire opens the workbench. */
+@Command(name = "deepwire", mixinStandardHelpOptions = true, versionProvider = DeepWireCli.Version.class,
+        description = {"Draw neural networks, compile them to DL4J and watch them learn.",
+                "With no command, opens the workbench."},
+        subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 invalid project or failed run, 2 bad arguments or unreadable file, "
+                + "3 internal error."})
+public final class DeepWireCli implements Runnable {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "let DL4J's own logging and prints through")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        // Reached only as "deepwire" with options but no command: show usage.
+        CommandLine.usage(this, Console.out());
+    }
+
+    /** Runs the command line and returns the exit code; never throws. */
+    public static int execute(String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        Console.claim(verbose);
+        CommandLine cli = new CommandLine(new DeepWireCli());
+        cli.setOut(new PrintWriter(Console.out(), true));
+        cli.setErr(new PrintWriter(Console.err(), true));
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof CliException c) {
+                Console.err().println("deepwire: " + c.getMessage());
+                return c.exitCode();
+            }
+            Console.err().println("deepwire: internal error: " + ex
+                    + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                ex.printStackTrace(Console.err());
+            }
+            return ExitCodes.INTERNAL;
+        });
+        cli.setParameterExceptionHandler((ex, parsedArgs) -> {
+            Console.err().println("deepwire: " + ex.getMessage() + " (see 'deepwire "
+                    + ex.getCommandLine().getCommandName().replace("deepwire", "").trim() + " --help')");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DeepWireCli.class.getPackage().getImplementationVersion();
+            return new String[] {"DeepWire " + (v == null ? "development build" : v)
+                    + " (DL4J 1.0.0-M2.1, Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import java.nio.file.Path;
+
+/** Loads and compiles a project file for a command, turning failures into {@link CliException}s. */
+final class ProjectSession {
+    final Path file;
+    final Project project;
+
+    private ProjectSession(Path file, Project project) {
+        this.file = file;
+        this.project = project;
+    }
+
+    static ProjectSession open(Path file) throws CliException {
+        try {
+            return new ProjectSession(file, new ProjectReader().read(file));
+        } catch (ProjectFormatException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
+        }
+    }
+
+    CompileResult compile() {
+        return new GraphCompiler(BlockCatalog.standard()).compile(project.graph(),
+                CompileOptions.forTraining(project.training()));
+    }
+
+    Path projectDir() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+}

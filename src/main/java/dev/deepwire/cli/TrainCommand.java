@@ -1,0 +1,135 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunOptions;
+import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.training.TrainingRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire train FILE}: trains headless, writes metrics.csv and model.zip, prints the result. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a project on the CPU (or the GPU backend chosen at launch).",
+                "Writes DIR/metrics.csv (step,epoch,train_loss,val_loss,val_accuracy) and DIR/model.zip,",
+                "and prints the final validation accuracy. Exit code 0 on success, 1 if the project is",
+                "invalid or training fails (e.g. the loss diverges), 2 for bad arguments or files."})
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs to train (default: the project's)")
+    Integer epochs;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "stop after N steps (default: no limit)")
+    long maxSteps;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: the project's)")
+    Long seed;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "examples per step (default: the project's)")
+    Integer batchSize;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: runs/<project>-<time> beside the project file)")
+    Path out;
+
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "50",
+            description = "write a training-loss row to metrics.csv every N steps (default: ${DEFAULT-VALUE})")
+    int logEvery;
+
+    @Option(names = "--threads", paramLabel = "T", description = "CPU threads for ND4J (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws CliException {
+        ProjectSession session = ProjectSession.open(file);
+        TrainingSettings settings = session.project.training();
+        if (epochs != null) {
+            settings = settings.withEpochs(epochs);
+        }
+        if (seed != null) {
+            settings = settings.withSeed(seed);
+        }
+        if (batchSize != null) {
+            settings = settings.withBatchSize(batchSize);
+        }
+        if (!settings.validate().isEmpty()) {
+            throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", settings.validate()));
+        }
+        if (maxSteps < 0) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--max-steps must be 0 (no limit) or more; got " + maxSteps);
+        }
+        session.project.setTraining(settings);
+        Prepared prepared = Prepared.load(session);
+        if (threads != null) {
+            Bench.applyThreads(threads);
+        }
+        Path dir = out != null ? out : session.projectDir().resolve("runs").resolve(session.project.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        PrintStream console = Console.out();
+        long start = System.nanoTime();
+        TrainingRun run;
+        try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), logEvery)) {
+            Progress progress = new Progress(console, start);
+            run = new TrainingEngine(Runnable::run).start(prepared.network(), prepared.data(), settings,
+                    new RunOptions(maxSteps, settings.checkpointEvery() > 0 ? dir : null, session.project.name()),
+                    event -> {
+                        metrics.onEvent(event);
+                        progress.onEvent(event);
+                    });
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (run.outcome() instanceof TrainingEvent.RunFailed failed) {
+            throw new CliException(ExitCodes.INVALID, "training failed: " + failed.message()
+                    + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
+        }
+        TrainingEngine.save(run.model(), dir.resolve("model.zip"));
+        double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
+        console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
+                run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
+        console.println("wrote " + dir.resolve("metrics.csv") + " and " + dir.resolve("model.zip"));
+        return ExitCodes.OK;
+    }
+
+    /** Prints the run's start, an epoch line each epoch, and a rolling step line on terminals. */
+    private static final class Progress {
+        private final PrintStream out;
+        private final long start;
+        private final boolean terminal = System.console() != null;
+        private int stepsPerEpoch;
+
+        Progress(PrintStream out, long start) {
+            this.out = out;
+            this.start = start;
+        }
+
+        void onEvent(TrainingEvent event) {
+            if (event instanceof TrainingEvent.RunStarted s) {
+                stepsPerEpoch = s.stepsPerEpoch();
+                out.printf(Locale.ROOT, "training %s: %,d parameters, %,d training / %,d validation examples, "
+                                + "%d epochs of %d steps on %s%n", s.projectName(), s.params(), s.trainExamples(),
+                        s.validationExamples(), s.epochs(), s.stepsPerEpoch(), s.backend());
+            } else if (event instanceof TrainingEvent.StepCompleted s && terminal && s.step() % 10 == 0) {
+                out.printf(Locale.ROOT, "\repoch %d step %d/%d loss %.4f %.0f samples/s   ", s.epoch(),
+                        (s.step() - 1) % Math.max(1, stepsPerEpoch) + 1, stepsPerEpoch, s.loss(), s.samplesPerSecond());
+            } else if (event instanceof TrainingEvent.EpochCompleted e) {
+                out.printf(Locale.ROOT,
+                        "%sepoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
+                        terminal ? "\r" : "", e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
+                        e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+}

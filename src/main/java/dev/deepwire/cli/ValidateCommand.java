@@ -1,0 +1,70 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.ShapeReport;
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.DatasetLoader;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Issue;
+import dev.deepwire.training.DataBinding;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire validate FILE}: checks a project and prints one line per problem. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a project: graph structure, parameters, tensor shapes and its dataset.",
+                "Prints one line per problem, 'ERROR <node-id>: <message>' or 'WARN <node-id>: <message>'.",
+                "Exit code 0 when valid, 1 when there are errors, 2 when the file cannot be read."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--shapes", description = "also print every wire's tensor shape and each block's parameter count")
+    boolean shapes;
+
+    @Option(names = "--no-data", description = "skip loading the dataset")
+    boolean noData;
+
+    @Override
+    public Integer call() throws CliException {
+        PrintStream out = Console.out();
+        ProjectSession session = ProjectSession.open(file);
+        CompileResult result = session.compile();
+        result.issues().forEach(out::println);
+        boolean ok = result.ok();
+        if (ok && !noData) {
+            try {
+                DatasetSplits data = DatasetLoader.load(session.project.dataset(), session.projectDir());
+                for (Issue problem : DataBinding.problems(result.network().orElseThrow(), data.train())) {
+                    out.println(problem.nodeId() == null ? "ERROR dataset: " + problem.message() : problem);
+                    ok = false;
+                }
+            } catch (DataException e) {
+                out.println("ERROR dataset: " + e.getMessage());
+                ok = false;
+            }
+        }
+        if (shapes) {
+            printShapes(out, session, result.shapes());
+        }
+        if (ok) {
+            out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", session.project.name(),
+                    session.project.graph().nodes().size(), session.project.graph().edges().size(),
+                    result.shapes().totalParams());
+        }
+        return ok ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    private static void printShapes(PrintStream out, ProjectSession session, ShapeReport shapes) {
+        for (Edge e : session.project.graph().edges()) {
+            out.println("SHAPE " + e.from() + " -> " + e.to() + ": " + shapes.shapeOf(e).map(Object::toString).orElse("?"));
+        }
+        session.project.graph().nodes().forEach(n -> out.printf("PARAMS %s: %,d%n", n.id(),
+                shapes.paramCounts().getOrDefault(n.id(), 0L)));
+    }
+}

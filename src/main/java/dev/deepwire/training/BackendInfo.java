@@ -1,0 +1,38 @@
+package dev.deepwire.training;
+
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Describes the ND4J backend in use: CPU with instruction set and threads, or the GPU. */
+public final class BackendInfo {
+    private BackendInfo() {
+    }
+
+    /** E.g. "CPU (AVX2, 2 threads, OpenBLAS)". Loads ND4J if it is not loaded yet. */
+    public static String describe() {
+        Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
+        String backend = String.valueOf(p.getOrDefault("backend", "CPU"));
+        Object threads = p.getOrDefault("omp.threads", p.get("cores"));
+        if (backend.toLowerCase().contains("cuda")) {
+            return "GPU (" + p.getOrDefault("cuda.devicesInformation", "CUDA") + ")";
+        }
+        String isa = cpuFeatures();
+        return "CPU (" + isa + ", " + threads + " threads, " + p.getOrDefault("blas.vendor", "BLAS") + ")";
+    }
+
+    private static String cpuFeatures() {
+        try {
+            String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags")).findFirst().orElse("");
+            if (flags.contains(" avx512f")) {
+                return "AVX-512";
+            }
+            if (flags.contains(" avx2")) {
+                return "AVX2";
+            }
+            return flags.contains(" avx") ? "AVX" : "SSE";
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}

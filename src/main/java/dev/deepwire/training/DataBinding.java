@@ -1,0 +1,57 @@
+package dev.deepwire.training;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.PortKind;
+import dev.deepwire.model.TensorShape;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Checks that a dataset's arrays fit the network's inputs and outputs, naming the node and the fix. */
+public final class DataBinding {
+    private DataBinding() {
+    }
+
+    public static List<Issue> problems(CompiledNetwork net, Dataset data) {
+        List<Issue> problems = new ArrayList<>();
+        if (data.features().length != net.inputs().size()) {
+            problems.add(Issue.error(null, "the dataset gives " + data.features().length + " input(s) but the graph has "
+                    + net.inputs().size() + " input block(s); add or remove input blocks to match"));
+            return problems;
+        }
+        for (int i = 0; i < net.inputs().size(); i++) {
+            CompiledNetwork.Input in = net.inputs().get(i);
+            INDArray f = data.features()[i];
+            TensorShape s = in.shape();
+            if (s.kind() == PortKind.TOKEN_IDS) {
+                if (f.rank() != 2 || f.size(1) != s.length()) {
+                    problems.add(Issue.error(in.nodeId(), "the dataset's sequences have length " + (f.rank() == 2 ? f.size(1) : "?")
+                            + " but the input expects " + s.length() + "; set its length to "
+                            + (f.rank() == 2 ? f.size(1) : "the data's length")));
+                } else {
+                    double max = f.maxNumber().doubleValue();
+                    if (max >= s.range()) {
+                        problems.add(Issue.error(in.nodeId(), "the dataset has token id " + (long) max + " but the vocabulary is "
+                                + s.range() + "; set vocabulary to at least " + ((long) max + 1)));
+                    }
+                }
+            }
+        }
+        if (data.labels().length != net.outputs().size()) {
+            problems.add(Issue.error(null, "the dataset gives " + data.labels().length + " label set(s) but the graph has "
+                    + net.outputs().size() + " output block(s)"));
+            return problems;
+        }
+        for (int i = 0; i < net.outputs().size(); i++) {
+            CompiledNetwork.Output out = net.outputs().get(i);
+            long classes = data.labels()[i].size(1);
+            if (classes != out.size()) {
+                problems.add(Issue.error(out.nodeId(), "the dataset has " + classes + " classes but the block predicts "
+                        + out.size() + "; set classes to " + classes));
+            }
+        }
+        return problems;
+    }
+}

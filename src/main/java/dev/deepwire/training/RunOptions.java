@@ -1,0 +1,16 @@
+package dev.deepwire.training;
+
+import java.nio.file.Path;
+
+/**
+ * How one run is driven beyond the project's settings.
+ *
+ * @param maxSteps      stop after this many steps (0: no limit)
+ * @param checkpointDir where checkpoints go ({@code null}: none are written)
+ * @param projectName   shown in events
+ */
+public record RunOptions(long maxSteps, Path checkpointDir, String projectName) {
+    public static RunOptions defaults(String projectName) {
+        return new RunOptions(0, null, projectName);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.deepwire.training;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.TrainingSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a compiled network on one background thread (from the {@link Executor} handed in, so tests
+ * can run it synchronously) over batches prepared ahead of each epoch. The same seed gives the same
+ * run. Evaluates on validation data each epoch, writes checkpoints, stops cleanly on NaN/Inf loss.
+ */
+public final class TrainingEngine {
+    private static final int EVAL_BATCH = 500;
+    private final Executor executor;
+
+    public TrainingEngine(Executor executor) {
+        this.executor = executor;
+    }
+
+    public TrainingRun start(CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
+                             RunOptions options, TrainingListener listener) {
+        TrainingRun run = new TrainingRun();
+        executor.execute(() -> {
+            try {
+                train(run, network, data, settings, options, listener);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(run, listener, 0, "training was interrupted");
+            } catch (OutOfMemoryError e) {
+                fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
+            } catch (RuntimeException e) {
+                fail(run, listener, 0, "DL4J failed while training: " + e.getMessage());
+            }
+        });
+        return run;
+    }
+
+    private void train(TrainingRun run, CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
+                       RunOptions options, TrainingListener listener) throws InterruptedException {
+        Nd4j.getRandom().setSeed(settings.seed());
+        ComputationGraph model = network.instantiate();
+        run.setModel(model);
+        Random shuffle = new Random(settings.seed());
+        List<MultiDataSet> validation = data.validation().batches(EVAL_BATCH, null);
+        int stepsPerEpoch = (data.train().size() + settings.batchSize() - 1) / settings.batchSize();
+        listener.onEvent(new TrainingEvent.RunStarted(options.projectName(), settings.epochs(), stepsPerEpoch,
+                model.params().length(), data.train().size(), data.validation().size(), BackendInfo.describe()));
+        run.setState(RunState.RUNNING);
+        listener.onEvent(new TrainingEvent.StateChanged(RunState.RUNNING));
+
+        long step = 0;
+        double lastAccuracy = Double.NaN;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
+        int epoch = 0;
+        String reason = "all " + settings.epochs() + " epochs done";
+        outer:
+        for (epoch = 1; epoch <= settings.epochs(); epoch++) {
+            List<MultiDataSet> batches = data.train().batches(settings.batchSize(), shuffle);
+            double lossSum = 0;
+            int lossCount = 0;
+            for (MultiDataSet batch : batches) {
+                run.waitWhilePaused(listener);
+                if (run.stopRequested()) {
+                    lastAccuracy = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
+                    listener.onEvent(stopped);
+                    run.end(RunState.STOPPED, stopped);
+                    return;
+                }
+                long t0 = System.nanoTime();
+                model.fit(batch);
+                double loss = model.score();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                step++;
+                if (!Double.isFinite(loss)) {
+                    fail(run, listener, step, "the training loss became " + loss + " at step " + step + " (epoch "
+                            + epoch + "); lower the learning rate (now " + settings.learningRate()
+                            + ") or check the data for extreme values");
+                    return;
+                }
+                lossSum += loss;
+                lossCount++;
+                listener.onEvent(new TrainingEvent.StepCompleted(step, epoch, loss,
+                        batch.getFeatures(0).size(0) / Math.max(seconds, 1e-9)));
+                if (options.maxSteps() > 0 && step >= options.maxSteps()) {
+                    reason = "step limit " + options.maxSteps() + " reached";
+                    lastAccuracy = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    break outer;
+                }
+            }
+            Evaluation eval = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount);
+            lastAccuracy = eval.accuracy();
+            if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
+                Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
+                save(model, file);
+                listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, file));
+            }
+            if (settings.earlyStoppingPatience() > 0) {
+                if (eval.loss() < bestLoss) {
+                    bestLoss = eval.loss();
+                    sinceBest = 0;
+                } else if (++sinceBest >= settings.earlyStoppingPatience()) {
+                    reason = "early stopping: validation loss did not improve for " + sinceBest + " epochs";
+                    break;
+                }
+            }
+        }
+        TrainingEvent.RunFinished finished = new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()),
+                lastAccuracy, reason);
+        listener.onEvent(finished);
+        run.end(RunState.FINISHED, finished);
+    }
+
+    private static Evaluation evaluateEpoch(ComputationGraph model, List<MultiDataSet> validation,
+                                            TrainingListener listener, int epoch, long step, double lossSum, int lossCount) {
+        Evaluation eval = Evaluation.of(model, validation);
+        listener.onEvent(new TrainingEvent.EpochCompleted(epoch, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
+                eval.loss(), eval.accuracy()));
+        return eval;
+    }
+
+    /** Writes a model zip (with updater state) atomically: to a temporary file, then moved into place. */
+    public static void save(ComputationGraph model, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            try {
+                ModelSerializer.writeModel(model, tmp.toFile(), true);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void fail(TrainingRun run, TrainingListener listener, long step, String message) {
+        TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, message);
+        try {
+            listener.onEvent(failed);
+        } finally {
+            run.end(RunState.FAILED, failed);
+        }
+    }
+}

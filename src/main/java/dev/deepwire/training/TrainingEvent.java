@@ -1,0 +1,42 @@
+package dev.deepwire.training;
+
+/**
+ * What a training run tells its listeners, as immutable records made on the training thread (DL4J's
+ * own arrays are never handed out). Named in the past tense: each says what has happened.
+ */
+public sealed interface TrainingEvent {
+
+    /** The network is built and the first step is about to run. */
+    record RunStarted(String projectName, int epochs, int stepsPerEpoch, long params, int trainExamples,
+                      int validationExamples, String backend) implements TrainingEvent {
+    }
+
+    /** One optimisation step finished. */
+    record StepCompleted(long step, int epoch, double loss, double samplesPerSecond) implements TrainingEvent {
+    }
+
+    /** An epoch (or the part of it run before a step limit) finished and validation was measured. */
+    record EpochCompleted(int epoch, long step, double trainLoss, double validationLoss, double validationAccuracy)
+            implements TrainingEvent {
+    }
+
+    /** A checkpoint was written. */
+    record CheckpointSaved(int epoch, long step, java.nio.file.Path file) implements TrainingEvent {
+    }
+
+    /** Pause, resume or stop took effect. */
+    record StateChanged(RunState state) implements TrainingEvent {
+    }
+
+    /** The run ended normally: all epochs, the step limit, or early stopping. */
+    record RunFinished(long steps, int epochs, double validationAccuracy, String reason) implements TrainingEvent {
+    }
+
+    /** The user stopped the run; the model trained so far is kept. */
+    record RunStopped(long steps, int epochs, double validationAccuracy) implements TrainingEvent {
+    }
+
+    /** The run could not go on; the message says why and what to change. */
+    record RunFailed(long step, String message) implements TrainingEvent {
+    }
+}

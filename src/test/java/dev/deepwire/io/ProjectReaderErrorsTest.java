@@ -1,0 +1,80 @@
+package dev.deepwire.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Broken files are refused with a message that names the place; never a stack trace or a hang. */
+class ProjectReaderErrorsTest {
+    private static final String HEAD = "{\"format\": \"deepwire-project\", \"formatVersion\": 1, \"name\": \"x\", ";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "truncated | {\"format\": \"deepwire-project\", \"formatVer | line 1, column",
+            "not json | hello world | not valid JSON",
+            "empty | '' | empty",
+            "array | [1, 2] | a project file holds one JSON object",
+            "other format | {\"format\": \"something-else\", \"formatVersion\": 1} | format: expected \"deepwire-project\"",
+            "newer version | {\"format\": \"deepwire-project\", \"formatVersion\": 99} | update DeepWire",
+            "version as text | {\"format\": \"deepwire-project\", \"formatVersion\": \"one\"} | formatVersion: must be a whole number",
+            "duplicate keys | {\"format\": \"deepwire-project\", \"format\": \"x\"} | Duplicate field 'format'",
+    })
+    void malformedFilesAreRefusedWithThePlace(String name, String json, String expected) {
+        assertThatThrownBy(() -> new ProjectReader().parse(json))
+                .isInstanceOf(ProjectFormatException.class).hasMessageContaining(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "nodes missing | \"edges\": [] | nodes: the field is missing",
+            "nodes not a list | \"nodes\": 3 | nodes: must be a list",
+            "node without type | \"nodes\": [{\"id\": \"a\"}] | nodes[0].type: the field is missing",
+            "bad id | \"nodes\": [{\"id\": \"1a b\", \"type\": \"dense\"}] | nodes[0].id: '1a b' is not a valid id",
+            "duplicate ids | \"nodes\": [{\"id\": \"a\", \"type\": \"dense\"}, {\"id\": \"a\", \"type\": \"dense\"}] | nodes[1].id: id 'a' is used twice",
+            "param as list | \"nodes\": [{\"id\": \"a\", \"type\": \"dense\", \"params\": {\"units\": [1]}}] | nodes[0].params.units: must be a number, text or true/false",
+            "edge to missing node | \"nodes\": [{\"id\": \"a\", \"type\": \"dense\"}], \"edges\": [{\"from\": \"a.out\", \"to\": \"ghost.in\"}] | edges[0].to: refers to node 'ghost'",
+            "edge without port | \"nodes\": [{\"id\": \"a\", \"type\": \"dense\"}], \"edges\": [{\"from\": \"a\", \"to\": \"a.in\"}] | edges[0].from: 'a' must name node.port",
+            "epochs as text | \"nodes\": [], \"training\": {\"epochs\": \"ten\"} | training.epochs: must be a whole number",
+            "negative batch | \"nodes\": [], \"training\": {\"batchSize\": -4} | training.batchSize: must be between",
+            "bad position | \"nodes\": [], \"ui\": {\"positions\": {\"a\": [1]}} | ui.positions.a: must be [x, y]",
+    })
+    void structuralProblemsNameTheJsonPath(String name, String body, String expected) {
+        assertThatThrownBy(() -> new ProjectReader().parse(HEAD + body + "}"))
+                .isInstanceOf(ProjectFormatException.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void missingFileSaysSo() {
+        assertThatThrownBy(() -> new ProjectReader().read(dir.resolve("nope.dwproj")))
+                .hasMessageContaining("nope.dwproj").hasMessageContaining("no such file");
+    }
+
+    @Test
+    void deeplyNestedInputIsRefusedNotOverflowed() {
+        String deep = HEAD + "\"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThatThrownBy(() -> new ProjectReader().parse(deep)).isInstanceOf(ProjectFormatException.class)
+                .hasMessageContaining("nested more than 64 levels");
+    }
+
+    @Test
+    void binaryGarbageIsRefused() throws Exception {
+        Path f = dir.resolve("junk.dwproj");
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
+        assertThatThrownBy(() -> new ProjectReader().read(f)).isInstanceOf(ProjectFormatException.class);
+    }
+
+    @Test
+    void unknownBlockTypeLoadsSoTheCheckerCanMarkIt() throws Exception {
+        var p = new ProjectReader().parse(HEAD + "\"nodes\": [{\"id\": \"q\", \"type\": \"quantum\"}]}");
+        assertThat(p.graph().require("q").type()).isEqualTo("quantum");
+    }
+}

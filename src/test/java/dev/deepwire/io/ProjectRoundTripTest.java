@@ -1,0 +1,89 @@
+package dev.deepwire.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectRoundTripTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleSurvivesWriteAndReadUnchanged() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        Path out = dir.resolve("copy.dwproj");
+        new ProjectWriter().write(p, out);
+        Project back = new ProjectReader().read(out);
+        assertThat(back.graph()).isEqualTo(p.graph());
+        assertThat(back.training()).isEqualTo(p.training());
+        assertThat(back.dataset()).isEqualTo(p.dataset());
+        assertThat(back.description()).isEqualTo(p.description());
+        assertThat(new ProjectWriter().toJson(back)).isEqualTo(new ProjectWriter().toJson(p));
+    }
+
+    @Test
+    void unknownFieldsAreKeptOnEveryLevel() throws Exception {
+        String json = """
+                {"format": "deepwire-project", "formatVersion": 1, "name": "x",
+                 "nodes": [{"id": "t", "type": "token_input", "params": {"length": 4}, "note": {"by": "ann"}}],
+                 "edges": [],
+                 "training": {"epochs": 3, "warmupSteps": 100},
+                 "ui": {"positions": {"t": [10, 20]}, "zoom": 1.5},
+                 "plugin": [1, 2, 3]}
+                """;
+        Project p = new ProjectReader().parse(json);
+        String written = new ProjectWriter().toJson(p);
+        Project back = new ProjectReader().parse(written);
+        assertThat(back.extras()).containsEntry("plugin", java.util.List.of(1, 2, 3));
+        assertThat(back.graph().require("t").extras()).containsEntry("note", java.util.Map.of("by", "ann"));
+        assertThat(back.sectionExtras("training")).containsEntry("warmupSteps", 100);
+        assertThat(back.sectionExtras("ui")).containsEntry("zoom", 1.5);
+        assertThat(back.graph().require("t").x()).isEqualTo(10.0);
+        assertThat(back.training().epochs()).isEqualTo(3);
+    }
+
+    @Test
+    void formatAndVersionComeFirst() {
+        Project p = new ProjectReaderTestSupport().minimal();
+        String json = new ProjectWriter().toJson(p);
+        assertThat(json.indexOf("\"format\"")).isLessThan(json.indexOf("\"formatVersion\""));
+        assertThat(json.indexOf("\"formatVersion\"")).isLessThan(json.indexOf("\"name\""));
+    }
+
+    @Test
+    void saveReplacesTheFileAndLeavesNoTemporaryFiles() throws Exception {
+        Path file = dir.resolve("p.dwproj");
+        Files.writeString(file, "old");
+        new ProjectWriter().write(new ProjectReaderTestSupport().minimal(), file);
+        assertThat(Files.readString(file)).startsWith("{");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("p.dwproj");
+        }
+    }
+
+    @Test
+    void saveKeepsTheFilePermissions() throws Exception {
+        Path file = dir.resolve("shared.dwproj");
+        Files.writeString(file, "old");
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, perms);
+        new ProjectWriter().write(new ProjectReaderTestSupport().minimal(), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(perms);
+    }
+
+    /** Builds small projects for the tests above. */
+    static final class ProjectReaderTestSupport {
+        Project minimal() {
+            try {
+                return new ProjectReader().parse("{\"format\": \"deepwire-project\", \"formatVersion\": 1, "
+                        + "\"name\": \"m\", \"nodes\": []}");
+            } catch (ProjectFormatException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.deepwire.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.GraphFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Any sequence of edits undone step by step gives back the original graph; redo gives back the edited one. */
+class CommandStackPropertyTest {
+    private final BlockCatalog catalog = BlockCatalog.standard();
+    private final GraphChecker checker = new GraphChecker(catalog);
+
+    @Property(tries = 300)
+    void undoingEveryCommandRestoresTheOriginalAndRedoRestoresTheEdit(@ForAll long seed,
+                                                                      @ForAll @IntRange(min = 1, max = 40) int edits) {
+        Graph graph = sample();
+        Graph original = graph.copy();
+        CommandStack stack = new CommandStack(graph);
+        Random r = new Random(seed);
+        int done = 0;
+        for (int i = 0; i < edits; i++) {
+            Command c = randomCommand(graph, r);
+            if (c != null) {
+                stack.execute(c);
+                done++;
+            }
+        }
+        Graph edited = graph.copy();
+        for (int i = 0; i < done; i++) {
+            stack.undo();
+        }
+        assertThat(graph).isEqualTo(original);
+        assertThat(stack.canUndo()).isFalse();
+        for (int i = 0; i < done; i++) {
+            stack.redo();
+        }
+        assertThat(graph).isEqualTo(edited);
+    }
+
+    private Command randomCommand(Graph g, Random r) {
+        List<Node> nodes = g.nodes();
+        switch (r.nextInt(7)) {
+            case 0 -> {
+                String type = new ArrayList<>(catalog.all()).get(r.nextInt(catalog.all().size())).id();
+                return new AddNodeCommand(catalog.newNode(type, g.freshId(type), r.nextInt(800), r.nextInt(600)));
+            }
+            case 1 -> {
+                return nodes.isEmpty() ? null : new RemoveNodeCommand(nodes.get(r.nextInt(nodes.size())).id());
+            }
+            case 2 -> {
+                if (nodes.size() < 2) {
+                    return null;
+                }
+                Node a = nodes.get(r.nextInt(nodes.size()));
+                Node b = nodes.get(r.nextInt(nodes.size()));
+                BlockType ta = catalog.require(a.type());
+                BlockType tb = catalog.require(b.type());
+                if (ta.outputs().isEmpty() || tb.inputs().isEmpty()) {
+                    return null;
+                }
+                Port from = new Port(a.id(), ta.outputs().get(0).name());
+                Port to = new Port(b.id(), tb.inputs().get(r.nextInt(tb.inputs().size())).name());
+                boolean free = g.edgeInto(to).isEmpty();
+                return free && checker.canConnect(g, from, to).allowed() ? new ConnectPortsCommand(from, to) : null;
+            }
+            case 3 -> {
+                return g.edges().isEmpty() ? null : new DisconnectCommand(g.edges().get(r.nextInt(g.edges().size())));
+            }
+            case 4 -> {
+                return nodes.isEmpty() ? null
+                        : new MoveNodeCommand(nodes.get(r.nextInt(nodes.size())).id(), r.nextInt(900), r.nextInt(900));
+            }
+            case 5 -> {
+                if (nodes.isEmpty()) {
+                    return null;
+                }
+                Node n = nodes.get(r.nextInt(nodes.size()));
+                List<ParamSpec> params = catalog.require(n.type()).params();
+                if (params.isEmpty()) {
+                    return null;
+                }
+                ParamSpec p = params.get(r.nextInt(params.size()));
+                return new SetParamCommand(n.id(), p.name(), r.nextBoolean() ? p.defaultValue() : null);
+            }
+            default -> {
+                if (nodes.size() < 2) {
+                    return null;
+                }
+                return new CompoundCommand("Delete 2 blocks", List.of(new RemoveNodeCommand(nodes.get(0).id()),
+                        new RemoveNodeCommand(nodes.get(nodes.size() - 1).id())));
+            }
+        }
+    }
+
+    private static Graph sample() {
+        return new GraphFixture()
+                .node("tokens", "token_input").node("embed", "token_embedding").node("attn", "self_attention")
+                .node("res", "add").node("pool", "global_pool").node("out", "softmax_output")
+                .wire("tokens.out", "embed.in").wire("embed.out", "attn.in").wire("embed.out", "res.a")
+                .wire("attn.out", "res.b").wire("res.out", "pool.in").wire("pool.out", "out.in").graph();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.deepwire.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.GraphFixture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphCheckerTest {
+    private final GraphChecker checker = new GraphChecker(BlockCatalog.standard());
+
+    private static GraphFixture valid() {
+        return new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("pool", "global_pool").node("out", "softmax_output")
+                .wire("tokens.out", "emb.in").wire("emb.out", "pool.in").wire("pool.out", "out.in");
+    }
+
+    private List<Issue> errors(Graph g) {
+        return checker.check(g).stream().filter(Issue::isError).toList();
+    }
+
+    @Test
+    void validGraphHasNoIssues() {
+        assertThat(checker.check(valid().graph())).isEmpty();
+    }
+
+    @Test
+    void unconnectedRequiredInputIsNamedWithTheFix() {
+        Graph g = valid().node("dense", "dense").wire("dense.out", "out.in").graph();
+        assertThat(errors(g)).anySatisfy(i -> {
+            assertThat(i.nodeId()).isEqualTo("dense");
+            assertThat(i.message()).contains("input 'in' is not connected").contains("wire a vector output");
+        });
+    }
+
+    @Test
+    void cycleIsReportedWithItsNodes() {
+        Graph g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("a", "self_attention").node("b", "layer_norm").node("pool", "global_pool")
+                .node("out", "softmax_output")
+                .wire("tokens.out", "emb.in").wire("a.out", "b.in").wire("b.out", "a.in")
+                .wire("b.out", "pool.in").wire("pool.out", "out.in").graph();
+        assertThat(errors(g)).anySatisfy(i -> assertThat(i.message()).contains("cycle").contains("a").contains("b"));
+    }
+
+    @Test
+    void portKindMismatchSaysWhatToInsert() {
+        Graph g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("out", "softmax_output").wire("tokens.out", "emb.in").wire("emb.out", "out.in").graph();
+        assertThat(errors(g)).anySatisfy(i -> {
+            assertThat(i.nodeId()).isEqualTo("out");
+            assertThat(i.message()).contains("takes vector").contains("gives sequence").contains("Pool over time");
+        });
+    }
+
+    @Test
+    void parameterOutOfRangeNamesTheAllowedRange() {
+        Graph g = valid().graph();
+        g.setParam("emb", "dim", 0);
+        assertThat(errors(g)).anySatisfy(i -> {
+            assertThat(i.nodeId()).isEqualTo("emb");
+            assertThat(i.message()).contains("dim must be between 1 and 8192; got 0");
+        });
+    }
+
+    @Test
+    void wrongParameterTypeIsAnError() {
+        Graph g = valid().graph();
+        g.setParam("pool", "mode", "median");
+        assertThat(errors(g)).anySatisfy(i -> assertThat(i.message()).contains("one of mean, max"));
+    }
+
+    @Test
+    void unknownBlockTypeIsAnError() {
+        Graph g = valid().graph();
+        g.addNode(new Node("mystery", "quantum_layer", null, java.util.Map.of(), 0, 0));
+        assertThat(errors(g)).anySatisfy(i -> assertThat(i.message()).contains("unknown block type 'quantum_layer'"));
+    }
+
+    @Test
+    void canConnectRefusesIncompatibleKindsWithReason() {
+        Graph g = valid().graph();
+        ConnectionCheck c = checker.canConnect(g, new Port("emb", "out"), new Port("out", "in"));
+        assertThat(c.allowed()).isFalse();
+        assertThat(c.message()).contains("takes vector, not sequence");
+    }
+
+    @Test
+    void canConnectRefusesCycles() {
+        Graph g = new GraphFixture().node("a", "layer_norm").node("b", "layer_norm").wire("a.out", "b.in").graph();
+        ConnectionCheck c = checker.canConnect(g, new Port("b", "out"), new Port("a", "in"));
+        assertThat(c.allowed()).isFalse();
+        assertThat(c.message()).contains("cycle");
+    }
+
+    @Test
+    void canConnectToAnOccupiedInputSaysItReplaces() {
+        Graph g = valid().node("tokens2", "token_input").graph();
+        ConnectionCheck c = checker.canConnect(g, new Port("tokens2", "out"), new Port("emb", "in"));
+        assertThat(c.allowed()).isTrue();
+        assertThat(c.message()).contains("replaces the wire from tokens.out");
+    }
+}
