@@ -22,7 +22,7 @@ import javafx.scene.text.Text;
  */
 final class GraphPreview extends Pane {
     private static final double WIDTH = 170;
-    private static final double HEIGHT = 74;
+    private static final double HEIGHT = 88;
 
     GraphPreview(Graph graph) {
         getStyleClass().add("graph-canvas");
@@ -35,10 +35,12 @@ final class GraphPreview extends Pane {
             title.getStyleClass().add("node-title");
             Label kind = new Label(type == null ? "unknown: " + n.type() : type.label());
             kind.getStyleClass().add("node-type");
-            String shape = shapes.outputOf(n.id()).map(s -> "→ " + s).orElse(type != null && type.isOutput() ? "loss" : "");
-            Label info = new Label(shape + "   " + String.format("%,d params", shapes.paramCounts().getOrDefault(n.id(), 0L)));
+            String shape = shapes.outputOf(n.id()).map(s -> "out " + s).orElse(type != null && type.isOutput() ? "loss" : "");
+            Label info = new Label(shape);
             info.getStyleClass().add("node-info");
-            VBox box = new VBox(2, title, kind, info);
+            Label params = new Label(String.format("%,d parameters", shapes.paramCounts().getOrDefault(n.id(), 0L)));
+            params.getStyleClass().add("node-info");
+            VBox box = new VBox(2, title, kind, info, params);
             box.setPadding(new Insets(6, 10, 6, 10));
             box.getStyleClass().addAll("node", "category-" + (type == null ? "unknown" : type.category().name().toLowerCase()));
             box.setPrefSize(WIDTH, HEIGHT);
@@ -56,7 +58,7 @@ final class GraphPreview extends Pane {
             CubicCurve wire = new CubicCurve(sx, sy, sx + dx, sy, tx - dx, ty, tx, ty);
             wire.getStyleClass().add("wire");
             getChildren().add(wire);
-            Text label = new Text((sx + tx) / 2 - 20, (sy + ty) / 2 - 6, shapes.shapeOf(e).map(Object::toString).orElse("?"));
+            Text label = new Text((sx + tx) / 2 - 22, (sy + ty) / 2 - 8, shapes.shapeOf(e).map(Object::toString).orElse("?"));
             label.getStyleClass().add("wire-label");
             getChildren().add(label);
         }

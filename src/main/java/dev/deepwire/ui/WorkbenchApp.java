@@ -40,7 +40,7 @@ public final class WorkbenchApp extends Application {
             status.setText("Could not open the default sample: " + e.getMessage());
         }
         root.setBottom(status);
-        Scene scene = new Scene(root, 1280, 640);
+        Scene scene = new Scene(root, 1400, 620);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

@@ -17,20 +17,21 @@ public class MultiHeadSelfAttentionLayer extends CorrectedSameDiffLayer {
     public static final String WV = "Wv";
     public static final String WO = "Wo";
 
-    private long nIn;
+    private long size;
     private int heads;
 
     public MultiHeadSelfAttentionLayer() {
         // for JSON
     }
 
-    public MultiHeadSelfAttentionLayer(long nIn, int heads) {
-        this.nIn = nIn;
+    public MultiHeadSelfAttentionLayer(long size, int heads) {
+        this.size = size;
         this.heads = heads;
     }
 
-    public long getNIn() {
-        return nIn;
+    /** Feature size d of input and output. */
+    public long size() {
+        return size;
     }
 
     public int getHeads() {
@@ -38,22 +39,22 @@ public class MultiHeadSelfAttentionLayer extends CorrectedSameDiffLayer {
     }
 
     public long headSize() {
-        return nIn / heads;
+        return size / heads;
     }
 
     @Override
     public void defineParameters(SDLayerParams params) {
         params.clear();
-        params.addWeightParam(WQ, heads, headSize(), nIn);
-        params.addWeightParam(WK, heads, headSize(), nIn);
-        params.addWeightParam(WV, heads, headSize(), nIn);
-        params.addWeightParam(WO, heads * headSize(), nIn);
+        params.addWeightParam(WQ, heads, headSize(), size);
+        params.addWeightParam(WK, heads, headSize(), size);
+        params.addWeightParam(WV, heads, headSize(), size);
+        params.addWeightParam(WO, heads * headSize(), size);
     }
 
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
         for (String k : new String[] {WQ, WK, WV, WO}) {
-            Inits.xavierUniform(params.get(k), nIn, nIn);
+            Inits.xavierUniform(params.get(k), size, size);
         }
     }
 

@@ -1,0 +1,52 @@
+package dev.deepwire;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer rules of docs ARCHITECTURE.md, held by the build. */
+@AnalyzeClasses(packages = "dev.deepwire", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("model").definedBy("dev.deepwire.model..")
+            .layer("io").definedBy("dev.deepwire.io..")
+            .layer("compiler").definedBy("dev.deepwire.compiler..")
+            .layer("data").definedBy("dev.deepwire.data..")
+            .layer("training").definedBy("dev.deepwire.training..")
+            .layer("inspect").definedBy("dev.deepwire.inspect..")
+            .layer("cli").definedBy("dev.deepwire.cli..")
+            .layer("ui").definedBy("dev.deepwire.ui..")
+            .layer("entry").definedBy("dev.deepwire")
+            .whereLayer("entry").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "cli", "ui")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui")
+            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "cli", "ui");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.deepwire.model..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.model..", "java..");
+
+    @ArchTest
+    static final ArchRule onlyTheUiTouchesJavaFx = noClasses().that().resideOutsideOfPackage("dev.deepwire.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule noDl4jInModelIoOrUi = noClasses().that()
+            .resideInAnyPackage("dev.deepwire.model..", "dev.deepwire.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..");
+
+    @ArchTest
+    static final ArchRule trainerNeverTalksToJavaFx = noClasses().that().resideInAPackage("dev.deepwire.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.deepwire.ui..");
+}

@@ -1,0 +1,119 @@
+package dev.deepwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes, one-line errors, files written. */
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final PrintStream original = Console.out();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        Console.redirect(original);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The marker sample made small so a few steps run quickly. */
+    private Path smallMarker() throws Exception {
+        String json = Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100");
+        Path f = dir.resolve("small.dwproj");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    @Test
+    void validateAcceptsTheSampleAndPrintsShapes() {
+        int code = DeepWireCli.execute("validate", "sample-projects/marker.dwproj", "--shapes");
+        assertThat(code).isEqualTo(0);
+        assertThat(output()).contains("SHAPE attn.out -> res1.b: 64 × 24").contains("valid: marker (11 blocks, 12 wires, 38,880 parameters)");
+    }
+
+    @Test
+    void validatePrintsOneErrorLinePerProblemAndExitsOne() throws Exception {
+        Path f = dir.resolve("bad.dwproj");
+        Files.writeString(f, Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"heads\": 4", "\"heads\": 5").replace("\"to\": \"pool.in\"", "\"to\": \"classify.in\""));
+        int code = DeepWireCli.execute("validate", f.toString());
+        assertThat(code).isEqualTo(1);
+        List<String> lines = output().lines().toList();
+        assertThat(lines).allMatch(l -> l.matches("(ERROR|WARN) [\\w-]+: .+"));
+        assertThat(lines).anyMatch(l -> l.startsWith("ERROR classify: input 'in' has 2 wires"));
+        assertThat(lines).anyMatch(l -> l.startsWith("ERROR pool: input 'in' is not connected"));
+    }
+
+    @Test
+    void unreadableFileGivesOneLineAndExitTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream realErr = System.err;
+        int code = DeepWireCli.execute("validate", dir.resolve("missing.dwproj").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(output()).isEmpty();
+        assertThat(realErr).isNotNull();
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void brokenJsonGivesExitTwo() throws Exception {
+        Path f = dir.resolve("broken.dwproj");
+        Files.writeString(f, "{\"format\": \"deepwire-project\", \"formatVersion\": 1, \"nodes\": [");
+        assertThat(DeepWireCli.execute("validate", f.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void badOptionGivesExitTwo() {
+        assertThat(DeepWireCli.execute("train", "sample-projects/marker.dwproj", "--epochs", "many")).isEqualTo(2);
+        assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void trainWritesMetricsAndAModelThatLoads() throws Exception {
+        Path runDir = dir.resolve("run");
+        int code = DeepWireCli.execute("train", smallMarker().toString(), "--max-steps", "12", "--log-every", "4",
+                "--out", runDir.toString());
+        assertThat(code).isEqualTo(0);
+        List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
+        assertThat(rows.get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
+        assertThat(rows).anyMatch(r -> r.startsWith("4,1,") && r.endsWith(",,"));
+        assertThat(rows.get(rows.size() - 1)).matches("12,2,[0-9.]+,[0-9.]+,[0-9.]+");
+        assertThat(ModelSerializer.restoreComputationGraph(runDir.resolve("model.zip").toFile(), false).getNumInputArrays()).isEqualTo(1);
+        assertThat(output()).contains("final validation accuracy: ");
+    }
+
+    @Test
+    void benchPrintsExactlyOneLineInTheReferenceForm() throws Exception {
+        int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
+        assertThat(code).isEqualTo(0);
+        assertThat(output().lines().toList()).singleElement()
+                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=38880");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(DeepWireCli.execute("--help")).isEqualTo(0);
+        assertThat(output()).contains("validate").contains("train").contains("bench").contains("Exit codes");
+    }
+}

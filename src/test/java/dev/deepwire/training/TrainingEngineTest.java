@@ -1,0 +1,178 @@
+package dev.deepwire.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.data.MarkerDataset;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingEngineTest {
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void shutdown() {
+        background.shutdownNow();
+    }
+
+    /** A small marker model: short sequences, small sizes, so steps are quick. */
+    private static Project small() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("tokens", "length", 8);
+        p.graph().setParam("embed", "dim", 16);
+        p.graph().setParam("ffn", "hidden", 16);
+        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "vocabulary", 32, "train", 256, "validation", 64, "seed", 1)));
+        p.setTraining(new TrainingSettings(2, 32, "adam", 1e-3, 42, 1, 0));
+        return p;
+    }
+
+    private static CompiledNetwork compile(Project p) {
+        return new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow();
+    }
+
+    private static DatasetSplits data(Project p) throws Exception {
+        return MarkerDataset.generate(p.dataset());
+    }
+
+    @Test
+    void runPublishesEventsInOrderAndWritesCheckpoints() throws Exception {
+        Project p = small();
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingRun run = new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(),
+                new RunOptions(0, dir, "small"), events::add);
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertThat(events.get(0)).isInstanceOf(TrainingEvent.RunStarted.class);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.StepCompleted).hasSize(16);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.EpochCompleted).hasSize(2);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.RunFinished.class);
+        TrainingEvent.EpochCompleted last = (TrainingEvent.EpochCompleted) events.stream()
+                .filter(e -> e instanceof TrainingEvent.EpochCompleted).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.validationAccuracy()).isBetween(0.0, 1.0);
+        assertThat(dir.resolve("checkpoint-epoch-2.zip")).exists();
+        var restored = ModelSerializer.restoreComputationGraph(dir.resolve("checkpoint-epoch-2.zip").toFile(), true);
+        assertThat(restored.params()).isEqualTo(run.model().params());
+    }
+
+    @Test
+    void sameSeedGivesTheSameLossCurve() throws Exception {
+        Project p = small();
+        List<Double> first = losses(p);
+        List<Double> second = losses(p);
+        assertThat(first).hasSize(16).isEqualTo(second);
+        p.setTraining(p.training().withSeed(43));
+        assertThat(losses(p)).isNotEqualTo(first);
+    }
+
+    private List<Double> losses(Project p) throws Exception {
+        List<Double> losses = new ArrayList<>();
+        new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), e -> {
+            if (e instanceof TrainingEvent.StepCompleted s) {
+                losses.add(s.loss());
+            }
+        });
+        return losses;
+    }
+
+    @Test
+    void pauseResumeAndStopTakeEffectWithinOneStep() throws Exception {
+        Project p = small();
+        p.setTraining(p.training().withEpochs(50));
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        List<TrainingEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        TrainingRun[] handle = new TrainingRun[1];
+        CountDownLatch started = new CountDownLatch(1);
+        TrainingListener listener = e -> {
+            events.add(e);
+            try {
+                started.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof TrainingEvent.StepCompleted s && s.step() == 3) {
+                handle[0].pause();
+            }
+            if (e instanceof TrainingEvent.StepCompleted s && s.step() == 5) {
+                handle[0].stop();
+            }
+            if (e instanceof TrainingEvent.StateChanged c && c.state() == RunState.PAUSED) {
+                paused.countDown();
+            }
+            if (e instanceof TrainingEvent.RunStopped) {
+                ended.countDown();
+            }
+        };
+        handle[0] = new TrainingEngine(background).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), listener);
+        started.countDown();
+        assertThat(paused.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(handle[0].state()).isEqualTo(RunState.PAUSED);
+        long stepsWhenPaused = events.stream().filter(e -> e instanceof TrainingEvent.StepCompleted).count();
+        assertThat(stepsWhenPaused).isEqualTo(3);
+        handle[0].resume();
+        assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(handle[0].await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(handle[0].state()).isEqualTo(RunState.STOPPED);
+        TrainingEvent.RunStopped stopped = (TrainingEvent.RunStopped) handle[0].outcome();
+        assertThat(stopped.steps()).isEqualTo(5);
+        assertThat(handle[0].model()).isNotNull();
+    }
+
+    @Test
+    void nanLossEndsTheRunWithAMessage() throws Exception {
+        Project p = small();
+        TrainingRun[] handle = new TrainingRun[1];
+        List<TrainingEvent> events = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        TrainingListener listener = e -> {
+            events.add(e);
+            if (e instanceof TrainingEvent.StepCompleted s && s.step() == 2) {
+                try {
+                    ready.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handle[0].model().getVertex("classify").paramTable(false).get("W").assign(Double.NaN);
+            }
+        };
+        handle[0] = new TrainingEngine(background).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), listener);
+        ready.countDown();
+        assertThat(handle[0].await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(handle[0].state()).isEqualTo(RunState.FAILED);
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
+        assertThat(failed.step()).isEqualTo(3);
+        assertThat(failed.message()).contains("NaN").contains("step 3").contains("lower the learning rate");
+    }
+
+    @Test
+    void stepLimitEndsTheRunWithAValidationResult() throws Exception {
+        Project p = small();
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingRun run = new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(),
+                new RunOptions(5, null, "s"), events::add);
+        TrainingEvent.RunFinished f = (TrainingEvent.RunFinished) run.outcome();
+        assertThat(f.steps()).isEqualTo(5);
+        assertThat(f.reason()).contains("step limit 5");
+        assertThat(f.validationAccuracy()).isBetween(0.0, 1.0);
+    }
+}
