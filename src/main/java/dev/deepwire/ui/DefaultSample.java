@@ -16,16 +16,21 @@ final class DefaultSample {
     private DefaultSample() {
     }
 
-    static Project load() throws ProjectFormatException, IOException {
+    /** The sample and the file it came from ({@code null} when read from inside the jar: Save asks where). */
+    record Loaded(Project project, Path file) {
+    }
+
+    static Loaded load() throws ProjectFormatException, IOException {
         Path local = Path.of("sample-projects", NAME);
         if (Files.isRegularFile(local)) {
-            return new ProjectReader().read(local);
+            // Opened as a template: Save asks where, so the shipped sample is never overwritten.
+            return new Loaded(new ProjectReader().read(local), null);
         }
         try (InputStream in = DefaultSample.class.getResourceAsStream("/sample-projects/" + NAME)) {
             if (in == null) {
                 throw new IOException("the default sample " + NAME + " is missing from this build");
             }
-            return new ProjectReader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Loaded(new ProjectReader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)), null);
         }
     }
 }

@@ -1,48 +1,55 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/**
- * The workbench window. Until the editor lands it shows the default sample's graph read-only, with
- * its description and shapes.
- */
+/** The workbench application: opens the default sample (or the file named on the command line). */
 public final class WorkbenchApp extends Application {
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deepwire-analysis");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane();
-        Label status = new Label();
-        status.getStyleClass().add("status-bar");
+        Project project;
+        Path file = null;
+        String problem = null;
         try {
-            Project project = DefaultSample.load();
-            stage.setTitle("DeepWire — " + project.name());
-            ScrollPane canvas = new ScrollPane(new GraphPreview(project.graph()));
-            canvas.getStyleClass().add("canvas-scroll");
-            root.setCenter(canvas);
-            TextFlow about = new TextFlow(new Text(project.description()));
-            about.setPadding(new Insets(10));
-            about.getStyleClass().add("description");
-            root.setTop(about);
-            status.setText(project.graph().nodes().size() + " blocks, " + project.graph().edges().size()
-                    + " wires  ·  read-only preview: the editor arrives with the editor issue; "
-                    + "train with 'deepwire train sample-projects/marker.dwproj'");
+            DefaultSample.Loaded loaded = DefaultSample.load();
+            project = loaded.project();
+            file = loaded.file();
         } catch (Exception e) {
-            stage.setTitle("DeepWire");
-            status.setText("Could not open the default sample: " + e.getMessage());
+            project = new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
+            problem = "Could not open the default sample: " + e.getMessage();
         }
-        root.setBottom(status);
-        Scene scene = new Scene(root, 1400, 620);
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        stage.centerOnScreen();
+        if (problem != null) {
+            new Alert(Alert.AlertType.ERROR, problem).show();
+        }
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
     }
 }

@@ -1,0 +1,133 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * File menu actions: new, open, save, save as, and asking before unsaved work is dropped. Errors are
+ * shown in a dialog naming the file and the problem; nothing is overwritten without asking.
+ */
+final class ProjectFiles {
+    private final EditorViewModel vm;
+    private final Window owner;
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+
+    ProjectFiles(EditorViewModel vm, Window owner, Path initial) {
+        this.vm = vm;
+        this.owner = owner;
+        file.set(initial);
+    }
+
+    ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    void newProject() {
+        if (confirmDiscard()) {
+            vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
+            file.set(null);
+        }
+    }
+
+    void open() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = chooser("Open project");
+        java.io.File f = chooser.showOpenDialog(owner);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    void open(Path path) {
+        try {
+            Project p = new ProjectReader().read(path);
+            vm.setProject(p);
+            file.set(path);
+            vm.messageProperty().set("Opened " + path.getFileName());
+        } catch (ProjectFormatException e) {
+            error("Cannot open " + path.getFileName(), e.getMessage());
+        }
+    }
+
+    /** Saves to the current file, or asks for one. Returns whether the project was saved. */
+    boolean save() {
+        return file.get() == null ? saveAs() : write(file.get());
+    }
+
+    boolean saveAs() {
+        FileChooser chooser = chooser("Save project as");
+        chooser.setInitialFileName(vm.project().name() + ".dwproj");
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return false;
+        }
+        Path path = f.toPath().toString().endsWith(".dwproj") ? f.toPath() : Path.of(f.getPath() + ".dwproj");
+        return write(path);
+    }
+
+    private boolean write(Path path) {
+        try {
+            new ProjectWriter().write(vm.project(), path);
+            vm.history().markSaved();
+            file.set(path);
+            vm.messageProperty().set("Saved " + path);
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + path.getFileName(), e.getMessage()
+                    + "\nYour work is still open; try Save As with another folder.");
+            return false;
+        }
+    }
+
+    /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */
+    boolean confirmDiscard() {
+        if (!vm.history().isDirty()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + vm.project().name()
+                + " before closing it?", save, discard, ButtonType.CANCEL);
+        alert.setHeaderText("Unsaved changes");
+        alert.initOwner(owner);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() == discard || save();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DeepWire projects", "*.dwproj"));
+        if (file.get() != null && file.get().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(file.get().toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    private void error(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.initOwner(owner);
+        alert.showAndWait();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.GraphCanvas;
+import dev.deepwire.ui.editor.Inspector;
+import dev.deepwire.ui.editor.Palette;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * Lays out the workbench — menus and toolbar on top, palette left, canvas centre, inspector right,
+ * status bar below — and wires menu items and keys to the view model. Holds no editing logic.
+ */
+final class WorkbenchWindow {
+    private final EditorViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final GraphCanvas canvas;
+    private final ProjectFiles files;
+    private final Label status = new Label();
+    private final Label summary = new Label();
+
+    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file) {
+        this.vm = vm;
+        this.canvas = new GraphCanvas(vm);
+        this.files = new ProjectFiles(vm, stage, file);
+        canvas.setId("canvas");
+        canvas.setFocusTraversable(true);
+        SplitPane split = new SplitPane(new Palette(vm, canvas), canvas, new Inspector(vm));
+        split.setDividerPositions(0.16, 0.78);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+        root.setTop(new VBox(menus(stage), toolbar()));
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmDiscard()) {
+                e.consume();
+            }
+        });
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    GraphCanvas canvas() {
+        return canvas;
+    }
+
+    private String title() {
+        String name = files.fileProperty().get() == null ? vm.project().name() : files.fileProperty().get().getFileName().toString();
+        return (vm.history().isDirty() ? "• " : "") + name + " — DeepWire";
+    }
+
+    private MenuBar menus(Stage stage) {
+        Menu file = new Menu("_File", null,
+                item("_New", "Shortcut+N", files::newProject),
+                item("_Open…", "Shortcut+O", files::open),
+                new SeparatorMenuItem(),
+                item("_Save", "Shortcut+S", files::save),
+                item("Save _As…", "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(),
+                item("_Quit", "Shortcut+Q", () -> {
+                    if (files.confirmDiscard()) {
+                        stage.close();
+                    }
+                }));
+        MenuItem undo = item("_Undo", "Shortcut+Z", vm::undo);
+        MenuItem redo = item("_Redo", "Shortcut+Y", vm::redo);
+        vm.revisionProperty().addListener((o, a, b) -> {
+            undo.setText(vm.history().undoDescription().orElse("Undo"));
+            redo.setText(vm.history().redoDescription().orElse("Redo"));
+            undo.setDisable(!vm.history().canUndo());
+            redo.setDisable(!vm.history().canRedo());
+        });
+        undo.setDisable(true);
+        redo.setDisable(true);
+        MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", vm::redo);
+        redoAlt.setVisible(false);
+        Menu edit = new Menu("_Edit", null, undo, redo, redoAlt, new SeparatorMenuItem(),
+                item("_Delete", "Delete", vm::deleteSelection),
+                item("Select _All", "Shortcut+A", vm::selectAll));
+        Menu view = new Menu("_View", null,
+                item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
+                item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
+                item("_Fit View", "F", canvas::fitView));
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.BACK_SPACE) {
+                vm.deleteSelection();
+            } else if (e.getCode() == KeyCode.PERIOD) {
+                canvas.fitView();
+            }
+        });
+        return new MenuBar(file, edit, view);
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolbar() {
+        Button undo = new Button("Undo");
+        undo.setOnAction(e -> vm.undo());
+        Button redo = new Button("Redo");
+        redo.setOnAction(e -> vm.redo());
+        Button fit = new Button("Fit view");
+        fit.setOnAction(e -> canvas.fitView());
+        Button save = new Button("Save");
+        save.setOnAction(e -> files.save());
+        vm.revisionProperty().addListener((o, a, b) -> {
+            undo.setDisable(!vm.history().canUndo());
+            redo.setDisable(!vm.history().canRedo());
+        });
+        undo.setDisable(true);
+        redo.setDisable(true);
+        return new ToolBar(save, undo, redo, fit);
+    }
+
+    private HBox statusBar() {
+        status.textProperty().bind(vm.messageProperty());
+        status.setId("status-message");
+        vm.analysisProperty().addListener((o, a, b) -> updateSummary());
+        vm.revisionProperty().addListener((o, a, b) -> updateSummary());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label backend = new Label("CPU backend (ND4J loads on first training run)");
+        backend.getStyleClass().add("muted");
+        HBox bar = new HBox(16, status, grow, summary, backend);
+        bar.getStyleClass().add("status-bar");
+        updateSummary();
+        return bar;
+    }
+
+    private void updateSummary() {
+        var a = vm.analysisProperty().get();
+        long errors = a.issues().stream().filter(dev.deepwire.model.Issue::isError).count();
+        long warnings = a.issues().size() - errors;
+        summary.setText(String.format("%d blocks · %d wires · %,d parameters · %s", vm.graph().nodes().size(),
+                vm.graph().edges().size(), a.shapes().totalParams(),
+                errors == 0 && warnings == 0 ? "no problems" : errors + " errors, " + warnings + " warnings"));
+        summary.setId("status-summary");
+    }
+}

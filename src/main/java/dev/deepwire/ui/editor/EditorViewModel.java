@@ -1,0 +1,274 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.compiler.ShapeInference;
+import dev.deepwire.compiler.ShapeReport;
+import dev.deepwire.model.AddNodeCommand;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Command;
+import dev.deepwire.model.CommandStack;
+import dev.deepwire.model.CompoundCommand;
+import dev.deepwire.model.ConnectPortsCommand;
+import dev.deepwire.model.ConnectionCheck;
+import dev.deepwire.model.DisconnectCommand;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.GraphChecker;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.MoveNodeCommand;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.ParamSpec;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.RemoveNodeCommand;
+import dev.deepwire.model.RenameNodeCommand;
+import dev.deepwire.model.SetParamCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/**
+ * State and logic of the graph editor, without any view: the project, its undo history, the
+ * selection, and the shapes and issues found after each edit (computed on a background executor, so
+ * the UI thread never waits). Unit-tested without a display.
+ */
+public final class EditorViewModel {
+    private final BlockCatalog catalog;
+    private final GraphChecker checker;
+    private final ShapeInference inference;
+    private final Executor background;
+    private final Consumer<Runnable> uiThread;
+    private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private CommandStack stack;
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final LongProperty revision = new SimpleLongProperty();
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analysis.EMPTY);
+    private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
+
+    /** Shapes and issues of one revision of the graph. */
+    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
+        static final Analysis EMPTY = new Analysis(-1, new ShapeReport(Map.of(), Map.of(), Map.of(), List.of()), List.of());
+
+        public List<Issue> issuesOf(String nodeId) {
+            return issues.stream().filter(i -> nodeId.equals(i.nodeId())).toList();
+        }
+    }
+
+    /**
+     * @param background where shape inference runs ({@code Runnable::run} in tests)
+     * @param uiThread   how results get back to the UI thread ({@code Platform::runLater} in the app)
+     */
+    public EditorViewModel(BlockCatalog catalog, Project initial, Executor background, Consumer<Runnable> uiThread) {
+        this.catalog = catalog;
+        this.checker = new GraphChecker(catalog);
+        this.inference = new ShapeInference(catalog);
+        this.background = background;
+        this.uiThread = uiThread;
+        setProject(initial);
+    }
+
+    public BlockCatalog catalog() {
+        return catalog;
+    }
+
+    public Project project() {
+        return project.get();
+    }
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project;
+    }
+
+    public Graph graph() {
+        return project.get().graph();
+    }
+
+    public CommandStack history() {
+        return stack;
+    }
+
+    /** Replaces the whole project (open, new); history and selection start afresh. */
+    public void setProject(Project p) {
+        stack = new CommandStack(p.graph());
+        stack.addListener(s -> changed());
+        selection.clear();
+        project.set(p);
+        changed();
+    }
+
+    /** Increases after every change of the graph (edits, undo, redo, a new project). */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision;
+    }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    /** The last thing the editor has to tell the user (a refused wire, a bad value). */
+    public ObjectProperty<String> messageProperty() {
+        return message;
+    }
+
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    private void changed() {
+        selection.removeIf(id -> !graph().contains(id));
+        revision.set(revision.get() + 1);
+        long rev = revision.get();
+        Graph snapshot = graph().copy();
+        background.execute(() -> {
+            List<Issue> issues = new ArrayList<>(checker.check(snapshot));
+            ShapeReport shapes = inference.infer(snapshot);
+            issues.addAll(shapes.issues());
+            Analysis result = new Analysis(rev, shapes, List.copyOf(issues));
+            uiThread.accept(() -> {
+                if (rev >= analysis.get().revision()) {
+                    analysis.set(result);
+                }
+            });
+        });
+    }
+
+    // --- edits -------------------------------------------------------------------------------
+
+    /** Places a block of the given type at a canvas position; returns the new node's id. */
+    public String addBlock(String typeId, double x, double y) {
+        BlockType type = catalog.require(typeId);
+        String id = graph().freshId(typeId);
+        Node node = catalog.newNode(typeId, id, x, y);
+        stack.execute(new AddNodeCommand(node));
+        selection.clear();
+        selection.add(id);
+        message.set("Added " + type.label());
+        return id;
+    }
+
+    /** What dropping a wire from {@code from} onto {@code to} would do. */
+    public ConnectionCheck checkConnection(Port from, Port to) {
+        return checker.canConnect(graph(), from, to);
+    }
+
+    /** Wires two ports if the checker allows it (replacing a wire already in the input); says why not otherwise. */
+    public ConnectionCheck connect(Port from, Port to) {
+        ConnectionCheck check = checkConnection(from, to);
+        if (!check.allowed()) {
+            message.set("Cannot connect: " + check.message());
+            return check;
+        }
+        Optional<Edge> existing = graph().edgeInto(to);
+        Command connect = new ConnectPortsCommand(from, to);
+        stack.execute(existing.isPresent()
+                ? new CompoundCommand(connect.description(), List.of(new DisconnectCommand(existing.get()), connect))
+                : connect);
+        message.set(check.message());
+        return check;
+    }
+
+    public void disconnect(Edge edge) {
+        stack.execute(new DisconnectCommand(edge));
+    }
+
+    /** Deletes the selected blocks and their wires as one undoable step. */
+    public void deleteSelection() {
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<Command> parts = selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList();
+        String what = parts.size() == 1 ? graph().require(selection.iterator().next()).label() : parts.size() + " blocks";
+        stack.execute(new CompoundCommand("Delete " + what, parts));
+    }
+
+    /** Ends a drag: moves every dragged node in one undoable step. */
+    public void moveNodes(Map<String, double[]> positions) {
+        List<Command> parts = new ArrayList<>();
+        positions.forEach((id, xy) -> {
+            Node n = graph().require(id);
+            if (n.x() != xy[0] || n.y() != xy[1]) {
+                parts.add(new MoveNodeCommand(id, xy[0], xy[1]));
+            }
+        });
+        if (!parts.isEmpty()) {
+            stack.execute(parts.size() == 1 ? parts.get(0) : new CompoundCommand("Move " + parts.size() + " blocks", parts));
+        }
+    }
+
+    /**
+     * Sets a parameter after checking it against the block's range.
+     *
+     * @return the reason it was refused, or empty when it was set
+     */
+    public Optional<String> setParam(String nodeId, String name, Object value) {
+        Node node = graph().require(nodeId);
+        ParamSpec spec = catalog.require(node.type()).param(name)
+                .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
+        Optional<String> problem = spec.validate(value);
+        if (problem.isPresent()) {
+            message.set(problem.get());
+            return problem;
+        }
+        if (!value.equals(node.param(name))) {
+            stack.execute(new SetParamCommand(nodeId, name, value));
+        }
+        return Optional.empty();
+    }
+
+    public void rename(String nodeId, String label) {
+        String trimmed = label.trim();
+        if (!trimmed.isEmpty() && !trimmed.equals(graph().require(nodeId).label())) {
+            stack.execute(new RenameNodeCommand(nodeId, trimmed));
+        }
+    }
+
+    public void undo() {
+        if (stack.canUndo()) {
+            String what = stack.undoDescription().orElse("");
+            stack.undo();
+            message.set(what);
+        }
+    }
+
+    public void redo() {
+        if (stack.canRedo()) {
+            String what = stack.redoDescription().orElse("");
+            stack.redo();
+            message.set(what);
+        }
+    }
+
+    public void selectAll() {
+        selection.clear();
+        graph().nodes().forEach(n -> selection.add(n.id()));
+    }
+
+    public void select(String nodeId, boolean add) {
+        if (!add) {
+            selection.clear();
+        }
+        selection.add(nodeId);
+    }
+
+    /** The single selected node, if exactly one is selected. */
+    public Optional<Node> selectedNode() {
+        return selection.size() == 1 ? graph().node(selection.iterator().next()) : Optional.empty();
+    }
+
+    public Set<String> selectedIds() {
+        return Set.copyOf(selection);
+    }
+}

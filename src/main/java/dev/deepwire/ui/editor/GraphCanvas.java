@@ -1,0 +1,380 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.ConnectionCheck;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Node;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The canvas: draws the view model's graph and turns gestures into view-model calls. Left-drag a
+ * block to move (one undoable move on release), drag from an output port to an input port to wire,
+ * left-drag on empty canvas for a rubber band, middle- or right-drag to pan, wheel to zoom at the
+ * pointer. Blocks dragged from the palette are placed where they are dropped.
+ */
+public final class GraphCanvas extends Pane {
+    public static final String BLOCK_DRAG_PREFIX = "deepwire-block:";
+
+    private final EditorViewModel vm;
+    private final Group world = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Map<String, NodeView> nodes = new LinkedHashMap<>();
+    private final Map<Edge, EdgeView> edges = new HashMap<>();
+    private final CubicCurve pendingWire = new CubicCurve();
+    private final Rectangle rubberBand = new Rectangle();
+    private Map<String, double[]> dragStart;
+    private Point2D pressWorld;
+    private Point2D panStart;
+
+    public GraphCanvas(EditorViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("graph-canvas");
+        pendingWire.getStyleClass().add("wire-pending");
+        pendingWire.setVisible(false);
+        pendingWire.setMouseTransparent(true);
+        rubberBand.getStyleClass().add("rubber-band");
+        rubberBand.setVisible(false);
+        world.getChildren().addAll(edgeLayer, nodeLayer, pendingWire, rubberBand);
+        getChildren().add(world);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        vm.revisionProperty().addListener((o, a, b) -> sync());
+        vm.analysisProperty().addListener((o, a, b) -> showAnalysis());
+        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        installGestures();
+        sync();
+        // Fit once the canvas has its real size (and again whenever a new project is opened).
+        widthProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() <= 0 && b.doubleValue() > 0) {
+                javafx.application.Platform.runLater(this::fitView);
+            }
+        });
+        vm.projectProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fitView));
+    }
+
+    // --- drawing -------------------------------------------------------------------------------
+
+    private void sync() {
+        var graph = vm.graph();
+        nodes.keySet().removeIf(id -> {
+            if (!graph.contains(id)) {
+                nodeLayer.getChildren().remove(nodes.get(id));
+                return true;
+            }
+            return false;
+        });
+        for (Node n : graph.nodes()) {
+            NodeView view = nodes.get(n.id());
+            if (view == null) {
+                view = new NodeView(n, vm.catalog().find(n.type()).orElse(null));
+                installNodeGestures(view);
+                nodes.put(n.id(), view);
+                nodeLayer.getChildren().add(view);
+            } else {
+                view.update(n);
+            }
+        }
+        edgeLayer.getChildren().clear();
+        edges.clear();
+        for (Edge e : graph.edges()) {
+            EdgeView view = new EdgeView(e);
+            installEdgeGestures(view);
+            edges.put(e, view);
+            edgeLayer.getChildren().add(view);
+        }
+        routeEdges();
+        showAnalysis();
+        showSelection();
+    }
+
+    private void routeEdges() {
+        for (EdgeView v : edges.values()) {
+            NodeView from = nodes.get(v.edge().from().nodeId());
+            NodeView to = nodes.get(v.edge().to().nodeId());
+            if (from != null && to != null) {
+                v.route(from.portCentre(v.edge().from()), to.portCentre(v.edge().to()));
+            }
+        }
+    }
+
+    private void showAnalysis() {
+        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        for (NodeView v : nodes.values()) {
+            boolean output = vm.graph().node(v.nodeId()).flatMap(n -> vm.catalog().find(n.type()))
+                    .map(BlockType::isOutput).orElse(false);
+            v.showAnalysis(a.shapes(), a.issuesOf(v.nodeId()), output);
+        }
+        for (EdgeView e : edges.values()) {
+            e.setShape(a.shapes().shapeOf(e.edge()).map(Object::toString).orElse("?"));
+        }
+        routeEdges();
+    }
+
+    private void showSelection() {
+        nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
+    }
+
+    // --- coordinates and view ------------------------------------------------------------------
+
+    /** Converts a point of this pane to canvas (world) coordinates. */
+    public Point2D toWorld(double x, double y) {
+        return world.parentToLocal(x, y);
+    }
+
+    public double zoom() {
+        return world.getScaleX();
+    }
+
+    /** Zooms by a factor keeping the world point under (x, y) in place. */
+    public void zoomAt(double factor, double x, double y) {
+        double s = Math.max(0.1, Math.min(4, world.getScaleX() * factor));
+        Point2D before = toWorld(x, y);
+        world.setScaleX(s);
+        world.setScaleY(s);
+        Point2D after = world.localToParent(before);
+        world.setTranslateX(world.getTranslateX() + x - after.getX());
+        world.setTranslateY(world.getTranslateY() + y - after.getY());
+    }
+
+    /** Shows every block, centred, at a scale that fits (never above 1). */
+    public void fitView() {
+        if (nodes.isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        Bounds b = nodeLayer.getBoundsInParent();
+        double s = Math.min(1, Math.min((getWidth() - 60) / b.getWidth(), (getHeight() - 60) / b.getHeight()));
+        s = Math.max(0.1, s);
+        world.setScaleX(s);
+        world.setScaleY(s);
+        world.setTranslateX(0);
+        world.setTranslateY(0);
+        Point2D topLeft = world.localToParent(b.getMinX(), b.getMinY());
+        world.setTranslateX((getWidth() - b.getWidth() * s) / 2 - topLeft.getX());
+        world.setTranslateY((getHeight() - b.getHeight() * s) / 2 - topLeft.getY());
+    }
+
+    /** The visible centre in canvas coordinates (where keyboard-added blocks go). */
+    public Point2D visibleCentre() {
+        return toWorld(getWidth() / 2, getHeight() / 2);
+    }
+
+    NodeView nodeView(String id) {
+        return nodes.get(id);
+    }
+
+    EdgeView edgeView(Edge e) {
+        return edges.get(e);
+    }
+
+    // --- gestures ------------------------------------------------------------------------------
+
+    private void installGestures() {
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            requestFocus();
+            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
+                panStart = new Point2D(e.getX() - world.getTranslateX(), e.getY() - world.getTranslateY());
+            } else if (e.getButton() == MouseButton.PRIMARY) {
+                if (!e.isShiftDown()) {
+                    vm.selection().clear();
+                }
+                pressWorld = toWorld(e.getX(), e.getY());
+            }
+        });
+        setOnMouseDragged(e -> {
+            if (panStart != null) {
+                world.setTranslateX(e.getX() - panStart.getX());
+                world.setTranslateY(e.getY() - panStart.getY());
+            } else if (pressWorld != null) {
+                Point2D p = toWorld(e.getX(), e.getY());
+                rubberBand.setVisible(true);
+                rubberBand.setX(Math.min(p.getX(), pressWorld.getX()));
+                rubberBand.setY(Math.min(p.getY(), pressWorld.getY()));
+                rubberBand.setWidth(Math.abs(p.getX() - pressWorld.getX()));
+                rubberBand.setHeight(Math.abs(p.getY() - pressWorld.getY()));
+            }
+        });
+        setOnMouseReleased(e -> {
+            if (rubberBand.isVisible()) {
+                Bounds band = rubberBand.getBoundsInParent();
+                nodes.forEach((id, v) -> {
+                    if (band.intersects(v.getBoundsInParent())) {
+                        vm.selection().add(id);
+                    }
+                });
+            }
+            rubberBand.setVisible(false);
+            panStart = null;
+            pressWorld = null;
+        });
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && e.getDragboard().getString().startsWith(BLOCK_DRAG_PREFIX)) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            String s = e.getDragboard().hasString() ? e.getDragboard().getString() : "";
+            if (s.startsWith(BLOCK_DRAG_PREFIX)) {
+                Point2D p = toWorld(e.getX(), e.getY());
+                vm.addBlock(s.substring(BLOCK_DRAG_PREFIX.length()), p.getX() - NodeView.WIDTH / 2, p.getY() - 20);
+                e.setDropCompleted(true);
+            }
+            e.consume();
+        });
+    }
+
+    private void installNodeGestures(NodeView view) {
+        view.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || e.getTarget() instanceof PortView) {
+                return;
+            }
+            requestFocus();
+            if (e.isShiftDown() || e.isShortcutDown()) {
+                if (!vm.selection().remove(view.nodeId())) {
+                    vm.selection().add(view.nodeId());
+                }
+            } else if (!vm.selection().contains(view.nodeId())) {
+                vm.select(view.nodeId(), false);
+            }
+            dragStart = new LinkedHashMap<>();
+            for (String id : vm.selection()) {
+                NodeView v = nodes.get(id);
+                dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+            }
+            pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+            e.consume();
+        });
+        view.setOnMouseDragged(e -> {
+            if (dragStart == null) {
+                return;
+            }
+            Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+            double dx = p.getX() - pressWorld.getX();
+            double dy = p.getY() - pressWorld.getY();
+            dragStart.forEach((id, xy) -> nodes.get(id).relocate(xy[0] + dx, xy[1] + dy));
+            routeEdges();
+            e.consume();
+        });
+        view.setOnMouseReleased(e -> {
+            if (dragStart != null) {
+                Map<String, double[]> moved = new LinkedHashMap<>();
+                dragStart.keySet().forEach(id -> moved.put(id, new double[] {
+                        Math.round(nodes.get(id).getLayoutX()), Math.round(nodes.get(id).getLayoutY())}));
+                dragStart = null;
+                pressWorld = null;
+                vm.moveNodes(moved);
+                e.consume();
+            }
+        });
+        for (PortView port : view.ports()) {
+            if (!port.isInput()) {
+                installConnectGesture(port);
+            }
+        }
+    }
+
+    /** Drag from an output port: compatible inputs light up; the drop wires or says why not. */
+    private void installConnectGesture(PortView from) {
+        from.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            for (NodeView v : nodes.values()) {
+                for (PortView p : v.ports()) {
+                    if (p.isInput()) {
+                        boolean ok = vm.checkConnection(from.port(), p.port()).allowed();
+                        p.getStyleClass().add(ok ? "port-compatible" : "port-incompatible");
+                    }
+                }
+            }
+            e.consume();
+        });
+        from.setOnMouseDragged(e -> {
+            double[] start = nodes.get(from.port().nodeId()).portCentre(from.port());
+            Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+            EdgeView.setPath(pendingWire, start[0], start[1], p.getX(), p.getY());
+            pendingWire.setVisible(true);
+            e.consume();
+        });
+        from.setOnMouseReleased(e -> {
+            pendingWire.setVisible(false);
+            nodes.values().forEach(v -> v.ports().forEach(p -> p.getStyleClass().removeAll("port-compatible", "port-incompatible")));
+            Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+            PortView target = inputPortNear(p);
+            if (target != null) {
+                vm.connect(from.port(), target.port());
+            } else if (pendingWireWasDragged(e)) {
+                vm.messageProperty().set("Drop the wire on an input port (left side of a block)");
+            }
+            e.consume();
+        });
+    }
+
+    private static boolean pendingWireWasDragged(MouseEvent e) {
+        return !e.isStillSincePress();
+    }
+
+    /** The input port within grabbing distance of a canvas point, if any. */
+    PortView inputPortNear(Point2D world) {
+        PortView best = null;
+        double bestDistance = 14;
+        for (NodeView v : nodes.values()) {
+            for (PortView p : v.ports()) {
+                if (!p.isInput()) {
+                    continue;
+                }
+                double[] c = v.portCentre(p.port());
+                double d = Math.hypot(c[0] - world.getX(), c[1] - world.getY());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    private void installEdgeGestures(EdgeView view) {
+        MenuItem remove = new MenuItem("Delete wire " + view.edge().from().nodeId() + " → " + view.edge().to().nodeId());
+        remove.setOnAction(a -> vm.disconnect(view.edge()));
+        ContextMenu menu = new ContextMenu(remove);
+        view.curve().setOnContextMenuRequested(e -> {
+            menu.show(view.curve(), e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        view.curve().setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.disconnect(view.edge());
+                e.consume();
+            }
+        });
+    }
+
+    /** For a refused or accepted connection from code (e.g. tests): same path as a drop. */
+    ConnectionCheck connect(dev.deepwire.model.Port from, dev.deepwire.model.Port to) {
+        return vm.connect(from, to);
+    }
+}

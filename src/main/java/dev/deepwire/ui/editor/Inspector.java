@@ -1,0 +1,178 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.ParamSpec;
+import dev.deepwire.model.PortSpec;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The inspector: the selected block's name, type, formula and help, its shapes and parameter count,
+ * its issues, and typed editors for its parameters. A value outside the block's range is refused
+ * with the allowed range, and the field goes back to the current value.
+ */
+public final class Inspector extends ScrollPane {
+    private final EditorViewModel vm;
+    private final VBox content = new VBox(8);
+
+    public Inspector(EditorViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("inspector");
+        content.setPadding(new Insets(10));
+        content.setPrefWidth(290);
+        setContent(content);
+        setFitToWidth(true);
+        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
+        vm.revisionProperty().addListener((o, a, b) -> refresh());
+        vm.analysisProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        content.getChildren().clear();
+        Optional<Node> selected = vm.selectedNode();
+        if (selected.isEmpty()) {
+            Label hint = new Label(vm.selection().isEmpty()
+                    ? "Select a block to see and edit its parameters.\n\nDrag blocks from the palette; drag from an "
+                    + "output port (right) to an input port (left) to wire them."
+                    : vm.selection().size() + " blocks selected");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("hint");
+            content.getChildren().add(hint);
+            return;
+        }
+        Node node = selected.get();
+        BlockType type = vm.catalog().find(node.type()).orElse(null);
+        TextField name = new TextField(node.label());
+        name.setId("inspector-name");
+        name.setOnAction(e -> vm.rename(node.id(), name.getText()));
+        name.focusedProperty().addListener((o, was, is) -> {
+            if (!is && vm.graph().contains(node.id())) {
+                vm.rename(node.id(), name.getText());
+            }
+        });
+        Label id = new Label("id " + node.id() + (type == null ? "" : " · " + type.label()));
+        id.getStyleClass().add("muted");
+        content.getChildren().addAll(heading("Block"), name, id);
+        if (type == null) {
+            content.getChildren().add(wrapped("Unknown block type '" + node.type() + "': replace it with a block from the palette."));
+            return;
+        }
+        Label formula = wrapped(type.formula());
+        formula.getStyleClass().add("formula");
+        content.getChildren().addAll(formula, wrapped(type.help()));
+        content.getChildren().add(heading("Shapes"));
+        var analysis = vm.analysisProperty().get();
+        for (PortSpec in : type.inputs()) {
+            String shape = vm.graph().edgeInto(new dev.deepwire.model.Port(node.id(), in.name()))
+                    .flatMap(e -> analysis.shapes().shapeOf(e)).map(Object::toString).orElse("not connected");
+            content.getChildren().add(new Label("in " + in.name() + ": " + shape));
+        }
+        analysis.shapes().outputOf(node.id()).ifPresent(s -> content.getChildren().add(new Label("out: " + s)));
+        content.getChildren().add(new Label(String.format("%,d trainable parameters",
+                analysis.shapes().paramCounts().getOrDefault(node.id(), 0L))));
+        for (Issue issue : analysis.issuesOf(node.id())) {
+            Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + issue.message());
+            l.getStyleClass().add(issue.isError() ? "issue-error" : "issue-warn");
+            content.getChildren().add(l);
+        }
+        if (!type.params().isEmpty()) {
+            content.getChildren().add(heading("Parameters"));
+            GridPane grid = new GridPane();
+            grid.setHgap(8);
+            grid.setVgap(6);
+            int row = 0;
+            for (ParamSpec spec : type.params()) {
+                Label label = new Label(spec.label());
+                label.setTooltip(new Tooltip(spec.help() + " (" + spec.describeAllowed() + ")"));
+                grid.add(label, 0, row);
+                grid.add(editor(node, spec), 1, row);
+                row++;
+            }
+            content.getChildren().add(grid);
+        }
+    }
+
+    private Control editor(Node node, ParamSpec spec) {
+        Object value = vm.catalog().paramValue(node, spec.name());
+        Control control = switch (spec.type()) {
+            case BOOLEAN -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.TRUE.equals(value));
+                box.setOnAction(e -> vm.setParam(node.id(), spec.name(), box.isSelected()));
+                yield box;
+            }
+            case CHOICE -> {
+                ComboBox<String> combo = new ComboBox<>();
+                combo.getItems().setAll(spec.choices());
+                combo.setValue(String.valueOf(value));
+                combo.setOnAction(e -> vm.setParam(node.id(), spec.name(), combo.getValue()));
+                yield combo;
+            }
+            case INT, DOUBLE -> numberField(node, spec, value);
+        };
+        control.setId("param-" + spec.name());
+        control.setTooltip(new Tooltip(spec.help() + " (" + spec.describeAllowed() + ")"));
+        return control;
+    }
+
+    private TextField numberField(Node node, ParamSpec spec, Object value) {
+        TextField field = new TextField(String.valueOf(value));
+        field.setPrefColumnCount(8);
+        Runnable commit = () -> {
+            if (!vm.graph().contains(node.id())) {
+                return;
+            }
+            Object parsed = parse(spec, field.getText().trim());
+            Optional<String> problem = parsed == null
+                    ? Optional.of(spec.name() + " must be a " + (spec.type() == dev.deepwire.model.ParamType.INT
+                    ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
+                    : vm.setParam(node.id(), spec.name(), parsed);
+            if (problem.isPresent()) {
+                vm.messageProperty().set(problem.get());
+                field.setText(String.valueOf(vm.catalog().paramValue(node, spec.name())));
+                field.getStyleClass().add("invalid");
+            } else {
+                field.getStyleClass().remove("invalid");
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit.run();
+            }
+        });
+        return field;
+    }
+
+    private static Object parse(ParamSpec spec, String text) {
+        try {
+            return spec.type() == dev.deepwire.model.ParamType.INT ? (Object) Integer.parseInt(text) : (Object) Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("panel-heading");
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
+    }
+}

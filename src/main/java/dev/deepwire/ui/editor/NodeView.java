@@ -1,0 +1,124 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.compiler.ShapeReport;
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.PortSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+
+/** One block on the canvas: title, type, output shape and parameter count, ports, and an issue badge. */
+final class NodeView extends Pane {
+    static final double WIDTH = 184;
+    private static final double PORT_TOP = 44;
+    private static final double PORT_STEP = 22;
+
+    private final String nodeId;
+    private final Label title = new Label();
+    private final Label shape = new Label();
+    private final Label params = new Label();
+    private final Label badge = new Label();
+    private final Tooltip badgeTip = new Tooltip();
+    private final List<PortView> ports = new ArrayList<>();
+
+    NodeView(Node node, BlockType type) {
+        this.nodeId = node.id();
+        getStyleClass().addAll("node", "category-" + (type == null ? "unknown" : type.category().name().toLowerCase()));
+        title.getStyleClass().add("node-title");
+        Label kind = new Label(type == null ? "unknown block " + node.type() : type.label());
+        kind.getStyleClass().add("node-type");
+        shape.getStyleClass().add("node-info");
+        params.getStyleClass().add("node-info");
+        VBox body = new VBox(1, title, kind, shape, params);
+        body.setPadding(new Insets(5, 12, 6, 12));
+        body.setPrefWidth(WIDTH);
+        body.setMouseTransparent(true);
+        getChildren().add(body);
+        int rows = 0;
+        if (type != null) {
+            for (int i = 0; i < type.inputs().size(); i++) {
+                addPort(new Port(node.id(), type.inputs().get(i).name()), type.inputs().get(i), true, 0, i);
+            }
+            for (int i = 0; i < type.outputs().size(); i++) {
+                addPort(new Port(node.id(), type.outputs().get(i).name()), type.outputs().get(i), false, WIDTH, i);
+            }
+            rows = Math.max(type.inputs().size(), type.outputs().size());
+        }
+        badge.getStyleClass().add("badge");
+        badge.setVisible(false);
+        badge.relocate(WIDTH - 16, -8);
+        Tooltip.install(badge, badgeTip);
+        getChildren().add(badge);
+        setPrefSize(WIDTH, Math.max(86, PORT_TOP + rows * PORT_STEP));
+        setMinSize(WIDTH, javafx.scene.layout.Region.USE_PREF_SIZE);
+        update(node);
+    }
+
+    private void addPort(Port port, PortSpec spec, boolean input, double x, int index) {
+        PortView view = new PortView(port, spec, input);
+        view.setCenterX(x);
+        view.setCenterY(portY(index));
+        ports.add(view);
+        getChildren().add(view);
+    }
+
+    private static double portY(int index) {
+        return PORT_TOP + index * PORT_STEP;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    List<PortView> ports() {
+        return ports;
+    }
+
+    /** Where a port's centre is, in canvas coordinates. */
+    double[] portCentre(Port port) {
+        for (PortView p : ports) {
+            if (p.port().equals(port)) {
+                return new double[] {getLayoutX() + p.getCenterX(), getLayoutY() + p.getCenterY()};
+            }
+        }
+        return new double[] {getLayoutX() + WIDTH / 2, getLayoutY() + getPrefHeight() / 2};
+    }
+
+    void update(Node node) {
+        title.setText(node.label());
+        relocate(node.x(), node.y());
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+    }
+
+    void showAnalysis(ShapeReport shapes, List<Issue> issues, boolean isOutput) {
+        shape.setText(shapes.outputOf(nodeId).map(s -> "out " + s).orElse(isOutput ? "loss" : "out ?"));
+        params.setText(String.format("%,d parameters", shapes.paramCounts().getOrDefault(nodeId, 0L)));
+        boolean errors = issues.stream().anyMatch(Issue::isError);
+        badge.setVisible(!issues.isEmpty());
+        badge.setText(errors ? "!" : "?");
+        badge.getStyleClass().removeAll("badge-error", "badge-warn");
+        badge.getStyleClass().add(errors ? "badge-error" : "badge-warn");
+        badgeTip.setText(issues.stream().map(i -> (i.isError() ? "Error: " : "Warning: ") + i.message())
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** For tests: the text of the issue badge, or empty when there is none. */
+    String badgeText() {
+        return badge.isVisible() ? badgeTip.getText() : "";
+    }
+
+    String shapeText() {
+        return shape.getText();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockCategory;
+import dev.deepwire.model.BlockType;
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The block palette: the catalog grouped by category, filtered by a search field. Drag a block onto
+ * the canvas, or double-click it (or press Enter) to place it in the middle of the view.
+ */
+public final class Palette extends VBox {
+    private final EditorViewModel vm;
+    private final GraphCanvas canvas;
+    private final TextField search = new TextField();
+    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("blocks"));
+
+    public Palette(EditorViewModel vm, GraphCanvas canvas) {
+        this.vm = vm;
+        this.canvas = canvas;
+        getStyleClass().add("palette");
+        search.setPromptText("Search blocks");
+        search.setId("palette-search");
+        search.textProperty().addListener((o, a, b) -> fill(b));
+        search.setOnAction(e -> firstBlock().ifPresent(this::place));
+        tree.setShowRoot(false);
+        tree.setId("palette-tree");
+        tree.setCellFactory(t -> new BlockCell());
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && selectedBlock() != null) {
+                place(selectedBlock());
+            }
+        });
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        Label heading = new Label("Blocks");
+        heading.getStyleClass().add("panel-heading");
+        getChildren().addAll(heading, search, tree);
+        fill("");
+    }
+
+    private void fill(String filter) {
+        String f = filter.toLowerCase(Locale.ROOT).trim();
+        tree.getRoot().getChildren().clear();
+        for (BlockCategory c : BlockCategory.values()) {
+            TreeItem<Object> group = new TreeItem<>(c);
+            for (BlockType t : vm.catalog().all()) {
+                if (t.category() == c && (f.isEmpty() || t.label().toLowerCase(Locale.ROOT).contains(f)
+                        || t.id().contains(f) || t.help().toLowerCase(Locale.ROOT).contains(f))) {
+                    group.getChildren().add(new TreeItem<>(t));
+                }
+            }
+            if (!group.getChildren().isEmpty()) {
+                group.setExpanded(true);
+                tree.getRoot().getChildren().add(group);
+            }
+        }
+    }
+
+    private java.util.Optional<BlockType> firstBlock() {
+        return tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream())
+                .map(i -> (BlockType) i.getValue()).findFirst();
+    }
+
+    private BlockType selectedBlock() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof BlockType t ? t : null;
+    }
+
+    private void place(BlockType type) {
+        Point2D c = canvas.visibleCentre();
+        vm.addBlock(type.id(), Math.round(c.getX() - NodeView.WIDTH / 2), Math.round(c.getY() - 40));
+    }
+
+    /** A category heading or a draggable block with its help as tooltip. */
+    private final class BlockCell extends TreeCell<Object> {
+        BlockCell() {
+            setOnDragDetected(e -> {
+                if (getItem() instanceof BlockType t) {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(GraphCanvas.BLOCK_DRAG_PREFIX + t.id());
+                    startDragAndDrop(TransferMode.COPY).setContent(content);
+                    e.consume();
+                }
+            });
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() instanceof BlockType t) {
+                    place(t);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("palette-category", "palette-block");
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+            } else if (item instanceof BlockCategory c) {
+                setText(c.label());
+                setTooltip(null);
+                getStyleClass().add("palette-category");
+            } else if (item instanceof BlockType t) {
+                setText(t.label());
+                setTooltip(new Tooltip(t.help() + "\n" + t.formula()));
+                getStyleClass().add("palette-block");
+            }
+        }
+    }
+}
