@@ -14,8 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -102,13 +100,6 @@ final class WorkbenchWindow {
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("_Fit View", "F", canvas::fitView));
-        canvas.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.BACK_SPACE) {
-                vm.deleteSelection();
-            } else if (e.getCode() == KeyCode.PERIOD) {
-                canvas.fitView();
-            }
-        });
         return new MenuBar(file, edit, view);
     }
 

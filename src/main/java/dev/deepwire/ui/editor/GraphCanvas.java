@@ -138,6 +138,11 @@ public final class GraphCanvas extends Pane {
         return world.parentToLocal(x, y);
     }
 
+    /** Converts a canvas (world) point to this pane's coordinates. */
+    public Point2D fromWorld(double x, double y) {
+        return world.localToParent(x, y);
+    }
+
     public double zoom() {
         return world.getScaleX();
     }
@@ -186,6 +191,43 @@ public final class GraphCanvas extends Pane {
     // --- gestures ------------------------------------------------------------------------------
 
     private void installGestures() {
+        setOnKeyPressed(e -> {
+            boolean shortcut = e.isShortcutDown();
+            switch (e.getCode()) {
+                case DELETE, BACK_SPACE -> vm.deleteSelection();
+                case Z -> {
+                    if (shortcut && e.isShiftDown()) {
+                        vm.redo();
+                    } else if (shortcut) {
+                        vm.undo();
+                    } else {
+                        return;
+                    }
+                }
+                case Y -> {
+                    if (!shortcut) {
+                        return;
+                    }
+                    vm.redo();
+                }
+                case A -> {
+                    if (!shortcut) {
+                        return;
+                    }
+                    vm.selectAll();
+                }
+                case F, PERIOD -> {
+                    if (shortcut) {
+                        return;
+                    }
+                    fitView();
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
                 zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
@@ -268,18 +310,16 @@ public final class GraphCanvas extends Pane {
             e.consume();
         });
         view.setOnMouseDragged(e -> {
-            if (dragStart == null) {
-                return;
+            if (dragStart != null) {
+                dragTo(e);
+                e.consume();
             }
-            Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
-            double dx = p.getX() - pressWorld.getX();
-            double dy = p.getY() - pressWorld.getY();
-            dragStart.forEach((id, xy) -> nodes.get(id).relocate(xy[0] + dx, xy[1] + dy));
-            routeEdges();
-            e.consume();
         });
         view.setOnMouseReleased(e -> {
             if (dragStart != null) {
+                if (!e.isStillSincePress()) {
+                    dragTo(e); // the release point counts, not only the last drag event
+                }
                 Map<String, double[]> moved = new LinkedHashMap<>();
                 dragStart.keySet().forEach(id -> moved.put(id, new double[] {
                         Math.round(nodes.get(id).getLayoutX()), Math.round(nodes.get(id).getLayoutY())}));
@@ -294,6 +334,14 @@ public final class GraphCanvas extends Pane {
                 installConnectGesture(port);
             }
         }
+    }
+
+    private void dragTo(MouseEvent e) {
+        Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+        double dx = p.getX() - pressWorld.getX();
+        double dy = p.getY() - pressWorld.getY();
+        dragStart.forEach((id, xy) -> nodes.get(id).relocate(xy[0] + dx, xy[1] + dy));
+        routeEdges();
     }
 
     /** Drag from an output port: compatible inputs light up; the drop wires or says why not. */

@@ -1,0 +1,125 @@
+package dev.deepwire.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.GraphFixture;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TensorShape;
+import dev.deepwire.model.TrainingSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The editor's logic without a display: background work runs inline. */
+class EditorViewModelTest {
+
+    private static EditorViewModel vm(GraphFixture g) {
+        return new EditorViewModel(BlockCatalog.standard(), new Project("t", "", g.graph(), null, TrainingSettings.defaults()),
+                Runnable::run, Runnable::run);
+    }
+
+    private static GraphFixture chain() {
+        return new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("pool", "global_pool").node("out", "softmax_output")
+                .wire("tokens.out", "emb.in").wire("emb.out", "pool.in").wire("pool.out", "out.in");
+    }
+
+    @Test
+    void addedBlockIsSelectedAndUndoRemovesIt() {
+        EditorViewModel vm = vm(chain());
+        String id = vm.addBlock("self_attention", 100, 50);
+        assertThat(id).isEqualTo("self_attention_1");
+        assertThat(vm.selection()).containsExactly(id);
+        assertThat(vm.graph().require(id).x()).isEqualTo(100);
+        vm.undo();
+        assertThat(vm.graph().contains(id)).isFalse();
+        assertThat(vm.selection()).isEmpty();
+    }
+
+    @Test
+    void refusedConnectionLeavesGraphAndSaysWhy() {
+        EditorViewModel vm = vm(chain());
+        var check = vm.connect(new Port("emb", "out"), new Port("out", "in"));
+        assertThat(check.allowed()).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Cannot connect:").contains("takes vector, not sequence");
+        assertThat(vm.graph().edges()).hasSize(3);
+        assertThat(vm.history().canUndo()).isFalse();
+    }
+
+    @Test
+    void connectingToAnOccupiedInputReplacesTheWireInOneStep() {
+        EditorViewModel vm = vm(chain().node("attn", "self_attention").wire("emb.out", "attn.in"));
+        vm.connect(new Port("attn", "out"), new Port("pool", "in"));
+        assertThat(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow().from()).isEqualTo(new Port("attn", "out"));
+        assertThat(vm.history().undoDescription()).contains("Undo Connect attn → pool");
+        vm.undo();
+        assertThat(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow().from()).isEqualTo(new Port("emb", "out"));
+    }
+
+    @Test
+    void outOfRangeParameterIsRefusedWithTheRange() {
+        EditorViewModel vm = vm(chain());
+        assertThat(vm.setParam("emb", "dim", 0)).contains("dim must be between 1 and 8192; got 0");
+        assertThat(vm.graph().require("emb").param("dim")).isEqualTo(64);
+        assertThat(vm.setParam("emb", "dim", 32)).isEmpty();
+        assertThat(vm.analysisProperty().get().shapes().outputOf("emb")).contains(TensorShape.sequence(32, 24, false));
+        vm.undo();
+        assertThat(vm.graph().require("emb").param("dim")).isEqualTo(64);
+    }
+
+    @Test
+    void deletingASelectionIsOneUndoableStep() {
+        EditorViewModel vm = vm(chain());
+        vm.select("emb", false);
+        vm.select("pool", true);
+        vm.deleteSelection();
+        assertThat(vm.graph().nodes()).hasSize(2);
+        assertThat(vm.graph().edges()).isEmpty();
+        assertThat(vm.history().undoDescription()).contains("Undo Delete 2 blocks");
+        vm.undo();
+        assertThat(vm.graph()).isEqualTo(chain().graph());
+    }
+
+    @Test
+    void draggingSeveralBlocksIsOneMove() {
+        EditorViewModel vm = vm(chain());
+        vm.moveNodes(Map.of("emb", new double[] {10, 20}, "pool", new double[] {30, 40}));
+        assertThat(vm.graph().require("pool").y()).isEqualTo(40);
+        vm.undo();
+        assertThat(vm.graph()).isEqualTo(chain().graph());
+    }
+
+    @Test
+    void analysisMarksTheNodeWithTheProblem() {
+        EditorViewModel vm = vm(chain());
+        assertThat(vm.analysisProperty().get().issues()).isEmpty();
+        vm.disconnect(new Edge(new Port("emb", "out"), new Port("pool", "in")));
+        assertThat(vm.analysisProperty().get().issuesOf("pool")).anySatisfy(i -> assertThat(i.message()).contains("not connected"));
+    }
+
+    @Test
+    void staleAnalysisNeverReplacesANewerOne() {
+        List<Runnable> queued = new ArrayList<>();
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(),
+                new Project("t", "", chain().graph(), null, TrainingSettings.defaults()), queued::add, Runnable::run);
+        vm.setParam("emb", "dim", 16);
+        vm.setParam("emb", "dim", 8);
+        // Run the newest analysis first, then the older ones.
+        for (int i = queued.size() - 1; i >= 0; i--) {
+            queued.get(i).run();
+        }
+        assertThat(vm.analysisProperty().get().shapes().outputOf("emb")).contains(TensorShape.sequence(8, 24, false));
+    }
+
+    @Test
+    void renameChangesTheLabelNotTheId() {
+        EditorViewModel vm = vm(chain());
+        vm.rename("emb", "  Characters  ");
+        assertThat(vm.graph().require("emb").label()).isEqualTo("Characters");
+        assertThat(vm.history().undoDescription()).contains("Undo Rename emb to Characters");
+    }
+}
