@@ -83,6 +83,13 @@ public final class CommandStack {
 
     public void markSaved() {
         savedRevision = revision;
+        listeners.forEach(l -> l.accept(this));
+    }
+
+    /** Marks the graph as not saved anywhere yet (e.g. work recovered after a crash). */
+    public void markUnsaved() {
+        savedRevision = -1;
+        listeners.forEach(l -> l.accept(this));
     }
 
     public boolean isDirty() {

@@ -26,11 +26,49 @@ final class ProjectFiles {
     private final EditorViewModel vm;
     private final Window owner;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final RecentFiles recent;
+    private final Autosave autosave;
 
-    ProjectFiles(EditorViewModel vm, Window owner, Path initial) {
+    ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
         this.owner = owner;
+        this.recent = recent;
+        this.autosave = autosave;
         file.set(initial);
+    }
+
+    RecentFiles recent() {
+        return recent;
+    }
+
+    /** Writes the autosave copy if there is unsaved work (called every few seconds). */
+    void autosaveNow() {
+        if (vm.history().isDirty()) {
+            try {
+                autosave.write(vm.project(), file.get());
+            } catch (IOException e) {
+                vm.messageProperty().set("Autosave failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The window is closing with nothing left unsaved: the autosave copy is no longer needed. */
+    void closedCleanly() {
+        autosave.clear();
+    }
+
+    /** Opens work recovered from an autosave copy: unsaved, belonging to its original file. */
+    void restore(Autosave.Recovered r) {
+        vm.setProject(r.project());
+        vm.history().markUnsaved();
+        file.set(r.original());
+        vm.messageProperty().set("Restored unsaved work of " + r.project().name() + "; save it to keep it");
+        try {
+            java.nio.file.Files.deleteIfExists(r.copy());
+        } catch (IOException e) {
+            // It will be offered again next time; harmless.
+        }
+        autosaveNow();
     }
 
     ObjectProperty<Path> fileProperty() {
@@ -60,6 +98,8 @@ final class ProjectFiles {
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
             file.set(path);
+            recent.add(path);
+            autosave.clear();
             vm.messageProperty().set("Opened " + path.getFileName());
         } catch (ProjectFormatException e) {
             error("Cannot open " + path.getFileName(), e.getMessage());
@@ -87,6 +127,8 @@ final class ProjectFiles {
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
             file.set(path);
+            recent.add(path);
+            autosave.clear();
             vm.messageProperty().set("Saved " + path);
             return true;
         } catch (IOException e) {
@@ -112,6 +154,34 @@ final class ProjectFiles {
             return false;
         }
         return answer.get() == discard || save();
+    }
+
+    void exportPng(dev.deepwire.ui.editor.GraphCanvas canvas) {
+        export("png", "PNG image", p -> dev.deepwire.ui.editor.GraphExport.writePng(canvas, p));
+    }
+
+    void exportSvg() {
+        export("svg", "SVG drawing", p -> dev.deepwire.ui.editor.GraphExport.writeSvg(vm, p));
+    }
+
+    private interface Writer {
+        void write(Path p) throws IOException;
+    }
+
+    private void export(String ext, String what, Writer writer) {
+        FileChooser chooser = chooser("Export graph as " + what);
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(what, "*." + ext));
+        chooser.setInitialFileName(vm.project().name() + "." + ext);
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        try {
+            writer.write(f.toPath());
+            vm.messageProperty().set("Exported " + f);
+        } catch (IOException e) {
+            error("Cannot export " + f.getName(), e.getMessage());
+        }
     }
 
     private FileChooser chooser(String title) {

@@ -36,15 +36,41 @@ public final class WorkbenchApp extends Application {
             problem = "Could not open the default sample: " + e.getMessage();
         }
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
-        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file);
+        Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid());
+        java.util.List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file, RecentFiles.forUser(), autosave);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));
-        scene.getStylesheets().add(WorkbenchApp.class.getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+        Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();
         stage.centerOnScreen();
         if (problem != null) {
             new Alert(Alert.AlertType.ERROR, problem).show();
+        }
+        if (!leftBehind.isEmpty()) {
+            offerRecovery(stage, window, leftBehind.get(0));
+        }
+    }
+
+    /** After a crash: offers the newest autosaved work back. */
+    private static void offerRecovery(Stage stage, WorkbenchWindow window, Autosave.Recovered r) {
+        javafx.scene.control.ButtonType restore = new javafx.scene.control.ButtonType("Restore");
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard");
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "DeepWire did not close cleanly last time. Unsaved work on '"
+                + r.project().name() + "'" + (r.original() == null ? "" : " (" + r.original() + ")")
+                + " was kept. Restore it?", restore, discard);
+        alert.setHeaderText("Recover unsaved work");
+        alert.initOwner(stage);
+        var answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == restore) {
+            window.files().restore(r);
+        } else if (answer.isPresent()) {
+            try {
+                java.nio.file.Files.deleteIfExists(r.copy());
+            } catch (java.io.IOException e) {
+                // Offered again next time.
+            }
         }
     }
 

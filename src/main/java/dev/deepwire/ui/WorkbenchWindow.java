@@ -34,10 +34,14 @@ final class WorkbenchWindow {
     private final Label status = new Label();
     private final Label summary = new Label();
 
-    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file) {
+    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
         this.canvas = new GraphCanvas(vm);
-        this.files = new ProjectFiles(vm, stage, file);
+        this.files = new ProjectFiles(vm, stage, file, recent, autosave);
+        javafx.animation.Timeline autosaveTimer = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(15), e -> files.autosaveNow()));
+        autosaveTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosaveTimer.play();
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         SplitPane split = new SplitPane(new Palette(vm, canvas), canvas, new Inspector(vm));
@@ -51,12 +55,19 @@ final class WorkbenchWindow {
         stage.setOnCloseRequest(e -> {
             if (!files.confirmDiscard()) {
                 e.consume();
+            } else {
+                autosaveTimer.stop();
+                files.closedCleanly();
             }
         });
     }
 
     BorderPane root() {
         return root;
+    }
+
+    ProjectFiles files() {
+        return files;
     }
 
     GraphCanvas canvas() {
@@ -72,9 +83,13 @@ final class WorkbenchWindow {
         Menu file = new Menu("_File", null,
                 item("_New", "Shortcut+N", files::newProject),
                 item("_Open…", "Shortcut+O", files::open),
+                recentMenu(),
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", files::save),
                 item("Save _As…", "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(),
+                item("Export Graph as _PNG…", null, () -> files.exportPng(canvas)),
+                item("Export Graph as S_VG…", null, files::exportSvg),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> {
                     if (files.confirmDiscard()) {
@@ -94,18 +109,56 @@ final class WorkbenchWindow {
         MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", vm::redo);
         redoAlt.setVisible(false);
         Menu edit = new Menu("_Edit", null, undo, redo, redoAlt, new SeparatorMenuItem(),
-                item("_Delete", "Delete", vm::deleteSelection),
-                item("Select _All", "Shortcut+A", vm::selectAll));
+                item("_Copy", "Shortcut+C", canvas::copy),
+                item("_Paste", "Shortcut+V", () -> canvas.paste(false)),
+                item("Paste _Keeping Incoming Wires", "Shortcut+Shift+V", () -> canvas.paste(true)),
+                item("D_uplicate", "Shortcut+D", vm::duplicateSelection),
+                item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
+                new SeparatorMenuItem(),
+                item("Select _All", "Shortcut+A", vm::selectAll),
+                item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)));
         Menu view = new Menu("_View", null,
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
-                item("_Fit View", "F", canvas::fitView));
+                item("_Fit View (F on the canvas)", null, canvas::fitView),
+                new SeparatorMenuItem(),
+                item("_Auto-arrange", "Shortcut+L", () -> {
+                    vm.autoArrange();
+                    canvas.fitView();
+                }),
+                new SeparatorMenuItem(),
+                item("_Light Theme", null, () -> Themes.apply(root.getScene(), Themes.LIGHT)),
+                item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)));
         return new MenuBar(file, edit, view);
+    }
+
+    private Menu recentMenu() {
+        Menu recent = new Menu("Open _Recent");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            for (Path p : files.recent().list()) {
+                recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, () -> {
+                    if (files.confirmDiscard()) {
+                        files.open(p);
+                    }
+                }));
+            }
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No recent projects");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        recent.getItems().add(new MenuItem("No recent projects"));
+        return recent;
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setAccelerator(KeyCombination.keyCombination(keys));
+        if (keys != null) {
+            // Only modifier shortcuts here: a plain key would fire while typing in a text field.
+            item.setAccelerator(KeyCombination.keyCombination(keys));
+        }
         item.setOnAction(e -> action.run());
         return item;
     }
@@ -115,6 +168,11 @@ final class WorkbenchWindow {
         undo.setOnAction(e -> vm.undo());
         Button redo = new Button("Redo");
         redo.setOnAction(e -> vm.redo());
+        Button arrange = new Button("Auto-arrange");
+        arrange.setOnAction(e -> {
+            vm.autoArrange();
+            canvas.fitView();
+        });
         Button fit = new Button("Fit view");
         fit.setOnAction(e -> canvas.fitView());
         Button save = new Button("Save");
@@ -125,7 +183,7 @@ final class WorkbenchWindow {
         });
         undo.setDisable(true);
         redo.setDisable(true);
-        return new ToolBar(save, undo, redo, fit);
+        return new ToolBar(save, undo, redo, arrange, fit);
     }
 
     private HBox statusBar() {

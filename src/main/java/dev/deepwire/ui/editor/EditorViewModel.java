@@ -159,6 +159,36 @@ public final class EditorViewModel {
         return id;
     }
 
+    /** Block types with an input that takes what {@code from} gives (for quick-add after a dropped wire). */
+    public List<BlockType> blocksAccepting(Port from) {
+        Optional<dev.deepwire.model.PortSpec> out = graph().node(from.nodeId()).flatMap(n -> catalog.find(n.type()))
+                .flatMap(t -> t.output(from.name()));
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        return catalog.all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
+    }
+
+    private static Optional<dev.deepwire.model.PortSpec> firstInputAccepting(BlockType t, dev.deepwire.model.PortSpec out) {
+        return t.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).findFirst();
+    }
+
+    /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
+    public String addBlockConnected(String typeId, double x, double y, Port from) {
+        BlockType type = catalog.require(typeId);
+        dev.deepwire.model.PortSpec out = graph().node(from.nodeId()).flatMap(n -> catalog.find(n.type()))
+                .flatMap(t -> t.output(from.name())).orElseThrow();
+        dev.deepwire.model.PortSpec in = firstInputAccepting(type, out)
+                .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
+        String id = graph().freshId(typeId);
+        Command add = new AddNodeCommand(catalog.newNode(typeId, id, x, y));
+        Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
+        stack.execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
+        selection.clear();
+        selection.add(id);
+        return id;
+    }
+
     /** What dropping a wire from {@code from} onto {@code to} would do. */
     public ConnectionCheck checkConnection(Port from, Port to) {
         return checker.canConnect(graph(), from, to);
@@ -192,6 +222,18 @@ public final class EditorViewModel {
         List<Command> parts = selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList();
         String what = parts.size() == 1 ? graph().require(selection.iterator().next()).label() : parts.size() + " blocks";
         stack.execute(new CompoundCommand("Delete " + what, parts));
+    }
+
+    /** Lays the whole graph out left to right in layers (one undoable step). */
+    public void autoArrange() {
+        if (graph().nodes().isEmpty()) {
+            return;
+        }
+        Map<String, double[]> positions = AutoArrange.layout(graph(), catalog);
+        List<Command> parts = new ArrayList<>();
+        positions.forEach((id, xy) -> parts.add(new MoveNodeCommand(id, xy[0], xy[1])));
+        stack.execute(new CompoundCommand("Auto-arrange", parts));
+        message.set("Arranged " + parts.size() + " blocks left to right");
     }
 
     /** Ends a drag: moves every dragged node in one undoable step. */
@@ -233,6 +275,34 @@ public final class EditorViewModel {
         if (!trimmed.isEmpty() && !trimmed.equals(graph().require(nodeId).label())) {
             stack.execute(new RenameNodeCommand(nodeId, trimmed));
         }
+    }
+
+    /** The selected blocks (and the wires between them) as text for the clipboard; empty if nothing is selected. */
+    public Optional<String> copySelection() {
+        return selection.isEmpty() ? Optional.empty() : Optional.of(GraphFragment.copy(graph(), selectedIds()));
+    }
+
+    /**
+     * Pastes copied blocks shifted by (dx, dy), selecting them; with {@code keepIncoming}, the wires that fed
+     * them are re-made. Returns false (and says so) when the text is not a DeepWire fragment.
+     */
+    public boolean paste(String text, double dx, double dy, boolean keepIncoming) {
+        Optional<GraphFragment.Paste> paste = text == null ? Optional.empty()
+                : GraphFragment.paste(graph(), text, dx, dy, keepIncoming);
+        if (paste.isEmpty()) {
+            message.set("Nothing to paste: copy blocks first (Ctrl+C)");
+            return false;
+        }
+        stack.execute(paste.get().command());
+        selection.clear();
+        selection.addAll(paste.get().newIds());
+        message.set(paste.get().command().description());
+        return true;
+    }
+
+    /** Copies and pastes the selection next to itself (without its incoming wires). */
+    public void duplicateSelection() {
+        copySelection().ifPresent(text -> paste(text, 40, 40, false));
     }
 
     public void undo() {

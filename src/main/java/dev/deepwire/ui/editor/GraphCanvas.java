@@ -40,9 +40,13 @@ public final class GraphCanvas extends Pane {
     private Map<String, double[]> dragStart;
     private Point2D pressWorld;
     private Point2D panStart;
+    private final QuickAdd quickAdd;
+    private Point2D lastPointer = new Point2D(0, 0);
+    private final Minimap minimap;
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
+        this.quickAdd = new QuickAdd(vm);
         getStyleClass().add("graph-canvas");
         pendingWire.getStyleClass().add("wire-pending");
         pendingWire.setVisible(false);
@@ -50,7 +54,14 @@ public final class GraphCanvas extends Pane {
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
         world.getChildren().addAll(edgeLayer, nodeLayer, pendingWire, rubberBand);
-        getChildren().add(world);
+        minimap = new Minimap(this, vm);
+        getChildren().addAll(world, minimap);
+        minimap.layoutXProperty().bind(widthProperty().subtract(Minimap.WIDTH + 10));
+        minimap.layoutYProperty().bind(heightProperty().subtract(Minimap.HEIGHT + 10));
+        for (var p : java.util.List.of(world.translateXProperty(), world.translateYProperty(), world.scaleXProperty(),
+                widthProperty(), heightProperty())) {
+            p.addListener((o, a, b) -> minimap.redraw());
+        }
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -102,6 +113,7 @@ public final class GraphCanvas extends Pane {
         routeEdges();
         showAnalysis();
         showSelection();
+        minimap.redraw();
     }
 
     private void routeEdges() {
@@ -136,6 +148,38 @@ public final class GraphCanvas extends Pane {
     /** Converts a point of this pane to canvas (world) coordinates. */
     public Point2D toWorld(double x, double y) {
         return world.parentToLocal(x, y);
+    }
+
+    /** The part of the canvas (in world coordinates) that is visible now. */
+    public Bounds visibleWorldBounds() {
+        Point2D a = toWorld(0, 0);
+        Point2D b = toWorld(Math.max(1, getWidth()), Math.max(1, getHeight()));
+        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+    }
+
+    /** Scrolls so the world point (x, y) is in the middle of the view. */
+    public void centreOn(double x, double y) {
+        Point2D now = fromWorld(x, y);
+        world.setTranslateX(world.getTranslateX() + getWidth() / 2 - now.getX());
+        world.setTranslateY(world.getTranslateY() + getHeight() / 2 - now.getY());
+    }
+
+    /** The blocks and wires drawn at scale 1 (whatever the zoom), for export. */
+    javafx.scene.image.WritableImage snapshotGraph() {
+        double sx = world.getScaleX();
+        double sy = world.getScaleY();
+        world.setScaleX(1);
+        world.setScaleY(1);
+        try {
+            return world.snapshot(GraphExport.background(), null);
+        } finally {
+            world.setScaleX(sx);
+            world.setScaleY(sy);
+        }
+    }
+
+    Minimap minimap() {
+        return minimap;
     }
 
     /** Converts a canvas (world) point to this pane's coordinates. */
@@ -195,6 +239,25 @@ public final class GraphCanvas extends Pane {
             boolean shortcut = e.isShortcutDown();
             switch (e.getCode()) {
                 case DELETE, BACK_SPACE -> vm.deleteSelection();
+                case SPACE -> openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
+                case C -> {
+                    if (!shortcut) {
+                        return;
+                    }
+                    copy();
+                }
+                case V -> {
+                    if (!shortcut) {
+                        return;
+                    }
+                    paste(e.isShiftDown());
+                }
+                case D -> {
+                    if (!shortcut) {
+                        return;
+                    }
+                    vm.duplicateSelection();
+                }
                 case Z -> {
                     if (shortcut && e.isShiftDown()) {
                         vm.redo();
@@ -233,6 +296,12 @@ public final class GraphCanvas extends Pane {
                 zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
             }
             e.consume();
+        });
+        addEventFilter(MouseEvent.MOUSE_MOVED, e -> lastPointer = new Point2D(e.getX(), e.getY()));
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getTarget() == this) {
+                openQuickAdd(e.getX(), e.getY(), null);
+            }
         });
         setOnMousePressed(e -> {
             requestFocus();
@@ -375,10 +444,37 @@ public final class GraphCanvas extends Pane {
             if (target != null) {
                 vm.connect(from.port(), target.port());
             } else if (pendingWireWasDragged(e)) {
-                vm.messageProperty().set("Drop the wire on an input port (left side of a block)");
+                // Dropped on empty canvas: offer the blocks that take this wire, placed where it was dropped.
+                Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
+                openQuickAdd(local.getX(), local.getY(), from.port());
             }
             e.consume();
         });
+    }
+
+    /** Opens the quick-add search at a point of this pane (optionally continuing a wire from a port). */
+    public void openQuickAdd(double x, double y, dev.deepwire.model.Port from) {
+        Point2D screen = localToScreen(x, y);
+        if (screen != null) {
+            Point2D world = toWorld(x, y);
+            quickAdd.show(this, screen.getX(), screen.getY(), new Point2D(world.getX(), world.getY() - 20), from);
+        }
+    }
+
+    /** Puts the selection on the system clipboard as DeepWire text. */
+    public void copy() {
+        vm.copySelection().ifPresent(text -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            vm.messageProperty().set("Copied " + vm.selection().size() + " block(s)");
+        });
+    }
+
+    /** Pastes from the system clipboard next to the pointer; {@code keepIncoming} re-makes the wires that fed them. */
+    public void paste(boolean keepIncoming) {
+        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        vm.paste(text, 40, 40, keepIncoming);
     }
 
     private static boolean pendingWireWasDragged(MouseEvent e) {

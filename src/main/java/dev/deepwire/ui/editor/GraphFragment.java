@@ -1,0 +1,119 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.model.AddNodeCommand;
+import dev.deepwire.model.Command;
+import dev.deepwire.model.CompoundCommand;
+import dev.deepwire.model.ConnectPortsCommand;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Copied blocks as text: a small {@code .dwproj} holding the selected blocks, the wires between them,
+ * and (under {@code clipboard.incoming}) the wires that fed them from outside. Plain JSON, so it can
+ * travel through the system clipboard to another window or project.
+ */
+final class GraphFragment {
+    static final String MARKER = "deepwire-fragment";
+
+    private GraphFragment() {
+    }
+
+    /** The selected nodes of {@code graph} as fragment JSON. */
+    static String copy(Graph graph, Set<String> ids) {
+        Graph part = new Graph();
+        graph.nodes().stream().filter(n -> ids.contains(n.id())).forEach(n -> part.addNode(n.copy()));
+        List<Object> incoming = new ArrayList<>();
+        for (Edge e : graph.edges()) {
+            boolean fromIn = ids.contains(e.from().nodeId());
+            boolean toIn = ids.contains(e.to().nodeId());
+            if (fromIn && toIn) {
+                part.connect(e);
+            } else if (toIn) {
+                incoming.add(Map.of("from", e.from().toString(), "to", e.to().toString()));
+            }
+        }
+        Project p = new Project(MARKER, "", part, null, TrainingSettings.defaults());
+        p.extras().put("clipboard", Map.of("incoming", incoming));
+        return new ProjectWriter().toJson(p);
+    }
+
+    /**
+     * The command that pastes a fragment into {@code target}: fresh ids, positions shifted by (dx, dy),
+     * inner wires kept, and, with {@code keepIncoming}, the outside wires re-made where their source still
+     * exists and the input is free.
+     */
+    /** A paste ready to run: the command and the ids the new blocks get. */
+    record Paste(Command command, List<String> newIds) {
+    }
+
+    static Optional<Paste> paste(Graph target, String json, double dx, double dy, boolean keepIncoming) {
+        Project p;
+        try {
+            p = new ProjectReader().parse(json);
+        } catch (ProjectFormatException e) {
+            return Optional.empty();
+        }
+        if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> ids = new HashMap<>();
+        Set<String> taken = new HashSet<>();
+        target.nodes().forEach(n -> taken.add(n.id()));
+        List<Command> parts = new ArrayList<>();
+        for (Node n : p.graph().nodes()) {
+            String id = freshId(n.id(), taken);
+            taken.add(id);
+            ids.put(n.id(), id);
+            Node copy = n.copyAs(id);
+            parts.add(new AddNodeCommand(new Node(id, copy.type(), copy.label(), copy.params(), n.x() + dx, n.y() + dy)));
+        }
+        for (Edge e : p.graph().edges()) {
+            parts.add(new ConnectPortsCommand(remap(e.from(), ids), remap(e.to(), ids)));
+        }
+        if (keepIncoming && p.extras().get("clipboard") instanceof Map<?, ?> clip
+                && clip.get("incoming") instanceof List<?> incoming) {
+            for (Object o : incoming) {
+                if (o instanceof Map<?, ?> m) {
+                    Port from = Port.parse(String.valueOf(m.get("from")));
+                    Port to = remap(Port.parse(String.valueOf(m.get("to"))), ids);
+                    if (target.contains(from.nodeId()) && ids.containsValue(to.nodeId())) {
+                        parts.add(new ConnectPortsCommand(from, to));
+                    }
+                }
+            }
+        }
+        String what = ids.size() == 1 ? "1 block" : ids.size() + " blocks";
+        return Optional.of(new Paste(new CompoundCommand("Paste " + what, parts), List.copyOf(ids.values())));
+    }
+
+    private static Port remap(Port p, Map<String, String> ids) {
+        return new Port(ids.getOrDefault(p.nodeId(), p.nodeId()), p.name());
+    }
+
+    private static String freshId(String wanted, Set<String> taken) {
+        if (!taken.contains(wanted)) {
+            return wanted;
+        }
+        String base = wanted.replaceAll("_\\d+$", "");
+        for (int i = 1; ; i++) {
+            String id = base + "_" + i;
+            if (!taken.contains(id)) {
+                return id;
+            }
+        }
+    }
+}

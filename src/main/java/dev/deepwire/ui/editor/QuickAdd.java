@@ -1,0 +1,105 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Port;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+
+/**
+ * The quick-add search that opens at the pointer (double-click on the canvas, or Space): type to
+ * filter, Enter or double-click to place. Opened after a wire is dropped on empty canvas, it lists
+ * only blocks that take the wire and connects the new block to it.
+ */
+final class QuickAdd {
+    private final EditorViewModel vm;
+    private final Popup popup = new Popup();
+    private final TextField search = new TextField();
+    private final ListView<BlockType> list = new ListView<>();
+    private List<BlockType> choices = List.of();
+    private Point2D at;
+    private Port from;
+
+    QuickAdd(EditorViewModel vm) {
+        this.vm = vm;
+        search.setPromptText("Add block…");
+        search.setId("quick-add-search");
+        list.setId("quick-add-list");
+        list.setPrefSize(280, 260);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(BlockType t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : t.label() + "  ·  " + t.category().label());
+            }
+        });
+        search.textProperty().addListener((o, a, b) -> filter(b));
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                choose(list.getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.DOWN) {
+                list.getSelectionModel().selectNext();
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP) {
+                list.getSelectionModel().selectPrevious();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                popup.hide();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                choose(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox box = new VBox(4, search, list);
+        box.getStyleClass().add("quick-add");
+        popup.getContent().add(box);
+        popup.setAutoHide(true);
+    }
+
+    /**
+     * Opens at a screen point to place a block at canvas point {@code world}; with {@code from}, only
+     * blocks that accept that output are offered and the new block is wired to it.
+     */
+    void show(javafx.scene.Node owner, double screenX, double screenY, Point2D world, Port from) {
+        this.at = world;
+        this.from = from;
+        choices = from == null ? List.copyOf(vm.catalog().all()) : vm.blocksAccepting(from);
+        search.clear();
+        filter("");
+        popup.show(owner, screenX, screenY);
+        search.requestFocus();
+    }
+
+    boolean isShowing() {
+        return popup.isShowing();
+    }
+
+    private void filter(String text) {
+        String f = text.toLowerCase(Locale.ROOT).trim();
+        list.getItems().setAll(choices.stream().filter(t -> f.isEmpty() || t.label().toLowerCase(Locale.ROOT).contains(f)
+                || t.id().contains(f) || t.category().label().toLowerCase(Locale.ROOT).contains(f)).toList());
+        list.getSelectionModel().selectFirst();
+    }
+
+    private void choose(BlockType type) {
+        if (type == null) {
+            return;
+        }
+        popup.hide();
+        double x = Math.round(at.getX());
+        double y = Math.round(at.getY());
+        if (from != null) {
+            vm.addBlockConnected(type.id(), x, y, from);
+        } else {
+            vm.addBlock(type.id(), x, y);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutosaveAndRecentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void autosavedWorkIsFoundAfterACrashWithItsOriginalFile() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("attn", "heads", 8);
+        Autosave autosave = new Autosave(dir, "session-1");
+        autosave.write(p, Path.of("/home/ann/marker.dwproj"));
+        assertThat(p.extras()).doesNotContainKey(Autosave.ORIGINAL);
+        var found = Autosave.leftBehind(dir);
+        assertThat(found).singleElement().satisfies(r -> {
+            assertThat(r.original()).isEqualTo(Path.of("/home/ann/marker.dwproj"));
+            assertThat(r.project().graph().require("attn").param("heads")).isEqualTo(8);
+            assertThat(r.project().extras()).doesNotContainKey(Autosave.ORIGINAL);
+        });
+    }
+
+    @Test
+    void cleanCloseLeavesNothingToRecover() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        Autosave autosave = new Autosave(dir, "session-2");
+        autosave.write(p, null);
+        autosave.clear();
+        assertThat(Autosave.leftBehind(dir)).isEmpty();
+    }
+
+    @Test
+    void aTruncatedCopyIsSkippedNotFatal() throws Exception {
+        Files.writeString(dir.resolve("session-3.dwproj"), "{\"format\": \"deepwire-pro");
+        assertThat(Autosave.leftBehind(dir)).isEmpty();
+    }
+
+    @Test
+    void recentFilesAreNewestFirstWithoutDuplicates() throws Exception {
+        Preferences node = Preferences.userRoot().node("dev/deepwire/test-" + System.nanoTime());
+        try {
+            RecentFiles recent = new RecentFiles(node);
+            Path a = Files.writeString(dir.resolve("a.dwproj"), "{}");
+            Path b = Files.writeString(dir.resolve("b.dwproj"), "{}");
+            recent.add(a);
+            recent.add(b);
+            recent.add(a);
+            assertThat(recent.list()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+            Files.delete(b);
+            assertThat(recent.list()).containsExactly(a.toAbsolutePath());
+        } finally {
+            node.removeNode();
+        }
+    }
+}

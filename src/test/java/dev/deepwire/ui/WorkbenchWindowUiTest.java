@@ -1,0 +1,121 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole workbench window: quick-add, keyboard save, reopen, the title's dirty marker. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowUiTest {
+    private EditorViewModel vm;
+    private WorkbenchWindow window;
+    private Stage stage;
+    private Path file;
+    private Path autosaveDir;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path dir = Files.createTempDirectory("deepwire-ui");
+        file = dir.resolve("marker-copy.dwproj");
+        Files.copy(Path.of("sample-projects/marker.dwproj"), file);
+        autosaveDir = dir.resolve("autosave");
+        prefs = Preferences.userRoot().node("dev/deepwire/test-ui-" + System.nanoTime());
+        Project p = new ProjectReader().read(file);
+        vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(autosaveDir, "test"));
+        Scene scene = new Scene(window.root(), 1280, 760);
+        Themes.apply(scene, Themes.DARK);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void editingMarksTheTitleAndCtrlSSavesTheSameGraph(FxRobot robot) throws Exception {
+        assertThat(stage.getTitle()).isEqualTo("marker-copy.dwproj — DeepWire");
+        robot.interact(() -> vm.setParam("attn", "heads", 8));
+        assertThat(stage.getTitle()).startsWith("• ");
+        robot.clickOn(window.canvas()).press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getTitle()).isEqualTo("marker-copy.dwproj — DeepWire");
+        Project reopened = new ProjectReader().read(file);
+        assertThat(reopened.graph()).isEqualTo(vm.graph());
+        assertThat(reopened.graph().require("attn").param("heads")).isEqualTo(8);
+        assertThat(new RecentFiles(prefs).list()).contains(file.toAbsolutePath());
+    }
+
+    @Test
+    void reopeningTheSavedFileGivesTheSameGraph(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.addBlock("dense", 300, 700));
+        robot.clickOn(window.canvas()).press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String saved = new ProjectWriter().toJson(vm.project());
+        robot.interact(() -> window.files().open(file));
+        assertThat(new ProjectWriter().toJson(vm.project())).isEqualTo(saved);
+        assertThat(vm.graph().contains("dense_1")).isTrue();
+        assertThat(vm.history().isDirty()).isFalse();
+    }
+
+    @Test
+    void doubleClickOnEmptyCanvasOpensQuickAddAtThePointer(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D world = window.canvas().toWorld(30, 30);
+        Point2D empty = window.canvas().localToScreen(30, 30);
+        robot.doubleClickOn(empty);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("layer norm");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().contains("layer_norm_1")).isTrue();
+        assertThat(vm.graph().require("layer_norm_1").x()).isCloseTo(world.getX(), org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    @Test
+    void aWireDroppedOnEmptyCanvasOffersOnlyBlocksThatTakeIt(FxRobot robot) {
+        var canvas = window.canvas();
+        robot.interact(() -> canvas.centreOn(vm.graph().require("pool").x(), vm.graph().require("pool").y()));
+        Point2D start = screenOfOutput("pool");
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).dropTo(start.add(60, 160));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<dev.deepwire.model.BlockType> list = robot.lookup("#quick-add-list").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(dev.deepwire.model.BlockType::id).contains("dense", "softmax_output")
+                .doesNotContain("self_attention", "feed_forward");
+        robot.write("dense").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().edgeInto(new Port("dense_1", "in")).orElseThrow().from()).isEqualTo(new Port("pool", "out"));
+    }
+
+    private Point2D screenOfOutput(String nodeId) {
+        var canvas = window.canvas();
+        var n = vm.graph().require(nodeId);
+        Point2D local = canvas.fromWorld(n.x() + 184, n.y() + 44);
+        return canvas.localToScreen(local);
+    }
+}
