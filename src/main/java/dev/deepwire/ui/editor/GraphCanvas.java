@@ -10,6 +10,7 @@ import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
@@ -31,6 +32,9 @@ public final class GraphCanvas extends Pane {
 
     private final EditorViewModel vm;
     private final Group world = new Group();
+    // Explicit transforms: scaleX/scaleY on a Group pivot on its centre, which moves as blocks move.
+    private final javafx.scene.transform.Translate pan = new javafx.scene.transform.Translate();
+    private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
@@ -54,12 +58,12 @@ public final class GraphCanvas extends Pane {
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
         world.getChildren().addAll(edgeLayer, nodeLayer, pendingWire, rubberBand);
+        world.getTransforms().setAll(pan, scale);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
         minimap.layoutXProperty().bind(widthProperty().subtract(Minimap.WIDTH + 10));
         minimap.layoutYProperty().bind(heightProperty().subtract(Minimap.HEIGHT + 10));
-        for (var p : java.util.List.of(world.translateXProperty(), world.translateYProperty(), world.scaleXProperty(),
-                widthProperty(), heightProperty())) {
+        for (var p : java.util.List.of(pan.xProperty(), pan.yProperty(), scale.xProperty(), widthProperty(), heightProperty())) {
             p.addListener((o, a, b) -> minimap.redraw());
         }
         Rectangle clip = new Rectangle();
@@ -160,22 +164,16 @@ public final class GraphCanvas extends Pane {
     /** Scrolls so the world point (x, y) is in the middle of the view. */
     public void centreOn(double x, double y) {
         Point2D now = fromWorld(x, y);
-        world.setTranslateX(world.getTranslateX() + getWidth() / 2 - now.getX());
-        world.setTranslateY(world.getTranslateY() + getHeight() / 2 - now.getY());
+        pan.setX(pan.getX() + getWidth() / 2 - now.getX());
+        pan.setY(pan.getY() + getHeight() / 2 - now.getY());
     }
 
     /** The blocks and wires drawn at scale 1 (whatever the zoom), for export. */
     javafx.scene.image.WritableImage snapshotGraph() {
-        double sx = world.getScaleX();
-        double sy = world.getScaleY();
-        world.setScaleX(1);
-        world.setScaleY(1);
-        try {
-            return world.snapshot(GraphExport.background(), null);
-        } finally {
-            world.setScaleX(sx);
-            world.setScaleY(sy);
-        }
+        SnapshotParameters params = GraphExport.background();
+        // Undo the zoom so the picture is at full size.
+        params.setTransform(new javafx.scene.transform.Scale(1 / scale.getX(), 1 / scale.getY()));
+        return world.snapshot(params, null);
     }
 
     Minimap minimap() {
@@ -188,18 +186,18 @@ public final class GraphCanvas extends Pane {
     }
 
     public double zoom() {
-        return world.getScaleX();
+        return scale.getX();
     }
 
     /** Zooms by a factor keeping the world point under (x, y) in place. */
     public void zoomAt(double factor, double x, double y) {
-        double s = Math.max(0.1, Math.min(4, world.getScaleX() * factor));
+        double s = Math.max(0.1, Math.min(4, scale.getX() * factor));
         Point2D before = toWorld(x, y);
-        world.setScaleX(s);
-        world.setScaleY(s);
+        scale.setX(s);
+        scale.setY(s);
         Point2D after = world.localToParent(before);
-        world.setTranslateX(world.getTranslateX() + x - after.getX());
-        world.setTranslateY(world.getTranslateY() + y - after.getY());
+        pan.setX(pan.getX() + x - after.getX());
+        pan.setY(pan.getY() + y - after.getY());
     }
 
     /** Shows every block, centred, at a scale that fits (never above 1). */
@@ -210,13 +208,10 @@ public final class GraphCanvas extends Pane {
         Bounds b = nodeLayer.getBoundsInParent();
         double s = Math.min(1, Math.min((getWidth() - 60) / b.getWidth(), (getHeight() - 60) / b.getHeight()));
         s = Math.max(0.1, s);
-        world.setScaleX(s);
-        world.setScaleY(s);
-        world.setTranslateX(0);
-        world.setTranslateY(0);
-        Point2D topLeft = world.localToParent(b.getMinX(), b.getMinY());
-        world.setTranslateX((getWidth() - b.getWidth() * s) / 2 - topLeft.getX());
-        world.setTranslateY((getHeight() - b.getHeight() * s) / 2 - topLeft.getY());
+        scale.setX(s);
+        scale.setY(s);
+        pan.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
+        pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
     }
 
     /** The visible centre in canvas coordinates (where keyboard-added blocks go). */
@@ -306,7 +301,7 @@ public final class GraphCanvas extends Pane {
         setOnMousePressed(e -> {
             requestFocus();
             if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
-                panStart = new Point2D(e.getX() - world.getTranslateX(), e.getY() - world.getTranslateY());
+                panStart = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
             } else if (e.getButton() == MouseButton.PRIMARY) {
                 if (!e.isShiftDown()) {
                     vm.selection().clear();
@@ -316,8 +311,8 @@ public final class GraphCanvas extends Pane {
         });
         setOnMouseDragged(e -> {
             if (panStart != null) {
-                world.setTranslateX(e.getX() - panStart.getX());
-                world.setTranslateY(e.getY() - panStart.getY());
+                pan.setX(e.getX() - panStart.getX());
+                pan.setY(e.getY() - panStart.getY());
             } else if (pressWorld != null) {
                 Point2D p = toWorld(e.getX(), e.getY());
                 rubberBand.setVisible(true);
