@@ -44,8 +44,12 @@ final class WorkbenchWindow {
         autosaveTimer.play();
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
-        SplitPane split = new SplitPane(new Palette(vm, canvas), canvas, new Inspector(vm));
-        split.setDividerPositions(0.16, 0.78);
+        Palette palette = new Palette(vm, canvas);
+        palette.setMinWidth(230);
+        Inspector inspector = new Inspector(vm);
+        inspector.setMinWidth(250);
+        SplitPane split = new SplitPane(palette, canvas, inspector);
+        split.setDividerPositions(0.18, 0.79);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setTop(new VBox(menus(stage), toolbar()));

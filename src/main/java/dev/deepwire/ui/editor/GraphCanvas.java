@@ -47,6 +47,7 @@ public final class GraphCanvas extends Pane {
     private final QuickAdd quickAdd;
     private Point2D lastPointer = new Point2D(0, 0);
     private final Minimap minimap;
+    private boolean autoFit = true;
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
@@ -75,13 +76,21 @@ public final class GraphCanvas extends Pane {
         vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
         installGestures();
         sync();
-        // Fit once the canvas has its real size (and again whenever a new project is opened).
-        widthProperty().addListener((o, a, b) -> {
-            if (a.doubleValue() <= 0 && b.doubleValue() > 0) {
+        // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
+        // fit again whenever another project is opened.
+        javafx.beans.InvalidationListener refit = o -> {
+            if (autoFit) {
                 javafx.application.Platform.runLater(this::fitView);
             }
+        };
+        widthProperty().addListener(refit);
+        heightProperty().addListener(refit);
+        vm.projectProperty().addListener((o, a, b) -> {
+            autoFit = true;
+            javafx.application.Platform.runLater(this::fitView);
         });
-        vm.projectProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fitView));
+        addEventFilter(ScrollEvent.SCROLL, e -> autoFit = false);
+        addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> autoFit = false);
     }
 
     // --- drawing -------------------------------------------------------------------------------
@@ -205,7 +214,12 @@ public final class GraphCanvas extends Pane {
         if (nodes.isEmpty() || getWidth() <= 0) {
             return;
         }
-        Bounds b = nodeLayer.getBoundsInParent();
+        Bounds n = nodeLayer.getBoundsInParent();
+        Bounds w = edgeLayer.getChildren().isEmpty() ? n : edgeLayer.getBoundsInParent();
+        double minX = Math.min(n.getMinX(), w.getMinX());
+        double minY = Math.min(n.getMinY(), w.getMinY());
+        Bounds b = new javafx.geometry.BoundingBox(minX, minY, Math.max(n.getMaxX(), w.getMaxX()) - minX,
+                Math.max(n.getMaxY(), w.getMaxY()) - minY);
         double s = Math.min(1, Math.min((getWidth() - 60) / b.getWidth(), (getHeight() - 60) / b.getHeight()));
         s = Math.max(0.1, s);
         scale.setX(s);

@@ -30,7 +30,7 @@ public final class Inspector extends ScrollPane {
         this.vm = vm;
         getStyleClass().add("inspector");
         content.setPadding(new Insets(10));
-        content.setPrefWidth(290);
+        content.setPrefWidth(250);
         setContent(content);
         setFitToWidth(true);
         vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());

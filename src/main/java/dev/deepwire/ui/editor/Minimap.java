@@ -41,6 +41,7 @@ final class Minimap extends Canvas {
 
     void redraw() {
         GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT);
         g.setFill(Color.rgb(20, 22, 26, 0.85));
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setStroke(Color.rgb(90, 96, 110));
