@@ -21,7 +21,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "30", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads for ND4J (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
     Integer threads;
 
     @Override
@@ -30,9 +31,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--steps must be at least 1 and --warmup at least 0");
         }
         Prepared prepared = Prepared.load(ProjectSession.open(file));
-        if (threads != null) {
-            Bench.applyThreads(threads);
-        }
+        Bench.applyThreads(threads != null ? threads
+                : dev.deepwire.training.ThreadSettings.recommended(prepared.network().totalParams()));
         Console.out().println(Bench.run(prepared, steps, warmup).line());
         return ExitCodes.OK;
     }

@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "write a training-loss row to metrics.csv every N steps (default: ${DEFAULT-VALUE})")
     int logEvery;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads for ND4J (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
     Integer threads;
 
     @Override
@@ -71,9 +72,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         session.project.setTraining(settings);
         Prepared prepared = Prepared.load(session);
-        if (threads != null) {
-            Bench.applyThreads(threads);
-        }
+        Bench.applyThreads(threads != null ? threads
+                : dev.deepwire.training.ThreadSettings.recommended(prepared.network().totalParams()));
         Path dir = out != null ? out : session.projectDir().resolve("runs").resolve(session.project.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PrintStream console = Console.out();

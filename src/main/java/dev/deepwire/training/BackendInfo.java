@@ -12,7 +12,7 @@ public final class BackendInfo {
     public static String describe() {
         Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
         String backend = String.valueOf(p.getOrDefault("backend", "CPU"));
-        Object threads = p.getOrDefault("omp.threads", p.get("cores"));
+        Object threads = Nd4j.getEnvironment().maxThreads();
         if (backend.toLowerCase().contains("cuda")) {
             return "GPU (" + p.getOrDefault("cuda.devicesInformation", "CUDA") + ")";
         }
