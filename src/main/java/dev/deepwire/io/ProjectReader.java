@@ -86,6 +86,7 @@ public final class ProjectReader {
         Map<String, double[]> positions = readPositions(root.get("ui"));
         Map<String, Node> nodes = readNodes(root, positions, graph);
         readEdges(root, graph, nodes);
+        readGroups(root.get("ui"), graph);
         Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
                 graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
         keepUnknown(root, TOP, project.extras());
@@ -93,7 +94,7 @@ public final class ProjectReader {
             keepUnknown(t, TRAINING, project.sectionExtras("training"));
         }
         if (root.get("ui") instanceof ObjectNode u) {
-            keepUnknown(u, Set.of("positions"), project.sectionExtras("ui"));
+            keepUnknown(u, Set.of("positions", "groups"), project.sectionExtras("ui"));
         }
         return project;
     }
@@ -255,6 +256,42 @@ public final class ProjectReader {
                     + "', which is not in \"nodes\"; fix the id or delete the wire");
         }
         return p;
+    }
+
+    /** Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal. */
+    private void readGroups(JsonNode ui, Graph graph) throws ProjectFormatException {
+        JsonNode groups = ui == null ? null : ui.get("groups");
+        if (groups == null || groups.isNull()) {
+            return;
+        }
+        if (!groups.isArray()) {
+            throw new ProjectFormatException("ui.groups", "must be a list of groups, not " + describe(groups));
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            String at = "ui.groups[" + i + "]";
+            JsonNode g = groups.get(i);
+            if (!g.isObject()) {
+                throw new ProjectFormatException(at, "must be an object with id, label and members, not " + describe(g));
+            }
+            String id = requiredText(g, "id", at);
+            if (!Node.ID_PATTERN.matcher(id).matches() || graph.group(id).isPresent() || graph.contains(id)) {
+                throw new ProjectFormatException(at + ".id", "'" + id + "' must be a valid id not used by another "
+                        + "block or group");
+            }
+            java.util.Set<String> members = new java.util.LinkedHashSet<>();
+            JsonNode m = g.get("members");
+            if (m != null && m.isArray()) {
+                for (JsonNode member : m) {
+                    String mid = member.asText();
+                    if (graph.contains(mid) && graph.groupOf(mid).isEmpty()) {
+                        members.add(mid);
+                    }
+                }
+            }
+            JsonNode collapsed = g.get("collapsed");
+            graph.insertGroup(graph.groups().size(), new dev.deepwire.model.NodeGroup(id, text(g, "label", at, id), members,
+                    collapsed != null && collapsed.asBoolean(false)));
+        }
     }
 
     private Map<String, double[]> readPositions(JsonNode ui) throws ProjectFormatException {

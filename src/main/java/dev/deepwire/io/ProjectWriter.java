@@ -75,6 +75,18 @@ public final class ProjectWriter {
         root.put("training", training);
         Map<String, Object> ui = new LinkedHashMap<>();
         ui.put("positions", positions);
+        if (!project.graph().groups().isEmpty()) {
+            List<Object> groups = new ArrayList<>();
+            for (var g : project.graph().groups()) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("id", g.id());
+                group.put("label", g.label());
+                group.put("members", g.members().stream().filter(project.graph()::contains).toList());
+                group.put("collapsed", g.collapsed());
+                groups.add(group);
+            }
+            ui.put("groups", groups);
+        }
         ui.putAll(project.sectionExtras("ui"));
         root.put("ui", ui);
         root.putAll(project.extras());

@@ -16,6 +16,7 @@ public final class Graph {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byId = new HashMap<>();
     private final List<Edge> edges = new ArrayList<>();
+    private final List<NodeGroup> groups = new ArrayList<>();
 
     public List<Node> nodes() {
         return Collections.unmodifiableList(nodes);
@@ -126,6 +127,40 @@ public final class Graph {
         require(nodeId).setLabel(label);
     }
 
+    public List<NodeGroup> groups() {
+        return Collections.unmodifiableList(groups);
+    }
+
+    public Optional<NodeGroup> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** The group a node belongs to, if any. */
+    public Optional<NodeGroup> groupOf(String nodeId) {
+        return groups.stream().filter(g -> g.members().contains(nodeId)).findFirst();
+    }
+
+    public void insertGroup(int index, NodeGroup group) {
+        if (group(group.id()).isPresent()) {
+            throw new IllegalArgumentException("a group with id '" + group.id() + "' already exists");
+        }
+        groups.add(index, group);
+    }
+
+    /** Removes a group (its blocks stay); returns its index. */
+    public int removeGroup(String id) {
+        NodeGroup g = group(id).orElseThrow(() -> new IllegalArgumentException("no group '" + id + "'"));
+        int index = groups.indexOf(g);
+        groups.remove(index);
+        return index;
+    }
+
+    /** Replaces a group with a changed version of itself (same id). */
+    public void replaceGroup(NodeGroup group) {
+        int index = groups.indexOf(group(group.id()).orElseThrow(() -> new IllegalArgumentException("no group '" + group.id() + "'")));
+        groups.set(index, group);
+    }
+
     /** A readable id not yet used: {@code prefix_1}, {@code prefix_2}, ... */
     public String freshId(String prefix) {
         String base = prefix.replaceAll("[^A-Za-z0-9_-]", "_");
@@ -134,7 +169,7 @@ public final class Graph {
         }
         for (int i = 1; ; i++) {
             String id = base + "_" + i;
-            if (!byId.containsKey(id)) {
+            if (!byId.containsKey(id) && group(id).isEmpty()) {
                 return id;
             }
         }
@@ -145,12 +180,13 @@ public final class Graph {
         Graph g = new Graph();
         nodes.forEach(n -> g.addNode(n.copy()));
         edges.forEach(g::connect);
+        groups.forEach(gr -> g.insertGroup(g.groups.size(), gr));
         return g;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Graph g && nodes.equals(g.nodes) && edges.equals(g.edges);
+        return o instanceof Graph g && nodes.equals(g.nodes) && edges.equals(g.edges) && groups.equals(g.groups);
     }
 
     @Override

@@ -119,6 +119,10 @@ final class WorkbenchWindow {
                 item("D_uplicate", "Shortcut+D", vm::duplicateSelection),
                 item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
                 new SeparatorMenuItem(),
+                item("_Group Selection…", "Shortcut+G", this::groupSelection),
+                item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
+                item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
+                new SeparatorMenuItem(),
                 item("Select _All", "Shortcut+A", vm::selectAll),
                 item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)));
         Menu view = new Menu("_View", null,
@@ -134,6 +138,14 @@ final class WorkbenchWindow {
                 item("_Light Theme", null, () -> Themes.apply(root.getScene(), Themes.LIGHT)),
                 item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)));
         return new MenuBar(file, edit, view);
+    }
+
+    private void groupSelection() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("Encoder block");
+        ask.setHeaderText("Name the group");
+        ask.setContentText("Name:");
+        ask.initOwner(root.getScene().getWindow());
+        ask.showAndWait().ifPresent(vm::groupSelection);
     }
 
     private Menu recentMenu() {

@@ -47,6 +47,19 @@ class ProjectRoundTripTest {
     }
 
     @Test
+    void groupsSurviveARoundTripAndUnknownMembersAreDropped() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().insertGroup(0, new dev.deepwire.model.NodeGroup("encoder", "Encoder", new java.util.LinkedHashSet<>(java.util.List.of("attn", "res1", "norm1")), true));
+        String json = new ProjectWriter().toJson(p);
+        Project back = new ProjectReader().parse(json);
+        assertThat(back.graph().groups()).containsExactlyElementsOf(p.graph().groups());
+        String ghostly = json.replace("\"members\" : [ \"attn\"", "\"members\" : [ \"attn\", \"ghost\"");
+        assertThat(ghostly).contains("ghost");
+        Project withGhost = new ProjectReader().parse(ghostly);
+        assertThat(withGhost.graph().group("encoder").orElseThrow().members()).containsExactlyInAnyOrder("attn", "res1", "norm1");
+    }
+
+    @Test
     void formatAndVersionComeFirst() {
         Project p = new ProjectReaderTestSupport().minimal();
         String json = new ProjectWriter().toJson(p);

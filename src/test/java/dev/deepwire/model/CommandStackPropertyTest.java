@@ -44,7 +44,19 @@ class CommandStackPropertyTest {
 
     private Command randomCommand(Graph g, Random r) {
         List<Node> nodes = g.nodes();
-        switch (r.nextInt(7)) {
+        switch (r.nextInt(9)) {
+            case 7 -> {
+                List<String> free = nodes.stream().map(Node::id).filter(id -> g.groupOf(id).isEmpty()).limit(3).toList();
+                return free.size() < 2 ? null
+                        : new GroupNodesCommand(new NodeGroup(g.freshId("group"), "G", java.util.Set.copyOf(free), false));
+            }
+            case 8 -> {
+                if (g.groups().isEmpty()) {
+                    return null;
+                }
+                NodeGroup grp = g.groups().get(r.nextInt(g.groups().size()));
+                return r.nextBoolean() ? new UngroupCommand(grp.id()) : new SetGroupCollapsedCommand(grp.id(), !grp.collapsed());
+            }
             case 0 -> {
                 String type = new ArrayList<>(catalog.all()).get(r.nextInt(catalog.all().size())).id();
                 return new AddNodeCommand(catalog.newNode(type, g.freshId(type), r.nextInt(800), r.nextInt(600)));

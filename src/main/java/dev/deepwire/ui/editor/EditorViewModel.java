@@ -224,6 +224,34 @@ public final class EditorViewModel {
         stack.execute(new CompoundCommand("Delete " + what, parts));
     }
 
+    /** Makes a group from the selected blocks (those not in a group yet); returns its id. */
+    public Optional<String> groupSelection(String label) {
+        List<String> free = selection.stream().filter(id -> graph().groupOf(id).isEmpty()).toList();
+        if (free.size() < 2) {
+            message.set("Select two or more blocks that are not in a group yet, then group them");
+            return Optional.empty();
+        }
+        String id = graph().freshId("group");
+        stack.execute(new dev.deepwire.model.GroupNodesCommand(
+                new dev.deepwire.model.NodeGroup(id, label == null || label.isBlank() ? "Group" : label, Set.copyOf(free), false)));
+        return Optional.of(id);
+    }
+
+    public void ungroup(String groupId) {
+        stack.execute(new dev.deepwire.model.UngroupCommand(groupId));
+    }
+
+    /** Collapses an expanded group into one box, or expands a collapsed one. */
+    public void toggleCollapsed(String groupId) {
+        graph().group(groupId).ifPresent(g -> stack.execute(new dev.deepwire.model.SetGroupCollapsedCommand(groupId, !g.collapsed())));
+    }
+
+    /** The groups touched by the selection (a selected block's group). */
+    public List<String> selectedGroups() {
+        return graph().groups().stream().filter(g -> g.members().stream().anyMatch(selection::contains))
+                .map(dev.deepwire.model.NodeGroup::id).toList();
+    }
+
     /** Lays the whole graph out left to right in layers (one undoable step). */
     public void autoArrange() {
         if (graph().nodes().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.deepwire.model.Node;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -35,7 +36,9 @@ public final class GraphCanvas extends Pane {
     // Explicit transforms: scaleX/scaleY on a Group pivot on its centre, which moves as blocks move.
     private final javafx.scene.transform.Translate pan = new javafx.scene.transform.Translate();
     private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    private final Group groupLayer = new Group();
     private final Group edgeLayer = new Group();
+    private final Map<String, GroupView> groups = new LinkedHashMap<>();
     private final Group nodeLayer = new Group();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
@@ -58,7 +61,7 @@ public final class GraphCanvas extends Pane {
         pendingWire.setMouseTransparent(true);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
-        world.getChildren().addAll(edgeLayer, nodeLayer, pendingWire, rubberBand);
+        world.getChildren().addAll(groupLayer, edgeLayer, nodeLayer, pendingWire, rubberBand);
         world.getTransforms().setAll(pan, scale);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
@@ -115,6 +118,24 @@ public final class GraphCanvas extends Pane {
                 view.update(n);
             }
         }
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        graph.groups().stream().filter(dev.deepwire.model.NodeGroup::collapsed).forEach(g -> hidden.addAll(g.members()));
+        nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
+        groupLayer.getChildren().clear();
+        groups.clear();
+        for (var g : graph.groups()) {
+            long params = g.members().stream().mapToLong(id -> vm.analysisProperty().get().shapes().paramCounts().getOrDefault(id, 0L)).sum();
+            GroupView view = new GroupView(g, g.members().size() + " blocks · " + String.format("%,d", params) + " params");
+            installGroupGestures(view);
+            groups.put(g.id(), view);
+            // Collapsed boxes sit above the wires, expanded frames below everything.
+            if (g.collapsed()) {
+                nodeLayer.getChildren().add(view);
+            } else {
+                groupLayer.getChildren().add(view);
+            }
+        }
+        nodeLayer.getChildren().removeIf(n -> n instanceof GroupView gv && !groups.containsValue(gv));
         edgeLayer.getChildren().clear();
         edges.clear();
         for (Edge e : graph.edges()) {
@@ -130,13 +151,48 @@ public final class GraphCanvas extends Pane {
     }
 
     private void routeEdges() {
+        layoutGroups();
         for (EdgeView v : edges.values()) {
+            Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
+            Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
             NodeView from = nodes.get(v.edge().from().nodeId());
             NodeView to = nodes.get(v.edge().to().nodeId());
-            if (from != null && to != null) {
-                v.route(from.portCentre(v.edge().from()), to.portCentre(v.edge().to()));
+            boolean inside = fromGroup.isPresent() && fromGroup.equals(toGroup);
+            v.setVisible(!inside);
+            if (from != null && to != null && !inside) {
+                v.route(fromGroup.map(g -> g.anchor(false)).orElseGet(() -> from.portCentre(v.edge().from())),
+                        toGroup.map(g -> g.anchor(true)).orElseGet(() -> to.portCentre(v.edge().to())));
             }
         }
+    }
+
+    private Optional<GroupView> collapsedGroupOf(String nodeId) {
+        return groups.values().stream().filter(g -> g.group().collapsed() && g.group().members().contains(nodeId)).findFirst();
+    }
+
+    private void layoutGroups() {
+        for (GroupView g : groups.values()) {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (String id : g.group().members()) {
+                NodeView v = nodes.get(id);
+                if (v != null) {
+                    minX = Math.min(minX, v.getLayoutX());
+                    minY = Math.min(minY, v.getLayoutY());
+                    maxX = Math.max(maxX, v.getLayoutX() + v.getPrefWidth());
+                    maxY = Math.max(maxY, v.getLayoutY() + v.getPrefHeight());
+                }
+            }
+            if (minX <= maxX) {
+                g.place(new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY));
+            }
+        }
+    }
+
+    GroupView groupView(String id) {
+        return groups.get(id);
     }
 
     private void showAnalysis() {
@@ -395,15 +451,7 @@ public final class GraphCanvas extends Pane {
         });
         view.setOnMouseReleased(e -> {
             if (dragStart != null) {
-                if (!e.isStillSincePress()) {
-                    dragTo(e); // the release point counts, not only the last drag event
-                }
-                Map<String, double[]> moved = new LinkedHashMap<>();
-                dragStart.keySet().forEach(id -> moved.put(id, new double[] {
-                        Math.round(nodes.get(id).getLayoutX()), Math.round(nodes.get(id).getLayoutY())}));
-                dragStart = null;
-                pressWorld = null;
-                vm.moveNodes(moved);
+                endDrag(e); // the release point counts, not only the last drag event
                 e.consume();
             }
         });
@@ -412,6 +460,55 @@ public final class GraphCanvas extends Pane {
                 installConnectGesture(port);
             }
         }
+    }
+
+    private void installGroupGestures(GroupView view) {
+        javafx.scene.Node handle = view.group().collapsed() ? view : view.title();
+        handle.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.toggleCollapsed(view.group().id());
+                e.consume();
+            }
+        });
+        handle.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            requestFocus();
+            vm.selection().clear();
+            vm.selection().addAll(view.group().members().stream().filter(nodes::containsKey).toList());
+            dragStart = new LinkedHashMap<>();
+            for (String id : vm.selection()) {
+                NodeView v = nodes.get(id);
+                dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+            }
+            pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+            e.consume();
+        });
+        handle.setOnMouseDragged(e -> {
+            if (dragStart != null) {
+                dragTo(e);
+                e.consume();
+            }
+        });
+        handle.setOnMouseReleased(e -> {
+            if (dragStart != null) {
+                endDrag(e);
+                e.consume();
+            }
+        });
+    }
+
+    private void endDrag(MouseEvent e) {
+        if (!e.isStillSincePress()) {
+            dragTo(e);
+        }
+        Map<String, double[]> moved = new LinkedHashMap<>();
+        dragStart.keySet().forEach(id -> moved.put(id, new double[] {
+                Math.round(nodes.get(id).getLayoutX()), Math.round(nodes.get(id).getLayoutY())}));
+        dragStart = null;
+        pressWorld = null;
+        vm.moveNodes(moved);
     }
 
     private void dragTo(MouseEvent e) {

@@ -116,4 +116,32 @@ class WorkbenchEditorUiTest {
         assertThat(vm.graph().contains("pool")).isFalse();
         assertThat(canvas.nodeView("pool")).isNull();
     }
+
+    @Test
+    void aGroupCollapsesIntoOneBoxThatMovesItsBlocks(FxRobot robot) {
+        robot.interact(() -> {
+            vm.select("emb", false);
+            vm.select("pool", true);
+            vm.groupSelection("Middle");
+        });
+        String groupId = vm.graph().groups().get(0).id();
+        GroupView frame = canvas.groupView(groupId);
+        robot.doubleClickOn(frame.title());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().group(groupId).orElseThrow().collapsed()).isTrue();
+        assertThat(canvas.nodeView("emb").isVisible()).isFalse();
+        GroupView box = canvas.groupView(groupId);
+        // The wire from outside now ends on the box's left edge.
+        var in = canvas.edgeView(vm.graph().edgeInto(new Port("emb", "in")).orElseThrow());
+        assertThat(in.curve().getEndX()).isEqualTo(box.getLayoutX());
+        double before = vm.graph().require("pool").x();
+        Point2D grab = box.localToScreen(90, 50);
+        robot.drag(grab, MouseButton.PRIMARY).dropTo(grab.add(100, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().require("pool").x()).isCloseTo(before + 100 / canvas.zoom(), org.assertj.core.data.Offset.offset(3.0));
+        robot.interact(vm::undo);
+        robot.interact(vm::undo);
+        assertThat(vm.graph().group(groupId).orElseThrow().collapsed()).isFalse();
+        assertThat(canvas.nodeView("emb").isVisible()).isTrue();
+    }
 }

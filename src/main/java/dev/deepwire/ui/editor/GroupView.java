@@ -1,0 +1,62 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.NodeGroup;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * A group on the canvas: expanded, a frame around its blocks with the name on top; collapsed, one box
+ * standing for them, with wires from outside meeting its left and right edges. Double-click the name
+ * (or the box) to collapse or expand; drag it to move the whole group.
+ */
+final class GroupView extends Pane {
+    static final double COLLAPSED_HEIGHT = 70;
+    private final NodeGroup group;
+    private final Rectangle frame = new Rectangle();
+    private final Label title = new Label();
+
+    GroupView(NodeGroup group, String summary) {
+        this.group = group;
+        getStyleClass().addAll("group", group.collapsed() ? "group-collapsed" : "group-expanded");
+        frame.getStyleClass().add("group-frame");
+        frame.setArcWidth(14);
+        frame.setArcHeight(14);
+        title.getStyleClass().add("group-title");
+        title.setText((group.collapsed() ? "▸ " : "▾ ") + group.label() + (group.collapsed() ? "\n" + summary : ""));
+        getChildren().addAll(frame, title);
+        setPickOnBounds(false);
+        frame.setMouseTransparent(!group.collapsed());
+    }
+
+    NodeGroup group() {
+        return group;
+    }
+
+    Label title() {
+        return title;
+    }
+
+    /** Places the frame around the given bounds (expanded) or the box at their top-left (collapsed). */
+    void place(Bounds members) {
+        if (group.collapsed()) {
+            relocate(members.getMinX(), members.getMinY());
+            frame.setWidth(NodeView.WIDTH);
+            frame.setHeight(COLLAPSED_HEIGHT);
+            title.relocate(12, 10);
+        } else {
+            double pad = 14;
+            relocate(members.getMinX() - pad, members.getMinY() - pad - 22);
+            frame.setY(22);
+            frame.setWidth(members.getWidth() + 2 * pad);
+            frame.setHeight(members.getHeight() + 2 * pad);
+            title.relocate(4, 0);
+        }
+    }
+
+    /** Where wires from outside meet a collapsed group: left edge for inputs, right edge for outputs. */
+    double[] anchor(boolean input) {
+        return new double[] {getLayoutX() + (input ? 0 : NodeView.WIDTH), getLayoutY() + COLLAPSED_HEIGHT / 2};
+    }
+}
