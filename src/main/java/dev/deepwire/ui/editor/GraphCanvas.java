@@ -558,6 +558,18 @@ public final class GraphCanvas extends Pane {
         });
     }
 
+    /** Places a block dragged from the palette if it was released over the canvas; returns whether it was. */
+    public boolean dropBlock(String typeId, double sceneX, double sceneY) {
+        Point2D local = sceneToLocal(sceneX, sceneY);
+        if (local == null || local.getX() < 0 || local.getY() < 0 || local.getX() > getWidth() || local.getY() > getHeight()) {
+            return false;
+        }
+        Point2D p = toWorld(local.getX(), local.getY());
+        vm.addBlock(typeId, Math.round(p.getX() - NodeView.WIDTH / 2), Math.round(p.getY() - 20));
+        requestFocus();
+        return true;
+    }
+
     /** Opens the quick-add search at a point of this pane (optionally continuing a wire from a port). */
     public void openQuickAdd(double x, double y, dev.deepwire.model.Port from) {
         Point2D screen = localToScreen(x, y);

@@ -10,9 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -85,11 +83,18 @@ public final class Palette extends VBox {
     /** A category heading or a draggable block with its help as tooltip. */
     private final class BlockCell extends TreeCell<Object> {
         BlockCell() {
-            setOnDragDetected(e -> {
-                if (getItem() instanceof BlockType t) {
-                    ClipboardContent content = new ClipboardContent();
-                    content.putString(GraphCanvas.BLOCK_DRAG_PREFIX + t.id());
-                    startDragAndDrop(TransferMode.COPY).setContent(content);
+            // A plain press-drag-release inside the window (no platform drag-and-drop): the block lands
+            // where the button is released over the canvas.
+            setOnMouseDragged(e -> {
+                if (getItem() instanceof BlockType) {
+                    setCursor(javafx.scene.Cursor.CLOSED_HAND);
+                    e.consume();
+                }
+            });
+            setOnMouseReleased(e -> {
+                setCursor(javafx.scene.Cursor.DEFAULT);
+                if (getItem() instanceof BlockType t && !e.isStillSincePress()) {
+                    canvas.dropBlock(t.id(), e.getSceneX(), e.getSceneY());
                     e.consume();
                 }
             });

@@ -57,9 +57,12 @@ class WorkbenchEditorUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().edgeInto(new Port("pool", "in"))).isPresent();
         assertThat(canvas.edgeView(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow()).shapeText()).isEqualTo("64 × 24");
-        robot.clickOn(canvas).press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.clickOn(canvas, MouseButton.MIDDLE).press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().edgeInto(new Port("pool", "in"))).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().edgeInto(new Port("pool", "in"))).isPresent();
     }
 
     @Test
@@ -143,5 +146,17 @@ class WorkbenchEditorUiTest {
         robot.interact(vm::undo);
         assertThat(vm.graph().group(groupId).orElseThrow().collapsed()).isFalse();
         assertThat(canvas.nodeView("emb").isVisible()).isTrue();
+    }
+
+    @Test
+    void draggingABlockFromThePaletteDropsItWhereReleased(FxRobot robot) {
+        javafx.scene.control.TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(javafx.scene.control.TreeCell.class)
+                .stream().filter(c -> "Layer normalization".equals(c.getText())).findFirst().orElseThrow();
+        Point2D target = canvas.localToScreen(300, 420);
+        Point2D world = canvas.toWorld(300, 420);
+        robot.drag(cell, MouseButton.PRIMARY).dropTo(target);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().contains("layer_norm_1")).isTrue();
+        assertThat(vm.graph().require("layer_norm_1").x()).isCloseTo(world.getX() - NodeView.WIDTH / 2, org.assertj.core.data.Offset.offset(3.0));
     }
 }
