@@ -16,11 +16,17 @@ import javafx.stage.Stage;
 
 /** The workbench application: opens the default sample (or the file named on the command line). */
 public final class WorkbenchApp extends Application {
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "deepwire-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = daemon("deepwire-analysis");
+    private final ExecutorService work = daemon("deepwire-compile");
+    private final ExecutorService trainer = daemon("deepwire-training");
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public void start(Stage stage) {
@@ -38,7 +44,21 @@ public final class WorkbenchApp extends Application {
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
         Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid());
         java.util.List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
-        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file, RecentFiles.forUser(), autosave);
+        WorkbenchWindow[] holder = new WorkbenchWindow[1];
+        dev.deepwire.ui.training.TrainingViewModel training = new dev.deepwire.ui.training.TrainingViewModel(vm, work, trainer,
+                Platform::runLater, () -> runsFolder(holder[0]));
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file, RecentFiles.forUser(), autosave, training);
+        holder[0] = window;
+        work.execute(() -> {
+            String backend;
+            try {
+                backend = dev.deepwire.training.BackendInfo.describe();
+            } catch (RuntimeException | LinkageError e) {
+                backend = "backend failed to load: " + e.getMessage();
+            }
+            String text = backend;
+            Platform.runLater(() -> window.showBackend(text));
+        });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));
         Themes.apply(scene, Themes.saved());
@@ -74,8 +94,17 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** Runs go beside the project file, or under ~/.deepwire/runs for a project not saved yet. */
+    private static Path runsFolder(WorkbenchWindow window) {
+        Path file = window == null ? null : window.files().fileProperty().get();
+        return file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent().resolve("runs")
+                : Path.of(System.getProperty("user.home"), ".deepwire", "runs");
+    }
+
     @Override
     public void stop() {
         background.shutdownNow();
+        work.shutdownNow();
+        trainer.shutdownNow();
     }
 }

@@ -33,8 +33,10 @@ final class WorkbenchWindow {
     private final ProjectFiles files;
     private final Label status = new Label();
     private final Label summary = new Label();
+    private final Label backend = new Label("loading the CPU backend…");
 
-    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave) {
+    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
+                    dev.deepwire.ui.training.TrainingViewModel training) {
         this.vm = vm;
         this.canvas = new GraphCanvas(vm);
         this.files = new ProjectFiles(vm, stage, file, recent, autosave);
@@ -53,7 +55,10 @@ final class WorkbenchWindow {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setTop(new VBox(menus(stage), toolbar()));
-        root.setCenter(split);
+        SplitPane centre = new SplitPane(split, new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training()));
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setDividerPositions(0.66);
+        root.setCenter(centre);
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
         stage.setOnCloseRequest(e -> {
@@ -72,6 +77,11 @@ final class WorkbenchWindow {
 
     ProjectFiles files() {
         return files;
+    }
+
+    /** Shows the backend once ND4J has loaded (in the background, so the window is usable at once). */
+    void showBackend(String description) {
+        backend.setText(description);
     }
 
     GraphCanvas canvas() {
@@ -209,8 +219,8 @@ final class WorkbenchWindow {
         vm.revisionProperty().addListener((o, a, b) -> updateSummary());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label backend = new Label("CPU backend (ND4J loads on first training run)");
         backend.getStyleClass().add("muted");
+        backend.setId("status-backend");
         HBox bar = new HBox(16, status, grow, summary, backend);
         bar.getStyleClass().add("status-bar");
         updateSummary();

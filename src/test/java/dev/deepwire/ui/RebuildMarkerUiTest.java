@@ -51,7 +51,8 @@ class RebuildMarkerUiTest {
         Project empty = new Project("my-marker", "", new Graph(),
                 new DatasetSpec("marker", Map.of("train", 2000, "validation", 200)), TrainingSettings.defaults());
         vm = new EditorViewModel(BlockCatalog.standard(), empty, Runnable::run, Runnable::run);
-        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "t"));
+        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "t"),
+                new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
         stage.setScene(new Scene(window.root(), 1280, 800));
         stage.show();
     }

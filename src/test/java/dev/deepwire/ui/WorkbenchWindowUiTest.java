@@ -44,7 +44,8 @@ class WorkbenchWindowUiTest {
         prefs = Preferences.userRoot().node("dev/deepwire/test-ui-" + System.nanoTime());
         Project p = new ProjectReader().read(file);
         vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
-        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(autosaveDir, "test"));
+        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(autosaveDir, "test"),
+                new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
         Scene scene = new Scene(window.root(), 1280, 760);
         Themes.apply(scene, Themes.DARK);
         stage.setScene(scene);

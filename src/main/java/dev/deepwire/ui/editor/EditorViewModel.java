@@ -57,6 +57,7 @@ public final class EditorViewModel {
     private final LongProperty revision = new SimpleLongProperty();
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analysis.EMPTY);
     private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
+    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
 
     /** Shapes and issues of one revision of the graph. */
     public record Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
@@ -145,10 +146,30 @@ public final class EditorViewModel {
         });
     }
 
+    /** While a run is going the graph is read-only: edits are refused with a message. */
+    public javafx.beans.property.BooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    public void setLocked(boolean value) {
+        locked.set(value);
+    }
+
+    private boolean refuseWhileLocked() {
+        if (locked.get()) {
+            message.set("The graph is read-only while training; stop the run to edit it");
+            return true;
+        }
+        return false;
+    }
+
     // --- edits -------------------------------------------------------------------------------
 
     /** Places a block of the given type at a canvas position; returns the new node's id. */
     public String addBlock(String typeId, double x, double y) {
+        if (refuseWhileLocked()) {
+            return null;
+        }
         BlockType type = catalog.require(typeId);
         String id = graph().freshId(typeId);
         Node node = catalog.newNode(typeId, id, x, y);
@@ -175,6 +196,9 @@ public final class EditorViewModel {
 
     /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
     public String addBlockConnected(String typeId, double x, double y, Port from) {
+        if (refuseWhileLocked()) {
+            return null;
+        }
         BlockType type = catalog.require(typeId);
         dev.deepwire.model.PortSpec out = graph().node(from.nodeId()).flatMap(n -> catalog.find(n.type()))
                 .flatMap(t -> t.output(from.name())).orElseThrow();
@@ -196,6 +220,9 @@ public final class EditorViewModel {
 
     /** Wires two ports if the checker allows it (replacing a wire already in the input); says why not otherwise. */
     public ConnectionCheck connect(Port from, Port to) {
+        if (refuseWhileLocked()) {
+            return ConnectionCheck.refused("the graph is read-only while training");
+        }
         ConnectionCheck check = checkConnection(from, to);
         if (!check.allowed()) {
             message.set("Cannot connect: " + check.message());
@@ -211,11 +238,17 @@ public final class EditorViewModel {
     }
 
     public void disconnect(Edge edge) {
+        if (refuseWhileLocked()) {
+            return;
+        }
         stack.execute(new DisconnectCommand(edge));
     }
 
     /** Deletes the selected blocks and their wires as one undoable step. */
     public void deleteSelection() {
+        if (refuseWhileLocked()) {
+            return;
+        }
         if (selection.isEmpty()) {
             return;
         }
@@ -226,6 +259,9 @@ public final class EditorViewModel {
 
     /** Makes a group from the selected blocks (those not in a group yet); returns its id. */
     public Optional<String> groupSelection(String label) {
+        if (refuseWhileLocked()) {
+            return Optional.empty();
+        }
         List<String> free = selection.stream().filter(id -> graph().groupOf(id).isEmpty()).toList();
         if (free.size() < 2) {
             message.set("Select two or more blocks that are not in a group yet, then group them");
@@ -238,11 +274,17 @@ public final class EditorViewModel {
     }
 
     public void ungroup(String groupId) {
+        if (refuseWhileLocked()) {
+            return;
+        }
         stack.execute(new dev.deepwire.model.UngroupCommand(groupId));
     }
 
     /** Collapses an expanded group into one box, or expands a collapsed one. */
     public void toggleCollapsed(String groupId) {
+        if (refuseWhileLocked()) {
+            return;
+        }
         graph().group(groupId).ifPresent(g -> stack.execute(new dev.deepwire.model.SetGroupCollapsedCommand(groupId, !g.collapsed())));
     }
 
@@ -254,6 +296,9 @@ public final class EditorViewModel {
 
     /** Lays the whole graph out left to right in layers (one undoable step). */
     public void autoArrange() {
+        if (refuseWhileLocked()) {
+            return;
+        }
         if (graph().nodes().isEmpty()) {
             return;
         }
@@ -266,6 +311,9 @@ public final class EditorViewModel {
 
     /** Ends a drag: moves every dragged node in one undoable step. */
     public void moveNodes(Map<String, double[]> positions) {
+        if (refuseWhileLocked()) {
+            return;
+        }
         List<Command> parts = new ArrayList<>();
         positions.forEach((id, xy) -> {
             Node n = graph().require(id);
@@ -284,6 +332,9 @@ public final class EditorViewModel {
      * @return the reason it was refused, or empty when it was set
      */
     public Optional<String> setParam(String nodeId, String name, Object value) {
+        if (refuseWhileLocked()) {
+            return Optional.of("the graph is read-only while training");
+        }
         Node node = graph().require(nodeId);
         ParamSpec spec = catalog.require(node.type()).param(name)
                 .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
@@ -299,6 +350,9 @@ public final class EditorViewModel {
     }
 
     public void rename(String nodeId, String label) {
+        if (refuseWhileLocked()) {
+            return;
+        }
         String trimmed = label.trim();
         if (!trimmed.isEmpty() && !trimmed.equals(graph().require(nodeId).label())) {
             stack.execute(new RenameNodeCommand(nodeId, trimmed));
@@ -315,6 +369,9 @@ public final class EditorViewModel {
      * them are re-made. Returns false (and says so) when the text is not a DeepWire fragment.
      */
     public boolean paste(String text, double dx, double dy, boolean keepIncoming) {
+        if (refuseWhileLocked()) {
+            return false;
+        }
         Optional<GraphFragment.Paste> paste = text == null ? Optional.empty()
                 : GraphFragment.paste(graph(), text, dx, dy, keepIncoming);
         if (paste.isEmpty()) {
@@ -334,6 +391,9 @@ public final class EditorViewModel {
     }
 
     public void undo() {
+        if (refuseWhileLocked()) {
+            return;
+        }
         if (stack.canUndo()) {
             String what = stack.undoDescription().orElse("");
             stack.undo();
@@ -342,6 +402,9 @@ public final class EditorViewModel {
     }
 
     public void redo() {
+        if (refuseWhileLocked()) {
+            return;
+        }
         if (stack.canRedo()) {
             String what = stack.redoDescription().orElse("");
             stack.redo();

@@ -1,0 +1,106 @@
+package dev.deepwire.ui.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A live line chart (JFreeChart) of a few curves over training steps. New points are appended in one
+ * batch per frame with change notifications held back until the batch is in.
+ */
+final class MetricsChart {
+    private final ChartViewer viewer;
+    private final XYSeries[] series;
+    private final int[] shown;
+    private final XYPlot plot;
+
+    MetricsChart(String title, String yLabel, String... names) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series = new XYSeries[names.length];
+        shown = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            series[i] = new XYSeries(names[i], false, true);
+            data.addSeries(series[i]);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", yLabel, data, PlotOrientation.VERTICAL,
+                true, true, false);
+        Color background = new Color(0x1d, 0x20, 0x25);
+        Color text = new Color(0xc8, 0xcc, 0xd4);
+        chart.setBackgroundPaint(background);
+        chart.getTitle().setPaint(text);
+        chart.getTitle().setFont(new Font("DejaVu Sans", Font.BOLD, 12));
+        chart.getLegend().setBackgroundPaint(background);
+        chart.getLegend().setItemPaint(text);
+        plot = chart.getXYPlot();
+        plot.setBackgroundPaint(new Color(0x17, 0x19, 0x1d));
+        plot.setDomainGridlinePaint(new Color(0x3a, 0x3f, 0x48));
+        plot.setRangeGridlinePaint(new Color(0x3a, 0x3f, 0x48));
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        Color[] colours = {new Color(0x61, 0xaf, 0xef), new Color(0xe5, 0xc0, 0x7b), new Color(0x98, 0xc3, 0x79)};
+        for (int i = 0; i < names.length; i++) {
+            renderer.setSeriesPaint(i, colours[i % colours.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(1.6f));
+            renderer.setSeriesShapesVisible(i, i > 0);
+        }
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        viewer = new ChartViewer(chart);
+        viewer.setPrefSize(420, 240);
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+
+    /** Appends the points of each list not shown yet, notifying the chart once. */
+    void update(List<List<MetricsHistory.Point>> sources) {
+        for (int i = 0; i < series.length; i++) {
+            List<MetricsHistory.Point> points = sources.get(i);
+            if (points.size() < shown[i]) {
+                series[i].clear();
+                shown[i] = 0;
+            }
+            if (points.size() == shown[i]) {
+                continue;
+            }
+            series[i].setNotify(false);
+            for (int k = shown[i]; k < points.size(); k++) {
+                series[i].add(points.get(k).step(), points.get(k).value(), false);
+            }
+            shown[i] = points.size();
+            series[i].setNotify(true);
+        }
+    }
+
+    /** Switches the value axis between linear and logarithmic. */
+    void setLog(boolean log) {
+        NumberAxis axis = log ? new LogarithmicAxis(plot.getRangeAxis().getLabel()) : new NumberAxis(plot.getRangeAxis().getLabel());
+        axis.setLabelPaint(plot.getRangeAxis().getLabelPaint());
+        axis.setTickLabelPaint(plot.getRangeAxis().getTickLabelPaint());
+        axis.setAutoRangeIncludesZero(false);
+        if (axis instanceof LogarithmicAxis l) {
+            l.setAllowNegativesFlag(false);
+            l.setStrictValuesFlag(false);
+        }
+        plot.setRangeAxis(axis);
+    }
+
+    int pointsShown(int seriesIndex) {
+        return series[seriesIndex].getItemCount();
+    }
+}

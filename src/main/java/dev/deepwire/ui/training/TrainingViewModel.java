@@ -1,0 +1,295 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.DatasetLoader;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.DataBinding;
+import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunOptions;
+import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.training.TrainingRun;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Training from the workbench, without any view: validates the settings, compiles and loads data off
+ * the UI thread, runs the trainer on its own thread, and turns its events into progress and curves.
+ * Events are queued by the training thread and applied by {@link #drain()} once per frame, so a fast
+ * run never floods the UI thread. While a run is going, the graph is read-only.
+ */
+public final class TrainingViewModel {
+    /** Where the workbench's training is. */
+    public enum Phase {
+        IDLE, COMPILING, RUNNING, PAUSED, FINISHED, STOPPED, FAILED;
+
+        public boolean busy() {
+            return this == COMPILING || this == RUNNING || this == PAUSED;
+        }
+    }
+
+    private final EditorViewModel editor;
+    private final Executor background;
+    private final Executor trainer;
+    private final Consumer<Runnable> uiThread;
+    private final Supplier<Path> runsFolder;
+    private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
+    private final StringProperty status = new SimpleStringProperty("Ready to train");
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final LongProperty pointsAdded = new SimpleLongProperty();
+    private final MetricsHistory history = new MetricsHistory();
+    private TrainingRun run;
+    private TrainingSettings runSettings;
+    private Path runDir;
+    private MetricsCsv csv;
+    private long started;
+    private int stepsPerEpoch;
+
+    /**
+     * @param background  compiles and loads data ({@code Runnable::run} in tests)
+     * @param trainer     the training thread
+     * @param uiThread    how results get back to the UI thread
+     * @param runsFolder  where run folders go (beside the project file, or in the user's home)
+     */
+    public TrainingViewModel(EditorViewModel editor, Executor background, Executor trainer, Consumer<Runnable> uiThread,
+                             Supplier<Path> runsFolder) {
+        this.editor = editor;
+        this.background = background;
+        this.trainer = trainer;
+        this.uiThread = uiThread;
+        this.runsFolder = runsFolder;
+    }
+
+    public ObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Increases whenever {@link #drain()} added points to the history. */
+    public LongProperty pointsAddedProperty() {
+        return pointsAdded;
+    }
+
+    public MetricsHistory history() {
+        return history;
+    }
+
+    /** The folder of the current (or last) run, once it has started. */
+    public Optional<Path> runDir() {
+        return Optional.ofNullable(runDir);
+    }
+
+    /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
+    public boolean start(TrainingSettings settings) {
+        if (phase.get().busy()) {
+            return false;
+        }
+        List<String> problems = settings.validate();
+        if (!problems.isEmpty()) {
+            status.set(problems.get(0));
+            return false;
+        }
+        Project project = editor.project();
+        project.setTraining(settings);
+        var graph = editor.graph().copy();
+        var dataset = project.dataset();
+        String name = project.name();
+        phase.set(Phase.COMPILING);
+        status.set("Compiling " + name + "…");
+        editor.setLocked(true);
+        background.execute(() -> {
+            CompileResult compiled = new GraphCompiler(editor.catalog()).compile(graph, CompileOptions.forTraining(settings));
+            if (!compiled.ok()) {
+                Issue first = compiled.errors().get(0);
+                uiThread.accept(() -> failBeforeStart("The graph does not compile: " + first, first.nodeId()));
+                return;
+            }
+            DatasetSplits data;
+            try {
+                data = DatasetLoader.load(dataset, runsFolder.get().getParent());
+            } catch (DataException e) {
+                uiThread.accept(() -> failBeforeStart(e.getMessage(), null));
+                return;
+            }
+            List<Issue> binding = DataBinding.problems(compiled.orThrow(), data.train());
+            if (!binding.isEmpty()) {
+                uiThread.accept(() -> failBeforeStart(binding.get(0).toString(), binding.get(0).nodeId()));
+                return;
+            }
+            uiThread.accept(() -> launch(compiled.orThrow(), data, settings, name));
+        });
+        return true;
+    }
+
+    private void failBeforeStart(String message, String nodeId) {
+        phase.set(Phase.FAILED);
+        status.set(message);
+        editor.setLocked(false);
+        if (nodeId != null && editor.graph().contains(nodeId)) {
+            editor.select(nodeId, false);
+        }
+    }
+
+    private void launch(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, String name) {
+        history.clear();
+        pointsAdded.set(pointsAdded.get() + 1);
+        runSettings = settings;
+        runDir = runsFolder.get().resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
+        } catch (IOException e) {
+            failBeforeStart("Cannot write the run folder " + runDir + ": " + e.getMessage(), null);
+            return;
+        }
+        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
+        started = System.nanoTime();
+        phase.set(Phase.RUNNING);
+        status.set("Training " + name);
+        MetricsCsv file = csv;
+        run = new TrainingEngine(trainer).start(network, data, settings,
+                new RunOptions(0, settings.checkpointEvery() > 0 ? runDir : null, name), event -> {
+                    file.onEvent(event); // on the training thread: the file keeps up even if the UI is busy
+                    queue.add(event);
+                });
+    }
+
+    public void pause() {
+        if (run != null && phase.get() == Phase.RUNNING) {
+            run.pause();
+            status.set("Pausing after this step…");
+        }
+    }
+
+    public void resume() {
+        if (run != null && phase.get() == Phase.PAUSED) {
+            run.resume();
+        }
+    }
+
+    /** Ends the run after the current step; the model trained so far is kept and saved. */
+    public void stop() {
+        if (run != null && phase.get().busy()) {
+            run.stop();
+            status.set("Stopping after this step…");
+        }
+    }
+
+    /** Applies the queued events (call once per frame); returns how many there were. */
+    public int drain() {
+        int n = 0;
+        TrainingEvent e;
+        boolean added = false;
+        while ((e = queue.poll()) != null) {
+            n++;
+            added |= apply(e);
+        }
+        if (added) {
+            pointsAdded.set(pointsAdded.get() + 1);
+        }
+        return n;
+    }
+
+    private boolean apply(TrainingEvent event) {
+        if (event instanceof TrainingEvent.RunStarted s) {
+            stepsPerEpoch = s.stepsPerEpoch();
+            status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
+        } else if (event instanceof TrainingEvent.StepCompleted s) {
+            history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
+            long total = (long) stepsPerEpoch * runSettings.epochs();
+            progress.set(total == 0 ? 0 : (double) s.step() / total);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
+            progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f",
+                    s.epoch(), runSettings.epochs(), s.step(), total, duration(eta), s.samplesPerSecond(), s.loss()));
+            return true;
+        } else if (event instanceof TrainingEvent.EpochCompleted ep) {
+            history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
+            history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
+            status.set(String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f %%, loss %.4f", ep.epoch(),
+                    100 * ep.validationAccuracy(), ep.validationLoss()));
+            return true;
+        } else if (event instanceof TrainingEvent.StateChanged c) {
+            if (c.state() == dev.deepwire.training.RunState.PAUSED) {
+                phase.set(Phase.PAUSED);
+                status.set("Paused");
+            } else if (c.state() == dev.deepwire.training.RunState.RUNNING && phase.get() == Phase.PAUSED) {
+                phase.set(Phase.RUNNING);
+                status.set("Training");
+            }
+        } else if (event instanceof TrainingEvent.RunFinished f) {
+            end(Phase.FINISHED, String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(),
+                    100 * f.validationAccuracy()));
+        } else if (event instanceof TrainingEvent.RunStopped s) {
+            end(Phase.STOPPED, String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f %%; the model so "
+                    + "far is kept", s.steps(), 100 * s.validationAccuracy()));
+        } else if (event instanceof TrainingEvent.RunFailed f) {
+            end(Phase.FAILED, "Training failed: " + f.message());
+        }
+        return false;
+    }
+
+    private void end(Phase result, String message) {
+        phase.set(result);
+        editor.setLocked(false);
+        TrainingRun finished = run;
+        Path dir = runDir;
+        MetricsCsv file = csv;
+        status.set(message + (dir == null ? "" : " · run saved in " + dir));
+        background.execute(() -> {
+            try {
+                file.close();
+                if (finished.model() != null) {
+                    TrainingEngine.save(finished.model(), dir.resolve("model.zip"));
+                }
+            } catch (IOException | RuntimeException e) {
+                uiThread.accept(() -> status.set(message + " · could not save the run: " + e.getMessage()));
+            }
+        });
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

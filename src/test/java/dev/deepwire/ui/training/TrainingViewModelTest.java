@@ -1,0 +1,106 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training from the workbench without a display: background work and the trainer run inline or queued. */
+class TrainingViewModelTest {
+    @TempDir
+    Path dir;
+
+    private static Project small() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("tokens", "length", 8);
+        p.graph().setParam("embed", "dim", 16);
+        p.graph().setParam("ffn", "hidden", 16);
+        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 256, "validation", 64)));
+        return p;
+    }
+
+    private static final TrainingSettings SETTINGS = new TrainingSettings(2, 32, "adam", 1e-3, 42, 0, 0);
+
+    @Test
+    void aRunFillsTheCurvesWritesItsFolderAndUnlocksTheGraph() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        assertThat(vm.start(SETTINGS)).isTrue();
+        // The trainer ran inline: every event is queued until the next frame drains it.
+        assertThat(editor.lockedProperty().get()).isTrue();
+        int events = vm.drain();
+        assertThat(events).isGreaterThan(16);
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
+        assertThat(vm.history().trainLoss()).hasSize(16);
+        assertThat(vm.history().validationAccuracy()).hasSize(2);
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progressTextProperty().get()).contains("epoch 2/2").contains("step 16/16").contains("samples/s");
+        assertThat(editor.lockedProperty().get()).isFalse();
+        Path run = vm.runDir().orElseThrow();
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
+        assertThat(run.resolve("model.zip")).exists();
+        assertThat(vm.statusProperty().get()).startsWith("Finished").contains(run.toString());
+    }
+
+    @Test
+    void theGraphIsReadOnlyWhileARunIsGoing() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        List<Runnable> trainer = new ArrayList<>();
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, trainer::add, Runnable::run, () -> dir);
+        vm.start(SETTINGS);
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.RUNNING);
+        assertThat(editor.addBlock("dense", 0, 0)).isNull();
+        assertThat(editor.setParam("attn", "heads", 8)).contains("the graph is read-only while training");
+        assertThat(editor.messageProperty().get()).contains("read-only while training");
+        assertThat(vm.start(SETTINGS)).as("a second start while busy").isFalse();
+        trainer.forEach(Runnable::run);
+        vm.drain();
+        assertThat(editor.setParam("attn", "heads", 8)).isEmpty();
+    }
+
+    @Test
+    void aCompileErrorFailsBeforeTrainingAndSelectsTheNode() throws Exception {
+        Project p = small();
+        p.graph().setParam("attn", "heads", 5);
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        vm.start(SETTINGS);
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
+        assertThat(vm.statusProperty().get()).contains("attn").contains("heads");
+        assertThat(editor.selection()).containsExactly("attn");
+        assertThat(editor.lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithTheRange() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        assertThat(vm.start(new TrainingSettings(0, 32, "adam", 1e-3, 1, 0, 0))).isFalse();
+        assertThat(vm.statusProperty().get()).contains("training.epochs must be between 1 and 100000");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.IDLE);
+    }
+
+    @Test
+    void aDivergingRunEndsFailedWithTheReason() throws Exception {
+        Project p = small();
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        // A learning rate this large makes the loss overflow within a few steps.
+        vm.start(new TrainingSettings(3, 32, "sgd", 10.0, 42, 0, 0));
+        vm.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
+        assertThat(vm.statusProperty().get()).contains("lower the learning rate");
+        assertThat(editor.lockedProperty().get()).isFalse();
+    }
+}
