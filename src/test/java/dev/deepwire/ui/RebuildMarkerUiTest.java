@@ -53,7 +53,7 @@ class RebuildMarkerUiTest {
         vm = new EditorViewModel(BlockCatalog.standard(), empty, Runnable::run, Runnable::run);
         window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "t"),
                 new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
-        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.setScene(new Scene(window.root(), 1600, 1000));
         stage.show();
     }
 
