@@ -84,6 +84,22 @@ public final class Dataset {
         return out;
     }
 
+    /** The same examples in an order drawn from {@code random}. */
+    public Dataset shuffled(Random random) {
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        INDArray idx = Nd4j.createFromArray(order);
+        return new Dataset(pick(features, idx), featureMasks == null ? null : pick(featureMasks, idx), pick(labels, idx), labelNames);
+    }
+
     /** The first {@code count} examples, e.g. a fixed probe batch. */
     public Dataset head(int count) {
         int c = Math.min(count, size());

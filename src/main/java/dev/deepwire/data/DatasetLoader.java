@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Finds the data a project names and checks it fits the network's inputs and outputs. */
 public final class DatasetLoader {
-    public static final Set<String> KINDS = Set.of("marker");
+    public static final Set<String> KINDS = Set.of("marker", "csv");
 
     private DatasetLoader() {
     }
@@ -22,8 +22,9 @@ public final class DatasetLoader {
         }
         return switch (spec.kind()) {
             case "marker" -> MarkerDataset.generate(spec);
+            case "csv" -> CsvDataset.load(spec, projectDir);
             default -> throw new DataException("dataset.kind '" + spec.kind() + "' is not known; use one of "
-                    + String.join(", ", KINDS));
+                    + String.join(", ", KINDS.stream().sorted().toList()));
         };
     }
 }

@@ -40,7 +40,8 @@ public final class TrainingEngine {
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
             } catch (RuntimeException e) {
-                fail(run, listener, 0, "DL4J failed while training: " + e.getMessage());
+                fail(run, listener, 0, "DL4J failed while training: " + e.getMessage()
+                        + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });
         return run;
@@ -48,6 +49,11 @@ public final class TrainingEngine {
 
     private void train(TrainingRun run, CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
                        RunOptions options, TrainingListener listener) throws InterruptedException {
+        var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
+        if (memory.isPresent()) {
+            fail(run, listener, 0, memory.get());
+            return;
+        }
         Nd4j.getRandom().setSeed(settings.seed());
         ComputationGraph model = network.instantiate();
         run.setModel(model);
@@ -145,6 +151,18 @@ public final class TrainingEngine {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.Optional<Path> lastCheckpoint(RunOptions options) {
+        if (options.checkpointDir() == null || !Files.isDirectory(options.checkpointDir())) {
+            return java.util.Optional.empty();
+        }
+        try (var files = Files.list(options.checkpointDir())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

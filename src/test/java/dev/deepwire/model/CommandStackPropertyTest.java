@@ -42,6 +42,50 @@ class CommandStackPropertyTest {
         assertThat(graph).isEqualTo(edited);
     }
 
+    @Property(tries = 100)
+    void longRandomEditUndoRedoSequencesKeepTheGraphConsistent(@ForAll long seed) {
+        Graph graph = sample();
+        CommandStack stack = new CommandStack(graph);
+        Random r = new Random(seed);
+        for (int step = 0; step < 200; step++) {
+            int action = r.nextInt(10);
+            if (action < 6) {
+                Command c = randomCommand(graph, r);
+                if (c != null) {
+                    stack.execute(c);
+                }
+            } else if (action < 8 && stack.canUndo()) {
+                stack.undo();
+            } else if (stack.canRedo()) {
+                stack.redo();
+            }
+            assertConsistent(graph, step);
+        }
+    }
+
+    /** Wires join existing ports of existing blocks, ids are unique, an input has at most one wire. */
+    private void assertConsistent(Graph g, int step) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Node n : g.nodes()) {
+            assertThat(ids.add(n.id())).as("unique id %s at step %d", n.id(), step).isTrue();
+        }
+        java.util.Set<Port> inputs = new java.util.HashSet<>();
+        for (Edge e : g.edges()) {
+            BlockType from = catalog.require(g.require(e.from().nodeId()).type());
+            BlockType to = catalog.require(g.require(e.to().nodeId()).type());
+            assertThat(from.output(e.from().name())).as("%s at step %d", e, step).isPresent();
+            assertThat(to.input(e.to().name())).as("%s at step %d", e, step).isPresent();
+            assertThat(inputs.add(e.to())).as("one wire into %s at step %d", e.to(), step).isTrue();
+        }
+        for (NodeGroup group : g.groups()) {
+            for (NodeGroup other : g.groups()) {
+                if (other != group) {
+                    assertThat(java.util.Collections.disjoint(group.members(), other.members())).isTrue();
+                }
+            }
+        }
+    }
+
     private Command randomCommand(Graph g, Random r) {
         List<Node> nodes = g.nodes();
         switch (r.nextInt(9)) {

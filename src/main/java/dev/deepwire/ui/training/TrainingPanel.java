@@ -43,9 +43,9 @@ public final class TrainingPanel extends HBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
-        form.addRow(0, new Label("Epochs"), epochs, new Label("Batch"), batch);
-        form.addRow(1, new Label("Optimizer"), optimizer, new Label("Learning rate"), rate);
-        form.addRow(2, new Label("Seed"), seed);
+        form.addRow(0, label("Epochs"), epochs, label("Batch"), batch);
+        form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
+        form.addRow(2, label("Seed"), seed);
         Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
         Button pause = button("Pause", "train-pause", vm::pause);
         Button resume = button("Resume", "train-resume", vm::resume);
@@ -73,6 +73,7 @@ public final class TrainingPanel extends HBox {
         Label progress = new Label();
         progress.textProperty().bind(vm.progressTextProperty());
         progress.getStyleClass().add("muted");
+        progress.setWrapText(true);
         Label status = new Label();
         status.setId("train-status");
         status.textProperty().bind(vm.statusProperty());
@@ -125,6 +126,12 @@ public final class TrainingPanel extends HBox {
             problem.setText("Epochs, batch and seed must be whole numbers and the learning rate a number");
             return Optional.empty();
         }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String id) {

@@ -1,0 +1,145 @@
+package dev.deepwire.data;
+
+import dev.deepwire.model.DatasetSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A CSV file of numeric features with one integer class label per row. A bad row (wrong number of
+ * columns, a value that is not a number, a label out of range) is refused with the file, line and
+ * column, and what to do about it.
+ */
+public final class CsvDataset {
+    private CsvDataset() {
+    }
+
+    /**
+     * Reads {@code dataset.file} (relative to the project folder): {@code labelColumn} (default: last),
+     * {@code classes}, {@code header} (default true), {@code validationFraction} (default 0.1), {@code seed}.
+     */
+    public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the CSV file (relative to the project's folder)");
+        }
+        int classes = spec.intParam("classes", 0);
+        if (classes < 2) {
+            throw new DataException("dataset.classes must be 2 or more (the number of label values); got " + classes);
+        }
+        Object header = spec.params().getOrDefault("header", true);
+        Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, !Boolean.FALSE.equals(header));
+        double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
+        }
+        int validation = Math.max(1, (int) Math.round(all.size() * fraction));
+        if (validation >= all.size()) {
+            throw new DataException(name + " has only " + all.size() + " rows: too few to hold out validation examples");
+        }
+        Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", 7)));
+        return new DatasetSplits(shuffled.range(validation, shuffled.size()), shuffled.range(0, validation), null);
+    }
+
+    public static Dataset read(Path file, int labelColumn, int classes, boolean header) throws DataException {
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        int columns = -1;
+        int firstDataLine = 0;
+        String name = file.getFileName().toString();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || (header && lineNo == 1)) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (columns < 0) {
+                    columns = cells.length;
+                    firstDataLine = lineNo;
+                    if (columns < 2) {
+                        throw new DataException(name + " line " + lineNo + ": a row needs at least one feature and a label, "
+                                + "separated by commas");
+                    }
+                } else if (cells.length != columns) {
+                    throw new DataException(name + " line " + lineNo + ": expected " + columns + " columns like line "
+                            + firstDataLine + " but found " + cells.length + "; fix the row or remove it");
+                }
+                int labelAt = labelColumn < 0 ? columns - 1 : labelColumn;
+                if (labelAt >= columns) {
+                    throw new DataException("dataset.labelColumn " + labelColumn + " is past the last column of " + name
+                            + " (" + columns + " columns, counted from 0)");
+                }
+                float[] features = new float[columns - 1];
+                int f = 0;
+                for (int c = 0; c < columns; c++) {
+                    String cell = cells[c].trim();
+                    if (c == labelAt) {
+                        labels.add(label(cell, classes, name, lineNo, c));
+                    } else {
+                        features[f++] = number(cell, name, lineNo, c);
+                    }
+                }
+                rows.add(features);
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataException(name + " was not found at " + file.toAbsolutePath() + "; check dataset.file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DataException(name + " is not UTF-8 text; save it as a plain CSV file");
+        } catch (IOException e) {
+            throw new DataException(name + " cannot be read: " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(name + " has no data rows" + (header ? " below its header" : "")
+                    + "; add rows of comma-separated numbers with a label");
+        }
+        float[][] x = rows.toArray(new float[0][]);
+        float[][] y = new float[rows.size()][classes];
+        for (int i = 0; i < labels.size(); i++) {
+            y[i][labels.get(i)] = 1f;
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(String.valueOf(c));
+        }
+        return new Dataset(new INDArray[] {Nd4j.createFromArray(x)}, null, new INDArray[] {Nd4j.createFromArray(y)}, names);
+    }
+
+    private static float number(String cell, String file, int line, int column) throws DataException {
+        try {
+            float v = Float.parseFloat(cell);
+            if (!Float.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": '" + cell
+                    + "' is not a finite number; fix or remove the row");
+        }
+    }
+
+    private static int label(String cell, int classes, String file, int line, int column) throws DataException {
+        int v;
+        try {
+            v = Integer.parseInt(cell);
+        } catch (NumberFormatException e) {
+            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label '" + cell
+                    + "' is not a whole number; labels are class numbers 0.." + (classes - 1));
+        }
+        if (v < 0 || v >= classes) {
+            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label " + v
+                    + " is out of range 0.." + (classes - 1) + "; fix the row or set dataset.classes to at least " + (v + 1));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.deepwire.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad rows name the file, the line (and column) and the fix. */
+class CsvDatasetTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws Exception {
+        return Files.writeString(dir.resolve("data.csv"), content);
+    }
+
+    @Test
+    void goodFileLoadsFeaturesAndOneHotLabels() throws Exception {
+        Dataset d = CsvDataset.read(write("a,b,label\n1,2,0\n3.5,-1,2\n\n0,0,1\n"), -1, 3, true);
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.features()[0].getRow(1).toFloatVector()).containsExactly(3.5f, -1f);
+        assertThat(d.labels()[0].getRow(1).argMax().getInt(0)).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "wrong column count | x,y,label\\n1,2,0\\n1,2\\n | data.csv line 3: expected 3 columns like line 2 but found 2",
+            "not a number | x,y,label\\n1,2,0\\n1,abc,1\\n | data.csv line 3, column 2: 'abc' is not a finite number",
+            "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2",
+            "label not whole | x,y,label\\n1,2,0.5\\n | data.csv line 2, column 3: label '0.5' is not a whole number",
+            "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite number",
+            "empty | '' | data.csv has no data rows",
+            "header only | x,y,label\\n | data.csv has no data rows below its header",
+    })
+    void badRowsNameTheFileAndLine(String name, String content, String expected) throws Exception {
+        Path f = write(content.replace("\\n", "\n"));
+        assertThatThrownBy(() -> CsvDataset.read(f, -1, 3, true)).isInstanceOf(DataException.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void missingFileSaysWhereItLooked() {
+        assertThatThrownBy(() -> CsvDataset.load(new DatasetSpec("csv", Map.of("file", "nope.csv", "classes", 2)), dir))
+                .hasMessageContaining("nope.csv was not found").hasMessageContaining("check dataset.file");
+    }
+
+    @Test
+    void splitHoldsOutAValidationFraction() throws Exception {
+        StringBuilder b = new StringBuilder("x,label\n");
+        for (int i = 0; i < 50; i++) {
+            b.append(i).append(',').append(i % 2).append('\n');
+        }
+        write(b.toString());
+        DatasetSplits s = DatasetLoader.load(new DatasetSpec("csv", Map.of("file", "data.csv", "classes", 2,
+                "validationFraction", 0.2)), dir);
+        assertThat(s.train().size()).isEqualTo(40);
+        assertThat(s.validation().size()).isEqualTo(10);
+    }
+}
