@@ -40,7 +40,7 @@ public final class TrainingEngine {
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
             } catch (RuntimeException e) {
-                fail(run, listener, 0, "DL4J failed while training: " + e.getMessage()
+                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: " + e
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });

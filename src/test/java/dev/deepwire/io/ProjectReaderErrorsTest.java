@@ -77,4 +77,15 @@ class ProjectReaderErrorsTest {
         var p = new ProjectReader().parse(HEAD + "\"nodes\": [{\"id\": \"q\", \"type\": \"quantum\"}]}");
         assertThat(p.graph().require("q").type()).isEqualTo("quantum");
     }
+
+    @Test
+    void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
+        Path f = dir.resolve("huge.dwproj");
+        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), ProjectFormat.MAX_BYTES + 10); // sparse: no real 32 MB
+        }
+        assertThatThrownBy(() -> new ProjectReader().read(f)).isInstanceOf(ProjectFormatException.class)
+                .hasMessageContaining("far larger than any project");
+    }
 }

@@ -175,4 +175,18 @@ class TrainingEngineTest {
         assertThat(f.reason()).contains("step limit 5");
         assertThat(f.validationAccuracy()).isBetween(0.0, 1.0);
     }
+
+    @Test
+    void anExceptionDuringTrainingEndsTheRunWithTheLastGoodCheckpoint() throws Exception {
+        Project p = small();
+        TrainingRun run = new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(),
+                new RunOptions(0, dir, "s"), e -> {
+                    if (e instanceof TrainingEvent.StepCompleted s && s.step() == 12) {
+                        throw new IllegalStateException("injected fault");
+                    }
+                });
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        String message = ((TrainingEvent.RunFailed) run.outcome()).message();
+        assertThat(message).contains("injected fault").contains("last good checkpoint").contains("checkpoint-epoch-1.zip");
+    }
 }
