@@ -131,5 +131,10 @@ class RebuildMarkerUiTest {
         assertThat(saved.graph().edges()).hasSize(sample.graph().edges().size());
         assertThat(saved.graph().nodes()).extracting(Node::type)
                 .containsExactlyElementsOf(sample.graph().nodes().stream().map(Node::type).toList());
+        // ... and the saved file trains from the command line.
+        Path out = file.resolveSibling("run");
+        assertThat(dev.deepwire.cli.DeepWireCli.execute("train", file.toString(), "--max-steps", "3", "--out", out.toString()))
+                .isEqualTo(0);
+        assertThat(out.resolve("model.zip")).exists();
     }
 }

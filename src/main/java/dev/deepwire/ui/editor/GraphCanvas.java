@@ -51,6 +51,8 @@ public final class GraphCanvas extends Pane {
     private Point2D lastPointer = new Point2D(0, 0);
     private final Minimap minimap;
     private boolean autoFit = true;
+    private boolean spaceDown;
+    private boolean spacePanned;
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
@@ -304,7 +306,10 @@ public final class GraphCanvas extends Pane {
             boolean shortcut = e.isShortcutDown();
             switch (e.getCode()) {
                 case DELETE, BACK_SPACE -> vm.deleteSelection();
-                case SPACE -> openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
+                case SPACE -> {
+                    // Space held while dragging pans; a plain tap opens quick-add (on release).
+                    spaceDown = true;
+                }
                 case C -> {
                     if (!shortcut) {
                         return;
@@ -362,7 +367,25 @@ public final class GraphCanvas extends Pane {
             }
             e.consume();
         });
-        addEventFilter(MouseEvent.MOUSE_MOVED, e -> lastPointer = new Point2D(e.getX(), e.getY()));
+        addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (spaceDown && lastPointer != null) {
+                pan.setX(pan.getX() + e.getX() - lastPointer.getX());
+                pan.setY(pan.getY() + e.getY() - lastPointer.getY());
+                spacePanned = true;
+                autoFit = false;
+            }
+            lastPointer = new Point2D(e.getX(), e.getY());
+        });
+        setOnKeyReleased(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                if (!spacePanned) {
+                    openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
+                }
+                spaceDown = false;
+                spacePanned = false;
+                e.consume();
+            }
+        });
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getTarget() == this) {
                 openQuickAdd(e.getX(), e.getY(), null);
@@ -370,7 +393,7 @@ public final class GraphCanvas extends Pane {
         });
         setOnMousePressed(e -> {
             requestFocus();
-            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
+            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY || spaceDown) {
                 panStart = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
             } else if (e.getButton() == MouseButton.PRIMARY) {
                 if (!e.isShiftDown()) {
