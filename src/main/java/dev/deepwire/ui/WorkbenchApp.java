@@ -28,26 +28,38 @@ public final class WorkbenchApp extends Application {
         });
     }
 
+    private static int windows;
+
     @Override
     public void start(Stage stage) {
         Project project;
-        Path file = null;
         String problem = null;
         try {
-            DefaultSample.Loaded loaded = DefaultSample.load();
-            project = loaded.project();
-            file = loaded.file();
+            project = DefaultSample.load().project();
         } catch (Exception e) {
             project = new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
             problem = "Could not open the default sample: " + e.getMessage();
         }
-        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
-        Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid());
         java.util.List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
+        WorkbenchWindow window = openWindow(stage, project);
+        if (problem != null) {
+            new Alert(Alert.AlertType.ERROR, problem).show();
+        }
+        if (!leftBehind.isEmpty()) {
+            offerRecovery(stage, window, leftBehind.get(0));
+        }
+    }
+
+    /** Opens a workbench window on a project; each window has its own undo history, autosave and runs. */
+    private WorkbenchWindow openWindow(Stage stage, Project project) {
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
+        Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid() + "-" + (++windows));
         WorkbenchWindow[] holder = new WorkbenchWindow[1];
         dev.deepwire.ui.training.TrainingViewModel training = new dev.deepwire.ui.training.TrainingViewModel(vm, work, trainer,
                 Platform::runLater, () -> runsFolder(holder[0]));
-        WorkbenchWindow window = new WorkbenchWindow(stage, vm, file, RecentFiles.forUser(), autosave, training);
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, RecentFiles.forUser(), autosave, training);
+        window.setNewWindowAction(() -> openWindow(new Stage(),
+                new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));
         holder[0] = window;
         work.execute(() -> {
             String backend;
@@ -64,13 +76,10 @@ public final class WorkbenchApp extends Application {
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();
-        stage.centerOnScreen();
-        if (problem != null) {
-            new Alert(Alert.AlertType.ERROR, problem).show();
+        if (windows == 1) {
+            stage.centerOnScreen();
         }
-        if (!leftBehind.isEmpty()) {
-            offerRecovery(stage, window, leftBehind.get(0));
-        }
+        return window;
     }
 
     /** After a crash: offers the newest autosaved work back. */

@@ -75,6 +75,13 @@ final class WorkbenchWindow {
         return root;
     }
 
+    private Runnable newWindow = () -> { };
+
+    /** What File › New Window does (the application opens another window). */
+    void setNewWindowAction(Runnable action) {
+        newWindow = action;
+    }
+
     ProjectFiles files() {
         return files;
     }
@@ -96,6 +103,7 @@ final class WorkbenchWindow {
     private MenuBar menus(Stage stage) {
         Menu file = new Menu("_File", null,
                 item("_New", "Shortcut+N", files::newProject),
+                item("New _Window", "Shortcut+Shift+N", () -> newWindow.run()),
                 item("_Open…", "Shortcut+O", files::open),
                 recentMenu(),
                 new SeparatorMenuItem(),
