@@ -1,0 +1,106 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Press Train, watch the loss chart gain points, pause, resume and stop — with the trainer on its own
+ * thread as in the app — while measuring how long UI events wait.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainingPanelUiTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+    private TrainingViewModel training;
+    private EditorViewModel vm;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("tokens", "length", 8);
+        p.graph().setParam("embed", "dim", 16);
+        p.graph().setParam("ffn", "hidden", 16);
+        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 6400, "validation", 200)));
+        Path dir = Files.createTempDirectory("deepwire-train-ui");
+        prefs = Preferences.userRoot().node("dev/deepwire/test-train-" + System.nanoTime());
+        vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs),
+                new Autosave(dir.resolve("autosave"), "t"), training);
+        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        training.stop();
+        trainer.shutdown();
+        work.shutdown();
+        prefs.removeNode();
+    }
+
+    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+        assertThat(condition.call()).as(what).isTrue();
+    }
+
+    @Test
+    void trainPauseResumeStopWhileTheUiStaysResponsive(FxRobot robot) throws Exception {
+        AtomicLong worst = new AtomicLong();
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        probe.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> worst.accumulateAndGet(System.nanoTime() - posted, Math::max));
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        try {
+            robot.clickOn("#train-start");
+            waitFor("the loss chart gains points", () -> training.history().trainLoss().size() >= 20);
+            assertThat(vm.lockedProperty().get()).isTrue();
+            robot.clickOn("#train-pause");
+            waitFor("the run pauses", () -> training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED);
+            int pausedAt = training.history().trainLoss().size();
+            robot.interact(training::drain);
+            assertThat(training.history().trainLoss()).as("no steps while paused").hasSize(pausedAt);
+            robot.clickOn("#train-resume");
+            waitFor("the run goes on", () -> training.history().trainLoss().size() > pausedAt + 10);
+            robot.clickOn("#train-stop");
+            waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+            assertThat(vm.lockedProperty().get()).isFalse();
+            assertThat(robot.lookup("#train-status").queryLabeled().getText()).contains("Stopped");
+        } finally {
+            probe.shutdownNow();
+        }
+        double worstMs = worst.get() / 1e6;
+        System.out.printf("UI responsiveness while training: worst wait for a UI event %.1f ms%n", worstMs);
+        assertThat(worstMs).as("worst UI event delay").isLessThan(1000);
+    }
+}
