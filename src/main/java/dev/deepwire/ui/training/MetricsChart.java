@@ -87,6 +87,31 @@ final class MetricsChart {
         }
     }
 
+    /** Replaces every series' points (after a change of smoothing or x-axis unit). */
+    void replace(List<List<MetricsHistory.Point>> sources) {
+        for (int i = 0; i < series.length; i++) {
+            series[i].setNotify(false);
+            series[i].clear();
+            shown[i] = 0;
+        }
+        update(sources);
+        for (XYSeries s : series) {
+            s.fireSeriesChanged();
+        }
+    }
+
+    void setDomainLabel(String label) {
+        plot.getDomainAxis().setLabel(label);
+    }
+
+    /** Draws series {@code index} dashed and faint (an earlier run). */
+    void dashed(int index) {
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+        r.setSeriesStroke(index, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        r.setSeriesPaint(index, new Color(0x8a, 0x93, 0xa3));
+        r.setSeriesShapesVisible(index, false);
+    }
+
     /** Switches the value axis between linear and logarithmic. */
     void setLog(boolean log) {
         NumberAxis axis = log ? new LogarithmicAxis(plot.getRangeAxis().getLabel()) : new NumberAxis(plot.getRangeAxis().getLabel());

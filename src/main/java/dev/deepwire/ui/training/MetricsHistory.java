@@ -12,6 +12,9 @@ public final class MetricsHistory {
     private final List<Point> trainLoss = new ArrayList<>();
     private final List<Point> validationLoss = new ArrayList<>();
     private final List<Point> validationAccuracy = new ArrayList<>();
+    private final List<Point> previousTrainLoss = new ArrayList<>();
+    private final List<Point> previousValidationAccuracy = new ArrayList<>();
+    private int stepsPerEpoch = 1;
 
     public List<Point> trainLoss() {
         return trainLoss;
@@ -25,7 +28,57 @@ public final class MetricsHistory {
         return validationAccuracy;
     }
 
+    /** The previous run's curves, kept for comparison when a new run starts. */
+    public List<Point> previousTrainLoss() {
+        return previousTrainLoss;
+    }
+
+    public List<Point> previousValidationAccuracy() {
+        return previousValidationAccuracy;
+    }
+
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    void setStepsPerEpoch(int steps) {
+        stepsPerEpoch = Math.max(1, steps);
+    }
+
+    /** Exponential moving average of the training loss: {@code s = a·s + (1 − a)·x}. */
+    public static List<Point> smoothed(List<Point> points, double a) {
+        List<Point> out = new ArrayList<>(points.size());
+        double s = Double.NaN;
+        for (Point p : points) {
+            s = Double.isNaN(s) ? p.value() : a * s + (1 - a) * p.value();
+            out.add(new Point(p.step(), s));
+        }
+        return out;
+    }
+
+    /** The curves as CSV: one row per step, validation columns filled at epoch ends. */
+    public String toCsv() {
+        StringBuilder b = new StringBuilder("step,epoch,train_loss,val_loss,val_accuracy\n");
+        java.util.Map<Double, Point> vLoss = new java.util.HashMap<>();
+        validationLoss.forEach(p -> vLoss.put(p.step(), p));
+        java.util.Map<Double, Point> vAcc = new java.util.HashMap<>();
+        validationAccuracy.forEach(p -> vAcc.put(p.step(), p));
+        for (Point p : trainLoss) {
+            b.append(String.format(java.util.Locale.ROOT, "%.0f,%d,%.6f,%s,%s%n", p.step(),
+                    (long) Math.ceil(p.step() / stepsPerEpoch), p.value(),
+                    vLoss.containsKey(p.step()) ? String.format(java.util.Locale.ROOT, "%.6f", vLoss.get(p.step()).value()) : "",
+                    vAcc.containsKey(p.step()) ? String.format(java.util.Locale.ROOT, "%.6f", vAcc.get(p.step()).value()) : ""));
+        }
+        return b.toString();
+    }
+
     void clear() {
+        if (!trainLoss.isEmpty()) {
+            previousTrainLoss.clear();
+            previousTrainLoss.addAll(trainLoss);
+            previousValidationAccuracy.clear();
+            previousValidationAccuracy.addAll(validationAccuracy);
+        }
         trainLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();

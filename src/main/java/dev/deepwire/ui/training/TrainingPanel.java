@@ -29,8 +29,11 @@ public final class TrainingPanel extends HBox {
     private final TextField seed = field("seed");
     private final ComboBox<String> optimizer = new ComboBox<>();
     private final Label problem = new Label();
-    private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation");
-    private final MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation");
+    private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
+            "previous run");
+    private final MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+    private final javafx.scene.control.Slider smoothing = new javafx.scene.control.Slider(0, 0.98, 0.8);
+    private final ComboBox<String> xUnit = new ComboBox<>();
 
     public TrainingPanel(TrainingViewModel vm, TrainingSettings initial) {
         this.vm = vm;
@@ -82,17 +85,39 @@ public final class TrainingPanel extends HBox {
         problem.setWrapText(true);
         CheckBox log = new CheckBox("log scale");
         log.setOnAction(e -> loss.setLog(log.isSelected()));
-        VBox controls = new VBox(6, form, new HBox(6, start, pause, resume, stop, phase), bar, progress, status, problem, log);
+        smoothing.setId("train-smoothing");
+        smoothing.setPrefWidth(110);
+        smoothing.valueProperty().addListener((o, a, b) -> rebuildCharts());
+        xUnit.getItems().setAll("steps", "epochs");
+        xUnit.setValue("steps");
+        xUnit.setId("train-x-unit");
+        xUnit.setOnAction(e -> rebuildCharts());
+        Button csv = button("Export CSV…", "train-export-csv", this::exportCsv);
+        Button runs = button("Runs…", "train-runs", this::showRuns);
+        loss.dashed(3);
+        accuracy.dashed(1);
+        HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
+        HBox files = new HBox(8, csv, runs);
+        chartOptions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox controls = new VBox(6, form, new HBox(6, start, pause, resume, stop, phase), bar, progress, status, problem,
+                chartOptions, files);
         controls.setPrefWidth(380);
         controls.setMinWidth(340);
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
         HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
         getChildren().addAll(controls, loss.viewer(), accuracy.viewer());
         new AnimationTimer() {
+            private long lastDraw;
+            private boolean pending;
+
             @Override
             public void handle(long now) {
-                if (vm.drain() > 0) {
+                pending |= vm.drain() > 0;
+                // Charts redraw at most ten times a second: enough to watch, cheap for the UI thread.
+                if (pending && now - lastDraw > 100_000_000L) {
                     refreshCharts();
+                    lastDraw = now;
+                    pending = false;
                 }
             }
         }.start();
@@ -100,9 +125,89 @@ public final class TrainingPanel extends HBox {
     }
 
     private void refreshCharts() {
+        // Appends only what is new; smoothing and epochs need every point recomputed, so those rebuild.
+        if (smoothing.getValue() > 0 || "epochs".equals(xUnit.getValue())) {
+            rebuildCharts();
+            return;
+        }
         MetricsHistory h = vm.history();
-        loss.update(List.of(h.trainLoss(), h.validationLoss()));
-        accuracy.update(List.of(h.validationAccuracy()));
+        loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
+        accuracy.update(List.of(h.validationAccuracy(), h.previousValidationAccuracy()));
+    }
+
+    private void rebuildCharts() {
+        MetricsHistory h = vm.history();
+        double per = "epochs".equals(xUnit.getValue()) ? h.stepsPerEpoch() : 1;
+        loss.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
+        accuracy.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
+        double a = smoothing.getValue();
+        loss.replace(List.of(x(h.trainLoss(), per), x(h.validationLoss(), per),
+                a > 0 ? x(MetricsHistory.smoothed(h.trainLoss(), a), per) : List.of(), x(h.previousTrainLoss(), per)));
+        accuracy.replace(List.of(x(h.validationAccuracy(), per), x(h.previousValidationAccuracy(), per)));
+    }
+
+    private static List<MetricsHistory.Point> x(List<MetricsHistory.Point> points, double per) {
+        return per == 1 ? points : points.stream().map(p -> new MetricsHistory.Point(p.step() / per, p.value())).toList();
+    }
+
+    /** The kept runs of this project: compare one with the current curves, or delete it. */
+    private void showRuns() {
+        javafx.scene.control.ListView<RunHistory.Run> list = new javafx.scene.control.ListView<>();
+        list.getItems().setAll(vm.keptRuns());
+        list.setPrefSize(760, 300);
+        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Runs");
+        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs kept yet: train once to keep a run"
+                : "Runs kept for this project, newest first");
+        javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
+        javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
+        dialog.getDialogPane().getButtonTypes().addAll(compare, delete, javafx.scene.control.ButtonType.CLOSE);
+        dialog.getDialogPane().setContent(list);
+        dialog.initOwner(getScene().getWindow());
+        ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                try {
+                    vm.compareWith(r);
+                    rebuildCharts();
+                } catch (java.io.IOException | RuntimeException ex) {
+                    problem.setText("Cannot read " + r.dir() + ": " + ex.getMessage());
+                }
+            }
+        });
+        ((Button) dialog.getDialogPane().lookupButton(delete)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                return;
+            }
+            javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Delete the run " + r.dir().getFileName() + " with its metrics and model?");
+            sure.initOwner(dialog.getDialogPane().getScene().getWindow());
+            if (sure.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                try {
+                    RunHistory.delete(r);
+                    list.getItems().remove(r);
+                } catch (java.io.IOException ex) {
+                    problem.setText("Cannot delete " + r.dir() + ": " + ex.getMessage());
+                }
+            }
+        });
+        dialog.showAndWait();
+    }
+
+    private void exportCsv() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the curves as CSV");
+        chooser.setInitialFileName("metrics.csv");
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                dev.deepwire.io.AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                problem.setText("Cannot write " + f + ": " + e.getMessage());
+            }
+        }
     }
 
     private void show(TrainingSettings s) {

@@ -174,7 +174,11 @@ public final class TrainingViewModel {
         history.clear();
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
-        runDir = runsFolder.get().resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        runDir = runsFolder.get().resolve(stamp);
+        for (int k = 2; java.nio.file.Files.exists(runDir); k++) {
+            runDir = runsFolder.get().resolve(stamp + "-" + k); // two runs in one second keep apart
+        }
         try {
             csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
         } catch (IOException e) {
@@ -232,6 +236,7 @@ public final class TrainingViewModel {
     private boolean apply(TrainingEvent event) {
         if (event instanceof TrainingEvent.RunStarted s) {
             stepsPerEpoch = s.stepsPerEpoch();
+            history.setStepsPerEpoch(stepsPerEpoch);
             status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
         } else if (event instanceof TrainingEvent.StepCompleted s) {
             history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
@@ -257,15 +262,42 @@ public final class TrainingViewModel {
                 status.set("Training");
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
+            recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
             end(Phase.FINISHED, String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(),
                     100 * f.validationAccuracy()));
         } else if (event instanceof TrainingEvent.RunStopped s) {
+            recordRun("stopped", s.steps(), s.validationAccuracy());
             end(Phase.STOPPED, String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f %%; the model so "
                     + "far is kept", s.steps(), 100 * s.validationAccuracy()));
         } else if (event instanceof TrainingEvent.RunFailed f) {
+            recordRun("failed: " + f.message(), f.step(), Double.NaN);
             end(Phase.FAILED, "Training failed: " + f.message());
         }
         return false;
+    }
+
+    private void recordRun(String outcome, long steps, double accuracy) {
+        try {
+            RunHistory.record(runDir, editor.project().name(), runSettings, outcome, steps, accuracy);
+        } catch (IOException e) {
+            status.set("Could not record the run in " + runDir + ": " + e.getMessage());
+        }
+    }
+
+    /** Loads a kept run's curves as the "previous run" the charts compare with. */
+    public void compareWith(RunHistory.Run other) throws IOException {
+        MetricsHistory h = RunHistory.curves(other);
+        history.previousTrainLoss().clear();
+        history.previousTrainLoss().addAll(h.trainLoss());
+        history.previousValidationAccuracy().clear();
+        history.previousValidationAccuracy().addAll(h.validationAccuracy());
+        pointsAdded.set(pointsAdded.get() + 1);
+        status.set("Comparing with " + other.dir().getFileName());
+    }
+
+    /** The runs kept in this project's runs folder, newest first. */
+    public List<RunHistory.Run> keptRuns() {
+        return RunHistory.list(runsFolder.get());
     }
 
     private void end(Phase result, String message) {

@@ -103,4 +103,27 @@ class TrainingViewModelTest {
         assertThat(vm.statusProperty().get()).contains("lower the learning rate");
         assertThat(editor.lockedProperty().get()).isFalse();
     }
+
+    @Test
+    void runsAreKeptListedComparedAndDeleted() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        vm.start(SETTINGS);
+        vm.drain();
+        Path first = vm.runDir().orElseThrow();
+        vm.start(SETTINGS.withSeed(7));
+        vm.drain();
+        List<RunHistory.Run> runs = vm.keptRuns();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).dir()).isEqualTo(vm.runDir().orElseThrow());
+        assertThat(runs.get(1).dir()).isEqualTo(first);
+        assertThat(runs.get(1).outcome()).startsWith("finished");
+        assertThat(runs.get(1).settings()).contains("adam").contains("seed 42");
+        vm.compareWith(runs.get(1));
+        assertThat(vm.history().previousTrainLoss()).isNotEmpty();
+        assertThat(vm.history().previousValidationAccuracy()).hasSize(2);
+        RunHistory.delete(runs.get(1));
+        assertThat(vm.keptRuns()).hasSize(1);
+        assertThat(first).doesNotExist();
+    }
 }
