@@ -1,6 +1,7 @@
 package dev.deepwire;
 
 import dev.deepwire.cli.DeepWireCli;
+import dev.deepwire.training.BackendChoice;
 import dev.deepwire.ui.WorkbenchLauncher;
 
 /**
@@ -15,6 +16,17 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "error");
+        }
+        BackendChoice.Backend wanted = args.length == 0 ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
+        if (BackendChoice.needsRelaunch(wanted)) {
+            try {
+                System.exit(BackendChoice.relaunch(wanted, Main.class.getName(), args, true).waitFor());
+            } catch (java.io.IOException | InterruptedException e) {
+                System.err.println("deepwire: could not start the " + wanted + " backend (" + e.getMessage() + "); using the CPU");
+            }
+        }
+        if (!BackendChoice.note(wanted).isEmpty()) {
+            System.err.println("deepwire: " + BackendChoice.note(wanted));
         }
         if (args.length == 0) {
             WorkbenchLauncher.launch(args);

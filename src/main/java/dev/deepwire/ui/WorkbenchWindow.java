@@ -57,7 +57,8 @@ final class WorkbenchWindow {
         root.setTop(new VBox(menus(stage), toolbar()));
         SplitPane centre = new SplitPane(split, new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training()));
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.66);
+        centre.setDividerPositions(0.62);
+        training.backendProperty().addListener((o, a, b) -> showBackend(b));
         root.setCenter(centre);
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
@@ -154,7 +155,9 @@ final class WorkbenchWindow {
                 }),
                 new SeparatorMenuItem(),
                 item("_Light Theme", null, () -> Themes.apply(root.getScene(), Themes.LIGHT)),
-                item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)));
+                item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)),
+                new SeparatorMenuItem(),
+                backendMenu(stage));
         return new MenuBar(file, edit, view);
     }
 
@@ -164,6 +167,42 @@ final class WorkbenchWindow {
         ask.setContentText("Name:");
         ask.initOwner(root.getScene().getWindow());
         ask.showAndWait().ifPresent(vm::groupSelection);
+    }
+
+    /** CPU or CUDA GPU: remembered, and applied by restarting (ND4J picks its backend once per process). */
+    private Menu backendMenu(Stage stage) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        Menu menu = new Menu("_Backend");
+        for (var b : dev.deepwire.training.BackendChoice.Backend.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    b == dev.deepwire.training.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
+            item.setToggleGroup(group);
+            item.setSelected(b == dev.deepwire.training.BackendChoice.preferred());
+            item.setOnAction(e -> chooseBackend(stage, b));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private void chooseBackend(Stage stage, dev.deepwire.training.BackendChoice.Backend b) {
+        dev.deepwire.training.BackendChoice.setPreferred(b);
+        String note = dev.deepwire.training.BackendChoice.note(b);
+        if (!note.isEmpty()) {
+            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, note + ".").showAndWait();
+            return;
+        }
+        javafx.scene.control.Alert restart = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The backend changes when DeepWire restarts. Restart now?");
+        restart.initOwner(stage);
+        if (restart.showAndWait().filter(x -> x == javafx.scene.control.ButtonType.OK).isPresent() && files.confirmDiscard()) {
+            try {
+                dev.deepwire.training.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
+                files.closedCleanly();
+                javafx.application.Platform.exit();
+            } catch (java.io.IOException ex) {
+                vm.messageProperty().set("Could not restart: " + ex.getMessage());
+            }
+        }
     }
 
     private Menu recentMenu() {

@@ -55,7 +55,7 @@ final class MetricsChart {
         for (int i = 0; i < names.length; i++) {
             renderer.setSeriesPaint(i, colours[i % colours.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.6f));
-            renderer.setSeriesShapesVisible(i, i > 0);
+            renderer.setSeriesShapesVisible(i, names[i].startsWith("validation"));
         }
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);

@@ -77,13 +77,16 @@ public final class TrainingPanel extends HBox {
         progress.textProperty().bind(vm.progressTextProperty());
         progress.getStyleClass().add("muted");
         progress.setWrapText(true);
+        progress.setMaxWidth(370);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("train-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         problem.getStyleClass().add("issue-error");
         problem.setWrapText(true);
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = new CheckBox("log");
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setOnAction(e -> loss.setLog(log.isSelected()));
         smoothing.setId("train-smoothing");
         smoothing.setPrefWidth(110);

@@ -64,6 +64,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
     private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty backend = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final LongProperty pointsAdded = new SimpleLongProperty();
     private final MetricsHistory history = new MetricsHistory();
@@ -95,6 +96,11 @@ public final class TrainingViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The backend the last run reported (instruction set and threads), for the status bar. */
+    public StringProperty backendProperty() {
+        return backend;
     }
 
     public StringProperty progressTextProperty() {
@@ -237,6 +243,7 @@ public final class TrainingViewModel {
         if (event instanceof TrainingEvent.RunStarted s) {
             stepsPerEpoch = s.stepsPerEpoch();
             history.setStepsPerEpoch(stepsPerEpoch);
+            backend.set(s.backend());
             status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
         } else if (event instanceof TrainingEvent.StepCompleted s) {
             history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));

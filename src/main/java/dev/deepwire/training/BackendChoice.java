@@ -1,0 +1,97 @@
+package dev.deepwire.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+/**
+ * Chooses the ND4J backend before ND4J loads. ND4J picks its backend once per JVM from the environment
+ * ({@code BACKEND_PRIORITY_CPU/GPU}), so a different choice means starting a child JVM with that
+ * environment. The CUDA backend is only in builds made with {@code -Pcuda}; choosing it elsewhere says so
+ * and stays on the CPU.
+ */
+public final class BackendChoice {
+    public static final String ENV_CHOSEN = "DEEPWIRE_BACKEND";
+    private static final Preferences PREFS = Preferences.userRoot().node("dev/deepwire/backend");
+
+    public enum Backend { CPU, CUDA }
+
+    private BackendChoice() {
+    }
+
+    /** The backend chosen in the workbench's preferences (CPU unless changed). */
+    public static Backend preferred() {
+        return "cuda".equals(PREFS.get("backend", "cpu")) ? Backend.CUDA : Backend.CPU;
+    }
+
+    public static void setPreferred(Backend b) {
+        PREFS.put("backend", b.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether this build contains the CUDA backend. */
+    public static boolean cudaInBuild() {
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, BackendChoice.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The backend this JVM was started for. */
+    public static Backend current() {
+        return "CUDA".equals(System.getenv(ENV_CHOSEN)) ? Backend.CUDA : Backend.CPU;
+    }
+
+    /**
+     * Whether {@code wanted} needs a new JVM: CUDA when this JVM was not started for it (and the build has it),
+     * or CPU when this JVM was started for CUDA.
+     */
+    public static boolean needsRelaunch(Backend wanted) {
+        if (wanted == current()) {
+            return false;
+        }
+        return wanted == Backend.CPU || cudaInBuild();
+    }
+
+    /** A one-line note when CUDA was chosen but cannot be used by this build. */
+    public static String note(Backend wanted) {
+        return wanted == Backend.CUDA && !cudaInBuild()
+                ? "CUDA was chosen but this build has no CUDA backend (build with 'mvn -Pcuda package'); using the CPU" : "";
+    }
+
+    /** Starts DeepWire again in a child JVM set up for {@code backend}. */
+    public static Process relaunch(Backend backend, String mainClass, String[] args, boolean inheritIo) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put(ENV_CHOSEN, backend.name());
+        pb.environment().put("BACKEND_PRIORITY_GPU", backend == Backend.CUDA ? "100" : "0");
+        pb.environment().put("BACKEND_PRIORITY_CPU", backend == Backend.CUDA ? "0" : "100");
+        if (inheritIo) {
+            pb.inheritIO();
+        } else {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        return pb.start();
+    }
+
+    /** The value of {@code --backend} in the arguments, if any. */
+    public static Backend fromArgs(String[] args, Backend fallback) {
+        for (int i = 0; i < args.length; i++) {
+            String v = args[i].startsWith("--backend=") ? args[i].substring(10)
+                    : args[i].equals("--backend") && i + 1 < args.length ? args[i + 1] : null;
+            if (v != null) {
+                return v.equalsIgnoreCase("cuda") ? Backend.CUDA : Backend.CPU;
+            }
+        }
+        return fallback;
+    }
+}
