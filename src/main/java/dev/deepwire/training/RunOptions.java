@@ -8,8 +8,14 @@ import java.nio.file.Path;
  * @param maxSteps      stop after this many steps (0: no limit)
  * @param checkpointDir where checkpoints go ({@code null}: none are written)
  * @param projectName   shown in events
+ * @param healthEvery   measure each block's health every this many steps (0: never)
  */
-public record RunOptions(long maxSteps, Path checkpointDir, String projectName) {
+public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery) {
+    /** Node health measured every 25 steps by default. */
+    public RunOptions(long maxSteps, Path checkpointDir, String projectName) {
+        this(maxSteps, checkpointDir, projectName, 25);
+    }
+
     public static RunOptions defaults(String projectName) {
         return new RunOptions(0, null, projectName);
     }

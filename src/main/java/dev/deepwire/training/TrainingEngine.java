@@ -56,6 +56,10 @@ public final class TrainingEngine {
         }
         Nd4j.getRandom().setSeed(settings.seed());
         ComputationGraph model = network.instantiate();
+        List<String> order = new java.util.ArrayList<>(network.vertices().keySet());
+        order.removeIf(id -> network.inputs().stream().anyMatch(i -> i.nodeId().equals(id)));
+        HealthProbe health = new HealthProbe(order, options.healthEvery());
+        model.setListeners(health);
         run.setModel(model);
         Random shuffle = new Random(settings.seed());
         List<MultiDataSet> validation = data.validation().batches(EVAL_BATCH, null);
@@ -68,6 +72,7 @@ public final class TrainingEngine {
         long step = 0;
         double lastAccuracy = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
+        double bestSaved = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         int epoch = 0;
         String reason = "all " + settings.epochs() + " epochs done";
@@ -86,20 +91,33 @@ public final class TrainingEngine {
                     return;
                 }
                 long t0 = System.nanoTime();
+                health.beforeStep(step + 1);
                 model.fit(batch);
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
                 if (!Double.isFinite(loss)) {
-                    fail(run, listener, step, "the training loss became " + loss + " at step " + step + " (epoch "
-                            + epoch + "); lower the learning rate (now " + settings.learningRate()
-                            + ") or check the data for extreme values");
+                    String at = health.firstNonFinite();
+                    String output = network.outputs().get(0).nodeId();
+                    String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
+                            : "; every block before the output gave finite values, so the NaN arose in '" + output
+                            + "' itself (its weights or the loss)";
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, "the training loss became " + loss
+                            + " at step " + step + " (epoch " + epoch + ")" + where + "; lower the learning rate (now "
+                            + settings.learningRate() + ") or check the data for extreme values",
+                            at != null ? at : output);
+                    listener.onEvent(failed);
+                    run.end(RunState.FAILED, failed);
                     return;
                 }
                 lossSum += loss;
                 lossCount++;
                 listener.onEvent(new TrainingEvent.StepCompleted(step, epoch, loss,
                         batch.getFeatures(0).size(0) / Math.max(seconds, 1e-9)));
+                List<NodeHealth> measured = health.takeMeasurements();
+                if (!measured.isEmpty()) {
+                    listener.onEvent(new TrainingEvent.HealthMeasured(step, measured));
+                }
                 if (options.maxSteps() > 0 && step >= options.maxSteps()) {
                     reason = "step limit " + options.maxSteps() + " reached";
                     lastAccuracy = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount).accuracy();
@@ -108,6 +126,13 @@ public final class TrainingEngine {
             }
             Evaluation eval = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
+            if (options.checkpointDir() != null && eval.loss() < bestSaved) {
+                // The best model so far (lowest validation loss), for inspection after the run.
+                bestSaved = eval.loss();
+                Path best = options.checkpointDir().resolve("best.zip");
+                save(model, best);
+                listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, best));
+            }
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
                 save(model, file);

@@ -20,6 +20,13 @@ public sealed interface TrainingEvent {
             implements TrainingEvent {
     }
 
+    /** Each block's health, measured every few steps. */
+    record HealthMeasured(long step, java.util.List<NodeHealth> nodes) implements TrainingEvent {
+        public HealthMeasured {
+            nodes = java.util.List.copyOf(nodes);
+        }
+    }
+
     /** A checkpoint was written. */
     record CheckpointSaved(int epoch, long step, java.nio.file.Path file) implements TrainingEvent {
     }
@@ -36,7 +43,10 @@ public sealed interface TrainingEvent {
     record RunStopped(long steps, int epochs, double validationAccuracy) implements TrainingEvent {
     }
 
-    /** The run could not go on; the message says why and what to change. */
-    record RunFailed(long step, String message) implements TrainingEvent {
+    /** The run could not go on; the message says why and what to change, and names the block when one is at fault. */
+    record RunFailed(long step, String message, String nodeId) implements TrainingEvent {
+        public RunFailed(long step, String message) {
+            this(step, message, null);
+        }
     }
 }

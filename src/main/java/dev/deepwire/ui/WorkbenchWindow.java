@@ -59,6 +59,8 @@ final class WorkbenchWindow {
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
+        training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
+                canvas.showHealth(training.health()));
         root.setCenter(centre);
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));

@@ -161,7 +161,9 @@ class TrainingEngineTest {
         assertThat(handle[0].state()).isEqualTo(RunState.FAILED);
         TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
         assertThat(failed.step()).isEqualTo(3);
-        assertThat(failed.message()).contains("NaN").contains("step 3").contains("lower the learning rate");
+        assertThat(failed.message()).contains("NaN").contains("step 3").contains("lower the learning rate")
+                .contains("the NaN arose in 'classify' itself");
+        assertThat(failed.nodeId()).isEqualTo("classify");
     }
 
     @Test
@@ -188,5 +190,48 @@ class TrainingEngineTest {
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         String message = ((TrainingEvent.RunFailed) run.outcome()).message();
         assertThat(message).contains("injected fault").contains("last good checkpoint").contains("checkpoint-epoch-1.zip");
+    }
+
+    @Test
+    void blockHealthIsMeasuredEveryFewSteps() throws Exception {
+        Project p = small();
+        List<TrainingEvent.HealthMeasured> health = new ArrayList<>();
+        new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(), new RunOptions(0, null, "s", 5), e -> {
+            if (e instanceof TrainingEvent.HealthMeasured h) {
+                health.add(h);
+            }
+        });
+        assertThat(health).extracting(TrainingEvent.HealthMeasured::step).containsExactly(5L, 10L, 15L);
+        var attention = health.get(0).nodes().stream().filter(n -> n.nodeId().equals("attn")).findFirst().orElseThrow();
+        assertThat(attention.params()).isEqualTo(4L * 16 * 16);
+        assertThat(attention.updateRatio()).isBetween(1e-6, 1e-1);
+        assertThat(attention.gradientNorm()).isPositive();
+        assertThat(attention.activationStd()).isPositive();
+        assertThat(attention.nonFinite()).isZero();
+        assertThat(attention.problem()).isEmpty();
+        assertThat(health.get(0).nodes()).extracting(NodeHealth::nodeId).doesNotContain("tokens").contains("res1", "pool");
+    }
+
+    @Test
+    void aNanInsideTheNetworkIsTracedToTheFirstBlockThatMadeIt() throws Exception {
+        Project p = small();
+        TrainingRun[] handle = new TrainingRun[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        TrainingListener listener = e -> {
+            if (e instanceof TrainingEvent.StepCompleted s && s.step() == 2) {
+                try {
+                    ready.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handle[0].model().getVertex("ffn").paramTable(false).get("W1").assign(Double.POSITIVE_INFINITY);
+            }
+        };
+        handle[0] = new TrainingEngine(background).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), listener);
+        ready.countDown();
+        assertThat(handle[0].await(60, TimeUnit.SECONDS)).isTrue();
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
+        assertThat(failed.nodeId()).isEqualTo("ffn");
+        assertThat(failed.message()).contains("the first block with NaN or infinite output was 'ffn'");
     }
 }

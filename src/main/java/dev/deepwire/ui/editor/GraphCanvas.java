@@ -193,6 +193,11 @@ public final class GraphCanvas extends Pane {
         }
     }
 
+    /** Shows training health on each block (an empty map hides it). */
+    public void showHealth(java.util.Map<String, dev.deepwire.training.NodeHealth> health) {
+        nodes.forEach((id, v) -> v.showHealth(health.get(id)));
+    }
+
     GroupView groupView(String id) {
         return groups.get(id);
     }

@@ -28,6 +28,8 @@ final class NodeView extends Pane {
     private final Label badge = new Label();
     private final Tooltip badgeTip = new Tooltip();
     private final List<PortView> ports = new ArrayList<>();
+    private final javafx.scene.shape.Circle health = new javafx.scene.shape.Circle(5);
+    private final Tooltip healthTip = new Tooltip();
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
@@ -57,6 +59,11 @@ final class NodeView extends Pane {
         badge.relocate(WIDTH - 16, -8);
         Tooltip.install(badge, badgeTip);
         getChildren().add(badge);
+        health.getStyleClass().add("health");
+        health.setVisible(false);
+        health.setCenterX(WIDTH - 12);
+        Tooltip.install(health, healthTip);
+        getChildren().add(health);
         setPrefSize(WIDTH, Math.max(86, PORT_TOP + rows * PORT_STEP));
         setMinSize(WIDTH, javafx.scene.layout.Region.USE_PREF_SIZE);
         update(node);
@@ -111,6 +118,27 @@ final class NodeView extends Pane {
         badge.getStyleClass().add(errors ? "badge-error" : "badge-warn");
         badgeTip.setText(issues.stream().map(i -> (i.isError() ? "Error: " : "Warning: ") + i.message())
                 .collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * Shows a block's training health: a green dot when fine, amber or red with the reason when not;
+     * {@code null} hides it.
+     */
+    void showHealth(dev.deepwire.training.NodeHealth h) {
+        health.setVisible(h != null);
+        if (h == null) {
+            return;
+        }
+        health.setCenterY(getPrefHeight() - 12);
+        health.getStyleClass().removeAll("health-ok", "health-warn", "health-bad");
+        var problem = h.problem();
+        health.getStyleClass().add(problem.isEmpty() ? "health-ok" : h.nonFinite() > 0 ? "health-bad" : "health-warn");
+        healthTip.setText((problem.isEmpty() ? "Healthy" : problem.get()) + (h.nonFinite() > 0 && h.params() == 0
+                ? "" : "\n" + h.summary()));
+    }
+
+    String healthText() {
+        return health.isVisible() ? healthTip.getText() : "";
     }
 
     /** For tests: the text of the issue badge, or empty when there is none. */

@@ -2,6 +2,7 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.model.TrainingSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -27,6 +28,8 @@ public final class TrainingPanel extends HBox {
     private final TextField batch = field("batch");
     private final TextField rate = field("rate");
     private final TextField seed = field("seed");
+    private final TextField checkpoint = field("checkpoint");
+    private final TextField patience = field("patience");
     private final ComboBox<String> optimizer = new ComboBox<>();
     private final Label problem = new Label();
     private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
@@ -48,7 +51,16 @@ public final class TrainingPanel extends HBox {
         form.setVgap(4);
         form.addRow(0, label("Epochs"), epochs, label("Batch"), batch);
         form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
-        form.addRow(2, label("Seed"), seed);
+        form.addRow(2, label("Seed"), seed, label("Stop after"), patience);
+        form.addRow(3, label("Checkpoint"), checkpoint);
+        checkpoint.setPromptText("every N epochs");
+        patience.setPromptText("N flat epochs");
+        checkpoint.setTooltip(new javafx.scene.control.Tooltip("Save the model every N epochs (0: only the best and the last)"));
+        patience.setTooltip(new javafx.scene.control.Tooltip("Early stopping: end the run when validation loss has not improved "
+                + "for N epochs (0: off)"));
+        for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience)) {
+            f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
+        }
         Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
         Button pause = button("Pause", "train-pause", vm::pause);
         Button resume = button("Resume", "train-resume", vm::resume);
@@ -58,7 +70,7 @@ public final class TrainingPanel extends HBox {
             pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
             resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
             stop.setDisable(!p.busy());
-            for (var f : List.of(epochs, batch, rate, seed)) {
+            for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience)) {
                 f.setDisable(p.busy());
             }
             optimizer.setDisable(p.busy());
@@ -213,11 +225,25 @@ public final class TrainingPanel extends HBox {
         }
     }
 
+    /** Outlines the fields whose settings were refused. */
+    private void markInvalid(List<String> problems) {
+        Map<TextField, String> keys = Map.of(epochs, "epochs", batch, "batchSize", rate, "learningRate",
+                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience");
+        keys.forEach((f, k) -> {
+            f.getStyleClass().remove("invalid");
+            if (problems.stream().anyMatch(p -> p.startsWith("training." + k + " "))) {
+                f.getStyleClass().add("invalid");
+            }
+        });
+    }
+
     private void show(TrainingSettings s) {
         epochs.setText(String.valueOf(s.epochs()));
         batch.setText(String.valueOf(s.batchSize()));
         rate.setText(String.valueOf(s.learningRate()));
         seed.setText(String.valueOf(s.seed()));
+        checkpoint.setText(String.valueOf(s.checkpointEvery()));
+        patience.setText(String.valueOf(s.earlyStoppingPatience()));
         optimizer.setValue(s.optimizer());
     }
 
@@ -226,12 +252,14 @@ public final class TrainingPanel extends HBox {
         try {
             TrainingSettings s = new TrainingSettings(Integer.parseInt(epochs.getText().trim()),
                     Integer.parseInt(batch.getText().trim()), optimizer.getValue(), Double.parseDouble(rate.getText().trim()),
-                    Long.parseLong(seed.getText().trim()), 0, 0);
+                    Long.parseLong(seed.getText().trim()), Integer.parseInt(checkpoint.getText().trim()),
+                    Integer.parseInt(patience.getText().trim()));
             List<String> problems = s.validate();
             problem.setText(problems.isEmpty() ? "" : problems.get(0));
+            markInvalid(problems);
             return problems.isEmpty() ? Optional.of(s) : Optional.empty();
         } catch (NumberFormatException e) {
-            problem.setText("Epochs, batch and seed must be whole numbers and the learning rate a number");
+            problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate a number");
             return Optional.empty();
         }
     }

@@ -65,6 +65,8 @@ public final class TrainingViewModel {
     private final StringProperty status = new SimpleStringProperty("Ready to train");
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty backend = new SimpleStringProperty("");
+    private final javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health =
+            javafx.collections.FXCollections.observableHashMap();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final LongProperty pointsAdded = new SimpleLongProperty();
     private final MetricsHistory history = new MetricsHistory();
@@ -96,6 +98,11 @@ public final class TrainingViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** Each block's latest health measurement during (and after) a run, by node id. */
+    public javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health() {
+        return health;
     }
 
     /** The backend the last run reported (instruction set and threads), for the status bar. */
@@ -178,6 +185,7 @@ public final class TrainingViewModel {
 
     private void launch(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, String name) {
         history.clear();
+        health.clear();
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
         String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -197,7 +205,7 @@ public final class TrainingViewModel {
         status.set("Training " + name);
         MetricsCsv file = csv;
         run = new TrainingEngine(trainer).start(network, data, settings,
-                new RunOptions(0, settings.checkpointEvery() > 0 ? runDir : null, name), event -> {
+                new RunOptions(0, runDir, name, 10), event -> {
                     file.onEvent(event); // on the training thread: the file keeps up even if the UI is busy
                     queue.add(event);
                 });
@@ -260,6 +268,10 @@ public final class TrainingViewModel {
             status.set(String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f %%, loss %.4f", ep.epoch(),
                     100 * ep.validationAccuracy(), ep.validationLoss()));
             return true;
+        } else if (event instanceof TrainingEvent.HealthMeasured h) {
+            for (dev.deepwire.training.NodeHealth n : h.nodes()) {
+                health.put(n.nodeId(), n);
+            }
         } else if (event instanceof TrainingEvent.StateChanged c) {
             if (c.state() == dev.deepwire.training.RunState.PAUSED) {
                 phase.set(Phase.PAUSED);
@@ -279,6 +291,10 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.RunFailed f) {
             recordRun("failed: " + f.message(), f.step(), Double.NaN);
             end(Phase.FAILED, "Training failed: " + f.message());
+            if (f.nodeId() != null && editor.graph().contains(f.nodeId())) {
+                editor.select(f.nodeId(), false);
+                health.put(f.nodeId(), new dev.deepwire.training.NodeHealth(f.nodeId(), 0, Double.NaN, Double.NaN, 1, 0, 0));
+            }
         }
         return false;
     }

@@ -51,6 +51,8 @@ class TrainingViewModelTest {
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
         assertThat(run.resolve("model.zip")).exists();
         assertThat(vm.statusProperty().get()).startsWith("Finished").contains(run.toString());
+        assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
+        assertThat(run.resolve("best.zip")).exists();
     }
 
     @Test
@@ -102,6 +104,11 @@ class TrainingViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
         assertThat(vm.statusProperty().get()).contains("lower the learning rate");
         assertThat(editor.lockedProperty().get()).isFalse();
+        // The block where the NaN first appeared is selected and marked on the canvas.
+        assertThat(editor.selection()).hasSize(1);
+        String culprit = editor.selection().iterator().next();
+        assertThat(vm.statusProperty().get()).contains("'" + culprit + "'");
+        assertThat(vm.health().get(culprit).problem()).contains("NaN or infinite values in its output");
     }
 
     @Test
