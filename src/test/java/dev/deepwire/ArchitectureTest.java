@@ -26,12 +26,12 @@ class ArchitectureTest {
             .whereLayer("entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
-            .whereLayer("inspect").mayOnlyBeAccessedByLayers("cli", "ui")
-            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "cli", "ui")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui")
-            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "cli", "ui");
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("cli", "ui", "entry")
+            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "cli", "ui", "entry")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui", "entry")
+            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui", "entry")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui", "entry")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "cli", "ui", "entry");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.deepwire.model..")
