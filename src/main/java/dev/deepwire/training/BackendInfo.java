@@ -12,12 +12,12 @@ public final class BackendInfo {
     public static String describe() {
         Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
         String backend = String.valueOf(p.getOrDefault("backend", "CPU"));
-        Object threads = Nd4j.getEnvironment().maxThreads();
+        Object threads = ThreadSettings.applied() > 0 ? ThreadSettings.applied() : Nd4j.getEnvironment().maxThreads();
         if (backend.toLowerCase().contains("cuda")) {
             return "GPU (" + p.getOrDefault("cuda.devicesInformation", "CUDA") + ")";
         }
         String isa = cpuFeatures();
-        return "CPU (" + isa + ", " + threads + " threads, " + p.getOrDefault("blas.vendor", "BLAS") + ")";
+        return "CPU (" + isa + ", " + threads + (Integer.valueOf(1).equals(threads) ? " thread, " : " threads, ") + p.getOrDefault("blas.vendor", "BLAS") + ")";
     }
 
     private static String cpuFeatures() {

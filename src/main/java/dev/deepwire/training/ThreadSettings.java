@@ -17,10 +17,18 @@ public final class ThreadSettings {
         return params < 5_000_000 ? 1 : cores;
     }
 
+    private static volatile int applied;
+
+    /** The thread count last applied, or 0 when ND4J's default is in use. */
+    public static int applied() {
+        return applied;
+    }
+
     public static void apply(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1; got " + threads);
         }
+        applied = threads;
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);

@@ -59,6 +59,12 @@ final class WorkbenchWindow {
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
+        training.culpritProperty().addListener((o, a, id) -> {
+            if (id != null && vm.graph().contains(id)) {
+                var n = vm.graph().require(id);
+                canvas.centreOn(n.x() + 92, n.y() + 43);
+            }
+        });
         training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
                 canvas.showHealth(training.health()));
         root.setCenter(centre);

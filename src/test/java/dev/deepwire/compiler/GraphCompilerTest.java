@@ -66,6 +66,10 @@ class GraphCompilerTest {
         String json = net.configuration().toJson();
         var back = org.deeplearning4j.nn.conf.ComputationGraphConfiguration.fromJson(json);
         assertThat(back.toJson()).isEqualTo(json);
+        // Every custom layer keeps its sizes: a network built from the restored configuration has all parameters.
+        ComputationGraph restored = new ComputationGraph(back);
+        restored.init();
+        assertThat(restored.params().length()).isEqualTo(net.totalParams());
     }
 
     @Test

@@ -4,8 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
-import dev.deepwire.compiler.layers.LayerNormLayer;
-import dev.deepwire.model.PortKind;
+import dev.deepwire.compiler.layers.LayerNorm;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 
@@ -25,7 +24,6 @@ public final class LayerNormTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         TensorShape in = n.input("in");
-        b.addLayer(n.id(), new LayerNormLayer(in.features(), n.doubleParam("epsilon"), in.kind() == PortKind.SEQUENCE),
-                n.inputVertex("in"));
+        b.addLayer(n.id(), new LayerNorm(in.features(), n.doubleParam("epsilon")), n.inputVertex("in"));
     }
 }

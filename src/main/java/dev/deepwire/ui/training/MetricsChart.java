@@ -58,6 +58,14 @@ final class MetricsChart {
             renderer.setSeriesShapesVisible(i, names[i].startsWith("validation"));
         }
         plot.setRenderer(renderer);
+        // Later series on top (JFreeChart draws the first last by default, hiding the smoothed curve).
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        if (names.length > 2 && names[2].contains("smoothed")) {
+            renderer.setSeriesPaint(0, new Color(0x61, 0xaf, 0xef, 110)); // raw steps faint under the smoothed curve
+            renderer.setSeriesPaint(2, new Color(0x61, 0xaf, 0xef));
+            renderer.setSeriesStroke(2, new BasicStroke(2.2f));
+            renderer.setSeriesPaint(1, new Color(0xe5, 0xc0, 0x7b));
+        }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);
         viewer.setPrefSize(420, 240);

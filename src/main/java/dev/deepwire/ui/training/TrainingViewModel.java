@@ -65,6 +65,7 @@ public final class TrainingViewModel {
     private final StringProperty status = new SimpleStringProperty("Ready to train");
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty backend = new SimpleStringProperty("");
+    private final StringProperty culprit = new SimpleStringProperty();
     private final javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health =
             javafx.collections.FXCollections.observableHashMap();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -103,6 +104,11 @@ public final class TrainingViewModel {
     /** Each block's latest health measurement during (and after) a run, by node id. */
     public javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health() {
         return health;
+    }
+
+    /** The block a compile error or a diverging run was traced to (the view scrolls to it). */
+    public StringProperty culpritProperty() {
+        return culprit;
     }
 
     /** The backend the last run reported (instruction set and threads), for the status bar. */
@@ -180,6 +186,8 @@ public final class TrainingViewModel {
         editor.setLocked(false);
         if (nodeId != null && editor.graph().contains(nodeId)) {
             editor.select(nodeId, false);
+            culprit.set(null);
+            culprit.set(nodeId);
         }
     }
 
@@ -293,6 +301,8 @@ public final class TrainingViewModel {
             end(Phase.FAILED, "Training failed: " + f.message());
             if (f.nodeId() != null && editor.graph().contains(f.nodeId())) {
                 editor.select(f.nodeId(), false);
+                culprit.set(null);
+                culprit.set(f.nodeId());
                 health.put(f.nodeId(), new dev.deepwire.training.NodeHealth(f.nodeId(), 0, Double.NaN, Double.NaN, 1, 0, 0));
             }
         }

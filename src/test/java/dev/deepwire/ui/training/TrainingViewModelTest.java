@@ -81,6 +81,7 @@ class TrainingViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
         assertThat(vm.statusProperty().get()).contains("attn").contains("heads");
         assertThat(editor.selection()).containsExactly("attn");
+        assertThat(vm.culpritProperty().get()).isEqualTo("attn");
         assertThat(editor.lockedProperty().get()).isFalse();
     }
 

@@ -1,0 +1,32 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The chart shows every curve it is given: raw, validation, smoothed and the previous run. */
+@ExtendWith(ApplicationExtension.class)
+class MetricsChartTest {
+
+    @Test
+    void replacingAndAppendingShowEveryCurve() {
+        MetricsChart chart = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)", "previous run");
+        List<MetricsHistory.Point> raw = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            raw.add(new MetricsHistory.Point(i, 3.0 / i));
+        }
+        List<MetricsHistory.Point> validation = List.of(new MetricsHistory.Point(25, 0.2), new MetricsHistory.Point(50, 0.1));
+        chart.replace(List.of(raw, validation, MetricsHistory.smoothed(raw, 0.8), List.of()));
+        assertThat(chart.pointsShown(0)).isEqualTo(50);
+        assertThat(chart.pointsShown(1)).isEqualTo(2);
+        assertThat(chart.pointsShown(2)).isEqualTo(50);
+        assertThat(chart.pointsShown(3)).isZero();
+        raw.add(new MetricsHistory.Point(51, 0.05));
+        chart.update(List.of(raw, validation, List.of(), List.of()));
+        assertThat(chart.pointsShown(0)).isEqualTo(51);
+    }
+}
