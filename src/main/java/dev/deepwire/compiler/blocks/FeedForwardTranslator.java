@@ -4,7 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
-import dev.deepwire.compiler.layers.PositionwiseFeedForwardLayer;
+import dev.deepwire.compiler.layers.FeedForward;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 
@@ -25,7 +25,7 @@ public final class FeedForwardTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), new PositionwiseFeedForwardLayer(n.input("in").features(), n.intParam("hidden"),
-                n.stringParam("activation")), n.inputVertex("in"));
+        b.addLayer(n.id(), new FeedForward(n.input("in").features(), n.intParam("hidden"), n.stringParam("activation")),
+                n.inputVertex("in"));
     }
 }

@@ -1,17 +1,8 @@
 package dev.deepwire.compiler.layers;
 
-import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Layer normalisation over the feature dimension (1) of vectors {@code [b, d]} or NCW sequences
@@ -19,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer: a handful of array operations per pass instead of a SameDiff session (see docs/performance.md),
  * and no doubled gradient to correct. Gradient-checked like every block.
  */
-public class LayerNorm extends BaseLayer {
+public class LayerNorm extends HandWrittenLayer {
     private long size;
     private double epsilon;
 
@@ -58,48 +49,12 @@ public class LayerNorm extends BaseLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
-                                                       int index, INDArray paramsView, boolean initializeParams,
-                                                       DataType dataType) {
-        LayerNormImpl layer = new LayerNormImpl(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+        return new LayerNormImpl(conf, dataType);
     }
 
     @Override
     public ParamInitializer initializer() {
         return LayerNormParams.INSTANCE;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return inputType;
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // Sizes come from DeepWire's shape inference.
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return new LayerMemoryReport.Builder(layerName, LayerNorm.class, inputType, inputType)
-                .standardMemory(2 * size, 4 * size).workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
     }
 }

@@ -1,0 +1,72 @@
+package dev.deepwire.compiler.layers;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The running {@link FeedForward}: positions flattened to rows, two matrix products, shape restored. */
+public final class FeedForwardImpl extends BaseLayer<FeedForward> {
+
+    public FeedForwardImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    private IActivation phi() {
+        return Activation.fromString(layerConf().getActivation()).getActivationFunction();
+    }
+
+    /** [b, d, T] → [b·T, d], one row per position. */
+    private static INDArray rows(INDArray x) {
+        return x.permute(0, 2, 1).dup('c').reshape('c', x.size(0) * x.size(2), x.size(1));
+    }
+
+    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
+    private INDArray back(INDArray rows, long batch, long length, ArrayType type, LayerWorkspaceMgr mgr) {
+        INDArray out = mgr.createUninitialized(type, rows.dataType(), new long[] {batch, rows.size(1), length}, 'c');
+        out.assign(rows.reshape('c', batch, length, rows.size(1)).permute(0, 2, 1));
+        return out;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        INDArray x = rows(input);
+        INDArray h = phi().getActivation(x.mmul(getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1)), training);
+        INDArray y = h.mmul(getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
+        return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        INDArray x = rows(input);
+        INDArray pre = x.mmul(getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
+        INDArray h = phi().getActivation(pre.dup(), true);
+        INDArray dy = rows(epsilon);
+        gradientViews.get(FeedForward.W2).assign(h.transpose().mmul(dy));
+        gradientViews.get(FeedForward.B2).assign(dy.sum(true, 0));
+        INDArray dh = dy.mmul(getParam(FeedForward.W2).transpose());
+        INDArray dpre = phi().backprop(pre, dh).getFirst();
+        gradientViews.get(FeedForward.W1).assign(x.transpose().mmul(dpre));
+        gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
+        INDArray dx = dpre.mmul(getParam(FeedForward.W1).transpose());
+        Gradient g = new DefaultGradient();
+        for (String k : new String[] {FeedForward.W1, FeedForward.B1, FeedForward.W2, FeedForward.B2}) {
+            g.gradientForVariable().put(k, gradientViews.get(k));
+        }
+        return new Pair<>(g, back(dx, input.size(0), input.size(2), ArrayType.ACTIVATION_GRAD, mgr));
+    }
+}
