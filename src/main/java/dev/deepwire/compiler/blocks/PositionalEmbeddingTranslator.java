@@ -4,7 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
-import dev.deepwire.compiler.layers.PositionalEmbeddingLayer;
+import dev.deepwire.compiler.layers.PositionalEmbedding;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 
@@ -25,7 +25,7 @@ public final class PositionalEmbeddingTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         TensorShape in = n.input("in");
-        b.addLayer(n.id(), new PositionalEmbeddingLayer(in.features(), in.length(),
+        b.addLayer(n.id(), new PositionalEmbedding(in.features(), in.length(),
                 n.stringParam("mode").equals("learned"), n.doubleParam("init_scale")), n.inputVertex("in"));
     }
 }

@@ -1,0 +1,154 @@
+package dev.deepwire.compiler.layers;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Adds a position vector to every step of an NCW sequence {@code [b, d, T]}: a learned table {@code P [1, d, T]}
+ * or the fixed sinusoidal table of "Attention is all you need" (no parameters). Written by hand: one
+ * addition forward, one sum over the batch backward.
+ */
+public class PositionalEmbedding extends HandWrittenLayer {
+    public static final String TABLE = "P";
+
+    private long size;
+    private long length;
+    private boolean learned;
+    private double initScale;
+
+    public PositionalEmbedding() {
+        // for JSON
+    }
+
+    public PositionalEmbedding(long size, long length, boolean learned, double initScale) {
+        this.size = size;
+        this.length = length;
+        this.learned = learned;
+        this.initScale = initScale;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public void setSize(long size) {
+        this.size = size;
+    }
+
+    public long getLength() {
+        return length;
+    }
+
+    public void setLength(long length) {
+        this.length = length;
+    }
+
+    public boolean isLearned() {
+        return learned;
+    }
+
+    public void setLearned(boolean learned) {
+        this.learned = learned;
+    }
+
+    public double getInitScale() {
+        return initScale;
+    }
+
+    public void setInitScale(double initScale) {
+        this.initScale = initScale;
+    }
+
+    @Override
+    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+        return new PositionalEmbeddingImpl(conf, dataType);
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return Params.INSTANCE;
+    }
+
+    /** {@code P[0, 2i, t] = sin(t / 10000^(2i/d))}, {@code P[0, 2i+1, t] = cos(…)}, shape [1, d, T]. */
+    public static INDArray sinusoids(long size, long length, DataType type) {
+        INDArray table = Nd4j.create(DataType.DOUBLE, 1, size, length);
+        for (long i = 0; i < size; i++) {
+            double freq = Math.pow(10000, -(2.0 * (i / 2)) / size);
+            for (long t = 0; t < length; t++) {
+                table.putScalar(new long[] {0, i, t}, i % 2 == 0 ? Math.sin(t * freq) : Math.cos(t * freq));
+            }
+        }
+        return table.castTo(type);
+    }
+
+    /** The learned table, or nothing for the sinusoidal mode. */
+    static final class Params implements ParamInitializer {
+        static final Params INSTANCE = new Params();
+
+        private static PositionalEmbedding of(Layer l) {
+            return (PositionalEmbedding) l;
+        }
+
+        @Override
+        public long numParams(NeuralNetConfiguration conf) {
+            return numParams(conf.getLayer());
+        }
+
+        @Override
+        public long numParams(Layer layer) {
+            PositionalEmbedding p = of(layer);
+            return p.learned ? p.size * p.length : 0;
+        }
+
+        @Override
+        public List<String> paramKeys(Layer layer) {
+            return of(layer).learned ? List.of(TABLE) : List.of();
+        }
+
+        @Override
+        public List<String> weightKeys(Layer layer) {
+            return paramKeys(layer);
+        }
+
+        @Override
+        public List<String> biasKeys(Layer layer) {
+            return List.of();
+        }
+
+        @Override
+        public boolean isWeightParam(Layer layer, String key) {
+            return TABLE.equals(key);
+        }
+
+        @Override
+        public boolean isBiasParam(Layer layer, String key) {
+            return false;
+        }
+
+        @Override
+        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray view, boolean initialize) {
+            PositionalEmbedding p = of(conf.getLayer());
+            if (!p.learned) {
+                return new java.util.LinkedHashMap<>();
+            }
+            Map<String, INDArray> out = ParamSlices.split(view, new String[] {TABLE}, new long[][] {{1, p.size, p.length}});
+            if (initialize) {
+                Inits.normal(out.get(TABLE), p.initScale);
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray view) {
+            PositionalEmbedding p = of(conf.getLayer());
+            return p.learned ? ParamSlices.split(view, new String[] {TABLE}, new long[][] {{1, p.size, p.length}})
+                    : new java.util.LinkedHashMap<>();
+        }
+    }
+}
