@@ -4,7 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
-import dev.deepwire.compiler.layers.MultiHeadSelfAttentionLayer;
+import dev.deepwire.compiler.layers.SelfAttention;
 import dev.deepwire.model.TensorShape;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,7 +33,7 @@ public final class SelfAttentionTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), new MultiHeadSelfAttentionLayer(n.input("in").features(), n.intParam("heads")),
+        b.addLayer(n.id(), new SelfAttention(n.input("in").features(), n.intParam("heads")),
                 n.inputVertex("in"));
     }
 }

@@ -1,0 +1,132 @@
+package dev.deepwire.compiler.layers;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Multi-head scaled dot-product self-attention on NCW sequences {@code [b, d, T]}, honouring the padding mask,
+ * written by hand (batched matrix products over all heads, forward and backward). Parameters follow ND4J's
+ * {@code multi_head_dot_product_attention}: {@code Wq, Wk, Wv: [heads, headSize, d]}, {@code Wo: [heads·headSize, d]},
+ * so that op can recompute and verify the attention weights.
+ */
+public class SelfAttention extends HandWrittenLayer {
+    public static final String WQ = "Wq";
+    public static final String WK = "Wk";
+    public static final String WV = "Wv";
+    public static final String WO = "Wo";
+    private static final String[] NAMES = {WQ, WK, WV, WO};
+
+    private long size;
+    private int heads;
+
+    public SelfAttention() {
+        // for JSON
+    }
+
+    public SelfAttention(long size, int heads) {
+        this.size = size;
+        this.heads = heads;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public void setSize(long size) {
+        this.size = size;
+    }
+
+    public int getHeads() {
+        return heads;
+    }
+
+    public void setHeads(int heads) {
+        this.heads = heads;
+    }
+
+    public long headSize() {
+        return size / heads;
+    }
+
+    @Override
+    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+        return new SelfAttentionImpl(conf, dataType);
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return Params.INSTANCE;
+    }
+
+    /** The four projections, Xavier-uniform. */
+    static final class Params implements ParamInitializer {
+        static final Params INSTANCE = new Params();
+
+        private static SelfAttention of(Layer l) {
+            return (SelfAttention) l;
+        }
+
+        private static long[][] shapes(SelfAttention a) {
+            long[] proj = {a.heads, a.headSize(), a.size};
+            return new long[][] {proj, proj, proj, {a.heads * a.headSize(), a.size}};
+        }
+
+        @Override
+        public long numParams(NeuralNetConfiguration conf) {
+            return numParams(conf.getLayer());
+        }
+
+        @Override
+        public long numParams(Layer layer) {
+            SelfAttention a = of(layer);
+            return 4L * a.heads * a.headSize() * a.size;
+        }
+
+        @Override
+        public List<String> paramKeys(Layer layer) {
+            return List.of(NAMES);
+        }
+
+        @Override
+        public List<String> weightKeys(Layer layer) {
+            return List.of(NAMES);
+        }
+
+        @Override
+        public List<String> biasKeys(Layer layer) {
+            return List.of();
+        }
+
+        @Override
+        public boolean isWeightParam(Layer layer, String key) {
+            return true;
+        }
+
+        @Override
+        public boolean isBiasParam(Layer layer, String key) {
+            return false;
+        }
+
+        @Override
+        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray view, boolean initialize) {
+            SelfAttention a = of(conf.getLayer());
+            Map<String, INDArray> p = ParamSlices.split(view, NAMES, shapes(a));
+            if (initialize) {
+                for (String k : NAMES) {
+                    Inits.xavierUniform(p.get(k), a.size, a.size);
+                }
+            }
+            return p;
+        }
+
+        @Override
+        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray view) {
+            return ParamSlices.split(view, NAMES, shapes(of(conf.getLayer())));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.deepwire.compiler.layers;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The running {@link SelfAttention}. Per head: {@code S = Q Kᵀ / √hs} (masked keys get −10⁹),
+ * {@code A = softmax(S)} over keys, {@code O = A V}; heads concatenated and projected by {@code Wo}.
+ */
+public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
+
+    public SelfAttentionImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    /** Everything the forward pass computes that the backward pass needs. */
+    private record Forward(INDArray rows, INDArray q, INDArray k, INDArray v, INDArray weights, INDArray concat) {
+    }
+
+    private long b() {
+        return input.size(0);
+    }
+
+    private long t() {
+        return input.size(2);
+    }
+
+    /** [b, d, T] → [b·T, d]. */
+    private static INDArray rows(INDArray x) {
+        return x.permute(0, 2, 1).dup('c').reshape('c', x.size(0) * x.size(2), x.size(1));
+    }
+
+    /** A projection's weights as [heads·hs, d]. */
+    private INDArray flat(String key) {
+        INDArray w = getParam(key);
+        return w.reshape('c', w.size(0) * w.size(1), w.size(2));
+    }
+
+    /** [b·T, heads·hs] → [b, heads, T, hs]. */
+    private INDArray split(INDArray all) {
+        long h = layerConf().getHeads();
+        return all.reshape('c', b(), t(), h, layerConf().headSize()).permute(0, 2, 1, 3).dup('c');
+    }
+
+    /** [b, heads, T, hs] → [b·T, heads·hs]. */
+    private INDArray join(INDArray perHead) {
+        return perHead.permute(0, 2, 1, 3).dup('c').reshape('c', b() * t(), layerConf().getHeads() * layerConf().headSize());
+    }
+
+    private Forward forward() {
+        INDArray x = rows(input);
+        INDArray q = split(x.mmul(flat(SelfAttention.WQ).transpose()));
+        INDArray k = split(x.mmul(flat(SelfAttention.WK).transpose()));
+        INDArray v = split(x.mmul(flat(SelfAttention.WV).transpose()));
+        INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(layerConf().headSize()));
+        if (maskArray != null) {
+            // Keys at padded positions: add −10⁹ before the softmax so they get no weight.
+            INDArray penalty = maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, 1, t());
+            s.addi(penalty);
+        }
+        Nd4j.exec(new SoftMax(s, s, 3));
+        INDArray o = Nd4j.matmul(s, v);
+        return new Forward(x, q, k, v, s, join(o));
+    }
+
+    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
+    private INDArray back(INDArray rows, ArrayType type, LayerWorkspaceMgr mgr) {
+        INDArray out = mgr.createUninitialized(type, rows.dataType(), new long[] {b(), rows.size(1), t()}, 'c');
+        out.assign(rows.reshape('c', b(), t(), rows.size(1)).permute(0, 2, 1));
+        return out;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        Forward f = forward();
+        return back(f.concat().mmul(getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        Forward f = forward();
+        INDArray dy = rows(epsilon);
+        gradientViews.get(SelfAttention.WO).assign(f.concat().transpose().mmul(dy));
+        INDArray dO = split(dy.mmul(getParam(SelfAttention.WO).transpose()));
+        INDArray a = f.weights();
+        INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
+        INDArray dV = Nd4j.matmul(a, dO, true, false, false);
+        INDArray dS = dA.subi(dA.mul(a).sum(true, 3)).muli(a).muli(1.0 / Math.sqrt(layerConf().headSize()));
+        INDArray dQ = join(Nd4j.matmul(dS, f.k()));
+        INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false));
+        INDArray dVr = join(dV);
+        INDArray dx = dQ.mmul(flat(SelfAttention.WQ)).addi(dK.mmul(flat(SelfAttention.WK))).addi(dVr.mmul(flat(SelfAttention.WV)));
+        assignGradient(SelfAttention.WQ, dQ.transpose().mmul(f.rows()));
+        assignGradient(SelfAttention.WK, dK.transpose().mmul(f.rows()));
+        assignGradient(SelfAttention.WV, dVr.transpose().mmul(f.rows()));
+        Gradient g = new DefaultGradient();
+        for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
+            g.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        return new Pair<>(g, back(dx, ArrayType.ACTIVATION_GRAD, mgr));
+    }
+
+    /** Writes a [heads·hs, d] gradient into the [heads, hs, d] gradient view. */
+    private void assignGradient(String key, INDArray flatGradient) {
+        INDArray view = gradientViews.get(key);
+        view.assign(flatGradient.reshape('c', view.shape()));
+    }
+}
