@@ -116,4 +116,28 @@ class CliTest {
         assertThat(DeepWireCli.execute("--help")).isEqualTo(0);
         assertThat(output()).contains("validate").contains("train").contains("bench").contains("Exit codes");
     }
+
+    @Test
+    void inspectWritesAVerifiedHeatmapAndTheExactWeights() throws Exception {
+        Path project = smallMarker();
+        Path runDir = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", runDir.toString())).isEqualTo(0);
+        out.reset();
+        Path png = dir.resolve("attn.png");
+        Path csv = dir.resolve("attn.csv");
+        int code = DeepWireCli.execute("inspect", project.toString(), "--model", runDir.resolve("model.zip").toString(),
+                "--node", "attn", "--example", "2", "--head", "1", "--png", png.toString(), "--csv", csv.toString());
+        assertThat(code).isEqualTo(0);
+        assertThat(output()).contains("attn · example 2 · head 1: verified");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(25);
+        assertThat(rows.get(0).split(",")).hasSize(25).contains("<M>");
+        for (String row : rows.subList(1, rows.size())) {
+            double sum = java.util.Arrays.stream(row.split(",")).skip(1).mapToDouble(Double::parseDouble).sum();
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(24 * 8);
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", runDir.resolve("model.zip").toString(),
+                "--node", "pool")).isEqualTo(2);
+    }
 }

@@ -1,0 +1,115 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.AttentionMaps;
+import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.Heatmaps;
+import dev.deepwire.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire inspect FILE --model MODEL.zip --node ID}: a verified attention heatmap, headless. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Recompute a self-attention block's weights for one validation example, verify them against",
+                "the block's own output, and write them as a heatmap (PNG) and exact weights (CSV: rows are",
+                "queries, columns keys, with token labels)."})
+final class InspectCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "a trained model (model.zip or a checkpoint)")
+    Path model;
+
+    @Option(names = "--node", required = true, paramLabel = "ID", description = "the attention block's id")
+    String node;
+
+    @Option(names = "--example", defaultValue = "0", paramLabel = "K", description = "validation example (default: ${DEFAULT-VALUE})")
+    int example;
+
+    @Option(names = "--head", defaultValue = "mean", paramLabel = "H|mean", description = "a head number from 0, or mean (default)")
+    String head;
+
+    @Option(names = "--png", paramLabel = "OUT.png", description = "where to write the heatmap")
+    Path png;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "where to write the weights")
+    Path csv;
+
+    @Override
+    public Integer call() throws CliException {
+        Prepared prepared = Prepared.load(ProjectSession.open(file));
+        if (!Files.isRegularFile(model)) {
+            throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
+        }
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + e.getMessage());
+        }
+        Dataset validation = prepared.data().validation();
+        if (example < 0 || example >= validation.size()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
+        }
+        Dataset one = validation.range(example, example + 1);
+        AttentionMaps maps;
+        try {
+            maps = AttentionProbe.capture(net, node, one.features(), one.featureMasks());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (AttentionProbe.NotVerified e) {
+            throw new CliException(ExitCodes.INVALID, e.getMessage());
+        }
+        int h = "mean".equalsIgnoreCase(head) ? -1 : parseHead(maps.heads());
+        INDArray map = maps.map(0, h);
+        List<String> tokens = tokens(one.features()[0], validation.labelNames());
+        String title = String.format(Locale.ROOT, "%s · example %d · %s", node, example, h < 0 ? "mean of " + maps.heads() + " heads" : "head " + h);
+        try {
+            if (csv != null) {
+                AtomicFiles.write(csv, Heatmaps.csv(map, tokens, tokens).getBytes(StandardCharsets.UTF_8));
+            }
+            if (png != null) {
+                AtomicFiles.write(png, Heatmaps.png(Heatmaps.image(map, tokens, tokens, title)));
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write the heatmap: " + e.getMessage());
+        }
+        Console.out().printf(Locale.ROOT, "%s: verified (the output recomputed from these weights matches the block's, max error %.1e)%n",
+                title, maps.maxError());
+        return ExitCodes.OK;
+    }
+
+    private int parseHead(int heads) throws CliException {
+        try {
+            int h = Integer.parseInt(head);
+            if (h >= 0 && h < heads) {
+                return h;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new CliException(ExitCodes.BAD_INPUT, "--head must be mean or a number from 0 to " + (heads - 1) + "; got " + head);
+    }
+
+    /** Readable names of an example's token ids (the dataset's names when it has them). */
+    private static List<String> tokens(INDArray ids, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (long t = 0; t < ids.size(1); t++) {
+            int id = (int) ids.getDouble(0, t);
+            out.add(id < names.size() ? names.get(id) : String.valueOf(id));
+        }
+        return out;
+    }
+}

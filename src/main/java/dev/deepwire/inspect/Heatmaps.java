@@ -1,0 +1,108 @@
+package dev.deepwire.inspect;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Writes a query × key attention map as CSV (exact weights, token labels) or as a labelled PNG heatmap. */
+public final class Heatmaps {
+    private Heatmaps() {
+    }
+
+    /** Rows are queries, columns keys; the first row and column hold the token labels. */
+    public static String csv(INDArray map, List<String> queries, List<String> keys) {
+        StringBuilder b = new StringBuilder("query\\key");
+        keys.forEach(k -> b.append(',').append(quote(k)));
+        b.append('\n');
+        for (int q = 0; q < map.rows(); q++) {
+            b.append(quote(queries.get(q)));
+            for (int k = 0; k < map.columns(); k++) {
+                b.append(',').append(String.format(Locale.ROOT, "%.8g", map.getDouble(q, k)));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */
+    public static BufferedImage image(INDArray map, List<String> queries, List<String> keys, String title) {
+        int rows = map.rows();
+        int cols = map.columns();
+        int cell = Math.max(8, Math.min(28, 720 / Math.max(rows, cols)));
+        int left = 70;
+        int top = 70;
+        int width = left + cols * cell + 90;
+        int height = top + rows * cell + 20;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(0x1b, 0x1d, 0x22));
+        g.fillRect(0, 0, width, height);
+        double max = Math.max(1e-12, map.maxNumber().doubleValue());
+        for (int q = 0; q < rows; q++) {
+            for (int k = 0; k < cols; k++) {
+                g.setColor(colour(map.getDouble(q, k) / max));
+                g.fillRect(left + k * cell, top + q * cell, cell, cell);
+            }
+        }
+        g.setColor(new Color(0xd7, 0xda, 0xe0));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.drawString(title, 10, 18);
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, Math.min(12, cell)));
+        for (int q = 0; q < rows; q++) {
+            g.drawString(shorten(queries.get(q)), 4, top + q * cell + cell - 3);
+        }
+        for (int k = 0; k < cols; k++) {
+            Graphics2D r = (Graphics2D) g.create();
+            r.translate(left + k * cell + cell - 3, top - 4);
+            r.rotate(-Math.PI / 2);
+            r.drawString(shorten(keys.get(k)), 0, 0);
+            r.dispose();
+        }
+        g.drawString("query ↓  key →", 4, 36);
+        int barX = left + cols * cell + 20;
+        for (int y = 0; y < rows * cell; y++) {
+            g.setColor(colour(1 - (double) y / (rows * cell)));
+            g.fillRect(barX, top + y, 14, 1);
+        }
+        g.setColor(new Color(0xd7, 0xda, 0xe0));
+        g.setStroke(new BasicStroke(1));
+        g.drawString(String.format(Locale.ROOT, "%.2f", max), barX + 18, top + 10);
+        g.drawString("0", barX + 18, top + rows * cell);
+        g.dispose();
+        return img;
+    }
+
+    /** The picture as PNG bytes (the caller saves them). */
+    public static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 8 ? s.substring(0, 7) + "…" : s;
+    }
+
+    /** Dark blue → teal → yellow, like viridis. */
+    static Color colour(double v) {
+        double t = Math.max(0, Math.min(1, v));
+        int r = (int) (68 + t * (253 - 68));
+        int gr = (int) (1 + Math.sqrt(t) * (231 - 1));
+        int b = (int) (t < 0.5 ? 84 + t * 2 * (140 - 84) : 140 - (t - 0.5) * 2 * (140 - 37));
+        return new Color(r, gr, b);
+    }
+}
