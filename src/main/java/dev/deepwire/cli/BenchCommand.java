@@ -21,26 +21,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "30", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "ND4J backend: cpu (default) or cuda (needs a build made with -Pcuda and a CUDA 11.6 "
-                    + "runtime; otherwise the CPU is used, with a note)")
-    String backend;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    RunOptionsMixin options;
 
     @Override
     public Integer call() throws CliException {
-        if (!backend.equalsIgnoreCase("cpu") && !backend.equalsIgnoreCase("cuda")) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--backend must be cpu or cuda; got " + backend);
-        }
+        options.checkBackend();
         if (steps < 1 || warmup < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, "--steps must be at least 1 and --warmup at least 0");
         }
         Prepared prepared = Prepared.load(ProjectSession.open(file));
-        Bench.applyThreads(threads != null ? threads
-                : dev.deepwire.training.ThreadSettings.recommended(prepared.network().totalParams()));
+        options.applyThreads(prepared.network().totalParams());
         Console.out().println(Bench.run(prepared, steps, warmup).line());
         return ExitCodes.OK;
     }

@@ -47,20 +47,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "write a training-loss row to metrics.csv every N steps (default: ${DEFAULT-VALUE})")
     int logEvery;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "ND4J backend: cpu (default) or cuda (needs a build made with -Pcuda and a CUDA 11.6 "
-                    + "runtime; otherwise the CPU is used, with a note)")
-    String backend;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    RunOptionsMixin options;
 
     @Override
     public Integer call() throws CliException {
-        if (!backend.equalsIgnoreCase("cpu") && !backend.equalsIgnoreCase("cuda")) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--backend must be cpu or cuda; got " + backend);
-        }
+        options.checkBackend();
         ProjectSession session = ProjectSession.open(file);
         TrainingSettings settings = session.project.training();
         if (epochs != null) {
@@ -80,8 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         session.project.setTraining(settings);
         Prepared prepared = Prepared.load(session);
-        Bench.applyThreads(threads != null ? threads
-                : dev.deepwire.training.ThreadSettings.recommended(prepared.network().totalParams()));
+        options.applyThreads(prepared.network().totalParams());
         Path dir = out != null ? out : session.projectDir().resolve("runs").resolve(session.project.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PrintStream console = Console.out();

@@ -17,7 +17,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
@@ -29,8 +28,6 @@ import javafx.scene.shape.Rectangle;
  * pointer. Blocks dragged from the palette are placed where they are dropped.
  */
 public final class GraphCanvas extends Pane {
-    public static final String BLOCK_DRAG_PREFIX = "deepwire-block:";
-
     private final EditorViewModel vm;
     private final Group world = new Group();
     // Explicit transforms: scaleX/scaleY on a Group pivot on its centre, which moves as blocks move.
@@ -433,21 +430,6 @@ public final class GraphCanvas extends Pane {
             panStart = null;
             pressWorld = null;
         });
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasString() && e.getDragboard().getString().startsWith(BLOCK_DRAG_PREFIX)) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            String s = e.getDragboard().hasString() ? e.getDragboard().getString() : "";
-            if (s.startsWith(BLOCK_DRAG_PREFIX)) {
-                Point2D p = toWorld(e.getX(), e.getY());
-                vm.addBlock(s.substring(BLOCK_DRAG_PREFIX.length()), p.getX() - NodeView.WIDTH / 2, p.getY() - 20);
-                e.setDropCompleted(true);
-            }
-            e.consume();
-        });
     }
 
     private void installNodeGestures(NodeView view) {
@@ -463,26 +445,9 @@ public final class GraphCanvas extends Pane {
             } else if (!vm.selection().contains(view.nodeId())) {
                 vm.select(view.nodeId(), false);
             }
-            dragStart = new LinkedHashMap<>();
-            for (String id : vm.selection()) {
-                NodeView v = nodes.get(id);
-                dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
-            }
-            pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
-            e.consume();
+            beginDrag(e);
         });
-        view.setOnMouseDragged(e -> {
-            if (dragStart != null) {
-                dragTo(e);
-                e.consume();
-            }
-        });
-        view.setOnMouseReleased(e -> {
-            if (dragStart != null) {
-                endDrag(e); // the release point counts, not only the last drag event
-                e.consume();
-            }
-        });
+        installMoveGesture(view);
         for (PortView port : view.ports()) {
             if (!port.isInput()) {
                 installConnectGesture(port);
@@ -505,14 +470,24 @@ public final class GraphCanvas extends Pane {
             requestFocus();
             vm.selection().clear();
             vm.selection().addAll(view.group().members().stream().filter(nodes::containsKey).toList());
-            dragStart = new LinkedHashMap<>();
-            for (String id : vm.selection()) {
-                NodeView v = nodes.get(id);
-                dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
-            }
-            pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
-            e.consume();
+            beginDrag(e);
         });
+        installMoveGesture(handle);
+    }
+
+    /** Starts moving the selected blocks from where the mouse was pressed. */
+    private void beginDrag(MouseEvent e) {
+        dragStart = new LinkedHashMap<>();
+        for (String id : vm.selection()) {
+            NodeView v = nodes.get(id);
+            dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+        }
+        pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
+        e.consume();
+    }
+
+    /** Dragging {@code handle} moves the blocks live; releasing pushes one undoable move. */
+    private void installMoveGesture(javafx.scene.Node handle) {
         handle.setOnMouseDragged(e -> {
             if (dragStart != null) {
                 dragTo(e);
@@ -521,7 +496,7 @@ public final class GraphCanvas extends Pane {
         });
         handle.setOnMouseReleased(e -> {
             if (dragStart != null) {
-                endDrag(e);
+                endDrag(e); // the release point counts, not only the last drag event
                 e.consume();
             }
         });

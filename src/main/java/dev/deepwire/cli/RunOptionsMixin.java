@@ -1,0 +1,26 @@
+package dev.deepwire.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options train and bench share: the ND4J backend and the thread count. */
+final class RunOptionsMixin {
+    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu",
+            description = "ND4J backend: cpu (default) or cuda (needs a build made with -Pcuda and a CUDA 11.6 "
+                    + "runtime; otherwise the CPU is used, with a note)")
+    String backend;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
+    Integer threads;
+
+    void checkBackend() throws CliException {
+        if (!backend.equalsIgnoreCase("cpu") && !backend.equalsIgnoreCase("cuda")) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--backend must be cpu or cuda; got " + backend);
+        }
+    }
+
+    /** Applies the thread count asked for, or the one that suits a model of this size. */
+    void applyThreads(long params) throws CliException {
+        Bench.applyThreads(threads != null ? threads : dev.deepwire.training.ThreadSettings.recommended(params));
+    }
+}
