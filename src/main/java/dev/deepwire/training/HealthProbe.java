@@ -2,7 +2,6 @@ package dev.deepwire.training;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
@@ -19,7 +18,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class HealthProbe extends BaseTrainingListener {
     private final List<String> order;
     private final int every;
-    private long step;
     private boolean measuring;
     private String firstNonFinite;
     private final Map<String, double[]> activation = new HashMap<>();
@@ -35,7 +33,6 @@ final class HealthProbe extends BaseTrainingListener {
 
     /** Called before each step. */
     void beforeStep(long nextStep) {
-        step = nextStep;
         measuring = every > 0 && nextStep % every == 0;
         firstNonFinite = null;
         activation.clear();
@@ -125,15 +122,5 @@ final class HealthProbe extends BaseTrainingListener {
     /** The first block (in graph order) whose output had NaN or infinite values in the last forward pass. */
     String firstNonFinite() {
         return firstNonFinite;
-    }
-
-    long step() {
-        return step;
-    }
-
-    static Map<String, NodeHealth> byNode(List<NodeHealth> list) {
-        Map<String, NodeHealth> m = new LinkedHashMap<>();
-        list.forEach(h -> m.put(h.nodeId(), h));
-        return m;
     }
 }

@@ -3,11 +3,7 @@ package dev.deepwire.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deepwire.GraphFixture;
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.compiler.layers.SelfAttention;
-import dev.deepwire.model.BlockCatalog;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -23,14 +19,7 @@ class AttentionProbeTest {
     private static final INDArray MASK = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}});
 
     private static ComputationGraph network() {
-        var g = new GraphFixture()
-                .node("tokens", "token_input", "length", 5, "vocabulary", 9, "masked", true)
-                .node("embed", "token_embedding", "dim", 8)
-                .node("attn", "self_attention", "heads", 2)
-                .node("pool", "global_pool")
-                .node("out", "softmax_output", "classes", 3)
-                .wire("tokens.out", "embed.in").wire("embed.out", "attn.in").wire("attn.out", "pool.in").wire("pool.out", "out.in");
-        return new GraphCompiler(BlockCatalog.standard()).compile(g.graph(), CompileOptions.forGradientCheck(3)).orThrow().instantiate();
+        return dev.deepwire.SmallAttentionNetwork.build(3);
     }
 
     @Test

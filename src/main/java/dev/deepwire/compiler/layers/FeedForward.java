@@ -67,70 +67,32 @@ public class FeedForward extends HandWrittenLayer {
     }
 
     /** W1 [d, h], b1 [1, h], W2 [h, d], b2 [1, d]; weights Xavier-uniform, biases zero. */
-    static final class Params implements ParamInitializer {
+    static final class Params extends NamedParams {
         static final Params INSTANCE = new Params();
-        private static final String[] NAMES = {W1, B1, W2, B2};
 
-        private static FeedForward of(Layer l) {
-            return (FeedForward) l;
+        @Override
+        String[] names(Layer layer) {
+            return new String[] {W1, B1, W2, B2};
         }
 
-        private static long[][] shapes(FeedForward f) {
+        @Override
+        long[][] shapes(Layer layer) {
+            FeedForward f = (FeedForward) layer;
             return new long[][] {{f.size, f.hidden}, {1, f.hidden}, {f.hidden, f.size}, {1, f.size}};
         }
 
         @Override
-        public long numParams(NeuralNetConfiguration conf) {
-            return numParams(conf.getLayer());
-        }
-
-        @Override
-        public long numParams(Layer layer) {
-            FeedForward f = of(layer);
-            return f.size * f.hidden + f.hidden + f.hidden * f.size + f.size;
-        }
-
-        @Override
-        public List<String> paramKeys(Layer layer) {
-            return List.of(NAMES);
-        }
-
-        @Override
-        public List<String> weightKeys(Layer layer) {
-            return List.of(W1, W2);
-        }
-
-        @Override
-        public List<String> biasKeys(Layer layer) {
+        List<String> biases(Layer layer) {
             return List.of(B1, B2);
         }
 
         @Override
-        public boolean isWeightParam(Layer layer, String key) {
-            return W1.equals(key) || W2.equals(key);
-        }
-
-        @Override
-        public boolean isBiasParam(Layer layer, String key) {
-            return B1.equals(key) || B2.equals(key);
-        }
-
-        @Override
-        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray view, boolean initialize) {
-            FeedForward f = of(conf.getLayer());
-            Map<String, INDArray> p = ParamSlices.split(view, NAMES, shapes(f));
-            if (initialize) {
-                Inits.xavierUniform(p.get(W1), f.size, f.hidden);
-                Inits.xavierUniform(p.get(W2), f.hidden, f.size);
-                p.get(B1).assign(0);
-                p.get(B2).assign(0);
-            }
-            return p;
-        }
-
-        @Override
-        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray view) {
-            return ParamSlices.split(view, NAMES, shapes(of(conf.getLayer())));
+        void initialize(Layer layer, Map<String, INDArray> p) {
+            FeedForward f = (FeedForward) layer;
+            Inits.xavierUniform(p.get(W1), f.size, f.hidden);
+            Inits.xavierUniform(p.get(W2), f.hidden, f.size);
+            p.get(B1).assign(0);
+            p.get(B2).assign(0);
         }
     }
 }

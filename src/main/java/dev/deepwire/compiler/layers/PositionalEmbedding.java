@@ -88,67 +88,25 @@ public class PositionalEmbedding extends HandWrittenLayer {
     }
 
     /** The learned table, or nothing for the sinusoidal mode. */
-    static final class Params implements ParamInitializer {
+    static final class Params extends NamedParams {
         static final Params INSTANCE = new Params();
 
-        private static PositionalEmbedding of(Layer l) {
-            return (PositionalEmbedding) l;
+        @Override
+        String[] names(Layer layer) {
+            return ((PositionalEmbedding) layer).learned ? new String[] {TABLE} : new String[0];
         }
 
         @Override
-        public long numParams(NeuralNetConfiguration conf) {
-            return numParams(conf.getLayer());
+        long[][] shapes(Layer layer) {
+            PositionalEmbedding p = (PositionalEmbedding) layer;
+            return p.learned ? new long[][] {{1, p.size, p.length}} : new long[0][];
         }
 
         @Override
-        public long numParams(Layer layer) {
-            PositionalEmbedding p = of(layer);
-            return p.learned ? p.size * p.length : 0;
-        }
-
-        @Override
-        public List<String> paramKeys(Layer layer) {
-            return of(layer).learned ? List.of(TABLE) : List.of();
-        }
-
-        @Override
-        public List<String> weightKeys(Layer layer) {
-            return paramKeys(layer);
-        }
-
-        @Override
-        public List<String> biasKeys(Layer layer) {
-            return List.of();
-        }
-
-        @Override
-        public boolean isWeightParam(Layer layer, String key) {
-            return TABLE.equals(key);
-        }
-
-        @Override
-        public boolean isBiasParam(Layer layer, String key) {
-            return false;
-        }
-
-        @Override
-        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray view, boolean initialize) {
-            PositionalEmbedding p = of(conf.getLayer());
-            if (!p.learned) {
-                return new java.util.LinkedHashMap<>();
+        void initialize(Layer layer, Map<String, INDArray> params) {
+            if (!params.isEmpty()) {
+                Inits.normal(params.get(TABLE), ((PositionalEmbedding) layer).initScale);
             }
-            Map<String, INDArray> out = ParamSlices.split(view, new String[] {TABLE}, new long[][] {{1, p.size, p.length}});
-            if (initialize) {
-                Inits.normal(out.get(TABLE), p.initScale);
-            }
-            return out;
-        }
-
-        @Override
-        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray view) {
-            PositionalEmbedding p = of(conf.getLayer());
-            return p.learned ? ParamSlices.split(view, new String[] {TABLE}, new long[][] {{1, p.size, p.length}})
-                    : new java.util.LinkedHashMap<>();
         }
     }
 }

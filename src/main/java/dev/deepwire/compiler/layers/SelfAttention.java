@@ -64,69 +64,27 @@ public class SelfAttention extends HandWrittenLayer {
     }
 
     /** The four projections, Xavier-uniform. */
-    static final class Params implements ParamInitializer {
+    static final class Params extends NamedParams {
         static final Params INSTANCE = new Params();
 
-        private static SelfAttention of(Layer l) {
-            return (SelfAttention) l;
+        @Override
+        String[] names(Layer layer) {
+            return NAMES.clone();
         }
 
-        private static long[][] shapes(SelfAttention a) {
+        @Override
+        long[][] shapes(Layer layer) {
+            SelfAttention a = (SelfAttention) layer;
             long[] proj = {a.heads, a.headSize(), a.size};
             return new long[][] {proj, proj, proj, {a.heads * a.headSize(), a.size}};
         }
 
         @Override
-        public long numParams(NeuralNetConfiguration conf) {
-            return numParams(conf.getLayer());
-        }
-
-        @Override
-        public long numParams(Layer layer) {
-            SelfAttention a = of(layer);
-            return 4L * a.heads * a.headSize() * a.size;
-        }
-
-        @Override
-        public List<String> paramKeys(Layer layer) {
-            return List.of(NAMES);
-        }
-
-        @Override
-        public List<String> weightKeys(Layer layer) {
-            return List.of(NAMES);
-        }
-
-        @Override
-        public List<String> biasKeys(Layer layer) {
-            return List.of();
-        }
-
-        @Override
-        public boolean isWeightParam(Layer layer, String key) {
-            return true;
-        }
-
-        @Override
-        public boolean isBiasParam(Layer layer, String key) {
-            return false;
-        }
-
-        @Override
-        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray view, boolean initialize) {
-            SelfAttention a = of(conf.getLayer());
-            Map<String, INDArray> p = ParamSlices.split(view, NAMES, shapes(a));
-            if (initialize) {
-                for (String k : NAMES) {
-                    Inits.xavierUniform(p.get(k), a.size, a.size);
-                }
+        void initialize(Layer layer, Map<String, INDArray> p) {
+            SelfAttention a = (SelfAttention) layer;
+            for (String k : NAMES) {
+                Inits.xavierUniform(p.get(k), a.size, a.size);
             }
-            return p;
-        }
-
-        @Override
-        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray view) {
-            return ParamSlices.split(view, NAMES, shapes(of(conf.getLayer())));
         }
     }
 }

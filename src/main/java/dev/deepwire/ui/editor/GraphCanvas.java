@@ -245,10 +245,6 @@ public final class GraphCanvas extends Pane {
         return world.snapshot(params, null);
     }
 
-    Minimap minimap() {
-        return minimap;
-    }
-
     /** Converts a canvas (world) point to this pane's coordinates. */
     public Point2D fromWorld(double x, double y) {
         return world.localToParent(x, y);
@@ -636,10 +632,5 @@ public final class GraphCanvas extends Pane {
                 e.consume();
             }
         });
-    }
-
-    /** For a refused or accepted connection from code (e.g. tests): same path as a drop. */
-    ConnectionCheck connect(dev.deepwire.model.Port from, dev.deepwire.model.Port to) {
-        return vm.connect(from, to);
     }
 }

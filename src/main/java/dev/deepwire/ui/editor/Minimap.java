@@ -3,7 +3,6 @@ package dev.deepwire.ui.editor;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -67,10 +66,5 @@ final class Minimap extends Canvas {
         g.setLineWidth(1.5);
         g.strokeRect((view.getMinX() - originX) * scale, (view.getMinY() - originY) * scale,
                 view.getWidth() * scale, view.getHeight() * scale);
-    }
-
-    /** For tests: the canvas point a click at (x, y) on the map stands for. */
-    Point2D worldAt(double x, double y) {
-        return new Point2D(originX + x / scale, originY + y / scale);
     }
 }

@@ -137,15 +137,6 @@ final class NodeView extends Pane {
                 ? "" : "\n" + h.summary()));
     }
 
-    String healthText() {
-        return health.isVisible() ? healthTip.getText() : "";
-    }
-
-    /** For tests: the text of the issue badge, or empty when there is none. */
-    String badgeText() {
-        return badge.isVisible() ? badgeTip.getText() : "";
-    }
-
     String shapeText() {
         return shape.getText();
     }

@@ -283,8 +283,4 @@ public final class TrainingPanel extends HBox {
         b.setOnAction(e -> action.run());
         return b;
     }
-
-    MetricsChart lossChart() {
-        return loss;
-    }
 }
