@@ -15,4 +15,9 @@ public interface BlockTranslator {
 
     /** Adds the node's layers/vertices to the builder; inputs are already present. */
     void build(NodeContext node, GraphBuilder builder);
+
+    /** For output blocks: the size of one example's labels (classes or units). */
+    default int labelSize(NodeContext node) {
+        return node.intParam("classes");
+    }
 }

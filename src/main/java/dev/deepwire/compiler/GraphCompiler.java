@@ -65,16 +65,18 @@ public final class GraphCompiler {
                 continue;
             }
             NodeContext ctx = context(graph, node, type, shapes);
+            java.util.Set<String> before = new java.util.HashSet<>(builder.getVertices().keySet());
+            BlockTranslator translator = Translators.forBlock(node.type()).orElseThrow();
             try {
-                Translators.forBlock(node.type()).orElseThrow().build(ctx, builder);
+                translator.build(ctx, builder);
             } catch (RuntimeException e) {
                 issues.add(Issue.error(id, "DL4J refused this block: " + e.getMessage()
                         + "; check its parameters"));
                 return new CompileResult(Optional.empty(), issues, shapes);
             }
-            vertices.put(id, List.of(id));
+            vertices.put(id, builder.getVertices().keySet().stream().filter(v -> !before.contains(v)).toList());
             if (type.isOutput()) {
-                outputs.add(new CompiledNetwork.Output(node.id(), node.type(), ctx.intParam("classes")));
+                outputs.add(new CompiledNetwork.Output(node.id(), node.type(), translator.labelSize(ctx)));
             }
         }
         builder.setOutputs(outputs.stream().map(CompiledNetwork.Output::nodeId).toArray(String[]::new));
@@ -94,7 +96,7 @@ public final class GraphCompiler {
         for (PortSpec p : type.inputs()) {
             graph.edgeInto(new Port(node.id(), p.name())).ifPresent(e -> {
                 in.put(p.name(), shapes.shapeOf(e).orElseThrow());
-                vertices.put(p.name(), e.from().nodeId());
+                vertices.put(p.name(), Vertices.of(graph, catalog, e.from()));
             });
         }
         return new NodeContext(node, catalog, in, vertices);

@@ -32,6 +32,16 @@ public record NodeContext(Node node, BlockCatalog catalog, Map<String, TensorSha
         return String.valueOf(catalog.paramValue(node, name));
     }
 
+    /** Whether an optional input is wired. */
+    public boolean has(String port) {
+        return inputs.containsKey(port);
+    }
+
+    /** A vertex name for a part of this block that expands into several DL4J vertices. */
+    public String part(String name) {
+        return Vertices.part(node.id(), name);
+    }
+
     public TensorShape input(String port) {
         return inputs.get(port);
     }

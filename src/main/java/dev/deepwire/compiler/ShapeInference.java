@@ -50,13 +50,16 @@ public final class ShapeInference {
             boolean ready = true;
             for (PortSpec in : type.get().inputs()) {
                 Optional<Edge> e = graph.edgeInto(new Port(id, in.name()));
+                if (e.isEmpty() && !in.required()) {
+                    continue;
+                }
                 TensorShape s = e.map(edgeShapes::get).orElse(null);
                 if (s == null) {
                     ready = false;
                     break;
                 }
                 inShapes.put(in.name(), s);
-                inVertices.put(in.name(), e.get().from().nodeId());
+                inVertices.put(in.name(), Vertices.of(graph, catalog, e.get().from()));
             }
             if (!ready) {
                 continue;

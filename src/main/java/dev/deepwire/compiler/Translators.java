@@ -1,5 +1,7 @@
 package dev.deepwire.compiler;
 
+import dev.deepwire.compiler.blocks.*;
+import java.util.stream.Stream;
 import dev.deepwire.compiler.blocks.AddTranslator;
 import dev.deepwire.compiler.blocks.DenseTranslator;
 import dev.deepwire.compiler.blocks.DropoutTranslator;
@@ -19,12 +21,20 @@ import java.util.stream.Collectors;
 
 /** The translator for each block id; a test holds that every catalog block has one. */
 public final class Translators {
-    private static final Map<String, BlockTranslator> ALL = List.of(
+    private static final Map<String, BlockTranslator> ALL = Stream.of(List.of(
             new TokenInputTranslator(), new TokenEmbeddingTranslator(), new PositionalEmbeddingTranslator(),
             new SelfAttentionTranslator(), new LayerNormTranslator(), new FeedForwardTranslator(),
             new AddTranslator(), new DropoutTranslator(), new GlobalPoolTranslator(), new DenseTranslator(),
-            new SoftmaxOutputTranslator()
-    ).stream().collect(Collectors.toUnmodifiableMap(BlockTranslator::blockId, Function.identity()));
+            new SoftmaxOutputTranslator(),
+            new EntityEmbeddingTranslator(), new RelationEmbeddingTranslator(),
+            new CrossAttentionTranslator(), new AttentionPoolTranslator(), new TransformerBlockTranslator(),
+            new ConcatTranslator(), new ElementwiseTranslator(), new GatedFusionTranslator(),
+            new WeightedFusionTranslator(), new KgMlpScoreTranslator(), new DistMultTranslator(),
+            new TransETranslator(), new ActivationTranslator(), new BatchNormTranslator(), new FlattenTranslator(),
+            new ReshapeTranslator(), new SequenceDenseTranslator(), new Conv2dTranslator(), new Pool2dTranslator(),
+            new Conv1dTranslator(), new LstmTranslator(), new LastStepTranslator()),
+            DataInputTranslator.all(), OutputTranslators.all()).flatMap(List::stream)
+            .collect(Collectors.toUnmodifiableMap(BlockTranslator::blockId, Function.identity()));
 
     private Translators() {
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * docs all read this catalog; blocks are addressed by their stable id ({@code self_attention}).
  */
 public final class BlockCatalog {
-    private static final List<String> ACTIVATIONS = List.of("relu", "gelu", "tanh", "sigmoid", "identity");
+    private static final List<String> ACTIVATIONS = FamilyBlocks.ACTIVATIONS;
     private static final BlockCatalog STANDARD = new BlockCatalog(standardBlocks());
 
     private final Map<String, BlockType> types = new LinkedHashMap<>();
@@ -68,6 +68,19 @@ public final class BlockCatalog {
     }
 
     private static List<BlockType> standardBlocks() {
+        List<BlockType> all = new java.util.ArrayList<>(sequenceBlocks());
+        all.addAll(1, InputOutputBlocks.inputs());
+        all.addAll(FamilyBlocks.embeddings());
+        all.addAll(FamilyBlocks.attention());
+        all.addAll(FamilyBlocks.fusion());
+        all.addAll(FamilyBlocks.knowledgeGraph());
+        all.addAll(FamilyBlocks.core());
+        all.addAll(FamilyBlocks.convolutionAndRecurrent());
+        all.addAll(InputOutputBlocks.outputs());
+        return all;
+    }
+
+    private static List<BlockType> sequenceBlocks() {
         PortSpec seqOut = PortSpec.out("out", "sequence of vectors [features × length]", SEQUENCE);
         PortSpec seqIn = PortSpec.in("in", "sequence of vectors [features × length]", SEQUENCE);
         PortSpec anyIn = PortSpec.in("in", "sequence or vector", SEQUENCE, VECTOR);

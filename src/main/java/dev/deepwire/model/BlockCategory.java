@@ -2,7 +2,7 @@ package dev.deepwire.model;
 
 /** Palette groups, in the order the palette shows them. */
 public enum BlockCategory {
-    INPUTS("Inputs"), EMBEDDING("Embedding"), ATTENTION("Attention"), FUSION("Fusion"), CORE("Core"),
+    INPUTS("Inputs"), EMBEDDING("Embedding"), ATTENTION("Attention"), FUSION("Fusion"), KNOWLEDGE_GRAPH("Knowledge graph"), CORE("Core"),
     CONVOLUTION("Convolution"), RECURRENT("Recurrent"), OUTPUT("Output");
 
     private final String label;

@@ -24,6 +24,11 @@ public record PortSpec(String name, Set<PortKind> kinds, boolean required, Strin
         return new PortSpec(name, Set.of(kinds), true, help);
     }
 
+    /** An input that may stay unwired. */
+    public static PortSpec optional(String name, String help, PortKind... kinds) {
+        return new PortSpec(name, Set.of(kinds), false, help);
+    }
+
     public static PortSpec out(String name, String help, PortKind... kinds) {
         return new PortSpec(name, Set.of(kinds), false, help);
     }

@@ -32,9 +32,28 @@ public record TensorShape(PortKind kind, List<Integer> dims, int range, boolean 
         return new TensorShape(PortKind.VECTOR, List.of(features), 0, false);
     }
 
-    /** Feature size: the first dimension of a sequence or vector. */
+    public static TensorShape image(int channels, int height, int width) {
+        return new TensorShape(PortKind.IMAGE, List.of(channels, height, width), 0, false);
+    }
+
+    /** One integer id per example, taking {@code range} distinct values. */
+    public static TensorShape id(int range) {
+        return new TensorShape(PortKind.ID, List.of(), range, false);
+    }
+
+    /** Number of values per example (1 for an id). */
+    public long elements() {
+        return dims.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+    }
+
+    /** The same shape with the padding mask set or cleared. */
+    public TensorShape withMask(boolean m) {
+        return new TensorShape(kind, dims, range, m);
+    }
+
+    /** Feature size: the first dimension of a sequence or vector, the channels of an image. */
     public int features() {
-        return kind == PortKind.SEQUENCE || kind == PortKind.VECTOR ? dims.get(0) : 0;
+        return kind == PortKind.SEQUENCE || kind == PortKind.VECTOR || kind == PortKind.IMAGE ? dims.get(0) : 0;
     }
 
     /** Time length of a sequence or of token ids; 0 for other kinds. */
@@ -58,6 +77,7 @@ public record TensorShape(PortKind kind, List<Integer> dims, int range, boolean 
         return switch (kind) {
             case TOKEN_IDS -> sizes + " ids < " + range;
             case ID -> "id < " + range;
+            case IMAGE -> dims.get(0) + " × " + dims.get(1) + " × " + dims.get(2) + " (c × h × w)";
             default -> sizes;
         };
     }

@@ -71,6 +71,8 @@ final class HealthProbe extends BaseTrainingListener {
             for (Map.Entry<String, INDArray> e : g.gradientForVariable().entrySet()) {
                 int cut = e.getKey().lastIndexOf('_');
                 String vertex = cut < 0 ? e.getKey() : e.getKey().substring(0, cut);
+                int part = vertex.indexOf('.');
+                vertex = part < 0 ? vertex : vertex.substring(0, part); // a block's inner vertex counts for its node
                 double n = e.getValue().norm2Number().doubleValue();
                 squares.merge(vertex, n * n, Double::sum);
             }

@@ -6,8 +6,6 @@ import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
 import dev.deepwire.compiler.layers.SelfAttention;
 import dev.deepwire.model.TensorShape;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 
 /** {@code self_attention}: multi-head scaled dot-product attention, output size = input size. */
@@ -22,12 +20,7 @@ public final class SelfAttentionTranslator implements BlockTranslator {
         TensorShape in = Shapes.requireSequence(n.input("in"), "Self-attention");
         int heads = n.intParam("heads");
         int d = in.features();
-        if (d % heads != 0) {
-            String fits = IntStream.rangeClosed(1, Math.min(d, 64)).filter(h -> d % h == 0).mapToObj(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            throw new ShapeProblem("feature size " + d + " does not divide into " + heads + " heads; use one of "
-                    + fits + " heads, or change the feature size");
-        }
+        Shapes.requireHeads(d, heads);
         return Inferred.single(in, 4L * d * d);
     }
 
