@@ -17,8 +17,14 @@ public record CompiledNetwork(ComputationGraphConfiguration configuration, List<
     public record Input(String nodeId, TensorShape shape) {
     }
 
-    /** A loss-producing output: the node, its block type and how many classes (or units) it predicts. */
-    public record Output(String nodeId, String blockType, int size) {
+    /**
+     * A loss-producing output: the node, its block type, how many classes (or units) it predicts, and its
+     * parameters (defaults filled in), e.g. a link-prediction output's negative sampling.
+     */
+    public record Output(String nodeId, String blockType, int size, Map<String, Object> settings) {
+        public Output {
+            settings = Map.copyOf(settings);
+        }
     }
 
     /** A fresh, initialised network (its parameters drawn from the configuration's seed). */

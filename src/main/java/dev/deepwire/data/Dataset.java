@@ -17,6 +17,7 @@ public final class Dataset {
     private final INDArray[] featureMasks;
     private final INDArray[] labels;
     private final List<String> labelNames;
+    private List<List<String>> inputNames = List.of();
 
     public Dataset(INDArray[] features, INDArray[] featureMasks, INDArray[] labels, List<String> labelNames) {
         this.features = features;
@@ -59,6 +60,22 @@ public final class Dataset {
         return labelNames;
     }
 
+    /**
+     * Readable names for input {@code i}: token names by id for token inputs, position names for
+     * sequences of vectors (e.g. image rows). Falls back to the label names for a dataset without them
+     * (the marker task, whose labels are its tokens).
+     */
+    public List<String> inputNames(int i) {
+        return i < inputNames.size() && inputNames.get(i) != null ? inputNames.get(i) : labelNames;
+    }
+
+    /** The same dataset with names for its inputs (see {@link #inputNames}). */
+    public Dataset withInputNames(List<List<String>> names) {
+        Dataset d = new Dataset(features, featureMasks, labels, labelNames);
+        d.inputNames = java.util.Collections.unmodifiableList(new ArrayList<>(names));
+        return d;
+    }
+
     /** Splits into batches, shuffled by {@code random} when given, each batch a copy ready to fit. */
     public List<MultiDataSet> batches(int batchSize, Random random) {
         int n = size();
@@ -97,20 +114,21 @@ public final class Dataset {
             order[j] = t;
         }
         INDArray idx = Nd4j.createFromArray(order);
-        return new Dataset(pick(features, idx), featureMasks == null ? null : pick(featureMasks, idx), pick(labels, idx), labelNames);
+        return new Dataset(pick(features, idx), featureMasks == null ? null : pick(featureMasks, idx), pick(labels, idx), labelNames)
+                .withInputNames(inputNames);
     }
 
     /** The first {@code count} examples, e.g. a fixed probe batch. */
     public Dataset head(int count) {
         int c = Math.min(count, size());
         return new Dataset(slice(features, 0, c), featureMasks == null ? null : slice(featureMasks, 0, c),
-                slice(labels, 0, c), labelNames);
+                slice(labels, 0, c), labelNames).withInputNames(inputNames);
     }
 
     /** Examples {@code [from, to)} as a new dataset. */
     public Dataset range(int from, int to) {
         return new Dataset(slice(features, from, to), featureMasks == null ? null : slice(featureMasks, from, to),
-                slice(labels, from, to), labelNames);
+                slice(labels, from, to), labelNames).withInputNames(inputNames);
     }
 
     private static INDArray[] slice(INDArray[] arrays, int from, int to) {
@@ -124,7 +142,17 @@ public final class Dataset {
     private static INDArray[] pick(INDArray[] arrays, INDArray idx) {
         INDArray[] out = new INDArray[arrays.length];
         for (int i = 0; i < arrays.length; i++) {
-            out[i] = arrays[i] == null ? null : Nd4j.pullRows(arrays[i], 1, idx.toIntVector());
+            INDArray a = arrays[i];
+            if (a == null) {
+                out[i] = null;
+            } else if (a.rank() <= 2) {
+                out[i] = Nd4j.pullRows(a, 1, idx.toIntVector());
+            } else { // [n, …]: pick whole examples through a [n, rest] view
+                long[] shape = a.shape().clone();
+                INDArray flat = a.dup('c').reshape('c', shape[0], a.length() / shape[0]);
+                shape[0] = idx.length();
+                out[i] = Nd4j.pullRows(flat, 1, idx.toIntVector()).reshape('c', shape);
+            }
         }
         return out;
     }

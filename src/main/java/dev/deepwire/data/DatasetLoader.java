@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Finds the data a project names and checks it fits the network's inputs and outputs. */
 public final class DatasetLoader {
-    public static final Set<String> KINDS = Set.of("marker", "csv");
+    public static final Set<String> KINDS = Set.of("marker", "csv", "text-classes", "digits-caption", "triples");
 
     private DatasetLoader() {
     }
@@ -23,6 +23,9 @@ public final class DatasetLoader {
         return switch (spec.kind()) {
             case "marker" -> MarkerDataset.generate(spec);
             case "csv" -> CsvDataset.load(spec, projectDir);
+            case "text-classes" -> TextClassDataset.load(spec, projectDir);
+            case "digits-caption" -> DigitsCaptionDataset.load(spec, projectDir);
+            case "triples" -> TripleDataset.load(spec, projectDir);
             default -> throw new DataException("dataset.kind '" + spec.kind() + "' is not known; use one of "
                     + String.join(", ", KINDS.stream().sorted().toList()));
         };

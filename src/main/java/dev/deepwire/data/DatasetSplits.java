@@ -1,5 +1,35 @@
 package dev.deepwire.data;
 
-/** Training and validation examples (and test examples where a sample defines them). */
-public record DatasetSplits(Dataset train, Dataset validation, Dataset test) {
+import java.util.Map;
+
+/**
+ * Training and validation examples (and test examples where a sample defines them). A dataset that
+ * draws fresh training examples each epoch (negative sampling for link prediction) has a sampler.
+ */
+public record DatasetSplits(Dataset train, Dataset validation, Dataset test, EpochSampler sampler,
+                            TripleDataset knowledgeGraph) {
+
+    public DatasetSplits(Dataset train, Dataset validation, Dataset test) {
+        this(train, validation, test, null, null);
+    }
+
+    public DatasetSplits(Dataset train, Dataset validation, Dataset test, EpochSampler sampler) {
+        this(train, validation, test, sampler, null);
+    }
+
+    /** The same splits, remembering the knowledge graph they come from (for ranking metrics). */
+    public DatasetSplits withKnowledgeGraph(TripleDataset kg) {
+        return new DatasetSplits(train, validation, test, sampler, kg);
+    }
+
+    /** Draws the training examples of one epoch, given the output block's settings. */
+    @FunctionalInterface
+    public interface EpochSampler {
+        Dataset sample(int epoch, Map<String, Object> outputSettings);
+    }
+
+    /** The training examples for {@code epoch}: fresh from the sampler, or the fixed training set. */
+    public Dataset trainFor(int epoch, Map<String, Object> outputSettings) {
+        return sampler == null ? train : sampler.sample(epoch, outputSettings);
+    }
 }

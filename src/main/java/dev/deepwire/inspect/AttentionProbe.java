@@ -1,18 +1,22 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Recomputes a self-attention block's weights from its parameters and its real input (masks included)
+ * Recomputes an attention block's weights from its parameters and its real inputs (masks included)
  * with ND4J's own {@code multi_head_dot_product_attention} op — an implementation independent of the block's —
  * and checks that the output recomputed from them equals the block's activation. So a heatmap shows what
- * the network computed, or the capture fails loudly.
+ * the network computed, or the capture fails loudly. Covers self-attention, the attention inside a
+ * transformer block ({@code <node>.attention}) and cross-attention (queries × keys of the other input).
  */
 public final class AttentionProbe {
     private AttentionProbe() {
@@ -26,12 +30,8 @@ public final class AttentionProbe {
     }
 
     public static AttentionMaps capture(ComputationGraph net, String nodeId, INDArray[] inputs, INDArray[] masks) {
-        if (!(net.getVertex(nodeId) != null && net.getVertex(nodeId).getLayer() != null
-                && net.getVertex(nodeId).getLayer().conf().getLayer() instanceof SelfAttention)) {
-            throw new IllegalArgumentException("'" + nodeId + "' is not a self-attention block; choose one of "
-                    + attentionNodes(net));
-        }
-        String source = net.getConfiguration().getVertexInputs().get(nodeId).get(0);
+        String vertex = resolve(net, nodeId);
+        List<String> sources = net.getConfiguration().getVertexInputs().get(vertex);
         net.setLayerMaskArrays(masks, null);
         Map<String, INDArray> acts;
         try {
@@ -39,12 +39,21 @@ public final class AttentionProbe {
         } finally {
             net.clearLayerMaskArrays();
         }
-        INDArray x = acts.get(source);
-        INDArray mask = masks == null || masks[0] == null ? null : masks[0].castTo(x.dataType());
-        Map<String, INDArray> p = net.getVertex(nodeId).paramTable(false);
-        INDArray[] out = Nd4j.exec(new MultiHeadDotProductAttention(x, x, x, p.get(SelfAttention.WQ), p.get(SelfAttention.WK),
-                p.get(SelfAttention.WV), p.get(SelfAttention.WO), mask, true, true));
-        double error = out[0].sub(acts.get(nodeId)).amaxNumber().doubleValue();
+        INDArray q = acts.get(sources.get(0));
+        INDArray kv = acts.get(sources.size() > 1 ? sources.get(1) : sources.get(0));
+        INDArray mask = maskOf(net, sources.size() > 1 ? sources.get(1) : sources.get(0), masks);
+        mask = mask == null ? null : mask.castTo(kv.dataType());
+        Map<String, INDArray> p = net.paramTable(false);
+        INDArray[] out = Nd4j.exec(new MultiHeadDotProductAttention(q, kv, kv, p.get(vertex + "_" + SelfAttention.WQ),
+                p.get(vertex + "_" + SelfAttention.WK), p.get(vertex + "_" + SelfAttention.WV),
+                p.get(vertex + "_" + SelfAttention.WO), mask, true, true));
+        INDArray recomputed = out[0];
+        INDArray queryMask = maskOf(net, sources.get(0), masks);
+        if (sources.size() > 1 && queryMask != null) {
+            // DL4J's attention vertex zeroes its output at padded query positions.
+            recomputed = recomputed.mul(queryMask.castTo(q.dataType()).reshape(q.size(0), 1, q.size(2)).broadcast(recomputed.shape()));
+        }
+        double error = recomputed.sub(acts.get(vertex)).amaxNumber().doubleValue();
         // The op gives [batch, heads, keys, queries]: turn it so rows are queries.
         INDArray weights = out[1].permute(0, 1, 3, 2).dup('c');
         AttentionMaps maps = new AttentionMaps(nodeId, weights, error);
@@ -55,11 +64,43 @@ public final class AttentionProbe {
         return maps;
     }
 
-    /** The ids of the self-attention blocks in a network. */
+    /** The DL4J vertex holding a node's attention, or an error listing the nodes that have one. */
+    static String resolve(ComputationGraph net, String nodeId) {
+        for (String v : List.of(nodeId, nodeId + ".attention")) {
+            if (isAttention(net.getConfiguration().getVertices().get(v))) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + nodeId + "' is not an attention block; choose one of " + attentionNodes(net));
+    }
+
+    private static boolean isAttention(GraphVertex v) {
+        return v instanceof CrossAttention
+                || v instanceof LayerVertex l && l.getLayerConf().getLayer() instanceof SelfAttention;
+    }
+
+    /** The padding mask of the network input a vertex's sequence comes from (following first inputs upstream). */
+    static INDArray maskOf(ComputationGraph net, String vertex, INDArray[] masks) {
+        if (masks == null) {
+            return null;
+        }
+        List<String> networkInputs = net.getConfiguration().getNetworkInputs();
+        String at = vertex;
+        while (!networkInputs.contains(at)) {
+            List<String> in = net.getConfiguration().getVertexInputs().get(at);
+            if (in == null || in.isEmpty()) {
+                return null;
+            }
+            at = in.get(0);
+        }
+        return masks[networkInputs.indexOf(at)];
+    }
+
+    /** The canvas nodes that hold attention: self-attention, transformer blocks and cross-attention. */
     public static List<String> attentionNodes(ComputationGraph net) {
-        return net.getConfiguration().getVertices().keySet().stream()
-                .filter(id -> net.getVertex(id).getLayer() != null
-                        && net.getVertex(id).getLayer().conf().getLayer() instanceof SelfAttention)
+        return net.getConfiguration().getVertices().entrySet().stream()
+                .filter(e -> isAttention(e.getValue()))
+                .map(e -> e.getKey().endsWith(".attention") ? e.getKey().substring(0, e.getKey().length() - 10) : e.getKey())
                 .sorted().toList();
     }
 }

@@ -64,10 +64,11 @@ final class InputOutputBlocks {
                         List.of(PortSpec.in("in", "sequence [features × length]", SEQUENCE)), List.of(),
                         List.of(ParamSpec.ofInt("classes", "Classes", 2, 2, 1_000_000, "Classes per position"))),
                 new BlockType("link_prediction_output", "Link prediction output", BlockCategory.OUTPUT,
-                        "Turns a triple's plausibility score into a probability that the link is true. Trained on "
+                        "Turns a triple's plausibility score into a probability that the link is true (with a learned "
+                                + "scale a and offset b). Trained on "
                                 + "the true triples and on corrupted ones (head or tail replaced by a random entity) "
                                 + "as negatives; the settings here say how many and which side.",
-                        "p = σ(score), loss = −[y log p + (1−y) log(1−p)], y = 1 true, 0 corrupted",
+                        "p = σ(a·score + b), loss = −[y log p + (1−y) log(1−p)], y = 1 true, 0 corrupted",
                         List.of(PortSpec.in("in", "score [1]", VECTOR)), List.of(),
                         List.of(ParamSpec.ofInt("negatives", "Negatives per true triple", 1, 1, 100,
                                         "Corrupted triples drawn for each true one"),

@@ -37,6 +37,18 @@ public final class DataBinding {
                                 + s.range() + "; set vocabulary to at least " + ((long) max + 1)));
                     }
                 }
+            } else {
+                long[] expected = s.kind() == PortKind.ID ? new long[] {1}
+                        : s.dims().stream().mapToLong(Integer::longValue).toArray();
+                long[] actual = java.util.Arrays.copyOfRange(f.shape(), 1, f.rank());
+                if (!java.util.Arrays.equals(expected, actual)) {
+                    problems.add(Issue.error(in.nodeId(), "the dataset gives " + sizes(actual) + " values per example but "
+                            + "the input expects " + sizes(expected) + "; set the input's sizes to " + sizes(actual)));
+                } else if (s.kind() == PortKind.ID && f.maxNumber().doubleValue() >= s.range()) {
+                    problems.add(Issue.error(in.nodeId(), "the dataset has id " + (long) f.maxNumber().doubleValue()
+                            + " but the input counts " + s.range() + " ids; set it to at least "
+                            + ((long) f.maxNumber().doubleValue() + 1)));
+                }
             }
         }
         if (data.labels().length != net.outputs().size()) {
@@ -53,5 +65,9 @@ public final class DataBinding {
             }
         }
         return problems;
+    }
+
+    private static String sizes(long[] dims) {
+        return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
     }
 }

@@ -2,25 +2,66 @@ package dev.deepwire.training;
 
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
-/** Loss and classification accuracy of a network on prepared batches (first output). */
+/**
+ * Loss and accuracy of a network on prepared batches, for its first output: class accuracy for a
+ * softmax classifier, per-position accuracy (padding left out) for a per-step softmax, the share of
+ * correct yes/no calls (p &gt; 0.5) for sigmoid and link-prediction outputs; none (NaN) for regression.
+ */
 public record Evaluation(double loss, double accuracy, int examples) {
 
     public static Evaluation of(ComputationGraph net, List<MultiDataSet> batches) {
+        return of(net, batches, "softmax_output");
+    }
+
+    public static Evaluation of(ComputationGraph net, List<MultiDataSet> batches, String outputType) {
         double lossSum = 0;
-        long correct = 0;
+        double correct = 0;
+        double counted = 0;
         int n = 0;
         for (MultiDataSet b : batches) {
             int size = (int) b.getFeatures(0).size(0);
             lossSum += net.score(b, false) * size;
-            INDArray out = net.output(false, b.getFeatures(), b.getFeaturesMaskArrays(), b.getLabelsMaskArrays())[0];
-            INDArray predicted = out.argMax(1);
-            INDArray actual = b.getLabels(0).argMax(1);
-            correct += predicted.eq(actual).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
             n += size;
+            if (outputType.equals("regression_output")) {
+                continue;
+            }
+            INDArray out = net.output(false, b.getFeatures(), b.getFeaturesMaskArrays(), b.getLabelsMaskArrays())[0];
+            INDArray labels = b.getLabels(0);
+            switch (outputType) {
+                case "sigmoid_output", "link_prediction_output" -> {
+                    correct += out.gt(0.5).castTo(DataType.INT).eq(labels.gt(0.5).castTo(DataType.INT))
+                            .castTo(DataType.DOUBLE).sumNumber().doubleValue();
+                    counted += labels.length();
+                }
+                case "sequence_softmax_output" -> {
+                    INDArray hit = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE); // [b, T]
+                    INDArray mask = stepMask(b, hit);
+                    correct += hit.mul(mask).sumNumber().doubleValue();
+                    counted += mask.sumNumber().doubleValue();
+                }
+                default -> {
+                    correct += out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
+                    counted += size;
+                }
+            }
         }
-        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n);
+        double accuracy = counted == 0 ? Double.NaN : correct / counted;
+        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, accuracy, n);
+    }
+
+    /** Which positions count: the label mask, else the first input's mask, else all. */
+    private static INDArray stepMask(MultiDataSet b, INDArray like) {
+        if (b.getLabelsMaskArrays() != null && b.getLabelsMaskArray(0) != null) {
+            return b.getLabelsMaskArray(0).castTo(DataType.DOUBLE);
+        }
+        if (b.getFeaturesMaskArrays() != null && b.getFeaturesMaskArray(0) != null
+                && b.getFeaturesMaskArray(0).length() == like.length()) {
+            return b.getFeaturesMaskArray(0).castTo(DataType.DOUBLE).reshape(like.shape());
+        }
+        return like.like().assign(1.0);
     }
 }

@@ -78,13 +78,14 @@ public final class TrainingEngine {
         String reason = "all " + settings.epochs() + " epochs done";
         outer:
         for (epoch = 1; epoch <= settings.epochs(); epoch++) {
-            List<MultiDataSet> batches = data.train().batches(settings.batchSize(), shuffle);
+            List<MultiDataSet> batches = data.trainFor(epoch, network.outputs().get(0).settings())
+                    .batches(settings.batchSize(), shuffle);
             double lossSum = 0;
             int lossCount = 0;
             for (MultiDataSet batch : batches) {
                 run.waitWhilePaused(listener);
                 if (run.stopRequested()) {
-                    lastAccuracy = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    lastAccuracy = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount).accuracy();
                     TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
                     listener.onEvent(stopped);
                     run.end(RunState.STOPPED, stopped);
@@ -120,11 +121,11 @@ public final class TrainingEngine {
                 }
                 if (options.maxSteps() > 0 && step >= options.maxSteps()) {
                     reason = "step limit " + options.maxSteps() + " reached";
-                    lastAccuracy = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    lastAccuracy = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount).accuracy();
                     break outer;
                 }
             }
-            Evaluation eval = evaluateEpoch(model, validation, listener, epoch, step, lossSum, lossCount);
+            Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
             if (options.checkpointDir() != null && eval.loss() < bestSaved) {
                 // The best model so far (lowest validation loss), for inspection after the run.
@@ -154,9 +155,9 @@ public final class TrainingEngine {
         run.end(RunState.FINISHED, finished);
     }
 
-    private static Evaluation evaluateEpoch(ComputationGraph model, List<MultiDataSet> validation,
+    private static Evaluation evaluateEpoch(ComputationGraph model, CompiledNetwork network, List<MultiDataSet> validation,
                                             TrainingListener listener, int epoch, long step, double lossSum, int lossCount) {
-        Evaluation eval = Evaluation.of(model, validation);
+        Evaluation eval = Evaluation.of(model, validation, network.outputs().get(0).blockType());
         listener.onEvent(new TrainingEvent.EpochCompleted(epoch, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
                 eval.loss(), eval.accuracy()));
         return eval;

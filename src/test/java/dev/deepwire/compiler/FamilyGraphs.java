@@ -9,11 +9,11 @@ import java.util.Map;
  * graph, convolution, recurrent) plus variants for the remaining options. Sizes are tiny so double
  * precision gradient checks stay fast.
  */
-final class FamilyGraphs {
+public final class FamilyGraphs {
     private FamilyGraphs() {
     }
 
-    static Map<String, GraphFixture> all() {
+    public static Map<String, GraphFixture> all() {
         Map<String, GraphFixture> all = new LinkedHashMap<>();
         all.put("cross-modal", crossModal());
         all.put("knowledge-graph-concat", knowledgeGraph("concat"));
@@ -25,7 +25,7 @@ final class FamilyGraphs {
     }
 
     /** Image row-patches and caption tokens: cross-attention from tokens to patches, gated and weighted fusion. */
-    static GraphFixture crossModal() {
+    public static GraphFixture crossModal() {
         return new GraphFixture()
                 .node("patches", "sequence_input", "features", 4, "length", 3, "masked", true)
                 .node("project", "sequence_dense", "units", 6, "activation", "tanh")
@@ -53,7 +53,7 @@ final class FamilyGraphs {
     }
 
     /** f(h, r, t) = MLP(E(h) ⊕ E(t) ⊕ E(r)) with one entity table for head and tail. */
-    static GraphFixture knowledgeGraph(String combine) {
+    public static GraphFixture knowledgeGraph(String combine) {
         return new GraphFixture()
                 .node("head", "id_input", "count", 6)
                 .node("relation", "id_input", "count", 3)
@@ -68,7 +68,7 @@ final class FamilyGraphs {
     }
 
     /** The sum-MLP, DistMult and TransE heads side by side on one shared table. */
-    static GraphFixture knowledgeGraphScorers() {
+    public static GraphFixture knowledgeGraphScorers() {
         GraphFixture g = knowledgeGraph("sum");
         return g.node("distmult", "distmult").node("transe", "transe", "margin", 2.0)
                 .node("link2", "link_prediction_output").node("link3", "link_prediction_output")
@@ -78,7 +78,7 @@ final class FamilyGraphs {
                 .wire("relations.out", "transe.relation").wire("transe.out", "link3.in");
     }
 
-    static GraphFixture cnn() {
+    public static GraphFixture cnn() {
         return new GraphFixture()
                 .node("image", "image_input", "channels", 2, "height", 6, "width", 5)
                 .node("conv", "conv2d", "filters", 3, "kernel", 3, "padding", "same", "activation", "tanh")
@@ -94,7 +94,7 @@ final class FamilyGraphs {
                 .wire("norm2.out", "act.in").wire("act.out", "out.in");
     }
 
-    static GraphFixture lstm() {
+    public static GraphFixture lstm() {
         return new GraphFixture()
                 .node("tokens", "token_input", "length", 5, "vocabulary", 6, "masked", true)
                 .node("embed", "token_embedding", "dim", 4)
@@ -110,7 +110,7 @@ final class FamilyGraphs {
     }
 
     /** Vectors through element-wise fusion, reshaped into an image and a sequence, valid 1-D convolution. */
-    static GraphFixture vectors() {
+    public static GraphFixture vectors() {
         return new GraphFixture()
                 .node("x", "vector_input", "features", 12)
                 .node("y", "vector_input", "features", 12)

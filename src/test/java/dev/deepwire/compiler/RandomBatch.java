@@ -12,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Random inputs, padding masks and labels that fit a compiled network: ids within their range, masks
  * where an input is masked (example i keeps {@code max(minKept, T − i)} positions), labels per output kind.
  */
-record RandomBatch(INDArray[] inputs, INDArray[] masks, INDArray[] labels) {
+public record RandomBatch(INDArray[] inputs, INDArray[] masks, INDArray[] labels) {
 
-    static RandomBatch of(Graph graph, CompiledNetwork net, int batch, int minKept, DataType type, long seed) {
+    public static RandomBatch of(Graph graph, CompiledNetwork net, int batch, int minKept, DataType type, long seed) {
         Random r = new Random(seed);
         INDArray[] inputs = new INDArray[net.inputs().size()];
         INDArray[] masks = new INDArray[inputs.length];

@@ -60,6 +60,6 @@ class AttentionProbeTest {
     @Test
     void aBlockThatIsNotAttentionIsRefusedNamingTheAttentionBlocks() {
         assertThatThrownBy(() -> AttentionProbe.capture(network(), "pool", new INDArray[] {IDS}, new INDArray[] {MASK}))
-                .hasMessageContaining("'pool' is not a self-attention block").hasMessageContaining("attn");
+                .hasMessageContaining("'pool' is not an attention block").hasMessageContaining("attn");
     }
 }

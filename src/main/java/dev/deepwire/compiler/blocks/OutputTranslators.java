@@ -8,9 +8,10 @@ import dev.deepwire.model.TensorShape;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -85,7 +86,11 @@ public final class OutputTranslators {
         }
     }
 
-    /** {@code link_prediction_output}: σ(score) with binary cross-entropy, no parameters of its own. */
+    /**
+     * {@code link_prediction_output}: {@code σ(a·score + b)} with binary cross-entropy, {@code a} starting at 1 and
+     * {@code b} at 0. (DL4J's parameter-free LossLayer reports a wrong training score in M2.1 — the sigmoid is
+     * applied twice after backprop — so a 1 × 1 output layer is used.)
+     */
     static final class Link implements BlockTranslator {
         @Override
         public String blockId() {
@@ -100,12 +105,13 @@ public final class OutputTranslators {
                         + in.features() + "; put a triple scorer (MLP triple scorer, DistMult, TransE) or a Dense "
                         + "with 1 unit and identity activation in front");
             }
-            return Inferred.none(0);
+            return Inferred.none(2);
         }
 
         @Override
         public void build(NodeContext n, GraphBuilder b) {
-            b.addLayer(n.id(), new LossLayer.Builder(LossFunction.XENT).activation(Activation.SIGMOID).build(),
+            b.addLayer(n.id(), new OutputLayer.Builder(LossFunction.XENT).nIn(1).nOut(1).activation(Activation.SIGMOID)
+                    .weightInit(new WeightInitDistribution(new ConstantDistribution(1.0))).biasInit(0).build(),
                     n.inputVertex("in"));
         }
 

@@ -150,6 +150,9 @@ class WorkbenchEditorUiTest {
 
     @Test
     void draggingABlockFromThePaletteDropsItWhereReleased(FxRobot robot) {
+        // The catalog is longer than the palette is tall: search first, as a user would.
+        robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).setText("layer norm"));
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(javafx.scene.control.TreeCell.class)
                 .stream().filter(c -> "Layer normalization".equals(c.getText())).findFirst().orElseThrow();
         Point2D target = canvas.localToScreen(300, 420);

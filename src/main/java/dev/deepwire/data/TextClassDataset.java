@@ -1,0 +1,167 @@
+package dev.deepwire.data;
+
+import dev.deepwire.model.DatasetSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Kind {@code text-classes}: a text file of labelled token sequences, one example per line,
+ * {@code text <TAB> label [<TAB> train|validation|test]}; {@code #} starts a comment. Tokens are the
+ * characters ({@code tokens: chars}) or the space-separated words ({@code tokens: words}) of the text,
+ * padded (and masked) to {@code length}, longer texts cut. Token id 0 is padding, 1 an unknown token;
+ * the vocabulary is built from the training lines. A malformed line is refused with its number.
+ */
+public final class TextClassDataset {
+    public static final String PAD = "·";
+    public static final String UNKNOWN = "?";
+
+    private record Row(List<String> tokens, String label, String split) {
+    }
+
+    private TextClassDataset() {
+    }
+
+    public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
+        }
+        Object mode = spec.params().getOrDefault("tokens", "chars");
+        if (!"chars".equals(mode) && !"words".equals(mode)) {
+            throw new DataException("dataset.tokens must be chars or words; got " + mode);
+        }
+        int length = spec.intParam("length", 16);
+        if (length < 1) {
+            throw new DataException("dataset.length must be at least 1; got " + length);
+        }
+        List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
+        double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
+        rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
+        List<String> vocabulary = vocabulary(rows);
+        List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));
+        Dataset train = encode(rows, "train", vocabulary, labels, length);
+        if (train == null) {
+            throw new DataException(name + " has no training lines; mark some lines 'train' or leave the split column out");
+        }
+        return new DatasetSplits(train, encode(rows, "validation", vocabulary, labels, length),
+                encode(rows, "test", vocabulary, labels, length));
+    }
+
+    static List<Row> read(Path file, boolean words) throws DataException {
+        String name = file.getFileName().toString();
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                if (cols.length < 2 || cols.length > 3) {
+                    throw new DataException(name + " line " + lineNo + ": expected 'text<TAB>label' or "
+                            + "'text<TAB>label<TAB>split' but found " + cols.length + " column(s); separate columns with a tab");
+                }
+                String text = cols[0].strip();
+                String label = cols[1].strip();
+                if (text.isEmpty() || label.isEmpty()) {
+                    throw new DataException(name + " line " + lineNo + ": the " + (text.isEmpty() ? "text" : "label")
+                            + " is empty; fill it in or delete the line");
+                }
+                String split = cols.length == 3 ? cols[2].strip() : "";
+                if (!split.isEmpty() && !List.of("train", "validation", "test").contains(split)) {
+                    throw new DataException(name + " line " + lineNo + ": split '" + split
+                            + "' is not train, validation or test");
+                }
+                List<String> tokens = words ? List.of(text.split("\\s+"))
+                        : text.codePoints().mapToObj(Character::toString).toList();
+                rows.add(new Row(tokens, label, split));
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(name + " has no examples; add lines 'text<TAB>label'");
+        }
+        return rows;
+    }
+
+    /** Rows without a split column are shared out: {@code fraction} to validation, the rest to training. */
+    private static List<Row> assignSplits(List<Row> rows, double fraction, long seed) throws DataException {
+        if (rows.stream().allMatch(r -> !r.split().isEmpty())) {
+            if (rows.stream().noneMatch(r -> r.split().equals("validation"))) {
+                throw new DataException("no line is marked 'validation'; mark some, or leave the split column out");
+            }
+            return rows;
+        }
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
+        }
+        Random r = new Random(seed);
+        List<Row> out = new ArrayList<>();
+        for (Row row : rows) {
+            String split = !row.split().isEmpty() ? row.split() : r.nextDouble() < fraction ? "validation" : "train";
+            out.add(new Row(row.tokens(), row.label(), split));
+        }
+        return out;
+    }
+
+    private static List<String> vocabulary(List<Row> rows) {
+        TreeSet<String> seen = new TreeSet<>();
+        rows.stream().filter(r -> r.split().equals("train")).forEach(r -> seen.addAll(r.tokens()));
+        List<String> v = new ArrayList<>(List.of(PAD, UNKNOWN));
+        v.addAll(seen);
+        return v;
+    }
+
+    private static Dataset encode(List<Row> all, String split, List<String> vocabulary, List<String> labels, int length) {
+        List<Row> rows = all.stream().filter(r -> r.split().equals(split)).toList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            ids.put(vocabulary.get(i), i);
+        }
+        float[][] x = new float[rows.size()][length];
+        float[][] m = new float[rows.size()][length];
+        float[][] y = new float[rows.size()][labels.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> t = rows.get(i).tokens();
+            for (int p = 0; p < Math.min(length, t.size()); p++) {
+                x[i][p] = ids.getOrDefault(t.get(p), 1);
+                m[i][p] = 1;
+            }
+            y[i][labels.indexOf(rows.get(i).label())] = 1;
+        }
+        INDArray[] features = {Nd4j.createFromArray(x)};
+        return new Dataset(features, new INDArray[] {Nd4j.createFromArray(m)}, new INDArray[] {Nd4j.createFromArray(y)}, labels)
+                .withInputNames(List.of(vocabulary));
+    }
+
+    /** Token ids (padded to {@code length}) and mask for a text the user types, with a dataset's vocabulary. */
+    public static INDArray[] encodeTyped(String text, List<String> vocabulary, int length, boolean words) {
+        List<String> tokens = words ? List.of(text.strip().split("\\s+")) : text.codePoints().mapToObj(Character::toString).toList();
+        float[][] x = new float[1][length];
+        float[][] m = new float[1][length];
+        for (int p = 0; p < Math.min(length, tokens.size()); p++) {
+            int id = vocabulary.indexOf(tokens.get(p));
+            x[0][p] = id < 0 ? 1 : id;
+            m[0][p] = 1;
+        }
+        return new INDArray[] {Nd4j.createFromArray(x), Nd4j.createFromArray(m)};
+    }
+}

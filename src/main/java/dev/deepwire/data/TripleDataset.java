@@ -1,0 +1,168 @@
+package dev.deepwire.data;
+
+import dev.deepwire.model.DatasetSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Kind {@code triples}: a knowledge graph as lines {@code head <TAB> relation <TAB> tail [<TAB> split]}
+ * ({@code #} starts a comment). Examples feed three id inputs in the order head, relation, tail, labelled
+ * 1 for a true triple and 0 for a corrupted one: its head or tail replaced by a random entity (never
+ * making another known triple). The training negatives are drawn afresh every epoch, as many per true
+ * triple and on the side the link-prediction output block says.
+ */
+public final class TripleDataset {
+    private final List<String> entities;
+    private final List<String> relations;
+    private final Map<String, List<int[]>> splits;
+    private final Set<Long> known = new HashSet<>();
+
+    private TripleDataset(List<String> entities, List<String> relations, Map<String, List<int[]>> splits) {
+        this.entities = entities;
+        this.relations = relations;
+        this.splits = splits;
+        splits.values().forEach(l -> l.forEach(t -> known.add(key(t[0], t[1], t[2]))));
+    }
+
+    public List<String> entities() {
+        return entities;
+    }
+
+    public List<String> relations() {
+        return relations;
+    }
+
+    /** The triples of a split ({@code train}, {@code validation}, {@code test}) as [head, relation, tail] ids. */
+    public List<int[]> triples(String split) {
+        return splits.getOrDefault(split, List.of());
+    }
+
+    /** Whether (h, r, t) is a known triple in any split (for filtered ranking and clean negatives). */
+    public boolean isKnown(int h, int r, int t) {
+        return known.contains(key(h, r, t));
+    }
+
+    private long key(int h, int r, int t) {
+        return ((long) h * relations.size() + r) * entities.size() + t;
+    }
+
+    public static TripleDataset read(Path file) throws DataException {
+        String name = file.getFileName().toString();
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                if (cols.length < 3 || cols.length > 4) {
+                    throw new DataException(name + " line " + lineNo + ": expected 'head<TAB>relation<TAB>tail' (and "
+                            + "optionally <TAB>split) but found " + cols.length + " column(s)");
+                }
+                for (int c = 0; c < 3; c++) {
+                    if (cols[c].isBlank()) {
+                        throw new DataException(name + " line " + lineNo + ": the " + List.of("head", "relation", "tail").get(c)
+                                + " is empty; fill it in or delete the line");
+                    }
+                }
+                String split = cols.length == 4 ? cols[3].strip() : "train";
+                if (!List.of("train", "validation", "test").contains(split)) {
+                    throw new DataException(name + " line " + lineNo + ": split '" + split + "' is not train, validation or test");
+                }
+                rows.add(new String[] {cols[0].strip(), cols[1].strip(), cols[2].strip(), split});
+                lines.add(lineNo);
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage());
+        }
+        TreeSet<String> entitySet = new TreeSet<>();
+        TreeSet<String> relationSet = new TreeSet<>();
+        for (String[] r : rows) {
+            entitySet.add(r[0]);
+            entitySet.add(r[2]);
+            relationSet.add(r[1]);
+        }
+        if (rows.stream().noneMatch(r -> r[3].equals("train"))) {
+            throw new DataException(name + " has no training triples; add lines 'head<TAB>relation<TAB>tail'");
+        }
+        List<String> entities = new ArrayList<>(entitySet);
+        List<String> relations = new ArrayList<>(relationSet);
+        Map<String, List<int[]>> splits = new java.util.LinkedHashMap<>();
+        for (String[] r : rows) {
+            splits.computeIfAbsent(r[3], k -> new ArrayList<>()).add(new int[] {
+                    java.util.Collections.binarySearch(entities, r[0]), java.util.Collections.binarySearch(relations, r[1]),
+                    java.util.Collections.binarySearch(entities, r[2])});
+        }
+        return new TripleDataset(entities, relations, splits);
+    }
+
+    public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the triples file (relative to the project's folder)");
+        }
+        TripleDataset kg = read(projectDir.resolve(name));
+        long seed = spec.longParam("seed", 42);
+        Dataset validation = kg.triples("validation").isEmpty() ? null
+                : kg.examples(kg.triples("validation"), 1, "both", new Random(seed + 1));
+        Dataset test = kg.triples("test").isEmpty() ? null : kg.examples(kg.triples("test"), 1, "both", new Random(seed + 2));
+        Dataset train = kg.examples(kg.triples("train"), 1, "both", new Random(seed));
+        return new DatasetSplits(train, validation, test, (epoch, settings) -> kg.examples(kg.triples("train"),
+                settings.get("negatives") instanceof Number n ? n.intValue() : 1,
+                String.valueOf(settings.getOrDefault("corrupt", "both")), new Random(seed * 31 + epoch)))
+                .withKnowledgeGraph(kg);
+    }
+
+    /** True triples and {@code negatives} corrupted ones each, as a dataset with inputs head, relation, tail. */
+    public Dataset examples(List<int[]> triples, int negatives, String corrupt, Random random) {
+        int n = triples.size() * (1 + negatives);
+        float[][] h = new float[n][1];
+        float[][] r = new float[n][1];
+        float[][] t = new float[n][1];
+        float[][] y = new float[n][1];
+        int row = 0;
+        for (int[] triple : triples) {
+            for (int k = 0; k <= negatives; k++, row++) {
+                int[] e = k == 0 ? triple : corrupt(triple, corrupt, random);
+                h[row][0] = e[0];
+                r[row][0] = e[1];
+                t[row][0] = e[2];
+                y[row][0] = k == 0 ? 1 : 0;
+            }
+        }
+        return new Dataset(new INDArray[] {Nd4j.createFromArray(h), Nd4j.createFromArray(r), Nd4j.createFromArray(t)},
+                null, new INDArray[] {Nd4j.createFromArray(y)}, List.of("false", "true"))
+                .withInputNames(List.of(entities, relations, entities));
+    }
+
+    private int[] corrupt(int[] triple, String side, Random random) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            boolean head = side.equals("head") || side.equals("both") && random.nextBoolean();
+            int e = random.nextInt(entities.size());
+            int[] c = head ? new int[] {e, triple[1], triple[2]} : new int[] {triple[0], triple[1], e};
+            if (!isKnown(c[0], c[1], c[2])) {
+                return c;
+            }
+        }
+        return new int[] {triple[0], triple[1], (triple[2] + 1) % entities.size()};
+    }
+}

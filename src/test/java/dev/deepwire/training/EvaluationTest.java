@@ -1,0 +1,52 @@
+package dev.deepwire.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.GraphFixture;
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.model.BlockCatalog;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Accuracy is counted the way each output block defines it. */
+class EvaluationTest {
+
+    private static ComputationGraph net(String outputType) {
+        var g = new GraphFixture().node("x", "vector_input", "features", 2).node("o", outputType, "units", 1)
+                .wire("x.out", "o.in").graph();
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
+                .compile(g, CompileOptions.forGradientCheck(1)).orThrow().instantiate();
+        net.getLayer("o").setParam("W", Nd4j.createFromArray(new double[][] {{1}, {0}}));
+        net.getLayer("o").setParam("b", Nd4j.createFromArray(new double[][] {{0}}));
+        return net;
+    }
+
+    @Test
+    void sigmoidOutputsCountYesAboveOneHalf() {
+        ComputationGraph net = net("sigmoid_output");
+        INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}, {3, -5}, {-1, 0}});
+        INDArray y = Nd4j.createFromArray(new double[][] {{1}, {0}, {0}, {0}}); // predictions 1, 0, 1, 0
+        var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+        Evaluation e = Evaluation.of(net, List.of(batch), "sigmoid_output");
+        assertThat(e.accuracy()).isEqualTo(0.75);
+        assertThat(e.examples()).isEqualTo(4);
+        assertThat(e.loss()).isPositive();
+    }
+
+    @Test
+    void regressionHasALossButNoAccuracy() {
+        ComputationGraph net = net("regression_output");
+        INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}});
+        INDArray y = Nd4j.createFromArray(new double[][] {{2}, {0}}); // errors 0 and 2 → MSE loss 2 (per example ½·4)
+        var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+        Evaluation e = Evaluation.of(net, List.of(batch), "regression_output");
+        assertThat(e.accuracy()).isNaN();
+        assertThat(e.loss()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Nd4j.dataType()).isIn(DataType.DOUBLE, DataType.FLOAT);
+    }
+}
