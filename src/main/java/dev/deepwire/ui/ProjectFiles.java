@@ -26,6 +26,7 @@ final class ProjectFiles {
     private final EditorViewModel vm;
     private final Window owner;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
     private final Autosave autosave;
 
@@ -75,10 +76,44 @@ final class ProjectFiles {
         return file;
     }
 
+    /** Where an opened sample (a template, not yet saved) keeps its data; {@code null} otherwise. */
+    ObjectProperty<Path> templateFolderProperty() {
+        return templateFolder;
+    }
+
+    /** Opens a sample as a template: unsaved, its data read from {@code folder}; Save asks where. */
+    void openTemplate(Project p, Path folder) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        vm.setProject(p);
+        file.set(null);
+        templateFolder.set(folder);
+        autosave.clear();
+        vm.messageProperty().set("Opened the sample " + p.name() + " — Save asks where to keep your copy");
+    }
+
+    /** A template's relative data file becomes absolute when the project is saved elsewhere. */
+    private void anchorData(Path target) {
+        Path folder = templateFolder.get();
+        var spec = vm.project().dataset();
+        if (folder == null || spec == null || !(spec.params().get("file") instanceof String f)) {
+            return;
+        }
+        Path data = Path.of(f);
+        if (!data.isAbsolute() && (target.toAbsolutePath().getParent() == null
+                || !target.toAbsolutePath().getParent().equals(folder.toAbsolutePath()))) {
+            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
+            params.put("file", folder.resolve(data).toAbsolutePath().normalize().toString());
+            vm.project().setDataset(new dev.deepwire.model.DatasetSpec(spec.kind(), params));
+        }
+    }
+
     void newProject() {
         if (confirmDiscard()) {
             vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
             file.set(null);
+            templateFolder.set(null);
         }
     }
 
@@ -98,6 +133,7 @@ final class ProjectFiles {
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
             file.set(path);
+            templateFolder.set(null);
             recent.add(path);
             autosave.clear();
             vm.messageProperty().set("Opened " + path.getFileName());
@@ -124,9 +160,11 @@ final class ProjectFiles {
 
     private boolean write(Path path) {
         try {
+            anchorData(path);
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
             file.set(path);
+            templateFolder.set(null);
             recent.add(path);
             autosave.clear();
             vm.messageProperty().set("Saved " + path);

@@ -59,6 +59,16 @@ final class WorkbenchWindow {
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
+        java.util.function.Supplier<Path> otherwise = training.dataFolder();
+        training.setDataFolder(() -> {
+            // Relative data paths start beside the project file, or in an opened sample's folder.
+            Path saved = files.fileProperty().get();
+            if (saved != null && saved.toAbsolutePath().getParent() != null) {
+                return saved.toAbsolutePath().getParent();
+            }
+            Path template = files.templateFolderProperty().get();
+            return template != null ? template : otherwise.get();
+        });
         training.culpritProperty().addListener((o, a, id) -> {
             if (id != null && vm.graph().contains(id)) {
                 var n = vm.graph().require(id);
@@ -109,9 +119,21 @@ final class WorkbenchWindow {
         return (vm.history().isDirty() ? "• " : "") + name + " — DeepWire";
     }
 
+    /** File ▸ New from Sample: the gallery; the chosen sample opens as a template with its data beside it. */
+    void openGallery(Stage stage) {
+        try {
+            SampleLibrary library = SampleLibrary.find();
+            SampleGallery.show(stage, library,
+                    (entry, project) -> files.openTemplate(project, library.folder().resolve(entry.file()).getParent()));
+        } catch (java.io.IOException e) {
+            vm.messageProperty().set("The samples are not available: " + e.getMessage());
+        }
+    }
+
     private MenuBar menus(Stage stage) {
         Menu file = new Menu("_File", null,
                 item("_New", "Shortcut+N", files::newProject),
+                item("New from _Sample…", "Shortcut+Shift+E", () -> openGallery(stage)),
                 item("New _Window", "Shortcut+Shift+N", () -> newWindow.run()),
                 item("_Open…", "Shortcut+O", files::open),
                 recentMenu(),

@@ -49,6 +49,13 @@ public final class Inspector extends ScrollPane {
                     : vm.selection().size() + " blocks selected");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
+            String about = vm.project().description();
+            if (vm.selection().isEmpty() && about != null && !about.isBlank()) {
+                // The project's own description (what a teacher reads aloud), above the editing hint.
+                Label text = wrapped(about);
+                text.setId("project-description");
+                content.getChildren().addAll(heading("About " + vm.project().name()), text);
+            }
             content.getChildren().add(hint);
             return;
         }

@@ -91,6 +91,18 @@ public final class TrainingViewModel {
         this.trainer = trainer;
         this.uiThread = uiThread;
         this.runsFolder = runsFolder;
+        this.dataFolder = () -> runsFolder.get().getParent();
+    }
+
+    private Supplier<Path> dataFolder;
+
+    public Supplier<Path> dataFolder() {
+        return dataFolder;
+    }
+
+    /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
+    public void setDataFolder(Supplier<Path> dataFolder) {
+        this.dataFolder = dataFolder;
     }
 
     public ObjectProperty<Phase> phaseProperty() {
@@ -165,7 +177,7 @@ public final class TrainingViewModel {
             }
             DatasetSplits data;
             try {
-                data = DatasetLoader.load(dataset, runsFolder.get().getParent());
+                data = DatasetLoader.load(dataset, dataFolder.get());
             } catch (DataException e) {
                 uiThread.accept(() -> failBeforeStart(e.getMessage(), null));
                 return;

@@ -1,0 +1,95 @@
+package dev.deepwire.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shipped samples and their data: the {@code sample-projects} folder of a checkout, or, in an installed
+ * build, a copy unpacked from the jar into {@code ~/.deepwire/samples} (so samples with data files train
+ * the same way). Lists them from {@code gallery.json}.
+ */
+final class SampleLibrary {
+    /** One sample: its file (relative to the library), title, expected training time and what it reaches. */
+    record Entry(String file, String title, String time, String reaches) {
+    }
+
+    private final Path folder;
+    private final List<Entry> entries;
+
+    private SampleLibrary(Path folder, List<Entry> entries) {
+        this.folder = folder;
+        this.entries = List.copyOf(entries);
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    Project read(Entry e) throws ProjectFormatException {
+        return new ProjectReader().read(folder.resolve(e.file()));
+    }
+
+    /** The checkout's samples when run from one, else the unpacked copy (unpacked on first use). */
+    static SampleLibrary find() throws IOException {
+        Path local = Path.of("sample-projects");
+        if (Files.isRegularFile(local.resolve("gallery.json"))) {
+            return at(local);
+        }
+        String version = String.valueOf(SampleLibrary.class.getPackage().getImplementationVersion());
+        Path target = Path.of(System.getProperty("user.home"), ".deepwire", "samples", version);
+        JsonNode index = index(SampleLibrary.class.getResourceAsStream("/sample-projects/gallery.json"));
+        List<String> files = new ArrayList<>(List.of("gallery.json"));
+        index.get("samples").forEach(s -> files.add(s.get("file").asText()));
+        index.get("data").forEach(d -> files.add(d.asText()));
+        for (String f : files) {
+            Path out = target.resolve(f);
+            if (!Files.exists(out)) {
+                try (InputStream in = SampleLibrary.class.getResourceAsStream("/sample-projects/" + f)) {
+                    if (in == null) {
+                        throw new IOException("sample file " + f + " is missing from this build");
+                    }
+                    Files.createDirectories(out.getParent());
+                    Path tmp = Files.createTempFile(out.getParent(), ".unpack", ".tmp");
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+        return at(target);
+    }
+
+    static SampleLibrary at(Path folder) throws IOException {
+        try (InputStream in = Files.newInputStream(folder.resolve("gallery.json"))) {
+            JsonNode index = index(in);
+            List<Entry> entries = new ArrayList<>();
+            index.get("samples").forEach(s -> entries.add(new Entry(s.get("file").asText(), s.get("title").asText(),
+                    s.get("time").asText(), s.get("reaches").asText())));
+            return new SampleLibrary(folder, entries);
+        }
+    }
+
+    private static JsonNode index(InputStream in) throws IOException {
+        if (in == null) {
+            throw new IOException("the sample index gallery.json is missing from this build");
+        }
+        JsonNode n = new ObjectMapper().readTree(in);
+        if (n == null || !n.has("samples") || !n.has("data")) {
+            throw new IOException("gallery.json has no 'samples' and 'data' lists");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * File ▸ New from Sample: the gallery lists every sample; the chosen one opens as an unsaved template
+ * with its description shown, and trains from the GUI on its own data (found beside the sample).
+ */
+@ExtendWith(ApplicationExtension.class)
+class SampleGalleryUiTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+    private EditorViewModel vm;
+    private TrainingViewModel training;
+    private WorkbenchWindow window;
+    private Stage stage;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        Path dir = Files.createTempDirectory("deepwire-gallery-ui");
+        prefs = Preferences.userRoot().node("dev/deepwire/test-gallery-" + System.nanoTime());
+        vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));
+        window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "g"), training);
+        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(training::stop).get();
+        trainer.shutdown();
+        work.shutdown();
+        prefs.removeNode();
+    }
+
+    @Test
+    void aSampleChosenInTheGalleryOpensWithItsDescriptionAndTrainsOnItsData(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openGallery(stage));
+        @SuppressWarnings("unchecked")
+        ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(c -> c.entry().file())
+                .contains("marker.dwproj", "word-language.dwproj", "digits-caption.dwproj", "wordnet-links.dwproj",
+                        "seed/self-attention.dwproj", "seed/cross-modal.dwproj", "seed/structured-knowledge.dwproj");
+        assertThat(list.getItems()).allSatisfy(c -> assertThat(c.project()).as(c.entry().file()).isNotNull());
+        int kg = list.getItems().stream().map(c -> c.entry().file()).toList().indexOf("wordnet-links.dwproj");
+        robot.interact(() -> list.getSelectionModel().select(kg));
+        robot.clickOn("#gallery-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.project().name()).isEqualTo("wordnet-links");
+        assertThat(window.files().fileProperty().get()).as("opened as a template: Save asks where").isNull();
+        assertThat(robot.lookup("#project-description").queryLabeled().getText()).contains("WordNet 3.0");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.history().trainLoss().size() >= 5 || training.phaseProperty().get() == TrainingViewModel.Phase.FAILED;
+        });
+        assertThat(training.statusProperty().get()).doesNotContain("does not exist");
+        assertThat(training.history().trainLoss().size()).as("the sample trains on data found beside it").isGreaterThanOrEqualTo(5);
+        robot.clickOn("#train-stop");
+    }
+}
