@@ -4,6 +4,7 @@ import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -66,12 +67,16 @@ public final class AttentionProbe {
 
     /** The DL4J vertex holding a node's attention, or an error listing the nodes that have one. */
     static String resolve(ComputationGraph net, String nodeId) {
+        return resolve(net.getConfiguration(), nodeId);
+    }
+
+    static String resolve(ComputationGraphConfiguration conf, String nodeId) {
         for (String v : List.of(nodeId, nodeId + ".attention")) {
-            if (isAttention(net.getConfiguration().getVertices().get(v))) {
+            if (isAttention(conf.getVertices().get(v))) {
                 return v;
             }
         }
-        throw new IllegalArgumentException("'" + nodeId + "' is not an attention block; choose one of " + attentionNodes(net));
+        throw new IllegalArgumentException("'" + nodeId + "' is not an attention block; choose one of " + attentionNodes(conf));
     }
 
     private static boolean isAttention(GraphVertex v) {
@@ -81,24 +86,41 @@ public final class AttentionProbe {
 
     /** The padding mask of the network input a vertex's sequence comes from (following first inputs upstream). */
     static INDArray maskOf(ComputationGraph net, String vertex, INDArray[] masks) {
-        if (masks == null) {
-            return null;
-        }
-        List<String> networkInputs = net.getConfiguration().getNetworkInputs();
+        int i = sourceInput(net, vertex);
+        return masks == null || i < 0 ? null : masks[i];
+    }
+
+    /** Which network input a vertex's sequence comes from (following first inputs upstream), or −1. */
+    static int sourceInput(ComputationGraph net, String vertex) {
+        return sourceInput(net.getConfiguration(), vertex);
+    }
+
+    static int sourceInput(ComputationGraphConfiguration conf, String vertex) {
+        List<String> networkInputs = conf.getNetworkInputs();
         String at = vertex;
         while (!networkInputs.contains(at)) {
-            List<String> in = net.getConfiguration().getVertexInputs().get(at);
+            List<String> in = conf.getVertexInputs().get(at);
             if (in == null || in.isEmpty()) {
-                return null;
+                return -1;
             }
             at = in.get(0);
         }
-        return masks[networkInputs.indexOf(at)];
+        return networkInputs.indexOf(at);
+    }
+
+    /** The network inputs behind a node's queries and keys: {@code [queries, keys]} (equal for self-attention). */
+    public static int[] inputsOf(ComputationGraphConfiguration conf, String nodeId) {
+        List<String> sources = conf.getVertexInputs().get(resolve(conf, nodeId));
+        return new int[] {sourceInput(conf, sources.get(0)), sourceInput(conf, sources.size() > 1 ? sources.get(1) : sources.get(0))};
     }
 
     /** The canvas nodes that hold attention: self-attention, transformer blocks and cross-attention. */
     public static List<String> attentionNodes(ComputationGraph net) {
-        return net.getConfiguration().getVertices().entrySet().stream()
+        return attentionNodes(net.getConfiguration());
+    }
+
+    public static List<String> attentionNodes(ComputationGraphConfiguration conf) {
+        return conf.getVertices().entrySet().stream()
                 .filter(e -> isAttention(e.getValue()))
                 .map(e -> e.getKey().endsWith(".attention") ? e.getKey().substring(0, e.getKey().length() - 10) : e.getKey())
                 .sorted().toList();

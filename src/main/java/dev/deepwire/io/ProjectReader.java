@@ -87,6 +87,7 @@ public final class ProjectReader {
         Map<String, Node> nodes = readNodes(root, positions, graph);
         readEdges(root, graph, nodes);
         readGroups(root.get("ui"), graph);
+        readNotes(root.get("ui"), graph);
         Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
                 graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
         keepUnknown(root, TOP, project.extras());
@@ -94,7 +95,7 @@ public final class ProjectReader {
             keepUnknown(t, TRAINING, project.sectionExtras("training"));
         }
         if (root.get("ui") instanceof ObjectNode u) {
-            keepUnknown(u, Set.of("positions", "groups"), project.sectionExtras("ui"));
+            keepUnknown(u, Set.of("positions", "groups", "notes"), project.sectionExtras("ui"));
         }
         return project;
     }
@@ -256,6 +257,37 @@ public final class ProjectReader {
                     + "', which is not in \"nodes\"; fix the id or delete the wire");
         }
         return p;
+    }
+
+    /** Text notes on the canvas: id, text and place; a malformed one is refused with its path. */
+    private void readNotes(JsonNode ui, Graph graph) throws ProjectFormatException {
+        JsonNode notes = ui == null ? null : ui.get("notes");
+        if (notes == null || notes.isNull()) {
+            return;
+        }
+        if (!notes.isArray()) {
+            throw new ProjectFormatException("ui.notes", "must be a list of notes, not " + describe(notes));
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            String at = "ui.notes[" + i + "]";
+            JsonNode n = notes.get(i);
+            if (!n.isObject()) {
+                throw new ProjectFormatException(at, "must be an object with id, text, x and y, not " + describe(n));
+            }
+            String id = requiredText(n, "id", at);
+            if (!Node.ID_PATTERN.matcher(id).matches() || graph.note(id).isPresent() || graph.contains(id)
+                    || graph.group(id).isPresent()) {
+                throw new ProjectFormatException(at + ".id", "'" + id + "' must be a valid id not used by another "
+                        + "block, group or note");
+            }
+            JsonNode x = n.get("x");
+            JsonNode y = n.get("y");
+            if (x == null || !x.isNumber() || y == null || !y.isNumber()) {
+                throw new ProjectFormatException(at, "needs numbers x and y for its place on the canvas");
+            }
+            graph.insertNote(graph.notes().size(), new dev.deepwire.model.Note(id, text(n, "text", at, ""),
+                    x.asDouble(), y.asDouble()));
+        }
     }
 
     /** Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal. */

@@ -87,6 +87,18 @@ public final class ProjectWriter {
             }
             ui.put("groups", groups);
         }
+        if (!project.graph().notes().isEmpty()) {
+            List<Object> notes = new ArrayList<>();
+            for (var n : project.graph().notes()) {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("id", n.id());
+                note.put("text", n.text());
+                note.put("x", n.x());
+                note.put("y", n.y());
+                notes.add(note);
+            }
+            ui.put("notes", notes);
+        }
         ui.putAll(project.sectionExtras("ui"));
         root.put("ui", ui);
         root.putAll(project.extras());

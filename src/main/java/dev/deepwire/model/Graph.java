@@ -17,6 +17,7 @@ public final class Graph {
     private final Map<String, Node> byId = new HashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final List<NodeGroup> groups = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
 
     public List<Node> nodes() {
         return Collections.unmodifiableList(nodes);
@@ -161,6 +162,34 @@ public final class Graph {
         groups.set(index, group);
     }
 
+    public List<Note> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    public Optional<Note> note(String id) {
+        return notes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public void insertNote(int index, Note note) {
+        if (note(note.id()).isPresent() || contains(note.id()) || group(note.id()).isPresent()) {
+            throw new IllegalArgumentException("the id '" + note.id() + "' is already used");
+        }
+        notes.add(index, note);
+    }
+
+    /** Removes a note; returns where it was. */
+    public int removeNote(String id) {
+        Note n = note(id).orElseThrow(() -> new IllegalArgumentException("no note '" + id + "'"));
+        int index = notes.indexOf(n);
+        notes.remove(index);
+        return index;
+    }
+
+    public void replaceNote(Note note) {
+        int index = notes.indexOf(note(note.id()).orElseThrow(() -> new IllegalArgumentException("no note '" + note.id() + "'")));
+        notes.set(index, note);
+    }
+
     /** A readable id not yet used: {@code prefix_1}, {@code prefix_2}, ... */
     public String freshId(String prefix) {
         String base = prefix.replaceAll("[^A-Za-z0-9_-]", "_");
@@ -169,7 +198,7 @@ public final class Graph {
         }
         for (int i = 1; ; i++) {
             String id = base + "_" + i;
-            if (!byId.containsKey(id) && group(id).isEmpty()) {
+            if (!byId.containsKey(id) && group(id).isEmpty() && note(id).isEmpty()) {
                 return id;
             }
         }
@@ -181,12 +210,14 @@ public final class Graph {
         nodes.forEach(n -> g.addNode(n.copy()));
         edges.forEach(g::connect);
         groups.forEach(gr -> g.insertGroup(g.groups.size(), gr));
+        notes.forEach(n -> g.insertNote(g.notes.size(), n));
         return g;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Graph g && nodes.equals(g.nodes) && edges.equals(g.edges) && groups.equals(g.groups);
+        return o instanceof Graph g && nodes.equals(g.nodes) && edges.equals(g.edges) && groups.equals(g.groups)
+                && notes.equals(g.notes);
     }
 
     @Override

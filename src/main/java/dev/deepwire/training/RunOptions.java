@@ -9,8 +9,21 @@ import java.nio.file.Path;
  * @param checkpointDir where checkpoints go ({@code null}: none are written)
  * @param projectName   shown in events
  * @param healthEvery   measure each block's health every this many steps (0: never)
+ * @param stepHook      called on the training thread after each step and once at the end
  */
-public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery) {
+public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery, StepHook stepHook) {
+    public RunOptions {
+        stepHook = stepHook == null ? StepHook.NONE : stepHook;
+    }
+
+    public RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery) {
+        this(maxSteps, checkpointDir, projectName, healthEvery, StepHook.NONE);
+    }
+
+    public RunOptions withStepHook(StepHook hook) {
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, hook);
+    }
+
     /** Node health measured every 25 steps by default. */
     public RunOptions(long maxSteps, Path checkpointDir, String projectName) {
         this(maxSteps, checkpointDir, projectName, 25);

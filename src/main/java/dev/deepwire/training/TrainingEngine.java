@@ -86,6 +86,7 @@ public final class TrainingEngine {
                 run.waitWhilePaused(listener);
                 if (run.stopRequested()) {
                     lastAccuracy = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    options.stepHook().afterStep(model, step, true);
                     TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
                     listener.onEvent(stopped);
                     run.end(RunState.STOPPED, stopped);
@@ -115,6 +116,7 @@ public final class TrainingEngine {
                 lossCount++;
                 listener.onEvent(new TrainingEvent.StepCompleted(step, epoch, loss,
                         batch.getFeatures(0).size(0) / Math.max(seconds, 1e-9)));
+                options.stepHook().afterStep(model, step, false);
                 List<NodeHealth> measured = health.takeMeasurements();
                 if (!measured.isEmpty()) {
                     listener.onEvent(new TrainingEvent.HealthMeasured(step, measured));
@@ -149,6 +151,7 @@ public final class TrainingEngine {
                 }
             }
         }
+        options.stepHook().afterStep(model, step, true);
         TrainingEvent.RunFinished finished = new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()),
                 lastAccuracy, reason);
         listener.onEvent(finished);

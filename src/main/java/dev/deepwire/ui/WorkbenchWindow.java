@@ -34,6 +34,15 @@ final class WorkbenchWindow {
     private final Label status = new Label();
     private final Label summary = new Label();
     private final Label backend = new Label("loading the CPU backend…");
+    private final dev.deepwire.ui.inspect.AttentionSession attention =
+            new dev.deepwire.ui.inspect.AttentionSession(javafx.application.Platform::runLater);
+    private dev.deepwire.ui.training.TrainingPanel trainingPanel;
+    private dev.deepwire.ui.training.TrainingViewModel training;
+    private final java.util.concurrent.ExecutorService inspectWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deepwire-inspect");
+        t.setDaemon(true);
+        return t;
+    });
 
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
                     dev.deepwire.ui.training.TrainingViewModel training) {
@@ -55,7 +64,13 @@ final class WorkbenchWindow {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setTop(new VBox(menus(stage), toolbar()));
-        SplitPane centre = new SplitPane(split, new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training()));
+        dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
+        this.trainingPanel = trainingPanel;
+        vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
+        this.training = training;
+        training.setRunObserver(attention::hookFor);
+        inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
+        SplitPane centre = new SplitPane(split, trainingPanel);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
@@ -119,12 +134,30 @@ final class WorkbenchWindow {
         return (vm.history().isDirty() ? "• " : "") + name + " — DeepWire";
     }
 
+    /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
+    dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
+        return dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork, trainingPanel::markStep,
+                nodeId);
+    }
+
+    /** Where the loss chart marks the inspected step (NaN: no mark). */
+    double trainingPanelLossMarker() {
+        return trainingPanel.lossMarker();
+    }
+
+    dev.deepwire.ui.inspect.AttentionSession attention() {
+        return attention;
+    }
+
     /** File ▸ New from Sample: the gallery; the chosen sample opens as a template with its data beside it. */
     void openGallery(Stage stage) {
         try {
             SampleLibrary library = SampleLibrary.find();
             SampleGallery.show(stage, library,
-                    (entry, project) -> files.openTemplate(project, library.folder().resolve(entry.file()).getParent()));
+                    (entry, project) -> {
+                        files.openTemplate(project, library.folder().resolve(entry.file()).getParent());
+                        canvas.fitView();
+                    });
         } catch (java.io.IOException e) {
             vm.messageProperty().set("The samples are not available: " + e.getMessage());
         }
@@ -173,11 +206,14 @@ final class WorkbenchWindow {
                 item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
                 new SeparatorMenuItem(),
                 item("Select _All", "Shortcut+A", vm::selectAll),
-                item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)));
+                item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)),
+                item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre));
         Menu view = new Menu("_View", null,
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
+                item("_Attention Inspector", "Shortcut+I", () -> openAttentionInspector(stage,
+                        vm.selectedNode().map(dev.deepwire.model.Node::id).orElse(null))),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {
                     vm.autoArrange();

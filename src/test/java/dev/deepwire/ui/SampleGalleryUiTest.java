@@ -76,6 +76,7 @@ class SampleGalleryUiTest {
         assertThat(vm.project().name()).isEqualTo("wordnet-links");
         assertThat(window.files().fileProperty().get()).as("opened as a template: Save asks where").isNull();
         assertThat(robot.lookup("#project-description").queryLabeled().getText()).contains("WordNet 3.0");
+        assertThat(robot.lookup("#train-batch").queryTextInputControl().getText()).as("the sample's own settings").isEqualTo("256");
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();

@@ -257,6 +257,27 @@ public final class EditorViewModel {
         stack.execute(new CompoundCommand("Delete " + what, parts));
     }
 
+    /** Puts a text note on the canvas (undoable); returns its id. Notes never affect training. */
+    public String addNote(String text, double x, double y) {
+        String id = graph().freshId("note");
+        stack.execute(dev.deepwire.model.NoteCommand.add(new dev.deepwire.model.Note(id, text, x, y)));
+        return id;
+    }
+
+    public void editNote(String id, String text) {
+        graph().note(id).filter(n -> !n.text().equals(text))
+                .ifPresent(n -> stack.execute(dev.deepwire.model.NoteCommand.change(n, n.withText(text))));
+    }
+
+    public void moveNote(String id, double x, double y) {
+        graph().note(id).filter(n -> n.x() != x || n.y() != y)
+                .ifPresent(n -> stack.execute(dev.deepwire.model.NoteCommand.change(n, n.at(x, y))));
+    }
+
+    public void removeNote(String id) {
+        graph().note(id).ifPresent(n -> stack.execute(dev.deepwire.model.NoteCommand.remove(n)));
+    }
+
     /** Makes a group from the selected blocks (those not in a group yet); returns its id. */
     public Optional<String> groupSelection(String label) {
         if (refuseWhileLocked()) {

@@ -37,6 +37,8 @@ public final class GraphCanvas extends Pane {
     private final Group edgeLayer = new Group();
     private final Map<String, GroupView> groups = new LinkedHashMap<>();
     private final Group nodeLayer = new Group();
+    private final Group noteLayer = new Group();
+    private final Map<String, NoteView> notes = new java.util.HashMap<>();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
     private final CubicCurve pendingWire = new CubicCurve();
@@ -60,7 +62,7 @@ public final class GraphCanvas extends Pane {
         pendingWire.setMouseTransparent(true);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
-        world.getChildren().addAll(groupLayer, edgeLayer, nodeLayer, pendingWire, rubberBand);
+        world.getChildren().addAll(groupLayer, noteLayer, edgeLayer, nodeLayer, pendingWire, rubberBand);
         world.getTransforms().setAll(pan, scale);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
@@ -143,10 +145,46 @@ public final class GraphCanvas extends Pane {
             edges.put(e, view);
             edgeLayer.getChildren().add(view);
         }
+        syncNotes(graph);
         routeEdges();
         showAnalysis();
         showSelection();
         minimap.redraw();
+    }
+
+    private void syncNotes(dev.deepwire.model.Graph graph) {
+        notes.keySet().removeIf(id -> {
+            if (graph.note(id).isEmpty()) {
+                noteLayer.getChildren().remove(notes.get(id));
+                return true;
+            }
+            return false;
+        });
+        for (var n : graph.notes()) {
+            NoteView view = notes.get(n.id());
+            if (view == null) {
+                view = new NoteView(n, vm);
+                notes.put(n.id(), view);
+                noteLayer.getChildren().add(view);
+            } else {
+                view.update(n);
+            }
+        }
+    }
+
+    /** The view of a note (for tests and screenshots). */
+    NoteView noteView(String id) {
+        return notes.get(id);
+    }
+
+    /** Adds a note in the middle of what is visible and opens it for writing. */
+    public void addNoteAtCentre() {
+        javafx.geometry.Point2D c = toWorld(getWidth() / 2, getHeight() / 2);
+        String id = vm.addNote("", c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        NoteView v = notes.get(id);
+        if (v != null) {
+            v.edit();
+        }
     }
 
     private void routeEdges() {

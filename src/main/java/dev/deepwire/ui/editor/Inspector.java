@@ -25,6 +25,14 @@ import javafx.scene.layout.VBox;
 public final class Inspector extends ScrollPane {
     private final EditorViewModel vm;
     private final VBox content = new VBox(8);
+    /** Blocks whose attention weights the inspector can show. */
+    private static final java.util.Set<String> ATTENTION = java.util.Set.of("self_attention", "cross_attention", "transformer_block");
+    private java.util.function.Consumer<String> onInspectAttention = id -> { };
+
+    /** What "Inspect attention…" does for the selected block. */
+    public void setOnInspectAttention(java.util.function.Consumer<String> action) {
+        onInspectAttention = action;
+    }
 
     public Inspector(EditorViewModel vm) {
         this.vm = vm;
@@ -79,6 +87,12 @@ public final class Inspector extends ScrollPane {
         Label formula = wrapped(type.formula());
         formula.getStyleClass().add("formula");
         content.getChildren().addAll(formula, wrapped(type.help()));
+        if (ATTENTION.contains(type.id())) {
+            javafx.scene.control.Button inspect = new javafx.scene.control.Button("Inspect attention…");
+            inspect.setId("inspect-attention");
+            inspect.setOnAction(e -> onInspectAttention.accept(node.id()));
+            content.getChildren().add(inspect);
+        }
         content.getChildren().add(heading("Shapes"));
         var analysis = vm.analysisProperty().get();
         for (PortSpec in : type.inputs()) {

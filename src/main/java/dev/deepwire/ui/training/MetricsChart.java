@@ -133,6 +133,23 @@ final class MetricsChart {
         plot.setRangeAxis(axis);
     }
 
+    /** A vertical line at {@code x} (the step the attention inspector shows), or none when NaN. */
+    void mark(double x) {
+        plot.clearDomainMarkers();
+        if (!Double.isNaN(x)) {
+            org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(x);
+            m.setPaint(new Color(0xe5, 0xc0, 0x7b));
+            m.setStroke(new BasicStroke(1.5f));
+            plot.addDomainMarker(m);
+        }
+    }
+
+    /** Where the marker is, or NaN (for tests). */
+    double markedAt() {
+        var markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        return markers == null || markers.isEmpty() ? Double.NaN : ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue();
+    }
+
     int pointsShown(int seriesIndex) {
         return series[seriesIndex].getItemCount();
     }

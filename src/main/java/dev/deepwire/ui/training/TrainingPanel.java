@@ -237,6 +237,11 @@ public final class TrainingPanel extends HBox {
         });
     }
 
+    /** Shows another project's settings (when a different project is opened in the window). */
+    public void showSettings(TrainingSettings s) {
+        show(s);
+    }
+
     private void show(TrainingSettings s) {
         epochs.setText(String.valueOf(s.epochs()));
         batch.setText(String.valueOf(s.batchSize()));
@@ -282,5 +287,17 @@ public final class TrainingPanel extends HBox {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Marks a training step on the loss and accuracy charts (kept in step with the attention inspector). */
+    public void markStep(long step) {
+        double per = "epochs".equals(xUnit.getValue()) ? Math.max(1, vm.history().stepsPerEpoch()) : 1;
+        loss.mark(step < 0 ? Double.NaN : step / per);
+        accuracy.mark(step < 0 ? Double.NaN : step / per);
+    }
+
+    /** Where the loss chart's step marker is (for tests). */
+    public double lossMarker() {
+        return loss.markedAt();
     }
 }

@@ -225,10 +225,25 @@ public final class TrainingViewModel {
         status.set("Training " + name);
         MetricsCsv file = csv;
         run = new TrainingEngine(trainer).start(network, data, settings,
-                new RunOptions(0, runDir, name, 10), event -> {
+                new RunOptions(0, runDir, name, 10).withStepHook(observer.apply(network, data)), event -> {
                     file.onEvent(event); // on the training thread: the file keeps up even if the UI is busy
                     queue.add(event);
                 });
+    }
+
+    private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, dev.deepwire.training.StepHook> observer =
+            (network, data) -> dev.deepwire.training.StepHook.NONE;
+
+    /** Something that watches each run from the training thread (the attention inspector's recorder). */
+    public void setRunObserver(java.util.function.BiFunction<CompiledNetwork, DatasetSplits,
+            dev.deepwire.training.StepHook> observer) {
+        this.observer = observer;
+    }
+
+    /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
+    public java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> restingModel() {
+        return run == null || phase.get() == Phase.RUNNING || phase.get() == Phase.COMPILING
+                ? java.util.Optional.empty() : java.util.Optional.ofNullable(run.model());
     }
 
     public void pause() {

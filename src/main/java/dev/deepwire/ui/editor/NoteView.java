@@ -1,0 +1,98 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.Note;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A note on the canvas: wrapped text on a sticky-note card. Drag to move; double-click to edit in place
+ * (Ctrl+Enter or clicking away keeps the text, Escape cancels); right-click to edit or delete.
+ */
+final class NoteView extends StackPane {
+    static final double WIDTH = 240;
+    private final EditorViewModel vm;
+    private final Label text = new Label();
+    private Note note;
+    private Point2D grab;
+
+    NoteView(Note note, EditorViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("note");
+        setId("note-" + note.id());
+        setPrefWidth(WIDTH);
+        setMaxWidth(WIDTH);
+        text.setWrapText(true);
+        text.setMaxWidth(WIDTH - 20);
+        text.getStyleClass().add("note-text");
+        getChildren().add(text);
+        update(note);
+        setOnMousePressed(e -> {
+            Point2D p = getParent().sceneToLocal(e.getSceneX(), e.getSceneY());
+            grab = new Point2D(p.getX() - getLayoutX(), p.getY() - getLayoutY());
+            e.consume();
+        });
+        setOnMouseDragged(e -> {
+            Point2D p = getParent().sceneToLocal(e.getSceneX(), e.getSceneY());
+            relocate(p.getX() - grab.getX(), p.getY() - grab.getY());
+            e.consume();
+        });
+        setOnMouseReleased(e -> {
+            vm.moveNote(this.note.id(), getLayoutX(), getLayoutY());
+            e.consume();
+        });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                edit();
+            }
+            e.consume();
+        });
+        MenuItem edit = new MenuItem("Edit note");
+        edit.setOnAction(e -> edit());
+        MenuItem delete = new MenuItem("Delete note");
+        delete.setOnAction(e -> vm.removeNote(this.note.id()));
+        ContextMenu menu = new ContextMenu(edit, delete);
+        setOnContextMenuRequested(e -> {
+            menu.show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    void update(Note n) {
+        this.note = n;
+        text.setText(n.text().isBlank() ? "(empty note — double-click to write)" : n.text());
+        relocate(n.x(), n.y());
+    }
+
+    /** Swaps the text for an editor until Ctrl+Enter, Escape or focus leaves. */
+    void edit() {
+        TextArea area = new TextArea(note.text());
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.max(3, note.text().split("\n").length + 1));
+        area.setId("note-editor");
+        getChildren().setAll(area);
+        Runnable keep = () -> {
+            if (getChildren().contains(area)) {
+                getChildren().setAll(text);
+                vm.editNote(note.id(), area.getText());
+            }
+        };
+        area.setOnKeyPressed(k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ENTER && k.isShortcutDown()) {
+                keep.run();
+            } else if (k.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                getChildren().setAll(text);
+            }
+            k.consume();
+        });
+        area.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                keep.run();
+            }
+        });
+        area.requestFocus();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The attention inspector on a (briefly) trained marker model: maps captured live during training,
+ * switching head and example changes the map, the step slider replays captures and marks the loss chart,
+ * typed text gets its own map, and the weights export as CSV.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AttentionInspectorUiTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+    private TrainingViewModel training;
+    private WorkbenchWindow window;
+    private Stage stage;
+    private Preferences prefs;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("tokens", "length", 8);
+        p.graph().setParam("embed", "dim", 16);
+        p.graph().setParam("ffn", "hidden", 16);
+        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 3200, "validation", 100)));
+        p.setTraining(p.training().withEpochs(2));
+        dir = Files.createTempDirectory("deepwire-inspect-ui");
+        prefs = Preferences.userRoot().node("dev/deepwire/test-inspect-" + System.nanoTime());
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);
+        window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "i"), training);
+        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(training::stop).get();
+        trainer.shutdown();
+        work.shutdown();
+        prefs.removeNode();
+    }
+
+    private static float[][] copy(float[][] m) {
+        return Arrays.stream(m).map(float[]::clone).toArray(float[][]::new);
+    }
+
+    @Test
+    void headsExamplesStepsAndTypedTextEachShowTheirOwnVerifiedMap(FxRobot robot) throws Exception {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+        });
+        // 2 epochs of 50 steps: captured at step 1, every 20 steps and at the end, on the training thread.
+        assertThat(window.attention().snapshots()).extracting(s -> s.step()).contains(1L, 20L, 40L, 100L);
+        dev.deepwire.ui.inspect.AttentionInspector inspector =
+                WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, "attn")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.function.Supplier<float[][]> shown = inspector::shownMap;
+        float[][] mean = copy(shown.get());
+        assertThat(mean).hasDimensions(8, 8);
+        for (float[] row : mean) {
+            double sum = 0;
+            for (float v : row) {
+                sum += v;
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> head = robot.lookup("#inspect-head").queryAs(ComboBox.class);
+        robot.interact(() -> head.setValue("head 1"));
+        float[][] head1 = copy(shown.get());
+        assertThat(head1).isNotEqualTo(mean);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> example = robot.lookup("#inspect-example").queryAs(Spinner.class);
+        robot.interact(() -> example.getValueFactory().setValue(3));
+        assertThat(shown.get()).isNotEqualTo(head1);
+        // Replay: the first capture differs from the last, and the loss chart marks its step.
+        Slider step = robot.lookup("#inspect-step").queryAs(Slider.class);
+        float[][] last = copy(shown.get());
+        robot.interact(() -> step.setValue(0));
+        assertThat(shown.get()).isNotEqualTo(last);
+        assertThat(window.trainingPanelLossMarker()).isEqualTo(1.0);
+        // Typed text: its tokens label the axes and it gets a map of its own.
+        robot.interact(() -> {
+            var typed = robot.lookup("#inspect-typed").queryTextInputControl();
+            typed.setText("t3 t4 <M> t9 t5 t6 t7 t8");
+            typed.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !Arrays.deepEquals(shown.get(), last);
+        });
+        Path csv = dir.resolve("typed.csv");
+        robot.interact(() -> {
+            try {
+                inspector.exportTo(csv, false);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Files.readString(csv)).contains("<M>");
+    }
+}
