@@ -74,14 +74,19 @@ final class InspectCommand implements Callable<Integer> {
         }
         int h = "mean".equalsIgnoreCase(head) ? -1 : parseHead(maps.heads());
         INDArray map = maps.map(0, h);
-        List<String> tokens = tokens(one.features()[0], validation.labelNames());
+        int[] inputs = dev.deepwire.inspect.AttentionProbe.inputsOf(net.getConfiguration(), node);
+        List<String> queries = dev.deepwire.inspect.AxisLabels.of(one, inputs[0], 0);
+        List<String> keys = dev.deepwire.inspect.AxisLabels.of(one, inputs[1], 0);
+        if (map.rows() != queries.size()) {
+            queries = List.of("learned query"); // attention pooling: one query per head
+        }
         String title = String.format(Locale.ROOT, "%s · example %d · %s", node, example, h < 0 ? "mean of " + maps.heads() + " heads" : "head " + h);
         try {
             if (csv != null) {
-                AtomicFiles.write(csv, Heatmaps.csv(map, tokens, tokens).getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(csv, Heatmaps.csv(map, queries, keys).getBytes(StandardCharsets.UTF_8));
             }
             if (png != null) {
-                AtomicFiles.write(png, Heatmaps.png(Heatmaps.image(map, tokens, tokens, title)));
+                AtomicFiles.write(png, Heatmaps.png(Heatmaps.image(map, queries, keys, title)));
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write the heatmap: " + e.getMessage());
@@ -101,15 +106,5 @@ final class InspectCommand implements Callable<Integer> {
             // fall through
         }
         throw new CliException(ExitCodes.BAD_INPUT, "--head must be mean or a number from 0 to " + (heads - 1) + "; got " + head);
-    }
-
-    /** Readable names of an example's token ids (the dataset's names when it has them). */
-    private static List<String> tokens(INDArray ids, List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (long t = 0; t < ids.size(1); t++) {
-            int id = (int) ids.getDouble(0, t);
-            out.add(id < names.size() ? names.get(id) : String.valueOf(id));
-        }
-        return out;
     }
 }

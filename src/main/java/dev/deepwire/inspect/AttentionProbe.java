@@ -1,5 +1,6 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.compiler.layers.AttentionPool;
 import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Recomputes an attention block's weights from its parameters and its real inputs (masks included)
@@ -39,6 +41,9 @@ public final class AttentionProbe {
             acts = net.feedForward(inputs, false, false);
         } finally {
             net.clearLayerMaskArrays();
+        }
+        if (isPool(net.getConfiguration().getVertices().get(vertex))) {
+            return pooled(net, nodeId, vertex, acts, maskOf(net, sources.get(0), masks), acts.get(sources.get(0)));
         }
         INDArray q = acts.get(sources.get(0));
         INDArray kv = acts.get(sources.size() > 1 ? sources.get(1) : sources.get(0));
@@ -80,8 +85,54 @@ public final class AttentionProbe {
     }
 
     private static boolean isAttention(GraphVertex v) {
-        return v instanceof CrossAttention
+        return v instanceof CrossAttention || isPool(v)
                 || v instanceof LayerVertex l && l.getLayerConf().getLayer() instanceof SelfAttention;
+    }
+
+    private static boolean isPool(GraphVertex v) {
+        return v instanceof LayerVertex l && l.getLayerConf().getLayer() instanceof AttentionPool;
+    }
+
+    /**
+     * Attention pooling: per head, {@code a = softmax(q_h · (W_k,h x) / √hs)} over unmasked positions, recomputed
+     * here with plain array operations; the pooled output {@code W_Oᵀ [Σ a V_h]} must equal the block's. The
+     * maps have one query row per head's learned query: {@code [batch, heads, 1, positions]}.
+     */
+    private static AttentionMaps pooled(ComputationGraph net, String nodeId, String vertex, Map<String, INDArray> acts,
+                                        INDArray mask, INDArray x) {
+        Map<String, INDArray> p = net.paramTable(false);
+        INDArray q = p.get(vertex + "_" + AttentionPool.Q);
+        INDArray wk = p.get(vertex + "_" + AttentionPool.WK);
+        INDArray wv = p.get(vertex + "_" + AttentionPool.WV);
+        INDArray wo = p.get(vertex + "_" + AttentionPool.WO);
+        long b = x.size(0);
+        long t = x.size(2);
+        int heads = (int) q.size(0);
+        long hs = q.size(1);
+        INDArray weights = Nd4j.create(x.dataType(), b, heads, 1, t);
+        INDArray concat = Nd4j.create(x.dataType(), b, heads * hs);
+        for (int h = 0; h < heads; h++) {
+            INDArray whk = wk.slice(h); // [hs, d]
+            INDArray whv = wv.slice(h);
+            for (long e = 0; e < b; e++) {
+                INDArray xe = x.slice(e); // [d, T]
+                INDArray scores = q.slice(h).reshape(1, hs).mmul(whk.mmul(xe)).muli(1.0 / Math.sqrt(hs)); // [1, T]
+                if (mask != null) {
+                    scores.addi(mask.slice(e).reshape(1, t).castTo(scores.dataType()).sub(1.0).muli(1e9));
+                }
+                INDArray a = org.nd4j.linalg.ops.transforms.Transforms.softmax(scores, true);
+                weights.get(NDArrayIndex.point(e), NDArrayIndex.point(h), NDArrayIndex.point(0), NDArrayIndex.all()).assign(a.reshape(t));
+                INDArray o = whv.mmul(xe).mmul(a.transpose()); // [hs, 1]
+                concat.get(NDArrayIndex.point(e), NDArrayIndex.interval(h * hs, (h + 1) * hs)).assign(o.reshape(hs));
+            }
+        }
+        double error = concat.mmul(wo).sub(acts.get(vertex)).amaxNumber().doubleValue();
+        AttentionMaps maps = new AttentionMaps(nodeId, weights, error);
+        if (!maps.verified()) {
+            throw new NotVerified("the attention pooling recomputed for '" + nodeId + "' differs from the block's output by "
+                    + error + "; the heatmap would not show what the network computed");
+        }
+        return maps;
     }
 
     /** The padding mask of the network input a vertex's sequence comes from (following first inputs upstream). */

@@ -48,11 +48,30 @@ class CrossAttentionProbeTest {
                 .compile(g, new CompileOptions(DataType.FLOAT, 5, new Adam(1e-3))).orThrow();
         ComputationGraph net = compiled.instantiate();
         RandomBatch batch = RandomBatch.of(g, compiled, 3, 1, DataType.FLOAT, 2);
-        assertThat(AttentionProbe.attentionNodes(net)).containsExactly("imageBlock", "look");
+        assertThat(AttentionProbe.attentionNodes(net)).containsExactly("imageBlock", "look", "textPool");
         AttentionMaps maps = AttentionProbe.capture(net, "imageBlock", batch.inputs(), batch.masks());
         assertThat(maps.verified()).isTrue();
         assertThat(maps.weights().shape()).containsExactly(3, 2, 3, 3);
         assertThatThrownBy(() -> AttentionProbe.capture(net, "gate", batch.inputs(), batch.masks()))
-                .hasMessageContaining("choose one of [imageBlock, look]");
+                .hasMessageContaining("choose one of [imageBlock, look, textPool]");
+    }
+
+    @Test
+    void attentionPoolingMapsHaveOneLearnedQueryPerHeadAndIgnorePadding() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Graph g = FamilyGraphs.crossModal().graph();
+        CompiledNetwork compiled = new GraphCompiler(BlockCatalog.standard())
+                .compile(g, new CompileOptions(DataType.FLOAT, 5, new Adam(1e-3))).orThrow();
+        ComputationGraph net = compiled.instantiate();
+        RandomBatch batch = RandomBatch.of(g, compiled, 3, 1, DataType.FLOAT, 2);
+        assertThat(AttentionProbe.attentionNodes(net)).contains("textPool");
+        AttentionMaps maps = AttentionProbe.capture(net, "textPool", batch.inputs(), batch.masks());
+        assertThat(maps.verified()).isTrue();
+        assertThat(maps.weights().shape()).containsExactly(3, 2, 1, 4);
+        // Example 2 keeps 2 of its 4 caption tokens: the padded two get no weight; each head's weights sum to 1.
+        var ex2 = maps.weights().slice(2);
+        assertThat(ex2.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4)).amaxNumber().doubleValue()).isLessThan(1e-6);
+        assertThat(maps.weights().sum(3).minNumber().doubleValue()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
     }
 }

@@ -26,7 +26,8 @@ public final class Inspector extends ScrollPane {
     private final EditorViewModel vm;
     private final VBox content = new VBox(8);
     /** Blocks whose attention weights the inspector can show. */
-    private static final java.util.Set<String> ATTENTION = java.util.Set.of("self_attention", "cross_attention", "transformer_block");
+    private static final java.util.Set<String> ATTENTION = java.util.Set.of("self_attention", "cross_attention", "transformer_block",
+            "attention_pool");
     private java.util.function.Consumer<String> onInspectAttention = id -> { };
 
     /** What "Inspect attention…" does for the selected block. */

@@ -3,6 +3,7 @@ package dev.deepwire.ui.inspect;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.TextClassDataset;
 import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.Heatmaps;
 import dev.deepwire.ui.training.TrainingViewModel;
@@ -269,6 +270,9 @@ public final class AttentionInspector {
         int e = Math.min(ex, s.weights().length - 1);
         rowLabels = AxisLabels.of(data, inputs[0], e);
         colLabels = AxisLabels.of(data, inputs[1], e);
+        if (s.weights()[e][0].length != rowLabels.size()) {
+            rowLabels = List.of("learned query"); // attention pooling: one query per head
+        }
         List<String> choices = new ArrayList<>(List.of("mean of heads", "max of heads"));
         for (int h = 0; h < s.heads(); h++) {
             choices.add("head " + h);

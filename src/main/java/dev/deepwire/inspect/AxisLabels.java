@@ -1,4 +1,4 @@
-package dev.deepwire.ui.inspect;
+package dev.deepwire.inspect;
 
 import dev.deepwire.data.Dataset;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Readable names along a heatmap's axes: the tokens of an example, or the positions of a sequence. */
-final class AxisLabels {
+public final class AxisLabels {
     private AxisLabels() {
     }
 
-    static List<String> of(Dataset data, int input, int example) {
+    public static List<String> of(Dataset data, int input, int example) {
         INDArray f = data.features()[input];
         List<String> names = data.inputNames(input);
         List<String> out = new ArrayList<>();
@@ -28,7 +28,7 @@ final class AxisLabels {
     }
 
     /** Whether input {@code i} is read as words (its vocabulary has multi-character tokens) rather than characters. */
-    static boolean wordTokens(Dataset data, int input) {
+    public static boolean wordTokens(Dataset data, int input) {
         return data.inputNames(input).stream().skip(2).anyMatch(s -> s.codePointCount(0, s.length()) > 1);
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds DeepWire's Linux app image and .deb with jpackage (JDK 17): a bundled Java runtime, the CPU
+# backend (linux-x86_64 native libraries only), the application icon, a desktop entry and the .dwproj
+# file association. The samples and their data are installed beside the jar.
+#
+#   packaging/build-linux.sh          # CPU build
+#   packaging/build-linux.sh --cuda   # adds the CUDA 11.6 backend (much larger; needs CUDA 11.6 to use it)
+#
+# Output: target/dist/DeepWire/ (app image; run target/dist/DeepWire/bin/DeepWire) and
+# target/dist/deepwire_<version>_amd64.deb (needs dpkg-deb and fakeroot to build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile=()
+if [ "${1:-}" = "--cuda" ]; then profile=(-Pcuda); fi
+mvn -q -B -DskipTests "${profile[@]}" package
+version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\?</version>.*:\1:p' pom.xml | head -n 1)
+input=target/jpackage-input
+rm -rf "$input" target/dist
+mkdir -p "$input" target/dist
+cp target/deepwire.jar target/lib/*.jar "$input"/
+cp -r sample-projects "$input"/
+common=(--name DeepWire --app-version "$version" --vendor "DeepWire" --icon assets/icons/deepwire.png)
+jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.jar --main-class dev.deepwire.Main \
+  --java-options '-Xmx3g' --dest target/dist
+if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+  jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist \
+    --linux-package-name deepwire --linux-shortcut --linux-menu-group Development \
+    --description "Draw neural networks and watch them learn" \
+    --file-associations packaging/dwproj.properties
+fi
+du -sh target/dist/DeepWire target/dist/*.deb 2>/dev/null || true
