@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = {"Draw neural networks, compile them to DL4J and watch them learn.",
                 "With no command, opens the workbench."},
         subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class, InspectCommand.class,
-                BlocksCommand.class},
+                BlocksCommand.class, ExportCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid project or failed run, 2 bad arguments or unreadable file, "
                 + "3 internal error."})
 public final class DeepWireCli implements Runnable {

@@ -202,6 +202,64 @@ final class ProjectFiles {
         export("svg", "SVG drawing", p -> dev.deepwire.ui.editor.GraphExport.writeSvg(vm, p));
     }
 
+    /** The network as Java source (builder code and a main that trains), or as DL4J's configuration JSON. */
+    void exportNetwork(boolean asJava) {
+        var settings = vm.project().training();
+        var options = dev.deepwire.compiler.CompileOptions.forTraining(settings);
+        var result = new dev.deepwire.compiler.GraphCompiler(vm.catalog()).compile(vm.graph().copy(), options);
+        if (!result.ok()) {
+            error("The graph does not compile", result.errors().get(0).toString());
+            return;
+        }
+        String name = vm.project().name().replaceAll("[^A-Za-z0-9]+", " ").trim();
+        StringBuilder cls = new StringBuilder();
+        for (String w : name.split(" ")) {
+            if (!w.isEmpty()) {
+                cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        String className = cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
+        String projectFile = file.get() != null ? file.get().toString() : vm.project().name() + ".dwproj";
+        FileChooser chooser = chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
+        chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
+                : new FileChooser.ExtensionFilter("JSON", "*.json"));
+        chooser.setInitialFileName(asJava ? className + ".java" : vm.project().name() + "-dl4j.json");
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
+                f.getName().replaceFirst("\\.java$", "").matches("[A-Za-z_][A-Za-z0-9_]*")
+                        ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
+                : result.network().orElseThrow().configuration().toJson();
+        try {
+            dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            vm.messageProperty().set("Exported " + f);
+        } catch (IOException e) {
+            error("Cannot export " + f.getName(), e.getMessage());
+        }
+    }
+
+    /** The model of the latest run (as DL4J's ModelSerializer zip, with updater state). */
+    void exportModel(java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> model) {
+        if (model.isEmpty()) {
+            error("No trained model yet", "Train the network first (or let the run finish, pause or stop it), then export.");
+            return;
+        }
+        FileChooser chooser = chooser("Export trained model");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("DL4J model", "*.zip"));
+        chooser.setInitialFileName(vm.project().name() + "-model.zip");
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f != null) {
+            try {
+                dev.deepwire.training.TrainingEngine.save(model.get(), f.toPath());
+                vm.messageProperty().set("Exported " + f);
+            } catch (RuntimeException e) {
+                error("Cannot export " + f.getName(), e.getMessage());
+            }
+        }
+    }
+
     private interface Writer {
         void write(Path p) throws IOException;
     }

@@ -176,6 +176,9 @@ final class WorkbenchWindow {
                 new SeparatorMenuItem(),
                 item("Export Graph as _PNG…", null, () -> files.exportPng(canvas)),
                 item("Export Graph as S_VG…", null, files::exportSvg),
+                item("Export as _Java Source…", null, () -> files.exportNetwork(true)),
+                item("Export as DL4J _Configuration JSON…", null, () -> files.exportNetwork(false)),
+                item("Export _Trained Model…", null, () -> files.exportModel(training.restingModel())),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> {
                     if (files.confirmDiscard()) {

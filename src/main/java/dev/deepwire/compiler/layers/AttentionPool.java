@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fails on forward in M2.1. Parameters: {@code q [heads, hs]}, {@code Wk, Wv [heads, hs, d]},
  * {@code Wo [heads·hs, d]}.
  */
-public class AttentionPool extends HandWrittenLayer {
+public class AttentionPool extends HandWrittenLayer implements JavaExpressible {
     public static final String Q = "q";
     public static final String WK = "Wk";
     public static final String WV = "Wv";
@@ -60,6 +60,11 @@ public class AttentionPool extends HandWrittenLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return InputType.feedForward(size);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new AttentionPool(" + size + "L, " + heads + ")";
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * {@code docs/decisions} describes, proven by a gradient check. Parameters {@code Wq, Wk, Wv [heads, hs, d]}
  * and {@code Wo [heads·hs, nOut]}, as ND4J's {@code multi_head_dot_product_attention} op takes them.
  */
-public class CrossAttention extends AttentionVertex {
+public class CrossAttention extends AttentionVertex implements JavaExpressible {
 
     public CrossAttention() {
         // for JSON
@@ -39,6 +39,11 @@ public class CrossAttention extends AttentionVertex {
         SDVariable out = super.defineVertex(sd, inputs, params, masks);
         SDVariable half = out.mul(0.5);
         return half.add(new StopGradient(sd, half).outputVariable());
+    }
+
+    @Override
+    public String javaExpression() {
+        return "CrossAttention.of(" + getNInQueries() + "L, " + getNInKeys() + "L, " + getNOut() + "L, " + getNHeads() + ")";
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Sums a vector's features into one score, {@code [b, n] → [b, 1]} (DistMult's last step). No parameters. */
-public class FeatureSum extends HandWrittenLayer {
+public class FeatureSum extends HandWrittenLayer implements JavaExpressible {
 
     @Override
     protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
@@ -25,6 +25,11 @@ public class FeatureSum extends HandWrittenLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return InputType.feedForward(1);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new FeatureSum()";
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The transformer's feed-forward network at every position of an NCW sequence, {@code W₂ φ(W₁x + b₁) + b₂},
  * written by hand (two matrix products over all positions at once, forward and backward).
  */
-public class FeedForward extends HandWrittenLayer {
+public class FeedForward extends HandWrittenLayer implements JavaExpressible {
     public static final String W1 = "W1";
     public static final String B1 = "b1";
     public static final String W2 = "W2";
@@ -59,6 +59,11 @@ public class FeedForward extends HandWrittenLayer {
     @Override
     protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new FeedForwardImpl(conf, dataType);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new FeedForward(" + size + "L, " + hidden + "L, \"" + activation + "\")";
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The vector at each example's last unmasked position of an NCW sequence, {@code [b, f, T] → [b, f]}.
  * (DL4J's {@code LastTimeStep} wrapper only wraps recurrent layers in M2.1.) No parameters.
  */
-public class LastStep extends HandWrittenLayer {
+public class LastStep extends HandWrittenLayer implements JavaExpressible {
 
     @Override
     protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
@@ -30,6 +30,11 @@ public class LastStep extends HandWrittenLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return InputType.feedForward(((InputType.InputTypeRecurrent) inputType).getSize());
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new LastStep()";
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * layer: a handful of array operations per pass instead of a SameDiff session (see docs/performance.md),
  * and no doubled gradient to correct. Gradient-checked like every block.
  */
-public class LayerNorm extends HandWrittenLayer {
+public class LayerNorm extends HandWrittenLayer implements JavaExpressible {
     private long size;
     private double epsilon;
 
@@ -51,6 +51,11 @@ public class LayerNorm extends HandWrittenLayer {
     @Override
     protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new LayerNormImpl(conf, dataType);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new LayerNorm(" + size + "L, " + JavaExpressible.d(epsilon) + ")";
     }
 
     @Override

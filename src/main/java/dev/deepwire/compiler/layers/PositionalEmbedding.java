@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * or the fixed sinusoidal table of "Attention is all you need" (no parameters). Written by hand: one
  * addition forward, one sum over the batch backward.
  */
-public class PositionalEmbedding extends HandWrittenLayer {
+public class PositionalEmbedding extends HandWrittenLayer implements JavaExpressible {
     public static final String TABLE = "P";
 
     private long size;
@@ -68,6 +68,11 @@ public class PositionalEmbedding extends HandWrittenLayer {
     @Override
     protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new PositionalEmbeddingImpl(conf, dataType);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new PositionalEmbedding(" + size + "L, " + length + "L, " + learned + ", " + JavaExpressible.d(initScale) + ")";
     }
 
     @Override

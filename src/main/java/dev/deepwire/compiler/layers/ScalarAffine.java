@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code y = a·x (+ c)} with learned scalars: the weights α, β of weighted-sum fusion, and TransE's
  * margin ({@code γ − d}). Any input shape.
  */
-public class ScalarAffine extends HandWrittenLayer {
+public class ScalarAffine extends HandWrittenLayer implements JavaExpressible {
     public static final String SCALE = "scale";
     public static final String SHIFT = "shift";
 
@@ -57,6 +57,11 @@ public class ScalarAffine extends HandWrittenLayer {
     @Override
     protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new ScalarAffineImpl(conf, dataType);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new ScalarAffine(" + JavaExpressible.d(initialScale) + ", " + JavaExpressible.d(initialShift) + ", " + shifted + ")";
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code multi_head_dot_product_attention}: {@code Wq, Wk, Wv: [heads, headSize, d]}, {@code Wo: [heads·headSize, d]},
  * so that op can recompute and verify the attention weights.
  */
-public class SelfAttention extends HandWrittenLayer {
+public class SelfAttention extends HandWrittenLayer implements JavaExpressible {
     public static final String WQ = "Wq";
     public static final String WK = "Wk";
     public static final String WV = "Wv";
@@ -56,6 +56,11 @@ public class SelfAttention extends HandWrittenLayer {
     @Override
     protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new SelfAttentionImpl(conf, dataType);
+    }
+
+    @Override
+    public String javaExpression() {
+        return "new SelfAttention(" + size + "L, " + heads + ")";
     }
 
     @Override

@@ -1,0 +1,64 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.JavaSourceExport;
+import dev.deepwire.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire export FILE --java OUT.java | --dl4j-json OUT.json}: the designed network for use elsewhere. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export a project's network: as Java source that rebuilds it with DL4J's builder (and a main "
+                + "that loads the data and trains), or as DL4J's configuration JSON.",
+                "Exit code 0 on success, 1 if the project does not compile, 2 for bad arguments or files."})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--java", paramLabel = "OUT.java", description = "write Java source here")
+    Path java;
+
+    @Option(names = "--class", paramLabel = "NAME", description = "class name of the Java source (default: from OUT.java)")
+    String className;
+
+    @Option(names = "--dl4j-json", paramLabel = "OUT.json", description = "write the DL4J ComputationGraphConfiguration JSON here")
+    Path json;
+
+    @Override
+    public Integer call() throws CliException {
+        if (java == null && json == null) {
+            throw new CliException(ExitCodes.BAD_INPUT, "say what to export: --java OUT.java and/or --dl4j-json OUT.json");
+        }
+        ProjectSession session = ProjectSession.open(file);
+        CompileResult result = session.compile();
+        if (!result.ok()) {
+            result.errors().forEach(Console.err()::println);
+            throw new CliException(ExitCodes.INVALID, file + " does not compile; fix the errors above first");
+        }
+        try {
+            if (json != null) {
+                AtomicFiles.write(json, result.network().orElseThrow().configuration().toJson().getBytes(StandardCharsets.UTF_8));
+                Console.out().println("wrote " + json);
+            }
+            if (java != null) {
+                String name = className != null ? className : java.getFileName().toString().replaceFirst("\\.java$", "");
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "'" + name + "' is not a Java class name; use --class NAME");
+                }
+                String source = JavaSourceExport.generate(result.network().orElseThrow(),
+                        CompileOptions.forTraining(session.project.training()), session.project.training(), name, file.toString());
+                AtomicFiles.write(java, source.getBytes(StandardCharsets.UTF_8));
+                Console.out().println("wrote " + java + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write: " + e.getMessage());
+        }
+        return ExitCodes.OK;
+    }
+}

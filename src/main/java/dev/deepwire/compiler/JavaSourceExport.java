@@ -1,0 +1,284 @@
+package dev.deepwire.compiler;
+
+import dev.deepwire.compiler.layers.JavaExpressible;
+import dev.deepwire.model.TrainingSettings;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
+import org.deeplearning4j.nn.conf.distribution.Distribution;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.L2Vertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.graph.StackVertex;
+import org.deeplearning4j.nn.conf.graph.UnstackVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * Writes a compiled network as readable Java: a {@code configuration()} method with the
+ * {@code ComputationGraphConfiguration} builder calls that rebuild it (DeepWire's own layers referenced
+ * by class), and a {@code main} that loads the project's data with DeepWire's readers and trains. The
+ * configuration it builds has the same JSON as the app's (tested by compiling the source).
+ */
+public final class JavaSourceExport {
+    private JavaSourceExport() {
+    }
+
+    public static String generate(CompiledNetwork network, CompileOptions options, TrainingSettings training,
+                                  String className, String projectFile) {
+        ComputationGraphConfiguration conf = network.configuration();
+        StringBuilder b = new StringBuilder();
+        b.append("import dev.deepwire.compiler.layers.*;\n")
+                .append("import dev.deepwire.data.DatasetLoader;\nimport dev.deepwire.data.DatasetSplits;\n")
+                .append("import dev.deepwire.io.ProjectReader;\nimport dev.deepwire.training.Evaluation;\n")
+                .append("import java.nio.file.Path;\nimport java.util.Map;\nimport java.util.Random;\n")
+                .append("import org.deeplearning4j.nn.conf.*;\nimport org.deeplearning4j.nn.conf.distribution.*;\n")
+                .append("import org.deeplearning4j.nn.conf.dropout.Dropout;\nimport org.deeplearning4j.nn.conf.graph.*;\n")
+                .append("import org.deeplearning4j.nn.conf.layers.*;\nimport org.deeplearning4j.nn.conf.layers.recurrent.*;\n")
+                .append("import org.deeplearning4j.nn.graph.ComputationGraph;\nimport org.deeplearning4j.nn.weights.*;\n")
+                .append("import org.deeplearning4j.util.ModelSerializer;\nimport org.nd4j.linalg.activations.Activation;\n")
+                .append("import org.nd4j.linalg.api.buffer.DataType;\nimport org.nd4j.linalg.dataset.api.MultiDataSet;\n")
+                .append("import org.nd4j.linalg.learning.config.*;\n")
+                .append("import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;\n\n")
+                .append("/**\n * The network of ").append(projectFile).append(", as drawn in DeepWire: ")
+                .append(String.format(Locale.ROOT, "%,d", network.totalParams())).append(" parameters.\n")
+                .append(" * Needs deepwire.jar (for DeepWire's layers and data readers) and DL4J 1.0.0-M2.1 on the classpath.\n */\n")
+                .append("public final class ").append(className).append(" {\n")
+                .append("    public static ComputationGraphConfiguration configuration() {\n")
+                .append("        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()\n")
+                .append("                .seed(").append(options.seed()).append("L)\n")
+                .append("                .dataType(DataType.").append(options.dataType().name()).append(")\n")
+                .append("                .updater(").append(updater(options.updater())).append(")\n")
+                .append("                .weightInit(WeightInit.XAVIER)\n")
+                .append("                .graphBuilder();\n");
+        b.append("        b.addInputs(").append(quoted(conf.getNetworkInputs())).append(");\n");
+        for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
+            String name = e.getKey();
+            if (conf.getNetworkInputs().contains(name)) {
+                continue;
+            }
+            String inputs = quoted(conf.getVertexInputs().get(name));
+            if (e.getValue() instanceof LayerVertex lv) {
+                b.append("        b.addLayer(\"").append(name).append("\",\n                ")
+                        .append(layer(lv.getLayerConf().getLayer())).append(",\n                ").append(inputs).append(");\n");
+            } else {
+                b.append("        b.addVertex(\"").append(name).append("\", ").append(vertex(e.getValue())).append(", ")
+                        .append(inputs).append(");\n");
+            }
+        }
+        b.append("        b.setOutputs(").append(quoted(conf.getNetworkOutputs())).append(");\n")
+                .append("        ComputationGraphConfiguration conf = b.build();\n");
+        if (conf.getTrainingWorkspaceMode() == WorkspaceMode.NONE) {
+            b.append("        // DL4J M2.1 corrupts a SameDiff vertex's backward pass with workspaces on.\n")
+                    .append("        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);\n")
+                    .append("        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);\n");
+        }
+        b.append("        return conf;\n    }\n\n");
+        CompiledNetwork.Output out = network.outputs().get(0);
+        String settings = out.settings().entrySet().stream()
+                .map(s -> "\"" + s.getKey() + "\", " + (s.getValue() instanceof String v ? "\"" + v + "\"" : String.valueOf(s.getValue())))
+                .collect(Collectors.joining(", "));
+        b.append("    /** Trains on the project's data: java ").append(className).append(" [project.dwproj]. */\n")
+                .append("    public static void main(String[] args) throws Exception {\n")
+                .append("        Path project = Path.of(args.length > 0 ? args[0] : \"").append(projectFile.replace("\\", "/")).append("\");\n")
+                .append("        DatasetSplits data = DatasetLoader.load(new ProjectReader().read(project).dataset(),\n")
+                .append("                project.toAbsolutePath().getParent());\n")
+                .append("        ComputationGraph net = new ComputationGraph(configuration());\n")
+                .append("        net.init();\n")
+                .append("        Random shuffle = new Random(").append(training.seed()).append("L);\n")
+                .append("        for (int epoch = 1; epoch <= ").append(training.epochs()).append("; epoch++) {\n")
+                .append("            for (MultiDataSet batch : data.trainFor(epoch, Map.of(").append(settings).append("))\n")
+                .append("                    .batches(").append(training.batchSize()).append(", shuffle)) {\n")
+                .append("                net.fit(batch);\n")
+                .append("            }\n")
+                .append("            Evaluation e = Evaluation.of(net, data.validation().batches(256, null), \"")
+                .append(out.blockType()).append("\");\n")
+                .append("            System.out.printf(\"epoch %d: validation loss %.4f, accuracy %.4f%n\", epoch, e.loss(), e.accuracy());\n")
+                .append("        }\n")
+                .append("        ModelSerializer.writeModel(net, \"").append(className).append(".zip\", true);\n")
+                .append("    }\n}\n");
+        return b.toString();
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+    }
+
+    private static String updater(IUpdater u) {
+        if (u instanceof Adam a) {
+            return "new Adam(" + a.getLearningRate() + ")";
+        } else if (u instanceof Nesterovs n) {
+            return "new Nesterovs(" + n.getLearningRate() + ", " + n.getMomentum() + ")";
+        } else if (u instanceof RmsProp r) {
+            return "new RmsProp(" + r.getLearningRate() + ")";
+        } else if (u instanceof Sgd s) {
+            return "new Sgd(" + s.getLearningRate() + ")";
+        }
+        return "new " + u.getClass().getSimpleName() + "()";
+    }
+
+    static String layer(Layer l) {
+        if (l instanceof JavaExpressible j) {
+            return j.javaExpression();
+        }
+        if (l instanceof TimeDistributed t) {
+            return "new TimeDistributed(" + layer(t.getUnderlying()) + ", RNNFormat." + t.getRnnDataFormat() + ")";
+        }
+        if (l instanceof Bidirectional bi) {
+            return "new Bidirectional(Bidirectional.Mode." + bi.getMode() + ", " + layer(bi.getFwd()) + ")";
+        }
+        String builder;
+        if (l instanceof RnnOutputLayer o) {
+            builder = "new RnnOutputLayer.Builder(LossFunction." + loss(o.getLossFn()) + ")" + sizes(o.getNIn(), o.getNOut())
+                    + ".dataFormat(RNNFormat." + o.getRnnDataFormat() + ")";
+        } else if (l instanceof OutputLayer o) {
+            builder = "new OutputLayer.Builder(LossFunction." + loss(o.getLossFn()) + ")" + sizes(o.getNIn(), o.getNOut());
+        } else if (l instanceof EmbeddingSequenceLayer e) {
+            builder = "new EmbeddingSequenceLayer.Builder()" + sizes(e.getNIn(), e.getNOut()) + ".inputLength(" + e.getInputLength()
+                    + ").hasBias(" + e.isHasBias() + ").outputDataFormat(RNNFormat." + e.getOutputFormat() + ")";
+        } else if (l instanceof EmbeddingLayer e) {
+            builder = "new EmbeddingLayer.Builder()" + sizes(e.getNIn(), e.getNOut()) + ".hasBias(" + e.isHasBias() + ")";
+        } else if (l instanceof DenseLayer d) {
+            builder = "new DenseLayer.Builder()" + sizes(d.getNIn(), d.getNOut());
+        } else if (l instanceof Convolution1DLayer c) {
+            builder = "new Convolution1DLayer.Builder().kernelSize(" + c.getKernelSize()[0] + ").stride(" + c.getStride()[0] + ")"
+                    + sizes(c.getNIn(), c.getNOut()) + ".convolutionMode(ConvolutionMode." + c.getConvolutionMode()
+                    + ").rnnDataFormat(RNNFormat." + c.getRnnDataFormat() + ")";
+        } else if (l instanceof ConvolutionLayer c) {
+            builder = "new ConvolutionLayer.Builder(" + c.getKernelSize()[0] + ", " + c.getKernelSize()[1] + ").stride("
+                    + c.getStride()[0] + ", " + c.getStride()[1] + ")" + sizes(c.getNIn(), c.getNOut())
+                    + ".convolutionMode(ConvolutionMode." + c.getConvolutionMode() + ")";
+        } else if (l instanceof SubsamplingLayer s) {
+            return "new SubsamplingLayer.Builder(PoolingType." + s.getPoolingType() + ").kernelSize(" + s.getKernelSize()[0] + ", "
+                    + s.getKernelSize()[1] + ").stride(" + s.getStride()[0] + ", " + s.getStride()[1]
+                    + ").convolutionMode(ConvolutionMode." + s.getConvolutionMode() + ").build()";
+        } else if (l instanceof GlobalPoolingLayer g) {
+            return "new GlobalPoolingLayer.Builder(PoolingType." + g.getPoolingType() + ").collapseDimensions("
+                    + g.isCollapseDimensions() + ").build()";
+        } else if (l instanceof LSTM r) {
+            builder = "new LSTM.Builder()" + sizes(r.getNIn(), r.getNOut()) + ".dataFormat(RNNFormat." + r.getRnnDataFormat() + ")";
+        } else if (l instanceof BatchNormalization n) {
+            return "new BatchNormalization.Builder()" + sizes(n.getNIn(), n.getNOut()) + ".decay(" + n.getDecay() + ").build()";
+        } else if (l instanceof ActivationLayer a) {
+            return "new ActivationLayer.Builder().activation(Activation." + activation(a.getActivationFn()) + ")"
+                    + dropout(a) + ".build()";
+        } else {
+            throw new IllegalArgumentException("no Java export for " + l.getClass().getSimpleName());
+        }
+        BaseLayer base = (BaseLayer) l;
+        return builder + ".activation(Activation." + activation(base.getActivationFn()) + ")" + weightInit(base.getWeightInitFn())
+                + (base.getBiasInit() != 0 ? ".biasInit(" + base.getBiasInit() + ")" : "") + dropout(base) + ".build()";
+    }
+
+    private static String sizes(long nIn, long nOut) {
+        return ".nIn(" + nIn + ").nOut(" + nOut + ")";
+    }
+
+    private static String dropout(Layer l) {
+        return l.getIDropout() instanceof Dropout d ? ".dropOut(new Dropout(" + d.getP() + "))" : "";
+    }
+
+    private static String weightInit(IWeightInit w) {
+        if (w instanceof WeightInitDistribution d) {
+            Distribution dist = (Distribution) field(d, "distribution");
+            if (dist instanceof NormalDistribution n) {
+                return ".weightInit(new WeightInitDistribution(new NormalDistribution(" + n.getMean() + ", " + n.getStd() + ")))";
+            }
+            if (dist instanceof ConstantDistribution c) {
+                return ".weightInit(new WeightInitDistribution(new ConstantDistribution(" + c.getValue() + ")))";
+            }
+        }
+        return ""; // the network's default, Xavier
+    }
+
+    private static String activation(IActivation fn) {
+        for (Activation a : Activation.values()) {
+            try {
+                if (a.getActivationFunction().getClass() == fn.getClass()) {
+                    return a.name();
+                }
+            } catch (UnsupportedOperationException e) {
+                // not every enum value has a function object
+            }
+        }
+        throw new IllegalArgumentException("no Java export for activation " + fn);
+    }
+
+    private static String loss(ILossFunction fn) {
+        if (fn instanceof LossMCXENT) {
+            return "MCXENT";
+        } else if (fn instanceof LossBinaryXENT) {
+            return "XENT";
+        } else if (fn instanceof LossMSE) {
+            return "MSE";
+        }
+        throw new IllegalArgumentException("no Java export for loss " + fn);
+    }
+
+    static String vertex(GraphVertex v) {
+        if (v instanceof JavaExpressible j) {
+            return j.javaExpression();
+        } else if (v instanceof ElementWiseVertex e) {
+            return "new ElementWiseVertex(ElementWiseVertex.Op." + e.getOp() + ")";
+        } else if (v instanceof MergeVertex) {
+            return "new MergeVertex()";
+        } else if (v instanceof StackVertex) {
+            return "new StackVertex()";
+        } else if (v instanceof UnstackVertex u) {
+            return "new UnstackVertex(" + field(u, "from") + ", " + field(u, "stackSize") + ")";
+        } else if (v instanceof L2Vertex l) {
+            return "new L2Vertex(" + field(l, "eps") + ")";
+        } else if (v instanceof ReshapeVertex r) {
+            return "new ReshapeVertex('" + r.getReshapeOrder() + "', new int[] {" + java.util.Arrays.stream(r.getNewShape())
+                    .mapToObj(String::valueOf).collect(Collectors.joining(", ")) + "}, null)";
+        }
+        throw new IllegalArgumentException("no Java export for " + v.getClass().getSimpleName());
+    }
+
+    private static Object field(Object o, String name) {
+        try {
+            Field f = o.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(o);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + name + " of " + o.getClass().getSimpleName(), e);
+        }
+    }
+}
