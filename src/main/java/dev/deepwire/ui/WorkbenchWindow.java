@@ -134,6 +134,19 @@ final class WorkbenchWindow {
         return (vm.history().isDirty() ? "• " : "") + name + " — DeepWire";
     }
 
+    /** Edit ▸ Dataset Settings: choose and check the project's data; the change is unsaved work. */
+    void editDataset(Stage owner) {
+        datasetDialog(owner).showAndWait().ifPresent(spec -> {
+            vm.project().setDataset(spec);
+            vm.history().markUnsaved();
+            vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
+        });
+    }
+
+    javafx.scene.control.Dialog<dev.deepwire.model.DatasetSpec> datasetDialog(Stage owner) {
+        return DatasetDialog.create(owner, vm, training.dataFolder(), inspectWork);
+    }
+
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
     dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
         return dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork, trainingPanel::markStep,
@@ -210,7 +223,9 @@ final class WorkbenchWindow {
                 new SeparatorMenuItem(),
                 item("Select _All", "Shortcut+A", vm::selectAll),
                 item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)),
-                item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre));
+                item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre),
+                new SeparatorMenuItem(),
+                item("Data_set Settings…", "Shortcut+Shift+D", () -> editDataset(stage)));
         Menu view = new Menu("_View", null,
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),

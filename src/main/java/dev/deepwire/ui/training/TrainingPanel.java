@@ -176,7 +176,28 @@ public final class TrainingPanel extends HBox {
                 : "Runs kept for this project, newest first");
         javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
         javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
-        dialog.getDialogPane().getButtonTypes().addAll(compare, delete, javafx.scene.control.ButtonType.CLOSE);
+        javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
+        dialog.getDialogPane().getButtonTypes().addAll(compare, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
+        ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
+            java.nio.file.Path model = r == null ? null : r.dir().resolve("model.zip");
+            if (model == null || !java.nio.file.Files.isRegularFile(model)) {
+                problem.setText(r == null ? "Choose a run first" : "That run has no model.zip (it failed before saving one)");
+                return;
+            }
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the run's trained model");
+            chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
+            java.io.File f = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                try {
+                    dev.deepwire.io.AtomicFiles.write(f.toPath(), java.nio.file.Files.readAllBytes(model));
+                } catch (java.io.IOException ex) {
+                    problem.setText("Cannot write " + f + ": " + ex.getMessage());
+                }
+            }
+        });
         dialog.getDialogPane().setContent(list);
         dialog.initOwner(getScene().getWindow());
         ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

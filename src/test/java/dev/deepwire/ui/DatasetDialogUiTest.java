@@ -1,0 +1,81 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Edit ▸ Dataset Settings: Check loads the chosen data and reports counts, or the problem with its line. */
+@ExtendWith(ApplicationExtension.class)
+class DatasetDialogUiTest {
+    private EditorViewModel vm;
+    private WorkbenchWindow window;
+    private Stage stage;
+    private Preferences prefs;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("deepwire-dataset-ui");
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        prefs = Preferences.userRoot().node("dev/deepwire/test-dataset-" + System.nanoTime());
+        vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        window = new WorkbenchWindow(stage, vm, dir.resolve("p.dwproj"), new RecentFiles(prefs),
+                new Autosave(dir.resolve("autosave"), "d"),
+                new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir.resolve("runs")));
+        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void checkReportsCountsOrTheBadLineAndOkSetsTheDataset(FxRobot robot) throws Exception {
+        Files.writeString(dir.resolve("words.tsv"), "haus\tgerman\nmaison\tfrench\nhouse english\n");
+        Dialog<dev.deepwire.model.DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind.setValue("text-classes");
+            robot.lookup("#dataset-file").queryTextInputControl().setText("words.tsv");
+            robot.lookup("#dataset-length").queryTextInputControl().setText("8");
+        });
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().startsWith("Problem"));
+        assertThat(robot.lookup("#dataset-result").queryLabeled().getText()).contains("words.tsv line 3");
+        robot.interact(() -> robot.lookup("#dataset-file").queryTextInputControl()
+                .setText(Path.of("sample-projects/data/word-language.tsv").toAbsolutePath().toString()));
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
+        assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
+                .isEqualTo("16,000 training and 2,000 validation examples, 2,000 test");
+        robot.clickOn((javafx.scene.Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getResult().kind()).isEqualTo("text-classes");
+        assertThat(dialog.getResult().params()).containsEntry("length", 8L);
+    }
+}
