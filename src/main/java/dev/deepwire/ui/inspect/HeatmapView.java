@@ -42,7 +42,9 @@ final class HeatmapView extends Region {
         rows = queryLabels;
         cols = keyLabels;
         title = heading;
-        max = 1e-6f;
+        // The scale runs to the largest weight, but never below twice the uniform weight: a map that
+        // spreads evenly (as at the start of training) looks even, not hot.
+        max = map.length == 0 || map[0].length == 0 ? 1f : Math.min(1f, 2f / map[0].length);
         for (float[] r : map) {
             for (float v : r) {
                 max = Math.max(max, v);
