@@ -39,6 +39,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "B", description = "examples per step (default: the project's)")
     Integer batchSize;
 
+    @Option(names = "--validation-split", paramLabel = "F",
+            description = "hold out this fraction of the training examples for validation instead of the dataset's own "
+                    + "(default: the project's; 0 = the dataset's)")
+    Double validationSplit;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "output folder (default: runs/<project>-<time> beside the project file)")
     Path out;
@@ -63,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (batchSize != null) {
             settings = settings.withBatchSize(batchSize);
+        }
+        if (validationSplit != null) {
+            settings = settings.withValidationSplit(validationSplit);
         }
         if (!settings.validate().isEmpty()) {
             throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", settings.validate()));

@@ -28,6 +28,22 @@ public record DatasetSplits(Dataset train, Dataset validation, Dataset test, Epo
         Dataset sample(int epoch, Map<String, Object> outputSettings);
     }
 
+    /**
+     * Holds out {@code fraction} of the training examples (shuffled with {@code seed}) as the validation set,
+     * instead of the dataset's own. Datasets that draw examples per epoch keep their own split.
+     */
+    public DatasetSplits resplit(double fraction, long seed) {
+        if (fraction <= 0 || sampler != null) {
+            return this;
+        }
+        Dataset shuffled = train.shuffled(new java.util.Random(seed));
+        int held = Math.max(1, (int) Math.round(shuffled.size() * fraction));
+        if (held >= shuffled.size()) {
+            return this;
+        }
+        return new DatasetSplits(shuffled.range(held, shuffled.size()), shuffled.range(0, held), test, null, knowledgeGraph);
+    }
+
     /** The training examples for {@code epoch}: fresh from the sampler, or the fixed training set. */
     public Dataset trainFor(int epoch, Map<String, Object> outputSettings) {
         return sampler == null ? train : sampler.sample(epoch, outputSettings);

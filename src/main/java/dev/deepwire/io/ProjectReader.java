@@ -36,7 +36,7 @@ public final class ProjectReader {
             "dataset", "training", "ui");
     private static final Set<String> NODE = Set.of("id", "type", "label", "params");
     private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
-            "checkpointEvery", "earlyStoppingPatience");
+            "checkpointEvery", "earlyStoppingPatience", "validationSplit");
 
     private final ObjectMapper mapper;
 
@@ -388,7 +388,8 @@ public final class ProjectReader {
                 numberField(t, "learningRate", def.learningRate()),
                 (long) numberField(t, "seed", def.seed()),
                 intField(t, "checkpointEvery", def.checkpointEvery()),
-                intField(t, "earlyStoppingPatience", def.earlyStoppingPatience()));
+                intField(t, "earlyStoppingPatience", def.earlyStoppingPatience()),
+                numberField(t, "validationSplit", def.validationSplit()));
         if (!s.validate().isEmpty()) {
             String first = s.validate().get(0);
             int colon = first.indexOf(' ');

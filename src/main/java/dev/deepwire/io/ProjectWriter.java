@@ -71,6 +71,9 @@ public final class ProjectWriter {
         training.put("seed", t.seed());
         training.put("checkpointEvery", t.checkpointEvery());
         training.put("earlyStoppingPatience", t.earlyStoppingPatience());
+        if (t.validationSplit() > 0) {
+            training.put("validationSplit", t.validationSplit());
+        }
         training.putAll(project.sectionExtras("training"));
         root.put("training", training);
         Map<String, Object> ui = new LinkedHashMap<>();

@@ -5,11 +5,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a project trains: epochs, batch size, optimizer and learning rate, seed, checkpoints and early
- * stopping. Immutable; {@link #validate} lists every bad value with the allowed range.
+ * How a project trains: epochs, batch size, optimizer and learning rate, seed, checkpoints, early
+ * stopping, and the validation split (0: the dataset's own validation examples; otherwise this fraction of
+ * the training examples is held out instead). Immutable; {@link #validate} lists every bad value with the
+ * allowed range.
  */
 public record TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
-                               int checkpointEvery, int earlyStoppingPatience) {
+                               int checkpointEvery, int earlyStoppingPatience, double validationSplit) {
+
+    public TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
+                            int checkpointEvery, int earlyStoppingPatience) {
+        this(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience, 0);
+    }
+
+    public TrainingSettings withValidationSplit(double split) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience, split);
+    }
 
     public static final Set<String> OPTIMIZERS = Set.of("adam", "nesterovs", "sgd", "rmsprop");
 
@@ -18,19 +29,23 @@ public record TrainingSettings(int epochs, int batchSize, String optimizer, doub
     }
 
     public TrainingSettings withEpochs(int epochs) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
+                validationSplit);
     }
 
     public TrainingSettings withSeed(long seed) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
+                validationSplit);
     }
 
     public TrainingSettings withBatchSize(int batchSize) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
+                validationSplit);
     }
 
     public TrainingSettings withLearningRate(double learningRate) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience);
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
+                validationSplit);
     }
 
     /** Problems, each naming the setting and what it may be; empty when all are valid. */
@@ -55,6 +70,10 @@ public record TrainingSettings(int epochs, int batchSize, String optimizer, doub
         if (earlyStoppingPatience < 0) {
             problems.add("training.earlyStoppingPatience must be 0 (off) or a number of epochs; got "
                     + earlyStoppingPatience);
+        }
+        if (!(validationSplit >= 0 && validationSplit <= 0.9)) {
+            problems.add("training.validationSplit must be 0 (the dataset's own split) or a fraction up to 0.9; got "
+                    + validationSplit);
         }
         return problems;
     }

@@ -49,6 +49,7 @@ public final class TrainingEngine {
 
     private void train(TrainingRun run, CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
                        RunOptions options, TrainingListener listener) throws InterruptedException {
+        data = data.resplit(settings.validationSplit(), settings.seed());
         var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
         if (memory.isPresent()) {
             fail(run, listener, 0, memory.get());
@@ -117,6 +118,9 @@ public final class TrainingEngine {
                 listener.onEvent(new TrainingEvent.StepCompleted(step, epoch, loss,
                         batch.getFeatures(0).size(0) / Math.max(seconds, 1e-9)));
                 options.stepHook().afterStep(model, step, false);
+                if (step == 1) {
+                    learningRate(model, step, listener);
+                }
                 List<NodeHealth> measured = health.takeMeasurements();
                 if (!measured.isEmpty()) {
                     listener.onEvent(new TrainingEvent.HealthMeasured(step, measured));
@@ -127,6 +131,7 @@ public final class TrainingEngine {
                     break outer;
                 }
             }
+            learningRate(model, step, listener);
             Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
             if (options.checkpointDir() != null && eval.loss() < bestSaved) {
@@ -156,6 +161,19 @@ public final class TrainingEngine {
                 lastAccuracy, reason);
         listener.onEvent(finished);
         run.end(RunState.FINISHED, finished);
+    }
+
+    /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */
+    private static void learningRate(ComputationGraph model, long step, TrainingListener listener) {
+        for (org.deeplearning4j.nn.api.Layer l : model.getLayers()) {
+            if (l.numParams() > 0) {
+                Double lr = model.getLearningRate(l.conf().getLayer().getLayerName());
+                if (lr != null) {
+                    listener.onEvent(new TrainingEvent.LearningRate(step, lr));
+                }
+                return;
+            }
+        }
     }
 
     private static Evaluation evaluateEpoch(ComputationGraph model, CompiledNetwork network, List<MultiDataSet> validation,

@@ -12,6 +12,10 @@ public sealed interface TrainingEvent {
     }
 
     /** One optimisation step finished. */
+    /** The optimizer's learning rate in effect at a step (sent after the first step and after each epoch). */
+    record LearningRate(long step, double value) implements TrainingEvent {
+    }
+
     record StepCompleted(long step, int epoch, double loss, double samplesPerSecond) implements TrainingEvent {
     }
 

@@ -133,6 +133,12 @@ final class MetricsChart {
         plot.setRangeAxis(axis);
     }
 
+    /** The value axis starts at zero (for quantities like the learning rate, where the scale itself matters). */
+    void includeZero() {
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new java.text.DecimalFormat("0.####E0"));
+    }
+
     /** A vertical line at {@code x} (the step the attention inspector shows), or none when NaN. */
     void mark(double x) {
         plot.clearDomainMarkers();

@@ -12,6 +12,7 @@ public final class MetricsHistory {
     private final List<Point> trainLoss = new ArrayList<>();
     private final List<Point> validationLoss = new ArrayList<>();
     private final List<Point> validationAccuracy = new ArrayList<>();
+    private final List<Point> learningRate = new ArrayList<>();
     private final List<Point> previousTrainLoss = new ArrayList<>();
     private final List<Point> previousValidationAccuracy = new ArrayList<>();
     private int stepsPerEpoch = 1;
@@ -26,6 +27,11 @@ public final class MetricsHistory {
 
     public List<Point> validationAccuracy() {
         return validationAccuracy;
+    }
+
+    /** The optimizer's learning rate, after the first step and after each epoch. */
+    public List<Point> learningRate() {
+        return learningRate;
     }
 
     /** The previous run's curves, kept for comparison when a new run starts. */
@@ -82,5 +88,6 @@ public final class MetricsHistory {
         trainLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();
+        learningRate.clear();
     }
 }

@@ -35,6 +35,8 @@ public final class TrainingPanel extends HBox {
     private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
             "previous run");
     private final MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+    private final MetricsChart lrChart = new MetricsChart("Learning rate", "learning rate", "learning rate");
+    private final TextField split = field("validation-split");
     private final javafx.scene.control.Slider smoothing = new javafx.scene.control.Slider(0, 0.98, 0.8);
     private final ComboBox<String> xUnit = new ComboBox<>();
 
@@ -52,13 +54,16 @@ public final class TrainingPanel extends HBox {
         form.addRow(0, label("Epochs"), epochs, label("Batch"), batch);
         form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
         form.addRow(2, label("Seed"), seed, label("Stop after"), patience);
-        form.addRow(3, label("Checkpoint"), checkpoint);
+        form.addRow(3, label("Checkpoint"), checkpoint, label("Validation split"), split);
+        split.setPromptText("0: the data's own");
+        split.setTooltip(new javafx.scene.control.Tooltip("Hold out this fraction of the training examples for "
+                + "validation instead of the dataset's own validation set (0: use the dataset's)"));
         checkpoint.setPromptText("every N epochs");
         patience.setPromptText("N flat epochs");
         checkpoint.setTooltip(new javafx.scene.control.Tooltip("Save the model every N epochs (0: only the best and the last)"));
         patience.setTooltip(new javafx.scene.control.Tooltip("Early stopping: end the run when validation loss has not improved "
                 + "for N epochs (0: off)"));
-        for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience)) {
+        for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
             f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
         }
         Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
@@ -70,7 +75,7 @@ public final class TrainingPanel extends HBox {
             pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
             resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
             stop.setDisable(!p.busy());
-            for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience)) {
+            for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
                 f.setDisable(p.busy());
             }
             optimizer.setDisable(p.busy());
@@ -120,7 +125,10 @@ public final class TrainingPanel extends HBox {
         controls.setMinWidth(340);
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
         HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
-        getChildren().addAll(controls, loss.viewer(), accuracy.viewer());
+        lrChart.includeZero();
+        lrChart.viewer().setPrefWidth(260);
+        lrChart.viewer().setMinWidth(200);
+        getChildren().addAll(controls, loss.viewer(), accuracy.viewer(), lrChart.viewer());
         new AnimationTimer() {
             private long lastDraw;
             private boolean pending;
@@ -148,6 +156,7 @@ public final class TrainingPanel extends HBox {
         MetricsHistory h = vm.history();
         loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
         accuracy.update(List.of(h.validationAccuracy(), h.previousValidationAccuracy()));
+        lrChart.update(List.of(h.learningRate()));
     }
 
     private void rebuildCharts() {
@@ -159,6 +168,8 @@ public final class TrainingPanel extends HBox {
         loss.replace(List.of(x(h.trainLoss(), per), x(h.validationLoss(), per),
                 a > 0 ? x(MetricsHistory.smoothed(h.trainLoss(), a), per) : List.of(), x(h.previousTrainLoss(), per)));
         accuracy.replace(List.of(x(h.validationAccuracy(), per), x(h.previousValidationAccuracy(), per)));
+        lrChart.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
+        lrChart.replace(List.of(x(h.learningRate(), per)));
     }
 
     private static List<MetricsHistory.Point> x(List<MetricsHistory.Point> points, double per) {
@@ -249,7 +260,7 @@ public final class TrainingPanel extends HBox {
     /** Outlines the fields whose settings were refused. */
     private void markInvalid(List<String> problems) {
         Map<TextField, String> keys = Map.of(epochs, "epochs", batch, "batchSize", rate, "learningRate",
-                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience");
+                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience", split, "validationSplit");
         keys.forEach((f, k) -> {
             f.getStyleClass().remove("invalid");
             if (problems.stream().anyMatch(p -> p.startsWith("training." + k + " "))) {
@@ -270,6 +281,7 @@ public final class TrainingPanel extends HBox {
         seed.setText(String.valueOf(s.seed()));
         checkpoint.setText(String.valueOf(s.checkpointEvery()));
         patience.setText(String.valueOf(s.earlyStoppingPatience()));
+        split.setText(String.valueOf(s.validationSplit()));
         optimizer.setValue(s.optimizer());
     }
 
@@ -279,13 +291,14 @@ public final class TrainingPanel extends HBox {
             TrainingSettings s = new TrainingSettings(Integer.parseInt(epochs.getText().trim()),
                     Integer.parseInt(batch.getText().trim()), optimizer.getValue(), Double.parseDouble(rate.getText().trim()),
                     Long.parseLong(seed.getText().trim()), Integer.parseInt(checkpoint.getText().trim()),
-                    Integer.parseInt(patience.getText().trim()));
+                    Integer.parseInt(patience.getText().trim()),
+                    split.getText().isBlank() ? 0 : Double.parseDouble(split.getText().trim()));
             List<String> problems = s.validate();
             problem.setText(problems.isEmpty() ? "" : problems.get(0));
             markInvalid(problems);
             return problems.isEmpty() ? Optional.of(s) : Optional.empty();
         } catch (NumberFormatException e) {
-            problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate a number");
+            problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate and validation split numbers");
             return Optional.empty();
         }
     }

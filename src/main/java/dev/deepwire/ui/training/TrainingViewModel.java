@@ -297,6 +297,9 @@ public final class TrainingViewModel {
             progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f",
                     s.epoch(), runSettings.epochs(), s.step(), total, duration(eta), s.samplesPerSecond(), s.loss()));
             return true;
+        } else if (event instanceof TrainingEvent.LearningRate lr) {
+            history.learningRate().add(new MetricsHistory.Point(lr.step(), lr.value()));
+            return true;
         } else if (event instanceof TrainingEvent.EpochCompleted ep) {
             history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
             history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
