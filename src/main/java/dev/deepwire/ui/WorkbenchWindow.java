@@ -70,6 +70,7 @@ final class WorkbenchWindow {
         this.training = training;
         training.setRunObserver(attention::hookFor);
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
+        trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         SplitPane centre = new SplitPane(split, trainingPanel);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setDividerPositions(0.62);
@@ -156,6 +157,33 @@ final class WorkbenchWindow {
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {
         return trainingPanel.lossMarker();
+    }
+
+    /**
+     * Loads a run's saved model (its best checkpoint) and the project's data in the background, then opens the
+     * attention inspector on it.
+     */
+    java.util.concurrent.CompletableFuture<dev.deepwire.ui.inspect.AttentionInspector> inspectSavedModel(Stage owner, Path model) {
+        var dataset = vm.project().dataset();
+        java.util.function.Supplier<Path> folder = training.dataFolder();
+        vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                var net = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(model.toFile(), false);
+                var data = dev.deepwire.data.DatasetLoader.load(dataset, folder.get());
+                return new Object[] {net, data.validation() != null ? data.validation() : data.train()};
+            } catch (java.io.IOException | dev.deepwire.data.DataException | RuntimeException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, inspectWork).handleAsync((loaded, error) -> {
+            if (error != null) {
+                vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
+                return null;
+            }
+            attention.load((org.deeplearning4j.nn.graph.ComputationGraph) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
+            vm.messageProperty().set("Inspecting " + model);
+            return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
+        }, javafx.application.Platform::runLater);
     }
 
     dev.deepwire.ui.inspect.AttentionSession attention() {

@@ -133,4 +133,26 @@ class AttentionInspectorUiTest {
         });
         assertThat(Files.readString(csv)).contains("<M>");
     }
+
+    @Test
+    void aRunsBestCheckpointCanBeLoadedAndInspected(FxRobot robot) throws Exception {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+        });
+        Path best;
+        try (var files = Files.walk(dir)) {
+            best = files.filter(f -> f.getFileName().toString().equals("best.zip")).findFirst().orElseThrow();
+        }
+        dev.deepwire.ui.inspect.AttentionInspector inspector = WaitForAsyncUtils.asyncFx(
+                () -> window.inspectSavedModel(stage, best)).get().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return inspector.shownMap().length == 8;
+        });
+        assertThat(window.attention().loadedModel()).isPresent();
+        assertThat(window.attention().snapshots()).singleElement().satisfies(s -> assertThat(s.maxError()).isLessThan(1e-4));
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
+    }
 }

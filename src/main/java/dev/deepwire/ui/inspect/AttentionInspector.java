@@ -208,7 +208,7 @@ public final class AttentionInspector {
 
     /** No capture yet: compute one from the resting model (after a run, or while paused). */
     private void captureNow() {
-        var model = training.restingModel();
+        var model = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
         if (model.isEmpty() || probe == null) {
             status.setText("No attention captured yet: maps appear every " + AttentionSession.EVERY
@@ -227,7 +227,7 @@ public final class AttentionInspector {
     }
 
     private void showTyped(String text) {
-        var model = training.restingModel();
+        var model = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
         if (text == null || text.isBlank() || node.getValue() == null || probe == null) {
             return;

@@ -28,6 +28,7 @@ public final class AttentionSession {
     private final ObservableList<AttentionRecorder.Snapshot> snapshots = FXCollections.observableArrayList();
     private final ObjectProperty<Dataset> probe = new SimpleObjectProperty<>();
     private ComputationGraphConfiguration configuration;
+    private org.deeplearning4j.nn.graph.ComputationGraph loaded;
     private List<String> nodes = List.of();
 
     public AttentionSession(Consumer<Runnable> uiThread) {
@@ -37,6 +38,7 @@ public final class AttentionSession {
     /** Starts watching a run (called as it launches): a recorder for the training thread. */
     public StepHook hookFor(CompiledNetwork network, DatasetSplits data) {
         snapshots.clear();
+        loaded = null;
         configuration = network.configuration();
         nodes = AttentionProbe.attentionNodes(configuration);
         Dataset source = data.validation() != null ? data.validation() : data.train();
@@ -45,6 +47,23 @@ public final class AttentionSession {
             return StepHook.NONE;
         }
         return new AttentionRecorder(probe.get(), nodes, EVERY, s -> uiThread.accept(() -> snapshots.add(s)));
+    }
+
+    /**
+     * Inspects a saved model (a run's best checkpoint) instead of the live run: its network, the probe examples
+     * to show, and no captured history.
+     */
+    public void load(org.deeplearning4j.nn.graph.ComputationGraph model, Dataset probeSource) {
+        snapshots.clear();
+        loaded = model;
+        configuration = model.getConfiguration();
+        nodes = AttentionProbe.attentionNodes(configuration);
+        probe.set(probeSource.head(PROBE));
+    }
+
+    /** A model loaded for inspection, if any (a new run replaces it). */
+    public java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> loadedModel() {
+        return java.util.Optional.ofNullable(loaded);
     }
 
     public ObservableList<AttentionRecorder.Snapshot> snapshots() {

@@ -176,6 +176,13 @@ public final class TrainingPanel extends HBox {
         return per == 1 ? points : points.stream().map(p -> new MetricsHistory.Point(p.step() / per, p.value())).toList();
     }
 
+    private java.util.function.Consumer<java.nio.file.Path> onInspectModel = p -> { };
+
+    /** What "Inspect best model" in the Runs dialog does with a run's saved model. */
+    public void setOnInspectModel(java.util.function.Consumer<java.nio.file.Path> action) {
+        onInspectModel = action;
+    }
+
     /** The kept runs of this project: compare one with the current curves, or delete it. */
     private void showRuns() {
         javafx.scene.control.ListView<RunHistory.Run> list = new javafx.scene.control.ListView<>();
@@ -188,7 +195,18 @@ public final class TrainingPanel extends HBox {
         javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
         javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
         javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
-        dialog.getDialogPane().getButtonTypes().addAll(compare, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
+        javafx.scene.control.ButtonType inspect = new javafx.scene.control.ButtonType("Inspect best model");
+        dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
+        ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                e.consume();
+                problem.setText("Choose a run first");
+                return;
+            }
+            java.nio.file.Path best = r.dir().resolve("best.zip");
+            onInspectModel.accept(java.nio.file.Files.isRegularFile(best) ? best : r.dir().resolve("model.zip"));
+        });
         ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
