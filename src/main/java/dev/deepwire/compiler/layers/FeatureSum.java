@@ -1,10 +1,8 @@
 package dev.deepwire.compiler.layers;
 
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
@@ -34,26 +32,7 @@ public class FeatureSum extends HandWrittenLayer implements JavaExpressible {
 
     @Override
     public ParamInitializer initializer() {
-        return Params.INSTANCE;
-    }
-
-    static final class Params extends NamedParams {
-        static final Params INSTANCE = new Params();
-
-        @Override
-        String[] names(Layer layer) {
-            return new String[0];
-        }
-
-        @Override
-        long[][] shapes(Layer layer) {
-            return new long[0][];
-        }
-
-        @Override
-        void initialize(Layer layer, Map<String, INDArray> params) {
-            // nothing to learn
-        }
+        return NoParams.INSTANCE;
     }
 
     /** The running layer. */

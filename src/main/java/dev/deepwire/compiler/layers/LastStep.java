@@ -1,11 +1,9 @@
 package dev.deepwire.compiler.layers;
 
-import java.util.Map;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
@@ -39,26 +37,7 @@ public class LastStep extends HandWrittenLayer implements JavaExpressible {
 
     @Override
     public ParamInitializer initializer() {
-        return Params.INSTANCE;
-    }
-
-    static final class Params extends NamedParams {
-        static final Params INSTANCE = new Params();
-
-        @Override
-        String[] names(Layer layer) {
-            return new String[0];
-        }
-
-        @Override
-        long[][] shapes(Layer layer) {
-            return new long[0][];
-        }
-
-        @Override
-        void initialize(Layer layer, Map<String, INDArray> params) {
-            // nothing to learn
-        }
+        return NoParams.INSTANCE;
     }
 
     /** The running layer. */
