@@ -77,13 +77,20 @@ class SampleGalleryUiTest {
         assertThat(window.files().fileProperty().get()).as("opened as a template: Save asks where").isNull();
         assertThat(robot.lookup("#project-description").queryLabeled().getText()).contains("WordNet 3.0");
         assertThat(robot.lookup("#train-batch").queryTextInputControl().getText()).as("the sample's own settings").isEqualTo("256");
+        robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("1"));
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.history().trainLoss().size() >= 5 || training.phaseProperty().get() == TrainingViewModel.Phase.FAILED;
+            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED
+                    || training.phaseProperty().get() == TrainingViewModel.Phase.FAILED;
         });
-        assertThat(training.statusProperty().get()).doesNotContain("does not exist");
-        assertThat(training.history().trainLoss().size()).as("the sample trains on data found beside it").isGreaterThanOrEqualTo(5);
-        robot.clickOn("#train-stop");
+        assertThat(training.statusProperty().get()).as("the sample trains on data found beside it").startsWith("Finished");
+        assertThat(training.history().trainLoss()).isNotEmpty();
+        // The test split is scored with the sample's own metric: filtered ranking against random.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#train-test-report").queryLabeled().getText().contains("MRR");
+        });
+        assertThat(robot.lookup("#train-test-report").queryLabeled().getText()).contains("filtered MRR").contains("random");
     }
 }

@@ -35,6 +35,7 @@ public final class TrainingPanel extends HBox {
     private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
             "previous run");
     private final MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+    private Label testLabel;
     private final MetricsChart lrChart = new MetricsChart("Learning rate", "learning rate", "learning rate");
     private final TextField split = field("validation-split");
     private final javafx.scene.control.Slider smoothing = new javafx.scene.control.Slider(0, 0.98, 0.8);
@@ -100,6 +101,13 @@ public final class TrainingPanel extends HBox {
         status.setId("train-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
+        Label test = new Label();
+        test.setId("train-test-report");
+        test.textProperty().bind(vm.testReportProperty());
+        test.setWrapText(true);
+        test.setMaxWidth(370);
+        test.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        testLabel = test;
         problem.getStyleClass().add("issue-error");
         problem.setWrapText(true);
         CheckBox log = new CheckBox("log");
@@ -119,7 +127,7 @@ public final class TrainingPanel extends HBox {
         HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
         HBox files = new HBox(8, csv, runs);
         chartOptions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox controls = new VBox(6, form, new HBox(6, start, pause, resume, stop, phase), bar, progress, status, problem,
+        VBox controls = new VBox(6, form, new HBox(6, start, pause, resume, stop, phase), bar, progress, status, testLabel, problem,
                 chartOptions, files);
         controls.setPrefWidth(380);
         controls.setMinWidth(340);

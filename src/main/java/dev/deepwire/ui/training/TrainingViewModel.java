@@ -206,6 +206,9 @@ public final class TrainingViewModel {
     private void launch(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, String name) {
         history.clear();
         health.clear();
+        testReport.set("");
+        lastNetwork = network;
+        lastData = data;
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
         String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -320,6 +323,7 @@ public final class TrainingViewModel {
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
+            reportTest();
             end(Phase.FINISHED, String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(),
                     100 * f.validationAccuracy()));
         } else if (event instanceof TrainingEvent.RunStopped s) {
@@ -337,6 +341,37 @@ public final class TrainingViewModel {
             }
         }
         return false;
+    }
+
+    private final StringProperty testReport = new SimpleStringProperty("");
+    private CompiledNetwork lastNetwork;
+    private DatasetSplits lastData;
+
+    /** The finished run's figures on the test split (ranking figures and neighbours for knowledge graphs). */
+    public StringProperty testReportProperty() {
+        return testReport;
+    }
+
+    /** Scores the finished model on the test split in the background (it can take seconds for ranking). */
+    private void reportTest() {
+        var model = run == null ? null : run.model();
+        CompiledNetwork network = lastNetwork;
+        DatasetSplits data = lastData;
+        if (model == null || network == null || data == null || (data.test() == null && data.knowledgeGraph() == null)) {
+            return;
+        }
+        testReport.set("Scoring the test split…");
+        background.execute(() -> {
+            String text;
+            try {
+                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
+                text = String.join("\n", lines.subList(0, Math.min(3, lines.size()))); // the panel has room for three
+            } catch (RuntimeException e) {
+                text = "Cannot score the test split: " + e.getMessage();
+            }
+            String shown = text;
+            uiThread.accept(() -> testReport.set(shown));
+        });
     }
 
     private void recordRun(String outcome, long steps, double accuracy) {
