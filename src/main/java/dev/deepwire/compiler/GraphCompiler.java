@@ -16,8 +16,6 @@ import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffVertex;
 import org.deeplearning4j.nn.weights.WeightInit;
 
 /**
@@ -90,13 +88,6 @@ public final class GraphCompiler {
         } catch (RuntimeException e) {
             issues.add(Issue.error(null, "DL4J could not build the network: " + e.getMessage()));
             return new CompileResult(Optional.empty(), issues, shapes);
-        }
-        if (conf.getVertices().values().stream().anyMatch(v -> v instanceof SameDiffVertex)) {
-            // DL4J M2.1 corrupts a SameDiff vertex's backward pass when workspaces are on: the first fit step
-            // turns its parameters (and everything upstream) into infinities. Without workspaces the update is
-            // exactly −lr·gradient (tested in SameDiffVertexTrainingTest).
-            conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
-            conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
         }
         return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, shapes, vertices)), issues, shapes);
     }

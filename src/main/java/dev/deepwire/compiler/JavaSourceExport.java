@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
 import org.deeplearning4j.nn.conf.distribution.Distribution;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
@@ -41,11 +40,7 @@ import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -105,11 +100,6 @@ public final class JavaSourceExport {
         }
         b.append("        b.setOutputs(").append(quoted(conf.getNetworkOutputs())).append(");\n")
                 .append("        ComputationGraphConfiguration conf = b.build();\n");
-        if (conf.getTrainingWorkspaceMode() == WorkspaceMode.NONE) {
-            b.append("        // DL4J M2.1 corrupts a SameDiff vertex's backward pass with workspaces on.\n")
-                    .append("        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);\n")
-                    .append("        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);\n");
-        }
         b.append("        return conf;\n    }\n\n");
         CompiledNetwork.Output out = network.outputs().get(0);
         String settings = out.settings().entrySet().stream()
@@ -142,16 +132,7 @@ public final class JavaSourceExport {
     }
 
     private static String updater(IUpdater u) {
-        if (u instanceof Adam a) {
-            return "new Adam(" + a.getLearningRate() + ")";
-        } else if (u instanceof Nesterovs n) {
-            return "new Nesterovs(" + n.getLearningRate() + ", " + n.getMomentum() + ")";
-        } else if (u instanceof RmsProp r) {
-            return "new RmsProp(" + r.getLearningRate() + ")";
-        } else if (u instanceof Sgd s) {
-            return "new Sgd(" + s.getLearningRate() + ")";
-        }
-        return "new " + u.getClass().getSimpleName() + "()";
+        return dev.deepwire.compiler.layers.Updaters.java(u);
     }
 
     static String layer(Layer l) {

@@ -29,7 +29,7 @@ public final class CrossAttentionTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         TensorShape q = n.input("queries");
-        b.addVertex(n.id(), CrossAttention.of(q.features(), n.input("keys").features(), q.features(), n.intParam("heads")),
-                n.inputVertex("queries"), n.inputVertex("keys"), n.inputVertex("keys"));
+        b.addVertex(n.id(), CrossAttention.of(q.features(), n.input("keys").features(), n.intParam("heads"),
+                b.getGlobalConfiguration().getIUpdater()), n.inputVertex("queries"), n.inputVertex("keys"));
     }
 }

@@ -15,11 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * A graph with cross-attention (a SameDiff vertex) takes exactly the step plain SGD prescribes:
- * every parameter moves by −lr · gradient / batch. With DL4J's workspaces on, the first step turned the
- * cross-attention's parameters and everything upstream into infinities (found training digits-caption).
+ * A graph with cross-attention (a vertex with its own parameters, updated by DL4J's updater) takes exactly
+ * the step plain SGD prescribes: every parameter moves by −lr · gradient / batch. DL4J's SameDiff
+ * {@code AttentionVertex}, used before, failed this with workspaces on: the first step turned its parameters
+ * and everything upstream into infinities (found training digits-caption).
  */
-class SameDiffVertexTrainingTest {
+class CrossAttentionTrainingStepTest {
 
     @Test
     void oneSgdStepMovesEveryParameterByTheGradient() {

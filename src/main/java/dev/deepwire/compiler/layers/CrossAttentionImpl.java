@@ -1,0 +1,237 @@
+package dev.deepwire.compiler.layers;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.api.TrainingConfig;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The running {@link CrossAttention}. Per head: {@code S = Q Kᵀ / √hs} (padded keys get −10⁹),
+ * {@code A = softmax(S)} over keys, {@code O = A V}; heads concatenated, projected by {@code Wo}, and zeroed at
+ * padded query positions.
+ */
+public final class CrossAttentionImpl extends BaseGraphVertex {
+    private static final String[] NAMES = {CrossAttention.WQ, CrossAttention.WK, CrossAttention.WV, CrossAttention.WO};
+    private final CrossAttention conf;
+    private final INDArray params;
+    private final Map<String, INDArray> views;
+    private INDArray gradients;
+    private Map<String, INDArray> gradientViews;
+    private INDArray queryMask;
+    private INDArray keyMask;
+
+    CrossAttentionImpl(ComputationGraph graph, String name, int index, CrossAttention conf, INDArray paramsView,
+                       boolean initialize, DataType dataType) {
+        super(graph, name, index, null, null, dataType);
+        this.conf = conf;
+        this.params = paramsView;
+        this.views = split(paramsView);
+        if (initialize) {
+            long hs = conf.headSize();
+            Inits.xavierUniform(views.get(CrossAttention.WQ), conf.getQueries(), hs);
+            Inits.xavierUniform(views.get(CrossAttention.WK), conf.getKeys(), hs);
+            Inits.xavierUniform(views.get(CrossAttention.WV), conf.getKeys(), hs);
+            Inits.xavierUniform(views.get(CrossAttention.WO), conf.getHeads() * hs, conf.getQueries());
+        }
+    }
+
+    /** Shaped views of a flat [1, n] parameter (or gradient) array, in the order Wq, Wk, Wv, Wo. */
+    private Map<String, INDArray> split(INDArray flat) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        INDArray row = flat.rank() == 1 ? flat.reshape(1, flat.length()) : flat;
+        long at = 0;
+        long[][] shapes = conf.shapes();
+        for (int i = 0; i < NAMES.length; i++) {
+            long n = Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b);
+            out.put(NAMES[i], row.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(at, at + n)).reshape('c', shapes[i]));
+            at += n;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "CrossAttention(" + vertexName + ")";
+    }
+
+    @Override
+    public boolean hasLayer() {
+        return false;
+    }
+
+    @Override
+    public Layer getLayer() {
+        return null;
+    }
+
+    @Override
+    public TrainingConfig getConfig() {
+        return conf;
+    }
+
+    @Override
+    public INDArray params() {
+        return params;
+    }
+
+    @Override
+    public INDArray getGradientsViewArray() {
+        return gradients;
+    }
+
+    @Override
+    public Map<String, INDArray> paramTable(boolean backpropOnly) {
+        return views;
+    }
+
+    @Override
+    public void setBackpropGradientsViewArray(INDArray view) {
+        gradients = view;
+        gradientViews = split(view);
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] masks, MaskState state, int minibatch) {
+        queryMask = masks == null ? null : masks[0];
+        keyMask = masks == null || masks.length < 2 ? null : masks[1];
+        return new Pair<>(queryMask, state);
+    }
+
+    @Override
+    public void clearVertex() {
+        clear();
+        queryMask = null;
+        keyMask = null;
+    }
+
+    private long hs() {
+        return conf.headSize();
+    }
+
+    private int h() {
+        return conf.getHeads();
+    }
+
+    /** [b, d, T] → [b·T, d]. */
+    private static INDArray rows(INDArray x) {
+        return x.permute(0, 2, 1).dup('c').reshape('c', x.size(0) * x.size(2), x.size(1));
+    }
+
+    /** [b·T, H·hs] → [b, H, T, hs]. */
+    private INDArray split(INDArray all, long b, long t) {
+        return all.reshape('c', b, t, h(), hs()).permute(0, 2, 1, 3).dup('c');
+    }
+
+    /** [b, H, T, hs] → [b·T, H·hs]. */
+    private INDArray join(INDArray perHead, long b, long t) {
+        return perHead.permute(0, 2, 1, 3).dup('c').reshape('c', b * t, h() * hs());
+    }
+
+    private INDArray flat(String key) {
+        INDArray w = views.get(key);
+        return w.reshape('c', w.size(0) * w.size(1), w.size(2));
+    }
+
+    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
+    private static INDArray back(INDArray rows, long b, long t, ArrayType type, LayerWorkspaceMgr mgr) {
+        INDArray out = mgr.createUninitialized(type, rows.dataType(), new long[] {b, rows.size(1), t}, 'c');
+        out.assign(rows.reshape('c', b, t, rows.size(1)).permute(0, 2, 1));
+        return out;
+    }
+
+    private record Forward(INDArray xq, INDArray xk, INDArray q, INDArray k, INDArray v, INDArray weights, INDArray concat) {
+    }
+
+    private Forward forward() {
+        INDArray queries = inputs[0];
+        INDArray keys = inputs[1];
+        long b = queries.size(0);
+        long tq = queries.size(2);
+        long tk = keys.size(2);
+        INDArray xq = rows(queries);
+        INDArray xk = rows(keys);
+        INDArray q = split(xq.mmul(flat(CrossAttention.WQ).transpose()), b, tq);
+        INDArray k = split(xk.mmul(flat(CrossAttention.WK).transpose()), b, tk);
+        INDArray v = split(xk.mmul(flat(CrossAttention.WV).transpose()), b, tk);
+        INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(hs()));
+        if (keyMask != null) {
+            s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk).broadcast(s.shape()));
+        }
+        Nd4j.exec(new SoftMax(s, s, 3));
+        return new Forward(xq, xk, q, k, v, s, join(Nd4j.matmul(s, v), b, tq));
+    }
+
+    /** Multiplies [b, d, T] by the query mask [b, T] (padded query positions give and take nothing). */
+    private INDArray maskQueries(INDArray x) {
+        if (queryMask == null) {
+            return x;
+        }
+        return x.muli(queryMask.castTo(x.dataType()).reshape(x.size(0), 1, x.size(2)).broadcast(x.shape()));
+    }
+
+    @Override
+    public INDArray doForward(boolean training, LayerWorkspaceMgr mgr) {
+        if (!canDoForward()) {
+            throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
+        }
+        Forward f = forward();
+        INDArray y = back(f.concat().mmul(views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
+                ArrayType.ACTIVATIONS, mgr);
+        return maskQueries(y);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr mgr) {
+        INDArray queries = inputs[0];
+        INDArray keys = inputs[1];
+        long b = queries.size(0);
+        long tq = queries.size(2);
+        long tk = keys.size(2);
+        Forward f = forward();
+        INDArray dy = rows(maskQueries(epsilon.dup()));
+        gradientViews.get(CrossAttention.WO).assign(f.concat().transpose().mmul(dy));
+        INDArray dO = split(dy.mmul(views.get(CrossAttention.WO).transpose()), b, tq);
+        INDArray a = f.weights();
+        INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
+        INDArray dV = Nd4j.matmul(a, dO, true, false, false);
+        INDArray dS = dA.subi(dA.mul(a).sum(true, 3)).muli(a).muli(1.0 / Math.sqrt(hs()));
+        INDArray dQ = join(Nd4j.matmul(dS, f.k()), b, tq);
+        INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false), b, tk);
+        INDArray dVr = join(dV, b, tk);
+        INDArray dxq = dQ.mmul(flat(CrossAttention.WQ));
+        INDArray dxk = dK.mmul(flat(CrossAttention.WK)).addi(dVr.mmul(flat(CrossAttention.WV)));
+        assign(CrossAttention.WQ, dQ.transpose().mmul(f.xq()));
+        assign(CrossAttention.WK, dK.transpose().mmul(f.xk()));
+        assign(CrossAttention.WV, dVr.transpose().mmul(f.xk()));
+        Gradient g = new DefaultGradient();
+        for (String key : NAMES) {
+            g.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        return new Pair<>(g, new INDArray[] {back(dxq, b, tq, ArrayType.ACTIVATION_GRAD, mgr),
+                back(dxk, b, tk, ArrayType.ACTIVATION_GRAD, mgr)});
+    }
+
+    private void assign(String key, INDArray flatGradient) {
+        INDArray view = gradientViews.get(key);
+        view.assign(flatGradient.reshape('c', view.shape()));
+    }
+
+    @Override
+    public void setLayerAsFrozen() {
+        throw new UnsupportedOperationException("cross-attention cannot be frozen");
+    }
+}
