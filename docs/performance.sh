@@ -11,6 +11,13 @@ for round in 1 2 3; do
     java -jar target/deepwire.jar bench "sample-projects/$sample.dwproj" --steps 100 --warmup 20
   done
 done
+for sample in marker word-language digits-caption wordnet-links; do
+  /usr/bin/time -f "$sample max_rss_kb=%M" java -jar target/deepwire.jar train "sample-projects/$sample.dwproj" \
+    --epochs 2 --out "target/perf-runs/$sample" > /dev/null
+done
 if [ -n "${DISPLAY:-}" ]; then
   java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.EditorBenchmark 1000
+  java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.inspect.HeatmapBenchmark
+  timeout 20 java -Ddeepwire.startupProbe=true -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.Main \
+    | grep -m 1 startup || true
 fi

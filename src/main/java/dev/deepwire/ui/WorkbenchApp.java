@@ -76,6 +76,12 @@ public final class WorkbenchApp extends Application {
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean("deepwire.startupProbe") && windows == 1) {
+            // Start-up benchmark: how long from JVM launch until the first window is shown and its first
+            // frame is laid out (ND4J is still loading in the background then).
+            Platform.runLater(() -> System.out.printf(java.util.Locale.ROOT, "startup window_shown_ms=%d%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        }
         if (windows == 1) {
             stage.centerOnScreen();
         }
