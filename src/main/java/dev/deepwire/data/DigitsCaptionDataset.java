@@ -1,17 +1,10 @@
 package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -81,37 +74,23 @@ public final class DigitsCaptionDataset {
 
     static void read(Path file, List<float[]> images, List<Integer> digits) throws DataException {
         String name = file.getFileName().toString();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                name.endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file),
-                StandardCharsets.UTF_8))) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cols = line.split(",");
-                if (cols.length != SIDE * SIDE + 1) {
-                    throw new DataException(name + " line " + lineNo + ": expected 65 comma-separated values "
-                            + "(64 pixels and the digit) but found " + cols.length);
-                }
-                float[] pixels = new float[SIDE * SIDE];
-                for (int c = 0; c < pixels.length; c++) {
-                    pixels[c] = number(cols[c], name, lineNo, c + 1) / 16f;
-                }
-                float digit = number(cols[SIDE * SIDE], name, lineNo, SIDE * SIDE + 1);
-                if (digit != Math.rint(digit) || digit < 0 || digit > 9) {
-                    throw new DataException(name + " line " + lineNo + ", column 65: the digit must be 0 to 9; got " + cols[64]);
-                }
-                images.add(pixels);
-                digits.add((int) digit);
+        DataLines.read(file, (lineNo, line) -> {
+            String[] cols = line.split(",");
+            if (cols.length != SIDE * SIDE + 1) {
+                throw new DataException(name + " line " + lineNo + ": expected 65 comma-separated values "
+                        + "(64 pixels and the digit) but found " + cols.length);
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage());
-        }
+            float[] pixels = new float[SIDE * SIDE];
+            for (int c = 0; c < pixels.length; c++) {
+                pixels[c] = number(cols[c], name, lineNo, c + 1) / 16f;
+            }
+            float digit = number(cols[SIDE * SIDE], name, lineNo, SIDE * SIDE + 1);
+            if (digit != Math.rint(digit) || digit < 0 || digit > 9) {
+                throw new DataException(name + " line " + lineNo + ", column 65: the digit must be 0 to 9; got " + cols[64]);
+            }
+            images.add(pixels);
+            digits.add((int) digit);
+        });
         if (images.size() < 20) {
             throw new DataException(name + " has " + images.size() + " images; at least 20 are needed to hold some out");
         }

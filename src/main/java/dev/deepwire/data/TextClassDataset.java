@@ -1,11 +1,6 @@
 package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,39 +55,23 @@ public final class TextClassDataset {
     static List<Row> read(Path file, boolean words) throws DataException {
         String name = file.getFileName().toString();
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length < 2 || cols.length > 3) {
-                    throw new DataException(name + " line " + lineNo + ": expected 'text<TAB>label' or "
-                            + "'text<TAB>label<TAB>split' but found " + cols.length + " column(s); separate columns with a tab");
-                }
-                String text = cols[0].strip();
-                String label = cols[1].strip();
-                if (text.isEmpty() || label.isEmpty()) {
-                    throw new DataException(name + " line " + lineNo + ": the " + (text.isEmpty() ? "text" : "label")
-                            + " is empty; fill it in or delete the line");
-                }
-                String split = cols.length == 3 ? cols[2].strip() : "";
-                if (!split.isEmpty() && !List.of("train", "validation", "test").contains(split)) {
-                    throw new DataException(name + " line " + lineNo + ": split '" + split
-                            + "' is not train, validation or test");
-                }
-                List<String> tokens = words ? List.of(text.split("\\s+"))
-                        : text.codePoints().mapToObj(Character::toString).toList();
-                rows.add(new Row(tokens, label, split));
+        DataLines.read(file, (lineNo, line) -> {
+            String[] cols = line.split("\t", -1);
+            if (cols.length < 2 || cols.length > 3) {
+                throw new DataException(name + " line " + lineNo + ": expected 'text<TAB>label' or "
+                        + "'text<TAB>label<TAB>split' but found " + cols.length + " column(s); separate columns with a tab");
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage());
-        }
+            String text = cols[0].strip();
+            String label = cols[1].strip();
+            if (text.isEmpty() || label.isEmpty()) {
+                throw new DataException(name + " line " + lineNo + ": the " + (text.isEmpty() ? "text" : "label")
+                        + " is empty; fill it in or delete the line");
+            }
+            String split = cols.length == 3 && !cols[2].isBlank() ? DataLines.split(cols[2], name, lineNo) : "";
+            List<String> tokens = words ? List.of(text.split("\\s+"))
+                    : text.codePoints().mapToObj(Character::toString).toList();
+            rows.add(new Row(tokens, label, split));
+        });
         if (rows.isEmpty()) {
             throw new DataException(name + " has no examples; add lines 'text<TAB>label'");
         }

@@ -1,11 +1,6 @@
 package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,38 +57,21 @@ public final class TripleDataset {
     public static TripleDataset read(Path file) throws DataException {
         String name = file.getFileName().toString();
         List<String[]> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length < 3 || cols.length > 4) {
-                    throw new DataException(name + " line " + lineNo + ": expected 'head<TAB>relation<TAB>tail' (and "
-                            + "optionally <TAB>split) but found " + cols.length + " column(s)");
-                }
-                for (int c = 0; c < 3; c++) {
-                    if (cols[c].isBlank()) {
-                        throw new DataException(name + " line " + lineNo + ": the " + List.of("head", "relation", "tail").get(c)
-                                + " is empty; fill it in or delete the line");
-                    }
-                }
-                String split = cols.length == 4 ? cols[3].strip() : "train";
-                if (!List.of("train", "validation", "test").contains(split)) {
-                    throw new DataException(name + " line " + lineNo + ": split '" + split + "' is not train, validation or test");
-                }
-                rows.add(new String[] {cols[0].strip(), cols[1].strip(), cols[2].strip(), split});
-                lines.add(lineNo);
+        DataLines.read(file, (lineNo, line) -> {
+            String[] cols = line.split("\t", -1);
+            if (cols.length < 3 || cols.length > 4) {
+                throw new DataException(name + " line " + lineNo + ": expected 'head<TAB>relation<TAB>tail' (and "
+                        + "optionally <TAB>split) but found " + cols.length + " column(s)");
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage());
-        }
+            for (int c = 0; c < 3; c++) {
+                if (cols[c].isBlank()) {
+                    throw new DataException(name + " line " + lineNo + ": the " + List.of("head", "relation", "tail").get(c)
+                            + " is empty; fill it in or delete the line");
+                }
+            }
+            String split = cols.length == 4 ? DataLines.split(cols[3], name, lineNo) : "train";
+            rows.add(new String[] {cols[0].strip(), cols[1].strip(), cols[2].strip(), split});
+        });
         TreeSet<String> entitySet = new TreeSet<>();
         TreeSet<String> relationSet = new TreeSet<>();
         for (String[] r : rows) {
