@@ -76,6 +76,7 @@ public final class WorkbenchApp extends Application {
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();
+        Platform.runLater(window.canvas()::fitView); // the whole sample, notes included, in view at once
         if (Boolean.getBoolean("deepwire.startupProbe") && windows == 1) {
             // Start-up benchmark: how long from JVM launch until the first window is shown and its first
             // frame is laid out (ND4J is still loading in the background then).

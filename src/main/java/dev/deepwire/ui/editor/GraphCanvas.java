@@ -310,10 +310,11 @@ public final class GraphCanvas extends Pane {
         }
         Bounds n = nodeLayer.getBoundsInParent();
         Bounds w = edgeLayer.getChildren().isEmpty() ? n : edgeLayer.getBoundsInParent();
-        double minX = Math.min(n.getMinX(), w.getMinX());
-        double minY = Math.min(n.getMinY(), w.getMinY());
-        Bounds b = new javafx.geometry.BoundingBox(minX, minY, Math.max(n.getMaxX(), w.getMaxX()) - minX,
-                Math.max(n.getMaxY(), w.getMaxY()) - minY);
+        Bounds t = noteLayer.getChildren().isEmpty() ? n : noteLayer.getBoundsInParent(); // notes are part of the drawing
+        double minX = Math.min(n.getMinX(), Math.min(w.getMinX(), t.getMinX()));
+        double minY = Math.min(n.getMinY(), Math.min(w.getMinY(), t.getMinY()));
+        Bounds b = new javafx.geometry.BoundingBox(minX, minY, Math.max(n.getMaxX(), Math.max(w.getMaxX(), t.getMaxX())) - minX,
+                Math.max(n.getMaxY(), Math.max(w.getMaxY(), t.getMaxY())) - minY);
         double s = Math.min(1, Math.min((getWidth() - 60) / b.getWidth(), (getHeight() - 60) / b.getHeight()));
         s = Math.max(0.1, s);
         scale.setX(s);
