@@ -2,6 +2,7 @@ package dev.deepwire;
 
 import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.training.BackendChoice;
+import dev.deepwire.training.NativeTuning;
 import dev.deepwire.ui.WorkbenchLauncher;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeTuning.prepare(); // before anything loads ND4J's native libraries
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "error");
