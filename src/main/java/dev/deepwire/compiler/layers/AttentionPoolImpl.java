@@ -64,8 +64,8 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
 
     private Forward forward() {
         INDArray x = input.permute(0, 2, 1).dup('c').reshape('c', b() * t(), input.size(1));
-        INDArray k = split(x.mmul(flat(AttentionPool.WK).transpose()));
-        INDArray v = split(x.mmul(flat(AttentionPool.WV).transpose()));
+        INDArray k = split(Mm.mulT(x, flat(AttentionPool.WK)));
+        INDArray v = split(Mm.mulT(x, flat(AttentionPool.WV)));
         INDArray query = getParam(AttentionPool.Q).reshape('c', 1, h(), hs(), 1).broadcast(b(), h(), hs(), 1).dup('c');
         INDArray s = Nd4j.matmul(k, query).muli(1.0 / Math.sqrt(hs())); // [b, H, T, 1]
         if (maskArray != null) {
@@ -79,7 +79,7 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        INDArray y = forward().concat().mmul(getParam(AttentionPool.WO));
+        INDArray y = Mm.mul(forward().concat(), getParam(AttentionPool.WO));
         return mgr.leverageTo(ArrayType.ACTIVATIONS, y);
     }
 
@@ -92,8 +92,8 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         Forward f = forward();
-        gradientViews.get(AttentionPool.WO).assign(f.concat().transpose().mmul(epsilon));
-        INDArray dO = epsilon.mmul(getParam(AttentionPool.WO).transpose()).reshape('c', b(), h(), 1, hs());
+        gradientViews.get(AttentionPool.WO).assign(Mm.tMul(f.concat(), epsilon));
+        INDArray dO = Mm.mulT(epsilon, getParam(AttentionPool.WO)).reshape('c', b(), h(), 1, hs());
         INDArray a = f.weights();
         INDArray dA = Nd4j.matmul(f.v(), dO, false, true, false); // [b, H, T, 1]
         INDArray dV = Nd4j.matmul(a, dO); // [b, H, T, hs]
@@ -103,9 +103,9 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         gradientViews.get(AttentionPool.Q).assign(dQ.reshape('c', h(), hs()));
         INDArray dKr = join(dK);
         INDArray dVr = join(dV);
-        INDArray dx = dKr.mmul(flat(AttentionPool.WK)).addi(dVr.mmul(flat(AttentionPool.WV)));
-        assign(AttentionPool.WK, dKr.transpose().mmul(f.rows()));
-        assign(AttentionPool.WV, dVr.transpose().mmul(f.rows()));
+        INDArray dx = Mm.mul(dKr, flat(AttentionPool.WK)).addi(Mm.mul(dVr, flat(AttentionPool.WV)));
+        assign(AttentionPool.WK, Mm.tMul(dKr, f.rows()));
+        assign(AttentionPool.WV, Mm.tMul(dVr, f.rows()));
         Gradient g = new DefaultGradient();
         for (String key : new String[] {AttentionPool.Q, AttentionPool.WK, AttentionPool.WV, AttentionPool.WO}) {
             g.gradientForVariable().put(key, gradientViews.get(key));

@@ -164,9 +164,9 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long tk = keys.size(2);
         INDArray xq = rows(queries);
         INDArray xk = rows(keys);
-        INDArray q = split(xq.mmul(flat(CrossAttention.WQ).transpose()), b, tq);
-        INDArray k = split(xk.mmul(flat(CrossAttention.WK).transpose()), b, tk);
-        INDArray v = split(xk.mmul(flat(CrossAttention.WV).transpose()), b, tk);
+        INDArray q = split(Mm.mulT(xq, flat(CrossAttention.WQ)), b, tq);
+        INDArray k = split(Mm.mulT(xk, flat(CrossAttention.WK)), b, tk);
+        INDArray v = split(Mm.mulT(xk, flat(CrossAttention.WV)), b, tk);
         INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(hs()));
         if (keyMask != null) {
             s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk).broadcast(s.shape()));
@@ -189,7 +189,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
             throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
         }
         Forward f = forward();
-        INDArray y = back(f.concat().mmul(views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
+        INDArray y = back(Mm.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
                 ArrayType.ACTIVATIONS, mgr);
         return maskQueries(y);
     }
@@ -203,8 +203,8 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long tk = keys.size(2);
         Forward f = forward();
         INDArray dy = rows(maskQueries(epsilon.dup()));
-        gradientViews.get(CrossAttention.WO).assign(f.concat().transpose().mmul(dy));
-        INDArray dO = split(dy.mmul(views.get(CrossAttention.WO).transpose()), b, tq);
+        gradientViews.get(CrossAttention.WO).assign(Mm.tMul(f.concat(), dy));
+        INDArray dO = split(Mm.mulT(dy, views.get(CrossAttention.WO)), b, tq);
         INDArray a = f.weights();
         INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
         INDArray dV = Nd4j.matmul(a, dO, true, false, false);
@@ -212,11 +212,11 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray dQ = join(Nd4j.matmul(dS, f.k()), b, tq);
         INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false), b, tk);
         INDArray dVr = join(dV, b, tk);
-        INDArray dxq = dQ.mmul(flat(CrossAttention.WQ));
-        INDArray dxk = dK.mmul(flat(CrossAttention.WK)).addi(dVr.mmul(flat(CrossAttention.WV)));
-        assign(CrossAttention.WQ, dQ.transpose().mmul(f.xq()));
-        assign(CrossAttention.WK, dK.transpose().mmul(f.xk()));
-        assign(CrossAttention.WV, dVr.transpose().mmul(f.xk()));
+        INDArray dxq = Mm.mul(dQ, flat(CrossAttention.WQ));
+        INDArray dxk = Mm.mul(dK, flat(CrossAttention.WK)).addi(Mm.mul(dVr, flat(CrossAttention.WV)));
+        assign(CrossAttention.WQ, Mm.tMul(dQ, f.xq()));
+        assign(CrossAttention.WK, Mm.tMul(dK, f.xk()));
+        assign(CrossAttention.WV, Mm.tMul(dVr, f.xk()));
         Gradient g = new DefaultGradient();
         for (String key : NAMES) {
             g.gradientForVariable().put(key, gradientViews.get(key));

@@ -44,8 +44,8 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         INDArray x = rows(input);
-        INDArray h = phi().getActivation(x.mmul(getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1)), training);
-        INDArray y = h.mmul(getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
+        INDArray h = phi().getActivation(Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1)), training);
+        INDArray y = Mm.mul(h, getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
         return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
     }
 
@@ -53,16 +53,16 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         INDArray x = rows(input);
-        INDArray pre = x.mmul(getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
+        INDArray pre = Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
         INDArray h = phi().getActivation(pre.dup(), true);
         INDArray dy = rows(epsilon);
-        gradientViews.get(FeedForward.W2).assign(h.transpose().mmul(dy));
+        gradientViews.get(FeedForward.W2).assign(Mm.tMul(h, dy));
         gradientViews.get(FeedForward.B2).assign(dy.sum(true, 0));
-        INDArray dh = dy.mmul(getParam(FeedForward.W2).transpose());
+        INDArray dh = Mm.mulT(dy, getParam(FeedForward.W2));
         INDArray dpre = phi().backprop(pre, dh).getFirst();
-        gradientViews.get(FeedForward.W1).assign(x.transpose().mmul(dpre));
+        gradientViews.get(FeedForward.W1).assign(Mm.tMul(x, dpre));
         gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
-        INDArray dx = dpre.mmul(getParam(FeedForward.W1).transpose());
+        INDArray dx = Mm.mulT(dpre, getParam(FeedForward.W1));
         Gradient g = new DefaultGradient();
         for (String k : new String[] {FeedForward.W1, FeedForward.B1, FeedForward.W2, FeedForward.B2}) {
             g.gradientForVariable().put(k, gradientViews.get(k));

@@ -63,9 +63,9 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     private Forward forward() {
         INDArray x = rows(input);
-        INDArray q = split(x.mmul(flat(SelfAttention.WQ).transpose()));
-        INDArray k = split(x.mmul(flat(SelfAttention.WK).transpose()));
-        INDArray v = split(x.mmul(flat(SelfAttention.WV).transpose()));
+        INDArray q = split(Mm.mulT(x, flat(SelfAttention.WQ)));
+        INDArray k = split(Mm.mulT(x, flat(SelfAttention.WK)));
+        INDArray v = split(Mm.mulT(x, flat(SelfAttention.WV)));
         INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(layerConf().headSize()));
         if (maskArray != null) {
             // Keys at padded positions: add −10⁹ before the softmax so they get no weight.
@@ -88,7 +88,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         Forward f = forward();
-        return back(f.concat().mmul(getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
+        return back(Mm.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
@@ -96,8 +96,8 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         assertInputSet(true);
         Forward f = forward();
         INDArray dy = rows(epsilon);
-        gradientViews.get(SelfAttention.WO).assign(f.concat().transpose().mmul(dy));
-        INDArray dO = split(dy.mmul(getParam(SelfAttention.WO).transpose()));
+        gradientViews.get(SelfAttention.WO).assign(Mm.tMul(f.concat(), dy));
+        INDArray dO = split(Mm.mulT(dy, getParam(SelfAttention.WO)));
         INDArray a = f.weights();
         INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
         INDArray dV = Nd4j.matmul(a, dO, true, false, false);
@@ -105,10 +105,10 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         INDArray dQ = join(Nd4j.matmul(dS, f.k()));
         INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false));
         INDArray dVr = join(dV);
-        INDArray dx = dQ.mmul(flat(SelfAttention.WQ)).addi(dK.mmul(flat(SelfAttention.WK))).addi(dVr.mmul(flat(SelfAttention.WV)));
-        assignGradient(SelfAttention.WQ, dQ.transpose().mmul(f.rows()));
-        assignGradient(SelfAttention.WK, dK.transpose().mmul(f.rows()));
-        assignGradient(SelfAttention.WV, dVr.transpose().mmul(f.rows()));
+        INDArray dx = Mm.mul(dQ, flat(SelfAttention.WQ)).addi(Mm.mul(dK, flat(SelfAttention.WK))).addi(Mm.mul(dVr, flat(SelfAttention.WV)));
+        assignGradient(SelfAttention.WQ, Mm.tMul(dQ, f.rows()));
+        assignGradient(SelfAttention.WK, Mm.tMul(dK, f.rows()));
+        assignGradient(SelfAttention.WV, Mm.tMul(dVr, f.rows()));
         Gradient g = new DefaultGradient();
         for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
             g.gradientForVariable().put(key, gradientViews.get(key));
