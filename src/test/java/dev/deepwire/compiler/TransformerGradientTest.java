@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 /** Gradient checks of blocks inside a transformer block with residuals, with and without padding masks. */
 class TransformerGradientTest {
 
-    private static GraphFixture transformer(boolean masked) {
+    static GraphFixture transformer(boolean masked) {
         return new GraphFixture()
                 .node("tokens", "token_input", "length", 5, "vocabulary", 7, "masked", masked)
                 .node("embed", "token_embedding", "dim", 8)

@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** The running {@link FeedForward}: positions flattened to rows, two matrix products, shape restored. */
 public final class FeedForwardImpl extends BaseLayer<FeedForward> {
 
+    private final ForwardCache<Forward> kept = new ForwardCache<>();
+
     public FeedForwardImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
@@ -40,21 +42,37 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
         return out;
     }
 
+    /** Rows of the input, the first product before the activation, and after it. */
+    private record Forward(INDArray x, INDArray pre, INDArray h) {
+    }
+
+    private Forward forward(boolean training) {
+        INDArray x = rows(input);
+        INDArray pre = Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
+        return new Forward(x, pre, phi().getActivation(pre.dup(), training));
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        kept.clear();
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        INDArray x = rows(input);
-        INDArray h = phi().getActivation(Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1)), training);
-        INDArray y = Mm.mul(h, getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
+        Forward f = kept.compute(training, input, mgr, () -> forward(training));
+        INDArray y = Mm.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
         return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray x = rows(input);
-        INDArray pre = Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
-        INDArray h = phi().getActivation(pre.dup(), true);
+        Forward f = kept.take(input, () -> forward(true));
+        INDArray x = f.x();
+        INDArray pre = f.pre();
+        INDArray h = f.h();
         INDArray dy = rows(epsilon);
         gradientViews.get(FeedForward.W2).assign(Mm.tMul(h, dy));
         gradientViews.get(FeedForward.B2).assign(dy.sum(true, 0));

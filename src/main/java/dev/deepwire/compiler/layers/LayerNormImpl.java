@@ -17,8 +17,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class LayerNormImpl extends BaseLayer<LayerNorm> {
 
+    private final ForwardCache<INDArray[]> kept = new ForwardCache<>();
+
     public LayerNormImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        kept.clear();
     }
 
     @Override
@@ -43,16 +51,16 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
-        INDArray xhat = normalise()[0];
+        INDArray xhat = kept.compute(training, input, mgr, this::normalise)[0];
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
-        out.assign(xhat.muli(along(getParam(LayerNormParams.GAIN))).addi(along(getParam(LayerNormParams.BIAS))));
+        out.assign(xhat.mul(along(getParam(LayerNormParams.GAIN))).addi(along(getParam(LayerNormParams.BIAS))));
         return out;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray[] n = normalise();
+        INDArray[] n = kept.take(input, this::normalise);
         INDArray xhat = n[0];
         INDArray inv = n[1];
         int[] others = input.rank() == 3 ? new int[] {0, 2} : new int[] {0};

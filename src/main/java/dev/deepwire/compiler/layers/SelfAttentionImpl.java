@@ -18,8 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
+    private final ForwardCache<Forward> kept = new ForwardCache<>();
+
     public SelfAttentionImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        kept.clear();
     }
 
     @Override
@@ -87,14 +95,14 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        Forward f = forward();
+        Forward f = kept.compute(training, input, mgr, this::forward);
         return back(Mm.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        Forward f = forward();
+        Forward f = kept.take(input, this::forward);
         INDArray dy = rows(epsilon);
         gradientViews.get(SelfAttention.WO).assign(Mm.tMul(f.concat(), dy));
         INDArray dO = split(Mm.mulT(dy, getParam(SelfAttention.WO)));
