@@ -33,6 +33,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     private Map<String, INDArray> gradientViews;
     private INDArray queryMask;
     private INDArray keyMask;
+    private final ForwardCache<Forward> kept = new ForwardCache<>();
 
     CrossAttentionImpl(ComputationGraph graph, String name, int index, CrossAttention conf, INDArray paramsView,
                        boolean initialize, DataType dataType) {
@@ -114,6 +115,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     @Override
     public void clearVertex() {
         clear();
+        kept.clear();
         queryMask = null;
         keyMask = null;
     }
@@ -188,7 +190,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         if (!canDoForward()) {
             throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
         }
-        Forward f = forward();
+        Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
         INDArray y = back(Mm.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
                 ArrayType.ACTIVATIONS, mgr);
         return maskQueries(y);
@@ -201,7 +203,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long b = queries.size(0);
         long tq = queries.size(2);
         long tk = keys.size(2);
-        Forward f = forward();
+        Forward f = kept.take(this::forward, inputs[0], inputs[1]);
         INDArray dy = rows(maskQueries(epsilon.dup()));
         gradientViews.get(CrossAttention.WO).assign(Mm.tMul(f.concat(), dy));
         INDArray dO = split(Mm.mulT(dy, views.get(CrossAttention.WO)), b, tq);

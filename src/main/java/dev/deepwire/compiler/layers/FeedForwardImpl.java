@@ -61,7 +61,7 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        Forward f = kept.compute(training, input, mgr, () -> forward(training));
+        Forward f = kept.compute(training, mgr, () -> forward(training), input);
         INDArray y = Mm.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
         return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
     }
@@ -69,7 +69,7 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        Forward f = kept.take(input, () -> forward(true));
+        Forward f = kept.take(() -> forward(true), input);
         INDArray x = f.x();
         INDArray pre = f.pre();
         INDArray h = f.h();

@@ -15,10 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ForwardCache<T> {
     private T value;
-    private INDArray input;
+    private INDArray[] inputs;
 
-    /** Runs {@code forward}; when training, keeps its result for {@link #take} on the same input. */
-    T compute(boolean training, INDArray input, LayerWorkspaceMgr mgr, Supplier<T> forward) {
+    /** Runs {@code forward}; when training, keeps its result for {@link #take} on the same inputs. */
+    T compute(boolean training, LayerWorkspaceMgr mgr, Supplier<T> forward, INDArray... inputs) {
         clear();
         MemoryWorkspace scope = training ? keepingScope(mgr) : null;
         if (scope == null) {
@@ -29,20 +29,33 @@ final class ForwardCache<T> {
             result = forward.get();
         }
         this.value = result;
-        this.input = input;
+        this.inputs = inputs.clone();
         return result;
     }
 
-    /** The forward results kept for this very input (then forgotten), or {@code forward} run now. */
-    T take(INDArray input, Supplier<T> forward) {
-        T kept = value != null && this.input == input ? value : null;
+    /** The forward results kept for these very inputs (then forgotten), or {@code forward} run now. */
+    T take(Supplier<T> forward, INDArray... inputs) {
+        T kept = value != null && same(this.inputs, inputs) ? value : null;
         clear();
         return kept != null ? kept : forward.get();
     }
 
     void clear() {
         value = null;
-        input = null;
+        inputs = null;
+    }
+
+    /** The same array objects (not equal contents: a new step's input may reuse the memory of the last). */
+    private static boolean same(INDArray[] a, INDArray[] b) {
+        if (a == null || a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A scope whose allocations live until the backward pass, or null when there is none to use. */

@@ -51,7 +51,7 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
-        INDArray xhat = kept.compute(training, input, mgr, this::normalise)[0];
+        INDArray xhat = kept.compute(training, mgr, this::normalise, input)[0];
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
         out.assign(xhat.mul(along(getParam(LayerNormParams.GAIN))).addi(along(getParam(LayerNormParams.BIAS))));
         return out;
@@ -60,7 +60,7 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray[] n = kept.take(input, this::normalise);
+        INDArray[] n = kept.take(this::normalise, input);
         INDArray xhat = n[0];
         INDArray inv = n[1];
         int[] others = input.rank() == 3 ? new int[] {0, 2} : new int[] {0};

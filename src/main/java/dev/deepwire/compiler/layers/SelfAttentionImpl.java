@@ -95,14 +95,14 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        Forward f = kept.compute(training, input, mgr, this::forward);
+        Forward f = kept.compute(training, mgr, this::forward, input);
         return back(Mm.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        Forward f = kept.take(input, this::forward);
+        Forward f = kept.take(this::forward, input);
         INDArray dy = rows(epsilon);
         gradientViews.get(SelfAttention.WO).assign(Mm.tMul(f.concat(), dy));
         INDArray dO = split(Mm.mulT(dy, getParam(SelfAttention.WO)));
