@@ -19,4 +19,16 @@ final class Inits {
     static void normal(INDArray target, double std) {
         target.assign(Nd4j.randn(target.dataType(), target.shape()).muli(std));
     }
+
+    /**
+     * Normal(0, std) drawn as DL4J's {@code WeightInitDistribution} draws an embedding table: the flat view
+     * filled in order and read column-major. Same numbers as DL4J's embedding layers from the same seed.
+     */
+    static void normalLikeDl4jTable(INDArray target, double std) {
+        INDArray flat = Nd4j.create(target.dataType(), target.length());
+        INDArray drawn = new org.deeplearning4j.nn.weights.WeightInitDistribution(
+                new org.deeplearning4j.nn.conf.distribution.NormalDistribution(0, std))
+                .init(target.size(0), target.size(1), target.shape(), 'f', flat);
+        target.assign(drawn);
+    }
 }
