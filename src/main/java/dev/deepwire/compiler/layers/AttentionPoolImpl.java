@@ -69,7 +69,7 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         INDArray query = getParam(AttentionPool.Q).reshape('c', 1, h(), hs(), 1).broadcast(b(), h(), hs(), 1).dup('c');
         INDArray s = Nd4j.matmul(k, query).muli(1.0 / Math.sqrt(hs())); // [b, H, T, 1]
         if (maskArray != null) {
-            s.addi(maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, t(), 1).broadcast(s.shape()));
+            s.addi(maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, t(), 1));
         }
         Nd4j.exec(new SoftMax(s, s, 2));
         INDArray o = Nd4j.matmul(s, v, true, false, false); // [b, H, 1, hs]
@@ -97,7 +97,7 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         INDArray a = f.weights();
         INDArray dA = Nd4j.matmul(f.v(), dO, false, true, false); // [b, H, T, 1]
         INDArray dV = Nd4j.matmul(a, dO); // [b, H, T, hs]
-        INDArray dS = dA.subi(dA.mul(a).sum(true, 2).broadcast(dA.shape())).muli(a).muli(1.0 / Math.sqrt(hs()));
+        INDArray dS = dA.subi(dA.mul(a).sum(true, 2)).muli(a).muli(1.0 / Math.sqrt(hs()));
         INDArray dK = Nd4j.matmul(dS, f.query(), false, true, false); // [b, H, T, hs]
         INDArray dQ = Nd4j.matmul(f.k(), dS, true, false, false).sum(0); // [H, hs, 1]
         gradientViews.get(AttentionPool.Q).assign(dQ.reshape('c', h(), hs()));

@@ -16,6 +16,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -171,7 +172,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray v = split(Mm.mulT(xk, flat(CrossAttention.WV)), b, tk);
         INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(hs()));
         if (keyMask != null) {
-            s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk).broadcast(s.shape()));
+            s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk));
         }
         Nd4j.exec(new SoftMax(s, s, 3));
         return new Forward(xq, xk, q, k, v, s, join(Nd4j.matmul(s, v), b, tq));
@@ -182,7 +183,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         if (queryMask == null) {
             return x;
         }
-        return x.muli(queryMask.castTo(x.dataType()).reshape(x.size(0), 1, x.size(2)).broadcast(x.shape()));
+        return Broadcast.mul(x, queryMask.castTo(x.dataType()).reshape(x.size(0), x.size(2)), x, 0, 2);
     }
 
     @Override
