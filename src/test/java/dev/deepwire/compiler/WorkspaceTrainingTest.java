@@ -28,6 +28,7 @@ class WorkspaceTrainingTest {
         return switch (name) {
             case "transformer" -> TransformerGradientTest.transformer(true);
             case "cross-modal" -> FamilyGraphs.crossModal();
+            case "knowledge-graph" -> FamilyGraphs.knowledgeGraph("concat");
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -42,7 +43,7 @@ class WorkspaceTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"transformer", "cross-modal"})
+    @ValueSource(strings = {"transformer", "cross-modal", "knowledge-graph"})
     void workspacesChangeNothingInTraining(String name) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Graph g = fixture(name).graph();

@@ -10,12 +10,11 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.StackVertex;
 import org.deeplearning4j.nn.conf.graph.UnstackVertex;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.nd4j.linalg.activations.Activation;
+import dev.deepwire.compiler.layers.IdEmbedding;
 
 /**
  * {@code entity_embedding}: one table for head and tail. With both wired: stack the two id batches, look
- * them up in one {@link EmbeddingLayer}, unstack into the head vertex (the node id) and the tail vertex.
+ * them up in one {@link IdEmbedding}, unstack into the head vertex (the node id) and the tail vertex.
  */
 public final class EntityEmbeddingTranslator implements BlockTranslator {
     @Override
@@ -43,8 +42,7 @@ public final class EntityEmbeddingTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        EmbeddingLayer table = new EmbeddingLayer.Builder().nIn(n.input("head").range()).nOut(n.intParam("dim"))
-                .hasBias(false).activation(Activation.IDENTITY).build();
+        IdEmbedding table = new IdEmbedding(n.input("head").range(), n.intParam("dim"));
         if (!n.has("tail")) {
             b.addLayer(n.id(), table, n.inputVertex("head"));
             return;

@@ -6,10 +6,9 @@ import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.nd4j.linalg.activations.Activation;
+import dev.deepwire.compiler.layers.IdEmbedding;
 
-/** {@code relation_embedding}: an {@link EmbeddingLayer} over relation ids. */
+/** {@code relation_embedding}: an {@link IdEmbedding} over relation ids. */
 public final class RelationEmbeddingTranslator implements BlockTranslator {
     @Override
     public String blockId() {
@@ -24,7 +23,6 @@ public final class RelationEmbeddingTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), new EmbeddingLayer.Builder().nIn(n.input("in").range()).nOut(n.intParam("dim"))
-                .hasBias(false).activation(Activation.IDENTITY).build(), n.inputVertex("in"));
+        b.addLayer(n.id(), new IdEmbedding(n.input("in").range(), n.intParam("dim")), n.inputVertex("in"));
     }
 }

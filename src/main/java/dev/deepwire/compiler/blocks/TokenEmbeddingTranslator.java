@@ -8,16 +8,8 @@ import dev.deepwire.compiler.layers.TokenEmbedding;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.weights.WeightInitDistribution;
-import org.nd4j.linalg.activations.Activation;
 
-/**
- * {@code token_embedding}, vocabulary taken from the input's id range: DeepWire's {@link TokenEmbedding} for
- * vocabularies up to {@value TokenEmbedding#MAX_VOCABULARY} tokens, DL4J's EmbeddingSequenceLayer above.
- */
+/** {@code token_embedding}: DeepWire's {@link TokenEmbedding}, vocabulary taken from the input's id range. */
 public final class TokenEmbeddingTranslator implements BlockTranslator {
     @Override
     public String blockId() {
@@ -38,16 +30,7 @@ public final class TokenEmbeddingTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         TensorShape in = n.input("in");
-        if (in.range() <= TokenEmbedding.MAX_VOCABULARY) {
-            b.addLayer(n.id(), new TokenEmbedding(in.range(), n.intParam("dim"), in.length(), n.doubleParam("init_scale")),
-                    n.inputVertex("in"));
-            return;
-        }
-        b.addLayer(n.id(), new EmbeddingSequenceLayer.Builder()
-                .nIn(in.range()).nOut(n.intParam("dim")).inputLength(in.length())
-                .hasBias(false).activation(Activation.IDENTITY)
-                .outputDataFormat(RNNFormat.NCW)
-                .weightInit(new WeightInitDistribution(new NormalDistribution(0, n.doubleParam("init_scale"))))
-                .build(), n.inputVertex("in"));
+        b.addLayer(n.id(), new TokenEmbedding(in.range(), n.intParam("dim"), in.length(), n.doubleParam("init_scale")),
+                n.inputVertex("in"));
     }
 }

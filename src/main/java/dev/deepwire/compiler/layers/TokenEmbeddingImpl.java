@@ -1,6 +1,5 @@
 package dev.deepwire.compiler.layers;
 
-import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -11,7 +10,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.OneHot;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -43,21 +41,23 @@ public final class TokenEmbeddingImpl extends BaseLayer<TokenEmbedding> {
         return input.length() / input.size(0);
     }
 
-    /** One row per token, 1 in the token's column; ids outside the vocabulary are refused with their place. */
-    private INDArray oneHot() {
-        long vocabulary = layerConf().getVocabulary();
-        INDArray ids = input.reshape('c', new long[] {input.length()});
-        double min = ids.minNumber().doubleValue();
-        double max = ids.maxNumber().doubleValue();
-        if (min < 0 || max >= vocabulary || Double.isNaN(min) || Double.isNaN(max)) {
-            throw new DL4JInvalidInputException("token embedding " + layerId() + ": ids must lie in 0.." + (vocabulary - 1)
-                    + " (the vocabulary); got values from " + min + " to " + max);
+    private Lookup lookup;
+    private INDArray lookupFor;
+
+    /** The lookup for the current input, made (and its ids checked) once for forward and backward. */
+    private Lookup lookup() {
+        if (lookup == null || lookupFor != input) {
+            lookup = new Lookup(input, layerConf().getVocabulary(), dataType, "token embedding " + layerId());
+            lookupFor = input;
         }
-        OneHot op = new OneHot(ids.castTo(DataType.INT), (int) vocabulary, -1, 1.0, 0.0, dataType);
-        INDArray out = Nd4j.create(dataType, ids.length(), vocabulary);
-        op.addOutputArgument(out);
-        Nd4j.exec(op);
-        return out;
+        return lookup;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        lookup = null;
+        lookupFor = null;
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class TokenEmbeddingImpl extends BaseLayer<TokenEmbedding> {
         assertInputSet(false);
         INDArray table = getParam(TokenEmbedding.TABLE);
         INDArray rows = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {input.length(), table.size(1)}, 'c');
-        Nd4j.gemm(oneHot(), table, rows, false, false, 1.0, 0.0);
+        lookup().rows(table, rows);
         INDArray out = rows.reshape('c', batch(), steps(), table.size(1)).permute(0, 2, 1);
         if (maskArray != null) {
             Broadcast.mul(out, maskArray.castTo(dataType).reshape(batch(), steps()), out, 0, 2);
@@ -82,7 +82,7 @@ public final class TokenEmbeddingImpl extends BaseLayer<TokenEmbedding> {
         }
         INDArray rows = dy.permute(0, 2, 1).dup('c').reshape('c', input.length(), dy.size(1));
         INDArray grad = gradientViews.get(TokenEmbedding.TABLE);
-        grad.assign(Mm.tMul(oneHot(), rows));
+        lookup().gradient(rows, grad);
         Gradient g = new DefaultGradient();
         g.gradientForVariable().put(TokenEmbedding.TABLE, grad);
         return new Pair<>(g, null);

@@ -1,0 +1,81 @@
+package dev.deepwire.compiler.layers;
+
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.shape.OneHot;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Table lookups for the hand-written embeddings, {@code rows[i] = W[ids[i]]} and its gradient
+ * {@code dW[v] = Σ_{i: ids[i] = v} dy[i]}. Small tables multiply one-hot rows with the table (two matrix
+ * products); large ones gather rows and scatter-add gradients, on a row-major table so each row is one
+ * contiguous read (DL4J's embedding layers keep the table column-major and gather strided rows).
+ */
+final class Lookup {
+    /** Up to this many rows the one-hot products beat gathering and scattering (measured, 64-wide rows). */
+    static final int ONE_HOT_MAX = 256;
+
+    private final INDArray ids;
+    private final long vocabulary;
+    private final DataType type;
+
+    /** @param ids any shape; the ids in row-major order, checked to lie in the table */
+    Lookup(INDArray ids, long vocabulary, DataType type, String layer) {
+        double[] values = ids.dup('c').data().asDouble();
+        int[] index = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!(v >= 0 && v < vocabulary) || v != Math.rint(v)) {
+                throw new DL4JInvalidInputException(layer + ": ids must be whole numbers in 0.." + (vocabulary - 1)
+                        + " (the table's size); got " + v + " at position " + i + " of the batch");
+            }
+            index[i] = (int) v;
+        }
+        // Kept from the forward to the backward pass: outside DL4J's per-layer workspaces.
+        try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            this.ids = Nd4j.createFromArray(index);
+        }
+        this.vocabulary = vocabulary;
+        this.type = type;
+    }
+
+    private boolean oneHot() {
+        return vocabulary <= ONE_HOT_MAX;
+    }
+
+    private INDArray intIds() {
+        return ids;
+    }
+
+    private INDArray oneHotRows() {
+        OneHot op = new OneHot(intIds(), (int) vocabulary, -1, 1.0, 0.0, type);
+        INDArray out = Nd4j.create(type, ids.length(), vocabulary);
+        op.addOutputArgument(out);
+        Nd4j.exec(op);
+        return out;
+    }
+
+    /** Writes the rows of {@code table} [V, d] for the ids into {@code out} [n, d]. */
+    void rows(INDArray table, INDArray out) {
+        if (oneHot()) {
+            Nd4j.gemm(oneHotRows(), table, out, false, false, 1.0, 0.0);
+        } else {
+            Gather op = new Gather(table, intIds(), 0);
+            op.addOutputArgument(out);
+            Nd4j.exec(op);
+        }
+    }
+
+    /** Writes the table's gradient for the rows' gradient {@code dy} [n, d] into {@code grad} [V, d]. */
+    void gradient(INDArray dy, INDArray grad) {
+        if (oneHot()) {
+            grad.assign(Mm.tMul(oneHotRows(), dy));
+        } else {
+            grad.assign(0);
+            Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
+        }
+    }
+}
