@@ -16,6 +16,10 @@ public final class Graph {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byId = new HashMap<>();
     private final List<Edge> edges = new ArrayList<>();
+    /** Wires by source node and by target node, built on first use after a change (large graphs ask often). */
+    private Map<String, List<Edge>> fromIndex;
+    private Map<String, List<Edge>> intoIndex;
+    private java.util.Set<Edge> edgeSet;
     private final List<NodeGroup> groups = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
 
@@ -81,10 +85,35 @@ public final class Graph {
         if (!byId.containsKey(edge.from().nodeId()) || !byId.containsKey(edge.to().nodeId())) {
             throw new IllegalArgumentException("wire " + edge + " names a node that is not in the graph");
         }
-        if (edges.contains(edge)) {
+        if (edgeSet().contains(edge)) {
             throw new IllegalArgumentException("wire " + edge + " already exists");
         }
         edges.add(index, edge);
+        edgesChanged();
+    }
+
+    private void edgesChanged() {
+        fromIndex = null;
+        intoIndex = null;
+        edgeSet = null;
+    }
+
+    private java.util.Set<Edge> edgeSet() {
+        if (edgeSet == null) {
+            edgeSet = new java.util.HashSet<>(edges);
+        }
+        return edgeSet;
+    }
+
+    private void index() {
+        if (fromIndex == null) {
+            fromIndex = new HashMap<>();
+            intoIndex = new HashMap<>();
+            for (Edge e : edges) {
+                fromIndex.computeIfAbsent(e.from().nodeId(), k -> new ArrayList<>()).add(e);
+                intoIndex.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e);
+            }
+        }
     }
 
     /** Removes a wire; returns its index in the edge order. */
@@ -94,6 +123,7 @@ public final class Graph {
             throw new IllegalArgumentException("no wire " + edge);
         }
         edges.remove(index);
+        edgesChanged();
         return index;
     }
 
@@ -103,17 +133,20 @@ public final class Graph {
 
     /** Wires ending at any input of the node. */
     public List<Edge> edgesInto(String nodeId) {
-        return edges.stream().filter(e -> e.to().nodeId().equals(nodeId)).toList();
+        index();
+        return List.copyOf(intoIndex.getOrDefault(nodeId, List.of()));
     }
 
     /** Wires leaving any output of the node. */
     public List<Edge> edgesFrom(String nodeId) {
-        return edges.stream().filter(e -> e.from().nodeId().equals(nodeId)).toList();
+        index();
+        return List.copyOf(fromIndex.getOrDefault(nodeId, List.of()));
     }
 
     /** The wire feeding an input port, if any. */
     public Optional<Edge> edgeInto(Port input) {
-        return edges.stream().filter(e -> e.to().equals(input)).findFirst();
+        index();
+        return intoIndex.getOrDefault(input.nodeId(), List.of()).stream().filter(e -> e.to().equals(input)).findFirst();
     }
 
     public void setParam(String nodeId, String name, Object value) {

@@ -25,6 +25,13 @@ public final class GraphChecker {
 
     public List<Issue> check(Graph graph) {
         List<Issue> issues = new ArrayList<>();
+        // Counted once, not per port: a graph of 1,000 blocks was checked in O(blocks × wires).
+        java.util.Map<Port, Long> wiresInto = new java.util.HashMap<>();
+        java.util.Set<String> feeding = new java.util.HashSet<>();
+        for (Edge e : graph.edges()) {
+            wiresInto.merge(e.to(), 1L, Long::sum);
+            feeding.add(e.from().nodeId());
+        }
         for (Node node : graph.nodes()) {
             Optional<BlockType> type = catalog.find(node.type());
             if (type.isEmpty()) {
@@ -33,7 +40,7 @@ public final class GraphChecker {
                 continue;
             }
             checkParams(node, type.get(), issues);
-            checkInputsWired(graph, node, type.get(), issues);
+            checkInputsWired(node, type.get(), wiresInto, feeding, issues);
         }
         checkEdges(graph, issues);
         findCycle(graph).ifPresent(cycle -> issues.add(Issue.error(cycle.get(0), "the graph has a cycle ("
@@ -64,9 +71,10 @@ public final class GraphChecker {
         }
     }
 
-    private void checkInputsWired(Graph graph, Node node, BlockType type, List<Issue> issues) {
+    private void checkInputsWired(Node node, BlockType type, java.util.Map<Port, Long> wiresInto, java.util.Set<String> feeding,
+                                  List<Issue> issues) {
         for (PortSpec in : type.inputs()) {
-            long wires = graph.edges().stream().filter(e -> e.to().equals(new Port(node.id(), in.name()))).count();
+            long wires = wiresInto.getOrDefault(new Port(node.id(), in.name()), 0L);
             if (wires == 0 && in.required()) {
                 issues.add(Issue.error(node.id(), "input '" + in.name() + "' is not connected; wire a "
                         + kinds(in) + " output into it"));
@@ -75,7 +83,7 @@ public final class GraphChecker {
                         + " wires; keep one (use an Add or Concat block to combine)"));
             }
         }
-        if (!type.isOutput() && graph.edgesFrom(node.id()).isEmpty()) {
+        if (!type.isOutput() && !feeding.contains(node.id())) {
             issues.add(Issue.warn(node.id(), "output is not used; wire it onward or delete the block"));
         }
     }

@@ -41,6 +41,8 @@ public final class GraphCanvas extends Pane {
     private final Map<String, NoteView> notes = new java.util.HashMap<>();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    private java.util.Map<String, dev.deepwire.training.NodeHealth> health = java.util.Map.of();
     private final CubicCurve pendingWire = new CubicCurve();
     private final Rectangle rubberBand = new Rectangle();
     private Map<String, double[]> dragStart;
@@ -69,7 +71,10 @@ public final class GraphCanvas extends Pane {
         minimap.layoutXProperty().bind(widthProperty().subtract(Minimap.WIDTH + 10));
         minimap.layoutYProperty().bind(heightProperty().subtract(Minimap.HEIGHT + 10));
         for (var p : java.util.List.of(pan.xProperty(), pan.yProperty(), scale.xProperty(), widthProperty(), heightProperty())) {
-            p.addListener((o, a, b) -> minimap.redraw());
+            p.addListener((o, a, b) -> {
+                minimap.redraw();
+                scheduleRealize();
+            });
         }
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -108,19 +113,17 @@ public final class GraphCanvas extends Pane {
             }
             return false;
         });
+        hidden.clear();
+        graph.groups().stream().filter(dev.deepwire.model.NodeGroup::collapsed).forEach(g -> hidden.addAll(g.members()));
+        Bounds near = culling() ? nearView() : null;
         for (Node n : graph.nodes()) {
             NodeView view = nodes.get(n.id());
-            if (view == null) {
-                view = new NodeView(n, vm.catalog().find(n.type()).orElse(null));
-                installNodeGestures(view);
-                nodes.put(n.id(), view);
-                nodeLayer.getChildren().add(view);
-            } else {
+            if (view != null) {
                 view.update(n);
+            } else if (near == null || near.intersects(modelBounds(n))) {
+                realize(n);
             }
         }
-        java.util.Set<String> hidden = new java.util.HashSet<>();
-        graph.groups().stream().filter(dev.deepwire.model.NodeGroup::collapsed).forEach(g -> hidden.addAll(g.members()));
         nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
         groupLayer.getChildren().clear();
         groups.clear();
@@ -139,17 +142,121 @@ public final class GraphCanvas extends Pane {
         nodeLayer.getChildren().removeIf(n -> n instanceof GroupView gv && !groups.containsValue(gv));
         edgeLayer.getChildren().clear();
         edges.clear();
-        for (Edge e : graph.edges()) {
-            EdgeView view = new EdgeView(e);
-            installEdgeGestures(view);
-            edges.put(e, view);
-            edgeLayer.getChildren().add(view);
-        }
+        addEdgeViews();
         syncNotes(graph);
         routeEdges();
         showAnalysis();
         showSelection();
         minimap.redraw();
+    }
+
+    /**
+     * Graphs up to this size get a view for every block at once. Larger ones get views only for the blocks
+     * in or near the visible area (and the far ends of their wires), made as the view pans and zooms:
+     * building and styling a thousand block views took seconds before the window could show.
+     */
+    static final int VIEW_ALL_UP_TO = 300;
+
+    private boolean culling() {
+        return vm.graph().nodes().size() > VIEW_ALL_UP_TO;
+    }
+
+    /** The visible part of the canvas and a tenth of a screen around it, in canvas coordinates. */
+    private Bounds nearView() {
+        Bounds v = visibleWorldBounds();
+        return new javafx.geometry.BoundingBox(v.getMinX() - v.getWidth() / 10, v.getMinY() - v.getHeight() / 10,
+                v.getWidth() * 1.2, v.getHeight() * 1.2);
+    }
+
+    /** Where a block is drawn, from the model (its view may not exist yet). */
+    private Bounds modelBounds(Node n) {
+        NodeView v = nodes.get(n.id());
+        if (v != null) {
+            return v.getBoundsInParent();
+        }
+        return new javafx.geometry.BoundingBox(n.x(), n.y(), NodeView.WIDTH,
+                NodeView.heightFor(vm.catalog().find(n.type()).orElse(null)));
+    }
+
+    /** The view of a block, made now if it has none yet. */
+    private NodeView realize(Node n) {
+        NodeView view = nodes.get(n.id());
+        if (view != null) {
+            return view;
+        }
+        view = new NodeView(n, vm.catalog().find(n.type()).orElse(null));
+        installNodeGestures(view);
+        nodes.put(n.id(), view);
+        nodeLayer.getChildren().add(view);
+        view.setVisible(!hidden.contains(n.id()));
+        view.setSelected(vm.selection().contains(n.id()));
+        view.showHealth(health.get(n.id()));
+        showAnalysis(view);
+        return view;
+    }
+
+    private NodeView view(String id) {
+        NodeView v = nodes.get(id);
+        return v != null ? v : vm.graph().node(id).map(this::realize).orElse(null);
+    }
+
+    /** Views for the wires touching a block with a view (making views for their far ends too). */
+    private boolean addEdgeViews() {
+        boolean added = false;
+        java.util.Set<String> viewed = new java.util.HashSet<>(nodes.keySet()); // far ends made here do not spread further
+        for (Edge e : vm.graph().edges()) {
+            if (edges.containsKey(e) || !viewed.contains(e.from().nodeId()) && !viewed.contains(e.to().nodeId())) {
+                continue;
+            }
+            view(e.from().nodeId());
+            view(e.to().nodeId());
+            EdgeView view = new EdgeView(e);
+            installEdgeGestures(view);
+            edges.put(e, view);
+            edgeLayer.getChildren().add(view);
+            view.setShape(vm.analysisProperty().get().shapes().shapeOf(e).map(Object::toString).orElse("?"));
+            added = true;
+        }
+        return added;
+    }
+
+    private boolean realizePending;
+
+    /** After a pan or zoom of a large graph: views for the blocks that came near the visible area. */
+    private void scheduleRealize() {
+        if (realizePending || !culling()) {
+            return;
+        }
+        realizePending = true;
+        javafx.application.Platform.runLater(this::realizeVisible);
+    }
+
+    /** Makes views for the blocks in or near the visible area that have none (large graphs only). */
+    public void realizeVisible() {
+        realizePending = false;
+        if (!culling() || getWidth() <= 0) {
+            return;
+        }
+        Bounds near = nearView();
+        int before = nodes.size();
+        for (Node n : vm.graph().nodes()) {
+            if (!nodes.containsKey(n.id()) && near.intersects(modelBounds(n))) {
+                realize(n);
+            }
+        }
+        if (nodes.size() != before && addEdgeViews()) {
+            routeEdges();
+        }
+    }
+
+    /** Whether a block has a view now (for tests). */
+    boolean hasView(String id) {
+        return nodes.containsKey(id);
+    }
+
+    /** How many blocks have a view now (for tests and the editor benchmark). */
+    public int viewCount() {
+        return nodes.size();
     }
 
     private void syncNotes(dev.deepwire.model.Graph graph) {
@@ -214,12 +321,13 @@ public final class GraphCanvas extends Pane {
             double maxX = -Double.MAX_VALUE;
             double maxY = -Double.MAX_VALUE;
             for (String id : g.group().members()) {
-                NodeView v = nodes.get(id);
-                if (v != null) {
-                    minX = Math.min(minX, v.getLayoutX());
-                    minY = Math.min(minY, v.getLayoutY());
-                    maxX = Math.max(maxX, v.getLayoutX() + v.getPrefWidth());
-                    maxY = Math.max(maxY, v.getLayoutY() + v.getPrefHeight());
+                Node n = vm.graph().node(id).orElse(null);
+                if (n != null) {
+                    Bounds b = modelBounds(n);
+                    minX = Math.min(minX, b.getMinX());
+                    minY = Math.min(minY, b.getMinY());
+                    maxX = Math.max(maxX, b.getMaxX());
+                    maxY = Math.max(maxY, b.getMaxY());
                 }
             }
             if (minX <= maxX) {
@@ -230,6 +338,7 @@ public final class GraphCanvas extends Pane {
 
     /** Shows training health on each block (an empty map hides it). */
     public void showHealth(java.util.Map<String, dev.deepwire.training.NodeHealth> health) {
+        this.health = health;
         nodes.forEach((id, v) -> v.showHealth(health.get(id)));
     }
 
@@ -240,14 +349,19 @@ public final class GraphCanvas extends Pane {
     private void showAnalysis() {
         EditorViewModel.Analysis a = vm.analysisProperty().get();
         for (NodeView v : nodes.values()) {
-            boolean output = vm.graph().node(v.nodeId()).flatMap(n -> vm.catalog().find(n.type()))
-                    .map(BlockType::isOutput).orElse(false);
-            v.showAnalysis(a.shapes(), a.issuesOf(v.nodeId()), output);
+            showAnalysis(v);
         }
         for (EdgeView e : edges.values()) {
             e.setShape(a.shapes().shapeOf(e.edge()).map(Object::toString).orElse("?"));
         }
         routeEdges();
+    }
+
+    private void showAnalysis(NodeView v) {
+        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        boolean output = vm.graph().node(v.nodeId()).flatMap(n -> vm.catalog().find(n.type()))
+                .map(BlockType::isOutput).orElse(false);
+        v.showAnalysis(a.shapes(), a.issuesOf(v.nodeId()), output);
     }
 
     private void showSelection() {
@@ -308,8 +422,8 @@ public final class GraphCanvas extends Pane {
         if (nodes.isEmpty() || getWidth() <= 0) {
             return;
         }
-        Bounds n = nodeLayer.getBoundsInParent();
-        Bounds w = edgeLayer.getChildren().isEmpty() ? n : edgeLayer.getBoundsInParent();
+        Bounds n = culling() ? graphBounds() : nodeLayer.getBoundsInParent();
+        Bounds w = edgeLayer.getChildren().isEmpty() || culling() ? n : edgeLayer.getBoundsInParent();
         Bounds t = noteLayer.getChildren().isEmpty() ? n : noteLayer.getBoundsInParent(); // notes are part of the drawing
         double minX = Math.min(n.getMinX(), Math.min(w.getMinX(), t.getMinX()));
         double minY = Math.min(n.getMinY(), Math.min(w.getMinY(), t.getMinY()));
@@ -323,13 +437,29 @@ public final class GraphCanvas extends Pane {
         pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
     }
 
+    /** The extent of every block, from the model. */
+    private Bounds graphBounds() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Node node : vm.graph().nodes()) {
+            Bounds b = modelBounds(node);
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
     /** The visible centre in canvas coordinates (where keyboard-added blocks go). */
     public Point2D visibleCentre() {
         return toWorld(getWidth() / 2, getHeight() / 2);
     }
 
     NodeView nodeView(String id) {
-        return nodes.get(id);
+        return view(id);
     }
 
     EdgeView edgeView(Edge e) {
@@ -455,11 +585,11 @@ public final class GraphCanvas extends Pane {
         setOnMouseReleased(e -> {
             if (rubberBand.isVisible()) {
                 Bounds band = rubberBand.getBoundsInParent();
-                nodes.forEach((id, v) -> {
-                    if (band.intersects(v.getBoundsInParent())) {
-                        vm.selection().add(id);
+                for (Node n : vm.graph().nodes()) {
+                    if (band.intersects(modelBounds(n))) {
+                        vm.selection().add(n.id());
                     }
-                });
+                }
             }
             rubberBand.setVisible(false);
             panStart = null;
@@ -514,7 +644,7 @@ public final class GraphCanvas extends Pane {
     private void beginDrag(MouseEvent e) {
         dragStart = new LinkedHashMap<>();
         for (String id : vm.selection()) {
-            NodeView v = nodes.get(id);
+            NodeView v = view(id);
             dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
         }
         pressWorld = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
@@ -543,7 +673,7 @@ public final class GraphCanvas extends Pane {
         }
         Map<String, double[]> moved = new LinkedHashMap<>();
         dragStart.keySet().forEach(id -> moved.put(id, new double[] {
-                Math.round(nodes.get(id).getLayoutX()), Math.round(nodes.get(id).getLayoutY())}));
+                Math.round(view(id).getLayoutX()), Math.round(view(id).getLayoutY())}));
         dragStart = null;
         pressWorld = null;
         vm.moveNodes(moved);
@@ -553,7 +683,7 @@ public final class GraphCanvas extends Pane {
         Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
         double dx = p.getX() - pressWorld.getX();
         double dy = p.getY() - pressWorld.getY();
-        dragStart.forEach((id, xy) -> nodes.get(id).relocate(xy[0] + dx, xy[1] + dy));
+        dragStart.forEach((id, xy) -> view(id).relocate(xy[0] + dx, xy[1] + dy));
         routeEdges();
     }
 
@@ -574,7 +704,7 @@ public final class GraphCanvas extends Pane {
             e.consume();
         });
         from.setOnMouseDragged(e -> {
-            double[] start = nodes.get(from.port().nodeId()).portCentre(from.port());
+            double[] start = view(from.port().nodeId()).portCentre(from.port());
             Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
             EdgeView.setPath(pendingWire, start[0], start[1], p.getX(), p.getY());
             pendingWire.setVisible(true);
@@ -658,11 +788,11 @@ public final class GraphCanvas extends Pane {
     }
 
     private void installEdgeGestures(EdgeView view) {
-        MenuItem remove = new MenuItem("Delete wire " + view.edge().from().nodeId() + " → " + view.edge().to().nodeId());
-        remove.setOnAction(a -> vm.disconnect(view.edge()));
-        ContextMenu menu = new ContextMenu(remove);
         view.curve().setOnContextMenuRequested(e -> {
-            menu.show(view.curve(), e.getScreenX(), e.getScreenY());
+            // Made on request: a context menu is a popup window, too heavy to build for every wire up front.
+            MenuItem remove = new MenuItem("Delete wire " + view.edge().from().nodeId() + " → " + view.edge().to().nodeId());
+            remove.setOnAction(a -> vm.disconnect(view.edge()));
+            new ContextMenu(remove).show(view.curve(), e.getScreenX(), e.getScreenY());
             e.consume();
         });
         view.curve().setOnMouseClicked(e -> {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
@@ -26,10 +25,12 @@ final class NodeView extends Pane {
     private final Label shape = new Label();
     private final Label params = new Label();
     private final Label badge = new Label();
-    private final Tooltip badgeTip = new Tooltip();
+    private String badgeText = "";
+    private final LazyTooltip badgeTip = LazyTooltip.install(badge, () -> badgeText);
     private final List<PortView> ports = new ArrayList<>();
     private final javafx.scene.shape.Circle health = new javafx.scene.shape.Circle(5);
-    private final Tooltip healthTip = new Tooltip();
+    private String healthText = "";
+    private final LazyTooltip healthTip = LazyTooltip.install(health, () -> healthText);
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
@@ -57,16 +58,20 @@ final class NodeView extends Pane {
         badge.getStyleClass().add("badge");
         badge.setVisible(false);
         badge.relocate(WIDTH - 16, -8);
-        Tooltip.install(badge, badgeTip);
         getChildren().add(badge);
         health.getStyleClass().add("health");
         health.setVisible(false);
         health.setCenterX(WIDTH - 12);
-        Tooltip.install(health, healthTip);
         getChildren().add(health);
-        setPrefSize(WIDTH, Math.max(86, PORT_TOP + rows * PORT_STEP));
+        setPrefSize(WIDTH, heightFor(type));
         setMinSize(WIDTH, javafx.scene.layout.Region.USE_PREF_SIZE);
         update(node);
+    }
+
+    /** A block's height on the canvas: room for its ports. */
+    static double heightFor(BlockType type) {
+        int rows = type == null ? 0 : Math.max(type.inputs().size(), type.outputs().size());
+        return Math.max(86, PORT_TOP + rows * PORT_STEP);
     }
 
     private void addPort(Port port, PortSpec spec, boolean input, double x, int index) {
@@ -116,8 +121,9 @@ final class NodeView extends Pane {
         badge.setText(errors ? "!" : "?");
         badge.getStyleClass().removeAll("badge-error", "badge-warn");
         badge.getStyleClass().add(errors ? "badge-error" : "badge-warn");
-        badgeTip.setText(issues.stream().map(i -> (i.isError() ? "Error: " : "Warning: ") + i.message())
-                .collect(Collectors.joining("\n")));
+        badgeText = issues.stream().map(i -> (i.isError() ? "Error: " : "Warning: ") + i.message())
+                .collect(Collectors.joining("\n"));
+        badgeTip.refresh();
     }
 
     /**
@@ -133,8 +139,9 @@ final class NodeView extends Pane {
         health.getStyleClass().removeAll("health-ok", "health-warn", "health-bad");
         var problem = h.problem();
         health.getStyleClass().add(problem.isEmpty() ? "health-ok" : h.nonFinite() > 0 ? "health-bad" : "health-warn");
-        healthTip.setText((problem.isEmpty() ? "Healthy" : problem.get()) + (h.nonFinite() > 0 && h.params() == 0
-                ? "" : "\n" + h.summary()));
+        healthText = (problem.isEmpty() ? "Healthy" : problem.get()) + (h.nonFinite() > 0 && h.params() == 0
+                ? "" : "\n" + h.summary());
+        healthTip.refresh();
     }
 
     String shapeText() {

@@ -4,7 +4,6 @@ import dev.deepwire.model.Port;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.PortSpec;
 import java.util.stream.Collectors;
-import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 
 /** A port circle on a block's edge, coloured by the kinds it carries. */
@@ -20,9 +19,9 @@ final class PortView extends Circle {
         this.spec = spec;
         this.input = input;
         getStyleClass().addAll("port", "port-" + spec.kinds().iterator().next().name().toLowerCase().replace('_', '-'));
-        Tooltip.install(this, new Tooltip((input ? "input " : "output ") + spec.name() + ": "
+        LazyTooltip.install(this, () -> (input ? "input " : "output ") + spec.name() + ": "
                 + spec.kinds().stream().map(PortKind::label).sorted().collect(Collectors.joining(" or "))
-                + (spec.help().isEmpty() ? "" : "\n" + spec.help())));
+                + (spec.help().isEmpty() ? "" : "\n" + spec.help()));
     }
 
     Port port() {
