@@ -33,7 +33,7 @@ final class HealthProbe extends BaseTrainingListener {
 
     /** Called before each step. */
     void beforeStep(long nextStep) {
-        measuring = every > 0 && nextStep % every == 0;
+        measuring = every > 0 && (nextStep == 1 || nextStep % every == 0); // at once, then every few steps
         firstNonFinite = null;
         activation.clear();
         gradient.clear();
@@ -48,13 +48,16 @@ final class HealthProbe extends BaseTrainingListener {
                 continue;
             }
             double sum = a.sumNumber().doubleValue();
-            if (!Double.isFinite(sum) && firstNonFinite == null) {
+            boolean finite = Double.isFinite(sum);
+            if (!finite && firstNonFinite == null) {
                 firstNonFinite = id;
             }
             if (measuring) {
-                long bad = a.isNaN().castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue()
+                // A finite sum means no NaN or infinity in the array: count them only when it is not (this
+                // runs on the training thread; six passes over every activation cost a sixth of the speed).
+                long bad = finite ? 0 : a.isNaN().castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue()
                         + a.isInfinite().castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
-                activation.put(id, new double[] {a.meanNumber().doubleValue(), a.stdNumber().doubleValue(), bad});
+                activation.put(id, new double[] {sum / a.length(), a.stdNumber().doubleValue(), bad});
             }
         }
     }

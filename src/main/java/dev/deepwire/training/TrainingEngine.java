@@ -49,6 +49,11 @@ public final class TrainingEngine {
 
     private void train(TrainingRun run, CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
                        RunOptions options, TrainingListener listener) throws InterruptedException {
+        if (ThreadSettings.applied() > 0) {
+            // OpenMP keeps its thread count per thread, and OpenBLAS follows the calling thread's: applied
+            // elsewhere (the UI), this thread would multiply on two threads and wake a sleeping worker per product.
+            ThreadSettings.apply(ThreadSettings.applied());
+        }
         data = data.resplit(settings.validationSplit(), settings.seed());
         var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
         if (memory.isPresent()) {

@@ -193,7 +193,7 @@ class TrainingEngineTest {
     }
 
     @Test
-    void blockHealthIsMeasuredEveryFewSteps() throws Exception {
+    void blockHealthIsMeasuredAtTheFirstStepThenEveryFewSteps() throws Exception {
         Project p = small();
         List<TrainingEvent.HealthMeasured> health = new ArrayList<>();
         new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(), new RunOptions(0, null, "s", 5), e -> {
@@ -201,7 +201,7 @@ class TrainingEngineTest {
                 health.add(h);
             }
         });
-        assertThat(health).extracting(TrainingEvent.HealthMeasured::step).containsExactly(5L, 10L, 15L);
+        assertThat(health).extracting(TrainingEvent.HealthMeasured::step).containsExactly(1L, 5L, 10L, 15L);
         var attention = health.get(0).nodes().stream().filter(n -> n.nodeId().equals("attn")).findFirst().orElseThrow();
         assertThat(attention.params()).isEqualTo(4L * 16 * 16);
         assertThat(attention.updateRatio()).isBetween(1e-6, 1e-1);

@@ -109,7 +109,9 @@ final class MetricsChart {
     }
 
     void setDomainLabel(String label) {
-        plot.getDomainAxis().setLabel(label);
+        if (!label.equals(plot.getDomainAxis().getLabel())) { // setting it redraws the chart, even unchanged
+            plot.getDomainAxis().setLabel(label);
+        }
     }
 
     /** Draws series {@code index} dashed and faint (an earlier run). */

@@ -228,7 +228,7 @@ public final class TrainingViewModel {
         status.set("Training " + name);
         MetricsCsv file = csv;
         run = new TrainingEngine(trainer).start(network, data, settings,
-                new RunOptions(0, runDir, name, 10).withStepHook(observer.apply(network, data)), event -> {
+                new RunOptions(0, runDir, name, 25).withStepHook(observer.apply(network, data)), event -> {
                     file.onEvent(event); // on the training thread: the file keeps up even if the UI is busy
                     queue.add(event);
                 });
