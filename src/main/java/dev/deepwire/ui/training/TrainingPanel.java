@@ -171,13 +171,19 @@ public final class TrainingPanel extends HBox {
     private boolean chartsDirty;
 
     private void refreshCharts() {
-        // Appends only what is new; smoothing and epochs need every point recomputed, so those rebuild.
-        if (smoothing.getValue() > 0 || "epochs".equals(xUnit.getValue())) {
+        // Appends only what is new (a chart with nothing new is not redrawn); epochs on the x axis rescale every
+        // point and smoothing recomputes the loss curve, so those rebuild.
+        if ("epochs".equals(xUnit.getValue())) {
             rebuildCharts();
             return;
         }
         MetricsHistory h = vm.history();
-        loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
+        double a = smoothing.getValue();
+        if (a > 0) {
+            loss.replace(List.of(h.trainLoss(), h.validationLoss(), MetricsHistory.smoothed(h.trainLoss(), a), h.previousTrainLoss()));
+        } else {
+            loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
+        }
         accuracy.update(List.of(h.validationAccuracy(), h.previousValidationAccuracy()));
         lrChart.update(List.of(h.learningRate()));
     }
