@@ -22,23 +22,16 @@ public final class IdEmbeddingImpl extends BaseLayer<IdEmbedding> {
         return false;
     }
 
-    private Lookup lookup;
-    private INDArray lookupFor;
+    private final Lookup.Kept kept = new Lookup.Kept();
 
-    /** The lookup for the current input, made (and its ids checked) once for forward and backward. */
     private Lookup lookup() {
-        if (lookup == null || lookupFor != input) {
-            lookup = new Lookup(input, layerConf().getCount(), dataType, "embedding " + layerId());
-            lookupFor = input;
-        }
-        return lookup;
+        return kept.of(input, layerConf().getCount(), dataType, "embedding " + layerId());
     }
 
     @Override
     public void clear() {
         super.clear();
-        lookup = null;
-        lookupFor = null;
+        kept.clear();
     }
 
     @Override

@@ -78,4 +78,23 @@ final class Lookup {
             Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
         }
     }
+
+    /** The lookup for a layer's current input, made (and its ids checked) once for the forward and backward pass. */
+    static final class Kept {
+        private Lookup lookup;
+        private INDArray input;
+
+        Lookup of(INDArray input, long vocabulary, DataType type, String layer) {
+            if (lookup == null || this.input != input) {
+                lookup = new Lookup(input, vocabulary, type, layer);
+                this.input = input;
+            }
+            return lookup;
+        }
+
+        void clear() {
+            lookup = null;
+            input = null;
+        }
+    }
 }

@@ -41,23 +41,16 @@ public final class TokenEmbeddingImpl extends BaseLayer<TokenEmbedding> {
         return input.length() / input.size(0);
     }
 
-    private Lookup lookup;
-    private INDArray lookupFor;
+    private final Lookup.Kept kept = new Lookup.Kept();
 
-    /** The lookup for the current input, made (and its ids checked) once for forward and backward. */
     private Lookup lookup() {
-        if (lookup == null || lookupFor != input) {
-            lookup = new Lookup(input, layerConf().getVocabulary(), dataType, "token embedding " + layerId());
-            lookupFor = input;
-        }
-        return lookup;
+        return kept.of(input, layerConf().getVocabulary(), dataType, "token embedding " + layerId());
     }
 
     @Override
     public void clear() {
         super.clear();
-        lookup = null;
-        lookupFor = null;
+        kept.clear();
     }
 
     @Override
