@@ -29,6 +29,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private static int windows;
+    private static volatile boolean layoutWarm;
 
     @Override
     public void start(Stage stage) {
@@ -70,6 +71,10 @@ public final class WorkbenchApp extends Application {
             }
             String text = backend;
             Platform.runLater(() -> window.showBackend(text));
+            if (!layoutWarm) {
+                layoutWarm = true;
+                EditorViewModel.warmUpAutoArrange(BlockCatalog.standard());
+            }
         });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));

@@ -315,6 +315,11 @@ public final class EditorViewModel {
                 .map(dev.deepwire.model.NodeGroup::id).toList();
     }
 
+    /** Loads the layout engine ahead of the first Auto-arrange (about a second); call off the UI thread. */
+    public static void warmUpAutoArrange(BlockCatalog catalog) {
+        AutoArrange.warmUp(catalog);
+    }
+
     /** Lays the whole graph out left to right in layers (one undoable step). */
     public void autoArrange() {
         if (refuseWhileLocked()) {
