@@ -63,6 +63,7 @@ public final class JavaSourceExport {
         b.append("import dev.deepwire.compiler.layers.*;\n")
                 .append("import dev.deepwire.data.DatasetLoader;\nimport dev.deepwire.data.DatasetSplits;\n")
                 .append("import dev.deepwire.io.ProjectReader;\nimport dev.deepwire.training.Evaluation;\n")
+                .append("import dev.deepwire.training.NativeTuning;\n")
                 .append("import java.nio.file.Path;\nimport java.util.Map;\nimport java.util.Random;\n")
                 .append("import org.deeplearning4j.nn.conf.*;\nimport org.deeplearning4j.nn.conf.distribution.*;\n")
                 .append("import org.deeplearning4j.nn.conf.dropout.Dropout;\nimport org.deeplearning4j.nn.conf.graph.*;\n")
@@ -107,6 +108,7 @@ public final class JavaSourceExport {
                 .collect(Collectors.joining(", "));
         b.append("    /** Trains on the project's data: java ").append(className).append(" [project.dwproj]. */\n")
                 .append("    public static void main(String[] args) throws Exception {\n")
+                .append("        NativeTuning.prepare(); // before ND4J loads: OpenBLAS kernels chosen for this CPU\n")
                 .append("        Path project = Path.of(args.length > 0 ? args[0] : \"").append(projectFile.replace("\\", "/")).append("\");\n")
                 .append("        DatasetSplits data = DatasetLoader.load(new ProjectReader().read(project).dataset(),\n")
                 .append("                project.toAbsolutePath().getParent());\n")
