@@ -1,10 +1,7 @@
 package dev.deepwire.compiler.layers;
 
-import java.util.Map;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,11 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * scatters rows of a column-major table at about 0.7 µs per token (1 ms per marker step for the scatter
  * alone), where one-hot products with the table take a fifth of that.
  */
-public class TokenEmbedding extends HandWrittenLayer implements JavaExpressible {
-    public static final String TABLE = "W";
-
-    private long vocabulary;
-    private long size;
+public class TokenEmbedding extends EmbeddingTable implements JavaExpressible {
     private long length;
     private double initScale;
 
@@ -27,26 +20,9 @@ public class TokenEmbedding extends HandWrittenLayer implements JavaExpressible 
     }
 
     public TokenEmbedding(long vocabulary, long size, long length, double initScale) {
-        this.vocabulary = vocabulary;
-        this.size = size;
+        super(vocabulary, size);
         this.length = length;
         this.initScale = initScale;
-    }
-
-    public long getVocabulary() {
-        return vocabulary;
-    }
-
-    public void setVocabulary(long vocabulary) {
-        this.vocabulary = vocabulary;
-    }
-
-    public long getSize() {
-        return size;
-    }
-
-    public void setSize(long size) {
-        this.size = size;
     }
 
     public long getLength() {
@@ -67,7 +43,7 @@ public class TokenEmbedding extends HandWrittenLayer implements JavaExpressible 
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.recurrent(size, length);
+        return InputType.recurrent(getSize(), length);
     }
 
     @Override
@@ -77,33 +53,12 @@ public class TokenEmbedding extends HandWrittenLayer implements JavaExpressible 
 
     @Override
     public String javaExpression() {
-        return "new TokenEmbedding(" + vocabulary + "L, " + size + "L, " + length + "L, " + JavaExpressible.d(initScale) + ")";
+        return "new TokenEmbedding(" + getRows() + "L, " + getSize() + "L, " + length + "L, " + JavaExpressible.d(initScale) + ")";
     }
 
+    /** Normal with the block's initial scale, drawn as DL4J's EmbeddingSequenceLayer drew it. */
     @Override
-    public ParamInitializer initializer() {
-        return Params.INSTANCE;
-    }
-
-    /** The table, normal with the block's initial scale. */
-    static final class Params extends NamedParams {
-        static final Params INSTANCE = new Params();
-
-        @Override
-        String[] names(Layer layer) {
-            return new String[] {TABLE};
-        }
-
-        @Override
-        long[][] shapes(Layer layer) {
-            TokenEmbedding e = (TokenEmbedding) layer;
-            return new long[][] {{e.vocabulary, e.size}};
-        }
-
-        @Override
-        void initialize(Layer layer, Map<String, INDArray> params) {
-            // As DL4J's EmbeddingSequenceLayer drew it: a model seeded alike starts alike.
-            Inits.normalLikeDl4jTable(params.get(TABLE), ((TokenEmbedding) layer).initScale);
-        }
+    void initialise(INDArray table) {
+        Inits.normalLikeDl4jTable(table, initScale);
     }
 }
