@@ -67,12 +67,12 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         INDArray k = split(Mm.mulT(x, flat(AttentionPool.WK)));
         INDArray v = split(Mm.mulT(x, flat(AttentionPool.WV)));
         INDArray query = getParam(AttentionPool.Q).reshape('c', 1, h(), hs(), 1).broadcast(b(), h(), hs(), 1).dup('c');
-        INDArray s = Nd4j.matmul(k, query).muli(1.0 / Math.sqrt(hs())); // [b, H, T, 1]
+        INDArray s = BatchedGemm.matmul(k, query, false, false).muli(1.0 / Math.sqrt(hs())); // [b, H, T, 1]
         if (maskArray != null) {
             s.addi(maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, t(), 1));
         }
         Nd4j.exec(new SoftMax(s, s, 2));
-        INDArray o = Nd4j.matmul(s, v, true, false, false); // [b, H, 1, hs]
+        INDArray o = BatchedGemm.matmul(s, v, true, false); // [b, H, 1, hs]
         return new Forward(x, k, v, query, s, o.reshape('c', b(), h() * hs()));
     }
 
@@ -95,11 +95,11 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         gradientViews.get(AttentionPool.WO).assign(Mm.tMul(f.concat(), epsilon));
         INDArray dO = Mm.mulT(epsilon, getParam(AttentionPool.WO)).reshape('c', b(), h(), 1, hs());
         INDArray a = f.weights();
-        INDArray dA = Nd4j.matmul(f.v(), dO, false, true, false); // [b, H, T, 1]
-        INDArray dV = Nd4j.matmul(a, dO); // [b, H, T, hs]
+        INDArray dA = BatchedGemm.matmul(f.v(), dO, false, true); // [b, H, T, 1]
+        INDArray dV = BatchedGemm.matmul(a, dO, false, false); // [b, H, T, hs]
         INDArray dS = dA.subi(dA.mul(a).sum(true, 2)).muli(a).muli(1.0 / Math.sqrt(hs()));
-        INDArray dK = Nd4j.matmul(dS, f.query(), false, true, false); // [b, H, T, hs]
-        INDArray dQ = Nd4j.matmul(f.k(), dS, true, false, false).sum(0); // [H, hs, 1]
+        INDArray dK = BatchedGemm.matmul(dS, f.query(), false, true); // [b, H, T, hs]
+        INDArray dQ = BatchedGemm.matmul(f.k(), dS, true, false).sum(0); // [H, hs, 1]
         gradientViews.get(AttentionPool.Q).assign(dQ.reshape('c', h(), hs()));
         INDArray dKr = join(dK);
         INDArray dVr = join(dV);

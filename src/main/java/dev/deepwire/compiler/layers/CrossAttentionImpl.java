@@ -170,12 +170,12 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray q = split(Mm.mulT(xq, flat(CrossAttention.WQ)), b, tq);
         INDArray k = split(Mm.mulT(xk, flat(CrossAttention.WK)), b, tk);
         INDArray v = split(Mm.mulT(xk, flat(CrossAttention.WV)), b, tk);
-        INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(hs()));
+        INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(hs()));
         if (keyMask != null) {
             s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk));
         }
         Nd4j.exec(new SoftMax(s, s, 3));
-        return new Forward(xq, xk, q, k, v, s, join(Nd4j.matmul(s, v), b, tq));
+        return new Forward(xq, xk, q, k, v, s, join(BatchedGemm.matmul(s, v, false, false), b, tq));
     }
 
     /** Multiplies [b, d, T] by the query mask [b, T] (padded query positions give and take nothing). */
@@ -209,11 +209,11 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         gradientViews.get(CrossAttention.WO).assign(Mm.tMul(f.concat(), dy));
         INDArray dO = split(Mm.mulT(dy, views.get(CrossAttention.WO)), b, tq);
         INDArray a = f.weights();
-        INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
-        INDArray dV = Nd4j.matmul(a, dO, true, false, false);
+        INDArray dA = BatchedGemm.matmul(dO, f.v(), false, true);
+        INDArray dV = BatchedGemm.matmul(a, dO, true, false);
         INDArray dS = dA.subi(dA.mul(a).sum(true, 3)).muli(a).muli(1.0 / Math.sqrt(hs()));
-        INDArray dQ = join(Nd4j.matmul(dS, f.k()), b, tq);
-        INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false), b, tk);
+        INDArray dQ = join(BatchedGemm.matmul(dS, f.k(), false, false), b, tq);
+        INDArray dK = join(BatchedGemm.matmul(dS, f.q(), true, false), b, tk);
         INDArray dVr = join(dV, b, tk);
         INDArray dxq = Mm.mul(dQ, flat(CrossAttention.WQ));
         INDArray dxk = Mm.mul(dK, flat(CrossAttention.WK)).addi(Mm.mul(dVr, flat(CrossAttention.WV)));

@@ -74,14 +74,14 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         INDArray q = split(Mm.mulT(x, flat(SelfAttention.WQ)));
         INDArray k = split(Mm.mulT(x, flat(SelfAttention.WK)));
         INDArray v = split(Mm.mulT(x, flat(SelfAttention.WV)));
-        INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(layerConf().headSize()));
+        INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(layerConf().headSize()));
         if (maskArray != null) {
             // Keys at padded positions: add −10⁹ before the softmax so they get no weight.
             INDArray penalty = maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, 1, t());
             s.addi(penalty);
         }
         Nd4j.exec(new SoftMax(s, s, 3));
-        INDArray o = Nd4j.matmul(s, v);
+        INDArray o = BatchedGemm.matmul(s, v, false, false);
         return new Forward(x, q, k, v, s, join(o));
     }
 
@@ -107,11 +107,11 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         gradientViews.get(SelfAttention.WO).assign(Mm.tMul(f.concat(), dy));
         INDArray dO = split(Mm.mulT(dy, getParam(SelfAttention.WO)));
         INDArray a = f.weights();
-        INDArray dA = Nd4j.matmul(dO, f.v(), false, true, false);
-        INDArray dV = Nd4j.matmul(a, dO, true, false, false);
+        INDArray dA = BatchedGemm.matmul(dO, f.v(), false, true);
+        INDArray dV = BatchedGemm.matmul(a, dO, true, false);
         INDArray dS = dA.subi(dA.mul(a).sum(true, 3)).muli(a).muli(1.0 / Math.sqrt(layerConf().headSize()));
-        INDArray dQ = join(Nd4j.matmul(dS, f.k()));
-        INDArray dK = join(Nd4j.matmul(dS, f.q(), true, false, false));
+        INDArray dQ = join(BatchedGemm.matmul(dS, f.k(), false, false));
+        INDArray dK = join(BatchedGemm.matmul(dS, f.q(), true, false));
         INDArray dVr = join(dV);
         INDArray dx = Mm.mul(dQ, flat(SelfAttention.WQ)).addi(Mm.mul(dK, flat(SelfAttention.WK))).addi(Mm.mul(dVr, flat(SelfAttention.WV)));
         assignGradient(SelfAttention.WQ, Mm.tMul(dQ, f.rows()));
