@@ -105,7 +105,7 @@ public final class TrainingEngine {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
                 if (!Double.isFinite(loss)) {
-                    String at = health.firstNonFinite();
+                    String at = health.locateNonFinite(model, batch);
                     String output = network.outputs().get(0).nodeId();
                     String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
                             : "; every block before the output gave finite values, so the NaN arose in '" + output

@@ -233,5 +233,8 @@ class TrainingEngineTest {
         TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
         assertThat(failed.nodeId()).isEqualTo("ffn");
         assertThat(failed.message()).contains("the first block with NaN or infinite output was 'ffn'");
+        // The failing step's update (NaN everywhere) is not kept: blocks before 'ffn' hold their last finite weights.
+        assertThat(handle[0].model().getVertex("embed").params().sumNumber().doubleValue()).isFinite();
+        assertThat(handle[0].model().getVertex("classify").params().sumNumber().doubleValue()).isFinite();
     }
 }
