@@ -52,7 +52,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** Opens a workbench window on a project; each window has its own undo history, autosave and runs. */
-    private WorkbenchWindow openWindow(Stage stage, Project project) {
+    WorkbenchWindow openWindow(Stage stage, Project project) {
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
         Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid() + "-" + (++windows));
         WorkbenchWindow[] holder = new WorkbenchWindow[1];

@@ -1,0 +1,85 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.training.TrainingViewModel;
+import dev.deepwire.ui.training.TrainingViewModel.Phase;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Training in the workbench, timed (run under a display, e.g. Xvfb): opens a sample in a full workbench
+ * window (editor, training dashboard with its charts), opens the attention inspector following training on
+ * the first attention block, presses Train for N epochs and times the run from its start to its end — the
+ * same span {@code deepwire train} reports as its seconds. Prints one line:
+ * {@code workbench_training sample=… epochs=… steps=… seconds=… status=…}.
+ * Usage: {@code java -cp … dev.deepwire.ui.WorkbenchTrainingBenchmark sample.dwproj [epochs] [--no-inspector]}.
+ */
+public final class WorkbenchTrainingBenchmark {
+    private static Path file;
+    private static int epochs = 4;
+    private static boolean inspector = true;
+
+    private WorkbenchTrainingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        dev.deepwire.training.NativeTuning.prepare();
+        file = Path.of(args.length > 0 ? args[0] : "sample-projects/marker.dwproj");
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--no-inspector")) {
+                inspector = false;
+            } else {
+                epochs = Integer.parseInt(args[i]);
+            }
+        }
+        Application.launch(Bench.class, args);
+    }
+
+    /** The JavaFX side; a nested class so the plain main above can launch it from the class path. */
+    public static final class Bench extends Application {
+        private final WorkbenchApp app = new WorkbenchApp();
+        private long started;
+        private final StringBuilder epochTimes = new StringBuilder();
+        private int epochsSeen;
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            Project project = new ProjectReader().read(file);
+            WorkbenchWindow window = app.openWindow(stage, project);
+            window.files().fileProperty().set(file.toAbsolutePath()); // runs go beside the project, as when opened
+            TrainingViewModel training = window.training();
+            if (inspector) {
+                String attention = project.graph().nodes().stream()
+                        .filter(n -> n.type().contains("attention")).map(dev.deepwire.model.Node::id).findFirst().orElse(null);
+                window.openAttentionInspector(stage, attention);
+            }
+            training.pointsAddedProperty().addListener((o, a, b) -> {
+                int n = training.history().validationLoss().size();
+                if (started != 0 && n > epochsSeen) {
+                    epochsSeen = n;
+                    epochTimes.append(epochTimes.length() == 0 ? "" : ",")
+                            .append(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+                }
+            });
+            training.phaseProperty().addListener((o, was, now) -> {
+                if (now == Phase.RUNNING && started == 0) {
+                    started = System.nanoTime();
+                } else if (!now.busy() && started != 0) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    System.out.printf(Locale.ROOT, "workbench_training sample=%s epochs=%d inspector=%s seconds=%.2f epochs_done_at_s=%s status=\"%s\"%n",
+                            project.name(), epochs, inspector, seconds, epochTimes, training.statusProperty().get());
+                    Platform.runLater(() -> {
+                        app.stop();
+                        Platform.exit();
+                    });
+                }
+            });
+            // Pressing Train once the window has shown its first frame.
+            Platform.runLater(() -> training.start(project.training().withEpochs(epochs)));
+        }
+    }
+}
