@@ -3,7 +3,9 @@
 #  - training step time: DeepWire's `bench` interleaved with the PyTorch reference (1 and 2 threads) for
 #    every sample, 5 rounds, medians and ratios (needs Debian's python3-torch, run with /usr/bin/python3);
 #  - maximum resident memory while training each sample for 2 epochs;
-#  - with a display (e.g. Xvfb :99): the editor benchmark, the heatmap benchmark and the start-up probe.
+#  - with a display (e.g. Xvfb :99): the editor benchmark, the heatmap benchmark, the start-up probe, and training
+#    in the workbench (dashboard and attention inspector open) against `deepwire train`, 4 marker epochs, 3 pairs;
+#  - the JMH benchmarks (editor work without a display, cold start-up pieces).
 # Usage: docs/performance.sh [rounds]   (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,3 +50,13 @@ if [ -n "${DISPLAY:-}" ]; then
       | grep -m 1 startup || true
   done
 fi
+if [ -n "${DISPLAY:-}" ]; then
+  for i in 1 2 3; do
+    java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 4 --out target/perf-runs/cli-marker \
+      | grep final | sed 's/^/cli /'
+    java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
+      sample-projects/marker.dwproj 4 | grep workbench_training
+  done
+fi
+mvn -q -B test-compile exec:exec@jmh -Djmh.args=".*Jmh.* -rf text -rff target/perf/jmh.txt" > target/perf/jmh.log
+cat target/perf/jmh.txt
