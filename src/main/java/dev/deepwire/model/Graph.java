@@ -89,7 +89,9 @@ public final class Graph {
             throw new IllegalArgumentException("wire " + edge + " already exists");
         }
         edges.add(index, edge);
-        edgesChanged();
+        fromIndex = null;
+        intoIndex = null;
+        edgeSet.add(edge); // kept up to date: wiring a graph edge by edge (a copy, a file) stays linear
     }
 
     private void edgesChanged() {
