@@ -135,6 +135,30 @@ class AttentionInspectorUiTest {
     }
 
     @Test
+    void anInspectorOpenedBeforeTrainingFollowsTheRun(FxRobot robot) throws Exception {
+        dev.deepwire.ui.inspect.AttentionInspector inspector =
+                WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> block = robot.lookup("#inspect-node").queryAs(ComboBox.class);
+        assertThat(block.getItems()).isEmpty(); // nothing trained yet: no attention blocks known
+        robot.interact(() -> stage.toFront()); // the inspector's window is on top; Train is in the workbench's
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(block.getItems()).containsExactly("attn");
+        assertThat(block.getValue()).isEqualTo("attn");
+        // Following the run: the last capture (the end of training, step 100) is the one shown.
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
+        assertThat(inspector.shownMap()).hasDimensions(8, 8);
+        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("step 100 ("));
+    }
+
+    @Test
     void aRunsBestCheckpointCanBeLoadedAndInspected(FxRobot robot) throws Exception {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {

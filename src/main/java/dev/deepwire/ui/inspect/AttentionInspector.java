@@ -110,7 +110,8 @@ public final class AttentionInspector {
     private BorderPane layout(String nodeId) {
         node.setId("inspect-node");
         node.getItems().setAll(session.nodes());
-        node.setValue(session.nodes().contains(nodeId) ? nodeId : session.nodes().isEmpty() ? null : session.nodes().get(0));
+        node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
+                : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)
         example.setId("inspect-example");
         head.setId("inspect-head");
         grid.setId("inspect-grid");
@@ -162,12 +163,31 @@ public final class AttentionInspector {
         live.selectedProperty().addListener((o, a, b) -> refresh());
         typed.setOnAction(e -> showTyped(typed.getText()));
         session.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
+            if (offerSessionNodes()) {
+                return; // choosing the block refreshed the view
+            }
             if (live.isSelected()) {
                 refresh();
             }
         });
         refresh();
         return root;
+    }
+
+    /**
+     * Opened before a run (or on another network), the block list is brought up to date when the session's
+     * blocks change, keeping the chosen block if the new network has it. Returns whether it did (and redrew).
+     */
+    private boolean offerSessionNodes() {
+        List<String> now = session.nodes();
+        if (node.getItems().equals(now)) {
+            return false;
+        }
+        String chosen = node.getValue();
+        node.getItems().setAll(now);
+        node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
+        refresh();
+        return true;
     }
 
     private List<Snapshot> captured() {

@@ -37,12 +37,12 @@ public final class AttentionSession {
 
     /** Starts watching a run (called as it launches): a recorder for the training thread. */
     public StepHook hookFor(CompiledNetwork network, DatasetSplits data) {
-        snapshots.clear();
         loaded = null;
         configuration = network.configuration();
         nodes = AttentionProbe.attentionNodes(configuration);
         Dataset source = data.validation() != null ? data.validation() : data.train();
         probe.set(source.head(PROBE));
+        snapshots.clear(); // after the new run's blocks are known: an open inspector offers them when told of this
         if (nodes.isEmpty()) {
             return StepHook.NONE;
         }
@@ -54,11 +54,11 @@ public final class AttentionSession {
      * to show, and no captured history.
      */
     public void load(org.deeplearning4j.nn.graph.ComputationGraph model, Dataset probeSource) {
-        snapshots.clear();
         loaded = model;
         configuration = model.getConfiguration();
         nodes = AttentionProbe.attentionNodes(configuration);
         probe.set(probeSource.head(PROBE));
+        snapshots.clear();
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */
