@@ -166,7 +166,7 @@ public final class AttentionInspector {
             if (offerSessionNodes()) {
                 return; // choosing the block refreshed the view
             }
-            if (live.isSelected()) {
+            if (live.isSelected() && concernsShownBlock(c)) {
                 refresh();
             }
         });
@@ -188,6 +188,16 @@ public final class AttentionInspector {
         node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
         refresh();
         return true;
+    }
+
+    /** Whether a change of the captures touches the block on show (a capture of another block needs no redraw). */
+    private boolean concernsShownBlock(ListChangeListener.Change<? extends Snapshot> c) {
+        while (c.next()) {
+            if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(node.getValue()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Snapshot> captured() {
