@@ -233,7 +233,10 @@ public final class AttentionInspector {
         }
         stepLabel.setText(String.format(Locale.ROOT, "step %,d (%d of %d captures)", list.get(i).step(), i + 1, list.size()));
         show(list.get(i), session.probeProperty().get(), example.getValue());
-        markStep.accept(list.get(i).step());
+        // The loss chart marks the step on show — except while following a run, where that is always "now" and
+        // moving the mark at every capture redrew two charts several times a second beside the training thread.
+        boolean following = live.isSelected() && training.phaseProperty().get().busy();
+        markStep.accept(following ? -1 : list.get(i).step());
     }
 
     /** No capture yet: compute one from the resting model (after a run, or while paused). */

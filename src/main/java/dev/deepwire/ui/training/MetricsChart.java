@@ -143,6 +143,9 @@ final class MetricsChart {
 
     /** A vertical line at {@code x} (the step the attention inspector shows), or none when NaN. */
     void mark(double x) {
+        if (Double.compare(x, markedAt()) == 0) {
+            return; // unchanged (NaN included): each change redraws the whole chart
+        }
         plot.clearDomainMarkers();
         if (!Double.isNaN(x)) {
             org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(x);

@@ -29,4 +29,22 @@ class MetricsChartTest {
         chart.update(List.of(raw, validation, List.of(), List.of()));
         assertThat(chart.pointsShown(0)).isEqualTo(51);
     }
+
+    @Test
+    void markingTheSameStepAgainDoesNotRedrawTheChart() {
+        MetricsChart chart = new MetricsChart("Loss", "loss", "training");
+        int[] changes = {0};
+        chart.viewer().getChart().addChangeListener(e -> changes[0]++);
+        chart.mark(Double.NaN); // no mark, none asked
+        assertThat(changes[0]).isZero();
+        chart.mark(40);
+        int afterMark = changes[0];
+        assertThat(afterMark).isPositive();
+        assertThat(chart.markedAt()).isEqualTo(40.0);
+        chart.mark(40);
+        assertThat(changes[0]).isEqualTo(afterMark);
+        chart.mark(Double.NaN);
+        assertThat(chart.markedAt()).isNaN();
+        assertThat(changes[0]).isGreaterThan(afterMark);
+    }
 }
