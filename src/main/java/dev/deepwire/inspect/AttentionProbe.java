@@ -1,5 +1,6 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.compiler.Activations;
 import dev.deepwire.compiler.layers.AttentionPool;
 import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
@@ -33,15 +34,16 @@ public final class AttentionProbe {
     }
 
     public static AttentionMaps capture(ComputationGraph net, String nodeId, INDArray[] inputs, INDArray[] masks) {
+        return capture(net, nodeId, Activations.of(net, inputs, masks, null, false), masks);
+    }
+
+    /**
+     * As {@link #capture(ComputationGraph, String, INDArray[], INDArray[])}, from the network's activations for
+     * those inputs (one forward pass serves every attention block of a capture).
+     */
+    public static AttentionMaps capture(ComputationGraph net, String nodeId, Map<String, INDArray> acts, INDArray[] masks) {
         String vertex = resolve(net, nodeId);
         List<String> sources = net.getConfiguration().getVertexInputs().get(vertex);
-        net.setLayerMaskArrays(masks, null);
-        Map<String, INDArray> acts;
-        try {
-            acts = net.feedForward(inputs, false, false);
-        } finally {
-            net.clearLayerMaskArrays();
-        }
         if (isPool(net.getConfiguration().getVertices().get(vertex))) {
             return pooled(net, nodeId, vertex, acts, maskOf(net, sources.get(0), masks), acts.get(sources.get(0)));
         }

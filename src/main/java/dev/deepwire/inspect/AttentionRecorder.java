@@ -1,13 +1,16 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.compiler.Activations;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.training.StepHook;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Captures the attention maps of a fixed probe batch every N steps, on the training thread (between
@@ -67,9 +70,16 @@ public final class AttentionRecorder implements StepHook {
         if (!last && step % every != 0 && step != 1) {
             return;
         }
+        Map<String, INDArray> acts;
+        try {
+            acts = Activations.of(model, probe.features(), probe.featureMasks(), null, false);
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+            return;
+        }
         for (String node : nodes) {
             try {
-                Snapshot s = capture(model, node, step, probe);
+                Snapshot s = snapshot(AttentionProbe.capture(model, node, acts, probe.featureMasks()), node, step);
                 add(s);
                 listener.accept(s);
             } catch (RuntimeException e) {
@@ -80,7 +90,11 @@ public final class AttentionRecorder implements StepHook {
 
     /** Captures one block's maps for a dataset's examples now (on the caller's thread). */
     public static Snapshot capture(ComputationGraph model, String node, long step, Dataset examples) {
-        AttentionMaps maps = AttentionProbe.capture(model, node, examples.features(), examples.featureMasks());
+        return snapshot(AttentionProbe.capture(model, node, examples.features(), examples.featureMasks()), node, step);
+    }
+
+    /** A capture's maps as plain float arrays {@code [example][head][query][key]}. */
+    private static Snapshot snapshot(AttentionMaps maps, String node, long step) {
         var a = maps.weights().castTo(DataType.FLOAT).dup('c');
         int b = (int) a.size(0);
         int h = (int) a.size(1);

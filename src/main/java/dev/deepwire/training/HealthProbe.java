@@ -1,5 +1,6 @@
 package dev.deepwire.training;
 
+import dev.deepwire.compiler.Activations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,23 +145,18 @@ final class HealthProbe extends BaseTrainingListener {
             return null;
         }
         model.setParams(beforeNonFiniteStep);
-        model.setLayerMaskArrays(batch.getFeaturesMaskArrays(), batch.getLabelsMaskArrays());
-        try {
-            Map<String, INDArray> activations = model.feedForward(batch.getFeatures(), true, false);
-            List<String> outputs = model.getConfiguration().getNetworkOutputs();
-            for (String id : order) {
-                if (outputs.contains(id)) {
-                    continue; // an output block's NaN is reported as arising in the block itself
-                }
-                INDArray a = activations.get(id);
-                if (a != null && !a.isEmpty() && !Double.isFinite(a.sumNumber().doubleValue())) {
-                    return id;
-                }
+        Map<String, INDArray> activations = Activations.of(model, batch.getFeatures(),
+                batch.getFeaturesMaskArrays(), batch.getLabelsMaskArrays(), true);
+        List<String> outputs = model.getConfiguration().getNetworkOutputs();
+        for (String id : order) {
+            if (outputs.contains(id)) {
+                continue; // an output block's NaN is reported as arising in the block itself
             }
-            return null;
-        } finally {
-            model.clearLayerMaskArrays();
-            model.clearLayersStates();
+            INDArray a = activations.get(id);
+            if (a != null && !a.isEmpty() && !Double.isFinite(a.sumNumber().doubleValue())) {
+                return id;
+            }
         }
+        return null;
     }
 }
