@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: the editor's work on a generated graph of N blocks (stacked transformer blocks, as
  * {@link EditorBenchmark} makes) that does not need a display — the graph check, shape inference, the
- * auto-arrange layout (ELK) and copying the graph (every undoable command and every compile starts from a
- * copy). Drawing and frame times need a display: {@link EditorBenchmark}.
+ * auto-arrange layout (ELK) and copying the graph (the UI thread copies it after every edit for the background
+ * check; every compile works on a copy). Drawing and frame times need a display: {@link EditorBenchmark}.
  * Run: {@code mvn test-compile exec:exec@jmh -Djmh.args="EditorJmh"}.
  */
 @State(Scope.Benchmark)
