@@ -96,6 +96,14 @@ class TrainingPanelUiTest {
             waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
             assertThat(vm.lockedProperty().get()).isFalse();
             assertThat(robot.lookup("#train-status").queryLabeled().getText()).contains("Stopped");
+            // Each measured block shows its health on the canvas: one dot, in exactly one health colour.
+            WaitForAsyncUtils.waitForFxEvents();
+            var dots = robot.lookup(".health").queryAllAs(javafx.scene.shape.Circle.class).stream()
+                    .filter(javafx.scene.Node::isVisible).toList();
+            assertThat(training.health()).isNotEmpty();
+            assertThat(dots).hasSize(training.health().size());
+            assertThat(dots).allSatisfy(d -> assertThat(d.getStyleClass().stream().filter(c -> c.startsWith("health-")))
+                    .hasSize(1));
         } finally {
             probe.shutdownNow();
         }

@@ -29,8 +29,8 @@ final class NodeView extends Pane {
     private final LazyTooltip badgeTip = LazyTooltip.install(badge, () -> badgeText);
     private final List<PortView> ports = new ArrayList<>();
     private final javafx.scene.shape.Circle health = new javafx.scene.shape.Circle(5);
-    private String healthText = "";
-    private final LazyTooltip healthTip = LazyTooltip.install(health, () -> healthText);
+    private dev.deepwire.training.NodeHealth shownHealth;
+    private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
@@ -132,16 +132,27 @@ final class NodeView extends Pane {
      */
     void showHealth(dev.deepwire.training.NodeHealth h) {
         health.setVisible(h != null);
-        if (h == null) {
+        if (h == null || h.equals(shownHealth)) {
             return;
         }
+        shownHealth = h;
         health.setCenterY(getPrefHeight() - 12);
-        health.getStyleClass().removeAll("health-ok", "health-warn", "health-bad");
         var problem = h.problem();
-        health.getStyleClass().add(problem.isEmpty() ? "health-ok" : h.nonFinite() > 0 ? "health-bad" : "health-warn");
-        healthText = (problem.isEmpty() ? "Healthy" : problem.get()) + (h.nonFinite() > 0 && h.params() == 0
-                ? "" : "\n" + h.summary());
-        healthTip.refresh();
+        String style = problem.isEmpty() ? "health-ok" : h.nonFinite() > 0 ? "health-bad" : "health-warn";
+        if (!health.getStyleClass().contains(style)) { // a class removed and added again restyles the node
+            health.getStyleClass().removeAll("health-ok", "health-warn", "health-bad");
+            health.getStyleClass().add(style);
+        }
+        healthTip.refresh(); // formats the text only when a tooltip has been made (the pointer was over the dot)
+    }
+
+    private String healthText() {
+        var h = shownHealth;
+        if (h == null) {
+            return "";
+        }
+        var problem = h.problem();
+        return (problem.isEmpty() ? "Healthy" : problem.get()) + (h.nonFinite() > 0 && h.params() == 0 ? "" : "\n" + h.summary());
     }
 
     String shapeText() {

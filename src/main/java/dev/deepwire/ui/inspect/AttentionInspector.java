@@ -73,6 +73,12 @@ public final class AttentionInspector {
     private Dataset shownData;
     private List<String> rowLabels = List.of();
     private List<String> colLabels = List.of();
+    /** Set while the view moves the step slider itself (following a run), so the move is not taken as the user's. */
+    private boolean following;
+    /** A live redraw waiting for its turn: while a run is going, maps are redrawn at most every LIVE_MS. */
+    private final javafx.animation.PauseTransition liveRedraw = new javafx.animation.PauseTransition();
+    private long lastLiveRedraw;
+    static final long LIVE_MS = 400;
 
     private AttentionInspector(AttentionSession session, TrainingViewModel training, Executor background, LongConsumer markStep) {
         this.session = session;
@@ -155,6 +161,9 @@ public final class AttentionInspector {
         grid.selectedProperty().addListener((o, a, b) -> draw());
         query.valueProperty().addListener((o, a, b) -> draw());
         step.valueProperty().addListener((o, a, b) -> {
+            if (following) {
+                return; // the view itself moved to the newest capture and draws it
+            }
             if (live.isSelected() && Math.round(b.doubleValue()) != captured().size() - 1) {
                 live.setSelected(false); // the user went back in time: stop following the run
             }
@@ -167,7 +176,14 @@ public final class AttentionInspector {
                 return; // choosing the block refreshed the view
             }
             if (live.isSelected() && concernsShownBlock(c)) {
-                refresh();
+                requestLiveRefresh();
+            }
+        });
+        liveRedraw.setOnFinished(e -> liveRefreshNow());
+        training.phaseProperty().addListener((o, was, now) -> {
+            if (!now.busy() && liveRedraw.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                liveRedraw.stop(); // the run ended: its last capture shows at once
+                liveRefreshNow();
             }
         });
         refresh();
@@ -188,6 +204,36 @@ public final class AttentionInspector {
         node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
         refresh();
         return true;
+    }
+
+    /**
+     * A new capture of the block on show while following: drawn at once when the last live redraw is older than
+     * {@link #LIVE_MS} (or no run is going), else once that time is up, showing the newest capture by then. Captures
+     * come every 20 steps — several a second on a small model — and each redraw (map, labels, slider ticks) and the
+     * compiling of its code competed with the training thread for the CPU.
+     */
+    private void requestLiveRefresh() {
+        if (!training.phaseProperty().get().busy()) {
+            refresh();
+            return;
+        }
+        if (liveRedraw.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return; // already due: it will show the newest capture
+        }
+        long waitMs = LIVE_MS - (System.nanoTime() - lastLiveRedraw) / 1_000_000;
+        if (waitMs <= 0) {
+            liveRefreshNow();
+        } else {
+            liveRedraw.setDuration(javafx.util.Duration.millis(waitMs));
+            liveRedraw.playFromStart();
+        }
+    }
+
+    private void liveRefreshNow() {
+        lastLiveRedraw = System.nanoTime();
+        if (live.isSelected()) {
+            refresh();
+        }
     }
 
     /** Whether a change of the captures touches the block on show (a capture of another block needs no redraw). */
@@ -229,14 +275,19 @@ public final class AttentionInspector {
         step.setMajorTickUnit(Math.max(1, list.size() / 10.0));
         int i = live.isSelected() ? list.size() - 1 : (int) Math.round(Math.min(step.getValue(), list.size() - 1));
         if (live.isSelected() && step.getValue() != i) {
-            step.setValue(i);
+            following = true;
+            try {
+                step.setValue(i);
+            } finally {
+                following = false;
+            }
         }
         stepLabel.setText(String.format(Locale.ROOT, "step %,d (%d of %d captures)", list.get(i).step(), i + 1, list.size()));
         show(list.get(i), session.probeProperty().get(), example.getValue());
         // The loss chart marks the step on show — except while following a run, where that is always "now" and
         // moving the mark at every capture redrew two charts several times a second beside the training thread.
-        boolean following = live.isSelected() && training.phaseProperty().get().busy();
-        markStep.accept(following ? -1 : list.get(i).step());
+        boolean followingRun = live.isSelected() && training.phaseProperty().get().busy();
+        markStep.accept(followingRun ? -1 : list.get(i).step());
     }
 
     /** No capture yet: compute one from the resting model (after a run, or while paused). */
@@ -319,8 +370,12 @@ public final class AttentionInspector {
                 + "Rows are queries, columns keys; each row sums to 1.", s.maxError()));
         boolean image = data.features()[inputs[1]].rank() == 3 && colLabels.stream().allMatch(l -> l.startsWith("row"));
         centre.setRight(image ? side : null);
-        query.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0,
-                Math.max(0, rowLabels.size() - 1), Math.min(query.getValue(), Math.max(0, rowLabels.size() - 1))));
+        int lastQuery = Math.max(0, rowLabels.size() - 1);
+        if (!(query.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f)
+                || f.getMax() != lastQuery) {
+            query.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, lastQuery,
+                    Math.min(query.getValue(), lastQuery)));
+        }
         draw();
     }
 

@@ -24,6 +24,7 @@ final class MetricsChart {
     private final XYSeries[] series;
     private final int[] shown;
     private final XYPlot plot;
+    private final JFreeChart chart;
 
     MetricsChart(String title, String yLabel, String... names) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -33,7 +34,7 @@ final class MetricsChart {
             series[i] = new XYSeries(names[i], false, true);
             data.addSeries(series[i]);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", yLabel, data, PlotOrientation.VERTICAL,
+        chart = ChartFactory.createXYLineChart(title, "step", yLabel, data, PlotOrientation.VERTICAL,
                 true, true, false);
         Color background = new Color(0x1d, 0x20, 0x25);
         Color text = new Color(0xc8, 0xcc, 0xd4);
@@ -51,6 +52,9 @@ final class MetricsChart {
             axis.setTickLabelPaint(text);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // Each curve as one path: a line segment per point was one canvas operation each, and the loss curve has a
+        // point per step (thousands), redrawn in software every second while training.
+        renderer.setDrawSeriesLineAsPath(true);
         Color[] colours = {new Color(0x61, 0xaf, 0xef), new Color(0xe5, 0xc0, 0x7b), new Color(0x98, 0xc3, 0x79)};
         for (int i = 0; i < names.length; i++) {
             renderer.setSeriesPaint(i, colours[i % colours.length]);
@@ -75,36 +79,55 @@ final class MetricsChart {
         return viewer;
     }
 
-    /** Appends the points of each list not shown yet, notifying the chart once. */
+    /**
+     * Appends the points of each list not shown yet; the chart is redrawn once, and only when a point was added (a
+     * notification per curve redrew the whole chart once per curve).
+     */
     void update(List<List<MetricsHistory.Point>> sources) {
-        for (int i = 0; i < series.length; i++) {
-            List<MetricsHistory.Point> points = sources.get(i);
-            if (points.size() < shown[i]) {
-                series[i].clear();
-                shown[i] = 0;
+        boolean held = false;
+        try {
+            for (int i = 0; i < series.length; i++) {
+                List<MetricsHistory.Point> points = sources.get(i);
+                if (points.size() == shown[i]) {
+                    continue;
+                }
+                if (!held && chart.isNotify()) { // (replace holds it already)
+                    chart.setNotify(false);
+                    held = true;
+                }
+                series[i].setNotify(false);
+                if (points.size() < shown[i]) {
+                    series[i].clear();
+                    shown[i] = 0;
+                }
+                for (int k = shown[i]; k < points.size(); k++) {
+                    series[i].add(points.get(k).step(), points.get(k).value(), false);
+                }
+                shown[i] = points.size();
+                series[i].setNotify(true); // the plot rescales its axes; the chart, held, does not redraw yet
             }
-            if (points.size() == shown[i]) {
-                continue;
+        } finally {
+            if (held) {
+                chart.setNotify(true); // one redraw
             }
-            series[i].setNotify(false);
-            for (int k = shown[i]; k < points.size(); k++) {
-                series[i].add(points.get(k).step(), points.get(k).value(), false);
-            }
-            shown[i] = points.size();
-            series[i].setNotify(true);
         }
     }
 
-    /** Replaces every series' points (after a change of smoothing or x-axis unit). */
+    /** Replaces every series' points (after a change of smoothing or x-axis unit), redrawing the chart once. */
     void replace(List<List<MetricsHistory.Point>> sources) {
-        for (int i = 0; i < series.length; i++) {
-            series[i].setNotify(false);
-            series[i].clear();
-            shown[i] = 0;
-        }
-        update(sources);
-        for (XYSeries s : series) {
-            s.fireSeriesChanged();
+        chart.setNotify(false);
+        try {
+            for (int i = 0; i < series.length; i++) {
+                series[i].setNotify(false);
+                series[i].clear();
+                shown[i] = 0;
+            }
+            update(sources);
+            for (XYSeries s : series) {
+                s.fireSeriesChanged();
+            }
+        } finally {
+            chart.setNotify(true);
         }
     }
 

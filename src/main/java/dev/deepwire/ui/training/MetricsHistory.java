@@ -62,6 +62,36 @@ public final class MetricsHistory {
         return out;
     }
 
+    /**
+     * The smoothed curve of a growing list, extended by the points added since the last call (an exponential
+     * average needs only its last value), so a live chart appends instead of recomputing and redrawing the curve.
+     * Starts over when the smoothing, the list, or its first point changes, or the list shrinks (a new run).
+     */
+    static final class Smoother {
+        private final List<Point> out = new ArrayList<>();
+        private List<Point> source;
+        private Point first;
+        private double a = Double.NaN;
+        private double s = Double.NaN;
+
+        List<Point> of(List<Point> points, double a) {
+            if (points != source || a != this.a || points.size() < out.size()
+                    || (!points.isEmpty() && points.get(0) != first)) {
+                out.clear();
+                s = Double.NaN;
+                source = points;
+                this.a = a;
+                first = points.isEmpty() ? null : points.get(0);
+            }
+            for (int k = out.size(); k < points.size(); k++) {
+                Point p = points.get(k);
+                s = Double.isNaN(s) ? p.value() : a * s + (1 - a) * p.value();
+                out.add(new Point(p.step(), s));
+            }
+            return out;
+        }
+    }
+
     /** The curves as CSV: one row per step, validation columns filled at epoch ends. */
     public String toCsv() {
         StringBuilder b = new StringBuilder("step,epoch,train_loss,val_loss,val_accuracy\n");

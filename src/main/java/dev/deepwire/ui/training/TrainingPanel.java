@@ -170,10 +170,11 @@ public final class TrainingPanel extends HBox {
     }
 
     private boolean chartsDirty;
+    private final MetricsHistory.Smoother smoother = new MetricsHistory.Smoother();
 
     private void refreshCharts() {
-        // Appends only what is new (a chart with nothing new is not redrawn); epochs on the x axis rescale every
-        // point and smoothing recomputes the loss curve, so those rebuild.
+        // Appends only what is new (a chart with nothing new is not redrawn), the smoothed loss included (extended
+        // point by point); epochs on the x axis rescale every point, so those rebuild.
         if ("epochs".equals(xUnit.getValue())) {
             rebuildCharts();
             return;
@@ -181,7 +182,7 @@ public final class TrainingPanel extends HBox {
         MetricsHistory h = vm.history();
         double a = smoothing.getValue();
         if (a > 0) {
-            loss.replace(List.of(h.trainLoss(), h.validationLoss(), MetricsHistory.smoothed(h.trainLoss(), a), h.previousTrainLoss()));
+            loss.update(List.of(h.trainLoss(), h.validationLoss(), smoother.of(h.trainLoss(), a), h.previousTrainLoss()));
         } else {
             loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
         }

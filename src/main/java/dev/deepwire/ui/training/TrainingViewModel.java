@@ -275,14 +275,29 @@ public final class TrainingViewModel {
         int n = 0;
         TrainingEvent e;
         boolean added = false;
+        lastStep = null;
         while ((e = queue.poll()) != null) {
             n++;
             added |= apply(e);
+        }
+        if (lastStep != null) {
+            showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
         }
         if (added) {
             pointsAdded.set(pointsAdded.get() + 1);
         }
         return n;
+    }
+
+    private TrainingEvent.StepCompleted lastStep;
+
+    private void showProgress(TrainingEvent.StepCompleted s) {
+        long total = (long) stepsPerEpoch * runSettings.epochs();
+        progress.set(total == 0 ? 0 : (double) s.step() / total);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
+        progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f",
+                s.epoch(), runSettings.epochs(), s.step(), total, duration(eta), s.samplesPerSecond(), s.loss()));
     }
 
     private boolean apply(TrainingEvent event) {
@@ -293,12 +308,7 @@ public final class TrainingViewModel {
             status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
         } else if (event instanceof TrainingEvent.StepCompleted s) {
             history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
-            long total = (long) stepsPerEpoch * runSettings.epochs();
-            progress.set(total == 0 ? 0 : (double) s.step() / total);
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
-            progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f",
-                    s.epoch(), runSettings.epochs(), s.step(), total, duration(eta), s.samplesPerSecond(), s.loss()));
+            lastStep = s;
             return true;
         } else if (event instanceof TrainingEvent.LearningRate lr) {
             history.learningRate().add(new MetricsHistory.Point(lr.step(), lr.value()));

@@ -31,6 +31,33 @@ class MetricsChartTest {
     }
 
     @Test
+    void anUpdateRedrawsTheChartOnceAndNotAtAllWhenNothingIsNew() {
+        MetricsChart chart = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)");
+        int[] redraws = {0};
+        chart.viewer().getChart().addChangeListener(e -> redraws[0]++);
+        List<MetricsHistory.Point> raw = new ArrayList<>();
+        List<MetricsHistory.Point> validation = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            raw.add(new MetricsHistory.Point(i, 3.0 / i));
+        }
+        validation.add(new MetricsHistory.Point(50, 0.2));
+        chart.replace(List.of(raw, validation, MetricsHistory.smoothed(raw, 0.8)));
+        assertThat(redraws[0]).isEqualTo(1);
+        for (int i = 51; i <= 100; i++) {
+            raw.add(new MetricsHistory.Point(i, 3.0 / i));
+        }
+        validation.add(new MetricsHistory.Point(100, 0.1));
+        chart.update(List.of(raw, validation, MetricsHistory.smoothed(raw, 0.8))); // three curves grew
+        assertThat(redraws[0]).isEqualTo(2);
+        assertThat(chart.pointsShown(0)).isEqualTo(100);
+        assertThat(chart.pointsShown(2)).isEqualTo(100);
+        // The axes followed the new points although the chart was told only once.
+        assertThat(chart.viewer().getChart().getXYPlot().getDomainAxis().getUpperBound()).isGreaterThanOrEqualTo(100);
+        chart.update(List.of(raw, validation, MetricsHistory.smoothed(raw, 0.8))); // nothing new
+        assertThat(redraws[0]).isEqualTo(2);
+    }
+
+    @Test
     void markingTheSameStepAgainDoesNotRedrawTheChart() {
         MetricsChart chart = new MetricsChart("Loss", "loss", "training");
         int[] changes = {0};

@@ -16,6 +16,27 @@ class MetricsHistoryTest {
     }
 
     @Test
+    void theLiveSmootherExtendsTheCurveAndStartsOverOnANewRunOrSmoothing() {
+        java.util.List<MetricsHistory.Point> raw = new java.util.ArrayList<>();
+        MetricsHistory.Smoother smoother = new MetricsHistory.Smoother();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 1; i <= 300; i++) {
+            raw.add(new MetricsHistory.Point(i, random.nextDouble()));
+            if (i % 37 == 0) {
+                assertThat(smoother.of(raw, 0.8)).isEqualTo(MetricsHistory.smoothed(raw, 0.8));
+            }
+        }
+        List<MetricsHistory.Point> grown = smoother.of(raw, 0.8);
+        assertThat(grown).isEqualTo(MetricsHistory.smoothed(raw, 0.8));
+        assertThat(smoother.of(raw, 0.5)).isEqualTo(MetricsHistory.smoothed(raw, 0.5)); // the slider moved
+        raw.clear(); // a new run, in the same list, quickly longer than before
+        for (int i = 1; i <= 400; i++) {
+            raw.add(new MetricsHistory.Point(i, 10 + random.nextDouble()));
+        }
+        assertThat(smoother.of(raw, 0.5)).isEqualTo(MetricsHistory.smoothed(raw, 0.5));
+    }
+
+    @Test
     void csvHasOneRowPerStepWithValidationAtEpochEnds() {
         MetricsHistory h = new MetricsHistory();
         h.setStepsPerEpoch(2);
