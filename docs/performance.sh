@@ -3,18 +3,23 @@
 #  - training step time: DeepWire's `bench` interleaved with the PyTorch reference (1 and 2 threads) for
 #    every sample, 5 rounds, medians and ratios (needs Debian's python3-torch, run with /usr/bin/python3);
 #  - maximum resident memory while training each sample for 2 epochs;
-#  - with a display (e.g. Xvfb :99): the editor benchmark, the heatmap benchmark, the start-up probe, and training
-#    in the workbench (dashboard and attention inspector open) against `deepwire train`, 4 marker epochs, 3 pairs;
+#  - with a display (e.g. Xvfb :99): the editor benchmark (frames paced by the 60 Hz pulse, then unpaced to read
+#    a frame's own cost), the heatmap benchmark, the start-up probe, and training in the workbench (dashboard and
+#    attention inspector open) against `deepwire train`, 5 marker epochs, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
-# Usage: docs/performance.sh [rounds]   (raw lines go to target/perf/raw.txt)
+# Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory display workbench jmh" (default all)
+# (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
+sections="${2:-steps memory display workbench jmh}"
+has() { [[ " $sections " == *" $1 "* ]]; }
 samples="marker word-language digits-caption wordnet-links"
 mvn -q -B -DskipTests package
 mkdir -p target/perf
 raw=target/perf/raw.txt
 : > "$raw"
+if has steps; then
 for round in $(seq 1 "$rounds"); do
   for sample in $samples; do
     /usr/bin/python3 ../shared/bench/torch_reference.py "$sample" --threads 1 --steps 100 --warmup 20 | tail -n 1 | sed 's/^/torch1 /' >> "$raw"
@@ -36,13 +41,21 @@ for s in ["marker", "word-language", "digits-caption", "wordnet-links"]:
     f = lambda v: f"{statistics.median(v):.1f} ({min(v):.1f}–{max(v):.1f})"
     print(f"| {s} | **{f(d)}** | {f(t1)} | {statistics.median(d) / statistics.median(t1):.2f}× | {f(t2)} |")
 PY
+fi
+if has memory; then
 for sample in $samples; do
   /usr/bin/time -f "$sample max_rss_kb=%M" java -jar target/deepwire.jar train "sample-projects/$sample.dwproj" \
     --epochs 2 --out "target/perf-runs/$sample" > /dev/null
 done
-if [ -n "${DISPLAY:-}" ]; then
+fi
+if has display && [ -n "${DISPLAY:-}" ]; then
   for i in 1 2 3; do
     java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.EditorBenchmark 1000
+  done
+  # Unpaced: pulses run as fast as the frames allow, so the frame time reads below the 16.7 ms pulse.
+  for i in 1 2 3; do
+    java -Djavafx.animation.fullspeed=true -Dprism.order=sw -cp "target/classes:target/lib/*" \
+      dev.deepwire.ui.EditorBenchmark 1000 | sed 's/^editor/editor_unpaced/'
   done
   java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.inspect.HeatmapBenchmark
   for i in 1 2 3; do
@@ -50,13 +63,29 @@ if [ -n "${DISPLAY:-}" ]; then
       | grep -m 1 startup || true
   done
 fi
-if [ -n "${DISPLAY:-}" ]; then
-  for i in 1 2 3; do
-    java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 4 --out target/perf-runs/cli-marker \
-      | grep final | sed 's/^/cli /'
-    java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
-      sample-projects/marker.dwproj 4 | grep workbench_training
-  done
+if has workbench && [ -n "${DISPLAY:-}" ]; then
+  # Alternated pairs; the ratio is deepwire train's time over the workbench's, for the whole run and for the
+  # epochs after the first (the first carries the window's own warm-up).
+  for i in 1 2 3 4 5; do
+    cli=$(java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 5 --out target/perf-runs/cli-marker \
+      | grep -E '^epoch (1|5) ' | sed -E 's/.*, ([0-9.]+) s$/\1/' | tr '\n' ' ')
+    wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
+      sample-projects/marker.dwproj 5 | grep workbench_training | sed -E 's/.*seconds=([0-9.]+) epochs_done_at_s=([0-9.]+).*/\2 \1/')
+    echo "workbench_pair cli $cli workbench $wb"
+  done | tee target/perf/workbench.txt
+  /usr/bin/python3 - target/perf/workbench.txt <<'PY'
+import statistics, sys
+whole, after = [], []
+for line in open(sys.argv[1]):
+    f = line.split()
+    c1, cn, w1, wn = float(f[2]), float(f[3]), float(f[5]), float(f[6])
+    whole.append(cn / wn * 100)
+    after.append((cn - c1) / (wn - w1) * 100)
+    print(f"| {c1:.1f} / {cn:.1f} s | {w1:.1f} / {wn:.1f} s | {whole[-1]:.1f} % | {after[-1]:.1f} % |")
+print(f"median: whole run {statistics.median(whole):.1f} %, after epoch 1 {statistics.median(after):.1f} %")
+PY
 fi
+if has jmh; then
 mvn -q -B test-compile exec:exec@jmh -Djmh.args=".*Jmh.* -rf text -rff target/perf/jmh.txt" > target/perf/jmh.log
 cat target/perf/jmh.txt
+fi
