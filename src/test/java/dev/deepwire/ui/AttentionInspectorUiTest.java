@@ -156,6 +156,11 @@ class AttentionInspectorUiTest {
         assertThat(inspector.shownMap()).hasDimensions(8, 8);
         assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText() != null && l.getText().startsWith("step 100 ("));
+        // Each capture is drawn at most once while following (moving its own step slider drew each one twice),
+        // fewer when they come faster than the inspector's redraw interval.
+        long captures = window.attention().snapshots().stream().filter(s -> s.nodeId().equals("attn")).count();
+        assertThat(captures).isGreaterThanOrEqualTo(5);
+        assertThat(inspector.mapsShown()).isBetween(1, (int) captures);
     }
 
     @Test

@@ -348,6 +348,7 @@ public final class AttentionInspector {
     }
 
     private void show(Snapshot s, Dataset data, int ex) {
+        mapsShown++;
         shown = s;
         shownData = data;
         int[] inputs = AttentionProbe.inputsOf(session.configuration(), s.nodeId());
@@ -417,6 +418,13 @@ public final class AttentionInspector {
             overlayTitle.setText("Where '" + rowLabels.get(q) + "' looks in the image");
             overlay.show(pixels, shown.map(e, headIndex())[q]);
         }
+    }
+
+    private int mapsShown;
+
+    /** How many times a map has been put on show (for tests: following a run shows each capture at most once). */
+    public int mapsShown() {
+        return mapsShown;
     }
 
     /** The map on show. */
