@@ -28,6 +28,8 @@ public abstract class EmbeddingTable extends HandWrittenLayer {
         return rows;
     }
 
+    /** Also read from the names the token and id embeddings saved it under before they shared this class. */
+    @org.nd4j.shade.jackson.annotation.JsonAlias({"vocabulary", "count"})
     public void setRows(long rows) {
         this.rows = rows;
     }
