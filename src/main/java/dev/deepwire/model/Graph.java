@@ -91,7 +91,7 @@ public final class Graph {
         edges.add(index, edge);
         fromIndex = null;
         intoIndex = null;
-        edgeSet.add(edge); // kept up to date: wiring a graph edge by edge (a copy, a file) stays linear
+        edgeSet().add(edge); // kept up to date: wiring a graph edge by edge (a copy, a file) stays linear
     }
 
     private void edgesChanged() {

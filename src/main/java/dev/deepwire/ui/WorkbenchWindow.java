@@ -5,7 +5,6 @@ import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.Palette;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +30,6 @@ final class WorkbenchWindow {
     private final EditorViewModel vm;
     private final BorderPane root = new BorderPane();
     private final GraphCanvas canvas;
-    private boolean healthShowPending;
     private final ProjectFiles files;
     private final Label status = new Label();
     private final Label summary = new Label();
@@ -93,16 +91,9 @@ final class WorkbenchWindow {
                 canvas.centreOn(n.x() + 92, n.y() + 43);
             }
         });
-        // One measurement changes every block's entry: the blocks are updated once, after the last of them.
-        training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c -> {
-            if (!healthShowPending) {
-                healthShowPending = true;
-                Platform.runLater(() -> {
-                    healthShowPending = false;
-                    canvas.showHealth(training.health());
-                });
-            }
-        });
+        canvas.showHealth(training.health());
+        training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
+                canvas.healthChanged(c.getKey()));
         root.setCenter(centre);
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));

@@ -336,10 +336,18 @@ public final class GraphCanvas extends Pane {
         }
     }
 
-    /** Shows training health on each block (an empty map hides it). */
+    /** Shows training health on each block from this map, which stays the source (an empty map hides it). */
     public void showHealth(java.util.Map<String, dev.deepwire.training.NodeHealth> health) {
         this.health = health;
         nodes.forEach((id, v) -> v.showHealth(health.get(id)));
+    }
+
+    /** The health map's entry for one block changed: only that block (if it has a view) is updated. */
+    public void healthChanged(String id) {
+        NodeView v = nodes.get(id);
+        if (v != null) {
+            v.showHealth(health.get(id));
+        }
     }
 
     GroupView groupView(String id) {

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,6 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -76,9 +80,24 @@ public final class AttentionInspector {
     /** Set while the view moves the step slider itself (following a run), so the move is not taken as the user's. */
     private boolean following;
     /** A live redraw waiting for its turn: while a run is going, maps are redrawn at most every LIVE_MS. */
-    private final javafx.animation.PauseTransition liveRedraw = new javafx.animation.PauseTransition();
+    private final PauseTransition liveRedraw = new PauseTransition();
     private long lastLiveRedraw;
-    static final long LIVE_MS = 400;
+    private static final long LIVE_MS = 400;
+    /** Told of new captures and of the run's phase while the window is open (removed when it closes). */
+    private final ListChangeListener<Snapshot> onCaptures = c -> {
+        if (offerSessionNodes()) {
+            return; // choosing the block refreshed the view
+        }
+        if (live.isSelected() && concernsShownBlock(c)) {
+            requestLiveRefresh();
+        }
+    };
+    private final ChangeListener<TrainingViewModel.Phase> onPhase = (o, was, now) -> {
+        if (!now.busy() && liveRedraw.getStatus() == Animation.Status.RUNNING) {
+            liveRedraw.stop(); // the run ended: its last capture shows at once
+            liveRefreshNow();
+        }
+    };
 
     private AttentionInspector(AttentionSession session, TrainingViewModel training, Executor background, LongConsumer markStep) {
         this.session = session;
@@ -107,7 +126,10 @@ public final class AttentionInspector {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        stage.setOnHidden(e -> markStep.accept(-1));
+        stage.setOnHidden(e -> {
+            markStep.accept(-1);
+            in.detach();
+        });
         stage.show();
         in.stage = stage;
         return in;
@@ -171,23 +193,18 @@ public final class AttentionInspector {
         });
         live.selectedProperty().addListener((o, a, b) -> refresh());
         typed.setOnAction(e -> showTyped(typed.getText()));
-        session.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
-            if (offerSessionNodes()) {
-                return; // choosing the block refreshed the view
-            }
-            if (live.isSelected() && concernsShownBlock(c)) {
-                requestLiveRefresh();
-            }
-        });
+        session.snapshots().addListener(onCaptures);
+        training.phaseProperty().addListener(onPhase);
         liveRedraw.setOnFinished(e -> liveRefreshNow());
-        training.phaseProperty().addListener((o, was, now) -> {
-            if (!now.busy() && liveRedraw.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-                liveRedraw.stop(); // the run ended: its last capture shows at once
-                liveRefreshNow();
-            }
-        });
         refresh();
         return root;
+    }
+
+    /** A closed inspector stops following the session (it had gone on drawing every capture into its hidden window). */
+    private void detach() {
+        session.snapshots().removeListener(onCaptures);
+        training.phaseProperty().removeListener(onPhase);
+        liveRedraw.stop();
     }
 
     /**
@@ -217,14 +234,14 @@ public final class AttentionInspector {
             refresh();
             return;
         }
-        if (liveRedraw.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (liveRedraw.getStatus() == Animation.Status.RUNNING) {
             return; // already due: it will show the newest capture
         }
         long waitMs = LIVE_MS - (System.nanoTime() - lastLiveRedraw) / 1_000_000;
         if (waitMs <= 0) {
             liveRefreshNow();
         } else {
-            liveRedraw.setDuration(javafx.util.Duration.millis(waitMs));
+            liveRedraw.setDuration(Duration.millis(waitMs));
             liveRedraw.playFromStart();
         }
     }

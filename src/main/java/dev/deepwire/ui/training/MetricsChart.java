@@ -91,7 +91,7 @@ final class MetricsChart {
                 if (points.size() == shown[i]) {
                     continue;
                 }
-                if (!held && chart.isNotify()) { // (replace holds it already)
+                if (!held && chart.isNotify()) { // (held already when called from replace)
                     chart.setNotify(false);
                     held = true;
                 }
@@ -117,15 +117,11 @@ final class MetricsChart {
     void replace(List<List<MetricsHistory.Point>> sources) {
         chart.setNotify(false);
         try {
-            for (int i = 0; i < series.length; i++) {
-                series[i].setNotify(false);
-                series[i].clear();
-                shown[i] = 0;
-            }
-            update(sources);
             for (XYSeries s : series) {
-                s.fireSeriesChanged();
+                s.clear();
             }
+            java.util.Arrays.fill(shown, 0);
+            update(sources);
         } finally {
             chart.setNotify(true);
         }

@@ -53,13 +53,7 @@ public final class MetricsHistory {
 
     /** Exponential moving average of the training loss: {@code s = a·s + (1 − a)·x}. */
     public static List<Point> smoothed(List<Point> points, double a) {
-        List<Point> out = new ArrayList<>(points.size());
-        double s = Double.NaN;
-        for (Point p : points) {
-            s = Double.isNaN(s) ? p.value() : a * s + (1 - a) * p.value();
-            out.add(new Point(p.step(), s));
-        }
-        return out;
+        return new Smoother().of(points, a);
     }
 
     /**

@@ -197,7 +197,7 @@ public final class TrainingPanel extends HBox {
         accuracy.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
         double a = smoothing.getValue();
         loss.replace(List.of(x(h.trainLoss(), per), x(h.validationLoss(), per),
-                a > 0 ? x(MetricsHistory.smoothed(h.trainLoss(), a), per) : List.of(), x(h.previousTrainLoss(), per)));
+                a > 0 ? x(smoother.of(h.trainLoss(), a), per) : List.of(), x(h.previousTrainLoss(), per)));
         accuracy.replace(List.of(x(h.validationAccuracy(), per), x(h.previousValidationAccuracy(), per)));
         lrChart.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
         lrChart.replace(List.of(x(h.learningRate(), per)));

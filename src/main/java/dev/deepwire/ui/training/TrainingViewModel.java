@@ -275,10 +275,13 @@ public final class TrainingViewModel {
         int n = 0;
         TrainingEvent e;
         boolean added = false;
-        lastStep = null;
+        TrainingEvent.StepCompleted lastStep = null;
         while ((e = queue.poll()) != null) {
             n++;
             added |= apply(e);
+            if (e instanceof TrainingEvent.StepCompleted s) {
+                lastStep = s;
+            }
         }
         if (lastStep != null) {
             showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
@@ -288,8 +291,6 @@ public final class TrainingViewModel {
         }
         return n;
     }
-
-    private TrainingEvent.StepCompleted lastStep;
 
     private void showProgress(TrainingEvent.StepCompleted s) {
         long total = (long) stepsPerEpoch * runSettings.epochs();
@@ -308,7 +309,6 @@ public final class TrainingViewModel {
             status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
         } else if (event instanceof TrainingEvent.StepCompleted s) {
             history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
-            lastStep = s;
             return true;
         } else if (event instanceof TrainingEvent.LearningRate lr) {
             history.learningRate().add(new MetricsHistory.Point(lr.step(), lr.value()));
