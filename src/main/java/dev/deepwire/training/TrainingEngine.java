@@ -78,7 +78,7 @@ public final class TrainingEngine {
         long step = 0;
         double lastAccuracy = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
-        double bestSaved = Double.POSITIVE_INFINITY;
+        BestModel best = new BestModel();
         int sinceBest = 0;
         int epoch = 0;
         String reason = "all " + settings.epochs() + " epochs done";
@@ -91,7 +91,9 @@ public final class TrainingEngine {
             for (MultiDataSet batch : batches) {
                 run.waitWhilePaused(listener);
                 if (run.stopRequested()) {
-                    lastAccuracy = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
+                    lastAccuracy = eval.accuracy();
+                    writeBest(best, model, eval, epoch, step, options, listener);
                     options.stepHook().afterStep(model, step, true);
                     TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
                     listener.onEvent(stopped);
@@ -114,6 +116,7 @@ public final class TrainingEngine {
                             + " at step " + step + " (epoch " + epoch + ")" + where + "; lower the learning rate (now "
                             + settings.learningRate() + ") or check the data for extreme values",
                             at != null ? at : output);
+                    writeBest(best, model, null, epoch, step, options, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);
                     return;
@@ -132,19 +135,19 @@ public final class TrainingEngine {
                 }
                 if (options.maxSteps() > 0 && step >= options.maxSteps()) {
                     reason = "step limit " + options.maxSteps() + " reached";
-                    lastAccuracy = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount).accuracy();
+                    Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
+                    lastAccuracy = eval.accuracy();
+                    if (options.checkpointDir() != null) {
+                        best.offer(model, eval.loss(), epoch, step);
+                    }
                     break outer;
                 }
             }
             learningRate(model, step, listener);
             Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
-            if (options.checkpointDir() != null && eval.loss() < bestSaved) {
-                // The best model so far (lowest validation loss), for inspection after the run.
-                bestSaved = eval.loss();
-                Path best = options.checkpointDir().resolve("best.zip");
-                save(model, best);
-                listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, best));
+            if (options.checkpointDir() != null) {
+                best.offer(model, eval.loss(), epoch, step); // for inspection after the run: written as it ends
             }
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
@@ -161,11 +164,24 @@ public final class TrainingEngine {
                 }
             }
         }
+        writeBest(best, model, null, epoch, step, options, listener);
         options.stepHook().afterStep(model, step, true);
         TrainingEvent.RunFinished finished = new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()),
                 lastAccuracy, reason);
         listener.onEvent(finished);
         run.end(RunState.FINISHED, finished);
+    }
+
+    /** Writes the best model of the run (measured once more first when the run stopped mid-epoch). */
+    private static void writeBest(BestModel best, ComputationGraph model, Evaluation last, int epoch, long step,
+                                  RunOptions options, TrainingListener listener) {
+        if (options.checkpointDir() == null) {
+            return;
+        }
+        if (last != null) {
+            best.offer(model, last.loss(), epoch, step);
+        }
+        best.write(model, options.checkpointDir().resolve("best.zip"), listener);
     }
 
     /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */

@@ -1,0 +1,57 @@
+package dev.deepwire.training;
+
+import java.nio.file.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The run's best model so far (lowest validation loss), kept as a copy of its parameters and optimizer state
+ * and written once when the run ends, instead of a model file after every improving epoch (a file write that
+ * held up the training loop each epoch).
+ */
+final class BestModel {
+    private INDArray params;
+    private INDArray updaterState;
+    private double loss = Double.POSITIVE_INFINITY;
+    private int epoch;
+    private long step;
+
+    /** Keeps a copy of the model if this validation loss is the lowest yet. */
+    void offer(ComputationGraph model, double validationLoss, int epoch, long step) {
+        if (!(validationLoss < loss)) {
+            return;
+        }
+        loss = validationLoss;
+        this.epoch = epoch;
+        this.step = step;
+        params = model.params().dup();
+        INDArray state = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+        updaterState = state == null ? null : state.dup();
+    }
+
+    /**
+     * Writes the kept model to {@code file} and tells the listener; nothing when no epoch was measured. The model
+     * is left as it was.
+     */
+    void write(ComputationGraph model, Path file, TrainingListener listener) {
+        if (params == null) {
+            return;
+        }
+        INDArray nowParams = model.params().dup();
+        INDArray state = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+        INDArray nowState = state == null || updaterState == null ? null : state.dup();
+        try {
+            model.setParams(params);
+            if (nowState != null) {
+                state.assign(updaterState);
+            }
+            TrainingEngine.save(model, file);
+        } finally {
+            model.setParams(nowParams);
+            if (nowState != null) {
+                state.assign(nowState);
+            }
+        }
+        listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, file));
+    }
+}
