@@ -64,13 +64,15 @@ if has display && [ -n "${DISPLAY:-}" ]; then
   done
 fi
 if has workbench && [ -n "${DISPLAY:-}" ]; then
-  # Alternated pairs; the ratio is deepwire train's time over the workbench's, for the whole run and for the
-  # epochs after the first (the first carries the window's own warm-up).
+  # Alternated pairs; the ratio is deepwire train's time to its 5th validated epoch over the workbench's (both
+  # from their first step's start; the workbench presses Train once its spare training process is ready), for
+  # the whole run and for the epochs after the first (the first carries the training process's own compile of
+  # the graph, data loading and JIT warm-up).
   for i in 1 2 3 4 5; do
     cli=$(java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 5 --out target/perf-runs/cli-marker \
       | grep -E '^epoch (1|5) ' | sed -E 's/.*, ([0-9.]+) s$/\1/' | tr '\n' ' ')
     wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
-      sample-projects/marker.dwproj 5 | grep workbench_training | sed -E 's/.*seconds=([0-9.]+) epochs_done_at_s=([0-9.]+).*/\2 \1/')
+      sample-projects/marker.dwproj 5 | grep workbench_training | sed -E 's/.*epochs_done_at_s=([0-9.]+),([0-9.,]+,)?([0-9.]+) .*/\1 \3/')
     echo "workbench_pair cli $cli workbench $wb"
   done | tee target/perf/workbench.txt
   /usr/bin/python3 - target/perf/workbench.txt <<'PY'

@@ -20,18 +20,20 @@ class ArchitectureTest {
             .layer("data").definedBy("dev.deepwire.data..")
             .layer("training").definedBy("dev.deepwire.training..")
             .layer("inspect").definedBy("dev.deepwire.inspect..")
+            .layer("worker").definedBy("dev.deepwire.worker..")
             .layer("cli").definedBy("dev.deepwire.cli..")
             .layer("ui").definedBy("dev.deepwire.ui..")
             .layer("entry").definedBy("dev.deepwire")
             .whereLayer("entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
-            .whereLayer("inspect").mayOnlyBeAccessedByLayers("cli", "ui", "entry")
-            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "cli", "ui", "entry")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui", "entry")
-            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "cli", "ui", "entry")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui", "entry")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "cli", "ui", "entry");
+            .whereLayer("worker").mayOnlyBeAccessedByLayers("ui", "entry")
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("worker", "cli", "ui", "entry")
+            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "worker", "cli", "ui", "entry")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
+            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("worker", "cli", "ui", "entry")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "cli", "ui", "entry");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.deepwire.model..")

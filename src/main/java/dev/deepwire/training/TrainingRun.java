@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * The handle of one run: pause, resume and stop take effect between two steps (so within one step);
  * the trained model stays available after any ending, stopped runs included.
  */
-public final class TrainingRun {
+public final class TrainingRun implements RunControl {
     private final Object lock = new Object();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile RunState state = RunState.STARTING;
@@ -17,16 +17,19 @@ public final class TrainingRun {
     private volatile ComputationGraph model;
     private volatile TrainingEvent outcome;
 
+    @Override
     public RunState state() {
         return state;
     }
 
+    @Override
     public void pause() {
         synchronized (lock) {
             pauseRequested = true;
         }
     }
 
+    @Override
     public void resume() {
         synchronized (lock) {
             pauseRequested = false;
@@ -35,6 +38,7 @@ public final class TrainingRun {
     }
 
     /** Ends the run after the current step; the model trained so far is kept. */
+    @Override
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
@@ -52,6 +56,7 @@ public final class TrainingRun {
     }
 
     /** The network being (or having been) trained; null before it is built. */
+    @Override
     public ComputationGraph model() {
         return model;
     }

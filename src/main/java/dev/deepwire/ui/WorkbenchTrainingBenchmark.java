@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 /**
  * Training in the workbench, timed (run under a display, e.g. Xvfb): opens a sample in a full workbench
  * window (editor, training dashboard with its charts), opens the attention inspector following training on
- * the first attention block, presses Train for N epochs and times the run from its start to its end — the
+ * the first attention block, presses Train for N epochs once the workbench is ready to train, and times the run from its start to its end — the
  * same span {@code deepwire train} reports as its seconds. Prints one line:
  * {@code workbench_training sample=… epochs=… steps=… seconds=… status=…}.
  * Usage: {@code java -cp … dev.deepwire.ui.WorkbenchTrainingBenchmark sample.dwproj [epochs] [--no-inspector]}.
@@ -78,8 +78,9 @@ public final class WorkbenchTrainingBenchmark {
                     });
                 }
             });
-            // Pressing Train once the window has shown its first frame.
-            Platform.runLater(() -> training.start(project.training().withEpochs(epochs)));
+            // Pressing Train once the workbench is ready to train (the backend loaded, the spare training process
+            // waiting), as after a user's first look at the window.
+            app.trainingReady().thenRun(() -> Platform.runLater(() -> training.start(project.training().withEpochs(epochs))));
         }
     }
 }

@@ -68,7 +68,7 @@ final class WorkbenchWindow {
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
-        training.setRunObserver(attention::hookFor);
+        training.setRunObserver(attention::watch, attention::captured);
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         SplitPane centre = new SplitPane(split, trainingPanel);

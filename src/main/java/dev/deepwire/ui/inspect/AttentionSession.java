@@ -5,7 +5,7 @@ import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.AttentionRecorder;
-import dev.deepwire.training.StepHook;
+import dev.deepwire.inspect.CaptureSpec;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -35,18 +35,23 @@ public final class AttentionSession {
         this.uiThread = uiThread;
     }
 
-    /** Starts watching a run (called as it launches): a recorder for the training thread. */
-    public StepHook hookFor(CompiledNetwork network, DatasetSplits data) {
+    /**
+     * Starts watching a run (called as it launches): what to capture, or null when the network has no attention
+     * block. Captures come back through {@link #captured}.
+     */
+    public CaptureSpec watch(CompiledNetwork network, DatasetSplits data) {
         loaded = null;
         configuration = network.configuration();
         nodes = AttentionProbe.attentionNodes(configuration);
-        Dataset source = data.validation() != null ? data.validation() : data.train();
-        probe.set(source.head(PROBE));
+        CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY);
+        probe.set(spec.probe(data));
         snapshots.clear(); // after the new run's blocks are known: an open inspector offers them when told of this
-        if (nodes.isEmpty()) {
-            return StepHook.NONE;
-        }
-        return new AttentionRecorder(probe.get(), nodes, EVERY, s -> uiThread.accept(() -> snapshots.add(s)));
+        return nodes.isEmpty() ? null : spec;
+    }
+
+    /** A capture from the run (on the training thread or the one reading a training process). */
+    public void captured(AttentionRecorder.Snapshot s) {
+        uiThread.accept(() -> snapshots.add(s));
     }
 
     /**

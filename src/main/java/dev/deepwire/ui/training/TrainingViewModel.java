@@ -7,6 +7,8 @@ import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DataException;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
@@ -14,9 +16,11 @@ import dev.deepwire.training.DataBinding;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.RunControl;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
-import dev.deepwire.training.TrainingRun;
+import dev.deepwire.worker.InProcessLauncher;
+import dev.deepwire.worker.RunLauncher;
 import dev.deepwire.ui.editor.EditorViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,7 +75,8 @@ public final class TrainingViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final LongProperty pointsAdded = new SimpleLongProperty();
     private final MetricsHistory history = new MetricsHistory();
-    private TrainingRun run;
+    private RunControl run;
+    private RunLauncher launcher;
     private TrainingSettings runSettings;
     private Path runDir;
     private MetricsCsv csv;
@@ -92,6 +97,12 @@ public final class TrainingViewModel {
         this.uiThread = uiThread;
         this.runsFolder = runsFolder;
         this.dataFolder = () -> runsFolder.get().getParent();
+        this.launcher = new InProcessLauncher(trainer);
+    }
+
+    /** Where runs train (on the trainer thread handed in, unless set: the workbench uses a training process). */
+    public void setLauncher(RunLauncher launcher) {
+        this.launcher = launcher;
     }
 
     private Supplier<Path> dataFolder;
@@ -165,6 +176,7 @@ public final class TrainingViewModel {
         var graph = editor.graph().copy();
         var dataset = project.dataset();
         String name = project.name();
+        Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(Phase.COMPILING);
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
@@ -187,7 +199,7 @@ public final class TrainingViewModel {
                 uiThread.accept(() -> failBeforeStart(binding.get(0).toString(), binding.get(0).nodeId()));
                 return;
             }
-            uiThread.accept(() -> launch(compiled.orThrow(), data, settings, name));
+            uiThread.accept(() -> launch(trained, compiled.orThrow(), data, settings));
         });
         return true;
     }
@@ -203,7 +215,8 @@ public final class TrainingViewModel {
         }
     }
 
-    private void launch(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, String name) {
+    private void launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings) {
+        String name = project.name();
         history.clear();
         health.clear();
         testReport.set("");
@@ -227,20 +240,24 @@ public final class TrainingViewModel {
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
         MetricsCsv file = csv;
-        run = new TrainingEngine(trainer).start(network, data, settings,
-                new RunOptions(0, runDir, name, 25).withStepHook(observer.apply(network, data)), event -> {
-                    file.onEvent(event); // on the training thread: the file keeps up even if the UI is busy
+        run = launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
+                new RunOptions(0, runDir, name, 25), observer.apply(network, data), captured), event -> {
+                    file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
                     queue.add(event);
                 });
     }
 
-    private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, dev.deepwire.training.StepHook> observer =
-            (network, data) -> dev.deepwire.training.StepHook.NONE;
+    private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
+    private java.util.function.Consumer<AttentionRecorder.Snapshot> captured = s -> { };
 
-    /** Something that watches each run from the training thread (the attention inspector's recorder). */
-    public void setRunObserver(java.util.function.BiFunction<CompiledNetwork, DatasetSplits,
-            dev.deepwire.training.StepHook> observer) {
+    /**
+     * Something that watches each run (the attention inspector): told of the network as a run launches, it says
+     * which attention maps to capture (or null), and receives each capture.
+     */
+    public void setRunObserver(java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer,
+                               java.util.function.Consumer<AttentionRecorder.Snapshot> captured) {
         this.observer = observer;
+        this.captured = captured;
     }
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
@@ -411,14 +428,14 @@ public final class TrainingViewModel {
     private void end(Phase result, String message) {
         phase.set(result);
         editor.setLocked(false);
-        TrainingRun finished = run;
+        RunControl finished = run;
         Path dir = runDir;
         MetricsCsv file = csv;
         status.set(message + (dir == null ? "" : " · run saved in " + dir));
         background.execute(() -> {
             try {
                 file.close();
-                if (finished.model() != null) {
+                if (finished.model() != null && finished.savedModel().isEmpty()) {
                     TrainingEngine.save(finished.model(), dir.resolve("model.zip"));
                 }
             } catch (IOException | RuntimeException e) {

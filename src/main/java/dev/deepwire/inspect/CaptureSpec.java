@@ -1,0 +1,27 @@
+package dev.deepwire.inspect;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.DatasetSplits;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Which attention maps a run captures, as plain data (it crosses to a training process): the attention
+ * blocks, how many probe examples (the first validation examples) and how often.
+ */
+public record CaptureSpec(List<String> nodes, int probeExamples, int every) {
+    public CaptureSpec {
+        nodes = List.copyOf(nodes);
+    }
+
+    /** The probe examples of a dataset: the first validation examples, or the first training ones without any. */
+    public Dataset probe(DatasetSplits data) {
+        Dataset source = data.validation() != null ? data.validation() : data.train();
+        return source.head(probeExamples);
+    }
+
+    /** A recorder for the training thread that hands each capture to {@code captured}. */
+    public AttentionRecorder recorder(DatasetSplits data, Consumer<AttentionRecorder.Snapshot> captured) {
+        return new AttentionRecorder(probe(data), nodes, every, captured);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.deepwire.training;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * What the one who started a run can do with it, wherever it trains (on a thread of this process or in a
+ * training process of its own): pause, resume and stop take effect between two steps.
+ */
+public interface RunControl {
+    RunState state();
+
+    void pause();
+
+    void resume();
+
+    /** Ends the run after the current step; the model trained so far is kept. */
+    void stop();
+
+    /**
+     * The trained network, readable while no step runs (paused or ended); null before it is built. A run in another
+     * process hands over a copy at each pause and at the end.
+     */
+    ComputationGraph model();
+
+    /** Where the run itself saved its final model, if it did (then the caller need not save it again). */
+    default Optional<Path> savedModel() {
+        return Optional.empty();
+    }
+}

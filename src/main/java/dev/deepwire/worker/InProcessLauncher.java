@@ -1,0 +1,23 @@
+package dev.deepwire.worker;
+
+import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunOptions;
+import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.training.TrainingListener;
+import java.util.concurrent.Executor;
+
+/** Trains on a thread of this process (tests, and the fallback when no training process can start). */
+public final class InProcessLauncher implements RunLauncher {
+    private final Executor trainer;
+
+    public InProcessLauncher(Executor trainer) {
+        this.trainer = trainer;
+    }
+
+    @Override
+    public RunControl start(Launch launch, TrainingListener listener) {
+        RunOptions options = launch.capture() == null ? launch.options()
+                : launch.options().withStepHook(launch.capture().recorder(launch.data(), launch.captured()));
+        return new TrainingEngine(trainer).start(launch.network(), launch.data(), launch.settings(), options, listener);
+    }
+}

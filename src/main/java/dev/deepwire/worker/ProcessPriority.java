@@ -1,0 +1,44 @@
+package dev.deepwire.worker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Lets a training process come first: raises the nice value of every thread of this (the window's) process.
+ * Linux keeps a nice value per thread and a new thread takes its creator's, so later threads follow. A process
+ * may not lower its nice value again without privileges, so the window stays at this priority until it closes;
+ * that only matters when the cores are busy, and then the training is what the user waits for.
+ */
+final class ProcessPriority {
+    private static final int PRIO_PROCESS = 0;
+
+    private ProcessPriority() {
+    }
+
+    /** Sets each thread's nice value to at least {@code nice}; returns how many threads changed (0 off Linux). */
+    static int yieldTo(int nice) {
+        if (nice <= 0 || !Files.isDirectory(Path.of("/proc/self/task"))) {
+            return 0;
+        }
+        int changed = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                int tid = Integer.parseInt(task.getFileName().toString());
+                if (org.bytedeco.systems.global.linux.getpriority(PRIO_PROCESS, tid) < nice
+                        && org.bytedeco.systems.global.linux.setpriority(PRIO_PROCESS, tid, nice) == 0) {
+                    changed++;
+                }
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // no /proc or no native library: the window keeps its priority
+        }
+        return changed;
+    }
+
+    /** The nice value of a thread of this process (for tests). */
+    static int niceOf(int tid) {
+        return org.bytedeco.systems.global.linux.getpriority(PRIO_PROCESS, tid);
+    }
+}

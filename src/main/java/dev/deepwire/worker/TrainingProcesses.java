@@ -1,0 +1,137 @@
+package dev.deepwire.worker;
+
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.training.RunControl;
+import dev.deepwire.training.TrainingListener;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Trains each run in a training process of its own ({@link TrainingWorker}), started from this JVM's class path
+ * and backend. One spare process is kept started (ND4J loaded), so pressing Train does not wait for a JVM; a
+ * new spare starts when a run ends. If no process can start, the run trains in this process instead.
+ */
+public final class TrainingProcesses implements RunLauncher {
+    /** This JVM's options that the training process shares (heap and native-memory limits, ND4J settings). */
+    private static final List<String> PASSED_ON = List.of("-Xmx", "-Xms", "-XX:MaxDirectMemorySize", "-Dorg.bytedeco",
+            "-Dorg.nd4j", "-Dorg.slf4j");
+    private final RunLauncher fallback;
+    private final int windowNice;
+    private final Set<WorkerRun> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private Process spare;
+    private java.util.concurrent.CompletableFuture<Void> spareReady = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private boolean closed;
+
+    /**
+     * @param fallback   where runs train when no training process can be started
+     * @param windowNice the nice value this (the window's) process takes once a training process runs beside it
+     *                   (0: unchanged); see {@link ProcessPriority}
+     */
+    public TrainingProcesses(RunLauncher fallback, int windowNice) {
+        this.fallback = fallback;
+        this.windowNice = windowNice;
+    }
+
+    /** Starts the spare process now (call once the window is up: it loads ND4J, a few seconds of CPU). */
+    public synchronized void prestart() {
+        if (closed || spare != null && spare.isAlive()) {
+            return;
+        }
+        try {
+            spare = launchProcess();
+            spareReady = readyOf(spare);
+        } catch (IOException e) {
+            spare = null; // a run will try again, then fall back
+            spareReady = java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /**
+     * Completes once the spare process has loaded ND4J and waits for a run (at once when there is none): a run
+     * started then begins its first step without a JVM's start-up in front of it.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Void> spareReady() {
+        return spareReady;
+    }
+
+    /** Reads the process's first line (its Ready) byte by byte, so nothing after it is taken from the run's reader. */
+    private static java.util.concurrent.CompletableFuture<Void> readyOf(Process p) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                int b;
+                while ((b = p.getInputStream().read()) != -1 && b != '\n') {
+                    // the Ready line: nothing in it is needed
+                }
+            } catch (IOException e) {
+                // the process is gone; taking it starts another
+            }
+        });
+    }
+
+    @Override
+    public RunControl start(Launch launch, TrainingListener listener) {
+        Path runDir = launch.options().checkpointDir();
+        Taken process;
+        Path project;
+        try {
+            Files.createDirectories(runDir);
+            project = runDir.resolve("project.dwproj"); // the run folder keeps what was trained
+            new ProjectWriter().write(launch.project(), project);
+            process = take();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("deepwire: cannot start a training process (" + e.getMessage() + "); training in the workbench");
+            return fallback.start(launch, listener);
+        }
+        ProcessPriority.yieldTo(windowNice);
+        WorkerRun run = new WorkerRun(process.process(), process.readable());
+        running.add(run);
+        run.begin(new WorkerMessage.Start(project, launch.dataFolder(), launch.settings(), launch.options().maxSteps(), runDir,
+                launch.options().healthEvery(), launch.capture()), listener, launch.captured(), () -> {
+                    running.remove(run);
+                    prestart();
+                });
+        return run;
+    }
+
+    /** Ends every training process (the workbench is closing); runs in progress end as failed. */
+    public synchronized void close() {
+        closed = true;
+        if (spare != null) {
+            spare.destroy();
+        }
+        running.forEach(WorkerRun::kill);
+    }
+
+    /** A process for a run, and when its reader may start (after the spare's Ready line has been read). */
+    private record Taken(Process process, java.util.concurrent.CompletableFuture<Void> readable) {
+    }
+
+    private synchronized Taken take() throws IOException {
+        if (closed) {
+            throw new IOException("the workbench is closing");
+        }
+        Taken taken = spare != null && spare.isAlive() ? new Taken(spare, spareReady)
+                : new Taken(launchProcess(), java.util.concurrent.CompletableFuture.completedFuture(null));
+        spare = null;
+        return taken;
+    }
+
+    private static Process launchProcess() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (PASSED_ON.stream().anyMatch(arg::startsWith)) {
+                command.add(arg);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(TrainingWorker.class.getName());
+        return new ProcessBuilder(command).start(); // the environment (backend choice, native tuning) is inherited
+    }
+}

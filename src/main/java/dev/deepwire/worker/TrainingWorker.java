@@ -1,0 +1,168 @@
+package dev.deepwire.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.DatasetLoader;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.training.BackendInfo;
+import dev.deepwire.training.NativeTuning;
+import dev.deepwire.training.RunOptions;
+import dev.deepwire.training.RunState;
+import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.training.TrainingRun;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The training process: a JVM of its own that trains one run for the workbench, so the window's drawing, its
+ * just-in-time compiler and its garbage never share a process with the training loop. Reads {@link WorkerMessage}s
+ * from standard input, writes them to standard output (library output goes to standard error), and exits when
+ * the run has ended or the workbench has gone (its input closed).
+ */
+public final class TrainingWorker {
+    private final WorkerCodec codec = new WorkerCodec();
+    private final PrintStream protocol;
+    /** Writes in order, off the training thread (a slow reader must not hold up a step). */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "deepwire-worker-out"));
+    private final CompletableFuture<TrainingRun> run = new CompletableFuture<>();
+    private Path runDir;
+
+    private TrainingWorker(PrintStream protocol) {
+        this.protocol = protocol;
+    }
+
+    public static void main(String[] args) throws IOException {
+        NativeTuning.prepare(); // before ND4J loads
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        TrainingWorker worker = new TrainingWorker(protocol);
+        worker.send(new WorkerMessage.Ready(BackendInfo.describe()));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            try {
+                worker.handle(worker.codec.decode(line));
+            } catch (JsonProcessingException e) {
+                System.err.println("deepwire worker: ignored a line it cannot read: " + e.getOriginalMessage());
+            }
+        }
+        worker.workbenchGone();
+    }
+
+    private void handle(WorkerMessage message) {
+        if (message instanceof WorkerMessage.Start s && !run.isDone()) {
+            start(s);
+        } else if (message instanceof WorkerMessage.Control c && run.isDone()) {
+            TrainingRun r = run.join();
+            switch (c.action()) {
+                case PAUSE -> r.pause();
+                case RESUME -> r.resume();
+                case STOP -> r.stop();
+                default -> throw new IllegalStateException("unknown action " + c.action());
+            }
+        }
+    }
+
+    private void start(WorkerMessage.Start s) {
+        runDir = s.runDir();
+        Project project;
+        try {
+            project = new ProjectReader().read(s.project());
+        } catch (ProjectFormatException e) {
+            failBeforeStart("the training process cannot read the project it was given: " + e.getMessage(), null);
+            return;
+        }
+        CompileResult compiled = new GraphCompiler(BlockCatalog.standard()).compile(project.graph(),
+                CompileOptions.forTraining(s.settings()));
+        if (!compiled.ok()) {
+            failBeforeStart("The graph does not compile: " + compiled.errors().get(0), compiled.errors().get(0).nodeId());
+            return;
+        }
+        CompiledNetwork network = compiled.orThrow();
+        DatasetSplits data;
+        try {
+            data = DatasetLoader.load(project.dataset(), s.dataFolder());
+        } catch (DataException e) {
+            failBeforeStart(e.getMessage(), null);
+            return;
+        }
+        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
+        RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery());
+        if (s.capture() != null) {
+            options = options.withStepHook(s.capture().recorder(data, snapshot -> send(new WorkerMessage.Captured(snapshot))));
+        }
+        TrainingEngine engine = new TrainingEngine(r -> new Thread(r, "deepwire-training").start());
+        run.complete(engine.start(network, data, s.settings(), options, this::onEvent));
+    }
+
+    /** On the training thread, between steps: hands over a copy of the model where the workbench needs one. */
+    private void onEvent(TrainingEvent event) {
+        boolean last = event instanceof TrainingEvent.RunFinished || event instanceof TrainingEvent.RunStopped
+                || event instanceof TrainingEvent.RunFailed;
+        if (event instanceof TrainingEvent.StateChanged c && c.state() == RunState.PAUSED) {
+            saveModel(runDir.resolve(".paused-model.zip"), true);
+        } else if (last) {
+            saveModel(runDir.resolve("model.zip"), false);
+        }
+        send(new WorkerMessage.Event(event));
+        if (last) {
+            writer.execute(() -> System.exit(0));
+        }
+    }
+
+    private void saveModel(Path file, boolean paused) {
+        var model = run.join().model();
+        if (model == null) {
+            return;
+        }
+        try {
+            TrainingEngine.save(model, file);
+            send(new WorkerMessage.ModelSaved(file, paused));
+        } catch (RuntimeException e) {
+            System.err.println("deepwire worker: " + e.getMessage());
+        }
+    }
+
+    private void failBeforeStart(String message, String nodeId) {
+        send(new WorkerMessage.Event(new TrainingEvent.RunFailed(0, message, nodeId)));
+        writer.execute(() -> System.exit(0));
+    }
+
+    /** The workbench closed our input: stop the run (its model is saved as usual) or, with none, leave. */
+    private void workbenchGone() {
+        if (run.isDone()) {
+            run.join().stop();
+        } else {
+            writer.execute(() -> System.exit(0));
+        }
+    }
+
+    private void send(WorkerMessage message) {
+        writer.execute(() -> {
+            protocol.println(codec.encode(message));
+            protocol.flush();
+        });
+    }
+}
