@@ -58,7 +58,11 @@ public final class TrainingWorker {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         TrainingWorker worker = new TrainingWorker(protocol);
-        worker.send(new WorkerMessage.Ready(BackendInfo.describe()));
+        String backend = BackendInfo.describe();
+        if (!Boolean.getBoolean("deepwire.noWarmUp")) {
+            warmUp();
+        }
+        worker.send(new WorkerMessage.Ready(backend));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
@@ -69,6 +73,44 @@ public final class TrainingWorker {
             }
         }
         worker.workbenchGone();
+    }
+
+    /**
+     * Trains the built-in marker sample for a few steps and throws it away, while the process is still a spare:
+     * the JIT then compiles DL4J's and ND4J's training code (fit, evaluation, capture, model saving) before the
+     * user's run instead of on the second core during its first epochs. Each run seeds its own random numbers, so
+     * this changes no result. Optional: any failure only leaves the process cold.
+     */
+    static void warmUp() {
+        try (var in = TrainingWorker.class.getResourceAsStream("/sample-projects/marker.dwproj")) {
+            if (in == null) {
+                return;
+            }
+            Project p = new ProjectReader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            var settings = p.training().withEpochs(1);
+            CompiledNetwork network = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(),
+                    CompileOptions.forTraining(settings)).orThrow();
+            DatasetSplits data = DatasetLoader.load(new dev.deepwire.model.DatasetSpec("marker", java.util.Map.of("length", 24,
+                    "vocabulary", 32, "train", 6_400, "validation", 64, "seed", 7)), null);
+            ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
+            Path dir = java.nio.file.Files.createTempDirectory("deepwire-warm-up");
+            try {
+                var capture = new dev.deepwire.inspect.CaptureSpec(
+                        dev.deepwire.inspect.AttentionProbe.attentionNodes(network.configuration()), 8, 20);
+                var options = new RunOptions(120, dir, "warm-up", 25).withStepHook(capture.recorder(data, s -> { }));
+                new TrainingEngine(Runnable::run).start(network, data, settings, options, e -> { });
+            } finally {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+                org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            }
+        } catch (IOException | RuntimeException | DataException | ProjectFormatException e) {
+            System.err.println("deepwire worker: warm-up skipped (" + e + ")");
+        }
     }
 
     private void handle(WorkerMessage message) {
@@ -111,7 +153,7 @@ public final class TrainingWorker {
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery());
         if (s.capture() != null) {
-            options = options.withStepHook(s.capture().recorder(data, snapshot -> send(new WorkerMessage.Captured(snapshot))));
+            options = options.withStepHook(s.capture().recorder(data, snapshot -> send(WorkerMessage.Captured.of(snapshot))));
         }
         TrainingEngine engine = new TrainingEngine(r -> new Thread(r, "deepwire-training").start());
         run.complete(engine.start(network, data, s.settings(), options, this::onEvent));

@@ -44,8 +44,38 @@ public sealed interface WorkerMessage {
     record Event(TrainingEvent event) implements WorkerMessage {
     }
 
-    /** Attention maps captured between two steps. */
-    record Captured(AttentionRecorder.Snapshot snapshot) implements WorkerMessage {
+    /**
+     * Attention maps captured between two steps; the weights {@code [example][head][query][key]} travel as the
+     * bytes of their floats (base64 in the line), a fraction of the work of writing and parsing them as numbers.
+     */
+    record Captured(long step, String nodeId, int[] shape, byte[] weights, double maxError) implements WorkerMessage {
+        static Captured of(AttentionRecorder.Snapshot s) {
+            float[][][][] w = s.weights();
+            int[] shape = {w.length, w[0].length, w[0][0].length, w[0][0][0].length};
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * shape[0] * shape[1] * shape[2] * shape[3]);
+            java.nio.FloatBuffer floats = bytes.asFloatBuffer();
+            for (float[][][] example : w) {
+                for (float[][] head : example) {
+                    for (float[] query : head) {
+                        floats.put(query);
+                    }
+                }
+            }
+            return new Captured(s.step(), s.nodeId(), shape, bytes.array(), s.maxError());
+        }
+
+        AttentionRecorder.Snapshot snapshot() {
+            java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(weights).asFloatBuffer();
+            float[][][][] w = new float[shape[0]][shape[1]][shape[2]][shape[3]];
+            for (float[][][] example : w) {
+                for (float[][] head : example) {
+                    for (float[] query : head) {
+                        floats.get(query);
+                    }
+                }
+            }
+            return new AttentionRecorder.Snapshot(step, nodeId, w, maxError);
+        }
     }
 
     /**

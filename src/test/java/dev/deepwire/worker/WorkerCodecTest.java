@@ -45,13 +45,14 @@ class WorkerCodecTest {
 
     @Test
     void attentionMapsCrossWithEveryWeight() throws Exception {
-        float[][][][] w = {{{{0.25f, 0.75f}, {1f, 0f}}, {{0.5f, 0.5f}, {0.1f, 0.9f}}}};
+        float[][][][] w = {{{{0.25f, 0.75f, 0f}, {1f, 0f, 0f}}, {{0.5f, 0.5f, 0f}, {0.1f, 0.9f, Float.MIN_VALUE}}},
+                {{{1f / 3, 1f / 3, 1f / 3}, {0f, 0f, 1f}}, {{0.2f, 0.3f, 0.5f}, {0.7f, 0.2f, 0.1f}}}};
         var s = new AttentionRecorder.Snapshot(20, "attn", w, 3e-7);
-        var back = (WorkerMessage.Captured) roundTrip(new WorkerMessage.Captured(s));
-        assertThat(back.snapshot().step()).isEqualTo(20);
-        assertThat(back.snapshot().nodeId()).isEqualTo("attn");
-        assertThat(back.snapshot().maxError()).isEqualTo(3e-7);
-        assertThat(back.snapshot().weights()).isDeepEqualTo(w);
+        var back = ((WorkerMessage.Captured) roundTrip(WorkerMessage.Captured.of(s))).snapshot();
+        assertThat(back.step()).isEqualTo(20);
+        assertThat(back.nodeId()).isEqualTo("attn");
+        assertThat(back.maxError()).isEqualTo(3e-7);
+        assertThat(back.weights()).isDeepEqualTo(w);
     }
 
     @Test
