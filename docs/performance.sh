@@ -8,6 +8,7 @@
 #    attention inspector open) against `deepwire train`, 5 marker epochs, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
 # Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory display workbench jmh" (default all)
+# (PAIRS=N sets the number of workbench/command-line pairs, 5 by default)
 # (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +69,7 @@ if has workbench && [ -n "${DISPLAY:-}" ]; then
   # from their first step's start; the workbench presses Train once its spare training process is ready), for
   # the whole run and for the epochs after the first (the first carries the training process's own compile of
   # the graph, data loading and JIT warm-up).
-  for i in 1 2 3 4 5; do
+  for i in $(seq 1 "${PAIRS:-5}"); do
     cli=$(java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 5 --out target/perf-runs/cli-marker \
       | grep -E '^epoch (1|5) ' | sed -E 's/.*, ([0-9.]+) s$/\1/' | tr '\n' ' ')
     wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \

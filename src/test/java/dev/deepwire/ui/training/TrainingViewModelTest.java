@@ -58,6 +58,41 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aRunInATrainingProcessEndsWithItsModelBackInTheWindow() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        var processes = new dev.deepwire.worker.TrainingProcesses((launch, listener) -> {
+            throw new AssertionError("fell back to training in this process");
+        }, 0);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        vm.setLauncher((launch, listener) -> processes.start(launch, event -> {
+            listener.onEvent(event);
+            if (event instanceof dev.deepwire.training.TrainingEvent.RunFinished
+                    || event instanceof dev.deepwire.training.TrainingEvent.RunFailed) {
+                ended.countDown();
+            }
+        }));
+        try {
+            assertThat(vm.start(SETTINGS)).isTrue();
+            assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.RUNNING);
+            assertThat(ended.await(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            vm.drain();
+            assertThat(vm.statusProperty().get()).startsWith("Finished");
+            assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
+            assertThat(vm.history().trainLoss()).hasSize(16);
+            assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
+            Path run = vm.runDir().orElseThrow();
+            assertThat(run.resolve("project.dwproj")).exists();
+            assertThat(run.resolve("best.zip")).exists();
+            var model = vm.restingModel().orElseThrow();
+            assertThat(org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(run.resolve("model.zip").toFile(), false)
+                    .params()).as("the model the window holds is the one the run saved").isEqualTo(model.params());
+        } finally {
+            processes.close();
+        }
+    }
+
+    @Test
     void theGraphIsReadOnlyWhileARunIsGoing() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
         List<Runnable> trainer = new ArrayList<>();
