@@ -20,8 +20,9 @@ mkdir -p "$input" target/dist
 cp target/deepwire.jar target/lib/*.jar "$input"/
 cp -r sample-projects "$input"/
 common=(--name DeepWire --app-version "$version" --vendor "DeepWire" --icon assets/icons/deepwire.png)
+# The runtime keeps bin/java (jpackage strips it by default): the workbench starts its training process with it.
 jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.jar --main-class dev.deepwire.Main \
-  --java-options '-Xmx3g' --dest target/dist
+  --java-options '-Xmx3g' --jlink-options '--strip-debug --no-man-pages --no-header-files' --dest target/dist
 if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
   jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist \
     --linux-package-name deepwire --linux-shortcut --linux-menu-group Development \
