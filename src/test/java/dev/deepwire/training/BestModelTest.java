@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.MarkerDataset;
-import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,7 @@ class BestModelTest {
 
     @Test
     void writesTheLowestLossCopyWithItsOptimizerStateAndLeavesTheModelAsItIs() throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "vocabulary", 32, "train", 64, "validation", 32, "seed", 1)));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 32, "seed", 1));
         p.setTraining(new TrainingSettings(1, 32, "adam", 1e-2, 42, 0, 0));
         var network = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow();
         var batches = MarkerDataset.generate(p.dataset()).train().batches(32, null);

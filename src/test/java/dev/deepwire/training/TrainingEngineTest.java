@@ -7,11 +7,10 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.data.MarkerDataset;
-import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +37,7 @@ class TrainingEngineTest {
 
     /** A small marker model: short sequences, small sizes, so steps are quick. */
     private static Project small() throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "vocabulary", 32, "train", 256, "validation", 64, "seed", 1)));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 256, "validation", 64, "seed", 1));
         p.setTraining(new TrainingSettings(2, 32, "adam", 1e-3, 42, 1, 0));
         return p;
     }

@@ -7,11 +7,10 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
-import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,7 @@ class ValidationSplitTest {
 
     @Test
     void aQuarterOfTheTrainingExamplesBecomeTheValidationSetAndTheLearningRateIsReported() throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 400, "validation", 50)));
+        Project p = SmallMarker.project(Map.of("train", 400, "validation", 50));
         TrainingSettings settings = p.training().withEpochs(2).withBatchSize(50).withLearningRate(0.002).withValidationSplit(0.25);
         assertThat(settings.validate()).isEmpty();
         assertThat(p.training().withValidationSplit(0.95).validate()).singleElement().asString().contains("validationSplit");

@@ -2,12 +2,11 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,11 +41,7 @@ class TrainingPanelUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 6400, "validation", 200)));
+        Project p = SmallMarker.project(Map.of("train", 6400, "validation", 200));
         Path dir = Files.createTempDirectory("deepwire-train-ui");
         prefs = Preferences.userRoot().node("dev/deepwire/test-train-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
-import dev.deepwire.io.ProjectReader;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +42,7 @@ class TrainingProcessesTest {
 
     /** The marker sample made small, so a step takes a few milliseconds. */
     private RunLauncher.Launch marker(String run, long maxSteps, CaptureSpec capture) throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "vocabulary", 32, "train", 512, "validation", 64, "seed", 1)));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 512, "validation", 64, "seed", 1));
         TrainingSettings settings = new TrainingSettings(50, 32, "adam", 1e-3, 42, 0, 0);
         p.setTraining(settings);
         return new RunLauncher.Launch(p, Path.of("sample-projects").toAbsolutePath(), null, null, settings,

@@ -2,14 +2,13 @@ package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Port;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +23,7 @@ class TrainingViewModelTest {
     Path dir;
 
     private static Project small() throws Exception {
-        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        p.graph().setParam("tokens", "length", 8);
-        p.graph().setParam("embed", "dim", 16);
-        p.graph().setParam("ffn", "hidden", 16);
-        p.setDataset(new DatasetSpec("marker", Map.of("length", 8, "train", 256, "validation", 64)));
+        Project p = SmallMarker.project(Map.of("train", 256, "validation", 64));
         return p;
     }
 
