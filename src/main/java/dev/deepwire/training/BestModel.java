@@ -10,15 +10,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * held up the training loop each epoch).
  */
 final class BestModel {
+    private final Path file;
     private INDArray params;
     private INDArray updaterState;
     private double loss = Double.POSITIVE_INFINITY;
     private int epoch;
     private long step;
 
+    /** @param file where the best model goes; {@code null}: the run keeps no best model */
+    BestModel(Path file) {
+        this.file = file;
+    }
+
     /** Keeps a copy of the model if this validation loss is the lowest yet. */
     void offer(ComputationGraph model, double validationLoss, int epoch, long step) {
-        if (!(validationLoss < loss)) {
+        if (file == null || !(validationLoss < loss)) {
             return;
         }
         loss = validationLoss;
@@ -30,10 +36,10 @@ final class BestModel {
     }
 
     /**
-     * Writes the kept model to {@code file} and tells the listener; nothing when no epoch was measured. The model
-     * is left as it was.
+     * Writes the kept model to its file and tells the listener; nothing when no epoch was measured. The model is
+     * left as it was.
      */
-    void write(ComputationGraph model, Path file, TrainingListener listener) {
+    void write(ComputationGraph model, TrainingListener listener) {
         if (params == null) {
             return;
         }

@@ -78,7 +78,8 @@ public final class TrainingEngine {
         long step = 0;
         double lastAccuracy = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
-        BestModel best = new BestModel();
+        // The best model so far (lowest validation loss), for inspection after the run: kept, written as it ends.
+        BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"));
         int sinceBest = 0;
         int epoch = 0;
         String reason = "all " + settings.epochs() + " epochs done";
@@ -93,7 +94,8 @@ public final class TrainingEngine {
                 if (run.stopRequested()) {
                     Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    writeBest(best, model, eval, epoch, step, options, listener);
+                    best.offer(model, eval.loss(), epoch, step);
+                    best.write(model, listener);
                     options.stepHook().afterStep(model, step, true);
                     TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
                     listener.onEvent(stopped);
@@ -116,7 +118,7 @@ public final class TrainingEngine {
                             + " at step " + step + " (epoch " + epoch + ")" + where + "; lower the learning rate (now "
                             + settings.learningRate() + ") or check the data for extreme values",
                             at != null ? at : output);
-                    writeBest(best, model, null, epoch, step, options, listener);
+                    best.write(model, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);
                     return;
@@ -137,18 +139,14 @@ public final class TrainingEngine {
                     reason = "step limit " + options.maxSteps() + " reached";
                     Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    if (options.checkpointDir() != null) {
-                        best.offer(model, eval.loss(), epoch, step);
-                    }
+                    best.offer(model, eval.loss(), epoch, step);
                     break outer;
                 }
             }
             learningRate(model, step, listener);
             Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
-            if (options.checkpointDir() != null) {
-                best.offer(model, eval.loss(), epoch, step); // for inspection after the run: written as it ends
-            }
+            best.offer(model, eval.loss(), epoch, step);
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
                 save(model, file);
@@ -164,24 +162,12 @@ public final class TrainingEngine {
                 }
             }
         }
-        writeBest(best, model, null, epoch, step, options, listener);
+        best.write(model, listener);
         options.stepHook().afterStep(model, step, true);
         TrainingEvent.RunFinished finished = new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()),
                 lastAccuracy, reason);
         listener.onEvent(finished);
         run.end(RunState.FINISHED, finished);
-    }
-
-    /** Writes the best model of the run (measured once more first when the run stopped mid-epoch). */
-    private static void writeBest(BestModel best, ComputationGraph model, Evaluation last, int epoch, long step,
-                                  RunOptions options, TrainingListener listener) {
-        if (options.checkpointDir() == null) {
-            return;
-        }
-        if (last != null) {
-            best.offer(model, last.loss(), epoch, step);
-        }
-        best.write(model, options.checkpointDir().resolve("best.zip"), listener);
     }
 
     /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */

@@ -5,7 +5,10 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.worker.InProcessLauncher;
+import dev.deepwire.worker.TrainingProcesses;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -25,9 +28,9 @@ public final class WorkbenchApp extends Application {
      * run trains, this process yields to it (nice {@code -Ddeepwire.windowNice}, 10 unless set; measured on two
      * cores, the window's drawing and JIT at equal priority slowed training by 10–15 %).
      */
-    private final dev.deepwire.worker.TrainingProcesses processes = new dev.deepwire.worker.TrainingProcesses(
-            new dev.deepwire.worker.InProcessLauncher(trainer), Integer.getInteger("deepwire.windowNice", 10));
-    private final java.util.concurrent.CompletableFuture<Void> trainingReady = new java.util.concurrent.CompletableFuture<>();
+    private final TrainingProcesses processes = new TrainingProcesses(new InProcessLauncher(trainer),
+            Integer.getInteger("deepwire.windowNice", 10));
+    private final CompletableFuture<Void> trainingReady = new CompletableFuture<>();
     private static final boolean IN_PROCESS = "in-process".equals(System.getProperty("deepwire.training"));
 
     private static ExecutorService daemon(String name) {
@@ -114,7 +117,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** Completes once a run can start at once: the backend is loaded and the spare training process is waiting. */
-    java.util.concurrent.CompletableFuture<Void> trainingReady() {
+    CompletableFuture<Void> trainingReady() {
         return trainingReady;
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Trains each run in a training process of its own ({@link TrainingWorker}), started from this JVM's class path
@@ -22,9 +24,8 @@ public final class TrainingProcesses implements RunLauncher {
             "-Dorg.nd4j", "-Dorg.slf4j");
     private final RunLauncher fallback;
     private final int windowNice;
-    private final Set<WorkerRun> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private Process spare;
-    private java.util.concurrent.CompletableFuture<Void> spareReady = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private final Set<WorkerRun> running = ConcurrentHashMap.newKeySet();
+    private WorkerRun spare;
     private boolean closed;
 
     /**
@@ -37,17 +38,15 @@ public final class TrainingProcesses implements RunLauncher {
         this.windowNice = windowNice;
     }
 
-    /** Starts the spare process now (call once the window is up: it loads ND4J, a few seconds of CPU). */
+    /** Starts the spare process now (call once the window is up: it loads ND4J and warms up, a few seconds of CPU). */
     public synchronized void prestart() {
-        if (closed || spare != null && spare.isAlive()) {
+        if (closed || spare != null && spare.alive()) {
             return;
         }
         try {
-            spare = launchProcess();
-            spareReady = readyOf(spare);
+            spare = new WorkerRun(launchProcess());
         } catch (IOException e) {
             spare = null; // a run will try again, then fall back
-            spareReady = java.util.concurrent.CompletableFuture.completedFuture(null);
         }
     }
 
@@ -55,40 +54,25 @@ public final class TrainingProcesses implements RunLauncher {
      * Completes once the spare process has loaded ND4J and waits for a run (at once when there is none): a run
      * started then begins its first step without a JVM's start-up in front of it.
      */
-    public synchronized java.util.concurrent.CompletableFuture<Void> spareReady() {
-        return spareReady;
-    }
-
-    /** Reads the process's first line (its Ready) byte by byte, so nothing after it is taken from the run's reader. */
-    private static java.util.concurrent.CompletableFuture<Void> readyOf(Process p) {
-        return java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                int b;
-                while ((b = p.getInputStream().read()) != -1 && b != '\n') {
-                    // the Ready line: nothing in it is needed
-                }
-            } catch (IOException e) {
-                // the process is gone; taking it starts another
-            }
-        });
+    public synchronized CompletableFuture<Void> spareReady() {
+        return spare == null ? CompletableFuture.completedFuture(null) : spare.ready();
     }
 
     @Override
     public RunControl start(Launch launch, TrainingListener listener) {
         Path runDir = launch.options().checkpointDir();
-        Taken process;
+        WorkerRun run;
         Path project;
         try {
             Files.createDirectories(runDir);
             project = runDir.resolve("project.dwproj"); // the run folder keeps what was trained
             new ProjectWriter().write(launch.project(), project);
-            process = take();
+            run = take();
         } catch (IOException | RuntimeException e) {
             System.err.println("deepwire: cannot start a training process (" + e.getMessage() + "); training in the workbench");
             return fallback.start(launch, listener);
         }
         ProcessPriority.yieldTo(windowNice);
-        WorkerRun run = new WorkerRun(process.process(), process.readable());
         running.add(run);
         run.begin(new WorkerMessage.Start(project, launch.dataFolder(), launch.settings(), launch.options().maxSteps(), runDir,
                 launch.options().healthEvery(), launch.capture()), listener, launch.captured(), () -> {
@@ -102,21 +86,16 @@ public final class TrainingProcesses implements RunLauncher {
     public synchronized void close() {
         closed = true;
         if (spare != null) {
-            spare.destroy();
+            spare.kill();
         }
         running.forEach(WorkerRun::kill);
     }
 
-    /** A process for a run, and when its reader may start (after the spare's Ready line has been read). */
-    private record Taken(Process process, java.util.concurrent.CompletableFuture<Void> readable) {
-    }
-
-    private synchronized Taken take() throws IOException {
+    private synchronized WorkerRun take() throws IOException {
         if (closed) {
             throw new IOException("the workbench is closing");
         }
-        Taken taken = spare != null && spare.isAlive() ? new Taken(spare, spareReady)
-                : new Taken(launchProcess(), java.util.concurrent.CompletableFuture.completedFuture(null));
+        WorkerRun taken = spare != null && spare.alive() ? spare : new WorkerRun(launchProcess());
         spare = null;
         return taken;
     }

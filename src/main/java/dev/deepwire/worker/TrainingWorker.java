@@ -1,19 +1,18 @@
 package dev.deepwire.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
-import dev.deepwire.compiler.GraphCompiler;
-import dev.deepwire.data.DataException;
-import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.training.BackendInfo;
 import dev.deepwire.training.NativeTuning;
+import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.ThreadSettings;
@@ -27,10 +26,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training process: a JVM of its own that trains one run for the workbench, so the window's drawing, its
@@ -88,27 +90,30 @@ public final class TrainingWorker {
             }
             Project p = new ProjectReader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             var settings = p.training().withEpochs(1);
-            CompiledNetwork network = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(),
-                    CompileOptions.forTraining(settings)).orThrow();
-            DatasetSplits data = DatasetLoader.load(new dev.deepwire.model.DatasetSpec("marker", java.util.Map.of("length", 24,
-                    "vocabulary", 32, "train", 6_400, "validation", 64, "seed", 7)), null);
+            PreparedRun prepared = PreparedRun.of(BlockCatalog.standard(), p.graph(), new DatasetSpec("marker",
+                    Map.of("length", 24, "vocabulary", 32, "train", 6_400, "validation", 64, "seed", 7)), settings, null);
+            if (!prepared.ok()) {
+                throw new IllegalStateException(prepared.problem());
+            }
+            CompiledNetwork network = prepared.network();
+            DatasetSplits data = prepared.data();
             ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
-            Path dir = java.nio.file.Files.createTempDirectory("deepwire-warm-up");
+            Path dir = Files.createTempDirectory("deepwire-warm-up");
             try {
-                var capture = new dev.deepwire.inspect.CaptureSpec(
-                        dev.deepwire.inspect.AttentionProbe.attentionNodes(network.configuration()), 8, 20);
+                var capture = new CaptureSpec(
+                        AttentionProbe.attentionNodes(network.configuration()), 8, 20);
                 var options = new RunOptions(120, dir, "warm-up", 25).withStepHook(capture.recorder(data, s -> { }));
                 new TrainingEngine(Runnable::run).start(network, data, settings, options, e -> { });
             } finally {
-                try (var files = java.nio.file.Files.list(dir)) {
+                try (var files = Files.list(dir)) {
                     for (Path f : files.toList()) {
-                        java.nio.file.Files.deleteIfExists(f);
+                        Files.deleteIfExists(f);
                     }
                 }
-                java.nio.file.Files.deleteIfExists(dir);
-                org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+                Files.deleteIfExists(dir);
+                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
             }
-        } catch (IOException | RuntimeException | DataException | ProjectFormatException e) {
+        } catch (IOException | RuntimeException | ProjectFormatException e) {
             System.err.println("deepwire worker: warm-up skipped (" + e + ")");
         }
     }
@@ -136,20 +141,14 @@ public final class TrainingWorker {
             failBeforeStart("the training process cannot read the project it was given: " + e.getMessage(), null);
             return;
         }
-        CompileResult compiled = new GraphCompiler(BlockCatalog.standard()).compile(project.graph(),
-                CompileOptions.forTraining(s.settings()));
-        if (!compiled.ok()) {
-            failBeforeStart("The graph does not compile: " + compiled.errors().get(0), compiled.errors().get(0).nodeId());
+        PreparedRun prepared = PreparedRun.of(BlockCatalog.standard(), project.graph(), project.dataset(), s.settings(),
+                s.dataFolder());
+        if (!prepared.ok()) {
+            failBeforeStart(prepared.problem(), prepared.nodeId());
             return;
         }
-        CompiledNetwork network = compiled.orThrow();
-        DatasetSplits data;
-        try {
-            data = DatasetLoader.load(project.dataset(), s.dataFolder());
-        } catch (DataException e) {
-            failBeforeStart(e.getMessage(), null);
-            return;
-        }
+        CompiledNetwork network = prepared.network();
+        DatasetSplits data = prepared.data();
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery());
         if (s.capture() != null) {

@@ -9,6 +9,7 @@ import dev.deepwire.training.TrainingListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -34,32 +36,39 @@ final class WorkerRun implements RunControl {
     private volatile RunState state = RunState.STARTING;
     private volatile ComputationGraph model;
     private volatile Path saved;
-    private Thread errorReader;
+    private final Thread errorReader = new Thread(this::keepErrors, "deepwire-worker-err");
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Set by {@link #begin}, before the run is sent: only Ready comes earlier. */
+    private volatile TrainingListener listener;
+    private volatile Consumer<AttentionRecorder.Snapshot> captured;
+    private volatile Runnable ended;
 
-    private final java.util.concurrent.CompletableFuture<Void> readable;
-
-    /** @param readable completes when the process's output may be read (a spare's Ready line has been taken) */
-    WorkerRun(Process process, java.util.concurrent.CompletableFuture<Void> readable) {
+    /** Takes over a just-started training process and reads its output from now on (its Ready line first). */
+    WorkerRun(Process process) {
         this.process = process;
-        this.readable = readable;
-        this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    }
-
-    /** Sends the run and starts reading; {@code ended} runs once the process is gone. */
-    void begin(WorkerMessage.Start start, TrainingListener listener, Consumer<AttentionRecorder.Snapshot> captured,
-               Runnable ended) {
-        errorReader = new Thread(this::keepErrors, "deepwire-worker-err");
+        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         errorReader.setDaemon(true);
         errorReader.start();
-        Thread out = new Thread(() -> {
-            try {
-                read(listener, captured);
-            } finally {
-                ended.run();
-            }
-        }, "deepwire-worker-in");
+        Thread out = new Thread(this::read, "deepwire-worker-in");
         out.setDaemon(true);
         out.start();
+    }
+
+    /** Completes once the process has loaded ND4J and warmed up (or has gone). */
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Sends the run; its messages go to {@code listener} and {@code captured}; {@code ended} runs once the process is gone. */
+    void begin(WorkerMessage.Start start, TrainingListener listener, Consumer<AttentionRecorder.Snapshot> captured,
+               Runnable ended) {
+        this.listener = listener;
+        this.captured = captured;
+        this.ended = ended;
         send(start);
     }
 
@@ -108,15 +117,16 @@ final class WorkerRun implements RunControl {
         }
     }
 
-    private void read(TrainingListener listener, Consumer<AttentionRecorder.Snapshot> captured) {
-        boolean ended = false;
-        readable.join();
+    private void read() {
+        boolean over = false;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 WorkerMessage m = decode(line);
-                if (m instanceof WorkerMessage.Event e) {
-                    ended |= track(e.event());
+                if (m instanceof WorkerMessage.Ready) {
+                    ready.complete(null);
+                } else if (m instanceof WorkerMessage.Event e) {
+                    over |= track(e.event());
                     listener.onEvent(e.event());
                 } else if (m instanceof WorkerMessage.Captured c) {
                     captured.accept(c.snapshot());
@@ -127,12 +137,17 @@ final class WorkerRun implements RunControl {
         } catch (IOException e) {
             keep("reading the training process: " + e.getMessage());
         }
-        if (!ended) {
+        ready.complete(null); // a spare that died: whoever waits for it goes on (taking it starts another)
+        if (listener == null) {
+            return; // never given a run
+        }
+        if (!over) {
             state = RunState.FAILED;
             model = null; // a copy from an earlier pause is not the model the run ended with
             listener.onEvent(new TrainingEvent.RunFailed(0, "the training process ended unexpectedly (" + exit() + ")"
                     + lastError() + "; the run folder keeps the metrics so far — train again to retry"));
         }
+        ended.run();
     }
 
     private WorkerMessage decode(String line) {

@@ -30,7 +30,7 @@ class BestModelTest {
         var model = network.instantiate();
         model.fit(batches.get(0));
 
-        BestModel best = new BestModel();
+        BestModel best = new BestModel(dir.resolve("best.zip"));
         best.offer(model, 0.5, 1, 1);
         var bestParams = model.params().dup();
         var bestState = model.getUpdater().getStateViewArray().dup();
@@ -40,7 +40,7 @@ class BestModelTest {
         assertThat(nowParams).isNotEqualTo(bestParams);
 
         List<TrainingEvent> events = new ArrayList<>();
-        best.write(model, dir.resolve("best.zip"), events::add);
+        best.write(model, events::add);
 
         var saved = ModelSerializer.restoreComputationGraph(dir.resolve("best.zip").toFile(), true);
         assertThat(saved.params()).isEqualTo(bestParams);
@@ -52,7 +52,7 @@ class BestModelTest {
     @Test
     void writesNothingWhenNoEpochWasMeasured() {
         List<TrainingEvent> events = new ArrayList<>();
-        new BestModel().write(null, dir.resolve("best.zip"), events::add);
+        new BestModel(dir.resolve("best.zip")).write(null, events::add);
         assertThat(dir.resolve("best.zip")).doesNotExist();
         assertThat(events).isEmpty();
     }

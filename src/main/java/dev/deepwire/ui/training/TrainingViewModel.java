@@ -1,19 +1,13 @@
 package dev.deepwire.ui.training;
 
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
-import dev.deepwire.compiler.GraphCompiler;
-import dev.deepwire.data.DataException;
-import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
-import dev.deepwire.model.Issue;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.training.DataBinding;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
@@ -181,25 +175,12 @@ public final class TrainingViewModel {
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
         background.execute(() -> {
-            CompileResult compiled = new GraphCompiler(editor.catalog()).compile(graph, CompileOptions.forTraining(settings));
-            if (!compiled.ok()) {
-                Issue first = compiled.errors().get(0);
-                uiThread.accept(() -> failBeforeStart("The graph does not compile: " + first, first.nodeId()));
+            PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, dataFolder.get());
+            if (!prepared.ok()) {
+                uiThread.accept(() -> failBeforeStart(prepared.problem(), prepared.nodeId()));
                 return;
             }
-            DatasetSplits data;
-            try {
-                data = DatasetLoader.load(dataset, dataFolder.get());
-            } catch (DataException e) {
-                uiThread.accept(() -> failBeforeStart(e.getMessage(), null));
-                return;
-            }
-            List<Issue> binding = DataBinding.problems(compiled.orThrow(), data.train());
-            if (!binding.isEmpty()) {
-                uiThread.accept(() -> failBeforeStart(binding.get(0).toString(), binding.get(0).nodeId()));
-                return;
-            }
-            uiThread.accept(() -> launch(trained, compiled.orThrow(), data, settings));
+            uiThread.accept(() -> launch(trained, prepared.network(), prepared.data(), settings));
         });
         return true;
     }
