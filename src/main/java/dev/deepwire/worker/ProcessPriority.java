@@ -19,15 +19,24 @@ final class ProcessPriority {
 
     /** Sets each thread's nice value to at least {@code nice}; returns how many threads changed (0 off Linux). */
     static int yieldTo(int nice) {
-        if (nice <= 0 || !Files.isDirectory(Path.of("/proc/self/task"))) {
+        return yieldTo(nice, nice);
+    }
+
+    /**
+     * Sets each thread's nice value to at least {@code nice}, and the JIT compiler's threads' to at least
+     * {@code jitNice}; returns how many threads changed (0 off Linux).
+     */
+    static int yieldTo(int nice, int jitNice) {
+        if (Math.max(nice, jitNice) <= 0 || !Files.isDirectory(Path.of("/proc/self/task"))) {
             return 0;
         }
         int changed = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 int tid = Integer.parseInt(task.getFileName().toString());
-                if (org.bytedeco.systems.global.linux.getpriority(PRIO_PROCESS, tid) < nice
-                        && org.bytedeco.systems.global.linux.setpriority(PRIO_PROCESS, tid, nice) == 0) {
+                int wanted = isCompiler(task) ? Math.max(nice, jitNice) : nice;
+                if (org.bytedeco.systems.global.linux.getpriority(PRIO_PROCESS, tid) < wanted
+                        && org.bytedeco.systems.global.linux.setpriority(PRIO_PROCESS, tid, wanted) == 0) {
                     changed++;
                 }
             }
@@ -35,6 +44,16 @@ final class ProcessPriority {
             // no /proc or no native library: the window keeps its priority
         }
         return changed;
+    }
+
+    /** HotSpot's JIT compiler threads are named "C1 CompilerThread0", "C2 CompilerThread1", … */
+    private static boolean isCompiler(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            return name.matches("C[12] CompilerThre.*");
+        } catch (IOException e) {
+            return false; // the thread ended
+        }
     }
 
     /** The nice value of a thread of this process (for tests). */

@@ -24,6 +24,7 @@ public final class TrainingProcesses implements RunLauncher {
             "-Dorg.nd4j", "-Dorg.slf4j");
     private final RunLauncher fallback;
     private final int windowNice;
+    private final int jitNice;
     private final Set<WorkerRun> running = ConcurrentHashMap.newKeySet();
     private WorkerRun spare;
     private boolean closed;
@@ -32,10 +33,12 @@ public final class TrainingProcesses implements RunLauncher {
      * @param fallback   where runs train when no training process can be started
      * @param windowNice the nice value this (the window's) process takes once a training process runs beside it
      *                   (0: unchanged); see {@link ProcessPriority}
+     * @param jitNice    the nice value its JIT compiler threads take then (at least {@code windowNice})
      */
-    public TrainingProcesses(RunLauncher fallback, int windowNice) {
+    public TrainingProcesses(RunLauncher fallback, int windowNice, int jitNice) {
         this.fallback = fallback;
         this.windowNice = windowNice;
+        this.jitNice = jitNice;
     }
 
     /** Starts the spare process now (call once the window is up: it loads ND4J and warms up, a few seconds of CPU). */
@@ -72,7 +75,7 @@ public final class TrainingProcesses implements RunLauncher {
             System.err.println("deepwire: cannot start a training process (" + e.getMessage() + "); training in the workbench");
             return fallback.start(launch, listener);
         }
-        ProcessPriority.yieldTo(windowNice);
+        ProcessPriority.yieldTo(windowNice, jitNice);
         running.add(run);
         run.begin(new WorkerMessage.Start(project, launch.dataFolder(), launch.settings(), launch.options().maxSteps(), runDir,
                 launch.options().healthEvery(), launch.capture()), listener, launch.captured(), () -> {

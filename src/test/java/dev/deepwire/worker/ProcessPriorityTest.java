@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ProcessPriorityTest {
@@ -20,6 +23,27 @@ class ProcessPriorityTest {
         t.join();
         assertThat(later[0]).as("a thread started afterwards").isGreaterThanOrEqualTo(1);
         assertThat(ProcessPriority.yieldTo(1)).as("already yielded: nothing changes").isZero();
+    }
+
+    @Test
+    void theJitCompilerYieldsFurther() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        int base = ProcessPriority.niceOf(tid()); // 1 if the test above ran first; more if the build runs niced
+        assumeTrue(base <= 17, "room to yield");
+        ProcessPriority.yieldTo(base + 1, base + 2);
+        List<Integer> compilers = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
+                    compilers.add(Integer.parseInt(task.getFileName().toString()));
+                }
+            }
+        }
+        assertThat(compilers).as("HotSpot's C2 compiler threads, by name").isNotEmpty();
+        for (int tid : compilers) {
+            assertThat(ProcessPriority.niceOf(tid)).isEqualTo(base + 2);
+        }
+        assertThat(ProcessPriority.niceOf(tid())).as("this (not a compiler) thread").isEqualTo(base + 1);
     }
 
     private static int tid() {

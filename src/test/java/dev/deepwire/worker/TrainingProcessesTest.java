@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingProcessesTest {
     private final TrainingProcesses processes = new TrainingProcesses((launch, listener) -> {
         throw new AssertionError("the run fell back to training in this process");
-    }, 0);
+    }, 0, 0);
     private final BlockingQueue<TrainingEvent> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<AttentionRecorder.Snapshot> captures = new LinkedBlockingQueue<>();
 

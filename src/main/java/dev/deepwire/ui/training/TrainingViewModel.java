@@ -99,6 +99,10 @@ public final class TrainingViewModel {
         this.launcher = launcher;
     }
 
+    public RunLauncher launcher() {
+        return launcher;
+    }
+
     private Supplier<Path> dataFolder;
 
     public Supplier<Path> dataFolder() {

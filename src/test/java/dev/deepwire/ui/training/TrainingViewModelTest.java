@@ -58,7 +58,7 @@ class TrainingViewModelTest {
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         var processes = new dev.deepwire.worker.TrainingProcesses((launch, listener) -> {
             throw new AssertionError("fell back to training in this process");
-        }, 0);
+        }, 0, 0);
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         vm.setLauncher((launch, listener) -> processes.start(launch, event -> {
             listener.onEvent(event);
