@@ -5,10 +5,10 @@
 #  - maximum resident memory while training each sample for 2 epochs;
 #  - with a display (e.g. Xvfb :99): the editor benchmark (frames paced by the 60 Hz pulse, then unpaced to read
 #    a frame's own cost), the heatmap benchmark, the start-up probe, and training in the workbench (dashboard and
-#    attention inspector open) against `deepwire train`, 5 marker epochs, 5 alternated pairs;
+#    attention inspector open) against `deepwire train` for each sample, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
 # Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory display workbench jmh" (default all)
-# (PAIRS=N sets the number of workbench/command-line pairs, 5 by default)
+# (PAIRS=N sets the number of workbench/command-line pairs, 5 by default; WORKBENCH="marker:5 …" the samples and epochs)
 # (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,27 +65,33 @@ if has display && [ -n "${DISPLAY:-}" ]; then
   done
 fi
 if has workbench && [ -n "${DISPLAY:-}" ]; then
-  # Alternated pairs; the ratio is deepwire train's time to its 5th validated epoch over the workbench's (both
-  # from their first step's start; the workbench presses Train once its spare training process is ready), for
-  # the whole run and for the epochs after the first (the first carries the training process's own compile of
-  # the graph, data loading and JIT warm-up).
-  for i in $(seq 1 "${PAIRS:-5}"); do
-    cli=$(java -jar target/deepwire.jar train sample-projects/marker.dwproj --epochs 5 --out target/perf-runs/cli-marker \
-      | grep -E '^epoch (1|5) ' | sed -E 's/.*, ([0-9.]+) s$/\1/' | tr '\n' ' ')
-    wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
-      sample-projects/marker.dwproj 5 | grep workbench_training | sed -E 's/.*epochs_done_at_s=([0-9.]+),([0-9.,]+,)?([0-9.]+) .*/\1 \3/')
-    echo "workbench_pair cli $cli workbench $wb"
+  # Alternated pairs per sample (WORKBENCH="sample:epochs …" to choose); the ratio is deepwire train's time to its
+  # last validated epoch over the workbench's, both from the run's start (the workbench presses Train once its
+  # spare training process is ready and times the run's events as they reach the window; the delay from pressing
+  # Train to the run's start is printed apart), with the dashboard and the attention inspector open.
+  for pair in ${WORKBENCH:-marker:5 word-language:3 digits-caption:40 wordnet-links:20}; do
+    sample=${pair%%:*}; epochs=${pair##*:}
+    for i in $(seq 1 "${PAIRS:-5}"); do
+      cli=$(java -jar target/deepwire.jar train "sample-projects/$sample.dwproj" --epochs "$epochs" --out "target/perf-runs/cli-$sample" \
+        | grep -E "^epoch $epochs " | sed -E 's/.*, ([0-9.]+) s$/\1/')
+      wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
+        "sample-projects/$sample.dwproj" "$epochs" | grep workbench_training \
+        | sed -E 's/.*started_after_s=([0-9.]+) epochs_done_at_s=([0-9.,]+,)?([0-9.]+) .*/\3 \1/')
+      echo "workbench_pair $sample $epochs cli $cli workbench $wb"
+    done
   done | tee target/perf/workbench.txt
   /usr/bin/python3 - target/perf/workbench.txt <<'PY'
-import statistics, sys
-whole, after = [], []
+import collections, statistics, sys
+rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     f = line.split()
-    c1, cn, w1, wn = float(f[2]), float(f[3]), float(f[5]), float(f[6])
-    whole.append(cn / wn * 100)
-    after.append((cn - c1) / (wn - w1) * 100)
-    print(f"| {c1:.1f} / {cn:.1f} s | {w1:.1f} / {wn:.1f} s | {whole[-1]:.1f} % | {after[-1]:.1f} % |")
-print(f"median: whole run {statistics.median(whole):.1f} %, after epoch 1 {statistics.median(after):.1f} %")
+    rows[(f[1], f[2])].append((float(f[4]), float(f[6]), float(f[7])))
+print("| sample (epochs) | `deepwire train` (median) | workbench (median) | workbench / command line, each pair | median | Train to first step |")
+print("|---|---|---|---|---|---|")
+for (sample, epochs), r in rows.items():
+    ratios = [c / w * 100 for c, w, _ in r]
+    print(f"| {sample} ({epochs}) | {statistics.median(c for c, _, _ in r):.1f} s | {statistics.median(w for _, w, _ in r):.1f} s | "
+          f"{', '.join(f'{x:.1f}' for x in ratios)} % | **{statistics.median(ratios):.1f} %** | {statistics.median(s for _, _, s in r):.2f} s |")
 PY
 fi
 if has jmh; then

@@ -2,6 +2,7 @@ package dev.deepwire.inspect;
 
 import dev.deepwire.compiler.Activations;
 import dev.deepwire.data.Dataset;
+import dev.deepwire.training.ObservationPacer;
 import dev.deepwire.training.StepHook;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class AttentionRecorder implements StepHook {
 
     private final Dataset probe;
     private final List<String> nodes;
-    private final int every;
+    private final ObservationPacer pacer;
     private final Consumer<Snapshot> listener;
     private final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
     private volatile String problem;
@@ -59,17 +60,27 @@ public final class AttentionRecorder implements StepHook {
      * @param listener told of each snapshot, on the training thread (hand it on to the UI thread)
      */
     public AttentionRecorder(Dataset probe, List<String> nodes, int every, Consumer<Snapshot> listener) {
+        this(probe, nodes, new ObservationPacer(Math.max(1, every), 0), listener);
+    }
+
+    /** @param pacer chooses the steps captured (the last step is always captured) */
+    public AttentionRecorder(Dataset probe, List<String> nodes, ObservationPacer pacer, Consumer<Snapshot> listener) {
         this.probe = probe;
         this.nodes = List.copyOf(nodes);
-        this.every = Math.max(1, every);
+        this.pacer = pacer;
         this.listener = listener;
     }
 
     @Override
     public void afterStep(ComputationGraph model, long step, boolean last) {
-        if (!last && step % every != 0 && step != 1) {
-            return;
+        if (last || pacer.due(step)) {
+            long since = pacer.now();
+            capture(model, step);
+            pacer.spent(since);
         }
+    }
+
+    private void capture(ComputationGraph model, long step) {
         Map<String, INDArray> acts;
         try {
             acts = Activations.of(model, probe.features(), probe.featureMasks(), null, false);

@@ -2,16 +2,27 @@ package dev.deepwire.inspect;
 
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.training.ObservationPacer;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Which attention maps a run captures, as plain data (it crosses to a training process): the attention
- * blocks, how many probe examples (the first validation examples) and how often.
+ * blocks, how many probe examples (the first validation examples) and how often: on every {@code every}-th step,
+ * spaced further apart where capturing would take more than {@code budget} of the training's time (0: no limit;
+ * see {@link ObservationPacer}).
  */
-public record CaptureSpec(List<String> nodes, int probeExamples, int every) {
+public record CaptureSpec(List<String> nodes, int probeExamples, int every, double budget) {
     public CaptureSpec {
         nodes = List.copyOf(nodes);
+    }
+
+    public CaptureSpec(List<String> nodes, int probeExamples, int every) {
+        this(nodes, probeExamples, every, 0);
+    }
+
+    public CaptureSpec withBudget(double share) {
+        return new CaptureSpec(nodes, probeExamples, every, share);
     }
 
     /** The probe examples of a dataset: the first validation examples, or the first training ones without any. */
@@ -22,6 +33,6 @@ public record CaptureSpec(List<String> nodes, int probeExamples, int every) {
 
     /** A recorder for the training thread that hands each capture to {@code captured}. */
     public AttentionRecorder recorder(DatasetSplits data, Consumer<AttentionRecorder.Snapshot> captured) {
-        return new AttentionRecorder(probe(data), nodes, every, captured);
+        return new AttentionRecorder(probe(data), nodes, new ObservationPacer(Math.max(1, every), budget), captured);
     }
 }

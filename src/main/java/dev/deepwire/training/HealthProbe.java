@@ -14,7 +14,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Measures each block's health on the training thread (DL4J reuses its arrays, so only numbers leave
- * here): every {@code every} steps, update ratios, output spread and gradient norms. It also keeps what is
+ * here): on the steps its {@link ObservationPacer} chooses, update ratios, output spread and gradient norms. It also keeps what is
  * needed to name the block where a diverging run first produced NaN or infinity: when a step's loss is not
  * finite it keeps the parameters as they were before that step's update, and {@link #locateNonFinite} replays
  * the step's forward pass with them. (Summing every block's output on every step to catch that moment cost
@@ -22,7 +22,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  */
 final class HealthProbe extends BaseTrainingListener {
     private final List<String> order;
-    private final int every;
+    private final ObservationPacer pacer;
     private boolean measuring;
     private INDArray beforeNonFiniteStep;
     private final Map<String, double[]> activation = new HashMap<>();
@@ -31,14 +31,14 @@ final class HealthProbe extends BaseTrainingListener {
     private List<NodeHealth> last = List.of();
 
     /** @param order canvas node ids in topological order (also their DL4J vertex names) */
-    HealthProbe(List<String> order, int every) {
+    HealthProbe(List<String> order, ObservationPacer pacer) {
         this.order = order;
-        this.every = every;
+        this.pacer = pacer;
     }
 
     /** Called before each step. */
     void beforeStep(long nextStep) {
-        measuring = every > 0 && (nextStep == 1 || nextStep % every == 0); // at once, then every few steps
+        measuring = pacer.due(nextStep); // at once, then every few steps
         beforeNonFiniteStep = null;
         activation.clear();
         gradient.clear();
@@ -47,9 +47,14 @@ final class HealthProbe extends BaseTrainingListener {
 
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        if (!measuring) {
-            return;
+        if (measuring) {
+            long since = pacer.now();
+            measureActivations(activations);
+            pacer.spent(since);
         }
+    }
+
+    private void measureActivations(Map<String, INDArray> activations) {
         for (String id : order) {
             INDArray a = activations.get(id);
             if (a == null || a.isEmpty()) {
@@ -74,10 +79,14 @@ final class HealthProbe extends BaseTrainingListener {
                 beforeNonFiniteStep = model.params().dup();
             }
         }
-        if (!measuring) {
-            return;
+        if (measuring) {
+            long since = pacer.now();
+            measureGradients((ComputationGraph) model);
+            pacer.spent(since);
         }
-        ComputationGraph graph = (ComputationGraph) model;
+    }
+
+    private void measureGradients(ComputationGraph graph) {
         Gradient g = graph.gradient();
         Map<String, Double> squares = new HashMap<>();
         if (g != null) {
@@ -101,10 +110,14 @@ final class HealthProbe extends BaseTrainingListener {
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        if (!measuring) {
-            return;
+        if (measuring) {
+            long since = pacer.now();
+            measureUpdates((ComputationGraph) model);
+            pacer.spent(since);
         }
-        ComputationGraph graph = (ComputationGraph) model;
+    }
+
+    private void measureUpdates(ComputationGraph graph) {
         List<NodeHealth> out = new ArrayList<>();
         for (String id : order) {
             double[] act = activation.get(id);

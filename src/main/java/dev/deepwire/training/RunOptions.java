@@ -10,18 +10,25 @@ import java.nio.file.Path;
  * @param projectName   shown in events
  * @param healthEvery   measure each block's health every this many steps (0: never)
  * @param stepHook      called on the training thread after each step and once at the end
+ * @param healthBudget  the largest share of the training's time health measurements may take, spacing them out
+ *                      beyond {@code healthEvery} (0: no limit; see {@link ObservationPacer})
  */
-public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery, StepHook stepHook) {
+public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery, StepHook stepHook,
+                         double healthBudget) {
     public RunOptions {
         stepHook = stepHook == null ? StepHook.NONE : stepHook;
     }
 
     public RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery) {
-        this(maxSteps, checkpointDir, projectName, healthEvery, StepHook.NONE);
+        this(maxSteps, checkpointDir, projectName, healthEvery, StepHook.NONE, 0);
     }
 
     public RunOptions withStepHook(StepHook hook) {
-        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, hook);
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, hook, healthBudget);
+    }
+
+    public RunOptions withHealthBudget(double budget) {
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, stepHook, budget);
     }
 
     /** Node health measured every 25 steps by default. */

@@ -64,7 +64,7 @@ public final class TrainingEngine {
         ComputationGraph model = network.instantiate();
         List<String> order = new java.util.ArrayList<>(network.vertices().keySet());
         order.removeIf(id -> network.inputs().stream().anyMatch(i -> i.nodeId().equals(id)));
-        HealthProbe health = new HealthProbe(order, options.healthEvery());
+        HealthProbe health = new HealthProbe(order, new ObservationPacer(options.healthEvery(), options.healthBudget()));
         model.setListeners(health);
         run.setModel(model);
         Random shuffle = new Random(settings.seed());

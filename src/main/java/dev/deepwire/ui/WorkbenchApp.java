@@ -33,7 +33,21 @@ public final class WorkbenchApp extends Application {
     private final TrainingProcesses processes = new TrainingProcesses(new InProcessLauncher(trainer),
             Integer.getInteger("deepwire.windowNice", 10), Integer.getInteger("deepwire.windowJitNice", 19));
     private final CompletableFuture<Void> trainingReady = new CompletableFuture<>();
+    /**
+     * Health measurements and attention captures each take at most this share of a run's training time
+     * ({@code -Ddeepwire.observationBudget}, 0.01 unless set; 0: at fixed steps, however long they take).
+     */
+    private static final double OBSERVATION_BUDGET = observationBudget(System.getProperty("deepwire.observationBudget"));
     private static final boolean IN_PROCESS = "in-process".equals(System.getProperty("deepwire.training"));
+
+    static double observationBudget(String property) {
+        try {
+            double share = property == null ? 0.01 : Double.parseDouble(property);
+            return share >= 0 && share < 1 ? share : 0.01;
+        } catch (NumberFormatException e) {
+            return 0.01;
+        }
+    }
 
     private static ExecutorService daemon(String name) {
         return Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +90,7 @@ public final class WorkbenchApp extends Application {
         if (!IN_PROCESS) {
             training.setLauncher(processes);
         }
+        training.setObservationBudget(OBSERVATION_BUDGET);
         WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, RecentFiles.forUser(), autosave, training);
         window.setNewWindowAction(() -> openWindow(new Stage(),
                 new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));

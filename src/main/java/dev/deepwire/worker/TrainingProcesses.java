@@ -78,7 +78,7 @@ public final class TrainingProcesses implements RunLauncher {
         ProcessPriority.yieldTo(windowNice, jitNice);
         running.add(run);
         run.begin(new WorkerMessage.Start(project, launch.dataFolder(), launch.settings(), launch.options().maxSteps(), runDir,
-                launch.options().healthEvery(), launch.capture()), listener, launch.captured(), () -> {
+                launch.options().healthEvery(), launch.options().healthBudget(), launch.capture()), listener, launch.captured(), () -> {
                     running.remove(run);
                     prestart();
                 });

@@ -150,7 +150,8 @@ public final class TrainingWorker {
         CompiledNetwork network = prepared.network();
         DatasetSplits data = prepared.data();
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
-        RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery());
+        RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery())
+                .withHealthBudget(s.healthBudget());
         if (s.capture() != null) {
             options = options.withStepHook(s.capture().recorder(data, snapshot -> send(WorkerMessage.Captured.of(snapshot))));
         }

@@ -29,10 +29,11 @@ public sealed interface WorkerMessage {
 
     /**
      * The one run this process trains: the project as saved in the run folder, where its relative data paths start,
-     * the settings, a step limit (0: none), how often health is measured, and what to capture (null: nothing).
+     * the settings, a step limit (0: none), how often health is measured and the share of the training's time it may
+     * take (0: no limit), and what to capture (null: nothing).
      */
     record Start(Path project, Path dataFolder, TrainingSettings settings, long maxSteps, Path runDir, int healthEvery,
-                 CaptureSpec capture) implements WorkerMessage {
+                 double healthBudget, CaptureSpec capture) implements WorkerMessage {
     }
 
     /** Pause, resume or stop the run. */

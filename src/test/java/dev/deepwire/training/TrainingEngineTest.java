@@ -208,6 +208,21 @@ class TrainingEngineTest {
     }
 
     @Test
+    void aHealthBudgetSpacesMeasurementsOutByWhatTheyCost() throws Exception {
+        Project p = small();
+        List<Long> steps = new ArrayList<>();
+        // A budget no measurement can fit: the first step (not counted, it runs cold), the next one on the grid (its
+        // cost is not known before), then none, as each would take far more than that share of the training time.
+        new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(),
+                new RunOptions(0, null, "s", 5).withHealthBudget(1e-12), e -> {
+                    if (e instanceof TrainingEvent.HealthMeasured h) {
+                        steps.add(h.step());
+                    }
+                });
+        assertThat(steps).containsExactly(1L, 5L);
+    }
+
+    @Test
     void aNanInsideTheNetworkIsTracedToTheFirstBlockThatMadeIt() throws Exception {
         Project p = small();
         TrainingRun[] handle = new TrainingRun[1];

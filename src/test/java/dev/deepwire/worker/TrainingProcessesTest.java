@@ -42,11 +42,15 @@ class TrainingProcessesTest {
 
     /** The marker sample made small, so a step takes a few milliseconds. */
     private RunLauncher.Launch marker(String run, long maxSteps, CaptureSpec capture) throws Exception {
+        return marker(run, maxSteps, capture, 0);
+    }
+
+    private RunLauncher.Launch marker(String run, long maxSteps, CaptureSpec capture, double healthBudget) throws Exception {
         Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 512, "validation", 64, "seed", 1));
         TrainingSettings settings = new TrainingSettings(50, 32, "adam", 1e-3, 42, 0, 0);
         p.setTraining(settings);
         return new RunLauncher.Launch(p, Path.of("sample-projects").toAbsolutePath(), null, null, settings,
-                new RunOptions(maxSteps, dir.resolve(run), "marker", 10), capture, captures::add);
+                new RunOptions(maxSteps, dir.resolve(run), "marker", 10).withHealthBudget(healthBudget), capture, captures::add);
     }
 
     private TrainingEvent next(Predicate<TrainingEvent> wanted) throws InterruptedException {
@@ -90,6 +94,22 @@ class TrainingProcessesTest {
         assertThat(ModelSerializer.restoreComputationGraph(saved.toFile(), false).params())
                 .isEqualTo(run.model().params());
         assertThat(dir.resolve("full/project.dwproj")).as("the run folder keeps what was trained").exists();
+    }
+
+    @Test
+    void observationBudgetsReachTheTrainingProcess() throws Exception {
+        // Budgets no observation fits: after the first step (not counted) and the next one on the grid (its cost not
+        // yet known), health and captures wait for ever; the last step is still captured.
+        processes.start(marker("budget", 45, new CaptureSpec(List.of("attn"), 4, 20, 1e-12), 1e-12), events::add);
+        List<Long> health = new java.util.ArrayList<>();
+        next(e -> {
+            if (e instanceof TrainingEvent.HealthMeasured h) {
+                health.add(h.step());
+            }
+            return e instanceof TrainingEvent.RunFinished;
+        });
+        assertThat(health).containsExactly(1L, 10L);
+        assertThat(captures).extracting(AttentionRecorder.Snapshot::step).containsExactly(1L, 20L, 45L);
     }
 
     @Test

@@ -58,10 +58,10 @@ class WorkerCodecTest {
     @Test
     void startAndControlsCross() throws Exception {
         var start = new WorkerMessage.Start(Path.of("/tmp/run 1/project.dwproj"), Path.of("/tmp/data"),
-                TrainingSettings.defaults().withEpochs(3).withValidationSplit(0.2), 50, Path.of("/tmp/run 1"), 25,
-                new CaptureSpec(List.of("attn"), 8, 20));
+                TrainingSettings.defaults().withEpochs(3).withValidationSplit(0.2), 50, Path.of("/tmp/run 1"), 25, 0.01,
+                new CaptureSpec(List.of("attn"), 8, 20, 0.01));
         assertThat(roundTrip(start)).isEqualTo(start);
-        var noCapture = new WorkerMessage.Start(start.project(), start.dataFolder(), start.settings(), 0, start.runDir(), 0, null);
+        var noCapture = new WorkerMessage.Start(start.project(), start.dataFolder(), start.settings(), 0, start.runDir(), 0, 0, null);
         assertThat(roundTrip(noCapture)).isEqualTo(noCapture);
         for (var a : WorkerMessage.Control.Action.values()) {
             assertThat(roundTrip(new WorkerMessage.Control(a))).isEqualTo(new WorkerMessage.Control(a));

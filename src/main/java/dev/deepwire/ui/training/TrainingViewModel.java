@@ -103,6 +103,16 @@ public final class TrainingViewModel {
         return launcher;
     }
 
+    private double observationBudget;
+
+    /**
+     * The share of a run's training time that its health measurements, and separately its attention captures, may
+     * take, spacing them out beyond every 25 and 20 steps where they would take more (0, unless set: fixed steps).
+     */
+    public void setObservationBudget(double share) {
+        this.observationBudget = share;
+    }
+
     private Supplier<Path> dataFolder;
 
     public Supplier<Path> dataFolder() {
@@ -225,8 +235,12 @@ public final class TrainingViewModel {
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
         MetricsCsv file = csv;
+        CaptureSpec capture = observer.apply(network, data);
+        if (capture != null) {
+            capture = capture.withBudget(observationBudget);
+        }
         run = launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
-                new RunOptions(0, runDir, name, 25), observer.apply(network, data), captured), event -> {
+                new RunOptions(0, runDir, name, 25).withHealthBudget(observationBudget), capture, captured), event -> {
                     file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
                     queue.add(event);
                 });

@@ -1,0 +1,72 @@
+package dev.deepwire.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ObservationPacerTest {
+    private long now;
+
+    /** Steps of {@code stepNanos} each, observing for {@code costNanos} whenever due; returns the observed steps. */
+    private List<Long> run(ObservationPacer pacer, int steps, long stepNanos, long costNanos) {
+        List<Long> observed = new ArrayList<>();
+        for (long step = 1; step <= steps; step++) {
+            now += stepNanos;
+            if (pacer.due(step)) {
+                observed.add(step);
+                long since = pacer.now();
+                now += step == 1 ? 50 * costNanos : costNanos; // the first observation runs cold
+                pacer.spent(since);
+            }
+        }
+        return observed;
+    }
+
+    @Test
+    void withoutABudgetTheStepsAreFixed() {
+        var pacer = new ObservationPacer(20, 0, () -> now);
+        assertThat(run(pacer, 100, 1_000_000, 5_000_000)).containsExactly(1L, 20L, 40L, 60L, 80L, 100L);
+    }
+
+    @Test
+    void aBudgetSpacesOutCostlyObservationsOnTheSameStepGrid() {
+        // 3.5 ms per capture against 11 ms steps: every 20 steps would be 1.6 % of the time; 1 % needs 350 ms apart.
+        var pacer = new ObservationPacer(20, 0.01, () -> now);
+        List<Long> steps = run(pacer, 200, 11_000_000, 3_500_000);
+        assertThat(steps).startsWith(1L, 20L).containsExactly(1L, 20L, 60L, 100L, 140L, 180L);
+        long observing = 3_500_000L * (steps.size() - 1);
+        assertThat((double) observing / (200 * 11_000_000L)).isLessThanOrEqualTo(0.01);
+    }
+
+    @Test
+    void cheapObservationsKeepEveryStepOfTheGrid() {
+        var pacer = new ObservationPacer(20, 0.01, () -> now);
+        assertThat(run(pacer, 100, 11_000_000, 100_000)).containsExactly(1L, 20L, 40L, 60L, 80L, 100L);
+    }
+
+    @Test
+    void piecesOfOneObservationAddUp() {
+        var pacer = new ObservationPacer(10, 0.01, () -> now);
+        List<Long> observed = new ArrayList<>();
+        for (long step = 1; step <= 100; step++) {
+            now += 10_000_000;
+            if (pacer.due(step)) {
+                observed.add(step);
+                for (int piece = 0; piece < 3; piece++) { // e.g. health: forward pass, gradients, update
+                    long since = pacer.now();
+                    now += 1_000_000;
+                    pacer.spent(since);
+                }
+            }
+        }
+        // 3 ms per observation at 1 %: 300 ms apart, i.e. every 30 steps of 10 ms on the grid of 10.
+        assertThat(observed).containsExactly(1L, 10L, 40L, 70L, 100L);
+    }
+
+    @Test
+    void zeroStepsMeansNever() {
+        assertThat(run(new ObservationPacer(0, 0, () -> now), 50, 1, 1)).isEmpty();
+    }
+}
