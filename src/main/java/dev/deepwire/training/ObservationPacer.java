@@ -8,16 +8,22 @@ import java.util.function.LongSupplier;
  * observation has taken at least that observation's cost divided by the budget, so watching costs the training
  * at most that share of its time. A capture of digits-caption's attention maps takes a third of a step: every 20
  * steps that was 2.3 % of its training thread, and its health measurements another 1.6 %; with a budget of 1 %
- * each they come every 40 steps instead, still several times a second. Without a budget (0) the steps are fixed,
- * as tests need them. The first step's observation does not count: it is slow only because nothing is compiled yet.
+ * each they come every 40–60 steps instead, still about twice a second. Without a budget (0) the steps are fixed,
+ * as tests need them. The first step's observation does not count: it is slow only because nothing is compiled yet;
+ * nor does one slow observation (a collection or a compile during it) hold the next ones back, as the cheapest of
+ * the latest three stands for their cost.
  */
 public final class ObservationPacer {
+    /** How many of the latest observations' costs are kept; the cheapest stands for them. */
+    private static final int RECENT = 3;
     private final int every;
     private final double budget;
     private final LongSupplier clock;
+    private final long[] recent = new long[RECENT];
+    private int recorded;
+    private boolean open;
     private boolean counted;
     private long cost;
-    private long lastCost;
     private long lastEnd = Long.MIN_VALUE / 2;
 
     /**
@@ -36,15 +42,29 @@ public final class ObservationPacer {
 
     /** Whether the given step (counted from 1) is observed; if so, its observation's cost starts from zero. */
     public boolean due(long step) {
-        if (every <= 0) {
+        if (every <= 0 || step != 1 && step % every != 0) {
             return false;
         }
-        boolean due = step == 1 || step % every == 0 && (budget <= 0 || now() - lastEnd >= lastCost / budget);
+        if (open && counted) { // the last observation is over: its cost joins the recent ones
+            recent[recorded++ % RECENT] = cost;
+        }
+        open = false;
+        boolean due = step == 1 || budget <= 0 || now() - lastEnd >= estimate() / budget;
         if (due) {
-            cost = 0;
+            open = true;
             counted = step != 1;
+            cost = 0;
         }
         return due;
+    }
+
+    /** What an observation costs: the cheapest of the latest few (0 before any was counted). */
+    private long estimate() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < Math.min(recorded, RECENT); i++) {
+            least = Math.min(least, recent[i]);
+        }
+        return recorded == 0 ? 0 : least;
     }
 
     /** The pacer's clock, in nanoseconds: pass its value to {@link #spent} when the observing work ends. */
@@ -57,7 +77,6 @@ public final class ObservationPacer {
         long end = now();
         if (counted) {
             cost += end - since;
-            lastCost = cost; // the latest observation's cost so far
         }
         lastEnd = end;
     }

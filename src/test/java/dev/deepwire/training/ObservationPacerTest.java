@@ -66,6 +66,39 @@ class ObservationPacerTest {
     }
 
     @Test
+    void oneSlowObservationDoesNotSilenceTheNextOnes() {
+        var pacer = new ObservationPacer(20, 0.01, () -> now);
+        List<Long> observed = new ArrayList<>();
+        for (long step = 1; step <= 200; step++) {
+            now += 11_000_000;
+            if (pacer.due(step)) {
+                observed.add(step);
+                long since = pacer.now();
+                now += step == 40 ? 200_000_000 : 1_000_000; // a collection during the capture at step 40
+                pacer.spent(since);
+            }
+        }
+        assertThat(observed).containsExactly(1L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L, 200L);
+    }
+
+    @Test
+    void aLastingRiseInCostIsFollowed() {
+        var pacer = new ObservationPacer(20, 0.01, () -> now);
+        List<Long> observed = new ArrayList<>();
+        for (long step = 1; step <= 400; step++) {
+            now += 10_000_000;
+            if (pacer.due(step)) {
+                observed.add(step);
+                long since = pacer.now();
+                now += step < 100 ? 1_000_000 : 6_000_000; // the model's captures get dearer from step 100 on
+                pacer.spent(since);
+            }
+        }
+        // Every 20 steps (200 ms) while 1 ms; once three captures cost 6 ms, 600 ms apart: every 60 steps.
+        assertThat(observed).startsWith(1L, 20L, 40L, 60L, 80L, 100L, 120L, 140L).endsWith(140L, 200L, 260L, 320L, 380L);
+    }
+
+    @Test
     void zeroStepsMeansNever() {
         assertThat(run(new ObservationPacer(0, 0, () -> now), 50, 1, 1)).isEmpty();
     }
