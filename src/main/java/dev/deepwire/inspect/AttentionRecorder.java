@@ -56,14 +56,9 @@ public final class AttentionRecorder implements StepHook {
     /**
      * @param probe    the examples whose maps are captured (a few validation examples)
      * @param nodes    attention blocks to capture
-     * @param every    capture every this many steps
+     * @param pacer    chooses the steps captured (the last step is always captured)
      * @param listener told of each snapshot, on the training thread (hand it on to the UI thread)
      */
-    public AttentionRecorder(Dataset probe, List<String> nodes, int every, Consumer<Snapshot> listener) {
-        this(probe, nodes, new ObservationPacer(Math.max(1, every), 0), listener);
-    }
-
-    /** @param pacer chooses the steps captured (the last step is always captured) */
     public AttentionRecorder(Dataset probe, List<String> nodes, ObservationPacer pacer, Consumer<Snapshot> listener) {
         this.probe = probe;
         this.nodes = List.copyOf(nodes);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ObservationPacerTest {
@@ -11,13 +12,18 @@ class ObservationPacerTest {
 
     /** Steps of {@code stepNanos} each, observing for {@code costNanos} whenever due; returns the observed steps. */
     private List<Long> run(ObservationPacer pacer, int steps, long stepNanos, long costNanos) {
+        return run(pacer, steps, stepNanos, step -> step == 1 ? 50 * costNanos : costNanos); // the first one runs cold
+    }
+
+    /** Steps of {@code stepNanos} each, observing whenever due for what {@code costOf} says that step's costs. */
+    private List<Long> run(ObservationPacer pacer, int steps, long stepNanos, LongUnaryOperator costOf) {
         List<Long> observed = new ArrayList<>();
         for (long step = 1; step <= steps; step++) {
             now += stepNanos;
             if (pacer.due(step)) {
                 observed.add(step);
                 long since = pacer.now();
-                now += step == 1 ? 50 * costNanos : costNanos; // the first observation runs cold
+                now += costOf.applyAsLong(step);
                 pacer.spent(since);
             }
         }
@@ -68,32 +74,16 @@ class ObservationPacerTest {
     @Test
     void oneSlowObservationDoesNotSilenceTheNextOnes() {
         var pacer = new ObservationPacer(20, 0.01, () -> now);
-        List<Long> observed = new ArrayList<>();
-        for (long step = 1; step <= 200; step++) {
-            now += 11_000_000;
-            if (pacer.due(step)) {
-                observed.add(step);
-                long since = pacer.now();
-                now += step == 40 ? 200_000_000 : 1_000_000; // a collection during the capture at step 40
-                pacer.spent(since);
-            }
-        }
+        // A collection during the capture at step 40.
+        List<Long> observed = run(pacer, 200, 11_000_000, step -> step == 40 ? 200_000_000 : 1_000_000);
         assertThat(observed).containsExactly(1L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L, 200L);
     }
 
     @Test
     void aLastingRiseInCostIsFollowed() {
         var pacer = new ObservationPacer(20, 0.01, () -> now);
-        List<Long> observed = new ArrayList<>();
-        for (long step = 1; step <= 400; step++) {
-            now += 10_000_000;
-            if (pacer.due(step)) {
-                observed.add(step);
-                long since = pacer.now();
-                now += step < 100 ? 1_000_000 : 6_000_000; // the model's captures get dearer from step 100 on
-                pacer.spent(since);
-            }
-        }
+        // The model's captures get dearer from step 100 on.
+        List<Long> observed = run(pacer, 400, 10_000_000, step -> step < 100 ? 1_000_000 : 6_000_000);
         // Every 20 steps (200 ms) while 1 ms; once three captures cost 6 ms, 600 ms apart: every 60 steps.
         assertThat(observed).startsWith(1L, 20L, 40L, 60L, 80L, 100L, 120L, 140L).endsWith(140L, 200L, 260L, 320L, 380L);
     }
