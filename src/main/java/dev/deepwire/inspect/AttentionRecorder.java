@@ -69,9 +69,7 @@ public final class AttentionRecorder implements StepHook {
     @Override
     public void afterStep(ComputationGraph model, long step, boolean last) {
         if (last || pacer.due(step)) {
-            long since = pacer.now();
-            capture(model, step);
-            pacer.spent(since);
+            pacer.timed(() -> capture(model, step));
         }
     }
 

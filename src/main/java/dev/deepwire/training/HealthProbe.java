@@ -48,9 +48,7 @@ final class HealthProbe extends BaseTrainingListener {
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
         if (measuring) {
-            long since = pacer.now();
-            measureActivations(activations);
-            pacer.spent(since);
+            pacer.timed(() -> measureActivations(activations));
         }
     }
 
@@ -80,9 +78,7 @@ final class HealthProbe extends BaseTrainingListener {
             }
         }
         if (measuring) {
-            long since = pacer.now();
-            measureGradients((ComputationGraph) model);
-            pacer.spent(since);
+            pacer.timed(() -> measureGradients((ComputationGraph) model));
         }
     }
 
@@ -111,9 +107,7 @@ final class HealthProbe extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         if (measuring) {
-            long since = pacer.now();
-            measureUpdates((ComputationGraph) model);
-            pacer.spent(since);
+            pacer.timed(() -> measureUpdates((ComputationGraph) model));
         }
     }
 

@@ -49,7 +49,7 @@ public final class ObservationPacer {
             recent[recorded++ % RECENT] = cost;
         }
         open = false;
-        boolean due = step == 1 || budget <= 0 || now() - lastEnd >= estimate() / budget;
+        boolean due = step == 1 || budget <= 0 || clock.getAsLong() - lastEnd >= estimate() / budget;
         if (due) {
             open = true;
             counted = step != 1;
@@ -67,14 +67,11 @@ public final class ObservationPacer {
         return recorded == 0 ? 0 : least;
     }
 
-    /** The pacer's clock, in nanoseconds: pass its value to {@link #spent} when the observing work ends. */
-    public long now() {
-        return clock.getAsLong();
-    }
-
-    /** Records observing work that started at {@code since} (an observation may take several pieces). */
-    public void spent(long since) {
-        long end = now();
+    /** Does a piece of observing work and counts its time (an observation may take several pieces). */
+    public void timed(Runnable work) {
+        long since = clock.getAsLong();
+        work.run();
+        long end = clock.getAsLong();
         if (counted) {
             cost += end - since;
         }

@@ -17,11 +17,6 @@ final class ProcessPriority {
     private ProcessPriority() {
     }
 
-    /** Sets each thread's nice value to at least {@code nice}; returns how many threads changed (0 off Linux). */
-    static int yieldTo(int nice) {
-        return yieldTo(nice, nice);
-    }
-
     /**
      * Sets each thread's nice value to at least {@code nice}, and the JIT compiler's threads' to at least
      * {@code jitNice}; returns how many threads changed (0 off Linux).

@@ -32,9 +32,8 @@ class JavaSourceExportTest {
 
     static Stream<Arguments> graphs() throws IOException {
         List<Arguments> all = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("sample-projects"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".dwproj") && !p.startsWith(Path.of("sample-projects", "runs")))
-                    .sorted().toList()) {
+        try {
+            for (Path f : dev.deepwire.testing.SampleFiles.all()) {
                 Project p = new ProjectReader().read(f);
                 all.add(Arguments.of(f.toString(), p.graph(), p.training()));
             }

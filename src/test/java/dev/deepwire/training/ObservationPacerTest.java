@@ -17,14 +17,20 @@ class ObservationPacerTest {
 
     /** Steps of {@code stepNanos} each, observing whenever due for what {@code costOf} says that step's costs. */
     private List<Long> run(ObservationPacer pacer, int steps, long stepNanos, LongUnaryOperator costOf) {
+        return run(pacer, steps, stepNanos, costOf, 1);
+    }
+
+    /** The same, each observation done in {@code pieces} pieces of that cost. */
+    private List<Long> run(ObservationPacer pacer, int steps, long stepNanos, LongUnaryOperator costOf, int pieces) {
         List<Long> observed = new ArrayList<>();
         for (long step = 1; step <= steps; step++) {
             now += stepNanos;
             if (pacer.due(step)) {
                 observed.add(step);
-                long since = pacer.now();
-                now += costOf.applyAsLong(step);
-                pacer.spent(since);
+                long cost = costOf.applyAsLong(step);
+                for (int piece = 0; piece < pieces; piece++) {
+                    pacer.timed(() -> now += cost);
+                }
             }
         }
         return observed;
@@ -55,18 +61,8 @@ class ObservationPacerTest {
     @Test
     void piecesOfOneObservationAddUp() {
         var pacer = new ObservationPacer(10, 0.01, () -> now);
-        List<Long> observed = new ArrayList<>();
-        for (long step = 1; step <= 100; step++) {
-            now += 10_000_000;
-            if (pacer.due(step)) {
-                observed.add(step);
-                for (int piece = 0; piece < 3; piece++) { // e.g. health: forward pass, gradients, update
-                    long since = pacer.now();
-                    now += 1_000_000;
-                    pacer.spent(since);
-                }
-            }
-        }
+        // 1 ms in each of 3 pieces, as health's forward pass, gradients and update.
+        List<Long> observed = run(pacer, 100, 10_000_000, step -> 1_000_000, 3);
         // 3 ms per observation at 1 %: 300 ms apart, i.e. every 30 steps of 10 ms on the grid of 10.
         assertThat(observed).containsExactly(1L, 10L, 40L, 70L, 100L);
     }

@@ -12,7 +12,6 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Project;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SampleProjectsTrainTest {
 
     static Stream<Path> samples() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("sample-projects"))) {
-            // Not the copies in runs/ (ignored by git) that training a sample opened from here leaves behind.
-            return files.filter(f -> f.toString().endsWith(".dwproj") && !f.startsWith(Path.of("sample-projects", "runs")))
-                    .sorted().toList().stream();
-        }
+        return dev.deepwire.testing.SampleFiles.all().stream();
     }
 
     @ParameterizedTest

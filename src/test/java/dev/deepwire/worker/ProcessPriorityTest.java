@@ -15,14 +15,14 @@ class ProcessPriorityTest {
     void everyThreadAndTheOnesStartedLaterYield() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
         // Nice 1: the least a test JVM can give away (it cannot take it back).
-        ProcessPriority.yieldTo(1);
+        ProcessPriority.yieldTo(1, 1);
         assertThat(ProcessPriority.niceOf(tid())).isGreaterThanOrEqualTo(1);
         int[] later = new int[1];
         Thread t = new Thread(() -> later[0] = ProcessPriority.niceOf(tid()));
         t.start();
         t.join();
         assertThat(later[0]).as("a thread started afterwards").isGreaterThanOrEqualTo(1);
-        assertThat(ProcessPriority.yieldTo(1)).as("already yielded: nothing changes").isZero();
+        assertThat(ProcessPriority.yieldTo(1, 1)).as("already yielded: nothing changes").isZero();
     }
 
     @Test
