@@ -9,7 +9,7 @@ import java.io.PrintStream;
  */
 final class Console {
     private static PrintStream out = System.out;
-    private static final PrintStream ERR = System.err;
+    private static PrintStream err = System.err;
     private static boolean silenced;
 
     private Console() {
@@ -28,11 +28,16 @@ final class Console {
     }
 
     static PrintStream err() {
-        return ERR;
+        return err;
     }
 
     /** For tests: where DeepWire's lines go. */
     static synchronized void redirect(PrintStream stream) {
         out = stream;
+    }
+
+    /** For tests: where DeepWire's error lines go. */
+    static synchronized void redirectErr(PrintStream stream) {
+        err = stream;
     }
 }

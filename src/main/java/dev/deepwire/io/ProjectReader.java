@@ -35,6 +35,9 @@ public final class ProjectReader {
     private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "description", "nodes", "edges",
             "dataset", "training", "ui");
     private static final Set<String> NODE = Set.of("id", "type", "label", "params");
+    private static final Set<String> EDGE = Set.of("from", "to");
+    private static final Set<String> GROUP = Set.of("id", "label", "members", "collapsed");
+    private static final Set<String> NOTE = Set.of("id", "text", "x", "y");
     private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
             "checkpointEvery", "earlyStoppingPatience", "validationSplit");
 
@@ -85,11 +88,11 @@ public final class ProjectReader {
         Graph graph = new Graph();
         Map<String, double[]> positions = readPositions(root.get("ui"));
         Map<String, Node> nodes = readNodes(root, positions, graph);
-        readEdges(root, graph, nodes);
-        readGroups(root.get("ui"), graph);
-        readNotes(root.get("ui"), graph);
         Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
                 graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
+        readEdges(root, graph, nodes, project);
+        readGroups(root.get("ui"), graph, project);
+        readNotes(root.get("ui"), graph, project);
         keepUnknown(root, TOP, project.extras());
         if (root.get("training") instanceof ObjectNode t) {
             keepUnknown(t, TRAINING, project.sectionExtras("training"));
@@ -219,7 +222,8 @@ public final class ProjectReader {
         throw new ProjectFormatException(at, "must be a number, text or true/false, not " + describe(v));
     }
 
-    private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes) throws ProjectFormatException {
+    private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes, Project project)
+            throws ProjectFormatException {
         JsonNode arr = root.get("edges");
         if (arr == null || arr.isNull()) {
             return;
@@ -241,6 +245,7 @@ public final class ProjectReader {
                 throw new ProjectFormatException(at, "wire " + edge + " is listed twice; delete one");
             }
             graph.connect(edge);
+            keepUnknown(e, EDGE, project.elementExtras("edges", edge.id()));
         }
     }
 
@@ -260,7 +265,7 @@ public final class ProjectReader {
     }
 
     /** Text notes on the canvas: id, text and place; a malformed one is refused with its path. */
-    private void readNotes(JsonNode ui, Graph graph) throws ProjectFormatException {
+    private void readNotes(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
         JsonNode notes = ui == null ? null : ui.get("notes");
         if (notes == null || notes.isNull()) {
             return;
@@ -287,11 +292,12 @@ public final class ProjectReader {
             }
             graph.insertNote(graph.notes().size(), new dev.deepwire.model.Note(id, text(n, "text", at, ""),
                     x.asDouble(), y.asDouble()));
+            keepUnknown(n, NOTE, project.elementExtras("ui.notes", id));
         }
     }
 
     /** Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal. */
-    private void readGroups(JsonNode ui, Graph graph) throws ProjectFormatException {
+    private void readGroups(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
         JsonNode groups = ui == null ? null : ui.get("groups");
         if (groups == null || groups.isNull()) {
             return;
@@ -323,6 +329,7 @@ public final class ProjectReader {
             JsonNode collapsed = g.get("collapsed");
             graph.insertGroup(graph.groups().size(), new dev.deepwire.model.NodeGroup(id, text(g, "label", at, id), members,
                     collapsed != null && collapsed.asBoolean(false)));
+            keepUnknown(g, GROUP, project.elementExtras("ui.groups", id));
         }
     }
 
