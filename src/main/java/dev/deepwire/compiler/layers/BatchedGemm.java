@@ -62,7 +62,7 @@ final class BatchedGemm {
     }
 
     /** Plain row-major arrays of the same rank (3 or more) and batch shape, float or double. */
-    private static boolean applicable(INDArray a, INDArray b) {
+    static boolean applicable(INDArray a, INDArray b) {
         int r = a.rank();
         if (r < 3 || b.rank() != r || a.dataType() != b.dataType()
                 || (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE)) {
