@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try {
             if (json != null) {
-                AtomicFiles.write(json, result.network().orElseThrow().configuration().toJson().getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(json, result.network().orElseThrow().configurationJson().getBytes(StandardCharsets.UTF_8));
                 Console.out().println("wrote " + json);
             }
             if (java != null) {

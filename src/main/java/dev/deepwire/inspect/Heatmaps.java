@@ -20,13 +20,22 @@ public final class Heatmaps {
 
     /** Rows are queries, columns keys; the first row and column hold the token labels. */
     public static String csv(INDArray map, List<String> queries, List<String> keys) {
+        return csv(map.toDoubleMatrix(), queries, keys);
+    }
+
+    /** {@link #csv(INDArray, List, List)} of a map as the window holds it. */
+    public static String csv(float[][] map, List<String> queries, List<String> keys) {
+        return csv(widen(map), queries, keys);
+    }
+
+    private static String csv(double[][] map, List<String> queries, List<String> keys) {
         StringBuilder b = new StringBuilder("query\\key");
         keys.forEach(k -> b.append(',').append(quote(k)));
         b.append('\n');
-        for (int q = 0; q < map.rows(); q++) {
+        for (int q = 0; q < map.length; q++) {
             b.append(quote(queries.get(q)));
-            for (int k = 0; k < map.columns(); k++) {
-                b.append(',').append(String.format(Locale.ROOT, "%.8g", map.getDouble(q, k)));
+            for (int k = 0; k < map[q].length; k++) {
+                b.append(',').append(String.format(Locale.ROOT, "%.8g", map[q][k]));
             }
             b.append('\n');
         }
@@ -39,8 +48,28 @@ public final class Heatmaps {
 
     /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */
     public static BufferedImage image(INDArray map, List<String> queries, List<String> keys, String title) {
-        int rows = map.rows();
-        int cols = map.columns();
+        return image(map.toDoubleMatrix(), queries, keys, title);
+    }
+
+    /** {@link #image(INDArray, List, List, String)} of a map as the window holds it. */
+    public static BufferedImage image(float[][] map, List<String> queries, List<String> keys, String title) {
+        return image(widen(map), queries, keys, title);
+    }
+
+    private static double[][] widen(float[][] map) {
+        double[][] d = new double[map.length][];
+        for (int q = 0; q < map.length; q++) {
+            d[q] = new double[map[q].length];
+            for (int k = 0; k < map[q].length; k++) {
+                d[q][k] = map[q][k];
+            }
+        }
+        return d;
+    }
+
+    private static BufferedImage image(double[][] map, List<String> queries, List<String> keys, String title) {
+        int rows = map.length;
+        int cols = rows == 0 ? 0 : map[0].length;
         int cell = Math.max(8, Math.min(28, 720 / Math.max(rows, cols)));
         int left = 70;
         int top = 70;
@@ -51,10 +80,15 @@ public final class Heatmaps {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(0x1b, 0x1d, 0x22));
         g.fillRect(0, 0, width, height);
-        double max = Math.max(1e-12, map.maxNumber().doubleValue());
+        double max = 1e-12;
+        for (double[] row : map) {
+            for (double v : row) {
+                max = Math.max(max, v);
+            }
+        }
         for (int q = 0; q < rows; q++) {
             for (int k = 0; k < cols; k++) {
-                g.setColor(colour(map.getDouble(q, k) / max));
+                g.setColor(colour(map[q][k] / max));
                 g.fillRect(left + k * cell, top + q * cell, cell, cell);
             }
         }

@@ -231,7 +231,7 @@ final class ProjectFiles {
         String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
                 f.getName().replaceFirst("\\.java$", "").matches("[A-Za-z_][A-Za-z0-9_]*")
                         ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
-                : result.network().orElseThrow().configuration().toJson();
+                : result.network().orElseThrow().configurationJson();
         try {
             dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             vm.messageProperty().set("Exported " + f);
@@ -241,7 +241,7 @@ final class ProjectFiles {
     }
 
     /** The model of the latest run (as DL4J's ModelSerializer zip, with updater state). */
-    void exportModel(java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> model) {
+    void exportModel(java.util.Optional<dev.deepwire.inspect.TrainedModel> model) {
         if (model.isEmpty()) {
             error("No trained model yet", "Train the network first (or let the run finish, pause or stop it), then export.");
             return;
@@ -252,7 +252,7 @@ final class ProjectFiles {
         java.io.File f = chooser.showSaveDialog(owner);
         if (f != null) {
             try {
-                dev.deepwire.training.TrainingEngine.save(model.get(), f.toPath());
+                model.get().save(f.toPath());
                 vm.messageProperty().set("Exported " + f);
             } catch (RuntimeException e) {
                 error("Cannot export " + f.getName(), e.getMessage());

@@ -170,7 +170,7 @@ final class WorkbenchWindow {
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                var net = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(model.toFile(), false);
+                var net = dev.deepwire.inspect.TrainedModel.load(model);
                 var data = dev.deepwire.data.DatasetLoader.load(dataset, folder.get());
                 return new Object[] {net, data.validation() != null ? data.validation() : data.train()};
             } catch (java.io.IOException | dev.deepwire.data.DataException | RuntimeException e) {
@@ -181,7 +181,7 @@ final class WorkbenchWindow {
                 vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
                 return null;
             }
-            attention.load((org.deeplearning4j.nn.graph.ComputationGraph) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
+            attention.load((dev.deepwire.inspect.TrainedModel) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
             vm.messageProperty().set("Inspecting " + model);
             return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
         }, javafx.application.Platform::runLater);

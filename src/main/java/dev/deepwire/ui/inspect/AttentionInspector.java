@@ -1,8 +1,6 @@
 package dev.deepwire.ui.inspect;
 
 import dev.deepwire.data.Dataset;
-import dev.deepwire.data.TextClassDataset;
-import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.Heatmaps;
@@ -40,8 +38,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The attention inspector: a block's query × key weights for a probe example (or text the user types),
@@ -317,7 +313,7 @@ public final class AttentionInspector {
             return;
         }
         String n = node.getValue();
-        CompletableFuture.supplyAsync(() -> dev.deepwire.inspect.AttentionRecorder.capture(model.get(), n, -1, probe), background)
+        CompletableFuture.supplyAsync(() -> model.get().capture(n, probe), background)
                 .whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e != null) {
                         status.setText("Cannot capture the attention: " + e.getCause().getMessage());
@@ -337,22 +333,13 @@ public final class AttentionInspector {
             status.setText("Typed text is shown when training is paused, stopped or finished.");
             return;
         }
-        int qi = AttentionProbe.inputsOf(session.configuration(), node.getValue())[0];
-        if (probe.features()[qi].rank() != 2) {
+        if (!session.layout().tokenQueries(node.getValue(), probe)) {
             status.setText("This block's queries are not tokens; typed text does not apply.");
             return;
         }
-        Dataset one = probe.range(example.getValue(), example.getValue() + 1);
-        INDArray[] encoded = TextClassDataset.encodeTyped(text, probe.inputNames(qi), (int) probe.features()[qi].size(1),
-                AxisLabels.wordTokens(probe, qi));
-        INDArray[] features = one.features().clone();
-        INDArray[] masks = one.featureMasks() == null ? new INDArray[features.length] : one.featureMasks().clone();
-        features[qi] = encoded[0].castTo(features[qi].dataType());
-        masks[qi] = encoded[1].castTo(features[qi].dataType());
-        Dataset typedExample = new Dataset(features, masks, one.labels(), one.labelNames()).withInputNames(
-                java.util.stream.IntStream.range(0, features.length).mapToObj(probe::inputNames).toList());
+        Dataset typedExample = session.layout().typedExample(node.getValue(), probe, example.getValue(), text);
         String n = node.getValue();
-        CompletableFuture.supplyAsync(() -> dev.deepwire.inspect.AttentionRecorder.capture(model.get(), n, -1, typedExample), background)
+        CompletableFuture.supplyAsync(() -> model.get().capture(n, typedExample), background)
                 .whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e != null) {
                         status.setText("Cannot capture the attention: " + e.getCause().getMessage());
@@ -368,7 +355,7 @@ public final class AttentionInspector {
         mapsShown++;
         shown = s;
         shownData = data;
-        int[] inputs = AttentionProbe.inputsOf(session.configuration(), s.nodeId());
+        int[] inputs = session.layout().inputsOf(s.nodeId());
         int e = Math.min(ex, s.weights().length - 1);
         rowLabels = AxisLabels.of(data, inputs[0], e);
         colLabels = AxisLabels.of(data, inputs[1], e);
@@ -386,7 +373,7 @@ public final class AttentionInspector {
         }
         status.setText(String.format(Locale.ROOT, "Verified: the block's output recomputed from these weights matches to %.1e. "
                 + "Rows are queries, columns keys; each row sums to 1.", s.maxError()));
-        boolean image = data.features()[inputs[1]].rank() == 3 && colLabels.stream().allMatch(l -> l.startsWith("row"));
+        boolean image = session.layout().imageKeys(s.nodeId(), data) && colLabels.stream().allMatch(l -> l.startsWith("row"));
         centre.setRight(image ? side : null);
         int lastQuery = Math.max(0, rowLabels.size() - 1);
         if (!(query.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f)
@@ -427,10 +414,7 @@ public final class AttentionInspector {
             centre.setCenter(heatmap);
         }
         if (centre.getRight() != null) {
-            int[] inputs = AttentionProbe.inputsOf(session.configuration(), shown.nodeId());
-            INDArray img = shownData.features()[inputs[1]];
-            float[][] pixels = img.get(org.nd4j.linalg.indexing.NDArrayIndex.point(e)).castTo(
-                    org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix();
+            float[][] pixels = session.layout().keyImage(shown.nodeId(), shownData, e);
             int q = Math.min(query.getValue(), rowLabels.size() - 1);
             overlayTitle.setText("Where '" + rowLabels.get(q) + "' looks in the image");
             overlay.show(pixels, shown.map(e, headIndex())[q]);
@@ -469,7 +453,7 @@ public final class AttentionInspector {
 
     /** Writes the map on show: a labelled PNG or the exact weights as CSV. */
     public void exportTo(Path file, boolean asPng) throws IOException {
-        INDArray map = Nd4j.createFromArray(shown.map(exampleIndex(), headIndex()));
+        float[][] map = shown.map(exampleIndex(), headIndex());
         String title = shown.nodeId() + " · " + head.getValue();
         byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rowLabels, colLabels, title))
                 : Heatmaps.csv(map, rowLabels, colLabels).getBytes(StandardCharsets.UTF_8);

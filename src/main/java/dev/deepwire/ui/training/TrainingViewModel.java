@@ -260,9 +260,9 @@ public final class TrainingViewModel {
     }
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
-    public java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> restingModel() {
+    public java.util.Optional<dev.deepwire.inspect.TrainedModel> restingModel() {
         return run == null || phase.get() == Phase.RUNNING || phase.get() == Phase.COMPILING
-                ? java.util.Optional.empty() : java.util.Optional.ofNullable(run.model());
+                ? java.util.Optional.empty() : dev.deepwire.inspect.TrainedModel.of(run);
     }
 
     public void pause() {
