@@ -8,7 +8,6 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.TrainingProcesses;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -32,7 +31,6 @@ public final class WorkbenchApp extends Application {
      */
     private final TrainingProcesses processes = new TrainingProcesses(new InProcessLauncher(trainer),
             Integer.getInteger("deepwire.windowNice", 10), Integer.getInteger("deepwire.windowJitNice", 19));
-    private final CompletableFuture<Void> trainingReady = new CompletableFuture<>();
     /**
      * Health measurements and attention captures each take at most this share of a run's training time
      * ({@code -Ddeepwire.observationBudget}, 0.01 unless set; 0: at fixed steps, however long they take).
@@ -110,9 +108,6 @@ public final class WorkbenchApp extends Application {
             }
             if (!IN_PROCESS) {
                 processes.prestart(); // after this JVM's own start-up work, so the two do not share the cores
-                processes.spareReady().whenComplete((ok, e) -> trainingReady.complete(null));
-            } else {
-                trainingReady.complete(null);
             }
         });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -131,11 +126,6 @@ public final class WorkbenchApp extends Application {
             stage.centerOnScreen();
         }
         return window;
-    }
-
-    /** Completes once a run can start at once: the backend is loaded and the spare training process is waiting. */
-    CompletableFuture<Void> trainingReady() {
-        return trainingReady;
     }
 
     /** After a crash: offers the newest autosaved work back. */

@@ -187,11 +187,6 @@ final class WorkbenchWindow {
         }, javafx.application.Platform::runLater);
     }
 
-    /** The window's training (for the workbench training benchmark). */
-    dev.deepwire.ui.training.TrainingViewModel training() {
-        return training;
-    }
-
     dev.deepwire.ui.inspect.AttentionSession attention() {
         return attention;
     }
