@@ -19,12 +19,14 @@ rm -rf "$input" target/dist
 mkdir -p "$input" target/dist
 cp target/deepwire.jar target/lib/*.jar "$input"/
 cp -r sample-projects "$input"/
+cp LICENSE NOTICE "$input"/
+cp docs/third-party.md "$input"/THIRD-PARTY.md
 common=(--name DeepWire --app-version "$version" --vendor "DeepWire" --icon assets/icons/deepwire.png)
 # The runtime keeps bin/java (jpackage strips it by default): the workbench starts its training process with it.
 jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.jar --main-class dev.deepwire.Main \
   --java-options '-Xmx3g' --jlink-options '--strip-debug --no-man-pages --no-header-files' --dest target/dist
 if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
-  jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist \
+  jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist --license-file LICENSE \
     --linux-package-name deepwire --linux-shortcut --linux-menu-group Development \
     --description "Draw neural networks and watch them learn" \
     --file-associations packaging/dwproj.properties
