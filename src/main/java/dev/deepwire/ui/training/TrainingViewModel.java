@@ -7,19 +7,17 @@ import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
-import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -219,15 +217,12 @@ public final class TrainingViewModel {
         lastData = data;
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
-        String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        runDir = runsFolder.get().resolve(stamp);
-        for (int k = 2; java.nio.file.Files.exists(runDir); k++) {
-            runDir = runsFolder.get().resolve(stamp + "-" + k); // two runs in one second keep apart
-        }
         try {
+            runDir = null;
+            runDir = RunFolders.createNew(runsFolder.get(), name); // one folder per run, a safe name from the project's
             csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
         } catch (IOException e) {
-            failBeforeStart("Cannot write the run folder " + runDir + ": " + e.getMessage(), null);
+            failBeforeStart("Cannot start the run: " + e.getMessage(), null);
             return;
         }
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
@@ -435,7 +430,11 @@ public final class TrainingViewModel {
             try {
                 file.close();
                 if (finished.model() != null && finished.savedModel().isEmpty()) {
-                    TrainingEngine.save(finished.model(), dir.resolve("model.zip"));
+                    RunFolders.SavedModel saved = RunFolders.saveModel(finished.model(), dir);
+                    if (saved.problem() != null) {
+                        uiThread.accept(() -> status.set(message + " · model.zip could not be written ("
+                                + saved.problem() + "); the model was saved to " + saved.file()));
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 uiThread.accept(() -> status.set(message + " · could not save the run: " + e.getMessage()));
