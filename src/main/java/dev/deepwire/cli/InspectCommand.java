@@ -46,12 +46,17 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "where to write the weights")
     Path csv;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         if (Outputs.isStdout(csv) && Outputs.isStdout(png)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
         }
-        Prepared prepared = Prepared.load(ProjectSession.open(file));
+        ProjectSession session = ProjectSession.open(file);
+        dataAccess.check(session);
+        Prepared prepared = Prepared.load(session);
         if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
         }

@@ -60,10 +60,14 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptionsMixin options;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         options.checkBackend();
         ProjectSession session = ProjectSession.open(file);
+        dataAccess.check(session);
         TrainingSettings settings = session.project.training();
         if (epochs != null) {
             settings = settings.withEpochs(epochs);

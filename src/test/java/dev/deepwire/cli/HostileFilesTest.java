@@ -56,7 +56,13 @@ class HostileFilesTest {
 
     /** A tiny marker project named {@code name}, saved as {@code fileName} in {@code folder}. */
     private Path project(Path folder, String fileName, String name) throws Exception {
-        Project small = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        return project(folder, fileName, name, Map.of());
+    }
+
+    private Path project(Path folder, String fileName, String name, Map<String, Object> dataset) throws Exception {
+        Map<String, Object> spec = new java.util.HashMap<>(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        spec.putAll(dataset);
+        Project small = SmallMarker.project(spec);
         Project p = new Project(name, small.description(), small.graph(), small.dataset(), small.training());
         Path f = Files.createDirectories(folder).resolve(fileName);
         new ProjectWriter().write(p, f);
@@ -190,5 +196,29 @@ class HostileFilesTest {
         Path missing = dir.resolve("gone\u001b[31m.dwproj");
         assertThat(DeepWireCli.execute("validate", missing.toString())).isEqualTo(2);
         assertThat(errors()).contains("gone\\u001b[31m.dwproj").doesNotContain("\u001b");
+    }
+
+    @Test
+    void dataOutsideTheProjectFolderNeedsTheFlag() throws Exception {
+        Path projectDir = dir.resolve("project");
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "secret");
+        Files.createDirectories(projectDir.resolve("data"));
+        Files.createSymbolicLink(projectDir.resolve("data/link.csv"), outside);
+        for (String file : List.of("../secret.txt", outside.toString(), "data/link.csv", "data/../../secret.txt")) {
+            Path f = project(projectDir, "p.dwproj", "p", Map.of("file", file));
+            err.reset();
+            assertThat(train(f)).as(file).isEqualTo(2);
+            assertThat(errors()).as(file).contains("dataset.file '" + file + "'").contains("--allow-outside-data")
+                    .doesNotContain("secret\n");
+            assertThat(DeepWireCli.execute("validate", f.toString())).as(file).isEqualTo(2);
+        }
+        assertThat(Files.exists(projectDir.resolve("runs"))).as("nothing trained").isFalse();
+        Path f = project(projectDir, "p.dwproj", "p", Map.of("file", "../secret.txt"));
+        assertThat(train(f, "--allow-outside-data")).as(errors()).isZero();
+        Path inside = project(projectDir, "q.dwproj", "q", Map.of("file", "data/./inside.csv"));
+        assertThat(DeepWireCli.execute("validate", inside.toString())).isZero();
+        Path nul = project(projectDir, "n.dwproj", "n", Map.of("file", "a\u0000b"));
+        assertThat(DeepWireCli.execute("validate", nul.toString())).isEqualTo(2);
+        assertThat(errors()).contains("dataset.file is not a usable path").doesNotContain("internal error");
     }
 }

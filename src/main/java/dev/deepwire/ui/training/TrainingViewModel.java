@@ -1,15 +1,16 @@
 package dev.deepwire.ui.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DataPaths;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
-import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
 import dev.deepwire.training.TrainingEvent;
@@ -167,6 +168,35 @@ public final class TrainingViewModel {
         return Optional.ofNullable(runDir);
     }
 
+    private java.util.function.Predicate<String> confirmOutsideData = message -> false;
+    private final java.util.Set<Path> outsideDataAllowed = new java.util.HashSet<>();
+
+    /**
+     * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
+     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
+     */
+    public void setOutsideDataConfirmation(java.util.function.Predicate<String> confirm) {
+        this.confirmOutsideData = confirm;
+    }
+
+    /** The data-path rule ({@link DataPaths}): data inside the project's folder, or elsewhere once the user agreed. */
+    private boolean dataAllowed(dev.deepwire.model.DatasetSpec dataset) {
+        try {
+            var outside = DataPaths.outside(dataset, dataFolder.get());
+            if (outside.isEmpty() || outsideDataAllowed.contains(outside.get().resolved())) {
+                return true;
+            }
+            if (confirmOutsideData.test(outside.get().message())) {
+                outsideDataAllowed.add(outside.get().resolved()); // asked once per file in a session
+                return true;
+            }
+            status.set("Not started: " + outside.get().message());
+        } catch (dev.deepwire.data.DataException e) {
+            status.set("Not started: " + e.getMessage());
+        }
+        return false;
+    }
+
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
     public boolean start(TrainingSettings settings) {
         if (phase.get().busy()) {
@@ -181,6 +211,9 @@ public final class TrainingViewModel {
         project.setTraining(settings);
         var graph = editor.graph().copy();
         var dataset = project.dataset();
+        if (!dataAllowed(dataset)) {
+            return false;
+        }
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(Phase.COMPILING);
