@@ -21,7 +21,7 @@ public final class DeepWireCli implements Runnable {
     @Override
     public void run() {
         // Reached only as "deepwire" with options but no command: show usage.
-        CommandLine.usage(this, Console.out());
+        CommandLine.usage(this, Console.rawOut());
     }
 
     /** Runs the command line and returns the exit code; never throws. */
@@ -29,8 +29,9 @@ public final class DeepWireCli implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Console.claim(verbose);
         CommandLine cli = new CommandLine(new DeepWireCli());
-        cli.setOut(new PrintWriter(Console.out(), true));
-        cli.setErr(new PrintWriter(Console.err(), true));
+        // Help and usage are ours alone (with picocli's styles on terminals); every other line is made terminal-safe.
+        cli.setOut(new PrintWriter(Console.rawOut(), true));
+        cli.setErr(new PrintWriter(Console.rawErr(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
                 Console.err().println("deepwire: " + c.getMessage());

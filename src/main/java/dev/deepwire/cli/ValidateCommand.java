@@ -30,10 +30,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-data", description = "skip loading the dataset")
     boolean noData;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         PrintStream out = Console.out();
         ProjectSession session = ProjectSession.open(file);
+        if (!noData) {
+            dataAccess.check(session);
+        }
         CompileResult result = session.compile();
         result.issues().forEach(out::println);
         boolean ok = result.ok();

@@ -1,11 +1,16 @@
 package dev.deepwire.training;
 
+import dev.deepwire.io.WriteFailure;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -14,15 +19,31 @@ import java.util.Locale;
  */
 public final class MetricsCsv implements TrainingListener, AutoCloseable {
     public static final String HEADER = "step,epoch,train_loss,val_loss,val_accuracy";
+    private final Path file;
     private final BufferedWriter out;
     private final int logEvery;
 
+    /**
+     * Creates the file, which must not exist yet: a run never writes into another run's metrics, nor through a
+     * symbolic link that stands where its metrics go.
+     *
+     * @throws WriteFailure when the file exists (as anything) or cannot be created
+     */
     public MetricsCsv(Path file, int logEvery) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.file = file;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8));
+            out.write(HEADER);
+            out.newLine();
+        } catch (FileAlreadyExistsException e) {
+            throw new WriteFailure(file, "it already exists (an earlier run's metrics, or a link); "
+                    + "a run writes only into a new file");
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
         this.logEvery = Math.max(1, logEvery);
-        out.write(HEADER);
-        out.newLine();
     }
 
     @Override
@@ -37,12 +58,17 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            WriteFailure failure = new WriteFailure(file, e);
+            throw new UncheckedIOException(failure.getMessage(), failure);
         }
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
     }
 }

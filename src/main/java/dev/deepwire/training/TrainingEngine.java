@@ -2,11 +2,12 @@ package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -39,6 +40,10 @@ public final class TrainingEngine {
                 fail(run, listener, 0, "training was interrupted");
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
+            } catch (java.io.UncheckedIOException e) {
+                // A file of the run (metrics.csv, a checkpoint) could not be written: a disk full, a folder gone.
+                fail(run, listener, 0, "training stopped: " + (e.getCause() instanceof WriteFailure w ? w.getMessage()
+                        : "cannot write the run's files: " + WriteFailure.reason(e.getCause())));
             } catch (RuntimeException e) {
                 fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: " + e
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
@@ -191,20 +196,18 @@ public final class TrainingEngine {
         return eval;
     }
 
-    /** Writes a model zip (with updater state) atomically: to a temporary file, then moved into place. */
+    /**
+     * Writes a model zip (with updater state) atomically, through {@link AtomicFiles}: a crash leaves the old file or
+     * the new one whole.
+     *
+     * @throws java.io.UncheckedIOException with a {@link WriteFailure} that gives the file and the real reason
+     */
     public static void save(ComputationGraph model, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-            try {
-                ModelSerializer.writeModel(model, tmp.toFile(), true);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, out -> ModelSerializer.writeModel(model, out, true));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            WriteFailure failure = WriteFailure.of(file, e);
+            throw new java.io.UncheckedIOException(failure.getMessage(), failure);
         }
     }
 

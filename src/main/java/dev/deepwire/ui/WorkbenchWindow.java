@@ -69,6 +69,14 @@ final class WorkbenchWindow {
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
+        training.setOutsideDataConfirmation(message -> {
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    message + ".\n\nRead it anyway? Only if you trust this project.",
+                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            ask.setHeaderText("The project's data lies outside its folder");
+            ask.initOwner(stage);
+            return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        });
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         SplitPane centre = new SplitPane(split, trainingPanel);

@@ -1,6 +1,7 @@
 package dev.deepwire.ui.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DataPaths;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
@@ -9,17 +10,15 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
-import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -169,6 +168,35 @@ public final class TrainingViewModel {
         return Optional.ofNullable(runDir);
     }
 
+    private java.util.function.Predicate<String> confirmOutsideData = message -> false;
+    private final java.util.Set<Path> outsideDataAllowed = new java.util.HashSet<>();
+
+    /**
+     * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
+     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
+     */
+    public void setOutsideDataConfirmation(java.util.function.Predicate<String> confirm) {
+        this.confirmOutsideData = confirm;
+    }
+
+    /** The data-path rule ({@link DataPaths}): data inside the project's folder, or elsewhere once the user agreed. */
+    private boolean dataAllowed(dev.deepwire.model.DatasetSpec dataset) {
+        try {
+            var outside = DataPaths.outside(dataset, dataFolder.get());
+            if (outside.isEmpty() || outsideDataAllowed.contains(outside.get().resolved())) {
+                return true;
+            }
+            if (confirmOutsideData.test(outside.get().message())) {
+                outsideDataAllowed.add(outside.get().resolved()); // asked once per file in a session
+                return true;
+            }
+            status.set("Not started: " + outside.get().message());
+        } catch (dev.deepwire.data.DataException e) {
+            status.set("Not started: " + e.getMessage());
+        }
+        return false;
+    }
+
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
     public boolean start(TrainingSettings settings) {
         if (phase.get().busy()) {
@@ -183,6 +211,9 @@ public final class TrainingViewModel {
         project.setTraining(settings);
         var graph = editor.graph().copy();
         var dataset = project.dataset();
+        if (!dataAllowed(dataset)) {
+            return false;
+        }
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(Phase.COMPILING);
@@ -219,15 +250,12 @@ public final class TrainingViewModel {
         lastData = data;
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
-        String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        runDir = runsFolder.get().resolve(stamp);
-        for (int k = 2; java.nio.file.Files.exists(runDir); k++) {
-            runDir = runsFolder.get().resolve(stamp + "-" + k); // two runs in one second keep apart
-        }
         try {
+            runDir = null;
+            runDir = RunFolders.createNew(runsFolder.get(), name); // one folder per run, a safe name from the project's
             csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
         } catch (IOException e) {
-            failBeforeStart("Cannot write the run folder " + runDir + ": " + e.getMessage(), null);
+            failBeforeStart("Cannot start the run: " + e.getMessage(), null);
             return;
         }
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
@@ -435,7 +463,11 @@ public final class TrainingViewModel {
             try {
                 file.close();
                 if (finished.model() != null && finished.savedModel().isEmpty()) {
-                    TrainingEngine.save(finished.model(), dir.resolve("model.zip"));
+                    RunFolders.SavedModel saved = RunFolders.saveModel(finished.model(), dir);
+                    if (saved.problem() != null) {
+                        uiThread.accept(() -> status.set(message + " · model.zip could not be written ("
+                                + saved.problem() + "); the model was saved to " + saved.file()));
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 uiThread.accept(() -> status.set(message + " · could not save the run: " + e.getMessage()));
