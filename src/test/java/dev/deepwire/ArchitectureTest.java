@@ -39,6 +39,11 @@ class ArchitectureTest {
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.deepwire.model..")
             .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.model..", "java..");
 
+    /** The bounded file reading every layer shares: plain Java, so any layer may use it. */
+    @ArchTest
+    static final ArchRule limitsArePlainJava = noClasses().that().resideInAPackage("dev.deepwire.limits..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.limits..", "java..");
+
     @ArchTest
     static final ArchRule onlyTheUiTouchesJavaFx = noClasses().that().resideOutsideOfPackage("dev.deepwire.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,41 +170,41 @@ public final class GraphChecker {
         return false;
     }
 
-    /** One cycle's node ids in wire order, if the graph has any. */
+    /** One cycle's node ids in wire order, if the graph has any. Iterative: a chain of any length fits the stack. */
     public static Optional<List<String>> findCycle(Graph graph) {
-        Map<String, Integer> state = new HashMap<>();
+        Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
         Map<String, List<String>> next = new HashMap<>();
         graph.edges().forEach(e -> next.computeIfAbsent(e.from().nodeId(), k -> new ArrayList<>()).add(e.to().nodeId()));
+        List<String> path = new ArrayList<>();
+        Deque<int[]> cursor = new ArrayDeque<>(); // per path entry: the next successor to visit
         for (Node n : graph.nodes()) {
-            LinkedHashSet<String> path = new LinkedHashSet<>();
-            Optional<List<String>> c = dfs(n.id(), next, state, path);
-            if (c.isPresent()) {
-                return c;
+            if (state.containsKey(n.id())) {
+                continue;
+            }
+            state.put(n.id(), 1);
+            path.add(n.id());
+            cursor.push(new int[] {0});
+            while (!path.isEmpty()) {
+                String id = path.get(path.size() - 1);
+                List<String> succ = next.getOrDefault(id, List.of());
+                int[] at = cursor.peek();
+                if (at[0] >= succ.size()) {
+                    state.put(id, 2);
+                    path.remove(path.size() - 1);
+                    cursor.pop();
+                    continue;
+                }
+                String s = succ.get(at[0]++);
+                Integer st = state.get(s);
+                if (st == null) {
+                    state.put(s, 1);
+                    path.add(s);
+                    cursor.push(new int[] {0});
+                } else if (st == 1) {
+                    return Optional.of(new ArrayList<>(path.subList(path.lastIndexOf(s), path.size())));
+                }
             }
         }
-        return Optional.empty();
-    }
-
-    private static Optional<List<String>> dfs(String id, Map<String, List<String>> next, Map<String, Integer> state,
-                                              LinkedHashSet<String> path) {
-        Integer s = state.get(id);
-        if (s != null && s == 2) {
-            return Optional.empty();
-        }
-        if (s != null && s == 1) {
-            List<String> p = new ArrayList<>(path);
-            return Optional.of(p.subList(p.indexOf(id), p.size()));
-        }
-        state.put(id, 1);
-        path.add(id);
-        for (String n : next.getOrDefault(id, List.of())) {
-            Optional<List<String>> c = dfs(n, next, state, path);
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        path.remove(id);
-        state.put(id, 2);
         return Optional.empty();
     }
 
