@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * port-kind mismatches and cycles. Every issue names its node and says how to fix it.
  */
 public final class GraphChecker {
+    /** The warning on a block whose work reaches no output: it is left out when the network is built. */
+    public static final String UNUSED = "output unused — this branch is not trained (wire it onward to an output, or "
+            + "delete it)";
     private final BlockCatalog catalog;
 
     public GraphChecker(BlockCatalog catalog) {
@@ -83,7 +86,7 @@ public final class GraphChecker {
             }
         }
         if (!type.isOutput() && !feeding.contains(node.id())) {
-            issues.add(Issue.warn(node.id(), "output is not used; wire it onward or delete the block"));
+            issues.add(Issue.warn(node.id(), UNUSED));
         }
     }
 
@@ -206,6 +209,24 @@ public final class GraphChecker {
             }
         }
         return Optional.empty();
+    }
+
+    /** The ids of the nodes from which some output block can be reached (the outputs included), following wires. */
+    public Set<String> reachingOutputs(Graph graph) {
+        Deque<String> todo = new ArrayDeque<>();
+        for (Node n : graph.nodes()) {
+            if (catalog.find(n.type()).map(BlockType::isOutput).orElse(false)) {
+                todo.push(n.id());
+            }
+        }
+        Set<String> live = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (live.add(id)) {
+                graph.edgesInto(id).forEach(e -> todo.push(e.from().nodeId()));
+            }
+        }
+        return live;
     }
 
     /** Node ids in an order where every node comes after the nodes feeding it; empty if there is a cycle. */
