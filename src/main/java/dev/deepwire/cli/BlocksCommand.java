@@ -30,10 +30,11 @@ final class BlocksCommand implements Callable<Integer> {
             Console.out().flush();
             return ExitCodes.OK;
         }
+        OutputPaths.requireFile(output, "--output");
         try {
             AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + output + ": " + e.getMessage()
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + output + ": " + dev.deepwire.limits.FileProblems.describe(e)
                     + "; choose a writable place");
         }
         return ExitCodes.OK;

@@ -9,7 +9,7 @@ import java.io.PrintStream;
  */
 final class Console {
     private static PrintStream out = System.out;
-    private static final PrintStream ERR = System.err;
+    private static PrintStream err = System.err;
     private static boolean silenced;
 
     private Console() {
@@ -28,7 +28,12 @@ final class Console {
     }
 
     static PrintStream err() {
-        return ERR;
+        return err;
+    }
+
+    /** For tests: where DeepWire's error lines go. */
+    static synchronized void redirectErr(PrintStream stream) {
+        err = stream;
     }
 
     /** For tests: where DeepWire's lines go. */

@@ -35,6 +35,8 @@ final class ExportCommand implements Callable<Integer> {
         if (java == null && json == null) {
             throw new CliException(ExitCodes.BAD_INPUT, "say what to export: --java OUT.java and/or --dl4j-json OUT.json");
         }
+        OutputPaths.requireFile(java, "--java");
+        OutputPaths.requireFile(json, "--dl4j-json");
         ProjectSession session = ProjectSession.open(file);
         CompileResult result = session.compile();
         if (!result.ok()) {
@@ -57,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
                 Console.out().println("wrote " + java + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write: " + e.getMessage());
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write: " + dev.deepwire.limits.FileProblems.describe(e));
         }
         return ExitCodes.OK;
     }

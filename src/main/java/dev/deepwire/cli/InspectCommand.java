@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,16 +48,13 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
+        OutputPaths.requireFile(png, "--png");
+        OutputPaths.requireFile(csv, "--csv");
         Prepared prepared = Prepared.load(ProjectSession.open(file));
-        if (!Files.isRegularFile(model)) {
+        if (!Files.exists(model)) {
             throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
         }
-        ComputationGraph net;
-        try {
-            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + e.getMessage());
-        }
+        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
@@ -89,7 +85,7 @@ final class InspectCommand implements Callable<Integer> {
                 AtomicFiles.write(png, Heatmaps.png(Heatmaps.image(map, queries, keys, title)));
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write the heatmap: " + e.getMessage());
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write the heatmap: " + dev.deepwire.limits.FileProblems.describe(e));
         }
         Console.out().printf(Locale.ROOT, "%s: verified (the output recomputed from these weights matches the block's, max error %.1e)%n",
                 title, maps.maxError());

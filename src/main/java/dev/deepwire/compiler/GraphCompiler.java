@@ -66,7 +66,7 @@ public final class GraphCompiler {
         List<CompiledNetwork.Input> inputs = new ArrayList<>();
         List<CompiledNetwork.Output> outputs = new ArrayList<>();
         Map<String, List<String>> vertices = new LinkedHashMap<>();
-        Map<String, List<String>> built = new java.util.HashMap<>();
+        Map<String, List<String>> ownVertices = new java.util.HashMap<>();
         for (Node n : graph.nodes()) {
             if (catalog.require(n.type()).isInput()) {
                 builder.addInputs(n.id());
@@ -91,7 +91,7 @@ public final class GraphCompiler {
             }
             List<String> own = new ArrayList<>();
             vertices.put(id, own);
-            built.put(id, own);
+            ownVertices.put(id, own);
             if (type.isOutput()) {
                 Map<String, Object> settings = new LinkedHashMap<>();
                 type.params().forEach(p -> settings.put(p.name(), catalog.paramValue(node, p.name())));
@@ -101,7 +101,7 @@ public final class GraphCompiler {
         // A block's vertices are named by its id or "<id>.<part>" (ids have no dots): one pass assigns them all.
         for (String v : builder.getVertices().keySet()) {
             int dot = v.indexOf('.');
-            List<String> own = built.get(dot < 0 ? v : v.substring(0, dot));
+            List<String> own = ownVertices.get(dot < 0 ? v : v.substring(0, dot));
             if (own != null) {
                 own.add(v);
             }
@@ -117,7 +117,9 @@ public final class GraphCompiler {
             issues.add(Issue.error(null, "DL4J could not build the network: " + e.getMessage()));
             return new CompileResult(Optional.empty(), issues, shapes);
         }
-        return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, shapes, vertices)), issues, shapes);
+        // The network's shapes and parameter counts are those of what was built (an unused branch is not).
+        ShapeReport built = live.size() == graph.nodes().size() ? shapes : shapes.only(live);
+        return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, built, vertices)), issues, shapes);
     }
 
     private NodeContext context(Graph graph, Node node, BlockType type, ShapeReport shapes) {

@@ -79,6 +79,7 @@ class DanglingBranchTest {
                     assertThat(model.getVertex(d)).as("seed %d: %s is left out", seed, d).isNull();
                 }
             }
+            assertThat(model.numParams()).as("seed %d", seed).isEqualTo(net.totalParams());
             RandomBatch batch = RandomBatch.of(graph, net, 4, 1, DataType.FLOAT, seed);
             model.fit(new MultiDataSet(batch.inputs(), batch.labels()));
             assertThat(model.score()).as("seed %d", seed).isFinite();
