@@ -55,7 +55,9 @@ public final class TrainingEngine {
             ThreadSettings.apply(ThreadSettings.applied());
         }
         data = data.resplit(settings.validationSplit(), settings.seed());
-        var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
+        // A batch larger than the data trains (and is estimated) at the data's size: one batch of every example.
+        var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, data.train().size())))
+                .problem(MemoryEstimate.available());
         if (memory.isPresent()) {
             fail(run, listener, 0, memory.get());
             return;

@@ -170,6 +170,7 @@ final class WorkbenchWindow {
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
+                dev.deepwire.limits.ModelZips.check(model); // within limits before DL4J allocates anything
                 var net = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(model.toFile(), false);
                 var data = dev.deepwire.data.DatasetLoader.load(dataset, folder.get());
                 return new Object[] {net, data.validation() != null ? data.validation() : data.train()};
