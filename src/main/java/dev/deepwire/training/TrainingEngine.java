@@ -55,6 +55,11 @@ public final class TrainingEngine {
             ThreadSettings.apply(ThreadSettings.applied());
         }
         data = data.resplit(settings.validationSplit(), settings.seed());
+        if (data.validation() == null || data.validation().size() == 0) {
+            fail(run, listener, 0, "the dataset has no validation examples, which training needs to measure progress; "
+                    + "mark some as validation or set a validation split");
+            return;
+        }
         // A batch larger than the data trains (and is estimated) at the data's size: one batch of every example.
         var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, data.train().size())))
                 .problem(MemoryEstimate.available());
