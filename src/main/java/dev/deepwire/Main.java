@@ -31,9 +31,27 @@ public final class Main {
             System.err.println("deepwire: " + BackendChoice.note(wanted));
         }
         if (args.length == 0) {
-            WorkbenchLauncher.launch(args);
+            openWorkbench(args);
             return;
         }
         System.exit(DeepWireCli.execute(args));
+    }
+
+    /** The workbench, or one line saying why it cannot open (no display) and exit 2 instead of a JavaFX trace. */
+    private static void openWorkbench(String[] args) {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+            System.err.println("deepwire: no display to open the workbench on (neither DISPLAY nor WAYLAND_DISPLAY is "
+                    + "set); start it from a desktop session, or use the command line: deepwire --help");
+            System.exit(2);
+        }
+        try {
+            WorkbenchLauncher.launch(args);
+        } catch (RuntimeException | Error e) {
+            System.err.println("deepwire: the workbench could not start: " + e.getMessage()
+                    + "; the command line still works: deepwire --help");
+            System.exit(2);
+        }
     }
 }

@@ -51,6 +51,11 @@ class ArchitectureTest {
             .because("the graph, its checks and undo are tested in milliseconds and read by every other layer; "
                     + "a library there would reach everywhere");
 
+    /** The bounded file reading every layer shares: plain Java, so any layer may use it. */
+    @ArchTest
+    static final ArchRule limitsArePlainJava = noClasses().that().resideInAPackage("dev.deepwire.limits..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.limits..", "java..");
+
     @ArchTest
     static final ArchRule onlyTheUiTouchesJavaFx = noClasses().that().resideOutsideOfPackage("dev.deepwire.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")

@@ -28,6 +28,7 @@ final class BlocksCommand implements Callable<Integer> {
             Console.out().flush();
             return ExitCodes.OK;
         }
+        OutputPaths.requireFile(output, "--output");
         Outputs.write(output, text.getBytes(StandardCharsets.UTF_8));
         return ExitCodes.OK;
     }

@@ -49,7 +49,33 @@ public final class DeepWireCli implements Runnable {
                     + ex.getCommandLine().getCommandName().replace("deepwire", "").trim() + " --help')");
             return ExitCodes.BAD_INPUT;
         });
-        return cli.execute(args);
+        return guarded(() -> cli.execute(args), verbose);
+    }
+
+    /** Runs a command; memory or stack running out becomes one line and exit 1 instead of a stack trace. */
+    static int guarded(java.util.function.IntSupplier command, boolean verbose) {
+        try {
+            return command.getAsInt();
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return resourcesExhausted(e, verbose);
+        }
+    }
+
+    /**
+     * Memory or stack ran out (a network or file too large for this machine): one line with advice, exit 1 (the run
+     * failed), the stack trace only with {@code --verbose}.
+     */
+    private static int resourcesExhausted(Error e, boolean verbose) {
+        String advice = e instanceof OutOfMemoryError
+                ? "ran out of memory (" + (e.getMessage() == null ? "Java heap" : e.getMessage()) + "); use a smaller "
+                + "batch size, smaller blocks or less data, or give Java more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx8g)"
+                : "ran out of stack space (the project is nested or chained too deeply); simplify it, or give Java a "
+                + "larger stack (e.g. JAVA_TOOL_OPTIONS=-Xss64m)";
+        Console.err().println("deepwire: " + advice + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
+            e.printStackTrace(Console.err());
+        }
+        return ExitCodes.INVALID;
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

@@ -34,6 +34,8 @@ final class ExportCommand implements Callable<Integer> {
         if (java == null && json == null) {
             throw new CliException(ExitCodes.BAD_INPUT, "say what to export: --java OUT.java and/or --dl4j-json OUT.json");
         }
+        OutputPaths.requireFile(java, "--java");
+        OutputPaths.requireFile(json, "--dl4j-json");
         if (Outputs.isStdout(java) && Outputs.isStdout(json)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --java and --dl4j-json can go to standard output (-)");
         }

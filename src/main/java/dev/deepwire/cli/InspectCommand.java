@@ -51,6 +51,8 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
+        OutputPaths.requireFile(png, "--png");
+        OutputPaths.requireFile(csv, "--csv");
         if (Outputs.isStdout(csv) && Outputs.isStdout(png)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
         }
@@ -60,12 +62,7 @@ final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
         }
-        ComputationGraph net;
-        try {
-            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + e.getMessage());
-        }
+        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));

@@ -79,6 +79,8 @@ public final class TripleDataset {
             entitySet.add(r[2]);
             relationSet.add(r[1]);
         }
+        DataSizes.count(name, "distinct entities", entitySet.size(), dev.deepwire.limits.Limits.VOCABULARY);
+        DataSizes.count(name, "distinct relations", relationSet.size(), dev.deepwire.limits.Limits.VOCABULARY);
         if (rows.stream().noneMatch(r -> r[3].equals("train"))) {
             throw new DataException(name + " has no training triples; add lines 'head<TAB>relation<TAB>tail'");
         }

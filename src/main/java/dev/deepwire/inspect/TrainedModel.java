@@ -3,6 +3,7 @@ package dev.deepwire.inspect;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.limits.ModelZips;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class TrainedModel {
 
     /** A model saved by DeepWire or DL4J ({@code model.zip}, {@code best.zip}); the updater state is not needed. */
     public static TrainedModel load(Path zip) throws IOException {
+        ModelZips.check(zip); // within limits before DL4J allocates anything
         return new TrainedModel(ModelSerializer.restoreComputationGraph(zip.toFile(), false));
     }
 

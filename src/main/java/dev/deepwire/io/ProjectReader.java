@@ -15,10 +15,10 @@ import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.LimitException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,34 +49,35 @@ public final class ProjectReader {
                 .build();
         mapper = new ObjectMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Project read(Path file) throws ProjectFormatException {
+        String text;
         try {
-            long size = Files.size(file);
-            if (size > ProjectFormat.MAX_BYTES) {
-                throw new ProjectFormatException(file.toString(), "the file is " + size / (1024 * 1024)
-                        + " MB, far larger than any project (limit " + ProjectFormat.MAX_BYTES / (1024 * 1024)
-                        + " MB); is it really a DeepWire project?");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ProjectFormatException(file.toString(), "no such file; check the path");
-        } catch (java.nio.charset.MalformedInputException e) {
+            text = BoundedFiles.utf8(BoundedFiles.readAll(file, ProjectFormat.MAX_BYTES, "project file"));
+        } catch (LimitException e) {
+            throw new ProjectFormatException(file.toString(), e.getMessage().replace(file + " ", "")
+                    + "; is it really a DeepWire project?");
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProjectFormatException(file.toString(), "the file is not UTF-8 text; is it really a DeepWire project?");
         } catch (IOException e) {
-            throw new ProjectFormatException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+            throw new ProjectFormatException(file.toString(), "cannot be read: " + FileProblems.describe(e));
         }
+        return parse(text);
     }
 
     public Project parse(String json) throws ProjectFormatException {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a UTF-8 byte-order mark, as some editors write
+        }
         JsonNode root;
         try {
             root = mapper.readTree(json);
         } catch (JsonParseException e) {
-            throw syntax(e);
+            throw JsonSyntax.problem(e);
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw JsonSyntax.problem(e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectFormatException("line 1", "the file is empty; it should hold a DeepWire project (JSON)");
@@ -101,26 +102,6 @@ public final class ProjectReader {
             keepUnknown(u, Set.of("positions", "groups", "notes"), project.sectionExtras("ui"));
         }
         return project;
-    }
-
-    private static ProjectFormatException syntax(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        String msg = e.getOriginalMessage();
-        if (msg.contains("nesting depth")) {
-            return new ProjectFormatException(where, "the JSON is nested more than 64 levels deep, which no project "
-                    + "file needs; is it really a DeepWire project?");
-        }
-        if (msg.startsWith("Duplicate field")) {
-            return new ProjectFormatException(where, msg + "; remove one of the two");
-        }
-        return new ProjectFormatException(where, "not valid JSON (" + firstLine(msg)
-                + "); the file may be truncated or hand-edited — restore it from a backup or fix the JSON there");
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private void checkFormat(JsonNode root) throws ProjectFormatException {
@@ -241,7 +222,7 @@ public final class ProjectReader {
             Port from = port(e, "from", at, nodes);
             Port to = port(e, "to", at, nodes);
             Edge edge = new Edge(from, to);
-            if (graph.edges().contains(edge)) {
+            if (graph.hasEdge(edge)) {
                 throw new ProjectFormatException(at, "wire " + edge + " is listed twice; delete one");
             }
             graph.connect(edge);

@@ -60,7 +60,14 @@ public final class TrainingEngine {
             ThreadSettings.apply(ThreadSettings.applied());
         }
         data = data.resplit(settings.validationSplit(), settings.seed());
-        var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
+        if (data.validation() == null || data.validation().size() == 0) {
+            fail(run, listener, 0, "the dataset has no validation examples, which training needs to measure progress; "
+                    + "mark some as validation or set a validation split");
+            return;
+        }
+        // A batch larger than the data trains (and is estimated) at the data's size: one batch of every example.
+        var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, data.train().size())))
+                .problem(MemoryEstimate.available());
         if (memory.isPresent()) {
             fail(run, listener, 0, memory.get());
             return;
@@ -86,6 +93,7 @@ public final class TrainingEngine {
         // The best model so far (lowest validation loss), for inspection after the run: kept, written as it ends.
         BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"));
         int sinceBest = 0;
+        DivergenceWatch divergence = new DivergenceWatch();
         int epoch = 0;
         String reason = "all " + settings.epochs() + " epochs done";
         outer:
@@ -113,16 +121,26 @@ public final class TrainingEngine {
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
-                if (!Double.isFinite(loss)) {
-                    String at = health.locateNonFinite(model, batch);
+                String diverged = Double.isFinite(loss) ? divergence.offer(loss) : null;
+                if (!Double.isFinite(loss) || diverged != null) {
+                    String at = diverged == null ? health.locateNonFinite(model, batch) : null;
                     String output = network.outputs().get(0).nodeId();
-                    String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
-                            : "; every block before the output gave finite values, so the NaN arose in '" + output
-                            + "' itself (its weights or the loss)";
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, "the training loss became " + loss
-                            + " at step " + step + " (epoch " + epoch + ")" + where + "; lower the learning rate (now "
-                            + settings.learningRate() + ") or check the data for extreme values",
-                            at != null ? at : output);
+                    String why;
+                    if (diverged != null) {
+                        why = diverged + " at step " + step + " (epoch " + epoch + "); lower the learning rate (now "
+                                + settings.learningRate() + ") or choose another optimizer";
+                    } else {
+                        String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
+                                : "; every block before the output gave finite values, so the NaN arose in '" + output
+                                + "' itself (its weights or the loss)";
+                        why = "the training loss became " + loss + " at step " + step + " (epoch " + epoch + ")" + where
+                                + (step == 1 ? "; this was before any learning, so the learning rate is not the cause: "
+                                + "the starting values overflow — lower large settings of that block (e.g. init_scale, "
+                                + "margin) or check the data for extreme values"
+                                : "; lower the learning rate (now " + settings.learningRate()
+                                + ") or check the data for extreme values");
+                    }
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, why, at != null ? at : output);
                     best.write(model, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);

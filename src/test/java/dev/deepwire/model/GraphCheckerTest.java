@@ -105,4 +105,33 @@ class GraphCheckerTest {
         assertThat(c.allowed()).isTrue();
         assertThat(c.message()).contains("replaces the wire from tokens.out");
     }
+
+    /** A chain of {@code n} activation blocks between a vector input and an output; optionally closed into a cycle. */
+    static Graph chain(int n, boolean cycle) {
+        GraphFixture f = new GraphFixture().node("in", "vector_input").node("out", "softmax_output");
+        String prev = "in";
+        for (int i = 0; i < n; i++) {
+            f.node("a" + i, "activation").wire(prev + ".out", "a" + i + ".in");
+            prev = "a" + i;
+        }
+        f.wire(prev + ".out", "out.in");
+        Graph g = f.graph();
+        if (cycle) {
+            g.disconnect(g.edgesInto("a0").get(0));
+            g.connect(new Edge(new Port(prev, "out"), new Port("a0", "in")));
+        }
+        return g;
+    }
+
+    @Test
+    void aLongChainIsCheckedWithoutOverflowingTheStack() {
+        assertThat(errors(chain(20_000, false))).isEmpty();
+        assertThat(GraphChecker.topologicalOrder(chain(20_000, false)).orElseThrow()).hasSize(20_002);
+    }
+
+    @Test
+    void aCycleThroughALongChainIsFoundWhole() {
+        List<String> cycle = GraphChecker.findCycle(chain(20_000, true)).orElseThrow();
+        assertThat(cycle).hasSize(20_000).contains("a0", "a19999");
+    }
 }

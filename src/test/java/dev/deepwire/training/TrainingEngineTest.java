@@ -247,4 +247,41 @@ class TrainingEngineTest {
         assertThat(handle[0].model().getVertex("embed").params().sumNumber().doubleValue()).isFinite();
         assertThat(handle[0].model().getVertex("classify").params().sumNumber().doubleValue()).isFinite();
     }
+
+    @Test
+    void aLossThatExplodesWithoutNanEndsTheRunFailed() throws Exception {
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 256, "validation", 64, "seed", 1));
+        TrainingSettings wild = new TrainingSettings(40, 32, "adam", 10.0, 42, 0, 0);
+        TrainingRun run = new TrainingEngine(Runnable::run).start(new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(wild)).orThrow(), data(p), wild, RunOptions.defaults("s"), e -> { });
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) run.outcome();
+        assertThat(failed.message()).contains("the training loss rose from").contains("training diverged")
+                .contains("lower the learning rate (now 10.0)");
+        assertThat(failed.step()).isLessThan(40 * 8);
+    }
+
+    @Test
+    void aNanAtTheFirstStepIsNotBlamedOnTheLearningRate() throws Exception {
+        Project p = small();
+        TrainingRun[] handle = new TrainingRun[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        TrainingListener listener = e -> {
+            if (e instanceof TrainingEvent.RunStarted) {
+                try {
+                    ready.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handle[0].model().getVertex("classify").paramTable(false).get("W").assign(Double.POSITIVE_INFINITY);
+            }
+        };
+        handle[0] = new TrainingEngine(background).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), listener);
+        ready.countDown();
+        assertThat(handle[0].await(60, TimeUnit.SECONDS)).isTrue();
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
+        assertThat(failed.step()).isEqualTo(1);
+        assertThat(failed.message()).contains("before any learning").contains("learning rate is not the cause")
+                .doesNotContain("lower the learning rate");
+    }
 }
