@@ -29,6 +29,7 @@ final class ProjectFiles {
     private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
     private final Autosave autosave;
+    private Runnable commitEdits = () -> { };
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -36,6 +37,11 @@ final class ProjectFiles {
         this.recent = recent;
         this.autosave = autosave;
         file.set(initial);
+    }
+
+    /** Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing. */
+    void setCommitEdits(Runnable commit) {
+        this.commitEdits = commit;
     }
 
     RecentFiles recent() {
@@ -144,10 +150,12 @@ final class ProjectFiles {
 
     /** Saves to the current file, or asks for one. Returns whether the project was saved. */
     boolean save() {
+        commitEdits.run();
         return file.get() == null ? saveAs() : write(file.get());
     }
 
     boolean saveAs() {
+        commitEdits.run();
         FileChooser chooser = chooser("Save project as");
         chooser.setInitialFileName(vm.project().name() + ".dwproj");
         java.io.File f = chooser.showSaveDialog(owner);
@@ -178,6 +186,7 @@ final class ProjectFiles {
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */
     boolean confirmDiscard() {
+        commitEdits.run();
         if (!vm.history().isDirty()) {
             return true;
         }

@@ -67,6 +67,7 @@ final class WorkbenchWindow {
         root.setTop(new VBox(menus(stage), toolbar()));
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
         this.trainingPanel = trainingPanel;
+        files.setCommitEdits(trainingPanel::commit);
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
@@ -140,8 +141,7 @@ final class WorkbenchWindow {
     /** Edit ▸ Dataset Settings: choose and check the project's data; the change is unsaved work. */
     void editDataset(Stage owner) {
         datasetDialog(owner).showAndWait().ifPresent(spec -> {
-            vm.project().setDataset(spec);
-            vm.history().markUnsaved();
+            vm.setDataset(spec);
             vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
         });
     }

@@ -66,7 +66,22 @@ public final class TrainingPanel extends HBox {
                 + "for N epochs (0: off)"));
         for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
             f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
+            // Kept in the project (an undoable change) when the field is left or Enter is pressed.
+            f.focusedProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    commit();
+                }
+            });
+            f.setOnAction(e -> commit());
         }
+        optimizer.setOnAction(e -> commit());
+        // Undo, Redo and opening another project change the project's settings: the fields follow.
+        vm.editor().revisionProperty().addListener((o, a, b) -> {
+            TrainingSettings now = vm.editor().project().training();
+            if (!now.equals(shown)) {
+                show(now);
+            }
+        });
         Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
         Button pause = button("Pause", "train-pause", vm::pause);
         Button resume = button("Resume", "train-resume", vm::resume);
@@ -323,7 +338,23 @@ public final class TrainingPanel extends HBox {
         show(s);
     }
 
+    private TrainingSettings shown;
+
+    /**
+     * Puts valid typed settings into the project as one undoable change (nothing when unchanged or invalid); Save and
+     * closing call it too, so a value typed but not yet left is never lost.
+     */
+    public void commit() {
+        if (!vm.phaseProperty().get().busy()) {
+            settings().ifPresent(s -> {
+                shown = s;
+                vm.editor().setTraining(s);
+            });
+        }
+    }
+
     private void show(TrainingSettings s) {
+        shown = s;
         epochs.setText(String.valueOf(s.epochs()));
         batch.setText(String.valueOf(s.batchSize()));
         rate.setText(String.valueOf(s.learningRate()));

@@ -164,6 +164,11 @@ public final class TrainingViewModel {
         return history;
     }
 
+    /** The editor whose project this window trains (its settings are part of the project and its history). */
+    public EditorViewModel editor() {
+        return editor;
+    }
+
     /** The folder of the current (or last) run, once it has started. */
     public Optional<Path> runDir() {
         return Optional.ofNullable(runDir);
@@ -179,8 +184,8 @@ public final class TrainingViewModel {
             status.set(problems.get(0));
             return false;
         }
+        editor.setTraining(settings); // what trains is what Save writes (an undoable change when new)
         Project project = editor.project();
-        project.setTraining(settings);
         var graph = editor.graph().copy();
         var dataset = project.dataset();
         String name = project.name();
