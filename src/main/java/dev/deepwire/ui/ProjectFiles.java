@@ -120,6 +120,7 @@ final class ProjectFiles {
             vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
             file.set(null);
             templateFolder.set(null);
+            autosave.clear();
         }
     }
 
@@ -200,7 +201,11 @@ final class ProjectFiles {
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
             return false;
         }
-        return answer.get() == discard || save();
+        if (answer.get() == discard) {
+            autosave.clear(); // discarded on purpose: nothing to recover next time
+            return true;
+        }
+        return save();
     }
 
     void exportPng(dev.deepwire.ui.editor.GraphCanvas canvas) {

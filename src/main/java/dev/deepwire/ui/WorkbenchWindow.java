@@ -102,10 +102,13 @@ final class WorkbenchWindow {
         stage.setOnCloseRequest(e -> {
             if (!files.confirmDiscard()) {
                 e.consume();
-            } else {
-                autosaveTimer.stop();
-                files.closedCleanly();
             }
+        });
+        // However the window closes on purpose (its close button, Quit, Don't Save), it leaves no autosave behind:
+        // only a crash does.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            autosaveTimer.stop();
+            files.closedCleanly();
         });
     }
 
