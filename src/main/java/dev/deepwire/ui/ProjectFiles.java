@@ -30,6 +30,7 @@ final class ProjectFiles {
     private final RecentFiles recent;
     private final Autosave autosave;
     private Runnable commitEdits = () -> { };
+    private java.util.function.BooleanSupplier training = () -> false;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -42,6 +43,19 @@ final class ProjectFiles {
     /** Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing. */
     void setCommitEdits(Runnable commit) {
         this.commitEdits = commit;
+    }
+
+    /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
+    void setTraining(java.util.function.BooleanSupplier running) {
+        this.training = running;
+    }
+
+    private boolean refuseWhileTraining() {
+        if (training.getAsBoolean()) {
+            vm.messageProperty().set("Stop the training run first: the dock and its run belong to " + vm.project().name());
+            return true;
+        }
+        return false;
     }
 
     RecentFiles recent() {
@@ -89,7 +103,7 @@ final class ProjectFiles {
 
     /** Opens a sample as a template: unsaved, its data read from {@code folder}; Save asks where. */
     void openTemplate(Project p, Path folder) {
-        if (!confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard()) {
             return;
         }
         vm.setProject(p);
@@ -116,7 +130,7 @@ final class ProjectFiles {
     }
 
     void newProject() {
-        if (confirmDiscard()) {
+        if (!refuseWhileTraining() && confirmDiscard()) {
             vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
             file.set(null);
             templateFolder.set(null);
@@ -125,7 +139,7 @@ final class ProjectFiles {
     }
 
     void open() {
-        if (!confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard()) {
             return;
         }
         FileChooser chooser = chooser("Open project");
@@ -136,6 +150,9 @@ final class ProjectFiles {
     }
 
     void open(Path path) {
+        if (refuseWhileTraining()) {
+            return;
+        }
         try {
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
@@ -164,7 +181,25 @@ final class ProjectFiles {
             return false;
         }
         Path path = f.toPath().toString().endsWith(".dwproj") ? f.toPath() : Path.of(f.getPath() + ".dwproj");
-        return write(path);
+        return saveAs(path);
+    }
+
+    /**
+     * Saves to another file, which names the project from now on ("mine.dwproj": the project mine in prompts, run
+     * folders and the dock).
+     */
+    boolean saveAs(Path path) {
+        commitEdits.run();
+        String stem = path.getFileName().toString().replaceFirst("\\.dwproj$", "");
+        String was = vm.project().name();
+        if (!stem.isBlank()) {
+            vm.project().setName(stem);
+        }
+        if (write(path)) {
+            return true;
+        }
+        vm.project().setName(was);
+        return false;
     }
 
     private boolean write(Path path) {

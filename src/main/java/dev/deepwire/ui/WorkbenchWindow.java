@@ -68,6 +68,8 @@ final class WorkbenchWindow {
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
         this.trainingPanel = trainingPanel;
         files.setCommitEdits(trainingPanel::commit);
+        files.setTraining(() -> training.phaseProperty().get().busy());
+        training.setProjectFile(files.fileProperty()::get);
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);

@@ -233,11 +233,13 @@ public final class TrainingPanel extends HBox {
     private void showRuns() {
         javafx.scene.control.ListView<RunHistory.Run> list = new javafx.scene.control.ListView<>();
         list.getItems().setAll(vm.keptRuns());
+        list.setId("runs-list");
         list.setPrefSize(760, 300);
         javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
-        dialog.setTitle("Runs");
-        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs kept yet: train once to keep a run"
-                : "Runs kept for this project, newest first");
+        String project = vm.editor().project().name();
+        dialog.setTitle("Runs of " + project);
+        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
+                : "Runs of " + project + ", newest first");
         javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
         javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
         javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");

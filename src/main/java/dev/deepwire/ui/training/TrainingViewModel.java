@@ -6,20 +6,16 @@ import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
-import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +69,8 @@ public final class TrainingViewModel {
     private RunLauncher launcher;
     private TrainingSettings runSettings;
     private Path runDir;
-    private MetricsCsv csv;
+    private RunRecorder recorder;
+    private Supplier<Path> projectFile = () -> null;
     private long started;
     private int stepsPerEpoch;
 
@@ -92,6 +89,35 @@ public final class TrainingViewModel {
         this.runsFolder = runsFolder;
         this.dataFolder = () -> runsFolder.get().getParent();
         this.launcher = new InProcessLauncher(trainer);
+        editor.projectProperty().addListener((o, was, now) -> showProject());
+    }
+
+    /** The file of the project in the window (null while it is not saved): its runs are the ones listed. */
+    public void setProjectFile(Supplier<Path> file) {
+        this.projectFile = file;
+    }
+
+    /**
+     * Another project is in the window (opened, new, a sample): the dock shows none of the last one's run — no
+     * curves, previous-run overlay, result lines, health or model.
+     */
+    private void showProject() {
+        if (phase.get().busy()) {
+            return; // the window refuses to replace the project while a run is going
+        }
+        history.clearAll();
+        health.clear();
+        testReport.set("");
+        progress.set(0);
+        progressText.set("");
+        run = null;
+        runDir = null;
+        recorder = null;
+        lastNetwork = null;
+        lastData = null;
+        phase.set(Phase.IDLE);
+        status.set("Ready to train " + editor.project().name());
+        pointsAdded.set(pointsAdded.get() + 1);
     }
 
     /** Where runs train (on the trainer thread handed in, unless set: the workbench uses a training process). */
@@ -224,22 +250,18 @@ public final class TrainingViewModel {
         lastData = data;
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
-        String stamp = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        runDir = runsFolder.get().resolve(stamp);
-        for (int k = 2; java.nio.file.Files.exists(runDir); k++) {
-            runDir = runsFolder.get().resolve(stamp + "-" + k); // two runs in one second keep apart
-        }
         try {
-            csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
+            recorder = RunRecorder.create(runsFolder.get(), name, projectFile.get(), settings);
+            runDir = recorder.dir();
         } catch (IOException e) {
-            failBeforeStart("Cannot write the run folder " + runDir + ": " + e.getMessage(), null);
+            failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
         }
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         started = System.nanoTime();
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
-        MetricsCsv file = csv;
+        RunRecorder file = recorder;
         CaptureSpec capture = observer.apply(network, data);
         if (capture != null) {
             capture = capture.withBudget(observationBudget);
@@ -392,22 +414,17 @@ public final class TrainingViewModel {
             return;
         }
         testReport.set("Scoring the test split…");
-        background.execute(() -> {
-            String text;
-            try {
-                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
-                text = String.join("\n", lines.subList(0, Math.min(3, lines.size()))); // the panel has room for three
-            } catch (RuntimeException e) {
-                text = "Cannot score the test split: " + e.getMessage();
+        RunRecorder scored = recorder;
+        RunRecorder.scoreTest(model, network, data, background, text -> uiThread.accept(() -> {
+            if (recorder == scored) { // still this project's run
+                testReport.set(text);
             }
-            String shown = text;
-            uiThread.accept(() -> testReport.set(shown));
-        });
+        }));
     }
 
     private void recordRun(String outcome, long steps, double accuracy) {
         try {
-            RunHistory.record(runDir, editor.project().name(), runSettings, outcome, steps, accuracy);
+            recorder.record(outcome, steps, accuracy);
         } catch (IOException e) {
             status.set("Could not record the run in " + runDir + ": " + e.getMessage());
         }
@@ -424,28 +441,20 @@ public final class TrainingViewModel {
         status.set("Comparing with " + other.dir().getFileName());
     }
 
-    /** The runs kept in this project's runs folder, newest first. */
+    /** The runs of this project (by its file, or its name while unsaved) in its runs folder, newest first. */
     public List<RunHistory.Run> keptRuns() {
-        return RunHistory.list(runsFolder.get());
+        String name = editor.project().name();
+        Path file = projectFile.get();
+        return RunHistory.list(runsFolder.get()).stream().filter(r -> RunHistory.belongsTo(r, name, file)).toList();
     }
 
     private void end(Phase result, String message) {
         phase.set(result);
         editor.setLocked(false);
-        RunControl finished = run;
         Path dir = runDir;
-        MetricsCsv file = csv;
         status.set(message + (dir == null ? "" : " · run saved in " + dir));
-        background.execute(() -> {
-            try {
-                file.close();
-                if (finished.model() != null && finished.savedModel().isEmpty()) {
-                    TrainingEngine.save(finished.model(), dir.resolve("model.zip"));
-                }
-            } catch (IOException | RuntimeException e) {
-                uiThread.accept(() -> status.set(message + " · could not save the run: " + e.getMessage()));
-            }
-        });
+        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · could not save the run: "
+                + problem)));
     }
 
     private static String duration(double seconds) {
