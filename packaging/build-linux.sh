@@ -26,9 +26,12 @@ common=(--name DeepWire --app-version "$version" --vendor "DeepWire" --icon asse
 jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.jar --main-class dev.deepwire.Main \
   --java-options '-Xmx3g' --jlink-options '--strip-debug --no-man-pages --no-header-files' --dest target/dist
 if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+  # packaging/linux/deepwire-DeepWire.desktop replaces jpackage's desktop entry, whose Exec line passes no file:
+  # "Exec=… %f" hands a double-clicked .dwproj to DeepWire, which opens the workbench on it.
   jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist --license-file LICENSE \
     --linux-package-name deepwire --linux-shortcut --linux-menu-group Development \
     --description "Draw neural networks and watch them learn" \
-    --file-associations packaging/dwproj.properties
+    --file-associations packaging/dwproj.properties \
+    --resource-dir packaging/linux
 fi
 du -sh target/dist/DeepWire target/dist/*.deb 2>/dev/null || true

@@ -6,7 +6,7 @@ import dev.deepwire.training.NativeTuning;
 import dev.deepwire.ui.WorkbenchLauncher;
 
 /**
- * Entry point: with no arguments opens the workbench, otherwise runs the command line. A plain class
+ * Entry point: with no arguments (or only a project file) opens the workbench, otherwise runs the command line. A plain class
  * (not a JavaFX Application), so JavaFX starts from the class path.
  */
 public final class Main {
@@ -19,7 +19,8 @@ public final class Main {
             boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "error");
         }
-        BackendChoice.Backend wanted = args.length == 0 ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
+        java.util.Optional<java.nio.file.Path> project = WorkbenchLauncher.projectArgument(args);
+        BackendChoice.Backend wanted = args.length == 0 || project.isPresent() ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
         if (BackendChoice.needsRelaunch(wanted)) {
             try {
                 System.exit(BackendChoice.relaunch(wanted, Main.class.getName(), args, true).waitFor());
@@ -30,28 +31,10 @@ public final class Main {
         if (!BackendChoice.note(wanted).isEmpty()) {
             System.err.println("deepwire: " + BackendChoice.note(wanted));
         }
-        if (args.length == 0) {
-            openWorkbench(args);
-            return;
+        if (args.length == 0 || project.isPresent()) {
+            // deepwire FILE.dwproj (the desktop's file association) opens the workbench on that file.
+            System.exit(WorkbenchLauncher.launchOn(project.orElse(null)));
         }
         System.exit(DeepWireCli.execute(args));
-    }
-
-    /** The workbench, or one line saying why it cannot open (no display) and exit 2 instead of a JavaFX trace. */
-    private static void openWorkbench(String[] args) {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
-                && !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
-            System.err.println("deepwire: no display to open the workbench on (neither DISPLAY nor WAYLAND_DISPLAY is "
-                    + "set); start it from a desktop session, or use the command line: deepwire --help");
-            System.exit(2);
-        }
-        try {
-            WorkbenchLauncher.launch(args);
-        } catch (RuntimeException | Error e) {
-            System.err.println("deepwire: the workbench could not start: " + e.getMessage()
-                    + "; the command line still works: deepwire --help");
-            System.exit(2);
-        }
     }
 }

@@ -15,10 +15,14 @@ public final class CommandStack {
     private final Graph graph;
     private final Deque<Command> undo = new ArrayDeque<>();
     private final Deque<Command> redo = new ArrayDeque<>();
+    /** Each command's serial number, in step with the two stacks: the top of {@code undoSerials} names the state. */
+    private final Deque<Long> undoSerials = new ArrayDeque<>();
+    private final Deque<Long> redoSerials = new ArrayDeque<>();
+    private long nextSerial = 1;
     private final List<Consumer<CommandStack>> listeners = new CopyOnWriteArrayList<>();
     private boolean running;
     private long revision;
-    private long savedRevision;
+    private long savedState;
 
     public CommandStack(Graph graph) {
         this.graph = graph;
@@ -33,7 +37,9 @@ public final class CommandStack {
         guard(() -> {
             command.execute(graph);
             undo.push(command);
+            undoSerials.push(nextSerial++);
             redo.clear();
+            redoSerials.clear();
         });
     }
 
@@ -53,6 +59,7 @@ public final class CommandStack {
             Command c = undo.peek();
             c.undo(graph);
             redo.push(undo.pop());
+            redoSerials.push(undoSerials.pop());
         });
     }
 
@@ -64,6 +71,7 @@ public final class CommandStack {
             Command c = redo.peek();
             c.execute(graph);
             undo.push(redo.pop());
+            undoSerials.push(redoSerials.pop());
         });
     }
 
@@ -81,19 +89,28 @@ public final class CommandStack {
         return revision;
     }
 
+    /**
+     * Which state the history is in: the serial number of the last command done (0 before any). Undoing back to a
+     * state gives its number again; a new command after an undo gets a new one.
+     */
+    public long state() {
+        return undoSerials.isEmpty() ? 0 : undoSerials.peek();
+    }
+
     public void markSaved() {
-        savedRevision = revision;
+        savedState = state();
         listeners.forEach(l -> l.accept(this));
     }
 
     /** Marks the graph as not saved anywhere yet (e.g. work recovered after a crash). */
     public void markUnsaved() {
-        savedRevision = -1;
+        savedState = -1;
         listeners.forEach(l -> l.accept(this));
     }
 
+    /** Whether the state differs from the saved one (undoing back to the saved state makes it clean again). */
     public boolean isDirty() {
-        return revision != savedRevision;
+        return state() != savedState;
     }
 
     public void addListener(Consumer<CommandStack> listener) {

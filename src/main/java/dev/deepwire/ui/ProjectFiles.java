@@ -29,6 +29,8 @@ final class ProjectFiles {
     private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
     private final Autosave autosave;
+    private Runnable commitEdits = () -> { };
+    private java.util.function.BooleanSupplier training = () -> false;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -36,6 +38,24 @@ final class ProjectFiles {
         this.recent = recent;
         this.autosave = autosave;
         file.set(initial);
+    }
+
+    /** Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing. */
+    void setCommitEdits(Runnable commit) {
+        this.commitEdits = commit;
+    }
+
+    /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
+    void setTraining(java.util.function.BooleanSupplier running) {
+        this.training = running;
+    }
+
+    private boolean refuseWhileTraining() {
+        if (training.getAsBoolean()) {
+            vm.messageProperty().set("Stop the training run first: the dock and its run belong to " + vm.project().name());
+            return true;
+        }
+        return false;
     }
 
     RecentFiles recent() {
@@ -83,7 +103,7 @@ final class ProjectFiles {
 
     /** Opens a sample as a template: unsaved, its data read from {@code folder}; Save asks where. */
     void openTemplate(Project p, Path folder) {
-        if (!confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard()) {
             return;
         }
         vm.setProject(p);
@@ -110,15 +130,16 @@ final class ProjectFiles {
     }
 
     void newProject() {
-        if (confirmDiscard()) {
+        if (!refuseWhileTraining() && confirmDiscard()) {
             vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
             file.set(null);
             templateFolder.set(null);
+            autosave.clear();
         }
     }
 
     void open() {
-        if (!confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard()) {
             return;
         }
         FileChooser chooser = chooser("Open project");
@@ -129,6 +150,9 @@ final class ProjectFiles {
     }
 
     void open(Path path) {
+        if (refuseWhileTraining()) {
+            return;
+        }
         try {
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
@@ -144,10 +168,12 @@ final class ProjectFiles {
 
     /** Saves to the current file, or asks for one. Returns whether the project was saved. */
     boolean save() {
+        commitEdits.run();
         return file.get() == null ? saveAs() : write(file.get());
     }
 
     boolean saveAs() {
+        commitEdits.run();
         FileChooser chooser = chooser("Save project as");
         chooser.setInitialFileName(vm.project().name() + ".dwproj");
         java.io.File f = chooser.showSaveDialog(owner);
@@ -155,7 +181,25 @@ final class ProjectFiles {
             return false;
         }
         Path path = f.toPath().toString().endsWith(".dwproj") ? f.toPath() : Path.of(f.getPath() + ".dwproj");
-        return write(path);
+        return saveAs(path);
+    }
+
+    /**
+     * Saves to another file, which names the project from now on ("mine.dwproj": the project mine in prompts, run
+     * folders and the dock).
+     */
+    boolean saveAs(Path path) {
+        commitEdits.run();
+        String stem = path.getFileName().toString().replaceFirst("\\.dwproj$", "");
+        String was = vm.project().name();
+        if (!stem.isBlank()) {
+            vm.project().setName(stem);
+        }
+        if (write(path)) {
+            return true;
+        }
+        vm.project().setName(was);
+        return false;
     }
 
     private boolean write(Path path) {
@@ -178,6 +222,7 @@ final class ProjectFiles {
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */
     boolean confirmDiscard() {
+        commitEdits.run();
         if (!vm.history().isDirty()) {
             return true;
         }
@@ -191,7 +236,11 @@ final class ProjectFiles {
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
             return false;
         }
-        return answer.get() == discard || save();
+        if (answer.get() == discard) {
+            autosave.clear(); // discarded on purpose: nothing to recover next time
+            return true;
+        }
+        return save();
     }
 
     void exportPng(dev.deepwire.ui.editor.GraphCanvas canvas) {

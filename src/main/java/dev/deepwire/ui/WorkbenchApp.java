@@ -16,7 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/** The workbench application: opens the default sample (or the file named on the command line). */
+/** The workbench application: opens the file named on the command line, or else the default sample. */
 public final class WorkbenchApp extends Application {
     private final ExecutorService background = daemon("deepwire-analysis");
     private final ExecutorService work = daemon("deepwire-compile");
@@ -62,14 +62,20 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         Project project;
         String problem = null;
+        java.util.List<String> named = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
         try {
-            project = DefaultSample.load().project();
+            project = named.isEmpty() ? DefaultSample.load().project()
+                    : new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
         } catch (Exception e) {
             project = new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
             problem = "Could not open the default sample: " + e.getMessage();
         }
         java.util.List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
         WorkbenchWindow window = openWindow(stage, project);
+        if (!named.isEmpty()) {
+            window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
+            Platform.runLater(window.canvas()::fitView);
+        }
         if (problem != null) {
             new Alert(Alert.AlertType.ERROR, problem).show();
         }

@@ -3,6 +3,7 @@ package dev.deepwire.ui;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
+import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -66,6 +67,9 @@ final class WorkbenchWindow {
         root.setTop(new VBox(menus(stage), toolbar()));
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
         this.trainingPanel = trainingPanel;
+        files.setCommitEdits(trainingPanel::commit);
+        files.setTraining(() -> training.phaseProperty().get().busy());
+        training.setProjectFile(files.fileProperty()::get);
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
@@ -108,10 +112,13 @@ final class WorkbenchWindow {
         stage.setOnCloseRequest(e -> {
             if (!files.confirmDiscard()) {
                 e.consume();
-            } else {
-                autosaveTimer.stop();
-                files.closedCleanly();
             }
+        });
+        // However the window closes on purpose (its close button, Quit, Don't Save), it leaves no autosave behind:
+        // only a crash does.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            autosaveTimer.stop();
+            files.closedCleanly();
         });
     }
 
@@ -147,8 +154,7 @@ final class WorkbenchWindow {
     /** Edit ▸ Dataset Settings: choose and check the project's data; the change is unsaved work. */
     void editDataset(Stage owner) {
         datasetDialog(owner).showAndWait().ifPresent(spec -> {
-            vm.project().setDataset(spec);
-            vm.history().markUnsaved();
+            vm.setDataset(spec);
             vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
         });
     }
@@ -235,8 +241,10 @@ final class WorkbenchWindow {
                         stage.close();
                     }
                 }));
-        MenuItem undo = item("_Undo", "Shortcut+Z", vm::undo);
-        MenuItem redo = item("_Redo", "Shortcut+Y", vm::redo);
+        MenuItem undo = keyed("Undo", KeyMap.Action.UNDO, vm::undo);
+        MenuItem redo = keyed("Redo", KeyMap.Action.REDO, vm::redo);
+        undo.setMnemonicParsing(false); // "Undo Set self_attention_1.heads" keeps its underscores
+        redo.setMnemonicParsing(false);
         vm.revisionProperty().addListener((o, a, b) -> {
             undo.setText(vm.history().undoDescription().orElse("Undo"));
             redo.setText(vm.history().redoDescription().orElse("Redo"));
@@ -245,20 +253,20 @@ final class WorkbenchWindow {
         });
         undo.setDisable(true);
         redo.setDisable(true);
-        MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", vm::redo);
+        MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", () -> KeyMap.perform(KeyMap.Action.REDO, root.getScene(), vm::redo));
         redoAlt.setVisible(false);
         Menu edit = new Menu("_Edit", null, undo, redo, redoAlt, new SeparatorMenuItem(),
-                item("_Copy", "Shortcut+C", canvas::copy),
-                item("_Paste", "Shortcut+V", () -> canvas.paste(false)),
-                item("Paste _Keeping Incoming Wires", "Shortcut+Shift+V", () -> canvas.paste(true)),
-                item("D_uplicate", "Shortcut+D", vm::duplicateSelection),
+                keyed("_Copy", KeyMap.Action.COPY, canvas::copy),
+                keyed("_Paste", KeyMap.Action.PASTE, () -> canvas.paste(false)),
+                keyed("Paste _Keeping Incoming Wires", KeyMap.Action.PASTE_KEEPING_WIRES, () -> canvas.paste(true)),
+                keyed("D_uplicate", KeyMap.Action.DUPLICATE, vm::duplicateSelection),
                 item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
                 new SeparatorMenuItem(),
                 item("_Group Selection…", "Shortcut+G", this::groupSelection),
                 item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
                 item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
                 new SeparatorMenuItem(),
-                item("Select _All", "Shortcut+A", vm::selectAll),
+                keyed("Select _All", KeyMap.Action.SELECT_ALL, vm::selectAll),
                 item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)),
                 item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre),
                 new SeparatorMenuItem(),
@@ -345,6 +353,13 @@ final class WorkbenchWindow {
         });
         recent.getItems().add(new MenuItem("No recent projects"));
         return recent;
+    }
+
+    /** A menu item whose keys come from the editor's key map (text inputs keep their own meaning of them). */
+    private MenuItem keyed(String text, KeyMap.Action keys, Runnable action) {
+        MenuItem item = item(text, (String) null, () -> KeyMap.perform(keys, root.getScene(), action));
+        item.setAccelerator(keys.accelerator());
+        return item;
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {

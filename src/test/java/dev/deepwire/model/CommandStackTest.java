@@ -81,4 +81,37 @@ class CommandStackTest {
         assertThat(stack.isDirty()).isFalse();
         assertThat(stack.graph().require("attention").param("heads")).isEqualTo(8);
     }
+
+    @Test
+    void undoingBackToTheSavedStateIsCleanAndANewBranchIsNot() {
+        CommandStack stack = new CommandStack(chain());
+        stack.execute(new SetParamCommand("attention", "heads", 8));
+        stack.markSaved();
+        stack.execute(new SetParamCommand("attention", "heads", 2));
+        assertThat(stack.isDirty()).isTrue();
+        stack.undo();
+        assertThat(stack.isDirty()).as("back at the saved state").isFalse();
+        stack.undo();
+        assertThat(stack.isDirty()).isTrue();
+        stack.redo();
+        assertThat(stack.isDirty()).isFalse();
+        stack.undo();
+        stack.execute(new SetParamCommand("attention", "heads", 8));
+        assertThat(stack.isDirty()).as("the same value by another path is still a change since the save").isTrue();
+    }
+
+    @Test
+    void projectSettingsAreUndoableCommandsInTheSameHistory() {
+        Project p = new Project("p", "", chain(), null, TrainingSettings.defaults());
+        CommandStack stack = new CommandStack(p.graph());
+        stack.execute(ProjectSettingCommand.training(p, p.training().withEpochs(7)));
+        assertThat(stack.undoDescription()).contains("Undo Set epochs to 7");
+        assertThat(p.training().epochs()).isEqualTo(7);
+        stack.execute(ProjectSettingCommand.dataset(p, new DatasetSpec("marker", java.util.Map.of())));
+        stack.undo();
+        assertThat(p.dataset()).isNull();
+        stack.undo();
+        assertThat(p.training().epochs()).isEqualTo(10);
+        assertThat(stack.isDirty()).isFalse();
+    }
 }

@@ -257,6 +257,20 @@ public final class EditorViewModel {
         stack.execute(new CompoundCommand("Delete " + what, parts));
     }
 
+    /** Changes the project's training settings as one undoable step (nothing when they are the same). */
+    public void setTraining(dev.deepwire.model.TrainingSettings settings) {
+        if (!settings.equals(project().training())) {
+            stack.execute(dev.deepwire.model.ProjectSettingCommand.training(project(), settings));
+        }
+    }
+
+    /** Binds the project to a dataset (or to none) as one undoable step. */
+    public void setDataset(dev.deepwire.model.DatasetSpec spec) {
+        if (!java.util.Objects.equals(spec, project().dataset())) {
+            stack.execute(dev.deepwire.model.ProjectSettingCommand.dataset(project(), spec));
+        }
+    }
+
     /** Puts a text note on the canvas (undoable); returns its id. Notes never affect training. */
     public String addNote(String text, double x, double y) {
         String id = graph().freshId("note");

@@ -478,58 +478,22 @@ public final class GraphCanvas extends Pane {
 
     private void installGestures() {
         setOnKeyPressed(e -> {
-            boolean shortcut = e.isShortcutDown();
-            switch (e.getCode()) {
-                case DELETE, BACK_SPACE -> vm.deleteSelection();
-                case SPACE -> {
-                    // Space held while dragging pans; a plain tap opens quick-add (on release).
-                    spaceDown = true;
-                }
-                case C -> {
-                    if (!shortcut) {
-                        return;
-                    }
-                    copy();
-                }
-                case V -> {
-                    if (!shortcut) {
-                        return;
-                    }
-                    paste(e.isShiftDown());
-                }
-                case D -> {
-                    if (!shortcut) {
-                        return;
-                    }
-                    vm.duplicateSelection();
-                }
-                case Z -> {
-                    if (shortcut && e.isShiftDown()) {
-                        vm.redo();
-                    } else if (shortcut) {
-                        vm.undo();
-                    } else {
-                        return;
-                    }
-                }
-                case Y -> {
-                    if (!shortcut) {
-                        return;
-                    }
-                    vm.redo();
-                }
-                case A -> {
-                    if (!shortcut) {
-                        return;
-                    }
-                    vm.selectAll();
-                }
-                case F, PERIOD -> {
-                    if (shortcut) {
-                        return;
-                    }
-                    fitView();
-                }
+            // One key map for the canvas and the menus; a key typed into text (a note, a search) is never a command.
+            Optional<KeyMap.Action> action = KeyMap.match(e);
+            if (action.isEmpty() || KeyMap.typingIn(getScene()).isPresent()) {
+                return;
+            }
+            switch (action.get()) {
+                case DELETE -> vm.deleteSelection();
+                case QUICK_ADD -> spaceDown = true; // held while dragging pans; a plain tap opens quick-add (on release)
+                case FIT_VIEW -> fitView();
+                case COPY -> copy();
+                case PASTE -> paste(false);
+                case PASTE_KEEPING_WIRES -> paste(true);
+                case DUPLICATE -> vm.duplicateSelection();
+                case UNDO -> vm.undo();
+                case REDO -> vm.redo();
+                case SELECT_ALL -> vm.selectAll();
                 default -> {
                     return;
                 }
@@ -553,7 +517,7 @@ public final class GraphCanvas extends Pane {
         });
         setOnKeyReleased(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.SPACE) {
-                if (!spacePanned) {
+                if (spaceDown && !spacePanned && KeyMap.typingIn(getScene()).isEmpty()) {
                     openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
                 }
                 spaceDown = false;

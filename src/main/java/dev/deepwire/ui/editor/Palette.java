@@ -2,7 +2,6 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.BlockCategory;
 import dev.deepwire.model.BlockType;
-import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -23,6 +22,7 @@ public final class Palette extends VBox {
     private final GraphCanvas canvas;
     private final TextField search = new TextField();
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("blocks"));
+    private final Label noMatch = new Label();
 
     public Palette(EditorViewModel vm, GraphCanvas canvas) {
         this.vm = vm;
@@ -43,18 +43,19 @@ public final class Palette extends VBox {
         VBox.setVgrow(tree, Priority.ALWAYS);
         Label heading = new Label("Blocks");
         heading.getStyleClass().add("panel-heading");
-        getChildren().addAll(heading, search, tree);
+        noMatch.setId("palette-no-match");
+        noMatch.setWrapText(true);
+        noMatch.getStyleClass().add("muted");
+        getChildren().addAll(heading, search, noMatch, tree);
         fill("");
     }
 
     private void fill(String filter) {
-        String f = filter.toLowerCase(Locale.ROOT).trim();
         tree.getRoot().getChildren().clear();
         for (BlockCategory c : BlockCategory.values()) {
             TreeItem<Object> group = new TreeItem<>(c);
             for (BlockType t : vm.catalog().all()) {
-                if (t.category() == c && (f.isEmpty() || t.label().toLowerCase(Locale.ROOT).contains(f)
-                        || t.id().contains(f) || t.help().toLowerCase(Locale.ROOT).contains(f))) {
+                if (t.category() == c && BlockSearch.matches(t, filter)) {
                     group.getChildren().add(new TreeItem<>(t));
                 }
             }
@@ -63,6 +64,10 @@ public final class Palette extends VBox {
                 tree.getRoot().getChildren().add(group);
             }
         }
+        boolean none = tree.getRoot().getChildren().isEmpty();
+        noMatch.setText(none ? BlockSearch.noMatch(filter) : "");
+        noMatch.setVisible(none);
+        noMatch.setManaged(none);
     }
 
     private java.util.Optional<BlockType> firstBlock() {

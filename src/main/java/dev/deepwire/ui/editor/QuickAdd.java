@@ -3,7 +3,6 @@ package dev.deepwire.ui.editor;
 import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Port;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -22,6 +21,7 @@ final class QuickAdd {
     private final Popup popup = new Popup();
     private final TextField search = new TextField();
     private final ListView<BlockType> list = new ListView<>();
+    private final javafx.scene.control.Label noMatch = new javafx.scene.control.Label();
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
@@ -32,6 +32,9 @@ final class QuickAdd {
         search.setId("quick-add-search");
         list.setId("quick-add-list");
         list.setPrefSize(280, 260);
+        noMatch.setId("quick-add-no-match");
+        noMatch.setWrapText(true);
+        list.setPlaceholder(noMatch);
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(BlockType t, boolean empty) {
@@ -83,9 +86,8 @@ final class QuickAdd {
     }
 
     private void filter(String text) {
-        String f = text.toLowerCase(Locale.ROOT).trim();
-        list.getItems().setAll(choices.stream().filter(t -> f.isEmpty() || t.label().toLowerCase(Locale.ROOT).contains(f)
-                || t.id().contains(f) || t.category().label().toLowerCase(Locale.ROOT).contains(f)).toList());
+        list.getItems().setAll(choices.stream().filter(t -> BlockSearch.matches(t, text)).toList());
+        noMatch.setText(BlockSearch.noMatch(text));
         list.getSelectionModel().selectFirst();
     }
 

@@ -102,6 +102,16 @@ public final class MetricsHistory {
         return b.toString();
     }
 
+    /** Forgets every curve, the previous run's too (another project is in the window). */
+    void clearAll() {
+        trainLoss.clear();
+        validationLoss.clear();
+        validationAccuracy.clear();
+        learningRate.clear();
+        previousTrainLoss.clear();
+        previousValidationAccuracy.clear();
+    }
+
     void clear() {
         if (!trainLoss.isEmpty()) {
             previousTrainLoss.clear();

@@ -24,7 +24,8 @@ public final class RunHistory {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One kept run. */
-    public record Run(Path dir, String project, String outcome, long steps, double validationAccuracy, String settings) {
+    public record Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
+                      String settings) {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  accuracy %.1f %%  ·  %s",
@@ -45,10 +46,11 @@ public final class RunHistory {
     }
 
     /** Writes {@code run.json} for a run that ended. */
-    static void record(Path dir, String project, TrainingSettings s, String outcome, long steps, double accuracy)
-            throws IOException {
+    static void record(Path dir, String project, Path projectFile, TrainingSettings s, String outcome, long steps,
+                       double accuracy) throws IOException {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("project", project);
+        run.put("projectFile", projectFile == null ? "" : projectFile.toAbsolutePath().normalize().toString());
         run.put("outcome", outcome);
         run.put("steps", steps);
         run.put("validationAccuracy", Double.isFinite(accuracy) ? accuracy : null);
@@ -73,7 +75,8 @@ public final class RunHistory {
                 try {
                     JsonNode j = JSON.readTree(d.resolve("run.json").toFile());
                     JsonNode s = j.path("settings");
-                    runs.add(new Run(d, j.path("project").asText(), j.path("outcome").asText(), j.path("steps").asLong(),
+                    runs.add(new Run(d, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
+                            j.path("outcome").asText(), j.path("steps").asLong(),
                             j.path("validationAccuracy").asDouble(Double.NaN),
                             s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
                                     + s.path("batchSize").asText() + ", seed " + s.path("seed").asText()));
@@ -85,6 +88,18 @@ public final class RunHistory {
             return runs;
         }
         return runs;
+    }
+
+    /**
+     * Whether a kept run belongs to a project: the same project file (recorded in run.json), or — for a project not
+     * saved yet, and for runs recorded before files were — the same name and no other file.
+     */
+    public static boolean belongsTo(Run run, String project, Path projectFile) {
+        String file = projectFile == null ? "" : projectFile.toAbsolutePath().normalize().toString();
+        if (run.projectFile() != null && !run.projectFile().isEmpty()) {
+            return run.projectFile().equals(file);
+        }
+        return run.project().equals(project) && (run.projectFile() == null || file.isEmpty());
     }
 
     /** A kept run's curves, read from its metrics.csv. */

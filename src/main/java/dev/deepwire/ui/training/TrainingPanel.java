@@ -66,7 +66,22 @@ public final class TrainingPanel extends HBox {
                 + "for N epochs (0: off)"));
         for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
             f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
+            // Kept in the project (an undoable change) when the field is left or Enter is pressed.
+            f.focusedProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    commit();
+                }
+            });
+            f.setOnAction(e -> commit());
         }
+        optimizer.setOnAction(e -> commit());
+        // Undo, Redo and opening another project change the project's settings: the fields follow.
+        vm.editor().revisionProperty().addListener((o, a, b) -> {
+            TrainingSettings now = vm.editor().project().training();
+            if (!now.equals(shown)) {
+                show(now);
+            }
+        });
         Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
         Button pause = button("Pause", "train-pause", vm::pause);
         Button resume = button("Resume", "train-resume", vm::resume);
@@ -218,11 +233,13 @@ public final class TrainingPanel extends HBox {
     private void showRuns() {
         javafx.scene.control.ListView<RunHistory.Run> list = new javafx.scene.control.ListView<>();
         list.getItems().setAll(vm.keptRuns());
+        list.setId("runs-list");
         list.setPrefSize(760, 300);
         javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
-        dialog.setTitle("Runs");
-        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs kept yet: train once to keep a run"
-                : "Runs kept for this project, newest first");
+        String project = vm.editor().project().name();
+        dialog.setTitle("Runs of " + project);
+        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
+                : "Runs of " + project + ", newest first");
         javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
         javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
         javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
@@ -323,7 +340,23 @@ public final class TrainingPanel extends HBox {
         show(s);
     }
 
+    private TrainingSettings shown;
+
+    /**
+     * Puts valid typed settings into the project as one undoable change (nothing when unchanged or invalid); Save and
+     * closing call it too, so a value typed but not yet left is never lost.
+     */
+    public void commit() {
+        if (!vm.phaseProperty().get().busy()) {
+            settings().ifPresent(s -> {
+                shown = s;
+                vm.editor().setTraining(s);
+            });
+        }
+    }
+
     private void show(TrainingSettings s) {
+        shown = s;
         epochs.setText(String.valueOf(s.epochs()));
         batch.setText(String.valueOf(s.batchSize()));
         rate.setText(String.valueOf(s.learningRate()));

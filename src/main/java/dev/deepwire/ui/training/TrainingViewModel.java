@@ -7,10 +7,8 @@ import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
-import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.ThreadSettings;
 import dev.deepwire.training.TrainingEvent;
@@ -72,7 +70,8 @@ public final class TrainingViewModel {
     private RunLauncher launcher;
     private TrainingSettings runSettings;
     private Path runDir;
-    private MetricsCsv csv;
+    private RunRecorder recorder;
+    private Supplier<Path> projectFile = () -> null;
     private long started;
     private int stepsPerEpoch;
 
@@ -91,6 +90,35 @@ public final class TrainingViewModel {
         this.runsFolder = runsFolder;
         this.dataFolder = () -> runsFolder.get().getParent();
         this.launcher = new InProcessLauncher(trainer);
+        editor.projectProperty().addListener((o, was, now) -> showProject());
+    }
+
+    /** The file of the project in the window (null while it is not saved): its runs are the ones listed. */
+    public void setProjectFile(Supplier<Path> file) {
+        this.projectFile = file;
+    }
+
+    /**
+     * Another project is in the window (opened, new, a sample): the dock shows none of the last one's run — no
+     * curves, previous-run overlay, result lines, health or model.
+     */
+    private void showProject() {
+        if (phase.get().busy()) {
+            return; // the window refuses to replace the project while a run is going
+        }
+        history.clearAll();
+        health.clear();
+        testReport.set("");
+        progress.set(0);
+        progressText.set("");
+        run = null;
+        runDir = null;
+        recorder = null;
+        lastNetwork = null;
+        lastData = null;
+        phase.set(Phase.IDLE);
+        status.set("Ready to train " + editor.project().name());
+        pointsAdded.set(pointsAdded.get() + 1);
     }
 
     /** Where runs train (on the trainer thread handed in, unless set: the workbench uses a training process). */
@@ -163,6 +191,11 @@ public final class TrainingViewModel {
         return history;
     }
 
+    /** The editor whose project this window trains (its settings are part of the project and its history). */
+    public EditorViewModel editor() {
+        return editor;
+    }
+
     /** The folder of the current (or last) run, once it has started. */
     public Optional<Path> runDir() {
         return Optional.ofNullable(runDir);
@@ -207,8 +240,8 @@ public final class TrainingViewModel {
             status.set(problems.get(0));
             return false;
         }
+        editor.setTraining(settings); // what trains is what Save writes (an undoable change when new)
         Project project = editor.project();
-        project.setTraining(settings);
         var graph = editor.graph().copy();
         var dataset = project.dataset();
         if (!dataAllowed(dataset)) {
@@ -251,18 +284,17 @@ public final class TrainingViewModel {
         pointsAdded.set(pointsAdded.get() + 1);
         runSettings = settings;
         try {
-            runDir = null;
-            runDir = RunFolders.createNew(runsFolder.get(), name); // one folder per run, a safe name from the project's
-            csv = new MetricsCsv(runDir.resolve("metrics.csv"), 10);
+            recorder = RunRecorder.create(runsFolder.get(), name, projectFile.get(), settings);
+            runDir = recorder.dir();
         } catch (IOException e) {
-            failBeforeStart("Cannot start the run: " + e.getMessage(), null);
+            failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
         }
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         started = System.nanoTime();
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
-        MetricsCsv file = csv;
+        RunRecorder file = recorder;
         CaptureSpec capture = observer.apply(network, data);
         if (capture != null) {
             capture = capture.withBudget(observationBudget);
@@ -415,22 +447,17 @@ public final class TrainingViewModel {
             return;
         }
         testReport.set("Scoring the test split…");
-        background.execute(() -> {
-            String text;
-            try {
-                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
-                text = String.join("\n", lines.subList(0, Math.min(3, lines.size()))); // the panel has room for three
-            } catch (RuntimeException e) {
-                text = "Cannot score the test split: " + e.getMessage();
+        RunRecorder scored = recorder;
+        RunRecorder.scoreTest(model, network, data, background, text -> uiThread.accept(() -> {
+            if (recorder == scored) { // still this project's run
+                testReport.set(text);
             }
-            String shown = text;
-            uiThread.accept(() -> testReport.set(shown));
-        });
+        }));
     }
 
     private void recordRun(String outcome, long steps, double accuracy) {
         try {
-            RunHistory.record(runDir, editor.project().name(), runSettings, outcome, steps, accuracy);
+            recorder.record(outcome, steps, accuracy);
         } catch (IOException e) {
             status.set("Could not record the run in " + runDir + ": " + e.getMessage());
         }
@@ -447,32 +474,20 @@ public final class TrainingViewModel {
         status.set("Comparing with " + other.dir().getFileName());
     }
 
-    /** The runs kept in this project's runs folder, newest first. */
+    /** The runs of this project (by its file, or its name while unsaved) in its runs folder, newest first. */
     public List<RunHistory.Run> keptRuns() {
-        return RunHistory.list(runsFolder.get());
+        String name = editor.project().name();
+        Path file = projectFile.get();
+        return RunHistory.list(runsFolder.get()).stream().filter(r -> RunHistory.belongsTo(r, name, file)).toList();
     }
 
     private void end(Phase result, String message) {
         phase.set(result);
         editor.setLocked(false);
-        RunControl finished = run;
         Path dir = runDir;
-        MetricsCsv file = csv;
         status.set(message + (dir == null ? "" : " · run saved in " + dir));
-        background.execute(() -> {
-            try {
-                file.close();
-                if (finished.model() != null && finished.savedModel().isEmpty()) {
-                    RunFolders.SavedModel saved = RunFolders.saveModel(finished.model(), dir);
-                    if (saved.problem() != null) {
-                        uiThread.accept(() -> status.set(message + " · model.zip could not be written ("
-                                + saved.problem() + "); the model was saved to " + saved.file()));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                uiThread.accept(() -> status.set(message + " · could not save the run: " + e.getMessage()));
-            }
-        });
+        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · could not save the run: "
+                + problem)));
     }
 
     private static String duration(double seconds) {

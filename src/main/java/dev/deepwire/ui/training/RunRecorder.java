@@ -1,0 +1,88 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunFolders;
+import dev.deepwire.training.TrainingEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The files of one workbench run: its folder ({@code runs/<project>-<time>}), {@code metrics.csv} written as events
+ * arrive, {@code run.json} naming the project (name and file) when it ends, and its model; also scores the finished
+ * model on the test split. The view model only decides what the dock shows.
+ */
+final class RunRecorder {
+    private final Path dir;
+    private final MetricsCsv csv;
+    private final String project;
+    private final Path projectFile;
+    private final TrainingSettings settings;
+
+    private RunRecorder(Path dir, String project, Path projectFile, TrainingSettings settings) throws IOException {
+        this.dir = dir;
+        this.project = project;
+        this.projectFile = projectFile;
+        this.settings = settings;
+        this.csv = new MetricsCsv(dir.resolve("metrics.csv"), 10);
+    }
+
+    /** Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file. */
+    static RunRecorder create(Path runsFolder, String project, Path projectFile, TrainingSettings settings) throws IOException {
+        // one folder per run, created here, with a safe name from the project's
+        return new RunRecorder(RunFolders.createNew(runsFolder, project), project, projectFile, settings);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Called on the training thread for every event, so the file keeps up even when the window is busy. */
+    void onEvent(TrainingEvent event) {
+        csv.onEvent(event);
+    }
+
+    /** Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended. */
+    void record(String outcome, long steps, double accuracy) throws IOException {
+        RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+    }
+
+    /** Closes the metrics file and saves the model (unless the run saved one); says what failed and where it went. */
+    void finish(RunControl run, Executor background, Consumer<String> failed) {
+        background.execute(() -> {
+            try {
+                csv.close();
+                if (run.model() != null && run.savedModel().isEmpty()) {
+                    RunFolders.SavedModel saved = RunFolders.saveModel(run.model(), dir);
+                    if (saved.problem() != null) {
+                        failed.accept("model.zip could not be written (" + saved.problem() + "); the model was saved to "
+                                + saved.file());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failed.accept(e.getMessage());
+            }
+        });
+    }
+
+    /** Scores a finished model on the test split in the background (ranking can take seconds); up to three lines. */
+    static void scoreTest(org.deeplearning4j.nn.graph.ComputationGraph model, CompiledNetwork network, DatasetSplits data,
+                          Executor background, Consumer<String> result) {
+        background.execute(() -> {
+            String text;
+            try {
+                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
+                text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
+            } catch (RuntimeException e) {
+                text = "Cannot score the test split: " + e.getMessage();
+            }
+            result.accept(text);
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The dock belongs to the project in the window: opening another project empties its curves, previous-run overlay
+ * and result lines; Runs… lists only that project's runs; Save As renames the project for prompts, run folders and
+ * the dock.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DockBelongsToProjectUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+        Files.copy(Path.of("sample-projects/word-language.dwproj"), h.dir.resolve("word-language.dwproj"));
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+        assertThat(condition.call()).as(what).isTrue();
+    }
+
+    /** Trains until the loss chart has a few points, then stops: a short run that leaves a run folder. */
+    static void shortRun(FxRobot robot, TrainingViewModel training) throws Exception {
+        robot.clickOn("#train-start");
+        waitFor("the loss chart gains points", () -> training.history().trainLoss().size() >= 3);
+        robot.clickOn("#train-stop");
+        waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Object> openRuns(FxRobot robot) {
+        robot.clickOn("#train-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#runs-list").queryAs(ListView.class);
+    }
+
+    private void closeRuns(FxRobot robot) {
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) pane.lookupButton(ButtonType.CLOSE));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openingAnotherProjectEmptiesTheDockAndItsRunsList(FxRobot robot) throws Exception {
+        shortRun(robot, h.training);
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Stopped at step");
+        assertThat(openRuns(robot).getItems()).hasSize(1);
+        closeRuns(robot);
+        robot.interact(() -> h.window.files().open(h.dir.resolve("word-language.dwproj")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.training.history().trainLoss()).isEmpty();
+        assertThat(h.training.history().previousTrainLoss()).as("no previous-run overlay from marker").isEmpty();
+        assertThat(h.training.history().validationAccuracy()).isEmpty();
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).isEqualTo("Ready to train word-language");
+        assertThat(robot.lookup("#train-test-report").queryLabeled().getText()).isEmpty();
+        assertThat(h.training.restingModel()).as("Export Trained Model has no marker model").isEmpty();
+        ListView<Object> runs = openRuns(robot);
+        assertThat(runs.getItems()).as("marker's run is not word-language's").isEmpty();
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText()).contains("word-language");
+        closeRuns(robot);
+        robot.interact(() -> h.window.files().open(h.file));
+        assertThat(openRuns(robot).getItems()).as("marker's run is listed for marker again").hasSize(1);
+        closeRuns(robot);
+    }
+
+    @Test
+    void saveAsRenamesTheProjectForPromptsRunFoldersAndTheDock(FxRobot robot) throws Exception {
+        shortRun(robot, h.training);
+        Path mine = h.dir.resolve("mine.dwproj");
+        robot.interact(() -> h.window.files().saveAs(mine));
+        assertThat(h.vm.project().name()).isEqualTo("mine");
+        assertThat(h.stage.getTitle()).isEqualTo("mine.dwproj — DeepWire");
+        assertThat(new dev.deepwire.io.ProjectReader().read(mine).name()).isEqualTo("mine");
+        assertThat(openRuns(robot).getItems()).as("marker's run stays with marker.dwproj").isEmpty();
+        closeRuns(robot);
+        robot.clickOn("#train-start");
+        waitFor("the run starts", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+        assertThat(h.training.runDir().orElseThrow().getFileName().toString()).startsWith("mine-");
+        waitFor("the dock names the project", () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Training mine"));
+        robot.clickOn("#train-stop");
+        waitFor("the run stops", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        assertThat(openRuns(robot).getItems()).hasSize(1);
+        closeRuns(robot);
+        robot.interact(() -> h.vm.setParam("attn", "heads", 2));
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()).contains("Save changes to mine");
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.interact(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
+    }
+}

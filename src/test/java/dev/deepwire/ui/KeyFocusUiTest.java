@@ -1,0 +1,127 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.BlockType;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Keyboard focus has one owner: canvas keys (Space, F, Delete) never fire while text is typed; the palette and
+ * quick-add find blocks by every word of a query and say when nothing matches.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyFocusUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void aSentenceTypedIntoANoteKeepsEveryWordAndOpensNoQuickAdd(FxRobot robot) {
+        int blocks = h.vm.graph().nodes().size();
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE); // focus the canvas, select nothing
+        robot.interact(() -> h.vm.select("attn", false));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        RealKeys.type(robot, "Watch head 0 here. Fine");
+        robot.type(KeyCode.BACK_SPACE, 5);
+        assertThat(robot.lookup("#quick-add-search").tryQuery()).as("no quick-add opened by Space").isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().notes()).extracting(dev.deepwire.model.Note::text).contains("Watch head 0 here.");
+        assertThat(h.vm.graph().nodes()).as("Backspace in the note deleted no block").hasSize(blocks);
+    }
+
+    @Test
+    void fTypedIntoANoteDoesNotMoveTheView(FxRobot robot) {
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.interact(() -> h.window.canvas().zoomAt(1.7, 100, 100));
+        Point2D before = h.window.canvas().toWorld(0, 0);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        RealKeys.type(robot, "Fit for a full view");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.window.canvas().toWorld(0, 0)).as("F typed as text, not Fit View").isEqualTo(before);
+    }
+
+    @Test
+    void quickAddSearchKeepsEveryWordAndMatchesThemAll(FxRobot robot) {
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.moveTo(h.window.canvas().localToScreen(40, 40));
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        RealKeys.type(robot, "self attention");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-search").queryTextInputControl().getText()).isEqualTo("self attention");
+        @SuppressWarnings("unchecked")
+        ListView<BlockType> list = robot.lookup("#quick-add-list").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(BlockType::id).containsExactly("self_attention");
+        robot.eraseText(14);
+        RealKeys.type(robot, "cross att");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).extracting(BlockType::id).contains("cross_attention").doesNotContain("self_attention");
+        robot.eraseText(9);
+        RealKeys.type(robot, "qqq zzz");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).isEmpty();
+        assertThat(((Label) list.getPlaceholder()).getText()).isEqualTo("No block matches \u201cqqq zzz\u201d");
+        robot.eraseText(7);
+        RealKeys.type(robot, "cross att");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().contains("cross_attention_1")).isTrue();
+    }
+
+    @Test
+    void paletteSearchMatchesEveryWordAndSaysWhenNothingDoes(FxRobot robot) {
+        robot.clickOn("#palette-search");
+        RealKeys.type(robot, "self attention");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TreeView<Object> tree = robot.lookup("#palette-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).hasSize(1);
+        assertThat(tree.getRoot().getChildren().get(0).getChildren()).extracting(i -> ((BlockType) i.getValue()).id())
+                .containsExactly("self_attention");
+        assertThat(robot.lookup("#palette-no-match").queryLabeled().isVisible()).isFalse();
+        robot.eraseText(14);
+        RealKeys.type(robot, "cross att");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getRoot().getChildren().get(0).getChildren()).extracting(i -> ((BlockType) i.getValue()).id())
+                .contains("cross_attention");
+        robot.eraseText(9);
+        RealKeys.type(robot, "qqq zzz");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getRoot().getChildren()).isEmpty();
+        assertThat(robot.lookup("#palette-no-match").queryLabeled().getText()).isEqualTo("No block matches \u201cqqq zzz\u201d");
+        assertThat(robot.lookup("#palette-no-match").queryLabeled().isVisible()).isTrue();
+    }
+
+    @Test
+    void ctrlZInATextFieldUndoesTheTextNotTheGraph(FxRobot robot) {
+        robot.interact(() -> h.vm.addBlock("dense", 300, 700));
+        robot.clickOn("#palette-search");
+        RealKeys.type(robot, "dense");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().contains("dense_1")).as("the graph edit is not undone from a text field").isTrue();
+    }
+}

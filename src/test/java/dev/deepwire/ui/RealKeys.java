@@ -1,0 +1,35 @@
+package dev.deepwire.ui;
+
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Types text as a person does: a key press and release for every character (TestFX's {@code write} sends only
+ * the typed characters, so a Space never reaches key-press handlers the way a real keyboard's does).
+ */
+final class RealKeys {
+    private RealKeys() {
+    }
+
+    static void type(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            KeyCode code = switch (c) {
+                case ' ' -> KeyCode.SPACE;
+                case '.' -> KeyCode.PERIOD;
+                case ',' -> KeyCode.COMMA;
+                case '-' -> KeyCode.MINUS;
+                default -> Character.isLetterOrDigit(c) ? KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(c))) : null;
+            };
+            if (code == null) {
+                throw new IllegalArgumentException("no key for '" + c + "'");
+            }
+            if (Character.isUpperCase(c)) {
+                robot.press(KeyCode.SHIFT).press(code).release(code).release(KeyCode.SHIFT);
+            } else {
+                robot.press(code).release(code);
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * One workbench window for a UI test, on a copy of a sample in a temporary folder, with its own recent-files
+ * preferences and autosave folder; analysis and training run on real background threads.
+ */
+final class WorkbenchHarness {
+    final Path dir;
+    final Path file;
+    final Stage stage;
+    final EditorViewModel vm;
+    final TrainingViewModel training;
+    final WorkbenchWindow window;
+    final Autosave autosave;
+    final Preferences prefs;
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+
+    WorkbenchHarness(Stage stage, String sample, double width, double height) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("deepwire-ui");
+        file = dir.resolve(sample);
+        Files.copy(Path.of("sample-projects").resolve(sample), file);
+        prefs = Preferences.userRoot().node("dev/deepwire/test-ui-" + System.nanoTime());
+        Project p = new ProjectReader().read(file);
+        vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));
+        autosave = new Autosave(dir.resolve("autosave"), "test");
+        window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), autosave, training);
+        Scene scene = new Scene(window.root(), width, height);
+        Themes.apply(scene, Themes.DARK);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    void close() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            training.stop();
+            stage.setScene(null); // a note still being written is kept now, while the executors still run
+        }).get();
+        trainer.shutdown();
+        work.shutdown();
+        prefs.removeNode();
+    }
+}
