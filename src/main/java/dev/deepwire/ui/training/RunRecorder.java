@@ -72,12 +72,12 @@ final class RunRecorder {
     }
 
     /** Scores a finished model on the test split in the background (ranking can take seconds); up to three lines. */
-    static void scoreTest(org.deeplearning4j.nn.graph.ComputationGraph model, CompiledNetwork network, DatasetSplits data,
+    static void scoreTest(RunControl run, CompiledNetwork network, DatasetSplits data,
                           Executor background, Consumer<String> result) {
         background.execute(() -> {
             String text;
             try {
-                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
+                List<String> lines = dev.deepwire.training.TestReport.lines(run.model(), network, data);
                 text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
             } catch (RuntimeException e) {
                 text = "Cannot score the test split: " + e.getMessage();

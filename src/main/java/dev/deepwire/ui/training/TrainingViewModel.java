@@ -448,7 +448,7 @@ public final class TrainingViewModel {
         }
         testReport.set("Scoring the test split…");
         RunRecorder scored = recorder;
-        RunRecorder.scoreTest(model, network, data, background, text -> uiThread.accept(() -> {
+        RunRecorder.scoreTest(run, network, data, background, text -> uiThread.accept(() -> {
             if (recorder == scored) { // still this project's run
                 testReport.set(text);
             }
