@@ -149,9 +149,16 @@ final class WorkbenchWindow {
 
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
     dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
-        return dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork, trainingPanel::markStep,
-                nodeId);
+        if (attentionInspector != null && attentionInspector.stage().isShowing()) {
+            attentionInspector.bringForward(nodeId); // one inspector per window
+            return attentionInspector;
+        }
+        attentionInspector = dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork,
+                trainingPanel::markStep, nodeId);
+        return attentionInspector;
     }
+
+    private dev.deepwire.ui.inspect.AttentionInspector attentionInspector;
 
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {
