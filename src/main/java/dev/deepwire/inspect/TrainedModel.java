@@ -48,6 +48,16 @@ public final class TrainedModel {
         return AttentionRecorder.capture(network, node, -1, examples);
     }
 
+    /** The attention of {@code node} over {@code examples} as captured at {@code step} (-1: not a run's step). */
+    public AttentionRecorder.Snapshot capture(String node, long step, Dataset examples) {
+        return AttentionRecorder.capture(network, node, step, examples);
+    }
+
+    /** How many steps the model was trained for, as saved with it (-1 when unknown). */
+    public long trainedSteps() {
+        return AttentionRecorder.trainedSteps(network);
+    }
+
     /** The network itself, for the layers below the window. */
     public ComputationGraph network() {
         return network;

@@ -13,7 +13,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -45,8 +44,15 @@ final class WorkbenchWindow {
         return t;
     });
 
+    private WorkbenchLayout layout;
+
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
                     dev.deepwire.ui.training.TrainingViewModel training) {
+        this(stage, vm, file, recent, autosave, training, WorkbenchLayout.userPrefs());
+    }
+
+    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
+                    dev.deepwire.ui.training.TrainingViewModel training, java.util.prefs.Preferences layoutPrefs) {
         this.vm = vm;
         this.canvas = new GraphCanvas(vm);
         this.files = new ProjectFiles(vm, stage, file, recent, autosave);
@@ -57,15 +63,10 @@ final class WorkbenchWindow {
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         Palette palette = new Palette(vm, canvas);
-        palette.setMinWidth(230);
         Inspector inspector = new Inspector(vm);
-        inspector.setMinWidth(250);
-        SplitPane split = new SplitPane(palette, canvas, inspector);
-        split.setDividerPositions(0.18, 0.79);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        SplitPane.setResizableWithParent(split.getItems().get(2), false);
-        root.setTop(new VBox(menus(stage), toolbar()));
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
+        layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
+        root.setTop(new VBox(menus(stage), toolbar()));
         this.trainingPanel = trainingPanel;
         files.setCommitEdits(trainingPanel::commit);
         files.setTraining(() -> training.phaseProperty().get().busy());
@@ -83,9 +84,6 @@ final class WorkbenchWindow {
         });
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
-        SplitPane centre = new SplitPane(split, trainingPanel);
-        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
         java.util.function.Supplier<Path> otherwise = training.dataFolder();
         training.setDataFolder(() -> {
@@ -106,7 +104,7 @@ final class WorkbenchWindow {
         canvas.showHealth(training.health());
         training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
                 canvas.healthChanged(c.getKey()));
-        root.setCenter(centre);
+        root.setCenter(layout.root());
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
         stage.setOnCloseRequest(e -> {
@@ -165,9 +163,16 @@ final class WorkbenchWindow {
 
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
     dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
-        return dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork, trainingPanel::markStep,
-                nodeId);
+        if (attentionInspector != null && attentionInspector.stage().isShowing()) {
+            attentionInspector.bringForward(nodeId); // one inspector per window
+            return attentionInspector;
+        }
+        attentionInspector = dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork,
+                trainingPanel::markStep, nodeId);
+        return attentionInspector;
     }
+
+    private dev.deepwire.ui.inspect.AttentionInspector attentionInspector;
 
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {
@@ -275,6 +280,7 @@ final class WorkbenchWindow {
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
+                new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> openAttentionInspector(stage,
                         vm.selectedNode().map(dev.deepwire.model.Node::id).orElse(null))),
                 new SeparatorMenuItem(),
@@ -287,6 +293,7 @@ final class WorkbenchWindow {
                 item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)),
                 new SeparatorMenuItem(),
                 backendMenu(stage));
+        view.getItems().addAll(4, layout.viewItems());
         return new MenuBar(file, edit, view);
     }
 
