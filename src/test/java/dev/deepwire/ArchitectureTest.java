@@ -32,7 +32,7 @@ class ArchitectureTest {
             .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "worker", "cli", "ui", "entry")
             .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
             .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("worker", "cli", "ui", "entry")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("training", "worker", "cli", "ui", "entry")
             .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "cli", "ui", "entry");
 
     @ArchTest
