@@ -462,7 +462,7 @@ public final class AttentionInspector {
                 exportTo(f.toPath(), asPng);
                 status.setText("Wrote " + f);
             } catch (IOException ex) {
-                status.setText("Cannot write " + f + ": " + ex.getMessage());
+                status.setText(ex instanceof dev.deepwire.io.WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
             }
         }
     }
