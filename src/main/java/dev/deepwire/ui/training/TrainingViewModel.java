@@ -462,6 +462,12 @@ public final class TrainingViewModel {
         background.execute(() -> {
             try {
                 file.close();
+                Optional<Path> elsewhere = finished.savedModel().filter(m -> !m.getFileName().toString().equals("model.zip")
+                        && !m.getFileName().toString().startsWith("."));
+                if (elsewhere.isPresent()) {
+                    uiThread.accept(() -> status.set(message + " · model.zip could not be written; the model was saved to "
+                            + elsewhere.get()));
+                }
                 if (finished.model() != null && finished.savedModel().isEmpty()) {
                     RunFolders.SavedModel saved = RunFolders.saveModel(finished.model(), dir);
                     if (saved.problem() != null) {
