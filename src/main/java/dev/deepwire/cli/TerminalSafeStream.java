@@ -96,4 +96,10 @@ final class TerminalSafeStream extends OutputStream {
     public synchronized void flush() throws IOException {
         out.flush();
     }
+
+    @Override
+    public synchronized void close() throws IOException {
+        dropPending(); // an unfinished sequence at the end is shown, not lost
+        out.flush();
+    }
 }

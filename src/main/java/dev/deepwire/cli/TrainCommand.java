@@ -93,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = runFolder(session);
         PrintStream console = Console.out();
         long start = System.nanoTime();
-        TrainingRun run;
+        TrainingRun run = null;
+        String metricsProblem = null;
         try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), logEvery)) {
             Progress progress = new Progress(console, Console.rawOut(), start);
             run = new TrainingEngine(Runnable::run).start(prepared.network(), prepared.data(), settings,
@@ -104,7 +105,10 @@ final class TrainCommand implements Callable<Integer> {
                         progress.onEvent(event);
                     });
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            if (run == null) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+            metricsProblem = e.getMessage(); // the last rows could not be flushed: the model is still saved below
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (run.outcome() instanceof TrainingEvent.RunFailed failed) {
@@ -125,6 +129,10 @@ final class TrainCommand implements Callable<Integer> {
         if (saved.problem() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "
                     + saved.problem() + "; the trained model was saved to " + saved.file() + " instead");
+        }
+        if (metricsProblem != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, metricsProblem + " (its last rows are missing; the model is in "
+                    + saved.file() + ")");
         }
         return ExitCodes.OK;
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
     private static final int MAX_LINKS = 40;
+    private static final java.util.List<Path> STANDARD_STREAMS = java.util.List.of(Path.of("/dev/stdout"),
+            Path.of("/dev/stderr"), Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"));
 
     /** What goes into a file: written to the stream handed in (not closed by it). */
     @FunctionalInterface
@@ -40,7 +42,9 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path real = destination(target);
         if (isDevice(target)) {
-            try (OutputStream out = Files.newOutputStream(real, StandardOpenOption.WRITE)) {
+            // A standard stream redirected to a file: appended to, as the shell's own writes are.
+            StandardOpenOption mode = Files.isRegularFile(real) ? StandardOpenOption.APPEND : StandardOpenOption.WRITE;
+            try (OutputStream out = Files.newOutputStream(real, StandardOpenOption.WRITE, mode)) {
                 content.writeTo(out);
             } catch (IOException e) {
                 throw WriteFailure.of(target, e);
@@ -81,12 +85,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * A path under {@code /dev} or {@code /proc}: a stream (the terminal, /dev/null, a pipe), written as it is and
-     * never replaced by a file.
+     * A stream rather than a file: a device, pipe or socket under {@code /dev} or {@code /proc} (the terminal,
+     * {@code /dev/null}), or this process's own standard streams ({@code /dev/stdout}, {@code /dev/fd/N},
+     * {@code /proc/self/fd/N}) whatever they lead to. Written as it is, never replaced by a file.
      */
     public static boolean isDevice(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        return (abs.startsWith("/dev") || abs.startsWith("/proc")) && abs.getNameCount() > 1;
+        if (!(abs.startsWith("/dev") || abs.startsWith("/proc")) || abs.getNameCount() < 2) {
+            return false;
+        }
+        return STANDARD_STREAMS.stream().anyMatch(abs::startsWith)
+                || Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs);
     }
 
     /**
@@ -122,11 +131,22 @@ public final class AtomicFiles {
                 throw new WriteFailure(target, "it is not a regular file (a pipe, socket or device); "
                         + "it was left as it is");
             }
+            if (onReadOnlyStore(p)) {
+                throw new WriteFailure(target, "read-only file system");
+            }
             if (readOnly(p)) {
                 throw new WriteFailure(target, "the file is read-only; make it writable or write elsewhere");
             }
         }
         return p;
+    }
+
+    private static boolean onReadOnlyStore(Path p) {
+        try {
+            return Files.getFileStore(p).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Read-only: not writable for us, or with no write permission for anyone (which root would otherwise ignore). */

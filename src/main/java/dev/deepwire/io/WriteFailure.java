@@ -62,7 +62,13 @@ public final class WriteFailure extends IOException {
         if (e instanceof DirectoryNotEmptyException) {
             return "it is a folder that is not empty";
         }
-        String text = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            return "the file system refused (" + e.getClass().getSimpleName() + ")"; // its message is only the path
+        }
+        String text = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (text == null || text.isBlank()) {
             return e.getClass().getSimpleName();
         }

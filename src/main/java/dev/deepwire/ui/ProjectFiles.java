@@ -267,7 +267,8 @@ final class ProjectFiles {
                 cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
             }
         }
-        String className = cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
+        String className = dev.deepwire.compiler.JavaSourceExport.classNameProblem(cls + "Network") != null
+                || cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
         String projectFile = file.get() != null ? file.get().toString() : vm.project().name() + ".dwproj";
         FileChooser chooser = chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
         chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
@@ -278,7 +279,7 @@ final class ProjectFiles {
             return;
         }
         String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                f.getName().replaceFirst("\\.java$", "").matches("[A-Za-z_][A-Za-z0-9_]*")
+                dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
                         ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
                 : result.network().orElseThrow().configurationJson();
         try {

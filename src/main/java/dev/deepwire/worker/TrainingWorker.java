@@ -180,9 +180,15 @@ public final class TrainingWorker {
             return;
         }
         try {
-            TrainingEngine.save(model, file);
-            send(new WorkerMessage.ModelSaved(file, paused));
-        } catch (RuntimeException e) {
+            if (paused) {
+                TrainingEngine.save(model, file);
+                send(new WorkerMessage.ModelSaved(file, true));
+            } else {
+                // The run's model: beside model.zip (model-<time>.zip) when model.zip cannot be written.
+                send(new WorkerMessage.ModelSaved(dev.deepwire.training.RunFolders.saveModel(model, file.getParent()).file(),
+                        false));
+            }
+        } catch (RuntimeException | dev.deepwire.io.WriteFailure e) {
             System.err.println("deepwire worker: " + e.getMessage());
         }
     }

@@ -161,6 +161,20 @@ class HostileFilesTest {
     }
 
     @Test
+    void inspectWritesItsCsvToStandardOutputAndItsReportToStandardError() throws Exception {
+        Path f = project(dir, "p.dwproj", "p");
+        Path runDir = dir.resolve("out");
+        assertThat(train(f, "--out", runDir.toString())).isZero();
+        out.reset();
+        assertThat(DeepWireCli.execute("inspect", f.toString(), "--model", runDir.resolve("model.zip").toString(),
+                "--node", "attn", "--csv", "-")).as(errors()).isZero();
+        assertThat(output().lines().count()).isEqualTo(9); // a header and one row per query (sequence length 8)
+        assertThat(errors()).contains("verified");
+        assertThat(DeepWireCli.execute("inspect", f.toString(), "--model", runDir.resolve("model.zip").toString(),
+                "--node", "attn", "--csv", "-", "--png", "/dev/stdout")).isEqualTo(2);
+    }
+
+    @Test
     void outputsWriteThroughLinksAndRefuseSpecialAndReadOnlyFiles() throws Exception {
         Path f = project(dir, "p.dwproj", "p");
         Path real = Files.writeString(dir.resolve("real.json"), "old");

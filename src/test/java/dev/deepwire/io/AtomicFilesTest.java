@@ -89,6 +89,15 @@ class AtomicFilesTest {
         assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
         assertThat(AtomicFiles.isDevice(Path.of("/dev/stdout"))).isTrue();
         assertThat(AtomicFiles.isDevice(dir.resolve("dev/null"))).isFalse();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev"))).isFalse();
+    }
+
+    @Test
+    void standardStreamsAreStreamsWhateverTheyLeadTo() {
+        assertThat(AtomicFiles.isDevice(Path.of("/proc/self/fd/1"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/fd/2"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/stderr"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/shm/regular-or-new-file"))).isFalse();
     }
 
     @Test

@@ -53,20 +53,26 @@ final class RunRecorder {
         RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
     }
 
-    /** Closes the metrics file and saves the model (unless the run saved one); says what failed and where it went. */
-    void finish(RunControl run, Executor background, Consumer<String> failed) {
+    /**
+     * Closes the metrics file and saves the model (unless the run saved one); says where the model went when
+     * model.zip could not be written, and what failed.
+     */
+    void finish(RunControl run, Executor background, Consumer<String> problem) {
         background.execute(() -> {
             try {
                 csv.close();
+                run.savedModel().filter(m -> !m.getFileName().toString().equals("model.zip")
+                                && !m.getFileName().toString().startsWith("."))
+                        .ifPresent(m -> problem.accept("model.zip could not be written; the model was saved to " + m));
                 if (run.model() != null && run.savedModel().isEmpty()) {
                     RunFolders.SavedModel saved = RunFolders.saveModel(run.model(), dir);
                     if (saved.problem() != null) {
-                        failed.accept("model.zip could not be written (" + saved.problem() + "); the model was saved to "
+                        problem.accept("model.zip could not be written (" + saved.problem() + "); the model was saved to "
                                 + saved.file());
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                failed.accept(e.getMessage());
+                problem.accept("could not save the run: " + e.getMessage());
             }
         });
     }

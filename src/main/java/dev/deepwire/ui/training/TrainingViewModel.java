@@ -1,7 +1,6 @@
 package dev.deepwire.ui.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
-import dev.deepwire.data.DataPaths;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
@@ -201,33 +200,14 @@ public final class TrainingViewModel {
         return Optional.ofNullable(runDir);
     }
 
-    private java.util.function.Predicate<String> confirmOutsideData = message -> false;
-    private final java.util.Set<Path> outsideDataAllowed = new java.util.HashSet<>();
+    private final DataConsent dataConsent = new DataConsent();
 
     /**
      * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
      * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
      */
     public void setOutsideDataConfirmation(java.util.function.Predicate<String> confirm) {
-        this.confirmOutsideData = confirm;
-    }
-
-    /** The data-path rule ({@link DataPaths}): data inside the project's folder, or elsewhere once the user agreed. */
-    private boolean dataAllowed(dev.deepwire.model.DatasetSpec dataset) {
-        try {
-            var outside = DataPaths.outside(dataset, dataFolder.get());
-            if (outside.isEmpty() || outsideDataAllowed.contains(outside.get().resolved())) {
-                return true;
-            }
-            if (confirmOutsideData.test(outside.get().message())) {
-                outsideDataAllowed.add(outside.get().resolved()); // asked once per file in a session
-                return true;
-            }
-            status.set("Not started: " + outside.get().message());
-        } catch (dev.deepwire.data.DataException e) {
-            status.set("Not started: " + e.getMessage());
-        }
-        return false;
+        dataConsent.setConfirmation(confirm);
     }
 
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
@@ -244,7 +224,9 @@ public final class TrainingViewModel {
         Project project = editor.project();
         var graph = editor.graph().copy();
         var dataset = project.dataset();
-        if (!dataAllowed(dataset)) {
+        String refused = dataConsent.refusal(dataset, dataFolder.get());
+        if (refused != null) {
+            status.set("Not started: " + refused);
             return false;
         }
         String name = project.name();
@@ -295,15 +277,33 @@ public final class TrainingViewModel {
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
         RunRecorder file = recorder;
+        metricsFailure.set(null);
         CaptureSpec capture = observer.apply(network, data);
         if (capture != null) {
             capture = capture.withBudget(observationBudget);
         }
         run = launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
                 new RunOptions(0, runDir, name, 25).withHealthBudget(observationBudget), capture, captured), event -> {
-                    file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
+                    try {
+                        file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
+                    } catch (java.io.UncheckedIOException e) {
+                        metricsFailed(e.getMessage());
+                    }
                     queue.add(event);
                 });
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<String> metricsFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */
+    private void metricsFailed(String reason) {
+        if (metricsFailure.compareAndSet(null, reason)) {
+            RunControl current = run;
+            if (current != null) {
+                current.stop();
+            }
+        }
     }
 
     private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
@@ -485,9 +485,10 @@ public final class TrainingViewModel {
         phase.set(result);
         editor.setLocked(false);
         Path dir = runDir;
-        status.set(message + (dir == null ? "" : " · run saved in " + dir));
-        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · could not save the run: "
-                + problem)));
+        String failure = metricsFailure.get();
+        status.set(message + (failure == null ? "" : " · stopped: " + failure)
+                + (dir == null ? "" : " · run saved in " + dir));
+        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
     }
 
     private static String duration(double seconds) {
