@@ -180,8 +180,7 @@ public final class TrainingWorker {
 
     /** On the training thread, between steps: hands over a copy of the model where the workbench needs one. */
     private void onEvent(TrainingEvent event) {
-        boolean last = event instanceof TrainingEvent.RunFinished || event instanceof TrainingEvent.RunStopped
-                || event instanceof TrainingEvent.RunFailed;
+        boolean last = TrainingEvent.endState(event) != null;
         if (event instanceof TrainingEvent.StateChanged c && c.state() == RunState.PAUSED) {
             saveModel(runDir.resolve(".paused-model.zip"), true);
         } else if (last) {

@@ -348,19 +348,15 @@ final class WorkerRun implements RunControl {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
+    /** Follows the run's state; true when the event ends the run. */
     private boolean track(TrainingEvent event) {
-        if (event instanceof TrainingEvent.StateChanged c) {
+        RunState end = TrainingEvent.endState(event);
+        if (end != null) {
+            state = end;
+        } else if (event instanceof TrainingEvent.StateChanged c) {
             state = c.state();
-        } else if (event instanceof TrainingEvent.RunFinished) {
-            state = RunState.FINISHED;
-        } else if (event instanceof TrainingEvent.RunStopped) {
-            state = RunState.STOPPED;
-        } else if (event instanceof TrainingEvent.RunFailed) {
-            state = RunState.FAILED;
-        } else {
-            return false;
         }
-        return state == RunState.FINISHED || state == RunState.STOPPED || state == RunState.FAILED;
+        return end != null;
     }
 
     private void load(WorkerMessage.ModelSaved s) {
