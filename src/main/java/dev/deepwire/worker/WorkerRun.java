@@ -128,11 +128,14 @@ final class WorkerRun implements RunControl {
             send(start);
             queued = beforeStart;
             beforeStart = null;
+            queued.forEach(this::send);
             if (ready.isDone()) {
                 expectAnswer(timeouts.reply(), "did not answer the run it was sent");
-            } // else the Ready deadline runs on, and the reply deadline starts at Ready
+                if (stopping) {
+                    endUnlessHeardWithin(stopReason());
+                }
+            } // else the Ready deadline runs on, and the others start at Ready
         }
-        queued.forEach(this::send);
     }
 
     @Override
@@ -151,15 +154,17 @@ final class WorkerRun implements RunControl {
     }
 
     /**
-     * Asks the run to stop after its step; a process that then says nothing for {@code stopGrace} (stuck, e.g. in
-     * native code) is ended.
+     * Asks the run to stop after its step; a process that has Stop in hand and then says nothing for
+     * {@code stopGrace} (stuck, e.g. in native code) is ended. Until it is ready, the Ready deadline stands instead.
      */
     @Override
     public void stop() {
         control(WorkerMessage.Control.Action.STOP);
         synchronized (this) {
             stopping = true;
-            endUnlessHeardWithin(stopReason());
+            if (beforeStart == null && ready.isDone()) {
+                endUnlessHeardWithin(stopReason());
+            }
         }
     }
 
@@ -251,7 +256,7 @@ final class WorkerRun implements RunControl {
         if (m instanceof WorkerMessage.Ready) {
             ready.complete(null);
         }
-        if (stopping && endDeadline != null && !endDeadline.isDone()) {
+        if (stopping && beforeStart == null) {
             endUnlessHeardWithin(stopReason());
         }
     }

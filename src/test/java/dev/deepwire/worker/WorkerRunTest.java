@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * and controls given before the run is sent arrive after it.
  */
 class WorkerRunTest {
-    /** Short limits, so each case takes seconds. */
-    private static final WorkerRun.Timeouts TIMEOUTS = new WorkerRun.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(3),
-            Duration.ofSeconds(2));
+    /** Generous limits except the one a case is about (short, so each case takes seconds). */
+    private static final WorkerRun.Timeouts PATIENT = new WorkerRun.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60),
+            Duration.ofSeconds(20));
     private final BlockingQueue<TrainingEvent> events = new LinkedBlockingQueue<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private Process process;
@@ -35,9 +35,9 @@ class WorkerRunTest {
         }
     }
 
-    private WorkerRun launch(String mode) throws Exception {
+    private WorkerRun launch(String mode, WorkerRun.Timeouts timeouts) throws Exception {
         process = new ProcessBuilder(ChildJvm.command(FakeTrainingProcess.class, mode)).start();
-        return new WorkerRun(process, TIMEOUTS);
+        return new WorkerRun(process, timeouts);
     }
 
     private void begin(WorkerRun run) {
@@ -58,9 +58,9 @@ class WorkerRunTest {
 
     @Test
     void aProcessThatNeverSaysReadyIsEndedAndItsRunFails() throws Exception {
-        WorkerRun run = launch("silent");
+        WorkerRun run = launch("silent", new WorkerRun.Timeouts(Duration.ofSeconds(2), PATIENT.reply(), PATIENT.stopGrace()));
         begin(run);
-        assertThat(failure().message()).startsWith("the training process did not say it was ready within 3 s and was ended")
+        assertThat(failure().message()).startsWith("the training process did not say it was ready within 2 s and was ended")
                 .contains("train again");
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -68,7 +68,7 @@ class WorkerRunTest {
 
     @Test
     void aSpareThatNeverSaysReadyIsEndedSoTheNextRunTakesAnother() throws Exception {
-        WorkerRun spare = launch("silent");
+        WorkerRun spare = launch("silent", new WorkerRun.Timeouts(Duration.ofSeconds(2), PATIENT.reply(), PATIENT.stopGrace()));
         spare.ready().get(30, TimeUnit.SECONDS); // completes once the process is gone
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(spare.alive()).isFalse();
@@ -76,30 +76,30 @@ class WorkerRunTest {
 
     @Test
     void aProcessThatNeverAnswersItsRunIsEnded() throws Exception {
-        WorkerRun run = launch("mute");
+        WorkerRun run = launch("mute", new WorkerRun.Timeouts(PATIENT.ready(), Duration.ofSeconds(2), PATIENT.stopGrace()));
         run.ready().get(30, TimeUnit.SECONDS);
         begin(run);
-        assertThat(failure().message()).startsWith("the training process did not answer the run it was sent within 3 s "
+        assertThat(failure().message()).startsWith("the training process did not answer the run it was sent within 2 s "
                 + "and was ended");
     }
 
     @Test
     void aProcessStuckAfterStopIsEndedForcibly() throws Exception {
-        WorkerRun run = launch("stuck");
+        WorkerRun run = launch("stuck", new WorkerRun.Timeouts(PATIENT.ready(), PATIENT.reply(), Duration.ofSeconds(1)));
         begin(run);
         TrainingEvent first = events.poll(30, TimeUnit.SECONDS);
         assertThat(first).isEqualTo(new TrainingEvent.StateChanged(RunState.RUNNING));
         long asked = System.nanoTime();
         run.stop();
-        assertThat(failure().message()).startsWith("the training process did not stop within 2 s of being asked and was "
+        assertThat(failure().message()).startsWith("the training process did not stop within 1 s of being asked and was "
                 + "ended (exit code 137)"); // SIGKILL: its shutdown hook never let SIGTERM end it
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
         assertThat(process.isAlive()).isFalse();
     }
 
     @Test
     void garbageIsNotTrustedAndTheRunFailsWithTheProcessesLastWords() throws Exception {
-        WorkerRun run = launch("garbage");
+        WorkerRun run = launch("garbage", PATIENT);
         begin(run);
         TrainingEvent.RunFailed failure = failure();
         assertThat(events).as("no half message reached the listener").containsExactly(failure);
@@ -109,7 +109,7 @@ class WorkerRunTest {
 
     @Test
     void controlsGivenBeforeTheRunIsSentFollowItInOrder() throws Exception {
-        WorkerRun run = launch("echo");
+        WorkerRun run = launch("echo", PATIENT);
         run.pause();
         run.resume();
         run.stop();
