@@ -255,18 +255,37 @@ public final class Graph {
         noteById.put(note.id(), note);
     }
 
-    /** A readable id not yet used: {@code prefix_1}, {@code prefix_2}, ... */
+    /** A readable id not yet used by a block, group or note: {@code prefix_1}, {@code prefix_2}, ... */
     public String freshId(String prefix) {
         String base = prefix.replaceAll("[^A-Za-z0-9_-]", "_");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "n" + base;
         }
+        return numbered(base, java.util.Set.of());
+    }
+
+    /**
+     * {@code wanted} itself when neither this graph nor {@code alsoTaken} uses it (e.g. blocks being pasted keep
+     * their ids), else its base with the first free number ({@code attn_2} → {@code attn_1}, {@code attn_3}, ...).
+     */
+    public String freshId(String wanted, java.util.Set<String> alsoTaken) {
+        if (!used(wanted) && !alsoTaken.contains(wanted)) {
+            return wanted;
+        }
+        return numbered(wanted.replaceAll("_\\d+$", ""), alsoTaken);
+    }
+
+    private String numbered(String base, java.util.Set<String> alsoTaken) {
         for (int i = 1; ; i++) {
             String id = base + "_" + i;
-            if (!byId.containsKey(id) && group(id).isEmpty() && note(id).isEmpty()) {
+            if (!used(id) && !alsoTaken.contains(id)) {
                 return id;
             }
         }
+    }
+
+    private boolean used(String id) {
+        return byId.containsKey(id) || group(id).isPresent() || note(id).isPresent();
     }
 
     /** A deep copy, e.g. to compile a snapshot while the editor goes on. */

@@ -11,15 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes {@code metrics.csv}: a header, then a row every {@code logEvery} steps (training loss) and a
- * row per epoch (with validation loss and accuracy). Flushed per epoch so a crash keeps what was logged.
+ * {@code metrics.csv}, the one layout of a run's curves, written here as a run goes and read back here: a header,
+ * then a training row every {@code logEvery} steps ({@code step,epoch,train_loss,,}) and an epoch row per epoch
+ * ({@code step,epoch,[epoch's train_loss],val_loss,val_accuracy}). Flushed per epoch so a crash keeps what was
+ * logged. The workbench's curve export writes the same layout ({@link #trainingRow}, {@link #epochRow}).
  */
 public final class MetricsCsv implements TrainingListener, AutoCloseable {
     public static final String HEADER = "step,epoch,train_loss,val_loss,val_accuracy";
     private final Path file;
+
+    /**
+     * One row as read back: the losses and accuracy are NaN where the row has none; {@code epochEnd} marks the
+     * rows written at an epoch's end (validation columns filled).
+     */
+    public record Row(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy,
+                      boolean epochEnd) {
+    }
+
     private final BufferedWriter out;
     private final int logEvery;
 
@@ -50,17 +63,51 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
     public void onEvent(TrainingEvent event) {
         try {
             if (event instanceof TrainingEvent.StepCompleted s && s.step() % logEvery == 0) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%.6f,,%n", s.step(), s.epoch(), s.loss()));
+                out.write(trainingRow(s.step(), s.epoch(), s.loss()));
+                out.newLine();
             } else if (event instanceof TrainingEvent.EpochCompleted e) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f%n", e.step(), e.epoch(),
-                        Double.isNaN(e.trainLoss()) ? "" : String.format(Locale.ROOT, "%.6f", e.trainLoss()),
-                        e.validationLoss(), e.validationAccuracy()));
+                out.write(epochRow(e.step(), e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAccuracy()));
+                out.newLine();
                 out.flush();
             }
         } catch (IOException e) {
             WriteFailure failure = new WriteFailure(file, e);
             throw new UncheckedIOException(failure.getMessage(), failure);
         }
+    }
+
+    /** A training row, without its line end. */
+    public static String trainingRow(long step, int epoch, double loss) {
+        return String.format(Locale.ROOT, "%d,%d,%.6f,,", step, epoch, loss);
+    }
+
+    /** An epoch row, without its line end; a NaN training loss (none measured) is left empty. */
+    public static String epochRow(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy) {
+        return String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f", step, epoch,
+                Double.isNaN(trainLoss) ? "" : String.format(Locale.ROOT, "%.6f", trainLoss), validationLoss,
+                validationAccuracy);
+    }
+
+    /** The rows of a {@code metrics.csv}; a line that is not a whole row (a crash mid-write) is skipped. */
+    public static List<Row> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] c = line.split(",", -1);
+            try {
+                if (c.length == 5) {
+                    rows.add(new Row(Long.parseLong(c[0]), Integer.parseInt(c[1]), number(c[2]), number(c[3]),
+                            number(c[4]), !c[4].isEmpty()));
+                }
+            } catch (NumberFormatException e) {
+                // a torn last line: the rows before it stand
+            }
+        }
+        return rows;
+    }
+
+    private static double number(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class WorkbenchApp extends Application {
      * Runs train in a process of their own (the window's drawing and JIT then never compete with the training
      * loop inside one JVM); {@code -Ddeepwire.training=in-process} trains on a thread of this JVM instead. While a
      * run trains, this process yields to it: nice {@code -Ddeepwire.windowNice} (10 unless set) for its threads and
-     * {@code -Ddeepwire.windowJitNice} (19 unless set) for its JIT compiler's. Measured on two cores: the window's
-     * drawing and JIT at equal priority slowed training by 10–15 %; at nice 10, its JIT (a quarter of a core for
-     * the first half minute of a run, compiling the dashboard's code) still cost digits-caption 4 points of speed.
+     * {@code -Ddeepwire.windowJitNice} (19 unless set) for its JIT compiler's, because at equal priority they
+     * slow the training measurably (ADR 0009 has the figures).
      */
     private final TrainingProcesses processes = new TrainingProcesses(new InProcessLauncher(trainer),
             Integer.getInteger("deepwire.windowNice", 10), Integer.getInteger("deepwire.windowJitNice", 19));
