@@ -20,6 +20,9 @@ public final class ModelZips {
     private static final Map<String, Integer> BYTES_PER_VALUE = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2,
             "LONG", 8, "INT", 4, "SHORT", 2, "BYTE", 1, "UBYTE", 1, "BOOL", 1);
 
+    private static final java.util.Set<String> ALLOCATION_MODES = java.util.Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
+            "MIXED_DATA_TYPES");
+
     private ModelZips() {
     }
 
@@ -77,7 +80,10 @@ public final class ModelZips {
     }
 
     private static long[] header(DataInputStream in, Path zip, String entry) throws IOException {
-        in.readUTF(); // allocation mode
+        String mode = in.readUTF();
+        if (!ALLOCATION_MODES.contains(mode)) {
+            throw damaged(zip, entry, "an unknown allocation mode '" + mode + "'");
+        }
         long length = in.readLong();
         String type = in.readUTF();
         Integer size = BYTES_PER_VALUE.get(type);

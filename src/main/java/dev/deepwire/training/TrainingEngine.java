@@ -40,7 +40,8 @@ public final class TrainingEngine {
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
             } catch (RuntimeException e) {
-                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: " + e
+                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: "
+                        + (e.getMessage() == null ? e.toString() : dev.deepwire.limits.FileProblems.plain(e.getMessage()))
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });
