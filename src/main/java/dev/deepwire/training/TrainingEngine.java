@@ -22,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrainingEngine {
     private static final int EVAL_BATCH = 500;
+    /** Steps whose update is checked for NaN (one pass over it): overflowing starting values show at once. */
+    private static final int GRADIENT_WATCH_STEPS = 20;
     private final Executor executor;
 
     public TrainingEngine(Executor executor) {
@@ -118,6 +120,22 @@ public final class TrainingEngine {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
                 String diverged = Double.isFinite(loss) ? divergence.offer(loss) : null;
+                if (diverged == null && Double.isFinite(loss) && step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4
+                        && !finite(model.getGradientsViewArray())) {
+                    // A finite loss with a NaN or infinite update: the backward pass overflows, at any learning rate.
+                    String at = firstNonFiniteWeights(model, network, order);
+                    diverged = String.format(java.util.Locale.ROOT, "the gradients became NaN or infinite at step %d "
+                            + "while the loss was still %.4g: the backward pass overflows, which no learning rate fixes; "
+                            + "lower large starting values (an embedding's init_scale, a margin) or put a bounded "
+                            + "activation such as tanh before the block%s", step, loss,
+                            at == null ? "" : " (the first block left with non-finite weights is '" + at + "')");
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, diverged,
+                            at != null ? at : network.outputs().get(0).nodeId());
+                    best.write(model, listener);
+                    listener.onEvent(failed);
+                    run.end(RunState.FAILED, failed);
+                    return;
+                }
                 if (!Double.isFinite(loss) || diverged != null) {
                     String at = diverged == null ? health.locateNonFinite(model, batch) : null;
                     String output = network.outputs().get(0).nodeId();
@@ -225,6 +243,23 @@ public final class TrainingEngine {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first block (in the network's order) whose weights are no longer finite, or null. */
+    private static String firstNonFiniteWeights(ComputationGraph model, CompiledNetwork network, List<String> order) {
+        for (String node : order) {
+            for (String vertex : network.vertices().getOrDefault(node, List.of())) {
+                var v = model.getVertex(vertex);
+                if (v != null && v.numParams() > 0 && !finite(v.params())) {
+                    return node;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(org.nd4j.linalg.api.ndarray.INDArray values) {
+        return values == null || values.isEmpty() || Double.isFinite(values.sumNumber().doubleValue());
     }
 
     private static java.util.Optional<Path> lastCheckpoint(RunOptions options) {
