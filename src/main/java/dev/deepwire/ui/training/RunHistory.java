@@ -90,7 +90,17 @@ public final class RunHistory {
     /** A kept run's curves, read from its metrics.csv. */
     public static MetricsHistory curves(Run run) throws IOException {
         MetricsHistory h = new MetricsHistory();
-        List<String> lines = Files.readAllLines(run.dir().resolve("metrics.csv"));
+        Path file = run.dir().resolve("metrics.csv");
+        List<String> lines = new java.util.ArrayList<>();
+        try (var in = dev.deepwire.limits.BoundedFiles.lines(dev.deepwire.limits.BoundedFiles.open(file,
+                dev.deepwire.limits.Limits.DATA_FILE_BYTES, "metrics file"), file, dev.deepwire.limits.Limits.LINE_CHARS)) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                lines.add(l);
+            }
+        }
+        if (lines.isEmpty()) {
+            return h;
+        }
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",", -1);
             if (c.length < 5) {
