@@ -47,6 +47,9 @@ public final class ModelZips {
                     }
                     long before = in.count;
                     in.transferTo(java.io.OutputStream.nullOutputStream());
+                    if (e.getSize() >= 0 && e.getSize() != in.count) {
+                        throw damaged(zip, e.getName(), Limits.bytes(in.count) + " but claims " + Limits.bytes(e.getSize()));
+                    }
                     if (claimed != null && claimed[0] * claimed[1] > in.count - before) {
                         throw damaged(zip, e.getName(), "an array of " + claimed[0] + " values but only "
                                 + (in.count - before) + " bytes of them");
@@ -135,6 +138,13 @@ public final class ModelZips {
             int n = super.read(b, off, len);
             add(n);
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            add(s);
+            return s;
         }
     }
 }
