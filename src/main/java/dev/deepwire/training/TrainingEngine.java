@@ -41,6 +41,9 @@ public final class TrainingEngine {
                 fail(run, listener, 0, "training was interrupted");
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
+            } catch (StackOverflowError e) {
+                fail(run, listener, 0, "ran out of stack space while training (the network is chained too deeply); "
+                        + "use fewer blocks in a row");
             } catch (RuntimeException e) {
                 fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: "
                         + (e.getMessage() == null ? e.toString() : dev.deepwire.limits.FileProblems.plain(e.getMessage()))
