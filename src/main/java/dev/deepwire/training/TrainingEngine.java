@@ -122,42 +122,21 @@ public final class TrainingEngine {
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
-                String diverged = Double.isFinite(loss) ? divergence.offer(loss) : null;
-                if (diverged == null && Double.isFinite(loss) && step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4
-                        && !finite(model.getGradientsViewArray())) {
-                    // A finite loss with a NaN or infinite update: the backward pass overflows, at any learning rate.
-                    String at = firstNonFiniteWeights(model, network, order);
-                    diverged = String.format(java.util.Locale.ROOT, "the gradients became NaN or infinite at step %d "
-                            + "while the loss was still %.4g: the backward pass overflows, which no learning rate fixes; "
-                            + "lower large starting values (an embedding's init_scale, a margin) or put a bounded "
-                            + "activation such as tanh before the block%s", step, loss,
-                            at == null ? "" : " (the first block left with non-finite weights is '" + at + "')");
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, diverged,
-                            at != null ? at : network.outputs().get(0).nodeId());
-                    best.write(model, listener);
-                    listener.onEvent(failed);
-                    run.end(RunState.FAILED, failed);
-                    return;
+                String output = network.outputs().get(0).nodeId();
+                String problem = null;
+                String blame = null;
+                if (!Double.isFinite(loss)) {
+                    blame = health.locateNonFinite(model, batch);
+                    problem = FailureMessages.nonFiniteLoss(loss, step, epoch, blame, output, settings.learningRate());
+                } else if (step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4 && !finite(model.getGradientsViewArray())) {
+                    blame = firstNonFiniteWeights(model, network, order);
+                    problem = FailureMessages.gradientOverflow(step, loss, blame);
+                } else {
+                    String rose = divergence.offer(loss);
+                    problem = rose == null ? null : FailureMessages.diverged(rose, step, epoch, settings.learningRate());
                 }
-                if (!Double.isFinite(loss) || diverged != null) {
-                    String at = diverged == null ? health.locateNonFinite(model, batch) : null;
-                    String output = network.outputs().get(0).nodeId();
-                    String why;
-                    if (diverged != null) {
-                        why = diverged + " at step " + step + " (epoch " + epoch + "); lower the learning rate (now "
-                                + settings.learningRate() + ") or choose another optimizer";
-                    } else {
-                        String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
-                                : "; every block before the output gave finite values, so the NaN arose in '" + output
-                                + "' itself (its weights or the loss)";
-                        why = "the training loss became " + loss + " at step " + step + " (epoch " + epoch + ")" + where
-                                + (step == 1 ? "; this was before any learning, so the learning rate is not the cause: "
-                                + "the starting values overflow — lower large settings of that block (e.g. init_scale, "
-                                + "margin) or check the data for extreme values"
-                                : "; lower the learning rate (now " + settings.learningRate()
-                                + ") or check the data for extreme values");
-                    }
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, why, at != null ? at : output);
+                if (problem != null) {
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, problem, blame != null ? blame : output);
                     best.write(model, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);
