@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
                 "With no command, opens the workbench."},
         subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class, InspectCommand.class,
                 BlocksCommand.class, ExportCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 invalid project or failed run, 2 bad arguments or unreadable file, "
-                + "3 internal error."})
+        footer = {"", "Exit codes: 0 success, 1 invalid project or data, or failed run (including out of memory), "
+                + "2 bad arguments or a file that cannot be used, 3 internal error (a bug)."})
 public final class DeepWireCli implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "let DL4J's own logging and prints through")

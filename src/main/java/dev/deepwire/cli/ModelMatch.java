@@ -38,7 +38,7 @@ final class ModelMatch {
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.describe(e));
         } catch (RuntimeException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + e.getMessage());
+            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.plain(e.getMessage()));
         }
         for (var entry : network.shapes().paramCounts().entrySet()) {
             GraphVertex v = net.getVertex(entry.getKey());

@@ -54,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (ok) {
             out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", session.project.name(),
                     session.project.graph().nodes().size(), session.project.graph().edges().size(),
-                    result.shapes().totalParams());
+                    result.network().map(dev.deepwire.compiler.CompiledNetwork::totalParams)
+                            .orElse(result.shapes().totalParams()));
         }
         return ok ? ExitCodes.OK : ExitCodes.INVALID;
     }

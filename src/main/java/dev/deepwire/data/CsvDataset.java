@@ -93,6 +93,10 @@ public final class CsvDataset {
                     }
                 }
                 rows.add(features);
+                if (rows.size() > dev.deepwire.limits.Limits.EXAMPLES) {
+                    throw new DataException(name + " has more than " + String.format("%,d", dev.deepwire.limits.Limits.EXAMPLES)
+                            + " rows (at line " + lineNo + "), DeepWire's limit; use a sample of it");
+                }
                 if ((rows.size() & 1023) == 0) {
                     DataSizes.array(name, "the features", rows.size(), columns);
                     DataSizes.array(name, "the labels", rows.size(), classes);

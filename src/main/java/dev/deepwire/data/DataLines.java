@@ -31,8 +31,13 @@ final class DataLines {
         try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"),
                 file, Limits.LINE_CHARS)) {
             String line;
+            int examples = 0;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
+                    if (++examples > Limits.EXAMPLES) {
+                        throw new DataException(file + " has more than " + String.format("%,d", Limits.EXAMPLES)
+                                + " lines of data (at line " + in.lineNumber() + "), DeepWire's limit; use a sample of it");
+                    }
                     handler.line(in.lineNumber(), line);
                 }
             }

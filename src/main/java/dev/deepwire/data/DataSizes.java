@@ -34,12 +34,12 @@ final class DataSizes {
      */
     static void array(String file, String what, long rows, long width) throws DataException {
         long elements = Math.multiplyHigh(rows, width) != 0 ? Long.MAX_VALUE : rows * width;
-        long heap = Runtime.getRuntime().maxMemory() / 3;
-        if (elements > Limits.ARRAY_ELEMENTS || (elements > heap / 4)) {
+        long limit = Math.min(Limits.ARRAY_ELEMENTS, Runtime.getRuntime().maxMemory() / 3 / Float.BYTES);
+        if (elements > limit) {
             throw new DataException(file + ": " + what + " would be " + String.format("%,d", rows) + " × "
                     + String.format("%,d", width) + " values (" + Limits.bytes(elements > Long.MAX_VALUE / 4
-                    ? Long.MAX_VALUE : elements * 4) + "); the limit is " + String.format("%,d", Math.min(Limits.ARRAY_ELEMENTS,
-                    heap / 4)) + " values; use fewer examples or smaller sizes");
+                    ? Long.MAX_VALUE : elements * 4) + "); the limit is " + String.format("%,d", limit) + " values (" + Limits.bytes(limit * Float.BYTES)
+                    + "); use fewer examples or smaller sizes");
         }
     }
 }

@@ -39,7 +39,7 @@ final class JsonSyntax {
 
     /** Jackson's message without its internal source descriptions and setting names. */
     private static String readable(String msg) {
-        return msg.replaceAll("\\[Source: [^;\\]]*(?:\\)[^;\\]]*)?; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+        return msg.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
                 .replaceAll("\\[Source: [^\\]]*]", "")
                 .replaceAll(" ?\\(?(?:from )?`[A-Za-z]+(?:\\.[A-Za-z_]+)+(?:\\(\\))?`\\)?", "")
                 .strip();

@@ -57,8 +57,9 @@ public final class ProjectReader {
         try {
             text = BoundedFiles.utf8(BoundedFiles.readAll(file, ProjectFormat.MAX_BYTES, "project file"));
         } catch (LimitException e) {
-            throw new ProjectFormatException(file.toString(), e.getMessage().replace(file + " ", "")
-                    + "; is it really a DeepWire project?");
+            String why = e.getMessage().replace(file + " ", "");
+            throw new ProjectFormatException(file.toString(), why.contains("the limit") ? why
+                    + "; is it really a DeepWire project?" : why);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProjectFormatException(file.toString(), "the file is not UTF-8 text; is it really a DeepWire project?");
         } catch (IOException e) {

@@ -43,4 +43,41 @@ public final class FileProblems {
         String m = e.getMessage();
         return m == null || m.isBlank() ? "an input/output error" : m;
     }
+
+    /**
+     * A library's message in plain words: "No enum constant org.nd4j…Activation.FOO" becomes "'FOO' is not a known
+     * Activation; use one of …" (the valid choices); other messages are returned as they are.
+     */
+    public static String plain(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("No enum constant ([\\w.$]+)\\.([^.\\s]*)$").matcher(message.strip());
+        if (!m.find()) {
+            return message;
+        }
+        String type = m.group(1);
+        String simple = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+        Class<?> enumType = load(type);
+        Object[] constants = enumType == null ? null : enumType.getEnumConstants();
+        String choices = constants == null ? ""
+                : "; use one of " + String.join(", ", java.util.Arrays.stream(constants).map(Object::toString).toList());
+        return "'" + m.group(2) + "' is not a known " + simple + choices;
+    }
+
+    /** The class of a canonical name (nested classes written with dots), or null. */
+    private static Class<?> load(String canonical) {
+        String name = canonical;
+        while (true) {
+            try {
+                return Class.forName(name, false, FileProblems.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
+            }
+        }
+    }
 }

@@ -18,7 +18,9 @@ public final class Limits {
     /** Distinct tokens of a text dataset, entities or relations of a triples dataset. */
     public static final int VOCABULARY = 5_000_000;
     /** Tokens in all lines of a text dataset together. */
-    public static final long TEXT_TOKENS = 50_000_000L;
+    public static final long TEXT_TOKENS = 20_000_000L;
+    /** Examples (data lines or rows) in one data file. */
+    public static final int EXAMPLES = 5_000_000;
     /** Values in one array built from a data file (examples × features, examples × classes, …): 1 GB of floats. */
     public static final long ARRAY_ELEMENTS = 250_000_000L;
     /** One entry of a model zip once decompressed (configuration or parameters). */

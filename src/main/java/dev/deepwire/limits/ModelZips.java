@@ -20,6 +20,9 @@ public final class ModelZips {
     private static final Map<String, Integer> BYTES_PER_VALUE = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2,
             "LONG", 8, "INT", 4, "SHORT", 2, "BYTE", 1, "UBYTE", 1, "BOOL", 1);
 
+    private static final java.util.Set<String> ALLOCATION_MODES = java.util.Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
+            "MIXED_DATA_TYPES");
+
     private ModelZips() {
     }
 
@@ -44,6 +47,9 @@ public final class ModelZips {
                     }
                     long before = in.count;
                     in.transferTo(java.io.OutputStream.nullOutputStream());
+                    if (e.getSize() >= 0 && e.getSize() != in.count) {
+                        throw damaged(zip, e.getName(), Limits.bytes(in.count) + " but claims " + Limits.bytes(e.getSize()));
+                    }
                     if (claimed != null && claimed[0] * claimed[1] > in.count - before) {
                         throw damaged(zip, e.getName(), "an array of " + claimed[0] + " values but only "
                                 + (in.count - before) + " bytes of them");
@@ -77,7 +83,10 @@ public final class ModelZips {
     }
 
     private static long[] header(DataInputStream in, Path zip, String entry) throws IOException {
-        in.readUTF(); // allocation mode
+        String mode = in.readUTF();
+        if (!ALLOCATION_MODES.contains(mode)) {
+            throw damaged(zip, entry, "an unknown allocation mode '" + mode + "'");
+        }
         long length = in.readLong();
         String type = in.readUTF();
         Integer size = BYTES_PER_VALUE.get(type);
@@ -129,6 +138,13 @@ public final class ModelZips {
             int n = super.read(b, off, len);
             add(n);
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            add(s);
+            return s;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.deepwire.training;
 
 import dev.deepwire.io.WriteFailure;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.Limits;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -90,7 +92,13 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
 
     /** The rows of a {@code metrics.csv}; a line that is not a whole row (a crash mid-write) is skipped. */
     public static List<Row> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "metrics file"), file,
+                Limits.LINE_CHARS)) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                lines.add(l);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] c = line.split(",", -1);

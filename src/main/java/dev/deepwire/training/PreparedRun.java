@@ -37,7 +37,7 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
     /**
      * Loads the data for an already compiled network and checks it as training will use it: every split's arrays fit
      * the inputs and outputs (an id or token only in the validation or test lines included), and there are
-     * validation examples after {@code settings.validationSplit()} is applied.
+     * validation examples after {@code settings.validationSplit()} is applied, and training fits in memory.
      */
     public static PreparedRun withData(CompiledNetwork network, DatasetSpec dataset, TrainingSettings settings,
                                        Path dataFolder) {
@@ -68,6 +68,10 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
                 return failed((i.nodeId() == null ? "" : "ERROR " + i.nodeId() + ": ") + "in the " + split.getKey()
                         + " examples, " + i.message(), i.nodeId());
             }
+        }
+        var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, used.train().size())));
+        if (memory.problem(MemoryEstimate.available()).isPresent()) {
+            return failed("ERROR memory: " + memory.problem(MemoryEstimate.available()).get(), null);
         }
         return new PreparedRun(network, data, null, null);
     }

@@ -23,6 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrainingEngine {
     private static final int EVAL_BATCH = 500;
+    /** Steps whose update is checked for NaN (one pass over it): overflowing starting values show at once. */
+    private static final int GRADIENT_WATCH_STEPS = 20;
     private final Executor executor;
 
     public TrainingEngine(Executor executor) {
@@ -44,8 +46,12 @@ public final class TrainingEngine {
                 // A file of the run (metrics.csv, a checkpoint) could not be written: a disk full, a folder gone.
                 fail(run, listener, 0, "training stopped: " + (e.getCause() instanceof WriteFailure w ? w.getMessage()
                         : "cannot write the run's files: " + WriteFailure.reason(e.getCause())));
+            } catch (StackOverflowError e) {
+                fail(run, listener, 0, "ran out of stack space while training (the network is chained too deeply); "
+                        + "use fewer blocks in a row");
             } catch (RuntimeException e) {
-                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: " + e
+                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: "
+                        + (e.getMessage() == null ? e.toString() : dev.deepwire.limits.FileProblems.plain(e.getMessage()))
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });
@@ -121,26 +127,21 @@ public final class TrainingEngine {
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
-                String diverged = Double.isFinite(loss) ? divergence.offer(loss) : null;
-                if (!Double.isFinite(loss) || diverged != null) {
-                    String at = diverged == null ? health.locateNonFinite(model, batch) : null;
-                    String output = network.outputs().get(0).nodeId();
-                    String why;
-                    if (diverged != null) {
-                        why = diverged + " at step " + step + " (epoch " + epoch + "); lower the learning rate (now "
-                                + settings.learningRate() + ") or choose another optimizer";
-                    } else {
-                        String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
-                                : "; every block before the output gave finite values, so the NaN arose in '" + output
-                                + "' itself (its weights or the loss)";
-                        why = "the training loss became " + loss + " at step " + step + " (epoch " + epoch + ")" + where
-                                + (step == 1 ? "; this was before any learning, so the learning rate is not the cause: "
-                                + "the starting values overflow — lower large settings of that block (e.g. init_scale, "
-                                + "margin) or check the data for extreme values"
-                                : "; lower the learning rate (now " + settings.learningRate()
-                                + ") or check the data for extreme values");
-                    }
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, why, at != null ? at : output);
+                String output = network.outputs().get(0).nodeId();
+                String problem = null;
+                String blame = null;
+                if (!Double.isFinite(loss)) {
+                    blame = health.locateNonFinite(model, batch);
+                    problem = FailureMessages.nonFiniteLoss(loss, step, epoch, blame, output, settings.learningRate());
+                } else if (step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4 && !finite(model.getGradientsViewArray())) {
+                    blame = firstNonFiniteWeights(model, network, order);
+                    problem = FailureMessages.gradientOverflow(step, loss, blame);
+                } else {
+                    String rose = divergence.offer(loss);
+                    problem = rose == null ? null : FailureMessages.diverged(rose, step, epoch, settings.learningRate());
+                }
+                if (problem != null) {
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, problem, blame != null ? blame : output);
                     best.write(model, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);
@@ -227,6 +228,23 @@ public final class TrainingEngine {
             WriteFailure failure = WriteFailure.of(file, e);
             throw new java.io.UncheckedIOException(failure.getMessage(), failure);
         }
+    }
+
+    /** The first block (in the network's order) whose weights are no longer finite, or null. */
+    private static String firstNonFiniteWeights(ComputationGraph model, CompiledNetwork network, List<String> order) {
+        for (String node : order) {
+            for (String vertex : network.vertices().getOrDefault(node, List.of())) {
+                var v = model.getVertex(vertex);
+                if (v != null && v.numParams() > 0 && !finite(v.params())) {
+                    return node;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(org.nd4j.linalg.api.ndarray.INDArray values) {
+        return values == null || values.isEmpty() || Double.isFinite(values.sumNumber().doubleValue());
     }
 
     private static java.util.Optional<Path> lastCheckpoint(RunOptions options) {

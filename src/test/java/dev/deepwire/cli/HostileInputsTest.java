@@ -129,4 +129,19 @@ class HostileInputsTest {
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", dir.resolve("r").toString()))
                 .isZero();
     }
+
+    @Test
+    void aModelTooLargeForMemoryIsReportedByValidateAsByTrain() throws Exception {
+        Path project = marker("long.dwproj", "\"heads\": 4", "\"heads\": 64");
+        Files.writeString(project, Files.readString(project).replace("\"length\": 24", "\"length\": 4096"));
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ERROR memory: this network needs about")
+                .contains("attention scores");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(errors()).contains("attention scores");
+        try (var files = Files.list(Path.of("."))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".dump"));
+        }
+    }
 }

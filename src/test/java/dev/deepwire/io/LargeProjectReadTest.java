@@ -17,7 +17,7 @@ class LargeProjectReadTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     @Test
-    void aHundredThousandBlockChainReadsAndChecks() {
+    void aHundredThousandBlockChainReadsChecksAndCompiles() {
         int n = 100_000;
         StringBuilder nodes = new StringBuilder("{\"id\": \"in\", \"type\": \"vector_input\"}, {\"id\": \"out\", \"type\": \"softmax_output\"}");
         StringBuilder edges = new StringBuilder();
@@ -35,6 +35,10 @@ class LargeProjectReadTest {
         java.util.List<Issue> errors = assertTimeoutPreemptively(GUARD,
                 () -> new GraphChecker(BlockCatalog.standard()).check(p.graph()).stream().filter(Issue::isError).toList());
         assertThat(errors).isEmpty();
+        var compiled = assertTimeoutPreemptively(GUARD, () -> new dev.deepwire.compiler.GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), dev.deepwire.compiler.CompileOptions.forTraining(p.training())));
+        assertThat(compiled.ok()).isTrue();
+        assertThat(compiled.orThrow().vertices()).hasSize(n + 2);
     }
 
     @Test

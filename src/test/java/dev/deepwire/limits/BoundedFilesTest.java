@@ -99,6 +99,31 @@ class BoundedFilesTest {
         assertThat(FileProblems.describe(new java.io.EOFException())).contains("the file ends early");
     }
 
+    @Test
+    void enumJargonBecomesTheValidChoices() {
+        assertThat(FileProblems.plain("No enum constant java.util.concurrent.TimeUnit.FORTNIGHTS"))
+                .isEqualTo("'FORTNIGHTS' is not a known TimeUnit; use one of NANOSECONDS, MICROSECONDS, MILLISECONDS, "
+                        + "SECONDS, MINUTES, HOURS, DAYS");
+        assertThat(FileProblems.plain("No enum constant java.lang.Thread.State.NAPPING")).startsWith("'NAPPING' is not a known State; use one of NEW,");
+        assertThat(FileProblems.plain("something else")).isEqualTo("something else");
+    }
+
+    @Test
+    void aTruncatedGzipFileEndsEarly() throws Exception {
+        Path f = dir.resolve("cut.csv.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write("1,2,3\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(f, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+            try (InputStream in = BoundedFiles.openMaybeGzip(f, 1 << 20, "data file")) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        });
+        assertThat(FileProblems.describe(e)).isEqualTo("the file ends early (it is truncated)");
+    }
+
     private static List<String> readAll(String text, int max) throws Exception {
         List<String> lines = new ArrayList<>();
         try (LineReader r = BoundedFiles.lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),

@@ -284,4 +284,25 @@ class TrainingEngineTest {
         assertThat(failed.message()).contains("before any learning").contains("learning rate is not the cause")
                 .doesNotContain("lower the learning rate");
     }
+
+    @Test
+    void anOverflowThatNoLearningRateFixesIsSaidSo() throws Exception {
+        // Embeddings 10 times the usual scale into a GELU: the loss is finite, the gradients are not, at any rate.
+        var g = new dev.deepwire.GraphFixture().node("t", "token_input", "length", 8, "vocabulary", 32)
+                .node("e", "token_embedding", "dim", 16, "init_scale", 10.0)
+                .node("d", "sequence_dense", "units", 16, "activation", "gelu")
+                .node("p", "global_pool").node("o", "softmax_output", "classes", 32)
+                .wire("t.out", "e.in").wire("e.out", "d.in").wire("d.out", "p.in").wire("p.out", "o.in").graph();
+        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
+                Map.of("length", 8, "vocabulary", 32, "train", 64, "validation", 16)));
+        for (double lr : new double[] {1e-1, 1e-5}) {
+            TrainingSettings s = new TrainingSettings(1, 32, "adam", lr, 42, 0, 0);
+            TrainingRun run = new TrainingEngine(Runnable::run).start(new GraphCompiler(BlockCatalog.standard())
+                    .compile(g, CompileOptions.forTraining(s)).orThrow(), data, s, RunOptions.defaults("g"), e -> { });
+            TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) run.outcome();
+            assertThat(failed.message()).as("lr %s", lr).contains("no learning rate fixes").contains("init_scale")
+                    .doesNotContain("lower the learning rate");
+            assertThat(failed.nodeId()).isEqualTo("e");
+        }
+    }
 }
