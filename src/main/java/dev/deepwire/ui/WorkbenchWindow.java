@@ -67,9 +67,6 @@ final class WorkbenchWindow {
         root.setTop(new VBox(menus(stage), toolbar()));
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
         this.trainingPanel = trainingPanel;
-        files.setCommitEdits(trainingPanel::commit);
-        files.setTraining(() -> training.phaseProperty().get().busy());
-        training.setProjectFile(files.fileProperty()::get);
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
@@ -112,6 +109,15 @@ final class WorkbenchWindow {
             autosaveTimer.stop();
             files.closedCleanly();
         });
+        ProjectFlow.connect(this, stage);
+    }
+
+    dev.deepwire.ui.training.TrainingPanel trainingPanel() {
+        return trainingPanel;
+    }
+
+    EditorViewModel editor() {
+        return vm;
     }
 
     BorderPane root() {

@@ -59,9 +59,52 @@ public final class EditorViewModel {
     private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
     private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
 
+    /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
+    public record QuickFix(String nodeId, String param, Object value, String text) {
+    }
+
+    private final javafx.collections.ObservableList<QuickFix> fixes = FXCollections.observableArrayList();
+
+    /** The quick fixes of the latest analysis (from checks beyond the graph's own, such as the data's). */
+    public javafx.collections.ObservableList<QuickFix> fixes() {
+        return fixes;
+    }
+
+    /** The quick fixes for one block. */
+    public List<QuickFix> fixesOf(String nodeId) {
+        return fixes.stream().filter(f -> f.nodeId().equals(nodeId)).toList();
+    }
+
+    /** Applies a quick fix as one undoable edit. */
+    public void applyFix(QuickFix fix) {
+        if (graph().contains(fix.nodeId()) && setParam(fix.nodeId(), fix.param(), fix.value()).isEmpty()) {
+            message.set(fix.text() + " on " + graph().require(fix.nodeId()).label());
+        }
+    }
+
+    /**
+     * Adds the issues (and quick fixes) of a further check of revision {@code rev} — the data against the graph — to
+     * that revision's analysis; a check of an older revision is dropped.
+     */
+    public void addIssues(long rev, List<Issue> more, List<QuickFix> quickFixes) {
+        Analysis a = analysis.get();
+        if (a.revision() != rev || rev != revision.get()) {
+            return;
+        }
+        List<Issue> all = new ArrayList<>(a.issues());
+        all.addAll(more);
+        fixes.setAll(quickFixes);
+        analysis.set(new Analysis(rev, a.shapes(), List.copyOf(all), true));
+    }
+
     /** Shapes and issues of one revision of the graph. */
-    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
+    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues, boolean complete) {
         static final Analysis EMPTY = new Analysis(-1, new ShapeReport(Map.of(), Map.of(), Map.of(), List.of()), List.of());
+
+        /** The graph's own analysis; {@code complete} once further checks (the data) have added theirs. */
+        public Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
+            this(revision, shapes, issues, false);
+        }
 
         public List<Issue> issuesOf(String nodeId) {
             return issues.stream().filter(i -> nodeId.equals(i.nodeId())).toList();
@@ -140,6 +183,7 @@ public final class EditorViewModel {
             Analysis result = new Analysis(rev, shapes, List.copyOf(issues));
             uiThread.accept(() -> {
                 if (rev >= analysis.get().revision()) {
+                    fixes.clear();
                     analysis.set(result);
                 }
             });
