@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import java.util.List;
 import javafx.stage.Stage;
 
 /**
@@ -45,8 +46,15 @@ final class ProjectFlow {
             var settings = vm.project().training();
             java.nio.file.Path folder = training.dataFolder().get();
             DATA_CHECKS.execute(() -> {
-                var result = check.check(graph, spec, settings, folder);
-                javafx.application.Platform.runLater(() -> vm.addIssues(rev, result.issues(), result.fixes()));
+                dev.deepwire.ui.training.DataCheck.Result result;
+                try {
+                    result = check.check(graph, spec, settings, folder);
+                } catch (RuntimeException | LinkageError e) {
+                    result = new dev.deepwire.ui.training.DataCheck.Result(List.of(dev.deepwire.model.Issue.warn(null,
+                            "the data could not be checked against the graph: " + e.getMessage())), List.of());
+                }
+                var found = result;
+                javafx.application.Platform.runLater(() -> vm.addIssues(rev, found.issues(), found.fixes()));
             });
         });
     }

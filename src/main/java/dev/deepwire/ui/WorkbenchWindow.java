@@ -5,6 +5,7 @@ import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
+import dev.deepwire.ui.editor.Words;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -249,8 +250,8 @@ final class WorkbenchWindow {
         undo.setMnemonicParsing(false); // "Undo Set self_attention_1.heads" keeps its underscores
         redo.setMnemonicParsing(false);
         vm.revisionProperty().addListener((o, a, b) -> {
-            undo.setText(vm.history().undoDescription().orElse("Undo"));
-            redo.setText(vm.history().redoDescription().orElse("Redo"));
+            undo.setText(Words.named(vm.history().undoDescription().orElse("Undo"), vm.graph()));
+            redo.setText(Words.named(vm.history().redoDescription().orElse("Redo"), vm.graph()));
             undo.setDisable(!vm.history().canUndo());
             redo.setDisable(!vm.history().canRedo());
         });
@@ -399,7 +400,8 @@ final class WorkbenchWindow {
     }
 
     private HBox statusBar() {
-        status.textProperty().bind(vm.messageProperty());
+        status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
+                vm.messageProperty()));
         status.setId("status-message");
         vm.analysisProperty().addListener((o, a, b) -> updateSummary());
         vm.revisionProperty().addListener((o, a, b) -> updateSummary());
@@ -414,12 +416,6 @@ final class WorkbenchWindow {
     }
 
     private void updateSummary() {
-        var a = vm.analysisProperty().get();
-        long errors = a.issues().stream().filter(dev.deepwire.model.Issue::isError).count();
-        long warnings = a.issues().size() - errors;
-        summary.setText(String.format("%d blocks · %d wires · %,d parameters · %s", vm.graph().nodes().size(),
-                vm.graph().edges().size(), a.shapes().totalParams(),
-                errors == 0 && warnings == 0 ? "no problems" : errors + " errors, " + warnings + " warnings"));
-        summary.setId("status-summary");
+        StatusSummary.show(summary, vm);
     }
 }

@@ -172,6 +172,10 @@ public final class EditorViewModel {
     }
 
     private void changed() {
+        if (refusal != null && refusal.equals(message.get())) {
+            message.set(""); // an edit went through since: the old refusal no longer holds
+        }
+        refusal = null;
         selection.removeIf(id -> !graph().contains(id));
         revision.set(revision.get() + 1);
         long rev = revision.get();
@@ -197,11 +201,24 @@ public final class EditorViewModel {
 
     public void setLocked(boolean value) {
         locked.set(value);
+        if (!value && READ_ONLY.equals(message.get())) {
+            message.set(""); // the run ended: the graph can be edited again
+        }
+    }
+
+    private static final String READ_ONLY = "The graph is read-only while training; stop the run to edit it";
+    /** The last refusal shown (a bad value, a refused wire): a later successful edit clears it. */
+    private String refusal;
+
+    /** Says why something was refused; the next edit that goes through clears it. */
+    public void refuse(String why) {
+        refusal = why;
+        message.set(why);
     }
 
     private boolean refuseWhileLocked() {
         if (locked.get()) {
-            message.set("The graph is read-only while training; stop the run to edit it");
+            refuse(READ_ONLY);
             return true;
         }
         return false;
@@ -269,7 +286,7 @@ public final class EditorViewModel {
         }
         ConnectionCheck check = checkConnection(from, to);
         if (!check.allowed()) {
-            message.set("Cannot connect: " + check.message());
+            refuse("Cannot connect: " + check.message());
             return check;
         }
         Optional<Edge> existing = graph().edgeInto(to);
@@ -424,7 +441,7 @@ public final class EditorViewModel {
                 .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
         Optional<String> problem = spec.validate(value);
         if (problem.isPresent()) {
-            message.set(problem.get());
+            refuse(graph().require(nodeId).label() + ": " + problem.get());
             return problem;
         }
         if (!value.equals(node.param(name))) {

@@ -725,7 +725,7 @@ public final class GraphCanvas extends Pane {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
             content.putString(text);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            vm.messageProperty().set("Copied " + vm.selection().size() + " block(s)");
+            vm.messageProperty().set("Copied " + Words.count(vm.selection().size(), "block"));
         });
     }
 

@@ -83,7 +83,7 @@ public final class Inspector extends ScrollPane {
         content.getChildren().addAll(heading("Block"), name, id);
         // Problems first, each with its fix where one value fixes it.
         for (Issue issue : vm.analysisProperty().get().issuesOf(node.id())) {
-            Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + issue.message());
+            Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + Words.named(issue.message(), vm.graph()));
             l.getStyleClass().add(issue.isError() ? "issue-error" : "issue-warn");
             content.getChildren().add(l);
         }
@@ -98,7 +98,7 @@ public final class Inspector extends ScrollPane {
             content.getChildren().add(wrapped("Unknown block type '" + node.type() + "': replace it with a block from the palette."));
             return;
         }
-        Label formula = wrapped(type.formula());
+        Label formula = wrapped(Words.formula(type.formula()));
         formula.getStyleClass().add("formula");
         content.getChildren().addAll(formula, wrapped(type.help()));
         if (ATTENTION.contains(type.id())) {
@@ -170,7 +170,9 @@ public final class Inspector extends ScrollPane {
                     ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
                     : vm.setParam(node.id(), spec.name(), parsed);
             if (problem.isPresent()) {
-                vm.messageProperty().set(problem.get());
+                if (parsed == null) {
+                    vm.refuse(node.label() + ": " + problem.get()); // (setParam says its own refusals)
+                }
                 field.setText(String.valueOf(vm.catalog().paramValue(node, spec.name())));
                 field.getStyleClass().add("invalid");
             } else {

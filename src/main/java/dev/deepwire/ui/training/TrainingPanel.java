@@ -113,7 +113,8 @@ public final class TrainingPanel extends HBox {
         lines(progress, 2);
         Label status = new Label();
         status.setId("train-status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> dev.deepwire.ui.editor.Words.named(vm.statusProperty().get(), vm.editor().graph()), vm.statusProperty()));
         status.setMaxWidth(370);
         lines(status, 2);
         Label test = new Label();
