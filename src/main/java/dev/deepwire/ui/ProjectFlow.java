@@ -20,6 +20,7 @@ final class ProjectFlow {
         training.setProjectFile(files.fileProperty()::get);
         training.setDatasetChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
+        OpenWindows.add(stage, files);
     }
 
     private static final java.util.concurrent.Executor DATA_CHECKS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {

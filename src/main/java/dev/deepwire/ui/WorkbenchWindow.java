@@ -240,11 +240,7 @@ final class WorkbenchWindow {
                 item("Export as DL4J _Configuration JSON…", null, () -> files.exportNetwork(false)),
                 item("Export _Trained Model…", null, () -> files.exportModel(training.restingModel())),
                 new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", () -> {
-                    if (files.confirmDiscard()) {
-                        stage.close();
-                    }
-                }));
+                item("_Quit", "Shortcut+Q", () -> OpenWindows.quit(stage)));
         MenuItem undo = keyed("Undo", KeyMap.Action.UNDO, vm::undo);
         MenuItem redo = keyed("Redo", KeyMap.Action.REDO, vm::redo);
         undo.setMnemonicParsing(false); // "Undo Set self_attention_1.heads" keeps its underscores

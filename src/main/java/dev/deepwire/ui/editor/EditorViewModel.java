@@ -486,6 +486,22 @@ public final class EditorViewModel {
         return true;
     }
 
+    /**
+     * Pastes where it can be seen: beside the copied blocks when that is inside the visible area (canvas
+     * coordinates), otherwise in its middle — so a paste into another window, or after scrolling away, lands in view.
+     */
+    public boolean pasteInView(String text, double minX, double minY, double maxX, double maxY, boolean keepIncoming) {
+        Optional<double[]> b = text == null ? Optional.empty() : GraphFragment.bounds(text);
+        if (b.isEmpty()) {
+            return paste(text, 40, 40, keepIncoming);
+        }
+        double[] f = b.get();
+        boolean inView = f[0] + 40 >= minX && f[1] + 40 >= minY && f[2] + 40 <= maxX && f[3] + 40 <= maxY;
+        double dx = inView ? 40 : Math.round((minX + maxX) / 2 - (f[0] + f[2]) / 2);
+        double dy = inView ? 40 : Math.round((minY + maxY) / 2 - (f[1] + f[3]) / 2);
+        return paste(text, dx, dy, keepIncoming);
+    }
+
     /** Copies and pastes the selection next to itself (without its incoming wires). */
     public void duplicateSelection() {
         copySelection().ifPresent(text -> paste(text, 40, 40, false));
