@@ -32,6 +32,13 @@ import javafx.stage.Window;
  */
 final class DatasetDialog {
     private static final List<String> KINDS = List.of("marker", "csv", "text-classes", "digits-caption", "triples");
+    /** The settings each kind reads (the others are hidden, and dropped from the project when it is set). */
+    static final Map<String, java.util.Set<String>> FIELDS = Map.of(
+            "marker", java.util.Set.of("length", "seed"),
+            "csv", java.util.Set.of("file", "classes", "validationFraction", "seed"),
+            "text-classes", java.util.Set.of("file", "tokens", "length", "validationFraction", "seed"),
+            "digits-caption", java.util.Set.of("file", "seed"),
+            "triples", java.util.Set.of("file", "seed"));
 
     private DatasetDialog() {
     }
@@ -68,15 +75,31 @@ final class DatasetDialog {
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("Kind"), kind);
-        form.addRow(1, new Label("File"), new HBox(6, file, browse));
-        form.addRow(2, new Label("Tokens (chars or words)"), tokens);
-        form.addRow(3, new Label("Length (tokens)"), length);
-        form.addRow(4, new Label("Classes (CSV)"), classes);
-        form.addRow(5, new Label("Validation fraction (no split column)"), validation);
-        form.addRow(6, new Label("Seed"), seed);
+        Map<String, javafx.scene.Node[]> rows = new LinkedHashMap<>();
+        rows.put("file", row(form, 1, "File", new HBox(6, file, browse)));
+        rows.put("tokens", row(form, 2, "Tokens (chars or words)", tokens));
+        rows.put("length", row(form, 3, "Length (tokens)", length));
+        rows.put("classes", row(form, 4, "Classes", classes));
+        rows.put("validationFraction", row(form, 5, "Validation fraction (no split column)", validation));
+        rows.put("seed", row(form, 6, "Seed", seed));
         form.add(result, 0, 7, 2, 1);
+        Runnable showKind = () -> {
+            java.util.Set<String> used = FIELDS.getOrDefault(kind.getValue(), java.util.Set.of());
+            rows.forEach((key, nodes) -> {
+                for (javafx.scene.Node n : nodes) {
+                    n.setVisible(used.contains(key));
+                    n.setManaged(used.contains(key));
+                }
+            });
+            result.setText("");
+            if (form.getScene() != null && form.getScene().getWindow() != null) {
+                form.getScene().getWindow().sizeToScene();
+            }
+        };
+        kind.valueProperty().addListener((o, a, b) -> showKind.run());
+        showKind.run();
         Dialog<DatasetSpec> dialog = new Dialog<>();
-        dialog.setTitle("Dataset settings");
+        dialog.setTitle("Dataset settings — " + vm.project().name());
         dialog.setHeaderText("What " + vm.project().name() + " trains on. Paths are relative to the project's folder.");
         ButtonType check = new ButtonType("Check");
         dialog.getDialogPane().getButtonTypes().addAll(check, ButtonType.OK, ButtonType.CANCEL);
@@ -86,11 +109,12 @@ final class DatasetDialog {
         }
         Supplier<DatasetSpec> spec = () -> {
             Map<String, Object> p = new LinkedHashMap<>(params);
-            put(p, "file", file.getText(), false);
-            put(p, "tokens", kind.getValue().equals("text-classes") ? tokens.getText() : "", false);
-            put(p, "length", length.getText(), true);
-            put(p, "classes", classes.getText(), true);
-            put(p, "validationFraction", validation.getText(), true);
+            java.util.Set<String> used = FIELDS.getOrDefault(kind.getValue(), java.util.Set.of());
+            put(p, "file", used.contains("file") ? file.getText() : "", false);
+            put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false);
+            put(p, "length", used.contains("length") ? length.getText() : "", true);
+            put(p, "classes", used.contains("classes") ? classes.getText() : "", true);
+            put(p, "validationFraction", used.contains("validationFraction") ? validation.getText() : "", true);
             put(p, "seed", seed.getText(), true);
             return new DatasetSpec(kind.getValue(), p);
         };
@@ -111,6 +135,12 @@ final class DatasetDialog {
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec.get() : null);
         return dialog;
+    }
+
+    private static javafx.scene.Node[] row(GridPane form, int at, String label, javafx.scene.Node field) {
+        Label l = new Label(label);
+        form.addRow(at, l, field);
+        return new javafx.scene.Node[] {l, field};
     }
 
     private static TextField field(String id, Object value) {

@@ -5,6 +5,7 @@ import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
+import dev.deepwire.ui.editor.Words;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -68,9 +69,6 @@ final class WorkbenchWindow {
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
         root.setTop(new VBox(menus(stage), toolbar()));
         this.trainingPanel = trainingPanel;
-        files.setCommitEdits(trainingPanel::commit);
-        files.setTraining(() -> training.phaseProperty().get().busy());
-        training.setProjectFile(files.fileProperty()::get);
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
@@ -118,6 +116,15 @@ final class WorkbenchWindow {
             autosaveTimer.stop();
             files.closedCleanly();
         });
+        ProjectFlow.connect(this, stage);
+    }
+
+    dev.deepwire.ui.training.TrainingPanel trainingPanel() {
+        return trainingPanel;
+    }
+
+    EditorViewModel editor() {
+        return vm;
     }
 
     BorderPane root() {
@@ -241,18 +248,14 @@ final class WorkbenchWindow {
                 item("Export as DL4J _Configuration JSON…", null, () -> files.exportNetwork(false)),
                 item("Export _Trained Model…", null, () -> files.exportModel(training.restingModel())),
                 new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", () -> {
-                    if (files.confirmDiscard()) {
-                        stage.close();
-                    }
-                }));
+                item("_Quit", "Shortcut+Q", () -> OpenWindows.quit(stage)));
         MenuItem undo = keyed("Undo", KeyMap.Action.UNDO, vm::undo);
         MenuItem redo = keyed("Redo", KeyMap.Action.REDO, vm::redo);
         undo.setMnemonicParsing(false); // "Undo Set self_attention_1.heads" keeps its underscores
         redo.setMnemonicParsing(false);
         vm.revisionProperty().addListener((o, a, b) -> {
-            undo.setText(vm.history().undoDescription().orElse("Undo"));
-            redo.setText(vm.history().redoDescription().orElse("Redo"));
+            undo.setText(Words.named(vm.history().undoDescription().orElse("Undo"), vm.graph()));
+            redo.setText(Words.named(vm.history().redoDescription().orElse("Redo"), vm.graph()));
             undo.setDisable(!vm.history().canUndo());
             redo.setDisable(!vm.history().canRedo());
         });
@@ -403,7 +406,8 @@ final class WorkbenchWindow {
     }
 
     private HBox statusBar() {
-        status.textProperty().bind(vm.messageProperty());
+        status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
+                vm.messageProperty()));
         status.setId("status-message");
         vm.analysisProperty().addListener((o, a, b) -> updateSummary());
         vm.revisionProperty().addListener((o, a, b) -> updateSummary());
@@ -418,12 +422,6 @@ final class WorkbenchWindow {
     }
 
     private void updateSummary() {
-        var a = vm.analysisProperty().get();
-        long errors = a.issues().stream().filter(dev.deepwire.model.Issue::isError).count();
-        long warnings = a.issues().size() - errors;
-        summary.setText(String.format("%d blocks · %d wires · %,d parameters · %s", vm.graph().nodes().size(),
-                vm.graph().edges().size(), a.shapes().totalParams(),
-                errors == 0 && warnings == 0 ? "no problems" : errors + " errors, " + warnings + " warnings"));
-        summary.setId("status-summary");
+        StatusSummary.show(summary, vm);
     }
 }

@@ -59,9 +59,52 @@ public final class EditorViewModel {
     private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
     private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
 
+    /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
+    public record QuickFix(String nodeId, String param, Object value, String text) {
+    }
+
+    private final javafx.collections.ObservableList<QuickFix> fixes = FXCollections.observableArrayList();
+
+    /** The quick fixes of the latest analysis (from checks beyond the graph's own, such as the data's). */
+    public javafx.collections.ObservableList<QuickFix> fixes() {
+        return fixes;
+    }
+
+    /** The quick fixes for one block. */
+    public List<QuickFix> fixesOf(String nodeId) {
+        return fixes.stream().filter(f -> f.nodeId().equals(nodeId)).toList();
+    }
+
+    /** Applies a quick fix as one undoable edit. */
+    public void applyFix(QuickFix fix) {
+        if (graph().contains(fix.nodeId()) && setParam(fix.nodeId(), fix.param(), fix.value()).isEmpty()) {
+            message.set(fix.text() + " on " + graph().require(fix.nodeId()).label());
+        }
+    }
+
+    /**
+     * Adds the issues (and quick fixes) of a further check of revision {@code rev} — the data against the graph — to
+     * that revision's analysis; a check of an older revision is dropped.
+     */
+    public void addIssues(long rev, List<Issue> more, List<QuickFix> quickFixes) {
+        Analysis a = analysis.get();
+        if (a.revision() != rev || rev != revision.get()) {
+            return;
+        }
+        List<Issue> all = new ArrayList<>(a.issues());
+        all.addAll(more);
+        fixes.setAll(quickFixes);
+        analysis.set(new Analysis(rev, a.shapes(), List.copyOf(all), true));
+    }
+
     /** Shapes and issues of one revision of the graph. */
-    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
+    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues, boolean complete) {
         static final Analysis EMPTY = new Analysis(-1, new ShapeReport(Map.of(), Map.of(), Map.of(), List.of()), List.of());
+
+        /** The graph's own analysis; {@code complete} once further checks (the data) have added theirs. */
+        public Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
+            this(revision, shapes, issues, false);
+        }
 
         public List<Issue> issuesOf(String nodeId) {
             return issues.stream().filter(i -> nodeId.equals(i.nodeId())).toList();
@@ -129,6 +172,10 @@ public final class EditorViewModel {
     }
 
     private void changed() {
+        if (refusal != null && refusal.equals(message.get())) {
+            message.set(""); // an edit went through since: the old refusal no longer holds
+        }
+        refusal = null;
         selection.removeIf(id -> !graph().contains(id));
         revision.set(revision.get() + 1);
         long rev = revision.get();
@@ -140,6 +187,7 @@ public final class EditorViewModel {
             Analysis result = new Analysis(rev, shapes, List.copyOf(issues));
             uiThread.accept(() -> {
                 if (rev >= analysis.get().revision()) {
+                    fixes.clear();
                     analysis.set(result);
                 }
             });
@@ -153,11 +201,24 @@ public final class EditorViewModel {
 
     public void setLocked(boolean value) {
         locked.set(value);
+        if (!value && READ_ONLY.equals(message.get())) {
+            message.set(""); // the run ended: the graph can be edited again
+        }
+    }
+
+    private static final String READ_ONLY = "The graph is read-only while training; stop the run to edit it";
+    /** The last refusal shown (a bad value, a refused wire): a later successful edit clears it. */
+    private String refusal;
+
+    /** Says why something was refused; the next edit that goes through clears it. */
+    public void refuse(String why) {
+        refusal = why;
+        message.set(why);
     }
 
     private boolean refuseWhileLocked() {
         if (locked.get()) {
-            message.set("The graph is read-only while training; stop the run to edit it");
+            refuse(READ_ONLY);
             return true;
         }
         return false;
@@ -225,7 +286,7 @@ public final class EditorViewModel {
         }
         ConnectionCheck check = checkConnection(from, to);
         if (!check.allowed()) {
-            message.set("Cannot connect: " + check.message());
+            refuse("Cannot connect: " + check.message());
             return check;
         }
         Optional<Edge> existing = graph().edgeInto(to);
@@ -380,7 +441,7 @@ public final class EditorViewModel {
                 .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
         Optional<String> problem = spec.validate(value);
         if (problem.isPresent()) {
-            message.set(problem.get());
+            refuse(graph().require(nodeId).label() + ": " + problem.get());
             return problem;
         }
         if (!value.equals(node.param(name))) {
@@ -423,6 +484,22 @@ public final class EditorViewModel {
         selection.addAll(paste.get().newIds());
         message.set(paste.get().command().description());
         return true;
+    }
+
+    /**
+     * Pastes where it can be seen: beside the copied blocks when that is inside the visible area (canvas
+     * coordinates), otherwise in its middle — so a paste into another window, or after scrolling away, lands in view.
+     */
+    public boolean pasteInView(String text, double minX, double minY, double maxX, double maxY, boolean keepIncoming) {
+        Optional<double[]> b = text == null ? Optional.empty() : GraphFragment.bounds(text);
+        if (b.isEmpty()) {
+            return paste(text, 40, 40, keepIncoming);
+        }
+        double[] f = b.get();
+        boolean inView = f[0] + 40 >= minX && f[1] + 40 >= minY && f[2] + 40 <= maxX && f[3] + 40 <= maxY;
+        double dx = inView ? 40 : Math.round((minX + maxX) / 2 - (f[0] + f[2]) / 2);
+        double dy = inView ? 40 : Math.round((minY + maxY) / 2 - (f[1] + f[3]) / 2);
+        return paste(text, dx, dy, keepIncoming);
     }
 
     /** Copies and pastes the selection next to itself (without its incoming wires). */

@@ -769,14 +769,16 @@ public final class GraphCanvas extends Pane {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
             content.putString(text);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            vm.messageProperty().set("Copied " + vm.selection().size() + " block(s)");
+            vm.messageProperty().set("Copied " + Words.count(vm.selection().size(), "block"));
         });
     }
 
     /** Pastes from the system clipboard next to the pointer; {@code keepIncoming} re-makes the wires that fed them. */
     public void paste(boolean keepIncoming) {
         String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
-        vm.paste(text, 40, 40, keepIncoming);
+        Point2D topLeft = toWorld(0, 0);
+        Point2D bottomRight = toWorld(getWidth(), getHeight());
+        vm.pasteInView(text, topLeft.getX(), topLeft.getY(), bottomRight.getX(), bottomRight.getY(), keepIncoming);
     }
 
     private static boolean pendingWireWasDragged(MouseEvent e) {

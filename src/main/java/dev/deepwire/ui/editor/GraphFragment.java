@@ -60,6 +60,26 @@ final class GraphFragment {
     record Paste(Command command, List<String> newIds) {
     }
 
+    /** Where a fragment's blocks are (minX, minY, maxX, maxY of their corners), or empty when it is not one. */
+    static Optional<double[]> bounds(String json) {
+        try {
+            Project p = new ProjectReader().parse(json);
+            if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty()) {
+                return Optional.empty();
+            }
+            double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            for (Node n : p.graph().nodes()) {
+                b[0] = Math.min(b[0], n.x());
+                b[1] = Math.min(b[1], n.y());
+                b[2] = Math.max(b[2], n.x() + NodeView.WIDTH);
+                b[3] = Math.max(b[3], n.y() + 90);
+            }
+            return Optional.of(b);
+        } catch (ProjectFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Paste> paste(Graph target, String json, double dx, double dy, boolean keepIncoming) {
         Project p;
         try {

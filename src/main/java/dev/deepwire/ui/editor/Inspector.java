@@ -81,11 +81,24 @@ public final class Inspector extends ScrollPane {
         Label id = new Label("id " + node.id() + (type == null ? "" : " · " + type.label()));
         id.getStyleClass().add("muted");
         content.getChildren().addAll(heading("Block"), name, id);
+        // Problems first, each with its fix where one value fixes it.
+        for (Issue issue : vm.analysisProperty().get().issuesOf(node.id())) {
+            Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + Words.named(issue.message(), vm.graph()));
+            l.getStyleClass().add(issue.isError() ? "issue-error" : "issue-warn");
+            content.getChildren().add(l);
+        }
+        for (EditorViewModel.QuickFix fix : vm.fixesOf(node.id())) {
+            javafx.scene.control.Button apply = new javafx.scene.control.Button(fix.text());
+            apply.getStyleClass().add("quick-fix");
+            apply.setId("quick-fix-" + fix.param());
+            apply.setOnAction(e -> vm.applyFix(fix));
+            content.getChildren().add(apply);
+        }
         if (type == null) {
             content.getChildren().add(wrapped("Unknown block type '" + node.type() + "': replace it with a block from the palette."));
             return;
         }
-        Label formula = wrapped(type.formula());
+        Label formula = wrapped(Words.formula(type.formula()));
         formula.getStyleClass().add("formula");
         content.getChildren().addAll(formula, wrapped(type.help()));
         if (ATTENTION.contains(type.id())) {
@@ -104,11 +117,6 @@ public final class Inspector extends ScrollPane {
         analysis.shapes().outputOf(node.id()).ifPresent(s -> content.getChildren().add(new Label("out: " + s)));
         content.getChildren().add(new Label(String.format("%,d trainable parameters",
                 analysis.shapes().paramCounts().getOrDefault(node.id(), 0L))));
-        for (Issue issue : analysis.issuesOf(node.id())) {
-            Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + issue.message());
-            l.getStyleClass().add(issue.isError() ? "issue-error" : "issue-warn");
-            content.getChildren().add(l);
-        }
         if (!type.params().isEmpty()) {
             content.getChildren().add(heading("Parameters"));
             GridPane grid = new GridPane();
@@ -162,7 +170,9 @@ public final class Inspector extends ScrollPane {
                     ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
                     : vm.setParam(node.id(), spec.name(), parsed);
             if (problem.isPresent()) {
-                vm.messageProperty().set(problem.get());
+                if (parsed == null) {
+                    vm.refuse(node.label() + ": " + problem.get()); // (setParam says its own refusals)
+                }
                 field.setText(String.valueOf(vm.catalog().paramValue(node, spec.name())));
                 field.getStyleClass().add("invalid");
             } else {

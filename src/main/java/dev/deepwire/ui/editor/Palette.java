@@ -123,7 +123,7 @@ public final class Palette extends VBox {
                 getStyleClass().add("palette-category");
             } else if (item instanceof BlockType t) {
                 setText(t.label());
-                setTooltip(new Tooltip(t.help() + "\n" + t.formula()));
+                setTooltip(new Tooltip(t.help() + "\n" + Words.formula(t.formula())));
                 getStyleClass().add("palette-block");
             }
         }

@@ -109,22 +109,23 @@ public final class TrainingPanel extends HBox {
         Label progress = new Label();
         progress.textProperty().bind(vm.progressTextProperty());
         progress.getStyleClass().add("muted");
-        progress.setWrapText(true);
         progress.setMaxWidth(370);
-        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lines(progress, 2);
         Label status = new Label();
         status.setId("train-status");
-        status.textProperty().bind(vm.statusProperty());
-        status.setWrapText(true);
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> dev.deepwire.ui.editor.Words.named(vm.statusProperty().get(), vm.editor().graph()), vm.statusProperty()));
+        status.setMaxWidth(370);
+        lines(status, 2);
         Label test = new Label();
         test.setId("train-test-report");
         test.textProperty().bind(vm.testReportProperty());
-        test.setWrapText(true);
         test.setMaxWidth(370);
-        test.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lines(test, 3);
         testLabel = test;
         problem.getStyleClass().add("issue-error");
-        problem.setWrapText(true);
+        problem.setMaxWidth(370);
+        lines(problem, 2);
         CheckBox log = new CheckBox("log");
         log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setOnAction(e -> loss.setLog(log.isSelected()));
@@ -383,6 +384,25 @@ public final class TrainingPanel extends HBox {
             problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate and validation split numbers");
             return Optional.empty();
         }
+    }
+
+    /**
+     * A result line keeps the height of {@code n} wrapped lines whatever it says, so the dock never moves when a run
+     * starts or ends (a Stop click lands on Stop); the whole text is on its tooltip.
+     */
+    private static void lines(Label l, int n) {
+        l.setWrapText(true);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        double h = Math.ceil(n * l.getFont().getSize() * 1.4) + 2;
+        l.setMinHeight(h);
+        l.setPrefHeight(h);
+        l.setMaxHeight(h);
+        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        l.textProperty().addListener((o, a, b) -> l.setTooltip(b == null || b.isEmpty() ? null : tip));
     }
 
     private static Label label(String text) {

@@ -92,6 +92,13 @@ public final class TrainingViewModel {
         editor.projectProperty().addListener((o, was, now) -> showProject());
     }
 
+    private Runnable chooseDataset = () -> { };
+
+    /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
+    public void setDatasetChooser(Runnable choose) {
+        this.chooseDataset = choose;
+    }
+
     /** The file of the project in the window (null while it is not saved): its runs are the ones listed. */
     public void setProjectFile(Supplier<Path> file) {
         this.projectFile = file;
@@ -221,6 +228,14 @@ public final class TrainingViewModel {
             return false;
         }
         editor.setTraining(settings); // what trains is what Save writes (an undoable change when new)
+        if (editor.project().dataset() == null) {
+            // Nothing to train on yet: ask (Edit ▸ Dataset Settings), then go on if data was chosen.
+            status.set("Choose what " + editor.project().name() + " trains on (Edit \u25b8 Dataset Settings\u2026)");
+            chooseDataset.run();
+            if (editor.project().dataset() == null) {
+                return false;
+            }
+        }
         Project project = editor.project();
         var graph = editor.graph().copy();
         var dataset = project.dataset();

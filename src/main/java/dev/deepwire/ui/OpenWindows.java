@@ -1,0 +1,53 @@
+package dev.deepwire.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * The workbench windows open in this application. Quit (Ctrl+Q in any window) quits them all: it asks about each
+ * window with unsaved work (that window brought to the front), and closes nothing if one answer is Cancel.
+ */
+final class OpenWindows {
+    private static final Map<Stage, ProjectFiles> OPEN = new LinkedHashMap<>();
+
+    private OpenWindows() {
+    }
+
+    /** Called once a window's files exist; the window leaves the list when it is hidden. */
+    static void add(Stage stage, ProjectFiles files) {
+        OPEN.put(stage, files);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            if (OPEN.get(stage) == files) {
+                OPEN.remove(stage);
+            }
+        });
+    }
+
+    static int count() {
+        return OPEN.size();
+    }
+
+    /** Quits the application from {@code from}: that window is asked about first. Returns whether all closed. */
+    static boolean quit(Stage from) {
+        List<Stage> order = new ArrayList<>();
+        if (OPEN.containsKey(from)) {
+            order.add(from);
+        }
+        OPEN.keySet().stream().filter(s -> s != from).forEach(order::add);
+        for (Stage s : order) {
+            ProjectFiles files = OPEN.get(s);
+            if (files != null && s.isShowing()) {
+                s.toFront();
+                if (!files.confirmDiscard()) {
+                    return false;
+                }
+            }
+        }
+        order.forEach(Stage::close);
+        return true;
+    }
+}

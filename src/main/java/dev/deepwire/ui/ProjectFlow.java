@@ -1,0 +1,62 @@
+package dev.deepwire.ui;
+
+import java.util.List;
+import javafx.stage.Stage;
+
+/**
+ * Connects a window's project, files and training: settings still being typed are kept before Save and close, the
+ * project is not replaced while it trains, runs know the project's file, Train without data asks for it, and the
+ * data is checked against the graph after each edit (mismatches are issues on the blocks).
+ */
+final class ProjectFlow {
+    private ProjectFlow() {
+    }
+
+    static void connect(WorkbenchWindow window, Stage stage) {
+        ProjectFiles files = window.files();
+        var training = window.training();
+        files.setCommitEdits(window.trainingPanel()::commit);
+        files.setTraining(() -> training.phaseProperty().get().busy());
+        training.setProjectFile(files.fileProperty()::get);
+        training.setDatasetChooser(() -> window.editDataset(stage));
+        checkDataAfterEachEdit(window.editor(), training);
+        OpenWindows.add(stage, files);
+    }
+
+    private static final java.util.concurrent.Executor DATA_CHECKS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deepwire-data-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Once the graph's own analysis of a revision shows no error, checks the data against it in the background and
+     * adds what it finds to that analysis, so "no problems" means Train will start.
+     */
+    private static void checkDataAfterEachEdit(dev.deepwire.ui.editor.EditorViewModel vm,
+                                               dev.deepwire.ui.training.TrainingViewModel training) {
+        dev.deepwire.ui.training.DataCheck check = new dev.deepwire.ui.training.DataCheck(vm.catalog());
+        vm.analysisProperty().addListener((o, was, now) -> {
+            if (now.complete() || now.revision() != vm.revisionProperty().get()
+                    || now.issues().stream().anyMatch(dev.deepwire.model.Issue::isError)) {
+                return;
+            }
+            long rev = now.revision();
+            var graph = vm.graph().copy();
+            var spec = vm.project().dataset();
+            var settings = vm.project().training();
+            java.nio.file.Path folder = training.dataFolder().get();
+            DATA_CHECKS.execute(() -> {
+                dev.deepwire.ui.training.DataCheck.Result result;
+                try {
+                    result = check.check(graph, spec, settings, folder);
+                } catch (RuntimeException | LinkageError e) {
+                    result = new dev.deepwire.ui.training.DataCheck.Result(List.of(dev.deepwire.model.Issue.warn(null,
+                            "the data could not be checked against the graph: " + e.getMessage())), List.of());
+                }
+                var found = result;
+                javafx.application.Platform.runLater(() -> vm.addIssues(rev, found.issues(), found.fixes()));
+            });
+        });
+    }
+}

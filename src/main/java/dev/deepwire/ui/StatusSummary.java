@@ -1,0 +1,56 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.model.Issue;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.Words;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The status bar's summary of the graph: "3 blocks · 2 wires · 1,234 parameters · no problems", or the problems with
+ * the first one said in words (its block named by label) and all of them on the tooltip. "No problems" is only shown
+ * once the data has been checked against the graph too, so it means Train will start.
+ */
+final class StatusSummary {
+    private StatusSummary() {
+    }
+
+    static void show(Label summary, EditorViewModel vm) {
+        summary.setId("status-summary");
+        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        summary.setText(text(vm, a));
+        List<Issue> issues = a.issues();
+        if (issues.isEmpty()) {
+            summary.setTooltip(null);
+        } else {
+            StringBuilder all = new StringBuilder();
+            for (Issue i : issues) {
+                all.append(i.isError() ? "Error: " : "Warning: ").append(where(vm, i)).append(Words.named(i.message(), vm.graph()))
+                        .append('\n');
+            }
+            Tooltip tip = new Tooltip(all.toString().strip());
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            summary.setTooltip(tip);
+        }
+    }
+
+    static String text(EditorViewModel vm, EditorViewModel.Analysis a) {
+        long errors = a.issues().stream().filter(Issue::isError).count();
+        long warnings = a.issues().size() - errors;
+        String sizes = Words.count(vm.graph().nodes().size(), "block") + " · " + Words.count(vm.graph().edges().size(), "wire")
+                + " · " + Words.count(a.shapes().totalParams(), "parameter");
+        if (errors == 0 && warnings == 0) {
+            return sizes + " · " + (a.complete() ? "no problems" : "checking…");
+        }
+        Issue first = a.issues().stream().filter(Issue::isError).findFirst().orElse(a.issues().get(0));
+        String counts = errors > 0 && warnings > 0 ? Words.count(errors, "error") + ", " + Words.count(warnings, "warning")
+                : errors > 0 ? Words.count(errors, "error") : Words.count(warnings, "warning");
+        return sizes + " · " + counts + ": " + where(vm, first) + Words.named(first.message(), vm.graph());
+    }
+
+    private static String where(EditorViewModel vm, Issue i) {
+        return i.nodeId() == null ? "" : vm.graph().node(i.nodeId()).map(n -> n.label() + ": ").orElse("");
+    }
+}

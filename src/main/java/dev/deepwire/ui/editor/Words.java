@@ -1,0 +1,82 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words the workbench shows: blocks named by their labels (not ids such as {@code self_attention_1.in}), counts
+ * with the right plural, and formulas without raw markup ({@code ℝ^{V×d}} shows as ℝ^(V×d), {@code x^{2}} as x²).
+ */
+public final class Words {
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ";
+    private static final String SUPER_FROM = "0123456789+-=()in";
+    private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜⱼᵢ";
+    private static final String SUB_FROM = "0123456789+-=()aeoxhklmnpstji";
+    private static final Pattern MARKUP = Pattern.compile("([\\^_])\\{([^{}]*)}");
+
+    private Words() {
+    }
+
+    /** "1 block", "3 blocks". */
+    public static String count(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+    }
+
+    /**
+     * A message with each block id replaced by the block's label: {@code id.port} always (as “Label” port), a bare id
+     * where it cannot be an ordinary word (it has a digit or an underscore, like {@code self_attention_1}).
+     */
+    public static String named(String message, Graph graph) {
+        if (message == null || message.isEmpty()) {
+            return message == null ? "" : message;
+        }
+        List<Node> nodes = graph.nodes().stream().sorted(Comparator.comparingInt((Node n) -> n.id().length()).reversed())
+                .toList();
+        String out = message;
+        for (Node n : nodes) {
+            if (n.label() == null || n.label().isBlank() || n.label().equals(n.id()) || !out.contains(n.id())) {
+                continue;
+            }
+            String id = Pattern.quote(n.id());
+            String label = Matcher.quoteReplacement("\u201c" + n.label() + "\u201d");
+            out = out.replaceAll("(?<![\\w.])" + id + "\\.(\\w+)", label + " $1");
+            if (n.id().matches(".*[_0-9].*")) {
+                out = out.replaceAll("(?<![\\w.\u201c])" + id + "(?![\\w])", label);
+            }
+        }
+        return out;
+    }
+
+    /** A formula as plain text: {@code ^{…}} and {@code _{…}} become super- or subscripts, or ^(…) and _(…). */
+    public static String formula(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = MARKUP.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            boolean sup = m.group(1).equals("^");
+            String inner = m.group(2);
+            String mapped = map(inner, sup ? SUPER_FROM : SUB_FROM, sup ? SUPERSCRIPTS : SUBSCRIPTS);
+            m.appendReplacement(b, Matcher.quoteReplacement(mapped != null ? mapped : m.group(1) + "(" + inner + ")"));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String map(String s, String from, String to) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            int i = from.indexOf(c);
+            if (i < 0) {
+                return null;
+            }
+            b.append(to.charAt(i));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.DatasetLoader;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.PortKind;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.DataBinding;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Checks the project's data against its graph before Train, as Train would: the graph compiled for training, the
+ * data loaded (kept while the dataset and its folder stay the same) and matched to the inputs and outputs. Each
+ * mismatch — classes, vocabulary, length, input kinds — is an issue on its block with the fix stated, and where one
+ * value fixes it, a quick fix that sets it (undoably).
+ */
+public final class DataCheck {
+    /** What a check found. */
+    public record Result(List<Issue> issues, List<EditorViewModel.QuickFix> fixes) {
+    }
+
+    private final BlockCatalog catalog;
+    private DatasetSpec loadedSpec;
+    private Path loadedFolder;
+    private DatasetSplits loaded;
+    private String loadProblem;
+
+    public DataCheck(BlockCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Call off the UI thread: it compiles the graph and may read the data file. */
+    public synchronized Result check(Graph graph, DatasetSpec spec, TrainingSettings settings, Path folder) {
+        if (spec == null) {
+            return new Result(List.of(Issue.warn(null, "no dataset yet: Train asks what to train on "
+                    + "(Edit \u25b8 Dataset Settings\u2026)")), List.of());
+        }
+        CompileResult compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
+        if (!compiled.ok()) {
+            return new Result(compiled.errors(), List.of());
+        }
+        if (!spec.equals(loadedSpec) || !Objects.equals(folder, loadedFolder)) {
+            loadedSpec = spec;
+            loadedFolder = folder;
+            try {
+                loaded = DatasetLoader.load(spec, folder);
+                loadProblem = null;
+            } catch (DataException | RuntimeException e) {
+                loaded = null;
+                loadProblem = e.getMessage();
+            }
+        }
+        if (loaded == null) {
+            return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + loadProblem
+                    + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
+        }
+        CompiledNetwork net = compiled.orThrow();
+        return new Result(DataBinding.problems(net, loaded.train()), fixes(graph, net, loaded.train()));
+    }
+
+    /** The one value that fixes a mismatch, where there is one: classes, sequence length, vocabulary. */
+    private List<EditorViewModel.QuickFix> fixes(Graph graph, CompiledNetwork net, Dataset data) {
+        List<EditorViewModel.QuickFix> fixes = new ArrayList<>();
+        if (data.features().length == net.inputs().size()) {
+            for (int i = 0; i < net.inputs().size(); i++) {
+                CompiledNetwork.Input in = net.inputs().get(i);
+                INDArray f = data.features()[i];
+                if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
+                    if (f.size(1) != in.shape().length()) {
+                        fix(fixes, graph, in.nodeId(), "length", f.size(1));
+                    } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
+                        fix(fixes, graph, in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1);
+                    }
+                }
+            }
+        }
+        if (data.labels().length == net.outputs().size()) {
+            for (int i = 0; i < net.outputs().size(); i++) {
+                CompiledNetwork.Output out = net.outputs().get(i);
+                long classes = data.labels()[i].size(1);
+                if (classes != out.size()) {
+                    fix(fixes, graph, out.nodeId(), "classes", classes);
+                }
+            }
+        }
+        return fixes;
+    }
+
+    private void fix(List<EditorViewModel.QuickFix> fixes, Graph graph, String nodeId, String param, long value) {
+        graph.node(nodeId).flatMap(n -> catalog.find(n.type())).flatMap(t -> t.param(param))
+                .filter(p -> p.validate((int) value).isEmpty())
+                .ifPresent(p -> fixes.add(new EditorViewModel.QuickFix(nodeId, param, (int) value,
+                        "Set " + p.label() + " to " + value)));
+    }
+}
