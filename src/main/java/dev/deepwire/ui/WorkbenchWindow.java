@@ -119,6 +119,10 @@ final class WorkbenchWindow {
         ProjectFlow.connect(this, stage);
     }
 
+    dev.deepwire.ui.training.TrainingViewModel training() {
+        return training;
+    }
+
     dev.deepwire.ui.training.TrainingPanel trainingPanel() {
         return trainingPanel;
     }
