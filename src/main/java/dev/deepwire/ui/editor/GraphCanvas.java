@@ -6,6 +6,7 @@ import dev.deepwire.model.Edge;
 import dev.deepwire.model.Node;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Bounds;
@@ -64,7 +65,8 @@ public final class GraphCanvas extends Pane {
         pendingWire.setMouseTransparent(true);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
-        world.getChildren().addAll(groupLayer, noteLayer, edgeLayer, nodeLayer, pendingWire, rubberBand);
+        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway).
+        world.getChildren().addAll(groupLayer, noteLayer, nodeLayer, edgeLayer, pendingWire, rubberBand);
         world.getTransforms().setAll(pan, scale);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
@@ -84,7 +86,12 @@ public final class GraphCanvas extends Pane {
         setClip(clip);
         vm.revisionProperty().addListener((o, a, b) -> sync());
         vm.analysisProperty().addListener((o, a, b) -> showAnalysis());
-        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (c.wasAdded()) {
+                selectWire(null);
+            }
+            showSelection();
+        });
         installGestures();
         sync();
         // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
@@ -144,6 +151,9 @@ public final class GraphCanvas extends Pane {
         nodeLayer.getChildren().removeIf(n -> n instanceof GroupView gv && !groups.containsValue(gv));
         edgeLayer.getChildren().clear();
         edges.clear();
+        if (selectedWire != null && !graph.edges().contains(selectedWire)) {
+            selectedWire = null;
+        }
         addEdgeViews();
         syncNotes(graph);
         routeEdges();
@@ -158,6 +168,9 @@ public final class GraphCanvas extends Pane {
      * building and styling a thousand block views took seconds before the window could show.
      */
     static final int VIEW_ALL_UP_TO = 300;
+
+    /** Wires are routed around blocks in graphs up to this size (larger ones get plain curves: routing is quadratic). */
+    static final int ROUTE_UP_TO = 120;
 
     private boolean culling() {
         return vm.graph().nodes().size() > VIEW_ALL_UP_TO;
@@ -214,6 +227,7 @@ public final class GraphCanvas extends Pane {
             view(e.to().nodeId());
             EdgeView view = new EdgeView(e);
             installEdgeGestures(view);
+            view.setSelected(e.equals(selectedWire));
             edges.put(e, view);
             edgeLayer.getChildren().add(view);
             view.setShape(vm.analysisProperty().get().shapes().shapeOf(e).map(Object::toString).orElse("?"));
@@ -297,7 +311,13 @@ public final class GraphCanvas extends Pane {
     }
 
     private void routeEdges() {
+        routeEdges(false);
+    }
+
+    /** Routes every wire around the blocks; {@code quick} (while dragging, or a large graph) draws plain curves. */
+    private void routeEdges(boolean quick) {
         layoutGroups();
+        List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
         for (EdgeView v : edges.values()) {
             Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
             Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
@@ -306,10 +326,30 @@ public final class GraphCanvas extends Pane {
             boolean inside = fromGroup.isPresent() && fromGroup.equals(toGroup);
             v.setVisible(!inside);
             if (from != null && to != null && !inside) {
-                v.route(fromGroup.map(g -> g.anchor(false)).orElseGet(() -> from.portCentre(v.edge().from())),
-                        toGroup.map(g -> g.anchor(true)).orElseGet(() -> to.portCentre(v.edge().to())));
+                double[] a = fromGroup.map(g -> g.anchor(false)).orElseGet(() -> from.portCentre(v.edge().from()));
+                double[] b = toGroup.map(g -> g.anchor(true)).orElseGet(() -> to.portCentre(v.edge().to()));
+                if (obstacles == null) {
+                    v.route(a, b);
+                } else {
+                    v.route(WireRouter.route(a[0], a[1], b[0], b[1], obstacles));
+                }
             }
         }
+    }
+
+    /** The boxes wires go around: visible blocks and collapsed groups. */
+    private List<WireRouter.Box> obstacles() {
+        List<WireRouter.Box> out = new java.util.ArrayList<>();
+        nodes.forEach((id, v) -> {
+            if (!hidden.contains(id)) {
+                out.add(new WireRouter.Box(v.getLayoutX(), v.getLayoutY(), NodeView.WIDTH, Math.max(v.getHeight(), v.getPrefHeight())));
+            }
+        });
+        groups.values().stream().filter(g -> g.group().collapsed()).forEach(g -> {
+            Bounds b = g.getBoundsInParent();
+            out.add(new WireRouter.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        });
+        return out;
     }
 
     private Optional<GroupView> collapsedGroupOf(String nodeId) {
@@ -524,7 +564,13 @@ public final class GraphCanvas extends Pane {
         setOnKeyPressed(e -> {
             boolean shortcut = e.isShortcutDown();
             switch (e.getCode()) {
-                case DELETE, BACK_SPACE -> vm.deleteSelection();
+                case DELETE, BACK_SPACE -> {
+                if (selectedWire != null) {
+                    removeWire(selectedWire);
+                } else {
+                    vm.deleteSelection();
+                }
+            }
                 case SPACE -> {
                     // Space held while dragging pans; a plain tap opens quick-add (on release).
                     spaceDown = true;
@@ -618,6 +664,7 @@ public final class GraphCanvas extends Pane {
                 if (!e.isShiftDown()) {
                     vm.selection().clear();
                 }
+                selectWire(null);
                 pressWorld = toWorld(e.getX(), e.getY());
             }
         });
@@ -736,7 +783,7 @@ public final class GraphCanvas extends Pane {
         double dx = p.getX() - pressWorld.getX();
         double dy = p.getY() - pressWorld.getY();
         dragStart.forEach((id, xy) -> view(id).relocate(xy[0] + dx, xy[1] + dy));
-        routeEdges();
+        routeEdges(true); // routed around the blocks again on release
     }
 
     /** Drag from an output port: compatible inputs light up; the drop wires or says why not. */
@@ -768,7 +815,12 @@ public final class GraphCanvas extends Pane {
             Point2D p = toWorld(e.getSceneX() - localToScene(0, 0).getX(), e.getSceneY() - localToScene(0, 0).getY());
             PortView target = inputPortNear(p);
             if (target != null) {
-                vm.connect(from.port(), target.port());
+                Optional<Edge> was = vm.graph().edgeInto(target.port()).filter(w -> !w.from().equals(from.port()));
+                String replaced = was.map(this::wireName).orElse(null);
+                if (vm.connect(from.port(), target.port()).allowed() && replaced != null) {
+                    vm.messageProperty().set("Replaced the wire " + replaced + " with one from " + blockName(from.port().nodeId())
+                            + "." + from.port().name() + " — Undo (Ctrl+Z) puts it back");
+                }
             } else if (pendingWireWasDragged(e)) {
                 // Dropped on empty canvas: offer the blocks that take this wire, placed where it was dropped.
                 Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
@@ -840,18 +892,57 @@ public final class GraphCanvas extends Pane {
     }
 
     private void installEdgeGestures(EdgeView view) {
-        view.curve().setOnContextMenuRequested(e -> {
+        view.handle().setOnContextMenuRequested(e -> {
             // Made on request: a context menu is a popup window, too heavy to build for every wire up front.
-            MenuItem remove = new MenuItem("Delete wire " + view.edge().from().nodeId() + " → " + view.edge().to().nodeId());
-            remove.setOnAction(a -> vm.disconnect(view.edge()));
-            new ContextMenu(remove).show(view.curve(), e.getScreenX(), e.getScreenY());
+            MenuItem remove = new MenuItem("Delete wire " + wireName(view.edge()));
+            remove.setOnAction(a -> removeWire(view.edge()));
+            new ContextMenu(remove).show(view.handle(), e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        view.curve().setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                vm.disconnect(view.edge());
+        // A click (or double-click) selects the wire; only Delete or the context menu removes it, and says so.
+        view.handle().setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                requestFocus();
+                vm.selection().clear();
+                selectWire(view.edge());
+                vm.messageProperty().set("Wire " + wireName(view.edge()) + " selected: Delete removes it");
                 e.consume();
             }
         });
+        view.handle().setOnMouseClicked(javafx.event.Event::consume);
+    }
+
+    private Edge selectedWire;
+
+    private void selectWire(Edge edge) {
+        selectedWire = edge;
+        edges.forEach((e, v) -> v.setSelected(e.equals(edge)));
+    }
+
+    /** The wire selected on the canvas, if any. */
+    Optional<Edge> selectedWire() {
+        return Optional.ofNullable(selectedWire);
+    }
+
+    /** Removes a wire and says so in the status bar, with how to take it back. */
+    void removeWire(Edge edge) {
+        String name = wireName(edge);
+        vm.disconnect(edge);
+        if (!vm.graph().edges().contains(edge)) {
+            selectWire(null);
+            vm.messageProperty().set("Removed the wire " + name + " — Undo (Ctrl+Z) puts it back");
+        }
+    }
+
+    /** A wire named by its blocks' labels and ports, as the status bar says it. */
+    String wireName(Edge e) {
+        return blockName(e.from().nodeId()) + "." + e.from().name() + " → " + blockName(e.to().nodeId()) + "." + e.to().name();
+    }
+
+    /** A block's label, with its id when another block has the same label. */
+    private String blockName(String id) {
+        String label = vm.graph().node(id).map(Node::label).filter(l -> !l.isBlank()).orElse(id);
+        boolean shared = vm.graph().nodes().stream().anyMatch(n -> !n.id().equals(id) && n.label().equals(label));
+        return shared ? label + " (" + id + ")" : label;
     }
 }
