@@ -162,4 +162,34 @@ class WorkbenchLayoutUiTest {
         assertThat(vm.graph().nodes()).isEmpty();
         assertThat(canvas().zoom()).isEqualTo(1.0);
     }
+
+    @Test
+    void theLightThemeReachesChartsAndMinimapAndTheViewMenuMarksIt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            robot.clickOn("View").clickOn("Light Theme");
+            WaitForAsyncUtils.waitForFxEvents();
+            var view = robot.lookup((javafx.scene.control.MenuBar m) -> true).queryAs(javafx.scene.control.MenuBar.class)
+                    .getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow();
+            var radios = view.getItems().stream().filter(i -> i instanceof javafx.scene.control.RadioMenuItem r
+                    && r.getText().contains("Theme")).map(i -> (javafx.scene.control.RadioMenuItem) i).toList();
+            assertThat(radios).hasSize(2);
+            assertThat(radios).filteredOn(javafx.scene.control.RadioMenuItem::isSelected).singleElement()
+                    .satisfies(r -> assertThat(r.getText()).contains("Light"));
+            assertThat(robot.lookup((Node n) -> n instanceof org.jfree.chart.fx.ChartViewer).<Node>queryAll()).isNotEmpty()
+                    .allSatisfy(n -> assertThat(brightness((java.awt.Color) ((org.jfree.chart.fx.ChartViewer) n).getChart()
+                            .getBackgroundPaint())).as("chart background").isGreaterThan(200));
+            Bounds minimap = canvas().minimapBounds().orElseThrow();
+            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> shot[0] = canvas().snapshot(null, null));
+            int argb = shot[0].getPixelReader().getArgb((int) minimap.getMinX() + 3, (int) minimap.getMaxY() - 3);
+            assertThat(brightness(new java.awt.Color(argb))).as("minimap background").isGreaterThan(200);
+        } finally {
+            robot.interact(() -> Themes.apply(stage.getScene(), Themes.DARK));
+        }
+    }
+
+    private static int brightness(java.awt.Color c) {
+        return (c.getRed() + c.getGreen() + c.getBlue()) / 3;
+    }
 }

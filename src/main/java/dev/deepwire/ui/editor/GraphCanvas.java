@@ -74,6 +74,7 @@ public final class GraphCanvas extends Pane {
         minimap.layoutYProperty().bind(heightProperty().subtract(minimap.heightProperty()).subtract(10));
         widthProperty().addListener((o, a, w) -> minimap.fitTo(w.doubleValue()));
         minimap.visibleProperty().addListener((o, a, b) -> minimap.redraw());
+        dev.deepwire.ui.theme.ThemeWatch.watch(this, minimap::setLight);
         for (var p : java.util.List.of(pan.xProperty(), pan.yProperty(), scale.xProperty(), widthProperty(), heightProperty())) {
             p.addListener((o, a, b) -> {
                 minimap.redraw();
@@ -444,7 +445,15 @@ public final class GraphCanvas extends Pane {
         SnapshotParameters params = GraphExport.background();
         // Undo the zoom so the picture is at full size.
         params.setTransform(new javafx.scene.transform.Scale(1 / scale.getX(), 1 / scale.getY()));
-        return world.snapshot(params, null);
+        // The picture is of the graph, not of this moment's selection.
+        nodes.values().forEach(v -> v.setSelected(false));
+        edges.values().forEach(v -> v.setSelected(false));
+        try {
+            return world.snapshot(params, null);
+        } finally {
+            showSelection();
+            edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
+        }
     }
 
     /** Converts a canvas (world) point to this pane's coordinates. */
