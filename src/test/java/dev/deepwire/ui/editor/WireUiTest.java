@@ -176,4 +176,25 @@ class WireUiTest {
         assertThat(text.getMaxY()).as("text bottom").isLessThanOrEqualTo(GroupView.COLLAPSED_HEIGHT);
         assertThat(box.title().getTooltip().getText()).startsWith("An encoder group with a rather long name indeed");
     }
+
+    @Test
+    void anEditKeepsTheViewsOfTheWiresAndGroupsItDidNotTouch(FxRobot robot) {
+        robot.interact(() -> {
+            vm.select("pool", false);
+            vm.select("out", true);
+            vm.groupSelection("Head");
+        });
+        Edge a = vm.graph().edgeInto(new Port("emb", "in")).orElseThrow();
+        Edge b = vm.graph().edgeInto(new Port("out", "in")).orElseThrow();
+        EdgeView wireA = canvas.edgeView(a);
+        EdgeView wireB = canvas.edgeView(b);
+        GroupView group = canvas.groupView(vm.graph().groups().get(0).id());
+        robot.interact(() -> vm.addBlock("dense", 700, 420));
+        robot.interact(() -> vm.moveNodes(java.util.Map.of("other", new double[] {320, 300})));
+        assertThat(canvas.edgeView(a)).isSameAs(wireA);
+        assertThat(canvas.edgeView(b)).isSameAs(wireB);
+        assertThat(canvas.groupView(vm.graph().groups().get(0).id())).isSameAs(group);
+        robot.interact(() -> vm.toggleCollapsed(vm.graph().groups().get(0).id()));
+        assertThat(canvas.groupView(vm.graph().groups().get(0).id())).as("a changed group gets a new view").isNotSameAs(group);
+    }
 }
