@@ -96,7 +96,8 @@ public final class AttentionInspector {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        Scene scene = new Scene(in.layout(nodeId), 1100, 760);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(in.layout(nodeId), Math.min(1100, screen.getWidth() - 40), Math.min(760, screen.getHeight() - 60));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

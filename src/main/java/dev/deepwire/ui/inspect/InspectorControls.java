@@ -55,10 +55,11 @@ final class InspectorControls {
         status.setId("inspect-status");
         readout.setId("inspect-readout");
         readout.textProperty().bind(heatmap.readoutProperty());
-        HBox top = new HBox(8, new Label("Block"), node, new Label("Example"), example, new Label("Head"), head, grid,
-                new Label("or"), typed);
+        // A flow, so a narrow window (a projector's) wraps the choices onto a second line instead of cutting them.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Block"), node, new Label("Example"),
+                example, new Label("Head"), head, grid, new Label("or"), typed);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(typed, Priority.ALWAYS);
+        typed.setPrefColumnCount(28);
         vocabulary.setId("inspect-vocab");
         vocabulary.getStyleClass().add("muted");
         vocabulary.setWrapText(true);
