@@ -152,6 +152,33 @@ class WorkbenchLayoutUiTest {
     }
 
     @Test
+    void openRecentShowsTheWholeProjectClearOfThePanelsAndTheMinimap(FxRobot robot) throws Exception {
+        Path other = dir.resolve("word-language.dwproj");
+        Files.copy(Path.of("sample-projects/word-language.dwproj"), other);
+        new RecentFiles(prefs).add(other);
+        robot.interact(() -> canvas().zoomAt(3, 0, 0)); // a view that shows only part of the old project
+        robot.clickOn("File").clickOn("Open Recent").clickOn("word-language.dwproj  (" + dir + ")");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.project().name()).isNotEqualTo("marker");
+        assertEverythingInViewAndClearOfTheMinimap();
+    }
+
+    private void assertEverythingInViewAndClearOfTheMinimap() {
+        Bounds minimap = canvas().minimapBounds().orElseThrow();
+        Bounds area = canvas().getLayoutBounds();
+        for (var n : vm.graph().nodes()) {
+            Bounds b = canvas().sceneToLocal(canvas().nodeBoundsInScene(n.id()));
+            assertThat(area.contains(b)).as("%s inside the canvas %s", n.id(), b).isTrue();
+            assertThat(b.intersects(minimap)).as("%s under the minimap", n.id()).isFalse();
+        }
+        for (var note : vm.graph().notes()) {
+            Bounds b = canvas().sceneToLocal(canvas().noteBoundsInScene(note.id()));
+            assertThat(area.contains(b)).as("note %s inside the canvas %s", note.id(), b).isTrue();
+            assertThat(b.intersects(minimap)).as("note %s under the minimap", note.id()).isFalse();
+        }
+    }
+
+    @Test
     void fileNewStartsAtFullSize(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> canvas().zoomAt(0.4, 100, 100));
