@@ -296,10 +296,9 @@ final class WorkbenchWindow {
                     canvas.fitView();
                 }),
                 new SeparatorMenuItem(),
-                item("_Light Theme", null, () -> Themes.apply(root.getScene(), Themes.LIGHT)),
-                item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)),
                 new SeparatorMenuItem(),
                 backendMenu(stage));
+        view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(root));
         view.getItems().addAll(4, layout.viewItems());
         return new MenuBar(file, edit, view);
     }
