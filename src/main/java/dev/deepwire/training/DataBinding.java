@@ -70,4 +70,36 @@ public final class DataBinding {
     private static String sizes(long[] dims) {
         return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
     }
+
+    /** A block parameter and the one value that makes the data fit it (classes, sequence length, vocabulary). */
+    public record Suggestion(String nodeId, String param, long value) {
+    }
+
+    /** The values that fix a mismatch between the data and the network, where one value does. */
+    public static List<Suggestion> suggestions(CompiledNetwork net, Dataset data) {
+        List<Suggestion> found = new ArrayList<>();
+        if (data.features().length == net.inputs().size()) {
+            for (int i = 0; i < net.inputs().size(); i++) {
+                CompiledNetwork.Input in = net.inputs().get(i);
+                INDArray f = data.features()[i];
+                if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
+                    if (f.size(1) != in.shape().length()) {
+                        found.add(new Suggestion(in.nodeId(), "length", f.size(1)));
+                    } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
+                        found.add(new Suggestion(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
+                    }
+                }
+            }
+        }
+        if (data.labels().length == net.outputs().size()) {
+            for (int i = 0; i < net.outputs().size(); i++) {
+                CompiledNetwork.Output out = net.outputs().get(i);
+                long classes = data.labels()[i].size(1);
+                if (classes != out.size()) {
+                    found.add(new Suggestion(out.nodeId(), "classes", classes));
+                }
+            }
+        }
+        return found;
+    }
 }
