@@ -1,6 +1,6 @@
 package dev.deepwire.cli;
 
-import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.backend.ThreadSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

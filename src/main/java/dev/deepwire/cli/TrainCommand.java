@@ -124,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
-        dev.deepwire.training.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
+        dev.deepwire.training.eval.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
         console.println("wrote " + dir.resolve("metrics.csv") + " and " + saved.file());
         if (saved.problem() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "

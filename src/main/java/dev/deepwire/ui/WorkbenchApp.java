@@ -101,7 +101,7 @@ public final class WorkbenchApp extends Application {
         work.execute(() -> {
             String backend;
             try {
-                backend = dev.deepwire.training.BackendInfo.describe();
+                backend = dev.deepwire.training.backend.BackendInfo.describe();
             } catch (RuntimeException | LinkageError e) {
                 backend = "backend failed to load: " + e.getMessage();
             }

@@ -315,20 +315,20 @@ final class WorkbenchWindow {
     private Menu backendMenu(Stage stage) {
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         Menu menu = new Menu("_Backend");
-        for (var b : dev.deepwire.training.BackendChoice.Backend.values()) {
+        for (var b : dev.deepwire.training.backend.BackendChoice.Backend.values()) {
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    b == dev.deepwire.training.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
+                    b == dev.deepwire.training.backend.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
             item.setToggleGroup(group);
-            item.setSelected(b == dev.deepwire.training.BackendChoice.preferred());
+            item.setSelected(b == dev.deepwire.training.backend.BackendChoice.preferred());
             item.setOnAction(e -> chooseBackend(stage, b));
             menu.getItems().add(item);
         }
         return menu;
     }
 
-    private void chooseBackend(Stage stage, dev.deepwire.training.BackendChoice.Backend b) {
-        dev.deepwire.training.BackendChoice.setPreferred(b);
-        String note = dev.deepwire.training.BackendChoice.note(b);
+    private void chooseBackend(Stage stage, dev.deepwire.training.backend.BackendChoice.Backend b) {
+        dev.deepwire.training.backend.BackendChoice.setPreferred(b);
+        String note = dev.deepwire.training.backend.BackendChoice.note(b);
         if (!note.isEmpty()) {
             new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, note + ".").showAndWait();
             return;
@@ -338,7 +338,7 @@ final class WorkbenchWindow {
         restart.initOwner(stage);
         if (restart.showAndWait().filter(x -> x == javafx.scene.control.ButtonType.OK).isPresent() && files.confirmDiscard()) {
             try {
-                dev.deepwire.training.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
+                dev.deepwire.training.backend.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
                 files.closedCleanly();
                 javafx.application.Platform.exit();
             } catch (java.io.IOException ex) {

@@ -9,7 +9,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
-import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.backend.ThreadSettings;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
