@@ -16,7 +16,8 @@ rounds="${1:-5}"
 sections="${2:-steps memory display workbench jmh}"
 has() { [[ " $sections " == *" $1 "* ]]; }
 samples="marker word-language digits-caption wordnet-links"
-mvn -q -B -DskipTests package
+mvn -q -B -DskipTests package # also compiles the test code, where the benchmarks live (not in the shipped jar)
+bench_cp="target/test-classes:target/classes:target/lib/*"
 mkdir -p target/perf
 raw=target/perf/raw.txt
 : > "$raw"
@@ -51,14 +52,14 @@ done
 fi
 if has display && [ -n "${DISPLAY:-}" ]; then
   for i in 1 2 3; do
-    java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.EditorBenchmark 1000
+    java -Dprism.order=sw -cp "$bench_cp" dev.deepwire.ui.EditorBenchmark 1000
   done
   # Unpaced: pulses run as fast as the frames allow, so the frame time reads below the 16.7 ms pulse.
   for i in 1 2 3; do
-    java -Djavafx.animation.fullspeed=true -Dprism.order=sw -cp "target/classes:target/lib/*" \
+    java -Djavafx.animation.fullspeed=true -Dprism.order=sw -cp "$bench_cp" \
       dev.deepwire.ui.EditorBenchmark 1000 | sed 's/^editor/editor_unpaced/'
   done
-  java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.inspect.HeatmapBenchmark
+  java -Dprism.order=sw -cp "$bench_cp" dev.deepwire.ui.inspect.HeatmapBenchmark
   for i in 1 2 3; do
     timeout 20 java -Ddeepwire.startupProbe=true -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.Main \
       | grep -m 1 startup || true
@@ -74,7 +75,7 @@ if has workbench && [ -n "${DISPLAY:-}" ]; then
     for i in $(seq 1 "${PAIRS:-5}"); do
       cli=$(java -jar target/deepwire.jar train "sample-projects/$sample.dwproj" --epochs "$epochs" --out "target/perf-runs/cli-$sample" \
         | grep -E "^epoch $epochs " | sed -E 's/.*, ([0-9.]+) s$/\1/')
-      wb=$(java -Dprism.order=sw -cp "target/classes:target/lib/*" dev.deepwire.ui.WorkbenchTrainingBenchmark \
+      wb=$(java -Dprism.order=sw -cp "$bench_cp" dev.deepwire.ui.WorkbenchTrainingBenchmark \
         "sample-projects/$sample.dwproj" "$epochs" | grep workbench_training \
         | sed -E 's/.*started_after_s=([0-9.]+) epochs_done_at_s=([0-9.,]+,)?([0-9.]+) .*/\3 \1/')
       echo "workbench_pair $sample $epochs cli $cli workbench $wb"

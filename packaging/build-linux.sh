@@ -19,6 +19,8 @@ rm -rf "$input" target/dist
 mkdir -p "$input" target/dist
 cp target/deepwire.jar target/lib/*.jar "$input"/
 cp -r sample-projects "$input"/
+cp LICENSE NOTICE "$input"/
+cp docs/third-party.md "$input"/THIRD-PARTY.md
 common=(--name DeepWire --app-version "$version" --vendor "DeepWire" --icon assets/icons/deepwire.png)
 # The runtime keeps bin/java (jpackage strips it by default): the workbench starts its training process with it.
 jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.jar --main-class dev.deepwire.Main \
@@ -26,7 +28,7 @@ jpackage --type app-image "${common[@]}" --input "$input" --main-jar deepwire.ja
 if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
   # packaging/linux/deepwire-DeepWire.desktop replaces jpackage's desktop entry, whose Exec line passes no file:
   # "Exec=… %f" hands a double-clicked .dwproj to DeepWire, which opens the workbench on it.
-  jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist \
+  jpackage --type deb "${common[@]}" --app-image target/dist/DeepWire --dest target/dist --license-file LICENSE \
     --linux-package-name deepwire --linux-shortcut --linux-menu-group Development \
     --description "Draw neural networks and watch them learn" \
     --file-associations packaging/dwproj.properties \

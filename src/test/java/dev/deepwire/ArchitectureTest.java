@@ -8,10 +8,18 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer rules of docs ARCHITECTURE.md, held by the build. */
+/**
+ * The layer rules of docs/architecture.md, held by the build. Each rule says why it exists. Allowed exceptions
+ * are named in the rule itself; there are no others (no frozen violations, no ignore file).
+ */
 @AnalyzeClasses(packages = "dev.deepwire", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /**
+     * Layers depend downwards only: model → io, compiler, data → training → inspect → worker → cli, ui → entry.
+     * Only dependencies between DeepWire's own packages are checked here (libraries have rules of their own
+     * below), and a layer may be empty (withOptionalLayers) so the rule survives a package move.
+     */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("model").definedBy("dev.deepwire.model..")
@@ -32,23 +40,42 @@ class ArchitectureTest {
             .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "worker", "cli", "ui", "entry")
             .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
             .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("worker", "cli", "ui", "entry")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "cli", "ui", "entry");
+            .whereLayer("io").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "cli", "ui", "entry")
+            .because("a change to a lower layer must not need the window, the command line or the training process "
+                    + "to follow, and the command line must run without JavaFX");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("dev.deepwire.model..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.model..", "java..");
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.model..", "java..")
+            .because("the graph, its checks and undo are tested in milliseconds and read by every other layer; "
+                    + "a library there would reach everywhere");
+
+    /** The bounded file reading every layer shares: plain Java, so any layer may use it. */
+    @ArchTest
+    static final ArchRule limitsArePlainJava = noClasses().that().resideInAPackage("dev.deepwire.limits..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.deepwire.limits..", "java..")
+            .because("every layer, the model's reader included, reads files through it, so it may depend on nothing");
 
     @ArchTest
     static final ArchRule onlyTheUiTouchesJavaFx = noClasses().that().resideOutsideOfPackage("dev.deepwire.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the command line and the training process run headless, without a JavaFX toolkit");
 
+    /**
+     * DL4J and ND4J stay below the window: the window holds a trained model as an inspect.TrainedModel and reads
+     * attention inputs through inspect.AttentionLayout. No exceptions.
+     */
     @ArchTest
     static final ArchRule noDl4jInModelIoOrUi = noClasses().that()
-            .resideInAnyPackage("dev.deepwire.model..", "dev.deepwire.io..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..");
+            .resideInAnyPackage("dev.deepwire.model..", "dev.deepwire.io..", "dev.deepwire.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .because("numeric work off the UI thread and behind a small API keeps the window responsive and lets "
+                    + "the training move to another process (ADR 0009) without touching the window");
 
     @ArchTest
     static final ArchRule trainerNeverTalksToJavaFx = noClasses().that().resideInAPackage("dev.deepwire.training..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.deepwire.ui..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.deepwire.ui..")
+            .because("training reports through TrainingListener events (ADR 0005), so the same loop serves the "
+                    + "window, the command line and the training process");
 }

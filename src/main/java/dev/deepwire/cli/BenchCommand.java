@@ -24,13 +24,18 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptionsMixin options;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         options.checkBackend();
         if (steps < 1 || warmup < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, "--steps must be at least 1 and --warmup at least 0");
         }
-        Prepared prepared = Prepared.load(ProjectSession.open(file));
+        ProjectSession session = ProjectSession.open(file);
+        dataAccess.check(session);
+        Prepared prepared = Prepared.load(session);
         options.applyThreads(prepared.network().totalParams());
         Console.out().println(Bench.run(prepared, steps, warmup).line());
         return ExitCodes.OK;

@@ -1,8 +1,6 @@
 package dev.deepwire.cli;
 
-import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.BlockCatalog;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,12 +28,8 @@ final class BlocksCommand implements Callable<Integer> {
             Console.out().flush();
             return ExitCodes.OK;
         }
-        try {
-            AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + output + ": " + e.getMessage()
-                    + "; choose a writable place");
-        }
+        OutputPaths.requireFile(output, "--output");
+        Outputs.write(output, text.getBytes(StandardCharsets.UTF_8));
         return ExitCodes.OK;
     }
 }

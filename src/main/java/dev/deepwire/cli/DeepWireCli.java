@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
                 "With no command, opens the workbench."},
         subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class, InspectCommand.class,
                 BlocksCommand.class, ExportCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 invalid project or failed run, 2 bad arguments or unreadable file, "
-                + "3 internal error."})
+        footer = {"", "Exit codes: 0 success, 1 invalid project or data, or failed run (including out of memory), "
+                + "2 bad arguments or a file that cannot be used, 3 internal error (a bug)."})
 public final class DeepWireCli implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "let DL4J's own logging and prints through")
@@ -21,7 +21,7 @@ public final class DeepWireCli implements Runnable {
     @Override
     public void run() {
         // Reached only as "deepwire" with options but no command: show usage.
-        CommandLine.usage(this, Console.out());
+        CommandLine.usage(this, Console.rawOut());
     }
 
     /** Runs the command line and returns the exit code; never throws. */
@@ -29,8 +29,9 @@ public final class DeepWireCli implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Console.claim(verbose);
         CommandLine cli = new CommandLine(new DeepWireCli());
-        cli.setOut(new PrintWriter(Console.out(), true));
-        cli.setErr(new PrintWriter(Console.err(), true));
+        // Help and usage are ours alone (with picocli's styles on terminals); every other line is made terminal-safe.
+        cli.setOut(new PrintWriter(Console.rawOut(), true));
+        cli.setErr(new PrintWriter(Console.rawErr(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
                 Console.err().println("deepwire: " + c.getMessage());
@@ -48,7 +49,33 @@ public final class DeepWireCli implements Runnable {
                     + ex.getCommandLine().getCommandName().replace("deepwire", "").trim() + " --help')");
             return ExitCodes.BAD_INPUT;
         });
-        return cli.execute(args);
+        return guarded(() -> cli.execute(args), verbose);
+    }
+
+    /** Runs a command; memory or stack running out becomes one line and exit 1 instead of a stack trace. */
+    static int guarded(java.util.function.IntSupplier command, boolean verbose) {
+        try {
+            return command.getAsInt();
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return resourcesExhausted(e, verbose);
+        }
+    }
+
+    /**
+     * Memory or stack ran out (a network or file too large for this machine): one line with advice, exit 1 (the run
+     * failed), the stack trace only with {@code --verbose}.
+     */
+    private static int resourcesExhausted(Error e, boolean verbose) {
+        String advice = e instanceof OutOfMemoryError
+                ? "ran out of memory (" + (e.getMessage() == null ? "Java heap" : e.getMessage()) + "); use a smaller "
+                + "batch size, smaller blocks or less data, or give Java more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx8g)"
+                : "ran out of stack space (the project is nested or chained too deeply); simplify it, or give Java a "
+                + "larger stack (e.g. JAVA_TOOL_OPTIONS=-Xss64m)";
+        Console.err().println("deepwire: " + advice + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
+            e.printStackTrace(Console.err());
+        }
+        return ExitCodes.INVALID;
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

@@ -3,8 +3,6 @@ package dev.deepwire.cli;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.JavaSourceExport;
-import dev.deepwire.io.AtomicFiles;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,13 +19,14 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
     Path file;
 
-    @Option(names = "--java", paramLabel = "OUT.java", description = "write Java source here")
+    @Option(names = "--java", paramLabel = "OUT.java", description = "write Java source here (- for standard output)")
     Path java;
 
-    @Option(names = "--class", paramLabel = "NAME", description = "class name of the Java source (default: from OUT.java)")
+    @Option(names = "--class", paramLabel = "NAME",
+            description = "class name of the Java source (default: from OUT.java; DeepWireNetwork for -)")
     String className;
 
-    @Option(names = "--dl4j-json", paramLabel = "OUT.json", description = "write the DL4J ComputationGraphConfiguration JSON here")
+    @Option(names = "--dl4j-json", paramLabel = "OUT.json", description = "write the DL4J ComputationGraphConfiguration JSON here (- for standard output)")
     Path json;
 
     @Override
@@ -35,29 +34,33 @@ final class ExportCommand implements Callable<Integer> {
         if (java == null && json == null) {
             throw new CliException(ExitCodes.BAD_INPUT, "say what to export: --java OUT.java and/or --dl4j-json OUT.json");
         }
+        OutputPaths.requireFile(java, "--java");
+        OutputPaths.requireFile(json, "--dl4j-json");
+        if (Outputs.isStdout(java) && Outputs.isStdout(json)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "only one of --java and --dl4j-json can go to standard output (-)");
+        }
+        String name = java == null ? null : className != null ? className
+                : Outputs.isStdout(java) ? "DeepWireNetwork" : java.getFileName().toString().replaceFirst("\\.java$", "");
+        String classProblem = name == null ? null : JavaSourceExport.classNameProblem(name);
+        if (classProblem != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, classProblem + "; name the class with --class NAME");
+        }
         ProjectSession session = ProjectSession.open(file);
         CompileResult result = session.compile();
         if (!result.ok()) {
             result.errors().forEach(Console.err()::println);
             throw new CliException(ExitCodes.INVALID, file + " does not compile; fix the errors above first");
         }
-        try {
-            if (json != null) {
-                AtomicFiles.write(json, result.network().orElseThrow().configuration().toJson().getBytes(StandardCharsets.UTF_8));
-                Console.out().println("wrote " + json);
-            }
-            if (java != null) {
-                String name = className != null ? className : java.getFileName().toString().replaceFirst("\\.java$", "");
-                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "'" + name + "' is not a Java class name; use --class NAME");
-                }
-                String source = JavaSourceExport.generate(result.network().orElseThrow(),
-                        CompileOptions.forTraining(session.project.training()), session.project.training(), name, file.toString());
-                AtomicFiles.write(java, source.getBytes(StandardCharsets.UTF_8));
-                Console.out().println("wrote " + java + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");
-            }
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write: " + e.getMessage());
+        if (json != null) {
+            Outputs.write(json, result.network().orElseThrow().configurationJson().getBytes(StandardCharsets.UTF_8));
+            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(json) ? "the configuration to standard output" : json));
+        }
+        if (java != null) {
+            String source = JavaSourceExport.generate(result.network().orElseThrow(),
+                    CompileOptions.forTraining(session.project.training()), session.project.training(), name, file.toString());
+            Outputs.write(java, source.getBytes(StandardCharsets.UTF_8));
+            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(java) ? "the Java source to standard output" : java)
+                    + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");
         }
         return ExitCodes.OK;
     }

@@ -4,7 +4,6 @@ import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.AttentionMaps;
 import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.Heatmaps;
-import dev.deepwire.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,18 +46,23 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "where to write the weights")
     Path csv;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
-        Prepared prepared = Prepared.load(ProjectSession.open(file));
+        OutputPaths.requireFile(png, "--png");
+        OutputPaths.requireFile(csv, "--csv");
+        if (Outputs.isStdout(csv) && Outputs.isStdout(png)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
+        }
+        ProjectSession session = ProjectSession.open(file);
+        dataAccess.check(session);
+        Prepared prepared = Prepared.load(session);
         if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
         }
-        ComputationGraph net;
-        try {
-            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + e.getMessage());
-        }
+        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
@@ -81,17 +85,20 @@ final class InspectCommand implements Callable<Integer> {
             queries = List.of("learned query"); // attention pooling: one query per head
         }
         String title = String.format(Locale.ROOT, "%s · example %d · %s", node, example, h < 0 ? "mean of " + maps.heads() + " heads" : "head " + h);
-        try {
-            if (csv != null) {
-                AtomicFiles.write(csv, Heatmaps.csv(map, queries, keys).getBytes(StandardCharsets.UTF_8));
-            }
-            if (png != null) {
-                AtomicFiles.write(png, Heatmaps.png(Heatmaps.image(map, queries, keys, title)));
-            }
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write the heatmap: " + e.getMessage());
+        if (csv != null) {
+            Outputs.write(csv, Heatmaps.csv(map, queries, keys).getBytes(StandardCharsets.UTF_8));
         }
-        Console.out().printf(Locale.ROOT, "%s: verified (the output recomputed from these weights matches the block's, max error %.1e)%n",
+        if (png != null) {
+            byte[] image;
+            try {
+                image = Heatmaps.png(Heatmaps.image(map, queries, keys, title));
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "cannot make the heatmap image: " + e.getMessage());
+            }
+            Outputs.write(png, image);
+        }
+        Outputs.report(csv, png).printf(Locale.ROOT,
+                "%s: verified (the output recomputed from these weights matches the block's, max error %.1e)%n",
                 title, maps.maxError());
         return ExitCodes.OK;
     }

@@ -2,14 +2,11 @@ package dev.deepwire.cli;
 
 import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
-import dev.deepwire.data.DataException;
-import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.Issue;
-import dev.deepwire.training.DataBinding;
-import java.util.List;
+import dev.deepwire.training.PreparedRun;
 
-/** A project compiled and its data loaded and checked: what train and bench start from. */
+/** A project compiled and its data loaded and checked (by {@link PreparedRun}, as validate does): what train, bench and inspect start from. */
 record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits data) {
 
     static Prepared load(ProjectSession session) throws CliException {
@@ -19,16 +16,11 @@ record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits d
                     + String.join("; ", result.errors().stream().map(Issue::toString).toList())
                     + " (run 'deepwire validate " + session.file + "' for details)");
         }
-        DatasetSplits data;
-        try {
-            data = DatasetLoader.load(session.project.dataset(), session.projectDir());
-        } catch (DataException e) {
-            throw new CliException(ExitCodes.INVALID, session.file + ": " + e.getMessage());
+        PreparedRun run = PreparedRun.withData(result.orThrow(), session.project.dataset(), session.project.training(),
+                session.projectDir());
+        if (!run.ok()) {
+            throw new CliException(ExitCodes.INVALID, session.file + ": " + run.problem());
         }
-        List<Issue> problems = DataBinding.problems(result.network().orElseThrow(), data.train());
-        if (!problems.isEmpty()) {
-            throw new CliException(ExitCodes.INVALID, session.file + ": " + problems.get(0));
-        }
-        return new Prepared(session, result.network().orElseThrow(), data);
+        return new Prepared(session, run.network(), run.data());
     }
 }

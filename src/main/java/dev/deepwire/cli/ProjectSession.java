@@ -23,7 +23,8 @@ final class ProjectSession {
         try {
             return new ProjectSession(file, new ProjectReader().read(file));
         } catch (ProjectFormatException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
+            String msg = e.getMessage();
+            throw new CliException(ExitCodes.BAD_INPUT, msg.startsWith(file.toString()) ? msg : file + ": " + msg);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.deepwire.cli;
 
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
@@ -9,8 +11,6 @@ import dev.deepwire.training.TrainingRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     Double validationSplit;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "output folder (default: runs/<project>-<time> beside the project file)")
+            description = "output folder (default: a new runs/<project>-<time> beside the project file); "
+                    + "one that holds an earlier run is refused unless --overwrite")
     Path out;
+
+    @Option(names = "--overwrite",
+            description = "let --out replace the run already in that folder (its metrics, model and checkpoints)")
+    boolean overwrite;
 
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "50",
             description = "write a training-loss row to metrics.csv every N steps (default: ${DEFAULT-VALUE})")
@@ -55,10 +60,14 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptionsMixin options;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         options.checkBackend();
         ProjectSession session = ProjectSession.open(file);
+        dataAccess.check(session);
         TrainingSettings settings = session.project.training();
         if (epochs != null) {
             settings = settings.withEpochs(epochs);
@@ -81,13 +90,13 @@ final class TrainCommand implements Callable<Integer> {
         session.project.setTraining(settings);
         Prepared prepared = Prepared.load(session);
         options.applyThreads(prepared.network().totalParams());
-        Path dir = out != null ? out : session.projectDir().resolve("runs").resolve(session.project.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = runFolder(session);
         PrintStream console = Console.out();
         long start = System.nanoTime();
-        TrainingRun run;
+        TrainingRun run = null;
+        String metricsProblem = null;
         try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), logEvery)) {
-            Progress progress = new Progress(console, start);
+            Progress progress = new Progress(console, Console.rawOut(), start);
             run = new TrainingEngine(Runnable::run).start(prepared.network(), prepared.data(), settings,
                     // No block health: nothing here shows it (it cost digits-caption 1.6 % of its training time).
                     new RunOptions(maxSteps, settings.checkpointEvery() > 0 ? dir : null, session.project.name(), 0),
@@ -96,31 +105,65 @@ final class TrainCommand implements Callable<Integer> {
                         progress.onEvent(event);
                     });
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot write to " + dir + ": " + e.getMessage());
+            if (run == null) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+            metricsProblem = e.getMessage(); // the last rows could not be flushed: the model is still saved below
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (run.outcome() instanceof TrainingEvent.RunFailed failed) {
             throw new CliException(ExitCodes.INVALID, "training failed: " + failed.message()
                     + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
         }
-        TrainingEngine.save(run.model(), dir.resolve("model.zip"));
+        RunFolders.SavedModel saved;
+        try {
+            saved = RunFolders.saveModel(run.model(), dir);
+        } catch (WriteFailure e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
         dev.deepwire.training.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
-        console.println("wrote " + dir.resolve("metrics.csv") + " and " + dir.resolve("model.zip"));
+        console.println("wrote " + dir.resolve("metrics.csv") + " and " + saved.file());
+        if (saved.problem() != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "
+                    + saved.problem() + "; the trained model was saved to " + saved.file() + " instead");
+        }
+        if (metricsProblem != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, metricsProblem + " (its last rows are missing; the model is in "
+                    + saved.file() + ")");
+        }
         return ExitCodes.OK;
+    }
+
+    /** The run's folder: --out made ready (refused if it holds a run, unless --overwrite), or a new default one. */
+    private Path runFolder(ProjectSession session) throws CliException {
+        try {
+            if (out == null) {
+                return RunFolders.createNew(session.projectDir().resolve("runs"), session.project.name());
+            }
+            RunFolders.claim(out, overwrite);
+            return out;
+        } catch (RunFolders.Taken e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage()
+                    + "; choose a new --out folder, or add --overwrite to replace that run");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
     }
 
     /** Prints the run's start, an epoch line each epoch, and a rolling step line on terminals. */
     private static final class Progress {
         private final PrintStream out;
+        private final PrintStream raw;
         private final long start;
         private final boolean terminal = System.console() != null;
         private int stepsPerEpoch;
 
-        Progress(PrintStream out, long start) {
+        Progress(PrintStream out, PrintStream raw, long start) {
             this.out = out;
+            this.raw = raw;
             this.start = start;
         }
 
@@ -131,12 +174,16 @@ final class TrainCommand implements Callable<Integer> {
                                 + "%d epochs of %d steps on %s%n", s.projectName(), s.params(), s.trainExamples(),
                         s.validationExamples(), s.epochs(), s.stepsPerEpoch(), s.backend());
             } else if (event instanceof TrainingEvent.StepCompleted s && terminal && s.step() % 10 == 0) {
-                out.printf(Locale.ROOT, "\repoch %d step %d/%d loss %.4f %.0f samples/s   ", s.epoch(),
+                raw.print('\r'); // the terminal's own carriage return: the step line rewrites itself
+                out.printf(Locale.ROOT, "epoch %d step %d/%d loss %.4f %.0f samples/s   ", s.epoch(),
                         (s.step() - 1) % Math.max(1, stepsPerEpoch) + 1, stepsPerEpoch, s.loss(), s.samplesPerSecond());
             } else if (event instanceof TrainingEvent.EpochCompleted e) {
+                if (terminal) {
+                    raw.print('\r');
+                }
                 out.printf(Locale.ROOT,
-                        "%sepoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
-                        terminal ? "\r" : "", e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
+                        "epoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
+                        e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
                         e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
             }
         }

@@ -2,12 +2,8 @@ package dev.deepwire.cli;
 
 import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.ShapeReport;
-import dev.deepwire.data.DataException;
-import dev.deepwire.data.DatasetLoader;
-import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.Edge;
-import dev.deepwire.model.Issue;
-import dev.deepwire.training.DataBinding;
+import dev.deepwire.training.PreparedRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,22 +26,25 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-data", description = "skip loading the dataset")
     boolean noData;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         PrintStream out = Console.out();
         ProjectSession session = ProjectSession.open(file);
+        if (!noData) {
+            dataAccess.check(session);
+        }
         CompileResult result = session.compile();
         result.issues().forEach(out::println);
         boolean ok = result.ok();
         if (ok && !noData) {
-            try {
-                DatasetSplits data = DatasetLoader.load(session.project.dataset(), session.projectDir());
-                for (Issue problem : DataBinding.problems(result.network().orElseThrow(), data.train())) {
-                    out.println(problem.nodeId() == null ? "ERROR dataset: " + problem.message() : problem);
-                    ok = false;
-                }
-            } catch (DataException e) {
-                out.println("ERROR dataset: " + e.getMessage());
+            // The same preparation train starts from: what validate accepts, train starts.
+            PreparedRun run = PreparedRun.withData(result.orThrow(), session.project.dataset(), session.project.training(),
+                    session.projectDir());
+            if (!run.ok()) {
+                out.println(run.problem().startsWith("ERROR ") ? run.problem() : "ERROR dataset: " + run.problem());
                 ok = false;
             }
         }
@@ -55,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (ok) {
             out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", session.project.name(),
                     session.project.graph().nodes().size(), session.project.graph().edges().size(),
-                    result.shapes().totalParams());
+                    result.network().map(dev.deepwire.compiler.CompiledNetwork::totalParams)
+                            .orElse(result.shapes().totalParams()));
         }
         return ok ? ExitCodes.OK : ExitCodes.INVALID;
     }

@@ -34,6 +34,11 @@ public record CompiledNetwork(ComputationGraphConfiguration configuration, List<
         return net;
     }
 
+    /** The configuration as DL4J's own JSON ({@code ComputationGraphConfiguration.fromJson} reads it back). */
+    public String configurationJson() {
+        return configuration.toJson();
+    }
+
     public long totalParams() {
         return shapes.totalParams();
     }

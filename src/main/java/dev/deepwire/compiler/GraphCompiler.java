@@ -42,6 +42,21 @@ public final class GraphCompiler {
             return new CompileResult(Optional.empty(), issues, shapes);
         }
         List<String> order = GraphChecker.topologicalOrder(graph).orElseThrow();
+        // A half-built branch (common while editing) reaches no output: DL4J refuses such a network, so it is
+        // left out and said so; the connected part compiles and trains.
+        java.util.Set<String> live = checker.reachingOutputs(graph);
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        issues.stream().filter(i -> !i.isError() && GraphChecker.UNUSED.equals(i.message())).forEach(i -> warned.add(i.nodeId()));
+        boolean deadInput = false;
+        for (String id : order) {
+            if (!live.contains(id)) {
+                deadInput |= catalog.require(graph.require(id).type()).isInput();
+                if (!warned.contains(id)) {
+                    issues.add(Issue.warn(id, GraphChecker.UNUSED));
+                }
+            }
+        }
+        order = order.stream().filter(live::contains).toList();
         GraphBuilder builder = new NeuralNetConfiguration.Builder()
                 .seed(options.seed())
                 .dataType(options.dataType())
@@ -51,6 +66,7 @@ public final class GraphCompiler {
         List<CompiledNetwork.Input> inputs = new ArrayList<>();
         List<CompiledNetwork.Output> outputs = new ArrayList<>();
         Map<String, List<String>> vertices = new LinkedHashMap<>();
+        Map<String, List<String>> ownVertices = new java.util.HashMap<>();
         for (Node n : graph.nodes()) {
             if (catalog.require(n.type()).isInput()) {
                 builder.addInputs(n.id());
@@ -65,7 +81,6 @@ public final class GraphCompiler {
                 continue;
             }
             NodeContext ctx = context(graph, node, type, shapes);
-            java.util.Set<String> before = new java.util.HashSet<>(builder.getVertices().keySet());
             BlockTranslator translator = Translators.forBlock(node.type()).orElseThrow();
             try {
                 translator.build(ctx, builder);
@@ -74,12 +89,25 @@ public final class GraphCompiler {
                         + "; check its parameters"));
                 return new CompileResult(Optional.empty(), issues, shapes);
             }
-            vertices.put(id, builder.getVertices().keySet().stream().filter(v -> !before.contains(v)).toList());
+            List<String> own = new ArrayList<>();
+            vertices.put(id, own);
+            ownVertices.put(id, own);
             if (type.isOutput()) {
                 Map<String, Object> settings = new LinkedHashMap<>();
                 type.params().forEach(p -> settings.put(p.name(), catalog.paramValue(node, p.name())));
                 outputs.add(new CompiledNetwork.Output(node.id(), node.type(), translator.labelSize(ctx), settings));
             }
+        }
+        // A block's vertices are named by its id or "<id>.<part>" (ids have no dots): one pass assigns them all.
+        for (String v : builder.getVertices().keySet()) {
+            int dot = v.indexOf('.');
+            List<String> own = ownVertices.get(dot < 0 ? v : v.substring(0, dot));
+            if (own != null) {
+                own.add(v);
+            }
+        }
+        if (deadInput) {
+            builder.allowDisconnected(true); // the data still feeds an unused input; nothing reads it
         }
         builder.setOutputs(outputs.stream().map(CompiledNetwork.Output::nodeId).toArray(String[]::new));
         ComputationGraphConfiguration conf;
@@ -89,7 +117,9 @@ public final class GraphCompiler {
             issues.add(Issue.error(null, "DL4J could not build the network: " + e.getMessage()));
             return new CompileResult(Optional.empty(), issues, shapes);
         }
-        return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, shapes, vertices)), issues, shapes);
+        // The network's shapes and parameter counts are those of what was built (an unused branch is not).
+        ShapeReport built = live.size() == graph.nodes().size() ? shapes : shapes.only(live);
+        return new CompileResult(Optional.of(new CompiledNetwork(conf, inputs, outputs, built, vertices)), issues, shapes);
     }
 
     private NodeContext context(Graph graph, Node node, BlockType type, ShapeReport shapes) {

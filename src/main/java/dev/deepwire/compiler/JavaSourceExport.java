@@ -58,6 +58,10 @@ public final class JavaSourceExport {
 
     public static String generate(CompiledNetwork network, CompileOptions options, TrainingSettings training,
                                   String className, String projectFile) {
+        String classProblem = classNameProblem(className);
+        if (classProblem != null) {
+            throw new IllegalArgumentException(classProblem);
+        }
         ComputationGraphConfiguration conf = network.configuration();
         StringBuilder b = new StringBuilder();
         b.append("import dev.deepwire.compiler.layers.*;\n")
@@ -73,7 +77,7 @@ public final class JavaSourceExport {
                 .append("import org.nd4j.linalg.api.buffer.DataType;\nimport org.nd4j.linalg.dataset.api.MultiDataSet;\n")
                 .append("import org.nd4j.linalg.learning.config.*;\n")
                 .append("import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;\n\n")
-                .append("/**\n * The network of ").append(projectFile).append(", as drawn in DeepWire: ")
+                .append("/**\n * The network of ").append(commentText(projectFile)).append(", as drawn in DeepWire: ")
                 .append(String.format(Locale.ROOT, "%,d", network.totalParams())).append(" parameters.\n")
                 .append(" * Needs deepwire.jar (for DeepWire's layers and data readers) and DL4J 1.0.0-M2.1 on the classpath.\n */\n")
                 .append("public final class ").append(className).append(" {\n")
@@ -92,10 +96,10 @@ public final class JavaSourceExport {
             }
             String inputs = quoted(conf.getVertexInputs().get(name));
             if (e.getValue() instanceof LayerVertex lv) {
-                b.append("        b.addLayer(\"").append(name).append("\",\n                ")
+                b.append("        b.addLayer(").append(literal(name)).append(",\n                ")
                         .append(layer(lv.getLayerConf().getLayer())).append(",\n                ").append(inputs).append(");\n");
             } else {
-                b.append("        b.addVertex(\"").append(name).append("\", ").append(vertex(e.getValue())).append(", ")
+                b.append("        b.addVertex(").append(literal(name)).append(", ").append(vertex(e.getValue())).append(", ")
                         .append(inputs).append(");\n");
             }
         }
@@ -104,12 +108,13 @@ public final class JavaSourceExport {
         b.append("        return conf;\n    }\n\n");
         CompiledNetwork.Output out = network.outputs().get(0);
         String settings = out.settings().entrySet().stream()
-                .map(s -> "\"" + s.getKey() + "\", " + (s.getValue() instanceof String v ? "\"" + v + "\"" : String.valueOf(s.getValue())))
+                .map(s -> literal(s.getKey()) + ", " + (s.getValue() instanceof String v ? literal(v) : String.valueOf(s.getValue())))
                 .collect(Collectors.joining(", "));
         b.append("    /** Trains on the project's data: java ").append(className).append(" [project.dwproj]. */\n")
                 .append("    public static void main(String[] args) throws Exception {\n")
                 .append("        NativeTuning.prepare(); // before ND4J loads: OpenBLAS kernels chosen for this CPU\n")
-                .append("        Path project = Path.of(args.length > 0 ? args[0] : \"").append(projectFile.replace("\\", "/")).append("\");\n")
+                .append("        Path project = Path.of(args.length > 0 ? args[0] : ").append(literal(projectFile))
+                .append(");\n")
                 .append("        DatasetSplits data = DatasetLoader.load(new ProjectReader().read(project).dataset(),\n")
                 .append("                project.toAbsolutePath().getParent());\n")
                 .append("        ComputationGraph net = new ComputationGraph(configuration());\n")
@@ -120,17 +125,69 @@ public final class JavaSourceExport {
                 .append("                    .batches(").append(training.batchSize()).append(", shuffle)) {\n")
                 .append("                net.fit(batch);\n")
                 .append("            }\n")
-                .append("            Evaluation e = Evaluation.of(net, data.validation().batches(256, null), \"")
-                .append(out.blockType()).append("\");\n")
+                .append("            Evaluation e = Evaluation.of(net, data.validation().batches(256, null), ")
+                .append(literal(out.blockType())).append(");\n")
                 .append("            System.out.printf(\"epoch %d: validation loss %.4f, accuracy %.4f%n\", epoch, e.loss(), e.accuracy());\n")
                 .append("        }\n")
-                .append("        ModelSerializer.writeModel(net, \"").append(className).append(".zip\", true);\n")
+                .append("        ModelSerializer.writeModel(net, ").append(literal(className + ".zip")).append(", true);\n")
                 .append("    }\n}\n");
         return b.toString();
     }
 
     private static String quoted(List<String> names) {
-        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+        return names.stream().map(JavaSourceExport::literal).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A Java string literal with exactly this text, whatever it holds: quotes and backslashes escaped, control
+     * characters as octal escapes, everything beyond ASCII as {@code \\uXXXX}. Never a raw line break, and never a
+     * backslash that javac's Unicode pre-pass could read as the start of an escape of its own.
+     */
+    public static String literal(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+                    } else if (c > 0x7e) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * Text for a comment: letters, digits, spaces and {@code . _ - /} only (others as {@code _}), so nothing ends
+     * the comment, starts a Unicode escape or opens a string.
+     */
+    static String commentText(String text) {
+        return text.replaceAll("[^A-Za-z0-9 ._/-]", "_").replace("*/", "*_");
+    }
+
+    /** Why {@code name} cannot name the exported class (not a Java identifier, or a keyword); null when it can. */
+    public static String classNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "the class needs a name";
+        }
+        if (!javax.lang.model.SourceVersion.isIdentifier(name)) {
+            return "'" + name + "' is not a Java identifier (letters, digits, _ and $, not starting with a digit)";
+        }
+        if (javax.lang.model.SourceVersion.isKeyword(name, javax.lang.model.SourceVersion.RELEASE_17)
+                || java.util.Set.of("var", "yield", "record", "sealed", "permits").contains(name)) {
+            return "'" + name + "' is a Java keyword and cannot name a class";
+        }
+        return null;
     }
 
     private static String updater(IUpdater u) {

@@ -34,6 +34,21 @@ public record ShapeReport(Map<String, Map<String, TensorShape>> outputs, Map<Edg
         return paramCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The report for these nodes only (the part of a graph that is built), wires between them included. */
+    public ShapeReport only(java.util.Set<String> nodeIds) {
+        Map<String, Map<String, TensorShape>> o = new java.util.HashMap<>(outputs);
+        o.keySet().retainAll(nodeIds);
+        Map<String, Long> p = new java.util.HashMap<>(paramCounts);
+        p.keySet().retainAll(nodeIds);
+        Map<Edge, TensorShape> e = new java.util.HashMap<>();
+        edgeShapes.forEach((edge, shape) -> {
+            if (nodeIds.contains(edge.from().nodeId()) && nodeIds.contains(edge.to().nodeId())) {
+                e.put(edge, shape);
+            }
+        });
+        return new ShapeReport(o, e, p, issues);
+    }
+
     public boolean hasErrors() {
         return issues.stream().anyMatch(Issue::isError);
     }

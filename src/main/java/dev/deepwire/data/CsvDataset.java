@@ -1,10 +1,10 @@
 package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
-import java.io.BufferedReader;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.LineReader;
+import dev.deepwire.limits.Limits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ public final class CsvDataset {
         if (classes < 2) {
             throw new DataException("dataset.classes must be 2 or more (the number of label values); got " + classes);
         }
+        DataSizes.setting("classes", classes, 2, dev.deepwire.limits.Limits.CLASSES);
         Object header = spec.params().getOrDefault("header", true);
         Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, !Boolean.FALSE.equals(header));
         double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
@@ -55,11 +56,11 @@ public final class CsvDataset {
         int columns = -1;
         int firstDataLine = 0;
         String name = file.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (LineReader in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "data file"), file,
+                Limits.LINE_CHARS)) {
             String line;
-            int lineNo = 0;
             while ((line = in.readLine()) != null) {
-                lineNo++;
+                int lineNo = in.lineNumber();
                 if (line.isBlank() || (header && lineNo == 1)) {
                     continue;
                 }
@@ -71,6 +72,7 @@ public final class CsvDataset {
                         throw new DataException(name + " line " + lineNo + ": a row needs at least one feature and a label, "
                                 + "separated by commas");
                     }
+                    DataSizes.array(name, "the labels", 1, classes);
                 } else if (cells.length != columns) {
                     throw new DataException(name + " line " + lineNo + ": expected " + columns + " columns like line "
                             + firstDataLine + " but found " + cells.length + "; fix the row or remove it");
@@ -91,18 +93,27 @@ public final class CsvDataset {
                     }
                 }
                 rows.add(features);
+                if (rows.size() > dev.deepwire.limits.Limits.EXAMPLES) {
+                    throw new DataException(name + " has more than " + String.format("%,d", dev.deepwire.limits.Limits.EXAMPLES)
+                            + " rows (at line " + lineNo + "), DeepWire's limit; use a sample of it");
+                }
+                if ((rows.size() & 1023) == 0) {
+                    DataSizes.array(name, "the features", rows.size(), columns);
+                    DataSizes.array(name, "the labels", rows.size(), classes);
+                }
             }
         } catch (NoSuchFileException e) {
             throw new DataException(name + " was not found at " + file.toAbsolutePath() + "; check dataset.file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new DataException(name + " is not UTF-8 text; save it as a plain CSV file");
         } catch (IOException e) {
-            throw new DataException(name + " cannot be read: " + e.getMessage());
+            throw DataLines.problem(file, e);
         }
         if (rows.isEmpty()) {
             throw new DataException(name + " has no data rows" + (header ? " below its header" : "")
                     + "; add rows of comma-separated numbers with a label");
         }
+        DataSizes.array(name, "the labels", rows.size(), classes);
         float[][] x = rows.toArray(new float[0][]);
         float[][] y = new float[rows.size()][classes];
         for (int i = 0; i < labels.size(); i++) {

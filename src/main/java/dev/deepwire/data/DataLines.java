@@ -1,15 +1,14 @@
 package dev.deepwire.data;
 
-import java.io.BufferedReader;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.LimitException;
+import dev.deepwire.limits.LineReader;
+import dev.deepwire.limits.Limits;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** Line-by-line reading of the data files, with the file's name and line number in every refusal. */
 final class DataLines {
@@ -24,24 +23,41 @@ final class DataLines {
     private DataLines() {
     }
 
-    /** Reads a UTF-8 text file (gzip-compressed when its name ends in {@code .gz}); blank lines and {@code #} comments are skipped. */
+    /**
+     * Reads a UTF-8 text file (gzip-compressed when its name ends in {@code .gz}) within the limits of
+     * {@link Limits}; blank lines and {@code #} comments are skipped, a byte-order mark is dropped.
+     */
     static void read(Path file, Handler handler) throws DataException {
-        try (InputStream raw = Files.newInputStream(file);
-             BufferedReader in = new BufferedReader(new InputStreamReader(
-                     file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
+        try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"),
+                file, Limits.LINE_CHARS)) {
             String line;
-            int lineNo = 0;
+            int examples = 0;
             while ((line = in.readLine()) != null) {
-                lineNo++;
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    handler.line(lineNo, line);
+                    if (++examples > Limits.EXAMPLES) {
+                        throw new DataException(file + " has more than " + String.format("%,d", Limits.EXAMPLES)
+                                + " lines of data (at line " + in.lineNumber() + "), DeepWire's limit; use a sample of it");
+                    }
+                    handler.line(in.lineNumber(), line);
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
         } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage());
+            throw problem(file, e);
         }
+    }
+
+    /** A data file that cannot be read, in plain words: missing, a folder or device, too large, not UTF-8, no access. */
+    static DataException problem(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new DataException(file + " does not exist; check dataset.file (relative to the project's folder)");
+        }
+        if (e instanceof LimitException) {
+            return new DataException(e.getMessage());
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return new DataException(file + " is not UTF-8 text; save it as plain UTF-8 text");
+        }
+        return new DataException("cannot read " + file + ": " + FileProblems.describe(e));
     }
 
     /** A split column's value, checked: {@code train}, {@code validation} or {@code test}. */

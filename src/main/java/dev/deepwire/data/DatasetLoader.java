@@ -12,11 +12,26 @@ public final class DatasetLoader {
     }
 
     /**
-     * Loads the dataset of a project.
+     * Loads the dataset of a project, wherever its file lies: for callers that checked {@link DataPaths#outside}
+     * and asked the user (or where the user picked the file themselves).
      *
      * @param projectDir folder of the project file; relative data paths start there
      */
     public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        return load(spec, projectDir, true);
+    }
+
+    /**
+     * Loads the dataset of a project; unless {@code allowOutside}, a file outside the project's folder is refused
+     * (see {@link DataPaths}).
+     */
+    public static DatasetSplits load(DatasetSpec spec, Path projectDir, boolean allowOutside) throws DataException {
+        if (!allowOutside) {
+            var outside = DataPaths.outside(spec, projectDir);
+            if (outside.isPresent()) {
+                throw new DataException(outside.get().message());
+            }
+        }
         if (spec == null) {
             throw new DataException("the project has no dataset; add a \"dataset\" section (e.g. {\"kind\": \"marker\"})");
         }

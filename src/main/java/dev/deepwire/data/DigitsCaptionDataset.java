@@ -90,6 +90,9 @@ public final class DigitsCaptionDataset {
             }
             images.add(pixels);
             digits.add((int) digit);
+            if ((images.size() & 1023) == 0) {
+                DataSizes.array(name, "the image pairs", 2L * images.size(), SIDE * SIDE); // a true and a false caption each
+            }
         });
         if (images.size() < 20) {
             throw new DataException(name + " has " + images.size() + " images; at least 20 are needed to hold some out");

@@ -35,6 +35,7 @@ public final class MarkerDataset {
             throw new DataException("dataset.train and dataset.validation must be at least 1 and together at most "
                     + "5000000; got " + train + " and " + validation);
         }
+        DataSizes.array("the marker task", "the examples", (long) train + validation, Math.max(length, vocab));
         Random random = new Random(seed);
         return new DatasetSplits(make(train, length, vocab, random), make(validation, length, vocab, random), null);
     }

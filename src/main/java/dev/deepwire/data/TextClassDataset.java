@@ -35,15 +35,16 @@ public final class TextClassDataset {
         if (!"chars".equals(mode) && !"words".equals(mode)) {
             throw new DataException("dataset.tokens must be chars or words; got " + mode);
         }
-        int length = spec.intParam("length", 16);
-        if (length < 1) {
-            throw new DataException("dataset.length must be at least 1; got " + length);
-        }
+        int length = DataSizes.setting("length", spec.intParam("length", 16), 1, dev.deepwire.limits.Limits.SEQUENCE_LENGTH);
         List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
         double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
         rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
         List<String> vocabulary = vocabulary(rows);
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));
+        DataSizes.count(name, "distinct tokens", vocabulary.size(), dev.deepwire.limits.Limits.VOCABULARY);
+        DataSizes.count(name, "distinct labels", labels.size(), dev.deepwire.limits.Limits.CLASSES);
+        DataSizes.array(name, "the token ids", rows.size(), length);
+        DataSizes.array(name, "the labels", rows.size(), labels.size());
         Dataset train = encode(rows, "train", vocabulary, labels, length);
         if (train == null) {
             throw new DataException(name + " has no training lines; mark some lines 'train' or leave the split column out");
@@ -55,6 +56,8 @@ public final class TextClassDataset {
     static List<Row> read(Path file, boolean words) throws DataException {
         String name = file.getFileName().toString();
         List<Row> rows = new ArrayList<>();
+        java.util.Map<String, String> distinct = new java.util.HashMap<>(); // each token held once, however often it occurs
+        long[] total = {0};
         DataLines.read(file, (lineNo, line) -> {
             String[] cols = line.split("\t", -1);
             if (cols.length < 2 || cols.length > 3) {
@@ -68,9 +71,11 @@ public final class TextClassDataset {
                         + " is empty; fill it in or delete the line");
             }
             String split = cols.length == 3 && !cols[2].isBlank() ? DataLines.split(cols[2], name, lineNo) : "";
-            List<String> tokens = words ? List.of(text.split("\\s+"))
-                    : text.codePoints().mapToObj(Character::toString).toList();
-            rows.add(new Row(tokens, label, split));
+            List<String> tokens = (words ? java.util.Arrays.stream(text.split("\\s+"))
+                    : text.codePoints().mapToObj(Character::toString)).map(t -> distinct.computeIfAbsent(t, k -> k)).toList();
+            total[0] += tokens.size();
+            DataSizes.count(name, "tokens (at line " + lineNo + ")", total[0], dev.deepwire.limits.Limits.TEXT_TOKENS);
+            rows.add(new Row(tokens, distinct.computeIfAbsent(label, k -> k), split));
         });
         if (rows.isEmpty()) {
             throw new DataException(name + " has no examples; add lines 'text<TAB>label'");

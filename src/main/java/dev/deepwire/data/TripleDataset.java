@@ -57,6 +57,7 @@ public final class TripleDataset {
     public static TripleDataset read(Path file) throws DataException {
         String name = file.getFileName().toString();
         List<String[]> rows = new ArrayList<>();
+        Map<String, String> distinct = new java.util.HashMap<>(); // each name held once, however often it occurs
         DataLines.read(file, (lineNo, line) -> {
             String[] cols = line.split("\t", -1);
             if (cols.length < 3 || cols.length > 4) {
@@ -70,7 +71,9 @@ public final class TripleDataset {
                 }
             }
             String split = cols.length == 4 ? DataLines.split(cols[3], name, lineNo) : "train";
-            rows.add(new String[] {cols[0].strip(), cols[1].strip(), cols[2].strip(), split});
+            rows.add(new String[] {distinct.computeIfAbsent(cols[0].strip(), k -> k),
+                    distinct.computeIfAbsent(cols[1].strip(), k -> k), distinct.computeIfAbsent(cols[2].strip(), k -> k),
+                    split});
         });
         TreeSet<String> entitySet = new TreeSet<>();
         TreeSet<String> relationSet = new TreeSet<>();
@@ -79,6 +82,8 @@ public final class TripleDataset {
             entitySet.add(r[2]);
             relationSet.add(r[1]);
         }
+        DataSizes.count(name, "distinct entities", entitySet.size(), dev.deepwire.limits.Limits.VOCABULARY);
+        DataSizes.count(name, "distinct relations", relationSet.size(), dev.deepwire.limits.Limits.VOCABULARY);
         if (rows.stream().noneMatch(r -> r[3].equals("train"))) {
             throw new DataException(name + " has no training triples; add lines 'head<TAB>relation<TAB>tail'");
         }
@@ -112,7 +117,13 @@ public final class TripleDataset {
 
     /** True triples and {@code negatives} corrupted ones each, as a dataset with inputs head, relation, tail. */
     public Dataset examples(List<int[]> triples, int negatives, String corrupt, Random random) {
-        int n = triples.size() * (1 + negatives);
+        long total = (long) triples.size() * (1 + negatives);
+        if (total * 4 > dev.deepwire.limits.Limits.ARRAY_ELEMENTS) {
+            throw new IllegalArgumentException(String.format("%,d triples with %d negatives each are %,d examples, over "
+                    + "DeepWire's limit of %,d; use fewer negatives or fewer triples", triples.size(), negatives, total,
+                    dev.deepwire.limits.Limits.ARRAY_ELEMENTS / 4));
+        }
+        int n = (int) total;
         float[][] h = new float[n][1];
         float[][] r = new float[n][1];
         float[][] t = new float[n][1];

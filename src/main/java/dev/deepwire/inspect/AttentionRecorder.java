@@ -92,6 +92,11 @@ public final class AttentionRecorder implements StepHook {
         }
     }
 
+    /** How many training steps a model has had: a saved checkpoint's step (its configuration counts them). */
+    public static long trainedSteps(ComputationGraph model) {
+        return model.getConfiguration().getIterationCount();
+    }
+
     /** Captures one block's maps for a dataset's examples now (on the caller's thread). */
     public static Snapshot capture(ComputationGraph model, String node, long step, Dataset examples) {
         return snapshot(AttentionProbe.capture(model, node, examples.features(), examples.featureMasks()), node, step);

@@ -20,13 +20,18 @@ public final class Heatmaps {
 
     /** Rows are queries, columns keys; the first row and column hold the token labels. */
     public static String csv(INDArray map, List<String> queries, List<String> keys) {
+        return csv(map.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix(), queries, keys);
+    }
+
+    /** The same for weights already on the heap. */
+    public static String csv(float[][] map, List<String> queries, List<String> keys) {
         StringBuilder b = new StringBuilder("query\\key");
         keys.forEach(k -> b.append(',').append(quote(k)));
         b.append('\n');
-        for (int q = 0; q < map.rows(); q++) {
+        for (int q = 0; q < map.length; q++) {
             b.append(quote(queries.get(q)));
-            for (int k = 0; k < map.columns(); k++) {
-                b.append(',').append(String.format(Locale.ROOT, "%.8g", map.getDouble(q, k)));
+            for (int k = 0; k < map[q].length; k++) {
+                b.append(',').append(String.format(Locale.ROOT, "%.8g", (double) map[q][k]));
             }
             b.append('\n');
         }
@@ -39,8 +44,13 @@ public final class Heatmaps {
 
     /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */
     public static BufferedImage image(INDArray map, List<String> queries, List<String> keys, String title) {
-        int rows = map.rows();
-        int cols = map.columns();
+        return image(map.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix(), queries, keys, title);
+    }
+
+    /** The same for weights already on the heap; cells are coloured by {@link HeatmapRaster}, as on screen. */
+    public static BufferedImage image(float[][] map, List<String> queries, List<String> keys, String title) {
+        int rows = map.length;
+        int cols = map[0].length;
         int cell = Math.max(8, Math.min(28, 720 / Math.max(rows, cols)));
         int left = 70;
         int top = 70;
@@ -51,13 +61,11 @@ public final class Heatmaps {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(0x1b, 0x1d, 0x22));
         g.fillRect(0, 0, width, height);
-        double max = Math.max(1e-12, map.maxNumber().doubleValue());
-        for (int q = 0; q < rows; q++) {
-            for (int k = 0; k < cols; k++) {
-                g.setColor(colour(map.getDouble(q, k) / max));
-                g.fillRect(left + k * cell, top + q * cell, cell, cell);
-            }
-        }
+        float max = HeatmapRaster.top(map);
+        BufferedImage cells = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_ARGB);
+        cells.setRGB(0, 0, cols, rows, HeatmapRaster.argb(map), 0, cols);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(cells, left, top, cols * cell, rows * cell, null);
         g.setColor(new Color(0xd7, 0xda, 0xe0));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString(title, 10, 18);
@@ -75,7 +83,7 @@ public final class Heatmaps {
         g.drawString("query ↓  key →", 4, 36);
         int barX = left + cols * cell + 20;
         for (int y = 0; y < rows * cell; y++) {
-            g.setColor(colour(1 - (double) y / (rows * cell)));
+            g.setColor(new Color(Viridis.rgb(1 - (double) y / (rows * cell))));
             g.fillRect(barX, top + y, 14, 1);
         }
         g.setColor(new Color(0xd7, 0xda, 0xe0));
@@ -95,14 +103,5 @@ public final class Heatmaps {
 
     private static String shorten(String s) {
         return s.length() > 8 ? s.substring(0, 7) + "…" : s;
-    }
-
-    /** Dark blue → teal → yellow, like viridis. */
-    static Color colour(double v) {
-        double t = Math.max(0, Math.min(1, v));
-        int r = (int) (68 + t * (253 - 68));
-        int gr = (int) (1 + Math.sqrt(t) * (231 - 1));
-        int b = (int) (t < 0.5 ? 84 + t * 2 * (140 - 84) : 140 - (t - 0.5) * 2 * (140 - 37));
-        return new Color(r, gr, b);
     }
 }

@@ -1,44 +1,188 @@
 package dev.deepwire.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes files so a crash at any moment leaves either the old or the new content whole: the bytes go
- * to a temporary file beside the target, are flushed to disk, then moved over the target in one step.
+ * The one way DeepWire writes a file whole: the bytes go to a temporary file beside the target, are flushed to
+ * disk, then moved over the target in one step, so a crash at any moment leaves either the old or the new content.
+ * A symbolic link is written through (the file it points to is replaced, the link stays); a folder, a pipe, a
+ * socket, a device outside {@code /dev} and a read-only file are refused, not replaced; a path under {@code /dev}
+ * (such as {@code /dev/null}) is written as a stream. Failures are {@link WriteFailure}s that give the real reason.
  */
 public final class AtomicFiles {
+    private static final int MAX_LINKS = 40;
+    private static final java.util.List<Path> STANDARD_STREAMS = java.util.List.of(Path.of("/dev/stdout"),
+            Path.of("/dev/stderr"), Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"));
+
+    /** What goes into a file: written to the stream handed in (not closed by it). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        write(target, out -> out.write(content));
+    }
+
+    public static void write(Path target, Content content) throws IOException {
+        Path real = destination(target);
+        if (isDevice(target)) {
+            // A standard stream redirected to a file: appended to, as the shell's own writes are.
+            StandardOpenOption mode = Files.isRegularFile(real) ? StandardOpenOption.APPEND : StandardOpenOption.WRITE;
+            try (OutputStream out = Files.newOutputStream(real, StandardOpenOption.WRITE, mode)) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw WriteFailure.of(target, e);
+            }
+            return;
+        }
+        Path dir = real.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new WriteFailure(target, "cannot create the folder " + dir + ": " + WriteFailure.reason(e));
+        }
         // Not Files.createTempFile: it makes the file private (0600); a project keeps its usual permissions.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = dir.resolve("." + real.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputStream out = unclosable(Channels.newOutputStream(ch));
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
-            copyPermissions(target, tmp);
+            copyPermissions(real, tmp);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncFolder(dir);
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // The write's own failure (if any) is the one to report.
+            }
+        }
+    }
+
+    /**
+     * A stream rather than a file: a device, pipe or socket under {@code /dev} or {@code /proc} (the terminal,
+     * {@code /dev/null}), or this process's own standard streams ({@code /dev/stdout}, {@code /dev/fd/N},
+     * {@code /proc/self/fd/N}) whatever they lead to. Written as it is, never replaced by a file.
+     */
+    public static boolean isDevice(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (!(abs.startsWith("/dev") || abs.startsWith("/proc")) || abs.getNameCount() < 2) {
+            return false;
+        }
+        return STANDARD_STREAMS.stream().anyMatch(abs::startsWith)
+                || Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs);
+    }
+
+    /**
+     * The file a write to {@code target} replaces: the target itself or, for a symbolic link, the file it points to
+     * (followed however many links deep). Refuses what must not be replaced.
+     */
+    public static Path destination(Path target) throws WriteFailure {
+        Path p = target.toAbsolutePath();
+        if (p.getFileName() == null) {
+            throw new WriteFailure(target, "it is a folder; give a file name");
+        }
+        if (isDevice(target)) {
+            if (!Files.exists(p)) {
+                throw new WriteFailure(target, "no such device");
+            }
+            return p;
+        }
+        try {
+            for (int links = 0; Files.isSymbolicLink(p); links++) {
+                if (links == MAX_LINKS) {
+                    throw new WriteFailure(target, "too many symbolic links (a loop?)");
+                }
+                p = p.getParent().resolve(Files.readSymbolicLink(p));
+            }
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new WriteFailure(target, "it is a folder");
+        }
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new WriteFailure(target, "it is not a regular file (a pipe, socket or device); "
+                        + "it was left as it is");
+            }
+            if (onReadOnlyStore(p)) {
+                throw new WriteFailure(target, "read-only file system");
+            }
+            if (readOnly(p)) {
+                throw new WriteFailure(target, "the file is read-only; make it writable or write elsewhere");
+            }
+        }
+        return p;
+    }
+
+    private static boolean onReadOnlyStore(Path p) {
+        try {
+            return Files.getFileStore(p).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Read-only: not writable for us, or with no write permission for anyone (which root would otherwise ignore). */
+    private static boolean readOnly(Path p) {
+        if (!Files.isWritable(p)) {
+            return true;
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            return !perms.contains(PosixFilePermission.OWNER_WRITE) && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                    && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** The stream handed to content: closing it (as some writers do) only flushes, so the bytes can still be synced. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    private static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every system can sync a folder; the file's own bytes are already on disk.
         }
     }
 

@@ -6,7 +6,7 @@ public final class ProjectFormat {
     public static final int VERSION = 1;
     public static final String EXTENSION = ".dwproj";
     /** Larger files are refused before parsing: real projects are a few kilobytes. */
-    public static final long MAX_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_BYTES = dev.deepwire.limits.Limits.PROJECT_FILE_BYTES;
 
     private ProjectFormat() {
     }

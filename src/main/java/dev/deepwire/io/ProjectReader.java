@@ -15,10 +15,10 @@ import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.LimitException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,6 +35,9 @@ public final class ProjectReader {
     private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "description", "nodes", "edges",
             "dataset", "training", "ui");
     private static final Set<String> NODE = Set.of("id", "type", "label", "params");
+    private static final Set<String> EDGE = Set.of("from", "to");
+    private static final Set<String> GROUP = Set.of("id", "label", "members", "collapsed");
+    private static final Set<String> NOTE = Set.of("id", "text", "x", "y");
     private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
             "checkpointEvery", "earlyStoppingPatience", "validationSplit");
 
@@ -46,34 +49,36 @@ public final class ProjectReader {
                 .build();
         mapper = new ObjectMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Project read(Path file) throws ProjectFormatException {
+        String text;
         try {
-            long size = Files.size(file);
-            if (size > ProjectFormat.MAX_BYTES) {
-                throw new ProjectFormatException(file.toString(), "the file is " + size / (1024 * 1024)
-                        + " MB, far larger than any project (limit " + ProjectFormat.MAX_BYTES / (1024 * 1024)
-                        + " MB); is it really a DeepWire project?");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ProjectFormatException(file.toString(), "no such file; check the path");
-        } catch (java.nio.charset.MalformedInputException e) {
+            text = BoundedFiles.utf8(BoundedFiles.readAll(file, ProjectFormat.MAX_BYTES, "project file"));
+        } catch (LimitException e) {
+            String why = e.getMessage().replace(file + " ", "");
+            throw new ProjectFormatException(file.toString(), why.contains("the limit") ? why
+                    + "; is it really a DeepWire project?" : why);
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProjectFormatException(file.toString(), "the file is not UTF-8 text; is it really a DeepWire project?");
         } catch (IOException e) {
-            throw new ProjectFormatException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+            throw new ProjectFormatException(file.toString(), "cannot be read: " + FileProblems.describe(e));
         }
+        return parse(text);
     }
 
     public Project parse(String json) throws ProjectFormatException {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a UTF-8 byte-order mark, as some editors write
+        }
         JsonNode root;
         try {
             root = mapper.readTree(json);
         } catch (JsonParseException e) {
-            throw syntax(e);
+            throw JsonSyntax.problem(e);
         } catch (JsonProcessingException e) {
-            throw syntax(e);
+            throw JsonSyntax.problem(e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectFormatException("line 1", "the file is empty; it should hold a DeepWire project (JSON)");
@@ -85,11 +90,11 @@ public final class ProjectReader {
         Graph graph = new Graph();
         Map<String, double[]> positions = readPositions(root.get("ui"));
         Map<String, Node> nodes = readNodes(root, positions, graph);
-        readEdges(root, graph, nodes);
-        readGroups(root.get("ui"), graph);
-        readNotes(root.get("ui"), graph);
         Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
                 graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
+        readEdges(root, graph, nodes, project);
+        readGroups(root.get("ui"), graph, project);
+        readNotes(root.get("ui"), graph, project);
         keepUnknown(root, TOP, project.extras());
         if (root.get("training") instanceof ObjectNode t) {
             keepUnknown(t, TRAINING, project.sectionExtras("training"));
@@ -98,26 +103,6 @@ public final class ProjectReader {
             keepUnknown(u, Set.of("positions", "groups", "notes"), project.sectionExtras("ui"));
         }
         return project;
-    }
-
-    private static ProjectFormatException syntax(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        String msg = e.getOriginalMessage();
-        if (msg.contains("nesting depth")) {
-            return new ProjectFormatException(where, "the JSON is nested more than 64 levels deep, which no project "
-                    + "file needs; is it really a DeepWire project?");
-        }
-        if (msg.startsWith("Duplicate field")) {
-            return new ProjectFormatException(where, msg + "; remove one of the two");
-        }
-        return new ProjectFormatException(where, "not valid JSON (" + firstLine(msg)
-                + "); the file may be truncated or hand-edited — restore it from a backup or fix the JSON there");
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private void checkFormat(JsonNode root) throws ProjectFormatException {
@@ -219,7 +204,8 @@ public final class ProjectReader {
         throw new ProjectFormatException(at, "must be a number, text or true/false, not " + describe(v));
     }
 
-    private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes) throws ProjectFormatException {
+    private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes, Project project)
+            throws ProjectFormatException {
         JsonNode arr = root.get("edges");
         if (arr == null || arr.isNull()) {
             return;
@@ -237,10 +223,11 @@ public final class ProjectReader {
             Port from = port(e, "from", at, nodes);
             Port to = port(e, "to", at, nodes);
             Edge edge = new Edge(from, to);
-            if (graph.edges().contains(edge)) {
+            if (graph.hasEdge(edge)) {
                 throw new ProjectFormatException(at, "wire " + edge + " is listed twice; delete one");
             }
             graph.connect(edge);
+            keepUnknown(e, EDGE, project.elementExtras("edges", edge.id()));
         }
     }
 
@@ -260,7 +247,7 @@ public final class ProjectReader {
     }
 
     /** Text notes on the canvas: id, text and place; a malformed one is refused with its path. */
-    private void readNotes(JsonNode ui, Graph graph) throws ProjectFormatException {
+    private void readNotes(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
         JsonNode notes = ui == null ? null : ui.get("notes");
         if (notes == null || notes.isNull()) {
             return;
@@ -287,11 +274,12 @@ public final class ProjectReader {
             }
             graph.insertNote(graph.notes().size(), new dev.deepwire.model.Note(id, text(n, "text", at, ""),
                     x.asDouble(), y.asDouble()));
+            keepUnknown(n, NOTE, project.elementExtras("ui.notes", id));
         }
     }
 
     /** Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal. */
-    private void readGroups(JsonNode ui, Graph graph) throws ProjectFormatException {
+    private void readGroups(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
         JsonNode groups = ui == null ? null : ui.get("groups");
         if (groups == null || groups.isNull()) {
             return;
@@ -323,6 +311,7 @@ public final class ProjectReader {
             JsonNode collapsed = g.get("collapsed");
             graph.insertGroup(graph.groups().size(), new dev.deepwire.model.NodeGroup(id, text(g, "label", at, id), members,
                     collapsed != null && collapsed.asBoolean(false)));
+            keepUnknown(g, GROUP, project.elementExtras("ui.groups", id));
         }
     }
 

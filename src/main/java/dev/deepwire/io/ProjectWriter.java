@@ -53,6 +53,7 @@ public final class ProjectWriter {
             Map<String, Object> edge = new LinkedHashMap<>();
             edge.put("from", e.from().toString());
             edge.put("to", e.to().toString());
+            edge.putAll(project.elementExtras("edges", e.id()));
             edges.add(edge);
         }
         root.put("edges", edges);
@@ -86,6 +87,7 @@ public final class ProjectWriter {
                 group.put("label", g.label());
                 group.put("members", g.members().stream().filter(project.graph()::contains).toList());
                 group.put("collapsed", g.collapsed());
+                group.putAll(project.elementExtras("ui.groups", g.id()));
                 groups.add(group);
             }
             ui.put("groups", groups);
@@ -98,6 +100,7 @@ public final class ProjectWriter {
                 note.put("text", n.text());
                 note.put("x", n.x());
                 note.put("y", n.y());
+                note.putAll(project.elementExtras("ui.notes", n.id()));
                 notes.add(note);
             }
             ui.put("notes", notes);

@@ -22,6 +22,10 @@ public final class Graph {
     private java.util.Set<Edge> edgeSet;
     private final List<NodeGroup> groups = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    /** Groups and notes by id, and each grouped node's group: lookups stay constant-time in large files. */
+    private final Map<String, NodeGroup> groupById = new HashMap<>();
+    private final Map<String, NodeGroup> groupByMember = new HashMap<>();
+    private final Map<String, Note> noteById = new HashMap<>();
 
     public List<Node> nodes() {
         return Collections.unmodifiableList(nodes);
@@ -129,6 +133,11 @@ public final class Graph {
         return index;
     }
 
+    /** Whether this exact wire is in the graph (constant time). */
+    public boolean hasEdge(Edge edge) {
+        return edgeSet().contains(edge);
+    }
+
     public int indexOf(Edge edge) {
         return edges.indexOf(edge);
     }
@@ -168,19 +177,26 @@ public final class Graph {
     }
 
     public Optional<NodeGroup> group(String id) {
-        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+        return Optional.ofNullable(groupById.get(id));
     }
 
-    /** The group a node belongs to, if any. */
+    /** The group a node belongs to, if any (the first listed, should two claim it). */
     public Optional<NodeGroup> groupOf(String nodeId) {
-        return groups.stream().filter(g -> g.members().contains(nodeId)).findFirst();
+        NodeGroup g = groupByMember.get(nodeId);
+        return g != null ? Optional.of(g) : Optional.empty();
     }
 
     public void insertGroup(int index, NodeGroup group) {
-        if (group(group.id()).isPresent()) {
+        if (groupById.containsKey(group.id())) {
             throw new IllegalArgumentException("a group with id '" + group.id() + "' already exists");
         }
         groups.add(index, group);
+        groupById.put(group.id(), group);
+        if (index == groups.size() - 1) {
+            group.members().forEach(m -> groupByMember.putIfAbsent(m, group)); // appended: a file read stays linear
+        } else {
+            reindexMembers();
+        }
     }
 
     /** Removes a group (its blocks stay); returns its index. */
@@ -188,6 +204,8 @@ public final class Graph {
         NodeGroup g = group(id).orElseThrow(() -> new IllegalArgumentException("no group '" + id + "'"));
         int index = groups.indexOf(g);
         groups.remove(index);
+        groupById.remove(id);
+        reindexMembers();
         return index;
     }
 
@@ -195,6 +213,15 @@ public final class Graph {
     public void replaceGroup(NodeGroup group) {
         int index = groups.indexOf(group(group.id()).orElseThrow(() -> new IllegalArgumentException("no group '" + group.id() + "'")));
         groups.set(index, group);
+        groupById.put(group.id(), group);
+        reindexMembers();
+    }
+
+    private void reindexMembers() {
+        groupByMember.clear();
+        for (NodeGroup g : groups) {
+            g.members().forEach(m -> groupByMember.putIfAbsent(m, g));
+        }
     }
 
     public List<Note> notes() {
@@ -202,7 +229,7 @@ public final class Graph {
     }
 
     public Optional<Note> note(String id) {
-        return notes.stream().filter(n -> n.id().equals(id)).findFirst();
+        return Optional.ofNullable(noteById.get(id));
     }
 
     public void insertNote(int index, Note note) {
@@ -210,6 +237,7 @@ public final class Graph {
             throw new IllegalArgumentException("the id '" + note.id() + "' is already used");
         }
         notes.add(index, note);
+        noteById.put(note.id(), note);
     }
 
     /** Removes a note; returns where it was. */
@@ -217,26 +245,47 @@ public final class Graph {
         Note n = note(id).orElseThrow(() -> new IllegalArgumentException("no note '" + id + "'"));
         int index = notes.indexOf(n);
         notes.remove(index);
+        noteById.remove(id);
         return index;
     }
 
     public void replaceNote(Note note) {
         int index = notes.indexOf(note(note.id()).orElseThrow(() -> new IllegalArgumentException("no note '" + note.id() + "'")));
         notes.set(index, note);
+        noteById.put(note.id(), note);
     }
 
-    /** A readable id not yet used: {@code prefix_1}, {@code prefix_2}, ... */
+    /** A readable id not yet used by a block, group or note: {@code prefix_1}, {@code prefix_2}, ... */
     public String freshId(String prefix) {
         String base = prefix.replaceAll("[^A-Za-z0-9_-]", "_");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "n" + base;
         }
+        return numbered(base, java.util.Set.of());
+    }
+
+    /**
+     * {@code wanted} itself when neither this graph nor {@code alsoTaken} uses it (e.g. blocks being pasted keep
+     * their ids), else its base with the first free number ({@code attn_2} → {@code attn_1}, {@code attn_3}, ...).
+     */
+    public String freshId(String wanted, java.util.Set<String> alsoTaken) {
+        if (!used(wanted) && !alsoTaken.contains(wanted)) {
+            return wanted;
+        }
+        return numbered(wanted.replaceAll("_\\d+$", ""), alsoTaken);
+    }
+
+    private String numbered(String base, java.util.Set<String> alsoTaken) {
         for (int i = 1; ; i++) {
             String id = base + "_" + i;
-            if (!byId.containsKey(id) && group(id).isEmpty() && note(id).isEmpty()) {
+            if (!used(id) && !alsoTaken.contains(id)) {
                 return id;
             }
         }
+    }
+
+    private boolean used(String id) {
+        return byId.containsKey(id) || group(id).isPresent() || note(id).isPresent();
     }
 
     /** A deep copy, e.g. to compile a snapshot while the editor goes on. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import java.util.stream.Collectors;
  * port-kind mismatches and cycles. Every issue names its node and says how to fix it.
  */
 public final class GraphChecker {
+    /** The warning on a block whose work reaches no output: it is left out when the network is built. */
+    public static final String UNUSED = "output unused — this branch is not trained (wire it onward to an output, or "
+            + "delete it)";
     private final BlockCatalog catalog;
 
     public GraphChecker(BlockCatalog catalog) {
@@ -84,7 +86,7 @@ public final class GraphChecker {
             }
         }
         if (!type.isOutput() && !feeding.contains(node.id())) {
-            issues.add(Issue.warn(node.id(), "output is not used; wire it onward or delete the block"));
+            issues.add(Issue.warn(node.id(), UNUSED));
         }
     }
 
@@ -171,42 +173,60 @@ public final class GraphChecker {
         return false;
     }
 
-    /** One cycle's node ids in wire order, if the graph has any. */
+    /** One cycle's node ids in wire order, if the graph has any. Iterative: a chain of any length fits the stack. */
     public static Optional<List<String>> findCycle(Graph graph) {
-        Map<String, Integer> state = new HashMap<>();
+        Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
         Map<String, List<String>> next = new HashMap<>();
         graph.edges().forEach(e -> next.computeIfAbsent(e.from().nodeId(), k -> new ArrayList<>()).add(e.to().nodeId()));
+        List<String> path = new ArrayList<>();
+        Deque<int[]> cursor = new ArrayDeque<>(); // per path entry: the next successor to visit
         for (Node n : graph.nodes()) {
-            LinkedHashSet<String> path = new LinkedHashSet<>();
-            Optional<List<String>> c = dfs(n.id(), next, state, path);
-            if (c.isPresent()) {
-                return c;
+            if (state.containsKey(n.id())) {
+                continue;
+            }
+            state.put(n.id(), 1);
+            path.add(n.id());
+            cursor.push(new int[] {0});
+            while (!path.isEmpty()) {
+                String id = path.get(path.size() - 1);
+                List<String> succ = next.getOrDefault(id, List.of());
+                int[] at = cursor.peek();
+                if (at[0] >= succ.size()) {
+                    state.put(id, 2);
+                    path.remove(path.size() - 1);
+                    cursor.pop();
+                    continue;
+                }
+                String s = succ.get(at[0]++);
+                Integer st = state.get(s);
+                if (st == null) {
+                    state.put(s, 1);
+                    path.add(s);
+                    cursor.push(new int[] {0});
+                } else if (st == 1) {
+                    return Optional.of(new ArrayList<>(path.subList(path.lastIndexOf(s), path.size())));
+                }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<List<String>> dfs(String id, Map<String, List<String>> next, Map<String, Integer> state,
-                                              LinkedHashSet<String> path) {
-        Integer s = state.get(id);
-        if (s != null && s == 2) {
-            return Optional.empty();
-        }
-        if (s != null && s == 1) {
-            List<String> p = new ArrayList<>(path);
-            return Optional.of(p.subList(p.indexOf(id), p.size()));
-        }
-        state.put(id, 1);
-        path.add(id);
-        for (String n : next.getOrDefault(id, List.of())) {
-            Optional<List<String>> c = dfs(n, next, state, path);
-            if (c.isPresent()) {
-                return c;
+    /** The ids of the nodes from which some output block can be reached (the outputs included), following wires. */
+    public Set<String> reachingOutputs(Graph graph) {
+        Deque<String> todo = new ArrayDeque<>();
+        for (Node n : graph.nodes()) {
+            if (catalog.find(n.type()).map(BlockType::isOutput).orElse(false)) {
+                todo.push(n.id());
             }
         }
-        path.remove(id);
-        state.put(id, 2);
-        return Optional.empty();
+        Set<String> live = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (live.add(id)) {
+                graph.edgesInto(id).forEach(e -> todo.push(e.from().nodeId()));
+            }
+        }
+        return live;
     }
 
     /** Node ids in an order where every node comes after the nodes feeding it; empty if there is a cycle. */

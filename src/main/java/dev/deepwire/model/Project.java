@@ -16,6 +16,7 @@ public final class Project {
     private TrainingSettings training;
     private final Map<String, Object> extras = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> sectionExtras = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> elementExtras = new LinkedHashMap<>();
 
     public Project(String name, String description, Graph graph, DatasetSpec dataset, TrainingSettings training) {
         this.name = Objects.requireNonNull(name, "name");
@@ -70,5 +71,14 @@ public final class Project {
     /** Unknown fields inside one section of the file ({@code training}, {@code dataset}, {@code ui}). */
     public Map<String, Object> sectionExtras(String section) {
         return sectionExtras.computeIfAbsent(section, k -> new LinkedHashMap<>());
+    }
+
+    /**
+     * Unknown fields of one wire, group or note of the file, by list ({@code edges}, {@code ui.groups},
+     * {@code ui.notes}) and element id. Kept here rather than in the element records because edits replace
+     * those records; the id stays, so the fields stay with the element.
+     */
+    public Map<String, Object> elementExtras(String list, String id) {
+        return elementExtras.computeIfAbsent(list + "\u0000" + id, k -> new LinkedHashMap<>());
     }
 }

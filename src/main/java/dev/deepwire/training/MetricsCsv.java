@@ -1,48 +1,129 @@
 package dev.deepwire.training;
 
+import dev.deepwire.io.WriteFailure;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.Limits;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes {@code metrics.csv}: a header, then a row every {@code logEvery} steps (training loss) and a
- * row per epoch (with validation loss and accuracy). Flushed per epoch so a crash keeps what was logged.
+ * {@code metrics.csv}, the one layout of a run's curves, written here as a run goes and read back here: a header,
+ * then a training row every {@code logEvery} steps ({@code step,epoch,train_loss,,}) and an epoch row per epoch
+ * ({@code step,epoch,[epoch's train_loss],val_loss,val_accuracy}). Flushed per epoch so a crash keeps what was
+ * logged. The workbench's curve export writes the same layout ({@link #trainingRow}, {@link #epochRow}).
  */
 public final class MetricsCsv implements TrainingListener, AutoCloseable {
     public static final String HEADER = "step,epoch,train_loss,val_loss,val_accuracy";
+    private final Path file;
+
+    /**
+     * One row as read back: the losses and accuracy are NaN where the row has none; {@code epochEnd} marks the
+     * rows written at an epoch's end (validation columns filled).
+     */
+    public record Row(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy,
+                      boolean epochEnd) {
+    }
+
     private final BufferedWriter out;
     private final int logEvery;
 
+    /**
+     * Creates the file, which must not exist yet: a run never writes into another run's metrics, nor through a
+     * symbolic link that stands where its metrics go.
+     *
+     * @throws WriteFailure when the file exists (as anything) or cannot be created
+     */
     public MetricsCsv(Path file, int logEvery) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.file = file;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8));
+            out.write(HEADER);
+            out.newLine();
+        } catch (FileAlreadyExistsException e) {
+            throw new WriteFailure(file, "it already exists (an earlier run's metrics, or a link); "
+                    + "a run writes only into a new file");
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
         this.logEvery = Math.max(1, logEvery);
-        out.write(HEADER);
-        out.newLine();
     }
 
     @Override
     public void onEvent(TrainingEvent event) {
         try {
             if (event instanceof TrainingEvent.StepCompleted s && s.step() % logEvery == 0) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%.6f,,%n", s.step(), s.epoch(), s.loss()));
+                out.write(trainingRow(s.step(), s.epoch(), s.loss()));
+                out.newLine();
             } else if (event instanceof TrainingEvent.EpochCompleted e) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f%n", e.step(), e.epoch(),
-                        Double.isNaN(e.trainLoss()) ? "" : String.format(Locale.ROOT, "%.6f", e.trainLoss()),
-                        e.validationLoss(), e.validationAccuracy()));
+                out.write(epochRow(e.step(), e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAccuracy()));
+                out.newLine();
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            WriteFailure failure = new WriteFailure(file, e);
+            throw new UncheckedIOException(failure.getMessage(), failure);
         }
+    }
+
+    /** A training row, without its line end. */
+    public static String trainingRow(long step, int epoch, double loss) {
+        return String.format(Locale.ROOT, "%d,%d,%.6f,,", step, epoch, loss);
+    }
+
+    /** An epoch row, without its line end; a NaN training loss (none measured) is left empty. */
+    public static String epochRow(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy) {
+        return String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f", step, epoch,
+                Double.isNaN(trainLoss) ? "" : String.format(Locale.ROOT, "%.6f", trainLoss), validationLoss,
+                validationAccuracy);
+    }
+
+    /** The rows of a {@code metrics.csv}; a line that is not a whole row (a crash mid-write) is skipped. */
+    public static List<Row> read(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "metrics file"), file,
+                Limits.LINE_CHARS)) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                lines.add(l);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] c = line.split(",", -1);
+            try {
+                if (c.length == 5) {
+                    rows.add(new Row(Long.parseLong(c[0]), Integer.parseInt(c[1]), number(c[2]), number(c[3]),
+                            number(c[4]), !c[4].isEmpty()));
+                }
+            } catch (NumberFormatException e) {
+                // a torn last line: the rows before it stand
+            }
+        }
+        return rows;
+    }
+
+    private static double number(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
     }
 }

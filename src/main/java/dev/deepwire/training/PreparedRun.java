@@ -5,6 +5,7 @@ import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DataException;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.BlockCatalog;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * A graph compiled for training with its data loaded and matched to its inputs, or the first problem found (and the
- * block at fault, when there is one): what the workbench checks before a run and its training process starts from.
+ * block at fault, when there is one): what the workbench checks before a run, its training process and the command
+ * line's {@code train} start from, and what {@code validate} checks — so what validate accepts, train starts.
  */
 public record PreparedRun(CompiledNetwork network, DatasetSplits data, String problem, String nodeId) {
 
@@ -29,17 +31,58 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
             Issue first = compiled.errors().get(0);
             return failed("The graph does not compile: " + first, first.nodeId());
         }
+        return withData(compiled.orThrow(), dataset, settings, dataFolder);
+    }
+
+    /**
+     * Loads the data for an already compiled network and checks it as training will use it: every split's arrays fit
+     * the inputs and outputs (an id or token only in the validation or test lines included), and there are
+     * validation examples after {@code settings.validationSplit()} is applied, and training fits in memory.
+     */
+    public static PreparedRun withData(CompiledNetwork network, DatasetSpec dataset, TrainingSettings settings,
+                                       Path dataFolder) {
         DatasetSplits data;
         try {
             data = DatasetLoader.load(dataset, dataFolder);
         } catch (DataException e) {
             return failed(e.getMessage(), null);
         }
-        List<Issue> binding = DataBinding.problems(compiled.orThrow(), data.train());
+        List<Issue> binding = DataBinding.problems(network, data.train());
         if (!binding.isEmpty()) {
             return failed(binding.get(0).toString(), binding.get(0).nodeId());
         }
-        return new PreparedRun(compiled.orThrow(), data, null, null);
+        DatasetSplits used = data.resplit(settings.validationSplit(), settings.seed());
+        if (used.validation() == null || used.validation().size() == 0) {
+            return failed("the dataset has no validation examples, which training needs to measure progress; "
+                    + noValidationFix(dataset), null);
+        }
+        java.util.Map<String, Dataset> held = new java.util.LinkedHashMap<>();
+        held.put("validation", used.validation());
+        if (used.test() != null) {
+            held.put("test", used.test());
+        }
+        for (var split : held.entrySet()) {
+            List<Issue> problems = DataBinding.problems(network, split.getValue());
+            if (!problems.isEmpty()) {
+                Issue i = problems.get(0);
+                return failed((i.nodeId() == null ? "" : "ERROR " + i.nodeId() + ": ") + "in the " + split.getKey()
+                        + " examples, " + i.message(), i.nodeId());
+            }
+        }
+        var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, used.train().size())));
+        if (memory.problem(MemoryEstimate.available()).isPresent()) {
+            return failed("ERROR memory: " + memory.problem(MemoryEstimate.available()).get(), null);
+        }
+        return new PreparedRun(network, data, null, null);
+    }
+
+    private static String noValidationFix(DatasetSpec dataset) {
+        return switch (dataset.kind()) {
+            case "triples" -> "mark some lines 'validation' in a fourth column";
+            case "text-classes" -> "add more lines, mark some 'validation' in a third column, or set "
+                    + "training.validationSplit (e.g. 0.1)";
+            default -> "add examples or set training.validationSplit (e.g. 0.1)";
+        };
     }
 
     public boolean ok() {

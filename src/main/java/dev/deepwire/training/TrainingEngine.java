@@ -2,11 +2,12 @@ package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -22,6 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrainingEngine {
     private static final int EVAL_BATCH = 500;
+    /** Steps whose update is checked for NaN (one pass over it): overflowing starting values show at once. */
+    private static final int GRADIENT_WATCH_STEPS = 20;
     private final Executor executor;
 
     public TrainingEngine(Executor executor) {
@@ -39,8 +42,16 @@ public final class TrainingEngine {
                 fail(run, listener, 0, "training was interrupted");
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
+            } catch (java.io.UncheckedIOException e) {
+                // A file of the run (metrics.csv, a checkpoint) could not be written: a disk full, a folder gone.
+                fail(run, listener, 0, "training stopped: " + (e.getCause() instanceof WriteFailure w ? w.getMessage()
+                        : "cannot write the run's files: " + WriteFailure.reason(e.getCause())));
+            } catch (StackOverflowError e) {
+                fail(run, listener, 0, "ran out of stack space while training (the network is chained too deeply); "
+                        + "use fewer blocks in a row");
             } catch (RuntimeException e) {
-                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: " + e
+                fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: "
+                        + (e.getMessage() == null ? e.toString() : dev.deepwire.limits.FileProblems.plain(e.getMessage()))
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });
@@ -55,7 +66,14 @@ public final class TrainingEngine {
             ThreadSettings.apply(ThreadSettings.applied());
         }
         data = data.resplit(settings.validationSplit(), settings.seed());
-        var memory = MemoryEstimate.of(network, settings.batchSize()).problem(MemoryEstimate.available());
+        if (data.validation() == null || data.validation().size() == 0) {
+            fail(run, listener, 0, "the dataset has no validation examples, which training needs to measure progress; "
+                    + "mark some as validation or set a validation split");
+            return;
+        }
+        // A batch larger than the data trains (and is estimated) at the data's size: one batch of every example.
+        var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, data.train().size())))
+                .problem(MemoryEstimate.available());
         if (memory.isPresent()) {
             fail(run, listener, 0, memory.get());
             return;
@@ -81,6 +99,7 @@ public final class TrainingEngine {
         // The best model so far (lowest validation loss), for inspection after the run: kept, written as it ends.
         BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"));
         int sinceBest = 0;
+        DivergenceWatch divergence = new DivergenceWatch();
         int epoch = 0;
         String reason = "all " + settings.epochs() + " epochs done";
         outer:
@@ -108,16 +127,21 @@ public final class TrainingEngine {
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 step++;
+                String output = network.outputs().get(0).nodeId();
+                String problem = null;
+                String blame = null;
                 if (!Double.isFinite(loss)) {
-                    String at = health.locateNonFinite(model, batch);
-                    String output = network.outputs().get(0).nodeId();
-                    String where = at != null ? "; the first block with NaN or infinite output was '" + at + "'"
-                            : "; every block before the output gave finite values, so the NaN arose in '" + output
-                            + "' itself (its weights or the loss)";
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, "the training loss became " + loss
-                            + " at step " + step + " (epoch " + epoch + ")" + where + "; lower the learning rate (now "
-                            + settings.learningRate() + ") or check the data for extreme values",
-                            at != null ? at : output);
+                    blame = health.locateNonFinite(model, batch);
+                    problem = FailureMessages.nonFiniteLoss(loss, step, epoch, blame, output, settings.learningRate());
+                } else if (step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4 && !finite(model.getGradientsViewArray())) {
+                    blame = firstNonFiniteWeights(model, network, order);
+                    problem = FailureMessages.gradientOverflow(step, loss, blame);
+                } else {
+                    String rose = divergence.offer(loss);
+                    problem = rose == null ? null : FailureMessages.diverged(rose, step, epoch, settings.learningRate());
+                }
+                if (problem != null) {
+                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, problem, blame != null ? blame : output);
                     best.write(model, listener);
                     listener.onEvent(failed);
                     run.end(RunState.FAILED, failed);
@@ -191,21 +215,36 @@ public final class TrainingEngine {
         return eval;
     }
 
-    /** Writes a model zip (with updater state) atomically: to a temporary file, then moved into place. */
+    /**
+     * Writes a model zip (with updater state) atomically, through {@link AtomicFiles}: a crash leaves the old file or
+     * the new one whole.
+     *
+     * @throws java.io.UncheckedIOException with a {@link WriteFailure} that gives the file and the real reason
+     */
     public static void save(ComputationGraph model, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-            try {
-                ModelSerializer.writeModel(model, tmp.toFile(), true);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, out -> ModelSerializer.writeModel(model, out, true));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            WriteFailure failure = WriteFailure.of(file, e);
+            throw new java.io.UncheckedIOException(failure.getMessage(), failure);
         }
+    }
+
+    /** The first block (in the network's order) whose weights are no longer finite, or null. */
+    private static String firstNonFiniteWeights(ComputationGraph model, CompiledNetwork network, List<String> order) {
+        for (String node : order) {
+            for (String vertex : network.vertices().getOrDefault(node, List.of())) {
+                var v = model.getVertex(vertex);
+                if (v != null && v.numParams() > 0 && !finite(v.params())) {
+                    return node;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(org.nd4j.linalg.api.ndarray.INDArray values) {
+        return values == null || values.isEmpty() || Double.isFinite(values.sumNumber().doubleValue());
     }
 
     private static java.util.Optional<Path> lastCheckpoint(RunOptions options) {

@@ -6,6 +6,20 @@ package dev.deepwire.training;
  */
 public sealed interface TrainingEvent {
 
+    /**
+     * The state a run ends in with this event — FINISHED, STOPPED or FAILED — or null when the event does not end
+     * it. The one place that says which events end a run.
+     */
+    static RunState endState(TrainingEvent event) {
+        if (event instanceof RunFinished) {
+            return RunState.FINISHED;
+        }
+        if (event instanceof RunStopped) {
+            return RunState.STOPPED;
+        }
+        return event instanceof RunFailed ? RunState.FAILED : null;
+    }
+
     /** The network is built and the first step is about to run. */
     record RunStarted(String projectName, int epochs, int stepsPerEpoch, long params, int trainExamples,
                       int validationExamples, String backend) implements TrainingEvent {

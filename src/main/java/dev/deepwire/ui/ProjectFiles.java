@@ -267,7 +267,8 @@ final class ProjectFiles {
                 cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
             }
         }
-        String className = cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
+        String className = dev.deepwire.compiler.JavaSourceExport.classNameProblem(cls + "Network") != null
+                || cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
         String projectFile = file.get() != null ? file.get().toString() : vm.project().name() + ".dwproj";
         FileChooser chooser = chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
         chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
@@ -278,9 +279,9 @@ final class ProjectFiles {
             return;
         }
         String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                f.getName().replaceFirst("\\.java$", "").matches("[A-Za-z_][A-Za-z0-9_]*")
+                dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
                         ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
-                : result.network().orElseThrow().configuration().toJson();
+                : result.network().orElseThrow().configurationJson();
         try {
             dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             vm.messageProperty().set("Exported " + f);
@@ -290,7 +291,7 @@ final class ProjectFiles {
     }
 
     /** The model of the latest run (as DL4J's ModelSerializer zip, with updater state). */
-    void exportModel(java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> model) {
+    void exportModel(java.util.Optional<dev.deepwire.inspect.TrainedModel> model) {
         if (model.isEmpty()) {
             error("No trained model yet", "Train the network first (or let the run finish, pause or stop it), then export.");
             return;
@@ -301,7 +302,7 @@ final class ProjectFiles {
         java.io.File f = chooser.showSaveDialog(owner);
         if (f != null) {
             try {
-                dev.deepwire.training.TrainingEngine.save(model.get(), f.toPath());
+                model.get().save(f.toPath());
                 vm.messageProperty().set("Exported " + f);
             } catch (RuntimeException e) {
                 error("Cannot export " + f.getName(), e.getMessage());

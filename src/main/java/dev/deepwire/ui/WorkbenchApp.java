@@ -8,7 +8,6 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.TrainingProcesses;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -26,13 +25,11 @@ public final class WorkbenchApp extends Application {
      * Runs train in a process of their own (the window's drawing and JIT then never compete with the training
      * loop inside one JVM); {@code -Ddeepwire.training=in-process} trains on a thread of this JVM instead. While a
      * run trains, this process yields to it: nice {@code -Ddeepwire.windowNice} (10 unless set) for its threads and
-     * {@code -Ddeepwire.windowJitNice} (19 unless set) for its JIT compiler's. Measured on two cores: the window's
-     * drawing and JIT at equal priority slowed training by 10–15 %; at nice 10, its JIT (a quarter of a core for
-     * the first half minute of a run, compiling the dashboard's code) still cost digits-caption 4 points of speed.
+     * {@code -Ddeepwire.windowJitNice} (19 unless set) for its JIT compiler's, because at equal priority they
+     * slow the training measurably (ADR 0009 has the figures).
      */
     private final TrainingProcesses processes = new TrainingProcesses(new InProcessLauncher(trainer),
             Integer.getInteger("deepwire.windowNice", 10), Integer.getInteger("deepwire.windowJitNice", 19));
-    private final CompletableFuture<Void> trainingReady = new CompletableFuture<>();
     /**
      * Health measurements and attention captures each take at most this share of a run's training time
      * ({@code -Ddeepwire.observationBudget}, 0.01 unless set; 0: at fixed steps, however long they take).
@@ -116,9 +113,6 @@ public final class WorkbenchApp extends Application {
             }
             if (!IN_PROCESS) {
                 processes.prestart(); // after this JVM's own start-up work, so the two do not share the cores
-                processes.spareReady().whenComplete((ok, e) -> trainingReady.complete(null));
-            } else {
-                trainingReady.complete(null);
             }
         });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -137,11 +131,6 @@ public final class WorkbenchApp extends Application {
             stage.centerOnScreen();
         }
         return window;
-    }
-
-    /** Completes once a run can start at once: the backend is loaded and the spare training process is waiting. */
-    CompletableFuture<Void> trainingReady() {
-        return trainingReady;
     }
 
     /** After a crash: offers the newest autosaved work back. */

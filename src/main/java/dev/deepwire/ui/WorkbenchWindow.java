@@ -14,7 +14,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -46,8 +45,15 @@ final class WorkbenchWindow {
         return t;
     });
 
+    private WorkbenchLayout layout;
+
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
                     dev.deepwire.ui.training.TrainingViewModel training) {
+        this(stage, vm, file, recent, autosave, training, WorkbenchLayout.userPrefs());
+    }
+
+    WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
+                    dev.deepwire.ui.training.TrainingViewModel training, java.util.prefs.Preferences layoutPrefs) {
         this.vm = vm;
         this.canvas = new GraphCanvas(vm);
         this.files = new ProjectFiles(vm, stage, file, recent, autosave);
@@ -58,24 +64,24 @@ final class WorkbenchWindow {
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         Palette palette = new Palette(vm, canvas);
-        palette.setMinWidth(230);
         Inspector inspector = new Inspector(vm);
-        inspector.setMinWidth(250);
-        SplitPane split = new SplitPane(palette, canvas, inspector);
-        split.setDividerPositions(0.18, 0.79);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        SplitPane.setResizableWithParent(split.getItems().get(2), false);
-        root.setTop(new VBox(menus(stage), toolbar()));
         dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
+        layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
+        root.setTop(new VBox(menus(stage), toolbar()));
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
+        training.setOutsideDataConfirmation(message -> {
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    message + ".\n\nRead it anyway? Only if you trust this project.",
+                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            ask.setHeaderText("The project's data lies outside its folder");
+            ask.initOwner(stage);
+            return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        });
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
-        SplitPane centre = new SplitPane(split, trainingPanel);
-        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.62);
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
         java.util.function.Supplier<Path> otherwise = training.dataFolder();
         training.setDataFolder(() -> {
@@ -96,7 +102,7 @@ final class WorkbenchWindow {
         canvas.showHealth(training.health());
         training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
                 canvas.healthChanged(c.getKey()));
-        root.setCenter(centre);
+        root.setCenter(layout.root());
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
         stage.setOnCloseRequest(e -> {
@@ -111,6 +117,10 @@ final class WorkbenchWindow {
             files.closedCleanly();
         });
         ProjectFlow.connect(this, stage);
+    }
+
+    dev.deepwire.ui.training.TrainingViewModel training() {
+        return training;
     }
 
     dev.deepwire.ui.training.TrainingPanel trainingPanel() {
@@ -164,9 +174,16 @@ final class WorkbenchWindow {
 
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
     dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
-        return dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork, trainingPanel::markStep,
-                nodeId);
+        if (attentionInspector != null && attentionInspector.stage().isShowing()) {
+            attentionInspector.bringForward(nodeId); // one inspector per window
+            return attentionInspector;
+        }
+        attentionInspector = dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork,
+                trainingPanel::markStep, nodeId);
+        return attentionInspector;
     }
+
+    private dev.deepwire.ui.inspect.AttentionInspector attentionInspector;
 
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {
@@ -183,7 +200,7 @@ final class WorkbenchWindow {
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                var net = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(model.toFile(), false);
+                var net = dev.deepwire.inspect.TrainedModel.load(model);
                 var data = dev.deepwire.data.DatasetLoader.load(dataset, folder.get());
                 return new Object[] {net, data.validation() != null ? data.validation() : data.train()};
             } catch (java.io.IOException | dev.deepwire.data.DataException | RuntimeException e) {
@@ -194,15 +211,10 @@ final class WorkbenchWindow {
                 vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
                 return null;
             }
-            attention.load((org.deeplearning4j.nn.graph.ComputationGraph) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
+            attention.load((dev.deepwire.inspect.TrainedModel) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
             vm.messageProperty().set("Inspecting " + model);
             return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
         }, javafx.application.Platform::runLater);
-    }
-
-    /** The window's training (for the workbench training benchmark). */
-    dev.deepwire.ui.training.TrainingViewModel training() {
-        return training;
     }
 
     dev.deepwire.ui.inspect.AttentionSession attention() {
@@ -275,6 +287,7 @@ final class WorkbenchWindow {
                 item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
+                new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> openAttentionInspector(stage,
                         vm.selectedNode().map(dev.deepwire.model.Node::id).orElse(null))),
                 new SeparatorMenuItem(),
@@ -287,6 +300,7 @@ final class WorkbenchWindow {
                 item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)),
                 new SeparatorMenuItem(),
                 backendMenu(stage));
+        view.getItems().addAll(4, layout.viewItems());
         return new MenuBar(file, edit, view);
     }
 

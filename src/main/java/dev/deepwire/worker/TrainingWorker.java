@@ -28,6 +28,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,8 @@ public final class TrainingWorker {
     /** Writes in order, off the training thread (a slow reader must not hold up a step). */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "deepwire-worker-out"));
     private final CompletableFuture<TrainingRun> run = new CompletableFuture<>();
+    /** Controls that came before the run's Start, applied in order once it has started. */
+    private final List<WorkerMessage.Control> beforeStart = new ArrayList<>();
     private Path runDir;
 
     private TrainingWorker(PrintStream protocol) {
@@ -121,14 +125,29 @@ public final class TrainingWorker {
     private void handle(WorkerMessage message) {
         if (message instanceof WorkerMessage.Start s && !run.isDone()) {
             start(s);
-        } else if (message instanceof WorkerMessage.Control c && run.isDone()) {
-            TrainingRun r = run.join();
-            switch (c.action()) {
-                case PAUSE -> r.pause();
-                case RESUME -> r.resume();
-                case STOP -> r.stop();
-                default -> throw new IllegalStateException("unknown action " + c.action());
+            if (run.isDone()) {
+                beforeStart.forEach(this::apply);
             }
+            beforeStart.clear();
+        } else if (message instanceof WorkerMessage.Control c && c.action() != null) {
+            if (run.isDone()) {
+                apply(c);
+            } else {
+                beforeStart.add(c);
+            }
+        } else {
+            System.err.println("deepwire worker: ignored " + message + " (only Start and Control with an action are sent "
+                    + "to a training process, Start once)");
+        }
+    }
+
+    private void apply(WorkerMessage.Control c) {
+        TrainingRun r = run.join();
+        switch (c.action()) {
+            case PAUSE -> r.pause();
+            case RESUME -> r.resume();
+            case STOP -> r.stop();
+            default -> throw new IllegalStateException("unknown action " + c.action());
         }
     }
 
@@ -161,8 +180,7 @@ public final class TrainingWorker {
 
     /** On the training thread, between steps: hands over a copy of the model where the workbench needs one. */
     private void onEvent(TrainingEvent event) {
-        boolean last = event instanceof TrainingEvent.RunFinished || event instanceof TrainingEvent.RunStopped
-                || event instanceof TrainingEvent.RunFailed;
+        boolean last = TrainingEvent.endState(event) != null;
         if (event instanceof TrainingEvent.StateChanged c && c.state() == RunState.PAUSED) {
             saveModel(runDir.resolve(".paused-model.zip"), true);
         } else if (last) {
@@ -180,9 +198,15 @@ public final class TrainingWorker {
             return;
         }
         try {
-            TrainingEngine.save(model, file);
-            send(new WorkerMessage.ModelSaved(file, paused));
-        } catch (RuntimeException e) {
+            if (paused) {
+                TrainingEngine.save(model, file);
+                send(new WorkerMessage.ModelSaved(file, true));
+            } else {
+                // The run's model: beside model.zip (model-<time>.zip) when model.zip cannot be written.
+                send(new WorkerMessage.ModelSaved(dev.deepwire.training.RunFolders.saveModel(model, file.getParent()).file(),
+                        false));
+            }
+        } catch (RuntimeException | dev.deepwire.io.WriteFailure e) {
             System.err.println("deepwire worker: " + e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepwire.testing.MarkerSample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as a user runs it: exit codes, one-line errors, files written. */
 class CliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream original = Console.out();
+    private final PrintStream originalErr = Console.err();
+    private final PrintStream systemOut = System.out;
 
     @TempDir
     Path dir;
@@ -25,15 +29,25 @@ class CliTest {
     @BeforeEach
     void capture() {
         Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restore() {
         Console.redirect(original);
+        Console.redirectErr(originalErr);
+        System.setOut(systemOut); // the command line silences System.out for DL4J; later tests keep theirs
     }
 
     private String output() {
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the command printed on stderr: for a user mistake, exactly one line, no stack trace. */
+    private String errorLine() {
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).singleElement().asString().startsWith("deepwire: ").doesNotContain("Exception");
+        return lines.get(0);
     }
 
     /** The marker sample made small so a few steps run quickly. */
@@ -46,10 +60,11 @@ class CliTest {
     }
 
     @Test
-    void validateAcceptsTheSampleAndPrintsShapes() {
+    void validateAcceptsTheSampleAndPrintsShapes() throws Exception {
         int code = DeepWireCli.execute("validate", "sample-projects/marker.dwproj", "--shapes");
         assertThat(code).isEqualTo(0);
-        assertThat(output()).contains("SHAPE attn.out -> res1.b: 64 × 24").contains("valid: marker (11 blocks, 12 wires, 38,880 parameters)");
+        assertThat(output()).contains("SHAPE attn.out -> res1.b: 64 × 24").contains(String.format(
+                "valid: marker (11 blocks, 12 wires, %,d parameters)", MarkerSample.parameterCount()));
     }
 
     @Test
@@ -67,13 +82,11 @@ class CliTest {
 
     @Test
     void unreadableFileGivesOneLineAndExitTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream realErr = System.err;
-        int code = DeepWireCli.execute("validate", dir.resolve("missing.dwproj").toString());
+        Path missing = dir.resolve("missing.dwproj");
+        int code = DeepWireCli.execute("validate", missing.toString());
         assertThat(code).isEqualTo(2);
         assertThat(output()).isEmpty();
-        assertThat(realErr).isNotNull();
-        assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(errorLine()).contains(missing.toString()).contains("no such file");
     }
 
     @Test
@@ -81,12 +94,16 @@ class CliTest {
         Path f = dir.resolve("broken.dwproj");
         Files.writeString(f, "{\"format\": \"deepwire-project\", \"formatVersion\": 1, \"nodes\": [");
         assertThat(DeepWireCli.execute("validate", f.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("line 1").contains("not valid JSON");
     }
 
     @Test
     void badOptionGivesExitTwo() {
         assertThat(DeepWireCli.execute("train", "sample-projects/marker.dwproj", "--epochs", "many")).isEqualTo(2);
+        assertThat(errorLine()).contains("--epochs").contains("many");
+        err.reset();
         assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(2);
+        assertThat(errorLine()).contains("frobnicate");
     }
 
     @Test
@@ -108,7 +125,8 @@ class CliTest {
         int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
         assertThat(code).isEqualTo(0);
         assertThat(output().lines().toList()).singleElement()
-                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=38880");
+                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+");
+        assertThat(output()).endsWith(" params=" + MarkerSample.parameterCount() + System.lineSeparator());
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +66,46 @@ class SampleDataReadersTest {
         assertThat(s.train().labels()[0].meanNumber().doubleValue()).isEqualTo(0.5);
         List<String> vocabulary = s.train().inputNames(1);
         assertThat(vocabulary.size()).isLessThanOrEqualTo(40).isEqualTo(DigitsCaptionDataset.vocabulary().size());
-        // A matching pair's caption names its own digit; the mismatched one names another.
+        // A matching pair's caption names its own digit; the mismatched one names another. The image's digit
+        // is looked up in the file by its pixels (the split shuffles the images).
+        List<float[]> images = new ArrayList<>();
+        List<Integer> digits = new ArrayList<>();
+        DigitsCaptionDataset.read(SAMPLES.resolve("data/digits.csv.gz"), images, digits);
+        Map<String, Set<Integer>> digitsOf = new HashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            digitsOf.computeIfAbsent(Arrays.toString(images.get(i)), k -> new HashSet<>()).add(digits.get(i));
+        }
         INDArray words = s.train().features()[1];
-        String first = captionText(words, 0, vocabulary);
-        String second = captionText(words, 1, vocabulary);
-        assertThat(first).isNotEqualTo(second);
+        INDArray match = s.train().labels()[0];
+        for (int row = 0; row < 200; row++) {
+            float[] pixels = new float[64];
+            for (int p = 0; p < 64; p++) { // feature f of patch t is pixel (row t, column f)
+                pixels[p] = patches.getFloat(row, p % 8, p / 8);
+            }
+            Set<Integer> truth = digitsOf.get(Arrays.toString(pixels));
+            assertThat(truth).as("row %d's image is one of the file's", row).isNotNull();
+            int said = namedDigit(captionText(words, row, vocabulary));
+            if (match.getDouble(row, 0) == 1) {
+                assertThat(truth).as("row %d, a match", row).contains(said);
+            } else {
+                assertThat(truth).as("row %d, a mismatch", row).doesNotContain(said);
+            }
+        }
         assertThat(s.train().inputNames(0)).startsWith("row 0", "row 1");
+    }
+
+    /** The digit a caption names, as a word ("seven") or a numeral ("7"). */
+    private static int namedDigit(String caption) {
+        List<String> names = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+        for (String w : caption.split(" ")) {
+            if (names.contains(w)) {
+                return names.indexOf(w);
+            }
+            if (w.matches("[0-9]")) {
+                return Integer.parseInt(w);
+            }
+        }
+        throw new AssertionError("the caption '" + caption + "' names no digit");
     }
 
     private static String captionText(INDArray ids, int row, List<String> vocabulary) {

@@ -29,11 +29,15 @@ import org.junit.jupiter.api.Test;
  * A seeded mutator over the sample projects: truncate, flip bytes, delete and duplicate keys, change
  * types and numbers, add wires. Every input goes through load → check → compile, and every outcome
  * must be a loaded project (compiled, or with issues naming nodes) or a {@link ProjectFormatException}
- * — never another exception or a hang. Inputs that once failed are kept in
- * {@code src/test/resources/fuzz-regressions} and replayed.
+ * — never another exception or a hang. An input that fails is written to {@code target/fuzz-failures} (never
+ * into the sources while tests run); promoting it to {@code src/test/resources/fuzz-regressions}, named by the
+ * outcome it must have once fixed ({@code refused-}, {@code issues-} or {@code compiled-}), replays it on every
+ * run (docs/reliability.md).
  */
 class ProjectFuzzTest {
     static final int INPUTS = 3000;
+    static final Path REGRESSIONS = Path.of("src/test/resources/fuzz-regressions");
+    static final Path FAILURES = Path.of("target/fuzz-failures");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Mutation { TRUNCATE, FLIP_BYTE, DELETE_KEY, DUPLICATE_KEY, CHANGE_TYPE, EXTREME_NUMBER, ADD_WIRE, DELETE_NODE }
@@ -68,11 +72,16 @@ class ProjectFuzzTest {
     }
 
     @Test
-    void inputsThatOnceFailedStillBehave() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/fuzz-regressions"))) {
-            for (Path f : files.sorted().toList()) {
-                run(new String(Files.readAllBytes(f), StandardCharsets.UTF_8), f.getFileName().toString());
-            }
+    void keptInputsHaveTheOutcomeTheirNameSays() throws Exception {
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(REGRESSIONS)) {
+            kept = files.filter(f -> f.getFileName().toString().endsWith(".dwproj")).sorted().toList();
+        }
+        assertThat(kept).as("inputs in " + REGRESSIONS).isNotEmpty();
+        for (Path f : kept) {
+            String name = f.getFileName().toString();
+            Outcome expected = Outcome.valueOf(name.substring(0, name.indexOf('-')).toUpperCase(java.util.Locale.ROOT));
+            assertThat(run(new String(Files.readAllBytes(f), StandardCharsets.UTF_8), name)).as(name).isEqualTo(expected);
         }
     }
 
@@ -100,13 +109,13 @@ class ProjectFuzzTest {
 
     private static AssertionError keep(String input, String name, RuntimeException e) {
         try {
-            Path dir = Path.of("src/test/resources/fuzz-regressions");
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("failed-" + Integer.toHexString(input.hashCode()) + ".dwproj"), input);
+            Files.createDirectories(FAILURES);
+            Files.writeString(FAILURES.resolve("failed-" + Integer.toHexString(input.hashCode()) + ".dwproj"), input);
         } catch (java.io.IOException io) {
             e.addSuppressed(io);
         }
-        return new AssertionError(name + " crashed instead of loading or being refused: " + e, e);
+        return new AssertionError(name + " crashed instead of loading or being refused (input kept in " + FAILURES
+                + "): " + e, e);
     }
 
     static String mutate(String json, Mutation m, Random r) throws Exception {

@@ -86,6 +86,49 @@ class ProjectReaderErrorsTest {
             ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), ProjectFormat.MAX_BYTES + 10); // sparse: no real 32 MB
         }
         assertThatThrownBy(() -> new ProjectReader().read(f)).isInstanceOf(ProjectFormatException.class)
-                .hasMessageContaining("far larger than any project");
+                .hasMessageContaining("the limit for a project file is 32 MB");
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws Exception {
+        Path f = dir.resolve("bom.dwproj");
+        Files.write(f, ("\uFEFF" + HEAD + "\"nodes\": []}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(new ProjectReader().read(f).name()).isEqualTo("x");
+    }
+
+    @Test
+    void textAfterTheObjectIsRefusedWithItsPlace() {
+        assertThatThrownBy(() -> new ProjectReader().parse(HEAD + "\"nodes\": []}\n{\"more\": 1}"))
+                .isInstanceOf(ProjectFormatException.class).hasMessageContaining("line 2")
+                .hasMessageContaining("more text after the project's closing");
+    }
+
+    @Test
+    void jacksonJargonDoesNotReachTheUser() {
+        String[] inputs = {HEAD + "\"nodes\": [", HEAD + "\"x\": " + "9".repeat(2000) + "}",
+                HEAD + "\"x\": \"" + "a".repeat(1_100_000) + "\"}"};
+        for (String json : inputs) {
+            assertThatThrownBy(() -> new ProjectReader().parse(json)).isInstanceOf(ProjectFormatException.class)
+                    .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED")
+                    .hasMessageNotContaining("StreamReadConstraints").hasMessageNotContaining("`");
+        }
+        assertThatThrownBy(() -> new ProjectReader().parse(inputs[1])).hasMessageContaining("a number longer than 1000 digits");
+        assertThatThrownBy(() -> new ProjectReader().parse(inputs[2])).hasMessageContaining("longer than 1000000 characters");
+    }
+
+    @Test
+    void aDeviceOrFolderIsRefusedNotRead() {
+        assertThatThrownBy(() -> new ProjectReader().read(Path.of("/dev/zero"))).isInstanceOf(ProjectFormatException.class)
+                .hasMessageContaining("not a regular file");
+        assertThatThrownBy(() -> new ProjectReader().read(dir)).isInstanceOf(ProjectFormatException.class)
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
+    void anUnreadableFileSaysPermissionDenied() throws Exception {
+        Path f = Files.writeString(dir.resolve("locked.dwproj"), "{}");
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced");
+        assertThatThrownBy(() -> new ProjectReader().read(f)).hasMessageContaining("permission denied");
     }
 }

@@ -29,10 +29,13 @@ class ProjectRoundTripTest {
     void unknownFieldsAreKeptOnEveryLevel() throws Exception {
         String json = """
                 {"format": "deepwire-project", "formatVersion": 1, "name": "x",
-                 "nodes": [{"id": "t", "type": "token_input", "params": {"length": 4}, "note": {"by": "ann"}}],
-                 "edges": [],
+                 "nodes": [{"id": "t", "type": "token_input", "params": {"length": 4}, "note": {"by": "ann"}},
+                           {"id": "e", "type": "token_embedding", "params": {}}],
+                 "edges": [{"from": "t.out", "to": "e.in", "style": "dashed"}],
                  "training": {"epochs": 3, "warmupSteps": 100},
-                 "ui": {"positions": {"t": [10, 20]}, "zoom": 1.5},
+                 "ui": {"positions": {"t": [10, 20]}, "zoom": 1.5,
+                        "groups": [{"id": "g", "label": "G", "members": ["t"], "collapsed": false, "colour": "#f00"}],
+                        "notes": [{"id": "n", "text": "hi", "x": 1, "y": 2, "pinned": true}]},
                  "plugin": [1, 2, 3]}
                 """;
         Project p = new ProjectReader().parse(json);
@@ -42,6 +45,10 @@ class ProjectRoundTripTest {
         assertThat(back.graph().require("t").extras()).containsEntry("note", java.util.Map.of("by", "ann"));
         assertThat(back.sectionExtras("training")).containsEntry("warmupSteps", 100);
         assertThat(back.sectionExtras("ui")).containsEntry("zoom", 1.5);
+        assertThat(back.elementExtras("edges", "t.out->e.in")).containsExactly(java.util.Map.entry("style", "dashed"));
+        assertThat(back.elementExtras("ui.groups", "g")).containsExactly(java.util.Map.entry("colour", "#f00"));
+        assertThat(back.elementExtras("ui.notes", "n")).containsExactly(java.util.Map.entry("pinned", true));
+        assertThat(written).contains("\"style\" : \"dashed\"", "\"colour\" : \"#f00\"", "\"pinned\" : true");
         assertThat(back.graph().require("t").x()).isEqualTo(10.0);
         assertThat(back.training().epochs()).isEqualTo(3);
     }

@@ -40,4 +40,15 @@ class GraphWiringTest {
         assertThat(g.edges()).hasSize(3);
         assertThat(g.edgesInto("a")).hasSize(2);
     }
+
+    @Test
+    void aWantedIdIsKeptWhenFreeAndNumberedPastEveryIdInUse() {
+        Graph g = chain();
+        g.insertGroup(0, new NodeGroup("e_1", "E", java.util.Set.of("e"), false));
+        g.insertNote(0, new Note("e_2", "", 0, 0));
+        assertThat(g.freshId("x", java.util.Set.of())).isEqualTo("x");
+        assertThat(g.freshId("e", java.util.Set.of())).as("past a group's and a note's id").isEqualTo("e_3");
+        assertThat(g.freshId("e_1", java.util.Set.of("e_3"))).as("past ids already given out").isEqualTo("e_4");
+        assertThat(g.freshId("e")).isEqualTo("e_3");
+    }
 }

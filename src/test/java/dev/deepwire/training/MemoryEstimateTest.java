@@ -47,4 +47,38 @@ class MemoryEstimateTest {
         assertThat(((TrainingEvent.RunFailed) run.outcome()).message()).contains("needs about");
         assertThat(run.model()).as("nothing was allocated").isNull();
     }
+
+    @Test
+    void attentionScoresAreCountedAndALongManyHeadedModelIsRefusedBeforeAllocation() throws Exception {
+        Project p = marker();
+        MemoryEstimate small = MemoryEstimate.of(compile(p), 64);
+        p.graph().setParam("tokens", "length", 4096);
+        p.graph().setParam("attn", "heads", 64);
+        CompiledNetwork net = compile(p);
+        MemoryEstimate e = MemoryEstimate.of(net, 64);
+        long scores = 64L * 64 * 4096 * 4096; // batch × heads × T × T
+        assertThat(e.attentionBytes()).isGreaterThanOrEqualTo(scores * 4 * 2);
+        assertThat(e.bytes()).isGreaterThan(small.bytes() * 1000).isGreaterThan(275L << 30);
+        assertThat(e.problem(64L << 30)).hasValueSatisfying(m -> assertThat(m).contains("attention scores")
+                .contains("shorter sequences"));
+        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
+                java.util.Map.of("length", 4096, "train", 64, "validation", 8)));
+        TrainingRun run = new TrainingEngine(Runnable::run).start(net, data, p.training(), RunOptions.defaults("long"), ev -> { });
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(((TrainingEvent.RunFailed) run.outcome()).message()).contains("attention scores");
+        assertThat(run.model()).as("nothing was allocated").isNull();
+    }
+
+    @Test
+    void aBatchLargerThanTheDataIsEstimatedAtTheDataSize() throws Exception {
+        Project p = marker();
+        CompiledNetwork net = compile(p);
+        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
+                java.util.Map.of("length", 24, "train", 32, "validation", 8)));
+        // At 2,000,000 examples per batch the marker network would need far more than any machine; the data has 32.
+        assertThat(MemoryEstimate.of(net, 2_000_000).problem(MemoryEstimate.available())).isPresent();
+        TrainingRun run = new TrainingEngine(Runnable::run).start(net, data, p.training().withBatchSize(2_000_000)
+                .withEpochs(1), RunOptions.defaults("big-batch"), ev -> { });
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+    }
 }

@@ -247,4 +247,62 @@ class TrainingEngineTest {
         assertThat(handle[0].model().getVertex("embed").params().sumNumber().doubleValue()).isFinite();
         assertThat(handle[0].model().getVertex("classify").params().sumNumber().doubleValue()).isFinite();
     }
+
+    @Test
+    void aLossThatExplodesWithoutNanEndsTheRunFailed() throws Exception {
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 256, "validation", 64, "seed", 1));
+        TrainingSettings wild = new TrainingSettings(40, 32, "adam", 10.0, 42, 0, 0);
+        TrainingRun run = new TrainingEngine(Runnable::run).start(new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(wild)).orThrow(), data(p), wild, RunOptions.defaults("s"), e -> { });
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) run.outcome();
+        assertThat(failed.message()).contains("the training loss rose from").contains("training diverged")
+                .contains("lower the learning rate (now 10.0)");
+        assertThat(failed.step()).isLessThan(40 * 8);
+    }
+
+    @Test
+    void aNanAtTheFirstStepIsNotBlamedOnTheLearningRate() throws Exception {
+        Project p = small();
+        TrainingRun[] handle = new TrainingRun[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        TrainingListener listener = e -> {
+            if (e instanceof TrainingEvent.RunStarted) {
+                try {
+                    ready.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handle[0].model().getVertex("classify").paramTable(false).get("W").assign(Double.POSITIVE_INFINITY);
+            }
+        };
+        handle[0] = new TrainingEngine(background).start(compile(p), data(p), p.training(), RunOptions.defaults("s"), listener);
+        ready.countDown();
+        assertThat(handle[0].await(60, TimeUnit.SECONDS)).isTrue();
+        TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) handle[0].outcome();
+        assertThat(failed.step()).isEqualTo(1);
+        assertThat(failed.message()).contains("before any learning").contains("learning rate is not the cause")
+                .doesNotContain("lower the learning rate");
+    }
+
+    @Test
+    void anOverflowThatNoLearningRateFixesIsSaidSo() throws Exception {
+        // Embeddings 10 times the usual scale into a GELU: the loss is finite, the gradients are not, at any rate.
+        var g = new dev.deepwire.GraphFixture().node("t", "token_input", "length", 8, "vocabulary", 32)
+                .node("e", "token_embedding", "dim", 16, "init_scale", 10.0)
+                .node("d", "sequence_dense", "units", 16, "activation", "gelu")
+                .node("p", "global_pool").node("o", "softmax_output", "classes", 32)
+                .wire("t.out", "e.in").wire("e.out", "d.in").wire("d.out", "p.in").wire("p.out", "o.in").graph();
+        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
+                Map.of("length", 8, "vocabulary", 32, "train", 64, "validation", 16)));
+        for (double lr : new double[] {1e-1, 1e-5}) {
+            TrainingSettings s = new TrainingSettings(1, 32, "adam", lr, 42, 0, 0);
+            TrainingRun run = new TrainingEngine(Runnable::run).start(new GraphCompiler(BlockCatalog.standard())
+                    .compile(g, CompileOptions.forTraining(s)).orThrow(), data, s, RunOptions.defaults("g"), e -> { });
+            TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) run.outcome();
+            assertThat(failed.message()).as("lr %s", lr).contains("no learning rate fixes").contains("init_scale")
+                    .doesNotContain("lower the learning rate");
+            assertThat(failed.nodeId()).isEqualTo("e");
+        }
+    }
 }

@@ -36,8 +36,16 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionInspectorUiTest {
-    private final ExecutorService work = Executors.newSingleThreadExecutor();
-    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+    // Daemon threads, left to end with the JVM: a run's last events are drained by the window's timer after the test,
+    // and an executor shut down by then rejected them (surfacing as an error in whichever test came next).
+    private final ExecutorService work = Executors.newSingleThreadExecutor(AttentionInspectorUiTest::daemon);
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(AttentionInspectorUiTest::daemon);
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "inspector-ui-test");
+        t.setDaemon(true);
+        return t;
+    }
     private TrainingViewModel training;
     private WorkbenchWindow window;
     private Stage stage;
@@ -61,8 +69,8 @@ class AttentionInspectorUiTest {
     @AfterEach
     void cleanUp() throws Exception {
         WaitForAsyncUtils.asyncFx(training::stop).get();
-        trainer.shutdown();
-        work.shutdown();
+        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList()
+                .forEach(javafx.stage.Window::hide)).get();
         prefs.removeNode();
     }
 
@@ -93,9 +101,7 @@ class AttentionInspectorUiTest {
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         }
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> head = robot.lookup("#inspect-head").queryAs(ComboBox.class);
-        robot.interact(() -> head.setValue("head 1"));
+        robot.clickOn("#inspect-head").clickOn("head 1");
         float[][] head1 = copy(shown.get());
         assertThat(head1).isNotEqualTo(mean);
         @SuppressWarnings("unchecked")
@@ -178,5 +184,88 @@ class AttentionInspectorUiTest {
         assertThat(window.attention().loadedModel()).isPresent();
         assertThat(window.attention().snapshots()).singleElement().satisfies(s -> assertThat(s.maxError()).isLessThan(1e-4));
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
+        // The checkpoint's own step, not "step -1".
+        assertThat(window.attention().snapshots().get(0).step()).isPositive();
+        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("step " + window.attention().snapshots().get(0).step() + " ("))
+                .noneMatch(l -> l.getText() != null && l.getText().startsWith("step -1"));
+        // It opens where the marker's row attends most sharply, and says so.
+        WaitForAsyncUtils.waitForFxEvents();
+        String focus = robot.lookup("#inspect-focus").queryLabeled().getText();
+        assertThat(focus).startsWith("Clearest: example ").contains("'<M>' row");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> example = robot.lookup("#inspect-example").queryAs(Spinner.class);
+        assertThat(focus).startsWith("Clearest: example " + example.getValue() + ",");
+        // All heads: every small map keeps its token labels.
+        robot.clickOn("#inspect-grid");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.headLabelsShown()).isNotEmpty().containsOnly(true);
+    }
+
+    private long inspectorWindows() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st && st.isShowing()
+                && "Attention inspector".equals(st.getTitle())).count();
+    }
+
+    @Test
+    void oneInspectorPerWindowWhichEscAndCloseClose(FxRobot robot) {
+        robot.clickOn(window.canvas().localToScreen(window.canvas().getWidth() / 2, 10));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I).release(javafx.scene.input.KeyCode.I,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspectorWindows()).isEqualTo(1);
+        robot.interact(() -> stage.toFront());
+        robot.clickOn(window.canvas().localToScreen(window.canvas().getWidth() - 20, window.canvas().getHeight() / 2));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I).release(javafx.scene.input.KeyCode.I,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspectorWindows()).as("a second Ctrl+I brings the same inspector forward").isEqualTo(1);
+        robot.clickOn("#inspect-typed").type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspectorWindows()).isZero();
+        robot.interact(() -> window.openAttentionInspector(stage, null));
+        robot.clickOn("#inspect-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspectorWindows()).isZero();
+    }
+
+    @Test
+    void afterTypedTextResumeFollowsTheRunAgainAndUnknownTokensAreSaid(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
+        dev.deepwire.ui.inspect.AttentionInspector inspector =
+                WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.attention().snapshots().size() >= 2;
+        });
+        robot.clickOn("#train-pause");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.phaseProperty().get() != TrainingViewModel.Phase.RUNNING;
+        });
+        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED,
+                "the run finished before it could be paused");
+        long pausedAt = window.attention().snapshots().get(window.attention().snapshots().size() - 1).step();
+        robot.interact(() -> inspector.stage().toFront());
+        robot.clickOn("#inspect-typed").write("t3 hello <M> t9").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#inspect-vocab").queryLabeled().getText().startsWith("Not in the vocabulary");
+        });
+        assertThat(robot.lookup("#inspect-vocab").queryLabeled().getText()).contains("hello").contains("The model knows")
+                .contains("<M>");
+        javafx.scene.control.CheckBox follow = robot.lookup("#inspect-live").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(follow.isSelected()).as("typed text is not the run").isFalse();
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#train-resume");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .anyMatch(l -> l.getText() != null && l.getText().matches("step [0-9,]+ \\(.*")
+                            && Long.parseLong(l.getText().replaceAll("step ([0-9,]+) .*", "$1").replace(",", "")) > pausedAt);
+        });
+        assertThat(follow.isSelected()).isTrue();
     }
 }

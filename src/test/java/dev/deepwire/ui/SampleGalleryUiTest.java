@@ -67,7 +67,7 @@ class SampleGalleryUiTest {
         ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(ListView.class);
         assertThat(list.getItems()).extracting(c -> c.entry().file())
                 .contains("marker.dwproj", "word-language.dwproj", "digits-caption.dwproj", "wordnet-links.dwproj",
-                        "seed/self-attention.dwproj", "seed/cross-modal.dwproj", "seed/structured-knowledge.dwproj");
+                        "seed-self-attention.dwproj", "seed-cross-modal.dwproj", "seed-structured-knowledge.dwproj");
         assertThat(list.getItems()).allSatisfy(c -> assertThat(c.project()).as(c.entry().file()).isNotNull());
         int kg = list.getItems().stream().map(c -> c.entry().file()).toList().indexOf("wordnet-links.dwproj");
         robot.interact(() -> list.getSelectionModel().select(kg));

@@ -133,7 +133,7 @@ class TrainingProcessesTest {
     }
 
     @Test
-    void aProcessThatDiesEndsTheRunWithAMessage() throws Exception {
+    void aProcessEndedMidRunEndsTheRunWithAMessage() throws Exception {
         var run = (WorkerRun) processes.start(marker("killed", 0, null), events::add);
         next(e -> e instanceof TrainingEvent.StepCompleted);
         run.kill();
@@ -142,7 +142,7 @@ class TrainingProcessesTest {
             last = events.poll(60, TimeUnit.SECONDS);
             assertThat(last).as("the run reports its end").isNotNull();
         } while (!(last instanceof TrainingEvent.RunFailed));
-        assertThat(((TrainingEvent.RunFailed) last).message()).startsWith("the training process ended unexpectedly (exit code ");
+        assertThat(((TrainingEvent.RunFailed) last).message()).startsWith("the training process was ended as the workbench closed (exit code ");
         assertThat(run.state()).isEqualTo(RunState.FAILED);
     }
 }

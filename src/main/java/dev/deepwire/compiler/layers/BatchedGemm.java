@@ -14,10 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Batched matrix products ({@code [..., m, k] · [..., k, n]}) for the attention layers, one OpenBLAS
  * {@code cblas_?gemm} call per matrix on the CPU backend.
  *
- * <p>ND4J's own batched {@code matmul} costs about 1.4 µs per matrix on this project's build machine whatever
- * the matrix size; one attention product of the word-language sample is 512 [16 × 16] matrices, so that
- * overhead was a fifth of its training step. Calling the BLAS ND4J itself uses (the same loaded library,
- * the same thread setting) directly costs about 0.15 µs per matrix (ADR 0007). Other backends (CUDA), other
+ * <p>ND4J's own batched {@code matmul} has a fixed cost per matrix whatever its size, which dominates the small
+ * matrices of attention; calling the BLAS ND4J itself uses (the same loaded library, the same thread setting)
+ * directly is about ten times cheaper (ADR 0008 has the measurements). Other backends (CUDA), other
  * data types, or operands that are not plain row-major arrays of the same batch shape go through ND4J's
  * {@code matmul}, which gives the same numbers.
  */
@@ -62,7 +61,7 @@ final class BatchedGemm {
     }
 
     /** Plain row-major arrays of the same rank (3 or more) and batch shape, float or double. */
-    private static boolean applicable(INDArray a, INDArray b) {
+    static boolean applicable(INDArray a, INDArray b) {
         int r = a.rank();
         if (r < 3 || b.rank() != r || a.dataType() != b.dataType()
                 || (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE)) {

@@ -68,8 +68,10 @@ public final class GraphCanvas extends Pane {
         world.getTransforms().setAll(pan, scale);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
-        minimap.layoutXProperty().bind(widthProperty().subtract(Minimap.WIDTH + 10));
-        minimap.layoutYProperty().bind(heightProperty().subtract(Minimap.HEIGHT + 10));
+        minimap.layoutXProperty().bind(widthProperty().subtract(minimap.widthProperty()).subtract(10));
+        minimap.layoutYProperty().bind(heightProperty().subtract(minimap.heightProperty()).subtract(10));
+        widthProperty().addListener((o, a, w) -> minimap.fitTo(w.doubleValue()));
+        minimap.visibleProperty().addListener((o, a, b) -> minimap.redraw());
         for (var p : java.util.List.of(pan.xProperty(), pan.yProperty(), scale.xProperty(), widthProperty(), heightProperty())) {
             p.addListener((o, a, b) -> {
                 minimap.redraw();
@@ -425,9 +427,32 @@ public final class GraphCanvas extends Pane {
         pan.setY(pan.getY() + y - after.getY());
     }
 
-    /** Shows every block, centred, at a scale that fits (never above 1). */
+    /** Whether the minimap is shown (View ▸ Minimap). */
+    public javafx.beans.property.BooleanProperty minimapVisibleProperty() {
+        return minimap.visibleProperty();
+    }
+
+    /** Where the minimap is drawn, in this pane's coordinates (empty when hidden). */
+    public Optional<Bounds> minimapBounds() {
+        return minimap.isVisible() ? Optional.of(minimap.getBoundsInParent()) : Optional.empty();
+    }
+
+    /**
+     * Shows every block and note, centred, at a scale that fits (never above 1) and clear of the minimap: the
+     * drawing goes beside or above it, whichever leaves it larger. An empty graph is shown at 100 %.
+     */
     public void fitView() {
-        if (nodes.isEmpty() || getWidth() <= 0) {
+        if (getWidth() <= 0) {
+            return;
+        }
+        if (vm.graph().nodes().isEmpty() && vm.graph().notes().isEmpty()) {
+            scale.setX(1);
+            scale.setY(1);
+            pan.setX(0);
+            pan.setY(0);
+            return;
+        }
+        if (nodes.isEmpty()) {
             return;
         }
         Bounds n = culling() ? graphBounds() : nodeLayer.getBoundsInParent();
@@ -437,12 +462,21 @@ public final class GraphCanvas extends Pane {
         double minY = Math.min(n.getMinY(), Math.min(w.getMinY(), t.getMinY()));
         Bounds b = new javafx.geometry.BoundingBox(minX, minY, Math.max(n.getMaxX(), Math.max(w.getMaxX(), t.getMaxX())) - minX,
                 Math.max(n.getMaxY(), Math.max(w.getMaxY(), t.getMaxY())) - minY);
-        double s = Math.min(1, Math.min((getWidth() - 60) / b.getWidth(), (getHeight() - 60) / b.getHeight()));
-        s = Math.max(0.1, s);
+        double mw = minimap.isVisible() ? minimap.getWidth() + 10 : 0;
+        double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
+        double beside = fitScale(b, getWidth() - mw, getHeight());
+        double above = fitScale(b, getWidth(), getHeight() - mh);
+        double areaW = beside >= above ? getWidth() - mw : getWidth();
+        double areaH = beside >= above ? getHeight() : getHeight() - mh;
+        double s = Math.max(beside, above);
         scale.setX(s);
         scale.setY(s);
-        pan.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
-        pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+        pan.setX((areaW - b.getWidth() * s) / 2 - b.getMinX() * s);
+        pan.setY((areaH - b.getHeight() * s) / 2 - b.getMinY() * s);
+    }
+
+    private static double fitScale(Bounds b, double width, double height) {
+        return Math.max(0.1, Math.min(1, Math.min((width - 40) / b.getWidth(), (height - 40) / b.getHeight())));
     }
 
     /** The extent of every block, from the model. */
@@ -468,6 +502,16 @@ public final class GraphCanvas extends Pane {
 
     NodeView nodeView(String id) {
         return view(id);
+    }
+
+    /** Where a block is drawn on screen, in scene coordinates (for tests and screenshots). */
+    public Bounds nodeBoundsInScene(String id) {
+        return view(id).localToScene(view(id).getBoundsInLocal());
+    }
+
+    /** Where a note is drawn, in scene coordinates. */
+    public Bounds noteBoundsInScene(String id) {
+        return notes.get(id).localToScene(notes.get(id).getBoundsInLocal());
     }
 
     EdgeView edgeView(Edge e) {

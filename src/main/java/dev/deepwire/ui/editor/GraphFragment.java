@@ -91,11 +91,10 @@ final class GraphFragment {
             return Optional.empty();
         }
         Map<String, String> ids = new HashMap<>();
-        Set<String> taken = new HashSet<>();
-        target.nodes().forEach(n -> taken.add(n.id()));
+        Set<String> taken = new HashSet<>(); // ids given to pasted blocks, not in the graph yet
         List<Command> parts = new ArrayList<>();
         for (Node n : p.graph().nodes()) {
-            String id = freshId(n.id(), taken);
+            String id = target.freshId(n.id(), taken);
             taken.add(id);
             ids.put(n.id(), id);
             Node copy = n.copyAs(id);
@@ -122,18 +121,5 @@ final class GraphFragment {
 
     private static Port remap(Port p, Map<String, String> ids) {
         return new Port(ids.getOrDefault(p.nodeId(), p.nodeId()), p.name());
-    }
-
-    private static String freshId(String wanted, Set<String> taken) {
-        if (!taken.contains(wanted)) {
-            return wanted;
-        }
-        String base = wanted.replaceAll("_\\d+$", "");
-        for (int i = 1; ; i++) {
-            String id = base + "_" + i;
-            if (!taken.contains(id)) {
-                return id;
-            }
-        }
     }
 }

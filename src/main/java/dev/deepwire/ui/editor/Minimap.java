@@ -9,8 +9,10 @@ import javafx.scene.paint.Color;
 
 /** An overview of the whole graph with the visible part outlined; click or drag in it to move there. */
 final class Minimap extends Canvas {
+    /** The largest size; below that it takes this share of the canvas's width (a fifth), keeping its proportions. */
     static final double WIDTH = 200;
     static final double HEIGHT = 120;
+    static final double SHARE = 0.2;
     private final GraphCanvas canvas;
     private final EditorViewModel vm;
     private double scale = 1;
@@ -19,6 +21,7 @@ final class Minimap extends Canvas {
 
     Minimap(GraphCanvas canvas, EditorViewModel vm) {
         super(WIDTH, HEIGHT);
+        setId("minimap");
         this.canvas = canvas;
         this.vm = vm;
         getStyleClass().add("minimap");
@@ -38,13 +41,36 @@ final class Minimap extends Canvas {
         canvas.centreOn(originX + x / scale, originY + y / scale);
     }
 
+    /** Sizes the minimap for a canvas this wide: a fixed share, capped at {@link #WIDTH} × {@link #HEIGHT}. */
+    void fitTo(double canvasWidth) {
+        double w = Math.max(60, Math.min(WIDTH, canvasWidth * SHARE));
+        if (w != getWidth()) {
+            setWidth(w);
+            setHeight(w * HEIGHT / WIDTH);
+            redraw();
+        }
+    }
+
+    private boolean light;
+
+    /** Draws in the light theme's colours (or the dark theme's). */
+    void setLight(boolean light) {
+        this.light = light;
+        redraw();
+    }
+
     void redraw() {
+        if (!isVisible()) {
+            return;
+        }
+        double width = getWidth();
+        double height = getHeight();
         GraphicsContext g = getGraphicsContext2D();
-        g.clearRect(0, 0, WIDTH, HEIGHT);
-        g.setFill(Color.rgb(20, 22, 26, 0.85));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setStroke(Color.rgb(90, 96, 110));
-        g.strokeRect(0.5, 0.5, WIDTH - 1, HEIGHT - 1);
+        g.clearRect(0, 0, width, height);
+        g.setFill(light ? Color.rgb(236, 238, 242, 0.92) : Color.rgb(20, 22, 26, 0.85));
+        g.fillRect(0, 0, width, height);
+        g.setStroke(light ? Color.rgb(160, 168, 180) : Color.rgb(90, 96, 110));
+        g.strokeRect(0.5, 0.5, width - 1, height - 1);
         Graph graph = vm.graph();
         if (graph.nodes().isEmpty()) {
             return;
@@ -54,15 +80,15 @@ final class Minimap extends Canvas {
         double minY = Math.min(view.getMinY(), graph.nodes().stream().mapToDouble(Node::y).min().orElse(0));
         double maxX = Math.max(view.getMaxX(), graph.nodes().stream().mapToDouble(n -> n.x() + NodeView.WIDTH).max().orElse(1));
         double maxY = Math.max(view.getMaxY(), graph.nodes().stream().mapToDouble(n -> n.y() + 90).max().orElse(1));
-        scale = Math.min((WIDTH - 10) / (maxX - minX), (HEIGHT - 10) / (maxY - minY));
+        scale = Math.min((width - 10) / (maxX - minX), (height - 10) / (maxY - minY));
         originX = minX - 5 / scale;
         originY = minY - 5 / scale;
-        g.setFill(Color.rgb(120, 160, 210));
+        g.setFill(light ? Color.rgb(80, 120, 180) : Color.rgb(120, 160, 210));
         for (Node n : graph.nodes()) {
             g.fillRect((n.x() - originX) * scale, (n.y() - originY) * scale, Math.max(2, NodeView.WIDTH * scale),
                     Math.max(2, 86 * scale));
         }
-        g.setStroke(Color.rgb(229, 192, 123));
+        g.setStroke(light ? Color.rgb(200, 120, 20) : Color.rgb(229, 192, 123));
         g.setLineWidth(1.5);
         g.strokeRect((view.getMinX() - originX) * scale, (view.getMinY() - originY) * scale,
                 view.getWidth() * scale, view.getHeight() * scale);

@@ -1,11 +1,14 @@
 package dev.deepwire.ui.inspect;
 
 import dev.deepwire.data.Dataset;
-import dev.deepwire.data.TextClassDataset;
-import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.AttentionFocus;
+import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.Heatmaps;
+import dev.deepwire.inspect.ProbeImages;
+import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +24,11 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The attention inspector: a block's query × key weights for a probe example (or text the user types),
@@ -54,25 +41,11 @@ public final class AttentionInspector {
     private final TrainingViewModel training;
     private final Executor background;
     private final LongConsumer markStep;
-    private final ComboBox<String> node = new ComboBox<>();
-    private final Spinner<Integer> example = new Spinner<>(0, AttentionSession.PROBE - 1, 0);
-    private final ComboBox<String> head = new ComboBox<>();
-    private final CheckBox grid = new CheckBox("All heads");
-    private final TextField typed = new TextField();
-    private final Slider step = new Slider(0, 0, 0);
-    private final CheckBox live = new CheckBox("Follow training");
-    private final Label stepLabel = new Label();
-    private final Label status = new Label();
-    private final Label readout = new Label();
-    private final HeatmapView heatmap = new HeatmapView();
-    private final GridPane heads = new GridPane();
-    private final ImageOverlay overlay = new ImageOverlay();
-    private final Spinner<Integer> query = new Spinner<>(0, 63, 0);
-    private final BorderPane centre = new BorderPane();
-    private final VBox side = new VBox(6);
-    private final Label overlayTitle = new Label("Query over the image");
-    private Snapshot typedSnapshot;
-    private Dataset typedData;
+    private final InspectorControls ui = new InspectorControls();
+    private final InspectorModel model = new InspectorModel();
+    private TypedProbe typedProbe;
+    /** Whether the inspector followed the run before text was typed (Resume or clearing the text follows again). */
+    private boolean followBeforeTyped;
     private Snapshot shown;
     private Dataset shownData;
     private List<String> rowLabels = List.of();
@@ -81,18 +54,19 @@ public final class AttentionInspector {
     private boolean following;
     /** A live redraw waiting for its turn: while a run is going, maps are redrawn at most every LIVE_MS. */
     private final PauseTransition liveRedraw = new PauseTransition();
-    private long lastLiveRedraw;
-    private static final long LIVE_MS = 400;
     /** Told of new captures and of the run's phase while the window is open (removed when it closes). */
     private final ListChangeListener<Snapshot> onCaptures = c -> {
         if (offerSessionNodes()) {
             return; // choosing the block refreshed the view
         }
-        if (live.isSelected() && concernsShownBlock(c)) {
+        if (ui.live.isSelected() && concernsShownBlock(c)) {
             requestLiveRefresh();
         }
     };
     private final ChangeListener<TrainingViewModel.Phase> onPhase = (o, was, now) -> {
+        if (now == TrainingViewModel.Phase.RUNNING && model.typed() != null && followBeforeTyped) {
+            stopTyped(); // Resume after looking at typed text: follow the run again
+        }
         if (!now.busy() && liveRedraw.getStatus() == Animation.Status.RUNNING) {
             liveRedraw.stop(); // the run ended: its last capture shows at once
             liveRefreshNow();
@@ -126,73 +100,67 @@ public final class AttentionInspector {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             markStep.accept(-1);
             in.detach();
         });
-        stage.show();
         in.stage = stage;
+        stage.show();
         return in;
     }
 
+    /** Brings the open inspector forward, showing {@code nodeId} when it is an attention block. */
+    public void bringForward(String nodeId) {
+        if (nodeId != null && ui.node.getItems().contains(nodeId)) {
+            ui.node.setValue(nodeId);
+        }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     private BorderPane layout(String nodeId) {
-        node.setId("inspect-node");
-        node.getItems().setAll(session.nodes());
-        node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
+        ui.node.getItems().setAll(session.nodes());
+        ui.node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
                 : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)
-        example.setId("inspect-example");
-        head.setId("inspect-head");
-        grid.setId("inspect-grid");
-        typed.setId("inspect-typed");
-        typed.setPromptText("type text and press Enter");
-        step.setId("inspect-step");
-        live.setId("inspect-live");
-        live.setSelected(true);
-        heatmap.setId("inspect-heatmap");
-        query.setId("inspect-query");
-        status.setId("inspect-status");
-        readout.setId("inspect-readout");
-        readout.textProperty().bind(heatmap.readoutProperty());
-        HBox top = new HBox(8, new Label("Block"), node, new Label("Example"), example, new Label("Head"), head, grid,
-                new Label("or"), typed);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(8));
-        HBox.setHgrow(typed, Priority.ALWAYS);
-        Button png = new Button("Export PNG…");
-        png.setOnAction(e -> export(true));
-        Button csv = new Button("Export CSV…");
-        csv.setOnAction(e -> export(false));
-        HBox.setHgrow(step, Priority.ALWAYS);
-        HBox bottom = new HBox(8, new Label("Step"), step, stepLabel, live, png, csv);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        VBox south = new VBox(4, bottom, readout, status);
-        south.setPadding(new Insets(8));
-        side.getChildren().setAll(overlayTitle, query, overlay);
-        side.setPadding(new Insets(8));
-        centre.setCenter(heatmap);
-        BorderPane root = new BorderPane(centre, top, null, south, null);
-        node.valueProperty().addListener((o, a, b) -> {
-            typedSnapshot = null;
+        BorderPane root = ui.layout(this::showClearest, this::export, () -> stage.close());
+        ui.node.valueProperty().addListener((o, a, b) -> {
+            model.setTyped(null);
             refresh();
         });
-        example.valueProperty().addListener((o, a, b) -> {
-            typedSnapshot = null;
+        ui.example.valueProperty().addListener((o, a, b) -> {
+            model.setTyped(null);
             refresh();
         });
-        head.valueProperty().addListener((o, a, b) -> draw());
-        grid.selectedProperty().addListener((o, a, b) -> draw());
-        query.valueProperty().addListener((o, a, b) -> draw());
-        step.valueProperty().addListener((o, a, b) -> {
+        ui.head.valueProperty().addListener((o, a, b) -> draw());
+        ui.grid.selectedProperty().addListener((o, a, b) -> draw());
+        ui.query.valueProperty().addListener((o, a, b) -> draw());
+        ui.step.valueProperty().addListener((o, a, b) -> {
             if (following) {
                 return; // the view itself moved to the newest capture and draws it
             }
-            if (live.isSelected() && Math.round(b.doubleValue()) != captured().size() - 1) {
-                live.setSelected(false); // the user went back in time: stop following the run
+            if (ui.live.isSelected() && Math.round(b.doubleValue()) != captured().size() - 1) {
+                ui.live.setSelected(false); // the user went back in time: stop following the run
             }
             refresh();
         });
-        live.selectedProperty().addListener((o, a, b) -> refresh());
-        typed.setOnAction(e -> showTyped(typed.getText()));
+        ui.live.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                model.setTyped(null); // following the run again
+            }
+            refresh();
+        });
+        ui.typed.setOnAction(e -> showTyped(ui.typed.getText()));
+        ui.typed.textProperty().addListener((o, a, b) -> {
+            if (b.isBlank() && model.typed() != null) {
+                stopTyped();
+            }
+        });
         session.snapshots().addListener(onCaptures);
         training.phaseProperty().addListener(onPhase);
         liveRedraw.setOnFinished(e -> liveRefreshNow());
@@ -213,31 +181,29 @@ public final class AttentionInspector {
      */
     private boolean offerSessionNodes() {
         List<String> now = session.nodes();
-        if (node.getItems().equals(now)) {
+        if (ui.node.getItems().equals(now)) {
             return false;
         }
-        String chosen = node.getValue();
-        node.getItems().setAll(now);
-        node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
-        refresh();
+        String chosen = ui.node.getValue();
+        ui.node.getItems().setAll(now);
+        ui.node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
+        if (java.util.Objects.equals(chosen, ui.node.getValue())) {
+            refresh(); // (a new choice of block has refreshed already: drawing it twice counted one capture twice)
+        }
         return true;
     }
 
     /**
      * A new capture of the block on show while following: drawn at once when the last live redraw is older than
-     * {@link #LIVE_MS} (or no run is going), else once that time is up, showing the newest capture by then. Captures
+     * {@link InspectorModel#LIVE_MS} (or no run is going), else once that time is up, showing the newest capture by then. Captures
      * come every 20 steps — several a second on a small model — and each redraw (map, labels, slider ticks) and the
      * compiling of its code competed with the training thread for the CPU.
      */
     private void requestLiveRefresh() {
-        if (!training.phaseProperty().get().busy()) {
-            refresh();
-            return;
-        }
         if (liveRedraw.getStatus() == Animation.Status.RUNNING) {
             return; // already due: it will show the newest capture
         }
-        long waitMs = LIVE_MS - (System.nanoTime() - lastLiveRedraw) / 1_000_000;
+        long waitMs = model.liveDelayMs(System.nanoTime(), training.phaseProperty().get().busy());
         if (waitMs <= 0) {
             liveRefreshNow();
         } else {
@@ -247,8 +213,19 @@ public final class AttentionInspector {
     }
 
     private void liveRefreshNow() {
-        lastLiveRedraw = System.nanoTime();
-        if (live.isSelected()) {
+        model.redrawnAt(System.nanoTime());
+        if (ui.live.isSelected()) {
+            refresh();
+        }
+    }
+
+    /** Leaves typed text: its map goes, and following resumes if it was on before. */
+    private void stopTyped() {
+        model.setTyped(null);
+        typedProbe = null;
+        if (followBeforeTyped && !ui.live.isSelected()) {
+            ui.live.setSelected(true); // refreshes
+        } else {
             refresh();
         }
     }
@@ -256,7 +233,7 @@ public final class AttentionInspector {
     /** Whether a change of the captures touches the block on show (a capture of another block needs no redraw). */
     private boolean concernsShownBlock(ListChangeListener.Change<? extends Snapshot> c) {
         while (c.next()) {
-            if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(node.getValue()))) {
+            if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(ui.node.getValue()))) {
                 return true;
             }
         }
@@ -264,146 +241,168 @@ public final class AttentionInspector {
     }
 
     private List<Snapshot> captured() {
-        List<Snapshot> out = new ArrayList<>();
-        for (Snapshot s : session.snapshots()) {
-            if (s.nodeId().equals(node.getValue())) {
-                out.add(s);
-            }
-        }
-        return out;
+        return InspectorModel.of(session.snapshots(), ui.node.getValue());
     }
 
     /** Picks the snapshot to show (the slider's, the newest when following, or one computed now) and draws it. */
     private void refresh() {
-        if (node.getValue() == null) {
-            status.setText("This network has no attention block yet, or it has not been trained: press Train first.");
+        if (ui.node.getValue() == null) {
+            ui.status.setText("This network has no attention block yet, or it has not been trained: press Train first.");
             return;
         }
-        if (typedSnapshot != null && typedSnapshot.nodeId().equals(node.getValue())) {
-            show(typedSnapshot, typedData, 0);
-            return;
-        }
-        List<Snapshot> list = captured();
-        if (list.isEmpty()) {
+        InspectorModel.Choice choice = model.choose(session.snapshots(), ui.node.getValue(), ui.live.isSelected(), ui.step.getValue());
+        if (choice == null) {
             captureNow();
             return;
         }
-        step.setMax(list.size() - 1);
-        step.setMajorTickUnit(Math.max(1, list.size() / 10.0));
-        int i = live.isSelected() ? list.size() - 1 : (int) Math.round(Math.min(step.getValue(), list.size() - 1));
-        if (live.isSelected() && step.getValue() != i) {
+        ui.stepLabel.setText(choice.stepText());
+        if (choice.typed()) {
+            show(choice.snapshot(), typedProbe.example(), 0);
+            return;
+        }
+        ui.step.setMax(choice.count() - 1);
+        ui.step.setMajorTickUnit(Math.max(1, choice.count() / 10.0));
+        if (ui.live.isSelected() && ui.step.getValue() != choice.index()) {
             following = true;
             try {
-                step.setValue(i);
+                ui.step.setValue(choice.index());
             } finally {
                 following = false;
             }
         }
-        stepLabel.setText(String.format(Locale.ROOT, "step %,d (%d of %d captures)", list.get(i).step(), i + 1, list.size()));
-        show(list.get(i), session.probeProperty().get(), example.getValue());
+        show(choice.snapshot(), session.probeProperty().get(), ui.example.getValue());
         // The loss chart marks the step on show — except while following a run, where that is always "now" and
         // moving the mark at every capture redrew two charts several times a second beside the training thread.
-        boolean followingRun = live.isSelected() && training.phaseProperty().get().busy();
-        markStep.accept(followingRun ? -1 : list.get(i).step());
+        boolean followingRun = ui.live.isSelected() && training.phaseProperty().get().busy();
+        markStep.accept(followingRun ? -1 : choice.snapshot().step());
     }
 
     /** No capture yet: compute one from the resting model (after a run, or while paused). */
     private void captureNow() {
-        var model = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
+        var resting = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
-        if (model.isEmpty() || probe == null) {
-            status.setText("No attention captured yet: maps appear every " + AttentionSession.EVERY
+        if (resting.isEmpty() || probe == null) {
+            ui.status.setText("No attention captured yet: maps appear every " + AttentionSession.EVERY
                     + " steps once training runs.");
             return;
         }
-        String n = node.getValue();
-        CompletableFuture.supplyAsync(() -> dev.deepwire.inspect.AttentionRecorder.capture(model.get(), n, -1, probe), background)
+        String n = ui.node.getValue();
+        // A saved model shows the step it was saved at; the resting model of this window's run, the run's last step.
+        long at = session.loadedModel().map(TrainedModel::trainedSteps).orElse(-1L);
+        CompletableFuture.supplyAsync(() -> resting.get().capture(n, at, probe), background)
                 .whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e != null) {
-                        status.setText("Cannot capture the attention: " + e.getCause().getMessage());
+                        ui.status.setText("Cannot capture the attention: " + e.getCause().getMessage());
                     } else {
                         session.snapshots().add(s);
+                        if (!training.phaseProperty().get().busy()) {
+                            showClearest(); // a trained model: open where its pattern is clearest
+                        }
                     }
                 }));
     }
 
     private void showTyped(String text) {
-        var model = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
+        var resting = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
-        if (text == null || text.isBlank() || node.getValue() == null || probe == null) {
+        if (text == null || text.isBlank() || ui.node.getValue() == null || probe == null) {
             return;
         }
-        if (model.isEmpty()) {
-            status.setText("Typed text is shown when training is paused, stopped or finished.");
+        if (resting.isEmpty()) {
+            ui.status.setText("Typed text is shown when training is paused, stopped or finished.");
             return;
         }
-        int qi = AttentionProbe.inputsOf(session.configuration(), node.getValue())[0];
-        if (probe.features()[qi].rank() != 2) {
-            status.setText("This block's queries are not tokens; typed text does not apply.");
+        int qi = session.layout().inputsOf(ui.node.getValue())[0];
+        if (!ProbeImages.isTokens(probe, qi)) {
+            ui.status.setText("This block's queries are not tokens; typed text does not apply.");
             return;
         }
-        Dataset one = probe.range(example.getValue(), example.getValue() + 1);
-        INDArray[] encoded = TextClassDataset.encodeTyped(text, probe.inputNames(qi), (int) probe.features()[qi].size(1),
-                AxisLabels.wordTokens(probe, qi));
-        INDArray[] features = one.features().clone();
-        INDArray[] masks = one.featureMasks() == null ? new INDArray[features.length] : one.featureMasks().clone();
-        features[qi] = encoded[0].castTo(features[qi].dataType());
-        masks[qi] = encoded[1].castTo(features[qi].dataType());
-        Dataset typedExample = new Dataset(features, masks, one.labels(), one.labelNames()).withInputNames(
-                java.util.stream.IntStream.range(0, features.length).mapToObj(probe::inputNames).toList());
-        String n = node.getValue();
-        CompletableFuture.supplyAsync(() -> dev.deepwire.inspect.AttentionRecorder.capture(model.get(), n, -1, typedExample), background)
+        TypedProbe t = TypedProbe.of(probe, ui.example.getValue(), qi, text);
+        String n = ui.node.getValue();
+        CompletableFuture.supplyAsync(() -> resting.get().capture(n, -1, t.example()), background)
                 .whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e != null) {
-                        status.setText("Cannot capture the attention: " + e.getCause().getMessage());
-                    } else {
-                        typedSnapshot = s;
-                        typedData = typedExample;
-                        show(s, typedExample, 0);
+                        ui.status.setText("Cannot capture the attention: " + e.getCause().getMessage());
+                        return;
                     }
+                    if (model.typed() == null) {
+                        followBeforeTyped = ui.live.isSelected();
+                    }
+                    typedProbe = t;
+                    model.setTyped(s);
+                    if (ui.live.isSelected()) {
+                        following = true; // typed text is not the run: stop following until Resume or Follow
+                        try {
+                            ui.live.setSelected(false);
+                        } finally {
+                            following = false;
+                        }
+                    }
+                    refresh();
                 }));
+    }
+
+    /** Says which tokens the model knows, and which typed ones it does not (and what they became). */
+    private void vocabularyHint(Dataset probe, int qi, TypedProbe typedNow) {
+        List<String> known = TypedProbe.typable(probe, qi);
+        ui.vocabulary.setText(InspectorModel.vocabularyText(known, typedNow));
+        ui.vocabulary.setTooltip(new javafx.scene.control.Tooltip(String.join(" ", known)));
+    }
+
+    /** Ranks the capture's examples and heads by how sharply the landmark token's row attends; shows the best. */
+    private void showClearest() {
+        List<Snapshot> list = captured();
+        Dataset probe = session.probeProperty().get();
+        if (list.isEmpty() || probe == null) {
+            ui.focus.setText("Nothing captured yet.");
+            return;
+        }
+        Snapshot s = shown != null && shown != model.typed() && shown.nodeId().equals(ui.node.getValue()) ? shown
+                : list.get(list.size() - 1);
+        var found = AttentionFocus.clearest(s, probe, session.layout().inputsOf(s.nodeId())[0]);
+        ui.focus.setText(InspectorModel.focusText(found, s));
+        found.ifPresent(f -> {
+            ui.grid.setSelected(false);
+            ui.example.getValueFactory().setValue(f.spot().example());
+            ui.head.setValue(new HeadChoice(f.spot().head()));
+        });
     }
 
     private void show(Snapshot s, Dataset data, int ex) {
         mapsShown++;
         shown = s;
         shownData = data;
-        int[] inputs = AttentionProbe.inputsOf(session.configuration(), s.nodeId());
+        int[] inputs = session.layout().inputsOf(s.nodeId());
         int e = Math.min(ex, s.weights().length - 1);
-        rowLabels = AxisLabels.of(data, inputs[0], e);
-        colLabels = AxisLabels.of(data, inputs[1], e);
+        boolean typedShown = typedProbe != null && data == typedProbe.example();
+        rowLabels = typedShown ? typedProbe.labels() : AxisLabels.of(data, inputs[0], e);
+        colLabels = typedShown && inputs[1] == inputs[0] ? typedProbe.labels() : AxisLabels.of(data, inputs[1], e);
         if (s.weights()[e][0].length != rowLabels.size()) {
             rowLabels = List.of("learned query"); // attention pooling: one query per head
         }
-        List<String> choices = new ArrayList<>(List.of("mean of heads", "max of heads"));
-        for (int h = 0; h < s.heads(); h++) {
-            choices.add("head " + h);
+        List<HeadChoice> choices = HeadChoice.all(s.heads());
+        if (!ui.head.getItems().equals(choices)) {
+            HeadChoice was = ui.head.getValue();
+            ui.head.getItems().setAll(choices);
+            ui.head.setValue(choices.contains(was) ? was : HeadChoice.MEAN);
         }
-        if (!head.getItems().equals(choices)) {
-            String was = head.getValue();
-            head.getItems().setAll(choices);
-            head.setValue(choices.contains(was) ? was : "mean of heads");
-        }
-        status.setText(String.format(Locale.ROOT, "Verified: the block's output recomputed from these weights matches to %.1e. "
+        ui.status.setText(String.format(Locale.ROOT, "Verified: the block's output recomputed from these weights matches to %.1e. "
                 + "Rows are queries, columns keys; each row sums to 1.", s.maxError()));
-        boolean image = data.features()[inputs[1]].rank() == 3 && colLabels.stream().allMatch(l -> l.startsWith("row"));
-        centre.setRight(image ? side : null);
-        int lastQuery = Math.max(0, rowLabels.size() - 1);
-        if (!(query.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f)
-                || f.getMax() != lastQuery) {
-            query.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, lastQuery,
-                    Math.min(query.getValue(), lastQuery)));
+        boolean image = ProbeImages.isSequence(data, inputs[1]) && colLabels.stream().allMatch(l -> l.startsWith("row"));
+        ui.centre.setRight(image ? ui.side : null);
+        ui.setQueries(rowLabels.size());
+        if (ProbeImages.isTokens(data, inputs[0])) {
+            vocabularyHint(data, inputs[0], typedShown ? typedProbe : null);
         }
         draw();
     }
 
     private int headIndex() {
-        String h = head.getValue();
-        return h == null || h.startsWith("mean") ? -1 : h.startsWith("max") ? -2 : Integer.parseInt(h.substring(5));
+        return ui.head.getValue() == null ? -1 : ui.head.getValue().index();
     }
 
     private int exampleIndex() {
-        return shown == typedSnapshot ? 0 : Math.min(example.getValue(), shown.weights().length - 1);
+        return shown == model.typed() ? 0 : Math.min(ui.example.getValue(), shown.weights().length - 1);
     }
 
     private void draw() {
@@ -411,29 +410,19 @@ public final class AttentionInspector {
             return;
         }
         int e = exampleIndex();
-        if (grid.isSelected()) {
-            heads.getChildren().clear();
-            int cols = (int) Math.ceil(Math.sqrt(shown.heads()));
-            for (int h = 0; h < shown.heads(); h++) {
-                HeatmapView v = new HeatmapView();
-                v.setPrefSize(360, 300);
-                v.show(shown.map(e, h), rowLabels, colLabels, "head " + h);
-                heads.add(v, h % cols, h / cols);
-            }
-            centre.setCenter(heads);
+        if (ui.grid.isSelected()) {
+            ui.showHeads(shown, e, rowLabels, colLabels);
         } else {
-            heatmap.show(shown.map(e, headIndex()), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
-                    shown.nodeId(), shown == typedSnapshot ? "typed: " + typed.getText() : "example " + e, head.getValue()));
-            centre.setCenter(heatmap);
+            ui.heatmap.show(shown.map(e, headIndex()), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
+                    shown.nodeId(), shown == model.typed() ? "typed: " + ui.typed.getText() : "example " + e, ui.head.getValue()));
+            ui.centre.setCenter(ui.heatmap);
         }
-        if (centre.getRight() != null) {
-            int[] inputs = AttentionProbe.inputsOf(session.configuration(), shown.nodeId());
-            INDArray img = shownData.features()[inputs[1]];
-            float[][] pixels = img.get(org.nd4j.linalg.indexing.NDArrayIndex.point(e)).castTo(
-                    org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix();
-            int q = Math.min(query.getValue(), rowLabels.size() - 1);
-            overlayTitle.setText("Where '" + rowLabels.get(q) + "' looks in the image");
-            overlay.show(pixels, shown.map(e, headIndex())[q]);
+        if (ui.centre.getRight() != null) {
+            int[] inputs = session.layout().inputsOf(shown.nodeId());
+            float[][] pixels = ProbeImages.pixels(shownData, inputs[1], e);
+            int q = Math.min(ui.query.getValue(), rowLabels.size() - 1);
+            ui.overlayTitle.setText("Where '" + rowLabels.get(q) + "' looks in the image");
+            ui.overlay.show(pixels, shown.map(e, headIndex())[q]);
         }
     }
 
@@ -444,33 +433,26 @@ public final class AttentionInspector {
         return mapsShown;
     }
 
+    /** Whether each map of the all-heads grid has token labels (empty when the grid is not on show). */
+    public List<Boolean> headLabelsShown() {
+        return ui.heads.getChildren().stream().map(n -> ((HeatmapView) n).labelsShown()).toList();
+    }
+
     /** The map on show. */
     public float[][] shownMap() {
-        return heatmap.values();
+        return ui.heatmap.values();
     }
 
     private void export(boolean asPng) {
-        if (shown == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(asPng ? "Export heatmap as PNG" : "Export weights as CSV");
-        chooser.setInitialFileName(shown.nodeId() + "-attention." + (asPng ? "png" : "csv"));
-        java.io.File f = chooser.showSaveDialog(heatmap.getScene().getWindow());
-        if (f != null) {
-            try {
-                exportTo(f.toPath(), asPng);
-                status.setText("Wrote " + f);
-            } catch (IOException ex) {
-                status.setText("Cannot write " + f + ": " + ex.getMessage());
-            }
+        if (shown != null) {
+            ui.export(shown.nodeId(), asPng, f -> exportTo(f, asPng));
         }
     }
 
     /** Writes the map on show: a labelled PNG or the exact weights as CSV. */
     public void exportTo(Path file, boolean asPng) throws IOException {
-        INDArray map = Nd4j.createFromArray(shown.map(exampleIndex(), headIndex()));
-        String title = shown.nodeId() + " · " + head.getValue();
+        float[][] map = shown.map(exampleIndex(), headIndex());
+        String title = shown.nodeId() + " · " + ui.head.getValue();
         byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rowLabels, colLabels, title))
                 : Heatmaps.csv(map, rowLabels, colLabels).getBytes(StandardCharsets.UTF_8);
         dev.deepwire.io.AtomicFiles.write(file, bytes);

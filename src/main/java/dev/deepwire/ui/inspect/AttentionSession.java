@@ -3,16 +3,16 @@ package dev.deepwire.ui.inspect;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
-import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.AttentionLayout;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
+import dev.deepwire.inspect.TrainedModel;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 
 /**
  * What the attention inspector knows of the current run: the probe examples (the first validation
@@ -27,8 +27,8 @@ public final class AttentionSession {
     private final Consumer<Runnable> uiThread;
     private final ObservableList<AttentionRecorder.Snapshot> snapshots = FXCollections.observableArrayList();
     private final ObjectProperty<Dataset> probe = new SimpleObjectProperty<>();
-    private ComputationGraphConfiguration configuration;
-    private org.deeplearning4j.nn.graph.ComputationGraph loaded;
+    private AttentionLayout layout = AttentionLayout.NONE;
+    private TrainedModel loaded;
     private List<String> nodes = List.of();
 
     public AttentionSession(Consumer<Runnable> uiThread) {
@@ -41,8 +41,8 @@ public final class AttentionSession {
      */
     public CaptureSpec watch(CompiledNetwork network, DatasetSplits data) {
         loaded = null;
-        configuration = network.configuration();
-        nodes = AttentionProbe.attentionNodes(configuration);
+        layout = AttentionLayout.of(network.configuration());
+        nodes = layout.nodes();
         CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY);
         probe.set(spec.probe(data));
         snapshots.clear(); // after the new run's blocks are known: an open inspector offers them when told of this
@@ -58,16 +58,16 @@ public final class AttentionSession {
      * Inspects a saved model (a run's best checkpoint) instead of the live run: its network, the probe examples
      * to show, and no captured history.
      */
-    public void load(org.deeplearning4j.nn.graph.ComputationGraph model, Dataset probeSource) {
+    public void load(TrainedModel model, Dataset probeSource) {
         loaded = model;
-        configuration = model.getConfiguration();
-        nodes = AttentionProbe.attentionNodes(configuration);
+        layout = model.layout();
+        nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
         snapshots.clear();
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */
-    public java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> loadedModel() {
+    public java.util.Optional<TrainedModel> loadedModel() {
         return java.util.Optional.ofNullable(loaded);
     }
 
@@ -84,7 +84,8 @@ public final class AttentionSession {
         return nodes;
     }
 
-    public ComputationGraphConfiguration configuration() {
-        return configuration;
+    /** Where the current network's attention blocks take their queries and keys from. */
+    public AttentionLayout layout() {
+        return layout;
     }
 }

@@ -18,9 +18,11 @@ import javafx.scene.text.Font;
  * the cell under the pointer.
  */
 final class HeatmapView extends Region {
-    private static final double LEFT = 90;
-    private static final double TOP = 96;
-    private static final double LEGEND = 60;
+    private double left = 90;
+    private double top = 96;
+    private double legend = 60;
+    private double labelFont = 11;
+    private boolean labelsShown;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
     private float[][] map = new float[0][0];
@@ -42,15 +44,21 @@ final class HeatmapView extends Region {
         rows = queryLabels;
         cols = keyLabels;
         title = heading;
-        // The scale runs to the largest weight, but never below twice the uniform weight: a map that
-        // spreads evenly (as at the start of training) looks even, not hot.
-        max = map.length == 0 || map[0].length == 0 ? 1f : Math.min(1f, 2f / map[0].length);
-        for (float[] r : map) {
-            for (float v : r) {
-                max = Math.max(max, v);
-            }
-        }
+        max = dev.deepwire.inspect.HeatmapRaster.top(map);
         draw();
+    }
+
+    /** Narrow margins and small labels, for a map among several (the all-heads grid). */
+    void compact() {
+        left = 56;
+        top = 52;
+        legend = 44;
+        labelFont = 9;
+    }
+
+    /** Whether the last drawing labelled the axes with tokens (they are left out when cells are too small). */
+    boolean labelsShown() {
+        return labelsShown;
     }
 
     float[][] values() {
@@ -72,15 +80,15 @@ final class HeatmapView extends Region {
         if (map.length == 0) {
             return 1;
         }
-        double w = (getWidth() - LEFT - LEGEND - 20) / map[0].length;
-        double h = (getHeight() - TOP - 20) / map.length;
+        double w = (getWidth() - left - legend - 20) / map[0].length;
+        double h = (getHeight() - top - 20) / map.length;
         return Math.max(0.5, Math.min(w, h));
     }
 
-    /** Dark blue (0) to yellow (the map's largest weight), perceptually even enough to read. */
+    /** The colour the shared map gives a weight at {@code t} of the scale. */
     static Color colour(double t) {
-        t = Math.max(0, Math.min(1, t));
-        return Color.color(0.07 + 0.9 * Math.pow(t, 0.8), 0.1 + 0.8 * t, 0.3 + 0.25 * Math.sin(Math.PI * t) - 0.2 * t);
+        int rgb = dev.deepwire.inspect.Viridis.rgb(t);
+        return Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
     }
 
     private void draw() {
@@ -95,47 +103,48 @@ final class HeatmapView extends Region {
         double c = cell();
         WritableImage img = new WritableImage(nk, nq);
         PixelWriter px = img.getPixelWriter();
-        for (int q = 0; q < nq; q++) {
-            for (int k = 0; k < nk; k++) {
-                px.setColor(k, q, colour(map[q][k] / max));
-            }
-        }
+        px.setPixels(0, 0, nk, nq, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                dev.deepwire.inspect.HeatmapRaster.argb(map), 0, nk);
         g.setImageSmoothing(false);
-        g.drawImage(img, LEFT, TOP, nk * c, nq * c);
+        g.drawImage(img, left, top, nk * c, nq * c);
         g.setFill(Color.web("#d8dde6"));
         g.setFont(Font.font(13));
         g.fillText(title, 8, 18);
-        g.setFont(Font.font(11));
-        g.fillText("keys →", 8, TOP - 40);
-        g.fillText("queries ↓", 8, TOP - 8);
-        if (c >= 9) {
+        g.setFont(Font.font(labelFont));
+        g.fillText("keys →", 8, top - top * 0.4);
+        g.fillText("queries ↓", 8, top - 8);
+        labelsShown = c >= labelFont - 2;
+        if (labelsShown) {
+            g.setFont(Font.font(Math.min(labelFont, c)));
             for (int q = 0; q < nq; q++) {
-                g.fillText(clip(rows.get(q)), 8, TOP + q * c + c / 2 + 4);
+                g.fillText(clip(rows.get(q), left), 4, top + q * c + c / 2 + 4);
             }
             g.save();
             for (int k = 0; k < nk; k++) {
                 g.save();
-                g.translate(LEFT + k * c + c / 2 + 4, TOP - 4);
+                g.translate(left + k * c + c / 2 + 4, top - 4);
                 g.rotate(-60);
-                g.fillText(clip(cols.get(k)), 0, 0);
+                g.fillText(clip(cols.get(k), top), 0, 0);
                 g.restore();
             }
             g.restore();
         }
-        double lx = LEFT + nk * c + 16;
+        double lx = left + nk * c + 16;
         double lh = Math.max(60, nq * c);
         for (int i = 0; i < 100; i++) {
             g.setFill(colour(1 - i / 100.0));
-            g.fillRect(lx, TOP + i * lh / 100, 12, lh / 100 + 1);
+            g.fillRect(lx, top + i * lh / 100, 12, lh / 100 + 1);
         }
         g.setFill(Color.web("#d8dde6"));
-        g.fillText(String.format(Locale.ROOT, "%.2f", max), lx + 16, TOP + 8);
-        g.fillText(String.format(Locale.ROOT, "%.2f", max / 2), lx + 16, TOP + lh / 2 + 4);
-        g.fillText("0", lx + 16, TOP + lh);
+        g.fillText(String.format(Locale.ROOT, "%.2f", max), lx + 16, top + 8);
+        g.fillText(String.format(Locale.ROOT, "%.2f", max / 2), lx + 16, top + lh / 2 + 4);
+        g.fillText("0", lx + 16, top + lh);
     }
 
-    private static String clip(String s) {
-        return s.length() > 12 ? s.substring(0, 11) + "…" : s;
+    /** A label cut to fit a margin this wide (about 6.5 px a character at the label sizes used). */
+    private String clip(String s, double margin) {
+        int fit = Math.max(3, (int) (margin / (labelFont * 0.62)) - 1);
+        return s.length() > fit ? s.substring(0, fit - 1) + "…" : s;
     }
 
     private void hover(double x, double y) {
@@ -143,8 +152,8 @@ final class HeatmapView extends Region {
             return;
         }
         double c = cell();
-        int k = (int) Math.floor((x - LEFT) / c);
-        int q = (int) Math.floor((y - TOP) / c);
+        int k = (int) Math.floor((x - left) / c);
+        int q = (int) Math.floor((y - top) / c);
         if (q < 0 || k < 0 || q >= map.length || k >= map[0].length) {
             readout.set("");
             return;
@@ -156,7 +165,7 @@ final class HeatmapView extends Region {
     /** The readout for a cell (as hovering it would show), for tests. */
     String readoutAt(int q, int k) {
         double c = cell();
-        hover(LEFT + (k + 0.5) * c, TOP + (q + 0.5) * c);
+        hover(left + (k + 0.5) * c, top + (q + 0.5) * c);
         return readout.get();
     }
 }

@@ -20,6 +20,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * batch per frame with change notifications held back until the batch is in.
  */
 final class MetricsChart {
+    /** The least height a chart is drawn at (axes, legend and a readable plot). */
+    static final double MIN_HEIGHT = 170;
     private final ChartViewer viewer;
     private final XYSeries[] series;
     private final int[] shown;
@@ -73,6 +75,7 @@ final class MetricsChart {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);
         viewer.setPrefSize(420, 240);
+        viewer.setMinHeight(MIN_HEIGHT); // a short dock scrolls rather than squashing the plot to a strip
     }
 
     ChartViewer viewer() {

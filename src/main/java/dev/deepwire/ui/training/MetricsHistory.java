@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.training.MetricsCsv;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,19 +87,24 @@ public final class MetricsHistory {
         }
     }
 
-    /** The curves as CSV: one row per step, validation columns filled at epoch ends. */
+    /**
+     * The curves in the layout of a run's {@code metrics.csv} ({@link MetricsCsv}): a training row per point, an
+     * epoch row per validation, in step order (the training row first where both fall on a step).
+     */
     public String toCsv() {
-        StringBuilder b = new StringBuilder("step,epoch,train_loss,val_loss,val_accuracy\n");
-        java.util.Map<Double, Point> vLoss = new java.util.HashMap<>();
-        validationLoss.forEach(p -> vLoss.put(p.step(), p));
-        java.util.Map<Double, Point> vAcc = new java.util.HashMap<>();
-        validationAccuracy.forEach(p -> vAcc.put(p.step(), p));
+        java.util.TreeMap<Long, List<String>> rows = new java.util.TreeMap<>();
         for (Point p : trainLoss) {
-            b.append(String.format(java.util.Locale.ROOT, "%.0f,%d,%.6f,%s,%s%n", p.step(),
-                    (long) Math.ceil(p.step() / stepsPerEpoch), p.value(),
-                    vLoss.containsKey(p.step()) ? String.format(java.util.Locale.ROOT, "%.6f", vLoss.get(p.step()).value()) : "",
-                    vAcc.containsKey(p.step()) ? String.format(java.util.Locale.ROOT, "%.6f", vAcc.get(p.step()).value()) : ""));
+            long step = Math.round(p.step());
+            rows.computeIfAbsent(step, k -> new ArrayList<>()).add(0, MetricsCsv.trainingRow(step, epochOf(step), p.value()));
         }
+        for (int i = 0; i < validationLoss.size(); i++) {
+            long step = Math.round(validationLoss.get(i).step());
+            double accuracy = i < validationAccuracy.size() ? validationAccuracy.get(i).value() : Double.NaN;
+            rows.computeIfAbsent(step, k -> new ArrayList<>())
+                    .add(MetricsCsv.epochRow(step, epochOf(step), Double.NaN, validationLoss.get(i).value(), accuracy));
+        }
+        StringBuilder b = new StringBuilder(MetricsCsv.HEADER).append('\n');
+        rows.values().forEach(list -> list.forEach(r -> b.append(r).append('\n')));
         return b.toString();
     }
 
@@ -110,6 +116,10 @@ public final class MetricsHistory {
         learningRate.clear();
         previousTrainLoss.clear();
         previousValidationAccuracy.clear();
+    }
+
+    private int epochOf(long step) {
+        return (int) Math.ceil((double) step / stepsPerEpoch);
     }
 
     void clear() {

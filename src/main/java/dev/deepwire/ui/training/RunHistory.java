@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.MetricsCsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,19 +106,12 @@ public final class RunHistory {
     /** A kept run's curves, read from its metrics.csv. */
     public static MetricsHistory curves(Run run) throws IOException {
         MetricsHistory h = new MetricsHistory();
-        List<String> lines = Files.readAllLines(run.dir().resolve("metrics.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split(",", -1);
-            if (c.length < 5) {
-                continue;
-            }
-            double step = Double.parseDouble(c[0]);
-            if (!c[2].isEmpty() && c[3].isEmpty()) {
-                h.trainLoss().add(new MetricsHistory.Point(step, Double.parseDouble(c[2])));
-            }
-            if (!c[4].isEmpty()) {
-                h.validationLoss().add(new MetricsHistory.Point(step, Double.parseDouble(c[3])));
-                h.validationAccuracy().add(new MetricsHistory.Point(step, Double.parseDouble(c[4])));
+        for (MetricsCsv.Row r : MetricsCsv.read(run.dir().resolve("metrics.csv"))) {
+            if (r.epochEnd()) {
+                h.validationLoss().add(new MetricsHistory.Point(r.step(), r.validationLoss()));
+                h.validationAccuracy().add(new MetricsHistory.Point(r.step(), r.validationAccuracy()));
+            } else if (!Double.isNaN(r.trainLoss())) {
+                h.trainLoss().add(new MetricsHistory.Point(r.step(), r.trainLoss()));
             }
         }
         return h;

@@ -5,13 +5,10 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunControl;
-import dev.deepwire.training.TrainingEngine;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -38,12 +35,8 @@ final class RunRecorder {
 
     /** Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file. */
     static RunRecorder create(Path runsFolder, String project, Path projectFile, TrainingSettings settings) throws IOException {
-        String stamp = project + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = runsFolder.resolve(stamp);
-        for (int k = 2; Files.exists(dir); k++) {
-            dir = runsFolder.resolve(stamp + "-" + k);
-        }
-        return new RunRecorder(dir, project, projectFile, settings);
+        // one folder per run, created here, with a safe name from the project's
+        return new RunRecorder(RunFolders.createNew(runsFolder, project), project, projectFile, settings);
     }
 
     Path dir() {
@@ -60,27 +53,37 @@ final class RunRecorder {
         RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
     }
 
-    /** Closes the metrics file and saves the model (unless the run saved one); says what failed. */
-    void finish(RunControl run, Executor background, Consumer<String> failed) {
+    /**
+     * Closes the metrics file and saves the model (unless the run saved one); says where the model went when
+     * model.zip could not be written, and what failed.
+     */
+    void finish(RunControl run, Executor background, Consumer<String> problem) {
         background.execute(() -> {
             try {
                 csv.close();
+                run.savedModel().filter(m -> !m.getFileName().toString().equals("model.zip")
+                                && !m.getFileName().toString().startsWith("."))
+                        .ifPresent(m -> problem.accept("model.zip could not be written; the model was saved to " + m));
                 if (run.model() != null && run.savedModel().isEmpty()) {
-                    TrainingEngine.save(run.model(), dir.resolve("model.zip"));
+                    RunFolders.SavedModel saved = RunFolders.saveModel(run.model(), dir);
+                    if (saved.problem() != null) {
+                        problem.accept("model.zip could not be written (" + saved.problem() + "); the model was saved to "
+                                + saved.file());
+                    }
                 }
             } catch (IOException | RuntimeException e) {
-                failed.accept(e.getMessage());
+                problem.accept("could not save the run: " + e.getMessage());
             }
         });
     }
 
     /** Scores a finished model on the test split in the background (ranking can take seconds); up to three lines. */
-    static void scoreTest(org.deeplearning4j.nn.graph.ComputationGraph model, CompiledNetwork network, DatasetSplits data,
+    static void scoreTest(RunControl run, CompiledNetwork network, DatasetSplits data,
                           Executor background, Consumer<String> result) {
         background.execute(() -> {
             String text;
             try {
-                List<String> lines = dev.deepwire.training.TestReport.lines(model, network, data);
+                List<String> lines = dev.deepwire.training.TestReport.lines(run.model(), network, data);
                 text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
             } catch (RuntimeException e) {
                 text = "Cannot score the test split: " + e.getMessage();

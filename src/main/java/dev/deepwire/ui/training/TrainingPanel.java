@@ -272,7 +272,7 @@ public final class TrainingPanel extends HBox {
                 try {
                     dev.deepwire.io.AtomicFiles.write(f.toPath(), java.nio.file.Files.readAllBytes(model));
                 } catch (java.io.IOException ex) {
-                    problem.setText("Cannot write " + f + ": " + ex.getMessage());
+                    problem.setText(ex instanceof dev.deepwire.io.WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }
             }
         });
@@ -319,7 +319,7 @@ public final class TrainingPanel extends HBox {
             try {
                 dev.deepwire.io.AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException e) {
-                problem.setText("Cannot write " + f + ": " + e.getMessage());
+                problem.setText(e instanceof dev.deepwire.io.WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
             }
         }
     }

@@ -207,6 +207,16 @@ public final class TrainingViewModel {
         return Optional.ofNullable(runDir);
     }
 
+    private final DataConsent dataConsent = new DataConsent();
+
+    /**
+     * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
+     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
+     */
+    public void setOutsideDataConfirmation(java.util.function.Predicate<String> confirm) {
+        dataConsent.setConfirmation(confirm);
+    }
+
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
     public boolean start(TrainingSettings settings) {
         if (phase.get().busy()) {
@@ -229,6 +239,11 @@ public final class TrainingViewModel {
         Project project = editor.project();
         var graph = editor.graph().copy();
         var dataset = project.dataset();
+        String refused = dataConsent.refusal(dataset, dataFolder.get());
+        if (refused != null) {
+            status.set("Not started: " + refused);
+            return false;
+        }
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(Phase.COMPILING);
@@ -277,15 +292,33 @@ public final class TrainingViewModel {
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
         RunRecorder file = recorder;
+        metricsFailure.set(null);
         CaptureSpec capture = observer.apply(network, data);
         if (capture != null) {
             capture = capture.withBudget(observationBudget);
         }
         run = launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
                 new RunOptions(0, runDir, name, 25).withHealthBudget(observationBudget), capture, captured), event -> {
-                    file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
+                    try {
+                        file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
+                    } catch (java.io.UncheckedIOException e) {
+                        metricsFailed(e.getMessage());
+                    }
                     queue.add(event);
                 });
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<String> metricsFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */
+    private void metricsFailed(String reason) {
+        if (metricsFailure.compareAndSet(null, reason)) {
+            RunControl current = run;
+            if (current != null) {
+                current.stop();
+            }
+        }
     }
 
     private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
@@ -302,9 +335,9 @@ public final class TrainingViewModel {
     }
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
-    public java.util.Optional<org.deeplearning4j.nn.graph.ComputationGraph> restingModel() {
+    public java.util.Optional<dev.deepwire.inspect.TrainedModel> restingModel() {
         return run == null || phase.get() == Phase.RUNNING || phase.get() == Phase.COMPILING
-                ? java.util.Optional.empty() : java.util.Optional.ofNullable(run.model());
+                ? java.util.Optional.empty() : dev.deepwire.inspect.TrainedModel.of(run);
     }
 
     public void pause() {
@@ -426,7 +459,7 @@ public final class TrainingViewModel {
         }
         testReport.set("Scoring the test split…");
         RunRecorder scored = recorder;
-        RunRecorder.scoreTest(model, network, data, background, text -> uiThread.accept(() -> {
+        RunRecorder.scoreTest(run, network, data, background, text -> uiThread.accept(() -> {
             if (recorder == scored) { // still this project's run
                 testReport.set(text);
             }
@@ -463,8 +496,9 @@ public final class TrainingViewModel {
         phase.set(result);
         editor.setLocked(false);
         Path dir = runDir;
-        status.set(message + (dir == null ? "" : " · run saved in " + dir));
-        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · could not save the run: "
-                + problem)));
+        String failure = metricsFailure.get();
+        status.set(message + (failure == null ? "" : " · stopped: " + failure)
+                + (dir == null ? "" : " · run saved in " + dir));
+        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
     }
 }

@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ class BatchedGemmTest {
 
     @Test
     void usesBlasDirectlyOnTheCpuBackend() {
+        assumeTrue(cpu(), "BLAS is called directly on the CPU only");
         assertThat(BatchedGemm.direct()).isTrue();
     }
 
@@ -41,11 +43,30 @@ class BatchedGemmTest {
     }
 
     @Test
-    void plainMatricesAndMixedTypesGoThroughNd4j() {
+    void onlyPlainSameTypeFloatingBatchesGoToBlas() {
+        INDArray f3 = Nd4j.rand(DataType.FLOAT, 2, 3, 4);
+        assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.FLOAT, 2, 4, 5))).isTrue();
+        assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.DOUBLE, 2, 4, 5))).as("mixed types").isFalse();
+        assertThat(BatchedGemm.applicable(Nd4j.rand(DataType.FLOAT, 3, 4), Nd4j.rand(DataType.FLOAT, 4, 5)))
+                .as("plain matrices").isFalse();
+        assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.FLOAT, 3, 4, 5))).as("batch sizes differ").isFalse();
+        assertThat(BatchedGemm.applicable(Nd4j.ones(DataType.INT, 2, 3, 4), Nd4j.ones(DataType.INT, 2, 4, 5)))
+                .as("integers").isFalse();
+    }
+
+    @Test
+    void plainMatricesGiveTheLoopsNumbersAndMixedTypesNd4jsOwnRefusal() {
         INDArray a = Nd4j.rand(DataType.DOUBLE, 4, 5);
         INDArray b = Nd4j.rand(DataType.DOUBLE, 2, 5);
         INDArray c = BatchedGemm.matmul(a, b, false, true);
         assertClose(c, loops(a.reshape(1, 4, 5), b.reshape(1, 2, 5), false, true).reshape(4, 2), 1e-12);
+        INDArray f = Nd4j.rand(DataType.FLOAT, 2, 3, 4).subi(0.5);
+        INDArray d = Nd4j.rand(DataType.DOUBLE, 2, 4, 5).subi(0.5);
+        // ND4J does not multiply a float by a double array; the direct path must not pretend it can.
+        var refused = assertThatThrownBy(() -> BatchedGemm.matmul(f, d, false, false)).hasMessageContaining("matmul");
+        if (cpu()) { // the CPU backend's wording; CUDA's native op words it its own way
+            refused.rootCause().hasMessageContaining("data types to be the same");
+        }
     }
 
     @Test
@@ -53,6 +74,10 @@ class BatchedGemmTest {
         INDArray a = Nd4j.rand(DataType.FLOAT, 2, 3, 4);
         INDArray b = Nd4j.rand(DataType.FLOAT, 2, 5, 2);
         assertThatThrownBy(() -> BatchedGemm.matmul(a, b, false, false)).hasMessageContaining("inner sizes differ");
+    }
+
+    private static boolean cpu() {
+        return Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
     }
 
     private static INDArray loops(INDArray a, INDArray b, boolean ta, boolean tb) {

@@ -50,13 +50,16 @@ class LargeGraphCanvasUiTest {
             }
         }
         assertThat(seen).as("blocks in view").isGreaterThan(5);
+        int wires = 0;
         for (Edge e : vm.graph().edges()) {
             if (canvas.hasView(e.from().nodeId()) && canvas.hasView(e.to().nodeId())
                     && visible.contains(vm.graph().node(e.to().nodeId()).orElseThrow().x(), vm.graph().node(e.to().nodeId()).orElseThrow().y())) {
                 assertThat(canvas.edgeView(e)).as("wire %s", e).isNotNull();
                 assertThat(canvas.edgeView(e).shapeText()).as("shape on wire %s", e).isNotEqualTo("?");
+                wires++;
             }
         }
+        assertThat(wires).as("wires in view").isGreaterThan(5);
     }
 
     @Test

@@ -2,8 +2,13 @@ package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.TrainingEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetricsHistoryTest {
 
@@ -37,14 +42,35 @@ class MetricsHistoryTest {
     }
 
     @Test
-    void csvHasOneRowPerStepWithValidationAtEpochEnds() {
+    void csvIsARunsMetricsLayoutAndReadsBackAsTheSameCurves(@TempDir Path dir) throws Exception {
         MetricsHistory h = new MetricsHistory();
         h.setStepsPerEpoch(2);
-        h.trainLoss().addAll(List.of(new MetricsHistory.Point(1, 3), new MetricsHistory.Point(2, 2.5)));
+        h.trainLoss().addAll(List.of(new MetricsHistory.Point(1, 3), new MetricsHistory.Point(2, 2.5),
+                new MetricsHistory.Point(3, 2.25)));
         h.validationLoss().add(new MetricsHistory.Point(2, 2.75));
         h.validationAccuracy().add(new MetricsHistory.Point(2, 0.25));
-        assertThat(h.toCsv().lines().toList()).containsExactly("step,epoch,train_loss,val_loss,val_accuracy",
-                "1,1,3.000000,,", "2,1,2.500000,2.750000,0.250000");
+        assertThat(h.toCsv().lines().toList()).containsExactly(MetricsCsv.HEADER,
+                "1,1,3.000000,,", "2,1,2.500000,,", "2,1,,2.750000,0.250000", "3,2,2.250000,,");
+        Files.writeString(dir.resolve("metrics.csv"), h.toCsv());
+        MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "finished", 3, 0.25, ""));
+        assertThat(back.trainLoss()).isEqualTo(h.trainLoss());
+        assertThat(back.validationLoss()).isEqualTo(h.validationLoss());
+        assertThat(back.validationAccuracy()).isEqualTo(h.validationAccuracy());
+    }
+
+    @Test
+    void aRunsMetricsFileReadsBackAsItsCurves(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("metrics.csv");
+        try (MetricsCsv csv = new MetricsCsv(file, 2)) {
+            csv.onEvent(new TrainingEvent.StepCompleted(1, 1, 3.0, 100));
+            csv.onEvent(new TrainingEvent.StepCompleted(2, 1, 2.5, 100));
+            csv.onEvent(new TrainingEvent.EpochCompleted(1, 2, 2.6, 2.75, 0.25));
+        }
+        Files.writeString(file, "3,2,2.2", java.nio.file.StandardOpenOption.APPEND); // torn by a crash
+        MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "failed", 3, 0.25, ""));
+        assertThat(back.trainLoss()).containsExactly(new MetricsHistory.Point(2, 2.5));
+        assertThat(back.validationLoss()).containsExactly(new MetricsHistory.Point(2, 2.75));
+        assertThat(back.validationAccuracy()).containsExactly(new MetricsHistory.Point(2, 0.25));
     }
 
     @Test

@@ -81,7 +81,7 @@ class TrainingViewModelTest {
             assertThat(run.resolve("best.zip")).exists();
             var model = vm.restingModel().orElseThrow();
             assertThat(org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(run.resolve("model.zip").toFile(), false)
-                    .params()).as("the model the window holds is the one the run saved").isEqualTo(model.params());
+                    .params()).as("the model the window holds is the one the run saved").isEqualTo(model.network().params());
         } finally {
             processes.close();
         }

@@ -55,7 +55,7 @@ public final class WorkbenchTrainingBenchmark {
             Project project = new ProjectReader().read(file);
             WorkbenchWindow window = app.openWindow(stage, project);
             window.files().fileProperty().set(file.toAbsolutePath()); // runs go beside the project, as when opened
-            TrainingViewModel training = window.training();
+            TrainingViewModel training = WorkbenchInternals.training(window);
             if (inspector) {
                 String attention = project.graph().nodes().stream()
                         .filter(n -> n.type().contains("attention")).map(dev.deepwire.model.Node::id).findFirst().orElse(null);
@@ -91,7 +91,7 @@ public final class WorkbenchTrainingBenchmark {
             });
             // Pressing Train once the workbench is ready to train (the backend loaded, the spare training process
             // waiting), as after a user's first look at the window.
-            app.trainingReady().thenRun(() -> Platform.runLater(() -> training.start(project.training().withEpochs(epochs))));
+            WorkbenchInternals.trainingReady(app).thenRun(() -> Platform.runLater(() -> training.start(project.training().withEpochs(epochs))));
         }
     }
 }

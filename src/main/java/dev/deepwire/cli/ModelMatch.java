@@ -1,0 +1,60 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.LimitException;
+import dev.deepwire.limits.ModelZips;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Loads a model zip for a project: the zip is checked within limits before DL4J reads it, and the model must have the
+ * project's network (its blocks and their parameter counts), so a model of another project is refused by name
+ * instead of failing deep inside ND4J.
+ */
+final class ModelMatch {
+    private ModelMatch() {
+    }
+
+    static ComputationGraph load(Path model, Path project, CompiledNetwork network) throws CliException {
+        long params;
+        try {
+            params = ModelZips.check(model);
+        } catch (LimitException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, model + " cannot be read: " + FileProblems.describe(e));
+        }
+        if (params != network.totalParams()) {
+            throw mismatch(model, project, String.format("it holds %,d parameters but the project's network has %,d",
+                    params, network.totalParams()));
+        }
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.describe(e));
+        } catch (RuntimeException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.plain(e.getMessage()));
+        }
+        for (var entry : network.shapes().paramCounts().entrySet()) {
+            GraphVertex v = net.getVertex(entry.getKey());
+            if (v == null) {
+                throw mismatch(model, project, "it has no block '" + entry.getKey() + "'");
+            }
+            if (v.numParams() != entry.getValue()) {
+                throw mismatch(model, project, String.format("its block '%s' has %,d parameters, the project's %,d",
+                        entry.getKey(), v.numParams(), entry.getValue()));
+            }
+        }
+        return net;
+    }
+
+    private static CliException mismatch(Path model, Path project, String why) {
+        return new CliException(ExitCodes.BAD_INPUT, model + " was not trained from " + project + " as it is now (" + why
+                + "); give a model trained from this project (deepwire train " + project + ")");
+    }
+}

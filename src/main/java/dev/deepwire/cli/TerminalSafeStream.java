@@ -1,0 +1,105 @@
+package dev.deepwire.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * What the command line prints, made safe for a terminal: names, ids, labels, paths and messages come from files,
+ * and a control character in them (ESC, CR, BEL, backspace, C1 controls, bidirectional overrides and isolates) is
+ * shown escaped as {@code \\u001b} instead of acting on the terminal. Newlines and tabs pass; the rest of UTF-8 text
+ * passes unchanged. Bytes that are not UTF-8 are shown as {@code \\xNN}.
+ */
+final class TerminalSafeStream extends OutputStream {
+    private final OutputStream out;
+    private final byte[] pending = new byte[4];
+    private int have;
+    private int need;
+
+    TerminalSafeStream(OutputStream out) {
+        this.out = out;
+    }
+
+    /** The text as it would be printed: control characters escaped. */
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (unsafe(c)) {
+                b.append(escaped(c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    static boolean unsafe(int c) {
+        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+                || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+    }
+
+    private static String escaped(int c) {
+        return String.format(Locale.ROOT, "\\u%04x", c);
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        b &= 0xff;
+        if (have > 0) {
+            if ((b & 0xc0) == 0x80) {
+                pending[have++] = (byte) b;
+                if (have == need) {
+                    int c = new String(pending, 0, have, StandardCharsets.UTF_8).codePointAt(0);
+                    if (unsafe(c)) {
+                        out.write(escaped(c).getBytes(StandardCharsets.US_ASCII));
+                    } else {
+                        out.write(pending, 0, have);
+                    }
+                    have = 0;
+                }
+                return;
+            }
+            dropPending();
+        }
+        if (b < 0x80) {
+            if (unsafe(b)) {
+                out.write(escaped(b).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(b);
+            }
+        } else if (b >= 0xc2 && b <= 0xf4) {
+            need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+            pending[have++] = (byte) b;
+        } else {
+            out.write(String.format(Locale.ROOT, "\\x%02x", b).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** An unfinished UTF-8 sequence: its bytes shown as {@code \\xNN}. */
+    private void dropPending() throws IOException {
+        for (int i = 0; i < have; i++) {
+            out.write(String.format(Locale.ROOT, "\\x%02x", pending[i] & 0xff).getBytes(StandardCharsets.US_ASCII));
+        }
+        have = 0;
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            write(b[i]);
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        dropPending(); // an unfinished sequence at the end is shown, not lost
+        out.flush();
+    }
+}

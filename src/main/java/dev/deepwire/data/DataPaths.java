@@ -1,0 +1,73 @@
+package dev.deepwire.data;
+
+import dev.deepwire.model.DatasetSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a project may read its data: a dataset's {@code file} is relative to the project's folder and lies inside
+ * it, after normalising ({@code ..}) and following symbolic links. An absolute path, or one that leaves the folder,
+ * is read only when the user allowed it (a flag on the command line, a confirmation in the workbench).
+ */
+public final class DataPaths {
+    /** Where the digits-caption reader looks when the project names no file. */
+    static final String DIGITS_DEFAULT = "data/digits.csv.gz";
+
+    private DataPaths() {
+    }
+
+    /** A data file outside the project's folder: the setting as written, where it leads, and a sentence saying so. */
+    public record Outside(String name, Path resolved, Path folder, String message) {
+    }
+
+    /** The dataset's file when it lies outside {@code projectDir}; empty when it is inside (or names no file). */
+    public static Optional<Outside> outside(DatasetSpec spec, Path projectDir) throws DataException {
+        if (spec == null) {
+            return Optional.empty();
+        }
+        Object file = spec.params().get("file");
+        if (file == null && "digits-caption".equals(spec.kind())) {
+            file = DIGITS_DEFAULT;
+        }
+        if (!(file instanceof String name) || name.isBlank()) {
+            return Optional.empty(); // the reader says what is missing
+        }
+        Path folder = projectDir.toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            if (name.indexOf('\0') >= 0) {
+                throw new InvalidPathException(name, "a NUL character");
+            }
+            resolved = folder.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw new DataException("dataset.file is not a usable path (" + e.getReason() + "); name a file "
+                    + "relative to the project's folder");
+        }
+        if (Path.of(name).isAbsolute()) {
+            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' is an absolute path; "
+                    + "data is read from inside the project's folder " + folder + " unless you allow otherwise"));
+        }
+        if (!resolved.startsWith(folder)) {
+            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' leaves the project's "
+                    + "folder " + folder + " (it leads to " + resolved + "); data is read from inside that folder "
+                    + "unless you allow otherwise"));
+        }
+        if (Files.exists(resolved)) {
+            try {
+                Path real = resolved.toRealPath();
+                Path realFolder = folder.toRealPath();
+                if (!real.startsWith(realFolder)) {
+                    return Optional.of(new Outside(name, real, folder, "dataset.file '" + name + "' is a link to "
+                            + real + ", outside the project's folder " + folder + "; data is read from inside that "
+                            + "folder unless you allow otherwise"));
+                }
+            } catch (IOException e) {
+                return Optional.empty(); // the reader reports the file it cannot read
+            }
+        }
+        return Optional.empty();
+    }
+}

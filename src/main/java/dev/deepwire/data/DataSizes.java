@@ -1,0 +1,45 @@
+package dev.deepwire.data;
+
+import dev.deepwire.limits.Limits;
+
+/**
+ * Sizes taken from a project's dataset settings or counted in its files, checked against {@link Limits} before
+ * arrays are made: an absurd {@code dataset.classes} or a file with millions of long rows is refused with the
+ * limit instead of running out of memory.
+ */
+final class DataSizes {
+    private DataSizes() {
+    }
+
+    /** A setting between {@code min} and {@code max}, or a refusal naming both. */
+    static int setting(String name, int value, int min, int max) throws DataException {
+        if (value < min || value > max) {
+            throw new DataException("dataset." + name + " must be between " + min + " and " + String.format("%,d", max)
+                    + " (DeepWire's limit); got " + value);
+        }
+        return value;
+    }
+
+    /** A count found in a file (distinct tokens, labels, entities) within {@code max}. */
+    static void count(String file, String what, long count, long max) throws DataException {
+        if (count > max) {
+            throw new DataException(file + " has " + String.format("%,d", count) + " " + what + "; the limit is "
+                    + String.format("%,d", max));
+        }
+    }
+
+    /**
+     * An array of {@code rows × width} floats fits: at most {@link Limits#ARRAY_ELEMENTS} values, and a third of what
+     * Java may still use (the data is copied once into the native arrays ND4J trains on).
+     */
+    static void array(String file, String what, long rows, long width) throws DataException {
+        long elements = Math.multiplyHigh(rows, width) != 0 ? Long.MAX_VALUE : rows * width;
+        long limit = Math.min(Limits.ARRAY_ELEMENTS, Runtime.getRuntime().maxMemory() / 3 / Float.BYTES);
+        if (elements > limit) {
+            throw new DataException(file + ": " + what + " would be " + String.format("%,d", rows) + " × "
+                    + String.format("%,d", width) + " values (" + Limits.bytes(elements > Long.MAX_VALUE / 4
+                    ? Long.MAX_VALUE : elements * 4) + "); the limit is " + String.format("%,d", limit) + " values (" + Limits.bytes(limit * Float.BYTES)
+                    + "); use fewer examples or smaller sizes");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.deepwire.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Jackson's syntax errors in plain words, with line and column, without its internal names. */
+final class JsonSyntax {
+    private JsonSyntax() {
+    }
+
+    static ProjectFormatException problem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (msg.contains("nesting depth")) {
+            return new ProjectFormatException(where, "the JSON is nested more than 64 levels deep, which no project "
+                    + "file needs; is it really a DeepWire project?");
+        }
+        java.util.regex.Matcher limit = java.util.regex.Pattern
+                .compile("^(String value|Number value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)").matcher(msg);
+        if (limit.find()) {
+            String what = switch (limit.group(1)) {
+                case "String value" -> "a text value longer than " + limit.group(3) + " characters";
+                case "Number value" -> "a number longer than " + limit.group(3) + " digits";
+                default -> "a field name longer than " + limit.group(3) + " characters";
+            };
+            return new ProjectFormatException(where, "the file holds " + what + ", which no project needs; is it "
+                    + "really a DeepWire project?");
+        }
+        if (msg.startsWith("Trailing token")) {
+            return new ProjectFormatException(where, "there is more text after the project's closing '}'; delete it "
+                    + "(a project file holds exactly one JSON object)");
+        }
+        if (msg.startsWith("Duplicate field")) {
+            return new ProjectFormatException(where, readable(msg) + "; remove one of the two");
+        }
+        return new ProjectFormatException(where, "not valid JSON (" + readable(firstLine(msg))
+                + "); the file may be truncated or hand-edited — restore it from a backup or fix the JSON there");
+    }
+
+    /** Jackson's message without its internal source descriptions and setting names. */
+    private static String readable(String msg) {
+        return msg.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("\\[Source: [^\\]]*]", "")
+                .replaceAll(" ?\\(?(?:from )?`[A-Za-z]+(?:\\.[A-Za-z_]+)+(?:\\(\\))?`\\)?", "")
+                .strip();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.deepwire.limits;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens user files with limits: only regular files (not a folder, FIFO or device such as {@code /dev/zero}),
+ * at most so many bytes as stored and, for gzip, once decompressed; lines at most {@link Limits#LINE_CHARS}
+ * long. Every refusal is a {@link LimitException} naming the file and the limit.
+ */
+public final class BoundedFiles {
+    private BoundedFiles() {
+    }
+
+    /** Refuses what is not a regular file, or is larger than {@code maxBytes}; {@code what} names it ("project file"). */
+    public static void checkRegular(Path file, long maxBytes, String what) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attrs.isDirectory()) {
+            throw new LimitException(file + " is a folder, not a " + what);
+        }
+        if (!attrs.isRegularFile()) {
+            throw new LimitException(file + " is not a regular file (a device, pipe or socket); DeepWire reads a "
+                    + what + " only from an ordinary file");
+        }
+        if (attrs.size() > maxBytes) {
+            throw tooLarge(file, attrs.size() + " bytes", maxBytes, what);
+        }
+        if (!Files.isReadable(file)) {
+            throw new java.nio.file.AccessDeniedException(file.toString());
+        }
+    }
+
+    /** The file's bytes as a stream that stops with a refusal past {@code maxBytes}, after {@link #checkRegular}. */
+    public static InputStream open(Path file, long maxBytes, String what) throws IOException {
+        checkRegular(file, maxBytes, what);
+        return new Capped(new BufferedInputStream(Files.newInputStream(file), 1 << 16), maxBytes, file, what, "");
+    }
+
+    /** Like {@link #open}, decompressed when the name ends in {@code .gz}, the decompressed size capped too. */
+    public static InputStream openMaybeGzip(Path file, long maxBytes, String what) throws IOException {
+        InputStream raw = open(file, maxBytes, what);
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return raw;
+        }
+        try {
+            return new Capped(new GZIPInputStream(raw, 1 << 16), maxBytes, file, what, " once decompressed");
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** All bytes of the file, within the limit. */
+    public static byte[] readAll(Path file, long maxBytes, String what) throws IOException {
+        try (InputStream in = open(file, maxBytes, what)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** UTF-8 text, malformed bytes refused, a leading byte-order mark dropped. */
+    public static String utf8(byte[] bytes) throws CharacterCodingException {
+        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        String s = chars.toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** Reads UTF-8 lines (malformed bytes refused, a leading byte-order mark dropped) of at most {@code maxChars}. */
+    public static LineReader lines(InputStream in, Path file, int maxChars) {
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new LineReader(r, file, maxChars);
+    }
+
+    static LimitException tooLarge(Path file, String size, long limit, String what) {
+        return new LimitException(file + " is " + size + "; the limit for a " + what + " is " + Limits.bytes(limit)
+                + " (" + limit + " bytes)");
+    }
+
+    /** Counts bytes and refuses more than the limit (a file that grows, a device, a gzip bomb). */
+    private static final class Capped extends FilterInputStream {
+        private final long max;
+        private final Path file;
+        private final String what;
+        private final String how;
+        private long count;
+
+        Capped(InputStream in, long max, Path file, String what, String how) {
+            super(in);
+            this.max = max;
+            this.file = file;
+            this.what = what;
+            this.how = how;
+        }
+
+        private void add(long n) throws LimitException {
+            if (n > 0) {
+                count += n;
+                if (count > max) {
+                    throw tooLarge(file, "over " + Limits.bytes(max) + how, max, what);
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            add(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            add(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            add(s);
+            return s;
+        }
+    }
+}

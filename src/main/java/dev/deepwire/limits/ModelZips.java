@@ -1,0 +1,150 @@
+package dev.deepwire.limits;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Checks a model zip (as DL4J's ModelSerializer writes it) before DL4J reads it: every entry's declared and actual
+ * decompressed size within {@link Limits#MODEL_ENTRY_BYTES} (the configuration within
+ * {@link Limits#MODEL_CONFIG_BYTES}), and every array's header asking for no more values than its entry holds, so a
+ * damaged or hostile zip cannot make ND4J allocate gigabytes. Reads the zip once, allocating nothing large.
+ */
+public final class ModelZips {
+    private static final Map<String, Integer> BYTES_PER_VALUE = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2,
+            "LONG", 8, "INT", 4, "SHORT", 2, "BYTE", 1, "UBYTE", 1, "BOOL", 1);
+
+    private static final java.util.Set<String> ALLOCATION_MODES = java.util.Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
+            "MIXED_DATA_TYPES");
+
+    private ModelZips() {
+    }
+
+    /** The number of parameters the model's {@code coefficients.bin} holds, after checking the whole zip. */
+    public static long check(Path zip) throws IOException {
+        BoundedFiles.checkRegular(zip, Long.MAX_VALUE, "model file");
+        long params = -1;
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                long limit = e.getName().endsWith(".json") ? Limits.MODEL_CONFIG_BYTES : Limits.MODEL_ENTRY_BYTES;
+                if (e.getSize() > limit) {
+                    throw new LimitException(zip + ": its entry " + e.getName() + " claims " + Limits.bytes(e.getSize())
+                            + "; the limit for one entry is " + Limits.bytes(limit) + " — the file is damaged or not a "
+                            + "DeepWire model");
+                }
+                long[] claimed = null;
+                try (Counting in = new Counting(z.getInputStream(e), limit, zip, e.getName())) {
+                    if (e.getName().endsWith(".bin")) {
+                        claimed = arrayValues(new DataInputStream(in), zip, e.getName());
+                    }
+                    long before = in.count;
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    if (e.getSize() >= 0 && e.getSize() != in.count) {
+                        throw damaged(zip, e.getName(), Limits.bytes(in.count) + " but claims " + Limits.bytes(e.getSize()));
+                    }
+                    if (claimed != null && claimed[0] * claimed[1] > in.count - before) {
+                        throw damaged(zip, e.getName(), "an array of " + claimed[0] + " values but only "
+                                + (in.count - before) + " bytes of them");
+                    }
+                }
+                if (e.getName().equals("coefficients.bin") && claimed != null) {
+                    params = claimed[0];
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new LimitException(zip + " is not a model zip (" + e.getMessage() + ")");
+        }
+        if (params < 0) {
+            throw new LimitException(zip + " holds no parameters (coefficients.bin); is it really a DeepWire model?");
+        }
+        return params;
+    }
+
+    /** Reads an ND4J array header (shape buffer, then data buffer): how many values it says follow, and their size. */
+    private static long[] arrayValues(DataInputStream in, Path zip, String entry) throws IOException {
+        try {
+            long[] shape = header(in, zip, entry);
+            if (shape[0] > 256) {
+                throw damaged(zip, entry, "a shape of " + shape[0] + " numbers");
+            }
+            in.skipNBytes(shape[0] * shape[1]);
+            return header(in, zip, entry);
+        } catch (EOFException e) {
+            throw damaged(zip, entry, "an array cut short");
+        }
+    }
+
+    private static long[] header(DataInputStream in, Path zip, String entry) throws IOException {
+        String mode = in.readUTF();
+        if (!ALLOCATION_MODES.contains(mode)) {
+            throw damaged(zip, entry, "an unknown allocation mode '" + mode + "'");
+        }
+        long length = in.readLong();
+        String type = in.readUTF();
+        Integer size = BYTES_PER_VALUE.get(type);
+        if (size == null || length < 0) {
+            throw damaged(zip, entry, "an unknown array type '" + type + "'");
+        }
+        if (length > Limits.MODEL_ENTRY_BYTES / size) {
+            throw new LimitException(zip + ": " + entry + " claims " + length + " values ("
+                    + Limits.bytes(Math.multiplyHigh(length, size) != 0 ? Long.MAX_VALUE : length * size)
+                    + "); the limit for one entry is " + Limits.bytes(Limits.MODEL_ENTRY_BYTES));
+        }
+        return new long[] {length, size};
+    }
+
+    private static LimitException damaged(Path zip, String entry, String what) {
+        return new LimitException(zip + ": " + entry + " holds " + what + "; the file is damaged or not a DeepWire model");
+    }
+
+    /** Counts decompressed bytes, refusing more than the limit, and says when an array claims more than is there. */
+    private static final class Counting extends java.io.FilterInputStream {
+        private final long limit;
+        private final Path zip;
+        private final String entry;
+        private long count;
+
+        Counting(InputStream in, long limit, Path zip, String entry) {
+            super(in);
+            this.limit = limit;
+            this.zip = zip;
+            this.entry = entry;
+        }
+
+        private void add(long n) throws LimitException {
+            if (n > 0 && (count += n) > limit) {
+                throw new LimitException(zip + ": its entry " + entry + " is over " + Limits.bytes(limit)
+                        + " once decompressed, the limit for one entry");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            add(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            add(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            add(s);
+            return s;
+        }
+    }
+}

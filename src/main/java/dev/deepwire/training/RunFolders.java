@@ -1,0 +1,178 @@
+package dev.deepwire.training;
+
+import dev.deepwire.io.WriteFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Where runs write, for the command line and the workbench alike. A run folder belongs to one run: a default folder
+ * ({@code runs/<project>-<time>}) is created new, with a suffix when another run took the name in the same second,
+ * and its name comes from the project's name made into one safe folder name; a folder the user names that already
+ * holds a run is never reused silently ({@link #claim}).
+ */
+public final class RunFolders {
+    /** The files a run writes; a folder holding any of them holds a run. */
+    private static final Pattern RUN_FILE = Pattern.compile(
+            "metrics\\.csv|model\\.zip|run\\.json|best\\.zip|\\.paused-model\\.zip|checkpoint-epoch-\\d+\\.zip|model-[\\w-]+\\.zip");
+    private static final int MAX_NAME = 64;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private RunFolders() {
+    }
+
+    /** A folder the user named holds an earlier run; {@link #files()} are its run files. */
+    public static final class Taken extends IOException {
+        private final transient List<Path> files;
+
+        Taken(Path dir, List<Path> files) {
+            super(dir + " already holds a run (" + String.join(", ", files.stream()
+                    .map(f -> f.getFileName().toString()).sorted().toList()) + ")");
+            this.files = List.copyOf(files);
+        }
+
+        public List<Path> files() {
+            return files;
+        }
+    }
+
+    /**
+     * The project's name as one folder name: no separators, no {@code ..}, no control or invisible characters, at
+     * most 64 characters; "project" when nothing usable is left.
+     */
+    public static String safeName(String projectName) {
+        StringBuilder b = new StringBuilder();
+        String name = projectName == null ? "" : projectName;
+        name.codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ' ') {
+                b.appendCodePoint(c);
+            } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
+                b.append('_');
+            }
+        });
+        String safe = b.toString().strip().replaceAll("\\.{2,}", ".").replaceAll("^[.\\s]+|[.\\s]+$", "");
+        if (safe.codePointCount(0, safe.length()) > MAX_NAME) {
+            safe = safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME)).strip();
+        }
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "project" : safe;
+    }
+
+    /** Creates a new run folder {@code runsFolder/<project>-<time>} that no other run has (a suffix if need be). */
+    public static Path createNew(Path runsFolder, String projectName) throws IOException {
+        return createNew(runsFolder, projectName, LocalDateTime.now());
+    }
+
+    static Path createNew(Path runsFolder, String projectName, LocalDateTime now) throws IOException {
+        try {
+            Files.createDirectories(runsFolder);
+        } catch (IOException e) {
+            throw WriteFailure.of(runsFolder, e);
+        }
+        String base = safeName(projectName) + "-" + now.format(STAMP);
+        for (int k = 1; k <= 10_000; k++) {
+            Path dir = runsFolder.resolve(k == 1 ? base : base + "-" + k);
+            try {
+                // Atomic: of two runs started together, each gets its own folder.
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next suffix
+            } catch (IOException e) {
+                throw WriteFailure.of(dir, e);
+            }
+        }
+        throw new WriteFailure(runsFolder.resolve(base), "10,000 runs already have this name");
+    }
+
+    /**
+     * Makes {@code dir} ready for a new run. A folder holding an earlier run is refused ({@link Taken}) unless
+     * {@code overwrite}, when that run's files are deleted first so the folder never mixes two runs; a run file that
+     * is a link, a folder or another special file is never written through nor deleted, but refused.
+     */
+    public static void claim(Path dir, boolean overwrite) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new WriteFailure(dir, "it is a file, not a folder");
+        }
+        List<Path> found = runFiles(dir);
+        if (!found.isEmpty() && !overwrite) {
+            throw new Taken(dir, found);
+        }
+        for (Path f : found) {
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                throw new WriteFailure(f, (Files.isSymbolicLink(f) ? "it is a symbolic link"
+                        : Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) ? "it is a folder" : "it is not a regular file")
+                        + "; a run never writes through it nor deletes it: remove it yourself or choose another folder");
+            }
+        }
+        for (Path f : found) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                throw new WriteFailure(f, "cannot delete the earlier run's file: " + WriteFailure.reason(e));
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw WriteFailure.of(dir, e);
+        }
+    }
+
+    private static List<Path> runFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return new ArrayList<>(files.filter(f -> RUN_FILE.matcher(f.getFileName().toString()).matches()).toList());
+        } catch (IOException e) {
+            throw new WriteFailure(dir, "cannot list the folder: " + WriteFailure.reason(e));
+        }
+    }
+
+    /**
+     * Where a run's model went: {@code problem} says why it is not at {@code dir/model.zip} (null when it is): the
+     * reason {@code model.zip} could not be written.
+     */
+    public record SavedModel(Path file, String problem) {
+    }
+
+    /**
+     * Saves a trained model as {@code dir/model.zip} or, when that cannot be written (it is a folder, the disk is
+     * full, no permission), beside it as {@code model-<time>.zip} or else in the system's temporary folder.
+     *
+     * @throws WriteFailure when the model could be written nowhere: the message says why, for each place tried
+     */
+    public static SavedModel saveModel(ComputationGraph model, Path dir) throws WriteFailure {
+        Path wanted = dir.resolve("model.zip");
+        String problem;
+        try {
+            TrainingEngine.save(model, wanted);
+            return new SavedModel(wanted, null);
+        } catch (UncheckedIOException e) {
+            problem = e.getCause() instanceof WriteFailure w ? w.reason() : e.getMessage();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        List<String> also = new ArrayList<>();
+        for (Path alternative : List.of(dir.resolve("model-" + stamp + ".zip"),
+                Path.of(System.getProperty("java.io.tmpdir")).resolve("deepwire-model-" + stamp + "-"
+                        + Long.toHexString(System.nanoTime()) + ".zip"))) {
+            try {
+                TrainingEngine.save(model, alternative);
+                return new SavedModel(alternative, problem);
+            } catch (UncheckedIOException e) {
+                also.add(e.getMessage());
+            }
+        }
+        throw new WriteFailure(wanted, problem + "; nor could it be saved elsewhere (" + String.join("; ", also)
+                + "), so the trained model was lost");
+    }
+}

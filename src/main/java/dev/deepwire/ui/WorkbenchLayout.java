@@ -1,0 +1,214 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.ui.editor.GraphCanvas;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
+
+/**
+ * The workbench's resizable middle: palette | canvas | block inspector side by side, the training dock below.
+ * The panels keep their size in pixels when the window is resized (the canvas takes the change), each can be
+ * hidden (View menu, Shortcut+1…4) and their sizes and visibility are remembered in the user's preferences.
+ */
+final class WorkbenchLayout {
+    static final double PALETTE_WIDTH = 190;
+    static final double INSPECTOR_WIDTH = 240;
+    /** The dock's height when nothing is remembered: a third of the middle, at most this many pixels. */
+    static final double DOCK_HEIGHT = 250;
+
+    private final SplitPane sides = new SplitPane();
+    private final SplitPane centre = new SplitPane();
+    private final Node palette;
+    private final GraphCanvas canvas;
+    private final Node inspector;
+    private final ScrollPane dock;
+    private final Preferences prefs;
+    private final CheckMenuItem paletteShown = new CheckMenuItem("_Palette");
+    private final CheckMenuItem inspectorShown = new CheckMenuItem("Block _Inspector");
+    private final CheckMenuItem dockShown = new CheckMenuItem("_Training Dock");
+    private final CheckMenuItem minimapShown = new CheckMenuItem("_Minimap");
+    private double paletteWidth;
+    private double inspectorWidth;
+    private double dockHeight;
+    /** Set while the layout moves the dividers itself, so the move is not remembered as the user's. */
+    private boolean applying;
+    private boolean sized;
+
+    WorkbenchLayout(Region palette, GraphCanvas canvas, Region inspector, Region dock, Preferences prefs) {
+        this.palette = palette;
+        this.canvas = canvas;
+        this.inspector = inspector;
+        this.prefs = prefs;
+        palette.setMinWidth(150);
+        inspector.setMinWidth(190);
+        canvas.setMinSize(200, 160);
+        this.dock = new ScrollPane(dock);
+        this.dock.setId("training-dock");
+        this.dock.setFitToWidth(true);
+        this.dock.setFitToHeight(true);
+        this.dock.setMinHeight(90);
+        paletteWidth = prefs.getDouble("paletteWidth", PALETTE_WIDTH);
+        inspectorWidth = prefs.getDouble("inspectorWidth", INSPECTOR_WIDTH);
+        dockHeight = prefs.getDouble("dockHeight", -1);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setId("workbench-centre");
+        sides.setId("workbench-sides");
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane.setResizableWithParent(this.dock, false);
+        bind(paletteShown, "paletteShown", "Shortcut+1");
+        bind(inspectorShown, "inspectorShown", "Shortcut+2");
+        bind(dockShown, "dockShown", "Shortcut+3");
+        bind(minimapShown, "minimapShown", "Shortcut+4");
+        canvas.minimapVisibleProperty().bind(minimapShown.selectedProperty());
+        rebuild();
+        // Only a divider the user let go of is remembered (not the shifts of a window being resized).
+        for (SplitPane pane : List.of(sides, centre)) {
+            pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+                if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
+                        || e.getTarget() instanceof Node m && m.getParent() != null
+                        && m.getParent().getStyleClass().contains("split-pane-divider")) {
+                    javafx.application.Platform.runLater(this::remember);
+                }
+            });
+        }
+        sides.widthProperty().addListener((o, a, w) -> firstSize());
+        centre.heightProperty().addListener((o, a, h) -> firstSize());
+    }
+
+    private void bind(CheckMenuItem item, String key, String keys) {
+        item.setSelected(prefs.getBoolean(key, true));
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.selectedProperty().addListener((o, a, now) -> {
+            prefs.putBoolean(key, now);
+            if (item != minimapShown) {
+                rebuild();
+            }
+        });
+    }
+
+    /** Where the user's layout is remembered (under the user's home, like every DeepWire preference). */
+    static Preferences userPrefs() {
+        return Preferences.userRoot().node("dev/deepwire/layout");
+    }
+
+    /** The middle of the window. */
+    SplitPane root() {
+        return centre;
+    }
+
+    /** The View menu's items that show or hide each panel. */
+    List<MenuItem> viewItems() {
+        return List.of(paletteShown, inspectorShown, dockShown, minimapShown);
+    }
+
+    BooleanProperty paletteShownProperty() {
+        return paletteShown.selectedProperty();
+    }
+
+    BooleanProperty inspectorShownProperty() {
+        return inspectorShown.selectedProperty();
+    }
+
+    BooleanProperty dockShownProperty() {
+        return dockShown.selectedProperty();
+    }
+
+    BooleanProperty minimapShownProperty() {
+        return minimapShown.selectedProperty();
+    }
+
+    /** The sizes are first applied once the window has one (fractions of nothing would be lost). */
+    private void firstSize() {
+        if (!sized && sides.getWidth() > 0 && centre.getHeight() > 0) {
+            sized = true;
+            if (dockHeight < 0) {
+                dockHeight = Math.min(DOCK_HEIGHT, centre.getHeight() / 3);
+            }
+            applyDividers();
+        }
+    }
+
+    private void rebuild() {
+        applying = true;
+        try {
+            sides.getItems().setAll(canvas);
+            if (paletteShown.isSelected()) {
+                sides.getItems().add(0, palette);
+            }
+            if (inspectorShown.isSelected()) {
+                sides.getItems().add(inspector);
+            }
+            centre.getItems().setAll(sides);
+            if (dockShown.isSelected()) {
+                centre.getItems().add(dock);
+            }
+        } finally {
+            applying = false;
+        }
+        applyDividers();
+    }
+
+    /** Puts the dividers where the remembered pixel sizes say, the canvas taking the rest. */
+    private void applyDividers() {
+        double w = sides.getWidth();
+        double h = centre.getHeight();
+        if (!sized || w <= 0 || h <= 0) {
+            return;
+        }
+        applying = true;
+        try {
+            double left = paletteShown.isSelected() ? Math.min(paletteWidth, w / 3) : 0;
+            double right = inspectorShown.isSelected() ? Math.min(inspectorWidth, w / 3) : 0;
+            var ds = sides.getDividers();
+            int i = 0;
+            if (paletteShown.isSelected()) {
+                ds.get(i++).setPosition(left / w);
+            }
+            if (inspectorShown.isSelected()) {
+                ds.get(i).setPosition(1 - right / w);
+            }
+            if (dockShown.isSelected()) {
+                centre.getDividers().get(0).setPosition(1 - Math.min(dockHeight, h * 0.6) / h);
+            }
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** A divider the user let go of: the panels' sizes in pixels are remembered. */
+    private void remember() {
+        if (applying || !sized) {
+            return;
+        }
+        double w = sides.getWidth();
+        double h = centre.getHeight();
+        var ds = sides.getDividers();
+        int i = 0;
+        if (paletteShown.isSelected() && ds.size() > i) {
+            paletteWidth = ds.get(i++).getPosition() * w;
+            prefs.putDouble("paletteWidth", paletteWidth);
+        }
+        if (inspectorShown.isSelected() && ds.size() > i) {
+            inspectorWidth = (1 - ds.get(i).getPosition()) * w;
+            prefs.putDouble("inspectorWidth", inspectorWidth);
+        }
+        if (dockShown.isSelected() && !centre.getDividers().isEmpty()) {
+            dockHeight = (1 - centre.getDividers().get(0).getPosition()) * h;
+            prefs.putDouble("dockHeight", dockHeight);
+        }
+    }
+
+    /** The dock's height now (0 when hidden). */
+    double dockHeight() {
+        return dockShown.isSelected() ? dock.getHeight() : 0;
+    }
+}

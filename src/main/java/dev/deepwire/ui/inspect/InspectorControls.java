@@ -1,0 +1,154 @@
+package dev.deepwire.ui.inspect;
+
+import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The attention inspector's controls and their arrangement; what they do is {@link AttentionInspector}'s. */
+final class InspectorControls {
+    final ComboBox<String> node = new ComboBox<>();
+    final Spinner<Integer> example = new Spinner<>(0, AttentionSession.PROBE - 1, 0);
+    final ComboBox<HeadChoice> head = new ComboBox<>();
+    final CheckBox grid = new CheckBox("All heads");
+    final TextField typed = new TextField();
+    final Slider step = new Slider(0, 0, 0);
+    final CheckBox live = new CheckBox("Follow training");
+    final Label stepLabel = new Label();
+    final Label status = new Label();
+    final Label readout = new Label();
+    final HeatmapView heatmap = new HeatmapView();
+    final GridPane heads = new GridPane();
+    final ImageOverlay overlay = new ImageOverlay();
+    final Spinner<Integer> query = new Spinner<>(0, 63, 0);
+    final BorderPane centre = new BorderPane();
+    final VBox side = new VBox(6);
+    final Label overlayTitle = new Label("Query over the image");
+    final Label vocabulary = new Label();
+    final Label focus = new Label();
+
+    /** Lays the controls out: choices on top, the map in the middle, the step and exports below. */
+    BorderPane layout(Runnable findClearest, Consumer<Boolean> export, Runnable close) {
+        node.setId("inspect-node");
+        example.setId("inspect-example");
+        head.setId("inspect-head");
+        grid.setId("inspect-grid");
+        typed.setId("inspect-typed");
+        typed.setPromptText("type text and press Enter");
+        step.setId("inspect-step");
+        live.setId("inspect-live");
+        live.setSelected(true);
+        heatmap.setId("inspect-heatmap");
+        query.setId("inspect-query");
+        status.setId("inspect-status");
+        readout.setId("inspect-readout");
+        readout.textProperty().bind(heatmap.readoutProperty());
+        HBox top = new HBox(8, new Label("Block"), node, new Label("Example"), example, new Label("Head"), head, grid,
+                new Label("or"), typed);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(typed, Priority.ALWAYS);
+        vocabulary.setId("inspect-vocab");
+        vocabulary.getStyleClass().add("muted");
+        vocabulary.setWrapText(true);
+        Button clearest = new Button("Find clearest");
+        clearest.setId("inspect-clearest");
+        clearest.setTooltip(new javafx.scene.control.Tooltip("Show the example and head whose query row attends most "
+                + "sharply (largest weight, lowest entropy); the row is a token found once in every example, such as "
+                + "a marker, when there is one"));
+        clearest.setOnAction(e -> findClearest.run());
+        focus.setId("inspect-focus");
+        focus.setWrapText(true);
+        HBox findRow = new HBox(8, clearest, focus);
+        findRow.setAlignment(Pos.CENTER_LEFT);
+        VBox north = new VBox(4, top, vocabulary, findRow);
+        north.setPadding(new Insets(8));
+        Button png = new Button("Export PNG…");
+        png.setOnAction(e -> export.accept(true));
+        Button csv = new Button("Export CSV…");
+        csv.setOnAction(e -> export.accept(false));
+        HBox.setHgrow(step, Priority.ALWAYS);
+        Button closeButton = new Button("Close");
+        closeButton.setId("inspect-close");
+        closeButton.setOnAction(e -> close.run());
+        HBox bottom = new HBox(8, new Label("Step"), step, stepLabel, live, png, csv, closeButton);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox south = new VBox(4, bottom, readout, status);
+        south.setPadding(new Insets(8));
+        side.getChildren().setAll(overlayTitle, query, overlay);
+        side.setPadding(new Insets(8));
+        centre.setCenter(heatmap);
+        return new BorderPane(centre, north, null, south, null);
+    }
+
+    /** Every head's map of one example in a grid, each with its token labels. */
+    void showHeads(dev.deepwire.inspect.AttentionRecorder.Snapshot snapshot, int example, java.util.List<String> rows,
+                   java.util.List<String> cols) {
+            heads.getChildren().clear();
+            int across = (int) Math.ceil(Math.sqrt(snapshot.heads()));
+            heads.getColumnConstraints().clear();
+            heads.getRowConstraints().clear();
+            for (int c = 0; c < across; c++) {
+                javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+                cc.setPercentWidth(100.0 / across);
+                heads.getColumnConstraints().add(cc);
+            }
+            int rowsOfHeads = (snapshot.heads() + across - 1) / across;
+            for (int r = 0; r < rowsOfHeads; r++) {
+                javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+                rc.setPercentHeight(100.0 / rowsOfHeads);
+                heads.getRowConstraints().add(rc);
+            }
+            for (int h = 0; h < snapshot.heads(); h++) {
+                HeatmapView v = new HeatmapView();
+                v.compact(); // narrower margins, so each small map keeps room for its token labels
+                v.setMinSize(120, 120);
+                v.setPrefSize(360, 300);
+                v.show(snapshot.map(example, h), rows, cols, "head " + h);
+                heads.add(v, h % across, h / across);
+            }
+        centre.setCenter(heads);
+    }
+
+    /** The query spinner (image overlays) offers rows 0 … count − 1. */
+    void setQueries(int count) {
+        int last = Math.max(0, count - 1);
+        if (!(query.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f)
+                || f.getMax() != last) {
+            query.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
+                    Math.min(query.getValue(), last)));
+        }
+    }
+
+    /** Something that writes a file and may fail. */
+    interface FileWriter {
+        void write(java.nio.file.Path file) throws java.io.IOException;
+    }
+
+    /** Asks where to export the map on show and writes it there, saying what happened in the status line. */
+    void export(String nodeId, boolean asPng, FileWriter writer) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(asPng ? "Export heatmap as PNG" : "Export weights as CSV");
+        chooser.setInitialFileName(nodeId + "-attention." + (asPng ? "png" : "csv"));
+        java.io.File f = chooser.showSaveDialog(heatmap.getScene().getWindow());
+        if (f != null) {
+            try {
+                writer.write(f.toPath());
+                status.setText("Wrote " + f);
+            } catch (java.io.IOException ex) {
+                status.setText("Cannot write " + f + ": " + ex.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.deepwire.ui.inspect;
+
+import dev.deepwire.inspect.AttentionRecorder.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The attention inspector's decisions, apart from its controls so they can be tested without a screen: which
+ * capture to show (typed text, the newest while following a run, or the slider's), when a live redraw is due, and
+ * the head choices as values (not labels to parse back).
+ */
+final class InspectorModel {
+    /** While a run is going, maps are redrawn at most this often: each redraw competed with training for the CPU. */
+    static final long LIVE_MS = 400;
+
+    /** A head, or the mean or maximum over heads; its label is only for the screen. */
+    record HeadChoice(int index) {
+        static final HeadChoice MEAN = new HeadChoice(-1);
+        static final HeadChoice MAX = new HeadChoice(-2);
+
+        static List<HeadChoice> all(int heads) {
+            List<HeadChoice> out = new ArrayList<>(List.of(MEAN, MAX));
+            for (int h = 0; h < heads; h++) {
+                out.add(new HeadChoice(h));
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return index == -1 ? "mean of heads" : index == -2 ? "max of heads" : "head " + index;
+        }
+    }
+
+    /** What to show: a capture, its place among the block's captures (-1: typed text), and how many there are. */
+    record Choice(Snapshot snapshot, int index, int count) {
+        boolean typed() {
+            return index < 0;
+        }
+
+        String stepText() {
+            return typed() ? "typed text" : snapshot.step() < 0 ? "saved model"
+                    : String.format(Locale.ROOT, "step %,d (%d of %d captures)", snapshot.step(), index + 1, count);
+        }
+    }
+
+    private Snapshot typed;
+    private long lastLiveRedraw = Long.MIN_VALUE / 2;
+
+    /** The block's captures, oldest first. */
+    static List<Snapshot> of(List<Snapshot> all, String nodeId) {
+        return all.stream().filter(s -> s.nodeId().equals(nodeId)).toList();
+    }
+
+    /**
+     * The capture to show for block {@code nodeId}: typed text's while there is one for that block (and not
+     * following a run), else the newest when following, else the slider's; null when the block has none.
+     */
+    Choice choose(List<Snapshot> all, String nodeId, boolean follow, double slider) {
+        if (typed != null && typed.nodeId().equals(nodeId) && !follow) {
+            return new Choice(typed, -1, 0);
+        }
+        List<Snapshot> list = of(all, nodeId);
+        if (list.isEmpty()) {
+            return null;
+        }
+        int i = follow ? list.size() - 1 : (int) Math.max(0, Math.round(Math.min(slider, list.size() - 1)));
+        return new Choice(list.get(i), i, list.size());
+    }
+
+    /** Typed text's capture, shown until following resumes or the text is cleared. */
+    void setTyped(Snapshot s) {
+        typed = s;
+    }
+
+    Snapshot typed() {
+        return typed;
+    }
+
+    /**
+     * A new capture arrived while following: how long to wait before redrawing (0: now), given the time now. A
+     * run that is not going redraws at once.
+     */
+    long liveDelayMs(long nowNanos, boolean running) {
+        if (!running) {
+            return 0;
+        }
+        return Math.max(0, LIVE_MS - (nowNanos - lastLiveRedraw) / 1_000_000);
+    }
+
+    /** A live redraw happened at this time. */
+    void redrawnAt(long nowNanos) {
+        lastLiveRedraw = nowNanos;
+    }
+
+    /** The vocabulary hint under the typed text: unknown typed tokens first, then what the model knows. */
+    static String vocabularyText(List<String> known, dev.deepwire.inspect.TypedProbe typed) {
+        String list = String.join(" ", known.subList(0, Math.min(40, known.size()))) + (known.size() > 40 ? " …" : "");
+        String unknown = typed == null || typed.unknown().isEmpty() ? ""
+                : "Not in the vocabulary (shown as word→what the model saw): " + String.join(", ", typed.unknown()) + ". ";
+        String dropped = typed == null || typed.dropped() == 0 ? ""
+                : typed.dropped() + " token(s) past the input length were left out. ";
+        return unknown + dropped + "The model knows " + known.size() + " tokens: " + list;
+    }
+
+    /** What "Find clearest" found, in words. */
+    static String focusText(java.util.Optional<dev.deepwire.inspect.AttentionFocus.Found> found, Snapshot s) {
+        if (found.isEmpty()) {
+            return "No query row to rank.";
+        }
+        var f = found.get();
+        return String.format(Locale.ROOT, "Clearest: example %d, head %d — the '%s' row puts %.3f on one key "
+                + "(ranked by the %s row of %d examples × %d heads).", f.spot().example(), f.spot().head(), f.rowLabel(),
+                f.spot().maxWeight(), f.token() == null ? "sharpest" : "'" + f.token() + "'", s.weights().length, s.heads());
+    }
+}

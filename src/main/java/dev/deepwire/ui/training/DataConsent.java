@@ -1,0 +1,39 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.DataPaths;
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The data-path rule in the workbench ({@link DataPaths}): data inside the project's folder is read; a file outside it
+ * only once the user agreed, asked once per file in a session.
+ */
+final class DataConsent {
+    private Predicate<String> confirm = message -> false;
+    private final Set<Path> allowed = new HashSet<>();
+
+    void setConfirmation(Predicate<String> confirm) {
+        this.confirm = confirm;
+    }
+
+    /** Why the dataset may not be read (the user said no, or its path is unusable); null when it may. */
+    String refusal(DatasetSpec dataset, Path projectFolder) {
+        try {
+            var outside = DataPaths.outside(dataset, projectFolder);
+            if (outside.isEmpty() || allowed.contains(outside.get().resolved())) {
+                return null;
+            }
+            if (confirm.test(outside.get().message())) {
+                allowed.add(outside.get().resolved());
+                return null;
+            }
+            return outside.get().message();
+        } catch (DataException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.deepwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile and clumsy inputs through the command line: each is the user's (or the machine's) problem, so each ends with
+ * one line naming the cause and exit 1 or 2 — never 3 ("a bug") and never a stack trace.
+ */
+class HostileInputsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream originalOut = Console.out();
+    private final PrintStream originalErr = Console.err();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        Console.redirect(originalOut);
+        Console.redirectErr(originalErr);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path marker(String name, String from, String to) throws Exception {
+        String json = Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"train\": 20000", "\"train\": 320").replace("\"validation\": 2000", "\"validation\": 40")
+                .replace(from, to);
+        return Files.writeString(dir.resolve(name), json);
+    }
+
+    @Test
+    void runningOutOfMemoryOrStackIsOneLineAndExitOne() {
+        assertThat(DeepWireCli.guarded(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, false)).isEqualTo(ExitCodes.INVALID);
+        assertThat(DeepWireCli.guarded(() -> {
+            throw new StackOverflowError();
+        }, false)).isEqualTo(ExitCodes.INVALID);
+        assertThat(errors().lines().toList()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("deepwire: ran out of memory (Java heap space)").contains("batch size"))
+                .anySatisfy(l -> assertThat(l).startsWith("deepwire: ran out of stack space"));
+        assertThat(errors()).doesNotContain("\tat ").doesNotContain("Error");
+    }
+
+    @Test
+    void devicesAndFoldersAsProjectFilesAreRefusedWithExitTwo() {
+        assertThat(DeepWireCli.execute("validate", "/dev/zero")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("validate", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("not a regular file").contains("is a folder");
+    }
+
+    @Test
+    void aFolderAsOutputIsRefusedBeforeAnyWork() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", "x.zip", "--node", "attn", "--png", "/"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("export", project.toString(), "--java", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("--png / is a folder").contains("--java " + dir + " is a folder");
+    }
+
+    @Test
+    void aModelOfAnotherProjectIsRefusedByNameNotByNd4j() throws Exception {
+        Path trained = marker("trained.dwproj", "", "");
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", trained.toString(), "--max-steps", "2", "--out", run.toString())).isZero();
+        Path other = marker("other.dwproj", "\"hidden\": 128", "\"hidden\": 96");
+        err.reset();
+        int code = DeepWireCli.execute("inspect", other.toString(), "--model", run.resolve("model.zip").toString(),
+                "--node", "attn");
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("was not trained from").contains("parameters").contains("deepwire train");
+    }
+
+    @Test
+    void aModelZipWhoseArraysClaimGigabytesIsRefusedBeforeLoading() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        Path zip = dir.resolve("model.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("configuration.json"));
+            z.write("{}".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("coefficients.bin"));
+            DataOutputStream d = new DataOutputStream(z);
+            d.writeUTF("MIXED_DATA_TYPES");
+            d.writeLong(2);
+            d.writeUTF("LONG");
+            d.writeLong(1);
+            d.writeLong(1);
+            d.writeUTF("MIXED_DATA_TYPES");
+            d.writeLong(500_000_000L); // 1.86 GiB of floats claimed
+            d.writeUTF("FLOAT");
+            d.writeFloat(1f);
+            d.flush();
+        }
+        int code = DeepWireCli.execute("inspect", project.toString(), "--model", zip.toString(), "--node", "attn");
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("coefficients.bin").contains("500000000 values").contains("damaged");
+    }
+
+    @Test
+    void anUnusedBranchIsWarnedAndTrainingStillRuns() throws Exception {
+        Path project = marker("branch.dwproj", "\"nodes\": [", "\"nodes\": [{\"id\": \"spare\", \"type\": \"layer_norm\"},");
+        String json = Files.readString(project).replace("\"edges\": [", "\"edges\": [{\"from\": \"ffn.out\", \"to\": \"spare.in\"},");
+        Files.writeString(project, json);
+        assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN spare: output unused — this branch is not trained");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", dir.resolve("r").toString()))
+                .isZero();
+    }
+
+    @Test
+    void aModelTooLargeForMemoryIsReportedByValidateAsByTrain() throws Exception {
+        Path project = marker("long.dwproj", "\"heads\": 4", "\"heads\": 64");
+        Files.writeString(project, Files.readString(project).replace("\"length\": 24", "\"length\": 4096"));
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ERROR memory: this network needs about")
+                .contains("attention scores");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(errors()).contains("attention scores");
+        try (var files = Files.list(Path.of("."))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".dump"));
+        }
+    }
+}

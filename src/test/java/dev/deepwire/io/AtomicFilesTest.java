@@ -1,0 +1,153 @@
+package dev.deepwire.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one atomic writer against what may stand at its target: links, folders, pipes, read-only files, devices. */
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.txt"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("real.txt"));
+        AtomicFiles.write(link, bytes("new"));
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+    }
+
+    @Test
+    void aChainOfLinksAndADanglingLinkReachTheirTarget() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Path second = Files.createSymbolicLink(dir.resolve("sub/second"), Path.of("../target.txt"));
+        Path first = Files.createSymbolicLink(dir.resolve("first"), dir.relativize(second));
+        AtomicFiles.write(first, bytes("through two links"));
+        assertThat(Files.readString(dir.resolve("target.txt"))).isEqualTo("through two links");
+        assertThat(Files.isSymbolicLink(first)).isTrue();
+        assertThat(Files.isSymbolicLink(second)).isTrue();
+    }
+
+    @Test
+    void aLinkLoopIsRefusedWithAReason() throws Exception {
+        Path a = dir.resolve("a");
+        Files.createSymbolicLink(a, Path.of("b"));
+        Files.createSymbolicLink(dir.resolve("b"), Path.of("a"));
+        assertThatThrownBy(() -> AtomicFiles.write(a, bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("too many symbolic links");
+    }
+
+    @Test
+    void aFolderIsRefusedNotReplaced() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("model.zip"));
+        assertThatThrownBy(() -> AtomicFiles.write(folder, bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessage("cannot write " + folder + ": it is a folder");
+        assertThat(Files.isDirectory(folder)).isTrue();
+        assertThatThrownBy(() -> AtomicFiles.write(Path.of("/"), bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("it is a folder");
+    }
+
+    @Test
+    void aFifoIsRefusedAndLeftAsItIs() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(mk.exitValue()).isZero();
+        assertThatThrownBy(() -> AtomicFiles.write(fifo, bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+
+    @Test
+    void aReadOnlyFileIsRefusedEvenForRoot() throws Exception {
+        Path file = Files.writeString(dir.resolve("locked.txt"), "keep me");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        assertThatThrownBy(() -> AtomicFiles.write(file, bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("read-only");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+    }
+
+    @Test
+    void aDevicePathIsAStreamNotReplaced() throws Exception {
+        AtomicFiles.write(Path.of("/dev/null"), bytes("discarded"));
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/stdout"))).isTrue();
+        assertThat(AtomicFiles.isDevice(dir.resolve("dev/null"))).isFalse();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev"))).isFalse();
+    }
+
+    @Test
+    void standardStreamsAreStreamsWhateverTheyLeadTo() {
+        assertThat(AtomicFiles.isDevice(Path.of("/proc/self/fd/1"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/fd/2"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/stderr"))).isTrue();
+        assertThat(AtomicFiles.isDevice(Path.of("/dev/shm/regular-or-new-file"))).isFalse();
+    }
+
+    @Test
+    void failuresGiveTheRealReasonAndNeverTheTemporaryName() throws Exception {
+        Path readOnlyFolder = Files.createDirectories(dir.resolve("ro"));
+        Path blocker = Files.writeString(dir.resolve("file"), "a file, not a folder");
+        WriteFailure underAFile = (WriteFailure) catchWrite(blocker.resolve("x.json"));
+        assertThat(underAFile.getMessage()).startsWith("cannot write " + blocker.resolve("x.json") + ": ")
+                .doesNotContain(".tmp").isNotEqualTo("cannot write " + blocker.resolve("x.json") + ": " + blocker);
+        assertThat(readOnlyFolder).isDirectory();
+        IOException full = new IOException("No space left on device");
+        assertThat(WriteFailure.reason(full)).isEqualTo("no space left on device");
+        assertThat(WriteFailure.reason(new java.nio.file.AccessDeniedException(
+                dir.resolve(".x.json.123e4567-e89b-12d3-a456-426614174000.tmp").toString()))).isEqualTo("permission denied");
+        assertThat(WriteFailure.reason(new java.nio.file.FileSystemException(
+                dir.resolve(".x.json.123e4567-e89b-12d3-a456-426614174000.tmp").toString(), null, "Read-only file system")))
+                .isEqualTo("read-only file system");
+        assertThat(WriteFailure.reason(new IOException(
+                "/p/.model.zip.123e4567-e89b-12d3-a456-426614174000.tmp: Is a directory"))).isEqualTo("it is a folder");
+    }
+
+    private static IOException catchWrite(Path target) {
+        try {
+            AtomicFiles.write(target, bytes("x"));
+        } catch (IOException e) {
+            return e;
+        }
+        throw new AssertionError("no failure writing " + target);
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFileAndTheOldContent() throws Exception {
+        Path file = Files.writeString(dir.resolve("project.dwproj"), "old");
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+            out.write(bytes("half"));
+            throw new IOException("No space left on device");
+        })).isInstanceOf(WriteFailure.class).hasMessage("cannot write " + file + ": no space left on device");
+        assertThat(Files.readString(file)).isEqualTo("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("project.dwproj");
+        }
+    }
+
+    @Test
+    void contentThatClosesItsStreamIsStillSynced() throws Exception {
+        Path file = dir.resolve("model.zip");
+        AtomicFiles.write(file, out -> {
+            out.write(bytes("zip"));
+            out.close();
+        });
+        assertThat(Files.readString(file)).isEqualTo("zip");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.deepwire.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deepwire.io.WriteFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** A run folder belongs to one run: safe names, unique folders, no silent reuse, a model never lost quietly. */
+class RunFoldersTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../x", "/etc/passwd", "a/../../b", "..", ".", "nul\u0000name", "esc\u001b[2Jname",
+            "C:\\Windows\\x", "\u202egnp.exe", "   ", "", "////", "dots...and..more"})
+    void aProjectNameBecomesOneSafeFolderName(String name) {
+        String safe = RunFolders.safeName(name);
+        assertThat(safe).isNotEmpty().doesNotContain("/", "\\", "..", "\u0000", "\u001b", "\u202e")
+                .isNotIn(".", "..");
+        Path inside = dir.resolve(safe).normalize();
+        assertThat(inside.getParent()).isEqualTo(dir);
+    }
+
+    @Test
+    void namesAreKeptWhereSafeShortenedAndDefaulted() {
+        assertThat(RunFolders.safeName("marker")).isEqualTo("marker");
+        assertThat(RunFolders.safeName("my model_2 v1.5")).isEqualTo("my model_2 v1.5");
+        assertThat(RunFolders.safeName("../../x")).isEqualTo("_._x");
+        assertThat(RunFolders.safeName("")).isEqualTo("project");
+        assertThat(RunFolders.safeName(null)).isEqualTo("project");
+        assertThat(RunFolders.safeName("x".repeat(500))).hasSize(64);
+        assertThat(RunFolders.safeName("日本語")).isEqualTo("日本語");
+    }
+
+    @Test
+    void runsStartedInTheSameSecondGetTheirOwnFolders() throws Exception {
+        LocalDateTime now = LocalDateTime.of(2026, 12, 4, 21, 0, 0);
+        int runs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Path>> made = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                made.add(pool.submit(() -> {
+                    go.await();
+                    return RunFolders.createNew(dir.resolve("runs"), "../../x", now);
+                }));
+            }
+            go.countDown();
+            List<Path> folders = new ArrayList<>();
+            for (Future<Path> f : made) {
+                folders.add(f.get());
+            }
+            assertThat(folders).doesNotHaveDuplicates().allMatch(Files::isDirectory)
+                    .allMatch(p -> p.getParent().equals(dir.resolve("runs")));
+            assertThat(folders).contains(dir.resolve("runs/_._x-20261204-210000"), dir.resolve("runs/_._x-20261204-210000-2"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFolderHoldingARunIsRefusedUnlessOverwriteThenItsRunFilesGoWhole() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("metrics.csv"), "old");
+        Files.writeString(out.resolve("model.zip"), "old model");
+        Files.writeString(out.resolve("checkpoint-epoch-3.zip"), "old checkpoint");
+        Files.writeString(out.resolve("notes.txt"), "the user's own");
+        assertThatThrownBy(() -> RunFolders.claim(out, false)).isInstanceOf(RunFolders.Taken.class)
+                .hasMessage(out + " already holds a run (checkpoint-epoch-3.zip, metrics.csv, model.zip)");
+        assertThat(Files.readString(out.resolve("model.zip"))).isEqualTo("old model");
+        RunFolders.claim(out, true);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
+        RunFolders.claim(dir.resolve("new/deeper"), false);
+        assertThat(dir.resolve("new/deeper")).isDirectory();
+    }
+
+    @Test
+    void aLinkedOrFolderRunFileIsNeverWrittenThroughNorDeleted() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("metrics.csv"), victim);
+        assertThatThrownBy(() -> RunFolders.claim(out, true)).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("metrics.csv: it is a symbolic link");
+        assertThatThrownBy(() -> new MetricsCsv(out.resolve("metrics.csv"), 1)).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("already exists");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(out.resolve("metrics.csv"))).isTrue();
+
+        Path other = Files.createDirectories(dir.resolve("other/model.zip"));
+        assertThatThrownBy(() -> RunFolders.claim(other.getParent(), true)).hasMessageContaining("model.zip: it is a folder");
+        assertThat(other).isDirectory();
+    }
+
+    private static ComputationGraph tinyModel() {
+        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
+                .addInputs("in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(2).nOut(2)
+                        .activation(Activation.SOFTMAX).build(), "in")
+                .setOutputs("out").build());
+        g.init();
+        return g;
+    }
+
+    @Test
+    void aModelThatCannotBeWrittenAsModelZipIsSavedBesideAndSaysWhere() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.createDirectories(run.resolve("model.zip"));
+        RunFolders.SavedModel saved = RunFolders.saveModel(tinyModel(), run);
+        assertThat(saved.problem()).isEqualTo("it is a folder");
+        assertThat(saved.file().getParent()).isEqualTo(run);
+        assertThat(saved.file().getFileName().toString()).matches("model-\\d{8}-\\d{6}-\\d{3}\\.zip");
+        assertThat(ModelSerializer.restoreComputationGraph(saved.file().toFile(), false).numParams()).isEqualTo(6);
+    }
+
+    @Test
+    void aModelThatCanBeWrittenNowhereIsReportedLostWithTheReasons() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        String tmp = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", notAFolder.resolve("tmp").toString());
+        try {
+            assertThatThrownBy(() -> RunFolders.saveModel(tinyModel(), notAFolder.resolve("run")))
+                    .isInstanceOf(WriteFailure.class).hasMessageContaining("the trained model was lost")
+                    .hasMessageStartingWith("cannot write " + notAFolder.resolve("run/model.zip"));
+        } finally {
+            System.setProperty("java.io.tmpdir", tmp);
+        }
+    }
+}

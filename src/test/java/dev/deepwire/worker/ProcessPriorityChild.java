@@ -1,0 +1,48 @@
+package dev.deepwire.worker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Yields its own process (in a JVM of its own, so the test JVM keeps its priority) and prints what it sees, one
+ * {@code key=value} a line: its thread's nice value, a later thread's, what a second call changed, and the JIT
+ * compiler threads' nice values.
+ */
+public final class ProcessPriorityChild {
+    private ProcessPriorityChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int nice = Integer.parseInt(args[0]);
+        int jitNice = Integer.parseInt(args[1]);
+        System.out.println("before=" + ProcessPriority.niceOf(tid()));
+        System.out.println("changed=" + ProcessPriority.yieldTo(nice, jitNice));
+        System.out.println("self=" + ProcessPriority.niceOf(tid()));
+        int[] later = new int[1];
+        Thread t = new Thread(() -> later[0] = ProcessPriority.niceOf(tid()));
+        t.start();
+        t.join();
+        System.out.println("later=" + later[0]);
+        System.out.println("again=" + ProcessPriority.yieldTo(nice, jitNice));
+        List<Integer> compilers = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
+                    compilers.add(ProcessPriority.niceOf(Integer.parseInt(task.getFileName().toString())));
+                }
+            }
+        }
+        System.out.println("compilers=" + compilers);
+    }
+
+    static int tid() {
+        try {
+            return Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
