@@ -67,26 +67,22 @@ public final class DataBinding {
         return problems;
     }
 
-    private static String sizes(long[] dims) {
-        return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
+    /** A single parameter value that fixes a mismatch: the block, the parameter and the value the data needs. */
+    public record Fix(String nodeId, String param, long value) {
     }
 
-    /** A block parameter and the one value that makes the data fit it (classes, sequence length, vocabulary). */
-    public record Suggestion(String nodeId, String param, long value) {
-    }
-
-    /** The values that fix a mismatch between the data and the network, where one value does. */
-    public static List<Suggestion> suggestions(CompiledNetwork net, Dataset data) {
-        List<Suggestion> found = new ArrayList<>();
+    /** The mismatches that one value fixes: an output's classes, a token input's length or vocabulary. */
+    public static List<Fix> fixes(CompiledNetwork net, Dataset data) {
+        List<Fix> fixes = new ArrayList<>();
         if (data.features().length == net.inputs().size()) {
             for (int i = 0; i < net.inputs().size(); i++) {
                 CompiledNetwork.Input in = net.inputs().get(i);
                 INDArray f = data.features()[i];
                 if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
                     if (f.size(1) != in.shape().length()) {
-                        found.add(new Suggestion(in.nodeId(), "length", f.size(1)));
+                        fixes.add(new Fix(in.nodeId(), "length", f.size(1)));
                     } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
-                        found.add(new Suggestion(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
+                        fixes.add(new Fix(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
                     }
                 }
             }
@@ -96,10 +92,14 @@ public final class DataBinding {
                 CompiledNetwork.Output out = net.outputs().get(i);
                 long classes = data.labels()[i].size(1);
                 if (classes != out.size()) {
-                    found.add(new Suggestion(out.nodeId(), "classes", classes));
+                    fixes.add(new Fix(out.nodeId(), "classes", classes));
                 }
             }
         }
-        return found;
+        return fixes;
+    }
+
+    private static String sizes(long[] dims) {
+        return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
     }
 }

@@ -70,11 +70,11 @@ public final class DataCheck {
         return new Result(DataBinding.problems(net, loaded.train()), fixes(graph, net, loaded.train()));
     }
 
-    /** The one value that fixes a mismatch, where there is one: classes, sequence length, vocabulary. */
+    /** The one value that fixes a mismatch, where there is one (classes, sequence length, vocabulary), as quick fixes. */
     private List<EditorViewModel.QuickFix> fixes(Graph graph, CompiledNetwork net, Dataset data) {
         List<EditorViewModel.QuickFix> fixes = new ArrayList<>();
-        for (DataBinding.Suggestion s : DataBinding.suggestions(net, data)) {
-            fix(fixes, graph, s.nodeId(), s.param(), s.value());
+        for (DataBinding.Fix f : DataBinding.fixes(net, data)) {
+            fix(fixes, graph, f.nodeId(), f.param(), f.value());
         }
         return fixes;
     }

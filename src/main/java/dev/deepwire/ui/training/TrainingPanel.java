@@ -87,10 +87,19 @@ public final class TrainingPanel extends HBox {
         Button resume = button("Resume", "train-resume", vm::resume);
         Button stop = button("Stop", "train-stop", vm::stop);
         vm.phaseProperty().addListener((o, a, p) -> {
+            // A focused button about to be disabled hands the keyboard to its counterpart (Train ↔ Stop, Pause ↔
+            // Resume) first: left to JavaFX, focus would move on to a control further down and the scrolling dock
+            // would jump to it, so a click meant for Stop would miss.
+            Button next = p.busy() ? (p == TrainingViewModel.Phase.PAUSED ? resume : p == TrainingViewModel.Phase.RUNNING
+                    ? pause : stop) : start;
+            Button focused = List.of(start, pause, resume, stop).stream().filter(Button::isFocused).findFirst().orElse(null);
+            stop.setDisable(!p.busy());
             start.setDisable(p.busy());
             pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
             resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
-            stop.setDisable(!p.busy());
+            if (focused != null && focused.isDisabled() && !next.isDisabled()) {
+                next.requestFocus();
+            }
             for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
                 f.setDisable(p.busy());
             }
