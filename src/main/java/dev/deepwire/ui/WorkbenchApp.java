@@ -1,5 +1,11 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.DefaultSample;
+
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;

@@ -1,5 +1,11 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.SampleLibrary;
+
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;

@@ -1,5 +1,7 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.DefaultSample;
+
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.compiler.ShapeInference;
