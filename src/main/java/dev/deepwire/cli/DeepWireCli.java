@@ -34,7 +34,7 @@ public final class DeepWireCli implements Runnable {
         cli.setErr(new PrintWriter(Console.rawErr(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
-                Console.err().println("deepwire: " + c.getMessage());
+                Console.err().println("deepwire: " + TerminalSafeStream.oneLine(String.valueOf(c.getMessage())));
                 return c.exitCode();
             }
             Console.err().println("deepwire: internal error: " + ex

@@ -143,6 +143,15 @@ final class TrainCommand implements Callable<Integer> {
             if (out == null) {
                 return RunFolders.createNew(session.projectDir().resolve("runs"), session.project.name());
             }
+            OutputPaths.requireFolder(out, "--out");
+            for (var input : session.inputFiles().entrySet()) {
+                Path in = input.getKey();
+                if (RunFolders.isRunFile(in.getFileName().toString()) && in.toAbsolutePath().getParent() != null
+                        && OutputPaths.sameFile(in.toAbsolutePath().getParent(), out)) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds " + input.getValue() + " "
+                            + in.getFileName() + ", which a run writes over; choose another --out folder");
+                }
+            }
             RunFolders.claim(out, overwrite);
             return out;
         } catch (RunFolders.Taken e) {
@@ -171,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
             if (event instanceof TrainingEvent.RunStarted s) {
                 stepsPerEpoch = s.stepsPerEpoch();
                 out.printf(Locale.ROOT, "training %s: %,d parameters, %,d training / %,d validation examples, "
-                                + "%d epochs of %d steps on %s%n", s.projectName(), s.params(), s.trainExamples(),
+                                + "%d epochs of %d steps on %s%n", TerminalSafeStream.oneLine(s.projectName()), s.params(), s.trainExamples(),
                         s.validationExamples(), s.epochs(), s.stepsPerEpoch(), s.backend());
             } else if (event instanceof TrainingEvent.StepCompleted s && terminal && s.step() % 10 == 0) {
                 raw.print('\r'); // the terminal's own carriage return: the step line rewrites itself

@@ -31,6 +31,11 @@ public final class RunFolders {
     private RunFolders() {
     }
 
+    /** Whether a run writes (or, with --overwrite, deletes) a file of this name in its folder. */
+    public static boolean isRunFile(String fileName) {
+        return RUN_FILE.matcher(fileName).matches();
+    }
+
     /** A folder the user named holds an earlier run; {@link #files()} are its run files. */
     public static final class Taken extends IOException {
         private final transient List<Path> files;
