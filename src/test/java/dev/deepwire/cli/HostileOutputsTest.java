@@ -158,6 +158,70 @@ class HostileOutputsTest {
         assertThat(printed).contains("valid: x\\u000afinal validation accuracy: 1.0000 (");
     }
 
+    /**
+     * --overwrite replaces a run whole or not at all: when one of its files cannot be removed (here an immutable
+     * file, which even root cannot delete), the files already taken go back. Needs chattr (Linux, root or
+     * CAP_LINUX_IMMUTABLE) to make a file that cannot be removed; skipped where that is not possible.
+     */
+    @Test
+    void anEarlierRunThatCannotBeRemovedWholeIsLeftWhole() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        for (String name : List.of("checkpoint-epoch-1.zip", "model.zip", "metrics.csv", "best.zip")) {
+            Files.writeString(run.resolve(name), "earlier " + name);
+        }
+        Path stuck = run.resolve("metrics.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", stuck), "chattr +i is not possible here");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.deepwire.training.RunFolders.claim(run, true))
+                    .hasMessageContaining("cannot delete the earlier run's file").hasMessageContaining("left as it was");
+        } finally {
+            chattr("-i", stuck);
+        }
+        try (var files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("checkpoint-epoch-1.zip", "model.zip", "metrics.csv", "best.zip");
+        }
+        assertThat(Files.readString(run.resolve("model.zip"))).isEqualTo("earlier model.zip");
+        dev.deepwire.training.RunFolders.claim(run, true);
+        try (var files = Files.list(run)) {
+            assertThat(files).as("removed whole once it can be").isEmpty();
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) throws Exception {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** metrics.csv deleted while the run writes it: the run says its metrics are lost (exit 2), never "wrote" it. */
+    @Test
+    void aMetricsFileDeletedDuringTheRunIsReportedLost() throws Exception {
+        Path f = project("p");
+        Path runDir = dir.resolve("out");
+        Path metrics = runDir.resolve("metrics.csv");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> rc = pool.submit(() -> DeepWireCli.execute("train", f.toString(), "--out",
+                    runDir.toString(), "--epochs", "100000", "--max-steps", "300", "--log-every", "1"));
+            while (!Files.exists(metrics) && !rc.isDone()) {
+                Thread.onSpinWait();
+            }
+            Files.deleteIfExists(metrics);
+            assertThat(rc.get(5, java.util.concurrent.TimeUnit.MINUTES)).as(errors()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(errors()).contains(metrics + " was deleted or moved while the run wrote it")
+                .contains("the model is in " + runDir.resolve("model.zip"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("wrote " + metrics);
+        assertThat(Files.exists(runDir.resolve("model.zip"))).isTrue();
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
