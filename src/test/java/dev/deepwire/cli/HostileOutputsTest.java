@@ -222,6 +222,17 @@ class HostileOutputsTest {
         assertThat(Files.exists(runDir.resolve("model.zip"))).isTrue();
     }
 
+    /** A project file whose name starts with @ is opened as a file, never read as a list of arguments. */
+    @Test
+    void anAtFileNameIsAFileNotArguments() throws Exception {
+        Path f = project("p");
+        Path at = Files.copy(f, dir.resolve("@p.dwproj"));
+        assertThat(DeepWireCli.execute("validate", at.toString())).as(errors()).isZero();
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "hunter2 --verbose");
+        assertThat(DeepWireCli.execute("validate", "@" + secret)).isEqualTo(2);
+        assertThat(errors()).doesNotContain("hunter2").contains("@" + secret + ": cannot be read");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
