@@ -233,6 +233,15 @@ class HostileOutputsTest {
         assertThat(errors()).doesNotContain("hunter2").contains("@" + secret + ": cannot be read");
     }
 
+    /** --out that is a link to a missing folder is refused naming the link, not "a file in the way". */
+    @Test
+    void aDanglingLinkAsRunFolderIsNamedAsSuch() throws Exception {
+        Path f = project("p");
+        Path link = Files.createSymbolicLink(dir.resolve("out"), dir.resolve("gone"));
+        assertThat(train(f, "--out", link.toString())).isEqualTo(2);
+        assertThat(errors()).contains("cannot write " + link + ": it is a link to " + dir.resolve("gone") + ", which does not exist");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
