@@ -23,7 +23,7 @@ final class ExportCommand implements Callable<Integer> {
     Path java;
 
     @Option(names = "--class", paramLabel = "NAME",
-            description = "class name of the Java source (default: from OUT.java; DeepWireNetwork for -)")
+            description = "class name of the Java source (default: from OUT.java; DeepWireNetwork for - or a device)")
     String className;
 
     @Option(names = "--dl4j-json", paramLabel = "OUT.json", description = "write the DL4J ComputationGraphConfiguration JSON here (- for standard output)")
@@ -39,13 +39,15 @@ final class ExportCommand implements Callable<Integer> {
         if (Outputs.isStdout(java) && Outputs.isStdout(json)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --java and --dl4j-json can go to standard output (-)");
         }
+        // A stream (-, /dev/stdout) or a device (/dev/null) has no file name to take the class name from.
+        boolean stream = java != null && (Outputs.isStdout(java) || java.toAbsolutePath().normalize().startsWith("/dev"));
         String name = java == null ? null : className != null ? className
-                : Outputs.isStdout(java) ? "DeepWireNetwork" : java.getFileName().toString().replaceFirst("\\.java$", "");
+                : stream ? "DeepWireNetwork" : java.getFileName().toString().replaceFirst("\\.java$", "");
         String classProblem = name == null ? null : JavaSourceExport.classNameProblem(name);
         if (classProblem != null) {
             throw new CliException(ExitCodes.BAD_INPUT, classProblem + "; name the class with --class NAME");
         }
-        String fileName = java == null || Outputs.isStdout(java) ? null : java.getFileName().toString();
+        String fileName = java == null || stream ? null : java.getFileName().toString();
         if (className != null && fileName != null && fileName.endsWith(".java") && !fileName.equals(className + ".java")) {
             throw new CliException(ExitCodes.BAD_INPUT, "--class " + className + " does not match " + fileName
                     + " (Java needs a public class in a file of its name); write to " + className

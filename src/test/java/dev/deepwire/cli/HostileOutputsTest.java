@@ -145,6 +145,8 @@ class HostileOutputsTest {
                 .contains("'Path' is a class the exported source already uses")
                 .contains("'Adam' is a class the exported source already uses");
         assertThat(Files.exists(dir.resolve("net.json"))).as("nothing written when the Java half is refused").isFalse();
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", "/dev/null")).as("a device has no class name: the default")
+                .isZero();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("p.dwproj");
     }
 
