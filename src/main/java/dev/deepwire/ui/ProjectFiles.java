@@ -282,10 +282,16 @@ final class ProjectFiles {
         if (f == null) {
             return;
         }
-        String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
-                        ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
-                : result.network().orElseThrow().configurationJson();
+        String text;
+        try {
+            text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
+                    dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
+                            ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
+                    : result.network().orElseThrow().configurationJson();
+        } catch (IllegalArgumentException e) {
+            error("Cannot export " + f.getName(), e.getMessage() + "; choose another file name");
+            return;
+        }
         try {
             dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             vm.messageProperty().set("Exported " + f);
