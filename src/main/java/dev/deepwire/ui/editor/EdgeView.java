@@ -73,11 +73,9 @@ final class EdgeView extends Group {
         int n = pts.length / 2;
         line.getPoints().setAll(boxed(pts));
         end = new double[] {pts[pts.length - 2], pts[pts.length - 1]};
-        // The hit line leaves the first and last few pixels free, where the ports are.
-        double[] inner = pts.clone();
-        trim(inner, 0, 1, 10);
-        trim(inner, n - 1, n - 2, 10);
-        hit.getPoints().setAll(boxed(inner));
+        // The hit line leaves the first and last pixels along the route free, where the ports are, so a press on a
+        // port starts a new wire even when a short first turn of this one passes over it.
+        hit.getPoints().setAll(boxed(reversed(trimmedStart(reversed(trimmedStart(pts, PORT_CLEARANCE)), PORT_CLEARANCE))));
         int best = 0;
         double longest = -1;
         for (int i = 0; i + 1 < n; i++) {
@@ -96,14 +94,35 @@ final class EdgeView extends Group {
         label.setY(horizontal ? my - 5 : my + 4);
     }
 
-    private static void trim(double[] pts, int at, int towards, double by) {
-        double dx = pts[2 * towards] - pts[2 * at];
-        double dy = pts[2 * towards + 1] - pts[2 * at + 1];
-        double len = Math.hypot(dx, dy);
-        if (len > 2 * by) {
-            pts[2 * at] += dx / len * by;
-            pts[2 * at + 1] += dy / len * by;
+    /** Pixels along the route, from each end, that never take a click: a port's grab radius and the hit line's half width. */
+    private static final double PORT_CLEARANCE = 16;
+
+    /** The route without its first {@code by} pixels (measured along the route); empty when the route is shorter. */
+    private static double[] trimmedStart(double[] pts, double by) {
+        double left = by;
+        for (int i = 0; i + 3 < pts.length; i += 2) {
+            double dx = pts[i + 2] - pts[i];
+            double dy = pts[i + 3] - pts[i + 1];
+            double len = Math.hypot(dx, dy);
+            if (len > left) {
+                double[] out = new double[pts.length - i];
+                out[0] = pts[i] + dx / len * left;
+                out[1] = pts[i + 1] + dy / len * left;
+                System.arraycopy(pts, i + 2, out, 2, pts.length - i - 2);
+                return out;
+            }
+            left -= len;
         }
+        return new double[0];
+    }
+
+    private static double[] reversed(double[] pts) {
+        double[] out = new double[pts.length];
+        for (int i = 0; i < pts.length; i += 2) {
+            out[pts.length - 2 - i] = pts[i];
+            out[pts.length - 1 - i] = pts[i + 1];
+        }
+        return out;
     }
 
     private static Double[] boxed(double[] pts) {
