@@ -144,4 +144,18 @@ class HostileInputsTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".dump"));
         }
     }
+
+    @Test
+    void garbageAfterTheProjectIsNamedAsTextAfterTheObjectWithItsPlace() throws Exception {
+        Path project = marker("tail.dwproj", "", "");
+        String json = Files.readString(project).stripTrailing();
+        long lines = json.lines().count();
+        Files.writeString(project, json + "\n garbage}\n");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("line " + (lines + 1) + ", column 2: there is more text after the project's closing '}'")
+                .doesNotContain("Unrecognized token").doesNotContain("hand-edited");
+        err.reset();
+        Files.writeString(project, json + "  \n\t\n");
+        assertThat(DeepWireCli.execute("validate", project.toString(), "--no-data")).isZero();
+    }
 }
