@@ -158,4 +158,20 @@ class HostileInputsTest {
         Files.writeString(project, json + "  \n\t\n");
         assertThat(DeepWireCli.execute("validate", project.toString(), "--no-data")).isZero();
     }
+
+    @Test
+    void aDeviceFolderOrMissingFileAsTheModelIsNamedForWhatItIs() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", "/dev/zero", "--node", "attn", "--csv", "-"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("/dev/zero is not a regular file (a device").doesNotContain("no such model file");
+        err.reset();
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.toString(), "--node", "attn"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains(dir + " is a folder, not a model file");
+        err.reset();
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.resolve("nope.zip").toString(),
+                "--node", "attn")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("nope.zip: no such model file; train first");
+    }
 }
