@@ -174,4 +174,28 @@ class HostileInputsTest {
                 "--node", "attn")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errors()).contains("nope.zip: no such model file; train first");
     }
+
+    @Test
+    void aHugeValueFromTheFileIsQuotedByItsStartNotWhole() throws Exception {
+        String id = "a".repeat(300_000);
+        Path project = marker("huge.dwproj", "\"id\": \"attn\"", "\"id\": \"" + id + "\"");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
+        assertThat(errors()).contains("nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
+                .contains("is not a valid id");
+        out.reset();
+        Path mode = marker("mode.dwproj", "\"mode\": \"learned\"", "\"mode\": \"" + "b ".repeat(100_000) + "\", \""
+                + "k".repeat(50_000) + "\": 1");
+        assertThat(DeepWireCli.execute("validate", mode.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(dev.deepwire.limits.MessageText.MAX_MESSAGE))
+                .anySatisfy(l -> assertThat(l).startsWith("ERROR pos:").contains("characters left out"))
+                .anySatisfy(l -> assertThat(l).contains("k".repeat(60) + "… (50,000 characters)"));
+    }
+
+    @Test
+    void anUnknownCommandPointsAtTheMainHelpWithOneSpace() {
+        assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("(see 'deepwire --help')");
+    }
 }
