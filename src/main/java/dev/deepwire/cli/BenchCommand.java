@@ -37,6 +37,7 @@ final class BenchCommand implements Callable<Integer> {
         dataAccess.check(session);
         Prepared prepared = Prepared.load(session);
         options.applyThreads(prepared.network().totalParams());
+        prepared.printWarnings(Console.err()); // standard output keeps its one result line
         Console.out().println(Bench.run(prepared, steps, warmup).line());
         return ExitCodes.OK;
     }

@@ -93,6 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         options.applyThreads(prepared.network().totalParams());
         Path dir = runFolder(session);
         PrintStream console = Console.out();
+        prepared.printWarnings(console); // as validate says them: an unused branch is not trained
         long start = System.nanoTime();
         TrainingRun run = null;
         String metricsProblem = null;

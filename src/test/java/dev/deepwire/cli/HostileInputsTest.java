@@ -126,8 +126,31 @@ class HostileInputsTest {
         Files.writeString(project, json);
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN spare: output unused — this branch is not trained");
+        out.reset();
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", dir.resolve("r").toString()))
                 .isZero();
+        String trained = out.toString(StandardCharsets.UTF_8);
+        assertThat(trained).contains("WARN spare: output unused — this branch is not trained");
+        assertThat(trained.indexOf("WARN spare")).isLessThan(trained.indexOf("training "));
+    }
+
+    @Test
+    void unknownTrainingSettingsAreWarnedAboutAndKept() throws Exception {
+        Path project = marker("keys.dwproj", "\"training\": {", "\"training\": {\"weightInit\": \"xavier\", \"dataType\": 16,");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("WARN training.weightInit: unknown setting, ignored (kept in the file)")
+                .contains("WARN training.dataType: unknown setting, ignored (kept in the file)");
+        out.reset();
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN training.weightInit: unknown setting");
+        var read = new dev.deepwire.io.ProjectReader().read(project);
+        Path saved = dir.resolve("saved.dwproj");
+        new dev.deepwire.io.ProjectWriter().write(read, saved);
+        var again = new dev.deepwire.io.ProjectReader().read(saved);
+        assertThat(again.sectionExtras("training")).containsEntry("weightInit", "xavier").containsEntry("dataType", 16);
+        assertThat(again.training()).isEqualTo(read.training());
     }
 
     @Test
