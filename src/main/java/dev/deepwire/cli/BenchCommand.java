@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
-        options.checkBackend();
+        options.check();
         if (steps < 1 || warmup < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, "--steps must be at least 1 and --warmup at least 0");
         }

@@ -162,7 +162,11 @@ class HostileInputsTest {
                 .contains("attention scores");
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isEqualTo(ExitCodes.INVALID);
-        assertThat(errors()).contains("attention scores");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1")).isEqualTo(ExitCodes.INVALID);
+        assertThat(errors()).contains("ERROR memory: this network needs about").contains("attention scores")
+                .doesNotContain("training failed").doesNotContain("metrics so far");
+        assertThat(dir.resolve("r")).doesNotExist(); // refused before a run folder is made: nothing written
+        assertThat(dir.resolve("runs")).doesNotExist();
         try (var files = Files.list(Path.of("."))) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".dump"));
         }
@@ -220,5 +224,27 @@ class HostileInputsTest {
     void anUnknownCommandPointsAtTheMainHelpWithOneSpace() {
         assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errors()).contains("(see 'deepwire --help')");
+    }
+
+    @Test
+    void threadCountsAndLogIntervalsOutsideTheirRangeAreRefusedBeforeAnyWork() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        int max = 4 * Runtime.getRuntime().availableProcessors();
+        for (String[] args : new String[][] {{"--threads", "100000"}, {"--threads", "0"}, {"--log-every", "0"},
+                {"--log-every", "-5"}}) {
+            err.reset();
+            String[] command = {"train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
+                    args[0], args[1]};
+            assertThat(DeepWireCli.execute(command)).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(errors()).startsWith("deepwire: " + args[0] + " must be")
+                    .contains(args[0].equals("--threads") ? "from 1 to " + max : "1 or more").contains("got " + args[1]);
+            assertThat(dir.resolve("r")).doesNotExist();
+        }
+        err.reset();
+        assertThat(DeepWireCli.execute("bench", project.toString(), "--threads", String.valueOf(max + 1)))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("--threads must be from 1 to " + max);
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
+                "--threads", "1", "--log-every", "1")).isZero(); // one thread: what the other tests in this JVM use
     }
 }
