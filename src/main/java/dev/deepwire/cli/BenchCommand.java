@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
-        options.checkBackend();
+        options.check();
         if (steps < 1 || warmup < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, "--steps must be at least 1 and --warmup at least 0");
         }
@@ -37,6 +37,7 @@ final class BenchCommand implements Callable<Integer> {
         dataAccess.check(session);
         Prepared prepared = Prepared.load(session);
         options.applyThreads(prepared.network().totalParams());
+        prepared.printWarnings(Console.err()); // standard output keeps its one result line
         Console.out().println(Bench.run(prepared, steps, warmup).line());
         return ExitCodes.OK;
     }

@@ -47,8 +47,9 @@ public final class DeepWireCli implements Runnable {
             return ExitCodes.INTERNAL;
         });
         cli.setParameterExceptionHandler((ex, parsedArgs) -> {
-            Console.err().println("deepwire: " + ex.getMessage() + " (see 'deepwire "
-                    + ex.getCommandLine().getCommandName().replace("deepwire", "").trim() + " --help')");
+            String command = ex.getCommandLine().getCommandName().replace("deepwire", "").trim();
+            Console.err().println("deepwire: " + TerminalSafeStream.oneLine(String.valueOf(ex.getMessage()))
+                    + " (see 'deepwire " + (command.isEmpty() ? "" : command + " ") + "--help')");
             return ExitCodes.BAD_INPUT;
         });
         return guarded(() -> cli.execute(args), verbose);

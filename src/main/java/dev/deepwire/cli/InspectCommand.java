@@ -6,7 +6,6 @@ import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.Heatmaps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +62,8 @@ final class InspectCommand implements Callable<Integer> {
         OutputPaths.requireNotInput(csv, "--csv", readFiles);
         OutputPaths.requireNotInput(png, "--png", readFiles);
         dataAccess.check(session);
+        ModelMatch.requireFile(model);
         Prepared prepared = Prepared.load(session);
-        if (!Files.isRegularFile(model)) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) or check the path");
-        }
         ComputationGraph net = ModelMatch.load(model, file, prepared.network());
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {

@@ -19,14 +19,21 @@ final class ModelMatch {
     private ModelMatch() {
     }
 
+    /** Refuses a model path that is missing, a folder or a device, before the project's data is loaded. */
+    static void requireFile(Path model) throws CliException {
+        try {
+            ModelZips.checkFile(model);
+        } catch (IOException e) {
+            throw refusal(model, e);
+        }
+    }
+
     static ComputationGraph load(Path model, Path project, CompiledNetwork network) throws CliException {
         long params;
         try {
             params = ModelZips.check(model);
-        } catch (LimitException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, model + " cannot be read: " + FileProblems.describe(e));
+            throw refusal(model, e);
         }
         if (params != network.totalParams()) {
             throw mismatch(model, project, String.format("it holds %,d parameters but the project's network has %,d",
@@ -51,6 +58,17 @@ final class ModelMatch {
             }
         }
         return net;
+    }
+
+    private static CliException refusal(Path model, IOException e) {
+        if (e instanceof LimitException) {
+            return new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) "
+                    + "or check the path");
+        }
+        return new CliException(ExitCodes.BAD_INPUT, model + " cannot be read: " + FileProblems.describe(e));
     }
 
     private static CliException mismatch(Path model, Path project, String why) {

@@ -7,7 +7,7 @@ import dev.deepwire.model.Issue;
 import dev.deepwire.training.PreparedRun;
 
 /** A project compiled and its data loaded and checked (by {@link PreparedRun}, as validate does): what train, bench and inspect start from. */
-record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits data) {
+record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits data, java.util.List<String> warnings) {
 
     static Prepared load(ProjectSession session) throws CliException {
         CompileResult result = session.compile();
@@ -21,6 +21,11 @@ record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits d
         if (!run.ok()) {
             throw new CliException(ExitCodes.INVALID, session.file + ": " + run.problem());
         }
-        return new Prepared(session, run.network(), run.data());
+        return new Prepared(session, run.network(), run.data(), session.warnings(result));
+    }
+
+    /** Prints the project's WARN lines (as validate does), one each, before a run starts. */
+    void printWarnings(java.io.PrintStream out) {
+        warnings.forEach(w -> out.println(TerminalSafeStream.oneLine(w)));
     }
 }

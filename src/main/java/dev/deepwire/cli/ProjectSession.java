@@ -34,6 +34,23 @@ final class ProjectSession {
     }
 
     /**
+     * The WARN lines about this project as {@code validate} prints them, and train and bench before they start: the
+     * blocks' warnings (an unused branch, an unknown parameter) and settings DeepWire does not know.
+     */
+    java.util.List<String> warnings(CompileResult result) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        result.issues().stream().filter(i -> !i.isError()).forEach(i -> lines.add(i.toString()));
+        lines.addAll(settingWarnings());
+        return lines;
+    }
+
+    /** Unknown keys under {@code training}: ignored, and kept in the file when it is saved. */
+    java.util.List<String> settingWarnings() {
+        return project.sectionExtras("training").keySet().stream()
+                .map(key -> "WARN training." + key + ": unknown setting, ignored (kept in the file)").toList();
+    }
+
+    /**
      * The files this project is read from, each with what it is: the project file and, when the dataset names one,
      * its data file (outputs must never replace them).
      */

@@ -10,12 +10,19 @@ final class RunOptionsMixin {
     String backend;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "CPU threads for ND4J (default: 1 for models under 5 million parameters, else all cores)")
+            description = "CPU threads for ND4J, 1 to 4 × the processors (default: 1 for models under 5 million parameters, "
+                    + "else all cores)")
     Integer threads;
 
-    void checkBackend() throws CliException {
+    /** Refuses a backend or thread count that cannot be used, before any work. */
+    void check() throws CliException {
         if (!backend.equalsIgnoreCase("cpu") && !backend.equalsIgnoreCase("cuda")) {
             throw new CliException(ExitCodes.BAD_INPUT, "--backend must be cpu or cuda; got " + backend);
+        }
+        int max = dev.deepwire.training.backend.ThreadSettings.max();
+        if (threads != null && (threads < 1 || threads > max)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--threads must be from 1 to " + max + " (4 × the " + max / 4
+                    + " processors here); got " + threads);
         }
     }
 

@@ -36,10 +36,11 @@ final class TerminalSafeStream extends OutputStream {
 
     /**
      * Text from a file (a name, a value, a message quoting one) as one printed line: control characters escaped as by
-     * {@link #escape}, and a newline too, so a name cannot start a line of its own that looks like DeepWire's.
+     * {@link #escape}, and a newline too, so a name cannot start a line of its own that looks like DeepWire's; an
+     * over-long value shortened by {@link dev.deepwire.limits.MessageText}, so no line is kilobytes long.
      */
     static String oneLine(String text) {
-        return escape(text).replace("\n", escaped('\n'));
+        return dev.deepwire.limits.MessageText.shorten(escape(text).replace("\n", escaped('\n')));
     }
 
     static boolean unsafe(int c) {

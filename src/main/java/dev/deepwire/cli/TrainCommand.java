@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "50",
-            description = "write a training-loss row to metrics.csv every N steps (default: ${DEFAULT-VALUE})")
+            description = "write a training-loss row to metrics.csv every N steps, 1 or more (default: ${DEFAULT-VALUE})")
     int logEvery;
 
     @picocli.CommandLine.Mixin
@@ -66,7 +66,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException {
-        options.checkBackend();
+        options.check();
+        if (logEvery < 1) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--log-every must be 1 or more (steps between training-loss "
+                    + "rows); got " + logEvery);
+        }
         ProjectSession session = ProjectSession.open(file);
         dataAccess.check(session);
         TrainingSettings settings = session.project.training();
@@ -93,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         options.applyThreads(prepared.network().totalParams());
         Path dir = runFolder(session);
         PrintStream console = Console.out();
+        prepared.printWarnings(console); // as validate says them: an unused branch is not trained
         long start = System.nanoTime();
         TrainingRun run = null;
         String metricsProblem = null;

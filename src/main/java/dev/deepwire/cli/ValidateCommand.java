@@ -38,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         CompileResult result = session.compile();
         result.issues().forEach(issue -> out.println(TerminalSafeStream.oneLine(issue.toString())));
+        session.settingWarnings().forEach(w -> out.println(TerminalSafeStream.oneLine(w)));
         boolean ok = result.ok();
         if (ok && !noData) {
             // The same preparation train starts from: what validate accepts, train starts.

@@ -26,15 +26,35 @@ final class JsonSyntax {
             return new ProjectFormatException(where, "the file holds " + what + ", which no project needs; is it "
                     + "really a DeepWire project?");
         }
-        if (msg.startsWith("Trailing token")) {
-            return new ProjectFormatException(where, "there is more text after the project's closing '}'; delete it "
-                    + "(a project file holds exactly one JSON object)");
-        }
         if (msg.startsWith("Duplicate field")) {
             return new ProjectFormatException(where, readable(msg) + "; remove one of the two");
         }
         return new ProjectFormatException(where, "not valid JSON (" + readable(firstLine(msg))
                 + "); the file may be truncated or hand-edited — restore it from a backup or fix the JSON there");
+    }
+
+    /**
+     * Refuses anything but JSON whitespace after the root object, which ends before {@code end}: read as raw text, so
+     * garbage ({@code " garbage}"}) is named as what it is, not as a value Jackson could not parse.
+     */
+    static void requireNothingAfter(String json, int end) throws ProjectFormatException {
+        int i = Math.max(0, Math.min(end, json.length()));
+        while (i < json.length() && " \t\r\n".indexOf(json.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == json.length()) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < i; k++) {
+            if (json.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        throw new ProjectFormatException("line " + line + ", column " + (i - lineStart + 1), "there is more text after "
+                + "the project's closing '}'; delete it (a project file holds exactly one JSON object)");
     }
 
     /** Jackson's message without its internal source descriptions and setting names. */

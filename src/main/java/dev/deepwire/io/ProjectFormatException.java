@@ -8,7 +8,8 @@ public final class ProjectFormatException extends Exception {
     private final String location;
 
     public ProjectFormatException(String location, String message) {
-        super(location == null || location.isEmpty() ? message : location + ": " + message);
+        super(dev.deepwire.limits.MessageText.shorten(location == null || location.isEmpty() ? message
+                : location + ": " + message)); // an id or key of 300,000 characters is quoted by its start
         this.location = location;
     }
 

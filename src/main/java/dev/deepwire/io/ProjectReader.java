@@ -49,7 +49,6 @@ public final class ProjectReader {
                 .build();
         mapper = new ObjectMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Project read(Path file) throws ProjectFormatException {
@@ -73,12 +72,16 @@ public final class ProjectReader {
             json = json.substring(1); // a UTF-8 byte-order mark, as some editors write
         }
         JsonNode root;
-        try {
-            root = mapper.readTree(json);
+        int end;
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            root = mapper.readTree(parser);
+            end = root == null ? 0 : (int) parser.currentLocation().getCharOffset();
         } catch (JsonParseException e) {
             throw JsonSyntax.problem(e);
         } catch (JsonProcessingException e) {
             throw JsonSyntax.problem(e);
+        } catch (IOException e) {
+            throw new ProjectFormatException("line 1", "cannot be read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectFormatException("line 1", "the file is empty; it should hold a DeepWire project (JSON)");
@@ -86,6 +89,7 @@ public final class ProjectReader {
         if (!root.isObject()) {
             throw new ProjectFormatException("$", "a project file holds one JSON object, not " + describe(root));
         }
+        JsonSyntax.requireNothingAfter(json, end);
         checkFormat(root);
         Graph graph = new Graph();
         Map<String, double[]> positions = readPositions(root.get("ui"));

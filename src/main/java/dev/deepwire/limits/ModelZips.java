@@ -26,9 +26,17 @@ public final class ModelZips {
     private ModelZips() {
     }
 
+    /**
+     * Refuses a model path that is missing, a folder, or not a regular file (a device such as {@code /dev/zero}, a
+     * pipe): the cheap first part of {@link #check}, for commands that want to refuse before any other work.
+     */
+    public static void checkFile(Path zip) throws IOException {
+        BoundedFiles.checkRegular(zip, Long.MAX_VALUE, "model file");
+    }
+
     /** The number of parameters the model's {@code coefficients.bin} holds, after checking the whole zip. */
     public static long check(Path zip) throws IOException {
-        BoundedFiles.checkRegular(zip, Long.MAX_VALUE, "model file");
+        checkFile(zip);
         long params = -1;
         try (ZipFile z = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> entries = z.entries();

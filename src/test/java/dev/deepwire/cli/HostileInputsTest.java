@@ -126,8 +126,31 @@ class HostileInputsTest {
         Files.writeString(project, json);
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN spare: output unused — this branch is not trained");
+        out.reset();
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", dir.resolve("r").toString()))
                 .isZero();
+        String trained = out.toString(StandardCharsets.UTF_8);
+        assertThat(trained).contains("WARN spare: output unused — this branch is not trained");
+        assertThat(trained.indexOf("WARN spare")).isLessThan(trained.indexOf("training "));
+    }
+
+    @Test
+    void unknownTrainingSettingsAreWarnedAboutAndKept() throws Exception {
+        Path project = marker("keys.dwproj", "\"training\": {", "\"training\": {\"weightInit\": \"xavier\", \"dataType\": 16,");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("WARN training.weightInit: unknown setting, ignored (kept in the file)")
+                .contains("WARN training.dataType: unknown setting, ignored (kept in the file)");
+        out.reset();
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN training.weightInit: unknown setting");
+        var read = new dev.deepwire.io.ProjectReader().read(project);
+        Path saved = dir.resolve("saved.dwproj");
+        new dev.deepwire.io.ProjectWriter().write(read, saved);
+        var again = new dev.deepwire.io.ProjectReader().read(saved);
+        assertThat(again.sectionExtras("training")).containsEntry("weightInit", "xavier").containsEntry("dataType", 16);
+        assertThat(again.training()).isEqualTo(read.training());
     }
 
     @Test
@@ -139,9 +162,89 @@ class HostileInputsTest {
                 .contains("attention scores");
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isEqualTo(ExitCodes.INVALID);
-        assertThat(errors()).contains("attention scores");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1")).isEqualTo(ExitCodes.INVALID);
+        assertThat(errors()).contains("ERROR memory: this network needs about").contains("attention scores")
+                .doesNotContain("training failed").doesNotContain("metrics so far");
+        assertThat(dir.resolve("r")).doesNotExist(); // refused before a run folder is made: nothing written
+        assertThat(dir.resolve("runs")).doesNotExist();
         try (var files = Files.list(Path.of("."))) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".dump"));
         }
+    }
+
+    @Test
+    void garbageAfterTheProjectIsNamedAsTextAfterTheObjectWithItsPlace() throws Exception {
+        Path project = marker("tail.dwproj", "", "");
+        String json = Files.readString(project).stripTrailing();
+        long lines = json.lines().count();
+        Files.writeString(project, json + "\n garbage}\n");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("line " + (lines + 1) + ", column 2: there is more text after the project's closing '}'")
+                .doesNotContain("Unrecognized token").doesNotContain("hand-edited");
+        err.reset();
+        Files.writeString(project, json + "  \n\t\n");
+        assertThat(DeepWireCli.execute("validate", project.toString(), "--no-data")).isZero();
+    }
+
+    @Test
+    void aDeviceFolderOrMissingFileAsTheModelIsNamedForWhatItIs() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", "/dev/zero", "--node", "attn", "--csv", "-"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("/dev/zero is not a regular file (a device").doesNotContain("no such model file");
+        err.reset();
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.toString(), "--node", "attn"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains(dir + " is a folder, not a model file");
+        err.reset();
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.resolve("nope.zip").toString(),
+                "--node", "attn")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("nope.zip: no such model file; train first");
+    }
+
+    @Test
+    void aHugeValueFromTheFileIsQuotedByItsStartNotWhole() throws Exception {
+        String id = "a".repeat(300_000);
+        Path project = marker("huge.dwproj", "\"id\": \"attn\"", "\"id\": \"" + id + "\"");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
+        assertThat(errors()).contains("nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
+                .contains("is not a valid id");
+        out.reset();
+        Path mode = marker("mode.dwproj", "\"mode\": \"learned\"", "\"mode\": \"" + "b ".repeat(100_000) + "\", \""
+                + "k".repeat(50_000) + "\": 1");
+        assertThat(DeepWireCli.execute("validate", mode.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(dev.deepwire.limits.MessageText.MAX_MESSAGE))
+                .anySatisfy(l -> assertThat(l).startsWith("ERROR pos:").contains("characters left out"))
+                .anySatisfy(l -> assertThat(l).contains("k".repeat(60) + "… (50,000 characters)"));
+    }
+
+    @Test
+    void anUnknownCommandPointsAtTheMainHelpWithOneSpace() {
+        assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("(see 'deepwire --help')");
+    }
+
+    @Test
+    void threadCountsAndLogIntervalsOutsideTheirRangeAreRefusedBeforeAnyWork() throws Exception {
+        Path project = marker("m.dwproj", "", "");
+        int max = 4 * Runtime.getRuntime().availableProcessors();
+        for (String[] args : new String[][] {{"--threads", "100000"}, {"--threads", "0"}, {"--log-every", "0"},
+                {"--log-every", "-5"}}) {
+            err.reset();
+            String[] command = {"train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
+                    args[0], args[1]};
+            assertThat(DeepWireCli.execute(command)).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(errors()).startsWith("deepwire: " + args[0] + " must be")
+                    .contains(args[0].equals("--threads") ? "from 1 to " + max : "1 or more").contains("got " + args[1]);
+            assertThat(dir.resolve("r")).doesNotExist();
+        }
+        err.reset();
+        assertThat(DeepWireCli.execute("bench", project.toString(), "--threads", String.valueOf(max + 1)))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(errors()).contains("--threads must be from 1 to " + max);
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
+                "--threads", "1", "--log-every", "1")).isZero(); // one thread: what the other tests in this JVM use
     }
 }

@@ -24,9 +24,15 @@ public final class ThreadSettings {
         return applied;
     }
 
+    /** The most threads that may be asked for: four per processor, more only slows training down. */
+    public static int max() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     public static void apply(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1; got " + threads);
+        if (threads < 1 || threads > max()) {
+            throw new IllegalArgumentException("must be from 1 to " + max() + " (4 × the " + (max() / 4)
+                    + " processors here); got " + threads);
         }
         applied = threads;
         Nd4j.getEnvironment().setMaxThreads(threads);
