@@ -4,35 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepwire blocks}: every block listed with its ports and parameters; the Markdown page kept current. */
 class BlocksCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final PrintStream original = Console.out();
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(original);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @Test
     void listsEveryBlockWithItsGroupPortsAndParameters() {
         assertThat(DeepWireCli.execute("blocks")).isEqualTo(ExitCodes.OK);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         for (BlockType t : BlockCatalog.standard().all()) {
             assertThat(text).contains(t.id()).contains(t.category().label());
         }

@@ -3,49 +3,25 @@ package dev.deepwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.testing.MarkerSample;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user runs it: exit codes, one-line errors, files written. */
 class CliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream original = Console.out();
-    private final PrintStream originalErr = Console.err();
-    private final PrintStream systemOut = System.out;
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(original);
-        Console.redirectErr(originalErr);
-        System.setOut(systemOut); // the command line silences System.out for DL4J; later tests keep theirs
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     /** What the command printed on stderr: for a user mistake, exactly one line, no stack trace. */
     private String errorLine() {
-        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = console.err().lines().toList();
         assertThat(lines).singleElement().asString().startsWith("deepwire: ").doesNotContain("Exception");
         return lines.get(0);
     }
@@ -63,7 +39,7 @@ class CliTest {
     void validateAcceptsTheSampleAndPrintsShapes() throws Exception {
         int code = DeepWireCli.execute("validate", "sample-projects/marker.dwproj", "--shapes");
         assertThat(code).isEqualTo(0);
-        assertThat(output()).contains("SHAPE attn.out -> res1.b: 64 × 24").contains(String.format(
+        assertThat(console.out()).contains("SHAPE attn.out -> res1.b: 64 × 24").contains(String.format(
                 "valid: marker (11 blocks, 12 wires, %,d parameters)", MarkerSample.parameterCount()));
     }
 
@@ -74,7 +50,7 @@ class CliTest {
                 .replace("\"heads\": 4", "\"heads\": 5").replace("\"to\": \"pool.in\"", "\"to\": \"classify.in\""));
         int code = DeepWireCli.execute("validate", f.toString());
         assertThat(code).isEqualTo(1);
-        List<String> lines = output().lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines).allMatch(l -> l.matches("(ERROR|WARN) [\\w-]+: .+"));
         assertThat(lines).anyMatch(l -> l.startsWith("ERROR classify: input 'in' has 2 wires"));
         assertThat(lines).anyMatch(l -> l.startsWith("ERROR pool: input 'in' is not connected"));
@@ -85,7 +61,7 @@ class CliTest {
         Path missing = dir.resolve("missing.dwproj");
         int code = DeepWireCli.execute("validate", missing.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(output()).isEmpty();
+        assertThat(console.out()).isEmpty();
         assertThat(errorLine()).contains(missing.toString()).contains("no such file");
     }
 
@@ -101,7 +77,7 @@ class CliTest {
     void badOptionGivesExitTwo() {
         assertThat(DeepWireCli.execute("train", "sample-projects/marker.dwproj", "--epochs", "many")).isEqualTo(2);
         assertThat(errorLine()).contains("--epochs").contains("many");
-        err.reset();
+        console.resetErr();
         assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(2);
         assertThat(errorLine()).contains("frobnicate");
     }
@@ -117,22 +93,22 @@ class CliTest {
         assertThat(rows).anyMatch(r -> r.startsWith("4,1,") && r.endsWith(",,"));
         assertThat(rows.get(rows.size() - 1)).matches("12,2,[0-9.]+,[0-9.]+,[0-9.]+");
         assertThat(ModelSerializer.restoreComputationGraph(runDir.resolve("model.zip").toFile(), false).getNumInputArrays()).isEqualTo(1);
-        assertThat(output()).contains("final validation accuracy: ");
+        assertThat(console.out()).contains("final validation accuracy: ");
     }
 
     @Test
     void benchPrintsExactlyOneLineInTheReferenceForm() throws Exception {
         int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
         assertThat(code).isEqualTo(0);
-        assertThat(output().lines().toList()).singleElement()
+        assertThat(console.out().lines().toList()).singleElement()
                 .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+");
-        assertThat(output()).endsWith(" params=" + MarkerSample.parameterCount() + System.lineSeparator());
+        assertThat(console.out()).endsWith(" params=" + MarkerSample.parameterCount() + System.lineSeparator());
     }
 
     @Test
     void helpListsTheCommands() {
         assertThat(DeepWireCli.execute("--help")).isEqualTo(0);
-        assertThat(output()).contains("validate").contains("train").contains("bench").contains("Exit codes");
+        assertThat(console.out()).contains("validate").contains("train").contains("bench").contains("Exit codes");
     }
 
     @Test
@@ -140,13 +116,13 @@ class CliTest {
         Path project = smallMarker();
         Path runDir = dir.resolve("run");
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", runDir.toString())).isEqualTo(0);
-        out.reset();
+        console.resetOut();
         Path png = dir.resolve("attn.png");
         Path csv = dir.resolve("attn.csv");
         int code = DeepWireCli.execute("inspect", project.toString(), "--model", runDir.resolve("model.zip").toString(),
                 "--node", "attn", "--example", "2", "--head", "1", "--png", png.toString(), "--csv", csv.toString());
         assertThat(code).isEqualTo(0);
-        assertThat(output()).contains("attn · example 2 · head 1: verified");
+        assertThat(console.out()).contains("attn · example 2 · head 1: verified");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(25);
         assertThat(rows.get(0).split(",")).hasSize(25).contains("<M>");

@@ -6,33 +6,19 @@ import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepwire export}: Java source and DL4J JSON written where asked; bad requests refused with exit code 2. */
 class ExportCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final PrintStream original = Console.out();
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(original);
-    }
 
     @Test
     void writesJavaSourceAndTheDl4jConfiguration() throws Exception {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,33 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * code or drive the terminal, folders that hold another run, links, pipes and read-only files where output goes.
  */
 class HostileFilesTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream originalOut = Console.rawOut();
-    private final PrintStream originalErr = Console.rawErr();
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(originalOut);
-        Console.redirectErr(originalErr);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     /** A tiny marker project named {@code name}, saved as {@code fileName} in {@code folder}. */
     private Path project(Path folder, String fileName, String name) throws Exception {
@@ -86,12 +60,12 @@ class HostileFilesTest {
         Path projectDir = dir.resolve("a/b/project");
         for (String name : List.of("../../x", "/tmp/deepwire-escape", "nul\u0000name")) {
             Path f = project(projectDir, "p.dwproj", name);
-            assertThat(train(f)).as(errors()).isZero();
+            assertThat(train(f)).as(console.err()).isZero();
         }
         assertThat(tree(dir)).filteredOn(p -> p.getFileName().toString().equals("metrics.csv"))
                 .hasSize(3).allMatch(p -> p.getParent().getParent().equals(projectDir.resolve("runs")));
         assertThat(Files.exists(Path.of("/tmp/deepwire-escape"))).isFalse();
-        assertThat(errors()).isEmpty();
+        assertThat(console.err()).isEmpty();
     }
 
     @Test
@@ -103,7 +77,7 @@ class HostileFilesTest {
         byte[] firstModel = Files.readAllBytes(runDir.resolve("model.zip"));
 
         assertThat(train(f, "--out", runDir.toString(), "--seed", "7")).isEqualTo(2);
-        assertThat(errors()).contains(runDir + " already holds a run").contains("--overwrite");
+        assertThat(console.err()).contains(runDir + " already holds a run").contains("--overwrite");
         assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isEqualTo(firstModel);
 
         assertThat(train(f, "--out", runDir.toString(), "--seed", "7", "--overwrite")).isZero();
@@ -120,7 +94,7 @@ class HostileFilesTest {
         Files.createSymbolicLink(runDir.resolve("metrics.csv"), victim);
         assertThat(train(f, "--out", runDir.toString())).isEqualTo(2);
         assertThat(train(f, "--out", runDir.toString(), "--overwrite")).isEqualTo(2);
-        assertThat(errors()).contains("metrics.csv: it is a symbolic link");
+        assertThat(console.err()).contains("metrics.csv: it is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious");
         assertThat(Files.exists(runDir.resolve("model.zip"))).isFalse();
     }
@@ -130,7 +104,7 @@ class HostileFilesTest {
         Path f = project(dir, "p.dwproj", "p");
         Path runDir = Files.createDirectories(dir.resolve("out/model.zip")).getParent();
         assertThat(train(f, "--out", runDir.toString(), "--overwrite")).isEqualTo(2);
-        assertThat(errors()).contains("model.zip: it is a folder").doesNotContain("internal error");
+        assertThat(console.err()).contains("model.zip: it is a folder").doesNotContain("internal error");
         assertThat(Files.exists(runDir.resolve("metrics.csv"))).isFalse();
     }
 
@@ -138,13 +112,13 @@ class HostileFilesTest {
     void exportedJavaOfAHostileFileNameIsSafeAndAKeywordClassIsRefused() throws Exception {
         Path f = project(dir, "x\");Runtime.getRuntime().exec(\"touch pwned\");String s=(\"x.dwproj", "p");
         Path java = dir.resolve("Net.java");
-        assertThat(DeepWireCli.execute("export", f.toString(), "--java", java.toString())).as(errors()).isZero();
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", java.toString())).as(console.err()).isZero();
         assertThat(Files.readString(java)).contains("Path.of(args.length > 0 ? args[0] : \"" + dir
                 + "/x\\\");Runtime.getRuntime().exec(\\\"touch pwned\\\");String s=(\\\"x.dwproj\")");
 
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Other.java").toString(),
                 "--class", "class")).isEqualTo(2);
-        assertThat(errors()).contains("'class' is a Java keyword").contains("--class NAME");
+        assertThat(console.err()).contains("'class' is a Java keyword").contains("--class NAME");
         assertThat(Files.exists(dir.resolve("Other.java"))).isFalse();
     }
 
@@ -152,12 +126,12 @@ class HostileFilesTest {
     void aDashMeansStandardOutput() throws Exception {
         Path f = project(dir, "p.dwproj", "p");
         assertThat(DeepWireCli.execute("export", f.toString(), "--dl4j-json", "-")).isZero();
-        assertThat(output()).startsWith("{").contains("\"vertices\"");
-        assertThat(errors()).contains("wrote the configuration to standard output");
+        assertThat(console.out()).startsWith("{").contains("\"vertices\"");
+        assertThat(console.err()).contains("wrote the configuration to standard output");
         assertThat(Files.exists(Path.of("-"))).isFalse();
-        out.reset();
+        console.resetOut();
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", "-")).isZero();
-        assertThat(output()).contains("public final class DeepWireNetwork");
+        assertThat(console.out()).contains("public final class DeepWireNetwork");
     }
 
     @Test
@@ -165,11 +139,11 @@ class HostileFilesTest {
         Path f = project(dir, "p.dwproj", "p");
         Path runDir = dir.resolve("out");
         assertThat(train(f, "--out", runDir.toString())).isZero();
-        out.reset();
+        console.resetOut();
         assertThat(DeepWireCli.execute("inspect", f.toString(), "--model", runDir.resolve("model.zip").toString(),
-                "--node", "attn", "--csv", "-")).as(errors()).isZero();
-        assertThat(output().lines().count()).isEqualTo(9); // a header and one row per query (sequence length 8)
-        assertThat(errors()).contains("verified");
+                "--node", "attn", "--csv", "-")).as(console.err()).isZero();
+        assertThat(console.out().lines().count()).isEqualTo(9); // a header and one row per query (sequence length 8)
+        assertThat(console.err()).contains("verified");
         assertThat(DeepWireCli.execute("inspect", f.toString(), "--model", runDir.resolve("model.zip").toString(),
                 "--node", "attn", "--csv", "-", "--png", "/dev/stdout")).isEqualTo(2);
     }
@@ -195,7 +169,7 @@ class HostileFilesTest {
         assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).isFalse();
 
         assertThat(DeepWireCli.execute("export", f.toString(), "--dl4j-json", "/")).isEqualTo(2);
-        assertThat(errors()).contains("cannot write " + readOnly + ": the file is read-only")
+        assertThat(console.err()).contains("cannot write " + readOnly + ": the file is read-only")
                 .contains("cannot write " + fifo + ": it is not a regular file")
                 .contains("--dl4j-json / is a folder")
                 .doesNotContain(".tmp").doesNotContain("internal error");
@@ -205,11 +179,11 @@ class HostileFilesTest {
     void controlCharactersFromFilesAreShownEscaped() throws Exception {
         Path f = project(dir, "p.dwproj", "evil\u001b[2J\u001b]0;title\u0007\r\u009b\u202ename");
         assertThat(DeepWireCli.execute("validate", f.toString())).isZero();
-        assertThat(output()).contains("evil\\u001b[2J\\u001b]0;title\\u0007\\u000d\\u009b\\u202ename")
+        assertThat(console.out()).contains("evil\\u001b[2J\\u001b]0;title\\u0007\\u000d\\u009b\\u202ename")
                 .doesNotContain("\u001b", "\u0007", "\r", "\u009b", "\u202e");
         Path missing = dir.resolve("gone\u001b[31m.dwproj");
         assertThat(DeepWireCli.execute("validate", missing.toString())).isEqualTo(2);
-        assertThat(errors()).contains("gone\\u001b[31m.dwproj").doesNotContain("\u001b");
+        assertThat(console.err()).contains("gone\\u001b[31m.dwproj").doesNotContain("\u001b");
     }
 
     @Test
@@ -220,19 +194,19 @@ class HostileFilesTest {
         Files.createSymbolicLink(projectDir.resolve("data/link.csv"), outside);
         for (String file : List.of("../secret.txt", outside.toString(), "data/link.csv", "data/../../secret.txt")) {
             Path f = project(projectDir, "p.dwproj", "p", Map.of("file", file));
-            err.reset();
+            console.resetErr();
             assertThat(train(f)).as(file).isEqualTo(2);
-            assertThat(errors()).as(file).contains("dataset.file '" + file + "'").contains("--allow-outside-data")
+            assertThat(console.err()).as(file).contains("dataset.file '" + file + "'").contains("--allow-outside-data")
                     .doesNotContain("secret\n");
             assertThat(DeepWireCli.execute("validate", f.toString())).as(file).isEqualTo(2);
         }
         assertThat(Files.exists(projectDir.resolve("runs"))).as("nothing trained").isFalse();
         Path f = project(projectDir, "p.dwproj", "p", Map.of("file", "../secret.txt"));
-        assertThat(train(f, "--allow-outside-data")).as(errors()).isZero();
+        assertThat(train(f, "--allow-outside-data")).as(console.err()).isZero();
         Path inside = project(projectDir, "q.dwproj", "q", Map.of("file", "data/./inside.csv"));
         assertThat(DeepWireCli.execute("validate", inside.toString())).isZero();
         Path nul = project(projectDir, "n.dwproj", "n", Map.of("file", "a\u0000b"));
         assertThat(DeepWireCli.execute("validate", nul.toString())).isEqualTo(2);
-        assertThat(errors()).contains("dataset.file is not a usable path").doesNotContain("internal error");
+        assertThat(console.err()).contains("dataset.file is not a usable path").doesNotContain("internal error");
     }
 }

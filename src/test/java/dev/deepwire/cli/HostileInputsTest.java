@@ -2,17 +2,14 @@ package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,29 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * one line naming the cause and exit 1 or 2 — never 3 ("a bug") and never a stack trace.
  */
 class HostileInputsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream originalOut = Console.out();
-    private final PrintStream originalErr = Console.err();
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(originalOut);
-        Console.redirectErr(originalErr);
-    }
-
-    private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path marker(String name, String from, String to) throws Exception {
         String json = Files.readString(Path.of("sample-projects/marker.dwproj"))
@@ -59,17 +38,17 @@ class HostileInputsTest {
         assertThat(DeepWireCli.guarded(() -> {
             throw new StackOverflowError();
         }, false)).isEqualTo(ExitCodes.INVALID);
-        assertThat(errors().lines().toList()).hasSize(2)
+        assertThat(console.err().lines().toList()).hasSize(2)
                 .anySatisfy(l -> assertThat(l).startsWith("deepwire: ran out of memory (Java heap space)").contains("batch size"))
                 .anySatisfy(l -> assertThat(l).startsWith("deepwire: ran out of stack space"));
-        assertThat(errors()).doesNotContain("\tat ").doesNotContain("Error");
+        assertThat(console.err()).doesNotContain("\tat ").doesNotContain("Error");
     }
 
     @Test
     void devicesAndFoldersAsProjectFilesAreRefusedWithExitTwo() {
         assertThat(DeepWireCli.execute("validate", "/dev/zero")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(DeepWireCli.execute("validate", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("not a regular file").contains("is a folder");
+        assertThat(console.err()).contains("not a regular file").contains("is a folder");
     }
 
     @Test
@@ -78,7 +57,7 @@ class HostileInputsTest {
         assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", "x.zip", "--node", "attn", "--png", "/"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(DeepWireCli.execute("export", project.toString(), "--java", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("--png / is a folder").contains("--java " + dir + " is a folder");
+        assertThat(console.err()).contains("--png / is a folder").contains("--java " + dir + " is a folder");
     }
 
     @Test
@@ -87,11 +66,11 @@ class HostileInputsTest {
         Path run = dir.resolve("run");
         assertThat(DeepWireCli.execute("train", trained.toString(), "--max-steps", "2", "--out", run.toString())).isZero();
         Path other = marker("other.dwproj", "\"hidden\": 128", "\"hidden\": 96");
-        err.reset();
+        console.resetErr();
         int code = DeepWireCli.execute("inspect", other.toString(), "--model", run.resolve("model.zip").toString(),
                 "--node", "attn");
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("was not trained from").contains("parameters").contains("deepwire train");
+        assertThat(console.err()).contains("was not trained from").contains("parameters").contains("deepwire train");
     }
 
     @Test
@@ -116,7 +95,7 @@ class HostileInputsTest {
         }
         int code = DeepWireCli.execute("inspect", project.toString(), "--model", zip.toString(), "--node", "attn");
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("coefficients.bin").contains("500000000 values").contains("damaged");
+        assertThat(console.err()).contains("coefficients.bin").contains("500000000 values").contains("damaged");
     }
 
     @Test
@@ -125,11 +104,11 @@ class HostileInputsTest {
         String json = Files.readString(project).replace("\"edges\": [", "\"edges\": [{\"from\": \"ffn.out\", \"to\": \"spare.in\"},");
         Files.writeString(project, json);
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN spare: output unused — this branch is not trained");
-        out.reset();
+        assertThat(console.out()).contains("WARN spare: output unused — this branch is not trained");
+        console.resetOut();
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", dir.resolve("r").toString()))
                 .isZero();
-        String trained = out.toString(StandardCharsets.UTF_8);
+        String trained = console.out();
         assertThat(trained).contains("WARN spare: output unused — this branch is not trained");
         assertThat(trained.indexOf("WARN spare")).isLessThan(trained.indexOf("training "));
     }
@@ -138,13 +117,13 @@ class HostileInputsTest {
     void unknownTrainingSettingsAreWarnedAboutAndKept() throws Exception {
         Path project = marker("keys.dwproj", "\"training\": {", "\"training\": {\"weightInit\": \"xavier\", \"dataType\": 16,");
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.out())
                 .contains("WARN training.weightInit: unknown setting, ignored (kept in the file)")
                 .contains("WARN training.dataType: unknown setting, ignored (kept in the file)");
-        out.reset();
+        console.resetOut();
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WARN training.weightInit: unknown setting");
+        assertThat(console.out()).contains("WARN training.weightInit: unknown setting");
         var read = new dev.deepwire.io.ProjectReader().read(project);
         Path saved = dir.resolve("saved.dwproj");
         new dev.deepwire.io.ProjectWriter().write(read, saved);
@@ -158,12 +137,12 @@ class HostileInputsTest {
         Path project = marker("long.dwproj", "\"heads\": 4", "\"heads\": 64");
         Files.writeString(project, Files.readString(project).replace("\"length\": 24", "\"length\": 4096"));
         assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ERROR memory: this network needs about")
+        assertThat(console.out()).contains("ERROR memory: this network needs about")
                 .contains("attention scores");
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isEqualTo(ExitCodes.INVALID);
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1")).isEqualTo(ExitCodes.INVALID);
-        assertThat(errors()).contains("ERROR memory: this network needs about").contains("attention scores")
+        assertThat(console.err()).contains("ERROR memory: this network needs about").contains("attention scores")
                 .doesNotContain("training failed").doesNotContain("metrics so far");
         assertThat(dir.resolve("r")).doesNotExist(); // refused before a run folder is made: nothing written
         assertThat(dir.resolve("runs")).doesNotExist();
@@ -179,9 +158,9 @@ class HostileInputsTest {
         long lines = json.lines().count();
         Files.writeString(project, json + "\n garbage}\n");
         assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("line " + (lines + 1) + ", column 2: there is more text after the project's closing '}'")
+        assertThat(console.err()).contains("line " + (lines + 1) + ", column 2: there is more text after the project's closing '}'")
                 .doesNotContain("Unrecognized token").doesNotContain("hand-edited");
-        err.reset();
+        console.resetErr();
         Files.writeString(project, json + "  \n\t\n");
         assertThat(DeepWireCli.execute("validate", project.toString(), "--no-data")).isZero();
     }
@@ -191,15 +170,15 @@ class HostileInputsTest {
         Path project = marker("m.dwproj", "", "");
         assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", "/dev/zero", "--node", "attn", "--csv", "-"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("/dev/zero is not a regular file (a device").doesNotContain("no such model file");
-        err.reset();
+        assertThat(console.err()).contains("/dev/zero is not a regular file (a device").doesNotContain("no such model file");
+        console.resetErr();
         assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.toString(), "--node", "attn"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains(dir + " is a folder, not a model file");
-        err.reset();
+        assertThat(console.err()).contains(dir + " is a folder, not a model file");
+        console.resetErr();
         assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", dir.resolve("nope.zip").toString(),
                 "--node", "attn")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("nope.zip: no such model file; train first");
+        assertThat(console.err()).contains("nope.zip: no such model file; train first");
     }
 
     @Test
@@ -207,14 +186,14 @@ class HostileInputsTest {
         String id = "a".repeat(300_000);
         Path project = marker("huge.dwproj", "\"id\": \"attn\"", "\"id\": \"" + id + "\"");
         assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
-        assertThat(errors()).contains("nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
+        assertThat(console.err().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
+        assertThat(console.err()).contains("nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
                 .contains("is not a valid id");
-        out.reset();
+        console.resetOut();
         Path mode = marker("mode.dwproj", "\"mode\": \"learned\"", "\"mode\": \"" + "b ".repeat(100_000) + "\", \""
                 + "k".repeat(50_000) + "\": 1");
         assertThat(DeepWireCli.execute("validate", mode.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).isNotEmpty()
+        assertThat(console.out().lines().toList()).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(dev.deepwire.limits.MessageText.MAX_MESSAGE))
                 .anySatisfy(l -> assertThat(l).startsWith("ERROR pos:").contains("characters left out"))
                 .anySatisfy(l -> assertThat(l).contains("k".repeat(60) + "… (50,000 characters)"));
@@ -223,7 +202,7 @@ class HostileInputsTest {
     @Test
     void anUnknownCommandPointsAtTheMainHelpWithOneSpace() {
         assertThat(DeepWireCli.execute("frobnicate")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("(see 'deepwire --help')");
+        assertThat(console.err()).contains("(see 'deepwire --help')");
     }
 
     @Test
@@ -232,18 +211,18 @@ class HostileInputsTest {
         int max = 4 * Runtime.getRuntime().availableProcessors();
         for (String[] args : new String[][] {{"--threads", "100000"}, {"--threads", "0"}, {"--log-every", "0"},
                 {"--log-every", "-5"}}) {
-            err.reset();
+            console.resetErr();
             String[] command = {"train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
                     args[0], args[1]};
             assertThat(DeepWireCli.execute(command)).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(errors()).startsWith("deepwire: " + args[0] + " must be")
+            assertThat(console.err()).startsWith("deepwire: " + args[0] + " must be")
                     .contains(args[0].equals("--threads") ? "from 1 to " + max : "1 or more").contains("got " + args[1]);
             assertThat(dir.resolve("r")).doesNotExist();
         }
-        err.reset();
+        console.resetErr();
         assertThat(DeepWireCli.execute("bench", project.toString(), "--threads", String.valueOf(max + 1)))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errors()).contains("--threads must be from 1 to " + max);
+        assertThat(console.err()).contains("--threads must be from 1 to " + max);
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString(),
                 "--threads", "1", "--log-every", "1")).isZero(); // one thread: what the other tests in this JVM use
     }

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,29 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * that try to print lines of their own: each refused with exit 2, or shown on one line, and nothing is lost.
  */
 class HostileOutputsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream originalOut = Console.rawOut();
-    private final PrintStream originalErr = Console.rawErr();
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(originalOut);
-        Console.redirectErr(originalErr);
-    }
-
-    private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path project(String name) throws Exception {
         Project small = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
@@ -70,7 +48,7 @@ class HostileOutputsTest {
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("./p.dwproj").toString(),
                 "--class", "p")).isEqualTo(2);
         assertThat(Files.readAllBytes(f)).isEqualTo(before);
-        assertThat(errors()).contains("is the project file, which this command reads").doesNotContain("internal error");
+        assertThat(console.err()).contains("is the project file, which this command reads").doesNotContain("internal error");
     }
 
     @Test
@@ -79,7 +57,7 @@ class HostileOutputsTest {
         Path same = dir.resolve("Same.java");
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", same.toString(), "--dl4j-json",
                 dir.resolve("sub/../Same.java").toString())).isEqualTo(2);
-        assertThat(errors()).contains("--java and --dl4j-json both name");
+        assertThat(console.err()).contains("--java and --dl4j-json both name");
         assertThat(Files.exists(same)).isFalse();
     }
 
@@ -87,7 +65,7 @@ class HostileOutputsTest {
     void inspectNeverWritesOverItsModelOrProjectAndItsTwoOutputsDiffer() throws Exception {
         Path f = project("p");
         Path runDir = dir.resolve("out");
-        assertThat(train(f, "--out", runDir.toString())).as(errors()).isZero();
+        assertThat(train(f, "--out", runDir.toString())).as(console.err()).isZero();
         Path model = runDir.resolve("model.zip");
         byte[] trained = Files.readAllBytes(model);
         String[] base = {"inspect", f.toString(), "--model", model.toString(), "--node", "attn"};
@@ -96,9 +74,9 @@ class HostileOutputsTest {
         assertThat(DeepWireCli.execute(concat(base, "--csv", dir.resolve("x").toString(), "--png", dir.resolve("x").toString())))
                 .isEqualTo(2);
         assertThat(Files.readAllBytes(model)).isEqualTo(trained);
-        assertThat(errors()).contains("--png " + model + " is the model, which this command reads")
+        assertThat(console.err()).contains("--png " + model + " is the model, which this command reads")
                 .contains("--csv and --png both name");
-        assertThat(DeepWireCli.execute(concat(base, "--csv", dir.resolve("w.csv").toString()))).as(errors()).isZero();
+        assertThat(DeepWireCli.execute(concat(base, "--csv", dir.resolve("w.csv").toString()))).as(console.err()).isZero();
     }
 
     @Test
@@ -116,9 +94,9 @@ class HostileOutputsTest {
             rows.append(i).append(',').append(i % 2).append('\n');
         }
         Path data = Files.writeString(dir.resolve("metrics.csv"), rows);
-        assertThat(DeepWireCli.execute("validate", f.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(DeepWireCli.execute("validate", f.toString())).as(console.out()).isZero();
         assertThat(train(f, "--out", dir.toString(), "--overwrite")).isEqualTo(2);
-        assertThat(errors()).contains("holds the project's data file metrics.csv, which a run writes over");
+        assertThat(console.err()).contains("holds the project's data file metrics.csv, which a run writes over");
         assertThat(Files.readString(data)).isEqualTo(rows.toString());
         assertThat(Files.exists(dir.resolve("model.zip"))).isFalse();
     }
@@ -128,7 +106,7 @@ class HostileOutputsTest {
         Path f = project("p");
         assertThat(train(f, "--out", "")).isEqualTo(2);
         assertThat(train(f, "--out", "-")).isEqualTo(2);
-        assertThat(errors()).contains("--out needs a folder name").contains("not a stream");
+        assertThat(console.err()).contains("--out needs a folder name").contains("not a stream");
         assertThat(Files.exists(Path.of("-"))).isFalse();
         assertThat(Files.exists(Path.of("metrics.csv"))).isFalse();
     }
@@ -141,7 +119,7 @@ class HostileOutputsTest {
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Path.java").toString())).isEqualTo(2);
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Adam.java").toString(),
                 "--dl4j-json", dir.resolve("net.json").toString())).isEqualTo(2);
-        assertThat(errors()).contains("--class Foo does not match Bar.java")
+        assertThat(console.err()).contains("--class Foo does not match Bar.java")
                 .contains("'Path' is a class the exported source already uses")
                 .contains("'Adam' is a class the exported source already uses");
         assertThat(Files.exists(dir.resolve("net.json"))).as("nothing written when the Java half is refused").isFalse();
@@ -153,9 +131,9 @@ class HostileOutputsTest {
     @Test
     void aNameWithANewlineCannotPrintALineOfItsOwn() throws Exception {
         Path f = project("x\nfinal validation accuracy: 1.0000");
-        assertThat(DeepWireCli.execute("validate", f.toString())).as(errors()).isZero();
+        assertThat(DeepWireCli.execute("validate", f.toString())).as(console.err()).isZero();
         assertThat(train(f, "--out", dir.resolve("out").toString())).isZero();
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = console.out();
         assertThat(printed.lines().filter(l -> l.startsWith("final validation accuracy: 1.0000"))).isEmpty();
         assertThat(printed).contains("valid: x\\u000afinal validation accuracy: 1.0000 (");
     }
@@ -214,13 +192,13 @@ class HostileOutputsTest {
                 Thread.onSpinWait();
             }
             Files.deleteIfExists(metrics);
-            assertThat(rc.get(5, java.util.concurrent.TimeUnit.MINUTES)).as(errors()).isEqualTo(2);
+            assertThat(rc.get(5, java.util.concurrent.TimeUnit.MINUTES)).as(console.err()).isEqualTo(2);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(errors()).contains(metrics + " was deleted or moved while the run wrote it")
+        assertThat(console.err()).contains(metrics + " was deleted or moved while the run wrote it")
                 .contains("the model is in " + runDir.resolve("model.zip"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("wrote " + metrics);
+        assertThat(console.out()).doesNotContain("wrote " + metrics);
         assertThat(Files.exists(runDir.resolve("model.zip"))).isTrue();
     }
 
@@ -229,10 +207,10 @@ class HostileOutputsTest {
     void anAtFileNameIsAFileNotArguments() throws Exception {
         Path f = project("p");
         Path at = Files.copy(f, dir.resolve("@p.dwproj"));
-        assertThat(DeepWireCli.execute("validate", at.toString())).as(errors()).isZero();
+        assertThat(DeepWireCli.execute("validate", at.toString())).as(console.err()).isZero();
         Path secret = Files.writeString(dir.resolve("secret.txt"), "hunter2 --verbose");
         assertThat(DeepWireCli.execute("validate", "@" + secret)).isEqualTo(2);
-        assertThat(errors()).doesNotContain("hunter2").contains("@" + secret + ": cannot be read");
+        assertThat(console.err()).doesNotContain("hunter2").contains("@" + secret + ": cannot be read");
     }
 
     /** --out that is a link to a missing folder is refused naming the link, not "a file in the way". */
@@ -241,7 +219,7 @@ class HostileOutputsTest {
         Path f = project("p");
         Path link = Files.createSymbolicLink(dir.resolve("out"), dir.resolve("gone"));
         assertThat(train(f, "--out", link.toString())).isEqualTo(2);
-        assertThat(errors()).contains("cannot write " + link + ": it is a link to " + dir.resolve("gone") + ", which does not exist");
+        assertThat(console.err()).contains("cannot write " + link + ": it is a link to " + dir.resolve("gone") + ", which does not exist");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -2,40 +2,22 @@ package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What validate accepts, train starts; what train would refuse, validate reports first — never a failure inside DL4J. */
 class ValidateMatchesTrainTest {
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
     private static final String[] LANGUAGES = {"english", "french", "german", "italian", "spanish"};
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream originalOut = Console.out();
-    private final PrintStream originalErr = Console.err();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Console.redirect(originalOut);
-        Console.redirectErr(originalErr);
-    }
 
     /** A copy of a sample with its data file replaced by these lines. */
     private Path sample(String sample, String dataFile, String name, List<String> lines) throws Exception {
@@ -47,13 +29,12 @@ class ValidateMatchesTrainTest {
 
     /** Validate's and train's verdicts on one project: both accept, or both refuse with exit 1 and the same reason. */
     private String bothAgree(Path project) {
-        out.reset();
-        err.reset();
+        console.reset();
         int validate = DeepWireCli.execute("validate", project.toString());
-        String said = out.toString(StandardCharsets.UTF_8);
+        String said = console.out();
         int train = DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out",
                 project.resolveSibling("run").toString());
-        String trainSaid = err.toString(StandardCharsets.UTF_8);
+        String trainSaid = console.err();
         assertThat(train).as("train after validate said: %s / train said: %s", said, trainSaid).isEqualTo(validate);
         assertThat(trainSaid).doesNotContain("internal error").doesNotContain("DL4J");
         if (validate != 0) {
