@@ -497,8 +497,8 @@ public final class TrainingViewModel {
     }
 
     private void end(Phase result, String message) {
+        editor.setLocked(false); // first: whoever sees the run ended finds the graph editable again
         phase.set(result);
-        editor.setLocked(false);
         Path dir = runDir;
         String failure = metricsFailure.get();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)
