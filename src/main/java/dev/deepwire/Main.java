@@ -1,8 +1,8 @@
 package dev.deepwire;
 
 import dev.deepwire.cli.DeepWireCli;
-import dev.deepwire.training.BackendChoice;
-import dev.deepwire.training.NativeTuning;
+import dev.deepwire.training.backend.BackendChoice;
+import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.ui.WorkbenchLauncher;
 
 /**

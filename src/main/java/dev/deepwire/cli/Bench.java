@@ -1,6 +1,6 @@
 package dev.deepwire.cli;
 
-import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.backend.ThreadSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +18,7 @@ final class Bench {
     /** A benchmark's result, printed in torch_reference.py's form. */
     record Result(String name, double msPerStep, double samplesPerSecond, long params) {
         String line() {
-            return String.format(Locale.ROOT, "%s ms_per_step=%.3f samples_per_s=%.0f params=%d", name, msPerStep,
+            return String.format(Locale.ROOT, "%s ms_per_step=%.3f samples_per_s=%.0f params=%d", TerminalSafeStream.oneLine(name), msPerStep,
                     samplesPerSecond, params);
         }
     }

@@ -29,12 +29,14 @@ public final class DeepWireCli implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Console.claim(verbose);
         CommandLine cli = new CommandLine(new DeepWireCli());
+        // A file named @name is a file, not a list of arguments to read (picocli's @-files would print its content).
+        cli.setExpandAtFiles(false);
         // Help and usage are ours alone (with picocli's styles on terminals); every other line is made terminal-safe.
         cli.setOut(new PrintWriter(Console.rawOut(), true));
         cli.setErr(new PrintWriter(Console.rawErr(), true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException c) {
-                Console.err().println("deepwire: " + c.getMessage());
+                Console.err().println("deepwire: " + TerminalSafeStream.oneLine(String.valueOf(c.getMessage())));
                 return c.exitCode();
             }
             Console.err().println("deepwire: internal error: " + ex

@@ -23,7 +23,7 @@ final class ExportCommand implements Callable<Integer> {
     Path java;
 
     @Option(names = "--class", paramLabel = "NAME",
-            description = "class name of the Java source (default: from OUT.java; DeepWireNetwork for -)")
+            description = "class name of the Java source (default: from OUT.java; DeepWireNetwork for - or a device)")
     String className;
 
     @Option(names = "--dl4j-json", paramLabel = "OUT.json", description = "write the DL4J ComputationGraphConfiguration JSON here (- for standard output)")
@@ -39,25 +39,43 @@ final class ExportCommand implements Callable<Integer> {
         if (Outputs.isStdout(java) && Outputs.isStdout(json)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --java and --dl4j-json can go to standard output (-)");
         }
+        // A stream (-, /dev/stdout) or a device (/dev/null) has no file name to take the class name from.
+        boolean stream = java != null && (Outputs.isStdout(java) || java.toAbsolutePath().normalize().startsWith("/dev"));
         String name = java == null ? null : className != null ? className
-                : Outputs.isStdout(java) ? "DeepWireNetwork" : java.getFileName().toString().replaceFirst("\\.java$", "");
+                : stream ? "DeepWireNetwork" : java.getFileName().toString().replaceFirst("\\.java$", "");
         String classProblem = name == null ? null : JavaSourceExport.classNameProblem(name);
         if (classProblem != null) {
             throw new CliException(ExitCodes.BAD_INPUT, classProblem + "; name the class with --class NAME");
         }
+        String fileName = java == null || stream ? null : java.getFileName().toString();
+        if (className != null && fileName != null && fileName.endsWith(".java") && !fileName.equals(className + ".java")) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--class " + className + " does not match " + fileName
+                    + " (Java needs a public class in a file of its name); write to " + className
+                    + ".java or leave out --class");
+        }
+        OutputPaths.requireDistinct(java, "--java", json, "--dl4j-json");
         ProjectSession session = ProjectSession.open(file);
+        OutputPaths.requireNotInput(java, "--java", session.inputFiles());
+        OutputPaths.requireNotInput(json, "--dl4j-json", session.inputFiles());
         CompileResult result = session.compile();
         if (!result.ok()) {
-            result.errors().forEach(Console.err()::println);
+            result.errors().forEach(issue -> Console.err().println(TerminalSafeStream.oneLine(issue.toString())));
             throw new CliException(ExitCodes.INVALID, file + " does not compile; fix the errors above first");
+        }
+        String source = null;
+        if (java != null) {
+            try {
+                source = JavaSourceExport.generate(result.network().orElseThrow(),
+                        CompileOptions.forTraining(session.project.training()), session.project.training(), name, file.toString());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + "; name the class with --class NAME");
+            }
         }
         if (json != null) {
             Outputs.write(json, result.network().orElseThrow().configurationJson().getBytes(StandardCharsets.UTF_8));
             Outputs.report(json, java).println("wrote " + (Outputs.isStdout(json) ? "the configuration to standard output" : json));
         }
         if (java != null) {
-            String source = JavaSourceExport.generate(result.network().orElseThrow(),
-                    CompileOptions.forTraining(session.project.training()), session.project.training(), name, file.toString());
             Outputs.write(java, source.getBytes(StandardCharsets.UTF_8));
             Outputs.report(json, java).println("wrote " + (Outputs.isStdout(java) ? "the Java source to standard output" : java)
                     + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");

@@ -56,7 +56,12 @@ final class InspectCommand implements Callable<Integer> {
         if (Outputs.isStdout(csv) && Outputs.isStdout(png)) {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
         }
+        OutputPaths.requireDistinct(csv, "--csv", png, "--png");
         ProjectSession session = ProjectSession.open(file);
+        java.util.Map<Path, String> readFiles = new java.util.LinkedHashMap<>(session.inputFiles());
+        readFiles.put(model, "the model");
+        OutputPaths.requireNotInput(csv, "--csv", readFiles);
+        OutputPaths.requireNotInput(png, "--png", readFiles);
         dataAccess.check(session);
         Prepared prepared = Prepared.load(session);
         if (!Files.isRegularFile(model)) {

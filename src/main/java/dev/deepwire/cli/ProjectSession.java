@@ -33,6 +33,24 @@ final class ProjectSession {
                 CompileOptions.forTraining(project.training()));
     }
 
+    /**
+     * The files this project is read from, each with what it is: the project file and, when the dataset names one,
+     * its data file (outputs must never replace them).
+     */
+    java.util.Map<Path, String> inputFiles() {
+        java.util.Map<Path, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put(file, "the project file");
+        if (project.dataset() != null && project.dataset().params().get("file") instanceof String data && !data.isBlank()
+                && data.indexOf('\0') < 0) {
+            try {
+                inputs.put(projectDir().resolve(data), "the project's data file");
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a usable path: the data check names it
+            }
+        }
+        return inputs;
+    }
+
     Path projectDir() {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;

@@ -21,6 +21,6 @@ final class RunOptionsMixin {
 
     /** Applies the thread count asked for, or the one that suits a model of this size. */
     void applyThreads(long params) throws CliException {
-        Bench.applyThreads(threads != null ? threads : dev.deepwire.training.ThreadSettings.recommended(params));
+        Bench.applyThreads(threads != null ? threads : dev.deepwire.training.backend.ThreadSettings.recommended(params));
     }
 }

@@ -34,6 +34,14 @@ final class TerminalSafeStream extends OutputStream {
         return b.toString();
     }
 
+    /**
+     * Text from a file (a name, a value, a message quoting one) as one printed line: control characters escaped as by
+     * {@link #escape}, and a newline too, so a name cannot start a line of its own that looks like DeepWire's.
+     */
+    static String oneLine(String text) {
+        return escape(text).replace("\n", escaped('\n'));
+    }
+
     static boolean unsafe(int c) {
         return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
                 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f

@@ -10,6 +10,7 @@ import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingRun;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -115,6 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID, "training failed: " + failed.message()
                     + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
         }
+        boolean metricsGone = metricsProblem == null && !Files.isRegularFile(dir.resolve("metrics.csv"));
         RunFolders.SavedModel saved;
         try {
             saved = RunFolders.saveModel(run.model(), dir);
@@ -124,11 +126,15 @@ final class TrainCommand implements Callable<Integer> {
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
-        dev.deepwire.training.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
-        console.println("wrote " + dir.resolve("metrics.csv") + " and " + saved.file());
+        dev.deepwire.training.eval.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
+        console.println("wrote " + (metricsGone ? "" : dir.resolve("metrics.csv") + " and ") + saved.file());
         if (saved.problem() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "
                     + saved.problem() + "; the trained model was saved to " + saved.file() + " instead");
+        }
+        if (metricsGone) {
+            throw new CliException(ExitCodes.BAD_INPUT, dir.resolve("metrics.csv") + " was deleted or moved while the run "
+                    + "wrote it, so this run's metrics are lost (the model is in " + saved.file() + ")");
         }
         if (metricsProblem != null) {
             throw new CliException(ExitCodes.BAD_INPUT, metricsProblem + " (its last rows are missing; the model is in "
@@ -142,6 +148,15 @@ final class TrainCommand implements Callable<Integer> {
         try {
             if (out == null) {
                 return RunFolders.createNew(session.projectDir().resolve("runs"), session.project.name());
+            }
+            OutputPaths.requireFolder(out, "--out");
+            for (var input : session.inputFiles().entrySet()) {
+                Path in = input.getKey();
+                if (RunFolders.isRunFile(in.getFileName().toString()) && in.toAbsolutePath().getParent() != null
+                        && OutputPaths.sameFile(in.toAbsolutePath().getParent(), out)) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds " + input.getValue() + " "
+                            + in.getFileName() + ", which a run writes over; choose another --out folder");
+                }
             }
             RunFolders.claim(out, overwrite);
             return out;
@@ -171,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
             if (event instanceof TrainingEvent.RunStarted s) {
                 stepsPerEpoch = s.stepsPerEpoch();
                 out.printf(Locale.ROOT, "training %s: %,d parameters, %,d training / %,d validation examples, "
-                                + "%d epochs of %d steps on %s%n", s.projectName(), s.params(), s.trainExamples(),
+                                + "%d epochs of %d steps on %s%n", TerminalSafeStream.oneLine(s.projectName()), s.params(), s.trainExamples(),
                         s.validationExamples(), s.epochs(), s.stepsPerEpoch(), s.backend());
             } else if (event instanceof TrainingEvent.StepCompleted s && terminal && s.step() % 10 == 0) {
                 raw.print('\r'); // the terminal's own carriage return: the step line rewrites itself

@@ -37,14 +37,14 @@ final class ValidateCommand implements Callable<Integer> {
             dataAccess.check(session);
         }
         CompileResult result = session.compile();
-        result.issues().forEach(out::println);
+        result.issues().forEach(issue -> out.println(TerminalSafeStream.oneLine(issue.toString())));
         boolean ok = result.ok();
         if (ok && !noData) {
             // The same preparation train starts from: what validate accepts, train starts.
             PreparedRun run = PreparedRun.withData(result.orThrow(), session.project.dataset(), session.project.training(),
                     session.projectDir());
             if (!run.ok()) {
-                out.println(run.problem().startsWith("ERROR ") ? run.problem() : "ERROR dataset: " + run.problem());
+                out.println(TerminalSafeStream.oneLine(run.problem().startsWith("ERROR ") ? run.problem() : "ERROR dataset: " + run.problem()));
                 ok = false;
             }
         }
@@ -52,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
             printShapes(out, session, result.shapes());
         }
         if (ok) {
-            out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", session.project.name(),
+            out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", TerminalSafeStream.oneLine(session.project.name()),
                     session.project.graph().nodes().size(), session.project.graph().edges().size(),
                     result.network().map(dev.deepwire.compiler.CompiledNetwork::totalParams)
                             .orElse(result.shapes().totalParams()));

@@ -66,8 +66,8 @@ public final class JavaSourceExport {
         StringBuilder b = new StringBuilder();
         b.append("import dev.deepwire.compiler.layers.*;\n")
                 .append("import dev.deepwire.data.DatasetLoader;\nimport dev.deepwire.data.DatasetSplits;\n")
-                .append("import dev.deepwire.io.ProjectReader;\nimport dev.deepwire.training.Evaluation;\n")
-                .append("import dev.deepwire.training.NativeTuning;\n")
+                .append("import dev.deepwire.io.ProjectReader;\nimport dev.deepwire.training.eval.ModelScore;\n")
+                .append("import dev.deepwire.training.backend.NativeTuning;\n")
                 .append("import java.nio.file.Path;\nimport java.util.Map;\nimport java.util.Random;\n")
                 .append("import org.deeplearning4j.nn.conf.*;\nimport org.deeplearning4j.nn.conf.distribution.*;\n")
                 .append("import org.deeplearning4j.nn.conf.dropout.Dropout;\nimport org.deeplearning4j.nn.conf.graph.*;\n")
@@ -125,13 +125,18 @@ public final class JavaSourceExport {
                 .append("                    .batches(").append(training.batchSize()).append(", shuffle)) {\n")
                 .append("                net.fit(batch);\n")
                 .append("            }\n")
-                .append("            Evaluation e = Evaluation.of(net, data.validation().batches(256, null), ")
+                .append("            ModelScore e = ModelScore.of(net, data.validation().batches(256, null), ")
                 .append(literal(out.blockType())).append(");\n")
                 .append("            System.out.printf(\"epoch %d: validation loss %.4f, accuracy %.4f%n\", epoch, e.loss(), e.accuracy());\n")
                 .append("        }\n")
                 .append("        ModelSerializer.writeModel(net, ").append(literal(className + ".zip")).append(", true);\n")
                 .append("    }\n}\n");
-        return b.toString();
+        String source = b.toString();
+        String clash = nameClash(className, source);
+        if (clash != null) {
+            throw new IllegalArgumentException(clash);
+        }
+        return source;
     }
 
     private static String quoted(List<String> names) {
@@ -188,6 +193,49 @@ public final class JavaSourceExport {
             return "'" + name + "' is a Java keyword and cannot name a class";
         }
         return null;
+    }
+
+    /**
+     * Why {@code name} cannot name the class of {@code source}: the code (outside strings and comments) already uses
+     * it for a class it needs ({@code Path}, {@code Adam}, {@code DenseLayer}, …), so the source would not compile.
+     * Only names starting with a capital are checked: every type the source uses does, and its lowercase names are
+     * variables and packages, which a class of the same name does not disturb. Null when there is no clash.
+     */
+    static String nameClash(String name, String source) {
+        if (name.isEmpty() || !Character.isUpperCase(name.codePointAt(0))) {
+            return null;
+        }
+        int uses = 0;
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+                i = source.indexOf('\n', i);
+                i = i < 0 ? n : i;
+            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                i = source.indexOf("*/", i + 2);
+                i = i < 0 ? n : i + 2;
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < n && source.charAt(i) != c) {
+                    i += source.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i < n && Character.isJavaIdentifierPart(source.charAt(i))) {
+                    i++;
+                }
+                if (source.regionMatches(start, name, 0, name.length()) && i - start == name.length()) {
+                    uses++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return uses > 1 ? "'" + name + "' is a class the exported source already uses, so its own class cannot have that name"
+                : null;
     }
 
     private static String updater(IUpdater u) {

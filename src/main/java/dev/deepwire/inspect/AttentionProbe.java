@@ -1,6 +1,6 @@
 package dev.deepwire.inspect;
 
-import dev.deepwire.compiler.Activations;
+import dev.deepwire.compiler.VertexActivations;
 import dev.deepwire.compiler.layers.AttentionPool;
 import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
@@ -34,7 +34,7 @@ public final class AttentionProbe {
     }
 
     public static AttentionMaps capture(ComputationGraph net, String nodeId, INDArray[] inputs, INDArray[] masks) {
-        return capture(net, nodeId, Activations.of(net, inputs, masks, null, false), masks);
+        return capture(net, nodeId, VertexActivations.of(net, inputs, masks, null, false), masks);
     }
 
     /**

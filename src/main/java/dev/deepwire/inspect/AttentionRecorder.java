@@ -1,6 +1,6 @@
 package dev.deepwire.inspect;
 
-import dev.deepwire.compiler.Activations;
+import dev.deepwire.compiler.VertexActivations;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.training.ObservationPacer;
 import dev.deepwire.training.StepHook;
@@ -76,7 +76,7 @@ public final class AttentionRecorder implements StepHook {
     private void capture(ComputationGraph model, long step) {
         Map<String, INDArray> acts;
         try {
-            acts = Activations.of(model, probe.features(), probe.featureMasks(), null, false);
+            acts = VertexActivations.of(model, probe.features(), probe.featureMasks(), null, false);
         } catch (RuntimeException e) {
             problem = e.getMessage();
             return;

@@ -62,8 +62,8 @@ public final class WriteFailure extends IOException {
         if (e instanceof DirectoryNotEmptyException) {
             return "it is a folder that is not empty";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file of that name is in the way";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return danglingLink(f.getFile()).orElse("a file of that name is in the way");
         }
         if (e instanceof FileSystemException f && f.getReason() == null) {
             return "the file system refused (" + e.getClass().getSimpleName() + ")"; // its message is only the path
@@ -80,5 +80,19 @@ public final class WriteFailure extends IOException {
         }
         return text.isEmpty() ? e.getClass().getSimpleName()
                 : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** "it is a link to X, which does not exist" when {@code file} is a link whose target is missing. */
+    private static java.util.Optional<String> danglingLink(String file) {
+        try {
+            Path p = file == null ? null : Path.of(file);
+            if (p != null && java.nio.file.Files.isSymbolicLink(p) && !java.nio.file.Files.exists(p)) {
+                return java.util.Optional.of("it is a link to " + java.nio.file.Files.readSymbolicLink(p)
+                        + ", which does not exist");
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no better words than the general ones
+        }
+        return java.util.Optional.empty();
     }
 }

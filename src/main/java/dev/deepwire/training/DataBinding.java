@@ -67,6 +67,38 @@ public final class DataBinding {
         return problems;
     }
 
+    /** A single parameter value that fixes a mismatch: the block, the parameter and the value the data needs. */
+    public record Fix(String nodeId, String param, long value) {
+    }
+
+    /** The mismatches that one value fixes: an output's classes, a token input's length or vocabulary. */
+    public static List<Fix> fixes(CompiledNetwork net, Dataset data) {
+        List<Fix> fixes = new ArrayList<>();
+        if (data.features().length == net.inputs().size()) {
+            for (int i = 0; i < net.inputs().size(); i++) {
+                CompiledNetwork.Input in = net.inputs().get(i);
+                INDArray f = data.features()[i];
+                if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
+                    if (f.size(1) != in.shape().length()) {
+                        fixes.add(new Fix(in.nodeId(), "length", f.size(1)));
+                    } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
+                        fixes.add(new Fix(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
+                    }
+                }
+            }
+        }
+        if (data.labels().length == net.outputs().size()) {
+            for (int i = 0; i < net.outputs().size(); i++) {
+                CompiledNetwork.Output out = net.outputs().get(i);
+                long classes = data.labels()[i].size(1);
+                if (classes != out.size()) {
+                    fixes.add(new Fix(out.nodeId(), "classes", classes));
+                }
+            }
+        }
+        return fixes;
+    }
+
     private static String sizes(long[] dims) {
         return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
     }

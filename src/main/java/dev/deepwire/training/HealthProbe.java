@@ -1,6 +1,6 @@
 package dev.deepwire.training;
 
-import dev.deepwire.compiler.Activations;
+import dev.deepwire.compiler.VertexActivations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +152,7 @@ final class HealthProbe extends BaseTrainingListener {
             return null;
         }
         model.setParams(beforeNonFiniteStep);
-        Map<String, INDArray> activations = Activations.of(model, batch.getFeatures(),
+        Map<String, INDArray> activations = VertexActivations.of(model, batch.getFeatures(),
                 batch.getFeaturesMaskArrays(), batch.getLabelsMaskArrays(), true);
         List<String> outputs = model.getConfiguration().getNetworkOutputs();
         for (String id : order) {

@@ -31,6 +31,11 @@ public final class RunFolders {
     private RunFolders() {
     }
 
+    /** Whether a run writes (or, with --overwrite, deletes) a file of this name in its folder. */
+    public static boolean isRunFile(String fileName) {
+        return RUN_FILE.matcher(fileName).matches();
+    }
+
     /** A folder the user named holds an earlier run; {@link #files()} are its run files. */
     public static final class Taken extends IOException {
         private final transient List<Path> files;
@@ -113,17 +118,55 @@ public final class RunFolders {
                         + "; a run never writes through it nor deletes it: remove it yourself or choose another folder");
             }
         }
-        for (Path f : found) {
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException e) {
-                throw new WriteFailure(f, "cannot delete the earlier run's file: " + WriteFailure.reason(e));
-            }
+        if (!found.isEmpty()) {
+            removeWhole(dir, found);
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw WriteFailure.of(dir, e);
+        }
+    }
+
+    /**
+     * Removes an earlier run's files all or none: each is first moved into a hidden folder beside them, and when one
+     * cannot be moved (no permission, an immutable file) those already moved go back, so the earlier run stays whole.
+     */
+    private static void removeWhole(Path dir, List<Path> found) throws WriteFailure {
+        Path aside;
+        try {
+            aside = Files.createTempDirectory(dir, ".replaced-run-");
+        } catch (IOException e) {
+            throw new WriteFailure(found.get(0), "cannot delete the earlier run's file: " + WriteFailure.reason(e));
+        }
+        List<Path> moved = new ArrayList<>();
+        for (Path f : found) {
+            try {
+                moved.add(Files.move(f, aside.resolve(f.getFileName())));
+            } catch (IOException e) {
+                for (int i = moved.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.move(moved.get(i), dir.resolve(moved.get(i).getFileName()));
+                    } catch (IOException back) {
+                        // left in the hidden folder; the message below still says the run was not replaced
+                    }
+                }
+                deleteQuietly(aside);
+                throw new WriteFailure(f, "cannot delete the earlier run's file: " + WriteFailure.reason(e)
+                        + "; the earlier run was left as it was");
+            }
+        }
+        for (Path f : moved) {
+            deleteQuietly(f);
+        }
+        deleteQuietly(aside);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover in the hidden folder holds no run: the folder is still claimed for the new one
         }
     }
 

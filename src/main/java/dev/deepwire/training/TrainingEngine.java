@@ -1,5 +1,11 @@
 package dev.deepwire.training;
 
+import dev.deepwire.training.eval.ModelScore;
+
+import dev.deepwire.training.backend.ThreadSettings;
+
+import dev.deepwire.training.backend.BackendInfo;
+
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
@@ -111,7 +117,7 @@ public final class TrainingEngine {
             for (MultiDataSet batch : batches) {
                 run.waitWhilePaused(listener);
                 if (run.stopRequested()) {
-                    Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
+                    ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
                     best.offer(model, eval.loss(), epoch, step);
                     best.write(model, listener);
@@ -161,14 +167,14 @@ public final class TrainingEngine {
                 }
                 if (options.maxSteps() > 0 && step >= options.maxSteps()) {
                     reason = "step limit " + options.maxSteps() + " reached";
-                    Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
+                    ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
                     best.offer(model, eval.loss(), epoch, step);
                     break outer;
                 }
             }
             learningRate(model, step, listener);
-            Evaluation eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
+            ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
             best.offer(model, eval.loss(), epoch, step);
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
@@ -207,9 +213,9 @@ public final class TrainingEngine {
         }
     }
 
-    private static Evaluation evaluateEpoch(ComputationGraph model, CompiledNetwork network, List<MultiDataSet> validation,
+    private static ModelScore evaluateEpoch(ComputationGraph model, CompiledNetwork network, List<MultiDataSet> validation,
                                             TrainingListener listener, int epoch, long step, double lossSum, int lossCount) {
-        Evaluation eval = Evaluation.of(model, validation, network.outputs().get(0).blockType());
+        ModelScore eval = ModelScore.of(model, validation, network.outputs().get(0).blockType());
         listener.onEvent(new TrainingEvent.EpochCompleted(epoch, step, lossCount == 0 ? Double.NaN : lossSum / lossCount,
                 eval.loss(), eval.accuracy()));
         return eval;

@@ -1,5 +1,9 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
@@ -304,10 +308,16 @@ final class ProjectFiles {
         if (f == null) {
             return;
         }
-        String text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
-                        ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
-                : result.network().orElseThrow().configurationJson();
+        String text;
+        try {
+            text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
+                    dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
+                            ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
+                    : result.network().orElseThrow().configurationJson();
+        } catch (IllegalArgumentException e) {
+            error("Cannot export " + f.getName(), e.getMessage() + "; choose another file name");
+            return;
+        }
         try {
             dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             vm.messageProperty().set("Exported " + f);

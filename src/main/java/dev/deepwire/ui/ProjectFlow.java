@@ -36,6 +36,7 @@ final class ProjectFlow {
     private static void checkDataAfterEachEdit(dev.deepwire.ui.editor.EditorViewModel vm,
                                                dev.deepwire.ui.training.TrainingViewModel training) {
         dev.deepwire.ui.training.DataCheck check = new dev.deepwire.ui.training.DataCheck(vm.catalog());
+        java.util.concurrent.atomic.AtomicLong latest = new java.util.concurrent.atomic.AtomicLong(-1);
         vm.analysisProperty().addListener((o, was, now) -> {
             if (now.complete() || now.revision() != vm.revisionProperty().get()
                     || now.issues().stream().anyMatch(dev.deepwire.model.Issue::isError)) {
@@ -46,7 +47,11 @@ final class ProjectFlow {
             var spec = vm.project().dataset();
             var settings = vm.project().training();
             java.nio.file.Path folder = training.dataFolder().get();
+            latest.set(rev);
             DATA_CHECKS.execute(() -> {
+                if (latest.get() != rev) {
+                    return; // edited again since: only the newest revision is checked
+                }
                 dev.deepwire.ui.training.DataCheck.Result result;
                 try {
                     result = check.check(graph, spec, settings, folder);

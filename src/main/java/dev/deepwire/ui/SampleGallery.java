@@ -1,5 +1,7 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.SampleLibrary;
+
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;

@@ -21,6 +21,23 @@ final class Themes {
         if (LIGHT.equals(theme)) {
             scene.getStylesheets().add(Themes.class.getResource("/dev/deepwire/ui/workbench-light.css").toExternalForm());
         }
+        dev.deepwire.ui.theme.ThemeWatch.mark(scene, LIGHT.equals(theme));
         PREFS.put("theme", theme);
+    }
+
+    /**
+     * View ▸ Light Theme and Dark Theme as radio items: the one in use is marked (also when the theme was set
+     * elsewhere, such as at start-up), and choosing one applies it to {@code root}'s window.
+     */
+    static java.util.List<javafx.scene.control.MenuItem> menuItems(javafx.scene.Parent root) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem light = new javafx.scene.control.RadioMenuItem("_Light Theme");
+        javafx.scene.control.RadioMenuItem dark = new javafx.scene.control.RadioMenuItem("_Dark Theme");
+        light.setToggleGroup(group);
+        dark.setToggleGroup(group);
+        light.setOnAction(e -> apply(root.getScene(), LIGHT));
+        dark.setOnAction(e -> apply(root.getScene(), DARK));
+        dev.deepwire.ui.theme.ThemeWatch.watch(root, isLight -> (isLight ? light : dark).setSelected(true));
+        return java.util.List.of(light, dark);
     }
 }

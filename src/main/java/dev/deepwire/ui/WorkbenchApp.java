@@ -1,5 +1,11 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.DefaultSample;
+
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
@@ -101,7 +107,7 @@ public final class WorkbenchApp extends Application {
         work.execute(() -> {
             String backend;
             try {
-                backend = dev.deepwire.training.BackendInfo.describe();
+                backend = dev.deepwire.training.backend.BackendInfo.describe();
             } catch (RuntimeException | LinkageError e) {
                 backend = "backend failed to load: " + e.getMessage();
             }

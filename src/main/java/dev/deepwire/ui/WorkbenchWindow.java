@@ -1,5 +1,11 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.SampleLibrary;
+
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
@@ -296,10 +302,9 @@ final class WorkbenchWindow {
                     canvas.fitView();
                 }),
                 new SeparatorMenuItem(),
-                item("_Light Theme", null, () -> Themes.apply(root.getScene(), Themes.LIGHT)),
-                item("_Dark Theme", null, () -> Themes.apply(root.getScene(), Themes.DARK)),
                 new SeparatorMenuItem(),
                 backendMenu(stage));
+        view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(root));
         view.getItems().addAll(4, layout.viewItems());
         return new MenuBar(file, edit, view);
     }
@@ -316,20 +321,20 @@ final class WorkbenchWindow {
     private Menu backendMenu(Stage stage) {
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         Menu menu = new Menu("_Backend");
-        for (var b : dev.deepwire.training.BackendChoice.Backend.values()) {
+        for (var b : dev.deepwire.training.backend.BackendChoice.Backend.values()) {
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    b == dev.deepwire.training.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
+                    b == dev.deepwire.training.backend.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
             item.setToggleGroup(group);
-            item.setSelected(b == dev.deepwire.training.BackendChoice.preferred());
+            item.setSelected(b == dev.deepwire.training.backend.BackendChoice.preferred());
             item.setOnAction(e -> chooseBackend(stage, b));
             menu.getItems().add(item);
         }
         return menu;
     }
 
-    private void chooseBackend(Stage stage, dev.deepwire.training.BackendChoice.Backend b) {
-        dev.deepwire.training.BackendChoice.setPreferred(b);
-        String note = dev.deepwire.training.BackendChoice.note(b);
+    private void chooseBackend(Stage stage, dev.deepwire.training.backend.BackendChoice.Backend b) {
+        dev.deepwire.training.backend.BackendChoice.setPreferred(b);
+        String note = dev.deepwire.training.backend.BackendChoice.note(b);
         if (!note.isEmpty()) {
             new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, note + ".").showAndWait();
             return;
@@ -339,7 +344,7 @@ final class WorkbenchWindow {
         restart.initOwner(stage);
         if (restart.showAndWait().filter(x -> x == javafx.scene.control.ButtonType.OK).isPresent() && files.confirmDiscard()) {
             try {
-                dev.deepwire.training.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
+                dev.deepwire.training.backend.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
                 files.closedCleanly();
                 javafx.application.Platform.exit();
             } catch (java.io.IOException ex) {

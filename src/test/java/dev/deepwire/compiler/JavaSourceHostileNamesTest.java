@@ -90,4 +90,20 @@ class JavaSourceHostileNamesTest {
     void javaIdentifiersAreAccepted(String name) {
         assertThat(JavaSourceExport.classNameProblem(name)).isNull();
     }
+
+    /** A class named like a type the source needs (an import, java.lang, a DL4J layer) would not compile: refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"String", "Path", "System", "Map", "ComputationGraph", "Adam", "SelfAttention",
+            "Activation", "NeuralNetConfiguration"})
+    void classNamesThatTheSourceUsesAreRefused(String name) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source("p.dwproj", name))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + name + "' is a class the exported source already uses");
+    }
+
+    /** Names the source uses only as variables or in strings and comments still make a program that compiles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"net", "b", "args", "DeepWire", "Network"})
+    void namesUsedOnlyAsVariablesOrTextCompile(String name) throws Exception {
+        assertThat(compile(name, source("DeepWire Network.dwproj", name))).isNull();
+    }
 }

@@ -11,7 +11,7 @@ import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.training.RunOptions;
-import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.backend.ThreadSettings;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingRun;

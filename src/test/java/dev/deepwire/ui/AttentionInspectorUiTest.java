@@ -1,5 +1,9 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.model.BlockCatalog;

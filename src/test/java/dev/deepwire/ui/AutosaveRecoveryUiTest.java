@@ -1,5 +1,7 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.Autosave;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

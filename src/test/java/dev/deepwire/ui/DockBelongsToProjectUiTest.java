@@ -45,12 +45,13 @@ class DockBelongsToProjectUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
         });
+        WaitForAsyncUtils.waitForFxEvents(); // what the UI thread does in the same step is done too
         assertThat(condition.call()).as(what).isTrue();
     }
 
     /** Trains until the loss chart has a few points, then stops: a short run that leaves a run folder. */
     static void shortRun(FxRobot robot, TrainingViewModel training) throws Exception {
-        robot.clickOn("#train-start");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
         waitFor("the loss chart gains points", () -> training.history().trainLoss().size() >= 3);
         robot.clickOn("#train-stop");
         waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
@@ -58,7 +59,7 @@ class DockBelongsToProjectUiTest {
 
     @SuppressWarnings("unchecked")
     private ListView<Object> openRuns(FxRobot robot) {
-        robot.clickOn("#train-runs");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-runs").query()));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#runs-list").queryAs(ListView.class);
     }
@@ -102,7 +103,7 @@ class DockBelongsToProjectUiTest {
         assertThat(new dev.deepwire.io.ProjectReader().read(mine).name()).isEqualTo("mine");
         assertThat(openRuns(robot).getItems()).as("marker's run stays with marker.dwproj").isEmpty();
         closeRuns(robot);
-        robot.clickOn("#train-start");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
         waitFor("the run starts", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
         assertThat(h.training.runDir().orElseThrow().getFileName().toString()).startsWith("mine-");
         waitFor("the dock names the project", () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Training mine"));

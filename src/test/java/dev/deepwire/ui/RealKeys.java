@@ -32,4 +32,19 @@ final class RealKeys {
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    /** Scrolls the panel holding a control (as a person would) until the control is in view. */
+    static javafx.scene.Node reveal(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            for (javafx.scene.Node at = node.getParent(); at != null; at = at.getParent()) {
+                if (at instanceof javafx.scene.control.ScrollPane sp) {
+                    double y = sp.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return node;
+    }
 }

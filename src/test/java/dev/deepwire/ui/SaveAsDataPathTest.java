@@ -3,6 +3,8 @@ package dev.deepwire.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;

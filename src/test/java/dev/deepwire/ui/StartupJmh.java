@@ -1,12 +1,14 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.DefaultSample;
+
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.compiler.ShapeInference;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Project;
-import dev.deepwire.training.NativeTuning;
+import dev.deepwire.training.backend.NativeTuning;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;

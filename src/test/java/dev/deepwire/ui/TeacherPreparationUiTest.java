@@ -93,7 +93,7 @@ class TeacherPreparationUiTest {
         Project onDisk = new ProjectReader().read(lesson);
         assertThat(onDisk.training().epochs()).isEqualTo(14);
         // Train; the attention inspector opens on the attention block; Pause, Resume, Stop.
-        robot.clickOn("#train-start");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
         DockBelongsToProjectUiTest.waitFor("training", () -> h.training.history().trainLoss().size() >= 3);
         robot.interact(() -> h.vm.select("attn", false));
         keys(robot, KeyCode.CONTROL, KeyCode.I);
@@ -115,7 +115,7 @@ class TeacherPreparationUiTest {
         assertThat(h.training.history().previousTrainLoss()).isEmpty();
         assertThat(robot.lookup("#train-status").queryLabeled().getText()).isEqualTo("Ready to train word-language");
         assertThat(Files.list(h.dir.resolve("runs")).toList()).as("marker's run is kept on disk").hasSize(1);
-        robot.clickOn("#train-runs");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-runs").query()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#runs-list").queryAs(ListView.class).getItems()).isEmpty();
         DialogPane runs = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

@@ -1,5 +1,9 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;

@@ -1,6 +1,6 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.training.BackendInfo;
+import dev.deepwire.training.backend.BackendInfo;
 import dev.deepwire.ui.training.TrainingViewModel;
 import dev.deepwire.worker.TrainingProcesses;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,9 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.files.RecentFiles;
+
+import dev.deepwire.io.files.Autosave;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.io.ProjectReader;
@@ -152,6 +156,33 @@ class WorkbenchLayoutUiTest {
     }
 
     @Test
+    void openRecentShowsTheWholeProjectClearOfThePanelsAndTheMinimap(FxRobot robot) throws Exception {
+        Path other = dir.resolve("word-language.dwproj");
+        Files.copy(Path.of("sample-projects/word-language.dwproj"), other);
+        new RecentFiles(prefs).add(other);
+        robot.interact(() -> canvas().zoomAt(3, 0, 0)); // a view that shows only part of the old project
+        robot.clickOn("File").clickOn("Open Recent").clickOn("word-language.dwproj  (" + dir + ")");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.project().name()).isNotEqualTo("marker");
+        assertEverythingInViewAndClearOfTheMinimap();
+    }
+
+    private void assertEverythingInViewAndClearOfTheMinimap() {
+        Bounds minimap = canvas().minimapBounds().orElseThrow();
+        Bounds area = canvas().getLayoutBounds();
+        for (var n : vm.graph().nodes()) {
+            Bounds b = canvas().sceneToLocal(canvas().nodeBoundsInScene(n.id()));
+            assertThat(area.contains(b)).as("%s inside the canvas %s", n.id(), b).isTrue();
+            assertThat(b.intersects(minimap)).as("%s under the minimap", n.id()).isFalse();
+        }
+        for (var note : vm.graph().notes()) {
+            Bounds b = canvas().sceneToLocal(canvas().noteBoundsInScene(note.id()));
+            assertThat(area.contains(b)).as("note %s inside the canvas %s", note.id(), b).isTrue();
+            assertThat(b.intersects(minimap)).as("note %s under the minimap", note.id()).isFalse();
+        }
+    }
+
+    @Test
     void fileNewStartsAtFullSize(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> canvas().zoomAt(0.4, 100, 100));
@@ -161,5 +192,35 @@ class WorkbenchLayoutUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().nodes()).isEmpty();
         assertThat(canvas().zoom()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theLightThemeReachesChartsAndMinimapAndTheViewMenuMarksIt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            robot.clickOn("View").clickOn("Light Theme");
+            WaitForAsyncUtils.waitForFxEvents();
+            var view = robot.lookup((javafx.scene.control.MenuBar m) -> true).queryAs(javafx.scene.control.MenuBar.class)
+                    .getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow();
+            var radios = view.getItems().stream().filter(i -> i instanceof javafx.scene.control.RadioMenuItem r
+                    && r.getText().contains("Theme")).map(i -> (javafx.scene.control.RadioMenuItem) i).toList();
+            assertThat(radios).hasSize(2);
+            assertThat(radios).filteredOn(javafx.scene.control.RadioMenuItem::isSelected).singleElement()
+                    .satisfies(r -> assertThat(r.getText()).contains("Light"));
+            assertThat(robot.lookup((Node n) -> n instanceof org.jfree.chart.fx.ChartViewer).<Node>queryAll()).isNotEmpty()
+                    .allSatisfy(n -> assertThat(brightness((java.awt.Color) ((org.jfree.chart.fx.ChartViewer) n).getChart()
+                            .getBackgroundPaint())).as("chart background").isGreaterThan(200));
+            Bounds minimap = canvas().minimapBounds().orElseThrow();
+            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> shot[0] = canvas().snapshot(null, null));
+            int argb = shot[0].getPixelReader().getArgb((int) minimap.getMinX() + 3, (int) minimap.getMaxY() - 3);
+            assertThat(brightness(new java.awt.Color(argb))).as("minimap background").isGreaterThan(200);
+        } finally {
+            robot.interact(() -> Themes.apply(stage.getScene(), Themes.DARK));
+        }
+    }
+
+    private static int brightness(java.awt.Color c) {
+        return (c.getRed() + c.getGreen() + c.getBlue()) / 3;
     }
 }

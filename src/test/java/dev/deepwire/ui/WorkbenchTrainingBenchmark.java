@@ -31,7 +31,7 @@ public final class WorkbenchTrainingBenchmark {
     }
 
     public static void main(String[] args) {
-        dev.deepwire.training.NativeTuning.prepare();
+        dev.deepwire.training.backend.NativeTuning.prepare();
         file = Path.of(args.length > 0 ? args[0] : "sample-projects/marker.dwproj");
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--no-inspector")) {

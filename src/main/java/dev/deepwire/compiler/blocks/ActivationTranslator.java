@@ -26,7 +26,7 @@ public final class ActivationTranslator implements BlockTranslator {
             case "leakyrelu" -> Activation.LEAKYRELU;
             case "elu" -> Activation.ELU;
             case "softplus" -> Activation.SOFTPLUS;
-            default -> Activations.of(name);
+            default -> ActivationNames.of(name);
         };
     }
 

@@ -35,7 +35,7 @@ public final class Conv1dTranslator implements BlockTranslator {
     public void build(NodeContext n, GraphBuilder b) {
         b.addLayer(n.id(), new Convolution1DLayer.Builder().kernelSize(n.intParam("kernel")).stride(1)
                 .nIn(n.input("in").features()).nOut(n.intParam("filters"))
-                .activation(Activations.of(n.stringParam("activation")))
+                .activation(ActivationNames.of(n.stringParam("activation")))
                 .convolutionMode(n.stringParam("padding").equals("same") ? ConvolutionMode.Same : ConvolutionMode.Truncate)
                 .rnnDataFormat(RNNFormat.NCW).build(), n.inputVertex("in"));
     }

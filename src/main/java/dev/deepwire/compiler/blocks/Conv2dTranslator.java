@@ -43,7 +43,7 @@ public final class Conv2dTranslator implements BlockTranslator {
         int k = n.intParam("kernel");
         int s = n.intParam("stride");
         b.addLayer(n.id(), new ConvolutionLayer.Builder(k, k).stride(s, s).nIn(n.input("in").features())
-                .nOut(n.intParam("filters")).activation(Activations.of(n.stringParam("activation")))
+                .nOut(n.intParam("filters")).activation(ActivationNames.of(n.stringParam("activation")))
                 .convolutionMode(n.stringParam("padding").equals("same") ? ConvolutionMode.Same : ConvolutionMode.Truncate)
                 .build(), n.inputVertex("in"));
     }

@@ -25,6 +25,6 @@ public final class DenseTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         b.addLayer(n.id(), new DenseLayer.Builder().nIn(n.input("in").features()).nOut(n.intParam("units"))
-                .activation(Activations.of(n.stringParam("activation"))).build(), n.inputVertex("in"));
+                .activation(ActivationNames.of(n.stringParam("activation"))).build(), n.inputVertex("in"));
     }
 }

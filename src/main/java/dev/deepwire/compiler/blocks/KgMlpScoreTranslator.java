@@ -43,7 +43,7 @@ public final class KgMlpScoreTranslator implements BlockTranslator {
                 : n.input("head").features() + n.input("tail").features() + n.input("relation").features();
         int h = n.intParam("hidden");
         b.addLayer(n.part("hidden"), new DenseLayer.Builder().nIn(joined).nOut(h)
-                .activation(Activations.of(n.stringParam("activation"))).build(), n.part("joined"));
+                .activation(ActivationNames.of(n.stringParam("activation"))).build(), n.part("joined"));
         b.addLayer(n.id(), new DenseLayer.Builder().nIn(h).nOut(1).activation(Activation.IDENTITY).build(), n.part("hidden"));
     }
 }

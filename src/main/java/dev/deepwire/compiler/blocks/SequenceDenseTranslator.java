@@ -23,7 +23,7 @@ public final class SequenceDenseTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), Layers.dense(n.input("in"), n.intParam("units"), Activations.of(n.stringParam("activation"))),
+        b.addLayer(n.id(), Layers.dense(n.input("in"), n.intParam("units"), ActivationNames.of(n.stringParam("activation"))),
                 n.inputVertex("in"));
     }
 }

@@ -64,8 +64,8 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
 
     private Forward forward() {
         INDArray x = input.permute(0, 2, 1).dup('c').reshape('c', b() * t(), input.size(1));
-        INDArray k = split(Mm.mulT(x, flat(AttentionPool.WK)));
-        INDArray v = split(Mm.mulT(x, flat(AttentionPool.WV)));
+        INDArray k = split(MatrixProducts.mulT(x, flat(AttentionPool.WK)));
+        INDArray v = split(MatrixProducts.mulT(x, flat(AttentionPool.WV)));
         INDArray query = getParam(AttentionPool.Q).reshape('c', 1, h(), hs(), 1).broadcast(b(), h(), hs(), 1).dup('c');
         INDArray s = BatchedGemm.matmul(k, query, false, false).muli(1.0 / Math.sqrt(hs())); // [b, H, T, 1]
         if (maskArray != null) {
@@ -79,7 +79,7 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        INDArray y = Mm.mul(forward().concat(), getParam(AttentionPool.WO));
+        INDArray y = MatrixProducts.mul(forward().concat(), getParam(AttentionPool.WO));
         return mgr.leverageTo(ArrayType.ACTIVATIONS, y);
     }
 
@@ -92,8 +92,8 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         Forward f = forward();
-        gradientViews.get(AttentionPool.WO).assign(Mm.tMul(f.concat(), epsilon));
-        INDArray dO = Mm.mulT(epsilon, getParam(AttentionPool.WO)).reshape('c', b(), h(), 1, hs());
+        gradientViews.get(AttentionPool.WO).assign(MatrixProducts.tMul(f.concat(), epsilon));
+        INDArray dO = MatrixProducts.mulT(epsilon, getParam(AttentionPool.WO)).reshape('c', b(), h(), 1, hs());
         INDArray a = f.weights();
         INDArray dA = BatchedGemm.matmul(f.v(), dO, false, true); // [b, H, T, 1]
         INDArray dV = BatchedGemm.matmul(a, dO, false, false); // [b, H, T, hs]
@@ -103,9 +103,9 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
         gradientViews.get(AttentionPool.Q).assign(dQ.reshape('c', h(), hs()));
         INDArray dKr = join(dK);
         INDArray dVr = join(dV);
-        INDArray dx = Mm.mul(dKr, flat(AttentionPool.WK)).addi(Mm.mul(dVr, flat(AttentionPool.WV)));
-        assign(AttentionPool.WK, Mm.tMul(dKr, f.rows()));
-        assign(AttentionPool.WV, Mm.tMul(dVr, f.rows()));
+        INDArray dx = MatrixProducts.mul(dKr, flat(AttentionPool.WK)).addi(MatrixProducts.mul(dVr, flat(AttentionPool.WV)));
+        assign(AttentionPool.WK, MatrixProducts.tMul(dKr, f.rows()));
+        assign(AttentionPool.WV, MatrixProducts.tMul(dVr, f.rows()));
         Gradient g = new DefaultGradient();
         for (String key : new String[] {AttentionPool.Q, AttentionPool.WK, AttentionPool.WV, AttentionPool.WO}) {
             g.gradientForVariable().put(key, gradientViews.get(key));

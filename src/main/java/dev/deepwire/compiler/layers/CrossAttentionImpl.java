@@ -167,9 +167,9 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long tk = keys.size(2);
         INDArray xq = rows(queries);
         INDArray xk = rows(keys);
-        INDArray q = split(Mm.mulT(xq, flat(CrossAttention.WQ)), b, tq);
-        INDArray k = split(Mm.mulT(xk, flat(CrossAttention.WK)), b, tk);
-        INDArray v = split(Mm.mulT(xk, flat(CrossAttention.WV)), b, tk);
+        INDArray q = split(MatrixProducts.mulT(xq, flat(CrossAttention.WQ)), b, tq);
+        INDArray k = split(MatrixProducts.mulT(xk, flat(CrossAttention.WK)), b, tk);
+        INDArray v = split(MatrixProducts.mulT(xk, flat(CrossAttention.WV)), b, tk);
         INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(hs()));
         if (keyMask != null) {
             s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk));
@@ -192,7 +192,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
             throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
         }
         Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
-        INDArray y = back(Mm.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
+        INDArray y = back(MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
                 ArrayType.ACTIVATIONS, mgr);
         return maskQueries(y);
     }
@@ -206,8 +206,8 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long tk = keys.size(2);
         Forward f = kept.take(this::forward, inputs[0], inputs[1]);
         INDArray dy = rows(maskQueries(epsilon.dup()));
-        gradientViews.get(CrossAttention.WO).assign(Mm.tMul(f.concat(), dy));
-        INDArray dO = split(Mm.mulT(dy, views.get(CrossAttention.WO)), b, tq);
+        gradientViews.get(CrossAttention.WO).assign(MatrixProducts.tMul(f.concat(), dy));
+        INDArray dO = split(MatrixProducts.mulT(dy, views.get(CrossAttention.WO)), b, tq);
         INDArray a = f.weights();
         INDArray dA = BatchedGemm.matmul(dO, f.v(), false, true);
         INDArray dV = BatchedGemm.matmul(a, dO, true, false);
@@ -215,11 +215,11 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray dQ = join(BatchedGemm.matmul(dS, f.k(), false, false), b, tq);
         INDArray dK = join(BatchedGemm.matmul(dS, f.q(), true, false), b, tk);
         INDArray dVr = join(dV, b, tk);
-        INDArray dxq = Mm.mul(dQ, flat(CrossAttention.WQ));
-        INDArray dxk = Mm.mul(dK, flat(CrossAttention.WK)).addi(Mm.mul(dVr, flat(CrossAttention.WV)));
-        assign(CrossAttention.WQ, Mm.tMul(dQ, f.xq()));
-        assign(CrossAttention.WK, Mm.tMul(dK, f.xk()));
-        assign(CrossAttention.WV, Mm.tMul(dVr, f.xk()));
+        INDArray dxq = MatrixProducts.mul(dQ, flat(CrossAttention.WQ));
+        INDArray dxk = MatrixProducts.mul(dK, flat(CrossAttention.WK)).addi(MatrixProducts.mul(dVr, flat(CrossAttention.WV)));
+        assign(CrossAttention.WQ, MatrixProducts.tMul(dQ, f.xq()));
+        assign(CrossAttention.WK, MatrixProducts.tMul(dK, f.xk()));
+        assign(CrossAttention.WV, MatrixProducts.tMul(dVr, f.xk()));
         Gradient g = new DefaultGradient();
         for (String key : NAMES) {
             g.gradientForVariable().put(key, gradientViews.get(key));

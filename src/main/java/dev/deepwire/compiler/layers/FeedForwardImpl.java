@@ -48,7 +48,7 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
 
     private Forward forward(boolean training) {
         INDArray x = rows(input);
-        INDArray pre = Mm.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
+        INDArray pre = MatrixProducts.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
         return new Forward(x, pre, phi().getActivation(pre.dup(), training));
     }
 
@@ -62,7 +62,7 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         Forward f = kept.compute(training, mgr, () -> forward(training), input);
-        INDArray y = Mm.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
+        INDArray y = MatrixProducts.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
         return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
     }
 
@@ -74,13 +74,13 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
         INDArray pre = f.pre();
         INDArray h = f.h();
         INDArray dy = rows(epsilon);
-        gradientViews.get(FeedForward.W2).assign(Mm.tMul(h, dy));
+        gradientViews.get(FeedForward.W2).assign(MatrixProducts.tMul(h, dy));
         gradientViews.get(FeedForward.B2).assign(dy.sum(true, 0));
-        INDArray dh = Mm.mulT(dy, getParam(FeedForward.W2));
+        INDArray dh = MatrixProducts.mulT(dy, getParam(FeedForward.W2));
         INDArray dpre = phi().backprop(pre, dh).getFirst();
-        gradientViews.get(FeedForward.W1).assign(Mm.tMul(x, dpre));
+        gradientViews.get(FeedForward.W1).assign(MatrixProducts.tMul(x, dpre));
         gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
-        INDArray dx = Mm.mulT(dpre, getParam(FeedForward.W1));
+        INDArray dx = MatrixProducts.mulT(dpre, getParam(FeedForward.W1));
         Gradient g = new DefaultGradient();
         for (String k : new String[] {FeedForward.W1, FeedForward.B1, FeedForward.W2, FeedForward.B2}) {
             g.gradientForVariable().put(k, gradientViews.get(k));

@@ -72,7 +72,7 @@ final class Lookup {
     /** Writes the table's gradient for the rows' gradient {@code dy} [n, d] into {@code grad} [V, d]. */
     void gradient(INDArray dy, INDArray grad) {
         if (oneHot()) {
-            grad.assign(Mm.tMul(oneHotRows(), dy));
+            grad.assign(MatrixProducts.tMul(oneHotRows(), dy));
         } else {
             grad.assign(0);
             Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);

@@ -71,9 +71,9 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     private Forward forward() {
         INDArray x = rows(input);
-        INDArray q = split(Mm.mulT(x, flat(SelfAttention.WQ)));
-        INDArray k = split(Mm.mulT(x, flat(SelfAttention.WK)));
-        INDArray v = split(Mm.mulT(x, flat(SelfAttention.WV)));
+        INDArray q = split(MatrixProducts.mulT(x, flat(SelfAttention.WQ)));
+        INDArray k = split(MatrixProducts.mulT(x, flat(SelfAttention.WK)));
+        INDArray v = split(MatrixProducts.mulT(x, flat(SelfAttention.WV)));
         INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(layerConf().headSize()));
         if (maskArray != null) {
             // Keys at padded positions: add −10⁹ before the softmax so they get no weight.
@@ -96,7 +96,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         Forward f = kept.compute(training, mgr, this::forward, input);
-        return back(Mm.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
+        return back(MatrixProducts.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
@@ -104,8 +104,8 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         assertInputSet(true);
         Forward f = kept.take(this::forward, input);
         INDArray dy = rows(epsilon);
-        gradientViews.get(SelfAttention.WO).assign(Mm.tMul(f.concat(), dy));
-        INDArray dO = split(Mm.mulT(dy, getParam(SelfAttention.WO)));
+        gradientViews.get(SelfAttention.WO).assign(MatrixProducts.tMul(f.concat(), dy));
+        INDArray dO = split(MatrixProducts.mulT(dy, getParam(SelfAttention.WO)));
         INDArray a = f.weights();
         INDArray dA = BatchedGemm.matmul(dO, f.v(), false, true);
         INDArray dV = BatchedGemm.matmul(a, dO, true, false);
@@ -113,10 +113,10 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         INDArray dQ = join(BatchedGemm.matmul(dS, f.k(), false, false));
         INDArray dK = join(BatchedGemm.matmul(dS, f.q(), true, false));
         INDArray dVr = join(dV);
-        INDArray dx = Mm.mul(dQ, flat(SelfAttention.WQ)).addi(Mm.mul(dK, flat(SelfAttention.WK))).addi(Mm.mul(dVr, flat(SelfAttention.WV)));
-        assignGradient(SelfAttention.WQ, Mm.tMul(dQ, f.rows()));
-        assignGradient(SelfAttention.WK, Mm.tMul(dK, f.rows()));
-        assignGradient(SelfAttention.WV, Mm.tMul(dVr, f.rows()));
+        INDArray dx = MatrixProducts.mul(dQ, flat(SelfAttention.WQ)).addi(MatrixProducts.mul(dK, flat(SelfAttention.WK))).addi(MatrixProducts.mul(dVr, flat(SelfAttention.WV)));
+        assignGradient(SelfAttention.WQ, MatrixProducts.tMul(dQ, f.rows()));
+        assignGradient(SelfAttention.WK, MatrixProducts.tMul(dK, f.rows()));
+        assignGradient(SelfAttention.WV, MatrixProducts.tMul(dVr, f.rows()));
         Gradient g = new DefaultGradient();
         for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
             g.gradientForVariable().put(key, gradientViews.get(key));

@@ -25,6 +25,13 @@ final class GroupView extends Pane {
         frame.setArcHeight(14);
         title.getStyleClass().add("group-title");
         title.setText((group.collapsed() ? "▸ " : "▾ ") + group.label() + (group.collapsed() ? "\n" + summary : ""));
+        if (group.collapsed()) {
+            // The box has a fixed size: the name and summary wrap inside it, and read whole on hover.
+            title.setWrapText(true);
+            title.setMaxWidth(NodeView.WIDTH - 24);
+            title.setMaxHeight(COLLAPSED_HEIGHT - 14);
+            title.setTooltip(new javafx.scene.control.Tooltip(group.label() + "\n" + summary));
+        }
         getChildren().addAll(frame, title);
         setPickOnBounds(false);
         frame.setMouseTransparent(!group.collapsed());

@@ -37,6 +37,24 @@ final class Minimap extends Canvas {
         setOnMouseClicked(javafx.event.Event::consume);
     }
 
+    /**
+     * Puts the minimap in the canvas's bottom-right corner, sized to it, in the theme's colours, redrawn (and
+     * {@code onViewChange} run) whenever the visible part changes.
+     */
+    void attach(GraphCanvas pane, java.util.List<javafx.beans.value.ObservableValue<Number>> viewChanges, Runnable onViewChange) {
+        layoutXProperty().bind(pane.widthProperty().subtract(widthProperty()).subtract(10));
+        layoutYProperty().bind(pane.heightProperty().subtract(heightProperty()).subtract(10));
+        pane.widthProperty().addListener((o, a, w) -> fitTo(w.doubleValue()));
+        visibleProperty().addListener((o, a, b) -> redraw());
+        dev.deepwire.ui.theme.ThemeWatch.watch(pane, this::setLight);
+        for (var p : viewChanges) {
+            p.addListener((o, a, b) -> { // a change listener: invalidations without a change made views too early
+                redraw();
+                onViewChange.run();
+            });
+        }
+    }
+
     private void jump(double x, double y) {
         canvas.centreOn(originX + x / scale, originY + y / scale);
     }

@@ -31,12 +31,16 @@ final class NodeView extends Pane {
     private final javafx.scene.shape.Circle health = new javafx.scene.shape.Circle(5);
     private dev.deepwire.training.NodeHealth shownHealth;
     private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
+    /** The whole title and kind on hover: a long label is cut with "…" on the block itself. */
+    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText);
+    private String kindText = "";
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
         getStyleClass().addAll("node", "category-" + (type == null ? "unknown" : type.category().name().toLowerCase()));
         title.getStyleClass().add("node-title");
         Label kind = new Label(type == null ? "unknown block " + node.type() : type.label());
+        kindText = kind.getText();
         kind.getStyleClass().add("node-type");
         shape.getStyleClass().add("node-info");
         params.getStyleClass().add("node-info");
@@ -106,7 +110,13 @@ final class NodeView extends Pane {
 
     void update(Node node) {
         title.setText(node.label());
+        titleTip.refresh();
         relocate(node.x(), node.y());
+    }
+
+    /** The text shown when hovering the block (its whole title and kind). */
+    String hoverText() {
+        return titleTip.tooltip().getText();
     }
 
     void setSelected(boolean selected) {

@@ -19,16 +19,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The attention inspector: a block's query × key weights for a probe example (or text the user types),
@@ -52,24 +48,16 @@ public final class AttentionInspector {
     private List<String> colLabels = List.of();
     /** Set while the view moves the step slider itself (following a run), so the move is not taken as the user's. */
     private boolean following;
-    /** A live redraw waiting for its turn: while a run is going, maps are redrawn at most every LIVE_MS. */
-    private final PauseTransition liveRedraw = new PauseTransition();
+    /** While a run is going, maps are redrawn at most every {@link InspectorModel#LIVE_MS}. */
+    private final LiveRedraw liveRedraw = new LiveRedraw(model, this::liveRefreshNow);
     /** Told of new captures and of the run's phase while the window is open (removed when it closes). */
-    private final ListChangeListener<Snapshot> onCaptures = c -> {
-        if (offerSessionNodes()) {
-            return; // choosing the block refreshed the view
-        }
-        if (ui.live.isSelected() && concernsShownBlock(c)) {
-            requestLiveRefresh();
-        }
-    };
+    private final ListChangeListener<Snapshot> onCaptures = this::capturesChanged;
     private final ChangeListener<TrainingViewModel.Phase> onPhase = (o, was, now) -> {
         if (now == TrainingViewModel.Phase.RUNNING && model.typed() != null && followBeforeTyped) {
             stopTyped(); // Resume after looking at typed text: follow the run again
         }
-        if (!now.busy() && liveRedraw.getStatus() == Animation.Status.RUNNING) {
-            liveRedraw.stop(); // the run ended: its last capture shows at once
-            liveRefreshNow();
+        if (!now.busy()) {
+            liveRedraw.flush(); // the run ended: its last capture shows at once
         }
     };
 
@@ -90,23 +78,7 @@ public final class AttentionInspector {
     public static AttentionInspector open(Window owner, AttentionSession session, TrainingViewModel training, Executor background,
                              LongConsumer markStep, String nodeId) {
         AttentionInspector in = new AttentionInspector(session, training, background, markStep);
-        Stage stage = new Stage();
-        stage.setTitle("Attention inspector");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(in.layout(nodeId), 1100, 760);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-                e.consume();
-            }
-        });
-        stage.setOnHidden(e -> {
+        Stage stage = InspectorControls.window(owner, in.layout(nodeId), () -> {
             markStep.accept(-1);
             in.detach();
         });
@@ -163,7 +135,6 @@ public final class AttentionInspector {
         });
         session.snapshots().addListener(onCaptures);
         training.phaseProperty().addListener(onPhase);
-        liveRedraw.setOnFinished(e -> liveRefreshNow());
         refresh();
         return root;
     }
@@ -193,27 +164,16 @@ public final class AttentionInspector {
         return true;
     }
 
-    /**
-     * A new capture of the block on show while following: drawn at once when the last live redraw is older than
-     * {@link InspectorModel#LIVE_MS} (or no run is going), else once that time is up, showing the newest capture by then. Captures
-     * come every 20 steps — several a second on a small model — and each redraw (map, labels, slider ticks) and the
-     * compiling of its code competed with the training thread for the CPU.
-     */
-    private void requestLiveRefresh() {
-        if (liveRedraw.getStatus() == Animation.Status.RUNNING) {
-            return; // already due: it will show the newest capture
+    private void capturesChanged(ListChangeListener.Change<? extends Snapshot> c) {
+        if (offerSessionNodes()) {
+            return; // choosing the block refreshed the view
         }
-        long waitMs = model.liveDelayMs(System.nanoTime(), training.phaseProperty().get().busy());
-        if (waitMs <= 0) {
-            liveRefreshNow();
-        } else {
-            liveRedraw.setDuration(Duration.millis(waitMs));
-            liveRedraw.playFromStart();
+        if (ui.live.isSelected() && InspectorModel.concerns(c, ui.node.getValue())) {
+            liveRedraw.request(training.phaseProperty().get().busy());
         }
     }
 
     private void liveRefreshNow() {
-        model.redrawnAt(System.nanoTime());
         if (ui.live.isSelected()) {
             refresh();
         }
@@ -228,16 +188,6 @@ public final class AttentionInspector {
         } else {
             refresh();
         }
-    }
-
-    /** Whether a change of the captures touches the block on show (a capture of another block needs no redraw). */
-    private boolean concernsShownBlock(ListChangeListener.Change<? extends Snapshot> c) {
-        while (c.next()) {
-            if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(ui.node.getValue()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Snapshot> captured() {
@@ -380,12 +330,7 @@ public final class AttentionInspector {
         if (s.weights()[e][0].length != rowLabels.size()) {
             rowLabels = List.of("learned query"); // attention pooling: one query per head
         }
-        List<HeadChoice> choices = HeadChoice.all(s.heads());
-        if (!ui.head.getItems().equals(choices)) {
-            HeadChoice was = ui.head.getValue();
-            ui.head.getItems().setAll(choices);
-            ui.head.setValue(choices.contains(was) ? was : HeadChoice.MEAN);
-        }
+        ui.setHeads(s.heads());
         ui.status.setText(String.format(Locale.ROOT, "Verified: the block's output recomputed from these weights matches to %.1e. "
                 + "Rows are queries, columns keys; each row sums to 1.", s.maxError()));
         boolean image = ProbeImages.isSequence(data, inputs[1]) && colLabels.stream().allMatch(l -> l.startsWith("row"));
@@ -420,9 +365,7 @@ public final class AttentionInspector {
         if (ui.centre.getRight() != null) {
             int[] inputs = session.layout().inputsOf(shown.nodeId());
             float[][] pixels = ProbeImages.pixels(shownData, inputs[1], e);
-            int q = Math.min(ui.query.getValue(), rowLabels.size() - 1);
-            ui.overlayTitle.setText("Where '" + rowLabels.get(q) + "' looks in the image");
-            ui.overlay.show(pixels, shown.map(e, headIndex())[q]);
+            ui.showOverlay(pixels, rowLabels, shown.map(e, headIndex()));
         }
     }
 

@@ -55,10 +55,11 @@ final class InspectorControls {
         status.setId("inspect-status");
         readout.setId("inspect-readout");
         readout.textProperty().bind(heatmap.readoutProperty());
-        HBox top = new HBox(8, new Label("Block"), node, new Label("Example"), example, new Label("Head"), head, grid,
-                new Label("or"), typed);
+        // A flow, so a narrow window (a projector's) wraps the choices onto a second line instead of cutting them.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Block"), node, new Label("Example"),
+                example, new Label("Head"), head, grid, new Label("or"), typed);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(typed, Priority.ALWAYS);
+        typed.setPrefColumnCount(28);
         vocabulary.setId("inspect-vocab");
         vocabulary.getStyleClass().add("muted");
         vocabulary.setWrapText(true);
@@ -150,5 +151,49 @@ final class InspectorControls {
                 status.setText("Cannot write " + f + ": " + ex.getMessage());
             }
         }
+    }
+
+    /**
+     * The inspector's own window: at most 1100 × 760 and never larger than the screen, the owner's theme, Esc
+     * closes it; {@code onHidden} runs when it closes.
+     */
+    static javafx.stage.Stage window(javafx.stage.Window owner, BorderPane root, Runnable onHidden) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("Attention inspector");
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.Scene scene = new javafx.scene.Scene(root, Math.min(1100, screen.getWidth() - 40),
+                Math.min(760, screen.getHeight() - 60));
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> onHidden.run());
+        return stage;
+    }
+
+    /** The head choices for a block with this many heads (keeping the choice when it still applies). */
+    void setHeads(int count) {
+        java.util.List<HeadChoice> choices = HeadChoice.all(count);
+        if (!head.getItems().equals(choices)) {
+            HeadChoice was = head.getValue();
+            head.getItems().setAll(choices);
+            head.setValue(choices.contains(was) ? was : HeadChoice.MEAN);
+        }
+    }
+
+    /** The chosen query's weights drawn over the image its keys are rows of. */
+    void showOverlay(float[][] pixels, java.util.List<String> rows, float[][] map) {
+        int q = Math.min(query.getValue(), rows.size() - 1);
+        overlayTitle.setText("Where '" + rows.get(q) + "' looks in the image");
+        overlay.show(pixels, map[q]);
     }
 }

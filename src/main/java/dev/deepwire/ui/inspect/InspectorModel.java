@@ -114,4 +114,14 @@ final class InspectorModel {
                 + "(ranked by the %s row of %d examples × %d heads).", f.spot().example(), f.spot().head(), f.rowLabel(),
                 f.spot().maxWeight(), f.token() == null ? "sharpest" : "'" + f.token() + "'", s.weights().length, s.heads());
     }
+
+    /** Whether a change of the captures touches block {@code nodeId} (a capture of another block needs no redraw). */
+    static boolean concerns(javafx.collections.ListChangeListener.Change<? extends Snapshot> c, String nodeId) {
+        while (c.next()) {
+            if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(nodeId))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -12,7 +12,6 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Issue;
-import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.DataBinding;
 import dev.deepwire.ui.editor.EditorViewModel;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Checks the project's data against its graph before Train, as Train would: the graph compiled for training, the
@@ -72,30 +70,11 @@ public final class DataCheck {
         return new Result(DataBinding.problems(net, loaded.train()), fixes(graph, net, loaded.train()));
     }
 
-    /** The one value that fixes a mismatch, where there is one: classes, sequence length, vocabulary. */
+    /** The one value that fixes a mismatch, where there is one (classes, sequence length, vocabulary), as quick fixes. */
     private List<EditorViewModel.QuickFix> fixes(Graph graph, CompiledNetwork net, Dataset data) {
         List<EditorViewModel.QuickFix> fixes = new ArrayList<>();
-        if (data.features().length == net.inputs().size()) {
-            for (int i = 0; i < net.inputs().size(); i++) {
-                CompiledNetwork.Input in = net.inputs().get(i);
-                INDArray f = data.features()[i];
-                if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
-                    if (f.size(1) != in.shape().length()) {
-                        fix(fixes, graph, in.nodeId(), "length", f.size(1));
-                    } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
-                        fix(fixes, graph, in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1);
-                    }
-                }
-            }
-        }
-        if (data.labels().length == net.outputs().size()) {
-            for (int i = 0; i < net.outputs().size(); i++) {
-                CompiledNetwork.Output out = net.outputs().get(i);
-                long classes = data.labels()[i].size(1);
-                if (classes != out.size()) {
-                    fix(fixes, graph, out.nodeId(), "classes", classes);
-                }
-            }
+        for (DataBinding.Fix f : DataBinding.fixes(net, data)) {
+            fix(fixes, graph, f.nodeId(), f.param(), f.value());
         }
         return fixes;
     }

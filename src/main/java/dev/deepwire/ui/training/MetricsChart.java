@@ -38,21 +38,9 @@ final class MetricsChart {
         }
         chart = ChartFactory.createXYLineChart(title, "step", yLabel, data, PlotOrientation.VERTICAL,
                 true, true, false);
-        Color background = new Color(0x1d, 0x20, 0x25);
-        Color text = new Color(0xc8, 0xcc, 0xd4);
-        chart.setBackgroundPaint(background);
-        chart.getTitle().setPaint(text);
         chart.getTitle().setFont(new Font("DejaVu Sans", Font.BOLD, 12));
-        chart.getLegend().setBackgroundPaint(background);
-        chart.getLegend().setItemPaint(text);
         plot = chart.getXYPlot();
-        plot.setBackgroundPaint(new Color(0x17, 0x19, 0x1d));
-        plot.setDomainGridlinePaint(new Color(0x3a, 0x3f, 0x48));
-        plot.setRangeGridlinePaint(new Color(0x3a, 0x3f, 0x48));
-        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-            axis.setLabelPaint(text);
-            axis.setTickLabelPaint(text);
-        }
+        paint(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         // Each curve as one path: a line segment per point was one canvas operation each, and the loss curve has a
         // point per step (thousands), redrawn in software every second while training.
@@ -74,8 +62,35 @@ final class MetricsChart {
         }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);
+        dev.deepwire.ui.theme.ThemeWatch.watch(viewer, this::paint);
         viewer.setPrefSize(420, 240);
         viewer.setMinHeight(MIN_HEIGHT); // a short dock scrolls rather than squashing the plot to a strip
+    }
+
+    private boolean light;
+
+    /** The chart's own colours for the dark or light theme (JFreeChart draws them; no stylesheet reaches it). */
+    void paint(boolean light) {
+        this.light = light;
+        Color background = light ? new Color(0xf4, 0xf5, 0xf7) : new Color(0x1d, 0x20, 0x25);
+        Color text = light ? new Color(0x2b, 0x31, 0x37) : new Color(0xc8, 0xcc, 0xd4);
+        Color grid = light ? new Color(0xd5, 0xd9, 0xe0) : new Color(0x3a, 0x3f, 0x48);
+        chart.setBackgroundPaint(background);
+        chart.getTitle().setPaint(text);
+        chart.getLegend().setBackgroundPaint(background);
+        chart.getLegend().setItemPaint(text);
+        plot.setBackgroundPaint(light ? Color.WHITE : new Color(0x17, 0x19, 0x1d));
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+        }
+    }
+
+    /** Whether the chart is drawn in the light theme's colours (for tests). */
+    boolean light() {
+        return light;
     }
 
     ChartViewer viewer() {
@@ -110,9 +125,27 @@ final class MetricsChart {
                 series[i].setNotify(true); // the plot rescales its axes; the chart, held, does not redraw yet
             }
         } finally {
+            keepTicksApart();
             if (held) {
                 chart.setNotify(true); // one redraw
             }
+        }
+    }
+
+    /**
+     * A flat curve (a constant learning rate, an accuracy stuck at 1) gave the axis a range so small that every
+     * tick read the same ("1E0 1E0 1E0"): the value axis spans at least a twentieth of the largest value shown.
+     */
+    private void keepTicksApart() {
+        double magnitude = 0;
+        for (XYSeries s : series) {
+            if (s.getItemCount() > 0) {
+                magnitude = Math.max(magnitude, Math.max(Math.abs(s.getMinY()), Math.abs(s.getMaxY())));
+            }
+        }
+        double least = Math.max(1e-9, magnitude / 20);
+        if (plot.getRangeAxis().getAutoRangeMinimumSize() != least) {
+            plot.getRangeAxis().setAutoRangeMinimumSize(least, false);
         }
     }
 
@@ -155,6 +188,7 @@ final class MetricsChart {
             l.setStrictValuesFlag(false);
         }
         plot.setRangeAxis(axis);
+        keepTicksApart();
     }
 
     /** The value axis starts at zero (for quantities like the learning rate, where the scale itself matters). */

@@ -83,7 +83,7 @@ final class RunRecorder {
         background.execute(() -> {
             String text;
             try {
-                List<String> lines = dev.deepwire.training.TestReport.lines(run.model(), network, data);
+                List<String> lines = dev.deepwire.training.eval.TestReport.lines(run.model(), network, data);
                 text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
             } catch (RuntimeException e) {
                 text = "Cannot score the test split: " + e.getMessage();

@@ -87,16 +87,18 @@ public final class TrainingPanel extends HBox {
         Button resume = button("Resume", "train-resume", vm::resume);
         Button stop = button("Stop", "train-stop", vm::stop);
         vm.phaseProperty().addListener((o, a, p) -> {
-            // The buttons that become usable are enabled first, and a focused button that is disabled hands its
-            // focus to its neighbour in the run row: focus never falls to a node further down the dock (which
-            // would scroll it, moving Stop from under the pointer).
-            javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
-            pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
-            resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
+            // A focused button about to be disabled hands the keyboard to its counterpart (Train ↔ Stop, Pause ↔
+            // Resume) first: left to JavaFX, focus would move on to a control further down and the scrolling dock
+            // would jump to it, so a click meant for Stop would miss.
+            Button next = p.busy() ? (p == TrainingViewModel.Phase.PAUSED ? resume : p == TrainingViewModel.Phase.RUNNING
+                    ? pause : stop) : start;
+            Button focused = List.of(start, pause, resume, stop).stream().filter(Button::isFocused).findFirst().orElse(null);
             stop.setDisable(!p.busy());
             start.setDisable(p.busy());
-            if (focused instanceof Button b && b.isDisabled() && List.of(start, pause, resume, stop).contains(b)) {
-                (p.busy() ? stop : start).requestFocus();
+            pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
+            resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
+            if (focused != null && focused.isDisabled() && !next.isDisabled()) {
+                next.requestFocus();
             }
             for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
                 f.setDisable(p.busy());

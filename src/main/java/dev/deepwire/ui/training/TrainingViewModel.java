@@ -9,7 +9,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
-import dev.deepwire.training.ThreadSettings;
+import dev.deepwire.training.backend.ThreadSettings;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
@@ -17,7 +17,6 @@ import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -90,6 +89,7 @@ public final class TrainingViewModel {
         this.dataFolder = () -> runsFolder.get().getParent();
         this.launcher = new InProcessLauncher(trainer);
         editor.projectProperty().addListener((o, was, now) -> showProject());
+        status.set("Ready to train " + editor.project().name());
     }
 
     private Runnable chooseDataset = () -> { };
@@ -388,8 +388,7 @@ public final class TrainingViewModel {
         progress.set(total == 0 ? 0 : (double) s.step() / total);
         double elapsed = (System.nanoTime() - started) / 1e9;
         double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
-        progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f",
-                s.epoch(), runSettings.epochs(), s.step(), total, duration(eta), s.samplesPerSecond(), s.loss()));
+        progressText.set(RunMessages.progress(s, runSettings.epochs(), total, eta));
     }
 
     private boolean apply(TrainingEvent event) {
@@ -397,7 +396,7 @@ public final class TrainingViewModel {
             stepsPerEpoch = s.stepsPerEpoch();
             history.setStepsPerEpoch(stepsPerEpoch);
             backend.set(s.backend());
-            status.set(String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend()));
+            status.set(RunMessages.started(s));
         } else if (event instanceof TrainingEvent.StepCompleted s) {
             history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
             return true;
@@ -407,8 +406,7 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.EpochCompleted ep) {
             history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
             history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
-            status.set(String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f %%, loss %.4f", ep.epoch(),
-                    100 * ep.validationAccuracy(), ep.validationLoss()));
+            status.set(RunMessages.epoch(ep));
             return true;
         } else if (event instanceof TrainingEvent.HealthMeasured h) {
             for (dev.deepwire.training.NodeHealth n : h.nodes()) {
@@ -420,17 +418,15 @@ public final class TrainingViewModel {
                 status.set("Paused");
             } else if (c.state() == dev.deepwire.training.RunState.RUNNING && phase.get() == Phase.PAUSED) {
                 phase.set(Phase.RUNNING);
-                status.set("Training");
+                status.set("Training " + editor.project().name());
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
             reportTest();
-            end(Phase.FINISHED, String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(),
-                    100 * f.validationAccuracy()));
+            end(Phase.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
             recordRun("stopped", s.steps(), s.validationAccuracy());
-            end(Phase.STOPPED, String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f %%; the model so "
-                    + "far is kept", s.steps(), 100 * s.validationAccuracy()));
+            end(Phase.STOPPED, RunMessages.stopped(s));
         } else if (event instanceof TrainingEvent.RunFailed f) {
             recordRun("failed: " + f.message(), f.step(), Double.NaN);
             end(Phase.FAILED, "Training failed: " + f.message());
@@ -497,18 +493,12 @@ public final class TrainingViewModel {
     }
 
     private void end(Phase result, String message) {
-        editor.setLocked(false); // first: whoever sees the run ended finds the graph editable again
+        editor.setLocked(false); // first: whoever sees the run ended can edit
         phase.set(result);
         Path dir = runDir;
         String failure = metricsFailure.get();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)
                 + (dir == null ? "" : " · run saved in " + dir));
         recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

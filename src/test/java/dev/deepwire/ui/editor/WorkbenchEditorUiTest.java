@@ -136,7 +136,7 @@ class WorkbenchEditorUiTest {
         GroupView box = canvas.groupView(groupId);
         // The wire from outside now ends on the box's left edge.
         var in = canvas.edgeView(vm.graph().edgeInto(new Port("emb", "in")).orElseThrow());
-        assertThat(in.curve().getEndX()).isEqualTo(box.getLayoutX());
+        assertThat(in.end()[0]).isEqualTo(box.getLayoutX());
         double before = vm.graph().require("pool").x();
         Point2D grab = box.localToScreen(90, 50);
         robot.drag(grab, MouseButton.PRIMARY).dropTo(grab.add(100, 0));

@@ -74,4 +74,36 @@ class MetricsChartTest {
         assertThat(chart.markedAt()).isNaN();
         assertThat(changes[0]).isGreaterThan(afterMark);
     }
+
+    /** The value axis's tick labels as drawn at a dock's size. */
+    private static List<String> tickLabels(MetricsChart chart) {
+        var info = new org.jfree.chart.ChartRenderingInfo();
+        chart.viewer().getChart().createBufferedImage(420, 240, info);
+        var g2 = new java.awt.image.BufferedImage(420, 240, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        var axis = (org.jfree.chart.axis.NumberAxis) chart.viewer().getChart().getXYPlot().getRangeAxis();
+        List<String> out = new ArrayList<>();
+        for (Object t : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), info.getPlotInfo().getDataArea(),
+                org.jfree.chart.ui.RectangleEdge.LEFT)) {
+            String text = ((org.jfree.chart.axis.ValueTick) t).getText();
+            if (!text.isEmpty()) { // minor ticks carry no label
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFlatCurveGetsTicksThatReadDifferently() {
+        MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+        List<MetricsHistory.Point> flat = List.of(new MetricsHistory.Point(1, 1.0), new MetricsHistory.Point(2, 1.0),
+                new MetricsHistory.Point(3, 1.0));
+        accuracy.replace(List.of(flat, List.of()));
+        List<String> ticks = tickLabels(accuracy);
+        assertThat(ticks).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+
+        MetricsChart rate = new MetricsChart("Learning rate", "learning rate", "learning rate");
+        rate.includeZero();
+        rate.replace(List.of(List.of(new MetricsHistory.Point(1, 1e-3), new MetricsHistory.Point(2, 1e-3))));
+        assertThat(tickLabels(rate)).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    }
 }

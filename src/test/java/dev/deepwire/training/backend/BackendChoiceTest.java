@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.backend;
+
+import dev.deepwire.training.backend.BackendChoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

@@ -1,4 +1,4 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
 
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -11,13 +11,13 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * softmax classifier, per-position accuracy (padding left out) for a per-step softmax, the share of
  * correct yes/no calls (p &gt; 0.5) for sigmoid and link-prediction outputs; none (NaN) for regression.
  */
-public record Evaluation(double loss, double accuracy, int examples) {
+public record ModelScore(double loss, double accuracy, int examples) {
 
-    public static Evaluation of(ComputationGraph net, List<MultiDataSet> batches) {
+    public static ModelScore of(ComputationGraph net, List<MultiDataSet> batches) {
         return of(net, batches, "softmax_output");
     }
 
-    public static Evaluation of(ComputationGraph net, List<MultiDataSet> batches, String outputType) {
+    public static ModelScore of(ComputationGraph net, List<MultiDataSet> batches, String outputType) {
         double lossSum = 0;
         double correct = 0;
         double counted = 0;
@@ -50,7 +50,7 @@ public record Evaluation(double loss, double accuracy, int examples) {
             }
         }
         double accuracy = counted == 0 ? Double.NaN : correct / counted;
-        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, accuracy, n);
+        return new ModelScore(n == 0 ? Double.NaN : lossSum / n, accuracy, n);
     }
 
     /** Which positions count: the label mask, else the first input's mask, else all. */

@@ -1,4 +1,4 @@
-package dev.deepwire.ui;
+package dev.deepwire.io.files;
 
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.ProjectFormatException;
@@ -18,27 +18,27 @@ import java.util.stream.Stream;
  * The copy is removed when the project is saved or closed cleanly; copies found at start-up are
  * offered for recovery.
  */
-final class Autosave {
-    static final String ORIGINAL = "autosaveOf";
+public final class Autosave {
+    public static final String ORIGINAL = "autosaveOf";
     private final Path dir;
     private final String key;
 
     /** @param key distinguishes this window's copy from other running windows' */
-    Autosave(Path dir, String key) {
+    public Autosave(Path dir, String key) {
         this.dir = dir;
         this.key = key;
     }
 
-    static Path defaultDir() {
+    public static Path defaultDir() {
         return Path.of(System.getProperty("user.home"), ".deepwire", "autosave");
     }
 
-    Path file() {
+    public Path file() {
         return dir.resolve(key + ".dwproj");
     }
 
     /** Writes the project's current state (atomically), remembering where it belongs. */
-    void write(Project project, Path original) throws IOException {
+    public void write(Project project, Path original) throws IOException {
         Object before = project.extras().get(ORIGINAL);
         project.extras().put(ORIGINAL, original == null ? "" : original.toAbsolutePath().toString());
         try {
@@ -52,7 +52,7 @@ final class Autosave {
         }
     }
 
-    void clear() {
+    public void clear() {
         try {
             Files.deleteIfExists(file());
         } catch (IOException e) {
@@ -61,11 +61,11 @@ final class Autosave {
     }
 
     /** A copy left behind by a session that did not end cleanly. */
-    record Recovered(Path copy, Project project, Path original) {
+    public record Recovered(Path copy, Project project, Path original) {
     }
 
     /** Copies left in {@code dir} (other than this window's), newest first; unreadable ones are skipped. */
-    static List<Recovered> leftBehind(Path dir) {
+    public static List<Recovered> leftBehind(Path dir) {
         List<Recovered> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;

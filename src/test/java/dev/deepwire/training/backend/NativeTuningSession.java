@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.backend;
+
+import dev.deepwire.training.backend.NativeTuning;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

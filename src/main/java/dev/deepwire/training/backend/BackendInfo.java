@@ -1,4 +1,4 @@
-package dev.deepwire.training;
+package dev.deepwire.training.backend;
 
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package dev.deepwire.ui;
+package dev.deepwire.io.files;
 
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
@@ -10,17 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the default sample: beside the working folder when run from a checkout, else inside the jar. */
-final class DefaultSample {
-    static final String NAME = "marker.dwproj";
+public final class DefaultSample {
+    public static final String NAME = "marker.dwproj";
 
     private DefaultSample() {
     }
 
     /** The sample and the file it came from ({@code null} when read from inside the jar: Save asks where). */
-    record Loaded(Project project, Path file) {
+    public record Loaded(Project project, Path file) {
     }
 
-    static Loaded load() throws ProjectFormatException, IOException {
+    public static Loaded load() throws ProjectFormatException, IOException {
         Path local = Path.of("sample-projects", NAME);
         if (Files.isRegularFile(local)) {
             // Opened as a template: Save asks where, so the shipped sample is never overwritten.

@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
+
+import dev.deepwire.training.eval.LinkRanking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * result that is copied back; on this project's machine that made a [1536 × 64] · [64 × 64] product 4× slower.
  * Batched products (attention's per-head matrices) go through {@link BatchedGemm}.
  */
-final class Mm {
-    private Mm() {
+final class MatrixProducts {
+    private MatrixProducts() {
     }
 
     /** a · b. */

@@ -1,4 +1,4 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;

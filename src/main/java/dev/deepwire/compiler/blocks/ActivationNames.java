@@ -3,8 +3,8 @@ package dev.deepwire.compiler.blocks;
 import org.nd4j.linalg.activations.Activation;
 
 /** Maps the catalog's activation names to DL4J's. */
-final class Activations {
-    private Activations() {
+final class ActivationNames {
+    private ActivationNames() {
     }
 
     static Activation of(String name) {

@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.backend;
+
+import dev.deepwire.training.backend.NativeTuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

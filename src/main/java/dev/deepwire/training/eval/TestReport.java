@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
+
+import dev.deepwire.training.eval.ModelScore;
 
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
@@ -25,7 +27,7 @@ public final class TestReport {
         List<String> out = new ArrayList<>();
         if (data.test() != null) {
             String type = network.outputs().get(0).blockType();
-            Evaluation e = Evaluation.of(model, data.test().batches(256, null), type);
+            ModelScore e = ModelScore.of(model, data.test().batches(256, null), type);
             out.add(Double.isNaN(e.accuracy())
                     ? String.format(Locale.ROOT, "test loss: %.4f over %,d examples", e.loss(), e.examples())
                     : String.format(Locale.ROOT, "test %s: %.4f over %,d examples (loss %.4f)", metricName(type),

@@ -1,4 +1,4 @@
-package dev.deepwire.ui;
+package dev.deepwire.io.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +18,9 @@ import java.util.List;
  * build, a copy unpacked from the jar into {@code ~/.deepwire/samples} (so samples with data files train
  * the same way). Lists them from {@code gallery.json}.
  */
-final class SampleLibrary {
+public final class SampleLibrary {
     /** One sample: its file (relative to the library), title, expected training time and what it reaches. */
-    record Entry(String file, String title, String time, String reaches) {
+    public record Entry(String file, String title, String time, String reaches) {
     }
 
     private final Path folder;
@@ -31,20 +31,20 @@ final class SampleLibrary {
         this.entries = List.copyOf(entries);
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
-    Project read(Entry e) throws ProjectFormatException {
+    public Project read(Entry e) throws ProjectFormatException {
         return new ProjectReader().read(folder.resolve(e.file()));
     }
 
     /** The checkout's samples when run from one, else the unpacked copy (unpacked on first use). */
-    static SampleLibrary find() throws IOException {
+    public static SampleLibrary find() throws IOException {
         Path local = Path.of("sample-projects");
         if (Files.isRegularFile(local.resolve("gallery.json"))) {
             return at(local);
@@ -72,7 +72,7 @@ final class SampleLibrary {
         return at(target);
     }
 
-    static SampleLibrary at(Path folder) throws IOException {
+    public static SampleLibrary at(Path folder) throws IOException {
         try (InputStream in = Files.newInputStream(folder.resolve("gallery.json"))) {
             JsonNode index = index(in);
             List<Entry> entries = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.deepwire.ui;
+package dev.deepwire.io.files;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 /** The last projects opened or saved, newest first, kept in the user's preferences. */
-final class RecentFiles {
-    static final int MAX = 8;
+public final class RecentFiles {
+    public static final int MAX = 8;
     private final Preferences prefs;
 
-    RecentFiles(Preferences prefs) {
+    public RecentFiles(Preferences prefs) {
         this.prefs = prefs;
     }
 
-    static RecentFiles forUser() {
+    public static RecentFiles forUser() {
         return new RecentFiles(Preferences.userRoot().node("dev/deepwire/recent"));
     }
 
     /** Files that still exist, newest first. */
-    List<Path> list() {
+    public List<Path> list() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX; i++) {
             String p = prefs.get("file" + i, null);
@@ -31,7 +31,7 @@ final class RecentFiles {
         return out;
     }
 
-    void add(Path file) {
+    public void add(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         List<Path> files = new ArrayList<>(list());
         files.remove(abs);

@@ -1,4 +1,4 @@
-package dev.deepwire.training;
+package dev.deepwire.training.backend;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
+
+import dev.deepwire.training.eval.ModelScore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Accuracy is counted the way each output block defines it. */
-class EvaluationTest {
+class ModelScoreTest {
 
     private static ComputationGraph net(String outputType) {
         var g = new GraphFixture().node("x", "vector_input", "features", 2).node("o", outputType, "units", 1)
@@ -32,7 +34,7 @@ class EvaluationTest {
         INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}, {3, -5}, {-1, 0}});
         INDArray y = Nd4j.createFromArray(new double[][] {{1}, {0}, {0}, {0}}); // predictions 1, 0, 1, 0
         var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
-        Evaluation e = Evaluation.of(net, List.of(batch), "sigmoid_output");
+        ModelScore e = ModelScore.of(net, List.of(batch), "sigmoid_output");
         assertThat(e.accuracy()).isEqualTo(0.75);
         assertThat(e.examples()).isEqualTo(4);
         assertThat(e.loss()).isPositive();
@@ -45,7 +47,7 @@ class EvaluationTest {
         INDArray y = Nd4j.createFromArray(new double[][] {{2}, {0}}); // errors 0 and 2 → MSE loss 2 (per example ½·4)
         var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
         DataType before = Nd4j.dataType();
-        Evaluation e = Evaluation.of(net, List.of(batch), "regression_output");
+        ModelScore e = ModelScore.of(net, List.of(batch), "regression_output");
         assertThat(e.accuracy()).isNaN();
         assertThat(e.loss()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Nd4j.dataType()).as("scoring leaves ND4J's default type alone").isEqualTo(before);

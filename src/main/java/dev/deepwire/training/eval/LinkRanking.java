@@ -1,4 +1,4 @@
-package dev.deepwire.training;
+package dev.deepwire.training.eval;
 
 import dev.deepwire.data.TripleDataset;
 import java.util.List;

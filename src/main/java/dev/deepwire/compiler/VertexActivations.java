@@ -5,8 +5,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Every vertex's output for one batch, masks applied (for the health probe's replay and the attention probe). */
-public final class Activations {
-    private Activations() {
+public final class VertexActivations {
+    private VertexActivations() {
     }
 
     /**

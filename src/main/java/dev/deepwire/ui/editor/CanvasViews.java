@@ -1,0 +1,394 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.NodeGroup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+
+/**
+ * Keeps the canvas's views in step with the graph: after an edit only what changed is touched (a block's view is
+ * updated in place, wires and groups that are still there keep their views), large graphs get views only near the
+ * visible area, and wires are routed around blocks.
+ */
+final class CanvasViews {
+    /**
+     * Graphs up to this size get a view for every block at once. Larger ones get views only for the blocks
+     * in or near the visible area (and the far ends of their wires), made as the view pans and zooms:
+     * building and styling a thousand block views took seconds before the window could show.
+     */
+    static final int VIEW_ALL_UP_TO = 300;
+    /** Wires are routed around blocks in graphs up to this size (larger ones get plain curves: routing is quadratic). */
+    static final int ROUTE_UP_TO = 120;
+
+    private final EditorViewModel vm;
+    private final Viewport viewport;
+    private final java.util.function.Consumer<NodeView> nodeGestures;
+    private final java.util.function.Consumer<GroupView> groupGestures;
+    private final java.util.function.Consumer<EdgeView> edgeGestures;
+    final Group groupLayer = new Group();
+    final Group noteLayer = new Group();
+    final Group nodeLayer = new Group();
+    final Group edgeLayer = new Group();
+    private final Map<String, NodeView> nodes = new LinkedHashMap<>();
+    private final Map<Edge, EdgeView> edges = new HashMap<>();
+    private final Map<String, GroupView> groups = new LinkedHashMap<>();
+    private final Map<String, String> groupSummaries = new HashMap<>();
+    private final Map<String, NoteView> notes = new HashMap<>();
+    private final Set<String> hidden = new HashSet<>();
+    private Map<String, dev.deepwire.training.NodeHealth> health = Map.of();
+    private Edge selectedWire;
+
+    /** The consumers give each new view its gestures. */
+    CanvasViews(EditorViewModel vm, Viewport viewport, java.util.function.Consumer<NodeView> nodeGestures,
+                java.util.function.Consumer<GroupView> groupGestures, java.util.function.Consumer<EdgeView> edgeGestures) {
+        this.vm = vm;
+        this.viewport = viewport;
+        this.nodeGestures = nodeGestures;
+        this.groupGestures = groupGestures;
+        this.edgeGestures = edgeGestures;
+    }
+
+    /** Brings the views up to date with the graph. */
+    void sync() {
+        Graph graph = vm.graph();
+        nodes.keySet().removeIf(id -> {
+            if (!graph.contains(id)) {
+                nodeLayer.getChildren().remove(nodes.get(id));
+                return true;
+            }
+            return false;
+        });
+        hidden.clear();
+        graph.groups().stream().filter(NodeGroup::collapsed).forEach(g -> hidden.addAll(g.members()));
+        Bounds near = culling() ? nearView() : null;
+        for (Node n : graph.nodes()) {
+            NodeView view = nodes.get(n.id());
+            if (view != null) {
+                view.update(n);
+            } else if (near == null || near.intersects(modelBounds(n))) {
+                realize(n);
+            }
+        }
+        nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
+        syncGroups(graph);
+        edges.keySet().removeIf(e -> {
+            if (!graph.edges().contains(e)) {
+                edgeLayer.getChildren().remove(edges.get(e));
+                return true;
+            }
+            return false;
+        });
+        if (selectedWire != null && !graph.edges().contains(selectedWire)) {
+            selectedWire = null;
+        }
+        addEdgeViews();
+        syncNotes(graph);
+        showAnalysis();
+        showSelection();
+    }
+
+    /** Group views are remade only for groups that changed (members, name, collapsed, or their summary). */
+    private void syncGroups(Graph graph) {
+        Set<String> present = new HashSet<>();
+        for (NodeGroup g : graph.groups()) {
+            present.add(g.id());
+            long params = g.members().stream().mapToLong(id -> vm.analysisProperty().get().shapes().paramCounts().getOrDefault(id, 0L)).sum();
+            String summary = g.members().size() + " blocks · " + String.format("%,d", params) + " params";
+            GroupView old = groups.get(g.id());
+            if (old != null && old.group().equals(g) && summary.equals(groupSummaries.get(g.id()))) {
+                continue;
+            }
+            if (old != null) {
+                groupLayer.getChildren().remove(old);
+                nodeLayer.getChildren().remove(old);
+            }
+            GroupView view = new GroupView(g, summary);
+            groupGestures.accept(view);
+            groups.put(g.id(), view);
+            groupSummaries.put(g.id(), summary);
+            // Collapsed boxes sit with the blocks, expanded frames below everything.
+            (g.collapsed() ? nodeLayer : groupLayer).getChildren().add(view);
+        }
+        groups.keySet().removeIf(id -> {
+            if (!present.contains(id)) {
+                groupLayer.getChildren().remove(groups.get(id));
+                nodeLayer.getChildren().remove(groups.get(id));
+                groupSummaries.remove(id);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    boolean culling() {
+        return vm.graph().nodes().size() > VIEW_ALL_UP_TO;
+    }
+
+    /** The visible part of the canvas and a tenth of a screen around it, in canvas coordinates. */
+    private Bounds nearView() {
+        Bounds v = viewport.visible();
+        return new BoundingBox(v.getMinX() - v.getWidth() / 10, v.getMinY() - v.getHeight() / 10, v.getWidth() * 1.2, v.getHeight() * 1.2);
+    }
+
+    /** Where a block is drawn, from the model (its view may not exist yet). */
+    Bounds modelBounds(Node n) {
+        NodeView v = nodes.get(n.id());
+        if (v != null) {
+            return v.getBoundsInParent();
+        }
+        return new BoundingBox(n.x(), n.y(), NodeView.WIDTH, NodeView.heightFor(vm.catalog().find(n.type()).orElse(null)));
+    }
+
+    /** The extent of every block, from the model. */
+    Bounds graphBounds() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Node node : vm.graph().nodes()) {
+            Bounds b = modelBounds(node);
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /** What fit view shows: blocks, wires and notes (from the model for large graphs). */
+    Bounds drawingBounds() {
+        Bounds n = culling() ? graphBounds() : nodeLayer.getBoundsInParent();
+        Bounds w = edgeLayer.getChildren().isEmpty() || culling() ? n : edgeLayer.getBoundsInParent();
+        Bounds t = noteLayer.getChildren().isEmpty() ? n : noteLayer.getBoundsInParent(); // notes are part of the drawing
+        double minX = Math.min(n.getMinX(), Math.min(w.getMinX(), t.getMinX()));
+        double minY = Math.min(n.getMinY(), Math.min(w.getMinY(), t.getMinY()));
+        return new BoundingBox(minX, minY, Math.max(n.getMaxX(), Math.max(w.getMaxX(), t.getMaxX())) - minX,
+                Math.max(n.getMaxY(), Math.max(w.getMaxY(), t.getMaxY())) - minY);
+    }
+
+    /** The view of a block, made now if it has none yet. */
+    private NodeView realize(Node n) {
+        NodeView view = nodes.get(n.id());
+        if (view != null) {
+            return view;
+        }
+        view = new NodeView(n, vm.catalog().find(n.type()).orElse(null));
+        nodeGestures.accept(view);
+        nodes.put(n.id(), view);
+        nodeLayer.getChildren().add(view);
+        view.setVisible(!hidden.contains(n.id()));
+        view.setSelected(vm.selection().contains(n.id()));
+        view.showHealth(health.get(n.id()));
+        showAnalysis(view);
+        return view;
+    }
+
+    /** The view of a block, made now if the block has none (null for a block not in the graph). */
+    NodeView view(String id) {
+        NodeView v = nodes.get(id);
+        return v != null ? v : vm.graph().node(id).map(this::realize).orElse(null);
+    }
+
+    /** Views for the wires touching a block with a view (making views for their far ends too). */
+    private boolean addEdgeViews() {
+        boolean added = false;
+        Set<String> viewed = new HashSet<>(nodes.keySet()); // far ends made here do not spread further
+        for (Edge e : vm.graph().edges()) {
+            if (edges.containsKey(e) || !viewed.contains(e.from().nodeId()) && !viewed.contains(e.to().nodeId())) {
+                continue;
+            }
+            view(e.from().nodeId());
+            view(e.to().nodeId());
+            EdgeView view = new EdgeView(e);
+            edgeGestures.accept(view);
+            view.setSelected(e.equals(selectedWire));
+            edges.put(e, view);
+            edgeLayer.getChildren().add(view);
+            view.setShape(vm.analysisProperty().get().shapes().shapeOf(e).map(Object::toString).orElse("?"));
+            added = true;
+        }
+        return added;
+    }
+
+    /** Makes views for the blocks in or near the visible area that have none (large graphs only). */
+    void realizeVisible() {
+        if (!culling()) {
+            return;
+        }
+        Bounds near = nearView();
+        int before = nodes.size();
+        for (Node n : vm.graph().nodes()) {
+            if (!nodes.containsKey(n.id()) && near.intersects(modelBounds(n))) {
+                realize(n);
+            }
+        }
+        if (nodes.size() != before && addEdgeViews()) {
+            routeEdges(false);
+        }
+    }
+
+    private void syncNotes(Graph graph) {
+        notes.keySet().removeIf(id -> {
+            if (graph.note(id).isEmpty()) {
+                noteLayer.getChildren().remove(notes.get(id));
+                return true;
+            }
+            return false;
+        });
+        for (var n : graph.notes()) {
+            NoteView view = notes.get(n.id());
+            if (view == null) {
+                view = new NoteView(n, vm);
+                notes.put(n.id(), view);
+                noteLayer.getChildren().add(view);
+            } else {
+                view.update(n);
+            }
+        }
+    }
+
+    /** Routes every wire around the blocks; {@code quick} (while dragging) draws plain curves. */
+    void routeEdges(boolean quick) {
+        layoutGroups();
+        List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
+        for (EdgeView v : edges.values()) {
+            Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
+            Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
+            NodeView from = nodes.get(v.edge().from().nodeId());
+            NodeView to = nodes.get(v.edge().to().nodeId());
+            boolean inside = fromGroup.isPresent() && fromGroup.equals(toGroup);
+            v.setVisible(!inside);
+            if (from != null && to != null && !inside) {
+                double[] a = fromGroup.map(g -> g.anchor(false)).orElseGet(() -> from.portCentre(v.edge().from()));
+                double[] b = toGroup.map(g -> g.anchor(true)).orElseGet(() -> to.portCentre(v.edge().to()));
+                if (obstacles == null) {
+                    v.route(a, b);
+                } else {
+                    v.route(WireRouter.route(a[0], a[1], b[0], b[1], obstacles));
+                }
+            }
+        }
+    }
+
+    /** The boxes wires go around: visible blocks and collapsed groups. */
+    private List<WireRouter.Box> obstacles() {
+        List<WireRouter.Box> out = new ArrayList<>();
+        nodes.forEach((id, v) -> {
+            if (!hidden.contains(id)) {
+                out.add(new WireRouter.Box(v.getLayoutX(), v.getLayoutY(), NodeView.WIDTH, Math.max(v.getHeight(), v.getPrefHeight())));
+            }
+        });
+        groups.values().stream().filter(g -> g.group().collapsed()).forEach(g -> {
+            Bounds b = g.getBoundsInParent();
+            out.add(new WireRouter.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        });
+        return out;
+    }
+
+    private Optional<GroupView> collapsedGroupOf(String nodeId) {
+        return groups.values().stream().filter(g -> g.group().collapsed() && g.group().members().contains(nodeId)).findFirst();
+    }
+
+    private void layoutGroups() {
+        for (GroupView g : groups.values()) {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (String id : g.group().members()) {
+                Node n = vm.graph().node(id).orElse(null);
+                if (n != null) {
+                    Bounds b = modelBounds(n);
+                    minX = Math.min(minX, b.getMinX());
+                    minY = Math.min(minY, b.getMinY());
+                    maxX = Math.max(maxX, b.getMaxX());
+                    maxY = Math.max(maxY, b.getMaxY());
+                }
+            }
+            if (minX <= maxX) {
+                g.place(new BoundingBox(minX, minY, maxX - minX, maxY - minY));
+            }
+        }
+    }
+
+    void showHealth(Map<String, dev.deepwire.training.NodeHealth> health) {
+        this.health = health;
+        nodes.forEach((id, v) -> v.showHealth(health.get(id)));
+    }
+
+    void healthChanged(String id) {
+        NodeView v = nodes.get(id);
+        if (v != null) {
+            v.showHealth(health.get(id));
+        }
+    }
+
+    void showAnalysis() {
+        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        for (NodeView v : nodes.values()) {
+            showAnalysis(v);
+        }
+        for (EdgeView e : edges.values()) {
+            e.setShape(a.shapes().shapeOf(e.edge()).map(Object::toString).orElse("?"));
+        }
+        routeEdges(false);
+    }
+
+    private void showAnalysis(NodeView v) {
+        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        boolean output = vm.graph().node(v.nodeId()).flatMap(n -> vm.catalog().find(n.type())).map(BlockType::isOutput).orElse(false);
+        v.showAnalysis(a.shapes(), a.issuesOf(v.nodeId()), output);
+    }
+
+    void showSelection() {
+        nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
+        edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
+    }
+
+    /** Draws nothing as selected (for pictures of the graph); {@link #showSelection} shows it again. */
+    void hideSelection() {
+        nodes.values().forEach(v -> v.setSelected(false));
+        edges.values().forEach(v -> v.setSelected(false));
+    }
+
+    void selectWire(Edge edge) {
+        selectedWire = edge;
+        edges.forEach((e, v) -> v.setSelected(e.equals(edge)));
+    }
+
+    Optional<Edge> selectedWire() {
+        return Optional.ofNullable(selectedWire);
+    }
+
+    Map<String, NodeView> nodes() {
+        return nodes;
+    }
+
+    boolean isEmpty() {
+        return nodes.isEmpty();
+    }
+
+    EdgeView edge(Edge e) {
+        return edges.get(e);
+    }
+
+    GroupView group(String id) {
+        return groups.get(id);
+    }
+
+    NoteView note(String id) {
+        return notes.get(id);
+    }
+}

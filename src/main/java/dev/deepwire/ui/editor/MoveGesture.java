@@ -1,0 +1,112 @@
+package dev.deepwire.ui.editor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Moving blocks: pressing a block selects it (Shift or Shortcut toggles), pressing a group's title (or a collapsed
+ * box) selects its blocks; dragging moves the selection live, and releasing makes one undoable move.
+ */
+final class MoveGesture {
+    private final EditorViewModel vm;
+    private final Viewport viewport;
+    private final CanvasViews views;
+    private final Runnable focus;
+    private Map<String, double[]> dragStart;
+    private Point2D pressWorld;
+
+    MoveGesture(EditorViewModel vm, Viewport viewport, CanvasViews views, Runnable focus) {
+        this.vm = vm;
+        this.viewport = viewport;
+        this.views = views;
+        this.focus = focus;
+    }
+
+    void installOn(NodeView view) {
+        view.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || e.getTarget() instanceof PortView) {
+                return;
+            }
+            focus.run();
+            if (e.isShiftDown() || e.isShortcutDown()) {
+                if (!vm.selection().remove(view.nodeId())) {
+                    vm.selection().add(view.nodeId());
+                }
+            } else if (!vm.selection().contains(view.nodeId())) {
+                vm.select(view.nodeId(), false);
+            }
+            begin(e);
+        });
+        installDrag(view);
+    }
+
+    void installOn(GroupView view) {
+        javafx.scene.Node handle = view.group().collapsed() ? view : view.title();
+        handle.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.toggleCollapsed(view.group().id());
+                e.consume();
+            }
+        });
+        handle.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            focus.run();
+            vm.selection().clear();
+            vm.selection().addAll(view.group().members().stream().filter(views.nodes()::containsKey).toList());
+            begin(e);
+        });
+        installDrag(handle);
+    }
+
+    /** Starts moving the selected blocks from where the mouse was pressed. */
+    private void begin(MouseEvent e) {
+        dragStart = new LinkedHashMap<>();
+        for (String id : vm.selection()) {
+            NodeView v = views.view(id);
+            dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+        }
+        pressWorld = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
+        e.consume();
+    }
+
+    /** Dragging {@code handle} moves the blocks live; releasing pushes one undoable move. */
+    private void installDrag(javafx.scene.Node handle) {
+        handle.setOnMouseDragged(e -> {
+            if (dragStart != null) {
+                dragTo(e);
+                e.consume();
+            }
+        });
+        handle.setOnMouseReleased(e -> {
+            if (dragStart != null) {
+                end(e); // the release point counts, not only the last drag event
+                e.consume();
+            }
+        });
+    }
+
+    private void end(MouseEvent e) {
+        if (!e.isStillSincePress()) {
+            dragTo(e);
+        }
+        Map<String, double[]> moved = new LinkedHashMap<>();
+        dragStart.keySet().forEach(id -> moved.put(id, new double[] {
+                Math.round(views.view(id).getLayoutX()), Math.round(views.view(id).getLayoutY())}));
+        dragStart = null;
+        pressWorld = null;
+        vm.moveNodes(moved);
+    }
+
+    private void dragTo(MouseEvent e) {
+        Point2D p = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
+        double dx = p.getX() - pressWorld.getX();
+        double dy = p.getY() - pressWorld.getY();
+        dragStart.forEach((id, xy) -> views.view(id).relocate(xy[0] + dx, xy[1] + dy));
+        views.routeEdges(true); // routed around the blocks again on release
+    }
+}

@@ -1,0 +1,55 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.Node;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.shape.Rectangle;
+
+/** Selecting by dragging a rectangle over empty canvas: every block it touches joins the selection. */
+final class RubberBand {
+    private final EditorViewModel vm;
+    private final CanvasViews views;
+    private final Rectangle band = new Rectangle();
+    private Point2D start;
+
+    RubberBand(EditorViewModel vm, CanvasViews views) {
+        this.vm = vm;
+        this.views = views;
+        band.getStyleClass().add("rubber-band");
+        band.setVisible(false);
+    }
+
+    /** The rectangle (the canvas puts it in its world layer). */
+    Rectangle shape() {
+        return band;
+    }
+
+    void begin(Point2D world) {
+        start = world;
+    }
+
+    boolean active() {
+        return start != null;
+    }
+
+    void dragTo(Point2D p) {
+        band.setVisible(true);
+        band.setX(Math.min(p.getX(), start.getX()));
+        band.setY(Math.min(p.getY(), start.getY()));
+        band.setWidth(Math.abs(p.getX() - start.getX()));
+        band.setHeight(Math.abs(p.getY() - start.getY()));
+    }
+
+    void end() {
+        if (band.isVisible()) {
+            Bounds b = band.getBoundsInParent();
+            for (Node n : vm.graph().nodes()) {
+                if (b.intersects(views.modelBounds(n))) {
+                    vm.selection().add(n.id());
+                }
+            }
+        }
+        band.setVisible(false);
+        start = null;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.training.TrainingEvent;
+import java.util.Locale;
+
+/** What the dock says about a run: its status lines and its progress line. */
+final class RunMessages {
+    private RunMessages() {
+    }
+
+    static String started(TrainingEvent.RunStarted s) {
+        return String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend());
+    }
+
+    static String epoch(TrainingEvent.EpochCompleted ep) {
+        return String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f %%, loss %.4f", ep.epoch(),
+                100 * ep.validationAccuracy(), ep.validationLoss());
+    }
+
+    static String finished(TrainingEvent.RunFinished f) {
+        return String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(), 100 * f.validationAccuracy());
+    }
+
+    static String stopped(TrainingEvent.RunStopped s) {
+        return String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f %%; the model so far is kept", s.steps(),
+                100 * s.validationAccuracy());
+    }
+
+    /** "epoch 2/14 · step 1,200/8,400 · ETA 3:10 · 5,000 samples/s · loss 0.1234". */
+    static String progress(TrainingEvent.StepCompleted s, int epochs, long total, double etaSeconds) {
+        return String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f", s.epoch(), epochs,
+                s.step(), total, duration(etaSeconds), s.samplesPerSecond(), s.loss());
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.deepwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.model.Project;
+import dev.deepwire.testing.SmallMarker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outputs that would destroy what a command reads or writes (the project, its data, the model, the command's other
+ * output), folder names that are not folders, exported class names that make source that does not compile, and names
+ * that try to print lines of their own: each refused with exit 2, or shown on one line, and nothing is lost.
+ */
+class HostileOutputsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream originalOut = Console.rawOut();
+    private final PrintStream originalErr = Console.rawErr();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        Console.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Console.redirectErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        Console.redirect(originalOut);
+        Console.redirectErr(originalErr);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path project(String name) throws Exception {
+        Project small = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Path f = dir.resolve("p.dwproj");
+        new ProjectWriter().write(new Project(name, small.description(), small.graph(), small.dataset(), small.training()), f);
+        return f;
+    }
+
+    private static int train(Path file, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", file.toString(), "--max-steps", "2", "--epochs", "1"));
+        args.addAll(List.of(more));
+        return DeepWireCli.execute(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anExportNeverReplacesTheProjectItReadsByAnyName() throws Exception {
+        Path f = project("p");
+        byte[] before = Files.readAllBytes(f);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), f.getFileName());
+        assertThat(DeepWireCli.execute("export", f.toString(), "--dl4j-json", f.toString())).isEqualTo(2);
+        assertThat(DeepWireCli.execute("export", f.toString(), "--dl4j-json", link.toString())).isEqualTo(2);
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("./p.dwproj").toString(),
+                "--class", "p")).isEqualTo(2);
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        assertThat(errors()).contains("is the project file, which this command reads").doesNotContain("internal error");
+    }
+
+    @Test
+    void twoOutputsOfOneCommandCannotNameOneFile() throws Exception {
+        Path f = project("p");
+        Path same = dir.resolve("Same.java");
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", same.toString(), "--dl4j-json",
+                dir.resolve("sub/../Same.java").toString())).isEqualTo(2);
+        assertThat(errors()).contains("--java and --dl4j-json both name");
+        assertThat(Files.exists(same)).isFalse();
+    }
+
+    @Test
+    void inspectNeverWritesOverItsModelOrProjectAndItsTwoOutputsDiffer() throws Exception {
+        Path f = project("p");
+        Path runDir = dir.resolve("out");
+        assertThat(train(f, "--out", runDir.toString())).as(errors()).isZero();
+        Path model = runDir.resolve("model.zip");
+        byte[] trained = Files.readAllBytes(model);
+        String[] base = {"inspect", f.toString(), "--model", model.toString(), "--node", "attn"};
+        assertThat(DeepWireCli.execute(concat(base, "--png", model.toString()))).isEqualTo(2);
+        assertThat(DeepWireCli.execute(concat(base, "--csv", f.toString()))).isEqualTo(2);
+        assertThat(DeepWireCli.execute(concat(base, "--csv", dir.resolve("x").toString(), "--png", dir.resolve("x").toString())))
+                .isEqualTo(2);
+        assertThat(Files.readAllBytes(model)).isEqualTo(trained);
+        assertThat(errors()).contains("--png " + model + " is the model, which this command reads")
+                .contains("--csv and --png both name");
+        assertThat(DeepWireCli.execute(concat(base, "--csv", dir.resolve("w.csv").toString()))).as(errors()).isZero();
+    }
+
+    @Test
+    void overwritingARunNeverDeletesTheProjectsDataFile() throws Exception {
+        Path f = Files.writeString(dir.resolve("csv.dwproj"), """
+                {"format": "deepwire-project", "formatVersion": 1, "name": "csv",
+                 "nodes": [{"id": "x", "type": "vector_input", "params": {"features": 1}},
+                           {"id": "o", "type": "softmax_output", "params": {"classes": 2}}],
+                 "edges": [{"from": "x.out", "to": "o.in"}],
+                 "dataset": {"kind": "csv", "file": "metrics.csv", "classes": 2},
+                 "training": {"epochs": 1, "batchSize": 4, "optimizer": "adam", "learningRate": 0.01, "seed": 1}}
+                """);
+        StringBuilder rows = new StringBuilder("a,label\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append(i).append(',').append(i % 2).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("metrics.csv"), rows);
+        assertThat(DeepWireCli.execute("validate", f.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(train(f, "--out", dir.toString(), "--overwrite")).isEqualTo(2);
+        assertThat(errors()).contains("holds the project's data file metrics.csv, which a run writes over");
+        assertThat(Files.readString(data)).isEqualTo(rows.toString());
+        assertThat(Files.exists(dir.resolve("model.zip"))).isFalse();
+    }
+
+    @Test
+    void anEmptyOrDashRunFolderIsRefused() throws Exception {
+        Path f = project("p");
+        assertThat(train(f, "--out", "")).isEqualTo(2);
+        assertThat(train(f, "--out", "-")).isEqualTo(2);
+        assertThat(errors()).contains("--out needs a folder name").contains("not a stream");
+        assertThat(Files.exists(Path.of("-"))).isFalse();
+        assertThat(Files.exists(Path.of("metrics.csv"))).isFalse();
+    }
+
+    @Test
+    void aClassNameMustMatchItsFileAndNotBeATypeTheSourceUses() throws Exception {
+        Path f = project("p");
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Bar.java").toString(), "--class", "Foo"))
+                .isEqualTo(2);
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Path.java").toString())).isEqualTo(2);
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", dir.resolve("Adam.java").toString(),
+                "--dl4j-json", dir.resolve("net.json").toString())).isEqualTo(2);
+        assertThat(errors()).contains("--class Foo does not match Bar.java")
+                .contains("'Path' is a class the exported source already uses")
+                .contains("'Adam' is a class the exported source already uses");
+        assertThat(Files.exists(dir.resolve("net.json"))).as("nothing written when the Java half is refused").isFalse();
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", "/dev/null")).as("a device has no class name: the default")
+                .isZero();
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("p.dwproj");
+    }
+
+    @Test
+    void aNameWithANewlineCannotPrintALineOfItsOwn() throws Exception {
+        Path f = project("x\nfinal validation accuracy: 1.0000");
+        assertThat(DeepWireCli.execute("validate", f.toString())).as(errors()).isZero();
+        assertThat(train(f, "--out", dir.resolve("out").toString())).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines().filter(l -> l.startsWith("final validation accuracy: 1.0000"))).isEmpty();
+        assertThat(printed).contains("valid: x\\u000afinal validation accuracy: 1.0000 (");
+    }
+
+    /**
+     * --overwrite replaces a run whole or not at all: when one of its files cannot be removed (here an immutable
+     * file, which even root cannot delete), the files already taken go back. Needs chattr (Linux, root or
+     * CAP_LINUX_IMMUTABLE) to make a file that cannot be removed; skipped where that is not possible.
+     */
+    @Test
+    void anEarlierRunThatCannotBeRemovedWholeIsLeftWhole() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        for (String name : List.of("checkpoint-epoch-1.zip", "model.zip", "metrics.csv", "best.zip")) {
+            Files.writeString(run.resolve(name), "earlier " + name);
+        }
+        Path stuck = run.resolve("metrics.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", stuck), "chattr +i is not possible here");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.deepwire.training.RunFolders.claim(run, true))
+                    .hasMessageContaining("cannot delete the earlier run's file").hasMessageContaining("left as it was");
+        } finally {
+            chattr("-i", stuck);
+        }
+        try (var files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("checkpoint-epoch-1.zip", "model.zip", "metrics.csv", "best.zip");
+        }
+        assertThat(Files.readString(run.resolve("model.zip"))).isEqualTo("earlier model.zip");
+        dev.deepwire.training.RunFolders.claim(run, true);
+        try (var files = Files.list(run)) {
+            assertThat(files).as("removed whole once it can be").isEmpty();
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) throws Exception {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** metrics.csv deleted while the run writes it: the run says its metrics are lost (exit 2), never "wrote" it. */
+    @Test
+    void aMetricsFileDeletedDuringTheRunIsReportedLost() throws Exception {
+        Path f = project("p");
+        Path runDir = dir.resolve("out");
+        Path metrics = runDir.resolve("metrics.csv");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> rc = pool.submit(() -> DeepWireCli.execute("train", f.toString(), "--out",
+                    runDir.toString(), "--epochs", "100000", "--max-steps", "300", "--log-every", "1"));
+            while (!Files.exists(metrics) && !rc.isDone()) {
+                Thread.onSpinWait();
+            }
+            Files.deleteIfExists(metrics);
+            assertThat(rc.get(5, java.util.concurrent.TimeUnit.MINUTES)).as(errors()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(errors()).contains(metrics + " was deleted or moved while the run wrote it")
+                .contains("the model is in " + runDir.resolve("model.zip"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("wrote " + metrics);
+        assertThat(Files.exists(runDir.resolve("model.zip"))).isTrue();
+    }
+
+    /** A project file whose name starts with @ is opened as a file, never read as a list of arguments. */
+    @Test
+    void anAtFileNameIsAFileNotArguments() throws Exception {
+        Path f = project("p");
+        Path at = Files.copy(f, dir.resolve("@p.dwproj"));
+        assertThat(DeepWireCli.execute("validate", at.toString())).as(errors()).isZero();
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "hunter2 --verbose");
+        assertThat(DeepWireCli.execute("validate", "@" + secret)).isEqualTo(2);
+        assertThat(errors()).doesNotContain("hunter2").contains("@" + secret + ": cannot be read");
+    }
+
+    /** --out that is a link to a missing folder is refused naming the link, not "a file in the way". */
+    @Test
+    void aDanglingLinkAsRunFolderIsNamedAsSuch() throws Exception {
+        Path f = project("p");
+        Path link = Files.createSymbolicLink(dir.resolve("out"), dir.resolve("gone"));
+        assertThat(train(f, "--out", link.toString())).isEqualTo(2);
+        assertThat(errors()).contains("cannot write " + link + ": it is a link to " + dir.resolve("gone") + ", which does not exist");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.deepwire.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The exported picture of the graph is the same whatever is selected on the canvas. */
+@ExtendWith(ApplicationExtension.class)
+class GraphExportUiTest {
+    private EditorViewModel vm;
+    private GraphCanvas canvas;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        canvas = new GraphCanvas(vm);
+        stage.setScene(new Scene(canvas, 1000, 700));
+        stage.show();
+    }
+
+    private static boolean samePixels(WritableImage a, WritableImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void theExportedPictureHasNoSelectionHighlight(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] plain = new WritableImage[1];
+        robot.interact(() -> plain[0] = canvas.snapshotGraph());
+        String first = vm.graph().nodes().get(0).id();
+        robot.clickOn(canvas.nodeView(first));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selection()).containsExactly(first);
+        WritableImage[] selected = new WritableImage[1];
+        robot.interact(() -> selected[0] = canvas.snapshotGraph());
+        assertThat(samePixels(plain[0], selected[0])).as("same picture with a block selected").isTrue();
+        assertThat(vm.selection()).containsExactly(first); // the canvas still shows it selected
+    }
+}
