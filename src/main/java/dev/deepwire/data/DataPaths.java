@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class DataPaths {
     /** Where the digits-caption reader looks when the project names no file. */
-    static final String DIGITS_DEFAULT = "data/digits.csv.gz";
+    public static final String DIGITS_DEFAULT = "data/digits.csv.gz";
 
     private DataPaths() {
     }

@@ -117,20 +117,44 @@ final class ProjectFiles {
         vm.messageProperty().set("Opened the sample " + p.name() + " — Save asks where to keep your copy");
     }
 
-    /** A template's relative data file becomes absolute when the project is saved elsewhere. */
+    /**
+     * A relative data file names a place beside the project file (or an opened sample's folder). Saved into another
+     * folder, it is rewritten so that it still leads to the same data: relative to the new folder when the data lies
+     * inside it, absolute otherwise. Nothing changes when the folder stays the same.
+     */
     private void anchorData(Path target) {
-        Path folder = templateFolder.get();
+        Path saved = file.get();
+        Path folder = saved != null && saved.toAbsolutePath().getParent() != null ? saved.toAbsolutePath().getParent()
+                : templateFolder.get();
+        Path to = target.toAbsolutePath().getParent();
         var spec = vm.project().dataset();
-        if (folder == null || spec == null || !(spec.params().get("file") instanceof String f)) {
+        if (folder == null || to == null || spec == null) {
             return;
         }
-        Path data = Path.of(f);
-        if (!data.isAbsolute() && (target.toAbsolutePath().getParent() == null
-                || !target.toAbsolutePath().getParent().equals(folder.toAbsolutePath()))) {
-            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
-            params.put("file", folder.resolve(data).toAbsolutePath().normalize().toString());
-            vm.project().setDataset(new dev.deepwire.model.DatasetSpec(spec.kind(), params));
+        Object named = spec.params().get("file");
+        if (named == null && "digits-caption".equals(spec.kind())) {
+            named = dev.deepwire.data.DataPaths.DIGITS_DEFAULT; // the reader's default, also relative
         }
+        if (!(named instanceof String f) || f.isBlank()) {
+            return;
+        }
+        Path data;
+        try {
+            data = Path.of(f);
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // Train names the unusable path
+        }
+        folder = folder.toAbsolutePath().normalize();
+        to = to.normalize();
+        if (data.isAbsolute() || folder.equals(to)) {
+            return;
+        }
+        Path resolved = folder.resolve(data).normalize();
+        String anchored = resolved.startsWith(to) ? to.relativize(resolved).toString().replace('\\', '/')
+                : resolved.toString();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
+        params.put("file", anchored);
+        vm.project().setDataset(new dev.deepwire.model.DatasetSpec(spec.kind(), params));
     }
 
     void newProject() {
@@ -207,6 +231,7 @@ final class ProjectFiles {
     }
 
     private boolean write(Path path) {
+        var dataset = vm.project().dataset();
         try {
             anchorData(path);
             new ProjectWriter().write(vm.project(), path);
@@ -218,6 +243,7 @@ final class ProjectFiles {
             vm.messageProperty().set("Saved " + path);
             return true;
         } catch (IOException e) {
+            vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
             error("Cannot save " + path.getFileName(), e.getMessage()
                     + "\nYour work is still open; try Save As with another folder.");
             return false;

@@ -150,10 +150,36 @@ public final class TrainingPanel extends HBox {
         loss.dashed(3);
         accuracy.dashed(1);
         HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
-        HBox files = new HBox(8, csv, runs);
         chartOptions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox controls = new VBox(6, form, new HBox(6, start, pause, resume, stop, phase), bar, progress, status, testLabel, problem,
-                chartOptions, files);
+        // The run controls, progress and status sit fixed at the top of the dock, each with a fixed height; only
+        // the results, settings and chart options below them scroll. Starting, filling or ending a run never moves
+        // Stop, and a dock too short to show everything still shows the buttons.
+        HBox runRow = new HBox(6, start, pause, resume, stop, phase);
+        runRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (Button b : List.of(start, pause, resume, stop)) {
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        bar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox barRow = new HBox(6, bar, runs, csv);
+        barRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        VBox run = new VBox(6, runRow, barRow, progress, status);
+        for (javafx.scene.layout.Region r : List.of(runRow, barRow, runs, csv, run)) {
+            r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            r.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox more = new VBox(6, form, problem, testLabel, chartOptions);
+        more.setPadding(new Insets(0, 4, 0, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(more);
+        scroll.setId("train-settings-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox controls = new VBox(6, run, scroll);
         controls.setPrefWidth(380);
         controls.setMinWidth(340);
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
