@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.data.DataException;
 import dev.deepwire.io.files.SampleLibrary;
 
 import dev.deepwire.io.files.RecentFiles;
@@ -12,7 +13,13 @@ import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
 import dev.deepwire.ui.editor.Words;
+import dev.deepwire.ui.inspect.AttentionInspector;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -200,27 +207,25 @@ final class WorkbenchWindow {
      * Loads a run's saved model (its best checkpoint) and the project's data in the background, then opens the
      * attention inspector on it.
      */
-    java.util.concurrent.CompletableFuture<dev.deepwire.ui.inspect.AttentionInspector> inspectSavedModel(Stage owner, Path model) {
+    CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model) {
         var dataset = vm.project().dataset();
-        java.util.function.Supplier<Path> folder = training.dataFolder();
+        Supplier<Path> folder = training.dataFolder();
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                var net = dev.deepwire.inspect.TrainedModel.load(model);
-                var data = dev.deepwire.data.DatasetLoader.load(dataset, folder.get());
-                return new Object[] {net, data.validation() != null ? data.validation() : data.train()};
-            } catch (java.io.IOException | dev.deepwire.data.DataException | RuntimeException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                return SavedModel.load(model, dataset, folder.get());
+            } catch (IOException | DataException | RuntimeException e) {
+                throw new CompletionException(e);
             }
         }, inspectWork).handleAsync((loaded, error) -> {
             if (error != null) {
                 vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
                 return null;
             }
-            attention.load((dev.deepwire.inspect.TrainedModel) loaded[0], (dev.deepwire.data.Dataset) loaded[1]);
+            attention.load(loaded.model(), loaded.data());
             vm.messageProperty().set("Inspecting " + model);
             return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
-        }, javafx.application.Platform::runLater);
+        }, Platform::runLater);
     }
 
     dev.deepwire.ui.inspect.AttentionSession attention() {

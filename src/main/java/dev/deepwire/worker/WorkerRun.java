@@ -1,6 +1,5 @@
 package dev.deepwire.worker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunState;
@@ -15,16 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -40,18 +33,15 @@ import org.deeplearning4j.util.ModelSerializer;
  * before the run is sent are kept and sent after it, in order.
  */
 final class WorkerRun implements RunControl {
-    private static final int KEPT_LINES = 20;
-    /** One daemon thread for every run's deadlines; the tasks only end processes. */
-    private static final ScheduledExecutorService DEADLINES = deadlines();
     private final WorkerCodec codec = new WorkerCodec();
     private final Timeouts timeouts;
     private final Process process;
     private final Writer input;
-    private final Deque<String> errors = new ArrayDeque<>();
+    private final ProcessDeadlines deadlines;
+    private final WorkerLines lines;
     private volatile RunState state = RunState.STARTING;
     private volatile ComputationGraph model;
     private volatile Path saved;
-    private final Thread errorReader = new Thread(this::keepErrors, "deepwire-worker-err");
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Set by {@link #begin}, before the run is sent: only Ready comes earlier. */
     private volatile TrainingListener listener;
@@ -59,13 +49,8 @@ final class WorkerRun implements RunControl {
     private volatile Runnable ended;
     /** Controls given before the run was sent, sent after it; null once it has been sent. */
     private List<WorkerMessage> beforeStart = new ArrayList<>();
-    private boolean answered;
-    private ScheduledFuture<?> deadline;
     /** Set once Stop was sent: the process must then make progress towards its end. */
     private boolean stopping;
-    private ScheduledFuture<?> endDeadline;
-    /** Why this side ended the process (null: it ended by itself). */
-    private volatile String endedBecause;
 
     /**
      * How long the workbench waits for a training process: for Ready after launch (it loads ND4J and warms up),
@@ -90,22 +75,12 @@ final class WorkerRun implements RunControl {
         this.process = process;
         this.timeouts = timeouts;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        errorReader.setDaemon(true);
-        errorReader.start();
+        this.deadlines = new ProcessDeadlines(process, timeouts.stopGrace());
+        this.lines = new WorkerLines(codec, process.getErrorStream());
         Thread out = new Thread(this::read, "deepwire-worker-in");
         out.setDaemon(true);
         out.start();
-        expectAnswer(timeouts.ready(), "did not say it was ready");
-    }
-
-    private static ScheduledExecutorService deadlines() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "deepwire-worker-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
+        deadlines.expectAnswer(timeouts.ready(), "did not say it was ready");
     }
 
     /** Completes once the process has loaded ND4J and warmed up (or has gone). */
@@ -130,9 +105,9 @@ final class WorkerRun implements RunControl {
             beforeStart = null;
             queued.forEach(this::send);
             if (ready.isDone()) {
-                expectAnswer(timeouts.reply(), "did not answer the run it was sent");
+                deadlines.expectAnswer(timeouts.reply(), "did not answer the run it was sent");
                 if (stopping) {
-                    endUnlessHeardWithin(stopReason());
+                    deadlines.endUnlessHeardWithin(stopReason());
                 }
             } // else the Ready deadline runs on, and the others start at Ready
         }
@@ -163,21 +138,13 @@ final class WorkerRun implements RunControl {
         synchronized (this) {
             stopping = true;
             if (beforeStart == null && ready.isDone()) {
-                endUnlessHeardWithin(stopReason());
+                deadlines.endUnlessHeardWithin(stopReason());
             }
         }
     }
 
     private String stopReason() {
-        return "did not stop within " + seconds(timeouts.stopGrace()) + " of being asked and was ended";
-    }
-
-    /** Ends the process for {@code reason} unless it says something within the stop grace (which re-arms this). */
-    private synchronized void endUnlessHeardWithin(String reason) {
-        if (endDeadline != null) {
-            endDeadline.cancel(false);
-        }
-        endDeadline = DEADLINES.schedule(() -> end(reason), timeouts.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+        return "did not stop within " + ProcessDeadlines.seconds(timeouts.stopGrace()) + " of being asked and was ended";
     }
 
     private synchronized void control(WorkerMessage.Control.Action action) {
@@ -201,43 +168,7 @@ final class WorkerRun implements RunControl {
 
     /** Ends the process at once (the workbench is closing): politely, then forcibly if it is still there. */
     void kill() {
-        end("was ended as the workbench closed");
-    }
-
-    /**
-     * Ends the process, {@code reason} saying how for the run's failure message ("… and was ended"): SIGTERM, then
-     * SIGKILL after the grace.
-     */
-    private void end(String reason) {
-        if (!process.isAlive()) {
-            return;
-        }
-        if (endedBecause == null) {
-            endedBecause = reason;
-        }
-        process.destroy();
-        DEADLINES.schedule(() -> {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }, timeouts.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** From now, the process must say something within {@code limit}, or it is ended forcibly. */
-    private synchronized void expectAnswer(Duration limit, String otherwise) {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        answered = false;
-        deadline = DEADLINES.schedule(() -> {
-            synchronized (this) {
-                if (answered) {
-                    return;
-                }
-            }
-            endedBecause = otherwise + " within " + seconds(limit) + " and was ended";
-            process.destroyForcibly(); // it is not listening: no polite request would reach it
-        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        deadlines.end("was ended as the workbench closed");
     }
 
     /**
@@ -246,23 +177,16 @@ final class WorkerRun implements RunControl {
      */
     private synchronized void heard(WorkerMessage m) {
         if (m instanceof WorkerMessage.Ready && beforeStart == null) {
-            expectAnswer(timeouts.reply(), "did not answer the run it was sent");
+            deadlines.expectAnswer(timeouts.reply(), "did not answer the run it was sent");
         } else {
-            answered = true;
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            deadlines.answered();
         }
         if (m instanceof WorkerMessage.Ready) {
             ready.complete(null);
         }
         if (stopping && beforeStart == null) {
-            endUnlessHeardWithin(stopReason());
+            deadlines.endUnlessHeardWithin(stopReason());
         }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
     }
 
     private synchronized void send(WorkerMessage message) {
@@ -280,14 +204,14 @@ final class WorkerRun implements RunControl {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                WorkerMessage m = decode(line);
+                WorkerMessage m = lines.decode(line);
                 if (m != null) {
                     heard(m);
                 }
                 if (m instanceof WorkerMessage.Event e) {
                     if (track(e.event()) && !over) {
                         over = true;
-                        endUnlessHeardWithin("did not exit after its run ended and was ended"); // the exit is all that is left
+                        deadlines.endUnlessHeardWithin("did not exit after its run ended and was ended"); // the exit is all that is left
                     }
                     listener.onEvent(e.event());
                 } else if (m instanceof WorkerMessage.Captured c) {
@@ -297,7 +221,7 @@ final class WorkerRun implements RunControl {
                 }
             }
         } catch (IOException e) {
-            keep("reading the training process: " + e.getMessage());
+            lines.keep("reading the training process: " + e.getMessage());
         }
         ready.complete(null); // a spare that died: whoever waits for it goes on (taking it starts another)
         if (listener == null) {
@@ -306,51 +230,14 @@ final class WorkerRun implements RunControl {
         if (!over) {
             state = RunState.FAILED;
             model = null; // a copy from an earlier pause is not the model the run ended with
-            String exit = exit();
-            String why = endedBecause == null ? "ended unexpectedly (" + exit + ")" + lastError()
-                    : endedBecause + " (" + exit + ")" + lastError();
+            String exit = deadlines.exit(lines);
+            String endedBecause = deadlines.endedBecause();
+            String why = endedBecause == null ? "ended unexpectedly (" + exit + ")" + lines.lastError()
+                    : endedBecause + " (" + exit + ")" + lines.lastError();
             listener.onEvent(new TrainingEvent.RunFailed(0, "the training process " + why
                     + "; the run folder keeps the metrics so far — train again to retry"));
         }
         ended.run();
-    }
-
-    private WorkerMessage decode(String line) {
-        if (!line.startsWith("{")) {
-            keep(line); // a native library writing to standard output
-            return null;
-        }
-        try {
-            WorkerMessage m = codec.decode(line);
-            if (!complete(m)) {
-                keep("incomplete message from the training process: " + abbreviate(line));
-                return null;
-            }
-            return m;
-        } catch (JsonProcessingException e) {
-            keep("unreadable line from the training process: " + abbreviate(line) + " (" + e.getOriginalMessage() + ")");
-            return null;
-        }
-    }
-
-    /** Whether a message has what handling it reads (a process that writes half a message is not trusted). */
-    private static boolean complete(WorkerMessage m) {
-        if (m instanceof WorkerMessage.Event e) {
-            return e.event() != null;
-        }
-        if (m instanceof WorkerMessage.Captured c) {
-            return c.nodeId() != null && c.shape() != null && c.shape().length == 4 && c.weights() != null
-                    && java.util.Arrays.stream(c.shape()).allMatch(n -> n > 0)
-                    && 4L * c.shape()[0] * c.shape()[1] * c.shape()[2] * c.shape()[3] == c.weights().length;
-        }
-        if (m instanceof WorkerMessage.ModelSaved s) {
-            return s.file() != null;
-        }
-        return m != null;
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** Follows the run's state; true when the event ends the run. */
@@ -373,47 +260,7 @@ final class WorkerRun implements RunControl {
                 saved = s.file();
             }
         } catch (IOException | RuntimeException e) {
-            keep("cannot load the model the training process saved in " + s.file() + ": " + e.getMessage());
+            lines.keep("cannot load the model the training process saved in " + s.file() + ": " + e.getMessage());
         }
-    }
-
-    /** How the process ended; one that closed its output but goes on running is ended. */
-    private String exit() {
-        try {
-            if (!process.waitFor(timeouts.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                if (!process.waitFor(timeouts.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                    return "closed its output but does not end";
-                }
-            }
-            errorReader.join(2_000); // its last lines say why
-            return "exit code " + process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "still running";
-        }
-    }
-
-    private void keepErrors() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                System.err.println("[training process] " + line);
-                keep(line);
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
-    }
-
-    private synchronized void keep(String line) {
-        errors.addLast(line);
-        if (errors.size() > KEPT_LINES) {
-            errors.removeFirst();
-        }
-    }
-
-    private synchronized String lastError() {
-        return errors.isEmpty() ? "" : "; its last words: " + errors.getLast();
     }
 }

@@ -7,10 +7,13 @@ import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.training.TrainingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,7 @@ final class RunRecorder {
     private final String project;
     private final Path projectFile;
     private final TrainingSettings settings;
+    private final AtomicReference<String> failure = new AtomicReference<>();
 
     private RunRecorder(Path dir, String project, Path projectFile, TrainingSettings settings) throws IOException {
         this.dir = dir;
@@ -46,6 +50,28 @@ final class RunRecorder {
     /** Called on the training thread for every event, so the file keeps up even when the window is busy. */
     void onEvent(TrainingEvent event) {
         csv.onEvent(event);
+    }
+
+    /**
+     * Records each event (on the training thread), then passes it to {@code next}; the first time metrics.csv cannot
+     * be written (a full disk), {@code failed} is told why, once.
+     */
+    TrainingListener recording(Consumer<TrainingEvent> next, Consumer<String> failed) {
+        return event -> {
+            try {
+                onEvent(event);
+            } catch (UncheckedIOException e) {
+                if (failure.compareAndSet(null, e.getMessage())) {
+                    failed.accept(e.getMessage());
+                }
+            }
+            next.accept(event);
+        };
+    }
+
+    /** Why metrics.csv could not be written, or null while it could. */
+    String failure() {
+        return failure.get();
     }
 
     /** Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended. */

@@ -4,12 +4,12 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
+import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.training.PreparedRun;
+import dev.deepwire.training.NodeHealth;
 import dev.deepwire.training.RunControl;
-import dev.deepwire.training.RunOptions;
-import dev.deepwire.training.backend.ThreadSettings;
+import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.InProcessLauncher;
@@ -21,16 +21,17 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableMap;
 
 /**
  * Training from the workbench, without any view: validates the settings, compiles and loads data off
@@ -50,28 +51,19 @@ public final class TrainingViewModel {
 
     private final EditorViewModel editor;
     private final Executor background;
-    private final Executor trainer;
     private final Consumer<Runnable> uiThread;
     private final Supplier<Path> runsFolder;
+    private final RunSetup setup;
+    private final RunProgress measured = new RunProgress();
+    private final TestSplitReport testSplit;
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
-    private final StringProperty progressText = new SimpleStringProperty("");
-    private final StringProperty backend = new SimpleStringProperty("");
     private final StringProperty culprit = new SimpleStringProperty();
-    private final javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health =
-            javafx.collections.FXCollections.observableHashMap();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final LongProperty pointsAdded = new SimpleLongProperty();
-    private final MetricsHistory history = new MetricsHistory();
     private RunControl run;
-    private RunLauncher launcher;
-    private TrainingSettings runSettings;
     private Path runDir;
     private RunRecorder recorder;
     private Supplier<Path> projectFile = () -> null;
-    private long started;
-    private int stepsPerEpoch;
 
     /**
      * @param background  compiles and loads data ({@code Runnable::run} in tests)
@@ -83,20 +75,18 @@ public final class TrainingViewModel {
                              Supplier<Path> runsFolder) {
         this.editor = editor;
         this.background = background;
-        this.trainer = trainer;
         this.uiThread = uiThread;
         this.runsFolder = runsFolder;
-        this.dataFolder = () -> runsFolder.get().getParent();
-        this.launcher = new InProcessLauncher(trainer);
+        this.testSplit = new TestSplitReport(background, uiThread);
+        this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
+                () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
         status.set("Ready to train " + editor.project().name());
     }
 
-    private Runnable chooseDataset = () -> { };
-
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
     public void setDatasetChooser(Runnable choose) {
-        this.chooseDataset = choose;
+        setup.setDatasetChooser(choose);
     }
 
     /** The file of the project in the window (null while it is not saved): its runs are the ones listed. */
@@ -112,49 +102,40 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return; // the window refuses to replace the project while a run is going
         }
-        history.clearAll();
-        health.clear();
-        testReport.set("");
-        progress.set(0);
-        progressText.set("");
+        measured.clearAll();
+        testSplit.begin(null, null);
         run = null;
         runDir = null;
         recorder = null;
-        lastNetwork = null;
-        lastData = null;
         phase.set(Phase.IDLE);
         status.set("Ready to train " + editor.project().name());
-        pointsAdded.set(pointsAdded.get() + 1);
+        measured.pointsChanged();
     }
 
     /** Where runs train (on the trainer thread handed in, unless set: the workbench uses a training process). */
     public void setLauncher(RunLauncher launcher) {
-        this.launcher = launcher;
+        setup.setLauncher(launcher);
     }
 
     public RunLauncher launcher() {
-        return launcher;
+        return setup.launcher();
     }
-
-    private double observationBudget;
 
     /**
      * The share of a run's training time that its health measurements, and separately its attention captures, may
      * take, spacing them out beyond every 25 and 20 steps where they would take more (0, unless set: fixed steps).
      */
     public void setObservationBudget(double share) {
-        this.observationBudget = share;
+        setup.setObservationBudget(share);
     }
 
-    private Supplier<Path> dataFolder;
-
     public Supplier<Path> dataFolder() {
-        return dataFolder;
+        return setup.dataFolder();
     }
 
     /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
     public void setDataFolder(Supplier<Path> dataFolder) {
-        this.dataFolder = dataFolder;
+        setup.setDataFolder(dataFolder);
     }
 
     public ObjectProperty<Phase> phaseProperty() {
@@ -166,8 +147,8 @@ public final class TrainingViewModel {
     }
 
     /** Each block's latest health measurement during (and after) a run, by node id. */
-    public javafx.collections.ObservableMap<String, dev.deepwire.training.NodeHealth> health() {
-        return health;
+    public ObservableMap<String, NodeHealth> health() {
+        return measured.health();
     }
 
     /** The block a compile error or a diverging run was traced to (the view scrolls to it). */
@@ -177,24 +158,24 @@ public final class TrainingViewModel {
 
     /** The backend the last run reported (instruction set and threads), for the status bar. */
     public StringProperty backendProperty() {
-        return backend;
+        return measured.backendProperty();
     }
 
     public StringProperty progressTextProperty() {
-        return progressText;
+        return measured.progressTextProperty();
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return measured.progressProperty();
     }
 
     /** Increases whenever {@link #drain()} added points to the history. */
     public LongProperty pointsAddedProperty() {
-        return pointsAdded;
+        return measured.pointsAddedProperty();
     }
 
     public MetricsHistory history() {
-        return history;
+        return measured.history();
     }
 
     /** The editor whose project this window trains (its settings are part of the project and its history). */
@@ -207,14 +188,12 @@ public final class TrainingViewModel {
         return Optional.ofNullable(runDir);
     }
 
-    private final DataConsent dataConsent = new DataConsent();
-
     /**
      * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
      * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
      */
-    public void setOutsideDataConfirmation(java.util.function.Predicate<String> confirm) {
-        dataConsent.setConfirmation(confirm);
+    public void setOutsideDataConfirmation(Predicate<String> confirm) {
+        setup.setOutsideDataConfirmation(confirm);
     }
 
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
@@ -222,41 +201,19 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        List<String> problems = settings.validate();
-        if (!problems.isEmpty()) {
-            status.set(problems.get(0));
+        if (!setup.check(settings, status::set)) {
             return false;
-        }
-        editor.setTraining(settings); // what trains is what Save writes (an undoable change when new)
-        if (editor.project().dataset() == null) {
-            // Nothing to train on yet: ask (Edit ▸ Dataset Settings), then go on if data was chosen.
-            status.set("Choose what " + editor.project().name() + " trains on (Edit \u25b8 Dataset Settings\u2026)");
-            chooseDataset.run();
-            if (editor.project().dataset() == null) {
-                return false;
-            }
         }
         Project project = editor.project();
         var graph = editor.graph().copy();
         var dataset = project.dataset();
-        String refused = dataConsent.refusal(dataset, dataFolder.get());
-        if (refused != null) {
-            status.set("Not started: " + refused);
-            return false;
-        }
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(Phase.COMPILING);
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
-        background.execute(() -> {
-            PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, dataFolder.get());
-            if (!prepared.ok()) {
-                uiThread.accept(() -> failBeforeStart(prepared.problem(), prepared.nodeId()));
-                return;
-            }
-            uiThread.accept(() -> launch(trained, prepared.network(), prepared.data(), settings));
-        });
+        setup.prepare(graph, dataset, settings, this::failBeforeStart,
+                prepared -> launch(trained, prepared.network(), prepared.data(), settings));
         return true;
     }
 
@@ -273,13 +230,9 @@ public final class TrainingViewModel {
 
     private void launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings) {
         String name = project.name();
-        history.clear();
-        health.clear();
-        testReport.set("");
-        lastNetwork = network;
-        lastData = data;
-        pointsAdded.set(pointsAdded.get() + 1);
-        runSettings = settings;
+        measured.begin(settings.epochs());
+        testSplit.begin(network, data);
+        measured.pointsChanged();
         try {
             recorder = RunRecorder.create(runsFolder.get(), name, projectFile.get(), settings);
             runDir = recorder.dir();
@@ -287,57 +240,33 @@ public final class TrainingViewModel {
             failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
         }
-        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
-        started = System.nanoTime();
+        measured.startClock();
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
-        RunRecorder file = recorder;
-        metricsFailure.set(null);
-        CaptureSpec capture = observer.apply(network, data);
-        if (capture != null) {
-            capture = capture.withBudget(observationBudget);
-        }
-        run = launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
-                new RunOptions(0, runDir, name, 25).withHealthBudget(observationBudget), capture, captured), event -> {
-                    try {
-                        file.onEvent(event); // off the UI thread: the file keeps up even if the UI is busy
-                    } catch (java.io.UncheckedIOException e) {
-                        metricsFailed(e.getMessage());
-                    }
-                    queue.add(event);
-                });
+        run = setup.launch(project, network, data, settings, runDir, recorder.recording(queue::add, this::metricsFailed));
     }
-
-    private final java.util.concurrent.atomic.AtomicReference<String> metricsFailure =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */
     private void metricsFailed(String reason) {
-        if (metricsFailure.compareAndSet(null, reason)) {
-            RunControl current = run;
-            if (current != null) {
-                current.stop();
-            }
+        RunControl current = run;
+        if (current != null) {
+            current.stop();
         }
     }
-
-    private java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
-    private java.util.function.Consumer<AttentionRecorder.Snapshot> captured = s -> { };
 
     /**
      * Something that watches each run (the attention inspector): told of the network as a run launches, it says
      * which attention maps to capture (or null), and receives each capture.
      */
-    public void setRunObserver(java.util.function.BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer,
-                               java.util.function.Consumer<AttentionRecorder.Snapshot> captured) {
-        this.observer = observer;
-        this.captured = captured;
+    public void setRunObserver(BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer,
+                               Consumer<AttentionRecorder.Snapshot> captured) {
+        setup.setRunObserver(observer, captured);
     }
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
-    public java.util.Optional<dev.deepwire.inspect.TrainedModel> restingModel() {
+    public Optional<TrainedModel> restingModel() {
         return run == null || phase.get() == Phase.RUNNING || phase.get() == Phase.COMPILING
-                ? java.util.Optional.empty() : dev.deepwire.inspect.TrainedModel.of(run);
+                ? Optional.empty() : TrainedModel.of(run);
     }
 
     public void pause() {
@@ -375,54 +304,33 @@ public final class TrainingViewModel {
             }
         }
         if (lastStep != null) {
-            showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
+            measured.showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
         }
         if (added) {
-            pointsAdded.set(pointsAdded.get() + 1);
+            measured.pointsChanged();
         }
         return n;
     }
 
-    private void showProgress(TrainingEvent.StepCompleted s) {
-        long total = (long) stepsPerEpoch * runSettings.epochs();
-        progress.set(total == 0 ? 0 : (double) s.step() / total);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
-        progressText.set(RunMessages.progress(s, runSettings.epochs(), total, eta));
-    }
-
+    /** Follows one event of the run; returns whether it added a point to the curves. */
     private boolean apply(TrainingEvent event) {
+        boolean added = measured.apply(event);
         if (event instanceof TrainingEvent.RunStarted s) {
-            stepsPerEpoch = s.stepsPerEpoch();
-            history.setStepsPerEpoch(stepsPerEpoch);
-            backend.set(s.backend());
             status.set(RunMessages.started(s));
-        } else if (event instanceof TrainingEvent.StepCompleted s) {
-            history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
-            return true;
-        } else if (event instanceof TrainingEvent.LearningRate lr) {
-            history.learningRate().add(new MetricsHistory.Point(lr.step(), lr.value()));
-            return true;
         } else if (event instanceof TrainingEvent.EpochCompleted ep) {
-            history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
-            history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
             status.set(RunMessages.epoch(ep));
-            return true;
-        } else if (event instanceof TrainingEvent.HealthMeasured h) {
-            for (dev.deepwire.training.NodeHealth n : h.nodes()) {
-                health.put(n.nodeId(), n);
-            }
         } else if (event instanceof TrainingEvent.StateChanged c) {
-            if (c.state() == dev.deepwire.training.RunState.PAUSED) {
+            if (c.state() == RunState.PAUSED) {
                 phase.set(Phase.PAUSED);
                 status.set("Paused");
-            } else if (c.state() == dev.deepwire.training.RunState.RUNNING && phase.get() == Phase.PAUSED) {
+            } else if (c.state() == RunState.RUNNING && phase.get() == Phase.PAUSED) {
                 phase.set(Phase.RUNNING);
                 status.set("Training " + editor.project().name());
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
-            reportTest();
+            RunRecorder scored = recorder;
+            testSplit.score(run, () -> recorder == scored);
             end(Phase.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
             recordRun("stopped", s.steps(), s.validationAccuracy());
@@ -434,36 +342,15 @@ public final class TrainingViewModel {
                 editor.select(f.nodeId(), false);
                 culprit.set(null);
                 culprit.set(f.nodeId());
-                health.put(f.nodeId(), new dev.deepwire.training.NodeHealth(f.nodeId(), 0, Double.NaN, Double.NaN, 1, 0, 0));
+                measured.markBroken(f.nodeId());
             }
         }
-        return false;
+        return added;
     }
-
-    private final StringProperty testReport = new SimpleStringProperty("");
-    private CompiledNetwork lastNetwork;
-    private DatasetSplits lastData;
 
     /** The finished run's figures on the test split (ranking figures and neighbours for knowledge graphs). */
     public StringProperty testReportProperty() {
-        return testReport;
-    }
-
-    /** Scores the finished model on the test split in the background (it can take seconds for ranking). */
-    private void reportTest() {
-        var model = run == null ? null : run.model();
-        CompiledNetwork network = lastNetwork;
-        DatasetSplits data = lastData;
-        if (model == null || network == null || data == null || (data.test() == null && data.knowledgeGraph() == null)) {
-            return;
-        }
-        testReport.set("Scoring the test split…");
-        RunRecorder scored = recorder;
-        RunRecorder.scoreTest(run, network, data, background, text -> uiThread.accept(() -> {
-            if (recorder == scored) { // still this project's run
-                testReport.set(text);
-            }
-        }));
+        return testSplit.textProperty();
     }
 
     private void recordRun(String outcome, long steps, double accuracy) {
@@ -476,12 +363,7 @@ public final class TrainingViewModel {
 
     /** Loads a kept run's curves as the "previous run" the charts compare with. */
     public void compareWith(RunHistory.Run other) throws IOException {
-        MetricsHistory h = RunHistory.curves(other);
-        history.previousTrainLoss().clear();
-        history.previousTrainLoss().addAll(h.trainLoss());
-        history.previousValidationAccuracy().clear();
-        history.previousValidationAccuracy().addAll(h.validationAccuracy());
-        pointsAdded.set(pointsAdded.get() + 1);
+        measured.showPrevious(RunHistory.curves(other));
         status.set("Comparing with " + other.dir().getFileName());
     }
 
@@ -496,7 +378,7 @@ public final class TrainingViewModel {
         editor.setLocked(false); // first: whoever sees the run ended can edit
         phase.set(result);
         Path dir = runDir;
-        String failure = metricsFailure.get();
+        String failure = recorder.failure();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)
                 + (dir == null ? "" : " · run saved in " + dir));
         recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));

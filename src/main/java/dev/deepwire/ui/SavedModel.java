@@ -1,0 +1,20 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.data.DataException;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.DatasetLoader;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.DatasetSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A run's saved model with the examples to inspect it on: the validation split, or the training split without one. */
+record SavedModel(TrainedModel model, Dataset data) {
+    /** Loads the model file and the project's data; slow, so call it off the UI thread. */
+    static SavedModel load(Path model, DatasetSpec dataset, Path dataFolder) throws IOException, DataException {
+        TrainedModel net = TrainedModel.load(model);
+        DatasetSplits data = DatasetLoader.load(dataset, dataFolder);
+        return new SavedModel(net, data.validation() != null ? data.validation() : data.train());
+    }
+}

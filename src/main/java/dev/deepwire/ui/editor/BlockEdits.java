@@ -1,0 +1,196 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.AddNodeCommand;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Command;
+import dev.deepwire.model.CompoundCommand;
+import dev.deepwire.model.ConnectPortsCommand;
+import dev.deepwire.model.ConnectionCheck;
+import dev.deepwire.model.DisconnectCommand;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.MoveNodeCommand;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.ParamSpec;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.PortSpec;
+import dev.deepwire.model.RemoveNodeCommand;
+import dev.deepwire.model.RenameNodeCommand;
+import dev.deepwire.model.SetParamCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The editor's edits of blocks and wires — add, connect, delete, move, arrange, set a parameter, rename — each
+ * one undoable step on the editor's history, refused while the graph is locked.
+ */
+final class BlockEdits {
+    private final EditorViewModel vm;
+
+    BlockEdits(EditorViewModel vm) {
+        this.vm = vm;
+    }
+
+    private Graph graph() {
+        return vm.graph();
+    }
+
+    private BlockCatalog catalog() {
+        return vm.catalog();
+    }
+
+    private void execute(Command command) {
+        vm.history().execute(command);
+    }
+
+    private void selectOnly(String id) {
+        Set<String> selection = vm.selection();
+        selection.clear();
+        selection.add(id);
+    }
+
+    String addBlock(String typeId, double x, double y) {
+        if (vm.refuseWhileLocked()) {
+            return null;
+        }
+        BlockType type = catalog().require(typeId);
+        String id = graph().freshId(typeId);
+        Node node = catalog().newNode(typeId, id, x, y);
+        execute(new AddNodeCommand(node));
+        selectOnly(id);
+        vm.messageProperty().set("Added " + type.label());
+        return id;
+    }
+
+    List<BlockType> blocksAccepting(Port from) {
+        Optional<PortSpec> out = outputSpec(from);
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        return catalog().all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
+    }
+
+    private Optional<PortSpec> outputSpec(Port from) {
+        return graph().node(from.nodeId()).flatMap(n -> catalog().find(n.type())).flatMap(t -> t.output(from.name()));
+    }
+
+    private static Optional<PortSpec> firstInputAccepting(BlockType t, PortSpec out) {
+        return t.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).findFirst();
+    }
+
+    String addBlockConnected(String typeId, double x, double y, Port from) {
+        if (vm.refuseWhileLocked()) {
+            return null;
+        }
+        BlockType type = catalog().require(typeId);
+        PortSpec out = outputSpec(from).orElseThrow();
+        PortSpec in = firstInputAccepting(type, out)
+                .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
+        String id = graph().freshId(typeId);
+        Command add = new AddNodeCommand(catalog().newNode(typeId, id, x, y));
+        Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
+        execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
+        selectOnly(id);
+        return id;
+    }
+
+    ConnectionCheck connect(Port from, Port to) {
+        if (vm.refuseWhileLocked()) {
+            return ConnectionCheck.refused("the graph is read-only while training");
+        }
+        ConnectionCheck check = vm.checkConnection(from, to);
+        if (!check.allowed()) {
+            vm.refuse("Cannot connect: " + check.message());
+            return check;
+        }
+        Optional<Edge> existing = graph().edgeInto(to);
+        Command connect = new ConnectPortsCommand(from, to);
+        execute(existing.isPresent()
+                ? new CompoundCommand(connect.description(), List.of(new DisconnectCommand(existing.get()), connect))
+                : connect);
+        vm.messageProperty().set(check.message());
+        return check;
+    }
+
+    void disconnect(Edge edge) {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        execute(new DisconnectCommand(edge));
+    }
+
+    void deleteSelection() {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        Set<String> selection = vm.selection();
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<Command> parts = selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList();
+        String what = parts.size() == 1 ? graph().require(selection.iterator().next()).label() : parts.size() + " blocks";
+        execute(new CompoundCommand("Delete " + what, parts));
+    }
+
+    void autoArrange() {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        if (graph().nodes().isEmpty()) {
+            return;
+        }
+        Map<String, double[]> positions = AutoArrange.layout(graph(), catalog());
+        List<Command> parts = new ArrayList<>();
+        positions.forEach((id, xy) -> parts.add(new MoveNodeCommand(id, xy[0], xy[1])));
+        execute(new CompoundCommand("Auto-arrange", parts));
+        vm.messageProperty().set("Arranged " + parts.size() + " blocks left to right");
+    }
+
+    void moveNodes(Map<String, double[]> positions) {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        List<Command> parts = new ArrayList<>();
+        positions.forEach((id, xy) -> {
+            Node n = graph().require(id);
+            if (n.x() != xy[0] || n.y() != xy[1]) {
+                parts.add(new MoveNodeCommand(id, xy[0], xy[1]));
+            }
+        });
+        if (!parts.isEmpty()) {
+            execute(parts.size() == 1 ? parts.get(0) : new CompoundCommand("Move " + parts.size() + " blocks", parts));
+        }
+    }
+
+    Optional<String> setParam(String nodeId, String name, Object value) {
+        if (vm.refuseWhileLocked()) {
+            return Optional.of("the graph is read-only while training");
+        }
+        Node node = graph().require(nodeId);
+        ParamSpec spec = catalog().require(node.type()).param(name)
+                .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
+        Optional<String> problem = spec.validate(value);
+        if (problem.isPresent()) {
+            vm.refuse(graph().require(nodeId).label() + ": " + problem.get());
+            return problem;
+        }
+        if (!value.equals(node.param(name))) {
+            execute(new SetParamCommand(nodeId, name, value));
+        }
+        return Optional.empty();
+    }
+
+    void rename(String nodeId, String label) {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        String trimmed = label.trim();
+        if (!trimmed.isEmpty() && !trimmed.equals(graph().require(nodeId).label())) {
+            execute(new RenameNodeCommand(nodeId, trimmed));
+        }
+    }
+}

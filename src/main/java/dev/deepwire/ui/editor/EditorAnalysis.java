@@ -1,0 +1,83 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.compiler.ShapeInference;
+import dev.deepwire.compiler.ShapeReport;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.GraphChecker;
+import dev.deepwire.model.Issue;
+import dev.deepwire.ui.editor.EditorViewModel.Analysis;
+import dev.deepwire.ui.editor.EditorViewModel.QuickFix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The editor's analysis of each graph revision: checks and shape inference run on a background executor, their
+ * result comes back on the UI thread, and only the newest revision is kept; further checks (the data's) add
+ * issues and quick fixes to the revision they were made for.
+ */
+final class EditorAnalysis {
+    private final GraphChecker checker;
+    private final ShapeInference inference;
+    private final Executor background;
+    private final Consumer<Runnable> uiThread;
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analysis.EMPTY);
+    private final ObservableList<QuickFix> fixes = FXCollections.observableArrayList();
+
+    EditorAnalysis(BlockCatalog catalog, Executor background, Consumer<Runnable> uiThread) {
+        this.checker = new GraphChecker(catalog);
+        this.inference = new ShapeInference(catalog);
+        this.background = background;
+        this.uiThread = uiThread;
+    }
+
+    GraphChecker checker() {
+        return checker;
+    }
+
+    ObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    ObservableList<QuickFix> fixes() {
+        return fixes;
+    }
+
+    List<QuickFix> fixesOf(String nodeId) {
+        return fixes.stream().filter(f -> f.nodeId().equals(nodeId)).toList();
+    }
+
+    /** Analyses a copy of revision {@code rev} in the background; an older result never replaces a newer one. */
+    void schedule(long rev, Graph snapshot) {
+        background.execute(() -> {
+            List<Issue> issues = new ArrayList<>(checker.check(snapshot));
+            ShapeReport shapes = inference.infer(snapshot);
+            issues.addAll(shapes.issues());
+            Analysis result = new Analysis(rev, shapes, List.copyOf(issues));
+            uiThread.accept(() -> {
+                if (rev >= analysis.get().revision()) {
+                    fixes.clear();
+                    analysis.set(result);
+                }
+            });
+        });
+    }
+
+    /** Adds a further check's issues to revision {@code rev}'s analysis, unless the graph ({@code current}) moved on. */
+    void addIssues(long rev, long current, List<Issue> more, List<QuickFix> quickFixes) {
+        Analysis a = analysis.get();
+        if (a.revision() != rev || rev != current) {
+            return;
+        }
+        List<Issue> all = new ArrayList<>(a.issues());
+        all.addAll(more);
+        fixes.setAll(quickFixes);
+        analysis.set(new Analysis(rev, a.shapes(), List.copyOf(all), true));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.training.NodeHealth;
+import dev.deepwire.training.TrainingEvent;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * What a run has measured, as the dock shows it: the curves, each block's health, the progress bar and its text, and
+ * the backend the run reported. Fed the run's measuring events on the UI thread.
+ */
+final class RunProgress {
+    private final MetricsHistory history = new MetricsHistory();
+    private final ObservableMap<String, NodeHealth> health = FXCollections.observableHashMap();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty backend = new SimpleStringProperty("");
+    private final LongProperty pointsAdded = new SimpleLongProperty();
+    private long started;
+    private int stepsPerEpoch;
+    private int epochs;
+
+    MetricsHistory history() {
+        return history;
+    }
+
+    ObservableMap<String, NodeHealth> health() {
+        return health;
+    }
+
+    DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    StringProperty backendProperty() {
+        return backend;
+    }
+
+    LongProperty pointsAddedProperty() {
+        return pointsAdded;
+    }
+
+    /** The charts have new points (or lost them): they redraw. */
+    void pointsChanged() {
+        pointsAdded.set(pointsAdded.get() + 1);
+    }
+
+    /** Another project is shown: nothing of the last one's runs stays. */
+    void clearAll() {
+        history.clearAll();
+        health.clear();
+        progress.set(0);
+        progressText.set("");
+    }
+
+    /** A new run of {@code epochs} epochs: its curves and health start empty. */
+    void begin(int epochs) {
+        history.clear();
+        health.clear();
+        this.epochs = epochs;
+    }
+
+    /** The run's steps start now (the clock of its time-left estimate). */
+    void startClock() {
+        started = System.nanoTime();
+    }
+
+    /**
+     * Follows a measuring event (start, step, learning rate, epoch, health); returns whether it added a point to
+     * the curves. Other events are left to the caller.
+     */
+    boolean apply(TrainingEvent event) {
+        if (event instanceof TrainingEvent.RunStarted s) {
+            stepsPerEpoch = s.stepsPerEpoch();
+            history.setStepsPerEpoch(stepsPerEpoch);
+            backend.set(s.backend());
+        } else if (event instanceof TrainingEvent.StepCompleted s) {
+            history.trainLoss().add(new MetricsHistory.Point(s.step(), s.loss()));
+            return true;
+        } else if (event instanceof TrainingEvent.LearningRate lr) {
+            history.learningRate().add(new MetricsHistory.Point(lr.step(), lr.value()));
+            return true;
+        } else if (event instanceof TrainingEvent.EpochCompleted ep) {
+            history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
+            history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
+            return true;
+        } else if (event instanceof TrainingEvent.HealthMeasured h) {
+            for (NodeHealth n : h.nodes()) {
+                health.put(n.nodeId(), n);
+            }
+        }
+        return false;
+    }
+
+    /** The bar and its text for step {@code s}, with the time left at the pace so far. */
+    void showProgress(TrainingEvent.StepCompleted s) {
+        long total = (long) stepsPerEpoch * epochs;
+        progress.set(total == 0 ? 0 : (double) s.step() / total);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
+        progressText.set(RunMessages.progress(s, epochs, total, eta));
+    }
+
+    /** Shows a kept run's curves as the "previous run" the charts compare with. */
+    void showPrevious(MetricsHistory previous) {
+        history.previousTrainLoss().clear();
+        history.previousTrainLoss().addAll(previous.trainLoss());
+        history.previousValidationAccuracy().clear();
+        history.previousValidationAccuracy().addAll(previous.validationAccuracy());
+        pointsChanged();
+    }
+
+    /** Marks a failed block as the one that broke (full of non-finite values). */
+    void markBroken(String nodeId) {
+        health.put(nodeId, new NodeHealth(nodeId, 0, Double.NaN, Double.NaN, 1, 0, 0));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.inspect.CaptureSpec;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.PreparedRun;
+import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunOptions;
+import dev.deepwire.training.TrainingListener;
+import dev.deepwire.training.backend.ThreadSettings;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.worker.RunLauncher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * How a run gets under way: the settings and the data are checked (asking for a dataset, and for consent to data
+ * outside the project's folder), the graph is compiled and the data loaded off the UI thread, and the run is
+ * launched where runs train, with what its observer wants captured.
+ */
+final class RunSetup {
+    private final EditorViewModel editor;
+    private final Executor background;
+    private final Consumer<Runnable> uiThread;
+    private final DataConsent dataConsent = new DataConsent();
+    private RunLauncher launcher;
+    private Supplier<Path> dataFolder;
+    private Runnable chooseDataset = () -> { };
+    private double observationBudget;
+    private BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
+    private Consumer<AttentionRecorder.Snapshot> captured = s -> { };
+
+    RunSetup(EditorViewModel editor, Executor background, Consumer<Runnable> uiThread, RunLauncher launcher,
+             Supplier<Path> dataFolder) {
+        this.editor = editor;
+        this.background = background;
+        this.uiThread = uiThread;
+        this.launcher = launcher;
+        this.dataFolder = dataFolder;
+    }
+
+    void setDatasetChooser(Runnable choose) {
+        this.chooseDataset = choose;
+    }
+
+    void setLauncher(RunLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    RunLauncher launcher() {
+        return launcher;
+    }
+
+    void setObservationBudget(double share) {
+        this.observationBudget = share;
+    }
+
+    Supplier<Path> dataFolder() {
+        return dataFolder;
+    }
+
+    void setDataFolder(Supplier<Path> dataFolder) {
+        this.dataFolder = dataFolder;
+    }
+
+    void setOutsideDataConfirmation(Predicate<String> confirm) {
+        dataConsent.setConfirmation(confirm);
+    }
+
+    void setRunObserver(BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer,
+                        Consumer<AttentionRecorder.Snapshot> captured) {
+        this.observer = observer;
+        this.captured = captured;
+    }
+
+    /**
+     * Whether the project can train with {@code settings}: they are valid, it has a dataset (the chooser is asked
+     * for one if not) and its data may be read. The settings become the project's (what trains is what Save
+     * writes); {@code say} is told why not, or what is asked.
+     */
+    boolean check(TrainingSettings settings, Consumer<String> say) {
+        List<String> problems = settings.validate();
+        if (!problems.isEmpty()) {
+            say.accept(problems.get(0));
+            return false;
+        }
+        editor.setTraining(settings); // an undoable change when new
+        if (editor.project().dataset() == null) {
+            // Nothing to train on yet: ask (Edit ▸ Dataset Settings), then go on if data was chosen.
+            say.accept("Choose what " + editor.project().name() + " trains on (Edit \u25b8 Dataset Settings\u2026)");
+            chooseDataset.run();
+            if (editor.project().dataset() == null) {
+                return false;
+            }
+        }
+        String refused = dataConsent.refusal(editor.project().dataset(), dataFolder.get());
+        if (refused != null) {
+            say.accept("Not started: " + refused);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Compiles {@code graph} and loads {@code dataset} in the background; back on the UI thread, {@code failed} gets
+     * the problem and the block it lies in (or null), or {@code ready} the prepared run.
+     */
+    void prepare(Graph graph, DatasetSpec dataset, TrainingSettings settings, BiConsumer<String, String> failed,
+                 Consumer<PreparedRun> ready) {
+        background.execute(() -> {
+            PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, dataFolder.get());
+            if (!prepared.ok()) {
+                uiThread.accept(() -> failed.accept(prepared.problem(), prepared.nodeId()));
+                return;
+            }
+            uiThread.accept(() -> ready.accept(prepared));
+        });
+    }
+
+    /** Sets the training threads for the network's size and starts the run; its events go to {@code events}. */
+    RunControl launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings, Path runDir,
+                      TrainingListener events) {
+        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
+        CaptureSpec capture = observer.apply(network, data);
+        if (capture != null) {
+            capture = capture.withBudget(observationBudget);
+        }
+        return launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
+                new RunOptions(0, runDir, project.name(), 25).withHealthBudget(observationBudget), capture, captured), events);
+    }
+}
