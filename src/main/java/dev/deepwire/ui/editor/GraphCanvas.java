@@ -251,6 +251,9 @@ public final class GraphCanvas extends Pane {
         if (views.isEmpty()) {
             return;
         }
+        // Views made for a project just opened have no size until styled and laid out: measure them laid out.
+        applyCss();
+        layout();
         Bounds b = views.drawingBounds();
         double mw = minimap.isVisible() ? minimap.getWidth() + 10 : 0;
         double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
