@@ -27,7 +27,6 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -40,7 +39,8 @@ import javafx.collections.ObservableSet;
  * the UI thread never waits). Unit-tested without a display.
  *
  * <p>The one object the views talk to; the work lies in {@link EditorAnalysis} (analysis and quick fixes),
- * {@link BlockEdits} (blocks and wires), {@link NoteAndGroupEdits} (notes and groups) and {@link ClipboardEdits}.
+ * {@link BlockEdits} (blocks and wires), {@link NoteAndGroupEdits} (notes and groups), {@link ClipboardEdits}, and
+ * {@link EditorMessages} (the message line and the run lock).
  */
 public final class EditorViewModel {
     private final BlockCatalog catalog;
@@ -52,8 +52,7 @@ public final class EditorViewModel {
     private CommandStack stack;
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final LongProperty revision = new SimpleLongProperty();
-    private final ObjectProperty<String> message = new SimpleObjectProperty<>("");
-    private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final EditorMessages messages = new EditorMessages();
 
     /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
     public record QuickFix(String nodeId, String param, Object value, String text) {
@@ -134,7 +133,7 @@ public final class EditorViewModel {
     /** Applies a quick fix as one undoable edit. */
     public void applyFix(QuickFix fix) {
         if (graph().contains(fix.nodeId()) && setParam(fix.nodeId(), fix.param(), fix.value()).isEmpty()) {
-            message.set(fix.text() + " on " + graph().require(fix.nodeId()).label());
+            messages.message().set(fix.text() + " on " + graph().require(fix.nodeId()).label());
         }
     }
 
@@ -148,7 +147,7 @@ public final class EditorViewModel {
 
     /** The last thing the editor has to tell the user (a refused wire, a bad value). */
     public ObjectProperty<String> messageProperty() {
-        return message;
+        return messages.message();
     }
 
     public ObservableSet<String> selection() {
@@ -156,10 +155,7 @@ public final class EditorViewModel {
     }
 
     private void changed() {
-        if (refusal != null && refusal.equals(message.get())) {
-            message.set(""); // an edit went through since: the old refusal no longer holds
-        }
-        refusal = null;
+        messages.edited();
         selection.removeIf(id -> !graph().contains(id));
         revision.set(revision.get() + 1);
         analyses.schedule(revision.get(), graph().copy());
@@ -167,33 +163,21 @@ public final class EditorViewModel {
 
     /** While a run is going the graph is read-only: edits are refused with a message. */
     public BooleanProperty lockedProperty() {
-        return locked;
+        return messages.locked();
     }
 
     public void setLocked(boolean value) {
-        locked.set(value);
-        if (!value && READ_ONLY.equals(message.get())) {
-            message.set(""); // the run ended: the graph can be edited again
-        }
+        messages.setLocked(value);
     }
-
-    private static final String READ_ONLY = "The graph is read-only while training; stop the run to edit it";
-    /** The last refusal shown (a bad value, a refused wire): a later successful edit clears it. */
-    private String refusal;
 
     /** Says why something was refused; the next edit that goes through clears it. */
     public void refuse(String why) {
-        refusal = why;
-        message.set(why);
+        messages.refuse(why);
     }
 
     /** True (and says so) while the graph is locked by a run. */
     boolean refuseWhileLocked() {
-        if (locked.get()) {
-            refuse(READ_ONLY);
-            return true;
-        }
-        return false;
+        return messages.refuseWhileLocked();
     }
 
     // --- edits -------------------------------------------------------------------------------
@@ -343,7 +327,7 @@ public final class EditorViewModel {
         if (stack.canUndo()) {
             String what = stack.undoDescription().orElse("");
             stack.undo();
-            message.set(what);
+            messages.message().set(what);
         }
     }
 
@@ -354,7 +338,7 @@ public final class EditorViewModel {
         if (stack.canRedo()) {
             String what = stack.redoDescription().orElse("");
             stack.redo();
-            message.set(what);
+            messages.message().set(what);
         }
     }
 
