@@ -31,7 +31,7 @@ final class Bench {
         }
     }
 
-    static Result run(Prepared prepared, int steps, int warmup) {
+    static Result run(LoadedProject prepared, int steps, int warmup) {
         Nd4j.getRandom().setSeed(prepared.session().project.training().seed());
         ComputationGraph net = prepared.network().instantiate();
         int batch = prepared.session().project.training().batchSize();

@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ProjectSession session = ProjectSession.open(file);
         dataAccess.check(session);
-        Prepared prepared = Prepared.load(session);
+        LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
         prepared.printWarnings(Console.err()); // standard output keeps its one result line
         Console.out().println(Bench.run(prepared, steps, warmup).line());

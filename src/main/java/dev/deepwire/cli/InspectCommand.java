@@ -63,7 +63,7 @@ final class InspectCommand implements Callable<Integer> {
         OutputPaths.requireNotInput(png, "--png", readFiles);
         dataAccess.check(session);
         ModelMatch.requireFile(model);
-        Prepared prepared = Prepared.load(session);
+        LoadedProject prepared = LoadedProject.load(session);
         ComputationGraph net = ModelMatch.load(model, file, prepared.network());
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {

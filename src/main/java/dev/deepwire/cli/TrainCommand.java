@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--max-steps must be 0 (no limit) or more; got " + maxSteps);
         }
         session.project.setTraining(settings);
-        Prepared prepared = Prepared.load(session);
+        LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
         Path dir = runFolder(session);
         PrintStream console = Console.out();

@@ -6,10 +6,13 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.Issue;
 import dev.deepwire.training.PreparedRun;
 
-/** A project compiled and its data loaded and checked (by {@link PreparedRun}, as validate does): what train, bench and inspect start from. */
-record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits data, java.util.List<String> warnings) {
+/**
+ * The command line's side of a {@link PreparedRun}: the project as read, compiled, its data loaded and checked as
+ * validate does, with its warnings; a failure becomes the command line's exit code. What train, bench and inspect start from.
+ */
+record LoadedProject(ProjectSession session, CompiledNetwork network, DatasetSplits data, java.util.List<String> warnings) {
 
-    static Prepared load(ProjectSession session) throws CliException {
+    static LoadedProject load(ProjectSession session) throws CliException {
         CompileResult result = session.compile();
         if (!result.ok()) {
             throw new CliException(ExitCodes.INVALID, session.file + " is not valid: "
@@ -21,7 +24,7 @@ record Prepared(ProjectSession session, CompiledNetwork network, DatasetSplits d
         if (!run.ok()) {
             throw new CliException(ExitCodes.INVALID, session.file + ": " + run.problem());
         }
-        return new Prepared(session, run.network(), run.data(), session.warnings(result));
+        return new LoadedProject(session, run.network(), run.data(), session.warnings(result));
     }
 
     /** Prints the project's WARN lines (as validate does), one each, before a run starts. */
