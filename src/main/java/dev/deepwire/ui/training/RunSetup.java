@@ -128,10 +128,14 @@ final class RunSetup {
         });
     }
 
-    /** Sets the training threads for the network's size and starts the run; its events go to {@code events}. */
+    /** Sets the training threads for the network's size (before the run's clock starts). */
+    void tuneThreads(CompiledNetwork network) {
+        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
+    }
+
+    /** Starts the run where runs train, with what the observer wants captured; its events go to {@code events}. */
     RunControl launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings, Path runDir,
                       TrainingListener events) {
-        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         CaptureSpec capture = observer.apply(network, data);
         if (capture != null) {
             capture = capture.withBudget(observationBudget);

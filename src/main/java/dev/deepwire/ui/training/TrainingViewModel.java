@@ -240,6 +240,7 @@ public final class TrainingViewModel {
             failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
         }
+        setup.tuneThreads(network);
         measured.startClock();
         phase.set(Phase.RUNNING);
         status.set("Training " + name);
