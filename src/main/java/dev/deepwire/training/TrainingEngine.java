@@ -120,11 +120,8 @@ public final class TrainingEngine {
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
                     best.offer(model, eval.loss(), epoch, step);
-                    best.write(model, listener);
-                    options.stepHook().afterStep(model, step, true);
-                    TrainingEvent.RunStopped stopped = new TrainingEvent.RunStopped(step, epoch, lastAccuracy);
-                    listener.onEvent(stopped);
-                    run.end(RunState.STOPPED, stopped);
+                    end(run, model, best, step, options, listener, RunState.STOPPED,
+                            new TrainingEvent.RunStopped(step, epoch, lastAccuracy));
                     return;
                 }
                 long t0 = System.nanoTime();
@@ -147,10 +144,8 @@ public final class TrainingEngine {
                     problem = rose == null ? null : FailureMessages.diverged(rose, step, epoch, settings.learningRate());
                 }
                 if (problem != null) {
-                    TrainingEvent.RunFailed failed = new TrainingEvent.RunFailed(step, problem, blame != null ? blame : output);
-                    best.write(model, listener);
-                    listener.onEvent(failed);
-                    run.end(RunState.FAILED, failed);
+                    end(run, model, best, step, options, listener, RunState.FAILED,
+                            new TrainingEvent.RunFailed(step, problem, blame != null ? blame : output));
                     return;
                 }
                 lossSum += loss;
@@ -192,12 +187,22 @@ public final class TrainingEngine {
                 }
             }
         }
+        end(run, model, best, step, options, listener, RunState.FINISHED,
+                new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason));
+    }
+
+    /**
+     * The one way a run that trained ends: its best model written, the step hook told this was the last step (not
+     * after a failure: the model is not one to look at), then the event and the run's final state.
+     */
+    private static void end(TrainingRun run, ComputationGraph model, BestModel best, long step, RunOptions options,
+                            TrainingListener listener, RunState state, TrainingEvent event) {
         best.write(model, listener);
-        options.stepHook().afterStep(model, step, true);
-        TrainingEvent.RunFinished finished = new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()),
-                lastAccuracy, reason);
-        listener.onEvent(finished);
-        run.end(RunState.FINISHED, finished);
+        if (state != RunState.FAILED) {
+            options.stepHook().afterStep(model, step, true);
+        }
+        listener.onEvent(event);
+        run.end(state, event);
     }
 
     /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */
