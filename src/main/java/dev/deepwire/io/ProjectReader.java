@@ -18,6 +18,13 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.limits.BoundedFiles;
 import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.LimitException;
+import static dev.deepwire.io.JsonFields.describe;
+import static dev.deepwire.io.JsonFields.intField;
+import static dev.deepwire.io.JsonFields.numberField;
+import static dev.deepwire.io.JsonFields.requiredText;
+import static dev.deepwire.io.JsonFields.scalar;
+import static dev.deepwire.io.JsonFields.text;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -180,32 +187,6 @@ public final class ProjectReader {
             params.put(e.getKey(), scalar(e.getValue(), at + "." + e.getKey()));
         }
         return params;
-    }
-
-    private static Object scalar(JsonNode v, String at) throws ProjectFormatException {
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isIntegralNumber()) {
-            if (v.canConvertToInt()) {
-                return v.intValue();
-            }
-            if (v.canConvertToLong()) {
-                return v.longValue();
-            }
-            throw new ProjectFormatException(at, "the number " + v + " is too large");
-        }
-        if (v.isNumber()) {
-            double d = v.doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new ProjectFormatException(at, "the number " + v + " is out of range");
-            }
-            return d;
-        }
-        throw new ProjectFormatException(at, "must be a number, text or true/false, not " + describe(v));
     }
 
     private void readEdges(JsonNode root, Graph graph, Map<String, Node> nodes, Project project)
@@ -391,50 +372,6 @@ public final class ProjectReader {
         return s;
     }
 
-    private static int intField(JsonNode t, String name, int def) throws ProjectFormatException {
-        JsonNode v = t.get(name);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ProjectFormatException("training." + name, "must be a whole number; got " + v);
-        }
-        return v.intValue();
-    }
-
-    private static double numberField(JsonNode t, String name, double def) throws ProjectFormatException {
-        JsonNode v = t.get(name);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new ProjectFormatException("training." + name, "must be a number; got " + v);
-        }
-        return v.doubleValue();
-    }
-
-    private static String requiredText(JsonNode n, String field, String at) throws ProjectFormatException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            throw new ProjectFormatException(at + "." + field, "the field is missing");
-        }
-        if (!v.isTextual() || v.textValue().isBlank()) {
-            throw new ProjectFormatException(at + "." + field, "must be non-empty text, not " + describe(v));
-        }
-        return v.textValue();
-    }
-
-    private static String text(JsonNode n, String field, String at, String def) throws ProjectFormatException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isTextual()) {
-            throw new ProjectFormatException(at.equals("$") ? field : at + "." + field, "must be text, not " + describe(v));
-        }
-        return v.textValue();
-    }
-
     private void keepUnknown(JsonNode obj, Set<String> known, Map<String, Object> into) {
         Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
         while (it.hasNext()) {
@@ -445,19 +382,4 @@ public final class ProjectReader {
         }
     }
 
-    private static String describe(JsonNode v) {
-        if (v.isArray()) {
-            return "a list";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isTextual()) {
-            return "the text \"" + (v.textValue().length() > 40 ? v.textValue().substring(0, 40) + "…" : v.textValue()) + "\"";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        return v.toString();
-    }
 }

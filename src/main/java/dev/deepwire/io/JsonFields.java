@@ -1,0 +1,98 @@
+package dev.deepwire.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reading one field of a project's JSON with the rules every part shares: a missing field takes its default, a
+ * field of the wrong kind is a {@link ProjectFormatException} naming its JSON path and what was found instead.
+ */
+final class JsonFields {
+    private JsonFields() {
+    }
+
+    static Object scalar(JsonNode v, String at) throws ProjectFormatException {
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            if (v.canConvertToInt()) {
+                return v.intValue();
+            }
+            if (v.canConvertToLong()) {
+                return v.longValue();
+            }
+            throw new ProjectFormatException(at, "the number " + v + " is too large");
+        }
+        if (v.isNumber()) {
+            double d = v.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new ProjectFormatException(at, "the number " + v + " is out of range");
+            }
+            return d;
+        }
+        throw new ProjectFormatException(at, "must be a number, text or true/false, not " + describe(v));
+    }
+
+    static int intField(JsonNode t, String name, int def) throws ProjectFormatException {
+        JsonNode v = t.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new ProjectFormatException("training." + name, "must be a whole number; got " + v);
+        }
+        return v.intValue();
+    }
+
+    static double numberField(JsonNode t, String name, double def) throws ProjectFormatException {
+        JsonNode v = t.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw new ProjectFormatException("training." + name, "must be a number; got " + v);
+        }
+        return v.doubleValue();
+    }
+
+    static String requiredText(JsonNode n, String field, String at) throws ProjectFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new ProjectFormatException(at + "." + field, "the field is missing");
+        }
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            throw new ProjectFormatException(at + "." + field, "must be non-empty text, not " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    static String text(JsonNode n, String field, String at, String def) throws ProjectFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isTextual()) {
+            throw new ProjectFormatException(at.equals("$") ? field : at + "." + field, "must be text, not " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    static String describe(JsonNode v) {
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isTextual()) {
+            return "the text \"" + (v.textValue().length() > 40 ? v.textValue().substring(0, 40) + "…" : v.textValue()) + "\"";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return v.toString();
+    }
+}
