@@ -302,7 +302,8 @@ public final class TrainingPanel extends HBox {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Export the run's trained model");
             chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
-            java.io.File f = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            java.io.File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "zip").toFile();
             if (f != null) {
                 try {
                     dev.deepwire.io.AtomicFiles.write(f.toPath(), java.nio.file.Files.readAllBytes(model));
@@ -349,7 +350,8 @@ public final class TrainingPanel extends HBox {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Export the curves as CSV");
         chooser.setInitialFileName("metrics.csv");
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+        java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "csv").toFile();
         if (f != null) {
             try {
                 dev.deepwire.io.AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
