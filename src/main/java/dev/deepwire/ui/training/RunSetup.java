@@ -40,6 +40,8 @@ final class RunSetup {
     private double observationBudget;
     private BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
     private Consumer<AttentionRecorder.Snapshot> captured = s -> { };
+    private DataCheck dataCheck;
+    private boolean datasetJustChosen;
 
     RunSetup(EditorViewModel editor, Executor background, Consumer<Runnable> uiThread, RunLauncher launcher,
              Supplier<Path> dataFolder) {
@@ -90,6 +92,7 @@ final class RunSetup {
      * writes); {@code say} is told why not, or what is asked.
      */
     boolean check(TrainingSettings settings, Consumer<String> say) {
+        datasetJustChosen = false;
         List<String> problems = settings.validate();
         if (!problems.isEmpty()) {
             say.accept(problems.get(0));
@@ -103,6 +106,7 @@ final class RunSetup {
             if (editor.project().dataset() == null) {
                 return false;
             }
+            datasetJustChosen = true;
         }
         String refused = dataConsent.refusal(editor.project().dataset(), dataFolder.get());
         if (refused != null) {
@@ -110,6 +114,34 @@ final class RunSetup {
             return false;
         }
         return true;
+    }
+
+    /** Whether the last {@link #check} asked for the dataset: it has not been checked against the graph yet. */
+    boolean datasetJustChosen() {
+        return datasetJustChosen;
+    }
+
+    /**
+     * Checks {@code dataset} against {@code graph} in the background as the editor's data check does (classes,
+     * vocabulary, length, input kinds); back on the UI thread, {@code done} gets what it found.
+     */
+    void checkData(Graph graph, DatasetSpec dataset, TrainingSettings settings, Consumer<DataCheck.Result> done) {
+        if (dataCheck == null) {
+            dataCheck = new DataCheck(editor.catalog());
+        }
+        DataCheck check = dataCheck;
+        Path folder = dataFolder.get();
+        background.execute(() -> {
+            DataCheck.Result result;
+            try {
+                result = check.check(graph, dataset, settings, folder);
+            } catch (RuntimeException | LinkageError e) {
+                result = new DataCheck.Result(List.of(dev.deepwire.model.Issue.error(null,
+                        "the data could not be checked against the graph: " + e.getMessage())), List.of());
+            }
+            DataCheck.Result found = result;
+            uiThread.accept(() -> done.accept(found));
+        });
     }
 
     /**

@@ -201,8 +201,12 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        if (!setup.check(settings, status::set)) {
+        if (checkingData || !setup.check(settings, status::set)) {
             return false;
+        }
+        if (setup.datasetJustChosen()) {
+            checkDataThenStart(settings);
+            return true;
         }
         Project project = editor.project();
         var graph = editor.graph().copy();
@@ -215,6 +219,37 @@ public final class TrainingViewModel {
         setup.prepare(graph, dataset, settings, this::failBeforeStart,
                 prepared -> launch(trained, prepared.network(), prepared.data(), settings));
         return true;
+    }
+
+    private boolean checkingData;
+
+    /**
+     * The dataset was just chosen: it is checked against the graph first, and the run starts only when nothing is
+     * wrong; otherwise the block's badge and quick fix show the mismatch and the status line says what to fix.
+     */
+    private void checkDataThenStart(TrainingSettings settings) {
+        checkingData = true;
+        long revision = editor.revisionProperty().get();
+        status.set("Checking the " + editor.project().dataset().kind() + " data against the graph\u2026");
+        setup.checkData(editor.graph().copy(), editor.project().dataset(), settings, result -> {
+            checkingData = false;
+            var error = result.firstError();
+            if (error.isEmpty()) {
+                if (editor.revisionProperty().get() == revision) {
+                    start(settings);
+                } else {
+                    status.set("The graph changed while its data was checked: press Train again");
+                }
+                return;
+            }
+            String nodeId = error.get().nodeId();
+            String todo = result.whatToDo(error.get(), editor.graph());
+            status.set("Not started: " + todo);
+            editor.messageProperty().set("Not started: " + todo);
+            if (nodeId != null && editor.graph().contains(nodeId)) {
+                editor.select(nodeId, false);
+            }
+        });
     }
 
     private void failBeforeStart(String message, String nodeId) {
