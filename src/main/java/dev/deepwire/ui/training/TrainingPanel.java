@@ -281,6 +281,11 @@ public final class TrainingPanel extends HBox {
         javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
         javafx.scene.control.ButtonType inspect = new javafx.scene.control.ButtonType("Inspect best model");
         dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
+        for (javafx.scene.control.ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
+            // Off while no run is chosen (none kept yet, or none selected): nothing for them to act on.
+            dialog.getDialogPane().lookupButton(needsARun).disableProperty()
+                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
         ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
