@@ -66,6 +66,12 @@ class DataFlowUiTest {
         assertThat(h.vm.analysisProperty().get().issuesOf("classify")).extracting(Issue::message)
                 .anySatisfy(m -> assertThat(m).contains("32 classes").contains("set classes to 32"));
         assertThat(summary(robot)).doesNotContain("no problems").contains("1 error");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.training.phaseProperty().get()).as("Train does not start while the data does not fit")
+                .isEqualTo(TrainingViewModel.Phase.IDLE);
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Not started: ")
+                .endsWith("Set Classes to 32 in the inspector, then Train");
         robot.interact(() -> h.vm.select("classify", false));
         WaitForAsyncUtils.waitForFxEvents();
         Button fix = robot.lookup("#quick-fix-classes").queryButton();

@@ -220,6 +220,13 @@ public final class TrainingViewModel {
             checkDataThenStart(settings);
             return true;
         }
+        var known = editor.analysisProperty().get();
+        var mismatch = known.complete() && known.revision() == editor.revisionProperty().get()
+                ? new DataCheck.Result(known.issues(), List.copyOf(editor.fixes())) : null;
+        if (mismatch != null && mismatch.firstError().isPresent()) {
+            notStarted(mismatch); // the data was checked against this graph and does not fit: say what to fix
+            return false;
+        }
         Project project = editor.project();
         var graph = editor.graph().copy();
         var dataset = project.dataset();
@@ -254,14 +261,19 @@ public final class TrainingViewModel {
                 }
                 return;
             }
-            String nodeId = error.get().nodeId();
-            String todo = result.whatToDo(error.get(), editor.graph());
-            status.set("Not started: " + todo);
-            editor.messageProperty().set("Not started: " + todo);
-            if (nodeId != null && editor.graph().contains(nodeId)) {
-                editor.select(nodeId, false);
-            }
+            notStarted(result);
         });
+    }
+
+    /** Train does not start: the first problem's block is selected (its badge and quick fix show) and the fix is said. */
+    private void notStarted(DataCheck.Result result) {
+        var error = result.firstError().orElseThrow();
+        String todo = "Not started: " + result.whatToDo(error, editor.graph());
+        status.set(todo);
+        editor.messageProperty().set(todo);
+        if (error.nodeId() != null && editor.graph().contains(error.nodeId())) {
+            editor.select(error.nodeId(), false);
+        }
     }
 
     private void failBeforeStart(String message, String nodeId) {
