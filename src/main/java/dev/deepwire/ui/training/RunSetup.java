@@ -144,6 +144,57 @@ final class RunSetup {
         });
     }
 
+    private boolean checkingData;
+
+    /** Whether a just-chosen dataset is being checked against the graph (Train waits for it). */
+    boolean checkingData() {
+        return checkingData;
+    }
+
+    /**
+     * The dataset was just chosen: it is checked against the graph first, and {@code start} runs only when nothing is
+     * wrong; otherwise the block's badge and quick fix show the mismatch and {@code say} is told what to fix.
+     */
+    void checkDataThenStart(TrainingSettings settings, Consumer<String> say, Runnable start) {
+        checkingData = true;
+        long revision = editor.revisionProperty().get();
+        say.accept("Checking the " + editor.project().dataset().kind() + " data against the graph\u2026");
+        checkData(editor.graph().copy(), editor.project().dataset(), settings, result -> {
+            checkingData = false;
+            if (result.firstError().isPresent()) {
+                say.accept(notStarted(result));
+            } else if (editor.revisionProperty().get() == revision) {
+                start.run();
+            } else {
+                say.accept("The graph changed while its data was checked: press Train again");
+            }
+        });
+    }
+
+    /** What the editor's data check found for the graph as it is now, when it found an error (empty otherwise). */
+    java.util.Optional<DataCheck.Result> knownMismatch() {
+        var known = editor.analysisProperty().get();
+        if (!known.complete() || known.revision() != editor.revisionProperty().get()) {
+            return java.util.Optional.empty();
+        }
+        var found = new DataCheck.Result(known.issues(), List.copyOf(editor.fixes()));
+        return found.firstError().isPresent() ? java.util.Optional.of(found) : java.util.Optional.empty();
+    }
+
+    /**
+     * Train does not start on {@code found}: the first problem's block is selected (its badge and quick fix show) and
+     * the status bar says what to fix; returns that line for the dock.
+     */
+    String notStarted(DataCheck.Result found) {
+        var error = found.firstError().orElseThrow();
+        String todo = "Not started: " + found.whatToDo(error, editor.graph());
+        editor.messageProperty().set(todo);
+        if (error.nodeId() != null && editor.graph().contains(error.nodeId())) {
+            editor.select(error.nodeId(), false);
+        }
+        return todo;
+    }
+
     /**
      * Compiles {@code graph} and loads {@code dataset} in the background; back on the UI thread, {@code failed} gets
      * the problem and the block it lies in (or null), or {@code ready} the prepared run.

@@ -213,18 +213,16 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        if (checkingData || !setup.check(settings, status::set)) {
+        if (setup.checkingData() || !setup.check(settings, status::set)) {
             return false;
         }
         if (setup.datasetJustChosen()) {
-            checkDataThenStart(settings);
+            setup.checkDataThenStart(settings, status::set, () -> start(settings));
             return true;
         }
-        var known = editor.analysisProperty().get();
-        var mismatch = known.complete() && known.revision() == editor.revisionProperty().get()
-                ? new DataCheck.Result(known.issues(), List.copyOf(editor.fixes())) : null;
-        if (mismatch != null && mismatch.firstError().isPresent()) {
-            notStarted(mismatch); // the data was checked against this graph and does not fit: say what to fix
+        var mismatch = setup.knownMismatch();
+        if (mismatch.isPresent()) {
+            status.set(setup.notStarted(mismatch.get())); // the data was checked against this graph and does not fit
             return false;
         }
         Project project = editor.project();
@@ -238,42 +236,6 @@ public final class TrainingViewModel {
         setup.prepare(graph, dataset, settings, this::failBeforeStart,
                 prepared -> launch(trained, prepared.network(), prepared.data(), settings));
         return true;
-    }
-
-    private boolean checkingData;
-
-    /**
-     * The dataset was just chosen: it is checked against the graph first, and the run starts only when nothing is
-     * wrong; otherwise the block's badge and quick fix show the mismatch and the status line says what to fix.
-     */
-    private void checkDataThenStart(TrainingSettings settings) {
-        checkingData = true;
-        long revision = editor.revisionProperty().get();
-        status.set("Checking the " + editor.project().dataset().kind() + " data against the graph\u2026");
-        setup.checkData(editor.graph().copy(), editor.project().dataset(), settings, result -> {
-            checkingData = false;
-            var error = result.firstError();
-            if (error.isEmpty()) {
-                if (editor.revisionProperty().get() == revision) {
-                    start(settings);
-                } else {
-                    status.set("The graph changed while its data was checked: press Train again");
-                }
-                return;
-            }
-            notStarted(result);
-        });
-    }
-
-    /** Train does not start: the first problem's block is selected (its badge and quick fix show) and the fix is said. */
-    private void notStarted(DataCheck.Result result) {
-        var error = result.firstError().orElseThrow();
-        String todo = "Not started: " + result.whatToDo(error, editor.graph());
-        status.set(todo);
-        editor.messageProperty().set(todo);
-        if (error.nodeId() != null && editor.graph().contains(error.nodeId())) {
-            editor.select(error.nodeId(), false);
-        }
     }
 
     private void failBeforeStart(String message, String nodeId) {
