@@ -191,8 +191,8 @@ final class TrainCommand implements Callable<Integer> {
             if (event instanceof TrainingEvent.RunStarted s) {
                 stepsPerEpoch = s.stepsPerEpoch();
                 out.printf(Locale.ROOT, "training %s: %,d parameters, %,d training / %,d validation examples, "
-                                + "%d epochs of %d steps on %s%n", TerminalSafeStream.oneLine(s.projectName()), s.params(), s.trainExamples(),
-                        s.validationExamples(), s.epochs(), s.stepsPerEpoch(), s.backend());
+                                + "%d %s of %d steps on %s%n", TerminalSafeStream.oneLine(s.projectName()), s.params(), s.trainExamples(),
+                        s.validationExamples(), s.epochs(), s.epochs() == 1 ? "epoch" : "epochs", s.stepsPerEpoch(), s.backend());
             } else if (event instanceof TrainingEvent.StepCompleted s && terminal && s.step() % 10 == 0) {
                 raw.print('\r'); // the terminal's own carriage return: the step line rewrites itself
                 out.printf(Locale.ROOT, "epoch %d step %d/%d loss %.4f %.0f samples/s   ", s.epoch(),

@@ -107,7 +107,7 @@ public final class TrainingEngine {
         int sinceBest = 0;
         DivergenceWatch divergence = new DivergenceWatch();
         int epoch = 0;
-        String reason = "all " + settings.epochs() + " epochs done";
+        String reason = settings.epochs() == 1 ? "the 1 epoch done" : "all " + settings.epochs() + " epochs done";
         outer:
         for (epoch = 1; epoch <= settings.epochs(); epoch++) {
             List<MultiDataSet> batches = data.trainFor(epoch, network.outputs().get(0).settings())
@@ -182,7 +182,8 @@ public final class TrainingEngine {
                     bestLoss = eval.loss();
                     sinceBest = 0;
                 } else if (++sinceBest >= settings.earlyStoppingPatience()) {
-                    reason = "early stopping: validation loss did not improve for " + sinceBest + " epochs";
+                    reason = "early stopping: validation loss did not improve for " + sinceBest
+                            + (sinceBest == 1 ? " epoch" : " epochs");
                     break;
                 }
             }

@@ -35,6 +35,7 @@ final class ProjectFiles {
     private final Autosave autosave;
     private Runnable commitEdits = () -> { };
     private java.util.function.BooleanSupplier training = () -> false;
+    private java.util.function.BiFunction<FileChooser, Window, java.io.File> askSave = FileChooser::showSaveDialog;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -47,6 +48,17 @@ final class ProjectFiles {
     /** Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing. */
     void setCommitEdits(Runnable commit) {
         this.commitEdits = commit;
+    }
+
+    /** Who answers "save where?" (the native dialog; a test answers as a user typing a name would). */
+    void setAskSave(java.util.function.BiFunction<FileChooser, Window, java.io.File> ask) {
+        this.askSave = ask;
+    }
+
+    /** Asks where to save; the answer carries the extension {@code ext} exactly once, whatever was typed. */
+    private Path askSave(FileChooser chooser, String ext) {
+        java.io.File f = askSave.apply(chooser, owner);
+        return f == null ? null : dev.deepwire.io.files.FileNames.withExtension(f.toPath(), ext);
     }
 
     /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
@@ -204,12 +216,8 @@ final class ProjectFiles {
         commitEdits.run();
         FileChooser chooser = chooser("Save project as");
         chooser.setInitialFileName(vm.project().name() + ".dwproj");
-        java.io.File f = chooser.showSaveDialog(owner);
-        if (f == null) {
-            return false;
-        }
-        Path path = f.toPath().toString().endsWith(".dwproj") ? f.toPath() : Path.of(f.getPath() + ".dwproj");
-        return saveAs(path);
+        Path path = askSave(chooser, "dwproj");
+        return path != null && saveAs(path);
     }
 
     /**
@@ -218,7 +226,8 @@ final class ProjectFiles {
      */
     boolean saveAs(Path path) {
         commitEdits.run();
-        String stem = path.getFileName().toString().replaceFirst("\\.dwproj$", "");
+        path = dev.deepwire.io.files.FileNames.withExtension(path, "dwproj");
+        String stem = dev.deepwire.io.files.FileNames.stem(path, "dwproj");
         String was = vm.project().name();
         if (!stem.isBlank()) {
             vm.project().setName(stem);
@@ -304,10 +313,11 @@ final class ProjectFiles {
         chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
                 : new FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName(asJava ? className + ".java" : vm.project().name() + "-dl4j.json");
-        java.io.File f = chooser.showSaveDialog(owner);
-        if (f == null) {
+        Path chosen = askSave(chooser, asJava ? "java" : "json");
+        if (chosen == null) {
             return;
         }
+        java.io.File f = chosen.toFile();
         String text;
         try {
             text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
@@ -335,13 +345,13 @@ final class ProjectFiles {
         FileChooser chooser = chooser("Export trained model");
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("DL4J model", "*.zip"));
         chooser.setInitialFileName(vm.project().name() + "-model.zip");
-        java.io.File f = chooser.showSaveDialog(owner);
+        Path f = askSave(chooser, "zip");
         if (f != null) {
             try {
-                model.get().save(f.toPath());
+                model.get().save(f);
                 vm.messageProperty().set("Exported " + f);
             } catch (RuntimeException e) {
-                error("Cannot export " + f.getName(), e.getMessage());
+                error("Cannot export " + f.getFileName(), e.getMessage());
             }
         }
     }
@@ -354,15 +364,15 @@ final class ProjectFiles {
         FileChooser chooser = chooser("Export graph as " + what);
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(what, "*." + ext));
         chooser.setInitialFileName(vm.project().name() + "." + ext);
-        java.io.File f = chooser.showSaveDialog(owner);
+        Path f = askSave(chooser, ext);
         if (f == null) {
             return;
         }
         try {
-            writer.write(f.toPath());
+            writer.write(f);
             vm.messageProperty().set("Exported " + f);
         } catch (IOException e) {
-            error("Cannot export " + f.getName(), e.getMessage());
+            error("Cannot export " + f.getFileName(), e.getMessage());
         }
     }
 

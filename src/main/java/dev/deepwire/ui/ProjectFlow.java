@@ -20,6 +20,7 @@ final class ProjectFlow {
         training.setProjectFile(files.fileProperty()::get);
         training.setDatasetChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
+        StatusMessages.connect(window.editor(), training, window.canvas(), window.root());
         OpenWindows.add(stage, files);
     }
 

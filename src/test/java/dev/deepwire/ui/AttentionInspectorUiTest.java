@@ -272,4 +272,50 @@ class AttentionInspectorUiTest {
         });
         assertThat(follow.isSelected()).isTrue();
     }
+
+    @Test
+    void textTypedWhileTheRunGoesOnIsSaidToWaitForPauseAndTheBoxIsClearedOnResume(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
+        dev.deepwire.ui.inspect.AttentionInspector inspector =
+                WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.attention().snapshots().size() >= 2;
+        });
+        robot.interact(() -> inspector.stage().toFront());
+        robot.clickOn("#inspect-typed").write("t3 t4 <M> t9").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String waits = "Typed text is shown when training is paused or has ended \u2014 press Pause";
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).isEqualTo(waits);
+        int seen = window.attention().snapshots().size();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.attention().snapshots().size() > seen + 1 || !training.phaseProperty().get().busy();
+        });
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).as("later maps do not hide it").isEqualTo(waits);
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#train-pause");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return training.phaseProperty().get() != TrainingViewModel.Phase.RUNNING;
+        });
+        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED,
+                "the run finished before it could be paused");
+        javafx.scene.control.CheckBox follow = robot.lookup("#inspect-live").queryAs(javafx.scene.control.CheckBox.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !follow.isSelected();
+        });
+        assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).as("the typed text is shown on Pause")
+                .startsWith("Verified");
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#train-resume");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return follow.isSelected();
+        });
+        assertThat(robot.lookup("#inspect-typed").queryTextInputControl().getText()).as("the box agrees with the map").isEmpty();
+    }
 }

@@ -66,6 +66,12 @@ class DataFlowUiTest {
         assertThat(h.vm.analysisProperty().get().issuesOf("classify")).extracting(Issue::message)
                 .anySatisfy(m -> assertThat(m).contains("32 classes").contains("set classes to 32"));
         assertThat(summary(robot)).doesNotContain("no problems").contains("1 error");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.training.phaseProperty().get()).as("Train does not start while the data does not fit")
+                .isEqualTo(TrainingViewModel.Phase.IDLE);
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Not started: ")
+                .endsWith("Set Classes to 32 in the inspector, then Train");
         robot.interact(() -> h.vm.select("classify", false));
         WaitForAsyncUtils.waitForFxEvents();
         Button fix = robot.lookup("#quick-fix-classes").queryButton();
@@ -103,9 +109,50 @@ class DataFlowUiTest {
         assertThat(h.vm.project().dataset().kind()).isEqualTo("marker");
         assertThat(h.vm.project().dataset().params()).doesNotContainKey("file");
         assertThat(h.vm.history().undoDescription()).contains("Undo Set the dataset to marker");
-        DockBelongsToProjectUiTest.waitFor("Train goes on with the chosen data (and fails on the graph, which is one block)",
-                () -> !h.training.phaseProperty().get().busy());
-        assertThat(h.training.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
+        DockBelongsToProjectUiTest.waitFor("the chosen data is checked against the graph (one block: it does not compile)",
+                () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Not started: "));
+        assertThat(h.training.phaseProperty().get()).as("Train does not start on a graph with problems")
+                .isEqualTo(TrainingViewModel.Phase.IDLE);
+    }
+
+    @Test
+    void dataChosenAtTrainIsCheckedFirstAndTrainStartsOnlyWhenNothingIsWrong(FxRobot robot) throws Exception {
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            String in = h.vm.addBlock("token_input", 0, 0);
+            String embed = h.vm.addBlock("token_embedding", 200, 0);
+            String pool = h.vm.addBlock("global_pool", 400, 0);
+            String out = h.vm.addBlock("softmax_output", 600, 0);
+            h.vm.connect(new dev.deepwire.model.Port(in, "out"), new dev.deepwire.model.Port(embed, "in"));
+            h.vm.connect(new dev.deepwire.model.Port(embed, "out"), new dev.deepwire.model.Port(pool, "in"));
+            h.vm.connect(new dev.deepwire.model.Port(pool, "out"), new dev.deepwire.model.Port(out, "in"));
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue("marker"));
+        robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
+        DockBelongsToProjectUiTest.waitFor("the class count is checked against the data before Train",
+                () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Not started: "));
+        assertThat(h.training.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.IDLE);
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).endsWith("Set Classes to 32 in the inspector, then Train");
+        assertThat(h.vm.messageProperty().get()).endsWith("Set Classes to 32 in the inspector, then Train");
+        waitForCompleteAnalysis();
+        String out = h.vm.selectedNode().orElseThrow().id();
+        assertThat(h.vm.analysisProperty().get().issuesOf(out)).as("the badge on the classifier")
+                .anySatisfy(i -> assertThat(i.isError()).isTrue());
+        robot.clickOn(robot.lookup("#quick-fix-classes").queryButton());
+        waitForCompleteAnalysis();
+        assertThat(summary(robot)).endsWith("no problems");
+        robot.clickOn("#train-start");
+        DockBelongsToProjectUiTest.waitFor("Train starts once nothing is wrong",
+                () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+        robot.clickOn("#train-stop");
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> !h.training.phaseProperty().get().busy());
     }
 
     @Test

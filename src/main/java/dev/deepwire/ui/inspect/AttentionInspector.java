@@ -42,6 +42,9 @@ public final class AttentionInspector {
     private TypedProbe typedProbe;
     /** Whether the inspector followed the run before text was typed (Resume or clearing the text follows again). */
     private boolean followBeforeTyped;
+    /** Text was typed while the run went on: it is shown when the run pauses or ends, and the status line says so. */
+    private boolean typedWaiting;
+    private static final String TYPED_WAITS = "Typed text is shown when training is paused or has ended \u2014 press Pause";
     private Snapshot shown;
     private Dataset shownData;
     private List<String> rowLabels = List.of();
@@ -54,7 +57,11 @@ public final class AttentionInspector {
     private final ListChangeListener<Snapshot> onCaptures = this::capturesChanged;
     private final ChangeListener<TrainingViewModel.Phase> onPhase = (o, was, now) -> {
         if (now == TrainingViewModel.Phase.RUNNING && model.typed() != null && followBeforeTyped) {
-            stopTyped(); // Resume after looking at typed text: follow the run again
+            ui.typed.clear(); // Resume after looking at typed text: follow the run again, box and map agree
+            stopTyped();
+        }
+        if (now != TrainingViewModel.Phase.RUNNING && now != TrainingViewModel.Phase.COMPILING && typedWaiting) {
+            showTyped(ui.typed.getText()); // typed while the run went on: shown now that it rests
         }
         if (!now.busy()) {
             liveRedraw.flush(); // the run ended: its last capture shows at once
@@ -129,6 +136,9 @@ public final class AttentionInspector {
         });
         ui.typed.setOnAction(e -> showTyped(ui.typed.getText()));
         ui.typed.textProperty().addListener((o, a, b) -> {
+            if (b.isBlank()) {
+                typedWaiting = false;
+            }
             if (b.isBlank() && model.typed() != null) {
                 stopTyped();
             }
@@ -253,13 +263,15 @@ public final class AttentionInspector {
     }
 
     private void showTyped(String text) {
+        typedWaiting = false;
         var resting = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
         if (text == null || text.isBlank() || ui.node.getValue() == null || probe == null) {
             return;
         }
         if (resting.isEmpty()) {
-            ui.status.setText("Typed text is shown when training is paused, stopped or finished.");
+            typedWaiting = true;
+            ui.status.setText(TYPED_WAITS);
             return;
         }
         int qi = session.layout().inputsOf(ui.node.getValue())[0];
@@ -331,8 +343,8 @@ public final class AttentionInspector {
             rowLabels = List.of("learned query"); // attention pooling: one query per head
         }
         ui.setHeads(s.heads());
-        ui.status.setText(String.format(Locale.ROOT, "Verified: the block's output recomputed from these weights matches to %.1e. "
-                + "Rows are queries, columns keys; each row sums to 1.", s.maxError()));
+        ui.status.setText(typedWaiting ? TYPED_WAITS : String.format(Locale.ROOT, "Verified: the block's output recomputed "
+                + "from these weights matches to %.1e. Rows are queries, columns keys; each row sums to 1.", s.maxError()));
         boolean image = ProbeImages.isSequence(data, inputs[1]) && colLabels.stream().allMatch(l -> l.startsWith("row"));
         ui.centre.setRight(image ? ui.side : null);
         ui.setQueries(rowLabels.size());

@@ -142,7 +142,9 @@ final class InspectorControls {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(asPng ? "Export heatmap as PNG" : "Export weights as CSV");
         chooser.setInitialFileName(nodeId + "-attention." + (asPng ? "png" : "csv"));
-        java.io.File f = chooser.showSaveDialog(heatmap.getScene().getWindow());
+        java.io.File chosen = chooser.showSaveDialog(heatmap.getScene().getWindow());
+        java.io.File f = chosen == null ? null
+                : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
         if (f != null) {
             try {
                 writer.write(f.toPath());

@@ -29,6 +29,18 @@ import java.util.Objects;
 public final class DataCheck {
     /** What a check found. */
     public record Result(List<Issue> issues, List<EditorViewModel.QuickFix> fixes) {
+        /** The first error found, if any: Train does not start while there is one. */
+        public java.util.Optional<Issue> firstError() {
+            return issues.stream().filter(Issue::isError).findFirst();
+        }
+
+        /** What to do about {@code error}, naming its block: "Classifier: Set Classes to 32 in the inspector, then Train". */
+        public String whatToDo(Issue error, Graph graph) {
+            String id = error.nodeId();
+            String where = id == null ? "" : graph.node(id).map(n -> n.label() + ": ").orElse("");
+            return fixes.stream().filter(f -> f.nodeId().equals(id)).findFirst()
+                    .map(f -> where + f.text() + " in the inspector, then Train").orElse(where + error.message());
+        }
     }
 
     private final BlockCatalog catalog;

@@ -40,6 +40,8 @@ final class RunSetup {
     private double observationBudget;
     private BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
     private Consumer<AttentionRecorder.Snapshot> captured = s -> { };
+    private DataCheck dataCheck;
+    private boolean datasetJustChosen;
 
     RunSetup(EditorViewModel editor, Executor background, Consumer<Runnable> uiThread, RunLauncher launcher,
              Supplier<Path> dataFolder) {
@@ -90,6 +92,7 @@ final class RunSetup {
      * writes); {@code say} is told why not, or what is asked.
      */
     boolean check(TrainingSettings settings, Consumer<String> say) {
+        datasetJustChosen = false;
         List<String> problems = settings.validate();
         if (!problems.isEmpty()) {
             say.accept(problems.get(0));
@@ -103,6 +106,7 @@ final class RunSetup {
             if (editor.project().dataset() == null) {
                 return false;
             }
+            datasetJustChosen = true;
         }
         String refused = dataConsent.refusal(editor.project().dataset(), dataFolder.get());
         if (refused != null) {
@@ -110,6 +114,85 @@ final class RunSetup {
             return false;
         }
         return true;
+    }
+
+    /** Whether the last {@link #check} asked for the dataset: it has not been checked against the graph yet. */
+    boolean datasetJustChosen() {
+        return datasetJustChosen;
+    }
+
+    /**
+     * Checks {@code dataset} against {@code graph} in the background as the editor's data check does (classes,
+     * vocabulary, length, input kinds); back on the UI thread, {@code done} gets what it found.
+     */
+    void checkData(Graph graph, DatasetSpec dataset, TrainingSettings settings, Consumer<DataCheck.Result> done) {
+        if (dataCheck == null) {
+            dataCheck = new DataCheck(editor.catalog());
+        }
+        DataCheck check = dataCheck;
+        Path folder = dataFolder.get();
+        background.execute(() -> {
+            DataCheck.Result result;
+            try {
+                result = check.check(graph, dataset, settings, folder);
+            } catch (RuntimeException | LinkageError e) {
+                result = new DataCheck.Result(List.of(dev.deepwire.model.Issue.error(null,
+                        "the data could not be checked against the graph: " + e.getMessage())), List.of());
+            }
+            DataCheck.Result found = result;
+            uiThread.accept(() -> done.accept(found));
+        });
+    }
+
+    private boolean checkingData;
+
+    /** Whether a just-chosen dataset is being checked against the graph (Train waits for it). */
+    boolean checkingData() {
+        return checkingData;
+    }
+
+    /**
+     * The dataset was just chosen: it is checked against the graph first, and {@code start} runs only when nothing is
+     * wrong; otherwise the block's badge and quick fix show the mismatch and {@code say} is told what to fix.
+     */
+    void checkDataThenStart(TrainingSettings settings, Consumer<String> say, Runnable start) {
+        checkingData = true;
+        long revision = editor.revisionProperty().get();
+        say.accept("Checking the " + editor.project().dataset().kind() + " data against the graph\u2026");
+        checkData(editor.graph().copy(), editor.project().dataset(), settings, result -> {
+            checkingData = false;
+            if (result.firstError().isPresent()) {
+                say.accept(notStarted(result));
+            } else if (editor.revisionProperty().get() == revision) {
+                start.run();
+            } else {
+                say.accept("The graph changed while its data was checked: press Train again");
+            }
+        });
+    }
+
+    /** What the editor's data check found for the graph as it is now, when it found an error (empty otherwise). */
+    java.util.Optional<DataCheck.Result> knownMismatch() {
+        var known = editor.analysisProperty().get();
+        if (!known.complete() || known.revision() != editor.revisionProperty().get()) {
+            return java.util.Optional.empty();
+        }
+        var found = new DataCheck.Result(known.issues(), List.copyOf(editor.fixes()));
+        return found.firstError().isPresent() ? java.util.Optional.of(found) : java.util.Optional.empty();
+    }
+
+    /**
+     * Train does not start on {@code found}: the first problem's block is selected (its badge and quick fix show) and
+     * the status bar says what to fix; returns that line for the dock.
+     */
+    String notStarted(DataCheck.Result found) {
+        var error = found.firstError().orElseThrow();
+        String todo = "Not started: " + found.whatToDo(error, editor.graph());
+        editor.messageProperty().set(todo);
+        if (error.nodeId() != null && editor.graph().contains(error.nodeId())) {
+            editor.select(error.nodeId(), false);
+        }
+        return todo;
     }
 
     /**

@@ -281,6 +281,11 @@ public final class TrainingPanel extends HBox {
         javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
         javafx.scene.control.ButtonType inspect = new javafx.scene.control.ButtonType("Inspect best model");
         dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
+        for (javafx.scene.control.ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
+            // Off while no run is chosen (none kept yet, or none selected): nothing for them to act on.
+            dialog.getDialogPane().lookupButton(needsARun).disableProperty()
+                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
         ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
@@ -302,7 +307,8 @@ public final class TrainingPanel extends HBox {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Export the run's trained model");
             chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
-            java.io.File f = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            java.io.File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "zip").toFile();
             if (f != null) {
                 try {
                     dev.deepwire.io.AtomicFiles.write(f.toPath(), java.nio.file.Files.readAllBytes(model));
@@ -349,7 +355,8 @@ public final class TrainingPanel extends HBox {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Export the curves as CSV");
         chooser.setInitialFileName("metrics.csv");
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+        java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "csv").toFile();
         if (f != null) {
             try {
                 dev.deepwire.io.AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));

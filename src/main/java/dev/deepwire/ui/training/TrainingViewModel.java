@@ -81,7 +81,19 @@ public final class TrainingViewModel {
         this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
-        status.set("Ready to train " + editor.project().name());
+        status.set(ready());
+        editor.revisionProperty().addListener((o, was, now) -> {
+            if (phase.get() == Phase.IDLE && (status.get().equals(NO_BLOCKS) || status.get().startsWith("Ready to train"))) {
+                status.set(ready()); // blocks were added to an empty canvas, or all removed
+            }
+        });
+    }
+
+    private static final String NO_BLOCKS = "Add blocks from the palette to start";
+
+    /** The idle dock's line: what Train would train, or, on an empty canvas, where to begin. */
+    private String ready() {
+        return editor.graph().nodes().isEmpty() ? NO_BLOCKS : "Ready to train " + editor.project().name();
     }
 
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
@@ -108,7 +120,7 @@ public final class TrainingViewModel {
         runDir = null;
         recorder = null;
         phase.set(Phase.IDLE);
-        status.set("Ready to train " + editor.project().name());
+        status.set(ready());
         measured.pointsChanged();
     }
 
@@ -201,7 +213,16 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        if (!setup.check(settings, status::set)) {
+        if (setup.checkingData() || !setup.check(settings, status::set)) {
+            return false;
+        }
+        if (setup.datasetJustChosen()) {
+            setup.checkDataThenStart(settings, status::set, () -> start(settings));
+            return true;
+        }
+        var mismatch = setup.knownMismatch();
+        if (mismatch.isPresent()) {
+            status.set(setup.notStarted(mismatch.get())); // the data was checked against this graph and does not fit
             return false;
         }
         Project project = editor.project();

@@ -1,0 +1,97 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.ui.training.TrainingViewModel;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Polyline;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The status bar's message gives way to the next relevant state: a selected wire's hint goes with Esc or a press
+ * elsewhere on the canvas; a run's start replaces an edit message and its end is announced with where it is saved.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StatusMessagesUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    private String message(FxRobot robot) {
+        return h.vm.messageProperty().get();
+    }
+
+    /** Clicks wires in the middle of their drawn line until one is selected. */
+    private void selectAWire(FxRobot robot) {
+        for (Node n : robot.lookup(".wire-hit").queryAll()) {
+            Polyline line = (Polyline) n;
+            int mid = line.getPoints().size() / 4 * 2;
+            if (line.getPoints().size() < 4) {
+                continue;
+            }
+            Point2D at = line.localToScreen(line.getPoints().get(mid), line.getPoints().get(mid + 1));
+            Bounds canvas = h.window.canvas().localToScreen(h.window.canvas().getLayoutBounds());
+            if (at == null || !canvas.contains(at)) {
+                continue;
+            }
+            robot.clickOn(at);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (message(robot).startsWith("Wire ")) {
+                return;
+            }
+        }
+        throw new AssertionError("no wire could be clicked");
+    }
+
+    @Test
+    void aSelectedWiresHintGoesWithEscAndWithAPressElsewhere(FxRobot robot) {
+        selectAWire(robot);
+        assertThat(message(robot)).endsWith("selected: Delete removes it");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message(robot)).isEmpty();
+        assertThat(robot.lookup("#status-message").tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse(""))
+                .doesNotContain("Delete removes it");
+
+        selectAWire(robot);
+        Bounds canvas = h.window.canvas().localToScreen(h.window.canvas().getLayoutBounds());
+        robot.clickOn(new Point2D(canvas.getMinX() + 4, canvas.getMinY() + 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message(robot)).doesNotContain("Delete removes it");
+    }
+
+    @Test
+    void aRunReplacesEditMessagesAndItsEndIsAnnounced(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            h.vm.setTraining(h.vm.project().training().withEpochs(7));
+            h.vm.undo();
+            h.vm.redo();
+        });
+        assertThat(message(robot)).contains("Redo");
+        robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
+        DockBelongsToProjectUiTest.waitFor("training", () -> h.training.history().trainLoss().size() >= 3);
+        assertThat(message(robot)).startsWith("Training marker");
+        robot.clickOn("#train-stop");
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        assertThat(message(robot)).startsWith("Stopped at step").contains("validation accuracy")
+                .contains("run saved in " + h.training.runDir().orElseThrow());
+    }
+}
