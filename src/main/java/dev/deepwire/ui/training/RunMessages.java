@@ -37,4 +37,17 @@ final class RunMessages {
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
+
+    /** The dock's one word for where the run is, as a person says it (not the enum's name). */
+    static String phase(TrainingViewModel.Phase p) {
+        return switch (p) {
+            case IDLE -> "Ready";
+            case COMPILING -> "Preparing…";
+            case RUNNING -> "Training";
+            case PAUSED -> "Paused";
+            case FINISHED -> "Finished";
+            case STOPPED -> "Stopped";
+            case FAILED -> "Failed";
+        };
+    }
 }
