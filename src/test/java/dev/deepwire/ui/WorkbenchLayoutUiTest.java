@@ -167,6 +167,39 @@ class WorkbenchLayoutUiTest {
         assertEverythingInViewAndClearOfTheMinimap();
     }
 
+    @Test
+    void aSampleFromTheGalleryOpensFittedToTheCanvasFinalSize(FxRobot robot) {
+        robot.interact(() -> canvas().zoomAt(3, 0, 0)); // a view that shows only part of the old project
+        robot.clickOn("File").clickOn("New from Sample…");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(javafx.scene.control.ListView.class);
+        int words = list.getItems().stream().map(c -> c.entry().file()).toList().indexOf("word-language.dwproj");
+        robot.interact(() -> list.getSelectionModel().select(words));
+        robot.clickOn("#gallery-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.project().name()).isEqualTo("word-language");
+        assertEverythingInViewAndClearOfTheMinimap();
+    }
+
+    @Test
+    void whileSomethingIsDraggedTheMinimapFadesAndLetsTheMouseThrough(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node minimap = robot.lookup("#minimap").query();
+        Bounds m = minimap.localToScreen(minimap.getBoundsInLocal());
+        robot.moveTo(canvas().localToScreen(canvas().getWidth() / 2, 8)).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(m.getCenterX(), m.getCenterY()));
+        try {
+            assertThat(minimap.isMouseTransparent()).as("mouse-transparent during a drag").isTrue();
+            assertThat(minimap.getOpacity()).as("faded during a drag").isLessThan(0.5);
+        } finally {
+            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("takes clicks again after the drag").isFalse();
+        assertThat(minimap.getOpacity()).isEqualTo(1.0);
+    }
+
     private void assertEverythingInViewAndClearOfTheMinimap() {
         Bounds minimap = canvas().minimapBounds().orElseThrow();
         Bounds area = canvas().getLayoutBounds();

@@ -37,6 +37,8 @@ public final class GraphCanvas extends Pane {
     private Point2D panStart;
     private Point2D lastPointer = new Point2D(0, 0);
     private boolean autoFit = true;
+    private boolean fitPending;
+    private boolean fitScheduled;
     private boolean spaceDown;
     private boolean spacePanned;
     private boolean realizePending;
@@ -79,15 +81,22 @@ public final class GraphCanvas extends Pane {
         // fit again whenever another project is opened.
         javafx.beans.InvalidationListener refit = o -> {
             if (autoFit) {
-                javafx.application.Platform.runLater(this::fitView);
+                fitWhenLaidOut();
             }
         };
         widthProperty().addListener(refit);
         heightProperty().addListener(refit);
-        vm.projectProperty().addListener((o, a, b) -> {
-            autoFit = true;
-            javafx.application.Platform.runLater(this::fitView);
+        vm.projectProperty().addListener((o, a, b) -> fitWhenLaidOut());
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null && fitPending) {
+                fitPending = false;
+                fitWhenLaidOut();
+            }
         });
+        // While anything is dragged on the canvas (a wire, a block, a band) the minimap fades and lets the mouse
+        // through, so a port or block under it can be seen and reached.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> minimap.setDragThrough(e.getTarget() != minimap));
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> minimap.setDragThrough(false));
         addEventFilter(ScrollEvent.SCROLL, e -> autoFit = false);
         addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> autoFit = false);
     }
@@ -234,6 +243,34 @@ public final class GraphCanvas extends Pane {
     /** Where the minimap is drawn, in this pane's coordinates (empty when hidden). */
     public Optional<Bounds> minimapBounds() {
         return minimap.isVisible() ? Optional.of(minimap.getBoundsInParent()) : Optional.empty();
+    }
+
+    /**
+     * Fits the view (as {@link #fitView}) once the canvas and the views of a just-opened project have their real
+     * sizes: after the next layout pass, when the split panes have sized the canvas and CSS has sized the blocks
+     * and notes. Until the user zooms or pans, later size changes fit again. Every way of opening a project ends here.
+     */
+    public void fitWhenLaidOut() {
+        autoFit = true;
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            fitPending = true;
+            return;
+        }
+        if (fitScheduled) {
+            return;
+        }
+        fitScheduled = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            fitScheduled = false;
+            if (autoFit) {
+                fitView();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /**
