@@ -388,6 +388,17 @@ final class CanvasViews {
         return groups.get(id);
     }
 
+    /** Where each block and note is, in world coordinates (from the model where a block has no view). */
+    java.util.List<Bounds> occupiedWorldBounds() {
+        java.util.List<Bounds> all = new java.util.ArrayList<>();
+        for (Node n : vm.graph().nodes()) {
+            NodeView v = nodes.get(n.id());
+            all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));
+        }
+        notes.values().forEach(v -> all.add(v.getBoundsInParent()));
+        return all;
+    }
+
     NoteView note(String id) {
         return notes.get(id);
     }

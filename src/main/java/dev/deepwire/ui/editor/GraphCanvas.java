@@ -57,8 +57,9 @@ public final class GraphCanvas extends Pane {
         connect = new ConnectGesture(vm, viewport, views, this::openQuickAdd);
         wires = new WireGesture(vm, views, this::requestFocus);
         rubberBand = new RubberBand(vm, views);
-        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway).
-        world.getChildren().addAll(views.groupLayer, views.noteLayer, views.nodeLayer, views.edgeLayer, connect.pendingWire(),
+        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway); notes above
+        // both, so a click or double-click on a note is always the note's.
+        world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, connect.pendingWire(),
                 rubberBand.shape());
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
@@ -167,10 +168,19 @@ public final class GraphCanvas extends Pane {
         return v.localToScene(v.getBoundsInLocal());
     }
 
-    /** Adds a note in the middle of what is visible and opens it for writing. */
+    /**
+     * Adds a note on the free spot in view nearest the middle (clear of blocks and notes; below the drawing, brought
+     * into view, when nothing in view is free) and opens it for writing, focused.
+     */
     public void addNoteAtCentre() {
-        Point2D c = visibleCentre();
-        String id = vm.addNote("", c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        Bounds visible = visibleWorldBounds();
+        java.util.List<Bounds> occupied = views.occupiedWorldBounds();
+        Point2D spot = NotePlacement.freeSpot(visible, occupied).orElseGet(() -> NotePlacement.below(visible, occupied));
+        if (!visible.contains(spot)) {
+            autoFit = false;
+            centreOn(spot.getX() + NoteView.WIDTH / 2, spot.getY() + NotePlacement.HEIGHT / 2);
+        }
+        String id = vm.addNote("", spot.getX(), spot.getY());
         NoteView v = views.note(id);
         if (v != null) {
             v.edit();
