@@ -169,17 +169,15 @@ public final class GraphCanvas extends Pane {
     }
 
     /**
-     * Adds a note on the free spot in view nearest the middle (clear of blocks and notes; below the drawing, brought
-     * into view, when nothing in view is free) and opens it for writing, focused.
+     * Adds a note on the free spot in view nearest the middle, clear of blocks and notes (in the middle, above
+     * them, when nothing in view is free: the view never jumps), and opens it for writing, focused.
      */
     public void addNoteAtCentre() {
         Bounds visible = visibleWorldBounds();
-        java.util.List<Bounds> occupied = views.occupiedWorldBounds();
-        Point2D spot = NotePlacement.freeSpot(visible, occupied).orElseGet(() -> NotePlacement.below(visible, occupied));
-        if (!visible.contains(spot)) {
-            autoFit = false;
-            centreOn(spot.getX() + NoteView.WIDTH / 2, spot.getY() + NotePlacement.HEIGHT / 2);
-        }
+        Point2D spot = NotePlacement.freeSpot(visible, views.occupiedWorldBounds()).orElseGet(() -> {
+            Point2D c = visibleCentre();
+            return new Point2D(c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        });
         String id = vm.addNote("", spot.getX(), spot.getY());
         NoteView v = views.note(id);
         if (v != null) {

@@ -37,12 +37,6 @@ final class NotePlacement {
         return java.util.Optional.ofNullable(best);
     }
 
-    /** Just below everything in {@code occupied}, at the visible centre's x: used when nothing in view is free. */
-    static Point2D below(Bounds visible, List<Bounds> occupied) {
-        double maxY = occupied.stream().mapToDouble(Bounds::getMaxY).max().orElse(visible.getMinY());
-        return new Point2D(visible.getMinX() + visible.getWidth() / 2 - NoteView.WIDTH / 2, maxY + 2 * MARGIN);
-    }
-
     private static boolean isFree(Bounds spot, List<Bounds> occupied) {
         for (Bounds b : occupied) {
             if (b.intersects(spot)) {
