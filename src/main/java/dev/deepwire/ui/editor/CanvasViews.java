@@ -263,7 +263,10 @@ final class CanvasViews {
     void routeEdges(boolean quick) {
         layoutGroups();
         List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
-        for (EdgeView v : edges.values()) {
+        List<EdgeView> ordered = edges.values().stream().sorted(java.util.Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
+                .thenComparing(e -> e.edge().to().nodeId()).thenComparing(e -> e.edge().to().name())).toList();
+        Map<EdgeView, Integer> spread = WireLabels.ranks(ordered);
+        for (EdgeView v : ordered) {
             Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
             Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
             NodeView from = nodes.get(v.edge().from().nodeId());
@@ -276,9 +279,12 @@ final class CanvasViews {
                 if (obstacles == null) {
                     v.route(a, b);
                 } else {
-                    v.route(WireRouter.route(a[0], a[1], b[0], b[1], obstacles));
+                    v.route(WireLabels.spread(WireRouter.route(a[0], a[1], b[0], b[1], obstacles), spread.get(v)));
                 }
             }
+        }
+        if (obstacles != null) {
+            WireLabels.place(ordered, obstacles.stream().map(b -> (Bounds) new javafx.geometry.BoundingBox(b.x(), b.y(), b.w(), b.h())).toList());
         }
     }
 
