@@ -200,6 +200,31 @@ class WorkbenchLayoutUiTest {
         assertThat(minimap.getOpacity()).isEqualTo(1.0);
     }
 
+    @Test
+    void aPortUnderTheMinimapCanBeReachedByTheMouse(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node minimap = robot.lookup("#minimap").query();
+        Node port = robot.lookup(".port").queryAll().iterator().next();
+        Bounds m = minimap.getBoundsInParent();
+        robot.interact(() -> {
+            Bounds pb = canvas().sceneToLocal(port.localToScene(port.getBoundsInLocal()));
+            javafx.geometry.Point2D p = canvas().toWorld(pb.getCenterX(), pb.getCenterY());
+            double z = canvas().zoom();
+            canvas().centreOn(p.getX() - (m.getCenterX() - canvas().getWidth() / 2) / z, p.getY() - (m.getCenterY() - canvas().getHeight() / 2) / z);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds pb = port.localToScreen(port.getBoundsInLocal());
+        assertThat(minimap.localToScreen(minimap.getBoundsInLocal()).contains(pb.getCenterX(), pb.getCenterY())).as("the port lies under the minimap").isTrue();
+        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX(), pb.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("over a port the minimap lets the mouse through").isTrue();
+        assertThat(minimap.getOpacity()).isLessThan(0.5);
+        Bounds mm = minimap.localToScreen(minimap.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX() < mm.getCenterX() ? mm.getMaxX() - 3 : mm.getMinX() + 3, pb.getCenterY() < mm.getCenterY() ? mm.getMaxY() - 3 : mm.getMinY() + 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("away from ports the minimap takes clicks").isFalse();
+    }
+
     private void assertEverythingInViewAndClearOfTheMinimap() {
         Bounds minimap = canvas().minimapBounds().orElseThrow();
         Bounds area = canvas().getLayoutBounds();

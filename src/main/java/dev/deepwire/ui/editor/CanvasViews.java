@@ -394,6 +394,21 @@ final class CanvasViews {
         return groups.get(id);
     }
 
+    /** Whether a port of a visible block is within {@code radius} of this world point. */
+    boolean portNear(javafx.geometry.Point2D world, double radius) {
+        for (NodeView v : nodes.values()) {
+            if (v.isVisible()) {
+                for (PortView p : v.ports()) {
+                    double[] c = v.portCentre(p.port());
+                    if (Math.hypot(c[0] - world.getX(), c[1] - world.getY()) < radius) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Where each block and note is, in world coordinates (from the model where a block has no view). */
     java.util.List<Bounds> occupiedWorldBounds() {
         java.util.List<Bounds> all = new java.util.ArrayList<>();

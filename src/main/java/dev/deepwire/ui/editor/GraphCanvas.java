@@ -348,6 +348,9 @@ public final class GraphCanvas extends Pane {
                 autoFit = false;
             }
             lastPointer = new Point2D(e.getX(), e.getY());
+            // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
+            minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
+                    && views.portNear(toWorld(e.getX(), e.getY()), 14));
         });
         setOnKeyReleased(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.SPACE) {
