@@ -79,7 +79,7 @@ public final class WorkbenchApp extends Application {
         WorkbenchWindow window = openWindow(stage, project);
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
-            Platform.runLater(window.canvas()::fitView);
+            window.canvas().fitWhenLaidOut();
         }
         if (problem != null) {
             new Alert(Alert.AlertType.ERROR, problem).show();
@@ -126,7 +126,7 @@ public final class WorkbenchApp extends Application {
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();
-        Platform.runLater(window.canvas()::fitView); // the whole sample, notes included, in view at once
+        window.canvas().fitWhenLaidOut(); // the whole sample, notes included, in view at once
         if (Boolean.getBoolean("deepwire.startupProbe") && windows == 1) {
             // Start-up benchmark: how long from JVM launch until the first window is shown and its first
             // frame is laid out (ND4J is still loading in the background then).

@@ -239,7 +239,7 @@ final class WorkbenchWindow {
             SampleGallery.show(stage, library,
                     (entry, project) -> {
                         files.openTemplate(project, library.folder().resolve(entry.file()).getParent());
-                        canvas.fitView();
+                        canvas.fitWhenLaidOut();
                     });
         } catch (java.io.IOException e) {
             vm.messageProperty().set("The samples are not available: " + e.getMessage());

@@ -167,6 +167,64 @@ class WorkbenchLayoutUiTest {
         assertEverythingInViewAndClearOfTheMinimap();
     }
 
+    @Test
+    void aSampleFromTheGalleryOpensFittedToTheCanvasFinalSize(FxRobot robot) {
+        robot.interact(() -> canvas().zoomAt(3, 0, 0)); // a view that shows only part of the old project
+        robot.clickOn("File").clickOn("New from Sample…");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(javafx.scene.control.ListView.class);
+        int words = list.getItems().stream().map(c -> c.entry().file()).toList().indexOf("word-language.dwproj");
+        robot.interact(() -> list.getSelectionModel().select(words));
+        robot.clickOn("#gallery-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.project().name()).isEqualTo("word-language");
+        assertEverythingInViewAndClearOfTheMinimap();
+    }
+
+    @Test
+    void whileSomethingIsDraggedTheMinimapFadesAndLetsTheMouseThrough(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node minimap = robot.lookup("#minimap").query();
+        Bounds m = minimap.localToScreen(minimap.getBoundsInLocal());
+        robot.moveTo(canvas().localToScreen(canvas().getWidth() / 2, 8)).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(m.getCenterX(), m.getCenterY()));
+        try {
+            assertThat(minimap.isMouseTransparent()).as("mouse-transparent during a drag").isTrue();
+            assertThat(minimap.getOpacity()).as("faded during a drag").isLessThan(0.5);
+        } finally {
+            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("takes clicks again after the drag").isFalse();
+        assertThat(minimap.getOpacity()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPortUnderTheMinimapCanBeReachedByTheMouse(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node minimap = robot.lookup("#minimap").query();
+        Node port = robot.lookup(".port").queryAll().iterator().next();
+        Bounds m = minimap.getBoundsInParent();
+        robot.interact(() -> {
+            Bounds pb = canvas().sceneToLocal(port.localToScene(port.getBoundsInLocal()));
+            javafx.geometry.Point2D p = canvas().toWorld(pb.getCenterX(), pb.getCenterY());
+            double z = canvas().zoom();
+            canvas().centreOn(p.getX() - (m.getCenterX() - canvas().getWidth() / 2) / z, p.getY() - (m.getCenterY() - canvas().getHeight() / 2) / z);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds pb = port.localToScreen(port.getBoundsInLocal());
+        assertThat(minimap.localToScreen(minimap.getBoundsInLocal()).contains(pb.getCenterX(), pb.getCenterY())).as("the port lies under the minimap").isTrue();
+        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX(), pb.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("over a port the minimap lets the mouse through").isTrue();
+        assertThat(minimap.getOpacity()).isLessThan(0.5);
+        Bounds mm = minimap.localToScreen(minimap.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX() < mm.getCenterX() ? mm.getMaxX() - 3 : mm.getMinX() + 3, pb.getCenterY() < mm.getCenterY() ? mm.getMaxY() - 3 : mm.getMinY() + 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.isMouseTransparent()).as("away from ports the minimap takes clicks").isFalse();
+    }
+
     private void assertEverythingInViewAndClearOfTheMinimap() {
         Bounds minimap = canvas().minimapBounds().orElseThrow();
         Bounds area = canvas().getLayoutBounds();

@@ -263,7 +263,10 @@ final class CanvasViews {
     void routeEdges(boolean quick) {
         layoutGroups();
         List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
-        for (EdgeView v : edges.values()) {
+        List<EdgeView> ordered = edges.values().stream().sorted(java.util.Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
+                .thenComparing(e -> e.edge().to().nodeId()).thenComparing(e -> e.edge().to().name())).toList();
+        Map<EdgeView, Integer> spread = WireLabels.ranks(ordered);
+        for (EdgeView v : ordered) {
             Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
             Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
             NodeView from = nodes.get(v.edge().from().nodeId());
@@ -276,9 +279,12 @@ final class CanvasViews {
                 if (obstacles == null) {
                     v.route(a, b);
                 } else {
-                    v.route(WireRouter.route(a[0], a[1], b[0], b[1], obstacles));
+                    v.route(WireLabels.spread(WireRouter.route(a[0], a[1], b[0], b[1], obstacles), spread.get(v)));
                 }
             }
+        }
+        if (obstacles != null) {
+            WireLabels.place(ordered, obstacles.stream().map(b -> (Bounds) new javafx.geometry.BoundingBox(b.x(), b.y(), b.w(), b.h())).toList());
         }
     }
 
@@ -386,6 +392,32 @@ final class CanvasViews {
 
     GroupView group(String id) {
         return groups.get(id);
+    }
+
+    /** Whether a port of a visible block is within {@code radius} of this world point. */
+    boolean portNear(javafx.geometry.Point2D world, double radius) {
+        for (NodeView v : nodes.values()) {
+            if (v.isVisible()) {
+                for (PortView p : v.ports()) {
+                    double[] c = v.portCentre(p.port());
+                    if (Math.hypot(c[0] - world.getX(), c[1] - world.getY()) < radius) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where each block and note is, in world coordinates (from the model where a block has no view). */
+    java.util.List<Bounds> occupiedWorldBounds() {
+        java.util.List<Bounds> all = new java.util.ArrayList<>();
+        for (Node n : vm.graph().nodes()) {
+            NodeView v = nodes.get(n.id());
+            all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));
+        }
+        notes.values().forEach(v -> all.add(v.getBoundsInParent()));
+        return all;
     }
 
     NoteView note(String id) {

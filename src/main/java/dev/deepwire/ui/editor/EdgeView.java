@@ -2,6 +2,7 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Edge;
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polyline;
@@ -90,6 +91,7 @@ final class EdgeView extends Group {
         double my = (pts[2 * best + 1] + pts[2 * best + 3]) / 2;
         boolean horizontal = Math.abs(pts[2 * best + 3] - pts[2 * best + 1]) < 1;
         double w = label.getLayoutBounds().getWidth();
+        label.setVisible(true);
         label.setX(horizontal ? mx - w / 2 : mx + 5);
         label.setY(horizontal ? my - 5 : my + 4);
     }
@@ -149,6 +151,40 @@ final class EdgeView extends Group {
 
     void setShape(String text) {
         label.setText(text);
+        hover.setText(text);
+    }
+
+    private final javafx.scene.control.Tooltip hover = new javafx.scene.control.Tooltip();
+
+    /** The label's width and height as drawn. */
+    double[] labelSize() {
+        label.applyCss(); // the theme's font, so the box is the size the label will be drawn at
+        Bounds b = label.getLayoutBounds();
+        return new double[] {b.getWidth(), b.getHeight()};
+    }
+
+    /** Shows the label in this box (world coordinates), its text read on the wire. */
+    void labelAt(Bounds box) {
+        label.setVisible(true);
+        Bounds now = label.getLayoutBounds(); // a Text's bounds include its x and y
+        label.setX(box.getMinX() + label.getX() - now.getMinX());
+        label.setY(box.getMinY() + label.getY() - now.getMinY());
+        javafx.scene.control.Tooltip.uninstall(hit, hover);
+    }
+
+    /** No room for the label (or another wire of the same output shows it): the shape shows on hover. */
+    void labelOnHoverOnly() {
+        label.setVisible(false);
+        javafx.scene.control.Tooltip.install(hit, hover);
+    }
+
+    boolean labelShown() {
+        return label.isVisible() && !label.getText().isEmpty();
+    }
+
+    /** Where the label is drawn, in this view's coordinates. */
+    Bounds labelBounds() {
+        return label.getBoundsInParent();
     }
 
     String shapeText() {

@@ -37,6 +37,8 @@ public final class GraphCanvas extends Pane {
     private Point2D panStart;
     private Point2D lastPointer = new Point2D(0, 0);
     private boolean autoFit = true;
+    private boolean fitPending;
+    private boolean fitScheduled;
     private boolean spaceDown;
     private boolean spacePanned;
     private boolean realizePending;
@@ -55,8 +57,9 @@ public final class GraphCanvas extends Pane {
         connect = new ConnectGesture(vm, viewport, views, this::openQuickAdd);
         wires = new WireGesture(vm, views, this::requestFocus);
         rubberBand = new RubberBand(vm, views);
-        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway).
-        world.getChildren().addAll(views.groupLayer, views.noteLayer, views.nodeLayer, views.edgeLayer, connect.pendingWire(),
+        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway); notes above
+        // both, so a click or double-click on a note is always the note's.
+        world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, connect.pendingWire(),
                 rubberBand.shape());
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
@@ -79,15 +82,22 @@ public final class GraphCanvas extends Pane {
         // fit again whenever another project is opened.
         javafx.beans.InvalidationListener refit = o -> {
             if (autoFit) {
-                javafx.application.Platform.runLater(this::fitView);
+                fitWhenLaidOut();
             }
         };
         widthProperty().addListener(refit);
         heightProperty().addListener(refit);
-        vm.projectProperty().addListener((o, a, b) -> {
-            autoFit = true;
-            javafx.application.Platform.runLater(this::fitView);
+        vm.projectProperty().addListener((o, a, b) -> fitWhenLaidOut());
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null && fitPending) {
+                fitPending = false;
+                fitWhenLaidOut();
+            }
         });
+        // While anything is dragged on the canvas (a wire, a block, a band) the minimap fades and lets the mouse
+        // through, so a port or block under it can be seen and reached.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> minimap.setDragThrough(e.getTarget() != minimap));
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> minimap.setDragThrough(false));
         addEventFilter(ScrollEvent.SCROLL, e -> autoFit = false);
         addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> autoFit = false);
     }
@@ -158,10 +168,17 @@ public final class GraphCanvas extends Pane {
         return v.localToScene(v.getBoundsInLocal());
     }
 
-    /** Adds a note in the middle of what is visible and opens it for writing. */
+    /**
+     * Adds a note on the free spot in view nearest the middle, clear of blocks and notes (in the middle, above
+     * them, when nothing in view is free: the view never jumps), and opens it for writing, focused.
+     */
     public void addNoteAtCentre() {
-        Point2D c = visibleCentre();
-        String id = vm.addNote("", c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        Bounds visible = visibleWorldBounds();
+        Point2D spot = NotePlacement.freeSpot(visible, views.occupiedWorldBounds()).orElseGet(() -> {
+            Point2D c = visibleCentre();
+            return new Point2D(c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        });
+        String id = vm.addNote("", spot.getX(), spot.getY());
         NoteView v = views.note(id);
         if (v != null) {
             v.edit();
@@ -237,6 +254,34 @@ public final class GraphCanvas extends Pane {
     }
 
     /**
+     * Fits the view (as {@link #fitView}) once the canvas and the views of a just-opened project have their real
+     * sizes: after the next layout pass, when the split panes have sized the canvas and CSS has sized the blocks
+     * and notes. Until the user zooms or pans, later size changes fit again. Every way of opening a project ends here.
+     */
+    public void fitWhenLaidOut() {
+        autoFit = true;
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            fitPending = true;
+            return;
+        }
+        if (fitScheduled) {
+            return;
+        }
+        fitScheduled = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            fitScheduled = false;
+            if (autoFit) {
+                fitView();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /**
      * Shows every block and note, centred, at a scale that fits (never above 1) and clear of the minimap: the
      * drawing goes beside or above it, whichever leaves it larger. An empty graph is shown at 100 %.
      */
@@ -306,6 +351,9 @@ public final class GraphCanvas extends Pane {
                 autoFit = false;
             }
             lastPointer = new Point2D(e.getX(), e.getY());
+            // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
+            minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
+                    && views.portNear(toWorld(e.getX(), e.getY()), 14));
         });
         setOnKeyReleased(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.SPACE) {

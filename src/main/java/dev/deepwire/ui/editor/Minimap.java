@@ -55,6 +55,12 @@ final class Minimap extends Canvas {
         }
     }
 
+    /** While a drag is under way: faded and transparent to the mouse, so what lies under it can be seen and reached. */
+    void setDragThrough(boolean through) {
+        setMouseTransparent(through);
+        setOpacity(through ? 0.3 : 1);
+    }
+
     private void jump(double x, double y) {
         canvas.centreOn(originX + x / scale, originY + y / scale);
     }

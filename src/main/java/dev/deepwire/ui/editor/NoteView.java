@@ -88,11 +88,18 @@ final class NoteView extends StackPane {
             }
             k.consume();
         });
-        area.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                keep.run();
+        area.requestFocus();
+        // Once the gesture or menu that opened the editor has finished, the editor owns the keys; only then does
+        // leaving it keep the text (a focus shuffle while a menu closes must not end the edit before it starts).
+        javafx.application.Platform.runLater(() -> {
+            if (getChildren().contains(area)) {
+                area.requestFocus();
+                area.focusedProperty().addListener((o, was, is) -> {
+                    if (!is) {
+                        keep.run();
+                    }
+                });
             }
         });
-        area.requestFocus();
     }
 }

@@ -52,10 +52,11 @@ public final class Palette extends VBox {
 
     private void fill(String filter) {
         tree.getRoot().getChildren().clear();
+        java.util.List<BlockType> found = BlockSearch.filter(vm.catalog().all(), filter);
         for (BlockCategory c : BlockCategory.values()) {
             TreeItem<Object> group = new TreeItem<>(c);
             for (BlockType t : vm.catalog().all()) {
-                if (t.category() == c && BlockSearch.matches(t, filter)) {
+                if (t.category() == c && found.contains(t)) {
                     group.getChildren().add(new TreeItem<>(t));
                 }
             }

@@ -78,7 +78,20 @@ final class QuickAdd {
         search.clear();
         filter("");
         popup.show(owner, screenX, screenY);
+        keepInside(owner.getScene().getWindow(), screenX, screenY);
         search.requestFocus();
+    }
+
+    /** Moves the popup (and shortens its list if need be) so that all of it lies inside the window. */
+    private void keepInside(javafx.stage.Window window, double screenX, double screenY) {
+        double room = window.getHeight() - 40;
+        if (popup.getHeight() > room) {
+            list.setPrefHeight(Math.max(80, list.getPrefHeight() - (popup.getHeight() - room)));
+            popup.sizeToScene();
+        }
+        double margin = 8; // the card's shadow and border reach a little past the popup's own size
+        popup.setX(Math.max(window.getX(), Math.min(screenX, window.getX() + window.getWidth() - popup.getWidth() - margin)));
+        popup.setY(Math.max(window.getY(), Math.min(screenY, window.getY() + window.getHeight() - popup.getHeight() - margin)));
     }
 
     boolean isShowing() {
@@ -86,7 +99,7 @@ final class QuickAdd {
     }
 
     private void filter(String text) {
-        list.getItems().setAll(choices.stream().filter(t -> BlockSearch.matches(t, text)).toList());
+        list.getItems().setAll(BlockSearch.filter(choices, text));
         noMatch.setText(BlockSearch.noMatch(text));
         list.getSelectionModel().selectFirst();
     }
