@@ -4,6 +4,10 @@ import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.training.backend.BackendChoice;
 import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.ui.WorkbenchLauncher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Entry point: with no arguments (or only a project file) opens the workbench, otherwise runs the command line. A plain class
@@ -16,15 +20,15 @@ public final class Main {
     public static void main(String[] args) {
         NativeTuning.prepare(); // before anything loads ND4J's native libraries
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            boolean verbose = Arrays.asList(args).contains("--verbose");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "error");
         }
-        java.util.Optional<java.nio.file.Path> project = WorkbenchLauncher.projectArgument(args);
+        Optional<Path> project = WorkbenchLauncher.projectArgument(args);
         BackendChoice.Backend wanted = args.length == 0 || project.isPresent() ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
         if (BackendChoice.needsRelaunch(wanted)) {
             try {
                 System.exit(BackendChoice.relaunch(wanted, Main.class.getName(), args, true).waitFor());
-            } catch (java.io.IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException e) {
                 System.err.println("deepwire: could not start the " + wanted + " backend (" + e.getMessage() + "); using the CPU");
             }
         }

@@ -7,6 +7,7 @@ import dev.deepwire.model.ParamSpec;
 import dev.deepwire.model.ParamType;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.PortSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,7 @@ final class BlockReference {
         sb.append("# DeepWire block reference\n\n")
                 .append("Every block the workbench offers, by palette group. Generated from the catalog by ")
                 .append("`deepwire blocks --markdown` (a test keeps this page in step with the code).\n\n")
-                .append("Port kinds: ").append(java.util.Arrays.stream(PortKind.values()).map(PortKind::label)
+                .append("Port kinds: ").append(Arrays.stream(PortKind.values()).map(PortKind::label)
                         .collect(Collectors.joining(", "))).append(". Sequences are `features × length`, ")
                 .append("images `channels × height × width`; the batch dimension is implied.\n");
         for (BlockCategory c : BlockCategory.values()) {

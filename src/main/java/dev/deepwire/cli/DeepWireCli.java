@@ -1,9 +1,11 @@
 package dev.deepwire.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.Arrays;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code deepwire} command and its sub-commands; run with no arguments, DeepWire opens the workbench. */
 @Command(name = "deepwire", mixinStandardHelpOptions = true, versionProvider = DeepWireCli.Version.class,
@@ -26,7 +28,7 @@ public final class DeepWireCli implements Runnable {
 
     /** Runs the command line and returns the exit code; never throws. */
     public static int execute(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         Console.claim(verbose);
         CommandLine cli = new CommandLine(new DeepWireCli());
         // A file named @name is a file, not a list of arguments to read (picocli's @-files would print its content).
@@ -56,7 +58,7 @@ public final class DeepWireCli implements Runnable {
     }
 
     /** Runs a command; memory or stack running out becomes one line and exit 1 instead of a stack trace. */
-    static int guarded(java.util.function.IntSupplier command, boolean verbose) {
+    static int guarded(IntSupplier command, boolean verbose) {
         try {
             return command.getAsInt();
         } catch (OutOfMemoryError | StackOverflowError e) {

@@ -3,13 +3,16 @@ package dev.deepwire.cli;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.AttentionMaps;
 import dev.deepwire.inspect.AttentionProbe;
+import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.Heatmaps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -57,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         OutputPaths.requireDistinct(csv, "--csv", png, "--png");
         ProjectSession session = ProjectSession.open(file);
-        java.util.Map<Path, String> readFiles = new java.util.LinkedHashMap<>(session.inputFiles());
+        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
         readFiles.put(model, "the model");
         OutputPaths.requireNotInput(csv, "--csv", readFiles);
         OutputPaths.requireNotInput(png, "--png", readFiles);
@@ -80,9 +83,9 @@ final class InspectCommand implements Callable<Integer> {
         }
         int h = "mean".equalsIgnoreCase(head) ? -1 : parseHead(maps.heads());
         INDArray map = maps.map(0, h);
-        int[] inputs = dev.deepwire.inspect.AttentionProbe.inputsOf(net.getConfiguration(), node);
-        List<String> queries = dev.deepwire.inspect.AxisLabels.of(one, inputs[0], 0);
-        List<String> keys = dev.deepwire.inspect.AxisLabels.of(one, inputs[1], 0);
+        int[] inputs = AttentionProbe.inputsOf(net.getConfiguration(), node);
+        List<String> queries = AxisLabels.of(one, inputs[0], 0);
+        List<String> keys = AxisLabels.of(one, inputs[1], 0);
         if (map.rows() != queries.size()) {
             queries = List.of("learned query"); // attention pooling: one query per head
         }

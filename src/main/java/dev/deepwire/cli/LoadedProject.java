@@ -5,12 +5,14 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.Issue;
 import dev.deepwire.training.PreparedRun;
+import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The command line's side of a {@link PreparedRun}: the project as read, compiled, its data loaded and checked as
  * validate does, with its warnings; a failure becomes the command line's exit code. What train, bench and inspect start from.
  */
-record LoadedProject(ProjectSession session, CompiledNetwork network, DatasetSplits data, java.util.List<String> warnings) {
+record LoadedProject(ProjectSession session, CompiledNetwork network, DatasetSplits data, List<String> warnings) {
 
     static LoadedProject load(ProjectSession session) throws CliException {
         CompileResult result = session.compile();
@@ -28,7 +30,7 @@ record LoadedProject(ProjectSession session, CompiledNetwork network, DatasetSpl
     }
 
     /** Prints the project's WARN lines (as validate does), one each, before a run starts. */
-    void printWarnings(java.io.PrintStream out) {
+    void printWarnings(PrintStream out) {
         warnings.forEach(w -> out.println(TerminalSafeStream.oneLine(w)));
     }
 }

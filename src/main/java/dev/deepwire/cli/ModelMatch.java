@@ -5,6 +5,7 @@ import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.LimitException;
 import dev.deepwire.limits.ModelZips;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -64,7 +65,7 @@ final class ModelMatch {
         if (e instanceof LimitException) {
             return new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return new CliException(ExitCodes.BAD_INPUT, model + ": no such model file; train first (deepwire train) "
                     + "or check the path");
         }

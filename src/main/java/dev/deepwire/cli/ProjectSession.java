@@ -7,7 +7,12 @@ import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Loads and compiles a project file for a command, turning failures into {@link CliException}s. */
 final class ProjectSession {
@@ -37,15 +42,15 @@ final class ProjectSession {
      * The WARN lines about this project as {@code validate} prints them, and train and bench before they start: the
      * blocks' warnings (an unused branch, an unknown parameter) and settings DeepWire does not know.
      */
-    java.util.List<String> warnings(CompileResult result) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    List<String> warnings(CompileResult result) {
+        List<String> lines = new ArrayList<>();
         result.issues().stream().filter(i -> !i.isError()).forEach(i -> lines.add(i.toString()));
         lines.addAll(settingWarnings());
         return lines;
     }
 
     /** Unknown keys under {@code training}: ignored, and kept in the file when it is saved. */
-    java.util.List<String> settingWarnings() {
+    List<String> settingWarnings() {
         return project.sectionExtras("training").keySet().stream()
                 .map(key -> "WARN training." + key + ": unknown setting, ignored (kept in the file)").toList();
     }
@@ -54,14 +59,14 @@ final class ProjectSession {
      * The files this project is read from, each with what it is: the project file and, when the dataset names one,
      * its data file (outputs must never replace them).
      */
-    java.util.Map<Path, String> inputFiles() {
-        java.util.Map<Path, String> inputs = new java.util.LinkedHashMap<>();
+    Map<Path, String> inputFiles() {
+        Map<Path, String> inputs = new LinkedHashMap<>();
         inputs.put(file, "the project file");
         if (project.dataset() != null && project.dataset().params().get("file") instanceof String data && !data.isBlank()
                 && data.indexOf('\0') < 0) {
             try {
                 inputs.put(projectDir().resolve(data), "the project's data file");
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // not a usable path: the data check names it
             }
         }

@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.training.backend.ThreadSettings;
 import picocli.CommandLine.Option;
 
 /** The options train and bench share: the ND4J backend and the thread count. */
@@ -19,7 +20,7 @@ final class RunOptionsMixin {
         if (!backend.equalsIgnoreCase("cpu") && !backend.equalsIgnoreCase("cuda")) {
             throw new CliException(ExitCodes.BAD_INPUT, "--backend must be cpu or cuda; got " + backend);
         }
-        int max = dev.deepwire.training.backend.ThreadSettings.max();
+        int max = ThreadSettings.max();
         if (threads != null && (threads < 1 || threads > max)) {
             throw new CliException(ExitCodes.BAD_INPUT, "--threads must be from 1 to " + max + " (4 × the " + max / 4
                     + " processors here); got " + threads);
@@ -28,6 +29,6 @@ final class RunOptionsMixin {
 
     /** Applies the thread count asked for, or the one that suits a model of this size. */
     void applyThreads(long params) throws CliException {
-        Bench.applyThreads(threads != null ? threads : dev.deepwire.training.backend.ThreadSettings.recommended(params));
+        Bench.applyThreads(threads != null ? threads : ThreadSettings.recommended(params));
     }
 }

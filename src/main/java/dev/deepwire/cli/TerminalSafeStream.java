@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.limits.MessageText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class TerminalSafeStream extends OutputStream {
      * over-long value shortened by {@link dev.deepwire.limits.MessageText}, so no line is kilobytes long.
      */
     static String oneLine(String text) {
-        return dev.deepwire.limits.MessageText.shorten(escape(text).replace("\n", escaped('\n')));
+        return MessageText.shorten(escape(text).replace("\n", escaped('\n')));
     }
 
     static boolean unsafe(int c) {

@@ -1,13 +1,14 @@
 package dev.deepwire.cli;
 
-import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.io.WriteFailure;
+import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingRun;
+import dev.deepwire.training.eval.TestReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
-        dev.deepwire.training.eval.TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
+        TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
         console.println("wrote " + (metricsGone ? "" : dir.resolve("metrics.csv") + " and ") + saved.file());
         if (saved.problem() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "

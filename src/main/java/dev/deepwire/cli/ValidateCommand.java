@@ -1,6 +1,7 @@
 package dev.deepwire.cli;
 
 import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.ShapeReport;
 import dev.deepwire.model.Edge;
 import dev.deepwire.training.PreparedRun;
@@ -55,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (ok) {
             out.printf("valid: %s (%d blocks, %d wires, %,d parameters)%n", TerminalSafeStream.oneLine(session.project.name()),
                     session.project.graph().nodes().size(), session.project.graph().edges().size(),
-                    result.network().map(dev.deepwire.compiler.CompiledNetwork::totalParams)
+                    result.network().map(CompiledNetwork::totalParams)
                             .orElse(result.shapes().totalParams()));
         }
         return ok ? ExitCodes.OK : ExitCodes.INVALID;

@@ -8,13 +8,17 @@ import dev.deepwire.model.Issue;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.PortSpec;
+import dev.deepwire.model.TensorShape;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 
@@ -44,8 +48,8 @@ public final class GraphCompiler {
         List<String> order = GraphChecker.topologicalOrder(graph).orElseThrow();
         // A half-built branch (common while editing) reaches no output: DL4J refuses such a network, so it is
         // left out and said so; the connected part compiles and trains.
-        java.util.Set<String> live = checker.reachingOutputs(graph);
-        java.util.Set<String> warned = new java.util.HashSet<>();
+        Set<String> live = checker.reachingOutputs(graph);
+        Set<String> warned = new HashSet<>();
         issues.stream().filter(i -> !i.isError() && GraphChecker.UNUSED.equals(i.message())).forEach(i -> warned.add(i.nodeId()));
         boolean deadInput = false;
         for (String id : order) {
@@ -66,7 +70,7 @@ public final class GraphCompiler {
         List<CompiledNetwork.Input> inputs = new ArrayList<>();
         List<CompiledNetwork.Output> outputs = new ArrayList<>();
         Map<String, List<String>> vertices = new LinkedHashMap<>();
-        Map<String, List<String>> ownVertices = new java.util.HashMap<>();
+        Map<String, List<String>> ownVertices = new HashMap<>();
         for (Node n : graph.nodes()) {
             if (catalog.require(n.type()).isInput()) {
                 builder.addInputs(n.id());
@@ -123,7 +127,7 @@ public final class GraphCompiler {
     }
 
     private NodeContext context(Graph graph, Node node, BlockType type, ShapeReport shapes) {
-        Map<String, dev.deepwire.model.TensorShape> in = new LinkedHashMap<>();
+        Map<String, TensorShape> in = new LinkedHashMap<>();
         Map<String, String> vertices = new LinkedHashMap<>();
         for (PortSpec p : type.inputs()) {
             graph.edgeInto(new Port(node.id(), p.name())).ifPresent(e -> {

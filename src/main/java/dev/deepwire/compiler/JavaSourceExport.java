@@ -1,12 +1,16 @@
 package dev.deepwire.compiler;
 
 import dev.deepwire.compiler.layers.JavaExpressible;
+import dev.deepwire.compiler.layers.Updaters;
 import dev.deepwire.model.TrainingSettings;
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.SourceVersion;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
 import org.deeplearning4j.nn.conf.distribution.Distribution;
@@ -185,11 +189,11 @@ public final class JavaSourceExport {
         if (name == null || name.isEmpty()) {
             return "the class needs a name";
         }
-        if (!javax.lang.model.SourceVersion.isIdentifier(name)) {
+        if (!SourceVersion.isIdentifier(name)) {
             return "'" + name + "' is not a Java identifier (letters, digits, _ and $, not starting with a digit)";
         }
-        if (javax.lang.model.SourceVersion.isKeyword(name, javax.lang.model.SourceVersion.RELEASE_17)
-                || java.util.Set.of("var", "yield", "record", "sealed", "permits").contains(name)) {
+        if (SourceVersion.isKeyword(name, SourceVersion.RELEASE_17)
+                || Set.of("var", "yield", "record", "sealed", "permits").contains(name)) {
             return "'" + name + "' is a Java keyword and cannot name a class";
         }
         return null;
@@ -239,7 +243,7 @@ public final class JavaSourceExport {
     }
 
     private static String updater(IUpdater u) {
-        return dev.deepwire.compiler.layers.Updaters.java(u);
+        return Updaters.java(u);
     }
 
     static String layer(Layer l) {
@@ -354,7 +358,7 @@ public final class JavaSourceExport {
         } else if (v instanceof L2Vertex l) {
             return "new L2Vertex(" + field(l, "eps") + ")";
         } else if (v instanceof ReshapeVertex r) {
-            return "new ReshapeVertex('" + r.getReshapeOrder() + "', new int[] {" + java.util.Arrays.stream(r.getNewShape())
+            return "new ReshapeVertex('" + r.getReshapeOrder() + "', new int[] {" + Arrays.stream(r.getNewShape())
                     .mapToObj(String::valueOf).collect(Collectors.joining(", ")) + "}, null)";
         }
         throw new IllegalArgumentException("no Java export for " + v.getClass().getSimpleName());

@@ -3,9 +3,11 @@ package dev.deepwire.compiler;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.TensorShape;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What shape inference found: each node's output shapes and parameter count, each wire's shape, and
@@ -35,12 +37,12 @@ public record ShapeReport(Map<String, Map<String, TensorShape>> outputs, Map<Edg
     }
 
     /** The report for these nodes only (the part of a graph that is built), wires between them included. */
-    public ShapeReport only(java.util.Set<String> nodeIds) {
-        Map<String, Map<String, TensorShape>> o = new java.util.HashMap<>(outputs);
+    public ShapeReport only(Set<String> nodeIds) {
+        Map<String, Map<String, TensorShape>> o = new HashMap<>(outputs);
         o.keySet().retainAll(nodeIds);
-        Map<String, Long> p = new java.util.HashMap<>(paramCounts);
+        Map<String, Long> p = new HashMap<>(paramCounts);
         p.keySet().retainAll(nodeIds);
-        Map<Edge, TensorShape> e = new java.util.HashMap<>();
+        Map<Edge, TensorShape> e = new HashMap<>();
         edgeShapes.forEach((edge, shape) -> {
             if (nodeIds.contains(edge.from().nodeId()) && nodeIds.contains(edge.to().nodeId())) {
                 e.put(edge, shape);

@@ -1,10 +1,11 @@
 package dev.deepwire.data;
 
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.limits.BoundedFiles;
-import dev.deepwire.limits.LineReader;
 import dev.deepwire.limits.Limits;
+import dev.deepwire.limits.LineReader;
+import dev.deepwire.model.DatasetSpec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class CsvDataset {
         if (classes < 2) {
             throw new DataException("dataset.classes must be 2 or more (the number of label values); got " + classes);
         }
-        DataSizes.setting("classes", classes, 2, dev.deepwire.limits.Limits.CLASSES);
+        DataSizes.setting("classes", classes, 2, Limits.CLASSES);
         Object header = spec.params().getOrDefault("header", true);
         Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, !Boolean.FALSE.equals(header));
         double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
@@ -93,8 +94,8 @@ public final class CsvDataset {
                     }
                 }
                 rows.add(features);
-                if (rows.size() > dev.deepwire.limits.Limits.EXAMPLES) {
-                    throw new DataException(name + " has more than " + String.format("%,d", dev.deepwire.limits.Limits.EXAMPLES)
+                if (rows.size() > Limits.EXAMPLES) {
+                    throw new DataException(name + " has more than " + String.format("%,d", Limits.EXAMPLES)
                             + " rows (at line " + lineNo + "), DeepWire's limit; use a sample of it");
                 }
                 if ((rows.size() & 1023) == 0) {
@@ -104,7 +105,7 @@ public final class CsvDataset {
             }
         } catch (NoSuchFileException e) {
             throw new DataException(name + " was not found at " + file.toAbsolutePath() + "; check dataset.file");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new DataException(name + " is not UTF-8 text; save it as a plain CSV file");
         } catch (IOException e) {
             throw DataLines.problem(file, e);

@@ -3,9 +3,10 @@ package dev.deepwire.data;
 import dev.deepwire.limits.BoundedFiles;
 import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.LimitException;
-import dev.deepwire.limits.LineReader;
 import dev.deepwire.limits.Limits;
+import dev.deepwire.limits.LineReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ final class DataLines {
         if (e instanceof LimitException) {
             return new DataException(e.getMessage());
         }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
+        if (e instanceof CharacterCodingException) {
             return new DataException(file + " is not UTF-8 text; save it as plain UTF-8 text");
         }
         return new DataException("cannot read " + file + ": " + FileProblems.describe(e));

@@ -1,6 +1,8 @@
 package dev.deepwire.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,7 +74,7 @@ public final class Dataset {
     /** The same dataset with names for its inputs (see {@link #inputNames}). */
     public Dataset withInputNames(List<List<String>> names) {
         Dataset d = new Dataset(features, featureMasks, labels, labelNames);
-        d.inputNames = java.util.Collections.unmodifiableList(new ArrayList<>(names));
+        d.inputNames = Collections.unmodifiableList(new ArrayList<>(names));
         return d;
     }
 
@@ -94,7 +96,7 @@ public final class Dataset {
         List<MultiDataSet> out = new ArrayList<>();
         for (int start = 0; start < n; start += batchSize) {
             int end = Math.min(n, start + batchSize);
-            INDArray idx = Nd4j.createFromArray(java.util.Arrays.copyOfRange(order, start, end));
+            INDArray idx = Nd4j.createFromArray(Arrays.copyOfRange(order, start, end));
             out.add(new org.nd4j.linalg.dataset.MultiDataSet(pick(features, idx), pick(labels, idx),
                     featureMasks == null ? null : pick(featureMasks, idx), null));
         }

@@ -1,6 +1,7 @@
 package dev.deepwire.data;
 
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Training and validation examples (and test examples where a sample defines them). A dataset that
@@ -36,7 +37,7 @@ public record DatasetSplits(Dataset train, Dataset validation, Dataset test, Epo
         if (fraction <= 0 || sampler != null) {
             return this;
         }
-        Dataset shuffled = train.shuffled(new java.util.Random(seed));
+        Dataset shuffled = train.shuffled(new Random(seed));
         int held = Math.max(1, (int) Math.round(shuffled.size() * fraction));
         if (held >= shuffled.size()) {
             return this;

@@ -3,8 +3,11 @@ package dev.deepwire.data;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,7 +31,7 @@ public final class DigitsCaptionDataset {
 
     /** The caption vocabulary: padding, unknown, then every word the templates use. */
     public static List<String> vocabulary() {
-        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        TreeSet<String> words = new TreeSet<>();
         for (String t : TEMPLATES) {
             for (String w : t.split(" ")) {
                 if (!w.startsWith("%")) {
@@ -61,7 +64,7 @@ public final class DigitsCaptionDataset {
         for (int i = 0; i < images.size(); i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, random);
+        Collections.shuffle(order, random);
         int n = order.size();
         int validation = n / 10;
         int test = n / 10;
@@ -143,6 +146,6 @@ public final class DigitsCaptionDataset {
         }
         return new Dataset(new INDArray[] {Nd4j.createFromArray(patches), Nd4j.createFromArray(ids)},
                 new INDArray[] {null, Nd4j.createFromArray(mask)}, new INDArray[] {Nd4j.createFromArray(match)},
-                List.of("mismatch", "match")).withInputNames(java.util.Arrays.asList(rows, vocabulary));
+                List.of("mismatch", "match")).withInputNames(Arrays.asList(rows, vocabulary));
     }
 }

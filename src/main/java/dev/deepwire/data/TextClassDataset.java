@@ -1,9 +1,13 @@
 package dev.deepwire.data;
 
+import dev.deepwire.limits.Limits;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,14 +39,14 @@ public final class TextClassDataset {
         if (!"chars".equals(mode) && !"words".equals(mode)) {
             throw new DataException("dataset.tokens must be chars or words; got " + mode);
         }
-        int length = DataSizes.setting("length", spec.intParam("length", 16), 1, dev.deepwire.limits.Limits.SEQUENCE_LENGTH);
+        int length = DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
         List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
         double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
         rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
         List<String> vocabulary = vocabulary(rows);
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));
-        DataSizes.count(name, "distinct tokens", vocabulary.size(), dev.deepwire.limits.Limits.VOCABULARY);
-        DataSizes.count(name, "distinct labels", labels.size(), dev.deepwire.limits.Limits.CLASSES);
+        DataSizes.count(name, "distinct tokens", vocabulary.size(), Limits.VOCABULARY);
+        DataSizes.count(name, "distinct labels", labels.size(), Limits.CLASSES);
         DataSizes.array(name, "the token ids", rows.size(), length);
         DataSizes.array(name, "the labels", rows.size(), labels.size());
         Dataset train = encode(rows, "train", vocabulary, labels, length);
@@ -56,7 +60,7 @@ public final class TextClassDataset {
     static List<Row> read(Path file, boolean words) throws DataException {
         String name = file.getFileName().toString();
         List<Row> rows = new ArrayList<>();
-        java.util.Map<String, String> distinct = new java.util.HashMap<>(); // each token held once, however often it occurs
+        Map<String, String> distinct = new HashMap<>(); // each token held once, however often it occurs
         long[] total = {0};
         DataLines.read(file, (lineNo, line) -> {
             String[] cols = line.split("\t", -1);
@@ -71,10 +75,10 @@ public final class TextClassDataset {
                         + " is empty; fill it in or delete the line");
             }
             String split = cols.length == 3 && !cols[2].isBlank() ? DataLines.split(cols[2], name, lineNo) : "";
-            List<String> tokens = (words ? java.util.Arrays.stream(text.split("\\s+"))
+            List<String> tokens = (words ? Arrays.stream(text.split("\\s+"))
                     : text.codePoints().mapToObj(Character::toString)).map(t -> distinct.computeIfAbsent(t, k -> k)).toList();
             total[0] += tokens.size();
-            DataSizes.count(name, "tokens (at line " + lineNo + ")", total[0], dev.deepwire.limits.Limits.TEXT_TOKENS);
+            DataSizes.count(name, "tokens (at line " + lineNo + ")", total[0], Limits.TEXT_TOKENS);
             rows.add(new Row(tokens, distinct.computeIfAbsent(label, k -> k), split));
         });
         if (rows.isEmpty()) {
@@ -116,7 +120,7 @@ public final class TextClassDataset {
         if (rows.isEmpty()) {
             return null;
         }
-        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             ids.put(vocabulary.get(i), i);
         }

@@ -1,9 +1,13 @@
 package dev.deepwire.data;
 
+import dev.deepwire.limits.Limits;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,7 +61,7 @@ public final class TripleDataset {
     public static TripleDataset read(Path file) throws DataException {
         String name = file.getFileName().toString();
         List<String[]> rows = new ArrayList<>();
-        Map<String, String> distinct = new java.util.HashMap<>(); // each name held once, however often it occurs
+        Map<String, String> distinct = new HashMap<>(); // each name held once, however often it occurs
         DataLines.read(file, (lineNo, line) -> {
             String[] cols = line.split("\t", -1);
             if (cols.length < 3 || cols.length > 4) {
@@ -82,18 +86,18 @@ public final class TripleDataset {
             entitySet.add(r[2]);
             relationSet.add(r[1]);
         }
-        DataSizes.count(name, "distinct entities", entitySet.size(), dev.deepwire.limits.Limits.VOCABULARY);
-        DataSizes.count(name, "distinct relations", relationSet.size(), dev.deepwire.limits.Limits.VOCABULARY);
+        DataSizes.count(name, "distinct entities", entitySet.size(), Limits.VOCABULARY);
+        DataSizes.count(name, "distinct relations", relationSet.size(), Limits.VOCABULARY);
         if (rows.stream().noneMatch(r -> r[3].equals("train"))) {
             throw new DataException(name + " has no training triples; add lines 'head<TAB>relation<TAB>tail'");
         }
         List<String> entities = new ArrayList<>(entitySet);
         List<String> relations = new ArrayList<>(relationSet);
-        Map<String, List<int[]>> splits = new java.util.LinkedHashMap<>();
+        Map<String, List<int[]>> splits = new LinkedHashMap<>();
         for (String[] r : rows) {
             splits.computeIfAbsent(r[3], k -> new ArrayList<>()).add(new int[] {
-                    java.util.Collections.binarySearch(entities, r[0]), java.util.Collections.binarySearch(relations, r[1]),
-                    java.util.Collections.binarySearch(entities, r[2])});
+                    Collections.binarySearch(entities, r[0]), Collections.binarySearch(relations, r[1]),
+                    Collections.binarySearch(entities, r[2])});
         }
         return new TripleDataset(entities, relations, splits);
     }
@@ -118,10 +122,10 @@ public final class TripleDataset {
     /** True triples and {@code negatives} corrupted ones each, as a dataset with inputs head, relation, tail. */
     public Dataset examples(List<int[]> triples, int negatives, String corrupt, Random random) {
         long total = (long) triples.size() * (1 + negatives);
-        if (total * 4 > dev.deepwire.limits.Limits.ARRAY_ELEMENTS) {
+        if (total * 4 > Limits.ARRAY_ELEMENTS) {
             throw new IllegalArgumentException(String.format("%,d triples with %d negatives each are %,d examples, over "
                     + "DeepWire's limit of %,d; use fewer negatives or fewer triples", triples.size(), negatives, total,
-                    dev.deepwire.limits.Limits.ARRAY_ELEMENTS / 4));
+                    Limits.ARRAY_ELEMENTS / 4));
         }
         int n = (int) total;
         float[][] h = new float[n][1];

@@ -1,10 +1,12 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.data.Dataset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a pattern is: ranks the (example, head) pairs of a capture by how sharply one query row attends — its
@@ -23,7 +25,7 @@ public final class AttentionFocus {
      * The sharpest (example, head) of a capture of the probe examples, ranking by the {@link #landmark} token's row
      * of query input {@code input} (each map's sharpest row when there is none).
      */
-    public static java.util.Optional<Found> clearest(AttentionRecorder.Snapshot s, dev.deepwire.data.Dataset probe, int input) {
+    public static Optional<Found> clearest(AttentionRecorder.Snapshot s, Dataset probe, int input) {
         List<List<String>> rows = new ArrayList<>();
         for (int e = 0; e < s.weights().length; e++) {
             rows.add(AxisLabels.of(probe, input, e));
@@ -31,11 +33,11 @@ public final class AttentionFocus {
         String token = landmark(rows);
         List<Spot> ranked = rank(s, rows, token);
         if (ranked.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Spot best = ranked.get(0);
         List<String> labels = rows.get(best.example());
-        return java.util.Optional.of(new Found(best, token, best.row() < labels.size() ? labels.get(best.row()) : "query " + best.row()));
+        return Optional.of(new Found(best, token, best.row() < labels.size() ? labels.get(best.row()) : "query " + best.row()));
     }
 
     /** One (example, head) pair and how sharply its query row attends. */

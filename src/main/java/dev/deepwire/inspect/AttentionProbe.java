@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MultiHeadDotProductAttention;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Recomputes an attention block's weights from its parameters and its real inputs (masks included)
@@ -122,7 +123,7 @@ public final class AttentionProbe {
                 if (mask != null) {
                     scores.addi(mask.slice(e).reshape(1, t).castTo(scores.dataType()).sub(1.0).muli(1e9));
                 }
-                INDArray a = org.nd4j.linalg.ops.transforms.Transforms.softmax(scores, true);
+                INDArray a = Transforms.softmax(scores, true);
                 weights.get(NDArrayIndex.point(e), NDArrayIndex.point(h), NDArrayIndex.point(0), NDArrayIndex.all()).assign(a.reshape(t));
                 INDArray o = whv.mmul(xe).mmul(a.transpose()); // [hs, 1]
                 concat.get(NDArrayIndex.point(e), NDArrayIndex.interval(h * hs, (h + 1) * hs)).assign(o.reshape(hs));

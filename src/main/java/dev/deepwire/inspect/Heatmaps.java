@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Writes a query × key attention map as CSV (exact weights, token labels) or as a labelled PNG heatmap. */
@@ -20,7 +21,7 @@ public final class Heatmaps {
 
     /** Rows are queries, columns keys; the first row and column hold the token labels. */
     public static String csv(INDArray map, List<String> queries, List<String> keys) {
-        return csv(map.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix(), queries, keys);
+        return csv(map.castTo(DataType.FLOAT).toFloatMatrix(), queries, keys);
     }
 
     /** The same for weights already on the heap. */
@@ -44,7 +45,7 @@ public final class Heatmaps {
 
     /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */
     public static BufferedImage image(INDArray map, List<String> queries, List<String> keys, String title) {
-        return image(map.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix(), queries, keys, title);
+        return image(map.castTo(DataType.FLOAT).toFloatMatrix(), queries, keys, title);
     }
 
     /** The same for weights already on the heap; cells are coloured by {@link HeatmapRaster}, as on screen. */

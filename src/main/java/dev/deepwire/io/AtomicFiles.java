@@ -1,5 +1,6 @@
 package dev.deepwire.io;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,7 +25,7 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
     private static final int MAX_LINKS = 40;
-    private static final java.util.List<Path> STANDARD_STREAMS = java.util.List.of(Path.of("/dev/stdout"),
+    private static final List<Path> STANDARD_STREAMS = List.of(Path.of("/dev/stdout"),
             Path.of("/dev/stderr"), Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"));
 
     /** What goes into a file: written to the stream handed in (not closed by it). */
@@ -165,7 +167,7 @@ public final class AtomicFiles {
 
     /** The stream handed to content: closing it (as some writers do) only flushes, so the bytes can still be synced. */
     private static OutputStream unclosable(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);

@@ -1,6 +1,8 @@
 package dev.deepwire.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Jackson's syntax errors in plain words, with line and column, without its internal names. */
 final class JsonSyntax {
@@ -15,7 +17,7 @@ final class JsonSyntax {
             return new ProjectFormatException(where, "the JSON is nested more than 64 levels deep, which no project "
                     + "file needs; is it really a DeepWire project?");
         }
-        java.util.regex.Matcher limit = java.util.regex.Pattern
+        Matcher limit = Pattern
                 .compile("^(String value|Number value|Name) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)").matcher(msg);
         if (limit.find()) {
             String what = switch (limit.group(1)) {

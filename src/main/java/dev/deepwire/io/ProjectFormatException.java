@@ -1,5 +1,7 @@
 package dev.deepwire.io;
 
+import dev.deepwire.limits.MessageText;
+
 /**
  * A project file that cannot be read: the message names the place (JSON path or line and column) and
  * says how to fix it. Never carries a stack trace to the user.
@@ -8,7 +10,7 @@ public final class ProjectFormatException extends Exception {
     private final String location;
 
     public ProjectFormatException(String location, String message) {
-        super(dev.deepwire.limits.MessageText.shorten(location == null || location.isEmpty() ? message
+        super(MessageText.shorten(location == null || location.isEmpty() ? message
                 : location + ": " + message)); // an id or key of 300,000 characters is quoted by its start
         this.location = location;
     }

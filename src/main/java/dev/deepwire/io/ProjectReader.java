@@ -1,35 +1,38 @@
 package dev.deepwire.io;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.deepwire.model.DatasetSpec;
-import dev.deepwire.model.Edge;
-import dev.deepwire.model.Graph;
-import dev.deepwire.model.Node;
-import dev.deepwire.model.Port;
-import dev.deepwire.model.Project;
-import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.limits.BoundedFiles;
-import dev.deepwire.limits.FileProblems;
-import dev.deepwire.limits.LimitException;
 import static dev.deepwire.io.JsonFields.describe;
 import static dev.deepwire.io.JsonFields.intField;
 import static dev.deepwire.io.JsonFields.numberField;
 import static dev.deepwire.io.JsonFields.requiredText;
 import static dev.deepwire.io.JsonFields.scalar;
 import static dev.deepwire.io.JsonFields.text;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.LimitException;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.NodeGroup;
+import dev.deepwire.model.Note;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,7 +69,7 @@ public final class ProjectReader {
             String why = e.getMessage().replace(file + " ", "");
             throw new ProjectFormatException(file.toString(), why.contains("the limit") ? why
                     + "; is it really a DeepWire project?" : why);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ProjectFormatException(file.toString(), "the file is not UTF-8 text; is it really a DeepWire project?");
         } catch (IOException e) {
             throw new ProjectFormatException(file.toString(), "cannot be read: " + FileProblems.describe(e));
@@ -257,7 +260,7 @@ public final class ProjectReader {
             if (x == null || !x.isNumber() || y == null || !y.isNumber()) {
                 throw new ProjectFormatException(at, "needs numbers x and y for its place on the canvas");
             }
-            graph.insertNote(graph.notes().size(), new dev.deepwire.model.Note(id, text(n, "text", at, ""),
+            graph.insertNote(graph.notes().size(), new Note(id, text(n, "text", at, ""),
                     x.asDouble(), y.asDouble()));
             keepUnknown(n, NOTE, project.elementExtras("ui.notes", id));
         }
@@ -283,7 +286,7 @@ public final class ProjectReader {
                 throw new ProjectFormatException(at + ".id", "'" + id + "' must be a valid id not used by another "
                         + "block or group");
             }
-            java.util.Set<String> members = new java.util.LinkedHashSet<>();
+            Set<String> members = new LinkedHashSet<>();
             JsonNode m = g.get("members");
             if (m != null && m.isArray()) {
                 for (JsonNode member : m) {
@@ -294,7 +297,7 @@ public final class ProjectReader {
                 }
             }
             JsonNode collapsed = g.get("collapsed");
-            graph.insertGroup(graph.groups().size(), new dev.deepwire.model.NodeGroup(id, text(g, "label", at, id), members,
+            graph.insertGroup(graph.groups().size(), new NodeGroup(id, text(g, "label", at, id), members,
                     collapsed != null && collapsed.asBoolean(false)));
             keepUnknown(g, GROUP, project.elementExtras("ui.groups", id));
         }

@@ -3,11 +3,14 @@ package dev.deepwire.io;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A file that could not be written, with a message fit for the user: "cannot write FILE: REASON", where the
@@ -62,7 +65,7 @@ public final class WriteFailure extends IOException {
         if (e instanceof DirectoryNotEmptyException) {
             return "it is a folder that is not empty";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+        if (e instanceof FileAlreadyExistsException f) {
             return danglingLink(f.getFile()).orElse("a file of that name is in the way");
         }
         if (e instanceof FileSystemException f && f.getReason() == null) {
@@ -83,16 +86,16 @@ public final class WriteFailure extends IOException {
     }
 
     /** "it is a link to X, which does not exist" when {@code file} is a link whose target is missing. */
-    private static java.util.Optional<String> danglingLink(String file) {
+    private static Optional<String> danglingLink(String file) {
         try {
             Path p = file == null ? null : Path.of(file);
-            if (p != null && java.nio.file.Files.isSymbolicLink(p) && !java.nio.file.Files.exists(p)) {
-                return java.util.Optional.of("it is a link to " + java.nio.file.Files.readSymbolicLink(p)
+            if (p != null && Files.isSymbolicLink(p) && !Files.exists(p)) {
+                return Optional.of("it is a link to " + Files.readSymbolicLink(p)
                         + ", which does not exist");
             }
         } catch (IOException | RuntimeException ignored) {
             // no better words than the general ones
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -39,7 +40,7 @@ public final class BoundedFiles {
             throw tooLarge(file, attrs.size() + " bytes", maxBytes, what);
         }
         if (!Files.isReadable(file)) {
-            throw new java.nio.file.AccessDeniedException(file.toString());
+            throw new AccessDeniedException(file.toString());
         }
     }
 

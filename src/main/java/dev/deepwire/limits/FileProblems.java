@@ -7,6 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /** Says in plain words why a file could not be read, without the Java exception's class name. */
@@ -38,7 +42,7 @@ public final class FileProblems {
             return "the compressed data is damaged (" + e.getMessage() + ")";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+            return f.getReason().toLowerCase(Locale.ROOT);
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "an input/output error" : m;
@@ -52,7 +56,7 @@ public final class FileProblems {
         if (message == null) {
             return "no details";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("No enum constant ([\\w.$]+)\\.([^.\\s]*)$").matcher(message.strip());
+        Matcher m = Pattern.compile("No enum constant ([\\w.$]+)\\.([^.\\s]*)$").matcher(message.strip());
         if (!m.find()) {
             return message;
         }
@@ -61,7 +65,7 @@ public final class FileProblems {
         Class<?> enumType = load(type);
         Object[] constants = enumType == null ? null : enumType.getEnumConstants();
         String choices = constants == null ? ""
-                : "; use one of " + String.join(", ", java.util.Arrays.stream(constants).map(Object::toString).toList());
+                : "; use one of " + String.join(", ", Arrays.stream(constants).map(Object::toString).toList());
         return "'" + m.group(2) + "' is not a known " + simple + choices;
     }
 

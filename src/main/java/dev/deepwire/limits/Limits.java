@@ -1,5 +1,7 @@
 package dev.deepwire.limits;
 
+import java.util.Locale;
+
 /**
  * The sizes DeepWire reads at most, in one place (listed for users in docs/reliability.md, "Limits"). Each
  * refusal names the limit, its value and the file, so nothing is read until memory runs out.
@@ -34,13 +36,13 @@ public final class Limits {
     /** A size for messages: bytes, KB, MB or GB. */
     public static String bytes(long n) {
         if (n >= 1L << 30) {
-            return String.format(java.util.Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
+            return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
         }
         if (n >= 1L << 20) {
-            return String.format(java.util.Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
+            return String.format(Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
         }
         if (n >= 1L << 10) {
-            return String.format(java.util.Locale.ROOT, "%.0f KB", n / (double) (1L << 10));
+            return String.format(Locale.ROOT, "%.0f KB", n / (double) (1L << 10));
         }
         return n + " bytes";
     }

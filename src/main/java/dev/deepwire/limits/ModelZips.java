@@ -2,12 +2,16 @@ package dev.deepwire.limits;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -20,7 +24,7 @@ public final class ModelZips {
     private static final Map<String, Integer> BYTES_PER_VALUE = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2,
             "LONG", 8, "INT", 4, "SHORT", 2, "BYTE", 1, "UBYTE", 1, "BOOL", 1);
 
-    private static final java.util.Set<String> ALLOCATION_MODES = java.util.Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
+    private static final Set<String> ALLOCATION_MODES = Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
             "MIXED_DATA_TYPES");
 
     private ModelZips() {
@@ -54,7 +58,7 @@ public final class ModelZips {
                         claimed = arrayValues(new DataInputStream(in), zip, e.getName());
                     }
                     long before = in.count;
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                     if (e.getSize() >= 0 && e.getSize() != in.count) {
                         throw damaged(zip, e.getName(), Limits.bytes(in.count) + " but claims " + Limits.bytes(e.getSize()));
                     }
@@ -67,7 +71,7 @@ public final class ModelZips {
                     params = claimed[0];
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new LimitException(zip + " is not a model zip (" + e.getMessage() + ")");
         }
         if (params < 0) {
@@ -114,7 +118,7 @@ public final class ModelZips {
     }
 
     /** Counts decompressed bytes, refusing more than the limit, and says when an array claims more than is there. */
-    private static final class Counting extends java.io.FilterInputStream {
+    private static final class Counting extends FilterInputStream {
         private final long limit;
         private final Path zip;
         private final String entry;

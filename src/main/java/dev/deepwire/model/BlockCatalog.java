@@ -3,7 +3,7 @@ package dev.deepwire.model;
 import static dev.deepwire.model.PortKind.SEQUENCE;
 import static dev.deepwire.model.PortKind.TOKEN_IDS;
 import static dev.deepwire.model.PortKind.VECTOR;
-
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class BlockCatalog {
     }
 
     private static List<BlockType> standardBlocks() {
-        List<BlockType> all = new java.util.ArrayList<>(sequenceBlocks());
+        List<BlockType> all = new ArrayList<>(sequenceBlocks());
         all.addAll(1, InputOutputBlocks.inputs());
         all.addAll(FamilyBlocks.embeddings());
         all.addAll(FamilyBlocks.attention());

@@ -1,5 +1,6 @@
 package dev.deepwire.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
 public record DatasetSpec(String kind, Map<String, Object> params) {
     public DatasetSpec {
         Objects.requireNonNull(kind, "kind");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     public int intParam(String name, int fallback) {

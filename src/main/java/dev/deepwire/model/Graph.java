@@ -3,9 +3,11 @@ package dev.deepwire.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The network as drawn: nodes in insertion order and wires between named ports. Edits in the
@@ -19,7 +21,7 @@ public final class Graph {
     /** Wires by source node and by target node, built on first use after a change (large graphs ask often). */
     private Map<String, List<Edge>> fromIndex;
     private Map<String, List<Edge>> intoIndex;
-    private java.util.Set<Edge> edgeSet;
+    private Set<Edge> edgeSet;
     private final List<NodeGroup> groups = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     /** Groups and notes by id, and each grouped node's group: lookups stay constant-time in large files. */
@@ -104,9 +106,9 @@ public final class Graph {
         edgeSet = null;
     }
 
-    private java.util.Set<Edge> edgeSet() {
+    private Set<Edge> edgeSet() {
         if (edgeSet == null) {
-            edgeSet = new java.util.HashSet<>(edges);
+            edgeSet = new HashSet<>(edges);
         }
         return edgeSet;
     }
@@ -261,21 +263,21 @@ public final class Graph {
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "n" + base;
         }
-        return numbered(base, java.util.Set.of());
+        return numbered(base, Set.of());
     }
 
     /**
      * {@code wanted} itself when neither this graph nor {@code alsoTaken} uses it (e.g. blocks being pasted keep
      * their ids), else its base with the first free number ({@code attn_2} → {@code attn_1}, {@code attn_3}, ...).
      */
-    public String freshId(String wanted, java.util.Set<String> alsoTaken) {
+    public String freshId(String wanted, Set<String> alsoTaken) {
         if (!used(wanted) && !alsoTaken.contains(wanted)) {
             return wanted;
         }
         return numbered(wanted.replaceAll("_\\d+$", ""), alsoTaken);
     }
 
-    private String numbered(String base, java.util.Set<String> alsoTaken) {
+    private String numbered(String base, Set<String> alsoTaken) {
         for (int i = 1; ; i++) {
             String id = base + "_" + i;
             if (!used(id) && !alsoTaken.contains(id)) {

@@ -28,8 +28,8 @@ public final class GraphChecker {
     public List<Issue> check(Graph graph) {
         List<Issue> issues = new ArrayList<>();
         // Counted once, not per port: a graph of 1,000 blocks was checked in O(blocks × wires).
-        java.util.Map<Port, Long> wiresInto = new java.util.HashMap<>();
-        java.util.Set<String> feeding = new java.util.HashSet<>();
+        Map<Port, Long> wiresInto = new HashMap<>();
+        Set<String> feeding = new HashSet<>();
         for (Edge e : graph.edges()) {
             wiresInto.merge(e.to(), 1L, Long::sum);
             feeding.add(e.from().nodeId());
@@ -73,7 +73,7 @@ public final class GraphChecker {
         }
     }
 
-    private void checkInputsWired(Node node, BlockType type, java.util.Map<Port, Long> wiresInto, java.util.Set<String> feeding,
+    private void checkInputsWired(Node node, BlockType type, Map<Port, Long> wiresInto, Set<String> feeding,
                                   List<Issue> issues) {
         for (PortSpec in : type.inputs()) {
             long wires = wiresInto.getOrDefault(new Port(node.id(), in.name()), 0L);

@@ -1,5 +1,6 @@
 package dev.deepwire.model;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,7 @@ public record NodeGroup(String id, String label, Set<String> members, boolean co
     public NodeGroup {
         Objects.requireNonNull(id, "id");
         label = label == null || label.isBlank() ? id : label;
-        members = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(members));
+        members = Collections.unmodifiableSet(new LinkedHashSet<>(members));
     }
 
     public NodeGroup withCollapsed(boolean c) {

@@ -6,7 +6,9 @@ import dev.deepwire.model.Issue;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Checks that a dataset's arrays fit the network's inputs and outputs, naming the node and the fix. */
@@ -40,8 +42,8 @@ public final class DataBinding {
             } else {
                 long[] expected = s.kind() == PortKind.ID ? new long[] {1}
                         : s.dims().stream().mapToLong(Integer::longValue).toArray();
-                long[] actual = java.util.Arrays.copyOfRange(f.shape(), 1, f.rank());
-                if (!java.util.Arrays.equals(expected, actual)) {
+                long[] actual = Arrays.copyOfRange(f.shape(), 1, f.rank());
+                if (!Arrays.equals(expected, actual)) {
                     problems.add(Issue.error(in.nodeId(), "the dataset gives " + sizes(actual) + " values per example but "
                             + "the input expects " + sizes(expected) + "; set the input's sizes to " + sizes(actual)));
                 } else if (s.kind() == PortKind.ID && f.maxNumber().doubleValue() >= s.range()) {
@@ -100,6 +102,6 @@ public final class DataBinding {
     }
 
     private static String sizes(long[] dims) {
-        return java.util.Arrays.stream(dims).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" × "));
+        return Arrays.stream(dims).mapToObj(String::valueOf).collect(Collectors.joining(" × "));
     }
 }

@@ -9,8 +9,10 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures each block's health on the training thread (DL4J reuses its arrays, so only numbers leave
@@ -66,14 +68,14 @@ final class HealthProbe extends BaseTrainingListener {
     }
 
     private static long count(INDArray flags) {
-        return flags.castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+        return flags.castTo(DataType.INT).sumNumber().longValue();
     }
 
     @Override
     public void onGradientCalculation(Model model) {
         if (!Double.isFinite(model.score())) {
             // Called after the forward and backward passes, before the update spreads NaN into every weight.
-            try (var outside = org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            try (var outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 beforeNonFiniteStep = model.params().dup();
             }
         }

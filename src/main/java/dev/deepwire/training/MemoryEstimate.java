@@ -3,10 +3,12 @@ package dev.deepwire.training;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 
 /**
  * How much memory training a network needs, estimated from its shapes before anything is allocated:
@@ -52,7 +54,7 @@ public record MemoryEstimate(long bytes, String largestNode, long largestParams,
             long heads = 0;
             long queries = 0;
             long keys = 0;
-            if (e.getValue() instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv
+            if (e.getValue() instanceof LayerVertex lv
                     && lv.getLayerConf() != null && lv.getLayerConf().getLayer() instanceof SelfAttention sa) {
                 heads = sa.getHeads();
                 queries = inputLength(net, node, null);
@@ -72,7 +74,7 @@ public record MemoryEstimate(long bytes, String largestNode, long largestParams,
         long length = 0;
         for (var e : net.shapes().edgeShapes().entrySet()) {
             if (e.getKey().to().nodeId().equals(node) && (port == null || e.getKey().to().name().equals(port))
-                    && e.getValue().kind() == dev.deepwire.model.PortKind.SEQUENCE) {
+                    && e.getValue().kind() == PortKind.SEQUENCE) {
                 length = Math.max(length, e.getValue().length());
             }
         }

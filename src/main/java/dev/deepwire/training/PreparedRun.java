@@ -14,7 +14,9 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.TrainingSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A graph compiled for training with its data loaded and matched to its inputs, or the first problem found (and the
@@ -56,7 +58,7 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
             return failed("the dataset has no validation examples, which training needs to measure progress; "
                     + noValidationFix(dataset), null);
         }
-        java.util.Map<String, Dataset> held = new java.util.LinkedHashMap<>();
+        Map<String, Dataset> held = new LinkedHashMap<>();
         held.put("validation", used.validation());
         if (used.test() != null) {
             held.put("test", used.test());

@@ -1,24 +1,28 @@
 package dev.deepwire.training;
 
-import dev.deepwire.training.eval.ModelScore;
-
-import dev.deepwire.training.backend.ThreadSettings;
-
-import dev.deepwire.training.backend.BackendInfo;
-
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
+import dev.deepwire.limits.FileProblems;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.backend.BackendInfo;
+import dev.deepwire.training.backend.ThreadSettings;
+import dev.deepwire.training.eval.ModelScore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executor;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,7 +52,7 @@ public final class TrainingEngine {
                 fail(run, listener, 0, "training was interrupted");
             } catch (OutOfMemoryError e) {
                 fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 // A file of the run (metrics.csv, a checkpoint) could not be written: a disk full, a folder gone.
                 fail(run, listener, 0, "training stopped: " + (e.getCause() instanceof WriteFailure w ? w.getMessage()
                         : "cannot write the run's files: " + WriteFailure.reason(e.getCause())));
@@ -57,7 +61,7 @@ public final class TrainingEngine {
                         + "use fewer blocks in a row");
             } catch (RuntimeException e) {
                 fail(run, listener, 0, "training stopped by an error inside DL4J or a listener: "
-                        + (e.getMessage() == null ? e.toString() : dev.deepwire.limits.FileProblems.plain(e.getMessage()))
+                        + (e.getMessage() == null ? e.toString() : FileProblems.plain(e.getMessage()))
                         + lastCheckpoint(options).map(c -> "; the last good checkpoint is " + c).orElse(""));
             }
         });
@@ -86,7 +90,7 @@ public final class TrainingEngine {
         }
         Nd4j.getRandom().setSeed(settings.seed());
         ComputationGraph model = network.instantiate();
-        List<String> order = new java.util.ArrayList<>(network.vertices().keySet());
+        List<String> order = new ArrayList<>(network.vertices().keySet());
         order.removeIf(id -> network.inputs().stream().anyMatch(i -> i.nodeId().equals(id)));
         HealthProbe health = new HealthProbe(order, new ObservationPacer(options.healthEvery(), options.healthBudget()));
         model.setListeners(health);
@@ -208,7 +212,7 @@ public final class TrainingEngine {
 
     /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */
     private static void learningRate(ComputationGraph model, long step, TrainingListener listener) {
-        for (org.deeplearning4j.nn.api.Layer l : model.getLayers()) {
+        for (Layer l : model.getLayers()) {
             if (l.numParams() > 0) {
                 Double lr = model.getLearningRate(l.conf().getLayer().getLayerName());
                 if (lr != null) {
@@ -238,7 +242,7 @@ public final class TrainingEngine {
             AtomicFiles.write(file, out -> ModelSerializer.writeModel(model, out, true));
         } catch (IOException e) {
             WriteFailure failure = WriteFailure.of(file, e);
-            throw new java.io.UncheckedIOException(failure.getMessage(), failure);
+            throw new UncheckedIOException(failure.getMessage(), failure);
         }
     }
 
@@ -255,19 +259,19 @@ public final class TrainingEngine {
         return null;
     }
 
-    private static boolean finite(org.nd4j.linalg.api.ndarray.INDArray values) {
+    private static boolean finite(INDArray values) {
         return values == null || values.isEmpty() || Double.isFinite(values.sumNumber().doubleValue());
     }
 
-    private static java.util.Optional<Path> lastCheckpoint(RunOptions options) {
+    private static Optional<Path> lastCheckpoint(RunOptions options) {
         if (options.checkpointDir() == null || !Files.isDirectory(options.checkpointDir())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (var files = Files.list(options.checkpointDir())) {
             return files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))
-                    .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified()));
+                    .max(Comparator.comparingLong(f -> f.toFile().lastModified()));
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

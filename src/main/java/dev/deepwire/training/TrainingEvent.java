@@ -1,5 +1,8 @@
 package dev.deepwire.training;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * What a training run tells its listeners, as immutable records made on the training thread (DL4J's
  * own arrays are never handed out). Named in the past tense: each says what has happened.
@@ -39,14 +42,14 @@ public sealed interface TrainingEvent {
     }
 
     /** Each block's health, measured every few steps. */
-    record HealthMeasured(long step, java.util.List<NodeHealth> nodes) implements TrainingEvent {
+    record HealthMeasured(long step, List<NodeHealth> nodes) implements TrainingEvent {
         public HealthMeasured {
-            nodes = java.util.List.copyOf(nodes);
+            nodes = List.copyOf(nodes);
         }
     }
 
     /** A checkpoint was written. */
-    record CheckpointSaved(int epoch, long step, java.nio.file.Path file) implements TrainingEvent {
+    record CheckpointSaved(int epoch, long step, Path file) implements TrainingEvent {
     }
 
     /** Pause, resume or stop took effect. */

@@ -5,14 +5,18 @@ import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.ui.editor.EditorViewModel;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -33,12 +37,12 @@ import javafx.stage.Window;
 final class DatasetDialog {
     private static final List<String> KINDS = List.of("marker", "csv", "text-classes", "digits-caption", "triples");
     /** The settings each kind reads (the others are hidden, and dropped from the project when it is set). */
-    static final Map<String, java.util.Set<String>> FIELDS = Map.of(
-            "marker", java.util.Set.of("length", "seed"),
-            "csv", java.util.Set.of("file", "classes", "validationFraction", "seed"),
-            "text-classes", java.util.Set.of("file", "tokens", "length", "validationFraction", "seed"),
-            "digits-caption", java.util.Set.of("file", "seed"),
-            "triples", java.util.Set.of("file", "seed"));
+    static final Map<String, Set<String>> FIELDS = Map.of(
+            "marker", Set.of("length", "seed"),
+            "csv", Set.of("file", "classes", "validationFraction", "seed"),
+            "text-classes", Set.of("file", "tokens", "length", "validationFraction", "seed"),
+            "digits-caption", Set.of("file", "seed"),
+            "triples", Set.of("file", "seed"));
 
     private DatasetDialog() {
     }
@@ -60,7 +64,7 @@ final class DatasetDialog {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose the data file");
-            java.io.File f = chooser.showOpenDialog(owner);
+            File f = chooser.showOpenDialog(owner);
             if (f != null) {
                 Path p = f.toPath().toAbsolutePath();
                 Path base = folder.get().toAbsolutePath();
@@ -75,7 +79,7 @@ final class DatasetDialog {
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("Kind"), kind);
-        Map<String, javafx.scene.Node[]> rows = new LinkedHashMap<>();
+        Map<String, Node[]> rows = new LinkedHashMap<>();
         rows.put("file", row(form, 1, "File", new HBox(6, file, browse)));
         rows.put("tokens", row(form, 2, "Tokens (chars or words)", tokens));
         rows.put("length", row(form, 3, "Length (tokens)", length));
@@ -84,9 +88,9 @@ final class DatasetDialog {
         rows.put("seed", row(form, 6, "Seed", seed));
         form.add(result, 0, 7, 2, 1);
         Runnable showKind = () -> {
-            java.util.Set<String> used = FIELDS.getOrDefault(kind.getValue(), java.util.Set.of());
+            Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             rows.forEach((key, nodes) -> {
-                for (javafx.scene.Node n : nodes) {
+                for (Node n : nodes) {
                     n.setVisible(used.contains(key));
                     n.setManaged(used.contains(key));
                 }
@@ -109,7 +113,7 @@ final class DatasetDialog {
         }
         Supplier<DatasetSpec> spec = () -> {
             Map<String, Object> p = new LinkedHashMap<>(params);
-            java.util.Set<String> used = FIELDS.getOrDefault(kind.getValue(), java.util.Set.of());
+            Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             put(p, "file", used.contains("file") ? file.getText() : "", false);
             put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false);
             put(p, "length", used.contains("length") ? length.getText() : "", true);
@@ -118,7 +122,7 @@ final class DatasetDialog {
             put(p, "seed", seed.getText(), true);
             return new DatasetSpec(kind.getValue(), p);
         };
-        ((Button) dialog.getDialogPane().lookupButton(check)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(check)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             DatasetSpec s = spec.get();
             result.setText("Loading…");
@@ -137,10 +141,10 @@ final class DatasetDialog {
         return dialog;
     }
 
-    private static javafx.scene.Node[] row(GridPane form, int at, String label, javafx.scene.Node field) {
+    private static Node[] row(GridPane form, int at, String label, Node field) {
         Label l = new Label(label);
         form.addRow(at, l, field);
-        return new javafx.scene.Node[] {l, field};
+        return new Node[] {l, field};
     }
 
     private static TextField field(String id, Object value) {

@@ -1,19 +1,35 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.compiler.JavaSourceExport;
+import dev.deepwire.data.DataPaths;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.FileNames;
+import dev.deepwire.io.files.RecentFiles;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.GraphCanvas;
+import dev.deepwire.ui.editor.GraphExport;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Alert;
@@ -34,8 +50,8 @@ final class ProjectFiles {
     private final RecentFiles recent;
     private final Autosave autosave;
     private Runnable commitEdits = () -> { };
-    private java.util.function.BooleanSupplier training = () -> false;
-    private java.util.function.BiFunction<FileChooser, Window, java.io.File> askSave = FileChooser::showSaveDialog;
+    private BooleanSupplier training = () -> false;
+    private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -51,18 +67,18 @@ final class ProjectFiles {
     }
 
     /** Who answers "save where?" (the native dialog; a test answers as a user typing a name would). */
-    void setAskSave(java.util.function.BiFunction<FileChooser, Window, java.io.File> ask) {
+    void setAskSave(BiFunction<FileChooser, Window, File> ask) {
         this.askSave = ask;
     }
 
     /** Asks where to save; the answer carries the extension {@code ext} exactly once, whatever was typed. */
     private Path askSave(FileChooser chooser, String ext) {
-        java.io.File f = askSave.apply(chooser, owner);
-        return f == null ? null : dev.deepwire.io.files.FileNames.withExtension(f.toPath(), ext);
+        File f = askSave.apply(chooser, owner);
+        return f == null ? null : FileNames.withExtension(f.toPath(), ext);
     }
 
     /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
-    void setTraining(java.util.function.BooleanSupplier running) {
+    void setTraining(BooleanSupplier running) {
         this.training = running;
     }
 
@@ -101,7 +117,7 @@ final class ProjectFiles {
         file.set(r.original());
         vm.messageProperty().set("Restored unsaved work of " + r.project().name() + "; save it to keep it");
         try {
-            java.nio.file.Files.deleteIfExists(r.copy());
+            Files.deleteIfExists(r.copy());
         } catch (IOException e) {
             // It will be offered again next time; harmless.
         }
@@ -145,7 +161,7 @@ final class ProjectFiles {
         }
         Object named = spec.params().get("file");
         if (named == null && "digits-caption".equals(spec.kind())) {
-            named = dev.deepwire.data.DataPaths.DIGITS_DEFAULT; // the reader's default, also relative
+            named = DataPaths.DIGITS_DEFAULT; // the reader's default, also relative
         }
         if (!(named instanceof String f) || f.isBlank()) {
             return;
@@ -153,7 +169,7 @@ final class ProjectFiles {
         Path data;
         try {
             data = Path.of(f);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return; // Train names the unusable path
         }
         folder = folder.toAbsolutePath().normalize();
@@ -164,9 +180,9 @@ final class ProjectFiles {
         Path resolved = folder.resolve(data).normalize();
         String anchored = resolved.startsWith(to) ? to.relativize(resolved).toString().replace('\\', '/')
                 : resolved.toString();
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
+        Map<String, Object> params = new LinkedHashMap<>(spec.params());
         params.put("file", anchored);
-        vm.project().setDataset(new dev.deepwire.model.DatasetSpec(spec.kind(), params));
+        vm.project().setDataset(new DatasetSpec(spec.kind(), params));
     }
 
     void newProject() {
@@ -183,7 +199,7 @@ final class ProjectFiles {
             return;
         }
         FileChooser chooser = chooser("Open project");
-        java.io.File f = chooser.showOpenDialog(owner);
+        File f = chooser.showOpenDialog(owner);
         if (f != null) {
             open(f.toPath());
         }
@@ -226,8 +242,8 @@ final class ProjectFiles {
      */
     boolean saveAs(Path path) {
         commitEdits.run();
-        path = dev.deepwire.io.files.FileNames.withExtension(path, "dwproj");
-        String stem = dev.deepwire.io.files.FileNames.stem(path, "dwproj");
+        path = FileNames.withExtension(path, "dwproj");
+        String stem = FileNames.stem(path, "dwproj");
         String was = vm.project().name();
         if (!stem.isBlank()) {
             vm.project().setName(stem);
@@ -282,19 +298,19 @@ final class ProjectFiles {
         return save();
     }
 
-    void exportPng(dev.deepwire.ui.editor.GraphCanvas canvas) {
-        export("png", "PNG image", p -> dev.deepwire.ui.editor.GraphExport.writePng(canvas, p));
+    void exportPng(GraphCanvas canvas) {
+        export("png", "PNG image", p -> GraphExport.writePng(canvas, p));
     }
 
     void exportSvg() {
-        export("svg", "SVG drawing", p -> dev.deepwire.ui.editor.GraphExport.writeSvg(vm, p));
+        export("svg", "SVG drawing", p -> GraphExport.writeSvg(vm, p));
     }
 
     /** The network as Java source (builder code and a main that trains), or as DL4J's configuration JSON. */
     void exportNetwork(boolean asJava) {
         var settings = vm.project().training();
-        var options = dev.deepwire.compiler.CompileOptions.forTraining(settings);
-        var result = new dev.deepwire.compiler.GraphCompiler(vm.catalog()).compile(vm.graph().copy(), options);
+        var options = CompileOptions.forTraining(settings);
+        var result = new GraphCompiler(vm.catalog()).compile(vm.graph().copy(), options);
         if (!result.ok()) {
             error("The graph does not compile", result.errors().get(0).toString());
             return;
@@ -306,7 +322,7 @@ final class ProjectFiles {
                 cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
             }
         }
-        String className = dev.deepwire.compiler.JavaSourceExport.classNameProblem(cls + "Network") != null
+        String className = JavaSourceExport.classNameProblem(cls + "Network") != null
                 || cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
         String projectFile = file.get() != null ? file.get().toString() : vm.project().name() + ".dwproj";
         FileChooser chooser = chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
@@ -317,11 +333,11 @@ final class ProjectFiles {
         if (chosen == null) {
             return;
         }
-        java.io.File f = chosen.toFile();
+        File f = chosen.toFile();
         String text;
         try {
-            text = asJava ? dev.deepwire.compiler.JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                    dev.deepwire.compiler.JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
+            text = asJava ? JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
+                    JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
                             ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
                     : result.network().orElseThrow().configurationJson();
         } catch (IllegalArgumentException e) {
@@ -329,7 +345,7 @@ final class ProjectFiles {
             return;
         }
         try {
-            dev.deepwire.io.AtomicFiles.write(f.toPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.write(f.toPath(), text.getBytes(StandardCharsets.UTF_8));
             vm.messageProperty().set("Exported " + f);
         } catch (IOException e) {
             error("Cannot export " + f.getName(), e.getMessage());
@@ -337,7 +353,7 @@ final class ProjectFiles {
     }
 
     /** The model of the latest run (as DL4J's ModelSerializer zip, with updater state). */
-    void exportModel(java.util.Optional<dev.deepwire.inspect.TrainedModel> model) {
+    void exportModel(Optional<TrainedModel> model) {
         if (model.isEmpty()) {
             error("No trained model yet", "Train the network first (or let the run finish, pause or stop it), then export.");
             return;

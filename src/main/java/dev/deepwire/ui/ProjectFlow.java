@@ -1,6 +1,15 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.model.Issue;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.DataCheck;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -24,7 +33,7 @@ final class ProjectFlow {
         OpenWindows.add(stage, files);
     }
 
-    private static final java.util.concurrent.Executor DATA_CHECKS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final Executor DATA_CHECKS = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deepwire-data-check");
         t.setDaemon(true);
         return t;
@@ -34,34 +43,34 @@ final class ProjectFlow {
      * Once the graph's own analysis of a revision shows no error, checks the data against it in the background and
      * adds what it finds to that analysis, so "no problems" means Train will start.
      */
-    private static void checkDataAfterEachEdit(dev.deepwire.ui.editor.EditorViewModel vm,
-                                               dev.deepwire.ui.training.TrainingViewModel training) {
-        dev.deepwire.ui.training.DataCheck check = new dev.deepwire.ui.training.DataCheck(vm.catalog());
-        java.util.concurrent.atomic.AtomicLong latest = new java.util.concurrent.atomic.AtomicLong(-1);
+    private static void checkDataAfterEachEdit(EditorViewModel vm,
+                                               TrainingViewModel training) {
+        DataCheck check = new DataCheck(vm.catalog());
+        AtomicLong latest = new AtomicLong(-1);
         vm.analysisProperty().addListener((o, was, now) -> {
             if (now.complete() || now.revision() != vm.revisionProperty().get()
-                    || now.issues().stream().anyMatch(dev.deepwire.model.Issue::isError)) {
+                    || now.issues().stream().anyMatch(Issue::isError)) {
                 return;
             }
             long rev = now.revision();
             var graph = vm.graph().copy();
             var spec = vm.project().dataset();
             var settings = vm.project().training();
-            java.nio.file.Path folder = training.dataFolder().get();
+            Path folder = training.dataFolder().get();
             latest.set(rev);
             DATA_CHECKS.execute(() -> {
                 if (latest.get() != rev) {
                     return; // edited again since: only the newest revision is checked
                 }
-                dev.deepwire.ui.training.DataCheck.Result result;
+                DataCheck.Result result;
                 try {
                     result = check.check(graph, spec, settings, folder);
                 } catch (RuntimeException | LinkageError e) {
-                    result = new dev.deepwire.ui.training.DataCheck.Result(List.of(dev.deepwire.model.Issue.warn(null,
+                    result = new DataCheck.Result(List.of(Issue.warn(null,
                             "the data could not be checked against the graph: " + e.getMessage())), List.of());
                 }
                 var found = result;
-                javafx.application.Platform.runLater(() -> vm.addIssues(rev, found.issues(), found.fixes()));
+                Platform.runLater(() -> vm.addIssues(rev, found.issues(), found.fixes()));
             });
         });
     }

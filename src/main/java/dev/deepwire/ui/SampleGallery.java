@@ -1,8 +1,7 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.SampleLibrary;
-
 import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.files.SampleLibrary;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import java.util.function.BiConsumer;
@@ -13,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,7 +58,7 @@ final class SampleGallery {
             }
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER) {
                 openSelected.run();
             }
         });

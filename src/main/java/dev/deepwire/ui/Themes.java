@@ -1,7 +1,13 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.ui.theme.ThemeWatch;
+import java.util.List;
 import java.util.prefs.Preferences;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 
 /** The dark and light themes; the choice is remembered for the next start. */
 final class Themes {
@@ -21,7 +27,7 @@ final class Themes {
         if (LIGHT.equals(theme)) {
             scene.getStylesheets().add(Themes.class.getResource("/dev/deepwire/ui/workbench-light.css").toExternalForm());
         }
-        dev.deepwire.ui.theme.ThemeWatch.mark(scene, LIGHT.equals(theme));
+        ThemeWatch.mark(scene, LIGHT.equals(theme));
         PREFS.put("theme", theme);
     }
 
@@ -29,15 +35,15 @@ final class Themes {
      * View ▸ Light Theme and Dark Theme as radio items: the one in use is marked (also when the theme was set
      * elsewhere, such as at start-up), and choosing one applies it to {@code root}'s window.
      */
-    static java.util.List<javafx.scene.control.MenuItem> menuItems(javafx.scene.Parent root) {
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.RadioMenuItem light = new javafx.scene.control.RadioMenuItem("_Light Theme");
-        javafx.scene.control.RadioMenuItem dark = new javafx.scene.control.RadioMenuItem("_Dark Theme");
+    static List<MenuItem> menuItems(Parent root) {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("_Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("_Dark Theme");
         light.setToggleGroup(group);
         dark.setToggleGroup(group);
         light.setOnAction(e -> apply(root.getScene(), LIGHT));
         dark.setOnAction(e -> apply(root.getScene(), DARK));
-        dev.deepwire.ui.theme.ThemeWatch.watch(root, isLight -> (isLight ? light : dark).setSelected(true));
-        return java.util.List.of(light, dark);
+        ThemeWatch.watch(root, isLight -> (isLight ? light : dark).setSelected(true));
+        return List.of(light, dark);
     }
 }

@@ -1,25 +1,32 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.DefaultSample;
-
-import dev.deepwire.io.files.RecentFiles;
-
 import dev.deepwire.io.files.Autosave;
-
+import dev.deepwire.io.files.DefaultSample;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.backend.BackendInfo;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
 import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.TrainingProcesses;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The workbench application: opens the file named on the command line, or else the default sample. */
@@ -67,7 +74,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         Project project;
         String problem = null;
-        java.util.List<String> named = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
+        List<String> named = getParameters() == null ? List.of() : getParameters().getRaw();
         try {
             project = named.isEmpty() ? DefaultSample.load().project()
                     : new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
@@ -75,7 +82,7 @@ public final class WorkbenchApp extends Application {
             project = new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
             problem = "Could not open the default sample: " + e.getMessage();
         }
-        java.util.List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
+        List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
         WorkbenchWindow window = openWindow(stage, project);
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
@@ -94,7 +101,7 @@ public final class WorkbenchApp extends Application {
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), project, background, Platform::runLater);
         Autosave autosave = new Autosave(Autosave.defaultDir(), "session-" + ProcessHandle.current().pid() + "-" + (++windows));
         WorkbenchWindow[] holder = new WorkbenchWindow[1];
-        dev.deepwire.ui.training.TrainingViewModel training = new dev.deepwire.ui.training.TrainingViewModel(vm, work, trainer,
+        TrainingViewModel training = new TrainingViewModel(vm, work, trainer,
                 Platform::runLater, () -> runsFolder(holder[0]));
         if (!IN_PROCESS) {
             training.setLauncher(processes);
@@ -107,7 +114,7 @@ public final class WorkbenchApp extends Application {
         work.execute(() -> {
             String backend;
             try {
-                backend = dev.deepwire.training.backend.BackendInfo.describe();
+                backend = BackendInfo.describe();
             } catch (RuntimeException | LinkageError e) {
                 backend = "backend failed to load: " + e.getMessage();
             }
@@ -121,7 +128,7 @@ public final class WorkbenchApp extends Application {
                 processes.prestart(); // after this JVM's own start-up work, so the two do not share the cores
             }
         });
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
@@ -130,8 +137,8 @@ public final class WorkbenchApp extends Application {
         if (Boolean.getBoolean("deepwire.startupProbe") && windows == 1) {
             // Start-up benchmark: how long from JVM launch until the first window is shown and its first
             // frame is laid out (ND4J is still loading in the background then).
-            Platform.runLater(() -> System.out.printf(java.util.Locale.ROOT, "startup window_shown_ms=%d%n",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+            Platform.runLater(() -> System.out.printf(Locale.ROOT, "startup window_shown_ms=%d%n",
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
         if (windows == 1) {
             stage.centerOnScreen();
@@ -141,8 +148,8 @@ public final class WorkbenchApp extends Application {
 
     /** After a crash: offers the newest autosaved work back. */
     private static void offerRecovery(Stage stage, WorkbenchWindow window, Autosave.Recovered r) {
-        javafx.scene.control.ButtonType restore = new javafx.scene.control.ButtonType("Restore");
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard");
+        ButtonType restore = new ButtonType("Restore");
+        ButtonType discard = new ButtonType("Discard");
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "DeepWire did not close cleanly last time. Unsaved work on '"
                 + r.project().name() + "'" + (r.original() == null ? "" : " (" + r.original() + ")")
                 + " was kept. Restore it?", restore, discard);
@@ -153,8 +160,8 @@ public final class WorkbenchApp extends Application {
             window.files().restore(r);
         } else if (answer.isPresent()) {
             try {
-                java.nio.file.Files.deleteIfExists(r.copy());
-            } catch (java.io.IOException e) {
+                Files.deleteIfExists(r.copy());
+            } catch (IOException e) {
                 // Offered again next time.
             }
         }

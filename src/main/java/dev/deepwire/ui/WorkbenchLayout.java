@@ -3,6 +3,7 @@ package dev.deepwire.ui;
 import dev.deepwire.ui.editor.GraphCanvas;
 import java.util.List;
 import java.util.prefs.Preferences;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -11,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 
 /**
@@ -72,11 +74,11 @@ final class WorkbenchLayout {
         rebuild();
         // Only a divider the user let go of is remembered (not the shifts of a window being resized).
         for (SplitPane pane : List.of(sides, centre)) {
-            pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            pane.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
                 if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
                         || e.getTarget() instanceof Node m && m.getParent() != null
                         && m.getParent().getStyleClass().contains("split-pane-divider")) {
-                    javafx.application.Platform.runLater(this::remember);
+                    Platform.runLater(this::remember);
                 }
             });
         }

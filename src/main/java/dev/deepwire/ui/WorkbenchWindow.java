@@ -1,12 +1,13 @@
 package dev.deepwire.ui;
 
 import dev.deepwire.data.DataException;
-import dev.deepwire.io.files.SampleLibrary;
-
-import dev.deepwire.io.files.RecentFiles;
-
 import dev.deepwire.io.files.Autosave;
-
+import dev.deepwire.io.files.RecentFiles;
+import dev.deepwire.io.files.SampleLibrary;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Node;
+import dev.deepwire.training.NodeHealth;
+import dev.deepwire.training.backend.BackendChoice;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
@@ -14,19 +15,35 @@ import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
 import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
+import dev.deepwire.ui.inspect.AttentionSession;
+import dev.deepwire.ui.training.TrainingPanel;
+import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +52,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 /**
  * Lays out the workbench — menus and toolbar on top, palette left, canvas centre, inspector right,
@@ -48,11 +67,11 @@ final class WorkbenchWindow {
     private final Label status = new Label();
     private final Label summary = new Label();
     private final Label backend = new Label("loading the CPU backend…");
-    private final dev.deepwire.ui.inspect.AttentionSession attention =
-            new dev.deepwire.ui.inspect.AttentionSession(javafx.application.Platform::runLater);
-    private dev.deepwire.ui.training.TrainingPanel trainingPanel;
-    private dev.deepwire.ui.training.TrainingViewModel training;
-    private final java.util.concurrent.ExecutorService inspectWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final AttentionSession attention =
+            new AttentionSession(Platform::runLater);
+    private TrainingPanel trainingPanel;
+    private TrainingViewModel training;
+    private final ExecutorService inspectWork = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deepwire-inspect");
         t.setDaemon(true);
         return t;
@@ -61,24 +80,24 @@ final class WorkbenchWindow {
     private WorkbenchLayout layout;
 
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
-                    dev.deepwire.ui.training.TrainingViewModel training) {
+                    TrainingViewModel training) {
         this(stage, vm, file, recent, autosave, training, WorkbenchLayout.userPrefs());
     }
 
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
-                    dev.deepwire.ui.training.TrainingViewModel training, java.util.prefs.Preferences layoutPrefs) {
+                    TrainingViewModel training, Preferences layoutPrefs) {
         this.vm = vm;
         this.canvas = new GraphCanvas(vm);
         this.files = new ProjectFiles(vm, stage, file, recent, autosave);
-        javafx.animation.Timeline autosaveTimer = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(15), e -> files.autosaveNow()));
-        autosaveTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline autosaveTimer = new Timeline(
+                new KeyFrame(Duration.seconds(15), e -> files.autosaveNow()));
+        autosaveTimer.setCycleCount(Animation.INDEFINITE);
         autosaveTimer.play();
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         Palette palette = new Palette(vm, canvas);
         Inspector inspector = new Inspector(vm);
-        dev.deepwire.ui.training.TrainingPanel trainingPanel = new dev.deepwire.ui.training.TrainingPanel(training, vm.project().training());
+        TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
         root.setTop(new VBox(menus(stage), toolbar()));
         this.trainingPanel = trainingPanel;
@@ -86,17 +105,17 @@ final class WorkbenchWindow {
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
         training.setOutsideDataConfirmation(message -> {
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                     message + ".\n\nRead it anyway? Only if you trust this project.",
-                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+                    ButtonType.YES, ButtonType.NO);
             ask.setHeaderText("The project's data lies outside its folder");
             ask.initOwner(stage);
-            return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+            return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
-        java.util.function.Supplier<Path> otherwise = training.dataFolder();
+        Supplier<Path> otherwise = training.dataFolder();
         training.setDataFolder(() -> {
             // Relative data paths start beside the project file, or in an opened sample's folder.
             Path saved = files.fileProperty().get();
@@ -113,7 +132,7 @@ final class WorkbenchWindow {
             }
         });
         canvas.showHealth(training.health());
-        training.health().addListener((javafx.collections.MapChangeListener<String, dev.deepwire.training.NodeHealth>) c ->
+        training.health().addListener((MapChangeListener<String, NodeHealth>) c ->
                 canvas.healthChanged(c.getKey()));
         root.setCenter(layout.root());
         root.setBottom(statusBar());
@@ -125,18 +144,18 @@ final class WorkbenchWindow {
         });
         // However the window closes on purpose (its close button, Quit, Don't Save), it leaves no autosave behind:
         // only a crash does.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             autosaveTimer.stop();
             files.closedCleanly();
         });
         ProjectFlow.connect(this, stage);
     }
 
-    dev.deepwire.ui.training.TrainingViewModel training() {
+    TrainingViewModel training() {
         return training;
     }
 
-    dev.deepwire.ui.training.TrainingPanel trainingPanel() {
+    TrainingPanel trainingPanel() {
         return trainingPanel;
     }
 
@@ -181,22 +200,22 @@ final class WorkbenchWindow {
         });
     }
 
-    javafx.scene.control.Dialog<dev.deepwire.model.DatasetSpec> datasetDialog(Stage owner) {
+    Dialog<DatasetSpec> datasetDialog(Stage owner) {
         return DatasetDialog.create(owner, vm, training.dataFolder(), inspectWork);
     }
 
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */
-    dev.deepwire.ui.inspect.AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
+    AttentionInspector openAttentionInspector(Stage owner, String nodeId) {
         if (attentionInspector != null && attentionInspector.stage().isShowing()) {
             attentionInspector.bringForward(nodeId); // one inspector per window
             return attentionInspector;
         }
-        attentionInspector = dev.deepwire.ui.inspect.AttentionInspector.open(owner, attention, training, inspectWork,
+        attentionInspector = AttentionInspector.open(owner, attention, training, inspectWork,
                 trainingPanel::markStep, nodeId);
         return attentionInspector;
     }
 
-    private dev.deepwire.ui.inspect.AttentionInspector attentionInspector;
+    private AttentionInspector attentionInspector;
 
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {
@@ -228,7 +247,7 @@ final class WorkbenchWindow {
         }, Platform::runLater);
     }
 
-    dev.deepwire.ui.inspect.AttentionSession attention() {
+    AttentionSession attention() {
         return attention;
     }
 
@@ -241,7 +260,7 @@ final class WorkbenchWindow {
                         files.openTemplate(project, library.folder().resolve(entry.file()).getParent());
                         canvas.fitWhenLaidOut();
                     });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             vm.messageProperty().set("The samples are not available: " + e.getMessage());
         }
     }
@@ -300,7 +319,7 @@ final class WorkbenchWindow {
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> openAttentionInspector(stage,
-                        vm.selectedNode().map(dev.deepwire.model.Node::id).orElse(null))),
+                        vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {
                     vm.autoArrange();
@@ -315,7 +334,7 @@ final class WorkbenchWindow {
     }
 
     private void groupSelection() {
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("Encoder block");
+        TextInputDialog ask = new TextInputDialog("Encoder block");
         ask.setHeaderText("Name the group");
         ask.setContentText("Name:");
         ask.initOwner(root.getScene().getWindow());
@@ -324,35 +343,35 @@ final class WorkbenchWindow {
 
     /** CPU or CUDA GPU: remembered, and applied by restarting (ND4J picks its backend once per process). */
     private Menu backendMenu(Stage stage) {
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        ToggleGroup group = new ToggleGroup();
         Menu menu = new Menu("_Backend");
-        for (var b : dev.deepwire.training.backend.BackendChoice.Backend.values()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    b == dev.deepwire.training.backend.BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
+        for (var b : BackendChoice.Backend.values()) {
+            RadioMenuItem item = new RadioMenuItem(
+                    b == BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
             item.setToggleGroup(group);
-            item.setSelected(b == dev.deepwire.training.backend.BackendChoice.preferred());
+            item.setSelected(b == BackendChoice.preferred());
             item.setOnAction(e -> chooseBackend(stage, b));
             menu.getItems().add(item);
         }
         return menu;
     }
 
-    private void chooseBackend(Stage stage, dev.deepwire.training.backend.BackendChoice.Backend b) {
-        dev.deepwire.training.backend.BackendChoice.setPreferred(b);
-        String note = dev.deepwire.training.backend.BackendChoice.note(b);
+    private void chooseBackend(Stage stage, BackendChoice.Backend b) {
+        BackendChoice.setPreferred(b);
+        String note = BackendChoice.note(b);
         if (!note.isEmpty()) {
-            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, note + ".").showAndWait();
+            new Alert(Alert.AlertType.INFORMATION, note + ".").showAndWait();
             return;
         }
-        javafx.scene.control.Alert restart = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert restart = new Alert(Alert.AlertType.CONFIRMATION,
                 "The backend changes when DeepWire restarts. Restart now?");
         restart.initOwner(stage);
-        if (restart.showAndWait().filter(x -> x == javafx.scene.control.ButtonType.OK).isPresent() && files.confirmDiscard()) {
+        if (restart.showAndWait().filter(x -> x == ButtonType.OK).isPresent() && files.confirmDiscard()) {
             try {
-                dev.deepwire.training.backend.BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
+                BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
                 files.closedCleanly();
-                javafx.application.Platform.exit();
-            } catch (java.io.IOException ex) {
+                Platform.exit();
+            } catch (IOException ex) {
                 vm.messageProperty().set("Could not restart: " + ex.getMessage());
             }
         }

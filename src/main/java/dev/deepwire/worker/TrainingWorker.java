@@ -7,18 +7,20 @@ import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
-import dev.deepwire.training.backend.BackendInfo;
-import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.training.PreparedRun;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
-import dev.deepwire.training.backend.ThreadSettings;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingRun;
+import dev.deepwire.training.backend.BackendInfo;
+import dev.deepwire.training.backend.NativeTuning;
+import dev.deepwire.training.backend.ThreadSettings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -203,10 +205,10 @@ public final class TrainingWorker {
                 send(new WorkerMessage.ModelSaved(file, true));
             } else {
                 // The run's model: beside model.zip (model-<time>.zip) when model.zip cannot be written.
-                send(new WorkerMessage.ModelSaved(dev.deepwire.training.RunFolders.saveModel(model, file.getParent()).file(),
+                send(new WorkerMessage.ModelSaved(RunFolders.saveModel(model, file.getParent()).file(),
                         false));
             }
-        } catch (RuntimeException | dev.deepwire.io.WriteFailure e) {
+        } catch (RuntimeException | WriteFailure e) {
             System.err.println("deepwire worker: " + e.getMessage());
         }
     }

@@ -6,6 +6,8 @@ import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.TrainingEvent;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 /**
@@ -53,8 +55,8 @@ public sealed interface WorkerMessage {
         static Captured of(AttentionRecorder.Snapshot s) {
             float[][][][] w = s.weights();
             int[] shape = {w.length, w[0].length, w[0][0].length, w[0][0][0].length};
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * shape[0] * shape[1] * shape[2] * shape[3]);
-            java.nio.FloatBuffer floats = bytes.asFloatBuffer();
+            ByteBuffer bytes = ByteBuffer.allocate(4 * shape[0] * shape[1] * shape[2] * shape[3]);
+            FloatBuffer floats = bytes.asFloatBuffer();
             for (float[][][] example : w) {
                 for (float[][] head : example) {
                     for (float[] query : head) {
@@ -66,7 +68,7 @@ public sealed interface WorkerMessage {
         }
 
         AttentionRecorder.Snapshot snapshot() {
-            java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(weights).asFloatBuffer();
+            FloatBuffer floats = ByteBuffer.wrap(weights).asFloatBuffer();
             float[][][][] w = new float[shape[0]][shape[1]][shape[2]][shape[3]];
             for (float[][][] example : w) {
                 for (float[][] head : example) {

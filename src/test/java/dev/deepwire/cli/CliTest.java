@@ -1,11 +1,12 @@
 package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.testing.MarkerSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,10 +128,10 @@ class CliTest {
         assertThat(rows).hasSize(25);
         assertThat(rows.get(0).split(",")).hasSize(25).contains("<M>");
         for (String row : rows.subList(1, rows.size())) {
-            double sum = java.util.Arrays.stream(row.split(",")).skip(1).mapToDouble(Double::parseDouble).sum();
+            double sum = Arrays.stream(row.split(",")).skip(1).mapToDouble(Double::parseDouble).sum();
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         }
-        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(24 * 8);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(24 * 8);
         assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", runDir.resolve("model.zip").toString(),
                 "--node", "pool")).isEqualTo(2);
     }

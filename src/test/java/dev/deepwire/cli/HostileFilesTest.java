@@ -1,7 +1,6 @@
 package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
@@ -9,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ class HostileFilesTest {
     }
 
     private Path project(Path folder, String fileName, String name, Map<String, Object> dataset) throws Exception {
-        Map<String, Object> spec = new java.util.HashMap<>(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Map<String, Object> spec = new HashMap<>(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
         spec.putAll(dataset);
         Project small = SmallMarker.project(spec);
         Project p = new Project(name, small.description(), small.graph(), small.dataset(), small.training());
@@ -44,7 +45,7 @@ class HostileFilesTest {
     }
 
     private int train(Path file, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("train", file.toString(), "--max-steps", "2", "--epochs", "1"));
+        List<String> args = new ArrayList<>(List.of("train", file.toString(), "--max-steps", "2", "--epochs", "1"));
         args.addAll(List.of(more));
         return DeepWireCli.execute(args.toArray(String[]::new));
     }

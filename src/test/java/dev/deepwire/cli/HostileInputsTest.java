@@ -1,7 +1,9 @@
 package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.limits.MessageText;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,10 +126,10 @@ class HostileInputsTest {
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isZero();
         assertThat(console.out()).contains("WARN training.weightInit: unknown setting");
-        var read = new dev.deepwire.io.ProjectReader().read(project);
+        var read = new ProjectReader().read(project);
         Path saved = dir.resolve("saved.dwproj");
-        new dev.deepwire.io.ProjectWriter().write(read, saved);
-        var again = new dev.deepwire.io.ProjectReader().read(saved);
+        new ProjectWriter().write(read, saved);
+        var again = new ProjectReader().read(saved);
         assertThat(again.sectionExtras("training")).containsEntry("weightInit", "xavier").containsEntry("dataType", 16);
         assertThat(again.training()).isEqualTo(read.training());
     }
@@ -194,7 +196,7 @@ class HostileInputsTest {
                 + "k".repeat(50_000) + "\": 1");
         assertThat(DeepWireCli.execute("validate", mode.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
         assertThat(console.out().lines().toList()).isNotEmpty()
-                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(dev.deepwire.limits.MessageText.MAX_MESSAGE))
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(MessageText.MAX_MESSAGE))
                 .anySatisfy(l -> assertThat(l).startsWith("ERROR pos:").contains("characters left out"))
                 .anySatisfy(l -> assertThat(l).contains("k".repeat(60) + "… (50,000 characters)"));
     }

@@ -1,9 +1,9 @@
 package dev.deepwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The one filter between the command line and the terminal: control characters shown, never obeyed. */
@@ -33,8 +33,8 @@ class TerminalSafeStreamTest {
     void c1ControlsAndBidiOverridesAreEscapedEvenWhenSplitAcrossWrites() throws Exception {
         byte[] csi = utf8("\u009b31m");
         byte[] rlo = utf8("\u202egnp.exe");
-        assertThat(through(new byte[] {csi[0]}, java.util.Arrays.copyOfRange(csi, 1, csi.length),
-                java.util.Arrays.copyOfRange(rlo, 0, 2), java.util.Arrays.copyOfRange(rlo, 2, rlo.length)))
+        assertThat(through(new byte[] {csi[0]}, Arrays.copyOfRange(csi, 1, csi.length),
+                Arrays.copyOfRange(rlo, 0, 2), Arrays.copyOfRange(rlo, 2, rlo.length)))
                 .isEqualTo("\\u009b31m\\u202egnp.exe");
         assertThat(TerminalSafeStream.escape("x\u2066y\u2028z")).isEqualTo("x\\u2066y\\u2028z");
     }

@@ -2,7 +2,6 @@ package dev.deepwire.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.deepwire.GraphFixture;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -132,7 +132,7 @@ class BlockFamiliesTest {
         CompiledNetwork compiled = compile(g, new CompileOptions(DataType.FLOAT, 11, new Adam(1e-2)));
         ComputationGraph net = compiled.instantiate();
         RandomBatch batch = RandomBatch.of(g, compiled, 4, 2, DataType.FLOAT, 5);
-        net.fit(new org.nd4j.linalg.dataset.MultiDataSet(batch.inputs(), batch.labels(), batch.masks(), null));
+        net.fit(new MultiDataSet(batch.inputs(), batch.labels(), batch.masks(), null));
         File file = dir.resolve("model.zip").toFile();
         ModelSerializer.writeModel(net, file, true);
         ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, true);
@@ -153,7 +153,7 @@ class BlockFamiliesTest {
         CompiledNetwork compiled = compile(f.graph(), new CompileOptions(DataType.FLOAT, 3, new Adam(1e-2)));
         ComputationGraph net = compiled.instantiate();
         RandomBatch batch = RandomBatch.of(f.graph(), compiled, 16, 2, DataType.FLOAT, 9);
-        var data = new org.nd4j.linalg.dataset.MultiDataSet(batch.inputs(), batch.labels(), batch.masks(), null);
+        var data = new MultiDataSet(batch.inputs(), batch.labels(), batch.masks(), null);
         double first = net.score(data, false);
         for (int i = 0; i < 30; i++) {
             net.fit(data);

@@ -1,7 +1,6 @@
 package dev.deepwire.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
@@ -9,6 +8,7 @@ import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.TrainingSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -62,7 +62,7 @@ class DanglingBranchTest {
             Graph graph = randomGraph(seed, dangling);
             CompileResult result = compiler.compile(graph, CompileOptions.forTraining(TrainingSettings.defaults()));
             assertThat(result.errors()).as("seed %d", seed).isEmpty();
-            Set<String> warned = new java.util.HashSet<>();
+            Set<String> warned = new HashSet<>();
             for (Issue i : result.issues()) {
                 if (!i.isError() && GraphChecker.UNUSED.equals(i.message())) {
                     assertThat(warned.add(i.nodeId())).as("one warning per block, seed %d", seed).isTrue();

@@ -1,7 +1,6 @@
 package dev.deepwire.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
@@ -9,8 +8,10 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.TrainingSettings;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class GraphCompilerTest {
         CompiledNetwork net = compiler.compile(graph, CompileOptions.forTraining(TrainingSettings.defaults())).orThrow();
         Set<String> ids = graph.nodes().stream().map(Node::id).collect(Collectors.toSet());
         Set<String> vertices = net.configuration().getVertices().keySet();
-        Set<String> all = new java.util.HashSet<>(vertices);
+        Set<String> all = new HashSet<>(vertices);
         all.addAll(net.configuration().getNetworkInputs());
         assertThat(all).isEqualTo(ids);
         assertThat(net.vertices().get("attn")).containsExactly("attn");
@@ -64,7 +65,7 @@ class GraphCompilerTest {
     void compiledConfigurationSurvivesDl4jJsonRoundTrip() throws Exception {
         CompiledNetwork net = compiler.compile(marker(), CompileOptions.forTraining(TrainingSettings.defaults())).orThrow();
         String json = net.configuration().toJson();
-        var back = org.deeplearning4j.nn.conf.ComputationGraphConfiguration.fromJson(json);
+        var back = ComputationGraphConfiguration.fromJson(json);
         assertThat(back.toJson()).isEqualTo(json);
         // Every custom layer keeps its sizes: a network built from the restored configuration has all parameters.
         ComputationGraph restored = new ComputationGraph(back);

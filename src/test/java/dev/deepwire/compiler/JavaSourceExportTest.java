@@ -1,12 +1,13 @@
 package dev.deepwire.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SampleFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -33,11 +34,11 @@ class JavaSourceExportTest {
     static Stream<Arguments> graphs() throws IOException {
         List<Arguments> all = new ArrayList<>();
         try {
-            for (Path f : dev.deepwire.testing.SampleFiles.all()) {
+            for (Path f : SampleFiles.all()) {
                 Project p = new ProjectReader().read(f);
                 all.add(Arguments.of(f.toString(), p.graph(), p.training()));
             }
-        } catch (dev.deepwire.io.ProjectFormatException e) {
+        } catch (ProjectFormatException e) {
             throw new IOException(e);
         }
         FamilyGraphs.all().forEach((name, g) -> all.add(Arguments.of(name, g.graph(), TrainingSettings.defaults())));

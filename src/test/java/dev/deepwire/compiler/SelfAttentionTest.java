@@ -1,7 +1,7 @@
 package dev.deepwire.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.SmallAttentionNetwork;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,7 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class SelfAttentionTest {
 
     private static ComputationGraph network() {
-        return dev.deepwire.SmallAttentionNetwork.build(5);
+        return SmallAttentionNetwork.build(5);
     }
 
     private static Map<String, INDArray> forward(ComputationGraph net, INDArray ids, INDArray mask) {

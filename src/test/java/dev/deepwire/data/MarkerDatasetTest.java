@@ -2,9 +2,11 @@ package dev.deepwire.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,7 +23,7 @@ class MarkerDatasetTest {
             INDArray ids = train.features()[0].getRow(i);
             int p = MarkerDataset.markerPosition(ids);
             assertThat(p).isBetween(0, 10);
-            long markers = java.util.stream.IntStream.range(0, 12).filter(t -> ids.getInt(t) == MarkerDataset.MARKER).count();
+            long markers = IntStream.range(0, 12).filter(t -> ids.getInt(t) == MarkerDataset.MARKER).count();
             assertThat(markers).isEqualTo(1);
             assertThat(train.labels()[0].getRow(i).argMax().getInt(0)).isEqualTo(ids.getInt(p + 1));
         }
@@ -44,7 +46,7 @@ class MarkerDatasetTest {
     @Test
     void batchesCoverEveryExampleOnce() throws Exception {
         Dataset train = MarkerDataset.generate(spec(1)).train();
-        var batches = train.batches(64, new java.util.Random(3));
+        var batches = train.batches(64, new Random(3));
         assertThat(batches).hasSize(5);
         double total = batches.stream().mapToDouble(b -> b.getFeatures(0).sumNumber().doubleValue()).sum();
         assertThat(total).isEqualTo(train.features()[0].sumNumber().doubleValue());
@@ -52,7 +54,7 @@ class MarkerDatasetTest {
 
     @Test
     void unknownDatasetKindIsRefused() {
-        assertThatThrownBy(() -> DatasetLoader.load(new DatasetSpec("imagenet", Map.of()), java.nio.file.Path.of(".")))
+        assertThatThrownBy(() -> DatasetLoader.load(new DatasetSpec("imagenet", Map.of()), Path.of(".")))
                 .hasMessageContaining("dataset.kind 'imagenet' is not known");
     }
 }

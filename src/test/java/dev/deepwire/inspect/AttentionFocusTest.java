@@ -1,7 +1,7 @@
 package dev.deepwire.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class AttentionFocusTest {
         for (float[][][] ex : w) {
             for (float[][] head : ex) {
                 for (float[] row : head) {
-                    java.util.Arrays.fill(row, 1f / 3);
+                    Arrays.fill(row, 1f / 3);
                 }
             }
         }

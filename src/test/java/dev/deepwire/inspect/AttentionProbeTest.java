@@ -2,7 +2,7 @@ package dev.deepwire.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.deepwire.SmallAttentionNetwork;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,7 +19,7 @@ class AttentionProbeTest {
     private static final INDArray MASK = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}});
 
     private static ComputationGraph network() {
-        return dev.deepwire.SmallAttentionNetwork.build(3);
+        return SmallAttentionNetwork.build(3);
     }
 
     @Test

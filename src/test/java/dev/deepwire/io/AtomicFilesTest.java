@@ -2,9 +2,10 @@ package dev.deepwire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -110,9 +111,9 @@ class AtomicFilesTest {
         assertThat(readOnlyFolder).isDirectory();
         IOException full = new IOException("No space left on device");
         assertThat(WriteFailure.reason(full)).isEqualTo("no space left on device");
-        assertThat(WriteFailure.reason(new java.nio.file.AccessDeniedException(
+        assertThat(WriteFailure.reason(new AccessDeniedException(
                 dir.resolve(".x.json.123e4567-e89b-12d3-a456-426614174000.tmp").toString()))).isEqualTo("permission denied");
-        assertThat(WriteFailure.reason(new java.nio.file.FileSystemException(
+        assertThat(WriteFailure.reason(new FileSystemException(
                 dir.resolve(".x.json.123e4567-e89b-12d3-a456-426614174000.tmp").toString(), null, "Read-only file system")))
                 .isEqualTo("read-only file system");
         assertThat(WriteFailure.reason(new IOException(

@@ -1,13 +1,14 @@
 package dev.deepwire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.Project;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,11 +29,11 @@ class AtomicSaveKillTest {
     void killingTheProcessMidSaveLeavesTheOldOrTheNewFileWhole() throws Exception {
         Project marker = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         // Two versions a few megabytes large, so a save takes long enough to be interrupted.
-        java.util.List<String> pad = java.util.Collections.nCopies(40, "x".repeat(50_000));
+        List<String> pad = Collections.nCopies(40, "x".repeat(50_000));
         marker.extras().put("padding", pad);
         String a = new ProjectWriter().toJson(marker);
         marker.setName("marker-b");
-        marker.extras().put("padding", java.util.Collections.nCopies(40, "y".repeat(50_000)));
+        marker.extras().put("padding", Collections.nCopies(40, "y".repeat(50_000)));
         String b = new ProjectWriter().toJson(marker);
         Path fileA = Files.writeString(dir.resolve("a.json"), a);
         Path fileB = Files.writeString(dir.resolve("b.json"), b);

@@ -2,12 +2,14 @@ package dev.deepwire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Project;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Files far larger than anyone draws read in linear time: the limits on reading, not quadratic lookups, decide. */
@@ -32,11 +34,11 @@ class LargeProjectReadTest {
         Project p = assertTimeoutPreemptively(GUARD, () -> new ProjectReader().parse(json));
         assertThat(p.graph().nodes()).hasSize(n + 2);
         assertThat(p.graph().edges()).hasSize(n + 1);
-        java.util.List<Issue> errors = assertTimeoutPreemptively(GUARD,
+        List<Issue> errors = assertTimeoutPreemptively(GUARD,
                 () -> new GraphChecker(BlockCatalog.standard()).check(p.graph()).stream().filter(Issue::isError).toList());
         assertThat(errors).isEmpty();
-        var compiled = assertTimeoutPreemptively(GUARD, () -> new dev.deepwire.compiler.GraphCompiler(BlockCatalog.standard())
-                .compile(p.graph(), dev.deepwire.compiler.CompileOptions.forTraining(p.training())));
+        var compiled = assertTimeoutPreemptively(GUARD, () -> new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(p.training())));
         assertThat(compiled.ok()).isTrue();
         assertThat(compiled.orThrow().vertices()).hasSize(n + 2);
     }

@@ -2,7 +2,6 @@ package dev.deepwire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,7 @@ import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -80,7 +81,7 @@ class ProjectFuzzTest {
         assertThat(kept).as("inputs in " + REGRESSIONS).isNotEmpty();
         for (Path f : kept) {
             String name = f.getFileName().toString();
-            Outcome expected = Outcome.valueOf(name.substring(0, name.indexOf('-')).toUpperCase(java.util.Locale.ROOT));
+            Outcome expected = Outcome.valueOf(name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT));
             assertThat(run(new String(Files.readAllBytes(f), StandardCharsets.UTF_8), name)).as(name).isEqualTo(expected);
         }
     }
@@ -111,7 +112,7 @@ class ProjectFuzzTest {
         try {
             Files.createDirectories(FAILURES);
             Files.writeString(FAILURES.resolve("failed-" + Integer.toHexString(input.hashCode()) + ".dwproj"), input);
-        } catch (java.io.IOException io) {
+        } catch (IOException io) {
             e.addSuppressed(io);
         }
         return new AssertionError(name + " crashed instead of loading or being refused (input kept in " + FAILURES

@@ -2,9 +2,13 @@ package dev.deepwire.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,9 +85,9 @@ class ProjectReaderErrorsTest {
     @Test
     void aHugeFileIsRefusedWithoutReadingIt() throws Exception {
         Path f = dir.resolve("huge.dwproj");
-        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), ProjectFormat.MAX_BYTES + 10); // sparse: no real 32 MB
+        try (var ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {'{'}), ProjectFormat.MAX_BYTES + 10); // sparse: no real 32 MB
         }
         assertThatThrownBy(() -> new ProjectReader().read(f)).isInstanceOf(ProjectFormatException.class)
                 .hasMessageContaining("the limit for a project file is 32 MB");
@@ -92,7 +96,7 @@ class ProjectReaderErrorsTest {
     @Test
     void aByteOrderMarkIsAccepted() throws Exception {
         Path f = dir.resolve("bom.dwproj");
-        Files.write(f, ("\uFEFF" + HEAD + "\"nodes\": []}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(f, ("\uFEFF" + HEAD + "\"nodes\": []}").getBytes(StandardCharsets.UTF_8));
         assertThat(new ProjectReader().read(f).name()).isEqualTo("x");
     }
 
@@ -127,7 +131,7 @@ class ProjectReaderErrorsTest {
     @Test
     void anUnreadableFileSaysPermissionDenied() throws Exception {
         Path f = Files.writeString(dir.resolve("locked.dwproj"), "{}");
-        Files.setPosixFilePermissions(f, java.util.Set.of());
+        Files.setPosixFilePermissions(f, Set.of());
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced");
         assertThatThrownBy(() -> new ProjectReader().read(f)).hasMessageContaining("permission denied");
     }

@@ -3,14 +3,19 @@ package dev.deepwire.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,7 @@ class BoundedFilesTest {
         int rc;
         try {
             rc = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             rc = -1;
         }
         assumeTrue(rc == 0, "mkfifo is not available");
@@ -90,13 +95,13 @@ class BoundedFilesTest {
     void utf8TextDropsTheByteOrderMarkAndRefusesBadBytes() throws Exception {
         assertThat(BoundedFiles.utf8("\uFEFF{}".getBytes(StandardCharsets.UTF_8))).isEqualTo("{}");
         assertThatThrownBy(() -> BoundedFiles.utf8(new byte[] {(byte) 0xff, (byte) 0xfe}))
-                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+                .isInstanceOf(CharacterCodingException.class);
     }
 
     @Test
     void readingProblemsAreSaidInPlainWords() {
-        assertThat(FileProblems.describe(new java.nio.file.AccessDeniedException("/x"))).contains("permission denied");
-        assertThat(FileProblems.describe(new java.io.EOFException())).contains("the file ends early");
+        assertThat(FileProblems.describe(new AccessDeniedException("/x"))).contains("permission denied");
+        assertThat(FileProblems.describe(new EOFException())).contains("the file ends early");
     }
 
     @Test
@@ -111,12 +116,12 @@ class BoundedFilesTest {
     @Test
     void aTruncatedGzipFileEndsEarly() throws Exception {
         Path f = dir.resolve("cut.csv.gz");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
             out.write("1,2,3\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
         }
-        Files.write(f, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+        Files.write(f, Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
             try (InputStream in = BoundedFiles.openMaybeGzip(f, 1 << 20, "data file")) {
                 in.transferTo(OutputStream.nullOutputStream());
             }

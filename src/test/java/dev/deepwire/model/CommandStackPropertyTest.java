@@ -1,11 +1,13 @@
 package dev.deepwire.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -65,11 +67,11 @@ class CommandStackPropertyTest {
 
     /** Wires join existing ports of existing blocks, ids are unique, an input has at most one wire. */
     private void assertConsistent(Graph g, int step) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Node n : g.nodes()) {
             assertThat(ids.add(n.id())).as("unique id %s at step %d", n.id(), step).isTrue();
         }
-        java.util.Set<Port> inputs = new java.util.HashSet<>();
+        Set<Port> inputs = new HashSet<>();
         for (Edge e : g.edges()) {
             BlockType from = catalog.require(g.require(e.from().nodeId()).type());
             BlockType to = catalog.require(g.require(e.to().nodeId()).type());
@@ -80,7 +82,7 @@ class CommandStackPropertyTest {
         for (NodeGroup group : g.groups()) {
             for (NodeGroup other : g.groups()) {
                 if (other != group) {
-                    assertThat(java.util.Collections.disjoint(group.members(), other.members())).isTrue();
+                    assertThat(Collections.disjoint(group.members(), other.members())).isTrue();
                 }
             }
         }
@@ -92,7 +94,7 @@ class CommandStackPropertyTest {
             case 7 -> {
                 List<String> free = nodes.stream().map(Node::id).filter(id -> g.groupOf(id).isEmpty()).limit(3).toList();
                 return free.size() < 2 ? null
-                        : new GroupNodesCommand(new NodeGroup(g.freshId("group"), "G", java.util.Set.copyOf(free), false));
+                        : new GroupNodesCommand(new NodeGroup(g.freshId("group"), "G", Set.copyOf(free), false));
             }
             case 8 -> {
                 if (g.groups().isEmpty()) {

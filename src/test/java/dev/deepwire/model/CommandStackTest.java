@@ -2,9 +2,9 @@ package dev.deepwire.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.deepwire.GraphFixture;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CommandStackTest {
@@ -107,7 +107,7 @@ class CommandStackTest {
         stack.execute(ProjectSettingCommand.training(p, p.training().withEpochs(7)));
         assertThat(stack.undoDescription()).contains("Undo Set epochs to 7");
         assertThat(p.training().epochs()).isEqualTo(7);
-        stack.execute(ProjectSettingCommand.dataset(p, new DatasetSpec("marker", java.util.Map.of())));
+        stack.execute(ProjectSettingCommand.dataset(p, new DatasetSpec("marker", Map.of())));
         stack.undo();
         assertThat(p.dataset()).isNull();
         stack.undo();

@@ -1,9 +1,9 @@
 package dev.deepwire.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GraphCheckerTest {
@@ -78,7 +78,7 @@ class GraphCheckerTest {
     @Test
     void unknownBlockTypeIsAnError() {
         Graph g = valid().graph();
-        g.addNode(new Node("mystery", "quantum_layer", null, java.util.Map.of(), 0, 0));
+        g.addNode(new Node("mystery", "quantum_layer", null, Map.of(), 0, 0));
         assertThat(errors(g)).anySatisfy(i -> assertThat(i.message()).contains("unknown block type 'quantum_layer'"));
     }
 

@@ -2,7 +2,7 @@ package dev.deepwire.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Wires: duplicates refused before and after copies and removals; a copy has the same wires in the same order. */
@@ -44,11 +44,11 @@ class GraphWiringTest {
     @Test
     void aWantedIdIsKeptWhenFreeAndNumberedPastEveryIdInUse() {
         Graph g = chain();
-        g.insertGroup(0, new NodeGroup("e_1", "E", java.util.Set.of("e"), false));
+        g.insertGroup(0, new NodeGroup("e_1", "E", Set.of("e"), false));
         g.insertNote(0, new Note("e_2", "", 0, 0));
-        assertThat(g.freshId("x", java.util.Set.of())).isEqualTo("x");
-        assertThat(g.freshId("e", java.util.Set.of())).as("past a group's and a note's id").isEqualTo("e_3");
-        assertThat(g.freshId("e_1", java.util.Set.of("e_3"))).as("past ids already given out").isEqualTo("e_4");
+        assertThat(g.freshId("x", Set.of())).isEqualTo("x");
+        assertThat(g.freshId("e", Set.of())).as("past a group's and a note's id").isEqualTo("e_3");
+        assertThat(g.freshId("e_1", Set.of("e_3"))).as("past ids already given out").isEqualTo("e_4");
         assertThat(g.freshId("e")).isEqualTo("e_3");
     }
 }

@@ -1,15 +1,16 @@
 package dev.deepwire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.MarkerDataset;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Networks too big for memory are refused before anything is allocated, with the estimate and the block to shrink. */
@@ -61,8 +62,8 @@ class MemoryEstimateTest {
         assertThat(e.bytes()).isGreaterThan(small.bytes() * 1000).isGreaterThan(275L << 30);
         assertThat(e.problem(64L << 30)).hasValueSatisfying(m -> assertThat(m).contains("attention scores")
                 .contains("shorter sequences"));
-        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
-                java.util.Map.of("length", 4096, "train", 64, "validation", 8)));
+        var data = MarkerDataset.generate(new DatasetSpec("marker",
+                Map.of("length", 4096, "train", 64, "validation", 8)));
         TrainingRun run = new TrainingEngine(Runnable::run).start(net, data, p.training(), RunOptions.defaults("long"), ev -> { });
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(((TrainingEvent.RunFailed) run.outcome()).message()).contains("attention scores");
@@ -73,8 +74,8 @@ class MemoryEstimateTest {
     void aBatchLargerThanTheDataIsEstimatedAtTheDataSize() throws Exception {
         Project p = marker();
         CompiledNetwork net = compile(p);
-        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
-                java.util.Map.of("length", 24, "train", 32, "validation", 8)));
+        var data = MarkerDataset.generate(new DatasetSpec("marker",
+                Map.of("length", 24, "train", 32, "validation", 8)));
         // At 2,000,000 examples per batch the marker network would need far more than any machine; the data has 32.
         assertThat(MemoryEstimate.of(net, 2_000_000).problem(MemoryEstimate.available())).isPresent();
         TrainingRun run = new TrainingEngine(Runnable::run).start(net, data, p.training().withBatchSize(2_000_000)

@@ -1,7 +1,7 @@
 package dev.deepwire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
@@ -35,7 +35,7 @@ class RunWriteFailureTest {
         TrainingRun run = new TrainingEngine(Runnable::run).start(p.network(), p.data(), SETTINGS, RunOptions.defaults("s"),
                 event -> {
                     if (event instanceof TrainingEvent.StepCompleted) {
-                        var failure = new dev.deepwire.io.WriteFailure(metrics, new IOException("No space left on device"));
+                        var failure = new WriteFailure(metrics, new IOException("No space left on device"));
                         throw new UncheckedIOException(failure.getMessage(), failure);
                     }
                 });

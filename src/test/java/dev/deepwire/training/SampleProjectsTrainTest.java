@@ -1,7 +1,6 @@
 package dev.deepwire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.GraphCompiler;
@@ -11,6 +10,7 @@ import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Project;
+import dev.deepwire.testing.SampleFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SampleProjectsTrainTest {
 
     static Stream<Path> samples() throws IOException {
-        return dev.deepwire.testing.SampleFiles.all().stream();
+        return SampleFiles.all().stream();
     }
 
     @ParameterizedTest

@@ -1,18 +1,20 @@
 package dev.deepwire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.GraphFixture;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.data.MarkerDataset;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +97,7 @@ class TrainingEngineTest {
         p.setTraining(p.training().withEpochs(50));
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        List<TrainingEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
         TrainingRun[] handle = new TrainingRun[1];
         CountDownLatch started = new CountDownLatch(1);
         TrainingListener listener = e -> {
@@ -288,12 +290,12 @@ class TrainingEngineTest {
     @Test
     void anOverflowThatNoLearningRateFixesIsSaidSo() throws Exception {
         // Embeddings 10 times the usual scale into a GELU: the loss is finite, the gradients are not, at any rate.
-        var g = new dev.deepwire.GraphFixture().node("t", "token_input", "length", 8, "vocabulary", 32)
+        var g = new GraphFixture().node("t", "token_input", "length", 8, "vocabulary", 32)
                 .node("e", "token_embedding", "dim", 16, "init_scale", 10.0)
                 .node("d", "sequence_dense", "units", 16, "activation", "gelu")
                 .node("p", "global_pool").node("o", "softmax_output", "classes", 32)
                 .wire("t.out", "e.in").wire("e.out", "d.in").wire("d.out", "p.in").wire("p.out", "o.in").graph();
-        var data = MarkerDataset.generate(new dev.deepwire.model.DatasetSpec("marker",
+        var data = MarkerDataset.generate(new DatasetSpec("marker",
                 Map.of("length", 8, "vocabulary", 32, "train", 64, "validation", 16)));
         for (double lr : new double[] {1e-1, 1e-5}) {
             TrainingSettings s = new TrainingSettings(1, 32, "adam", lr, 42, 0, 0);

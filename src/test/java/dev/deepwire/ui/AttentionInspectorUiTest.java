@@ -1,16 +1,16 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
-import dev.deepwire.ui.editor.EditorViewModel;
-import dev.deepwire.ui.training.TrainingViewModel;
 import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.inspect.AttentionInspector;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,13 +18,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,8 +79,8 @@ class AttentionInspectorUiTest {
     @AfterEach
     void cleanUp() throws Exception {
         WaitForAsyncUtils.asyncFx(training::stop).get();
-        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList()
-                .forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
+                .forEach(Window::hide)).get();
         prefs.removeNode();
     }
 
@@ -91,10 +97,10 @@ class AttentionInspectorUiTest {
         });
         // 2 epochs of 50 steps: captured at step 1, every 20 steps and at the end, on the training thread.
         assertThat(window.attention().snapshots()).extracting(s -> s.step()).contains(1L, 20L, 40L, 100L);
-        dev.deepwire.ui.inspect.AttentionInspector inspector =
+        AttentionInspector inspector =
                 WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, "attn")).get();
         WaitForAsyncUtils.waitForFxEvents();
-        java.util.function.Supplier<float[][]> shown = inspector::shownMap;
+        Supplier<float[][]> shown = inspector::shownMap;
         float[][] mean = copy(shown.get());
         assertThat(mean).hasDimensions(8, 8);
         for (float[] row : mean) {
@@ -122,7 +128,7 @@ class AttentionInspectorUiTest {
         robot.interact(() -> {
             var typed = robot.lookup("#inspect-typed").queryTextInputControl();
             typed.setText("t3 t4 <M> t9 t5 t6 t7 t8");
-            typed.fireEvent(new javafx.event.ActionEvent());
+            typed.fireEvent(new ActionEvent());
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -132,8 +138,8 @@ class AttentionInspectorUiTest {
         robot.interact(() -> {
             try {
                 inspector.exportTo(csv, false);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(Files.readString(csv)).contains("<M>");
@@ -141,7 +147,7 @@ class AttentionInspectorUiTest {
 
     @Test
     void anInspectorOpenedBeforeTrainingFollowsTheRun(FxRobot robot) throws Exception {
-        dev.deepwire.ui.inspect.AttentionInspector inspector =
+        AttentionInspector inspector =
                 WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -159,7 +165,7 @@ class AttentionInspectorUiTest {
         // Following the run: the last capture (the end of training, step 100) is the one shown.
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
         assertThat(inspector.shownMap()).hasDimensions(8, 8);
-        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+        assertThat(robot.lookup(".label").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText() != null && l.getText().startsWith("step 100 ("));
         // Each capture is drawn at most once while following (moving its own step slider drew each one twice),
         // fewer when they come faster than the inspector's redraw interval.
@@ -179,7 +185,7 @@ class AttentionInspectorUiTest {
         try (var files = Files.walk(dir)) {
             best = files.filter(f -> f.getFileName().toString().equals("best.zip")).findFirst().orElseThrow();
         }
-        dev.deepwire.ui.inspect.AttentionInspector inspector = WaitForAsyncUtils.asyncFx(
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(
                 () -> window.inspectSavedModel(stage, best)).get().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -190,7 +196,7 @@ class AttentionInspectorUiTest {
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
         // The checkpoint's own step, not "step -1".
         assertThat(window.attention().snapshots().get(0).step()).isPositive();
-        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+        assertThat(robot.lookup(".label").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText() != null && l.getText().startsWith("step " + window.attention().snapshots().get(0).step() + " ("))
                 .noneMatch(l -> l.getText() != null && l.getText().startsWith("step -1"));
         // It opens where the marker's row attends most sharply, and says so.
@@ -207,24 +213,24 @@ class AttentionInspectorUiTest {
     }
 
     private long inspectorWindows() {
-        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st && st.isShowing()
+        return Window.getWindows().stream().filter(w -> w instanceof Stage st && st.isShowing()
                 && "Attention inspector".equals(st.getTitle())).count();
     }
 
     @Test
     void oneInspectorPerWindowWhichEscAndCloseClose(FxRobot robot) {
         robot.clickOn(window.canvas().localToScreen(window.canvas().getWidth() / 2, 10));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I).release(javafx.scene.input.KeyCode.I,
-                javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I,
+                KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).isEqualTo(1);
         robot.interact(() -> stage.toFront());
         robot.clickOn(window.canvas().localToScreen(window.canvas().getWidth() - 20, window.canvas().getHeight() / 2));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I).release(javafx.scene.input.KeyCode.I,
-                javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I,
+                KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).as("a second Ctrl+I brings the same inspector forward").isEqualTo(1);
-        robot.clickOn("#inspect-typed").type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("#inspect-typed").type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).isZero();
         robot.interact(() -> window.openAttentionInspector(stage, null));
@@ -236,7 +242,7 @@ class AttentionInspectorUiTest {
     @Test
     void afterTypedTextResumeFollowsTheRunAgainAndUnknownTokensAreSaid(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
-        dev.deepwire.ui.inspect.AttentionInspector inspector =
+        AttentionInspector inspector =
                 WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
         robot.interact(() -> stage.toFront());
         robot.clickOn("#train-start");
@@ -253,20 +259,20 @@ class AttentionInspectorUiTest {
                 "the run finished before it could be paused");
         long pausedAt = window.attention().snapshots().get(window.attention().snapshots().size() - 1).step();
         robot.interact(() -> inspector.stage().toFront());
-        robot.clickOn("#inspect-typed").write("t3 hello <M> t9").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#inspect-typed").write("t3 hello <M> t9").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return robot.lookup("#inspect-vocab").queryLabeled().getText().startsWith("Not in the vocabulary");
         });
         assertThat(robot.lookup("#inspect-vocab").queryLabeled().getText()).contains("hello").contains("The model knows")
                 .contains("<M>");
-        javafx.scene.control.CheckBox follow = robot.lookup("#inspect-live").queryAs(javafx.scene.control.CheckBox.class);
+        CheckBox follow = robot.lookup("#inspect-live").queryAs(CheckBox.class);
         assertThat(follow.isSelected()).as("typed text is not the run").isFalse();
         robot.interact(() -> stage.toFront());
         robot.clickOn("#train-resume");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+            return robot.lookup(".label").queryAllAs(Label.class).stream()
                     .anyMatch(l -> l.getText() != null && l.getText().matches("step [0-9,]+ \\(.*")
                             && Long.parseLong(l.getText().replaceAll("step ([0-9,]+) .*", "$1").replace(",", "")) > pausedAt);
         });
@@ -276,7 +282,7 @@ class AttentionInspectorUiTest {
     @Test
     void textTypedWhileTheRunGoesOnIsSaidToWaitForPauseAndTheBoxIsClearedOnResume(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
-        dev.deepwire.ui.inspect.AttentionInspector inspector =
+        AttentionInspector inspector =
                 WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
         robot.interact(() -> stage.toFront());
         robot.clickOn("#train-start");
@@ -285,7 +291,7 @@ class AttentionInspectorUiTest {
             return window.attention().snapshots().size() >= 2;
         });
         robot.interact(() -> inspector.stage().toFront());
-        robot.clickOn("#inspect-typed").write("t3 t4 <M> t9").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#inspect-typed").write("t3 t4 <M> t9").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         String waits = "Typed text is shown when training is paused or has ended \u2014 press Pause";
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).isEqualTo(waits);
@@ -303,7 +309,7 @@ class AttentionInspectorUiTest {
         });
         org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED,
                 "the run finished before it could be paused");
-        javafx.scene.control.CheckBox follow = robot.lookup("#inspect-live").queryAs(javafx.scene.control.CheckBox.class);
+        CheckBox follow = robot.lookup("#inspect-live").queryAs(CheckBox.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return !follow.isSelected();

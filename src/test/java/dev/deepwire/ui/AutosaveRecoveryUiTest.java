@@ -1,14 +1,13 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.files.Autosave;
 import java.nio.file.Files;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class AutosaveRecoveryUiTest {
     @Test
     void quitWithDontSaveLeavesNothingToRecover(FxRobot robot) {
         changeAndAutosave(robot);
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         answer(robot, ButtonBar.ButtonData.NO);
@@ -61,7 +60,7 @@ class AutosaveRecoveryUiTest {
     @Test
     void newWithDontSaveLeavesNothingToRecover(FxRobot robot) {
         changeAndAutosave(robot);
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         answer(robot, ButtonBar.ButtonData.NO);

@@ -1,14 +1,15 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.BlockType;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class BlockSearchUiTest {
     @Test
     void quickAddFindsPoolOverTimeByMeanAndStaysInsideTheWindow(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         // Near the canvas's bottom edge, where a 260-pixel list would run past the window.
         robot.moveTo(h.window.canvas().localToScreen(h.window.canvas().getWidth() / 3, h.window.canvas().getHeight() - 6));
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
@@ -84,7 +85,7 @@ class BlockSearchUiTest {
         assertThat(blocks(tree)).contains("token_embedding").doesNotContain("self_attention");
     }
 
-    private static java.util.List<String> blocks(TreeView<Object> tree) {
+    private static List<String> blocks(TreeView<Object> tree) {
         return tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream()).map(TreeItem::getValue)
                 .map(v -> ((BlockType) v).id()).toList();
     }

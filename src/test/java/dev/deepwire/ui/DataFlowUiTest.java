@@ -1,16 +1,18 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.Issue;
+import dev.deepwire.model.Port;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,8 @@ class DataFlowUiTest {
                 h.vm.analysisProperty().get().complete() && h.vm.analysisProperty().get().revision() == h.vm.revisionProperty().get());
     }
 
-    private static boolean shown(javafx.scene.Node n) {
-        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+    private static boolean shown(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
             if (!at.isVisible()) {
                 return false;
             }
@@ -86,7 +88,7 @@ class DataFlowUiTest {
 
     @Test
     void trainWithoutADatasetOpensTheDatasetDialogShowingOnlyTheKindsFields(FxRobot robot) throws Exception {
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> h.vm.addBlock("token_input", 0, 0));
@@ -117,7 +119,7 @@ class DataFlowUiTest {
 
     @Test
     void dataChosenAtTrainIsCheckedFirstAndTrainStartsOnlyWhenNothingIsWrong(FxRobot robot) throws Exception {
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
@@ -125,9 +127,9 @@ class DataFlowUiTest {
             String embed = h.vm.addBlock("token_embedding", 200, 0);
             String pool = h.vm.addBlock("global_pool", 400, 0);
             String out = h.vm.addBlock("softmax_output", 600, 0);
-            h.vm.connect(new dev.deepwire.model.Port(in, "out"), new dev.deepwire.model.Port(embed, "in"));
-            h.vm.connect(new dev.deepwire.model.Port(embed, "out"), new dev.deepwire.model.Port(pool, "in"));
-            h.vm.connect(new dev.deepwire.model.Port(pool, "out"), new dev.deepwire.model.Port(out, "in"));
+            h.vm.connect(new Port(in, "out"), new Port(embed, "in"));
+            h.vm.connect(new Port(embed, "out"), new Port(pool, "in"));
+            h.vm.connect(new Port(pool, "out"), new Port(out, "in"));
         });
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,13 +1,11 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -59,7 +58,7 @@ class DatasetDialogUiTest {
     @Test
     void checkReportsCountsOrTheBadLineAndOkSetsTheDataset(FxRobot robot) throws Exception {
         Files.writeString(dir.resolve("words.tsv"), "haus\tgerman\nmaison\tfrench\nhouse english\n");
-        Dialog<dev.deepwire.model.DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
         robot.interact(dialog::show);
         @SuppressWarnings("unchecked")
         ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
@@ -77,7 +76,7 @@ class DatasetDialogUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
         assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
                 .isEqualTo("16,000 training and 2,000 validation examples, 2,000 test");
-        robot.clickOn((javafx.scene.Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.getResult().kind()).isEqualTo("text-classes");
         assertThat(dialog.getResult().params()).containsEntry("length", 8L);

@@ -1,16 +1,18 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.ProjectReader;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class DockBelongsToProjectUiTest {
         h.close();
     }
 
-    static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
@@ -100,7 +102,7 @@ class DockBelongsToProjectUiTest {
         robot.interact(() -> h.window.files().saveAs(mine));
         assertThat(h.vm.project().name()).isEqualTo("mine");
         assertThat(h.stage.getTitle()).isEqualTo("mine.dwproj — DeepWire");
-        assertThat(new dev.deepwire.io.ProjectReader().read(mine).name()).isEqualTo("mine");
+        assertThat(new ProjectReader().read(mine).name()).isEqualTo("mine");
         assertThat(openRuns(robot).getItems()).as("marker's run stays with marker.dwproj").isEmpty();
         closeRuns(robot);
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
@@ -112,7 +114,7 @@ class DockBelongsToProjectUiTest {
         assertThat(openRuns(robot).getItems()).hasSize(1);
         closeRuns(robot);
         robot.interact(() -> h.vm.setParam("attn", "heads", 2));
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()).contains("Save changes to mine");

@@ -16,6 +16,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
@@ -79,7 +81,7 @@ public final class EditorBenchmark {
     @Override
     public void start(Stage stage) {
         // Opening happens in a running workbench: JavaFX's controls and default style sheet are loaded already.
-        new Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("warm-up"))).getRoot().applyCss();
+        new Scene(new StackPane(new Label("warm-up"))).getRoot().applyCss();
         EditorViewModel.warmUpAutoArrange(BlockCatalog.standard()); // the workbench does this in the background at start
         Graph graph = generate(size);
         long t0 = System.nanoTime();

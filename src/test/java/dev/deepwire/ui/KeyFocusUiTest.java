@@ -1,13 +1,14 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Note;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class KeyFocusUiTest {
     @Test
     void aSentenceTypedIntoANoteKeepsEveryWordAndOpensNoQuickAdd(FxRobot robot) {
         int blocks = h.vm.graph().nodes().size();
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE); // focus the canvas, select nothing
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE); // focus the canvas, select nothing
         robot.interact(() -> h.vm.select("attn", false));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -47,13 +48,13 @@ class KeyFocusUiTest {
         assertThat(robot.lookup("#quick-add-search").tryQuery()).as("no quick-add opened by Space").isEmpty();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(h.vm.graph().notes()).extracting(dev.deepwire.model.Note::text).contains("Watch head 0 here.");
+        assertThat(h.vm.graph().notes()).extracting(Note::text).contains("Watch head 0 here.");
         assertThat(h.vm.graph().nodes()).as("Backspace in the note deleted no block").hasSize(blocks);
     }
 
     @Test
     void fTypedIntoANoteDoesNotMoveTheView(FxRobot robot) {
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.interact(() -> h.window.canvas().zoomAt(1.7, 100, 100));
         Point2D before = h.window.canvas().toWorld(0, 0);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -65,7 +66,7 @@ class KeyFocusUiTest {
 
     @Test
     void quickAddSearchKeepsEveryWordAndMatchesThemAll(FxRobot robot) {
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.moveTo(h.window.canvas().localToScreen(40, 40));
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();

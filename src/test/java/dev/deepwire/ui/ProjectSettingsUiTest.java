@@ -1,12 +1,12 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class ProjectSettingsUiTest {
         shortcut(robot, KeyCode.S);
         assertThat(new ProjectReader().read(h.file).training().epochs()).as("Save writes the setting").isEqualTo(7);
         assertThat(h.stage.getTitle()).doesNotStartWith("•");
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         shortcut(robot, KeyCode.Z);
         assertThat(robot.lookup("#train-epochs").queryTextInputControl().getText()).isEqualTo(String.valueOf(before));
         assertThat(h.stage.getTitle()).as("undone past the save").startsWith("• ");
@@ -91,7 +91,7 @@ class ProjectSettingsUiTest {
         var spec = h.vm.project().dataset();
         robot.interact(() -> h.vm.setDataset(null));
         assertThat(h.stage.getTitle()).startsWith("• ");
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         shortcut(robot, KeyCode.Z);
         assertThat(h.vm.project().dataset()).isEqualTo(spec);
         assertThat(h.stage.getTitle()).doesNotStartWith("•");

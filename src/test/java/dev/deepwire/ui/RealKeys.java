@@ -1,5 +1,7 @@
 package dev.deepwire.ui;
 
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -34,10 +36,10 @@ final class RealKeys {
     }
 
     /** Scrolls the panel holding a control (as a person would) until the control is in view. */
-    static javafx.scene.Node reveal(FxRobot robot, javafx.scene.Node node) {
+    static Node reveal(FxRobot robot, Node node) {
         robot.interact(() -> {
-            for (javafx.scene.Node at = node.getParent(); at != null; at = at.getParent()) {
-                if (at instanceof javafx.scene.control.ScrollPane sp) {
+            for (Node at = node.getParent(); at != null; at = at.getParent()) {
+                if (at instanceof ScrollPane sp) {
                     double y = sp.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
                     double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
                     sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));

@@ -1,14 +1,12 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Edge;
@@ -17,7 +15,9 @@ import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.MarkerSample;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,7 +57,7 @@ class RebuildMarkerUiTest {
                 new DatasetSpec("marker", Map.of("train", 2000, "validation", 200)), TrainingSettings.defaults());
         vm = new EditorViewModel(BlockCatalog.standard(), empty, Runnable::run, Runnable::run);
         window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "t"),
-                new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
+                new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
         stage.setScene(new Scene(window.root(), 1600, 1000));
         stage.show();
     }
@@ -133,7 +133,7 @@ class RebuildMarkerUiTest {
         var theirs = compiler.compile(sample.graph(), CompileOptions.forTraining(sample.training()));
         assertThat(mine.issues()).isEmpty();
         assertThat(mine.shapes().totalParams()).isEqualTo(theirs.shapes().totalParams())
-                .isEqualTo(dev.deepwire.testing.MarkerSample.parameterCount());
+                .isEqualTo(MarkerSample.parameterCount());
         assertThat(saved.graph().edges()).hasSize(sample.graph().edges().size());
         // The wiring, parameters and layer settings as DL4J sees them: the same configuration once the
         // hand-made blocks carry the sample's ids (and both use the sample's training settings).
@@ -142,7 +142,7 @@ class RebuildMarkerUiTest {
         assertThat(rebuilt.configuration().toJson()).isEqualTo(theirs.orThrow().configuration().toJson());
         // ... and the saved file trains from the command line.
         Path out = file.resolveSibling("run");
-        assertThat(dev.deepwire.cli.DeepWireCli.execute("train", file.toString(), "--max-steps", "3", "--out", out.toString()))
+        assertThat(DeepWireCli.execute("train", file.toString(), "--max-steps", "3", "--out", out.toString()))
                 .isEqualTo(0);
         assertThat(out.resolve("model.zip")).exists();
     }

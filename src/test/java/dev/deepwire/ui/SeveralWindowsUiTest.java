@@ -1,13 +1,13 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.Node;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,7 @@ class SeveralWindowsUiTest {
         robot.interact(() -> a.vm.setParam("attn", "heads", 2));
         robot.interact(() -> b.vm.addNote("to do", 0, 0));
         focus(robot, b);
-        robot.clickOn(b.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(b.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         DialogPane first = dialogOver(robot);
         assertThat(first.getContentText()).contains("word-language");
@@ -84,7 +84,7 @@ class SeveralWindowsUiTest {
     void cancelForOneWindowKeepsEveryWindowOpen(FxRobot robot) {
         robot.interact(() -> a.vm.setParam("attn", "heads", 2));
         focus(robot, b);
-        robot.clickOn(b.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(b.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         DialogPane ask = dialogOver(robot);
         assertThat(ask.getContentText()).contains("marker");
@@ -100,7 +100,7 @@ class SeveralWindowsUiTest {
             a.vm.select("ffn", true);
         });
         focus(robot, a);
-        robot.clickOn(a.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(a.window.canvas(), MouseButton.MIDDLE);
         robot.interact(() -> {
             a.vm.select("attn", false);
             a.vm.select("ffn", true);
@@ -110,7 +110,7 @@ class SeveralWindowsUiTest {
         assertThat(a.vm.messageProperty().get()).isEqualTo("Copied 2 blocks");
         robot.interact(() -> b.window.canvas().centreOn(-3000, -3000)); // b looks somewhere else entirely
         focus(robot, b);
-        robot.clickOn(b.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(b.window.canvas(), MouseButton.MIDDLE);
         int before = b.vm.graph().nodes().size();
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

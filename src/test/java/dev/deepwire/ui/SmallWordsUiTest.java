@@ -1,7 +1,6 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.io.ProjectReader;
@@ -27,6 +26,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class SmallWordsUiTest {
         assertThat(status).startsWith("Finished (the 1 epoch done)").doesNotContain("1 epochs");
         checkRunsDialog(robot, 1);
 
-        robot.clickOn(window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         if (!robot.lookup(".dialog-pane").queryAll().isEmpty()) { // the settings edit asks to be saved or dropped

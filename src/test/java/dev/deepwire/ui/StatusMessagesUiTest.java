@@ -1,11 +1,11 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.ui.training.TrainingViewModel;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Polyline;
 import javafx.stage.Stage;
@@ -68,7 +68,7 @@ class StatusMessagesUiTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message(robot)).isEmpty();
-        assertThat(robot.lookup("#status-message").tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse(""))
+        assertThat(robot.lookup("#status-message").tryQuery().map(n -> ((Labeled) n).getText()).orElse(""))
                 .doesNotContain("Delete removes it");
 
         selectAWire(robot);

@@ -1,7 +1,6 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Note;
 import dev.deepwire.model.Project;
@@ -11,8 +10,10 @@ import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class TeacherPreparationUiTest {
     void preparingTheMarkerDemo(FxRobot robot) throws Exception {
         Path lesson = h.dir.resolve("lesson.dwproj");
         // Gallery → marker.
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         @SuppressWarnings("unchecked")
         ListView<SampleGallery.Card> gallery = robot.lookup("#sample-gallery").queryAs(ListView.class);
@@ -65,7 +66,7 @@ class TeacherPreparationUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.vm.project().name()).isEqualTo("marker");
         // A note, typed with real keys.
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
         RealKeys.type(robot, "Watch head 0 here");
         keys(robot, KeyCode.CONTROL, KeyCode.ENTER);
@@ -79,11 +80,11 @@ class TeacherPreparationUiTest {
         // Save (the template asks where: lesson.dwproj), then close it (New) and reopen it from Open Recent.
         robot.interact(() -> h.window.files().saveAs(lesson));
         assertThat(h.stage.getTitle()).isEqualTo("lesson.dwproj — DeepWire");
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         keys(robot, KeyCode.CONTROL, KeyCode.N);
         assertThat(robot.lookup(".dialog-pane").tryQuery()).as("nothing unsaved to ask about").isEmpty();
         robot.clickOn("File").clickOn("Open Recent");
-        robot.clickOn(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+        robot.clickOn(n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("lesson.dwproj"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.window.files().fileProperty().get()).isEqualTo(lesson);

@@ -1,19 +1,17 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
+import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
-import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class TrainingPanelUiTest {
         prefs.removeNode();
     }
 
-    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
@@ -97,8 +97,8 @@ class TrainingPanelUiTest {
             assertThat(robot.lookup("#train-status").queryLabeled().getText()).contains("Stopped");
             // Each measured block shows its health on the canvas: one dot, in exactly one health colour.
             WaitForAsyncUtils.waitForFxEvents();
-            var dots = robot.lookup(".health").queryAllAs(javafx.scene.shape.Circle.class).stream()
-                    .filter(javafx.scene.Node::isVisible).toList();
+            var dots = robot.lookup(".health").queryAllAs(Circle.class).stream()
+                    .filter(Node::isVisible).toList();
             assertThat(training.health()).isNotEmpty();
             assertThat(dots).hasSize(training.health().size());
             assertThat(dots).allSatisfy(d -> assertThat(d.getStyleClass().stream().filter(c -> c.startsWith("health-")))

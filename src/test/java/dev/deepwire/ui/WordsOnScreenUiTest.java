@@ -1,12 +1,15 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.ui.training.TrainingViewModel;
+import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +49,10 @@ class WordsOnScreenUiTest {
 
     /** Scrolls the inspector (as a person would) until the field is in view, then replaces its text. */
     private void typeInto(FxRobot robot, String query, String text) {
-        javafx.scene.Node field = robot.lookup(query).query();
+        Node field = robot.lookup(query).query();
         robot.interact(() -> {
-            for (javafx.scene.Node at = field.getParent(); at != null; at = at.getParent()) {
-                if (at instanceof javafx.scene.control.ScrollPane sp) {
+            for (Node at = field.getParent(); at != null; at = at.getParent()) {
+                if (at instanceof ScrollPane sp) {
                     double y = sp.getContent().sceneToLocal(field.localToScene(0, 0)).getY();
                     double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
                     sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
@@ -82,7 +85,7 @@ class WordsOnScreenUiTest {
         typeInto(robot, "#param-heads", "0");
         assertThat(status(robot)).contains("heads").contains("between");
         robot.interact(() -> h.vm.select("pool", false));
-        robot.interact(() -> h.vm.moveNodes(java.util.Map.of("pool", new double[] {12, 34})));
+        robot.interact(() -> h.vm.moveNodes(Map.of("pool", new double[] {12, 34})));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status(robot)).as("the old refusal no longer holds").doesNotContain("between");
     }
@@ -92,7 +95,7 @@ class WordsOnScreenUiTest {
         robot.clickOn("#train-start");
         DockBelongsToProjectUiTest.waitFor("training", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
         robot.interact(() -> h.vm.select("pool", false));
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.interact(() -> h.vm.select("pool", false));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -104,7 +107,7 @@ class WordsOnScreenUiTest {
 
     @Test
     void countsArePluralisedAndAnEmptyCanvasSaysWhatIsWrong(FxRobot robot) throws Exception {
-        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         DockBelongsToProjectUiTest.waitFor("analysed", () -> h.vm.analysisProperty().get().revision() == h.vm.revisionProperty().get());
         String empty = robot.lookup("#status-summary").queryLabeled().getText();

@@ -1,13 +1,13 @@
 package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class WorkbenchLauncherTest {
         assertThat(WorkbenchLauncher.NO_DISPLAY).contains("deepwire --help").doesNotContain("\n");
     }
 
-    private static int capturingErr(String[] out, java.util.function.IntSupplier action) {
+    private static int capturingErr(String[] out, IntSupplier action) {
         PrintStream before = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));

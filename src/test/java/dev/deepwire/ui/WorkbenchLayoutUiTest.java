@@ -1,25 +1,31 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +63,7 @@ class WorkbenchLayoutUiTest {
         Project p = new ProjectReader().read(file);
         vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
         WorkbenchWindow w = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "t"),
-                new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir),
+                new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir),
                 layoutPrefs);
         Scene scene = new Scene(w.root(), 1024, 700);
         Themes.apply(scene, Themes.DARK);
@@ -81,7 +87,7 @@ class WorkbenchLayoutUiTest {
         Node dock = robot.lookup("#training-dock").query();
         assertThat(canvas().getWidth()).as("canvas width").isGreaterThan(1024 * 0.55);
         assertThat(canvas().getHeight()).as("canvas height").isGreaterThan(dock.getLayoutBounds().getHeight() * 1.4);
-        assertThat(robot.lookup((Node n) -> n instanceof org.jfree.chart.fx.ChartViewer).<Node>queryAll()).isNotEmpty().allSatisfy(c ->
+        assertThat(robot.lookup((Node n) -> n instanceof ChartViewer).<Node>queryAll()).isNotEmpty().allSatisfy(c ->
                 assertThat(c.getLayoutBounds().getHeight()).as("chart height").isGreaterThanOrEqualTo(150));
         Bounds minimap = canvas().minimapBounds().orElseThrow();
         assertThat(minimap.getWidth()).as("minimap width").isLessThanOrEqualTo(canvas().getWidth() * 0.21);
@@ -173,7 +179,7 @@ class WorkbenchLayoutUiTest {
         robot.clickOn("File").clickOn("New from Sample…");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(javafx.scene.control.ListView.class);
+        ListView<SampleGallery.Card> list = robot.lookup("#sample-gallery").queryAs(ListView.class);
         int words = list.getItems().stream().map(c -> c.entry().file()).toList().indexOf("word-language.dwproj");
         robot.interact(() -> list.getSelectionModel().select(words));
         robot.clickOn("#gallery-open");
@@ -187,13 +193,13 @@ class WorkbenchLayoutUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node minimap = robot.lookup("#minimap").query();
         Bounds m = minimap.localToScreen(minimap.getBoundsInLocal());
-        robot.moveTo(canvas().localToScreen(canvas().getWidth() / 2, 8)).press(javafx.scene.input.MouseButton.PRIMARY)
-                .moveTo(new javafx.geometry.Point2D(m.getCenterX(), m.getCenterY()));
+        robot.moveTo(canvas().localToScreen(canvas().getWidth() / 2, 8)).press(MouseButton.PRIMARY)
+                .moveTo(new Point2D(m.getCenterX(), m.getCenterY()));
         try {
             assertThat(minimap.isMouseTransparent()).as("mouse-transparent during a drag").isTrue();
             assertThat(minimap.getOpacity()).as("faded during a drag").isLessThan(0.5);
         } finally {
-            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+            robot.release(MouseButton.PRIMARY);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(minimap.isMouseTransparent()).as("takes clicks again after the drag").isFalse();
@@ -208,19 +214,19 @@ class WorkbenchLayoutUiTest {
         Bounds m = minimap.getBoundsInParent();
         robot.interact(() -> {
             Bounds pb = canvas().sceneToLocal(port.localToScene(port.getBoundsInLocal()));
-            javafx.geometry.Point2D p = canvas().toWorld(pb.getCenterX(), pb.getCenterY());
+            Point2D p = canvas().toWorld(pb.getCenterX(), pb.getCenterY());
             double z = canvas().zoom();
             canvas().centreOn(p.getX() - (m.getCenterX() - canvas().getWidth() / 2) / z, p.getY() - (m.getCenterY() - canvas().getHeight() / 2) / z);
         });
         WaitForAsyncUtils.waitForFxEvents();
         Bounds pb = port.localToScreen(port.getBoundsInLocal());
         assertThat(minimap.localToScreen(minimap.getBoundsInLocal()).contains(pb.getCenterX(), pb.getCenterY())).as("the port lies under the minimap").isTrue();
-        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX(), pb.getCenterY()));
+        robot.moveTo(new Point2D(pb.getCenterX(), pb.getCenterY()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(minimap.isMouseTransparent()).as("over a port the minimap lets the mouse through").isTrue();
         assertThat(minimap.getOpacity()).isLessThan(0.5);
         Bounds mm = minimap.localToScreen(minimap.getBoundsInLocal());
-        robot.moveTo(new javafx.geometry.Point2D(pb.getCenterX() < mm.getCenterX() ? mm.getMaxX() - 3 : mm.getMinX() + 3, pb.getCenterY() < mm.getCenterY() ? mm.getMaxY() - 3 : mm.getMinY() + 3));
+        robot.moveTo(new Point2D(pb.getCenterX() < mm.getCenterX() ? mm.getMaxX() - 3 : mm.getMinX() + 3, pb.getCenterY() < mm.getCenterY() ? mm.getMaxY() - 3 : mm.getMinY() + 3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(minimap.isMouseTransparent()).as("away from ports the minimap takes clicks").isFalse();
     }
@@ -258,27 +264,27 @@ class WorkbenchLayoutUiTest {
         try {
             robot.clickOn("View").clickOn("Light Theme");
             WaitForAsyncUtils.waitForFxEvents();
-            var view = robot.lookup((javafx.scene.control.MenuBar m) -> true).queryAs(javafx.scene.control.MenuBar.class)
+            var view = robot.lookup((MenuBar m) -> true).queryAs(MenuBar.class)
                     .getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow();
-            var radios = view.getItems().stream().filter(i -> i instanceof javafx.scene.control.RadioMenuItem r
-                    && r.getText().contains("Theme")).map(i -> (javafx.scene.control.RadioMenuItem) i).toList();
+            var radios = view.getItems().stream().filter(i -> i instanceof RadioMenuItem r
+                    && r.getText().contains("Theme")).map(i -> (RadioMenuItem) i).toList();
             assertThat(radios).hasSize(2);
-            assertThat(radios).filteredOn(javafx.scene.control.RadioMenuItem::isSelected).singleElement()
+            assertThat(radios).filteredOn(RadioMenuItem::isSelected).singleElement()
                     .satisfies(r -> assertThat(r.getText()).contains("Light"));
-            assertThat(robot.lookup((Node n) -> n instanceof org.jfree.chart.fx.ChartViewer).<Node>queryAll()).isNotEmpty()
-                    .allSatisfy(n -> assertThat(brightness((java.awt.Color) ((org.jfree.chart.fx.ChartViewer) n).getChart()
+            assertThat(robot.lookup((Node n) -> n instanceof ChartViewer).<Node>queryAll()).isNotEmpty()
+                    .allSatisfy(n -> assertThat(brightness((Color) ((ChartViewer) n).getChart()
                             .getBackgroundPaint())).as("chart background").isGreaterThan(200));
             Bounds minimap = canvas().minimapBounds().orElseThrow();
-            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            WritableImage[] shot = new WritableImage[1];
             robot.interact(() -> shot[0] = canvas().snapshot(null, null));
             int argb = shot[0].getPixelReader().getArgb((int) minimap.getMinX() + 3, (int) minimap.getMaxY() - 3);
-            assertThat(brightness(new java.awt.Color(argb))).as("minimap background").isGreaterThan(200);
+            assertThat(brightness(new Color(argb))).as("minimap background").isGreaterThan(200);
         } finally {
             robot.interact(() -> Themes.apply(stage.getScene(), Themes.DARK));
         }
     }
 
-    private static int brightness(java.awt.Color c) {
+    private static int brightness(Color c) {
         return (c.getRed() + c.getGreen() + c.getBlue()) / 3;
     }
 }

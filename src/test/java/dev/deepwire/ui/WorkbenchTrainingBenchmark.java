@@ -1,10 +1,12 @@
 package dev.deepwire.ui;
 
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Node;
 import dev.deepwire.model.Project;
 import dev.deepwire.training.TrainingEvent;
-import dev.deepwire.ui.training.TrainingViewModel;
+import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.ui.training.TrainingViewModel.Phase;
+import dev.deepwire.ui.training.TrainingViewModel;
 import dev.deepwire.worker.RunLauncher;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,7 +33,7 @@ public final class WorkbenchTrainingBenchmark {
     }
 
     public static void main(String[] args) {
-        dev.deepwire.training.backend.NativeTuning.prepare();
+        NativeTuning.prepare();
         file = Path.of(args.length > 0 ? args[0] : "sample-projects/marker.dwproj");
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--no-inspector")) {
@@ -58,7 +60,7 @@ public final class WorkbenchTrainingBenchmark {
             TrainingViewModel training = WorkbenchInternals.training(window);
             if (inspector) {
                 String attention = project.graph().nodes().stream()
-                        .filter(n -> n.type().contains("attention")).map(dev.deepwire.model.Node::id).findFirst().orElse(null);
+                        .filter(n -> n.type().contains("attention")).map(Node::id).findFirst().orElse(null);
                 window.openAttentionInspector(stage, attention);
             }
             // Timed as deepwire train times itself: from the run's start (its first event, sent just before its first

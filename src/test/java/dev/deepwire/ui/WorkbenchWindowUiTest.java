@@ -1,17 +1,16 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.io.files.RecentFiles;
-
-import dev.deepwire.io.files.Autosave;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
@@ -19,6 +18,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class WorkbenchWindowUiTest {
         Project p = new ProjectReader().read(file);
         vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
         window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), new Autosave(autosaveDir, "test"),
-                new dev.deepwire.ui.training.TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
+                new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir));
         Scene scene = new Scene(window.root(), 1280, 760);
         Themes.apply(scene, Themes.DARK);
         stage.setScene(scene);
@@ -106,11 +106,11 @@ class WorkbenchWindowUiTest {
         var canvas = window.canvas();
         robot.interact(() -> canvas.centreOn(vm.graph().require("pool").x(), vm.graph().require("pool").y()));
         Point2D start = screenOfOutput("pool");
-        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).dropTo(start.add(60, 160));
+        robot.drag(start, MouseButton.PRIMARY).dropTo(start.add(60, 160));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        ListView<dev.deepwire.model.BlockType> list = robot.lookup("#quick-add-list").queryAs(ListView.class);
-        assertThat(list.getItems()).extracting(dev.deepwire.model.BlockType::id).contains("dense", "softmax_output")
+        ListView<BlockType> list = robot.lookup("#quick-add-list").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(BlockType::id).contains("dense", "softmax_output")
                 .doesNotContain("self_attention", "feed_forward");
         robot.write("dense").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

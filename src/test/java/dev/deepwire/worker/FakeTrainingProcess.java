@@ -1,9 +1,12 @@
 package dev.deepwire.worker;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,7 +39,7 @@ public final class FakeTrainingProcess {
             case "mute" -> hang();
             case "stuck" -> {
                 Runtime.getRuntime().addShutdownHook(new Thread(FakeTrainingProcess::hang));
-                say(new WorkerMessage.Event(new TrainingEvent.StateChanged(dev.deepwire.training.RunState.RUNNING)));
+                say(new WorkerMessage.Event(new TrainingEvent.StateChanged(RunState.RUNNING)));
                 hang();
             }
             case "garbage" -> {
@@ -49,7 +52,7 @@ public final class FakeTrainingProcess {
                 System.exit(3);
             }
             case "echo" -> {
-                java.util.List<String> read = new java.util.ArrayList<>(java.util.List.of(describe(start)));
+                List<String> read = new ArrayList<>(List.of(describe(start)));
                 String line;
                 while ((line = in.readLine()) != null) {
                     read.add(describe(line));

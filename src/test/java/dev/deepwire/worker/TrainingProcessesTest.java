@@ -1,18 +1,18 @@
 package dev.deepwire.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
-import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -101,7 +101,7 @@ class TrainingProcessesTest {
         // Budgets no observation fits: after the first step (not counted) and the next one on the grid (its cost not
         // yet known), health and captures wait for ever; the last step is still captured.
         processes.start(marker("budget", 45, new CaptureSpec(List.of("attn"), 4, 20, 1e-12), 1e-12), events::add);
-        List<Long> health = new java.util.ArrayList<>();
+        List<Long> health = new ArrayList<>();
         next(e -> {
             if (e instanceof TrainingEvent.HealthMeasured h) {
                 health.add(h.step());

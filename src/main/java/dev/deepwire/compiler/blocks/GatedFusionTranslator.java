@@ -4,6 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class GatedFusionTranslator implements BlockTranslator {
     @Override
     public void build(NodeContext n, GraphBuilder b) {
         TensorShape a = n.input("a");
-        TensorShape both = a.kind() == dev.deepwire.model.PortKind.SEQUENCE
+        TensorShape both = a.kind() == PortKind.SEQUENCE
                 ? TensorShape.sequence(2 * a.features(), a.length(), a.masked()) : TensorShape.vector(2 * a.features());
         b.addVertex(n.part("joined"), new MergeVertex(), n.inputVertex("a"), n.inputVertex("b"));
         b.addLayer(n.part("gate"), Layers.dense(both, a.features(), Activation.SIGMOID), n.part("joined"));

@@ -3,6 +3,9 @@ package dev.deepwire.compiler.blocks;
 import dev.deepwire.compiler.ShapeProblem;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Common input checks for translators, with messages that say what to insert or change. */
 final class Shapes {
@@ -51,7 +54,7 @@ final class Shapes {
     }
 
     /** Vectors or sequences whose sizes must all be equal; the message names the input to project. */
-    static TensorShape requireSameSize(String block, java.util.Map<String, TensorShape> inputs) throws ShapeProblem {
+    static TensorShape requireSameSize(String block, Map<String, TensorShape> inputs) throws ShapeProblem {
         TensorShape first = null;
         String firstName = null;
         for (var e : inputs.entrySet()) {
@@ -83,8 +86,8 @@ final class Shapes {
     /** Checks that {@code heads} divides the feature size {@code d}, listing the head counts that would. */
     static void requireHeads(int d, int heads) throws ShapeProblem {
         if (d % heads != 0) {
-            String fits = java.util.stream.IntStream.rangeClosed(1, Math.min(d, 64)).filter(h -> d % h == 0)
-                    .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            String fits = IntStream.rangeClosed(1, Math.min(d, 64)).filter(h -> d % h == 0)
+                    .mapToObj(String::valueOf).collect(Collectors.joining(", "));
             throw new ShapeProblem("feature size " + d + " does not divide into " + heads + " heads; use one of "
                     + fits + " heads, or change the feature size");
         }

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -53,7 +54,7 @@ public class AttentionPool extends HandWrittenLayer implements JavaExpressible {
     }
 
     @Override
-    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+    protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new AttentionPoolImpl(conf, dataType);
     }
 

@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import java.util.Collection;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -22,7 +23,7 @@ public abstract class HandWrittenLayer extends BaseLayer {
     protected abstract org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType);
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int index, INDArray paramsView, boolean initializeParams,
                                                        DataType dataType) {
         org.deeplearning4j.nn.layers.BaseLayer<?> layer = create(conf, dataType);

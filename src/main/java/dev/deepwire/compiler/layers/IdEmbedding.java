@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,7 +28,7 @@ public class IdEmbedding extends EmbeddingTable implements JavaExpressible {
     }
 
     @Override
-    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+    protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new IdEmbeddingImpl(conf, dataType);
     }
 

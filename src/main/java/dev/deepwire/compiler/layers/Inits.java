@@ -1,5 +1,7 @@
 package dev.deepwire.compiler.layers;
 
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,8 +28,8 @@ final class Inits {
      */
     static void normalLikeDl4jTable(INDArray target, double std) {
         INDArray flat = Nd4j.create(target.dataType(), target.length());
-        INDArray drawn = new org.deeplearning4j.nn.weights.WeightInitDistribution(
-                new org.deeplearning4j.nn.conf.distribution.NormalDistribution(0, std))
+        INDArray drawn = new WeightInitDistribution(
+                new NormalDistribution(0, std))
                 .init(target.size(0), target.size(1), target.shape(), 'f', flat);
         target.assign(drawn);
     }

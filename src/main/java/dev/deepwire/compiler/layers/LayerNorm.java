@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -49,7 +50,7 @@ public class LayerNorm extends HandWrittenLayer implements JavaExpressible {
     }
 
     @Override
-    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+    protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new LayerNormImpl(conf, dataType);
     }
 

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The running {@link PositionalEmbedding}: {@code y = x + P}; {@code dP = Σ_batch dy}, {@code dx = dy}. */
 public final class PositionalEmbeddingImpl extends BaseLayer<PositionalEmbedding> {
@@ -29,7 +30,7 @@ public final class PositionalEmbeddingImpl extends BaseLayer<PositionalEmbedding
         }
         if (sinusoids == null || sinusoids.dataType() != input.dataType()) {
             // Kept across steps, so made outside DL4J's workspaces (which are reset every step).
-            try (var ws = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 sinusoids = PositionalEmbedding.sinusoids(layerConf().getSize(), layerConf().getLength(), input.dataType());
             }
         }

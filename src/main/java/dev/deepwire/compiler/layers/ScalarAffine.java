@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -55,7 +56,7 @@ public class ScalarAffine extends HandWrittenLayer implements JavaExpressible {
     }
 
     @Override
-    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+    protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new ScalarAffineImpl(conf, dataType);
     }
 

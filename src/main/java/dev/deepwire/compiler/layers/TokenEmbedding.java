@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -47,7 +48,7 @@ public class TokenEmbedding extends EmbeddingTable implements JavaExpressible {
     }
 
     @Override
-    protected org.deeplearning4j.nn.layers.BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+    protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new TokenEmbeddingImpl(conf, dataType);
     }
 

@@ -1,5 +1,8 @@
 package dev.deepwire.training.backend;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,7 +25,7 @@ public final class BackendInfo {
 
     private static String cpuFeatures() {
         try {
-            String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+            String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("flags")).findFirst().orElse("");
             if (flags.contains(" avx512f")) {
                 return "AVX-512";
@@ -31,7 +34,7 @@ public final class BackendInfo {
                 return "AVX2";
             }
             return flags.contains(" avx") ? "AVX" : "SSE";
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return System.getProperty("os.arch");
         }
     }

@@ -4,6 +4,7 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
+import dev.deepwire.model.Port;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +36,8 @@ final class AutoArrange {
         g.addNode(catalog.newNode("token_input", "a", 0, 0));
         g.addNode(catalog.newNode("token_embedding", "b", 0, 0));
         g.addNode(catalog.newNode("global_pool", "c", 0, 0));
-        g.connect(new Edge(new dev.deepwire.model.Port("a", "out"), new dev.deepwire.model.Port("b", "in")));
-        g.connect(new Edge(new dev.deepwire.model.Port("b", "out"), new dev.deepwire.model.Port("c", "in")));
+        g.connect(new Edge(new Port("a", "out"), new Port("b", "in")));
+        g.connect(new Edge(new Port("b", "out"), new Port("c", "in")));
         for (int i = 0; i < 20; i++) {
             layout(g, catalog);
         }

@@ -2,8 +2,10 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.BlockType;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The block search of the palette and quick-add: every word of the query must occur in the block's label, id or
@@ -29,7 +31,7 @@ final class BlockSearch {
      * The blocks among {@code choices} that match {@code query}, in their order: those whose label, id or category
      * hold every word (or a synonym of it); only when none does, those whose description holds every word.
      */
-    static List<BlockType> filter(java.util.Collection<BlockType> choices, String query) {
+    static List<BlockType> filter(Collection<BlockType> choices, String query) {
         List<String> words = Arrays.stream(query.toLowerCase(Locale.ROOT).trim().split("[\\s_]+")).filter(w -> !w.isEmpty()).toList();
         List<BlockType> byName = choices.stream().filter(t -> inNames(t, words)).toList();
         return byName.isEmpty() && !words.isEmpty() ? choices.stream().filter(t -> inDescription(t, words)).toList() : byName;
@@ -55,7 +57,7 @@ final class BlockSearch {
         if (word.length() >= 3) {
             for (List<String> group : SYNONYMS) {
                 if (group.stream().anyMatch(s -> s.startsWith(word))) {
-                    return java.util.stream.Stream.concat(java.util.stream.Stream.of(word), group.stream()).toList();
+                    return Stream.concat(Stream.of(word), group.stream()).toList();
                 }
             }
         }

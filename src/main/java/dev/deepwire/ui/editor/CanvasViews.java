@@ -5,7 +5,9 @@ import dev.deepwire.model.Edge;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.NodeGroup;
+import dev.deepwire.training.NodeHealth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Group;
 
 /**
@@ -34,9 +38,9 @@ final class CanvasViews {
 
     private final EditorViewModel vm;
     private final Viewport viewport;
-    private final java.util.function.Consumer<NodeView> nodeGestures;
-    private final java.util.function.Consumer<GroupView> groupGestures;
-    private final java.util.function.Consumer<EdgeView> edgeGestures;
+    private final Consumer<NodeView> nodeGestures;
+    private final Consumer<GroupView> groupGestures;
+    private final Consumer<EdgeView> edgeGestures;
     final Group groupLayer = new Group();
     final Group noteLayer = new Group();
     final Group nodeLayer = new Group();
@@ -47,12 +51,12 @@ final class CanvasViews {
     private final Map<String, String> groupSummaries = new HashMap<>();
     private final Map<String, NoteView> notes = new HashMap<>();
     private final Set<String> hidden = new HashSet<>();
-    private Map<String, dev.deepwire.training.NodeHealth> health = Map.of();
+    private Map<String, NodeHealth> health = Map.of();
     private Edge selectedWire;
 
     /** The consumers give each new view its gestures. */
-    CanvasViews(EditorViewModel vm, Viewport viewport, java.util.function.Consumer<NodeView> nodeGestures,
-                java.util.function.Consumer<GroupView> groupGestures, java.util.function.Consumer<EdgeView> edgeGestures) {
+    CanvasViews(EditorViewModel vm, Viewport viewport, Consumer<NodeView> nodeGestures,
+                Consumer<GroupView> groupGestures, Consumer<EdgeView> edgeGestures) {
         this.vm = vm;
         this.viewport = viewport;
         this.nodeGestures = nodeGestures;
@@ -263,7 +267,7 @@ final class CanvasViews {
     void routeEdges(boolean quick) {
         layoutGroups();
         List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
-        List<EdgeView> ordered = edges.values().stream().sorted(java.util.Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
+        List<EdgeView> ordered = edges.values().stream().sorted(Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
                 .thenComparing(e -> e.edge().to().nodeId()).thenComparing(e -> e.edge().to().name())).toList();
         Map<EdgeView, Integer> spread = WireLabels.ranks(ordered);
         for (EdgeView v : ordered) {
@@ -284,7 +288,7 @@ final class CanvasViews {
             }
         }
         if (obstacles != null) {
-            WireLabels.place(ordered, obstacles.stream().map(b -> (Bounds) new javafx.geometry.BoundingBox(b.x(), b.y(), b.w(), b.h())).toList());
+            WireLabels.place(ordered, obstacles.stream().map(b -> (Bounds) new BoundingBox(b.x(), b.y(), b.w(), b.h())).toList());
         }
     }
 
@@ -329,7 +333,7 @@ final class CanvasViews {
         }
     }
 
-    void showHealth(Map<String, dev.deepwire.training.NodeHealth> health) {
+    void showHealth(Map<String, NodeHealth> health) {
         this.health = health;
         nodes.forEach((id, v) -> v.showHealth(health.get(id)));
     }
@@ -395,7 +399,7 @@ final class CanvasViews {
     }
 
     /** Whether a port of a visible block is within {@code radius} of this world point. */
-    boolean portNear(javafx.geometry.Point2D world, double radius) {
+    boolean portNear(Point2D world, double radius) {
         for (NodeView v : nodes.values()) {
             if (v.isVisible()) {
                 for (PortView p : v.ports()) {
@@ -410,8 +414,8 @@ final class CanvasViews {
     }
 
     /** Where each block and note is, in world coordinates (from the model where a block has no view). */
-    java.util.List<Bounds> occupiedWorldBounds() {
-        java.util.List<Bounds> all = new java.util.ArrayList<>();
+    List<Bounds> occupiedWorldBounds() {
+        List<Bounds> all = new ArrayList<>();
         for (Node n : vm.graph().nodes()) {
             NodeView v = nodes.get(n.id());
             all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));

@@ -1,9 +1,13 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Edge;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polyline;
 import javafx.scene.text.Text;
@@ -31,15 +35,15 @@ final class EdgeView extends Group {
         hit.hoverProperty().addListener((o, a, b) -> line.pseudoClassStateChanged(HOVER, b));
     }
 
-    private static final javafx.css.PseudoClass HOVER = javafx.css.PseudoClass.getPseudoClass("hover");
-    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass HOVER = PseudoClass.getPseudoClass("hover");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     Edge edge() {
         return edge;
     }
 
     /** What takes the wire's clicks and context menu. */
-    javafx.scene.Node handle() {
+    Node handle() {
         return hit;
     }
 
@@ -137,7 +141,7 @@ final class EdgeView extends Group {
 
     /** The points the wire is drawn through, in canvas coordinates. */
     List<double[]> points() {
-        List<double[]> out = new java.util.ArrayList<>();
+        List<double[]> out = new ArrayList<>();
         for (int i = 0; i + 1 < line.getPoints().size(); i += 2) {
             out.add(new double[] {line.getPoints().get(i), line.getPoints().get(i + 1)});
         }
@@ -154,7 +158,7 @@ final class EdgeView extends Group {
         hover.setText(text);
     }
 
-    private final javafx.scene.control.Tooltip hover = new javafx.scene.control.Tooltip();
+    private final Tooltip hover = new Tooltip();
 
     /** The label's width and height as drawn. */
     double[] labelSize() {
@@ -169,13 +173,13 @@ final class EdgeView extends Group {
         Bounds now = label.getLayoutBounds(); // a Text's bounds include its x and y
         label.setX(box.getMinX() + label.getX() - now.getMinX());
         label.setY(box.getMinY() + label.getY() - now.getMinY());
-        javafx.scene.control.Tooltip.uninstall(hit, hover);
+        Tooltip.uninstall(hit, hover);
     }
 
     /** No room for the label (or another wire of the same output shows it): the shape shows on hover. */
     void labelOnHoverOnly() {
         label.setVisible(false);
-        javafx.scene.control.Tooltip.install(hit, hover);
+        Tooltip.install(hit, hover);
     }
 
     boolean labelShown() {

@@ -1,12 +1,23 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Edge;
+import dev.deepwire.model.Port;
+import dev.deepwire.training.NodeHealth;
 import java.util.Map;
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -70,7 +81,7 @@ public final class GraphCanvas extends Pane {
         setClip(clip);
         vm.revisionProperty().addListener((o, a, b) -> sync());
         vm.analysisProperty().addListener((o, a, b) -> views.showAnalysis());
-        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> {
+        vm.selection().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
                 views.selectWire(null);
             }
@@ -80,7 +91,7 @@ public final class GraphCanvas extends Pane {
         sync();
         // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
         // fit again whenever another project is opened.
-        javafx.beans.InvalidationListener refit = o -> {
+        InvalidationListener refit = o -> {
             if (autoFit) {
                 fitWhenLaidOut();
             }
@@ -113,7 +124,7 @@ public final class GraphCanvas extends Pane {
             return;
         }
         realizePending = true;
-        javafx.application.Platform.runLater(this::realizeVisible);
+        Platform.runLater(this::realizeVisible);
     }
 
     /** Makes views for the blocks in or near the visible area that have none (large graphs only). */
@@ -186,7 +197,7 @@ public final class GraphCanvas extends Pane {
     }
 
     /** Shows training health on each block from this map, which stays the source (an empty map hides it). */
-    public void showHealth(Map<String, dev.deepwire.training.NodeHealth> health) {
+    public void showHealth(Map<String, NodeHealth> health) {
         views.showHealth(health);
     }
 
@@ -232,7 +243,7 @@ public final class GraphCanvas extends Pane {
     }
 
     /** The blocks and wires drawn at scale 1 (whatever the zoom), for export; the selection is left out. */
-    javafx.scene.image.WritableImage snapshotGraph() {
+    WritableImage snapshotGraph() {
         SnapshotParameters params = GraphExport.background();
         params.setTransform(viewport.unzoom());
         views.hideSelection();
@@ -244,7 +255,7 @@ public final class GraphCanvas extends Pane {
     }
 
     /** Whether the minimap is shown (View ▸ Minimap). */
-    public javafx.beans.property.BooleanProperty minimapVisibleProperty() {
+    public BooleanProperty minimapVisibleProperty() {
         return minimap.visibleProperty();
     }
 
@@ -260,7 +271,7 @@ public final class GraphCanvas extends Pane {
      */
     public void fitWhenLaidOut() {
         autoFit = true;
-        javafx.scene.Scene scene = getScene();
+        Scene scene = getScene();
         if (scene == null) {
             fitPending = true;
             return;
@@ -278,7 +289,7 @@ public final class GraphCanvas extends Pane {
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
+        Platform.requestNextPulse();
     }
 
     /**
@@ -356,7 +367,7 @@ public final class GraphCanvas extends Pane {
                     && views.portNear(toWorld(e.getX(), e.getY()), 14));
         });
         setOnKeyReleased(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+            if (e.getCode() == KeyCode.SPACE) {
                 if (spaceDown && !spacePanned && KeyMap.typingIn(getScene()).isEmpty()) {
                     openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
                 }
@@ -408,7 +419,7 @@ public final class GraphCanvas extends Pane {
     }
 
     /** Opens the quick-add search at a point of this pane (optionally continuing a wire from a port). */
-    public void openQuickAdd(double x, double y, dev.deepwire.model.Port from) {
+    public void openQuickAdd(double x, double y, Port from) {
         Point2D screen = localToScreen(x, y);
         if (screen != null) {
             Point2D world = toWorld(x, y);
@@ -419,16 +430,16 @@ public final class GraphCanvas extends Pane {
     /** Puts the selection on the system clipboard as DeepWire text. */
     public void copy() {
         vm.copySelection().ifPresent(text -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
             vm.messageProperty().set("Copied " + Words.count(vm.selection().size(), "block"));
         });
     }
 
     /** Pastes from the system clipboard next to the pointer; {@code keepIncoming} re-makes the wires that fed them. */
     public void paste(boolean keepIncoming) {
-        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        String text = Clipboard.getSystemClipboard().getString();
         Point2D topLeft = toWorld(0, 0);
         Point2D bottomRight = toWorld(getWidth(), getHeight());
         vm.pasteInView(text, topLeft.getX(), topLeft.getY(), bottomRight.getX(), bottomRight.getY(), keepIncoming);

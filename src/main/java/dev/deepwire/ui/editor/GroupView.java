@@ -3,6 +3,7 @@ package dev.deepwire.ui.editor;
 import dev.deepwire.model.NodeGroup;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
@@ -30,7 +31,7 @@ final class GroupView extends Pane {
             title.setWrapText(true);
             title.setMaxWidth(NodeView.WIDTH - 24);
             title.setMaxHeight(COLLAPSED_HEIGHT - 14);
-            title.setTooltip(new javafx.scene.control.Tooltip(group.label() + "\n" + summary));
+            title.setTooltip(new Tooltip(group.label() + "\n" + summary));
         }
         getChildren().addAll(frame, title);
         setPickOnBounds(false);

@@ -4,9 +4,15 @@ import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.ParamSpec;
+import dev.deepwire.model.ParamType;
+import dev.deepwire.model.Port;
 import dev.deepwire.model.PortSpec;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -26,12 +32,12 @@ public final class Inspector extends ScrollPane {
     private final EditorViewModel vm;
     private final VBox content = new VBox(8);
     /** Blocks whose attention weights the inspector can show. */
-    private static final java.util.Set<String> ATTENTION = java.util.Set.of("self_attention", "cross_attention", "transformer_block",
+    private static final Set<String> ATTENTION = Set.of("self_attention", "cross_attention", "transformer_block",
             "attention_pool");
-    private java.util.function.Consumer<String> onInspectAttention = id -> { };
+    private Consumer<String> onInspectAttention = id -> { };
 
     /** What "Inspect attention…" does for the selected block. */
-    public void setOnInspectAttention(java.util.function.Consumer<String> action) {
+    public void setOnInspectAttention(Consumer<String> action) {
         onInspectAttention = action;
     }
 
@@ -42,7 +48,7 @@ public final class Inspector extends ScrollPane {
         content.setPrefWidth(250);
         setContent(content);
         setFitToWidth(true);
-        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
+        vm.selection().addListener((SetChangeListener<String>) c -> refresh());
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         vm.analysisProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -88,7 +94,7 @@ public final class Inspector extends ScrollPane {
             content.getChildren().add(l);
         }
         for (EditorViewModel.QuickFix fix : vm.fixesOf(node.id())) {
-            javafx.scene.control.Button apply = new javafx.scene.control.Button(fix.text());
+            Button apply = new Button(fix.text());
             apply.getStyleClass().add("quick-fix");
             apply.setId("quick-fix-" + fix.param());
             apply.setOnAction(e -> vm.applyFix(fix));
@@ -102,7 +108,7 @@ public final class Inspector extends ScrollPane {
         formula.getStyleClass().add("formula");
         content.getChildren().addAll(formula, wrapped(type.help()));
         if (ATTENTION.contains(type.id())) {
-            javafx.scene.control.Button inspect = new javafx.scene.control.Button("Inspect attention…");
+            Button inspect = new Button("Inspect attention…");
             inspect.setId("inspect-attention");
             inspect.setOnAction(e -> onInspectAttention.accept(node.id()));
             content.getChildren().add(inspect);
@@ -110,7 +116,7 @@ public final class Inspector extends ScrollPane {
         content.getChildren().add(heading("Shapes"));
         var analysis = vm.analysisProperty().get();
         for (PortSpec in : type.inputs()) {
-            String shape = vm.graph().edgeInto(new dev.deepwire.model.Port(node.id(), in.name()))
+            String shape = vm.graph().edgeInto(new Port(node.id(), in.name()))
                     .flatMap(e -> analysis.shapes().shapeOf(e)).map(Object::toString).orElse("not connected");
             content.getChildren().add(new Label("in " + in.name() + ": " + shape));
         }
@@ -166,7 +172,7 @@ public final class Inspector extends ScrollPane {
             }
             Object parsed = parse(spec, field.getText().trim());
             Optional<String> problem = parsed == null
-                    ? Optional.of(spec.name() + " must be a " + (spec.type() == dev.deepwire.model.ParamType.INT
+                    ? Optional.of(spec.name() + " must be a " + (spec.type() == ParamType.INT
                     ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
                     : vm.setParam(node.id(), spec.name(), parsed);
             if (problem.isPresent()) {
@@ -190,7 +196,7 @@ public final class Inspector extends ScrollPane {
 
     private static Object parse(ParamSpec spec, String text) {
         try {
-            return spec.type() == dev.deepwire.model.ParamType.INT ? (Object) Integer.parseInt(text) : (Object) Double.parseDouble(text);
+            return spec.type() == ParamType.INT ? (Object) Integer.parseInt(text) : (Object) Double.parseDouble(text);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.deepwire.ui.editor;
 
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
@@ -10,18 +11,18 @@ import javafx.scene.input.MouseEvent;
  * tooltips nobody had hovered yet.
  */
 final class LazyTooltip {
-    private final javafx.scene.Node owner;
+    private final Node owner;
     private final Supplier<String> text;
     private Tooltip tooltip;
 
-    private LazyTooltip(javafx.scene.Node owner, Supplier<String> text) {
+    private LazyTooltip(Node owner, Supplier<String> text) {
         this.owner = owner;
         this.text = text;
         owner.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> create());
     }
 
     /** Shows {@code text} (read when the tooltip is made, and again on {@link #refresh()}) over {@code owner}. */
-    static LazyTooltip install(javafx.scene.Node owner, Supplier<String> text) {
+    static LazyTooltip install(Node owner, Supplier<String> text) {
         return new LazyTooltip(owner, text);
     }
 

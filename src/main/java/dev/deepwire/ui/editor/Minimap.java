@@ -2,6 +2,10 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
+import dev.deepwire.ui.theme.ThemeWatch;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -33,20 +37,20 @@ final class Minimap extends Canvas {
             jump(e.getX(), e.getY());
             e.consume();
         });
-        setOnMouseReleased(javafx.event.Event::consume);
-        setOnMouseClicked(javafx.event.Event::consume);
+        setOnMouseReleased(Event::consume);
+        setOnMouseClicked(Event::consume);
     }
 
     /**
      * Puts the minimap in the canvas's bottom-right corner, sized to it, in the theme's colours, redrawn (and
      * {@code onViewChange} run) whenever the visible part changes.
      */
-    void attach(GraphCanvas pane, java.util.List<javafx.beans.value.ObservableValue<Number>> viewChanges, Runnable onViewChange) {
+    void attach(GraphCanvas pane, List<ObservableValue<Number>> viewChanges, Runnable onViewChange) {
         layoutXProperty().bind(pane.widthProperty().subtract(widthProperty()).subtract(10));
         layoutYProperty().bind(pane.heightProperty().subtract(heightProperty()).subtract(10));
         pane.widthProperty().addListener((o, a, w) -> fitTo(w.doubleValue()));
         visibleProperty().addListener((o, a, b) -> redraw());
-        dev.deepwire.ui.theme.ThemeWatch.watch(pane, this::setLight);
+        ThemeWatch.watch(pane, this::setLight);
         for (var p : viewChanges) {
             p.addListener((o, a, b) -> { // a change listener: invalidations without a change made views too early
                 redraw();

@@ -3,6 +3,7 @@ package dev.deepwire.ui.editor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
@@ -44,7 +45,7 @@ final class MoveGesture {
     }
 
     void installOn(GroupView view) {
-        javafx.scene.Node handle = view.group().collapsed() ? view : view.title();
+        Node handle = view.group().collapsed() ? view : view.title();
         handle.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 vm.toggleCollapsed(view.group().id());
@@ -75,7 +76,7 @@ final class MoveGesture {
     }
 
     /** Dragging {@code handle} moves the blocks live; releasing pushes one undoable move. */
-    private void installDrag(javafx.scene.Node handle) {
+    private void installDrag(Node handle) {
         handle.setOnMouseDragged(e -> {
             if (dragStart != null) {
                 dragTo(e);

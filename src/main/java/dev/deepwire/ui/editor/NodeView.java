@@ -6,13 +6,17 @@ import dev.deepwire.model.Issue;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.PortSpec;
+import dev.deepwire.training.NodeHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 
 /** One block on the canvas: title, type, output shape and parameter count, ports, and an issue badge. */
 final class NodeView extends Pane {
@@ -28,8 +32,8 @@ final class NodeView extends Pane {
     private String badgeText = "";
     private final LazyTooltip badgeTip = LazyTooltip.install(badge, () -> badgeText);
     private final List<PortView> ports = new ArrayList<>();
-    private final javafx.scene.shape.Circle health = new javafx.scene.shape.Circle(5);
-    private dev.deepwire.training.NodeHealth shownHealth;
+    private final Circle health = new Circle(5);
+    private NodeHealth shownHealth;
     private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
     /** The whole title and kind on hover: a long label is cut with "…" on the block itself. */
     private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText);
@@ -68,7 +72,7 @@ final class NodeView extends Pane {
         health.setCenterX(WIDTH - 12);
         getChildren().add(health);
         setPrefSize(WIDTH, heightFor(type));
-        setMinSize(WIDTH, javafx.scene.layout.Region.USE_PREF_SIZE);
+        setMinSize(WIDTH, Region.USE_PREF_SIZE);
         update(node);
     }
 
@@ -120,7 +124,7 @@ final class NodeView extends Pane {
     }
 
     void setSelected(boolean selected) {
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("selected"), selected);
     }
 
     void showAnalysis(ShapeReport shapes, List<Issue> issues, boolean isOutput) {
@@ -140,7 +144,7 @@ final class NodeView extends Pane {
      * Shows a block's training health: a green dot when fine, amber or red with the reason when not;
      * {@code null} hides it.
      */
-    void showHealth(dev.deepwire.training.NodeHealth h) {
+    void showHealth(NodeHealth h) {
         health.setVisible(h != null);
         if (h == null || h.equals(shownHealth)) {
             return;

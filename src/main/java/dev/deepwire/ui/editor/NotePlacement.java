@@ -1,6 +1,7 @@
 package dev.deepwire.ui.editor;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -19,7 +20,7 @@ final class NotePlacement {
      * The top-left corner of a {@link NoteView#WIDTH} × {@link #HEIGHT} note inside {@code visible}, nearest its
      * centre, overlapping none of {@code occupied} (with a small margin); empty when no such spot is in view.
      */
-    static java.util.Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied) {
+    static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied) {
         double w = NoteView.WIDTH;
         double cx = visible.getMinX() + visible.getWidth() / 2 - w / 2;
         double cy = visible.getMinY() + visible.getHeight() / 2 - HEIGHT / 2;
@@ -34,7 +35,7 @@ final class NotePlacement {
                 }
             }
         }
-        return java.util.Optional.ofNullable(best);
+        return Optional.ofNullable(best);
     }
 
     private static boolean isFree(Bounds spot, List<Bounds> occupied) {

@@ -1,11 +1,13 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Note;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -81,9 +83,9 @@ final class NoteView extends StackPane {
             }
         };
         area.setOnKeyPressed(k -> {
-            if (k.getCode() == javafx.scene.input.KeyCode.ENTER && k.isShortcutDown()) {
+            if (k.getCode() == KeyCode.ENTER && k.isShortcutDown()) {
                 keep.run();
-            } else if (k.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            } else if (k.getCode() == KeyCode.ESCAPE) {
                 getChildren().setAll(text);
             }
             k.consume();
@@ -91,7 +93,7 @@ final class NoteView extends StackPane {
         area.requestFocus();
         // Once the gesture or menu that opened the editor has finished, the editor owns the keys; only then does
         // leaving it keep the text (a focus shuffle while a menu closes must not end the edit before it starts).
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (getChildren().contains(area)) {
                 area.requestFocus();
                 area.focusedProperty().addListener((o, was, is) -> {

@@ -2,13 +2,17 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.BlockCategory;
 import dev.deepwire.model.BlockType;
+import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,7 +40,7 @@ public final class Palette extends VBox {
         tree.setId("palette-tree");
         tree.setCellFactory(t -> new BlockCell());
         tree.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && selectedBlock() != null) {
+            if (e.getCode() == KeyCode.ENTER && selectedBlock() != null) {
                 place(selectedBlock());
             }
         });
@@ -52,7 +56,7 @@ public final class Palette extends VBox {
 
     private void fill(String filter) {
         tree.getRoot().getChildren().clear();
-        java.util.List<BlockType> found = BlockSearch.filter(vm.catalog().all(), filter);
+        List<BlockType> found = BlockSearch.filter(vm.catalog().all(), filter);
         for (BlockCategory c : BlockCategory.values()) {
             TreeItem<Object> group = new TreeItem<>(c);
             for (BlockType t : vm.catalog().all()) {
@@ -71,7 +75,7 @@ public final class Palette extends VBox {
         noMatch.setManaged(none);
     }
 
-    private java.util.Optional<BlockType> firstBlock() {
+    private Optional<BlockType> firstBlock() {
         return tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream())
                 .map(i -> (BlockType) i.getValue()).findFirst();
     }
@@ -93,12 +97,12 @@ public final class Palette extends VBox {
             // where the button is released over the canvas.
             setOnMouseDragged(e -> {
                 if (getItem() instanceof BlockType) {
-                    setCursor(javafx.scene.Cursor.CLOSED_HAND);
+                    setCursor(Cursor.CLOSED_HAND);
                     e.consume();
                 }
             });
             setOnMouseReleased(e -> {
-                setCursor(javafx.scene.Cursor.DEFAULT);
+                setCursor(Cursor.DEFAULT);
                 if (getItem() instanceof BlockType t && !e.isStillSincePress()) {
                     canvas.dropBlock(t.id(), e.getSceneX(), e.getSceneY());
                     e.consume();

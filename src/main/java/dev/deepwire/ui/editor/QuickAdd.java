@@ -4,12 +4,15 @@ import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Port;
 import java.util.List;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
+import javafx.stage.Window;
 
 /**
  * The quick-add search that opens at the pointer (double-click on the canvas, or Space): type to
@@ -21,7 +24,7 @@ final class QuickAdd {
     private final Popup popup = new Popup();
     private final TextField search = new TextField();
     private final ListView<BlockType> list = new ListView<>();
-    private final javafx.scene.control.Label noMatch = new javafx.scene.control.Label();
+    private final Label noMatch = new Label();
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
@@ -71,7 +74,7 @@ final class QuickAdd {
      * Opens at a screen point to place a block at canvas point {@code world}; with {@code from}, only
      * blocks that accept that output are offered and the new block is wired to it.
      */
-    void show(javafx.scene.Node owner, double screenX, double screenY, Point2D world, Port from) {
+    void show(Node owner, double screenX, double screenY, Point2D world, Port from) {
         this.at = world;
         this.from = from;
         choices = from == null ? List.copyOf(vm.catalog().all()) : vm.blocksAccepting(from);
@@ -83,7 +86,7 @@ final class QuickAdd {
     }
 
     /** Moves the popup (and shortens its list if need be) so that all of it lies inside the window. */
-    private void keepInside(javafx.stage.Window window, double screenX, double screenY) {
+    private void keepInside(Window window, double screenX, double screenY) {
         double room = window.getHeight() - 40;
         if (popup.getHeight() > room) {
             list.setPrefHeight(Math.max(80, list.getPrefHeight() - (popup.getHeight() - room)));

@@ -1,12 +1,14 @@
 package dev.deepwire.ui.editor;
 
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Scale;
+import javafx.scene.transform.Transform;
 import javafx.scene.transform.Translate;
 
 /**
@@ -29,7 +31,7 @@ final class Viewport {
     }
 
     /** What changes the visible part. */
-    List<javafx.beans.value.ObservableValue<Number>> changes() {
+    List<ObservableValue<Number>> changes() {
         return List.of(pan.xProperty(), pan.yProperty(), scale.xProperty(), pane.widthProperty(), pane.heightProperty());
     }
 
@@ -124,7 +126,7 @@ final class Viewport {
     }
 
     /** Undoes the zoom, for pictures of the world at full size. */
-    javafx.scene.transform.Transform unzoom() {
+    Transform unzoom() {
         return new Scale(1 / scale.getX(), 1 / scale.getY());
     }
 }

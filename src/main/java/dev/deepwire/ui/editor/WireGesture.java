@@ -1,6 +1,7 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Edge;
+import javafx.event.Event;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
@@ -37,7 +38,7 @@ final class WireGesture {
                 e.consume();
             }
         });
-        view.handle().setOnMouseClicked(javafx.event.Event::consume);
+        view.handle().setOnMouseClicked(Event::consume);
     }
 
     /** Removes a wire and says so in the status bar, with how to take it back. */

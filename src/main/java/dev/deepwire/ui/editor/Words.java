@@ -4,6 +4,7 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public final class Words {
 
     /** "1 block", "3 blocks". */
     public static String count(long n, String noun) {
-        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
     /**

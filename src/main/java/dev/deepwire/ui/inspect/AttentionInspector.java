@@ -2,12 +2,13 @@ package dev.deepwire.ui.inspect;
 
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.AttentionFocus;
-import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
+import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.Heatmaps;
 import dev.deepwire.inspect.ProbeImages;
+import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
@@ -16,12 +17,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -168,7 +171,7 @@ public final class AttentionInspector {
         String chosen = ui.node.getValue();
         ui.node.getItems().setAll(now);
         ui.node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
-        if (java.util.Objects.equals(chosen, ui.node.getValue())) {
+        if (Objects.equals(chosen, ui.node.getValue())) {
             refresh(); // (a new choice of block has refreshed already: drawing it twice counted one capture twice)
         }
         return true;
@@ -308,7 +311,7 @@ public final class AttentionInspector {
     private void vocabularyHint(Dataset probe, int qi, TypedProbe typedNow) {
         List<String> known = TypedProbe.typable(probe, qi);
         ui.vocabulary.setText(InspectorModel.vocabularyText(known, typedNow));
-        ui.vocabulary.setTooltip(new javafx.scene.control.Tooltip(String.join(" ", known)));
+        ui.vocabulary.setTooltip(new Tooltip(String.join(" ", known)));
     }
 
     /** Ranks the capture's examples and heads by how sharply the landmark token's row attends; shows the best. */
@@ -410,6 +413,6 @@ public final class AttentionInspector {
         String title = shown.nodeId() + " · " + ui.head.getValue();
         byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rowLabels, colLabels, title))
                 : Heatmaps.csv(map, rowLabels, colLabels).getBytes(StandardCharsets.UTF_8);
-        dev.deepwire.io.AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, bytes);
     }
 }

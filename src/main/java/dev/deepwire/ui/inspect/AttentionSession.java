@@ -8,6 +8,7 @@ import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.inspect.TrainedModel;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -67,8 +68,8 @@ public final class AttentionSession {
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */
-    public java.util.Optional<TrainedModel> loadedModel() {
-        return java.util.Optional.ofNullable(loaded);
+    public Optional<TrainedModel> loadedModel() {
+        return Optional.ofNullable(loaded);
     }
 
     public ObservableList<AttentionRecorder.Snapshot> snapshots() {

@@ -1,11 +1,14 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.inspect.HeatmapRaster;
+import dev.deepwire.inspect.Viridis;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -44,7 +47,7 @@ final class HeatmapView extends Region {
         rows = queryLabels;
         cols = keyLabels;
         title = heading;
-        max = dev.deepwire.inspect.HeatmapRaster.top(map);
+        max = HeatmapRaster.top(map);
         draw();
     }
 
@@ -87,7 +90,7 @@ final class HeatmapView extends Region {
 
     /** The colour the shared map gives a weight at {@code t} of the scale. */
     static Color colour(double t) {
-        int rgb = dev.deepwire.inspect.Viridis.rgb(t);
+        int rgb = Viridis.rgb(t);
         return Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
     }
 
@@ -103,8 +106,8 @@ final class HeatmapView extends Region {
         double c = cell();
         WritableImage img = new WritableImage(nk, nq);
         PixelWriter px = img.getPixelWriter();
-        px.setPixels(0, 0, nk, nq, javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                dev.deepwire.inspect.HeatmapRaster.argb(map), 0, nk);
+        px.setPixels(0, 0, nk, nq, PixelFormat.getIntArgbInstance(),
+                HeatmapRaster.argb(map), 0, nk);
         g.setImageSmoothing(false);
         g.drawImage(img, left, top, nk * c, nq * c);
         g.setFill(Color.web("#d8dde6"));

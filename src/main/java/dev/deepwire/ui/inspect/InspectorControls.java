@@ -1,21 +1,40 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.io.files.FileNames;
 import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /** The attention inspector's controls and their arrangement; what they do is {@link AttentionInspector}'s. */
 final class InspectorControls {
@@ -56,7 +75,7 @@ final class InspectorControls {
         readout.setId("inspect-readout");
         readout.textProperty().bind(heatmap.readoutProperty());
         // A flow, so a narrow window (a projector's) wraps the choices onto a second line instead of cutting them.
-        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Block"), node, new Label("Example"),
+        FlowPane top = new FlowPane(8, 6, new Label("Block"), node, new Label("Example"),
                 example, new Label("Head"), head, grid, new Label("or"), typed);
         top.setAlignment(Pos.CENTER_LEFT);
         typed.setPrefColumnCount(28);
@@ -65,7 +84,7 @@ final class InspectorControls {
         vocabulary.setWrapText(true);
         Button clearest = new Button("Find clearest");
         clearest.setId("inspect-clearest");
-        clearest.setTooltip(new javafx.scene.control.Tooltip("Show the example and head whose query row attends most "
+        clearest.setTooltip(new Tooltip("Show the example and head whose query row attends most "
                 + "sharply (largest weight, lowest entropy); the row is a token found once in every example, such as "
                 + "a marker, when there is one"));
         clearest.setOnAction(e -> findClearest.run());
@@ -94,20 +113,20 @@ final class InspectorControls {
     }
 
     /** Every head's map of one example in a grid, each with its token labels. */
-    void showHeads(dev.deepwire.inspect.AttentionRecorder.Snapshot snapshot, int example, java.util.List<String> rows,
-                   java.util.List<String> cols) {
+    void showHeads(AttentionRecorder.Snapshot snapshot, int example, List<String> rows,
+                   List<String> cols) {
             heads.getChildren().clear();
             int across = (int) Math.ceil(Math.sqrt(snapshot.heads()));
             heads.getColumnConstraints().clear();
             heads.getRowConstraints().clear();
             for (int c = 0; c < across; c++) {
-                javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+                ColumnConstraints cc = new ColumnConstraints();
                 cc.setPercentWidth(100.0 / across);
                 heads.getColumnConstraints().add(cc);
             }
             int rowsOfHeads = (snapshot.heads() + across - 1) / across;
             for (int r = 0; r < rowsOfHeads; r++) {
-                javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+                RowConstraints rc = new RowConstraints();
                 rc.setPercentHeight(100.0 / rowsOfHeads);
                 heads.getRowConstraints().add(rc);
             }
@@ -125,31 +144,31 @@ final class InspectorControls {
     /** The query spinner (image overlays) offers rows 0 … count − 1. */
     void setQueries(int count) {
         int last = Math.max(0, count - 1);
-        if (!(query.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f)
+        if (!(query.getValueFactory() instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f)
                 || f.getMax() != last) {
-            query.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
+            query.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
                     Math.min(query.getValue(), last)));
         }
     }
 
     /** Something that writes a file and may fail. */
     interface FileWriter {
-        void write(java.nio.file.Path file) throws java.io.IOException;
+        void write(Path file) throws IOException;
     }
 
     /** Asks where to export the map on show and writes it there, saying what happened in the status line. */
     void export(String nodeId, boolean asPng, FileWriter writer) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle(asPng ? "Export heatmap as PNG" : "Export weights as CSV");
         chooser.setInitialFileName(nodeId + "-attention." + (asPng ? "png" : "csv"));
-        java.io.File chosen = chooser.showSaveDialog(heatmap.getScene().getWindow());
-        java.io.File f = chosen == null ? null
-                : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
+        File chosen = chooser.showSaveDialog(heatmap.getScene().getWindow());
+        File f = chosen == null ? null
+                : FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
         if (f != null) {
             try {
                 writer.write(f.toPath());
                 status.setText("Wrote " + f);
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 status.setText("Cannot write " + f + ": " + ex.getMessage());
             }
         }
@@ -159,21 +178,21 @@ final class InspectorControls {
      * The inspector's own window: at most 1100 × 760 and never larger than the screen, the owner's theme, Esc
      * closes it; {@code onHidden} runs when it closes.
      */
-    static javafx.stage.Stage window(javafx.stage.Window owner, BorderPane root, Runnable onHidden) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+    static Stage window(Window owner, BorderPane root, Runnable onHidden) {
+        Stage stage = new Stage();
         stage.setTitle("Attention inspector");
         if (owner != null) {
             stage.initOwner(owner);
         }
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        javafx.scene.Scene scene = new javafx.scene.Scene(root, Math.min(1100, screen.getWidth() - 40),
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1100, screen.getWidth() - 40),
                 Math.min(760, screen.getHeight() - 60));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
                 e.consume();
             }
@@ -184,7 +203,7 @@ final class InspectorControls {
 
     /** The head choices for a block with this many heads (keeping the choice when it still applies). */
     void setHeads(int count) {
-        java.util.List<HeadChoice> choices = HeadChoice.all(count);
+        List<HeadChoice> choices = HeadChoice.all(count);
         if (!head.getItems().equals(choices)) {
             HeadChoice was = head.getValue();
             head.getItems().setAll(choices);
@@ -193,7 +212,7 @@ final class InspectorControls {
     }
 
     /** The chosen query's weights drawn over the image its keys are rows of. */
-    void showOverlay(float[][] pixels, java.util.List<String> rows, float[][] map) {
+    void showOverlay(float[][] pixels, List<String> rows, float[][] map) {
         int q = Math.min(query.getValue(), rows.size() - 1);
         overlayTitle.setText("Where '" + rows.get(q) + "' looks in the image");
         overlay.show(pixels, map[q]);

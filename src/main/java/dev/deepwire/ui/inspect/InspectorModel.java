@@ -1,9 +1,13 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.inspect.AttentionFocus;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
+import dev.deepwire.inspect.TypedProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
 
 /**
  * The attention inspector's decisions, apart from its controls so they can be tested without a screen: which
@@ -95,7 +99,7 @@ final class InspectorModel {
     }
 
     /** The vocabulary hint under the typed text: unknown typed tokens first, then what the model knows. */
-    static String vocabularyText(List<String> known, dev.deepwire.inspect.TypedProbe typed) {
+    static String vocabularyText(List<String> known, TypedProbe typed) {
         String list = String.join(" ", known.subList(0, Math.min(40, known.size()))) + (known.size() > 40 ? " …" : "");
         String unknown = typed == null || typed.unknown().isEmpty() ? ""
                 : "Not in the vocabulary (shown as word→what the model saw): " + String.join(", ", typed.unknown()) + ". ";
@@ -105,7 +109,7 @@ final class InspectorModel {
     }
 
     /** What "Find clearest" found, in words. */
-    static String focusText(java.util.Optional<dev.deepwire.inspect.AttentionFocus.Found> found, Snapshot s) {
+    static String focusText(Optional<AttentionFocus.Found> found, Snapshot s) {
         if (found.isEmpty()) {
             return "No query row to rank.";
         }
@@ -116,7 +120,7 @@ final class InspectorModel {
     }
 
     /** Whether a change of the captures touches block {@code nodeId} (a capture of another block needs no redraw). */
-    static boolean concerns(javafx.collections.ListChangeListener.Change<? extends Snapshot> c, String nodeId) {
+    static boolean concerns(ListChangeListener.Change<? extends Snapshot> c, String nodeId) {
         while (c.next()) {
             if (c.wasRemoved() || c.getAddedSubList().stream().anyMatch(s -> s.nodeId().equals(nodeId))) {
                 return true;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks the project's data against its graph before Train, as Train would: the graph compiled for training, the
@@ -30,7 +31,7 @@ public final class DataCheck {
     /** What a check found. */
     public record Result(List<Issue> issues, List<EditorViewModel.QuickFix> fixes) {
         /** The first error found, if any: Train does not start while there is one. */
-        public java.util.Optional<Issue> firstError() {
+        public Optional<Issue> firstError() {
             return issues.stream().filter(Issue::isError).findFirst();
         }
 

@@ -1,8 +1,11 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.ui.theme.ThemeWatch;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -10,8 +13,11 @@ import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -53,7 +59,7 @@ final class MetricsChart {
         }
         plot.setRenderer(renderer);
         // Later series on top (JFreeChart draws the first last by default, hiding the smoothed curve).
-        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         if (names.length > 2 && names[2].contains("smoothed")) {
             renderer.setSeriesPaint(0, new Color(0x61, 0xaf, 0xef, 110)); // raw steps faint under the smoothed curve
             renderer.setSeriesPaint(2, new Color(0x61, 0xaf, 0xef));
@@ -62,7 +68,7 @@ final class MetricsChart {
         }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);
-        dev.deepwire.ui.theme.ThemeWatch.watch(viewer, this::paint);
+        ThemeWatch.watch(viewer, this::paint);
         viewer.setPrefSize(420, 240);
         viewer.setMinHeight(MIN_HEIGHT); // a short dock scrolls rather than squashing the plot to a strip
     }
@@ -156,7 +162,7 @@ final class MetricsChart {
             for (XYSeries s : series) {
                 s.clear();
             }
-            java.util.Arrays.fill(shown, 0);
+            Arrays.fill(shown, 0);
             update(sources);
         } finally {
             chart.setNotify(true);
@@ -194,7 +200,7 @@ final class MetricsChart {
     /** The value axis starts at zero (for quantities like the learning rate, where the scale itself matters). */
     void includeZero() {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new java.text.DecimalFormat("0.####E0"));
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("0.####E0"));
     }
 
     /** A vertical line at {@code x} (the step the attention inspector shows), or none when NaN. */
@@ -204,7 +210,7 @@ final class MetricsChart {
         }
         plot.clearDomainMarkers();
         if (!Double.isNaN(x)) {
-            org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(x);
+            ValueMarker m = new ValueMarker(x);
             m.setPaint(new Color(0xe5, 0xc0, 0x7b));
             m.setStroke(new BasicStroke(1.5f));
             plot.addDomainMarker(m);
@@ -213,8 +219,8 @@ final class MetricsChart {
 
     /** Where the marker is, or NaN (for tests). */
     double markedAt() {
-        var markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
-        return markers == null || markers.isEmpty() ? Double.NaN : ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue();
+        var markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        return markers == null || markers.isEmpty() ? Double.NaN : ((ValueMarker) markers.iterator().next()).getValue();
     }
 
     int pointsShown(int seriesIndex) {

@@ -3,6 +3,7 @@ package dev.deepwire.ui.training;
 import dev.deepwire.training.MetricsCsv;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /** The points of one run's curves, appended on the UI thread in batches once per frame. */
 public final class MetricsHistory {
@@ -92,7 +93,7 @@ public final class MetricsHistory {
      * epoch row per validation, in step order (the training row first where both fall on a step).
      */
     public String toCsv() {
-        java.util.TreeMap<Long, List<String>> rows = new java.util.TreeMap<>();
+        TreeMap<Long, List<String>> rows = new TreeMap<>();
         for (Point p : trainLoss) {
             long step = Math.round(p.step());
             rows.computeIfAbsent(step, k -> new ArrayList<>()).add(0, MetricsCsv.trainingRow(step, epochOf(step), p.value()));

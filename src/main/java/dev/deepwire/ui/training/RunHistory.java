@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,7 +31,7 @@ public final class RunHistory {
                       String settings) {
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  accuracy %.1f %%  ·  %s",
+            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  accuracy %.1f %%  ·  %s",
                     dir.getFileName(), outcome, steps, 100 * validationAccuracy, settings);
         }
     }
@@ -39,7 +41,7 @@ public final class RunHistory {
 
     private static long created(Path dir) {
         try {
-            return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).creationTime().toMillis() * 1000
+            return Files.readAttributes(dir, BasicFileAttributes.class).creationTime().toMillis() * 1000
                     + dir.getFileName().toString().length();
         } catch (IOException e) {
             return 0;

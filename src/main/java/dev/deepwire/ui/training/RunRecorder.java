@@ -8,6 +8,7 @@ import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingListener;
+import dev.deepwire.training.eval.TestReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class RunRecorder {
         background.execute(() -> {
             String text;
             try {
-                List<String> lines = dev.deepwire.training.eval.TestReport.lines(run.model(), network, data);
+                List<String> lines = TestReport.lines(run.model(), network, data);
                 text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
             } catch (RuntimeException e) {
                 text = "Cannot score the test split: " + e.getMessage();

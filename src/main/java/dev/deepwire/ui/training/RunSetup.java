@@ -6,6 +6,7 @@ import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
+import dev.deepwire.model.Issue;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.PreparedRun;
@@ -17,6 +18,7 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.RunLauncher;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -136,7 +138,7 @@ final class RunSetup {
             try {
                 result = check.check(graph, dataset, settings, folder);
             } catch (RuntimeException | LinkageError e) {
-                result = new DataCheck.Result(List.of(dev.deepwire.model.Issue.error(null,
+                result = new DataCheck.Result(List.of(Issue.error(null,
                         "the data could not be checked against the graph: " + e.getMessage())), List.of());
             }
             DataCheck.Result found = result;
@@ -172,13 +174,13 @@ final class RunSetup {
     }
 
     /** What the editor's data check found for the graph as it is now, when it found an error (empty otherwise). */
-    java.util.Optional<DataCheck.Result> knownMismatch() {
+    Optional<DataCheck.Result> knownMismatch() {
         var known = editor.analysisProperty().get();
         if (!known.complete() || known.revision() != editor.revisionProperty().get()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var found = new DataCheck.Result(known.issues(), List.copyOf(editor.fixes()));
-        return found.firstError().isPresent() ? java.util.Optional.of(found) : java.util.Optional.empty();
+        return found.firstError().isPresent() ? Optional.of(found) : Optional.empty();
     }
 
     /**

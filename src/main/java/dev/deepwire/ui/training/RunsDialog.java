@@ -1,8 +1,21 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
+import dev.deepwire.io.files.FileNames;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ListView;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -13,10 +26,10 @@ final class RunsDialog {
     private final TrainingViewModel vm;
     private final Window owner;
     private final Consumer<String> problem;
-    private final Consumer<java.nio.file.Path> onInspectModel;
+    private final Consumer<Path> onInspectModel;
     private final Runnable compared;
 
-    RunsDialog(TrainingViewModel vm, Window owner, Consumer<String> problem, Consumer<java.nio.file.Path> onInspectModel,
+    RunsDialog(TrainingViewModel vm, Window owner, Consumer<String> problem, Consumer<Path> onInspectModel,
                Runnable compared) {
         this.vm = vm;
         this.owner = owner;
@@ -26,83 +39,83 @@ final class RunsDialog {
     }
 
     void showAndWait() {
-        javafx.scene.control.ListView<RunHistory.Run> list = new javafx.scene.control.ListView<>();
+        ListView<RunHistory.Run> list = new ListView<>();
         list.getItems().setAll(vm.keptRuns());
         list.setId("runs-list");
         list.setPrefSize(760, 300);
-        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        Dialog<Void> dialog = new Dialog<>();
         String project = vm.editor().project().name();
         dialog.setTitle("Runs of " + project);
         dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
                 : "Runs of " + project + ", newest first");
-        javafx.scene.control.ButtonType compare = new javafx.scene.control.ButtonType("Compare");
-        javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete…");
-        javafx.scene.control.ButtonType exportModel = new javafx.scene.control.ButtonType("Export model…");
-        javafx.scene.control.ButtonType inspect = new javafx.scene.control.ButtonType("Inspect best model");
-        dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, javafx.scene.control.ButtonType.CLOSE);
-        for (javafx.scene.control.ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
+        ButtonType compare = new ButtonType("Compare");
+        ButtonType delete = new ButtonType("Delete…");
+        ButtonType exportModel = new ButtonType("Export model…");
+        ButtonType inspect = new ButtonType("Inspect best model");
+        dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, ButtonType.CLOSE);
+        for (ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
             // Off while no run is chosen (none kept yet, or none selected): nothing for them to act on.
             dialog.getDialogPane().lookupButton(needsARun).disableProperty()
                     .bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
-        ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
                 e.consume();
                 problem.accept("Choose a run first");
                 return;
             }
-            java.nio.file.Path best = r.dir().resolve("best.zip");
-            onInspectModel.accept(java.nio.file.Files.isRegularFile(best) ? best : r.dir().resolve("model.zip"));
+            Path best = r.dir().resolve("best.zip");
+            onInspectModel.accept(Files.isRegularFile(best) ? best : r.dir().resolve("model.zip"));
         });
-        ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
-            java.nio.file.Path model = r == null ? null : r.dir().resolve("model.zip");
-            if (model == null || !java.nio.file.Files.isRegularFile(model)) {
+            Path model = r == null ? null : r.dir().resolve("model.zip");
+            if (model == null || !Files.isRegularFile(model)) {
                 problem.accept(r == null ? "Choose a run first" : "That run has no model.zip (it failed before saving one)");
                 return;
             }
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the run's trained model");
             chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
-            java.io.File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
-            java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "zip").toFile();
+            File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "zip").toFile();
             if (f != null) {
                 try {
-                    dev.deepwire.io.AtomicFiles.write(f.toPath(), java.nio.file.Files.readAllBytes(model));
-                } catch (java.io.IOException ex) {
-                    problem.accept(ex instanceof dev.deepwire.io.WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
+                    AtomicFiles.write(f.toPath(), Files.readAllBytes(model));
+                } catch (IOException ex) {
+                    problem.accept(ex instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }
             }
         });
         dialog.getDialogPane().setContent(list);
         dialog.initOwner(owner);
-        ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r != null) {
                 try {
                     vm.compareWith(r);
                     compared.run();
-                } catch (java.io.IOException | RuntimeException ex) {
+                } catch (IOException | RuntimeException ex) {
                     problem.accept("Cannot read " + r.dir() + ": " + ex.getMessage());
                 }
             }
         });
-        ((Button) dialog.getDialogPane().lookupButton(delete)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(delete)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
                 return;
             }
-            javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+            Alert sure = new Alert(Alert.AlertType.CONFIRMATION,
                     "Delete the run " + r.dir().getFileName() + " with its metrics and model?");
             sure.initOwner(dialog.getDialogPane().getScene().getWindow());
-            if (sure.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+            if (sure.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
                 try {
                     RunHistory.delete(r);
                     list.getItems().remove(r);
-                } catch (java.io.IOException ex) {
+                } catch (IOException ex) {
                     problem.accept("Cannot delete " + r.dir() + ": " + ex.getMessage());
                 }
             }

@@ -1,21 +1,38 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
+import dev.deepwire.io.files.FileNames;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.ui.editor.Words;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * The training dock: the run's settings (validated as typed), Start / Pause / Resume / Stop with the state
@@ -38,7 +55,7 @@ public final class TrainingPanel extends HBox {
     private Label testLabel;
     private final MetricsChart lrChart = new MetricsChart("Learning rate", "learning rate", "learning rate");
     private final TextField split = field("validation-split");
-    private final javafx.scene.control.Slider smoothing = new javafx.scene.control.Slider(0, 0.98, 0.8);
+    private final Slider smoothing = new Slider(0, 0.98, 0.8);
     private final ComboBox<String> xUnit = new ComboBox<>();
 
     public TrainingPanel(TrainingViewModel vm, TrainingSettings initial) {
@@ -57,12 +74,12 @@ public final class TrainingPanel extends HBox {
         form.addRow(2, label("Seed"), seed, label("Stop after"), patience);
         form.addRow(3, label("Checkpoint"), checkpoint, label("Validation split"), split);
         split.setPromptText("0: the data's own");
-        split.setTooltip(new javafx.scene.control.Tooltip("Hold out this fraction of the training examples for "
+        split.setTooltip(new Tooltip("Hold out this fraction of the training examples for "
                 + "validation instead of the dataset's own validation set (0: use the dataset's)"));
         checkpoint.setPromptText("every N epochs");
         patience.setPromptText("N flat epochs");
-        checkpoint.setTooltip(new javafx.scene.control.Tooltip("Save the model every N epochs (0: only the best and the last)"));
-        patience.setTooltip(new javafx.scene.control.Tooltip("Early stopping: end the run when validation loss has not improved "
+        checkpoint.setTooltip(new Tooltip("Save the model every N epochs (0: only the best and the last)"));
+        patience.setTooltip(new Tooltip("Early stopping: end the run when validation loss has not improved "
                 + "for N epochs (0: off)"));
         for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
             f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
@@ -111,7 +128,7 @@ public final class TrainingPanel extends HBox {
         Label phase = new Label();
         phase.setId("train-phase");
         phase.getStyleClass().add("train-phase");
-        phase.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        phase.textProperty().bind(Bindings.createStringBinding(
                 () -> RunMessages.phase(vm.phaseProperty().get()), vm.phaseProperty()));
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.progressProperty());
@@ -123,8 +140,8 @@ public final class TrainingPanel extends HBox {
         lines(progress, 2);
         Label status = new Label();
         status.setId("train-status");
-        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> dev.deepwire.ui.editor.Words.named(vm.statusProperty().get(), vm.editor().graph()), vm.statusProperty()));
+        status.textProperty().bind(Bindings.createStringBinding(
+                () -> Words.named(vm.statusProperty().get(), vm.editor().graph()), vm.statusProperty()));
         status.setMaxWidth(370);
         lines(status, 2);
         Label test = new Label();
@@ -137,7 +154,7 @@ public final class TrainingPanel extends HBox {
         problem.setMaxWidth(370);
         lines(problem, 2);
         CheckBox log = new CheckBox("log");
-        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        log.setMinWidth(Region.USE_PREF_SIZE);
         log.setOnAction(e -> loss.setLog(log.isSelected()));
         smoothing.setId("train-smoothing");
         smoothing.setPrefWidth(110);
@@ -151,32 +168,32 @@ public final class TrainingPanel extends HBox {
         loss.dashed(3);
         accuracy.dashed(1);
         HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
-        chartOptions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        chartOptions.setAlignment(Pos.CENTER_LEFT);
         // The run controls, progress and status sit fixed at the top of the dock, each with a fixed height; only
         // the results, settings and chart options below them scroll. Starting, filling or ending a run never moves
         // Stop, and a dock too short to show everything still shows the buttons.
         HBox runRow = new HBox(6, start, pause, resume, stop, phase);
-        runRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        runRow.setAlignment(Pos.CENTER_LEFT);
         for (Button b : List.of(start, pause, resume, stop)) {
-            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setMaxHeight(Region.USE_PREF_SIZE);
         }
-        bar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
+        bar.setMaxHeight(Region.USE_PREF_SIZE);
         HBox barRow = new HBox(6, bar, runs, csv);
-        barRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        barRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(bar, Priority.ALWAYS);
         VBox run = new VBox(6, runRow, barRow, progress, status);
-        for (javafx.scene.layout.Region r : List.of(runRow, barRow, runs, csv, run)) {
-            r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            r.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Region r : List.of(runRow, barRow, runs, csv, run)) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+            r.setMaxHeight(Region.USE_PREF_SIZE);
         }
         VBox more = new VBox(6, form, problem, testLabel, chartOptions);
         more.setPadding(new Insets(0, 4, 0, 0));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(more);
+        ScrollPane scroll = new ScrollPane(more);
         scroll.setId("train-settings-scroll");
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(0);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -259,10 +276,10 @@ public final class TrainingPanel extends HBox {
         return per == 1 ? points : points.stream().map(p -> new MetricsHistory.Point(p.step() / per, p.value())).toList();
     }
 
-    private java.util.function.Consumer<java.nio.file.Path> onInspectModel = p -> { };
+    private Consumer<Path> onInspectModel = p -> { };
 
     /** What "Inspect best model" in the Runs dialog does with a run's saved model. */
-    public void setOnInspectModel(java.util.function.Consumer<java.nio.file.Path> action) {
+    public void setOnInspectModel(Consumer<Path> action) {
         onInspectModel = action;
     }
 
@@ -272,16 +289,16 @@ public final class TrainingPanel extends HBox {
     }
 
     private void exportCsv() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the curves as CSV");
         chooser.setInitialFileName("metrics.csv");
-        java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
-        java.io.File f = chosen == null ? null : dev.deepwire.io.files.FileNames.withExtension(chosen.toPath(), "csv").toFile();
+        File chosen = chooser.showSaveDialog(getScene().getWindow());
+        File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "csv").toFile();
         if (f != null) {
             try {
-                dev.deepwire.io.AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                problem.setText(e instanceof dev.deepwire.io.WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
+                AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                problem.setText(e instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
             }
         }
     }
@@ -354,13 +371,13 @@ public final class TrainingPanel extends HBox {
      */
     private static void lines(Label l, int n) {
         l.setWrapText(true);
-        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
         double h = Math.ceil(n * l.getFont().getSize() * 1.4) + 2;
         l.setMinHeight(h);
         l.setPrefHeight(h);
         l.setMaxHeight(h);
-        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        l.setAlignment(Pos.TOP_LEFT);
+        Tooltip tip = new Tooltip();
         tip.textProperty().bind(l.textProperty());
         tip.setWrapText(true);
         tip.setMaxWidth(600);
@@ -369,7 +386,7 @@ public final class TrainingPanel extends HBox {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -1,18 +1,17 @@
 package dev.deepwire.training.eval;
 
-import dev.deepwire.training.eval.ModelScore;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.training.eval.ModelScore;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Accuracy is counted the way each output block defines it. */
@@ -33,7 +32,7 @@ class ModelScoreTest {
         ComputationGraph net = net("sigmoid_output");
         INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}, {3, -5}, {-1, 0}});
         INDArray y = Nd4j.createFromArray(new double[][] {{1}, {0}, {0}, {0}}); // predictions 1, 0, 1, 0
-        var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+        var batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
         ModelScore e = ModelScore.of(net, List.of(batch), "sigmoid_output");
         assertThat(e.accuracy()).isEqualTo(0.75);
         assertThat(e.examples()).isEqualTo(4);
@@ -45,7 +44,7 @@ class ModelScoreTest {
         ComputationGraph net = net("regression_output");
         INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}});
         INDArray y = Nd4j.createFromArray(new double[][] {{2}, {0}}); // errors 0 and 2 → MSE loss 2 (per example ½·4)
-        var batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+        var batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
         DataType before = Nd4j.dataType();
         ModelScore e = ModelScore.of(net, List.of(batch), "regression_output");
         assertThat(e.accuracy()).isNaN();

@@ -4,6 +4,7 @@ import dev.deepwire.compiler.ShapeInference;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.GraphChecker;
+import dev.deepwire.model.Issue;
 import dev.deepwire.ui.EditorBenchmark;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class EditorJmh {
     }
 
     @Benchmark
-    public List<dev.deepwire.model.Issue> check() {
+    public List<Issue> check() {
         return new GraphChecker(catalog).check(graph);
     }
 

@@ -1,7 +1,6 @@
 package dev.deepwire.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -58,7 +58,7 @@ class WireLabelsUiTest {
             Bounds label = v.localToScene(v.labelBounds());
             for (var n : vm.graph().nodes()) {
                 NodeView block = canvas.nodeView(n.id());
-                Bounds body = block.localToScene(new javafx.geometry.BoundingBox(0, 0, block.getWidth(), block.getHeight()));
+                Bounds body = block.localToScene(new BoundingBox(0, 0, block.getWidth(), block.getHeight()));
                 assertThat(body.intersects(label)).as("label of %s over block %s: %s %s", e, n.id(), label, body).isFalse();
             }
             for (double[] end : List.of(v.points().get(0), v.points().get(v.points().size() - 1))) {

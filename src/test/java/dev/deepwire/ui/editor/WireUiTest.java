@@ -1,7 +1,6 @@
 package dev.deepwire.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
@@ -11,7 +10,10 @@ import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -75,11 +77,11 @@ class WireUiTest {
                     if (!nv.isVisible()) {
                         continue;
                     }
-                    var box = new javafx.geometry.BoundingBox(n.x(), n.y(), NodeView.WIDTH, nv.getHeight()); // the body, not its ports
+                    var box = new BoundingBox(n.x(), n.y(), NodeView.WIDTH, nv.getHeight()); // the body, not its ports
                     double inset = 2;
                     boolean crosses = Math.max(a[0], b[0]) > box.getMinX() + inset && Math.min(a[0], b[0]) < box.getMaxX() - inset
                             && Math.max(a[1], b[1]) > box.getMinY() + inset && Math.min(a[1], b[1]) < box.getMaxY() - inset;
-                    assertThat(crosses).as("segment %d of %s crosses %s %s: %s", i, e, n.id(), box, p.stream().map(java.util.Arrays::toString).toList()).isFalse();
+                    assertThat(crosses).as("segment %d of %s crosses %s %s: %s", i, e, n.id(), box, p.stream().map(Arrays::toString).toList()).isFalse();
                 }
             }
         }
@@ -190,7 +192,7 @@ class WireUiTest {
         EdgeView wireB = canvas.edgeView(b);
         GroupView group = canvas.groupView(vm.graph().groups().get(0).id());
         robot.interact(() -> vm.addBlock("dense", 700, 420));
-        robot.interact(() -> vm.moveNodes(java.util.Map.of("other", new double[] {320, 300})));
+        robot.interact(() -> vm.moveNodes(Map.of("other", new double[] {320, 300})));
         assertThat(canvas.edgeView(a)).isSameAs(wireA);
         assertThat(canvas.edgeView(b)).isSameAs(wireB);
         assertThat(canvas.groupView(vm.graph().groups().get(0).id())).isSameAs(group);

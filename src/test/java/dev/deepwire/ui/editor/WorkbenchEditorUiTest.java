@@ -1,7 +1,6 @@
 package dev.deepwire.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.GraphFixture;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Port;
@@ -9,6 +8,8 @@ import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -91,7 +92,7 @@ class WorkbenchEditorUiTest {
 
     @Test
     void doubleClickingAPaletteBlockPlacesIt(FxRobot robot) {
-        javafx.scene.control.TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(javafx.scene.control.TreeCell.class)
+        TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(TreeCell.class)
                 .stream().filter(c -> "Multi-head self-attention".equals(c.getText())).findFirst().orElseThrow();
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
@@ -151,9 +152,9 @@ class WorkbenchEditorUiTest {
     @Test
     void draggingABlockFromThePaletteDropsItWhereReleased(FxRobot robot) {
         // The catalog is longer than the palette is tall: search first, as a user would.
-        robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).setText("layer norm"));
+        robot.interact(() -> robot.lookup("#palette-search").queryAs(TextField.class).setText("layer norm"));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(javafx.scene.control.TreeCell.class)
+        TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(TreeCell.class)
                 .stream().filter(c -> "Layer normalization".equals(c.getText())).findFirst().orElseThrow();
         Point2D target = canvas.localToScreen(300, 420);
         Point2D world = canvas.toWorld(300, 420);

@@ -1,9 +1,14 @@
 package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -77,14 +82,14 @@ class MetricsChartTest {
 
     /** The value axis's tick labels as drawn at a dock's size. */
     private static List<String> tickLabels(MetricsChart chart) {
-        var info = new org.jfree.chart.ChartRenderingInfo();
+        var info = new ChartRenderingInfo();
         chart.viewer().getChart().createBufferedImage(420, 240, info);
-        var g2 = new java.awt.image.BufferedImage(420, 240, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        var axis = (org.jfree.chart.axis.NumberAxis) chart.viewer().getChart().getXYPlot().getRangeAxis();
+        var g2 = new BufferedImage(420, 240, BufferedImage.TYPE_INT_RGB).createGraphics();
+        var axis = (NumberAxis) chart.viewer().getChart().getXYPlot().getRangeAxis();
         List<String> out = new ArrayList<>();
-        for (Object t : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), info.getPlotInfo().getDataArea(),
-                org.jfree.chart.ui.RectangleEdge.LEFT)) {
-            String text = ((org.jfree.chart.axis.ValueTick) t).getText();
+        for (Object t : axis.refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(),
+                RectangleEdge.LEFT)) {
+            String text = ((ValueTick) t).getText();
             if (!text.isEmpty()) { // minor ticks carry no label
                 out.add(text);
             }

@@ -1,12 +1,14 @@
 package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.TrainingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +24,9 @@ class MetricsHistoryTest {
 
     @Test
     void theLiveSmootherExtendsTheCurveAndStartsOverOnANewRunOrSmoothing() {
-        java.util.List<MetricsHistory.Point> raw = new java.util.ArrayList<>();
+        List<MetricsHistory.Point> raw = new ArrayList<>();
         MetricsHistory.Smoother smoother = new MetricsHistory.Smoother();
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 1; i <= 300; i++) {
             raw.add(new MetricsHistory.Point(i, random.nextDouble()));
             if (i % 37 == 0) {
@@ -66,7 +68,7 @@ class MetricsHistoryTest {
             csv.onEvent(new TrainingEvent.StepCompleted(2, 1, 2.5, 100));
             csv.onEvent(new TrainingEvent.EpochCompleted(1, 2, 2.6, 2.75, 0.25));
         }
-        Files.writeString(file, "3,2,2.2", java.nio.file.StandardOpenOption.APPEND); // torn by a crash
+        Files.writeString(file, "3,2,2.2", StandardOpenOption.APPEND); // torn by a crash
         MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "failed", 3, 0.25, ""));
         assertThat(back.trainLoss()).containsExactly(new MetricsHistory.Point(2, 2.5));
         assertThat(back.validationLoss()).containsExactly(new MetricsHistory.Point(2, 2.75));

@@ -1,19 +1,23 @@
 package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.worker.TrainingProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,21 +60,21 @@ class TrainingViewModelTest {
     void aRunInATrainingProcessEndsWithItsModelBackInTheWindow() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
-        var processes = new dev.deepwire.worker.TrainingProcesses((launch, listener) -> {
+        var processes = new TrainingProcesses((launch, listener) -> {
             throw new AssertionError("fell back to training in this process");
         }, 0, 0);
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
         vm.setLauncher((launch, listener) -> processes.start(launch, event -> {
             listener.onEvent(event);
-            if (event instanceof dev.deepwire.training.TrainingEvent.RunFinished
-                    || event instanceof dev.deepwire.training.TrainingEvent.RunFailed) {
+            if (event instanceof TrainingEvent.RunFinished
+                    || event instanceof TrainingEvent.RunFailed) {
                 ended.countDown();
             }
         }));
         try {
             assertThat(vm.start(SETTINGS)).isTrue();
             assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.RUNNING);
-            assertThat(ended.await(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(ended.await(2, TimeUnit.MINUTES)).isTrue();
             vm.drain();
             assertThat(vm.statusProperty().get()).startsWith("Finished");
             assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
@@ -80,7 +84,7 @@ class TrainingViewModelTest {
             assertThat(run.resolve("project.dwproj")).exists();
             assertThat(run.resolve("best.zip")).exists();
             var model = vm.restingModel().orElseThrow();
-            assertThat(org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(run.resolve("model.zip").toFile(), false)
+            assertThat(ModelSerializer.restoreComputationGraph(run.resolve("model.zip").toFile(), false)
                     .params()).as("the model the window holds is the one the run saved").isEqualTo(model.network().params());
         } finally {
             processes.close();
