@@ -54,6 +54,9 @@ class AtomicSaveKillTest {
                         seen++;
                     }
                 }
+                // The fault is a kill at a random moment of the save just announced (the save itself takes
+                // milliseconds); killing the instant the line arrives mostly lands before the save has begun.
+                java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(12_000_000));
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
