@@ -5,13 +5,10 @@ import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.io.files.SampleLibrary;
 import dev.deepwire.model.DatasetSpec;
-import dev.deepwire.model.Node;
 import dev.deepwire.training.NodeHealth;
-import dev.deepwire.training.backend.BackendChoice;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
-import dev.deepwire.ui.editor.KeyMap;
 import dev.deepwire.ui.editor.Palette;
 import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
@@ -37,15 +34,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -99,7 +88,7 @@ final class WorkbenchWindow {
         Inspector inspector = new Inspector(vm);
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
-        root.setTop(new VBox(menus(stage), toolbar()));
+        root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
@@ -168,6 +157,15 @@ final class WorkbenchWindow {
     }
 
     private Runnable newWindow = () -> { };
+
+    /** File ▸ New Window. */
+    Runnable newWindow() {
+        return newWindow;
+    }
+
+    WorkbenchLayout layout() {
+        return layout;
+    }
 
     /** What File › New Window does (the application opens another window). */
     void setNewWindowAction(Runnable action) {
@@ -263,156 +261,6 @@ final class WorkbenchWindow {
         } catch (IOException e) {
             vm.messageProperty().set("The samples are not available: " + e.getMessage());
         }
-    }
-
-    private MenuBar menus(Stage stage) {
-        Menu file = new Menu("_File", null,
-                item("_New", "Shortcut+N", files::newProject),
-                item("New from _Sample…", "Shortcut+Shift+E", () -> openGallery(stage)),
-                item("New _Window", "Shortcut+Shift+N", () -> newWindow.run()),
-                item("_Open…", "Shortcut+O", files::open),
-                recentMenu(),
-                new SeparatorMenuItem(),
-                item("_Save", "Shortcut+S", files::save),
-                item("Save _As…", "Shortcut+Shift+S", files::saveAs),
-                new SeparatorMenuItem(),
-                item("Export Graph as _PNG…", null, () -> files.exportPng(canvas)),
-                item("Export Graph as S_VG…", null, files::exportSvg),
-                item("Export as _Java Source…", null, () -> files.exportNetwork(true)),
-                item("Export as DL4J _Configuration JSON…", null, () -> files.exportNetwork(false)),
-                item("Export _Trained Model…", null, () -> files.exportModel(training.restingModel())),
-                new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", () -> OpenWindows.quit(stage)));
-        MenuItem undo = keyed("Undo", KeyMap.Action.UNDO, vm::undo);
-        MenuItem redo = keyed("Redo", KeyMap.Action.REDO, vm::redo);
-        undo.setMnemonicParsing(false); // "Undo Set self_attention_1.heads" keeps its underscores
-        redo.setMnemonicParsing(false);
-        vm.revisionProperty().addListener((o, a, b) -> {
-            undo.setText(Words.named(vm.history().undoDescription().orElse("Undo"), vm.graph()));
-            redo.setText(Words.named(vm.history().redoDescription().orElse("Redo"), vm.graph()));
-            undo.setDisable(!vm.history().canUndo());
-            redo.setDisable(!vm.history().canRedo());
-        });
-        undo.setDisable(true);
-        redo.setDisable(true);
-        MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", () -> KeyMap.perform(KeyMap.Action.REDO, root.getScene(), vm::redo));
-        redoAlt.setVisible(false);
-        Menu edit = new Menu("_Edit", null, undo, redo, redoAlt, new SeparatorMenuItem(),
-                keyed("_Copy", KeyMap.Action.COPY, canvas::copy),
-                keyed("_Paste", KeyMap.Action.PASTE, () -> canvas.paste(false)),
-                keyed("Paste _Keeping Incoming Wires", KeyMap.Action.PASTE_KEEPING_WIRES, () -> canvas.paste(true)),
-                keyed("D_uplicate", KeyMap.Action.DUPLICATE, vm::duplicateSelection),
-                item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
-                new SeparatorMenuItem(),
-                item("_Group Selection…", "Shortcut+G", this::groupSelection),
-                item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
-                item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
-                new SeparatorMenuItem(),
-                keyed("Select _All", KeyMap.Action.SELECT_ALL, vm::selectAll),
-                item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)),
-                item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre),
-                new SeparatorMenuItem(),
-                item("Data_set Settings…", "Shortcut+Shift+D", () -> editDataset(stage)));
-        Menu view = new Menu("_View", null,
-                item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
-                item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
-                item("_Fit View (F on the canvas)", null, canvas::fitView),
-                new SeparatorMenuItem(),
-                item("_Attention Inspector", "Shortcut+I", () -> openAttentionInspector(stage,
-                        vm.selectedNode().map(Node::id).orElse(null))),
-                new SeparatorMenuItem(),
-                item("_Auto-arrange", "Shortcut+L", () -> {
-                    vm.autoArrange();
-                    canvas.fitView();
-                }),
-                new SeparatorMenuItem(),
-                new SeparatorMenuItem(),
-                backendMenu(stage));
-        view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(root));
-        view.getItems().addAll(4, layout.viewItems());
-        return new MenuBar(file, edit, view);
-    }
-
-    private void groupSelection() {
-        TextInputDialog ask = new TextInputDialog("Encoder block");
-        ask.setHeaderText("Name the group");
-        ask.setContentText("Name:");
-        ask.initOwner(root.getScene().getWindow());
-        ask.showAndWait().ifPresent(vm::groupSelection);
-    }
-
-    /** CPU or CUDA GPU: remembered, and applied by restarting (ND4J picks its backend once per process). */
-    private Menu backendMenu(Stage stage) {
-        ToggleGroup group = new ToggleGroup();
-        Menu menu = new Menu("_Backend");
-        for (var b : BackendChoice.Backend.values()) {
-            RadioMenuItem item = new RadioMenuItem(
-                    b == BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
-            item.setToggleGroup(group);
-            item.setSelected(b == BackendChoice.preferred());
-            item.setOnAction(e -> chooseBackend(stage, b));
-            menu.getItems().add(item);
-        }
-        return menu;
-    }
-
-    private void chooseBackend(Stage stage, BackendChoice.Backend b) {
-        BackendChoice.setPreferred(b);
-        String note = BackendChoice.note(b);
-        if (!note.isEmpty()) {
-            new Alert(Alert.AlertType.INFORMATION, note + ".").showAndWait();
-            return;
-        }
-        Alert restart = new Alert(Alert.AlertType.CONFIRMATION,
-                "The backend changes when DeepWire restarts. Restart now?");
-        restart.initOwner(stage);
-        if (restart.showAndWait().filter(x -> x == ButtonType.OK).isPresent() && files.confirmDiscard()) {
-            try {
-                BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
-                files.closedCleanly();
-                Platform.exit();
-            } catch (IOException ex) {
-                vm.messageProperty().set("Could not restart: " + ex.getMessage());
-            }
-        }
-    }
-
-    private Menu recentMenu() {
-        Menu recent = new Menu("Open _Recent");
-        recent.setOnShowing(e -> {
-            recent.getItems().clear();
-            for (Path p : files.recent().list()) {
-                recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, () -> {
-                    if (files.confirmDiscard()) {
-                        files.open(p);
-                    }
-                }));
-            }
-            if (recent.getItems().isEmpty()) {
-                MenuItem none = new MenuItem("No recent projects");
-                none.setDisable(true);
-                recent.getItems().add(none);
-            }
-        });
-        recent.getItems().add(new MenuItem("No recent projects"));
-        return recent;
-    }
-
-    /** A menu item whose keys come from the editor's key map (text inputs keep their own meaning of them). */
-    private MenuItem keyed(String text, KeyMap.Action keys, Runnable action) {
-        MenuItem item = item(text, (String) null, () -> KeyMap.perform(keys, root.getScene(), action));
-        item.setAccelerator(keys.accelerator());
-        return item;
-    }
-
-    private static MenuItem item(String text, String keys, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (keys != null) {
-            // Only modifier shortcuts here: a plain key would fire while typing in a text field.
-            item.setAccelerator(KeyCombination.keyCombination(keys));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private ToolBar toolbar() {
