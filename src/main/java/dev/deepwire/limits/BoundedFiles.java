@@ -1,7 +1,6 @@
 package dev.deepwire.limits;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,7 +46,7 @@ public final class BoundedFiles {
     /** The file's bytes as a stream that stops with a refusal past {@code maxBytes}, after {@link #checkRegular}. */
     public static InputStream open(Path file, long maxBytes, String what) throws IOException {
         checkRegular(file, maxBytes, what);
-        return new Capped(new BufferedInputStream(Files.newInputStream(file), 1 << 16), maxBytes, file, what, "");
+        return capped(new BufferedInputStream(Files.newInputStream(file), 1 << 16), maxBytes, file, what, "");
     }
 
     /** Like {@link #open}, decompressed when the name ends in {@code .gz}, the decompressed size capped too. */
@@ -57,7 +56,7 @@ public final class BoundedFiles {
             return raw;
         }
         try {
-            return new Capped(new GZIPInputStream(raw, 1 << 16), maxBytes, file, what, " once decompressed");
+            return capped(new GZIPInputStream(raw, 1 << 16), maxBytes, file, what, " once decompressed");
         } catch (IOException e) {
             raw.close();
             throw e;
@@ -91,50 +90,7 @@ public final class BoundedFiles {
                 + " (" + limit + " bytes)");
     }
 
-    /** Counts bytes and refuses more than the limit (a file that grows, a device, a gzip bomb). */
-    private static final class Capped extends FilterInputStream {
-        private final long max;
-        private final Path file;
-        private final String what;
-        private final String how;
-        private long count;
-
-        Capped(InputStream in, long max, Path file, String what, String how) {
-            super(in);
-            this.max = max;
-            this.file = file;
-            this.what = what;
-            this.how = how;
-        }
-
-        private void add(long n) throws LimitException {
-            if (n > 0) {
-                count += n;
-                if (count > max) {
-                    throw tooLarge(file, "over " + Limits.bytes(max) + how, max, what);
-                }
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            add(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            add(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            add(s);
-            return s;
-        }
+    private static InputStream capped(InputStream in, long max, Path file, String what, String how) {
+        return new CappedStream(in, max, () -> tooLarge(file, "over " + Limits.bytes(max) + how, max, what));
     }
 }

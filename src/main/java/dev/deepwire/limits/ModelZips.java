@@ -2,7 +2,6 @@ package dev.deepwire.limits;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,18 +52,20 @@ public final class ModelZips {
                             + "DeepWire model");
                 }
                 long[] claimed = null;
-                try (Counting in = new Counting(z.getInputStream(e), limit, zip, e.getName())) {
+                String name = e.getName();
+                try (CappedStream in = new CappedStream(z.getInputStream(e), limit, () -> new LimitException(zip
+                        + ": its entry " + name + " is over " + Limits.bytes(limit) + " once decompressed, the limit for one entry"))) {
                     if (e.getName().endsWith(".bin")) {
                         claimed = arrayValues(new DataInputStream(in), zip, e.getName());
                     }
-                    long before = in.count;
+                    long before = in.count();
                     in.transferTo(OutputStream.nullOutputStream());
-                    if (e.getSize() >= 0 && e.getSize() != in.count) {
-                        throw damaged(zip, e.getName(), Limits.bytes(in.count) + " but claims " + Limits.bytes(e.getSize()));
+                    if (e.getSize() >= 0 && e.getSize() != in.count()) {
+                        throw damaged(zip, e.getName(), Limits.bytes(in.count()) + " but claims " + Limits.bytes(e.getSize()));
                     }
-                    if (claimed != null && claimed[0] * claimed[1] > in.count - before) {
+                    if (claimed != null && claimed[0] * claimed[1] > in.count() - before) {
                         throw damaged(zip, e.getName(), "an array of " + claimed[0] + " values but only "
-                                + (in.count - before) + " bytes of them");
+                                + (in.count() - before) + " bytes of them");
                     }
                 }
                 if (e.getName().equals("coefficients.bin") && claimed != null) {
@@ -115,48 +116,5 @@ public final class ModelZips {
 
     private static LimitException damaged(Path zip, String entry, String what) {
         return new LimitException(zip + ": " + entry + " holds " + what + "; the file is damaged or not a DeepWire model");
-    }
-
-    /** Counts decompressed bytes, refusing more than the limit, and says when an array claims more than is there. */
-    private static final class Counting extends FilterInputStream {
-        private final long limit;
-        private final Path zip;
-        private final String entry;
-        private long count;
-
-        Counting(InputStream in, long limit, Path zip, String entry) {
-            super(in);
-            this.limit = limit;
-            this.zip = zip;
-            this.entry = entry;
-        }
-
-        private void add(long n) throws LimitException {
-            if (n > 0 && (count += n) > limit) {
-                throw new LimitException(zip + ": its entry " + entry + " is over " + Limits.bytes(limit)
-                        + " once decompressed, the limit for one entry");
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            add(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            add(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            add(s);
-            return s;
-        }
     }
 }
