@@ -6,13 +6,11 @@ import dev.deepwire.training.NodeHealth;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
@@ -47,9 +45,7 @@ public final class GraphCanvas extends Pane {
     private final Minimap minimap;
     private Point2D panStart;
     private Point2D lastPointer = new Point2D(0, 0);
-    private boolean autoFit = true;
-    private boolean fitPending;
-    private boolean fitScheduled;
+    private final AutoFit autoFit;
     private boolean spaceDown;
     private boolean spacePanned;
     private boolean realizePending;
@@ -91,26 +87,12 @@ public final class GraphCanvas extends Pane {
         sync();
         // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
         // fit again whenever another project is opened.
-        InvalidationListener refit = o -> {
-            if (autoFit) {
-                fitWhenLaidOut();
-            }
-        };
-        widthProperty().addListener(refit);
-        heightProperty().addListener(refit);
+        autoFit = new AutoFit(this, this::fitView);
         vm.projectProperty().addListener((o, a, b) -> fitWhenLaidOut());
-        sceneProperty().addListener((o, a, b) -> {
-            if (b != null && fitPending) {
-                fitPending = false;
-                fitWhenLaidOut();
-            }
-        });
         // While anything is dragged on the canvas (a wire, a block, a band) the minimap fades and lets the mouse
         // through, so a port or block under it can be seen and reached.
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> minimap.setDragThrough(e.getTarget() != minimap));
         addEventFilter(MouseEvent.MOUSE_RELEASED, e -> minimap.setDragThrough(false));
-        addEventFilter(ScrollEvent.SCROLL, e -> autoFit = false);
-        addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> autoFit = false);
     }
 
     private void sync() {
@@ -270,26 +252,7 @@ public final class GraphCanvas extends Pane {
      * and notes. Until the user zooms or pans, later size changes fit again. Every way of opening a project ends here.
      */
     public void fitWhenLaidOut() {
-        autoFit = true;
-        Scene scene = getScene();
-        if (scene == null) {
-            fitPending = true;
-            return;
-        }
-        if (fitScheduled) {
-            return;
-        }
-        fitScheduled = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            fitScheduled = false;
-            if (autoFit) {
-                fitView();
-            }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        autoFit.request();
     }
 
     /**
@@ -359,7 +322,7 @@ public final class GraphCanvas extends Pane {
             if (spaceDown && lastPointer != null) {
                 viewport.panBy(e.getX() - lastPointer.getX(), e.getY() - lastPointer.getY());
                 spacePanned = true;
-                autoFit = false;
+                autoFit.stop();
             }
             lastPointer = new Point2D(e.getX(), e.getY());
             // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
