@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import javafx.scene.Node;
@@ -28,9 +29,9 @@ final class StatusMessages {
         boolean[] ended = {false};
         training.phaseProperty().addListener((o, was, now) -> {
             ended[0] = ended(now);
-            if (now == TrainingViewModel.Phase.RUNNING && was != TrainingViewModel.Phase.PAUSED) {
+            if (now == RunState.RUNNING && was != RunState.PAUSED) {
                 vm.messageProperty().set("Training " + vm.project().name() + " — the graph is read-only until the run ends");
-            } else if (now == TrainingViewModel.Phase.COMPILING) {
+            } else if (now == RunState.STARTING) {
                 vm.messageProperty().set("");
             }
         });
@@ -44,7 +45,7 @@ final class StatusMessages {
         });
     }
 
-    private static boolean ended(TrainingViewModel.Phase p) {
-        return p == TrainingViewModel.Phase.FINISHED || p == TrainingViewModel.Phase.STOPPED || p == TrainingViewModel.Phase.FAILED;
+    private static boolean ended(RunState p) {
+        return p == RunState.FINISHED || p == RunState.STOPPED || p == RunState.FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.RecentFiles;
@@ -93,7 +94,7 @@ class AttentionInspectorUiTest {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+            return training.phaseProperty().get() == RunState.FINISHED;
         });
         // 2 epochs of 50 steps: captured at step 1, every 20 steps and at the end, on the training thread.
         assertThat(window.attention().snapshots()).extracting(s -> s.step()).contains(1L, 20L, 40L, 100L);
@@ -157,7 +158,7 @@ class AttentionInspectorUiTest {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+            return training.phaseProperty().get() == RunState.FINISHED;
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(block.getItems()).containsExactly("attn");
@@ -179,7 +180,7 @@ class AttentionInspectorUiTest {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED;
+            return training.phaseProperty().get() == RunState.FINISHED;
         });
         Path best;
         try (var files = Files.walk(dir)) {
@@ -253,9 +254,9 @@ class AttentionInspectorUiTest {
         robot.clickOn("#train-pause");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() != TrainingViewModel.Phase.RUNNING;
+            return training.phaseProperty().get() != RunState.RUNNING;
         });
-        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED,
+        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == RunState.PAUSED,
                 "the run finished before it could be paused");
         long pausedAt = window.attention().snapshots().get(window.attention().snapshots().size() - 1).step();
         robot.interact(() -> inspector.stage().toFront());
@@ -305,9 +306,9 @@ class AttentionInspectorUiTest {
         robot.clickOn("#train-pause");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() != TrainingViewModel.Phase.RUNNING;
+            return training.phaseProperty().get() != RunState.RUNNING;
         });
-        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED,
+        org.junit.jupiter.api.Assumptions.assumeTrue(training.phaseProperty().get() == RunState.PAUSED,
                 "the run finished before it could be paused");
         CheckBox follow = robot.lookup("#inspect-live").queryAs(CheckBox.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Port;
@@ -71,7 +72,7 @@ class DataFlowUiTest {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.training.phaseProperty().get()).as("Train does not start while the data does not fit")
-                .isEqualTo(TrainingViewModel.Phase.IDLE);
+                .isEqualTo(RunState.IDLE);
         assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Not started: ")
                 .endsWith("Set Classes to 32 in the inspector, then Train");
         robot.interact(() -> h.vm.select("classify", false));
@@ -114,7 +115,7 @@ class DataFlowUiTest {
         DockBelongsToProjectUiTest.waitFor("the chosen data is checked against the graph (one block: it does not compile)",
                 () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Not started: "));
         assertThat(h.training.phaseProperty().get()).as("Train does not start on a graph with problems")
-                .isEqualTo(TrainingViewModel.Phase.IDLE);
+                .isEqualTo(RunState.IDLE);
     }
 
     @Test
@@ -140,7 +141,7 @@ class DataFlowUiTest {
         robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
         DockBelongsToProjectUiTest.waitFor("the class count is checked against the data before Train",
                 () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Not started: "));
-        assertThat(h.training.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.IDLE);
+        assertThat(h.training.phaseProperty().get()).isEqualTo(RunState.IDLE);
         assertThat(robot.lookup("#train-status").queryLabeled().getText()).endsWith("Set Classes to 32 in the inspector, then Train");
         assertThat(h.vm.messageProperty().get()).endsWith("Set Classes to 32 in the inspector, then Train");
         waitForCompleteAnalysis();
@@ -152,7 +153,7 @@ class DataFlowUiTest {
         assertThat(summary(robot)).endsWith("no problems");
         robot.clickOn("#train-start");
         DockBelongsToProjectUiTest.waitFor("Train starts once nothing is wrong",
-                () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+                () -> h.training.phaseProperty().get() == RunState.RUNNING);
         robot.clickOn("#train-stop");
         DockBelongsToProjectUiTest.waitFor("stopped", () -> !h.training.phaseProperty().get().busy());
     }
@@ -166,7 +167,7 @@ class DataFlowUiTest {
         DockBelongsToProjectUiTest.waitFor("training", () -> h.training.history().trainLoss().size() >= 3);
         assertThat(stop.localToScene(0, 0).getY()).as("Stop stays where it was").isEqualTo(before);
         robot.clickOn(stop);
-        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         assertThat(stop.localToScene(0, 0).getY()).isEqualTo(before);
         Labeled status = robot.lookup("#train-status").queryLabeled();
         assertThat(status.getText()).startsWith("Stopped at step");

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.ui.training.TrainingViewModel;
@@ -56,7 +57,7 @@ class DockBelongsToProjectUiTest {
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
         waitFor("the loss chart gains points", () -> training.history().trainLoss().size() >= 3);
         robot.clickOn("#train-stop");
-        waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        waitFor("the run stops", () -> training.phaseProperty().get() == RunState.STOPPED);
     }
 
     @SuppressWarnings("unchecked")
@@ -106,11 +107,11 @@ class DockBelongsToProjectUiTest {
         assertThat(openRuns(robot).getItems()).as("marker's run stays with marker.dwproj").isEmpty();
         closeRuns(robot);
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
-        waitFor("the run starts", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+        waitFor("the run starts", () -> h.training.phaseProperty().get() == RunState.RUNNING);
         assertThat(h.training.runDir().orElseThrow().getFileName().toString()).startsWith("mine-");
         waitFor("the dock names the project", () -> robot.lookup("#train-status").queryLabeled().getText().startsWith("Training mine"));
         robot.clickOn("#train-stop");
-        waitFor("the run stops", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        waitFor("the run stops", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         assertThat(openRuns(robot).getItems()).hasSize(1);
         closeRuns(robot);
         robot.interact(() -> h.vm.setParam("attn", "heads", 2));

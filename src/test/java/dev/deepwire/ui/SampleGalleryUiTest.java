@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.io.files.RecentFiles;
 
 import dev.deepwire.io.files.Autosave;
@@ -85,8 +86,8 @@ class SampleGalleryUiTest {
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED
-                    || training.phaseProperty().get() == TrainingViewModel.Phase.FAILED;
+            return training.phaseProperty().get() == RunState.FINISHED
+                    || training.phaseProperty().get() == RunState.FAILED;
         });
         assertThat(training.statusProperty().get()).as("the sample trains on data found beside it").startsWith("Finished");
         assertThat(training.history().trainLoss()).isNotEmpty();

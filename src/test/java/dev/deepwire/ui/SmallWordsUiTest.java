@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,7 +97,7 @@ class SmallWordsUiTest {
     void oneEpochEmptyCanvasAndTheRunsDialogSayWhatIsTrue(FxRobot robot) throws Exception {
         checkRunsDialog(robot, 0);
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
-        DockBelongsToProjectUiTest.waitFor("the one-epoch run ends", () -> training.phaseProperty().get() == TrainingViewModel.Phase.FINISHED);
+        DockBelongsToProjectUiTest.waitFor("the one-epoch run ends", () -> training.phaseProperty().get() == RunState.FINISHED);
         String status = robot.lookup("#train-status").queryLabeled().getText();
         assertThat(status).startsWith("Finished (the 1 epoch done)").doesNotContain("1 epochs");
         checkRunsDialog(robot, 1);

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.ui.training.TrainingViewModel;
 import javafx.geometry.Bounds;
@@ -90,7 +91,7 @@ class StatusMessagesUiTest {
         DockBelongsToProjectUiTest.waitFor("training", () -> h.training.history().trainLoss().size() >= 3);
         assertThat(message(robot)).startsWith("Training marker");
         robot.clickOn("#train-stop");
-        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         assertThat(message(robot)).startsWith("Stopped at step").contains("validation accuracy")
                 .contains("run saved in " + h.training.runDir().orElseThrow());
     }

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Note;
@@ -102,11 +103,11 @@ class TeacherPreparationUiTest {
                 && s.getTitle() != null && s.getTitle().toLowerCase().contains("attention"));
         robot.interact(() -> h.stage.toFront());
         robot.clickOn("#train-pause");
-        DockBelongsToProjectUiTest.waitFor("paused", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED);
+        DockBelongsToProjectUiTest.waitFor("paused", () -> h.training.phaseProperty().get() == RunState.PAUSED);
         robot.clickOn("#train-resume");
-        DockBelongsToProjectUiTest.waitFor("running again", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+        DockBelongsToProjectUiTest.waitFor("running again", () -> h.training.phaseProperty().get() == RunState.RUNNING);
         robot.clickOn("#train-stop");
-        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         robot.interact(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s != h.stage).toList()
                 .forEach(Window::hide));
         // Open word-language beside it: the dock is empty of marker's run and Runs… lists no marker run.

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.RecentFiles;
@@ -85,14 +86,14 @@ class TrainingPanelUiTest {
             waitFor("the loss chart gains points", () -> training.history().trainLoss().size() >= 20);
             assertThat(vm.lockedProperty().get()).isTrue();
             robot.clickOn("#train-pause");
-            waitFor("the run pauses", () -> training.phaseProperty().get() == TrainingViewModel.Phase.PAUSED);
+            waitFor("the run pauses", () -> training.phaseProperty().get() == RunState.PAUSED);
             int pausedAt = training.history().trainLoss().size();
             robot.interact(training::drain);
             assertThat(training.history().trainLoss()).as("no steps while paused").hasSize(pausedAt);
             robot.clickOn("#train-resume");
             waitFor("the run goes on", () -> training.history().trainLoss().size() > pausedAt + 10);
             robot.clickOn("#train-stop");
-            waitFor("the run stops", () -> training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+            waitFor("the run stops", () -> training.phaseProperty().get() == RunState.STOPPED);
             assertThat(vm.lockedProperty().get()).isFalse();
             assertThat(robot.lookup("#train-status").queryLabeled().getText()).contains("Stopped");
             // Each measured block shows its health on the canvas: one dot, in exactly one health colour.

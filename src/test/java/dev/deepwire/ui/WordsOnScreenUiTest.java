@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.util.Map;
@@ -93,7 +94,7 @@ class WordsOnScreenUiTest {
     @Test
     void readOnlyWhileTrainingIsClearedWhenTheRunEnds(FxRobot robot) throws Exception {
         robot.clickOn("#train-start");
-        DockBelongsToProjectUiTest.waitFor("training", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.RUNNING);
+        DockBelongsToProjectUiTest.waitFor("training", () -> h.training.phaseProperty().get() == RunState.RUNNING);
         robot.interact(() -> h.vm.select("pool", false));
         robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.interact(() -> h.vm.select("pool", false));
@@ -101,7 +102,7 @@ class WordsOnScreenUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status(robot)).contains("read-only while training");
         robot.clickOn("#train-stop");
-        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == TrainingViewModel.Phase.STOPPED);
+        DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         assertThat(status(robot)).doesNotContain("read-only");
     }
 

@@ -1,11 +1,11 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.Project;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.backend.NativeTuning;
-import dev.deepwire.ui.training.TrainingViewModel.Phase;
 import dev.deepwire.ui.training.TrainingViewModel;
 import dev.deepwire.worker.RunLauncher;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ public final class WorkbenchTrainingBenchmark {
                 listener.onEvent(event);
             }));
             training.phaseProperty().addListener((o, was, now) -> {
-                if (now == Phase.RUNNING && pressed == 0) {
+                if (now == RunState.RUNNING && pressed == 0) {
                     pressed = System.nanoTime();
                 } else if (!now.busy() && pressed != 0) {
                     double seconds = (System.nanoTime() - runStarted) / 1e9;

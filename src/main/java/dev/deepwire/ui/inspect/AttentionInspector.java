@@ -1,5 +1,6 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.AttentionFocus;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
@@ -58,12 +59,12 @@ public final class AttentionInspector {
     private final LiveRedraw liveRedraw = new LiveRedraw(model, this::liveRefreshNow);
     /** Told of new captures and of the run's phase while the window is open (removed when it closes). */
     private final ListChangeListener<Snapshot> onCaptures = this::capturesChanged;
-    private final ChangeListener<TrainingViewModel.Phase> onPhase = (o, was, now) -> {
-        if (now == TrainingViewModel.Phase.RUNNING && model.typed() != null && followBeforeTyped) {
+    private final ChangeListener<RunState> onPhase = (o, was, now) -> {
+        if (now == RunState.RUNNING && model.typed() != null && followBeforeTyped) {
             ui.typed.clear(); // Resume after looking at typed text: follow the run again, box and map agree
             stopTyped();
         }
-        if (now != TrainingViewModel.Phase.RUNNING && now != TrainingViewModel.Phase.COMPILING && typedWaiting) {
+        if (now != RunState.RUNNING && now != RunState.STARTING && typedWaiting) {
             showTyped(ui.typed.getText()); // typed while the run went on: shown now that it rests
         }
         if (!now.busy()) {

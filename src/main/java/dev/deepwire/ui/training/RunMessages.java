@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
 import java.util.Locale;
 
@@ -39,10 +40,10 @@ final class RunMessages {
     }
 
     /** The dock's one word for where the run is, as a person says it (not the enum's name). */
-    static String phase(TrainingViewModel.Phase p) {
+    static String phase(RunState p) {
         return switch (p) {
             case IDLE -> "Ready";
-            case COMPILING -> "Preparing…";
+            case STARTING -> "Preparing…";
             case RUNNING -> "Training";
             case PAUSED -> "Paused";
             case FINISHED -> "Finished";

@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.training.RunState;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.io.files.FileNames;
@@ -107,13 +108,13 @@ public final class TrainingPanel extends HBox {
             // A focused button about to be disabled hands the keyboard to its counterpart (Train ↔ Stop, Pause ↔
             // Resume) first: left to JavaFX, focus would move on to a control further down and the scrolling dock
             // would jump to it, so a click meant for Stop would miss.
-            Button next = p.busy() ? (p == TrainingViewModel.Phase.PAUSED ? resume : p == TrainingViewModel.Phase.RUNNING
+            Button next = p.busy() ? (p == RunState.PAUSED ? resume : p == RunState.RUNNING
                     ? pause : stop) : start;
             Button focused = List.of(start, pause, resume, stop).stream().filter(Button::isFocused).findFirst().orElse(null);
             stop.setDisable(!p.busy());
             start.setDisable(p.busy());
-            pause.setDisable(p != TrainingViewModel.Phase.RUNNING);
-            resume.setDisable(p != TrainingViewModel.Phase.PAUSED);
+            pause.setDisable(p != RunState.RUNNING);
+            resume.setDisable(p != RunState.PAUSED);
             if (focused != null && focused.isDisabled() && !next.isDisabled()) {
                 next.requestFocus();
             }
@@ -230,7 +231,7 @@ public final class TrainingPanel extends HBox {
             }
         }.start();
         vm.pointsAddedProperty().addListener((o, a, b) -> {
-            if (vm.phaseProperty().get() == TrainingViewModel.Phase.RUNNING) {
+            if (vm.phaseProperty().get() == RunState.RUNNING) {
                 chartsDirty = true; // drawn by the timer above
             } else {
                 refreshCharts(); // a finished run, a comparison: draw now

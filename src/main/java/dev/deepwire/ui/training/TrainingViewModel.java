@@ -41,14 +41,6 @@ import javafx.collections.ObservableMap;
  */
 public final class TrainingViewModel {
     /** Where the workbench's training is. */
-    public enum Phase {
-        IDLE, COMPILING, RUNNING, PAUSED, FINISHED, STOPPED, FAILED;
-
-        public boolean busy() {
-            return this == COMPILING || this == RUNNING || this == PAUSED;
-        }
-    }
-
     private final EditorViewModel editor;
     private final Executor background;
     private final Consumer<Runnable> uiThread;
@@ -57,7 +49,7 @@ public final class TrainingViewModel {
     private final RunProgress measured = new RunProgress();
     private final TestSplitReport testSplit;
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
-    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
+    private final ObjectProperty<RunState> phase = new SimpleObjectProperty<>(RunState.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
     private final StringProperty culprit = new SimpleStringProperty();
     private RunControl run;
@@ -83,7 +75,7 @@ public final class TrainingViewModel {
         editor.projectProperty().addListener((o, was, now) -> showProject());
         status.set(ready());
         editor.revisionProperty().addListener((o, was, now) -> {
-            if (phase.get() == Phase.IDLE && (status.get().equals(NO_BLOCKS) || status.get().startsWith("Ready to train"))) {
+            if (phase.get() == RunState.IDLE && (status.get().equals(NO_BLOCKS) || status.get().startsWith("Ready to train"))) {
                 status.set(ready()); // blocks were added to an empty canvas, or all removed
             }
         });
@@ -119,7 +111,7 @@ public final class TrainingViewModel {
         run = null;
         runDir = null;
         recorder = null;
-        phase.set(Phase.IDLE);
+        phase.set(RunState.IDLE);
         status.set(ready());
         measured.pointsChanged();
     }
@@ -150,7 +142,7 @@ public final class TrainingViewModel {
         setup.setDataFolder(dataFolder);
     }
 
-    public ObjectProperty<Phase> phaseProperty() {
+    public ObjectProperty<RunState> phaseProperty() {
         return phase;
     }
 
@@ -230,7 +222,7 @@ public final class TrainingViewModel {
         var dataset = project.dataset();
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
-        phase.set(Phase.COMPILING);
+        phase.set(RunState.STARTING);
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
         setup.prepare(graph, dataset, settings, this::failBeforeStart,
@@ -239,7 +231,7 @@ public final class TrainingViewModel {
     }
 
     private void failBeforeStart(String message, String nodeId) {
-        phase.set(Phase.FAILED);
+        phase.set(RunState.FAILED);
         status.set(message);
         editor.setLocked(false);
         if (nodeId != null && editor.graph().contains(nodeId)) {
@@ -263,7 +255,7 @@ public final class TrainingViewModel {
         }
         setup.tuneThreads(network);
         measured.startClock();
-        phase.set(Phase.RUNNING);
+        phase.set(RunState.RUNNING);
         status.set("Training " + name);
         run = setup.launch(project, network, data, settings, runDir, recorder.recording(queue::add, this::metricsFailed));
     }
@@ -287,19 +279,19 @@ public final class TrainingViewModel {
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
     public Optional<TrainedModel> restingModel() {
-        return run == null || phase.get() == Phase.RUNNING || phase.get() == Phase.COMPILING
+        return run == null || phase.get() == RunState.RUNNING || phase.get() == RunState.STARTING
                 ? Optional.empty() : TrainedModel.of(run);
     }
 
     public void pause() {
-        if (run != null && phase.get() == Phase.RUNNING) {
+        if (run != null && phase.get() == RunState.RUNNING) {
             run.pause();
             status.set("Pausing after this step…");
         }
     }
 
     public void resume() {
-        if (run != null && phase.get() == Phase.PAUSED) {
+        if (run != null && phase.get() == RunState.PAUSED) {
             run.resume();
         }
     }
@@ -343,23 +335,23 @@ public final class TrainingViewModel {
             status.set(RunMessages.epoch(ep));
         } else if (event instanceof TrainingEvent.StateChanged c) {
             if (c.state() == RunState.PAUSED) {
-                phase.set(Phase.PAUSED);
+                phase.set(RunState.PAUSED);
                 status.set("Paused");
-            } else if (c.state() == RunState.RUNNING && phase.get() == Phase.PAUSED) {
-                phase.set(Phase.RUNNING);
+            } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED) {
+                phase.set(RunState.RUNNING);
                 status.set("Training " + editor.project().name());
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
             RunRecorder scored = recorder;
             testSplit.score(run, () -> recorder == scored);
-            end(Phase.FINISHED, RunMessages.finished(f));
+            end(RunState.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
             recordRun("stopped", s.steps(), s.validationAccuracy());
-            end(Phase.STOPPED, RunMessages.stopped(s));
+            end(RunState.STOPPED, RunMessages.stopped(s));
         } else if (event instanceof TrainingEvent.RunFailed f) {
             recordRun("failed: " + f.message(), f.step(), Double.NaN);
-            end(Phase.FAILED, "Training failed: " + f.message());
+            end(RunState.FAILED, "Training failed: " + f.message());
             if (f.nodeId() != null && editor.graph().contains(f.nodeId())) {
                 editor.select(f.nodeId(), false);
                 culprit.set(null);
@@ -396,7 +388,7 @@ public final class TrainingViewModel {
         return RunHistory.list(runsFolder.get()).stream().filter(r -> RunHistory.belongsTo(r, name, file)).toList();
     }
 
-    private void end(Phase result, String message) {
+    private void end(RunState result, String message) {
         editor.setLocked(false); // first: whoever sees the run ended can edit
         phase.set(result);
         Path dir = runDir;

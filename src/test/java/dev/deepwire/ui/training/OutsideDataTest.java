@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.model.BlockCatalog;
@@ -51,7 +52,7 @@ class OutsideDataTest {
         TrainingViewModel vm = training("/elsewhere/data.csv", asked, true);
         assertThat(vm.start(SETTINGS)).isTrue();
         vm.drain();
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.start(SETTINGS)).isTrue();
         vm.drain();
         assertThat(asked).hasSize(1).allMatch(m -> m.contains("is an absolute path"));

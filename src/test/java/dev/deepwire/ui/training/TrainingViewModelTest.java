@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
@@ -42,7 +43,7 @@ class TrainingViewModelTest {
         assertThat(editor.lockedProperty().get()).isTrue();
         int events = vm.drain();
         assertThat(events).isGreaterThan(16);
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.history().trainLoss()).hasSize(16);
         assertThat(vm.history().validationAccuracy()).hasSize(2);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
@@ -73,11 +74,11 @@ class TrainingViewModelTest {
         }));
         try {
             assertThat(vm.start(SETTINGS)).isTrue();
-            assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.RUNNING);
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunState.RUNNING);
             assertThat(ended.await(2, TimeUnit.MINUTES)).isTrue();
             vm.drain();
             assertThat(vm.statusProperty().get()).startsWith("Finished");
-            assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FINISHED);
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
             assertThat(vm.history().trainLoss()).hasSize(16);
             assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
             Path run = vm.runDir().orElseThrow();
@@ -97,7 +98,7 @@ class TrainingViewModelTest {
         List<Runnable> trainer = new ArrayList<>();
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, trainer::add, Runnable::run, () -> dir);
         vm.start(SETTINGS);
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.RUNNING);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.RUNNING);
         assertThat(editor.addBlock("dense", 0, 0)).isNull();
         assertThat(editor.setParam("attn", "heads", 8)).contains("the graph is read-only while training");
         assertThat(editor.messageProperty().get()).contains("read-only while training");
@@ -114,7 +115,7 @@ class TrainingViewModelTest {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         vm.start(SETTINGS);
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FAILED);
         assertThat(vm.statusProperty().get()).contains("attn").contains("heads");
         assertThat(editor.selection()).containsExactly("attn");
         assertThat(vm.culpritProperty().get()).isEqualTo("attn");
@@ -127,7 +128,7 @@ class TrainingViewModelTest {
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         assertThat(vm.start(new TrainingSettings(0, 32, "adam", 1e-3, 1, 0, 0))).isFalse();
         assertThat(vm.statusProperty().get()).contains("training.epochs must be between 1 and 100000");
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.IDLE);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.IDLE);
     }
 
     @Test
@@ -149,7 +150,7 @@ class TrainingViewModelTest {
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         vm.start(new TrainingSettings(3, 32, "sgd", 10.0, 42, 0, 0));
         vm.drain();
-        assertThat(vm.phaseProperty().get()).isEqualTo(TrainingViewModel.Phase.FAILED);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FAILED);
         assertThat(vm.statusProperty().get()).contains("lower the learning rate");
         assertThat(editor.lockedProperty().get()).isFalse();
         // The block where the NaN first appeared is selected and marked on the canvas.
