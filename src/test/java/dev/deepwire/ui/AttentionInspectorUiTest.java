@@ -240,8 +240,8 @@ class AttentionInspectorUiTest {
         assertThat(inspectorWindows()).isZero();
     }
 
-    @Test
-    void afterTypedTextResumeFollowsTheRunAgainAndUnknownTokensAreSaid(FxRobot robot) throws Exception {
+    /** Opens the inspector, starts a run long enough to pause and waits for its first two captures. */
+    private AttentionInspector openInspectorOnALongRun(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
         AttentionInspector inspector =
                 WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
@@ -251,6 +251,12 @@ class AttentionInspectorUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             return window.attention().snapshots().size() >= 2;
         });
+        return inspector;
+    }
+
+    @Test
+    void afterTypedTextResumeFollowsTheRunAgainAndUnknownTokensAreSaid(FxRobot robot) throws Exception {
+        AttentionInspector inspector = openInspectorOnALongRun(robot);
         robot.clickOn("#train-pause");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -282,15 +288,7 @@ class AttentionInspectorUiTest {
 
     @Test
     void textTypedWhileTheRunGoesOnIsSaidToWaitForPauseAndTheBoxIsClearedOnResume(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("60")); // long enough to pause
-        AttentionInspector inspector =
-                WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
-        robot.interact(() -> stage.toFront());
-        robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return window.attention().snapshots().size() >= 2;
-        });
+        AttentionInspector inspector = openInspectorOnALongRun(robot);
         robot.interact(() -> inspector.stage().toFront());
         robot.clickOn("#inspect-typed").write("t3 t4 <M> t9").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

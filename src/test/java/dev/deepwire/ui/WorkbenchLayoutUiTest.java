@@ -147,18 +147,7 @@ class WorkbenchLayoutUiTest {
         robot.clickOn(canvas().localToScreen(canvas().getWidth() / 2, 12));
         robot.type(KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
-        Bounds minimap = canvas().minimapBounds().orElseThrow();
-        Bounds area = canvas().getLayoutBounds();
-        for (var n : vm.graph().nodes()) {
-            Bounds b = canvas().sceneToLocal(canvas().nodeBoundsInScene(n.id()));
-            assertThat(area.contains(b)).as("%s inside the canvas %s", n.id(), b).isTrue();
-            assertThat(b.intersects(minimap)).as("%s under the minimap", n.id()).isFalse();
-        }
-        for (var note : vm.graph().notes()) {
-            Bounds b = canvas().sceneToLocal(canvas().noteBoundsInScene(note.id()));
-            assertThat(area.contains(b)).as("note %s inside the canvas %s", note.id(), b).isTrue();
-            assertThat(b.intersects(minimap)).as("note %s under the minimap", note.id()).isFalse();
-        }
+        assertEverythingInViewAndClearOfTheMinimap();
     }
 
     @Test
