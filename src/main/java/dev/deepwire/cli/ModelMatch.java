@@ -53,12 +53,24 @@ final class ModelMatch {
             if (v == null) {
                 throw mismatch(model, project, "it has no block '" + entry.getKey() + "'");
             }
-            if (v.numParams() != entry.getValue()) {
+            long held = blockParams(net, entry.getKey());
+            if (held != entry.getValue()) {
                 throw mismatch(model, project, String.format("its block '%s' has %,d parameters, the project's %,d",
-                        entry.getKey(), v.numParams(), entry.getValue()));
+                        entry.getKey(), held, entry.getValue()));
             }
         }
         return net;
+    }
+
+    /** A block's parameters: its vertex's and those of the parts it expands into ({@code <id>.<part>}, e.g. a transformer block). */
+    private static long blockParams(ComputationGraph net, String block) {
+        long n = 0;
+        for (GraphVertex v : net.getVertices()) {
+            if (v.getVertexName().equals(block) || v.getVertexName().startsWith(block + ".")) {
+                n += v.numParams();
+            }
+        }
+        return n;
     }
 
     private static CliException refusal(Path model, IOException e) {
