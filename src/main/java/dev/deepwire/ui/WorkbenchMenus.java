@@ -2,6 +2,7 @@ package dev.deepwire.ui;
 
 import dev.deepwire.model.Node;
 import dev.deepwire.training.backend.BackendChoice;
+import dev.deepwire.ui.eval.EvaluationWindow;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.KeyMap;
@@ -95,6 +96,10 @@ final class WorkbenchMenus {
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
+                item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (model, examples) -> {
+                    window.attention().load(model, examples); // the chosen example first
+                    window.openAttentionInspector(stage, null);
+                })),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {
                     vm.autoArrange();

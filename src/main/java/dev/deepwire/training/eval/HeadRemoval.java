@@ -12,8 +12,6 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Removes whole heads from self-attention blocks (alone or inside transformer blocks): a new, smaller network whose
@@ -109,18 +107,19 @@ public final class HeadRemoval {
         return slim;
     }
 
-    /** The rows of a projection that belong to the kept heads. */
+    /** The rows of a projection that belong to the kept heads (copies, gathered row by row). */
     private static INDArray surviving(INDArray w, String param, int[] keep, long width) {
-        List<INDArray> parts = new ArrayList<>();
-        if (param.equals(SelfAttention.WO)) {
-            for (int h : keep) {
-                parts.add(w.get(NDArrayIndex.interval(h * width, (h + 1) * width), NDArrayIndex.all()));
+        INDArray c = w.dup('c');
+        if (param.equals(SelfAttention.WO)) { // [heads·width, d]: each head's width rows
+            int[] rows = new int[(int) (keep.length * width)];
+            for (int i = 0; i < keep.length; i++) {
+                for (int r = 0; r < width; r++) {
+                    rows[(int) (i * width + r)] = (int) (keep[i] * width + r);
+                }
             }
-        } else {
-            for (int h : keep) {
-                parts.add(w.get(NDArrayIndex.interval(h, h + 1), NDArrayIndex.all(), NDArrayIndex.all()));
-            }
+            return c.getRows(rows);
         }
-        return Nd4j.concat(0, parts.toArray(new INDArray[0]));
+        // [heads, width, d]: one row per head once flattened
+        return c.reshape('c', c.size(0), c.size(1) * c.size(2)).getRows(keep).reshape('c', keep.length, c.size(1), c.size(2));
     }
 }

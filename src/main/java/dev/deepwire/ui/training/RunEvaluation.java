@@ -10,6 +10,8 @@ import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.eval.EvaluationReport;
 import java.io.IOException;
@@ -43,8 +45,8 @@ public final class RunEvaluation {
     private Project project;
 
     /** What a finished run offers for evaluation: its model, its data, its output's type and its folder. */
-    public record Source(TrainedModel model, DatasetSplits data, String outputType, Path runDir, String project, long seed,
-                         int batchSize) {
+    public record Source(TrainedModel model, DatasetSplits data, String outputType, Path runDir, String project,
+                         TrainingSettings settings) {
         /** The split evaluated: validation, else test, else training. */
         public Dataset evaluated() {
             return data.validation() != null ? data.validation() : data.test() != null ? data.test() : data.train();
@@ -99,7 +101,7 @@ public final class RunEvaluation {
             return;
         }
         Source s = new Source(model.get(), data, network.outputs().get(0).blockType(), dir, project.name(),
-                project.training().seed(), project.training().batchSize());
+                project.training());
         source = s;
         background.execute(() -> {
             EvaluationReport r;
@@ -122,6 +124,31 @@ public final class RunEvaluation {
                 }
             });
         });
+    }
+
+    /**
+     * Keeps a slimmed copy of {@code source}'s model as a new run beside it ({@code <project>-slim-<time>}): its
+     * model.zip, and a run.json saying where it came from, what was done and what it scores. The source run is not
+     * touched. Returns the new run's folder.
+     */
+    public static Path keep(Source source, TrainedModel slim, String step, double metric) throws IOException {
+        Path dir = RunFolders.createNew(source.runDir().getParent(), source.project() + "-slim");
+        slim.save(dir.resolve("model.zip"));
+        Path projectFile = null;
+        try {
+            String file = JSON.readTree(source.runDir().resolve("run.json").toFile()).path("projectFile").asText("");
+            projectFile = file.isEmpty() ? null : Path.of(file);
+        } catch (IOException | RuntimeException e) {
+            // the source run's record is unreadable: the kept run names its project only
+        }
+        RunHistory.record(dir, source.project(), projectFile, source.settings(), "slimmed: " + step, 0, metric);
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("run", source.runDir().getFileName().toString());
+        from.put("step", step);
+        ObjectNode run = (ObjectNode) JSON.readTree(dir.resolve("run.json").toFile());
+        run.set("slimmedFrom", JSON.valueToTree(from));
+        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        return dir;
     }
 
     /** Adds {@code evaluation} to the run's run.json (left alone when it cannot be read: the run keeps its record). */

@@ -1,0 +1,205 @@
+package dev.deepwire.ui.eval;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.training.eval.EvaluationReport.ClassFigures;
+import dev.deepwire.ui.training.RunEvaluation;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * View ▸ Evaluate and Prune: the latest run's evaluation report (per-class table, confusion matrix whose cells list
+ * their examples, ROC/PR or residuals) and the pruning lab on its model. Work runs on the window's own thread.
+ */
+public final class EvaluationWindow {
+    private final Stage stage = new Stage();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deepwire-evaluate");
+        t.setDaemon(true);
+        return t;
+    });
+    private ExamplesView examples;
+    private ConfusionMatrixView matrix;
+    private PruningLabView lab;
+
+    private EvaluationWindow() {
+    }
+
+    /**
+     * Opens the window on the latest run of {@code training}; {@code inspect} opens examples (the first one chosen)
+     * in the attention inspector on a model (null: no inspector).
+     */
+    public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect) {
+        EvaluationWindow w = new EvaluationWindow();
+        w.stage.initOwner(owner);
+        w.stage.setTitle("Evaluate and Prune");
+        RunEvaluation evaluation = training.evaluation();
+        BorderPane root = new BorderPane();
+        root.setPadding(new Insets(8));
+        var source = evaluation.source();
+        EvaluationReport report = evaluation.reportProperty().get();
+        if (source.isEmpty()) {
+            root.setCenter(new Label("Train the project first: the latest run's model is evaluated and can be pruned here."));
+        } else {
+            Tab results = new Tab("Evaluation");
+            results.setClosable(false);
+            results.setContent(report == null ? new Label("Evaluating the run…")
+                    : w.evaluation(report, source.get(), inspect));
+            evaluation.reportProperty().addListener((o, was, now) -> {
+                if (now != null && report == null && !w.closed.get()) {
+                    results.setContent(w.evaluation(now, source.get(), inspect)); // the report arrived after opening
+                }
+            });
+            Tab pruning = new Tab("Pruning lab");
+            pruning.setClosable(false);
+            w.lab = new PruningLabView(source.get(), w.work, w.closed);
+            pruning.setContent(w.lab);
+            TabPane tabs = new TabPane(results, pruning);
+            tabs.setId("eval-tabs");
+            root.setCenter(tabs);
+        }
+        Scene scene = new Scene(root, 1100, 760);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        w.stage.setScene(scene);
+        w.stage.setOnHidden(e -> {
+            w.closed.set(true);
+            w.work.shutdownNow();
+        });
+        w.stage.show();
+        return w;
+    }
+
+    private SplitPane evaluation(EvaluationReport report, RunEvaluation.Source source,
+                                 BiConsumer<TrainedModel, Dataset> inspect) {
+        Dataset data = source.evaluated();
+        Label summary = new Label(report.lines().get(0));
+        summary.setId("eval-summary");
+        VBox left = new VBox(8, summary);
+        if (report.kind().equals(EvaluationReport.CLASSES)) {
+            boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
+            examples = new ExamplesView(report, data, attention, i -> inspect.accept(source.model(),
+                    data.range(i, Math.min(data.size(), i + 8))));
+            matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
+                    "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),
+                    report.cell(a, p)));
+            ScrollPane scroll = new ScrollPane(matrix);
+            scroll.setPrefViewportHeight(300);
+            left.getChildren().addAll(scroll, perClass(report));
+            if (report.binary() != null) {
+                left.getChildren().add(prCurve(report.binary()));
+            }
+            SplitPane split = new SplitPane(left, examples);
+            split.setDividerPositions(0.55);
+            return split;
+        }
+        if (report.kind().equals(EvaluationReport.REGRESSION)) {
+            left.getChildren().add(residuals(report.regression()));
+        } else {
+            left.getChildren().add(new Label("Ranking figures (MRR, hits@k) are in the link-prediction report on the dock."));
+        }
+        return new SplitPane(left);
+    }
+
+    private static TableView<ClassFigures> perClass(EvaluationReport report) {
+        TableView<ClassFigures> table = new TableView<>();
+        table.setId("eval-per-class");
+        table.getColumns().setAll(List.of(column("Class", ClassFigures::name), column("Precision", c -> pct(c.precision())),
+                column("Recall", c -> pct(c.recall())), column("F1", c -> pct(c.f1())),
+                column("Support", c -> String.valueOf(c.support()))));
+        table.getItems().setAll(report.perClass());
+        table.getItems().add(new ClassFigures("macro average", report.macro().precision(), report.macro().recall(),
+                report.macro().f1(), report.perClass().stream().mapToLong(ClassFigures::support).sum()));
+        table.getItems().add(new ClassFigures("weighted average", report.weighted().precision(), report.weighted().recall(),
+                report.weighted().f1(), report.perClass().stream().mapToLong(ClassFigures::support).sum()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPrefHeight(200);
+        return table;
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private static LineChart<Number, Number> prCurve(EvaluationReport.Binary binary) {
+        NumberAxis x = new NumberAxis(0, 1, 0.2);
+        x.setLabel("recall");
+        NumberAxis y = new NumberAxis(0, 1, 0.2);
+        y.setLabel("precision");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setTitle(String.format(Locale.ROOT, "Precision/recall · ROC-AUC %.3f · PR-AUC %.3f", binary.rocAuc(), binary.prAuc()));
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        int step = Math.max(1, binary.prCurve().size() / 300);
+        for (int i = 0; i < binary.prCurve().size(); i += step) {
+            s.getData().add(new XYChart.Data<>(binary.prCurve().get(i).recall(), binary.prCurve().get(i).precision()));
+        }
+        chart.getData().add(s);
+        chart.setPrefHeight(240);
+        return chart;
+    }
+
+    private static ScatterChart<Number, Number> residuals(EvaluationReport.Regression r) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("predicted");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("residual (actual − predicted)");
+        ScatterChart<Number, Number> chart = new ScatterChart<>(x, y);
+        chart.setTitle(String.format(Locale.ROOT, "Residuals · MAE %.4f · RMSE %.4f", r.mae(), r.rmse()));
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        for (double[] p : r.residuals().subList(0, Math.min(2000, r.residuals().size()))) {
+            s.getData().add(new XYChart.Data<>(p[0], p[1] - p[0]));
+        }
+        chart.getData().add(s);
+        return chart;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    ExamplesView examples() {
+        return examples;
+    }
+
+    PruningLabView lab() {
+        return lab;
+    }
+}

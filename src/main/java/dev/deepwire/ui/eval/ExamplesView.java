@@ -1,0 +1,127 @@
+package dev.deepwire.ui.eval;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.ModelLab;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.training.eval.EvaluationReport.Prediction;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The examples of one confusion-matrix cell: each shown as a person reads it (its text, or its image), with the true
+ * and predicted class and the confidence, surest first (every column sorts); one can be opened in the attention
+ * inspector.
+ */
+final class ExamplesView extends VBox {
+    private final TableView<Prediction> table = new TableView<>();
+    private final Label title = new Label("Click a cell of the matrix to list its examples");
+    private final Button inspect = new Button("Open in attention inspector");
+
+    ExamplesView(EvaluationReport report, Dataset data, boolean canInspect, IntConsumer open) {
+        setSpacing(6);
+        table.setId("eval-examples");
+        table.setPlaceholder(new Label("No examples in this cell"));
+        TableColumn<Prediction, Integer> index = new TableColumn<>("#");
+        index.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().example()));
+        TableColumn<Prediction, Integer> shown = new TableColumn<>("Example");
+        shown.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().example()));
+        shown.setSortable(false);
+        shown.setPrefWidth(220);
+        shown.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer example, boolean empty) {
+                super.updateItem(example, empty);
+                if (empty || example == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                ModelLab.Example e = ModelLab.example(data, example);
+                Prediction p = getTableRow() == null ? null : getTableRow().getItem();
+                String at = p != null && p.step() >= 0 ? "  (position " + p.step() + ")" : "";
+                setText(e.text().isEmpty() ? at.trim() : e.text() + at);
+                setGraphic(e.image() == null ? null : image(e.image()));
+            }
+        });
+        TableColumn<Prediction, String> actual = new TableColumn<>("True");
+        actual.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(report.classes().get(c.getValue().actual())));
+        TableColumn<Prediction, String> predicted = new TableColumn<>("Predicted");
+        predicted.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(report.classes().get(c.getValue().predicted())));
+        TableColumn<Prediction, Double> confidence = new TableColumn<>("Confidence");
+        confidence.setId("eval-confidence");
+        confidence.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().confidence()));
+        confidence.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.1f %%", 100 * v));
+            }
+        });
+        confidence.setSortType(TableColumn.SortType.DESCENDING);
+        table.getColumns().setAll(List.of(index, shown, actual, predicted, confidence));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        inspect.setId("eval-open-inspector");
+        inspect.setDisable(true);
+        inspect.setVisible(canInspect);
+        inspect.setManaged(canInspect);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> inspect.setDisable(b == null));
+        inspect.setOnAction(e -> {
+            Prediction p = table.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                open.accept(p.example());
+            }
+        });
+        HBox bar = new HBox(8, title, inspect);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setPadding(new Insets(4, 0, 0, 0));
+        getChildren().addAll(bar, table);
+    }
+
+    /** Lists one cell's examples, surest first. */
+    void show(String heading, List<Prediction> examples) {
+        title.setText(heading);
+        table.setItems(FXCollections.observableArrayList(examples));
+        table.getSortOrder().clear();
+        table.getSortOrder().add(table.getColumns().get(4));
+        table.sort();
+    }
+
+    TableView<Prediction> table() {
+        return table;
+    }
+
+    private static ImageView image(float[][] pixels) {
+        int h = pixels.length;
+        int w = pixels[0].length;
+        int scale = Math.max(1, 48 / Math.max(h, w));
+        WritableImage img = new WritableImage(w * scale, h * scale);
+        PixelWriter out = img.getPixelWriter();
+        for (int y = 0; y < h * scale; y++) {
+            for (int x = 0; x < w * scale; x++) {
+                double v = Math.max(0, Math.min(1, pixels[y / scale][x / scale]));
+                out.setColor(x, y, Color.gray(1 - v));
+            }
+        }
+        return new ImageView(img);
+    }
+}

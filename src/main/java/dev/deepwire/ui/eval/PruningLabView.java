@@ -1,0 +1,260 @@
+package dev.deepwire.ui.eval;
+
+import dev.deepwire.inspect.ModelLab;
+import dev.deepwire.training.eval.PruningLab.Row;
+import dev.deepwire.ui.training.RunEvaluation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The pruning lab: remove attention heads (cheapest first, measured) and prune weights by magnitude at chosen
+ * sparsities, optionally fine-tuning each for a few epochs; a table and a chart of the validation metric against the
+ * share of parameters removed, with parameter count, file size and inference time. "Keep" saves the chosen row's
+ * model as a new run; the original model is never changed.
+ */
+final class PruningLabView extends VBox {
+    private final RunEvaluation.Source source;
+    private final ModelLab lab;
+    private final Executor work;
+    private final AtomicBoolean closed;
+    private final TableView<Row> table = new TableView<>();
+    private final Map<Row, ModelLab.Slimmed> models = new IdentityHashMap<>();
+    private final CheckBox heads = new CheckBox("Remove heads");
+    private final TextField sparsities = new TextField("0.1, 0.25, 0.5, 0.75, 0.9");
+    private final Spinner<Integer> epochs = new Spinner<>(0, 50, 0);
+    private final Button run = new Button("Run");
+    private final Button keep = new Button("Keep as a new run");
+    private final Label status = new Label();
+    private final Label summary = new Label();
+    private final XYChart.Series<Number, Number> headSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> weightSeries = new XYChart.Series<>();
+    private Row baseline;
+
+    PruningLabView(RunEvaluation.Source source, Executor work, AtomicBoolean closed) {
+        this.source = source;
+        this.work = work;
+        this.closed = closed;
+        this.lab = new ModelLab(source.model(), source.evaluated(), source.data().train(), source.outputType(),
+                source.settings().batchSize(), source.settings().seed());
+        setSpacing(8);
+        setPadding(new Insets(8));
+        heads.setId("prune-heads");
+        heads.setSelected(lab.removableHeads() > 0);
+        heads.setDisable(lab.removableHeads() == 0);
+        sparsities.setId("prune-sparsities");
+        sparsities.setPrefColumnCount(18);
+        epochs.setId("prune-epochs");
+        epochs.setPrefWidth(80);
+        run.setId("prune-run");
+        run.setOnAction(e -> start());
+        keep.setId("prune-keep");
+        keep.setDisable(true);
+        keep.setOnAction(e -> keepSelected());
+        status.setId("prune-status");
+        summary.setId("prune-summary");
+        HBox controls = new HBox(8, heads, new Label("Sparsities"), sparsities, new Label("Fine-tune epochs"), epochs, run);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        table.setId("prune-table");
+        table.setPlaceholder(new Label("Run the lab to measure slimmer models (the original is never changed)"));
+        table.getColumns().setAll(List.of(
+                column("Step", Row::step),
+                column(lab.metricName(), r -> fmt(r.metric())),
+                column("after fine-tuning", r -> Double.isNaN(r.fineTunedMetric()) ? "" : fmt(r.fineTunedMetric())),
+                column("Parameters", r -> String.format(Locale.ROOT, "%,d", r.params())),
+                column("Non-zero", r -> String.format(Locale.ROOT, "%,d", r.nonZero())),
+                column("File", r -> String.format(Locale.ROOT, "%.1f KB", r.fileBytes() / 1024.0)),
+                column("ms / example", r -> String.format(Locale.ROOT, "%.3f", r.msPerExample()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> keep.setDisable(b == null || !models.containsKey(b)));
+        NumberAxis x = new NumberAxis();
+        x.setLabel("share of parameters removed (%)");
+        NumberAxis y = new NumberAxis();
+        y.setLabel(lab.metricName());
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("prune-chart");
+        chart.setAnimated(false);
+        headSeries.setName("heads removed");
+        weightSeries.setName("weights pruned (magnitude)");
+        chart.getData().addAll(List.of(headSeries, weightSeries));
+        chart.setPrefHeight(260);
+        HBox bottom = new HBox(8, keep, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(controls, table, summary, chart, bottom);
+    }
+
+    private static TableColumn<Row, String> column(String name, Function<Row, String> value) {
+        TableColumn<Row, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** The sparsities typed, or null (with the reason shown) when one is not a share from 0 to below 1. */
+    List<Double> parsedSparsities() {
+        List<Double> out = new ArrayList<>();
+        for (String part : sparsities.getText().split("[,;\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                double s = Double.parseDouble(part.replace("%", "")) / (part.contains("%") ? 100 : 1);
+                if (!(s >= 0 && s < 1)) {
+                    throw new NumberFormatException();
+                }
+                out.add(s);
+            } catch (NumberFormatException e) {
+                status.setText("Sparsities are shares from 0 up to (not including) 1, e.g. 0.25, 0.5 or 50 %; '"
+                        + part + "' is not one");
+                return null;
+            }
+        }
+        return out;
+    }
+
+    void start() {
+        List<Double> shares = parsedSparsities();
+        if (shares == null) {
+            return;
+        }
+        boolean withHeads = heads.isSelected();
+        int tune = epochs.getValue();
+        run.setDisable(true);
+        table.getItems().clear();
+        models.clear();
+        headSeries.getData().clear();
+        weightSeries.getData().clear();
+        summary.setText("");
+        status.setText("Measuring the original…");
+        work.execute(() -> {
+            try {
+                Row base = lab.baseline();
+                ui(() -> {
+                    baseline = base;
+                    add(base, null, null);
+                });
+                if (withHeads) {
+                    ui(() -> status.setText("Ranking heads by what removing each costs…"));
+                    lab.rankedHeads();
+                    for (int k = 1; k <= lab.removableHeads() && !closed.get(); k++) {
+                        int count = k;
+                        ui(() -> status.setText("Removing " + count + " of " + lab.removableHeads() + " heads…"));
+                        ModelLab.Slimmed s = lab.removeHeads(k, tune);
+                        ui(() -> add(s.row(), s, headSeries));
+                    }
+                }
+                for (double share : shares) {
+                    if (closed.get()) {
+                        return;
+                    }
+                    ui(() -> status.setText(String.format(Locale.ROOT, "Pruning %.0f %% of the weights…", 100 * share)));
+                    ModelLab.Slimmed s = lab.prune(share, tune);
+                    ui(() -> add(s.row(), s, weightSeries));
+                }
+                ui(() -> status.setText("Done. Select a row and Keep it to save that model as a new run."));
+            } catch (RuntimeException e) {
+                ui(() -> status.setText("The lab stopped: " + e.getMessage()));
+            } finally {
+                ui(() -> run.setDisable(false));
+            }
+        });
+    }
+
+    private void ui(Runnable r) {
+        if (!closed.get()) {
+            Platform.runLater(r);
+        }
+    }
+
+    private void add(Row row, ModelLab.Slimmed model, XYChart.Series<Number, Number> series) {
+        table.getItems().add(row);
+        if (model != null) {
+            models.put(row, model);
+        }
+        if (series != null && baseline != null) {
+            double removed = 100.0 * (baseline.nonZero() - row.nonZero()) / baseline.nonZero();
+            double value = Double.isNaN(row.fineTunedMetric()) ? row.metric() : row.fineTunedMetric();
+            series.getData().add(new XYChart.Data<>(removed, value));
+        }
+        summary.setText(summaryLine());
+    }
+
+    /** How far each way of slimming goes before the metric drops by more than 1 point (0.01). */
+    String summaryLine() {
+        if (baseline == null) {
+            return "";
+        }
+        int mostHeads = 0;
+        double mostShare = 0;
+        for (Row r : table.getItems()) {
+            double value = Double.isNaN(r.fineTunedMetric()) ? r.metric() : r.fineTunedMetric();
+            if (lab.drop(baseline.metric(), value) <= 0.01) {
+                mostHeads = Math.max(mostHeads, r.headsRemoved());
+                mostShare = Math.max(mostShare, r.sparsity());
+            }
+        }
+        return String.format(Locale.ROOT, "Within 1 point of the original: up to %d head%s removed, up to %.0f %% of the "
+                + "dense and attention weights pruned (of the steps measured).", mostHeads, mostHeads == 1 ? "" : "s",
+                100 * mostShare);
+    }
+
+    private void keepSelected() {
+        Row row = table.getSelectionModel().getSelectedItem();
+        ModelLab.Slimmed s = row == null ? null : models.get(row);
+        if (s == null) {
+            return;
+        }
+        double metric = Double.isNaN(row.fineTunedMetric()) ? row.metric() : row.fineTunedMetric();
+        keep.setDisable(true);
+        status.setText("Saving…");
+        Consumer<String> say = text -> ui(() -> {
+            status.setText(text);
+            keep.setDisable(false);
+        });
+        work.execute(() -> {
+            try {
+                Path dir = RunEvaluation.keep(source, s.model(), row.step(), metric);
+                say.accept("Kept as a new run: " + dir);
+            } catch (java.io.IOException | RuntimeException e) {
+                say.accept("Cannot keep the model: " + e.getMessage());
+            }
+        });
+    }
+
+    TableView<Row> table() {
+        return table;
+    }
+
+    Label status() {
+        return status;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.deepwire.ui.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.ModelLab;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.RunState;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.training.eval.PruningLab;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The evaluation window on a trained run: a matrix cell lists its examples; the pruning lab measures and keeps. */
+@ExtendWith(ApplicationExtension.class)
+class EvaluationWindowUiTest {
+    private TrainingViewModel training;
+    private EvaluationWindow window;
+    private Path runs;
+    private final AtomicReference<Dataset> inspected = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        runs = Files.createTempDirectory("deepwire-eval-ui");
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
+        training = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
+        training.start(new TrainingSettings(2, 32, "adam", 1e-3, 42, 0, 0)); // inline: trained when this returns
+        training.drain();
+        assertThat(training.phaseProperty().get()).isEqualTo(RunState.FINISHED);
+        stage.setScene(new Scene(new Label("owner"), 200, 100));
+        stage.show();
+        window = EvaluationWindow.show(stage, training, (model, examples) -> inspected.set(examples));
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+    }
+
+    @Test
+    void aCellListsItsExamplesSurestFirstAndOneOpensInTheInspector(FxRobot robot) {
+        EvaluationReport report = training.evaluation().reportProperty().get();
+        int[] cell = report.mostConfused() != null ? report.mostConfused() : new int[] {0, 0};
+        long count = report.confusion()[cell[0]][cell[1]];
+        assertThat(robot.lookup("#eval-lowest-recall").queryAs(Label.class).getText()).startsWith("Lowest recall: ");
+
+        // The cell may lie outside the matrix's scrolled view on a small screen: the click goes to it directly.
+        Label target = robot.lookup("#eval-cell-" + cell[0] + "-" + cell[1]).queryAs(Label.class);
+        robot.interact(() -> Event.fireEvent(target, new MouseEvent(MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
+                MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, false, null)));
+        TableView<EvaluationReport.Prediction> table = robot.lookup("#eval-examples").queryTableView();
+        assertThat(table.getItems()).hasSize((int) count);
+        List<Double> shown = table.getItems().stream().map(EvaluationReport.Prediction::confidence).toList();
+        Double[] sorted = shown.toArray(new Double[0]);
+        Arrays.sort(sorted, (a, b) -> Double.compare(b, a));
+        assertThat(shown).as("surest first").containsExactly(sorted);
+        assertThat(table.getItems()).allSatisfy(p -> {
+            assertThat(p.actual()).isEqualTo(cell[0]);
+            assertThat(p.predicted()).isEqualTo(cell[1]);
+        });
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#eval-open-inspector");
+        int chosen = table.getItems().get(0).example();
+        Dataset validation = training.evaluation().source().orElseThrow().evaluated();
+        assertThat(inspected.get()).isNotNull();
+        assertThat(ModelLab.example(inspected.get(), 0).text()).as("the chosen example comes first")
+                .isEqualTo(ModelLab.example(validation, chosen).text()).isNotEmpty();
+    }
+
+    @Test
+    void theLabMeasuresSlimmerModelsAndKeepsOneAsANewRunWithoutTouchingTheOriginal(FxRobot robot) throws Exception {
+        Path original = training.runDir().orElseThrow().resolve("model.zip");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(original));
+        byte[] before = Files.readAllBytes(original);
+        robot.clickOn("Pruning lab");
+        robot.interact(() -> robot.lookup("#prune-sparsities").queryAs(TextField.class).setText("0, 0.5"));
+        robot.clickOn("#prune-run");
+        Label status = robot.lookup("#prune-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().startsWith("Done"));
+        TableView<PruningLab.Row> table = robot.lookup("#prune-table").queryTableView();
+        List<PruningLab.Row> rows = List.copyOf(table.getItems());
+        PruningLab.Row base = rows.get(0);
+        PruningLab.Row zero = rows.get(rows.size() - 2);
+        PruningLab.Row half = rows.get(rows.size() - 1);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(4); // original, at least one head removed, 0 % and 50 %
+        assertThat(zero.metric()).as("0 % changes nothing").isEqualTo(base.metric());
+        assertThat(zero.nonZero()).isEqualTo(base.nonZero());
+        assertThat(half.nonZero()).isLessThan(base.nonZero());
+        assertThat(rows.get(1).params()).as("a head removed: fewer parameters").isLessThan(base.params());
+        assertThat(robot.lookup("#prune-summary").queryAs(Label.class).getText()).startsWith("Within 1 point");
+
+        robot.interact(() -> table.getSelectionModel().select(half));
+        robot.clickOn("#prune-keep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Kept as a new run: "));
+        Path kept = Path.of(status.getText().substring("Kept as a new run: ".length()));
+        assertThat(kept.getParent()).isEqualTo(runs);
+        assertThat(kept.resolve("model.zip")).exists();
+        var json = new ObjectMapper().readTree(kept.resolve("run.json").toFile());
+        assertThat(json.path("slimmedFrom").path("step").asText()).isEqualTo("50 % of weights pruned");
+        assertThat(json.path("validationAccuracy").asDouble()).isEqualTo(half.metric());
+        assertThat(Files.readAllBytes(original)).as("the original model is unchanged").isEqualTo(before);
+    }
+}
