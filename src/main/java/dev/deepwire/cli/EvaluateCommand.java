@@ -103,7 +103,11 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int k = 1; k <= lab.removableHeads(); k++) {
             rows.add(lab.removeHeads(ranked, k, fineTune).row());
         }
-        for (double s : sparsities) {
+        List<Double> shares = new ArrayList<>(sparsities);
+        if (fineTune > 0 && !shares.contains(0.0)) {
+            shares.add(0, 0.0); // the unpruned model fine-tuned as long: what the pruned ones are compared with
+        }
+        for (double s : shares) {
             rows.add(lab.prune(s, fineTune).row());
         }
         List<String> lines = new ArrayList<>();

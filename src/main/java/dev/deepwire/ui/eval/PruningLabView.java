@@ -148,6 +148,9 @@ final class PruningLabView extends VBox {
         }
         boolean withHeads = heads.isSelected();
         int tune = epochs.getValue();
+        if (tune > 0 && !shares.contains(0.0)) {
+            shares.add(0, 0.0); // the unpruned model fine-tuned as long: what the pruned ones are compared with
+        }
         run.setDisable(true);
         table.getItems().clear();
         models.clear();

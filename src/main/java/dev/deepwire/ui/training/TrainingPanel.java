@@ -1,14 +1,13 @@
 package dev.deepwire.ui.training;
 
+import static dev.deepwire.ui.training.DockControls.button;
+import static dev.deepwire.ui.training.DockControls.field;
+import static dev.deepwire.ui.training.DockControls.label;
+import static dev.deepwire.ui.training.DockControls.lines;
+
 import dev.deepwire.training.RunState;
-import dev.deepwire.io.AtomicFiles;
-import dev.deepwire.io.WriteFailure;
-import dev.deepwire.io.files.FileNames;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.Words;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -33,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The training dock: the run's settings (validated as typed), Start / Pause / Resume / Stop with the state
@@ -164,7 +161,8 @@ public final class TrainingPanel extends HBox {
         xUnit.setValue("steps");
         xUnit.setId("train-x-unit");
         xUnit.setOnAction(e -> rebuildCharts());
-        Button csv = button("Export CSV…", "train-export-csv", this::exportCsv);
+        Button csv = button("Export CSV…", "train-export-csv",
+                () -> DockControls.exportCsv(getScene().getWindow(), vm.history().toCsv(), problem::setText));
         Button runs = button("Runs…", "train-runs", this::showRuns);
         loss.dashed(3);
         accuracy.dashed(1);
@@ -289,21 +287,6 @@ public final class TrainingPanel extends HBox {
         new RunsDialog(vm, getScene().getWindow(), problem::setText, onInspectModel, this::rebuildCharts).showAndWait();
     }
 
-    private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the curves as CSV");
-        chooser.setInitialFileName("metrics.csv");
-        File chosen = chooser.showSaveDialog(getScene().getWindow());
-        File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "csv").toFile();
-        if (f != null) {
-            try {
-                AtomicFiles.write(f.toPath(), vm.history().toCsv().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                problem.setText(e instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
-            }
-        }
-    }
-
     /** Outlines the fields whose settings were refused. */
     private void markInvalid(List<String> problems) {
         Map<TextField, String> keys = Map.of(epochs, "epochs", batch, "batchSize", rate, "learningRate",
@@ -364,45 +347,6 @@ public final class TrainingPanel extends HBox {
             problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate and validation split numbers");
             return Optional.empty();
         }
-    }
-
-    /**
-     * A result line keeps the height of {@code n} wrapped lines whatever it says, so the dock never moves when a run
-     * starts or ends (a Stop click lands on Stop); the whole text is on its tooltip.
-     */
-    private static void lines(Label l, int n) {
-        l.setWrapText(true);
-        l.setTextOverrun(OverrunStyle.ELLIPSIS);
-        double h = Math.ceil(n * l.getFont().getSize() * 1.4) + 2;
-        l.setMinHeight(h);
-        l.setPrefHeight(h);
-        l.setMaxHeight(h);
-        l.setAlignment(Pos.TOP_LEFT);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(l.textProperty());
-        tip.setWrapText(true);
-        tip.setMaxWidth(600);
-        l.textProperty().addListener((o, a, b) -> l.setTooltip(b == null || b.isEmpty() ? null : tip));
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static TextField field(String id) {
-        TextField f = new TextField();
-        f.setId("train-" + id);
-        f.setPrefColumnCount(6);
-        return f;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** Marks a training step on the loss and accuracy charts (kept in step with the attention inspector). */

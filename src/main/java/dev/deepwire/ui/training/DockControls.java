@@ -1,0 +1,79 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
+import dev.deepwire.io.files.FileNames;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The training dock's small controls: fixed-height result lines, labels, setting fields and buttons; CSV export. */
+final class DockControls {
+    private DockControls() {
+    }
+
+    /**
+     * A result line keeps the height of {@code n} wrapped lines whatever it says, so the dock never moves when a run
+     * starts or ends (a Stop click lands on Stop); the whole text is on its tooltip.
+     */
+    static void lines(Label l, int n) {
+        l.setWrapText(true);
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
+        double h = Math.ceil(n * l.getFont().getSize() * 1.4) + 2;
+        l.setMinHeight(h);
+        l.setPrefHeight(h);
+        l.setMaxHeight(h);
+        l.setAlignment(Pos.TOP_LEFT);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        l.textProperty().addListener((o, a, b) -> l.setTooltip(b == null || b.isEmpty() ? null : tip));
+    }
+
+    static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    static TextField field(String id) {
+        TextField f = new TextField();
+        f.setId("train-" + id);
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Asks where to save the curves and writes {@code csv} there; {@code problem} is told when it cannot. */
+    static void exportCsv(Window owner, String csv, Consumer<String> problem) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the curves as CSV");
+        chooser.setInitialFileName("metrics.csv");
+        File chosen = chooser.showSaveDialog(owner);
+        File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "csv").toFile();
+        if (f != null) {
+            try {
+                AtomicFiles.write(f.toPath(), csv.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                problem.accept(e instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
+            }
+        }
+    }
+}
