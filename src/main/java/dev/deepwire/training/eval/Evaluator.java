@@ -22,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scores a network's first output on a split with DL4J's evaluations: {@link Evaluation} for classes (per-step
  * outputs with their padding mask), {@link ROC} for yes/no outputs, {@link RegressionEvaluation} for regression.
- * Averages: macro is the plain mean over classes, weighted the mean weighted by support; a class never predicted
- * has precision 0 (and F1 0), as a class never present has recall 0.
+ * Averages: macro is the plain mean over the classes present in the data or predicted, weighted the mean weighted
+ * by support; a class never predicted has precision 0 (and F1 0), as a class never present has recall 0.
  */
 public final class Evaluator {
     /** At most this many predictions are kept for listing examples (per-step outputs can have many). */
@@ -96,8 +96,18 @@ public final class Evaluator {
                 confusion[a][p] = eval.getConfusionMatrix().getCount(a, p);
             }
         }
+        List<ClassFigures> present = new ArrayList<>(); // in the data or predicted: a class in neither is left out
+        for (int c = 0; c < n; c++) {
+            long predicted = 0;
+            for (int a = 0; a < n; a++) {
+                predicted += confusion[a][c];
+            }
+            if (per.get(c).support() > 0 || predicted > 0) {
+                present.add(per.get(c));
+            }
+        }
         Binary binary = roc == null ? null : binary(roc);
-        return new EvaluationReport(EvaluationReport.CLASSES, split, offset, eval.getLabelsList(), per, macro(per),
+        return new EvaluationReport(EvaluationReport.CLASSES, split, offset, eval.getLabelsList(), per, macro(present),
                 weighted(per), eval.accuracy(), confusion, binary, null, predictions);
     }
 

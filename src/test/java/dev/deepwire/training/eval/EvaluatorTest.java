@@ -70,6 +70,18 @@ class EvaluatorTest {
     }
 
     @Test
+    void aClassNeitherPresentNorPredictedIsLeftOutOfTheMacroAverage() {
+        ComputationGraph net = echo(new double[][] {{10, 0, 0}, {0, 10, 0}, {0, 0, 10}}, new double[] {0, 0, 0});
+        int[] both = {0, 0, 1, 1}; // fox never appears and is never predicted
+        var batch = new MultiDataSet(new INDArray[] {oneHot(new int[] {0, 1, 1, 1})}, new INDArray[] {oneHot(both)});
+        EvaluationReport r = Evaluator.evaluate(net, List.of(batch), NAMES, "softmax_output", "validation");
+        // cat: P 1, R 0.5; dog: P 2/3, R 1
+        assertThat(r.macro().precision()).isCloseTo((1 + 2 / 3.0) / 2, offset(1e-9));
+        assertThat(r.macro().recall()).isCloseTo(0.75, offset(1e-9));
+        assertThat(r.perClass()).hasSize(3);
+    }
+
+    @Test
     void aModelThatAlwaysPredictsOneClassFillsOneColumn() {
         ComputationGraph net = echo(new double[3][3], new double[] {0, 0, 5});
         int[] actual = {0, 1, 1, 2, 2, 2, 0};
