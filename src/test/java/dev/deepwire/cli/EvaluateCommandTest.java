@@ -1,0 +1,53 @@
+package dev.deepwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** deepwire evaluate: the report, its CSV, the pruning table, and one-line refusals. */
+class EvaluateCommandTest {
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void evaluatePrintsTheReportWritesItsCsvAndPrunesWithoutTouchingTheModel() throws Exception {
+        Path project = dir.resolve("small.dwproj");
+        Files.writeString(project, Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100"));
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", run.toString())).isZero();
+        Path model = run.resolve("model.zip");
+        byte[] before = Files.readAllBytes(model);
+        console.resetOut();
+        Path csv = dir.resolve("report.csv");
+        int code = DeepWireCli.execute("evaluate", project.toString(), "--model", model.toString(), "--csv", csv.toString(),
+                "--prune", "--sparsities", "0,0.5");
+        assertThat(code).isZero();
+        String out = console.out();
+        assertThat(out).contains("validation split, 100 examples: accuracy").contains("confusion matrix")
+                .contains("Lowest recall: ").contains("pruning (validation accuracy").contains("1 head removed")
+                .contains("0 % of weights pruned").contains("50 % of weights pruned");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("class,precision,recall,f1,support");
+        assertThat(rows).anyMatch(r -> r.startsWith("macro,")).anyMatch(r -> r.startsWith("true \\ predicted,"));
+        assertThat(Files.readAllBytes(model)).as("the model file is never changed").isEqualTo(before);
+
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model.toString(), "--split", "test"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains("has no test split; use --split validation");
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model.toString(), "--split", "train"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model.toString(), "--sparsities", "1.5"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", dir.resolve("none.zip").toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+    }
+}
