@@ -50,4 +50,18 @@ class EvaluateCommandTest {
         assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", dir.resolve("none.zip").toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void aModelOfAProjectWithTransformerBlocksLoadsForEvaluateAndInspect() throws Exception {
+        // A transformer block expands into several vertices: its parameters are counted over all of them.
+        Path project = Path.of("sample-projects/word-language.dwproj");
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", run.toString())).isZero();
+        Path model = run.resolve("model.zip");
+        console.resetOut();
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model.toString(), "--split", "test")).isZero();
+        assertThat(console.out()).contains("test split, 2,000 examples").contains("spanish");
+        assertThat(DeepWireCli.execute("inspect", project.toString(), "--model", model.toString(), "--node", "block1",
+                "--csv", dir.resolve("w.csv").toString())).isZero();
+    }
 }
