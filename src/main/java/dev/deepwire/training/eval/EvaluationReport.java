@@ -22,6 +22,8 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
     public static final String CLASSES = "classification";
     public static final String REGRESSION = "regression";
     public static final String LINKS = "link-prediction";
+    /** Up to this many classes the confusion matrix goes into run.json. */
+    public static final int MAX_JSON_CLASSES = 200;
 
     /** One class's figures; {@code support} is how many examples (or positions) truly belong to it. */
     public record ClassFigures(String name, double precision, double recall, double f1, long support) {
@@ -208,7 +210,9 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         m.put("perClass", rows);
         m.put("macro", averages(macro));
         m.put("weighted", averages(weighted));
-        m.put("confusionMatrix", confusion);
+        if (classes.size() <= MAX_JSON_CLASSES) { // n² numbers: left out for very many classes
+            m.put("confusionMatrix", confusion);
+        }
         if (binary != null) {
             m.put("rocAuc", finite(binary.rocAuc()));
             m.put("prAuc", finite(binary.prAuc()));
