@@ -8,6 +8,7 @@ import dev.deepwire.model.Graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -29,7 +30,7 @@ public final class EmbeddingTables {
     }
 
     private static final List<Reader> READERS = List.of(
-            new Reader(EmbeddingTable.class, EmbeddingTable.TABLE, false, "ids"),
+            new Reader(EmbeddingTable.class, EmbeddingTable.TABLE, false, "ids"), // token, entity, relation, id tables
             new Reader(PositionalEmbedding.class, PositionalEmbedding.TABLE, true, "positions"));
 
     /** A table found in a network: the canvas block, the DL4J vertex that holds it and how to read it. */
@@ -41,12 +42,17 @@ public final class EmbeddingTables {
 
     /** Every table of the network, in the order of its vertices. */
     public static List<Found> find(ComputationGraph net) {
+        return find(net.getConfiguration());
+    }
+
+    /** Every table of a network's configuration: a table layer whose parameters include its table. */
+    public static List<Found> find(ComputationGraphConfiguration conf) {
         List<Found> out = new ArrayList<>();
-        net.getConfiguration().getVertices().forEach((name, vertex) -> {
+        conf.getVertices().forEach((name, vertex) -> {
             if (vertex instanceof LayerVertex lv && lv.getLayerConf() != null) {
                 Layer layer = lv.getLayerConf().getLayer();
                 for (Reader r : READERS) {
-                    if (r.layer().isInstance(layer) && net.getVertex(name).paramTable(false).containsKey(r.param())) {
+                    if (r.layer().isInstance(layer) && layer.initializer().paramKeys(layer).contains(r.param())) {
                         out.add(new Found(nodeOf(name), name, r.param(), r.rowsLast(), r.rows()));
                     }
                 }
@@ -55,14 +61,23 @@ public final class EmbeddingTables {
         return out;
     }
 
+    /** The canvas blocks of a configuration that hold a table. */
+    public static List<String> nodes(ComputationGraphConfiguration conf) {
+        return find(conf).stream().map(Found::nodeId).distinct().toList();
+    }
+
     /** The canvas blocks that hold a table. */
     public static List<String> nodes(ComputationGraph net) {
-        return find(net).stream().map(Found::nodeId).distinct().toList();
+        return nodes(net.getConfiguration());
     }
 
     /** The table of a block, if it holds one. */
     public static Optional<Found> find(ComputationGraph net, String nodeId) {
-        return find(net).stream().filter(f -> f.nodeId().equals(nodeId)).findFirst();
+        return find(net.getConfiguration(), nodeId);
+    }
+
+    public static Optional<Found> find(ComputationGraphConfiguration conf, String nodeId) {
+        return find(conf).stream().filter(f -> f.nodeId().equals(nodeId)).findFirst();
     }
 
     /** The table's values now, {@code [row][dimension]} (a copy: safe to keep while training goes on). */
@@ -79,15 +94,35 @@ public final class EmbeddingTables {
      * @param data  the project's data (labels and columns come from it), or null: rows are then numbered
      */
     public static LearnedTable read(ComputationGraph net, Found table, Graph graph, DatasetSplits data, long step) {
-        float[][] values = values(net, table);
-        int input = table.rowsLast() ? -1 : AttentionProbe.sourceInput(net.getConfiguration(), table.vertex());
+        return describe(net.getConfiguration(), table, graph, data, values(net, table), step);
+    }
+
+    /**
+     * Values read elsewhere (a capture during training) as a table with labels and columns: the labels and columns
+     * depend on the configuration and the data only.
+     */
+    public static LearnedTable describe(ComputationGraphConfiguration conf, Found table, Graph graph, DatasetSplits data,
+                                        float[][] values, long step) {
+        int input = table.rowsLast() ? -1 : AttentionProbe.sourceInput(conf, table.vertex());
         List<String> labels = labels(table, input, values.length, data);
-        String kind = graph == null ? table.rows() : graph.node(table.nodeId())
-                .flatMap(n -> BlockCatalog.standard().find(n.type())).map(b -> b.label()).orElse(table.rows());
-        String output = net.getConfiguration().getNetworkOutputs().isEmpty() ? "class"
-                : nodeOf(net.getConfiguration().getNetworkOutputs().get(0));
+        String kind = graph == null ? kind(table, labels, data) : graph.node(table.nodeId())
+                .flatMap(n -> BlockCatalog.standard().find(n.type())).map(b -> b.label()).orElse(kind(table, labels, data));
+        String output = conf.getNetworkOutputs().isEmpty() ? "class" : nodeOf(conf.getNetworkOutputs().get(0));
         List<RowColumn> columns = RowColumns.of(table.rowsLast(), input, values.length, data, output);
         return new LearnedTable(table.nodeId(), kind, labels, columns, values, step);
+    }
+
+    /** What the rows are, without the project's graph: entities or relations of a knowledge graph, or the reader's word. */
+    private static String kind(Found table, List<String> labels, DatasetSplits data) {
+        if (data != null && data.knowledgeGraph() != null) {
+            if (labels.equals(data.knowledgeGraph().entities())) {
+                return "entities";
+            }
+            if (labels.equals(data.knowledgeGraph().relations())) {
+                return "relations";
+            }
+        }
+        return table.rows();
     }
 
     /** Every table of the network with labels and columns. */
