@@ -78,6 +78,7 @@ public final class AttentionSession {
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
         snapshots.clear();
+        projector.load(model, new DatasetSplits(probeSource, probeSource, null)); // its tables, labelled by these examples
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */

@@ -26,6 +26,8 @@ public final class ProjectorSession {
     private final ObservableList<LearnedTable> captures = FXCollections.observableArrayList();
     private volatile TableSource source = TableSource.NONE;
     private Supplier<Graph> graph = () -> null;
+    /** The open projector window of this session, if any (one per workbench window). */
+    ProjectorWindow window;
 
     public ProjectorSession(Consumer<Runnable> uiThread) {
         this.uiThread = uiThread;
