@@ -88,8 +88,9 @@ public final class ProjectorSession {
         return captures;
     }
 
-    /** The blocks with a table in the current run's network (or the loaded model). */
+    /** The blocks with a table in the current run's network (or the loaded model), else those captured. */
     public List<String> nodes() {
-        return source.nodes();
+        List<String> nodes = source.nodes();
+        return !nodes.isEmpty() ? nodes : captures.stream().map(LearnedTable::nodeId).distinct().toList();
     }
 }

@@ -40,7 +40,7 @@ import javafx.stage.Window;
 public final class ProjectorWindow {
     private final ProjectorSession session;
     private final Executor background;
-    private final ProjectorModel model = new ProjectorModel();
+    final ProjectorModel model = new ProjectorModel();
     final ComboBox<String> table = new ComboBox<>();
     final ComboBox<Projection.Method> method = new ComboBox<>();
     final ComboBox<String> colour = new ComboBox<>();
