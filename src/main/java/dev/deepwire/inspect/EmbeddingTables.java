@@ -19,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The embedding tables of a trained network, found generically: every layer whose configuration is one of the
  * table layers below and that holds that layer's table parameter. A new table layer is one more line in
  * {@link #READERS}. Rows are labelled from the network input that feeds the table (the dataset's names for it:
- * entities, relations, vocabulary tokens) or by index for positions.
+ * entities, relations, vocabulary tokens) or by index for positions; rows past the data's names (a vocabulary
+ * smaller than the block's size) are never looked up and are left out.
  */
 public final class EmbeddingTables {
     /**
@@ -104,7 +105,11 @@ public final class EmbeddingTables {
     public static LearnedTable describe(ComputationGraphConfiguration conf, Found table, Graph graph, DatasetSplits data,
                                         float[][] values, long step) {
         int input = table.rowsLast() ? -1 : AttentionProbe.sourceInput(conf, table.vertex());
-        List<String> labels = labels(table, input, values.length, data);
+        List<String> names = input < 0 || data == null || data.train() == null ? List.of() : data.train().inputNames(input);
+        if (!names.isEmpty() && names.size() < values.length) {
+            values = java.util.Arrays.copyOf(values, names.size()); // ids past the data's names are never looked up
+        }
+        List<String> labels = labels(table, names, values.length);
         String kind = graph == null ? kind(table, labels, data) : graph.node(table.nodeId())
                 .flatMap(n -> BlockCatalog.standard().find(n.type())).map(b -> b.label()).orElse(kind(table, labels, data));
         String output = conf.getNetworkOutputs().isEmpty() ? "class" : nodeOf(conf.getNetworkOutputs().get(0));
@@ -130,8 +135,7 @@ public final class EmbeddingTables {
         return find(net).stream().map(f -> read(net, f, graph, data, step)).toList();
     }
 
-    private static List<String> labels(Found table, int input, int rows, DatasetSplits data) {
-        List<String> names = input < 0 || data == null || data.train() == null ? List.of() : data.train().inputNames(input);
+    private static List<String> labels(Found table, List<String> names, int rows) {
         List<String> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             out.add(names.size() == rows ? names.get(i) : table.rowsLast() ? String.valueOf(i) : "#" + i);
