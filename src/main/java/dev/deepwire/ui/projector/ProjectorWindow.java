@@ -30,6 +30,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The embedding projector: a table of the run (entities, relations, tokens, positions) drawn in 2-D by PCA or
@@ -102,6 +103,17 @@ public final class ProjectorWindow {
         legend.setId("projector-legend");
         step.setId("projector-step");
         method.getItems().setAll(Projection.Method.values());
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Projection.Method m) {
+                return m == null ? "" : m == Projection.Method.TSNE ? "t-SNE" : "PCA";
+            }
+
+            @Override
+            public Projection.Method fromString(String s) {
+                return "t-SNE".equals(s) ? Projection.Method.TSNE : Projection.Method.PCA;
+            }
+        });
         method.setValue(Projection.Method.PCA);
         search.setPromptText("Find a label");
         table.valueProperty().addListener((o, a, b) -> tableChanged());
