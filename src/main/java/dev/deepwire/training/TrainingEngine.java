@@ -1,6 +1,7 @@
 package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
@@ -180,6 +181,7 @@ public final class TrainingEngine {
                     best.offer(model, eval.loss(), epoch, step);
                     break outer;
                 }
+                Dataset.release(batch); // its native memory now, not whenever a collection finds it
             }
             learningRate(model, step, listener);
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
