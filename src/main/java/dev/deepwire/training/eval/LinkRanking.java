@@ -170,6 +170,15 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
                 random.mrr(), random.hits10());
     }
 
+    /** Two short lines: the model's test figures with their query count, and the two baselines. */
+    public List<String> summaryLines() {
+        return List.of(String.format(Locale.ROOT, "test link prediction: filtered MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, "
+                        + "Hits@10 %.3f over %d head and tail queries", model.mrr(), model.hits1(), model.hits3(),
+                        model.hits10(), model.queries()),
+                String.format(Locale.ROOT, "baselines on the same queries: most frequent tail (from the training "
+                        + "triples) %s; random MRR %.4f, Hits@10 %.4f", frequency.describe(), random.mrr(), random.hits10()));
+    }
+
     /** Per relation: queries, the model's figures and the frequency baseline's, one line each. */
     public List<String> relationLines() {
         List<String> out = new ArrayList<>();
