@@ -37,6 +37,11 @@ public record ModelScore(double loss, double accuracy, int examples) {
                             .castTo(DataType.DOUBLE).sumNumber().doubleValue();
                     counted += labels.length();
                 }
+                case "link_ranking_output" -> { // the true entity ranked first, among all (unfiltered)
+                    correct += out.argMax(1).castTo(DataType.DOUBLE).reshape(size).eq(labels.castTo(DataType.DOUBLE)
+                            .reshape(size)).castTo(DataType.DOUBLE).sumNumber().doubleValue();
+                    counted += size;
+                }
                 case "sequence_softmax_output" -> {
                     INDArray hit = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE); // [b, T]
                     INDArray mask = stepMask(b, hit);
