@@ -97,4 +97,23 @@ class WalkthroughTest {
         Step classify = walk.step("classify").orElseThrow();
         assertThat(classify.lines().get(0)).startsWith("W: 16 × 32,  x: 16,  b: 32  →  y: 32");
     }
+
+    @Test
+    void theWayBackGivesTheLossAndAGradientOnEveryWire() {
+        double before = net.params().sumNumber().doubleValue();
+        Backward back = Backprop.of(walk, project.graph(), BlockCatalog.standard(), net, one);
+        assertThat(net.params().sumNumber().doubleValue()).as("the model itself is untouched").isEqualTo(before);
+        double expectedLoss = net.score(new org.nd4j.linalg.dataset.MultiDataSet(one.features(), one.labels(),
+                one.featureMasks(), null));
+        assertThat(back.loss()).isCloseTo(expectedLoss, within(1e-4));
+        assertThat(back.wires()).hasSize(project.graph().edges().size());
+        assertThat(back.wires().get(0).toNode()).isEqualTo("classify");
+        assertThat(back.wires()).filteredOn(w -> !w.fromNode().equals("tokens")).allSatisfy(w -> assertThat(w.norm()).as(w.wire()).isPositive().isFinite());
+        assertThat(back.wires()).filteredOn(w -> w.fromNode().equals("tokens")).allSatisfy(w -> assertThat(w.norm()).as("token ids have no gradient").isNaN());
+        // A residual add passes its gradient on unchanged: the attention's output gets exactly the add's.
+        double attn = back.wires().stream().filter(w -> w.fromNode().equals("attn")).findFirst().orElseThrow().norm();
+        double res1 = back.wires().stream().filter(w -> w.fromNode().equals("res1")).findFirst().orElseThrow().norm();
+        assertThat(attn).isEqualTo(res1);
+        assertThat(back.blocks()).containsKeys("embed", "attn", "classify");
+    }
 }
