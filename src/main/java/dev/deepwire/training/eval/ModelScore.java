@@ -64,7 +64,7 @@ public record ModelScore(double loss, double accuracy, int examples) {
     }
 
     /** Which positions count: the label mask, else the first input's mask, else all. */
-    private static INDArray stepMask(MultiDataSet b, INDArray like) {
+    static INDArray stepMask(MultiDataSet b, INDArray like) {
         if (b.getLabelsMaskArrays() != null && b.getLabelsMaskArray(0) != null) {
             return b.getLabelsMaskArray(0).castTo(DataType.DOUBLE);
         }
