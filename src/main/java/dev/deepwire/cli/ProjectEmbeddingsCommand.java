@@ -32,7 +32,8 @@ final class ProjectEmbeddingsCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "a trained model (model.zip or a checkpoint)")
     Path model;
 
-    @Option(names = "--node", required = true, paramLabel = "ID", description = "the block holding the table")
+    @Option(names = "--node", required = true, paramLabel = "ID", description = {"the block holding the table (its first, "
+            + "or ID:entities, ID:relations for a block holding several)"})
     String node;
 
     @Option(names = "--method", defaultValue = "pca", paramLabel = "pca|tsne", description = "PCA or t-SNE (default: ${DEFAULT-VALUE})")
@@ -114,7 +115,7 @@ final class ProjectEmbeddingsCommand implements Callable<Integer> {
     private static String tablesOf(ComputationGraph net) {
         var tables = EmbeddingTables.find(net);
         return tables.isEmpty() ? "this model has no embedding tables"
-                : "the tables are in: " + tables.stream().map(t -> t.nodeId() + " (" + t.rows() + ")").distinct()
+                : "the tables are: " + tables.stream().map(t -> t.key() + " (" + t.rows() + ")").distinct()
                 .collect(Collectors.joining(", "));
     }
 }

@@ -43,7 +43,7 @@ final class TableRecorder {
         }
         if (!resolved) {
             for (EmbeddingTables.Found f : EmbeddingTables.find(model)) {
-                if (nodes.contains(f.nodeId())) {
+                if (nodes.contains(f.key())) {
                     tables.add(f);
                     every.add(interval(baseEvery, model.getVertex(f.vertex()).numParams()));
                 }
@@ -53,7 +53,7 @@ final class TableRecorder {
         for (int i = 0; i < tables.size(); i++) {
             if (last || step == 1 || step % every.get(i) == 0) {
                 float[][] rows = EmbeddingTables.values(model, tables.get(i));
-                listener.accept(new AttentionRecorder.Snapshot(step, tables.get(i).nodeId(), new float[][][][] {{rows}}, 0));
+                listener.accept(new AttentionRecorder.Snapshot(step, tables.get(i).key(), new float[][][][] {{rows}}, 0));
             }
         }
     }

@@ -86,8 +86,9 @@ public final class ProjectorWindow {
 
     private void choose(String nodeId) {
         table.getItems().setAll(session.nodes());
-        table.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
-                : session.nodes().isEmpty() ? null : session.nodes().get(0));
+        String chosen = session.nodes().stream().filter(k -> k.equals(nodeId) || k.startsWith(nodeId + ":")).findFirst()
+                .orElse(session.nodes().isEmpty() ? null : session.nodes().get(0));
+        table.setValue(chosen);
         tableChanged();
     }
 
