@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code deepwire project-embeddings FILE --model M.zip --node ID}: an embedding table drawn in 2-D, headless. */
 @Command(name = "project-embeddings", mixinStandardHelpOptions = true,
-        description = {"Draw a trained embedding table (entities, relations, tokens, positions) in 2-D with PCA or",
-                "t-SNE: a PNG scatter coloured by a column of the data, and a CSV with each row's label, x, y and",
-                "columns."})
+        description = {"Draw a trained embedding table (entities, relations, tokens, positions) in 2-D with PCA or "
+                + "t-SNE: a PNG scatter coloured by a column of the data, and a CSV with each row's label, x, y and "
+                + "columns."})
 final class ProjectEmbeddingsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
     Path file;

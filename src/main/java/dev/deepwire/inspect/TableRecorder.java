@@ -8,16 +8,16 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * Captures embedding tables during training for the projector, on the training thread between steps, beside the
  * attention maps: each table on every k-th step, k growing with the table's size so a large table (wordnet's
- * 4,000 entities) is copied and sent a few dozen times a run, not hundreds; and once more at the end. A capture
- * travels as an {@link AttentionRecorder.Snapshot} of one example and one head whose map is the table
- * ({@code [1][1][rows][dimensions]}), so it reaches the window by the attention maps' way, from a training
- * process too.
+ * 4,000 entities of 128 numbers: every 120 steps) is copied and sent a few dozen times a run at most; and once
+ * more at the end. A capture travels as an {@link AttentionRecorder.Snapshot} of one example and one head whose
+ * map is the table ({@code [1][1][rows][dimensions]}), so it reaches the window by the attention maps' way, from a
+ * training process too.
  */
 final class TableRecorder {
     /** A table is captured at most every this many attention intervals. */
     static final int SPACING = 5;
     /** Beyond this many numbers, a table is captured proportionally less often. */
-    static final int FLOATS_PER_CAPTURE = 20_000;
+    static final int FLOATS_PER_CAPTURE = 100_000;
 
     private final List<EmbeddingTables.Found> tables = new ArrayList<>();
     private final List<Integer> every = new ArrayList<>();

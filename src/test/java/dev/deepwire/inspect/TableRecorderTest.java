@@ -47,6 +47,6 @@ class TableRecorderTest {
         assertThat(first.length).as("one row per position").isEqualTo(24);
         assertThat(first[0]).hasSize(64);
         assertThat(last[3]).as("the table learned between the first and the last step").isNotEqualTo(first[3]);
-        assertThat(TableRecorder.interval(20, 4000L * 64)).as("wordnet's entities: 13 × 20 steps apart").isEqualTo(260);
+        assertThat(TableRecorder.interval(20, 4000L * 128)).as("wordnet's ComplEx entities: 6 × 20 steps apart").isEqualTo(120);
     }
 }
