@@ -21,6 +21,7 @@ final class TableRecorder {
 
     private final List<EmbeddingTables.Found> tables = new ArrayList<>();
     private final List<Integer> every = new ArrayList<>();
+    private final List<Long> lastCaptured = new ArrayList<>();
     private final List<String> nodes;
     private final int baseEvery;
     private final Consumer<AttentionRecorder.Snapshot> listener;
@@ -46,12 +47,15 @@ final class TableRecorder {
                 if (nodes.contains(f.key())) {
                     tables.add(f);
                     every.add(interval(baseEvery, model.getVertex(f.vertex()).numParams()));
+                    lastCaptured.add(-1L);
                 }
             }
             resolved = true;
         }
         for (int i = 0; i < tables.size(); i++) {
-            if (last || step == 1 || step % every.get(i) == 0) {
+            boolean due = last || step == 1 || step % every.get(i) == 0;
+            if (due && lastCaptured.get(i) != step) { // the run's end repeats its last step: captured once
+                lastCaptured.set(i, step);
                 float[][] rows = EmbeddingTables.values(model, tables.get(i));
                 listener.accept(new AttentionRecorder.Snapshot(step, tables.get(i).key(), new float[][][][] {{rows}}, 0));
             }
