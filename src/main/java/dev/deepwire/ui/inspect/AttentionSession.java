@@ -73,12 +73,17 @@ public final class AttentionSession {
      * to show, and no captured history.
      */
     public void load(TrainedModel model, Dataset probeSource) {
+        load(model, probeSource, new DatasetSplits(probeSource, probeSource, null));
+    }
+
+    /** The same, with all the project's data for the projector's labels and colours. */
+    public void load(TrainedModel model, Dataset probeSource, DatasetSplits splits) {
         loaded = model;
         layout = model.layout();
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
         snapshots.clear();
-        projector.load(model, new DatasetSplits(probeSource, probeSource, null)); // its tables, labelled by these examples
+        projector.load(model, splits); // its embedding tables, as they are
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */

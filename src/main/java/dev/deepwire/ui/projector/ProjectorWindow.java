@@ -211,8 +211,7 @@ public final class ProjectorWindow {
     /** Projects the shown capture off the UI thread; a capture arriving meanwhile is projected when it is done. */
     private void reproject() {
         LearnedTable shown = model.shown();
-        LearnedTable stepOf = shown;
-        stepLabel.setText(stepOf == null || stepOf.step() < 0 ? "" : String.format(Locale.ROOT, "%,d", stepOf.step()));
+        stepLabel.setText(shown == null || shown.step() < 0 ? "" : String.format(Locale.ROOT, "%,d", shown.step()));
         if (shown == null || !model.stale()) {
             redraw();
             return;
