@@ -27,20 +27,22 @@ final class InterventionModel {
     private Intervention intervention = Intervention.none("");
 
     /**
-     * Aims at a block of a model shown on some examples. A new model, block or set of examples starts afresh
-     * (nothing switched off, nothing pinned); returns whether it did.
+     * Aims at a block of a model shown on some examples. A new model or block starts afresh (nothing switched off,
+     * nothing pinned) and returns true; other examples (typed text, say) keep the heads off but not the pins.
      */
     boolean aim(TrainedModel m, Dataset val, String node, Dataset shown) {
-        boolean fresh = m != model || val != validation || !node.equals(intervention.node()) || shown != examples;
+        boolean fresh = m != model || val != validation || !node.equals(intervention.node());
         if (m != model || val != validation) {
             experiment = m == null || val == null ? null : new Experiment(m, val);
         }
         model = m;
         validation = val;
-        examples = shown;
         if (fresh) {
             intervention = Intervention.none(node);
+        } else if (shown != examples) {
+            intervention = intervention.withoutPins(); // a pin belongs to one example's row
         }
+        examples = shown;
         return fresh;
     }
 
