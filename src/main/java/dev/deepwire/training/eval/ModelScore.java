@@ -48,6 +48,11 @@ public record ModelScore(double loss, double accuracy, int examples) {
             case "regression_output" -> new double[] {0, 0};
             case "sigmoid_output", "link_prediction_output" -> new double[] {out.gt(0.5).castTo(DataType.INT)
                     .eq(labels.gt(0.5).castTo(DataType.INT)).castTo(DataType.DOUBLE).sumNumber().doubleValue(), labels.length()};
+            case "link_ranking_output" -> { // the true entity ranked first, among all (unfiltered)
+                long size = out.size(0);
+                yield new double[] {out.argMax(1).castTo(DataType.DOUBLE).reshape(size).eq(labels.castTo(DataType.DOUBLE)
+                        .reshape(size)).castTo(DataType.DOUBLE).sumNumber().doubleValue(), size};
+            }
             case "sequence_softmax_output" -> {
                 INDArray hit = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE); // [b, T]
                 INDArray mask = stepMask(b, hit);
@@ -59,7 +64,7 @@ public record ModelScore(double loss, double accuracy, int examples) {
     }
 
     /** Which positions count: the label mask, else the first input's mask, else all. */
-    private static INDArray stepMask(MultiDataSet b, INDArray like) {
+    static INDArray stepMask(MultiDataSet b, INDArray like) {
         if (b.getLabelsMaskArrays() != null && b.getLabelsMaskArray(0) != null) {
             return b.getLabelsMaskArray(0).castTo(DataType.DOUBLE);
         }
