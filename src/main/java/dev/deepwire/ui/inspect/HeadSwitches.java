@@ -46,7 +46,7 @@ final class HeadSwitches extends VBox {
         });
         HBox modeRow = new HBox(6, new Label("Off means"), mode);
         modeRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(switches, modeRow, explanation);
+        getChildren().setAll(new Label("Heads working (untick to switch one off)"), switches, modeRow, explanation);
     }
 
     /** How a head switched off now is replaced. */
@@ -66,7 +66,7 @@ final class HeadSwitches extends VBox {
         boxes.clear();
         for (int h = 0; h < heads; h++) {
             int head = h;
-            CheckBox box = new CheckBox("head " + h);
+            CheckBox box = new CheckBox("h" + h); // not "head h": that names the head choice above the map
             box.setId("intervene-head-" + h);
             box.setSelected(true);
             box.setTooltip(new Tooltip("Untick to switch head " + h + " off"));

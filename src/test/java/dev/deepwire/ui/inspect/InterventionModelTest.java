@@ -71,11 +71,14 @@ class InterventionModelTest {
         assertThat(f.accuracyAfter()).isEqualTo(m.experiment().accuracy(m.intervention()));
         assertThat(m.accuracyText(f)).contains("→").endsWith("with heads 0 (zero), 1 (mean) off");
         assertThat(InterventionModel.predictionText(f)).startsWith("Prediction: ").contains("  →  ");
-        m.pin(1, 0, 0, 1, 5);
+        m.switchHead(1, null);
+        InterventionModel.Figures headOneOn = m.figures(1);
+        m.pin(1, 1, 0, 1, 5); // head 1 works: pinning its row changes the prediction (head 0's would not: it is off)
         InterventionModel.Figures pinned = m.figures(1);
         assertThat(pinned.accuracyAfter()).isNaN();
         assertThat(m.accuracyText(pinned)).contains("a pinned row belongs to the shown example");
-        assertThat(pinned.after()).isNotEqualTo(f.after());
+        assertThat(pinned.after()).isNotEqualTo(headOneOn.after());
+        assertThat(pinned.before()).isEqualTo(headOneOn.before());
         assertThat(new Experiment.Prediction("b", 0.5).toString()).isEqualTo("b (p 0.50)");
     }
 }
