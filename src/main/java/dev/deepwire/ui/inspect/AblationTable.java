@@ -31,8 +31,8 @@ final class AblationTable {
         table.setId("ablation-table");
         table.getColumns().add(column("Block", r -> r.node()));
         table.getColumns().add(column("Head", r -> String.valueOf(r.head())));
-        table.getColumns().add(column("Accuracy without it", r -> String.format(Locale.ROOT, "%.1f %%", 100 * r.metric())));
-        table.getColumns().add(column("Drop", r -> String.format(Locale.ROOT, "%+.1f points", -100 * r.drop())));
+        table.getColumns().add(column("Accuracy off", r -> String.format(Locale.ROOT, "%.2f %%", 100 * r.metric())));
+        table.getColumns().add(column("Drop", r -> String.format(Locale.ROOT, "%+.2f points", -100 * r.drop())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label heading = new Label("Switching each head off in turn (" + mode.explanation() + ") — measuring…");
         heading.setId("ablation-heading");
@@ -47,14 +47,14 @@ final class AblationTable {
                 root.getStylesheets().setAll(owner.getScene().getStylesheets());
             }
         }
-        stage.setScene(new Scene(root, 560, 420));
+        stage.setScene(new Scene(root, 620, 420));
         stage.show();
         CompletableFuture.supplyAsync(() -> experiment.table(mode), background).whenComplete((t, e) -> Platform.runLater(() -> {
             if (e != null) {
                 heading.setText("Cannot measure the heads: " + (e.getCause() != null ? e.getCause() : e).getMessage());
                 return;
             }
-            heading.setText(String.format(Locale.ROOT, "Validation accuracy with no head off: %.1f %%. Each head switched "
+            heading.setText(String.format(Locale.ROOT, "Validation accuracy with no head off: %.2f %%. Each head switched "
                     + "off alone (%s); the largest drop first.", 100 * t.baseline(), mode.explanation()));
             table.getItems().setAll(t.rows());
         }));

@@ -141,9 +141,9 @@ final class InterventionModel {
 
     /** The accuracy line: unchanged → with the heads off, or why it is not measured. */
     String accuracyText(Figures f) {
-        String base = String.format(Locale.ROOT, "Validation accuracy: %.1f %%", 100 * f.accuracyBefore());
+        String base = String.format(Locale.ROOT, "Validation accuracy: %.2f %%", 100 * f.accuracyBefore());
         if (!Double.isNaN(f.accuracyAfter())) {
-            return base + String.format(Locale.ROOT, "  →  %.1f %% with %s", 100 * f.accuracyAfter(), offText());
+            return base + String.format(Locale.ROOT, "  →  %.2f %% with %s", 100 * f.accuracyAfter(), offText());
         }
         return base + (intervention.pins().isEmpty() ? " (switch a head off to measure it without)"
                 : " (a pinned row belongs to the shown example; restore it to measure heads off)");

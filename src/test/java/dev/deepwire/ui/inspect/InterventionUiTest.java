@@ -111,7 +111,7 @@ class InterventionUiTest {
         Label accuracy = robot.lookup("#intervene-accuracy").queryAs(Label.class);
         waitUntil(() -> accuracy.getText().contains("with head 1 (zero) off"));
         assertThat(accuracy.getText()).isEqualTo(String.format(Locale.ROOT,
-                "Validation accuracy: %.1f %%  →  %.1f %% with head 1 (zero) off", 100 * unchanged, 100 * expected));
+                "Validation accuracy: %.2f %%  →  %.2f %% with head 1 (zero) off", 100 * unchanged, 100 * expected));
         assertThat(robot.lookup("#intervene-prediction").queryAs(Label.class).getText()).matches("Prediction: .+ \\(p [0-9.]+\\)  →  .+ \\(p [0-9.]+\\)");
         assertThat(robot.lookup("#intervene-explanation").queryAs(Label.class).getText()).startsWith("zero: ");
         robot.clickOn("#intervene-head-1");
