@@ -20,22 +20,28 @@ final class InterventionModel {
     record Figures(Experiment.Prediction before, Experiment.Prediction after, double accuracyBefore, double accuracyAfter) {
     }
 
-    private TrainedModel model;
+    private Object network;
+    private long trainedSteps;
     private Dataset validation;
     private Experiment experiment;
     private Dataset examples;
     private Intervention intervention = Intervention.none("");
 
     /**
-     * Aims at a block of a model shown on some examples. A new model or block starts afresh (nothing switched off,
-     * nothing pinned) and returns true; other examples (typed text, say) keep the heads off but not the pins.
+     * Aims at a block of a model shown on some examples. Another network or block starts afresh (nothing switched
+     * off, nothing pinned) and returns true; the same network trained further (a run paused again) is measured
+     * anew with the same heads off; other examples (typed text, say) keep the heads off but not the pins. A run's
+     * model at rest comes in a new {@link TrainedModel} each time: the network inside is what counts.
      */
     boolean aim(TrainedModel m, Dataset val, String node, Dataset shown) {
-        boolean fresh = m != model || val != validation || !node.equals(intervention.node());
-        if (m != model || val != validation) {
+        Object net = m == null ? null : m.network();
+        long steps = m == null ? -1 : m.trainedSteps();
+        boolean fresh = net != network || val != validation || !node.equals(intervention.node());
+        if (net != network || steps != trainedSteps || val != validation) {
             experiment = m == null || val == null ? null : new Experiment(m, val);
         }
-        model = m;
+        network = net;
+        trainedSteps = steps;
         validation = val;
         if (fresh) {
             intervention = Intervention.none(node);

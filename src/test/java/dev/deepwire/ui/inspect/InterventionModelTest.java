@@ -38,6 +38,23 @@ class InterventionModelTest {
     }
 
     @Test
+    void aRunsModelAtRestComingInANewWrapperIsTheSameModelAndItsCopyIsRenewedWhenTrainedFurther() {
+        InterventionModel m = new InterventionModel();
+        var net = SmallAttentionNetwork.build(3);
+        assertThat(m.aim(new TrainedModel(net), DATA, "attn", DATA)).isTrue();
+        m.switchHead(0, Ablation.ZERO);
+        Experiment first = m.experiment();
+        assertThat(m.aim(new TrainedModel(net), DATA, "attn", DATA)).as("the same network").isFalse();
+        assertThat(m.experiment()).isSameAs(first);
+        net.getConfiguration().setIterationCount(net.getConfiguration().getIterationCount() + 5); // trained on
+        assertThat(m.aim(new TrainedModel(net), DATA, "attn", DATA)).isFalse();
+        assertThat(m.experiment()).as("measured anew").isNotSameAs(first);
+        assertThat(m.off(0)).as("the same heads stay off").isTrue();
+        assertThat(m.aim(new TrainedModel(SmallAttentionNetwork.build(3)), DATA, "attn", DATA)).as("another network").isTrue();
+        assertThat(m.off(0)).isFalse();
+    }
+
+    @Test
     void aPinnedMapReplacesOnlyThePinnedRowOfACopy() {
         InterventionModel m = new InterventionModel();
         m.aim(new TrainedModel(SmallAttentionNetwork.build(3)), DATA, "attn", DATA);
