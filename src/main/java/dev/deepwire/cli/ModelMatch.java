@@ -49,8 +49,7 @@ final class ModelMatch {
             throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.plain(e.getMessage()));
         }
         for (var entry : network.shapes().paramCounts().entrySet()) {
-            GraphVertex v = net.getVertex(entry.getKey());
-            if (v == null) {
+            if (net.getVertex(entry.getKey()) == null) {
                 throw mismatch(model, project, "it has no block '" + entry.getKey() + "'");
             }
             long held = blockParams(net, entry.getKey());
@@ -62,11 +61,11 @@ final class ModelMatch {
         return net;
     }
 
-    /** A block's parameters: its vertex's and those of the parts it expands into ({@code <id>.<part>}, e.g. a transformer block). */
-    private static long blockParams(ComputationGraph net, String block) {
+    /** A block's parameters: its own vertex and the parts it compiles to ({@code id.part}, e.g. a transformer block's). */
+    private static long blockParams(ComputationGraph net, String nodeId) {
         long n = 0;
         for (GraphVertex v : net.getVertices()) {
-            if (v.getVertexName().equals(block) || v.getVertexName().startsWith(block + ".")) {
+            if (v.getVertexName().equals(nodeId) || v.getVertexName().startsWith(nodeId + ".")) {
                 n += v.numParams();
             }
         }
