@@ -84,7 +84,8 @@ public final class EvaluationWindow {
             tabs.setId("eval-tabs");
             root.setCenter(tabs);
         }
-        Scene scene = new Scene(root, 1100, 760);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fits a small screen (1024 × 700)
+        Scene scene = new Scene(root, Math.min(1100, screen.getWidth() - 20), Math.min(760, screen.getHeight() - 40));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
