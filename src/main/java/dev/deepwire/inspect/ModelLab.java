@@ -115,4 +115,27 @@ public final class ModelLab {
         }
         return new Example(text.toString(), image);
     }
+
+    /**
+     * Example {@code index} alone, repeated {@code copies} times: a probe batch for the attention inspector in which
+     * every example it may show (its first, its clearest) is the chosen one.
+     */
+    public static Dataset focus(Dataset data, int index, int copies) {
+        Dataset one = data.range(index, index + 1);
+        List<List<String>> names = new ArrayList<>();
+        for (int i = 0; i < one.features().length; i++) {
+            names.add(one.inputNames(i));
+        }
+        return new Dataset(repeat(one.features(), copies), one.featureMasks() == null ? null : repeat(one.featureMasks(), copies),
+                repeat(one.labels(), copies), one.labelNames()).withInputNames(names);
+    }
+
+    private static INDArray[] repeat(INDArray[] arrays, int copies) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i] == null ? null
+                    : org.nd4j.linalg.factory.Nd4j.concat(0, java.util.Collections.nCopies(copies, arrays[i]).toArray(new INDArray[0]));
+        }
+        return out;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.deepwire.ui.eval;
 
 import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.training.eval.EvaluationReport;
 import dev.deepwire.training.eval.EvaluationReport.ClassFigures;
@@ -52,8 +53,8 @@ public final class EvaluationWindow {
     }
 
     /**
-     * Opens the window on the latest run of {@code training}; {@code inspect} opens examples (the first one chosen)
-     * in the attention inspector on a model (null: no inspector).
+     * Opens the window on the latest run of {@code training}; {@code inspect} opens examples (the chosen one, repeated
+     * so the inspector shows it whichever of its probe examples it picks) in the attention inspector (null: none).
      */
     public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect) {
         EvaluationWindow w = new EvaluationWindow();
@@ -107,7 +108,7 @@ public final class EvaluationWindow {
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
             examples = new ExamplesView(report, data, attention, i -> inspect.accept(source.model(),
-                    data.range(i, Math.min(data.size(), i + 8))));
+                    ModelLab.focus(data, i, 8)));
             matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
                     "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),
                     report.cell(a, p)));

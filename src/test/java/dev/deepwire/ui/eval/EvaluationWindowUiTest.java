@@ -90,8 +90,11 @@ class EvaluationWindowUiTest {
         int chosen = table.getItems().get(0).example();
         Dataset validation = training.evaluation().source().orElseThrow().evaluated();
         assertThat(inspected.get()).isNotNull();
-        assertThat(ModelLab.example(inspected.get(), 0).text()).as("the chosen example comes first")
-                .isEqualTo(ModelLab.example(validation, chosen).text()).isNotEmpty();
+        assertThat(inspected.get().size()).isEqualTo(8);
+        for (int k = 0; k < 8; k++) {
+            assertThat(ModelLab.example(inspected.get(), k).text()).as("every probe example is the chosen one")
+                    .isEqualTo(ModelLab.example(validation, chosen).text()).isNotEmpty();
+        }
     }
 
     @Test
