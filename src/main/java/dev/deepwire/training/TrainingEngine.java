@@ -1,6 +1,7 @@
 package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
@@ -97,8 +98,14 @@ public final class TrainingEngine {
         ComputationGraph model = network.instantiate();
         List<String> order = new ArrayList<>(network.vertices().keySet());
         order.removeIf(id -> network.inputs().stream().anyMatch(i -> i.nodeId().equals(id)));
-        HealthProbe health = new HealthProbe(order, new ObservationPacer(options.healthEvery(), options.healthBudget()));
-        model.setListeners(health);
+        NonFiniteStep nonFinite = new NonFiniteStep(order);
+        HealthMonitor health = options.health().create(order,
+                new ObservationPacer(options.healthEvery(), options.healthBudget()));
+        if (health == null) {
+            model.setListeners(nonFinite);
+        } else {
+            model.setListeners(nonFinite, health);
+        }
         run.setModel(model);
         Random shuffle = new Random(settings.seed());
         List<MultiDataSet> validation = data.validation().batches(EVAL_BATCH, null);
@@ -116,6 +123,7 @@ public final class TrainingEngine {
                 selection.restoresBest());
         int sinceBest = 0;
         DivergenceWatch divergence = new DivergenceWatch();
+        NativeGarbage garbage = new NativeGarbage();
         int epoch = 0;
         String reason = settings.epochs() == 1 ? "the 1 epoch done" : "all " + settings.epochs() + " epochs done";
         outer:
@@ -136,7 +144,10 @@ public final class TrainingEngine {
                     return;
                 }
                 long t0 = System.nanoTime();
-                health.beforeStep(step + 1);
+                nonFinite.beforeStep();
+                if (health != null) {
+                    health.beforeStep(step + 1);
+                }
                 model.fit(batch);
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -145,7 +156,7 @@ public final class TrainingEngine {
                 String problem = null;
                 String blame = null;
                 if (!Double.isFinite(loss)) {
-                    blame = health.locateNonFinite(model, batch);
+                    blame = nonFinite.locate(model, batch);
                     problem = FailureMessages.nonFiniteLoss(loss, step, epoch, blame, output, settings.learningRate());
                 } else if (step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4 && !finite(model.getGradientsViewArray())) {
                     blame = firstNonFiniteWeights(model, network, order);
@@ -167,7 +178,7 @@ public final class TrainingEngine {
                 if (step == 1) {
                     learningRate(model, step, listener);
                 }
-                List<NodeHealth> measured = health.takeMeasurements();
+                List<NodeHealth> measured = health == null ? List.of() : health.takeMeasurements();
                 if (!measured.isEmpty()) {
                     listener.onEvent(new TrainingEvent.HealthMeasured(step, measured));
                 }
@@ -178,6 +189,8 @@ public final class TrainingEngine {
                     best.offer(model, selection.cost(model, eval), epoch, step);
                     break outer;
                 }
+                Dataset.release(batch); // its native memory now, not whenever a collection finds it
+                garbage.afterStep(step);
             }
             learningRate(model, step, listener);
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);

@@ -75,9 +75,16 @@ final class RunRecorder {
         return failure.get();
     }
 
-    /** Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended. */
-    void record(String outcome, long steps, double accuracy) throws IOException {
-        RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+    /**
+     * Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended;
+     * {@code problem} is told when it cannot be written.
+     */
+    void record(Consumer<String> problem, String outcome, long steps, double accuracy) {
+        try {
+            RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+        } catch (IOException e) {
+            problem.accept("Could not record the run in " + dir + ": " + e.getMessage());
+        }
     }
 
     /**

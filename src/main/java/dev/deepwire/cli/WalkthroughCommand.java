@@ -1,0 +1,147 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.inspect.walk.Backprop;
+import dev.deepwire.inspect.walk.Walkthrough;
+import dev.deepwire.inspect.walk.WalkthroughFiles;
+import dev.deepwire.inspect.walk.Walkthroughs;
+import dev.deepwire.io.WriteFailure;
+import dev.deepwire.model.BlockCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire walkthrough FILE --model M.zip [--example K | --text "…"] --out DIR}: one example, step by step. */
+@Command(name = "walkthrough", mixinStandardHelpOptions = true,
+        description = {"Follow one example through a trained model block by block and write the walk-through: a",
+                "picture per step, one HTML page that opens in any browser, and steps.json (per step the block,",
+                "its input and output shapes, min/max/mean of each tensor, the formula filled in and, for",
+                "attention blocks, the softmax row of the chosen position)."})
+final class WalkthroughCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "a trained model (model.zip or a checkpoint)")
+    Path model;
+
+    @Option(names = "--example", defaultValue = "0", paramLabel = "K", description = "validation example (default: ${DEFAULT-VALUE})")
+    int example;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "typed input for the token input instead of the example's tokens")
+    String text;
+
+    @Option(names = "--position", defaultValue = "0", paramLabel = "P", description = "sequence position the formulas show (default: ${DEFAULT-VALUE})")
+    int position;
+
+    @Option(names = "--head", defaultValue = "0", paramLabel = "H", description = "attention head the formulas show (default: ${DEFAULT-VALUE})")
+    int head;
+
+    @Option(names = "--gradients", description = "also step back: the loss and the gradient norm on each wire for this example")
+    boolean gradients;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write into (made if missing)")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
+    @Override
+    public Integer call() throws CliException {
+        OutputPaths.requireFolder(out, "--out");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is a file, not a folder; give a folder name");
+        }
+        if (position < 0 || head < 0) {
+            throw new CliException(ExitCodes.BAD_INPUT, (position < 0 ? "--position" : "--head") + " must be 0 or more");
+        }
+        ProjectSession session = ProjectSession.open(file);
+        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
+        readFiles.put(model, "the model");
+        dataAccess.check(session);
+        ModelMatch.requireFile(model);
+        LoadedProject prepared = LoadedProject.load(session);
+        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        Dataset validation = prepared.data().validation();
+        if (example < 0 || example >= validation.size()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
+        }
+        Dataset one = validation.range(example, example + 1);
+        String what = "validation example " + example;
+        if (text != null) {
+            int input = tokenInput(validation);
+            if (text.isBlank()) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--text is empty; type the tokens to run");
+            }
+            TypedProbe typed = TypedProbe.of(validation, example, input, text);
+            one = typed.example();
+            what = "typed \"" + text + "\"" + (typed.unknown().isEmpty() ? "" : " (not in the vocabulary: "
+                    + String.join(" ", typed.unknown()) + ")");
+        }
+        int longest = longestSequence(one);
+        if (position >= longest) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--position must be below " + longest + ", the longest sequence's length");
+        }
+        Walkthrough walk = Walkthroughs.of(session.project.name(), what, session.project.graph(), BlockCatalog.standard(),
+                prepared.network(), net, one, position, head);
+        if (gradients) {
+            walk = walk.withBackward(Backprop.of(walk, session.project.graph(), BlockCatalog.standard(), net, one));
+        }
+        Map<String, byte[]> files = WalkthroughFiles.of(walk);
+        for (String name : files.keySet()) {
+            OutputPaths.requireNotInput(out.resolve(name), "--out", readFiles);
+        }
+        prepareFolder();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Outputs.write(out.resolve(f.getKey()), f.getValue());
+        }
+        Console.out().printf(Locale.ROOT, "%s: %d steps of %s written to %s (%s, %s and a picture per step)%n",
+                session.project.name(), walk.steps().size(), what, out, WalkthroughFiles.HTML, WalkthroughFiles.JSON);
+        return ExitCodes.OK;
+    }
+
+    /** The folder made, and an earlier walk-through's step pictures removed (never a link or a folder). */
+    private void prepareFolder() throws CliException {
+        try {
+            Files.createDirectories(out);
+            List<Path> old;
+            try (Stream<Path> in = Files.list(out)) {
+                old = in.filter(p -> WalkthroughFiles.PICTURE.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            }
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, WriteFailure.of(out, e).getMessage());
+        }
+    }
+
+    private static int tokenInput(Dataset data) throws CliException {
+        for (int i = 0; i < data.features().length; i++) {
+            if (data.features()[i].rank() == 2 && data.features()[i].size(1) > 1) {
+                return i;
+            }
+        }
+        throw new CliException(ExitCodes.BAD_INPUT, "--text needs a project with a token input; this one has none");
+    }
+
+    private static int longestSequence(Dataset one) {
+        long n = 1;
+        for (var f : one.features()) {
+            n = Math.max(n, f.rank() == 2 ? f.size(1) : f.rank() == 3 ? f.size(2) : 1);
+        }
+        return (int) n;
+    }
+}

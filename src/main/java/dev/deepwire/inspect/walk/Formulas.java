@@ -1,0 +1,105 @@
+package dev.deepwire.inspect.walk;
+
+import dev.deepwire.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A block's formula filled in with the example's numbers at the chosen position: for an embedding the id and its row,
+ * for a dense layer {@code Wx + b} with its sizes and the result, for attention the query, scores, softmax row and
+ * weighted sum, and for every other block its inputs and output at that position.
+ */
+final class Formulas {
+    private Formulas() {
+    }
+
+    static List<String> lines(String type, List<WalkTensor> in, List<WalkTensor> out, int position,
+                              AttentionStep attention, TripleScores triple, Prediction prediction,
+                              Map<String, INDArray> params, List<String> tokenNames) {
+        List<String> lines = new ArrayList<>();
+        WalkTensor x = in.isEmpty() ? null : in.get(0);
+        WalkTensor y = out.isEmpty() ? null : out.get(0);
+        String at = y != null && y.isSequence() ? " at position " + position : "";
+        if (attention != null) {
+            attention(lines, attention);
+        } else if (triple != null) {
+            lines.add("E(h) = E(" + triple.head() + ") = " + Numbers.vector(triple.eh()));
+            lines.add("E(r) = E(" + triple.relation() + ") = " + Numbers.vector(triple.er()));
+            lines.add("score(h, r, t = " + triple.tail() + ") = " + Numbers.of(triple.trueScore())
+                    + "  (rank " + triple.rank() + " of all tails)");
+            StringBuilder top = new StringBuilder("top-5 tails: ");
+            triple.top().forEach(s -> top.append(s.entity()).append(" ").append(Numbers.of(s.score())).append(";  "));
+            lines.add(top.toString().strip());
+        } else if (type.endsWith("_embedding") && x != null && y != null && !x.isSequence() && x.shape().length == 1
+                && !type.equals("positional_embedding")) {
+            int p = Math.min(position, (int) x.shape()[0] - 1);
+            int id = Math.round(x.values()[p]);
+            String name = id >= 0 && id < tokenNames.size() ? " (" + tokenNames.get(id) + ")" : "";
+            lines.add("id" + (x.shape()[0] > 1 ? " at position " + p : "") + " = " + id + name);
+            lines.add("row E[" + id + "] = " + Numbers.vector(y.at(p)) + "  (" + y.shape()[0] + " values)");
+        } else if (type.equals("positional_embedding") && x != null && y != null) {
+            float[] xi = x.at(position);
+            float[] yi = y.at(position);
+            float[] pi = new float[yi.length];
+            for (int k = 0; k < pi.length; k++) {
+                pi[k] = yi[k] - xi[k];
+            }
+            lines.add("x_" + position + " = " + Numbers.vector(xi));
+            lines.add("P[" + position + "] = " + Numbers.vector(pi));
+            lines.add("y_" + position + " = x_" + position + " + P[" + position + "] = " + Numbers.vector(yi));
+        } else if (params.containsKey("W") && params.containsKey("b") && x != null && y != null) {
+            long[] w = params.get("W").shape();
+            lines.add("W: " + w[0] + " × " + w[1] + ",  x" + at + ": " + x.at(position).length + ",  b: "
+                    + params.get("b").length() + "  →  y: " + (prediction != null || y == null ? w[1] : y.at(position).length));
+            lines.add("x" + at + " = " + Numbers.vector(x.at(position)));
+        }
+        if (attention == null && triple == null && y != null && lines.size() < 3) {
+            if (in.size() > 1 || (lines.isEmpty() && x != null)) {
+                for (WalkTensor t : in) {
+                    lines.add(portOf(t.name()) + at + " = " + Numbers.vector(t.at(position)));
+                }
+            }
+            lines.add("y" + at + " = " + Numbers.vector(y.at(position)));
+        }
+        if (prediction != null) {
+            lines.add("prediction: " + prediction.predicted() + "  (p = " + Numbers.of(prediction.probability()) + ")"
+                    + (prediction.truth() == null ? "" : ",  true label: " + prediction.truth()
+                    + (prediction.correct() ? "  ✓" : "  ✗")));
+        }
+        return lines;
+    }
+
+    private static void attention(List<String> lines, AttentionStep a) {
+        String i = String.valueOf(a.position());
+        String key = a.position() < a.keys().size() ? " (" + a.keys().get(a.position()) + ")" : "";
+        lines.add("head " + a.head() + " of " + a.heads() + ", d_k = " + a.headSize() + ", query position " + i + key);
+        lines.add("q_" + i + " = W_Q x_" + i + " = " + Numbers.vector(a.query()));
+        lines.add("scores q_" + i + "·k_j/√d_k = " + Numbers.vector(a.scores()));
+        lines.add("softmax row a_" + i + " = " + Numbers.vector(a.softmax()));
+        lines.add("Σ_j a_" + i + "j v_j = " + Numbers.vector(a.weightedSum()));
+    }
+
+    /** The port part of a wire's name ({@code embed.out → pos.in} is {@code pos.in}). */
+    private static String portOf(String wire) {
+        int arrow = wire.lastIndexOf('→');
+        return arrow < 0 ? wire : wire.substring(arrow + 1).strip();
+    }
+
+    /** A vertex's parameters by their short names (W, b, …) from the network's table. */
+    static Map<String, INDArray> params(ComputationGraph net, String vertex) {
+        Map<String, INDArray> out = new java.util.HashMap<>();
+        net.paramTable(false).forEach((k, v) -> {
+            if (k.startsWith(vertex + "_")) {
+                out.put(k.substring(vertex.length() + 1), v);
+            }
+        });
+        return out;
+    }
+
+    static List<String> names(Dataset one, int input) {
+        return input < 0 ? List.of() : one.inputNames(input);
+    }
+}

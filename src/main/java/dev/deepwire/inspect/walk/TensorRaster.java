@@ -1,0 +1,57 @@
+package dev.deepwire.inspect.walk;
+
+import dev.deepwire.inspect.Viridis;
+
+/**
+ * A tensor's grid as pixels, one per value, coloured by {@link Viridis} from the tensor's minimum (dark) to its maximum
+ * (yellow): what the canvas's wire badges, the larger view and the exported pictures share.
+ */
+public final class TensorRaster {
+    /** Grids are drawn at most this many cells wide or high; larger ones are averaged down to it. */
+    public static final int MAX_CELLS = 256;
+
+    private TensorRaster() {
+    }
+
+    /** Row-major 0xAARRGGBB pixels of {@link #cells(WalkTensor)} (as wide as its rows). */
+    public static int[] argb(WalkTensor t) {
+        float[][] g = cells(t);
+        int rows = g.length;
+        int cols = rows == 0 ? 0 : g[0].length;
+        double span = t.max() - t.min();
+        int[] out = new int[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = Viridis.argb(span == 0 ? 0.5 : (g[r][c] - t.min()) / span);
+            }
+        }
+        return out;
+    }
+
+    /** The grid drawn: {@link WalkTensor#grid()}, averaged down to at most {@link #MAX_CELLS} a side. */
+    public static float[][] cells(WalkTensor t) {
+        float[][] g = t.grid();
+        int rows = g.length;
+        int cols = rows == 0 ? 0 : g[0].length;
+        int rs = Math.max(1, (rows + MAX_CELLS - 1) / MAX_CELLS);
+        int cs = Math.max(1, (cols + MAX_CELLS - 1) / MAX_CELLS);
+        if (rs == 1 && cs == 1) {
+            return g;
+        }
+        float[][] out = new float[(rows + rs - 1) / rs][(cols + cs - 1) / cs];
+        for (int r = 0; r < out.length; r++) {
+            for (int c = 0; c < out[0].length; c++) {
+                double sum = 0;
+                int n = 0;
+                for (int i = r * rs; i < Math.min(rows, (r + 1) * rs); i++) {
+                    for (int j = c * cs; j < Math.min(cols, (c + 1) * cs); j++) {
+                        sum += g[i][j];
+                        n++;
+                    }
+                }
+                out[r][c] = (float) (sum / n);
+            }
+        }
+        return out;
+    }
+}

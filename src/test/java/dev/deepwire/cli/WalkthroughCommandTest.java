@@ -1,0 +1,111 @@
+package dev.deepwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.Project;
+import dev.deepwire.training.PreparedRun;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code deepwire walkthrough}: pictures, a self-contained page and steps.json for one example. */
+class WalkthroughCommandTest {
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
+
+    @TempDir
+    Path dir;
+
+    private Path smallMarker() throws Exception {
+        String json = Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100");
+        Path f = dir.resolve("small.dwproj");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    @Test
+    void writesAPicturePerStepThePageAndStepsJsonWithTheInspectorsSoftmaxRow() throws Exception {
+        Path project = smallMarker();
+        Path runDir = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "3", "--out", runDir.toString())).isEqualTo(0);
+        Path out = dir.resolve("walk");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("step-99-old.png"), "an earlier walk-through's picture");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        console.resetOut();
+        Path model = runDir.resolve("model.zip");
+        int code = DeepWireCli.execute("walkthrough", project.toString(), "--model", model.toString(), "--example", "2",
+                "--position", "5", "--head", "1", "--gradients", "--out", out.toString());
+        assertThat(code).as(console.err()).isEqualTo(0);
+        assertThat(console.out()).contains("11 steps of validation example 2 written to " + out);
+        List<String> pictures;
+        try (Stream<Path> files = Files.list(out)) {
+            pictures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+        }
+        assertThat(pictures).hasSize(11).startsWith("step-01-tokens.png").endsWith("step-11-classify.png");
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+        assertThat(ImageIO.read(out.resolve("step-04-attn.png").toFile()).getWidth()).isEqualTo(1100);
+        String html = Files.readString(out.resolve("walkthrough.html"));
+        assertThat(html).contains("data:image/png;base64,").contains("Gradients for this example").doesNotContain("src=\"step-");
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("steps.json").toFile());
+        assertThat(json.get("steps")).hasSize(11);
+        JsonNode attn = json.get("steps").get(3);
+        assertThat(attn.get("block").asText()).isEqualTo("attn");
+        assertThat(attn.get("inputs").get(0).get("shape").toString()).isEqualTo("[64,24]");
+        assertThat(attn.get("outputs").get(0).get("min").asDouble()).isLessThan(attn.get("outputs").get(0).get("max").asDouble());
+        JsonNode row = attn.get("attention").get("softmaxRow");
+        assertThat(row).hasSize(24);
+        double sum = 0;
+        for (JsonNode v : row) {
+            sum += v.asDouble();
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-5));
+        Project p = new ProjectReader().read(project);
+        PreparedRun run = PreparedRun.of(BlockCatalog.standard(), p.graph(), p.dataset(), p.training(), dir);
+        AttentionRecorder.Snapshot inspector = TrainedModel.load(model).capture("attn", run.data().validation().range(2, 3));
+        for (int j = 0; j < 24; j++) {
+            assertThat(row.get(j).floatValue()).isEqualTo(inspector.map(0, 1)[5][j]);
+        }
+        assertThat(json.get("backward").get("loss").asDouble()).isPositive();
+    }
+
+    @Test
+    void typedTextAndBadArgumentsAreOneLineEach() throws Exception {
+        Path project = smallMarker();
+        Path runDir = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", runDir.toString())).isEqualTo(0);
+        String model = runDir.resolve("model.zip").toString();
+        console.resetOut();
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--text", "<M> zzz",
+                "--out", dir.resolve("typed").toString())).isEqualTo(0);
+        assertThat(console.out()).contains("typed \"<M> zzz\" (not in the vocabulary: zzz)");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("typed/steps.json").toFile());
+        assertThat(json.get("example").asText()).startsWith("typed");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--out", file.toString())).isEqualTo(2);
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--position", "24",
+                "--out", dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--example", "100",
+                "--out", dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(console.err().lines().toList()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("deepwire: ")
+                .doesNotContain("Exception"));
+        assertThat(console.err()).contains("is a file, not a folder").contains("--position must be below 24")
+                .contains("--example must be between 0 and 99");
+        assertThat(Files.exists(dir.resolve("w"))).as("nothing written for refused arguments").isFalse();
+    }
+}

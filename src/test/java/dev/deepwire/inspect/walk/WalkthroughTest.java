@@ -1,0 +1,119 @@
+package dev.deepwire.inspect.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.deepwire.compiler.VertexActivations;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.PreparedRun;
+import java.nio.file.Path;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A walk-through of the (small) marker sample shows the model's own activations, block by block. */
+class WalkthroughTest {
+    private static Project project;
+    private static PreparedRun run;
+    private static ComputationGraph net;
+    private static Dataset one;
+    private static Walkthrough walk;
+
+    @BeforeAll
+    static void walkOneExample() throws Exception {
+        project = SmallMarker.project(Map.of("train", 64, "validation", 16));
+        run = PreparedRun.of(BlockCatalog.standard(), project.graph(), project.dataset(), project.training(), Path.of("sample-projects"));
+        assertThat(run.ok()).as(run.problem()).isTrue();
+        net = run.network().instantiate();
+        one = run.data().validation().range(2, 3);
+        walk = Walkthroughs.of("marker", "validation example 2", project.graph(), BlockCatalog.standard(), run.network(),
+                net, one, 3, 1);
+    }
+
+    @Test
+    void stepsGoFromTheInputToTheOutputInGraphOrder() {
+        assertThat(walk.steps()).extracting(Step::nodeId).containsExactly("tokens", "embed", "pos", "attn", "res1",
+                "norm1", "ffn", "res2", "norm2", "pool", "classify");
+        assertThat(walk.steps().get(0).output().shape()).containsExactly(8);
+    }
+
+    @Test
+    void everyShownTensorIsThatVertexsActivation() {
+        Map<String, INDArray> acts = VertexActivations.of(net, one.features(), one.featureMasks(), null, false);
+        for (Step s : walk.steps().subList(1, walk.steps().size())) {
+            for (WalkTensor t : s.outputs()) {
+                float[] expected = acts.get(t.vertex()).slice(0).castTo(DataType.FLOAT).dup('c').data().asFloat();
+                assertThat(t.values()).as(t.name()).containsExactly(expected);
+            }
+            for (WalkTensor t : s.inputs()) {
+                assertThat(walk.step(t.vertex()).orElseThrow().outputs()).extracting(WalkTensor::vertex).contains(t.vertex());
+            }
+        }
+    }
+
+    @Test
+    void theOutputReachedBySteppingIsTheNetworksOutput() {
+        INDArray out = net.output(false, one.features(), one.featureMasks())[0];
+        Step last = walk.steps().get(walk.steps().size() - 1);
+        assertThat(last.output().values()).containsExactly(out.slice(0).castTo(DataType.FLOAT).toFloatVector());
+        Prediction p = last.prediction();
+        assertThat(p.probability()).isEqualTo(out.maxNumber().doubleValue(), within(1e-6));
+        int truth = one.labels()[0].slice(0).argMax().getInt(0);
+        assertThat(p.truth()).startsWith(one.labelNames().get(truth) + " (class " + truth + ")");
+        assertThat(last.lines()).anyMatch(l -> l.startsWith("prediction: "));
+    }
+
+    @Test
+    void theAttentionStepsSoftmaxRowIsTheInspectorsRowAndSumsToOne() {
+        AttentionStep a = walk.step("attn").orElseThrow().attention();
+        assertThat(a.position()).isEqualTo(3);
+        assertThat(a.head()).isEqualTo(1);
+        double sum = 0;
+        for (float v : a.softmax()) {
+            sum += v;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-5));
+        AttentionRecorder.Snapshot inspector = new TrainedModel(net).capture("attn", one);
+        assertThat(a.softmax()).containsExactly(inspector.map(0, 1)[3]);
+        assertThat(a.maxError()).as("softmax of the scores shown vs the inspector's row").isLessThan(1e-5);
+        assertThat(a.query()).hasSize(4); // 16 features / 4 heads
+        assertThat(a.keys()).hasSize(8);
+    }
+
+    @Test
+    void embeddingAndDenseStepsFillInTheirFormulas() {
+        Step embed = walk.step("embed").orElseThrow();
+        int id = (int) one.features()[0].getDouble(0, 3);
+        assertThat(embed.lines().get(0)).startsWith("id at position 3 = " + id);
+        assertThat(embed.lines().get(1)).startsWith("row E[" + id + "] = ");
+        Step classify = walk.step("classify").orElseThrow();
+        assertThat(classify.lines().get(0)).startsWith("W: 16 × 32,  x: 16,  b: 32  →  y: 32");
+    }
+
+    @Test
+    void theWayBackGivesTheLossAndAGradientOnEveryWire() {
+        double before = net.params().sumNumber().doubleValue();
+        Backward back = Backprop.of(walk, project.graph(), BlockCatalog.standard(), net, one);
+        assertThat(net.params().sumNumber().doubleValue()).as("the model itself is untouched").isEqualTo(before);
+        double expectedLoss = net.score(new org.nd4j.linalg.dataset.MultiDataSet(one.features(), one.labels(),
+                one.featureMasks(), null));
+        assertThat(back.loss()).isCloseTo(expectedLoss, within(1e-4));
+        assertThat(back.wires()).hasSize(project.graph().edges().size());
+        assertThat(back.wires().get(0).toNode()).isEqualTo("classify");
+        assertThat(back.wires()).filteredOn(w -> !w.fromNode().equals("tokens")).allSatisfy(w -> assertThat(w.norm()).as(w.wire()).isPositive().isFinite());
+        assertThat(back.wires()).filteredOn(w -> w.fromNode().equals("tokens")).allSatisfy(w -> assertThat(w.norm()).as("token ids have no gradient").isNaN());
+        // A residual add passes its gradient on unchanged: the attention's output gets exactly the add's.
+        double attn = back.wires().stream().filter(w -> w.fromNode().equals("attn")).findFirst().orElseThrow().norm();
+        double res1 = back.wires().stream().filter(w -> w.fromNode().equals("res1")).findFirst().orElseThrow().norm();
+        assertThat(attn).isEqualTo(res1);
+        assertThat(back.blocks()).containsKeys("embed", "attn", "classify");
+    }
+}
