@@ -79,4 +79,16 @@ class SelectionTest {
         assertThat(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0).withSelectOn("f1").validate())
                 .containsExactly("training.selectOn must be one of last, loss, accuracy, mrr; got f1");
     }
+
+    @Test
+    void aOneToAllGraphOnTriplesReadPerTripleSaysWhichScoringToSet() throws Exception {
+        ring();
+        var g = new GraphFixture().node("h", "id_input", "count", 20).node("r", "id_input", "count", 4)
+                .node("s", "distmult_1n", "dim", 4).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        PreparedRun p = PreparedRun.of(BlockCatalog.standard(), g, new DatasetSpec("triples", Map.of("file", "ring.tsv")),
+                new TrainingSettings(1, 16, "adagrad", 0.1, 7, 0, 0), dir);
+        assertThat(p.problem()).contains("the dataset gives 3 input(s) but the graph has 2")
+                .endsWith("set the dataset's \"scoring\" to \"1-n\"");
+    }
 }

@@ -33,7 +33,8 @@ final class Predictions {
         String truthName = null;
         boolean correct = false;
         if (truth != null) {
-            int t = argmax(truth);
+            // The 1-N link output's label is the answer's id, not a one-hot row.
+            int t = blockType.equals("link_ranking_output") && truth.length == 1 ? (int) truth[0] : argmax(truth);
             truthName = name(t, names);
             correct = t == best;
         }
