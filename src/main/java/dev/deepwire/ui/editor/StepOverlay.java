@@ -129,6 +129,7 @@ public final class StepOverlay {
         if (back != null) {
             back.wires().forEach(w -> gradients.put(w.wire(), w.norm()));
         }
+        List<Bounds> taken = new java.util.ArrayList<>(views.occupiedWorldBounds());
         Map<String, Edge> wires = new HashMap<>();
         views.edges().keySet().forEach(e -> wires.put(Walkthroughs.wireName(e), e));
         for (Step s : walk.steps()) {
@@ -142,9 +143,7 @@ public final class StepOverlay {
                 }
                 WireBadge badge = back == null ? WireBadge.tensor(t, onOpen)
                         : WireBadge.gradient(gradients.getOrDefault(t.name(), Double.NaN));
-                double[] p = midpoint(views.edge(e).points());
-                badge.setLayoutX(p[0] - WireBadge.WIDTH / 2);
-                badge.setLayoutY(p[1] + 8);
+                place(badge, midpoint(views.edge(e).points()), taken);
                 badges.put(t.name(), badge);
                 layer.getChildren().add(badge);
             }
@@ -156,14 +155,40 @@ public final class StepOverlay {
         }
     }
 
-    /** The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left. */
+    /**
+     * The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left,
+     * or at the top while the current block is in the lower half of the view.
+     */
     private void placePanel() {
         if (panel != null && panel.isVisible()) {
             panel.applyCss();
             panel.autosize();
             panel.layout();
-            panel.setLayoutY(Math.max(0, host.getHeight() - panel.getHeight() - 10));
+            Bounds at = host.sceneToLocal(current.localToScene(current.getBoundsInLocal()));
+            boolean low = at != null && at.getCenterY() > host.getHeight() / 2;
+            panel.setLayoutY(low ? 10 : Math.max(0, host.getHeight() - panel.getHeight() - 10));
         }
+    }
+
+    /**
+     * Puts a badge just below the middle of its wire, moved further down (then up) until it covers no block, note or
+     * other badge, so a short wire between neighbours does not hide them.
+     */
+    private static void place(WireBadge badge, double[] p, List<Bounds> taken) {
+        double x = p[0] - WireBadge.WIDTH / 2;
+        double h = WireBadge.HEIGHT + 16;
+        double y = p[1] + 8;
+        for (int i = 0; i < 24; i++) {
+            double dy = (i % 2 == 0 ? 1 : -1) * (i / 2) * 12.0;
+            javafx.geometry.BoundingBox box = new javafx.geometry.BoundingBox(x, p[1] + 8 + dy, WireBadge.WIDTH + 4, h);
+            if (taken.stream().noneMatch(box::intersects)) {
+                y = box.getMinY();
+                break;
+            }
+        }
+        badge.setLayoutX(x);
+        badge.setLayoutY(y);
+        taken.add(new javafx.geometry.BoundingBox(x, y, WireBadge.WIDTH + 4, h));
     }
 
     /** The middle of a wire's route, by length. */

@@ -30,6 +30,8 @@ final class StepPanel extends VBox {
     final Button gradients = new Button("Show gradients");
     final Button export = new Button("Export…");
     final Button close = new Button("Leave step mode");
+    /** The attention step's softmax row as cells over the keys (shown for attention blocks only). */
+    final HBox row = new HBox(1);
 
     StepPanel() {
         setId("step-panel");
@@ -60,7 +62,8 @@ final class StepPanel extends VBox {
         nav.setAlignment(Pos.CENTER_LEFT);
         choice.setAlignment(Pos.CENTER_LEFT);
         choice.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.setStyle("-fx-text-fill: #d7dae0;"));
-        getChildren().addAll(title, formula, lines, choice, nav);
+        row.setId("step-softmax-row");
+        getChildren().addAll(title, formula, lines, row, choice, nav);
         setSpacing(6);
         setPadding(new Insets(10));
         setMaxWidth(760);
@@ -68,6 +71,28 @@ final class StepPanel extends VBox {
         setStyle("-fx-background-color: rgba(27,29,34,0.94); -fx-background-radius: 6; -fx-border-color: #3a3f4b;"
                 + " -fx-border-radius: 6;");
         setVisible(false);
+    }
+
+    /** One cell per key, coloured by its weight (viridis, 0 to 1), with the key and weight below. */
+    private void showRow(dev.deepwire.inspect.walk.AttentionStep a) {
+        row.getChildren().clear();
+        row.setVisible(a != null);
+        row.setManaged(a != null);
+        if (a == null) {
+            return;
+        }
+        double w = Math.max(14, Math.min(46, 730.0 / a.softmax().length));
+        for (int j = 0; j < a.softmax().length; j++) {
+            javafx.scene.shape.Rectangle cell = new javafx.scene.shape.Rectangle(w - 1, 18,
+                    javafx.scene.paint.Color.web(String.format("#%06x", dev.deepwire.inspect.Viridis.rgb(a.softmax()[j]))));
+            Label key = new Label(a.keys().get(j));
+            key.setStyle("-fx-text-fill: " + (j == a.position() ? "#fde725" : "#9aa0aa") + "; -fx-font-size: 9px;");
+            key.setMaxWidth(w);
+            VBox box = new VBox(1, cell, key);
+            javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(a.keys().get(j) + ": a = "
+                    + Numbers.of(a.softmax()[j]) + ", score = " + Numbers.of(a.scores()[j])));
+            row.getChildren().add(box);
+        }
     }
 
     /** Shows a step going forward, or on the way back ({@code back}). */
@@ -89,6 +114,7 @@ final class StepPanel extends VBox {
             s.lines().forEach(l -> text.append(l).append('\n'));
         }
         lines.setText(text.toString().strip());
+        showRow(back ? null : s.attention());
         previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
         next.setDisable(back ? index == 0 : index == walk.steps().size() - 1);
         gradients.setDisable(back || index != walk.steps().size() - 1);
