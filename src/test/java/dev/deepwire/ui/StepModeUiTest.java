@@ -209,5 +209,13 @@ class StepModeUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         String stats = robot.lookup("#tensor-stats").queryLabeled().getText();
         assertThat(stats).contains("embed.out → pos.in").contains("shape 16 × 8").contains("min ").contains("mean ");
+
+        // Export: the same files as the command line writes, for the walk-through on show.
+        Path out = dir.resolve("exported");
+        Files.createDirectories(out);
+        WaitForAsyncUtils.asyncFx(() -> mode.exportTo(out)).get().get(60, TimeUnit.SECONDS);
+        assertThat(out.resolve("walkthrough.html")).exists();
+        assertThat(out.resolve("step-04-attn.png")).exists();
+        assertThat(Files.readString(out.resolve("steps.json"))).contains("\"softmaxRow\"");
     }
 }

@@ -162,7 +162,7 @@ public final class StepMode {
     }
 
     /** Moves one block on (+1) or back (−1) in the direction of travel. */
-    void step(int delta) {
+    public void step(int delta) {
         if (walk == null) {
             return;
         }
@@ -204,7 +204,7 @@ public final class StepMode {
     }
 
     /** Writes the pictures, the page and steps.json into {@code dir} (in the background). */
-    CompletableFuture<Void> exportTo(java.nio.file.Path dir) {
+    public CompletableFuture<Void> exportTo(java.nio.file.Path dir) {
         Walkthrough w = walk;
         return CompletableFuture.runAsync(() -> {
             try {
