@@ -49,16 +49,27 @@ final class ModelMatch {
             throw new CliException(ExitCodes.BAD_INPUT, model + " is not a DeepWire/DL4J model: " + FileProblems.plain(e.getMessage()));
         }
         for (var entry : network.shapes().paramCounts().entrySet()) {
-            GraphVertex v = net.getVertex(entry.getKey());
-            if (v == null) {
+            if (net.getVertex(entry.getKey()) == null) {
                 throw mismatch(model, project, "it has no block '" + entry.getKey() + "'");
             }
-            if (v.numParams() != entry.getValue()) {
+            long held = blockParams(net, entry.getKey());
+            if (held != entry.getValue()) {
                 throw mismatch(model, project, String.format("its block '%s' has %,d parameters, the project's %,d",
-                        entry.getKey(), v.numParams(), entry.getValue()));
+                        entry.getKey(), held, entry.getValue()));
             }
         }
         return net;
+    }
+
+    /** A block's parameters: its own vertex and the parts it compiles to ({@code id.part}, e.g. a transformer block's). */
+    private static long blockParams(ComputationGraph net, String nodeId) {
+        long n = 0;
+        for (GraphVertex v : net.getVertices()) {
+            if (v.getVertexName().equals(nodeId) || v.getVertexName().startsWith(nodeId + ".")) {
+                n += v.numParams();
+            }
+        }
+        return n;
     }
 
     private static CliException refusal(Path model, IOException e) {

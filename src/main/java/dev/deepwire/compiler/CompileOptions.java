@@ -2,6 +2,7 @@ package dev.deepwire.compiler;
 
 import dev.deepwire.model.TrainingSettings;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -25,6 +26,7 @@ public record CompileOptions(DataType dataType, long seed, IUpdater updater) {
     static IUpdater updater(String optimizer, double lr) {
         return switch (optimizer) {
             case "adam" -> new Adam(lr);
+            case "adagrad" -> new AdaGrad(lr);
             case "sgd" -> new Sgd(lr);
             case "nesterovs" -> new Nesterovs(lr, 0.9);
             case "rmsprop" -> new RmsProp(lr);

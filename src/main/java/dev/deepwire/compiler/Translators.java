@@ -33,7 +33,7 @@ public final class Translators {
             new TransETranslator(), new ActivationTranslator(), new BatchNormTranslator(), new FlattenTranslator(),
             new ReshapeTranslator(), new SequenceDenseTranslator(), new Conv2dTranslator(), new Pool2dTranslator(),
             new Conv1dTranslator(), new LstmTranslator(), new LastStepTranslator()),
-            DataInputTranslator.all(), OutputTranslators.all()).flatMap(List::stream)
+            DataInputTranslator.all(), OutputTranslators.all(), OneToAllTranslator.all()).flatMap(List::stream)
             .collect(Collectors.toUnmodifiableMap(BlockTranslator::blockId, Function.identity()));
 
     private Translators() {

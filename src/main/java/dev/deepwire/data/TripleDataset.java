@@ -109,6 +109,16 @@ public final class TripleDataset {
         }
         TripleDataset kg = read(projectDir.resolve(name));
         long seed = spec.longParam("seed", 42);
+        Object scoring = spec.params().getOrDefault(TripleQueries.SCORING, "triples");
+        if (TripleQueries.ONE_TO_ALL.equals(scoring)) {
+            Dataset validation = kg.triples("validation").isEmpty() ? null : TripleQueries.of(kg, kg.triples("validation"));
+            Dataset test = kg.triples("test").isEmpty() ? null : TripleQueries.of(kg, kg.triples("test"));
+            return new DatasetSplits(TripleQueries.of(kg, kg.triples("train")), validation, test).withKnowledgeGraph(kg);
+        }
+        if (!"triples".equals(scoring)) {
+            throw new DataException("dataset.scoring must be \"triples\" (true and corrupted triples, for per-triple "
+                    + "scorers) or \"1-n\" ((head, relation) queries answered by ranking every entity); got " + scoring);
+        }
         Dataset validation = kg.triples("validation").isEmpty() ? null
                 : kg.examples(kg.triples("validation"), 1, "both", new Random(seed + 1));
         Dataset test = kg.triples("test").isEmpty() ? null : kg.examples(kg.triples("test"), 1, "both", new Random(seed + 2));

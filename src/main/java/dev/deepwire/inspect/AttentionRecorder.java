@@ -22,7 +22,10 @@ public final class AttentionRecorder implements StepHook {
     /** Keep at most this many snapshots per block; beyond it every other old one is dropped. */
     static final int LIMIT = 300;
 
-    /** One capture: the step, the block, weights {@code [example][head][query][key]}, and the verification error. */
+    /**
+     * One capture: the step, the block, weights {@code [example][head][query][key]}, and the verification error;
+     * or an embedding table captured by {@link TableRecorder} as {@code [1][1][rows][dimensions]}.
+     */
     public record Snapshot(long step, String nodeId, float[][][][] weights, double maxError) {
         public int heads() {
             return weights[0].length;
@@ -52,6 +55,7 @@ public final class AttentionRecorder implements StepHook {
     private final Consumer<Snapshot> listener;
     private final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
     private volatile String problem;
+    private final TableRecorder tables;
 
     /**
      * @param probe    the examples whose maps are captured (a few validation examples)
@@ -60,16 +64,31 @@ public final class AttentionRecorder implements StepHook {
      * @param listener told of each snapshot, on the training thread (hand it on to the UI thread)
      */
     public AttentionRecorder(Dataset probe, List<String> nodes, ObservationPacer pacer, Consumer<Snapshot> listener) {
+        this(probe, nodes, List.of(), 1, pacer, listener);
+    }
+
+    /**
+     * @param tables    embedding tables to capture as well (see {@link TableRecorder})
+     * @param every     how often attention is captured, in steps (tables are captured less often)
+     */
+    public AttentionRecorder(Dataset probe, List<String> nodes, List<String> tables, int every, ObservationPacer pacer,
+                             Consumer<Snapshot> listener) {
         this.probe = probe;
         this.nodes = List.copyOf(nodes);
         this.pacer = pacer;
         this.listener = listener;
+        this.tables = new TableRecorder(tables, every, listener);
     }
 
     @Override
     public void afterStep(ComputationGraph model, long step, boolean last) {
-        if (last || pacer.due(step)) {
+        if (!nodes.isEmpty() && (last || pacer.due(step))) {
             pacer.timed(() -> capture(model, step));
+        }
+        try {
+            tables.afterStep(model, step, last);
+        } catch (RuntimeException e) {
+            problem = "embedding tables: " + e.getMessage();
         }
     }
 

@@ -39,7 +39,7 @@ public final class Heatmaps {
         return b.toString();
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 

@@ -49,7 +49,7 @@ public final class ProjectReader {
     private static final Set<String> GROUP = Set.of("id", "label", "members", "collapsed");
     private static final Set<String> NOTE = Set.of("id", "text", "x", "y");
     private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
-            "checkpointEvery", "earlyStoppingPatience", "validationSplit");
+            "checkpointEvery", "earlyStoppingPatience", "validationSplit", "selectOn");
 
     private final ObjectMapper mapper;
 
@@ -366,7 +366,8 @@ public final class ProjectReader {
                 (long) numberField(t, "seed", def.seed()),
                 intField(t, "checkpointEvery", def.checkpointEvery()),
                 intField(t, "earlyStoppingPatience", def.earlyStoppingPatience()),
-                numberField(t, "validationSplit", def.validationSplit()));
+                numberField(t, "validationSplit", def.validationSplit()),
+                t.has("selectOn") ? requiredText(t, "selectOn", "training") : def.selectOn());
         if (!s.validate().isEmpty()) {
             String first = s.validate().get(0);
             int colon = first.indexOf(' ');

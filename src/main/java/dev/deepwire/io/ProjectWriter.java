@@ -75,6 +75,9 @@ public final class ProjectWriter {
         if (t.validationSplit() > 0) {
             training.put("validationSplit", t.validationSplit());
         }
+        if (!t.selectOn().equals("last")) {
+            training.put("selectOn", t.selectOn());
+        }
         training.putAll(project.sectionExtras("training"));
         root.put("training", training);
         Map<String, Object> ui = new LinkedHashMap<>();

@@ -74,9 +74,11 @@ public final class BlockCatalog {
         all.addAll(FamilyBlocks.attention());
         all.addAll(FamilyBlocks.fusion());
         all.addAll(FamilyBlocks.knowledgeGraph());
+        all.addAll(KnowledgeGraphBlocks.oneToAll());
         all.addAll(FamilyBlocks.core());
         all.addAll(FamilyBlocks.convolutionAndRecurrent());
         all.addAll(InputOutputBlocks.outputs());
+        all.addAll(KnowledgeGraphBlocks.outputs());
         return all;
     }
 

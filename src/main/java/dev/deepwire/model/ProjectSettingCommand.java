@@ -85,6 +85,9 @@ public final class ProjectSettingCommand implements Command {
         if (a.validationSplit() != b.validationSplit()) {
             changed.add("validation split to " + b.validationSplit());
         }
+        if (!a.selectOn().equals(b.selectOn())) {
+            changed.add("model selection to " + b.selectOn());
+        }
         return changed.size() == 1 ? "Set " + changed.get(0) : "Change training settings";
     }
 }

@@ -11,7 +11,26 @@ import java.util.Set;
  * allowed range.
  */
 public record TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
-                               int checkpointEvery, int earlyStoppingPatience, double validationSplit) {
+                               int checkpointEvery, int earlyStoppingPatience, double validationSplit, String selectOn) {
+
+    /**
+     * What picks the model a run ends with ({@code selectOn}): {@code last} keeps the model as training leaves it
+     * (best.zip and early stopping follow the validation loss); {@code loss}, {@code accuracy} or {@code mrr}
+     * (validation filtered MRR, for knowledge graphs) pick the best epoch by that validation figure for early
+     * stopping and best.zip, and the run ends with that epoch's model.
+     */
+    public static final List<String> SELECT_ON = List.of("last", "loss", "accuracy", "mrr");
+
+    public TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
+                            int checkpointEvery, int earlyStoppingPatience, double validationSplit) {
+        this(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience, validationSplit,
+                "last");
+    }
+
+    public TrainingSettings withSelectOn(String metric) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
+                validationSplit, metric);
+    }
 
     public TrainingSettings(int epochs, int batchSize, String optimizer, double learningRate, long seed,
                             int checkpointEvery, int earlyStoppingPatience) {
@@ -19,10 +38,11 @@ public record TrainingSettings(int epochs, int batchSize, String optimizer, doub
     }
 
     public TrainingSettings withValidationSplit(double split) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience, split);
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience, split,
+                selectOn);
     }
 
-    public static final Set<String> OPTIMIZERS = Set.of("adam", "nesterovs", "sgd", "rmsprop");
+    public static final Set<String> OPTIMIZERS = Set.of("adam", "adagrad", "nesterovs", "sgd", "rmsprop");
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(10, 64, "adam", 1e-3, 42, 0, 0);
@@ -30,22 +50,22 @@ public record TrainingSettings(int epochs, int batchSize, String optimizer, doub
 
     public TrainingSettings withEpochs(int epochs) {
         return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
-                validationSplit);
+                validationSplit, selectOn);
     }
 
     public TrainingSettings withSeed(long seed) {
         return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
-                validationSplit);
+                validationSplit, selectOn);
     }
 
     public TrainingSettings withBatchSize(int batchSize) {
         return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
-                validationSplit);
+                validationSplit, selectOn);
     }
 
     public TrainingSettings withLearningRate(double learningRate) {
         return new TrainingSettings(epochs, batchSize, optimizer, learningRate, seed, checkpointEvery, earlyStoppingPatience,
-                validationSplit);
+                validationSplit, selectOn);
     }
 
     /** Problems, each naming the setting and what it may be; empty when all are valid. */
@@ -74,6 +94,9 @@ public record TrainingSettings(int epochs, int batchSize, String optimizer, doub
         if (!(validationSplit >= 0 && validationSplit <= 0.9)) {
             problems.add("training.validationSplit must be 0 (the dataset's own split) or a fraction up to 0.9; got "
                     + validationSplit);
+        }
+        if (!SELECT_ON.contains(selectOn)) {
+            problems.add("training.selectOn must be one of " + String.join(", ", SELECT_ON) + "; got " + selectOn);
         }
         return problems;
     }

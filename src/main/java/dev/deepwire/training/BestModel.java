@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class BestModel {
     private final Path file;
+    private final boolean keep;
     private INDArray params;
     private INDArray updaterState;
     private double loss = Double.POSITIVE_INFINITY;
@@ -19,12 +20,18 @@ final class BestModel {
 
     /** @param file where the best model goes; {@code null}: the run keeps no best model */
     BestModel(Path file) {
+        this(file, false);
+    }
+
+    /** @param keep whether to keep the best copy even without a file (to end the run with it) */
+    BestModel(Path file, boolean keep) {
         this.file = file;
+        this.keep = keep;
     }
 
     /** Keeps a copy of the model if this validation loss is the lowest yet. */
     void offer(ComputationGraph model, double validationLoss, int epoch, long step) {
-        if (file == null || !(validationLoss < loss)) {
+        if (file == null && !keep || !(validationLoss < loss)) {
             return;
         }
         loss = validationLoss;
@@ -40,7 +47,7 @@ final class BestModel {
      * left as it was.
      */
     void write(ComputationGraph model, TrainingListener listener) {
-        if (params == null) {
+        if (params == null || file == null) {
             return;
         }
         INDArray nowParams = model.params().dup();
@@ -59,5 +66,22 @@ final class BestModel {
             }
         }
         listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, file));
+    }
+
+    /** Puts the kept model's parameters and optimizer state into {@code model}; whether there was one. */
+    boolean restore(ComputationGraph model) {
+        if (params == null) {
+            return false;
+        }
+        model.setParams(params);
+        INDArray state = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+        if (state != null && updaterState != null) {
+            state.assign(updaterState);
+        }
+        return true;
+    }
+
+    int epoch() {
+        return epoch;
     }
 }

@@ -58,6 +58,10 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
             return failed("the dataset has no validation examples, which training needs to measure progress; "
                     + noValidationFix(dataset), null);
         }
+        String selection = new Selection(settings.selectOn(), used).problem();
+        if (selection != null) {
+            return failed(selection, null);
+        }
         Map<String, Dataset> held = new LinkedHashMap<>();
         held.put("validation", used.validation());
         if (used.test() != null) {

@@ -12,23 +12,31 @@ import java.nio.file.Path;
  * @param stepHook      called on the training thread after each step and once at the end
  * @param healthBudget  the largest share of the training's time health measurements may take, spacing them out
  *                      beyond {@code healthEvery} (0: no limit; see {@link ObservationPacer})
+ * @param health        makes the monitor that measures block health ({@link HealthMonitor.Factory#NONE}: no
+ *                      health events, whatever {@code healthEvery} says)
  */
 public record RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery, StepHook stepHook,
-                         double healthBudget) {
+                         double healthBudget, HealthMonitor.Factory health) {
     public RunOptions {
         stepHook = stepHook == null ? StepHook.NONE : stepHook;
+        health = health == null ? HealthMonitor.Factory.NONE : health;
     }
 
     public RunOptions(long maxSteps, Path checkpointDir, String projectName, int healthEvery) {
-        this(maxSteps, checkpointDir, projectName, healthEvery, StepHook.NONE, 0);
+        this(maxSteps, checkpointDir, projectName, healthEvery, StepHook.NONE, 0, HealthMonitor.Factory.NONE);
     }
 
     public RunOptions withStepHook(StepHook hook) {
-        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, hook, healthBudget);
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, hook, healthBudget, health);
+    }
+
+    /** Measures block health with monitors made by {@code factory} (every {@code healthEvery} steps). */
+    public RunOptions withHealth(HealthMonitor.Factory factory) {
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, stepHook, healthBudget, factory);
     }
 
     public RunOptions withHealthBudget(double budget) {
-        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, stepHook, budget);
+        return new RunOptions(maxSteps, checkpointDir, projectName, healthEvery, stepHook, budget, health);
     }
 
     /** Node health measured every 25 steps by default. */

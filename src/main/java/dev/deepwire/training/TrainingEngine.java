@@ -1,6 +1,7 @@
 package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
@@ -81,6 +82,11 @@ public final class TrainingEngine {
                     + "mark some as validation or set a validation split");
             return;
         }
+        Selection selection = new Selection(settings.selectOn(), data);
+        if (selection.problem() != null) {
+            fail(run, listener, 0, selection.problem());
+            return;
+        }
         // A batch larger than the data trains (and is estimated) at the data's size: one batch of every example.
         var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, data.train().size())))
                 .problem(MemoryEstimate.available());
@@ -92,8 +98,14 @@ public final class TrainingEngine {
         ComputationGraph model = network.instantiate();
         List<String> order = new ArrayList<>(network.vertices().keySet());
         order.removeIf(id -> network.inputs().stream().anyMatch(i -> i.nodeId().equals(id)));
-        HealthProbe health = new HealthProbe(order, new ObservationPacer(options.healthEvery(), options.healthBudget()));
-        model.setListeners(health);
+        NonFiniteStep nonFinite = new NonFiniteStep(order);
+        HealthMonitor health = options.health().create(order,
+                new ObservationPacer(options.healthEvery(), options.healthBudget()));
+        if (health == null) {
+            model.setListeners(nonFinite);
+        } else {
+            model.setListeners(nonFinite, health);
+        }
         run.setModel(model);
         Random shuffle = new Random(settings.seed());
         List<MultiDataSet> validation = data.validation().batches(EVAL_BATCH, null);
@@ -106,8 +118,9 @@ public final class TrainingEngine {
         long step = 0;
         double lastAccuracy = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
-        // The best model so far (lowest validation loss), for inspection after the run: kept, written as it ends.
-        BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"));
+        // The best model so far (by the selection figure), for inspection after the run: kept, written as it ends.
+        BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"),
+                selection.restoresBest());
         int sinceBest = 0;
         DivergenceWatch divergence = new DivergenceWatch();
         int epoch = 0;
@@ -123,13 +136,17 @@ public final class TrainingEngine {
                 if (run.stopRequested()) {
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    best.offer(model, eval.loss(), epoch, step);
+                    best.offer(model, selection.cost(model, eval), epoch, step);
+                    restore(selection, best, model);
                     end(run, model, best, step, options, listener, RunState.STOPPED,
                             new TrainingEvent.RunStopped(step, epoch, lastAccuracy));
                     return;
                 }
                 long t0 = System.nanoTime();
-                health.beforeStep(step + 1);
+                nonFinite.beforeStep();
+                if (health != null) {
+                    health.beforeStep(step + 1);
+                }
                 model.fit(batch);
                 double loss = model.score();
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -138,7 +155,7 @@ public final class TrainingEngine {
                 String problem = null;
                 String blame = null;
                 if (!Double.isFinite(loss)) {
-                    blame = health.locateNonFinite(model, batch);
+                    blame = nonFinite.locate(model, batch);
                     problem = FailureMessages.nonFiniteLoss(loss, step, epoch, blame, output, settings.learningRate());
                 } else if (step <= GRADIENT_WATCH_STEPS && Math.abs(loss) < 1e4 && !finite(model.getGradientsViewArray())) {
                     blame = firstNonFiniteWeights(model, network, order);
@@ -160,7 +177,7 @@ public final class TrainingEngine {
                 if (step == 1) {
                     learningRate(model, step, listener);
                 }
-                List<NodeHealth> measured = health.takeMeasurements();
+                List<NodeHealth> measured = health == null ? List.of() : health.takeMeasurements();
                 if (!measured.isEmpty()) {
                     listener.onEvent(new TrainingEvent.HealthMeasured(step, measured));
                 }
@@ -168,29 +185,34 @@ public final class TrainingEngine {
                     reason = "step limit " + options.maxSteps() + " reached";
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    best.offer(model, eval.loss(), epoch, step);
+                    best.offer(model, selection.cost(model, eval), epoch, step);
                     break outer;
                 }
+                Dataset.release(batch); // its native memory now, not whenever a collection finds it
             }
             learningRate(model, step, listener);
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
-            best.offer(model, eval.loss(), epoch, step);
+            double cost = selection.cost(model, eval);
+            best.offer(model, cost, epoch, step);
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
                 save(model, file);
                 listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step, file));
             }
             if (settings.earlyStoppingPatience() > 0) {
-                if (eval.loss() < bestLoss) {
-                    bestLoss = eval.loss();
+                if (cost < bestLoss) {
+                    bestLoss = cost;
                     sinceBest = 0;
                 } else if (++sinceBest >= settings.earlyStoppingPatience()) {
-                    reason = "early stopping: validation loss did not improve for " + sinceBest
+                    reason = "early stopping: " + selection.name() + " did not improve for " + sinceBest
                             + (sinceBest == 1 ? " epoch" : " epochs");
                     break;
                 }
             }
+        }
+        if (restore(selection, best, model)) {
+            reason += "; the model is epoch " + best.epoch() + "'s, best by " + selection.name();
         }
         end(run, model, best, step, options, listener, RunState.FINISHED,
                 new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason));
@@ -208,6 +230,11 @@ public final class TrainingEngine {
         }
         listener.onEvent(event);
         run.end(state, event);
+    }
+
+    /** Ends the run with the selected epoch's model, where the setting asks for it; whether it did. */
+    private static boolean restore(Selection selection, BestModel best, ComputationGraph model) {
+        return selection.restoresBest() && best.restore(model);
     }
 
     /** Reports the learning rate of the first layer that has parameters (all share the network's optimizer). */

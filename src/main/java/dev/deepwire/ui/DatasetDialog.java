@@ -42,7 +42,7 @@ final class DatasetDialog {
             "csv", Set.of("file", "classes", "validationFraction", "seed"),
             "text-classes", Set.of("file", "tokens", "length", "validationFraction", "seed"),
             "digits-caption", Set.of("file", "seed"),
-            "triples", Set.of("file", "seed"));
+            "triples", Set.of("file", "seed", "scoring"));
 
     private DatasetDialog() {
     }

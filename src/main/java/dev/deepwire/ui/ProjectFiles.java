@@ -1,11 +1,6 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
-import dev.deepwire.compiler.JavaSourceExport;
 import dev.deepwire.data.DataPaths;
-import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
@@ -17,11 +12,8 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.EditorViewModel;
-import dev.deepwire.ui.editor.GraphCanvas;
-import dev.deepwire.ui.editor.GraphExport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -72,7 +64,7 @@ final class ProjectFiles {
     }
 
     /** Asks where to save; the answer carries the extension {@code ext} exactly once, whatever was typed. */
-    private Path askSave(FileChooser chooser, String ext) {
+    Path askSave(FileChooser chooser, String ext) {
         File f = askSave.apply(chooser, owner);
         return f == null ? null : FileNames.withExtension(f.toPath(), ext);
     }
@@ -298,101 +290,8 @@ final class ProjectFiles {
         return save();
     }
 
-    void exportPng(GraphCanvas canvas) {
-        export("png", "PNG image", p -> GraphExport.writePng(canvas, p));
-    }
-
-    void exportSvg() {
-        export("svg", "SVG drawing", p -> GraphExport.writeSvg(vm, p));
-    }
-
-    /** The network as Java source (builder code and a main that trains), or as DL4J's configuration JSON. */
-    void exportNetwork(boolean asJava) {
-        var settings = vm.project().training();
-        var options = CompileOptions.forTraining(settings);
-        var result = new GraphCompiler(vm.catalog()).compile(vm.graph().copy(), options);
-        if (!result.ok()) {
-            error("The graph does not compile", result.errors().get(0).toString());
-            return;
-        }
-        String name = vm.project().name().replaceAll("[^A-Za-z0-9]+", " ").trim();
-        StringBuilder cls = new StringBuilder();
-        for (String w : name.split(" ")) {
-            if (!w.isEmpty()) {
-                cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-            }
-        }
-        String className = JavaSourceExport.classNameProblem(cls + "Network") != null
-                || cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
-        String projectFile = file.get() != null ? file.get().toString() : vm.project().name() + ".dwproj";
-        FileChooser chooser = chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
-        chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
-                : new FileChooser.ExtensionFilter("JSON", "*.json"));
-        chooser.setInitialFileName(asJava ? className + ".java" : vm.project().name() + "-dl4j.json");
-        Path chosen = askSave(chooser, asJava ? "java" : "json");
-        if (chosen == null) {
-            return;
-        }
-        File f = chosen.toFile();
-        String text;
-        try {
-            text = asJava ? JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                    JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
-                            ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
-                    : result.network().orElseThrow().configurationJson();
-        } catch (IllegalArgumentException e) {
-            error("Cannot export " + f.getName(), e.getMessage() + "; choose another file name");
-            return;
-        }
-        try {
-            AtomicFiles.write(f.toPath(), text.getBytes(StandardCharsets.UTF_8));
-            vm.messageProperty().set("Exported " + f);
-        } catch (IOException e) {
-            error("Cannot export " + f.getName(), e.getMessage());
-        }
-    }
-
-    /** The model of the latest run (as DL4J's ModelSerializer zip, with updater state). */
-    void exportModel(Optional<TrainedModel> model) {
-        if (model.isEmpty()) {
-            error("No trained model yet", "Train the network first (or let the run finish, pause or stop it), then export.");
-            return;
-        }
-        FileChooser chooser = chooser("Export trained model");
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("DL4J model", "*.zip"));
-        chooser.setInitialFileName(vm.project().name() + "-model.zip");
-        Path f = askSave(chooser, "zip");
-        if (f != null) {
-            try {
-                model.get().save(f);
-                vm.messageProperty().set("Exported " + f);
-            } catch (RuntimeException e) {
-                error("Cannot export " + f.getFileName(), e.getMessage());
-            }
-        }
-    }
-
-    private interface Writer {
-        void write(Path p) throws IOException;
-    }
-
-    private void export(String ext, String what, Writer writer) {
-        FileChooser chooser = chooser("Export graph as " + what);
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(what, "*." + ext));
-        chooser.setInitialFileName(vm.project().name() + "." + ext);
-        Path f = askSave(chooser, ext);
-        if (f == null) {
-            return;
-        }
-        try {
-            writer.write(f);
-            vm.messageProperty().set("Exported " + f);
-        } catch (IOException e) {
-            error("Cannot export " + f.getFileName(), e.getMessage());
-        }
-    }
-
-    private FileChooser chooser(String title) {
+    /** A save dialog titled {@code title}, opening in the project's folder. */
+    FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DeepWire projects", "*.dwproj"));
@@ -402,7 +301,7 @@ final class ProjectFiles {
         return chooser;
     }
 
-    private void error(String header, String text) {
+    void error(String header, String text) {
         Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         alert.setHeaderText(header);
         alert.initOwner(owner);

@@ -30,6 +30,7 @@ final class WorkbenchMenus {
     private final Stage stage;
     private final EditorViewModel vm;
     private final ProjectFiles files;
+    private final ProjectExports exports;
     private final GraphCanvas canvas;
 
     WorkbenchMenus(WorkbenchWindow window, Stage stage) {
@@ -37,6 +38,7 @@ final class WorkbenchMenus {
         this.stage = stage;
         this.vm = window.editor();
         this.files = window.files();
+        this.exports = new ProjectExports(vm, files);
         this.canvas = window.canvas();
     }
 
@@ -51,11 +53,11 @@ final class WorkbenchMenus {
                 item("_Save", "Shortcut+S", files::save),
                 item("Save _As…", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
-                item("Export Graph as _PNG…", null, () -> files.exportPng(canvas)),
-                item("Export Graph as S_VG…", null, files::exportSvg),
-                item("Export as _Java Source…", null, () -> files.exportNetwork(true)),
-                item("Export as DL4J _Configuration JSON…", null, () -> files.exportNetwork(false)),
-                item("Export _Trained Model…", null, () -> files.exportModel(window.training().restingModel())),
+                item("Export Graph as _PNG…", null, () -> exports.exportPng(canvas)),
+                item("Export Graph as S_VG…", null, exports::exportSvg),
+                item("Export as _Java Source…", null, () -> exports.exportNetwork(true)),
+                item("Export as DL4J _Configuration JSON…", null, () -> exports.exportNetwork(false)),
+                item("Export _Trained Model…", null, () -> exports.exportModel(window.training().restingModel())),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> OpenWindows.quit(stage)));
         MenuItem undo = keyed("Undo", KeyMap.Action.UNDO, vm::undo);
@@ -96,6 +98,7 @@ final class WorkbenchMenus {
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
                 item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
+                item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {
                     vm.autoArrange();

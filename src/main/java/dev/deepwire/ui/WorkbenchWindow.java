@@ -12,6 +12,7 @@ import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.Palette;
 import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
+import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.inspect.AttentionSession;
 import dev.deepwire.ui.step.StepMode;
 import dev.deepwire.ui.training.TrainingPanel;
@@ -103,6 +104,8 @@ final class WorkbenchWindow {
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
         inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
+        inspector.setOnProjectEmbeddings(id -> openProjector(stage, id));
+        attention.projector().setGraph(vm::graph);
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
         Supplier<Path> otherwise = training.dataFolder();
@@ -215,6 +218,11 @@ final class WorkbenchWindow {
     }
 
     private AttentionInspector attentionInspector;
+
+    /** Opens the embedding projector on a block's table (View ▸ Embedding Projector, or the inspector's button). */
+    ProjectorWindow openProjector(Stage owner, String nodeId) {
+        return ProjectorWindow.open(owner, attention.projector(), inspectWork, nodeId);
+    }
 
     /** Where the loss chart marks the inspected step (NaN: no mark). */
     double trainingPanelLossMarker() {

@@ -1,6 +1,7 @@
 package dev.deepwire.worker;
 
 import dev.deepwire.training.RunControl;
+import dev.deepwire.inspect.HealthProbe;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingListener;
@@ -16,8 +17,9 @@ public final class InProcessLauncher implements RunLauncher {
 
     @Override
     public RunControl start(Launch launch, TrainingListener listener) {
-        RunOptions options = launch.capture() == null ? launch.options()
-                : launch.options().withStepHook(launch.capture().recorder(launch.data(), launch.captured()));
+        RunOptions measured = launch.options().withHealth(HealthProbe::new);
+        RunOptions options = launch.capture() == null ? measured
+                : measured.withStepHook(launch.capture().recorder(launch.data(), launch.captured()));
         return new TrainingEngine(trainer).start(launch.network(), launch.data(), launch.settings(), options, listener);
     }
 }

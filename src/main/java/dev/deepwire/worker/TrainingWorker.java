@@ -5,6 +5,7 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.CaptureSpec;
+import dev.deepwire.inspect.HealthProbe;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.WriteFailure;
@@ -108,7 +109,7 @@ public final class TrainingWorker {
             try {
                 var capture = new CaptureSpec(
                         AttentionProbe.attentionNodes(network.configuration()), 8, 20);
-                var options = new RunOptions(120, dir, "warm-up", 25).withStepHook(capture.recorder(data, s -> { }));
+                var options = new RunOptions(120, dir, "warm-up", 25).withHealth(HealthProbe::new).withStepHook(capture.recorder(data, s -> { }));
                 new TrainingEngine(Runnable::run).start(network, data, settings, options, e -> { });
             } finally {
                 try (var files = Files.list(dir)) {
@@ -172,7 +173,7 @@ public final class TrainingWorker {
         DatasetSplits data = prepared.data();
         ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()));
         RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery())
-                .withHealthBudget(s.healthBudget());
+                .withHealthBudget(s.healthBudget()).withHealth(HealthProbe::new);
         if (s.capture() != null) {
             options = options.withStepHook(s.capture().recorder(data, snapshot -> send(WorkerMessage.Captured.of(snapshot))));
         }

@@ -77,8 +77,11 @@ class ValidateMatchesTrainTest {
                 lines.add("e" + i + "\tr" + (i % 12 < 10 ? "0" : "") + (i % 12) + "\te" + (i + 1) + "\t" + (i < 20 ? "train" : "validation"));
             }
             lines.add("e1\tzzz-unseen\te2\t" + split);
-            String said = bothAgree(sample("wordnet-links.dwproj", "wordnet-links.tsv", "rel-" + split, lines));
+            String said = bothAgree(sample("wordnet-links-sampled.dwproj", "wordnet-links.tsv", "rel-" + split, lines));
             assertThat(said).contains("ERROR relation: in the " + split + " examples");
+            // 1-N: the reciprocal ids start after the last relation, so one more relation shows in the training queries.
+            assertThat(bothAgree(sample("wordnet-links.dwproj", "wordnet-links.tsv", "rel1n-" + split, lines)))
+                    .contains("ERROR relation: the dataset has id 24 but the input counts 24 ids");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.deepwire.training;
 
+import dev.deepwire.inspect.HealthProbe;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.GraphFixture;
 import dev.deepwire.compiler.CompileOptions;
@@ -193,7 +195,7 @@ class TrainingEngineTest {
     void blockHealthIsMeasuredAtTheFirstStepThenEveryFewSteps() throws Exception {
         Project p = small();
         List<TrainingEvent.HealthMeasured> health = new ArrayList<>();
-        new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(), new RunOptions(0, null, "s", 5), e -> {
+        new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(), new RunOptions(0, null, "s", 5).withHealth(HealthProbe::new), e -> {
             if (e instanceof TrainingEvent.HealthMeasured h) {
                 health.add(h);
             }
@@ -216,7 +218,7 @@ class TrainingEngineTest {
         // A budget no measurement can fit: the first step (not counted, it runs cold), the next one on the grid (its
         // cost is not known before), then none, as each would take far more than that share of the training time.
         new TrainingEngine(Runnable::run).start(compile(p), data(p), p.training(),
-                new RunOptions(0, null, "s", 5).withHealthBudget(1e-12), e -> {
+                new RunOptions(0, null, "s", 5).withHealthBudget(1e-12).withHealth(HealthProbe::new), e -> {
                     if (e instanceof TrainingEvent.HealthMeasured h) {
                         steps.add(h.step());
                     }

@@ -24,6 +24,8 @@ public class SelfAttention extends HandWrittenLayer implements JavaExpressible {
 
     private long size;
     private int heads;
+    /** Width of each head; 0 means {@code size / heads} (a network with heads removed keeps the original width). */
+    private long headWidth;
 
     public SelfAttention() {
         // for JSON
@@ -32,6 +34,20 @@ public class SelfAttention extends HandWrittenLayer implements JavaExpressible {
     public SelfAttention(long size, int heads) {
         this.size = size;
         this.heads = heads;
+    }
+
+    /** Heads of {@code headWidth} each, whose concatenation may be narrower than {@code size} (heads removed). */
+    public SelfAttention(long size, int heads, long headWidth) {
+        this(size, heads);
+        this.headWidth = headWidth;
+    }
+
+    public long getHeadWidth() {
+        return headWidth;
+    }
+
+    public void setHeadWidth(long headWidth) {
+        this.headWidth = headWidth;
     }
 
     public long getSize() {
@@ -51,7 +67,7 @@ public class SelfAttention extends HandWrittenLayer implements JavaExpressible {
     }
 
     public long headSize() {
-        return size / heads;
+        return headWidth > 0 ? headWidth : size / heads;
     }
 
     @Override
@@ -61,7 +77,7 @@ public class SelfAttention extends HandWrittenLayer implements JavaExpressible {
 
     @Override
     public String javaExpression() {
-        return "new SelfAttention(" + size + "L, " + heads + ")";
+        return "new SelfAttention(" + size + "L, " + heads + (headWidth > 0 ? ", " + headWidth + "L" : "") + ")";
     }
 
     @Override

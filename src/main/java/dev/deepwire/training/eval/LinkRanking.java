@@ -1,73 +1,190 @@
 package dev.deepwire.training.eval;
 
 import dev.deepwire.data.TripleDataset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Link-prediction quality as knowledge-graph papers report it: for each held-out triple, every entity is
- * tried as the tail (and as the head), other known true triples are left out of the ranking ("filtered"),
- * and the true entity's rank gives the mean reciprocal rank and Hits@1/3/10. Beside them, the same figures
- * for a random ranking of the same candidates, the baseline a trained model must beat.
+ * Link-prediction quality as knowledge-graph papers report it: for each held-out triple, every entity is tried
+ * as the tail and as the head, the other known true triples are left out of the ranking ("filtered"), and the
+ * true entity's rank (ties counted half) gives the mean reciprocal rank and Hits@1/3/10 — overall and per
+ * relation. Beside them the same figures for a random ranking and for the frequency baseline
+ * ({@link FrequencyBaseline}), the figure a trained model must beat. A 1-N network (inputs head and relation,
+ * one score per entity) answers a head query with the reciprocal relation; a per-triple network scores every
+ * candidate triple.
  */
-public record LinkRanking(int queries, double mrr, double hits1, double hits3, double hits10,
-                          double randomMrr, double randomHits1, double randomHits3, double randomHits10) {
+public record LinkRanking(RankFigures model, RankFigures random, RankFigures frequency,
+                          Map<String, RankFigures> byRelation, Map<String, RankFigures> frequencyByRelation) {
+    private static final int BATCH = 256;
+
+    public int queries() {
+        return model.queries();
+    }
+
+    public double mrr() {
+        return model.mrr();
+    }
+
+    public double hits1() {
+        return model.hits1();
+    }
+
+    public double hits3() {
+        return model.hits3();
+    }
+
+    public double hits10() {
+        return model.hits10();
+    }
+
+    public double randomMrr() {
+        return random.mrr();
+    }
+
+    public double randomHits1() {
+        return random.hits1();
+    }
+
+    /** One query: find the tail of {@code triple} (or its head). */
+    private record Query(int[] triple, boolean tail) {
+        int truth() {
+            return tail ? triple[2] : triple[0];
+        }
+    }
+
+    /** Whether the network scores (head, relation) queries against all entities (two inputs) or single triples. */
+    public static boolean oneToAll(ComputationGraph net) {
+        return net.getConfiguration().getNetworkInputs().size() == 2;
+    }
 
     /** Ranks the tails and heads of {@code triples} (at most {@code limit} of them) with the network. */
     public static LinkRanking evaluate(ComputationGraph net, TripleDataset kg, List<int[]> triples, int limit) {
-        int entities = kg.entities().size();
-        INDArray candidates = Nd4j.arange(entities).castTo(net.getConfiguration().getDataType()).reshape(entities, 1);
-        double[] sum = new double[8];
-        int queries = 0;
+        List<Query> queries = new ArrayList<>();
         for (int[] t : triples.subList(0, Math.min(limit, triples.size()))) {
-            for (boolean tail : new boolean[] {true, false}) {
-                INDArray fixedA = Nd4j.valueArrayOf(new long[] {entities, 1}, tail ? t[0] : t[2], candidates.dataType());
-                INDArray rel = Nd4j.valueArrayOf(new long[] {entities, 1}, t[1], candidates.dataType());
-                INDArray[] in = tail ? new INDArray[] {fixedA, rel, candidates} : new INDArray[] {candidates, rel, fixedA};
-                double[] scores = net.output(false, in, null, null)[0].reshape(entities).toDoubleVector();
-                int truth = tail ? t[2] : t[0];
-                double better = 0;
-                double ties = 0;
-                int n = 0;
-                for (int e = 0; e < entities; e++) {
-                    boolean filtered = e != truth && (tail ? kg.isKnown(t[0], t[1], e) : kg.isKnown(e, t[1], t[2]));
-                    if (filtered) {
-                        continue;
-                    }
-                    n++;
-                    if (e != truth) {
-                        better += scores[e] > scores[truth] ? 1 : 0;
-                        ties += scores[e] == scores[truth] ? 1 : 0;
-                    }
-                }
-                double rank = 1 + better + ties / 2;
-                sum[0] += 1 / rank;
-                sum[1] += rank <= 1 ? 1 : 0;
-                sum[2] += rank <= 3 ? 1 : 0;
-                sum[3] += rank <= 10 ? 1 : 0;
-                double harmonic = 0;
-                for (int k = 1; k <= n; k++) {
-                    harmonic += 1.0 / k;
-                }
-                sum[4] += harmonic / n;
-                sum[5] += Math.min(1, n) / (double) n;
-                sum[6] += Math.min(3, n) / (double) n;
-                sum[7] += Math.min(10, n) / (double) n;
-                queries++;
+            queries.add(new Query(t, true));
+            queries.add(new Query(t, false));
+        }
+        FrequencyBaseline baseline = FrequencyBaseline.of(kg);
+        RankFigures.Sum model = new RankFigures.Sum();
+        RankFigures.Sum random = new RankFigures.Sum();
+        RankFigures.Sum frequency = new RankFigures.Sum();
+        Map<String, RankFigures.Sum> byRelation = new LinkedHashMap<>();
+        Map<String, RankFigures.Sum> frequencyByRelation = new LinkedHashMap<>();
+        kg.relations().forEach(r -> {
+            byRelation.put(r, new RankFigures.Sum());
+            frequencyByRelation.put(r, new RankFigures.Sum());
+        });
+        boolean oneToAll = oneToAll(net);
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            List<Query> batch = queries.subList(from, Math.min(queries.size(), from + BATCH));
+            double[][] scores = oneToAll ? oneToAllScores(net, kg, batch) : tripleScores(net, kg, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Query q = batch.get(i);
+                String relation = kg.relations().get(q.triple()[1]);
+                double[] rank = rank(scores[i], q, kg);
+                model.rank(rank[0]);
+                byRelation.get(relation).rank(rank[0]);
+                random.random((int) rank[1]);
+                double f = rank(baseline.scores(q.tail(), q.triple()[1]), q, kg)[0];
+                frequency.rank(f);
+                frequencyByRelation.get(relation).rank(f);
             }
         }
-        double q = Math.max(1, queries);
-        return new LinkRanking(queries, sum[0] / q, sum[1] / q, sum[2] / q, sum[3] / q, sum[4] / q, sum[5] / q,
-                sum[6] / q, sum[7] / q);
+        Map<String, RankFigures> rel = new LinkedHashMap<>();
+        Map<String, RankFigures> relFrequency = new LinkedHashMap<>();
+        byRelation.forEach((r, s) -> {
+            if (s.figures().queries() > 0) {
+                rel.put(r, s.figures());
+                relFrequency.put(r, frequencyByRelation.get(r).figures());
+            }
+        });
+        return new LinkRanking(model.figures(), random.figures(), frequency.figures(), rel, relFrequency);
     }
 
-    /** One line: model figures with the random baseline in brackets. */
+    /**
+     * The filtered rank of the query's true entity under {@code scores} (1 + entities scored higher + half the
+     * others scored the same) and the number of candidates left after filtering, the truth included.
+     */
+    static double[] rank(double[] scores, Query q, TripleDataset kg) {
+        int[] t = q.triple();
+        int truth = q.truth();
+        double better = 0;
+        double ties = 0;
+        int candidates = 0;
+        for (int e = 0; e < scores.length; e++) {
+            if (e != truth && (q.tail() ? kg.isKnown(t[0], t[1], e) : kg.isKnown(e, t[1], t[2]))) {
+                continue;
+            }
+            candidates++;
+            if (e != truth) {
+                better += scores[e] > scores[truth] ? 1 : 0;
+                ties += scores[e] == scores[truth] ? 1 : 0;
+            }
+        }
+        return new double[] {1 + better + ties / 2, candidates};
+    }
+
+    /** One forward pass for the batch: (h, r) for tail queries, (t, r⁻¹) for head queries. */
+    private static double[][] oneToAllScores(ComputationGraph net, TripleDataset kg, List<Query> batch) {
+        int relations = kg.relations().size();
+        double[][] h = new double[batch.size()][1];
+        double[][] r = new double[batch.size()][1];
+        for (int i = 0; i < batch.size(); i++) {
+            Query q = batch.get(i);
+            h[i][0] = q.tail() ? q.triple()[0] : q.triple()[2];
+            r[i][0] = q.tail() ? q.triple()[1] : q.triple()[1] + relations;
+        }
+        var type = net.getConfiguration().getDataType();
+        INDArray out = net.output(false, new INDArray[] {Nd4j.createFromArray(h).castTo(type),
+                Nd4j.createFromArray(r).castTo(type)}, null, null)[0];
+        return out.toDoubleMatrix();
+    }
+
+    /** Every entity tried in the query's open place, one forward pass per query. */
+    private static double[][] tripleScores(ComputationGraph net, TripleDataset kg, List<Query> batch) {
+        int entities = kg.entities().size();
+        INDArray candidates = Nd4j.arange(entities).castTo(net.getConfiguration().getDataType()).reshape(entities, 1);
+        double[][] scores = new double[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            int[] t = batch.get(i).triple();
+            boolean tail = batch.get(i).tail();
+            INDArray fixed = Nd4j.valueArrayOf(new long[] {entities, 1}, tail ? t[0] : t[2], candidates.dataType());
+            INDArray rel = Nd4j.valueArrayOf(new long[] {entities, 1}, t[1], candidates.dataType());
+            INDArray[] in = tail ? new INDArray[] {fixed, rel, candidates} : new INDArray[] {candidates, rel, fixed};
+            scores[i] = net.output(false, in, null, null)[0].reshape(entities).toDoubleVector();
+        }
+        return scores;
+    }
+
+    /** One line: model figures with the random and frequency baselines, and how many queries they rest on. */
     public String describe() {
-        return String.format(Locale.ROOT, "filtered MRR %.3f (random %.4f), Hits@1 %.3f (%.4f), Hits@3 %.3f (%.4f), "
-                        + "Hits@10 %.3f (%.4f) over %d head and tail queries",
-                mrr, randomMrr, hits1, randomHits1, hits3, randomHits3, hits10, randomHits10, queries);
+        return String.format(Locale.ROOT, "filtered MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, Hits@10 %.3f over %d head and "
+                        + "tail queries (most-frequent baseline: %s; random: MRR %.4f, Hits@10 %.4f)",
+                model.mrr(), model.hits1(), model.hits3(), model.hits10(), model.queries(), frequency.describe(),
+                random.mrr(), random.hits10());
+    }
+
+    /** Two short lines: the model's test figures with their query count, and the two baselines. */
+    public List<String> summaryLines() {
+        return List.of(String.format(Locale.ROOT, "test link prediction: filtered MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, "
+                        + "Hits@10 %.3f over %d head and tail queries", model.mrr(), model.hits1(), model.hits3(),
+                        model.hits10(), model.queries()),
+                String.format(Locale.ROOT, "baselines on the same queries: most frequent tail (from the training "
+                        + "triples) %s; random MRR %.4f, Hits@10 %.4f", frequency.describe(), random.mrr(), random.hits10()));
+    }
+
+    /** Per relation: queries, the model's figures and the frequency baseline's, one line each. */
+    public List<String> relationLines() {
+        List<String> out = new ArrayList<>();
+        byRelation.forEach((r, f) -> out.add(String.format(Locale.ROOT, "  %-22s %4d queries  model %s | frequency MRR %.3f, "
+                + "Hits@10 %.3f", r, f.queries(), f.describe(), frequencyByRelation.get(r).mrr(),
+                frequencyByRelation.get(r).hits10())));
+        return out;
     }
 }

@@ -30,31 +30,41 @@ public record ModelScore(double loss, double accuracy, int examples) {
                 continue;
             }
             INDArray out = net.output(false, b.getFeatures(), b.getFeaturesMaskArrays(), b.getLabelsMaskArrays())[0];
-            INDArray labels = b.getLabels(0);
-            switch (outputType) {
-                case "sigmoid_output", "link_prediction_output" -> {
-                    correct += out.gt(0.5).castTo(DataType.INT).eq(labels.gt(0.5).castTo(DataType.INT))
-                            .castTo(DataType.DOUBLE).sumNumber().doubleValue();
-                    counted += labels.length();
-                }
-                case "sequence_softmax_output" -> {
-                    INDArray hit = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE); // [b, T]
-                    INDArray mask = stepMask(b, hit);
-                    correct += hit.mul(mask).sumNumber().doubleValue();
-                    counted += mask.sumNumber().doubleValue();
-                }
-                default -> {
-                    correct += out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
-                    counted += size;
-                }
-            }
+            double[] hit = hits(out, b, outputType);
+            correct += hit[0];
+            counted += hit[1];
         }
         double accuracy = counted == 0 ? Double.NaN : correct / counted;
         return new ModelScore(n == 0 ? Double.NaN : lossSum / n, accuracy, n);
     }
 
+    /**
+     * {@code {correct, counted}} for one batch's first output {@code out}, counted as {@link #of} counts them (also
+     * for outputs computed another way, such as with an attention head switched off).
+     */
+    public static double[] hits(INDArray out, MultiDataSet b, String outputType) {
+        INDArray labels = b.getLabels(0);
+        return switch (outputType) {
+            case "regression_output" -> new double[] {0, 0};
+            case "sigmoid_output", "link_prediction_output" -> new double[] {out.gt(0.5).castTo(DataType.INT)
+                    .eq(labels.gt(0.5).castTo(DataType.INT)).castTo(DataType.DOUBLE).sumNumber().doubleValue(), labels.length()};
+            case "link_ranking_output" -> { // the true entity ranked first, among all (unfiltered)
+                long size = out.size(0);
+                yield new double[] {out.argMax(1).castTo(DataType.DOUBLE).reshape(size).eq(labels.castTo(DataType.DOUBLE)
+                        .reshape(size)).castTo(DataType.DOUBLE).sumNumber().doubleValue(), size};
+            }
+            case "sequence_softmax_output" -> {
+                INDArray hit = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE); // [b, T]
+                INDArray mask = stepMask(b, hit);
+                yield new double[] {hit.mul(mask).sumNumber().doubleValue(), mask.sumNumber().doubleValue()};
+            }
+            default -> new double[] {out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().longValue(),
+                    out.size(0)};
+        };
+    }
+
     /** Which positions count: the label mask, else the first input's mask, else all. */
-    private static INDArray stepMask(MultiDataSet b, INDArray like) {
+    static INDArray stepMask(MultiDataSet b, INDArray like) {
         if (b.getLabelsMaskArrays() != null && b.getLabelsMaskArray(0) != null) {
             return b.getLabelsMaskArray(0).castTo(DataType.DOUBLE);
         }

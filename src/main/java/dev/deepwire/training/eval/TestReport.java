@@ -35,7 +35,11 @@ public final class TestReport {
         }
         TripleDataset kg = data.knowledgeGraph();
         if (kg != null && !kg.triples("test").isEmpty()) {
-            out.add("test link prediction: " + LinkRanking.evaluate(model, kg, kg.triples("test"), 2000).describe());
+            LinkRanking ranking = LinkRanking.evaluate(model, kg, kg.triples("test"), 2000);
+            // First (a panel shows the first lines): the model's figures, then the baselines they are to beat.
+            out.addAll(0, ranking.summaryLines());
+            out.add("per relation (test):");
+            out.addAll(ranking.relationLines());
             EntityNeighbours.table(model, kg.entities().size()).ifPresent(table -> {
                 for (String wanted : SHOWCASE) {
                     for (int i = 0; i < kg.entities().size(); i++) {
@@ -56,6 +60,7 @@ public final class TestReport {
         return switch (outputType) {
             case "sigmoid_output" -> "match accuracy";
             case "link_prediction_output" -> "true/corrupted accuracy";
+            case "link_ranking_output" -> "top-1 accuracy (unfiltered)";
             case "sequence_softmax_output" -> "per-step accuracy";
             default -> "accuracy";
         };

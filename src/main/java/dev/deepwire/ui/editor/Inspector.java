@@ -35,6 +35,15 @@ public final class Inspector extends ScrollPane {
     private static final Set<String> ATTENTION = Set.of("self_attention", "cross_attention", "transformer_block",
             "attention_pool");
     private Consumer<String> onInspectAttention = id -> { };
+    /** Blocks that hold an embedding table the projector can draw. */
+    private static final Set<String> TABLES = Set.of("token_embedding", "positional_embedding", "entity_embedding",
+            "relation_embedding");
+    private Consumer<String> onProjectEmbeddings = id -> { };
+
+    /** What "Project embeddings…" does for the selected block. */
+    public void setOnProjectEmbeddings(Consumer<String> action) {
+        onProjectEmbeddings = action;
+    }
 
     /** What "Inspect attention…" does for the selected block. */
     public void setOnInspectAttention(Consumer<String> action) {
@@ -112,6 +121,12 @@ public final class Inspector extends ScrollPane {
             inspect.setId("inspect-attention");
             inspect.setOnAction(e -> onInspectAttention.accept(node.id()));
             content.getChildren().add(inspect);
+        }
+        if (TABLES.contains(type.id())) {
+            Button project = new Button("Project embeddings…");
+            project.setId("project-embeddings");
+            project.setOnAction(e -> onProjectEmbeddings.accept(node.id()));
+            content.getChildren().add(project);
         }
         content.getChildren().add(heading("Shapes"));
         var analysis = vm.analysisProperty().get();

@@ -7,6 +7,7 @@ import dev.deepwire.inspect.AttentionLayout;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.ui.projector.ProjectorSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,9 +32,12 @@ public final class AttentionSession {
     private AttentionLayout layout = AttentionLayout.NONE;
     private TrainedModel loaded;
     private List<String> nodes = List.of();
+    /** The embedding tables of the same run, captured the same way for the projector. */
+    private final ProjectorSession projector;
 
     public AttentionSession(Consumer<Runnable> uiThread) {
         this.uiThread = uiThread;
+        this.projector = new ProjectorSession(uiThread);
     }
 
     /**
@@ -44,15 +48,24 @@ public final class AttentionSession {
         loaded = null;
         layout = AttentionLayout.of(network.configuration());
         nodes = layout.nodes();
-        CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY);
+        CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY).withTables(projector.watch(network, data));
         probe.set(spec.probe(data));
         snapshots.clear(); // after the new run's blocks are known: an open inspector offers them when told of this
-        return nodes.isEmpty() ? null : spec;
+        return nodes.isEmpty() && spec.tables().isEmpty() ? null : spec;
     }
 
     /** A capture from the run (on the training thread or the one reading a training process). */
     public void captured(AttentionRecorder.Snapshot s) {
+        if (projector.holds(s.nodeId())) {
+            projector.captured(s.nodeId(), s.step(), s.weights()[0][0]);
+            return;
+        }
         uiThread.accept(() -> snapshots.add(s));
+    }
+
+    /** The same run's embedding tables, for the projector. */
+    public ProjectorSession projector() {
+        return projector;
     }
 
     /**
@@ -65,6 +78,7 @@ public final class AttentionSession {
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
         snapshots.clear();
+        projector.load(model, new DatasetSplits(probeSource, probeSource, null)); // its tables, labelled by these examples
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */

@@ -9,6 +9,18 @@ final class RunMessages {
     private RunMessages() {
     }
 
+    private static final String NO_BLOCKS = "Add blocks from the palette to start";
+
+    /** The idle dock's line: what Train would train, or, on an empty canvas, where to begin. */
+    static String ready(boolean emptyCanvas, String project) {
+        return emptyCanvas ? NO_BLOCKS : "Ready to train " + project;
+    }
+
+    /** Whether a status line is the idle dock's (which follows the canvas as blocks are added or removed). */
+    static boolean isReady(String status) {
+        return status.equals(NO_BLOCKS) || status.startsWith("Ready to train");
+    }
+
     static String started(TrainingEvent.RunStarted s) {
         return String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend());
     }

@@ -124,4 +124,29 @@ final class RunProgress {
     void markBroken(String nodeId) {
         health.put(nodeId, new NodeHealth(nodeId, 0, Double.NaN, Double.NaN, 1, 0, 0));
     }
+
+    /**
+     * Applies the queued events with {@code apply} (which says whether an event added a point), shows the newest
+     * step's progress once, and tells the charts when points were added; returns how many events there were.
+     */
+    int drain(java.util.Queue<TrainingEvent> queue, java.util.function.Predicate<TrainingEvent> apply) {
+        int n = 0;
+        TrainingEvent e;
+        boolean added = false;
+        TrainingEvent.StepCompleted lastStep = null;
+        while ((e = queue.poll()) != null) {
+            n++;
+            added |= apply.test(e);
+            if (e instanceof TrainingEvent.StepCompleted s) {
+                lastStep = s;
+            }
+        }
+        if (lastStep != null) {
+            showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
+        }
+        if (added) {
+            pointsChanged();
+        }
+        return n;
+    }
 }

@@ -75,9 +75,16 @@ final class RunRecorder {
         return failure.get();
     }
 
-    /** Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended. */
-    void record(String outcome, long steps, double accuracy) throws IOException {
-        RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+    /**
+     * Writes {@code run.json}: which project ran (its name and file), with which settings, and how it ended;
+     * {@code problem} is told when it cannot be written.
+     */
+    void record(Consumer<String> problem, String outcome, long steps, double accuracy) {
+        try {
+            RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+        } catch (IOException e) {
+            problem.accept("Could not record the run in " + dir + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -104,14 +111,14 @@ final class RunRecorder {
         });
     }
 
-    /** Scores a finished model on the test split in the background (ranking can take seconds); up to three lines. */
+    /** Scores a finished model on the test split in the background (ranking can take seconds); the whole report. */
     static void scoreTest(RunControl run, CompiledNetwork network, DatasetSplits data,
                           Executor background, Consumer<String> result) {
         background.execute(() -> {
             String text;
             try {
                 List<String> lines = TestReport.lines(run.model(), network, data);
-                text = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
+                text = String.join("\n", lines); // the panel shows the first lines, its tooltip all
             } catch (RuntimeException e) {
                 text = "Cannot score the test split: " + e.getMessage();
             }

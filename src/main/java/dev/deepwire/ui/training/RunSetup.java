@@ -174,6 +174,27 @@ final class RunSetup {
     }
 
     /** What the editor's data check found for the graph as it is now, when it found an error (empty otherwise). */
+    /**
+     * Whether a start must wait or is refused before compiling: settings invalid or data being checked (false), a
+     * dataset just chosen (checked first, then {@code start} runs again: true), data known not to fit (false, said).
+     * Empty: go ahead.
+     */
+    Optional<Boolean> screen(TrainingSettings settings, Consumer<String> say, Runnable start) {
+        if (checkingData() || !check(settings, say)) {
+            return Optional.of(false);
+        }
+        if (datasetJustChosen()) {
+            checkDataThenStart(settings, say, start);
+            return Optional.of(true);
+        }
+        var mismatch = knownMismatch();
+        if (mismatch.isPresent()) {
+            say.accept(notStarted(mismatch.get())); // the data was checked against this graph and does not fit
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+
     Optional<DataCheck.Result> knownMismatch() {
         var known = editor.analysisProperty().get();
         if (!known.complete() || known.revision() != editor.revisionProperty().get()) {

@@ -49,6 +49,7 @@ public final class TrainingPanel extends HBox {
     private final TextField checkpoint = field("checkpoint");
     private final TextField patience = field("patience");
     private final ComboBox<String> optimizer = new ComboBox<>();
+    private final ComboBox<String> selectOn = new ComboBox<>(javafx.collections.FXCollections.observableList(TrainingSettings.SELECT_ON));
     private final Label problem = new Label();
     private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
             "previous run");
@@ -74,6 +75,10 @@ public final class TrainingPanel extends HBox {
         form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
         form.addRow(2, label("Seed"), seed, label("Stop after"), patience);
         form.addRow(3, label("Checkpoint"), checkpoint, label("Validation split"), split);
+        form.addRow(4, label("Select on"), selectOn);
+        selectOn.setId("train-select-on");
+        selectOn.setTooltip(new Tooltip("Validation figure that picks the model the run ends with, for early stopping and "
+                + "best.zip: last (the model as training leaves it), loss, accuracy, mrr (knowledge graphs)"));
         split.setPromptText("0: the data's own");
         split.setTooltip(new Tooltip("Hold out this fraction of the training examples for "
                 + "validation instead of the dataset's own validation set (0: use the dataset's)"));
@@ -93,6 +98,7 @@ public final class TrainingPanel extends HBox {
             f.setOnAction(e -> commit());
         }
         optimizer.setOnAction(e -> commit());
+        selectOn.setOnAction(e -> commit());
         // Undo, Redo and opening another project change the project's settings: the fields follow.
         vm.editor().revisionProperty().addListener((o, a, b) -> {
             TrainingSettings now = vm.editor().project().training();
@@ -122,6 +128,7 @@ public final class TrainingPanel extends HBox {
                 f.setDisable(p.busy());
             }
             optimizer.setDisable(p.busy());
+            selectOn.setDisable(p.busy());
         });
         pause.setDisable(true);
         resume.setDisable(true);
@@ -346,6 +353,7 @@ public final class TrainingPanel extends HBox {
         patience.setText(String.valueOf(s.earlyStoppingPatience()));
         split.setText(String.valueOf(s.validationSplit()));
         optimizer.setValue(s.optimizer());
+        selectOn.setValue(s.selectOn());
     }
 
     /** The settings typed in, or empty (with the problem shown) when one is not a valid value. */
@@ -355,7 +363,8 @@ public final class TrainingPanel extends HBox {
                     Integer.parseInt(batch.getText().trim()), optimizer.getValue(), Double.parseDouble(rate.getText().trim()),
                     Long.parseLong(seed.getText().trim()), Integer.parseInt(checkpoint.getText().trim()),
                     Integer.parseInt(patience.getText().trim()),
-                    split.getText().isBlank() ? 0 : Double.parseDouble(split.getText().trim()));
+                    split.getText().isBlank() ? 0 : Double.parseDouble(split.getText().trim()),
+                    selectOn.getValue() == null ? "last" : selectOn.getValue());
             List<String> problems = s.validate();
             problem.setText(problems.isEmpty() ? "" : problems.get(0));
             markInvalid(problems);

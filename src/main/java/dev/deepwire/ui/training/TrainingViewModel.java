@@ -47,7 +47,7 @@ public final class TrainingViewModel {
     private final Supplier<Path> runsFolder;
     private final RunSetup setup;
     private final RunProgress measured = new RunProgress();
-    private final TestSplitReport testSplit;
+    private final RunEvaluation evaluation;
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final ObjectProperty<RunState> phase = new SimpleObjectProperty<>(RunState.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
@@ -69,23 +69,20 @@ public final class TrainingViewModel {
         this.background = background;
         this.uiThread = uiThread;
         this.runsFolder = runsFolder;
-        this.testSplit = new TestSplitReport(background, uiThread);
+        this.evaluation = new RunEvaluation(background, uiThread);
         this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
         status.set(ready());
         editor.revisionProperty().addListener((o, was, now) -> {
-            if (phase.get() == RunState.IDLE && (status.get().equals(NO_BLOCKS) || status.get().startsWith("Ready to train"))) {
+            if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
                 status.set(ready()); // blocks were added to an empty canvas, or all removed
             }
         });
     }
 
-    private static final String NO_BLOCKS = "Add blocks from the palette to start";
-
-    /** The idle dock's line: what Train would train, or, on an empty canvas, where to begin. */
     private String ready() {
-        return editor.graph().nodes().isEmpty() ? NO_BLOCKS : "Ready to train " + editor.project().name();
+        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name());
     }
 
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
@@ -107,7 +104,7 @@ public final class TrainingViewModel {
             return; // the window refuses to replace the project while a run is going
         }
         measured.clearAll();
-        testSplit.begin(null, null);
+        evaluation.begin(null, null, null);
         run = null;
         runDir = null;
         recorder = null;
@@ -205,17 +202,9 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        if (setup.checkingData() || !setup.check(settings, status::set)) {
-            return false;
-        }
-        if (setup.datasetJustChosen()) {
-            setup.checkDataThenStart(settings, status::set, () -> start(settings));
-            return true;
-        }
-        var mismatch = setup.knownMismatch();
-        if (mismatch.isPresent()) {
-            status.set(setup.notStarted(mismatch.get())); // the data was checked against this graph and does not fit
-            return false;
+        Optional<Boolean> screened = setup.screen(settings, status::set, () -> start(settings));
+        if (screened.isPresent()) {
+            return screened.get(); // refused, or started once the new dataset has been checked
         }
         Project project = editor.project();
         var graph = editor.graph().copy();
@@ -234,17 +223,24 @@ public final class TrainingViewModel {
         phase.set(RunState.FAILED);
         status.set(message);
         editor.setLocked(false);
-        if (nodeId != null && editor.graph().contains(nodeId)) {
-            editor.select(nodeId, false);
-            culprit.set(null);
-            culprit.set(nodeId);
+        blame(nodeId);
+    }
+
+    /** Selects the block a failure was traced to and tells the view to scroll to it; false when there is none. */
+    private boolean blame(String nodeId) {
+        if (nodeId == null || !editor.graph().contains(nodeId)) {
+            return false;
         }
+        editor.select(nodeId, false);
+        culprit.set(null);
+        culprit.set(nodeId);
+        return true;
     }
 
     private void launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings) {
         String name = project.name();
         measured.begin(settings.epochs());
-        testSplit.begin(network, data);
+        evaluation.begin(network, data, project);
         measured.pointsChanged();
         try {
             recorder = RunRecorder.create(runsFolder.get(), name, projectFile.get(), settings);
@@ -306,24 +302,7 @@ public final class TrainingViewModel {
 
     /** Applies the queued events (call once per frame); returns how many there were. */
     public int drain() {
-        int n = 0;
-        TrainingEvent e;
-        boolean added = false;
-        TrainingEvent.StepCompleted lastStep = null;
-        while ((e = queue.poll()) != null) {
-            n++;
-            added |= apply(e);
-            if (e instanceof TrainingEvent.StepCompleted s) {
-                lastStep = s;
-            }
-        }
-        if (lastStep != null) {
-            measured.showProgress(lastStep); // the bar and its text for the newest step only, not for each of them
-        }
-        if (added) {
-            measured.pointsChanged();
-        }
-        return n;
+        return measured.drain(queue, this::apply);
     }
 
     /** Follows one event of the run; returns whether it added a point to the curves. */
@@ -342,37 +321,33 @@ public final class TrainingViewModel {
                 status.set("Training " + editor.project().name());
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
-            recordRun("finished: " + f.reason(), f.steps(), f.validationAccuracy());
+            recorder.record(status::set, "finished: " + f.reason(), f.steps(), f.validationAccuracy());
             RunRecorder scored = recorder;
-            testSplit.score(run, () -> recorder == scored);
+            evaluation.ended(run, runDir, true, () -> recorder == scored);
             end(RunState.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
-            recordRun("stopped", s.steps(), s.validationAccuracy());
+            recorder.record(status::set, "stopped", s.steps(), s.validationAccuracy());
+            RunRecorder scored = recorder;
+            evaluation.ended(run, runDir, false, () -> recorder == scored);
             end(RunState.STOPPED, RunMessages.stopped(s));
         } else if (event instanceof TrainingEvent.RunFailed f) {
-            recordRun("failed: " + f.message(), f.step(), Double.NaN);
+            recorder.record(status::set, "failed: " + f.message(), f.step(), Double.NaN);
             end(RunState.FAILED, "Training failed: " + f.message());
-            if (f.nodeId() != null && editor.graph().contains(f.nodeId())) {
-                editor.select(f.nodeId(), false);
-                culprit.set(null);
-                culprit.set(f.nodeId());
+            if (blame(f.nodeId())) {
                 measured.markBroken(f.nodeId());
             }
         }
         return added;
     }
 
-    /** The finished run's figures on the test split (ranking figures and neighbours for knowledge graphs). */
-    public StringProperty testReportProperty() {
-        return testSplit.textProperty();
+    /** The latest run's evaluation report (per-class figures, confusion matrix) and its model to slim. */
+    public RunEvaluation evaluation() {
+        return evaluation;
     }
 
-    private void recordRun(String outcome, long steps, double accuracy) {
-        try {
-            recorder.record(outcome, steps, accuracy);
-        } catch (IOException e) {
-            status.set("Could not record the run in " + runDir + ": " + e.getMessage());
-        }
+    /** The finished run's figures on the test split (ranking figures and neighbours for knowledge graphs). */
+    public StringProperty testReportProperty() {
+        return evaluation.testReportProperty();
     }
 
     /** Loads a kept run's curves as the "previous run" the charts compare with. */

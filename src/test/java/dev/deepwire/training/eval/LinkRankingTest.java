@@ -55,4 +55,59 @@ class LinkRankingTest {
         assertThat(EntityNeighbours.of(EntityNeighbours.table(net, 4).orElseThrow(), kg.entities(), 0, 1).get(0).name())
                 .isEqualTo("e1");
     }
+
+    /**
+     * Entities a..e (ids 0..4), one relation r. Test (a, r, b); training (a, r, c), (a, r, d), (e, r, c). A 1-N
+     * DistMult with vectors of size 1: W = (1, 1.5, 2, 3, 0.5), r = r⁻¹ = 1.
+     */
+    private static TripleDataset twoTrueTails(Path dir) throws Exception {
+        Files.writeString(dir.resolve("kg.tsv"), "a\tr\tb\ttest\na\tr\tc\ttrain\na\tr\td\ttrain\ne\tr\tc\ttrain\n");
+        return TripleDataset.read(dir.resolve("kg.tsv"));
+    }
+
+    @Test
+    void filteredRankingLeavesOutEveryOtherKnownTrueTail(@TempDir Path dir) throws Exception {
+        TripleDataset kg = twoTrueTails(dir);
+        var g = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 2)
+                .node("s", "distmult_1n", "dim", 1).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1))
+                .orThrow().instantiate();
+        net.getLayer("s").setParam("W", Nd4j.createFromArray(new double[][] {{1}, {1.5}, {2}, {3}, {0.5}}));
+        net.getLayer("s").setParam("R", Nd4j.createFromArray(new double[][] {{1}, {1}}));
+        // (a, r, ?) scores a 1, b 1.5, c 2, d 3, e 0.5: c and d beat b but both are known tails of (a, r): rank 1.
+        // (?, r, b) as (b, r⁻¹, ?) scores 1.5 × W: d, c and b beat a and none of (d|c|b, r, b) is known: rank 4.
+        LinkRanking r = LinkRanking.evaluate(net, kg, kg.triples("test"), 10);
+        assertThat(r.queries()).isEqualTo(2);
+        assertThat(r.mrr()).isCloseTo((1 + 1 / 4.0) / 2, offset(1e-9));
+        assertThat(r.hits1()).isEqualTo(0.5);
+        assertThat(r.hits3()).isEqualTo(0.5);
+        assertThat(r.hits10()).isEqualTo(1.0);
+        assertThat(r.byRelation()).containsOnlyKeys("r");
+        assertThat(r.byRelation().get("r").queries()).isEqualTo(2);
+    }
+
+    @Test
+    void theFrequencyBaselineRanksByHowOftenEachEntityEndsTheRelationInTraining(@TempDir Path dir) throws Exception {
+        TripleDataset kg = twoTrueTails(dir);
+        FrequencyBaseline counts = FrequencyBaseline.of(kg);
+        // Tails of r in training: c twice, d once; heads: a twice, e once. The test triple is not counted.
+        assertThat(counts.count(true, 0, 2)).isEqualTo(2);
+        assertThat(counts.count(true, 0, 3)).isEqualTo(1);
+        assertThat(counts.count(true, 0, 1)).isZero();
+        assertThat(counts.count(false, 0, 0)).isEqualTo(2);
+        assertThat(counts.count(false, 0, 4)).isEqualTo(1);
+        var g = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 2)
+                .node("s", "distmult_1n", "dim", 1).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1))
+                .orThrow().instantiate();
+        LinkRanking r = LinkRanking.evaluate(net, kg, kg.triples("test"), 10);
+        // Tail query (a, r, ?): c and d filtered; a, b and e all count 0, so b ties with two: rank 1 + 2/2 = 2.
+        // Head query (?, r, b): a has the highest head count (2): rank 1.
+        assertThat(r.frequency().mrr()).isCloseTo((1 / 2.0 + 1) / 2, offset(1e-9));
+        assertThat(r.frequency().hits1()).isEqualTo(0.5);
+        assertThat(r.frequency().queries()).isEqualTo(2);
+        assertThat(r.describe()).contains("over 2 head and tail queries").contains("most-frequent baseline: MRR 0.750");
+    }
 }

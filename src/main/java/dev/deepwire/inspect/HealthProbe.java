@@ -1,6 +1,8 @@
-package dev.deepwire.training;
+package dev.deepwire.inspect;
 
-import dev.deepwire.compiler.VertexActivations;
+import dev.deepwire.training.HealthMonitor;
+import dev.deepwire.training.NodeHealth;
+import dev.deepwire.training.ObservationPacer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,37 +13,30 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures each block's health on the training thread (DL4J reuses its arrays, so only numbers leave
- * here): on the steps its {@link ObservationPacer} chooses, update ratios, output spread and gradient norms. It also keeps what is
- * needed to name the block where a diverging run first produced NaN or infinity: when a step's loss is not
- * finite it keeps the parameters as they were before that step's update, and {@link #locateNonFinite} replays
- * the step's forward pass with them. (Summing every block's output on every step to catch that moment cost
- * 5 % of a marker step; a finite loss means every output that reached it was finite.)
+ * here): on the steps its {@link ObservationPacer} chooses, update ratios, output spread and gradient norms.
+ * The training loop reaches it through {@link HealthMonitor}; the worker and the tests plug it in.
  */
-final class HealthProbe extends BaseTrainingListener {
+public final class HealthProbe extends BaseTrainingListener implements HealthMonitor {
     private final List<String> order;
     private final ObservationPacer pacer;
     private boolean measuring;
-    private INDArray beforeNonFiniteStep;
     private final Map<String, double[]> activation = new HashMap<>();
     private final Map<String, Double> gradient = new HashMap<>();
     private final Map<String, INDArray> before = new HashMap<>();
     private List<NodeHealth> last = List.of();
 
     /** @param order canvas node ids in topological order (also their DL4J vertex names) */
-    HealthProbe(List<String> order, ObservationPacer pacer) {
+    public HealthProbe(List<String> order, ObservationPacer pacer) {
         this.order = order;
         this.pacer = pacer;
     }
 
-    /** Called before each step. */
-    void beforeStep(long nextStep) {
+    @Override
+    public void beforeStep(long nextStep) {
         measuring = pacer.due(nextStep); // at once, then every few steps
-        beforeNonFiniteStep = null;
         activation.clear();
         gradient.clear();
         before.clear();
@@ -73,12 +68,6 @@ final class HealthProbe extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        if (!Double.isFinite(model.score())) {
-            // Called after the forward and backward passes, before the update spreads NaN into every weight.
-            try (var outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                beforeNonFiniteStep = model.params().dup();
-            }
-        }
         if (measuring) {
             pacer.timed(() -> measureGradients((ComputationGraph) model));
         }
@@ -133,39 +122,13 @@ final class HealthProbe extends BaseTrainingListener {
         last = List.copyOf(out);
     }
 
-    /** The measurements of the last measured step, or empty when this step was not measured. */
-    List<NodeHealth> takeMeasurements() {
+    @Override
+    public List<NodeHealth> takeMeasurements() {
         if (!measuring) {
             return List.of();
         }
         List<NodeHealth> m = last;
         last = List.of();
         return m;
-    }
-
-    /**
-     * After a step whose loss was not finite: puts back the parameters from before that step's update (the
-     * model keeps its last finite weights) and replays the step's forward pass on its batch. Returns the first
-     * block, in graph order, whose output had NaN or infinite values, or null when every block before the output
-     * blocks was finite (the NaN arose in an output block or its loss) or the step was not caught.
-     */
-    String locateNonFinite(ComputationGraph model, MultiDataSet batch) {
-        if (beforeNonFiniteStep == null) {
-            return null;
-        }
-        model.setParams(beforeNonFiniteStep);
-        Map<String, INDArray> activations = VertexActivations.of(model, batch.getFeatures(),
-                batch.getFeaturesMaskArrays(), batch.getLabelsMaskArrays(), true);
-        List<String> outputs = model.getConfiguration().getNetworkOutputs();
-        for (String id : order) {
-            if (outputs.contains(id)) {
-                continue; // an output block's NaN is reported as arising in the block itself
-            }
-            INDArray a = activations.get(id);
-            if (a != null && !a.isEmpty() && !Double.isFinite(a.sumNumber().doubleValue())) {
-                return id;
-            }
-        }
-        return null;
     }
 }

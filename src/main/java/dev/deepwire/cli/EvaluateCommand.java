@@ -1,0 +1,125 @@
+package dev.deepwire.cli;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.training.eval.Evaluator;
+import dev.deepwire.training.eval.PruningLab;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deepwire evaluate FILE --model M.zip}: the per-class evaluation report, and with --prune the pruning table. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a trained model on the validation or test split: per-class precision, recall, F1 and",
+                "support, macro and weighted averages and the confusion matrix (ROC-AUC for yes/no outputs, MAE and",
+                "RMSE for regression). With --prune, also measure how removing attention heads and pruning weights",
+                "by magnitude changes the validation metric, size and speed (the model file is never changed)."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
+    Path file;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "a trained model (model.zip or a checkpoint)")
+    Path model;
+
+    @Option(names = "--split", defaultValue = "validation", paramLabel = "validation|test",
+            description = "which split to evaluate (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "write the per-class table and confusion matrix as CSV")
+    Path csv;
+
+    @Option(names = "--prune", description = "also print the pruning table (on the validation split)")
+    boolean prune;
+
+    @Option(names = "--sparsities", split = ",", paramLabel = "S,S,…", defaultValue = "0.25,0.5,0.75,0.9",
+            description = "magnitude-pruning shares for --prune, each from 0 to below 1 (default: ${DEFAULT-VALUE})")
+    List<Double> sparsities;
+
+    @Option(names = "--fine-tune", defaultValue = "0", paramLabel = "N",
+            description = "fine-tune each pruned model for N epochs before measuring it again (default: 0)")
+    int fineTune;
+
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
+    @Override
+    public Integer call() throws CliException {
+        if (!split.equals("validation") && !split.equals("test")) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--split must be validation or test; got " + split);
+        }
+        if (fineTune < 0) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--fine-tune must be 0 or more epochs; got " + fineTune);
+        }
+        for (double s : sparsities) {
+            if (!(s >= 0 && s < 1)) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--sparsities must each be from 0 up to (not including) 1; got " + s);
+            }
+        }
+        OutputPaths.requireFile(csv, "--csv");
+        ProjectSession session = ProjectSession.open(file);
+        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
+        readFiles.put(model, "the model");
+        OutputPaths.requireNotInput(csv, "--csv", readFiles);
+        dataAccess.check(session);
+        ModelMatch.requireFile(model);
+        LoadedProject prepared = LoadedProject.load(session);
+        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        Dataset data = split.equals("test") ? prepared.data().test() : prepared.data().validation();
+        if (data == null || data.size() == 0) {
+            throw new CliException(ExitCodes.BAD_INPUT, file + ": the project's data has no " + split + " split"
+                    + (split.equals("test") ? "; use --split validation" : ""));
+        }
+        String outputType = prepared.network().outputs().get(0).blockType();
+        EvaluationReport report = Evaluator.evaluate(net, data, outputType, split);
+        PrintStream out = Outputs.report(csv);
+        report.lines().forEach(out::println);
+        if (csv != null) {
+            Outputs.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
+        }
+        if (prune) {
+            pruningTable(net, prepared, outputType).forEach(out::println);
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<String> pruningTable(ComputationGraph net, LoadedProject prepared, String outputType) {
+        Dataset validation = prepared.data().validation();
+        PruningLab lab = new PruningLab(net, validation.batches(256, null),
+                fineTune > 0 ? prepared.data().train().batches(prepared.session().project.training().batchSize(), null) : List.of(),
+                outputType, prepared.session().project.training().seed());
+        List<PruningLab.Row> rows = new ArrayList<>();
+        rows.add(lab.baseline());
+        var ranked = lab.rankHeads();
+        for (int k = 1; k <= lab.removableHeads(); k++) {
+            rows.add(lab.removeHeads(ranked, k, fineTune).row());
+        }
+        for (double s : sparsities) {
+            rows.add(lab.prune(s, fineTune).row());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("pruning (" + lab.metricName() + "; the model file is unchanged):");
+        if (!ranked.isEmpty()) {
+            lines.add("heads, cheapest to remove first: " + String.join(", ", ranked.stream()
+                    .map(i -> String.format(Locale.ROOT, "%s (%+.4f)", i.head(), -i.drop())).toList()));
+        }
+        lines.add(String.format(Locale.ROOT, "%-26s %9s %10s %10s %10s %11s %10s", "step", "metric",
+                fineTune > 0 ? "tuned" : "", "params", "non-zero", "file bytes", "ms/example"));
+        for (PruningLab.Row r : rows) {
+            lines.add(String.format(Locale.ROOT, "%-26s %9.4f %10s %,10d %,10d %,11d %10.4f", r.step(), r.metric(),
+                    Double.isNaN(r.fineTunedMetric()) ? "" : String.format(Locale.ROOT, "%.4f", r.fineTunedMetric()),
+                    r.params(), r.nonZero(), r.fileBytes(), r.msPerExample()));
+        }
+        return lines;
+    }
+}

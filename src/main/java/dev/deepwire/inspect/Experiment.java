@@ -1,0 +1,161 @@
+package dev.deepwire.inspect;
+
+import dev.deepwire.compiler.layers.AttentionPool;
+import dev.deepwire.compiler.layers.SelfAttention;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.training.RunFolders;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Interventions on a trained model, measured: the prediction for chosen examples and the validation accuracy with
+ * heads switched off or rows pinned. Works on its own copy of the network, so the trained model (a run at rest
+ * or paused, or a kept run's best model) is never changed, and a run resumed meanwhile does not disturb it. Slow
+ * (whole validation passes): call it off the UI thread. One caller at a time.
+ */
+public final class Experiment {
+    private final ComputationGraph net;
+    private final Dataset validation;
+    private final Map<String, HeadMeans> means = new ConcurrentHashMap<>();
+    private final Map<String, Double> accuracies = new ConcurrentHashMap<>();
+
+    /** One example's prediction: what the first output says, in words, and the probability it gives that. */
+    public record Prediction(String text, double probability) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (p %.2f)", text, probability);
+        }
+    }
+
+    /** An intervention's effect on some examples: their predictions and the block's maps {@code [example][head][q][k]}. */
+    public record Outcome(List<Prediction> predictions, float[][][][] weights) {
+    }
+
+    public Experiment(TrainedModel model, Dataset validation) {
+        this.net = model.network().clone();
+        this.validation = validation;
+    }
+
+    /** The validation accuracy with {@code iv} applied (remembered per intervention). */
+    public double accuracy(Intervention iv) {
+        String key = iv.isNone() ? "" : describe(iv);
+        Double known = accuracies.get(key);
+        if (known != null) {
+            return known;
+        }
+        double a = HeadAblation.metric(net, validation, iv, means(iv));
+        accuracies.put(key, a);
+        return a;
+    }
+
+    /** The predictions for {@code examples} and the block's maps, with {@code iv} applied. */
+    public Outcome outcome(Intervention iv, Dataset examples) {
+        AttentionForward.Run run = AttentionForward.run(net, examples.features(), examples.featureMasks(), iv, means(iv));
+        return new Outcome(predictions(run.outputs()[0], examples), floats(run.block().weights()));
+    }
+
+    /** Every head of every attention block switched off alone, ranked by the accuracy drop. */
+    public HeadAblation.Table table(Ablation mode) {
+        return HeadAblation.table(net, validation, AttentionProbe.attentionNodes(net), mode);
+    }
+
+    public int heads(String node) {
+        return HeadAblation.heads(net, node);
+    }
+
+    /**
+     * Saves a copy of the model with the switched-off heads removed (their rows of {@code Wo} set to 0, which is
+     * exactly what zeroing them does) as a new run in {@code runsFolder} named after the project and the heads;
+     * a note beside it says what was done. Only zeroed heads can be saved: a mean or a pinned row has no place in
+     * the model's parameters.
+     */
+    public Path saveWithoutHeads(Intervention iv, Path runsFolder, String projectName) throws IOException {
+        if (iv.off().isEmpty() || iv.needsMeans() || !iv.pins().isEmpty()) {
+            throw new IllegalArgumentException("only heads switched off with 'zero' can be saved as a model; "
+                    + "a mean or a pinned row has no place in the model's parameters");
+        }
+        ComputationGraph copy = net.clone();
+        String vertex = AttentionProbe.resolve(copy, iv.node());
+        INDArray wo = copy.paramTable(false).get(vertex + "_" + (copy.paramTable(false).containsKey(vertex + "_" + AttentionPool.Q)
+                ? AttentionPool.WO : SelfAttention.WO));
+        long hs = wo.size(0) / heads(iv.node());
+        for (int h : iv.off().keySet()) {
+            wo.get(NDArrayIndex.interval(h * hs, (h + 1) * hs), NDArrayIndex.all()).assign(0);
+        }
+        String heads = iv.off().keySet().stream().map(String::valueOf).collect(Collectors.joining("+"));
+        Path dir = RunFolders.createNew(runsFolder, projectName + " without " + iv.node() + " head " + heads);
+        Path saved = RunFolders.saveModel(copy, dir).file();
+        AtomicFiles.write(dir.resolve("intervention.txt"), ("This model is " + projectName + "'s with head(s) " + heads
+                + " of '" + iv.node() + "' removed: their rows of Wo set to 0 (the same as switching them off with "
+                + "'zero' in the attention inspector).\n").getBytes(StandardCharsets.UTF_8));
+        return saved;
+    }
+
+    private HeadMeans means(Intervention iv) {
+        return iv.needsMeans() ? means.computeIfAbsent(iv.node(), n -> HeadMeans.of(net, n, validation)) : null;
+    }
+
+    /** A key naming an intervention: its block, heads and pins (pinned weights included). */
+    private static String describe(Intervention iv) {
+        StringBuilder b = new StringBuilder(iv.node()).append(iv.off());
+        for (Intervention.Pin p : iv.pins()) {
+            b.append('|').append(p.example()).append(',').append(p.head()).append(',').append(p.query())
+                    .append(java.util.Arrays.toString(p.weights()));
+        }
+        return b.toString();
+    }
+
+    /** Each example's prediction: the top class and its probability; per step the top classes in a row. */
+    static List<Prediction> predictions(INDArray out, Dataset examples) {
+        List<String> names = examples.labelNames();
+        List<Prediction> list = new ArrayList<>();
+        for (int e = 0; e < out.size(0); e++) {
+            INDArray one = out.slice(e).castTo(DataType.DOUBLE);
+            if (one.rank() == 2) { // [classes, steps]
+                INDArray top = one.argMax(0);
+                StringBuilder text = new StringBuilder();
+                int steps = (int) Math.min(one.size(1), 16);
+                for (int t = 0; t < steps; t++) {
+                    text.append(t == 0 ? "" : " ").append(name(names, top.getInt(t)));
+                }
+                list.add(new Prediction(text + (one.size(1) > steps ? " …" : ""), one.max(0).meanNumber().doubleValue()));
+            } else if (one.length() == 1) {
+                double p = one.getDouble(0);
+                list.add(new Prediction(p > 0.5 ? "yes" : "no", p > 0.5 ? p : 1 - p));
+            } else {
+                int top = one.argMax().getInt(0);
+                list.add(new Prediction(name(names, top), one.getDouble(top)));
+            }
+        }
+        return list;
+    }
+
+    private static String name(List<String> names, int i) {
+        return names != null && i < names.size() ? names.get(i) : String.valueOf(i);
+    }
+
+    private static float[][][][] floats(INDArray w) {
+        int b = (int) w.size(0);
+        int h = (int) w.size(1);
+        float[][][][] out = new float[b][h][][];
+        for (int e = 0; e < b; e++) {
+            for (int hh = 0; hh < h; hh++) {
+                out[e][hh] = w.get(NDArrayIndex.point(e), NDArrayIndex.point(hh), NDArrayIndex.all(), NDArrayIndex.all())
+                        .castTo(DataType.FLOAT).toFloatMatrix();
+            }
+        }
+        return out;
+    }
+}

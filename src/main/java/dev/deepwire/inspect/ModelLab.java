@@ -1,0 +1,118 @@
+package dev.deepwire.inspect;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.TextClassDataset;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.training.eval.Evaluator;
+import dev.deepwire.training.eval.PruningLab;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The window's side of evaluating and slimming a trained model, without DL4J types: the evaluation report of a
+ * split, one example shown as text or as an image, and the pruning lab whose slimmed models come back as
+ * {@link TrainedModel}s (copies; the model handed in is never changed).
+ */
+public final class ModelLab {
+    private final TrainedModel original;
+    private final PruningLab lab;
+    private List<PruningLab.HeadImpact> ranked;
+
+    /** A slimmed copy and what it costs and scores. */
+    public record Slimmed(TrainedModel model, PruningLab.Row row) {
+    }
+
+    /**
+     * A lab on {@code model}, measured on {@code validation}; {@code train} (may be null) is what fine-tuning trains on,
+     * in batches of {@code batchSize}.
+     */
+    public ModelLab(TrainedModel model, Dataset validation, Dataset train, String outputType, int batchSize, long seed) {
+        this.original = model;
+        this.lab = new PruningLab(model.network(), validation.batches(256, null),
+                train == null ? List.of() : train.batches(batchSize, null), outputType, seed);
+    }
+
+    /** The report of {@code model} on {@code data} (its first output of type {@code outputType}). */
+    public static EvaluationReport evaluate(TrainedModel model, Dataset data, String outputType, String split) {
+        return Evaluator.evaluate(model.network(), data, outputType, split);
+    }
+
+    public String metricName() {
+        return lab.metricName();
+    }
+
+    public PruningLab.Row baseline() {
+        return lab.baseline();
+    }
+
+    /** The heads, cheapest to remove first (measured once, then kept). */
+    public synchronized List<PruningLab.HeadImpact> rankedHeads() {
+        if (ranked == null) {
+            ranked = lab.rankHeads();
+        }
+        return ranked;
+    }
+
+    public int removableHeads() {
+        return lab.removableHeads();
+    }
+
+    public Slimmed removeHeads(int count, int fineTuneEpochs) {
+        PruningLab.Slim s = lab.removeHeads(rankedHeads(), count, fineTuneEpochs);
+        return new Slimmed(new TrainedModel(s.net()), s.row());
+    }
+
+    public Slimmed prune(double sparsity, int fineTuneEpochs) {
+        PruningLab.Slim s = lab.prune(sparsity, fineTuneEpochs);
+        return new Slimmed(new TrainedModel(s.net()), s.row());
+    }
+
+    public double drop(double reference, double value) {
+        return lab.drop(reference, value);
+    }
+
+    public TrainedModel original() {
+        return original;
+    }
+
+    /**
+     * One example as a person reads it: a token input as its text (characters joined, words spaced, padding left
+     * out) and a sequence of vectors (an image's rows) as a grey image {@code [rows][columns]} scaled to 0…1.
+     */
+    public record Example(String text, float[][] image) {
+    }
+
+    public static Example example(Dataset data, int index) {
+        StringBuilder text = new StringBuilder();
+        float[][] image = null;
+        for (int input = 0; input < data.features().length; input++) {
+            INDArray f = data.features()[input];
+            if (f.rank() == 2 && !data.inputNames(input).isEmpty()) {
+                boolean words = AxisLabels.wordTokens(data.range(index, index + 1), input);
+                List<String> tokens = new ArrayList<>();
+                for (String t : AxisLabels.of(data, input, index)) {
+                    if (!t.equals(TextClassDataset.PAD)) {
+                        tokens.add(t);
+                    }
+                }
+                if (!text.isEmpty()) {
+                    text.append(" | ");
+                }
+                text.append(String.join(words ? " " : "", tokens));
+            } else if (f.rank() == 3 && image == null) { // [n, features, positions]: positions as rows
+                INDArray one = f.slice(index); // [features, positions]
+                double lo = one.minNumber().doubleValue();
+                double hi = one.maxNumber().doubleValue();
+                double span = hi > lo ? hi - lo : 1;
+                image = new float[(int) one.size(1)][(int) one.size(0)];
+                for (int r = 0; r < image.length; r++) {
+                    for (int c = 0; c < image[r].length; c++) {
+                        image[r][c] = (float) ((one.getDouble(c, r) - lo) / span);
+                    }
+                }
+            }
+        }
+        return new Example(text.toString(), image);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.deepwire.ui.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.ModelLab;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.model.Project;
+import dev.deepwire.training.RunControl;
+import dev.deepwire.training.eval.EvaluationReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The evaluation report of each run that ends with a model (finished or stopped): computed in the background on the
+ * validation split (and the test split where there is one), added to the run's {@code run.json} under
+ * {@code evaluation}, and shown by the evaluation window. A report that arrives after another run took over is dropped.
+ */
+public final class RunEvaluation {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Executor background;
+    private final Consumer<Runnable> uiThread;
+    private final ObjectProperty<EvaluationReport> report = new SimpleObjectProperty<>();
+    private final TestSplitReport testSplit;
+    private Source source;
+    private CompiledNetwork network;
+    private DatasetSplits data;
+    private Project project;
+
+    /** What a finished run offers for evaluation: its model, its data, its output's type and its folder. */
+    public record Source(TrainedModel model, DatasetSplits data, String outputType, Path runDir, String project, long seed,
+                         int batchSize) {
+        /** The split evaluated: validation, else test, else training. */
+        public Dataset evaluated() {
+            return data.validation() != null ? data.validation() : data.test() != null ? data.test() : data.train();
+        }
+
+        public String evaluatedName() {
+            return data.validation() != null ? "validation" : data.test() != null ? "test" : "training";
+        }
+    }
+
+    RunEvaluation(Executor background, Consumer<Runnable> uiThread) {
+        this.background = background;
+        this.uiThread = uiThread;
+        this.testSplit = new TestSplitReport(background, uiThread);
+    }
+
+    /** The finished run's figures on the test split (ranking figures and neighbours for knowledge graphs). */
+    StringProperty testReportProperty() {
+        return testSplit.textProperty();
+    }
+
+    /** The latest run's report on its validation split (null before one ended with a model). */
+    public ObjectProperty<EvaluationReport> reportProperty() {
+        return report;
+    }
+
+    /** The latest ended run, to evaluate or slim (empty while none has a model). */
+    public Optional<Source> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** A run of {@code project}'s {@code network} on {@code data} begins (all null: no run is shown). */
+    void begin(CompiledNetwork network, DatasetSplits data, Project project) {
+        testSplit.begin(network, data);
+        this.project = project;
+        this.network = network;
+        this.data = data;
+        source = null;
+        report.set(null);
+    }
+
+    /**
+     * The run (recorded in {@code dir}) ended: evaluates its model in the background and adds the figures to its
+     * run.json; a finished run is also scored on the test split. {@code stillCurrent} says whether to show them.
+     */
+    void ended(RunControl run, Path dir, boolean finished, BooleanSupplier stillCurrent) {
+        if (finished) {
+            testSplit.score(run, stillCurrent);
+        }
+        Optional<TrainedModel> model = run == null ? Optional.empty() : TrainedModel.of(run);
+        if (model.isEmpty() || network == null || data == null || dir == null) {
+            return;
+        }
+        Source s = new Source(model.get(), data, network.outputs().get(0).blockType(), dir, project.name(),
+                project.training().seed(), project.training().batchSize());
+        source = s;
+        background.execute(() -> {
+            EvaluationReport r;
+            Map<String, Object> json = new LinkedHashMap<>();
+            try {
+                r = ModelLab.evaluate(s.model(), s.evaluated(), s.outputType(), s.evaluatedName());
+                json.put(s.evaluatedName(), r.toJson());
+                if (data.test() != null && data.validation() != null) {
+                    json.put("test", ModelLab.evaluate(s.model(), data.test(), s.outputType(), "test").toJson());
+                }
+            } catch (RuntimeException e) {
+                r = null;
+                json.put("problem", "cannot evaluate the model: " + e.getMessage());
+            }
+            record(s.runDir(), json);
+            EvaluationReport shown = r;
+            uiThread.accept(() -> {
+                if (stillCurrent.getAsBoolean()) {
+                    report.set(shown);
+                }
+            });
+        });
+    }
+
+    /** Adds {@code evaluation} to the run's run.json (left alone when it cannot be read: the run keeps its record). */
+    static void record(Path runDir, Map<String, Object> evaluation) {
+        Path file = runDir.resolve("run.json");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            ObjectNode run = (ObjectNode) JSON.readTree(file.toFile());
+            run.set("evaluation", JSON.valueToTree(evaluation));
+            AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | ClassCastException e) {
+            // run.json is unreadable or gone: the run's own record is left as it is
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.deepwire.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.data.MarkerDataset;
+import dev.deepwire.data.TripleDataset;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Tables are found by layer and parameter, labelled from the data, and get the columns the data supports. */
+class EmbeddingTablesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void markerHasATokenTableLabelledByItsVocabularyAndALearnedPositionTable() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow().instantiate();
+        Map<String, Object> small = new HashMap<>(p.dataset().params());
+        small.put("train", 200);
+        small.put("validation", 20);
+        DatasetSplits data = MarkerDataset.generate(new DatasetSpec("marker", small));
+
+        assertThat(EmbeddingTables.nodes(net)).containsExactly("embed", "pos");
+        List<LearnedTable> tables = EmbeddingTables.readAll(net, p.graph(), data, 0);
+        LearnedTable tokens = tables.get(0);
+        assertThat(tokens.size()).isEqualTo(32);
+        assertThat(tokens.dimensions()).isEqualTo(64);
+        assertThat(tokens.labels()).isEqualTo(data.train().inputNames(0)).contains("<M>");
+        assertThat(tokens.kind()).isEqualTo(BlockCatalog.standard().require("token_embedding").label());
+        assertThat(tokens.sequential()).isFalse();
+
+        LearnedTable positions = tables.get(1);
+        assertThat(positions.size()).as("one row per position").isEqualTo(24);
+        assertThat(positions.labels()).startsWith("0", "1", "2").endsWith("23");
+        assertThat(positions.sequential()).isTrue();
+        assertThat(positions.column(RowColumn.POSITION).orElseThrow().numbers()).startsWith(0, 1, 2);
+        INDArray p3 = net.getVertex("pos").paramTable(false).get("P"); // [1, d, T]
+        assertThat((double) positions.rows()[5][7]).isEqualTo(p3.getDouble(0, 7, 5), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(EmbeddingTables.find(net, "attn")).isEmpty();
+    }
+
+    @Test
+    void entitiesAreColouredByTheirCommonestRelationAndByTheTailOfARelationMostHave() throws Exception {
+        Path tsv = dir.resolve("kg.tsv");
+        Files.writeString(tsv, String.join("\n",
+                "dog\thypernym\tcanine\ttrain",
+                "wolf\thypernym\tcanine\ttrain",
+                "canine\thypernym\tanimal\ttrain",
+                "cat\thypernym\tfeline\ttrain",
+                "feline\thypernym\tanimal\ttrain",
+                "dog\tpart\ttail\ttrain",
+                "cat\tpart\ttail\ttrain",
+                "tail\tpart\tdog\tvalidation", ""));
+        TripleDataset kg = TripleDataset.read(tsv);
+        List<RowColumn> columns = RowColumns.entityColumns(kg);
+        // entities: animal, canine, cat, dog, feline, tail, wolf — five of seven are heads of hypernym, two of part.
+        assertThat(columns).extracting(RowColumn::name).containsExactly("relation", "hypernym");
+        RowColumn hypernym = columns.get(1);
+        assertThat(kg.entities()).containsExactly("animal", "canine", "cat", "dog", "feline", "tail", "wolf");
+        assertThat(hypernym.categories()).containsExactly(null, "animal", "feline", "canine", "animal", null, "canine");
+        assertThat(hypernym.legend()).containsExactly("animal", "canine", "feline");
+        RowColumn relation = columns.get(0);
+        assertThat(relation.text(5)).as("tail is only ever the tail of part (the validation triple does not count)")
+                .isEqualTo("part");
+        assertThat(relation.text(0)).isEqualTo("hypernym");
+        assertThat(hypernym.colours()[5]).isEqualTo(RowColumn.GREY);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.deepwire.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.deepwire.SmallAttentionNetwork;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.training.eval.ModelScore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Interventions measured on a copy: the accuracy with nothing switched off is training's own; a pinned row shows
+ * in the maps; "Apply" saves a new run, named so, whose model predicts as the switched-off heads did.
+ */
+class ExperimentTest {
+    @TempDir
+    Path dir;
+
+    /** 40 random masked token sequences with random labels of 3 classes. */
+    private static Dataset data() {
+        Random r = new Random(7);
+        double[][] ids = new double[40][5];
+        double[][] mask = new double[40][5];
+        double[][] labels = new double[40][3];
+        for (int e = 0; e < 40; e++) {
+            int len = 2 + r.nextInt(4);
+            for (int t = 0; t < len; t++) {
+                ids[e][t] = 1 + r.nextInt(8);
+                mask[e][t] = 1;
+            }
+            labels[e][r.nextInt(3)] = 1;
+        }
+        return new Dataset(new INDArray[] {Nd4j.createFromArray(ids)}, new INDArray[] {Nd4j.createFromArray(mask)},
+                new INDArray[] {Nd4j.createFromArray(labels)}, List.of("a", "b", "c"));
+    }
+
+    @Test
+    void theAccuracyWithNothingOffIsTrainingsOwnAndSwitchingOffChangesPredictionsNotTheModel() {
+        ComputationGraph net = SmallAttentionNetwork.build(5);
+        INDArray before = net.params().dup();
+        Dataset data = data();
+        Experiment x = new Experiment(new TrainedModel(net), data);
+        double own = ModelScore.of(net, data.batches(256, null), "softmax_output").accuracy();
+        assertThat(x.accuracy(Intervention.none("attn"))).isEqualTo(own);
+        Experiment.Outcome plain = x.outcome(Intervention.none("attn"), data.head(3));
+        Experiment.Outcome off = x.outcome(Intervention.headOff("attn", 0, Ablation.MEAN).withHead(1, Ablation.ZERO), data.head(3));
+        assertThat(plain.predictions()).hasSize(3).allMatch(p -> List.of("a", "b", "c").contains(p.text()));
+        assertThat(off.predictions().get(0).probability()).isNotEqualTo(plain.predictions().get(0).probability());
+        assertThat(off.weights()).isDeepEqualTo(plain.weights()); // switching heads off leaves the block's own maps alone
+        assertThat(net.params().equals(before)).as("the trained model is unchanged").isTrue();
+    }
+
+    @Test
+    void aPinnedRowShowsInTheMapsOfItsExampleOnly() {
+        Experiment x = new Experiment(new TrainedModel(SmallAttentionNetwork.build(5)), data());
+        Experiment.Outcome o = x.outcome(Intervention.none("attn").withPin(Intervention.Pin.onto(1, 0, 0, 1, 5)), data().head(3));
+        assertThat(o.weights()[1][0][0]).containsExactly(0f, 1f, 0f, 0f, 0f);
+        assertThat(o.weights()[0][0][0][1]).isNotEqualTo(1f);
+    }
+
+    @Test
+    void applySavesANewRunNamedForTheRemovedHeadsThatPredictsAsSwitchingThemOff() throws Exception {
+        ComputationGraph net = SmallAttentionNetwork.build(5);
+        Dataset data = data();
+        Experiment x = new Experiment(new TrainedModel(net), data);
+        Intervention iv = Intervention.headOff("attn", 1, Ablation.ZERO);
+        Path saved = x.saveWithoutHeads(iv, dir.resolve("runs"), "marker");
+        assertThat(saved.getParent().getFileName().toString()).startsWith("marker without attn head 1-");
+        assertThat(Files.readString(saved.resolveSibling("intervention.txt"))).contains("rows of Wo set to 0");
+        TrainedModel reloaded = TrainedModel.load(saved);
+        INDArray removed = reloaded.network().output(false, data.features(), data.featureMasks())[0];
+        INDArray switchedOff = AttentionForward.run(net, data.features(), data.featureMasks(), iv, null).outputs()[0];
+        assertThat(removed.sub(switchedOff).amaxNumber().doubleValue()).isLessThan(1e-12);
+        assertThatThrownBy(() -> x.saveWithoutHeads(Intervention.headOff("attn", 1, Ablation.MEAN), dir.resolve("runs"), "marker"))
+                .hasMessageContaining("only heads switched off with 'zero' can be saved");
+        try (var runs = Files.list(dir.resolve("runs"))) {
+            assertThat(runs.count()).as("a refused save leaves no folder").isEqualTo(1);
+        }
+    }
+}

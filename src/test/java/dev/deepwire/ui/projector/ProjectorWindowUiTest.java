@@ -1,0 +1,63 @@
+package dev.deepwire.ui.projector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The projector as a user meets it: hover names a point, search finds one, a click lists its neighbours. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorWindowUiTest {
+    private final ProjectorSession session = new ProjectorSession(Platform::runLater);
+    private ProjectorWindow window;
+
+    @Start
+    void start(Stage stage) {
+        session.add(Tables.animals(10, 1));
+        session.add(Tables.animals(20, 2));
+        window = ProjectorWindow.open(stage, session, Runnable::run, null);
+    }
+
+    private Point2D onScreen(int row) {
+        double[] at = window.model.positionOf(row);
+        return window.canvas.localToScreen(at[0], at[1]);
+    }
+
+    @Test
+    void hoverSearchAndNeighbours(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.table.getValue()).isEqualTo("emb");
+        assertThat(window.note.getText()).contains("step 20").contains("PCA");
+        assertThat(window.step.getMax()).isEqualTo(1);
+        assertThat(window.legend.getChildren()).as("canine, feline, vehicle and other").hasSize(4);
+
+        robot.moveTo(onScreen(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).startsWith("lion");
+
+        robot.clickOn("#projector-search").write("truck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).startsWith("1 found; first: truck");
+        assertThat(window.neighbours.getItems()).first().asString().endsWith("car");
+
+        robot.clickOn(onScreen(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model.selected()).isEqualTo(0);
+        assertThat(window.neighbours.getItems()).first().asString().endsWith("wolf");
+
+        robot.interact(() -> window.step.setValue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.note.getText()).contains("step 10");
+        robot.interact(() -> session.add(Tables.animals(30, 3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.note.getText()).as("looking back at step 10: a new capture does not move the slider").contains("step 10");
+        assertThat(window.step.getMax()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.RunState;
+import dev.deepwire.training.eval.EvaluationReport;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every workbench run that ends with a model has its evaluation report in run.json and for the window. */
+class RunEvaluationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFinishedRunsReportIsInRunJsonAndMatchesTheValidationAccuracy() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        assertThat(vm.start(new TrainingSettings(2, 32, "adam", 1e-3, 42, 0, 0))).isTrue();
+        vm.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
+
+        EvaluationReport report = vm.evaluation().reportProperty().get();
+        assertThat(report).as("evaluated in the background (inline here)").isNotNull();
+        assertThat(report.examples()).isEqualTo(64);
+        assertThat(report.perClass().stream().mapToLong(EvaluationReport.ClassFigures::support).sum()).isEqualTo(64);
+        JsonNode run = new ObjectMapper().readTree(vm.runDir().orElseThrow().resolve("run.json").toFile());
+        JsonNode evaluation = run.path("evaluation").path("validation");
+        assertThat(evaluation.path("accuracy").asDouble())
+                .as("the report's accuracy is the run's final validation accuracy")
+                .isCloseTo(run.path("validationAccuracy").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(evaluation.path("perClass").size()).isEqualTo(report.classes().size());
+        assertThat(evaluation.path("confusionMatrix").size()).isEqualTo(report.classes().size());
+        assertThat(run.path("outcome").asText()).as("run.json keeps its own record").startsWith("finished");
+        assertThat(vm.evaluation().source()).isPresent();
+    }
+
+    @Test
+    void anUnreadableRunJsonIsLeftAsItWas() throws Exception {
+        Files.writeString(dir.resolve("run.json"), "{ not json");
+        RunEvaluation.record(dir, Map.of("validation", Map.of("accuracy", 0.5)));
+        assertThat(Files.readString(dir.resolve("run.json"))).isEqualTo("{ not json");
+    }
+}
