@@ -80,13 +80,20 @@ public final class ModelWalk {
         CompiledNetwork compiled = result.orThrow();
         ComputationGraph net = model.network();
         for (var entry : compiled.shapes().paramCounts().entrySet()) {
-            GraphVertex v = net.getVertex(entry.getKey());
-            if (v == null || v.numParams() != entry.getValue()) {
-                throw new Mismatch("the model was trained before '" + entry.getKey() + "' was " + (v == null ? "added" : "changed")
+            // A block may be several vertices (an entity table behind an unstack, a transformer block's parts).
+            long params = 0;
+            boolean present = true;
+            for (String vertex : compiled.vertices().getOrDefault(entry.getKey(), java.util.List.of(entry.getKey()))) {
+                GraphVertex v = net.getVertex(vertex);
+                present &= v != null;
+                params += v == null ? 0 : v.numParams();
+            }
+            if (!present || params != entry.getValue()) {
+                throw new Mismatch("the model was trained before '" + entry.getKey() + "' was " + (present ? "changed" : "added")
                         + "; train again (or undo the edit) to step through it");
             }
         }
-        if (net.numParams() != compiled.totalParams()) {
+        if (net.params().length() != compiled.totalParams()) { // numParams() leaves out vertices with parameters
             throw new Mismatch("the graph has changed since the model was trained; train again (or undo the edit) to step through it");
         }
         Walkthrough walk = Walkthroughs.of(project.name(), example, project.graph(), catalog, compiled, net, one, position, head);

@@ -37,7 +37,10 @@ class WalkthroughSamplesTest {
         assertThat(run.ok()).as(run.problem()).isTrue();
         ComputationGraph net = run.network().instantiate();
         Dataset one = run.data().validation().range(1, 2);
-        Walkthrough walk = Walkthroughs.of(p.name(), "validation example 1", p.graph(), BlockCatalog.standard(), run.network(), net, one, 2, 0);
+        // As the window does: the project compiled again, matched against the model (blocks that are vertices with
+        // parameters, such as cross-attention, included).
+        Walkthrough walk = ModelWalk.walk(p, BlockCatalog.standard(), new dev.deepwire.inspect.TrainedModel(net), one,
+                "validation example 1", 2, 0, false);
         assertThat(walk.steps()).extracting(Step::nodeId).containsExactlyInAnyOrderElementsOf(run.network().vertices().keySet());
         Map<String, INDArray> acts = VertexActivations.of(net, one.features(), one.featureMasks(), null, false);
         for (Step s : walk.steps()) {
@@ -68,6 +71,11 @@ class WalkthroughSamplesTest {
             assertThat(step.output().values()).containsExactly(out.slice(0).castTo(DataType.FLOAT).dup('c').data().asFloat());
             assertThat(step.prediction()).isNotNull();
         }
+        if (p.graph().nodes().stream().anyMatch(n -> n.type().startsWith("link_"))) {
+            assertThat(walk.steps()).as("a knowledge-graph scorer shows its triple").anyMatch(s -> s.triple() != null);
+        }
+        walk.steps().stream().filter(s -> s.prediction() != null && !Double.isNaN(s.prediction().probability()))
+                .forEach(s -> assertThat(s.prediction().probability()).as(s.nodeId()).isBetween(0.0, 1.0));
         Backward back = Backprop.of(walk, p.graph(), BlockCatalog.standard(), net, one);
         assertThat(back.loss()).isFinite().isPositive();
     }
