@@ -80,7 +80,7 @@ final class Formulas {
 
     private static void attention(List<String> lines, AttentionStep a) {
         String i = String.valueOf(a.position());
-        String key = a.position() < a.keys().size() ? " (" + a.keys().get(a.position()) + ")" : "";
+        String key = " (" + a.queryLabel() + ")";
         lines.add("head " + a.head() + " of " + a.heads() + ", d_k = " + a.headSize() + ", query position " + i + key);
         lines.add("q_" + i + " = W_Q x_" + i + " = " + Numbers.vector(a.query()));
         lines.add("scores q_" + i + "·k_j/√d_k = " + Numbers.vector(a.scores()));

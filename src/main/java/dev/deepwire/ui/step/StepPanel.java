@@ -86,7 +86,7 @@ final class StepPanel extends VBox {
             javafx.scene.shape.Rectangle cell = new javafx.scene.shape.Rectangle(w - 1, 18,
                     javafx.scene.paint.Color.web(String.format("#%06x", dev.deepwire.inspect.Viridis.rgb(a.softmax()[j]))));
             Label key = new Label(a.keys().get(j));
-            key.setStyle("-fx-text-fill: " + (j == a.position() ? "#fde725" : "#9aa0aa") + "; -fx-font-size: 9px;");
+            key.setStyle("-fx-text-fill: " + (j == a.position() && a.keys().get(j).equals(a.queryLabel()) ? "#fde725" : "#9aa0aa") + "; -fx-font-size: 9px;");
             key.setMaxWidth(w);
             VBox box = new VBox(1, cell, key);
             javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(a.keys().get(j) + ": a = "

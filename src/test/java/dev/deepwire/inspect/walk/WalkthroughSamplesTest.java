@@ -57,6 +57,7 @@ class WalkthroughSamplesTest {
                 }
                 assertThat(sum).as(s.nodeId()).isCloseTo(1.0, within(1e-4));
                 assertThat(s.attention().maxError()).as(s.nodeId()).isLessThan(1e-4);
+                assertThat(s.attention().queryLabel()).as(s.nodeId()).isNotBlank();
             }
             if (s.triple() != null) {
                 assertThat(s.triple().top()).hasSize(5);
