@@ -45,9 +45,16 @@ for s in ["marker", "word-language", "digits-caption", "wordnet-links"]:
 PY
 fi
 if has memory; then
-for sample in $samples; do
-  /usr/bin/time -f "$sample max_rss_kb=%M" java -jar target/deepwire.jar train "sample-projects/$sample.dwproj" \
-    --epochs 2 --out "target/perf-runs/$sample" > /dev/null
+# Peak resident memory of `deepwire train` (the JVM it starts for training included) at N and 5N epochs:
+# memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below).
+for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}; do
+  sample="${pair%%:*}"; n="${pair##*:}"
+  for epochs in "$n" $((5 * n)); do
+    rm -rf "target/perf-runs/$sample-$epochs"
+    /usr/bin/time -f "memory $sample epochs=$epochs max_rss_kb=%M" java -jar target/deepwire.jar train \
+      "sample-projects/$sample.dwproj" --epochs "$epochs" --out "target/perf-runs/$sample-$epochs" 2>&1 > /dev/null \
+      | grep '^memory' | tee -a "$raw"
+  done
 done
 fi
 if has display && [ -n "${DISPLAY:-}" ]; then

@@ -3,10 +3,12 @@ package dev.deepwire;
 import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.training.backend.BackendChoice;
 import dev.deepwire.training.backend.NativeTuning;
+import dev.deepwire.training.backend.TrainingJvm;
 import dev.deepwire.ui.WorkbenchLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,9 +27,12 @@ public final class Main {
         }
         Optional<Path> project = WorkbenchLauncher.projectArgument(args);
         BackendChoice.Backend wanted = args.length == 0 || project.isPresent() ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
-        if (BackendChoice.needsRelaunch(wanted)) {
+        boolean training = args.length > 0 && args[0].equals("train") && !TrainingJvm.isBounded();
+        if (BackendChoice.needsRelaunch(wanted) || training) {
             try {
-                System.exit(BackendChoice.relaunch(wanted, Main.class.getName(), args, true).waitFor());
+                // deepwire train runs in a JVM whose memory stays flat over a long run (TrainingJvm)
+                System.exit(BackendChoice.relaunch(wanted, training ? TrainingJvm.options() : List.of(),
+                        Main.class.getName(), args, true).waitFor());
             } catch (IOException | InterruptedException e) {
                 System.err.println("deepwire: could not start the " + wanted + " backend (" + e.getMessage() + "); using the CPU");
             }

@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code deepwire project-embeddings FILE --model M.zip --node ID}: an embedding table drawn in 2-D, headless. */
 @Command(name = "project-embeddings", mixinStandardHelpOptions = true,
-        description = {"Draw a trained embedding table (entities, relations, tokens, positions) in 2-D with PCA or",
-                "t-SNE: a PNG scatter coloured by a column of the data, and a CSV with each row's label, x, y and",
-                "columns."})
+        description = {"Draw a trained embedding table (entities, relations, tokens, positions) in 2-D with PCA or "
+                + "t-SNE: a PNG scatter coloured by a column of the data, and a CSV with each row's label, x, y and "
+                + "columns."})
 final class ProjectEmbeddingsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
     Path file;
@@ -32,7 +32,8 @@ final class ProjectEmbeddingsCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "a trained model (model.zip or a checkpoint)")
     Path model;
 
-    @Option(names = "--node", required = true, paramLabel = "ID", description = "the block holding the table")
+    @Option(names = "--node", required = true, paramLabel = "ID", description = {"the block holding the table (its first, "
+            + "or ID:entities, ID:relations for a block holding several)"})
     String node;
 
     @Option(names = "--method", defaultValue = "pca", paramLabel = "pca|tsne", description = "PCA or t-SNE (default: ${DEFAULT-VALUE})")
@@ -114,7 +115,7 @@ final class ProjectEmbeddingsCommand implements Callable<Integer> {
     private static String tablesOf(ComputationGraph net) {
         var tables = EmbeddingTables.find(net);
         return tables.isEmpty() ? "this model has no embedding tables"
-                : "the tables are in: " + tables.stream().map(t -> t.nodeId() + " (" + t.rows() + ")").distinct()
+                : "the tables are: " + tables.stream().map(t -> t.key() + " (" + t.rows() + ")").distinct()
                 .collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,7 @@
 package dev.deepwire.inspect;
 
 import dev.deepwire.compiler.layers.EmbeddingTable;
+import dev.deepwire.compiler.layers.OneToAllScorer;
 import dev.deepwire.compiler.layers.PositionalEmbedding;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.BlockCatalog;
@@ -32,10 +33,15 @@ public final class EmbeddingTables {
 
     private static final List<Reader> READERS = List.of(
             new Reader(EmbeddingTable.class, EmbeddingTable.TABLE, false, "ids"), // token, entity, relation, id tables
-            new Reader(PositionalEmbedding.class, PositionalEmbedding.TABLE, true, "positions"));
+            new Reader(PositionalEmbedding.class, PositionalEmbedding.TABLE, true, "positions"),
+            new Reader(OneToAllScorer.class, OneToAllScorer.ENTITIES, false, "entities"),
+            new Reader(OneToAllScorer.class, OneToAllScorer.RELATIONS, false, "relations"));
 
-    /** A table found in a network: the canvas block, the DL4J vertex that holds it and how to read it. */
-    public record Found(String nodeId, String vertex, String param, boolean rowsLast, String rows) {
+    /**
+     * A table found in a network: its name (the canvas block's id, or {@code block:rows} where a block holds
+     * several, e.g. a 1-N scorer's entities and relations), the block, the DL4J vertex and how to read it.
+     */
+    public record Found(String key, String nodeId, String vertex, String param, boolean rowsLast, String rows) {
     }
 
     private EmbeddingTables() {
@@ -54,17 +60,23 @@ public final class EmbeddingTables {
                 Layer layer = lv.getLayerConf().getLayer();
                 for (Reader r : READERS) {
                     if (r.layer().isInstance(layer) && layer.initializer().paramKeys(layer).contains(r.param())) {
-                        out.add(new Found(nodeOf(name), name, r.param(), r.rowsLast(), r.rows()));
+                        out.add(new Found(nodeOf(name), nodeOf(name), name, r.param(), r.rowsLast(), r.rows()));
                     }
                 }
             }
         });
-        return out;
+        List<Found> named = new ArrayList<>();
+        for (Found f : out) {
+            boolean shared = out.stream().filter(o -> o.nodeId().equals(f.nodeId())).count() > 1;
+            named.add(shared ? new Found(f.nodeId() + ":" + f.rows(), f.nodeId(), f.vertex(), f.param(), f.rowsLast(),
+                    f.rows()) : f);
+        }
+        return named;
     }
 
-    /** The canvas blocks of a configuration that hold a table. */
+    /** The names of a configuration's tables (see {@link Found#key}). */
     public static List<String> nodes(ComputationGraphConfiguration conf) {
-        return find(conf).stream().map(Found::nodeId).distinct().toList();
+        return find(conf).stream().map(Found::key).distinct().toList();
     }
 
     /** The canvas blocks that hold a table. */
@@ -77,8 +89,11 @@ public final class EmbeddingTables {
         return find(net.getConfiguration(), nodeId);
     }
 
-    public static Optional<Found> find(ComputationGraphConfiguration conf, String nodeId) {
-        return find(conf).stream().filter(f -> f.nodeId().equals(nodeId)).findFirst();
+    /** A table by its name, or the first table of a block by the block's id. */
+    public static Optional<Found> find(ComputationGraphConfiguration conf, String name) {
+        List<Found> all = find(conf);
+        return all.stream().filter(f -> f.key().equals(name)).findFirst()
+                .or(() -> all.stream().filter(f -> f.nodeId().equals(name)).findFirst());
     }
 
     /** The table's values now, {@code [row][dimension]} (a copy: safe to keep while training goes on). */
@@ -104,17 +119,17 @@ public final class EmbeddingTables {
      */
     public static LearnedTable describe(ComputationGraphConfiguration conf, Found table, Graph graph, DatasetSplits data,
                                         float[][] values, long step) {
-        int input = table.rowsLast() ? -1 : AttentionProbe.sourceInput(conf, table.vertex());
-        List<String> names = input < 0 || data == null || data.train() == null ? List.of() : data.train().inputNames(input);
+        int input = table.rowsLast() ? -1 : input(conf, table.vertex(), values.length, data);
+        List<String> names = input < 0 ? List.of() : data.train().inputNames(input);
         if (!names.isEmpty() && names.size() < values.length) {
             values = java.util.Arrays.copyOf(values, names.size()); // ids past the data's names are never looked up
         }
         List<String> labels = labels(table, names, values.length);
-        String kind = graph == null ? kind(table, labels, data) : graph.node(table.nodeId())
+        String kind = graph == null || !table.key().equals(table.nodeId()) ? kind(table, labels, data) : graph.node(table.nodeId())
                 .flatMap(n -> BlockCatalog.standard().find(n.type())).map(b -> b.label()).orElse(kind(table, labels, data));
         String output = conf.getNetworkOutputs().isEmpty() ? "class" : nodeOf(conf.getNetworkOutputs().get(0));
         List<RowColumn> columns = RowColumns.of(table.rowsLast(), input, values.length, data, output);
-        return new LearnedTable(table.nodeId(), kind, labels, columns, values, step);
+        return new LearnedTable(table.key(), kind, labels, columns, values, step);
     }
 
     /** What the rows are, without the project's graph: entities or relations of a knowledge graph, or the reader's word. */
@@ -133,6 +148,26 @@ public final class EmbeddingTables {
     /** Every table of the network with labels and columns. */
     public static List<LearnedTable> readAll(ComputationGraph net, Graph graph, DatasetSplits data, long step) {
         return find(net).stream().map(f -> read(net, f, graph, data, step)).toList();
+    }
+
+    /**
+     * The network input whose names label a table's rows: the one with exactly as many names as the table has rows
+     * (a 1-N scorer's relations among its head and relation inputs), else the input that feeds the table; -1 for none.
+     */
+    private static int input(ComputationGraphConfiguration conf, String vertex, int rows, DatasetSplits data) {
+        if (data == null || data.train() == null) {
+            return -1;
+        }
+        int source = AttentionProbe.sourceInput(conf, vertex);
+        if (source >= 0 && data.train().inputNames(source).size() == rows) {
+            return source;
+        }
+        for (int i = 0; i < conf.getNetworkInputs().size(); i++) {
+            if (data.train().inputNames(i).size() == rows) {
+                return i;
+            }
+        }
+        return source;
     }
 
     private static List<String> labels(Found table, List<String> names, int rows) {

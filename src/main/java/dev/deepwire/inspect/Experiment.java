@@ -23,7 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Interventions on a trained model, measured: the prediction for chosen examples and the validation accuracy with
  * heads switched off or rows pinned. Works on its own copy of the network, so the trained model (a run at rest
  * or paused, or a kept run's best model) is never changed, and a run resumed meanwhile does not disturb it. Slow
- * (whole validation passes): call it off the UI thread. One caller at a time.
+ * (whole validation passes): call it off the UI thread. Callers take turns (a forward pass sets the copy's
+ * inputs and masks).
  */
 public final class Experiment {
     private final ComputationGraph net;
@@ -49,7 +50,7 @@ public final class Experiment {
     }
 
     /** The validation accuracy with {@code iv} applied (remembered per intervention). */
-    public double accuracy(Intervention iv) {
+    public synchronized double accuracy(Intervention iv) {
         String key = iv.isNone() ? "" : describe(iv);
         Double known = accuracies.get(key);
         if (known != null) {
@@ -61,17 +62,17 @@ public final class Experiment {
     }
 
     /** The predictions for {@code examples} and the block's maps, with {@code iv} applied. */
-    public Outcome outcome(Intervention iv, Dataset examples) {
+    public synchronized Outcome outcome(Intervention iv, Dataset examples) {
         AttentionForward.Run run = AttentionForward.run(net, examples.features(), examples.featureMasks(), iv, means(iv));
         return new Outcome(predictions(run.outputs()[0], examples), floats(run.block().weights()));
     }
 
     /** Every head of every attention block switched off alone, ranked by the accuracy drop. */
-    public HeadAblation.Table table(Ablation mode) {
+    public synchronized HeadAblation.Table table(Ablation mode) {
         return HeadAblation.table(net, validation, AttentionProbe.attentionNodes(net), mode);
     }
 
-    public int heads(String node) {
+    public int heads(String node) { // shapes only: never waits for a measurement
         return HeadAblation.heads(net, node);
     }
 
@@ -81,7 +82,7 @@ public final class Experiment {
      * a note beside it says what was done. Only zeroed heads can be saved: a mean or a pinned row has no place in
      * the model's parameters.
      */
-    public Path saveWithoutHeads(Intervention iv, Path runsFolder, String projectName) throws IOException {
+    public synchronized Path saveWithoutHeads(Intervention iv, Path runsFolder, String projectName) throws IOException {
         if (iv.off().isEmpty() || iv.needsMeans() || !iv.pins().isEmpty()) {
             throw new IllegalArgumentException("only heads switched off with 'zero' can be saved as a model; "
                     + "a mean or a pinned row has no place in the model's parameters");

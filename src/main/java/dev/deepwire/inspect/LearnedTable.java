@@ -6,7 +6,8 @@ import java.util.List;
  * One learned table of a trained network as plain floats, one row per thing it embeds (entity, relation, token,
  * position), with a readable label per row and the columns the projector can colour rows by.
  *
- * @param nodeId  the block on the canvas that holds the table
+ * @param nodeId  the table's name: the id of the block on the canvas that holds it, or {@code id:rows} where a
+ *                block holds several (a 1-N scorer's entities and relations)
  * @param kind    what its rows are, in words ("entities", "tokens", "positions", …)
  * @param labels  one label per row
  * @param columns what each row can be coloured by (may be empty)

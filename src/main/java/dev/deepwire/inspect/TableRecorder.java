@@ -8,19 +8,20 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 /**
  * Captures embedding tables during training for the projector, on the training thread between steps, beside the
  * attention maps: each table on every k-th step, k growing with the table's size so a large table (wordnet's
- * 4,000 entities) is copied and sent a few dozen times a run, not hundreds; and once more at the end. A capture
- * travels as an {@link AttentionRecorder.Snapshot} of one example and one head whose map is the table
- * ({@code [1][1][rows][dimensions]}), so it reaches the window by the attention maps' way, from a training
- * process too.
+ * 4,000 entities of 128 numbers: every 120 steps) is copied and sent a few dozen times a run at most; and once
+ * more at the end. A capture travels as an {@link AttentionRecorder.Snapshot} of one example and one head whose
+ * map is the table ({@code [1][1][rows][dimensions]}), so it reaches the window by the attention maps' way, from a
+ * training process too.
  */
 final class TableRecorder {
     /** A table is captured at most every this many attention intervals. */
     static final int SPACING = 5;
     /** Beyond this many numbers, a table is captured proportionally less often. */
-    static final int FLOATS_PER_CAPTURE = 20_000;
+    static final int FLOATS_PER_CAPTURE = 100_000;
 
     private final List<EmbeddingTables.Found> tables = new ArrayList<>();
     private final List<Integer> every = new ArrayList<>();
+    private final List<Long> lastCaptured = new ArrayList<>();
     private final List<String> nodes;
     private final int baseEvery;
     private final Consumer<AttentionRecorder.Snapshot> listener;
@@ -43,17 +44,20 @@ final class TableRecorder {
         }
         if (!resolved) {
             for (EmbeddingTables.Found f : EmbeddingTables.find(model)) {
-                if (nodes.contains(f.nodeId())) {
+                if (nodes.contains(f.key())) {
                     tables.add(f);
                     every.add(interval(baseEvery, model.getVertex(f.vertex()).numParams()));
+                    lastCaptured.add(-1L);
                 }
             }
             resolved = true;
         }
         for (int i = 0; i < tables.size(); i++) {
-            if (last || step == 1 || step % every.get(i) == 0) {
+            boolean due = last || step == 1 || step % every.get(i) == 0;
+            if (due && lastCaptured.get(i) != step) { // the run's end repeats its last step: captured once
+                lastCaptured.set(i, step);
                 float[][] rows = EmbeddingTables.values(model, tables.get(i));
-                listener.accept(new AttentionRecorder.Snapshot(step, tables.get(i).nodeId(), new float[][][][] {{rows}}, 0));
+                listener.accept(new AttentionRecorder.Snapshot(step, tables.get(i).key(), new float[][][][] {{rows}}, 0));
             }
         }
     }

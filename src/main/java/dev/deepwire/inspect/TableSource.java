@@ -26,7 +26,7 @@ public final class TableSource {
         this.data = data;
         this.graph = graph;
         if (configuration != null) {
-            EmbeddingTables.find(configuration).forEach(f -> found.putIfAbsent(f.nodeId(), f));
+            EmbeddingTables.find(configuration).forEach(f -> found.putIfAbsent(f.key(), f));
         }
     }
 

@@ -123,6 +123,7 @@ public final class TrainingEngine {
                 selection.restoresBest());
         int sinceBest = 0;
         DivergenceWatch divergence = new DivergenceWatch();
+        NativeGarbage garbage = new NativeGarbage();
         int epoch = 0;
         String reason = settings.epochs() == 1 ? "the 1 epoch done" : "all " + settings.epochs() + " epochs done";
         outer:
@@ -189,6 +190,7 @@ public final class TrainingEngine {
                     break outer;
                 }
                 Dataset.release(batch); // its native memory now, not whenever a collection finds it
+                garbage.afterStep(step);
             }
             learningRate(model, step, listener);
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);

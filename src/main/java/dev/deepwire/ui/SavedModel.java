@@ -9,12 +9,15 @@ import dev.deepwire.model.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A run's saved model with the examples to inspect it on: the validation split, or the training split without one. */
-record SavedModel(TrainedModel model, Dataset data) {
+/**
+ * A run's saved model with the examples to inspect it on (the validation split, or the training split without one)
+ * and all the project's data (what the projector labels and colours tables by).
+ */
+record SavedModel(TrainedModel model, Dataset data, DatasetSplits splits) {
     /** Loads the model file and the project's data; slow, so call it off the UI thread. */
     static SavedModel load(Path model, DatasetSpec dataset, Path dataFolder) throws IOException, DataException {
         TrainedModel net = TrainedModel.load(model);
         DatasetSplits data = DatasetLoader.load(dataset, dataFolder);
-        return new SavedModel(net, data.validation() != null ? data.validation() : data.train());
+        return new SavedModel(net, data.validation() != null ? data.validation() : data.train(), data);
     }
 }

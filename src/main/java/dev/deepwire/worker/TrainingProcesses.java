@@ -1,6 +1,7 @@
 package dev.deepwire.worker;
 
 import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.training.backend.TrainingJvm;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.TrainingListener;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TrainingProcesses implements RunLauncher {
     /** This JVM's options that the training process shares (heap and native-memory limits, ND4J settings). */
-    private static final List<String> PASSED_ON = List.of("-Xmx", "-Xms", "-XX:MaxDirectMemorySize", "-Dorg.bytedeco",
+    /** The window's JVM options a training process inherits (not its heap size: the process has its own). */
+    private static final List<String> PASSED_ON = List.of("-XX:MaxDirectMemorySize", "-Dorg.bytedeco",
             "-Dorg.nd4j", "-Dorg.slf4j");
     private final RunLauncher fallback;
     private final int windowNice;
@@ -106,6 +108,7 @@ public final class TrainingProcesses implements RunLauncher {
     private static Process launchProcess() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(TrainingJvm.options()); // flat memory over long runs
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (PASSED_ON.stream().anyMatch(arg::startsWith)) {
                 command.add(arg);

@@ -56,6 +56,28 @@ class EmbeddingTablesTest {
     }
 
     @Test
+    void aOneToAllScorerHoldsTwoTablesNamedByBlockAndRowsAndLabelledByTheirOwnInputs() throws Exception {
+        Path file = Path.of("sample-projects/wordnet-links.dwproj");
+        Project p = new ProjectReader().read(file);
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow().instantiate();
+        DatasetSplits data = dev.deepwire.data.DatasetLoader.load(p.dataset(), file.toAbsolutePath().getParent());
+        String block = p.graph().nodes().stream().filter(n -> n.type().endsWith("_1n")).findFirst().orElseThrow().id();
+
+        assertThat(EmbeddingTables.nodes(net)).containsExactly(block + ":entities", block + ":relations");
+        assertThat(EmbeddingTables.find(net, block)).get().extracting(EmbeddingTables.Found::rows).isEqualTo("entities");
+        List<LearnedTable> tables = EmbeddingTables.readAll(net, p.graph(), data, 0);
+        LearnedTable entities = tables.get(0);
+        assertThat(entities.kind()).isEqualTo("entities");
+        assertThat(entities.labels()).isEqualTo(data.knowledgeGraph().entities());
+        assertThat(entities.column("hypernym")).isPresent();
+        LearnedTable relations = tables.get(1);
+        assertThat(relations.kind()).isEqualTo("relations");
+        assertThat(relations.labels()).as("the relation input's names, reciprocal relations included")
+                .containsAll(data.knowledgeGraph().relations()).hasSize(relations.size());
+    }
+
+    @Test
     void entitiesAreColouredByTheirCommonestRelationAndByTheTailOfARelationMostHave() throws Exception {
         Path tsv = dir.resolve("kg.tsv");
         Files.writeString(tsv, String.join("\n",

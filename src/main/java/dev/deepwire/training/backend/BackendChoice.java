@@ -65,14 +65,24 @@ public final class BackendChoice {
 
     /** Starts DeepWire again in a child JVM set up for {@code backend}. */
     public static Process relaunch(Backend backend, String mainClass, String[] args, boolean inheritIo) throws IOException {
+        return relaunch(backend, List.of(), mainClass, args, inheritIo);
+    }
+
+    /** Starts DeepWire again in a child JVM set up for {@code backend}, with the JVM options {@code jvmOptions}. */
+    public static Process relaunch(Backend backend, List<String> jvmOptions, String mainClass, String[] args,
+                                   boolean inheritIo) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put(ENV_CHOSEN, backend.name());
+        if (!jvmOptions.isEmpty()) {
+            pb.environment().put(TrainingJvm.ENV_BOUNDED, "1");
+        }
         pb.environment().put("BACKEND_PRIORITY_GPU", backend == Backend.CUDA ? "100" : "0");
         pb.environment().put("BACKEND_PRIORITY_CPU", backend == Backend.CUDA ? "0" : "100");
         if (inheritIo) {

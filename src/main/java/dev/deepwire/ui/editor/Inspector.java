@@ -37,7 +37,7 @@ public final class Inspector extends ScrollPane {
     private Consumer<String> onInspectAttention = id -> { };
     /** Blocks that hold an embedding table the projector can draw. */
     private static final Set<String> TABLES = Set.of("token_embedding", "positional_embedding", "entity_embedding",
-            "relation_embedding");
+            "relation_embedding", "distmult_1n", "complex_1n", "kg_mlp_1n");
     private Consumer<String> onProjectEmbeddings = id -> { };
 
     /** What "Project embeddings…" does for the selected block. */

@@ -2,30 +2,20 @@ package dev.deepwire.ui.inspect;
 
 import dev.deepwire.training.RunState;
 import dev.deepwire.data.Dataset;
-import dev.deepwire.inspect.AttentionFocus;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.AxisLabels;
-import dev.deepwire.inspect.Heatmaps;
 import dev.deepwire.inspect.ProbeImages;
-import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.inspect.TypedProbe;
-import dev.deepwire.io.AtomicFiles;
-import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,6 +33,8 @@ public final class AttentionInspector {
     private final LongConsumer markStep;
     private final InspectorControls ui = new InspectorControls();
     private final InspectorModel model = new InspectorModel();
+    private final InterventionPanel intervene;
+    private final RestingCaptures captures;
     private TypedProbe typedProbe;
     /** Whether the inspector followed the run before text was typed (Resume or clearing the text follows again). */
     private boolean followBeforeTyped;
@@ -77,6 +69,8 @@ public final class AttentionInspector {
         this.training = training;
         this.background = background;
         this.markStep = markStep;
+        this.captures = new RestingCaptures(session, training, background, ui.status::setText);
+        this.intervene = new InterventionPanel(background, this::draw, training::runsFolder, () -> training.editor().project().name());
     }
 
     private Stage stage;
@@ -112,6 +106,7 @@ public final class AttentionInspector {
         ui.node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
                 : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)
         BorderPane root = ui.layout(this::showClearest, this::export, () -> stage.close());
+        root.setRight(intervene);
         ui.node.valueProperty().addListener((o, a, b) -> {
             model.setTyped(null);
             refresh();
@@ -165,13 +160,10 @@ public final class AttentionInspector {
      * blocks change, keeping the chosen block if the new network has it. Returns whether it did (and redrew).
      */
     private boolean offerSessionNodes() {
-        List<String> now = session.nodes();
-        if (ui.node.getItems().equals(now)) {
+        String chosen = ui.node.getValue();
+        if (!ui.offerNodes(session.nodes())) {
             return false;
         }
-        String chosen = ui.node.getValue();
-        ui.node.getItems().setAll(now);
-        ui.node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
         if (Objects.equals(chosen, ui.node.getValue())) {
             refresh(); // (a new choice of block has refreshed already: drawing it twice counted one capture twice)
         }
@@ -227,12 +219,7 @@ public final class AttentionInspector {
         ui.step.setMax(choice.count() - 1);
         ui.step.setMajorTickUnit(Math.max(1, choice.count() / 10.0));
         if (ui.live.isSelected() && ui.step.getValue() != choice.index()) {
-            following = true;
-            try {
-                ui.step.setValue(choice.index());
-            } finally {
-                following = false;
-            }
+            quietly(() -> ui.step.setValue(choice.index()));
         }
         show(choice.snapshot(), session.probeProperty().get(), ui.example.getValue());
         // The loss chart marks the step on show — except while following a run, where that is always "now" and
@@ -243,37 +230,24 @@ public final class AttentionInspector {
 
     /** No capture yet: compute one from the resting model (after a run, or while paused). */
     private void captureNow() {
-        var resting = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
-        Dataset probe = session.probeProperty().get();
-        if (resting.isEmpty() || probe == null) {
-            ui.status.setText("No attention captured yet: maps appear every " + AttentionSession.EVERY
-                    + " steps once training runs.");
-            return;
-        }
-        String n = ui.node.getValue();
         // A saved model shows the step it was saved at; the resting model of this window's run, the run's last step.
-        long at = session.loadedModel().map(TrainedModel::trainedSteps).orElse(-1L);
-        CompletableFuture.supplyAsync(() -> resting.get().capture(n, at, probe), background)
-                .whenComplete((s, e) -> Platform.runLater(() -> {
-                    if (e != null) {
-                        ui.status.setText("Cannot capture the attention: " + e.getCause().getMessage());
-                    } else {
-                        session.snapshots().add(s);
-                        if (!training.phaseProperty().get().busy()) {
-                            showClearest(); // a trained model: open where its pattern is clearest
-                        }
-                    }
-                }));
+        if (!captures.capture(ui.node.getValue(), captures.savedStep(), session.probeProperty().get(), s -> {
+            session.snapshots().add(s);
+            if (!training.phaseProperty().get().busy()) {
+                showClearest(); // a trained model: open where its pattern is clearest
+            }
+        })) {
+            ui.status.setText("No attention captured yet: maps appear every " + AttentionSession.EVERY + " steps once training runs.");
+        }
     }
 
     private void showTyped(String text) {
         typedWaiting = false;
-        var resting = session.loadedModel().isPresent() ? session.loadedModel() : training.restingModel();
         Dataset probe = session.probeProperty().get();
         if (text == null || text.isBlank() || ui.node.getValue() == null || probe == null) {
             return;
         }
-        if (resting.isEmpty()) {
+        if (captures.model().isEmpty()) {
             typedWaiting = true;
             ui.status.setText(TYPED_WAITS);
             return;
@@ -284,54 +258,35 @@ public final class AttentionInspector {
             return;
         }
         TypedProbe t = TypedProbe.of(probe, ui.example.getValue(), qi, text);
-        String n = ui.node.getValue();
-        CompletableFuture.supplyAsync(() -> resting.get().capture(n, -1, t.example()), background)
-                .whenComplete((s, e) -> Platform.runLater(() -> {
-                    if (e != null) {
-                        ui.status.setText("Cannot capture the attention: " + e.getCause().getMessage());
-                        return;
-                    }
-                    if (model.typed() == null) {
-                        followBeforeTyped = ui.live.isSelected();
-                    }
-                    typedProbe = t;
-                    model.setTyped(s);
-                    if (ui.live.isSelected()) {
-                        following = true; // typed text is not the run: stop following until Resume or Follow
-                        try {
-                            ui.live.setSelected(false);
-                        } finally {
-                            following = false;
-                        }
-                    }
-                    refresh();
-                }));
+        captures.capture(ui.node.getValue(), -1, t.example(), s -> {
+            if (model.typed() == null) {
+                followBeforeTyped = ui.live.isSelected();
+            }
+            typedProbe = t;
+            model.setTyped(s);
+            if (ui.live.isSelected()) {
+                quietly(() -> ui.live.setSelected(false)); // typed text is not the run: stop following until Resume or Follow
+            }
+            refresh();
+        });
     }
 
-    /** Says which tokens the model knows, and which typed ones it does not (and what they became). */
-    private void vocabularyHint(Dataset probe, int qi, TypedProbe typedNow) {
-        List<String> known = TypedProbe.typable(probe, qi);
-        ui.vocabulary.setText(InspectorModel.vocabularyText(known, typedNow));
-        ui.vocabulary.setTooltip(new Tooltip(String.join(" ", known)));
+    /** Moves a control as the view itself does (following), so the move is not taken as the user's. */
+    private void quietly(Runnable move) {
+        following = true;
+        try {
+            move.run();
+        } finally {
+            following = false;
+        }
     }
 
-    /** Ranks the capture's examples and heads by how sharply the landmark token's row attends; shows the best. */
+    /** Shows the example and head whose landmark row attends most sharply, in the capture on show or the newest. */
     private void showClearest() {
         List<Snapshot> list = captured();
-        Dataset probe = session.probeProperty().get();
-        if (list.isEmpty() || probe == null) {
-            ui.focus.setText("Nothing captured yet.");
-            return;
-        }
         Snapshot s = shown != null && shown != model.typed() && shown.nodeId().equals(ui.node.getValue()) ? shown
-                : list.get(list.size() - 1);
-        var found = AttentionFocus.clearest(s, probe, session.layout().inputsOf(s.nodeId())[0]);
-        ui.focus.setText(InspectorModel.focusText(found, s));
-        found.ifPresent(f -> {
-            ui.grid.setSelected(false);
-            ui.example.getValueFactory().setValue(f.spot().example());
-            ui.head.setValue(new HeadChoice(f.spot().head()));
-        });
+                : list.isEmpty() ? null : list.get(list.size() - 1);
+        ui.showClearest(s, session.probeProperty().get(), s == null ? 0 : session.layout().inputsOf(s.nodeId())[0]);
     }
 
     private void show(Snapshot s, Dataset data, int ex) {
@@ -353,7 +308,7 @@ public final class AttentionInspector {
         ui.centre.setRight(image ? ui.side : null);
         ui.setQueries(rowLabels.size());
         if (ProbeImages.isTokens(data, inputs[0])) {
-            vocabularyHint(data, inputs[0], typedShown ? typedProbe : null);
+            ui.vocabularyHint(data, inputs[0], typedShown ? typedProbe : null);
         }
         draw();
     }
@@ -371,18 +326,22 @@ public final class AttentionInspector {
             return;
         }
         int e = exampleIndex();
+        int h = headIndex();
+        Snapshot s = intervene.pinned(shown);
         if (ui.grid.isSelected()) {
-            ui.showHeads(shown, e, rowLabels, colLabels);
+            ui.showHeads(s, e, rowLabels, colLabels);
+            intervene.markAll(ui.heads.getChildren(), e);
         } else {
-            ui.heatmap.show(shown.map(e, headIndex()), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
-                    shown.nodeId(), shown == model.typed() ? "typed: " + ui.typed.getText() : "example " + e, ui.head.getValue()));
+            ui.heatmap.show(s.map(e, h), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
+                    s.nodeId(), shown == model.typed() ? "typed: " + ui.typed.getText() : "example " + e, ui.head.getValue()));
+            intervene.mark(ui.heatmap, e, h);
             ui.centre.setCenter(ui.heatmap);
         }
         if (ui.centre.getRight() != null) {
-            int[] inputs = session.layout().inputsOf(shown.nodeId());
-            float[][] pixels = ProbeImages.pixels(shownData, inputs[1], e);
-            ui.showOverlay(pixels, rowLabels, shown.map(e, headIndex()));
+            ui.showOverlay(ProbeImages.pixels(shownData, session.layout().inputsOf(s.nodeId())[1], e), rowLabels, s.map(e, h));
         }
+        intervene.aim(new InterventionPanel.Target(captures.model().orElse(null), session.validation(), s.nodeId(), shownData, e, h,
+                rowLabels, colLabels, session.layout().inputsOf(s.nodeId())[0]));
     }
 
     private int mapsShown;
@@ -394,7 +353,7 @@ public final class AttentionInspector {
 
     /** Whether each map of the all-heads grid has token labels (empty when the grid is not on show). */
     public List<Boolean> headLabelsShown() {
-        return ui.heads.getChildren().stream().map(n -> ((HeatmapView) n).labelsShown()).toList();
+        return ui.heads.getChildren().stream().map(n -> ((HeatmapView) n).labelsShown()).toList(); // grid order
     }
 
     /** The map on show. */
@@ -408,12 +367,14 @@ public final class AttentionInspector {
         }
     }
 
-    /** Writes the map on show: a labelled PNG or the exact weights as CSV. */
+    /** Writes the map on show (pinned rows as pinned): a labelled PNG or the exact weights as CSV. */
     public void exportTo(Path file, boolean asPng) throws IOException {
-        float[][] map = shown.map(exampleIndex(), headIndex());
-        String title = shown.nodeId() + " · " + ui.head.getValue();
-        byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rowLabels, colLabels, title))
-                : Heatmaps.csv(map, rowLabels, colLabels).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, bytes);
+        InspectorControls.write(file, asPng, intervene.pinned(shown).map(exampleIndex(), headIndex()), rowLabels, colLabels,
+                shown.nodeId() + " · " + ui.head.getValue());
+    }
+
+    /** The intervention column, for tests. */
+    InterventionPanel intervention() {
+        return intervene;
     }
 }

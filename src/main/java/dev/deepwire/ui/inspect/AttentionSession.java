@@ -31,6 +31,8 @@ public final class AttentionSession {
     private final ObjectProperty<Dataset> probe = new SimpleObjectProperty<>();
     private AttentionLayout layout = AttentionLayout.NONE;
     private TrainedModel loaded;
+    /** The examples interventions are measured on: the validation split (the training split without one). */
+    private Dataset validation;
     private List<String> nodes = List.of();
     /** The embedding tables of the same run, captured the same way for the projector. */
     private final ProjectorSession projector;
@@ -50,6 +52,7 @@ public final class AttentionSession {
         nodes = layout.nodes();
         CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY).withTables(projector.watch(network, data));
         probe.set(spec.probe(data));
+        validation = data.validation() != null ? data.validation() : data.train();
         snapshots.clear(); // after the new run's blocks are known: an open inspector offers them when told of this
         return nodes.isEmpty() && spec.tables().isEmpty() ? null : spec;
     }
@@ -73,17 +76,28 @@ public final class AttentionSession {
      * to show, and no captured history.
      */
     public void load(TrainedModel model, Dataset probeSource) {
+        load(model, probeSource, new DatasetSplits(probeSource, probeSource, null));
+    }
+
+    /** The same, with all the project's data for the projector's labels and colours. */
+    public void load(TrainedModel model, Dataset probeSource, DatasetSplits splits) {
         loaded = model;
         layout = model.layout();
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
+        validation = probeSource;
         snapshots.clear();
-        projector.load(model, new DatasetSplits(probeSource, probeSource, null)); // its tables, labelled by these examples
+        projector.load(model, splits); // its embedding tables, as they are
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */
     public Optional<TrainedModel> loadedModel() {
         return Optional.ofNullable(loaded);
+    }
+
+    /** The examples interventions are measured on (null before a run or a loaded model). */
+    public Dataset validation() {
+        return validation;
     }
 
     public ObservableList<AttentionRecorder.Snapshot> snapshots() {

@@ -33,6 +33,12 @@ final class HeatmapView extends Region {
     private List<String> cols = List.of();
     private String title = "";
     private float max = 1;
+    /** A switched-off head's map: drawn dimmed under a "switched off" note. */
+    private boolean greyed;
+    /** A query row pinned to a chosen distribution: outlined (-1: none). */
+    private int pinnedRow = -1;
+    /** A difference map: blue below 0, red above, white at 0, scaled to the largest difference. */
+    private boolean signed;
 
     HeatmapView() {
         getChildren().add(canvas);
@@ -47,8 +53,37 @@ final class HeatmapView extends Region {
         rows = queryLabels;
         cols = keyLabels;
         title = heading;
+        signed = false;
         max = HeatmapRaster.top(map);
         draw();
+    }
+
+    /** A difference of two maps, coloured by sign (blue below 0, red above) and scaled to its largest difference. */
+    void showDifference(float[][] values, List<String> queryLabels, List<String> keyLabels, String heading) {
+        show(values, queryLabels, keyLabels, heading);
+        signed = true;
+        max = 1e-6f;
+        for (float[] r : values) {
+            for (float v : r) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        draw();
+    }
+
+    /** Marks the map as a switched-off head's (greyed) and outlines a pinned row (-1: none). */
+    void mark(boolean off, int pinned) {
+        greyed = off;
+        pinnedRow = pinned;
+        draw();
+    }
+
+    boolean greyed() {
+        return greyed;
+    }
+
+    int pinnedRow() {
+        return pinnedRow;
     }
 
     /** Narrow margins and small labels, for a map among several (the all-heads grid). */
@@ -107,9 +142,10 @@ final class HeatmapView extends Region {
         WritableImage img = new WritableImage(nk, nq);
         PixelWriter px = img.getPixelWriter();
         px.setPixels(0, 0, nk, nq, PixelFormat.getIntArgbInstance(),
-                HeatmapRaster.argb(map), 0, nk);
+                signed ? signedPixels() : HeatmapRaster.argb(map), 0, nk);
         g.setImageSmoothing(false);
         g.drawImage(img, left, top, nk * c, nq * c);
+        marks(g, c, nq, nk);
         g.setFill(Color.web("#d8dde6"));
         g.setFont(Font.font(13));
         g.fillText(title, 8, 18);
@@ -135,13 +171,53 @@ final class HeatmapView extends Region {
         double lx = left + nk * c + 16;
         double lh = Math.max(60, nq * c);
         for (int i = 0; i < 100; i++) {
-            g.setFill(colour(1 - i / 100.0));
+            g.setFill(signed ? signedColour(1 - i / 50.0) : colour(1 - i / 100.0));
             g.fillRect(lx, top + i * lh / 100, 12, lh / 100 + 1);
         }
         g.setFill(Color.web("#d8dde6"));
         g.fillText(String.format(Locale.ROOT, "%.2f", max), lx + 16, top + 8);
-        g.fillText(String.format(Locale.ROOT, "%.2f", max / 2), lx + 16, top + lh / 2 + 4);
-        g.fillText("0", lx + 16, top + lh);
+        g.fillText(signed ? "0" : String.format(Locale.ROOT, "%.2f", max / 2), lx + 16, top + lh / 2 + 4);
+        g.fillText(signed ? String.format(Locale.ROOT, "%.2f", -max) : "0", lx + 16, top + lh);
+    }
+
+    /** The switched-off veil and the pinned row's outline. */
+    private void marks(GraphicsContext g, double c, int nq, int nk) {
+        if (greyed) {
+            g.setFill(Color.rgb(23, 25, 29, 0.72));
+            g.fillRect(left, top, nk * c, nq * c);
+            g.setFill(Color.web("#d8dde6"));
+            g.setFont(Font.font(13));
+            g.fillText("switched off", left + 6, top + Math.min(nq * c, 40) / 2 + 5);
+        }
+        if (pinnedRow >= 0 && pinnedRow < nq) {
+            g.setStroke(Color.web("#ff9f1c"));
+            g.setLineWidth(2);
+            g.setLineDashes(5, 3);
+            g.strokeRect(left - 1, top + pinnedRow * c - 1, nk * c + 2, c + 2);
+            g.setLineDashes();
+            g.setFill(Color.web("#ff9f1c"));
+            g.setFont(Font.font(labelFont));
+            g.fillText("pinned", left - 44, top + pinnedRow * c + c / 2 + 4);
+        }
+    }
+
+    /** Blue (−1) through white (0) to red (+1). */
+    private static Color signedColour(double t) {
+        double a = Math.min(1, Math.abs(t));
+        return t >= 0 ? Color.color(1, 1 - a, 1 - a) : Color.color(1 - a, 1 - a, 1);
+    }
+
+    private int[] signedPixels() {
+        int cols = map[0].length;
+        int[] out = new int[map.length * cols];
+        for (int q = 0; q < map.length; q++) {
+            for (int k = 0; k < cols; k++) {
+                Color col = signedColour(map[q][k] / max);
+                out[q * cols + k] = 0xff000000 | (int) Math.round(col.getRed() * 255) << 16
+                        | (int) Math.round(col.getGreen() * 255) << 8 | (int) Math.round(col.getBlue() * 255);
+            }
+        }
+        return out;
     }
 
     /** A label cut to fit a margin this wide (about 6.5 px a character at the label sizes used). */

@@ -1,10 +1,16 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.AttentionFocus;
 import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.inspect.Heatmaps;
+import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.files.FileNames;
 import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -141,6 +147,35 @@ final class InspectorControls {
         centre.setCenter(heads);
     }
 
+    /** Shows where {@code s} attends most sharply (its landmark row's clearest example and head) and says so. */
+    void showClearest(AttentionRecorder.Snapshot s, Dataset probe, int queryInput) {
+        if (s == null || probe == null) {
+            focus.setText("Nothing captured yet.");
+            return;
+        }
+        var found = AttentionFocus.clearest(s, probe, queryInput);
+        focus.setText(InspectorModel.focusText(found, s));
+        found.ifPresent(f -> {
+            grid.setSelected(false);
+            example.getValueFactory().setValue(f.spot().example());
+            head.setValue(new HeadChoice(f.spot().head()));
+        });
+    }
+
+    /**
+     * Offers the blocks {@code now} (a new run's network), keeping the chosen one if it is still there; returns
+     * whether the list changed.
+     */
+    boolean offerNodes(List<String> now) {
+        if (node.getItems().equals(now)) {
+            return false;
+        }
+        String chosen = node.getValue();
+        node.getItems().setAll(now);
+        node.setValue(chosen != null && now.contains(chosen) ? chosen : now.isEmpty() ? null : now.get(0));
+        return true;
+    }
+
     /** The query spinner (image overlays) offers rows 0 … count − 1. */
     void setQueries(int count) {
         int last = Math.max(0, count - 1);
@@ -149,6 +184,20 @@ final class InspectorControls {
             query.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
                     Math.min(query.getValue(), last)));
         }
+    }
+
+    /** Says which tokens the model knows, and which typed ones it does not (and what they became). */
+    void vocabularyHint(Dataset probe, int qi, TypedProbe typedNow) {
+        List<String> known = TypedProbe.typable(probe, qi);
+        vocabulary.setText(InspectorModel.vocabularyText(known, typedNow));
+        vocabulary.setTooltip(new Tooltip(String.join(" ", known)));
+    }
+
+    /** Writes a map: a labelled PNG or the exact weights as CSV. */
+    static void write(Path file, boolean asPng, float[][] map, List<String> rows, List<String> cols, String title) throws IOException {
+        byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rows, cols, title))
+                : Heatmaps.csv(map, rows, cols).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, bytes);
     }
 
     /** Something that writes a file and may fail. */

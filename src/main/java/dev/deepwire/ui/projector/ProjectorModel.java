@@ -147,7 +147,7 @@ final class ProjectorModel {
 
     /** The label of a row and its columns, for the hover text. */
     String describe(int row) {
-        LearnedTable t = projected;
+        LearnedTable t = shown();
         if (t == null || row < 0 || row >= t.size()) {
             return "";
         }

@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
  */
 public final class ProjectorSession {
     /** Captures kept per table. */
-    static final int KEEP = 80;
+    static final int KEEP = 60;
 
     private final Consumer<Runnable> uiThread;
     private final ObservableList<LearnedTable> captures = FXCollections.observableArrayList();

@@ -30,6 +30,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The embedding projector: a table of the run (entities, relations, tokens, positions) drawn in 2-D by PCA or
@@ -85,8 +86,9 @@ public final class ProjectorWindow {
 
     private void choose(String nodeId) {
         table.getItems().setAll(session.nodes());
-        table.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
-                : session.nodes().isEmpty() ? null : session.nodes().get(0));
+        String chosen = session.nodes().stream().filter(k -> k.equals(nodeId) || k.startsWith(nodeId + ":")).findFirst()
+                .orElse(session.nodes().isEmpty() ? null : session.nodes().get(0));
+        table.setValue(chosen);
         tableChanged();
     }
 
@@ -102,6 +104,17 @@ public final class ProjectorWindow {
         legend.setId("projector-legend");
         step.setId("projector-step");
         method.getItems().setAll(Projection.Method.values());
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Projection.Method m) {
+                return m == null ? "" : m == Projection.Method.TSNE ? "t-SNE" : "PCA";
+            }
+
+            @Override
+            public Projection.Method fromString(String s) {
+                return "t-SNE".equals(s) ? Projection.Method.TSNE : Projection.Method.PCA;
+            }
+        });
         method.setValue(Projection.Method.PCA);
         search.setPromptText("Find a label");
         table.valueProperty().addListener((o, a, b) -> tableChanged());
@@ -119,7 +132,9 @@ public final class ProjectorWindow {
             List<Integer> found = model.search(b);
             showNeighbours();
             hover.setText(b.isBlank() ? "" : found.isEmpty() ? "no label contains \u201c" + b.strip() + "\u201d"
-                    : found.size() + " found; first: " + model.describe(found.get(0)));
+                    : found.size() + " found; first: " + model.describe(found.get(0))
+                    + (model.projection() != null && model.positionOf(found.get(0)) == null
+                    ? " (not drawn: this picture shows every k-th row; its neighbours are listed)" : ""));
             redraw();
         });
         step.valueProperty().addListener((o, a, b) -> {
@@ -198,8 +213,7 @@ public final class ProjectorWindow {
     /** Projects the shown capture off the UI thread; a capture arriving meanwhile is projected when it is done. */
     private void reproject() {
         LearnedTable shown = model.shown();
-        LearnedTable stepOf = shown;
-        stepLabel.setText(stepOf == null || stepOf.step() < 0 ? "" : String.format(Locale.ROOT, "%,d", stepOf.step()));
+        stepLabel.setText(shown == null || shown.step() < 0 ? "" : String.format(Locale.ROOT, "%,d", shown.step()));
         if (shown == null || !model.stale()) {
             redraw();
             return;

@@ -184,6 +184,11 @@ public final class TrainingViewModel {
         return editor;
     }
 
+    /** Where run folders go (beside the project file, or in the user's home). */
+    public Path runsFolder() {
+        return runsFolder.get();
+    }
+
     /** The folder of the current (or last) run, once it has started. */
     public Optional<Path> runDir() {
         return Optional.ofNullable(runDir);

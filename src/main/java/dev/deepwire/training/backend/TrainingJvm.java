@@ -1,0 +1,48 @@
+package dev.deepwire.training.backend;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/**
+ * The Java settings a training JVM runs with, so its resident memory stays flat however long it trains. An
+ * ND4J array's native memory is freed when a collection finds its small Java object; with the default
+ * collector (G1) and a quarter of the machine as heap, the heap's young generation grows to hundreds of
+ * megabytes of touched pages and the native memory behind unreachable arrays waits for it
+ * (digits-caption, 20 epochs: 0.8–1.4 GB). The serial collector keeps the heap as small as the live data
+ * needs and collects it often; with the loop's {@code NativeGarbage} the same run peaks at 0.44 GB and stays
+ * there (docs/performance.md, "Memory"). Used by the workbench's training process and by
+ * {@code deepwire train}, which starts itself again with these settings.
+ */
+public final class TrainingJvm {
+    /** Set in a JVM started with these settings (so it does not start itself again). */
+    public static final String ENV_BOUNDED = "DEEPWIRE_TRAINING_JVM";
+    /** System property naming the training JVM's largest heap, e.g. {@code 2g}; default {@value #DEFAULT_HEAP}. */
+    public static final String HEAP_PROPERTY = "deepwire.trainingHeap";
+    static final String DEFAULT_HEAP = "1g";
+
+    private TrainingJvm() {
+    }
+
+    /** The options to start a training JVM with (before the class path). */
+    public static List<String> options() {
+        String heap = System.getProperty(HEAP_PROPERTY, DEFAULT_HEAP);
+        if (!heap.matches("[0-9]{1,6}[kKmMgG]?")) {
+            heap = DEFAULT_HEAP;
+        }
+        return List.of("-XX:+UseSerialGC", "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap);
+    }
+
+    /** Whether this JVM already runs with the serial collector (started with {@link #options}, or by the user). */
+    public static boolean isBounded() {
+        if (System.getenv(ENV_BOUNDED) != null) {
+            return true;
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().equals("Copy") || gc.getName().equals("MarkSweepCompact")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

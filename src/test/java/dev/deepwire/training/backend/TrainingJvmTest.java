@@ -1,0 +1,52 @@
+package dev.deepwire.training.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TrainingJvmTest {
+    /** Started with {@link TrainingJvm#options()}: prints whether it sees itself as bounded, and its largest heap. */
+    public static final class Report {
+        public static void main(String[] args) {
+            System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory());
+        }
+    }
+
+    @Test
+    void aJvmStartedWithTheOptionsUsesTheSerialCollectorAndABoundedHeap() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(TrainingJvm.options());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Report.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove(TrainingJvm.ENV_BOUNDED); // the collector alone must say so
+        Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String[] words = out.split(" ");
+        assertThat(words[0]).isEqualTo("true");
+        assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30);
+    }
+
+    @Test
+    void aHeapSizeThatIsNotOneFallsBackToTheDefault() {
+        String before = System.getProperty(TrainingJvm.HEAP_PROPERTY);
+        try {
+            System.setProperty(TrainingJvm.HEAP_PROPERTY, "1g -XX:+Evil");
+            assertThat(TrainingJvm.options()).contains("-Xmx" + TrainingJvm.DEFAULT_HEAP).noneMatch(o -> o.contains("Evil"));
+            System.setProperty(TrainingJvm.HEAP_PROPERTY, "3g");
+            assertThat(TrainingJvm.options()).contains("-Xmx3g", "-XX:+UseSerialGC");
+        } finally {
+            if (before == null) {
+                System.clearProperty(TrainingJvm.HEAP_PROPERTY);
+            } else {
+                System.setProperty(TrainingJvm.HEAP_PROPERTY, before);
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.deepwire.ui.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.MarkerDataset;
+import dev.deepwire.inspect.Ablation;
+import dev.deepwire.inspect.HeadAblation;
+import dev.deepwire.inspect.Intervention;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The inspector's "Intervene" column on a marker model: a switched-off head's map is greyed and the validation
+ * accuracy without it is shown beside the unchanged one (the same number the headless measurement gives); a pinned
+ * row attends as pinned, is outlined, and Restore brings the model's own row back; the head table ranks every
+ * head; a counterfactual pair shows B − A; the model itself is never changed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InterventionUiTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "intervention-ui-test");
+        t.setDaemon(true);
+        return t;
+    });
+    private Stage stage;
+    private AttentionSession session;
+    private TrainingViewModel training;
+    private ComputationGraph net;
+    private Dataset validation;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Project p = SmallMarker.project(Map.of("train", 64, "validation", 60));
+        net = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow().instantiate();
+        validation = MarkerDataset.generate(p.dataset()).validation();
+        Path dir = Files.createTempDirectory("deepwire-intervene-ui");
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, work, Platform::runLater, () -> dir);
+        session = new AttentionSession(Platform::runLater);
+        session.load(new TrainedModel(net), validation);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide)).get();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void chooseHead(FxRobot robot, int head) {
+        robot.interact(() -> ((javafx.scene.control.ComboBox<InspectorModel.HeadChoice>) robot.lookup("#inspect-head").query())
+                .setValue(new InspectorModel.HeadChoice(head)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Spinner<Integer> spinner(FxRobot robot, String id) {
+        return (Spinner<Integer>) robot.lookup(id).query();
+    }
+
+    @Test
+    void switchingAHeadOffGreysItsMapAndShowsTheAccuracyWithoutItBesideTheUnchangedOne(FxRobot robot) throws Exception {
+        INDArray params = net.params().dup();
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> AttentionInspector.open(stage, session, training, work, s -> { }, "attn")).get();
+        waitUntil(() -> inspector.shownMap().length == 8);
+        chooseHead(robot, 1);
+        HeatmapView map = robot.lookup("#inspect-heatmap").queryAs(HeatmapView.class);
+        assertThat(map.greyed()).isFalse();
+        robot.clickOn("#intervene-head-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map.greyed()).as("head 1's map is greyed").isTrue();
+        double expected = HeadAblation.metric(net, validation, Intervention.headOff("attn", 1, Ablation.ZERO), null);
+        double unchanged = HeadAblation.metric(net, validation, Intervention.none("attn"), null);
+        Label accuracy = robot.lookup("#intervene-accuracy").queryAs(Label.class);
+        waitUntil(() -> accuracy.getText().contains("with head 1 (zero) off"));
+        assertThat(accuracy.getText()).isEqualTo(String.format(Locale.ROOT,
+                "Validation accuracy: %.2f %%  →  %.2f %% with head 1 (zero) off", 100 * unchanged, 100 * expected));
+        assertThat(robot.lookup("#intervene-prediction").queryAs(Label.class).getText()).matches("Prediction: .+ \\(p [0-9.]+\\)  →  .+ \\(p [0-9.]+\\)");
+        assertThat(robot.lookup("#intervene-explanation").queryAs(Label.class).getText()).startsWith("zero: ");
+        robot.clickOn("#intervene-head-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map.greyed()).as("on again").isFalse();
+        assertThat(net.params().equals(params)).as("the trained model is unchanged").isTrue();
+    }
+
+    @Test
+    void aPinnedRowAttendsAsPinnedIsOutlinedAndRestoreBringsTheModelsRowBack(FxRobot robot) throws Exception {
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> AttentionInspector.open(stage, session, training, work, s -> { }, "attn")).get();
+        waitUntil(() -> inspector.shownMap().length == 8);
+        chooseHead(robot, 0);
+        float[] own = inspector.shownMap()[2].clone();
+        robot.interact(() -> {
+            spinner(robot, "#intervene-row").getValueFactory().setValue(2);
+            spinner(robot, "#intervene-key").getValueFactory().setValue(5);
+        });
+        robot.clickOn("#intervene-pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.shownMap()[2]).containsExactly(0, 0, 0, 0, 0, 1, 0, 0);
+        assertThat(robot.lookup("#inspect-heatmap").queryAs(HeatmapView.class).pinnedRow()).isEqualTo(2);
+        Label prediction = robot.lookup("#intervene-prediction").queryAs(Label.class);
+        waitUntil(() -> prediction.getText().contains("→"));
+        robot.clickOn("#intervene-restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.shownMap()[2]).containsExactly(own);
+        assertThat(robot.lookup("#inspect-heatmap").queryAs(HeatmapView.class).pinnedRow()).isEqualTo(-1);
+    }
+
+    @Test
+    void theHeadTableRanksEveryHeadAndACounterfactualPairShowsItsDifference(FxRobot robot) throws Exception {
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> AttentionInspector.open(stage, session, training, work, s -> { }, "attn")).get();
+        waitUntil(() -> inspector.shownMap().length == 8);
+        robot.clickOn("#intervene-table");
+        TableView<?> table = robot.lookup("#ablation-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 4);
+        var rows = table.getItems().stream().map(r -> (dev.deepwire.inspect.HeadAblation.Row) r).toList();
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).drop()).isLessThanOrEqualTo(rows.get(i - 1).drop());
+        }
+        assertThat(robot.lookup("#ablation-heading").queryAs(Label.class).getText()).startsWith("Validation accuracy with no head off");
+        robot.interact(() -> table.getScene().getWindow().hide());
+        robot.clickOn("#intervene-counterfactual");
+        Label b = robot.lookup("#counterfactual-b").queryAs(Label.class);
+        waitUntil(() -> b.getText().startsWith("B: "));
+        float[][] first = robot.lookup("#counterfactual-map-a").queryAs(HeatmapView.class).values();
+        float[][] second = robot.lookup("#counterfactual-map-b").queryAs(HeatmapView.class).values();
+        float[][] diff = robot.lookup("#counterfactual-map-diff").queryAs(HeatmapView.class).values();
+        assertThat(first).hasDimensions(8, 8);
+        assertThat(Arrays.deepEquals(first, second)).as("one token changed").isFalse();
+        for (int q = 0; q < diff.length; q++) {
+            for (int k = 0; k < diff[q].length; k++) {
+                assertThat(diff[q][k]).isEqualTo(second[q][k] - first[q][k]);
+            }
+        }
+    }
+}
