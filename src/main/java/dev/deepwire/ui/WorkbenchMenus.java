@@ -97,6 +97,7 @@ final class WorkbenchMenus {
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
+                item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {
