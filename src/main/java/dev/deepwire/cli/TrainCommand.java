@@ -206,6 +206,8 @@ final class TrainCommand implements Callable<Integer> {
                         "epoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
                         e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
                         e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
+            } else if (event instanceof TrainingEvent.SelectionMeasured m) {
+                out.printf(Locale.ROOT, "epoch %d: %s %.4f%n", m.epoch(), m.figure(), m.value());
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.deepwire.cli;
 
 import dev.deepwire.data.Dataset;
-import dev.deepwire.inspect.TypedProbe;
 import dev.deepwire.inspect.walk.Backprop;
+import dev.deepwire.inspect.walk.ModelWalk;
 import dev.deepwire.inspect.walk.Walkthrough;
 import dev.deepwire.inspect.walk.WalkthroughFiles;
 import dev.deepwire.inspect.walk.Walkthroughs;
@@ -77,19 +77,15 @@ final class WalkthroughCommand implements Callable<Integer> {
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
         }
-        Dataset one = validation.range(example, example + 1);
-        String what = "validation example " + example;
-        if (text != null) {
-            int input = tokenInput(validation);
-            if (text.isBlank()) {
-                throw new CliException(ExitCodes.BAD_INPUT, "--text is empty; type the tokens to run");
-            }
-            TypedProbe typed = TypedProbe.of(validation, example, input, text);
-            one = typed.example();
-            what = "typed \"" + text + "\"" + (typed.unknown().isEmpty() ? "" : " (not in the vocabulary: "
-                    + String.join(" ", typed.unknown()) + ")");
+        ModelWalk.Example chosen;
+        try {
+            chosen = ModelWalk.example(validation, example, text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--text: " + e.getMessage());
         }
-        int longest = longestSequence(one);
+        Dataset one = chosen.one();
+        String what = chosen.description();
+        int longest = ModelWalk.positions(one);
         if (position >= longest) {
             throw new CliException(ExitCodes.BAD_INPUT, "--position must be below " + longest + ", the longest sequence's length");
         }
@@ -126,22 +122,5 @@ final class WalkthroughCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, WriteFailure.of(out, e).getMessage());
         }
-    }
-
-    private static int tokenInput(Dataset data) throws CliException {
-        for (int i = 0; i < data.features().length; i++) {
-            if (data.features()[i].rank() == 2 && data.features()[i].size(1) > 1) {
-                return i;
-            }
-        }
-        throw new CliException(ExitCodes.BAD_INPUT, "--text needs a project with a token input; this one has none");
-    }
-
-    private static int longestSequence(Dataset one) {
-        long n = 1;
-        for (var f : one.features()) {
-            n = Math.max(n, f.rank() == 2 ? f.size(1) : f.rank() == 3 ? f.size(2) : 1);
-        }
-        return (int) n;
     }
 }

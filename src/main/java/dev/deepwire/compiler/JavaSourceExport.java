@@ -1,5 +1,6 @@
 package dev.deepwire.compiler;
 
+import dev.deepwire.compiler.layers.EntitySoftmaxLoss;
 import dev.deepwire.compiler.layers.JavaExpressible;
 import dev.deepwire.compiler.layers.Updaters;
 import dev.deepwire.model.TrainingSettings;
@@ -35,6 +36,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -249,6 +251,10 @@ public final class JavaSourceExport {
     static String layer(Layer l) {
         if (l instanceof JavaExpressible j) {
             return j.javaExpression();
+        }
+        if (l instanceof LossLayer o && o.getLossFn() instanceof EntitySoftmaxLoss e) {
+            return "new LossLayer.Builder(new EntitySoftmaxLoss(" + JavaExpressible.d(e.getSmoothing())
+                    + ")).activation(Activation.IDENTITY).build()";
         }
         if (l instanceof TimeDistributed t) {
             return "new TimeDistributed(" + layer(t.getUnderlying()) + ", RNNFormat." + t.getRnnDataFormat() + ")";

@@ -51,7 +51,7 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
         }
         List<Issue> binding = DataBinding.problems(network, data.train());
         if (!binding.isEmpty()) {
-            return failed(binding.get(0).toString(), binding.get(0).nodeId());
+            return failed(binding.get(0) + scoringHint(dataset, network, data), binding.get(0).nodeId());
         }
         DatasetSplits used = data.resplit(settings.validationSplit(), settings.seed());
         if (used.validation() == null || used.validation().size() == 0) {
@@ -80,6 +80,16 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
             return failed("ERROR memory: " + memory.problem(MemoryEstimate.available()).get(), null);
         }
         return new PreparedRun(network, data, null, null);
+    }
+
+    /** For a triples file read in the other form than the graph's scorer needs: which "scoring" to set. */
+    private static String scoringHint(DatasetSpec dataset, CompiledNetwork network, DatasetSplits data) {
+        if (dataset == null || !"triples".equals(dataset.kind()) || data.train().features().length == network.inputs().size()) {
+            return "";
+        }
+        return network.inputs().size() == 2
+                ? "; a 1-N scorer takes (head, relation) queries: set the dataset's \"scoring\" to \"1-n\""
+                : "; a per-triple scorer takes head, relation and tail: set the dataset's \"scoring\" to \"triples\"";
     }
 
     private static String noValidationFix(DatasetSpec dataset) {

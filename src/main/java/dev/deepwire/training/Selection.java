@@ -47,6 +47,16 @@ final class Selection {
         };
     }
 
+    /** Whether the figure is one that {@link TrainingEvent.EpochCompleted} does not carry (then it is reported). */
+    boolean reportsOwnFigure() {
+        return metric.equals("mrr");
+    }
+
+    /** The figure itself for a cost (MRR and accuracy as measured, not negated). */
+    double figure(double cost) {
+        return metric.equals("accuracy") || metric.equals("mrr") ? -cost : cost;
+    }
+
     /** E.g. "validation filtered MRR 0.231" for a cost. */
     String describe(double cost) {
         return switch (metric) {

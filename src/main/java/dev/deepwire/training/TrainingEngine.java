@@ -196,6 +196,9 @@ public final class TrainingEngine {
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
             double cost = selection.cost(model, eval);
+            if (selection.reportsOwnFigure()) {
+                listener.onEvent(new TrainingEvent.SelectionMeasured(epoch, step, selection.name(), selection.figure(cost)));
+            }
             best.offer(model, cost, epoch, step);
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");

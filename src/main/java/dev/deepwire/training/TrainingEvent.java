@@ -41,6 +41,15 @@ public sealed interface TrainingEvent {
             implements TrainingEvent {
     }
 
+    /**
+     * The figure the run selects its model on, when it is not already in {@link EpochCompleted} (a knowledge
+     * graph's validation filtered MRR), measured after the epoch's validation.
+     *
+     * @param figure its name, e.g. "validation filtered MRR"
+     */
+    record SelectionMeasured(int epoch, long step, String figure, double value) implements TrainingEvent {
+    }
+
     /** Each block's health, measured every few steps. */
     record HealthMeasured(long step, List<NodeHealth> nodes) implements TrainingEvent {
         public HealthMeasured {

@@ -102,6 +102,7 @@ final class WorkbenchMenus {
                     window.attention().load(model, examples); // the chosen example first
                     window.openAttentionInspector(stage, null);
                 })),
+                item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),
                 item("_Auto-arrange", "Shortcut+L", () -> {

@@ -14,6 +14,7 @@ import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
 import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.inspect.AttentionSession;
+import dev.deepwire.ui.step.StepMode;
 import dev.deepwire.ui.training.TrainingPanel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
@@ -257,6 +258,16 @@ final class WorkbenchWindow {
         return attention;
     }
 
+    private StepMode stepMode;
+
+    /** Step mode (the toolbar's toggle, View ▸ Step Through Example); made with the toolbar. */
+    StepMode stepMode() {
+        if (stepMode == null) {
+            stepMode = new StepMode(canvas, vm, attention, () -> training.restingModel(), inspectWork);
+        }
+        return stepMode;
+    }
+
     /** File ▸ New from Sample: the gallery; the chosen sample opens as a template with its data beside it. */
     void openGallery(Stage stage) {
         try {
@@ -291,7 +302,7 @@ final class WorkbenchWindow {
         });
         undo.setDisable(true);
         redo.setDisable(true);
-        return new ToolBar(save, undo, redo, arrange, fit);
+        return new ToolBar(save, undo, redo, arrange, fit, stepMode().toggle());
     }
 
     private HBox statusBar() {

@@ -55,6 +55,14 @@ class SelectionTest {
         assertThat(run.outcome()).isInstanceOf(TrainingEvent.RunFinished.class);
         String reason = ((TrainingEvent.RunFinished) run.outcome()).reason();
         assertThat(reason).contains("all 6 epochs done; the model is epoch ").contains("best by validation filtered MRR");
+        var measured = events.stream().filter(e -> e instanceof TrainingEvent.SelectionMeasured)
+                .map(e -> (TrainingEvent.SelectionMeasured) e).toList();
+        assertThat(measured).as("the figure the model is chosen on, once per epoch").hasSize(6)
+                .allSatisfy(m -> assertThat(m.figure()).isEqualTo("validation filtered MRR"))
+                .allSatisfy(m -> assertThat(m.value()).isBetween(0.0, 1.0));
+        int bestEpoch = Integer.parseInt(reason.replaceAll(".*the model is epoch (\\d+)'s.*", "$1"));
+        double bestMrr = measured.stream().mapToDouble(TrainingEvent.SelectionMeasured::value).max().orElseThrow();
+        assertThat(measured.get(bestEpoch - 1).value()).as("the kept epoch is the one with the highest MRR").isEqualTo(bestMrr);
         var best = ModelSerializer.restoreComputationGraph(dir.resolve("best.zip").toFile(), false);
         assertThat(run.model().params()).as("the run ends with the model best.zip holds").isEqualTo(best.params());
     }
@@ -78,5 +86,17 @@ class SelectionTest {
                 .contains("training.selectOn is mrr").contains("select on loss or accuracy");
         assertThat(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0).withSelectOn("f1").validate())
                 .containsExactly("training.selectOn must be one of last, loss, accuracy, mrr; got f1");
+    }
+
+    @Test
+    void aOneToAllGraphOnTriplesReadPerTripleSaysWhichScoringToSet() throws Exception {
+        ring();
+        var g = new GraphFixture().node("h", "id_input", "count", 20).node("r", "id_input", "count", 4)
+                .node("s", "distmult_1n", "dim", 4).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        PreparedRun p = PreparedRun.of(BlockCatalog.standard(), g, new DatasetSpec("triples", Map.of("file", "ring.tsv")),
+                new TrainingSettings(1, 16, "adagrad", 0.1, 7, 0, 0), dir);
+        assertThat(p.problem()).contains("the dataset gives 3 input(s) but the graph has 2")
+                .endsWith("set the dataset's \"scoring\" to \"1-n\"");
     }
 }

@@ -81,7 +81,7 @@ class SampleGalleryUiTest {
         assertThat(vm.project().name()).isEqualTo("wordnet-links");
         assertThat(window.files().fileProperty().get()).as("opened as a template: Save asks where").isNull();
         assertThat(robot.lookup("#project-description").queryLabeled().getText()).contains("WordNet 3.0");
-        assertThat(robot.lookup("#train-batch").queryTextInputControl().getText()).as("the sample's own settings").isEqualTo("256");
+        assertThat(robot.lookup("#train-batch").queryTextInputControl().getText()).as("the sample's own settings").isEqualTo("512");
         robot.interact(() -> robot.lookup("#train-epochs").queryTextInputControl().setText("1"));
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {

@@ -28,6 +28,7 @@ class WorkerCodecTest {
                 new TrainingEvent.LearningRate(1, 1e-3),
                 new TrainingEvent.StepCompleted(7, 1, 0.6931, 2_400.5),
                 new TrainingEvent.EpochCompleted(1, 40, 0.5, Double.NaN, 0.875),
+                new TrainingEvent.SelectionMeasured(1, 40, "validation filtered MRR", 0.231),
                 new TrainingEvent.HealthMeasured(25, List.of(new NodeHealth("attn", 1e-3, 0.1, 1.2, 0, 0.5, 4_096),
                         new NodeHealth("out", Double.POSITIVE_INFINITY, Double.NaN, 0, 3, 0, 0))),
                 new TrainingEvent.CheckpointSaved(1, 40, Path.of("/tmp/runs/m/best.zip")),

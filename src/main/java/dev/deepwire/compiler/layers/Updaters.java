@@ -1,5 +1,6 @@
 package dev.deepwire.compiler.layers;
 
+import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -17,6 +18,8 @@ public final class Updaters {
             return "new Adam(" + a.getLearningRate() + ")";
         } else if (u instanceof Nesterovs n) {
             return "new Nesterovs(" + n.getLearningRate() + ", " + n.getMomentum() + ")";
+        } else if (u instanceof AdaGrad g) {
+            return "new AdaGrad(" + g.getLearningRate() + ")";
         } else if (u instanceof RmsProp r) {
             return "new RmsProp(" + r.getLearningRate() + ")";
         } else if (u instanceof Sgd s) {

@@ -80,7 +80,9 @@ final class AttentionMath {
         }
         INDArray a = org.nd4j.linalg.factory.Nd4j.createFromArray(mine).reshape(-1, 1);
         float[] weighted = wv.mmul(kv).mmul(a).castTo(DataType.FLOAT).toFloatVector();
-        return new AttentionStep(i, h, heads, (int) hs, keyLabels(conf, keySource, one, scores.length),
+        List<String> queries = pool ? List.of("learned query") : keyLabels(conf, sources.get(0), one, -1);
+        String queryLabel = i < queries.size() ? queries.get(i) : "t" + i;
+        return new AttentionStep(i, queryLabel, h, heads, (int) hs, keyLabels(conf, keySource, one, scores.length),
                 q.castTo(DataType.FLOAT).toFloatVector(), toFloat(scores), row, weighted, error);
     }
 
@@ -97,7 +99,7 @@ final class AttentionMath {
         int input = networkInput(conf, vertex);
         if (input >= 0) {
             List<String> labels = AxisLabels.of(one, input, 0);
-            if (labels.size() == count) {
+            if (labels.size() == count || count < 0) {
                 return labels;
             }
         }

@@ -20,14 +20,19 @@ final class Formulas {
                               AttentionStep attention, TripleScores triple, Prediction prediction,
                               Map<String, INDArray> params, List<String> tokenNames) {
         List<String> lines = new ArrayList<>();
+        boolean dense = false;
         WalkTensor x = in.isEmpty() ? null : in.get(0);
         WalkTensor y = out.isEmpty() ? null : out.get(0);
         String at = y != null && y.isSequence() ? " at position " + position : "";
         if (attention != null) {
             attention(lines, attention);
         } else if (triple != null) {
-            lines.add("E(h) = E(" + triple.head() + ") = " + Numbers.vector(triple.eh()));
-            lines.add("E(r) = E(" + triple.relation() + ") = " + Numbers.vector(triple.er()));
+            if (triple.eh().length > 0) {
+                lines.add("E(h) = E(" + triple.head() + ") = " + Numbers.vector(triple.eh()));
+                lines.add("E(r) = E(" + triple.relation() + ") = " + Numbers.vector(triple.er()));
+            } else {
+                lines.add("h = " + triple.head() + ",  r = " + triple.relation() + "  (their embeddings are inside this block)");
+            }
             lines.add("score(h, r, t = " + triple.tail() + ") = " + Numbers.of(triple.trueScore())
                     + "  (rank " + triple.rank() + " of all tails)");
             StringBuilder top = new StringBuilder("top-5 tails: ");
@@ -39,7 +44,7 @@ final class Formulas {
             int id = Math.round(x.values()[p]);
             String name = id >= 0 && id < tokenNames.size() ? " (" + tokenNames.get(id) + ")" : "";
             lines.add("id" + (x.shape()[0] > 1 ? " at position " + p : "") + " = " + id + name);
-            lines.add("row E[" + id + "] = " + Numbers.vector(y.at(p)) + "  (" + y.shape()[0] + " values)");
+            lines.add("row E[" + id + "] = " + Numbers.vector(y.at(p)));
         } else if (type.equals("positional_embedding") && x != null && y != null) {
             float[] xi = x.at(position);
             float[] yi = y.at(position);
@@ -55,8 +60,9 @@ final class Formulas {
             lines.add("W: " + w[0] + " × " + w[1] + ",  x" + at + ": " + x.at(position).length + ",  b: "
                     + params.get("b").length() + "  →  y: " + (prediction != null || y == null ? w[1] : y.at(position).length));
             lines.add("x" + at + " = " + Numbers.vector(x.at(position)));
+            dense = true;
         }
-        if (attention == null && triple == null && y != null && lines.size() < 3) {
+        if (attention == null && triple == null && y != null && (lines.isEmpty() || dense)) {
             if (in.size() > 1 || (lines.isEmpty() && x != null)) {
                 for (WalkTensor t : in) {
                     lines.add(portOf(t.name()) + at + " = " + Numbers.vector(t.at(position)));
@@ -74,7 +80,7 @@ final class Formulas {
 
     private static void attention(List<String> lines, AttentionStep a) {
         String i = String.valueOf(a.position());
-        String key = a.position() < a.keys().size() ? " (" + a.keys().get(a.position()) + ")" : "";
+        String key = " (" + a.queryLabel() + ")";
         lines.add("head " + a.head() + " of " + a.heads() + ", d_k = " + a.headSize() + ", query position " + i + key);
         lines.add("q_" + i + " = W_Q x_" + i + " = " + Numbers.vector(a.query()));
         lines.add("scores q_" + i + "·k_j/√d_k = " + Numbers.vector(a.scores()));

@@ -33,11 +33,40 @@ final class Predictions {
         String truthName = null;
         boolean correct = false;
         if (truth != null) {
-            int t = argmax(truth);
+            // One-hot labels, or (1-N link ranking) the true class's id.
+            int t = truth.length == 1 && p.length > 1 ? Math.round(truth[0]) : argmax(truth);
             truthName = name(t, names);
             correct = t == best;
         }
-        return new Prediction(name(best, names), p[best], truthName, correct, "classes");
+        return new Prediction(name(best, names), probabilities(p)[best], truthName, correct, "classes");
+    }
+
+    /** The values themselves when they are probabilities (a softmax output), else their softmax (raw scores). */
+    static double[] probabilities(float[] p) {
+        double sum = 0;
+        boolean unit = true;
+        double top = Double.NEGATIVE_INFINITY;
+        for (float v : p) {
+            sum += v;
+            unit &= v >= 0 && v <= 1;
+            top = Math.max(top, v);
+        }
+        double[] out = new double[p.length];
+        if (unit && Math.abs(sum - 1) < 1e-3) {
+            for (int i = 0; i < p.length; i++) {
+                out[i] = p[i];
+            }
+            return out;
+        }
+        double total = 0;
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Math.exp(p[i] - top);
+            total += out[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            out[i] /= total;
+        }
+        return out;
     }
 
     private static float[] truthAt(INDArray label, boolean sequence, int position) {

@@ -32,6 +32,49 @@ final class TripleScorer {
     private TripleScorer() {
     }
 
+    /**
+     * A 1-N scorer (head and relation in, a score for every entity out, trained by a ranking output whose label is the
+     * true tail's id): its scores read directly. Null for any other block.
+     */
+    static TripleScores oneToAll(Graph graph, BlockCatalog catalog, CompiledNetwork compiled, Node node,
+                                 WalkTensor out, Dataset one) {
+        BlockType type = catalog.require(node.type());
+        List<String> ports = type.inputs().stream().map(PortSpec::name).toList();
+        if (!ports.containsAll(List.of("head", "relation")) || ports.contains("tail") || out == null || out.values().length < 2) {
+            return null;
+        }
+        Optional<Edge> head = graph.edgeInto(new Port(node.id(), "head"));
+        Optional<Edge> relation = graph.edgeInto(new Port(node.id(), "relation"));
+        int o = -1;
+        for (Edge e : graph.edgesFrom(node.id())) {
+            for (int i = 0; i < compiled.outputs().size(); i++) {
+                if (compiled.outputs().get(i).nodeId().equals(e.to().nodeId())) {
+                    o = i;
+                }
+            }
+        }
+        if (head.isEmpty() || relation.isEmpty() || o < 0 || one.labels() == null || one.labels()[o].length() != 1) {
+            return null;
+        }
+        float[] scores = out.values();
+        int truth = (int) one.labels()[o].getDouble(0);
+        List<String> names = one.labelNames();
+        List<TripleScores.Scored> all = new ArrayList<>();
+        for (int e = 0; e < scores.length; e++) {
+            all.add(new TripleScores.Scored(name(names, e), scores[e]));
+        }
+        double trueScore = truth >= 0 && truth < scores.length ? scores[truth] : Double.NaN;
+        int rank = 1;
+        for (float s : scores) {
+            rank += s > trueScore ? 1 : 0;
+        }
+        List<TripleScores.Scored> top = all.stream().sorted(Comparator.comparingDouble(TripleScores.Scored::score).reversed())
+                .limit(5).toList();
+        return new TripleScores(idName(one, idInput(graph, catalog, compiled, head.get())),
+                idName(one, idInput(graph, catalog, compiled, relation.get())), name(names, truth), new float[0], new float[0],
+                trueScore, top, rank);
+    }
+
     /** The scores, or null when the node is not a triple scorer or its tail does not come from an id input. */
     static TripleScores of(Graph graph, BlockCatalog catalog, CompiledNetwork compiled, ComputationGraph net, Node node,
                            Map<String, INDArray> acts, Dataset one) {

@@ -79,6 +79,9 @@ public final class Walkthroughs {
         int pos = Math.max(0, Math.min(position, positionsOf(inputs, outputs) - 1));
         AttentionStep attention = AttentionMath.of(net, node.id(), acts, one, pos, head);
         TripleScores triple = TripleScorer.of(graph, catalog, compiled, net, node, acts, one);
+        if (triple == null) {
+            triple = TripleScorer.oneToAll(graph, catalog, compiled, node, outputs.isEmpty() ? null : outputs.get(0), one);
+        }
         Prediction prediction = null;
         if (type.isOutput() && !outputs.isEmpty()) {
             int o = outputIndex(compiled, node.id());

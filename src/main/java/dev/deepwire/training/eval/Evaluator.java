@@ -44,7 +44,7 @@ public final class Evaluator {
                                             String outputType, String split) {
         return switch (outputType) {
             case "regression_output" -> regression(net, batches, split);
-            case "link_prediction_output" -> new EvaluationReport(EvaluationReport.LINKS, split, count(batches), List.of(),
+            case "link_prediction_output", "link_ranking_output" -> new EvaluationReport(EvaluationReport.LINKS, split, count(batches), List.of(),
                     List.of(), null, null, Double.NaN, new long[0][0], null, null, List.of());
             default -> classes(net, batches, classNames, outputType, split);
         };

@@ -39,7 +39,6 @@ final class CanvasViews {
     private final EditorViewModel vm;
     private final Viewport viewport;
     private final Consumer<NodeView> nodeGestures;
-    private final Consumer<GroupView> groupGestures;
     private final Consumer<EdgeView> edgeGestures;
     final Group groupLayer = new Group();
     final Group noteLayer = new Group();
@@ -47,8 +46,7 @@ final class CanvasViews {
     final Group edgeLayer = new Group();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
-    private final Map<String, GroupView> groups = new LinkedHashMap<>();
-    private final Map<String, String> groupSummaries = new HashMap<>();
+    private final GroupViews groups;
     private final Map<String, NoteView> notes = new HashMap<>();
     private final Set<String> hidden = new HashSet<>();
     private Map<String, NodeHealth> health = Map.of();
@@ -60,7 +58,7 @@ final class CanvasViews {
         this.vm = vm;
         this.viewport = viewport;
         this.nodeGestures = nodeGestures;
-        this.groupGestures = groupGestures;
+        this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupGestures);
         this.edgeGestures = edgeGestures;
     }
 
@@ -86,7 +84,7 @@ final class CanvasViews {
             }
         }
         nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
-        syncGroups(graph);
+        groups.sync(graph);
         edges.keySet().removeIf(e -> {
             if (!graph.edges().contains(e)) {
                 edgeLayer.getChildren().remove(edges.get(e));
@@ -101,39 +99,6 @@ final class CanvasViews {
         syncNotes(graph);
         showAnalysis();
         showSelection();
-    }
-
-    /** Group views are remade only for groups that changed (members, name, collapsed, or their summary). */
-    private void syncGroups(Graph graph) {
-        Set<String> present = new HashSet<>();
-        for (NodeGroup g : graph.groups()) {
-            present.add(g.id());
-            long params = g.members().stream().mapToLong(id -> vm.analysisProperty().get().shapes().paramCounts().getOrDefault(id, 0L)).sum();
-            String summary = g.members().size() + " blocks · " + String.format("%,d", params) + " params";
-            GroupView old = groups.get(g.id());
-            if (old != null && old.group().equals(g) && summary.equals(groupSummaries.get(g.id()))) {
-                continue;
-            }
-            if (old != null) {
-                groupLayer.getChildren().remove(old);
-                nodeLayer.getChildren().remove(old);
-            }
-            GroupView view = new GroupView(g, summary);
-            groupGestures.accept(view);
-            groups.put(g.id(), view);
-            groupSummaries.put(g.id(), summary);
-            // Collapsed boxes sit with the blocks, expanded frames below everything.
-            (g.collapsed() ? nodeLayer : groupLayer).getChildren().add(view);
-        }
-        groups.keySet().removeIf(id -> {
-            if (!present.contains(id)) {
-                groupLayer.getChildren().remove(groups.get(id));
-                nodeLayer.getChildren().remove(groups.get(id));
-                groupSummaries.remove(id);
-                return true;
-            }
-            return false;
-        });
     }
 
     boolean culling() {
@@ -265,14 +230,14 @@ final class CanvasViews {
 
     /** Routes every wire around the blocks; {@code quick} (while dragging) draws plain curves. */
     void routeEdges(boolean quick) {
-        layoutGroups();
+        groups.layout(this::modelBounds);
         List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
         List<EdgeView> ordered = edges.values().stream().sorted(Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
                 .thenComparing(e -> e.edge().to().nodeId()).thenComparing(e -> e.edge().to().name())).toList();
         Map<EdgeView, Integer> spread = WireLabels.ranks(ordered);
         for (EdgeView v : ordered) {
-            Optional<GroupView> fromGroup = collapsedGroupOf(v.edge().from().nodeId());
-            Optional<GroupView> toGroup = collapsedGroupOf(v.edge().to().nodeId());
+            Optional<GroupView> fromGroup = groups.collapsedGroupOf(v.edge().from().nodeId());
+            Optional<GroupView> toGroup = groups.collapsedGroupOf(v.edge().to().nodeId());
             NodeView from = nodes.get(v.edge().from().nodeId());
             NodeView to = nodes.get(v.edge().to().nodeId());
             boolean inside = fromGroup.isPresent() && fromGroup.equals(toGroup);
@@ -300,37 +265,11 @@ final class CanvasViews {
                 out.add(new WireRouter.Box(v.getLayoutX(), v.getLayoutY(), NodeView.WIDTH, Math.max(v.getHeight(), v.getPrefHeight())));
             }
         });
-        groups.values().stream().filter(g -> g.group().collapsed()).forEach(g -> {
+        groups.all().stream().filter(g -> g.group().collapsed()).forEach(g -> {
             Bounds b = g.getBoundsInParent();
             out.add(new WireRouter.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
         });
         return out;
-    }
-
-    private Optional<GroupView> collapsedGroupOf(String nodeId) {
-        return groups.values().stream().filter(g -> g.group().collapsed() && g.group().members().contains(nodeId)).findFirst();
-    }
-
-    private void layoutGroups() {
-        for (GroupView g : groups.values()) {
-            double minX = Double.MAX_VALUE;
-            double minY = Double.MAX_VALUE;
-            double maxX = -Double.MAX_VALUE;
-            double maxY = -Double.MAX_VALUE;
-            for (String id : g.group().members()) {
-                Node n = vm.graph().node(id).orElse(null);
-                if (n != null) {
-                    Bounds b = modelBounds(n);
-                    minX = Math.min(minX, b.getMinX());
-                    minY = Math.min(minY, b.getMinY());
-                    maxX = Math.max(maxX, b.getMaxX());
-                    maxY = Math.max(maxY, b.getMaxY());
-                }
-            }
-            if (minX <= maxX) {
-                g.place(new BoundingBox(minX, minY, maxX - minX, maxY - minY));
-            }
-        }
     }
 
     void showHealth(Map<String, NodeHealth> health) {
@@ -392,6 +331,10 @@ final class CanvasViews {
 
     EdgeView edge(Edge e) {
         return edges.get(e);
+    }
+
+    Map<Edge, EdgeView> edges() {
+        return edges;
     }
 
     GroupView group(String id) {

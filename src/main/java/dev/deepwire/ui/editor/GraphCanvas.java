@@ -15,10 +15,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 
@@ -43,11 +40,8 @@ public final class GraphCanvas extends Pane {
     private final RubberBand rubberBand;
     private final QuickAdd quickAdd;
     private final Minimap minimap;
-    private Point2D panStart;
-    private Point2D lastPointer = new Point2D(0, 0);
     private final AutoFit autoFit;
-    private boolean spaceDown;
-    private boolean spacePanned;
+    private final StepOverlay step;
     private boolean realizePending;
 
     public GraphCanvas(EditorViewModel vm) {
@@ -68,6 +62,7 @@ public final class GraphCanvas extends Pane {
         // both, so a click or double-click on a note is always the note's.
         world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, connect.pendingWire(),
                 rubberBand.shape());
+        step = new StepOverlay(this, world, views);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
         minimap.attach(this, viewport.changes(), this::scheduleRealize);
@@ -83,11 +78,11 @@ public final class GraphCanvas extends Pane {
             }
             views.showSelection();
         });
-        installGestures();
         sync();
         // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
         // fit again whenever another project is opened.
         autoFit = new AutoFit(this, this::fitView);
+        new CanvasGestures(this, vm, viewport, views, wires, rubberBand, minimap, autoFit).install();
         vm.projectProperty().addListener((o, a, b) -> fitWhenLaidOut());
         // While anything is dragged on the canvas (a wire, a block, a band) the minimap fades and lets the mouse
         // through, so a port or block under it can be seen and reached.
@@ -236,6 +231,11 @@ public final class GraphCanvas extends Pane {
         }
     }
 
+    /** Step mode's drawing on the canvas (dimming, the current block, heatmaps on the wires passed). */
+    public StepOverlay stepOverlay() {
+        return step;
+    }
+
     /** Whether the minimap is shown (View ▸ Minimap). */
     public BooleanProperty minimapVisibleProperty() {
         return minimap.visibleProperty();
@@ -278,95 +278,6 @@ public final class GraphCanvas extends Pane {
         double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
         boolean beside = Viewport.fitScale(b, getWidth() - mw, getHeight()) >= Viewport.fitScale(b, getWidth(), getHeight() - mh);
         viewport.fit(b, beside ? getWidth() - mw : getWidth(), beside ? getHeight() : getHeight() - mh);
-    }
-
-    // --- gestures ------------------------------------------------------------------------------
-
-    private void installGestures() {
-        setOnKeyPressed(e -> {
-            // One key map for the canvas and the menus; a key typed into text (a note, a search) is never a command.
-            Optional<KeyMap.Action> action = KeyMap.match(e);
-            if (action.isEmpty() || KeyMap.typingIn(getScene()).isPresent()) {
-                return;
-            }
-            switch (action.get()) {
-                case DELETE -> {
-                    if (views.selectedWire().isPresent()) {
-                        wires.remove(views.selectedWire().get());
-                    } else {
-                        vm.deleteSelection();
-                    }
-                }
-                case QUICK_ADD -> spaceDown = true; // held while dragging pans; a plain tap opens quick-add (on release)
-                case FIT_VIEW -> fitView();
-                case COPY -> copy();
-                case PASTE -> paste(false);
-                case PASTE_KEEPING_WIRES -> paste(true);
-                case DUPLICATE -> vm.duplicateSelection();
-                case UNDO -> vm.undo();
-                case REDO -> vm.redo();
-                case SELECT_ALL -> vm.selectAll();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-        addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() != 0) {
-                zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
-            }
-            e.consume();
-        });
-        addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
-            if (spaceDown && lastPointer != null) {
-                viewport.panBy(e.getX() - lastPointer.getX(), e.getY() - lastPointer.getY());
-                spacePanned = true;
-                autoFit.stop();
-            }
-            lastPointer = new Point2D(e.getX(), e.getY());
-            // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
-            minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
-                    && views.portNear(toWorld(e.getX(), e.getY()), 14));
-        });
-        setOnKeyReleased(e -> {
-            if (e.getCode() == KeyCode.SPACE) {
-                if (spaceDown && !spacePanned && KeyMap.typingIn(getScene()).isEmpty()) {
-                    openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
-                }
-                spaceDown = false;
-                spacePanned = false;
-                e.consume();
-            }
-        });
-        setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getTarget() == this) {
-                openQuickAdd(e.getX(), e.getY(), null);
-            }
-        });
-        setOnMousePressed(e -> {
-            requestFocus();
-            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY || spaceDown) {
-                panStart = new Point2D(e.getX() - viewport.panX(), e.getY() - viewport.panY());
-            } else if (e.getButton() == MouseButton.PRIMARY) {
-                if (!e.isShiftDown()) {
-                    vm.selection().clear();
-                }
-                views.selectWire(null);
-                rubberBand.begin(toWorld(e.getX(), e.getY()));
-            }
-        });
-        setOnMouseDragged(e -> {
-            if (panStart != null) {
-                viewport.panTo(e.getX() - panStart.getX(), e.getY() - panStart.getY());
-            } else if (rubberBand.active()) {
-                rubberBand.dragTo(toWorld(e.getX(), e.getY()));
-            }
-        });
-        setOnMouseReleased(e -> {
-            rubberBand.end();
-            panStart = null;
-        });
     }
 
     /** Places a block dragged from the palette if it was released over the canvas; returns whether it was. */

@@ -33,7 +33,10 @@ public final class KeyMap {
         PASTE("Shortcut+V"),
         PASTE_KEEPING_WIRES("Shortcut+Shift+V"),
         DUPLICATE("Shortcut+D"),
-        SELECT_ALL("Shortcut+A");
+        SELECT_ALL("Shortcut+A"),
+        /** Step mode: the next block (→) and the previous one (←). */
+        STEP_NEXT("Right"),
+        STEP_PREVIOUS("Left");
 
         private final List<KeyCombination> keys;
 

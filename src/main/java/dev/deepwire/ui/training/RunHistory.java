@@ -63,6 +63,7 @@ public final class RunHistory {
         settings.put("optimizer", s.optimizer());
         settings.put("learningRate", s.learningRate());
         settings.put("seed", s.seed());
+        settings.put("selectOn", s.selectOn());
         run.put("settings", settings);
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
     }

@@ -30,6 +30,10 @@ final class RunMessages {
                 100 * ep.validationAccuracy(), ep.validationLoss());
     }
 
+    static String selection(TrainingEvent.SelectionMeasured m) {
+        return String.format(Locale.ROOT, "Epoch %d: %s %.3f (the model is chosen on it)", m.epoch(), m.figure(), m.value());
+    }
+
     static String finished(TrainingEvent.RunFinished f) {
         return String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(), 100 * f.validationAccuracy());
     }

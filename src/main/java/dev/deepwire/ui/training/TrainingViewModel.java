@@ -317,6 +317,8 @@ public final class TrainingViewModel {
             status.set(RunMessages.started(s));
         } else if (event instanceof TrainingEvent.EpochCompleted ep) {
             status.set(RunMessages.epoch(ep));
+        } else if (event instanceof TrainingEvent.SelectionMeasured m) {
+            status.set(RunMessages.selection(m));
         } else if (event instanceof TrainingEvent.StateChanged c) {
             if (c.state() == RunState.PAUSED) {
                 phase.set(RunState.PAUSED);

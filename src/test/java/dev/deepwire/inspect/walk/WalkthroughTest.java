@@ -86,6 +86,7 @@ class WalkthroughTest {
         assertThat(a.maxError()).as("softmax of the scores shown vs the inspector's row").isLessThan(1e-5);
         assertThat(a.query()).hasSize(4); // 16 features / 4 heads
         assertThat(a.keys()).hasSize(8);
+        assertThat(a.queryLabel()).isEqualTo(a.keys().get(3)); // self-attention: queries and keys are one sequence
     }
 
     @Test

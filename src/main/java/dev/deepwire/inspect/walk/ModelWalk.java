@@ -1,0 +1,102 @@
+package dev.deepwire.inspect.walk;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Issue;
+import dev.deepwire.model.Project;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+
+/**
+ * A walk-through for the workbench, which holds a {@link TrainedModel} and the project as edited: the graph is
+ * compiled again and must be the network the model was trained as (every block with its parameter count), so the
+ * steps name the blocks the model really has; otherwise a {@link Mismatch} says which block differs.
+ */
+public final class ModelWalk {
+    private ModelWalk() {
+    }
+
+    /** The project's graph no longer matches the model (or does not compile): the message names the block. */
+    public static final class Mismatch extends IllegalArgumentException {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+
+    /** The example a walk-through follows, and how to name it. */
+    public record Example(Dataset one, String description) {
+    }
+
+    /**
+     * Example {@code k} of {@code examples}, or — with {@code text} — that example with its token input replaced by
+     * the typed text (unknown tokens named in the description).
+     *
+     * @throws IllegalArgumentException when text is given but the network has no token input, or it is blank
+     */
+    public static Example example(Dataset examples, int k, String text) {
+        if (text == null) {
+            return new Example(examples.range(k, k + 1), "validation example " + k);
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("the typed input is empty; type the tokens to run");
+        }
+        int input = -1;
+        for (int i = 0; i < examples.features().length && input < 0; i++) {
+            if (examples.features()[i].rank() == 2 && examples.features()[i].size(1) > 1) {
+                input = i;
+            }
+        }
+        if (input < 0) {
+            throw new IllegalArgumentException("typed input needs a token input; this network has none");
+        }
+        TypedProbe typed = TypedProbe.of(examples, k, input, text);
+        return new Example(typed.example(), "typed \"" + text + "\"" + (typed.unknown().isEmpty() ? ""
+                : " (not in the vocabulary: " + String.join(" ", typed.unknown()) + ")"));
+    }
+
+    /** The longest sequence (or token input) of an example: positions run below it. */
+    public static int positions(Dataset one) {
+        long n = 1;
+        for (var f : one.features()) {
+            n = Math.max(n, f.rank() == 2 ? f.size(1) : f.rank() == 3 ? f.size(2) : 1);
+        }
+        return (int) n;
+    }
+
+    /** Walks example {@code one} through the model; with {@code backward}, the way back too. Slow: not on the UI thread. */
+    public static Walkthrough walk(Project project, BlockCatalog catalog, TrainedModel model, Dataset one, String example,
+                                   int position, int head, boolean backward) {
+        CompileResult result = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(project.training()));
+        if (!result.ok()) {
+            throw new Mismatch("the graph does not compile now (" + result.errors().stream().map(Issue::toString)
+                    .findFirst().orElse("") + "); fix it or undo the edit to step through the trained model");
+        }
+        CompiledNetwork compiled = result.orThrow();
+        ComputationGraph net = model.network();
+        for (var entry : compiled.shapes().paramCounts().entrySet()) {
+            // A block may be several vertices (an entity table behind an unstack, a transformer block's parts).
+            long params = 0;
+            boolean present = true;
+            for (String vertex : compiled.vertices().getOrDefault(entry.getKey(), java.util.List.of(entry.getKey()))) {
+                GraphVertex v = net.getVertex(vertex);
+                present &= v != null;
+                params += v == null ? 0 : v.numParams();
+            }
+            if (!present || params != entry.getValue()) {
+                throw new Mismatch("the model was trained before '" + entry.getKey() + "' was " + (present ? "changed" : "added")
+                        + "; train again (or undo the edit) to step through it");
+            }
+        }
+        if (net.params().length() != compiled.totalParams()) { // numParams() leaves out vertices with parameters
+            throw new Mismatch("the graph has changed since the model was trained; train again (or undo the edit) to step through it");
+        }
+        Walkthrough walk = Walkthroughs.of(project.name(), example, project.graph(), catalog, compiled, net, one, position, head);
+        return backward ? walk.withBackward(Backprop.of(walk, project.graph(), catalog, net, one)) : walk;
+    }
+}

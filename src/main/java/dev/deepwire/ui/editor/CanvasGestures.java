@@ -1,0 +1,131 @@
+package dev.deepwire.ui.editor;
+
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+
+/**
+ * The canvas's own keys and pointer: the key map's actions, Space held to pan (tapped for quick-add), middle- or
+ * right-drag to pan, the wheel to zoom, a double-click for quick-add, a left-drag on empty canvas for a rubber band.
+ */
+final class CanvasGestures {
+    private final GraphCanvas canvas;
+    private final EditorViewModel vm;
+    private final Viewport viewport;
+    private final CanvasViews views;
+    private final WireGesture wires;
+    private final RubberBand rubberBand;
+    private final Minimap minimap;
+    private final AutoFit autoFit;
+    private Point2D panStart;
+    private Point2D lastPointer = new Point2D(0, 0);
+    private boolean spaceDown;
+    private boolean spacePanned;
+
+    CanvasGestures(GraphCanvas canvas, EditorViewModel vm, Viewport viewport, CanvasViews views, WireGesture wires,
+                   RubberBand rubberBand, Minimap minimap, AutoFit autoFit) {
+        this.canvas = canvas;
+        this.vm = vm;
+        this.viewport = viewport;
+        this.views = views;
+        this.wires = wires;
+        this.rubberBand = rubberBand;
+        this.minimap = minimap;
+        this.autoFit = autoFit;
+    }
+
+    void install() {
+        canvas.setOnKeyPressed(e -> {
+            // One key map for the canvas and the menus; a key typed into text (a note, a search) is never a command.
+            Optional<KeyMap.Action> action = KeyMap.match(e);
+            if (action.isEmpty() || KeyMap.typingIn(canvas.getScene()).isPresent()) {
+                return;
+            }
+            switch (action.get()) {
+                case DELETE -> {
+                    if (views.selectedWire().isPresent()) {
+                        wires.remove(views.selectedWire().get());
+                    } else {
+                        vm.deleteSelection();
+                    }
+                }
+                case QUICK_ADD -> spaceDown = true; // held while dragging pans; a plain tap opens quick-add (on release)
+                case FIT_VIEW -> canvas.fitView();
+                case COPY -> canvas.copy();
+                case PASTE -> canvas.paste(false);
+                case PASTE_KEEPING_WIRES -> canvas.paste(true);
+                case DUPLICATE -> vm.duplicateSelection();
+                case UNDO -> vm.undo();
+                case REDO -> vm.redo();
+                case SELECT_ALL -> vm.selectAll();
+                case STEP_NEXT, STEP_PREVIOUS -> {
+                    if (!canvas.stepOverlay().step(action.get() == KeyMap.Action.STEP_NEXT ? 1 : -1)) {
+                        return;
+                    }
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                canvas.zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (spaceDown && lastPointer != null) {
+                viewport.panBy(e.getX() - lastPointer.getX(), e.getY() - lastPointer.getY());
+                spacePanned = true;
+                autoFit.stop();
+            }
+            lastPointer = new Point2D(e.getX(), e.getY());
+            // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
+            minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
+                    && views.portNear(canvas.toWorld(e.getX(), e.getY()), 14));
+        });
+        canvas.setOnKeyReleased(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                if (spaceDown && !spacePanned && KeyMap.typingIn(canvas.getScene()).isEmpty()) {
+                    canvas.openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
+                }
+                spaceDown = false;
+                spacePanned = false;
+                e.consume();
+            }
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getTarget() == canvas) {
+                canvas.openQuickAdd(e.getX(), e.getY(), null);
+            }
+        });
+        canvas.setOnMousePressed(e -> {
+            canvas.requestFocus();
+            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY || spaceDown) {
+                panStart = new Point2D(e.getX() - viewport.panX(), e.getY() - viewport.panY());
+            } else if (e.getButton() == MouseButton.PRIMARY) {
+                if (!e.isShiftDown()) {
+                    vm.selection().clear();
+                }
+                views.selectWire(null);
+                rubberBand.begin(canvas.toWorld(e.getX(), e.getY()));
+            }
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (panStart != null) {
+                viewport.panTo(e.getX() - panStart.getX(), e.getY() - panStart.getY());
+            } else if (rubberBand.active()) {
+                rubberBand.dragTo(canvas.toWorld(e.getX(), e.getY()));
+            }
+        });
+        canvas.setOnMouseReleased(e -> {
+            rubberBand.end();
+            panStart = null;
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.Graph;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.NodeGroup;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+
+/**
+ * The canvas's group views: an expanded group is a frame below everything, a collapsed one a box among the blocks.
+ * A group's view is remade only when the group or its summary changed.
+ */
+final class GroupViews {
+    private final EditorViewModel vm;
+    private final Group frames;
+    private final Group boxes;
+    private final Consumer<GroupView> gestures;
+    private final Map<String, GroupView> groups = new LinkedHashMap<>();
+    private final Map<String, String> summaries = new HashMap<>();
+
+    /**
+     * @param frames where expanded groups are drawn
+     * @param boxes  where collapsed groups are drawn (the block layer)
+     */
+    GroupViews(EditorViewModel vm, Group frames, Group boxes, Consumer<GroupView> gestures) {
+        this.vm = vm;
+        this.frames = frames;
+        this.boxes = boxes;
+        this.gestures = gestures;
+    }
+
+    /** Group views are remade only for groups that changed (members, name, collapsed, or their summary). */
+    void sync(Graph graph) {
+        Set<String> present = new HashSet<>();
+        for (NodeGroup g : graph.groups()) {
+            present.add(g.id());
+            long params = g.members().stream().mapToLong(id -> vm.analysisProperty().get().shapes().paramCounts().getOrDefault(id, 0L)).sum();
+            String summary = g.members().size() + " blocks · " + String.format("%,d", params) + " params";
+            GroupView old = groups.get(g.id());
+            if (old != null && old.group().equals(g) && summary.equals(summaries.get(g.id()))) {
+                continue;
+            }
+            if (old != null) {
+                frames.getChildren().remove(old);
+                boxes.getChildren().remove(old);
+            }
+            GroupView view = new GroupView(g, summary);
+            gestures.accept(view);
+            groups.put(g.id(), view);
+            summaries.put(g.id(), summary);
+            // Collapsed boxes sit with the blocks, expanded frames below everything.
+            (g.collapsed() ? boxes : frames).getChildren().add(view);
+        }
+        groups.keySet().removeIf(id -> {
+            if (!present.contains(id)) {
+                frames.getChildren().remove(groups.get(id));
+                boxes.getChildren().remove(groups.get(id));
+                summaries.remove(id);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** The collapsed group a block is hidden in, if any. */
+    Optional<GroupView> collapsedGroupOf(String nodeId) {
+        return groups.values().stream().filter(g -> g.group().collapsed() && g.group().members().contains(nodeId)).findFirst();
+    }
+
+    /** Places each group around its members ({@code bounds}: where a block is drawn). */
+    void layout(Function<Node, Bounds> bounds) {
+        for (GroupView g : groups.values()) {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (String id : g.group().members()) {
+                Node n = vm.graph().node(id).orElse(null);
+                if (n != null) {
+                    Bounds b = bounds.apply(n);
+                    minX = Math.min(minX, b.getMinX());
+                    minY = Math.min(minY, b.getMinY());
+                    maxX = Math.max(maxX, b.getMaxX());
+                    maxY = Math.max(maxY, b.getMaxY());
+                }
+            }
+            if (minX <= maxX) {
+                g.place(new BoundingBox(minX, minY, maxX - minX, maxY - minY));
+            }
+        }
+    }
+
+    Collection<GroupView> all() {
+        return groups.values();
+    }
+
+    GroupView get(String id) {
+        return groups.get(id);
+    }
+}

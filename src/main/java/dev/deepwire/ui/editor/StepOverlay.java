@@ -1,0 +1,256 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.inspect.walk.Backward;
+import dev.deepwire.inspect.walk.Numbers;
+import dev.deepwire.inspect.walk.Step;
+import dev.deepwire.inspect.walk.WalkTensor;
+import dev.deepwire.inspect.walk.Walkthrough;
+import dev.deepwire.inspect.walk.Walkthroughs;
+import dev.deepwire.model.Edge;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Step mode drawn on the canvas: the drawing dims, blocks not yet reached fade, the current block is outlined, and each
+ * wire already passed carries a small heatmap of its tensor ({@link WireBadge}: hover for values, click for a larger
+ * view). On the way back each wire shows its gradient norm instead. The step's panel docks at the canvas's lower left.
+ */
+public final class StepOverlay {
+    private static final double FADED = 0.3;
+    private final Pane host;
+    private final CanvasViews views;
+    private final Group layer = new Group();
+    private final Rectangle dim = new Rectangle();
+    private final Rectangle current = new Rectangle();
+    private final Map<String, WireBadge> badges = new LinkedHashMap<>();
+    private Consumer<WalkTensor> onOpen = t -> { };
+    private Region panel;
+    private java.util.function.IntConsumer onStep;
+    private boolean active;
+
+    StepOverlay(Pane host, Group world, CanvasViews views) {
+        this.host = host;
+        this.views = views;
+        dim.setFill(Color.rgb(0, 0, 0, 0.35));
+        dim.setMouseTransparent(true);
+        current.setFill(Color.TRANSPARENT);
+        current.setStroke(Color.web("#fde725"));
+        current.setStrokeWidth(3);
+        current.setArcWidth(12);
+        current.setArcHeight(12);
+        current.setMouseTransparent(true);
+        current.getStyleClass().add("step-current");
+        layer.getChildren().add(current);
+        layer.setVisible(false);
+        dim.setVisible(false);
+        world.getChildren().add(0, dim);
+        world.getChildren().add(layer);
+    }
+
+    /** What a click on a wire's heatmap opens (the larger view). */
+    public void setOnOpenTensor(Consumer<WalkTensor> open) {
+        onOpen = open;
+    }
+
+    /** Docks the step's panel at the canvas's lower left (null: none). */
+    public void setPanel(Region panel) {
+        if (this.panel != null) {
+            host.getChildren().remove(this.panel);
+        }
+        this.panel = panel;
+        if (panel != null) {
+            panel.setVisible(active);
+            panel.setManaged(false);
+            host.getChildren().add(panel);
+            host.heightProperty().addListener((o, a, b) -> placePanel());
+            panel.setLayoutX(10);
+        }
+    }
+
+    /** What → and ← do in step mode (given +1 or −1). */
+    public void setOnStep(java.util.function.IntConsumer step) {
+        onStep = step;
+    }
+
+    /** A step key on the canvas: moves by {@code delta} in step mode; returns whether it did (else the key is not used). */
+    boolean step(int delta) {
+        if (!active || onStep == null) {
+            return false;
+        }
+        onStep.accept(delta);
+        return true;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    /**
+     * Shows step {@code index} of {@code walk}: blocks up to it are reached, wires out of reached blocks carry their
+     * tensors; with {@code back} the wires carry the gradient norms of the way back instead.
+     */
+    public void show(Walkthrough walk, int index, Backward back) {
+        active = true;
+        Map<String, Integer> order = new HashMap<>();
+        walk.steps().forEach(s -> order.put(s.nodeId(), s.index()));
+        Step step = walk.steps().get(index);
+        Bounds all = views.drawingBounds();
+        dim.setX(all.getMinX() - 4000);
+        dim.setY(all.getMinY() - 4000);
+        dim.setWidth(all.getWidth() + 8000);
+        dim.setHeight(all.getHeight() + 8000);
+        dim.setVisible(true);
+        layer.setVisible(true);
+        views.nodes().forEach((id, v) -> {
+            boolean reached = back == null ? order.getOrDefault(id, Integer.MAX_VALUE) <= index : order.getOrDefault(id, -1) >= index;
+            v.setOpacity(reached ? 1 : FADED);
+        });
+        NodeView at = views.view(step.nodeId());
+        if (at != null) {
+            Bounds b = at.getBoundsInParent();
+            current.setX(b.getMinX() - 5);
+            current.setY(b.getMinY() - 5);
+            current.setWidth(b.getWidth() + 10);
+            current.setHeight(b.getHeight() + 10);
+        }
+        layer.getChildren().removeAll(badges.values());
+        badges.clear();
+        Map<String, Double> gradients = new HashMap<>();
+        if (back != null) {
+            back.wires().forEach(w -> gradients.put(w.wire(), w.norm()));
+        }
+        List<Bounds> taken = new java.util.ArrayList<>(views.occupiedWorldBounds());
+        Map<String, Edge> wires = new HashMap<>();
+        views.edges().keySet().forEach(e -> wires.put(Walkthroughs.wireName(e), e));
+        for (Step s : walk.steps()) {
+            for (WalkTensor t : s.inputs()) {
+                Edge e = wires.get(t.name());
+                // Forward: wires out of the blocks reached; back: wires into the blocks gone back through.
+                boolean passed = e != null && (back == null ? order.getOrDefault(e.from().nodeId(), Integer.MAX_VALUE) <= index
+                        : s.index() >= index);
+                if (!passed || badges.containsKey(t.name())) {
+                    continue;
+                }
+                WireBadge badge = back == null ? WireBadge.tensor(t, onOpen)
+                        : WireBadge.gradient(gradients.getOrDefault(t.name(), Double.NaN));
+                place(badge, midpoint(views.edge(e).points()), taken);
+                badges.put(t.name(), badge);
+                layer.getChildren().add(badge);
+            }
+        }
+        views.edges().forEach((e, v) -> v.setOpacity(badges.containsKey(Walkthroughs.wireName(e)) ? 1 : FADED));
+        if (panel != null) {
+            panel.setVisible(true);
+            placePanel();
+        }
+    }
+
+    /**
+     * The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left,
+     * or at the top while the current block is in the lower half of the view.
+     */
+    private void placePanel() {
+        if (panel != null && panel.isVisible()) {
+            panel.applyCss();
+            panel.autosize();
+            panel.layout();
+            Bounds at = host.sceneToLocal(current.localToScene(current.getBoundsInLocal()));
+            boolean low = at != null && at.getCenterY() > host.getHeight() / 2;
+            panel.setLayoutY(low ? 10 : Math.max(0, host.getHeight() - panel.getHeight() - 10));
+        }
+    }
+
+    /**
+     * Puts a badge just below the middle of its wire, moved further down (then up) until it covers no block, note or
+     * other badge, so a short wire between neighbours does not hide them.
+     */
+    private static void place(WireBadge badge, double[] p, List<Bounds> taken) {
+        double x = p[0] - WireBadge.WIDTH / 2;
+        double h = WireBadge.HEIGHT + 16;
+        double y = p[1] + 8;
+        for (int i = 0; i < 24; i++) {
+            double dy = (i % 2 == 0 ? 1 : -1) * (i / 2) * 12.0;
+            javafx.geometry.BoundingBox box = new javafx.geometry.BoundingBox(x, p[1] + 8 + dy, WireBadge.WIDTH + 4, h);
+            if (taken.stream().noneMatch(box::intersects)) {
+                y = box.getMinY();
+                break;
+            }
+        }
+        badge.setLayoutX(x);
+        badge.setLayoutY(y);
+        taken.add(new javafx.geometry.BoundingBox(x, y, WireBadge.WIDTH + 4, h));
+    }
+
+    /** The middle of a wire's route, by length. */
+    private static double[] midpoint(List<double[]> pts) {
+        double total = 0;
+        for (int i = 0; i + 1 < pts.size(); i++) {
+            total += Math.hypot(pts.get(i + 1)[0] - pts.get(i)[0], pts.get(i + 1)[1] - pts.get(i)[1]);
+        }
+        double left = total / 2;
+        for (int i = 0; i + 1 < pts.size(); i++) {
+            double len = Math.hypot(pts.get(i + 1)[0] - pts.get(i)[0], pts.get(i + 1)[1] - pts.get(i)[1]);
+            if (len >= left && len > 0) {
+                double f = left / len;
+                return new double[] {pts.get(i)[0] + f * (pts.get(i + 1)[0] - pts.get(i)[0]), pts.get(i)[1] + f * (pts.get(i + 1)[1] - pts.get(i)[1])};
+            }
+            left -= len;
+        }
+        return pts.isEmpty() ? new double[] {0, 0} : pts.get(0);
+    }
+
+    /** Leaves step mode: the drawing as it was. */
+    public void hide() {
+        active = false;
+        dim.setVisible(false);
+        layer.setVisible(false);
+        layer.getChildren().removeAll(badges.values());
+        badges.clear();
+        views.nodes().values().forEach(v -> v.setOpacity(1));
+        views.edges().values().forEach(v -> v.setOpacity(1));
+        if (panel != null) {
+            panel.setVisible(false);
+        }
+    }
+
+    /** The tensors shown on the wires now, by wire name (empty on the way back and outside step mode). */
+    public Map<String, WalkTensor> shownTensors() {
+        Map<String, WalkTensor> out = new LinkedHashMap<>();
+        badges.forEach((w, b) -> {
+            if (b.tensor() != null) {
+                out.put(w, b.tensor());
+            }
+        });
+        return out;
+    }
+
+    /** The badge on a wire (for tests and screenshots), or null. */
+    public Node badge(String wire) {
+        return badges.get(wire);
+    }
+
+    /** The gradient norms shown on the wires now (on the way back). */
+    public Map<String, String> shownGradients() {
+        Map<String, String> out = new LinkedHashMap<>();
+        badges.forEach((w, b) -> {
+            if (b.tensor() == null) {
+                out.put(w, b.text());
+            }
+        });
+        return out;
+    }
+
+    static String gradientText(double norm) {
+        return Double.isNaN(norm) ? "ids: no gradient" : "‖∂L/∂x‖ = " + Numbers.of(norm);
+    }
+}

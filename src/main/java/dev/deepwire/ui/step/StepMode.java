@@ -1,0 +1,242 @@
+package dev.deepwire.ui.step;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.inspect.walk.ModelWalk;
+import dev.deepwire.inspect.walk.Walkthrough;
+import dev.deepwire.inspect.walk.WalkthroughFiles;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.GraphCanvas;
+import dev.deepwire.ui.editor.StepOverlay;
+import dev.deepwire.ui.inspect.AttentionSession;
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * Step mode: one example (a validation example, or typed input) followed through the trained model block by block on
+ * the canvas. The toolbar's toggle and View ▸ Step Through Example turn it on whenever a model exists (after a run,
+ * while paused, or a kept run opened for inspection); → and ← on the canvas, or the panel's buttons, step. After the
+ * output, "Show gradients" goes back through the blocks with each wire's gradient norm. Editing the graph ends it.
+ */
+public final class StepMode {
+    private final GraphCanvas canvas;
+    private final EditorViewModel vm;
+    private final AttentionSession session;
+    private final Supplier<Optional<TrainedModel>> resting;
+    private final Executor work;
+    private final StepOverlay overlay;
+    private final StepPanel panel = new StepPanel();
+    private final ToggleButton toggle = new ToggleButton("Step through");
+    private Walkthrough walk;
+    private int index;
+    private boolean back;
+    private String typed;
+    private boolean computing;
+    private CompletableFuture<Walkthrough> pending = CompletableFuture.completedFuture(null);
+
+    /**
+     * @param resting the run's model while it rests (paused, stopped, finished), if any
+     * @param work    where the model runs (off the UI thread)
+     */
+    public StepMode(GraphCanvas canvas, EditorViewModel vm, AttentionSession session,
+                    Supplier<Optional<TrainedModel>> resting, Executor work) {
+        this.canvas = canvas;
+        this.vm = vm;
+        this.session = session;
+        this.resting = resting;
+        this.work = work;
+        this.overlay = canvas.stepOverlay();
+        toggle.setId("step-mode");
+        toggle.setTooltip(new Tooltip("Follow one example through the trained model, block by block (→ / ←)"));
+        toggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                start();
+            } else {
+                stop(null);
+            }
+        });
+        overlay.setPanel(panel);
+        overlay.setOnStep(this::step);
+        overlay.setOnOpenTensor(t -> TensorView.open(canvas.getScene().getWindow(), t));
+        panel.previous.setOnAction(e -> step(-1));
+        panel.next.setOnAction(e -> step(1));
+        panel.close.setOnAction(e -> toggle.setSelected(false));
+        panel.gradients.setOnAction(e -> compute(true));
+        panel.export.setOnAction(e -> export());
+        panel.example.valueProperty().addListener((o, a, b) -> recompute());
+        panel.position.valueProperty().addListener((o, a, b) -> recompute());
+        panel.head.valueProperty().addListener((o, a, b) -> recompute());
+        panel.typed.setOnAction(e -> {
+            typed = panel.typed.getText().isBlank() ? null : panel.typed.getText();
+            recompute();
+        });
+        vm.revisionProperty().addListener((o, a, b) -> {
+            if (toggle.isSelected()) {
+                stop("Step mode ended: the graph was edited");
+            }
+        });
+    }
+
+    /** The toolbar's toggle. */
+    public ToggleButton toggle() {
+        return toggle;
+    }
+
+    /** View ▸ Step Through Example: turns step mode on or off. */
+    public void toggleFromMenu() {
+        toggle.setSelected(!toggle.isSelected());
+    }
+
+    private Optional<TrainedModel> model() {
+        return session.loadedModel().isPresent() ? session.loadedModel() : resting.get();
+    }
+
+    private void start() {
+        Dataset probe = session.probeProperty().get();
+        if (model().isEmpty() || probe == null || probe.size() == 0) {
+            stop("Step mode needs a trained model: train (or pause a run), or open a kept run's model");
+            return;
+        }
+        panel.example.getValueFactory().setValue(Math.min(panel.example.getValue(), probe.size() - 1));
+        ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) panel.example.getValueFactory())
+                .setMax(probe.size() - 1);
+        index = 0;
+        compute(false);
+    }
+
+    private void recompute() {
+        if (toggle.isSelected() && walk != null) {
+            compute(back);
+        }
+    }
+
+    /** Runs the example through the model in the background, then shows the step (the first, or the last going back). */
+    private void compute(boolean withGradients) {
+        Optional<TrainedModel> model = model();
+        Dataset probe = session.probeProperty().get();
+        if (model.isEmpty() || probe == null) {
+            stop("Step mode needs a trained model");
+            return;
+        }
+        int k = panel.example.getValue();
+        String text = typed;
+        int position = panel.position.getValue();
+        int head = panel.head.getValue();
+        var project = vm.project();
+        var catalog = vm.catalog();
+        computing = true;
+        vm.messageProperty().set(withGradients ? "Computing the gradients of this example…" : "Running the example through the model…");
+        pending = CompletableFuture.supplyAsync(() -> {
+            ModelWalk.Example one = ModelWalk.example(probe, k, text);
+            return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, withGradients);
+        }, work);
+        pending.whenCompleteAsync((w, error) -> {
+            computing = false;
+            if (!toggle.isSelected()) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                stop("Step mode: " + cause.getMessage());
+                return;
+            }
+            boolean wasBack = back;
+            walk = w;
+            back = withGradients;
+            index = back && !wasBack ? w.steps().size() - 1 : Math.min(index, w.steps().size() - 1);
+            vm.messageProperty().set(back ? String.format("Going back: loss %.4g for this example", w.backward().loss())
+                    : "Step mode: → and ← step through " + w.steps().size() + " blocks");
+            show();
+            canvas.requestFocus();
+        }, Platform::runLater);
+    }
+
+    /** Moves one block on (+1) or back (−1) in the direction of travel. */
+    public void step(int delta) {
+        if (walk == null) {
+            return;
+        }
+        int next = index + (back ? -delta : delta);
+        if (next >= 0 && next < walk.steps().size()) {
+            index = next;
+            show();
+        }
+    }
+
+    private void show() {
+        panel.show(walk, index, back);
+        overlay.show(walk, index, back ? walk.backward() : null);
+        vm.select(walk.steps().get(index).nodeId(), false); // the block inspector shows the current block
+    }
+
+    private void stop(String message) {
+        walk = null;
+        back = false;
+        overlay.hide();
+        if (toggle.isSelected()) {
+            toggle.setSelected(false);
+        }
+        if (message != null) {
+            vm.messageProperty().set(message);
+        }
+    }
+
+    private void export() {
+        if (walk == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the walk-through into a folder");
+        File dir = chooser.showDialog(canvas.getScene().getWindow());
+        if (dir != null) {
+            exportTo(dir.toPath());
+        }
+    }
+
+    /** Writes the pictures, the page and steps.json into {@code dir} (in the background). */
+    public CompletableFuture<Void> exportTo(java.nio.file.Path dir) {
+        Walkthrough w = walk;
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (Map.Entry<String, byte[]> f : WalkthroughFiles.of(w).entrySet()) {
+                    AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenCompleteAsync((v, error) -> vm.messageProperty().set(error == null
+                ? "Exported the walk-through to " + dir.resolve(WalkthroughFiles.HTML)
+                : "Could not export the walk-through: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())),
+                Platform::runLater);
+    }
+
+    // --- for tests ---
+
+    /** The walk-through shown, or null outside step mode. */
+    public Walkthrough walkthrough() {
+        return walk;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public boolean goingBack() {
+        return back;
+    }
+
+    /** Whether a walk-through is being computed. */
+    public boolean computing() {
+        return computing;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.deepwire.ui.step;
+
+import dev.deepwire.inspect.walk.Numbers;
+import dev.deepwire.inspect.walk.Step;
+import dev.deepwire.inspect.walk.Walkthrough;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The current block's panel in step mode: its name, formula, the formula filled in with this example's numbers, and
+ * the controls — previous and next, which example (or typed input), which position and head the formula shows, the
+ * way back and export.
+ */
+final class StepPanel extends VBox {
+    final Label title = new Label();
+    final Label formula = new Label();
+    final Label lines = new Label();
+    final Button previous = new Button("← Previous");
+    final Button next = new Button("Next →");
+    final Spinner<Integer> example = new Spinner<>(0, 0, 0);
+    final Spinner<Integer> position = new Spinner<>(0, 4095, 0);
+    final Spinner<Integer> head = new Spinner<>(0, 63, 0);
+    final TextField typed = new TextField();
+    final Button gradients = new Button("Show gradients");
+    final Button export = new Button("Export…");
+    final Button close = new Button("Leave step mode");
+    /** The attention step's softmax row as cells over the keys (shown for attention blocks only). */
+    final HBox row = new HBox(1);
+
+    StepPanel() {
+        setId("step-panel");
+        title.setId("step-title");
+        formula.setId("step-formula");
+        lines.setId("step-lines");
+        previous.setId("step-previous");
+        next.setId("step-next");
+        example.setId("step-example");
+        position.setId("step-position");
+        head.setId("step-head");
+        typed.setId("step-text");
+        gradients.setId("step-gradients");
+        export.setId("step-export");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px; -fx-text-fill: #fde725;");
+        formula.setStyle("-fx-text-fill: #d7dae0;");
+        formula.setWrapText(true);
+        lines.setStyle("-fx-font-family: monospace; -fx-text-fill: #d7dae0;");
+        lines.setWrapText(true);
+        for (Spinner<Integer> s : java.util.List.of(example, position, head)) {
+            s.setPrefWidth(72);
+            s.setEditable(true);
+        }
+        typed.setPromptText("type input, Enter");
+        typed.setPrefColumnCount(14);
+        HBox nav = new HBox(6, previous, next, gradients, export, close);
+        HBox choice = new HBox(6, new Label("Example"), example, new Label("Position"), position, new Label("Head"), head, typed);
+        nav.setAlignment(Pos.CENTER_LEFT);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        choice.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.setStyle("-fx-text-fill: #d7dae0;"));
+        row.setId("step-softmax-row");
+        getChildren().addAll(title, formula, lines, row, choice, nav);
+        setSpacing(6);
+        setPadding(new Insets(10));
+        setMaxWidth(760);
+        setPrefWidth(760);
+        setStyle("-fx-background-color: rgba(27,29,34,0.94); -fx-background-radius: 6; -fx-border-color: #3a3f4b;"
+                + " -fx-border-radius: 6;");
+        setVisible(false);
+    }
+
+    /** One cell per key, coloured by its weight (viridis, 0 to 1), with the key and weight below. */
+    private void showRow(dev.deepwire.inspect.walk.AttentionStep a) {
+        row.getChildren().clear();
+        row.setVisible(a != null);
+        row.setManaged(a != null);
+        if (a == null) {
+            return;
+        }
+        double w = Math.max(14, Math.min(46, 730.0 / a.softmax().length));
+        for (int j = 0; j < a.softmax().length; j++) {
+            javafx.scene.shape.Rectangle cell = new javafx.scene.shape.Rectangle(w - 1, 18,
+                    javafx.scene.paint.Color.web(String.format("#%06x", dev.deepwire.inspect.Viridis.rgb(a.softmax()[j]))));
+            Label key = new Label(a.keys().get(j));
+            key.setStyle("-fx-text-fill: " + (j == a.position() && a.keys().get(j).equals(a.queryLabel()) ? "#fde725" : "#9aa0aa") + "; -fx-font-size: 9px;");
+            key.setMaxWidth(w);
+            VBox box = new VBox(1, cell, key);
+            javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(a.keys().get(j) + ": a = "
+                    + Numbers.of(a.softmax()[j]) + ", score = " + Numbers.of(a.scores()[j])));
+            row.getChildren().add(box);
+        }
+    }
+
+    /** Shows a step going forward, or on the way back ({@code back}). */
+    void show(Walkthrough walk, int index, boolean back) {
+        Step s = walk.steps().get(index);
+        String where = back ? "Back at " + (index + 1) + " of " + walk.steps().size() : "Step " + (index + 1) + " of " + walk.steps().size();
+        title.setText(where + " · " + s.label() + " (" + s.blockType() + ") · " + walk.example());
+        formula.setText(s.formula());
+        StringBuilder text = new StringBuilder();
+        if (back) {
+            text.append("loss for this example = ").append(Numbers.of(walk.backward().loss())).append('\n');
+            walk.backward().wires().stream().filter(w -> w.toNode().equals(s.nodeId())).forEach(w -> text.append("‖∂L/∂x‖ on ")
+                    .append(w.wire()).append(" = ").append(Double.isNaN(w.norm()) ? "— (ids)" : Numbers.of(w.norm())).append('\n'));
+            Double own = walk.backward().blocks().get(s.nodeId());
+            if (own != null) {
+                text.append("‖∂L/∂θ‖ of its parameters = ").append(Numbers.of(own)).append('\n');
+            }
+        } else {
+            s.lines().forEach(l -> text.append(l).append('\n'));
+        }
+        lines.setText(text.toString().strip());
+        showRow(back ? null : s.attention());
+        previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
+        next.setDisable(back ? index == 0 : index == walk.steps().size() - 1);
+        gradients.setDisable(back || index != walk.steps().size() - 1);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.deepwire.ui.step;
+
+import dev.deepwire.inspect.walk.Numbers;
+import dev.deepwire.inspect.walk.TensorRaster;
+import dev.deepwire.inspect.walk.WalkTensor;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The larger view of a wire's tensor: its heatmap, shape, min/max/mean, and the value under the pointer. */
+final class TensorView {
+    private static final double SIDE = 520;
+    private final Stage stage = new Stage();
+    private final Label readout = new Label(" ");
+
+    private TensorView(Window owner, WalkTensor t) {
+        float[][] cells = TensorRaster.cells(t);
+        int rows = Math.max(1, cells.length);
+        int cols = Math.max(1, cells.length == 0 ? 1 : cells[0].length);
+        WritableImage img = new WritableImage(cols, rows);
+        if (cells.length > 0 && cells[0].length > 0) {
+            img.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), TensorRaster.argb(t), 0, cols);
+        }
+        double cell = Math.max(1, Math.min(SIDE / cols, SIDE / rows));
+        ImageView view = new ImageView(img);
+        view.setSmooth(false);
+        view.setFitWidth(cols * cell);
+        view.setFitHeight(Math.max(cell, rows * cell));
+        view.setOnMouseMoved(e -> {
+            int r = (int) Math.min(rows - 1, e.getY() / cell);
+            int c = (int) Math.min(cols - 1, e.getX() / cell);
+            readout.setText((t.isSequence() ? "position " + r + ", feature " + c : t.shape().length == 3
+                    ? "row " + r + ", column " + c : "[" + c + "]") + " = " + Numbers.of(cells[r][c]));
+        });
+        Label stats = new Label(String.format(Locale.ROOT, "%s   shape %s   min %s   max %s   mean %s", t.name(),
+                t.shapeText(), Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean())));
+        stats.setId("tensor-stats");
+        readout.setId("tensor-readout");
+        Label scale = new Label(t.isSequence() ? "rows: positions, columns: features · dark = min, yellow = max"
+                : "dark = min, yellow = max");
+        VBox box = new VBox(8, stats, view, readout, scale);
+        box.setPadding(new Insets(12));
+        box.setId("tensor-view");
+        stage.initOwner(owner);
+        stage.setTitle(t.name());
+        stage.setScene(new Scene(box));
+    }
+
+    static TensorView open(Window owner, WalkTensor t) {
+        TensorView v = new TensorView(owner, t);
+        v.stage.show();
+        return v;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.compiler.VertexActivations;
+import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.inspect.walk.AttentionStep;
+import dev.deepwire.inspect.walk.Step;
+import dev.deepwire.inspect.walk.WalkTensor;
+import dev.deepwire.inspect.walk.Walkthrough;
+import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.RecentFiles;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.StepOverlay;
+import dev.deepwire.ui.inspect.AttentionInspector;
+import dev.deepwire.ui.step.StepMode;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Step mode on the marker sample (small): stepping with → from the input to the output, every heatmap on a wire is
+ * that vertex's activation, the attention step's softmax row sums to 1 and is the attention inspector's row, the
+ * output reached is the network's output, and the way back shows a gradient on each wire.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StepModeUiTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor(StepModeUiTest::daemon);
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(StepModeUiTest::daemon);
+    private TrainingViewModel training;
+    private WorkbenchWindow window;
+    private Stage stage;
+    private Preferences prefs;
+    private Path dir;
+    private Path zip;
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "step-ui-test");
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
+        dir = Files.createTempDirectory("deepwire-step-ui");
+        zip = dir.resolve("model.zip");
+        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
+                .orThrow().instantiate()).save(zip);
+        prefs = Preferences.userRoot().node("dev/deepwire/test-step-" + System.nanoTime());
+        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);
+        window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "s"), training);
+        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
+                .forEach(Window::hide)).get();
+        prefs.removeNode();
+    }
+
+    private void awaitWalk(StepMode mode) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !mode.computing() && mode.walkthrough() != null;
+        });
+    }
+
+    @Test
+    void steppingShowsEachVertexsActivationTheInspectorsRowAndTheNetworksOutput(FxRobot robot) throws Exception {
+        StepMode mode = window.stepMode();
+        robot.clickOn("#step-mode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#step-mode").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("no model yet: step mode says so and stays off").isFalse();
+        assertThat(window.editor().messageProperty().get()).startsWith("Step mode needs a trained model");
+
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get()
+                .get(60, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> inspectorHead = robot.lookup("#inspect-head").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return inspectorHead.getItems().stream().anyMatch(h -> h.toString().equals("head 1"));
+        });
+        robot.interact(() -> inspectorHead.setValue(inspectorHead.getItems().stream()
+                .filter(h -> h.toString().equals("head 1")).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> inspectorExample = robot.lookup("#inspect-example").queryAs(Spinner.class);
+        robot.interact(() -> inspectorExample.getValueFactory().setValue(0));
+        robot.interact(() -> stage.toFront());
+        robot.clickOn("#step-mode");
+        awaitWalk(mode);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> position = robot.lookup("#step-position").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> head = robot.lookup("#step-head").queryAs(Spinner.class);
+        robot.interact(() -> {
+            position.getValueFactory().setValue(3);
+            head.getValueFactory().setValue(1);
+        });
+        awaitWalk(mode);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mode.walkthrough().head() == 1 && !mode.computing());
+
+        ComputationGraph net = TrainedModel.load(zip).network();
+        Dataset one = window.attention().probeProperty().get().range(0, 1);
+        Map<String, INDArray> acts = VertexActivations.of(net, one.features(), one.featureMasks(), null, false);
+        Walkthrough walk = mode.walkthrough();
+        StepOverlay overlay = window.canvas().stepOverlay();
+        robot.clickOn("#canvas", javafx.scene.input.MouseButton.MIDDLE); // keys go to the canvas
+        for (int i = 0; i < walk.steps().size(); i++) {
+            assertThat(mode.index()).isEqualTo(i);
+            assertThat(robot.lookup("#step-title").queryLabeled().getText()).startsWith("Step " + (i + 1) + " of 11");
+            Map<String, WalkTensor> shown = overlay.shownTensors();
+            assertThat(shown).as("wires out of the blocks reached").isNotEmpty();
+            for (WalkTensor t : shown.values()) {
+                INDArray a = acts.containsKey(t.vertex()) ? acts.get(t.vertex()) : one.features()[0];
+                assertThat(t.values()).as(t.name()).containsExactly(a.slice(0).castTo(DataType.FLOAT).dup('c').data().asFloat());
+            }
+            Step step = walk.steps().get(i);
+            if (step.nodeId().equals("attn")) {
+                AttentionStep att = step.attention();
+                double sum = 0;
+                for (float v : att.softmax()) {
+                    sum += v;
+                }
+                assertThat(sum).isCloseTo(1.0, within(1e-5));
+                assertThat(att.position()).isEqualTo(3);
+                assertThat(att.softmax()).as("the inspector's row (head 1, example 0, query 3)").containsExactly(inspector.shownMap()[3]);
+                assertThat(robot.lookup("#step-lines").queryLabeled().getText()).contains("softmax row a_3 = ");
+            }
+            robot.type(KeyCode.RIGHT);
+        }
+        assertThat(mode.index()).as("→ at the output stays there").isEqualTo(10);
+        INDArray out = net.output(false, one.features(), one.featureMasks())[0];
+        assertThat(walk.steps().get(10).output().values()).as("the output reached by stepping is the network's output")
+                .containsExactly(out.slice(0).castTo(DataType.FLOAT).toFloatVector());
+        assertThat(robot.lookup("#step-lines").queryLabeled().getText()).contains("prediction: ").contains("true label: ");
+
+        robot.clickOn("#step-gradients");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return mode.goingBack() && !mode.computing();
+        });
+        assertThat(mode.index()).isEqualTo(10);
+        assertThat(overlay.shownGradients()).containsKey("pool.out → classify.in");
+        robot.type(KeyCode.RIGHT); // onward on the way back: the block before
+        assertThat(mode.index()).isEqualTo(9);
+        assertThat(overlay.shownGradients()).containsKey("norm2.out → pool.in");
+        assertThat(robot.lookup("#step-title").queryLabeled().getText()).startsWith("Back at 10 of 11");
+
+        // Editing the graph ends step mode: the walk-through no longer describes it.
+        robot.interact(() -> window.editor().addBlock("dense", 900, 900));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.walkthrough()).isNull();
+        assertThat(overlay.active()).isFalse();
+    }
+
+    @Test
+    void clickingAWiresHeatmapOpensTheLargerViewWithMinMaxMean(FxRobot robot) throws Exception {
+        StepMode mode = window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> stage.toFront());
+        robot.interact(() -> window.stepMode().toggleFromMenu());
+        awaitWalk(mode);
+        robot.interact(() -> {
+            mode.toggle().requestFocus();
+        });
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step-next");
+        }
+        StepOverlay overlay = window.canvas().stepOverlay();
+        WalkTensor embed = overlay.shownTensors().get("embed.out → pos.in");
+        assertThat(embed).as("index %d, shown %s", mode.index(), overlay.shownTensors().keySet()).isNotNull();
+        robot.clickOn(overlay.badge("embed.out → pos.in").lookup(".image-view"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String stats = robot.lookup("#tensor-stats").queryLabeled().getText();
+        assertThat(stats).contains("embed.out → pos.in").contains("shape 16 × 8").contains("min ").contains("mean ");
+
+        // Export: the same files as the command line writes, for the walk-through on show.
+        Path out = dir.resolve("exported");
+        Files.createDirectories(out);
+        WaitForAsyncUtils.asyncFx(() -> mode.exportTo(out)).get().get(60, TimeUnit.SECONDS);
+        assertThat(out.resolve("walkthrough.html")).exists();
+        assertThat(out.resolve("step-04-attn.png")).exists();
+        assertThat(Files.readString(out.resolve("steps.json"))).contains("\"softmaxRow\"");
+    }
+}
