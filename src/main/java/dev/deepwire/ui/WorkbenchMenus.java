@@ -99,8 +99,12 @@ final class WorkbenchMenus {
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
                 item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (model, examples) -> {
-                    window.attention().load(model, examples); // the chosen example first
+                    window.attention().load(model, examples); // the chosen example, for the inspector or step mode
                     window.openAttentionInspector(stage, null);
+                }, (model, examples) -> {
+                    window.attention().load(model, examples);
+                    window.stepMode().toggle().setSelected(false); // (re)starts step mode on the chosen example
+                    window.stepMode().toggle().setSelected(true);
                 })),
                 item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),

@@ -54,9 +54,11 @@ public final class EvaluationWindow {
 
     /**
      * Opens the window on the latest run of {@code training}; {@code inspect} opens examples (the chosen one, repeated
-     * so the inspector shows it whichever of its probe examples it picks) in the attention inspector (null: none).
+     * so the inspector shows it whichever of its probe examples it picks) in the attention inspector, and
+     * {@code stepThrough} in the step-through (either null: not offered).
      */
-    public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect) {
+    public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect,
+                                        BiConsumer<TrainedModel, Dataset> stepThrough) {
         EvaluationWindow w = new EvaluationWindow();
         w.stage.initOwner(owner);
         w.stage.setTitle("Evaluate and Prune");
@@ -71,10 +73,10 @@ public final class EvaluationWindow {
             Tab results = new Tab("Evaluation");
             results.setClosable(false);
             results.setContent(report == null ? new Label("Evaluating the run…")
-                    : w.evaluation(report, source.get(), inspect));
+                    : w.evaluation(report, source.get(), inspect, stepThrough));
             evaluation.reportProperty().addListener((o, was, now) -> {
                 if (now != null && report == null && !w.closed.get()) {
-                    results.setContent(w.evaluation(now, source.get(), inspect)); // the report arrived after opening
+                    results.setContent(w.evaluation(now, source.get(), inspect, stepThrough)); // arrived after opening
                 }
             });
             Tab pruning = new Tab("Pruning lab");
@@ -100,15 +102,15 @@ public final class EvaluationWindow {
     }
 
     private SplitPane evaluation(EvaluationReport report, RunEvaluation.Source source,
-                                 BiConsumer<TrainedModel, Dataset> inspect) {
+                                 BiConsumer<TrainedModel, Dataset> inspect, BiConsumer<TrainedModel, Dataset> stepThrough) {
         Dataset data = source.evaluated();
         Label summary = new Label(report.lines().get(0));
         summary.setId("eval-summary");
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
-            examples = new ExamplesView(report, data, attention, i -> inspect.accept(source.model(),
-                    ModelLab.focus(data, i, 8)));
+            examples = new ExamplesView(report, data, attention ? i -> inspect.accept(source.model(), ModelLab.focus(data, i, 8)) : null,
+                    stepThrough == null ? null : i -> stepThrough.accept(source.model(), ModelLab.focus(data, i, 8)));
             matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
                     "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),
                     report.cell(a, p)));

@@ -33,8 +33,10 @@ final class ExamplesView extends VBox {
     private final TableView<Prediction> table = new TableView<>();
     private final Label title = new Label("Click a cell of the matrix to list its examples");
     private final Button inspect = new Button("Open in attention inspector");
+    private final Button step = new Button("Step through");
 
-    ExamplesView(EvaluationReport report, Dataset data, boolean canInspect, IntConsumer open) {
+    /** {@code open} and {@code stepThrough} take an example's index (either null: that button is not offered). */
+    ExamplesView(EvaluationReport report, Dataset data, IntConsumer open, IntConsumer stepThrough) {
         setSpacing(6);
         table.setId("eval-examples");
         table.setPlaceholder(new Label("No examples in this cell"));
@@ -78,23 +80,30 @@ final class ExamplesView extends VBox {
         table.getColumns().setAll(List.of(index, shown, actual, predicted, confidence));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         inspect.setId("eval-open-inspector");
-        inspect.setDisable(true);
-        inspect.setVisible(canInspect);
-        inspect.setManaged(canInspect);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> inspect.setDisable(b == null));
-        inspect.setOnAction(e -> {
-            Prediction p = table.getSelectionModel().getSelectedItem();
-            if (p != null) {
-                open.accept(p.example());
-            }
-        });
-        HBox bar = new HBox(8, title, inspect);
+        step.setId("eval-step-through");
+        offer(inspect, open);
+        offer(step, stepThrough);
+        HBox bar = new HBox(8, title, inspect, step);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(4, 0, 0, 0));
         getChildren().addAll(bar, table);
+    }
+
+    /** A button acting on the selected example, enabled while one is selected; hidden without an action. */
+    private void offer(Button button, IntConsumer action) {
+        button.setDisable(true);
+        button.setVisible(action != null);
+        button.setManaged(action != null);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> button.setDisable(b == null));
+        button.setOnAction(e -> {
+            Prediction p = table.getSelectionModel().getSelectedItem();
+            if (p != null && action != null) {
+                action.accept(p.example());
+            }
+        });
     }
 
     /** Lists one cell's examples, surest first. */

@@ -43,6 +43,7 @@ class EvaluationWindowUiTest {
     private EvaluationWindow window;
     private Path runs;
     private final AtomicReference<Dataset> inspected = new AtomicReference<>();
+    private final AtomicReference<Dataset> stepped = new AtomicReference<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -55,7 +56,8 @@ class EvaluationWindowUiTest {
         assertThat(training.phaseProperty().get()).isEqualTo(RunState.FINISHED);
         stage.setScene(new Scene(new Label("owner"), 200, 100));
         stage.show();
-        window = EvaluationWindow.show(stage, training, (model, examples) -> inspected.set(examples));
+        window = EvaluationWindow.show(stage, training, (model, examples) -> inspected.set(examples),
+                (model, examples) -> stepped.set(examples));
     }
 
     @AfterEach
@@ -90,6 +92,9 @@ class EvaluationWindowUiTest {
         int chosen = table.getItems().get(0).example();
         Dataset validation = training.evaluation().source().orElseThrow().evaluated();
         assertThat(inspected.get()).isNotNull();
+        robot.clickOn("#eval-step-through");
+        assertThat(stepped.get()).as("the step-through gets the same example").isNotNull();
+        assertThat(ModelLab.example(stepped.get(), 0).text()).isEqualTo(ModelLab.example(validation, chosen).text());
         assertThat(inspected.get().size()).isEqualTo(8);
         for (int k = 0; k < 8; k++) {
             assertThat(ModelLab.example(inspected.get(), k).text()).as("every probe example is the chosen one")
