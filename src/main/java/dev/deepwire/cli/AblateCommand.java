@@ -6,10 +6,8 @@ import dev.deepwire.inspect.AttentionProbe;
 import dev.deepwire.inspect.HeadAblation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
@@ -50,14 +48,9 @@ final class AblateCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--" + e.getMessage());
         }
         OutputPaths.requireFile(csv, "--csv");
-        ProjectSession session = ProjectSession.open(file);
-        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
-        readFiles.put(model, "the model");
-        OutputPaths.requireNotInput(csv, "--csv", readFiles);
-        dataAccess.check(session);
-        ModelMatch.requireFile(model);
-        LoadedProject prepared = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        TrainedProject opened = TrainedProject.open(file, model, dataAccess, TrainedProject.output("--csv", csv));
+        LoadedProject prepared = opened.project();
+        ComputationGraph net = opened.net();
         List<String> all = AttentionProbe.attentionNodes(net);
         if (all.isEmpty()) {
             throw new CliException(ExitCodes.BAD_INPUT, file + " has no attention block: there are no heads to switch off");

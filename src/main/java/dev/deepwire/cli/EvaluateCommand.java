@@ -8,10 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
@@ -66,14 +64,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         OutputPaths.requireFile(csv, "--csv");
-        ProjectSession session = ProjectSession.open(file);
-        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
-        readFiles.put(model, "the model");
-        OutputPaths.requireNotInput(csv, "--csv", readFiles);
-        dataAccess.check(session);
-        ModelMatch.requireFile(model);
-        LoadedProject prepared = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        TrainedProject opened = TrainedProject.open(file, model, dataAccess, TrainedProject.output("--csv", csv));
+        LoadedProject prepared = opened.project();
+        ComputationGraph net = opened.net();
         Dataset data = split.equals("test") ? prepared.data().test() : prepared.data().validation();
         if (data == null || data.size() == 0) {
             throw new CliException(ExitCodes.BAD_INPUT, file + ": the project's data has no " + split + " split"

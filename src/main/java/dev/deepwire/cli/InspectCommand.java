@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -59,15 +57,9 @@ final class InspectCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
         }
         OutputPaths.requireDistinct(csv, "--csv", png, "--png");
-        ProjectSession session = ProjectSession.open(file);
-        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
-        readFiles.put(model, "the model");
-        OutputPaths.requireNotInput(csv, "--csv", readFiles);
-        OutputPaths.requireNotInput(png, "--png", readFiles);
-        dataAccess.check(session);
-        ModelMatch.requireFile(model);
-        LoadedProject prepared = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        TrainedProject opened = TrainedProject.open(file, model, dataAccess, TrainedProject.outputs("--csv", csv, "--png", png));
+        LoadedProject prepared = opened.project();
+        ComputationGraph net = opened.net();
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));

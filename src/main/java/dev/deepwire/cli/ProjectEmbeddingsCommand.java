@@ -10,9 +10,7 @@ import dev.deepwire.inspect.TrainedModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -63,15 +61,10 @@ final class ProjectEmbeddingsCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "only one of --png and --csv can go to standard output (-)");
         }
         OutputPaths.requireDistinct(csv, "--csv", png, "--png");
-        ProjectSession session = ProjectSession.open(file);
-        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
-        readFiles.put(model, "the model");
-        OutputPaths.requireNotInput(csv, "--csv", readFiles);
-        OutputPaths.requireNotInput(png, "--png", readFiles);
-        dataAccess.check(session);
-        ModelMatch.requireFile(model);
-        LoadedProject prepared = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        TrainedProject opened = TrainedProject.open(file, model, dataAccess, TrainedProject.outputs("--csv", csv, "--png", png));
+        ProjectSession session = opened.session();
+        LoadedProject prepared = opened.project();
+        ComputationGraph net = opened.net();
         var found = EmbeddingTables.find(net, node).orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
                 "--node " + node + ": no embedding table there; " + tablesOf(net)));
         LearnedTable table = EmbeddingTables.read(net, found, session.project.graph(), prepared.data(),

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,13 +65,11 @@ final class WalkthroughCommand implements Callable<Integer> {
         if (position < 0 || head < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, (position < 0 ? "--position" : "--head") + " must be 0 or more");
         }
-        ProjectSession session = ProjectSession.open(file);
-        Map<Path, String> readFiles = new LinkedHashMap<>(session.inputFiles());
-        readFiles.put(model, "the model");
-        dataAccess.check(session);
-        ModelMatch.requireFile(model);
-        LoadedProject prepared = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, prepared.network());
+        TrainedProject opened = TrainedProject.open(file, model, dataAccess, Map.of());
+        ProjectSession session = opened.session();
+        LoadedProject prepared = opened.project();
+        ComputationGraph net = opened.net();
+        Map<Path, String> readFiles = opened.readFiles();
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
