@@ -18,6 +18,7 @@ public final class FamilyGraphs {
         all.put("cross-modal", crossModal());
         all.put("knowledge-graph-concat", knowledgeGraph("concat"));
         all.put("knowledge-graph-sum-distmult-transe", knowledgeGraphScorers());
+        all.put("knowledge-graph-1n", knowledgeGraphOneToAll());
         all.put("cnn", cnn());
         all.put("lstm", lstm());
         all.put("vectors-and-reshape", vectors());
@@ -76,6 +77,23 @@ public final class FamilyGraphs {
                 .wire("relations.out", "distmult.relation").wire("distmult.out", "link2.in")
                 .wire("entities.out", "transe.head").wire("entities.tail_out", "transe.tail")
                 .wire("relations.out", "transe.relation").wire("transe.out", "link3.in");
+    }
+
+    /**
+     * DistMult, ComplEx and the MLP scorer in their 1-N form on one (head, relation) query, each scoring every
+     * entity of its own table; dropout and N3 off so that gradients are checked exactly.
+     */
+    public static GraphFixture knowledgeGraphOneToAll() {
+        return new GraphFixture()
+                .node("head", "id_input", "count", 6)
+                .node("relation", "id_input", "count", 4)
+                .node("distmult", "distmult_1n", "dim", 3, "dropout", 0.0, "n3", 0.0)
+                .node("complex", "complex_1n", "dim", 2, "dropout", 0.0, "n3", 0.0)
+                .node("mlp", "kg_mlp_1n", "dim", 3, "hidden", 4, "dropout", 0.0, "n3", 0.0)
+                .node("rank1", "link_ranking_output").node("rank2", "link_ranking_output").node("rank3", "link_ranking_output")
+                .wire("head.out", "distmult.head").wire("relation.out", "distmult.relation").wire("distmult.out", "rank1.in")
+                .wire("head.out", "complex.head").wire("relation.out", "complex.relation").wire("complex.out", "rank2.in")
+                .wire("head.out", "mlp.head").wire("relation.out", "mlp.relation").wire("mlp.out", "rank3.in");
     }
 
     public static GraphFixture cnn() {

@@ -60,6 +60,7 @@ public record RandomBatch(INDArray[] inputs, INDArray[] masks, INDArray[] labels
                     yield l;
                 }
                 case "regression_output" -> Nd4j.randn(type, batch, size);
+                case "link_ranking_output" -> ids(r, batch, 1, size, type); // the answer's id among all entities
                 default -> ids(r, batch, size, 2, type); // 0/1 targets
             };
         }

@@ -89,7 +89,10 @@ class SampleGalleryUiTest {
             return training.phaseProperty().get() == RunState.FINISHED
                     || training.phaseProperty().get() == RunState.FAILED;
         });
-        assertThat(training.statusProperty().get()).as("the sample trains on data found beside it").startsWith("Finished");
+        // The phase is set first in the run's ending on the FX thread: let that ending finish before reading its status.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> training.statusProperty().get()).get(10, TimeUnit.SECONDS))
+                .as("the sample trains on data found beside it").startsWith("Finished");
         assertThat(training.history().trainLoss()).isNotEmpty();
         // The test split is scored with the sample's own metric: filtered ranking against random.
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
