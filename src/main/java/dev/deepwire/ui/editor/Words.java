@@ -1,5 +1,6 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import java.util.Comparator;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The words the workbench shows: blocks named by their labels (not ids such as {@code self_attention_1.in}), counts
@@ -44,12 +47,23 @@ public final class Words {
             }
             String id = Pattern.quote(n.id());
             String label = Matcher.quoteReplacement("\u201c" + n.label() + "\u201d");
-            out = out.replaceAll("(?<![\\w.])" + id + "\\.(\\w+)", label + " $1");
+            String ports = ports(n);
+            if (!ports.isEmpty()) { // only its own ports and parameters: "digits-caption.dwproj" is a file
+                out = out.replaceAll("(?<![\\w.])" + id + "\\.(" + ports + ")(?![\\w])", label + " $1");
+            }
             if (n.id().matches(".*[_0-9].*")) {
                 out = out.replaceAll("(?<![\\w.\u201c])" + id + "(?![\\w])", label);
             }
         }
         return out;
+    }
+
+    /** The block's port and parameter names as a regex alternation ("in|out|heads"), empty for an unknown type. */
+    private static String ports(Node n) {
+        return BlockCatalog.standard().find(n.type())
+                .map(t -> Stream.concat(Stream.concat(t.inputs().stream(), t.outputs().stream()).map(p -> p.name()),
+                        t.params().stream().map(p -> p.name())).map(Pattern::quote).collect(Collectors.joining("|")))
+                .orElse("");
     }
 
     /** A formula as plain text: {@code ^{…}} and {@code _{…}} become super- or subscripts, or ^(…) and _(…). */
