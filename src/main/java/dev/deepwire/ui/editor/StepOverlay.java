@@ -162,7 +162,9 @@ public final class StepOverlay {
     private void placePanel() {
         if (panel != null && panel.isVisible()) {
             panel.applyCss();
-            panel.autosize();
+            // As wide as its content wants (760 px) but never wider than the canvas: on a small screen it wraps.
+            double width = Math.max(200, Math.min(panel.prefWidth(-1), host.getWidth() - 20));
+            panel.resize(width, panel.prefHeight(width));
             panel.layout();
             Bounds at = host.sceneToLocal(current.localToScene(current.getBoundsInLocal()));
             boolean low = at != null && at.getCenterY() > host.getHeight() / 2;

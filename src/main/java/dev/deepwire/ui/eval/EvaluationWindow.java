@@ -106,6 +106,7 @@ public final class EvaluationWindow {
         Dataset data = source.evaluated();
         Label summary = new Label(report.lines().get(0));
         summary.setId("eval-summary");
+        summary.setWrapText(true); // the whole line at 1024 px: it wraps instead of ending in "…"
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();

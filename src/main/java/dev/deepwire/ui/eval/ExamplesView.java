@@ -21,6 +21,7 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -83,13 +84,17 @@ final class ExamplesView extends VBox {
         step.setId("eval-step-through");
         offer(inspect, open);
         offer(step, stepThrough);
-        HBox bar = new HBox(8, title, inspect, step);
+        // The title on a line of its own (it wraps), the buttons below at their full width: nothing is cut at 1024 px.
+        HBox bar = new HBox(8, inspect, step);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(title, Priority.ALWAYS);
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
+        step.setMinWidth(Region.USE_PREF_SIZE);
+        title.setWrapText(true);
         title.setMaxWidth(Double.MAX_VALUE);
         VBox.setVgrow(table, Priority.ALWAYS);
+        setSpacing(4);
         setPadding(new Insets(4, 0, 0, 0));
-        getChildren().addAll(bar, table);
+        getChildren().addAll(title, bar, table);
     }
 
     /** A button acting on the selected example, enabled while one is selected; hidden without an action. */

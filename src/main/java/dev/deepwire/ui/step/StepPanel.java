@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -57,13 +58,17 @@ final class StepPanel extends VBox {
         }
         typed.setPromptText("type input, Enter");
         typed.setPrefColumnCount(14);
-        HBox nav = new HBox(6, previous, next, gradients, export, close);
-        HBox choice = new HBox(6, new Label("Example"), example, new Label("Position"), position, new Label("Head"), head, typed);
+        FlowPane nav = new FlowPane(6, 6, previous, next, gradients, export, close); // rows wrap on a narrow canvas
+        FlowPane choice = new FlowPane(6, 6, new Label("Example"), example, new Label("Position"), position, new Label("Head"),
+                head, typed);
         nav.setAlignment(Pos.CENTER_LEFT);
         choice.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
         choice.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.setStyle("-fx-text-fill: #d7dae0;"));
         row.setId("step-softmax-row");
-        getChildren().addAll(title, formula, lines, row, choice, nav);
+        // Navigation right under the title: on a small screen the panel can be taller than the canvas, and
+        // Next / Previous must stay reachable.
+        getChildren().addAll(title, nav, formula, lines, row, choice);
         setSpacing(6);
         setPadding(new Insets(10));
         setMaxWidth(760);
