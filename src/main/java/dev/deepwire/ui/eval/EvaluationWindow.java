@@ -29,6 +29,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -107,6 +108,7 @@ public final class EvaluationWindow {
         Label summary = new Label(report.lines().get(0));
         summary.setId("eval-summary");
         summary.setWrapText(true); // the whole line at 1024 px: it wraps instead of ending in "…"
+        summary.setMinHeight(Region.USE_PREF_SIZE); // (a VBox gives a wrapping label one line's height otherwise)
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();

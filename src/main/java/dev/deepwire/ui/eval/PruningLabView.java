@@ -17,6 +17,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -103,6 +104,8 @@ final class PruningLabView extends VBox {
         weightSeries.setName("weights pruned (magnitude)");
         chart.getData().addAll(List.of(headSeries, weightSeries));
         chart.setPrefHeight(260);
+        chart.setMinHeight(200);
+        chart.setLegendSide(Side.RIGHT); // which line is which, also when the window is short (1024 × 700)
         HBox bottom = new HBox(8, keep, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
