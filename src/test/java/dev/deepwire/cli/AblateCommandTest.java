@@ -23,12 +23,8 @@ class AblateCommandTest {
     /** The marker sample made small, trained for a few steps. */
     @BeforeEach
     void trainASmallMarker() throws Exception {
-        project = dir.resolve("small.dwproj");
-        Files.writeString(project, Files.readString(Path.of("sample-projects/marker.dwproj"))
-                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100"));
-        Path runDir = dir.resolve("run");
-        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", runDir.toString())).isEqualTo(0);
-        model = runDir.resolve("model.zip");
+        project = SmallMarker.project(dir, "small.dwproj");
+        model = SmallMarker.trainedModel(project, dir);
         console.reset();
     }
 

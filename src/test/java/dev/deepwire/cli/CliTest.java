@@ -29,11 +29,7 @@ class CliTest {
 
     /** The marker sample made small so a few steps run quickly. */
     private Path smallMarker() throws Exception {
-        String json = Files.readString(Path.of("sample-projects/marker.dwproj"))
-                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100");
-        Path f = dir.resolve("small.dwproj");
-        Files.writeString(f, json);
-        return f;
+        return SmallMarker.project(dir, "small.dwproj");
     }
 
     @Test

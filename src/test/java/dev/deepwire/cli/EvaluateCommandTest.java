@@ -19,12 +19,8 @@ class EvaluateCommandTest {
 
     @Test
     void evaluatePrintsTheReportWritesItsCsvAndPrunesWithoutTouchingTheModel() throws Exception {
-        Path project = dir.resolve("small.dwproj");
-        Files.writeString(project, Files.readString(Path.of("sample-projects/marker.dwproj"))
-                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100"));
-        Path run = dir.resolve("run");
-        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", run.toString())).isZero();
-        Path model = run.resolve("model.zip");
+        Path project = SmallMarker.project(dir, "small.dwproj");
+        Path model = SmallMarker.trainedModel(project, dir);
         byte[] before = Files.readAllBytes(model);
         console.resetOut();
         Path csv = dir.resolve("report.csv");

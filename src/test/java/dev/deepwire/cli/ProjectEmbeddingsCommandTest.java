@@ -25,12 +25,8 @@ class ProjectEmbeddingsCommandTest {
 
     @BeforeEach
     void trainAFewSteps() throws Exception {
-        project = dir.resolve("marker.dwproj");
-        Files.writeString(project, Files.readString(Path.of("sample-projects/marker.dwproj"))
-                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100"));
-        Path runDir = dir.resolve("run");
-        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", runDir.toString())).isEqualTo(0);
-        model = runDir.resolve("model.zip");
+        project = SmallMarker.project(dir, "marker.dwproj");
+        model = SmallMarker.trainedModel(project, dir);
         console.reset();
     }
 
