@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.testing.SmallMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class AblateCommandTest {
     /** The marker sample made small, trained for a few steps. */
     @BeforeEach
     void trainASmallMarker() throws Exception {
-        project = SmallMarker.project(dir, "small.dwproj");
+        project = SmallMarker.file(dir, "small.dwproj");
         model = SmallMarker.trainedModel(project, dir);
         console.reset();
     }

@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.testing.SmallMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.testing.MarkerSample;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class CliTest {
 
     /** The marker sample made small so a few steps run quickly. */
     private Path smallMarker() throws Exception {
-        return SmallMarker.project(dir, "small.dwproj");
+        return SmallMarker.file(dir, "small.dwproj");
     }
 
     @Test

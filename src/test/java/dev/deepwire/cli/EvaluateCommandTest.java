@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.testing.SmallMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class EvaluateCommandTest {
 
     @Test
     void evaluatePrintsTheReportWritesItsCsvAndPrunesWithoutTouchingTheModel() throws Exception {
-        Path project = SmallMarker.project(dir, "small.dwproj");
+        Path project = SmallMarker.file(dir, "small.dwproj");
         Path model = SmallMarker.trainedModel(project, dir);
         byte[] before = Files.readAllBytes(model);
         console.resetOut();

@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.testing.SmallMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -25,7 +26,7 @@ class ProjectEmbeddingsCommandTest {
 
     @BeforeEach
     void trainAFewSteps() throws Exception {
-        project = SmallMarker.project(dir, "marker.dwproj");
+        project = SmallMarker.file(dir, "marker.dwproj");
         model = SmallMarker.trainedModel(project, dir);
         console.reset();
     }

@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.testing.SmallMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,7 +30,7 @@ class WalkthroughCommandTest {
     Path dir;
 
     private Path smallMarker() throws Exception {
-        return SmallMarker.project(dir, "small.dwproj");
+        return SmallMarker.file(dir, "small.dwproj");
     }
 
     @Test

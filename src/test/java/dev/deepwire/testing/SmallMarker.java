@@ -1,13 +1,21 @@
 package dev.deepwire.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The marker sample made small for tests (sequences of 8, 16-wide blocks), so a training step takes milliseconds. */
+/**
+ * The marker sample made small for tests: in memory with a small network ({@link #project}), or as a project file
+ * with the sample's own network and little data ({@link #file}), so a few steps run in a second.
+ */
 public final class SmallMarker {
     private SmallMarker() {
     }
@@ -25,5 +33,20 @@ public final class SmallMarker {
         spec.put("length", 8);
         p.setDataset(new DatasetSpec("marker", spec));
         return p;
+    }
+
+    /** The sample's file with 640 training and 100 validation examples, written as {@code dir/name}. */
+    public static Path file(Path dir, String name) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, Files.readString(Path.of("sample-projects/marker.dwproj"))
+                .replace("\"train\": 20000", "\"train\": 640").replace("\"validation\": 2000", "\"validation\": 100"));
+        return f;
+    }
+
+    /** Trains {@code project} for five steps with {@code deepwire train} into {@code dir/run}; returns its model. */
+    public static Path trainedModel(Path project, Path dir) {
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--out", run.toString())).isZero();
+        return run.resolve("model.zip");
     }
 }
