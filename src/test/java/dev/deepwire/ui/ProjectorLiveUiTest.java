@@ -2,29 +2,17 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.io.files.Autosave;
-import dev.deepwire.io.files.RecentFiles;
-import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.training.RunState;
-import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.training.TrainingViewModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,39 +24,24 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The projector opened before training follows the run: the tables captured while it trains, with a step slider. */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorLiveUiTest {
-    private final ExecutorService work = Executors.newSingleThreadExecutor(ProjectorLiveUiTest::daemon);
-    private final ExecutorService trainer = Executors.newSingleThreadExecutor(ProjectorLiveUiTest::daemon);
     private TrainingViewModel training;
     private WorkbenchWindow window;
     private Stage stage;
-    private Preferences prefs;
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "projector-ui-test");
-        t.setDaemon(true);
-        return t;
-    }
+    private WorkbenchHarness h;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Project p = SmallMarker.project(Map.of("train", 3200, "validation", 100));
         p.setTraining(p.training().withEpochs(4));
-        Path dir = Files.createTempDirectory("deepwire-projector-ui");
-        prefs = Preferences.userRoot().node("dev/deepwire/test-projector-" + System.nanoTime());
-        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
-        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);
-        window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "p"), training);
-        stage.setScene(new Scene(window.root(), 1280, 800));
-        stage.show();
+        h = new WorkbenchHarness(stage, p, 1280, 800);
+        training = h.training;
+        window = h.window;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(training::stop).get();
-        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
-                .forEach(Window::hide)).get();
-        prefs.removeNode();
+        h.close();
     }
 
     @Test

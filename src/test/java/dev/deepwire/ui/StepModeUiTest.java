@@ -12,12 +12,9 @@ import dev.deepwire.inspect.walk.AttentionStep;
 import dev.deepwire.inspect.walk.Step;
 import dev.deepwire.inspect.walk.WalkTensor;
 import dev.deepwire.inspect.walk.Walkthrough;
-import dev.deepwire.io.files.Autosave;
-import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
-import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.StepOverlay;
 import dev.deepwire.ui.inspect.AttentionInspector;
 import dev.deepwire.ui.step.StepMode;
@@ -25,17 +22,11 @@ import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,20 +45,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class StepModeUiTest {
-    private final ExecutorService work = Executors.newSingleThreadExecutor(StepModeUiTest::daemon);
-    private final ExecutorService trainer = Executors.newSingleThreadExecutor(StepModeUiTest::daemon);
     private TrainingViewModel training;
     private WorkbenchWindow window;
     private Stage stage;
-    private Preferences prefs;
+    private WorkbenchHarness h;
     private Path dir;
     private Path zip;
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "step-ui-test");
-        t.setDaemon(true);
-        return t;
-    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -77,19 +60,14 @@ class StepModeUiTest {
         zip = dir.resolve("model.zip");
         new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
                 .orThrow().instantiate()).save(zip);
-        prefs = Preferences.userRoot().node("dev/deepwire/test-step-" + System.nanoTime());
-        EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
-        training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);
-        window = new WorkbenchWindow(stage, vm, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave"), "s"), training);
-        stage.setScene(new Scene(window.root(), 1280, 800));
-        stage.show();
+        h = new WorkbenchHarness(stage, p, 1280, 800);
+        training = h.training;
+        window = h.window;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
-                .forEach(Window::hide)).get();
-        prefs.removeNode();
+        h.close();
     }
 
     private void awaitWalk(StepMode mode) throws Exception {

@@ -35,12 +35,27 @@ final class WorkbenchHarness {
     private final ExecutorService trainer = Executors.newSingleThreadExecutor();
 
     WorkbenchHarness(Stage stage, String sample, double width, double height) throws Exception {
+        this(stage, copy(sample), null, width, height);
+    }
+
+    /** A window on a project made in memory (never saved: no file), e.g. {@code SmallMarker.project(…)}. */
+    WorkbenchHarness(Stage stage, Project project, double width, double height) throws Exception {
+        this(stage, Files.createTempDirectory("deepwire-ui"), project, width, height);
+    }
+
+    private static Path copy(String sample) throws Exception {
+        Path dir = Files.createTempDirectory("deepwire-ui");
+        Files.copy(Path.of("sample-projects").resolve(sample), dir.resolve(sample));
+        return dir.resolve(sample);
+    }
+
+    /** @param at the sample's copy (then {@code project} is null and read from it), or the folder for a project in memory */
+    private WorkbenchHarness(Stage stage, Path at, Project project, double width, double height) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("deepwire-ui");
-        file = dir.resolve(sample);
-        Files.copy(Path.of("sample-projects").resolve(sample), file);
+        dir = project == null ? at.getParent() : at;
+        file = project == null ? at : null;
         prefs = Preferences.userRoot().node("dev/deepwire/test-ui-" + System.nanoTime());
-        Project p = new ProjectReader().read(file);
+        Project p = project == null ? new ProjectReader().read(file) : project;
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));
         autosave = new Autosave(dir.resolve("autosave"), "test");
@@ -54,6 +69,7 @@ final class WorkbenchHarness {
     void close() throws Exception {
         org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
             training.stop();
+            javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList().forEach(javafx.stage.Window::hide);
             stage.setScene(null); // a note still being written is kept now, while the executors still run
         }).get();
         trainer.shutdown();
