@@ -73,11 +73,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (json != null) {
             Outputs.write(json, result.network().orElseThrow().configurationJson().getBytes(StandardCharsets.UTF_8));
-            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(json) ? "the configuration to standard output" : json));
+            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(json) ? "the configuration to standard output" : TerminalSafeStream.path(json)));
         }
         if (java != null) {
             Outputs.write(java, source.getBytes(StandardCharsets.UTF_8));
-            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(java) ? "the Java source to standard output" : java)
+            Outputs.report(json, java).println("wrote " + (Outputs.isStdout(java) ? "the Java source to standard output" : TerminalSafeStream.path(java))
                     + " (compile and run with deepwire.jar and its lib/ folder on the classpath)");
         }
         return ExitCodes.OK;

@@ -40,6 +40,14 @@ final class TerminalSafeStream extends OutputStream {
      * {@link #escape}, and a newline too, so a name cannot start a line of its own that looks like DeepWire's; an
      * over-long value shortened by {@link dev.deepwire.limits.MessageText}, so no line is kilobytes long.
      */
+    /**
+     * A path (or name) as printed inside a line: control characters, bidi overrides and newlines escaped, but not
+     * shortened, so the printed path is still the whole path.
+     */
+    static String path(Object path) {
+        return escape(String.valueOf(path)).replace("\n", escaped('\n'));
+    }
+
     static String oneLine(String text) {
         return MessageText.shorten(escape(text).replace("\n", escaped('\n')));
     }

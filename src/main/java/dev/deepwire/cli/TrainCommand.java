@@ -133,14 +133,15 @@ final class TrainCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
         TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
-        console.println("wrote " + (metricsGone ? "" : dir.resolve("metrics.csv") + " and ") + saved.file());
+        console.println("wrote " + (metricsGone ? "" : TerminalSafeStream.path(dir.resolve("metrics.csv")) + " and ")
+                + TerminalSafeStream.path(saved.file()));
         if (saved.problem() != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + dir.resolve("model.zip") + ": "
                     + saved.problem() + "; the trained model was saved to " + saved.file() + " instead");
         }
         if (metricsGone) {
             throw new CliException(ExitCodes.BAD_INPUT, dir.resolve("metrics.csv") + " was deleted or moved while the run "
-                    + "wrote it, so this run's metrics are lost (the model is in " + saved.file() + ")");
+                    + "wrote it, so this run's metrics are lost (the model is in " + TerminalSafeStream.path(saved.file()) + ")");
         }
         if (metricsProblem != null) {
             throw new CliException(ExitCodes.BAD_INPUT, metricsProblem + " (its last rows are missing; the model is in "

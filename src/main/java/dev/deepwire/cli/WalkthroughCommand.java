@@ -100,7 +100,8 @@ final class WalkthroughCommand implements Callable<Integer> {
             Outputs.write(out.resolve(f.getKey()), f.getValue());
         }
         Console.out().printf(Locale.ROOT, "%s: %d steps of %s written to %s (%s, %s and a picture per step)%n",
-                session.project.name(), walk.steps().size(), what, out, WalkthroughFiles.HTML, WalkthroughFiles.JSON);
+                TerminalSafeStream.oneLine(session.project.name()), walk.steps().size(), what, TerminalSafeStream.path(out),
+                WalkthroughFiles.HTML, WalkthroughFiles.JSON);
         return ExitCodes.OK;
     }
 

@@ -39,6 +39,16 @@ class HostileOutputsTest {
     }
 
     @Test
+    void aRunFolderNamedWithANewlineAndABidiOverrideIsPrintedOnOneLineEscaped() throws Exception {
+        Path out = dir.resolve("na\u202eme\nwrote x");
+        assertThat(train(project("p"), "--out", out.toString())).as(console.err()).isZero();
+        String wrote = console.out().lines().filter(l -> l.startsWith("wrote ")).findFirst().orElseThrow();
+        assertThat(wrote).contains("na\\u202eme\\u000awrote x").endsWith("model.zip");
+        assertThat(console.out().lines().filter(l -> l.startsWith("wrote ")).count()).as("no line of its own").isEqualTo(1);
+        assertThat(out.resolve("model.zip")).exists();
+    }
+
+    @Test
     void anExportNeverReplacesTheProjectItReadsByAnyName() throws Exception {
         Path f = project("p");
         byte[] before = Files.readAllBytes(f);
