@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     /**
-     * Layers depend downwards only: model → io, compiler, data → training → inspect → worker → cli, ui → entry.
+     * Layers depend downwards only: model → io, compiler, data → training → inspect → worker → sweep → cli, ui → entry.
      * Only dependencies between DeepWire's own packages are checked here (libraries have rules of their own
      * below), and a layer may be empty (withOptionalLayers) so the rule survives a package move.
      */
@@ -29,19 +29,21 @@ class ArchitectureTest {
             .layer("training").definedBy("dev.deepwire.training..")
             .layer("inspect").definedBy("dev.deepwire.inspect..")
             .layer("worker").definedBy("dev.deepwire.worker..")
+            .layer("sweep").definedBy("dev.deepwire.sweep..")
             .layer("cli").definedBy("dev.deepwire.cli..")
             .layer("ui").definedBy("dev.deepwire.ui..")
             .layer("entry").definedBy("dev.deepwire")
             .whereLayer("entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
-            .whereLayer("worker").mayOnlyBeAccessedByLayers("ui", "entry")
-            .whereLayer("inspect").mayOnlyBeAccessedByLayers("worker", "cli", "ui", "entry")
-            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "cli", "ui", "entry")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "cli", "ui", "entry")
+            .whereLayer("sweep").mayOnlyBeAccessedByLayers("cli", "ui", "entry")
+            .whereLayer("worker").mayOnlyBeAccessedByLayers("sweep", "ui", "entry")
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("worker", "sweep", "cli", "ui", "entry")
+            .whereLayer("training").mayOnlyBeAccessedByLayers("inspect", "worker", "sweep", "cli", "ui", "entry")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "sweep", "cli", "ui", "entry")
+            .whereLayer("compiler").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "sweep", "cli", "ui", "entry")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("training", "inspect", "worker", "sweep", "cli", "ui", "entry")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("io", "compiler", "data", "training", "inspect", "worker", "sweep", "cli", "ui", "entry")
             .because("a change to a lower layer must not need the window, the command line or the training process "
                     + "to follow, and the command line must run without JavaFX");
 
