@@ -102,11 +102,22 @@ final class SweepCommand implements Callable<Integer> {
                     + ", not of " + file + "; choose a new --out folder");
         }
         Path runsDir = SweepRunner.runsDir(projectFile);
+        if (folder == null) {
+            SweepPlan.tasks(session.project, projectFile, spec, "check"); // every key and value, before anything is made
+        }
+        try (SweepExecutor executor = SweepExecutors.open(master, parallel)) {
+            return sweep(session, folder, spec, sweepDir, runsDir, executor);
+        }
+    }
+
+    private int sweep(ProjectSession session, SweepFolder folder, SweepSpec spec, Path sweepDir, Path runsDir,
+                      SweepExecutor executor) throws CliException, SweepSpecException, IOException {
+        Project project = session.project;
+        Path projectFile = session.file;
         String sweepName;
         if (folder != null) {
             sweepName = folder.name();
         } else {
-            SweepPlan.tasks(project, projectFile, spec, "check"); // every key and value checked before a folder is made
             if (out != null) {
                 OutputPaths.requireFolder(out, "--out");
                 sweepName = SweepFolder.newName(runsDir, project.name());
@@ -132,21 +143,19 @@ final class SweepCommand implements Callable<Integer> {
         }
         boolean higher = SweepRunRecord.higherIsBetter(SweepRunRecord.selectionFor(project.training()));
         String figure = SweepRunRecord.selectionFor(project.training());
-        try (SweepExecutor executor = SweepExecutors.open(master, parallel)) {
-            console.printf(Locale.ROOT, "sweep %s: %d runs (%d to run) on %s; state in %s%n", sweepName, tasks.size(),
-                    todo.size(), executor.describe(), TerminalSafeStream.path(folder.dir().resolve(SweepFolder.FILE)));
-            Thread hook = new Thread(executor::close, "deepwire-sweep-interrupted");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                runner.run(todo, executor, new HeadlessSweepRun(spec.maxSteps(), 10),
-                        e -> console.println(line(e, spec, figure)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(ExitCodes.INVALID, "the sweep was interrupted; its finished runs are kept: "
-                        + "resume with 'deepwire sweep --resume " + folder.dir() + "'");
-            } finally {
-                removeHook(hook);
-            }
+        console.printf(Locale.ROOT, "sweep %s: %d runs (%d to run) on %s; state in %s%n", sweepName, tasks.size(),
+                todo.size(), executor.describe(), TerminalSafeStream.path(folder.dir().resolve(SweepFolder.FILE)));
+        Thread hook = new Thread(executor::close, "deepwire-sweep-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runner.run(todo, executor, new HeadlessSweepRun(spec.maxSteps(), 10),
+                    e -> console.println(line(e, spec, figure)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INVALID, "the sweep was interrupted; its finished runs are kept: "
+                    + "resume with 'deepwire sweep --resume " + folder.dir() + "'");
+        } finally {
+            removeHook(hook);
         }
         List<SweepFolder.Entry> all = folder.entries();
         console.println();
