@@ -60,6 +60,24 @@ public final class SweepPlan {
         return tasks;
     }
 
+    /**
+     * Checks every key and value of a spec against the project, as {@link #tasks} would, without planning the runs
+     * (each value is applied once, to a copy).
+     *
+     * @throws SweepSpecException for the first key or value that cannot be used
+     */
+    public static void check(Project project, SweepSpec spec) throws SweepSpecException {
+        spec.check();
+        BlockCatalog catalog = BlockCatalog.standard();
+        String base = new ProjectWriter().toJson(project);
+        for (var e : spec.params().entrySet()) {
+            SweepSettings.checkKey(project, catalog, e.getKey());
+            for (String v : e.getValue()) {
+                SweepSettings.apply(copy(base), catalog, e.getKey(), v);
+            }
+        }
+    }
+
     /** A run's settings as one line, in the order of the spec: {@code training.learningRate=0.001, attn.heads=2, seed=42}. */
     public static String describe(SweepSpec spec, Map<String, String> settings) {
         List<String> parts = new ArrayList<>();
