@@ -62,6 +62,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "resume the sweep in DIR: rerun its unfinished and failed runs")
     Path resume;
 
+    @picocli.CommandLine.Mixin
+    DataAccessOption dataAccess;
+
     @Override
     public Integer call() throws CliException {
         try {
@@ -91,6 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path projectFile = folder != null ? folder.projectFile() : file;
         ProjectSession session = ProjectSession.open(projectFile);
+        dataAccess.check(session);
         Project project = session.project;
         SweepSpec spec = folder != null ? folder.spec() : SweepSpec.parse(params, seeds, maxSteps);
         if (folder != null && file != null && !spec.equals(SweepSpec.parse(params, seeds, maxSteps))) {

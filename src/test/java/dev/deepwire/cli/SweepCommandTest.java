@@ -95,6 +95,21 @@ class SweepCommandTest {
         assertThat(j.path("status").asText()).isEqualTo("FAILED");
         assertThat(j.path("reason").asText()).contains("heads");
         assertThat(j.path("swept").path("attn.heads").asText()).isEqualTo("3");
+
+        // resumed: the finished run is skipped, the failed one runs again (and fails again, for the same reason)
+        Path sweepDir;
+        try (Stream<Path> s = Files.list(dir.resolve("sweeps"))) {
+            sweepDir = s.findFirst().orElseThrow();
+        }
+        Path finishedModel = runFolders().get(0).resolve("model.zip");
+        long before = Files.getLastModifiedTime(finishedModel).toMillis();
+        console.reset();
+        assertThat(DeepWireCli.execute("sweep", "--resume", sweepDir.toString(), "--parallel", "1"))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(console.out()).containsPattern("skipping finished run marker-sweep-[0-9-]+-1\\n")
+                .containsPattern("rerunning failed run marker-sweep-[0-9-]+-2 \\(.*heads")
+                .contains("2 runs (1 to run)");
+        assertThat(Files.getLastModifiedTime(finishedModel).toMillis()).isEqualTo(before);
     }
 
     @Test

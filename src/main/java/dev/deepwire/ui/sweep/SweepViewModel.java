@@ -223,11 +223,17 @@ public final class SweepViewModel {
         SweepExecutor executor;
         try {
             spec = spec();
+            var outside = dev.deepwire.data.DataPaths.outside(p.dataset(), file.toAbsolutePath().getParent());
+            if (outside.isPresent()) {
+                status.set("Cannot start the sweep: " + outside.get().message() + "; a sweep reads data only from "
+                        + "inside the project's folder (or run 'deepwire sweep --allow-outside-data')");
+                return false;
+            }
             Path dir = SweepFolder.createNew(runsDir.getParent().resolve("sweeps"), runsDir, p.name());
             tasks = SweepPlan.tasks(p, file, spec, dir.getFileName().toString());
             folder = SweepFolder.create(dir, file, dir.getFileName().toString(), spec, tasks);
             executor = starter.open(Math.max(1, parallel.get()));
-        } catch (SweepSpecException | IOException e) {
+        } catch (SweepSpecException | IOException | dev.deepwire.data.DataException e) {
             status.set("Cannot start the sweep: " + e.getMessage());
             return false;
         }
