@@ -171,7 +171,7 @@ final class SweepCommand implements Callable<Integer> {
         long failed = all.stream().filter(e -> !e.finished()).count();
         console.println("wrote " + all.size() + " run folders in " + TerminalSafeStream.path(runsDir));
         if (failed > 0) {
-            console.printf(Locale.ROOT, "%d of %d runs FAILED; rerun them with: deepwire sweep --resume %s%n", failed,
+            console.printf(Locale.ROOT, "%d of %d runs FAILED; once their cause is fixed, rerun only them with: deepwire sweep --resume %s%n", failed,
                     all.size(), TerminalSafeStream.path(folder.dir()));
             return ExitCodes.INVALID;
         }
