@@ -2,6 +2,10 @@ package dev.deepwire.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.RunFolders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,9 +81,38 @@ public final class SweepRunner {
      */
     public void run(List<SweepTask> tasks, SweepExecutor executor, SweepTaskBody body, Consumer<SweepFolder.Entry> each)
             throws InterruptedException {
-        Map<String, Map<String, String>> settings = new java.util.HashMap<>();
-        tasks.forEach(t -> settings.put(t.runName(), SweepFolder.ordered(folder.spec(), t.settings())));
-        executor.run(tasks, body, outcome -> each.accept(keep(outcome, settings.getOrDefault(outcome.runName(), Map.of()))));
+        Map<String, SweepTask> byName = new java.util.HashMap<>();
+        tasks.forEach(t -> byName.put(t.runName(), t));
+        executor.run(tasks, body, outcome -> {
+            SweepTask task = byName.get(outcome.runName());
+            if (task != null) { // an executor that answers for a run it was not given is not listened to
+                each.accept(keep(withRecord(outcome, task), SweepFolder.ordered(folder.spec(), task.settings())));
+            }
+        });
+    }
+
+    /**
+     * An outcome with no run.json (its process crashed, its executor was lost) gets one saying so, so that its run
+     * folder is listed by Runs… as FAILED with the reason, like any other run.
+     */
+    static SweepOutcome withRecord(SweepOutcome outcome, SweepTask task) {
+        if (outcome.files().containsKey("run.json")) {
+            return outcome;
+        }
+        String name = "";
+        TrainingSettings training = TrainingSettings.defaults();
+        try {
+            Project p = new ProjectReader().parse(task.projectJson());
+            name = p.name();
+            training = p.training();
+        } catch (ProjectFormatException | RuntimeException e) {
+            // the record names no project then; the reason still says what happened
+        }
+        SweepRunRecord record = new SweepRunRecord(name, task.projectFile(), false, outcome.reason(), 0, Double.NaN,
+                Double.NaN, SweepRunRecord.selectionFor(training), Double.NaN, training, task.settings());
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(outcome.files());
+        files.put("run.json", record.toJson());
+        return new SweepOutcome(outcome.runName(), false, outcome.reason(), files);
     }
 
     /** Writes an outcome's files into its run folder and records it; a run whose files cannot be written failed. */

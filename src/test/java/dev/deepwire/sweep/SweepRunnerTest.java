@@ -58,7 +58,8 @@ class SweepRunnerTest {
         assertThat(heard.get(1).reason()).isEqualTo("the loss diverged (fake)");
         assertThat(runs.resolve("p-sweep-1/run.json")).exists();
         assertThat(runs.resolve("p-sweep-2/metrics.csv")).exists();
-        assertThat(runs.resolve("p-sweep-2/run.json")).doesNotExist();
+        assertThat(Files.readString(runs.resolve("p-sweep-2/run.json"))).contains("\"status\" : \"FAILED\"")
+                .contains("the loss diverged (fake)").contains("\"x\" : \"3\"");
         assertThat(dir.resolve("escape.txt")).doesNotExist();
         assertThat(runs.resolve("escape.txt")).doesNotExist();
         // the sweep's state on disk, as a later process reads it
