@@ -32,6 +32,7 @@ public final class LocalSweepExecutor implements SweepExecutor {
     private final Supplier<List<String>> command;
     private final Set<Process> processes = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile Consumer<String> started = name -> { };
 
     /** @param parallel how many runs train at once (1 or more) */
     public LocalSweepExecutor(int parallel) {
@@ -91,6 +92,11 @@ public final class LocalSweepExecutor implements SweepExecutor {
     }
 
     @Override
+    public void onRunStarted(Consumer<String> started) {
+        this.started = started;
+    }
+
+    @Override
     public void close() {
         closed = true;
         processes.forEach(Process::destroyForcibly);
@@ -129,6 +135,7 @@ public final class LocalSweepExecutor implements SweepExecutor {
                 }
                 toProcess.println(SweepWire.encode(task));
                 toProcess.flush();
+                started.accept(task.runName());
                 String line = fromProcess.readLine();
                 if (line != null) {
                     SweepOutcome outcome = SweepWire.decode(line, SweepOutcome.class);

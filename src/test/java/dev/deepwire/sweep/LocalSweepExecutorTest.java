@@ -18,12 +18,15 @@ class LocalSweepExecutorTest {
     void aCrashedProcessAndAFailedRunAreFailedOutcomesWithTheirReasonAndTheOtherRunsFinish() throws Exception {
         List<SweepTask> tasks = List.of(task("s-1"), task("s-2"), task("s-3"), task("s-4"), task("s-5"));
         Map<String, SweepOutcome> outcomes = new ConcurrentHashMap<>();
+        Set<String> started = ConcurrentHashMap.newKeySet();
         try (LocalSweepExecutor executor = new LocalSweepExecutor(2)) {
             assertThat(executor.describe()).isEqualTo("2 local processes");
+            executor.onRunStarted(started::add);
             executor.run(tasks, new FakeSweepBody(Set.of("s-4"), Set.of("s-2")), o -> outcomes.put(o.runName(), o));
         }
 
         assertThat(outcomes).containsOnlyKeys("s-1", "s-2", "s-3", "s-4", "s-5");
+        assertThat(started).containsExactlyInAnyOrder("s-1", "s-2", "s-3", "s-4", "s-5");
         assertThat(outcomes.get("s-2").finished()).isFalse();
         assertThat(outcomes.get("s-2").reason()).contains("ended unexpectedly").contains("exit code 7")
                 .contains("fake crash of s-2");

@@ -1,6 +1,12 @@
 package dev.deepwire.ui.sweep;
 
+import dev.deepwire.model.Project;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,9 +39,21 @@ public final class SweepDialog {
     private Stage stage;
     private final GridPane rows = new GridPane();
 
+    /** Each workbench window's Sweep… window, kept while the workbench window lives (so it reopens with the last spec). */
+    private static final Map<Window, SweepDialog> OPEN = new WeakHashMap<>();
+
     public SweepDialog(SweepViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
+    }
+
+    /**
+     * Shows the Sweep… window of a workbench window: the project in it and its file (null while unsaved), read
+     * when a sweep starts.
+     */
+    public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile) {
+        OPEN.computeIfAbsent(owner, w -> new SweepDialog(new SweepViewModel(project, projectFile, Platform::runLater), w))
+                .show();
     }
 
     /** Shows the window (in front, if it is already open), with the spec last typed. */
@@ -123,6 +141,7 @@ public final class SweepDialog {
         bar.setId("sweep-progress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(14);
         Label status = new Label();
         status.setId("sweep-status");
         status.setWrapText(true);
@@ -140,17 +159,18 @@ public final class SweepDialog {
         table.setId("sweep-runs");
         table.setPlaceholder(new Label("The runs appear here when the sweep starts"));
         TableColumn<SweepViewModel.RunRow, String> name = new TableColumn<>("Run");
-        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().name()));
-        name.setPrefWidth(230);
+        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().label()));
+        name.setPrefWidth(60);
         TableColumn<SweepViewModel.RunRow, String> settings = new TableColumn<>("Settings");
         settings.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().settings()));
-        settings.setPrefWidth(260);
+        settings.setPrefWidth(380);
         TableColumn<SweepViewModel.RunRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().status());
-        status.setPrefWidth(170);
-        TableColumn<SweepViewModel.RunRow, String> figure = new TableColumn<>("Selection figure");
+        status.setPrefWidth(190);
+        TableColumn<SweepViewModel.RunRow, String> figure = new TableColumn<>();
+        figure.textProperty().bind(vm.figureProperty());
         figure.setCellValueFactory(c -> c.getValue().figure());
-        figure.setPrefWidth(110);
+        figure.setPrefWidth(120);
         table.getColumns().setAll(List.of(name, settings, status, figure));
         return table;
     }

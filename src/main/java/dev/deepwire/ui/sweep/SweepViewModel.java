@@ -57,7 +57,7 @@ public final class SweepViewModel {
     }
 
     /** One run of the sweep in progress: its name, settings, status and figure. */
-    public record RunRow(String name, String settings, StringProperty status, StringProperty figure) {
+    public record RunRow(String name, String label, String settings, StringProperty status, StringProperty figure) {
     }
 
     private final Supplier<Project> project;
@@ -74,6 +74,7 @@ public final class SweepViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty figure = new SimpleStringProperty("validation loss");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private volatile SweepStarter.Handle current;
 
@@ -147,6 +148,11 @@ public final class SweepViewModel {
         return status;
     }
 
+    /** The figure runs are ranked on: the project's selection figure ("validation loss"). */
+    public StringProperty figureProperty() {
+        return figure;
+    }
+
     public ObservableList<RunRow> runs() {
         return runs;
     }
@@ -167,6 +173,7 @@ public final class SweepViewModel {
             startable.set(false);
             return;
         }
+        figure.set(SweepRunRecord.selectionFor(project.get().training()));
         try {
             SweepSpec spec = spec();
             SweepPlan.check(project.get(), spec);
@@ -238,13 +245,19 @@ public final class SweepViewModel {
             return false;
         }
         String figure = SweepRunRecord.selectionFor(p.training());
-        runs.setAll(tasks.stream().map(t -> new RunRow(t.runName(), SweepPlan.describe(spec, t.settings()),
+        String sweepName = folder.name();
+        runs.setAll(tasks.stream().map(t -> new RunRow(t.runName(), "#" + t.runName().substring(sweepName.length() + 1),
+                SweepPlan.describe(spec, t.settings()),
                 new SimpleStringProperty("waiting"), new SimpleStringProperty(""))).toList());
         progress.set(0);
         running.set(true);
-        status.set("Sweep " + folder.name() + ": " + tasks.size() + " runs on " + executor.describe());
+        status.set("Sweep " + folder.name() + ": " + tasks.size() + " runs on " + executor.describe()
+                + "; 0 of " + tasks.size() + " done");
+        String started = "Sweep " + folder.name() + " on " + executor.describe() + ": ";
+        executor.onRunStarted(name -> uiThread.accept(() -> runs.stream().filter(r -> r.name().equals(name))
+                .findFirst().ifPresent(r -> r.status().set("running"))));
         SweepRunner runner = new SweepRunner(folder, runsDir);
-        Thread thread = new Thread(() -> run(runner, tasks, spec, executor, folder, figure), "deepwire-sweep");
+        Thread thread = new Thread(() -> run(runner, tasks, spec, executor, folder, figure, started), "deepwire-sweep");
         thread.setDaemon(true);
         current = () -> {
             executor.close();
@@ -264,13 +277,16 @@ public final class SweepViewModel {
     }
 
     private void run(SweepRunner runner, List<SweepTask> tasks, SweepSpec spec, SweepExecutor executor,
-                     SweepFolder folder, String figure) {
+                     SweepFolder folder, String figure, String started) {
         int[] done = {0};
         String end;
         try (executor) {
             runner.run(tasks, executor, new HeadlessSweepRun(spec.maxSteps(), 10), e -> uiThread.accept(() -> {
                 done[0]++;
                 progress.set(done[0] / (double) tasks.size());
+                if (current != null) {
+                    status.set(started + done[0] + " of " + tasks.size() + " runs done");
+                }
                 runs.stream().filter(r -> r.name().equals(e.runName())).findFirst().ifPresent(r -> {
                     r.status().set(e.finished() ? "finished" : "FAILED: " + e.reason());
                     r.figure().set(Double.isFinite(e.metric()) ? String.format(Locale.ROOT, "%.4f", e.metric()) : "");

@@ -171,7 +171,6 @@ public final class TrainingPanel extends HBox {
         Button csv = button("Export CSV…", "train-export-csv",
                 () -> DockControls.exportCsv(getScene().getWindow(), vm.history().toCsv(), problem::setText));
         Button runs = button("Runs…", "train-runs", this::showRuns);
-        Button sweep = button("Sweep…", "train-sweep", this::showSweep);
         loss.dashed(3);
         accuracy.dashed(1);
         HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
@@ -187,11 +186,11 @@ public final class TrainingPanel extends HBox {
         }
         bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.setMaxHeight(Region.USE_PREF_SIZE);
-        HBox barRow = new HBox(6, bar, runs, sweep, csv);
+        HBox barRow = new HBox(6, bar, runs, csv);
         barRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(bar, Priority.ALWAYS);
         VBox run = new VBox(6, runRow, barRow, progress, status);
-        for (Region r : List.of(runRow, barRow, runs, sweep, csv, run)) {
+        for (Region r : List.of(runRow, barRow, runs, csv, run)) {
             r.setMinHeight(Region.USE_PREF_SIZE);
             r.setMaxHeight(Region.USE_PREF_SIZE);
         }
@@ -293,17 +292,6 @@ public final class TrainingPanel extends HBox {
     /** The kept runs of this project: compare one with the current curves, inspect, export or delete it. */
     private void showRuns() {
         new RunsDialog(vm, getScene().getWindow(), problem::setText, onInspectModel, this::rebuildCharts).showAndWait();
-    }
-
-    private dev.deepwire.ui.sweep.SweepDialog sweepDialog;
-
-    /** The Sweep… window of this project (its last spec kept while the window is open). */
-    private void showSweep() {
-        if (sweepDialog == null) {
-            sweepDialog = new dev.deepwire.ui.sweep.SweepDialog(new dev.deepwire.ui.sweep.SweepViewModel(
-                    () -> vm.editor().project(), vm::projectFile, javafx.application.Platform::runLater), getScene().getWindow());
-        }
-        sweepDialog.show();
     }
 
     /** Outlines the fields whose settings were refused. */
