@@ -54,7 +54,7 @@ public record SweepRunRecord(String project, String projectFile, boolean finishe
         settings.put("seed", training.seed());
         settings.put("selectOn", training.selectOn());
         run.put("settings", settings);
-        run.put("swept", new LinkedHashMap<>(swept));
+        run.put("swept", ordered(swept));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("validationLoss", finite(validationLoss));
         metrics.put("validationAccuracy", finite(validationAccuracy));
@@ -66,6 +66,18 @@ public record SweepRunRecord(String project, String projectFile, boolean finishe
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The swept settings in a fixed, readable order (a task's map has none): training settings, then block
+     * parameters, each by name, the seed last.
+     */
+    static Map<String, String> ordered(Map<String, String> swept) {
+        Map<String, String> sorted = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((String k) -> k.equals(SweepPlan.SEED) ? 2 : k.startsWith("training.") ? 0 : 1)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        sorted.putAll(swept);
+        return new LinkedHashMap<>(sorted);
     }
 
     /** The figure a run.json ranks on, or NaN when it has none (a failed run, or not a sweep's run). */

@@ -310,10 +310,10 @@ public final class SweepViewModel {
         List<SweepFolder.Entry> all = folder.entries();
         long failed = all.stream().filter(e -> !e.finished()).count();
         List<SweepFolder.Entry> ranked = SweepRunner.ranked(all, SweepRunRecord.higherIsBetter(figure));
-        String best = ranked.isEmpty() || !ranked.get(0).finished() ? ""
-                : String.format(Locale.ROOT, " · best %s: %s (%s)", figure, ranked.get(0).runName(),
-                Double.isFinite(ranked.get(0).metric()) ? String.format(Locale.ROOT, "%.4f", ranked.get(0).metric()) : "—");
-        return all.size() + " runs: " + (all.size() - failed) + " finished, " + failed + " failed" + best
-                + " · compare them in Runs…";
+        SweepFolder.Entry top = ranked.isEmpty() ? null : ranked.get(0);
+        String best = top == null || !top.finished() || !Double.isFinite(top.metric()) ? ""
+                : String.format(Locale.ROOT, " · best %s %.4f: #%s (%s)", figure, top.metric(),
+                top.runName().substring(folder.name().length() + 1), SweepPlan.describe(folder.spec(), top.settings()));
+        return all.size() + " runs: " + (all.size() - failed) + " finished, " + failed + " failed" + best;
     }
 }

@@ -42,6 +42,7 @@ final class RunCompareView extends VBox {
         this.rows = RunComparison.rows(runs);
         setPadding(new Insets(4));
         setId("runs-compare");
+        setPrefWidth(930);
         metric.setId("runs-compare-metric");
         metric.getItems().setAll(RunComparison.Metric.values());
         metric.setValue(RunComparison.Metric.forSelection(selectOn));
@@ -49,8 +50,8 @@ final class RunCompareView extends VBox {
         table.setPlaceholder(new Label("No runs of this project kept yet"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPrefHeight(220);
-        TableColumn<RunComparison.Row, String> name = text("Run", 200, RunComparison.Row::name);
-        TableColumn<RunComparison.Row, String> settings = text("Settings", 280, RunComparison.Row::settings);
+        TableColumn<RunComparison.Row, String> name = text("Run", 240, RunComparison.Row::name);
+        TableColumn<RunComparison.Row, String> settings = text("Settings", 370, RunComparison.Row::settings);
         TableColumn<RunComparison.Row, String> status = text("Status", 90, RunComparison.Row::status);
         TableColumn<RunComparison.Row, Number> figure = new TableColumn<>();
         figure.setId("runs-compare-figure");
