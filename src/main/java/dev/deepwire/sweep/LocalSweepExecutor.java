@@ -137,8 +137,11 @@ public final class LocalSweepExecutor implements SweepExecutor {
                 toProcess.flush();
                 started.accept(task.runName());
                 String line = fromProcess.readLine();
+                while (line != null && !line.startsWith(SweepWire.OUTCOME)) {
+                    line = fromProcess.readLine(); // a library printed to standard output: not an answer
+                }
                 if (line != null) {
-                    SweepOutcome outcome = SweepWire.decode(line, SweepOutcome.class);
+                    SweepOutcome outcome = SweepWire.decode(line.substring(SweepWire.OUTCOME.length()), SweepOutcome.class);
                     return outcome.runName().equals(task.runName()) ? outcome
                             : SweepOutcome.failed(task.runName(), "its process answered for another run ("
                             + outcome.runName() + ")");

@@ -39,7 +39,7 @@ public final class SweepProcess {
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 outcome = SweepOutcome.failed(task.runName(), "the run could not train: " + e);
             }
-            protocol.println(SweepWire.encode(outcome));
+            protocol.println(SweepWire.OUTCOME + SweepWire.encode(outcome));
             protocol.flush();
         }
     }

@@ -16,6 +16,9 @@ import java.util.Base64;
  * arrays, so a line can never make the reader build anything else.
  */
 final class SweepWire {
+    /** Starts a process's answer line: any other line on its output (a native library's print) is not an answer. */
+    static final String OUTCOME = "deepwire-sweep-outcome ";
+
     private SweepWire() {
     }
 

@@ -21,6 +21,11 @@ record FakeSweepBody(Set<String> failing, Set<String> crashing) implements Sweep
                     Map.of("metrics.csv", "step,epoch,train_loss,val_loss,val_accuracy\n".getBytes(StandardCharsets.UTF_8)));
         }
         String x = task.settings().getOrDefault("x", "0");
+        if (System.out == System.err) { // in a SweepProcess (never in the test's own JVM, whose output surefire reads)
+            // as a native library might: straight to the process's standard output, between the protocol's lines
+            new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true)
+                    .println("noise from a library");
+        }
         String json = "{\"project\":\"fake\",\"outcome\":\"finished\",\"status\":\"FINISHED\",\"settings\":{},"
                 + "\"swept\":{\"x\":\"" + x + "\"},\"metrics\":{\"selection\":\"validation loss\",\"selectionValue\":" + x + "}}";
         return new SweepOutcome(task.runName(), true, null, Map.of("run.json", json.getBytes(StandardCharsets.UTF_8),
