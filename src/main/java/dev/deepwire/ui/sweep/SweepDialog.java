@@ -3,8 +3,6 @@ package dev.deepwire.ui.sweep;
 import dev.deepwire.model.Project;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -39,9 +37,6 @@ public final class SweepDialog {
     private Stage stage;
     private final GridPane rows = new GridPane();
 
-    /** Each workbench window's Sweep… window, kept while the workbench window lives (so it reopens with the last spec). */
-    private static final Map<Window, SweepDialog> OPEN = new WeakHashMap<>();
-
     public SweepDialog(SweepViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
@@ -52,8 +47,10 @@ public final class SweepDialog {
      * when a sweep starts.
      */
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile) {
-        OPEN.computeIfAbsent(owner, w -> new SweepDialog(new SweepViewModel(project, projectFile, Platform::runLater), w))
-                .show();
+        // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec)
+        Object kept = owner.getProperties().computeIfAbsent(SweepDialog.class,
+                k -> new SweepDialog(new SweepViewModel(project, projectFile, Platform::runLater), owner));
+        ((SweepDialog) kept).show();
     }
 
     /** Shows the window (in front, if it is already open), with the spec last typed. */
