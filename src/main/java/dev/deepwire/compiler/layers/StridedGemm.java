@@ -6,7 +6,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Matrix products on sub-matrices of row-major arrays, straight to OpenBLAS ({@code cblas_?gemm} with a row
@@ -26,12 +25,26 @@ final class StridedGemm {
     static boolean usable(INDArray... arrays) {
         DataType type = arrays[0].dataType();
         for (INDArray x : arrays) {
-            if (x.dataType() != type || (type != DataType.FLOAT && type != DataType.DOUBLE) || x.ordering() != 'c'
-                    || !Shape.hasDefaultStridesForShape(x) || x.offset() != x.data().offset()) {
+            if (x.dataType() != type || (type != DataType.FLOAT && type != DataType.DOUBLE) || !contiguous(x)
+                    || x.offset() != x.data().offset()) {
                 return false;
             }
         }
         return BatchedGemm.direct();
+    }
+
+    /** Row-major and gapless (a dimension of size 1 may have any stride: ND4J gives a [1, n] row the stride n). */
+    static boolean contiguous(INDArray x) {
+        long[] shape = x.shape();
+        long[] stride = x.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** {@code c = alpha · op(a) · op(b) + beta · c} for one [m × n] block. */
