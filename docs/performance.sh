@@ -7,13 +7,14 @@
 #    a frame's own cost), the heatmap benchmark, the start-up probe, and training in the workbench (dashboard and
 #    attention inspector open) against `deepwire train` for each sample, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
-# Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory display workbench jmh" (default all)
+#  - time to quality: marker to 95 % validation accuracy, DeepWire against the same network in PyTorch (seeds 42, 1, 2);
+# Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory quality display workbench jmh" (default all)
 # (PAIRS=N sets the number of workbench/command-line pairs, 5 by default; WORKBENCH="marker:5 …" the samples and epochs)
 # (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
-sections="${2:-steps memory display workbench jmh}"
+sections="${2:-steps memory quality display workbench jmh}"
 has() { [[ " $sections " == *" $1 "* ]]; }
 samples="marker word-language digits-caption wordnet-links"
 mvn -q -B -DskipTests package # also compiles the test code, where the benchmarks live (not in the shipped jar)
@@ -56,6 +57,46 @@ for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}
       | grep '^memory' | tee -a "$raw"
   done
 done
+fi
+if has quality; then
+# Time to quality: marker to 95 % validation accuracy in wall-clock seconds from the start of training, DeepWire
+# (`deepwire train`, its defaults) against the same network on the same data in PyTorch (docs/bench/time_to_quality.py
+# imports marker() from the reference as shipped; its thread count is the faster of 1 and 2 over one epoch), seeds
+# interleaved. QUALITY_SEEDS="42 1 2", QUALITY_EPOCHS (most epochs tried, 40), QUALITY_TARGET (0.95) and REFERENCE
+# (the reference's path) choose; each side stops at its first epoch at or above the target.
+reference="${REFERENCE:-../shared/bench/torch_reference.py}"
+for seed in ${QUALITY_SEEDS:-42 1 2}; do
+  /usr/bin/python3 docs/bench/deepwire_to_quality.py --seed "$seed" --max-epochs "${QUALITY_EPOCHS:-40}" \
+    --target "${QUALITY_TARGET:-0.95}" | sed "s/^/quality deepwire seed=$seed /" | tee -a "$raw"
+  /usr/bin/python3 docs/bench/time_to_quality.py --reference "$reference" --seed "$seed" \
+    --max-epochs "${QUALITY_EPOCHS:-40}" --target "${QUALITY_TARGET:-0.95}" | sed "s/^/quality torch seed=$seed /" | tee -a "$raw"
+done
+/usr/bin/python3 - "$raw" "${QUALITY_TARGET:-0.95}" <<'PY'
+import re, sys, collections
+rows, goal = collections.defaultdict(dict), f"{float(sys.argv[2]) * 100:g} %"
+for line in open(sys.argv[1]):
+    m = re.match(r"quality (\S+) seed=(\S+) (.*)", line.strip())
+    if not m:
+        continue
+    side, seed, rest = m.groups()
+    f = dict(re.findall(r"(\w+)=(\S+)", rest))
+    if rest.startswith("reached="):
+        rows[seed][side] = (f["epoch"], float(f["seconds"]))
+    elif rest.startswith("not reached="):
+        rows[seed][side] = (f"not in {f['epochs']} (best {f['best_val_acc']})", None)
+    elif rest.startswith("torch_time_to_quality"):
+        rows[seed]["torch_setup"] = f"{f['threads']} ({f['blas']})"
+    elif rest.startswith("deepwire_time_to_quality"):
+        t = re.search(r"(\d+) threads?, (\w+)\)", rest)
+        rows[seed]["deepwire_setup"] = f"{t.group(1)}" if t else "?"
+print(f"| seed | DeepWire epochs to {goal} | DeepWire seconds | PyTorch epochs to {goal} | PyTorch seconds | DeepWire / PyTorch | threads DeepWire / PyTorch (blas) |")
+print("|---|---|---|---|---|---|---|")
+for seed, r in rows.items():
+    d, t = r.get("deepwire", ("?", None)), r.get("torch", ("?", None))
+    sec = lambda v: "–" if v is None else f"{v:.1f}"
+    ratio = f"{d[1] / t[1]:.2f}×" if d[1] and t[1] else "–"
+    print(f"| {seed} | {d[0]} | {sec(d[1])} | {t[0]} | {sec(t[1])} | {ratio} | {r.get('deepwire_setup', '?')} / {r.get('torch_setup', '?')} |")
+PY
 fi
 if has display && [ -n "${DISPLAY:-}" ]; then
   for i in 1 2 3; do
