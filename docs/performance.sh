@@ -2,12 +2,13 @@
 # Regenerates the figures of docs/performance.md on this machine and prints them as Markdown:
 #  - training step time: DeepWire's `bench` interleaved with the PyTorch reference (1 and 2 threads) for
 #    every sample, 5 rounds, medians and ratios (needs Debian's python3-torch, run with /usr/bin/python3);
-#  - maximum resident memory while training each sample for 2 epochs;
+#  - maximum resident memory while training each sample for N and 5N epochs (MEMORY_WORKBENCH=1: also the
+#    workbench's training process, started as the workbench starts it, headless);
+#  - time to quality: marker to 95 % validation accuracy, DeepWire against the same network in PyTorch (seeds 42, 1, 2);
 #  - with a display (e.g. Xvfb :99): the editor benchmark (frames paced by the 60 Hz pulse, then unpaced to read
 #    a frame's own cost), the heatmap benchmark, the start-up probe, and training in the workbench (dashboard and
 #    attention inspector open) against `deepwire train` for each sample, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
-#  - time to quality: marker to 95 % validation accuracy, DeepWire against the same network in PyTorch (seeds 42, 1, 2);
 # Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory quality display workbench jmh" (default all)
 # (PAIRS=N sets the number of workbench/command-line pairs, 5 by default; WORKBENCH="marker:5 …" the samples and epochs)
 # (raw lines go to target/perf/raw.txt)
@@ -47,16 +48,38 @@ PY
 fi
 if has memory; then
 # Peak resident memory of `deepwire train` (the JVM it starts for training included) at N and 5N epochs:
-# memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below).
+# memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below; MEMORY_FACTOR=5 the
+# multiple of N, e.g. 2 for a quick check).
 for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}; do
   sample="${pair%%:*}"; n="${pair##*:}"
-  for epochs in "$n" $((5 * n)); do
+  for epochs in "$n" $((${MEMORY_FACTOR:-5} * n)); do
     rm -rf "target/perf-runs/$sample-$epochs"
     /usr/bin/time -f "memory $sample epochs=$epochs max_rss_kb=%M" java -jar target/deepwire.jar train \
       "sample-projects/$sample.dwproj" --epochs "$epochs" --out "target/perf-runs/$sample-$epochs" 2>&1 > /dev/null \
       | grep '^memory' | tee -a "$raw"
+    if [ "${MEMORY_WORKBENCH:-0}" = 1 ]; then
+      # The workbench's training process, started as the workbench starts it (spare warmed up, captures and
+      # health as the window asks), headless; its peak RSS from /usr/bin/time around that process's java.
+      rm -rf "target/perf-runs/workbench-$sample-$epochs"
+      java -cp "$bench_cp" dev.deepwire.ui.WorkbenchTrainingMemory "sample-projects/$sample.dwproj" "$epochs" \
+        "target/perf-runs/workbench-$sample-$epochs" | grep '^memory_workbench ' | tee -a "$raw"
+    fi
   done
 done
+/usr/bin/python3 - "$raw" "${MEMORY_FACTOR:-5}" <<'PY'
+import re, sys, collections
+peak, k = collections.defaultdict(dict), sys.argv[2]  # (where, sample) -> epochs -> MB
+for line in open(sys.argv[1]):
+    m = re.match(r"(memory|memory_workbench) (?:sample=)?(\S+) epochs=(\d+) max_rss_kb=(\d+)", line)
+    if m:
+        peak[(m.group(1), m.group(2))][int(m.group(3))] = int(m.group(4)) / 1024
+print(f"| sample | where | peak RSS at N epochs | at {k}N epochs | {k}N / N |")
+print("|---|---|---|---|---|")
+for (where, sample), runs in peak.items():
+    (n, a), (n5, b) = sorted(runs.items())[0], sorted(runs.items())[-1]
+    name = "`deepwire train`" if where == "memory" else "workbench training process"
+    print(f"| {sample} | {name} | {a:.0f} MB ({n}) | {b:.0f} MB ({n5}) | {b / a:.2f} |")
+PY
 fi
 if has quality; then
 # Time to quality: marker to 95 % validation accuracy in wall-clock seconds from the start of training, DeepWire
