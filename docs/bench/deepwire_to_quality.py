@@ -62,6 +62,9 @@ def main():
         print(f"reached={a.target} epoch={reached[0]} seconds={reached[2]:.1f}")
     elif code != 0:
         sys.exit(f"deepwire_to_quality.py: `{' '.join(command)}` failed (exit code {code})")
+    elif not epochs:
+        sys.exit("deepwire_to_quality.py: no epoch line of `deepwire train` was recognised (expected "
+                 "'epoch N (step S): ..., validation accuracy X, T s'); has its output changed?")
     else:
         print(f"not reached={a.target} epochs={len(epochs)} seconds={seconds:.1f} best_val_acc={best:.4f}")
 

@@ -18,7 +18,7 @@ Prints `epoch=<n> val_acc=<x> seconds=<wall since start of training>` per epoch,
 away), keeps the faster and prints which; the timed run then starts afresh.
 Runs with /usr/bin/python3 and Debian's python3-torch (apt-get install python3-torch libopenblas0-openmp).
 Usage: time_to_quality.py [--reference PATH] [--project PATH] [--seed S] [--threads 1|2|best]
-                          [--max-epochs N] [--target 0.95] [--full]
+                          [--max-epochs N] [--target 0.95] [--full] [--print-data]
 """
 import argparse, json, os, sys, time
 
@@ -74,6 +74,15 @@ def marker_data(dataset):
     return train, validation
 
 
+def digest(ids, labels):
+    """SHA-256 of the examples as lines `id id … id;label` (MarkerTwinTest computes the same from MarkerDataset)."""
+    import hashlib
+    h = hashlib.sha256()
+    for row, label in zip(ids, labels):
+        h.update((" ".join(map(str, row)) + ";" + str(label) + "\n").encode())
+    return h.hexdigest()
+
+
 def project_sizes(project):
     """The sizes of the project's graph and training that the reference's marker() must share."""
     nodes = {n["type"]: n["params"] for n in project["nodes"]}
@@ -102,7 +111,13 @@ def main():
     ap.add_argument("--max-epochs", type=int, default=40)
     ap.add_argument("--target", type=float, default=0.95)
     ap.add_argument("--full", action="store_true", help="train all --max-epochs epochs, not only until the target")
+    ap.add_argument("--print-data", action="store_true", help="print each split's size and digest, and stop")
     a = ap.parse_args()
+    if a.print_data:
+        with open(a.project, encoding="utf-8") as f:
+            for name, (ids, labels) in zip(("train", "validation"), marker_data(json.load(f)["dataset"])):
+                print(f"{name} {len(ids)} {digest(ids, labels)}")
+        return
     if not os.path.isfile(a.reference):
         sys.exit(f"time_to_quality.py: no reference model at {a.reference}; pass --reference PATH/torch_reference.py")
     sys.path.insert(0, os.path.dirname(os.path.abspath(a.reference)))
