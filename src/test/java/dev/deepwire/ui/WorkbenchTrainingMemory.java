@@ -13,16 +13,19 @@ import dev.deepwire.training.backend.ThreadSettings;
 import dev.deepwire.ui.inspect.AttentionSession;
 import dev.deepwire.worker.RunLauncher;
 import dev.deepwire.worker.TrainingProcesses;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Peak resident memory of the workbench's training process, without a display: starts that process exactly as the
@@ -31,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as {@link AttentionSession#watch} asks for them, at the window's 1 % observation budget) and health every 25 steps
  * — and trains a sample for N epochs. The process's peak RSS is the kernel's own figure: its java is started through
  * {@code /usr/bin/time -f %M} (this JVM's {@code java.home} points at a wrapper while the process is launched, and
- * nothing else changes). Prints {@code memory_workbench_epoch epoch=… rss_kb=… val_acc=…} after each epoch and
+ * its class path leaves out the test classes, as the workbench's has none; nothing else changes). Prints {@code memory_workbench_epoch epoch=… rss_kb=… val_acc=…} after each epoch and
  * {@code memory_workbench sample=… epochs=… max_rss_kb=… seconds=… captures=… status=…} at the end.
  * Usage: {@code java -cp target/test-classes:target/classes:target/lib/* dev.deepwire.ui.WorkbenchTrainingMemory
  * sample.dwproj epochs [run folder]}.
@@ -126,11 +129,17 @@ public final class WorkbenchTrainingMemory {
                 + Path.of(home, "bin", "java") + "' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
-        System.setProperty("java.home", wrapper.toString()); // read by TrainingProcesses.javaCommand only
+        // Both read by TrainingProcesses.javaCommand only: the wrapper, and the class path the workbench has (this
+        // launcher's test classes left out).
+        String classPath = System.getProperty("java.class.path");
+        System.setProperty("java.home", wrapper.toString());
+        System.setProperty("java.class.path", Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator)));
         try {
             processes.prestart();
         } finally {
             System.setProperty("java.home", home);
+            System.setProperty("java.class.path", classPath);
         }
         ProcessHandle time = ProcessHandle.current().children().filter(p -> !before.contains(p)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the training process did not start"));
