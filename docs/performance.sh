@@ -62,7 +62,7 @@ for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}
       # health as the window asks), headless; its peak RSS from /usr/bin/time around that process's java.
       rm -rf "target/perf-runs/workbench-$sample-$epochs"
       java -cp "$bench_cp" dev.deepwire.ui.WorkbenchTrainingMemory "sample-projects/$sample.dwproj" "$epochs" \
-        "target/perf-runs/workbench-$sample-$epochs" | grep '^memory_workbench ' | tee -a "$raw"
+        "target/perf-runs/workbench-$sample-$epochs" | grep '^memory_workbench' | tee -a "$raw" # and its RSS after each epoch
     fi
   done
 done
