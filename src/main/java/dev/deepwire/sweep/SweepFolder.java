@@ -28,6 +28,11 @@ public final class SweepFolder {
     public static final String FILE = "sweep.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /**
+     * The most of the project's name a sweep's name keeps, so that its runs' names ({@code <name>-sweep-<time>-<n>-<k>},
+     * a suffix and a run number of up to 6 characters each) stay within a run folder name's 64 characters.
+     */
+    static final int MAX_PROJECT_PART = 64 - "-sweep-yyyyMMdd-HHmmss".length() - 2 * "-10000".length();
 
     /** One run of the sweep as recorded. */
     public record Entry(String runName, Map<String, String> settings, String status, String reason, double metric) {
@@ -54,7 +59,7 @@ public final class SweepFolder {
         } catch (IOException e) {
             throw WriteFailure.of(sweepsDir, e);
         }
-        String base = RunFolders.safeName(projectName) + "-sweep-" + LocalDateTime.now().format(STAMP);
+        String base = base(projectName);
         for (int k = 1; k <= 10_000; k++) {
             String name = k == 1 ? base : base + "-" + k;
             if (runsTaken(runsDir, name)) {
@@ -73,7 +78,7 @@ public final class SweepFolder {
 
     /** A new sweep's name, {@code <project>-sweep-<time>} (a suffix when taken), that no run folder in runsDir starts with. */
     public static String newName(Path runsDir, String projectName) throws IOException {
-        String base = RunFolders.safeName(projectName) + "-sweep-" + LocalDateTime.now().format(STAMP);
+        String base = base(projectName);
         for (int k = 1; k <= 10_000; k++) {
             String name = k == 1 ? base : base + "-" + k;
             if (!runsTaken(runsDir, name)) {
@@ -81,6 +86,14 @@ public final class SweepFolder {
             }
         }
         throw new WriteFailure(runsDir.resolve(base), "10,000 sweeps already have this name");
+    }
+
+    private static String base(String projectName) {
+        String project = RunFolders.safeName(projectName);
+        if (project.codePointCount(0, project.length()) > MAX_PROJECT_PART) {
+            project = RunFolders.safeName(project.substring(0, project.offsetByCodePoints(0, MAX_PROJECT_PART)));
+        }
+        return project + "-sweep-" + LocalDateTime.now().format(STAMP);
     }
 
     private static boolean runsTaken(Path runsDir, String sweepName) throws IOException {
@@ -127,13 +140,15 @@ public final class SweepFolder {
             throw new SweepSpecException(dir + " holds no " + FILE + ": it is not a sweep folder");
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (!(root instanceof ObjectNode o) || !root.path("runs").isArray() || !root.path("spec").isObject()
-                    || !root.path("projectFile").isTextual() || !root.path("name").isTextual()) {
-                throw new SweepSpecException(file + ": not a sweep file (projectFile, name, spec and runs are needed)");
+            if (Files.size(file) > SweepFileCheck.MAX_BYTES) {
+                throw new SweepSpecException(file + ": " + Files.size(file) + " bytes, more than a sweep.json DeepWire "
+                        + "writes (" + SweepFileCheck.MAX_BYTES + "); start a new sweep instead of resuming this one");
             }
-            SweepFolder folder = new SweepFolder(dir, o);
+            JsonNode root = JSON.readTree(file.toFile());
+            SweepFileCheck.check(file, root);
+            SweepFolder folder = new SweepFolder(dir, (ObjectNode) root);
             folder.spec();
+            folder.projectFile();
             return folder;
         } catch (IOException | IllegalArgumentException e) {
             throw new SweepSpecException(file + ": cannot be read (" + e.getMessage() + ")");
@@ -148,8 +163,9 @@ public final class SweepFolder {
         return root.path("name").asText();
     }
 
+    /** The project swept: sweep.json's projectFile, a relative one taken from the sweep's folder. */
     public Path projectFile() {
-        return Path.of(root.path("projectFile").asText());
+        return dir.resolve(root.path("projectFile").asText()).normalize();
     }
 
     public SweepSpec spec() {
