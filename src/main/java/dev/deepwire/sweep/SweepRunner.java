@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class SweepRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The field of a sweep run's run.json that names its sweep.json. */
+    static final String SWEEP = "sweep";
     private static final Set<String> FILES = Set.of("metrics.csv", "run.json", "best.zip", "model.zip");
     private final SweepFolder folder;
     private final Path runsDir;
@@ -147,12 +149,66 @@ public final class SweepRunner {
             throw new IOException("the run's name '" + name + "' is not a safe folder name");
         }
         Path dir = runsDir.resolve(name);
+        if (!ownedOrFree(dir)) {
+            throw new IOException(dir + " holds a run this sweep did not write; it is kept: move it away and resume");
+        }
         RunFolders.claim(dir, true); // this sweep's own run: an earlier failed try is replaced whole
         for (var f : outcome.files().entrySet()) {
             if (FILES.contains(f.getKey())) {
-                AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
+                byte[] bytes = f.getKey().equals("run.json") ? marked(f.getValue()) : f.getValue();
+                AtomicFiles.write(dir.resolve(f.getKey()), bytes);
             }
         }
+    }
+
+    /**
+     * The tasks whose run folder in runs/ already holds a run that this sweep did not write (another sweep's, a
+     * plain training run): resuming must not replace it. A run this sweep wrote names its sweep.json in run.json.
+     */
+    public List<String> foreignRunFolders(List<SweepTask> tasks) {
+        return tasks.stream().map(SweepTask::runName).filter(n -> !ownedOrFree(runsDir.resolve(n))).toList();
+    }
+
+    private boolean ownedOrFree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            if (files.noneMatch(f -> RunFolders.isRunFile(f.getFileName().toString()))) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        Path run = dir.resolve("run.json");
+        if (!Files.exists(run, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a run of ours that lost its run.json
+            String name = dir.getFileName().toString();
+            return folder.entries().stream().anyMatch(e -> e.runName().equals(name) && !e.status().equals("PENDING"));
+        }
+        try {
+            return Files.isRegularFile(run, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(run) < SweepFileCheck.MAX_BYTES
+                    && sweepFile().equals(JSON.readTree(run.toFile()).path(SWEEP).asText(null));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String sweepFile() {
+        return folder.dir().resolve(SweepFolder.FILE).toAbsolutePath().normalize().toString();
+    }
+
+    /** run.json with the sweep it belongs to, so a resume knows its own run folders from others'. */
+    private byte[] marked(byte[] runJson) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(runJson);
+        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+            throw new IOException("its run.json is not a JSON object");
+        }
+        o.put(SWEEP, sweepFile());
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
     }
 
     /**

@@ -95,4 +95,32 @@ class SweepRunnerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SweepRunner(folder, dir).checkSamePlan(changed))
                 .isInstanceOf(SweepSpecException.class).hasMessageContaining("p-sweep-3").hasMessageContaining("seed=7");
     }
+
+    @Test
+    void aResumeNeverReplacesARunFolderThatAnotherSweepOrAPlainRunWrote() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        Path runs = dir.resolve("runs");
+        // a run of the same name that this sweep did not write (another sweep.json named it, or a plain training run)
+        Path other = Files.createDirectories(runs.resolve("p-sweep-2"));
+        Files.writeString(other.resolve("run.json"), "{\"project\":\"p\",\"status\":\"FINISHED\"}");
+        Files.writeString(other.resolve("metrics.csv"), "theirs");
+        SweepFolder folder = SweepFolder.create(dir.resolve("sweep"), dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        SweepRunner runner = new SweepRunner(folder, runs);
+
+        assertThat(runner.foreignRunFolders(tasks())).containsExactly("p-sweep-2");
+        List<SweepFolder.Entry> heard = new ArrayList<>();
+        runner.run(tasks(), new InThread(), new FakeSweepBody(Set.of("p-sweep-3"), Set.of()), heard::add);
+
+        assertThat(heard.get(1).status()).isEqualTo("FAILED");
+        assertThat(heard.get(1).reason()).contains("p-sweep-2").contains("did not write").contains("move it away");
+        assertThat(Files.readString(other.resolve("metrics.csv"))).isEqualTo("theirs");
+        assertThat(Files.readString(other.resolve("run.json"))).doesNotContain("\"sweep\"");
+        // its own runs, finished and failed, are marked as its own and may be replaced by a resume
+        assertThat(Files.readString(runs.resolve("p-sweep-1/run.json")))
+                .contains(dir.resolve("sweep").resolve(SweepFolder.FILE).toAbsolutePath().normalize().toString());
+        assertThat(runner.foreignRunFolders(tasks())).containsExactly("p-sweep-2");
+        Files.writeString(other.resolve("run.json"), "{\"sweep\": \"" + dir.resolve("elsewhere/sweep.json") + "\"}");
+        assertThat(new SweepRunner(SweepFolder.open(dir.resolve("sweep")), runs).foreignRunFolders(tasks()))
+                .containsExactly("p-sweep-2");
+    }
 }
