@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.Project;
 import dev.deepwire.sweep.HeadlessSweepRun;
 import dev.deepwire.sweep.SweepExecutor;
@@ -13,11 +14,13 @@ import dev.deepwire.sweep.SweepSpecException;
 import dev.deepwire.sweep.SweepTask;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,9 +95,21 @@ final class SweepCommand implements Callable<Integer> {
             folder = SweepFolder.open(sweepDir);
         } else if (resume != null) {
             throw new CliException(ExitCodes.BAD_INPUT, "--resume " + resume + ": no " + SweepFolder.FILE + " there");
+        } else if (out != null) {
+            OutputPaths.requireFolder(out, "--out");
+            requireNewFolder(out, SweepRunner.runsDir(file));
         }
         Path projectFile = folder != null ? folder.projectFile() : file;
-        ProjectSession session = ProjectSession.open(projectFile);
+        ProjectSession session;
+        try {
+            session = ProjectSession.open(projectFile);
+        } catch (CliException e) {
+            if (folder == null) {
+                throw e;
+            }
+            throw new CliException(e.exitCode(), folder.dir().resolve(SweepFolder.FILE) + " sweeps the project "
+                    + projectFile + ", which cannot be opened: " + e.getMessage());
+        }
         dataAccess.check(session);
         Project project = session.project;
         SweepSpec spec = folder != null ? folder.spec() : SweepSpec.parse(params, seeds, maxSteps);
@@ -136,7 +151,11 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner runner;
         List<SweepTask> todo;
         if (folder == null) {
-            java.nio.file.Files.createDirectories(sweepDir);
+            try {
+                java.nio.file.Files.createDirectories(sweepDir);
+            } catch (IOException e) {
+                throw WriteFailure.of(sweepDir, e);
+            }
             folder = SweepFolder.create(sweepDir, projectFile, sweepName, spec, tasks);
             runner = new SweepRunner(folder, runsDir);
             todo = tasks;
@@ -144,6 +163,12 @@ final class SweepCommand implements Callable<Integer> {
             runner = new SweepRunner(folder, runsDir);
             runner.checkSamePlan(tasks);
             todo = runner.unfinished(tasks);
+            List<String> foreign = runner.foreignRunFolders(todo);
+            if (!foreign.isEmpty()) {
+                throw new CliException(ExitCodes.BAD_INPUT, runsDir.resolve(foreign.get(0)) + " holds a run that the sweep "
+                        + folder.dir().resolve(SweepFolder.FILE) + " did not write (" + foreign.size() + " such); "
+                        + "it is kept: move it out of runs/, or start a new sweep");
+            }
             sayResumed(console, folder, todo);
         }
         boolean higher = SweepRunRecord.higherIsBetter(SweepRunRecord.selectionFor(project.training()));
@@ -177,6 +202,36 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses (exit 2) an {@code --out} that holds no sweep and is not a new or empty folder: a file, a link to
+     * nothing, a folder with other files (an unrelated run), or a folder inside the project's runs/.
+     */
+    private static void requireNewFolder(Path out, Path runsDir) throws CliException {
+        String fix = "; give a new or empty folder (or one holding a sweep, to resume it)";
+        if (Files.isSymbolicLink(out) && !Files.exists(out)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is a link to nothing" + fix);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is a file, not a folder" + fix);
+        }
+        Path real = out.toAbsolutePath().normalize();
+        if (real.startsWith(runsDir)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is inside the project's runs folder "
+                    + runsDir + ", which holds run folders only" + fix);
+        }
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> files = Files.list(out)) {
+                List<String> names = files.map(f -> f.getFileName().toString()).sorted().limit(4).toList();
+                if (!names.isEmpty()) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " already holds files ("
+                            + String.join(", ", names) + ", …) but no " + SweepFolder.FILE + fix);
+                }
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " cannot be listed: " + WriteFailure.reason(e));
+            }
+        }
     }
 
     private static void sayResumed(PrintStream console, SweepFolder folder, List<SweepTask> todo) {

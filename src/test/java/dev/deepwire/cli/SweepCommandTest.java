@@ -131,4 +131,43 @@ class SweepCommandTest {
         assertThat(dir.resolve("runs")).doesNotExist();
         assertThat(dir.resolve("sweeps")).doesNotExist();
     }
+
+    @Test
+    void anOutThatIsAFileALinkToNothingOrAFolderOfOtherFilesIsRefusedBeforeAnythingRuns() throws Exception {
+        Path project = SmallMarker.file(dir, "marker.dwproj");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+        Path unrelated = Files.createDirectories(dir.resolve("unrelated/run1"));
+        Files.writeString(unrelated.resolve("metrics.csv"), "theirs");
+        String[][] cases = {
+            {file.toString(), "is a file, not a folder"},
+            {dangling.toString(), "is a link to nothing"},
+            {unrelated.getParent().toString(), "already holds files (run1"},
+            {dir.resolve("runs/mine").toString(), "inside the project's runs folder"},
+        };
+        for (String[] c : cases) {
+            console.reset();
+            assertThat(DeepWireCli.execute("sweep", project.toString(), "--param", "training.learningRate=0.001",
+                    "--out", c[0])).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(console.err()).contains("--out " + c[0]).contains(c[1]).contains("give a new or empty folder");
+        }
+        assertThat(Files.readString(file)).isEqualTo("mine");
+        assertThat(unrelated.getParent().resolve("sweep.json")).doesNotExist();
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(dir.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
+    void aResumeOfATamperedSweepJsonStopsWithExit2BeforeAnyRunTrains() throws Exception {
+        Path project = SmallMarker.file(dir, "marker.dwproj");
+        Path sweep = Files.createDirectories(dir.resolve("tampered"));
+        Files.writeString(sweep.resolve("sweep.json"), "{\"projectFile\": \"../marker.dwproj\", \"name\": \"../../x\","
+                + " \"spec\": {\"params\": {}, \"seeds\": 1, \"maxSteps\": 2},"
+                + " \"runs\": [{\"name\": \"../../x-1\", \"settings\": {\"seed\": \"42\"}, \"status\": \"PENDING\"}]}");
+        assertThat(DeepWireCli.execute("sweep", "--resume", sweep.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains(sweep.resolve("sweep.json").toString()).contains("name '../../x'")
+                .contains("start a new sweep");
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(project).exists();
+    }
 }
