@@ -39,7 +39,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "KEY=v1,v2,...",
             description = "a setting and its values: training.<setting> (learningRate, batchSize, epochs, optimizer, "
-                    + "seed, validationSplit, selectOn, …) or <blockId>.<parameter> (e.g. attn.heads=2,4); repeatable")
+                    + "seed, validationSplit, …) or <blockId>.<parameter> (e.g. attn.heads=2,4); repeatable")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",

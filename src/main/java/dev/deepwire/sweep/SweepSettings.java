@@ -17,9 +17,12 @@ import java.util.Optional;
  * ({@code training.learningRate}) or a block parameter ({@code <blockId>.<param>}, e.g. {@code attn.heads}).
  */
 public final class SweepSettings {
-    /** The training settings a sweep may vary, as {@code training.<name>}. */
+    /**
+     * The training settings a sweep may vary, as {@code training.<name>}. Not {@code selectOn}: it picks the figure a
+     * sweep ranks its runs on, and runs ranked on different figures (a loss beside an accuracy) cannot be compared.
+     */
     public static final List<String> TRAINING = List.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
-            "checkpointEvery", "earlyStoppingPatience", "validationSplit", "selectOn");
+            "checkpointEvery", "earlyStoppingPatience", "validationSplit");
     private static final String PREFIX = "training.";
 
     private SweepSettings() {
@@ -66,6 +69,10 @@ public final class SweepSettings {
      */
     public static void checkKey(Project project, BlockCatalog catalog, String key) throws SweepSpecException {
         if (key.startsWith(PREFIX)) {
+            if (key.equals(PREFIX + "selectOn")) {
+                throw new SweepSpecException("--param " + key + ": a sweep ranks all its runs on the project's one "
+                        + "selection figure, so it cannot vary it; set selectOn in the project's training settings");
+            }
             if (!TRAINING.contains(key.substring(PREFIX.length()))) {
                 throw new SweepSpecException("--param " + key + ": unknown training setting; choose one of "
                         + String.join(", ", TRAINING.stream().map(k -> PREFIX + k).toList()));

@@ -57,6 +57,13 @@ public record SweepSpec(Map<String, List<String>> params, int seeds, long maxSte
             throw new SweepSpecException("--param " + key + "=" + text + ": a value is empty; write the values "
                     + "separated by commas, e.g. " + key + "=1,2");
         }
+        for (String v : values) {
+            int odd = v.codePoints().filter(c -> c < 0x20 || c > 0x7e).findFirst().orElse(-1);
+            if (odd >= 0) {
+                throw new SweepSpecException("--param " + key + "=" + v + ": the value holds the character U+"
+                        + String.format("%04X", odd) + "; a value is a number (digits 0-9), true/false or a plain name");
+            }
+        }
         if (new LinkedHashSet<>(values).size() != values.size()) {
             throw new SweepSpecException("--param " + key + "=" + text + ": a value is given twice");
         }

@@ -96,4 +96,26 @@ class SweepPlanTest {
         assertThat(new ProjectReader().parse(seeded.get(1).projectJson()).training().seed()).isEqualTo(8);
         assertThat(plan(1)).singleElement().satisfies(t -> assertThat(t.settings()).isEqualTo(Map.of("seed", "42")));
     }
+
+    @Test
+    void aValueWithDigitsOtherThan0To9OrInvisibleCharactersIsRefusedNotReadAsANumber() throws Exception {
+        // Integer.parseInt reads the Arabic-Indic digit three as 3: the run would be labelled with what was not used
+        assertThatThrownBy(() -> plan(1, "training.epochs=\u0663")).isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("U+0663").hasMessageContaining("digits 0-9");
+        assertThatThrownBy(() -> plan(1, "attn.heads=2\u202e")).isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("U+202E");
+        assertThatThrownBy(() -> plan(1, "training.learningRate=1e-3\n2e-3")).isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("U+000A");
+        assertThat(plan(1, "training.epochs=3")).singleElement()
+                .satisfies(t -> assertThat(t.settings()).containsEntry("training.epochs", "3"));
+    }
+
+    @Test
+    void theSelectionFigureIsNotSweptSinceAllRunsAreRankedOnOne() throws Exception {
+        assertThatThrownBy(() -> plan(1, "training.selectOn=loss,accuracy")).isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("training.selectOn").hasMessageContaining("one selection figure")
+                .hasMessageContaining("project's training settings");
+        assertThat(SweepSettings.keys(marker(), dev.deepwire.model.BlockCatalog.standard()))
+                .doesNotContain("training.selectOn").contains("training.learningRate");
+    }
 }
