@@ -226,7 +226,8 @@ final class SweepCommand implements Callable<Integer> {
                 List<String> names = files.map(f -> f.getFileName().toString()).sorted().limit(4).toList();
                 if (!names.isEmpty()) {
                     throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " already holds files ("
-                            + String.join(", ", names) + ", …) but no " + SweepFolder.FILE + fix);
+                            + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                            + (names.size() > 3 ? ", …" : "") + ") but no " + SweepFolder.FILE + fix);
                 }
             } catch (IOException e) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " cannot be listed: " + WriteFailure.reason(e));
