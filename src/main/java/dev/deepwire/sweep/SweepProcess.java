@@ -19,6 +19,9 @@ public final class SweepProcess {
     }
 
     public static void main(String[] args) throws IOException {
+        // its input closes only when the current run asks for the next task: without this, a sweep killed (kill -9,
+        // a crash, the workbench closed) would leave this process training its run to the end for nobody
+        ProcessHandle.current().parent().ifPresent(parent -> exitWhenGone(parent, () -> Runtime.getRuntime().halt(3)));
         NativeTuning.prepare(); // before ND4J loads
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
@@ -42,5 +45,10 @@ public final class SweepProcess {
             protocol.println(SweepWire.OUTCOME + SweepWire.encode(outcome));
             protocol.flush();
         }
+    }
+
+    /** Runs {@code exit} as soon as {@code parent} (the sweep that started this process) has ended. */
+    static void exitWhenGone(ProcessHandle parent, Runnable exit) {
+        parent.onExit().thenRun(exit);
     }
 }
