@@ -82,6 +82,12 @@ public final class LocalSweepExecutor implements SweepExecutor {
             }
         } catch (InterruptedException e) {
             closed = true; // the runs cut short come back as stopped, not as crashes
+            processes.forEach(Process::destroyForcibly);
+            // the slots hand back their stopped runs: not interrupted, so their files and sweep.json are written
+            pool.shutdown();
+            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
             throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a sweep slot failed: " + e.getCause(), e.getCause());

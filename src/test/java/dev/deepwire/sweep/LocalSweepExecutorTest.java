@@ -37,4 +37,39 @@ class LocalSweepExecutorTest {
             assertThat(new String(outcomes.get(ok).files().get("run.json"))).contains("\"selectionValue\":" + ok.charAt(2));
         }
     }
+
+    @Test
+    void aCancelledSweepStillHandsBackItsStoppedRunsOnThreadsThatCanWriteTheirFiles() throws Exception {
+        List<SweepTask> tasks = List.of(task("s-1"), task("s-2"), task("s-3"));
+        Map<String, SweepOutcome> outcomes = new ConcurrentHashMap<>();
+        Set<String> interruptedWhileKept = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch bothStarted = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        try (LocalSweepExecutor executor = new LocalSweepExecutor(2)) {
+            executor.onRunStarted(n -> bothStarted.countDown());
+            Thread sweep = new Thread(() -> {
+                try {
+                    executor.run(tasks, new HangingSweepBody(), o -> {
+                        if (Thread.currentThread().isInterrupted()) { // writing run files would fail (ClosedByInterrupt)
+                            interruptedWhileKept.add(o.runName());
+                        }
+                        outcomes.put(o.runName(), o);
+                    });
+                } catch (Throwable t) {
+                    ended.set(t);
+                }
+            });
+            sweep.start();
+            assertThat(bothStarted.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            sweep.interrupt(); // the workbench's Cancel sweep
+            sweep.join(60_000);
+
+            assertThat(sweep.isAlive()).isFalse();
+        }
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(outcomes).containsOnlyKeys("s-1", "s-2"); // s-3 never started
+        assertThat(outcomes.values()).allSatisfy(o -> assertThat(o.reason()).contains("stopped before this run ended"));
+        assertThat(interruptedWhileKept).isEmpty();
+    }
 }
