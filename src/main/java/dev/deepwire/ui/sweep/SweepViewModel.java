@@ -230,6 +230,7 @@ public final class SweepViewModel {
         SweepExecutor executor;
         try {
             spec = spec();
+            SweepPlan.check(p, spec); // the project may have changed since the spec was counted: nothing is made then
             var outside = dev.deepwire.data.DataPaths.outside(p.dataset(), file.toAbsolutePath().getParent());
             if (outside.isPresent()) {
                 status.set("Cannot start the sweep: " + outside.get().message() + "; a sweep reads data only from "
@@ -241,7 +242,7 @@ public final class SweepViewModel {
             folder = SweepFolder.create(dir, file, dir.getFileName().toString(), spec, tasks);
             executor = starter.open(Math.max(1, parallel.get()));
         } catch (SweepSpecException | IOException | dev.deepwire.data.DataException e) {
-            status.set("Cannot start the sweep: " + e.getMessage());
+            status.set("Cannot start the sweep: " + e.getMessage().replace("--param ", ""));
             return false;
         }
         String figure = SweepRunRecord.selectionFor(p.training());

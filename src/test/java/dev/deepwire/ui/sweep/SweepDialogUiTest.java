@@ -189,4 +189,28 @@ class SweepDialogUiTest {
         assertThat(text(robot, "#sweep-plan")).startsWith("2 runs").contains("save the project first");
         assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isTrue();
     }
+
+    @Test
+    void aProjectChangedAfterTheSpecWasCountedIsCheckedAgainOnStartAndNothingIsMade(FxRobot robot) throws Exception {
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        java.util.concurrent.atomic.AtomicReference<Project> inWindow =
+                new java.util.concurrent.atomic.AtomicReference<>(new ProjectReader().read(file));
+        SweepViewModel vm = new SweepViewModel(inWindow::get, () -> file, Platform::runLater,
+                p -> new InThread(new CountDownLatch(0)));
+        vm.params().get(0).keyProperty().set("attn.heads");
+        vm.params().get(0).valuesProperty().set("2,4");
+        open(vm, robot);
+        assertThat(text(robot, "#sweep-plan")).startsWith("2 runs");
+        // meanwhile, in the workbench window, the attention block is deleted (here: the window holds another graph)
+        inWindow.set(new ProjectReader().read(Path.of("sample-projects/word-language.dwproj")));
+
+        robot.clickOn("#sweep-start");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(text(robot, "#sweep-status")).startsWith("Cannot start the sweep: attn.heads")
+                .contains("no block 'attn'");
+        assertThat(dir.resolve("sweeps")).doesNotExist();
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
 }
