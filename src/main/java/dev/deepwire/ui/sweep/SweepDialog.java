@@ -123,6 +123,7 @@ public final class SweepDialog {
         Label plan = new Label();
         plan.setId("sweep-plan");
         plan.setWrapText(true);
+        plan.setMinHeight(Region.USE_PREF_SIZE);
         plan.textProperty().bind(vm.planProperty());
         Button start = new Button("Start sweep");
         start.setId("sweep-start");
@@ -144,6 +145,7 @@ public final class SweepDialog {
         Label status = new Label();
         status.setId("sweep-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE); // all its lines: the table gives way, not the resume command
         status.textProperty().bind(vm.statusProperty());
 
         VBox box = new VBox(10, new Label("Vary these settings (values separated by commas):"), rows, add, options,
@@ -170,6 +172,14 @@ public final class SweepDialog {
         settings.setPrefWidth(380);
         TableColumn<SweepViewModel.RunRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().status());
+        status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item)); // a long reason
+            }
+        });
         status.setPrefWidth(190);
         TableColumn<SweepViewModel.RunRow, String> figure = new TableColumn<>();
         figure.textProperty().bind(vm.figureProperty());

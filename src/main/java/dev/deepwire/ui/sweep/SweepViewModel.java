@@ -304,6 +304,8 @@ public final class SweepViewModel {
         uiThread.accept(() -> {
             running.set(false);
             status.set(message);
+            runs.stream().filter(r -> r.status().get().equals("waiting") || r.status().get().equals("running"))
+                    .forEach(r -> r.status().set("not run: the sweep was cancelled"));
         });
     }
 

@@ -172,6 +172,10 @@ class SweepDialogUiTest {
 
         assertThat(text(robot, "#sweep-status")).startsWith("Cancelled").contains("deepwire sweep --resume");
         assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isFalse();
+        // the resume command is shown whole (it wraps; the table gives way), and no run is left "waiting"
+        Label status = robot.lookup("#sweep-status").queryAs(Label.class);
+        assertThat(status.getHeight()).isGreaterThanOrEqualTo(status.prefHeight(status.getWidth()) - 0.5);
+        assertThat(vm.runs()).extracting(r -> r.status().get()).noneMatch(s -> s.equals("waiting") || s.equals("running"));
     }
 
     @Test
