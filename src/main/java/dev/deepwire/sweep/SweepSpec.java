@@ -82,8 +82,11 @@ public record SweepSpec(Map<String, List<String>> params, int seeds, long maxSte
             throw new SweepSpecException("--param training.seed and --seeds " + seeds + " both set the seed; use one");
         }
         if (runs() > MAX_RUNS) {
-            throw new SweepSpecException("this sweep has " + runs() + " runs; at most " + MAX_RUNS
-                    + " are allowed: give fewer values or seeds");
+            List<String> counts = new ArrayList<>();
+            params.values().forEach(v -> counts.add(String.valueOf(v.size())));
+            counts.add(seeds + (seeds == 1 ? " seed" : " seeds"));
+            throw new SweepSpecException("this sweep has more than " + MAX_RUNS + " runs (" + String.join(" × ", counts)
+                    + "); at most " + MAX_RUNS + " are allowed: give fewer values or seeds");
         }
     }
 

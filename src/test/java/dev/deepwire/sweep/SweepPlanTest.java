@@ -118,4 +118,13 @@ class SweepPlanTest {
         assertThat(SweepSettings.keys(marker(), dev.deepwire.model.BlockCatalog.standard()))
                 .doesNotContain("training.selectOn").contains("training.learningRate");
     }
+
+    @Test
+    void aSweepOfTooManyRunsSaysHowManyWithoutUnderstatingThem() {
+        String many = java.util.stream.IntStream.rangeClosed(1, 9000).mapToObj(i -> "0." + i)
+                .collect(Collectors.joining(","));
+        assertThatThrownBy(() -> SweepSpec.parse(List.of("training.learningRate=" + many, "attn.heads=1,2"), 1, 0))
+                .isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("more than 10000 runs (9000 × 2 × 1 seed)").hasMessageNotContaining("10001");
+    }
 }
