@@ -216,8 +216,7 @@ final class SweepCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is a file, not a folder" + fix);
         }
-        Path real = out.toAbsolutePath().normalize();
-        if (real.startsWith(runsDir)) {
+        if (real(out).startsWith(real(runsDir))) {
             throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " is inside the project's runs folder "
                     + runsDir + ", which holds run folders only" + fix);
         }
@@ -233,6 +232,19 @@ final class SweepCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " cannot be listed: " + WriteFailure.reason(e));
             }
         }
+    }
+
+    /** The path with links followed as far as it exists (a link to a folder in runs/ is in runs/). */
+    private static Path real(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        for (Path p = abs; p != null; p = p.getParent()) {
+            try {
+                return p.toRealPath().resolve(p.relativize(abs));
+            } catch (IOException e) {
+                // not there (yet): try its parent
+            }
+        }
+        return abs;
     }
 
     private static void sayResumed(PrintStream console, SweepFolder folder, List<SweepTask> todo) {

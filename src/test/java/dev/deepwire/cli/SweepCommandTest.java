@@ -144,6 +144,8 @@ class SweepCommandTest {
             {dangling.toString(), "is a link to nothing"},
             {unrelated.getParent().toString(), "already holds files (run1"},
             {dir.resolve("runs/mine").toString(), "inside the project's runs folder"},
+            {Files.createSymbolicLink(dir.resolve("to-runs"), Files.createDirectories(dir.resolve("runs/x")))
+                    .resolve("mine").toString(), "inside the project's runs folder"},
         };
         for (String[] c : cases) {
             console.reset();
@@ -153,7 +155,9 @@ class SweepCommandTest {
         }
         assertThat(Files.readString(file)).isEqualTo("mine");
         assertThat(unrelated.getParent().resolve("sweep.json")).doesNotExist();
-        assertThat(dir.resolve("runs")).doesNotExist();
+        try (Stream<Path> inRuns = Files.walk(dir.resolve("runs"))) {
+            assertThat(inRuns.map(p -> dir.resolve("runs").relativize(p).toString())).containsOnly("", "x");
+        }
         assertThat(dir.resolve("nowhere")).doesNotExist();
     }
 
