@@ -31,8 +31,9 @@ public final class RunHistory {
                       String settings) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  accuracy %.1f %%  ·  %s",
-                    dir.getFileName(), outcome, steps, 100 * validationAccuracy, settings);
+            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  %s  ·  %s", dir.getFileName(), outcome, steps,
+                    Double.isFinite(validationAccuracy) ? String.format(Locale.ROOT, "accuracy %.1f %%",
+                            100 * validationAccuracy) : "accuracy not measured", settings);
         }
     }
 
