@@ -67,6 +67,14 @@ final class RunCompareView extends VBox {
             }
         });
         table.getColumns().setAll(List.of(name, settings, status, figure));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() { // why a run failed or stopped: its outcome
+            @Override
+            protected void updateItem(RunComparison.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null || row.run().outcome().isBlank() ? null
+                        : new javafx.scene.control.Tooltip(row.name() + ": " + row.run().outcome()));
+            }
+        });
         metric.setOnAction(e -> sortByMetric());
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<RunComparison.Row>) c -> showCurves());
