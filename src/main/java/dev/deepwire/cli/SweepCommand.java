@@ -195,7 +195,9 @@ final class SweepCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "%3s  %s%n", e.finished() ? String.valueOf(rank++) : "-", line(e, spec, figure));
         }
         long failed = all.stream().filter(e -> !e.finished()).count();
-        console.println("wrote " + all.size() + " run folders in " + TerminalSafeStream.path(runsDir));
+        long kept = all.stream().filter(e -> Files.isRegularFile(runsDir.resolve(e.runName()).resolve("run.json"))).count();
+        console.println("the sweep's " + kept + (kept == 1 ? " run folder is" : " run folders are") + " in "
+                + TerminalSafeStream.path(runsDir));
         if (failed > 0) {
             console.printf(Locale.ROOT, "%d of %d runs FAILED; once their cause is fixed, rerun only them with: deepwire sweep --resume %s%n", failed,
                     all.size(), TerminalSafeStream.path(folder.dir()));

@@ -42,6 +42,7 @@ class SweepCommandTest {
         assertThat(code).as(console.out() + console.err()).isZero();
         List<Path> runs = runFolders();
         assertThat(runs).hasSize(4);
+        assertThat(console.out()).contains("the sweep's 4 run folders are in");
         Set<String> seen = new HashSet<>();
         for (Path run : runs) {
             JsonNode j = JSON.readTree(run.resolve("run.json").toFile());
