@@ -125,7 +125,9 @@ final class SweepCommand implements Callable<Integer> {
         if (folder == null) {
             SweepPlan.tasks(session.project, projectFile, spec, "check"); // every key and value, before anything is made
         }
-        try (SweepExecutor executor = SweepExecutors.open(master, parallel)) {
+        // a new sweep without --out gets a folder of its own; one in a folder named (--out, --resume) holds it
+        try (SweepExecutor executor = SweepExecutors.open(master, parallel);
+             SweepFolder.Lock held = SweepFolder.Lock.on(folder != null ? folder.dir() : out)) {
             return sweep(session, folder, spec, sweepDir, runsDir, executor);
         }
     }
@@ -224,7 +226,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.list(out)) {
-                List<String> names = files.map(f -> f.getFileName().toString()).sorted().limit(4).toList();
+                List<String> names = files.map(f -> f.getFileName().toString())
+                        .filter(n -> !n.equals(".sweep.lock")).sorted().limit(4).toList();
                 if (!names.isEmpty()) {
                     throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " already holds files ("
                             + String.join(", ", names.subList(0, Math.min(3, names.size())))

@@ -221,4 +221,55 @@ public final class SweepFolder {
         settings.forEach(m::putIfAbsent);
         return m;
     }
+
+    /**
+     * A sweep folder held by one process until closed: a second {@code deepwire sweep} of the same folder at the same
+     * time would train the same runs twice and write over their run folders and sweep.json.
+     */
+    public static final class Lock implements java.io.Closeable {
+        private final java.nio.channels.FileChannel channel;
+
+        private Lock(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /**
+         * Holds {@code dir} (made if missing); null holds nothing.
+         *
+         * @throws SweepSpecException when another process, or this one, holds it already
+         */
+        public static Lock on(Path dir) throws SweepSpecException, IOException {
+            if (dir == null) {
+                return new Lock(null);
+            }
+            Path file = dir.resolve(".sweep.lock");
+            java.nio.channels.FileChannel channel;
+            try {
+                Files.createDirectories(dir);
+                channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
+            }
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new SweepSpecException(dir + ": another deepwire sweep is running this sweep now; wait for it "
+                        + "to end (or stop it), then resume it");
+            }
+            return new Lock(channel);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close(); // releases the lock
+            }
+        }
+    }
 }

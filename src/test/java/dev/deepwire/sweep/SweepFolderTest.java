@@ -89,4 +89,19 @@ class SweepFolderTest {
         Path sweep = tampered(r -> r.put("projectFile", "../p.dwproj"));
         assertThat(SweepFolder.open(sweep).projectFile()).isEqualTo(dir.resolve("p.dwproj"));
     }
+
+    @Test
+    void aSweepFolderIsHeldByOneSweepAtATime() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        try (SweepFolder.Lock first = SweepFolder.Lock.on(sweep)) {
+            assertThatThrownBy(() -> SweepFolder.Lock.on(sweep)).isInstanceOf(SweepSpecException.class)
+                    .hasMessageContaining(sweep.toString()).hasMessageContaining("another deepwire sweep is running");
+        }
+        try (SweepFolder.Lock again = SweepFolder.Lock.on(sweep)) {
+            assertThat(sweep.resolve(".sweep.lock")).exists(); // released by the first: held again
+        }
+        try (SweepFolder.Lock none = SweepFolder.Lock.on(null)) {
+            assertThat(none).isNotNull();
+        }
+    }
 }
