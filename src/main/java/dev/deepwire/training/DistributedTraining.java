@@ -1,0 +1,49 @@
+package dev.deepwire.training;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.model.TrainingSettings;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Trains one compiled network data-parallel on several workers (ADR 0019). Found with {@link ServiceLoader}: the
+ * Spark build ({@code mvn -Pspark package}) registers one; the default build has none, and {@link #find()} is empty.
+ * It sends the same {@link TrainingEvent}s as {@link TrainingEngine} (started, steps, epochs with validation, the end),
+ * so metrics.csv and the command line's progress read a distributed run like any other.
+ */
+public interface DistributedTraining {
+
+    /**
+     * What the user asked for.
+     *
+     * @param master  where to train: {@code local[4]}, {@code spark://host:7077}
+     * @param mode    {@code averaging} (parameter averaging) or {@code sharing} (gradient sharing)
+     * @param workers how many parts the data is split into, one worker each (0: as many as the master has cores)
+     */
+    record Request(String master, String mode, int workers) {
+    }
+
+    /** The modes {@link Request#mode()} may name. */
+    List<String> MODES = List.of("averaging", "sharing");
+
+    /** Trains on the calling thread and returns the ended run (its model, its last event). Never throws for a failed run. */
+    TrainingRun train(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, RunOptions options,
+                      Request request, TrainingListener listener);
+
+    static Optional<DistributedTraining> find() {
+        return ServiceLoader.load(DistributedTraining.class).findFirst();
+    }
+
+    /** A run that has ended with {@code event} (finished, stopped or failed), holding {@code model} (null when none). */
+    static TrainingRun ended(ComputationGraph model, TrainingEvent event) {
+        TrainingRun run = new TrainingRun();
+        if (model != null) {
+            run.setModel(model);
+        }
+        run.end(TrainingEvent.endState(event), event);
+        return run;
+    }
+}
