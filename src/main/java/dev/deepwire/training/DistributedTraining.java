@@ -5,6 +5,7 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.TrainingSettings;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -33,8 +34,16 @@ public interface DistributedTraining {
     TrainingRun train(CompiledNetwork network, DatasetSplits data, TrainingSettings settings, RunOptions options,
                       Request request, TrainingListener listener);
 
+    /**
+     * The registered one, or empty: also when a registration names a class this build lacks (a class folder left over
+     * from a {@code -Pspark} build: {@code mvn clean} mends it), which is a build without Spark all the same.
+     */
     static Optional<DistributedTraining> find() {
-        return ServiceLoader.load(DistributedTraining.class).findFirst();
+        try {
+            return ServiceLoader.load(DistributedTraining.class).findFirst();
+        } catch (ServiceConfigurationError e) {
+            return Optional.empty();
+        }
     }
 
     /** A run that has ended with {@code event} (finished, stopped or failed), holding {@code model} (null when none). */

@@ -37,7 +37,7 @@ public final class SparkTraining implements DistributedTraining {
         TrainingEvent end;
         try {
             end = fit(network, data, settings, options, request, listener, model, step);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared (Scala)
             end = new TrainingEvent.RunFailed(step[0], "Spark training stopped: " + FileProblems.plain(
                     SparkContexts.reason(e)));
         }

@@ -4,11 +4,14 @@ import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.optimize.solvers.accumulation.encoding.ThresholdAlgorithm;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.AdaptiveThresholdAlgorithm;
+import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.FixedThresholdAlgorithm;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.deeplearning4j.spark.impl.repartitioner.NoOpRepartitioner;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 
@@ -29,9 +32,12 @@ final class TrainingMasters {
             return new SharedTrainingMaster.Builder(voidConfiguration(spark), batch)
                     .batchSizePerWorker(batch)
                     .workersPerNode(1)
-                    .thresholdAlgorithm(new AdaptiveThresholdAlgorithm(1e-3))
+                    .thresholdAlgorithm(thresholdAlgorithm())
                     .rddTrainingApproach(RDDTrainingApproach.Direct)
                     .repartitionData(Repartition.Never)
+                    // keep the RDD's partitions (one per worker): the default makes one per batch, and with many
+                    // tasks feeding one JVM's shared trainer a fit sometimes never ended (docs/decisions, Spark traps)
+                    .repartitioner(new NoOpRepartitioner())
                     .workerPrefetchNumBatches(0)
                     .rngSeed(settings.seed())
                     .collectTrainingStats(false)
@@ -47,6 +53,23 @@ final class TrainingMasters {
                 .rngSeed(settings.seed())
                 .collectTrainingStats(false)
                 .build();
+    }
+
+    /**
+     * Gradient sharing's starting threshold (updates smaller than it wait in the residual until they add up to it);
+     * {@code -Ddeepwire.spark.threshold} to change it.
+     */
+    static ThresholdAlgorithm thresholdAlgorithm() {
+        return "adaptive".equals(System.getProperty("deepwire.spark.thresholdAlgorithm"))
+                ? new AdaptiveThresholdAlgorithm(threshold()) : new FixedThresholdAlgorithm(threshold());
+    }
+
+    static double threshold() {
+        try {
+            return Double.parseDouble(System.getProperty("deepwire.spark.threshold", "1e-3"));
+        } catch (NumberFormatException e) {
+            return 1e-3;
+        }
     }
 
     /** Words for the run's start line. */
