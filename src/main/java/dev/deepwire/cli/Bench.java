@@ -39,18 +39,33 @@ final class Bench {
         List<MultiDataSet> batches = prepared.data().train().batches(batch, new Random(0));
         batches = new ArrayList<>(batches.subList(0, Math.min(16, batches.size())));
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup + steps; i++) {
             MultiDataSet b = batches.get(i % batches.size());
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             net.fit(b);
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             if (i >= warmup) {
                 times.add((t1 - t0) / 1e6);
+                cpuTimes.add((c1 - c0) / 1e6);
             }
         }
-        Collections.sort(times);
-        int n = times.size();
-        double median = n % 2 == 1 ? times.get(n / 2) : (times.get(n / 2 - 1) + times.get(n / 2)) / 2;
+        double median = median(times);
+        if (Boolean.getBoolean("deepwire.bench.cpu")) {
+            // For comparing changes on a busy machine: the training thread's own CPU time is less disturbed by
+            // other processes than the wall clock (it leaves out the collector's threads).
+            System.err.printf(Locale.ROOT, "cpu_ms_per_step=%.3f%n", median(cpuTimes));
+        }
         return new Result(prepared.session().project.name(), median, batch * 1000 / median, net.params().length());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine;
                 "With no command, opens the workbench."},
         subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class, InspectCommand.class,
                 BlocksCommand.class, ExportCommand.class, ProjectEmbeddingsCommand.class, AblateCommand.class,
-                WalkthroughCommand.class, EvaluateCommand.class},
+                WalkthroughCommand.class, EvaluateCommand.class,
+                SweepCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid project or data, or failed run (including out of memory), "
                 + "2 bad arguments or a file that cannot be used, 3 internal error (a bug)."})
 public final class DeepWireCli implements Runnable {

@@ -15,6 +15,14 @@ public interface SweepExecutor extends AutoCloseable {
 
     void run(List<SweepTask> tasks, SweepTaskBody body, Consumer<SweepOutcome> done) throws InterruptedException;
 
+    /**
+     * Asks to hear each run's name as it starts (on any thread), for a progress display; call before {@link #run}.
+     * Only an executor that knows when a run starts tells it: by default nothing is told, and a run is known only
+     * when it ends.
+     */
+    default void onRunStarted(Consumer<String> started) {
+    }
+
     @Override
     void close();
 }

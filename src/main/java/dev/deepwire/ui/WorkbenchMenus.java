@@ -106,6 +106,7 @@ final class WorkbenchMenus {
                     window.stepMode().toggle().setSelected(false); // (re)starts step mode on the chosen example
                     window.stepMode().toggle().setSelected(true);
                 })),
+                item("S_weep…", null, () -> dev.deepwire.ui.sweep.SweepDialog.showFor(stage, vm::project, window.training()::projectFile)),
                 item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),

@@ -106,6 +106,14 @@ public final class TrainingProcesses implements RunLauncher {
     }
 
     private static Process launchProcess() throws IOException {
+        return new ProcessBuilder(javaCommand(TrainingWorker.class)).start(); // the environment (backend choice, native tuning) is inherited
+    }
+
+    /**
+     * The command that starts {@code main} in a training JVM of its own: this JVM's java, class path and backend
+     * settings, with the training JVM's memory settings (also what a sweep's local processes start with).
+     */
+    public static List<String> javaCommand(Class<?> main) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TrainingJvm.options()); // flat memory over long runs
@@ -116,7 +124,7 @@ public final class TrainingProcesses implements RunLauncher {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(TrainingWorker.class.getName());
-        return new ProcessBuilder(command).start(); // the environment (backend choice, native tuning) is inherited
+        command.add(main.getName());
+        return command;
     }
 }

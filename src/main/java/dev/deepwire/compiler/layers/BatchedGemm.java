@@ -60,10 +60,10 @@ final class BatchedGemm {
         return c;
     }
 
-    /** Plain row-major arrays of the same rank (3 or more) and batch shape, float or double. */
+    /** Plain row-major arrays of the same rank (2 or more) and batch shape, float or double. */
     static boolean applicable(INDArray a, INDArray b) {
         int r = a.rank();
-        if (r < 3 || b.rank() != r || a.dataType() != b.dataType()
+        if (r < 2 || b.rank() != r || a.dataType() != b.dataType()
                 || (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE)) {
             return false;
         }

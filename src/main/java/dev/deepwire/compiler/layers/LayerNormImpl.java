@@ -18,6 +18,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class LayerNormImpl extends BaseLayer<LayerNorm> {
 
     private final ForwardCache<INDArray[]> kept = new ForwardCache<>();
+    private final ForwardCache<LayerNormKernel> keptOnHost = new ForwardCache<>();
+    private final LayerNormKernel kernel = new LayerNormKernel();
+    private float[] gain = new float[0];
+    private float[] bias = new float[0];
 
     public LayerNormImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -27,6 +31,7 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
     public void clear() {
         super.clear();
         kept.clear();
+        keptOnHost.clear();
     }
 
     @Override
@@ -47,10 +52,20 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
         return input.rank() == 3 ? param.reshape(1, d, 1) : param.reshape(1, d);
     }
 
+    private LayerNormKernel normaliseOnHost() {
+        return kernel.normalise(input, layerConf().epsilon());
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
+        if (HostArrays.direct(input)) {
+            LayerNormKernel n = keptOnHost.compute(training, mgr, this::normaliseOnHost, input);
+            gain = HostArrays.read(getParam(LayerNormParams.GAIN), gain);
+            bias = HostArrays.read(getParam(LayerNormParams.BIAS), bias);
+            return n.scale(gain, bias, mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c'));
+        }
         INDArray xhat = kept.compute(training, mgr, this::normalise, input)[0];
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
         out.assign(xhat.mul(along(getParam(LayerNormParams.GAIN))).addi(along(getParam(LayerNormParams.BIAS))));
@@ -60,6 +75,9 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
+        if (HostArrays.direct(input) && HostArrays.direct(epsilon)) {
+            return backpropOnHost(epsilon, mgr);
+        }
         INDArray[] n = kept.take(this::normalise, input);
         INDArray xhat = n[0];
         INDArray inv = n[1];
@@ -75,6 +93,24 @@ public final class LayerNormImpl extends BaseLayer<LayerNorm> {
         g.gradientForVariable().put(LayerNormParams.BIAS, bGrad);
         INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dx.dataType(), dx.shape(), 'c');
         epsOut.assign(dx);
+        return new Pair<>(g, epsOut);
+    }
+
+    private Pair<Gradient, INDArray> backpropOnHost(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        LayerNormKernel n = keptOnHost.take(this::normaliseOnHost, input);
+        INDArray gGrad = gradientViews.get(LayerNormParams.GAIN);
+        INDArray bGrad = gradientViews.get(LayerNormParams.BIAS);
+        int d = (int) layerConf().size();
+        float[] gainGrad = new float[d];
+        float[] biasGrad = new float[d];
+        gain = HostArrays.read(getParam(LayerNormParams.GAIN), gain);
+        INDArray epsOut = n.backward(epsilon, gain, gainGrad, biasGrad,
+                mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c'));
+        HostArrays.write(gainGrad, gGrad);
+        HostArrays.write(biasGrad, bGrad);
+        Gradient g = new DefaultGradient();
+        g.gradientForVariable().put(LayerNormParams.GAIN, gGrad);
+        g.gradientForVariable().put(LayerNormParams.BIAS, bGrad);
         return new Pair<>(g, epsOut);
     }
 }

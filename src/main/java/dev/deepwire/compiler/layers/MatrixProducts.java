@@ -15,16 +15,16 @@ final class MatrixProducts {
 
     /** a · b. */
     static INDArray mul(INDArray a, INDArray b) {
-        return Nd4j.matmul(a, b, false, false, false);
+        return BatchedGemm.matmul(a, b, false, false);
     }
 
     /** a · bᵀ. */
     static INDArray mulT(INDArray a, INDArray b) {
-        return Nd4j.matmul(a, b, false, true, false);
+        return BatchedGemm.matmul(a, b, false, true);
     }
 
     /** aᵀ · b. */
     static INDArray tMul(INDArray a, INDArray b) {
-        return Nd4j.matmul(a, b, true, false, false);
+        return BatchedGemm.matmul(a, b, true, false);
     }
 }

@@ -52,7 +52,8 @@ final class RunsDialog {
         ButtonType delete = new ButtonType("Delete…");
         ButtonType exportModel = new ButtonType("Export model…");
         ButtonType inspect = new ButtonType("Inspect best model");
-        dialog.getDialogPane().getButtonTypes().addAll(compare, inspect, exportModel, delete, ButtonType.CLOSE);
+        ButtonType table = new ButtonType("Compare table…");
+        dialog.getDialogPane().getButtonTypes().addAll(table, compare, inspect, exportModel, delete, ButtonType.CLOSE);
         for (ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
             // Off while no run is chosen (none kept yet, or none selected): nothing for them to act on.
             dialog.getDialogPane().lookupButton(needsARun).disableProperty()
@@ -88,6 +89,11 @@ final class RunsDialog {
                     problem.accept(ex instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }
             }
+        });
+        ((Button) dialog.getDialogPane().lookupButton(table)).addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the comparison opens over this dialog, which stays
+            RunCompareView.show(dialog.getDialogPane().getScene().getWindow(), List.copyOf(list.getItems()),
+                    vm.editor().project().training().selectOn(), problem);
         });
         dialog.getDialogPane().setContent(list);
         dialog.initOwner(owner);

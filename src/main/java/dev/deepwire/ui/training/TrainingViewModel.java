@@ -95,6 +95,11 @@ public final class TrainingViewModel {
         this.projectFile = file;
     }
 
+    /** The file of the project in the window, or null while it is not saved. */
+    public Path projectFile() {
+        return projectFile.get();
+    }
+
     /**
      * Another project is in the window (opened, new, a sample): the dock shows none of the last one's run — no
      * curves, previous-run overlay, result lines, health or model.

@@ -48,7 +48,9 @@ class BatchedGemmTest {
         assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.FLOAT, 2, 4, 5))).isTrue();
         assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.DOUBLE, 2, 4, 5))).as("mixed types").isFalse();
         assertThat(BatchedGemm.applicable(Nd4j.rand(DataType.FLOAT, 3, 4), Nd4j.rand(DataType.FLOAT, 4, 5)))
-                .as("plain matrices").isFalse();
+                .as("plain matrices (one product: the layers' 2-D products go to BLAS too)").isTrue();
+        assertThat(BatchedGemm.applicable(Nd4j.rand(DataType.FLOAT, 3), Nd4j.rand(DataType.FLOAT, 3)))
+                .as("vectors").isFalse();
         assertThat(BatchedGemm.applicable(f3, Nd4j.rand(DataType.FLOAT, 3, 4, 5))).as("batch sizes differ").isFalse();
         assertThat(BatchedGemm.applicable(Nd4j.ones(DataType.INT, 2, 3, 4), Nd4j.ones(DataType.INT, 2, 4, 5)))
                 .as("integers").isFalse();

@@ -1,0 +1,53 @@
+package dev.deepwire.compiler.layers;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Values of CPU-backend float arrays copied into and out of Java arrays, for the hand-written layers whose
+ * element-wise work runs as plain Java loops: one pass over the data instead of one ND4J op (with its own
+ * dispatch, shape buffers and result array) per term of a formula (ADR 0011). Other data types (the gradient
+ * checks run in double) and other backends keep the layers' ND4J path, which the loops are tested against.
+ */
+final class HostArrays {
+    /** Off with {@code -Ddeepwire.hostKernels=false} (the layers then use ND4J ops, to compare). */
+    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("deepwire.hostKernels", "true"))
+            && Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+
+    private HostArrays() {
+    }
+
+    /** Whether this array's values are worked on here, in this process. */
+    static boolean direct(INDArray x) {
+        return ENABLED && x.dataType() == DataType.FLOAT && x.length() <= Integer.MAX_VALUE / 2;
+    }
+
+    /** x's values in row-major order, in {@code reuse} when it is long enough (else in a new array). */
+    static float[] read(INDArray x, float[] reuse) {
+        INDArray plain = isPlain(x) ? x : x.dup('c');
+        int n = (int) plain.length();
+        float[] out = reuse != null && reuse.length >= n ? reuse : new float[n];
+        new FloatPointer(plain.data().addressPointer()).get(out, 0, n);
+        return out;
+    }
+
+    /** Writes the first {@code out.length()} values (row-major) into {@code out}; returns {@code out}. */
+    static INDArray write(float[] values, INDArray out) {
+        if (values.length < out.length()) {
+            throw new IllegalArgumentException("write: " + values.length + " values into an array of " + out.length());
+        }
+        if (!isPlain(out)) {
+            return out.assign(write(values, Nd4j.createUninitialized(out.dataType(), out.shape(), 'c')));
+        }
+        new FloatPointer(out.data().addressPointer()).put(values, 0, (int) out.length());
+        return out;
+    }
+
+    /** Row-major with default strides, at the start of its own buffer. */
+    private static boolean isPlain(INDArray x) {
+        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == 0 && x.data().offset() == 0;
+    }
+}

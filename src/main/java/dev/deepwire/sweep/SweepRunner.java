@@ -1,0 +1,170 @@
+package dev.deepwire.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.ProjectFormatException;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.RunFolders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs a sweep's tasks on an executor and keeps what comes back: each run's files go into the project's
+ * {@code runs/<run>/} and its status into {@code sweep.json} as soon as it ends, so a sweep cut short keeps every
+ * finished run. Only the run files a run writes are accepted from an outcome, by plain name.
+ */
+public final class SweepRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FILES = Set.of("metrics.csv", "run.json", "best.zip", "model.zip");
+    private final SweepFolder folder;
+    private final Path runsDir;
+
+    /** @param runsDir the project's {@code runs/} folder */
+    public SweepRunner(SweepFolder folder, Path runsDir) {
+        this.folder = folder;
+        this.runsDir = runsDir;
+    }
+
+    /** The project's runs folder for a project file: {@code runs/} beside it. */
+    public static Path runsDir(Path projectFile) {
+        Path parent = projectFile.toAbsolutePath().normalize().getParent();
+        return (parent == null ? Path.of(".") : parent).resolve("runs");
+    }
+
+    /**
+     * Checks that {@code tasks}, planned again from the project, are the runs {@code sweep.json} recorded (same names,
+     * same settings), so a resumed sweep never mixes two plans.
+     *
+     * @throws SweepSpecException naming the first run that differs
+     */
+    public void checkSamePlan(List<SweepTask> tasks) throws SweepSpecException {
+        List<SweepFolder.Entry> entries = folder.entries();
+        SweepSpec spec = folder.spec();
+        if (entries.size() != tasks.size()) {
+            throw new SweepSpecException(folder.dir().resolve(SweepFolder.FILE) + " records " + entries.size()
+                    + " runs, but the project now plans " + tasks.size() + "; start a new sweep");
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            SweepFolder.Entry e = entries.get(i);
+            SweepTask t = tasks.get(i);
+            if (!e.runName().equals(t.runName()) || !e.settings().equals(SweepFolder.ordered(spec, t.settings()))) {
+                throw new SweepSpecException(folder.dir().resolve(SweepFolder.FILE) + ": run " + e.runName() + " was "
+                        + SweepPlan.describe(spec, e.settings()) + ", but the project now plans "
+                        + SweepPlan.describe(spec, t.settings()) + " (its seed changed?); start a new sweep");
+            }
+        }
+    }
+
+    /** The tasks still to run: not finished, or finished but whose run folder has lost its run.json. */
+    public List<SweepTask> unfinished(List<SweepTask> tasks) {
+        Set<String> done = new java.util.HashSet<>();
+        for (SweepFolder.Entry e : folder.entries()) {
+            if (e.finished() && Files.isRegularFile(runsDir.resolve(e.runName()).resolve("run.json"))) {
+                done.add(e.runName());
+            }
+        }
+        return tasks.stream().filter(t -> !done.contains(t.runName())).toList();
+    }
+
+    /**
+     * Runs {@code tasks}; {@code each} hears every run as it ends (one at a time), its files already in runs/ and its
+     * status in sweep.json.
+     */
+    public void run(List<SweepTask> tasks, SweepExecutor executor, SweepTaskBody body, Consumer<SweepFolder.Entry> each)
+            throws InterruptedException {
+        Map<String, SweepTask> byName = new java.util.HashMap<>();
+        tasks.forEach(t -> byName.put(t.runName(), t));
+        executor.run(tasks, body, outcome -> {
+            SweepTask task = byName.get(outcome.runName());
+            if (task != null) { // an executor that answers for a run it was not given is not listened to
+                each.accept(keep(withRecord(outcome, task), SweepFolder.ordered(folder.spec(), task.settings())));
+            }
+        });
+    }
+
+    /**
+     * An outcome with no run.json (its process crashed, its executor was lost) gets one saying so, so that its run
+     * folder is listed by Runs… as FAILED with the reason, like any other run.
+     */
+    static SweepOutcome withRecord(SweepOutcome outcome, SweepTask task) {
+        if (outcome.files().containsKey("run.json")) {
+            return outcome;
+        }
+        String name = "";
+        TrainingSettings training = TrainingSettings.defaults();
+        try {
+            Project p = new ProjectReader().parse(task.projectJson());
+            name = p.name();
+            training = p.training();
+        } catch (ProjectFormatException | RuntimeException e) {
+            // the record names no project then; the reason still says what happened
+        }
+        SweepRunRecord record = new SweepRunRecord(name, task.projectFile(), false, outcome.reason(), 0, Double.NaN,
+                Double.NaN, SweepRunRecord.selectionFor(training), Double.NaN, training, task.settings());
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(outcome.files());
+        files.put("run.json", record.toJson());
+        return new SweepOutcome(outcome.runName(), false, outcome.reason(), files);
+    }
+
+    /** Writes an outcome's files into its run folder and records it; a run whose files cannot be written failed. */
+    SweepFolder.Entry keep(SweepOutcome outcome, Map<String, String> settings) {
+        boolean finished = outcome.finished();
+        String reason = outcome.finished() ? null : outcome.reason();
+        double metric = Double.NaN;
+        try {
+            byte[] run = outcome.files().get("run.json");
+            if (run != null) {
+                metric = SweepRunRecord.selectionValue(JSON.readTree(run));
+            }
+            write(outcome);
+        } catch (IOException e) {
+            finished = false;
+            reason = "its files could not be written to " + runsDir.resolve(outcome.runName()) + ": " + e.getMessage();
+        }
+        if (!finished) {
+            metric = Double.NaN;
+        }
+        try {
+            folder.record(outcome.runName(), finished, reason, metric);
+        } catch (IOException e) {
+            reason = (reason == null ? "" : reason + "; ") + "sweep.json could not be updated: " + e.getMessage();
+        }
+        return new SweepFolder.Entry(outcome.runName(), settings, finished ? "FINISHED" : "FAILED", reason, metric);
+    }
+
+    private void write(SweepOutcome outcome) throws IOException {
+        String name = outcome.runName();
+        if (name.isEmpty() || !RunFolders.safeName(name).equals(name)) {
+            throw new IOException("the run's name '" + name + "' is not a safe folder name");
+        }
+        Path dir = runsDir.resolve(name);
+        RunFolders.claim(dir, true); // this sweep's own run: an earlier failed try is replaced whole
+        for (var f : outcome.files().entrySet()) {
+            if (FILES.contains(f.getKey())) {
+                AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
+            }
+        }
+    }
+
+    /**
+     * The runs best first by their selection figure (higher first for accuracy and MRR, lower for loss), then those
+     * without one (failed runs) in the sweep's order.
+     */
+    public static List<SweepFolder.Entry> ranked(List<SweepFolder.Entry> entries, boolean higherIsBetter) {
+        Comparator<Double> byMetric = higherIsBetter ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        List<SweepFolder.Entry> measured = new ArrayList<>(entries.stream()
+                .filter(e -> e.finished() && Double.isFinite(e.metric())).toList());
+        measured.sort(Comparator.comparing(SweepFolder.Entry::metric, byMetric));
+        entries.stream().filter(e -> !measured.contains(e)).forEach(measured::add);
+        return measured;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.deepwire.ui.training;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Runs… comparison: a table of the kept runs (settings, status, the chosen figure; sortable by any column and
+ * sorted best first by the figure when it is chosen), and the validation curves of the runs selected in it
+ * overlaid in one chart. {@link RunComparison} decides the figures and the order; this view binds.
+ */
+final class RunCompareView extends VBox {
+    private final ObservableList<RunComparison.Row> items = FXCollections.observableArrayList();
+    private final List<RunComparison.Row> rows;
+    private final ComboBox<RunComparison.Metric> metric = new ComboBox<>();
+    private final TableView<RunComparison.Row> table = new TableView<>(items);
+    private final NumberAxis yAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), yAxis);
+    private final Consumer<String> problem;
+
+    RunCompareView(List<RunHistory.Run> runs, String selectOn, Consumer<String> problem) {
+        super(8);
+        this.problem = problem;
+        this.rows = RunComparison.rows(runs);
+        setPadding(new Insets(4));
+        setId("runs-compare");
+        setPrefWidth(930);
+        metric.setId("runs-compare-metric");
+        metric.getItems().setAll(RunComparison.Metric.values());
+        metric.setValue(RunComparison.Metric.forSelection(selectOn));
+        table.setId("runs-compare-table");
+        table.setPlaceholder(new Label("No runs of this project kept yet"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPrefHeight(220);
+        TableColumn<RunComparison.Row, String> name = text("Run", 240, RunComparison.Row::name);
+        TableColumn<RunComparison.Row, String> settings = text("Settings", 370, RunComparison.Row::settings);
+        TableColumn<RunComparison.Row, String> status = text("Status", 90, RunComparison.Row::status);
+        TableColumn<RunComparison.Row, Number> figure = new TableColumn<>();
+        figure.setId("runs-compare-figure");
+        figure.textProperty().bind(metric.valueProperty().asString());
+        figure.setPrefWidth(170);
+        figure.setCellValueFactory(c -> new SimpleDoubleProperty(c.getValue().value(metric.getValue())));
+        figure.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : Double.isFinite(v.doubleValue())
+                        ? String.format(java.util.Locale.ROOT, "%.4f", v.doubleValue()) : "—");
+            }
+        });
+        table.getColumns().setAll(List.of(name, settings, status, figure));
+        metric.setOnAction(e -> sortByMetric());
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<RunComparison.Row>) c -> showCurves());
+        chart.setId("runs-compare-chart");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(260);
+        yAxis.setForceZeroInRange(false);
+        chart.getXAxis().setLabel("step");
+        HBox top = new HBox(8, new Label("Rank by"), metric, new Label("Select several runs to overlay their curves"));
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(top, table, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        sortByMetric();
+    }
+
+    private static TableColumn<RunComparison.Row, String> text(String title, double width,
+                                                              java.util.function.Function<RunComparison.Row, String> value) {
+        TableColumn<RunComparison.Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(r -> new SimpleStringProperty(value.apply(r.getValue())));
+        return c;
+    }
+
+    /** Best first by the chosen figure (a column header sorts by that column instead, until a figure is chosen). */
+    private void sortByMetric() {
+        table.getSortOrder().clear();
+        items.setAll(RunComparison.sorted(rows, metric.getValue()));
+        table.refresh();
+        showCurves();
+    }
+
+    private void showCurves() {
+        boolean accuracy = metric.getValue().accuracy();
+        yAxis.setLabel(accuracy ? "validation accuracy" : "validation loss");
+        chart.getData().clear();
+        for (RunComparison.Row r : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                MetricsHistory h = RunHistory.curves(r.run());
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(r.name() + " (" + r.settings() + ")");
+                for (MetricsHistory.Point p : accuracy ? h.validationAccuracy() : h.validationLoss()) {
+                    if (Double.isFinite(p.value())) {
+                        s.getData().add(new XYChart.Data<>(p.step(), p.value()));
+                    }
+                }
+                chart.getData().add(s);
+            } catch (IOException | RuntimeException e) {
+                problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Opens the comparison of these runs in a window of its own over {@code owner}. */
+    static void show(javafx.stage.Window owner, List<RunHistory.Run> runs, String selectOn, Consumer<String> problem) {
+        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Compare runs");
+        dialog.setHeaderText(runs.size() + (runs.size() == 1 ? " run" : " runs") + ", best first");
+        dialog.getDialogPane().setContent(new RunCompareView(runs, selectOn, problem));
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        dialog.setResizable(true);
+        dialog.initOwner(owner);
+        dialog.show();
+    }
+
+    TableView<RunComparison.Row> table() {
+        return table;
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.deepwire.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepRunnerTest {
+    @TempDir
+    Path dir;
+
+    /** Runs each task on the calling thread, as a Spark or local executor would hand outcomes back. */
+    private static final class InThread implements SweepExecutor {
+        final List<String> ran = new ArrayList<>();
+
+        @Override
+        public String describe() {
+            return "this thread";
+        }
+
+        @Override
+        public void run(List<SweepTask> tasks, SweepTaskBody body, Consumer<SweepOutcome> done) {
+            tasks.forEach(t -> {
+                ran.add(t.runName());
+                done.accept(body.run(t));
+            });
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static List<SweepTask> tasks() {
+        List<SweepTask> tasks = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            tasks.add(new SweepTask("p-sweep-" + i, "/nowhere/p.dwproj", "{}", Map.of("x", String.valueOf(5 - i), "seed", "42")));
+        }
+        return tasks;
+    }
+
+    @Test
+    void finishedRunsAreKeptInRunsAndSweepJsonAndAResumeRerunsOnlyTheOthers() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        Path runs = dir.resolve("runs");
+        SweepFolder folder = SweepFolder.create(dir.resolve("sweep"), dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        List<SweepFolder.Entry> heard = new ArrayList<>();
+        new SweepRunner(folder, runs).run(tasks(), new InThread(), new FakeSweepBody(Set.of("p-sweep-2"), Set.of()), heard::add);
+
+        assertThat(heard).extracting(SweepFolder.Entry::status).containsExactly("FINISHED", "FAILED", "FINISHED", "FINISHED");
+        assertThat(heard.get(1).reason()).isEqualTo("the loss diverged (fake)");
+        assertThat(runs.resolve("p-sweep-1/run.json")).exists();
+        assertThat(runs.resolve("p-sweep-2/metrics.csv")).exists();
+        assertThat(Files.readString(runs.resolve("p-sweep-2/run.json"))).contains("\"status\" : \"FAILED\"")
+                .contains("the loss diverged (fake)").contains("\"x\" : \"3\"");
+        assertThat(dir.resolve("escape.txt")).doesNotExist();
+        assertThat(runs.resolve("escape.txt")).doesNotExist();
+        // the sweep's state on disk, as a later process reads it
+        SweepFolder reread = SweepFolder.open(dir.resolve("sweep"));
+        assertThat(reread.entries()).extracting(SweepFolder.Entry::status)
+                .containsExactly("FINISHED", "FAILED", "FINISHED", "FINISHED");
+        assertThat(reread.entries().get(0).metric()).isEqualTo(4.0);
+        assertThat(reread.spec()).isEqualTo(spec);
+        // ranked by the figure, lower loss first, the failed run last
+        assertThat(SweepRunner.ranked(reread.entries(), false)).extracting(SweepFolder.Entry::runName)
+                .containsExactly("p-sweep-4", "p-sweep-3", "p-sweep-1", "p-sweep-2");
+
+        // run 3's folder lost its run.json: it is rerun with the failed one; the finished ones are skipped
+        Files.delete(runs.resolve("p-sweep-3/run.json"));
+        SweepRunner again = new SweepRunner(reread, runs);
+        again.checkSamePlan(tasks());
+        List<SweepTask> todo = again.unfinished(tasks());
+        assertThat(todo).extracting(SweepTask::runName).containsExactly("p-sweep-2", "p-sweep-3");
+        InThread executor = new InThread();
+        again.run(todo, executor, new FakeSweepBody(Set.of(), Set.of()), e -> { });
+        assertThat(executor.ran).containsExactly("p-sweep-2", "p-sweep-3");
+        assertThat(SweepFolder.open(dir.resolve("sweep")).entries()).allMatch(SweepFolder.Entry::finished);
+        assertThat(runs.resolve("p-sweep-2/run.json")).exists();
+        assertThat(new SweepRunner(SweepFolder.open(dir.resolve("sweep")), runs).unfinished(tasks())).isEmpty();
+    }
+
+    @Test
+    void aResumeRefusesAPlanThatNoLongerMatchesTheRecordedRuns() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        SweepFolder folder = SweepFolder.create(dir, dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        List<SweepTask> changed = new ArrayList<>(tasks());
+        changed.set(2, new SweepTask("p-sweep-3", "/nowhere/p.dwproj", "{}", Map.of("x", "2", "seed", "7")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SweepRunner(folder, dir).checkSamePlan(changed))
+                .isInstanceOf(SweepSpecException.class).hasMessageContaining("p-sweep-3").hasMessageContaining("seed=7");
+    }
+}

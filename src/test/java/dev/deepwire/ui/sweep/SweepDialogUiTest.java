@@ -1,0 +1,192 @@
+package dev.deepwire.ui.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.Project;
+import dev.deepwire.sweep.SweepExecutor;
+import dev.deepwire.sweep.SweepOutcome;
+import dev.deepwire.sweep.SweepTask;
+import dev.deepwire.sweep.SweepTaskBody;
+import dev.deepwire.testing.SmallMarker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Sweep… window: the spec typed, the run count, a real (tiny) sweep with its runs' status, cancel, the spec kept. */
+@ExtendWith(ApplicationExtension.class)
+class SweepDialogUiTest {
+    @TempDir
+    Path dir;
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    /** Trains each task on the sweep's own thread (the workbench uses local processes); close() stops waiting. */
+    private static final class InThread implements SweepExecutor {
+        private final CountDownLatch hold;
+        private volatile boolean closed;
+
+        InThread(CountDownLatch hold) {
+            this.hold = hold;
+        }
+
+        @Override
+        public String describe() {
+            return "the test's thread";
+        }
+
+        @Override
+        public void run(List<SweepTask> tasks, SweepTaskBody body, Consumer<SweepOutcome> done) throws InterruptedException {
+            for (SweepTask t : tasks) {
+                hold.await();
+                if (closed) {
+                    throw new InterruptedException("cancelled");
+                }
+                done.accept(body.run(t));
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private SweepDialog open(SweepViewModel vm, FxRobot robot) {
+        SweepDialog dialog = new SweepDialog(vm, owner);
+        robot.interact(dialog::show);
+        return dialog;
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theTypedSpecIsCountedCheckedRunAndKeptForTheNextOpening(FxRobot robot) throws Exception {
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        CountDownLatch go = new CountDownLatch(1);
+        SweepViewModel vm = new SweepViewModel(() -> project, () -> file, Platform::runLater, p -> new InThread(go));
+        SweepDialog dialog = open(vm, robot);
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> key = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        assertThat(key.getItems()).contains("training.learningRate", "attn.heads", "ffn.hidden");
+        robot.interact(() -> key.setValue("training.learningRate"));
+        robot.clickOn("#sweep-values-0").write("0.001, fast");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#sweep-plan")).contains("training.learningRate=fast").contains("number");
+        assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#sweep-values-0").eraseText(4).write("0.01");
+        robot.doubleClickOn("#sweep-max-steps").write("2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#sweep-plan")).startsWith("2 runs (2 × 1 seed)");
+        assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#sweep-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<SweepViewModel.RunRow> runs = robot.lookup("#sweep-runs").queryAs(TableView.class);
+        assertThat(runs.getItems()).hasSize(2).allMatch(r -> r.status().get().equals("waiting"));
+        assertThat(robot.lookup("#sweep-cancel").queryButton().isDisabled()).isFalse();
+        go.countDown();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(runs.getItems()).extracting(r -> r.status().get()).containsExactly("finished", "finished");
+        assertThat(runs.getItems()).extracting(SweepViewModel.RunRow::settings)
+                .containsExactly("training.learningRate=0.001, seed=42", "training.learningRate=0.01, seed=42");
+        assertThat(runs.getItems()).allMatch(r -> r.figure().get().matches("\\d+\\.\\d{4}"));
+        assertThat(text(robot, "#sweep-status")).contains("2 runs: 2 finished, 0 failed").contains("best validation loss");
+        assertThat(robot.lookup("#sweep-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress()).isEqualTo(1.0);
+        List<Double> rates = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(dir.resolve("runs"))) {
+            for (Path run : folders.sorted().toList()) {
+                JsonNode j = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+                assertThat(j.path("status").asText()).isEqualTo("FINISHED");
+                assertThat(j.path("steps").asLong()).isEqualTo(2);
+                rates.add(j.path("settings").path("learningRate").asDouble());
+            }
+        }
+        assertThat(rates).containsExactly(0.001, 0.01);
+        assertThat(project.training().learningRate()).as("a sweep is not an edit of the project").isEqualTo(0.001);
+
+        robot.interact(() -> dialog.stage().hide());
+        SweepDialog again = open(vm, robot);
+        assertThat(again.stage().isShowing()).isTrue();
+        assertThat(robot.lookup("#sweep-values-0").queryAs(TextField.class).getText()).isEqualTo("0.001, 0.01");
+        assertThat(robot.lookup("#sweep-max-steps").queryAs(TextField.class).getText()).isEqualTo("2");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> keyAgain = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        assertThat(keyAgain.getEditor().getText()).isEqualTo("training.learningRate");
+    }
+
+    @Test
+    void cancelStopsTheSweepAndSaysHowToResumeIt(FxRobot robot) throws Exception {
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        CountDownLatch never = new CountDownLatch(1);
+        SweepViewModel vm = new SweepViewModel(() -> project, () -> file, Platform::runLater, p -> new InThread(never));
+        vm.params().get(0).keyProperty().set("attn.heads");
+        vm.params().get(0).valuesProperty().set("2,4");
+        open(vm, robot);
+        robot.clickOn("#sweep-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.runningProperty().get()).isTrue();
+        Button cancel = robot.lookup("#sweep-cancel").queryButton();
+
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#sweep-status")).startsWith("Cancelled").contains("deepwire sweep --resume");
+        assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void anUnsavedProjectCannotBeSweptAndSaysWhy(FxRobot robot) throws Exception {
+        Project project = new ProjectReader().read(SmallMarker.file(dir, "marker.dwproj"));
+        SweepViewModel vm = new SweepViewModel(() -> project, () -> null, Platform::runLater, p -> new InThread(new CountDownLatch(0)));
+        open(vm, robot);
+        robot.clickOn("#sweep-values-0").write("1,2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#sweep-plan")).contains("choose a setting");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> key = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        robot.interact(() -> key.setValue("attn.heads"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#sweep-plan")).startsWith("2 runs").contains("save the project first");
+        assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isTrue();
+    }
+}
