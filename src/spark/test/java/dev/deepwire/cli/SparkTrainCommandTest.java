@@ -58,7 +58,7 @@ class SparkTrainCommandTest {
                 .filter(r -> !Double.isNaN(r.validationAccuracy())).toList();
         assertThat(epochs).as(name + " epoch rows").hasSize(EPOCHS);
         ComputationGraph model = ModelSerializer.restoreComputationGraph(out.resolve("model.zip").toFile());
-        assertThat(model.numParams()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
+        assertThat(model.params().length()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
         return epochs.get(EPOCHS - 1).validationAccuracy();
     }
 
@@ -72,6 +72,24 @@ class SparkTrainCommandTest {
         assertThat(single).as("single-process accuracy").isGreaterThan(0.9);
         assertThat(averaging).as("parameter averaging vs single process " + single).isGreaterThanOrEqualTo(single - 0.02);
         assertThat(sharing).as("gradient sharing vs single process " + single).isGreaterThanOrEqualTo(single - 0.02);
+    }
+
+    /** The workers rebuild the network from its JSON: DeepWire's own attention and embedding layers travel too. */
+    @Test
+    void theHandWrittenLayersOfTheCaptionSampleTrainOnSpark() throws Exception {
+        Path out = dir.resolve("caption");
+        assertThat(DeepWireCli.execute("train", "sample-projects/digits-caption.dwproj", "--max-steps", "6",
+                "--spark", "local[2]", "--out", out.toString())).as(console.err()).isZero();
+        List<MetricsCsv.Row> rows = MetricsCsv.read(out.resolve("metrics.csv"));
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.step()).isEqualTo(6);
+            assertThat(r.validationAccuracy()).isBetween(0.0, 1.0);
+        });
+        ComputationGraph model = ModelSerializer.restoreComputationGraph(out.resolve("model.zip").toFile());
+        var started = java.util.regex.Pattern.compile("training digits-caption: ([0-9,]+) parameters, .* on Spark local\\[2]")
+                .matcher(console.out());
+        assertThat(started.find()).as(console.out()).isTrue();
+        assertThat(model.params().length()).isEqualTo(Long.parseLong(started.group(1).replace(",", "")));
     }
 
     @Test

@@ -2,15 +2,13 @@ package dev.deepwire.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.sweep.SweepExecutor;
+import dev.deepwire.sweep.HeadlessSweepRun;
 import dev.deepwire.sweep.SweepExecutorFactory;
 import dev.deepwire.sweep.SweepOutcome;
 import dev.deepwire.sweep.SweepTask;
 import dev.deepwire.sweep.SweepTaskBody;
 import dev.deepwire.testing.SmallMarker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +45,7 @@ class SparkSweepExecutorTest {
         SweepExecutorFactory factory = ServiceLoader.load(SweepExecutorFactory.class).findFirst().orElseThrow();
         try (SweepExecutor spark = factory.open("local[2]")) {
             assertThat(spark.describe()).isEqualTo("Spark local[2]");
-            spark.run(tasks, new Body(dir.toString()), outcome -> {
+            spark.run(tasks, new Body(), outcome -> {
                 back.put(outcome.runName(), outcome);
                 order.add(outcome.runName());
                 if (!outcome.runName().equals("slow")) {
@@ -69,10 +67,11 @@ class SparkSweepExecutorTest {
         assertThat(metrics.lines().findFirst()).hasValue("step,epoch,train_loss,val_loss,val_accuracy");
         assertThat(metrics.lines().filter(l -> l.startsWith("5,")).count()).isGreaterThanOrEqualTo(1);
         assertThat(trained.files().get("model.zip")).hasSizeGreaterThan(1000);
+        assertThat(new String(trained.files().get("run.json"), StandardCharsets.UTF_8)).contains("43");
     }
 
-    /** The test's stand-in for the sweep's own body: a real five-step training, a quick one, a slow one, a broken one. */
-    record Body(String scratch) implements SweepTaskBody {
+    /** The sweep's own body for one run (a real five-step training), and stand-ins: a quick run, a slow one, a broken one. */
+    record Body() implements SweepTaskBody {
         @Override
         public SweepOutcome run(SweepTask task) {
             switch (task.settings().get("kind")) {
@@ -89,28 +88,11 @@ class SparkSweepExecutorTest {
                     return done(task, Map.of());
                 }
                 case "train" -> {
-                    return train(task);
+                    return new HeadlessSweepRun(5, 1).run(task); // the sweep's own body: a real five-step run
                 }
                 default -> {
                     return done(task, Map.of());
                 }
-            }
-        }
-
-        private SweepOutcome train(SweepTask task) {
-            try {
-                Path work = Files.createDirectories(Path.of(scratch, task.runName()));
-                Path project = Files.writeString(work.resolve("project.dwproj"), task.projectJson());
-                Path out = work.resolve("run");
-                int code = DeepWireCli.execute("train", project.toString(), "--max-steps", "5", "--log-every", "1",
-                        "--out", out.toString());
-                if (code != 0) {
-                    return SweepOutcome.failed(task.runName(), "deepwire train ended with " + code);
-                }
-                return done(task, Map.of("metrics.csv", Files.readAllBytes(out.resolve("metrics.csv")),
-                        "model.zip", Files.readAllBytes(out.resolve("model.zip"))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
 
