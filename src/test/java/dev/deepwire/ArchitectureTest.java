@@ -82,7 +82,7 @@ class ArchitectureTest {
                     + "window, the command line and the training process");
 
     /**
-     * The Spark build's code (src/spark/java, ADR 0019) is reached only through the seams it registers with
+     * The Spark build's code (src/spark/java, ADR 0012) is reached only through the seams it registers with
      * ServiceLoader (training.DistributedTraining, sweep.SweepExecutorFactory): nothing names it, so the default build
      * compiles and runs without it; and it stands below the command line and the window. It is absent from the default
      * build, hence allowEmptyShould.

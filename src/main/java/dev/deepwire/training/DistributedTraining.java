@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * Trains one compiled network data-parallel on several workers (ADR 0019). Found with {@link ServiceLoader}: the
+ * Trains one compiled network data-parallel on several workers (ADR 0012). Found with {@link ServiceLoader}: the
  * Spark build ({@code mvn -Pspark package}) registers one; the default build has none, and {@link #find()} is empty.
  * It sends the same {@link TrainingEvent}s as {@link TrainingEngine} (started, steps, epochs with validation, the end),
  * so metrics.csv and the command line's progress read a distributed run like any other.
