@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on loopback: a master and two workers started as separate processes on 127.0.0.1
 # (from the -Pspark build's own jars, no Spark installation), a data-parallel training of the digits-caption sample
-# (DeepWire's hand-written attention layers shipped in the job jar) and a 4-run sweep submitted to
-# spark://127.0.0.1:7077, their results checked, and the cluster stopped again. Prints PASS or FAIL lines; exit 0
-# when every check passed. Needs `mvn -Pspark package -DskipTests` first. Ports: 7077 (master), 18080-18082 (web UIs).
+# (DeepWire's hand-written attention layers shipped in the job jar), a 4-run sweep and the training again through
+# Spark's own SparkSubmit, all on spark://127.0.0.1:7077, their results checked, and the cluster stopped again.
+# Prints PASS or FAIL lines; exit 0 when every check passed. Needs `mvn -Pspark package -DskipTests` first. Ports: 7077 (master), 18080-18082 (web UIs).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/deepwire-spark.jar"
@@ -78,6 +78,18 @@ check "sweep exits 0" test "$sweep_rc" -eq 0
 runs=$(grep -l '"status" *: *"FINISHED"' "$work"/runs/*/run.json 2>/dev/null | wc -l)
 check "4 finished runs with run.json in runs/ (found $runs)" test "$runs" -eq 4
 check "each run brought back metrics.csv and model.zip" test "$(ls "$work"/runs/*/metrics.csv "$work"/runs/*/model.zip 2>/dev/null | wc -l)" -eq 8
+
+# The same training submitted as spark-submit does in client mode: SparkSubmit loads the job jar in a class loader
+# of its own and calls DeepWire's main; the job jar travels to the executors as the application jar.
+start=$SECONDS
+java $opens -XX:+UseSerialGC -Dspark.driver.host=127.0.0.1 -cp "$cp" org.apache.spark.deploy.SparkSubmit \
+  --master "$master_url" --deploy-mode client --executor-memory 2g --class dev.deepwire.Main "$jar" \
+  train "$work/digits-caption.dwproj" --epochs 1 --spark "$master_url" --workers 2 --out "$work/submitted" \
+  > "$work/submit.log" 2>&1
+submit_rc=$?
+echo "spark-submit (SparkSubmit, client mode): exit $submit_rc, $((SECONDS - start)) s"
+grep -E "^(training|epoch|final)" "$work/submit.log"
+check "submitted training exits 0 and writes model.zip" test "$submit_rc" -eq 0 -a -s "$work/submitted/model.zip"
 
 echo "logs: $work"
 if ((failures > 0)); then echo "spark-cluster-check: $failures check(s) failed"; exit 1; fi
