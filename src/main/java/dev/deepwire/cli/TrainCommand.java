@@ -213,9 +213,10 @@ final class TrainCommand implements Callable<Integer> {
                     raw.print('\r');
                 }
                 out.printf(Locale.ROOT,
-                        "epoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
-                        e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
-                        e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
+                        "epoch %d (step %d): train loss %s, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
+                        e.epoch(), e.step(), // none measured (gradient sharing on Spark): not a NaN that looks diverged
+                        Double.isNaN(e.trainLoss()) ? "not measured" : String.format(Locale.ROOT, "%.4f", e.trainLoss()),
+                        e.validationLoss(), e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
             } else if (event instanceof TrainingEvent.SelectionMeasured m) {
                 out.printf(Locale.ROOT, "epoch %d: %s %.4f%n", m.epoch(), m.figure(), m.value());
             }

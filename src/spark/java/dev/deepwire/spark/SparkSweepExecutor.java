@@ -55,6 +55,7 @@ final class SparkSweepExecutor implements SweepExecutor {
         });
         ExecutorCompletionService<SweepOutcome> ended = new ExecutorCompletionService<>(waiters);
         List<Future<SweepOutcome>> waiting = new ArrayList<>();
+        int handed = 0;
         try {
             for (int i = 0; i < tasks.size(); i++) {
                 SweepTask task = tasks.get(i);
@@ -64,13 +65,14 @@ final class SparkSweepExecutor implements SweepExecutor {
             for (int i = 0; i < tasks.size(); i++) {
                 SweepOutcome outcome = ended.take().get();
                 done.accept(outcome);
+                handed++;
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("a sweep's waiting thread failed: " + SparkContexts.reason(e), e);
-        } catch (InterruptedException e) {
-            spark.sc().cancelJobGroup(group);
-            throw e;
         } finally {
+            if (handed < tasks.size()) {
+                spark.sc().cancelJobGroup(group); // interrupted, or done failed: no run goes on unwatched
+            }
             waiting.forEach(f -> f.cancel(true));
             waiters.shutdownNow();
             spark.clearJobGroup();

@@ -68,7 +68,8 @@ class SparkTrainCommandTest {
         double averaging = train("averaging", "--spark", "local[2]", "--mode", "averaging", "--workers", "2");
         assertThat(console.out()).contains("on Spark local[2], parameter averaging, 2 workers");
         double sharing = train("sharing", "--spark", "local[2]", "--mode", "sharing", "--workers", "2");
-        assertThat(console.out()).contains("on Spark local[2], gradient sharing, 2 workers");
+        assertThat(console.out()).contains("on Spark local[2], gradient sharing, 2 workers")
+                .contains("train loss not measured, validation loss"); // DL4J reports none under sharing
         assertThat(single).as("single-process accuracy").isGreaterThan(0.9);
         assertThat(averaging).as("parameter averaging vs single process " + single).isGreaterThanOrEqualTo(single - 0.02);
         assertThat(sharing).as("gradient sharing vs single process " + single).isGreaterThanOrEqualTo(single - 0.02);
