@@ -27,8 +27,8 @@ final class SparkOptions {
             }
             return null;
         }
-        if (master.isBlank()) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--spark needs a master: local[4], local[*] or spark://host:7077");
+        if (DistributedTraining.masterProblem(master) != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--spark " + DistributedTraining.masterProblem(master));
         }
         if (mode != null && !DistributedTraining.MODES.contains(mode)) {
             throw new CliException(ExitCodes.BAD_INPUT, "--mode must be averaging or sharing; got " + mode);

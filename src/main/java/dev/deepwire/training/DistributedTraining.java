@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -38,6 +39,20 @@ public interface DistributedTraining {
      * The registered one, or empty: also when a registration names a class this build lacks (a class folder left over
      * from a {@code -Pspark} build: {@code mvn clean} mends it), which is a build without Spark all the same.
      */
+    /** Null when {@code master} is a Spark master URL this build can use, else what is wrong, for the user. */
+    static String masterProblem(String master) {
+        if (master != null && MASTER.matcher(master).matches()) {
+            return null;
+        }
+        return "'" + master + "' is not a Spark master: use local[N] or local[*] (this machine, N threads), "
+                + "spark://host:7077 (a standalone cluster), yarn or k8s://https://host:port";
+    }
+
+    /** The master URLs Spark 3.5 accepts (SparkContext's own forms), checked before a context is made. */
+    Pattern MASTER = Pattern.compile(
+            "local|local\\[(\\*|[1-9][0-9]{0,4})(,[1-9][0-9]{0,4})?]|spark://[^\\s/,:]+:[0-9]{1,5}(,[^\\s/,:]+:[0-9]{1,5})*"
+                    + "|yarn|k8s://\\S+");
+
     static Optional<DistributedTraining> find() {
         try {
             return ServiceLoader.load(DistributedTraining.class).findFirst();

@@ -29,6 +29,24 @@ class SparkOptionsTest {
     }
 
     @Test
+    void aMasterSparkCannotUseIsABadArgumentInEitherBuild() throws Exception {
+        Path project = SmallMarker.file(dir, "marker.dwproj");
+        for (String bad : new String[] {"foo", "local[0]", "local[two]", "spark://host", "spark://host:7077/x", ""}) {
+            assertThat(DeepWireCli.execute("train", project.toString(), "--spark", bad)).as(bad).isEqualTo(2);
+            assertThat(console.err()).contains("--spark '" + bad + "' is not a Spark master: use local[N] or local[*]");
+        }
+        assertThat(DeepWireCli.execute("sweep", project.toString(), "--param", "training.learningRate=0.001",
+                "--master", "spark//host:7077")).isEqualTo(2);
+        assertThat(console.err()).contains("--master 'spark//host:7077' is not a Spark master");
+        assertThat(dir.resolve("sweeps")).doesNotExist();
+        for (String good : new String[] {"local", "local[4]", "local[*]", "local[2,3]", "spark://127.0.0.1:7077",
+                "spark://a:7077,b:7077", "yarn", "k8s://https://k:443"}) {
+            assertThat(DistributedTraining.masterProblem(good)).as(good).isNull();
+        }
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void modeAndWorkersNeedSpark() throws Exception {
         Path project = SmallMarker.file(dir, "marker.dwproj");
         assertThat(DeepWireCli.execute("train", project.toString(), "--mode", "sharing")).isEqualTo(2);
