@@ -2,18 +2,20 @@
 # Regenerates the figures of docs/performance.md on this machine and prints them as Markdown:
 #  - training step time: DeepWire's `bench` interleaved with the PyTorch reference (1 and 2 threads) for
 #    every sample, 5 rounds, medians and ratios (needs Debian's python3-torch, run with /usr/bin/python3);
-#  - maximum resident memory while training each sample for 2 epochs;
+#  - maximum resident memory while training each sample for N and 5N epochs (MEMORY_WORKBENCH=1: also the
+#    workbench's training process, started as the workbench starts it, headless);
+#  - time to quality: marker to 95 % validation accuracy, DeepWire against the same network in PyTorch (seeds 42, 1, 2);
 #  - with a display (e.g. Xvfb :99): the editor benchmark (frames paced by the 60 Hz pulse, then unpaced to read
 #    a frame's own cost), the heatmap benchmark, the start-up probe, and training in the workbench (dashboard and
 #    attention inspector open) against `deepwire train` for each sample, 5 alternated pairs;
 #  - the JMH benchmarks (editor work without a display, cold start-up pieces).
-# Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory display workbench jmh" (default all)
+# Usage: docs/performance.sh [rounds] [sections]   sections: any of "steps memory quality display workbench jmh" (default all)
 # (PAIRS=N sets the number of workbench/command-line pairs, 5 by default; WORKBENCH="marker:5 …" the samples and epochs)
 # (raw lines go to target/perf/raw.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
-sections="${2:-steps memory display workbench jmh}"
+sections="${2:-steps memory quality display workbench jmh}"
 has() { [[ " $sections " == *" $1 "* ]]; }
 samples="marker word-language digits-caption wordnet-links"
 mvn -q -B -DskipTests package # also compiles the test code, where the benchmarks live (not in the shipped jar)
@@ -46,16 +48,78 @@ PY
 fi
 if has memory; then
 # Peak resident memory of `deepwire train` (the JVM it starts for training included) at N and 5N epochs:
-# memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below).
+# memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below; MEMORY_FACTOR=5 the
+# multiple of N, e.g. 2 for a quick check).
 for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}; do
   sample="${pair%%:*}"; n="${pair##*:}"
-  for epochs in "$n" $((5 * n)); do
+  for epochs in "$n" $((${MEMORY_FACTOR:-5} * n)); do
     rm -rf "target/perf-runs/$sample-$epochs"
     /usr/bin/time -f "memory $sample epochs=$epochs max_rss_kb=%M" java -jar target/deepwire.jar train \
       "sample-projects/$sample.dwproj" --epochs "$epochs" --out "target/perf-runs/$sample-$epochs" 2>&1 > /dev/null \
       | grep '^memory' | tee -a "$raw"
+    if [ "${MEMORY_WORKBENCH:-0}" = 1 ]; then
+      # The workbench's training process, started as the workbench starts it (spare warmed up, captures and
+      # health as the window asks), headless; its peak RSS from /usr/bin/time around that process's java.
+      rm -rf "target/perf-runs/workbench-$sample-$epochs"
+      java -cp "$bench_cp" dev.deepwire.ui.WorkbenchTrainingMemory "sample-projects/$sample.dwproj" "$epochs" \
+        "target/perf-runs/workbench-$sample-$epochs" | grep '^memory_workbench' | tee -a "$raw" # and its RSS after each epoch
+    fi
   done
 done
+/usr/bin/python3 - "$raw" "${MEMORY_FACTOR:-5}" <<'PY'
+import re, sys, collections
+peak, k = collections.defaultdict(dict), sys.argv[2]  # (where, sample) -> epochs -> MB
+for line in open(sys.argv[1]):
+    m = re.match(r"(memory|memory_workbench) (?:sample=)?(\S+) epochs=(\d+) max_rss_kb=(\d+)", line)
+    if m:
+        peak[(m.group(1), m.group(2))][int(m.group(3))] = int(m.group(4)) / 1024
+print(f"| sample | where | peak RSS at N epochs | at {k}N epochs | {k}N / N |")
+print("|---|---|---|---|---|")
+for (where, sample), runs in peak.items():
+    (n, a), (n5, b) = sorted(runs.items())[0], sorted(runs.items())[-1]
+    name = "`deepwire train`" if where == "memory" else "workbench training process"
+    print(f"| {sample} | {name} | {a:.0f} MB ({n}) | {b:.0f} MB ({n5}) | {b / a:.2f} |")
+PY
+fi
+if has quality; then
+# Time to quality: marker to 95 % validation accuracy in wall-clock seconds from the start of training, DeepWire
+# (`deepwire train`, its defaults) against the same network on the same data in PyTorch (docs/bench/time_to_quality.py
+# imports marker() from the reference as shipped; its thread count is the faster of 1 and 2 over one epoch), seeds
+# interleaved. QUALITY_SEEDS="42 1 2", QUALITY_EPOCHS (most epochs tried, 40), QUALITY_TARGET (0.95) and REFERENCE
+# (the reference's path) choose; each side stops at its first epoch at or above the target.
+reference="${REFERENCE:-../shared/bench/torch_reference.py}"
+for seed in ${QUALITY_SEEDS:-42 1 2}; do
+  /usr/bin/python3 docs/bench/deepwire_to_quality.py --seed "$seed" --max-epochs "${QUALITY_EPOCHS:-40}" \
+    --target "${QUALITY_TARGET:-0.95}" | sed "s/^/quality deepwire seed=$seed /" | tee -a "$raw"
+  /usr/bin/python3 docs/bench/time_to_quality.py --reference "$reference" --seed "$seed" \
+    --max-epochs "${QUALITY_EPOCHS:-40}" --target "${QUALITY_TARGET:-0.95}" | sed "s/^/quality torch seed=$seed /" | tee -a "$raw"
+done
+/usr/bin/python3 - "$raw" "${QUALITY_TARGET:-0.95}" <<'PY'
+import re, sys, collections
+rows, goal = collections.defaultdict(dict), f"{float(sys.argv[2]) * 100:g} %"
+for line in open(sys.argv[1]):
+    m = re.match(r"quality (\S+) seed=(\S+) (.*)", line.strip())
+    if not m:
+        continue
+    side, seed, rest = m.groups()
+    f = dict(re.findall(r"(\w+)=(\S+)", rest))
+    if rest.startswith("reached="):
+        rows[seed][side] = (f["epoch"], float(f["seconds"]))
+    elif rest.startswith("not reached="):
+        rows[seed][side] = (f"not in {f['epochs']} (best {f['best_val_acc']})", None)
+    elif rest.startswith("torch_time_to_quality"):
+        rows[seed]["torch_setup"] = f"{f['threads']} ({f['blas']})"
+    elif rest.startswith("deepwire_time_to_quality"):
+        t = re.search(r"(\d+) threads?, (\w+)\)", rest)
+        rows[seed]["deepwire_setup"] = f"{t.group(1)}" if t else "?"
+print(f"| seed | DeepWire epochs to {goal} | DeepWire seconds | PyTorch epochs to {goal} | PyTorch seconds | DeepWire / PyTorch | threads DeepWire / PyTorch (blas) |")
+print("|---|---|---|---|---|---|---|")
+for seed, r in rows.items():
+    d, t = r.get("deepwire", ("?", None)), r.get("torch", ("?", None))
+    sec = lambda v: "–" if v is None else f"{v:.1f}"
+    ratio = f"{d[1] / t[1]:.2f}×" if d[1] and t[1] else "–"
+    print(f"| {seed} | {d[0]} | {sec(d[1])} | {t[0]} | {sec(t[1])} | {ratio} | {r.get('deepwire_setup', '?')} / {r.get('torch_setup', '?')} |")
+PY
 fi
 if has display && [ -n "${DISPLAY:-}" ]; then
   for i in 1 2 3; do

@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code deepwire sweep FILE --param KEY=v1,v2 … [--seeds N]}: trains every combination, each as its own run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Train every combination of the values given (times the seeds), each as a run of its own in",
-                "the project's runs/ folder, several at once; print each run as it ends and a table, best first by",
-                "the project's selection figure. The sweep's state is kept in DIR/sweep.json: run the same command",
-                "again with --out DIR, or --resume DIR, to rerun only the runs that did not finish.",
-                "Exit code 0 when every run finished, 1 when any failed, 2 for bad arguments or files."})
+        description = {"Train every combination of the values given (times the seeds), each as a run",
+                "of its own in the project's runs/ folder, several at once; print each run as",
+                "it ends, then a table best first by the project's selection figure.",
+                "The sweep's state is kept in DIR/sweep.json: run the same command again with",
+                "--out DIR, or --resume DIR, to rerun only the runs that did not finish.",
+                "Exit code 0 when every run finished, 1 when any failed, 2 for bad arguments."})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .dwproj project file (not with --resume)")
     Path file;

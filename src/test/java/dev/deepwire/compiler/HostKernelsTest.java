@@ -36,6 +36,11 @@ class HostKernelsTest {
         assertSame(TransformerGradientTest.transformer(true).graph(), 2);
     }
 
+    @Test
+    void crossAttentionWithPaddedQueriesAndKeysInFloatMatchesTheDoublePath() {
+        assertSame(FamilyGraphs.crossModal().graph(), 2);
+    }
+
     private static void assertSame(Graph graph, int minKept) {
         CompiledNetwork wide = compile(graph, DataType.DOUBLE);
         CompiledNetwork narrow = compile(graph, DataType.FLOAT);

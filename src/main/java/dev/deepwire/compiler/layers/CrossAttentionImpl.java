@@ -35,6 +35,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     private INDArray queryMask;
     private INDArray keyMask;
     private final ForwardCache<Forward> kept = new ForwardCache<>();
+    private final ForwardCache<AttentionRows.Forward> keptRows = new ForwardCache<>();
 
     CrossAttentionImpl(ComputationGraph graph, String name, int index, CrossAttention conf, INDArray paramsView,
                        boolean initialize, DataType dataType) {
@@ -117,6 +118,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     public void clearVertex() {
         clear();
         kept.clear();
+        keptRows.clear();
         queryMask = null;
         keyMask = null;
     }
@@ -186,10 +188,31 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         return Broadcast.mul(x, queryMask.castTo(x.dataType()).reshape(x.size(0), x.size(2)), x, 0, 2);
     }
 
+    /** The row-wise pass with few, large BLAS calls, when the arrays allow it (else null). */
+    private AttentionRows onRows() {
+        boolean fits = StridedGemm.usable(inputs[0], inputs[1], views.get(CrossAttention.WQ), views.get(CrossAttention.WO))
+                && AttentionRows.adjacent(views.get(CrossAttention.WK), views.get(CrossAttention.WV))
+                && (gradientViews == null || AttentionRows.adjacent(gradientViews.get(CrossAttention.WK),
+                        gradientViews.get(CrossAttention.WV)));
+        return fits ? new AttentionRows((int) inputs[0].size(0), (int) inputs[0].size(2), (int) inputs[1].size(2), h(),
+                (int) hs()) : null;
+    }
+
+    private AttentionRows.Forward forwardOnRows(AttentionRows rows) {
+        return rows.cross(rows(inputs[0]), rows(inputs[1]), views.get(CrossAttention.WQ), views.get(CrossAttention.WK),
+                keyMask);
+    }
+
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr mgr) {
         if (!canDoForward()) {
             throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
+        }
+        AttentionRows onRows = onRows();
+        if (onRows != null) {
+            AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), inputs[0], inputs[1]);
+            return maskQueries(back(MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0),
+                    inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
         }
         Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
         INDArray y = back(MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
@@ -204,6 +227,10 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long b = queries.size(0);
         long tq = queries.size(2);
         long tk = keys.size(2);
+        AttentionRows onRows = onRows();
+        if (onRows != null && StridedGemm.usable(epsilon, queries)) {
+            return backwardOnRows(onRows, mgr);
+        }
         Forward f = kept.take(this::forward, inputs[0], inputs[1]);
         INDArray dy = rows(maskQueries(epsilon.dup()));
         gradientViews.get(CrossAttention.WO).assign(MatrixProducts.tMul(f.concat(), dy));
@@ -226,6 +253,26 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         }
         return new Pair<>(g, new INDArray[] {back(dxq, b, tq, ArrayType.ACTIVATION_GRAD, mgr),
                 back(dxk, b, tk, ArrayType.ACTIVATION_GRAD, mgr)});
+    }
+
+    private Pair<Gradient, INDArray[]> backwardOnRows(AttentionRows onRows, LayerWorkspaceMgr mgr) {
+        AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), inputs[0], inputs[1]);
+        INDArray dy = rows(maskQueries(epsilon.dup()));
+        INDArray dConcat = onRows.output(f, dy, views.get(CrossAttention.WO), gradientViews.get(CrossAttention.WO));
+        long hw = (long) h() * hs();
+        INDArray dq = Nd4j.createUninitialized(dy.dataType(), f.xq().size(0), hw);
+        INDArray dkv = Nd4j.createUninitialized(dy.dataType(), f.xk().size(0), 2 * hw);
+        onRows.heads(f, dConcat, new StridedGemm.Block(dq, 0, (int) hw), new StridedGemm.Block(dkv, 0, (int) (2 * hw)),
+                new StridedGemm.Block(dkv, hw, (int) (2 * hw)));
+        INDArray dxq = onRows.unproject(dq, f.xq(), views.get(CrossAttention.WQ), gradientViews.get(CrossAttention.WQ));
+        INDArray dxk = onRows.unproject(dkv, f.xk(), views.get(CrossAttention.WK), gradientViews.get(CrossAttention.WK));
+        Gradient g = new DefaultGradient();
+        for (String key : NAMES) {
+            g.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        long b = inputs[0].size(0);
+        return new Pair<>(g, new INDArray[] {back(dxq, b, inputs[0].size(2), ArrayType.ACTIVATION_GRAD, mgr),
+                back(dxk, b, inputs[1].size(2), ArrayType.ACTIVATION_GRAD, mgr)});
     }
 
     private void assign(String key, INDArray flatGradient) {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     private final ForwardCache<Forward> kept = new ForwardCache<>();
-    private final ForwardCache<SelfAttentionRows.Forward> keptRows = new ForwardCache<>();
+    private final ForwardCache<AttentionRows.Forward> keptRows = new ForwardCache<>();
 
     public SelfAttentionImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -95,26 +95,26 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     }
 
     /** The row-wise pass with few, large BLAS calls, when the arrays allow it (else null). */
-    private SelfAttentionRows onRows() {
+    private AttentionRows onRows() {
         INDArray wq = getParam(SelfAttention.WQ);
         boolean fits = StridedGemm.usable(input, wq, getParam(SelfAttention.WO))
-                && SelfAttentionRows.adjacent(wq, getParam(SelfAttention.WK), getParam(SelfAttention.WV))
-                && (gradientViews == null || SelfAttentionRows.adjacent(gradientViews.get(SelfAttention.WQ),
+                && AttentionRows.adjacent(wq, getParam(SelfAttention.WK), getParam(SelfAttention.WV))
+                && (gradientViews == null || AttentionRows.adjacent(gradientViews.get(SelfAttention.WQ),
                         gradientViews.get(SelfAttention.WK), gradientViews.get(SelfAttention.WV)));
-        return fits ? new SelfAttentionRows((int) b(), (int) t(), layerConf().getHeads(), (int) layerConf().headSize())
-                : null;
+        int t = (int) t();
+        return fits ? new AttentionRows((int) b(), t, t, layerConf().getHeads(), (int) layerConf().headSize()) : null;
     }
 
-    private SelfAttentionRows.Forward forwardOnRows(SelfAttentionRows rows) {
-        return rows.forward(rows(input), getParam(SelfAttention.WQ), maskArray);
+    private AttentionRows.Forward forwardOnRows(AttentionRows rows) {
+        return rows.self(rows(input), getParam(SelfAttention.WQ), maskArray);
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        SelfAttentionRows onRows = onRows();
+        AttentionRows onRows = onRows();
         if (onRows != null) {
-            SelfAttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), input);
+            AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), input);
             return back(MatrixProducts.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
         }
         Forward f = kept.compute(training, mgr, this::forward, input);
@@ -124,10 +124,10 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        SelfAttentionRows onRows = onRows();
+        AttentionRows onRows = onRows();
         if (onRows != null && StridedGemm.usable(epsilon, input)) {
-            SelfAttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), input);
-            INDArray dx = onRows.backward(f, rows(epsilon), getParam(SelfAttention.WQ), getParam(SelfAttention.WO),
+            AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), input);
+            INDArray dx = onRows.selfBackward(f, rows(epsilon), getParam(SelfAttention.WQ), getParam(SelfAttention.WO),
                     gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO));
             Gradient g = new DefaultGradient();
             for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {

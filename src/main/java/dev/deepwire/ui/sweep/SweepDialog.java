@@ -102,11 +102,13 @@ public final class SweepDialog {
         seeds.setId("sweep-seeds");
         seeds.setEditable(true);
         seeds.setPrefWidth(90);
+        digitsOnly(seeds);
         seeds.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedsProperty().set(b == null ? 1 : b));
         Spinner<Integer> parallel = new Spinner<>(1, 256, vm.parallelProperty().get());
         parallel.setId("sweep-parallel");
         parallel.setEditable(true);
         parallel.setPrefWidth(90);
+        digitsOnly(parallel);
         parallel.getValueFactory().valueProperty().addListener((o, a, b) -> vm.parallelProperty().set(b == null ? 1 : b));
         TextField steps = new TextField(String.valueOf(vm.maxStepsProperty().get()));
         steps.setId("sweep-max-steps");
@@ -149,6 +151,11 @@ public final class SweepDialog {
         box.setPadding(new Insets(12));
         VBox.setVgrow(box.getChildren().get(box.getChildren().size() - 1), Priority.ALWAYS);
         return box;
+    }
+
+    /** A typed spinner value is a whole number (up to 4 digits): letters never reach its converter. */
+    private static void digitsOnly(Spinner<Integer> spinner) {
+        spinner.getEditor().setTextFormatter(new TextFormatter<>(ch -> ch.getControlNewText().matches("\\d{0,4}") ? ch : null));
     }
 
     private TableView<SweepViewModel.RunRow> runsTable() {
