@@ -7,10 +7,12 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.DistributedTraining;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
+import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingListener;
 import dev.deepwire.training.TrainingRun;
 import dev.deepwire.training.eval.ModelScore;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -24,7 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * epoch's batches become an RDD split among the workers and {@link SparkComputationGraph} fits it with parameter
  * averaging or gradient sharing; between epochs the driver measures validation on its own copy of the network, so
  * the events are those of {@link dev.deepwire.training.TrainingEngine}: one step event per epoch (Spark reports no
- * finer steps to the driver; its step count is the batches fitted so far), an epoch event with validation, the end.
+ * finer steps to the driver; its step count is the batches fitted so far), an epoch event with validation,
+ * checkpoints as the settings ask, the end. It trains every epoch and keeps the last epoch's model: early stopping
+ * and selecting the best epoch ({@code earlyStoppingPatience}, {@code selectOn}) are the single-process trainer's.
  */
 public final class SparkTraining implements DistributedTraining {
     private static final int EVAL_BATCH = 500;
@@ -99,6 +103,11 @@ public final class SparkTraining implements DistributedTraining {
                             + settings.learningRate() + ")", network.outputs().get(0).nodeId());
                 }
                 accuracy = eval.accuracy();
+                if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
+                    Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
+                    TrainingEngine.save(model[0], file);
+                    listener.onEvent(new TrainingEvent.CheckpointSaved(epoch, step[0], file));
+                }
                 if (last) {
                     break;
                 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code deepwire train FILE --spark local[2]} with both of dl4j-spark's masters: a small classifier of the digits
  * sample reaches a validation accuracy within 2 points of the same project trained in one process for the same
- * number of epochs, and the run writes metrics.csv (an epoch row each epoch) and a model.zip that loads.
+ * number of epochs, and the run writes metrics.csv (an epoch row each epoch), its checkpoints and a model.zip that loads.
  */
 class SparkTrainCommandTest {
     private static final int EPOCHS = 60;
@@ -45,7 +45,8 @@ class SparkTrainCommandTest {
                  "edges": [{"from": "pixels.out", "to": "hidden.in"}, {"from": "hidden.out", "to": "digit.in"}],
                  "dataset": {"kind": "csv", "file": "digits.csv", "classes": 10, "header": false,
                              "validationFraction": 0.2, "seed": 7},
-                 "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.003, "seed": 1}}
+                 "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.003, "seed": 1,
+                              "checkpointEvery": 30}}
                 """.formatted(EPOCHS));
     }
 
@@ -59,6 +60,8 @@ class SparkTrainCommandTest {
         assertThat(epochs).as(name + " epoch rows").hasSize(EPOCHS);
         ComputationGraph model = ModelSerializer.restoreComputationGraph(out.resolve("model.zip").toFile());
         assertThat(model.params().length()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
+        assertThat(out.resolve("checkpoint-epoch-30.zip")).isNotEmptyFile();
+        assertThat(out.resolve("checkpoint-epoch-60.zip")).isNotEmptyFile();
         return epochs.get(EPOCHS - 1).validationAccuracy();
     }
 
