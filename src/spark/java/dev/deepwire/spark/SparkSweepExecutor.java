@@ -47,8 +47,8 @@ final class SparkSweepExecutor implements SweepExecutor {
         for (SweepTask task : tasks) {
             jobs.add(spark.parallelize(List.of(task), 1).map(body::run).collectAsync());
         }
-        // One waiting thread per job: an outcome is passed on as its own job ends, whatever the others do.
-        ExecutorService waiters = Executors.newFixedThreadPool(Math.min(tasks.size(), 64), r -> {
+        // One (parked) waiting thread per job: an outcome is passed on as its own job ends, whatever the others do.
+        ExecutorService waiters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "deepwire-sweep-wait");
             t.setDaemon(true);
             return t;
