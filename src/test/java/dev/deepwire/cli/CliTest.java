@@ -99,7 +99,7 @@ class CliTest {
         int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
         assertThat(code).isEqualTo(0);
         assertThat(console.out().lines().toList()).singleElement()
-                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+");
+                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+ threads=1 blas=\\S+");
         assertThat(console.out()).endsWith(" params=" + MarkerSample.parameterCount() + System.lineSeparator());
     }
 
