@@ -24,26 +24,41 @@ mkdir -p target/perf
 raw=target/perf/raw.txt
 : > "$raw"
 if has steps; then
+# Each sample against the reference model of the same architecture, interleaved, the reference as shipped (it picks
+# the faster of 1 and 2 threads and this CPU's own OpenBLAS kernels, and prints both). The 1-N knowledge-graph
+# samples run at the reference's batch (128); wordnet-links-distmult's table is 256 wide where the reference's is 64.
+pairs="${PAIRS:-marker:marker word-language:word-language digits-caption:digits-caption wordnet-links:wordnet-complex wordnet-links-distmult:wordnet-distmult wordnet-links-mlp-1n:wordnet-mlp-1n}"
 for round in $(seq 1 "$rounds"); do
-  for sample in $samples; do
-    /usr/bin/python3 ../shared/bench/torch_reference.py "$sample" --threads 1 --steps 100 --warmup 20 | tail -n 1 | sed 's/^/torch1 /' >> "$raw"
-    /usr/bin/python3 ../shared/bench/torch_reference.py "$sample" --threads 2 --steps 100 --warmup 20 | tail -n 1 | sed 's/^/torch2 /' >> "$raw"
-    java -jar target/deepwire.jar bench "sample-projects/$sample.dwproj" --steps 100 --warmup 20 | sed 's/^/deepwire /' >> "$raw"
+  for pair in $pairs; do
+    sample="${pair%%:*}"; model="${pair#*:}"
+    batch=(); [[ "$model" == wordnet-* ]] && batch=(--batch-size 128)
+    /usr/bin/python3 ../shared/bench/torch_reference.py "$model" --steps 100 --warmup 20 | tail -n 1 | sed "s/^/torch $sample /" >> "$raw"
+    java -jar target/deepwire.jar bench "sample-projects/$sample.dwproj" "${batch[@]}" --steps 100 --warmup 20 | sed "s/^/deepwire $sample /" >> "$raw"
   done
 done
 /usr/bin/python3 - "$raw" <<'PY'
 import re, statistics, sys, collections
-ms = collections.defaultdict(list)
+ms, info = collections.defaultdict(list), {}
 for line in open(sys.argv[1]):
-    m = re.match(r"(\S+) (\S+) ms_per_step=([\d.]+)", line)
+    m = re.match(r"torch (\S+) (\S+) ms_per_step=([\d.]+).* threads=(\d+) blas=(\S+)", line)
     if m:
-        ms[(m.group(1), m.group(2))].append(float(m.group(3)))
-print("| sample | DeepWire `bench` (median; range) | PyTorch 1 thread (median; range) | ratio | PyTorch 2 threads (median; range) |")
-print("|---|---|---|---|---|")
-for s in ["marker", "word-language", "digits-caption", "wordnet-links"]:
-    d, t1, t2 = ms[("deepwire", s)], ms[("torch1", s)], ms[("torch2", s)]
-    f = lambda v: f"{statistics.median(v):.1f} ({min(v):.1f}–{max(v):.1f})"
-    print(f"| {s} | **{f(d)}** | {f(t1)} | {statistics.median(d) / statistics.median(t1):.2f}× | {f(t2)} |")
+        ms[("torch", m.group(1))].append(float(m.group(3)))
+        info[("torch", m.group(1))] = (m.group(2), m.group(4), m.group(5))
+        continue
+    m = re.match(r"deepwire (\S+) .*?ms_per_step=([\d.]+).* threads=(\d+) blas=(\S+)", line)
+    if m:
+        ms[("deepwire", m.group(1))].append(float(m.group(2)))
+        info[("deepwire", m.group(1))] = (m.group(1), m.group(3), m.group(4))
+print("| sample | DeepWire ms/step (median; range) | its threads, blas | reference model | PyTorch at its best (median; range) | its threads, blas | ratio |")
+print("|---|---|---|---|---|---|---|")
+f = lambda v: f"{statistics.median(v):.2f} ({min(v):.2f}–{max(v):.2f})"
+for (who, s) in list(ms):
+    if who != "deepwire" or ("torch", s) not in ms:
+        continue
+    d, t = ms[("deepwire", s)], ms[("torch", s)]
+    _, dth, dblas = info[("deepwire", s)]
+    model, tth, tblas = info[("torch", s)]
+    print(f"| {s} | **{f(d)}** | {dth}, {dblas} | {model} | {f(t)} | {tth}, {tblas} | **{statistics.median(d) / statistics.median(t):.2f}×** |")
 PY
 fi
 if has memory; then

@@ -80,4 +80,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.deepwire.ui..")
             .because("training reports through TrainingListener events (ADR 0005), so the same loop serves the "
                     + "window, the command line and the training process");
+
+    /**
+     * The Spark build's code (src/spark/java, ADR 0012) is reached only through the seams it registers with
+     * ServiceLoader (training.DistributedTraining, sweep.SweepExecutorFactory): nothing names it, so the default build
+     * compiles and runs without it; and it stands below the command line and the window. It is absent from the default
+     * build, hence allowEmptyShould.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnSpark = noClasses().that().resideOutsideOfPackage("dev.deepwire.spark..")
+            .should().dependOnClassesThat().resideInAPackage("dev.deepwire.spark..")
+            .because("DL4J's Spark module is deprecated upstream and built only with -Pspark: it stays behind a narrow seam");
+
+    @ArchTest
+    static final ArchRule sparkStaysBelowTheCommandLine = noClasses().that().resideInAPackage("dev.deepwire.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.deepwire.cli..", "dev.deepwire.ui..", "javafx..")
+            .allowEmptyShould(true)
+            .because("a Spark task runs headless on an executor, and the command line reaches Spark only through its seam");
 }

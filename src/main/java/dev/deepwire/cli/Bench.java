@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.training.backend.ThreadSettings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +17,22 @@ final class Bench {
     }
 
     /** A benchmark's result, printed in torch_reference.py's form. */
-    record Result(String name, double msPerStep, double samplesPerSecond, long params) {
+    record Result(String name, double msPerStep, double samplesPerSecond, long params, int threads, String blas) {
+        /** As the reference prints it, ending with the thread count and OpenBLAS's kernels in use. */
         String line() {
-            return String.format(Locale.ROOT, "%s ms_per_step=%.3f samples_per_s=%.0f params=%d", TerminalSafeStream.oneLine(name), msPerStep,
-                    samplesPerSecond, params);
+            return String.format(Locale.ROOT, "%s ms_per_step=%.3f samples_per_s=%.0f params=%d threads=%d blas=%s",
+                    TerminalSafeStream.oneLine(name), msPerStep, samplesPerSecond, params, threads, blas);
         }
+    }
+
+    /**
+     * OpenBLAS's kernels in this process (what torch_reference.py prints as blas=): those DeepWire chose from the
+     * CPU's flags before the library loaded (NativeTuning), the user's OPENBLAS_CORETYPE, or "auto" (OpenBLAS's own
+     * choice; the binding ND4J ships cannot ask which).
+     */
+    static String blasCore() {
+        String chosen = NativeTuning.applied().get("OPENBLAS_CORETYPE");
+        return chosen != null ? chosen : System.getenv().getOrDefault("OPENBLAS_CORETYPE", "auto");
     }
 
     static void applyThreads(int threads) throws CliException {
@@ -59,7 +71,8 @@ final class Bench {
             // other processes than the wall clock (it leaves out the collector's threads).
             System.err.printf(Locale.ROOT, "cpu_ms_per_step=%.3f%n", median(cpuTimes));
         }
-        return new Result(prepared.session().project.name(), median, batch * 1000 / median, net.params().length());
+        return new Result(prepared.session().project.name(), median, batch * 1000 / median, net.params().length(),
+                Math.max(1, ThreadSettings.applied()), blasCore());
     }
 
     private static double median(List<Double> values) {

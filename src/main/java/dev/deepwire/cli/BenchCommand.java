@@ -21,6 +21,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "30", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "examples per step (default: the project's), e.g. to match a reference's batch")
+    Integer batchSize;
+
     @picocli.CommandLine.Mixin
     RunOptionsMixin options;
 
@@ -35,6 +39,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         ProjectSession session = ProjectSession.open(file);
         dataAccess.check(session);
+        if (batchSize != null) {
+            var settings = session.project.training().withBatchSize(batchSize);
+            if (!settings.validate().isEmpty()) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--batch-size: " + String.join("; ", settings.validate()));
+            }
+            session.project.setTraining(settings);
+        }
         LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
         prepared.printWarnings(Console.err()); // standard output keeps its one result line

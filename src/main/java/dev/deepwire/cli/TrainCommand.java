@@ -2,11 +2,13 @@ package dev.deepwire.cli;
 
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.DistributedTraining;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
+import dev.deepwire.training.TrainingListener;
 import dev.deepwire.training.TrainingRun;
 import dev.deepwire.training.eval.TestReport;
 import java.io.IOException;
@@ -63,6 +65,9 @@ final class TrainCommand implements Callable<Integer> {
     RunOptionsMixin options;
 
     @picocli.CommandLine.Mixin
+    SparkOptions spark;
+
+    @picocli.CommandLine.Mixin
     DataAccessOption dataAccess;
 
     @Override
@@ -72,6 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--log-every must be 1 or more (steps between training-loss "
                     + "rows); got " + logEvery);
         }
+        DistributedTraining distributed = spark.check();
         ProjectSession session = ProjectSession.open(file);
         dataAccess.check(session);
         TrainingSettings settings = session.project.training();
@@ -104,13 +110,16 @@ final class TrainCommand implements Callable<Integer> {
         String metricsProblem = null;
         try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), logEvery)) {
             Progress progress = new Progress(console, Console.rawOut(), start);
-            run = new TrainingEngine(Runnable::run).start(prepared.network(), prepared.data(), settings,
-                    // No block health: nothing here shows it (it cost digits-caption 1.6 % of its training time).
-                    new RunOptions(maxSteps, settings.checkpointEvery() > 0 ? dir : null, session.project.name(), 0),
-                    event -> {
-                        metrics.onEvent(event);
-                        progress.onEvent(event);
-                    });
+            // No block health: nothing here shows it (it cost digits-caption 1.6 % of its training time).
+            RunOptions runOptions = new RunOptions(maxSteps, settings.checkpointEvery() > 0 ? dir : null,
+                    session.project.name(), 0);
+            TrainingListener listener = event -> {
+                metrics.onEvent(event);
+                progress.onEvent(event);
+            };
+            run = distributed != null
+                    ? distributed.train(prepared.network(), prepared.data(), settings, runOptions, spark.request(), listener)
+                    : new TrainingEngine(Runnable::run).start(prepared.network(), prepared.data(), settings, runOptions, listener);
         } catch (IOException e) {
             if (run == null) {
                 throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -204,9 +213,10 @@ final class TrainCommand implements Callable<Integer> {
                     raw.print('\r');
                 }
                 out.printf(Locale.ROOT,
-                        "epoch %d (step %d): train loss %.4f, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
-                        e.epoch(), e.step(), e.trainLoss(), e.validationLoss(),
-                        e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
+                        "epoch %d (step %d): train loss %s, validation loss %.4f, validation accuracy %.4f, %.1f s%n",
+                        e.epoch(), e.step(), // none measured (gradient sharing on Spark): not a NaN that looks diverged
+                        Double.isNaN(e.trainLoss()) ? "not measured" : String.format(Locale.ROOT, "%.4f", e.trainLoss()),
+                        e.validationLoss(), e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
             } else if (event instanceof TrainingEvent.SelectionMeasured m) {
                 out.printf(Locale.ROOT, "epoch %d: %s %.4f%n", m.epoch(), m.figure(), m.value());
             }

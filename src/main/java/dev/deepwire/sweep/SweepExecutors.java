@@ -1,6 +1,8 @@
 package dev.deepwire.sweep;
 
+import dev.deepwire.training.DistributedTraining;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -22,7 +24,11 @@ public final class SweepExecutors {
     }
 
     private static List<SweepExecutorFactory> factories() {
-        return ServiceLoader.load(SweepExecutorFactory.class).stream().map(ServiceLoader.Provider::get).toList();
+        try {
+            return ServiceLoader.load(SweepExecutorFactory.class).stream().map(ServiceLoader.Provider::get).toList();
+        } catch (ServiceConfigurationError e) {
+            return List.of(); // a registration whose class this build lacks (target/ left from a -Pspark build)
+        }
     }
 
     /** This machine's processors: the default number of runs at once. */
@@ -38,6 +44,9 @@ public final class SweepExecutors {
     public static SweepExecutor open(String master, Integer parallel) throws SweepSpecException {
         if (parallel != null && parallel < 1) {
             throw new SweepSpecException("--parallel must be 1 or more; got " + parallel);
+        }
+        if (master != null && DistributedTraining.masterProblem(master) != null) {
+            throw new SweepSpecException("--master " + DistributedTraining.masterProblem(master));
         }
         List<SweepExecutorFactory> spark = factories();
         if (spark.isEmpty()) {

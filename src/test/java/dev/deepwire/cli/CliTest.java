@@ -99,8 +99,9 @@ class CliTest {
         int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
         assertThat(code).isEqualTo(0);
         assertThat(console.out().lines().toList()).singleElement()
-                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+");
-        assertThat(console.out()).endsWith(" params=" + MarkerSample.parameterCount() + System.lineSeparator());
+                .asString().matches("marker ms_per_step=[0-9.]+ samples_per_s=[0-9]+ params=[0-9]+ threads=1 blas=\\S+");
+        assertThat(console.out()).contains(" params=" + MarkerSample.parameterCount() + " threads=1 blas=")
+                .endsWith(System.lineSeparator());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.deepwire.compiler.layers;
 
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.OneHot;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -33,38 +34,82 @@ public class EntitySoftmaxLoss implements ILossFunction {
         this.smoothing = smoothing;
     }
 
-    /** The smoothed targets [b, N] for the label ids [b, 1]. */
-    INDArray targets(INDArray labels, long entities) {
+    /** The label ids [b, 1] as ints, each checked to name one of the {@code entities}. */
+    static int[] ids(INDArray labels, long entities) {
         if (labels.size(1) != 1) {
             throw new IllegalArgumentException("the link ranking output takes the true entity's id as its label ([batch, 1]);"
                     + " got labels of " + labels.size(1) + " columns");
         }
-        double max = labels.maxNumber().doubleValue();
-        double min = labels.minNumber().doubleValue();
-        if (min < 0 || max >= entities) {
-            throw new IllegalArgumentException("the link ranking output scores " + entities + " entities but a label id is "
-                    + (min < 0 ? min : max) + "; ids must lie in 0.." + (entities - 1));
+        double[] values = labels.reshape(labels.size(0)).toDoubleVector();
+        int[] ids = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0 && values[i] < entities)) {
+                throw new IllegalArgumentException("the link ranking output scores " + entities + " entities but a label id is "
+                        + values[i] + "; ids must lie in 0.." + (entities - 1));
+            }
+            ids[i] = (int) values[i];
         }
-        INDArray y = Nd4j.create(labels.dataType(), labels.size(0), entities);
-        OneHot op = new OneHot(labels.reshape(labels.size(0)).castTo(org.nd4j.linalg.api.buffer.DataType.INT),
-                (int) entities, -1, 1.0 - smoothing + smoothing / entities, smoothing / entities, labels.dataType());
-        op.addOutputArgument(y);
-        Nd4j.exec(op);
-        return y;
+        return ids;
     }
 
-    /** log softmax of each row. */
-    private static INDArray logSoftmax(INDArray s) {
-        INDArray shifted = s.subColumnVector(s.max(1).reshape(s.size(0), 1));
-        INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-        return shifted.subiColumnVector(lse);
+    /**
+     * Per row: the largest score m and log Σ exp(s − m). The loss and its gradient are asked for the same scores in
+     * each step (DL4J's loss layer computes them one after the other); the second call takes these from the first
+     * instead of another pass of max and exp over [b, N] — kept as Java numbers, so no workspace has to outlive a call.
+     */
+    private record RowStats(INDArray of, long length, double sum, double[] max, double[] logSum) {
+        /** The same array with the same contents (its sum, one pass: far less than the max and exp it saves). */
+        boolean describes(INDArray s) {
+            return of == s && s.length() == length && s.sumNumber().doubleValue() == sum;
+        }
     }
 
+    @JsonIgnore
+    private transient RowStats lastRows;
+
+    /** exp(s − m) per row, recording m and log Σ exp(s − m) for the other call of this step. */
+    private INDArray exps(INDArray s) {
+        INDArray max = s.max(true, 1);
+        INDArray exps = Transforms.exp(s.subColumnVector(max), false);
+        double[] logSum = Transforms.log(exps.sum(true, 1), false).reshape(s.size(0)).toDoubleVector();
+        lastRows = new RowStats(s, s.length(), s.sumNumber().doubleValue(), max.reshape(s.size(0)).toDoubleVector(),
+                logSum);
+        return exps;
+    }
+
+    private RowStats rowStats(INDArray s) {
+        RowStats kept = lastRows;
+        if (kept == null || !kept.describes(s)) {
+            exps(s);
+            kept = lastRows;
+        }
+        return kept;
+    }
+
+    /** The scores: the activation's output (the identity, as the block builds it, without a copy). */
+    private static INDArray scores(INDArray preOutput, IActivation activationFn) {
+        return activationFn instanceof ActivationIdentity ? preOutput : activationFn.getActivation(preOutput.dup(), true);
+    }
+
+    /**
+     * Per example {@code −Σ y log p} with {@code y = (1 − ε) onehot(t) + ε / N}, without a [b, N] target:
+     * {@code −((1 − ε) log p_t + ε / N · Σ log p)}, {@code log p_j = s_j − m − lse}.
+     */
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray s = activationFn.getActivation(preOutput.dup(), true);
-        INDArray y = targets(labels, s.size(1));
-        INDArray perExample = logSoftmax(s).muli(y).sum(true, 1).negi();
+        INDArray s = scores(preOutput, activationFn);
+        long n = s.size(1);
+        int[] t = ids(labels, n);
+        RowStats r = rowStats(s);
+        double[] rowSums = s.sum(1).toDoubleVector();
+        double[] loss = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            double shift = r.max()[i] + r.logSum()[i];
+            double logPt = s.getDouble(i, t[i]) - shift;
+            double sumLogP = rowSums[i] - n * shift;
+            loss[i] = -((1.0 - smoothing) * logPt + smoothing / n * sumLogP);
+        }
+        INDArray perExample = Nd4j.createFromArray(loss).castTo(s.dataType()).reshape(t.length, 1);
         if (mask != null) {
             perExample.muli(mask.reshape(perExample.shape()).castTo(perExample.dataType()));
         }
@@ -77,14 +122,31 @@ public class EntitySoftmaxLoss implements ILossFunction {
         return average ? sum / preOutput.size(0) : sum;
     }
 
+    /** softmax(s) − y: the softmax less ε / N everywhere and less (1 − ε) more at the true entity. */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray s = activationFn.getActivation(preOutput.dup(), true);
-        INDArray grad = Transforms.exp(logSoftmax(s), false).subi(targets(labels, s.size(1)));
+        INDArray s = scores(preOutput, activationFn);
+        long n = s.size(1);
+        int[] t = ids(labels, n);
+        RowStats kept = lastRows;
+        INDArray grad;
+        if (kept != null && kept.describes(s)) {
+            INDArray shift = Nd4j.createFromArray(kept.max()).castTo(s.dataType()).reshape(t.length, 1);
+            INDArray logSum = Nd4j.createFromArray(kept.logSum()).castTo(s.dataType()).reshape(t.length, 1);
+            grad = Transforms.exp(s.subColumnVector(shift.addi(logSum)), false);
+        } else {
+            grad = exps(s);
+            INDArray logSum = Nd4j.createFromArray(lastRows.logSum()).castTo(s.dataType()).reshape(t.length, 1);
+            grad.diviColumnVector(Transforms.exp(logSum, false));
+        }
+        grad.subi(smoothing / n);
+        for (int i = 0; i < t.length; i++) {
+            grad.putScalar(i, t[i], grad.getDouble(i, t[i]) - (1.0 - smoothing));
+        }
         if (mask != null) {
             grad.muliColumnVector(mask.reshape(grad.size(0), 1).castTo(grad.dataType()));
         }
-        return activationFn.backprop(preOutput.dup(), grad).getFirst();
+        return activationFn instanceof ActivationIdentity ? grad : activationFn.backprop(preOutput.dup(), grad).getFirst();
     }
 
     @Override
