@@ -37,6 +37,7 @@ public final class SweepPlan {
             SweepSettings.checkKey(project, catalog, key);
         }
         String base = new ProjectWriter().toJson(project);
+        refuseSameValues(spec, catalog, base);
         List<Map<String, String>> combos = combinations(spec);
         List<SweepTask> tasks = new ArrayList<>();
         int width = String.valueOf(combos.size() * spec.seeds()).length();
@@ -74,6 +75,23 @@ public final class SweepPlan {
             SweepSettings.checkKey(project, catalog, e.getKey());
             for (String v : e.getValue()) {
                 SweepSettings.apply(copy(base), catalog, e.getKey(), v);
+            }
+        }
+        refuseSameValues(spec, catalog, base);
+    }
+
+    /** Two values of a key that set the same (1e-3 and 0.001, 4 and 04) would train the same run twice. */
+    private static void refuseSameValues(SweepSpec spec, BlockCatalog catalog, String base) throws SweepSpecException {
+        for (var e : spec.params().entrySet()) {
+            Map<String, String> byValue = new LinkedHashMap<>();
+            for (String v : e.getValue()) {
+                Project p = copy(base);
+                SweepSettings.apply(p, catalog, e.getKey(), v);
+                String earlier = byValue.putIfAbsent(SweepSettings.current(p, catalog, e.getKey()), v);
+                if (earlier != null) {
+                    throw new SweepSpecException("--param " + e.getKey() + ": " + earlier + " and " + v
+                            + " are the same value; give it once");
+                }
             }
         }
     }

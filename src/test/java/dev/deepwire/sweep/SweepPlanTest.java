@@ -127,4 +127,13 @@ class SweepPlanTest {
                 .isInstanceOf(SweepSpecException.class)
                 .hasMessageContaining("more than 10000 runs (9000 × 2 × 1 seed)").hasMessageNotContaining("10001");
     }
+
+    @Test
+    void twoSpellingsOfOneValueAreRefusedRatherThanTrainedTwice() throws Exception {
+        assertThatThrownBy(() -> plan(1, "training.learningRate=1e-3,3e-3,0.001")).isInstanceOf(SweepSpecException.class)
+                .hasMessageContaining("training.learningRate: 1e-3 and 0.001 are the same value");
+        assertThatThrownBy(() -> SweepPlan.check(marker(), SweepSpec.parse(List.of("attn.heads=4,04"), 1, 0)))
+                .isInstanceOf(SweepSpecException.class).hasMessageContaining("4 and 04 are the same value");
+        assertThat(plan(1, "training.learningRate=1e-3,1e-4")).hasSize(2);
+    }
 }
