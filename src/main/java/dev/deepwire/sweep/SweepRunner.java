@@ -88,7 +88,16 @@ public final class SweepRunner {
         executor.run(tasks, body, outcome -> {
             SweepTask task = byName.get(outcome.runName());
             if (task != null) { // an executor that answers for a run it was not given is not listened to
-                each.accept(keep(withRecord(outcome, task), SweepFolder.ordered(folder.spec(), task.settings())));
+                // a cancel (an interrupt) must not cut this run's files and sweep.json short: NIO writes on an
+                // interrupted thread fail; the interrupt is kept for the executor to see after them
+                boolean interrupted = Thread.interrupted();
+                try {
+                    each.accept(keep(withRecord(outcome, task), SweepFolder.ordered(folder.spec(), task.settings())));
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         });
     }

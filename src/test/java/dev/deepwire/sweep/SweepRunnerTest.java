@@ -17,7 +17,7 @@ class SweepRunnerTest {
     Path dir;
 
     /** Runs each task on the calling thread, as a Spark or local executor would hand outcomes back. */
-    private static final class InThread implements SweepExecutor {
+    private static class InThread implements SweepExecutor {
         final List<String> ran = new ArrayList<>();
 
         @Override
@@ -122,5 +122,28 @@ class SweepRunnerTest {
         Files.writeString(other.resolve("run.json"), "{\"sweep\": \"" + dir.resolve("elsewhere/sweep.json") + "\"}");
         assertThat(new SweepRunner(SweepFolder.open(dir.resolve("sweep")), runs).foreignRunFolders(tasks()))
                 .containsExactly("p-sweep-2");
+    }
+
+    @Test
+    void anOutcomeHandedBackOnAnInterruptedThreadIsStillWrittenWholeAndTheInterruptKept() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        Path runs = dir.resolve("runs");
+        SweepFolder folder = SweepFolder.create(dir.resolve("sweep"), dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        List<Boolean> stillInterrupted = new ArrayList<>();
+        SweepExecutor cancelledWhileHandingBack = new InThread() {
+            @Override
+            public void run(List<SweepTask> tasks, SweepTaskBody body, Consumer<SweepOutcome> done) {
+                SweepOutcome outcome = body.run(tasks.get(0));
+                Thread.currentThread().interrupt(); // Cancel sweep, as the outcome comes back
+                done.accept(outcome);
+                stillInterrupted.add(Thread.interrupted());
+            }
+        };
+        new SweepRunner(folder, runs).run(tasks(), cancelledWhileHandingBack, new FakeSweepBody(Set.of(), Set.of()), e -> { });
+
+        assertThat(stillInterrupted).containsExactly(true);
+        assertThat(Files.readString(runs.resolve("p-sweep-1/run.json"))).contains("\"status\" : \"FINISHED\"");
+        assertThat(runs.resolve("p-sweep-1/metrics.csv")).exists();
+        assertThat(SweepFolder.open(dir.resolve("sweep")).entries().get(0).status()).isEqualTo("FINISHED");
     }
 }
