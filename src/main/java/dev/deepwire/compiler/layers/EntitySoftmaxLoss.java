@@ -57,10 +57,10 @@ public class EntitySoftmaxLoss implements ILossFunction {
      * each step (DL4J's loss layer computes them one after the other); the second call takes these from the first
      * instead of another pass of max and exp over [b, N] — kept as Java numbers, so no workspace has to outlive a call.
      */
-    private record RowStats(INDArray of, long length, double sum, double[] max, double[] logSum) {
-        /** The same array with the same contents (its sum, one pass: far less than the max and exp it saves). */
-        boolean describes(INDArray s) {
-            return of == s && s.length() == length && s.sumNumber().doubleValue() == sum;
+    private record RowStats(INDArray of, double[] rowSums, double[] max, double[] logSum) {
+        /** Figures of the same array with the same row sums (which the loss needs anyway: Σ log p). */
+        boolean describes(INDArray s, double[] sums) {
+            return of == s && java.util.Arrays.equals(rowSums, sums);
         }
     }
 
@@ -72,14 +72,13 @@ public class EntitySoftmaxLoss implements ILossFunction {
         INDArray max = s.max(true, 1);
         INDArray exps = Transforms.exp(s.subColumnVector(max), false);
         double[] logSum = Transforms.log(exps.sum(true, 1), false).reshape(s.size(0)).toDoubleVector();
-        lastRows = new RowStats(s, s.length(), s.sumNumber().doubleValue(), max.reshape(s.size(0)).toDoubleVector(),
-                logSum);
+        lastRows = new RowStats(s, s.sum(1).toDoubleVector(), max.reshape(s.size(0)).toDoubleVector(), logSum);
         return exps;
     }
 
-    private RowStats rowStats(INDArray s) {
+    private RowStats rowStats(INDArray s, double[] rowSums) {
         RowStats kept = lastRows;
-        if (kept == null || !kept.describes(s)) {
+        if (kept == null || !kept.describes(s, rowSums)) {
             exps(s);
             kept = lastRows;
         }
@@ -100,8 +99,8 @@ public class EntitySoftmaxLoss implements ILossFunction {
         INDArray s = scores(preOutput, activationFn);
         long n = s.size(1);
         int[] t = ids(labels, n);
-        RowStats r = rowStats(s);
         double[] rowSums = s.sum(1).toDoubleVector();
+        RowStats r = rowStats(s, rowSums);
         double[] loss = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             double shift = r.max()[i] + r.logSum()[i];
@@ -130,7 +129,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
         int[] t = ids(labels, n);
         RowStats kept = lastRows;
         INDArray grad;
-        if (kept != null && kept.describes(s)) {
+        if (kept != null && kept.describes(s, s.sum(1).toDoubleVector())) {
             INDArray shift = Nd4j.createFromArray(kept.max()).castTo(s.dataType()).reshape(t.length, 1);
             INDArray logSum = Nd4j.createFromArray(kept.logSum()).castTo(s.dataType()).reshape(t.length, 1);
             grad = Transforms.exp(s.subColumnVector(shift.addi(logSum)), false);
