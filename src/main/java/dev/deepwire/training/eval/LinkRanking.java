@@ -141,9 +141,12 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
             r[i][0] = q.tail() ? q.triple()[1] : q.triple()[1] + relations;
         }
         var type = net.getConfiguration().getDataType();
-        INDArray out = net.output(false, new INDArray[] {Nd4j.createFromArray(h).castTo(type),
-                Nd4j.createFromArray(r).castTo(type)}, null, null)[0];
-        return out.toDoubleMatrix();
+        INDArray[] in = {Nd4j.createFromArray(h).castTo(type), Nd4j.createFromArray(r).castTo(type)};
+        INDArray out = net.output(false, in, null, null)[0];
+        double[][] scores = out.toDoubleMatrix();
+        ModelScore.release(out);
+        ModelScore.release(in);
+        return scores;
     }
 
     /** Every entity tried in the query's open place, one forward pass per query. */

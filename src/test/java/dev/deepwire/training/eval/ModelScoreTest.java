@@ -7,6 +7,7 @@ import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.training.eval.ModelScore;
 import java.util.List;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -50,5 +51,33 @@ class ModelScoreTest {
         assertThat(e.accuracy()).isNaN();
         assertThat(e.loss()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Nd4j.dataType()).as("scoring leaves ND4J's default type alone").isEqualTo(before);
+    }
+
+    @Test
+    void releaseFreesAnArrayButLeavesViewsAndNullsAlone() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 3, 4);
+        INDArray row = a.getRow(0);
+        ModelScore.release(row, null);
+        assertThat(a.wasClosed()).isFalse();
+        assertThat(row.getFloat(0)).isEqualTo(a.getFloat(0, 0));
+        ModelScore.release(a);
+        assertThat(a.wasClosed()).isTrue();
+    }
+
+    @Test
+    void scoringFreesItsOutputsButNotTheNetworksOwnArrays() {
+        for (WorkspaceMode mode : WorkspaceMode.values()) {
+            ComputationGraph net = net("sigmoid_output");
+            net.getConfiguration().setInferenceWorkspaceMode(mode);
+            INDArray x = Nd4j.createFromArray(new double[][] {{2, 5}, {-2, 5}, {3, -5}});
+            var batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {Nd4j.createFromArray(new double[][] {{1}, {0}, {1}})});
+            ModelScore first = ModelScore.of(net, List.of(batch), "sigmoid_output");
+            ModelScore again = ModelScore.of(net, List.of(batch), "sigmoid_output");
+            assertThat(again).as(mode.name()).isEqualTo(first);
+            assertThat(x.wasClosed()).isFalse();
+            assertThat(net.params().wasClosed()).isFalse();
+            assertThat(net.output(x)[0].getDouble(0, 0)).as(mode.name()).isCloseTo(1 / (1 + Math.exp(-2)),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
     }
 }
