@@ -160,8 +160,11 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
             INDArray fixed = Nd4j.valueArrayOf(new long[] {entities, 1}, tail ? t[0] : t[2], candidates.dataType());
             INDArray rel = Nd4j.valueArrayOf(new long[] {entities, 1}, t[1], candidates.dataType());
             INDArray[] in = tail ? new INDArray[] {fixed, rel, candidates} : new INDArray[] {candidates, rel, fixed};
-            scores[i] = net.output(false, in, null, null)[0].reshape(entities).toDoubleVector();
+            INDArray out = net.output(false, in, null, null)[0];
+            scores[i] = out.reshape(entities).toDoubleVector();
+            ModelScore.release(out, fixed, rel);
         }
+        ModelScore.release(candidates);
         return scores;
     }
 

@@ -52,6 +52,8 @@ class LinkRankingTest {
         assertThat(r.randomMrr()).isCloseTo(random, offset(1e-9));
         assertThat(r.randomHits1()).isCloseTo((1 / 3.0 + 1 / 4.0) / 2, offset(1e-9));
         assertThat(r.describe()).contains("filtered MRR 0.750");
+        assertThat(LinkRanking.evaluate(net, kg, List.of(new int[] {0, 0, 0}), 10))
+                .as("the arrays freed after ranking were the ranking's own, not the network's").isEqualTo(r);
         assertThat(EntityNeighbours.of(EntityNeighbours.table(net, 4).orElseThrow(), kg.entities(), 0, 1).get(0).name())
                 .isEqualTo("e1");
     }
@@ -85,6 +87,8 @@ class LinkRankingTest {
         assertThat(r.hits10()).isEqualTo(1.0);
         assertThat(r.byRelation()).containsOnlyKeys("r");
         assertThat(r.byRelation().get("r").queries()).isEqualTo(2);
+        assertThat(LinkRanking.evaluate(net, kg, kg.triples("test"), 10))
+                .as("the arrays freed after ranking were the ranking's own, not the network's").isEqualTo(r);
     }
 
     @Test
