@@ -1,5 +1,6 @@
 package dev.deepwire.sweep;
 
+import dev.deepwire.training.backend.TrainingJvm;
 import dev.deepwire.worker.TrainingProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class LocalSweepExecutor implements SweepExecutor {
         }
 
         private void start() throws IOException {
-            process = new ProcessBuilder(command.get()).start();
+            process = TrainingJvm.process(command.get()).start();
             processes.add(process);
             if (closed) {
                 process.destroyForcibly();

@@ -106,7 +106,8 @@ public final class TrainingProcesses implements RunLauncher {
     }
 
     private static Process launchProcess() throws IOException {
-        return new ProcessBuilder(javaCommand(TrainingWorker.class)).start(); // the environment (backend choice, native tuning) is inherited
+        // the environment (backend choice, native tuning) is inherited, with the training JVM's malloc setting
+        return TrainingJvm.process(javaCommand(TrainingWorker.class)).start();
     }
 
     /**

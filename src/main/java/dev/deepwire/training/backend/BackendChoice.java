@@ -78,7 +78,7 @@ public final class BackendChoice {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = jvmOptions.isEmpty() ? new ProcessBuilder(command) : TrainingJvm.process(command);
         pb.environment().put(ENV_CHOSEN, backend.name());
         if (!jvmOptions.isEmpty()) {
             pb.environment().put(TrainingJvm.ENV_BOUNDED, "1");

@@ -3,6 +3,7 @@ package dev.deepwire.training.backend;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Java settings a training JVM runs with, so its resident memory stays flat however long it trains. An
@@ -13,6 +14,13 @@ import java.util.List;
  * needs and collects it often; with the loop's {@code NativeGarbage} the same run peaks at 0.44 GB and stays
  * there (docs/performance.md, "Memory"). Used by the workbench's training process and by
  * {@code deepwire train}, which starts itself again with these settings.
+ *
+ * <p>Its environment fixes glibc malloc's mmap threshold ({@value #MMAP_THRESHOLD} bytes, glibc's own starting
+ * value). Left dynamic, glibc raises the threshold to the size of the first large block freed (up to 32 MB), and
+ * from then on ND4J's large arrays — a 1-N scorer's [batch, entities] scores, megabytes each — come from malloc's
+ * arenas, fragment them among small long-lived blocks and are never given back: wordnet-links-distmult's
+ * resident memory grew 100 MB in 15 epochs with every freed array collected. With the threshold fixed, a large
+ * array is mapped on its own and returned to the system when freed (docs/decisions/0013).
  */
 public final class TrainingJvm {
     /** Set in a JVM started with these settings (so it does not start itself again). */
@@ -20,6 +28,9 @@ public final class TrainingJvm {
     /** System property naming the training JVM's largest heap, e.g. {@code 2g}; default {@value #DEFAULT_HEAP}. */
     public static final String HEAP_PROPERTY = "deepwire.trainingHeap";
     static final String DEFAULT_HEAP = "1g";
+    /** glibc malloc's setting for the smallest block given its own mapping (and no longer raised as blocks are freed). */
+    static final String MMAP_THRESHOLD_ENV = "MALLOC_MMAP_THRESHOLD_";
+    static final String MMAP_THRESHOLD = "131072";
 
     private TrainingJvm() {
     }
@@ -31,6 +42,21 @@ public final class TrainingJvm {
             heap = DEFAULT_HEAP;
         }
         return List.of("-XX:+UseSerialGC", "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap);
+    }
+
+    /**
+     * A process builder for a training JVM's {@code command} (made with {@link #options}), with the training JVM's
+     * environment: this JVM's, plus malloc's fixed mmap threshold unless the user set one.
+     */
+    public static ProcessBuilder process(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        addEnvironment(pb.environment());
+        return pb;
+    }
+
+    /** Adds the training JVM's settings to {@code environment}, leaving any the user set alone. */
+    static void addEnvironment(Map<String, String> environment) {
+        environment.putIfAbsent(MMAP_THRESHOLD_ENV, MMAP_THRESHOLD);
     }
 
     /** Whether this JVM already runs with the serial collector (started with {@link #options}, or by the user). */

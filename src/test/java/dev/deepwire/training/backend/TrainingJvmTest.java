@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +15,18 @@ class TrainingJvmTest {
     /** Started with {@link TrainingJvm#options()}: prints whether it sees itself as bounded, and its largest heap. */
     public static final class Report {
         public static void main(String[] args) {
-            System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory());
+            System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory() + " "
+                    + System.getenv(TrainingJvm.MMAP_THRESHOLD_ENV));
         }
     }
 
     @Test
-    void aJvmStartedWithTheOptionsUsesTheSerialCollectorAndABoundedHeap() throws Exception {
+    void aJvmStartedWithTheOptionsUsesTheSerialCollectorABoundedHeapAndAFixedMmapThreshold() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TrainingJvm.options());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Report.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = TrainingJvm.process(command);
         pb.environment().remove(TrainingJvm.ENV_BOUNDED); // the collector alone must say so
         Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -31,6 +34,20 @@ class TrainingJvmTest {
         String[] words = out.split(" ");
         assertThat(words[0]).isEqualTo("true");
         assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30);
+        assertThat(words[2]).isEqualTo(System.getenv().getOrDefault(TrainingJvm.MMAP_THRESHOLD_ENV, TrainingJvm.MMAP_THRESHOLD));
+    }
+
+    @Test
+    void theMallocSettingIsAddedToTheEnvironmentWithoutOverridingTheUsersOwn() {
+        ProcessBuilder pb = TrainingJvm.process(List.of("java", "-version"));
+        assertThat(pb.command()).containsExactly("java", "-version");
+        assertThat(pb.environment()).containsKey(TrainingJvm.MMAP_THRESHOLD_ENV);
+        Map<String, String> plain = new HashMap<>(Map.of("PATH", "/usr/bin"));
+        TrainingJvm.addEnvironment(plain);
+        assertThat(plain).containsOnly(Map.entry("PATH", "/usr/bin"), Map.entry(TrainingJvm.MMAP_THRESHOLD_ENV, "131072"));
+        Map<String, String> users = new HashMap<>(Map.of(TrainingJvm.MMAP_THRESHOLD_ENV, "4194304"));
+        TrainingJvm.addEnvironment(users);
+        assertThat(users).containsOnly(Map.entry(TrainingJvm.MMAP_THRESHOLD_ENV, "4194304"));
     }
 
     @Test
