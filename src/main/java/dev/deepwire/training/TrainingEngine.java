@@ -139,6 +139,7 @@ public final class TrainingEngine {
                     lastAccuracy = eval.accuracy();
                     best.offer(model, selection.cost(model, eval), epoch, step);
                     restore(selection, best, model);
+                    garbage.runEnded();
                     end(run, model, best, step, options, listener, RunState.STOPPED,
                             new TrainingEvent.RunStopped(step, epoch, lastAccuracy));
                     return;
@@ -219,6 +220,7 @@ public final class TrainingEngine {
         if (restore(selection, best, model)) {
             reason += "; the model is epoch " + best.epoch() + "'s, best by " + selection.name();
         }
+        garbage.runEnded();
         end(run, model, best, step, options, listener, RunState.FINISHED,
                 new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason));
     }

@@ -79,4 +79,15 @@ class NativeGarbageTest {
         }
         assertThat(collections.get()).isEqualTo(1);
     }
+
+    @Test
+    void theEndOfARunCollectsOnceWhateverWaits() {
+        AtomicInteger collections = new AtomicInteger();
+        NativeGarbage g = new NativeGarbage(() -> 0, () -> 300L << 20, collections::incrementAndGet, 150_000, 16L << 20);
+        g.afterStep(NativeGarbage.CHECK_EVERY);
+        assertThat(collections.get()).isZero();
+        g.runEnded();
+        assertThat(collections.get()).isEqualTo(1);
+        assertThat(g.collections()).isEqualTo(1);
+    }
 }

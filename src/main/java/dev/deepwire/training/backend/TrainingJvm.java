@@ -20,7 +20,8 @@ import java.util.Map;
  * from then on ND4J's large arrays — a 1-N scorer's [batch, entities] scores, megabytes each — come from malloc's
  * arenas, fragment them among small long-lived blocks and are never given back: wordnet-links-distmult's
  * resident memory grew 100 MB in 15 epochs with every freed array collected. With the threshold fixed, a large
- * array is mapped on its own and returned to the system when freed (docs/decisions/0013).
+ * array is mapped on its own and returned to the system when freed. The heap starts small ({@link #INITIAL_HEAP})
+ * so that it, too, stays as large as the live data needs (docs/decisions/0013).
  */
 public final class TrainingJvm {
     /** Set in a JVM started with these settings (so it does not start itself again). */
@@ -28,6 +29,13 @@ public final class TrainingJvm {
     /** System property naming the training JVM's largest heap, e.g. {@code 2g}; default {@value #DEFAULT_HEAP}. */
     public static final String HEAP_PROPERTY = "deepwire.trainingHeap";
     static final String DEFAULT_HEAP = "1g";
+    /**
+     * The heap a training JVM starts with, growing as its live data needs. Left to the JVM it is 1/64 of the
+     * machine's memory (384 MB here, 1 GB on a 64 GB machine), a third of it young generation touched from the
+     * first epoch, and an old generation whose touched pages grow for many epochs as promoted garbage fills it
+     * between full collections; serial collection never gives them back below the starting size.
+     */
+    static final long INITIAL_HEAP = 64L << 20;
     /** glibc malloc's setting for the smallest block given its own mapping (and no longer raised as blocks are freed). */
     static final String MMAP_THRESHOLD_ENV = "MALLOC_MMAP_THRESHOLD_";
     static final String MMAP_THRESHOLD = "131072";
@@ -41,7 +49,15 @@ public final class TrainingJvm {
         if (!heap.matches("[0-9]{1,6}[kKmMgG]?")) {
             heap = DEFAULT_HEAP;
         }
-        return List.of("-XX:+UseSerialGC", "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap);
+        return List.of("-XX:+UseSerialGC", "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap,
+                "-D" + HEAP_PROPERTY + "=" + heap);
+    }
+
+    /** A heap size as the JVM reads it ({@code 512m}, {@code 2g}, {@code 1048576}), in bytes. */
+    static long bytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        int shift = unit == 'k' ? 10 : unit == 'm' ? 20 : unit == 'g' ? 30 : 0;
+        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
     }
 
     /**
