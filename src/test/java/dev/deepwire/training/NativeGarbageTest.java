@@ -2,6 +2,7 @@ package dev.deepwire.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,24 @@ class NativeGarbageTest {
         g.runEnded();
         assertThat(collections.get()).isEqualTo(1);
         assertThat(g.collections()).isEqualTo(1);
+    }
+
+    @Test
+    void theOldGenerationGrowingPastItsAllowanceAsksForACollection() {
+        AtomicLong old = new AtomicLong(30L << 20);
+        AtomicInteger collections = new AtomicInteger();
+        NativeGarbage g = new NativeGarbage(() -> {
+            collections.incrementAndGet();
+            old.set(30L << 20); // promoted garbage freed
+        }, List.of(new NativeGarbage.Watch(() -> 0, level -> 150_000), new NativeGarbage.Watch(old::get, level -> 16L << 20)));
+        long step = 0;
+        for (int check = 0; check < 20; check++) {
+            old.addAndGet(3L << 20);
+            for (int i = 0; i < NativeGarbage.CHECK_EVERY; i++) {
+                g.afterStep(++step);
+            }
+        }
+        // 33 MB at the first check is the baseline; 51 MB (18 past it) at the seventh: a collection per seven checks.
+        assertThat(collections.get()).isEqualTo(2);
     }
 }

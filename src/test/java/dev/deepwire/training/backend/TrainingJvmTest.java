@@ -34,7 +34,8 @@ class TrainingJvmTest {
         String[] words = out.split(" ");
         assertThat(words[0]).isEqualTo("true");
         assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30);
-        assertThat(Long.parseLong(words[3])).as("the heap it starts with").isLessThanOrEqualTo(64L << 20);
+        assertThat(Long.parseLong(words[3])).as("the heap it starts with").isLessThanOrEqualTo(TrainingJvm.INITIAL_HEAP)
+                .isGreaterThan(TrainingJvm.INITIAL_HEAP / 2);
         assertThat(words[2]).isEqualTo(System.getenv().getOrDefault(TrainingJvm.MMAP_THRESHOLD_ENV, TrainingJvm.MMAP_THRESHOLD));
     }
 
@@ -58,9 +59,9 @@ class TrainingJvmTest {
             System.setProperty(TrainingJvm.HEAP_PROPERTY, "1g -XX:+Evil");
             assertThat(TrainingJvm.options()).contains("-Xmx" + TrainingJvm.DEFAULT_HEAP).noneMatch(o -> o.contains("Evil"));
             System.setProperty(TrainingJvm.HEAP_PROPERTY, "3g");
-            assertThat(TrainingJvm.options()).contains("-Xmx3g", "-XX:+UseSerialGC", "-Xms" + (64L << 20));
-            System.setProperty(TrainingJvm.HEAP_PROPERTY, "48m"); // a starting heap above the largest would not start
-            assertThat(TrainingJvm.options()).contains("-Xmx48m", "-Xms" + (48L << 20));
+            assertThat(TrainingJvm.options()).contains("-Xmx3g", "-XX:+UseSerialGC", "-Xms" + (384L << 20));
+            System.setProperty(TrainingJvm.HEAP_PROPERTY, "256m"); // a starting heap above the largest would not start
+            assertThat(TrainingJvm.options()).contains("-Xmx256m", "-Xms" + (256L << 20));
         } finally {
             if (before == null) {
                 System.clearProperty(TrainingJvm.HEAP_PROPERTY);
