@@ -79,6 +79,15 @@ final class Lookup {
         }
     }
 
+    /** Adds the rows of dy into the rows of grad that were looked up (grad keeps what it held). */
+    void addGradient(INDArray dy, INDArray grad) {
+        if (oneHot()) {
+            grad.addi(MatrixProducts.tMul(oneHotRows(), dy));
+        } else {
+            Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
+        }
+    }
+
     /** The lookup for a layer's current input, made (and its ids checked) once for the forward and backward pass. */
     static final class Kept {
         private Lookup lookup;

@@ -1,0 +1,87 @@
+package dev.deepwire.compiler.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The hand-written layers' Adagrad against DL4J's own: the same updates and the same history, step after step, on a
+ * block that is a view into the middle of a larger flattened gradient (as DL4J's updater blocks are), nothing outside
+ * the block touched; handed out only for Adagrad, and sharing the layer's settings.
+ */
+class HostAdaGradTest {
+
+    @Test
+    void sameUpdatesAndHistoryAsDl4jsAdagradOnABlockView() {
+        AdaGrad config = new AdaGrad(0.2);
+        INDArray flatState = Nd4j.zeros(DataType.FLOAT, 1, 1000).addi(-7);
+        INDArray flatGrad = Nd4j.zeros(DataType.FLOAT, 1, 1000).addi(-7);
+        INDArray stateView = flatState.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(100, 400));
+        INDArray gradView = flatGrad.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(100, 400));
+        assertThat(HostArrays.isPlain(gradView)).as("a block view is read and written in place").isTrue();
+        assertThat(HostArrays.isPlain(flatGrad.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 1000)))).isFalse();
+        GradientUpdater<?> host = new HostAdaGrad(config).instantiate(stateView, true);
+        assertThat(host).isInstanceOf(HostAdaGrad.Kernel.class);
+        INDArray refState = Nd4j.create(DataType.FLOAT, 1, 300);
+        GradientUpdater<?> dl4j = config.instantiate(refState, true);
+
+        for (int step = 0; step < 5; step++) {
+            INDArray g = Nd4j.rand(DataType.FLOAT, 1, 300).subi(0.5).muli(step + 1);
+            gradView.assign(g);
+            INDArray expected = g.dup();
+            dl4j.applyUpdater(expected, step, 0);
+            host.applyUpdater(gradView, step, 0);
+            assertClose(gradView, expected, "update at step " + step);
+            assertClose(stateView, refState, "history at step " + step);
+        }
+        for (int i : new int[] {0, 99, 400, 999}) {
+            assertThat(flatGrad.getFloat(i)).as("gradient outside the block").isEqualTo(-7f);
+            assertThat(flatState.getFloat(i)).as("history outside the block").isEqualTo(-7f);
+        }
+    }
+
+    @Test
+    void onlyAdagradHasAHostVersionAndItSharesTheLayersSettings() {
+        AdaGrad config = new AdaGrad(0.1);
+        assertThat(HostAdaGrad.of(config)).isInstanceOf(HostAdaGrad.class).isEqualTo(HostAdaGrad.of(config));
+        Adam adam = new Adam(1e-3);
+        assertThat(HostAdaGrad.of(adam)).isSameAs(adam);
+        HostAdaGrad host = (HostAdaGrad) HostAdaGrad.of(config);
+        host.setLrAndSchedule(0.05, null);
+        assertThat(config.getLearningRate()).isEqualTo(0.05);
+        assertThat(host.getLearningRate(10, 1)).isEqualTo(0.05);
+        assertThat(host.stateSize(123)).isEqualTo(config.stateSize(123));
+    }
+
+    /** Rows cut from a matrix are read and written where they lie (the view's buffer starts at its first value). */
+    @Test
+    void rowViewsAreReadAndWrittenWhereTheyLie() {
+        INDArray m = Nd4j.arange(40).castTo(DataType.FLOAT).reshape(10, 4);
+        INDArray rows = m.get(NDArrayIndex.interval(2, 5), NDArrayIndex.all());
+        assertThat(HostArrays.isPlain(rows)).isTrue();
+        float[] v = HostArrays.read(rows, null);
+        assertThat(v).startsWith(8f, 9f, 10f).hasSize(12);
+        HostArrays.write(new float[] {-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12}, rows);
+        assertThat(m.getFloat(7)).isEqualTo(7f);
+        assertThat(m.getFloat(8)).isEqualTo(-1f);
+        assertThat(m.getFloat(19)).isEqualTo(-12f);
+        assertThat(m.getFloat(20)).isEqualTo(20f);
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected, String what) {
+        float[] a = actual.dup().data().asFloat();
+        float[] e = expected.dup().data().asFloat();
+        assertThat(a).as(what).hasSameSizeAs(e);
+        for (int i = 0; i < e.length; i++) {
+            assertThat((double) a[i]).as(what + " [" + i + "]").isCloseTo(e[i], offset(1e-6 * Math.max(1, Math.abs(e[i]))));
+        }
+    }
+}
