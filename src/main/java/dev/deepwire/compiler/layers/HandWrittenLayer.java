@@ -37,10 +37,10 @@ public abstract class HandWrittenLayer extends BaseLayer {
         return layer;
     }
 
-    /** The layer's optimizer, run as a Java loop where it has a host version (Adagrad: {@link HostAdaGrad}). */
+    /** The layer's optimizer, run as a Java loop where it has a host version ({@link HostUpdater}: Adagrad, Adam). */
     @Override
     public IUpdater getUpdaterByParam(String paramName) {
-        return HostAdaGrad.of(super.getUpdaterByParam(paramName));
+        return HostUpdater.of(super.getUpdaterByParam(paramName));
     }
 
     @Override
