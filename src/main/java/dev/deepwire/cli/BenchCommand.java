@@ -1,5 +1,8 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.sweep.SweepSettings;
+import dev.deepwire.sweep.SweepSpecException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +28,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "examples per step (default: the project's), e.g. to match a reference's batch")
     Integer batchSize;
 
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = {"a setting changed for this bench only, as in sweep: training.<setting> or <block>.<parameter>",
+                    "(e.g. score.dim=64, to time a model at a reference's size); repeatable"})
+    java.util.List<String> params = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     RunOptionsMixin options;
 
@@ -45,6 +53,17 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--batch-size: " + String.join("; ", settings.validate()));
             }
             session.project.setTraining(settings);
+        }
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--param " + p + ": write KEY=VALUE, e.g. score.dim=64");
+            }
+            try {
+                SweepSettings.apply(session.project, BlockCatalog.standard(), p.substring(0, eq).strip(), p.substring(eq + 1));
+            } catch (SweepSpecException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
         }
         LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());

@@ -104,6 +104,19 @@ class CliTest {
                 .endsWith(System.lineSeparator());
     }
 
+    /** bench --param times the model at another size (as a reference's); a wrong key is refused before anything runs. */
+    @Test
+    void benchParamChangesTheTimedModelAndRefusesUnknownKeys() throws Exception {
+        int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "2", "--warmup", "0", "--threads", "1",
+                "--param", "ffn.hidden=64");
+        assertThat(code).isEqualTo(0);
+        long smaller = MarkerSample.parameterCount() - 2 * 64 * 64 - 64; // W1, W2 halved, b1 64 shorter
+        assertThat(console.out()).contains(" params=" + smaller + " ");
+        assertThat(DeepWireCli.execute("bench", smallMarker().toString(), "--param", "nosuch.dim=64")).isEqualTo(2);
+        assertThat(console.err()).contains("--param nosuch.dim").contains("no block 'nosuch'");
+        assertThat(DeepWireCli.execute("bench", smallMarker().toString(), "--param", "ffn.hidden")).isEqualTo(2);
+    }
+
     @Test
     void helpListsTheCommands() {
         assertThat(DeepWireCli.execute("--help")).isEqualTo(0);

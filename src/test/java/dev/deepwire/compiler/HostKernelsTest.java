@@ -41,6 +41,12 @@ class HostKernelsTest {
         assertSame(FamilyGraphs.crossModal().graph(), 2);
     }
 
+    /** DistMult, ComplEx and MLP 1-N scorers with the 1-N loss (host kernel, products into gradient views). */
+    @Test
+    void oneToAllScorersAndTheirLossInFloatMatchTheDoublePath() {
+        assertSame(FamilyGraphs.knowledgeGraphOneToAll().graph(), 1);
+    }
+
     private static void assertSame(Graph graph, int minKept) {
         CompiledNetwork wide = compile(graph, DataType.DOUBLE);
         CompiledNetwork narrow = compile(graph, DataType.FLOAT);

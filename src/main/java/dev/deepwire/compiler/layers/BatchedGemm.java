@@ -75,10 +75,42 @@ final class BatchedGemm {
         return a.length() <= Integer.MAX_VALUE && b.length() <= Integer.MAX_VALUE;
     }
 
-    /** x itself when it is row-major with default strides in its own buffer, else a row-major copy. */
+    /** x itself when it is row-major with default strides (a view of whole rows included), else a row-major copy. */
     private static INDArray plain(INDArray x) {
-        boolean plain = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.data().offset() == 0;
-        return plain ? x : x.dup('c');
+        return isPlain(x) ? x : x.dup('c');
+    }
+
+    /**
+     * Row-major with default strides, its values from the start of its buffer on: a view's buffer (ND4J 1.0.0-M2.1)
+     * is one of its own that starts at the view's first value, with the view's offset as its own.
+     */
+    private static boolean isPlain(INDArray x) {
+        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == x.data().offset()
+                && x.length() <= x.data().length();
+    }
+
+    /**
+     * c = op(a) · op(b) + beta · c for 2-D float arrays, c written where it lies (a parameter's gradient view, say);
+     * false, with nothing written, where BLAS cannot be called on them directly (the caller then uses ND4J).
+     */
+    static boolean into(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, float beta) {
+        if (!ENABLED || a.rank() != 2 || !applicable(a, b) || c.rank() != 2 || c.dataType() != DataType.FLOAT
+                || a.dataType() != DataType.FLOAT || !isPlain(c)) {
+            return false;
+        }
+        long m = transposeA ? a.size(1) : a.size(0), k = transposeA ? a.size(0) : a.size(1);
+        long kb = transposeB ? b.size(1) : b.size(0), n = transposeB ? b.size(0) : b.size(1);
+        if (k != kb || c.size(0) != m || c.size(1) != n) {
+            throw new IllegalArgumentException("gemm into " + Arrays.toString(c.shape()) + ": " + Arrays.toString(a.shape())
+                    + " · " + Arrays.toString(b.shape()) + " (transposes " + transposeA + ", " + transposeB + ")");
+        }
+        INDArray pa = plain(a), pb = plain(b);
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, (int) m, (int) n, (int) k, 1f,
+                new FloatPointer(pa.data().addressPointer()), (int) pa.size(1), new FloatPointer(pb.data().addressPointer()),
+                (int) pb.size(1), beta, new FloatPointer(c.data().addressPointer()), (int) n);
+        return true;
     }
 
     private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb) {
@@ -87,7 +119,7 @@ final class BatchedGemm {
         int transB = tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int order = openblas_nolapack.CblasRowMajor;
         long aStep = a.size(a.rank() - 2) * (long) lda, bStep = b.size(b.rank() - 2) * (long) ldb, cStep = (long) m * n;
-        long a0 = a.offset(), b0 = b.offset();
+        long a0 = 0, b0 = 0; // each buffer starts at its array's first value (isPlain)
         Pointer pa = a.data().addressPointer(), pb = b.data().addressPointer(), pc = c.data().addressPointer();
         if (a.dataType() == DataType.FLOAT) {
             FloatPointer fa = new FloatPointer(pa), fb = new FloatPointer(pb), fc = new FloatPointer(pc);

@@ -67,6 +67,55 @@ public class EntitySoftmaxLoss implements ILossFunction {
     @JsonIgnore
     private transient RowStats lastRows;
 
+    /**
+     * The host kernel's last figures: loss per row and gradient for these scores (same array, same label ids, same
+     * score at each true id), so the second of DL4J's two calls per step only copies them out.
+     */
+    private record HostResult(INDArray of, int[] ids, float[] atTarget, double[] loss, float[] grad) {
+        boolean describes(INDArray s, int[] t) {
+            if (of != s || !java.util.Arrays.equals(ids, t)) {
+                return false;
+            }
+            long n = s.size(1);
+            for (int i = 0; i < t.length; i++) {
+                if (s.getFloat(i * n + t[i]) != atTarget[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @JsonIgnore
+    private transient HostResult lastHost;
+
+    @JsonIgnore
+    private transient float[] hostScores;
+
+    private static boolean onHost(INDArray s, IActivation activationFn) {
+        return activationFn instanceof ActivationIdentity && s.rank() == 2 && HostArrays.direct(s);
+    }
+
+    /** Loss per row and gradient by {@link EntitySoftmaxKernel}, or the ones already made for these scores. */
+    private synchronized HostResult host(INDArray s, int[] t) {
+        HostResult kept = lastHost;
+        if (kept != null && kept.describes(s, t)) {
+            return kept;
+        }
+        int rows = t.length;
+        int n = (int) s.size(1);
+        hostScores = HostArrays.read(s, hostScores);
+        float[] grad = kept != null && kept.grad().length >= rows * n ? kept.grad() : new float[rows * n];
+        double[] loss = new double[rows];
+        EntitySoftmaxKernel.lossAndGradient(hostScores, rows, n, t, smoothing, loss, grad);
+        float[] atTarget = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            atTarget[i] = hostScores[i * n + t[i]];
+        }
+        lastHost = new HostResult(s, t, atTarget, loss, grad);
+        return lastHost;
+    }
+
     /** exp(s − m) per row, recording m and log Σ exp(s − m) for the other call of this step. */
     private INDArray exps(INDArray s) {
         INDArray max = s.max(true, 1);
@@ -99,20 +148,29 @@ public class EntitySoftmaxLoss implements ILossFunction {
         INDArray s = scores(preOutput, activationFn);
         long n = s.size(1);
         int[] t = ids(labels, n);
-        double[] rowSums = s.sum(1).toDoubleVector();
-        RowStats r = rowStats(s, rowSums);
         double[] loss = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            double shift = r.max()[i] + r.logSum()[i];
-            double logPt = s.getDouble(i, t[i]) - shift;
-            double sumLogP = rowSums[i] - n * shift;
-            loss[i] = -((1.0 - smoothing) * logPt + smoothing / n * sumLogP);
+        if (onHost(s, activationFn)) {
+            System.arraycopy(host(s, t).loss(), 0, loss, 0, t.length);
+        } else {
+            ndLoss(s, t, loss);
         }
         INDArray perExample = Nd4j.createFromArray(loss).castTo(s.dataType()).reshape(t.length, 1);
         if (mask != null) {
             perExample.muli(mask.reshape(perExample.shape()).castTo(perExample.dataType()));
         }
         return perExample;
+    }
+
+    private void ndLoss(INDArray s, int[] t, double[] loss) {
+        long n = s.size(1);
+        double[] rowSums = s.sum(1).toDoubleVector();
+        RowStats r = rowStats(s, rowSums);
+        for (int i = 0; i < t.length; i++) {
+            double shift = r.max()[i] + r.logSum()[i];
+            double logPt = s.getDouble(i, t[i]) - shift;
+            double sumLogP = rowSums[i] - n * shift;
+            loss[i] = -((1.0 - smoothing) * logPt + smoothing / n * sumLogP);
+        }
     }
 
     @Override
@@ -127,6 +185,13 @@ public class EntitySoftmaxLoss implements ILossFunction {
         INDArray s = scores(preOutput, activationFn);
         long n = s.size(1);
         int[] t = ids(labels, n);
+        if (onHost(s, activationFn)) {
+            INDArray grad = HostArrays.write(host(s, t).grad(), Nd4j.createUninitialized(s.dataType(), s.shape(), 'c'));
+            if (mask != null) {
+                grad.muliColumnVector(mask.reshape(grad.size(0), 1).castTo(grad.dataType()));
+            }
+            return grad;
+        }
         RowStats kept = lastRows;
         INDArray grad;
         if (kept != null && kept.describes(s, s.sum(1).toDoubleVector())) {

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * Base of DeepWire's layers written by hand on ND4J arrays (forward and backward), used where a
@@ -34,6 +35,12 @@ public abstract class HandWrittenLayer extends BaseLayer {
         layer.setParamTable(params);
         layer.setConf(conf);
         return layer;
+    }
+
+    /** The layer's optimizer, run as a Java loop where it has a host version ({@link HostUpdater}: Adagrad, Adam). */
+    @Override
+    public IUpdater getUpdaterByParam(String paramName) {
+        return HostUpdater.of(super.getUpdaterByParam(paramName));
     }
 
     @Override

@@ -30,7 +30,7 @@ final class HostArrays {
         INDArray plain = isPlain(x) ? x : x.dup('c');
         int n = (int) plain.length();
         float[] out = reuse != null && reuse.length >= n ? reuse : new float[n];
-        new FloatPointer(plain.data().addressPointer()).get(out, 0, n);
+        pointer(plain).get(out, 0, n);
         return out;
     }
 
@@ -42,12 +42,25 @@ final class HostArrays {
         if (!isPlain(out)) {
             return out.assign(write(values, Nd4j.createUninitialized(out.dataType(), out.shape(), 'c')));
         }
-        new FloatPointer(out.data().addressPointer()).put(values, 0, (int) out.length());
+        pointer(out).put(values, 0, (int) out.length());
         return out;
     }
 
-    /** Row-major with default strides, at the start of its own buffer. */
-    private static boolean isPlain(INDArray x) {
-        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == 0 && x.data().offset() == 0;
+    /**
+     * The first value of x, where x's values lie one after another in its buffer. A view's buffer (ND4J 1.0.0-M2.1)
+     * is a buffer of its own whose address already points at the view's first value ({@code HostAdaGradTest}).
+     */
+    private static FloatPointer pointer(INDArray x) {
+        return new FloatPointer(x.data().addressPointer());
+    }
+
+    /**
+     * Row-major with default strides, or a vector whose values lie one after another — a view into a larger buffer
+     * (such as an updater's block of the flattened gradient) included.
+     */
+    static boolean isPlain(INDArray x) {
+        boolean rowMajor = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)
+                || x.isVector() && x.elementWiseStride() == 1;
+        return rowMajor && x.length() <= x.data().length();
     }
 }

@@ -114,7 +114,7 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         OneToAllScorer c = layerConf();
         Forward f = kept.take(() -> forward(true), input);
         INDArray table = getParam(OneToAllScorer.ENTITIES);
-        INDArray ds = epsilon.dup('c');
+        INDArray ds = epsilon;
         INDArray dq = MatrixProducts.mul(ds, table); // [b, w]
         if (f.mask() != null) {
             dq.muli(f.mask());
@@ -155,8 +155,10 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             der.addi(f.er().mul(Transforms.abs(f.er(), true)).muli(3 * c.getN3()));
         }
         INDArray dTable = gradientViews.get(OneToAllScorer.ENTITIES);
-        f.heads().gradient(deh, dTable);
-        dTable.addi(MatrixProducts.tMul(ds, f.q()));
+        if (!BatchedGemm.into(ds, f.q(), dTable, true, false, 0f)) { // every entity as a scored tail
+            dTable.assign(MatrixProducts.tMul(ds, f.q()));
+        }
+        f.heads().addGradient(deh, dTable); // the heads' rows
         f.rels().gradient(der, gradientViews.get(OneToAllScorer.RELATIONS));
         for (String k : OneToAllScorer.Params.INSTANCE.names(c)) {
             g.gradientForVariable().put(k, gradientViews.get(k));

@@ -8,6 +8,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The 1-N loss and its gradient against a hand computation, whichever of the two is asked first (the second reuses
@@ -102,5 +103,82 @@ class EntitySoftmaxLossTest {
         }
         assertThat(loss.computeScore(labels, scores, new ActivationIdentity(), null, false))
                 .isCloseTo(loss(s, answer), offset(1e-5));
+    }
+
+    /**
+     * Float scores as training makes them (4,000 entities, scores far apart) run on the host kernel; its loss and
+     * gradient agree with the double-precision ND4J path to float accuracy, in either order, and a score changed in
+     * place between the two calls is seen.
+     */
+    @Test
+    void hostKernelAgreesWithTheDoublePathOnAWholeTable() {
+        int rows = 19;
+        int n = 4000;
+        INDArray scores = Nd4j.rand(DataType.DOUBLE, rows, n).subi(0.5).muli(60).castTo(DataType.FLOAT);
+        double[][] ids = new double[rows][1];
+        for (int i = 0; i < rows; i++) {
+            ids[i][0] = (i * 211) % n;
+        }
+        INDArray labels = Nd4j.createFromArray(ids).castTo(DataType.FLOAT);
+        ActivationIdentity identity = new ActivationIdentity();
+        EntitySoftmaxLoss reference = new EntitySoftmaxLoss(SMOOTHING);
+        INDArray exact = scores.castTo(DataType.DOUBLE);
+        double expectedLoss = reference.computeScore(labels.castTo(DataType.DOUBLE), exact, identity, null, false);
+        INDArray expectedGrad = reference.computeGradient(labels.castTo(DataType.DOUBLE), exact, identity, null);
+
+        EntitySoftmaxLoss gradFirst = new EntitySoftmaxLoss(SMOOTHING);
+        INDArray g = gradFirst.computeGradient(labels, scores, identity, null);
+        assertThat(gradFirst.computeScore(labels, scores, identity, null, false)).isCloseTo(expectedLoss, offset(1e-4 * rows));
+        EntitySoftmaxLoss scoreFirst = new EntitySoftmaxLoss(SMOOTHING);
+        assertThat(scoreFirst.computeScore(labels, scores, identity, null, false)).isCloseTo(expectedLoss, offset(1e-4 * rows));
+        INDArray g2 = scoreFirst.computeGradient(labels, scores, identity, null);
+        assertThat(g.dataType()).isEqualTo(DataType.FLOAT);
+        double worst = Transforms.abs(g.castTo(DataType.DOUBLE).sub(expectedGrad), false).maxNumber().doubleValue();
+        assertThat(worst).as("largest gradient difference").isLessThan(2e-5);
+        assertThat(g2.equals(g)).as("same figures in either order").isTrue();
+
+        scores.putScalar(3, (long) ids[3][0], 100f); // the true entity of row 3 now far ahead
+        INDArray changed = gradFirst.computeGradient(labels, scores, identity, null);
+        assertThat(changed.getDouble(3, (long) ids[3][0])).isCloseTo(-(1 - SMOOTHING) + (1 - SMOOTHING / n) - SMOOTHING / n,
+                offset(1e-4));
+        assertThat(gradFirst.computeScore(labels, scores, identity, null, false)).isLessThan(expectedLoss);
+    }
+
+    /**
+     * The vectorisable exp the host kernel uses: within 10⁻⁵ of the exact value (relative) down to e⁻¹⁰, within
+     * 3·10⁻⁵ over the rest of float's normal range.
+     */
+    @Test
+    void hostExpIsAccurateOverFloatsRange() {
+        int count = 200_001;
+        float[] x = new float[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = -87f * i / (count - 1);
+        }
+        float[] out = new float[count];
+        EntitySoftmaxKernel.exp(x, 0, count, 0f, out);
+        for (int i = 0; i < count; i++) {
+            double exact = Math.exp(x[i]);
+            assertThat(Math.abs(out[i] - exact) / exact).as("exp(%s)", x[i]).isLessThan(x[i] >= -10 ? 1e-5 : 3e-5);
+        }
+        float[] shifted = {3f, 5f};
+        float[] two = new float[2];
+        EntitySoftmaxKernel.exp(shifted, 0, 2, 5f, two);
+        assertThat((double) two[1]).isCloseTo(1.0, offset(1e-6));
+        assertThat((double) two[0]).isCloseTo(Math.exp(-2), offset(1e-6));
+    }
+
+    /** A NaN score makes that row's loss and gradient NaN (training stops on it and names the block), not a number. */
+    @Test
+    void aNanScoreIsNotHidden() {
+        INDArray scores = Nd4j.rand(DataType.FLOAT, 3, 50);
+        scores.putScalar(1, 7, Float.NaN);
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1}, {2}, {3}});
+        EntitySoftmaxLoss loss = new EntitySoftmaxLoss(SMOOTHING);
+        INDArray perRow = loss.computeScoreArray(labels, scores, new ActivationIdentity(), null);
+        assertThat(Double.isNaN(perRow.getDouble(1))).isTrue();
+        assertThat(Double.isNaN(perRow.getDouble(0))).isFalse();
+        INDArray g = loss.computeGradient(labels, scores, new ActivationIdentity(), null);
+        assertThat(Double.isNaN(g.getDouble(1, 7))).isTrue();
     }
 }
