@@ -3,6 +3,7 @@ package dev.deepwire.training;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
@@ -60,7 +61,7 @@ final class NativeGarbage {
         this.collect = collect;
         this.watches = List.copyOf(watches);
         this.baseline = new long[watches.size()];
-        java.util.Arrays.fill(baseline, -1);
+        Arrays.fill(baseline, -1);
     }
 
     /** Called after each training step. */
@@ -89,7 +90,7 @@ final class NativeGarbage {
     void runEnded() {
         collect.run();
         collections++;
-        java.util.Arrays.fill(baseline, -1);
+        Arrays.fill(baseline, -1);
     }
 
     /** How many collections it asked for. */
