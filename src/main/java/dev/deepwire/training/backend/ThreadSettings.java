@@ -38,7 +38,7 @@ public final class ThreadSettings {
         applied = threads;
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(Integer.getInteger("deepwire.blasThreads", threads));
+        Nd4j.factory().blas().setMaxThreads(threads);
         // libnd4j's OpenMP loops (softmax among them) keep their own team, sized to the processors whatever the
         // two settings above say; its threads spin at every barrier, so a [64 × 32] softmax took 2 ms instead of
         // 0.08 ms whenever another process was busy on the other core (ADR 0011).
