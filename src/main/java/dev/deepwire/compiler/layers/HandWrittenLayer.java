@@ -37,7 +37,7 @@ public abstract class HandWrittenLayer extends BaseLayer {
         return layer;
     }
 
-    /** The layer's optimizer, run as a Java loop where it has a host version ({@link HostUpdater}: Adagrad, Adam). */
+    /** The layer's optimizer, run as a Java loop where it has a host version ({@link HostUpdater}: Adagrad). */
     @Override
     public IUpdater getUpdaterByParam(String paramName) {
         return HostUpdater.of(super.getUpdaterByParam(paramName));

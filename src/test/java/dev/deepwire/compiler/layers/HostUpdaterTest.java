@@ -15,20 +15,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
 /**
- * The hand-written layers' Adagrad and Adam against DL4J's own: the same updates and the same state, step after step,
- * on a block that is a view into the middle of a larger flattened gradient (as DL4J's updater blocks are), nothing
- * outside the block touched; handed out only for those two, and sharing the layer's settings.
+ * The hand-written layers' Adagrad against DL4J's own: the same updates and the same state, step after step, on a
+ * block that is a view into the middle of a larger flattened gradient (as DL4J's updater blocks are), nothing outside
+ * the block touched; handed out only for Adagrad, and sharing the layer's settings.
  */
 class HostUpdaterTest {
 
     @Test
     void sameUpdatesAndHistoryAsDl4jsAdagradOnABlockView() {
         sameAsDl4j(new AdaGrad(0.2), HostAdaGrad.Kernel.class, 1);
-    }
-
-    @Test
-    void sameUpdatesAndMomentsAsDl4jsAdamOnABlockView() {
-        sameAsDl4j(new Adam(1e-2), HostAdam.Kernel.class, 2);
     }
 
     /** Five steps of the host kernel and of DL4J's updater on the same gradients; {@code perValue} state values each. */
@@ -65,10 +60,11 @@ class HostUpdaterTest {
     }
 
     @Test
-    void onlyAdagradAndAdamHaveAHostVersionAndItSharesTheLayersSettings() {
+    void onlyAdagradHasAHostVersionAndItSharesTheLayersSettings() {
         AdaGrad config = new AdaGrad(0.1);
         assertThat(HostUpdater.of(config)).isInstanceOf(HostAdaGrad.class).isEqualTo(HostUpdater.of(config));
-        assertThat(HostUpdater.of(new Adam(1e-3))).isInstanceOf(HostAdam.class).isNotEqualTo(HostUpdater.of(config));
+        Adam adam = new Adam(1e-3);
+        assertThat(HostUpdater.of(adam)).isSameAs(adam);
         Nesterovs nesterovs = new Nesterovs(0.1, 0.9);
         assertThat(HostUpdater.of(nesterovs)).isSameAs(nesterovs);
         IUpdater host = HostUpdater.of(config);
