@@ -19,7 +19,6 @@ final class Lookup {
     static final int ONE_HOT_MAX = 256;
 
     private final INDArray ids;
-    private final int[] index;
     private final long vocabulary;
     private final DataType type;
 
@@ -39,44 +38,8 @@ final class Lookup {
         try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.ids = Nd4j.createFromArray(index);
         }
-        this.index = index;
         this.vocabulary = vocabulary;
         this.type = type;
-    }
-
-    /** The table's values while a gradient is summed on the host, kept for the next step (one per thread). */
-    private static final ThreadLocal<float[]> TABLE = new ThreadLocal<>();
-
-    /**
-     * dW[ids[i]] += dy[i] as a Java loop over float values (libnd4j's scatter-add was 10 % of wordnet-links-sampled's
-     * step); false, with nothing done, where the arrays are not float values on the host.
-     */
-    private boolean addOnHost(INDArray dy, INDArray grad, boolean zeroFirst) {
-        if (!HostArrays.direct(dy) || !HostArrays.direct(grad) || grad.rank() != 2 || dy.length() != index.length * grad.size(1)) {
-            return false;
-        }
-        int width = (int) grad.size(1);
-        float[] rows = HostArrays.read(dy, null);
-        float[] table = TABLE.get();
-        if (zeroFirst) {
-            if (table == null || table.length < grad.length()) {
-                table = new float[(int) grad.length()];
-            } else {
-                java.util.Arrays.fill(table, 0, (int) grad.length(), 0f);
-            }
-        } else {
-            table = HostArrays.read(grad, table);
-        }
-        TABLE.set(table);
-        for (int i = 0; i < index.length; i++) {
-            int from = i * width;
-            int to = index[i] * width;
-            for (int j = 0; j < width; j++) {
-                table[to + j] += rows[from + j];
-            }
-        }
-        HostArrays.write(table, grad);
-        return true;
     }
 
     private boolean oneHot() {
@@ -110,7 +73,7 @@ final class Lookup {
     void gradient(INDArray dy, INDArray grad) {
         if (oneHot()) {
             grad.assign(MatrixProducts.tMul(oneHotRows(), dy));
-        } else if (!addOnHost(dy, grad, true)) {
+        } else {
             grad.assign(0);
             Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
         }
@@ -120,7 +83,7 @@ final class Lookup {
     void addGradient(INDArray dy, INDArray grad) {
         if (oneHot()) {
             grad.addi(MatrixProducts.tMul(oneHotRows(), dy));
-        } else if (!addOnHost(dy, grad, false)) {
+        } else {
             Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
         }
     }
