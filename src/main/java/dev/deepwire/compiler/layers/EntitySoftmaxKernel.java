@@ -2,10 +2,11 @@ package dev.deepwire.compiler.layers;
 
 /**
  * The 1-N loss's work on float scores in Java arrays, in loops the JIT turns into vector instructions: per row the
- * largest score, the scores' sum, {@code exp(s − m)} and its sum, then the loss and {@code softmax(s) − y} — three
- * passes over {@code [b, N]} instead of libnd4j's ten ops (3.4 ms of wordnet-links-mlp-1n's 9 ms step at batch 128;
- * ADR 0011). {@link EntitySoftmaxLoss} uses it for float scores on the CPU backend and keeps its ND4J path for the
- * rest (double precision in gradient checks, other backends); {@code HostKernelsTest} holds one to the other.
+ * largest score, the scores' sum, {@code exp(s − m)} and its sum, then the loss and {@code softmax(s) − y} — five
+ * passes over a row while it is in cache, instead of libnd4j's ten ops over {@code [b, N]} (3.4 ms of
+ * wordnet-links-mlp-1n's 9 ms step at batch 128; ADR 0011). {@link EntitySoftmaxLoss} uses it for float scores on the
+ * CPU backend and keeps its ND4J path for the rest (double precision in gradient checks, other backends);
+ * {@code EntitySoftmaxLossTest} and {@code HostKernelsTest} hold one to the other.
  */
 final class EntitySoftmaxKernel {
     private EntitySoftmaxKernel() {
