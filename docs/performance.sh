@@ -70,7 +70,7 @@ if has memory; then
 # Peak resident memory of `deepwire train` (the JVM it starts for training included) at N and 5N epochs:
 # memory must not grow with the number of steps (MEMORY="sample:N …" chooses; defaults below; MEMORY_FACTOR=5 the
 # multiple of N, e.g. 2 for a quick check).
-for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:4 wordnet-links:3}; do
+for pair in ${MEMORY:-marker:2 word-language:2 digits-caption:8 wordnet-links:4 wordnet-links-distmult:3 wordnet-links-mlp-1n:3 wordnet-links-sampled:2}; do
   sample="${pair%%:*}"; n="${pair##*:}"
   for epochs in "$n" $((${MEMORY_FACTOR:-5} * n)); do
     rm -rf "target/perf-runs/$sample-$epochs"
