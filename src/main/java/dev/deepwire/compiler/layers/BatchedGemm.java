@@ -56,7 +56,7 @@ final class BatchedGemm {
         if (k == 0) {
             return c.assign(0);
         }
-        gemm(plain(a), plain(b), c, c.length() / (m * n), (int) m, (int) n, (int) k, transposeA, transposeB);
+        gemm(plain(a), plain(b), c, c.length() / (m * n), (int) m, (int) n, (int) k, transposeA, transposeB, 0f);
         return c;
     }
 
@@ -104,16 +104,13 @@ final class BatchedGemm {
             throw new IllegalArgumentException("gemm into " + Arrays.toString(c.shape()) + ": " + Arrays.toString(a.shape())
                     + " · " + Arrays.toString(b.shape()) + " (transposes " + transposeA + ", " + transposeB + ")");
         }
-        INDArray pa = plain(a), pb = plain(b);
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
-                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, (int) m, (int) n, (int) k, 1f,
-                new FloatPointer(pa.data().addressPointer()), (int) pa.size(1), new FloatPointer(pb.data().addressPointer()),
-                (int) pb.size(1), beta, new FloatPointer(c.data().addressPointer()), (int) n);
+        gemm(plain(a), plain(b), c, 1, (int) m, (int) n, (int) k, transposeA, transposeB, beta);
         return true;
     }
 
-    private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb) {
+    /** c = op(a) · op(b) + beta · c for each of the batch's matrices (beta 0: c's old values are not read). */
+    private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb,
+                             float beta) {
         int lda = (int) a.size(a.rank() - 1), ldb = (int) b.size(b.rank() - 1);
         int transA = ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int transB = tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
@@ -127,7 +124,7 @@ final class BatchedGemm {
                 fa.position(a0 + i * aStep);
                 fb.position(b0 + i * bStep);
                 fc.position(i * cStep);
-                openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, 1f, fa, lda, fb, ldb, 0f, fc, n);
+                openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, 1f, fa, lda, fb, ldb, beta, fc, n);
             }
         } else {
             DoublePointer da = new DoublePointer(pa), db = new DoublePointer(pb), dc = new DoublePointer(pc);
@@ -135,7 +132,7 @@ final class BatchedGemm {
                 da.position(a0 + i * aStep);
                 db.position(b0 + i * bStep);
                 dc.position(i * cStep);
-                openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, 1d, da, lda, db, ldb, 0d, dc, n);
+                openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, 1d, da, lda, db, ldb, beta, dc, n);
             }
         }
     }

@@ -71,12 +71,8 @@ final class Lookup {
 
     /** Writes the table's gradient for the rows' gradient {@code dy} [n, d] into {@code grad} [V, d]. */
     void gradient(INDArray dy, INDArray grad) {
-        if (oneHot()) {
-            grad.assign(MatrixProducts.tMul(oneHotRows(), dy));
-        } else {
-            grad.assign(0);
-            Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
-        }
+        grad.assign(0);
+        addGradient(dy, grad);
     }
 
     /** Adds the rows of dy into the rows of grad that were looked up (grad keeps what it held). */
