@@ -1,6 +1,7 @@
 package dev.deepwire.inspect;
 
 import dev.deepwire.compiler.layers.AttentionPool;
+import dev.deepwire.compiler.layers.AttentionSoftmax;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.HashMap;
 import java.util.List;
@@ -125,13 +126,10 @@ public final class AttentionForward {
         INDArray q = split(Nd4j.matmul(xq, flat(wq), false, true, false), b, tq, h, hs);
         INDArray k = split(Nd4j.matmul(xk, flat(p.get(vertex + "_" + SelfAttention.WK)), false, true, false), b, tk, h, hs);
         INDArray v = split(Nd4j.matmul(xk, flat(p.get(vertex + "_" + SelfAttention.WV)), false, true, false), b, tk, h, hs);
-        INDArray s = Nd4j.matmul(q, k, false, true, false).muli(1.0 / Math.sqrt(hs));
-        if (keyMask != null) {
-            s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk));
-        }
-        Nd4j.exec(new SoftMax(s, s, 3));
+        // as the layers compute them, bit for bit
+        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(hs), keyMask);
         pin(s, iv, h, tq, tk);
-        INDArray o = Nd4j.matmul(s, v, false, false, false); // [b, H, Tq, hs]
+        INDArray o = AttentionSoftmax.outputs(s, v); // [b, H, Tq, hs]
         ablate(o, iv, h, means);
         INDArray concat = o.permute(0, 2, 1, 3).dup('c').reshape('c', b * tq, (long) h * hs);
         INDArray y = Nd4j.matmul(concat, p.get(vertex + "_" + SelfAttention.WO), false, false, false);

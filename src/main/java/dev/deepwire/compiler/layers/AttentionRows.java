@@ -16,10 +16,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param batch   examples
  * @param queries query positions; {@code keys}: key positions (the same for self-attention)
  * @param heads   heads, each {@code width} wide
+ * @param softmax the layer's softmax kernel, for float scores on the CPU: then the scores and weights are laid out
+ *                keys-major, {@code [keys, batch · heads · queries]} (see {@link KeySoftmax}); else they are
+ *                {@code [batch, heads, queries, keys]} and ND4J's softmax runs
  */
-record AttentionRows(int batch, int queries, int keys, int heads, int width) {
+record AttentionRows(int batch, int queries, int keys, int heads, int width, KeySoftmax softmax) {
 
-    /** What the backward pass needs: the rows, where each head's q, k, v lie, the weights, the concatenation. */
+    /**
+     * What the backward pass needs: the rows, where each head's q, k, v lie, the weights (keys-major where rank 2), the
+     * concatenation.
+     */
     record Forward(INDArray xq, INDArray xk, Block q, Block k, Block v, INDArray weights, INDArray concat) {
     }
 
@@ -71,6 +77,9 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width) {
     }
 
     private Forward attend(INDArray xq, INDArray xk, Block q, Block k, Block v, INDArray keyMask) {
+        if (keysMajor(xq)) {
+            return attendKeysMajor(xq, xk, q, k, v, keyMask);
+        }
         long square = (long) queries * keys;
         INDArray s = Nd4j.createUninitialized(xq.dataType(), batch, heads, queries, keys);
         StridedGemm.heads(false, true, queries, keys, width, scale(),
@@ -84,6 +93,32 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width) {
         INDArray concat = Nd4j.createUninitialized(xq.dataType(), (long) batch * queries, hw());
         StridedGemm.heads(false, false, queries, width, keys, 1,
                 new Block(s, 0, keys), heads * square, square, v, (long) keys * v.ld(), width,
+                0, new Block(concat, 0, hw()), (long) queries * hw(), width, batch, heads);
+        return new Forward(xq, xk, q, k, v, s, concat);
+    }
+
+    /** Whether the scores go keys-major through {@link KeySoftmax}: float rows on the CPU. */
+    private boolean keysMajor(INDArray x) {
+        return softmax != null && HostArrays.direct(x);
+    }
+
+    /** Columns of the keys-major scores: one per (example, head, query). */
+    private long columns() {
+        return (long) batch * heads * queries;
+    }
+
+    /** As {@link #attend}, the scores keys-major: each head's keys · queriesᵀ at its columns of every key's row. */
+    private Forward attendKeysMajor(INDArray xq, INDArray xk, Block q, Block k, Block v, INDArray keyMask) {
+        int cols = Math.toIntExact(columns());
+        long perExample = (long) heads * queries;
+        INDArray s = Nd4j.createUninitialized(xq.dataType(), keys, cols);
+        StridedGemm.heads(false, true, keys, queries, width, scale(),
+                k, (long) keys * k.ld(), width, q, (long) queries * q.ld(), width,
+                0, new Block(s, 0, cols), perExample, queries, batch, heads);
+        softmax.forward(s, keyMask, (int) perExample);
+        INDArray concat = Nd4j.createUninitialized(xq.dataType(), (long) batch * queries, hw());
+        StridedGemm.heads(true, false, queries, width, keys, 1,
+                new Block(s, 0, cols), perExample, queries, v, (long) keys * v.ld(), width,
                 0, new Block(concat, 0, hw()), (long) queries * hw(), width, batch, heads);
         return new Forward(xq, xk, q, k, v, s, concat);
     }
@@ -102,6 +137,10 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width) {
 
     /** Writes each head's dQ, dK, dV into the blocks given (laid out like f's q, k, v). */
     void heads(Forward f, INDArray dConcat, Block dq, Block dk, Block dv) {
+        if (f.weights().rank() == 2) {
+            headsKeysMajor(f, dConcat, dq, dk, dv);
+            return;
+        }
         long square = (long) queries * keys;
         long concatPerExample = (long) queries * hw();
         INDArray a = f.weights();
@@ -118,6 +157,29 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width) {
                 0, dq, (long) queries * dq.ld(), width, batch, heads);
         StridedGemm.heads(true, false, keys, width, queries, 1,
                 new Block(dS, 0, keys), heads * square, square, f.q(), (long) queries * f.q().ld(), width,
+                0, dk, (long) keys * dk.ld(), width, batch, heads);
+    }
+
+    /** As {@link #heads}, with f's weights keys-major; every [keys × queries] block is a head's transposed one. */
+    private void headsKeysMajor(Forward f, INDArray dConcat, Block dq, Block dk, Block dv) {
+        int cols = Math.toIntExact(columns());
+        long perExample = (long) heads * queries;
+        long concatPerExample = (long) queries * hw();
+        Block a = new Block(f.weights(), 0, cols);
+        INDArray dA = Nd4j.createUninitialized(dConcat.dataType(), keys, cols);
+        Block dAt = new Block(dA, 0, cols);
+        StridedGemm.heads(false, true, keys, queries, width, 1, // dAᵀ = v · dOᵀ
+                f.v(), (long) keys * f.v().ld(), width, new Block(dConcat, 0, hw()), concatPerExample, width,
+                0, dAt, perExample, queries, batch, heads);
+        StridedGemm.heads(false, false, keys, width, queries, 1, // dV = aᵀ · dO
+                a, perExample, queries, new Block(dConcat, 0, hw()), concatPerExample, width,
+                0, dv, (long) keys * dv.ld(), width, batch, heads);
+        softmax.backward(dA, f.weights(), scale()); // dSᵀ, in place
+        StridedGemm.heads(true, false, queries, width, keys, 1, // dQ = dS · K
+                dAt, perExample, queries, f.k(), (long) keys * f.k().ld(), width,
+                0, dq, (long) queries * dq.ld(), width, batch, heads);
+        StridedGemm.heads(false, false, keys, width, queries, 1, // dK = dSᵀ · Q
+                dAt, perExample, queries, f.q(), (long) queries * f.q().ld(), width,
                 0, dk, (long) keys * dk.ld(), width, batch, heads);
     }
 

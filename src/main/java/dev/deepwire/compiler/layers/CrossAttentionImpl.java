@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -36,6 +35,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     private INDArray keyMask;
     private final ForwardCache<Forward> kept = new ForwardCache<>();
     private final ForwardCache<AttentionRows.Forward> keptRows = new ForwardCache<>();
+    private final KeySoftmax softmax = new KeySoftmax();
 
     CrossAttentionImpl(ComputationGraph graph, String name, int index, CrossAttention conf, INDArray paramsView,
                        boolean initialize, DataType dataType) {
@@ -172,12 +172,8 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray q = split(MatrixProducts.mulT(xq, flat(CrossAttention.WQ)), b, tq);
         INDArray k = split(MatrixProducts.mulT(xk, flat(CrossAttention.WK)), b, tk);
         INDArray v = split(MatrixProducts.mulT(xk, flat(CrossAttention.WV)), b, tk);
-        INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(hs()));
-        if (keyMask != null) {
-            s.addi(keyMask.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b, 1, 1, tk));
-        }
-        Nd4j.exec(new SoftMax(s, s, 3));
-        return new Forward(xq, xk, q, k, v, s, join(BatchedGemm.matmul(s, v, false, false), b, tq));
+        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(hs()), keyMask);
+        return new Forward(xq, xk, q, k, v, s, join(AttentionSoftmax.outputs(s, v), b, tq));
     }
 
     /** Multiplies [b, d, T] by the query mask [b, T] (padded query positions give and take nothing). */
@@ -195,7 +191,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
                 && (gradientViews == null || AttentionRows.adjacent(gradientViews.get(CrossAttention.WK),
                         gradientViews.get(CrossAttention.WV)));
         return fits ? new AttentionRows((int) inputs[0].size(0), (int) inputs[0].size(2), (int) inputs[1].size(2), h(),
-                (int) hs()) : null;
+                (int) hs(), softmax) : null;
     }
 
     private AttentionRows.Forward forwardOnRows(AttentionRows rows) {

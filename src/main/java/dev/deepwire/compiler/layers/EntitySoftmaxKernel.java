@@ -88,17 +88,29 @@ final class EntitySoftmaxKernel {
      */
     static void exp(float[] x, int from, int to, float m, float[] out) {
         for (int j = from; j < to; j++) {
-            float y = Math.max(x[j] - m, -87f) * (1f / 128);
-            float p = 1 + y * (1 + y * (1f / 2 + y * (1f / 6 + y * (1f / 24 + y * (1f / 120 + y * (1f / 720
-                    + y * (1f / 5040 + y * (1f / 40320 + y * (1f / 362880)))))))));
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            out[j] = p;
+            out[j] = expAtMostZero(x[j] - m);
         }
+    }
+
+    /** {@code x[r] = exp(x[r] − m[r])} for r < n, each m[r] at least x[r] (a column's largest score, say). */
+    static void exp(float[] x, float[] m, int n) {
+        for (int r = 0; r < n; r++) {
+            x[r] = expAtMostZero(x[r] - m[r]);
+        }
+    }
+
+    /** exp(d) for d ≤ 0 as described at {@link #exp(float[], int, int, float, float[])}; inlined into the loops. */
+    private static float expAtMostZero(float d) {
+        float y = Math.max(d, -87f) * (1f / 128);
+        float p = 1 + y * (1 + y * (1f / 2 + y * (1f / 6 + y * (1f / 24 + y * (1f / 120 + y * (1f / 720
+                + y * (1f / 5040 + y * (1f / 40320 + y * (1f / 362880)))))))));
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        return p;
     }
 }

@@ -46,6 +46,30 @@ final class HostArrays {
         return out;
     }
 
+    /** Row i of the plain 2-D array x into {@code into[i]} (each at least a row long), one copy per row. */
+    static void readRows(INDArray x, float[][] into) {
+        INDArray plain = isPlain(x) ? x : x.dup('c');
+        int rows = (int) plain.size(0);
+        int n = (int) plain.size(1);
+        FloatPointer p = pointer(plain);
+        for (int i = 0; i < rows; i++) {
+            p.position((long) i * n).get(into[i], 0, n);
+        }
+    }
+
+    /** {@code from[i]} into row i of the plain 2-D array x (a row's worth of each). */
+    static void writeRows(float[][] from, INDArray x) {
+        if (!isPlain(x)) {
+            throw new IllegalArgumentException("writeRows: not a plain array " + java.util.Arrays.toString(x.shape()));
+        }
+        int rows = (int) x.size(0);
+        int n = (int) x.size(1);
+        FloatPointer p = pointer(x);
+        for (int i = 0; i < rows; i++) {
+            p.position((long) i * n).put(from[i], 0, n);
+        }
+    }
+
     /**
      * The first value of x, where x's values lie one after another in its buffer. A view's buffer (ND4J 1.0.0-M2.1)
      * is a buffer of its own whose address already points at the view's first value ({@code HostAdaGradTest}).

@@ -9,8 +9,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The running {@link SelfAttention}. Per head: {@code S = Q Kᵀ / √hs} (masked keys get −10⁹),
@@ -20,6 +18,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     private final ForwardCache<Forward> kept = new ForwardCache<>();
     private final ForwardCache<AttentionRows.Forward> keptRows = new ForwardCache<>();
+    private final KeySoftmax softmax = new KeySoftmax();
 
     public SelfAttentionImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -76,14 +75,9 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         INDArray q = split(MatrixProducts.mulT(x, flat(SelfAttention.WQ)));
         INDArray k = split(MatrixProducts.mulT(x, flat(SelfAttention.WK)));
         INDArray v = split(MatrixProducts.mulT(x, flat(SelfAttention.WV)));
-        INDArray s = BatchedGemm.matmul(q, k, false, true).muli(1.0 / Math.sqrt(layerConf().headSize()));
-        if (maskArray != null) {
-            // Keys at padded positions: add −10⁹ before the softmax so they get no weight.
-            INDArray penalty = maskArray.castTo(s.dataType()).sub(1.0).muli(1e9).reshape(b(), 1, 1, t());
-            s.addi(penalty);
-        }
-        Nd4j.exec(new SoftMax(s, s, 3));
-        INDArray o = BatchedGemm.matmul(s, v, false, false);
+        // Keys at padded positions get no weight (their scores lowered by 10⁹ before the softmax).
+        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(layerConf().headSize()), maskArray);
+        INDArray o = AttentionSoftmax.outputs(s, v);
         return new Forward(x, q, k, v, s, join(o));
     }
 
@@ -102,7 +96,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
                 && (gradientViews == null || AttentionRows.adjacent(gradientViews.get(SelfAttention.WQ),
                         gradientViews.get(SelfAttention.WK), gradientViews.get(SelfAttention.WV)));
         int t = (int) t();
-        return fits ? new AttentionRows((int) b(), t, t, layerConf().getHeads(), (int) layerConf().headSize()) : null;
+        return fits ? new AttentionRows((int) b(), t, t, layerConf().getHeads(), (int) layerConf().headSize(), softmax) : null;
     }
 
     private AttentionRows.Forward forwardOnRows(AttentionRows rows) {
