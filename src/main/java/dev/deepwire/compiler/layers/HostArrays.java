@@ -40,7 +40,9 @@ final class HostArrays {
             throw new IllegalArgumentException("write: " + values.length + " values into an array of " + out.length());
         }
         if (!isPlain(out)) {
-            return out.assign(write(values, Nd4j.createUninitialized(out.dataType(), out.shape(), 'c')));
+            INDArray plain = Nd4j.createUninitialized(out.dataType(), out.shape(), 'c');
+            pointer(plain).put(values, 0, (int) out.length());
+            return out.assign(plain);
         }
         pointer(out).put(values, 0, (int) out.length());
         return out;
@@ -79,12 +81,13 @@ final class HostArrays {
     }
 
     /**
-     * Row-major with default strides, or a vector whose values lie one after another — a view into a larger buffer
-     * (such as an updater's block of the flattened gradient) included.
+     * Row-major and gapless (a dimension of size 1 may have any stride), or a vector whose values lie one after
+     * another — a view into a larger buffer (such as an updater's block of the flattened gradient) included. ND4J's
+     * own test ({@code Shape.hasDefaultStridesForShape}) says no to a new [b, d, 1] array, which made {@link #write}
+     * call itself until the stack ran out for a layer norm over sequences of length 1.
      */
     static boolean isPlain(INDArray x) {
-        boolean rowMajor = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)
-                || x.isVector() && x.elementWiseStride() == 1;
+        boolean rowMajor = StridedGemm.contiguous(x) || x.isVector() && x.elementWiseStride() == 1;
         return rowMajor && x.length() <= x.data().length();
     }
 }
