@@ -4,6 +4,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -179,6 +180,30 @@ public class EntitySoftmaxLoss implements ILossFunction {
         return average ? sum / preOutput.size(0) : sum;
     }
 
+    /**
+     * The gradient array handed to DL4J, one per training thread, kept between steps and outside every workspace: DL4J
+     * leaves a detached array where it is instead of copying it into its activation-gradient workspace (a [b, N] copy a
+     * step, 4 % of wordnet-links-distmult's). One per thread, so two copies of a network that share this object
+     * (a clone) and train at once never write into each other's; within a thread a step's gradient is used up before
+     * the next step asks again.
+     */
+    @JsonIgnore
+    private transient ThreadLocal<INDArray> gradients;
+
+    private synchronized INDArray detachedGradient(INDArray s) {
+        if (gradients == null) {
+            gradients = new ThreadLocal<>();
+        }
+        INDArray g = gradients.get();
+        if (g == null || g.dataType() != s.dataType() || !java.util.Arrays.equals(g.shape(), s.shape())) {
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                g = Nd4j.createUninitialized(s.dataType(), s.shape(), 'c');
+            }
+            gradients.set(g);
+        }
+        return g;
+    }
+
     /** softmax(s) − y: the softmax less ε / N everywhere and less (1 − ε) more at the true entity. */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
@@ -186,7 +211,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
         long n = s.size(1);
         int[] t = ids(labels, n);
         if (onHost(s, activationFn)) {
-            INDArray grad = HostArrays.write(host(s, t).grad(), Nd4j.createUninitialized(s.dataType(), s.shape(), 'c'));
+            INDArray grad = HostArrays.write(host(s, t).grad(), detachedGradient(s));
             if (mask != null) {
                 grad.muliColumnVector(mask.reshape(grad.size(0), 1).castTo(grad.dataType()));
             }

@@ -145,6 +145,38 @@ class EntitySoftmaxLossTest {
     }
 
     /**
+     * The float gradient is made outside any open workspace (DL4J then uses it where it is instead of copying it) and
+     * kept for the next step on the same thread, never shared with another thread (a clone training at once).
+     */
+    @Test
+    void hostGradientLivesOutsideWorkspacesAndIsReusedOnlyOnItsThread() throws InterruptedException {
+        INDArray scores = Nd4j.rand(DataType.FLOAT, 4, 30);
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1}, {7}, {29}, {0}});
+        ActivationIdentity identity = new ActivationIdentity();
+        EntitySoftmaxLoss loss = new EntitySoftmaxLoss(SMOOTHING);
+        INDArray first;
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ws =
+                     Nd4j.getWorkspaceManager().getAndActivateWorkspace("EntitySoftmaxLossTest")) {
+            first = loss.computeGradient(labels, scores, identity, null);
+            assertThat(first.isAttached()).as("made inside an open workspace, but outside it").isFalse();
+        }
+        double[] firstValues = first.dup().data().asDouble();
+        INDArray next = loss.computeGradient(labels, scores.mul(2), identity, null);
+        assertThat(next).as("the next step's gradient, same thread").isSameAs(first);
+        assertThat(next.data().asDouble()).as("new figures written into it").isNotEqualTo(firstValues);
+        INDArray[] elsewhere = new INDArray[1];
+        Thread other = new Thread(() -> elsewhere[0] = loss.computeGradient(labels, scores, identity, null));
+        other.start();
+        other.join();
+        assertThat(elsewhere[0]).as("another thread's").isNotNull().isNotSameAs(first);
+        assertThat(elsewhere[0].data().asDouble()).containsExactly(firstValues, offset(0.0));
+        INDArray smaller = loss.computeGradient(labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup(), scores.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup(), identity, null);
+        assertThat(smaller.shape()).containsExactly(2, 30);
+    }
+
+    /**
      * The vectorisable exp the host kernel uses: within 10⁻⁵ of the exact value (relative) down to e⁻¹⁰, within
      * 3·10⁻⁵ over the rest of float's normal range.
      */
