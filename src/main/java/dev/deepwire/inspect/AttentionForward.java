@@ -1,7 +1,7 @@
 package dev.deepwire.inspect;
 
 import dev.deepwire.compiler.layers.AttentionPool;
-import dev.deepwire.compiler.layers.AttentionSoftmax;
+import dev.deepwire.compiler.layers.AttentionProducts;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.HashMap;
 import java.util.List;
@@ -127,9 +127,9 @@ public final class AttentionForward {
         INDArray k = split(Nd4j.matmul(xk, flat(p.get(vertex + "_" + SelfAttention.WK)), false, true, false), b, tk, h, hs);
         INDArray v = split(Nd4j.matmul(xk, flat(p.get(vertex + "_" + SelfAttention.WV)), false, true, false), b, tk, h, hs);
         // as the layers compute them, bit for bit
-        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(hs), keyMask);
+        INDArray s = AttentionProducts.weights(q, k, 1.0 / Math.sqrt(hs), keyMask);
         pin(s, iv, h, tq, tk);
-        INDArray o = AttentionSoftmax.outputs(s, v); // [b, H, Tq, hs]
+        INDArray o = AttentionProducts.outputs(s, v); // [b, H, Tq, hs]
         ablate(o, iv, h, means);
         INDArray concat = o.permute(0, 2, 1, 3).dup('c').reshape('c', b * tq, (long) h * hs);
         INDArray y = Nd4j.matmul(concat, p.get(vertex + "_" + SelfAttention.WO), false, false, false);

@@ -172,8 +172,8 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray q = split(MatrixProducts.mulT(xq, flat(CrossAttention.WQ)), b, tq);
         INDArray k = split(MatrixProducts.mulT(xk, flat(CrossAttention.WK)), b, tk);
         INDArray v = split(MatrixProducts.mulT(xk, flat(CrossAttention.WV)), b, tk);
-        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(hs()), keyMask);
-        return new Forward(xq, xk, q, k, v, s, join(AttentionSoftmax.outputs(s, v), b, tq));
+        INDArray s = AttentionProducts.weights(q, k, 1.0 / Math.sqrt(hs()), keyMask);
+        return new Forward(xq, xk, q, k, v, s, join(AttentionProducts.outputs(s, v), b, tq));
     }
 
     /** Multiplies [b, d, T] by the query mask [b, T] (padded query positions give and take nothing). */

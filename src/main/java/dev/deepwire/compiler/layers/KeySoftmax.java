@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer).
  */
 final class KeySoftmax {
-    /** What a masked key's score gets added, as on the ND4J path: its weight underflows to (almost) nothing. */
+    /** What a masked key's score gets added before the softmax, as on the ND4J path; its weight is then set to 0. */
     static final float MASKED = -1e9f;
 
     private float[][] rows = new float[0][];
@@ -24,8 +24,10 @@ final class KeySoftmax {
 
     /**
      * In place: {@code scores} [keys, R] becomes, per column, the softmax over its keys. Where {@code keyMask}
-     * [batch, keys] (or null) is 0, the key's score first gets {@link #MASKED} added; column r belongs to example
-     * {@code r / perExample}.
+     * [batch, keys] (or null) is 0, the key is left out: its score gets {@link #MASKED} added, so it neither sets a
+     * column's largest score nor adds to its sum, and its weight is then exactly 0 (as exp(−10⁹) is on the ND4J path;
+     * the exp polynomial's floor, e⁻⁸⁷ ≈ 1.6·10⁻³⁸, divided by the column's sum is a subnormal float, and arithmetic
+     * on those is a hundred times slower). Column r belongs to example {@code r / perExample}.
      */
     void forward(INDArray scores, INDArray keyMask, int perExample) {
         int keys = (int) scores.size(0);
@@ -35,32 +37,33 @@ final class KeySoftmax {
         HostArrays.readRows(scores, rows);
         if (keyMask != null) {
             mask = HostArrays.read(keyMask.castTo(DataType.FLOAT), mask);
-            int examples = n / perExample;
-            for (int e = 0; e < examples; e++) {
-                for (int j = 0; j < keys; j++) {
-                    if (mask[e * keys + j] == 0) {
-                        float[] row = rows[j];
-                        for (int r = e * perExample; r < (e + 1) * perExample; r++) {
-                            row[r] += MASKED;
-                        }
-                    }
+            eachMasked(keys, n, perExample, (row, from, to) -> {
+                for (int r = from; r < to; r++) {
+                    row[r] += MASKED;
                 }
-            }
+            });
         }
         softmax(rows, keys, n, col);
         if (keyMask != null) {
-            // Exactly no weight, as exp(−10⁹) is on the ND4J path: the polynomial's floor (e⁻⁸⁷ ≈ 1.6·10⁻³⁸) divided
-            // by the column's sum is a subnormal float, and arithmetic on those is a hundred times slower.
-            int examples = n / perExample;
-            for (int e = 0; e < examples; e++) {
-                for (int j = 0; j < keys; j++) {
-                    if (mask[e * keys + j] == 0) {
-                        java.util.Arrays.fill(rows[j], e * perExample, (e + 1) * perExample, 0f);
-                    }
+            eachMasked(keys, n, perExample, (row, from, to) -> java.util.Arrays.fill(row, from, to, 0f));
+        }
+        HostArrays.writeRows(rows, scores);
+    }
+
+    /** A key's row over one example's columns. */
+    private interface Span {
+        void apply(float[] row, int from, int to);
+    }
+
+    /** Calls {@code span} for every (example, key) the mask read last leaves out. */
+    private void eachMasked(int keys, int n, int perExample, Span span) {
+        for (int e = 0; e < n / perExample; e++) {
+            for (int j = 0; j < keys; j++) {
+                if (mask[e * keys + j] == 0) {
+                    span.apply(rows[j], e * perExample, (e + 1) * perExample);
                 }
             }
         }
-        HostArrays.writeRows(rows, scores);
     }
 
     /** Softmax over the first {@code keys} arrays, per column r < n; {@code m} is scratch of at least n. */

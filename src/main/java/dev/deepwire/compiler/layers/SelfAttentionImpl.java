@@ -76,8 +76,8 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         INDArray k = split(MatrixProducts.mulT(x, flat(SelfAttention.WK)));
         INDArray v = split(MatrixProducts.mulT(x, flat(SelfAttention.WV)));
         // Keys at padded positions get no weight (their scores lowered by 10⁹ before the softmax).
-        INDArray s = AttentionSoftmax.weights(q, k, 1.0 / Math.sqrt(layerConf().headSize()), maskArray);
-        INDArray o = AttentionSoftmax.outputs(s, v);
+        INDArray s = AttentionProducts.weights(q, k, 1.0 / Math.sqrt(layerConf().headSize()), maskArray);
+        INDArray o = AttentionProducts.outputs(s, v);
         return new Forward(x, q, k, v, s, join(o));
     }
 

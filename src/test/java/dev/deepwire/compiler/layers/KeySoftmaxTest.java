@@ -117,8 +117,8 @@ class KeySoftmaxTest {
         INDArray q = Nd4j.randn(DataType.FLOAT, BATCH, HEADS, QUERIES, 8);
         INDArray k = Nd4j.randn(DataType.FLOAT, BATCH, HEADS, KEYS, 8);
         INDArray mask = Nd4j.createFromArray(mask());
-        INDArray host = AttentionSoftmax.weights(q, k, 0.5, mask);
-        INDArray nd4j = AttentionSoftmax.weights(q.castTo(DataType.DOUBLE), k.castTo(DataType.DOUBLE), 0.5,
+        INDArray host = AttentionProducts.weights(q, k, 0.5, mask);
+        INDArray nd4j = AttentionProducts.weights(q.castTo(DataType.DOUBLE), k.castTo(DataType.DOUBLE), 0.5,
                 mask.castTo(DataType.DOUBLE));
         assertThat(host.shape()).containsExactly(BATCH, HEADS, QUERIES, KEYS);
         assertThat(host.dataType()).isEqualTo(DataType.FLOAT);
@@ -126,7 +126,7 @@ class KeySoftmaxTest {
         assertThat(host.castTo(DataType.DOUBLE).sub(nd4j).amaxNumber().doubleValue()).isLessThan(1e-5);
         assertThat(host.getFloat(1, 0, 2, 3)).as("a masked key of example 1").isZero();
         INDArray v = Nd4j.randn(DataType.FLOAT, BATCH, HEADS, KEYS, 8);
-        INDArray o = AttentionSoftmax.outputs(host, v);
+        INDArray o = AttentionProducts.outputs(host, v);
         INDArray want = Nd4j.matmul(host, v);
         assertThat(o.sub(want).amaxNumber().doubleValue()).isLessThan(1e-5);
     }

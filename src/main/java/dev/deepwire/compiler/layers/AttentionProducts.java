@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * double-precision path does. Arrays here are laid out the usual way: q [b, H, Tq, hs], k and v [b, H, Tk, hs],
  * weights [b, H, Tq, Tk], all row-major.
  */
-public final class AttentionSoftmax {
-    private AttentionSoftmax() {
+public final class AttentionProducts {
+    private AttentionProducts() {
     }
 
     /** softmax(q · kᵀ · scale) over the keys, keys where {@code keyMask} [b, Tk] (or null) is 0 getting no weight. */
