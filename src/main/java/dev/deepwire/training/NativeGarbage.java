@@ -78,7 +78,7 @@ final class NativeGarbage {
             due |= now - baseline[i] > watches.get(i).allowance().applyAsLong(baseline[i]);
         }
         if (due) {
-            runEnded();
+            collectNow();
         }
     }
 
@@ -88,6 +88,10 @@ final class NativeGarbage {
      * memory however many steps it took.
      */
     void runEnded() {
+        collectNow();
+    }
+
+    private void collectNow() {
         collect.run();
         collections++;
         Arrays.fill(baseline, -1);

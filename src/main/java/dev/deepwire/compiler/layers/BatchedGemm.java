@@ -7,7 +7,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -56,7 +55,7 @@ final class BatchedGemm {
         if (k == 0) {
             return c.assign(0);
         }
-        gemm(plain(a), plain(b), c, c.length() / (m * n), (int) m, (int) n, (int) k, transposeA, transposeB, 0f);
+        gemm(plain(a), plain(b), c, c.length() / (m * n), (int) m, (int) n, (int) k, transposeA, transposeB);
         return c;
     }
 
@@ -75,27 +74,18 @@ final class BatchedGemm {
         return a.length() <= Integer.MAX_VALUE && b.length() <= Integer.MAX_VALUE;
     }
 
-    /** x itself when it is row-major with default strides (a view of whole rows included), else a row-major copy. */
+    /** x itself when its values can be used where they lie ({@link StridedGemm#plain}), else a row-major copy. */
     private static INDArray plain(INDArray x) {
-        return isPlain(x) ? x : x.dup('c');
+        return StridedGemm.plain(x) ? x : x.dup('c');
     }
 
     /**
-     * Row-major with default strides, its values from the start of its buffer on: a view's buffer (ND4J 1.0.0-M2.1)
-     * is one of its own that starts at the view's first value, with the view's offset as its own.
+     * c = op(a) · op(b) for 2-D float arrays, c written where it lies (a parameter's gradient view, say); false, with
+     * nothing written, where BLAS cannot be called on them directly (the caller then uses ND4J).
      */
-    private static boolean isPlain(INDArray x) {
-        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == x.data().offset()
-                && x.length() <= x.data().length();
-    }
-
-    /**
-     * c = op(a) · op(b) + beta · c for 2-D float arrays, c written where it lies (a parameter's gradient view, say);
-     * false, with nothing written, where BLAS cannot be called on them directly (the caller then uses ND4J).
-     */
-    static boolean into(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, float beta) {
+    static boolean into(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
         if (!ENABLED || a.rank() != 2 || !applicable(a, b) || c.rank() != 2 || c.dataType() != DataType.FLOAT
-                || a.dataType() != DataType.FLOAT || !isPlain(c)) {
+                || a.dataType() != DataType.FLOAT || !StridedGemm.plain(c)) {
             return false;
         }
         long m = transposeA ? a.size(1) : a.size(0), k = transposeA ? a.size(0) : a.size(1);
@@ -104,19 +94,18 @@ final class BatchedGemm {
             throw new IllegalArgumentException("gemm into " + Arrays.toString(c.shape()) + ": " + Arrays.toString(a.shape())
                     + " · " + Arrays.toString(b.shape()) + " (transposes " + transposeA + ", " + transposeB + ")");
         }
-        gemm(plain(a), plain(b), c, 1, (int) m, (int) n, (int) k, transposeA, transposeB, beta);
+        gemm(plain(a), plain(b), c, 1, (int) m, (int) n, (int) k, transposeA, transposeB);
         return true;
     }
 
-    /** c = op(a) · op(b) + beta · c for each of the batch's matrices (beta 0: c's old values are not read). */
-    private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb,
-                             float beta) {
+    /** c = op(a) · op(b) for each of the batch's matrices (c's old values are not read). */
+    private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb) {
         int lda = (int) a.size(a.rank() - 1), ldb = (int) b.size(b.rank() - 1);
         int transA = ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int transB = tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int order = openblas_nolapack.CblasRowMajor;
         long aStep = a.size(a.rank() - 2) * (long) lda, bStep = b.size(b.rank() - 2) * (long) ldb, cStep = (long) m * n;
-        long a0 = 0, b0 = 0; // each buffer starts at its array's first value (isPlain)
+        long a0 = 0, b0 = 0; // each buffer starts at its array's first value (StridedGemm.plain)
         Pointer pa = a.data().addressPointer(), pb = b.data().addressPointer(), pc = c.data().addressPointer();
         if (a.dataType() == DataType.FLOAT) {
             FloatPointer fa = new FloatPointer(pa), fb = new FloatPointer(pb), fc = new FloatPointer(pc);
@@ -124,7 +113,7 @@ final class BatchedGemm {
                 fa.position(a0 + i * aStep);
                 fb.position(b0 + i * bStep);
                 fc.position(i * cStep);
-                openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, 1f, fa, lda, fb, ldb, beta, fc, n);
+                openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, 1f, fa, lda, fb, ldb, 0f, fc, n);
             }
         } else {
             DoublePointer da = new DoublePointer(pa), db = new DoublePointer(pb), dc = new DoublePointer(pc);
@@ -132,7 +121,7 @@ final class BatchedGemm {
                 da.position(a0 + i * aStep);
                 db.position(b0 + i * bStep);
                 dc.position(i * cStep);
-                openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, 1d, da, lda, db, ldb, beta, dc, n);
+                openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, 1d, da, lda, db, ldb, 0d, dc, n);
             }
         }
     }

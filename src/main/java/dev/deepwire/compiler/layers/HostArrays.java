@@ -3,7 +3,6 @@ package dev.deepwire.compiler.layers;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -74,20 +73,14 @@ final class HostArrays {
 
     /**
      * The first value of x, where x's values lie one after another in its buffer. A view's buffer (ND4J 1.0.0-M2.1)
-     * is a buffer of its own whose address already points at the view's first value ({@code HostAdaGradTest}).
+     * is a buffer of its own whose address already points at the view's first value ({@code HostUpdaterTest}).
      */
     private static FloatPointer pointer(INDArray x) {
         return new FloatPointer(x.data().addressPointer());
     }
 
-    /**
-     * Row-major and gapless (a dimension of size 1 may have any stride), or a vector whose values lie one after
-     * another — a view into a larger buffer (such as an updater's block of the flattened gradient) included. ND4J's
-     * own test ({@code Shape.hasDefaultStridesForShape}) says no to a new [b, d, 1] array, which made {@link #write}
-     * call itself until the stack ran out for a layer norm over sequences of length 1.
-     */
+    /** Whether x's values lie one after another from its buffer's address ({@link StridedGemm#plain}). */
     static boolean isPlain(INDArray x) {
-        boolean rowMajor = StridedGemm.contiguous(x) || x.isVector() && x.elementWiseStride() == 1;
-        return rowMajor && x.length() <= x.data().length();
+        return StridedGemm.plain(x);
     }
 }

@@ -155,7 +155,7 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             der.addi(f.er().mul(Transforms.abs(f.er(), true)).muli(3 * c.getN3()));
         }
         INDArray dTable = gradientViews.get(OneToAllScorer.ENTITIES);
-        if (!BatchedGemm.into(ds, f.q(), dTable, true, false, 0f)) { // every entity as a scored tail
+        if (!BatchedGemm.into(ds, f.q(), dTable, true, false)) { // every entity as a scored tail
             dTable.assign(MatrixProducts.tMul(ds, f.q()));
         }
         f.heads().addGradient(deh, dTable); // the heads' rows

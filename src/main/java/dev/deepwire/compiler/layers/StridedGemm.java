@@ -25,12 +25,21 @@ final class StridedGemm {
     static boolean usable(INDArray... arrays) {
         DataType type = arrays[0].dataType();
         for (INDArray x : arrays) {
-            if (x.dataType() != type || (type != DataType.FLOAT && type != DataType.DOUBLE) || !contiguous(x)
-                    || x.offset() != x.data().offset()) {
+            if (x.dataType() != type || (type != DataType.FLOAT && type != DataType.DOUBLE) || !plain(x)) {
                 return false;
             }
         }
         return BatchedGemm.direct();
+    }
+
+    /**
+     * Whether x's values can be used where they lie, the first at its buffer's address: row-major and gapless, and a
+     * view's buffer (ND4J 1.0.0-M2.1) one of its own that starts at the view's first value. The one test for
+     * {@code BatchedGemm}, {@code HostArrays} and this class (ND4J's {@code Shape.hasDefaultStridesForShape} says no
+     * to a new [b, d, 1] array).
+     */
+    static boolean plain(INDArray x) {
+        return contiguous(x) && x.offset() == x.data().offset() && x.length() <= x.data().length();
     }
 
     /** Row-major and gapless (a dimension of size 1 may have any stride: ND4J gives a [1, n] row the stride n). */
