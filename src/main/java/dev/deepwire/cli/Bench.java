@@ -51,6 +51,7 @@ final class Bench {
         List<MultiDataSet> batches = prepared.data().train().batches(batch, new Random(0));
         batches = new ArrayList<>(batches.subList(0, Math.min(16, batches.size())));
         List<Double> times = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup + steps; i++) {
@@ -60,12 +61,19 @@ final class Bench {
             net.fit(b);
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
+            all.add((t1 - t0) / 1e6);
             if (i >= warmup) {
                 times.add((t1 - t0) / 1e6);
                 cpuTimes.add((c1 - c0) / 1e6);
             }
         }
         double median = median(times);
+        if (Boolean.getBoolean("deepwire.bench.eachStep")) {
+            // For studying warm-up: every step's time, untimed ones included, in order.
+            StringBuilder each = new StringBuilder("step_ms");
+            all.forEach(ms -> each.append(String.format(Locale.ROOT, " %.3f", ms)));
+            System.err.println(each);
+        }
         if (Boolean.getBoolean("deepwire.bench.cpu")) {
             // For comparing changes on a busy machine: the training thread's own CPU time is less disturbed by
             // other processes than the wall clock (it leaves out the collector's threads).

@@ -13,26 +13,29 @@ final class EntitySoftmaxKernel {
     }
 
     /**
-     * Loss per row into {@code loss} and {@code softmax(s) − y} into {@code grad}, for scores {@code s} of
-     * {@code rows × n} (row-major), true ids {@code t} and label smoothing {@code eps}:
-     * {@code y = (1 − ε) onehot(t) + ε / n}, loss {@code −Σ y log softmax(s)}.
+     * In place, for rows {@code [0, rows)} of {@code x} ({@code n} values each, row-major): scores in,
+     * {@code softmax(s) − y} out, and row i's loss into {@code loss[at + i]}, for true ids {@code t[at + i]} and label
+     * smoothing {@code eps}: {@code y = (1 − ε) onehot(t) + ε / n}, loss {@code −Σ y log softmax(s)}. In place, so a
+     * block of rows is worked on while it stays in the core's cache ({@link EntitySoftmaxLoss} passes a block at a time).
      */
-    static void lossAndGradient(float[] s, int rows, int n, int[] t, double eps, double[] loss, float[] grad) {
+    static void lossAndGradient(float[] x, int rows, int n, int[] t, int at, double eps, double[] loss) {
         float spread = (float) (eps / n);
         for (int i = 0; i < rows; i++) {
             int o = i * n;
-            float m = max(s, o, o + n);
-            float sum = sum(s, o, o + n);
-            exp(s, o, o + n, m, grad);
-            float z = sum(grad, o, o + n);
+            int target = o + t[at + i];
+            float atTarget = x[target];
+            float m = max(x, o, o + n);
+            float sum = sum(x, o, o + n);
+            exp(x, o, o + n, m, x);
+            float z = sum(x, o, o + n);
             double lse = Math.log(z);
             double shift = m + lse;
-            loss[i] = -((1.0 - eps) * (s[o + t[i]] - shift) + eps / n * ((double) sum - n * shift));
+            loss[at + i] = -((1.0 - eps) * (atTarget - shift) + eps / n * ((double) sum - n * shift));
             float inv = 1f / z;
             for (int j = o; j < o + n; j++) {
-                grad[j] = grad[j] * inv - spread;
+                x[j] = x[j] * inv - spread;
             }
-            grad[o + t[i]] -= (float) (1.0 - eps);
+            x[target] -= (float) (1.0 - eps);
         }
     }
 

@@ -69,10 +69,11 @@ public class EntitySoftmaxLoss implements ILossFunction {
     private transient RowStats lastRows;
 
     /**
-     * The host kernel's last figures: loss per row and gradient for these scores (same array, same label ids, same
-     * score at each true id), so the second of DL4J's two calls per step only copies them out.
+     * The host kernel's last figures: loss per row and the gradient already written for these scores (same array, same
+     * label ids, same score at each true id), so the second of DL4J's two calls per step only copies them out.
+     * {@code grad} is null once the gradient has been handed out (whoever took it may change it in place).
      */
-    private record HostResult(INDArray of, int[] ids, float[] atTarget, double[] loss, float[] grad) {
+    private record HostResult(INDArray of, int[] ids, float[] atTarget, double[] loss, INDArray grad) {
         boolean describes(INDArray s, int[] t) {
             if (of != s || !java.util.Arrays.equals(ids, t)) {
                 return false;
@@ -90,31 +91,61 @@ public class EntitySoftmaxLoss implements ILossFunction {
     @JsonIgnore
     private transient HostResult lastHost;
 
+    /** The rows being worked on, a block at a time ({@link #BLOCK} values at most, or one row). */
     @JsonIgnore
-    private transient float[] hostScores;
+    private transient float[] hostBlock;
+
+    /**
+     * How many values the host kernel works on at once: 256 kB of floats, which stay in the core's own cache through
+     * the kernel's five passes (a whole [128 × 4,000] batch, 2 MB, did not, and two more copies of it were made).
+     */
+    static final int BLOCK = 1 << 16;
 
     private static boolean onHost(INDArray s, IActivation activationFn) {
         return activationFn instanceof ActivationIdentity && s.rank() == 2 && HostArrays.direct(s);
     }
 
-    /** Loss per row and gradient by {@link EntitySoftmaxKernel}, or the ones already made for these scores. */
-    private synchronized HostResult host(INDArray s, int[] t) {
+    /**
+     * Loss per row by {@link EntitySoftmaxKernel} and, {@code forGradient}, the gradient written into this thread's
+     * detached array (or the figures already made for these scores). A block of rows at a time is copied out, worked
+     * on in place and copied back. A loss alone (validation) writes no gradient, so it makes no [b, N] array.
+     */
+    private synchronized HostResult host(INDArray s, int[] t, boolean forGradient) {
         HostResult kept = lastHost;
-        if (kept != null && kept.describes(s, t)) {
+        if (kept != null && kept.describes(s, t) && (!forGradient || kept.grad() != null)) {
             return kept;
         }
         int rows = t.length;
         int n = (int) s.size(1);
-        hostScores = HostArrays.read(s, hostScores);
-        float[] grad = kept != null && kept.grad().length >= rows * n ? kept.grad() : new float[rows * n];
+        int perBlock = Math.max(1, BLOCK / n);
+        int size = Math.min(rows, perBlock) * n;
+        if (hostBlock == null || hostBlock.length < size) {
+            hostBlock = new float[size];
+        }
+        INDArray from = HostArrays.isPlain(s) ? s : s.dup('c');
+        INDArray grad = forGradient ? detachedGradient(s) : null;
         double[] loss = new double[rows];
-        EntitySoftmaxKernel.lossAndGradient(hostScores, rows, n, t, smoothing, loss, grad);
         float[] atTarget = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            atTarget[i] = hostScores[i * n + t[i]];
+        for (int r0 = 0; r0 < rows; r0 += perBlock) {
+            int count = Math.min(perBlock, rows - r0);
+            HostArrays.readRange(from, (long) r0 * n, hostBlock, count * n);
+            for (int i = 0; i < count; i++) {
+                atTarget[r0 + i] = hostBlock[i * n + t[r0 + i]];
+            }
+            EntitySoftmaxKernel.lossAndGradient(hostBlock, count, n, t, r0, smoothing, loss);
+            if (grad != null) {
+                HostArrays.writeRange(hostBlock, grad, (long) r0 * n, count * n);
+            }
         }
         lastHost = new HostResult(s, t, atTarget, loss, grad);
         return lastHost;
+    }
+
+    /** The gradient of these scores, handed out once: a later call for the same scores works it out again. */
+    private synchronized INDArray hostGradient(INDArray s, int[] t) {
+        HostResult r = host(s, t, true);
+        lastHost = new HostResult(r.of(), r.ids(), r.atTarget(), r.loss(), null);
+        return r.grad();
     }
 
     /** exp(s − m) per row, recording m and log Σ exp(s − m) for the other call of this step. */
@@ -151,7 +182,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
         int[] t = ids(labels, n);
         double[] loss = new double[t.length];
         if (onHost(s, activationFn)) {
-            System.arraycopy(host(s, t).loss(), 0, loss, 0, t.length);
+            System.arraycopy(host(s, t, false).loss(), 0, loss, 0, t.length);
         } else {
             ndLoss(s, t, loss);
         }
@@ -211,7 +242,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
         long n = s.size(1);
         int[] t = ids(labels, n);
         if (onHost(s, activationFn)) {
-            INDArray grad = HostArrays.write(host(s, t).grad(), detachedGradient(s));
+            INDArray grad = hostGradient(s, t);
             if (mask != null) {
                 grad.muliColumnVector(mask.reshape(grad.size(0), 1).castTo(grad.dataType()));
             }

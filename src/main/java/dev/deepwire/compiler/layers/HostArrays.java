@@ -47,6 +47,24 @@ final class HostArrays {
         return out;
     }
 
+    /** Values {@code [from, from + count)} of the plain array x (row-major) into {@code into[0, count)}. */
+    static void readRange(INDArray x, long from, float[] into, int count) {
+        requirePlain(x, "readRange");
+        pointer(x).position(from).get(into, 0, count);
+    }
+
+    /** {@code values[0, count)} into values {@code [from, from + count)} of the plain array x (row-major). */
+    static void writeRange(float[] values, INDArray x, long from, int count) {
+        requirePlain(x, "writeRange");
+        pointer(x).position(from).put(values, 0, count);
+    }
+
+    private static void requirePlain(INDArray x, String what) {
+        if (!isPlain(x)) {
+            throw new IllegalArgumentException(what + ": not a plain array " + java.util.Arrays.toString(x.shape()));
+        }
+    }
+
     /** Row i of the plain 2-D array x into {@code into[i]} (each at least a row long), one copy per row. */
     static void readRows(INDArray x, float[][] into) {
         INDArray plain = isPlain(x) ? x : x.dup('c');
@@ -60,9 +78,7 @@ final class HostArrays {
 
     /** {@code from[i]} into row i of the plain 2-D array x (a row's worth of each). */
     static void writeRows(float[][] from, INDArray x) {
-        if (!isPlain(x)) {
-            throw new IllegalArgumentException("writeRows: not a plain array " + java.util.Arrays.toString(x.shape()));
-        }
+        requirePlain(x, "writeRows");
         int rows = (int) x.size(0);
         int n = (int) x.size(1);
         FloatPointer p = pointer(x);

@@ -177,6 +177,58 @@ class EntitySoftmaxLossTest {
     }
 
     /**
+     * The host kernel works a block of rows at a time ({@link EntitySoftmaxLoss#BLOCK} values, or one row when a row is
+     * longer): rows longer than a block, and scores that are a view (a transposed array, read through a copy), give
+     * the double path's figures too.
+     */
+    @Test
+    void hostKernelGivesTheSameFiguresForRowsLongerThanABlockAndForViews() {
+        ActivationIdentity identity = new ActivationIdentity();
+        int n = EntitySoftmaxLoss.BLOCK + 4_465;
+        INDArray wide = Nd4j.rand(DataType.DOUBLE, 3, n).subi(0.5).muli(40).castTo(DataType.FLOAT);
+        INDArray transposed = Nd4j.rand(DataType.DOUBLE, 300, 5).subi(0.5).muli(40).castTo(DataType.FLOAT).dup('c').transpose();
+        assertThat(transposed.ordering()).isEqualTo('f');
+        for (INDArray scores : new INDArray[] {wide, transposed}) {
+            long entities = scores.size(1);
+            float[][] ids = new float[(int) scores.size(0)][1];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i][0] = i == 0 ? entities - 1 : (i * 97) % entities;
+            }
+            INDArray labels = Nd4j.createFromArray(ids);
+            EntitySoftmaxLoss reference = new EntitySoftmaxLoss(SMOOTHING);
+            INDArray exact = scores.castTo(DataType.DOUBLE);
+            INDArray expectedGrad = reference.computeGradient(labels.castTo(DataType.DOUBLE), exact, identity, null);
+            double expectedLoss = reference.computeScore(labels.castTo(DataType.DOUBLE), exact, identity, null, false);
+            EntitySoftmaxLoss loss = new EntitySoftmaxLoss(SMOOTHING);
+            INDArray g = loss.computeGradient(labels, scores, identity, null);
+            double worst = Transforms.abs(g.castTo(DataType.DOUBLE).sub(expectedGrad), false).maxNumber().doubleValue();
+            assertThat(worst).as("largest gradient difference, %s", java.util.Arrays.toString(scores.shape())).isLessThan(2e-5);
+            assertThat(loss.computeScore(labels, scores, identity, null, false)).isCloseTo(expectedLoss, offset(1e-3));
+        }
+    }
+
+    /**
+     * The gradient array is handed out once per computation: whoever takes it may change it in place (a mask, an
+     * activation's backward), so asking again for the same scores works it out again instead of handing back the
+     * changed array; the loss of those scores is still taken from the first computation.
+     */
+    @Test
+    void aGradientChangedByItsTakerIsNotHandedOutAgain() {
+        INDArray scores = Nd4j.rand(DataType.FLOAT, 4, 30);
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1}, {7}, {29}, {0}});
+        ActivationIdentity identity = new ActivationIdentity();
+        EntitySoftmaxLoss loss = new EntitySoftmaxLoss(SMOOTHING);
+        INDArray first = loss.computeGradient(labels, scores, identity, null);
+        double[] expected = first.dup().data().asDouble();
+        first.muli(0); // as a taker may
+        INDArray again = loss.computeGradient(labels, scores, identity, null);
+        assertThat(again.data().asDouble()).containsExactly(expected, offset(0.0));
+        double score = loss.computeScore(labels, scores, identity, null, false);
+        assertThat(score).isCloseTo(new EntitySoftmaxLoss(SMOOTHING).computeScore(labels, scores, identity, null, false),
+                offset(0.0));
+    }
+
+    /**
      * The vectorisable exp the host kernel uses: within 10⁻⁵ of the exact value (relative) down to e⁻¹⁰, within
      * 3·10⁻⁵ over the rest of float's normal range.
      */
