@@ -4,12 +4,11 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.compiler.layers.TimePool;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 
-/** {@code global_pool}: mean or max over time, masked positions left out (DL4J's GlobalPoolingLayer). */
+/** {@code global_pool}: mean or max over time, masked positions left out (hand-written {@link TimePool}). */
 public final class GlobalPoolTranslator implements BlockTranslator {
     @Override
     public String blockId() {
@@ -24,7 +23,6 @@ public final class GlobalPoolTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        PoolingType type = n.stringParam("mode").equals("max") ? PoolingType.MAX : PoolingType.AVG;
-        b.addLayer(n.id(), new GlobalPoolingLayer.Builder(type).collapseDimensions(true).build(), n.inputVertex("in"));
+        b.addLayer(n.id(), new TimePool(n.stringParam("mode").equals("max")), n.inputVertex("in"));
     }
 }
