@@ -59,6 +59,30 @@ final class HostArrays {
         pointer(x).position(from).put(values, 0, count);
     }
 
+    /**
+     * {@code into[rows[i]] += from[i]} for each row i of the 2-D {@code from} [n, d], into the plain 2-D array
+     * {@code into} [V, d]; a row named twice takes both.
+     */
+    static void addRows(INDArray from, int[] rows, INDArray into) {
+        requirePlain(into, "addRows");
+        int d = (int) into.size(1);
+        if (from.size(0) != rows.length || from.size(1) != d) {
+            throw new IllegalArgumentException("addRows: " + java.util.Arrays.toString(from.shape()) + " for " + rows.length
+                    + " rows of " + d);
+        }
+        float[] values = read(from, null);
+        float[] row = new float[d];
+        FloatPointer p = pointer(into);
+        for (int i = 0; i < rows.length; i++) {
+            long at = (long) rows[i] * d;
+            p.position(at).get(row, 0, d);
+            for (int j = 0; j < d; j++) {
+                row[j] += values[i * d + j];
+            }
+            p.position(at).put(row, 0, d);
+        }
+    }
+
     private static void requirePlain(INDArray x, String what) {
         if (!isPlain(x)) {
             throw new IllegalArgumentException(what + ": not a plain array " + java.util.Arrays.toString(x.shape()));

@@ -19,6 +19,7 @@ final class Lookup {
     static final int ONE_HOT_MAX = 256;
 
     private final INDArray ids;
+    private final int[] index;
     private final long vocabulary;
     private final DataType type;
 
@@ -38,6 +39,7 @@ final class Lookup {
         try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.ids = Nd4j.createFromArray(index);
         }
+        this.index = index;
         this.vocabulary = vocabulary;
         this.type = type;
     }
@@ -79,6 +81,10 @@ final class Lookup {
     void addGradient(INDArray dy, INDArray grad) {
         if (oneHot()) {
             grad.addi(MatrixProducts.tMul(oneHotRows(), dy));
+        } else if (dy.rank() == 2 && grad.rank() == 2 && HostArrays.direct(dy) && HostArrays.direct(grad)
+                && HostArrays.isPlain(grad)) {
+            // Row by row in Java: libnd4j's scatter op cost 0.1 ms for 128 rows of 64 (3 % of a 1-N step).
+            HostArrays.addRows(dy, index, grad);
         } else {
             Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, grad, intIds(), dy, 1);
         }

@@ -10,30 +10,43 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Both lookup strategies (one-hot products for small tables, gather/scatter for large) against plain loops. */
+/**
+ * Both lookup strategies (one-hot products for small tables, gather/scatter for large — the scatter-add as Java
+ * row additions for float arrays) against plain loops, in double and float, into a table or a view of a larger array
+ * (the gradient views DL4J hands a layer).
+ */
 class LookupTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {7, Lookup.ONE_HOT_MAX + 50})
-    void rowsAndGradientsMatchPlainLoops(int vocabulary) {
+    @org.junit.jupiter.params.provider.CsvSource({"7, DOUBLE, false", "306, DOUBLE, false", "7, FLOAT, false",
+        "306, FLOAT, false", "306, FLOAT, true", "306, DOUBLE, true"})
+    void rowsAndGradientsMatchPlainLoops(int vocabulary, DataType type, boolean view) {
         int d = 5;
-        INDArray table = Nd4j.rand(DataType.DOUBLE, vocabulary, d);
+        double eps = type == DataType.FLOAT ? 1e-6 : 1e-12;
+        INDArray table = Nd4j.rand(type, vocabulary, d);
         // Repeated ids: their gradients must add up.
         double[] idValues = {3, 0, 3, vocabulary - 1, 3, 1};
         INDArray ids = Nd4j.createFromArray(idValues).reshape(2, 3);
-        Lookup lookup = new Lookup(ids, vocabulary, DataType.DOUBLE, "test");
-        INDArray rows = Nd4j.create(DataType.DOUBLE, idValues.length, d);
+        Lookup lookup = new Lookup(ids, vocabulary, type, "test");
+        INDArray rows = Nd4j.create(type, idValues.length, d);
         lookup.rows(table, rows);
-        INDArray dy = Nd4j.rand(DataType.DOUBLE, idValues.length, d);
-        INDArray grad = Nd4j.rand(DataType.DOUBLE, vocabulary, d); // stale values must be overwritten
+        INDArray dy = Nd4j.rand(type, idValues.length, d);
+        INDArray around = Nd4j.rand(type, vocabulary + 3, d);
+        INDArray before = around.dup();
+        INDArray grad = view ? around.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 2 + vocabulary),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()) : Nd4j.rand(type, vocabulary, d); // stale values go
         lookup.gradient(dy, grad);
-        INDArray expectedGrad = Nd4j.zeros(DataType.DOUBLE, vocabulary, d);
+        INDArray expectedGrad = Nd4j.zeros(type, vocabulary, d);
         for (int i = 0; i < idValues.length; i++) {
             int id = (int) idValues[i];
-            assertThat(rows.getRow(i).equalsWithEps(table.getRow(id), 1e-12)).as("row %d", i).isTrue();
+            assertThat(rows.getRow(i).equalsWithEps(table.getRow(id), eps)).as("row %d", i).isTrue();
             expectedGrad.getRow(id).addi(dy.getRow(i));
         }
-        assertThat(grad.equalsWithEps(expectedGrad, 1e-12)).isTrue();
+        assertThat(grad.equalsWithEps(expectedGrad, eps)).isTrue();
+        if (view) {
+            assertThat(around.getRow(0).equals(before.getRow(0)) && around.getRow(1).equals(before.getRow(1))
+                    && around.getRow(vocabulary + 2).equals(before.getRow(vocabulary + 2))).as("rows outside the view").isTrue();
+        }
     }
 
     @ParameterizedTest
