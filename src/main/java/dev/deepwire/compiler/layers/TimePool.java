@@ -45,6 +45,17 @@ public class TimePool extends HandWrittenLayer implements JavaExpressible {
         this.max = max;
     }
 
+    /** Two configurations are equal only if they pool the same way (the parent's equality knows no {@code max}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimePool p && p.max == max && super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Boolean.hashCode(max);
+    }
+
     @Override
     protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
         return new Impl(conf, dataType);

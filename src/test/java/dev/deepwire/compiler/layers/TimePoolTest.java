@@ -121,6 +121,10 @@ class TimePoolTest {
                     ((org.deeplearning4j.nn.conf.graph.LayerVertex) back.getVertices().get("pool")).getLayerConf().getLayer();
             assertThat(read).isInstanceOf(TimePool.class);
             assertThat(((TimePool) read).isMax()).isEqualTo(max);
+            TimePool other = (TimePool) read.clone();
+            assertThat(read).isEqualTo(other);
+            other.setMax(!max);
+            assertThat(read).as("the other kind").isNotEqualTo(other);
         }
     }
 
