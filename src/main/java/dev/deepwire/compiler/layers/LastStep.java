@@ -1,9 +1,7 @@
 package dev.deepwire.compiler.layers;
 
 import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
@@ -18,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The vector at each example's last unmasked position of an NCW sequence, {@code [b, f, T] → [b, f]}.
  * (DL4J's {@code LastTimeStep} wrapper only wraps recurrent layers in M2.1.) No parameters.
  */
-public class LastStep extends HandWrittenLayer implements JavaExpressible {
+public class LastStep extends SequenceToVector implements JavaExpressible {
 
     @Override
     protected BaseLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
@@ -26,18 +24,8 @@ public class LastStep extends HandWrittenLayer implements JavaExpressible {
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(((InputType.InputTypeRecurrent) inputType).getSize());
-    }
-
-    @Override
     public String javaExpression() {
         return "new LastStep()";
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return NoParams.INSTANCE;
     }
 
     /** The running layer. */

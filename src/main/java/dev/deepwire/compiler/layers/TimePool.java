@@ -1,9 +1,7 @@
 package dev.deepwire.compiler.layers;
 
 import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -25,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * are tested against. No parameters. A sequence whose positions are all masked pools to NaN (mean) or −∞ (max), as
  * in DL4J.
  */
-public class TimePool extends HandWrittenLayer implements JavaExpressible {
+public class TimePool extends SequenceToVector implements JavaExpressible {
     private boolean max;
 
     public TimePool() {
@@ -62,18 +60,8 @@ public class TimePool extends HandWrittenLayer implements JavaExpressible {
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(((InputType.InputTypeRecurrent) inputType).getSize());
-    }
-
-    @Override
     public String javaExpression() {
         return "new TimePool(" + max + ")";
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return NoParams.INSTANCE;
     }
 
     /** The running layer. */
