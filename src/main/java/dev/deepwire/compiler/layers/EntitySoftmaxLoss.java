@@ -118,10 +118,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
         int rows = t.length;
         int n = (int) s.size(1);
         int perBlock = Math.max(1, BLOCK / n);
-        int size = Math.min(rows, perBlock) * n;
-        if (hostBlock == null || hostBlock.length < size) {
-            hostBlock = new float[size];
-        }
+        hostBlock = HostArrays.grow(hostBlock, Math.min(rows, perBlock) * n);
         INDArray from = HostArrays.isPlain(s) ? s : s.dup('c');
         INDArray grad = forGradient ? detachedGradient(s) : null;
         double[] loss = new double[rows];

@@ -28,9 +28,24 @@ final class HostArrays {
     static float[] read(INDArray x, float[] reuse) {
         INDArray plain = isPlain(x) ? x : x.dup('c');
         int n = (int) plain.length();
-        float[] out = reuse != null && reuse.length >= n ? reuse : new float[n];
+        float[] out = grow(reuse, n);
         pointer(plain).get(out, 0, n);
         return out;
+    }
+
+    /** {@code a} when it holds at least n values, else a new array of n (the kernels keep their scratch between steps). */
+    static float[] grow(float[] a, int n) {
+        return a != null && a.length >= n ? a : new float[n];
+    }
+
+    /** As {@link #grow(float[], int)}, for ints. */
+    static int[] grow(int[] a, int n) {
+        return a != null && a.length >= n ? a : new int[n];
+    }
+
+    /** {@code a} when it holds at least {@code count} arrays of at least n values, else a new [count][n]. */
+    static float[][] grow(float[][] a, int count, int n) {
+        return a != null && a.length >= count && (count == 0 || a[0].length >= n) ? a : new float[count][n];
     }
 
     /** Writes the first {@code out.length()} values (row-major) into {@code out}; returns {@code out}. */

@@ -32,8 +32,8 @@ final class KeySoftmax {
     void forward(INDArray scores, INDArray keyMask, int perExample) {
         int keys = (int) scores.size(0);
         int n = (int) scores.size(1);
-        rows = grow(rows, keys, n);
-        col = grow(col, n);
+        rows = HostArrays.grow(rows, keys, n);
+        col = HostArrays.grow(col, n);
         HostArrays.readRows(scores, rows);
         if (keyMask != null) {
             mask = HostArrays.read(keyMask.castTo(DataType.FLOAT), mask);
@@ -104,9 +104,9 @@ final class KeySoftmax {
     void backward(INDArray dWeights, INDArray weights, double scale) {
         int keys = (int) weights.size(0);
         int n = (int) weights.size(1);
-        rows = grow(rows, keys, n);
-        other = grow(other, keys, n);
-        col = grow(col, n);
+        rows = HostArrays.grow(rows, keys, n);
+        other = HostArrays.grow(other, keys, n);
+        col = HostArrays.grow(col, n);
         HostArrays.readRows(dWeights, rows);
         HostArrays.readRows(weights, other);
         backward(rows, other, keys, n, (float) scale, col);
@@ -129,16 +129,5 @@ final class KeySoftmax {
                 dj[r] = (dj[r] - dot[r]) * aj[r] * scale;
             }
         }
-    }
-
-    private static float[][] grow(float[][] a, int count, int n) {
-        if (a.length >= count && (count == 0 || a[0].length >= n)) {
-            return a;
-        }
-        return new float[count][n];
-    }
-
-    private static float[] grow(float[] a, int n) {
-        return a.length >= n ? a : new float[n];
     }
 }

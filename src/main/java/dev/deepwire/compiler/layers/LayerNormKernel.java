@@ -32,10 +32,10 @@ final class LayerNormKernel {
         positions = input.rank() == 3 ? (int) input.size(2) : 1;
         int n = batch * positions;
         flat = HostArrays.read(input, flat);
-        xhat = grow(xhat, features, n);
-        inv = grow(inv, n);
-        first = grow(first, n);
-        second = grow(second, n);
+        xhat = HostArrays.grow(xhat, features, n);
+        inv = HostArrays.grow(inv, n);
+        first = HostArrays.grow(first, n);
+        second = HostArrays.grow(second, n);
         toFeatureMajor(flat, xhat);
         float[] mean = first;
         Arrays.fill(mean, 0, n, 0f);
@@ -73,8 +73,8 @@ final class LayerNormKernel {
     /** Writes y = g ⊙ x̂ + b (g and b per feature) into {@code y}. */
     INDArray scale(float[] gain, float[] bias, INDArray y) {
         int n = batch * positions;
-        row = grow(row, n);
-        flat = grow(flat, features * n);
+        row = HostArrays.grow(row, n);
+        flat = HostArrays.grow(flat, features * n);
         for (int j = 0; j < features; j++) {
             float[] x = xhat[j];
             float g = gain[j];
@@ -94,9 +94,9 @@ final class LayerNormKernel {
     INDArray backward(INDArray epsilon, float[] gain, float[] gainGrad, float[] biasGrad, INDArray dx) {
         int n = batch * positions;
         flat = HostArrays.read(epsilon, flat); // the input's values are not needed any more
-        work = grow(work, features, n);
+        work = HostArrays.grow(work, features, n);
         toFeatureMajor(flat, work);
-        row = grow(row, 2 * positions);
+        row = HostArrays.grow(row, 2 * positions);
         for (int j = 0; j < features; j++) { // per position over the examples first, then over the positions
             float[] d = work[j];
             float[] x = xhat[j];
@@ -160,13 +160,5 @@ final class LayerNormKernel {
         for (int e = 0; e < batch; e++) {
             System.arraycopy(feature, e * positions, values, (e * features + j) * positions, positions);
         }
-    }
-
-    private static float[] grow(float[] a, int n) {
-        return a.length >= n ? a : new float[n];
-    }
-
-    private static float[][] grow(float[][] a, int count, int n) {
-        return a.length >= count && (count == 0 || a[0].length >= n) ? a : new float[count][n];
     }
 }

@@ -83,38 +83,39 @@ public class TimePool extends SequenceToVector implements JavaExpressible {
             return false;
         }
 
-        private boolean host() {
-            return input.rank() == 3 && HostArrays.direct(input);
-        }
-
         private PoolingType pooling() {
             return layerConf().isMax() ? PoolingType.MAX : PoolingType.AVG;
         }
 
-        /** The mask as floats [b, T], or all ones where there is none. */
-        private float[] mask(int b, int t) {
-            float[] m = weights.length >= b * t ? weights : new float[b * t];
+        /** The mask in the input's data type, or all ones where there is none (for DL4J's routine). */
+        private INDArray maskOrOnes(int b, int t) {
+            return (maskArray != null ? maskArray : Nd4j.ones(input.dataType(), b, t)).castTo(input.dataType());
+        }
+
+        /** The mask as floats [b, T] into {@link #weights}, all ones where there is none. */
+        private void readMask(int b, int t) {
+            weights = HostArrays.grow(weights, b * t);
             if (maskArray == null) {
-                java.util.Arrays.fill(m, 0, b * t, 1f);
-                return m;
+                java.util.Arrays.fill(weights, 0, b * t, 1f);
+            } else {
+                INDArray m = maskArray.dataType() == DataType.FLOAT ? maskArray : maskArray.castTo(DataType.FLOAT);
+                weights = HostArrays.read(m.reshape(b, t), weights);
             }
-            INDArray mk = maskArray.dataType() == DataType.FLOAT ? maskArray : maskArray.castTo(DataType.FLOAT);
-            return HostArrays.read(mk.reshape(b, t), m);
         }
 
         /**
-         * The pooled input into {@code out}; leaves the mean's weights (mask / count) in {@link #weights}, or the
+         * The pooled input into {@link #out}; leaves the mean's weights (mask / count) in {@link #weights}, or the
          * max's positions in {@link #argMax}.
          */
-        private void pool(int b, int f, int t, float[] out) {
-            weights = mask(b, t);
+        private void pool(int b, int f, int t) {
+            readMask(b, t);
+            in = HostArrays.read(input, in);
+            out = HostArrays.grow(out, b * f);
             if (layerConf().isMax()) {
-                in = HostArrays.read(input, in);
-                argMax = argMax.length >= b * f ? argMax : new int[b * f];
+                argMax = HostArrays.grow(argMax, b * f);
                 TimePoolKernel.max(in, weights, b, f, t, out, argMax);
             } else {
                 TimePoolKernel.meanWeights(weights, b, t);
-                in = HostArrays.read(input, in);
                 TimePoolKernel.mean(in, weights, b, f, t, out);
             }
         }
@@ -129,14 +130,11 @@ public class TimePool extends SequenceToVector implements JavaExpressible {
             int b = (int) input.size(0);
             int f = (int) input.size(1);
             int t = (int) input.size(2);
-            if (!host()) {
-                INDArray ones = maskArray != null ? maskArray : Nd4j.ones(input.dataType(), b, t);
+            if (!HostArrays.direct(input)) {
                 return mgr.leverageTo(ArrayType.ACTIVATIONS,
-                        MaskedReductionUtil.maskedPoolingTimeSeries(pooling(), input, ones.castTo(input.dataType()), 0,
-                                input.dataType()));
+                        MaskedReductionUtil.maskedPoolingTimeSeries(pooling(), input, maskOrOnes(b, t), 0, input.dataType()));
             }
-            out = out.length >= b * f ? out : new float[b * f];
-            pool(b, f, t, out);
+            pool(b, f, t);
             INDArray result = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {b, f}, 'c');
             return HostArrays.write(out, result);
         }
@@ -147,22 +145,19 @@ public class TimePool extends SequenceToVector implements JavaExpressible {
             int b = (int) input.size(0);
             int f = (int) input.size(1);
             int t = (int) input.size(2);
-            if (!host() || !HostArrays.direct(epsilon)) {
-                INDArray ones = maskArray != null ? maskArray : Nd4j.ones(input.dataType(), b, t);
-                INDArray dx = MaskedReductionUtil.maskedPoolingEpsilonTimeSeries(pooling(), input,
-                        ones.castTo(input.dataType()), epsilon, 0);
+            if (!HostArrays.direct(input) || !HostArrays.direct(epsilon)) {
+                INDArray dx = MaskedReductionUtil.maskedPoolingEpsilonTimeSeries(pooling(), input, maskOrOnes(b, t), epsilon, 0);
                 return new Pair<>(new DefaultGradient(), mgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx));
             }
             // The max's positions (max) or the mask's weights (mean) again, from this input: never another step's.
             if (layerConf().isMax()) {
-                out = out.length >= b * f ? out : new float[b * f];
-                pool(b, f, t, out);
+                pool(b, f, t);
             } else {
-                weights = mask(b, t);
+                readMask(b, t);
                 TimePoolKernel.meanWeights(weights, b, t);
             }
             eps = HostArrays.read(epsilon, eps);
-            dx = dx.length >= b * f * t ? dx : new float[b * f * t];
+            dx = HostArrays.grow(dx, b * f * t);
             if (layerConf().isMax()) {
                 TimePoolKernel.maxBackward(eps, argMax, b * f, t, dx);
             } else {
