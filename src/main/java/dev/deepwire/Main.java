@@ -27,12 +27,13 @@ public final class Main {
         }
         Optional<Path> project = WorkbenchLauncher.projectArgument(args);
         BackendChoice.Backend wanted = args.length == 0 || project.isPresent() ? BackendChoice.preferred() : BackendChoice.fromArgs(args, BackendChoice.Backend.CPU);
-        boolean training = args.length > 0 && args[0].equals("train") && !TrainingJvm.isBounded();
+        boolean training = args.length > 0 && (args[0].equals("train") || args[0].equals("bench")) && !TrainingJvm.isBounded();
         if (BackendChoice.needsRelaunch(wanted) || training) {
             try {
-                // deepwire train runs in a JVM whose memory stays flat over a long run (TrainingJvm)
-                System.exit(BackendChoice.relaunch(wanted, training ? TrainingJvm.options() : List.of(),
-                        Main.class.getName(), args, true).waitFor());
+                // deepwire train runs in a JVM whose memory stays flat over a long run and whose kernels use vector
+                // instructions (TrainingJvm); bench times its step there
+                System.exit(BackendChoice.runAgain(wanted, training ? TrainingJvm.options() : List.of(),
+                        Main.class.getName(), args));
             } catch (IOException | InterruptedException e) {
                 System.err.println("deepwire: could not start the " + wanted + " backend (" + e.getMessage() + "); using the CPU");
             }

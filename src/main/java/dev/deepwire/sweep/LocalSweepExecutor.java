@@ -199,7 +199,7 @@ public final class LocalSweepExecutor implements SweepExecutor {
         private void keepLastErrors(Process p) {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    if (line.isBlank()) {
+                    if (line.isBlank() || TrainingJvm.isStartupNotice(line)) {
                         continue;
                     }
                     synchronized (lastErrors) {

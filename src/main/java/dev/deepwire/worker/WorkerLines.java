@@ -1,6 +1,7 @@
 package dev.deepwire.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.deepwire.training.backend.TrainingJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,6 +77,9 @@ final class WorkerLines {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(errorOutput, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                if (TrainingJvm.isStartupNotice(line)) {
+                    continue;
+                }
                 System.err.println("[training process] " + line);
                 keep(line);
             }

@@ -103,7 +103,7 @@ final class EntitySoftmaxKernel {
     }
 
     /** exp(d) for d ≤ 0 as described at {@link #exp(float[], int, int, float, float[])}; inlined into the loops. */
-    private static float expAtMostZero(float d) {
+    static float expAtMostZero(float d) {
         float y = Math.max(d, -87f) * (1f / 128);
         float p = 1 + y * (1 + y * (1f / 2 + y * (1f / 6 + y * (1f / 24 + y * (1f / 120 + y * (1f / 720
                 + y * (1f / 5040 + y * (1f / 40320 + y * (1f / 362880)))))))));

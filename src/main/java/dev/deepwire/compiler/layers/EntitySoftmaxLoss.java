@@ -106,9 +106,10 @@ public class EntitySoftmaxLoss implements ILossFunction {
     }
 
     /**
-     * Loss per row by {@link EntitySoftmaxKernel} and, {@code forGradient}, the gradient written into this thread's
-     * detached array (or the figures already made for these scores). A block of rows at a time is copied out, worked
-     * on in place and copied back. A loss alone (validation) writes no gradient, so it makes no [b, N] array.
+     * Loss per row by {@link EntitySoftmaxVectors} (in the scores' and gradient's own buffers) or
+     * {@link EntitySoftmaxKernel} and, {@code forGradient}, the gradient written into this thread's detached array (or
+     * the figures already made for these scores). The plain loops work on a block of rows at a time, copied out,
+     * worked on in place and copied back. A loss alone (validation) writes no gradient, so it makes no [b, N] array.
      */
     private synchronized HostResult host(INDArray s, int[] t, boolean forGradient) {
         HostResult kept = lastHost;
@@ -117,12 +118,18 @@ public class EntitySoftmaxLoss implements ILossFunction {
         }
         int rows = t.length;
         int n = (int) s.size(1);
-        int perBlock = Math.max(1, BLOCK / n);
-        hostBlock = HostArrays.grow(hostBlock, Math.min(rows, perBlock) * n);
-        INDArray from = HostArrays.isPlain(s) ? s : s.dup('c');
         INDArray grad = forGradient ? detachedGradient(s) : null;
         double[] loss = new double[rows];
         float[] atTarget = new float[rows];
+        INDArray from = HostArrays.isPlain(s) ? s : s.dup('c');
+        if (VectorKernels.ON && HostArrays.asBytes(from)) {
+            EntitySoftmaxVectors.lossAndGradient(HostArrays.bytes(from), grad == null ? null : HostArrays.bytes(grad), rows, n,
+                    t, smoothing, loss, atTarget);
+            lastHost = new HostResult(s, t, atTarget, loss, grad);
+            return lastHost;
+        }
+        int perBlock = Math.max(1, BLOCK / n);
+        hostBlock = HostArrays.grow(hostBlock, Math.min(rows, perBlock) * n);
         for (int r0 = 0; r0 < rows; r0 += perBlock) {
             int count = Math.min(perBlock, rows - r0);
             HostArrays.readRange(from, (long) r0 * n, hostBlock, count * n);

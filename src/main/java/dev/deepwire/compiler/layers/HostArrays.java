@@ -1,5 +1,7 @@
 package dev.deepwire.compiler.layers;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,6 +68,23 @@ final class HostArrays {
     static void readRange(INDArray x, long from, float[] into, int count) {
         requirePlain(x, "readRange");
         pointer(x).position(from).get(into, 0, count);
+    }
+
+    /**
+     * The plain float array x's values as bytes in the machine's order, from its first value, for the vector kernels
+     * to read and write in place; x at most {@link Integer#MAX_VALUE} bytes long ({@link #asBytes}).
+     */
+    static ByteBuffer bytes(INDArray x) {
+        requirePlain(x, "bytes");
+        if (!asBytes(x)) {
+            throw new IllegalArgumentException("bytes: " + x.length() + " values are more than a byte buffer holds");
+        }
+        return pointer(x).capacity(x.length()).asByteBuffer().order(ByteOrder.nativeOrder());
+    }
+
+    /** Whether x's values fit one byte buffer (int-indexed): 512 M floats. */
+    static boolean asBytes(INDArray x) {
+        return x.length() <= Integer.MAX_VALUE / Float.BYTES;
     }
 
     /** {@code values[0, count)} into values {@code [from, from + count)} of the plain array x (row-major). */

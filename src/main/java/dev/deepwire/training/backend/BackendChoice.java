@@ -1,6 +1,7 @@
 package dev.deepwire.training.backend;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +86,37 @@ public final class BackendChoice {
         }
         pb.environment().put("BACKEND_PRIORITY_GPU", backend == Backend.CUDA ? "100" : "0");
         pb.environment().put("BACKEND_PRIORITY_CPU", backend == Backend.CUDA ? "0" : "100");
-        if (inheritIo) {
+        if (inheritIo && !jvmOptions.isEmpty()) {
+            // its errors pass through this process, less the training JVM's start-up notice (runAgain)
+            pb.redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        } else if (inheritIo) {
             pb.inheritIO();
         } else {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         }
         return pb.start();
+    }
+
+    /**
+     * Runs DeepWire again in a child JVM (as {@link #relaunch} with this process's input and output) until it ends,
+     * and returns its exit code. A training JVM's error output is passed on less its start-up notice
+     * ({@link TrainingJvm#passOnErrors}); this JVM's {@code -Ddeepwire.…} settings go with it.
+     */
+    public static int runAgain(Backend backend, List<String> jvmOptions, String mainClass, String[] args)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(jvmOptions);
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Ddeepwire.") && options.stream().noneMatch(o -> o.startsWith(arg.split("=", 2)[0] + "="))) {
+                options.add(arg);
+            }
+        }
+        Process child = relaunch(backend, options, mainClass, args, true);
+        Thread errors = jvmOptions.isEmpty() ? null : TrainingJvm.passOnErrors(child.getErrorStream(), System.err);
+        int code = child.waitFor();
+        if (errors != null) {
+            errors.join();
+        }
+        return code;
     }
 
     /** The value of {@code --backend} in the arguments, if any. */

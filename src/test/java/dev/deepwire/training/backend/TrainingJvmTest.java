@@ -16,27 +16,51 @@ class TrainingJvmTest {
     public static final class Report {
         public static void main(String[] args) {
             System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory() + " "
-                    + System.getenv(TrainingJvm.MMAP_THRESHOLD_ENV) + " " + Runtime.getRuntime().totalMemory());
+                    + System.getenv(TrainingJvm.MMAP_THRESHOLD_ENV) + " " + Runtime.getRuntime().totalMemory() + " "
+                    + ModuleLayer.boot().findModule(TrainingJvm.VECTOR_MODULE).isPresent());
         }
     }
 
     @Test
-    void aJvmStartedWithTheOptionsUsesTheSerialCollectorABoundedHeapAndAFixedMmapThreshold() throws Exception {
+    void aJvmStartedWithTheOptionsUsesTheSerialCollectorABoundedHeapAFixedMmapThresholdAndTheVectorModule()
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TrainingJvm.options());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Report.class.getName()));
         ProcessBuilder pb = TrainingJvm.process(command);
         pb.environment().remove(TrainingJvm.ENV_BOUNDED); // the collector alone must say so
-        Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).as("its only error output is Java's notice").isEqualTo(TrainingJvm.STARTUP_NOTICE);
         String[] words = out.split(" ");
         assertThat(words[0]).isEqualTo("true");
         assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30);
         assertThat(Long.parseLong(words[3])).as("the heap it starts with").isLessThanOrEqualTo(TrainingJvm.INITIAL_HEAP)
                 .isGreaterThan(TrainingJvm.INITIAL_HEAP / 2);
         assertThat(words[2]).isEqualTo(System.getenv().getOrDefault(TrainingJvm.MMAP_THRESHOLD_ENV, TrainingJvm.MMAP_THRESHOLD));
+        assertThat(words[4]).as("the vector module resolved (this JDK has it)").isEqualTo("true");
+    }
+
+    @Test
+    void theStartUpNoticeIsLeftOutOfTheErrorsPassedOnAndEverythingElseKept() throws Exception {
+        String[][] cases = {
+            {TrainingJvm.STARTUP_NOTICE + "\nerror: no such file\nepoch 1\r", "error: no such file\nepoch 1\r"},
+            {"error: first\n" + TrainingJvm.STARTUP_NOTICE + "\n", "error: first\n" + TrainingJvm.STARTUP_NOTICE + "\n"},
+            {"no newline at all", "no newline at all"},
+            {TrainingJvm.STARTUP_NOTICE + "\n", ""},
+            {"", ""},
+        };
+        for (String[] c : cases) {
+            java.io.ByteArrayOutputStream passed = new java.io.ByteArrayOutputStream();
+            Thread t = TrainingJvm.passOnErrors(new java.io.ByteArrayInputStream(c[0].getBytes(StandardCharsets.UTF_8)),
+                    new java.io.PrintStream(passed, true, StandardCharsets.UTF_8));
+            t.join(10_000);
+            assertThat(t.isAlive()).isFalse();
+            assertThat(passed.toString(StandardCharsets.UTF_8)).as("from %s", c[0]).isEqualTo(c[1]);
+        }
     }
 
     @Test
