@@ -6,7 +6,10 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-/** Adagrad as a Java loop ({@link HostUpdater}): {@code h += g²; g = lr·g / (√h + ε)}, the history starting at ε. */
+/**
+ * Adagrad as a Java loop ({@link HostUpdater}), or in vector instructions in place where {@link VectorKernels#ON}:
+ * {@code h += g²; g = lr·g / (√h + ε)}, the history starting at ε.
+ */
 final class HostAdaGrad extends HostUpdater {
 
     HostAdaGrad(AdaGrad config) {
@@ -45,6 +48,10 @@ final class HostAdaGrad extends HostUpdater {
             float eps = (float) getConfig().getEpsilon();
             if (eps == 0) {
                 eps = 1e-7f; // as libnd4j's op
+            }
+            if (VectorKernels.ON && plain(gradient, history)) {
+                UpdaterVectors.adaGrad(HostArrays.bytes(gradient), HostArrays.bytes(history), (int) gradient.length(), lr, eps);
+                return;
             }
             g = HostArrays.read(gradient, g);
             h = HostArrays.read(history, h);

@@ -5,12 +5,14 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * An optimizer of the hand-written layers whose step runs as one Java loop over the block's gradient and state
- * instead of libnd4j's updater op (Adagrad's took 6–7 ns a value: 1.8 ms of wordnet-links-mlp-1n's 9 ms step; ADR 0011). The same formula in the
+ * instead of libnd4j's updater op (Adagrad's took 6–7 ns a value: 1.8 ms of wordnet-links-mlp-1n's 9 ms step; Adam's 1.5 ms of wordnet-links-sampled's
+ * 3.3; ADR 0011). The same formula in the
  * same float arithmetic and the same state in the same place, so checkpoints and resumed runs are unchanged.
  *
  * <p>It wraps the layer's own DL4J configuration — the one its JSON holds — and is handed out only at run time by
@@ -25,11 +27,24 @@ abstract class HostUpdater implements IUpdater {
     }
 
     /**
-     * The host version of {@code u} where there is one (Adagrad), else {@code u} itself. Adam was tried the same way
-     * and moved no sample's step (libnd4j's Adam op on these blocks cost what the loop and its copies cost; ADR 0011).
+     * The host version of {@code u} where there is one (Adagrad; Adam, whose step runs on the host only in vector
+     * instructions: as a plain loop with its copies it cost what libnd4j's op costs, ADR 0011), else {@code u} itself.
      */
     static IUpdater of(IUpdater u) {
-        return u != null && u.getClass() == AdaGrad.class ? new HostAdaGrad((AdaGrad) u) : u;
+        if (u != null && u.getClass() == AdaGrad.class) {
+            return new HostAdaGrad((AdaGrad) u);
+        }
+        return u != null && u.getClass() == Adam.class ? new HostAdam((Adam) u) : u;
+    }
+
+    /** Whether these arrays' values lie one after another from their buffers' addresses and fit a byte buffer each. */
+    static boolean plain(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!HostArrays.isPlain(a) || !HostArrays.asBytes(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

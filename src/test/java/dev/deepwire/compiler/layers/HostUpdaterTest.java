@@ -15,15 +15,44 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
 /**
- * The hand-written layers' Adagrad against DL4J's own: the same updates and the same state, step after step, on a
- * block that is a view into the middle of a larger flattened gradient (as DL4J's updater blocks are), nothing outside
- * the block touched; handed out only for Adagrad, and sharing the layer's settings.
+ * The hand-written layers' Adagrad and Adam against DL4J's own: the same updates and the same state, step after step,
+ * on a block that is a view into the middle of a larger flattened gradient (as DL4J's updater blocks are), nothing
+ * outside the block touched; handed out only for those two, and sharing the layer's settings.
  */
 class HostUpdaterTest {
 
     @Test
     void sameUpdatesAndHistoryAsDl4jsAdagradOnABlockView() {
         sameAsDl4j(new AdaGrad(0.2), HostAdaGrad.Kernel.class, 1);
+    }
+
+    /** In the tests' JVM (which resolves the vector module) Adam's step runs in vector instructions: libnd4j's figures. */
+    @Test
+    void sameUpdatesAndMomentsAsDl4jsAdamOnABlockView() {
+        assertThat(VectorKernels.ON).isTrue();
+        sameAsDl4j(new Adam(0.01), HostAdam.Kernel.class, 2);
+        sameAsDl4j(new Adam(0.003, 0.8, 0.95, 1e-6), HostAdam.Kernel.class, 2);
+    }
+
+    /** Adagrad's vector step against its plain loop (the path where the vector module is absent), a tail included. */
+    @Test
+    void adagradsVectorStepMatchesThePlainLoop() {
+        int n = 1000 + 13;
+        java.util.Random random = new java.util.Random(3);
+        float[] g = new float[n];
+        float[] h = new float[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (float) random.nextGaussian();
+            h[i] = (float) random.nextDouble() * 2;
+        }
+        INDArray gv = Nd4j.createFromArray(g);
+        INDArray hv = Nd4j.createFromArray(h);
+        HostAdaGrad.Kernel.step(g, h, n, 0.05f, 1e-6f);
+        UpdaterVectors.adaGrad(HostArrays.bytes(gv), HostArrays.bytes(hv), n, 0.05f, 1e-6f);
+        for (int i = 0; i < n; i++) {
+            assertThat(gv.getFloat(i)).as("update [%d]", i).isEqualTo(g[i]);
+            assertThat(hv.getFloat(i)).as("history [%d]", i).isEqualTo(h[i]);
+        }
     }
 
     /** Five steps of the host kernel and of DL4J's updater on the same gradients; {@code perValue} state values each. */
@@ -60,11 +89,12 @@ class HostUpdaterTest {
     }
 
     @Test
-    void onlyAdagradHasAHostVersionAndItSharesTheLayersSettings() {
+    void onlyAdagradAndAdamHaveAHostVersionAndItSharesTheLayersSettings() {
         AdaGrad config = new AdaGrad(0.1);
         assertThat(HostUpdater.of(config)).isInstanceOf(HostAdaGrad.class).isEqualTo(HostUpdater.of(config));
         Adam adam = new Adam(1e-3);
-        assertThat(HostUpdater.of(adam)).isSameAs(adam);
+        assertThat(HostUpdater.of(adam)).isInstanceOf(HostAdam.class).isEqualTo(HostUpdater.of(adam))
+                .isNotEqualTo(HostUpdater.of(new Adam(2e-3)));
         Nesterovs nesterovs = new Nesterovs(0.1, 0.9);
         assertThat(HostUpdater.of(nesterovs)).isSameAs(nesterovs);
         IUpdater host = HostUpdater.of(config);
