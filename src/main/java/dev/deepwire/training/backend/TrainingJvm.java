@@ -1,6 +1,5 @@
 package dev.deepwire.training.backend;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -89,29 +88,33 @@ public final class TrainingJvm {
 
     /**
      * Copies a training JVM's error output to {@code to} as it comes, less its start-up notice (its first line, if it
-     * is that notice), on a thread of its own; join the thread to have it all.
+     * is that notice: bytes are held back only while they could still be it), on a thread of its own; join the thread to
+     * have it all.
      */
     public static Thread passOnErrors(InputStream errors, PrintStream to) {
         Thread t = new Thread(() -> {
             try (InputStream in = errors) {
-                ByteArrayOutputStream first = new ByteArrayOutputStream();
-                int b;
-                while ((b = in.read()) != -1 && b != '\n') {
-                    first.write(b);
-                }
-                String line = first.toString(StandardCharsets.UTF_8);
-                if (!isStartupNotice(line.strip())) {
-                    to.write(first.toByteArray());
-                    if (b == '\n') {
-                        to.write('\n');
+                byte[] notice = (STARTUP_NOTICE + "\n").getBytes(StandardCharsets.UTF_8);
+                int matched = 0;
+                int b = 0;
+                while (matched < notice.length && (b = in.read()) != -1) {
+                    if (b != notice[matched]) {
+                        to.write(notice, 0, matched); // not the notice: what was held back, then this byte
+                        to.write(b);
+                        to.flush();
+                        break;
                     }
-                    to.flush();
+                    matched++;
+                }
+                if (b == -1 && matched < notice.length) {
+                    to.write(notice, 0, matched);
                 }
                 byte[] buffer = new byte[8192];
                 for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                     to.write(buffer, 0, n);
                     to.flush();
                 }
+                to.flush();
             } catch (IOException e) {
                 // the process is gone
             }

@@ -50,6 +50,8 @@ class TrainingJvmTest {
             {TrainingJvm.STARTUP_NOTICE + "\nerror: no such file\nepoch 1\r", "error: no such file\nepoch 1\r"},
             {"error: first\n" + TrainingJvm.STARTUP_NOTICE + "\n", "error: first\n" + TrainingJvm.STARTUP_NOTICE + "\n"},
             {"no newline at all", "no newline at all"},
+            {"WARNING: Using incubator modules: jdk.other\nnext\n", "WARNING: Using incubator modules: jdk.other\nnext\n"},
+            {"WARNING: Using", "WARNING: Using"},
             {TrainingJvm.STARTUP_NOTICE + "\n", ""},
             {"", ""},
         };
