@@ -7,9 +7,9 @@ package dev.deepwire.compiler.layers;
  * JIT vectorises only where no running sum or maximum is carried (ADR 0011, decision 15). A class of its own so that no
  * class naming the module's types is loaded where the module is absent.
  */
-final class VectorKernels {
-    /** The module's name, as {@code --add-modules} takes it. */
-    static final String MODULE = "jdk.incubator.vector";
+public final class VectorKernels {
+    /** The module's name, as {@code --add-modules} takes it (the training JVM names it: {@code TrainingJvm}). */
+    public static final String MODULE = "jdk.incubator.vector";
     static final boolean ON = ModuleLayer.boot().findModule(MODULE).isPresent()
             && Boolean.parseBoolean(System.getProperty("deepwire.vectorKernels", "true"));
 

@@ -99,19 +99,22 @@ public final class BackendChoice {
 
     /**
      * Runs DeepWire again in a child JVM (as {@link #relaunch} with this process's input and output) until it ends,
-     * and returns its exit code. A training JVM's error output is passed on less its start-up notice
-     * ({@link TrainingJvm#passOnErrors}); this JVM's {@code -Ddeepwire.…} settings go with it.
+     * and returns its exit code. A training JVM (non-empty {@code jvmOptions}, {@link TrainingJvm#options}) takes this
+     * JVM's {@code -Ddeepwire.…} settings with it, and its error output is passed on less its start-up notice
+     * ({@link TrainingJvm#passOnErrors}); any other child shares this process's error output as it is.
      */
     public static int runAgain(Backend backend, List<String> jvmOptions, String mainClass, String[] args)
             throws IOException, InterruptedException {
+        boolean training = !jvmOptions.isEmpty(); // what relaunch also goes by: its errors come through a pipe
         List<String> options = new ArrayList<>(jvmOptions);
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Ddeepwire.") && options.stream().noneMatch(o -> o.startsWith(arg.split("=", 2)[0] + "="))) {
+            if (training && arg.startsWith("-Ddeepwire.")
+                    && options.stream().noneMatch(o -> o.startsWith(arg.split("=", 2)[0] + "="))) {
                 options.add(arg);
             }
         }
         Process child = relaunch(backend, options, mainClass, args, true);
-        Thread errors = jvmOptions.isEmpty() ? null : TrainingJvm.passOnErrors(child.getErrorStream(), System.err);
+        Thread errors = training ? TrainingJvm.passOnErrors(child.getErrorStream(), System.err) : null;
         int code = child.waitFor();
         if (errors != null) {
             errors.join();

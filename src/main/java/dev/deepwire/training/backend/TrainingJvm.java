@@ -1,5 +1,6 @@
 package dev.deepwire.training.backend;
 
+import dev.deepwire.compiler.layers.VectorKernels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ public final class TrainingJvm {
      * The incubating module whose vector instructions the hand-written kernels use where it is resolved (the 1-N loss:
      * 1.4 → 0.4 ms of wordnet-links-distmult's step; ADR 0011, decision 15); added when this Java runtime has it.
      */
-    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    static final String VECTOR_MODULE = VectorKernels.MODULE;
     static final String STARTUP_NOTICE = "WARNING: Using incubator modules: " + VECTOR_MODULE;
 
     private TrainingJvm() {
