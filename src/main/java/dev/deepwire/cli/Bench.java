@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.compiler.layers.LeanUpdaterBlock;
 import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.training.backend.ThreadSettings;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class Bench {
     static Result run(LoadedProject prepared, int steps, int warmup) {
         Nd4j.getRandom().setSeed(prepared.session().project.training().seed());
         ComputationGraph net = prepared.network().instantiate();
+        LeanUpdaterBlock.install(net); // as a training run does
         int batch = prepared.session().project.training().batchSize();
         // 16 batches prepared ahead, like the PyTorch reference.
         List<MultiDataSet> batches = prepared.data().train().batches(batch, new Random(0));

@@ -1,6 +1,7 @@
 package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.layers.LeanUpdaterBlock;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.io.AtomicFiles;
@@ -106,6 +107,7 @@ public final class TrainingEngine {
         } else {
             model.setListeners(nonFinite, health);
         }
+        LeanUpdaterBlock.install(model);
         run.setModel(model);
         Random shuffle = new Random(settings.seed());
         List<MultiDataSet> validation = data.validation().batches(EVAL_BATCH, null);

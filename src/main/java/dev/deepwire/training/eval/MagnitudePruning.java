@@ -1,6 +1,7 @@
 package dev.deepwire.training.eval;
 
 import dev.deepwire.compiler.layers.FeedForward;
+import dev.deepwire.compiler.layers.LeanUpdaterBlock;
 import dev.deepwire.compiler.layers.SelfAttention;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class MagnitudePruning {
         public void fineTune(List<MultiDataSet> train, int epochs, long seed) {
             Random random = new Random(seed);
             List<MultiDataSet> order = new ArrayList<>(train);
+            LeanUpdaterBlock.install(net);
             for (int e = 0; e < epochs; e++) {
                 java.util.Collections.shuffle(order, random);
                 for (MultiDataSet b : order) {
