@@ -9,7 +9,9 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * Loss and accuracy of a network on prepared batches, for its first output: class accuracy for a
  * softmax classifier, per-position accuracy (padding left out) for a per-step softmax, the share of
- * correct yes/no calls (p &gt; 0.5) for sigmoid and link-prediction outputs; none (NaN) for regression.
+ * correct yes/no calls (p &gt; 0.5) for sigmoid and link-prediction outputs; none (NaN) for regression. The loss is
+ * DL4J's score of each batch; a softmax classifier's comes from the same forward pass as its accuracy
+ * ({@link SoftmaxLoss}).
  */
 public record ModelScore(double loss, double accuracy, int examples) {
 
@@ -22,14 +24,22 @@ public record ModelScore(double loss, double accuracy, int examples) {
         double correct = 0;
         double counted = 0;
         int n = 0;
+        SoftmaxLoss fromOutput = outputType.equals("regression_output") ? null : SoftmaxLoss.of(net);
         for (MultiDataSet b : batches) {
             int size = (int) b.getFeatures(0).size(0);
-            lossSum += net.score(b, false) * size;
             n += size;
             if (outputType.equals("regression_output")) {
+                lossSum += net.score(b, false) * size;
                 continue;
             }
+            boolean onePass = fromOutput != null && SoftmaxLoss.applies(b);
+            if (!onePass) {
+                lossSum += net.score(b, false) * size;
+            }
             INDArray out = net.output(false, b.getFeatures(), b.getFeaturesMaskArrays(), b.getLabelsMaskArrays())[0];
+            if (onePass) {
+                lossSum += fromOutput.loss(out, b.getLabels(0)) * size;
+            }
             double[] hit = hits(out, b, outputType);
             release(out);
             correct += hit[0];

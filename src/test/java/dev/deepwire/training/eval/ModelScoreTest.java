@@ -53,6 +53,52 @@ class ModelScoreTest {
         assertThat(Nd4j.dataType()).as("scoring leaves ND4J's default type alone").isEqualTo(before);
     }
 
+    /**
+     * A softmax classifier's loss comes from the forward pass that gives its accuracy: exactly DL4J's score, including
+     * where probabilities fall below the loss's clipping (weights large enough that the labelled class gets ~e^-60).
+     */
+    @Test
+    void softmaxLossFromTheOutputIsDl4jsScoreExactly() {
+        for (double scale : new double[] {0.3, 30}) {
+            var g = new GraphFixture().node("x", "vector_input", "features", 4).node("o", "softmax_output", "classes", 3)
+                    .wire("x.out", "o.in").graph();
+            ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
+                    .compile(g, CompileOptions.forGradientCheck(1)).orThrow().instantiate();
+            net.getLayer("o").setParam("W", Nd4j.createFromArray(new double[][] {{1, -2, 0.5}, {-1, 0.3, 2}, {0.7, 1, -1},
+                    {2, 0.1, -0.4}}).muli(scale));
+            assertThat(SoftmaxLoss.of(net)).isNotNull();
+            java.util.Random random = new java.util.Random(5);
+            List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new java.util.ArrayList<>();
+            double dl4j = 0;
+            int n = 0;
+            for (int size : new int[] {7, 3}) {
+                INDArray x = Nd4j.rand(net.params().dataType(), size, 4).subi(0.5).muli(4);
+                INDArray y = Nd4j.zeros(net.params().dataType(), size, 3);
+                for (int i = 0; i < size; i++) {
+                    y.putScalar(i, random.nextInt(3), 1.0);
+                }
+                var batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+                batches.add(batch);
+                dl4j += net.score(batch, false) * size;
+                n += size;
+            }
+            assertThat(ModelScore.of(net, batches, "softmax_output").loss()).as("weights × %s", scale).isEqualTo(dl4j / n);
+            if (scale > 1) {
+                assertThat(dl4j / n).as("the clipping mattered").isGreaterThan(3);
+            }
+        }
+    }
+
+    @Test
+    void otherOutputsAndMaskedLabelsAreScoredTheDl4jWay() {
+        assertThat(SoftmaxLoss.of(net("sigmoid_output"))).isNull();
+        assertThat(SoftmaxLoss.of(net("regression_output"))).isNull();
+        INDArray x = Nd4j.zeros(2, 2);
+        assertThat(SoftmaxLoss.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}))).isTrue();
+        assertThat(SoftmaxLoss.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}, null,
+                new INDArray[] {Nd4j.ones(2, 1)}))).isFalse();
+    }
+
     @Test
     void releaseFreesAnArrayButLeavesViewsAndNullsAlone() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 3, 4);
