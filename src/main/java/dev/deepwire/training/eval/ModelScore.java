@@ -10,8 +10,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * Loss and accuracy of a network on prepared batches, for its first output: class accuracy for a
  * softmax classifier, per-position accuracy (padding left out) for a per-step softmax, the share of
  * correct yes/no calls (p &gt; 0.5) for sigmoid and link-prediction outputs; none (NaN) for regression. The loss is
- * DL4J's score of each batch; a softmax classifier's comes from the same forward pass as its accuracy
- * ({@link SoftmaxLoss}).
+ * DL4J's score of each batch; a softmax or sigmoid classifier's comes from the same forward pass as its accuracy
+ * ({@link LossFromOutput}).
  */
 public record ModelScore(double loss, double accuracy, int examples) {
 
@@ -24,7 +24,7 @@ public record ModelScore(double loss, double accuracy, int examples) {
         double correct = 0;
         double counted = 0;
         int n = 0;
-        SoftmaxLoss fromOutput = outputType.equals("regression_output") ? null : SoftmaxLoss.of(net);
+        LossFromOutput fromOutput = outputType.equals("regression_output") ? null : LossFromOutput.of(net);
         for (MultiDataSet b : batches) {
             int size = (int) b.getFeatures(0).size(0);
             n += size;
@@ -32,7 +32,7 @@ public record ModelScore(double loss, double accuracy, int examples) {
                 lossSum += net.score(b, false) * size;
                 continue;
             }
-            boolean onePass = fromOutput != null && SoftmaxLoss.applies(b);
+            boolean onePass = fromOutput != null && LossFromOutput.applies(b);
             if (!onePass) {
                 lossSum += net.score(b, false) * size;
             }

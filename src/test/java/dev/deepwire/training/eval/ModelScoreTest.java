@@ -59,43 +59,60 @@ class ModelScoreTest {
      */
     @Test
     void softmaxLossFromTheOutputIsDl4jsScoreExactly() {
+        sameAsScore("softmax_output", "classes", 3, 3);
+    }
+
+    /** The same for a sigmoid output (several yes/no labels per example), its clipping (10⁻⁵) deciding at large weights. */
+    @Test
+    void sigmoidLossFromTheOutputIsDl4jsScoreExactly() {
+        sameAsScore("sigmoid_output", "units", 3, 0.4);
+    }
+
+    /** One-hot labels (softmax) or independent yes/no labels, two batches, ordinary and very large weights. */
+    private static void sameAsScore(String outputType, String widthKey, int width, double clippedAbove) {
         for (double scale : new double[] {0.3, 30}) {
-            var g = new GraphFixture().node("x", "vector_input", "features", 4).node("o", "softmax_output", "classes", 3)
+            var g = new GraphFixture().node("x", "vector_input", "features", 4).node("o", outputType, widthKey, width)
                     .wire("x.out", "o.in").graph();
             ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
                     .compile(g, CompileOptions.forGradientCheck(1)).orThrow().instantiate();
             net.getLayer("o").setParam("W", Nd4j.createFromArray(new double[][] {{1, -2, 0.5}, {-1, 0.3, 2}, {0.7, 1, -1},
                     {2, 0.1, -0.4}}).muli(scale));
-            assertThat(SoftmaxLoss.of(net)).isNotNull();
+            assertThat(LossFromOutput.of(net)).as(outputType).isNotNull();
             java.util.Random random = new java.util.Random(5);
             List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new java.util.ArrayList<>();
             double dl4j = 0;
             int n = 0;
             for (int size : new int[] {7, 3}) {
                 INDArray x = Nd4j.rand(net.params().dataType(), size, 4).subi(0.5).muli(4);
-                INDArray y = Nd4j.zeros(net.params().dataType(), size, 3);
+                INDArray y = Nd4j.zeros(net.params().dataType(), size, width);
                 for (int i = 0; i < size; i++) {
-                    y.putScalar(i, random.nextInt(3), 1.0);
+                    if (outputType.equals("softmax_output")) {
+                        y.putScalar(i, random.nextInt(width), 1.0);
+                    } else {
+                        for (int k = 0; k < width; k++) {
+                            y.putScalar(i, k, random.nextBoolean() ? 1.0 : 0.0);
+                        }
+                    }
                 }
                 var batch = new MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
                 batches.add(batch);
                 dl4j += net.score(batch, false) * size;
                 n += size;
             }
-            assertThat(ModelScore.of(net, batches, "softmax_output").loss()).as("weights × %s", scale).isEqualTo(dl4j / n);
+            assertThat(ModelScore.of(net, batches, outputType).loss()).as("%s, weights × %s", outputType, scale)
+                    .isEqualTo(dl4j / n);
             if (scale > 1) {
-                assertThat(dl4j / n).as("the clipping mattered").isGreaterThan(3);
+                assertThat(dl4j / n).as("the clipping mattered").isGreaterThan(clippedAbove);
             }
         }
     }
 
     @Test
     void otherOutputsAndMaskedLabelsAreScoredTheDl4jWay() {
-        assertThat(SoftmaxLoss.of(net("sigmoid_output"))).isNull();
-        assertThat(SoftmaxLoss.of(net("regression_output"))).isNull();
+        assertThat(LossFromOutput.of(net("regression_output"))).isNull();
         INDArray x = Nd4j.zeros(2, 2);
-        assertThat(SoftmaxLoss.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}))).isTrue();
-        assertThat(SoftmaxLoss.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}, null,
+        assertThat(LossFromOutput.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}))).isTrue();
+        assertThat(LossFromOutput.applies(new MultiDataSet(new INDArray[] {x}, new INDArray[] {x}, null,
                 new INDArray[] {Nd4j.ones(2, 1)}))).isFalse();
     }
 
