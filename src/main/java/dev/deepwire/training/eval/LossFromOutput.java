@@ -42,7 +42,7 @@ final class LossFromOutput {
             return null;
         }
         Layer out = net.getOutputLayer(0);
-        if (out.conf() == null || !out.conf().isMiniBatch() || out.conf().getLayer().getClass() != OutputLayer.class) {
+        if (out == null || out.conf() == null || !out.conf().isMiniBatch() || out.conf().getLayer().getClass() != OutputLayer.class) {
             return null;
         }
         OutputLayer conf = (OutputLayer) out.conf().getLayer();
