@@ -86,10 +86,7 @@ final class LossFromOutput {
             scores.addi(second);
         }
         double loss = -scores.sumNumber().doubleValue() / scores.size(0);
-        ModelScore.release(p);
-        if (scores != p) {
-            ModelScore.release(scores);
-        }
+        ModelScore.release(p, scores == p ? null : scores); // the softmax's log ran in place
         return loss;
     }
 }

@@ -24,17 +24,17 @@ public record ModelScore(double loss, double accuracy, int examples) {
         double correct = 0;
         double counted = 0;
         int n = 0;
-        LossFromOutput fromOutput = outputType.equals("regression_output") ? null : LossFromOutput.of(net);
+        boolean regression = outputType.equals("regression_output");
+        LossFromOutput fromOutput = regression ? null : LossFromOutput.of(net);
         for (MultiDataSet b : batches) {
             int size = (int) b.getFeatures(0).size(0);
             n += size;
-            if (outputType.equals("regression_output")) {
-                lossSum += net.score(b, false) * size;
-                continue;
-            }
             boolean onePass = fromOutput != null && LossFromOutput.applies(b);
             if (!onePass) {
                 lossSum += net.score(b, false) * size;
+            }
+            if (regression) {
+                continue;
             }
             INDArray out = net.output(false, b.getFeatures(), b.getFeaturesMaskArrays(), b.getLabelsMaskArrays())[0];
             if (onePass) {
