@@ -29,15 +29,22 @@ if has steps; then
 # samples run at the reference's batch (128). wordnet-links-distmult's table is 256 wide where the reference's is 64:
 # it is timed as shipped and at the reference's width (`bench --param score.dim=64`). wordnet-links-sampled scores
 # each positive triple and one corrupted one, so at batch 128 it scores the 256 triples of the reference's step.
-# A pair is SAMPLE[@KEY=VALUE]:MODEL. WARMUP=N (default 20, the command) untimed steps first on both sides.
-pairs="${PAIRS:-marker:marker word-language:word-language digits-caption:digits-caption wordnet-links:wordnet-complex wordnet-links-distmult:wordnet-distmult wordnet-links-distmult@score.dim=64:wordnet-distmult wordnet-links-mlp-1n:wordnet-mlp-1n wordnet-links-sampled:wordnet-links}"
+# A pair is SAMPLE[@KEY=VALUE]:MODEL[@WIDTH]. WARMUP=N (default 20, the command) untimed steps first on both
+# sides. MODEL@WIDTH is the reference's own 1-N model and timing at that table width (docs/bench/reference_at_width.py
+# imports the reference as shipped; PyTorch's flush-denormal on, its best at 256 wide): the row labelled SAMPLE~WIDTH
+# times wordnet-links-distmult as shipped against the same model at its own width, like for like.
+pairs="${PAIRS:-marker:marker word-language:word-language digits-caption:digits-caption wordnet-links:wordnet-complex wordnet-links-distmult:wordnet-distmult wordnet-links-distmult@score.dim=64:wordnet-distmult wordnet-links-distmult:wordnet-distmult@256 wordnet-links-mlp-1n:wordnet-mlp-1n wordnet-links-sampled:wordnet-links}"
 for round in $(seq 1 "$rounds"); do
   for pair in $pairs; do
     sample="${pair%%:*}"; model="${pair#*:}"
     extra=(); label="$sample"
     if [[ "$sample" == *@* ]]; then extra=(--param "${sample#*@}"); label="${sample/@/,}"; sample="${sample%%@*}"; fi
     batch=(); [[ "$model" == wordnet-* ]] && batch=(--batch-size 128)
-    /usr/bin/python3 ../shared/bench/torch_reference.py "$model" --steps 100 --warmup "${WARMUP:-20}" | tail -n 1 | sed "s/^/torch $label /" >> "$raw"
+    reference=(../shared/bench/torch_reference.py "$model")
+    if [[ "$model" == *@* ]]; then
+      reference=(docs/bench/reference_at_width.py "${model%%@*}" --dim "${model#*@}"); label="$label~${model#*@}"
+    fi
+    /usr/bin/python3 "${reference[@]}" --steps 100 --warmup "${WARMUP:-20}" | tail -n 1 | sed "s/^/torch $label /" >> "$raw"
     java -jar target/deepwire.jar bench "sample-projects/$sample.dwproj" "${batch[@]}" "${extra[@]}" --steps 100 --warmup "${WARMUP:-20}" | sed "s/^/deepwire $label /" >> "$raw"
   done
 done
