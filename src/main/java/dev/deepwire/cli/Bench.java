@@ -36,9 +36,9 @@ final class Bench {
         return chosen != null ? chosen : System.getenv().getOrDefault("OPENBLAS_CORETYPE", "auto");
     }
 
-    static void applyThreads(int threads) throws CliException {
+    static void applyThreads(int threads, long params) throws CliException {
         try {
-            ThreadSettings.apply(threads);
+            ThreadSettings.apply(threads, params);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--threads: " + e.getMessage());
         }

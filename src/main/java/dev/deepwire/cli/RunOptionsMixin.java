@@ -11,8 +11,8 @@ final class RunOptionsMixin {
     String backend;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "CPU threads for ND4J, 1 to 4 × the processors (default: 1 for models under 5 million parameters, "
-                    + "else all cores)")
+            description = "CPU threads a training step uses, 1 to 4 × the processors (default: for models under 5 million "
+                    + "parameters 2 — ND4J on one, the largest matrix products split over two — else all cores)")
     Integer threads;
 
     /** Refuses a backend or thread count that cannot be used, before any work. */
@@ -29,6 +29,6 @@ final class RunOptionsMixin {
 
     /** Applies the thread count asked for, or the one that suits a model of this size. */
     void applyThreads(long params) throws CliException {
-        Bench.applyThreads(threads != null ? threads : ThreadSettings.recommended(params));
+        Bench.applyThreads(threads != null ? threads : ThreadSettings.recommended(params), params);
     }
 }

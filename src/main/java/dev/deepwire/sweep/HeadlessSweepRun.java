@@ -62,7 +62,7 @@ public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTask
         if (!prepared.ok()) {
             return outcome(task, scratch, record(task, project, false, prepared.problem(), tracker));
         }
-        ThreadSettings.apply(1);
+        ThreadSettings.apply(1, prepared.network().totalParams());
         TrainingRun run;
         String metricsProblem = null;
         try (MetricsCsv metrics = new MetricsCsv(scratch.resolve("metrics.csv"), logEvery)) {

@@ -72,11 +72,9 @@ public final class TrainingEngine {
 
     private void train(TrainingRun run, CompiledNetwork network, DatasetSplits data, TrainingSettings settings,
                        RunOptions options, TrainingListener listener) throws InterruptedException {
-        if (ThreadSettings.applied() > 0) {
-            // OpenMP keeps its thread count per thread, and OpenBLAS follows the calling thread's: applied
-            // elsewhere (the UI), this thread would multiply on two threads and wake a sleeping worker per product.
-            ThreadSettings.apply(ThreadSettings.applied());
-        }
+        // OpenMP keeps its thread count per thread, and OpenBLAS follows the calling thread's: applied elsewhere
+        // (the UI), this thread would multiply on two threads and wake a sleeping worker per product.
+        ThreadSettings.reapply();
         data = data.resplit(settings.validationSplit(), settings.seed());
         if (data.validation() == null || data.validation().size() == 0) {
             fail(run, listener, 0, "the dataset has no validation examples, which training needs to measure progress; "

@@ -32,7 +32,7 @@ class MarkerAttentionPatternTest {
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         var compiled = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow();
         DatasetSplits data = MarkerDataset.generate(p.dataset());
-        ThreadSettings.apply(ThreadSettings.recommended(compiled.totalParams()));
+        ThreadSettings.apply(ThreadSettings.recommended(compiled.totalParams()), compiled.totalParams());
         TrainingRun run = new TrainingEngine(Runnable::run).start(compiled, data, p.training().withEpochs(13),
                 RunOptions.defaults("marker"), e -> { });
         TrainingEvent.RunFinished finished = (TrainingEvent.RunFinished) run.outcome();

@@ -77,7 +77,7 @@ public final class WorkbenchTrainingMemory {
             System.err.println("cannot train " + file + ": " + prepared.problem());
             System.exit(1);
         }
-        ThreadSettings.apply(ThreadSettings.recommended(prepared.network().totalParams())); // as the window tunes itself
+        ThreadSettings.apply(ThreadSettings.recommended(prepared.network().totalParams()), prepared.network().totalParams()); // as the window tunes itself
         CaptureSpec capture = new AttentionSession(Runnable::run).watch(prepared.network(), prepared.data());
         if (capture != null) {
             capture = capture.withBudget(OBSERVATION_BUDGET);

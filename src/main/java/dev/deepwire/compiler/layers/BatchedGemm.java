@@ -113,7 +113,7 @@ final class BatchedGemm {
                 fa.position(a0 + i * aStep);
                 fb.position(b0 + i * bStep);
                 fc.position(i * cStep);
-                openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, 1f, fa, lda, fb, ldb, 0f, fc, n);
+                SplitGemm.sgemm(ta, tb, m, n, k, 1f, fa, lda, fb, ldb, 0f, fc, n);
             }
         } else {
             DoublePointer da = new DoublePointer(pa), db = new DoublePointer(pb), dc = new DoublePointer(pc);

@@ -104,7 +104,9 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         Forward f = kept.compute(training, mgr, () -> forward(training), input);
         INDArray table = getParam(OneToAllScorer.ENTITIES);
         INDArray scores = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {input.size(0), table.size(0)}, 'c');
-        Nd4j.gemm(f.q(), table, scores, false, true, 1.0, 0.0);
+        if (!BatchedGemm.into(f.q(), table, scores, false, true)) { // split over two threads where it is large
+            Nd4j.gemm(f.q(), table, scores, false, true, 1.0, 0.0);
+        }
         return scores;
     }
 

@@ -81,8 +81,7 @@ final class StridedGemm {
                     fa.position(a.offset() + e * aE + h * aH);
                     fb.position(b.offset() + e * bE + h * bH);
                     fc.position(c.offset() + e * cE + h * cH);
-                    openblas_nolapack.cblas_sgemm(order, transA, transB, m, n, k, (float) alpha, fa, a.ld(), fb, b.ld(),
-                            (float) beta, fc, c.ld());
+                    SplitGemm.sgemm(ta, tb, m, n, k, (float) alpha, fa, a.ld(), fb, b.ld(), (float) beta, fc, c.ld());
                 }
             }
         } else {

@@ -1,0 +1,132 @@
+package dev.deepwire.compiler.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bytedeco.javacpp.FloatPointer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Large products split over two threads give the whole product's floats, bit for bit; small ones stay whole. */
+class SplitGemmTest {
+    private boolean wasEnabled;
+
+    @BeforeEach
+    void cpuOnly() {
+        assumeTrue(BatchedGemm.direct(), "products go to OpenBLAS directly on the CPU backend only");
+        wasEnabled = SplitGemm.enabled();
+    }
+
+    @AfterEach
+    void restore() {
+        SplitGemm.threads(wasEnabled ? 2 : 1);
+    }
+
+    /** One product's operands, each a block inside a wider array where the strides say so. */
+    private record Product(boolean ta, boolean tb, int m, int n, int k, int lda, int ldb, int ldc, INDArray a, INDArray b,
+                           INDArray c) {
+        static Product of(boolean ta, boolean tb, int m, int n, int k, int pad) {
+            int lda = (ta ? m : k) + pad, ldb = (tb ? k : n) + pad, ldc = n + pad;
+            Nd4j.getRandom().setSeed(m * 31L + n * 7L + k);
+            INDArray a = Nd4j.rand(DataType.FLOAT, ta ? k : m, lda).subi(0.5);
+            INDArray b = Nd4j.rand(DataType.FLOAT, tb ? n : k, ldb).subi(0.5);
+            INDArray c = Nd4j.rand(DataType.FLOAT, m, ldc).subi(0.5);
+            return new Product(ta, tb, m, n, k, lda, ldb, ldc, a, b, c);
+        }
+
+        /** c's values after {@code c = 0.75 · op(a) · op(b) + beta · c}, split where SplitGemm splits. */
+        float[] run(float beta) {
+            INDArray out = c.dup();
+            SplitGemm.sgemm(ta, tb, m, n, k, 0.75f, pointer(a), lda, pointer(b), ldb, beta, pointer(out), ldc);
+            return out.data().asFloat();
+        }
+
+        /** The same with one whole OpenBLAS call. */
+        float[] whole(float beta) {
+            INDArray out = c.dup();
+            SplitGemm.call(ta, tb, m, n, k, 0.75f, pointer(a), lda, pointer(b), ldb, beta, pointer(out), ldc);
+            return out.data().asFloat();
+        }
+
+        private static FloatPointer pointer(INDArray x) {
+            return new FloatPointer(x.data().addressPointer());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // by columns (n > m): the 1-N scorer's [b × w] · [w × N] and its transposes
+            "false,true,128,4000,64,0", "false,false,128,4000,64,3", "true,false,128,4000,64,5", "true,true,128,4000,64,1",
+            // by rows (m > n), and sizes that are no multiple of the cut's alignment
+            "false,false,4000,128,64,0", "true,false,4000,128,64,2", "false,true,1000,333,100,7", "true,true,1003,331,101,0"})
+    void aSplitProductIsTheWholeProductBitForBit(boolean ta, boolean tb, int m, int n, int k, int pad) {
+        SplitGemm.threads(2);
+        Product p = Product.of(ta, tb, m, n, k, pad);
+        assertThat((double) m * n * k).isGreaterThanOrEqualTo(SplitGemm.LARGE);
+        for (float beta : new float[] {0f, 0.5f}) {
+            long before = SplitGemm.splits();
+            float[] split = p.run(beta);
+            assertThat(SplitGemm.splits()).as("split").isEqualTo(before + 1);
+            assertBitForBit(split, p.whole(beta), "beta " + beta);
+        }
+    }
+
+    @Test
+    void smallProductsAndOneThreadKeepProductsWhole() {
+        SplitGemm.threads(2);
+        Product small = Product.of(false, false, 1536, 192, 64, 0); // marker's largest: 18.9 million multiply-adds
+        long before = SplitGemm.splits();
+        assertBitForBit(small.run(0f), small.whole(0f), "small");
+        assertThat(SplitGemm.splits()).as("a product under the threshold").isEqualTo(before);
+
+        SplitGemm.threads(1);
+        Product large = Product.of(false, true, 128, 4000, 64, 0);
+        assertBitForBit(large.run(0f), large.whole(0f), "one thread");
+        assertThat(SplitGemm.splits()).as("with one thread").isEqualTo(before);
+        assertThat(SplitGemm.enabled()).isFalse();
+    }
+
+    @Test
+    void callersOnTwoThreadsAtOnceEachGetTheirOwnProduct() throws Exception {
+        SplitGemm.threads(2);
+        Product first = Product.of(false, true, 128, 4000, 64, 0);
+        Product second = Product.of(true, false, 4000, 128, 64, 1);
+        float[] firstWhole = first.whole(0f);
+        float[] secondWhole = second.whole(0.5f);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Future<float[]> a = pool.submit(() -> first.run(0f));
+                Future<float[]> b = pool.submit(() -> second.run(0.5f));
+                assertBitForBit(a.get(), firstWhole, "first caller, round " + round);
+                assertBitForBit(b.get(), secondWhole, "second caller, round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The same floats at every place (bit patterns, so a NaN or -0 would count too); the first that differs named. */
+    private static void assertBitForBit(float[] actual, float[] expected, String what) {
+        assertThat(actual.length).as(what + ": length").isEqualTo(expected.length);
+        int differ = 0;
+        int first = -1;
+        for (int i = 0; i < actual.length; i++) {
+            if (Float.floatToRawIntBits(actual[i]) != Float.floatToRawIntBits(expected[i])) {
+                differ++;
+                first = first < 0 ? i : first;
+            }
+        }
+        assertThat(differ).as(what + ": values that differ, the first at " + first
+                + (first < 0 ? "" : " (" + actual[first] + " against " + expected[first] + ")")).isZero();
+    }
+}
