@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -101,9 +100,6 @@ final class BatchedGemm {
     /** c = op(a) · op(b) for each of the batch's matrices (c's old values are not read). */
     private static void gemm(INDArray a, INDArray b, INDArray c, long batch, int m, int n, int k, boolean ta, boolean tb) {
         int lda = (int) a.size(a.rank() - 1), ldb = (int) b.size(b.rank() - 1);
-        int transA = ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        int transB = tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        int order = openblas_nolapack.CblasRowMajor;
         long aStep = a.size(a.rank() - 2) * (long) lda, bStep = b.size(b.rank() - 2) * (long) ldb, cStep = (long) m * n;
         long a0 = 0, b0 = 0; // each buffer starts at its array's first value (StridedGemm.plain)
         Pointer pa = a.data().addressPointer(), pb = b.data().addressPointer(), pc = c.data().addressPointer();
@@ -121,7 +117,7 @@ final class BatchedGemm {
                 da.position(a0 + i * aStep);
                 db.position(b0 + i * bStep);
                 dc.position(i * cStep);
-                openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, 1d, da, lda, db, ldb, 0d, dc, n);
+                SplitGemm.dgemm(ta, tb, m, n, k, 1d, da, lda, db, ldb, 0d, dc, n);
             }
         }
     }

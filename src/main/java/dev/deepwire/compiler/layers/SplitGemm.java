@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -20,7 +21,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * them, measured slower in two (their operands were just written in the training thread's cache, and the hand-off
  * costs tens of microseconds).
  *
- * <p>The helper spins {@link #SPIN_NANOS} after each half for a next one and then parks. The caller never waits on a
+ * <p>{@link BatchedGemm} and {@link StridedGemm} make every OpenBLAS product call here ({@link #call}, {@link #dgemm}
+ * for the whole products, {@link #sgemm} for the float ones that may be split).
+ *
+ * <p>The helper is started by the first product split (a process that never splits one, the window's, has none). It
+ * spins {@link #SPIN_NANOS} after each half for a next one and then parks. The caller never waits on a
  * helper that has not started: with its own half done first, it takes the other half back. One caller uses the
  * helper at a time; another thread's products meanwhile run whole.
  */
@@ -39,10 +44,7 @@ public final class SplitGemm {
     }
 
     /** Products are split over two threads with {@code threads} 2 or more, kept whole with 1. */
-    public static synchronized void threads(int threads) {
-        if (threads >= 2 && helper == null) {
-            helper = new Helper();
-        }
+    public static void threads(int threads) {
         enabled = threads >= 2;
     }
 
@@ -62,9 +64,21 @@ public final class SplitGemm {
      */
     static void sgemm(boolean ta, boolean tb, int m, int n, int k, float alpha, FloatPointer a, int lda,
                       FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
-        Helper h = helper;
-        Half other = enabled && h != null ? secondHalf(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) : null;
-        if (other == null || !h.posted.compareAndSet(null, other)) {
+        int at = enabled ? cut(m, n, k) : 0;
+        Helper h = at > 0 ? helper() : null;
+        if (h == null) {
+            call(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        // the larger of rows and columns is cut at `at`: the helper is offered the second part, this thread does
+        // the first
+        boolean byRows = m > n;
+        Half other = byRows
+                ? new Half(() -> call(ta, tb, m - at, n, k, alpha, offset(a, ta ? at : (long) at * lda), lda,
+                        b, ldb, beta, offset(c, (long) at * ldc), ldc))
+                : new Half(() -> call(ta, tb, m, n - at, k, alpha, a, lda,
+                        offset(b, tb ? (long) at * ldb : at), ldb, beta, offset(c, at), ldc));
+        if (!h.posted.compareAndSet(null, other)) { // another thread's product has the helper
             call(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
@@ -73,7 +87,7 @@ public final class SplitGemm {
             LockSupport.unpark(h.thread);
         }
         try {
-            call(ta, tb, other.byRows ? other.at : m, other.byRows ? n : other.at, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            call(ta, tb, byRows ? at : m, byRows ? n : at, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } finally {
             if (other.claimed.compareAndSet(false, true)) {
                 other.run();
@@ -84,34 +98,35 @@ public final class SplitGemm {
             }
             h.posted.set(null);
         }
-        if (other.failure instanceof RuntimeException e) {
+        if (other.failure instanceof Error e) {
             throw e;
-        } else if (other.failure instanceof Error e) {
-            throw e;
+        } else if (other.failure != null) {
+            throw (RuntimeException) other.failure;
         }
     }
 
     /**
-     * The second half of this product — the larger of its rows and columns cut at a multiple of {@link #ALIGN} past
-     * the middle — or null to keep it whole (too small, or too narrow to cut).
+     * Where to cut a product of this size — the first row or column (of the larger of the two) of its second part, a
+     * multiple of {@link #ALIGN} at or past the middle — or 0 to keep it whole (too small, or too narrow to cut).
      */
-    static Half secondHalf(boolean ta, boolean tb, int m, int n, int k, float alpha, FloatPointer a, int lda,
-                           FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
-        if ((double) m * n * k < LARGE) {
-            return null;
-        }
-        boolean byRows = m > n;
-        int size = byRows ? m : n;
+    static int cut(int m, int n, int k) {
+        int size = Math.max(m, n);
         int at = (size / 2 + ALIGN - 1) / ALIGN * ALIGN;
-        if (at <= 0 || at >= size) {
-            return null;
+        return (double) m * n * k >= LARGE && at < size ? at : 0;
+    }
+
+    /** The helper thread, started by the first product that is split. */
+    private static Helper helper() {
+        Helper h = helper;
+        if (h == null) {
+            synchronized (SplitGemm.class) {
+                h = helper;
+                if (h == null) {
+                    helper = h = new Helper();
+                }
+            }
         }
-        if (byRows) {
-            FloatPointer a2 = offset(a, ta ? at : (long) at * lda);
-            return new Half(true, at, ta, tb, m - at, n, k, alpha, a2, lda, b, ldb, beta, offset(c, (long) at * ldc), ldc);
-        }
-        FloatPointer b2 = offset(b, tb ? (long) at * ldb : at);
-        return new Half(false, at, ta, tb, m, n - at, k, alpha, a, lda, b2, ldb, beta, offset(c, at), ldc);
+        return h;
     }
 
     private static FloatPointer offset(FloatPointer p, long values) {
@@ -127,50 +142,30 @@ public final class SplitGemm {
                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
-    /** The half handed to the helper: run once, by whichever thread claims it first. */
-    static final class Half {
-        final boolean byRows;
-        /** Where the cut is: the first row (byRows) or column of this half. */
-        final int at;
-        private final boolean ta;
-        private final boolean tb;
-        private final int m;
-        private final int n;
-        private final int k;
-        private final float alpha;
-        private final FloatPointer a;
-        private final int lda;
-        private final FloatPointer b;
-        private final int ldb;
-        private final float beta;
-        private final FloatPointer c;
-        private final int ldc;
+    /** One {@code cblas_dgemm}, row-major, whole: double precision is the gradient checks', never split. */
+    static void dgemm(boolean ta, boolean tb, int m, int n, int k, double alpha, DoublePointer a, int lda,
+                      DoublePointer b, int ldb, double beta, DoublePointer c, int ldc) {
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
+                ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /** The part handed to the helper: run once, by whichever thread claims it first. */
+    private static final class Half {
+        private final Runnable work;
         final AtomicBoolean claimed = new AtomicBoolean();
         volatile boolean done;
+        /** What the work threw (a RuntimeException or an Error), to be thrown again on the caller's thread. */
         volatile Throwable failure;
 
-        Half(boolean byRows, int at, boolean ta, boolean tb, int m, int n, int k, float alpha, FloatPointer a, int lda,
-             FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
-            this.byRows = byRows;
-            this.at = at;
-            this.ta = ta;
-            this.tb = tb;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.alpha = alpha;
-            this.a = a;
-            this.lda = lda;
-            this.b = b;
-            this.ldb = ldb;
-            this.beta = beta;
-            this.c = c;
-            this.ldc = ldc;
+        Half(Runnable work) {
+            this.work = work;
         }
 
         void run() {
             try {
-                call(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                work.run();
             } catch (RuntimeException | Error e) {
                 failure = e;
             } finally {

@@ -3,7 +3,6 @@ package dev.deepwire.compiler.layers;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -68,9 +67,6 @@ final class StridedGemm {
     static void heads(boolean ta, boolean tb, int m, int n, int k, double alpha,
                       Block a, long aE, long aH, Block b, long bE, long bH, double beta, Block c, long cE, long cH,
                       int examples, int heads) {
-        int order = openblas_nolapack.CblasRowMajor;
-        int transA = ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        int transB = tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         Pointer pa = a.array().data().addressPointer();
         Pointer pb = b.array().data().addressPointer();
         Pointer pc = c.array().data().addressPointer();
@@ -91,8 +87,7 @@ final class StridedGemm {
                     da.position(a.offset() + e * aE + h * aH);
                     db.position(b.offset() + e * bE + h * bH);
                     dc.position(c.offset() + e * cE + h * cH);
-                    openblas_nolapack.cblas_dgemm(order, transA, transB, m, n, k, alpha, da, a.ld(), db, b.ld(),
-                            beta, dc, c.ld());
+                    SplitGemm.dgemm(ta, tb, m, n, k, alpha, da, a.ld(), db, b.ld(), beta, dc, c.ld());
                 }
             }
         }
