@@ -63,7 +63,7 @@ public final class AttentionPoolImpl extends BaseLayer<AttentionPool> {
     }
 
     private Forward forward() {
-        INDArray x = input.permute(0, 2, 1).dup('c').reshape('c', b() * t(), input.size(1));
+        INDArray x = SequenceRows.rows(input);
         INDArray k = split(MatrixProducts.mulT(x, flat(AttentionPool.WK)));
         INDArray v = split(MatrixProducts.mulT(x, flat(AttentionPool.WV)));
         INDArray query = getParam(AttentionPool.Q).reshape('c', 1, h(), hs(), 1).broadcast(b(), h(), hs(), 1).dup('c');

@@ -127,11 +127,16 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width, Key
     INDArray output(Forward f, INDArray dy, INDArray wo, INDArray gWo) {
         int n = (int) dy.size(0);
         int d = (int) dy.size(1);
-        StridedGemm.gemm(true, false, hw(), d, n, 1, new Block(f.concat(), 0, hw()), new Block(dy, 0, d), 0,
-                new Block(gWo, 0, d));
         INDArray dConcat = Nd4j.createUninitialized(dy.dataType(), n, hw());
-        StridedGemm.gemm(false, true, n, hw(), d, 1, new Block(dy, 0, d), new Block(wo, 0, d), 0,
-                new Block(dConcat, 0, hw()));
+        // Wo's gradient beside this thread (SplitGemm.beside), dConcat here: two independent products
+        SplitGemm.Pending gradient = SplitGemm.beside((double) hw() * d * n, () -> StridedGemm.gemm(true, false, hw(), d,
+                n, 1, new Block(f.concat(), 0, hw()), new Block(dy, 0, d), 0, new Block(gWo, 0, d)));
+        try {
+            StridedGemm.gemm(false, true, n, hw(), d, 1, new Block(dy, 0, d), new Block(wo, 0, d), 0,
+                    new Block(dConcat, 0, hw()));
+        } finally {
+            gradient.join();
+        }
         return dConcat;
     }
 
@@ -192,10 +197,15 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width, Key
         int cols = (int) dp.size(1);
         int d = (int) x.size(1);
         INDArray dx = Nd4j.createUninitialized(dp.dataType(), n, d);
-        StridedGemm.gemm(false, false, n, d, cols, 1, new Block(dp, 0, cols), new Block(first, 0, d), 0,
-                new Block(dx, 0, d));
-        StridedGemm.gemm(true, false, cols, d, n, 1, new Block(dp, 0, cols), new Block(x, 0, d), 0,
-                new Block(gFirst, 0, d));
+        // the projections' gradient beside this thread (SplitGemm.beside), dx here: two independent products
+        SplitGemm.Pending gradient = SplitGemm.beside((double) cols * d * n, () -> StridedGemm.gemm(true, false, cols, d,
+                n, 1, new Block(dp, 0, cols), new Block(x, 0, d), 0, new Block(gFirst, 0, d)));
+        try {
+            StridedGemm.gemm(false, false, n, d, cols, 1, new Block(dp, 0, cols), new Block(first, 0, d), 0,
+                    new Block(dx, 0, d));
+        } finally {
+            gradient.join();
+        }
         return dx;
     }
 

@@ -133,7 +133,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
 
     /** [b, d, T] → [b·T, d]. */
     private static INDArray rows(INDArray x) {
-        return x.permute(0, 2, 1).dup('c').reshape('c', x.size(0) * x.size(2), x.size(1));
+        return SequenceRows.rows(x);
     }
 
     /** [b·T, H·hs] → [b, H, T, hs]. */
@@ -153,9 +153,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
 
     /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
     private static INDArray back(INDArray rows, long b, long t, ArrayType type, LayerWorkspaceMgr mgr) {
-        INDArray out = mgr.createUninitialized(type, rows.dataType(), new long[] {b, rows.size(1), t}, 'c');
-        out.assign(rows.reshape('c', b, t, rows.size(1)).permute(0, 2, 1));
-        return out;
+        return SequenceRows.sequence(rows, b, t, type, mgr);
     }
 
     private record Forward(INDArray xq, INDArray xk, INDArray q, INDArray k, INDArray v, INDArray weights, INDArray concat) {

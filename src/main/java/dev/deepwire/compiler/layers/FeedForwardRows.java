@@ -30,11 +30,27 @@ final class FeedForwardRows {
 
     /** gW = aᵀ · g and gB = Σ rows of g, for a layer {@code g = a · W + b}; a [n, in], g [n, out]. */
     void weightAndBias(INDArray a, INDArray g, INDArray gW, INDArray gB) {
+        weightAndBiasLater(a, g, gW, gB).run();
+    }
+
+    /**
+     * {@link #weightAndBias} as BLAS calls only, to be run on any thread ({@link SplitGemm#beside}); the row of ones
+     * is made here, on the caller's.
+     */
+    Runnable weightAndBiasLater(INDArray a, INDArray g, INDArray gW, INDArray gB) {
         int n = (int) a.size(0);
         int in = (int) a.size(1);
         int out = (int) g.size(1);
-        StridedGemm.gemm(true, false, in, out, n, 1, new Block(a, 0, in), new Block(g, 0, out), 0, new Block(gW, 0, out));
-        StridedGemm.gemm(false, false, 1, out, n, 1, new Block(ones(g, n), 0, n), new Block(g, 0, out), 0,
-                new Block(gB, 0, out));
+        INDArray ones = ones(g, n);
+        return () -> {
+            StridedGemm.gemm(true, false, in, out, n, 1, new Block(a, 0, in), new Block(g, 0, out), 0, new Block(gW, 0, out));
+            StridedGemm.gemm(false, false, 1, out, n, 1, new Block(ones, 0, n), new Block(g, 0, out), 0,
+                    new Block(gB, 0, out));
+        };
+    }
+
+    /** Multiply-adds of {@link #weightAndBias} for a [n, in] and g [n, out]. */
+    static double work(INDArray a, INDArray g) {
+        return (double) a.size(0) * (a.size(1) + 1) * g.size(1);
     }
 }

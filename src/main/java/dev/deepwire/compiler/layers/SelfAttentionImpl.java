@@ -50,7 +50,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     /** [b, d, T] → [b·T, d]. */
     private static INDArray rows(INDArray x) {
-        return x.permute(0, 2, 1).dup('c').reshape('c', x.size(0) * x.size(2), x.size(1));
+        return SequenceRows.rows(x);
     }
 
     /** A projection's weights as [heads·hs, d]. */
@@ -83,9 +83,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
 
     /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
     private INDArray back(INDArray rows, ArrayType type, LayerWorkspaceMgr mgr) {
-        INDArray out = mgr.createUninitialized(type, rows.dataType(), new long[] {b(), rows.size(1), t()}, 'c');
-        out.assign(rows.reshape('c', b(), t(), rows.size(1)).permute(0, 2, 1));
-        return out;
+        return SequenceRows.sequence(rows, b(), t(), type, mgr);
     }
 
     /** The row-wise pass with few, large BLAS calls, when the arrays allow it (else null). */

@@ -9,29 +9,37 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * A large float product split in two, one half on the calling thread and the other on a helper thread kept for it
- * (ADR 0011, decision 19). DeepWire's models are too small for ND4J's and OpenBLAS's own threads (a hand-off per
- * operation costs more than it gains), but the 1-N knowledge-graph scorers' products are 30 million multiply-adds and
- * more (1–2 ms each), and two halves on two processors take about 60 % of the time of the whole.
+ * A second thread for the training step's products (ADR 0011, decisions 19 and 20): a large float product split in
+ * two, and independent products run side by side. DeepWire's models are too small for ND4J's and OpenBLAS's own
+ * threads (a hand-off per operation costs more than it gains), but the 1-N knowledge-graph scorers' products are 30
+ * million multiply-adds and more (1–2 ms each), and two halves on two processors take about 60 % of the time of the
+ * whole.
  *
- * <p>Each half is the same single-threaded {@code cblas_sgemm} on a block of the result's rows or columns, cut at a
- * multiple of {@link #ALIGN} so OpenBLAS tiles each half as it tiled that part of the whole: every value is the same
- * sum in the same order, so the result is the whole product's bit for bit ({@code SplitGemmTest}). Only products of
- * {@link #LARGE} multiply-adds or more are split: smaller ones, marker's attention and feed-forward products among
- * them, measured slower in two (their operands were just written in the training thread's cache, and the hand-off
- * costs tens of microseconds).
+ * <p>Split ({@link #sgemm}): each half is the same single-threaded {@code cblas_sgemm} on a block of the result's rows
+ * or columns, cut at a multiple of {@link #ALIGN} so OpenBLAS tiles each half as it tiled that part of the whole: every
+ * value is the same sum in the same order, so the result is the whole product's bit for bit ({@code SplitGemmTest}).
+ * Only products of {@link #LARGE} multiply-adds or more are split: smaller ones, marker's attention and feed-forward
+ * products among them, measured slower in two (their operands were just written in the training thread's cache, and
+ * the hand-off costs tens of microseconds).
+ *
+ * <p>Side by side ({@link #beside}): a backward pass's weight gradient and its input gradient are two products of
+ * the same operands that do not depend on each other; the layers hand the first to the helper and compute the second
+ * themselves (feed-forward, attention's output and input projections). Each is the same whole call on either thread,
+ * so the numbers are the same.
  *
  * <p>{@link BatchedGemm} and {@link StridedGemm} make every OpenBLAS product call here ({@link #call}, {@link #dgemm}
  * for the whole products, {@link #sgemm} for the float ones that may be split).
  *
- * <p>The helper is started by the first product split (a process that never splits one, the window's, has none). It
- * spins {@link #SPIN_NANOS} after each half for a next one and then parks. The caller never waits on a
- * helper that has not started: with its own half done first, it takes the other half back. One caller uses the
- * helper at a time; another thread's products meanwhile run whole.
+ * <p>The helper is started by the first part handed over (a process that never hands one over, the window's, has
+ * none). It spins {@link #SPIN_NANOS} after each part for a next one and then parks. The caller never waits on a
+ * helper that has not started: at the join it takes the part back. One caller uses the helper at a time; another
+ * thread's parts (and a part's own products) meanwhile run on their own thread.
  */
 public final class SplitGemm {
     /** The fewest multiply-adds (m · n · k) of a product that is split. */
     static final double LARGE = 30_000_000;
+    /** The fewest multiply-adds of work worth handing to the helper whole (see {@link #beside}). */
+    static final double WORTH = 8_000_000;
     /** Cuts fall on multiples of this (OpenBLAS's SkylakeX and Haswell float kernels tile by 16, 8 and 4). */
     static final int ALIGN = 16;
     static final long SPIN_NANOS = 50_000;
@@ -53,7 +61,7 @@ public final class SplitGemm {
         return enabled;
     }
 
-    /** How many products have been split in this process (for tests). */
+    /** How many parts have been handed to the helper in this process (for tests). */
     static long splits() {
         return SPLITS.get();
     }
@@ -65,44 +73,49 @@ public final class SplitGemm {
     static void sgemm(boolean ta, boolean tb, int m, int n, int k, float alpha, FloatPointer a, int lda,
                       FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
         int at = enabled ? cut(m, n, k) : 0;
-        Helper h = at > 0 ? helper() : null;
-        if (h == null) {
+        if (at == 0) {
             call(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
         // the larger of rows and columns is cut at `at`: the helper is offered the second part, this thread does
         // the first
         boolean byRows = m > n;
-        Half other = byRows
-                ? new Half(() -> call(ta, tb, m - at, n, k, alpha, offset(a, ta ? at : (long) at * lda), lda,
+        Pending other = byRows
+                ? beside(() -> call(ta, tb, m - at, n, k, alpha, offset(a, ta ? at : (long) at * lda), lda,
                         b, ldb, beta, offset(c, (long) at * ldc), ldc))
-                : new Half(() -> call(ta, tb, m, n - at, k, alpha, a, lda,
+                : beside(() -> call(ta, tb, m, n - at, k, alpha, a, lda,
                         offset(b, tb ? (long) at * ldb : at), ldb, beta, offset(c, at), ldc));
-        if (!h.posted.compareAndSet(null, other)) { // another thread's product has the helper
-            call(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
-        }
-        SPLITS.incrementAndGet();
-        if (h.parked) {
-            LockSupport.unpark(h.thread);
-        }
         try {
             call(ta, tb, byRows ? at : m, byRows ? n : at, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } finally {
-            if (other.claimed.compareAndSet(false, true)) {
-                other.run();
-            } else {
-                while (!other.done) {
-                    Thread.onSpinWait();
-                }
+            other.join();
+        }
+    }
+
+    /**
+     * Offers {@code work} to the helper and returns at once; {@link Pending#join} returns when it is done. Where
+     * splitting is off, or the helper is busy with another part, the work runs here before this returns. The work
+     * must only read and write arrays that stay allocated until the join (BLAS calls on arrays the caller made), and
+     * must not allocate ND4J arrays: workspaces belong to the caller's thread. Join in a {@code finally}.
+     */
+    static Pending beside(Runnable work) {
+        return beside(Double.POSITIVE_INFINITY, work);
+    }
+
+    /** As {@link #beside(Runnable)}, the work run here where it is fewer than {@link #WORTH} multiply-adds. */
+    static Pending beside(double multiplyAdds, Runnable work) {
+        Pending part = new Pending(work);
+        Helper h = enabled && multiplyAdds >= WORTH ? helper() : null;
+        if (h != null && h.posted.compareAndSet(null, part)) {
+            part.helper = h;
+            SPLITS.incrementAndGet();
+            if (h.parked) {
+                LockSupport.unpark(h.thread);
             }
-            h.posted.set(null);
+        } else {
+            part.join();
         }
-        if (other.failure instanceof Error e) {
-            throw e;
-        } else if (other.failure != null) {
-            throw (RuntimeException) other.failure;
-        }
+        return part;
     }
 
     /**
@@ -151,15 +164,17 @@ public final class SplitGemm {
                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
-    /** The part handed to the helper: run once, by whichever thread claims it first. */
-    private static final class Half {
+    /** Work offered to the helper: run once, by whichever thread claims it first (see {@link #beside}). */
+    static final class Pending {
         private final Runnable work;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        volatile boolean done;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile boolean done;
         /** What the work threw (a RuntimeException or an Error), to be thrown again on the caller's thread. */
-        volatile Throwable failure;
+        private volatile Throwable failure;
+        /** The helper it was posted to, null where it ran on the caller. */
+        private Helper helper;
 
-        Half(Runnable work) {
+        Pending(Runnable work) {
             this.work = work;
         }
 
@@ -172,11 +187,34 @@ public final class SplitGemm {
                 done = true;
             }
         }
+
+        /**
+         * Returns when the work is done: runs it here if the helper has not started it, else waits for it. Throws
+         * again what it threw.
+         */
+        void join() {
+            if (claimed.compareAndSet(false, true)) {
+                run();
+            } else {
+                while (!done) {
+                    Thread.onSpinWait();
+                }
+            }
+            if (helper != null) {
+                helper.posted.compareAndSet(this, null);
+                helper = null;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            } else if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
     }
 
     /** The helper thread: runs posted halves, spins a while for the next one, then parks. */
     private static final class Helper implements Runnable {
-        final AtomicReference<Half> posted = new AtomicReference<>();
+        final AtomicReference<Pending> posted = new AtomicReference<>();
         volatile boolean parked;
         final Thread thread;
 
@@ -190,7 +228,7 @@ public final class SplitGemm {
         public void run() {
             long idleSince = System.nanoTime();
             while (true) {
-                Half half = posted.get();
+                Pending half = posted.get();
                 if (half != null && half.claimed.compareAndSet(false, true)) {
                     half.run();
                     idleSince = System.nanoTime();
@@ -198,7 +236,7 @@ public final class SplitGemm {
                     Thread.onSpinWait();
                 } else {
                     parked = true; // then look once more: a caller that saw parked still false posted before this
-                    Half again = posted.get();
+                    Pending again = posted.get();
                     if (again == null || again.claimed.get()) {
                         LockSupport.park(this);
                     }

@@ -55,6 +55,6 @@ public final class TokenEmbeddingImpl extends EmbeddingTableImpl<TokenEmbedding>
         if (maskArray != null) {
             dy = Broadcast.mul(epsilon, maskArray.castTo(epsilon.dataType()).reshape(batch(), steps()), epsilon.ulike(), 0, 2);
         }
-        return tableGradient(dy.permute(0, 2, 1).dup('c').reshape('c', input.length(), dy.size(1)));
+        return tableGradient(SequenceRows.rows(dy));
     }
 }

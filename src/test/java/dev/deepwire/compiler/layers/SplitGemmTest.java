@@ -1,11 +1,15 @@
 package dev.deepwire.compiler.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.javacpp.FloatPointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +117,62 @@ class SplitGemmTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void workHandedBesideRunsOnTheHelperWhileTheCallerGoesOn() throws Exception {
+        SplitGemm.threads(2);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch callerWent = new CountDownLatch(1);
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        long before = SplitGemm.splits();
+        SplitGemm.Pending part = SplitGemm.beside(() -> {
+            ranOn.set(Thread.currentThread());
+            started.countDown();
+            try {
+                callerWent.await(); // finishes only after the caller has gone on: the two ran at the same time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThat(SplitGemm.splits()).as("handed over").isEqualTo(before + 1);
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the helper started the work").isTrue();
+            callerWent.countDown();
+        } finally {
+            callerWent.countDown();
+            part.join();
+        }
+        assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
+        assertThat(ranOn.get().getName()).isEqualTo("deepwire-split-gemm");
+    }
+
+    @Test
+    void whatTheWorkThrowsIsThrownAtTheJoinAndTheHelperServesTheNextPart() {
+        SplitGemm.threads(2);
+        SplitGemm.Pending failing = SplitGemm.beside(() -> {
+            throw new IllegalStateException("product failed");
+        });
+        assertThatThrownBy(failing::join).isInstanceOf(IllegalStateException.class).hasMessage("product failed");
+        Product p = Product.of(false, true, 128, 4000, 64, 0);
+        assertBitForBit(p.run(0f), p.whole(0f), "after a failed part");
+    }
+
+    @Test
+    void withOneThreadOrLittleWorkThePartRunsOnTheCallerBeforeBesideReturns() {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        SplitGemm.threads(1);
+        long before = SplitGemm.splits();
+        SplitGemm.Pending off = SplitGemm.beside(() -> ranOn.set(Thread.currentThread()));
+        assertThat(ranOn.get()).as("one thread: run before beside returns").isSameAs(Thread.currentThread());
+        off.join();
+
+        SplitGemm.threads(2);
+        ranOn.set(null);
+        SplitGemm.Pending small = SplitGemm.beside(SplitGemm.WORTH - 1, () -> ranOn.set(Thread.currentThread()));
+        assertThat(ranOn.get()).as("too little work to hand over").isSameAs(Thread.currentThread());
+        small.join();
+        assertThat(SplitGemm.splits()).as("nothing handed over").isEqualTo(before);
     }
 
     /** The same floats at every place (bit patterns, so a NaN or -0 would count too); the first that differs named. */
