@@ -131,11 +131,6 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         return conf.getHeads();
     }
 
-    /** [b, d, T] → [b·T, d]. */
-    private static INDArray rows(INDArray x) {
-        return SequenceRows.rows(x);
-    }
-
     /** [b·T, H·hs] → [b, H, T, hs]. */
     private INDArray split(INDArray all, long b, long t) {
         return all.reshape('c', b, t, h(), hs()).permute(0, 2, 1, 3).dup('c');
@@ -151,11 +146,6 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         return w.reshape('c', w.size(0) * w.size(1), w.size(2));
     }
 
-    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
-    private static INDArray back(INDArray rows, long b, long t, ArrayType type, LayerWorkspaceMgr mgr) {
-        return SequenceRows.sequence(rows, b, t, type, mgr);
-    }
-
     private record Forward(INDArray xq, INDArray xk, INDArray q, INDArray k, INDArray v, INDArray weights, INDArray concat) {
     }
 
@@ -165,8 +155,8 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         long b = queries.size(0);
         long tq = queries.size(2);
         long tk = keys.size(2);
-        INDArray xq = rows(queries);
-        INDArray xk = rows(keys);
+        INDArray xq = SequenceRows.rows(queries);
+        INDArray xk = SequenceRows.rows(keys);
         INDArray q = split(MatrixProducts.mulT(xq, flat(CrossAttention.WQ)), b, tq);
         INDArray k = split(MatrixProducts.mulT(xk, flat(CrossAttention.WK)), b, tk);
         INDArray v = split(MatrixProducts.mulT(xk, flat(CrossAttention.WV)), b, tk);
@@ -193,7 +183,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
     }
 
     private AttentionRows.Forward forwardOnRows(AttentionRows rows) {
-        return rows.cross(rows(inputs[0]), rows(inputs[1]), views.get(CrossAttention.WQ), views.get(CrossAttention.WK),
+        return rows.cross(SequenceRows.rows(inputs[0]), SequenceRows.rows(inputs[1]), views.get(CrossAttention.WQ), views.get(CrossAttention.WK),
                 keyMask);
     }
 
@@ -205,13 +195,12 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         AttentionRows onRows = onRows();
         if (onRows != null) {
             AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), inputs[0], inputs[1]);
-            return maskQueries(back(MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0),
-                    inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
+            INDArray y = MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO));
+            return maskQueries(SequenceRows.sequence(y, inputs[0].size(0), inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
         }
         Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
-        INDArray y = back(MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO)), inputs[0].size(0), inputs[0].size(2),
-                ArrayType.ACTIVATIONS, mgr);
-        return maskQueries(y);
+        INDArray y = MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO));
+        return maskQueries(SequenceRows.sequence(y, inputs[0].size(0), inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
     }
 
     @Override
@@ -226,7 +215,7 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
             return backwardOnRows(onRows, mgr);
         }
         Forward f = kept.take(this::forward, inputs[0], inputs[1]);
-        INDArray dy = rows(maskQueries(epsilon.dup()));
+        INDArray dy = SequenceRows.rows(maskQueries(epsilon.dup()));
         gradientViews.get(CrossAttention.WO).assign(MatrixProducts.tMul(f.concat(), dy));
         INDArray dO = split(MatrixProducts.mulT(dy, views.get(CrossAttention.WO)), b, tq);
         INDArray a = f.weights();
@@ -245,13 +234,13 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         for (String key : NAMES) {
             g.gradientForVariable().put(key, gradientViews.get(key));
         }
-        return new Pair<>(g, new INDArray[] {back(dxq, b, tq, ArrayType.ACTIVATION_GRAD, mgr),
-                back(dxk, b, tk, ArrayType.ACTIVATION_GRAD, mgr)});
+        return new Pair<>(g, new INDArray[] {SequenceRows.sequence(dxq, b, tq, ArrayType.ACTIVATION_GRAD, mgr),
+                SequenceRows.sequence(dxk, b, tk, ArrayType.ACTIVATION_GRAD, mgr)});
     }
 
     private Pair<Gradient, INDArray[]> backwardOnRows(AttentionRows onRows, LayerWorkspaceMgr mgr) {
         AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), inputs[0], inputs[1]);
-        INDArray dy = rows(maskQueries(epsilon.dup()));
+        INDArray dy = SequenceRows.rows(maskQueries(epsilon.dup()));
         INDArray dConcat = onRows.output(f, dy, views.get(CrossAttention.WO), gradientViews.get(CrossAttention.WO));
         long hw = (long) h() * hs();
         INDArray dq = Nd4j.createUninitialized(dy.dataType(), f.xq().size(0), hw);
@@ -265,8 +254,9 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
             g.gradientForVariable().put(key, gradientViews.get(key));
         }
         long b = inputs[0].size(0);
-        return new Pair<>(g, new INDArray[] {back(dxq, b, inputs[0].size(2), ArrayType.ACTIVATION_GRAD, mgr),
-                back(dxk, b, inputs[1].size(2), ArrayType.ACTIVATION_GRAD, mgr)});
+        return new Pair<>(g, new INDArray[] {
+                SequenceRows.sequence(dxq, b, inputs[0].size(2), ArrayType.ACTIVATION_GRAD, mgr),
+                SequenceRows.sequence(dxk, b, inputs[1].size(2), ArrayType.ACTIVATION_GRAD, mgr)});
     }
 
     private void assign(String key, INDArray flatGradient) {

@@ -36,22 +36,12 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
         return Activation.fromString(layerConf().getActivation()).getActivationFunction();
     }
 
-    /** [b, d, T] → [b·T, d], one row per position. */
-    private static INDArray rows(INDArray x) {
-        return SequenceRows.rows(x);
-    }
-
-    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
-    private INDArray back(INDArray rows, long batch, long length, ArrayType type, LayerWorkspaceMgr mgr) {
-        return SequenceRows.sequence(rows, batch, length, type, mgr);
-    }
-
     /** Rows of the input, the first product before the activation, and after it. */
     private record Forward(INDArray x, INDArray pre, INDArray h) {
     }
 
     private Forward forward(boolean training) {
-        INDArray x = rows(input);
+        INDArray x = SequenceRows.rows(input);
         INDArray pre = MatrixProducts.mul(x, getParam(FeedForward.W1)).addiRowVector(getParam(FeedForward.B1));
         // ReLU into a new array in one pass (ND4J's relu op, as DL4J's ReLU activation runs it), not a copy and then
         // the activation in place
@@ -70,7 +60,7 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
         assertInputSet(false);
         Forward f = kept.compute(training, mgr, () -> forward(training), input);
         INDArray y = MatrixProducts.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
-        return back(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
+        return SequenceRows.sequence(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
@@ -80,12 +70,13 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
         INDArray x = f.x();
         INDArray pre = f.pre();
         INDArray h = f.h();
-        INDArray dy = rows(epsilon);
+        INDArray dy = SequenceRows.rows(epsilon);
         boolean inPlace = FeedForwardRows.usable(h, dy, x, gradientViews.get(FeedForward.W1),
                 gradientViews.get(FeedForward.B1), gradientViews.get(FeedForward.W2), gradientViews.get(FeedForward.B2));
         // W2's and b2's gradients beside this thread while it goes on to dh (SplitGemm.beside; the same products)
-        SplitGemm.Pending second = inPlace ? SplitGemm.beside(FeedForwardRows.work(h, dy),
-                onRows.weightAndBiasLater(h, dy, gradientViews.get(FeedForward.W2), gradientViews.get(FeedForward.B2)))
+        SplitGemm.Pending second = inPlace
+                ? SplitGemm.beside(FeedForwardRows.work(h, dy), onRows.weightAndBiasLater(h, dy,
+                        gradientViews.get(FeedForward.W2), gradientViews.get(FeedForward.B2)))
                 : null;
         INDArray dpre;
         try {
@@ -95,28 +86,29 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
             }
             INDArray dh = MatrixProducts.mulT(dy, getParam(FeedForward.W2));
             // ReLU's derivative as a step times dh: two of ND4J's plain element-wise ops, about 3× faster than its relu_bp.
-            dpre = relu() ? dh.muli(Transforms.step(pre, true))
-                    : phi().backprop(pre, dh).getFirst();
+            dpre = relu() ? dh.muli(Transforms.step(pre, true)) : phi().backprop(pre, dh).getFirst();
         } finally {
             if (second != null) {
                 second.join();
             }
         }
+        // W1's and b1's gradients beside this thread while it goes on to dx
+        SplitGemm.Pending first = inPlace && FeedForwardRows.usable(dpre, x)
+                ? SplitGemm.beside(FeedForwardRows.work(x, dpre), onRows.weightAndBiasLater(x, dpre,
+                        gradientViews.get(FeedForward.W1), gradientViews.get(FeedForward.B1)))
+                : null;
         INDArray epsOut;
-        if (inPlace && FeedForwardRows.usable(dpre, x)) {
-            SplitGemm.Pending first = SplitGemm.beside(FeedForwardRows.work(x, dpre),
-                    onRows.weightAndBiasLater(x, dpre, gradientViews.get(FeedForward.W1), gradientViews.get(FeedForward.B1)));
-            try {
-                epsOut = back(MatrixProducts.mulT(dpre, getParam(FeedForward.W1)), input.size(0), input.size(2),
-                        ArrayType.ACTIVATION_GRAD, mgr);
-            } finally {
+        try {
+            if (first == null) {
+                gradientViews.get(FeedForward.W1).assign(MatrixProducts.tMul(x, dpre));
+                gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
+            }
+            epsOut = SequenceRows.sequence(MatrixProducts.mulT(dpre, getParam(FeedForward.W1)), input.size(0),
+                    input.size(2), ArrayType.ACTIVATION_GRAD, mgr);
+        } finally {
+            if (first != null) {
                 first.join();
             }
-        } else {
-            gradientViews.get(FeedForward.W1).assign(MatrixProducts.tMul(x, dpre));
-            gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
-            epsOut = back(MatrixProducts.mulT(dpre, getParam(FeedForward.W1)), input.size(0), input.size(2),
-                    ArrayType.ACTIVATION_GRAD, mgr);
         }
         Gradient g = new DefaultGradient();
         for (String k : new String[] {FeedForward.W1, FeedForward.B1, FeedForward.W2, FeedForward.B2}) {

@@ -48,11 +48,6 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         return input.size(2);
     }
 
-    /** [b, d, T] → [b·T, d]. */
-    private static INDArray rows(INDArray x) {
-        return SequenceRows.rows(x);
-    }
-
     /** A projection's weights as [heads·hs, d]. */
     private INDArray flat(String key) {
         INDArray w = getParam(key);
@@ -71,7 +66,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     }
 
     private Forward forward() {
-        INDArray x = rows(input);
+        INDArray x = SequenceRows.rows(input);
         INDArray q = split(MatrixProducts.mulT(x, flat(SelfAttention.WQ)));
         INDArray k = split(MatrixProducts.mulT(x, flat(SelfAttention.WK)));
         INDArray v = split(MatrixProducts.mulT(x, flat(SelfAttention.WV)));
@@ -98,7 +93,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     }
 
     private AttentionRows.Forward forwardOnRows(AttentionRows rows) {
-        return rows.self(rows(input), getParam(SelfAttention.WQ), maskArray);
+        return rows.self(SequenceRows.rows(input), getParam(SelfAttention.WQ), maskArray);
     }
 
     @Override
@@ -119,7 +114,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         AttentionRows onRows = onRows();
         if (onRows != null && StridedGemm.usable(epsilon, input)) {
             AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), input);
-            INDArray dx = onRows.selfBackward(f, rows(epsilon), getParam(SelfAttention.WQ), getParam(SelfAttention.WO),
+            INDArray dx = onRows.selfBackward(f, SequenceRows.rows(epsilon), getParam(SelfAttention.WQ), getParam(SelfAttention.WO),
                     gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO));
             Gradient g = new DefaultGradient();
             for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
@@ -128,7 +123,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
             return new Pair<>(g, back(dx, ArrayType.ACTIVATION_GRAD, mgr));
         }
         Forward f = kept.take(this::forward, input);
-        INDArray dy = rows(epsilon);
+        INDArray dy = SequenceRows.rows(epsilon);
         gradientViews.get(SelfAttention.WO).assign(MatrixProducts.tMul(f.concat(), dy));
         INDArray dO = split(MatrixProducts.mulT(dy, getParam(SelfAttention.WO)));
         INDArray a = f.weights();
