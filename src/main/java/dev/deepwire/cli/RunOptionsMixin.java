@@ -12,7 +12,8 @@ final class RunOptionsMixin {
 
     @Option(names = "--threads", paramLabel = "T",
             description = "CPU threads a training step uses, 1 to 4 × the processors (default: for models under 5 million "
-                    + "parameters 2 — ND4J on one, the largest matrix products split over two — else all cores)")
+                    + "parameters 2 — ND4J on one, the largest matrix products and weight gradients on a second — else "
+                    + "all cores)")
     Integer threads;
 
     /** Refuses a backend or thread count that cannot be used, before any work. */

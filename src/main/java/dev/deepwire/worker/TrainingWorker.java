@@ -104,7 +104,7 @@ public final class TrainingWorker {
             }
             CompiledNetwork network = prepared.network();
             DatasetSplits data = prepared.data();
-            ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()), network.totalParams());
+            ThreadSettings.applyRecommended(network.totalParams());
             Path dir = Files.createTempDirectory("deepwire-warm-up");
             try {
                 var capture = new CaptureSpec(
@@ -171,7 +171,7 @@ public final class TrainingWorker {
         }
         CompiledNetwork network = prepared.network();
         DatasetSplits data = prepared.data();
-        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()), network.totalParams());
+        ThreadSettings.applyRecommended(network.totalParams());
         RunOptions options = new RunOptions(s.maxSteps(), s.runDir(), project.name(), s.healthEvery())
                 .withHealthBudget(s.healthBudget()).withHealth(HealthProbe::new);
         if (s.capture() != null) {

@@ -114,8 +114,8 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         AttentionRows onRows = onRows();
         if (onRows != null && StridedGemm.usable(epsilon, input)) {
             AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), input);
-            INDArray dx = onRows.selfBackward(f, SequenceRows.rows(epsilon), getParam(SelfAttention.WQ), getParam(SelfAttention.WO),
-                    gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO));
+            INDArray dx = onRows.selfBackward(f, SequenceRows.rows(epsilon), getParam(SelfAttention.WQ),
+                    getParam(SelfAttention.WO), gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO));
             Gradient g = new DefaultGradient();
             for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
                 g.gradientForVariable().put(key, gradientViews.get(key));

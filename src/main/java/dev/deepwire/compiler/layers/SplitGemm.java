@@ -46,24 +46,24 @@ public final class SplitGemm {
 
     private static volatile boolean enabled;
     private static volatile Helper helper;
-    private static final AtomicLong SPLITS = new AtomicLong();
+    private static final AtomicLong HANDED_OVER = new AtomicLong();
 
     private SplitGemm() {
     }
 
-    /** Products are split over two threads with {@code threads} 2 or more, kept whole with 1. */
+    /** The helper is used with {@code threads} 2 or more; with 1 every product runs whole on its caller's thread. */
     public static void threads(int threads) {
         enabled = threads >= 2;
     }
 
-    /** Whether large products are split now. */
+    /** Whether the helper is used now. */
     public static boolean enabled() {
         return enabled;
     }
 
     /** How many parts have been handed to the helper in this process (for tests). */
-    static long splits() {
-        return SPLITS.get();
+    static long handedOver() {
+        return HANDED_OVER.get();
     }
 
     /**
@@ -81,9 +81,9 @@ public final class SplitGemm {
         // the first
         boolean byRows = m > n;
         Pending other = byRows
-                ? beside(() -> call(ta, tb, m - at, n, k, alpha, offset(a, ta ? at : (long) at * lda), lda,
+                ? beside(LARGE, () -> call(ta, tb, m - at, n, k, alpha, offset(a, ta ? at : (long) at * lda), lda,
                         b, ldb, beta, offset(c, (long) at * ldc), ldc))
-                : beside(() -> call(ta, tb, m, n - at, k, alpha, a, lda,
+                : beside(LARGE, () -> call(ta, tb, m, n - at, k, alpha, a, lda,
                         offset(b, tb ? (long) at * ldb : at), ldb, beta, offset(c, at), ldc));
         try {
             call(ta, tb, byRows ? at : m, byRows ? n : at, k, alpha, a, lda, b, ldb, beta, c, ldc);
@@ -93,22 +93,18 @@ public final class SplitGemm {
     }
 
     /**
-     * Offers {@code work} to the helper and returns at once; {@link Pending#join} returns when it is done. Where
-     * splitting is off, or the helper is busy with another part, the work runs here before this returns. The work
-     * must only read and write arrays that stay allocated until the join (BLAS calls on arrays the caller made), and
-     * must not allocate ND4J arrays: workspaces belong to the caller's thread. Join in a {@code finally}.
+     * Offers {@code work} ({@code multiplyAdds} of it) to the helper and returns at once; {@link Pending#join} returns
+     * when it is done. Where the helper is not used, the work is fewer than {@link #WORTH} multiply-adds, or the helper
+     * is busy with another part, the work runs here before this returns. The work must only read and write arrays
+     * that stay allocated until the join (BLAS calls on arrays the caller made), and must not allocate ND4J arrays:
+     * workspaces belong to the caller's thread. Join in a {@code finally}.
      */
-    static Pending beside(Runnable work) {
-        return beside(Double.POSITIVE_INFINITY, work);
-    }
-
-    /** As {@link #beside(Runnable)}, the work run here where it is fewer than {@link #WORTH} multiply-adds. */
     static Pending beside(double multiplyAdds, Runnable work) {
         Pending part = new Pending(work);
         Helper h = enabled && multiplyAdds >= WORTH ? helper() : null;
         if (h != null && h.posted.compareAndSet(null, part)) {
             part.helper = h;
-            SPLITS.incrementAndGet();
+            HANDED_OVER.incrementAndGet();
             if (h.parked) {
                 LockSupport.unpark(h.thread);
             }
@@ -128,7 +124,7 @@ public final class SplitGemm {
         return (double) m * n * k >= LARGE && at < size ? at : 0;
     }
 
-    /** The helper thread, started by the first product that is split. */
+    /** The helper thread, started by the first part handed over. */
     private static Helper helper() {
         Helper h = helper;
         if (h == null) {
@@ -212,7 +208,7 @@ public final class SplitGemm {
         }
     }
 
-    /** The helper thread: runs posted halves, spins a while for the next one, then parks. */
+    /** The helper thread: runs posted parts, spins a while for the next one, then parks. */
     private static final class Helper implements Runnable {
         final AtomicReference<Pending> posted = new AtomicReference<>();
         volatile boolean parked;
@@ -228,9 +224,9 @@ public final class SplitGemm {
         public void run() {
             long idleSince = System.nanoTime();
             while (true) {
-                Pending half = posted.get();
-                if (half != null && half.claimed.compareAndSet(false, true)) {
-                    half.run();
+                Pending part = posted.get();
+                if (part != null && part.claimed.compareAndSet(false, true)) {
+                    part.run();
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();

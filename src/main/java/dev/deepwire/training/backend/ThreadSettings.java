@@ -13,7 +13,7 @@ public final class ThreadSettings {
      * Below this many parameters ND4J's own operations and OpenBLAS run on the training thread alone: small models
      * are dominated by per-operation overhead, where a second thread costs more in hand-offs than it gains (marker: 78
      * ms a step on one thread, 118 ms on two, on a 2-core machine); a second thread then only takes half of each large
-     * matrix product ({@link SplitGemm}).
+     * matrix product and the layers' weight gradients beside their input gradients ({@link SplitGemm}).
      */
     public static final long SMALL_MODEL = 5_000_000;
 
@@ -58,6 +58,11 @@ public final class ThreadSettings {
         // 0.08 ms whenever another process was busy on the other core (ADR 0011).
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(own);
         SplitGemm.threads(small ? threads : 1);
+    }
+
+    /** Applies the {@link #recommended} threads for a model of {@code params} parameters. */
+    public static void applyRecommended(long params) {
+        apply(recommended(params), params);
     }
 
     /** The model size the last setting was applied for. */

@@ -236,7 +236,7 @@ final class RunSetup {
 
     /** Sets the training threads for the network's size (before the run's clock starts). */
     void tuneThreads(CompiledNetwork network) {
-        ThreadSettings.apply(ThreadSettings.recommended(network.totalParams()), network.totalParams());
+        ThreadSettings.applyRecommended(network.totalParams());
     }
 
     /** Starts the run where runs train, with what the observer wants captured; its events go to {@code events}. */

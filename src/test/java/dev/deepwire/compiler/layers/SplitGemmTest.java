@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.javacpp.FloatPointer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +26,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Large products split over two threads give the whole product's floats, bit for bit; small ones stay whole. */
+/**
+ * Large products split over two threads give the whole product's floats, bit for bit; small ones stay whole; work
+ * handed to the helper runs beside the caller, and a network trained with it gets the same floats.
+ */
 class SplitGemmTest {
     private boolean wasEnabled;
 
@@ -77,9 +89,9 @@ class SplitGemmTest {
         Product p = Product.of(ta, tb, m, n, k, pad);
         assertThat((double) m * n * k).isGreaterThanOrEqualTo(SplitGemm.LARGE);
         for (float beta : new float[] {0f, 0.5f}) {
-            long before = SplitGemm.splits();
+            long before = SplitGemm.handedOver();
             float[] split = p.run(beta);
-            assertThat(SplitGemm.splits()).as("split").isEqualTo(before + 1);
+            assertThat(SplitGemm.handedOver()).as("split").isEqualTo(before + 1);
             assertBitForBit(split, p.whole(beta), "beta " + beta);
         }
     }
@@ -88,14 +100,14 @@ class SplitGemmTest {
     void smallProductsAndOneThreadKeepProductsWhole() {
         SplitGemm.threads(2);
         Product small = Product.of(false, false, 1536, 192, 64, 0); // marker's largest: 18.9 million multiply-adds
-        long before = SplitGemm.splits();
+        long before = SplitGemm.handedOver();
         assertBitForBit(small.run(0f), small.whole(0f), "small");
-        assertThat(SplitGemm.splits()).as("a product under the threshold").isEqualTo(before);
+        assertThat(SplitGemm.handedOver()).as("a product under the threshold").isEqualTo(before);
 
         SplitGemm.threads(1);
         Product large = Product.of(false, true, 128, 4000, 64, 0);
         assertBitForBit(large.run(0f), large.whole(0f), "one thread");
-        assertThat(SplitGemm.splits()).as("with one thread").isEqualTo(before);
+        assertThat(SplitGemm.handedOver()).as("with one thread").isEqualTo(before);
         assertThat(SplitGemm.enabled()).isFalse();
     }
 
@@ -125,8 +137,8 @@ class SplitGemmTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch callerWent = new CountDownLatch(1);
         AtomicReference<Thread> ranOn = new AtomicReference<>();
-        long before = SplitGemm.splits();
-        SplitGemm.Pending part = SplitGemm.beside(() -> {
+        long before = SplitGemm.handedOver();
+        SplitGemm.Pending part = SplitGemm.beside(SplitGemm.WORTH, () -> {
             ranOn.set(Thread.currentThread());
             started.countDown();
             try {
@@ -136,7 +148,7 @@ class SplitGemmTest {
             }
         });
         try {
-            assertThat(SplitGemm.splits()).as("handed over").isEqualTo(before + 1);
+            assertThat(SplitGemm.handedOver()).as("handed over").isEqualTo(before + 1);
             assertThat(started.await(30, TimeUnit.SECONDS)).as("the helper started the work").isTrue();
             callerWent.countDown();
         } finally {
@@ -150,7 +162,7 @@ class SplitGemmTest {
     @Test
     void whatTheWorkThrowsIsThrownAtTheJoinAndTheHelperServesTheNextPart() {
         SplitGemm.threads(2);
-        SplitGemm.Pending failing = SplitGemm.beside(() -> {
+        SplitGemm.Pending failing = SplitGemm.beside(SplitGemm.WORTH, () -> {
             throw new IllegalStateException("product failed");
         });
         assertThatThrownBy(failing::join).isInstanceOf(IllegalStateException.class).hasMessage("product failed");
@@ -162,8 +174,8 @@ class SplitGemmTest {
     void withOneThreadOrLittleWorkThePartRunsOnTheCallerBeforeBesideReturns() {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         SplitGemm.threads(1);
-        long before = SplitGemm.splits();
-        SplitGemm.Pending off = SplitGemm.beside(() -> ranOn.set(Thread.currentThread()));
+        long before = SplitGemm.handedOver();
+        SplitGemm.Pending off = SplitGemm.beside(SplitGemm.WORTH, () -> ranOn.set(Thread.currentThread()));
         assertThat(ranOn.get()).as("one thread: run before beside returns").isSameAs(Thread.currentThread());
         off.join();
 
@@ -172,7 +184,49 @@ class SplitGemmTest {
         SplitGemm.Pending small = SplitGemm.beside(SplitGemm.WORTH - 1, () -> ranOn.set(Thread.currentThread()));
         assertThat(ranOn.get()).as("too little work to hand over").isSameAs(Thread.currentThread());
         small.join();
-        assertThat(SplitGemm.splits()).as("nothing handed over").isEqualTo(before);
+        assertThat(SplitGemm.handedOver()).as("nothing handed over").isEqualTo(before);
+    }
+
+    /**
+     * marker's attention and feed-forward layers hand their weight gradients to the helper while they train: the
+     * parameters after a few steps are the same floats as with every product on one thread.
+     */
+    @Test
+    void markerTrainsToTheSameFloatsWithTheBackwardProductsSideBySide() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        CompiledNetwork compiled = new GraphCompiler(BlockCatalog.standard())
+                .compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow();
+        MultiDataSet batch = batch(64, 24, 32);
+
+        SplitGemm.threads(1);
+        float[] oneThread = train(compiled.instantiate(), batch);
+        SplitGemm.threads(2);
+        long before = SplitGemm.handedOver();
+        float[] twoThreads = train(compiled.instantiate(), batch);
+
+        assertThat(SplitGemm.handedOver() - before).as("parts handed to the helper").isPositive();
+        assertBitForBit(twoThreads, oneThread, "parameters after 3 steps");
+    }
+
+    /** The parameters of a new network (the project's seed) after three steps on the batch. */
+    private static float[] train(ComputationGraph net, MultiDataSet batch) {
+        assumeTrue(net.params().dataType() == DataType.FLOAT, "the float path (double products are never handed over)");
+        for (int step = 0; step < 3; step++) {
+            net.fit(batch);
+        }
+        return net.params().dup().data().asFloat();
+    }
+
+    /** Random tokens and one-hot labels, the same every call. */
+    private static MultiDataSet batch(int examples, int length, int vocabulary) {
+        Nd4j.getRandom().setSeed(7);
+        INDArray tokens = Nd4j.rand(DataType.FLOAT, examples, length).muli(vocabulary);
+        tokens = Nd4j.math().floor(tokens);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, examples, vocabulary);
+        for (int e = 0; e < examples; e++) {
+            labels.putScalar(e, (e * 7) % vocabulary, 1f);
+        }
+        return new MultiDataSet(new INDArray[] {tokens}, new INDArray[] {labels});
     }
 
     /** The same floats at every place (bit patterns, so a NaN or -0 would count too); the first that differs named. */
