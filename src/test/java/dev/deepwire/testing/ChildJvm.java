@@ -2,6 +2,7 @@ package dev.deepwire.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +28,30 @@ public final class ChildJvm {
         return command;
     }
 
-    /** Runs {@code main} to its end (at most 60 s) and returns its standard output; fails on a non-zero exit. */
+    /**
+     * Runs {@code main} to its end (at most 60 s) and returns its standard output; fails on a non-zero exit, with
+     * what the child wrote to its standard error in the message (a report shows why, not only that).
+     */
     public static String run(Class<?> main, String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(main, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(main.getSimpleName() + " did not end within 60 s");
+        Path err = Files.createTempFile("child-jvm", ".err");
+        try {
+            Process p = new ProcessBuilder(command(main, args)).redirectError(err.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(main.getSimpleName() + " did not end within 60 s" + said(err));
+            }
+            if (p.exitValue() != 0) {
+                throw new AssertionError(main.getSimpleName() + " ended with exit code " + p.exitValue() + said(err));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(err);
         }
-        if (p.exitValue() != 0) {
-            throw new AssertionError(main.getSimpleName() + " ended with exit code " + p.exitValue());
-        }
-        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static String said(Path err) throws IOException {
+        String text = Files.readString(err, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : "; its standard error:\n" + text;
     }
 }

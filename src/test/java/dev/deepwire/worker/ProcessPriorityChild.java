@@ -2,6 +2,7 @@ package dev.deepwire.worker;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,13 @@ public final class ProcessPriorityChild {
         List<Integer> compilers = new ArrayList<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm"));
+                } catch (NoSuchFileException ended) {
+                    continue; // HotSpot ends threads while we look (compiler threads come and go with the load)
+                }
+                if (name.startsWith("C2 CompilerThre")) {
                     compilers.add(ProcessPriority.niceOf(Integer.parseInt(task.getFileName().toString())));
                 }
             }
