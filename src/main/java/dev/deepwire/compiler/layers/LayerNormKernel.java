@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Layer normalisation as plain loops over float values, for {@link LayerNormImpl} on the CPU. The input is
@@ -11,9 +12,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * which C2 turns into vector instructions; loops per position ran only 6–24 values (ADR 0011, decisions 3 and 10).
  * The sums run in the same order as the per-position loops did (features in order; the gain's and bias's gradients
  * over examples, then positions), so the results are the same floats. The buffers live with the layer between steps;
- * {@link #normalise} fills x̂ and 1/√(σ² + ε), which the backward pass of the same input reads.
+ * {@link #normalise} fills x̂ and 1/√(σ² + ε), which the backward pass of the same input reads. Where the vector kernels
+ * run and a row of positions fills a vector ({@link LayerNormVectors#fits}), the same operations run in place on the
+ * arrays' buffers instead ({@link LayerNormVectors}: no copies, x̂ kept in the input's layout).
  */
 final class LayerNormKernel {
+    private final boolean vectors;
+    /** Whether the current input runs in {@link LayerNormVectors} (x̂ in {@link #flat}, [batch, features, positions]). */
+    private boolean inPlace;
     private float[] flat = new float[0];
     private float[][] xhat = new float[0][];
     private float[][] work = new float[0][];
@@ -25,12 +31,29 @@ final class LayerNormKernel {
     private int features;
     private int positions;
 
+    /** A kernel that runs in vector instructions where it can. */
+    LayerNormKernel() {
+        this(VectorKernels.ON);
+    }
+
+    /** A kernel that uses {@link LayerNormVectors} where it can if {@code vectors}, else always the plain loops. */
+    LayerNormKernel(boolean vectors) {
+        this.vectors = vectors;
+    }
+
     /** Reads the input and computes x̂ = (x − μ) / √(σ² + ε) per (example, position). */
     LayerNormKernel normalise(INDArray input, double epsilon) {
         batch = (int) input.size(0);
         features = (int) input.size(1);
         positions = input.rank() == 3 ? (int) input.size(2) : 1;
         int n = batch * positions;
+        inPlace = vectors && LayerNormVectors.fits(positions) && HostArrays.isPlain(input) && HostArrays.asBytes(input);
+        if (inPlace) {
+            flat = HostArrays.grow(flat, features * n);
+            inv = HostArrays.grow(inv, n);
+            LayerNormVectors.normalise(HostArrays.bytes(input), batch, features, positions, (float) epsilon, flat, inv);
+            return this;
+        }
         flat = HostArrays.read(input, flat);
         xhat = HostArrays.grow(xhat, features, n);
         inv = HostArrays.grow(inv, n);
@@ -73,6 +96,11 @@ final class LayerNormKernel {
     /** Writes y = g ⊙ x̂ + b (g and b per feature) into {@code y}. */
     INDArray scale(float[] gain, float[] bias, INDArray y) {
         int n = batch * positions;
+        if (inPlace) {
+            INDArray out = HostArrays.isPlain(y) ? y : Nd4j.createUninitialized(y.dataType(), y.shape(), 'c');
+            LayerNormVectors.scale(flat, batch, features, positions, gain, bias, HostArrays.bytes(out));
+            return out == y ? y : y.assign(out);
+        }
         row = HostArrays.grow(row, n);
         flat = HostArrays.grow(flat, features * n);
         for (int j = 0; j < features; j++) {
@@ -93,6 +121,9 @@ final class LayerNormKernel {
      */
     INDArray backward(INDArray epsilon, float[] gain, float[] gainGrad, float[] biasGrad, INDArray dx) {
         int n = batch * positions;
+        if (inPlace) {
+            return backwardInPlace(epsilon, gain, gainGrad, biasGrad, dx);
+        }
         flat = HostArrays.read(epsilon, flat); // the input's values are not needed any more
         work = HostArrays.grow(work, features, n);
         toFeatureMajor(flat, work);
@@ -144,6 +175,17 @@ final class LayerNormKernel {
             toExampleMajor(d, j, flat);
         }
         return HostArrays.write(flat, dx);
+    }
+
+    private INDArray backwardInPlace(INDArray epsilon, float[] gain, float[] gainGrad, float[] biasGrad, INDArray dx) {
+        INDArray dy = HostArrays.isPlain(epsilon) ? epsilon : epsilon.dup('c');
+        INDArray out = HostArrays.isPlain(dx) ? dx : Nd4j.createUninitialized(dx.dataType(), dx.shape(), 'c');
+        int slots = features * LayerNormVectors.chunks(positions) * LayerNormVectors.LANES;
+        first = HostArrays.grow(first, slots);
+        second = HostArrays.grow(second, slots);
+        LayerNormVectors.backward(HostArrays.bytes(dy), flat, inv, batch, features, positions, gain, first, second,
+                gainGrad, biasGrad, HostArrays.bytes(out));
+        return out == dx ? dx : dx.assign(out);
     }
 
     /** [batch, features, positions] values → one array per feature of (example, position). */
