@@ -190,31 +190,32 @@ record AttentionRows(int batch, int queries, int keys, int heads, int width, Key
 
     /**
      * The backward pass of a projection {@code p = x · wᵀ} of {@code count} adjacent matrices: writes their
-     * gradient (from {@code gFirst} on) and returns dx = dp · w.
+     * gradient (from {@code gFirst} on), and dx = dp · w into {@code dx} in DL4J's layout [b, d, T]
+     * ({@link SequenceRows#productInto}); returns dx.
      */
-    INDArray unproject(INDArray dp, INDArray x, INDArray first, INDArray gFirst) {
+    INDArray unproject(INDArray dp, INDArray x, INDArray first, INDArray gFirst, INDArray dx) {
         int n = (int) dp.size(0);
         int cols = (int) dp.size(1);
         int d = (int) x.size(1);
-        INDArray dx = Nd4j.createUninitialized(dp.dataType(), n, d);
         // the projections' gradient beside this thread (SplitGemm.beside), dx here: two independent products
         SplitGemm.Pending gradient = SplitGemm.beside((double) cols * d * n, () -> StridedGemm.gemm(true, false, cols, d,
                 n, 1, new Block(dp, 0, cols), new Block(x, 0, d), 0, new Block(gFirst, 0, d)));
         try {
-            StridedGemm.gemm(false, false, n, d, cols, 1, new Block(dp, 0, cols), new Block(first, 0, d), 0,
-                    new Block(dx, 0, d));
+            return SequenceRows.productInto(dp, new Block(first, 0, d), dx);
         } finally {
             gradient.join();
         }
-        return dx;
     }
 
-    /** Self-attention's backward pass from dy [b·T, d]: writes all four gradients, returns the rows' gradient. */
-    INDArray selfBackward(Forward f, INDArray dy, INDArray wq, INDArray wo, INDArray gWq, INDArray gWo) {
+    /**
+     * Self-attention's backward pass from dy [b·T, d]: writes all four gradients, and the input's gradient into
+     * {@code dx} ([b, d, T]); returns dx.
+     */
+    INDArray selfBackward(Forward f, INDArray dy, INDArray wq, INDArray wo, INDArray gWq, INDArray gWo, INDArray dx) {
         INDArray dConcat = output(f, dy, wo, gWo);
         int all = 3 * hw();
         INDArray dqkv = Nd4j.createUninitialized(dy.dataType(), (long) batch * queries, all);
         heads(f, dConcat, new Block(dqkv, 0, all), new Block(dqkv, hw(), all), new Block(dqkv, 2L * hw(), all));
-        return unproject(dqkv, f.xq(), wq, gWq);
+        return unproject(dqkv, f.xq(), wq, gWq, dx);
     }
 }

@@ -195,12 +195,12 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         AttentionRows onRows = onRows();
         if (onRows != null) {
             AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), inputs[0], inputs[1]);
-            INDArray y = MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO));
-            return maskQueries(SequenceRows.sequence(y, inputs[0].size(0), inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
+            return maskQueries(SequenceRows.product(f.concat(), views.get(CrossAttention.WO), false, inputs[0].size(0),
+                    inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
         }
         Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
-        INDArray y = MatrixProducts.mul(f.concat(), views.get(CrossAttention.WO));
-        return maskQueries(SequenceRows.sequence(y, inputs[0].size(0), inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
+        return maskQueries(SequenceRows.product(f.concat(), views.get(CrossAttention.WO), false, inputs[0].size(0),
+                inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
     }
 
     @Override
@@ -247,16 +247,15 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
         INDArray dkv = Nd4j.createUninitialized(dy.dataType(), f.xk().size(0), 2 * hw);
         onRows.heads(f, dConcat, new StridedGemm.Block(dq, 0, (int) hw), new StridedGemm.Block(dkv, 0, (int) (2 * hw)),
                 new StridedGemm.Block(dkv, hw, (int) (2 * hw)));
-        INDArray dxq = onRows.unproject(dq, f.xq(), views.get(CrossAttention.WQ), gradientViews.get(CrossAttention.WQ));
-        INDArray dxk = onRows.unproject(dkv, f.xk(), views.get(CrossAttention.WK), gradientViews.get(CrossAttention.WK));
+        INDArray dxq = onRows.unproject(dq, f.xq(), views.get(CrossAttention.WQ), gradientViews.get(CrossAttention.WQ),
+                mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dy.dataType(), inputs[0].shape(), 'c'));
+        INDArray dxk = onRows.unproject(dkv, f.xk(), views.get(CrossAttention.WK), gradientViews.get(CrossAttention.WK),
+                mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dy.dataType(), inputs[1].shape(), 'c'));
         Gradient g = new DefaultGradient();
         for (String key : NAMES) {
             g.gradientForVariable().put(key, gradientViews.get(key));
         }
-        long b = inputs[0].size(0);
-        return new Pair<>(g, new INDArray[] {
-                SequenceRows.sequence(dxq, b, inputs[0].size(2), ArrayType.ACTIVATION_GRAD, mgr),
-                SequenceRows.sequence(dxk, b, inputs[1].size(2), ArrayType.ACTIVATION_GRAD, mgr)});
+        return new Pair<>(g, new INDArray[] {dxq, dxk});
     }
 
     private void assign(String key, INDArray flatGradient) {

@@ -11,6 +11,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The running {@link FeedForward}: positions flattened to rows, two matrix products, shape restored. */
@@ -59,8 +60,9 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         Forward f = kept.compute(training, mgr, () -> forward(training), input);
-        INDArray y = MatrixProducts.mul(f.h(), getParam(FeedForward.W2)).addiRowVector(getParam(FeedForward.B2));
-        return SequenceRows.sequence(y, input.size(0), input.size(2), ArrayType.ACTIVATIONS, mgr);
+        INDArray y = SequenceRows.product(f.h(), getParam(FeedForward.W2), false, input.size(0), input.size(2),
+                ArrayType.ACTIVATIONS, mgr);
+        return Broadcast.add(y, getParam(FeedForward.B2), y, 1); // b2 per feature: dimension 1 of [b, d, T]
     }
 
     @Override
@@ -103,8 +105,8 @@ public final class FeedForwardImpl extends BaseLayer<FeedForward> {
                 gradientViews.get(FeedForward.W1).assign(MatrixProducts.tMul(x, dpre));
                 gradientViews.get(FeedForward.B1).assign(dpre.sum(true, 0));
             }
-            epsOut = SequenceRows.sequence(MatrixProducts.mulT(dpre, getParam(FeedForward.W1)), input.size(0),
-                    input.size(2), ArrayType.ACTIVATION_GRAD, mgr);
+            epsOut = SequenceRows.product(dpre, getParam(FeedForward.W1), true, input.size(0), input.size(2),
+                    ArrayType.ACTIVATION_GRAD, mgr);
         } finally {
             if (first != null) {
                 first.join();

@@ -76,11 +76,6 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         return new Forward(x, q, k, v, s, join(o));
     }
 
-    /** [b·T, d] → [b, d, T] in a new array of the given workspace type. */
-    private INDArray back(INDArray rows, ArrayType type, LayerWorkspaceMgr mgr) {
-        return SequenceRows.sequence(rows, b(), t(), type, mgr);
-    }
-
     /** The row-wise pass with few, large BLAS calls, when the arrays allow it (else null). */
     private AttentionRows onRows() {
         INDArray wq = getParam(SelfAttention.WQ);
@@ -102,10 +97,10 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         AttentionRows onRows = onRows();
         if (onRows != null) {
             AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), input);
-            return back(MatrixProducts.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
+            return SequenceRows.product(f.concat(), getParam(SelfAttention.WO), false, b(), t(), ArrayType.ACTIVATIONS, mgr);
         }
         Forward f = kept.compute(training, mgr, this::forward, input);
-        return back(MatrixProducts.mul(f.concat(), getParam(SelfAttention.WO)), ArrayType.ACTIVATIONS, mgr);
+        return SequenceRows.product(f.concat(), getParam(SelfAttention.WO), false, b(), t(), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
@@ -115,12 +110,13 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         if (onRows != null && StridedGemm.usable(epsilon, input)) {
             AttentionRows.Forward f = keptRows.take(() -> forwardOnRows(onRows), input);
             INDArray dx = onRows.selfBackward(f, SequenceRows.rows(epsilon), getParam(SelfAttention.WQ),
-                    getParam(SelfAttention.WO), gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO));
+                    getParam(SelfAttention.WO), gradientViews.get(SelfAttention.WQ), gradientViews.get(SelfAttention.WO),
+                    mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c'));
             Gradient g = new DefaultGradient();
             for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
                 g.gradientForVariable().put(key, gradientViews.get(key));
             }
-            return new Pair<>(g, back(dx, ArrayType.ACTIVATION_GRAD, mgr));
+            return new Pair<>(g, dx);
         }
         Forward f = kept.take(this::forward, input);
         INDArray dy = SequenceRows.rows(epsilon);
@@ -141,7 +137,7 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
         for (String key : new String[] {SelfAttention.WQ, SelfAttention.WK, SelfAttention.WV, SelfAttention.WO}) {
             g.gradientForVariable().put(key, gradientViews.get(key));
         }
-        return new Pair<>(g, back(dx, ArrayType.ACTIVATION_GRAD, mgr));
+        return new Pair<>(g, SequenceRows.sequence(dx, b(), t(), ArrayType.ACTIVATION_GRAD, mgr));
     }
 
     /** Writes a [heads·hs, d] gradient into the [heads, hs, d] gradient view. */

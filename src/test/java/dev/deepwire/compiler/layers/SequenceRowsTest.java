@@ -1,0 +1,51 @@
+package dev.deepwire.compiler.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A product written straight into DL4J's [b, n, T] layout ({@link SequenceRows#productInto}) gives the floats of the
+ * one [b·T, n] product it replaces, copied into that layout: bit for bit, for the samples' shapes (marker's 24
+ * positions, word-language's 16, digits-caption's 8 and 6) and both ways of giving the weights.
+ */
+class SequenceRowsTest {
+
+    @ParameterizedTest
+    @CsvSource({"64, 24, 64, 64", "64, 24, 128, 64", "64, 24, 64, 128", "128, 16, 192, 64", "128, 16, 128, 64",
+        "64, 8, 64, 64", "64, 6, 64, 64", "3, 5, 7, 2"})
+    void theProductInTheLayoutIsTheOneProductsFloats(int b, int t, int k, int n) {
+        Nd4j.getRandom().setSeed(b * 1000L + t * 10L + k);
+        INDArray rows = Nd4j.rand(DataType.FLOAT, (long) b * t, k).subi(0.5);
+        INDArray w = Nd4j.rand(DataType.FLOAT, k, n).subi(0.5);
+        INDArray wt = w.transpose().dup('c');
+
+        INDArray want = inLayout(MatrixProducts.mul(rows, w), b, t);
+        INDArray got = SequenceRows.productInto(rows, w, false, Nd4j.create(DataType.FLOAT, b, n, t));
+        assertThat(got.data().asFloat()).containsExactly(want.data().asFloat());
+
+        INDArray wantT = inLayout(MatrixProducts.mulT(rows, wt), b, t);
+        INDArray gotT = SequenceRows.productInto(rows, wt, true, Nd4j.create(DataType.FLOAT, b, n, t));
+        assertThat(gotT.data().asFloat()).as("w given as [n, k]").containsExactly(wantT.data().asFloat());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4, 6, 5, 3"})
+    void aViewOrDoublesGiveTheSameValues(int b, int t, int k, int n) {
+        INDArray rows = Nd4j.rand(DataType.DOUBLE, (long) b * t, k);
+        INDArray w = Nd4j.rand(DataType.DOUBLE, k, n);
+        INDArray want = inLayout(rows.mmul(w), b, t);
+        assertThat(SequenceRows.productInto(rows, w, false, Nd4j.create(DataType.DOUBLE, b, n, t))
+                .equalsWithEps(want, 1e-12)).as("in double").isTrue();
+        INDArray view = Nd4j.create(DataType.DOUBLE, b, t, n).permute(0, 2, 1); // not plain: the product, then a copy
+        assertThat(SequenceRows.productInto(rows, w, false, view).equalsWithEps(want, 1e-12)).as("into a view").isTrue();
+    }
+
+    private static INDArray inLayout(INDArray product, int b, int t) {
+        return product.reshape('c', b, t, product.size(1)).permute(0, 2, 1).dup('c');
+    }
+}
