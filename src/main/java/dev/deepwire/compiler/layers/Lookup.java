@@ -10,9 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Table lookups for the hand-written embeddings, {@code rows[i] = W[ids[i]]} and its gradient
- * {@code dW[v] = Σ_{i: ids[i] = v} dy[i]}. Small tables multiply one-hot rows with the table (two matrix
- * products); large ones gather rows and scatter-add gradients, on a row-major table so each row is one
- * contiguous read (DL4J's embedding layers keep the table column-major and gather strided rows).
+ * {@code dW[v] = Σ_{i: ids[i] = v} dy[i]}, the sum in the order of i. Where the vector kernels run, rows are copied and
+ * gradients added row by row in place ({@link LookupVectors}), for every table size. Elsewhere small tables multiply
+ * one-hot rows with the table (two matrix products; OpenBLAS sums the gradient's product in blocks of the batch, so
+ * beyond a few hundred rows its last bits differ from the sum in order); large ones gather rows and scatter-add
+ * gradients, on a row-major table so each row is one contiguous read (DL4J's embedding layers keep the table
+ * column-major and gather strided rows).
  */
 final class Lookup {
     /** Up to this many rows the one-hot products beat gathering and scattering (measured, 64-wide rows). */
@@ -48,6 +51,17 @@ final class Lookup {
         return vocabulary <= ONE_HOT_MAX;
     }
 
+    /**
+     * Whether rows [n, d] and a table [V, d] are read and written in place by {@link LookupVectors} (row by row in
+     * vector instructions: no one-hot matrix, no product; marker's lookup and its gradient were 8 % of its step).
+     */
+    private boolean inPlace(INDArray rows, INDArray table) {
+        return VectorKernels.ON && rows.rank() == 2 && table.rank() == 2 && rows.size(0) == index.length
+                && rows.size(1) == table.size(1) && table.size(0) == vocabulary && HostArrays.direct(rows)
+                && HostArrays.direct(table) && HostArrays.isPlain(rows) && HostArrays.isPlain(table)
+                && HostArrays.asBytes(rows) && HostArrays.asBytes(table);
+    }
+
     private INDArray intIds() {
         return ids;
     }
@@ -62,7 +76,9 @@ final class Lookup {
 
     /** Writes the rows of {@code table} [V, d] for the ids into {@code out} [n, d]. */
     void rows(INDArray table, INDArray out) {
-        if (oneHot()) {
+        if (inPlace(out, table)) {
+            LookupVectors.rows(HostArrays.bytes(table), index, (int) table.size(1), HostArrays.bytes(out));
+        } else if (oneHot()) {
             Nd4j.gemm(oneHotRows(), table, out, false, false, 1.0, 0.0);
         } else {
             Gather op = new Gather(table, intIds(), 0);
@@ -79,7 +95,9 @@ final class Lookup {
 
     /** Adds the rows of dy into the rows of grad that were looked up (grad keeps what it held). */
     void addGradient(INDArray dy, INDArray grad) {
-        if (oneHot()) {
+        if (inPlace(dy, grad)) {
+            LookupVectors.addRows(HostArrays.bytes(dy), index, (int) grad.size(1), HostArrays.bytes(grad));
+        } else if (oneHot()) {
             grad.addi(MatrixProducts.tMul(oneHotRows(), dy));
         } else if (dy.rank() == 2 && grad.rank() == 2 && HostArrays.direct(dy) && HostArrays.direct(grad)
                 && HostArrays.isPlain(grad)) {

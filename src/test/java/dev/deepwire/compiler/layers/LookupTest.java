@@ -13,9 +13,41 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Both lookup strategies (one-hot products for small tables, gather/scatter for large — the scatter-add as Java
  * row additions for float arrays) against plain loops, in double and float, into a table or a view of a larger array
- * (the gradient views DL4J hands a layer).
+ * (the gradient views DL4J hands a layer). Where the vector kernels run (the tests' JVM), float tables of every size are
+ * copied and summed in place: the rows exactly the table's, the gradient exactly the sum in the order of the ids.
  */
 class LookupTest {
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"32, 64", "32, 37", "300, 64", "5, 3"})
+    void inFloatTheRowsAreCopiesAndTheGradientIsTheSumInOrder(int vocabulary, int d) {
+        assertThat(VectorKernels.ON).isTrue();
+        java.util.Random random = new java.util.Random(vocabulary + d);
+        int n = 1536; // beyond the few hundred rows where a one-hot product's sums come out in another order
+        double[] idValues = new double[n];
+        for (int i = 0; i < n; i++) {
+            idValues[i] = random.nextInt(vocabulary);
+        }
+        Lookup lookup = new Lookup(Nd4j.createFromArray(idValues), vocabulary, DataType.FLOAT, "test");
+        INDArray table = Nd4j.rand(DataType.FLOAT, vocabulary, d).subi(0.5);
+        INDArray rows = Nd4j.create(DataType.FLOAT, n, d);
+        lookup.rows(table, rows);
+        INDArray dy = Nd4j.rand(DataType.FLOAT, n, d).subi(0.5);
+        INDArray grad = Nd4j.rand(DataType.FLOAT, vocabulary, d); // stale values go
+        lookup.gradient(dy, grad);
+        float[] t = table.data().asFloat();
+        float[] r = rows.data().asFloat();
+        float[] g = dy.data().asFloat();
+        float[] want = new float[vocabulary * d];
+        for (int i = 0; i < n; i++) {
+            int id = (int) idValues[i];
+            for (int j = 0; j < d; j++) {
+                assertThat(r[i * d + j]).as("row %d, %d", i, j).isEqualTo(t[id * d + j]);
+                want[id * d + j] += g[i * d + j];
+            }
+        }
+        assertThat(grad.data().asFloat()).containsExactly(want);
+    }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"7, DOUBLE, false", "306, DOUBLE, false", "7, FLOAT, false",

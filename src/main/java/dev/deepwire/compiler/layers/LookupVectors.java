@@ -1,0 +1,57 @@
+package dev.deepwire.compiler.layers;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A table's rows looked up and its gradient added row by row, in explicit vector instructions on the arrays' native
+ * buffers ({@link Lookup}; ADR 0011, decision 23). Loaded only where {@link VectorKernels#ON}; the machine's preferred
+ * width, as the other vector kernels. A row's tail shorter than a vector is done value by value.
+ */
+final class LookupVectors {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private LookupVectors() {
+    }
+
+    /** {@code out[i] = table[ids[i]]}, rows of d values. */
+    static void rows(ByteBuffer table, int[] ids, int d, ByteBuffer out) {
+        int vectorsEnd = d / LANES * LANES;
+        for (int i = 0; i < ids.length; i++) {
+            int from = ids[i] * d * Float.BYTES;
+            int to = i * d * Float.BYTES;
+            int j = 0;
+            for (; j < vectorsEnd; j += LANES) {
+                FloatVector.fromByteBuffer(SPECIES, table, from + j * Float.BYTES, ORDER)
+                        .intoByteBuffer(out, to + j * Float.BYTES, ORDER);
+            }
+            for (; j < d; j++) {
+                out.putFloat(to + j * Float.BYTES, table.getFloat(from + j * Float.BYTES));
+            }
+        }
+    }
+
+    /** {@code grad[ids[i]] += dy[i]} for i in order, rows of d values (grad keeps what it held). */
+    static void addRows(ByteBuffer dy, int[] ids, int d, ByteBuffer grad) {
+        int vectorsEnd = d / LANES * LANES;
+        for (int i = 0; i < ids.length; i++) {
+            int from = i * d * Float.BYTES;
+            int to = ids[i] * d * Float.BYTES;
+            int j = 0;
+            for (; j < vectorsEnd; j += LANES) {
+                int at = to + j * Float.BYTES;
+                FloatVector.fromByteBuffer(SPECIES, grad, at, ORDER)
+                        .add(FloatVector.fromByteBuffer(SPECIES, dy, from + j * Float.BYTES, ORDER))
+                        .intoByteBuffer(grad, at, ORDER);
+            }
+            for (; j < d; j++) {
+                int at = to + j * Float.BYTES;
+                grad.putFloat(at, grad.getFloat(at) + dy.getFloat(from + j * Float.BYTES));
+            }
+        }
+    }
+}
