@@ -41,8 +41,7 @@ public final class PositionalEmbeddingImpl extends BaseLayer<PositionalEmbedding
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
-        out.assign(input.add(table()));
-        return out;
+        return input.add(table(), out); // one pass, broadcast over the examples, no array in between
     }
 
     @Override
@@ -50,7 +49,13 @@ public final class PositionalEmbeddingImpl extends BaseLayer<PositionalEmbedding
         Gradient g = new DefaultGradient();
         if (layerConf().isLearned()) {
             INDArray grad = gradientViews.get(PositionalEmbedding.TABLE);
-            grad.assign(epsilon.sum(true, 0));
+            if (VectorKernels.ON && HostArrays.direct(epsilon) && HostArrays.isPlain(epsilon) && HostArrays.asBytes(epsilon)
+                    && grad.dataType() == epsilon.dataType() && HostArrays.isPlain(grad)
+                    && grad.length() * epsilon.size(0) == epsilon.length()) {
+                BatchSumVectors.sum(HostArrays.bytes(epsilon), (int) epsilon.size(0), (int) grad.length(), HostArrays.bytes(grad));
+            } else {
+                grad.assign(epsilon.sum(true, 0));
+            }
             g.gradientForVariable().put(PositionalEmbedding.TABLE, grad);
         }
         INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), epsilon.shape(), 'c');
