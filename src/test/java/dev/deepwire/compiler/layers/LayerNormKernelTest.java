@@ -38,10 +38,7 @@ class LayerNormKernelTest {
         fill(random, x, dy);
         float[] gain = new float[features];
         float[] bias = new float[features];
-        for (int j = 0; j < features; j++) {
-            gain[j] = 1 + random.nextFloat();
-            bias[j] = random.nextFloat() - 0.5f;
-        }
+        fillParams(random, gain, bias);
         INDArray input = array(x, flatInput);
         INDArray y = input.like();
         INDArray dx = input.like();
@@ -63,10 +60,7 @@ class LayerNormKernelTest {
         fill(random, x, dy);
         float[] gain = new float[features];
         float[] bias = new float[features];
-        for (int j = 0; j < features; j++) {
-            gain[j] = 1 + random.nextFloat();
-            bias[j] = random.nextFloat() - 0.5f;
-        }
+        fillParams(random, gain, bias);
         INDArray input = array(x, false);
         // the gradient as a view (a permuted copy's permutation back), as a layer may be handed one
         INDArray epsilon = array(dy, false).permute(0, 2, 1).dup('c').permute(0, 2, 1);
@@ -91,6 +85,14 @@ class LayerNormKernelTest {
         assertThat(kernel.normalise(input, EPS).scale(gain, bias, y)).isSameAs(y);
         assertThat(kernel.backward(epsilon, gain, gainGrad, biasGrad, dx)).isSameAs(dx);
         return new INDArray[] {y, dx, Nd4j.createFromArray(gainGrad), Nd4j.createFromArray(biasGrad)};
+    }
+
+    /** Gains around 1.5 and biases around 0, one per feature. */
+    private static void fillParams(Random random, float[] gain, float[] bias) {
+        for (int j = 0; j < gain.length; j++) {
+            gain[j] = 1 + random.nextFloat();
+            bias[j] = random.nextFloat() - 0.5f;
+        }
     }
 
     private static void fill(Random random, double[][][] x, double[][][] dy) {
