@@ -9,12 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * The sum over examples of a [b, …] float array, in explicit vector instructions on the native buffers (a learned
  * positional table's gradient: ND4J's reduction with its result array and a copy into the gradient was 1.6 % of
  * marker's step; ADR 0011, decision 24). Examples are added in order, as ND4J's reduction adds them, so the floats are
- * the same. Loaded only where {@link VectorKernels#ON}; the machine's preferred width, as the other vector kernels.
+ * the same. Loaded only where {@link VectorKernels#ON}; {@link FloatLanes}' width, as every vector kernel.
  */
 final class BatchSumVectors {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Float> SPECIES = FloatLanes.SPECIES;
+    private static final int LANES = FloatLanes.LANES;
+    private static final ByteOrder ORDER = FloatLanes.ORDER;
 
     private BatchSumVectors() {
     }

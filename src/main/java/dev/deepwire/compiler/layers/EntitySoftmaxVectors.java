@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * another order: the figures agree with the plain loops' to float rounding ({@code EntitySoftmaxVectorsTest}).
  */
 final class EntitySoftmaxVectors {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Float> SPECIES = FloatLanes.SPECIES;
+    private static final int LANES = FloatLanes.LANES;
+    private static final ByteOrder ORDER = FloatLanes.ORDER;
 
     private EntitySoftmaxVectors() {
     }

@@ -181,6 +181,7 @@ final class LayerNormKernel {
         INDArray dy = HostArrays.isPlain(epsilon) ? epsilon : epsilon.dup('c');
         INDArray out = HostArrays.isPlain(dx) ? dx : Nd4j.createUninitialized(dx.dataType(), dx.shape(), 'c');
         int slots = features * LayerNormVectors.chunks(positions) * LayerNormVectors.LANES;
+        // the plain loops' scratch for the two moments serves here as the gain's and bias's per-chunk sums
         first = HostArrays.grow(first, slots);
         second = HostArrays.grow(second, slots);
         LayerNormVectors.backward(HostArrays.bytes(dy), flat, inv, batch, features, positions, gain, first, second,

@@ -12,9 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * features need no copy into Java arrays and no transpose (those were 8 % of marker's step against 2 % for the
  * arithmetic; ADR 0011, decision 21). Loaded only where {@link VectorKernels#ON}.
  *
- * <p>The vectors are the machine's preferred width, as in the other vector kernels: one process that runs vectors of two
- * widths (this kernel at 256 bits beside Adam's at 512) ran both at half speed. A row of positions is covered by
- * chunks of {@link #LANES} starting at 0, {@link #LANES}, … and, where the positions are not a multiple, at
+ * <p>The vectors are {@link FloatLanes}' (the machine's preferred width), as in the other vector kernels: one
+ * process that ran vectors of two widths (this kernel at 256 bits beside Adam's at 512) ran both at half speed. A row
+ * of positions is covered by chunks of {@link #LANES} starting at 0, {@link #LANES}, … and, where the positions are
+ * not a multiple, at
  * {@code positions − LANES}; that last chunk overlaps the one before it. Every value a chunk writes is a function of its
  * (example, position) alone, so an overlapped position is written twice with the same float; the gain's and bias's sums,
  * which accumulate, keep a slot per chunk and lane and take each position from the first chunk that covers it. Each lane
@@ -22,10 +23,10 @@ import jdk.incubator.vector.VectorSpecies;
  * then positions), so the results are the same floats as {@link LayerNormKernel}'s loops.
  */
 final class LayerNormVectors {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = FloatLanes.SPECIES;
     /** Positions a vector holds (16 with AVX-512, 8 with AVX2). */
-    static final int LANES = SPECIES.length();
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    static final int LANES = FloatLanes.LANES;
+    private static final ByteOrder ORDER = FloatLanes.ORDER;
 
     private LayerNormVectors() {
     }

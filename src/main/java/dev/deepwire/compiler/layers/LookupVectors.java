@@ -7,13 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A table's rows looked up and its gradient added row by row, in explicit vector instructions on the arrays' native
- * buffers ({@link Lookup}; ADR 0011, decision 23). Loaded only where {@link VectorKernels#ON}; the machine's preferred
- * width, as the other vector kernels. A row's tail shorter than a vector is done value by value.
+ * buffers ({@link Lookup}; ADR 0011, decision 23). Loaded only where {@link VectorKernels#ON}; {@link FloatLanes}'
+ * width, as every vector kernel. A row's tail shorter than a vector is done value by value.
  */
 final class LookupVectors {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Float> SPECIES = FloatLanes.SPECIES;
+    private static final int LANES = FloatLanes.LANES;
+    private static final ByteOrder ORDER = FloatLanes.ORDER;
 
     private LookupVectors() {
     }

@@ -14,9 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * plain loop or libnd4j's op, a lane at a time ({@code HostUpdaterTest} holds them to DL4J's ops).
  */
 final class UpdaterVectors {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Float> SPECIES = FloatLanes.SPECIES;
+    private static final int LANES = FloatLanes.LANES;
+    private static final ByteOrder ORDER = FloatLanes.ORDER;
 
     private UpdaterVectors() {
     }
