@@ -193,13 +193,10 @@ public final class CrossAttentionImpl extends BaseGraphVertex {
             throw new IllegalStateException("cross-attention " + vertexName + ": inputs not set");
         }
         AttentionRows onRows = onRows();
-        if (onRows != null) {
-            AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), inputs[0], inputs[1]);
-            return maskQueries(SequenceRows.product(f.concat(), views.get(CrossAttention.WO), false, inputs[0].size(0),
-                    inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
-        }
-        Forward f = kept.compute(training, mgr, this::forward, inputs[0], inputs[1]);
-        return maskQueries(SequenceRows.product(f.concat(), views.get(CrossAttention.WO), false, inputs[0].size(0),
+        INDArray concat = onRows != null
+                ? keptRows.compute(training, mgr, () -> forwardOnRows(onRows), inputs[0], inputs[1]).concat()
+                : kept.compute(training, mgr, this::forward, inputs[0], inputs[1]).concat();
+        return maskQueries(SequenceRows.product(concat, views.get(CrossAttention.WO), false, inputs[0].size(0),
                 inputs[0].size(2), ArrayType.ACTIVATIONS, mgr));
     }
 

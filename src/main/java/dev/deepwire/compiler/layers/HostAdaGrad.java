@@ -49,7 +49,7 @@ final class HostAdaGrad extends HostUpdater {
             if (eps == 0) {
                 eps = 1e-7f; // as libnd4j's op
             }
-            if (VectorKernels.ON && plain(gradient, history)) {
+            if (VectorKernels.ON && HostArrays.inPlace(gradient, history)) {
                 UpdaterVectors.adaGrad(HostArrays.bytes(gradient), HostArrays.bytes(history), (int) gradient.length(), lr, eps);
                 return;
             }

@@ -39,7 +39,7 @@ final class HostAdam extends HostUpdater {
         public void applyUpdater(INDArray gradient, int iteration, int epoch) {
             INDArray m = getM();
             INDArray v = getV();
-            if (!VectorKernels.ON || !onHost(gradient, m, v) || !plain(gradient, m, v)) {
+            if (!VectorKernels.ON || !onHost(gradient, m, v) || !HostArrays.inPlace(gradient, m, v)) {
                 super.applyUpdater(gradient, iteration, epoch);
                 return;
             }

@@ -82,6 +82,19 @@ final class HostArrays {
         return pointer(x).capacity(x.length()).asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
+    /**
+     * Whether a vector kernel can read and write these arrays where they lie ({@link #bytes}): float values here, on
+     * the host, one after another from their buffers' addresses, each fitting a byte buffer.
+     */
+    static boolean inPlace(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!direct(a) || !isPlain(a) || !asBytes(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether x's values fit one byte buffer (int-indexed): 512 M floats. */
     static boolean asBytes(INDArray x) {
         return x.length() <= Integer.MAX_VALUE / Float.BYTES;

@@ -37,16 +37,6 @@ abstract class HostUpdater implements IUpdater {
         return u != null && u.getClass() == Adam.class ? new HostAdam((Adam) u) : u;
     }
 
-    /** Whether these arrays' values lie one after another from their buffers' addresses and fit a byte buffer each. */
-    static boolean plain(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (!HostArrays.isPlain(a) || !HostArrays.asBytes(a)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public abstract IUpdater clone();
 

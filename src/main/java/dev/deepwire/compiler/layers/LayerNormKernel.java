@@ -47,7 +47,7 @@ final class LayerNormKernel {
         features = (int) input.size(1);
         positions = input.rank() == 3 ? (int) input.size(2) : 1;
         int n = batch * positions;
-        inPlace = vectors && LayerNormVectors.fits(positions) && HostArrays.isPlain(input) && HostArrays.asBytes(input);
+        inPlace = vectors && LayerNormVectors.fits(positions) && HostArrays.inPlace(input);
         if (inPlace) {
             flat = HostArrays.grow(flat, features * n);
             inv = HostArrays.grow(inv, n);

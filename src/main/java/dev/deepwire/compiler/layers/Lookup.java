@@ -57,9 +57,7 @@ final class Lookup {
      */
     private boolean inPlace(INDArray rows, INDArray table) {
         return VectorKernels.ON && rows.rank() == 2 && table.rank() == 2 && rows.size(0) == index.length
-                && rows.size(1) == table.size(1) && table.size(0) == vocabulary && HostArrays.direct(rows)
-                && HostArrays.direct(table) && HostArrays.isPlain(rows) && HostArrays.isPlain(table)
-                && HostArrays.asBytes(rows) && HostArrays.asBytes(table);
+                && rows.size(1) == table.size(1) && table.size(0) == vocabulary && HostArrays.inPlace(rows, table);
     }
 
     private INDArray intIds() {

@@ -49,9 +49,7 @@ public final class PositionalEmbeddingImpl extends BaseLayer<PositionalEmbedding
         Gradient g = new DefaultGradient();
         if (layerConf().isLearned()) {
             INDArray grad = gradientViews.get(PositionalEmbedding.TABLE);
-            if (VectorKernels.ON && HostArrays.direct(epsilon) && HostArrays.isPlain(epsilon) && HostArrays.asBytes(epsilon)
-                    && grad.dataType() == epsilon.dataType() && HostArrays.isPlain(grad)
-                    && grad.length() * epsilon.size(0) == epsilon.length()) {
+            if (VectorKernels.ON && HostArrays.inPlace(epsilon, grad) && grad.length() * epsilon.size(0) == epsilon.length()) {
                 BatchSumVectors.sum(HostArrays.bytes(epsilon), (int) epsilon.size(0), (int) grad.length(), HostArrays.bytes(grad));
             } else {
                 grad.assign(epsilon.sum(true, 0));

@@ -95,12 +95,9 @@ public final class SelfAttentionImpl extends BaseLayer<SelfAttention> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         AttentionRows onRows = onRows();
-        if (onRows != null) {
-            AttentionRows.Forward f = keptRows.compute(training, mgr, () -> forwardOnRows(onRows), input);
-            return SequenceRows.product(f.concat(), getParam(SelfAttention.WO), false, b(), t(), ArrayType.ACTIVATIONS, mgr);
-        }
-        Forward f = kept.compute(training, mgr, this::forward, input);
-        return SequenceRows.product(f.concat(), getParam(SelfAttention.WO), false, b(), t(), ArrayType.ACTIVATIONS, mgr);
+        INDArray concat = onRows != null ? keptRows.compute(training, mgr, () -> forwardOnRows(onRows), input).concat()
+                : kept.compute(training, mgr, this::forward, input).concat();
+        return SequenceRows.product(concat, getParam(SelfAttention.WO), false, b(), t(), ArrayType.ACTIVATIONS, mgr);
     }
 
     @Override
