@@ -1,6 +1,7 @@
 package dev.deepwire.cli;
 
 import dev.deepwire.compiler.layers.LeanUpdaterBlock;
+import dev.deepwire.training.ResidentCeiling;
 import dev.deepwire.training.backend.NativeTuning;
 import dev.deepwire.training.backend.ThreadSettings;
 import java.util.ArrayList;
@@ -56,11 +57,15 @@ final class Bench {
         List<Double> all = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // the training loop keeps the process's memory ceiling after each step (JavaCPP's check at every allocation
+        // is off in the training JVM); timed with the step, as the loop's cost
+        ResidentCeiling ceiling = ResidentCeiling.ofThisProcess();
         for (int i = 0; i < warmup + steps; i++) {
             MultiDataSet b = batches.get(i % batches.size());
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             net.fit(b);
+            ceiling.check();
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
             all.add((t1 - t0) / 1e6);

@@ -42,13 +42,15 @@ final class NativeGarbage {
 
     private final List<Watch> watches;
     private final Runnable collect;
+    private final ResidentCeiling ceiling;
     private final long[] baseline;
     private int collections;
 
+    /** The training loop's: the three measures above, and the process's resident-memory ceiling kept each step. */
     NativeGarbage() {
         this(System::gc, List.of(new Watch(Pointer::totalCount, level -> DEFAULT_LIMIT),
                 new Watch(Pointer::physicalBytes, level -> Math.max(DEFAULT_RESIDENT_LIMIT, level / 16)),
-                new Watch(NativeGarbage::oldGeneration, level -> DEFAULT_OLD_LIMIT)));
+                new Watch(NativeGarbage::oldGeneration, level -> DEFAULT_OLD_LIMIT)), ResidentCeiling.ofThisProcess());
     }
 
     /** Watches the native allocations and the resident memory (the old generation left out). */
@@ -58,14 +60,23 @@ final class NativeGarbage {
     }
 
     NativeGarbage(Runnable collect, List<Watch> watches) {
+        this(collect, watches, new ResidentCeiling(0, () -> 0, () -> { }));
+    }
+
+    NativeGarbage(Runnable collect, List<Watch> watches, ResidentCeiling ceiling) {
         this.collect = collect;
+        this.ceiling = ceiling;
         this.watches = List.copyOf(watches);
         this.baseline = new long[watches.size()];
         Arrays.fill(baseline, -1);
     }
 
-    /** Called after each training step. */
+    /**
+     * Called after each training step: keeps the resident-memory ceiling (throws {@link OutOfMemoryError} where it
+     * cannot), then every {@value #CHECK_EVERY} steps asks for a collection if one is due.
+     */
     void afterStep(long step) {
+        ceiling.check();
         if (step % CHECK_EVERY != 0) {
             return;
         }

@@ -53,7 +53,8 @@ public final class TrainingEngine {
                 Thread.currentThread().interrupt();
                 fail(run, listener, 0, "training was interrupted");
             } catch (OutOfMemoryError e) {
-                fail(run, listener, 0, "out of memory while training; use a smaller batch size or smaller blocks");
+                fail(run, listener, 0, "out of memory while training" + (e.getMessage() == null ? ""
+                        : " (" + FileProblems.plain(e.getMessage()) + ")") + "; use a smaller batch size or smaller blocks");
             } catch (UncheckedIOException e) {
                 // A file of the run (metrics.csv, a checkpoint) could not be written: a disk full, a folder gone.
                 fail(run, listener, 0, "training stopped: " + (e.getCause() instanceof WriteFailure w ? w.getMessage()

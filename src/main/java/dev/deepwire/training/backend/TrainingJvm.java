@@ -61,6 +61,13 @@ public final class TrainingJvm {
      */
     static final String VECTOR_MODULE = VectorKernels.MODULE;
     static final String STARTUP_NOTICE = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+    /**
+     * System property naming, in bytes, the resident memory a training JVM keeps under: four times its largest heap, the
+     * ceiling JavaCPP keeps by default. The training loop checks it once a step ({@code ResidentCeiling}); JavaCPP's own
+     * check at every native allocation is turned off ({@value #JAVACPP_CEILING}=0): 3–6 % of a small model's step.
+     */
+    public static final String CEILING_PROPERTY = "deepwire.residentCeiling";
+    static final String JAVACPP_CEILING = "org.bytedeco.javacpp.maxPhysicalBytes";
 
     private TrainingJvm() {
     }
@@ -72,7 +79,8 @@ public final class TrainingJvm {
             heap = DEFAULT_HEAP;
         }
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:SurvivorRatio=" + SURVIVOR_RATIO,
-                "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap));
+                "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap,
+                "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap)));
         if (ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent()) {
             options.add("--add-modules=" + VECTOR_MODULE);
         }

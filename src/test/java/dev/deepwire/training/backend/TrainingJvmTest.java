@@ -17,12 +17,13 @@ class TrainingJvmTest {
         public static void main(String[] args) {
             System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory() + " "
                     + System.getenv(TrainingJvm.MMAP_THRESHOLD_ENV) + " " + Runtime.getRuntime().totalMemory() + " "
-                    + ModuleLayer.boot().findModule(TrainingJvm.VECTOR_MODULE).isPresent());
+                    + ModuleLayer.boot().findModule(TrainingJvm.VECTOR_MODULE).isPresent() + " "
+                    + org.bytedeco.javacpp.Pointer.maxPhysicalBytes() + " " + System.getProperty(TrainingJvm.CEILING_PROPERTY));
         }
     }
 
     @Test
-    void aJvmStartedWithTheOptionsUsesTheSerialCollectorABoundedHeapAFixedMmapThresholdAndTheVectorModule()
+    void aJvmStartedWithTheOptionsUsesTheSerialCollectorABoundedHeapAFixedMmapThresholdTheVectorModuleAndACeiling()
             throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -42,6 +43,9 @@ class TrainingJvmTest {
                 .isGreaterThan(TrainingJvm.INITIAL_HEAP / 2);
         assertThat(words[2]).isEqualTo(System.getenv().getOrDefault(TrainingJvm.MMAP_THRESHOLD_ENV, TrainingJvm.MMAP_THRESHOLD));
         assertThat(words[4]).as("the vector module resolved (this JDK has it)").isEqualTo("true");
+        assertThat(words[5]).as("JavaCPP's check at every allocation off").isEqualTo("0");
+        assertThat(Long.parseLong(words[6])).as("the ceiling kept once a step instead: four times the heap")
+                .isEqualTo(4L << 30);
     }
 
     @Test
