@@ -21,26 +21,30 @@ final class Lookup {
     /** Up to this many rows the one-hot products beat gathering and scattering (measured, 64-wide rows). */
     static final int ONE_HOT_MAX = 256;
 
-    private final INDArray ids;
+    /** The ids as an int array of ND4J's, for the fallbacks' ops; made when first needed. */
+    private INDArray ids;
     private final int[] index;
     private final long vocabulary;
     private final DataType type;
 
     /** @param ids any shape; the ids in row-major order, checked to lie in the table */
     Lookup(INDArray ids, long vocabulary, DataType type, String layer) {
-        double[] values = ids.dup('c').data().asDouble();
-        int[] index = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
+        this(ids.dup('c').data().asDouble(), 0, 1, (int) ids.length(), vocabulary, type, layer);
+    }
+
+    /**
+     * The ids {@code values[from + i · stride]}, i = 0 … count − 1 (a column of a row-major matrix read once), checked
+     * to lie in the table.
+     */
+    Lookup(double[] values, int from, int stride, int count, long vocabulary, DataType type, String layer) {
+        int[] index = new int[count];
+        for (int i = 0; i < index.length; i++) {
+            double v = values[from + i * stride];
             if (!(v >= 0 && v < vocabulary) || v != Math.rint(v)) {
                 throw new DL4JInvalidInputException(layer + ": ids must be whole numbers in 0.." + (vocabulary - 1)
                         + " (the table's size); got " + v + " at position " + i + " of the batch");
             }
             index[i] = (int) v;
-        }
-        // Kept from the forward to the backward pass: outside DL4J's per-layer workspaces.
-        try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            this.ids = Nd4j.createFromArray(index);
         }
         this.index = index;
         this.vocabulary = vocabulary;
@@ -61,12 +65,18 @@ final class Lookup {
     }
 
     private INDArray intIds() {
+        if (ids == null) {
+            // Kept from the forward to the backward pass: outside DL4J's per-layer workspaces.
+            try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                ids = Nd4j.createFromArray(index);
+            }
+        }
         return ids;
     }
 
     private INDArray oneHotRows() {
         OneHot op = new OneHot(intIds(), (int) vocabulary, -1, 1.0, 0.0, type);
-        INDArray out = Nd4j.create(type, ids.length(), vocabulary);
+        INDArray out = Nd4j.create(type, index.length, vocabulary);
         op.addOutputArgument(out);
         Nd4j.exec(op);
         return out;
@@ -83,6 +93,39 @@ final class Lookup {
             op.addOutputArgument(out);
             Nd4j.exec(op);
         }
+    }
+
+    /**
+     * Writes the rows of {@code table} [V, d] for the ids into columns [from, from + d) of {@code out} [n, ≥ from + d]
+     * where the vector kernels work on both in place, and says so; else leaves out alone (the caller looks up into an
+     * array of its own with {@link #rows}).
+     */
+    boolean rowsInto(INDArray table, INDArray out, int from) {
+        if (!VectorKernels.ON || table.rank() != 2 || out.rank() != 2 || table.size(0) != vocabulary
+                || out.size(0) != index.length || from + table.size(1) > out.size(1) || !HostArrays.inPlace(table, out)) {
+            return false;
+        }
+        LookupVectors.rows(HostArrays.bytes(table), index, (int) table.size(1), HostArrays.bytes(out), from,
+                (int) out.size(1));
+        return true;
+    }
+
+    /**
+     * Adds {@code dy + (e ⊙ |e|) · s} row by row into the looked-up rows of {@code grad} [V, d] (an N3 term's gradient
+     * beside the rows' own), dy's rows from its columns [dyFrom, dyFrom + d), e's from [eFrom, eFrom + d), where the vector
+     * kernels work on all three in place, and says so; else changes nothing (the caller adds the term itself and calls
+     * {@link #addGradient}). The same floats as those array operations.
+     */
+    boolean addGradientWithCube(INDArray dy, int dyFrom, INDArray e, int eFrom, float s, INDArray grad) {
+        long d = grad.size(1);
+        if (!VectorKernels.ON || dy.rank() != 2 || e.rank() != 2 || grad.rank() != 2 || grad.size(0) != vocabulary
+                || dy.size(0) != index.length || e.size(0) != index.length || dyFrom + d > dy.size(1)
+                || eFrom + d > e.size(1) || !HostArrays.inPlace(dy, e, grad)) {
+            return false;
+        }
+        LookupVectors.addRowsWithCube(HostArrays.bytes(dy), dyFrom, (int) dy.size(1), HostArrays.bytes(e), eFrom,
+                (int) e.size(1), s, index, (int) d, HostArrays.bytes(grad));
+        return true;
     }
 
     /** Writes the table's gradient for the rows' gradient {@code dy} [n, d] into {@code grad} [V, d]. */

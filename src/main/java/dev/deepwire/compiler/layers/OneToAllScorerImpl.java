@@ -31,10 +31,11 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
     }
 
     /**
-     * What the backward pass needs: the lookups, the head and relation rows, the MLP's joined input and
-     * pre-activation and hidden layer (null otherwise), the dropout mask (null without) and the query as scored.
+     * What the backward pass needs: the lookups, the head and relation rows (null for the MLP where they were looked up
+     * into its joined input), the MLP's joined input and hidden layer (null otherwise), the dropout mask (null without)
+     * and the query as scored.
      */
-    private record Forward(Lookup heads, Lookup rels, INDArray eh, INDArray er, INDArray x, INDArray pre, INDArray hid,
+    private record Forward(Lookup heads, Lookup rels, INDArray eh, INDArray er, INDArray x, INDArray hid,
                            INDArray mask, INDArray q) {
     }
 
@@ -44,35 +45,101 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             throw new IllegalArgumentException("1-N scorer " + layerId() + " takes [batch, 2] ids (head, relation); got "
                     + java.util.Arrays.toString(input.shape()));
         }
-        Lookup heads = new Lookup(input.getColumn(0), c.getEntities(), dataType, "1-N scorer " + layerId() + " (head)");
-        Lookup rels = new Lookup(input.getColumn(1), c.getRelations(), dataType, "1-N scorer " + layerId() + " (relation)");
-        long b = input.size(0);
+        int b = (int) input.size(0);
+        double[] ids = ids(input);
+        Lookup heads = new Lookup(ids, 0, 2, b, c.getEntities(), dataType, "1-N scorer " + layerId() + " (head)");
+        Lookup rels = new Lookup(ids, 1, 2, b, c.getRelations(), dataType, "1-N scorer " + layerId() + " (relation)");
         long w = c.width();
-        INDArray eh = Nd4j.create(dataType, b, w);
-        INDArray er = Nd4j.create(dataType, b, w);
-        heads.rows(getParam(OneToAllScorer.ENTITIES), eh);
-        rels.rows(getParam(OneToAllScorer.RELATIONS), er);
+        INDArray eh = null;
+        INDArray er = null;
         INDArray x = null;
-        INDArray pre = null;
         INDArray hid = null;
         INDArray q;
-        switch (c.getKind()) {
-            case "distmult" -> q = eh.mul(er);
-            case "complex" -> q = complexProduct(eh, er, c.getDim());
-            case "mlp" -> {
+        INDArray entities = getParam(OneToAllScorer.ENTITIES);
+        INDArray relations = getParam(OneToAllScorer.RELATIONS);
+        if (c.getKind().equals("mlp")) {
+            // the two lookups straight into the halves of the joined input where the kernels run (no join)
+            x = Nd4j.createUninitialized(dataType, new long[] {b, 2 * w}, 'c');
+            if (!heads.rowsInto(entities, x, 0) || !rels.rowsInto(relations, x, (int) w)) {
+                eh = rows(heads, entities, b, w);
+                er = rows(rels, relations, b, w);
                 x = Nd4j.hstack(eh, er);
-                pre = MatrixProducts.mul(x, getParam(OneToAllScorer.W1)).addiRowVector(getParam(OneToAllScorer.B1));
-                hid = Transforms.relu(pre, true);
-                q = MatrixProducts.mul(hid, getParam(OneToAllScorer.W2)).addiRowVector(getParam(OneToAllScorer.B2));
             }
-            default -> throw new IllegalStateException("unknown 1-N scorer kind " + c.getKind());
+            INDArray pre = MatrixProducts.mul(x, getParam(OneToAllScorer.W1)).addiRowVector(getParam(OneToAllScorer.B1));
+            hid = Transforms.relu(pre, false); // in place: the backward pass takes the mask from hid (> 0 where pre > 0)
+            q = MatrixProducts.mul(hid, getParam(OneToAllScorer.W2)).addiRowVector(getParam(OneToAllScorer.B2));
+        } else {
+            eh = rows(heads, entities, b, w);
+            er = rows(rels, relations, b, w);
+            switch (c.getKind()) {
+                case "distmult" -> q = eh.mul(er);
+                case "complex" -> q = complexProduct(eh, er, c.getDim());
+                default -> throw new IllegalStateException("unknown 1-N scorer kind " + c.getKind());
+            }
         }
         INDArray mask = null;
         if (training && c.getDropout() > 0) {
             mask = Nd4j.rand(dataType, b, w).gt(c.getDropout()).castTo(dataType).divi(1 - c.getDropout());
             q = q.mul(mask);
         }
-        return new Forward(heads, rels, eh, er, x, pre, hid, mask, q);
+        return new Forward(heads, rels, eh, er, x, hid, mask, q);
+    }
+
+    private INDArray rows(Lookup lookup, INDArray table, long b, long w) {
+        INDArray out = Nd4j.create(dataType, b, w);
+        lookup.rows(table, out);
+        return out;
+    }
+
+    /** The [batch, 2] ids in row-major order, read once (float input on the host without a copy). */
+    private static double[] ids(INDArray input) {
+        if (HostArrays.direct(input)) {
+            float[] f = HostArrays.read(input, null);
+            double[] d = new double[(int) input.length()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
+        return input.dup('c').data().asDouble();
+    }
+
+    /**
+     * The rows' gradient dy (its columns [dyFrom, dyFrom + w)) plus the N3 term's, 3λ · e ⊙ |e| (e's columns [eFrom,
+     * eFrom + w)), as a [b, w] array of its own: where the lookup's kernel does not add them as it goes.
+     */
+    private static INDArray withCube(INDArray dy, int dyFrom, INDArray e, int eFrom, long w, double n3) {
+        INDArray rows = dy.size(1) == w ? dy : dy.get(NDArrayIndex.all(), NDArrayIndex.interval(dyFrom, dyFrom + w)).dup('c');
+        if (n3 > 0) {
+            INDArray er = e.size(1) == w ? e : e.get(NDArrayIndex.all(), NDArrayIndex.interval(eFrom, eFrom + w));
+            rows.addi(er.mul(Transforms.abs(er, true)).muli(3 * n3));
+        }
+        return rows;
+    }
+
+    /** c = aᵀ · b, written into c where BLAS can (a gradient view), else computed and copied in. */
+    private static void into(INDArray a, INDArray b, INDArray c) {
+        if (!BatchedGemm.into(a, b, c, true, false)) {
+            c.assign(MatrixProducts.tMul(a, b));
+        }
+    }
+
+    /**
+     * dpre ⊙= [hid > 0] in place (hid = relu(pre) is positive exactly where pre is): multiplied by 1 or 0 as the mask
+     * array would, so a negative value becomes −0 as there.
+     */
+    private void reluBackward(INDArray dpre, INDArray hid) {
+        if (HostArrays.inPlace(dpre, hid) && dpre.length() == hid.length()) {
+            java.nio.ByteBuffer d = HostArrays.bytes(dpre);
+            java.nio.ByteBuffer h = HostArrays.bytes(hid);
+            for (int at = 0, end = (int) dpre.length() * Float.BYTES; at < end; at += Float.BYTES) {
+                if (!(h.getFloat(at) > 0)) {
+                    d.putFloat(at, d.getFloat(at) * 0f);
+                }
+            }
+        } else {
+            dpre.muli(hid.gt(0).castTo(dataType));
+        }
     }
 
     /** (a + ib)(c + ie) per element, real parts then imaginary parts: [ac − be, ae + bc]. */
@@ -121,9 +188,12 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         if (f.mask() != null) {
             dq.muli(f.mask());
         }
-        INDArray deh;
+        INDArray deh; // the rows' gradients, [b, w] or, for the MLP, the columns [0, w) and [w, 2w) of dx
         INDArray der;
+        int dehFrom = 0;
+        int derFrom = 0;
         Gradient g = new DefaultGradient();
+        long w = c.width();
         switch (c.getKind()) {
             case "distmult" -> {
                 deh = dq.mul(f.er());
@@ -141,27 +211,34 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
                 der = Nd4j.hstack(dre.mul(a).addi(dim.mul(b)), dim.mul(a).subi(dre.mul(b)));
             }
             default -> {
-                gradientViews.get(OneToAllScorer.W2).assign(MatrixProducts.tMul(f.hid(), dq));
+                into(f.hid(), dq, gradientViews.get(OneToAllScorer.W2));
                 gradientViews.get(OneToAllScorer.B2).assign(dq.sum(true, 0));
-                INDArray dpre = MatrixProducts.mulT(dq, getParam(OneToAllScorer.W2)).muli(f.pre().gt(0).castTo(dataType));
-                gradientViews.get(OneToAllScorer.W1).assign(MatrixProducts.tMul(f.x(), dpre));
+                INDArray dpre = MatrixProducts.mulT(dq, getParam(OneToAllScorer.W2));
+                reluBackward(dpre, f.hid());
+                into(f.x(), dpre, gradientViews.get(OneToAllScorer.W1));
                 gradientViews.get(OneToAllScorer.B1).assign(dpre.sum(true, 0));
-                INDArray dx = MatrixProducts.mulT(dpre, getParam(OneToAllScorer.W1));
-                long w = c.width();
-                deh = dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, w)).dup('c');
-                der = dx.get(NDArrayIndex.all(), NDArrayIndex.interval(w, 2 * w)).dup('c');
+                deh = MatrixProducts.mulT(dpre, getParam(OneToAllScorer.W1)); // dx: [b, 2w]
+                der = deh;
+                derFrom = (int) w;
             }
-        }
-        if (c.getN3() > 0) { // d/dx λ|x|³ = 3λ x|x|
-            deh.addi(f.eh().mul(Transforms.abs(f.eh(), true)).muli(3 * c.getN3()));
-            der.addi(f.er().mul(Transforms.abs(f.er(), true)).muli(3 * c.getN3()));
         }
         INDArray dTable = gradientViews.get(OneToAllScorer.ENTITIES);
         if (!BatchedGemm.into(ds, f.q(), dTable, true, false)) { // every entity as a scored tail
             dTable.assign(MatrixProducts.tMul(ds, f.q()));
         }
-        f.heads().addGradient(deh, dTable); // the heads' rows
-        f.rels().gradient(der, gradientViews.get(OneToAllScorer.RELATIONS));
+        INDArray dRelations = gradientViews.get(OneToAllScorer.RELATIONS);
+        // the head and relation rows as looked up: the MLP's joined input, or the rows themselves
+        INDArray eh = f.eh() != null ? f.eh() : f.x();
+        INDArray er = f.er() != null ? f.er() : f.x();
+        int erFrom = f.er() != null ? 0 : (int) w;
+        float cube = (float) (3 * c.getN3()); // d/dx λ|x|³ = 3λ x|x|, added to each row's gradient as it is summed in
+        if (!(c.getN3() > 0 && f.heads().addGradientWithCube(deh, dehFrom, eh, 0, cube, dTable))) {
+            f.heads().addGradient(withCube(deh, dehFrom, eh, 0, w, c.getN3()), dTable); // the heads' rows
+        }
+        dRelations.assign(0);
+        if (!(c.getN3() > 0 && f.rels().addGradientWithCube(der, derFrom, er, erFrom, cube, dRelations))) {
+            f.rels().addGradient(withCube(der, derFrom, er, erFrom, w, c.getN3()), dRelations);
+        }
         for (String k : OneToAllScorer.Params.INSTANCE.names(c)) {
             g.gradientForVariable().put(k, gradientViews.get(k));
         }

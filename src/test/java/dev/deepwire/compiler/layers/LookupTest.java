@@ -89,4 +89,57 @@ class LookupTest {
                 .isInstanceOf(DL4JInvalidInputException.class)
                 .hasMessageContaining("token embedding 'embed'").hasMessageContaining("0..6").hasMessageContaining("position 2");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"64, 3", "37, 0", "5, 2"})
+    void rowsGoIntoColumnsOfAWiderMatrixAndTheGradientWithItsCubeTermIsTheArrayOperationsBitForBit(int d, int from) {
+        assertThat(VectorKernels.ON).isTrue();
+        int vocabulary = 40;
+        int n = 128;
+        int width = d + from + 4; // the rows' columns [from, from + d) of wider matrices
+        java.util.Random random = new java.util.Random(d);
+        double[] both = new double[2 * n]; // [n, 2] ids, the lookup reads its column 1
+        for (int i = 0; i < both.length; i++) {
+            both[i] = random.nextInt(vocabulary);
+        }
+        Lookup lookup = new Lookup(both, 1, 2, n, vocabulary, DataType.FLOAT, "test");
+        INDArray table = Nd4j.rand(DataType.FLOAT, vocabulary, d).subi(0.5);
+        INDArray wide = Nd4j.rand(DataType.FLOAT, n, width);
+        INDArray before = wide.dup();
+        assertThat(lookup.rowsInto(table, wide, from)).isTrue();
+        org.nd4j.linalg.indexing.INDArrayIndex cols = org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + d);
+        org.nd4j.linalg.indexing.INDArrayIndex all = org.nd4j.linalg.indexing.NDArrayIndex.all();
+        INDArray ids = Nd4j.createFromArray(java.util.stream.IntStream.range(0, n).mapToDouble(i -> both[2 * i + 1]).toArray());
+        INDArray rows = Nd4j.create(DataType.FLOAT, n, d);
+        new Lookup(ids, vocabulary, DataType.FLOAT, "test").rows(table, rows);
+        assertThat(wide.get(all, cols).dup('c').data().asFloat()).containsExactly(rows.data().asFloat());
+        wide.get(all, cols).assign(before.get(all, cols));
+        assertThat(wide.data().asFloat()).as("the other columns untouched").containsExactly(before.data().asFloat());
+
+        // the gradient: dy's and e's rows in columns of wider matrices; the term 3λ · e ⊙ |e| as ND4J's operations give it
+        INDArray dy = Nd4j.rand(DataType.FLOAT, n, width).subi(0.5);
+        INDArray e = Nd4j.rand(DataType.FLOAT, n, width).subi(0.5).muli(4);
+        double n3 = 0.03;
+        INDArray grad = Nd4j.rand(DataType.FLOAT, vocabulary, d);
+        INDArray expected = grad.dup();
+        assertThat(lookup.addGradientWithCube(dy, from, e, from, (float) (3 * n3), grad)).isTrue();
+        INDArray er = e.get(all, cols);
+        INDArray rowsGrad = dy.get(all, cols).dup('c').addi(er.mul(org.nd4j.linalg.ops.transforms.Transforms.abs(er, true))
+                .muli(3 * n3));
+        new Lookup(ids, vocabulary, DataType.FLOAT, "test").addGradient(rowsGrad, expected);
+        assertThat(grad.data().asFloat()).containsExactly(expected.data().asFloat());
+    }
+
+    @org.junit.jupiter.api.Test
+    void rowsIntoAndTheCubeKernelDeclineArraysTheyCannotWorkOnInPlace() {
+        Lookup lookup = new Lookup(Nd4j.createFromArray(new double[] {0, 1}), 3, DataType.DOUBLE, "test");
+        INDArray table = Nd4j.rand(DataType.DOUBLE, 3, 4);
+        INDArray out = Nd4j.zeros(DataType.DOUBLE, 2, 4);
+        assertThat(lookup.rowsInto(table, out, 0)).isFalse();
+        assertThat(out.sumNumber().doubleValue()).isZero();
+        INDArray floats = Nd4j.rand(DataType.FLOAT, 3, 4);
+        INDArray narrow = Nd4j.zeros(DataType.FLOAT, 2, 6);
+        assertThat(lookup.rowsInto(floats, narrow, 3)).as("columns past the end").isFalse();
+        assertThat(lookup.addGradientWithCube(narrow, 3, narrow, 0, 1f, floats)).isFalse();
+    }
 }
