@@ -72,17 +72,46 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             eh = rows(heads, entities, b, w);
             er = rows(rels, relations, b, w);
             switch (c.getKind()) {
-                case "distmult" -> q = eh.mul(er);
+                case "distmult" -> q = product(eh, er);
                 case "complex" -> q = complexProduct(eh, er, c.getDim());
                 default -> throw new IllegalStateException("unknown 1-N scorer kind " + c.getKind());
             }
         }
         INDArray mask = null;
         if (training && c.getDropout() > 0) {
-            mask = Nd4j.rand(dataType, b, w).gt(c.getDropout()).castTo(dataType).divi(1 - c.getDropout());
-            q = q.mul(mask);
+            mask = Nd4j.rand(dataType, b, w);
+            if (inPlace(mask, q)) { // the draws become the mask, the query is masked where it lies: one pass
+                ScorerVectors.dropout(HostArrays.bytes(mask), (float) c.getDropout(), 1f / (float) (1 - c.getDropout()),
+                        HostArrays.bytes(q), (int) q.length());
+            } else {
+                mask = mask.gt(c.getDropout()).castTo(dataType).divi(1 - c.getDropout());
+                q = q.mul(mask);
+            }
         }
         return new Forward(heads, rels, eh, er, x, hid, mask, q);
+    }
+
+    /** Whether the vector kernels can work on these arrays where they lie, all of one length. */
+    private static boolean inPlace(INDArray... arrays) {
+        if (!VectorKernels.ON || !HostArrays.inPlace(arrays)) {
+            return false;
+        }
+        for (INDArray a : arrays) {
+            if (a.length() != arrays[0].length()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** eh ⊙ er, a new array (one vector pass where the kernels run). */
+    private static INDArray product(INDArray eh, INDArray er) {
+        if (!inPlace(eh, er)) {
+            return eh.mul(er);
+        }
+        INDArray q = Nd4j.createUninitialized(eh.dataType(), eh.shape(), 'c');
+        ScorerVectors.product(HostArrays.bytes(eh), HostArrays.bytes(er), HostArrays.bytes(q), (int) q.length());
+        return q;
     }
 
     private INDArray rows(Lookup lookup, INDArray table, long b, long w) {
@@ -185,7 +214,9 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         INDArray table = getParam(OneToAllScorer.ENTITIES);
         INDArray ds = epsilon;
         INDArray dq = MatrixProducts.mul(ds, table); // [b, w]
-        if (f.mask() != null) {
+        boolean distMultPass = c.getKind().equals("distmult")
+                && (f.mask() == null ? inPlace(dq, f.eh(), f.er()) : inPlace(dq, f.eh(), f.er(), f.mask()));
+        if (f.mask() != null && !distMultPass) {
             dq.muli(f.mask());
         }
         INDArray deh; // the rows' gradients, [b, w] or, for the MLP, the columns [0, w) and [w, 2w) of dx
@@ -196,8 +227,16 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         long w = c.width();
         switch (c.getKind()) {
             case "distmult" -> {
-                deh = dq.mul(f.er());
-                der = dq.mul(f.eh());
+                if (distMultPass) { // the mask, then both products, in one pass
+                    deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+                    der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+                    ScorerVectors.distMultBackward(HostArrays.bytes(dq), f.mask() == null ? null : HostArrays.bytes(f.mask()),
+                            HostArrays.bytes(f.eh()), HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der),
+                            (int) dq.length());
+                } else {
+                    deh = dq.mul(f.er());
+                    der = dq.mul(f.eh());
+                }
             }
             case "complex" -> {
                 long d = c.getDim();
