@@ -73,7 +73,15 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             er = rows(rels, relations, b, w);
             switch (c.getKind()) {
                 case "distmult" -> q = product(eh, er);
-                case "complex" -> q = complexProduct(eh, er, c.getDim());
+                case "complex" -> {
+                    if (inPlace(eh, er)) {
+                        q = Nd4j.createUninitialized(dataType, eh.shape(), 'c');
+                        ScorerVectors.complexProduct(HostArrays.bytes(eh), HostArrays.bytes(er), HostArrays.bytes(q), b,
+                                (int) c.getDim());
+                    } else {
+                        q = complexProduct(eh, er, c.getDim());
+                    }
+                }
                 default -> throw new IllegalStateException("unknown 1-N scorer kind " + c.getKind());
             }
         }
@@ -214,9 +222,10 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         INDArray table = getParam(OneToAllScorer.ENTITIES);
         INDArray ds = epsilon;
         INDArray dq = MatrixProducts.mul(ds, table); // [b, w]
-        boolean distMultPass = c.getKind().equals("distmult")
+        // DistMult's and ComplEx's backward in one pass each where the kernels run, the mask included
+        boolean onePass = (c.getKind().equals("distmult") || c.getKind().equals("complex"))
                 && (f.mask() == null ? inPlace(dq, f.eh(), f.er()) : inPlace(dq, f.eh(), f.er(), f.mask()));
-        if (f.mask() != null && !distMultPass) {
+        if (f.mask() != null && !onePass) {
             dq.muli(f.mask());
         }
         INDArray deh; // the rows' gradients, [b, w] or, for the MLP, the columns [0, w) and [w, 2w) of dx
@@ -227,7 +236,7 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         long w = c.width();
         switch (c.getKind()) {
             case "distmult" -> {
-                if (distMultPass) { // the mask, then both products, in one pass
+                if (onePass) { // the mask, then both products, in one pass
                     deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
                     der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
                     ScorerVectors.distMultBackward(HostArrays.bytes(dq), f.mask() == null ? null : HostArrays.bytes(f.mask()),
@@ -240,6 +249,14 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             }
             case "complex" -> {
                 long d = c.getDim();
+                if (onePass) {
+                    deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+                    der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+                    ScorerVectors.complexBackward(HostArrays.bytes(dq), f.mask() == null ? null : HostArrays.bytes(f.mask()),
+                            HostArrays.bytes(f.eh()), HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der),
+                            (int) dq.size(0), (int) d);
+                    break;
+                }
                 INDArray dre = re(dq, d);
                 INDArray dim = im(dq, d);
                 INDArray a = re(f.eh(), d);

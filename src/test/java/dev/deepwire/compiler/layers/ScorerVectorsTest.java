@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The 1-N scorer's one-pass kernels against the ND4J operations they replace, bit for bit: the dropout mask made from
- * uniform draws and applied to the query, DistMult's query and its row gradients (ADR 0011, decision 26).
+ * uniform draws and applied to the query, DistMult's and ComplEx's queries and their row gradients (ADR 0011, decision 26).
  */
 class ScorerVectorsTest {
 
@@ -55,6 +55,41 @@ class ScorerVectorsTest {
         INDArray der = Nd4j.create(DataType.FLOAT, 1, n);
         ScorerVectors.distMultBackward(HostArrays.bytes(dq), withMask ? HostArrays.bytes(mask) : null, HostArrays.bytes(eh),
                 HostArrays.bytes(er), HostArrays.bytes(deh), HostArrays.bytes(der), n);
+        assertThat(dq.data().asFloat()).containsExactly(wantDq.data().asFloat());
+        assertThat(deh.data().asFloat()).containsExactly(wantDeh.data().asFloat());
+        assertThat(der.data().asFloat()).containsExactly(wantDer.data().asFloat());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {64, 19})
+    void complexsQueryAndRowGradientsAreTheOperationsBitForBit(int d) {
+        int rows = 33;
+        Nd4j.getRandom().setSeed(d);
+        INDArray eh = Nd4j.rand(DataType.FLOAT, rows, 2 * d).subi(0.5);
+        INDArray er = Nd4j.rand(DataType.FLOAT, rows, 2 * d).subi(0.5);
+        INDArray dq = Nd4j.rand(DataType.FLOAT, rows, 2 * d).subi(0.5).muli(1e-3);
+        INDArray mask = Nd4j.rand(DataType.FLOAT, rows, 2 * d).gt(0.3).castTo(DataType.FLOAT).divi(0.7);
+        org.nd4j.linalg.indexing.INDArrayIndex all = org.nd4j.linalg.indexing.NDArrayIndex.all();
+        org.nd4j.linalg.indexing.INDArrayIndex re = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, d);
+        org.nd4j.linalg.indexing.INDArrayIndex im = org.nd4j.linalg.indexing.NDArrayIndex.interval(d, 2 * d);
+        INDArray a = eh.get(all, re);
+        INDArray b = eh.get(all, im);
+        INDArray c = er.get(all, re);
+        INDArray e = er.get(all, im);
+        INDArray wantQ = Nd4j.hstack(a.mul(c).subi(b.mul(e)), a.mul(e).addi(b.mul(c)));
+        INDArray wantDq = dq.mul(mask);
+        INDArray dre = wantDq.get(all, re);
+        INDArray dim = wantDq.get(all, im);
+        INDArray wantDeh = Nd4j.hstack(dre.mul(c).addi(dim.mul(e)), dim.mul(c).subi(dre.mul(e)));
+        INDArray wantDer = Nd4j.hstack(dre.mul(a).addi(dim.mul(b)), dim.mul(a).subi(dre.mul(b)));
+
+        INDArray q = Nd4j.create(DataType.FLOAT, rows, 2 * d);
+        ScorerVectors.complexProduct(HostArrays.bytes(eh), HostArrays.bytes(er), HostArrays.bytes(q), rows, d);
+        INDArray deh = Nd4j.create(DataType.FLOAT, rows, 2 * d);
+        INDArray der = Nd4j.create(DataType.FLOAT, rows, 2 * d);
+        ScorerVectors.complexBackward(HostArrays.bytes(dq), HostArrays.bytes(mask), HostArrays.bytes(eh),
+                HostArrays.bytes(er), HostArrays.bytes(deh), HostArrays.bytes(der), rows, d);
+        assertThat(q.data().asFloat()).containsExactly(wantQ.data().asFloat());
         assertThat(dq.data().asFloat()).containsExactly(wantDq.data().asFloat());
         assertThat(deh.data().asFloat()).containsExactly(wantDeh.data().asFloat());
         assertThat(der.data().asFloat()).containsExactly(wantDer.data().asFloat());
