@@ -73,15 +73,7 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
             er = rows(rels, relations, b, w);
             switch (c.getKind()) {
                 case "distmult" -> q = product(eh, er);
-                case "complex" -> {
-                    if (inPlace(eh, er)) {
-                        q = Nd4j.createUninitialized(dataType, eh.shape(), 'c');
-                        ScorerVectors.complexProduct(HostArrays.bytes(eh), HostArrays.bytes(er), HostArrays.bytes(q), b,
-                                (int) c.getDim());
-                    } else {
-                        q = complexProduct(eh, er, c.getDim());
-                    }
-                }
+                case "complex" -> q = complexProduct(eh, er, c.getDim());
                 default -> throw new IllegalStateException("unknown 1-N scorer kind " + c.getKind());
             }
         }
@@ -179,8 +171,17 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         }
     }
 
-    /** (a + ib)(c + ie) per element, real parts then imaginary parts: [ac − be, ae + bc]. */
+    /**
+     * (a + ib)(c + ie) per element, real parts then imaginary parts: [ac − be, ae + bc] (one vector pass where the
+     * kernels run).
+     */
     private static INDArray complexProduct(INDArray h, INDArray r, long d) {
+        if (inPlace(h, r)) {
+            INDArray q = Nd4j.createUninitialized(h.dataType(), h.shape(), 'c');
+            ScorerVectors.complexProduct(HostArrays.bytes(h), HostArrays.bytes(r), HostArrays.bytes(q), (int) h.size(0),
+                    (int) d);
+            return q;
+        }
         INDArray a = re(h, d);
         INDArray bb = im(h, d);
         INDArray cc = re(r, d);
