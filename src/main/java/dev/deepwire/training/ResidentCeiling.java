@@ -8,8 +8,8 @@ import org.bytedeco.javacpp.Pointer;
 /**
  * The training process's ceiling on its resident memory, kept once a step. JavaCPP keeps such a ceiling itself —
  * four times the largest heap unless told otherwise — and reads the process's resident memory at every native
- * allocation it tracks (ND4J's shape descriptors among them, dozens a step), under a lock each time: 3–6 % of
- * marker's and a knowledge-graph sample's step (ADR 0013). The training JVM turns that check off
+ * allocation it tracks (ND4J's shape descriptors among them, dozens a step), under a lock each time: 2–8 % of
+ * the samples' steps (marker 4 %, wordnet-links-sampled 8 %; ADR 0013). The training JVM turns that check off
  * ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}) and names the same ceiling in
  * {@value TrainingJvm#CEILING_PROPERTY}; the loop keeps it here after each step as JavaCPP did: over it, a
  * collection and a pause for the freed arrays' memory to go, up to {@value #TRIES} times, then an

@@ -64,7 +64,7 @@ public final class TrainingJvm {
     /**
      * System property naming, in bytes, the resident memory a training JVM keeps under: four times its largest heap, the
      * ceiling JavaCPP keeps by default. The training loop checks it once a step ({@code ResidentCeiling}); JavaCPP's own
-     * check at every native allocation is turned off ({@value #JAVACPP_CEILING}=0): 3–6 % of a small model's step.
+     * check at every native allocation is turned off ({@value #JAVACPP_CEILING}=0): 2–8 % of the samples' steps.
      */
     public static final String CEILING_PROPERTY = "deepwire.residentCeiling";
     static final String JAVACPP_CEILING = "org.bytedeco.javacpp.maxPhysicalBytes";
