@@ -30,8 +30,7 @@ public final class ResidentCeiling {
     /** The ceiling the training JVM was started with (none outside it), measured and kept as JavaCPP does. */
     public static ResidentCeiling ofThisProcess() {
         long ceiling = Long.getLong(TrainingJvm.CEILING_PROPERTY, 0);
-        // JavaCPP's own cheap reading (the one its check made at every allocation)
-        return new ResidentCeiling(ceiling, () -> Pointer.physicalBytesInaccurate(ceiling), () -> {
+        return new ResidentCeiling(ceiling, () -> resident(ceiling), () -> {
             System.gc();
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -39,6 +38,22 @@ public final class ResidentCeiling {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * JavaCPP's cheap reading of the resident memory (the one its check made at every allocation), its accurate one
+     * where that native is missing (as JavaCPP falls back), 0 (no check) where neither can be read.
+     */
+    private static long resident(long ceiling) {
+        try {
+            return Pointer.physicalBytesInaccurate(ceiling);
+        } catch (UnsatisfiedLinkError e) {
+            try {
+                return Pointer.physicalBytes();
+            } catch (UnsatisfiedLinkError again) {
+                return 0;
+            }
+        }
     }
 
     ResidentCeiling(long ceiling, LongSupplier resident, Runnable collect) {
