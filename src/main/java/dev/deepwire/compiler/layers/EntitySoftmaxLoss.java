@@ -41,7 +41,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
             throw new IllegalArgumentException("the link ranking output takes the true entity's id as its label ([batch, 1]);"
                     + " got labels of " + labels.size(1) + " columns");
         }
-        double[] values = values(labels);
+        double[] values = HostArrays.doubles(labels);
         int[] ids = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] >= 0 && values[i] < entities)) {
@@ -51,19 +51,6 @@ public class EntitySoftmaxLoss implements ILossFunction {
             ids[i] = (int) values[i];
         }
         return ids;
-    }
-
-    /** The labels' values, read from their buffer where they are floats in this process (no ND4J copy), else copied out. */
-    private static double[] values(INDArray labels) {
-        if (!HostArrays.direct(labels)) {
-            return labels.reshape(labels.size(0)).toDoubleVector();
-        }
-        float[] f = HostArrays.read(labels, null);
-        double[] d = new double[(int) labels.length()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     /**

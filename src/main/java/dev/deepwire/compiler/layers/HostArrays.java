@@ -35,6 +35,22 @@ final class HostArrays {
         return out;
     }
 
+    /**
+     * x's values in row-major order as doubles: float arrays here read where they lie (no ND4J copy operation; ids and
+     * labels a step), others copied out by ND4J.
+     */
+    static double[] doubles(INDArray x) {
+        if (!direct(x)) {
+            return x.dup('c').data().asDouble();
+        }
+        float[] f = read(x, null);
+        double[] d = new double[(int) x.length()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** {@code a} when it holds at least n values, else a new array of n (the kernels keep their scratch between steps). */
     static float[] grow(float[] a, int n) {
         return a != null && a.length >= n ? a : new float[n];

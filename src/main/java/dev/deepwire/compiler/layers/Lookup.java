@@ -29,7 +29,7 @@ final class Lookup {
 
     /** @param ids any shape; the ids in row-major order, checked to lie in the table */
     Lookup(INDArray ids, long vocabulary, DataType type, String layer) {
-        this(ids.dup('c').data().asDouble(), 0, 1, (int) ids.length(), vocabulary, type, layer);
+        this(HostArrays.doubles(ids), 0, 1, (int) ids.length(), vocabulary, type, layer);
     }
 
     /**
@@ -56,7 +56,7 @@ final class Lookup {
     }
 
     /**
-     * Whether rows [n, d] and a table [V, d] are read and written in place by {@link LookupVectors} (row by row in
+     * Whether a gradient's rows [n, d] are added into a table's [V, d] in place by {@link LookupVectors} (row by row in
      * vector instructions: no one-hot matrix, no product; marker's lookup and its gradient were 8 % of its step).
      */
     private boolean inPlace(INDArray rows, INDArray table) {
@@ -84,9 +84,10 @@ final class Lookup {
 
     /** Writes the rows of {@code table} [V, d] for the ids into {@code out} [n, d]. */
     void rows(INDArray table, INDArray out) {
-        if (inPlace(out, table)) {
-            LookupVectors.rows(HostArrays.bytes(table), index, (int) table.size(1), HostArrays.bytes(out));
-        } else if (oneHot()) {
+        if (rowsInto(table, out, 0)) {
+            return;
+        }
+        if (oneHot()) {
             Nd4j.gemm(oneHotRows(), table, out, false, false, 1.0, 0.0);
         } else {
             Gather op = new Gather(table, intIds(), 0);
@@ -97,8 +98,8 @@ final class Lookup {
 
     /**
      * Writes the rows of {@code table} [V, d] for the ids into columns [from, from + d) of {@code out} [n, ≥ from + d]
-     * where the vector kernels work on both in place, and says so; else leaves out alone (the caller looks up into an
-     * array of its own with {@link #rows}).
+     * where the vector kernels work on both in place (row by row, no one-hot matrix, no product), and says so; else
+     * leaves out alone ({@link #rows} then looks up another way; the MLP scorer into an array of its own).
      */
     boolean rowsInto(INDArray table, INDArray out, int from) {
         if (!VectorKernels.ON || table.rank() != 2 || out.rank() != 2 || table.size(0) != vocabulary

@@ -1,5 +1,6 @@
 package dev.deepwire.compiler.layers;
 
+import java.nio.ByteBuffer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -46,7 +47,7 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
                     + java.util.Arrays.toString(input.shape()));
         }
         int b = (int) input.size(0);
-        double[] ids = ids(input);
+        double[] ids = HostArrays.doubles(input); // both columns, read once
         Lookup heads = new Lookup(ids, 0, 2, b, c.getEntities(), dataType, "1-N scorer " + layerId() + " (head)");
         Lookup rels = new Lookup(ids, 1, 2, b, c.getRelations(), dataType, "1-N scorer " + layerId() + " (relation)");
         long w = c.width();
@@ -120,18 +121,6 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         return out;
     }
 
-    /** The [batch, 2] ids in row-major order, read once (float input on the host without a copy). */
-    private static double[] ids(INDArray input) {
-        if (HostArrays.direct(input)) {
-            float[] f = HostArrays.read(input, null);
-            double[] d = new double[(int) input.length()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = f[i];
-            }
-            return d;
-        }
-        return input.dup('c').data().asDouble();
-    }
 
     /**
      * The rows' gradient dy (its columns [dyFrom, dyFrom + w)) plus the N3 term's, 3λ · e ⊙ |e| (e's columns [eFrom,
@@ -159,8 +148,8 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
      */
     private void reluBackward(INDArray dpre, INDArray hid) {
         if (HostArrays.inPlace(dpre, hid) && dpre.length() == hid.length()) {
-            java.nio.ByteBuffer d = HostArrays.bytes(dpre);
-            java.nio.ByteBuffer h = HostArrays.bytes(hid);
+            ByteBuffer d = HostArrays.bytes(dpre);
+            ByteBuffer h = HostArrays.bytes(hid);
             for (int at = 0, end = (int) dpre.length() * Float.BYTES; at < end; at += Float.BYTES) {
                 if (!(h.getFloat(at) > 0)) {
                     d.putFloat(at, d.getFloat(at) * 0f);
@@ -231,52 +220,49 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         }
         INDArray deh; // the rows' gradients, [b, w] or, for the MLP, the columns [0, w) and [w, 2w) of dx
         INDArray der;
-        int dehFrom = 0;
         int derFrom = 0;
         Gradient g = new DefaultGradient();
         long w = c.width();
-        switch (c.getKind()) {
-            case "distmult" -> {
-                if (onePass) { // the mask, then both products, in one pass
-                    deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
-                    der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
-                    ScorerVectors.distMultBackward(HostArrays.bytes(dq), f.mask() == null ? null : HostArrays.bytes(f.mask()),
-                            HostArrays.bytes(f.eh()), HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der),
-                            (int) dq.length());
-                } else {
+        if (onePass) { // the mask, then both sides' products, in one pass
+            deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+            der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
+            ByteBuffer mask = f.mask() == null ? null : HostArrays.bytes(f.mask());
+            if (c.getKind().equals("distmult")) {
+                ScorerVectors.distMultBackward(HostArrays.bytes(dq), mask, HostArrays.bytes(f.eh()),
+                        HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der), (int) dq.length());
+            } else {
+                ScorerVectors.complexBackward(HostArrays.bytes(dq), mask, HostArrays.bytes(f.eh()),
+                        HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der), (int) dq.size(0),
+                        (int) c.getDim());
+            }
+        } else {
+            switch (c.getKind()) {
+                case "distmult" -> {
                     deh = dq.mul(f.er());
                     der = dq.mul(f.eh());
                 }
-            }
-            case "complex" -> {
-                long d = c.getDim();
-                if (onePass) {
-                    deh = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
-                    der = Nd4j.createUninitialized(dataType, dq.shape(), 'c');
-                    ScorerVectors.complexBackward(HostArrays.bytes(dq), f.mask() == null ? null : HostArrays.bytes(f.mask()),
-                            HostArrays.bytes(f.eh()), HostArrays.bytes(f.er()), HostArrays.bytes(deh), HostArrays.bytes(der),
-                            (int) dq.size(0), (int) d);
-                    break;
+                case "complex" -> {
+                    long d = c.getDim();
+                    INDArray dre = re(dq, d);
+                    INDArray dim = im(dq, d);
+                    INDArray a = re(f.eh(), d);
+                    INDArray b = im(f.eh(), d);
+                    INDArray rc = re(f.er(), d);
+                    INDArray e = im(f.er(), d);
+                    deh = Nd4j.hstack(dre.mul(rc).addi(dim.mul(e)), dim.mul(rc).subi(dre.mul(e)));
+                    der = Nd4j.hstack(dre.mul(a).addi(dim.mul(b)), dim.mul(a).subi(dre.mul(b)));
                 }
-                INDArray dre = re(dq, d);
-                INDArray dim = im(dq, d);
-                INDArray a = re(f.eh(), d);
-                INDArray b = im(f.eh(), d);
-                INDArray rc = re(f.er(), d);
-                INDArray e = im(f.er(), d);
-                deh = Nd4j.hstack(dre.mul(rc).addi(dim.mul(e)), dim.mul(rc).subi(dre.mul(e)));
-                der = Nd4j.hstack(dre.mul(a).addi(dim.mul(b)), dim.mul(a).subi(dre.mul(b)));
-            }
-            default -> {
-                into(f.hid(), dq, gradientViews.get(OneToAllScorer.W2));
-                gradientViews.get(OneToAllScorer.B2).assign(dq.sum(true, 0));
-                INDArray dpre = MatrixProducts.mulT(dq, getParam(OneToAllScorer.W2));
-                reluBackward(dpre, f.hid());
-                into(f.x(), dpre, gradientViews.get(OneToAllScorer.W1));
-                gradientViews.get(OneToAllScorer.B1).assign(dpre.sum(true, 0));
-                deh = MatrixProducts.mulT(dpre, getParam(OneToAllScorer.W1)); // dx: [b, 2w]
-                der = deh;
-                derFrom = (int) w;
+                default -> {
+                    into(f.hid(), dq, gradientViews.get(OneToAllScorer.W2));
+                    gradientViews.get(OneToAllScorer.B2).assign(dq.sum(true, 0));
+                    INDArray dpre = MatrixProducts.mulT(dq, getParam(OneToAllScorer.W2));
+                    reluBackward(dpre, f.hid());
+                    into(f.x(), dpre, gradientViews.get(OneToAllScorer.W1));
+                    gradientViews.get(OneToAllScorer.B1).assign(dpre.sum(true, 0));
+                    deh = MatrixProducts.mulT(dpre, getParam(OneToAllScorer.W1)); // dx: [b, 2w]
+                    der = deh;
+                    derFrom = (int) w;
+                }
             }
         }
         INDArray dTable = gradientViews.get(OneToAllScorer.ENTITIES);
@@ -289,8 +275,8 @@ public final class OneToAllScorerImpl extends BaseLayer<OneToAllScorer> {
         INDArray er = f.er() != null ? f.er() : f.x();
         int erFrom = f.er() != null ? 0 : (int) w;
         float cube = (float) (3 * c.getN3()); // d/dx λ|x|³ = 3λ x|x|, added to each row's gradient as it is summed in
-        if (!(c.getN3() > 0 && f.heads().addGradientWithCube(deh, dehFrom, eh, 0, cube, dTable))) {
-            f.heads().addGradient(withCube(deh, dehFrom, eh, 0, w, c.getN3()), dTable); // the heads' rows
+        if (!(c.getN3() > 0 && f.heads().addGradientWithCube(deh, 0, eh, 0, cube, dTable))) {
+            f.heads().addGradient(withCube(deh, 0, eh, 0, w, c.getN3()), dTable); // the heads' rows
         }
         dRelations.assign(0);
         if (!(c.getN3() > 0 && f.rels().addGradientWithCube(der, derFrom, er, erFrom, cube, dRelations))) {
