@@ -5,12 +5,13 @@ import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
 import dev.deepwire.model.TensorShape;
+import dev.deepwire.compiler.layers.SoftmaxClassifier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** {@code softmax_output}: projection to class scores, softmax, cross-entropy loss. */
+/**
+ * {@code softmax_output}: projection to class scores, softmax, cross-entropy loss — DL4J's {@code OutputLayer} with
+ * {@code MCXENT}, as {@link SoftmaxClassifier} (the same layer with fewer operations a training step).
+ */
 public final class SoftmaxOutputTranslator implements BlockTranslator {
     @Override
     public String blockId() {
@@ -26,7 +27,6 @@ public final class SoftmaxOutputTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(n.input("in").features())
-                .nOut(n.intParam("classes")).activation(Activation.SOFTMAX).build(), n.inputVertex("in"));
+        b.addLayer(n.id(), new SoftmaxClassifier(n.input("in").features(), n.intParam("classes")), n.inputVertex("in"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.deepwire.training.eval;
 
+import dev.deepwire.compiler.layers.SoftmaxClassifier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -42,7 +43,7 @@ final class LossFromOutput {
             return null;
         }
         Layer out = net.getOutputLayer(0);
-        if (out == null || out.conf() == null || !out.conf().isMiniBatch() || out.conf().getLayer().getClass() != OutputLayer.class) {
+        if (out == null || out.conf() == null || !out.conf().isMiniBatch() || !plainOutputLayer(out.conf().getLayer())) {
             return null;
         }
         OutputLayer conf = (OutputLayer) out.conf().getLayer();
@@ -56,6 +57,11 @@ final class LossFromOutput {
             return new LossFromOutput(false, ((LossBinaryXENT) loss).getClipEps());
         }
         return null;
+    }
+
+    /** DL4J's output layer, or the softmax classifier's, which scores as it does (SoftmaxClassifierTest). */
+    private static boolean plainOutputLayer(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        return conf.getClass() == OutputLayer.class || conf.getClass() == SoftmaxClassifier.class;
     }
 
     /** Whether the batch is one this loss scores as DL4J would (no label mask). */

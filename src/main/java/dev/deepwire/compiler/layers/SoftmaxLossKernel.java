@@ -1,0 +1,32 @@
+package dev.deepwire.compiler.layers;
+
+/**
+ * The terms of {@code LossMCXENT}'s score of softmax probabilities, in one loop: each probability clipped to
+ * [ε, 1 − ε] as {@code BooleanIndexing.replaceWhere} clips it (compared and replaced in float), its natural logarithm
+ * in float, times the label. Summing them is left to libnd4j's {@code reduce_sum}, which splits an array among its
+ * OpenMP threads as the training process's settings say: the same sum as DL4J's only when summed the same way.
+ * {@code SoftmaxClassifierTest} holds the whole loss to DL4J's value bit for bit.
+ */
+final class SoftmaxLossKernel {
+    private SoftmaxLossKernel() {
+    }
+
+    /** {@code y log clip(p)} for the first {@code n} values, into {@code terms}. */
+    static void terms(float[] p, float[] y, int n, double clipEps, float[] terms) {
+        boolean clip = clipEps > 0.0;
+        float lo = (float) clipEps;
+        float hi = (float) (1.0 - clipEps);
+        for (int i = 0; i < n; i++) {
+            float v = p[i];
+            if (clip) {
+                if (v < lo) {
+                    v = lo;
+                }
+                if (v > hi) {
+                    v = hi;
+                }
+            }
+            terms[i] = (float) Math.log(v) * y[i];
+        }
+    }
+}
