@@ -107,6 +107,15 @@ class SoftmaxClassifierTest {
                 (float) Math.log(0.5f) * 2);
         SoftmaxLossKernel.terms(p, new float[] {0, 1, 0, 0, 1, 0}, 6, 1e-10, terms);
         assertThat(terms).containsExactly(-0f, (float) Math.log(0.2f), -0f, -0f, (float) Math.log(0.25f), -0f);
+        // zero labels, each sign, against the product itself: a probability of 1, one below it, NaN, 0 without a clip
+        float[] q = {1f, Math.nextDown(1f), Float.NaN, 0f};
+        for (float zero : new float[] {0f, -0f}) {
+            SoftmaxLossKernel.terms(q, new float[] {zero, zero, zero, zero}, 4, 0.0, terms);
+            for (int i = 0; i < q.length; i++) {
+                assertThat(Float.floatToIntBits(terms[i])).as("p = %s, y = %s", q[i], zero)
+                        .isEqualTo(Float.floatToIntBits((float) Math.log(q[i]) * zero));
+            }
+        }
     }
 
     /**
