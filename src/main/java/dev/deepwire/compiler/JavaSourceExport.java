@@ -2,6 +2,7 @@ package dev.deepwire.compiler;
 
 import dev.deepwire.compiler.layers.EntitySoftmaxLoss;
 import dev.deepwire.compiler.layers.JavaExpressible;
+import dev.deepwire.compiler.layers.LeanOutputLayer;
 import dev.deepwire.compiler.layers.Updaters;
 import dev.deepwire.model.TrainingSettings;
 import java.lang.reflect.Field;
@@ -301,8 +302,11 @@ public final class JavaSourceExport {
             throw new IllegalArgumentException("no Java export for " + l.getClass().getSimpleName());
         }
         BaseLayer base = (BaseLayer) l;
-        return builder + ".activation(Activation." + activation(base.getActivationFn()) + ")" + weightInit(base.getWeightInitFn())
-                + (base.getBiasInit() != 0 ? ".biasInit(" + base.getBiasInit() + ")" : "") + dropout(base) + ".build()";
+        String configured = builder + ".activation(Activation." + activation(base.getActivationFn()) + ")"
+                + weightInit(base.getWeightInitFn()) + (base.getBiasInit() != 0 ? ".biasInit(" + base.getBiasInit() + ")" : "")
+                + dropout(base);
+        // DeepWire's output layer is built from DL4J's builder (the exported source imports DeepWire's layers)
+        return l instanceof LeanOutputLayer ? "new LeanOutputLayer(" + configured + ")" : configured + ".build()";
     }
 
     private static String sizes(long nIn, long nOut) {

@@ -4,6 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.compiler.layers.LeanOutputLayer;
 import dev.deepwire.model.TensorShape;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -54,8 +55,10 @@ public final class OutputTranslators {
 
         @Override
         public void build(NodeContext n, GraphBuilder b) {
-            b.addLayer(n.id(), new OutputLayer.Builder(loss).nIn(n.input("in").features()).nOut(n.intParam("units"))
-                    .activation(activation).build(), n.inputVertex("in"));
+            OutputLayer.Builder layer = new OutputLayer.Builder(loss).nIn(n.input("in").features()).nOut(n.intParam("units"))
+                    .activation(activation);
+            // cross-entropy outputs take their training loss from the backward pass (LeanOutputLayer); others as DL4J's
+            b.addLayer(n.id(), loss == LossFunction.XENT ? new LeanOutputLayer(layer) : layer.build(), n.inputVertex("in"));
         }
 
         @Override
@@ -110,9 +113,9 @@ public final class OutputTranslators {
 
         @Override
         public void build(NodeContext n, GraphBuilder b) {
-            b.addLayer(n.id(), new OutputLayer.Builder(LossFunction.XENT).nIn(1).nOut(1).activation(Activation.SIGMOID)
-                    .weightInit(new WeightInitDistribution(new ConstantDistribution(1.0))).biasInit(0).build(),
-                    n.inputVertex("in"));
+            b.addLayer(n.id(), new LeanOutputLayer(new OutputLayer.Builder(LossFunction.XENT).nIn(1).nOut(1)
+                    .activation(Activation.SIGMOID).weightInit(new WeightInitDistribution(new ConstantDistribution(1.0)))
+                    .biasInit(0)), n.inputVertex("in"));
         }
 
         @Override

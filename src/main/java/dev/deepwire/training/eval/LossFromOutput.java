@@ -1,6 +1,6 @@
 package dev.deepwire.training.eval;
 
-import dev.deepwire.compiler.layers.SoftmaxClassifier;
+import dev.deepwire.compiler.layers.LeanOutputLayer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -59,9 +59,9 @@ final class LossFromOutput {
         return null;
     }
 
-    /** DL4J's output layer, or the softmax classifier's, which scores as it does (SoftmaxClassifierTest). */
+    /** DL4J's output layer, or DeepWire's, which scores as it does (LeanOutputLayerTest). */
     private static boolean plainOutputLayer(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        return conf.getClass() == OutputLayer.class || conf.getClass() == SoftmaxClassifier.class;
+        return conf.getClass() == OutputLayer.class || conf.getClass() == LeanOutputLayer.class;
     }
 
     /** Whether the batch is one this loss scores as DL4J would (no label mask). */
