@@ -4,9 +4,9 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.compiler.layers.ResidualAdd;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 
 /** {@code add}: element-wise sum of two equal shapes (DL4J does not check sizes, so we do). */
 public final class AddTranslator implements BlockTranslator {
@@ -29,6 +29,6 @@ public final class AddTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addVertex(n.id(), new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputVertex("a"), n.inputVertex("b"));
+        b.addVertex(n.id(), new ResidualAdd(), n.inputVertex("a"), n.inputVertex("b"));
     }
 }

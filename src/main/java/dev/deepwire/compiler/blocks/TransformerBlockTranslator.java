@@ -6,11 +6,11 @@ import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
 import dev.deepwire.compiler.layers.FeedForward;
 import dev.deepwire.compiler.layers.LayerNorm;
+import dev.deepwire.compiler.layers.ResidualAdd;
 import dev.deepwire.compiler.layers.SelfAttention;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.nd4j.linalg.activations.Activation;
 
@@ -44,11 +44,11 @@ public final class TransformerBlockTranslator implements BlockTranslator {
         String attention = n.part(ATTENTION);
         b.addLayer(attention, new SelfAttention(d, n.intParam("heads")), n.inputVertex("in"));
         String attended = dropout(n, b, attention, rate, "dropout1");
-        b.addVertex(n.part("residual1"), new ElementWiseVertex(ElementWiseVertex.Op.Add), n.inputVertex("in"), attended);
+        b.addVertex(n.part("residual1"), new ResidualAdd(), n.inputVertex("in"), attended);
         b.addLayer(n.part("norm1"), new LayerNorm(d, 1e-5), n.part("residual1"));
         b.addLayer(n.part("ffn"), new FeedForward(d, n.intParam("hidden"), n.stringParam("activation")), n.part("norm1"));
         String fed = dropout(n, b, n.part("ffn"), rate, "dropout2");
-        b.addVertex(n.part("residual2"), new ElementWiseVertex(ElementWiseVertex.Op.Add), n.part("norm1"), fed);
+        b.addVertex(n.part("residual2"), new ResidualAdd(), n.part("norm1"), fed);
         b.addLayer(n.id(), new LayerNorm(d, 1e-5), n.part("residual2"));
     }
 
