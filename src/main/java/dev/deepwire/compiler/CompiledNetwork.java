@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A graph compiled for DL4J: the configuration, the network inputs and outputs in DL4J's order, the
@@ -27,10 +28,22 @@ public record CompiledNetwork(ComputationGraphConfiguration configuration, List<
         }
     }
 
-    /** A fresh, initialised network (its parameters drawn from the configuration's seed). */
+    /**
+     * A fresh, initialised network (its parameters drawn from the configuration's seed), holding its parameters in one
+     * flat {@code [n]} array. DL4J's own {@code init()} makes a {@code [1, n]} array and hands its parameters out as an
+     * {@code [n]} view, which its optimizer "sets" back into the array after every step — a copy of every parameter a
+     * step (4 MB for wordnet-links-distmult). On an {@code [n]} array it hands out the array itself and skips the copy
+     * (ADR 0011, decision 29); the values are the ones {@code init()} drew.
+     */
     public ComputationGraph instantiate() {
+        ComputationGraph drawn = new ComputationGraph(configuration.clone());
+        drawn.init();
+        INDArray flat = drawn.params();
+        if (flat.rank() != 1) {
+            flat = flat.reshape(flat.length());
+        }
         ComputationGraph net = new ComputationGraph(configuration.clone());
-        net.init();
+        net.init(flat.dup(), false);
         return net;
     }
 
