@@ -2,6 +2,7 @@ package dev.deepwire.compiler;
 
 import dev.deepwire.compiler.layers.EntitySoftmaxLoss;
 import dev.deepwire.compiler.layers.JavaExpressible;
+import dev.deepwire.compiler.layers.LeanDenseLayer;
 import dev.deepwire.compiler.layers.LeanOutputLayer;
 import dev.deepwire.compiler.layers.Updaters;
 import dev.deepwire.model.TrainingSettings;
@@ -305,7 +306,10 @@ public final class JavaSourceExport {
         String configured = builder + ".activation(Activation." + activation(base.getActivationFn()) + ")"
                 + weightInit(base.getWeightInitFn()) + (base.getBiasInit() != 0 ? ".biasInit(" + base.getBiasInit() + ")" : "")
                 + dropout(base);
-        // DeepWire's output layer is built from DL4J's builder (the exported source imports DeepWire's layers)
+        // DeepWire's output and dense layers are made from DL4J's (the exported source imports DeepWire's layers)
+        if (l instanceof LeanDenseLayer) {
+            return "LeanDenseLayer.of(" + configured + ".build())";
+        }
         return l instanceof LeanOutputLayer ? "new LeanOutputLayer(" + configured + ")" : configured + ".build()";
     }
 

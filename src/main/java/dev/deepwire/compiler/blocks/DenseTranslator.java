@@ -4,6 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.compiler.layers.LeanDenseLayer;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -24,7 +25,7 @@ public final class DenseTranslator implements BlockTranslator {
 
     @Override
     public void build(NodeContext n, GraphBuilder b) {
-        b.addLayer(n.id(), new DenseLayer.Builder().nIn(n.input("in").features()).nOut(n.intParam("units"))
-                .activation(ActivationNames.of(n.stringParam("activation"))).build(), n.inputVertex("in"));
+        b.addLayer(n.id(), LeanDenseLayer.of(new DenseLayer.Builder().nIn(n.input("in").features()).nOut(n.intParam("units"))
+                .activation(ActivationNames.of(n.stringParam("activation"))).build()), n.inputVertex("in"));
     }
 }

@@ -4,6 +4,7 @@ import dev.deepwire.compiler.BlockTranslator;
 import dev.deepwire.compiler.Inferred;
 import dev.deepwire.compiler.NodeContext;
 import dev.deepwire.compiler.ShapeProblem;
+import dev.deepwire.compiler.layers.LeanDenseLayer;
 import dev.deepwire.model.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -42,8 +43,9 @@ public final class KgMlpScoreTranslator implements BlockTranslator {
         long joined = sum(n) ? n.input("head").features()
                 : n.input("head").features() + n.input("tail").features() + n.input("relation").features();
         int h = n.intParam("hidden");
-        b.addLayer(n.part("hidden"), new DenseLayer.Builder().nIn(joined).nOut(h)
-                .activation(ActivationNames.of(n.stringParam("activation"))).build(), n.part("joined"));
-        b.addLayer(n.id(), new DenseLayer.Builder().nIn(h).nOut(1).activation(Activation.IDENTITY).build(), n.part("hidden"));
+        b.addLayer(n.part("hidden"), LeanDenseLayer.of(new DenseLayer.Builder().nIn(joined).nOut(h)
+                .activation(ActivationNames.of(n.stringParam("activation"))).build()), n.part("joined"));
+        b.addLayer(n.id(), LeanDenseLayer.of(new DenseLayer.Builder().nIn(h).nOut(1).activation(Activation.IDENTITY).build()),
+                n.part("hidden"));
     }
 }
