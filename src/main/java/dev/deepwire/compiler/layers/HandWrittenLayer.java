@@ -1,7 +1,6 @@
 package dev.deepwire.compiler.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,14 +26,7 @@ public abstract class HandWrittenLayer extends BaseLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int index, INDArray paramsView, boolean initializeParams,
                                                        DataType dataType) {
-        org.deeplearning4j.nn.layers.BaseLayer<?> layer = create(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(create(conf, dataType), conf, listeners, index, paramsView, initializeParams, initializer());
     }
 
     /** The layer's optimizer, run as a Java loop where it has a host version ({@link HostUpdater}: Adagrad). */

@@ -3,7 +3,6 @@ package dev.deepwire.compiler.layers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -42,13 +41,7 @@ public class LeanDenseLayer extends DenseLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
         LayerValidation.assertNInNOutSet("LeanDenseLayer", getLayerName(), index, getNIn(), getNOut());
-        LeanDenseLayerImpl layer = new LeanDenseLayerImpl(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new LeanDenseLayerImpl(conf, dataType), conf, listeners, index, paramsView, initializeParams,
+                initializer());
     }
 }

@@ -1,7 +1,6 @@
 package dev.deepwire.compiler.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -31,13 +30,7 @@ public class LeanOutputLayer extends OutputLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
         LayerValidation.assertNInNOutSet("LeanOutputLayer", getLayerName(), index, getNIn(), getNOut());
-        LeanOutputLayerImpl layer = new LeanOutputLayerImpl(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new LeanOutputLayerImpl(conf, dataType), conf, listeners, index, paramsView, initializeParams,
+                initializer());
     }
 }
