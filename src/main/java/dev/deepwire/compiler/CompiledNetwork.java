@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A graph compiled for DL4J: the configuration, the network inputs and outputs in DL4J's order, the
@@ -38,12 +37,8 @@ public record CompiledNetwork(ComputationGraphConfiguration configuration, List<
     public ComputationGraph instantiate() {
         ComputationGraph drawn = new ComputationGraph(configuration.clone());
         drawn.init();
-        INDArray flat = drawn.params();
-        if (flat.rank() != 1) {
-            flat = flat.reshape(flat.length());
-        }
         ComputationGraph net = new ComputationGraph(configuration.clone());
-        net.init(flat.dup(), false);
+        net.init(drawn.params().dup(), false); // params() is already the [n] view
         return net;
     }
 

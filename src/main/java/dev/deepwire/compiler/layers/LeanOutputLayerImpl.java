@@ -106,7 +106,6 @@ public class LeanOutputLayerImpl extends org.deeplearning4j.nn.layers.OutputLaye
                 new long[] {w.size(0), delta.size(0)}, 'f');
         epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
         epsilonNext = backpropDropOutIfPresent(epsilonNext);
-        this.gradient = gradient;
         return new Pair<>(gradient, epsilonNext);
     }
 
