@@ -62,6 +62,18 @@ public final class TrainingJvm {
     static final String VECTOR_MODULE = VectorKernels.MODULE;
     static final String STARTUP_NOTICE = "WARNING: Using incubator modules: " + VECTOR_MODULE;
     /**
+     * The JIT's counts before it compiles a method of the hand-written layers, as a share of its usual ones. Their
+     * vector kernels run thousands of times slower before C2 compiles them (C1 and the interpreter execute the vector
+     * API's operations in plain Java, one boxed vector at a time), and the small ones — a batch of 128 rows of 64 — reach
+     * C2's usual counts only after some hundred steps: in the first 120 steps of wordnet-links-sampled and -distmult
+     * the training thread's time fell by a fifth (ADR 0011, decision 31).
+     */
+    static final String KERNEL_COMPILE_SCALING = "0.05";
+    /** The compiler commands for {@link #KERNEL_COMPILE_SCALING}; "quiet" first, or the JVM prints each one on its output. */
+    static final List<String> KERNEL_COMPILATION = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling," + VectorKernels.class.getPackageName() + ".*::*,"
+                    + KERNEL_COMPILE_SCALING);
+    /**
      * System property naming, in bytes, the resident memory a training JVM keeps under: four times its largest heap, the
      * ceiling JavaCPP keeps by default. The training loop checks it once a step ({@code ResidentCeiling}); JavaCPP's own
      * check at every native allocation is turned off ({@value #JAVACPP_CEILING}=0): 2–8 % of the samples' steps.
@@ -83,6 +95,9 @@ public final class TrainingJvm {
                 "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap)));
         if (ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent()) {
             options.add("--add-modules=" + VECTOR_MODULE);
+            if (!System.getProperty("java.vm.name", "").contains("OpenJ9")) {
+                options.addAll(KERNEL_COMPILATION); // HotSpot's compiler commands
+            }
         }
         return List.copyOf(options);
     }

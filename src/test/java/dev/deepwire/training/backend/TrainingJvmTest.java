@@ -18,7 +18,10 @@ class TrainingJvmTest {
             System.out.println(TrainingJvm.isBounded() + " " + Runtime.getRuntime().maxMemory() + " "
                     + System.getenv(TrainingJvm.MMAP_THRESHOLD_ENV) + " " + Runtime.getRuntime().totalMemory() + " "
                     + ModuleLayer.boot().findModule(TrainingJvm.VECTOR_MODULE).isPresent() + " "
-                    + org.bytedeco.javacpp.Pointer.maxPhysicalBytes() + " " + System.getProperty(TrainingJvm.CEILING_PROPERTY));
+                    + org.bytedeco.javacpp.Pointer.maxPhysicalBytes() + " " + System.getProperty(TrainingJvm.CEILING_PROPERTY)
+                    + " " + java.lang.management.ManagementFactory.getPlatformMXBean(
+                            com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("CompileCommand").getValue()
+                            .replace('\n', '|'));
         }
     }
 
@@ -46,6 +49,9 @@ class TrainingJvmTest {
         assertThat(words[5]).as("JavaCPP's check at every allocation off").isEqualTo("0");
         assertThat(Long.parseLong(words[6])).as("the ceiling kept once a step instead: four times the heap")
                 .isEqualTo(4L << 30);
+        assertThat(words[7]).as("the hand-written layers compiled after a twentieth of the JIT's counts, silently")
+                .isEqualTo("quiet|CompileThresholdScaling,dev.deepwire.compiler.layers.*::*,0.05");
+        assertThat(words).as("nothing else on its output").hasSize(8);
     }
 
     @Test
