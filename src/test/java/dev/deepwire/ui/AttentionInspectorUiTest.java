@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.files.Autosave;
@@ -68,7 +69,7 @@ class AttentionInspectorUiTest {
         this.stage = stage;
         Project p = SmallMarker.project(Map.of("train", 3200, "validation", 100));
         p.setTraining(p.training().withEpochs(2));
-        dir = Files.createTempDirectory("deepwire-inspect-ui");
+        dir = ScratchDirs.create("deepwire-inspect-ui");
         prefs = Preferences.userRoot().node("dev/deepwire/test-inspect-" + System.nanoTime());
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.files.Autosave;
@@ -39,7 +40,7 @@ class DatasetDialogUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("deepwire-dataset-ui");
+        dir = ScratchDirs.create("deepwire-dataset-ui");
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         prefs = Preferences.userRoot().node("dev/deepwire/test-dataset-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.compiler.CompileOptions;
@@ -50,7 +51,7 @@ class RebuildMarkerUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("deepwire-rebuild");
+        Path dir = ScratchDirs.create("deepwire-rebuild");
         file = dir.resolve("my-marker.dwproj");
         prefs = Preferences.userRoot().node("dev/deepwire/test-rebuild-" + System.nanoTime());
         Project empty = new Project("my-marker", "", new Graph(),

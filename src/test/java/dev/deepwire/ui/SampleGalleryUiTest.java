@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.training.RunState;
 import dev.deepwire.io.files.RecentFiles;
 
@@ -48,7 +49,7 @@ class SampleGalleryUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
-        Path dir = Files.createTempDirectory("deepwire-gallery-ui");
+        Path dir = ScratchDirs.create("deepwire-gallery-ui");
         prefs = Preferences.userRoot().node("dev/deepwire/test-gallery-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class SmallWordsUiTest {
     void start(Stage stage) throws Exception {
         Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 256, "validation", 64, "seed", 1));
         p.setTraining(p.training().withEpochs(1));
-        Path dir = Files.createTempDirectory("deepwire-words");
+        Path dir = ScratchDirs.create("deepwire-words");
         prefs = Preferences.userRoot().node("dev/deepwire/test-words-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -56,7 +57,7 @@ class StepModeUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
-        dir = Files.createTempDirectory("deepwire-step-ui");
+        dir = ScratchDirs.create("deepwire-step-ui");
         zip = dir.resolve("model.zip");
         new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
                 .orThrow().instantiate()).save(zip);

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.files.Autosave;
@@ -47,7 +48,7 @@ class TrainingPanelUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Project p = SmallMarker.project(Map.of("train", 6400, "validation", 200));
-        Path dir = Files.createTempDirectory("deepwire-train-ui");
+        Path dir = ScratchDirs.create("deepwire-train-ui");
         prefs = Preferences.userRoot().node("dev/deepwire/test-train-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir);

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.io.files.RecentFiles;
 
 import dev.deepwire.io.files.Autosave;
@@ -40,11 +41,11 @@ final class WorkbenchHarness {
 
     /** A window on a project made in memory (never saved: no file), e.g. {@code SmallMarker.project(…)}. */
     WorkbenchHarness(Stage stage, Project project, double width, double height) throws Exception {
-        this(stage, Files.createTempDirectory("deepwire-ui"), project, width, height);
+        this(stage, ScratchDirs.create("deepwire-ui"), project, width, height);
     }
 
     private static Path copy(String sample) throws Exception {
-        Path dir = Files.createTempDirectory("deepwire-ui");
+        Path dir = ScratchDirs.create("deepwire-ui");
         Files.copy(Path.of("sample-projects").resolve(sample), dir.resolve(sample));
         return dir.resolve(sample);
     }

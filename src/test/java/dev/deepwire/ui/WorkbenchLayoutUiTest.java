@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.files.Autosave;
@@ -51,7 +52,7 @@ class WorkbenchLayoutUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("deepwire-layout");
+        dir = ScratchDirs.create("deepwire-layout");
         Path file = dir.resolve("marker-copy.dwproj");
         Files.copy(Path.of("sample-projects/marker.dwproj"), file);
         prefs = Preferences.userRoot().node("dev/deepwire/test-layout-" + System.nanoTime());

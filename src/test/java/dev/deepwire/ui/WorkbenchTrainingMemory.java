@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
@@ -57,7 +58,7 @@ public final class WorkbenchTrainingMemory {
         }
         Path file = Path.of(args[0]).toAbsolutePath();
         int epochs = Integer.parseInt(args[1]);
-        Path runDir = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : Files.createTempDirectory("deepwire-memory");
+        Path runDir = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : ScratchDirs.create("deepwire-memory");
         Files.createDirectories(runDir);
         Path peakFile = runDir.resolve("training-process.time");
         Files.deleteIfExists(peakFile);
@@ -119,7 +120,7 @@ public final class WorkbenchTrainingMemory {
         if ((peakFile.toString() + home).contains("'")) {
             throw new IllegalArgumentException("choose a run folder without ' in its path: " + peakFile);
         }
-        Path wrapper = Files.createTempDirectory("deepwire-measured-java");
+        Path wrapper = ScratchDirs.create("deepwire-measured-java");
         Path bin = Files.createDirectories(wrapper.resolve("bin"));
         Path java = bin.resolve("java");
         wrapper.toFile().deleteOnExit(); // deleted in the reverse order: java, bin, wrapper

@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
@@ -41,7 +42,7 @@ class WorkbenchWindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("deepwire-ui");
+        Path dir = ScratchDirs.create("deepwire-ui");
         file = dir.resolve("marker-copy.dwproj");
         Files.copy(Path.of("sample-projects/marker.dwproj"), file);
         autosaveDir = dir.resolve("autosave");

@@ -1,5 +1,6 @@
 package dev.deepwire.ui.eval;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ class EvaluationWindowUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        runs = Files.createTempDirectory("deepwire-eval-ui");
+        runs = ScratchDirs.create("deepwire-eval-ui");
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
                 SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
         training = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);

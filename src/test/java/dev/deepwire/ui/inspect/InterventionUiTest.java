@@ -1,5 +1,6 @@
 package dev.deepwire.ui.inspect;
 
+import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
@@ -63,7 +64,7 @@ class InterventionUiTest {
         Project p = SmallMarker.project(Map.of("train", 64, "validation", 60));
         net = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow().instantiate();
         validation = MarkerDataset.generate(p.dataset()).validation();
-        Path dir = Files.createTempDirectory("deepwire-intervene-ui");
+        Path dir = ScratchDirs.create("deepwire-intervene-ui");
         EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, work, Platform::runLater, () -> dir);
         session = new AttentionSession(Platform::runLater);
