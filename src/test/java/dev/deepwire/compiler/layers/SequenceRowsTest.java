@@ -26,11 +26,11 @@ class SequenceRowsTest {
 
         INDArray want = inLayout(MatrixProducts.mul(rows, w), b, t);
         INDArray got = SequenceRows.productInto(rows, w, false, Nd4j.create(DataType.FLOAT, b, n, t));
-        assertThat(got.data().asFloat()).containsExactly(want.data().asFloat());
+        assertThat(got.data().asFloat()).isEqualTo(want.data().asFloat());
 
         INDArray wantT = inLayout(MatrixProducts.mulT(rows, wt), b, t);
         INDArray gotT = SequenceRows.productInto(rows, wt, true, Nd4j.create(DataType.FLOAT, b, n, t));
-        assertThat(gotT.data().asFloat()).as("w given as [n, k]").containsExactly(wantT.data().asFloat());
+        assertThat(gotT.data().asFloat()).as("w given as [n, k]").isEqualTo(wantT.data().asFloat());
     }
 
     @ParameterizedTest
