@@ -63,10 +63,10 @@ public final class TrainingJvm {
     static final String STARTUP_NOTICE = "WARNING: Using incubator modules: " + VECTOR_MODULE;
     /**
      * The JIT's counts before it compiles a method of the hand-written layers, as a share of its usual ones. Their
-     * vector kernels run thousands of times slower before C2 compiles them (C1 and the interpreter execute the vector
-     * API's operations in plain Java, one boxed vector at a time), and the small ones — a batch of 128 rows of 64 — reach
-     * C2's usual counts only after some hundred steps: in the first 120 steps of wordnet-links-sampled and -distmult
-     * the training thread's time fell by a fifth (ADR 0011, decision 31).
+     * vector kernels run far slower before C2 compiles them (C1 and the interpreter execute the vector API's operations
+     * in plain Java, one boxed vector at a time), and the small ones — a batch of 128 rows of 64 — reach C2's usual
+     * counts only after some hundred steps: over the first 120 steps the training thread's CPU time fell by 12–19 % for
+     * wordnet-links-distmult, -mlp-1n and digits-caption (ADR 0011, decision 31).
      */
     static final String KERNEL_COMPILE_SCALING = "0.05";
     /** The compiler commands for {@link #KERNEL_COMPILE_SCALING}; "quiet" first, or the JVM prints each one on its output. */
