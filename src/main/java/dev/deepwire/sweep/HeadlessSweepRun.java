@@ -1,5 +1,6 @@
 package dev.deepwire.sweep;
 
+import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.BlockCatalog;
@@ -16,11 +17,9 @@ import dev.deepwire.training.backend.ThreadSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Trains one run of a sweep with DeepWire's own trainer, on one thread, in a scratch folder, and returns its files
@@ -111,10 +110,8 @@ public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTask
         if (dir == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FolderTrees.delete(dir);
         } catch (IOException e) {
             // a leftover in the temporary folder: the run's files were already read
         }

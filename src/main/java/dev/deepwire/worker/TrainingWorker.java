@@ -1,5 +1,6 @@
 package dev.deepwire.worker;
 
+import dev.deepwire.io.files.FolderTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
@@ -112,12 +113,7 @@ public final class TrainingWorker {
                 var options = new RunOptions(120, dir, "warm-up", 25).withHealth(HealthProbe::new).withStepHook(capture.recorder(data, s -> { }));
                 new TrainingEngine(Runnable::run).start(network, data, settings, options, e -> { });
             } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-                Files.deleteIfExists(dir);
+                FolderTrees.delete(dir);
                 Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
             }
         } catch (IOException | RuntimeException | ProjectFormatException e) {

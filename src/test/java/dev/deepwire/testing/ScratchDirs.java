@@ -1,13 +1,12 @@
 package dev.deepwire.testing;
 
+import dev.deepwire.io.files.FolderTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Temporary folders for tests whose set-up cannot take JUnit's {@code @TempDir} (TestFX's {@code @Start} methods, helpers
@@ -49,10 +48,8 @@ public final class ScratchDirs {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FolderTrees.delete(dir);
         } catch (IOException | UncheckedIOException e) {
             // a file still open by a closing window: left to the system's cleaning of its temporary folder
         }

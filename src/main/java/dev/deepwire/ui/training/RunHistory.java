@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.io.files.FolderTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -123,10 +124,6 @@ public final class RunHistory {
 
     /** Deletes a run folder and everything in it. */
     public static void delete(Run run) throws IOException {
-        try (Stream<Path> files = Files.walk(run.dir())) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FolderTrees.delete(run.dir());
     }
 }
