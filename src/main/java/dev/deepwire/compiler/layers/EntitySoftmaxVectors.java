@@ -31,9 +31,18 @@ final class EntitySoftmaxVectors {
      */
     static void lossAndGradient(ByteBuffer s, ByteBuffer g, int rows, int n, int[] t, double eps, double[] loss,
                                 float[] atTarget) {
+        lossAndGradient(s, g, 0, rows, n, t, eps, loss, atTarget);
+    }
+
+    /**
+     * The same for rows {@code [first, end)} only: each row is worked out on its own, so two threads may each take a
+     * range of one batch (their figures are those of one call over all rows, bit for bit).
+     */
+    static void lossAndGradient(ByteBuffer s, ByteBuffer g, int first, int end, int n, int[] t, double eps,
+                                double[] loss, float[] atTarget) {
         float spread = (float) (eps / n);
         int step = LANES * Float.BYTES;
-        for (int i = 0; i < rows; i++) {
+        for (int i = first; i < end; i++) {
             int from = i * n * Float.BYTES;
             int to = from + n * Float.BYTES;
             int vectorsEnd = from + (n / LANES) * step;

@@ -2,6 +2,7 @@ package dev.deepwire.compiler.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -266,5 +267,46 @@ class EntitySoftmaxLossTest {
         assertThat(Double.isNaN(perRow.getDouble(0))).isFalse();
         INDArray g = loss.computeGradient(labels, scores, new ActivationIdentity(), null);
         assertThat(Double.isNaN(g.getDouble(1, 7))).isTrue();
+    }
+
+    /**
+     * A batch of {@link EntitySoftmaxLoss#SPLIT} scores or more shares its rows with the product's helper thread where
+     * two threads are used: the loss and the gradient are the one-thread figures bit for bit, and a part went over.
+     */
+    @Test
+    void aLargeBatchSplitOverTwoThreadsGivesTheOneThreadFiguresBitForBit() {
+        assumeTrue(VectorKernels.ON && BatchedGemm.direct(), "the vector kernel on the CPU backend");
+        int rows = 70;
+        int n = 4000; // 280,000 scores: more than SPLIT; odd halves (35 rows each)
+        assertThat((long) rows * n).isGreaterThanOrEqualTo(EntitySoftmaxLoss.SPLIT);
+        Nd4j.getRandom().setSeed(7);
+        INDArray s = Nd4j.randn(DataType.FLOAT, rows, n).muli(6);
+        double[][] ids = new double[rows][1];
+        for (int i = 0; i < rows; i++) {
+            ids[i][0] = (i * 997) % n;
+        }
+        INDArray labels = Nd4j.createFromArray(ids).castTo(DataType.FLOAT);
+        boolean was = SplitGemm.enabled();
+        try {
+            SplitGemm.threads(1);
+            EntitySoftmaxLoss alone = new EntitySoftmaxLoss(SMOOTHING);
+            float[] gradientAlone = alone.computeGradient(labels, s, new ActivationIdentity(), null).dup().data().asFloat();
+            float[] lossAlone = alone.computeScoreArray(labels, s, new ActivationIdentity(), null).data().asFloat();
+
+            SplitGemm.threads(2);
+            long handed = SplitGemm.handedOver();
+            EntitySoftmaxLoss split = new EntitySoftmaxLoss(SMOOTHING);
+            float[] gradientSplit = split.computeGradient(labels, s, new ActivationIdentity(), null).dup().data().asFloat();
+            float[] lossSplit = split.computeScoreArray(labels, s, new ActivationIdentity(), null).data().asFloat();
+            EntitySoftmaxLoss lossFirst = new EntitySoftmaxLoss(SMOOTHING); // the loss alone (validation) splits too
+            float[] lossOnly = lossFirst.computeScoreArray(labels, s, new ActivationIdentity(), null).data().asFloat();
+
+            assertThat(SplitGemm.handedOver()).as("parts offered to the helper").isGreaterThan(handed);
+            assertThat(gradientSplit).isEqualTo(gradientAlone);
+            assertThat(lossSplit).isEqualTo(lossAlone);
+            assertThat(lossOnly).isEqualTo(lossAlone);
+        } finally {
+            SplitGemm.threads(was ? 2 : 1);
+        }
     }
 }
