@@ -24,19 +24,12 @@ final class EntitySoftmaxVectors {
     }
 
     /**
-     * For rows {@code [0, rows)} of the scores {@code s} ({@code n} floats each, row-major, from byte 0): row i's loss
-     * into {@code loss[i]} and its score at the true id into {@code atTarget[i]}, for true ids {@code t} and label
+     * For rows {@code [first, end)} of the scores {@code s} ({@code n} floats each, row-major, from byte 0): row i's
+     * loss into {@code loss[i]} and its score at the true id into {@code atTarget[i]}, for true ids {@code t} and label
      * smoothing {@code eps} (as {@link EntitySoftmaxKernel#lossAndGradient}); and, unless {@code g} is null,
-     * {@code softmax(s) − y} into {@code g} (same layout; it may not overlap {@code s}).
-     */
-    static void lossAndGradient(ByteBuffer s, ByteBuffer g, int rows, int n, int[] t, double eps, double[] loss,
-                                float[] atTarget) {
-        lossAndGradient(s, g, 0, rows, n, t, eps, loss, atTarget);
-    }
-
-    /**
-     * The same for rows {@code [first, end)} only: each row is worked out on its own, so two threads may each take a
-     * range of one batch (their figures are those of one call over all rows, bit for bit).
+     * {@code softmax(s) − y} into {@code g} (same layout; it may not overlap {@code s}). Each row is worked out on its
+     * own, so two threads may each take a range of one batch (their figures are those of one call over all rows, bit
+     * for bit).
      */
     static void lossAndGradient(ByteBuffer s, ByteBuffer g, int first, int end, int n, int[] t, double eps,
                                 double[] loss, float[] atTarget) {

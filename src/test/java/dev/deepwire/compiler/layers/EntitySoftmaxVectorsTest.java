@@ -45,7 +45,7 @@ class EntitySoftmaxVectorsTest {
         ByteBuffer g = buffer(new float[scores.length]);
         double[] loss = new double[rows];
         float[] atTarget = new float[rows];
-        EntitySoftmaxVectors.lossAndGradient(s, g, rows, n, ids, EPS, loss, atTarget);
+        EntitySoftmaxVectors.lossAndGradient(s, g, 0, rows, n, ids, EPS, loss, atTarget);
         for (int i = 0; i < rows; i++) {
             assertThat(loss[i]).as("row %d's loss", i).isCloseTo(plainLoss[i], offset(1e-5 * Math.abs(plainLoss[i]) + 1e-6));
             assertThat(atTarget[i]).isEqualTo(scores[i * n + ids[i]]);
@@ -56,7 +56,7 @@ class EntitySoftmaxVectorsTest {
         }
 
         double[] lossAlone = new double[rows];
-        EntitySoftmaxVectors.lossAndGradient(s, null, rows, n, ids, EPS, lossAlone, new float[rows]);
+        EntitySoftmaxVectors.lossAndGradient(s, null, 0, rows, n, ids, EPS, lossAlone, new float[rows]);
         assertThat(lossAlone).containsExactly(loss);
     }
 
