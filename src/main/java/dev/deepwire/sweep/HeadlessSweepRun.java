@@ -1,8 +1,8 @@
 package dev.deepwire.sweep;
 
-import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;

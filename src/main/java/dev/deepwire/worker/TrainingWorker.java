@@ -1,6 +1,5 @@
 package dev.deepwire.worker;
 
-import dev.deepwire.io.files.FolderTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.DatasetSplits;
@@ -10,6 +9,7 @@ import dev.deepwire.inspect.HealthProbe;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.WriteFailure;
+import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;

@@ -160,6 +160,7 @@ public class EntitySoftmaxLoss implements ILossFunction {
             EntitySoftmaxVectors.lossAndGradient(s, g, 0, rows, n, t, smoothing, loss, atTarget);
             return;
         }
+        // the size test is this kernel's own (SPLIT, above); WORTH only says to beside that the part is worth handing over
         SplitGemm.Pending other = SplitGemm.beside(SplitGemm.WORTH,
                 () -> EntitySoftmaxVectors.lossAndGradient(s, g, half, rows, n, t, smoothing, loss, atTarget));
         try {

@@ -1,10 +1,10 @@
 package dev.deepwire.ui.training;
 
-import dev.deepwire.io.files.FolderTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import java.io.IOException;
