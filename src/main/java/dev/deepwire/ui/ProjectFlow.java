@@ -24,7 +24,10 @@ final class ProjectFlow {
     static void connect(WorkbenchWindow window, Stage stage) {
         ProjectFiles files = window.files();
         var training = window.training();
-        files.setCommitEdits(window.trainingPanel()::commit);
+        files.setCommitEdits(() -> {
+            window.trainingPanel().commit();
+            window.canvas().commitOpenEdits();
+        });
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);
         training.setDatasetChooser(() -> window.editDataset(stage));

@@ -2,6 +2,7 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Note;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -56,6 +57,30 @@ class CanvasNotesUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.vm.graph().notes()).extracting(Note::text).contains("Watch head 0 here");
+    }
+
+    @Test
+    void ctrlSWhileANoteIsBeingWrittenSavesTheTextTypedSoFarAndKeepsWriting(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Edit").clickOn("Add Note");
+        WaitForAsyncUtils.waitForFxEvents();
+        RealKeys.type(robot, "Then try two heads");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new ProjectReader().read(h.file).graph().notes()).extracting(Note::text)
+                .as("Save wrote the note being written").contains("Then try two heads");
+        assertThat(h.vm.history().isDirty()).as("saved: nothing left unsaved").isFalse();
+        TextArea editor = robot.lookup("#note-editor").queryAs(TextArea.class);
+        assertThat(editor).as("the note is still open for writing").isNotNull();
+        assertThat(editor.isFocused()).isTrue();
+        RealKeys.type(robot, " and compare");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new ProjectReader().read(h.file).graph().notes()).extracting(Note::text)
+                .as("a second Save keeps the rest of the sentence").contains("Then try two heads and compare");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.history().isDirty()).as("closing the editor adds nothing: the text was saved").isFalse();
     }
 
     @Test

@@ -208,6 +208,11 @@ final class CanvasViews {
         }
     }
 
+    /** Keeps what is being typed in any note (before Save and close). */
+    void commitNoteEdits() {
+        List.copyOf(notes.values()).forEach(NoteView::commitEdit);
+    }
+
     private void syncNotes(Graph graph) {
         notes.keySet().removeIf(id -> {
             if (graph.note(id).isEmpty()) {

@@ -156,6 +156,11 @@ public final class GraphCanvas extends Pane {
         return v.localToScene(v.getBoundsInLocal());
     }
 
+    /** Keeps text still being typed on the canvas (a note being written) as edits, before Save and close. */
+    public void commitOpenEdits() {
+        views.commitNoteEdits();
+    }
+
     /**
      * Adds a note on the free spot in view nearest the middle, clear of blocks and notes (in the middle, above
      * them, when nothing in view is free: the view never jumps), and opens it for writing, focused.

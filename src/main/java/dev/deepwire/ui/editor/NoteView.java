@@ -12,7 +12,9 @@ import javafx.scene.layout.StackPane;
 
 /**
  * A note on the canvas: wrapped text on a sticky-note card. Drag to move; double-click to edit in place
- * (Ctrl+Enter or clicking away keeps the text, Escape cancels); right-click to edit or delete.
+ * (Ctrl+Enter or clicking away keeps the text, Escape cancels); right-click to edit or delete. While it is being
+ * written, shortcuts reach the window (Save, Quit: {@link #commitEdit} keeps the text typed so far first); plain keys
+ * stay with the text.
  */
 final class NoteView extends StackPane {
     static final double WIDTH = 240;
@@ -20,6 +22,8 @@ final class NoteView extends StackPane {
     private final Label text = new Label();
     private Note note;
     private Point2D grab;
+    /** The editor while the note is being written, else null. */
+    private TextArea editor;
 
     NoteView(Note note, EditorViewModel vm) {
         this.vm = vm;
@@ -63,6 +67,16 @@ final class NoteView extends StackPane {
         });
     }
 
+    /**
+     * Keeps the text typed so far (one undoable edit, none if unchanged), leaving the editor open: Save and closing
+     * call it so nothing being written is lost.
+     */
+    void commitEdit() {
+        if (editor != null && getChildren().contains(editor)) {
+            vm.editNote(note.id(), editor.getText());
+        }
+    }
+
     void update(Note n) {
         this.note = n;
         text.setText(n.text().isBlank() ? "(empty note — double-click to write)" : n.text());
@@ -76,9 +90,11 @@ final class NoteView extends StackPane {
         area.setPrefRowCount(Math.max(3, note.text().split("\n").length + 1));
         area.setId("note-editor");
         getChildren().setAll(area);
+        editor = area;
         Runnable keep = () -> {
             if (getChildren().contains(area)) {
                 getChildren().setAll(text);
+                editor = null;
                 vm.editNote(note.id(), area.getText());
             }
         };
@@ -87,8 +103,11 @@ final class NoteView extends StackPane {
                 keep.run();
             } else if (k.getCode() == KeyCode.ESCAPE) {
                 getChildren().setAll(text);
+                editor = null;
+            } else if (k.isShortcutDown() || k.isAltDown() || k.isMetaDown()) {
+                return; // the window's shortcuts (Save, Quit, …): the key map keeps graph actions off while text is typed
             }
-            k.consume();
+            k.consume(); // plain keys type text; they must not reach the canvas
         });
         area.requestFocus();
         // Once the gesture or menu that opened the editor has finished, the editor owns the keys; only then does
