@@ -266,7 +266,10 @@ public final class ProjectReader {
         }
     }
 
-    /** Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal. */
+    /**
+     * Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal; a group left with
+     * no blocks is dropped (files written before deleting a group's last block removed it kept such a group).
+     */
     private void readGroups(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
         JsonNode groups = ui == null ? null : ui.get("groups");
         if (groups == null || groups.isNull()) {
@@ -295,6 +298,9 @@ public final class ProjectReader {
                         members.add(mid);
                     }
                 }
+            }
+            if (members.isEmpty()) {
+                continue;
             }
             JsonNode collapsed = g.get("collapsed");
             graph.insertGroup(graph.groups().size(), new NodeGroup(id, text(g, "label", at, id), members,
