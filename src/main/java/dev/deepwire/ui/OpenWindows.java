@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.ui.training.TrainingViewModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,21 +9,25 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * The workbench windows open in this application. Quit (Ctrl+Q in any window) quits them all: it asks about each
- * window with unsaved work (that window brought to the front), and closes nothing if one answer is Cancel.
+ * The workbench windows open in this application. Quit (Ctrl+Q in any window) quits them all: where projects are
+ * training it asks once and stops their runs first (quitting once they have ended), then it asks about each window
+ * with unsaved work (that window brought to the front), and closes nothing if one answer is Cancel.
  */
 final class OpenWindows {
     private static final Map<Stage, ProjectFiles> OPEN = new LinkedHashMap<>();
+    private static final Map<Stage, TrainingViewModel> TRAINING = new LinkedHashMap<>();
 
     private OpenWindows() {
     }
 
     /** Called once a window's files exist; the window leaves the list when it is hidden. */
-    static void add(Stage stage, ProjectFiles files) {
+    static void add(Stage stage, ProjectFiles files, TrainingViewModel training) {
         OPEN.put(stage, files);
+        TRAINING.put(stage, training);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (OPEN.get(stage) == files) {
                 OPEN.remove(stage);
+                TRAINING.remove(stage);
             }
         });
     }
@@ -38,6 +43,10 @@ final class OpenWindows {
             order.add(from);
         }
         OPEN.keySet().stream().filter(s -> s != from).forEach(order::add);
+        if (!ClosingWhileTraining.mayCloseNow(from, order.stream().map(TRAINING::get).toList(), "Quit",
+                () -> quit(from))) {
+            return false;
+        }
         for (Stage s : order) {
             ProjectFiles files = OPEN.get(s);
             if (files != null && s.isShowing()) {

@@ -33,7 +33,7 @@ final class ProjectFlow {
         training.setDatasetChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
         StatusMessages.connect(window.editor(), training, window.canvas(), window.root());
-        OpenWindows.add(stage, files);
+        OpenWindows.add(stage, files, training);
     }
 
     private static final Executor DATA_CHECKS = Executors.newSingleThreadExecutor(r -> {

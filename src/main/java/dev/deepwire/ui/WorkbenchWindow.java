@@ -19,6 +19,7 @@ import dev.deepwire.ui.training.TrainingPanel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -131,7 +132,12 @@ final class WorkbenchWindow {
         root.setBottom(statusBar());
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard()) {
+            // a run still training is stopped first (and the window closes once it has ended), then unsaved work
+            if (!ClosingWhileTraining.mayCloseNow(stage, List.of(training), "Close", () -> {
+                if (files.confirmDiscard()) {
+                    stage.close();
+                }
+            }) || !files.confirmDiscard()) {
                 e.consume();
             }
         });

@@ -1,0 +1,72 @@
+package dev.deepwire.ui;
+
+import dev.deepwire.training.RunState;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * Closing a window, or quitting, while a project trains: asked first, and on "Stop" the runs are stopped and the
+ * window closes only once they have ended, so each run's folder holds the whole run (its run.json, the model trained
+ * so far) rather than what the training process had written when it was killed.
+ */
+final class ClosingWhileTraining {
+    private ClosingWhileTraining() {
+    }
+
+    /**
+     * Whether the windows of {@code trainings} may close now: yes where none trains; else asks (on {@code owner}) and,
+     * on Stop, stops them and runs {@code closeLater} once every one has ended — then, and on Cancel, returns false.
+     */
+    static boolean mayCloseNow(Stage owner, List<TrainingViewModel> trainings, String verb, Runnable closeLater) {
+        List<TrainingViewModel> busy = trainings.stream().filter(ClosingWhileTraining::busy).toList();
+        if (busy.isEmpty()) {
+            return true;
+        }
+        ButtonType stop = new ButtonType("Stop Training and " + verb, ButtonBar.ButtonData.OK_DONE);
+        String names = String.join(", ", busy.stream().map(t -> t.editor().project().name()).toList());
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, verb + " stops the training of " + names
+                + " after its current step; the run and the model trained so far are kept in its run folder.",
+                stop, ButtonType.CANCEL);
+        alert.setTitle("Training is running");
+        alert.setHeaderText("Training is running");
+        alert.initOwner(owner);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() != stop) {
+            return false;
+        }
+        for (TrainingViewModel t : busy) {
+            whenEnded(t, () -> {
+                if (trainings.stream().noneMatch(ClosingWhileTraining::busy)) {
+                    Platform.runLater(closeLater);
+                }
+            });
+            t.stop();
+        }
+        return false;
+    }
+
+    private static boolean busy(TrainingViewModel t) {
+        return t.phaseProperty().get().busy();
+    }
+
+    private static void whenEnded(TrainingViewModel t, Runnable then) {
+        ChangeListener<RunState> ended = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends RunState> o, RunState was, RunState now) {
+                if (!now.busy()) {
+                    t.phaseProperty().removeListener(this);
+                    then.run();
+                }
+            }
+        };
+        t.phaseProperty().addListener(ended);
+    }
+}
