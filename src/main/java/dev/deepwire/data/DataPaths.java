@@ -36,12 +36,14 @@ public final class DataPaths {
             return Optional.empty(); // the reader says what is missing
         }
         Path folder = projectDir.toAbsolutePath().normalize();
+        Path opened; // as the readers open it: the system follows a link before the ".." after it
         Path resolved;
         try {
             if (name.indexOf('\0') >= 0) {
                 throw new InvalidPathException(name, "a NUL character");
             }
-            resolved = folder.resolve(name).normalize();
+            opened = folder.resolve(name);
+            resolved = opened.normalize();
         } catch (InvalidPathException e) {
             throw new DataException("dataset.file is not a usable path (" + e.getReason() + "); name a file "
                     + "relative to the project's folder");
@@ -55,9 +57,11 @@ public final class DataPaths {
                     + "folder " + folder + " (it leads to " + resolved + "); data is read from inside that folder "
                     + "unless you allow otherwise"));
         }
-        if (Files.exists(resolved)) {
+        // where the file really is, found as the readers will find it ("sub/../x.tsv" with sub a link elsewhere is not
+        // the folder's x.tsv, though it reads so once normalised as text)
+        if (Files.exists(opened)) {
             try {
-                Path real = resolved.toRealPath();
+                Path real = opened.toRealPath();
                 Path realFolder = folder.toRealPath();
                 if (!real.startsWith(realFolder)) {
                     return Optional.of(new Outside(name, real, folder, "dataset.file '" + name + "' is a link to "
