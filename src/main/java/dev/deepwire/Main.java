@@ -3,6 +3,7 @@ package dev.deepwire;
 import dev.deepwire.cli.DeepWireCli;
 import dev.deepwire.training.backend.BackendChoice;
 import dev.deepwire.training.backend.NativeTuning;
+import dev.deepwire.training.backend.ParentWatch;
 import dev.deepwire.training.backend.TrainingJvm;
 import dev.deepwire.ui.WorkbenchLauncher;
 import java.io.IOException;
@@ -21,6 +22,7 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeTuning.prepare(); // before anything loads ND4J's native libraries
+        ParentWatch.startIfAsked(); // a child of a command line that waits for it ends with that command line
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             boolean verbose = Arrays.asList(args).contains("--verbose");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "error");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 /**
@@ -72,6 +73,12 @@ public final class BackendChoice {
     /** Starts DeepWire again in a child JVM set up for {@code backend}, with the JVM options {@code jvmOptions}. */
     public static Process relaunch(Backend backend, List<String> jvmOptions, String mainClass, String[] args,
                                    boolean inheritIo) throws IOException {
+        return start(backend, jvmOptions, mainClass, args, inheritIo, false);
+    }
+
+    /** As {@link #relaunch}; {@code waited} when this process waits for the child, which then ends if this one is gone. */
+    private static Process start(Backend backend, List<String> jvmOptions, String mainClass, String[] args,
+                                 boolean inheritIo, boolean waited) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -86,6 +93,11 @@ public final class BackendChoice {
         }
         pb.environment().put("BACKEND_PRIORITY_GPU", backend == Backend.CUDA ? "100" : "0");
         pb.environment().put("BACKEND_PRIORITY_CPU", backend == Backend.CUDA ? "0" : "100");
+        if (waited) {
+            pb.environment().put(ParentWatch.ENV, ParentWatch.thisProcess());
+        } else {
+            pb.environment().remove(ParentWatch.ENV); // a child that outlives this process on purpose (a restart)
+        }
         if (inheritIo && !jvmOptions.isEmpty()) {
             // its errors pass through this process, less the training JVM's start-up notice (runAgain)
             pb.redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.INHERIT);
@@ -113,9 +125,27 @@ public final class BackendChoice {
                 options.add(arg);
             }
         }
-        Process child = relaunch(backend, options, mainClass, args, true);
+        Process child = start(backend, options, mainClass, args, true, true);
+        // stopped by a signal (TERM, HUP, Ctrl+C), this process stops its child too; killed outright, the child sees
+        // it gone (ParentWatch)
+        Thread stopChild = new Thread(() -> {
+            child.destroy();
+            try {
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+            }
+        }, "deepwire-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
         Thread errors = training ? TrainingJvm.passOnErrors(child.getErrorStream(), System.err) : null;
         int code = child.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook finds the child ended
+        }
         if (errors != null) {
             errors.join();
         }
