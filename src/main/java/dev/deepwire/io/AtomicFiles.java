@@ -101,6 +101,21 @@ public final class AtomicFiles {
     }
 
     /**
+     * A descriptor path ({@code /dev/fd/N}, {@code /proc/self/fd/N}) other than the output and error streams that leads
+     * to a regular file: one this process opened itself (its own jars, its modules), never an output.
+     */
+    private static boolean ownFile(Path abs) {
+        Path p = abs.normalize();
+        for (Path fds : List.of(Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"))) {
+            if (p.startsWith(fds) && p.getNameCount() == fds.getNameCount() + 1) {
+                String fd = p.getFileName().toString();
+                return !fd.equals("1") && !fd.equals("2") && Files.isRegularFile(p);
+            }
+        }
+        return false;
+    }
+
+    /**
      * The file a write to {@code target} replaces: the target itself or, for a symbolic link, the file it points to
      * (followed however many links deep). Refuses what must not be replaced.
      */
@@ -112,6 +127,10 @@ public final class AtomicFiles {
         if (isDevice(target)) {
             if (!Files.exists(p)) {
                 throw new WriteFailure(target, "no such device");
+            }
+            if (ownFile(p)) {
+                throw new WriteFailure(target, "it is a file this program has open, not its output or error stream; "
+                        + "name the file itself, or /dev/stdout");
             }
             return p;
         }

@@ -3,6 +3,7 @@ package dev.deepwire.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,28 @@ class AtomicFilesTest {
         assertThat(AtomicFiles.isDevice(Path.of("/dev/stdout"))).isTrue();
         assertThat(AtomicFiles.isDevice(dir.resolve("dev/null"))).isFalse();
         assertThat(AtomicFiles.isDevice(Path.of("/dev"))).isFalse();
+    }
+
+    @Test
+    void aDescriptorOfAFileThisProcessHasOpenIsRefusedAndTheFileKept() throws Exception {
+        Path own = dir.resolve("library.jar");
+        Files.writeString(own, "the program's own file");
+        try (FileChannel open = FileChannel.open(own); Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            long fd = fds.filter(p -> own.toString().equals(readLink(p)))
+                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst().orElseThrow();
+            Path descriptor = Path.of("/proc/self/fd/" + fd);
+            assertThatThrownBy(() -> AtomicFiles.write(descriptor, "exported".getBytes()))
+                    .isInstanceOf(WriteFailure.class).hasMessageContaining("a file this program has open");
+            assertThat(Files.readString(own)).isEqualTo("the program's own file");
+        }
+    }
+
+    private static String readLink(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test
