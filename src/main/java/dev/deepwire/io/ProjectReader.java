@@ -257,7 +257,9 @@ public final class ProjectReader {
             }
             JsonNode x = n.get("x");
             JsonNode y = n.get("y");
-            if (x == null || !x.isNumber() || y == null || !y.isNumber()) {
+            if (x == null || !x.isNumber() || y == null || !y.isNumber()
+                    || !Double.isFinite(x.asDouble()) || !Double.isFinite(y.asDouble())) {
+                // 1e999 reads as infinity, which no JSON number can hold when the project is saved again
                 throw new ProjectFormatException(at, "needs numbers x and y for its place on the canvas");
             }
             graph.insertNote(graph.notes().size(), new Note(id, text(n, "text", at, ""),

@@ -42,6 +42,14 @@ class NotesTest {
     }
 
     @Test
+    void aNoteOffEveryCanvasIsRefusedWithItsPathRatherThanSavedUnreadable() {
+        String json = "{\"format\":\"deepwire-project\",\"formatVersion\":1,\"nodes\":[],\"edges\":[],"
+                + "\"ui\":{\"notes\":[{\"id\":\"note_1\",\"text\":\"hi\",\"x\":1e999,\"y\":0}]}}";
+        assertThatThrownBy(() -> new ProjectReader().parse(json)).isInstanceOf(ProjectFormatException.class)
+                .hasMessageContaining("ui.notes[0]").hasMessageContaining("x and y");
+    }
+
+    @Test
     void aNoteWithoutAPlaceIsRefusedWithItsPath() {
         String json = "{\"format\":\"deepwire-project\",\"formatVersion\":1,\"nodes\":[],\"edges\":[],"
                 + "\"ui\":{\"notes\":[{\"id\":\"note_1\",\"text\":\"hi\",\"x\":\"left\"}]}}";
