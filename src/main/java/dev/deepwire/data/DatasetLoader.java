@@ -35,14 +35,18 @@ public final class DatasetLoader {
         if (spec == null) {
             throw new DataException("the project has no dataset; add a \"dataset\" section (e.g. {\"kind\": \"marker\"})");
         }
-        return switch (spec.kind()) {
-            case "marker" -> MarkerDataset.generate(spec);
-            case "csv" -> CsvDataset.load(spec, projectDir);
-            case "text-classes" -> TextClassDataset.load(spec, projectDir);
-            case "digits-caption" -> DigitsCaptionDataset.load(spec, projectDir);
-            case "triples" -> TripleDataset.load(spec, projectDir);
-            default -> throw new DataException("dataset.kind '" + spec.kind() + "' is not known; use one of "
-                    + String.join(", ", KINDS.stream().sorted().toList()));
-        };
+        try {
+            return switch (spec.kind()) {
+                case "marker" -> MarkerDataset.generate(spec);
+                case "csv" -> CsvDataset.load(spec, projectDir);
+                case "text-classes" -> TextClassDataset.load(spec, projectDir);
+                case "digits-caption" -> DigitsCaptionDataset.load(spec, projectDir);
+                case "triples" -> TripleDataset.load(spec, projectDir);
+                default -> throw new DataException("dataset.kind '" + spec.kind() + "' is not known; use one of "
+                        + String.join(", ", KINDS.stream().sorted().toList()));
+            };
+        } catch (DatasetSpec.BadSetting e) {
+            throw new DataException(e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.deepwire.model;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,13 +16,42 @@ public record DatasetSpec(String kind, Map<String, Object> params) {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /**
+     * A whole-number setting, {@code fallback} when it is not there. A value that is not a whole number that fits (text
+     * such as "100", 200.9, 4294967396) is refused with a {@link BadSetting} naming it, never rounded or wrapped round.
+     */
     public int intParam(String name, int fallback) {
-        Object v = params.get(name);
-        return v instanceof Number n ? n.intValue() : fallback;
+        long v = longParam(name, fallback);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new BadSetting("dataset." + name + " must be a whole number up to 2,147,483,647, not " + params.get(name));
+        }
+        return (int) v;
     }
 
+    /** As {@link #intParam}, for settings as wide as a long (seeds). */
     public long longParam(String name, long fallback) {
         Object v = params.get(name);
-        return v instanceof Number n ? n.longValue() : fallback;
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n)) {
+            throw new BadSetting("dataset." + name + " must be a number, not " + (v instanceof String t ? "the text \"" + t
+                    + "\"" : v));
+        }
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return n.longValue();
+        }
+        try {
+            return new BigDecimal(n.toString()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadSetting("dataset." + name + " must be a whole number, not " + n);
+        }
+    }
+
+    /** A dataset setting of the wrong kind: the message names it and says what it must be. */
+    public static final class BadSetting extends IllegalArgumentException {
+        public BadSetting(String message) {
+            super(message);
+        }
     }
 }

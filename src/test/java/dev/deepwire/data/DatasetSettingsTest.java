@@ -1,0 +1,50 @@
+package dev.deepwire.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dataset's whole-number settings are read as written or refused with their name: never wrapped round
+ * (4294967396 read as 100), cut (200.9 read as 200) or replaced by the default (the text "100").
+ */
+class DatasetSettingsTest {
+    @TempDir
+    Path dir;
+
+    private DatasetSplits marker(String name, Object value) throws DataException {
+        Map<String, Object> params = new HashMap<>(Map.of("train", 64, "validation", 16));
+        params.put(name, value);
+        return DatasetLoader.load(new DatasetSpec("marker", params), dir);
+    }
+
+    @Test
+    void aNumberTooLargeForTheSettingIsRefusedNotWrappedRound() {
+        assertThatThrownBy(() -> marker("train", 4_294_967_396L)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.train").hasMessageContaining("4294967396");
+        assertThatThrownBy(() -> marker("length", 4_294_967_320L)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.length");
+    }
+
+    @Test
+    void aFractionOrTextIsRefusedNotCutOrIgnored() {
+        assertThatThrownBy(() -> marker("validation", 200.9)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.validation must be a whole number, not 200.9");
+        assertThatThrownBy(() -> marker("train", "100")).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.train must be a number, not the text \"100\"");
+        assertThatThrownBy(() -> marker("seed", 1e308)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.seed");
+    }
+
+    @Test
+    void wholeNumbersWrittenAsDecimalsAreRead() throws Exception {
+        DatasetSplits d = marker("train", 32.0);
+        assertThat(d.train().size()).isEqualTo(32);
+    }
+}
