@@ -2,6 +2,8 @@ package dev.deepwire.ui.editor;
 
 import java.util.Optional;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -35,6 +37,20 @@ final class CanvasGestures {
         this.rubberBand = rubberBand;
         this.minimap = minimap;
         this.autoFit = autoFit;
+    }
+
+    /**
+     * With the pointer over the canvas, keys are for the canvas rather than a button that kept the focus after a click
+     * or a dialog (Space would press Save or reopen Runs… instead of opening quick-add); text being typed keeps it.
+     */
+    private void claimKeysFromAButton() {
+        if (canvas.isFocused() || canvas.getScene() == null || KeyMap.typingIn(canvas.getScene()).isPresent()) {
+            return;
+        }
+        Node owner = canvas.getScene().getFocusOwner();
+        if (owner == null || owner instanceof ButtonBase) {
+            canvas.requestFocus();
+        }
     }
 
     void install() {
@@ -85,6 +101,7 @@ final class CanvasGestures {
                 autoFit.stop();
             }
             lastPointer = new Point2D(e.getX(), e.getY());
+            claimKeysFromAButton();
             // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
             minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
                     && views.portNear(canvas.toWorld(e.getX(), e.getY()), 14));
