@@ -3,6 +3,9 @@ package dev.deepwire.training;
 import dev.deepwire.io.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +29,7 @@ public final class RunFolders {
     private static final Pattern RUN_FILE = Pattern.compile(
             "metrics\\.csv|model\\.zip|run\\.json|best\\.zip|\\.paused-model\\.zip|checkpoint-epoch-\\d+\\.zip|model-[\\w-]+\\.zip");
     private static final int MAX_NAME = 64;
+    private static final int MAX_NAME_BYTES = 160;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private RunFolders() {
@@ -56,12 +60,23 @@ public final class RunFolders {
      * most 64 characters; "project" when nothing usable is left.
      */
     public static String safeName(String projectName) {
+        return safeName(projectName, pathCharset());
+    }
+
+    /**
+     * As {@link #safeName(String)}, for file names in {@code charset}: a letter it cannot hold (any but ASCII under
+     * a plain C locale) becomes '_', and the name stays within {@value #MAX_NAME_BYTES} bytes in it (64 letters of
+     * four bytes each would leave no room for the time in a file system's 255).
+     */
+    static String safeName(String projectName, Charset charset) {
+        CharsetEncoder encoder = charset.newEncoder();
         StringBuilder b = new StringBuilder();
         String name = projectName == null ? "" : projectName;
         name.codePoints().forEach(c -> {
-            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ' ') {
+            boolean kept = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ' ';
+            if (kept && encoder.canEncode(new String(Character.toChars(c)))) {
                 b.appendCodePoint(c);
-            } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
+            } else if (kept || !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
                 b.append('_');
             }
         });
@@ -69,7 +84,19 @@ public final class RunFolders {
         if (safe.codePointCount(0, safe.length()) > MAX_NAME) {
             safe = safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME)).strip();
         }
+        while (safe.getBytes(charset).length > MAX_NAME_BYTES) {
+            safe = safe.substring(0, safe.offsetByCodePoints(0, safe.codePointCount(0, safe.length()) - 1)).strip();
+        }
         return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "project" : safe;
+    }
+
+    /** The character set this JVM gives file names in (ASCII under a plain C locale). */
+    private static Charset pathCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /** Creates a new run folder {@code runsFolder/<project>-<time>} that no other run has (a suffix if need be). */

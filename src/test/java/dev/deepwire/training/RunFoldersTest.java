@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deepwire.io.WriteFailure;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -48,7 +49,19 @@ class RunFoldersTest {
         assertThat(RunFolders.safeName("")).isEqualTo("project");
         assertThat(RunFolders.safeName(null)).isEqualTo("project");
         assertThat(RunFolders.safeName("x".repeat(500))).hasSize(64);
-        assertThat(RunFolders.safeName("日本語")).isEqualTo("日本語");
+        assertThat(RunFolders.safeName("日本語", StandardCharsets.UTF_8)).isEqualTo("日本語");
+    }
+
+    @Test
+    void namesFitTheFileSystemsCharacterSetAndLength() {
+        // under a plain C locale file names are ASCII: "données" could not be a folder name (an internal error)
+        assertThat(RunFolders.safeName("données", StandardCharsets.US_ASCII)).isEqualTo("donn_es");
+        assertThat(RunFolders.safeName("données", StandardCharsets.UTF_8)).isEqualTo("données");
+        // 64 letters of four bytes each and the time were over 255 bytes
+        String wide = new String(Character.toChars(0x20000)).repeat(100);
+        String safe = RunFolders.safeName(wide, StandardCharsets.UTF_8);
+        assertThat(safe.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(160);
+        assertThat(safe).isNotEmpty().isEqualTo(new String(Character.toChars(0x20000)).repeat(40));
     }
 
     @Test
