@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 /**
@@ -28,6 +34,54 @@ final class OpenWindows {
             if (OPEN.get(stage) == files) {
                 OPEN.remove(stage);
                 TRAINING.remove(stage);
+            }
+        });
+    }
+
+    private static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
+    private static boolean everyWindow;
+
+    /**
+     * Ctrl+Q quits from every window the workbench opens (the attention inspector, Evaluate and Prune, the projector…),
+     * as from a workbench window's own menu; modal dialogs excepted (they are answered first). Installed once.
+     */
+    static void quitFromEveryWindow() {
+        if (everyWindow) {
+            return;
+        }
+        everyWindow = true;
+        Window.getWindows().forEach(OpenWindows::listen);
+        Window.getWindows().addListener((ListChangeListener<Window>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(OpenWindows::listen);
+            }
+        });
+    }
+
+    private static void listen(Window w) {
+        if (!(w instanceof Stage s) || w.getProperties().containsKey(QUIT)) {
+            return;
+        }
+        w.getProperties().put(QUIT, Boolean.TRUE);
+        if (w.getScene() != null) {
+            listen(s, w.getScene());
+        }
+        w.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                listen(s, now);
+            }
+        });
+    }
+
+    private static void listen(Stage s, Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (QUIT.match(e) && !OPEN.containsKey(s) && s.getModality() == Modality.NONE && !OPEN.isEmpty()) {
+                e.consume();
+                Window owner = s;
+                while (owner instanceof Stage st && !OPEN.containsKey(st) && st.getOwner() != null) {
+                    owner = st.getOwner();
+                }
+                quit(owner instanceof Stage st && OPEN.containsKey(st) ? st : OPEN.keySet().iterator().next());
             }
         });
     }

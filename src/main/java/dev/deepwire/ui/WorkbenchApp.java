@@ -83,6 +83,7 @@ public final class WorkbenchApp extends Application {
             problem = "Could not open the default sample: " + e.getMessage();
         }
         List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
+        OpenWindows.quitFromEveryWindow();
         WorkbenchWindow window = openWindow(stage, project);
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
