@@ -2,8 +2,11 @@ package dev.deepwire.ui;
 
 import dev.deepwire.training.RunState;
 import dev.deepwire.ui.training.TrainingViewModel;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -18,6 +21,9 @@ import javafx.stage.Stage;
  * so far) rather than what the training process had written when it was killed.
  */
 final class ClosingWhileTraining {
+    /** Runs stopped for a close that waits for them (asking again would only close twice). */
+    private static final Set<TrainingViewModel> STOPPING = Collections.newSetFromMap(new WeakHashMap<>());
+
     private ClosingWhileTraining() {
     }
 
@@ -29,6 +35,9 @@ final class ClosingWhileTraining {
         List<TrainingViewModel> busy = trainings.stream().filter(ClosingWhileTraining::busy).toList();
         if (busy.isEmpty()) {
             return true;
+        }
+        if (STOPPING.containsAll(busy)) {
+            return false; // asked already: the runs are stopping and the window closes once they have ended
         }
         ButtonType stop = new ButtonType("Stop Training and " + verb, ButtonBar.ButtonData.OK_DONE);
         String names = String.join(", ", busy.stream().map(t -> t.editor().project().name()).toList());
@@ -42,11 +51,22 @@ final class ClosingWhileTraining {
         if (answer.isEmpty() || answer.get() != stop) {
             return false;
         }
-        for (TrainingViewModel t : busy) {
-            whenEnded(t, () -> {
-                if (trainings.stream().noneMatch(ClosingWhileTraining::busy)) {
+        Runnable once = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done && trainings.stream().noneMatch(ClosingWhileTraining::busy)) {
+                    done = true;
                     Platform.runLater(closeLater);
                 }
+            }
+        };
+        for (TrainingViewModel t : busy) {
+            STOPPING.add(t);
+            whenEnded(t, () -> {
+                STOPPING.remove(t);
+                once.run();
             });
             t.stop();
         }
