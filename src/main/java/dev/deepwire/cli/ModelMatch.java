@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Loads a model zip for a project: the zip is checked within limits before DL4J reads it, and the model must have the
@@ -57,6 +59,12 @@ final class ModelMatch {
                 throw mismatch(model, project, String.format("its block '%s' has %,d parameters, the project's %,d",
                         entry.getKey(), held, entry.getValue()));
             }
+        }
+        if (BooleanIndexing.or(net.params(), Conditions.isNan())
+                || BooleanIndexing.or(net.params(), Conditions.isInfinite())) {
+            // every figure from it would be NaN (evaluation, ablation, an embedding map): refused here, by name
+            throw new CliException(ExitCodes.BAD_INPUT, model + " holds parameters that are not numbers (NaN or infinite): "
+                    + "the run that wrote it diverged; train again, e.g. with a lower learning rate");
         }
         return net;
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,26 @@ class EvaluateCommandTest {
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", dir.resolve("none.zip").toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void aModelWhoseParametersAreNotNumbersIsRefusedByNameNotAnInternalError() throws Exception {
+        Path project = SmallMarker.file(dir, "small.dwproj");
+        Path model = SmallMarker.trainedModel(project, dir);
+        ComputationGraph net = ModelSerializer.restoreComputationGraph(model.toFile(), true);
+        net.params().assign(Double.NaN); // what a diverged run leaves
+        Path diverged = dir.resolve("diverged.zip");
+        ModelSerializer.writeModel(net, diverged.toFile(), true);
+        for (String command : List.of("evaluate", "walkthrough")) {
+            console.resetErr();
+            List<String> args = new ArrayList<>(List.of(command, project.toString(), "--model", diverged.toString()));
+            if (command.equals("walkthrough")) {
+                args.addAll(List.of("--out", dir.resolve("walk").toString()));
+            }
+            assertThat(DeepWireCli.execute(args.toArray(String[]::new))).as(command).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(console.err()).as(command).contains("diverged.zip holds parameters that are not numbers")
+                    .doesNotContain("internal error");
+        }
     }
 
     @Test
