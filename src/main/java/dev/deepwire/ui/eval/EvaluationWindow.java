@@ -9,6 +9,8 @@ import dev.deepwire.ui.training.RunEvaluation;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,11 +18,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -29,6 +33,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -39,6 +44,8 @@ import javafx.stage.Window;
  * their examples, ROC/PR or residuals) and the pruning lab on its model. Work runs on the window's own thread.
  */
 public final class EvaluationWindow {
+    /** The window open beside each workbench window. */
+    private static final Map<Window, EvaluationWindow> OPEN = new WeakHashMap<>();
     private final Stage stage = new Stage();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
@@ -60,7 +67,14 @@ public final class EvaluationWindow {
      */
     public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect,
                                         BiConsumer<TrainedModel, Dataset> stepThrough) {
+        EvaluationWindow earlier = OPEN.remove(owner);
+        if (earlier != null) {
+            earlier.stage.close(); // one window per workbench window, opened again on the latest run
+        }
         EvaluationWindow w = new EvaluationWindow();
+        if (owner != null) {
+            OPEN.put(owner, w);
+        }
         w.stage.initOwner(owner);
         w.stage.setTitle("Evaluate and Prune");
         RunEvaluation evaluation = training.evaluation();
@@ -69,7 +83,10 @@ public final class EvaluationWindow {
         var source = evaluation.source();
         EvaluationReport report = evaluation.reportProperty().get();
         if (source.isEmpty()) {
-            root.setCenter(new Label("Train the project first: the latest run's model is evaluated and can be pruned here."));
+            Label none = new Label("No run of this project has ended in this window yet: train it (the latest run's model "
+                    + "is evaluated and can be pruned here). Runs kept from earlier are listed under Runs… in the training dock.");
+            none.setWrapText(true);
+            root.setCenter(none);
         } else {
             Tab results = new Tab("Evaluation");
             results.setClosable(false);
@@ -93,10 +110,18 @@ public final class EvaluationWindow {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        Button close = new Button("Close");
+        close.setCancelButton(true); // Esc closes, as in the workbench's other windows
+        close.setOnAction(e -> w.stage.close());
+        HBox bar = new HBox(close);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(8, 0, 0, 0));
+        root.setBottom(bar);
         w.stage.setScene(scene);
         w.stage.setOnHidden(e -> {
             w.closed.set(true);
             w.work.shutdownNow();
+            OPEN.remove(owner, w);
         });
         w.stage.show();
         return w;

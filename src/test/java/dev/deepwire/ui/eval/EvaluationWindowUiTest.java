@@ -1,6 +1,5 @@
 package dev.deepwire.ui.eval;
 
-import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.eval.EvaluationReport;
@@ -22,13 +22,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +67,22 @@ class EvaluationWindowUiTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> window.stage().close());
+    }
+
+    @Test
+    void openingItAgainReplacesTheWindowAndEscapeClosesIt(FxRobot robot) {
+        Stage first = window.stage();
+        Stage owner = (Stage) first.getOwner();
+        robot.interact(() -> window = EvaluationWindow.show(owner, training, (m, e) -> { }, (m, e) -> { }));
+        assertThat(first.isShowing()).as("the earlier window gave way").isFalse();
+        assertThat(window.stage().isShowing()).isTrue();
+        assertThat(Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage s
+                && "Evaluate and Prune".equals(s.getTitle()))).as("one Evaluate and Prune window").hasSize(1);
+        robot.interact(() -> window.stage().requestFocus());
+        robot.clickOn((Node) robot.lookup("#eval-tabs").query());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.stage().isShowing()).as("Esc closes it").isFalse();
     }
 
     @Test
