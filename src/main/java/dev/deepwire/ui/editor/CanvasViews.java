@@ -290,6 +290,7 @@ final class CanvasViews {
     }
 
     void showAnalysis() {
+        groups.sync(vm.graph()); // a collapsed group's parameter count comes from the analysis, which arrives after the edit
         EditorViewModel.Analysis a = vm.analysisProperty().get();
         for (NodeView v : nodes.values()) {
             showAnalysis(v);

@@ -6,6 +6,7 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
@@ -147,6 +148,33 @@ class WorkbenchEditorUiTest {
         robot.interact(vm::undo);
         assertThat(vm.graph().group(groupId).orElseThrow().collapsed()).isFalse();
         assertThat(canvas.nodeView("emb").isVisible()).isTrue();
+    }
+
+    @Test
+    void aCollapsedGroupDeletedAndBroughtBackCountsItsParametersAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.select("emb", false);
+            vm.select("pool", true);
+            vm.groupSelection("Middle");
+        });
+        String groupId = vm.graph().groups().get(0).id();
+        robot.interact(() -> vm.toggleCollapsed(groupId));
+        WaitForAsyncUtils.waitForFxEvents();
+        String counted = canvas.groupView(groupId).title().getText();
+        assertThat(counted).contains("2 blocks").doesNotContain(" 0 params");
+        robot.interact(() -> {
+            vm.select("emb", false);
+            vm.select("pool", true);
+            vm.deleteSelection();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.groupView(groupId)).as("no box of no blocks").isNull();
+        robot.interact(vm::undo);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return canvas.groupView(groupId) != null && canvas.groupView(groupId).title().getText().equals(counted);
+        });
+        assertThat(canvas.groupView(groupId).title().getText()).as("the count once the analysis is back").isEqualTo(counted);
     }
 
     @Test
