@@ -277,6 +277,7 @@ final class ProjectFiles {
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + vm.project().name()
                 + " before closing it?", save, discard, ButtonType.CANCEL);
+        alert.setTitle("Unsaved changes");
         alert.setHeaderText("Unsaved changes");
         alert.initOwner(owner);
         Optional<ButtonType> answer = alert.showAndWait();
@@ -303,6 +304,7 @@ final class ProjectFiles {
 
     void error(String header, String text) {
         Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        alert.setTitle(header);
         alert.setHeaderText(header);
         alert.initOwner(owner);
         alert.showAndWait();

@@ -154,6 +154,7 @@ public final class WorkbenchApp extends Application {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "DeepWire did not close cleanly last time. Unsaved work on '"
                 + r.project().name() + "'" + (r.original() == null ? "" : " (" + r.original() + ")")
                 + " was kept. Restore it?", restore, discard);
+        alert.setTitle("Recover unsaved work");
         alert.setHeaderText("Recover unsaved work");
         alert.initOwner(stage);
         var answer = alert.showAndWait();

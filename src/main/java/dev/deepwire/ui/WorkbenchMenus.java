@@ -124,6 +124,7 @@ final class WorkbenchMenus {
 
     private void groupSelection() {
         TextInputDialog ask = new TextInputDialog("Encoder block");
+        ask.setTitle("Name the group");
         ask.setHeaderText("Name the group");
         ask.setContentText("Name:");
         ask.initOwner(window.root().getScene().getWindow());

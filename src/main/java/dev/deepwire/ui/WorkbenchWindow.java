@@ -100,6 +100,7 @@ final class WorkbenchWindow {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                     message + ".\n\nRead it anyway? Only if you trust this project.",
                     ButtonType.YES, ButtonType.NO);
+            ask.setTitle("Data outside the project's folder");
             ask.setHeaderText("The project's data lies outside its folder");
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();

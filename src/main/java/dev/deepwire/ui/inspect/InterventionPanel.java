@@ -225,6 +225,7 @@ final class InterventionPanel extends VBox {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save a copy of this model with " + model.offText() + " of '"
                 + iv.node() + "' removed as a new run in " + folder + "? The trained model stays as it is.",
                 ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle("Save as a new run");
         ask.setHeaderText("Save as a new run");
         ask.initOwner(getScene().getWindow());
         if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {

@@ -43,10 +43,14 @@ final class RunMessages {
                 100 * s.validationAccuracy());
     }
 
-    /** "epoch 2/14 · step 1,200/8,400 · ETA 3:10 · 5,000 samples/s · loss 0.1234". */
+    /**
+     * "epoch 2/14 · step 1,200/8,400 · ETA 3:10 · 5,000 samples/s · loss 0.1234"; without the time left when
+     * {@code etaSeconds} is NaN (the run has ended).
+     */
     static String progress(TrainingEvent.StepCompleted s, int epochs, long total, double etaSeconds) {
-        return String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · ETA %s · %,.0f samples/s · loss %.4f", s.epoch(), epochs,
-                s.step(), total, duration(etaSeconds), s.samplesPerSecond(), s.loss());
+        return String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d · %s%,.0f samples/s · loss %.4f", s.epoch(), epochs,
+                s.step(), total, Double.isNaN(etaSeconds) ? "" : "ETA " + duration(etaSeconds) + " · ",
+                s.samplesPerSecond(), s.loss());
     }
 
     static String duration(double seconds) {

@@ -2,6 +2,8 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.training.NodeHealth;
 import dev.deepwire.training.TrainingEvent;
+import java.util.Queue;
+import java.util.function.Predicate;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -25,6 +27,10 @@ final class RunProgress {
     private long started;
     private int stepsPerEpoch;
     private int epochs;
+    /** The last step shown, null before a run's first. */
+    private TrainingEvent.StepCompleted last;
+    /** The run has ended: no time left is shown. */
+    private boolean over;
 
     MetricsHistory history() {
         return history;
@@ -65,6 +71,8 @@ final class RunProgress {
 
     /** A new run of {@code epochs} epochs: its curves and health start empty. */
     void begin(int epochs) {
+        last = null;
+        over = false;
         history.clear();
         health.clear();
         this.epochs = epochs;
@@ -102,12 +110,21 @@ final class RunProgress {
         return false;
     }
 
+    /** The run has ended: its last step stays shown, without a time left. */
+    void ended() {
+        over = true;
+        if (last != null) {
+            progressText.set(RunMessages.progress(last, epochs, (long) stepsPerEpoch * epochs, Double.NaN));
+        }
+    }
+
     /** The bar and its text for step {@code s}, with the time left at the pace so far. */
     void showProgress(TrainingEvent.StepCompleted s) {
+        last = s;
         long total = (long) stepsPerEpoch * epochs;
         progress.set(total == 0 ? 0 : (double) s.step() / total);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double eta = s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
+        double eta = over ? Double.NaN : s.step() == 0 ? 0 : elapsed / s.step() * (total - s.step());
         progressText.set(RunMessages.progress(s, epochs, total, eta));
     }
 
@@ -129,7 +146,7 @@ final class RunProgress {
      * Applies the queued events with {@code apply} (which says whether an event added a point), shows the newest
      * step's progress once, and tells the charts when points were added; returns how many events there were.
      */
-    int drain(java.util.Queue<TrainingEvent> queue, java.util.function.Predicate<TrainingEvent> apply) {
+    int drain(Queue<TrainingEvent> queue, Predicate<TrainingEvent> apply) {
         int n = 0;
         TrainingEvent e;
         boolean added = false;

@@ -378,6 +378,7 @@ public final class TrainingViewModel {
     private void end(RunState result, String message) {
         editor.setLocked(false); // first: whoever sees the run ended can edit
         phase.set(result);
+        measured.ended(); // its last step stays shown, without a time left
         Path dir = runDir;
         String failure = recorder.failure();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)

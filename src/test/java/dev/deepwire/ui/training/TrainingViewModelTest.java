@@ -47,7 +47,8 @@ class TrainingViewModelTest {
         assertThat(vm.history().trainLoss()).hasSize(16);
         assertThat(vm.history().validationAccuracy()).hasSize(2);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.progressTextProperty().get()).contains("epoch 2/2").contains("step 16/16").contains("samples/s");
+        assertThat(vm.progressTextProperty().get()).contains("epoch 2/2").contains("step 16/16").contains("samples/s")
+                .as("an ended run has no time left").doesNotContain("ETA");
         assertThat(editor.lockedProperty().get()).isFalse();
         Path run = vm.runDir().orElseThrow();
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
