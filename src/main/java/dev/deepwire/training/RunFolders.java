@@ -134,6 +134,9 @@ public final class RunFolders {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new WriteFailure(dir, "it is a file, not a folder");
         }
+        if (dir.toAbsolutePath().normalize().getParent() == null) {
+            throw new WriteFailure(dir, "it is the root of the file system; name a folder for the run, e.g. runs/first");
+        }
         List<Path> found = runFiles(dir);
         if (!found.isEmpty() && !overwrite) {
             throw new Taken(dir, found);

@@ -53,6 +53,13 @@ class RunFoldersTest {
     }
 
     @Test
+    void theRootOfTheFileSystemIsNeverARunFolder() {
+        assertThatThrownBy(() -> RunFolders.claim(Path.of("/"), false)).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("the root of the file system");
+        assertThatThrownBy(() -> RunFolders.claim(Path.of("/tmp/.."), true)).isInstanceOf(WriteFailure.class);
+    }
+
+    @Test
     void namesFitTheFileSystemsCharacterSetAndLength() {
         // under a plain C locale file names are ASCII: "données" could not be a folder name (an internal error)
         assertThat(RunFolders.safeName("données", StandardCharsets.US_ASCII)).isEqualTo("donn_es");
