@@ -37,9 +37,13 @@ public final class CsvDataset {
             throw new DataException("dataset.classes must be 2 or more (the number of label values); got " + classes);
         }
         DataSizes.setting("classes", classes, 2, Limits.CLASSES);
-        Object header = spec.params().getOrDefault("header", true);
-        Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, !Boolean.FALSE.equals(header));
-        double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
+        int labelColumn = spec.intParam("labelColumn", -1);
+        if (labelColumn < -1) {
+            throw new DataException("dataset.labelColumn must be a column number from 0, or -1 for the last column; got "
+                    + labelColumn);
+        }
+        Dataset all = read(projectDir.resolve(name), labelColumn, classes, spec.boolParam("header", true));
+        double fraction = spec.doubleParam("validationFraction", 0.1);
         if (!(fraction > 0 && fraction < 1)) {
             throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
         }

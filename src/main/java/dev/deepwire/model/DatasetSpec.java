@@ -48,6 +48,32 @@ public record DatasetSpec(String kind, Map<String, Object> params) {
         }
     }
 
+    /** A true/false setting, {@code fallback} when it is not there; anything else (the text "false") is refused. */
+    public boolean boolParam(String name, boolean fallback) {
+        Object v = params.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new BadSetting("dataset." + name + " must be true or false, not " + (v instanceof String t
+                    ? "the text \"" + t + "\"" : v));
+        }
+        return b;
+    }
+
+    /** A number setting, {@code fallback} when it is not there; text (such as "0.2") is refused, not ignored. */
+    public double doubleParam(String name, double fallback) {
+        Object v = params.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n)) {
+            throw new BadSetting("dataset." + name + " must be a number, not " + (v instanceof String t ? "the text \"" + t
+                    + "\"" : v));
+        }
+        return n.doubleValue();
+    }
+
     /** A dataset setting of the wrong kind: the message names it and says what it must be. */
     public static final class BadSetting extends IllegalArgumentException {
         public BadSetting(String message) {

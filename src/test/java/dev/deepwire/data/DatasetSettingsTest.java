@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +41,29 @@ class DatasetSettingsTest {
                 .hasMessageContaining("dataset.train must be a number, not the text \"100\"");
         assertThatThrownBy(() -> marker("seed", 1e308)).isInstanceOf(DataException.class)
                 .hasMessageContaining("dataset.seed");
+    }
+
+    private DatasetSplits csv(String name, Object value) throws Exception {
+        StringBuilder rows = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i).append(',').append(i % 7).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), rows);
+        Map<String, Object> params = new HashMap<>(Map.of("file", "rows.csv", "classes", 2));
+        params.put(name, value);
+        return DatasetLoader.load(new DatasetSpec("csv", params), dir);
+    }
+
+    @Test
+    void aCsvSettingOfTheWrongKindIsRefusedByNameNotReadAsSomethingElse() throws Exception {
+        assertThatThrownBy(() -> csv("header", "false")).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.header must be true or false, not the text \"false\"");
+        assertThatThrownBy(() -> csv("validationFraction", "0.2")).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.validationFraction must be a number");
+        assertThatThrownBy(() -> csv("labelColumn", -7)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.labelColumn must be a column number from 0, or -1");
+        DatasetSplits read = csv("header", true);
+        assertThat(read.train().size() + read.validation().size()).as("the header row is not an example").isEqualTo(40);
     }
 
     @Test
