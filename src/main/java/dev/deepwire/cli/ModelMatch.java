@@ -60,8 +60,7 @@ final class ModelMatch {
                         entry.getKey(), held, entry.getValue()));
             }
         }
-        if (BooleanIndexing.or(net.params(), Conditions.isNan())
-                || BooleanIndexing.or(net.params(), Conditions.isInfinite())) {
+        if (BooleanIndexing.or(net.params(), Conditions.notFinite())) {
             // every figure from it would be NaN (evaluation, ablation, an embedding map): refused here, by name
             throw new CliException(ExitCodes.BAD_INPUT, model + " holds parameters that are not numbers (NaN or infinite): "
                     + "the run that wrote it diverged; train again, e.g. with a lower learning rate");

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The one way DeepWire writes a file whole: the bytes go to a temporary file beside the target, are flushed to
@@ -25,8 +26,11 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
     private static final int MAX_LINKS = 40;
-    private static final List<Path> STANDARD_STREAMS = List.of(Path.of("/dev/stdout"),
-            Path.of("/dev/stderr"), Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"));
+    /** Where this process's open descriptors are named by number. */
+    private static final List<Path> DESCRIPTORS = List.of(Path.of("/dev/fd"), Path.of("/proc/self/fd"),
+            Path.of("/proc/thread-self/fd"));
+    private static final List<Path> STANDARD_STREAMS = Stream.concat(
+            Stream.of(Path.of("/dev/stdout"), Path.of("/dev/stderr")), DESCRIPTORS.stream()).toList();
 
     /** What goes into a file: written to the stream handed in (not closed by it). */
     @FunctionalInterface
@@ -106,7 +110,7 @@ public final class AtomicFiles {
      */
     private static boolean ownFile(Path abs) {
         Path p = abs.normalize();
-        for (Path fds : List.of(Path.of("/dev/fd"), Path.of("/proc/self/fd"), Path.of("/proc/thread-self/fd"))) {
+        for (Path fds : DESCRIPTORS) {
             if (p.startsWith(fds) && p.getNameCount() == fds.getNameCount() + 1) {
                 String fd = p.getFileName().toString();
                 return !fd.equals("1") && !fd.equals("2") && Files.isRegularFile(p);

@@ -30,13 +30,9 @@ public record DatasetSpec(String kind, Map<String, Object> params) {
 
     /** As {@link #intParam}, for settings as wide as a long (seeds). */
     public long longParam(String name, long fallback) {
-        Object v = params.get(name);
-        if (v == null) {
+        Number n = typed(name, Number.class, "a number");
+        if (n == null) {
             return fallback;
-        }
-        if (!(v instanceof Number n)) {
-            throw new BadSetting("dataset." + name + " must be a number, not " + (v instanceof String t ? "the text \"" + t
-                    + "\"" : v));
         }
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
             return n.longValue();
@@ -50,28 +46,24 @@ public record DatasetSpec(String kind, Map<String, Object> params) {
 
     /** A true/false setting, {@code fallback} when it is not there; anything else (the text "false") is refused. */
     public boolean boolParam(String name, boolean fallback) {
-        Object v = params.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Boolean b)) {
-            throw new BadSetting("dataset." + name + " must be true or false, not " + (v instanceof String t
-                    ? "the text \"" + t + "\"" : v));
-        }
-        return b;
+        Boolean b = typed(name, Boolean.class, "true or false");
+        return b == null ? fallback : b;
     }
 
     /** A number setting, {@code fallback} when it is not there; text (such as "0.2") is refused, not ignored. */
     public double doubleParam(String name, double fallback) {
+        Number n = typed(name, Number.class, "a number");
+        return n == null ? fallback : n.doubleValue();
+    }
+
+    /** The setting as a {@code type}, null when it is not there; a value of another kind is refused by name. */
+    private <T> T typed(String name, Class<T> type, String what) {
         Object v = params.get(name);
-        if (v == null) {
-            return fallback;
+        if (v == null || type.isInstance(v)) {
+            return type.cast(v);
         }
-        if (!(v instanceof Number n)) {
-            throw new BadSetting("dataset." + name + " must be a number, not " + (v instanceof String t ? "the text \"" + t
-                    + "\"" : v));
-        }
-        return n.doubleValue();
+        throw new BadSetting("dataset." + name + " must be " + what + ", not "
+                + (v instanceof String t ? "the text \"" + t + "\"" : v));
     }
 
     /** A dataset setting of the wrong kind: the message names it and says what it must be. */

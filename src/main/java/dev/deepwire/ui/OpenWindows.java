@@ -20,20 +20,22 @@ import javafx.stage.WindowEvent;
  * with unsaved work (that window brought to the front), and closes nothing if one answer is Cancel.
  */
 final class OpenWindows {
-    private static final Map<Stage, ProjectFiles> OPEN = new LinkedHashMap<>();
-    private static final Map<Stage, TrainingViewModel> TRAINING = new LinkedHashMap<>();
+    private static final Map<Stage, Open> OPEN = new LinkedHashMap<>();
+
+    /** What Quit needs of a window: its files (unsaved work) and its training (a run to stop first). */
+    private record Open(ProjectFiles files, TrainingViewModel training) {
+    }
 
     private OpenWindows() {
     }
 
     /** Called once a window's files exist; the window leaves the list when it is hidden. */
     static void add(Stage stage, ProjectFiles files, TrainingViewModel training) {
-        OPEN.put(stage, files);
-        TRAINING.put(stage, training);
+        Open open = new Open(files, training);
+        OPEN.put(stage, open);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-            if (OPEN.get(stage) == files) {
+            if (OPEN.get(stage) == open) {
                 OPEN.remove(stage);
-                TRAINING.remove(stage);
             }
         });
     }
@@ -97,12 +99,12 @@ final class OpenWindows {
             order.add(from);
         }
         OPEN.keySet().stream().filter(s -> s != from).forEach(order::add);
-        if (!ClosingWhileTraining.mayCloseNow(from, order.stream().map(TRAINING::get).toList(), "Quit",
+        if (!ClosingWhileTraining.mayCloseNow(from, order.stream().map(s -> OPEN.get(s).training()).toList(), "Quit",
                 () -> quit(from))) {
             return false;
         }
         for (Stage s : order) {
-            ProjectFiles files = OPEN.get(s);
+            ProjectFiles files = OPEN.containsKey(s) ? OPEN.get(s).files() : null;
             if (files != null && s.isShowing()) {
                 s.toFront();
                 if (!files.confirmDiscard()) {
