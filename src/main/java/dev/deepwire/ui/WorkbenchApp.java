@@ -108,6 +108,7 @@ public final class WorkbenchApp extends Application {
             training.setLauncher(processes);
         }
         training.setObservationBudget(OBSERVATION_BUDGET);
+        training.alsoListRunsIn(unsavedRunsFolder()); // a run started before its project was first saved
         WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, RecentFiles.forUser(), autosave, training);
         window.setNewWindowAction(() -> openWindow(new Stage(),
                 new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));
@@ -173,7 +174,11 @@ public final class WorkbenchApp extends Application {
     private static Path runsFolder(WorkbenchWindow window) {
         Path file = window == null ? null : window.files().fileProperty().get();
         return file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent().resolve("runs")
-                : Path.of(System.getProperty("user.home"), ".deepwire", "runs");
+                : unsavedRunsFolder();
+    }
+
+    private static Path unsavedRunsFolder() {
+        return Path.of(System.getProperty("user.home"), ".deepwire", "runs");
     }
 
     @Override

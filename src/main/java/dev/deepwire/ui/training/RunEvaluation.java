@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -135,13 +136,17 @@ public final class RunEvaluation {
         Path dir = RunFolders.createNew(source.runDir().getParent(), source.project() + "-slim");
         slim.save(dir.resolve("model.zip"));
         Path projectFile = null;
+        Path startedAs = null;
         try {
-            String file = JSON.readTree(source.runDir().resolve("run.json").toFile()).path("projectFile").asText("");
+            JsonNode record = JSON.readTree(source.runDir().resolve("run.json").toFile());
+            String file = record.path("projectFile").asText("");
             projectFile = file.isEmpty() ? null : Path.of(file);
+            startedAs = record.hasNonNull("startedAs") ? Path.of(record.path("startedAs").asText()) : null;
         } catch (IOException | RuntimeException e) {
             // the source run's record is unreadable: the kept run names its project only
         }
-        RunHistory.record(dir, source.project(), projectFile, source.settings(), "slimmed: " + step, 0, metric);
+        RunHistory.record(dir, source.project(), projectFile, startedAs, source.settings(), "slimmed: " + step, 0,
+                metric);
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("run", source.runDir().getFileName().toString());
         from.put("step", step);

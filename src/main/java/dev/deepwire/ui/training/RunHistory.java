@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,12 @@ public final class RunHistory {
 
     /** One kept run. */
     public record Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
-                      String settings) {
+                      String settings, String startedAs) {
+        public Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
+                   String settings) {
+            this(dir, project, projectFile, outcome, steps, validationAccuracy, settings, null);
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  %s  ·  %s", dir.getFileName(), outcome, steps,
@@ -50,12 +57,23 @@ public final class RunHistory {
         }
     }
 
-    /** Writes {@code run.json} for a run that ended. */
-    static void record(Path dir, String project, Path projectFile, TrainingSettings s, String outcome, long steps,
-                       double accuracy) throws IOException {
+    private static String absolute(Path file) {
+        return file == null ? "" : file.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * Writes {@code run.json} for a run that ended: {@code projectFile} is the project's file as the run ends, and
+     * {@code startedAs} the one it had as the run started, kept when the two differ (saved as another file while it
+     * trained: the graph cannot be edited during a run, so the run belongs to both).
+     */
+    static void record(Path dir, String project, Path projectFile, Path startedAs, TrainingSettings s, String outcome,
+                       long steps, double accuracy) throws IOException {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("project", project);
-        run.put("projectFile", projectFile == null ? "" : projectFile.toAbsolutePath().normalize().toString());
+        run.put("projectFile", absolute(projectFile));
+        if (startedAs != null && !absolute(startedAs).equals(absolute(projectFile))) {
+            run.put("startedAs", absolute(startedAs));
+        }
         run.put("outcome", outcome);
         run.put("steps", steps);
         run.put("validationAccuracy", Double.isFinite(accuracy) ? accuracy : null);
@@ -85,7 +103,8 @@ public final class RunHistory {
                             j.path("outcome").asText(), j.path("steps").asLong(),
                             j.path("validationAccuracy").asDouble(Double.NaN),
                             s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
-                                    + s.path("batchSize").asText() + ", seed " + s.path("seed").asText()));
+                                    + s.path("batchSize").asText() + ", seed " + s.path("seed").asText(),
+                            j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null));
                 } catch (IOException e) {
                     // Not a finished run (or not DeepWire's): skip it.
                 }
@@ -101,11 +120,29 @@ public final class RunHistory {
      * saved yet, and for runs recorded before files were — the same name and no other file.
      */
     public static boolean belongsTo(Run run, String project, Path projectFile) {
-        String file = projectFile == null ? "" : projectFile.toAbsolutePath().normalize().toString();
+        String file = absolute(projectFile);
         if (run.projectFile() != null && !run.projectFile().isEmpty()) {
-            return run.projectFile().equals(file);
+            return run.projectFile().equals(file) || file.equals(run.startedAs());
         }
         return run.project().equals(project) && (run.projectFile() == null || file.isEmpty());
+    }
+
+    /**
+     * The runs of one project kept in any of some runs folders (its own, the one for unsaved projects, those its
+     * runs went to while the file changed), newest first, each once.
+     */
+    public static List<Run> ofProject(Collection<Path> runsFolders, String project, Path projectFile) {
+        Map<Path, Run> runs = new LinkedHashMap<>();
+        for (Path folder : new LinkedHashSet<>(runsFolders)) {
+            for (Run r : list(folder)) {
+                if (belongsTo(r, project, projectFile)) {
+                    runs.putIfAbsent(r.dir().toAbsolutePath().normalize(), r);
+                }
+            }
+        }
+        List<Run> all = new ArrayList<>(runs.values());
+        all.sort(Comparator.comparingLong((Run r) -> created(r.dir())).reversed());
+        return all;
     }
 
     /** A kept run's curves, read from its metrics.csv. */

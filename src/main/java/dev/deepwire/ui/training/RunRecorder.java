@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The files of one workbench run: its folder ({@code runs/<project>-<time>}), {@code metrics.csv} written as events
@@ -26,20 +27,26 @@ final class RunRecorder {
     private final Path dir;
     private final MetricsCsv csv;
     private final String project;
-    private final Path projectFile;
+    private final Supplier<Path> projectFile;
+    private final Path startedAs;
     private final TrainingSettings settings;
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    private RunRecorder(Path dir, String project, Path projectFile, TrainingSettings settings) throws IOException {
+    private RunRecorder(Path dir, String project, Supplier<Path> projectFile, TrainingSettings settings) throws IOException {
         this.dir = dir;
         this.project = project;
         this.projectFile = projectFile;
+        this.startedAs = projectFile.get();
         this.settings = settings;
         this.csv = new MetricsCsv(dir.resolve("metrics.csv"), 10);
     }
 
-    /** Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file. */
-    static RunRecorder create(Path runsFolder, String project, Path projectFile, TrainingSettings settings) throws IOException {
+    /**
+     * Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file;
+     * {@code projectFile} is asked again as the run ends (the project may have been saved under a new file meanwhile).
+     */
+    static RunRecorder create(Path runsFolder, String project, Supplier<Path> projectFile, TrainingSettings settings)
+            throws IOException {
         // one folder per run, created here, with a safe name from the project's
         return new RunRecorder(RunFolders.createNew(runsFolder, project), project, projectFile, settings);
     }
@@ -81,7 +88,7 @@ final class RunRecorder {
      */
     void record(Consumer<String> problem, String outcome, long steps, double accuracy) {
         try {
-            RunHistory.record(dir, project, projectFile, settings, outcome, steps, accuracy);
+            RunHistory.record(dir, project, projectFile.get(), startedAs, settings, outcome, steps, accuracy);
         } catch (IOException e) {
             problem.accept("Could not record the run in " + dir + ": " + e.getMessage());
         }

@@ -16,9 +16,12 @@ import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -56,6 +59,8 @@ public final class TrainingViewModel {
     private Path runDir;
     private RunRecorder recorder;
     private Supplier<Path> projectFile = () -> null;
+    /** Other folders this window's runs may lie in: the one for unsaved projects, those its runs went to. */
+    private final Set<Path> runsFolders = new LinkedHashSet<>();
 
     /**
      * @param background  compiles and loads data ({@code Runnable::run} in tests)
@@ -253,8 +258,9 @@ public final class TrainingViewModel {
         evaluation.begin(network, data, project);
         measured.pointsChanged();
         try {
-            recorder = RunRecorder.create(runsFolder.get(), name, projectFile.get(), settings);
+            recorder = RunRecorder.create(runsFolder.get(), name, this::projectFile, settings);
             runDir = recorder.dir();
+            runsFolders.add(runDir.getParent());
         } catch (IOException e) {
             failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
@@ -368,11 +374,21 @@ public final class TrainingViewModel {
         status.set("Comparing with " + other.dir().getFileName());
     }
 
-    /** The runs of this project (by its file, or its name while unsaved) in its runs folder, newest first. */
+    /**
+     * The runs of this project (by its file, or its name while unsaved), newest first: those in its runs folder, and
+     * those elsewhere that ended as (or started as) this file — a run started before the project was saved where it
+     * is now lies in the folder it started in.
+     */
     public List<RunHistory.Run> keptRuns() {
-        String name = editor.project().name();
-        Path file = projectFile.get();
-        return RunHistory.list(runsFolder.get()).stream().filter(r -> RunHistory.belongsTo(r, name, file)).toList();
+        List<Path> folders = new ArrayList<>();
+        folders.add(runsFolder.get());
+        folders.addAll(runsFolders);
+        return RunHistory.ofProject(folders, editor.project().name(), projectFile.get());
+    }
+
+    /** Another folder whose runs are listed when they belong to this project (where unsaved projects' runs go). */
+    public void alsoListRunsIn(Path folder) {
+        runsFolders.add(folder);
     }
 
     private void end(RunState result, String message) {

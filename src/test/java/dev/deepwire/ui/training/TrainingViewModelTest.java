@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,5 +183,46 @@ class TrainingViewModelTest {
         RunHistory.delete(runs.get(1));
         assertThat(vm.keptRuns()).hasSize(1);
         assertThat(first).doesNotExist();
+    }
+
+    @Test
+    void aRunSavedUnderANewFileWhileItTrainedIsListedWithThatFile() throws Exception {
+        Path home = dir.resolve("home-runs");
+        Path[] file = {null};
+        Supplier<Path> runsFolder = () -> file[0] == null ? home : file[0].getParent().resolve("runs");
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, runsFolder);
+        vm.setProjectFile(() -> file[0]);
+        vm.start(SETTINGS); // an unsaved project: its run goes to the folder for unsaved projects
+        Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("marker.dwproj");
+        file[0] = saved; // Save As while it trains (the trainer ran inline; the run ends as its events are drained)
+        vm.drain();
+        Path run = vm.runDir().orElseThrow();
+        assertThat(run.getParent()).isEqualTo(home);
+        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+        assertThat(Files.readString(run.resolve("run.json"))).contains(saved.toAbsolutePath().toString());
+
+        // Opened again later (another window, after a restart): the run is still the saved project's.
+        EditorViewModel again = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel reopened = new TrainingViewModel(again, Runnable::run, Runnable::run, Runnable::run, runsFolder);
+        reopened.setProjectFile(() -> saved);
+        assertThat(reopened.keptRuns()).as("only its own runs folder").isEmpty();
+        reopened.alsoListRunsIn(home);
+        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+
+        // Saved as yet another file while a second run trains: it belongs to both files.
+        Path other = Files.createDirectories(dir.resolve("elsewhere")).resolve("copy.dwproj");
+        reopened.start(SETTINGS.withSeed(7));
+        file[0] = other;
+        reopened.setProjectFile(() -> file[0]);
+        reopened.drain();
+        Path second = reopened.runDir().orElseThrow();
+        assertThat(second.getParent()).isEqualTo(saved.getParent().resolve("runs"));
+        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(second);
+        reopened.setProjectFile(() -> saved);
+        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(second, run);
+        Path unsavedOther = Files.createDirectories(dir.resolve("third")).resolve("unrelated.dwproj");
+        reopened.setProjectFile(() -> unsavedOther);
+        assertThat(reopened.keptRuns()).as("another project's file lists none of them").isEmpty();
     }
 }
