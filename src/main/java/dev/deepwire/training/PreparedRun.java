@@ -79,7 +79,7 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
         if (memory.problem(MemoryEstimate.available()).isPresent()) {
             return failed("ERROR memory: " + memory.problem(MemoryEstimate.available()).get(), null);
         }
-        return new PreparedRun(network, data, null, null);
+        return new PreparedRun(network, used, null, null); // the examples training uses, validation held out
     }
 
     /** For a triples file read in the other form than the graph's scorer needs: which "scoring" to set. */
@@ -95,9 +95,10 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
     private static String noValidationFix(DatasetSpec dataset) {
         return switch (dataset.kind()) {
             case "triples" -> "mark some lines 'validation' in a fourth column";
-            case "text-classes" -> "add more lines, mark some 'validation' in a third column, or set "
-                    + "training.validationSplit (e.g. 0.1)";
-            default -> "add examples or set training.validationSplit (e.g. 0.1)";
+            case "text-classes" -> "add more lines, mark some 'validation' in a third column, or hold out a "
+                    + "share of the training examples: the training settings' Validation split (e.g. 0.1)";
+            default -> "add examples, or hold out a share of the training examples: the training settings' Validation "
+                    + "split (e.g. 0.1)";
         };
     }
 

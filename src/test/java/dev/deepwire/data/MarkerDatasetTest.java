@@ -30,6 +30,18 @@ class MarkerDatasetTest {
     }
 
     @Test
+    void heldOutValidationIsSplitOnceWhoeverAppliesTheSettingsAgain() throws Exception {
+        DatasetSplits own = MarkerDataset.generate(spec(7));
+        DatasetSplits held = own.resplit(0.2, 42);
+        assertThat(held.train().size()).isEqualTo(240);
+        assertThat(held.validation().size()).as("20 % of the training examples, not the dataset's own 50").isEqualTo(60);
+        assertThat(held.resplit(0.2, 42)).as("the same settings again: the same examples").isSameAs(held);
+        assertThatThrownBy(() -> held.resplit(0.3, 42)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("0.3");
+        assertThat(own.resplit(0, 42)).isSameAs(own);
+    }
+
+    @Test
     void sameSeedSameDataOtherSeedOtherData() throws Exception {
         assertThat(MarkerDataset.generate(spec(7)).train().features()[0])
                 .isEqualTo(MarkerDataset.generate(spec(7)).train().features()[0]);

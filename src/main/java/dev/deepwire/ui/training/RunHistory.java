@@ -84,6 +84,7 @@ public final class RunHistory {
         settings.put("learningRate", s.learningRate());
         settings.put("seed", s.seed());
         settings.put("selectOn", s.selectOn());
+        settings.put("validationSplit", s.validationSplit()); // 0: the dataset's own validation examples
         run.put("settings", settings);
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
     }

@@ -46,6 +46,25 @@ class RunEvaluationTest {
     }
 
     @Test
+    void withAValidationSplitTheReportUsesTheExamplesTheRunHeldOut() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 200, "validation", 64)), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        assertThat(vm.start(new TrainingSettings(2, 32, "adam", 1e-3, 42, 0, 0).withValidationSplit(0.3))).isTrue();
+        vm.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
+
+        EvaluationReport report = vm.evaluation().reportProperty().get();
+        assertThat(report.split()).isEqualTo("validation");
+        assertThat(report.examples()).as("30 % of the 200 training examples, not the dataset's own 64").isEqualTo(60);
+        JsonNode run = new ObjectMapper().readTree(vm.runDir().orElseThrow().resolve("run.json").toFile());
+        assertThat(run.path("evaluation").path("validation").path("accuracy").asDouble())
+                .as("the window's figure is the dock's figure")
+                .isCloseTo(run.path("validationAccuracy").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(run.path("settings").path("validationSplit").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
     void anUnreadableRunJsonIsLeftAsItWas() throws Exception {
         Files.writeString(dir.resolve("run.json"), "{ not json");
         RunEvaluation.record(dir, Map.of("validation", Map.of("accuracy", 0.5)));
