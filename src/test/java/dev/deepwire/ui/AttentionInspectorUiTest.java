@@ -174,6 +174,8 @@ class AttentionInspectorUiTest {
         long captures = window.attention().snapshots().stream().filter(s -> s.nodeId().equals("attn")).count();
         assertThat(captures).isGreaterThanOrEqualTo(5);
         assertThat(inspector.mapsShown()).isBetween(1, (int) captures);
+        // The run has ended: its model rests, so the Intervene column opens without another click.
+        assertThat(robot.lookup("#intervene").query().isDisabled()).isFalse();
     }
 
     @Test

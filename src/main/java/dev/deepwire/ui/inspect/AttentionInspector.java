@@ -62,6 +62,7 @@ public final class AttentionInspector {
         if (!now.busy()) {
             liveRedraw.flush(); // the run ended: its last capture shows at once
         }
+        aimIntervention(); // a model at rest (paused, ended) can be intervened on; a running one cannot
     };
 
     private AttentionInspector(AttentionSession session, TrainingViewModel training, Executor background, LongConsumer markStep) {
@@ -340,8 +341,17 @@ public final class AttentionInspector {
         if (ui.centre.getRight() != null) {
             ui.showOverlay(ProbeImages.pixels(shownData, session.layout().inputsOf(s.nodeId())[1], e), rowLabels, s.map(e, h));
         }
-        intervene.aim(new InterventionPanel.Target(captures.model().orElse(null), session.validation(), s.nodeId(), shownData, e, h,
-                rowLabels, colLabels, session.layout().inputsOf(s.nodeId())[0]));
+        aimIntervention();
+    }
+
+    /** Points the intervention panel at the map on show and the model at rest (none while a step is being taken). */
+    private void aimIntervention() {
+        if (shown == null) {
+            return;
+        }
+        String node = shown.nodeId();
+        intervene.aim(new InterventionPanel.Target(captures.model().orElse(null), session.validation(), node, shownData,
+                exampleIndex(), headIndex(), rowLabels, colLabels, session.layout().inputsOf(node)[0]));
     }
 
     private int mapsShown;
