@@ -1,5 +1,7 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.data.DatasetLoader;
+
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.GraphCompiler;
@@ -49,10 +51,12 @@ final class ProjectSession {
         return lines;
     }
 
-    /** Unknown keys under {@code training}: ignored, and kept in the file when it is saved. */
+    /** Unknown keys under {@code training} and the dataset's settings its kind does not read: ignored, kept in the file. */
     List<String> settingWarnings() {
-        return project.sectionExtras("training").keySet().stream()
-                .map(key -> "WARN training." + key + ": unknown setting, ignored (kept in the file)").toList();
+        List<String> lines = new ArrayList<>(project.sectionExtras("training").keySet().stream()
+                .map(key -> "WARN training." + key + ": unknown setting, ignored (kept in the file)").toList());
+        DatasetLoader.unknownSettings(project.dataset()).forEach(w -> lines.add("WARN " + w));
+        return lines;
     }
 
     /**

@@ -2,13 +2,65 @@ package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Finds the data a project names and checks it fits the network's inputs and outputs. */
 public final class DatasetLoader {
     public static final Set<String> KINDS = Set.of("marker", "csv", "text-classes", "digits-caption", "triples");
 
+    /** The settings each kind of dataset reads ({@code kind} aside). */
+    public static final Map<String, Set<String>> SETTINGS = Map.of(
+            "marker", Set.of("length", "vocabulary", "train", "validation", "seed"),
+            "csv", Set.of("file", "classes", "header", "labelColumn", "validationFraction", "seed"),
+            "text-classes", Set.of("file", "tokens", "length", "validationFraction", "seed"),
+            "digits-caption", Set.of("file", "seed"),
+            "triples", Set.of("file", "scoring", "seed"));
+
     private DatasetLoader() {
+    }
+
+    /**
+     * The dataset's settings its kind does not read — a misspelt name would otherwise be ignored without a word — each
+     * as a line naming it, what happens to it, and the setting it most likely meant.
+     */
+    public static List<String> unknownSettings(DatasetSpec spec) {
+        if (spec == null || !SETTINGS.containsKey(spec.kind())) {
+            return List.of(); // no dataset, or an unknown kind: loading says so
+        }
+        Set<String> known = SETTINGS.get(spec.kind());
+        return spec.params().keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .map(k -> "dataset." + k + ": not a setting of a " + spec.kind() + " dataset, ignored (kept in the file)"
+                        + meant(k, known).map(m -> "; did you mean \"" + m + "\"?")
+                        .orElse("; its settings are " + String.join(", ", known.stream().sorted().toList())))
+                .toList();
+    }
+
+    private static java.util.Optional<String> meant(String key, Set<String> known) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return known.stream().filter(m -> distance(k, m.toLowerCase(Locale.ROOT)) <= Math.max(1, m.length() / 4))
+                .min(Comparator.comparingInt(m -> distance(k, m.toLowerCase(Locale.ROOT))));
+    }
+
+    /** Edit distance (insertions, deletions, substitutions) between two short names. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /**

@@ -36,7 +36,10 @@ import javafx.stage.Window;
  */
 final class DatasetDialog {
     private static final List<String> KINDS = List.of("marker", "csv", "text-classes", "digits-caption", "triples");
-    /** The settings each kind reads (the others are hidden, and dropped from the project when it is set). */
+    /**
+     * The settings of each kind the dialog has a field for (the others are hidden); a kind's other settings
+     * ({@link DatasetLoader#SETTINGS}) are kept as the file has them, and dropped when the kind changes.
+     */
     static final Map<String, Set<String>> FIELDS = Map.of(
             "marker", Set.of("length", "seed"),
             "csv", Set.of("file", "classes", "validationFraction", "seed"),
@@ -113,6 +116,10 @@ final class DatasetDialog {
         }
         Supplier<DatasetSpec> spec = () -> {
             Map<String, Object> p = new LinkedHashMap<>(params);
+            if (current != null && !current.kind().equals(kind.getValue())) {
+                // another kind: the last one's settings (a CSV's header, a marker's vocabulary) mean nothing to it
+                p.keySet().retainAll(DatasetLoader.SETTINGS.getOrDefault(kind.getValue(), Set.of()));
+            }
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             put(p, "file", used.contains("file") ? file.getText() : "", false);
             put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false);

@@ -116,6 +116,21 @@ class HostileInputsTest {
     }
 
     @Test
+    void aMisspeltDatasetSettingIsWarnedAboutWithTheNameItMeant() throws Exception {
+        Path project = marker("misspelt.dwproj", "\"kind\": \"marker\",", "\"kind\": \"marker\", \"Vocabluary\": 40, \"colour\": 1,");
+        assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
+        assertThat(console.out())
+                .contains("WARN dataset.Vocabluary: not a setting of a marker dataset, ignored (kept in the file); "
+                        + "did you mean \"vocabulary\"?")
+                .contains("WARN dataset.colour: not a setting of a marker dataset, ignored (kept in the file); its "
+                        + "settings are length, seed, train, validation, vocabulary");
+        console.resetOut();
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isZero();
+        assertThat(console.out()).contains("WARN dataset.Vocabluary");
+    }
+
+    @Test
     void unknownTrainingSettingsAreWarnedAboutAndKept() throws Exception {
         Path project = marker("keys.dwproj", "\"training\": {", "\"training\": {\"weightInit\": \"xavier\", \"dataType\": 16,");
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();

@@ -80,7 +80,9 @@ public final class DataCheck {
                     + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
         }
         CompiledNetwork net = compiled.orThrow();
-        return new Result(DataBinding.problems(net, loaded.train()), fixes(graph, net, loaded.train()));
+        List<Issue> issues = new ArrayList<>(DataBinding.problems(net, loaded.train()));
+        DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
+        return new Result(issues, fixes(graph, net, loaded.train()));
     }
 
     /** The one value that fixes a mismatch, where there is one (classes, sequence length, vocabulary), as quick fixes. */
