@@ -14,7 +14,7 @@ final class FailureMessages {
                 + "' itself (its weights or the loss)";
         String fix = step == 1
                 ? "; this was before any learning, so the learning rate is not the cause: the starting values overflow "
-                + "— lower large settings of that block (e.g. init_scale, margin) or check the data for extreme values"
+                + "— lower large settings of that block (e.g. Initial scale, Initial margin γ) or check the data for extreme values"
                 : "; lower the learning rate (now " + learningRate + ") or check the data for extreme values";
         return "the training loss became " + loss + " at step " + step + " (epoch " + epoch + ")" + where + fix;
     }
@@ -23,7 +23,7 @@ final class FailureMessages {
     static String gradientOverflow(long step, double loss, String at) {
         return String.format(Locale.ROOT, "the gradients became NaN or infinite at step %d while the loss was still "
                         + "%.4g: the backward pass overflows, which no learning rate fixes; lower large starting values "
-                        + "(an embedding's init_scale, a margin) or put a bounded activation such as tanh before the "
+                        + "(an embedding's Initial scale, an Initial margin γ) or put a bounded activation such as tanh before the "
                         + "block%s", step, loss,
                 at == null ? "" : " (the first block left with non-finite weights is '" + at + "')");
     }

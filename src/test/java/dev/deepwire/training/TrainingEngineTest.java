@@ -304,7 +304,7 @@ class TrainingEngineTest {
             TrainingRun run = new TrainingEngine(Runnable::run).start(new GraphCompiler(BlockCatalog.standard())
                     .compile(g, CompileOptions.forTraining(s)).orThrow(), data, s, RunOptions.defaults("g"), e -> { });
             TrainingEvent.RunFailed failed = (TrainingEvent.RunFailed) run.outcome();
-            assertThat(failed.message()).as("lr %s", lr).contains("no learning rate fixes").contains("init_scale")
+            assertThat(failed.message()).as("lr %s", lr).contains("no learning rate fixes").contains("Initial scale")
                     .doesNotContain("lower the learning rate");
             assertThat(failed.nodeId()).isEqualTo("e");
         }
