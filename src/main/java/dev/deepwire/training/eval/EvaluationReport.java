@@ -24,6 +24,13 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
     public static final String LINKS = "link-prediction";
     /** Up to this many classes the confusion matrix goes into run.json. */
     public static final int MAX_JSON_CLASSES = 200;
+    /** Up to this many classes the confusion matrix is kept at all (n² counts); above it {@code confusion} is empty. */
+    public static final int MAX_MATRIX_CLASSES = 1_000;
+
+    /** Whether the confusion matrix was kept (classification with at most {@link #MAX_MATRIX_CLASSES} classes). */
+    public boolean hasMatrix() {
+        return !classes.isEmpty() && confusion.length == classes.size();
+    }
 
     /** One class's figures; {@code support} is how many examples (or positions) truly belong to it. */
     public record ClassFigures(String name, double precision, double recall, double f1, long support) {
@@ -119,7 +126,7 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
                     out.add(String.format(Locale.ROOT, "ROC-AUC %.4f, area under the precision/recall curve %.4f",
                             binary.rocAuc(), binary.prAuc()));
                 }
-                if (classes.size() <= 40) {
+                if (classes.size() <= 40 && hasMatrix()) {
                     out.add("confusion matrix (rows: true class, columns: predicted):");
                     out.add(String.format(Locale.ROOT, "%-" + width + "s ", "") + String.join(" ",
                             classes.stream().map(c -> String.format(Locale.ROOT, "%7s", abbreviate(c, 7))).toList()));
@@ -162,6 +169,10 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         if (macro != null) {
             b.append(String.format(Locale.ROOT, "macro,%.6f,%.6f,%.6f,%n", macro.precision(), macro.recall(), macro.f1()));
             b.append(String.format(Locale.ROOT, "weighted,%.6f,%.6f,%.6f,%n", weighted.precision(), weighted.recall(), weighted.f1()));
+        }
+        if (!hasMatrix()) {
+            return b.append('\n').append(quote(String.format(Locale.ROOT, "confusion matrix not kept: %d classes, over %d",
+                    classes.size(), MAX_MATRIX_CLASSES))).append('\n').toString();
         }
         b.append("\ntrue \\ predicted");
         classes.forEach(c -> b.append(',').append(quote(c)));
@@ -210,7 +221,7 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         m.put("perClass", rows);
         m.put("macro", averages(macro));
         m.put("weighted", averages(weighted));
-        if (classes.size() <= MAX_JSON_CLASSES) { // n² numbers: left out for very many classes
+        if (classes.size() <= MAX_JSON_CLASSES && hasMatrix()) { // n² numbers: left out for very many classes
             m.put("confusionMatrix", confusion);
         }
         if (binary != null) {

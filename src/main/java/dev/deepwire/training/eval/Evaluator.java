@@ -90,19 +90,16 @@ public final class Evaluator {
             per.add(new ClassFigures(eval.getLabelsList().get(c), eval.precision(c), eval.recall(c), eval.f1(c),
                     eval.getConfusionMatrix().getActualTotal(c)));
         }
-        long[][] confusion = new long[n][n];
-        for (int a = 0; a < n; a++) {
+        // n² counts: kept only up to MAX_MATRIX_CLASSES classes (40,000 would be 12.8 GB); DL4J's own is sparse
+        long[][] confusion = n <= EvaluationReport.MAX_MATRIX_CLASSES ? new long[n][n] : new long[0][0];
+        for (int a = 0; a < confusion.length; a++) {
             for (int p = 0; p < n; p++) {
                 confusion[a][p] = eval.getConfusionMatrix().getCount(a, p);
             }
         }
         List<ClassFigures> present = new ArrayList<>(); // in the data or predicted: a class in neither is left out
         for (int c = 0; c < n; c++) {
-            long predicted = 0;
-            for (int a = 0; a < n; a++) {
-                predicted += confusion[a][c];
-            }
-            if (per.get(c).support() > 0 || predicted > 0) {
+            if (per.get(c).support() > 0 || eval.getConfusionMatrix().getPredictedTotal(c) > 0) {
                 present.add(per.get(c));
             }
         }

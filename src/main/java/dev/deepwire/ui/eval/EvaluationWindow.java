@@ -55,6 +55,8 @@ public final class EvaluationWindow {
     });
     private ExamplesView examples;
     private ConfusionMatrixView matrix;
+    /** A confusion matrix is a grid of n² cells: beyond this many classes it is not drawn. */
+    static final int MAX_SHOWN_CLASSES = 60;
     private PruningLabView lab;
 
     private EvaluationWindow() {
@@ -139,12 +141,23 @@ public final class EvaluationWindow {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
             examples = new ExamplesView(report, data, attention ? i -> inspect.accept(source.model(), ModelLab.focus(data, i, 8)) : null,
                     stepThrough == null ? null : i -> stepThrough.accept(source.model(), ModelLab.focus(data, i, 8)));
-            matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
-                    "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),
-                    report.cell(a, p)));
-            ScrollPane scroll = new ScrollPane(matrix);
-            scroll.setPrefViewportHeight(300);
-            left.getChildren().addAll(scroll, perClass(report));
+            if (report.hasMatrix() && report.classes().size() <= MAX_SHOWN_CLASSES) {
+                matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
+                        "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),
+                        report.cell(a, p)));
+                ScrollPane scroll = new ScrollPane(matrix);
+                scroll.setPrefViewportHeight(300);
+                left.getChildren().add(scroll);
+            } else {
+                Label many = new Label(String.format(Locale.ROOT, "%,d classes are too many for a confusion matrix on screen "
+                        + "(up to %d are shown); the table below has each class's figures.", report.classes().size(),
+                        MAX_SHOWN_CLASSES));
+                many.setId("eval-matrix-omitted");
+                many.setWrapText(true);
+                many.setMinHeight(Region.USE_PREF_SIZE);
+                left.getChildren().add(many);
+            }
+            left.getChildren().add(perClass(report));
             if (report.binary() != null) {
                 left.getChildren().add(prCurve(report.binary()));
             }

@@ -116,6 +116,9 @@ public final class RunEvaluation {
             } catch (RuntimeException e) {
                 r = null;
                 json.put("problem", "cannot evaluate the model: " + e.getMessage());
+            } catch (OutOfMemoryError e) { // a background report: the run and the window stay, the record says why
+                r = null;
+                json.put("problem", "cannot evaluate the model: not enough memory (" + e.getMessage() + ")");
             }
             record(s.runDir(), json);
             EvaluationReport shown = r;

@@ -82,6 +82,34 @@ class EvaluatorTest {
     }
 
     @Test
+    void withMoreClassesThanAMatrixCanHoldTheFiguresComeWithoutIt() {
+        int n = EvaluationReport.MAX_MATRIX_CLASSES + 1; // 40,000 classes would have asked for 12.8 GB of counts
+        var g = new GraphFixture().node("x", "vector_input", "features", n).node("o", "softmax_output", "classes", n)
+                .wire("x.out", "o.in").graph();
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard())
+                .compile(g, CompileOptions.forGradientCheck(1)).orThrow().instantiate();
+        net.getLayer("o").setParam("W", Nd4j.eye(n).muli(10));
+        net.getLayer("o").setParam("b", Nd4j.zeros(1, n));
+        INDArray input = Nd4j.zeros(4, n);
+        INDArray labels = Nd4j.zeros(4, n);
+        int[][] pairs = {{5, 5}, {7, 7}, {900, 3}, {n - 1, n - 1}}; // predicted (the input's hot feature), actual
+        for (int i = 0; i < pairs.length; i++) {
+            input.putScalar(i, pairs[i][0], 1.0);
+            labels.putScalar(i, pairs[i][1], 1.0);
+        }
+        EvaluationReport r = Evaluator.evaluate(net, List.of(new MultiDataSet(new INDArray[] {input}, new INDArray[] {labels})),
+                List.of(), "softmax_output", "validation");
+        assertThat(r.accuracy()).isCloseTo(0.75, offset(1e-9));
+        assertThat(r.hasMatrix()).isFalse();
+        assertThat(r.confusion()).isEmpty();
+        assertThat(r.perClass()).hasSize(n);
+        assertThat(r.macro().recall()).as("classes 3, 5, 7, last and 900 (predicted) count").isCloseTo(3 / 5.0, offset(1e-9));
+        assertThat(r.csv()).endsWith("\n\"confusion matrix not kept: " + n + " classes, over 1000\"\n");
+        assertThat(r.toJson()).doesNotContainKey("confusionMatrix");
+        assertThat(r.lines()).noneMatch(l -> l.startsWith("confusion matrix"));
+    }
+
+    @Test
     void aModelThatAlwaysPredictsOneClassFillsOneColumn() {
         ComputationGraph net = echo(new double[3][3], new double[] {0, 0, 5});
         int[] actual = {0, 1, 1, 2, 2, 2, 0};
