@@ -75,6 +75,15 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
                         + " examples, " + i.message(), i.nodeId());
             }
         }
+        if (used.sampler() != null) {
+            // examples drawn per epoch (a knowledge graph's corrupted triples): drawn once here, so that a count
+            // over the limits is refused before training, by validate as by train
+            try {
+                used.trainFor(0, network.outputs().get(0).settings());
+            } catch (IllegalArgumentException e) {
+                return failed("ERROR " + network.outputs().get(0).nodeId() + ": " + e.getMessage(), network.outputs().get(0).nodeId());
+            }
+        }
         var memory = MemoryEstimate.of(network, Math.min(settings.batchSize(), Math.max(1, used.train().size())));
         if (memory.problem(MemoryEstimate.available()).isPresent()) {
             return failed("ERROR memory: " + memory.problem(MemoryEstimate.available()).get(), null);

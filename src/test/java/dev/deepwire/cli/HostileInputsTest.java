@@ -169,6 +169,29 @@ class HostileInputsTest {
     }
 
     @Test
+    void negativesDrawnEachEpochOverTheLimitAreRefusedByValidateAsByTrain() throws Exception {
+        // 620,000 training triples with 100 negatives each: 62.6 million examples a epoch, over DeepWire's limit;
+        // the first epoch's draw was the first to find it, in training
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < 620_000; i++) {
+            tsv.append('e').append(i % 4000).append("\tr").append(i % 12).append("\te").append(i / 4000).append("\ttrain\n");
+        }
+        tsv.append("e1\tr1\te2\tvalidation\n");
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/big.tsv"), tsv);
+        Path project = dir.resolve("many-negatives.dwproj");
+        Files.writeString(project, Files.readString(Path.of("sample-projects/wordnet-links-sampled.dwproj"))
+                .replace("data/wordnet-links.tsv", "data/big.tsv").replace("\"negatives\": 1", "\"negatives\": 100"));
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(console.out()).contains("ERROR link: 620,000 triples with 100 negatives each are 62,620,000 examples, "
+                + "over DeepWire's limit");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(console.err()).contains("620,000 triples with 100 negatives each").doesNotContain("training failed");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void garbageAfterTheProjectIsNamedAsTextAfterTheObjectWithItsPlace() throws Exception {
         Path project = marker("tail.dwproj", "", "");
         String json = Files.readString(project).stripTrailing();
