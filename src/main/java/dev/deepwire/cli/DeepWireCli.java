@@ -1,5 +1,8 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.limits.TrainingMemory;
+import dev.deepwire.training.backend.TrainingJvm;
+
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.IntSupplier;
@@ -75,7 +78,8 @@ public final class DeepWireCli implements Runnable {
     private static int resourcesExhausted(Error e, boolean verbose) {
         String advice = e instanceof OutOfMemoryError
                 ? "ran out of memory (" + (e.getMessage() == null ? "Java heap" : e.getMessage()) + "); use a smaller "
-                + "batch size, smaller blocks or less data, or give Java more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx8g)"
+                + "batch size, smaller blocks or less data, or " + (TrainingJvm.isBounded() ? TrainingMemory.raise()
+                : "give Java more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx8g)")
                 : "ran out of stack space (the project is nested or chained too deeply); simplify it, or give Java a "
                 + "larger stack (e.g. JAVA_TOOL_OPTIONS=-Xss64m)";
         Console.err().println("deepwire: " + advice + (verbose ? "" : " (run with --verbose for details)"));

@@ -1,6 +1,7 @@
 package dev.deepwire.data;
 
 import dev.deepwire.limits.Limits;
+import dev.deepwire.limits.TrainingMemory;
 
 /**
  * Sizes taken from a project's dataset settings or counted in its files, checked against {@link Limits} before
@@ -29,17 +30,17 @@ final class DataSizes {
     }
 
     /**
-     * An array of {@code rows × width} floats fits: at most {@link Limits#ARRAY_ELEMENTS} values, and a third of what
-     * Java may still use (the data is copied once into the native arrays ND4J trains on).
+     * An array of {@code rows × width} floats fits: at most {@link Limits#ARRAY_ELEMENTS} values, and a third of the
+     * heap training has (the data is copied once into the native arrays ND4J trains on), {@link TrainingMemory}.
      */
     static void array(String file, String what, long rows, long width) throws DataException {
         long elements = Math.multiplyHigh(rows, width) != 0 ? Long.MAX_VALUE : rows * width;
-        long limit = Math.min(Limits.ARRAY_ELEMENTS, Runtime.getRuntime().maxMemory() / 3 / Float.BYTES);
+        long limit = Math.min(Limits.ARRAY_ELEMENTS, TrainingMemory.judged() / 3 / Float.BYTES);
         if (elements > limit) {
             throw new DataException(file + ": " + what + " would be " + String.format("%,d", rows) + " × "
                     + String.format("%,d", width) + " values (" + Limits.bytes(elements > Long.MAX_VALUE / 4
                     ? Long.MAX_VALUE : elements * 4) + "); the limit is " + String.format("%,d", limit) + " values (" + Limits.bytes(limit * Float.BYTES)
-                    + "); use fewer examples or smaller sizes");
+                    + "); use fewer examples or smaller sizes, or " + TrainingMemory.raise());
         }
     }
 }

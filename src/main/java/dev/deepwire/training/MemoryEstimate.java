@@ -3,6 +3,7 @@ package dev.deepwire.training;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.layers.CrossAttention;
 import dev.deepwire.compiler.layers.SelfAttention;
+import dev.deepwire.limits.TrainingMemory;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
 import java.util.Locale;
@@ -81,9 +82,12 @@ public record MemoryEstimate(long bytes, String largestNode, long largestParams,
         return length;
     }
 
-    /** The memory ND4J may use here: its off-heap limit (JavaCPP's {@code maxBytes}). */
+    /**
+     * The memory ND4J may use in training: its off-heap limit (JavaCPP's {@code maxBytes}, the heap's size unless set),
+     * no more than a training JVM's heap ({@link TrainingMemory}) — the same answer here as in the JVM that trains.
+     */
     public static long available() {
-        return org.bytedeco.javacpp.Pointer.maxBytes();
+        return Math.min(org.bytedeco.javacpp.Pointer.maxBytes(), TrainingMemory.judged());
     }
 
     /** A message when the estimate does not fit in {@code availableBytes}, naming the largest block and the fix. */
@@ -94,12 +98,12 @@ public record MemoryEstimate(long bytes, String largestNode, long largestParams,
         if (attentionBytes > bytes / 2) {
             return Optional.of(String.format(Locale.ROOT, "this network needs about %s to train but %s is available; "
                             + "most of it, %s, is attention scores (batch × heads × sequence length²): use shorter "
-                            + "sequences, fewer heads or a smaller batch size", human(bytes), human(availableBytes),
-                    human(attentionBytes)));
+                            + "sequences, fewer heads or a smaller batch size, or %s", human(bytes), human(availableBytes),
+                    human(attentionBytes), TrainingMemory.raise()));
         }
         return Optional.of(String.format(Locale.ROOT, "this network needs about %s to train but %s is available; the "
-                        + "largest block is '%s' with %,d parameters: make it smaller (or lower the batch size)",
-                human(bytes), human(availableBytes), largestNode, largestParams));
+                        + "largest block is '%s' with %,d parameters: make it smaller (or lower the batch size), or %s",
+                human(bytes), human(availableBytes), largestNode, largestParams, TrainingMemory.raise()));
     }
 
     static String human(long bytes) {

@@ -3,6 +3,7 @@ package dev.deepwire.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deepwire.limits.TrainingMemory;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,5 +73,32 @@ class DataLimitsTest {
         var spec = new DatasetSpec("marker", Map.of("length", 4096, "train", 4_000_000, "validation", 1000));
         assertThatThrownBy(() -> DatasetLoader.load(spec, dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("the limit is");
+    }
+
+    @Test
+    void dataIsJudgedAgainstTheTrainingHeapNotTheHeapOfTheJvmThatChecks() throws Exception {
+        // 2,000 rows × 10,000 classes = 20 million values (76 MB): within a third of this test JVM's heap, over a
+        // third of a 128 MB training heap — validate (a JVM with a large heap) said valid, train refused
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            rows.append("1,").append(i % 2).append('\n');
+        }
+        Files.writeString(dir.resolve("d.csv"), rows);
+        var spec = new DatasetSpec("csv", Map.of("file", "d.csv", "classes", 10_000, "header", false));
+        String before = System.getProperty(TrainingMemory.HEAP_PROPERTY);
+        try {
+            System.setProperty(TrainingMemory.HEAP_PROPERTY, "4g");
+            assertThat(DatasetLoader.load(spec, dir).train().size()).isGreaterThan(0);
+            System.setProperty(TrainingMemory.HEAP_PROPERTY, "128m");
+            assertThatThrownBy(() -> DatasetLoader.load(spec, dir)).isInstanceOf(DataException.class)
+                    .hasMessageContaining("the labels would be")
+                    .hasMessageContaining("JAVA_TOOL_OPTIONS=-Ddeepwire.trainingHeap=256m (it has 128m)");
+        } finally {
+            if (before == null) {
+                System.clearProperty(TrainingMemory.HEAP_PROPERTY);
+            } else {
+                System.setProperty(TrainingMemory.HEAP_PROPERTY, before);
+            }
+        }
     }
 }

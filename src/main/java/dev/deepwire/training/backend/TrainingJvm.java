@@ -1,5 +1,7 @@
 package dev.deepwire.training.backend;
 
+import dev.deepwire.limits.TrainingMemory;
+
 import dev.deepwire.compiler.layers.VectorKernels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +36,8 @@ public final class TrainingJvm {
     /** Set in a JVM started with these settings (so it does not start itself again). */
     public static final String ENV_BOUNDED = "DEEPWIRE_TRAINING_JVM";
     /** System property naming the training JVM's largest heap, e.g. {@code 2g}; default {@value #DEFAULT_HEAP}. */
-    public static final String HEAP_PROPERTY = "deepwire.trainingHeap";
-    static final String DEFAULT_HEAP = "1g";
+    public static final String HEAP_PROPERTY = TrainingMemory.HEAP_PROPERTY;
+    static final String DEFAULT_HEAP = TrainingMemory.DEFAULT_HEAP;
     /**
      * The heap a training JVM starts with (or its largest, if smaller), the same on every machine: left to the JVM
      * it is 1/64 of the machine's memory (384 MB on this 24 GB build machine, 1 GB on a 64 GB one, 128 MB on 8 GB).
@@ -86,10 +88,7 @@ public final class TrainingJvm {
 
     /** The options to start a training JVM with (before the class path). */
     public static List<String> options() {
-        String heap = System.getProperty(HEAP_PROPERTY, DEFAULT_HEAP);
-        if (!heap.matches("[0-9]{1,6}[kKmMgG]?")) {
-            heap = DEFAULT_HEAP;
-        }
+        String heap = TrainingMemory.heap();
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:SurvivorRatio=" + SURVIVOR_RATIO,
                 "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap,
                 "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap)));
@@ -148,11 +147,8 @@ public final class TrainingJvm {
         return t;
     }
 
-    /** A heap size as the JVM reads it ({@code 512m}, {@code 2g}, {@code 1048576}), in bytes. */
     static long bytes(String size) {
-        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
-        int shift = unit == 'k' ? 10 : unit == 'm' ? 20 : unit == 'g' ? 30 : 0;
-        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
+        return TrainingMemory.bytes(size);
     }
 
     /**
