@@ -47,6 +47,19 @@ final class JsonFields {
         return v.intValue();
     }
 
+    /** A whole number of up to 64 bits, read exactly (a seed of 1.9 or 1e308 is refused, not cut to 1 or 2^63 − 1). */
+    static long longField(JsonNode t, String name, long def) throws ProjectFormatException {
+        JsonNode v = t.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new ProjectFormatException("training." + name, "must be a whole number from " + Long.MIN_VALUE
+                    + " to " + Long.MAX_VALUE + "; got " + v);
+        }
+        return v.longValue();
+    }
+
     static double numberField(JsonNode t, String name, double def) throws ProjectFormatException {
         JsonNode v = t.get(name);
         if (v == null) {

@@ -2,6 +2,7 @@ package dev.deepwire.io;
 
 import static dev.deepwire.io.JsonFields.describe;
 import static dev.deepwire.io.JsonFields.intField;
+import static dev.deepwire.io.JsonFields.longField;
 import static dev.deepwire.io.JsonFields.numberField;
 import static dev.deepwire.io.JsonFields.requiredText;
 import static dev.deepwire.io.JsonFields.scalar;
@@ -371,7 +372,7 @@ public final class ProjectReader {
                 intField(t, "epochs", def.epochs()), intField(t, "batchSize", def.batchSize()),
                 t.has("optimizer") ? requiredText(t, "optimizer", "training") : def.optimizer(),
                 numberField(t, "learningRate", def.learningRate()),
-                (long) numberField(t, "seed", def.seed()),
+                longField(t, "seed", def.seed()),
                 intField(t, "checkpointEvery", def.checkpointEvery()),
                 intField(t, "earlyStoppingPatience", def.earlyStoppingPatience()),
                 numberField(t, "validationSplit", def.validationSplit()),

@@ -49,11 +49,21 @@ class ProjectReaderErrorsTest {
             "edge without port | \"nodes\": [{\"id\": \"a\", \"type\": \"dense\"}], \"edges\": [{\"from\": \"a\", \"to\": \"a.in\"}] | edges[0].from: 'a' must name node.port",
             "epochs as text | \"nodes\": [], \"training\": {\"epochs\": \"ten\"} | training.epochs: must be a whole number",
             "negative batch | \"nodes\": [], \"training\": {\"batchSize\": -4} | training.batchSize: must be between",
+            "seed with a fraction | \"nodes\": [], \"training\": {\"seed\": 1.9} | training.seed: must be a whole number",
+            "seed beyond 64 bits | \"nodes\": [], \"training\": {\"seed\": 1e308} | training.seed: must be a whole number",
+            "seed as text | \"nodes\": [], \"training\": {\"seed\": \"7\"} | training.seed: must be a whole number",
             "bad position | \"nodes\": [], \"ui\": {\"positions\": {\"a\": [1]}} | ui.positions.a: must be [x, y]",
     })
     void structuralProblemsNameTheJsonPath(String name, String body, String expected) {
         assertThatThrownBy(() -> new ProjectReader().parse(HEAD + body + "}"))
                 .isInstanceOf(ProjectFormatException.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void aSeedIsReadExactly() throws Exception {
+        // beyond 2^53: read through a double it came back as 9007199254740992
+        assertThat(new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"seed\": 9007199254740993}}")
+                .training().seed()).isEqualTo(9_007_199_254_740_993L);
     }
 
     @Test
