@@ -133,14 +133,10 @@ public final class CsvDataset {
 
     private static float number(String cell, String file, int line, int column) throws DataException {
         try {
-            float v = Float.parseFloat(cell);
-            if (!Float.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
+            return DataLines.decimal(cell);
         } catch (NumberFormatException e) {
             throw new DataException(file + " line " + line + ", column " + (column + 1) + ": '" + cell
-                    + "' is not a finite number; fix or remove the row");
+                    + "' is not a finite decimal number; fix or remove the row");
         }
     }
 

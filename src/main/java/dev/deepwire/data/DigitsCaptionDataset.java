@@ -104,11 +104,7 @@ public final class DigitsCaptionDataset {
 
     private static float number(String s, String name, int line, int column) throws DataException {
         try {
-            float v = Float.parseFloat(s.strip());
-            if (!Float.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
+            return DataLines.decimal(s);
         } catch (NumberFormatException e) {
             throw new DataException(name + " line " + line + ", column " + column + ": '" + s + "' is not a number");
         }

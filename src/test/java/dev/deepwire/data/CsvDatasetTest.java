@@ -27,15 +27,22 @@ class CsvDatasetTest {
         assertThat(d.size()).isEqualTo(3);
         assertThat(d.features()[0].getRow(1).toFloatVector()).containsExactly(3.5f, -1f);
         assertThat(d.labels()[0].getRow(1).argMax().getInt(0)).isEqualTo(2);
+        Dataset written = CsvDataset.read(write("a,b,label\n+1, 2.5e-1 ,0\n.5,-3.,1\n"), -1, 3, true);
+        assertThat(written.features()[0].toFloatMatrix()).as("decimal forms spreadsheets write")
+                .isEqualTo(new float[][] {{1f, 0.25f}, {0.5f, -3f}});
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "wrong column count | x,y,label\\n1,2,0\\n1,2\\n | data.csv line 3: expected 3 columns like line 2 but found 2",
-            "not a number | x,y,label\\n1,2,0\\n1,abc,1\\n | data.csv line 3, column 2: 'abc' is not a finite number",
+            "not a number | x,y,label\\n1,2,0\\n1,abc,1\\n | data.csv line 3, column 2: 'abc' is not a finite decimal number",
             "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2",
             "label not whole | x,y,label\\n1,2,0.5\\n | data.csv line 2, column 3: label '0.5' is not a whole number",
-            "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite number",
+            "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite decimal number",
+            "hexadecimal | x,y,label\\n1,0x1p3,0\\n | data.csv line 2, column 2: '0x1p3' is not a finite decimal number",
+            "Java type suffix | x,y,label\\n1f,2,0\\n | data.csv line 2, column 1: '1f' is not a finite decimal number",
+            "NaN | x,y,label\\n1,NaN,0\\n | data.csv line 2, column 2: 'NaN' is not a finite decimal number",
+            "beyond a float | x,y,label\\n1,1e39,0\\n | data.csv line 2, column 2: '1e39' is not a finite decimal number",
             "empty | '' | data.csv has no data rows",
             "header only | x,y,label\\n | data.csv has no data rows below its header",
     })
