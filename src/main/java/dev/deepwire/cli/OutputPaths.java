@@ -10,14 +10,23 @@ final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** Refuses a path that names a folder (or the root) with exit 2; null (option not given) passes. */
+    /**
+     * Refuses a path that names a folder (or the root), or a file in a folder that does not exist (a mistyped folder
+     * would otherwise be created, as shell redirection and cp do not), with exit 2; null (option not given) and
+     * {@code -} pass.
+     */
     static void requireFile(Path path, String option) throws CliException {
-        if (path == null) {
+        if (path == null || Outputs.isStdout(path)) {
             return;
         }
         if (path.toAbsolutePath().normalize().getFileName() == null || Files.isDirectory(path)) {
             throw new CliException(ExitCodes.BAD_INPUT, option + " " + path + " is a folder; give a file name in it, e.g. "
                     + path.toAbsolutePath().normalize().resolve("out" + extension(option)));
+        }
+        Path folder = path.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new CliException(ExitCodes.BAD_INPUT, option + " " + path + ": the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist") + "; create it first or write elsewhere");
         }
     }
 

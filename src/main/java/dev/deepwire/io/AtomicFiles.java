@@ -159,6 +159,10 @@ public final class AtomicFiles {
             if (onReadOnlyStore(p)) {
                 throw new WriteFailure(target, "read-only file system");
             }
+            if (p.toAbsolutePath().normalize().startsWith("/proc") || p.toAbsolutePath().normalize().startsWith("/sys")) {
+                throw new WriteFailure(target, "it is one of the running system's own files (/proc, /sys), not one "
+                        + "to write output to; write elsewhere");
+            }
             if (readOnly(p)) {
                 throw new WriteFailure(target, "the file is read-only; make it writable or write elsewhere");
             }

@@ -67,7 +67,8 @@ public final class ProjectReader {
         try {
             text = BoundedFiles.utf8(BoundedFiles.readAll(file, ProjectFormat.MAX_BYTES, "project file"));
         } catch (LimitException e) {
-            String why = e.getMessage().replace(file + " ", "");
+            String why = e.getMessage().startsWith(file + " ") // the path leads the message once: said once, in front
+                    ? e.getMessage().substring(file.toString().length() + 1) : e.getMessage();
             throw new ProjectFormatException(file.toString(), why.contains("the limit") ? why
                     + "; is it really a DeepWire project?" : why);
         } catch (CharacterCodingException e) {

@@ -65,10 +65,25 @@ class HostileOutputsTest {
     void twoOutputsOfOneCommandCannotNameOneFile() throws Exception {
         Path f = project("p");
         Path same = dir.resolve("Same.java");
+        Files.createDirectories(dir.resolve("sub"));
         assertThat(DeepWireCli.execute("export", f.toString(), "--java", same.toString(), "--dl4j-json",
                 dir.resolve("sub/../Same.java").toString())).isEqualTo(2);
         assertThat(console.err()).contains("--java and --dl4j-json both name");
         assertThat(Files.exists(same)).isFalse();
+    }
+
+    @Test
+    void aFileInAMissingFolderOrASystemFileIsRefusedNotCreated() throws Exception {
+        Path f = project("p");
+        Path typo = dir.resolve("exprots/Net.java");
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", typo.toString())).isEqualTo(2);
+        assertThat(console.err()).contains("--java " + typo + ": the folder " + typo.getParent() + " does not exist; "
+                + "create it first or write elsewhere");
+        assertThat(typo.getParent()).doesNotExist();
+        console.resetErr();
+        assertThat(DeepWireCli.execute("export", f.toString(), "--java", "/proc/version")).isEqualTo(2);
+        assertThat(console.err()).contains("one of the running system's own files (/proc, /sys)")
+                .doesNotContain("make it writable");
     }
 
     @Test
