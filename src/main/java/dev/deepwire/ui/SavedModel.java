@@ -6,6 +6,7 @@ import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -14,10 +15,14 @@ import java.nio.file.Path;
  * and all the project's data (what the projector labels and colours tables by).
  */
 record SavedModel(TrainedModel model, Dataset data, DatasetSplits splits) {
-    /** Loads the model file and the project's data; slow, so call it off the UI thread. */
-    static SavedModel load(Path model, DatasetSpec dataset, Path dataFolder) throws IOException, DataException {
+    /**
+     * Loads the model file and the project's data, with the validation examples held out as the run that saved it
+     * held them out ({@code settings}: the run's, or the project's); slow, so call it off the UI thread.
+     */
+    static SavedModel load(Path model, DatasetSpec dataset, TrainingSettings settings, Path dataFolder)
+            throws IOException, DataException {
         TrainedModel net = TrainedModel.load(model);
-        DatasetSplits data = DatasetLoader.load(dataset, dataFolder);
+        DatasetSplits data = DatasetLoader.load(dataset, dataFolder).resplit(settings.validationSplit(), settings.seed());
         return new SavedModel(net, data.validation() != null ? data.validation() : data.train(), data);
     }
 }

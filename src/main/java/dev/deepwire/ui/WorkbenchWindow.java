@@ -5,6 +5,7 @@ import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.io.files.SampleLibrary;
 import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.NodeHealth;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
@@ -12,9 +13,10 @@ import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.Palette;
 import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
-import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.inspect.AttentionSession;
+import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.step.StepMode;
+import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingPanel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
@@ -246,7 +248,7 @@ final class WorkbenchWindow {
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return SavedModel.load(model, dataset, folder.get());
+                return SavedModel.load(model, dataset, runSettings(model), folder.get());
             } catch (IOException | DataException | RuntimeException e) {
                 throw new CompletionException(e);
             }
@@ -259,6 +261,17 @@ final class WorkbenchWindow {
             vm.messageProperty().set("Inspecting " + model);
             return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
         }, Platform::runLater);
+    }
+
+    /** The settings of the run that saved {@code model} (its folder's run.json), else the project's. */
+    private TrainingSettings runSettings(Path model) {
+        TrainingSettings project = vm.project().training();
+        Path dir = model.toAbsolutePath().getParent();
+        try {
+            return dir == null ? project : RunHistory.settings(dir, project);
+        } catch (IOException | RuntimeException e) {
+            return project; // no run.json beside it (a model saved elsewhere)
+        }
     }
 
     AttentionSession attention() {

@@ -7,6 +7,7 @@ import dev.deepwire.training.eval.EvaluationReport;
 import dev.deepwire.training.eval.EvaluationReport.ClassFigures;
 import dev.deepwire.ui.training.RunEvaluation;
 import dev.deepwire.ui.training.TrainingViewModel;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,7 +42,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * View ▸ Evaluate and Prune: the latest run's evaluation report (per-class table, confusion matrix whose cells list
+ * View ▸ Evaluate and Prune: the latest run's (or a kept run's, chosen at the top) evaluation report (per-class table, confusion matrix whose cells list
  * their examples, ROC/PR or residuals) and the pruning lab on its model. Work runs on the window's own thread.
  */
 public final class EvaluationWindow {
@@ -58,6 +60,9 @@ public final class EvaluationWindow {
     /** A confusion matrix is a grid of n² cells: beyond this many classes it is not drawn. */
     static final int MAX_SHOWN_CLASSES = 60;
     private PruningLabView lab;
+    private KeptRunChooser chooser;
+    /** Whether the window shows the latest run of its workbench window (not a kept run chosen above). */
+    private boolean showingLatest = true;
 
     private EvaluationWindow() {
     }
@@ -84,9 +89,15 @@ public final class EvaluationWindow {
         root.setPadding(new Insets(8));
         var source = evaluation.source();
         EvaluationReport report = evaluation.reportProperty().get();
+        w.chooser = new KeptRunChooser(training, source.isPresent());
+        root.setTop(w.chooser);
         if (source.isEmpty()) {
-            Label none = new Label("No run of this project has ended in this window yet: train it (the latest run's model "
-                    + "is evaluated and can be pruned here). Runs kept from earlier are listed under Runs… in the training dock.");
+            Label none = new Label(w.chooser.hasKept()
+                    ? "No run of this project has ended in this window yet: choose a kept run above and press Evaluate, "
+                    + "or train the project (the latest run's model is evaluated and can be pruned here)."
+                    : "No run of this project has ended yet: train it (the latest run's model is evaluated and can be "
+                    + "pruned here).");
+            none.setId("eval-none");
             none.setWrapText(true);
             root.setCenter(none);
         } else {
@@ -95,18 +106,54 @@ public final class EvaluationWindow {
             results.setContent(report == null ? new Label("Evaluating the run…")
                     : w.evaluation(report, source.get(), inspect, stepThrough));
             evaluation.reportProperty().addListener((o, was, now) -> {
-                if (now != null && report == null && !w.closed.get()) {
+                if (now != null && report == null && !w.closed.get() && w.showingLatest) {
                     results.setContent(w.evaluation(now, source.get(), inspect, stepThrough)); // arrived after opening
                 }
             });
-            Tab pruning = new Tab("Pruning lab");
-            pruning.setClosable(false);
-            w.lab = new PruningLabView(source.get(), w.work, w.closed);
-            pruning.setContent(w.lab);
-            TabPane tabs = new TabPane(results, pruning);
-            tabs.setId("eval-tabs");
-            root.setCenter(tabs);
+            root.setCenter(w.tabs(results, source.get()));
         }
+        w.chooser.onEvaluate(run -> {
+            if (run == null) { // the latest run of this window, as it opened
+                w.stage.close();
+                show(owner, training, inspect, stepThrough);
+                return;
+            }
+            w.showingLatest = false;
+            Label loading = new Label("Evaluating " + run.dir().getFileName() + "…");
+            loading.setId("eval-loading");
+            root.setCenter(loading);
+            var project = training.editor().project();
+            var folder = training.dataFolder().get();
+            var catalog = training.editor().catalog();
+            w.work.execute(() -> {
+                RunEvaluation.Kept kept;
+                String problem = null;
+                try {
+                    kept = RunEvaluation.evaluateKept(run, project, folder, catalog);
+                } catch (IOException | RuntimeException e) {
+                    kept = null;
+                    problem = "Cannot evaluate " + run.dir().getFileName() + ": " + e.getMessage();
+                }
+                RunEvaluation.Kept done = kept;
+                String why = problem;
+                Platform.runLater(() -> {
+                    if (w.closed.get()) {
+                        return;
+                    }
+                    if (done == null) {
+                        Label refused = new Label(why);
+                        refused.setId("eval-problem");
+                        refused.setWrapText(true);
+                        root.setCenter(refused);
+                        return;
+                    }
+                    Tab results = new Tab("Evaluation");
+                    results.setClosable(false);
+                    results.setContent(w.evaluation(done.report(), done.source(), inspect, stepThrough));
+                    root.setCenter(w.tabs(results, done.source()));
+                });
+            });
+        });
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fits a small screen (1024 × 700)
         Scene scene = new Scene(root, Math.min(1100, screen.getWidth() - 20), Math.min(760, screen.getHeight() - 40));
         if (owner != null && owner.getScene() != null) {
@@ -127,6 +174,17 @@ public final class EvaluationWindow {
         });
         w.stage.show();
         return w;
+    }
+
+    /** The evaluation tab beside a pruning lab on the same run. */
+    private TabPane tabs(Tab results, RunEvaluation.Source source) {
+        Tab pruning = new Tab("Pruning lab");
+        pruning.setClosable(false);
+        lab = new PruningLabView(source, work, closed);
+        pruning.setContent(lab);
+        TabPane tabs = new TabPane(results, pruning);
+        tabs.setId("eval-tabs");
+        return tabs;
     }
 
     private SplitPane evaluation(EvaluationReport report, RunEvaluation.Source source,
@@ -246,5 +304,9 @@ public final class EvaluationWindow {
 
     PruningLabView lab() {
         return lab;
+    }
+
+    KeptRunChooser chooser() {
+        return chooser;
     }
 }

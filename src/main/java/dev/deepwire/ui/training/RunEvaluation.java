@@ -4,20 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
+import dev.deepwire.inspect.ModelFit;
 import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.eval.EvaluationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,6 +135,44 @@ public final class RunEvaluation {
                 }
             });
         });
+    }
+
+    /** A kept run's evaluation: what it offers (model, data, folder) and its report. */
+    public record Kept(Source source, EvaluationReport report) {
+    }
+
+    /**
+     * Evaluates a run kept on disk (its model.zip) for {@code project} as it is now, on the examples the run held out
+     * for validation (its run.json's validation split and seed); slow, so call it off the UI thread. A model that is
+     * not this project's network (trained before an edit, or another project's) is refused with the reason.
+     */
+    public static Kept evaluateKept(RunHistory.Run run, Project project, Path dataFolder, BlockCatalog catalog)
+            throws IOException {
+        TrainingSettings settings = RunHistory.settings(run.dir(), project.training());
+        CompileResult compiled = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(settings));
+        if (!compiled.ok()) {
+            throw new IOException("the project's graph does not compile now: " + compiled.errors().get(0));
+        }
+        CompiledNetwork network = compiled.orThrow();
+        Path zip = run.dir().resolve("model.zip");
+        TrainedModel model;
+        try {
+            model = new TrainedModel(ModelFit.load(zip, network));
+        } catch (ModelFit.Mismatch e) {
+            throw new IOException("the graph is not the one this run trained (" + e.getMessage() + "); undo the edits "
+                    + "made since, or train again");
+        } catch (NoSuchFileException e) {
+            throw new IOException("the run kept no model (" + zip.getFileName() + " is missing)");
+        } catch (IOException e) {
+            throw new IOException(zip + ": " + e.getMessage());
+        }
+        PreparedRun prepared = PreparedRun.withData(network, project.dataset(), settings, dataFolder);
+        if (!prepared.ok()) {
+            throw new IOException("the project's data cannot be used: " + prepared.problem());
+        }
+        Source source = new Source(model, prepared.data(), network.outputs().get(0).blockType(), run.dir(), project.name(),
+                settings);
+        return new Kept(source, ModelLab.evaluate(model, source.evaluated(), source.outputType(), source.evaluatedName()));
     }
 
     /**

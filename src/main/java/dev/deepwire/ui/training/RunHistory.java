@@ -146,6 +146,18 @@ public final class RunHistory {
         return all;
     }
 
+    /**
+     * The settings the run in {@code dir} trained with, as its run.json records them (those it does not record — a run kept before
+     * the validation split was — are the project's own, {@code fallback}).
+     */
+    public static TrainingSettings settings(Path dir, TrainingSettings fallback) throws IOException {
+        JsonNode s = JSON.readTree(dir.resolve("run.json").toFile()).path("settings");
+        return new TrainingSettings(s.path("epochs").asInt(fallback.epochs()), s.path("batchSize").asInt(fallback.batchSize()),
+                s.path("optimizer").asText(fallback.optimizer()), s.path("learningRate").asDouble(fallback.learningRate()),
+                s.path("seed").asLong(fallback.seed()), fallback.checkpointEvery(), fallback.earlyStoppingPatience(),
+                s.path("validationSplit").asDouble(fallback.validationSplit()), s.path("selectOn").asText(fallback.selectOn()));
+    }
+
     /** A kept run's curves, read from its metrics.csv. */
     public static MetricsHistory curves(Run run) throws IOException {
         MetricsHistory h = new MetricsHistory();

@@ -155,4 +155,31 @@ class EvaluationWindowUiTest {
         assertThat(json.path("validationAccuracy").asDouble()).isEqualTo(half.metric());
         assertThat(Files.readAllBytes(original)).as("the original model is unchanged").isEqualTo(before);
     }
+
+    @Test
+    void aKeptRunIsEvaluatedFromItsFolderInAWindowThatTrainedNothing(FxRobot robot) throws Exception {
+        Path run = training.runDir().orElseThrow();
+        double recorded = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("validationAccuracy").asDouble();
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
+        TrainingViewModel fresh = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
+        Stage owner = (Stage) window.stage().getOwner();
+        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, e) -> { }, (m, e) -> { }));
+        assertThat(robot.lookup("#eval-none").queryAs(Label.class).getText()).contains("choose a kept run above");
+        assertThat(window.chooser().runs().getValue().run().dir()).isEqualTo(run);
+
+        robot.clickOn("#eval-run-evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-summary").tryQuery().isPresent());
+        assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText())
+                .as("the kept model's figure on the run's own validation examples")
+                .contains(String.format(java.util.Locale.ROOT, "accuracy %.4f", recorded));
+        assertThat(robot.lookup("#eval-tabs").tryQuery()).isPresent();
+
+        // The graph edited since: the kept model is not its network, and the window says so instead of failing.
+        robot.interact(() -> editor.graph().setParam("ffn", "hidden", 24));
+        robot.clickOn("#eval-run-evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-problem").tryQuery().isPresent());
+        assertThat(robot.lookup("#eval-problem").queryAs(Label.class).getText())
+                .contains("the graph is not the one this run trained").contains("parameters");
+    }
 }

@@ -1,0 +1,90 @@
+package dev.deepwire.inspect;
+
+import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.limits.FileProblems;
+import dev.deepwire.limits.ModelZips;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * Loads a model zip for a compiled network: the zip is checked within limits before DL4J reads it, and the model must
+ * have the network's blocks and their parameter counts, and finite parameters — so a model of another project (or of
+ * the project before an edit), or of a run that diverged, is refused with the reason instead of failing deep inside
+ * ND4J or giving NaN figures. The command line and the workbench load models for a project through it.
+ */
+public final class ModelFit {
+    /** The file is read, but it is not a model DL4J can restore. */
+    public static final class NotAModel extends IOException {
+        NotAModel(String why) {
+            super(why);
+        }
+    }
+
+    /** The model is not the network's (the reason names the first difference). */
+    public static final class Mismatch extends IOException {
+        Mismatch(String why) {
+            super(why);
+        }
+    }
+
+    /** The model's parameters hold NaN or infinite values: the run that wrote it diverged. */
+    public static final class NotFinite extends IOException {
+        NotFinite() {
+            super("it holds parameters that are not numbers (NaN or infinite): the run that wrote it diverged; train "
+                    + "again, e.g. with a lower learning rate");
+        }
+    }
+
+    private ModelFit() {
+    }
+
+    /**
+     * The model in {@code model}, checked against {@code network}; a file that cannot be read throws the reading
+     * problem (a {@code LimitException}, {@code NoSuchFileException}, …).
+     */
+    public static ComputationGraph load(Path model, CompiledNetwork network) throws IOException {
+        long params = ModelZips.check(model);
+        if (params != network.totalParams()) {
+            throw new Mismatch(String.format("it holds %,d parameters but the project's network has %,d",
+                    params, network.totalParams()));
+        }
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
+        } catch (IOException e) {
+            throw new NotAModel(FileProblems.describe(e));
+        } catch (RuntimeException e) {
+            throw new NotAModel(FileProblems.plain(e.getMessage()));
+        }
+        for (var entry : network.shapes().paramCounts().entrySet()) {
+            if (net.getVertex(entry.getKey()) == null) {
+                throw new Mismatch("it has no block '" + entry.getKey() + "'");
+            }
+            long held = blockParams(net, entry.getKey());
+            if (held != entry.getValue()) {
+                throw new Mismatch(String.format("its block '%s' has %,d parameters, the project's %,d",
+                        entry.getKey(), held, entry.getValue()));
+            }
+        }
+        if (BooleanIndexing.or(net.params(), Conditions.notFinite())) {
+            throw new NotFinite(); // every figure from it would be NaN (evaluation, ablation, an embedding map)
+        }
+        return net;
+    }
+
+    /** A block's parameters: its own vertex and the parts it compiles to ({@code id.part}, e.g. a transformer block's). */
+    private static long blockParams(ComputationGraph net, String nodeId) {
+        long n = 0;
+        for (GraphVertex v : net.getVertices()) {
+            if (v.getVertexName().equals(nodeId) || v.getVertexName().startsWith(nodeId + ".")) {
+                n += v.numParams();
+            }
+        }
+        return n;
+    }
+}

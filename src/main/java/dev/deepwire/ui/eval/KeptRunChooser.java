@@ -1,0 +1,67 @@
+package dev.deepwire.ui.eval;
+
+import dev.deepwire.ui.training.RunHistory;
+import dev.deepwire.ui.training.TrainingViewModel;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * Which run the evaluation window shows: the latest run of its workbench window, or one of the project's kept runs
+ * (Runs… lists the same), evaluated from its folder when Evaluate is pressed.
+ */
+final class KeptRunChooser extends HBox {
+    /** A choice: a kept run, or (run null) the latest run of this window. */
+    record Choice(RunHistory.Run run) {
+        @Override
+        public String toString() {
+            return run == null ? "Latest run in this window" : run.toString();
+        }
+    }
+
+    private final ComboBox<Choice> runs = new ComboBox<>();
+    private final Button evaluate = new Button("Evaluate");
+
+    KeptRunChooser(TrainingViewModel training, boolean latest) {
+        super(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(0, 0, 8, 0));
+        runs.setId("eval-run");
+        evaluate.setId("eval-run-evaluate");
+        if (latest) {
+            runs.getItems().add(new Choice(null));
+        }
+        training.keptRuns().forEach(r -> runs.getItems().add(new Choice(r)));
+        runs.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(runs, Priority.ALWAYS);
+        runs.setPromptText("no kept runs of this project");
+        if (!runs.getItems().isEmpty()) {
+            runs.getSelectionModel().select(0);
+        }
+        evaluate.setDisable(runs.getItems().isEmpty());
+        getChildren().addAll(new Label("Run:"), runs, evaluate);
+    }
+
+    /** Whether the project has kept runs to choose from. */
+    boolean hasKept() {
+        return runs.getItems().stream().anyMatch(c -> c.run() != null);
+    }
+
+    /** What Evaluate does with the chosen run (null: the latest run of this window). */
+    void onEvaluate(Consumer<RunHistory.Run> action) {
+        evaluate.setOnAction(e -> {
+            if (runs.getValue() != null) {
+                action.accept(runs.getValue().run());
+            }
+        });
+    }
+
+    ComboBox<Choice> runs() {
+        return runs;
+    }
+}
