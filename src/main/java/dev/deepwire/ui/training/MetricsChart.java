@@ -67,6 +67,11 @@ final class MetricsChart {
             renderer.setSeriesPaint(1, new Color(0xe5, 0xc0, 0x7b));
         }
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        // Steps and epochs are counted in whole numbers: one point (a one-epoch run's validation figure at step 313)
+        // gave the x axis no width, and every tick read "3.13E2".
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeMinimumSize(2);
         viewer = new ChartViewer(chart);
         ThemeWatch.watch(viewer, this::paint);
         viewer.setPrefSize(420, 240);

@@ -82,13 +82,18 @@ class MetricsChartTest {
 
     /** The value axis's tick labels as drawn at a dock's size. */
     private static List<String> tickLabels(MetricsChart chart) {
+        return tickLabels(chart, false);
+    }
+
+    private static List<String> tickLabels(MetricsChart chart, boolean xAxis) {
         var info = new ChartRenderingInfo();
         chart.viewer().getChart().createBufferedImage(420, 240, info);
         var g2 = new BufferedImage(420, 240, BufferedImage.TYPE_INT_RGB).createGraphics();
-        var axis = (NumberAxis) chart.viewer().getChart().getXYPlot().getRangeAxis();
+        var plot = chart.viewer().getChart().getXYPlot();
+        var axis = (NumberAxis) (xAxis ? plot.getDomainAxis() : plot.getRangeAxis());
         List<String> out = new ArrayList<>();
         for (Object t : axis.refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(),
-                RectangleEdge.LEFT)) {
+                xAxis ? RectangleEdge.BOTTOM : RectangleEdge.LEFT)) {
             String text = ((ValueTick) t).getText();
             if (!text.isEmpty()) { // minor ticks carry no label
                 out.add(text);
@@ -110,5 +115,13 @@ class MetricsChartTest {
         rate.includeZero();
         rate.replace(List.of(List.of(new MetricsHistory.Point(1, 1e-3), new MetricsHistory.Point(2, 1e-3))));
         assertThat(tickLabels(rate)).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void onePointGetsStepTicksThatReadDifferently() {
+        MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+        accuracy.replace(List.of(List.of(new MetricsHistory.Point(313, 0.105)), List.of()));
+        assertThat(tickLabels(accuracy, true)).as("a one-epoch run's one validation point")
+                .isNotEmpty().doesNotHaveDuplicates().allMatch(t -> t.matches("[0-9]+"));
     }
 }
