@@ -33,4 +33,21 @@ class MainWithoutDisplayTest {
                 .contains("no display").contains("deepwire --help");
         assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
     }
+
+    @Test
+    void aCommandLeavesTheUsersPreferencesAloneAndPrintsOnlyItsAnswer() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Duser.home=" + home, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "validate",
+                Path.of("sample-projects/marker.dwproj").toAbsolutePath().toString()));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(out).startsWith("valid: marker");
+        assertThat(err).as("no 'Created user preferences directory'").doesNotContain("INFO").doesNotContain("prefs");
+        assertThat(home.resolve(".java")).as("the workbench's preferences are not the command line's").doesNotExist();
+    }
 }

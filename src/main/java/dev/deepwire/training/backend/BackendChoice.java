@@ -17,20 +17,27 @@ import java.util.prefs.Preferences;
  */
 public final class BackendChoice {
     public static final String ENV_CHOSEN = "DEEPWIRE_BACKEND";
-    private static final Preferences PREFS = Preferences.userRoot().node("dev/deepwire/backend");
 
     public enum Backend { CPU, CUDA }
 
     private BackendChoice() {
     }
 
+    /**
+     * The workbench's preferences, opened only when asked: a command-line run (which never reads them) touched the
+     * user's {@code ~/.java} and had Java print "Created user preferences directory" on a fresh machine.
+     */
+    private static Preferences prefs() {
+        return Preferences.userRoot().node("dev/deepwire/backend");
+    }
+
     /** The backend chosen in the workbench's preferences (CPU unless changed). */
     public static Backend preferred() {
-        return "cuda".equals(PREFS.get("backend", "cpu")) ? Backend.CUDA : Backend.CPU;
+        return "cuda".equals(prefs().get("backend", "cpu")) ? Backend.CUDA : Backend.CPU;
     }
 
     public static void setPreferred(Backend b) {
-        PREFS.put("backend", b.name().toLowerCase(Locale.ROOT));
+        prefs().put("backend", b.name().toLowerCase(Locale.ROOT));
     }
 
     /** Whether this build contains the CUDA backend. */
