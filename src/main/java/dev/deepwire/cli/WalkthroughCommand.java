@@ -70,6 +70,12 @@ final class WalkthroughCommand implements Callable<Integer> {
         LoadedProject prepared = opened.project();
         ComputationGraph net = opened.net();
         Map<Path, String> readFiles = opened.readFiles();
+        int heads = session.project.graph().nodes().stream().map(n -> n.param("heads"))
+                .filter(h -> h instanceof Number).mapToInt(h -> ((Number) h).intValue()).max().orElse(0);
+        if (head > 0 && head >= heads) {
+            throw new CliException(ExitCodes.BAD_INPUT, heads == 0 ? "--head: the network has no attention block"
+                    : "--head must be below " + heads + ", the most heads an attention block of this network has");
+        }
         Dataset validation = prepared.data().validation();
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));

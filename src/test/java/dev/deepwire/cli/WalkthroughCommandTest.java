@@ -89,7 +89,8 @@ class WalkthroughCommandTest {
         console.resetOut();
         assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--text", "<M> zzz",
                 "--out", dir.resolve("typed").toString())).isEqualTo(0);
-        assertThat(console.out()).contains("typed \"<M> zzz\" (not in the vocabulary: zzz)");
+        assertThat(console.out()).contains("typed \"<M> zzz\" in place of validation example 0's tokens (not in the "
+                + "vocabulary: zzz)");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("typed/steps.json").toFile());
         assertThat(json.get("example").asText()).startsWith("typed");
 
@@ -99,10 +100,13 @@ class WalkthroughCommandTest {
                 "--out", dir.resolve("w").toString())).isEqualTo(2);
         assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--example", "100",
                 "--out", dir.resolve("w").toString())).isEqualTo(2);
-        assertThat(console.err().lines().toList()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("deepwire: ")
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--head", "99",
+                "--out", dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(console.err().lines().toList()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("deepwire: ")
                 .doesNotContain("Exception"));
         assertThat(console.err()).contains("is a file, not a folder").contains("--position must be below 24")
-                .contains("--example must be between 0 and 99");
+                .contains("--example must be between 0 and 99")
+                .contains("--head must be below 4, the most heads an attention block of this network has");
         assertThat(Files.exists(dir.resolve("w"))).as("nothing written for refused arguments").isFalse();
     }
 }

@@ -56,7 +56,8 @@ public final class ModelWalk {
             throw new IllegalArgumentException("typed input needs a token input; this network has none");
         }
         TypedProbe typed = TypedProbe.of(examples, k, input, text);
-        return new Example(typed.example(), "typed \"" + text + "\"" + (typed.unknown().isEmpty() ? ""
+        return new Example(typed.example(), "typed \"" + text + "\" in place of validation example " + k + "'s tokens"
+                + (typed.unknown().isEmpty() ? ""
                 : " (not in the vocabulary: " + String.join(" ", typed.unknown()) + ")"));
     }
 
