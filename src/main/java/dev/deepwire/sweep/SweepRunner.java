@@ -59,11 +59,28 @@ public final class SweepRunner {
             SweepFolder.Entry e = entries.get(i);
             SweepTask t = tasks.get(i);
             if (!e.runName().equals(t.runName()) || !e.settings().equals(SweepFolder.ordered(spec, t.settings()))) {
-                throw new SweepSpecException(folder.dir().resolve(SweepFolder.FILE) + ": run " + e.runName() + " was "
-                        + SweepPlan.describe(spec, e.settings()) + ", but the project now plans "
-                        + SweepPlan.describe(spec, t.settings()) + " (its seed changed?); start a new sweep");
+                throw new SweepSpecException(folder.dir().resolve(SweepFolder.FILE) + ": run " + e.runName()
+                        + " differs from what the project now plans (" + differences(e, t) + "); start a new sweep");
             }
         }
+    }
+
+    /** What differs between a recorded run and the one planned now: its name, then each setting, "was → now". */
+    private static String differences(SweepFolder.Entry recorded, SweepTask planned) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!recorded.runName().equals(planned.runName())) {
+            out.add("name " + recorded.runName() + " → " + planned.runName());
+        }
+        Set<String> keys = new java.util.LinkedHashSet<>(recorded.settings().keySet());
+        keys.addAll(planned.settings().keySet());
+        for (String k : keys) {
+            String was = recorded.settings().get(k);
+            String now = planned.settings().get(k);
+            if (!java.util.Objects.equals(was, now)) {
+                out.add(k + " " + (was == null ? "(none)" : was) + " → " + (now == null ? "(none)" : now));
+            }
+        }
+        return String.join(", ", out);
     }
 
     /** The tasks still to run: not finished, or finished but whose run folder has lost its run.json. */

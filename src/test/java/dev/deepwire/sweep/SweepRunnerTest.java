@@ -93,7 +93,12 @@ class SweepRunnerTest {
         List<SweepTask> changed = new ArrayList<>(tasks());
         changed.set(2, new SweepTask("p-sweep-3", "/nowhere/p.dwproj", "{}", Map.of("x", "2", "seed", "7")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SweepRunner(folder, dir).checkSamePlan(changed))
-                .isInstanceOf(SweepSpecException.class).hasMessageContaining("p-sweep-3").hasMessageContaining("seed=7");
+                .isInstanceOf(SweepSpecException.class).hasMessageContaining("p-sweep-3")
+                .hasMessageContaining("(seed 42 → 7)");
+        // A setting outside the swept ones changed: named with both values, not the same values twice
+        changed.set(2, new SweepTask("p-sweep-3", "/nowhere/p.dwproj", "{}", Map.of("x", "2", "seed", "42", "epochs", "9")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SweepRunner(folder, dir).checkSamePlan(changed))
+                .hasMessageContaining("(epochs (none) → 9)");
     }
 
     @Test
