@@ -183,6 +183,7 @@ final class ProjectFiles {
             file.set(null);
             templateFolder.set(null);
             autosave.clear();
+            vm.messageProperty().set("New project: add blocks from the palette, or press Space on the canvas");
         }
     }
 

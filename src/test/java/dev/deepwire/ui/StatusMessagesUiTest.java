@@ -63,6 +63,13 @@ class StatusMessagesUiTest {
     }
 
     @Test
+    void aNewProjectReplacesTheOpenedMessage(FxRobot robot) {
+        robot.interact(() -> h.vm.messageProperty().set("Opened marker.dwproj"));
+        robot.interact(() -> h.window.files().newProject());
+        assertThat(message(robot)).doesNotContain("Opened").startsWith("New project");
+    }
+
+    @Test
     void aSelectedWiresHintGoesWithEscAndWithAPressElsewhere(FxRobot robot) {
         selectAWire(robot);
         assertThat(message(robot)).endsWith("selected: Delete removes it");
