@@ -57,7 +57,10 @@ public final class Inspector extends ScrollPane {
         content.setPrefWidth(250);
         setContent(content);
         setFitToWidth(true);
-        vm.selection().addListener((SetChangeListener<String>) c -> refresh());
+        vm.selection().addListener((SetChangeListener<String>) c -> {
+            refresh();
+            setVvalue(0); // another block starts at its top (an edit, below, keeps the place)
+        });
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         vm.analysisProperty().addListener((o, a, b) -> refresh());
         refresh();

@@ -115,6 +115,15 @@ class WorkbenchEditorUiTest {
     }
 
     @Test
+    void anotherBlockIsShownFromTheTopOfTheInspector(FxRobot robot) {
+        Inspector inspector = robot.lookup(".inspector").queryAs(Inspector.class);
+        robot.interact(() -> vm.select("emb", false));
+        robot.interact(() -> inspector.setVvalue(1)); // scrolled down to the embedding's last settings
+        robot.interact(() -> vm.select("pool", false));
+        assertThat(inspector.getVvalue()).isZero();
+    }
+
+    @Test
     void deleteKeyRemovesTheSelectedBlock(FxRobot robot) {
         robot.clickOn(canvas.nodeView("pool")).type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
