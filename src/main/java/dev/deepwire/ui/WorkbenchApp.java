@@ -68,6 +68,24 @@ public final class WorkbenchApp extends Application {
     }
 
     private static int windows;
+    private static volatile String backend;
+
+    /**
+     * Loads the native backend (ND4J, OpenBLAS through JavaCPP) and says which it is. The launcher calls it before
+     * JavaFX starts: JavaCPP looks symbols up from inside the dynamic linker's list of libraries, which deadlocks against
+     * a library being opened at the same moment on another thread — JavaFX opens its font library while the first
+     * window is built, and the workbench hung at start (ADR 0014). Later calls return at once.
+     */
+    static synchronized String backendDescription() {
+        if (backend == null) {
+            try {
+                backend = BackendInfo.describe();
+            } catch (RuntimeException | LinkageError e) {
+                backend = "backend failed to load: " + e.getMessage();
+            }
+        }
+        return backend;
+    }
     private static volatile boolean layoutWarm;
 
     @Override
@@ -114,13 +132,7 @@ public final class WorkbenchApp extends Application {
                 new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));
         holder[0] = window;
         work.execute(() -> {
-            String backend;
-            try {
-                backend = BackendInfo.describe();
-            } catch (RuntimeException | LinkageError e) {
-                backend = "backend failed to load: " + e.getMessage();
-            }
-            String text = backend;
+            String text = backendDescription(); // loaded before JavaFX by the launcher: at once here
             Platform.runLater(() -> window.showBackend(text));
             if (!layoutWarm) {
                 layoutWarm = true;

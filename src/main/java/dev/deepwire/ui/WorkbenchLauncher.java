@@ -55,6 +55,7 @@ public final class WorkbenchLauncher {
             System.err.println(NO_DISPLAY);
             return CANNOT_START;
         }
+        WorkbenchApp.backendDescription(); // before any JavaFX thread opens a library: see there
         try {
             Application.launch(WorkbenchApp.class, file == null ? new String[0] : new String[] {file.toAbsolutePath().toString()});
             return 0;
