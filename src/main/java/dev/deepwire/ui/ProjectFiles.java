@@ -43,6 +43,7 @@ final class ProjectFiles {
     private final Autosave autosave;
     private Runnable commitEdits = () -> { };
     private BooleanSupplier training = () -> false;
+    private java.util.function.Consumer<Path> firstSaved = p -> { };
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
@@ -70,6 +71,11 @@ final class ProjectFiles {
     }
 
     /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
+    /** Told the file a project with none (new, or a sample's template) is saved as for the first time. */
+    void setOnFirstSave(java.util.function.Consumer<Path> action) {
+        firstSaved = action;
+    }
+
     void setTraining(BooleanSupplier running) {
         this.training = running;
     }
@@ -254,7 +260,11 @@ final class ProjectFiles {
             anchorData(path);
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
+            boolean first = file.get() == null;
             file.set(path);
+            if (first) {
+                firstSaved.accept(path);
+            }
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();

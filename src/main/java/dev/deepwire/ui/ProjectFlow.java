@@ -30,6 +30,7 @@ final class ProjectFlow {
         });
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);
+        files.setOnFirstSave(training::projectFirstSaved);
         training.setDatasetChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
         StatusMessages.connect(window.editor(), training, window.canvas(), window.root());

@@ -89,6 +89,22 @@ public final class RunHistory {
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Records that a run of a project not saved then belongs to the file it was first saved as ({@code projectFile}
+     * was empty); a run.json that names a file already, or cannot be read, is left as it is.
+     */
+    static void adopt(Path dir, Path projectFile) throws IOException {
+        Path file = dir.resolve("run.json");
+        if (!Files.isRegularFile(file)) {
+            return; // still running: it records the project's file as it ends
+        }
+        JsonNode json = JSON.readTree(file.toFile());
+        if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode run && run.path("projectFile").asText("").isEmpty()) {
+            run.put("projectFile", absolute(projectFile));
+            AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** The runs in a folder, newest first; folders without a readable run.json are left out. */
     public static List<Run> list(Path runsFolder) {
         List<Run> runs = new ArrayList<>();

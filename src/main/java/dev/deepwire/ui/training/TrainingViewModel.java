@@ -16,12 +16,9 @@ import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -59,8 +56,7 @@ public final class TrainingViewModel {
     private Path runDir;
     private RunRecorder recorder;
     private Supplier<Path> projectFile = () -> null;
-    /** Other folders this window's runs may lie in: the one for unsaved projects, those its runs went to. */
-    private final Set<Path> runsFolders = new LinkedHashSet<>();
+    private final WindowRuns windowRuns = new WindowRuns();
 
     /**
      * @param background  compiles and loads data ({@code Runnable::run} in tests)
@@ -260,7 +256,7 @@ public final class TrainingViewModel {
         try {
             recorder = RunRecorder.create(runsFolder.get(), name, this::projectFile, settings);
             runDir = recorder.dir();
-            runsFolders.add(runDir.getParent());
+            windowRuns.started(runDir);
         } catch (IOException e) {
             failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
             return;
@@ -380,15 +376,20 @@ public final class TrainingViewModel {
      * is now lies in the folder it started in.
      */
     public List<RunHistory.Run> keptRuns() {
-        List<Path> folders = new ArrayList<>();
-        folders.add(runsFolder.get());
-        folders.addAll(runsFolders);
-        return RunHistory.ofProject(folders, editor.project().name(), projectFile.get());
+        return windowRuns.of(runsFolder.get(), editor.project().name(), projectFile.get());
+    }
+
+    /**
+     * The project, not saved before, was saved as {@code file}: the runs it made in this window while it had no file
+     * are recorded as that file's, so Runs… lists them (now and after a restart).
+     */
+    public void projectFirstSaved(Path file) {
+        windowRuns.firstSaved(file, status::set);
     }
 
     /** Another folder whose runs are listed when they belong to this project (where unsaved projects' runs go). */
     public void alsoListRunsIn(Path folder) {
-        runsFolders.add(folder);
+        windowRuns.alsoListIn(folder);
     }
 
     private void end(RunState result, String message) {

@@ -225,4 +225,29 @@ class TrainingViewModelTest {
         reopened.setProjectFile(() -> unsavedOther);
         assertThat(reopened.keptRuns()).as("another project's file lists none of them").isEmpty();
     }
+
+    @Test
+    void aRunThatEndedBeforeTheProjectWasFirstSavedBecomesTheSavedFilesRun() throws Exception {
+        Path home = dir.resolve("home-runs");
+        Path[] file = {null};
+        Supplier<Path> runsFolder = () -> file[0] == null ? home : file[0].getParent().resolve("runs");
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, runsFolder);
+        vm.setProjectFile(() -> file[0]);
+        vm.alsoListRunsIn(home);
+        vm.start(SETTINGS);
+        vm.drain(); // ended, recorded with no file
+        Path run = vm.runDir().orElseThrow();
+        Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("flowers.dwproj");
+        file[0] = saved; // Save As, the first save
+        assertThat(vm.keptRuns()).as("before it is told").isEmpty();
+        vm.projectFirstSaved(saved);
+        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+
+        EditorViewModel again = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel reopened = new TrainingViewModel(again, Runnable::run, Runnable::run, Runnable::run, runsFolder);
+        reopened.setProjectFile(() -> saved);
+        reopened.alsoListRunsIn(home);
+        assertThat(reopened.keptRuns()).as("after a restart").extracting(RunHistory.Run::dir).containsExactly(run);
+    }
 }
