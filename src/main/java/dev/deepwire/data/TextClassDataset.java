@@ -140,15 +140,23 @@ public final class TextClassDataset {
                 .withInputNames(List.of(vocabulary));
     }
 
-    /** Token ids (padded to {@code length}) and mask for a text the user types, with a dataset's vocabulary. */
+    /**
+     * Token ids (padded to {@code length}) and mask for a text the user types, with a dataset's vocabulary: a token the
+     * vocabulary lacks is its unknown token ({@value #UNKNOWN}) where it has one, else left out under the mask.
+     */
     public static INDArray[] encodeTyped(String text, List<String> vocabulary, int length, boolean words) {
         List<String> tokens = words ? List.of(text.strip().split("\\s+")) : text.codePoints().mapToObj(Character::toString).toList();
         float[][] x = new float[1][length];
         float[][] m = new float[1][length];
+        int unknown = vocabulary.indexOf(UNKNOWN);
         for (int p = 0; p < Math.min(length, tokens.size()); p++) {
             int id = vocabulary.indexOf(tokens.get(p));
-            x[0][p] = id < 0 ? 1 : id;
-            m[0][p] = 1;
+            if (id >= 0 || unknown >= 0) {
+                x[0][p] = id >= 0 ? id : unknown;
+                m[0][p] = 1;
+            }
+            // else: a vocabulary without an unknown token (the marker task's: id 1 is its marker) — a word it lacks
+            // is left out, padding under the mask, rather than read as whatever token id 1 happens to be
         }
         return new INDArray[] {Nd4j.createFromArray(x), Nd4j.createFromArray(m)};
     }

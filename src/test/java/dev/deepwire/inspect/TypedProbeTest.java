@@ -1,0 +1,36 @@
+package dev.deepwire.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.data.Dataset;
+import dev.deepwire.data.MarkerDataset;
+import dev.deepwire.data.TextClassDataset;
+import dev.deepwire.model.DatasetSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Typed text in the inspector: a word the model's vocabulary lacks never becomes one of its real tokens. */
+class TypedProbeTest {
+    @Test
+    void anUnknownWordIsLeftOutWhereTheVocabularyHasNoUnknownToken() throws Exception {
+        Dataset probe = MarkerDataset.generate(new DatasetSpec("marker",
+                Map.of("length", 8, "train", 16, "validation", 8, "seed", 3))).validation();
+        TypedProbe typed = TypedProbe.of(probe, 0, 0, "t5 <M> and t6");
+        float[] ids = typed.example().features()[0].toFloatVector();
+        float[] mask = typed.example().featureMasks()[0].toFloatVector();
+        int marker = probe.inputNames(0).indexOf("<M>");
+        assertThat(ids[1]).isEqualTo(marker);
+        assertThat(ids[2]).as("'and' is not read as the marker (id 1)").isNotEqualTo(marker).isZero();
+        assertThat(mask[2]).as("left out under the mask").isZero();
+        assertThat(mask[3]).isEqualTo(1f);
+        assertThat(typed.unknown()).containsExactly("and");
+    }
+
+    @Test
+    void aVocabularyWithAnUnknownTokenUsesIt() {
+        List<String> vocabulary = List.of("<pad>", TextClassDataset.UNKNOWN, "a", "b");
+        float[] ids = TextClassDataset.encodeTyped("abz", vocabulary, 4, false)[0].toFloatVector();
+        assertThat(ids).containsExactly(2f, 3f, 1f, 0f);
+    }
+}
