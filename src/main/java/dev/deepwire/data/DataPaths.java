@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a project may read its data: a dataset's {@code file} is relative to the project's folder and lies inside
- * it, after normalising ({@code ..}) and following symbolic links. An absolute path, or one that leaves the folder,
- * is read only when the user allowed it (a flag on the command line, a confirmation in the workbench).
+ * Where a project may read its data: a dataset's {@code file} lies inside the project's folder, after normalising
+ * ({@code ..}) and following symbolic links — named relative to it, or absolutely. A path that leads outside the
+ * folder is read only when the user allowed it (a flag on the command line, a confirmation in the workbench).
  */
 public final class DataPaths {
     /** Where the digits-caption reader looks when the project names no file. */
@@ -48,9 +48,10 @@ public final class DataPaths {
             throw new DataException("dataset.file is not a usable path (" + e.getReason() + "); name a file "
                     + "relative to the project's folder");
         }
-        if (Path.of(name).isAbsolute()) {
-            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' is an absolute path; "
-                    + "data is read from inside the project's folder " + folder + " unless you allow otherwise"));
+        if (Path.of(name).isAbsolute() && !resolved.startsWith(folder)) {
+            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' is an absolute path "
+                    + "outside the project's folder " + folder + "; data is read from inside that folder unless you "
+                    + "allow otherwise"));
         }
         if (!resolved.startsWith(folder)) {
             return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' leaves the project's "

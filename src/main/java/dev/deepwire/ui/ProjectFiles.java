@@ -146,7 +146,8 @@ final class ProjectFiles {
     /**
      * A relative data file names a place beside the project file (or an opened sample's folder). Saved into another
      * folder, it is rewritten so that it still leads to the same data: relative to the new folder when the data lies
-     * inside it, absolute otherwise. Nothing changes when the folder stays the same.
+     * inside it, absolute otherwise. An absolute path (a file picked in Dataset Settings) that lies inside the folder
+     * saved into becomes relative, so the project and its data move together.
      */
     private void anchorData(Path target) {
         Path saved = file.get();
@@ -172,10 +173,10 @@ final class ProjectFiles {
         }
         folder = folder.toAbsolutePath().normalize();
         to = to.normalize();
-        if (data.isAbsolute() || folder.equals(to)) {
-            return;
+        if (data.isAbsolute() ? !data.normalize().startsWith(to) : folder.equals(to)) {
+            return; // elsewhere, named absolutely: it stays so; relative, in the same folder: unchanged
         }
-        Path resolved = folder.resolve(data).normalize();
+        Path resolved = folder.resolve(data).normalize(); // (an absolute path inside the new folder becomes relative)
         String anchored = resolved.startsWith(to) ? to.relativize(resolved).toString().replace('\\', '/')
                 : resolved.toString();
         Map<String, Object> params = new LinkedHashMap<>(spec.params());

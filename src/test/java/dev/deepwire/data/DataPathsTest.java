@@ -42,4 +42,16 @@ class DataPathsTest {
         assertThat(DataPaths.outside(file("sub/../words.tsv"), project)).isEmpty();
         assertThat(DataPaths.outside(file("data/words.tsv"), project)).isEmpty();
     }
+
+    @Test
+    void anAbsolutePathIsJudgedByWhereItLeadsNotByItsForm() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/words.tsv"), "a word\t1\n");
+        // picked in Dataset Settings, stored absolute: the project's own data, not a file from elsewhere
+        assertThat(DataPaths.outside(file(project.resolve("data/words.tsv").toString()), project)).isEmpty();
+        var elsewhere = DataPaths.outside(file(dir.resolve("other.tsv").toString()), project);
+        assertThat(elsewhere).isPresent();
+        assertThat(elsewhere.get().message()).contains("is an absolute path outside the project's folder");
+    }
 }

@@ -71,4 +71,20 @@ class SaveAsDataPathTest {
         assertThat(open(file).saveAs(target)).isTrue();
         assertThat(dataFile(target)).isEqualTo(data.getFileName().toString());
     }
+
+    @Test
+    void anAbsoluteDataFileInsideTheFolderSavedIntoBecomesRelative() throws Exception {
+        Path lesson = Files.createDirectories(dir.resolve("lesson"));
+        Path data = Files.writeString(lesson.resolve("flowers.csv"), "x,label\n1,0\n");
+        Path file = lesson.resolve("flowers.dwproj");
+        Files.writeString(file, Files.readString(Path.of("sample-projects/word-language.dwproj"))
+                .replace("\"data/word-language.tsv\"", "\"" + data + "\"")); // as Dataset Settings stores a picked file
+        assertThat(dataFile(file)).isEqualTo(data.toString());
+        Path saved = lesson.resolve("flowers-2.dwproj");
+        assertThat(open(file).saveAs(saved)).isTrue();
+        assertThat(dataFile(saved)).as("moves with the project").isEqualTo("flowers.csv");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("flowers.dwproj");
+        assertThat(open(file).saveAs(elsewhere)).isTrue();
+        assertThat(dataFile(elsewhere)).as("outside the folder saved into: as it was").isEqualTo(data.toString());
+    }
 }
