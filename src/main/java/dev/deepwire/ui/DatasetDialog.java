@@ -134,13 +134,15 @@ final class DatasetDialog {
             DatasetSpec s = spec.get();
             result.setText("Loading…");
             CompletableFuture.supplyAsync(() -> {
+                StringBuilder warnings = new StringBuilder();
+                DatasetLoader.unknownSettings(s).forEach(w -> warnings.append("\nWarning: ").append(w));
                 try {
                     DatasetSplits d = DatasetLoader.load(s, folder.get());
-                    return String.format("%,d training and %,d validation examples%s", d.train().size(),
+                    return labelled(String.format("%,d training and %,d validation examples%s", d.train().size(),
                             d.validation() == null ? 0 : d.validation().size(),
-                            d.test() == null ? "" : String.format(", %,d test", d.test().size()));
+                            d.test() == null ? "" : String.format(", %,d test", d.test().size())) + warnings);
                 } catch (DataException ex) {
-                    return "Problem: " + ex.getMessage();
+                    return labelled("Problem: " + ex.getMessage() + warnings);
                 }
             }, background).thenAccept(text -> Platform.runLater(() -> result.setText(text)));
         });
@@ -161,9 +163,26 @@ final class DatasetDialog {
         return f;
     }
 
+    /** The fields' labels, for messages that name a setting by its key in the file. */
+    private static final Map<String, String> LABELS = Map.of("file", "File", "tokens", "Tokens", "length", "Length",
+            "classes", "Classes", "validationFraction", "Validation fraction", "seed", "Seed");
+
+    /** A loader's message with each setting this dialog has a field for named as the field is labelled. */
+    static String labelled(String message) {
+        String out = message;
+        for (var e : LABELS.entrySet()) {
+            out = out.replaceAll("dataset\\." + e.getKey() + "\\b", "'" + e.getValue() + "'");
+        }
+        return out;
+    }
+
     /** Sets a parameter from a field: numbers as numbers, an empty field removes it. */
     private static void put(Map<String, Object> p, String key, String text, boolean number) {
         String t = text == null ? "" : text.strip();
+        Object was = p.get(key);
+        if (was != null && String.valueOf(was).equals(t)) {
+            return; // as the project has it (a whole number read as 7 stays the same kind of number)
+        }
         if (t.isEmpty()) {
             p.remove(key);
         } else if (number) {

@@ -206,6 +206,9 @@ final class WorkbenchWindow {
     /** Edit ▸ Dataset Settings: choose and check the project's data; the change is unsaved work. */
     void editDataset(Stage owner) {
         datasetDialog(owner).showAndWait().ifPresent(spec -> {
+            if (spec.equals(vm.project().dataset())) {
+                return; // OK with nothing changed: nothing to undo, nothing to save
+            }
             vm.setDataset(spec);
             vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
         });

@@ -82,4 +82,26 @@ class DatasetDialogUiTest {
         assertThat(dialog.getResult().kind()).isEqualTo("text-classes");
         assertThat(dialog.getResult().params()).containsEntry("length", 8L);
     }
+
+    @Test
+    void checkNamesAMisspeltSettingAndOkWithNothingChangedChangesNothing(FxRobot robot) throws Exception {
+        var spec = vm.project().dataset();
+        var params = new java.util.LinkedHashMap<>(spec.params());
+        params.put("vocabluary", 40);
+        robot.interact(() -> vm.project().setDataset(new DatasetSpec(spec.kind(), params)));
+        long before = vm.revisionProperty().get();
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
+        assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
+                .contains("Warning: dataset.vocabluary: not a setting of a marker dataset")
+                .contains("did you mean \"vocabulary\"?");
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getResult()).as("the same settings, the same kinds of numbers").isEqualTo(vm.project().dataset());
+        assertThat(DatasetDialog.labelled("dataset.classes must be a number; check dataset.file"))
+                .isEqualTo("'Classes' must be a number; check 'File'");
+        assertThat(vm.revisionProperty().get()).isEqualTo(before);
+    }
 }
