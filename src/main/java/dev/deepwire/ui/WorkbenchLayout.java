@@ -23,8 +23,10 @@ import javafx.scene.layout.Region;
 final class WorkbenchLayout {
     static final double PALETTE_WIDTH = 190;
     static final double INSPECTOR_WIDTH = 240;
-    /** The dock's height when nothing is remembered: a third of the middle, at most this many pixels. */
+    /** The dock's height when nothing is remembered: a third of the middle (at least {@link #MIN_DOCK_HEIGHT}), at most this many pixels. */
     static final double DOCK_HEIGHT = 250;
+    /** The dock's height when nothing is remembered and the middle has room for it beside the canvas. */
+    static final double MIN_DOCK_HEIGHT = 240;
 
     private final SplitPane sides = new SplitPane();
     private final SplitPane centre = new SplitPane();
@@ -133,7 +135,10 @@ final class WorkbenchLayout {
         if (!sized && sides.getWidth() > 0 && centre.getHeight() > 0) {
             sized = true;
             if (dockHeight < 0) {
-                dockHeight = Math.min(DOCK_HEIGHT, centre.getHeight() / 3);
+                // a third of the middle, but enough for the run controls and the first rows of settings where
+                // the canvas keeps at least three fifths (1024 × 700: 240 px rather than 206)
+                dockHeight = Math.min(DOCK_HEIGHT, Math.max(centre.getHeight() / 3,
+                        Math.min(MIN_DOCK_HEIGHT, centre.getHeight() * 2 / 5)));
             }
             applyDividers();
         }

@@ -68,11 +68,16 @@ public final class TrainingPanel extends HBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
+        // The settings a lesson changes first come first: a short dock (1024 × 700) shows the top rows without scrolling.
         form.addRow(0, label("Epochs"), epochs, label("Batch"), batch);
         form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
-        form.addRow(2, label("Seed"), seed, label("Stop after"), patience);
-        form.addRow(3, label("Checkpoint"), checkpoint, label("Validation split"), split);
-        form.addRow(4, label("Select on"), selectOn);
+        form.addRow(2, label("Seed"), seed, label("Validation split"), split);
+        form.addRow(3, label("Select on"), selectOn, label("Stop after"), patience);
+        form.addRow(4, label("Checkpoint"), checkpoint);
+        for (ComboBox<String> box : List.of(optimizer, selectOn)) {
+            box.setMinWidth(84); // "adam", "rmsprop", "accuracy" whole, not "a…"
+            box.setPrefWidth(84);
+        }
         selectOn.setId("train-select-on");
         selectOn.setTooltip(new Tooltip("Validation figure that picks the model the run ends with, for early stopping and "
                 + "best.zip: last (the model as training leaves it), loss, accuracy, mrr (knowledge graphs)"));
@@ -204,8 +209,8 @@ public final class TrainingPanel extends HBox {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox controls = new VBox(6, run, scroll);
-        controls.setPrefWidth(380);
-        controls.setMinWidth(340);
+        controls.setPrefWidth(390);
+        controls.setMinWidth(360); // the settings' two columns of fields, whole, beside three charts at 1024 px
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
         HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
         lrChart.includeZero();
