@@ -90,6 +90,11 @@ public final class GraphCanvas extends Pane {
         addEventFilter(MouseEvent.MOUSE_RELEASED, e -> minimap.setDragThrough(false));
     }
 
+    /** The minimap, for tests. */
+    Minimap minimap() {
+        return minimap;
+    }
+
     private void sync() {
         views.sync();
         minimap.redraw();

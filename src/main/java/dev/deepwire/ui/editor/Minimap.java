@@ -87,6 +87,13 @@ final class Minimap extends Canvas {
         redraw();
     }
 
+    private int boxes;
+
+    /** How many boxes the last drawing showed (blocks, and collapsed groups as one each), for tests. */
+    int boxesDrawn() {
+        return boxes;
+    }
+
     void redraw() {
         if (!isVisible()) {
             return;
@@ -112,9 +119,24 @@ final class Minimap extends Canvas {
         originX = minX - 5 / scale;
         originY = minY - 5 / scale;
         g.setFill(light ? Color.rgb(80, 120, 180) : Color.rgb(120, 160, 210));
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (var group : graph.groups()) {
+            if (group.collapsed() && !group.members().isEmpty()) {
+                // drawn as the canvas shows it: one box at its members' top-left, the members hidden inside
+                hidden.addAll(group.members());
+                double x = group.members().stream().map(graph::require).mapToDouble(Node::x).min().orElse(0);
+                double y = group.members().stream().map(graph::require).mapToDouble(Node::y).min().orElse(0);
+                g.fillRect((x - originX) * scale, (y - originY) * scale, Math.max(2, NodeView.WIDTH * scale),
+                        Math.max(2, GroupView.COLLAPSED_HEIGHT * scale));
+            }
+        }
+        boxes = hidden.isEmpty() ? 0 : (int) graph.groups().stream().filter(gr -> gr.collapsed() && !gr.members().isEmpty()).count();
         for (Node n : graph.nodes()) {
-            g.fillRect((n.x() - originX) * scale, (n.y() - originY) * scale, Math.max(2, NodeView.WIDTH * scale),
-                    Math.max(2, 86 * scale));
+            if (!hidden.contains(n.id())) {
+                boxes++;
+                g.fillRect((n.x() - originX) * scale, (n.y() - originY) * scale, Math.max(2, NodeView.WIDTH * scale),
+                        Math.max(2, 86 * scale));
+            }
         }
         g.setStroke(light ? Color.rgb(200, 120, 20) : Color.rgb(229, 192, 123));
         g.setLineWidth(1.5);

@@ -144,6 +144,8 @@ class WorkbenchEditorUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().group(groupId).orElseThrow().collapsed()).isTrue();
         assertThat(canvas.nodeView("emb").isVisible()).isFalse();
+        assertThat(canvas.minimap().boxesDrawn()).as("the minimap shows the group as one box, as the canvas does")
+                .isEqualTo(vm.graph().nodes().size() - 1);
         GroupView box = canvas.groupView(groupId);
         // The wire from outside now ends on the box's left edge.
         var in = canvas.edgeView(vm.graph().edgeInto(new Port("emb", "in")).orElseThrow());
