@@ -24,6 +24,8 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
     public static final String LINKS = "link-prediction";
     /** Up to this many classes the confusion matrix goes into run.json. */
     public static final int MAX_JSON_CLASSES = 200;
+    /** Up to this many classes the text report lists each one (the CSV always does). */
+    public static final int MAX_LISTED_CLASSES = 100;
     /** Up to this many classes the confusion matrix is kept at all (n² counts); above it {@code confusion} is empty. */
     public static final int MAX_MATRIX_CLASSES = 1_000;
 
@@ -112,11 +114,17 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
             default -> {
                 out.add(String.format(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f", head, accuracy,
                         macro.f1(), weighted.f1()));
-                int width = Math.max(8, classes.stream().mapToInt(String::length).max().orElse(5));
+                int width = Math.max(8, classes.stream().limit(MAX_LISTED_CLASSES + 1L).mapToInt(String::length).max()
+                        .orElse(5));
                 out.add(String.format(Locale.ROOT, "%-" + width + "s  precision  recall      F1  support", "class"));
-                for (ClassFigures c : perClass) {
-                    out.add(String.format(Locale.ROOT, "%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d", c.name(), c.precision(),
-                            c.recall(), c.f1(), c.support()));
+                if (perClass.size() <= MAX_LISTED_CLASSES) {
+                    for (ClassFigures c : perClass) {
+                        out.add(String.format(Locale.ROOT, "%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d", c.name(),
+                                c.precision(), c.recall(), c.f1(), c.support()));
+                    }
+                } else {
+                    out.add(String.format(Locale.ROOT, "(%,d classes: each one's figures are in the CSV, --csv)",
+                            perClass.size()));
                 }
                 out.add(String.format(Locale.ROOT, "%-" + width + "s  %9.4f  %6.4f  %6.4f", "macro", macro.precision(),
                         macro.recall(), macro.f1()));

@@ -9,6 +9,7 @@ import dev.deepwire.training.eval.EvaluationReport.Prediction;
 import dev.deepwire.training.eval.EvaluationReport.Regression;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.classification.ROC;
@@ -85,22 +86,31 @@ public final class Evaluator {
             throw new IllegalArgumentException("the " + split + " split has no examples to evaluate");
         }
         int n = eval.getLabelsList().size();
+        // Per-class totals from the true/false positive and negative counts, read once: DL4J's confusion matrix
+        // sums a row or column per call, and once per class that was n² (100,000 classes: minutes).
+        Map<Integer, Integer> tp = eval.truePositives();
+        Map<Integer, Integer> fp = eval.falsePositives();
+        Map<Integer, Integer> fn = eval.falseNegatives();
         List<ClassFigures> per = new ArrayList<>();
+        List<ClassFigures> present = new ArrayList<>(); // in the data or predicted: a class in neither is left out
         for (int c = 0; c < n; c++) {
-            per.add(new ClassFigures(eval.getLabelsList().get(c), eval.precision(c), eval.recall(c), eval.f1(c),
-                    eval.getConfusionMatrix().getActualTotal(c)));
+            long hits = tp.getOrDefault(c, 0);
+            long support = hits + fn.getOrDefault(c, 0);
+            long predicted = hits + fp.getOrDefault(c, 0);
+            double precision = predicted == 0 ? 0 : (double) hits / predicted;
+            double recall = support == 0 ? 0 : (double) hits / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            ClassFigures f = new ClassFigures(eval.getLabelsList().get(c), precision, recall, f1, support);
+            per.add(f);
+            if (support > 0 || predicted > 0) {
+                present.add(f);
+            }
         }
         // n² counts: kept only up to MAX_MATRIX_CLASSES classes (40,000 would be 12.8 GB); DL4J's own is sparse
         long[][] confusion = n <= EvaluationReport.MAX_MATRIX_CLASSES ? new long[n][n] : new long[0][0];
         for (int a = 0; a < confusion.length; a++) {
             for (int p = 0; p < n; p++) {
                 confusion[a][p] = eval.getConfusionMatrix().getCount(a, p);
-            }
-        }
-        List<ClassFigures> present = new ArrayList<>(); // in the data or predicted: a class in neither is left out
-        for (int c = 0; c < n; c++) {
-            if (per.get(c).support() > 0 || eval.getConfusionMatrix().getPredictedTotal(c) > 0) {
-                present.add(per.get(c));
             }
         }
         Binary binary = roc == null ? null : binary(roc);
