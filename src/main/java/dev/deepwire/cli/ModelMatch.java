@@ -1,6 +1,7 @@
 package dev.deepwire.cli;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.ModelFit;
 import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.LimitException;
@@ -27,9 +28,9 @@ final class ModelMatch {
         }
     }
 
-    static ComputationGraph load(Path model, Path project, CompiledNetwork network) throws CliException {
+    static ComputationGraph load(Path model, Path project, CompiledNetwork network, Dataset examples) throws CliException {
         try {
-            return ModelFit.load(model, network);
+            return ModelFit.load(model, network, examples);
         } catch (ModelFit.Mismatch e) {
             throw mismatch(model, project, e.getMessage());
         } catch (ModelFit.NotAModel e) {

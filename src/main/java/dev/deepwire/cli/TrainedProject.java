@@ -30,7 +30,9 @@ record TrainedProject(ProjectSession session, LoadedProject project, Computation
         dataAccess.check(session);
         ModelMatch.requireFile(model);
         LoadedProject project = LoadedProject.load(session);
-        ComputationGraph net = ModelMatch.load(model, file, project.network());
+        var data = project.data();
+        ComputationGraph net = ModelMatch.load(model, file, project.network(),
+                data.validation() != null ? data.validation() : data.train());
         return new TrainedProject(session, project, net, Collections.unmodifiableMap(readFiles));
     }
 

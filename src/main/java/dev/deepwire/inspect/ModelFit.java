@@ -1,6 +1,7 @@
 package dev.deepwire.inspect;
 
 import dev.deepwire.compiler.CompiledNetwork;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.ModelZips;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
@@ -73,6 +75,26 @@ public final class ModelFit {
         }
         if (BooleanIndexing.or(net.params(), Conditions.notFinite())) {
             throw new NotFinite(); // every figure from it would be NaN (evaluation, ablation, an embedding map)
+        }
+        return net;
+    }
+
+    /**
+     * The model in {@code model}, checked against {@code network} as {@link #load(Path, CompiledNetwork)} does, and
+     * then run on one of {@code examples}: a model whose blocks have the network's parameter counts but not its
+     * shapes (a sequence length changed since, a crafted configuration) fails there, refused as not the network's,
+     * instead of deep inside DL4J in whatever used it next.
+     */
+    public static ComputationGraph load(Path model, CompiledNetwork network, Dataset examples) throws IOException {
+        ComputationGraph net = load(model, network);
+        if (examples != null && examples.size() > 0) {
+            MultiDataSet one = examples.range(0, 1).batches(1, null).get(0);
+            try {
+                net.output(false, one.getFeatures(), one.getFeaturesMaskArrays(), one.getLabelsMaskArrays());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new Mismatch("it does not run on the project's data: " + FileProblems.plain(
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
         }
         return net;
     }

@@ -72,6 +72,24 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aModelOfTheProjectBeforeItsSequenceLengthChangedIsRefusedNotAnInternalError() throws Exception {
+        // sinusoidal positions have no parameters: the counts match, the shapes do not
+        String json = java.nio.file.Files.readString(SmallMarker.file(dir, "base.dwproj"))
+                .replace("\"mode\": \"learned\"", "\"mode\": \"sinusoidal\"");
+        Path before = java.nio.file.Files.writeString(dir.resolve("before.dwproj"), json);
+        Path model = SmallMarker.trainedModel(before, dir);
+        Path after = java.nio.file.Files.writeString(dir.resolve("after.dwproj"),
+                json.replace("\"length\": 24", "\"length\": 30"));
+        for (String command : List.of("evaluate", "ablate")) {
+            console.resetErr();
+            assertThat(DeepWireCli.execute(command, after.toString(), "--model", model.toString())).as(command)
+                    .isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(console.err()).as(command).contains("was not trained from " + after + " as it is now")
+                    .contains("it does not run on the project's data").doesNotContain("internal error");
+        }
+    }
+
+    @Test
     void aModelOfAProjectWithTransformerBlocksLoadsForEvaluateAndInspect() throws Exception {
         // A transformer block expands into several vertices: its parameters are counted over all of them.
         Path project = Path.of("sample-projects/word-language.dwproj");

@@ -154,10 +154,14 @@ public final class RunEvaluation {
             throw new IOException("the project's graph does not compile now: " + compiled.errors().get(0));
         }
         CompiledNetwork network = compiled.orThrow();
+        PreparedRun prepared = PreparedRun.withData(network, project.dataset(), settings, dataFolder);
+        if (!prepared.ok()) {
+            throw new IOException("the project's data cannot be used: " + prepared.problem());
+        }
         Path zip = run.dir().resolve("model.zip");
         TrainedModel model;
         try {
-            model = new TrainedModel(ModelFit.load(zip, network));
+            model = new TrainedModel(ModelFit.load(zip, network, prepared.data().validation()));
         } catch (ModelFit.Mismatch e) {
             throw new IOException("the graph is not the one this run trained (" + e.getMessage() + "); undo the edits "
                     + "made since, or train again");
@@ -165,10 +169,6 @@ public final class RunEvaluation {
             throw new IOException("the run kept no model (" + zip.getFileName() + " is missing)");
         } catch (IOException e) {
             throw new IOException(zip + ": " + e.getMessage());
-        }
-        PreparedRun prepared = PreparedRun.withData(network, project.dataset(), settings, dataFolder);
-        if (!prepared.ok()) {
-            throw new IOException("the project's data cannot be used: " + prepared.problem());
         }
         Source source = new Source(model, prepared.data(), network.outputs().get(0).blockType(), run.dir(), project.name(),
                 settings);
