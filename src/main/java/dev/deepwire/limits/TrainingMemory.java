@@ -10,6 +10,11 @@ public final class TrainingMemory {
     /** System property naming the training JVM's largest heap, e.g. {@code 2g}. */
     public static final String HEAP_PROPERTY = "deepwire.trainingHeap";
     public static final String DEFAULT_HEAP = "1g";
+    /**
+     * The training JVM's serial collector keeps eden this many times each survivor space; its young generation is a
+     * third of the heap (the default NewRatio of 2).
+     */
+    public static final int SURVIVOR_RATIO = 2;
 
     private TrainingMemory() {
     }
@@ -36,10 +41,20 @@ public final class TrainingMemory {
     }
 
     /**
-     * The heap data and models are judged against: the training JVM's, or this JVM's where that is smaller (training
-     * in this process, with less).
+     * The heap Java reports as usable in a training JVM ({@code Runtime.maxMemory()} there): its largest heap less one
+     * survivor space, which the collector keeps empty — 939 MB of a 1 GB heap. Judging by the whole 1 GB, validate
+     * accepted what the training JVM refused.
+     */
+    static long usable(long heap) {
+        long young = heap / 3;
+        return heap - young / (SURVIVOR_RATIO + 2);
+    }
+
+    /**
+     * The heap data and models are judged against: what a training JVM has, or this JVM's where that is smaller
+     * (training in this process, with less).
      */
     public static long judged() {
-        return Math.min(Runtime.getRuntime().maxMemory(), bytes(heap()));
+        return Math.min(Runtime.getRuntime().maxMemory(), usable(bytes(heap())));
     }
 }

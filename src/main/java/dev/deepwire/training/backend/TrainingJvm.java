@@ -53,7 +53,7 @@ public final class TrainingJvm {
      * an epoch. With larger survivors they die there: marker, 5 epochs, collections 1.4 → 0.9–1.0 s, peak resident
      * memory 526–532 → 454–485 MB (docs/decisions/0013).
      */
-    static final int SURVIVOR_RATIO = 2;
+    static final int SURVIVOR_RATIO = TrainingMemory.SURVIVOR_RATIO;
     /** glibc malloc's setting for the smallest block given its own mapping (and no longer raised as blocks are freed). */
     static final String MMAP_THRESHOLD_ENV = "MALLOC_MMAP_THRESHOLD_";
     static final String MMAP_THRESHOLD = "131072";

@@ -41,7 +41,10 @@ class TrainingJvmTest {
         assertThat(errors).as("its only error output is Java's notice").isEqualTo(TrainingJvm.STARTUP_NOTICE);
         String[] words = out.split(" ");
         assertThat(words[0]).isEqualTo("true");
-        assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30);
+        assertThat(Long.parseLong(words[1])).isLessThanOrEqualTo(1L << 30)
+                .as("what another JVM judges data and models against is what this one has (validate agrees with train)")
+                .isCloseTo(dev.deepwire.limits.TrainingMemory.judged(), org.assertj.core.data.Percentage.withPercentage(0.1))
+                .isGreaterThanOrEqualTo(dev.deepwire.limits.TrainingMemory.judged());
         assertThat(Long.parseLong(words[3])).as("the heap it starts with").isLessThanOrEqualTo(TrainingJvm.INITIAL_HEAP)
                 .isGreaterThan(TrainingJvm.INITIAL_HEAP / 2);
         assertThat(words[2]).isEqualTo(System.getenv().getOrDefault(TrainingJvm.MMAP_THRESHOLD_ENV, TrainingJvm.MMAP_THRESHOLD));
