@@ -41,7 +41,7 @@ public final class TextClassDataset {
         }
         int length = DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
         List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
-        double fraction = spec.params().get("validationFraction") instanceof Number n ? n.doubleValue() : 0.1;
+        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name, as for CSV
         rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
         List<String> vocabulary = vocabulary(rows);
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));

@@ -71,4 +71,18 @@ class DatasetSettingsTest {
         DatasetSplits d = marker("train", 32.0);
         assertThat(d.train().size()).isEqualTo(32);
     }
+
+    @Test
+    void aTextDatasetsValidationFractionAsTextIsRefusedNotReadAsTheDefault() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("word").append(i).append('\t').append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        Files.writeString(dir.resolve("t.tsv"), lines);
+        var spec = new DatasetSpec("text-classes", Map.of("file", "t.tsv", "length", 8, "validationFraction", "0.5"));
+        assertThatThrownBy(() -> DatasetLoader.load(spec, dir)).isInstanceOf(DataException.class)
+                .hasMessageContaining("dataset.validationFraction");
+        var number = new DatasetSpec("text-classes", Map.of("file", "t.tsv", "length", 8, "validationFraction", 0.5));
+        assertThat(DatasetLoader.load(number, dir).validation().size()).as("about half, not a tenth").isBetween(12, 28);
+    }
 }
