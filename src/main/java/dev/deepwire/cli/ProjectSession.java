@@ -7,6 +7,7 @@ import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import java.nio.file.InvalidPathException;
@@ -51,10 +52,9 @@ final class ProjectSession {
         return lines;
     }
 
-    /** Unknown keys under {@code training} and the dataset's settings its kind does not read: ignored, kept in the file. */
+    /** Keys the file holds that DeepWire does not read (sections, block fields, training settings) and the dataset's settings its kind does not read: ignored, kept in the file. */
     List<String> settingWarnings() {
-        List<String> lines = new ArrayList<>(project.sectionExtras("training").keySet().stream()
-                .map(key -> "WARN training." + key + ": unknown setting, ignored (kept in the file)").toList());
+        List<String> lines = new ArrayList<>(UnknownKeys.of(project).stream().map(w -> "WARN " + w).toList());
         DatasetLoader.unknownSettings(project.dataset()).forEach(w -> lines.add("WARN " + w));
         return lines;
     }

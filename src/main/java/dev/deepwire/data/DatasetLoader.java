@@ -1,10 +1,9 @@
 package dev.deepwire.data;
 
 import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.SimilarNames;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,34 +33,11 @@ public final class DatasetLoader {
         Set<String> known = SETTINGS.get(spec.kind());
         return spec.params().keySet().stream().filter(k -> !known.contains(k)).sorted()
                 .map(k -> "dataset." + k + ": not a setting of a " + spec.kind() + " dataset, ignored (kept in the file)"
-                        + meant(k, known).map(m -> "; did you mean \"" + m + "\"?")
+                        + SimilarNames.closest(k, known).map(m -> "; did you mean \"" + m + "\"?")
                         .orElse("; its settings are " + String.join(", ", known.stream().sorted().toList())))
                 .toList();
     }
 
-    private static java.util.Optional<String> meant(String key, Set<String> known) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return known.stream().filter(m -> distance(k, m.toLowerCase(Locale.ROOT)) <= Math.max(1, m.length() / 4))
-                .min(Comparator.comparingInt(m -> distance(k, m.toLowerCase(Locale.ROOT))));
-    }
-
-    /** Edit distance (insertions, deletions, substitutions) between two short names. */
-    private static int distance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
-    }
 
     /**
      * Loads the dataset of a project, wherever its file lies: for callers that checked {@link DataPaths#outside}

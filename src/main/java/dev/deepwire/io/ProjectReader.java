@@ -43,13 +43,13 @@ import java.util.Set;
  * code from the file: it is plain data.
  */
 public final class ProjectReader {
-    private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "description", "nodes", "edges",
+    static final Set<String> TOP = Set.of("format", "formatVersion", "name", "description", "nodes", "edges",
             "dataset", "training", "ui");
-    private static final Set<String> NODE = Set.of("id", "type", "label", "params");
+    static final Set<String> NODE = Set.of("id", "type", "label", "params");
     private static final Set<String> EDGE = Set.of("from", "to");
     private static final Set<String> GROUP = Set.of("id", "label", "members", "collapsed");
     private static final Set<String> NOTE = Set.of("id", "text", "x", "y");
-    private static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
+    static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
             "checkpointEvery", "earlyStoppingPatience", "validationSplit", "selectOn");
 
     private final ObjectMapper mapper;

@@ -3,6 +3,7 @@ package dev.deepwire.ui;
 import dev.deepwire.data.DataPaths;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.FileNames;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -216,7 +218,9 @@ final class ProjectFiles {
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
-            vm.messageProperty().set("Opened " + path.getFileName());
+            List<String> unread = UnknownKeys.of(p); // a misspelt section would otherwise train on defaults unseen
+            vm.messageProperty().set("Opened " + path.getFileName() + (unread.isEmpty() ? "" : " · " + unread.get(0)
+                    + (unread.size() > 1 ? " (and " + (unread.size() - 1) + " more not read)" : "")));
         } catch (ProjectFormatException e) {
             error("Cannot open " + path.getFileName(), e.getMessage());
         }

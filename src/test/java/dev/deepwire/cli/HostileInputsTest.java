@@ -131,16 +131,27 @@ class HostileInputsTest {
     }
 
     @Test
+    void aMisspeltSectionOrBlockFieldIsWarnedAboutWithTheNameItMeant() throws Exception {
+        Path project = marker("sections.dwproj", "\"training\": {", "\"trainig\": {\"epochs\": 1}, \"training\": {");
+        Files.writeString(project, Files.readString(project).replaceFirst("\"params\": \\{", "\"parms\": {\"x\": 1}, \"params\": {"));
+        assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
+        assertThat(console.out())
+                .contains("WARN trainig: not a section of a project, ignored (kept in the file); did you mean \"training\"?")
+                .containsPattern("WARN nodes\\[[a-z_0-9]+\\]\\.parms: not a field of a block, ignored \\(kept in the file\\); "
+                        + "did you mean \"params\"\\?");
+    }
+
+    @Test
     void unknownTrainingSettingsAreWarnedAboutAndKept() throws Exception {
         Path project = marker("keys.dwproj", "\"training\": {", "\"training\": {\"weightInit\": \"xavier\", \"dataType\": 16,");
         assertThat(DeepWireCli.execute("validate", project.toString())).isZero();
         assertThat(console.out())
-                .contains("WARN training.weightInit: unknown setting, ignored (kept in the file)")
-                .contains("WARN training.dataType: unknown setting, ignored (kept in the file)");
+                .contains("WARN training.weightInit: not a training setting, ignored (kept in the file)")
+                .contains("WARN training.dataType: not a training setting, ignored (kept in the file)");
         console.resetOut();
         assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", dir.resolve("r").toString()))
                 .isZero();
-        assertThat(console.out()).contains("WARN training.weightInit: unknown setting");
+        assertThat(console.out()).contains("WARN training.weightInit: not a training setting");
         var read = new ProjectReader().read(project);
         Path saved = dir.resolve("saved.dwproj");
         new ProjectWriter().write(read, saved);

@@ -63,6 +63,16 @@ class StatusMessagesUiTest {
     }
 
     @Test
+    void openingAFileWithAMisspeltSectionSaysSo(FxRobot robot) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("deepwire-status").resolve("typo.dwproj");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(java.nio.file.Path.of("sample-projects/marker.dwproj"))
+                .replace("\"training\": {", "\"trainig\": {\"epochs\": 1}, \"training\": {"));
+        robot.interact(() -> h.window.files().open(file));
+        assertThat(message(robot)).startsWith("Opened typo.dwproj · trainig: not a section of a project")
+                .contains("did you mean \"training\"?");
+    }
+
+    @Test
     void aNewProjectReplacesTheOpenedMessage(FxRobot robot) {
         robot.interact(() -> h.vm.messageProperty().set("Opened marker.dwproj"));
         robot.interact(() -> h.window.files().newProject());
