@@ -91,7 +91,10 @@ public final class TrainingJvm {
         String heap = TrainingMemory.heap();
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:SurvivorRatio=" + SURVIVOR_RATIO,
                 "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap,
-                "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap)));
+                "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap),
+                // the same home as the JVM that starts it (-Duser.home on the command line): its JavaCPP cache, its
+                // settings, never the real home of a user who kept DeepWire away from it
+                "-Duser.home=" + System.getProperty("user.home")));
         if (ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent()) {
             options.add("--add-modules=" + VECTOR_MODULE);
             if (!System.getProperty("java.vm.name", "").contains("OpenJ9")) {

@@ -98,7 +98,8 @@ class TrainingJvmTest {
             System.setProperty(TrainingJvm.HEAP_PROPERTY, "1g -XX:+Evil");
             assertThat(TrainingJvm.options()).contains("-Xmx" + TrainingJvm.DEFAULT_HEAP).noneMatch(o -> o.contains("Evil"));
             System.setProperty(TrainingJvm.HEAP_PROPERTY, "3g");
-            assertThat(TrainingJvm.options()).contains("-Xmx3g", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2", "-Xms" + (384L << 20));
+            assertThat(TrainingJvm.options()).contains("-Xmx3g", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2", "-Xms" + (384L << 20),
+                    "-Duser.home=" + System.getProperty("user.home"));
             System.setProperty(TrainingJvm.HEAP_PROPERTY, "256m"); // a starting heap above the largest would not start
             assertThat(TrainingJvm.options()).contains("-Xmx256m", "-Xms" + (256L << 20));
         } finally {
