@@ -5,6 +5,7 @@ import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.LimitException;
 import dev.deepwire.limits.Limits;
 import dev.deepwire.limits.LineReader;
+import dev.deepwire.model.Decimals;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
@@ -70,20 +71,12 @@ final class DataLines {
         return s;
     }
 
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
     /**
-     * A cell as a finite decimal number ({@code 3}, {@code -0.5}, {@code +1}, {@code 2.5e-3}, spaces around allowed);
-     * Java's own forms that no spreadsheet writes — {@code 0x1p3}, {@code 1f}, {@code 2d}, {@code NaN},
-     * {@code Infinity} — are refused, and so is a value too large for a float.
+     * A cell as a finite decimal number ({@link Decimals}) that fits a float; Java's own forms ({@code 0x1p3},
+     * {@code 1f}, {@code NaN}) and values too large for a float are refused.
      */
     static float decimal(String cell) throws NumberFormatException {
-        String s = cell.strip();
-        if (!DECIMAL.matcher(s).matches()) {
-            throw new NumberFormatException(cell);
-        }
-        float v = Float.parseFloat(s);
+        float v = (float) Decimals.parse(cell);
         if (!Float.isFinite(v)) {
             throw new NumberFormatException(cell);
         }

@@ -2,6 +2,7 @@ package dev.deepwire.sweep;
 
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Decimals;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.ParamSpec;
 import dev.deepwire.model.ParamType;
@@ -141,7 +142,7 @@ public final class SweepSettings {
         try {
             return switch (spec.type()) {
                 case INT -> Integer.parseInt(text);
-                case DOUBLE -> Double.parseDouble(text);
+                case DOUBLE -> Decimals.parse(text);
                 case BOOLEAN -> text.equalsIgnoreCase("true") ? Boolean.TRUE
                         : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
                 case CHOICE -> text;
@@ -159,14 +160,14 @@ public final class SweepSettings {
                 case "optimizer" -> new TrainingSettings(s.epochs(), s.batchSize(), v,
                         s.learningRate(), s.seed(), s.checkpointEvery(), s.earlyStoppingPatience(), s.validationSplit(),
                         s.selectOn());
-                case "learningRate" -> s.withLearningRate(Double.parseDouble(v));
+                case "learningRate" -> s.withLearningRate(Decimals.parse(v));
                 case "seed" -> s.withSeed(Long.parseLong(v));
                 case "checkpointEvery" -> new TrainingSettings(s.epochs(), s.batchSize(), s.optimizer(), s.learningRate(),
                         s.seed(), Integer.parseInt(v), s.earlyStoppingPatience(), s.validationSplit(), s.selectOn());
                 case "earlyStoppingPatience" -> new TrainingSettings(s.epochs(), s.batchSize(), s.optimizer(),
                         s.learningRate(), s.seed(), s.checkpointEvery(), Integer.parseInt(v), s.validationSplit(),
                         s.selectOn());
-                case "validationSplit" -> s.withValidationSplit(Double.parseDouble(v));
+                case "validationSplit" -> s.withValidationSplit(Decimals.parse(v));
                 case "selectOn" -> s.withSelectOn(v);
                 default -> throw new SweepSpecException("--param training." + name + ": unknown training setting");
             };

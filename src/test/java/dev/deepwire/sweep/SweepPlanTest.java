@@ -71,7 +71,11 @@ class SweepPlanTest {
                 .hasMessageContaining("attn.heads=0").hasMessageContaining("between");
         assertThatThrownBy(() -> plan(1, "training.learningRate=fast")).isInstanceOf(SweepSpecException.class)
                 .hasMessageContaining("training.learningRate=fast").hasMessageContaining("number");
-        assertThatThrownBy(() -> plan(1, "training.learningRate=NaN")).isInstanceOf(SweepSpecException.class)
+        for (String javaOnly : List.of("NaN", "1f", "1d", "0x1p-3")) { // Java's forms: 0x1p-3 ran at 0.125
+            assertThatThrownBy(() -> plan(1, "training.learningRate=" + javaOnly)).isInstanceOf(SweepSpecException.class)
+                    .hasMessageContaining("training.learningRate=" + javaOnly).hasMessageContaining("number");
+        }
+        assertThatThrownBy(() -> plan(1, "training.learningRate=-1")).isInstanceOf(SweepSpecException.class)
                 .hasMessageContaining("above 0");
         assertThatThrownBy(() -> plan(1, "training.optimizer=adamw")).isInstanceOf(SweepSpecException.class)
                 .hasMessageContaining("must be one of");

@@ -1,0 +1,28 @@
+package dev.deepwire.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * A number as a person writes it ({@code 3}, {@code -0.5}, {@code +1}, {@code .5}, {@code 2.5e-3}, spaces around):
+ * Java's own forms that no spreadsheet or person means — {@code 0x1p3}, {@code 1f}, {@code 2d}, {@code NaN},
+ * {@code Infinity} — are refused. One reader for data cells and settings typed on a command line.
+ */
+public final class Decimals {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    private Decimals() {
+    }
+
+    /** The finite number {@code text} writes; a {@link NumberFormatException} for anything else. */
+    public static double parse(String text) {
+        String s = text.strip();
+        if (!DECIMAL.matcher(s).matches()) {
+            throw new NumberFormatException(text);
+        }
+        double v = Double.parseDouble(s);
+        if (!Double.isFinite(v)) {
+            throw new NumberFormatException(text);
+        }
+        return v;
+    }
+}
