@@ -1,11 +1,14 @@
 package dev.deepwire.inspect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.limits.FileProblems;
 import dev.deepwire.limits.ModelZips;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.util.ModelSerializer;
@@ -73,6 +76,7 @@ public final class ModelFit {
                         entry.getKey(), held, entry.getValue()));
             }
         }
+        sameSettings(net, network);
         if (BooleanIndexing.or(net.params(), Conditions.notFinite())) {
             throw new NotFinite(); // every figure from it would be NaN (evaluation, ablation, an embedding map)
         }
@@ -97,6 +101,82 @@ public final class ModelFit {
             }
         }
         return net;
+    }
+
+    /**
+     * What training sets on a layer (the updater and its learning rate, dropout, weight decay, initialisation, counters):
+     * a model trained with other training settings is still the network's.
+     */
+    private static final Set<String> TRAINING_ONLY = Set.of("iupdater", "biasUpdater", "idropout", "weightNoise",
+            "constraints", "regularization", "regularizationBias", "gradientNormalization",
+            "gradientNormalizationThreshold", "weightInitFn", "biasInit", "gainInit", "epochCount", "iterationCount",
+            "cacheMode", "dataType", "seed", "variables");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Every block of the network set as in the model (heads, activations, sizes — whatever the configuration holds
+     * beyond training settings): four heads and two have the same parameter count, and the figures would have come
+     * from the model's settings, not the project's.
+     */
+    private static void sameSettings(ComputationGraph net, CompiledNetwork network) throws Mismatch {
+        JsonNode model;
+        JsonNode project;
+        try {
+            model = JSON.readTree(net.getConfiguration().toJson()).path("vertices");
+            project = JSON.readTree(network.configurationJson()).path("vertices");
+        } catch (IOException | RuntimeException e) {
+            return; // a configuration that does not serialise: the forward pass on an example judges it
+        }
+        var names = project.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode mine = model.get(name);
+            if (mine == null) {
+                throw new Mismatch("it has no part '" + name + "'");
+            }
+            String difference = difference(project.get(name), mine, "");
+            if (difference != null) {
+                String block = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                throw new Mismatch("its block '" + block + "' is set differently (" + difference + ")");
+            }
+        }
+    }
+
+    /** The first setting in which two configurations differ ("nHeads: 2 in the project, 4 in the model"), or null. */
+    private static String difference(JsonNode project, JsonNode model, String path) {
+        if (project.isObject() && model.isObject()) {
+            var fields = new java.util.TreeSet<String>();
+            project.fieldNames().forEachRemaining(fields::add);
+            model.fieldNames().forEachRemaining(fields::add);
+            for (String f : fields) {
+                if (TRAINING_ONLY.contains(f)) {
+                    continue;
+                }
+                JsonNode a = project.get(f);
+                JsonNode b = model.get(f);
+                String d = a == null || b == null ? (java.util.Objects.equals(a, b) ? null
+                        : describe(path + f, a, b)) : difference(a, b, path + f + ".");
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        return project.equals(model) ? null : describe(path.endsWith(".") ? path.substring(0, path.length() - 1) : path,
+                project, model);
+    }
+
+    private static String describe(String path, JsonNode project, JsonNode model) {
+        String name = path.replaceAll("^layerConf\\.layer\\.", "").replace("@class", "kind");
+        return name + ": " + shortly(project) + " in the project, " + shortly(model) + " in the model";
+    }
+
+    private static String shortly(JsonNode n) {
+        if (n == null) {
+            return "none";
+        }
+        String s = n.isTextual() ? n.asText().replaceAll("^.*\\.", "") : n.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "…" : s;
     }
 
     /** A block's parameters: its own vertex and the parts it compiles to ({@code id.part}, e.g. a transformer block's). */

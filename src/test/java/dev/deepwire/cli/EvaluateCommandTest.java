@@ -85,8 +85,24 @@ class EvaluateCommandTest {
             assertThat(DeepWireCli.execute(command, after.toString(), "--model", model.toString())).as(command)
                     .isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(console.err()).as(command).contains("was not trained from " + after + " as it is now")
-                    .contains("it does not run on the project's data").doesNotContain("internal error");
+                    .contains("length: 30 in the project, 24 in the model").doesNotContain("internal error");
         }
+    }
+
+    @Test
+    void aModelWithAnotherNumberOfHeadsIsRefusedThoughItsParameterCountsMatch() throws Exception {
+        Path project = SmallMarker.file(dir, "four.dwproj");
+        Path model = SmallMarker.trainedModel(project, dir);
+        Path two = java.nio.file.Files.writeString(dir.resolve("two.dwproj"),
+                java.nio.file.Files.readString(project).replace("\"heads\": 4", "\"heads\": 2"));
+        assertThat(DeepWireCli.execute("evaluate", two.toString(), "--model", model.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains("its block 'attn' is set differently").contains("2 in the project, 4 in the model");
+        console.resetErr();
+        // the training settings are not the network: another learning rate or seed still evaluates
+        Path rate = java.nio.file.Files.writeString(dir.resolve("rate.dwproj"), java.nio.file.Files.readString(project)
+                .replace("\"learningRate\": 0.001", "\"learningRate\": 0.01").replace("\"seed\": 42", "\"seed\": 5"));
+        assertThat(DeepWireCli.execute("evaluate", rate.toString(), "--model", model.toString())).as(console.err()).isZero();
     }
 
     @Test
