@@ -28,6 +28,18 @@ final class JsonSyntax {
             return new ProjectFormatException(where, "the file holds " + what + ", which no project needs; is it "
                     + "really a DeepWire project?");
         }
+        Matcher token = Pattern.compile("^Non-standard token '([^']*)'").matcher(msg);
+        if (token.find()) {
+            return new ProjectFormatException(where, "'" + token.group(1) + "' is not a JSON number: a project file "
+                    + "holds finite numbers only; write a number there");
+        }
+        if (msg.contains("ALLOW_COMMENTS") || msg.contains("ALLOW_YAML_COMMENTS")) {
+            return new ProjectFormatException(where, "JSON has no comments: remove the comment (a note on the canvas, "
+                    + "or the project's description, can hold the text)");
+        }
+        if (msg.contains("ALLOW_SINGLE_QUOTES") || msg.contains("(code 39)")) {
+            return new ProjectFormatException(where, "JSON puts text in double quotes (\"…\"), not single ones");
+        }
         if (msg.startsWith("Duplicate field")) {
             return new ProjectFormatException(where, readable(msg) + "; remove one of the two");
         }

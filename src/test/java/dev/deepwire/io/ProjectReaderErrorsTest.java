@@ -31,6 +31,9 @@ class ProjectReaderErrorsTest {
             "newer version | {\"format\": \"deepwire-project\", \"formatVersion\": 99} | update DeepWire",
             "version as text | {\"format\": \"deepwire-project\", \"formatVersion\": \"one\"} | formatVersion: must be a whole number",
             "duplicate keys | {\"format\": \"deepwire-project\", \"format\": \"x\"} | Duplicate field 'format'",
+            "NaN | {\"format\": \"deepwire-project\", \"formatVersion\": NaN} | 'NaN' is not a JSON number",
+            "a comment | {\"format\": \"deepwire-project\" /* mine */} | JSON has no comments",
+            "single quotes | {'format': 1} | not single ones",
     })
     void malformedFilesAreRefusedWithThePlace(String name, String json, String expected) {
         assertThatThrownBy(() -> new ProjectReader().parse(json))
