@@ -55,7 +55,11 @@ public final class DeepWireCli implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, parsedArgs) -> {
             String command = ex.getCommandLine().getCommandName().replace("deepwire", "").trim();
+            String dashed = java.util.Arrays.stream(args).filter(a -> a.startsWith("-") && a.endsWith(".dwproj"))
+                    .findFirst().orElse(null);
             Console.err().println("deepwire: " + TerminalSafeStream.oneLine(String.valueOf(ex.getMessage()))
+                    + (dashed == null ? "" : "; a file whose name starts with '-' reads as an option: write it as ./"
+                    + TerminalSafeStream.oneLine(dashed))
                     + " (see 'deepwire " + (command.isEmpty() ? "" : command + " ") + "--help')");
             return ExitCodes.BAD_INPUT;
         });

@@ -257,6 +257,12 @@ class HostileInputsTest {
     }
 
     @Test
+    void aProjectFileWhoseNameStartsWithADashIsExplained() {
+        assertThat(DeepWireCli.execute("validate", "-x.dwproj")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains("a file whose name starts with '-' reads as an option: write it as ./-x.dwproj");
+    }
+
+    @Test
     void threadCountsAndLogIntervalsOutsideTheirRangeAreRefusedBeforeAnyWork() throws Exception {
         Path project = marker("m.dwproj", "", "");
         int max = 4 * Runtime.getRuntime().availableProcessors();
