@@ -32,9 +32,8 @@ public final class DatasetLoader {
         }
         Set<String> known = SETTINGS.get(spec.kind());
         return spec.params().keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .map(k -> "dataset." + k + ": not a setting of a " + spec.kind() + " dataset, ignored (kept in the file)"
-                        + SimilarNames.closest(k, known).map(m -> "; did you mean \"" + m + "\"?")
-                        .orElse("; its settings are " + String.join(", ", known.stream().sorted().toList())))
+                .map(k -> SimilarNames.notRead("dataset." + k, "a setting of a " + spec.kind() + " dataset", k, known,
+                        "its settings are"))
                 .toList();
     }
 

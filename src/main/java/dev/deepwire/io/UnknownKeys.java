@@ -29,7 +29,6 @@ public final class UnknownKeys {
     }
 
     private static String line(String where, String key, Set<String> known, String what) {
-        return where + ": not " + what + ", ignored (kept in the file)"
-                + SimilarNames.closest(key, known).map(m -> "; did you mean \"" + m + "\"?").orElse("");
+        return SimilarNames.notRead(where, what, key, known, null);
     }
 }

@@ -17,6 +17,17 @@ public final class SimilarNames {
                 .min(Comparator.comparingInt(m -> distance(k, m.toLowerCase(Locale.ROOT))));
     }
 
+    /**
+     * The line for a name DeepWire does not read: "{@code where}: not {@code what}, ignored (kept in the file)" and the
+     * name it most likely meant — or, when none is close and {@code listedAs} is given ("its settings are"), the known
+     * names after it.
+     */
+    public static String notRead(String where, String what, String name, Collection<String> known, String listedAs) {
+        return where + ": not " + what + ", ignored (kept in the file)" + closest(name, known)
+                .map(m -> "; did you mean \"" + m + "\"?")
+                .orElse(listedAs == null ? "" : "; " + listedAs + " " + String.join(", ", known.stream().sorted().toList()));
+    }
+
     /** Edit distance (insertions, deletions, substitutions) between two short names. */
     static int distance(String a, String b) {
         int[] row = new int[b.length() + 1];

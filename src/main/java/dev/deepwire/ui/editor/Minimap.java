@@ -120,6 +120,7 @@ final class Minimap extends Canvas {
         originY = minY - 5 / scale;
         g.setFill(light ? Color.rgb(80, 120, 180) : Color.rgb(120, 160, 210));
         java.util.Set<String> hidden = new java.util.HashSet<>();
+        boxes = 0;
         for (var group : graph.groups()) {
             if (group.collapsed() && !group.members().isEmpty()) {
                 // drawn as the canvas shows it: one box at its members' top-left, the members hidden inside
@@ -128,9 +129,9 @@ final class Minimap extends Canvas {
                 double y = group.members().stream().map(graph::require).mapToDouble(Node::y).min().orElse(0);
                 g.fillRect((x - originX) * scale, (y - originY) * scale, Math.max(2, NodeView.WIDTH * scale),
                         Math.max(2, GroupView.COLLAPSED_HEIGHT * scale));
+                boxes++;
             }
         }
-        boxes = hidden.isEmpty() ? 0 : (int) graph.groups().stream().filter(gr -> gr.collapsed() && !gr.members().isEmpty()).count();
         for (Node n : graph.nodes()) {
             if (!hidden.contains(n.id())) {
                 boxes++;

@@ -3,9 +3,11 @@ package dev.deepwire.ui.eval;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.Project;
 import dev.deepwire.training.eval.EvaluationReport;
 import dev.deepwire.training.eval.EvaluationReport.ClassFigures;
 import dev.deepwire.ui.training.RunEvaluation;
+import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.util.List;
@@ -118,41 +120,7 @@ public final class EvaluationWindow {
                 show(owner, training, inspect, stepThrough);
                 return;
             }
-            w.showingLatest = false;
-            Label loading = new Label("Evaluating " + run.dir().getFileName() + "…");
-            loading.setId("eval-loading");
-            root.setCenter(loading);
-            var project = training.editor().project();
-            var folder = training.dataFolder().get();
-            var catalog = training.editor().catalog();
-            w.work.execute(() -> {
-                RunEvaluation.Kept kept;
-                String problem = null;
-                try {
-                    kept = RunEvaluation.evaluateKept(run, project, folder, catalog);
-                } catch (IOException | RuntimeException e) {
-                    kept = null;
-                    problem = "Cannot evaluate " + run.dir().getFileName() + ": " + e.getMessage();
-                }
-                RunEvaluation.Kept done = kept;
-                String why = problem;
-                Platform.runLater(() -> {
-                    if (w.closed.get()) {
-                        return;
-                    }
-                    if (done == null) {
-                        Label refused = new Label(why);
-                        refused.setId("eval-problem");
-                        refused.setWrapText(true);
-                        root.setCenter(refused);
-                        return;
-                    }
-                    Tab results = new Tab("Evaluation");
-                    results.setClosable(false);
-                    results.setContent(w.evaluation(done.report(), done.source(), inspect, stepThrough));
-                    root.setCenter(w.tabs(results, done.source()));
-                });
-            });
+            w.evaluateKept(root, run, training, inspect, stepThrough);
         });
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fits a small screen (1024 × 700)
         Scene scene = new Scene(root, Math.min(1100, screen.getWidth() - 20), Math.min(760, screen.getHeight() - 40));
@@ -174,6 +142,49 @@ public final class EvaluationWindow {
         });
         w.stage.show();
         return w;
+    }
+
+    /**
+     * Evaluates a kept run in the background — on a copy of the project as it is now, so edits meanwhile do not reach
+     * the work — and shows its report and pruning lab, or why it cannot be evaluated.
+     */
+    private void evaluateKept(BorderPane root, RunHistory.Run run, TrainingViewModel training,
+                              BiConsumer<TrainedModel, Dataset> inspect, BiConsumer<TrainedModel, Dataset> stepThrough) {
+        showingLatest = false;
+        Label loading = new Label("Evaluating " + run.dir().getFileName() + "…");
+        loading.setId("eval-loading");
+        root.setCenter(loading);
+        Project now = training.editor().project();
+        Project project = new Project(now.name(), now.description(), now.graph().copy(), now.dataset(), now.training());
+        var folder = training.dataFolder().get();
+        var catalog = training.editor().catalog();
+        work.execute(() -> {
+            RunEvaluation.Kept kept = null;
+            String problem = null;
+            try {
+                kept = RunEvaluation.evaluateKept(run, project, folder, catalog);
+            } catch (IOException | RuntimeException e) {
+                problem = "Cannot evaluate " + run.dir().getFileName() + ": " + e.getMessage();
+            }
+            RunEvaluation.Kept done = kept;
+            String why = problem;
+            Platform.runLater(() -> {
+                if (closed.get()) {
+                    return;
+                }
+                if (done == null) {
+                    Label refused = new Label(why);
+                    refused.setId("eval-problem");
+                    refused.setWrapText(true);
+                    root.setCenter(refused);
+                    return;
+                }
+                Tab results = new Tab("Evaluation");
+                results.setClosable(false);
+                results.setContent(evaluation(done.report(), done.source(), inspect, stepThrough));
+                root.setCenter(tabs(results, done.source()));
+            });
+        });
     }
 
     /** The evaluation tab beside a pruning lab on the same run. */

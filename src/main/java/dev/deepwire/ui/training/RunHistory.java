@@ -3,6 +3,7 @@ package dev.deepwire.ui.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.model.TrainingSettings;
@@ -99,7 +100,7 @@ public final class RunHistory {
             return; // still running: it records the project's file as it ends
         }
         JsonNode json = JSON.readTree(file.toFile());
-        if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode run && run.path("projectFile").asText("").isEmpty()) {
+        if (json instanceof ObjectNode run && run.path("projectFile").asText("").isEmpty()) {
             run.put("projectFile", absolute(projectFile));
             AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
         }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,14 +184,20 @@ class TrainingViewModelTest {
         assertThat(first).doesNotExist();
     }
 
+    /** A window on the small project whose file is {@code file[0]} (null: not saved, its runs go to {@code home}). */
+    private static TrainingViewModel window(Path[] file, Path home) throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run,
+                () -> file[0] == null ? home : file[0].getParent().resolve("runs"));
+        vm.setProjectFile(() -> file[0]);
+        return vm;
+    }
+
     @Test
     void aRunSavedUnderANewFileWhileItTrainedIsListedWithThatFile() throws Exception {
         Path home = dir.resolve("home-runs");
         Path[] file = {null};
-        Supplier<Path> runsFolder = () -> file[0] == null ? home : file[0].getParent().resolve("runs");
-        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
-        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, runsFolder);
-        vm.setProjectFile(() -> file[0]);
+        TrainingViewModel vm = window(file, home);
         vm.start(SETTINGS); // an unsaved project: its run goes to the folder for unsaved projects
         Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("marker.dwproj");
         file[0] = saved; // Save As while it trains (the trainer ran inline; the run ends as its events are drained)
@@ -203,9 +208,7 @@ class TrainingViewModelTest {
         assertThat(Files.readString(run.resolve("run.json"))).contains(saved.toAbsolutePath().toString());
 
         // Opened again later (another window, after a restart): the run is still the saved project's.
-        EditorViewModel again = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
-        TrainingViewModel reopened = new TrainingViewModel(again, Runnable::run, Runnable::run, Runnable::run, runsFolder);
-        reopened.setProjectFile(() -> saved);
+        TrainingViewModel reopened = window(file, home);
         assertThat(reopened.keptRuns()).as("only its own runs folder").isEmpty();
         reopened.alsoListRunsIn(home);
         assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
@@ -230,10 +233,7 @@ class TrainingViewModelTest {
     void aRunThatEndedBeforeTheProjectWasFirstSavedBecomesTheSavedFilesRun() throws Exception {
         Path home = dir.resolve("home-runs");
         Path[] file = {null};
-        Supplier<Path> runsFolder = () -> file[0] == null ? home : file[0].getParent().resolve("runs");
-        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
-        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, runsFolder);
-        vm.setProjectFile(() -> file[0]);
+        TrainingViewModel vm = window(file, home);
         vm.alsoListRunsIn(home);
         vm.start(SETTINGS);
         vm.drain(); // ended, recorded with no file
@@ -244,9 +244,7 @@ class TrainingViewModelTest {
         vm.projectFirstSaved(saved);
         assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
 
-        EditorViewModel again = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
-        TrainingViewModel reopened = new TrainingViewModel(again, Runnable::run, Runnable::run, Runnable::run, runsFolder);
-        reopened.setProjectFile(() -> saved);
+        TrainingViewModel reopened = window(file, home);
         reopened.alsoListRunsIn(home);
         assertThat(reopened.keptRuns()).as("after a restart").extracting(RunHistory.Run::dir).containsExactly(run);
     }
