@@ -61,7 +61,7 @@ public final class CsvDataset {
         int columns = -1;
         int firstDataLine = 0;
         String name = file.getFileName().toString();
-        try (LineReader in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "data file"), file,
+        try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"), file,
                 Limits.LINE_CHARS)) {
             String line;
             while ((line = in.readLine()) != null) {

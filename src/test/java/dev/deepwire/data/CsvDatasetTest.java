@@ -52,6 +52,17 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aGzipCompressedCsvIsReadAsTheOtherDataFilesAre() throws Exception {
+        Path gz = dir.resolve("data.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("a,b,label\n1,2,0\n3.5,-1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Dataset d = CsvDataset.read(gz, -1, 3, true);
+        assertThat(d.size()).isEqualTo(2);
+        assertThat(d.features()[0].getRow(1).toFloatVector()).containsExactly(3.5f, -1f);
+    }
+
+    @Test
     void missingFileSaysWhereItLooked() {
         assertThatThrownBy(() -> CsvDataset.load(new DatasetSpec("csv", Map.of("file", "nope.csv", "classes", 2)), dir))
                 .hasMessageContaining("nope.csv was not found").hasMessageContaining("check dataset.file");
