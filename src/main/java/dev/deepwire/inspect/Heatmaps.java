@@ -1,5 +1,6 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.io.CsvText;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -40,7 +41,7 @@ public final class Heatmaps {
     }
 
     static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvText.cell(s);
     }
 
     /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */

@@ -1,5 +1,6 @@
 package dev.deepwire.training.eval;
 
+import dev.deepwire.io.CsvText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -196,7 +197,7 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
     }
 
     private static String quote(String s) {
-        return s.matches("[^,\"\\n\\r]*") && !s.startsWith("=") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        return CsvText.cell(s);
     }
 
     /** The report as plain maps and lists, for {@code run.json} (no per-example predictions; curves thinned). */
