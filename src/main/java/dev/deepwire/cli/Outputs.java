@@ -32,9 +32,29 @@ final class Outputs {
         return Console.out();
     }
 
+    /**
+     * Text written to standard output while it is a terminal has its control characters escaped, as every line DeepWire
+     * prints (an entity named with ESC sequences would otherwise drive the terminal); piped or redirected, and binary
+     * (a PNG), it is written byte for byte.
+     */
+    static byte[] forTerminal(byte[] content, boolean terminal) {
+        if (!terminal) {
+            return content;
+        }
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+            return TerminalSafeStream.escape(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return content; // not text
+        }
+    }
+
     static void write(Path target, byte[] content) throws CliException {
         if (isStdout(target)) {
             PrintStream raw = Console.rawOut();
+            content = forTerminal(content, System.console() != null);
             raw.write(content, 0, content.length);
             raw.flush();
             if (raw.checkError()) {

@@ -73,6 +73,16 @@ class HostileOutputsTest {
     }
 
     @Test
+    void textToATerminalHasItsControlCharactersEscapedButPipedTextAndImagesAreExact() {
+        byte[] csv = "entity,x\n\u001b[31mred\u001b[0m,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new String(Outputs.forTerminal(csv, true), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("entity,x\n\\u001b[31mred\\u001b[0m,1\n");
+        assertThat(Outputs.forTerminal(csv, false)).as("piped: the data as it is").isEqualTo(csv);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, (byte) 0xff};
+        assertThat(Outputs.forTerminal(png, true)).as("not text: byte for byte").isEqualTo(png);
+    }
+
+    @Test
     void aFileInAMissingFolderOrASystemFileIsRefusedNotCreated() throws Exception {
         Path f = project("p");
         Path typo = dir.resolve("exprots/Net.java");
