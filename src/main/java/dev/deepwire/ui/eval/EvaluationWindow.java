@@ -107,13 +107,25 @@ public final class EvaluationWindow {
             results.setClosable(false);
             results.setContent(report == null ? new Label("Evaluating the run…")
                     : w.evaluation(report, source.get(), inspect, stepThrough));
-            evaluation.reportProperty().addListener((o, was, now) -> {
-                if (now != null && report == null && !w.closed.get() && w.showingLatest) {
-                    results.setContent(w.evaluation(now, source.get(), inspect, stepThrough)); // arrived after opening
-                }
-            });
             root.setCenter(w.tabs(results, source.get()));
         }
+        // A run that ends while the window is open (or a report that arrives after it opened): the Run list offers
+        // it, and it is shown unless a kept run is on show.
+        javafx.beans.value.ChangeListener<EvaluationReport> onReport = (o, was, now) -> {
+            var latest = evaluation.source();
+            if (now == null || w.closed.get() || latest.isEmpty()) {
+                return;
+            }
+            w.chooser.refresh(true);
+            if (w.showingLatest) {
+                Tab results = new Tab("Evaluation");
+                results.setClosable(false);
+                results.setContent(w.evaluation(now, latest.get(), inspect, stepThrough));
+                root.setCenter(w.tabs(results, latest.get()));
+            }
+        };
+        evaluation.reportProperty().addListener(onReport);
+        w.stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> evaluation.reportProperty().removeListener(onReport));
         w.chooser.onEvaluate(run -> {
             if (run == null) { // the latest run of this window, as it opened
                 w.stage.close();

@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * Which run the evaluation window shows: the latest run of its workbench window, or one of the project's kept runs
@@ -27,24 +28,36 @@ final class KeptRunChooser extends HBox {
     private final ComboBox<Choice> runs = new ComboBox<>();
     private final Button evaluate = new Button("Evaluate");
 
+    private final TrainingViewModel training;
+
     KeptRunChooser(TrainingViewModel training, boolean latest) {
         super(6);
+        this.training = training;
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(0, 0, 8, 0));
         runs.setId("eval-run");
         evaluate.setId("eval-run-evaluate");
+        runs.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(runs, Priority.ALWAYS);
+        runs.setPromptText("no kept runs of this project");
+        Label label = new Label("Run:");
+        label.setMinWidth(Region.USE_PREF_SIZE); // whole beside a long run name
+        evaluate.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(label, runs, evaluate);
+        refresh(latest);
+    }
+
+    /** The choices as they are now: the latest run of this window (when there is one) and the project's kept runs. */
+    void refresh(boolean latest) {
+        runs.getItems().clear();
         if (latest) {
             runs.getItems().add(new Choice(null));
         }
         training.keptRuns().forEach(r -> runs.getItems().add(new Choice(r)));
-        runs.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(runs, Priority.ALWAYS);
-        runs.setPromptText("no kept runs of this project");
         if (!runs.getItems().isEmpty()) {
             runs.getSelectionModel().select(0);
         }
         evaluate.setDisable(runs.getItems().isEmpty());
-        getChildren().addAll(new Label("Run:"), runs, evaluate);
     }
 
     /** Whether the project has kept runs to choose from. */

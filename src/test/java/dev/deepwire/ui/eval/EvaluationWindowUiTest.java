@@ -182,4 +182,21 @@ class EvaluationWindowUiTest {
         assertThat(robot.lookup("#eval-problem").queryAs(Label.class).getText())
                 .contains("the graph is not the one this run trained").contains("parameters");
     }
+
+    @Test
+    void aRunThatEndsWhileTheWindowIsOpenIsOfferedAndShown(FxRobot robot) throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
+        TrainingViewModel fresh = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
+        Stage owner = (Stage) window.stage().getOwner();
+        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, e) -> { }, (m, e) -> { }));
+        assertThat(robot.lookup("#eval-none").tryQuery()).isPresent();
+        robot.interact(() -> {
+            fresh.start(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0)); // inline: ended when this returns
+            fresh.drain();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.chooser().runs().getItems().get(0).run()).as("the latest run of this window").isNull();
+        assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText()).startsWith("validation split, 64 examples");
+    }
 }
