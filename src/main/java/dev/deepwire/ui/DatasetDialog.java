@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -78,6 +79,7 @@ final class DatasetDialog {
         result.setId("dataset-result");
         result.setWrapText(true);
         result.setMaxWidth(520);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -144,7 +146,13 @@ final class DatasetDialog {
                 } catch (DataException ex) {
                     return labelled("Problem: " + ex.getMessage() + warnings);
                 }
-            }, background).thenAccept(text -> Platform.runLater(() -> result.setText(text)));
+            }, background).thenAccept(text -> Platform.runLater(() -> {
+                result.setText(text);
+                // grown to show every line (a warning after the counts was cut off in a dialog of one line's height)
+                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec.get() : null);
         return dialog;

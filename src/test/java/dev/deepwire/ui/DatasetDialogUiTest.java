@@ -97,6 +97,10 @@ class DatasetDialogUiTest {
         assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
                 .contains("Warning: dataset.vocabluary: not a setting of a marker dataset")
                 .contains("did you mean \"vocabulary\"?");
+        WaitForAsyncUtils.waitForFxEvents();
+        var result = robot.lookup("#dataset-result").queryLabeled();
+        assertThat(result.getHeight()).as("every line shown, the warning too")
+                .isGreaterThanOrEqualTo(result.prefHeight(result.getWidth()) - 1);
         robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.getResult()).as("the same settings, the same kinds of numbers").isEqualTo(vm.project().dataset());
