@@ -26,6 +26,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,6 +57,23 @@ public final class TrainingPanel extends HBox {
     private final TextField split = field("validation-split");
     private final Slider smoothing = new Slider(0, 0.98, 0.8);
     private final ComboBox<String> xUnit = new ComboBox<>();
+
+    /** A settings row's height with its gap: one wheel notch moves the settings this far. */
+    static final double ROW = 30;
+
+    /**
+     * The short settings area scrolls a row per wheel notch: JavaFX's own step moved it further than a row at
+     * 1024 × 700, so a wheel meant for Validation split went past it.
+     */
+    static void scrollOneRow(ScrollPane scroll, Region content, ScrollEvent e) {
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0 || e.getDeltaY() == 0) {
+            return;
+        }
+        double step = ROW / hidden;
+        scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() - Math.signum(e.getDeltaY()) * step)));
+        e.consume();
+    }
 
     public TrainingPanel(TrainingViewModel vm, TrainingSettings initial) {
         this.vm = vm;
@@ -207,6 +225,7 @@ public final class TrainingPanel extends HBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(0);
         scroll.getStyleClass().add("edge-to-edge");
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> scrollOneRow(scroll, more, e));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox controls = new VBox(6, run, scroll);
         controls.setPrefWidth(390);
