@@ -40,7 +40,7 @@ final class ExamplesView extends VBox {
     ExamplesView(EvaluationReport report, Dataset data, IntConsumer open, IntConsumer stepThrough) {
         setSpacing(6);
         table.setId("eval-examples");
-        table.setPlaceholder(new Label("No examples in this cell"));
+        table.setPlaceholder(new Label("No cell chosen yet")); // "No examples in this cell" once one is
         TableColumn<Prediction, Integer> index = new TableColumn<>("#");
         index.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().example()));
         TableColumn<Prediction, Integer> shown = new TableColumn<>("Example");
@@ -114,6 +114,7 @@ final class ExamplesView extends VBox {
     /** Lists one cell's examples, surest first. */
     void show(String heading, List<Prediction> examples) {
         title.setText(heading);
+        table.setPlaceholder(new Label("No examples in this cell"));
         table.setItems(FXCollections.observableArrayList(examples));
         table.getSortOrder().clear();
         table.getSortOrder().add(table.getColumns().get(4));

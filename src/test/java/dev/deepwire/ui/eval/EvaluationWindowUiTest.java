@@ -92,6 +92,8 @@ class EvaluationWindowUiTest {
         long count = report.confusion()[cell[0]][cell[1]];
         assertThat(robot.lookup("#eval-lowest-recall").queryAs(Label.class).getText()).startsWith("Lowest recall: ");
 
+        assertThat(((Label) robot.lookup("#eval-examples").queryTableView().getPlaceholder()).getText())
+                .as("before any cell is chosen").isEqualTo("No cell chosen yet");
         // The cell may lie outside the matrix's scrolled view on a small screen: the click goes to it directly.
         Label target = robot.lookup("#eval-cell-" + cell[0] + "-" + cell[1]).queryAs(Label.class);
         robot.interact(() -> Event.fireEvent(target, new MouseEvent(MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
