@@ -50,6 +50,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataAccessOption dataAccess;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws CliException {
         if (!split.equals("validation") && !split.equals("test")) {
@@ -57,6 +60,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (fineTune < 0) {
             throw new CliException(ExitCodes.BAD_INPUT, "--fine-tune must be 0 or more epochs; got " + fineTune);
+        }
+        if (!prune) {
+            for (String option : List.of("--sparsities", "--fine-tune")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CliException(ExitCodes.BAD_INPUT, option + " sets up the pruning table: add --prune");
+                }
+            }
+        }
+        if (new java.util.HashSet<>(sparsities).size() != sparsities.size()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--sparsities names a share twice: " + sparsities);
         }
         for (double s : sparsities) {
             if (!(s >= 0 && s < 1)) {

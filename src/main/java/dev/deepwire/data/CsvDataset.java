@@ -150,7 +150,8 @@ public final class CsvDataset {
         }
         if (v < 0 || v >= classes) {
             throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label " + v
-                    + " is out of range 0.." + (classes - 1) + "; fix the row or set dataset.classes to at least " + (v + 1));
+                    + " is out of range 0.." + (classes - 1) + (v < 0 ? "; labels are class numbers from 0: fix the row"
+                    : "; fix the row or set dataset.classes to at least " + (v + 1)));
         }
         return v;
     }

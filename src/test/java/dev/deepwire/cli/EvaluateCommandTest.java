@@ -52,6 +52,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void pruningOptionsWithoutPruneOrWithAShareTwiceAreRefusedBeforeAnyWork() throws Exception {
+        Path project = SmallMarker.file(dir, "small.dwproj");
+        Path none = dir.resolve("none.zip");
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", none.toString(), "--fine-tune", "2"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", none.toString(), "--sparsities", "0.5"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", none.toString(), "--prune",
+                "--sparsities", "0.5,0.5")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains("--fine-tune sets up the pruning table: add --prune")
+                .contains("--sparsities sets up the pruning table: add --prune")
+                .contains("--sparsities names a share twice: [0.5, 0.5]").doesNotContain("none.zip");
+    }
+
+    @Test
     void aModelWhoseParametersAreNotNumbersIsRefusedByNameNotAnInternalError() throws Exception {
         Path project = SmallMarker.file(dir, "small.dwproj");
         Path model = SmallMarker.trainedModel(project, dir);

@@ -36,7 +36,8 @@ class CsvDatasetTest {
     @CsvSource(delimiter = '|', value = {
             "wrong column count | x,y,label\\n1,2,0\\n1,2\\n | data.csv line 3: expected 3 columns like line 2 but found 2",
             "not a number | x,y,label\\n1,2,0\\n1,abc,1\\n | data.csv line 3, column 2: 'abc' is not a finite decimal number",
-            "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2",
+            "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2; fix the row or set dataset.classes to at least 8",
+            "negative label | x,y,label\\n1,2,-1\\n | data.csv line 2, column 3: label -1 is out of range 0..2; labels are class numbers from 0: fix the row",
             "label not whole | x,y,label\\n1,2,0.5\\n | data.csv line 2, column 3: label '0.5' is not a whole number",
             "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite decimal number",
             "hexadecimal | x,y,label\\n1,0x1p3,0\\n | data.csv line 2, column 2: '0x1p3' is not a finite decimal number",
