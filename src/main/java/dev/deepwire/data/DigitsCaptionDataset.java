@@ -85,7 +85,12 @@ public final class DigitsCaptionDataset {
             }
             float[] pixels = new float[SIDE * SIDE];
             for (int c = 0; c < pixels.length; c++) {
-                pixels[c] = number(cols[c], name, lineNo, c + 1) / 16f;
+                float v = number(cols[c], name, lineNo, c + 1);
+                if (v < 0 || v > 16) { // the 8 × 8 digits' counts: scaled by 1/16, a 255 would be a pixel of 16
+                    throw new DataException(name + " line " + lineNo + ", column " + (c + 1) + ": a pixel is 0 to 16 in "
+                            + "the digits format; got " + cols[c].strip());
+                }
+                pixels[c] = v / 16f;
             }
             float digit = number(cols[SIDE * SIDE], name, lineNo, SIDE * SIDE + 1);
             if (digit != Math.rint(digit) || digit < 0 || digit > 9) {

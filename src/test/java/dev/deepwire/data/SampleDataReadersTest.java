@@ -130,6 +130,9 @@ class SampleDataReadersTest {
         Files.writeString(f, sb.toString());
         assertThatThrownBy(() -> DigitsCaptionDataset.load(new DatasetSpec("digits-caption", Map.of("file", "digits.csv")), dir))
                 .hasMessageContaining("digits.csv line 31, column 11: 'x' is not a number");
+        Files.writeString(f, sb.toString().replace("x,", "255,")); // an image in 0–255 greys, not the digits' counts
+        assertThatThrownBy(() -> DigitsCaptionDataset.load(new DatasetSpec("digits-caption", Map.of("file", "digits.csv")), dir))
+                .hasMessageContaining("digits.csv line 31, column 11: a pixel is 0 to 16 in the digits format; got 255");
     }
 
     @Test
