@@ -41,23 +41,46 @@ final class JsonFields {
         if (v == null) {
             return def;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        Long whole = whole(v);
+        if (whole == null || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
             throw new ProjectFormatException("training." + name, "must be a whole number; got " + v);
         }
-        return v.intValue();
+        return whole.intValue();
     }
 
-    /** A whole number of up to 64 bits, read exactly (a seed of 1.9 or 1e308 is refused, not cut to 1 or 2^63 − 1). */
+    /**
+     * The whole number a JSON number writes, exactly — {@code 20} and {@code 20.0} alike (as a block's settings read
+     * them) — or null for a fraction, a value beyond 64 bits, or not a number.
+     */
+    private static Long whole(JsonNode v) {
+        if (!v.isNumber()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.canConvertToLong() ? v.longValue() : null;
+        }
+        try {
+            return v.decimalValue().longValueExact();
+        } catch (ArithmeticException e) {
+            return null; // 1.9, 1e308
+        }
+    }
+
+    /**
+     * A whole number of up to 64 bits, read exactly (a seed of 1.9 or 1e308 is refused, not cut to 1 or 2^63 − 1;
+     * 42.0 is 42).
+     */
     static long longField(JsonNode t, String name, long def) throws ProjectFormatException {
         JsonNode v = t.get(name);
         if (v == null) {
             return def;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        Long whole = whole(v);
+        if (whole == null) {
             throw new ProjectFormatException("training." + name, "must be a whole number from " + Long.MIN_VALUE
                     + " to " + Long.MAX_VALUE + "; got " + v);
         }
-        return v.longValue();
+        return whole;
     }
 
     static double numberField(JsonNode t, String name, double def) throws ProjectFormatException {

@@ -67,6 +67,13 @@ class ProjectReaderErrorsTest {
         // beyond 2^53: read through a double it came back as 9007199254740992
         assertThat(new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"seed\": 9007199254740993}}")
                 .training().seed()).isEqualTo(9_007_199_254_740_993L);
+        var written = new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"epochs\": 20.0, \"batchSize\": 64.0, "
+                + "\"seed\": 42.0}}").training();
+        assertThat(written.epochs()).as("a whole number written with .0, as block settings accept it").isEqualTo(20);
+        assertThat(written.batchSize()).isEqualTo(64);
+        assertThat(written.seed()).isEqualTo(42);
+        assertThatThrownBy(() -> new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"epochs\": 20.5}}"))
+                .hasMessageContaining("training.epochs: must be a whole number");
     }
 
     @Test
