@@ -2,6 +2,7 @@ package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.Dataset;
+import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
@@ -62,11 +63,27 @@ public final class DataBinding {
             CompiledNetwork.Output out = net.outputs().get(i);
             long classes = data.labels()[i].size(1);
             if (classes != out.size()) {
-                problems.add(Issue.error(out.nodeId(), "the dataset has " + classes + " classes but the block predicts "
-                        + out.size() + "; set classes to " + classes));
+                problems.add(Issue.error(out.nodeId(), classMismatch(out, classes)));
             }
         }
         return problems;
+    }
+
+    /** What to do when the data's label count is not the output block's: a fix that can work, or why none does. */
+    private static String classMismatch(CompiledNetwork.Output out, long classes) {
+        String head = "the dataset has " + classes + " class" + (classes == 1 ? "" : "es") + " but the block predicts "
+                + out.size();
+        boolean counted = BlockCatalog.standard().find(out.blockType()).flatMap(t -> t.param("classes")).isPresent();
+        if (classes < 2) {
+            return head + "; every example has the same label, and a classifier needs at least two: add examples of "
+                    + "another class (or check the label column)";
+        }
+        if (!counted) {
+            return head + " value" + (out.size() == 1 ? "" : "s") + ": this output block has no class count; use a "
+                    + "softmax classifier for " + classes + " classes, or data with " + out.size() + " target"
+                    + (out.size() == 1 ? "" : "s");
+        }
+        return head + "; set classes to " + classes;
     }
 
     /** A single parameter value that fixes a mismatch: the block, the parameter and the value the data needs. */
