@@ -119,10 +119,17 @@ public final class TripleDataset {
             throw new DataException("dataset.scoring must be \"triples\" (true and corrupted triples, for per-triple "
                     + "scorers) or \"1-n\" ((head, relation) queries answered by ranking every entity); got " + scoring);
         }
-        Dataset validation = kg.triples("validation").isEmpty() ? null
-                : kg.examples(kg.triples("validation"), 1, "both", new Random(seed + 1));
-        Dataset test = kg.triples("test").isEmpty() ? null : kg.examples(kg.triples("test"), 1, "both", new Random(seed + 2));
-        Dataset train = kg.examples(kg.triples("train"), 1, "both", new Random(seed));
+        Dataset validation;
+        Dataset test;
+        Dataset train;
+        try {
+            validation = kg.triples("validation").isEmpty() ? null
+                    : kg.examples(kg.triples("validation"), 1, "both", new Random(seed + 1));
+            test = kg.triples("test").isEmpty() ? null : kg.examples(kg.triples("test"), 1, "both", new Random(seed + 2));
+            train = kg.examples(kg.triples("train"), 1, "both", new Random(seed));
+        } catch (IllegalArgumentException e) {
+            throw new DataException(name + ": " + e.getMessage());
+        }
         return new DatasetSplits(train, validation, test, (epoch, settings) -> kg.examples(kg.triples("train"),
                 settings.get("negatives") instanceof Number n ? n.intValue() : 1,
                 String.valueOf(settings.getOrDefault("corrupt", "both")), new Random(seed * 31 + epoch)))
@@ -166,6 +173,18 @@ public final class TripleDataset {
                 return c;
             }
         }
-        return new int[] {triple[0], triple[1], (triple[2] + 1) % entities.size()};
+        for (int e = 0; e < entities.size(); e++) { // a dense corner of the graph: look at every corruption once
+            if (!isKnown(triple[0], triple[1], e) && !side.equals("head")) {
+                return new int[] {triple[0], triple[1], e};
+            }
+            if (!isKnown(e, triple[1], triple[2]) && !side.equals("tail")) {
+                return new int[] {e, triple[1], triple[2]};
+            }
+        }
+        // (the true triple itself, labelled 0, was the negative here)
+        throw new IllegalArgumentException("no negative can be drawn for " + entities.get(triple[0]) + " "
+                + relations.get(triple[1]) + " " + entities.get(triple[2]) + ": every triple made by replacing its "
+                + ("both".equals(side) ? "head or tail" : side) + " is a known triple; a knowledge graph needs entities "
+                + "that are not linked to every other");
     }
 }

@@ -173,4 +173,14 @@ class SampleDataReadersTest {
         assertThatThrownBy(() -> TripleDataset.load(new DatasetSpec("triples", Map.of("file", "kg.tsv")), dir))
                 .hasMessageContaining("kg.tsv line 2").hasMessageContaining("found 2 column(s)");
     }
+
+    @Test
+    void aGraphWhereNoNegativeCanBeDrawnIsRefusedInsteadOfUsingTheTrueTriple() throws Exception {
+        Path f = dir.resolve("one.tsv");
+        Files.writeString(f, "a\tr\ta\ttrain\na\tr\ta\tvalidation\n"); // one entity: every corruption is the triple
+        assertThatThrownBy(() -> TripleDataset.load(new DatasetSpec("triples", Map.of("file", "one.tsv")), dir))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("one.tsv: no negative can be drawn for a r a")
+                .hasMessageContaining("is a known triple");
+    }
 }
