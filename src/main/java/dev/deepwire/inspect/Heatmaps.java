@@ -28,20 +28,16 @@ public final class Heatmaps {
     /** The same for weights already on the heap. */
     public static String csv(float[][] map, List<String> queries, List<String> keys) {
         StringBuilder b = new StringBuilder("query\\key");
-        keys.forEach(k -> b.append(',').append(quote(k)));
+        keys.forEach(k -> b.append(',').append(CsvText.cell(k)));
         b.append('\n');
         for (int q = 0; q < map.length; q++) {
-            b.append(quote(queries.get(q)));
+            b.append(CsvText.cell(queries.get(q)));
             for (int k = 0; k < map[q].length; k++) {
                 b.append(',').append(String.format(Locale.ROOT, "%.8g", (double) map[q][k]));
             }
             b.append('\n');
         }
         return b.toString();
-    }
-
-    static String quote(String s) {
-        return CsvText.cell(s);
     }
 
     /** A heatmap with token labels on both axes (queries down, keys across) and a colour scale. */

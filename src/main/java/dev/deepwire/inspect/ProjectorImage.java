@@ -1,5 +1,6 @@
 package dev.deepwire.inspect;
 
+import dev.deepwire.io.CsvText;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -28,14 +29,14 @@ public final class ProjectorImage {
     /** {@code label,x,y,<columns>}: one line per drawn row, in table order. */
     public static String csv(LearnedTable table, Projection p) {
         StringBuilder b = new StringBuilder("row,label,x,y");
-        table.columns().forEach(c -> b.append(',').append(Heatmaps.quote(c.name())));
+        table.columns().forEach(c -> b.append(',').append(CsvText.cell(c.name())));
         b.append('\n');
         for (int i = 0; i < p.rows().length; i++) {
             int row = p.rows()[i];
-            b.append(row).append(',').append(Heatmaps.quote(table.labels().get(row)));
+            b.append(row).append(',').append(CsvText.cell(table.labels().get(row)));
             b.append(String.format(Locale.ROOT, ",%.6g,%.6g", p.xy()[i][0], p.xy()[i][1]));
             for (RowColumn c : table.columns()) {
-                b.append(',').append(Heatmaps.quote(c.text(row)));
+                b.append(',').append(CsvText.cell(c.text(row)));
             }
             b.append('\n');
         }

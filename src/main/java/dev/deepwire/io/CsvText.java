@@ -1,6 +1,6 @@
 package dev.deepwire.io;
 
-import java.util.regex.Pattern;
+import dev.deepwire.model.Decimals;
 
 /**
  * One text cell of a CSV file DeepWire writes (evaluation reports, heatmaps, projections): quoted when it holds a
@@ -9,13 +9,11 @@ import java.util.regex.Pattern;
  * it opens as the text it is. Numbers ("-1.5") are left as they are.
  */
 public final class CsvText {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
     private CsvText() {
     }
 
     public static String cell(String s) {
-        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !NUMBER.matcher(s).matches() ? "'" + s : s;
+        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !Decimals.isDecimal(s) ? "'" + s : s;
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
         return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

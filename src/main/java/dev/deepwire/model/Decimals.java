@@ -13,13 +13,17 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /** Whether {@code text} is written as a decimal number (finite or not: {@code 1e999} is one). */
+    public static boolean isDecimal(String text) {
+        return DECIMAL.matcher(text.strip()).matches();
+    }
+
     /** The finite number {@code text} writes; a {@link NumberFormatException} for anything else. */
     public static double parse(String text) {
-        String s = text.strip();
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!isDecimal(text)) {
             throw new NumberFormatException(text);
         }
-        double v = Double.parseDouble(s);
+        double v = Double.parseDouble(text.strip());
         if (!Double.isFinite(v)) {
             throw new NumberFormatException(text);
         }

@@ -90,8 +90,8 @@ public final class TrainingJvm {
     public static List<String> options() {
         String heap = TrainingMemory.heap();
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:SurvivorRatio=" + SURVIVOR_RATIO,
-                "-Xms" + Math.min(bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap,
-                "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * bytes(heap),
+                "-Xms" + Math.min(TrainingMemory.bytes(heap), INITIAL_HEAP), "-Xmx" + heap, "-D" + HEAP_PROPERTY + "=" + heap,
+                "-D" + JAVACPP_CEILING + "=0", "-D" + CEILING_PROPERTY + "=" + 4 * TrainingMemory.bytes(heap),
                 // the same home as the JVM that starts it (-Duser.home on the command line): its JavaCPP cache, its
                 // settings, never the real home of a user who kept DeepWire away from it
                 "-Duser.home=" + System.getProperty("user.home")));
@@ -148,10 +148,6 @@ public final class TrainingJvm {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    static long bytes(String size) {
-        return TrainingMemory.bytes(size);
     }
 
     /**

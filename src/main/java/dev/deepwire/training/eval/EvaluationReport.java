@@ -173,31 +173,27 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         }
         b.append("class,precision,recall,f1,support\n");
         for (ClassFigures c : perClass) {
-            b.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", quote(c.name()), c.precision(), c.recall(), c.f1(), c.support()));
+            b.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", CsvText.cell(c.name()), c.precision(), c.recall(), c.f1(), c.support()));
         }
         if (macro != null) {
             b.append(String.format(Locale.ROOT, "macro,%.6f,%.6f,%.6f,%n", macro.precision(), macro.recall(), macro.f1()));
             b.append(String.format(Locale.ROOT, "weighted,%.6f,%.6f,%.6f,%n", weighted.precision(), weighted.recall(), weighted.f1()));
         }
         if (!hasMatrix()) {
-            return b.append('\n').append(quote(String.format(Locale.ROOT, "confusion matrix not kept: %d classes, over %d",
+            return b.append('\n').append(CsvText.cell(String.format(Locale.ROOT, "confusion matrix not kept: %d classes, over %d",
                     classes.size(), MAX_MATRIX_CLASSES))).append('\n').toString();
         }
         b.append("\ntrue \\ predicted");
-        classes.forEach(c -> b.append(',').append(quote(c)));
+        classes.forEach(c -> b.append(',').append(CsvText.cell(c)));
         b.append('\n');
         for (int a = 0; a < classes.size(); a++) {
-            b.append(quote(classes.get(a)));
+            b.append(CsvText.cell(classes.get(a)));
             for (int p = 0; p < classes.size(); p++) {
                 b.append(',').append(confusion[a][p]);
             }
             b.append('\n');
         }
         return b.toString();
-    }
-
-    private static String quote(String s) {
-        return CsvText.cell(s);
     }
 
     /** The report as plain maps and lists, for {@code run.json} (no per-example predictions; curves thinned). */

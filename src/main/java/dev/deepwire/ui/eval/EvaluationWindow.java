@@ -103,11 +103,7 @@ public final class EvaluationWindow {
             none.setWrapText(true);
             root.setCenter(none);
         } else {
-            Tab results = new Tab("Evaluation");
-            results.setClosable(false);
-            results.setContent(report == null ? new Label("Evaluating the run…")
-                    : w.evaluation(report, source.get(), inspect, stepThrough));
-            root.setCenter(w.tabs(results, source.get()));
+            root.setCenter(w.tabs(report, source.get(), inspect, stepThrough));
         }
         // A run that ends while the window is open (or a report that arrives after it opened): the Run list offers
         // it, and it is shown unless a kept run is on show.
@@ -118,10 +114,7 @@ public final class EvaluationWindow {
             }
             w.chooser.refresh(true);
             if (w.showingLatest) {
-                Tab results = new Tab("Evaluation");
-                results.setClosable(false);
-                results.setContent(w.evaluation(now, latest.get(), inspect, stepThrough));
-                root.setCenter(w.tabs(results, latest.get()));
+                root.setCenter(w.tabs(now, latest.get(), inspect, stepThrough));
             }
         };
         evaluation.reportProperty().addListener(onReport);
@@ -191,16 +184,17 @@ public final class EvaluationWindow {
                     root.setCenter(refused);
                     return;
                 }
-                Tab results = new Tab("Evaluation");
-                results.setClosable(false);
-                results.setContent(evaluation(done.report(), done.source(), inspect, stepThrough));
-                root.setCenter(tabs(results, done.source()));
+                root.setCenter(tabs(done.report(), done.source(), inspect, stepThrough));
             });
         });
     }
 
-    /** The evaluation tab beside a pruning lab on the same run. */
-    private TabPane tabs(Tab results, RunEvaluation.Source source) {
+    /** A run's evaluation tab (its report, or that it is being evaluated while null) beside a pruning lab on its model. */
+    private TabPane tabs(EvaluationReport report, RunEvaluation.Source source, BiConsumer<TrainedModel, Dataset> inspect,
+                         BiConsumer<TrainedModel, Dataset> stepThrough) {
+        Tab results = new Tab("Evaluation");
+        results.setClosable(false);
+        results.setContent(report == null ? new Label("Evaluating the run…") : evaluation(report, source, inspect, stepThrough));
         Tab pruning = new Tab("Pruning lab");
         pruning.setClosable(false);
         lab = new PruningLabView(source, work, closed);

@@ -1,13 +1,9 @@
 package dev.deepwire.ui.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
-import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.ModelFit;
@@ -149,15 +145,11 @@ public final class RunEvaluation {
     public static Kept evaluateKept(RunHistory.Run run, Project project, Path dataFolder, BlockCatalog catalog)
             throws IOException {
         TrainingSettings settings = RunHistory.settings(run.dir(), project.training());
-        CompileResult compiled = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(settings));
-        if (!compiled.ok()) {
-            throw new IOException("the project's graph does not compile now: " + compiled.errors().get(0));
-        }
-        CompiledNetwork network = compiled.orThrow();
-        PreparedRun prepared = PreparedRun.withData(network, project.dataset(), settings, dataFolder);
+        PreparedRun prepared = PreparedRun.of(catalog, project.graph(), project.dataset(), settings, dataFolder);
         if (!prepared.ok()) {
-            throw new IOException("the project's data cannot be used: " + prepared.problem());
+            throw new IOException("the project cannot be prepared as the run was: " + prepared.problem());
         }
+        CompiledNetwork network = prepared.network();
         Path zip = run.dir().resolve("model.zip");
         TrainedModel model;
         try {
@@ -186,10 +178,9 @@ public final class RunEvaluation {
         Path projectFile = null;
         Path startedAs = null;
         try {
-            JsonNode record = JSON.readTree(source.runDir().resolve("run.json").toFile());
-            String file = record.path("projectFile").asText("");
-            projectFile = file.isEmpty() ? null : Path.of(file);
-            startedAs = record.hasNonNull("startedAs") ? Path.of(record.path("startedAs").asText()) : null;
+            RunHistory.Run record = RunHistory.read(source.runDir());
+            projectFile = record.projectFile() == null || record.projectFile().isEmpty() ? null : Path.of(record.projectFile());
+            startedAs = record.startedAs() == null ? null : Path.of(record.startedAs());
         } catch (IOException | RuntimeException e) {
             // the source run's record is unreadable: the kept run names its project only
         }

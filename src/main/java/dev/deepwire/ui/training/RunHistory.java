@@ -106,6 +106,17 @@ public final class RunHistory {
         }
     }
 
+    /** The run kept in {@code dir}, as its run.json records it. */
+    public static Run read(Path dir) throws IOException {
+        JsonNode j = JSON.readTree(dir.resolve("run.json").toFile());
+        JsonNode s = j.path("settings");
+        return new Run(dir, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
+                j.path("outcome").asText(), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
+                s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
+                        + s.path("batchSize").asText() + ", seed " + s.path("seed").asText(),
+                j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null);
+    }
+
     /** The runs in a folder, newest first; folders without a readable run.json are left out. */
     public static List<Run> list(Path runsFolder) {
         List<Run> runs = new ArrayList<>();
@@ -115,14 +126,7 @@ public final class RunHistory {
         try (Stream<Path> dirs = Files.list(runsFolder)) {
             for (Path d : dirs.filter(Files::isDirectory).sorted(Comparator.comparingLong(RunHistory::created).reversed()).toList()) {
                 try {
-                    JsonNode j = JSON.readTree(d.resolve("run.json").toFile());
-                    JsonNode s = j.path("settings");
-                    runs.add(new Run(d, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
-                            j.path("outcome").asText(), j.path("steps").asLong(),
-                            j.path("validationAccuracy").asDouble(Double.NaN),
-                            s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
-                                    + s.path("batchSize").asText() + ", seed " + s.path("seed").asText(),
-                            j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null));
+                    runs.add(read(d));
                 } catch (IOException e) {
                     // Not a finished run (or not DeepWire's): skip it.
                 }
