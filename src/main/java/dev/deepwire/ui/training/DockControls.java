@@ -3,6 +3,8 @@ package dev.deepwire.ui.training;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.io.files.FileNames;
+import dev.deepwire.limits.MessageText;
+import dev.deepwire.model.Decimals;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -74,6 +78,47 @@ final class DockControls {
             } catch (IOException e) {
                 problem.accept(e instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** A settings row's height with its gap: one wheel notch moves the settings this far. */
+    static final double ROW = 30;
+
+    /**
+     * The short settings area scrolls a row per wheel notch: JavaFX's own step moved it further than a row at
+     * 1024 × 700, so a wheel meant for Validation split went past it.
+     */
+    static void scrollOneRow(ScrollPane scroll, Region content, ScrollEvent e) {
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0 || e.getDeltaY() == 0) {
+            return;
+        }
+        double step = ROW / hidden;
+        scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() - Math.signum(e.getDeltaY()) * step)));
+        e.consume();
+    }
+
+    /** A field's whole number; refused naming the field ("Seed must be a whole number; got 'forty two'"). */
+    static long whole(TextField f, String label) {
+        String t = f.getText().strip();
+        try {
+            long v = Long.parseLong(t);
+            if (label.equals("Seed") || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new NumberFormatException(label + " must be a whole number; got '" + MessageText.shorten(t) + "'");
+    }
+
+    /** A field's number, as a person writes one ({@link Decimals}: not 0x1p-3 or 1f); refused naming the field. */
+    static double number(TextField f, String label) {
+        try {
+            return Decimals.parse(f.getText());
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(label + " must be a number; got '" + MessageText.shorten(f.getText().strip())
+                    + "'");
         }
     }
 }

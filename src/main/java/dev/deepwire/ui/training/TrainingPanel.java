@@ -1,5 +1,6 @@
 package dev.deepwire.ui.training;
 
+
 import static dev.deepwire.ui.training.DockControls.button;
 import static dev.deepwire.ui.training.DockControls.field;
 import static dev.deepwire.ui.training.DockControls.label;
@@ -57,23 +58,6 @@ public final class TrainingPanel extends HBox {
     private final TextField split = field("validation-split");
     private final Slider smoothing = new Slider(0, 0.98, 0.8);
     private final ComboBox<String> xUnit = new ComboBox<>();
-
-    /** A settings row's height with its gap: one wheel notch moves the settings this far. */
-    static final double ROW = 30;
-
-    /**
-     * The short settings area scrolls a row per wheel notch: JavaFX's own step moved it further than a row at
-     * 1024 × 700, so a wheel meant for Validation split went past it.
-     */
-    static void scrollOneRow(ScrollPane scroll, Region content, ScrollEvent e) {
-        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
-        if (hidden <= 0 || e.getDeltaY() == 0) {
-            return;
-        }
-        double step = ROW / hidden;
-        scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() - Math.signum(e.getDeltaY()) * step)));
-        e.consume();
-    }
 
     public TrainingPanel(TrainingViewModel vm, TrainingSettings initial) {
         this.vm = vm;
@@ -225,7 +209,7 @@ public final class TrainingPanel extends HBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(0);
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.addEventFilter(ScrollEvent.SCROLL, e -> scrollOneRow(scroll, more, e));
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> DockControls.scrollOneRow(scroll, more, e));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox controls = new VBox(6, run, scroll);
         controls.setPrefWidth(390);
@@ -366,18 +350,17 @@ public final class TrainingPanel extends HBox {
     /** The settings typed in, or empty (with the problem shown) when one is not a valid value. */
     Optional<TrainingSettings> settings() {
         try {
-            TrainingSettings s = new TrainingSettings(Integer.parseInt(epochs.getText().trim()),
-                    Integer.parseInt(batch.getText().trim()), optimizer.getValue(), Double.parseDouble(rate.getText().trim()),
-                    Long.parseLong(seed.getText().trim()), Integer.parseInt(checkpoint.getText().trim()),
-                    Integer.parseInt(patience.getText().trim()),
-                    split.getText().isBlank() ? 0 : Double.parseDouble(split.getText().trim()),
+            TrainingSettings s = new TrainingSettings((int) DockControls.whole(epochs, "Epochs"), (int) DockControls.whole(batch, "Batch"),
+                    optimizer.getValue(), DockControls.number(rate, "Learning rate"), DockControls.whole(seed, "Seed"),
+                    (int) DockControls.whole(checkpoint, "Checkpoint"), (int) DockControls.whole(patience, "Stop after"),
+                    split.getText().isBlank() ? 0 : DockControls.number(split, "Validation split"),
                     selectOn.getValue() == null ? "last" : selectOn.getValue());
             List<String> problems = s.validate();
             problem.setText(problems.isEmpty() ? "" : problems.get(0));
             markInvalid(problems);
             return problems.isEmpty() ? Optional.of(s) : Optional.empty();
         } catch (NumberFormatException e) {
-            problem.setText("Epochs, batch, seed, checkpoint and stop-after must be whole numbers, the learning rate and validation split numbers");
+            problem.setText(e.getMessage()); // names the field, as labelled, and what it holds
             return Optional.empty();
         }
     }

@@ -25,7 +25,7 @@ class SettingsScrollUiTest {
         content = new Region();
         content.setPrefSize(300, 150); // five rows of settings
         scroll = new ScrollPane(content);
-        scroll.addEventFilter(ScrollEvent.SCROLL, e -> TrainingPanel.scrollOneRow(scroll, content, e));
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> DockControls.scrollOneRow(scroll, content, e));
         stage.setScene(new Scene(scroll, 300, 60)); // two rows shown, as at 1024 × 700
         stage.show();
     }
@@ -37,7 +37,7 @@ class SettingsScrollUiTest {
         robot.interact(() -> scroll.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
                 false, false, false, 0, -40, 0, -40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
                 ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
-        assertThat(scroll.getVvalue() * hidden).as("pixels moved by one notch down").isCloseTo(TrainingPanel.ROW,
+        assertThat(scroll.getVvalue() * hidden).as("pixels moved by one notch down").isCloseTo(DockControls.ROW,
                 org.assertj.core.data.Offset.offset(0.5));
         robot.interact(() -> scroll.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
                 false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,

@@ -1,0 +1,60 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.testing.ScratchDirs;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A settings field holding text that is not its number is named, as the dock labels it, with what it holds. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingPanelFieldsUiTest {
+    private TrainingPanel panel;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = ScratchDirs.create("deepwire-panel-fields");
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+                SmallMarker.project(Map.of("train", 64, "validation", 16)), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
+        panel = new TrainingPanel(vm, editor.project().training());
+        stage.setScene(new Scene(panel, 1000, 300));
+        stage.show();
+    }
+
+    @Test
+    void aSentenceInANumberFieldIsNamedWithWhatItHolds(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#train-validation-split").queryAs(TextField.class)
+                .setText("a fifth of the words please"));
+        assertThat(panel.settings()).isEmpty();
+        assertThat(problem(robot)).isEqualTo("Validation split must be a number; got 'a fifth of the words please'");
+        robot.interact(() -> {
+            robot.lookup("#train-validation-split").queryAs(TextField.class).setText("0.2");
+            robot.lookup("#train-seed").queryAs(TextField.class).setText("forty two");
+        });
+        assertThat(panel.settings()).isEmpty();
+        assertThat(problem(robot)).isEqualTo("Seed must be a whole number; got 'forty two'");
+        robot.interact(() -> {
+            robot.lookup("#train-seed").queryAs(TextField.class).setText("42");
+            robot.lookup("#train-rate").queryAs(TextField.class).setText("0x1p-3"); // Java's form of 0.125
+        });
+        assertThat(panel.settings()).isEmpty();
+        assertThat(problem(robot)).isEqualTo("Learning rate must be a number; got '0x1p-3'");
+    }
+
+    private String problem(FxRobot robot) {
+        return robot.lookup(".issue-error").queryAs(Label.class).getText();
+    }
+}
