@@ -110,6 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
             rows.add(lab.removeHeads(ranked, k, fineTune).row());
         }
         List<Double> shares = new ArrayList<>(sparsities);
+        if (lab.prunableWeights() == 0) {
+            shares.removeIf(s -> s > 0); // nothing would go: no row claims a share pruned
+        }
         if (fineTune > 0 && !shares.contains(0.0)) {
             shares.add(0, 0.0); // the unpruned model fine-tuned as long: what the pruned ones are compared with
         }
@@ -119,6 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("pruning (" + lab.metricName() + "; the model file is unchanged):");
+        lines.add(lab.prunableSentence());
         if (!ranked.isEmpty()) {
             lines.add("heads, cheapest to remove first: " + String.join(", ", ranked.stream()
                     .map(i -> String.format(Locale.ROOT, "%s (%+.4f)", i.head(), -i.drop())).toList()));

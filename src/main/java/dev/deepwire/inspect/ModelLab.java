@@ -58,6 +58,16 @@ public final class ModelLab {
         return lab.removableHeads();
     }
 
+    /** How many weights magnitude pruning may zero ({@link PruningLab#prunableWeights}). */
+    public long prunableWeights() {
+        return lab.prunableWeights();
+    }
+
+    /** What magnitude pruning works on in this model, as a sentence ({@link PruningLab#prunableSentence}). */
+    public String prunableSentence() {
+        return lab.prunableSentence();
+    }
+
     public Slimmed removeHeads(int count, int fineTuneEpochs) {
         PruningLab.Slim s = lab.removeHeads(rankedHeads(), count, fineTuneEpochs);
         return new Slimmed(new TrainedModel(s.net()), s.row());

@@ -67,6 +67,24 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         }
     }
 
+    /**
+     * A number typed for this setting as its value — a whole number for a count (20 and 20.0 alike), any finite decimal
+     * otherwise, written as a person writes it ({@link Decimals}: 1f, 0x1p3 and NaN are not) — or empty where the text
+     * is not one. The range is {@link #validate}'s to check.
+     */
+    public Optional<Object> readNumber(String text) {
+        double v;
+        try {
+            v = Decimals.parse(text);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (type != ParamType.INT) {
+            return Optional.of(v);
+        }
+        return v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE ? Optional.of((int) v) : Optional.empty();
+    }
+
     private Optional<String> checkRange(double v, Object raw) {
         if ((min != null && v < min) || (max != null && v > max)) {
             return Optional.of(name + " must be " + describeAllowed() + "; got " + raw);

@@ -141,8 +141,7 @@ public final class SweepSettings {
     private static Object parse(ParamSpec spec, String text) {
         try {
             return switch (spec.type()) {
-                case INT -> Integer.parseInt(text);
-                case DOUBLE -> Decimals.parse(text);
+                case INT, DOUBLE -> spec.readNumber(text).orElse(null); // as the inspector reads a typed value
                 case BOOLEAN -> text.equalsIgnoreCase("true") ? Boolean.TRUE
                         : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
                 case CHOICE -> text;

@@ -195,7 +195,8 @@ final class DatasetDialog {
             p.remove(key);
         } else if (number) {
             try {
-                p.put(key, t.contains(".") || t.contains("e") ? (Object) Double.parseDouble(t) : (Object) Long.parseLong(t));
+                double v = dev.deepwire.model.Decimals.parse(t); // 1.5f, 0x1p3 and NaN stay text, named by the loader
+                p.put(key, t.matches("[+-]?[0-9]+") ? (Object) Long.parseLong(t) : (Object) v);
             } catch (NumberFormatException e) {
                 p.put(key, t); // the loader names the bad setting
             }

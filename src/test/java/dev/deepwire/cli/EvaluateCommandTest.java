@@ -34,7 +34,9 @@ class EvaluateCommandTest {
         String out = console.out();
         assertThat(out).contains("validation split, 100 examples: accuracy").contains("confusion matrix")
                 .contains("Lowest recall: ").contains("pruning (validation accuracy").contains("1 head removed")
-                .contains("0 % of weights pruned").contains("50 % of weights pruned");
+                .contains("0 % of weights pruned").contains("50 % of weights pruned")
+                .containsPattern("Magnitude pruning works on the [0-9,]+ weights of dense, feed-forward and attention "
+                        + "matrices, [0-9]+ % of the model's [0-9,]+ parameters");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("class,precision,recall,f1,support");
         assertThat(rows).anyMatch(r -> r.startsWith("macro,")).anyMatch(r -> r.startsWith("true \\ predicted,"));
@@ -49,6 +51,20 @@ class EvaluateCommandTest {
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", dir.resolve("none.zip").toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void aModelWithNothingToPruneSaysSoInsteadOfClaimingASharePruned() throws Exception {
+        // A 1-N knowledge-graph scorer has no dense, feed-forward or attention matrix: no row may say "90 % pruned"
+        // while every weight is still there.
+        Path project = Path.of("sample-projects/wordnet-links-distmult.dwproj");
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--out", run.toString())).isZero();
+        console.resetOut();
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", run.resolve("model.zip").toString(),
+                "--prune", "--sparsities", "0.5,0.9")).as(console.err()).isZero();
+        assertThat(console.out()).contains("Magnitude pruning has nothing to prune here").contains("original")
+                .doesNotContain("% of weights pruned");
     }
 
     @Test

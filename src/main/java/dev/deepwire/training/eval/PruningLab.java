@@ -75,6 +75,30 @@ public final class PruningLab {
         return measure("original", original, 0, 0.0, Double.NaN);
     }
 
+    /** How many weights magnitude pruning may zero: those of the dense, feed-forward and attention matrices. */
+    public long prunableWeights() {
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> table = original.paramTable();
+        return MagnitudePruning.prunableKeys(original).stream().mapToLong(k -> table.get(k).length()).sum();
+    }
+
+    /**
+     * What magnitude pruning works on in this model, as a sentence: the prunable weights and their share of all
+     * parameters, or that there are none (a knowledge-graph scorer's tables, embeddings, norms and biases are left
+     * alone), so no share pruned is claimed for a model that loses nothing.
+     */
+    public String prunableSentence() {
+        long prunable = prunableWeights();
+        long all = original.params().length();
+        if (prunable == 0) {
+            return "Magnitude pruning has nothing to prune here: it works on the weight matrices of dense, feed-forward"
+                    + " and attention blocks, and this model has none (embeddings, a knowledge-graph scorer's own"
+                    + " weights, norms and biases are left alone).";
+        }
+        return String.format(java.util.Locale.ROOT, "Magnitude pruning works on the %,d weights of dense, feed-forward and"
+                + " attention matrices, %.0f %% of the model's %,d parameters; shares below are of those weights.",
+                prunable, 100.0 * prunable / all, all);
+    }
+
     /** Every self-attention head, the one whose removal costs least first. */
     public List<HeadImpact> rankHeads() {
         double reference = metric(original);
@@ -124,6 +148,9 @@ public final class PruningLab {
 
     /** Magnitude pruning at {@code sparsity}, fine-tuned (pruned weights held at zero) for {@code epochs} when more than 0. */
     public Slim prune(double sparsity, int epochs) {
+        if (sparsity > 0 && prunableWeights() == 0) {
+            throw new IllegalStateException(prunableSentence());
+        }
         MagnitudePruning.Pruned p = MagnitudePruning.prune(original, sparsity);
         double before = metric(p.net());
         double tuned = Double.NaN;

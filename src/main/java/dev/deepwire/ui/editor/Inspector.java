@@ -188,7 +188,7 @@ public final class Inspector extends ScrollPane {
             if (!vm.graph().contains(node.id())) {
                 return;
             }
-            Object parsed = parse(spec, field.getText().trim());
+            Object parsed = spec.readNumber(field.getText()).orElse(null);
             Optional<String> problem = parsed == null
                     ? Optional.of(spec.name() + " must be a " + (spec.type() == ParamType.INT
                     ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
@@ -210,14 +210,6 @@ public final class Inspector extends ScrollPane {
             }
         });
         return field;
-    }
-
-    private static Object parse(ParamSpec spec, String text) {
-        try {
-            return spec.type() == ParamType.INT ? (Object) Integer.parseInt(text) : (Object) Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static Label heading(String text) {

@@ -52,6 +52,7 @@ final class PruningLabView extends VBox {
     private final Button keep = new Button("Keep as a new run");
     private final Label status = new Label();
     private final Label summary = new Label();
+    private final Label scope = new Label();
     private final XYChart.Series<Number, Number> headSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> weightSeries = new XYChart.Series<>();
     private Row baseline;
@@ -78,6 +79,12 @@ final class PruningLabView extends VBox {
         keep.setOnAction(e -> keepSelected());
         status.setId("prune-status");
         summary.setId("prune-summary");
+        scope.setId("prune-scope");
+        scope.setWrapText(true);
+        scope.setText(lab.prunableSentence());
+        boolean weights = lab.prunableWeights() > 0;
+        sparsities.setDisable(!weights); // a model with nothing to prune: no share is asked for, none claimed
+        run.setDisable(!weights && lab.removableHeads() == 0);
         HBox controls = new HBox(8, heads, new Label("Sparsities"), sparsities, new Label("Fine-tune epochs"), epochs, run);
         controls.setAlignment(Pos.CENTER_LEFT);
         table.setId("prune-table");
@@ -109,7 +116,7 @@ final class PruningLabView extends VBox {
         HBox bottom = new HBox(8, keep, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(controls, table, summary, chart, bottom);
+        getChildren().addAll(controls, scope, table, summary, chart, bottom);
     }
 
     private static TableColumn<Row, String> column(String name, Function<Row, String> value) {
@@ -130,7 +137,7 @@ final class PruningLabView extends VBox {
                 continue;
             }
             try {
-                double s = Double.parseDouble(part.replace("%", "")) / (part.contains("%") ? 100 : 1);
+                double s = dev.deepwire.model.Decimals.parse(part.replace("%", "")) / (part.contains("%") ? 100 : 1);
                 if (!(s >= 0 && s < 1)) {
                     throw new NumberFormatException();
                 }
@@ -151,6 +158,9 @@ final class PruningLabView extends VBox {
         }
         boolean withHeads = heads.isSelected();
         int tune = epochs.getValue();
+        if (lab.prunableWeights() == 0) {
+            shares.removeIf(s -> s > 0); // nothing would go: no row claims a share pruned
+        }
         if (tune > 0 && !shares.contains(0.0)) {
             shares.add(0, 0.0); // the unpruned model fine-tuned as long: what the pruned ones are compared with
         }
@@ -227,6 +237,10 @@ final class PruningLabView extends VBox {
                 mostHeads = Math.max(mostHeads, r.headsRemoved());
                 mostShare = Math.max(mostShare, r.sparsity());
             }
+        }
+        if (lab.prunableWeights() == 0) {
+            return String.format(Locale.ROOT, "Within 1 point of the original: up to %d head%s removed (of the steps "
+                    + "measured).", mostHeads, mostHeads == 1 ? "" : "s");
         }
         return String.format(Locale.ROOT, "Within 1 point of the original: up to %d head%s removed, up to %.0f %% of the "
                 + "dense and attention weights pruned (of the steps measured).", mostHeads, mostHeads == 1 ? "" : "s",

@@ -130,6 +130,8 @@ class EvaluationWindowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(original));
         byte[] before = Files.readAllBytes(original);
         robot.clickOn("Pruning lab");
+        assertThat(robot.lookup("#prune-scope").queryAs(Label.class).getText())
+                .as("what the shares are of").startsWith("Magnitude pruning works on the ");
         robot.interact(() -> robot.lookup("#prune-sparsities").queryAs(TextField.class).setText("0, 0.5"));
         robot.clickOn("#prune-run");
         Label status = robot.lookup("#prune-status").queryAs(Label.class);
