@@ -27,13 +27,24 @@ final class ProjectSession {
         this.project = project;
     }
 
+    /**
+     * Reads the project: a file that is no project (not JSON, another format, over a limit) cannot be used (exit 2); a
+     * project whose content is wrong (a training setting out of range, a wire to no block) is invalid (exit 1), as a
+     * block setting out of range is.
+     */
     static ProjectSession open(Path file) throws CliException {
         try {
-            return new ProjectSession(file, new ProjectReader().read(file));
+            return read(file);
         } catch (ProjectFormatException e) {
             String msg = e.getMessage();
-            throw new CliException(ExitCodes.BAD_INPUT, msg.startsWith(file.toString()) ? msg : file + ": " + msg);
+            throw new CliException(e.invalidContent() ? ExitCodes.INVALID : ExitCodes.BAD_INPUT,
+                    msg.startsWith(file.toString()) ? msg : file + ": " + msg);
         }
+    }
+
+    /** As {@link #open}, the reader's problem as it is (for validate, which lists an invalid project's problem). */
+    static ProjectSession read(Path file) throws CliException, ProjectFormatException {
+        return new ProjectSession(file, new ProjectReader().read(file));
     }
 
     CompileResult compile() {

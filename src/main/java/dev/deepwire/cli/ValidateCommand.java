@@ -30,10 +30,24 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataAccessOption dataAccess;
 
+    private int rethrown(dev.deepwire.io.ProjectFormatException e) throws CliException {
+        String msg = e.getMessage();
+        throw new CliException(ExitCodes.BAD_INPUT, msg.startsWith(file.toString()) ? msg : file + ": " + msg);
+    }
+
     @Override
     public Integer call() throws CliException {
         PrintStream out = Console.out();
-        ProjectSession session = ProjectSession.open(file);
+        ProjectSession session;
+        try {
+            session = ProjectSession.read(file);
+        } catch (dev.deepwire.io.ProjectFormatException e) {
+            if (!e.invalidContent()) {
+                return rethrown(e);
+            }
+            out.println(TerminalSafeStream.oneLine("ERROR " + e.getMessage())); // as a block's problem is listed
+            return ExitCodes.INVALID;
+        }
         if (!noData) {
             dataAccess.check(session);
         }

@@ -103,22 +103,26 @@ public final class ProjectReader {
         }
         JsonSyntax.requireNothingAfter(json, end);
         checkFormat(root);
-        Graph graph = new Graph();
-        Map<String, double[]> positions = readPositions(root.get("ui"));
-        Map<String, Node> nodes = readNodes(root, positions, graph);
-        Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
-                graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
-        readEdges(root, graph, nodes, project);
-        readGroups(root.get("ui"), graph, project);
-        readNotes(root.get("ui"), graph, project);
-        keepUnknown(root, TOP, project.extras());
-        if (root.get("training") instanceof ObjectNode t) {
-            keepUnknown(t, TRAINING, project.sectionExtras("training"));
+        try {
+            Graph graph = new Graph();
+            Map<String, double[]> positions = readPositions(root.get("ui"));
+            Map<String, Node> nodes = readNodes(root, positions, graph);
+            Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
+                    graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
+            readEdges(root, graph, nodes, project);
+            readGroups(root.get("ui"), graph, project);
+            readNotes(root.get("ui"), graph, project);
+            keepUnknown(root, TOP, project.extras());
+            if (root.get("training") instanceof ObjectNode t) {
+                keepUnknown(t, TRAINING, project.sectionExtras("training"));
+            }
+            if (root.get("ui") instanceof ObjectNode u) {
+                keepUnknown(u, Set.of("positions", "groups", "notes"), project.sectionExtras("ui"));
+            }
+            return project;
+        } catch (ProjectFormatException e) {
+            throw e.asInvalidContent(); // a project of this format, its content wrong: invalid, not unusable
         }
-        if (root.get("ui") instanceof ObjectNode u) {
-            keepUnknown(u, Set.of("positions", "groups", "notes"), project.sectionExtras("ui"));
-        }
-        return project;
     }
 
     private void checkFormat(JsonNode root) throws ProjectFormatException {

@@ -236,10 +236,13 @@ class HostileInputsTest {
     void aHugeValueFromTheFileIsQuotedByItsStartNotWhole() throws Exception {
         String id = "a".repeat(300_000);
         Path project = marker("huge.dwproj", "\"id\": \"attn\"", "\"id\": \"" + id + "\"");
-        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(console.err().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
-        assertThat(console.err()).contains("nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
+        // a project whose content is wrong: invalid (1), listed as validate lists problems
+        assertThat(DeepWireCli.execute("validate", project.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(console.out().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
+        assertThat(console.out()).startsWith("ERROR nodes[").contains("'" + "a".repeat(60) + "… (300,000 characters)'")
                 .contains("is not a valid id");
+        assertThat(DeepWireCli.execute("train", project.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(console.err().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l.length()).isLessThan(600));
         console.resetOut();
         Path mode = marker("mode.dwproj", "\"mode\": \"learned\"", "\"mode\": \"" + "b ".repeat(100_000) + "\", \""
                 + "k".repeat(50_000) + "\": 1");
@@ -248,6 +251,29 @@ class HostileInputsTest {
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(MessageText.MAX_MESSAGE))
                 .anySatisfy(l -> assertThat(l).startsWith("ERROR pos:").contains("characters left out"))
                 .anySatisfy(l -> assertThat(l).contains("k".repeat(60) + "… (50,000 characters)"));
+    }
+
+    @Test
+    void aTrainingSettingOutOfRangeMakesTheProjectInvalidAsABlockSettingDoesNotUnusable() throws Exception {
+        // README: 1 the project is invalid, 2 a file that cannot be used. A bad training value was 2 and a bad block
+        // value 1; both are a project of this format with wrong content.
+        Path epochs = marker("epochs.dwproj", "\"epochs\": 20", "\"epochs\": -3");
+        assertThat(DeepWireCli.execute("validate", epochs.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
+        assertThat(console.out()).startsWith("ERROR training.epochs: must be between 1 and");
+        for (String command : new String[] {"train", "bench"}) {
+            assertThat(DeepWireCli.execute(command, epochs.toString())).as(command).isEqualTo(ExitCodes.INVALID);
+        }
+        assertThat(DeepWireCli.execute("export", epochs.toString(), "--dl4j-json", dir.resolve("n.json").toString()))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(console.err()).contains("training.epochs: must be between 1 and");
+        Path block = marker("block.dwproj", "\"epochs\": 20", "\"epochs\": 2")
+                .resolveSibling("block.dwproj");
+        Files.writeString(block, Files.readString(block).replace("\"dim\": 64", "\"dim\": -5"));
+        assertThat(DeepWireCli.execute("validate", block.toString(), "--no-data")).isEqualTo(ExitCodes.INVALID);
+        Path notJson = Files.writeString(dir.resolve("text.dwproj"), "a shopping list, not a project");
+        assertThat(DeepWireCli.execute("validate", notJson.toString())).as("no project at all").isEqualTo(ExitCodes.BAD_INPUT);
+        Path newer = marker("newer.dwproj", "\"formatVersion\": 1", "\"formatVersion\": 99");
+        assertThat(DeepWireCli.execute("train", newer.toString())).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     @Test
