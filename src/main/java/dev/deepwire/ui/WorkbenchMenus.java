@@ -68,26 +68,33 @@ final class WorkbenchMenus {
         vm.revisionProperty().addListener((o, a, b) -> {
             undo.setText(Words.named(vm.history().undoDescription().orElse("Undo"), vm.graph()));
             redo.setText(Words.named(vm.history().redoDescription().orElse("Redo"), vm.graph()));
-            undo.setDisable(!vm.history().canUndo());
-            redo.setDisable(!vm.history().canRedo());
         });
-        undo.setDisable(true);
-        redo.setDisable(true);
+        undo.disableProperty().bind(vm.canUndoProperty().not()); // off while a run holds the graph
+        redo.disableProperty().bind(vm.canRedoProperty().not());
         MenuItem redoAlt = item("Redo", "Shortcut+Shift+Z", () -> KeyMap.perform(KeyMap.Action.REDO, window.root().getScene(), vm::redo));
         redoAlt.setVisible(false);
+        redoAlt.disableProperty().bind(vm.canRedoProperty().not());
+        // edits of the network are off while a run holds it (chosen anyway, by a key, they are refused with a message)
+        MenuItem[] graphEdits = {
+            keyed("_Paste", KeyMap.Action.PASTE, () -> canvas.paste(false)),
+            keyed("Paste _Keeping Incoming Wires", KeyMap.Action.PASTE_KEEPING_WIRES, () -> canvas.paste(true)),
+            keyed("D_uplicate", KeyMap.Action.DUPLICATE, vm::duplicateSelection),
+            item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
+            item("_Group Selection…", "Shortcut+G", this::groupSelection),
+            item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
+            item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
+            item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null))};
+        for (MenuItem m : graphEdits) {
+            m.disableProperty().bind(vm.lockedProperty());
+        }
         Menu edit = new Menu("_Edit", null, undo, redo, redoAlt, new SeparatorMenuItem(),
                 keyed("_Copy", KeyMap.Action.COPY, canvas::copy),
-                keyed("_Paste", KeyMap.Action.PASTE, () -> canvas.paste(false)),
-                keyed("Paste _Keeping Incoming Wires", KeyMap.Action.PASTE_KEEPING_WIRES, () -> canvas.paste(true)),
-                keyed("D_uplicate", KeyMap.Action.DUPLICATE, vm::duplicateSelection),
-                item("_Delete (Delete on the canvas)", null, vm::deleteSelection),
+                graphEdits[0], graphEdits[1], graphEdits[2], graphEdits[3],
                 new SeparatorMenuItem(),
-                item("_Group Selection…", "Shortcut+G", this::groupSelection),
-                item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
-                item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
+                graphEdits[4], graphEdits[5], graphEdits[6],
                 new SeparatorMenuItem(),
                 keyed("Select _All", KeyMap.Action.SELECT_ALL, vm::selectAll),
-                item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null)),
+                graphEdits[7],
                 item("Add _Note", "Shortcut+Shift+M", canvas::addNoteAtCentre),
                 new SeparatorMenuItem(),
                 item("Data_set Settings…", "Shortcut+Shift+D", () -> window.editDataset(stage)));

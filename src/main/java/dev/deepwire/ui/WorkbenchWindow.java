@@ -319,12 +319,8 @@ final class WorkbenchWindow {
         fit.setOnAction(e -> canvas.fitView());
         Button save = new Button("Save");
         save.setOnAction(e -> files.save());
-        vm.revisionProperty().addListener((o, a, b) -> {
-            undo.setDisable(!vm.history().canUndo());
-            redo.setDisable(!vm.history().canRedo());
-        });
-        undo.setDisable(true);
-        redo.setDisable(true);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        redo.disableProperty().bind(vm.canRedoProperty().not());
         return new ToolBar(save, undo, redo, arrange, fit, stepMode().toggle());
     }
 

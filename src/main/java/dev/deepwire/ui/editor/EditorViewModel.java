@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -52,6 +54,8 @@ public final class EditorViewModel {
     private CommandStack stack;
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final LongProperty revision = new SimpleLongProperty();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditorMessages messages = new EditorMessages();
 
     /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
@@ -79,7 +83,27 @@ public final class EditorViewModel {
     public EditorViewModel(BlockCatalog catalog, Project initial, Executor background, Consumer<Runnable> uiThread) {
         this.catalog = catalog;
         this.analyses = new EditorAnalysis(catalog, background, uiThread);
+        messages.locked().addListener((o, was, is) -> updateHistoryState());
         setProject(initial);
+    }
+
+    /**
+     * Whether Undo would do something now: a step to undo and no run holding the graph (while a run trains, Undo and
+     * Redo are off rather than refused when chosen). Menus and buttons bind their disabled state to it.
+     */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** As {@link #canUndoProperty}, for Redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    private void updateHistoryState() {
+        boolean free = !messages.locked().get();
+        canUndo.set(free && stack.canUndo());
+        canRedo.set(free && stack.canRedo());
     }
 
     public BlockCatalog catalog() {
@@ -158,6 +182,7 @@ public final class EditorViewModel {
         messages.edited();
         selection.removeIf(id -> !graph().contains(id));
         revision.set(revision.get() + 1);
+        updateHistoryState();
         analyses.schedule(revision.get(), graph().copy());
     }
 

@@ -41,6 +41,26 @@ class EditorViewModelTest {
     }
 
     @Test
+    void undoAndRedoAreOffWhileARunHoldsTheGraphAndBackAfter() {
+        EditorViewModel vm = vm(chain());
+        assertThat(vm.canUndoProperty().get()).as("nothing to undo yet").isFalse();
+        vm.addBlock("self_attention", 100, 50);
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.setLocked(true); // a run starts
+        assertThat(vm.canUndoProperty().get()).as("off while training, not refused when chosen").isFalse();
+        assertThat(vm.canRedoProperty().get()).isFalse();
+        vm.setLocked(false);
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.undo();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.canRedoProperty().get()).isTrue();
+        vm.setLocked(true);
+        assertThat(vm.canRedoProperty().get()).isFalse();
+        vm.setLocked(false);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+    }
+
+    @Test
     void refusedConnectionLeavesGraphAndSaysWhy() {
         EditorViewModel vm = vm(chain());
         var check = vm.connect(new Port("emb", "out"), new Port("out", "in"));
