@@ -30,7 +30,12 @@ final class ConfusionMatrixView extends VBox {
         for (int c = 0; c < n; c++) {
             Label head = new Label(report.classes().get(c));
             head.setRotate(n > 8 ? -60 : 0);
-            grid.add(head, c + 1, 0);
+            // in a Group, the turned label's own bounds are laid out: the header row grows to hold it instead of the
+            // label reaching down over the first row of cells
+            javafx.scene.Group turned = new javafx.scene.Group(head);
+            GridPane.setHalignment(turned, javafx.geometry.HPos.CENTER);
+            GridPane.setValignment(turned, javafx.geometry.VPos.BOTTOM);
+            grid.add(turned, c + 1, 0);
             grid.add(new Label(report.classes().get(c)), 0, c + 1);
         }
         for (int a = 0; a < n; a++) {
