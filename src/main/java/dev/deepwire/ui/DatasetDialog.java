@@ -19,6 +19,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -38,15 +39,11 @@ import javafx.stage.Window;
 final class DatasetDialog {
     private static final List<String> KINDS = List.of("marker", "csv", "text-classes", "digits-caption", "triples");
     /**
-     * The settings of each kind the dialog has a field for (the others are hidden); a kind's other settings
-     * ({@link DatasetLoader#SETTINGS}) are kept as the file has them, and dropped when the kind changes.
+     * The settings of each kind the dialog shows a field for (the other kinds' fields are hidden): every setting the
+     * kind reads ({@link DatasetLoader#SETTINGS}), so none of a project's data settings is out of a person's reach;
+     * a kind's settings are dropped when the kind changes.
      */
-    static final Map<String, Set<String>> FIELDS = Map.of(
-            "marker", Set.of("length", "seed"),
-            "csv", Set.of("file", "classes", "validationFraction", "seed"),
-            "text-classes", Set.of("file", "tokens", "length", "validationFraction", "seed"),
-            "digits-caption", Set.of("file", "seed"),
-            "triples", Set.of("file", "seed", "scoring"));
+    static final Map<String, Set<String>> FIELDS = DatasetLoader.SETTINGS;
 
     private DatasetDialog() {
     }
@@ -64,6 +61,17 @@ final class DatasetDialog {
         TextField classes = field("dataset-classes", params.get("classes"));
         TextField validation = field("dataset-validation", params.get("validationFraction"));
         TextField seed = field("dataset-seed", params.get("seed"));
+        TextField vocabulary = field("dataset-vocabulary", params.get("vocabulary"));
+        TextField trainCount = field("dataset-train", params.get("train"));
+        TextField validationCount = field("dataset-validation-count", params.get("validation"));
+        TextField labelColumn = field("dataset-label-column", params.get("labelColumn"));
+        CheckBox header = new CheckBox("The first row names the columns");
+        header.setId("dataset-header");
+        header.setSelected(!Boolean.FALSE.equals(params.get("header"))); // the loader's default: a header row
+        ComboBox<String> scoring = new ComboBox<>();
+        scoring.setId("dataset-scoring");
+        scoring.getItems().setAll(List.of("triples", "1-n"));
+        scoring.setValue(String.valueOf(params.getOrDefault("scoring", "triples")));
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -85,13 +93,19 @@ final class DatasetDialog {
         form.setVgap(6);
         form.addRow(0, new Label("Kind"), kind);
         Map<String, Node[]> rows = new LinkedHashMap<>();
-        rows.put("file", row(form, 1, "File", new HBox(6, file, browse)));
-        rows.put("tokens", row(form, 2, "Tokens (chars or words)", tokens));
-        rows.put("length", row(form, 3, "Length (tokens)", length));
-        rows.put("classes", row(form, 4, "Classes", classes));
-        rows.put("validationFraction", row(form, 5, "Validation fraction (no split column)", validation));
-        rows.put("seed", row(form, 6, "Seed", seed));
-        form.add(result, 0, 7, 2, 1);
+        rows.put("file", row(form, rows.size() + 1, "File", new HBox(6, file, browse)));
+        rows.put("tokens", row(form, rows.size() + 1, "Tokens (chars or words)", tokens));
+        rows.put("length", row(form, rows.size() + 1, "Length (tokens)", length));
+        rows.put("vocabulary", row(form, rows.size() + 1, "Vocabulary (symbols)", vocabulary));
+        rows.put("train", row(form, rows.size() + 1, "Training examples", trainCount));
+        rows.put("validation", row(form, rows.size() + 1, "Validation examples", validationCount));
+        rows.put("classes", row(form, rows.size() + 1, "Classes", classes));
+        rows.put("header", row(form, rows.size() + 1, "Header", header));
+        rows.put("labelColumn", row(form, rows.size() + 1, "Label column (0 first; empty: the last)", labelColumn));
+        rows.put("validationFraction", row(form, rows.size() + 1, "Validation fraction (no split column)", validation));
+        rows.put("scoring", row(form, rows.size() + 1, "Scoring (1-n: rank every entity)", scoring));
+        rows.put("seed", row(form, rows.size() + 1, "Seed", seed));
+        form.add(result, 0, rows.size() + 1, 2, 1);
         Runnable showKind = () -> {
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             rows.forEach((key, nodes) -> {
@@ -124,10 +138,20 @@ final class DatasetDialog {
             }
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             put(p, "file", used.contains("file") ? file.getText() : "", false);
-            put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false);
+            put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false, "chars");
             put(p, "length", used.contains("length") ? length.getText() : "", true);
             put(p, "classes", used.contains("classes") ? classes.getText() : "", true);
             put(p, "validationFraction", used.contains("validationFraction") ? validation.getText() : "", true);
+            put(p, "vocabulary", used.contains("vocabulary") ? vocabulary.getText() : "", true);
+            put(p, "train", used.contains("train") ? trainCount.getText() : "", true);
+            put(p, "validation", used.contains("validation") ? validationCount.getText() : "", true);
+            put(p, "labelColumn", used.contains("labelColumn") ? labelColumn.getText() : "", true);
+            if (!used.contains("header")) {
+                p.remove("header");
+            } else if (header.isSelected() != !Boolean.FALSE.equals(p.get("header"))) {
+                p.put("header", header.isSelected()); // else as the project has it (absent: a header row)
+            }
+            put(p, "scoring", used.contains("scoring") ? scoring.getValue() : "", false, "triples");
             put(p, "seed", seed.getText(), true);
             return new DatasetSpec(kind.getValue(), p);
         };
@@ -172,8 +196,12 @@ final class DatasetDialog {
     }
 
     /** The fields' labels, for messages that name a setting by its key in the file. */
-    private static final Map<String, String> LABELS = Map.of("file", "File", "tokens", "Tokens", "length", "Length",
-            "classes", "Classes", "validationFraction", "Validation fraction", "seed", "Seed");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("file", "File"), Map.entry("tokens", "Tokens"),
+            Map.entry("length", "Length"), Map.entry("classes", "Classes"),
+            Map.entry("validationFraction", "Validation fraction"), Map.entry("seed", "Seed"),
+            Map.entry("vocabulary", "Vocabulary"), Map.entry("train", "Training examples"),
+            Map.entry("validation", "Validation examples"), Map.entry("header", "Header"),
+            Map.entry("labelColumn", "Label column"), Map.entry("scoring", "Scoring"));
 
     /** A loader's message with each setting this dialog has a field for named as the field is labelled. */
     static String labelled(String message) {
@@ -182,6 +210,17 @@ final class DatasetDialog {
             out = out.replaceAll("dataset\\." + e.getKey() + "\\b", "'" + e.getValue() + "'");
         }
         return out;
+    }
+
+    /**
+     * As {@link #put(Map, String, String, boolean)}, where a field shows {@code shownWhenAbsent} for a setting the
+     * project leaves out: left out still when the field still shows it (OK with nothing changed changes nothing).
+     */
+    private static void put(Map<String, Object> p, String key, String text, boolean number, String shownWhenAbsent) {
+        if (!p.containsKey(key) && text != null && text.strip().equals(shownWhenAbsent)) {
+            return;
+        }
+        put(p, key, text, number);
     }
 
     /** Sets a parameter from a field: numbers as numbers, an empty field removes it. */

@@ -1,5 +1,7 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.data.DatasetLoader;
+
 import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.io.ProjectReader;
@@ -107,5 +109,39 @@ class DatasetDialogUiTest {
         assertThat(DatasetDialog.labelled("dataset.classes must be a number; check dataset.file"))
                 .isEqualTo("'Classes' must be a number; check 'File'");
         assertThat(vm.revisionProperty().get()).isEqualTo(before);
+    }
+
+    @Test
+    void everySettingOfEachKindHasAFieldAndAChangedCountReachesTheData(FxRobot robot) throws Exception {
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        // marker: its vocabulary and example counts were kept in the file but had no field
+        assertThat(robot.lookup("#dataset-vocabulary").queryTextInputControl().getText()).isEqualTo("32");
+        assertThat(robot.lookup("#dataset-train").queryTextInputControl().getText()).isEqualTo("20000");
+        assertThat(robot.lookup("#dataset-validation-count").queryTextInputControl().getText()).isEqualTo("2000");
+        for (String kindName : DatasetLoader.SETTINGS.keySet()) {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+            robot.interact(() -> kind.setValue(kindName));
+            long shown = robot.lookup((Node n) -> n.getId() != null && n.getId().startsWith("dataset-")
+                    && !n.getId().equals("dataset-kind") && !n.getId().equals("dataset-result") && n.isVisible()
+                    && n.getParent() != null && n.getParent().isVisible()).queryAll().size();
+            assertThat(shown).as("a field for each setting of %s", kindName)
+                    .isEqualTo(DatasetLoader.SETTINGS.get(kindName).size());
+        }
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind.setValue("marker");
+            robot.lookup("#dataset-train").queryTextInputControl().setText("3000");
+            robot.lookup("#dataset-validation-count").queryTextInputControl().setText("500");
+        });
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
+        assertThat(robot.lookup("#dataset-result").queryLabeled().getText()).startsWith("3,000 training and 500 validation examples");
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getResult().params()).containsEntry("train", 3000L).containsEntry("validation", 500L)
+                .containsEntry("vocabulary", 32);
     }
 }
