@@ -165,6 +165,10 @@ public final class TrainingPanel extends HBox {
         problem.getStyleClass().add("issue-error");
         problem.setMaxWidth(370);
         lines(problem, 2);
+        // with the run's status, above the scrolled settings: a refused setting is said where it is seen (below the
+        // settings it was out of view at 1024 x 700); it takes room only while there is something to say
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         CheckBox log = new CheckBox("log");
         log.setMinWidth(Region.USE_PREF_SIZE);
         log.setOnAction(e -> loss.setLog(log.isSelected()));
@@ -196,12 +200,12 @@ public final class TrainingPanel extends HBox {
         HBox barRow = new HBox(6, bar, runs, csv);
         barRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        VBox run = new VBox(6, runRow, barRow, progress, status);
+        VBox run = new VBox(6, runRow, barRow, progress, status, problem);
         for (Region r : List.of(runRow, barRow, runs, csv, run)) {
             r.setMinHeight(Region.USE_PREF_SIZE);
             r.setMaxHeight(Region.USE_PREF_SIZE);
         }
-        VBox more = new VBox(6, form, problem, testLabel, chartOptions);
+        VBox more = new VBox(6, form, testLabel, chartOptions);
         more.setPadding(new Insets(0, 4, 0, 0));
         ScrollPane scroll = new ScrollPane(more);
         scroll.setId("train-settings-scroll");

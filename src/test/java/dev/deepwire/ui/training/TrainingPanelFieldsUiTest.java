@@ -30,7 +30,7 @@ class TrainingPanelFieldsUiTest {
                 SmallMarker.project(Map.of("train", 64, "validation", 16)), Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         panel = new TrainingPanel(vm, editor.project().training());
-        stage.setScene(new Scene(panel, 1000, 300));
+        stage.setScene(new Scene(panel, 1000, 240)); // the dock's height in a 1024 x 700 window
         stage.show();
     }
 
@@ -52,6 +52,16 @@ class TrainingPanelFieldsUiTest {
         });
         assertThat(panel.settings()).isEmpty();
         assertThat(problem(robot)).isEqualTo("Learning rate must be a number; got '0x1p-3'");
+        Label shown = robot.lookup(".issue-error").queryAs(Label.class);
+        robot.interact(() -> { });
+        var bounds = shown.localToScene(shown.getBoundsInLocal());
+        assertThat(shown.isVisible()).isTrue();
+        assertThat(bounds.getMinY()).as("said where it is seen, not below the scrolled settings").isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMaxY()).isLessThanOrEqualTo(240);
+        robot.interact(() -> robot.lookup("#train-rate").queryAs(TextField.class).setText("0.001"));
+        assertThat(panel.settings()).isPresent();
+        robot.interact(() -> { });
+        assertThat(shown.isManaged()).as("no room taken with nothing to say").isFalse();
     }
 
     private String problem(FxRobot robot) {
