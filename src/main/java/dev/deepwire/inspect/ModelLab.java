@@ -29,8 +29,12 @@ public final class ModelLab {
      */
     public ModelLab(TrainedModel model, Dataset validation, Dataset train, String outputType, int batchSize, long seed) {
         this.original = model;
-        this.lab = new PruningLab(model.network(), validation.batches(256, null),
-                train == null ? List.of() : train.batches(batchSize, null), outputType, seed);
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
+        }
+        // batches made when the lab first measures or fine-tunes, on its worker thread (not as the window opens)
+        this.lab = new PruningLab(model.network(), () -> validation.batches(256, null),
+                () -> train == null ? List.of() : train.batches(batchSize, null), outputType, seed);
     }
 
     /** The report of {@code model} on {@code data} (its first output of type {@code outputType}). */

@@ -25,8 +25,10 @@ public final class PruningLab {
     static final int TIMED_EXAMPLES = 1024;
 
     private final ComputationGraph original;
-    private final List<MultiDataSet> validation;
-    private final List<MultiDataSet> train;
+    private final java.util.function.Supplier<List<MultiDataSet>> validationBatches;
+    private final java.util.function.Supplier<List<MultiDataSet>> trainBatches;
+    private List<MultiDataSet> validation;
+    private List<MultiDataSet> train;
     private final String outputType;
     private final long seed;
 
@@ -49,10 +51,40 @@ public final class PruningLab {
             throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
         }
         this.original = original;
-        this.validation = validation;
-        this.train = train;
+        this.validationBatches = () -> validation;
+        this.trainBatches = () -> train;
         this.outputType = outputType;
         this.seed = seed;
+    }
+
+    /**
+     * A lab whose batches are made when a measurement first needs them (the validation batches) or when fine-tuning
+     * first trains (the training batches), on the thread doing that work — not when a window opens the lab.
+     */
+    public PruningLab(ComputationGraph original, java.util.function.Supplier<List<MultiDataSet>> validation,
+                      java.util.function.Supplier<List<MultiDataSet>> train, String outputType, long seed) {
+        this.original = original;
+        this.validationBatches = validation;
+        this.trainBatches = train;
+        this.outputType = outputType;
+        this.seed = seed;
+    }
+
+    private synchronized List<MultiDataSet> validation() {
+        if (validation == null) {
+            validation = validationBatches.get();
+            if (validation.isEmpty()) {
+                throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
+            }
+        }
+        return validation;
+    }
+
+    private synchronized List<MultiDataSet> train() {
+        if (train == null) {
+            train = trainBatches.get();
+        }
+        return train;
     }
 
     /** The metric the lab reports: the output's accuracy, or the validation loss for regression (lower is better). */
@@ -61,7 +93,7 @@ public final class PruningLab {
     }
 
     double metric(ComputationGraph net) {
-        ModelScore s = ModelScore.of(net, validation, outputType);
+        ModelScore s = ModelScore.of(net, validation(), outputType);
         return Double.isNaN(s.accuracy()) ? s.loss() : s.accuracy();
     }
 
@@ -163,6 +195,7 @@ public final class PruningLab {
     }
 
     private void fit(ComputationGraph net, int epochs, MagnitudePruning.Pruned masks) {
+        List<MultiDataSet> train = train();
         if (train.isEmpty()) {
             throw new IllegalArgumentException("fine-tuning needs training examples");
         }
@@ -206,7 +239,7 @@ public final class PruningLab {
     double msPerExample(ComputationGraph net) {
         List<MultiDataSet> timed = new ArrayList<>();
         int n = 0;
-        for (MultiDataSet b : validation) {
+        for (MultiDataSet b : validation()) {
             if (n >= TIMED_EXAMPLES) {
                 break;
             }
