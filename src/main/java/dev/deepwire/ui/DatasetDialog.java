@@ -108,12 +108,18 @@ final class DatasetDialog {
         form.add(result, 0, rows.size() + 1, 2, 1);
         Runnable showKind = () -> {
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
-            rows.forEach((key, nodes) -> {
-                for (Node n : nodes) {
-                    n.setVisible(used.contains(key));
-                    n.setManaged(used.contains(key));
+            // the kind's rows laid out one after another (hidden rows in place left their gaps between the shown ones)
+            int at = 1;
+            for (var e : rows.entrySet()) {
+                boolean shown = used.contains(e.getKey());
+                for (Node n : e.getValue()) {
+                    n.setVisible(shown);
+                    n.setManaged(shown);
+                    GridPane.setRowIndex(n, shown ? at : rows.size() + 2);
                 }
-            });
+                at += shown ? 1 : 0;
+            }
+            GridPane.setRowIndex(result, at);
             result.setText("");
             if (form.getScene() != null && form.getScene().getWindow() != null) {
                 form.getScene().getWindow().sizeToScene();
