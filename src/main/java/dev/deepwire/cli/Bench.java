@@ -60,7 +60,13 @@ final class Bench {
         // the training loop keeps the process's memory ceiling after each step (JavaCPP's check at every allocation
         // is off in the training JVM); timed with the step, as the loop's cost
         ResidentCeiling ceiling = ResidentCeiling.ofThisProcess();
+        StringBuilder uptimes = new StringBuilder("uptime_s_at_step");
         for (int i = 0; i < warmup + steps; i++) {
+            if (i == 0 || i == warmup) {
+                // where the untimed and the timed steps begin in the JVM's clock (that of its compiler's log)
+                uptimes.append(String.format(Locale.ROOT, " %d:%.3f", i,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+            }
             MultiDataSet b = batches.get(i % batches.size());
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
@@ -80,6 +86,8 @@ final class Bench {
             StringBuilder each = new StringBuilder("step_ms");
             all.forEach(ms -> each.append(String.format(Locale.ROOT, " %.3f", ms)));
             System.err.println(each);
+            System.err.println(uptimes.append(String.format(Locale.ROOT, " %d:%.3f", warmup + steps,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)));
         }
         if (Boolean.getBoolean("deepwire.bench.cpu")) {
             // For comparing changes on a busy machine: the training thread's own CPU time is less disturbed by

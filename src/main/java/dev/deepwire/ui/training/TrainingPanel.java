@@ -330,6 +330,9 @@ public final class TrainingPanel extends HBox {
      * closing call it too, so a value typed but not yet left is never lost.
      */
     public void commit() {
+        if (showing) {
+            return;
+        }
         if (!vm.phaseProperty().get().busy()) {
             settings().ifPresent(s -> {
                 shown = s;
@@ -338,7 +341,20 @@ public final class TrainingPanel extends HBox {
         }
     }
 
+    /** Whether {@link #show} fills the fields: a choice box set fires its action, whose commit is no change of the user's. */
+    private boolean showing;
+
     private void show(TrainingSettings s) {
+        showing = true;
+        try {
+            fill(s);
+        } finally {
+            showing = false;
+        }
+        settings(); // the problem line and outlines for what is shown
+    }
+
+    private void fill(TrainingSettings s) {
         shown = s;
         epochs.setText(String.valueOf(s.epochs()));
         batch.setText(String.valueOf(s.batchSize()));

@@ -22,11 +22,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelFieldsUiTest {
     private TrainingPanel panel;
+    private EditorViewModel editor;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = ScratchDirs.create("deepwire-panel-fields");
-        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
+        editor = new EditorViewModel(BlockCatalog.standard(),
                 SmallMarker.project(Map.of("train", 64, "validation", 16)), Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         panel = new TrainingPanel(vm, editor.project().training());
@@ -62,6 +63,28 @@ class TrainingPanelFieldsUiTest {
         assertThat(panel.settings()).isPresent();
         robot.interact(() -> { });
         assertThat(shown.isManaged()).as("no room taken with nothing to say").isFalse();
+    }
+
+    @Test
+    void openingProjectsChangesNothingAndAddsNoStepToUndo(FxRobot robot) throws Exception {
+        // Choice boxes fire their action when the dock fills them: opening a project had recorded "Set model selection"
+        // steps, marked the project changed and carried one project's choice into the next.
+        var chosen = new dev.deepwire.model.TrainingSettings(3, 16, "sgd", 0.01, 5, 0, 2, 0.1, "accuracy");
+        var first = SmallMarker.project(Map.of("train", 64, "validation", 16));
+        first.setTraining(chosen);
+        robot.interact(() -> editor.setProject(first));
+        assertThat(editor.history().canUndo()).as("nothing to undo after opening").isFalse();
+        assertThat(editor.project().training()).isEqualTo(chosen);
+        assertThat(robot.lookup("#train-select-on").queryComboBox().getValue()).isEqualTo("accuracy");
+        var second = SmallMarker.project(Map.of("train", 64, "validation", 16));
+        var defaults = second.training();
+        robot.interact(() -> editor.setProject(second));
+        assertThat(editor.history().canUndo()).isFalse();
+        assertThat(editor.project().training()).as("not the last project's choices").isEqualTo(defaults);
+        assertThat(robot.lookup("#train-select-on").queryComboBox().getValue()).isEqualTo(defaults.selectOn());
+        robot.interact(() -> robot.lookup("#train-select-on").queryComboBox().getSelectionModel().select("loss"));
+        assertThat(editor.project().training().selectOn()).as("a person's choice is kept").isEqualTo("loss");
+        assertThat(editor.history().undoDescription()).hasValueSatisfying(d -> assertThat(d).contains("model selection"));
     }
 
     private String problem(FxRobot robot) {
