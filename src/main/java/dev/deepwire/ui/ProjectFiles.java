@@ -43,7 +43,7 @@ final class ProjectFiles {
     private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
     private final Autosave autosave;
-    private Runnable commitEdits = () -> { };
+    private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
     private java.util.function.Consumer<Path> firstSaved = p -> { };
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
@@ -56,8 +56,11 @@ final class ProjectFiles {
         file.set(initial);
     }
 
-    /** Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing. */
-    void setCommitEdits(Runnable commit) {
+    /**
+     * Keeps what is typed but not yet committed (a settings field still being edited) before saving or closing; it
+     * answers what was typed that the project cannot keep (a settings field holding text that is not its number), or "".
+     */
+    void setCommitEdits(java.util.function.Supplier<String> commit) {
         this.commitEdits = commit;
     }
 
@@ -228,12 +231,10 @@ final class ProjectFiles {
 
     /** Saves to the current file, or asks for one. Returns whether the project was saved. */
     boolean save() {
-        commitEdits.run();
         return file.get() == null ? saveAs() : write(file.get());
     }
 
     boolean saveAs() {
-        commitEdits.run();
         FileChooser chooser = chooser("Save project as");
         chooser.setInitialFileName(vm.project().name() + ".dwproj");
         Path path = askSave(chooser, "dwproj");
@@ -245,7 +246,6 @@ final class ProjectFiles {
      * folders and the dock).
      */
     boolean saveAs(Path path) {
-        commitEdits.run();
         path = FileNames.withExtension(path, "dwproj");
         String stem = FileNames.stem(path, "dwproj");
         String was = vm.project().name();
@@ -260,6 +260,7 @@ final class ProjectFiles {
     }
 
     private boolean write(Path path) {
+        String notKept = commitEdits.get();
         var dataset = vm.project().dataset();
         try {
             anchorData(path);
@@ -273,7 +274,8 @@ final class ProjectFiles {
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
-            vm.messageProperty().set("Saved " + path);
+            vm.messageProperty().set("Saved " + path + (notKept.isEmpty() ? ""
+                    : "; not the training dock's typed value: " + notKept + " (the project keeps its last valid value)"));
             return true;
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
@@ -285,14 +287,15 @@ final class ProjectFiles {
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */
     boolean confirmDiscard() {
-        commitEdits.run();
+        String notKept = commitEdits.get();
         if (!vm.history().isDirty()) {
-            return true;
+            return notKept.isEmpty() || confirmDropTyped(notKept);
         }
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + vm.project().name()
-                + " before closing it?", save, discard, ButtonType.CANCEL);
+                + " before closing it?" + (notKept.isEmpty() ? "" : "\n\nThe training dock holds a value the project cannot "
+                + "keep, which is lost either way: " + notKept), save, discard, ButtonType.CANCEL);
         alert.setTitle("Unsaved changes");
         alert.setHeaderText("Unsaved changes");
         alert.initOwner(owner);
@@ -305,6 +308,17 @@ final class ProjectFiles {
             return true;
         }
         return save();
+    }
+
+    /** Asks before closing a saved project whose training dock holds a typed value it cannot keep; true: close. */
+    private boolean confirmDropTyped(String notKept) {
+        ButtonType close = new ButtonType("Close Without It", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The training dock holds a value the project cannot keep: "
+                + notKept + ". Close without it, or cancel and fix it there?", close, ButtonType.CANCEL);
+        alert.setTitle("A typed value is not kept");
+        alert.setHeaderText("A typed value is not kept");
+        alert.initOwner(owner);
+        return alert.showAndWait().filter(b -> b == close).isPresent();
     }
 
     /** A save dialog titled {@code title}, opening in the project's folder. */

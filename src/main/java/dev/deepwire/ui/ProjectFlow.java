@@ -25,8 +25,8 @@ final class ProjectFlow {
         ProjectFiles files = window.files();
         var training = window.training();
         files.setCommitEdits(() -> {
-            window.trainingPanel().commit();
             window.canvas().commitOpenEdits();
+            return window.trainingPanel().commit();
         });
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);

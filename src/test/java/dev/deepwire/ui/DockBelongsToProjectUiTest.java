@@ -122,4 +122,24 @@ class DockBelongsToProjectUiTest {
         DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         robot.interact(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
     }
+
+    @Test
+    void aTypedValueTheProjectCannotKeepIsNamedOnSaveAndBeforeClosing(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#train-epochs").queryAs(javafx.scene.control.TextField.class)
+                .setText("three epochs please"));
+        Path typed = h.dir.resolve("typed.dwproj");
+        robot.interact(() -> h.window.files().saveAs(typed));
+        assertThat(h.vm.messageProperty().get()).startsWith("Saved ")
+                .contains("not the training dock's typed value: Epochs must be a whole number; got 'three epochs please'");
+        assertThat(new ProjectReader().read(typed).training().epochs()).as("the last valid value").isEqualTo(20);
+        robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(ask.getContentText()).as("asked before the typed text is dropped")
+                .contains("The training dock holds a value the project cannot keep: Epochs must be a whole number");
+        robot.interact(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.project().name()).as("cancelled: the project stays open").isEqualTo("typed");
+    }
 }

@@ -327,18 +327,19 @@ public final class TrainingPanel extends HBox {
 
     /**
      * Puts valid typed settings into the project as one undoable change (nothing when unchanged or invalid); Save and
-     * closing call it too, so a value typed but not yet left is never lost.
+     * closing call it too, so a value typed but not yet left is never lost. Returns what was typed that the project
+     * cannot keep (the problem line), or "".
      */
-    public void commit() {
-        if (showing) {
-            return;
+    public String commit() {
+        if (showing || vm.phaseProperty().get().busy()) {
+            return "";
         }
-        if (!vm.phaseProperty().get().busy()) {
-            settings().ifPresent(s -> {
-                shown = s;
-                vm.editor().setTraining(s);
-            });
-        }
+        Optional<TrainingSettings> typed = settings();
+        typed.ifPresent(s -> {
+            shown = s;
+            vm.editor().setTraining(s);
+        });
+        return typed.isPresent() ? "" : problem.getText(); // what was typed that the project cannot keep
     }
 
     /** Whether {@link #show} fills the fields: a choice box set fires its action, whose commit is no change of the user's. */
