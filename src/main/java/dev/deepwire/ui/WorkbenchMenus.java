@@ -105,11 +105,12 @@ final class WorkbenchMenus {
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
-                item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (model, examples) -> {
-                    window.attention().load(model, examples); // the chosen example, for the inspector or step mode
+                item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (model, split, index) -> {
+                    window.attention().loadChosen(model, split, index); // the chosen example, for the inspector
                     window.openAttentionInspector(stage, null);
-                }, (model, examples) -> {
-                    window.attention().load(model, examples);
+                }, (model, split, index) -> {
+                    window.attention().loadChosen(model, split, index); // and for step mode
+                    stage.toFront(); // step mode is in this window: in front of Evaluate and Prune, which opened it
                     window.stepMode().toggle().setSelected(false); // (re)starts step mode on the chosen example
                     window.stepMode().toggle().setSelected(true);
                 })),

@@ -40,8 +40,13 @@ public final class ModelWalk {
      * @throws IllegalArgumentException when text is given but the network has no token input, or it is blank
      */
     public static Example example(Dataset examples, int k, String text) {
+        return example(examples, k, text, "validation example " + k);
+    }
+
+    /** As {@link #example(Dataset, int, String)}, example {@code k} called {@code name} ("validation example 1868"). */
+    public static Example example(Dataset examples, int k, String text, String name) {
         if (text == null) {
-            return new Example(examples.range(k, k + 1), "validation example " + k);
+            return new Example(examples.range(k, k + 1), name);
         }
         if (text.isBlank()) {
             throw new IllegalArgumentException("the typed input is empty; type the tokens to run");
@@ -56,7 +61,7 @@ public final class ModelWalk {
             throw new IllegalArgumentException("typed input needs a token input; this network has none");
         }
         TypedProbe typed = TypedProbe.of(examples, k, input, text);
-        return new Example(typed.example(), "typed \"" + text + "\" in place of validation example " + k + "'s tokens"
+        return new Example(typed.example(), "typed \"" + text + "\" in place of " + name + "'s tokens"
                 + (typed.unknown().isEmpty() ? ""
                 : " (not in the vocabulary: " + String.join(" ", typed.unknown()) + ")"));
     }

@@ -17,7 +17,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -66,6 +65,16 @@ public final class EvaluationWindow {
     /** Whether the window shows the latest run of its workbench window (not a kept run chosen above). */
     private boolean showingLatest = true;
 
+    /**
+     * Opens an example chosen in the window elsewhere (the attention inspector, step mode): the model, the split the
+     * example is in — what accuracies there are measured on (on the example alone they read 100 % or 0 %) — and its
+     * index there (what it is called: "validation example 1868").
+     */
+    @FunctionalInterface
+    public interface OpenExample {
+        void open(TrainedModel model, Dataset split, int index);
+    }
+
     private EvaluationWindow() {
     }
 
@@ -74,8 +83,8 @@ public final class EvaluationWindow {
      * so the inspector shows it whichever of its probe examples it picks) in the attention inspector, and
      * {@code stepThrough} in the step-through (either null: not offered).
      */
-    public static EvaluationWindow show(Window owner, TrainingViewModel training, BiConsumer<TrainedModel, Dataset> inspect,
-                                        BiConsumer<TrainedModel, Dataset> stepThrough) {
+    public static EvaluationWindow show(Window owner, TrainingViewModel training, OpenExample inspect,
+                                        OpenExample stepThrough) {
         EvaluationWindow earlier = OPEN.remove(owner);
         if (earlier != null) {
             earlier.stage.close(); // one window per workbench window, opened again on the latest run
@@ -154,7 +163,7 @@ public final class EvaluationWindow {
      * the work — and shows its report and pruning lab, or why it cannot be evaluated.
      */
     private void evaluateKept(BorderPane root, RunHistory.Run run, TrainingViewModel training,
-                              BiConsumer<TrainedModel, Dataset> inspect, BiConsumer<TrainedModel, Dataset> stepThrough) {
+                              OpenExample inspect, OpenExample stepThrough) {
         showingLatest = false;
         Label loading = new Label("Evaluating " + run.dir().getFileName() + "…");
         loading.setId("eval-loading");
@@ -190,8 +199,8 @@ public final class EvaluationWindow {
     }
 
     /** A run's evaluation tab (its report, or that it is being evaluated while null) beside a pruning lab on its model. */
-    private TabPane tabs(EvaluationReport report, RunEvaluation.Source source, BiConsumer<TrainedModel, Dataset> inspect,
-                         BiConsumer<TrainedModel, Dataset> stepThrough) {
+    private TabPane tabs(EvaluationReport report, RunEvaluation.Source source, OpenExample inspect,
+                         OpenExample stepThrough) {
         Tab results = new Tab("Evaluation");
         results.setClosable(false);
         results.setContent(report == null ? new Label("Evaluating the run…") : evaluation(report, source, inspect, stepThrough));
@@ -205,7 +214,7 @@ public final class EvaluationWindow {
     }
 
     private SplitPane evaluation(EvaluationReport report, RunEvaluation.Source source,
-                                 BiConsumer<TrainedModel, Dataset> inspect, BiConsumer<TrainedModel, Dataset> stepThrough) {
+                                 OpenExample inspect, OpenExample stepThrough) {
         Dataset data = source.evaluated();
         Label summary = new Label(report.lines().get(0));
         summary.setId("eval-summary");
@@ -214,8 +223,8 @@ public final class EvaluationWindow {
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
-            examples = new ExamplesView(report, data, attention ? i -> inspect.accept(source.model(), ModelLab.focus(data, i, 8)) : null,
-                    stepThrough == null ? null : i -> stepThrough.accept(source.model(), ModelLab.focus(data, i, 8)));
+            examples = new ExamplesView(report, data, attention ? i -> inspect.open(source.model(), data, i) : null,
+                    stepThrough == null ? null : i -> stepThrough.open(source.model(), data, i));
             if (report.hasMatrix() && report.classes().size() <= MAX_SHOWN_CLASSES) {
                 matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
                         "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),

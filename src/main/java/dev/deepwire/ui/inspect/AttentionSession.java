@@ -23,6 +23,8 @@ import javafx.collections.ObservableList;
 public final class AttentionSession {
     /** Examples in the probe batch captured during training. */
     static final int PROBE = 8;
+    private static final java.util.function.IntFunction<String> DEFAULT_NAMES = k -> "validation example " + k;
+    private java.util.function.IntFunction<String> probeName = DEFAULT_NAMES;
     /** Capture every this many steps. */
     static final int EVERY = 20;
 
@@ -48,6 +50,7 @@ public final class AttentionSession {
      */
     public CaptureSpec watch(CompiledNetwork network, DatasetSplits data) {
         loaded = null;
+        probeName = DEFAULT_NAMES;
         layout = AttentionLayout.of(network.configuration());
         nodes = layout.nodes();
         CaptureSpec spec = new CaptureSpec(nodes, PROBE, EVERY).withTables(projector.watch(network, data));
@@ -82,12 +85,29 @@ public final class AttentionSession {
     /** The same, with all the project's data for the projector's labels and colours. */
     public void load(TrainedModel model, Dataset probeSource, DatasetSplits splits) {
         loaded = model;
+        probeName = DEFAULT_NAMES;
         layout = model.layout();
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
         validation = probeSource;
         snapshots.clear();
         projector.load(model, splits); // its embedding tables, as they are
+    }
+
+    /**
+     * A model loaded to show example {@code index} of {@code split} (picked in Evaluate and Prune), repeated as every
+     * probe, measured on the split: the inspector's accuracy and interventions are the split's, not the one example's,
+     * and step mode names the example by its place in the split.
+     */
+    public void loadChosen(TrainedModel model, Dataset split, int index) {
+        load(model, dev.deepwire.inspect.ModelLab.focus(split, index, PROBE), new DatasetSplits(split, split, null));
+        validation = split;
+        probeName = k -> "validation example " + index;
+    }
+
+    /** How probe {@code k} is called where it is shown ("validation example 12"). */
+    public String probeName(int k) {
+        return probeName.apply(k);
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */

@@ -134,10 +134,11 @@ public final class StepMode {
         int head = panel.head.getValue();
         var project = vm.project();
         var catalog = vm.catalog();
+        String name = session.probeName(k);
         computing = true;
         vm.messageProperty().set(withGradients ? "Computing the gradients of this example…" : "Running the example through the model…");
         pending = CompletableFuture.supplyAsync(() -> {
-            ModelWalk.Example one = ModelWalk.example(probe, k, text);
+            ModelWalk.Example one = ModelWalk.example(probe, k, text, name);
             return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, withGradients);
         }, work);
         pending.whenCompleteAsync((w, error) -> {

@@ -48,6 +48,8 @@ class EvaluationWindowUiTest {
     private Path runs;
     private final AtomicReference<Dataset> inspected = new AtomicReference<>();
     private final AtomicReference<Dataset> stepped = new AtomicReference<>();
+    private final AtomicReference<Dataset> steppedSplit = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger steppedIndex = new java.util.concurrent.atomic.AtomicInteger(-1);
 
     @Start
     void start(Stage stage) throws Exception {
@@ -60,8 +62,12 @@ class EvaluationWindowUiTest {
         assertThat(training.phaseProperty().get()).isEqualTo(RunState.FINISHED);
         stage.setScene(new Scene(new Label("owner"), 200, 100));
         stage.show();
-        window = EvaluationWindow.show(stage, training, (model, examples) -> inspected.set(examples),
-                (model, examples) -> stepped.set(examples));
+        window = EvaluationWindow.show(stage, training, (model, split, index) -> inspected.set(ModelLab.focus(split, index, 8)),
+                (model, split, index) -> {
+                    stepped.set(ModelLab.focus(split, index, 8));
+                    steppedSplit.set(split);
+                    steppedIndex.set(index);
+                });
     }
 
     @AfterEach
@@ -73,7 +79,7 @@ class EvaluationWindowUiTest {
     void openingItAgainReplacesTheWindowAndEscapeClosesIt(FxRobot robot) {
         Stage first = window.stage();
         Stage owner = (Stage) first.getOwner();
-        robot.interact(() -> window = EvaluationWindow.show(owner, training, (m, e) -> { }, (m, e) -> { }));
+        robot.interact(() -> window = EvaluationWindow.show(owner, training, (m, v, i) -> { }, (m, v, i) -> { }));
         assertThat(first.isShowing()).as("the earlier window gave way").isFalse();
         assertThat(window.stage().isShowing()).isTrue();
         assertThat(Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage s
@@ -117,6 +123,14 @@ class EvaluationWindowUiTest {
         robot.clickOn("#eval-step-through");
         assertThat(stepped.get()).as("the step-through gets the same example").isNotNull();
         assertThat(ModelLab.example(stepped.get(), 0).text()).isEqualTo(ModelLab.example(validation, chosen).text());
+        assertThat(steppedSplit.get()).as("accuracies there are the split's, not the repeated example's")
+                .isSameAs(validation);
+        var session = new dev.deepwire.ui.inspect.AttentionSession(Runnable::run);
+        session.loadChosen(training.evaluation().source().orElseThrow().model(), steppedSplit.get(), steppedIndex.get());
+        assertThat(steppedIndex.get()).isEqualTo(chosen);
+        assertThat(session.validation()).as("what the inspector's accuracy is measured on").isSameAs(validation);
+        assertThat(session.probeName(3)).as("named by its place in the split").isEqualTo("validation example " + chosen);
+        assertThat(ModelLab.example(session.probeProperty().get(), 5).text()).isEqualTo(ModelLab.example(validation, chosen).text());
         assertThat(inspected.get().size()).isEqualTo(8);
         for (int k = 0; k < 8; k++) {
             assertThat(ModelLab.example(inspected.get(), k).text()).as("every probe example is the chosen one")
@@ -168,7 +182,7 @@ class EvaluationWindowUiTest {
                 SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
         TrainingViewModel fresh = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
         Stage owner = (Stage) window.stage().getOwner();
-        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, e) -> { }, (m, e) -> { }));
+        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
         assertThat(robot.lookup("#eval-none").queryAs(Label.class).getText()).contains("choose a kept run above");
         assertThat(window.chooser().runs().getValue().run().dir()).isEqualTo(run);
 
@@ -193,7 +207,7 @@ class EvaluationWindowUiTest {
                 SmallMarker.project(Map.of("train", 256, "validation", 64)), Runnable::run, Runnable::run);
         TrainingViewModel fresh = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
         Stage owner = (Stage) window.stage().getOwner();
-        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, e) -> { }, (m, e) -> { }));
+        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
         assertThat(robot.lookup("#eval-none").tryQuery()).isPresent();
         robot.interact(() -> {
             fresh.start(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0)); // inline: ended when this returns
