@@ -38,6 +38,19 @@ final class ProjectExports {
     }
 
     /** The network as Java source (builder code and a main that trains), or as DL4J's configuration JSON. */
+    /** Words as a Java class name ("marker lesson network" → MarkerLessonNetwork), or null where none can be made. */
+    static String javaName(String words) {
+        StringBuilder cls = new StringBuilder();
+        for (String w : words.replaceAll("[^A-Za-z0-9]+", " ").trim().split(" ")) {
+            if (!w.isEmpty()) {
+                cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        String name = cls.toString();
+        return name.isEmpty() || !Character.isLetter(name.charAt(0)) || JavaSourceExport.classNameProblem(name) != null
+                ? null : name;
+    }
+
     void exportNetwork(boolean asJava) {
         var settings = vm.project().training();
         var options = CompileOptions.forTraining(settings);
@@ -46,15 +59,8 @@ final class ProjectExports {
             files.error("The graph does not compile", result.errors().get(0).toString());
             return;
         }
-        String name = vm.project().name().replaceAll("[^A-Za-z0-9]+", " ").trim();
-        StringBuilder cls = new StringBuilder();
-        for (String w : name.split(" ")) {
-            if (!w.isEmpty()) {
-                cls.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-            }
-        }
-        String className = JavaSourceExport.classNameProblem(cls + "Network") != null
-                || cls.length() == 0 || !Character.isLetter(cls.charAt(0)) ? "DeepWireNetwork" : cls + "Network";
+        String fromProject = javaName(vm.project().name() + " network");
+        String className = fromProject != null ? fromProject : "DeepWireNetwork";
         String projectFile = files.fileProperty().get() != null ? files.fileProperty().get().toString() : vm.project().name() + ".dwproj";
         FileChooser chooser = files.chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
         chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
@@ -65,11 +71,19 @@ final class ProjectExports {
             return;
         }
         File f = chosen.toFile();
+        String stem = f.getName().replaceFirst("(?i)\\.java$", "");
+        String classProblem = asJava ? JavaSourceExport.classNameProblem(stem) : null;
+        if (classProblem != null) {
+            // a public class lives in a file of its own name: another name inside would not compile
+            String suggested = javaName(stem);
+            files.error("Cannot export " + f.getName(), "Java names a public class after its file, and " + classProblem
+                    + ". Export again and choose a file name such as "
+                    + (suggested != null ? suggested : className) + ".java.");
+            return;
+        }
         String text;
         try {
-            text = asJava ? JavaSourceExport.generate(result.network().orElseThrow(), options, settings,
-                    JavaSourceExport.classNameProblem(f.getName().replaceFirst("\\.java$", "")) == null
-                            ? f.getName().replaceFirst("\\.java$", "") : className, projectFile)
+            text = asJava ? JavaSourceExport.generate(result.network().orElseThrow(), options, settings, stem, projectFile)
                     : result.network().orElseThrow().configurationJson();
         } catch (IllegalArgumentException e) {
             files.error("Cannot export " + f.getName(), e.getMessage() + "; choose another file name");

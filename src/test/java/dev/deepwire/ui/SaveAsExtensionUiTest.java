@@ -89,4 +89,27 @@ class SaveAsExtensionUiTest {
         }
         assertThat(new File(out.toFile(), "Net.JAVA").length()).isPositive();
     }
+
+    @Test
+    void javaSourceIsNeverWrittenUnderAFileNameItsClassCannotHave(FxRobot robot) throws Exception {
+        // a public class lives in a file of its own name: "Marker lesson network.java" held class MarkerNetwork, which
+        // javac refuses; now the export is refused, naming a file name that works
+        Path out = Files.createDirectories(h.dir.resolve("java"));
+        answer(out.resolve("Marker lesson network.java"));
+        robot.clickOn("File").clickOn("Export as Java Source…");
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getContentText()).contains("Java names a public class after its file")
+                .contains("choose a file name such as MarkerLessonNetwork.java");
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        try (var names = Files.list(out)) {
+            assertThat(names).as("nothing written").isEmpty();
+        }
+        answer(out.resolve("MarkerLessonNetwork.java"));
+        robot.clickOn("File").clickOn("Export as Java Source…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(out.resolve("MarkerLessonNetwork.java"))).contains("public final class MarkerLessonNetwork {");
+        assertThat(ProjectExports.javaName("marker lesson network")).isEqualTo("MarkerLessonNetwork");
+        assertThat(ProjectExports.javaName("2 heads")).isNull();
+    }
 }
