@@ -64,15 +64,19 @@ final class MoveGesture {
         installDrag(handle);
     }
 
-    /** Starts moving the selected blocks from where the mouse was pressed. */
+    /** Starts moving the selected blocks from where the mouse was pressed (not while a run holds the graph). */
     private void begin(MouseEvent e) {
+        e.consume();
+        if (vm.lockedProperty().get()) {
+            dragStart = null; // selected, not moved: a block dragged while training had moved outside Undo
+            return;
+        }
         dragStart = new LinkedHashMap<>();
         for (String id : vm.selection()) {
             NodeView v = views.view(id);
             dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
         }
         pressWorld = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
-        e.consume();
     }
 
     /** Dragging {@code handle} moves the blocks live; releasing pushes one undoable move. */
@@ -80,6 +84,9 @@ final class MoveGesture {
         handle.setOnMouseDragged(e -> {
             if (dragStart != null) {
                 dragTo(e);
+                e.consume();
+            } else if (e.getButton() == MouseButton.PRIMARY && vm.lockedProperty().get()) {
+                vm.refuseWhileLocked(); // says why the block stays where it is
                 e.consume();
             }
         });

@@ -92,6 +92,22 @@ class WorkbenchEditorUiTest {
     }
 
     @Test
+    void aBlockDraggedWhileARunHoldsTheGraphStaysAndSaysWhy(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.setLocked(true)); // as while training
+        NodeView emb = canvas.nodeView("emb");
+        Point2D grab = emb.localToScreen(60, 12);
+        double before = emb.getLayoutX();
+        robot.drag(grab, MouseButton.PRIMARY).dropTo(grab.add(120, 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().require("emb").x()).isEqualTo(260.0);
+        assertThat(emb.getLayoutX()).as("not moved on screen either, outside Undo").isEqualTo(before);
+        assertThat(vm.messageProperty().get()).contains("read-only while");
+        assertThat(vm.selection()).as("still selected for reading").containsExactly("emb");
+        robot.interact(() -> vm.setLocked(false));
+    }
+
+    @Test
     void doubleClickingAPaletteBlockPlacesIt(FxRobot robot) {
         TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(TreeCell.class)
                 .stream().filter(c -> "Multi-head self-attention".equals(c.getText())).findFirst().orElseThrow();
