@@ -22,6 +22,9 @@ public record TypedProbe(Dataset example, List<String> labels, List<String> unkn
     /**
      * Builds the example from probe example {@code exampleIndex} with input {@code input} (token ids) replaced by
      * {@code text}.
+     *
+     * @throws IllegalArgumentException when the model would read none of the typed tokens (each unknown to a vocabulary
+     *                                  without an unknown token): it would see padding only, an example that is none
      */
     public static TypedProbe of(Dataset probe, int exampleIndex, int input, String text) {
         List<String> vocabulary = probe.inputNames(input);
@@ -29,6 +32,13 @@ public record TypedProbe(Dataset example, List<String> labels, List<String> unkn
         boolean words = AxisLabels.wordTokens(probe, input);
         List<String> tokens = tokens(text, words);
         INDArray[] encoded = TextClassDataset.encodeTyped(text, vocabulary, length, words);
+        if (encoded[1].sumNumber().doubleValue() == 0) {
+            List<String> known = typable(probe, input);
+            throw new IllegalArgumentException("the model knows none of the " + (words ? "words" : "characters")
+                    + " typed (" + String.join(" ", tokens.subList(0, Math.min(8, tokens.size())))
+                    + (tokens.size() > 8 ? " …" : "") + "), so it would read padding only; type " + (words ? "words" : "characters")
+                    + " it knows, such as " + String.join(" ", known.subList(0, Math.min(6, known.size()))));
+        }
         Dataset one = probe.range(exampleIndex, exampleIndex + 1);
         INDArray[] features = one.features().clone();
         INDArray[] masks = one.featureMasks() == null ? new INDArray[features.length] : one.featureMasks().clone();

@@ -1,6 +1,7 @@
 package dev.deepwire.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.MarkerDataset;
@@ -25,6 +26,17 @@ class TypedProbeTest {
         assertThat(mask[2]).as("left out under the mask").isZero();
         assertThat(mask[3]).isEqualTo(1f);
         assertThat(typed.unknown()).containsExactly("and");
+    }
+
+    @Test
+    void textOfOnlyUnknownWordsIsRefusedByNameNotRunAsPadding() throws Exception {
+        // all under the mask, the example was padding only and the inspector reported a verification failure
+        Dataset probe = MarkerDataset.generate(new DatasetSpec("marker",
+                Map.of("length", 8, "train", 16, "validation", 8, "seed", 3))).validation();
+        assertThatThrownBy(() -> TypedProbe.of(probe, 0, 0, "the cat sat on the mat near the marker"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the model knows none of the words typed (the cat sat on the mat near the …)")
+                .hasMessageContaining("type words it knows, such as");
     }
 
     @Test

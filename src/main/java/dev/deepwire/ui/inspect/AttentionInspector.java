@@ -258,7 +258,13 @@ public final class AttentionInspector {
             ui.status.setText("This block's queries are not tokens; typed text does not apply.");
             return;
         }
-        TypedProbe t = TypedProbe.of(probe, ui.example.getValue(), qi, text);
+        TypedProbe t;
+        try {
+            t = TypedProbe.of(probe, ui.example.getValue(), qi, text);
+        } catch (IllegalArgumentException e) {
+            ui.status.setText("Typed text: " + e.getMessage()); // the map shown stays what it was
+            return;
+        }
         captures.capture(ui.node.getValue(), -1, t.example(), s -> {
             if (model.typed() == null) {
                 followBeforeTyped = ui.live.isSelected();
