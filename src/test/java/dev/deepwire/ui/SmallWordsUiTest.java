@@ -115,7 +115,10 @@ class SmallWordsUiTest {
         assertThat(vm.graph().nodes()).isEmpty();
         assertThat(robot.lookup("#train-status").queryLabeled().getText()).isEqualTo("Add blocks from the palette to start");
         robot.interact(() -> vm.addBlock("token_input", 0, 0));
-        assertThat(robot.lookup("#train-status").queryLabeled().getText()).isEqualTo("Ready to train untitled");
+        // a lone input cannot train (no output block): the dock says so, where it had said "Ready to train"
+        DockBelongsToProjectUiTest.waitFor("the dock follows the graph's check", () -> robot.lookup("#train-status")
+                .queryLabeled().getText().startsWith("Not ready to train untitled: "));
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).endsWith("to fix first (see the status bar)");
     }
 
     @Test

@@ -11,14 +11,23 @@ final class RunMessages {
 
     private static final String NO_BLOCKS = "Add blocks from the palette to start";
 
-    /** The idle dock's line: what Train would train, or, on an empty canvas, where to begin. */
-    static String ready(boolean emptyCanvas, String project) {
-        return emptyCanvas ? NO_BLOCKS : "Ready to train " + project;
+    private static final String NOT_READY = "Not ready to train ";
+
+    /**
+     * The idle dock's line: what Train would train; on an empty canvas, where to begin; with errors on the blocks,
+     * that they come first (it had said "Ready to train" over a graph that cannot train).
+     */
+    static String ready(boolean emptyCanvas, String project, int errors) {
+        if (emptyCanvas) {
+            return NO_BLOCKS;
+        }
+        return errors > 0 ? NOT_READY + project + ": " + (errors == 1 ? "1 problem" : errors + " problems")
+                + " to fix first (see the status bar)" : "Ready to train " + project;
     }
 
-    /** Whether a status line is the idle dock's (which follows the canvas as blocks are added or removed). */
+    /** Whether a status line is the idle dock's (which follows the canvas as blocks are added, removed or mended). */
     static boolean isReady(String status) {
-        return status.equals(NO_BLOCKS) || status.startsWith("Ready to train");
+        return status.equals(NO_BLOCKS) || status.startsWith("Ready to train") || status.startsWith(NOT_READY);
     }
 
     static String started(TrainingEvent.RunStarted s) {

@@ -75,15 +75,27 @@ public final class TrainingViewModel {
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
         status.set(ready());
-        editor.revisionProperty().addListener((o, was, now) -> {
-            if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
-                status.set(ready()); // blocks were added to an empty canvas, or all removed
-            }
-        });
+        editor.revisionProperty().addListener((o, was, now) -> followCanvas());
+        editor.analysisProperty().addListener((o, was, now) -> followCanvas());
+    }
+
+    /** The idle line follows the canvas: blocks added to an empty one, all removed, problems found or mended. */
+    private void followCanvas() {
+        var analysis = editor.analysisProperty().get();
+        boolean checked = analysis != null && analysis.revision() == editor.revisionProperty().get();
+        if (!checked && !editor.graph().nodes().isEmpty()) {
+            return; // the graph's check of this revision comes next: the line follows it then
+        }
+        if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
+            status.set(ready());
+        }
     }
 
     private String ready() {
-        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name());
+        var analysis = editor.analysisProperty().get();
+        int errors = analysis == null || analysis.revision() != editor.revisionProperty().get() ? 0
+                : (int) analysis.issues().stream().filter(dev.deepwire.model.Issue::isError).count();
+        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name(), errors);
     }
 
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
