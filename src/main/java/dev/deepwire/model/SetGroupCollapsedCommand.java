@@ -5,6 +5,7 @@ public final class SetGroupCollapsedCommand implements Command {
     private final String groupId;
     private final boolean collapsed;
     private boolean before;
+    private String label;
 
     public SetGroupCollapsedCommand(String groupId, boolean collapsed) {
         this.groupId = groupId;
@@ -15,6 +16,7 @@ public final class SetGroupCollapsedCommand implements Command {
     public void execute(Graph graph) {
         NodeGroup g = graph.group(groupId).orElseThrow(() -> new IllegalArgumentException("no group '" + groupId + "'"));
         before = g.collapsed();
+        label = g.label();
         graph.replaceGroup(g.withCollapsed(collapsed));
     }
 
@@ -25,6 +27,7 @@ public final class SetGroupCollapsedCommand implements Command {
 
     @Override
     public String description() {
-        return (collapsed ? "Collapse " : "Expand ") + groupId;
+        // the group as the canvas names it ("Expand The part that reads the tokens"), not its id
+        return (collapsed ? "Collapse " : "Expand ") + (label == null || label.isBlank() ? groupId : label);
     }
 }

@@ -328,6 +328,15 @@ final class WorkbenchWindow {
         status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
                 vm.messageProperty()));
         status.setId("status-message");
+        // a message cut short at a small window's width ("…, bet…", a run's folder) is read whole on hover
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : whole));
+        status.setMinWidth(120);
+        summary.setMinWidth(0); // the counts give way before the message does
+        backend.setMinWidth(0);
         vm.analysisProperty().addListener((o, a, b) -> updateSummary());
         vm.revisionProperty().addListener((o, a, b) -> updateSummary());
         Region grow = new Region();

@@ -65,4 +65,15 @@ class GroupMembershipTest {
                 + "\"collapsed\":true},{\"id\":\"group_2\",\"label\":\"gone\",\"members\":[\"nowhere\"]}]}}";
         assertThat(new ProjectReader().parse(json).graph().groups()).isEmpty();
     }
+
+    @Test
+    void collapsingAndExpandingAreNamedByTheGroupsLabelNotItsId() {
+        Graph g = threeBlocks();
+        CommandStack stack = new CommandStack(g);
+        stack.execute(new GroupNodesCommand(new NodeGroup("group_1", "The part that reads the tokens", Set.of("emb", "attn"), false)));
+        stack.execute(new SetGroupCollapsedCommand("group_1", true));
+        assertThat(stack.undoDescription()).hasValue("Undo Collapse The part that reads the tokens");
+        stack.execute(new SetGroupCollapsedCommand("group_1", false));
+        assertThat(stack.undoDescription()).hasValue("Undo Expand The part that reads the tokens");
+    }
 }

@@ -71,6 +71,7 @@ final class PruningLabView extends VBox {
         sparsities.setId("prune-sparsities");
         sparsities.setPrefColumnCount(18);
         epochs.setId("prune-epochs");
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(epochs, 2); // "two epochs" cannot be typed; 2 can
         epochs.setPrefWidth(80);
         run.setId("prune-run");
         run.setOnAction(e -> start());
@@ -157,6 +158,7 @@ final class PruningLabView extends VBox {
             return;
         }
         boolean withHeads = heads.isSelected();
+        dev.deepwire.ui.controls.Spinners.commit(epochs); // a number typed and not yet entered counts
         int tune = epochs.getValue();
         if (lab.prunableWeights() == 0) {
             shares.removeIf(s -> s > 0); // nothing would go: no row claims a share pruned

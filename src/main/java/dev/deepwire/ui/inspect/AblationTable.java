@@ -37,9 +37,16 @@ final class AblationTable {
         Label heading = new Label("Switching each head off in turn (" + mode.explanation() + ") — measuring…");
         heading.setId("ablation-heading");
         heading.setWrapText(true);
-        BorderPane root = new BorderPane(table, heading, null, null, null);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
+        close.setId("ablation-close");
+        close.setCancelButton(true); // Esc closes it too, as every dialog
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(close);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        BorderPane root = new BorderPane(table, heading, null, bottom, null);
         BorderPane.setMargin(heading, new Insets(8));
+        BorderPane.setMargin(bottom, new Insets(8));
         Stage stage = new Stage();
+        close.setOnAction(e -> stage.close());
         stage.setTitle("Which heads matter");
         if (owner != null) {
             stage.initOwner(owner);

@@ -157,7 +157,7 @@ public final class SweepDialog {
 
     /** A typed spinner value is a whole number (up to 4 digits): letters never reach its converter. */
     private static void digitsOnly(Spinner<Integer> spinner) {
-        spinner.getEditor().setTextFormatter(new TextFormatter<>(ch -> ch.getControlNewText().matches("\\d{0,4}") ? ch : null));
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(spinner, 4);
     }
 
     private TableView<SweepViewModel.RunRow> runsTable() {

@@ -51,6 +51,17 @@ final class DockControls {
         return l;
     }
 
+    /** The width of a choice box's longest item in the default font: "rm…" and "acc…" were all a dock showed. */
+    static double widestItem(javafx.scene.control.ComboBox<String> box) {
+        double widest = 0;
+        for (String item : box.getItems()) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(item);
+            t.setFont(javafx.scene.text.Font.getDefault());
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest);
+    }
+
     static TextField field(String id) {
         TextField f = new TextField();
         f.setId("train-" + id);

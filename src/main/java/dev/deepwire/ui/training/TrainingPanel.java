@@ -77,8 +77,9 @@ public final class TrainingPanel extends HBox {
         form.addRow(3, label("Select on"), selectOn, label("Stop after"), patience);
         form.addRow(4, label("Checkpoint"), checkpoint);
         for (ComboBox<String> box : List.of(optimizer, selectOn)) {
-            box.setMinWidth(84); // "adam", "rmsprop", "accuracy" whole, not "a…"
-            box.setPrefWidth(84);
+            double w = DockControls.widestItem(box) + 44; // the longest choice whole ("nesterovs", "accuracy") and the arrow
+            box.setMinWidth(w);
+            box.setPrefWidth(w);
         }
         selectOn.setId("train-select-on");
         selectOn.setTooltip(new Tooltip("Validation figure that picks the model the run ends with, for early stopping and "

@@ -155,7 +155,9 @@ class InterventionUiTest {
             assertThat(rows.get(i).drop()).isLessThanOrEqualTo(rows.get(i - 1).drop());
         }
         assertThat(robot.lookup("#ablation-heading").queryAs(Label.class).getText()).startsWith("Validation accuracy with no head off");
-        robot.interact(() -> table.getScene().getWindow().hide());
+        var tableWindow = table.getScene().getWindow();
+        robot.clickOn("#ablation-close");
+        assertThat(tableWindow.isShowing()).as("closed by its Close button").isFalse();
         robot.clickOn("#intervene-counterfactual");
         Label b = robot.lookup("#counterfactual-b").queryAs(Label.class);
         waitUntil(() -> b.getText().startsWith("B: "));
