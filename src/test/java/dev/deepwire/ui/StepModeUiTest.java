@@ -178,9 +178,17 @@ class StepModeUiTest {
         robot.interact(() -> {
             mode.toggle().requestFocus();
         });
+        javafx.scene.Node panel = robot.lookup("#step-panel").query();
+        java.util.Set<Double> tops = new java.util.HashSet<>();
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#step-next");
+            WaitForAsyncUtils.waitForFxEvents();
+            tops.add(panel.getLayoutY());
+            var host = panel.getParent().getLayoutBounds();
+            assertThat(panel.getLayoutBounds().getHeight()).as("never more than a little over half the canvas")
+                    .isLessThanOrEqualTo(Math.max(160, host.getHeight() * 0.55 - 20) + 0.5);
         }
+        assertThat(tops).as("the panel's top (and Next) is in one of two places whatever a step holds").hasSizeLessThanOrEqualTo(2);
         StepOverlay overlay = window.canvas().stepOverlay();
         WalkTensor embed = overlay.shownTensors().get("embed.out → pos.in");
         assertThat(embed).as("index %d, shown %s", mode.index(), overlay.shownTensors().keySet()).isNotNull();

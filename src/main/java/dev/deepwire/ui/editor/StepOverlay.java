@@ -164,11 +164,16 @@ public final class StepOverlay {
             panel.applyCss();
             // As wide as its content wants (760 px) but never wider than the canvas: on a small screen it wraps.
             double width = Math.max(200, Math.min(panel.prefWidth(-1), host.getWidth() - 20));
-            panel.resize(width, panel.prefHeight(width));
+            // At most a little over half the canvas, the half away from the block shown, its top at the same place
+            // whatever the step holds (its text scrolls inside): Next stays under the pointer from step to step, and
+            // the block stays in view. Sized to its content and bottom-aligned, it had grown upwards each step,
+            // moving Next away from repeated clicks, until it covered the whole graph.
+            double room = Math.max(160, host.getHeight() * 0.55 - 20);
+            panel.resize(width, Math.min(panel.prefHeight(width), room));
             panel.layout();
             Bounds at = host.sceneToLocal(current.localToScene(current.getBoundsInLocal()));
             boolean low = at != null && at.getCenterY() > host.getHeight() / 2;
-            panel.setLayoutY(low ? 10 : Math.max(0, host.getHeight() - panel.getHeight() - 10));
+            panel.setLayoutY(low ? 10 : Math.max(0, host.getHeight() - room - 10));
         }
     }
 

@@ -68,7 +68,16 @@ final class StepPanel extends VBox {
         row.setId("step-softmax-row");
         // Navigation right under the title: on a small screen the panel can be taller than the canvas, and
         // Next / Previous must stay reachable.
-        getChildren().addAll(title, nav, formula, lines, row, choice);
+        // The step's text scrolls inside the panel, whose height the canvas sets (StepOverlay): the buttons stay put.
+        VBox body = new VBox(6, formula, lines, row);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setId("step-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        scroll.setMinHeight(40);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, nav, scroll, choice);
         setSpacing(6);
         setPadding(new Insets(10));
         setMaxWidth(760);
