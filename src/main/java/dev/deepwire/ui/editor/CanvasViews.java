@@ -270,10 +270,10 @@ final class CanvasViews {
                 out.add(new WireRouter.Box(v.getLayoutX(), v.getLayoutY(), NodeView.WIDTH, Math.max(v.getHeight(), v.getPrefHeight())));
             }
         });
-        groups.all().stream().filter(g -> g.group().collapsed()).forEach(g -> {
-            Bounds b = g.getBoundsInParent();
-            out.add(new WireRouter.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
-        });
+        // a collapsed group's box as drawn, as its wires' anchors are placed: its bounds take in the frame's shadow,
+        // which put the anchors inside the obstacle and made the router give up (a straight wire through the blocks)
+        groups.all().stream().filter(g -> g.group().collapsed()).forEach(g -> out.add(new WireRouter.Box(
+                g.getLayoutX(), g.getLayoutY(), NodeView.WIDTH, GroupView.COLLAPSED_HEIGHT)));
         return out;
     }
 

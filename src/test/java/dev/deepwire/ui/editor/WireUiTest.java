@@ -180,6 +180,32 @@ class WireUiTest {
     }
 
     @Test
+    void aWireOutOfACollapsedGroupGoesAroundTheBlocksInItsWay(FxRobot robot) {
+        // a teacher's lesson graph: the collapsed group's wire back to the pool ran straight through the blocks
+        GraphFixture g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("attn", "self_attention").node("pool", "global_pool").node("out", "softmax_output")
+                .wire("tokens.out", "emb.in").wire("emb.out", "attn.in").wire("attn.out", "pool.in").wire("pool.out", "out.in");
+        g.graph().moveNode("tokens", 12, 12);
+        g.graph().moveNode("emb", 256, 12);
+        g.graph().moveNode("attn", 500, 12);
+        g.graph().moveNode("pool", 32, 208);
+        g.graph().moveNode("out", 277, 221);
+        // opened already collapsed, as the saved lesson is
+        g.graph().insertGroup(0, new dev.deepwire.model.NodeGroup("group_1", "The part that reads the tokens",
+                java.util.Set.of("emb", "attn"), true));
+        robot.interact(() -> {
+            show(stage, g.graph());
+            // the workbench's style: a collapsed group's shadow had made its box as an obstacle larger than its frame,
+            // so the wire's own start lay inside it and the router gave up
+            canvas.getScene().getStylesheets().add(getClass().getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.moveNodes(Map.of("out", new double[] {277, 222}))); // routed again, styled
+        WaitForAsyncUtils.waitForFxEvents();
+        assertWiresRoutedAroundBlocks();
+    }
+
+    @Test
     void anEditKeepsTheViewsOfTheWiresAndGroupsItDidNotTouch(FxRobot robot) {
         robot.interact(() -> {
             vm.select("pool", false);
