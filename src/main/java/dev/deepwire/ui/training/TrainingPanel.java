@@ -77,7 +77,7 @@ public final class TrainingPanel extends HBox {
         form.addRow(3, label("Select on"), selectOn, label("Stop after"), patience);
         form.addRow(4, label("Checkpoint"), checkpoint);
         for (ComboBox<String> box : List.of(optimizer, selectOn)) {
-            double w = DockControls.widestItem(box) + 44; // the longest choice whole ("nesterovs", "accuracy") and the arrow
+            double w = DockControls.widestItem(box) + 60; // the longest choice whole ("nesterovs", "accuracy") and the arrow
             box.setMinWidth(w);
             box.setPrefWidth(w);
         }
@@ -151,6 +151,9 @@ public final class TrainingPanel extends HBox {
         progress.getStyleClass().add("muted");
         progress.setMaxWidth(370);
         lines(progress, 2);
+        // no empty band above the settings before a run: the line takes its room when it has something to say
+        progress.managedProperty().bind(progress.textProperty().isNotEmpty());
+        progress.visibleProperty().bind(progress.textProperty().isNotEmpty());
         Label status = new Label();
         status.setId("train-status");
         status.textProperty().bind(Bindings.createStringBinding(
@@ -217,8 +220,8 @@ public final class TrainingPanel extends HBox {
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> DockControls.scrollOneRow(scroll, more, e));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox controls = new VBox(6, run, scroll);
-        controls.setPrefWidth(390);
-        controls.setMinWidth(360); // the settings' two columns of fields, whole, beside three charts at 1024 px
+        controls.setPrefWidth(410);
+        controls.setMinWidth(390); // the settings' two columns of fields whole ("0.0005"), beside three charts at 1024 px
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
         HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
         lrChart.includeZero();
