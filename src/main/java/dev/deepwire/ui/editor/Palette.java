@@ -93,6 +93,9 @@ public final class Palette extends VBox {
     /** A category heading or a draggable block with its help as tooltip. */
     private final class BlockCell extends TreeCell<Object> {
         BlockCell() {
+            // As wide as the palette, a long name ending in "…" (read whole in its tooltip) rather than cut off at the
+            // edge with a sideways scroll bar under the list
+            setPrefWidth(0);
             // A plain press-drag-release inside the window (no platform drag-and-drop): the block lands
             // where the button is released over the canvas.
             setOnMouseDragged(e -> {
@@ -128,7 +131,7 @@ public final class Palette extends VBox {
                 getStyleClass().add("palette-category");
             } else if (item instanceof BlockType t) {
                 setText(t.label());
-                setTooltip(new Tooltip(t.help() + "\n" + Words.formula(t.formula())));
+                setTooltip(new Tooltip(t.label() + ": " + t.help() + "\n" + Words.formula(t.formula())));
                 getStyleClass().add("palette-block");
             }
         }
