@@ -26,6 +26,7 @@ final class ProjectFlow {
         var training = window.training();
         files.setCommitEdits(() -> {
             window.canvas().commitOpenEdits();
+            window.inspector().commitOpenEdits();
             return window.trainingPanel().commit();
         });
         files.setTraining(() -> training.phaseProperty().get().busy());

@@ -57,6 +57,7 @@ final class WorkbenchWindow {
     private final EditorViewModel vm;
     private final BorderPane root = new BorderPane();
     private final GraphCanvas canvas;
+    private Inspector inspector;
     private final ProjectFiles files;
     private final Label status = new Label();
     private final Label summary = new Label();
@@ -90,7 +91,7 @@ final class WorkbenchWindow {
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         Palette palette = new Palette(vm, canvas);
-        Inspector inspector = new Inspector(vm);
+        inspector = new Inspector(vm);
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
         root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
@@ -196,6 +197,11 @@ final class WorkbenchWindow {
 
     GraphCanvas canvas() {
         return canvas;
+    }
+
+    /** The block inspector (right). */
+    Inspector inspector() {
+        return inspector;
     }
 
     private String title() {

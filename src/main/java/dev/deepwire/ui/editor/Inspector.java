@@ -50,6 +50,22 @@ public final class Inspector extends ScrollPane {
         onInspectAttention = action;
     }
 
+    /**
+     * Commits the name or setting being typed in the inspector (a field that commits when left or on Enter), so Save
+     * and closing keep it: typed and saved with Ctrl+S before leaving the field, it had been left out of the file.
+     */
+    public void commitOpenEdits() {
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+            if (n == this) {
+                if (focused instanceof TextField field && field.getOnAction() != null) {
+                    field.getOnAction().handle(new javafx.event.ActionEvent(field, field));
+                }
+                return;
+            }
+        }
+    }
+
     public Inspector(EditorViewModel vm) {
         this.vm = vm;
         getStyleClass().add("inspector");

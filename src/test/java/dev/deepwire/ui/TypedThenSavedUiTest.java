@@ -1,0 +1,52 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.io.ProjectReader;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What a person typed and has not yet left is saved by Ctrl+S: a block's name or setting still being typed in the
+ * inspector, as a training setting in the dock is.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TypedThenSavedUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void aBlockSettingAndNameTypedInTheInspectorAreSavedByCtrlS(FxRobot robot) throws Exception {
+        robot.interact(() -> h.vm.select("attn", false));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField heads = robot.lookup("#param-heads").queryAs(TextField.class);
+        robot.clickOn(heads).eraseText(heads.getText().length()).write("2");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new ProjectReader().read(h.file).graph().require("attn").params().get("heads"))
+                .as("typed, not yet left, then Ctrl+S").isEqualTo(2);
+        assertThat(h.stage.getTitle()).as("nothing left unsaved").doesNotContain("•");
+        TextField name = robot.lookup("#inspector-name").queryAs(TextField.class);
+        robot.clickOn(name).eraseText(name.getText().length()).write("Attention that finds the marker");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new ProjectReader().read(h.file).graph().require("attn").label()).isEqualTo("Attention that finds the marker");
+    }
+}
