@@ -20,6 +20,12 @@ public final class TableSource {
     private final DatasetSplits data;
     private final Graph graph;
     private final Map<String, EmbeddingTables.Found> found = new LinkedHashMap<>();
+    /**
+     * Each table's first description: its labels and columns depend on the configuration and the data only, so later
+     * captures reuse them. Worked out again for every capture (a class column over the whole training data), they had
+     * kept the thread reading a training process busy, and the dock showed the run seconds behind.
+     */
+    private final Map<String, LearnedTable> described = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TableSource(ComputationGraphConfiguration configuration, DatasetSplits data, Graph graph) {
         this.configuration = configuration;
@@ -54,7 +60,14 @@ public final class TableSource {
         if (f == null) {
             throw new IllegalArgumentException(nodeId + " holds no embedding table");
         }
-        return EmbeddingTables.describe(configuration, f, graph, data, rows, step);
+        LearnedTable first = described.get(nodeId);
+        if (first != null && rows.length >= first.labels().size()) {
+            float[][] kept = rows.length == first.labels().size() ? rows : java.util.Arrays.copyOf(rows, first.labels().size());
+            return new LearnedTable(first.nodeId(), first.kind(), first.labels(), first.columns(), kept, step);
+        }
+        LearnedTable table = EmbeddingTables.describe(configuration, f, graph, data, rows, step);
+        described.put(nodeId, table);
+        return table;
     }
 
     /** Every table of a model as it is now. */

@@ -29,7 +29,11 @@ final class ProcessPriority {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 int tid = Integer.parseInt(task.getFileName().toString());
-                int wanted = isCompiler(task) ? Math.max(nice, jitNice) : nice;
+                String name = name(task);
+                if (name.startsWith(RUN_READERS)) {
+                    continue; // see RUN_READERS
+                }
+                int wanted = name.matches("C[12] CompilerThre.*") ? Math.max(nice, jitNice) : nice;
                 if (org.bytedeco.systems.global.linux.getpriority(PRIO_PROCESS, tid) < wanted
                         && org.bytedeco.systems.global.linux.setpriority(PRIO_PROCESS, tid, wanted) == 0) {
                     changed++;
@@ -41,13 +45,20 @@ final class ProcessPriority {
         return changed;
     }
 
-    /** HotSpot's JIT compiler threads are named "C1 CompilerThread0", "C2 CompilerThread1", … */
-    private static boolean isCompiler(Path task) {
+    /**
+     * The threads that read a training process's messages ("deepwire-worker-in", "-err", "-deadlines"; Linux keeps 15
+     * characters of a thread's name) keep their priority: at the window's lowered one, beside a run on every core,
+     * they read the run's steps far slower than it makes them, and the dock showed the run 15 s (950 steps) behind — a
+     * Stop obeyed at once looked ignored until the backlog was read. Reading is light; the run does not wait for it.
+     */
+    static final String RUN_READERS = "deepwire-worke";
+
+    /** A thread's name as the system keeps it ("C2 CompilerThre" for HotSpot's "C2 CompilerThread0"), or "". */
+    private static String name(Path task) {
         try {
-            String name = Files.readString(task.resolve("comm")).trim();
-            return name.matches("C[12] CompilerThre.*");
+            return Files.readString(task.resolve("comm")).trim();
         } catch (IOException e) {
-            return false; // the thread ended
+            return ""; // the thread ended
         }
     }
 

@@ -56,6 +56,30 @@ class EmbeddingTablesTest {
     }
 
     @Test
+    void aRunsLaterCapturesOfATableReuseItsLabelsAndColumnsWithTheirOwnValues() throws Exception {
+        // worked out again for every capture, the labels and class columns kept the thread reading a training
+        // process busy and the workbench's dock ran seconds (hundreds of steps) behind the run
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        var compiled = new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training())).orThrow();
+        Map<String, Object> small = new HashMap<>(p.dataset().params());
+        small.put("train", 200);
+        small.put("validation", 20);
+        DatasetSplits data = MarkerDataset.generate(new DatasetSpec("marker", small));
+        TableSource source = TableSource.of(compiled, data, p.graph());
+        float[][] first = new float[32][64];
+        float[][] later = new float[32][64];
+        later[3][5] = 0.25f;
+        LearnedTable a = source.describe("embed", first, 20);
+        LearnedTable b = source.describe("embed", later, 40);
+        assertThat(b.columns()).as("the same columns, not worked out again").isSameAs(a.columns());
+        assertThat(b.labels()).isEqualTo(a.labels()).contains("<M>");
+        assertThat(b.kind()).isEqualTo(a.kind());
+        assertThat(b.rows()[3][5]).isEqualTo(0.25f);
+        assertThat(b.step()).isEqualTo(40);
+        assertThat(a.rows()[3][5]).as("the first capture keeps its own values").isZero();
+    }
+
+    @Test
     void aOneToAllScorerHoldsTwoTablesNamedByBlockAndRowsAndLabelledByTheirOwnInputs() throws Exception {
         Path file = Path.of("sample-projects/wordnet-links.dwproj");
         Project p = new ProjectReader().read(file);
