@@ -62,7 +62,7 @@ public final class GraphCanvas extends Pane {
         // both, so a click or double-click on a note is always the note's.
         world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, connect.pendingWire(),
                 rubberBand.shape());
-        step = new StepOverlay(this, world, views);
+        step = new StepOverlay(this, world, views, viewport::panBy);
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
         minimap.attach(this, viewport.changes(), this::scheduleRealize);

@@ -32,15 +32,18 @@ public final class StepOverlay {
     private final Group layer = new Group();
     private final Rectangle dim = new Rectangle();
     private final Rectangle current = new Rectangle();
+    /** Moves the view by screen pixels (the canvas's pan), to bring the block shown out from under the panel. */
+    private final java.util.function.BiConsumer<Double, Double> panBy;
     private final Map<String, WireBadge> badges = new LinkedHashMap<>();
     private Consumer<WalkTensor> onOpen = t -> { };
     private Region panel;
     private java.util.function.IntConsumer onStep;
     private boolean active;
 
-    StepOverlay(Pane host, Group world, CanvasViews views) {
+    StepOverlay(Pane host, Group world, CanvasViews views, java.util.function.BiConsumer<Double, Double> panBy) {
         this.host = host;
         this.views = views;
+        this.panBy = panBy;
         dim.setFill(Color.rgb(0, 0, 0, 0.35));
         dim.setMouseTransparent(true);
         current.setFill(Color.TRANSPARENT);
@@ -164,16 +167,24 @@ public final class StepOverlay {
             panel.applyCss();
             // As wide as its content wants (760 px) but never wider than the canvas: on a small screen it wraps.
             double width = Math.max(200, Math.min(panel.prefWidth(-1), host.getWidth() - 20));
-            // At most a little over half the canvas, the half away from the block shown, its top at the same place
-            // whatever the step holds (its text scrolls inside): Next stays under the pointer from step to step, and
-            // the block stays in view. Sized to its content and bottom-aligned, it had grown upwards each step,
-            // moving Next away from repeated clicks, until it covered the whole graph.
+            // At most a little over half the canvas, at the bottom, its top at the same place whatever the step holds
+            // (its text scrolls inside). Sized to its content and bottom-aligned, it had grown upwards each step, and
+            // it jumped to the other half when the block shown did: Next moved away from repeated clicks.
             double room = Math.max(160, host.getHeight() * 0.55 - 20);
             panel.resize(width, Math.min(panel.prefHeight(width), room));
             panel.layout();
+            double top = Math.max(0, host.getHeight() - room - 10);
+            panel.setLayoutY(top);
+            // the panel stays put (Next under the pointer from the first step to the last); the view moves instead,
+            // so the block explained is in the free part above it
             Bounds at = host.sceneToLocal(current.localToScene(current.getBoundsInLocal()));
-            boolean low = at != null && at.getCenterY() > host.getHeight() / 2;
-            panel.setLayoutY(low ? 10 : Math.max(0, host.getHeight() - room - 10));
+            if (at != null && top > 40) {
+                double dy = at.getMaxY() > top - 10 || at.getMinY() < 0 ? top / 2 - at.getCenterY() : 0;
+                double dx = at.getMaxX() > host.getWidth() || at.getMinX() < 0 ? host.getWidth() / 2 - at.getCenterX() : 0;
+                if (dx != 0 || dy != 0) {
+                    panBy.accept(dx, dy);
+                }
+            }
         }
     }
 
