@@ -69,6 +69,13 @@ final class RunProgress {
         progressText.set("");
     }
 
+    /** A run was refused before its first step: the bar and its text no longer show the last run's place. */
+    void refused() {
+        last = null;
+        progress.set(0);
+        progressText.set("");
+    }
+
     /** A new run of {@code epochs} epochs: its curves and health start empty. */
     void begin(int epochs) {
         last = null;

@@ -51,6 +51,7 @@ public final class TrainingViewModel {
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final ObjectProperty<RunState> phase = new SimpleObjectProperty<>(RunState.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
+    private final IdleLine idle;
     private final StringProperty culprit = new SimpleStringProperty();
     private RunControl run;
     private Path runDir;
@@ -74,28 +75,7 @@ public final class TrainingViewModel {
         this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
-        status.set(ready());
-        editor.revisionProperty().addListener((o, was, now) -> followCanvas());
-        editor.analysisProperty().addListener((o, was, now) -> followCanvas());
-    }
-
-    /** The idle line follows the canvas: blocks added to an empty one, all removed, problems found or mended. */
-    private void followCanvas() {
-        var analysis = editor.analysisProperty().get();
-        boolean checked = analysis != null && analysis.revision() == editor.revisionProperty().get();
-        if (!checked && !editor.graph().nodes().isEmpty()) {
-            return; // the graph's check of this revision comes next: the line follows it then
-        }
-        if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
-            status.set(ready());
-        }
-    }
-
-    private String ready() {
-        var analysis = editor.analysisProperty().get();
-        int errors = analysis == null || analysis.revision() != editor.revisionProperty().get() ? 0
-                : (int) analysis.issues().stream().filter(dev.deepwire.model.Issue::isError).count();
-        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name(), errors);
+        idle = new IdleLine(editor, phase, status);
     }
 
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
@@ -127,7 +107,7 @@ public final class TrainingViewModel {
         runDir = null;
         recorder = null;
         phase.set(RunState.IDLE);
-        status.set(ready());
+        status.set(idle.ready());
         measured.pointsChanged();
     }
 
@@ -235,6 +215,7 @@ public final class TrainingViewModel {
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(RunState.STARTING);
+        idle.starting();
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
         setup.prepare(graph, dataset, settings, this::failBeforeStart,
@@ -245,6 +226,8 @@ public final class TrainingViewModel {
     private void failBeforeStart(String message, String nodeId) {
         phase.set(RunState.FAILED);
         status.set(message);
+        idle.refused();
+        measured.refused(); // not the last run's "epoch 4/20 · step 1,150" under a run that never began
         editor.setLocked(false);
         blame(nodeId);
     }

@@ -121,6 +121,10 @@ class TrainingViewModelTest {
         assertThat(editor.selection()).containsExactly("attn");
         assertThat(vm.culpritProperty().get()).isEqualTo("attn");
         assertThat(editor.lockedProperty().get()).isFalse();
+        assertThat(vm.progressTextProperty().get()).as("no earlier run's place under a run that never began").isEmpty();
+        editor.setParam("attn", "heads", 2); // mended: the dock says what Train does now, not the refusal
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.IDLE);
+        assertThat(vm.statusProperty().get()).startsWith("Ready to train");
     }
 
     @Test
