@@ -51,10 +51,15 @@ public record TypedProbe(Dataset example, List<String> labels, List<String> unkn
         for (int p = 0; p < Math.min(length, tokens.size()); p++) {
             if (!vocabulary.contains(tokens.get(p))) {
                 unknown.add(tokens.get(p));
-                labels.set(p, tokens.get(p) + "→" + labels.get(p));
+                labels.set(p, visible(tokens.get(p)) + "→" + labels.get(p));
             }
         }
         return new TypedProbe(example, List.copyOf(labels), List.copyOf(unknown), Math.max(0, tokens.size() - length));
+    }
+
+    /** A typed token as it can be read in a message or on an axis: a space as ␣, a tab as ⇥ (a space printed nothing). */
+    public static String visible(String token) {
+        return token.replace(" ", "␣").replace("\t", "⇥");
     }
 
     /** The tokens of the vocabulary a user can type (padding left out), in the vocabulary's order. */

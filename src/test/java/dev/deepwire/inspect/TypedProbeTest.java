@@ -45,4 +45,12 @@ class TypedProbeTest {
         float[] ids = TextClassDataset.encodeTyped("abz", vocabulary, 4, false)[0].toFloatVector();
         assertThat(ids).containsExactly(2f, 3f, 1f, 0f);
     }
+
+    @Test
+    void spacesTheVocabularyLacksAreShownSoTheyCanBeRead() {
+        // "bonjour tout le monde" read as characters by a model whose vocabulary has no space: its message listed ", , ."
+        assertThat(TypedProbe.visible(" ")).isEqualTo("\u2423");
+        assertThat(TypedProbe.visible("a\tb")).isEqualTo("a\u21e5b");
+        assertThat(TypedProbe.visible("word")).isEqualTo("word");
+    }
 }

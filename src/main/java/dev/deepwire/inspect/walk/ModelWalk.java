@@ -63,7 +63,8 @@ public final class ModelWalk {
         TypedProbe typed = TypedProbe.of(examples, k, input, text);
         return new Example(typed.example(), "typed \"" + text + "\" in place of " + name + "'s tokens"
                 + (typed.unknown().isEmpty() ? ""
-                : " (not in the vocabulary: " + String.join(" ", typed.unknown()) + ")"));
+                : " (not in the vocabulary: " + String.join(" ", typed.unknown().stream().distinct().map(TypedProbe::visible)
+                .toList()) + ")"));
     }
 
     /** The longest sequence (or token input) of an example: positions run below it. */

@@ -102,7 +102,8 @@ final class InspectorModel {
     static String vocabularyText(List<String> known, TypedProbe typed) {
         String list = String.join(" ", known.subList(0, Math.min(40, known.size()))) + (known.size() > 40 ? " …" : "");
         String unknown = typed == null || typed.unknown().isEmpty() ? ""
-                : "Not in the vocabulary (shown as word→what the model saw): " + String.join(", ", typed.unknown()) + ". ";
+                : "Not in the vocabulary (shown as word→what the model saw): " + String.join(", ", typed.unknown().stream()
+                .distinct().map(TypedProbe::visible).toList()) + ". ";
         String dropped = typed == null || typed.dropped() == 0 ? ""
                 : typed.dropped() + " token(s) past the input length were left out. ";
         return unknown + dropped + "The model knows " + known.size() + " tokens: " + list;
