@@ -59,12 +59,36 @@ final class BlockEdits {
         }
         BlockType type = catalog().require(typeId);
         String id = graph().freshId(typeId);
-        Node node = catalog().newNode(typeId, id, x, y);
+        double[] at = clearOf(x, y);
+        Node node = catalog().newNode(typeId, id, at[0], at[1]);
         execute(new AddNodeCommand(node));
         selectOnly(id);
         vm.messageProperty().set("Added " + type.label());
         return id;
     }
+
+    /**
+     * Where a block added at (x, y) goes: there, or down and to the right in steps until no block sits at the same
+     * place — two added without moving the pointer (Space, Space) had landed one exactly on the other, hiding it.
+     */
+    private double[] clearOf(double x, double y) {
+        double px = x;
+        double py = y;
+        for (int i = 0; i < 50; i++) {
+            double cx = px;
+            double cy = py;
+            if (graph().nodes().stream().noneMatch(n -> Math.abs(n.x() - cx) < STACKED && Math.abs(n.y() - cy) < STACKED)) {
+                break;
+            }
+            px += STACK_STEP;
+            py += STACK_STEP;
+        }
+        return new double[] {px, py};
+    }
+
+    /** Blocks closer than this on both axes are taken as one on top of the other. */
+    private static final double STACKED = 24;
+    private static final double STACK_STEP = 32;
 
     List<BlockType> blocksAccepting(Port from) {
         Optional<PortSpec> out = outputSpec(from);

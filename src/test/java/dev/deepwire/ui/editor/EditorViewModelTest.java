@@ -41,6 +41,19 @@ class EditorViewModelTest {
     }
 
     @Test
+    void aBlockAddedWhereOneStandsIsPlacedBesideItNotOnTop() {
+        EditorViewModel vm = vm(chain());
+        String a = vm.addBlock("dense", 400, 300);
+        String b = vm.addBlock("dense", 400, 300); // Space, Space without moving the pointer
+        assertThat(vm.graph().require(b).x()).isGreaterThan(vm.graph().require(a).x());
+        assertThat(vm.graph().require(b).y()).isGreaterThan(vm.graph().require(a).y());
+        String c = vm.addBlock("dense", 400, 300);
+        assertThat(vm.graph().require(c).x()).isGreaterThan(vm.graph().require(b).x());
+        String far = vm.addBlock("dense", 900, 50);
+        assertThat(vm.graph().require(far).x()).as("a free spot is kept as asked").isEqualTo(900);
+    }
+
+    @Test
     void undoAndRedoAreOffWhileARunHoldsTheGraphAndBackAfter() {
         EditorViewModel vm = vm(chain());
         assertThat(vm.canUndoProperty().get()).as("nothing to undo yet").isFalse();
