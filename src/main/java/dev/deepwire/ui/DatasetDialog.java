@@ -49,6 +49,12 @@ final class DatasetDialog {
     }
 
     static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, Supplier<Path> folder, Executor background) {
+        return create(owner, vm, folder, background, false);
+    }
+
+    /** As above; {@code unsaved}: the project has no folder yet (never saved), and the header says how paths work then. */
+    static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, Supplier<Path> folder, Executor background,
+                                      boolean unsaved) {
         DatasetSpec current = vm.project().dataset();
         Map<String, Object> params = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.params());
         ComboBox<String> kind = new ComboBox<>();
@@ -129,7 +135,10 @@ final class DatasetDialog {
         showKind.run();
         Dialog<DatasetSpec> dialog = new Dialog<>();
         dialog.setTitle("Dataset settings — " + vm.project().name());
-        dialog.setHeaderText("What " + vm.project().name() + " trains on. Paths are relative to the project's folder.");
+        dialog.setHeaderText("What " + vm.project().name() + " trains on. " + (unsaved
+                ? "The project is not saved yet, so it has no folder: choose the file with Browse (its full path is kept),\n"
+                + "or save the project first; a path is then relative to its folder."
+                : "Paths are relative to the project's folder."));
         ButtonType check = new ButtonType("Check");
         dialog.getDialogPane().getButtonTypes().addAll(check, ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form);

@@ -215,13 +215,19 @@ final class WorkbenchWindow {
             if (spec.equals(vm.project().dataset())) {
                 return; // OK with nothing changed: nothing to undo, nothing to save
             }
+            var before = vm.project().dataset();
             vm.setDataset(spec);
+            if (spec.params().get("file") != null && (before == null
+                    || !spec.params().get("file").equals(before.params().get("file")))) {
+                training.dataChosen(spec); // picked or typed here: no "do you trust this project?" at Train
+            }
             vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
         });
     }
 
     Dialog<DatasetSpec> datasetDialog(Stage owner) {
-        return DatasetDialog.create(owner, vm, training.dataFolder(), inspectWork);
+        return DatasetDialog.create(owner, vm, training.dataFolder(), inspectWork,
+                files.fileProperty().get() == null && files.templateFolderProperty().get() == null);
     }
 
     /** Opens the attention inspector on a block (View ▸ Attention Inspector, or the inspector's button). */

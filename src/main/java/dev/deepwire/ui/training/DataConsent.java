@@ -20,6 +20,19 @@ final class DataConsent {
         this.confirm = confirm;
     }
 
+    /**
+     * The user chose this dataset's file in Dataset Settings (picked or typed it): reading it needs no further consent,
+     * wherever it lies — asking "only if you trust this project" about a file just chosen had made no sense. A file
+     * the project brought with it is still asked about.
+     */
+    void chosen(DatasetSpec dataset, Path projectFolder) {
+        try {
+            DataPaths.outside(dataset, projectFolder).ifPresent(o -> allowed.add(o.resolved()));
+        } catch (DataException e) {
+            // an unusable path: reading it says so
+        }
+    }
+
     /** Why the dataset may not be read (the user said no, or its path is unusable); null when it may. */
     String refusal(DatasetSpec dataset, Path projectFolder) {
         try {

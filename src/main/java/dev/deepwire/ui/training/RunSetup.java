@@ -78,6 +78,11 @@ final class RunSetup {
         this.dataFolder = dataFolder;
     }
 
+    /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking ({@link DataConsent#chosen}). */
+    void dataChosen(DatasetSpec dataset) {
+        dataConsent.chosen(dataset, dataFolder.get());
+    }
+
     void setOutsideDataConfirmation(Predicate<String> confirm) {
         dataConsent.setConfirmation(confirm);
     }

@@ -133,6 +133,11 @@ public final class TrainingViewModel {
     }
 
     /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
+    /** The user chose {@code dataset}'s file in Dataset Settings: Train reads it without asking whether to trust it. */
+    public void dataChosen(dev.deepwire.model.DatasetSpec dataset) {
+        setup.dataChosen(dataset);
+    }
+
     public void setDataFolder(Supplier<Path> dataFolder) {
         setup.setDataFolder(dataFolder);
     }
