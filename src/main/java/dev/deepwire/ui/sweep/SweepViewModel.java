@@ -173,6 +173,9 @@ public final class SweepViewModel {
             startable.set(false);
             return;
         }
+        if (status.get() != null && status.get().startsWith("Cannot start the sweep")) {
+            status.set(""); // said of the project as it was: it may have been saved elsewhere or mended since
+        }
         figure.set(SweepRunRecord.selectionFor(project.get().training()));
         try {
             SweepSpec spec = spec();
@@ -233,8 +236,9 @@ public final class SweepViewModel {
             SweepPlan.check(p, spec); // the project may have changed since the spec was counted: nothing is made then
             var outside = dev.deepwire.data.DataPaths.outside(p.dataset(), file.toAbsolutePath().getParent());
             if (outside.isPresent()) {
-                status.set("Cannot start the sweep: " + outside.get().message() + "; a sweep reads data only from "
-                        + "inside the project's folder (or run 'deepwire sweep --allow-outside-data')");
+                status.set("Cannot start the sweep: " + outside.get().message() + "; a sweep's runs read data only from "
+                        + "inside the project's folder: copy the file into " + outside.get().folder() + " and choose it "
+                        + "in Edit \u25b8 Dataset Settings (or run 'deepwire sweep --allow-outside-data')");
                 return false;
             }
             Path dir = SweepFolder.createNew(runsDir.getParent().resolve("sweeps"), runsDir, p.name());

@@ -216,5 +216,7 @@ class SweepDialogUiTest {
                 .contains("no block 'attn'");
         assertThat(dir.resolve("sweeps")).doesNotExist();
         assertThat(dir.resolve("runs")).doesNotExist();
+        robot.interact(vm::replan); // as the window opens again, on the project as it is now
+        assertThat(text(robot, "#sweep-status")).as("not the refusal of the project as it was").isEmpty();
     }
 }
