@@ -80,11 +80,20 @@ final class RunsDialog {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the run's trained model");
             chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
+            Path folder = vm.dataFolder().get(); // the project's folder (it opened in the working folder)
+            if (folder != null && Files.isDirectory(folder)) {
+                chooser.setInitialDirectory(folder.toFile());
+            }
             File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
             File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "zip").toFile();
             if (f != null) {
                 try {
                     AtomicFiles.write(f.toPath(), Files.readAllBytes(model));
+                    String said = "Exported the run's model to " + f; // said where it is seen: the dialog stays open
+                    vm.editor().messageProperty().set(said);
+                    String header = dialog.getDialogPane().getHeaderText();
+                    dialog.getDialogPane().setHeaderText((header == null ? "" : header.replaceAll("\n?Exported the run's model to .*$", "")
+                            + "\n") + said);
                 } catch (IOException ex) {
                     problem.accept(ex instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }
