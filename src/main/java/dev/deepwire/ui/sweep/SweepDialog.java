@@ -47,9 +47,20 @@ public final class SweepDialog {
      * when a sweep starts.
      */
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile) {
+        showFor(owner, project, projectFile, null);
+    }
+
+    /** As above, data outside the project's folder read once {@code dataConsent} agrees (null: refused). */
+    public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile,
+                               java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent) {
         // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec)
-        Object kept = owner.getProperties().computeIfAbsent(SweepDialog.class,
-                k -> new SweepDialog(new SweepViewModel(project, projectFile, Platform::runLater), owner));
+        Object kept = owner.getProperties().computeIfAbsent(SweepDialog.class, k -> {
+            SweepViewModel vm = new SweepViewModel(project, projectFile, Platform::runLater);
+            if (dataConsent != null) {
+                vm.setDataConsent(dataConsent);
+            }
+            return new SweepDialog(vm, owner);
+        });
         ((SweepDialog) kept).show();
     }
 

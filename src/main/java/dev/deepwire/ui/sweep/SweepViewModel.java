@@ -97,6 +97,23 @@ public final class SweepViewModel {
         this(project, projectFile, uiThread, p -> SweepExecutors.open(null, p));
     }
 
+    /**
+     * Why the project's data may not be read by the sweep's runs, or null: the window's consent (asked as Train asks);
+     * unless set, data outside the project's folder is refused.
+     */
+    private java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent = (spec, folder) -> {
+        try {
+            return dev.deepwire.data.DataPaths.outside(spec, folder).map(o -> o.message()).orElse(null);
+        } catch (dev.deepwire.data.DataException e) {
+            return e.getMessage();
+        }
+    };
+
+    /** Sets who decides whether data outside the project's folder may be read (the window's one consent). */
+    public void setDataConsent(java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> consent) {
+        this.dataConsent = consent;
+    }
+
     public SweepViewModel(Supplier<Project> project, Supplier<Path> projectFile, Consumer<Runnable> uiThread,
                           SweepStarter starter) {
         this.project = project;
@@ -234,18 +251,17 @@ public final class SweepViewModel {
         try {
             spec = spec();
             SweepPlan.check(p, spec); // the project may have changed since the spec was counted: nothing is made then
-            var outside = dev.deepwire.data.DataPaths.outside(p.dataset(), file.toAbsolutePath().getParent());
-            if (outside.isPresent()) {
-                status.set("Cannot start the sweep: " + outside.get().message() + "; a sweep's runs read data only from "
-                        + "inside the project's folder: copy the file into " + outside.get().folder() + " and choose it "
-                        + "in Edit \u25b8 Dataset Settings (or run 'deepwire sweep --allow-outside-data')");
+            String refused = dataConsent.apply(p.dataset(), file.toAbsolutePath().getParent());
+            if (refused != null) {
+                status.set("Cannot start the sweep: " + refused + "; its runs read the data only when you agree (as Train "
+                        + "asks), or copy the file into the project's folder and choose it in Edit \u25b8 Dataset Settings");
                 return false;
             }
             Path dir = SweepFolder.createNew(runsDir.getParent().resolve("sweeps"), runsDir, p.name());
             tasks = SweepPlan.tasks(p, file, spec, dir.getFileName().toString());
             folder = SweepFolder.create(dir, file, dir.getFileName().toString(), spec, tasks);
             executor = starter.open(Math.max(1, parallel.get()));
-        } catch (SweepSpecException | IOException | dev.deepwire.data.DataException e) {
+        } catch (SweepSpecException | IOException e) {
             status.set("Cannot start the sweep: " + e.getMessage().replace("--param ", ""));
             return false;
         }

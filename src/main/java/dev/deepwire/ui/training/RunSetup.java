@@ -83,6 +83,11 @@ final class RunSetup {
         dataConsent.chosen(dataset, dataFolder.get());
     }
 
+    /** Why {@code dataset} may not be read from {@code folder} (asked once per file, as Train asks), or null. */
+    String dataRefusal(DatasetSpec dataset, Path folder) {
+        return dataConsent.refusal(dataset, folder);
+    }
+
     void setOutsideDataConfirmation(Predicate<String> confirm) {
         dataConsent.setConfirmation(confirm);
     }

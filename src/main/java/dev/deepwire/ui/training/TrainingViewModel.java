@@ -133,9 +133,14 @@ public final class TrainingViewModel {
     }
 
     /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
-    /** The user chose {@code dataset}'s file in Dataset Settings: Train reads it without asking whether to trust it. */
+    /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking whether to trust it. */
     public void dataChosen(dev.deepwire.model.DatasetSpec dataset) {
         setup.dataChosen(dataset);
+    }
+
+    /** Why {@code dataset} may not be read from {@code folder}, or null: the window's one consent (Train, Sweep). */
+    public String dataRefusal(dev.deepwire.model.DatasetSpec dataset, Path folder) {
+        return setup.dataRefusal(dataset, folder);
     }
 
     public void setDataFolder(Supplier<Path> dataFolder) {

@@ -219,4 +219,36 @@ class SweepDialogUiTest {
         robot.interact(vm::replan); // as the window opens again, on the project as it is now
         assertThat(text(robot, "#sweep-status")).as("not the refusal of the project as it was").isEmpty();
     }
+
+    @Test
+    void dataOutsideTheProjectsFolderIsReadOnceTheWindowsConsentAgrees(FxRobot robot) throws Exception {
+        // the Sweep window had no way to read data the project keeps elsewhere: it now asks as Train does
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        Path elsewhere = java.nio.file.Files.writeString(java.nio.file.Files.createTempDirectory("deepwire-elsewhere")
+                .resolve("words.tsv"), "haus\tgerman\n");
+        project.setDataset(new dev.deepwire.model.DatasetSpec("text-classes", java.util.Map.of("file", elsewhere.toString())));
+        CountDownLatch go = new CountDownLatch(1);
+        SweepViewModel vm = new SweepViewModel(() -> project, () -> file, Platform::runLater, p -> new InThread(go));
+        SweepDialog dialog = open(vm, robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> key = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        robot.interact(() -> key.setValue("training.learningRate"));
+        robot.clickOn("#sweep-values-0").write("0.001, 0.01");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<Path> asked = new java.util.ArrayList<>();
+        vm.setDataConsent((spec, folder) -> {
+            asked.add(folder);
+            return "words.tsv lies outside the project's folder"; // the person said no
+        });
+        robot.interact(() -> assertThat(vm.start()).isFalse());
+        assertThat(text(robot, "#sweep-status")).contains("its runs read the data only when you agree");
+        assertThat(asked).containsExactly(dir);
+        vm.setDataConsent((spec, folder) -> null); // yes
+        robot.interact(() -> assertThat(vm.start()).as("started once agreed").isTrue());
+        robot.interact(vm::cancel);
+        go.countDown();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        robot.interact(() -> dialog.stage().close());
+    }
 }
