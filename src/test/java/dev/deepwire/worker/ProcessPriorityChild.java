@@ -21,7 +21,22 @@ public final class ProcessPriorityChild {
         int nice = Integer.parseInt(args[0]);
         int jitNice = Integer.parseInt(args[1]);
         System.out.println("before=" + ProcessPriority.niceOf(tid()));
+        // a thread reading a training process's messages, started before the window yields (as the spare's reader is)
+        java.util.concurrent.CountDownLatch yielded = new java.util.concurrent.CountDownLatch(1);
+        int[] reader = new int[1];
+        Thread reading = new Thread(() -> {
+            try {
+                yielded.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            reader[0] = ProcessPriority.niceOf(tid());
+        }, "deepwire-worker-in");
+        reading.start();
         System.out.println("changed=" + ProcessPriority.yieldTo(nice, jitNice));
+        yielded.countDown();
+        reading.join();
+        System.out.println("reader=" + reader[0]);
         System.out.println("self=" + ProcessPriority.niceOf(tid()));
         int[] later = new int[1];
         Thread t = new Thread(() -> later[0] = ProcessPriority.niceOf(tid()));

@@ -28,6 +28,8 @@ class ProcessPriorityTest {
         assertThat(Integer.parseInt(seen.get("changed"))).as("threads changed").isPositive();
         assertThat(seen.get("self")).as("the calling (not a compiler) thread").isEqualTo(String.valueOf(base + 1));
         assertThat(seen.get("later")).as("a thread started afterwards").isEqualTo(String.valueOf(base + 1));
+        assertThat(seen.get("reader")).as("the thread reading a run's messages keeps its priority, so the dock keeps up")
+                .isEqualTo(String.valueOf(base));
         assertThat(seen.get("again")).as("already yielded: nothing changes").isEqualTo("0");
         List<String> compilers = Arrays.asList(seen.get("compilers").replaceAll("[\\[\\] ]", "").split(","));
         assertThat(compilers).as("HotSpot's C2 compiler threads, by name").isNotEmpty()
