@@ -30,7 +30,7 @@ public final class ModelLab {
     public ModelLab(TrainedModel model, Dataset validation, Dataset train, String outputType, int batchSize, long seed) {
         this.original = model;
         if (validation.size() == 0) {
-            throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
+            throw new IllegalArgumentException(PruningLab.NO_VALIDATION);
         }
         // batches made when the lab first measures or fine-tunes, on its worker thread (not as the window opens)
         this.lab = new PruningLab(model.network(), () -> validation.batches(256, null),

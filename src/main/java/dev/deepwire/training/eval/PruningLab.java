@@ -45,16 +45,13 @@ public final class PruningLab {
     public record Slim(ComputationGraph net, Row row) {
     }
 
+    /** Why a lab cannot be made: it measures every model on validation examples. */
+    public static final String NO_VALIDATION = "the pruning lab needs validation examples to measure the models on";
+
     public PruningLab(ComputationGraph original, List<MultiDataSet> validation, List<MultiDataSet> train,
                       String outputType, long seed) {
-        if (validation.isEmpty()) {
-            throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
-        }
-        this.original = original;
-        this.validationBatches = () -> validation;
-        this.trainBatches = () -> train;
-        this.outputType = outputType;
-        this.seed = seed;
+        this(original, () -> validation, () -> train, outputType, seed);
+        validation(); // refused now, not at the first measurement
     }
 
     /**
@@ -74,7 +71,7 @@ public final class PruningLab {
         if (validation == null) {
             validation = validationBatches.get();
             if (validation.isEmpty()) {
-                throw new IllegalArgumentException("the pruning lab needs validation examples to measure the models on");
+                throw new IllegalArgumentException(NO_VALIDATION);
             }
         }
         return validation;

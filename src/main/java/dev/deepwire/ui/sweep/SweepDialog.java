@@ -46,11 +46,7 @@ public final class SweepDialog {
      * Shows the Sweep… window of a workbench window: the project in it and its file (null while unsaved), read
      * when a sweep starts.
      */
-    public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile) {
-        showFor(owner, project, projectFile, null);
-    }
-
-    /** As above, data outside the project's folder read once {@code dataConsent} agrees (null: refused). */
+    /** Data outside the project's folder is read once {@code dataConsent} agrees (null: refused). */
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile,
                                java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent) {
         // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec)
@@ -113,13 +109,13 @@ public final class SweepDialog {
         seeds.setId("sweep-seeds");
         seeds.setEditable(true);
         seeds.setPrefWidth(90);
-        digitsOnly(seeds);
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(seeds, 4); // up to 4 digits, letters never typed
         seeds.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedsProperty().set(b == null ? 1 : b));
         Spinner<Integer> parallel = new Spinner<>(1, 256, vm.parallelProperty().get());
         parallel.setId("sweep-parallel");
         parallel.setEditable(true);
         parallel.setPrefWidth(90);
-        digitsOnly(parallel);
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(parallel, 4);
         parallel.getValueFactory().valueProperty().addListener((o, a, b) -> vm.parallelProperty().set(b == null ? 1 : b));
         TextField steps = new TextField(String.valueOf(vm.maxStepsProperty().get()));
         steps.setId("sweep-max-steps");
@@ -164,11 +160,6 @@ public final class SweepDialog {
         box.setPadding(new Insets(12));
         VBox.setVgrow(box.getChildren().get(box.getChildren().size() - 1), Priority.ALWAYS);
         return box;
-    }
-
-    /** A typed spinner value is a whole number (up to 4 digits): letters never reach its converter. */
-    private static void digitsOnly(Spinner<Integer> spinner) {
-        dev.deepwire.ui.controls.Spinners.wholeNumbers(spinner, 4);
     }
 
     private TableView<SweepViewModel.RunRow> runsTable() {

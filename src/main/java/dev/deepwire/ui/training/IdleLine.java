@@ -28,7 +28,7 @@ final class IdleLine {
             if (refusedBeforeStart && phase.get() == RunState.FAILED) {
                 refusedBeforeStart = false;
                 phase.set(RunState.IDLE);
-                status.set(RunMessages.ready(false, editor.project().name(), 0));
+                status.set(ready());
             }
             follow();
         });

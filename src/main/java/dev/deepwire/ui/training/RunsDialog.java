@@ -69,6 +69,7 @@ final class RunsDialog {
             Path best = r.dir().resolve("best.zip");
             onInspectModel.accept(Files.isRegularFile(best) ? best : r.dir().resolve("model.zip"));
         });
+        String header = dialog.getHeaderText(); // as set above; an export's line goes under it
         ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
@@ -91,9 +92,7 @@ final class RunsDialog {
                     AtomicFiles.write(f.toPath(), Files.readAllBytes(model));
                     String said = "Exported the run's model to " + f; // said where it is seen: the dialog stays open
                     vm.editor().messageProperty().set(said);
-                    String header = dialog.getDialogPane().getHeaderText();
-                    dialog.getDialogPane().setHeaderText((header == null ? "" : header.replaceAll("\n?Exported the run's model to .*$", "")
-                            + "\n") + said);
+                    dialog.getDialogPane().setHeaderText((header == null ? "" : header + "\n") + said);
                 } catch (IOException ex) {
                     problem.accept(ex instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }
