@@ -279,6 +279,8 @@ final class ProjectFiles {
             return true;
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
+            // not an earlier save's "Saved …" left under a save that failed
+            vm.messageProperty().set("Not saved: " + path.getFileName() + " — " + e.getMessage());
             error("Cannot save " + path.getFileName(), e.getMessage()
                     + "\nYour work is still open; try Save As with another folder.");
             return false;

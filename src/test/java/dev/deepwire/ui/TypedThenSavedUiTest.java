@@ -49,4 +49,23 @@ class TypedThenSavedUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(new ProjectReader().read(h.file).graph().require("attn").label()).isEqualTo("Attention that finds the marker");
     }
+
+    @Test
+    void aSaveThatFailsIsNotLeftSayingSaved(FxRobot robot) throws Exception {
+        robot.interact(() -> h.window.files().save());
+        assertThat(h.vm.messageProperty().get()).startsWith("Saved ");
+        assertThat(h.file.toFile().setWritable(false, false)).isTrue();
+        try {
+            robot.interact(() -> h.vm.rename("attn", "Attention kept in the window"));
+            robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            var pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+            assertThat(pane.getContentText()).contains("read-only");
+            robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+            assertThat(h.vm.messageProperty().get()).startsWith("Not saved: marker.dwproj");
+            assertThat(h.stage.getTitle()).as("the work is still open, unsaved").contains("•");
+        } finally {
+            h.file.toFile().setWritable(true, false);
+        }
+    }
 }
