@@ -77,6 +77,27 @@ class ProjectSettingsUiTest {
     }
 
     @Test
+    void aSettingThatCannotBeUsedMakesTheDockNotReadyAndIsOutlinedUntilMended(FxRobot robot) {
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Ready to train");
+        robot.doubleClickOn("#train-epochs").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        RealKeys.type(robot, "three epochs for the lesson please");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#train-status").queryLabeled().getText())
+                .as("it had said Ready to train beside the red line").startsWith("Not ready to train")
+                .contains("training setting");
+        assertThat(robot.lookup("#train-epochs").query().getStyleClass()).as("the field that cannot be read")
+                .contains("invalid");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.training.phaseProperty().get()).as("Train starts nothing").isEqualTo(dev.deepwire.training.RunState.IDLE);
+        robot.doubleClickOn("#train-epochs").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        RealKeys.type(robot, "4");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#train-status").queryLabeled().getText()).startsWith("Ready to train");
+        assertThat(robot.lookup("#train-epochs").query().getStyleClass()).doesNotContain("invalid");
+    }
+
+    @Test
     void quittingWithAChangedSettingAsks(FxRobot robot) {
         setEpochs(robot, "7");
         shortcut(robot, KeyCode.Q);

@@ -120,7 +120,15 @@ final class DockControls {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new NumberFormatException(label + " must be a whole number; got '" + MessageText.shorten(t) + "'");
+        throw refused(f, label + " must be a whole number; got '" + MessageText.shorten(t) + "'");
+    }
+
+    /** Outlines the field whose text is refused (as a refused setting is) and says why. */
+    private static NumberFormatException refused(TextField f, String message) {
+        if (!f.getStyleClass().contains("invalid")) {
+            f.getStyleClass().add("invalid");
+        }
+        return new NumberFormatException(message);
     }
 
     /** A field's number, as a person writes one ({@link Decimals}: not 0x1p-3 or 1f); refused naming the field. */
@@ -128,8 +136,7 @@ final class DockControls {
         try {
             return Decimals.parse(f.getText());
         } catch (NumberFormatException e) {
-            throw new NumberFormatException(label + " must be a number; got '" + MessageText.shorten(f.getText().strip())
-                    + "'");
+            throw refused(f, label + " must be a number; got '" + MessageText.shorten(f.getText().strip()) + "'");
         }
     }
 }

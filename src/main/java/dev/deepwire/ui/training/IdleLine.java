@@ -10,7 +10,8 @@ import javafx.beans.property.StringProperty;
  * The idle dock's status line, which says what Train would do now and follows the canvas: where to begin on an empty
  * one, "Ready to train" or "Not ready to train … N problems to fix first" as the graph's check finds or mends problems,
  * and, after a Train refused before its first step (a graph that does not compile), what Train would do once the
- * graph or data is edited — it had kept "The graph does not compile" after Undo had mended the graph.
+ * graph or data is edited — it had kept "The graph does not compile" after Undo had mended the graph; and while a
+ * training setting typed in the dock cannot be used, that it comes first.
  */
 final class IdleLine {
     private final EditorViewModel editor;
@@ -18,6 +19,8 @@ final class IdleLine {
     private final StringProperty status;
     /** Whether the last Train was refused before a step (the graph did not compile, the data did not load). */
     private boolean refusedBeforeStart;
+    /** Whether a training setting typed in the dock cannot be used (Train would do nothing but point at it). */
+    private boolean settingRefused;
 
     IdleLine(EditorViewModel editor, ObjectProperty<RunState> phase, StringProperty status) {
         this.editor = editor;
@@ -40,6 +43,16 @@ final class IdleLine {
         refusedBeforeStart = true;
     }
 
+    /** Whether a training setting typed in the dock cannot be used; the line says so while it cannot. */
+    void settingRefused(boolean refused) {
+        if (refused != settingRefused) {
+            settingRefused = refused;
+            if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
+                status.set(ready());
+            }
+        }
+    }
+
     /** A Train begins. */
     void starting() {
         refusedBeforeStart = false;
@@ -50,7 +63,7 @@ final class IdleLine {
         var analysis = editor.analysisProperty().get();
         int errors = analysis == null || analysis.revision() != editor.revisionProperty().get() ? 0
                 : (int) analysis.issues().stream().filter(Issue::isError).count();
-        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name(), errors);
+        return RunMessages.ready(editor.graph().nodes().isEmpty(), editor.project().name(), errors, settingRefused);
     }
 
     private void follow() {

@@ -15,11 +15,15 @@ final class RunMessages {
 
     /**
      * The idle dock's line: what Train would train; on an empty canvas, where to begin; with errors on the blocks,
-     * that they come first (it had said "Ready to train" over a graph that cannot train).
+     * that they come first (it had said "Ready to train" over a graph that cannot train); with a training setting typed
+     * that cannot be used, that it comes first (it had said "Ready to train" beside the red line naming it).
      */
-    static String ready(boolean emptyCanvas, String project, int errors) {
+    static String ready(boolean emptyCanvas, String project, int errors, boolean settingRefused) {
         if (emptyCanvas) {
             return NO_BLOCKS;
+        }
+        if (settingRefused && errors == 0) {
+            return NOT_READY + project + ": a training setting below holds a value it cannot use (said in red)";
         }
         return errors > 0 ? NOT_READY + project + ": " + (errors == 1 ? "1 problem" : errors + " problems")
                 + " to fix first (see the status bar)" : "Ready to train " + project;

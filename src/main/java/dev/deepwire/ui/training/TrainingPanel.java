@@ -313,7 +313,7 @@ public final class TrainingPanel extends HBox {
     /** Outlines the fields whose settings were refused. */
     private void markInvalid(List<String> problems) {
         Map<TextField, String> keys = Map.of(epochs, "epochs", batch, "batchSize", rate, "learningRate",
-                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience", split, "validationSplit");
+                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience", split, "validationSplit", seed, "seed");
         keys.forEach((f, k) -> {
             f.getStyleClass().remove("invalid");
             if (problems.stream().anyMatch(p -> p.startsWith("training." + k + " "))) {
@@ -374,6 +374,7 @@ public final class TrainingPanel extends HBox {
 
     /** The settings typed in, or empty (with the problem shown) when one is not a valid value. */
     Optional<TrainingSettings> settings() {
+        markInvalid(List.of()); // the field refused below, or the settings refused, are outlined again
         try {
             TrainingSettings s = new TrainingSettings((int) DockControls.whole(epochs, "Epochs"), (int) DockControls.whole(batch, "Batch"),
                     optimizer.getValue(), DockControls.number(rate, "Learning rate"), DockControls.whole(seed, "Seed"),
@@ -383,9 +384,11 @@ public final class TrainingPanel extends HBox {
             List<String> problems = s.validate();
             problem.setText(problems.isEmpty() ? "" : problems.get(0));
             markInvalid(problems);
+            vm.settingRefused(!problems.isEmpty());
             return problems.isEmpty() ? Optional.of(s) : Optional.empty();
         } catch (NumberFormatException e) {
             problem.setText(e.getMessage()); // names the field, as labelled, and what it holds
+            vm.settingRefused(true);
             return Optional.empty();
         }
     }

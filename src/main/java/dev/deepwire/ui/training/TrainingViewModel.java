@@ -78,6 +78,11 @@ public final class TrainingViewModel {
         idle = new IdleLine(editor, phase, status);
     }
 
+    /** Whether a training setting typed in the dock cannot be used (the idle line says so instead of "Ready"). */
+    public void settingRefused(boolean refused) {
+        idle.settingRefused(refused);
+    }
+
     /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
     public void setDatasetChooser(Runnable choose) {
         setup.setDatasetChooser(choose);
