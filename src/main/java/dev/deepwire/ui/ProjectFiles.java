@@ -145,7 +145,15 @@ final class ProjectFiles {
         file.set(null);
         templateFolder.set(folder);
         autosave.clear();
-        vm.messageProperty().set("Opened the sample " + p.name() + " — Save asks where to keep your copy");
+        sampleOpened();
+    }
+
+    /**
+     * Says which sample is in the window and that Save asks where to keep it: after a sample is opened, and for the
+     * default sample the window starts with (whose status bar was empty).
+     */
+    void sampleOpened() {
+        vm.messageProperty().set("Opened the sample " + vm.project().name() + " — Save asks where to keep your copy");
     }
 
     /**

@@ -106,6 +106,8 @@ public final class WorkbenchApp extends Application {
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
             window.canvas().fitWhenLaidOut();
+        } else if (problem == null) {
+            window.files().sampleOpened(); // the default sample: its name, and that Save asks where
         }
         if (problem != null) {
             new Alert(Alert.AlertType.ERROR, problem).show();

@@ -40,6 +40,13 @@ class StatusMessagesUiTest {
         return h.vm.messageProperty().get();
     }
 
+    @Test
+    void aSampleInTheWindowIsNamedWithWhereSaveGoes(FxRobot robot) {
+        robot.interact(() -> h.window.files().sampleOpened()); // as the window does for the default sample at start
+        assertThat(robot.lookup("#status-message").queryLabeled().getText())
+                .isEqualTo("Opened the sample " + h.vm.project().name() + " — Save asks where to keep your copy");
+    }
+
     /** Clicks wires in the middle of their drawn line until one is selected. */
     private void selectAWire(FxRobot robot) {
         for (Node n : robot.lookup(".wire-hit").queryAll()) {
