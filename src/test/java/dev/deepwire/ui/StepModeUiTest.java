@@ -79,6 +79,14 @@ class StepModeUiTest {
     }
 
     @Test
+    void onAShortCanvasTheStepPanelTakesMoreOfItAndLeavesRoomForTheBlock() {
+        // 1024 x 768 with the dock below: a canvas of about 380 px, where half showed three lines of a step's text
+        assertThat(StepOverlay.panelRoom(380)).isGreaterThanOrEqualTo(245).isLessThanOrEqualTo(380 - 120);
+        assertThat(StepOverlay.panelRoom(600)).as("a tall canvas: a little over half").isEqualTo(600 * 0.55 - 20);
+        assertThat(StepOverlay.panelRoom(200)).as("never under 160 px").isEqualTo(160);
+    }
+
+    @Test
     void steppingShowsEachVertexsActivationTheInspectorsRowAndTheNetworksOutput(FxRobot robot) throws Exception {
         StepMode mode = window.stepMode();
         robot.clickOn("#step-mode");
@@ -187,7 +195,7 @@ class StepModeUiTest {
             tops.add(panel.getLayoutY());
             var host = panel.getParent().getLayoutBounds();
             assertThat(panel.getLayoutBounds().getHeight()).as("never more than a little over half the canvas")
-                    .isLessThanOrEqualTo(Math.max(160, host.getHeight() * 0.55 - 20) + 0.5);
+                    .isLessThanOrEqualTo(StepOverlay.panelRoom(host.getHeight()) + 0.5);
             var block = panel.getParent().sceneToLocal(shownBlock.localToScene(shownBlock.getBoundsInLocal()));
             assertThat(block.getMaxY()).as("the block explained is in view above the panel").isLessThanOrEqualTo(panel.getLayoutY());
             assertThat(block.getMinY()).isGreaterThanOrEqualTo(0);

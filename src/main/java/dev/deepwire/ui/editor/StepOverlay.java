@@ -159,6 +159,15 @@ public final class StepOverlay {
     }
 
     /**
+     * The panel's height on a canvas {@code height} pixels tall: a little over half of it, and on a short canvas (1024 ×
+     * 768, the dock below it: about 380 px) up to 260 px with 130 px left above for the block explained — at half, a
+     * step's text showed three lines at a time.
+     */
+    public static double panelRoom(double height) {
+        return Math.max(160, Math.max(height * 0.55 - 20, Math.min(height - 130, 260)));
+    }
+
+    /**
      * The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left,
      * or at the top while the current block is in the lower half of the view.
      */
@@ -170,7 +179,7 @@ public final class StepOverlay {
             // At most a little over half the canvas, at the bottom, its top at the same place whatever the step holds
             // (its text scrolls inside). Sized to its content and bottom-aligned, it had grown upwards each step, and
             // it jumped to the other half when the block shown did: Next moved away from repeated clicks.
-            double room = Math.max(160, host.getHeight() * 0.55 - 20);
+            double room = panelRoom(host.getHeight());
             panel.resize(width, Math.min(panel.prefHeight(width), room));
             panel.layout();
             double top = Math.max(0, host.getHeight() - room - 10);
