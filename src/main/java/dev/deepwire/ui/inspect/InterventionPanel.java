@@ -172,8 +172,10 @@ final class InterventionPanel extends VBox {
         }
         boolean oneHead = target.head() >= 0;
         pin.setDisable(!oneHead);
-        pinWhat.setText(oneHead ? "Row '" + target.rows().get(Math.min(row.getValue(), target.rows().size() - 1)) + "' of head "
-                + target.head() + " puts all its weight on '" + target.cols().get(Math.min(key.getValue(), target.cols().size() - 1)) + "'"
+        // what Pin would do, said as such: "Row 'a' of head 0 puts all its weight on 'b'" read as what the head does
+        pinWhat.setText(oneHead ? "Pin makes row '" + target.rows().get(Math.min(row.getValue(), target.rows().size() - 1))
+                + "' of head " + target.head() + " put all its weight on '"
+                + target.cols().get(Math.min(key.getValue(), target.cols().size() - 1)) + "'"
                 : "Choose one head (not the mean or maximum) to pin one of its rows.");
     }
 

@@ -131,6 +131,8 @@ class InterventionUiTest {
             spinner(robot, "#intervene-row").getValueFactory().setValue(2);
             spinner(robot, "#intervene-key").getValueFactory().setValue(5);
         });
+        assertThat(robot.lookup("#intervene-pin-what").queryAs(Label.class).getText())
+                .as("what Pin would do, not what the head does").startsWith("Pin makes row ").contains(" of head 0 put all");
         robot.clickOn("#intervene-pin");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspector.shownMap()[2]).containsExactly(0, 0, 0, 0, 0, 1, 0, 0);
