@@ -86,10 +86,10 @@ final class RunsDialog {
                 chooser.setInitialDirectory(folder.toFile());
             }
             File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
-            File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "zip").toFile();
-            if (f != null) {
+            if (chosen != null) {
+                Path f = chosen.toPath();
                 try {
-                    AtomicFiles.write(f.toPath(), Files.readAllBytes(model));
+                    f = exportModel(model, f);
                     String said = "Exported the run's model to " + f; // said where it is seen: the dialog stays open
                     vm.editor().messageProperty().set(said);
                     dialog.getDialogPane().setHeaderText((header == null ? "" : header + "\n") + said);
@@ -135,5 +135,15 @@ final class RunsDialog {
             }
         });
         dialog.showAndWait();
+    }
+
+    /**
+     * Copies a run's {@code model} to the file chosen for it ({@code .zip} added when the name has no extension), by the
+     * one atomic writer (a link chosen is written through, a special file refused); returns the file written.
+     */
+    static Path exportModel(Path model, Path chosen) throws IOException {
+        Path f = FileNames.withExtension(chosen, "zip");
+        AtomicFiles.write(f, Files.readAllBytes(model));
+        return f;
     }
 }
