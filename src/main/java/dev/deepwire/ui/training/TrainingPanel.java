@@ -2,7 +2,6 @@ package dev.deepwire.ui.training;
 
 
 import static dev.deepwire.ui.training.DockControls.button;
-import static dev.deepwire.ui.training.DockControls.field;
 import static dev.deepwire.ui.training.DockControls.label;
 import static dev.deepwire.ui.training.DockControls.lines;
 
@@ -11,8 +10,6 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.Words;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -25,10 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,21 +35,13 @@ import javafx.scene.layout.VBox;
  */
 public final class TrainingPanel extends HBox {
     private final TrainingViewModel vm;
-    private final TextField epochs = field("epochs");
-    private final TextField batch = field("batch");
-    private final TextField rate = field("rate");
-    private final TextField seed = field("seed");
-    private final TextField checkpoint = field("checkpoint");
-    private final TextField patience = field("patience");
-    private final ComboBox<String> optimizer = new ComboBox<>();
-    private final ComboBox<String> selectOn = new ComboBox<>(javafx.collections.FXCollections.observableList(TrainingSettings.SELECT_ON));
     private final Label problem = new Label();
+    private final SettingsForm form;
     private final MetricsChart loss = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)",
             "previous run");
     private final MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
     private Label testLabel;
     private final MetricsChart lrChart = new MetricsChart("Learning rate", "learning rate", "learning rate");
-    private final TextField split = field("validation-split");
     private final Slider smoothing = new Slider(0, 0.98, 0.8);
     private final ComboBox<String> xUnit = new ComboBox<>();
 
@@ -64,54 +50,8 @@ public final class TrainingPanel extends HBox {
         getStyleClass().add("training-panel");
         setSpacing(10);
         setPadding(new Insets(8));
-        optimizer.getItems().setAll(TrainingSettings.OPTIMIZERS.stream().sorted().toList());
-        optimizer.setId("train-optimizer");
-        show(initial);
-        GridPane form = new GridPane();
-        form.setHgap(6);
-        form.setVgap(4);
-        // The settings a lesson changes first come first: a short dock (1024 × 700) shows the top rows without scrolling.
-        form.addRow(0, label("Epochs"), epochs, label("Batch"), batch);
-        form.addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
-        form.addRow(2, label("Seed"), seed, label("Validation split"), split);
-        form.addRow(3, label("Select on"), selectOn, label("Stop after"), patience);
-        form.addRow(4, label("Checkpoint"), checkpoint);
-        for (ComboBox<String> box : List.of(optimizer, selectOn)) {
-            double w = DockControls.widestItem(box) + 60; // the longest choice whole ("nesterovs", "accuracy") and the arrow
-            box.setMinWidth(w);
-            box.setPrefWidth(w);
-        }
-        selectOn.setId("train-select-on");
-        selectOn.setTooltip(new Tooltip("Validation figure that picks the model the run ends with, for early stopping and "
-                + "best.zip: last (the model as training leaves it), loss, accuracy, mrr (knowledge graphs)"));
-        split.setPromptText("0: the data's own");
-        split.setTooltip(new Tooltip("Hold out this fraction of the training examples for "
-                + "validation instead of the dataset's own validation set (0: use the dataset's)"));
-        checkpoint.setPromptText("every N epochs");
-        patience.setPromptText("N flat epochs");
-        checkpoint.setTooltip(new Tooltip("Save the model every N epochs (0: only the best and the last)"));
-        patience.setTooltip(new Tooltip("Early stopping: end the run when validation loss has not improved "
-                + "for N epochs (0: off)"));
-        for (TextField f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
-            f.textProperty().addListener((o, a, b) -> settings()); // checked as typed
-            // Kept in the project (an undoable change) when the field is left or Enter is pressed.
-            f.focusedProperty().addListener((o, was, is) -> {
-                if (!is) {
-                    commit();
-                }
-            });
-            f.setOnAction(e -> commit());
-        }
-        optimizer.setOnAction(e -> commit());
-        selectOn.setOnAction(e -> commit());
-        // Undo, Redo and opening another project change the project's settings: the fields follow.
-        vm.editor().revisionProperty().addListener((o, a, b) -> {
-            TrainingSettings now = vm.editor().project().training();
-            if (!now.equals(shown)) {
-                show(now);
-            }
-        });
-        Button start = button("Train", "train-start", () -> settings().ifPresent(vm::start));
+        form = new SettingsForm(vm, problem::setText, initial);
+        Button start = button("Train", "train-start", () -> form.settings().ifPresent(vm::start));
         Button pause = button("Pause", "train-pause", vm::pause);
         Button resume = button("Resume", "train-resume", vm::resume);
         Button stop = button("Stop", "train-stop", vm::stop);
@@ -129,11 +69,7 @@ public final class TrainingPanel extends HBox {
             if (focused != null && focused.isDisabled() && !next.isDisabled()) {
                 next.requestFocus();
             }
-            for (var f : List.of(epochs, batch, rate, seed, checkpoint, patience, split)) {
-                f.setDisable(p.busy());
-            }
-            optimizer.setDisable(p.busy());
-            selectOn.setDisable(p.busy());
+            form.setDisable(p.busy());
         });
         pause.setDisable(true);
         resume.setDisable(true);
@@ -310,87 +246,23 @@ public final class TrainingPanel extends HBox {
         new RunsDialog(vm, getScene().getWindow(), problem::setText, onInspectModel, this::rebuildCharts).showAndWait();
     }
 
-    /** Outlines the fields whose settings were refused. */
-    private void markInvalid(List<String> problems) {
-        Map<TextField, String> keys = Map.of(epochs, "epochs", batch, "batchSize", rate, "learningRate",
-                checkpoint, "checkpointEvery", patience, "earlyStoppingPatience", split, "validationSplit", seed, "seed");
-        keys.forEach((f, k) -> {
-            f.getStyleClass().remove("invalid");
-            if (problems.stream().anyMatch(p -> p.startsWith("training." + k + " "))) {
-                f.getStyleClass().add("invalid");
-            }
-        });
-    }
 
     /** Shows another project's settings (when a different project is opened in the window). */
     public void showSettings(TrainingSettings s) {
-        show(s);
+        form.show(s);
     }
-
-    private TrainingSettings shown;
 
     /**
-     * Puts valid typed settings into the project as one undoable change (nothing when unchanged or invalid); Save and
-     * closing call it too, so a value typed but not yet left is never lost. Returns what was typed that the project
-     * cannot keep (the problem line), or "".
+     * Puts valid typed settings into the project as one undoable change; Save and closing call it, so a value typed but
+     * not yet left is never lost. Returns what was typed that the project cannot keep, or "".
      */
     public String commit() {
-        if (showing || vm.phaseProperty().get().busy()) {
-            return "";
-        }
-        Optional<TrainingSettings> typed = settings();
-        typed.ifPresent(s -> {
-            shown = s;
-            vm.editor().setTraining(s);
-        });
-        return typed.isPresent() ? "" : problem.getText(); // what was typed that the project cannot keep
-    }
-
-    /** Whether {@link #show} fills the fields: a choice box set fires its action, whose commit is no change of the user's. */
-    private boolean showing;
-
-    private void show(TrainingSettings s) {
-        showing = true;
-        try {
-            fill(s);
-        } finally {
-            showing = false;
-        }
-        settings(); // the problem line and outlines for what is shown
-    }
-
-    private void fill(TrainingSettings s) {
-        shown = s;
-        epochs.setText(String.valueOf(s.epochs()));
-        batch.setText(String.valueOf(s.batchSize()));
-        rate.setText(String.valueOf(s.learningRate()));
-        seed.setText(String.valueOf(s.seed()));
-        checkpoint.setText(String.valueOf(s.checkpointEvery()));
-        patience.setText(String.valueOf(s.earlyStoppingPatience()));
-        split.setText(String.valueOf(s.validationSplit()));
-        optimizer.setValue(s.optimizer());
-        selectOn.setValue(s.selectOn());
+        return form.commit();
     }
 
     /** The settings typed in, or empty (with the problem shown) when one is not a valid value. */
-    Optional<TrainingSettings> settings() {
-        markInvalid(List.of()); // the field refused below, or the settings refused, are outlined again
-        try {
-            TrainingSettings s = new TrainingSettings((int) DockControls.whole(epochs, "Epochs"), (int) DockControls.whole(batch, "Batch"),
-                    optimizer.getValue(), DockControls.number(rate, "Learning rate"), DockControls.whole(seed, "Seed"),
-                    (int) DockControls.whole(checkpoint, "Checkpoint"), (int) DockControls.whole(patience, "Stop after"),
-                    split.getText().isBlank() ? 0 : DockControls.number(split, "Validation split"),
-                    selectOn.getValue() == null ? "last" : selectOn.getValue());
-            List<String> problems = s.validate();
-            problem.setText(problems.isEmpty() ? "" : problems.get(0));
-            markInvalid(problems);
-            vm.settingRefused(!problems.isEmpty());
-            return problems.isEmpty() ? Optional.of(s) : Optional.empty();
-        } catch (NumberFormatException e) {
-            problem.setText(e.getMessage()); // names the field, as labelled, and what it holds
-            vm.settingRefused(true);
-            return Optional.empty();
-        }
+    java.util.Optional<TrainingSettings> settings() {
+        return form.settings();
     }
 
     /** Marks a training step on the loss and accuracy charts (kept in step with the attention inspector). */
