@@ -137,7 +137,6 @@ public final class TrainingViewModel {
         return setup.dataFolder();
     }
 
-    /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
     /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking whether to trust it. */
     public void dataChosen(dev.deepwire.model.DatasetSpec dataset) {
         setup.dataChosen(dataset);
@@ -148,6 +147,7 @@ public final class TrainingViewModel {
         return setup.dataRefusal(dataset, folder);
     }
 
+    /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
     public void setDataFolder(Supplier<Path> dataFolder) {
         setup.setDataFolder(dataFolder);
     }
