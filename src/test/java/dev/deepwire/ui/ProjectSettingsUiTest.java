@@ -85,6 +85,7 @@ class ProjectSettingsUiTest {
         assertThat(robot.lookup("#train-status").queryLabeled().getText())
                 .as("it had said Ready to train beside the red line").startsWith("Not ready to train")
                 .contains("training setting");
+        assertThat(robot.lookup("#train-phase").queryLabeled().getText()).as("not 'Ready' beside it").isEqualTo("Not started");
         assertThat(robot.lookup("#train-epochs").query().getStyleClass()).as("the field that cannot be read")
                 .contains("invalid");
         robot.clickOn("#train-start");

@@ -180,7 +180,9 @@ public final class StepOverlay {
             // (its text scrolls inside). Sized to its content and bottom-aligned, it had grown upwards each step, and
             // it jumped to the other half when the block shown did: Next moved away from repeated clicks.
             double room = panelRoom(host.getHeight());
-            panel.resize(width, Math.min(panel.prefHeight(width), room));
+            // the whole room, whatever the step holds: sized to its content, a step's text stopped at a scroll bar
+            // three lines down (its wrapped height under-counted) while room below was left empty
+            panel.resize(width, room);
             panel.layout();
             double top = Math.max(0, host.getHeight() - room - 10);
             panel.setLayoutY(top);

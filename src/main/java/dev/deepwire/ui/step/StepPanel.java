@@ -63,7 +63,14 @@ final class StepPanel extends VBox {
                 head, typed);
         nav.setAlignment(Pos.CENTER_LEFT);
         choice.setAlignment(Pos.CENTER_LEFT);
-        title.setWrapText(true);
+        // one line (cut with "…", whole in its tooltip): wrapped onto a second line it pushed Next down, so repeated
+        // clicks on Next missed it from the step whose title was long
+        title.setWrapText(false);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(title.textProperty());
+        title.setTooltip(whole);
+        title.setMinWidth(0);
         choice.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.setStyle("-fx-text-fill: #d7dae0;"));
         row.setId("step-softmax-row");
         // Navigation right under the title: on a small screen the panel can be taller than the canvas, and

@@ -75,7 +75,7 @@ final class RunMessages {
     /** The dock's one word for where the run is, as a person says it (not the enum's name). */
     static String phase(RunState p) {
         return switch (p) {
-            case IDLE -> "Ready";
+            case IDLE -> "Not started"; // "Ready" beside "Not ready to train …" read as a contradiction
             case STARTING -> "Preparing…";
             case RUNNING -> "Training";
             case PAUSED -> "Paused";
