@@ -42,10 +42,15 @@ final class JsonFields {
             return def;
         }
         Long whole = whole(v);
-        if (whole == null || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
-            throw new ProjectFormatException("training." + name, "must be a whole number; got " + v);
+        if (whole != null && whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE) {
+            return whole.intValue();
         }
-        return whole.intValue();
+        if (whole == null && !wholeBeyond64Bits(v)) {
+            throw new ProjectFormatException("training." + name, "must be a whole number; got " + shown(v));
+        }
+        // 2147483648 is a whole number: what is wrong with it is its size
+        throw new ProjectFormatException("training." + name, "must be a whole number from " + Integer.MIN_VALUE + " to "
+                + Integer.MAX_VALUE + "; got " + shown(v));
     }
 
     /**
@@ -59,11 +64,34 @@ final class JsonFields {
         if (v.isIntegralNumber()) {
             return v.canConvertToLong() ? v.longValue() : null;
         }
+        if (!Double.isFinite(v.doubleValue())) {
+            return null; // 1e309 reads as infinity, which has no decimal value (it was an internal error, exit 3)
+        }
         try {
             return v.decimalValue().longValueExact();
         } catch (ArithmeticException e) {
             return null; // 1.9, 1e308
         }
+    }
+
+    /** Whether a JSON number is whole but beyond 64 bits (or beyond what a double holds): too large, not a fraction. */
+    private static boolean wholeBeyond64Bits(JsonNode v) {
+        if (!v.isNumber()) {
+            return false;
+        }
+        if (v.isIntegralNumber() || !Double.isFinite(v.doubleValue())) {
+            return true;
+        }
+        return Math.abs(v.doubleValue()) >= 0x1p63 && v.doubleValue() == Math.rint(v.doubleValue());
+    }
+
+    /**
+     * A value as a message shows it: a number beyond what a double holds (1e999, read as infinity) is said to be that,
+     * not shown as the text "Infinity" the file never held.
+     */
+    static String shown(JsonNode v) {
+        return v.isNumber() && !Double.isFinite(v.doubleValue())
+                ? "a number beyond ±1.8e308, the largest a number here can be" : String.valueOf(v);
     }
 
     /**
@@ -78,7 +106,7 @@ final class JsonFields {
         Long whole = whole(v);
         if (whole == null) {
             throw new ProjectFormatException("training." + name, "must be a whole number from " + Long.MIN_VALUE
-                    + " to " + Long.MAX_VALUE + "; got " + v);
+                    + " to " + Long.MAX_VALUE + "; got " + shown(v));
         }
         return whole;
     }
@@ -89,7 +117,7 @@ final class JsonFields {
             return def;
         }
         if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new ProjectFormatException("training." + name, "must be a number; got " + v);
+            throw new ProjectFormatException("training." + name, "must be a number; got " + shown(v));
         }
         return v.doubleValue();
     }

@@ -122,6 +122,11 @@ public final class ProjectReader {
             return project;
         } catch (ProjectFormatException e) {
             throw e.asInvalidContent(); // a project of this format, its content wrong: invalid, not unusable
+        } catch (RuntimeException e) {
+            // whatever a hostile file finds that the checks above missed is this file's problem, said as such, never an
+            // internal error (a seed of 1e309 was one: exit 3, and the window could not open the file)
+            throw new ProjectFormatException("$", "cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (a value DeepWire's reader did not expect; please report it with the file)").asInvalidContent();
         }
     }
 

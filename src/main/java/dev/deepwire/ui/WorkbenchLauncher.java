@@ -60,6 +60,11 @@ public final class WorkbenchLauncher {
             Application.launch(WorkbenchApp.class, file == null ? new String[0] : new String[] {file.toAbsolutePath().toString()});
             return 0;
         } catch (RuntimeException | LinkageError e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Exception in Application start method")) {
+                // the display was there; the workbench's own start failed (it had been reported as "no display")
+                System.err.println("deepwire: the workbench could not start: " + firstLine(e.getCause() == null ? e : e.getCause()));
+                return CANNOT_START;
+            }
             // JavaFX could not start its toolkit (a display that refuses the connection, missing GTK libraries).
             System.err.println(NO_DISPLAY + " (JavaFX: " + firstLine(e) + ")");
             return CANNOT_START;

@@ -55,6 +55,12 @@ class ProjectReaderErrorsTest {
             "seed with a fraction | \"nodes\": [], \"training\": {\"seed\": 1.9} | training.seed: must be a whole number",
             "seed beyond 64 bits | \"nodes\": [], \"training\": {\"seed\": 1e308} | training.seed: must be a whole number",
             "seed as text | \"nodes\": [], \"training\": {\"seed\": \"7\"} | training.seed: must be a whole number",
+            "seed beyond a double (infinity: had been exit 3) | \"nodes\": [], \"training\": {\"seed\": 1e309} | training.seed: must be a whole number from",
+            "epochs beyond a double | \"nodes\": [], \"training\": {\"epochs\": -1e999} | training.epochs: must be a whole number from -2147483648 to 2147483647; got a number beyond ±1.8e308",
+            "epochs one past an int: its size, not its kind | \"nodes\": [], \"training\": {\"epochs\": 2147483648} | training.epochs: must be a whole number from -2147483648 to 2147483647; got 2147483648",
+            "patience as 3e10 | \"nodes\": [], \"training\": {\"earlyStoppingPatience\": 3e10} | training.earlyStoppingPatience: must be a whole number from",
+            "checkpoint a fraction | \"nodes\": [], \"training\": {\"checkpointEvery\": 2.5} | training.checkpointEvery: must be a whole number; got 2.5",
+            "learning rate beyond a double | \"nodes\": [], \"training\": {\"learningRate\": 1e999} | training.learningRate: must be a number; got a number beyond ±1.8e308",
             "bad position | \"nodes\": [], \"ui\": {\"positions\": {\"a\": [1]}} | ui.positions.a: must be [x, y]",
     })
     void structuralProblemsNameTheJsonPath(String name, String body, String expected) {
