@@ -62,6 +62,7 @@ final class ProjectFlow {
             var spec = vm.project().dataset();
             var settings = vm.project().training();
             Path folder = training.dataFolder().get();
+            boolean outsideAllowed = training.dataReadableWithoutAsking(spec, folder);
             latest.set(rev);
             DATA_CHECKS.execute(() -> {
                 if (latest.get() != rev) {
@@ -69,7 +70,7 @@ final class ProjectFlow {
                 }
                 DataCheck.Result result;
                 try {
-                    result = check.check(graph, spec, settings, folder);
+                    result = check.check(graph, spec, settings, folder, outsideAllowed);
                 } catch (RuntimeException | LinkageError e) {
                     result = new DataCheck.Result(List.of(Issue.warn(null,
                             "the data could not be checked against the graph: " + e.getMessage())), List.of());

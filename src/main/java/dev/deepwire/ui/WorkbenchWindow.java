@@ -260,6 +260,11 @@ final class WorkbenchWindow {
     CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model) {
         var dataset = vm.project().dataset();
         Supplier<Path> folder = training.dataFolder();
+        String refusal = training.dataRefusal(dataset, folder.get()); // the window's one consent, as Train asks it
+        if (refusal != null) {
+            vm.messageProperty().set("Not inspected: " + refusal);
+            return CompletableFuture.completedFuture(null);
+        }
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
         return CompletableFuture.supplyAsync(() -> {
             try {

@@ -172,6 +172,14 @@ public final class EvaluationWindow {
         Project project = new Project(now.name(), now.description(), now.graph().copy(), now.dataset(), now.training());
         var folder = training.dataFolder().get();
         var catalog = training.editor().catalog();
+        String refusal = training.dataRefusal(project.dataset(), folder); // the window's one consent, as Train asks it
+        if (refusal != null) {
+            Label refused = new Label("Not evaluated: " + refusal);
+            refused.setId("eval-problem");
+            refused.setWrapText(true);
+            root.setCenter(refused);
+            return;
+        }
         work.execute(() -> {
             RunEvaluation.Kept kept = null;
             String problem = null;

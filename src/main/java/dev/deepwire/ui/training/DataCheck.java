@@ -5,6 +5,7 @@ import dev.deepwire.compiler.CompileResult;
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DataException;
+import dev.deepwire.data.DataPaths;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
@@ -54,11 +55,29 @@ public final class DataCheck {
         this.catalog = catalog;
     }
 
-    /** Call off the UI thread: it compiles the graph and may read the data file. */
-    public synchronized Result check(Graph graph, DatasetSpec spec, TrainingSettings settings, Path folder) {
+    /**
+     * Call off the UI thread: it compiles the graph and may read the data file — a file outside the project's folder
+     * only when {@code outsideAllowed} (the user chose it or agreed to read it): a project brought from elsewhere had
+     * its outside file read, and a line of it quoted in the check's message, as soon as it was opened.
+     */
+    public synchronized Result check(Graph graph, DatasetSpec spec, TrainingSettings settings, Path folder,
+                                     boolean outsideAllowed) {
         if (spec == null) {
             return new Result(List.of(Issue.warn(null, "no dataset yet: Train asks what to train on "
                     + "(Edit \u25b8 Dataset Settings\u2026)")), List.of());
+        }
+        if (!outsideAllowed) {
+            try {
+                var outside = DataPaths.outside(spec, folder);
+                if (outside.isPresent()) {
+                    return new Result(List.of(Issue.warn(null, "the data file " + outside.get().name()
+                            + " lies outside the project's folder: it is read, and checked against the graph, once you "
+                            + "agree at Train")), List.of());
+                }
+            } catch (DataException e) {
+                return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + e.getMessage()
+                        + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
+            }
         }
         CompileResult compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
         if (!compiled.ok()) {

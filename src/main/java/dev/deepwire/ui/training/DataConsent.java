@@ -33,6 +33,19 @@ final class DataConsent {
         }
     }
 
+    /**
+     * Whether the dataset may be read without asking: inside the project's folder, chosen by the user, or agreed to
+     * (an unusable path too: reading it only says what is wrong with it).
+     */
+    boolean readableWithoutAsking(DatasetSpec dataset, Path projectFolder) {
+        try {
+            var outside = DataPaths.outside(dataset, projectFolder);
+            return outside.isEmpty() || allowed.contains(outside.get().resolved());
+        } catch (DataException e) {
+            return true;
+        }
+    }
+
     /** Why the dataset may not be read (the user said no, or its path is unusable); null when it may. */
     String refusal(DatasetSpec dataset, Path projectFolder) {
         try {

@@ -83,6 +83,11 @@ final class RunSetup {
         dataConsent.chosen(dataset, dataFolder.get());
     }
 
+    /** Whether {@code dataset} may be read from {@code folder} without asking (inside it, chosen or agreed to). */
+    boolean dataReadableWithoutAsking(DatasetSpec dataset, Path folder) {
+        return dataConsent.readableWithoutAsking(dataset, folder);
+    }
+
     /** Why {@code dataset} may not be read from {@code folder} (asked once per file, as Train asks), or null. */
     String dataRefusal(DatasetSpec dataset, Path folder) {
         return dataConsent.refusal(dataset, folder);
@@ -143,10 +148,11 @@ final class RunSetup {
         }
         DataCheck check = dataCheck;
         Path folder = dataFolder.get();
+        boolean outsideAllowed = dataConsent.readableWithoutAsking(dataset, folder);
         background.execute(() -> {
             DataCheck.Result result;
             try {
-                result = check.check(graph, dataset, settings, folder);
+                result = check.check(graph, dataset, settings, folder, outsideAllowed);
             } catch (RuntimeException | LinkageError e) {
                 result = new DataCheck.Result(List.of(Issue.error(null,
                         "the data could not be checked against the graph: " + e.getMessage())), List.of());

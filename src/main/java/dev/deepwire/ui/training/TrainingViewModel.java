@@ -142,6 +142,11 @@ public final class TrainingViewModel {
         setup.dataChosen(dataset);
     }
 
+    /** Whether {@code dataset} may be read from {@code folder} without asking: the editor's data check reads it then. */
+    public boolean dataReadableWithoutAsking(dev.deepwire.model.DatasetSpec dataset, Path folder) {
+        return setup.dataReadableWithoutAsking(dataset, folder);
+    }
+
     /** Why {@code dataset} may not be read from {@code folder}, or null: the window's one consent (Train, Sweep). */
     public String dataRefusal(dev.deepwire.model.DatasetSpec dataset, Path folder) {
         return setup.dataRefusal(dataset, folder);

@@ -47,6 +47,17 @@ class OutsideDataTest {
     }
 
     @Test
+    void theEditorsDataCheckMayReadAnOutsideFileOnlyOnceTheUserSaidYes() throws Exception {
+        List<String> asked = new ArrayList<>();
+        TrainingViewModel vm = training("/elsewhere/data.csv", asked, true);
+        var spec = vm.editor().project().dataset();
+        Path folder = dir.resolve("project");
+        assertThat(vm.dataReadableWithoutAsking(spec, folder)).isFalse();
+        assertThat(vm.start(SETTINGS)).isTrue();
+        assertThat(vm.dataReadableWithoutAsking(spec, folder)).isTrue();
+    }
+
+    @Test
     void aYesStartsTheRunAndIsAskedOncePerFile() throws Exception {
         List<String> asked = new ArrayList<>();
         TrainingViewModel vm = training("/elsewhere/data.csv", asked, true);

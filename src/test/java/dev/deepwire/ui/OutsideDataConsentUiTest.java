@@ -1,0 +1,59 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Inspecting a kept run's model reads the project's data: a file outside the project's folder is read only after the
+ * window's one consent (Train's), as Train reads it — it had been read without a question.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OutsideDataConsentUiTest {
+    private WorkbenchHarness h;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void inspectingAKeptModelAsksBeforeReadingDataOutsideTheFolder(FxRobot robot) throws Exception {
+        Path secret = Files.writeString(Files.createDirectories(h.dir.resolveSibling(h.dir.getFileName() + "-elsewhere"))
+                .resolve("creds.csv"), "sk-live-secret,1\n");
+        List<String> asked = new ArrayList<>();
+        robot.interact(() -> {
+            h.training.setOutsideDataConfirmation(m -> {
+                asked.add(m);
+                return false;
+            });
+            h.vm.setDataset(new DatasetSpec("csv", Map.of("file", secret.toString(), "classes", 2)));
+        });
+        var inspected = WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, h.dir.resolve("model.zip")))
+                .get().get(30, TimeUnit.SECONDS);
+        assertThat(inspected).isNull();
+        assertThat(asked).singleElement().asString().contains("creds.csv");
+        assertThat(h.vm.messageProperty().get()).startsWith("Not inspected: ").doesNotContain("sk-live");
+    }
+}
