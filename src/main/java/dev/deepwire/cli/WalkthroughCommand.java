@@ -80,6 +80,10 @@ final class WalkthroughCommand implements Callable<Integer> {
         if (example < 0 || example >= validation.size()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--example must be between 0 and " + (validation.size() - 1));
         }
+        if (gradients && text != null) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--gradients needs the example's true label to measure the loss "
+                    + "against; --text input has none (leave out --text, or --gradients)");
+        }
         ModelWalk.Example chosen;
         try {
             chosen = ModelWalk.example(validation, example, text);

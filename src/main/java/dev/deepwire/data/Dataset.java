@@ -71,6 +71,13 @@ public final class Dataset {
         return i < inputNames.size() && inputNames.get(i) != null ? inputNames.get(i) : labelNames;
     }
 
+    /** The same examples without their labels (typed input, which has none), its inputs' names kept. */
+    public Dataset withoutLabels() {
+        Dataset d = new Dataset(features, featureMasks, new INDArray[0], labelNames);
+        d.inputNames = inputNames;
+        return d;
+    }
+
     /** The same dataset with names for its inputs (see {@link #inputNames}). */
     public Dataset withInputNames(List<List<String>> names) {
         Dataset d = new Dataset(features, featureMasks, labels, labelNames);

@@ -15,9 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param example the one-example dataset to capture
  * @param labels  the typed tokens as axis labels: an unknown token reads {@code word→<unk>} (what the model saw)
  * @param unknown the typed tokens that are not in the vocabulary, in order
+ * @param padded  the positions after the typed tokens, filled with padding (the input has a fixed length)
  * @param dropped how many typed tokens did not fit the input's length
  */
-public record TypedProbe(Dataset example, List<String> labels, List<String> unknown, int dropped) {
+public record TypedProbe(Dataset example, List<String> labels, List<String> unknown, int dropped, int padded) {
 
     /**
      * Builds the example from probe example {@code exampleIndex} with input {@code input} (token ids) replaced by
@@ -54,7 +55,21 @@ public record TypedProbe(Dataset example, List<String> labels, List<String> unkn
                 labels.set(p, visible(tokens.get(p)) + "→" + labels.get(p));
             }
         }
-        return new TypedProbe(example, List.copyOf(labels), List.copyOf(unknown), Math.max(0, tokens.size() - length));
+        return new TypedProbe(example, List.copyOf(labels), List.copyOf(unknown), Math.max(0, tokens.size() - length),
+                Math.max(0, length - tokens.size()));
+    }
+
+    /**
+     * What the model read of the typed text beyond its words, for a message ("" when it read it as typed): tokens past
+     * the input's length left out, or the positions after it filled with padding — a model trained on full sequences
+     * can answer a short one differently, and nothing had said so.
+     */
+    public String fit(int length) {
+        if (dropped > 0) {
+            return dropped + " token(s) past the input's " + length + " were left out";
+        }
+        return padded > 0 ? "the input is " + length + " tokens long: the " + (length - padded) + " typed come first, the other "
+                + padded + " are padding (a model trained on full sequences can answer a short one differently)" : "";
     }
 
     /** A typed token as it can be read in a message or on an axis: a space as ␣, a tab as ⇥ (a space printed nothing). */

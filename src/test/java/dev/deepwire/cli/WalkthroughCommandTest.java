@@ -91,8 +91,22 @@ class WalkthroughCommandTest {
                 "--out", dir.resolve("typed").toString())).isEqualTo(0);
         assertThat(console.out()).contains("typed \"<M> zzz\" in place of validation example 0's tokens (not in the "
                 + "vocabulary: zzz)");
+        assertThat(console.out()).as("what was read of it, and that it has no answer to be marked against")
+                .contains("the input is 24 tokens long: the 2 typed come first, the other 22 are padding")
+                .contains("no true label");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("typed/steps.json").toFile());
         assertThat(json.get("example").asText()).startsWith("typed");
+        assertThat(json.toString()).as("example 0's label had been shown as the typed text's answer, with ✗")
+                .contains("prediction: ").doesNotContain("true label:").doesNotContain("✗");
+        console.resetOut();
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--text", "a".repeat(100_000),
+                "--out", dir.resolve("long").toString())).isIn(0, 2);
+        assertThat(console.out().length() + console.err().length()).as("a typed text is not echoed whole").isLessThan(3_000);
+        console.resetErr();
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--text", "<M> t3",
+                "--gradients", "--out", dir.resolve("g").toString())).isEqualTo(2);
+        assertThat(console.err()).contains("--gradients needs the example's true label");
+        console.resetErr();
 
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", model, "--out", file.toString())).isEqualTo(2);

@@ -26,6 +26,9 @@ class TypedProbeTest {
         assertThat(mask[2]).as("left out under the mask").isZero();
         assertThat(mask[3]).isEqualTo(1f);
         assertThat(typed.unknown()).containsExactly("and");
+        assertThat(typed.padded()).as("four typed of eight positions").isEqualTo(4);
+        assertThat(typed.fit(8)).isEqualTo("the input is 8 tokens long: the 4 typed come first, the other 4 are padding "
+                + "(a model trained on full sequences can answer a short one differently)");
     }
 
     @Test

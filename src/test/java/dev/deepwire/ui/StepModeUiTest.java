@@ -169,6 +169,25 @@ class StepModeUiTest {
         assertThat(overlay.shownGradients()).containsKey("norm2.out → pool.in");
         assertThat(robot.lookup("#step-title").queryLabeled().getText()).startsWith("Back at 10 of 11");
 
+        // Typed input has no true label: the example's own was shown as its answer (✗); and no way back from it.
+        robot.clickOn("#step-text").write("t3 <M> t5");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+        });
+        assertThat(mode.goingBack()).as("typed input walks forward only").isFalse();
+        robot.interact(() -> {
+            for (int i = 0; i < 11; i++) {
+                mode.step(1);
+            }
+        });
+        assertThat(mode.index()).isEqualTo(10);
+        String typedLines = robot.lookup("#step-lines").queryLabeled().getText();
+        assertThat(typedLines).contains("no true label").contains("padding").contains("prediction: ")
+                .doesNotContain("true label:").doesNotContain("✗");
+        assertThat(robot.lookup("#step-gradients").query().isDisabled()).isTrue();
+
         // Editing the graph ends step mode: the walk-through no longer describes it.
         robot.interact(() -> window.editor().addBlock("dense", 900, 900));
         WaitForAsyncUtils.waitForFxEvents();

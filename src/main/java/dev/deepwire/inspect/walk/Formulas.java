@@ -71,9 +71,9 @@ final class Formulas {
             lines.add("y" + at + " = " + Numbers.vector(y.at(position)));
         }
         if (prediction != null) {
-            lines.add("prediction: " + prediction.predicted() + "  (p = " + Numbers.of(prediction.probability()) + ")"
+            lines.add(0, "prediction: " + prediction.predicted() + "  (p = " + Numbers.of(prediction.probability()) + ")"
                     + (prediction.truth() == null ? "" : ",  true label: " + prediction.truth()
-                    + (prediction.correct() ? "  ✓" : "  ✗")));
+                    + (prediction.correct() ? "  ✓" : "  ✗"))); // first: the answer is what a class looks for
         }
         return lines;
     }

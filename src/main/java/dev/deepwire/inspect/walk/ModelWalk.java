@@ -7,6 +7,7 @@ import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.limits.MessageText;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Project;
@@ -61,10 +62,13 @@ public final class ModelWalk {
             throw new IllegalArgumentException("typed input needs a token input; this network has none");
         }
         TypedProbe typed = TypedProbe.of(examples, k, input, text);
-        return new Example(typed.example(), "typed \"" + text + "\" in place of " + name + "'s tokens"
+        String fit = typed.fit(typed.labels().size());
+        String shown = text.length() <= 120 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
+        // typed input has no true label: example k's, kept for its other inputs, had been shown as its answer (✗)
+        return new Example(typed.example().withoutLabels(), "typed \"" + shown + "\" in place of " + name + "'s tokens"
                 + (typed.unknown().isEmpty() ? ""
-                : " (not in the vocabulary: " + String.join(" ", typed.unknown().stream().distinct().map(TypedProbe::visible)
-                .toList()) + ")"));
+                : " (not in the vocabulary: " + MessageText.shorten(String.join(" ", typed.unknown().stream().distinct()
+                .map(TypedProbe::visible).toList())) + ")") + (fit.isEmpty() ? "" : "; " + fit) + "; no true label");
     }
 
     /** The longest sequence (or token input) of an example: positions run below it. */
@@ -104,6 +108,10 @@ public final class ModelWalk {
             throw new Mismatch("the graph has changed since the model was trained; train again (or undo the edit) to step through it");
         }
         Walkthrough walk = Walkthroughs.of(project.name(), example, project.graph(), catalog, compiled, net, one, position, head);
+        if (backward && one.labels().length == 0) {
+            throw new IllegalArgumentException("the way back needs a true label to measure the loss against; typed input "
+                    + "has none (step back through a validation example)");
+        }
         return backward ? walk.withBackward(Backprop.of(walk, project.graph(), catalog, net, one)) : walk;
     }
 }

@@ -104,9 +104,13 @@ final class InspectorModel {
         String unknown = typed == null || typed.unknown().isEmpty() ? ""
                 : "Not in the vocabulary (shown as word→what the model saw): " + String.join(", ", typed.unknown().stream()
                 .distinct().map(TypedProbe::visible).toList()) + ". ";
-        String dropped = typed == null || typed.dropped() == 0 ? ""
-                : typed.dropped() + " token(s) past the input length were left out. ";
+        String dropped = typed == null || typed.fit(typed.labels().size()).isEmpty() ? ""
+                : upper(typed.fit(typed.labels().size())) + ". ";
         return unknown + dropped + "The model knows " + known.size() + " tokens: " + list;
+    }
+
+    private static String upper(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** What "Find clearest" found, in words. */

@@ -135,11 +135,12 @@ public final class StepMode {
         var project = vm.project();
         var catalog = vm.catalog();
         String name = session.probeName(k);
+        boolean gradients = withGradients && text == null; // typed input has no true label to go back from
         computing = true;
-        vm.messageProperty().set(withGradients ? "Computing the gradients of this example…" : "Running the example through the model…");
+        vm.messageProperty().set(gradients ? "Computing the gradients of this example…" : "Running the example through the model…");
         pending = CompletableFuture.supplyAsync(() -> {
             ModelWalk.Example one = ModelWalk.example(probe, k, text, name);
-            return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, withGradients);
+            return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, gradients);
         }, work);
         pending.whenCompleteAsync((w, error) -> {
             computing = false;
@@ -153,7 +154,7 @@ public final class StepMode {
             }
             boolean wasBack = back;
             walk = w;
-            back = withGradients;
+            back = gradients;
             index = back && !wasBack ? w.steps().size() - 1 : Math.min(index, w.steps().size() - 1);
             vm.messageProperty().set(back ? String.format("Going back: loss %.4g for this example", w.backward().loss())
                     : "Step mode: → and ← step through " + w.steps().size() + " blocks");
@@ -176,6 +177,9 @@ public final class StepMode {
 
     private void show() {
         panel.show(walk, index, back);
+        if (typed != null) {
+            panel.gradients.setDisable(true); // no true label to go back from
+        }
         overlay.show(walk, index, back ? walk.backward() : null);
         vm.select(walk.steps().get(index).nodeId(), false); // the block inspector shows the current block
     }

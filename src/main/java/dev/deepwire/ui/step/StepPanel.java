@@ -116,13 +116,19 @@ final class StepPanel extends VBox {
         }
     }
 
+    private static String upper(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** Shows a step going forward, or on the way back ({@code back}). */
     void show(Walkthrough walk, int index, boolean back) {
         Step s = walk.steps().get(index);
         String where = back ? "Back at " + (index + 1) + " of " + walk.steps().size() : "Step " + (index + 1) + " of " + walk.steps().size();
-        title.setText(where + " · " + s.label() + " (" + s.blockType() + ") · " + walk.example());
+        title.setText(where + " · " + s.label() + " (" + s.blockType() + ")");
         formula.setText(s.formula());
-        StringBuilder text = new StringBuilder();
+        // which example, in the text (the title is one line): typed input says what was read of it and that it has no
+        // true label
+        StringBuilder text = new StringBuilder(upper(walk.example())).append('\n');
         if (back) {
             text.append("loss for this example = ").append(Numbers.of(walk.backward().loss())).append('\n');
             walk.backward().wires().stream().filter(w -> w.toNode().equals(s.nodeId())).forEach(w -> text.append("‖∂L/∂x‖ on ")

@@ -96,7 +96,8 @@ class WalkthroughTest {
         assertThat(embed.lines().get(0)).startsWith("id at position 3 = " + id);
         assertThat(embed.lines().get(1)).startsWith("row E[" + id + "] = ");
         Step classify = walk.step("classify").orElseThrow();
-        assertThat(classify.lines().get(0)).startsWith("W: 16 × 32,  x: 16,  b: 32  →  y: 32");
+        assertThat(classify.lines().get(0)).as("the answer first").startsWith("prediction: ");
+        assertThat(classify.lines().get(1)).startsWith("W: 16 × 32,  x: 16,  b: 32  →  y: 32");
     }
 
     @Test
