@@ -1,13 +1,8 @@
 package dev.deepwire.compiler;
 
-import dev.deepwire.compiler.layers.EntitySoftmaxLoss;
-import dev.deepwire.compiler.layers.JavaExpressible;
-import dev.deepwire.compiler.layers.LeanDenseLayer;
-import dev.deepwire.compiler.layers.LeanOutputLayer;
 import dev.deepwire.compiler.layers.Updaters;
 import dev.deepwire.model.TrainingSettings;
-import java.lang.reflect.Field;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,50 +10,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
-import org.deeplearning4j.nn.conf.distribution.Distribution;
-import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.L2Vertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
-import org.deeplearning4j.nn.conf.graph.StackVertex;
-import org.deeplearning4j.nn.conf.graph.UnstackVertex;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
-import org.deeplearning4j.nn.weights.IWeightInit;
-import org.deeplearning4j.nn.weights.WeightInitDistribution;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * Writes a compiled network as readable Java: a {@code configuration()} method with the
  * {@code ComputationGraphConfiguration} builder calls that rebuild it (DeepWire's own layers referenced
  * by class), and a {@code main} that loads the project's data with DeepWire's readers and trains. The
- * configuration it builds has the same JSON as the app's (tested by compiling the source).
+ * configuration it builds has the same JSON as the app's (tested by compiling the source). A big graph's builder calls
+ * are split into methods (and classes) of bounded size, so the source compiles whatever the graph's size
+ * ({@link BuilderCalls}); the layer and vertex expressions come from {@link JavaExpressions}.
  */
 public final class JavaSourceExport {
     private JavaSourceExport() {
@@ -66,6 +27,16 @@ public final class JavaSourceExport {
 
     public static String generate(CompiledNetwork network, CompileOptions options, TrainingSettings training,
                                   String className, String projectFile) {
+        return generate(network, options, training, className, projectFile, BuilderCalls.METHOD_CHARS,
+                BuilderCalls.CLASS_LITERALS);
+    }
+
+    /**
+     * As above, with the builder calls in methods of at most {@code methodChars} characters and classes of at most
+     * {@code classLiterals} literals (tests pass small limits to exercise the split; see {@link BuilderCalls}).
+     */
+    static String generate(CompiledNetwork network, CompileOptions options, TrainingSettings training, String className,
+                           String projectFile, int methodChars, int classLiterals) {
         String classProblem = classNameProblem(className);
         if (classProblem != null) {
             throw new IllegalArgumentException(classProblem);
@@ -93,10 +64,11 @@ public final class JavaSourceExport {
                 .append("        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()\n")
                 .append("                .seed(").append(options.seed()).append("L)\n")
                 .append("                .dataType(DataType.").append(options.dataType().name()).append(")\n")
-                .append("                .updater(").append(updater(options.updater())).append(")\n")
+                .append("                .updater(").append(Updaters.java(options.updater())).append(")\n")
                 .append("                .weightInit(WeightInit.XAVIER)\n")
                 .append("                .graphBuilder();\n");
         b.append("        b.addInputs(").append(quoted(conf.getNetworkInputs())).append(");\n");
+        List<String> calls = new ArrayList<>();
         for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
             String name = e.getKey();
             if (conf.getNetworkInputs().contains(name)) {
@@ -104,16 +76,18 @@ public final class JavaSourceExport {
             }
             String inputs = quoted(conf.getVertexInputs().get(name));
             if (e.getValue() instanceof LayerVertex lv) {
-                b.append("        b.addLayer(").append(literal(name)).append(",\n                ")
-                        .append(layer(lv.getLayerConf().getLayer())).append(",\n                ").append(inputs).append(");\n");
+                calls.add("        b.addLayer(" + literal(name) + ",\n                "
+                        + JavaExpressions.layer(lv.getLayerConf().getLayer()) + ",\n                " + inputs + ");\n");
             } else {
-                b.append("        b.addVertex(").append(literal(name)).append(", ").append(vertex(e.getValue())).append(", ")
-                        .append(inputs).append(");\n");
+                calls.add("        b.addVertex(" + literal(name) + ", " + JavaExpressions.vertex(e.getValue()) + ", " + inputs
+                        + ");\n");
             }
         }
+        BuilderCalls.Layout layout = BuilderCalls.layout(calls, methodChars, classLiterals);
+        b.append(layout.inline());
         b.append("        b.setOutputs(").append(quoted(conf.getNetworkOutputs())).append(");\n")
                 .append("        ComputationGraphConfiguration conf = b.build();\n");
-        b.append("        return conf;\n    }\n\n");
+        b.append("        return conf;\n    }\n").append(layout.members()).append('\n');
         CompiledNetwork.Output out = network.outputs().get(0);
         String settings = out.settings().entrySet().stream()
                 .map(s -> literal(s.getKey()) + ", " + (s.getValue() instanceof String v ? literal(v) : String.valueOf(s.getValue())))
@@ -244,147 +218,5 @@ public final class JavaSourceExport {
         }
         return uses > 1 ? "'" + name + "' is a class the exported source already uses, so its own class cannot have that name"
                 : null;
-    }
-
-    private static String updater(IUpdater u) {
-        return Updaters.java(u);
-    }
-
-    static String layer(Layer l) {
-        if (l instanceof JavaExpressible j) {
-            return j.javaExpression();
-        }
-        if (l instanceof LossLayer o && o.getLossFn() instanceof EntitySoftmaxLoss e) {
-            return "new LossLayer.Builder(new EntitySoftmaxLoss(" + JavaExpressible.d(e.getSmoothing())
-                    + ")).activation(Activation.IDENTITY).build()";
-        }
-        if (l instanceof TimeDistributed t) {
-            return "new TimeDistributed(" + layer(t.getUnderlying()) + ", RNNFormat." + t.getRnnDataFormat() + ")";
-        }
-        if (l instanceof Bidirectional bi) {
-            return "new Bidirectional(Bidirectional.Mode." + bi.getMode() + ", " + layer(bi.getFwd()) + ")";
-        }
-        String builder;
-        if (l instanceof RnnOutputLayer o) {
-            builder = "new RnnOutputLayer.Builder(LossFunction." + loss(o.getLossFn()) + ")" + sizes(o.getNIn(), o.getNOut())
-                    + ".dataFormat(RNNFormat." + o.getRnnDataFormat() + ")";
-        } else if (l instanceof OutputLayer o) {
-            builder = "new OutputLayer.Builder(LossFunction." + loss(o.getLossFn()) + ")" + sizes(o.getNIn(), o.getNOut());
-        } else if (l instanceof EmbeddingSequenceLayer e) {
-            builder = "new EmbeddingSequenceLayer.Builder()" + sizes(e.getNIn(), e.getNOut()) + ".inputLength(" + e.getInputLength()
-                    + ").hasBias(" + e.isHasBias() + ").outputDataFormat(RNNFormat." + e.getOutputFormat() + ")";
-        } else if (l instanceof EmbeddingLayer e) {
-            builder = "new EmbeddingLayer.Builder()" + sizes(e.getNIn(), e.getNOut()) + ".hasBias(" + e.isHasBias() + ")";
-        } else if (l instanceof DenseLayer d) {
-            builder = "new DenseLayer.Builder()" + sizes(d.getNIn(), d.getNOut());
-        } else if (l instanceof Convolution1DLayer c) {
-            builder = "new Convolution1DLayer.Builder().kernelSize(" + c.getKernelSize()[0] + ").stride(" + c.getStride()[0] + ")"
-                    + sizes(c.getNIn(), c.getNOut()) + ".convolutionMode(ConvolutionMode." + c.getConvolutionMode()
-                    + ").rnnDataFormat(RNNFormat." + c.getRnnDataFormat() + ")";
-        } else if (l instanceof ConvolutionLayer c) {
-            builder = "new ConvolutionLayer.Builder(" + c.getKernelSize()[0] + ", " + c.getKernelSize()[1] + ").stride("
-                    + c.getStride()[0] + ", " + c.getStride()[1] + ")" + sizes(c.getNIn(), c.getNOut())
-                    + ".convolutionMode(ConvolutionMode." + c.getConvolutionMode() + ")";
-        } else if (l instanceof SubsamplingLayer s) {
-            return "new SubsamplingLayer.Builder(PoolingType." + s.getPoolingType() + ").kernelSize(" + s.getKernelSize()[0] + ", "
-                    + s.getKernelSize()[1] + ").stride(" + s.getStride()[0] + ", " + s.getStride()[1]
-                    + ").convolutionMode(ConvolutionMode." + s.getConvolutionMode() + ").build()";
-        } else if (l instanceof GlobalPoolingLayer g) {
-            return "new GlobalPoolingLayer.Builder(PoolingType." + g.getPoolingType() + ").collapseDimensions("
-                    + g.isCollapseDimensions() + ").build()";
-        } else if (l instanceof LSTM r) {
-            builder = "new LSTM.Builder()" + sizes(r.getNIn(), r.getNOut()) + ".dataFormat(RNNFormat." + r.getRnnDataFormat() + ")";
-        } else if (l instanceof BatchNormalization n) {
-            return "new BatchNormalization.Builder()" + sizes(n.getNIn(), n.getNOut()) + ".decay(" + n.getDecay() + ").build()";
-        } else if (l instanceof ActivationLayer a) {
-            return "new ActivationLayer.Builder().activation(Activation." + activation(a.getActivationFn()) + ")"
-                    + dropout(a) + ".build()";
-        } else {
-            throw new IllegalArgumentException("no Java export for " + l.getClass().getSimpleName());
-        }
-        BaseLayer base = (BaseLayer) l;
-        String configured = builder + ".activation(Activation." + activation(base.getActivationFn()) + ")"
-                + weightInit(base.getWeightInitFn()) + (base.getBiasInit() != 0 ? ".biasInit(" + base.getBiasInit() + ")" : "")
-                + dropout(base);
-        // DeepWire's output and dense layers are made from DL4J's (the exported source imports DeepWire's layers)
-        if (l instanceof LeanDenseLayer) {
-            return "LeanDenseLayer.of(" + configured + ".build())";
-        }
-        return l instanceof LeanOutputLayer ? "new LeanOutputLayer(" + configured + ")" : configured + ".build()";
-    }
-
-    private static String sizes(long nIn, long nOut) {
-        return ".nIn(" + nIn + ").nOut(" + nOut + ")";
-    }
-
-    private static String dropout(Layer l) {
-        return l.getIDropout() instanceof Dropout d ? ".dropOut(new Dropout(" + d.getP() + "))" : "";
-    }
-
-    private static String weightInit(IWeightInit w) {
-        if (w instanceof WeightInitDistribution d) {
-            Distribution dist = (Distribution) field(d, "distribution");
-            if (dist instanceof NormalDistribution n) {
-                return ".weightInit(new WeightInitDistribution(new NormalDistribution(" + n.getMean() + ", " + n.getStd() + ")))";
-            }
-            if (dist instanceof ConstantDistribution c) {
-                return ".weightInit(new WeightInitDistribution(new ConstantDistribution(" + c.getValue() + ")))";
-            }
-        }
-        return ""; // the network's default, Xavier
-    }
-
-    private static String activation(IActivation fn) {
-        for (Activation a : Activation.values()) {
-            try {
-                if (a.getActivationFunction().getClass() == fn.getClass()) {
-                    return a.name();
-                }
-            } catch (UnsupportedOperationException e) {
-                // not every enum value has a function object
-            }
-        }
-        throw new IllegalArgumentException("no Java export for activation " + fn);
-    }
-
-    private static String loss(ILossFunction fn) {
-        if (fn instanceof LossMCXENT) {
-            return "MCXENT";
-        } else if (fn instanceof LossBinaryXENT) {
-            return "XENT";
-        } else if (fn instanceof LossMSE) {
-            return "MSE";
-        }
-        throw new IllegalArgumentException("no Java export for loss " + fn);
-    }
-
-    static String vertex(GraphVertex v) {
-        if (v instanceof JavaExpressible j) {
-            return j.javaExpression();
-        } else if (v instanceof ElementWiseVertex e) {
-            return "new ElementWiseVertex(ElementWiseVertex.Op." + e.getOp() + ")";
-        } else if (v instanceof MergeVertex) {
-            return "new MergeVertex()";
-        } else if (v instanceof StackVertex) {
-            return "new StackVertex()";
-        } else if (v instanceof UnstackVertex u) {
-            return "new UnstackVertex(" + field(u, "from") + ", " + field(u, "stackSize") + ")";
-        } else if (v instanceof L2Vertex l) {
-            return "new L2Vertex(" + field(l, "eps") + ")";
-        } else if (v instanceof ReshapeVertex r) {
-            return "new ReshapeVertex('" + r.getReshapeOrder() + "', new int[] {" + Arrays.stream(r.getNewShape())
-                    .mapToObj(String::valueOf).collect(Collectors.joining(", ")) + "}, null)";
-        }
-        throw new IllegalArgumentException("no Java export for " + v.getClass().getSimpleName());
-    }
-
-    private static Object field(Object o, String name) {
-        try {
-            Field f = o.getClass().getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(o);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + name + " of " + o.getClass().getSimpleName(), e);
-        }
     }
 }

@@ -8,17 +8,11 @@ import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.testing.SampleFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,18 +46,8 @@ class JavaSourceExportTest {
         CompileOptions options = CompileOptions.forTraining(training);
         CompiledNetwork network = new GraphCompiler(BlockCatalog.standard()).compile(graph, options).orThrow();
         String source = JavaSourceExport.generate(network, options, training, "ExportedNetwork", name);
-        Path file = dir.resolve("ExportedNetwork.java");
-        Files.writeString(file, source);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, errors, "-classpath", System.getProperty("java.class.path"), "-d", dir.toString(),
-                file.toString());
-        assertThat(rc).as("javac: " + errors + "\n" + source).isZero();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            ComputationGraphConfiguration rebuilt = (ComputationGraphConfiguration) loader.loadClass("ExportedNetwork")
-                    .getMethod("configuration").invoke(null);
-            assertThat(rebuilt.toJson()).as(name).isEqualTo(network.configuration().toJson());
-        }
+        ComputationGraphConfiguration rebuilt = ExportedSource.build(source, "ExportedNetwork", dir);
+        assertThat(rebuilt.toJson()).as(name).isEqualTo(network.configuration().toJson());
         assertThat(source).contains("public static void main(String[] args)");
     }
 }
