@@ -274,6 +274,7 @@ final class ProjectFiles {
             anchorData(path);
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
+            String runsLeft = runsLeftBehind(file.get(), path);
             boolean first = file.get() == null;
             file.set(path);
             if (first) {
@@ -283,7 +284,8 @@ final class ProjectFiles {
             recent.add(path);
             autosave.clear();
             vm.messageProperty().set("Saved " + path + (notKept.isEmpty() ? ""
-                    : "; not the training dock's typed value: " + notKept + " (the project keeps its last valid value)"));
+                    : "; not the training dock's typed value: " + notKept + " (the project keeps its last valid value)")
+                    + runsLeft);
             return true;
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
@@ -293,6 +295,25 @@ final class ProjectFiles {
                     + "\nYour work is still open; try Save As with another folder.");
             return false;
         }
+    }
+
+    /**
+     * Where the earlier file's runs stay when the project is saved as another file ("" when it had none): Save As
+     * moves no runs, and the copy's Runs… starts empty — it had said nothing about them.
+     */
+    private static String runsLeftBehind(Path before, Path now) {
+        if (before == null || before.toAbsolutePath().equals(now.toAbsolutePath()) || before.toAbsolutePath().getParent() == null) {
+            return "";
+        }
+        Path runs = before.toAbsolutePath().getParent().resolve("runs");
+        int n;
+        try {
+            n = dev.deepwire.ui.training.RunHistory.ofProject(List.of(runs), FileNames.stem(before, "dwproj"), before).size();
+        } catch (RuntimeException e) {
+            return "";
+        }
+        return n == 0 ? "" : ". Its " + (n == 1 ? "run stays" : n + " runs stay") + " with " + before.getFileName() + " (in "
+                + runs + "): open that file to see " + (n == 1 ? "it" : "them") + " in Runs…";
     }
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */

@@ -47,6 +47,18 @@ class StatusMessagesUiTest {
                 .isEqualTo("Opened the sample " + h.vm.project().name() + " — Save asks where to keep your copy");
     }
 
+    @Test
+    void saveAsSaysWhereTheEarlierFilesRunsStay(FxRobot robot) throws Exception {
+        java.nio.file.Path run = java.nio.file.Files.createDirectories(h.dir.resolve("runs").resolve("marker-1"));
+        java.nio.file.Files.write(run.resolve("run.json"), new dev.deepwire.sweep.SweepRunRecord("marker",
+                h.file.toAbsolutePath().toString(), true, null, 2, 3.1, 0.2, "validation loss", 3.1,
+                dev.deepwire.model.TrainingSettings.defaults(), java.util.Map.of()).toJson());
+        java.nio.file.Path copy = java.nio.file.Files.createDirectories(h.dir.resolve("lesson copy")).resolve("my lesson.dwproj");
+        robot.interact(() -> h.window.files().saveAs(copy));
+        assertThat(h.vm.messageProperty().get()).startsWith("Saved " + copy)
+                .contains("Its run stays with marker.dwproj").contains("open that file to see it in Runs…");
+    }
+
     /** Clicks wires in the middle of their drawn line until one is selected. */
     private void selectAWire(FxRobot robot) {
         for (Node n : robot.lookup(".wire-hit").queryAll()) {
