@@ -53,13 +53,11 @@ final class TerminalSafeStream extends OutputStream {
     }
 
     static boolean unsafe(int c) {
-        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
-                || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+        return dev.deepwire.limits.VisibleText.unsafe(c); // the one rule, as the window shows a project's text
     }
 
     private static String escaped(int c) {
-        return String.format(Locale.ROOT, "\\u%04x", c);
+        return dev.deepwire.limits.VisibleText.escaped(c);
     }
 
     @Override

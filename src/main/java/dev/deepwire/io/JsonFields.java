@@ -141,7 +141,8 @@ final class JsonFields {
         if (!v.isTextual()) {
             throw new ProjectFormatException(at.equals("$") ? field : at + "." + field, "must be text, not " + describe(v));
         }
-        return v.textValue();
+        // a name, label, description or note is shown: its bidi overrides and control characters as visible escapes
+        return dev.deepwire.limits.VisibleText.of(v.textValue());
     }
 
     static String describe(JsonNode v) {

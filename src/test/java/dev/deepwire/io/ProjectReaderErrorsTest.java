@@ -69,6 +69,18 @@ class ProjectReaderErrorsTest {
     }
 
     @Test
+    void bidiOverridesAndControlsInShownTextAreReadAsVisibleEscapes() throws Exception {
+        String head = "{\"format\": \"deepwire-project\", \"formatVersion\": 1, ";
+        var p = new ProjectReader().parse(head + "\"name\": \"evil\\u202egnp.exe\", \"description\": \"\\u202eDESREVER\\u0007\","
+                + " \"nodes\": [{\"id\": \"a\", \"type\": \"dense\", \"label\": \"x\\u2066y\"}]}");
+        assertThat(p.name()).as("shown as evil…exe.png in the window").isEqualTo("evil\\u202egnp.exe");
+        assertThat(p.description()).isEqualTo("\\u202eDESREVER\\u0007");
+        assertThat(p.graph().require("a").label()).isEqualTo("x\\u2066y");
+        assertThat(new ProjectReader().parse(head + "\"name\": \"Leçon ¿qué? שלום\", \"nodes\": []}").name())
+                .as("text in any script stays as written").isEqualTo("Leçon ¿qué? שלום");
+    }
+
+    @Test
     void aSeedIsReadExactly() throws Exception {
         // beyond 2^53: read through a double it came back as 9007199254740992
         assertThat(new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"seed\": 9007199254740993}}")
