@@ -102,7 +102,15 @@ final class TrainCommand implements Callable<Integer> {
         session.project.setTraining(settings);
         LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
-        Path dir = runFolder(session);
+        try (RunFolders.Lock held = runFolder(session)) { // held while the run writes: no other run takes it over
+            return train(held.dir(), prepared, settings, distributed, session);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage()); // the lock file could not be removed
+        }
+    }
+
+    private int train(Path dir, LoadedProject prepared, TrainingSettings settings, DistributedTraining distributed,
+                      ProjectSession session) throws CliException {
         PrintStream console = Console.out();
         prepared.printWarnings(console); // as validate says them: an unused branch is not trained
         long start = System.nanoTime();
@@ -159,11 +167,14 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The run's folder: --out made ready (refused if it holds a run, unless --overwrite), or a new default one. */
-    private Path runFolder(ProjectSession session) throws CliException {
+    /**
+     * The run's folder, held for the run: --out made ready (refused if a live run holds it, or if it holds a run,
+     * unless --overwrite), or a new default one.
+     */
+    private RunFolders.Lock runFolder(ProjectSession session) throws CliException {
         try {
             if (out == null) {
-                return RunFolders.createNew(session.projectDir().resolve("runs"), session.project.name());
+                return RunFolders.createNewHeld(session.projectDir().resolve("runs"), session.project.name());
             }
             OutputPaths.requireFolder(out, "--out");
             for (var input : session.inputFiles().entrySet()) {
@@ -174,8 +185,10 @@ final class TrainCommand implements Callable<Integer> {
                             + in.getFileName() + ", which a run writes over; choose another --out folder");
                 }
             }
-            RunFolders.claim(out, overwrite);
-            return out;
+            return RunFolders.claim(out, overwrite);
+        } catch (RunFolders.InUse e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + e.what()
+                    + "; choose another --out folder, or stop that run first");
         } catch (RunFolders.Taken e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage()
                     + "; choose a new --out folder, or add --overwrite to replace that run");

@@ -178,11 +178,13 @@ public final class SweepRunner {
         if (!ownedOrFree(dir)) {
             throw new IOException(dir + " holds a run this sweep did not write; it is kept: move it away and resume");
         }
-        RunFolders.claim(dir, true); // this sweep's own run: an earlier failed try is replaced whole
-        for (var f : outcome.files().entrySet()) {
-            if (FILES.contains(f.getKey())) {
-                byte[] bytes = f.getKey().equals("run.json") ? marked(f.getValue()) : f.getValue();
-                AtomicFiles.write(dir.resolve(f.getKey()), bytes);
+        // this sweep's own run: an earlier failed try is replaced whole; a folder a live run holds is refused
+        try (RunFolders.Lock held = RunFolders.claim(dir, true)) {
+            for (var f : outcome.files().entrySet()) {
+                if (FILES.contains(f.getKey())) {
+                    byte[] bytes = f.getKey().equals("run.json") ? marked(f.getValue()) : f.getValue();
+                    AtomicFiles.write(dir.resolve(f.getKey()), bytes);
+                }
             }
         }
     }

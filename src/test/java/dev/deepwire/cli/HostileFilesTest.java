@@ -87,6 +87,56 @@ class HostileFilesTest {
         assertThat(Files.readString(runDir.resolve("metrics.csv")).lines().filter(l -> l.startsWith("step,"))).hasSize(1);
     }
 
+    /**
+     * Two runs into one folder: the second, --overwrite or not, is refused while the first (here held in another
+     * process, as {@code deepwire train} holds it) is still going, and takes it over once that run has ended.
+     */
+    @Test
+    void anOutFolderThatALiveRunWritesIsNeverTakenOverEvenWithOverwrite() throws Exception {
+        Path f = project(dir, "p.dwproj", "p");
+        Path runDir = dir.resolve("cc");
+        assertThat(train(f, "--out", runDir.toString())).isZero();
+        assertThat(runDir.resolve(dev.deepwire.training.RunFolders.LOCK_FILE)).as("let go when the run ended").doesNotExist();
+        byte[] firstModel = Files.readAllBytes(runDir.resolve("model.zip"));
+        String firstMetrics = Files.readString(runDir.resolve("metrics.csv"));
+        Process live = new ProcessBuilder(dev.deepwire.testing.ChildJvm.command(
+                dev.deepwire.training.HoldLiveRunFolder.class, runDir.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(live.getInputStream())).readLine())
+                    .isEqualTo("held");
+            for (boolean overwrite : new boolean[] {true, false}) {
+                assertThat(overwrite ? train(f, "--out", runDir.toString(), "--seed", "7", "--overwrite")
+                        : train(f, "--out", runDir.toString(), "--seed", "7")).isEqualTo(2);
+                assertThat(console.err()).contains("--out " + runDir + " is being written by a run that is still going "
+                        + "(process " + live.pid() + "); choose another --out folder, or stop that run first");
+            }
+            assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isEqualTo(firstModel);
+            assertThat(Files.readString(runDir.resolve("metrics.csv"))).isEqualTo(firstMetrics);
+        } finally {
+            live.destroyForcibly(); // a crash: the OS lets the folder go
+            live.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(train(f, "--out", runDir.toString(), "--seed", "7", "--overwrite")).as(console.err()).isZero();
+        assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isNotEqualTo(firstModel);
+        try (Stream<Path> files = Files.list(runDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metrics.csv", "model.zip");
+        }
+    }
+
+    /** {@code --out r4/../../out/r5} with no r4: refused naming r4, and no folder made anywhere. */
+    @Test
+    void anOutPathUpOutOfAMissingFolderIsRefusedNamingItAndNothingIsMade() throws Exception {
+        Path f = project(dir, "p.dwproj", "p");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path runDir = out.resolve("r4/../../out/r5");
+        assertThat(train(f, "--out", runDir.toString())).isEqualTo(2);
+        assertThat(console.err()).contains("cannot write " + runDir + ": the folder " + out.resolve("r4")
+                + " on the way does not exist");
+        assertThat(out.resolve("r4")).doesNotExist();
+        assertThat(out.resolve("r5")).doesNotExist();
+    }
+
     @Test
     void aLinkedMetricsFileIsNeverWrittenThrough() throws Exception {
         Path f = project(dir, "p.dwproj", "p");

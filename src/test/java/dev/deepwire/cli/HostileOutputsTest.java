@@ -197,7 +197,7 @@ class HostileOutputsTest {
                     .containsExactlyInAnyOrder("checkpoint-epoch-1.zip", "model.zip", "metrics.csv", "best.zip");
         }
         assertThat(Files.readString(run.resolve("model.zip"))).isEqualTo("earlier model.zip");
-        dev.deepwire.training.RunFolders.claim(run, true);
+        dev.deepwire.training.RunFolders.claim(run, true).close();
         try (var files = Files.list(run)) {
             assertThat(files).as("removed whole once it can be").isEmpty();
         }

@@ -129,6 +129,29 @@ class SweepRunnerTest {
                 .containsExactly("p-sweep-2");
     }
 
+    /**
+     * A live run (a {@code train --out runs/p-sweep-2} just started, no file written yet, so not "another run's
+     * folder") holds the folder a task would write: that task fails and writes nothing into it.
+     */
+    @Test
+    void aRunFolderThatALiveRunHoldsIsNotWrittenInto() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        Path runs = dir.resolve("runs");
+        SweepFolder folder = SweepFolder.create(dir.resolve("sweep"), dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        List<SweepFolder.Entry> heard = new ArrayList<>();
+        try (var live = dev.deepwire.training.RunFolders.claim(runs.resolve("p-sweep-2"), false)) {
+            new SweepRunner(folder, runs).run(tasks(), new InThread(), new FakeSweepBody(Set.of(), Set.of()), heard::add);
+        }
+        assertThat(heard).extracting(SweepFolder.Entry::status).containsExactly("FINISHED", "FAILED", "FINISHED", "FINISHED");
+        assertThat(heard.get(1).reason()).contains("p-sweep-2").contains("is being written by a run that is still going");
+        try (var files = Files.list(runs.resolve("p-sweep-2"))) {
+            assertThat(files).as("nothing written into the live run's folder").isEmpty();
+        }
+        try (var files = Files.list(runs.resolve("p-sweep-1"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(dev.deepwire.training.RunFolders.LOCK_FILE);
+        }
+    }
+
     @Test
     void anOutcomeHandedBackOnAnInterruptedThreadIsStillWrittenWholeAndTheInterruptKept() throws Exception {
         SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * model on the test split. The view model only decides what the dock shows.
  */
 final class RunRecorder {
+    private final RunFolders.Lock held;
     private final Path dir;
     private final MetricsCsv csv;
     private final String project;
@@ -32,23 +33,32 @@ final class RunRecorder {
     private final TrainingSettings settings;
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    private RunRecorder(Path dir, String project, Supplier<Path> projectFile, TrainingSettings settings) throws IOException {
-        this.dir = dir;
+    private RunRecorder(RunFolders.Lock held, String project, Supplier<Path> projectFile, TrainingSettings settings)
+            throws IOException {
+        this.held = held;
+        this.dir = held.dir();
         this.project = project;
         this.projectFile = projectFile;
         this.startedAs = projectFile.get();
         this.settings = settings;
-        this.csv = new MetricsCsv(dir.resolve("metrics.csv"), 10);
+        try {
+            this.csv = new MetricsCsv(dir.resolve("metrics.csv"), 10);
+        } catch (IOException | RuntimeException e) {
+            held.close();
+            throw e;
+        }
     }
 
     /**
      * Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file;
      * {@code projectFile} is asked again as the run ends (the project may have been saved under a new file meanwhile).
+     * The folder is held for the run ({@link RunFolders.Lock}) until {@link #finish} has saved its model, so a
+     * {@code deepwire train --overwrite} or a sweep never takes it over meanwhile.
      */
     static RunRecorder create(Path runsFolder, String project, Supplier<Path> projectFile, TrainingSettings settings)
             throws IOException {
         // one folder per run, created here, with a safe name from the project's
-        return new RunRecorder(RunFolders.createNew(runsFolder, project), project, projectFile, settings);
+        return new RunRecorder(RunFolders.createNewHeld(runsFolder, project), project, projectFile, settings);
     }
 
     Path dir() {
@@ -114,8 +124,19 @@ final class RunRecorder {
                 }
             } catch (IOException | RuntimeException e) {
                 problem.accept("could not save the run: " + e.getMessage());
+            } finally {
+                release();
             }
         });
+    }
+
+    /** Lets the run folder go: the run has ended and its files are written. */
+    void release() {
+        try {
+            held.close();
+        } catch (IOException e) {
+            // the lock is released with its channel however the close went
+        }
     }
 
     /** Scores a finished model on the test split in the background (ranking can take seconds); the whole report. */

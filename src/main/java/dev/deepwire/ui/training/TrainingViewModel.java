@@ -280,7 +280,12 @@ public final class TrainingViewModel {
         measured.startClock();
         phase.set(RunState.RUNNING);
         status.set("Training " + name);
-        run = setup.launch(project, network, data, settings, runDir, recorder.recording(queue::add, this::metricsFailed));
+        try {
+            run = setup.launch(project, network, data, settings, runDir, recorder.recording(queue::add, this::metricsFailed));
+        } catch (RuntimeException e) {
+            recorder.release(); // no run writes the folder: it is not held
+            throw e;
+        }
     }
 
     /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */

@@ -2,12 +2,14 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.training.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.worker.TrainingProcesses;
@@ -107,6 +109,26 @@ class TrainingViewModelTest {
         trainer.forEach(Runnable::run);
         vm.drain();
         assertThat(editor.setParam("attn", "heads", 8)).isEmpty();
+    }
+
+    /** A workbench run holds its folder while it trains: a {@code train --out … --overwrite} cannot take it over. */
+    @Test
+    void aRunHoldsItsFolderUntilItEnds() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        List<Runnable> trainer = new ArrayList<>();
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, trainer::add, Runnable::run, () -> dir);
+        vm.start(SETTINGS);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.RUNNING);
+        Path run = vm.runDir().orElseThrow();
+        assertThatThrownBy(() -> RunFolders.claim(run, true)).isInstanceOf(RunFolders.InUse.class)
+                .hasMessageContaining(run + " is being written by a run that is still going");
+        trainer.forEach(Runnable::run);
+        vm.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(run.resolve(RunFolders.LOCK_FILE)).as("let go when the run ended").doesNotExist();
+        assertThatThrownBy(() -> RunFolders.claim(run, false)).as("an earlier run now, no longer a live one")
+                .isInstanceOf(RunFolders.Taken.class);
+        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
     }
 
     @Test
