@@ -186,10 +186,10 @@ final class ProjectorModel {
         LearnedTable t = shown();
         List<Integer> exact = new ArrayList<>();
         List<Integer> partial = new ArrayList<>();
-        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String q = searchable(text);
         if (t != null && !q.isEmpty()) {
             for (int i = 0; i < t.size(); i++) {
-                String label = t.labels().get(i).toLowerCase(Locale.ROOT);
+                String label = searchable(t.labels().get(i));
                 if (label.equals(q)) {
                     exact.add(i);
                 } else if (label.contains(q)) {
@@ -201,8 +201,17 @@ final class ProjectorModel {
         matches = List.copyOf(exact);
         if (!matches.isEmpty()) {
             selected = matches.get(0);
+        } else if (!q.isEmpty()) {
+            // nothing found: no row stays chosen by an earlier, shorter text ("t" of "the letter e"), whose neighbours
+            // were listed under "no label contains …"
+            selected = -1;
         }
         return matches;
+    }
+
+    /** A label or a search as compared: case, underscores (WordNet's domestic_dog) and runs of spaces ignored. */
+    private static String searchable(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
     }
 
     List<Integer> matches() {

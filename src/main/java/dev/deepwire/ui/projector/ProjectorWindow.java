@@ -171,7 +171,10 @@ public final class ProjectorWindow {
         VBox.setVgrow(neighbours, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         HBox.setHgrow(step, Priority.ALWAYS);
-        VBox bottom = new VBox(4, new HBox(8, new Label("Step"), step, stepLabel), hover, note);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Close"); // as the other windows have (Esc too)
+        close.setId("projector-close");
+        close.setOnAction(e -> close.getScene().getWindow().hide());
+        VBox bottom = new VBox(4, new HBox(8, new Label("Step"), step, stepLabel, close), hover, note);
         bottom.setPadding(new Insets(8));
         BorderPane root = new BorderPane(plot, top, side, bottom, null);
         session.captures().addListener(onCaptures);

@@ -69,10 +69,20 @@ class ProjectorModelTest {
         assertThat(m.selected()).isEqualTo(4);
         assertThat(m.neighbours()).extracting(NearestRows.Neighbour::label).first().isEqualTo("truck");
         assertThat(m.search("zebra")).isEmpty();
+        assertThat(m.selected()).as("no row stays chosen by the earlier search under 'nothing found'").isEqualTo(-1);
+        assertThat(m.neighbours()).isEmpty();
         m.select(0);
         assertThat(m.neighbours()).extracting(NearestRows.Neighbour::label).startsWith("wolf").hasSize(5);
         m.select(-1);
         assertThat(m.neighbours()).isEmpty();
+    }
+
+    @Test
+    void underscoresInLabelsMatchSpacesTyped() {
+        ProjectorModel m = projected(new dev.deepwire.inspect.LearnedTable("ents", "entities",
+                List.of("domestic_dog", "domestic_animal", "wolf"), List.of(), new float[][] {{1, 0}, {0.9f, 0.1f}, {0, 1}}, 1));
+        assertThat(m.search("Domestic  Dog")).containsExactly(0);
+        assertThat(m.search("domestic_")).containsExactly(0, 1);
     }
 
     @Test

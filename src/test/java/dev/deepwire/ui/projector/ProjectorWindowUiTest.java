@@ -59,5 +59,16 @@ class ProjectorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.note.getText()).as("looking back at step 10: a new capture does not move the slider").contains("step 10");
         assertThat(window.step.getMax()).isEqualTo(2);
+
+        // typed on past a match: the list is not left showing the earlier match's neighbours under "no label contains"
+        robot.clickOn("#projector-search").eraseText(5).write("the letter e and a");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).startsWith("no label contains");
+        assertThat(window.neighbours.getItems()).isEmpty();
+
+        javafx.stage.Window shown = window.canvas.getScene().getWindow();
+        robot.clickOn("#projector-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown.isShowing()).as("a Close button, as the other windows have").isFalse();
     }
 }
