@@ -5,7 +5,10 @@ import dev.deepwire.model.Edge;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
+import dev.deepwire.model.Note;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -67,5 +70,36 @@ final class AutoArrange {
             out.put(n.id(), new double[] {Math.round(e.getX()), Math.round(e.getY())});
         }
         return out;
+    }
+
+    /**
+     * Moves for the notes after the blocks were arranged at {@code positions}: a column to the right of the blocks, in
+     * the notes' order from top to bottom, each below the one before by its text's height (estimated from its length,
+     * generously). Left where they were, they could lie over the arranged blocks (marker's Residual 1 under a note).
+     */
+    static List<dev.deepwire.model.Command> notesBeside(List<Note> notes, Map<String, double[]> positions) {
+        if (notes.isEmpty() || positions.isEmpty()) {
+            return List.of();
+        }
+        double right = positions.values().stream().mapToDouble(p -> p[0] + NodeView.WIDTH).max().orElse(0) + 60;
+        double y = positions.values().stream().mapToDouble(p -> p[1]).min().orElse(0);
+        List<dev.deepwire.model.Command> moves = new ArrayList<>();
+        List<Note> ordered = notes.stream().sorted(java.util.Comparator.comparingDouble(Note::y).thenComparingDouble(Note::x)).toList();
+        for (Note n : ordered) {
+            if (n.x() != right || n.y() != y) {
+                moves.add(dev.deepwire.model.NoteCommand.change(n, n.at(right, y)));
+            }
+            y += estimatedHeight(n.text()) + 16;
+        }
+        return moves;
+    }
+
+    /** A note's height on the canvas, estimated on the high side: about 30 characters a line of 17 px, and its padding. */
+    static double estimatedHeight(String text) {
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(line.length() / 30.0));
+        }
+        return 24 + 17.0 * lines;
     }
 }

@@ -170,8 +170,11 @@ final class BlockEdits {
         Map<String, double[]> positions = AutoArrange.layout(graph(), catalog());
         List<Command> parts = new ArrayList<>();
         positions.forEach((id, xy) -> parts.add(new MoveNodeCommand(id, xy[0], xy[1])));
+        int blocks = parts.size();
+        parts.addAll(AutoArrange.notesBeside(graph().notes(), positions)); // a note had been left lying over a block
         execute(new CompoundCommand("Auto-arrange", parts));
-        vm.messageProperty().set("Arranged " + parts.size() + " blocks left to right");
+        vm.messageProperty().set("Arranged " + blocks + " blocks left to right" + (graph().notes().isEmpty() ? ""
+                : ", notes beside them"));
     }
 
     void moveNodes(Map<String, double[]> positions) {

@@ -103,6 +103,33 @@ class EditorClipboardAndLayoutTest {
     }
 
     @Test
+    void autoArrangePutsTheNotesBesideTheBlocksNotOverThem() throws Exception {
+        Graph g = new ProjectReader().read(Path.of("sample-projects/marker.dwproj")).graph();
+        assertThat(g.notes()).hasSizeGreaterThan(1);
+        var before = java.util.List.copyOf(g.notes());
+        EditorViewModel vm = vm(g);
+        vm.autoArrange();
+        var notes = vm.graph().notes();
+        for (var n : notes) {
+            javafx.geometry.Bounds note = new javafx.geometry.BoundingBox(n.x(), n.y(), NoteView.WIDTH,
+                    AutoArrange.estimatedHeight(n.text()));
+            for (var b : vm.graph().nodes()) {
+                javafx.geometry.Bounds block = new javafx.geometry.BoundingBox(b.x(), b.y(), NodeView.WIDTH,
+                        NodeView.heightFor(vm.catalog().require(b.type())));
+                assertThat(note.intersects(block)).as("%s over %s (marker's Residual 1 was under a note)", n.id(), b.label())
+                        .isFalse();
+            }
+        }
+        for (int i = 1; i < notes.size(); i++) {
+            assertThat(notes.get(i).y()).as("in their order, one below the other")
+                    .isGreaterThan(notes.get(i - 1).y() + AutoArrange.estimatedHeight(notes.get(i - 1).text()));
+        }
+        assertThat(vm.messageProperty().get()).endsWith("notes beside them");
+        vm.undo();
+        assertThat(vm.graph().notes()).as("one undo step brings the notes back too").isEqualTo(before);
+    }
+
+    @Test
     void svgExportIsWellFormedAndShowsBlocksAndShapes() throws Exception {
         Graph g = new ProjectReader().read(Path.of("sample-projects/marker.dwproj")).graph();
         EditorViewModel vm = vm(g);
