@@ -4,6 +4,7 @@ import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.DistributedTraining;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunFolderLock;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
@@ -102,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         session.project.setTraining(settings);
         LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
-        try (RunFolders.Lock held = runFolder(session)) { // held while the run writes: no other run takes it over
+        try (RunFolderLock held = runFolder(session)) { // held while the run writes: no other run takes it over
             return train(held.dir(), prepared, settings, distributed, session);
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage()); // the lock file could not be removed
@@ -171,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
      * The run's folder, held for the run: --out made ready (refused if a live run holds it, or if it holds a run,
      * unless --overwrite), or a new default one.
      */
-    private RunFolders.Lock runFolder(ProjectSession session) throws CliException {
+    private RunFolderLock runFolder(ProjectSession session) throws CliException {
         try {
             if (out == null) {
                 return RunFolders.createNewHeld(session.projectDir().resolve("runs"), session.project.name());
@@ -186,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             return RunFolders.claim(out, overwrite);
-        } catch (RunFolders.InUse e) {
+        } catch (RunFolderLock.InUse e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--out " + e.what()
                     + "; choose another --out folder, or stop that run first");
         } catch (RunFolders.Taken e) {

@@ -6,6 +6,7 @@ import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.RunFolderLock;
 import dev.deepwire.training.RunFolders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,7 +180,7 @@ public final class SweepRunner {
             throw new IOException(dir + " holds a run this sweep did not write; it is kept: move it away and resume");
         }
         // this sweep's own run: an earlier failed try is replaced whole; a folder a live run holds is refused
-        try (RunFolders.Lock held = RunFolders.claim(dir, true)) {
+        try (RunFolderLock held = RunFolders.claim(dir, true)) {
             for (var f : outcome.files().entrySet()) {
                 if (FILES.contains(f.getKey())) {
                     byte[] bytes = f.getKey().equals("run.json") ? marked(f.getValue()) : f.getValue();

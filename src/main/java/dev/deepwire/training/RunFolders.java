@@ -1,22 +1,15 @@
 package dev.deepwire.training;
 
 import dev.deepwire.io.WriteFailure;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,9 +22,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * Where runs write, for the command line and the workbench alike. A run folder belongs to one run: a default folder
  * ({@code runs/<project>-<time>}) is created new, with a suffix when another run took the name in the same second,
  * and its name comes from the project's name made into one safe folder name; a folder the user names that already
- * holds a run is never reused silently ({@link #claim}). A run holds its folder for its whole life ({@link Lock}: an OS
- * lock on {@value #LOCK_FILE} in it, released when the run ends or its process dies), and no other run, {@code
- * --overwrite} or not, takes over a folder that a live run holds.
+ * holds a run is never reused silently ({@link #claim}). A run holds its folder for its whole life
+ * ({@link RunFolderLock}: an OS lock on {@value RunFolderLock#LOCK_FILE} in it, released when the run ends or its
+ * process dies), and no other run, {@code --overwrite} or not, takes over a folder that a live run holds.
  */
 public final class RunFolders {
     /** The files a run writes; a folder holding any of them holds a run. */
@@ -40,8 +33,6 @@ public final class RunFolders {
     private static final int MAX_NAME = 64;
     private static final int MAX_NAME_BYTES = 160;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    /** The file in a run folder that the live run holds an OS lock on; hidden, not a run file, gone when the run ends. */
-    public static final String LOCK_FILE = ".run.lock";
 
     private RunFolders() {
     }
@@ -63,174 +54,6 @@ public final class RunFolders {
 
         public List<Path> files() {
             return files;
-        }
-    }
-
-    /** A folder that a live run (in this process or another) is writing now: never taken over, not even to overwrite. */
-    public static final class InUse extends IOException {
-        private final String what;
-
-        InUse(Path dir, String holder) {
-            this(dir + " is being written by a run that is still going" + (holder == null ? "" : " (" + holder + ")"));
-        }
-
-        private InUse(String what) {
-            super(what + "; choose another folder for this run, or stop that run first");
-            this.what = what;
-        }
-
-        /** The message without the advice: which folder, and which process holds it when known. */
-        public String what() {
-            return what;
-        }
-    }
-
-    /**
-     * A run folder held by one run until closed: an OS lock ({@link FileChannel#tryLock}) on {@value #LOCK_FILE} in it,
-     * which the operating system releases when the process ends however it ends, so a crashed run never leaves its
-     * folder held. Closing deletes the lock file (while still holding it) and releases the lock.
-     *
-     * <p>The OS lock keeps out other processes; this process's own runs are kept apart by {@link #HELD} (the folders
-     * it holds, by real path). The registry is needed as well: the lock is a POSIX record lock, which the process loses
-     * when it closes <em>any</em> channel of the file, so the file is never opened here while this process holds it.
-     */
-    public static final class Lock implements Closeable {
-        /** The folders this process holds (real paths); all taking and letting go happens under its monitor. */
-        private static final java.util.Set<Path> HELD = new java.util.HashSet<>();
-
-        private final Path dir;
-        private final Path key;
-        private final Path file;
-        private FileChannel channel;
-
-        private Lock(Path dir, Path key, Path file, FileChannel channel) {
-            this.dir = dir;
-            this.key = key;
-            this.file = file;
-            this.channel = channel;
-        }
-
-        /** The folder held. */
-        public Path dir() {
-            return dir;
-        }
-
-        /**
-         * Holds {@code dir} (which must exist) for a run.
-         *
-         * @throws InUse when a live run holds it: another process, or a run of this one
-         */
-        public static Lock on(Path dir) throws IOException {
-            Path file = dir.resolve(LOCK_FILE);
-            synchronized (HELD) {
-                Path key;
-                try {
-                    key = dir.toRealPath();
-                } catch (IOException e) {
-                    throw WriteFailure.of(dir, e);
-                }
-                if (HELD.contains(key)) {
-                    throw new InUse(dir, "in this process");
-                }
-                for (int attempt = 0; attempt < 100; attempt++) {
-                    Object before = fileKey(file); // which file the name is now
-                    if (before == null) {
-                        try {
-                            Files.createFile(file);
-                        } catch (FileAlreadyExistsException e) {
-                            // another run made it first: look again
-                        } catch (IOException e) {
-                            throw WriteFailure.of(file, e);
-                        }
-                        continue;
-                    }
-                    FileChannel channel;
-                    try {
-                        // never through a link: the lock file is ours, in this folder
-                        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                    } catch (IOException e) {
-                        throw WriteFailure.of(file, e);
-                    }
-                    FileLock lock;
-                    try {
-                        lock = channel.tryLock();
-                    } catch (OverlappingFileLockException e) {
-                        channel.close();
-                        throw new InUse(dir, "in this process"); // by another name that HELD did not know
-                    } catch (IOException e) {
-                        channel.close();
-                        throw new WriteFailure(file, "cannot lock the run folder: " + WriteFailure.reason(e));
-                    }
-                    if (lock == null) {
-                        channel.close(); // this process holds no lock on the file: closing loses none
-                        throw new InUse(dir, holder(file));
-                    }
-                    // A run that held it deletes the file before it lets go: a lock taken on a file no longer in the
-                    // folder (another run may hold the new one) holds nothing. The name was this file before it was
-                    // opened and still is now that it is locked: the lock is on the folder's lock file.
-                    if (before.equals(fileKey(file))) {
-                        try {
-                            byte[] mark = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
-                            channel.truncate(0);
-                            channel.write(ByteBuffer.wrap(mark), 0); // who holds it, for the message of a refusal
-                        } catch (IOException e) {
-                            // the lock holds without the mark
-                        }
-                        HELD.add(key);
-                        return new Lock(dir, key, file, channel);
-                    }
-                    channel.close(); // a stale or new file: look again
-                }
-                throw new InUse(dir, null);
-            }
-        }
-
-        private static Object fileKey(Path file) throws WriteFailure {
-            try {
-                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS).fileKey();
-            } catch (NoSuchFileException e) {
-                return null;
-            } catch (IOException e) {
-                throw WriteFailure.of(file, e);
-            }
-        }
-
-        /** "process N": the process whose mark a lock file held by another process carries, or null. */
-        private static String holder(Path file) {
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer b = ByteBuffer.allocate(32);
-                while (b.hasRemaining() && in.read(b) > 0) {
-                    // a mark is a process id and a line end
-                }
-                String pid = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
-                return pid.matches("\\d{1,10}") ? "process " + pid : null;
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** Ends the hold: the lock file is deleted while still held, then the lock released. Idempotent. */
-        @Override
-        public void close() throws IOException {
-            synchronized (HELD) {
-                if (channel == null) {
-                    return;
-                }
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a lock file left behind is unlocked once the channel closes: the next run takes it over
-                } finally {
-                    try {
-                        channel.close();
-                    } finally {
-                        channel = null;
-                        HELD.remove(key);
-                    }
-                }
-            }
         }
     }
 
@@ -305,16 +128,16 @@ public final class RunFolders {
     }
 
     /**
-     * As {@link #createNew(Path, String)}, held for the run that will write it ({@link Lock}): a new folder that
-     * another process claimed in the instant after it was made is left to it, and the next name taken.
+     * As {@link #createNew(Path, String)}, held for the run that will write it ({@link RunFolderLock}): a new folder
+     * that another process claimed in the instant after it was made is left to it, and the next name taken.
      */
-    public static Lock createNewHeld(Path runsFolder, String projectName) throws IOException {
+    public static RunFolderLock createNewHeld(Path runsFolder, String projectName) throws IOException {
         LocalDateTime now = LocalDateTime.now();
         for (int tries = 0; tries < 100; tries++) {
             Path dir = createNew(runsFolder, projectName, now);
             try {
-                return Lock.on(dir);
-            } catch (InUse e) {
+                return RunFolderLock.on(dir);
+            } catch (RunFolderLock.InUse e) {
                 // claimed by another run meanwhile: it is theirs
             }
         }
@@ -323,12 +146,12 @@ public final class RunFolders {
 
     /**
      * Makes {@code dir} ready for a new run and holds it for that run (close the lock when the run ends). A folder that
-     * a live run holds is refused ({@link InUse}), {@code overwrite} or not; one holding an earlier run is refused
-     * ({@link Taken}) unless {@code overwrite}, when that run's files are deleted first so the folder never mixes two
-     * runs; a run file that is a link, a folder or another special file is never written through nor deleted, but
-     * refused. Nothing is created when the folder is refused for its path.
+     * a live run holds is refused ({@link RunFolderLock.InUse}), {@code overwrite} or not; one holding an earlier run
+     * is refused ({@link Taken}) unless {@code overwrite}, when that run's files are deleted first so the folder never
+     * mixes two runs; a run file that is a link, a folder or another special file is never written through nor
+     * deleted, but refused. Nothing is created when the folder is refused for its path.
      */
-    public static Lock claim(Path dir, boolean overwrite) throws IOException {
+    public static RunFolderLock claim(Path dir, boolean overwrite) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new WriteFailure(dir, "it is a file, not a folder");
         }
@@ -337,7 +160,8 @@ public final class RunFolders {
         }
         requireFoldersBeforeParentSteps(dir);
         createFolders(dir);
-        Lock lock = Lock.on(dir); // first: a live run's folder is never touched, and no run starts in it while this claims
+        // first: a live run's folder is never touched, and no run starts in it while this claims
+        RunFolderLock lock = RunFolderLock.on(dir);
         try {
             List<Path> found = runFiles(dir);
             if (!found.isEmpty() && !overwrite) {

@@ -96,7 +96,7 @@ class HostileFilesTest {
         Path f = project(dir, "p.dwproj", "p");
         Path runDir = dir.resolve("cc");
         assertThat(train(f, "--out", runDir.toString())).isZero();
-        assertThat(runDir.resolve(dev.deepwire.training.RunFolders.LOCK_FILE)).as("let go when the run ended").doesNotExist();
+        assertThat(runDir.resolve(dev.deepwire.training.RunFolderLock.LOCK_FILE)).as("let go when the run ended").doesNotExist();
         byte[] firstModel = Files.readAllBytes(runDir.resolve("model.zip"));
         String firstMetrics = Files.readString(runDir.resolve("metrics.csv"));
         Process live = new ProcessBuilder(dev.deepwire.testing.ChildJvm.command(

@@ -148,7 +148,7 @@ class SweepRunnerTest {
             assertThat(files).as("nothing written into the live run's folder").isEmpty();
         }
         try (var files = Files.list(runs.resolve("p-sweep-1"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(dev.deepwire.training.RunFolders.LOCK_FILE);
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(dev.deepwire.training.RunFolderLock.LOCK_FILE);
         }
     }
 

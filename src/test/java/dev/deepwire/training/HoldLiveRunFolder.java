@@ -11,7 +11,7 @@ public final class HoldLiveRunFolder {
     }
 
     public static void main(String[] args) throws Exception {
-        try (RunFolders.Lock held = RunFolders.Lock.on(Path.of(args[0]))) {
+        try (RunFolderLock held = RunFolderLock.on(Path.of(args[0]))) {
             System.out.println("held");
             System.out.flush();
             while (System.in.read() != -1) {

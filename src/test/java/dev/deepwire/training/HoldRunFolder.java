@@ -14,7 +14,7 @@ public final class HoldRunFolder {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        try (RunFolders.Lock held = RunFolders.claim(dir, false)) {
+        try (RunFolderLock held = RunFolders.claim(dir, false)) {
             Files.writeString(dir.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_accuracy\n");
             System.out.println("held");
             System.out.flush();

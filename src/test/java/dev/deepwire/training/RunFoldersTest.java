@@ -108,7 +108,7 @@ class RunFoldersTest {
         assertThatThrownBy(() -> RunFolders.claim(out, false)).isInstanceOf(RunFolders.Taken.class)
                 .hasMessage(out + " already holds a run (checkpoint-epoch-3.zip, metrics.csv, model.zip)");
         assertThat(Files.readString(out.resolve("model.zip"))).isEqualTo("old model");
-        try (RunFolders.Lock held = RunFolders.claim(out, true)) {
+        try (RunFolderLock held = RunFolders.claim(out, true)) {
             assertThat(held.dir()).isEqualTo(out);
             try (var files = Files.list(out)) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt", ".run.lock");
@@ -124,23 +124,23 @@ class RunFoldersTest {
     @Test
     void aFolderALiveRunHoldsIsNeverTakenOverNotEvenToOverwrite() throws Exception {
         Path out = dir.resolve("out");
-        try (RunFolders.Lock live = RunFolders.claim(out, false)) {
+        try (RunFolderLock live = RunFolders.claim(out, false)) {
             Files.writeString(out.resolve("metrics.csv"), "live run's rows");
             for (boolean overwrite : new boolean[] {false, true}) {
-                assertThatThrownBy(() -> RunFolders.claim(out, overwrite)).isInstanceOf(RunFolders.InUse.class)
+                assertThatThrownBy(() -> RunFolders.claim(out, overwrite)).isInstanceOf(RunFolderLock.InUse.class)
                         .hasMessage(out + " is being written by a run that is still going (in this process); choose "
                                 + "another folder for this run, or stop that run first");
             }
             assertThat(Files.readString(out.resolve("metrics.csv"))).isEqualTo("live run's rows");
-            assertThat(out.resolve(RunFolders.LOCK_FILE)).exists();
+            assertThat(out.resolve(RunFolderLock.LOCK_FILE)).exists();
         }
-        assertThat(out.resolve(RunFolders.LOCK_FILE)).as("gone with the run").doesNotExist();
+        assertThat(out.resolve(RunFolderLock.LOCK_FILE)).as("gone with the run").doesNotExist();
         // the run has ended: its folder is an earlier run, refused without --overwrite and replaced with it
         assertThatThrownBy(() -> RunFolders.claim(out, false)).isInstanceOf(RunFolders.Taken.class);
-        try (RunFolders.Lock next = RunFolders.claim(out, true)) {
+        try (RunFolderLock next = RunFolders.claim(out, true)) {
             assertThat(out.resolve("metrics.csv")).doesNotExist();
         }
-        assertThat(RunFolders.isRunFile(RunFolders.LOCK_FILE)).isFalse();
+        assertThat(RunFolders.isRunFile(RunFolderLock.LOCK_FILE)).isFalse();
     }
 
     /** The case the lock is for: a run in another process, which the OS lock guards until that process dies. */
@@ -153,24 +153,24 @@ class RunFoldersTest {
             String said = new java.io.BufferedReader(new java.io.InputStreamReader(live.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
             assertThat(said).as("the child holds the folder").isEqualTo("held");
-            assertThatThrownBy(() -> RunFolders.claim(out, true)).isInstanceOf(RunFolders.InUse.class)
+            assertThatThrownBy(() -> RunFolders.claim(out, true)).isInstanceOf(RunFolderLock.InUse.class)
                     .hasMessageContaining(out + " is being written by a run that is still going (process " + live.pid() + ")");
             assertThat(out.resolve("metrics.csv")).exists();
         } finally {
             live.destroyForcibly(); // killed, not closed: its lock file stays, released by the OS
             live.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
-        assertThat(out.resolve(RunFolders.LOCK_FILE)).as("left by the killed run").exists();
-        try (RunFolders.Lock next = RunFolders.claim(out, true)) {
+        assertThat(out.resolve(RunFolderLock.LOCK_FILE)).as("left by the killed run").exists();
+        try (RunFolderLock next = RunFolders.claim(out, true)) {
             assertThat(out.resolve("metrics.csv")).as("the dead run's files replaced").doesNotExist();
         }
     }
 
     @Test
     void aNewDefaultFolderIsHeldForItsRun() throws Exception {
-        try (RunFolders.Lock held = RunFolders.createNewHeld(dir.resolve("runs"), "p")) {
+        try (RunFolderLock held = RunFolders.createNewHeld(dir.resolve("runs"), "p")) {
             assertThat(held.dir()).isDirectory().hasParent(dir.resolve("runs"));
-            assertThatThrownBy(() -> RunFolders.claim(held.dir(), true)).isInstanceOf(RunFolders.InUse.class);
+            assertThatThrownBy(() -> RunFolders.claim(held.dir(), true)).isInstanceOf(RunFolderLock.InUse.class);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunFolderLock;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingListener;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * model on the test split. The view model only decides what the dock shows.
  */
 final class RunRecorder {
-    private final RunFolders.Lock held;
+    private final RunFolderLock held;
     private final Path dir;
     private final MetricsCsv csv;
     private final String project;
@@ -33,7 +34,7 @@ final class RunRecorder {
     private final TrainingSettings settings;
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    private RunRecorder(RunFolders.Lock held, String project, Supplier<Path> projectFile, TrainingSettings settings)
+    private RunRecorder(RunFolderLock held, String project, Supplier<Path> projectFile, TrainingSettings settings)
             throws IOException {
         this.held = held;
         this.dir = held.dir();
@@ -52,7 +53,7 @@ final class RunRecorder {
     /**
      * Creates a new run folder for a project (two runs in one second keep apart) and opens its metrics file;
      * {@code projectFile} is asked again as the run ends (the project may have been saved under a new file meanwhile).
-     * The folder is held for the run ({@link RunFolders.Lock}) until {@link #finish} has saved its model, so a
+     * The folder is held for the run ({@link RunFolderLock}) until {@link #finish} has saved its model, so a
      * {@code deepwire train --overwrite} or a sweep never takes it over meanwhile.
      */
     static RunRecorder create(Path runsFolder, String project, Supplier<Path> projectFile, TrainingSettings settings)

@@ -9,6 +9,7 @@ import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.training.RunFolderLock;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
@@ -120,12 +121,12 @@ class TrainingViewModelTest {
         vm.start(SETTINGS);
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.RUNNING);
         Path run = vm.runDir().orElseThrow();
-        assertThatThrownBy(() -> RunFolders.claim(run, true)).isInstanceOf(RunFolders.InUse.class)
+        assertThatThrownBy(() -> RunFolders.claim(run, true)).isInstanceOf(RunFolderLock.InUse.class)
                 .hasMessageContaining(run + " is being written by a run that is still going");
         trainer.forEach(Runnable::run);
         vm.drain();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
-        assertThat(run.resolve(RunFolders.LOCK_FILE)).as("let go when the run ended").doesNotExist();
+        assertThat(run.resolve(RunFolderLock.LOCK_FILE)).as("let go when the run ended").doesNotExist();
         assertThatThrownBy(() -> RunFolders.claim(run, false)).as("an earlier run now, no longer a live one")
                 .isInstanceOf(RunFolders.Taken.class);
         assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
