@@ -75,6 +75,11 @@ final class InterventionPanel extends VBox {
         key.setId("intervene-key");
         row.setPrefWidth(72);
         key.setPrefWidth(72);
+        // a row or key typed (row 10 had taken ten clicks on the arrows: typed digits were ignored)
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(row, 5);
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(key, 5);
+        // three lines kept for what Pin would do: re-wrapped as the row or key changed, it moved Pin under the pointer
+        pinWhat.setMinHeight(54);
         row.valueProperty().addListener((o, a, b) -> describePin());
         key.valueProperty().addListener((o, a, b) -> describePin());
         pin.setId("intervene-pin");
@@ -161,7 +166,12 @@ final class InterventionPanel extends VBox {
 
     private static void range(Spinner<Integer> s, int count) {
         int last = Math.max(0, count - 1);
-        if (!(s.getValueFactory() instanceof IntegerSpinnerValueFactory f) || f.getMax() != last) {
+        if (s.getValueFactory() instanceof IntegerSpinnerValueFactory f) {
+            if (f.getMax() != last) { // the factory kept: typing into it (Spinners) listens to this one
+                f.setMax(last);
+                f.setValue(Math.min(s.getValue(), last));
+            }
+        } else {
             s.setValueFactory(new IntegerSpinnerValueFactory(0, last, Math.min(s.getValue(), last)));
         }
     }

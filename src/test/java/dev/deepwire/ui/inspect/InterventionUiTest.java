@@ -127,10 +127,15 @@ class InterventionUiTest {
         waitUntil(() -> inspector.shownMap().length == 8);
         chooseHead(robot, 0);
         float[] own = inspector.shownMap()[2].clone();
-        robot.interact(() -> {
-            spinner(robot, "#intervene-row").getValueFactory().setValue(2);
-            spinner(robot, "#intervene-key").getValueFactory().setValue(5);
-        });
+        // typed, as a person reaches row 2 (the digits had been ignored: only the arrows worked)
+        robot.doubleClickOn(spinner(robot, "#intervene-row").getEditor()).write("2").type(javafx.scene.input.KeyCode.ENTER);
+        robot.interact(() -> spinner(robot, "#intervene-key").getValueFactory().setValue(5));
+        assertThat(spinner(robot, "#intervene-row").getValue()).isEqualTo(2);
+        double pinAt = robot.lookup("#intervene-pin").query().localToScene(0, 0).getY();
+        robot.interact(() -> spinner(robot, "#intervene-key").getValueFactory().setValue(6));
+        assertThat(robot.lookup("#intervene-pin").query().localToScene(0, 0).getY()).as("Pin stays under the pointer")
+                .isEqualTo(pinAt);
+        robot.interact(() -> spinner(robot, "#intervene-key").getValueFactory().setValue(5));
         assertThat(robot.lookup("#intervene-pin-what").queryAs(Label.class).getText())
                 .as("what Pin would do, not what the head does").startsWith("Pin makes row ").contains(" of head 0 put all");
         robot.clickOn("#intervene-pin");
