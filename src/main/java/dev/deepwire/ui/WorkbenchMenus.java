@@ -213,4 +213,24 @@ final class WorkbenchMenus {
         item.setOnAction(e -> action.run());
         return item;
     }
+
+    /**
+     * The other keys people press to zoom: Ctrl with + (Shift and =), the keypad's + and −. The menu's accelerators are
+     * Ctrl+= and Ctrl+−, and Ctrl+Shift+= and the keypad had done nothing.
+     */
+    static void otherZoomKeys(javafx.scene.Node root, dev.deepwire.ui.editor.GraphCanvas canvas) {
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown()) {
+                return;
+            }
+            var code = e.getCode();
+            boolean in = code == javafx.scene.input.KeyCode.ADD || code == javafx.scene.input.KeyCode.PLUS
+                    || code == javafx.scene.input.KeyCode.EQUALS && e.isShiftDown();
+            boolean out = code == javafx.scene.input.KeyCode.SUBTRACT;
+            if (in || out) {
+                canvas.zoomAt(in ? 1.2 : 1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2);
+                e.consume();
+            }
+        });
+    }
 }

@@ -95,6 +95,7 @@ final class WorkbenchWindow {
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
         root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
+        WorkbenchMenus.otherZoomKeys(root, canvas);
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;

@@ -237,6 +237,24 @@ class WorkbenchLayoutUiTest {
     }
 
     @Test
+    void ctrlPlusAndTheKeypadZoomAsCtrlEqualsAndCtrlMinusDo(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(canvas().localToScreen(canvas().getWidth() / 2, 12));
+        double z = canvas().zoom();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().zoom()).as("Ctrl and + (Shift and =)").isGreaterThan(z);
+        z = canvas().zoom();
+        robot.press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().zoom()).as("Ctrl and the keypad's +").isGreaterThan(z);
+        z = canvas().zoom();
+        robot.press(KeyCode.CONTROL, KeyCode.SUBTRACT).release(KeyCode.SUBTRACT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().zoom()).as("Ctrl and the keypad's −").isLessThan(z);
+    }
+
+    @Test
     void fileNewStartsAtFullSize(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> canvas().zoomAt(0.4, 100, 100));
