@@ -152,6 +152,9 @@ class StepModeUiTest {
             robot.type(KeyCode.RIGHT);
         }
         assertThat(mode.index()).as("→ at the output stays there").isEqualTo(10);
+        robot.clickOn("#step-next"); // greyed at the last step: the click stays on the panel
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().selection()).as("the block explained stays selected").containsExactly("classify");
         INDArray out = net.output(false, one.features(), one.featureMasks())[0];
         assertThat(walk.steps().get(10).output().values()).as("the output reached by stepping is the network's output")
                 .containsExactly(out.slice(0).castTo(DataType.FLOAT).toFloatVector());

@@ -92,6 +92,13 @@ final class StepPanel extends VBox {
         setStyle("-fx-background-color: rgba(27,29,34,0.94); -fx-background-radius: 6; -fx-border-color: #3a3f4b;"
                 + " -fx-border-radius: 6;");
         setVisible(false);
+        // a click on the panel (its greyed Next at the last step, its text) stays on it: passed on to the canvas
+        // below, it chose nothing there and the block explained was deselected
+        for (var type : java.util.List.of(javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                javafx.scene.input.MouseEvent.MOUSE_RELEASED, javafx.scene.input.MouseEvent.MOUSE_CLICKED)) {
+            addEventHandler(type, javafx.event.Event::consume);
+        }
+        addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, javafx.event.Event::consume);
     }
 
     /** One cell per key, coloured by its weight (viridis, 0 to 1), with the key and weight below. */
