@@ -69,8 +69,11 @@ final class RunProgress {
         progressText.set("");
     }
 
-    /** A run was refused before its first step: the bar and its text no longer show the last run's place. */
-    void refused() {
+    /**
+     * The bar and its text show no run's place: a run is being prepared (Train again had shown the last run's "epoch
+     * 5/20 · step 1,282" through "Preparing…"), or was refused before its first step.
+     */
+    void noPlace() {
         last = null;
         progress.set(0);
         progressText.set("");

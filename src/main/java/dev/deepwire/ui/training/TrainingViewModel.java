@@ -235,6 +235,7 @@ public final class TrainingViewModel {
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(RunState.STARTING);
+        measured.noPlace();
         idle.starting();
         status.set("Compiling " + name + "…");
         editor.setLocked(true);
@@ -247,7 +248,7 @@ public final class TrainingViewModel {
         phase.set(RunState.FAILED);
         status.set(message);
         idle.refused();
-        measured.refused(); // not the last run's "epoch 4/20 · step 1,150" under a run that never began
+        measured.noPlace(); // not the last run's "epoch 4/20 · step 1,150" under a run that never began
         editor.setLocked(false);
         blame(nodeId);
     }

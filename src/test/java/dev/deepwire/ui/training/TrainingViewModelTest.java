@@ -59,6 +59,12 @@ class TrainingViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("Finished").contains(run.toString());
         assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
         assertThat(run.resolve("best.zip")).exists();
+
+        assertThat(vm.start(SETTINGS)).as("Train again").isTrue(); // its events wait for the next frame's drain
+        assertThat(vm.progressTextProperty().get()).as("not the last run's 'epoch 2/2 · step 16/16' while it prepares")
+                .isEmpty();
+        assertThat(vm.progressProperty().get()).isZero();
+        vm.drain();
     }
 
     @Test
