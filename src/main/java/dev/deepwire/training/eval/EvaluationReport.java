@@ -36,7 +36,15 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
     }
 
     /** One class's figures; {@code support} is how many examples (or positions) truly belong to it. */
-    public record ClassFigures(String name, double precision, double recall, double f1, long support) {
+    /**
+     * One class's figures; {@code predicted} is how often the model chose it. A class with no support and never
+     * predicted (a padding or marker token) has no figures of its own: its zeros are placeholders.
+     */
+    public record ClassFigures(String name, double precision, double recall, double f1, long support, long predicted) {
+        /** Whether the class is in the split or was predicted: otherwise its figures say nothing. */
+        public boolean present() {
+            return support > 0 || predicted > 0;
+        }
     }
 
     public record Averages(double precision, double recall, double f1) {

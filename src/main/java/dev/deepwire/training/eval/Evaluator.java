@@ -100,9 +100,9 @@ public final class Evaluator {
             double precision = predicted == 0 ? 0 : (double) hits / predicted;
             double recall = support == 0 ? 0 : (double) hits / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            ClassFigures f = new ClassFigures(eval.getLabelsList().get(c), precision, recall, f1, support);
+            ClassFigures f = new ClassFigures(eval.getLabelsList().get(c), precision, recall, f1, support, predicted);
             per.add(f);
-            if (support > 0 || predicted > 0) {
+            if (f.present()) {
                 present.add(f);
             }
         }

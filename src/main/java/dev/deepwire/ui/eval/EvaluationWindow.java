@@ -250,6 +250,16 @@ public final class EvaluationWindow {
                 left.getChildren().add(many);
             }
             left.getChildren().add(perClass(report));
+            List<String> absent = report.perClass().stream().filter(c -> !c.present()).map(ClassFigures::name).toList();
+            if (!absent.isEmpty()) {
+                Label note = new Label("Not listed: " + absent.size() + (absent.size() == 1 ? " class" : " classes")
+                        + " neither in this split nor ever predicted (" + String.join(", ", absent.subList(0,
+                        Math.min(8, absent.size()))) + (absent.size() > 8 ? ", …" : "") + ").");
+                note.setId("eval-absent-classes");
+                note.setWrapText(true);
+                note.getStyleClass().add("muted");
+                left.getChildren().add(note);
+            }
             if (report.binary() != null) {
                 left.getChildren().add(prCurve(report.binary()));
             }
@@ -269,13 +279,15 @@ public final class EvaluationWindow {
         TableView<ClassFigures> table = new TableView<>();
         table.setId("eval-per-class");
         table.getColumns().setAll(List.of(column("Class", ClassFigures::name), column("Precision", c -> pct(c.precision())),
-                column("Recall", c -> pct(c.recall())), column("F1", c -> pct(c.f1())),
+                column("Recall", c -> c.support() == 0 ? "—" : pct(c.recall())), column("F1", c -> pct(c.f1())),
                 column("Support", c -> String.valueOf(c.support()))));
-        table.getItems().setAll(report.perClass());
+        // classes neither in the split nor ever predicted (<pad>, <M>) are left out: their 0.0 % rows read as failures
+        table.getItems().setAll(report.perClass().stream().filter(ClassFigures::present).toList());
+        long total = report.perClass().stream().mapToLong(ClassFigures::support).sum();
         table.getItems().add(new ClassFigures("macro average", report.macro().precision(), report.macro().recall(),
-                report.macro().f1(), report.perClass().stream().mapToLong(ClassFigures::support).sum()));
+                report.macro().f1(), total, -1));
         table.getItems().add(new ClassFigures("weighted average", report.weighted().precision(), report.weighted().recall(),
-                report.weighted().f1(), report.perClass().stream().mapToLong(ClassFigures::support).sum()));
+                report.weighted().f1(), total, -1));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(200);
         return table;

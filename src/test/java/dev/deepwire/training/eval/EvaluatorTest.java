@@ -57,6 +57,8 @@ class EvaluatorTest {
             assertThat(f.recall()).as(f.name() + " recall").isCloseTo(rc, offset(1e-9));
             assertThat(f.f1()).as(f.name() + " F1").isCloseTo(2 * p * rc / (p + rc), offset(1e-9));
             assertThat(f.support()).isEqualTo(support[c]);
+            assertThat(f.predicted()).as(f.name() + " chosen (tp + fp)").isEqualTo(new long[] {3, 4, 3}[c]);
+            assertThat(f.present()).isTrue();
         }
         assertThat(r.accuracy()).isCloseTo(0.6, offset(1e-9));
         assertThat(r.confusion()).isEqualTo(new long[][] {{2, 1, 1}, {1, 2, 0}, {0, 1, 2}});

@@ -34,7 +34,7 @@ class ConfusionMatrixViewUiTest {
         for (int c = 0; c < N; c++) {
             confusion[c][c] = 5 + c;
             confusion[c][(c + 1) % N] = 2;
-            per.add(new EvaluationReport.ClassFigures(names.get(c), 0.7, 0.7, 0.7, 7 + c));
+            per.add(new EvaluationReport.ClassFigures(names.get(c), 0.7, 0.7, 0.7, 7 + c, 7 + c));
         }
         EvaluationReport report = new EvaluationReport(EvaluationReport.CLASSES, "validation", 200, names, per, null, null,
                 0.7, confusion, null, null, List.of());

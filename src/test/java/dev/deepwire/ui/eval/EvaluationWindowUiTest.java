@@ -97,6 +97,13 @@ class EvaluationWindowUiTest {
         int[] cell = report.mostConfused() != null ? report.mostConfused() : new int[] {0, 0};
         long count = report.confusion()[cell[0]][cell[1]];
         assertThat(robot.lookup("#eval-lowest-recall").queryAs(Label.class).getText()).startsWith("Lowest recall: ");
+        // the marker's padding is in no label: not a 0.0 % row that reads as a failure, but named under the table
+        TableView<EvaluationReport.ClassFigures> perClass = robot.lookup("#eval-per-class").queryTableView();
+        assertThat(perClass.getItems()).extracting(EvaluationReport.ClassFigures::name).doesNotContain("<pad>")
+                .contains("macro average");
+        assertThat(report.perClass()).anySatisfy(c -> assertThat(c.present()).isFalse());
+        assertThat(robot.lookup("#eval-absent-classes").queryAs(Label.class).getText()).startsWith("Not listed: ")
+                .contains("<pad>");
 
         assertThat(((Label) robot.lookup("#eval-examples").queryTableView().getPlaceholder()).getText())
                 .as("before any cell is chosen").isEqualTo("No cell chosen yet");
