@@ -100,11 +100,13 @@ final class PruningLabView extends VBox {
                 column("ms / example", r -> String.format(Locale.ROOT, "%.3f", r.msPerExample()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> keep.setDisable(b == null || !models.containsKey(b)));
-        NumberAxis x = new NumberAxis();
+        // a share runs from 0 to 100 % (auto-ranged, the axis went to 110 %); an accuracy up to 1 (it went to 1.25)
+        NumberAxis x = new NumberAxis(0, 100, 10);
         x.setLabel("share of parameters removed (%)");
         NumberAxis y = new NumberAxis();
         y.setLabel(lab.metricName());
         y.setForceZeroInRange(false);
+        this.y = y;
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("prune-chart");
         chart.setAnimated(false);
@@ -222,8 +224,30 @@ final class PruningLabView extends VBox {
             double removed = 100.0 * (baseline.nonZero() - row.nonZero()) / baseline.nonZero();
             double value = Double.isNaN(row.fineTunedMetric()) ? row.metric() : row.fineTunedMetric();
             series.getData().add(new XYChart.Data<>(removed, value));
+            fitShares();
         }
         summary.setText(summaryLine());
+    }
+
+    private NumberAxis y;
+
+    /** An accuracy's axis ends at 1 (100 %): auto-ranged, a point at 1.0 put its top at 1.25. */
+    private void fitShares() {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (var series : List.of(headSeries, weightSeries)) {
+            for (var d : series.getData()) {
+                low = Math.min(low, d.getYValue().doubleValue());
+                high = Math.max(high, d.getYValue().doubleValue());
+            }
+        }
+        boolean share = low >= 0 && high <= 1 && !lab.metricName().endsWith("loss");
+        y.setAutoRanging(!share);
+        if (share) {
+            y.setLowerBound(Math.max(0, Math.floor(low * 10 - 1e-9) / 10));
+            y.setUpperBound(1);
+            y.setTickUnit(0.1);
+        }
     }
 
     /** How far each way of slimming goes before the metric drops by more than 1 point (0.01). */
@@ -233,20 +257,29 @@ final class PruningLabView extends VBox {
         }
         int mostHeads = 0;
         double mostShare = 0;
+        boolean headsMeasured = false;
+        boolean weightsMeasured = false;
         for (Row r : table.getItems()) {
+            headsMeasured |= r.headsRemoved() > 0;
+            weightsMeasured |= r.sparsity() > 0;
             double value = Double.isNaN(r.fineTunedMetric()) ? r.metric() : r.fineTunedMetric();
             if (lab.drop(baseline.metric(), value) <= 0.01) {
                 mostHeads = Math.max(mostHeads, r.headsRemoved());
                 mostShare = Math.max(mostShare, r.sparsity());
             }
         }
-        if (lab.prunableWeights() == 0) {
-            return String.format(Locale.ROOT, "Within 1 point of the original: up to %d head%s removed (of the steps "
-                    + "measured).", mostHeads, mostHeads == 1 ? "" : "s");
+        // only what was measured is said ("up to 0 heads removed" had been said of a run that removed none)
+        List<String> parts = new ArrayList<>();
+        if (headsMeasured) {
+            parts.add(mostHeads == 0 ? "no head can be removed" : String.format(Locale.ROOT, "up to %d head%s removed",
+                    mostHeads, mostHeads == 1 ? "" : "s"));
         }
-        return String.format(Locale.ROOT, "Within 1 point of the original: up to %d head%s removed, up to %.0f %% of the "
-                + "dense and attention weights pruned (of the steps measured).", mostHeads, mostHeads == 1 ? "" : "s",
-                100 * mostShare);
+        if (weightsMeasured && lab.prunableWeights() > 0) {
+            parts.add(mostShare == 0 ? "no weights can be pruned" : String.format(Locale.ROOT,
+                    "up to %.0f %% of the dense and attention weights pruned", 100 * mostShare));
+        }
+        return parts.isEmpty() ? "" : "Within 1 point of the original: " + String.join(", ", parts)
+                + " (of the steps measured).";
     }
 
     private void keepSelected() {

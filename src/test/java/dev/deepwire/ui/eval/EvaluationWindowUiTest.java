@@ -167,7 +167,11 @@ class EvaluationWindowUiTest {
         assertThat(zero.nonZero()).isEqualTo(base.nonZero());
         assertThat(half.nonZero()).isLessThan(base.nonZero());
         assertThat(rows.get(1).params()).as("a head removed: fewer parameters").isLessThan(base.params());
-        assertThat(robot.lookup("#prune-summary").queryAs(Label.class).getText()).startsWith("Within 1 point");
+        assertThat(robot.lookup("#prune-summary").queryAs(Label.class).getText()).startsWith("Within 1 point")
+                .doesNotContain("up to 0 ");
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#prune-chart").queryAs(javafx.scene.chart.LineChart.class);
+        assertThat(((javafx.scene.chart.NumberAxis) chart.getXAxis()).getUpperBound()).as("a share: to 100 %").isEqualTo(100);
+        assertThat(((javafx.scene.chart.NumberAxis) chart.getYAxis()).getUpperBound()).as("an accuracy: to 1").isEqualTo(1);
 
         robot.interact(() -> table.getSelectionModel().select(half));
         robot.clickOn("#prune-keep");
