@@ -17,7 +17,7 @@ import picocli.CommandLine;
         subcommands = {ValidateCommand.class, TrainCommand.class, BenchCommand.class, InspectCommand.class,
                 BlocksCommand.class, ExportCommand.class, ProjectEmbeddingsCommand.class, AblateCommand.class,
                 WalkthroughCommand.class, EvaluateCommand.class,
-                SweepCommand.class},
+                SweepCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 invalid project or data, or failed run (including out of memory), "
                 + "2 bad arguments or a file that cannot be used, 3 internal error (a bug)."})
 public final class DeepWireCli implements Runnable {

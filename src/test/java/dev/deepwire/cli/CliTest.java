@@ -55,6 +55,15 @@ class CliTest {
     }
 
     @Test
+    void helpIsACommandAsTheLauncherTreatsIt() {
+        assertThat(DeepWireCli.execute("help")).as("it had been 'Unmatched argument', exit 2").isEqualTo(0);
+        assertThat(console.out()).contains("Usage: deepwire").contains("train");
+        console.resetOut();
+        assertThat(DeepWireCli.execute("help", "train")).isEqualTo(0);
+        assertThat(console.out()).contains("Usage: deepwire train");
+    }
+
+    @Test
     void unreadableFileGivesOneLineAndExitTwo() {
         Path missing = dir.resolve("missing.dwproj");
         int code = DeepWireCli.execute("validate", missing.toString());
