@@ -82,7 +82,8 @@ public final class RunFolders {
                 b.append('_');
             }
         });
-        String safe = b.toString().strip().replaceAll("\\.{2,}", ".").replaceAll("^[.\\s]+|[.\\s]+$", "");
+        // nor a leading '-': "-rf-2026…" is read as options by the shell tools a user runs on it
+        String safe = b.toString().strip().replaceAll("\\.{2,}", ".").replaceAll("^[.\\s-]+|[.\\s]+$", "");
         if (safe.codePointCount(0, safe.length()) > MAX_NAME) {
             safe = safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME)).strip();
         }

@@ -32,11 +32,11 @@ class RunFoldersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../../x", "/etc/passwd", "a/../../b", "..", ".", "nul\u0000name", "esc\u001b[2Jname",
-            "C:\\Windows\\x", "\u202egnp.exe", "   ", "", "////", "dots...and..more"})
+            "C:\\Windows\\x", "\u202egnp.exe", "   ", "", "////", "dots...and..more", "-rf", "--help", " -n x"})
     void aProjectNameBecomesOneSafeFolderName(String name) {
         String safe = RunFolders.safeName(name);
         assertThat(safe).isNotEmpty().doesNotContain("/", "\\", "..", "\u0000", "\u001b", "\u202e")
-                .isNotIn(".", "..");
+                .isNotIn(".", "..").as("read as options by shell tools").doesNotStartWith("-");
         Path inside = dir.resolve(safe).normalize();
         assertThat(inside.getParent()).isEqualTo(dir);
     }
@@ -47,6 +47,8 @@ class RunFoldersTest {
         assertThat(RunFolders.safeName("my model_2 v1.5")).isEqualTo("my model_2 v1.5");
         assertThat(RunFolders.safeName("../../x")).isEqualTo("_._x");
         assertThat(RunFolders.safeName("")).isEqualTo("project");
+        assertThat(RunFolders.safeName("-rf")).isEqualTo("rf");
+        assertThat(RunFolders.safeName("a-b")).isEqualTo("a-b");
         assertThat(RunFolders.safeName(null)).isEqualTo("project");
         assertThat(RunFolders.safeName("x".repeat(500))).hasSize(64);
         assertThat(RunFolders.safeName("日本語", StandardCharsets.UTF_8)).isEqualTo("日本語");
