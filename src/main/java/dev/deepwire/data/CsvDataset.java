@@ -64,15 +64,25 @@ public final class CsvDataset {
         try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"), file,
                 Limits.LINE_CHARS)) {
             String line;
+            int named = -1; // the header's names
             while ((line = in.readLine()) != null) {
                 int lineNo = in.lineNumber();
-                if (line.isBlank() || (header && lineNo == 1)) {
+                if (header && lineNo == 1) {
+                    named = line.isBlank() ? -1 : line.split(",", -1).length;
+                    continue;
+                }
+                if (line.isBlank()) {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
                 if (columns < 0) {
                     columns = cells.length;
                     firstDataLine = lineNo;
+                    if (named >= 0 && named != columns) {
+                        // six names over rows of five had been read without a word: which column is the label?
+                        throw new DataException(name + " line 1 (its header) names " + named + " columns but line " + lineNo
+                                + " has " + columns + "; fix the header, or set dataset.header to false if line 1 is data");
+                    }
                     if (columns < 2) {
                         throw new DataException(name + " line " + lineNo + ": a row needs at least one feature and a label, "
                                 + "separated by commas");
@@ -90,7 +100,7 @@ public final class CsvDataset {
                 float[] features = new float[columns - 1];
                 int f = 0;
                 for (int c = 0; c < columns; c++) {
-                    String cell = cells[c].trim();
+                    String cell = cells[c].strip(); // spaces only: a NUL or other control character is not dropped unseen
                     if (c == labelAt) {
                         labels.add(label(cell, classes, name, lineNo, c));
                     } else {
@@ -135,8 +145,8 @@ public final class CsvDataset {
         try {
             return DataLines.decimal(cell);
         } catch (NumberFormatException e) {
-            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": '" + cell
-                    + "' is not a finite decimal number; fix or remove the row");
+            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": '"
+                    + dev.deepwire.limits.VisibleText.of(cell) + "' is not a finite decimal number; fix or remove the row");
         }
     }
 
@@ -145,8 +155,8 @@ public final class CsvDataset {
         try {
             v = Integer.parseInt(cell);
         } catch (NumberFormatException e) {
-            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label '" + cell
-                    + "' is not a whole number; labels are class numbers 0.." + (classes - 1));
+            throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label '"
+                    + dev.deepwire.limits.VisibleText.of(cell) + "' is not a whole number; labels are class numbers 0.." + (classes - 1));
         }
         if (v < 0 || v >= classes) {
             throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label " + v

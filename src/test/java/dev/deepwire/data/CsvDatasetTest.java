@@ -64,6 +64,22 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aHeaderThatNamesOtherColumnsThanTheRowsHaveIsRefused() throws Exception {
+        assertThatThrownBy(() -> CsvDataset.read(write("a,b,c,d,e,label\n1,2,3,4,0\n"), -1, 2, true))
+                .hasMessageContaining("line 1 (its header) names 6 columns but line 2 has 5")
+                .hasMessageContaining("dataset.header to false");
+        assertThat(CsvDataset.read(write("1,2,0\n3,4,1\n"), -1, 2, false).size()).as("no header: nothing to match").isEqualTo(2);
+    }
+
+    @Test
+    void aControlCharacterInACellIsNamedNotDroppedUnseen() throws Exception {
+        assertThatThrownBy(() -> CsvDataset.read(write("a,label\n1\u0000,0\n"), -1, 2, true))
+                .hasMessageContaining("line 2, column 1: '1\\u0000' is not a finite decimal number");
+        assertThat(CsvDataset.read(write("a,label\n 1 ,0\n"), -1, 2, true).size()).as("spaces around a number are fine")
+                .isEqualTo(1);
+    }
+
+    @Test
     void missingFileSaysWhereItLooked() {
         assertThatThrownBy(() -> CsvDataset.load(new DatasetSpec("csv", Map.of("file", "nope.csv", "classes", 2)), dir))
                 .hasMessageContaining("nope.csv was not found").hasMessageContaining("check dataset.file");
