@@ -49,7 +49,11 @@ public final class CsvDataset {
         }
         int validation = Math.max(1, (int) Math.round(all.size() * fraction));
         if (validation >= all.size()) {
-            throw new DataException(name + " has only " + all.size() + " rows: too few to hold out validation examples");
+            // at 0.999 the fault is the share, not the file: say which (it had blamed 120 rows for being too few)
+            throw new DataException(all.size() < 2 ? name + " has only " + all.size() + " row: too few to hold out "
+                    + "validation examples and train on the rest"
+                    : String.format(java.util.Locale.ROOT, "dataset.validationFraction %s holds out all %d rows of %s and "
+                    + "leaves none to train on; use a smaller share, such as 0.1", fraction, all.size(), name));
         }
         Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", 7)));
         return new DatasetSplits(shuffled.range(validation, shuffled.size()), shuffled.range(0, validation), null);

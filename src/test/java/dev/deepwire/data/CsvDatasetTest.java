@@ -80,6 +80,19 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aValidationShareThatLeavesNothingToTrainOnIsNamed() throws Exception {
+        StringBuilder b = new StringBuilder("x,label\n");
+        for (int i = 0; i < 120; i++) {
+            b.append(i).append(',').append(i % 2).append('\n');
+        }
+        Path f = write(b.toString());
+        assertThatThrownBy(() -> CsvDataset.load(new DatasetSpec("csv", Map.of("file", f.getFileName().toString(),
+                "classes", 2, "validationFraction", 0.999)), dir))
+                .hasMessageContaining("dataset.validationFraction 0.999 holds out all 120 rows")
+                .hasMessageContaining("use a smaller share");
+    }
+
+    @Test
     void missingFileSaysWhereItLooked() {
         assertThatThrownBy(() -> CsvDataset.load(new DatasetSpec("csv", Map.of("file", "nope.csv", "classes", 2)), dir))
                 .hasMessageContaining("nope.csv was not found").hasMessageContaining("check dataset.file");
