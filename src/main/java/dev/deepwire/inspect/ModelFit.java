@@ -64,7 +64,8 @@ public final class ModelFit {
         } catch (IOException e) {
             throw new NotAModel(FileProblems.describe(e));
         } catch (RuntimeException e) {
-            throw new NotAModel(FileProblems.plain(e.getMessage()));
+            throw new NotAModel(e.getMessage() == null ? "DL4J could not restore it (" + e.getClass().getSimpleName() + ")"
+                    : FileProblems.plain(e.getMessage()));
         }
         for (var entry : network.shapes().paramCounts().entrySet()) {
             if (net.getVertex(entry.getKey()) == null) {

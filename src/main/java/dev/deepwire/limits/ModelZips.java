@@ -26,6 +26,9 @@ public final class ModelZips {
     private static final Set<String> ALLOCATION_MODES = Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE",
             "MIXED_DATA_TYPES");
 
+    /** The most values an optimizer keeps per parameter (Adam and its kin keep two; a margin for others). */
+    private static final long UPDATER_VALUES_PER_PARAM = 4;
+
     private ModelZips() {
     }
 
@@ -45,7 +48,18 @@ public final class ModelZips {
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                long limit = e.getName().endsWith(".json") ? Limits.MODEL_CONFIG_BYTES : Limits.MODEL_ENTRY_BYTES;
+                long entryLimit = e.getName().endsWith(".json") ? Limits.MODEL_CONFIG_BYTES : Limits.MODEL_ENTRY_BYTES;
+                if (e.getName().equals("updaterState.bin") && params >= 0) {
+                    // an optimizer keeps at most a few values per parameter (Adam two): a 3.7 GB state beside 2,080
+                    // parameters had been read whole, then refused with "no details"
+                    entryLimit = Math.min(entryLimit, (UPDATER_VALUES_PER_PARAM * params + 1024) * 8 + 4096);
+                    if (e.getSize() > entryLimit) {
+                        throw new LimitException(zip + ": its optimizer state (updaterState.bin) claims " + Limits.bytes(e.getSize())
+                                + ", far more than a model of " + String.format(java.util.Locale.ROOT, "%,d", params)
+                                + " parameters keeps — the file is damaged or not a DeepWire model");
+                    }
+                }
+                long limit = entryLimit;
                 if (e.getSize() > limit) {
                     throw new LimitException(zip + ": its entry " + e.getName() + " claims " + Limits.bytes(e.getSize())
                             + "; the limit for one entry is " + Limits.bytes(limit) + " — the file is damaged or not a "
@@ -59,6 +73,11 @@ public final class ModelZips {
                         claimed = arrayValues(new DataInputStream(in), zip, e.getName());
                     }
                     long before = in.count();
+                    if (claimed != null && e.getSize() > before + claimed[0] * claimed[1] + 4096) {
+                        // gigabytes after the array it describes: refused before they are read
+                        throw damaged(zip, e.getName(), "an array of " + claimed[0] + " values followed by "
+                                + Limits.bytes(e.getSize() - before - claimed[0] * claimed[1]) + " more");
+                    }
                     in.transferTo(OutputStream.nullOutputStream());
                     if (e.getSize() >= 0 && e.getSize() != in.count()) {
                         throw damaged(zip, e.getName(), Limits.bytes(in.count()) + " but claims " + Limits.bytes(e.getSize()));
