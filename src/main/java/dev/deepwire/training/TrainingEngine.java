@@ -219,7 +219,8 @@ public final class TrainingEngine {
             }
         }
         if (restore(selection, best, model)) {
-            reason += "; the model is epoch " + best.epoch() + "'s, best by " + selection.name();
+            // said as what was kept and why ("the model is epoch 20's, best by validation filtered MRR" read as a riddle)
+            reason += "; the model kept is the one after epoch " + best.epoch() + ", which had the best " + selection.name();
         }
         garbage.runEnded();
         end(run, model, best, step, options, listener, RunState.FINISHED,

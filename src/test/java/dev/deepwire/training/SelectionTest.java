@@ -54,13 +54,14 @@ class SelectionTest {
                 events::add);
         assertThat(run.outcome()).isInstanceOf(TrainingEvent.RunFinished.class);
         String reason = ((TrainingEvent.RunFinished) run.outcome()).reason();
-        assertThat(reason).contains("all 6 epochs done; the model is epoch ").contains("best by validation filtered MRR");
+        assertThat(reason).contains("all 6 epochs done; the model kept is the one after epoch ")
+                .contains("which had the best validation filtered MRR");
         var measured = events.stream().filter(e -> e instanceof TrainingEvent.SelectionMeasured)
                 .map(e -> (TrainingEvent.SelectionMeasured) e).toList();
         assertThat(measured).as("the figure the model is chosen on, once per epoch").hasSize(6)
                 .allSatisfy(m -> assertThat(m.figure()).isEqualTo("validation filtered MRR"))
                 .allSatisfy(m -> assertThat(m.value()).isBetween(0.0, 1.0));
-        int bestEpoch = Integer.parseInt(reason.replaceAll(".*the model is epoch (\\d+)'s.*", "$1"));
+        int bestEpoch = Integer.parseInt(reason.replaceAll(".*the one after epoch (\\d+),.*", "$1"));
         double bestMrr = measured.stream().mapToDouble(TrainingEvent.SelectionMeasured::value).max().orElseThrow();
         assertThat(measured.get(bestEpoch - 1).value()).as("the kept epoch is the one with the highest MRR").isEqualTo(bestMrr);
         var best = ModelSerializer.restoreComputationGraph(dir.resolve("best.zip").toFile(), false);

@@ -39,7 +39,7 @@ final class RunMessages {
     }
 
     static String epoch(TrainingEvent.EpochCompleted ep) {
-        return String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f %%, loss %.4f", ep.epoch(),
+        return String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f\u00a0%%, loss %.4f", ep.epoch(),
                 100 * ep.validationAccuracy(), ep.validationLoss());
     }
 
@@ -48,11 +48,11 @@ final class RunMessages {
     }
 
     static String finished(TrainingEvent.RunFinished f) {
-        return String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f %%", f.reason(), 100 * f.validationAccuracy());
+        return String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f\u00a0%%", f.reason(), 100 * f.validationAccuracy());
     }
 
     static String stopped(TrainingEvent.RunStopped s) {
-        return String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f %%; the model so far is kept", s.steps(),
+        return String.format(Locale.ROOT, "Stopped at step %,d: validation accuracy %.1f\u00a0%%; the model so far is kept", s.steps(),
                 100 * s.validationAccuracy());
     }
 
