@@ -163,6 +163,8 @@ class AttentionInspectorUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(block.getItems()).containsExactly("attn");
+        assertThat(block.getConverter().toString("attn")).as("shown by its name, as on the canvas, not its id")
+                .isEqualTo(window.editor().graph().require("attn").label()).isNotEqualTo("attn");
         assertThat(block.getValue()).isEqualTo("attn");
         // Following the run: the last capture (the end of training, step 100) is the one shown.
         assertThat(robot.lookup("#inspect-status").queryLabeled().getText()).startsWith("Verified");
