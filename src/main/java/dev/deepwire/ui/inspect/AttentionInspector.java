@@ -103,19 +103,7 @@ public final class AttentionInspector {
     }
 
     private BorderPane layout(String nodeId) {
-        // the block's name as on the canvas ("Self-attention"), its id ("attn") only where it has none
-        ui.node.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                return id == null ? "" : training.editor().graph().node(id).map(n -> n.label() == null || n.label().isBlank()
-                        ? id : n.label()).orElse(id);
-            }
-
-            @Override
-            public String fromString(String label) {
-                return label;
-            }
-        });
+        ui.namesFrom(id -> training.editor().graph().node(id).map(dev.deepwire.model.Node::label).orElse(null));
         ui.node.getItems().setAll(session.nodes());
         ui.node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
                 : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)

@@ -266,4 +266,20 @@ final class InspectorControls {
         overlayTitle.setText("Where '" + rows.get(q) + "' looks in the image");
         overlay.show(pixels, map[q]);
     }
+
+    /** The Block box names blocks as the canvas does ("Self-attention"), by id ("attn") only where one has no name. */
+    void namesFrom(java.util.function.Function<String, String> label) {
+        node.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                String name = id == null ? null : label.apply(id);
+                return id == null ? "" : name == null || name.isBlank() ? id : name;
+            }
+
+            @Override
+            public String fromString(String name) {
+                return name;
+            }
+        });
+    }
 }
