@@ -172,6 +172,7 @@ public final class WorkbenchApp extends Application {
         alert.setTitle("Recover unsaved work");
         alert.setHeaderText("Recover unsaved work");
         alert.initOwner(stage);
+        dev.deepwire.ui.controls.Dialogs.defaultTo(alert, restore); // Enter keeps the work; Discard deletes it
         var answer = alert.showAndWait();
         if (answer.isPresent() && answer.get() == restore) {
             window.files().restore(r);

@@ -101,11 +101,7 @@ final class WorkbenchWindow {
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
         training.setOutsideDataConfirmation(message -> {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                    message + ".\n\nRead it anyway? Only if you trust this project.",
-                    ButtonType.YES, ButtonType.NO);
-            ask.setTitle("Data outside the project's folder");
-            ask.setHeaderText("The project's data lies outside its folder");
+            Alert ask = outsideDataQuestion(message);
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
@@ -369,5 +365,17 @@ final class WorkbenchWindow {
 
     private void updateSummary() {
         StatusSummary.show(summary, vm);
+    }
+
+    /**
+     * The question before data outside the project's folder is read. No is its default: Enter (or a key meant for the
+     * window) had answered Yes and read the file.
+     */
+    static Alert outsideDataQuestion(String message) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, message + ".\n\nRead it anyway? Only if you trust this project.",
+                ButtonType.YES, ButtonType.NO);
+        ask.setTitle("Data outside the project's folder");
+        ask.setHeaderText("The project's data lies outside its folder");
+        return dev.deepwire.ui.controls.Dialogs.defaultTo(ask, ButtonType.NO);
     }
 }

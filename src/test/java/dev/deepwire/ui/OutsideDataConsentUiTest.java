@@ -56,4 +56,14 @@ class OutsideDataConsentUiTest {
         assertThat(asked).singleElement().asString().contains("creds.csv");
         assertThat(h.vm.messageProperty().get()).startsWith("Not inspected: ").doesNotContain("sk-live");
     }
+
+    @Test
+    void theQuestionAnswersNoWhenEnterIsPressed(FxRobot robot) throws Exception {
+        var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion("dataset.file '../x.csv' leaves the "
+                + "project's folder")).get();
+        javafx.scene.control.Button yes = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.YES);
+        javafx.scene.control.Button no = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.NO);
+        assertThat(no.isDefaultButton()).as("Enter answers No (it had answered Yes and read the file)").isTrue();
+        assertThat(yes.isDefaultButton()).isFalse();
+    }
 }

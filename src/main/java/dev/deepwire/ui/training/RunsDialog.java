@@ -125,6 +125,7 @@ final class RunsDialog {
             Alert sure = new Alert(Alert.AlertType.CONFIRMATION,
                     "Delete the run " + r.dir().getFileName() + " with its metrics and model?");
             sure.initOwner(dialog.getDialogPane().getScene().getWindow());
+            dev.deepwire.ui.controls.Dialogs.defaultTo(sure, ButtonType.CANCEL); // Enter keeps the run
             if (sure.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
                 try {
                     RunHistory.delete(r);

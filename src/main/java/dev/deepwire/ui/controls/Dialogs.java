@@ -1,0 +1,24 @@
+package dev.deepwire.ui.controls;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+
+/** Questions whose Enter gives the safe answer: one rule for every window that asks before it deletes or reads. */
+public final class Dialogs {
+    private Dialogs() {
+    }
+
+    /**
+     * Makes {@code safe} the answer Enter gives ({@code ask}'s default button) and no other: Enter had read a file
+     * from outside the project (Yes) and deleted a run (OK).
+     */
+    public static Alert defaultTo(Alert ask, ButtonType safe) {
+        for (ButtonType t : ask.getButtonTypes()) {
+            if (ask.getDialogPane().lookupButton(t) instanceof Button b) {
+                b.setDefaultButton(t == safe);
+            }
+        }
+        return ask;
+    }
+}
