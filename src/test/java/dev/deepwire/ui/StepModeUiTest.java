@@ -172,6 +172,12 @@ class StepModeUiTest {
         assertThat(overlay.shownGradients()).containsKey("norm2.out → pool.in");
         assertThat(robot.lookup("#step-title").queryLabeled().getText()).startsWith("Back at 10 of 11");
 
+        // a sentence typed into Example is not taken as a number (it had thrown on the JavaFX thread and stayed)
+        javafx.scene.control.Spinner<?> exampleBox = robot.lookup("#step-example").queryAs(javafx.scene.control.Spinner.class);
+        robot.clickOn(exampleBox.getEditor()).write("the fifth example please").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(exampleBox.getEditor().getText()).matches("\\d+");
+
         // Typed input has no true label: the example's own was shown as its answer (✗); and no way back from it.
         robot.clickOn("#step-text").write("t3 <M> t5");
         robot.type(KeyCode.ENTER);

@@ -107,6 +107,12 @@ final class PruningLabView extends VBox {
         y.setLabel(lab.metricName());
         y.setForceZeroInRange(false);
         this.y = y;
+        if (!lab.metricName().endsWith("loss")) { // before a run too: an accuracy from 0 to 1 (it showed 0 to 125)
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(1);
+            y.setTickUnit(0.1);
+        }
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("prune-chart");
         chart.setAnimated(false);

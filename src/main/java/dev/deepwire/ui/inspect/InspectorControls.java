@@ -68,6 +68,9 @@ final class InspectorControls {
     BorderPane layout(Runnable findClearest, Consumer<Boolean> export, Runnable close) {
         node.setId("inspect-node");
         example.setId("inspect-example");
+        // an example or query row typed as a number, as in every other window's spinners
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(example, 5);
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(query, 5);
         head.setId("inspect-head");
         grid.setId("inspect-grid");
         typed.setId("inspect-typed");
@@ -179,8 +182,12 @@ final class InspectorControls {
     /** The query spinner (image overlays) offers rows 0 … count − 1. */
     void setQueries(int count) {
         int last = Math.max(0, count - 1);
-        if (!(query.getValueFactory() instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f)
-                || f.getMax() != last) {
+        if (query.getValueFactory() instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f) {
+            if (f.getMax() != last) { // the factory kept: typing into it (Spinners) listens to this one
+                f.setMax(last);
+                f.setValue(Math.min(query.getValue(), last));
+            }
+        } else {
             query.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
                     Math.min(query.getValue(), last)));
         }

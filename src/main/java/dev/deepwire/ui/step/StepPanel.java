@@ -54,7 +54,8 @@ final class StepPanel extends VBox {
         lines.setWrapText(true);
         for (Spinner<Integer> s : java.util.List.of(example, position, head)) {
             s.setPrefWidth(72);
-            s.setEditable(true);
+            // whole numbers typed (a sentence typed had thrown on the JavaFX thread and stayed in the box)
+            dev.deepwire.ui.controls.Spinners.wholeNumbers(s, 6);
         }
         typed.setPromptText("type input, Enter");
         typed.setPrefColumnCount(14);
