@@ -178,7 +178,10 @@ public final class ProjectReader {
             }
             String type = requiredText(n, "type", at);
             Map<String, Object> params = readParams(n.get("params"), at + ".params");
-            double[] pos = positions.getOrDefault(id, new double[] {0, 0});
+            // a block without a saved place goes to the next free spot of a grid, in file order: all at (0, 0), a file
+            // written by hand or by another tool had opened as one block with the rest hidden under it
+            int unplaced = i;
+            double[] pos = positions.getOrDefault(id, new double[] {40 + (unplaced % 5) * 230.0, 40 + (unplaced / 5) * 150.0});
             Node node = new Node(id, type, text(n, "label", at, id), params, pos[0], pos[1]);
             keepUnknown(n, NODE, node.extras());
             nodes.put(id, node);

@@ -81,6 +81,15 @@ class ProjectReaderErrorsTest {
     }
 
     @Test
+    void blocksWithoutSavedPlacesAreNotStackedOnOneSpot() throws Exception {
+        var g = new ProjectReader().parse(HEAD + "\"nodes\": [{\"id\": \"a\", \"type\": \"dense\"}, "
+                + "{\"id\": \"b\", \"type\": \"dense\"}, {\"id\": \"c\", \"type\": \"dense\"}],"
+                + " \"ui\": {\"positions\": {\"c\": [500, 600]}}}").graph();
+        assertThat(g.nodes()).extracting(n -> n.x() + "," + n.y()).doesNotHaveDuplicates();
+        assertThat(g.require("c").x()).as("a saved place is kept").isEqualTo(500);
+    }
+
+    @Test
     void aSeedIsReadExactly() throws Exception {
         // beyond 2^53: read through a double it came back as 9007199254740992
         assertThat(new ProjectReader().parse(HEAD + "\"nodes\": [], \"training\": {\"seed\": 9007199254740993}}")
