@@ -24,15 +24,7 @@ final class TerminalSafeStream extends OutputStream {
 
     /** The text as it would be printed: control characters escaped. */
     static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (unsafe(c)) {
-                b.append(escaped(c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return dev.deepwire.limits.VisibleText.of(text);
     }
 
     /**
