@@ -341,7 +341,8 @@ public final class AttentionInspector {
             intervene.markAll(ui.heads.getChildren(), e);
         } else {
             ui.heatmap.show(s.map(e, h), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
-                    s.nodeId(), shown == model.typed() ? "typed: " + ui.typed.getText() : session.probeName(e), ui.head.getValue()));
+                    ui.node.getConverter().toString(s.nodeId()), // by name, as the Block box and the canvas
+                    shown == model.typed() ? "typed: " + ui.typed.getText() : session.probeName(e), ui.head.getValue()));
             intervene.mark(ui.heatmap, e, h);
             ui.centre.setCenter(ui.heatmap);
         }

@@ -48,6 +48,11 @@ final class HeatmapView extends Region {
         canvas.setOnMouseExited(e -> readout.set(""));
     }
 
+    /** The heading drawn above the map ("Self-attention · validation example 0 · 1"). */
+    String heading() {
+        return title;
+    }
+
     void show(float[][] values, List<String> queryLabels, List<String> keyLabels, String heading) {
         map = values;
         rows = queryLabels;

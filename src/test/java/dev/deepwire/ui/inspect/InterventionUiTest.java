@@ -142,6 +142,9 @@ class InterventionUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspector.shownMap()[2]).containsExactly(0, 0, 0, 0, 0, 1, 0, 0);
         assertThat(robot.lookup("#inspect-heatmap").queryAs(HeatmapView.class).pinnedRow()).isEqualTo(2);
+        assertThat(robot.lookup("#inspect-heatmap").queryAs(HeatmapView.class).heading()).as("the block by name")
+                .startsWith(robot.lookup("#inspect-node").queryComboBox().getConverter().toString("attn") + " · ")
+                .doesNotStartWith("attn · ");
         Label prediction = robot.lookup("#intervene-prediction").queryAs(Label.class);
         waitUntil(() -> prediction.getText().contains("→"));
         robot.clickOn("#intervene-restore");
