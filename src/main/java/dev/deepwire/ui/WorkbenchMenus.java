@@ -99,8 +99,8 @@ final class WorkbenchMenus {
                 new SeparatorMenuItem(),
                 item("Data_set Settings…", "Shortcut+Shift+D", () -> window.editDataset(stage)));
         Menu view = new Menu("_View", null,
-                item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
-                item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
+                item("Zoom _In", "Shortcut+Equals", () -> canvas.zoomStep(true)),
+                item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomStep(false)),
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
@@ -228,7 +228,7 @@ final class WorkbenchMenus {
                     || code == javafx.scene.input.KeyCode.EQUALS && e.isShiftDown();
             boolean out = code == javafx.scene.input.KeyCode.SUBTRACT;
             if (in || out) {
-                canvas.zoomAt(in ? 1.2 : 1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2);
+                canvas.zoomStep(in);
                 e.consume();
             }
         });

@@ -29,6 +29,22 @@ public final class Spinners {
     }
 
     /**
+     * Offers {@code 0 … last} in {@code spinner}, its value kept within it. The value factory is kept (its maximum
+     * changed) where it is one already: {@link #wholeNumbers} listens to that factory, and a new one dropped it.
+     */
+    public static void range(Spinner<Integer> spinner, int last) {
+        if (spinner.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f) {
+            if (f.getMax() != last) {
+                f.setMax(last);
+                f.setValue(Math.min(spinner.getValue(), last));
+            }
+        } else {
+            spinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
+                    Math.min(spinner.getValue(), last)));
+        }
+    }
+
+    /**
      * Takes the number typed into {@code spinner} as its value (kept within its range); an emptied field shows the
      * value again instead of leaving none.
      */

@@ -224,6 +224,11 @@ public final class GraphCanvas extends Pane {
         viewport.zoomAt(factor, x, y);
     }
 
+    /** One keyboard or menu zoom step about the view's centre: in (×1.2) or out. */
+    public void zoomStep(boolean in) {
+        zoomAt(in ? 1.2 : 1 / 1.2, getWidth() / 2, getHeight() / 2);
+    }
+
     /** The visible centre in canvas coordinates (where keyboard-added blocks go). */
     public Point2D visibleCentre() {
         return toWorld(getWidth() / 2, getHeight() / 2);

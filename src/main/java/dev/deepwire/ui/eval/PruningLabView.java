@@ -107,12 +107,7 @@ final class PruningLabView extends VBox {
         y.setLabel(lab.metricName());
         y.setForceZeroInRange(false);
         this.y = y;
-        if (!lab.metricName().endsWith("loss")) { // before a run too: an accuracy from 0 to 1 (it showed 0 to 125)
-            y.setAutoRanging(false);
-            y.setLowerBound(0);
-            y.setUpperBound(1);
-            y.setTickUnit(0.1);
-        }
+        fitShares(); // before a run too: an accuracy from 0 to 1 (it showed 0 to 125)
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("prune-chart");
         chart.setAnimated(false);
@@ -237,10 +232,14 @@ final class PruningLabView extends VBox {
 
     private NumberAxis y;
 
-    /** An accuracy's axis ends at 1 (100 %): auto-ranged, a point at 1.0 put its top at 1.25. */
+    /**
+     * An accuracy's axis ends at 1 (100 %), from 0 while there are no points: auto-ranged, a point at 1.0 put its top
+     * at 1.25 and an empty chart showed 0 to 125.
+     */
     private void fitShares() {
-        double low = Double.MAX_VALUE;
-        double high = -Double.MAX_VALUE;
+        boolean empty = headSeries.getData().isEmpty() && weightSeries.getData().isEmpty();
+        double low = empty ? 0 : Double.MAX_VALUE;
+        double high = empty ? 1 : -Double.MAX_VALUE;
         for (var series : List.of(headSeries, weightSeries)) {
             for (var d : series.getData()) {
                 low = Math.min(low, d.getYValue().doubleValue());

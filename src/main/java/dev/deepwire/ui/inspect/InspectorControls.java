@@ -24,7 +24,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -181,16 +180,7 @@ final class InspectorControls {
 
     /** The query spinner (image overlays) offers rows 0 … count − 1. */
     void setQueries(int count) {
-        int last = Math.max(0, count - 1);
-        if (query.getValueFactory() instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f) {
-            if (f.getMax() != last) { // the factory kept: typing into it (Spinners) listens to this one
-                f.setMax(last);
-                f.setValue(Math.min(query.getValue(), last));
-            }
-        } else {
-            query.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, last,
-                    Math.min(query.getValue(), last)));
-        }
+        dev.deepwire.ui.controls.Spinners.range(query, Math.max(0, count - 1));
     }
 
     /** Says which tokens the model knows, and which typed ones it does not (and what they became). */

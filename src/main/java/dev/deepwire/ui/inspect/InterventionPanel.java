@@ -17,7 +17,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -165,15 +164,7 @@ final class InterventionPanel extends VBox {
     }
 
     private static void range(Spinner<Integer> s, int count) {
-        int last = Math.max(0, count - 1);
-        if (s.getValueFactory() instanceof IntegerSpinnerValueFactory f) {
-            if (f.getMax() != last) { // the factory kept: typing into it (Spinners) listens to this one
-                f.setMax(last);
-                f.setValue(Math.min(s.getValue(), last));
-            }
-        } else {
-            s.setValueFactory(new IntegerSpinnerValueFactory(0, last, Math.min(s.getValue(), last)));
-        }
+        dev.deepwire.ui.controls.Spinners.range(s, Math.max(0, count - 1));
     }
 
     private void describePin() {

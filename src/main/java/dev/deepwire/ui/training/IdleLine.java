@@ -47,9 +47,7 @@ final class IdleLine {
     void settingRefused(boolean refused) {
         if (refused != settingRefused) {
             settingRefused = refused;
-            if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
-                status.set(ready());
-            }
+            refresh();
         }
     }
 
@@ -72,6 +70,11 @@ final class IdleLine {
         if (!checked && !editor.graph().nodes().isEmpty()) {
             return; // the graph's check of this revision comes next: the line follows it then
         }
+        refresh();
+    }
+
+    /** The idle line says what Train would do now (a run's own lines are left as they are). */
+    private void refresh() {
         if (phase.get() == RunState.IDLE && RunMessages.isReady(status.get())) {
             status.set(ready());
         }

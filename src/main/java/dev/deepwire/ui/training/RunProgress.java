@@ -65,8 +65,7 @@ final class RunProgress {
     void clearAll() {
         history.clearAll();
         health.clear();
-        progress.set(0);
-        progressText.set("");
+        noPlace();
     }
 
     /**
