@@ -193,6 +193,7 @@ class StepModeUiTest {
         });
         assertThat(mode.index()).isEqualTo(10);
         String typedLines = robot.lookup("#step-lines").queryLabeled().getText();
+        assertThat(typedLines).as("the answer first; the typed text's long description after it").startsWith("prediction: ");
         assertThat(typedLines).contains("no true label").contains("padding").contains("prediction: ")
                 .doesNotContain("true label:").doesNotContain("✗");
         assertThat(robot.lookup("#step-gradients").query().isDisabled()).isTrue();

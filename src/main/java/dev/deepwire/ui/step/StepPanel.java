@@ -134,9 +134,7 @@ final class StepPanel extends VBox {
         String where = back ? "Back at " + (index + 1) + " of " + walk.steps().size() : "Step " + (index + 1) + " of " + walk.steps().size();
         title.setText(where + " · " + s.label() + " (" + s.blockType() + ")");
         formula.setText(s.formula());
-        // which example, in the text (the title is one line): typed input says what was read of it and that it has no
-        // true label
-        StringBuilder text = new StringBuilder(upper(walk.example())).append('\n');
+        StringBuilder text = new StringBuilder();
         if (back) {
             text.append("loss for this example = ").append(Numbers.of(walk.backward().loss())).append('\n');
             walk.backward().wires().stream().filter(w -> w.toNode().equals(s.nodeId())).forEach(w -> text.append("‖∂L/∂x‖ on ")
@@ -148,6 +146,9 @@ final class StepPanel extends VBox {
         } else {
             s.lines().forEach(l -> text.append(l).append('\n'));
         }
+        // which example, after the step's own lines (the title is one line): typed input says what was read of it and
+        // that it has no true label. First, its three wrapped lines had filled a 1024 x 700 panel above the prediction
+        text.append(upper(walk.example()));
         lines.setText(text.toString().strip());
         showRow(back ? null : s.attention());
         previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
