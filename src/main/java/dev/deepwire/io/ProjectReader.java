@@ -22,18 +22,14 @@ import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
-import dev.deepwire.model.NodeGroup;
-import dev.deepwire.model.Note;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,8 +43,6 @@ public final class ProjectReader {
             "dataset", "training", "ui");
     static final Set<String> NODE = Set.of("id", "type", "label", "params");
     private static final Set<String> EDGE = Set.of("from", "to");
-    private static final Set<String> GROUP = Set.of("id", "label", "members", "collapsed");
-    private static final Set<String> NOTE = Set.of("id", "text", "x", "y");
     static final Set<String> TRAINING = Set.of("epochs", "batchSize", "optimizer", "learningRate", "seed",
             "checkpointEvery", "earlyStoppingPatience", "validationSplit", "selectOn");
 
@@ -105,13 +99,14 @@ public final class ProjectReader {
         checkFormat(root);
         try {
             Graph graph = new Graph();
-            Map<String, double[]> positions = readPositions(root.get("ui"));
+            Map<String, double[]> positions = CanvasLayoutReader.positions(root.get("ui"));
             Map<String, Node> nodes = readNodes(root, positions, graph);
             Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
                     graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
             readEdges(root, graph, nodes, project);
-            readGroups(root.get("ui"), graph, project);
-            readNotes(root.get("ui"), graph, project);
+            var layout = new CanvasLayoutReader(root.get("ui"), graph, project, this::keepUnknown);
+            layout.readGroups();
+            layout.readNotes();
             keepUnknown(root, TOP, project.extras());
             if (root.get("training") instanceof ObjectNode t) {
                 keepUnknown(t, TRAINING, project.sectionExtras("training"));
@@ -246,112 +241,6 @@ public final class ProjectReader {
                     + "', which is not in \"nodes\"; fix the id or delete the wire");
         }
         return p;
-    }
-
-    /** Text notes on the canvas: id, text and place; a malformed one is refused with its path. */
-    private void readNotes(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
-        JsonNode notes = ui == null ? null : ui.get("notes");
-        if (notes == null || notes.isNull()) {
-            return;
-        }
-        if (!notes.isArray()) {
-            throw new ProjectFormatException("ui.notes", "must be a list of notes, not " + describe(notes));
-        }
-        for (int i = 0; i < notes.size(); i++) {
-            String at = "ui.notes[" + i + "]";
-            JsonNode n = notes.get(i);
-            if (!n.isObject()) {
-                throw new ProjectFormatException(at, "must be an object with id, text, x and y, not " + describe(n));
-            }
-            String id = requiredText(n, "id", at);
-            if (!Node.ID_PATTERN.matcher(id).matches() || graph.note(id).isPresent() || graph.contains(id)
-                    || graph.group(id).isPresent()) {
-                throw new ProjectFormatException(at + ".id", "'" + id + "' must be a valid id not used by another "
-                        + "block, group or note");
-            }
-            JsonNode x = n.get("x");
-            JsonNode y = n.get("y");
-            if (x == null || !x.isNumber() || y == null || !y.isNumber()
-                    || !Double.isFinite(x.asDouble()) || !Double.isFinite(y.asDouble())) {
-                // 1e999 reads as infinity, which no JSON number can hold when the project is saved again
-                throw new ProjectFormatException(at, "needs numbers x and y for its place on the canvas");
-            }
-            graph.insertNote(graph.notes().size(), new Note(id, text(n, "text", at, ""),
-                    x.asDouble(), y.asDouble()));
-            keepUnknown(n, NOTE, project.elementExtras("ui.notes", id));
-        }
-    }
-
-    /**
-     * Groups are visual only: members that are not blocks, or already grouped, are dropped, not fatal; a group left with
-     * no blocks is dropped (files written before deleting a group's last block removed it kept such a group).
-     */
-    private void readGroups(JsonNode ui, Graph graph, Project project) throws ProjectFormatException {
-        JsonNode groups = ui == null ? null : ui.get("groups");
-        if (groups == null || groups.isNull()) {
-            return;
-        }
-        if (!groups.isArray()) {
-            throw new ProjectFormatException("ui.groups", "must be a list of groups, not " + describe(groups));
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            String at = "ui.groups[" + i + "]";
-            JsonNode g = groups.get(i);
-            if (!g.isObject()) {
-                throw new ProjectFormatException(at, "must be an object with id, label and members, not " + describe(g));
-            }
-            String id = requiredText(g, "id", at);
-            if (!Node.ID_PATTERN.matcher(id).matches() || graph.group(id).isPresent() || graph.contains(id)) {
-                throw new ProjectFormatException(at + ".id", "'" + id + "' must be a valid id not used by another "
-                        + "block or group");
-            }
-            Set<String> members = new LinkedHashSet<>();
-            JsonNode m = g.get("members");
-            if (m != null && m.isArray()) {
-                for (JsonNode member : m) {
-                    String mid = member.asText();
-                    if (graph.contains(mid) && graph.groupOf(mid).isEmpty()) {
-                        members.add(mid);
-                    }
-                }
-            }
-            if (members.isEmpty()) {
-                continue;
-            }
-            JsonNode collapsed = g.get("collapsed");
-            graph.insertGroup(graph.groups().size(), new NodeGroup(id, text(g, "label", at, id), members,
-                    collapsed != null && collapsed.asBoolean(false)));
-            keepUnknown(g, GROUP, project.elementExtras("ui.groups", id));
-        }
-    }
-
-    private Map<String, double[]> readPositions(JsonNode ui) throws ProjectFormatException {
-        Map<String, double[]> out = new HashMap<>();
-        if (ui == null || ui.isNull()) {
-            return out;
-        }
-        if (!ui.isObject()) {
-            throw new ProjectFormatException("ui", "must be an object, not " + describe(ui));
-        }
-        JsonNode pos = ui.get("positions");
-        if (pos == null || pos.isNull()) {
-            return out;
-        }
-        if (!pos.isObject()) {
-            throw new ProjectFormatException("ui.positions", "must map node ids to [x, y], not " + describe(pos));
-        }
-        Iterator<Map.Entry<String, JsonNode>> it = pos.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode xy = e.getValue();
-            String at = "ui.positions." + e.getKey();
-            if (!xy.isArray() || xy.size() != 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()
-                    || !Double.isFinite(xy.get(0).doubleValue()) || !Double.isFinite(xy.get(1).doubleValue())) {
-                throw new ProjectFormatException(at, "must be [x, y] with two numbers, not " + xy);
-            }
-            out.put(e.getKey(), new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()});
-        }
-        return out;
     }
 
     private DatasetSpec readDataset(JsonNode d) throws ProjectFormatException {

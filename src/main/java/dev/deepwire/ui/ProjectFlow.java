@@ -32,7 +32,7 @@ final class ProjectFlow {
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);
         files.setOnFirstSave(training::projectFirstSaved);
-        training.setDatasetChooser(() -> window.editDataset(stage));
+        training.data().setChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
         StatusMessages.connect(window.editor(), training, window.canvas(), window.root());
         OpenWindows.add(stage, files, training);
@@ -61,8 +61,8 @@ final class ProjectFlow {
             var graph = vm.graph().copy();
             var spec = vm.project().dataset();
             var settings = vm.project().training();
-            Path folder = training.dataFolder().get();
-            boolean outsideAllowed = training.dataReadableWithoutAsking(spec, folder);
+            Path folder = training.data().folder().get();
+            boolean outsideAllowed = training.data().readableWithoutAsking(spec, folder);
             latest.set(rev);
             DATA_CHECKS.execute(() -> {
                 if (latest.get() != rev) {

@@ -115,7 +115,7 @@ final class WorkbenchMenus {
                     window.stepMode().toggle().setSelected(true);
                 })),
                 item("S_weep…", null, () -> dev.deepwire.ui.sweep.SweepDialog.showFor(stage, vm::project, window.training()::projectFile,
-                        window.training()::dataRefusal)), // the window's one consent to data outside the folder
+                        window.training().data()::refusal)), // the window's one consent to data outside the folder
                 item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),

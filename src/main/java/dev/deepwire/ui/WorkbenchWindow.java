@@ -100,7 +100,7 @@ final class WorkbenchWindow {
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
         training.setRunObserver(attention::watch, attention::captured);
-        training.setOutsideDataConfirmation(message -> {
+        training.data().setOutsideConfirmation(message -> {
             Alert ask = outsideDataQuestion(message);
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
@@ -110,8 +110,8 @@ final class WorkbenchWindow {
         attention.projector().setGraph(vm::graph);
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
         training.backendProperty().addListener((o, a, b) -> showBackend(b));
-        Supplier<Path> otherwise = training.dataFolder();
-        training.setDataFolder(() -> {
+        Supplier<Path> otherwise = training.data().folder();
+        training.data().setFolder(() -> {
             // Relative data paths start beside the project file, or in an opened sample's folder.
             Path saved = files.fileProperty().get();
             if (saved != null && saved.toAbsolutePath().getParent() != null) {
@@ -216,14 +216,14 @@ final class WorkbenchWindow {
             vm.setDataset(spec);
             if (spec.params().get("file") != null && (before == null
                     || !spec.params().get("file").equals(before.params().get("file")))) {
-                training.dataChosen(spec); // picked or typed here: no "do you trust this project?" at Train
+                training.data().chosen(spec); // picked or typed here: no "do you trust this project?" at Train
             }
             vm.messageProperty().set("Dataset set to " + spec.kind() + "; save to keep it");
         });
     }
 
     Dialog<DatasetSpec> datasetDialog(Stage owner) {
-        return DatasetDialog.create(owner, vm, training.dataFolder(), inspectWork,
+        return DatasetDialog.create(owner, vm, training.data().folder(), inspectWork,
                 files.fileProperty().get() == null && files.templateFolderProperty().get() == null);
     }
 
@@ -256,8 +256,8 @@ final class WorkbenchWindow {
      */
     CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model) {
         var dataset = vm.project().dataset();
-        Supplier<Path> folder = training.dataFolder();
-        String refusal = training.dataRefusal(dataset, folder.get()); // the window's one consent, as Train asks it
+        Supplier<Path> folder = training.data().folder();
+        String refusal = training.data().refusal(dataset, folder.get()); // the window's one consent, as Train asks it
         if (refusal != null) {
             vm.messageProperty().set("Not inspected: " + refusal);
             return CompletableFuture.completedFuture(null);

@@ -44,7 +44,7 @@ class OutsideDataConsentUiTest {
                 .resolve("creds.csv"), "sk-live-secret,1\n");
         List<String> asked = new ArrayList<>();
         robot.interact(() -> {
-            h.training.setOutsideDataConfirmation(m -> {
+            h.training.data().setOutsideConfirmation(m -> {
                 asked.add(m);
                 return false;
             });

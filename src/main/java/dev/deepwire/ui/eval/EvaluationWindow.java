@@ -170,9 +170,9 @@ public final class EvaluationWindow {
         root.setCenter(loading);
         Project now = training.editor().project();
         Project project = new Project(now.name(), now.description(), now.graph().copy(), now.dataset(), now.training());
-        var folder = training.dataFolder().get();
+        var folder = training.data().folder().get();
         var catalog = training.editor().catalog();
-        String refusal = training.dataRefusal(project.dataset(), folder); // the window's one consent, as Train asks it
+        String refusal = training.data().refusal(project.dataset(), folder); // the window's one consent, as Train asks it
         if (refusal != null) {
             Label refused = new Label("Not evaluated: " + refusal);
             refused.setId("eval-problem");

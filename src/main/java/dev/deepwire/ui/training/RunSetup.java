@@ -23,7 +23,6 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -35,10 +34,8 @@ final class RunSetup {
     private final EditorViewModel editor;
     private final Executor background;
     private final Consumer<Runnable> uiThread;
-    private final DataConsent dataConsent = new DataConsent();
+    private final TrainingData data;
     private RunLauncher launcher;
-    private Supplier<Path> dataFolder;
-    private Runnable chooseDataset = () -> { };
     private double observationBudget;
     private BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer = (network, data) -> null;
     private Consumer<AttentionRecorder.Snapshot> captured = s -> { };
@@ -51,11 +48,7 @@ final class RunSetup {
         this.background = background;
         this.uiThread = uiThread;
         this.launcher = launcher;
-        this.dataFolder = dataFolder;
-    }
-
-    void setDatasetChooser(Runnable choose) {
-        this.chooseDataset = choose;
+        this.data = new TrainingData(dataFolder);
     }
 
     void setLauncher(RunLauncher launcher) {
@@ -70,31 +63,8 @@ final class RunSetup {
         this.observationBudget = share;
     }
 
-    Supplier<Path> dataFolder() {
-        return dataFolder;
-    }
-
-    void setDataFolder(Supplier<Path> dataFolder) {
-        this.dataFolder = dataFolder;
-    }
-
-    /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking ({@link DataConsent#chosen}). */
-    void dataChosen(DatasetSpec dataset) {
-        dataConsent.chosen(dataset, dataFolder.get());
-    }
-
-    /** Whether {@code dataset} may be read from {@code folder} without asking (inside it, chosen or agreed to). */
-    boolean dataReadableWithoutAsking(DatasetSpec dataset, Path folder) {
-        return dataConsent.readableWithoutAsking(dataset, folder);
-    }
-
-    /** Why {@code dataset} may not be read from {@code folder} (asked once per file, as Train asks), or null. */
-    String dataRefusal(DatasetSpec dataset, Path folder) {
-        return dataConsent.refusal(dataset, folder);
-    }
-
-    void setOutsideDataConfirmation(Predicate<String> confirm) {
-        dataConsent.setConfirmation(confirm);
+    TrainingData data() {
+        return data;
     }
 
     void setRunObserver(BiFunction<CompiledNetwork, DatasetSplits, CaptureSpec> observer,
@@ -119,13 +89,13 @@ final class RunSetup {
         if (editor.project().dataset() == null) {
             // Nothing to train on yet: ask (Edit ▸ Dataset Settings), then go on if data was chosen.
             say.accept("Choose what " + editor.project().name() + " trains on (Edit \u25b8 Dataset Settings\u2026)");
-            chooseDataset.run();
+            data.choose();
             if (editor.project().dataset() == null) {
                 return false;
             }
             datasetJustChosen = true;
         }
-        String refused = dataConsent.refusal(editor.project().dataset(), dataFolder.get());
+        String refused = data.refusal(editor.project().dataset(), data.folder().get());
         if (refused != null) {
             say.accept("Not started: " + refused);
             return false;
@@ -147,8 +117,8 @@ final class RunSetup {
             dataCheck = new DataCheck(editor.catalog());
         }
         DataCheck check = dataCheck;
-        Path folder = dataFolder.get();
-        boolean outsideAllowed = dataConsent.readableWithoutAsking(dataset, folder);
+        Path folder = data.folder().get();
+        boolean outsideAllowed = data.readableWithoutAsking(dataset, folder);
         background.execute(() -> {
             DataCheck.Result result;
             try {
@@ -241,7 +211,7 @@ final class RunSetup {
     void prepare(Graph graph, DatasetSpec dataset, TrainingSettings settings, BiConsumer<String, String> failed,
                  Consumer<PreparedRun> ready) {
         background.execute(() -> {
-            PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, dataFolder.get());
+            PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, data.folder().get());
             if (!prepared.ok()) {
                 uiThread.accept(() -> failed.accept(prepared.problem(), prepared.nodeId()));
                 return;
@@ -262,7 +232,7 @@ final class RunSetup {
         if (capture != null) {
             capture = capture.withBudget(observationBudget);
         }
-        return launcher.start(new RunLauncher.Launch(project, dataFolder.get(), network, data, settings,
+        return launcher.start(new RunLauncher.Launch(project, this.data.folder().get(), network, data, settings,
                 new RunOptions(0, runDir, project.name(), 25).withHealthBudget(observationBudget), capture, captured), events);
     }
 }

@@ -81,7 +81,7 @@ final class RunsDialog {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export the run's trained model");
             chooser.setInitialFileName(r.dir().getFileName() + "-model.zip");
-            Path folder = vm.dataFolder().get(); // the project's folder (it opened in the working folder)
+            Path folder = vm.data().folder().get(); // the project's folder (it opened in the working folder)
             if (folder != null && Files.isDirectory(folder)) {
                 chooser.setInitialDirectory(folder.toFile());
             }

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -83,11 +82,6 @@ public final class TrainingViewModel {
         idle.settingRefused(refused);
     }
 
-    /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
-    public void setDatasetChooser(Runnable choose) {
-        setup.setDatasetChooser(choose);
-    }
-
     /** The file of the project in the window (null while it is not saved): its runs are the ones listed. */
     public void setProjectFile(Supplier<Path> file) {
         this.projectFile = file;
@@ -133,28 +127,9 @@ public final class TrainingViewModel {
         setup.setObservationBudget(share);
     }
 
-    public Supplier<Path> dataFolder() {
-        return setup.dataFolder();
-    }
-
-    /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking whether to trust it. */
-    public void dataChosen(dev.deepwire.model.DatasetSpec dataset) {
-        setup.dataChosen(dataset);
-    }
-
-    /** Whether {@code dataset} may be read from {@code folder} without asking: the editor's data check reads it then. */
-    public boolean dataReadableWithoutAsking(dev.deepwire.model.DatasetSpec dataset, Path folder) {
-        return setup.dataReadableWithoutAsking(dataset, folder);
-    }
-
-    /** Why {@code dataset} may not be read from {@code folder}, or null: the window's one consent (Train, Sweep). */
-    public String dataRefusal(dev.deepwire.model.DatasetSpec dataset, Path folder) {
-        return setup.dataRefusal(dataset, folder);
-    }
-
-    /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
-    public void setDataFolder(Supplier<Path> dataFolder) {
-        setup.setDataFolder(dataFolder);
+    /** Where the training's data is read from, and whether data outside the project's folder may be read. */
+    public TrainingData data() {
+        return setup.data();
     }
 
     public ObjectProperty<RunState> phaseProperty() {
@@ -210,14 +185,6 @@ public final class TrainingViewModel {
     /** The folder of the current (or last) run, once it has started. */
     public Optional<Path> runDir() {
         return Optional.ofNullable(runDir);
-    }
-
-    /**
-     * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
-     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
-     */
-    public void setOutsideDataConfirmation(Predicate<String> confirm) {
-        setup.setOutsideDataConfirmation(confirm);
     }
 
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */

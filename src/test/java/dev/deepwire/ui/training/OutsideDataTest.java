@@ -29,7 +29,7 @@ class OutsideDataTest {
         Path projectDir = Files.createDirectories(dir.resolve("project"));
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run,
                 () -> projectDir.resolve("runs"));
-        vm.setOutsideDataConfirmation(message -> {
+        vm.data().setOutsideConfirmation(message -> {
             asked.add(message);
             return answer;
         });
@@ -52,9 +52,9 @@ class OutsideDataTest {
         TrainingViewModel vm = training("/elsewhere/data.csv", asked, true);
         var spec = vm.editor().project().dataset();
         Path folder = dir.resolve("project");
-        assertThat(vm.dataReadableWithoutAsking(spec, folder)).isFalse();
+        assertThat(vm.data().readableWithoutAsking(spec, folder)).isFalse();
         assertThat(vm.start(SETTINGS)).isTrue();
-        assertThat(vm.dataReadableWithoutAsking(spec, folder)).isTrue();
+        assertThat(vm.data().readableWithoutAsking(spec, folder)).isTrue();
     }
 
     @Test

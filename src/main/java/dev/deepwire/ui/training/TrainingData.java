@@ -1,0 +1,64 @@
+package dev.deepwire.ui.training;
+
+import dev.deepwire.model.DatasetSpec;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What the window's training reads its data from, and whether it may: the folder relative dataset paths start in
+ * (the project's folder, or an opened sample's), the one consent for data outside it ({@link DataConsent}), and who
+ * is asked for a dataset when the project has none. Train, Sweep, Evaluate and the editor's data check all ask here.
+ */
+public final class TrainingData {
+    private final DataConsent consent = new DataConsent();
+    private Supplier<Path> folder;
+    private Runnable chooser = () -> { };
+
+    TrainingData(Supplier<Path> folder) {
+        this.folder = folder;
+    }
+
+    /** Where relative dataset paths start. */
+    public Supplier<Path> folder() {
+        return folder;
+    }
+
+    /** Where relative dataset paths start: the project's folder, or an opened sample's folder. */
+    public void setFolder(Supplier<Path> folder) {
+        this.folder = folder;
+    }
+
+    /** What Train does when the project has no dataset yet (the window opens the Dataset Settings dialog). */
+    public void setChooser(Runnable choose) {
+        this.chooser = choose;
+    }
+
+    /** Asks for a dataset (Train on a project without one). */
+    void choose() {
+        chooser.run();
+    }
+
+    /** The user chose {@code dataset}'s file in Dataset Settings: it is read without asking ({@link DataConsent#chosen}). */
+    public void chosen(DatasetSpec dataset) {
+        consent.chosen(dataset, folder.get());
+    }
+
+    /** Whether {@code dataset} may be read from {@code in} without asking: the editor's data check reads it then. */
+    public boolean readableWithoutAsking(DatasetSpec dataset, Path in) {
+        return consent.readableWithoutAsking(dataset, in);
+    }
+
+    /** Why {@code dataset} may not be read from {@code in} (asked once per file, as Train asks), or null. */
+    public String refusal(DatasetSpec dataset, Path in) {
+        return consent.refusal(dataset, in);
+    }
+
+    /**
+     * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
+     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
+     */
+    public void setOutsideConfirmation(Predicate<String> confirm) {
+        consent.setConfirmation(confirm);
+    }
+}
