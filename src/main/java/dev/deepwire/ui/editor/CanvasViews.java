@@ -60,6 +60,13 @@ final class CanvasViews {
         this.nodeGestures = nodeGestures;
         this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupGestures);
         this.edgeGestures = edgeGestures;
+        viewport.zoomProperty().addListener((o, was, now) -> showZoom());
+    }
+
+    /** Each block at the detail the zoom allows ({@link BlockDetail}): its title alone, larger, when zoomed out. */
+    private void showZoom() {
+        int level = BlockDetail.level(viewport.zoom());
+        nodes.values().forEach(v -> v.showZoom(level));
     }
 
     /** Brings the views up to date with the graph. */
@@ -160,6 +167,7 @@ final class CanvasViews {
         view.setVisible(!hidden.contains(n.id()));
         view.setSelected(vm.selection().contains(n.id()));
         view.showHealth(health.get(n.id()));
+        view.showZoom(BlockDetail.level(viewport.zoom()));
         showAnalysis(view);
         return view;
     }

@@ -38,12 +38,15 @@ final class NodeView extends Pane {
     /** The whole title and kind on hover: a long label is cut with "…" on the block itself. */
     private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText);
     private String kindText = "";
+    private final Label kind;
+    private BlockDetail.Measure titleMeasure;
+    private int zoomLevel = Integer.MAX_VALUE;
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
         getStyleClass().addAll("node", "category-" + (type == null ? "unknown" : type.category().name().toLowerCase()));
         title.getStyleClass().add("node-title");
-        Label kind = new Label(type == null ? "unknown block " + node.type() : type.label());
+        kind = new Label(type == null ? "unknown block " + node.type() : type.label());
         kindText = kind.getText();
         kind.getStyleClass().add("node-type");
         shape.getStyleClass().add("node-info");
@@ -113,9 +116,53 @@ final class NodeView extends Pane {
     }
 
     void update(Node node) {
-        title.setText(node.label());
+        if (!node.label().equals(title.getText())) {
+            title.setText(node.label());
+            titleMeasure = null;
+            showZoom(zoomLevel, true);
+        }
         titleTip.refresh();
         relocate(node.x(), node.y());
+    }
+
+    /**
+     * Shows the block as {@link BlockDetail} has it at a zoom level: every line close up, the title alone and larger
+     * further out.
+     */
+    void showZoom(int level) {
+        showZoom(level, false);
+    }
+
+    private void showZoom(int level, boolean again) {
+        if (level == zoomLevel && !again) {
+            return;
+        }
+        zoomLevel = level;
+        boolean overview = level != Integer.MAX_VALUE;
+        for (Label detail : List.of(kind, shape, params)) {
+            detail.setVisible(!overview);
+            detail.setManaged(!overview);
+        }
+        title.setWrapText(overview);
+        if (overview) {
+            if (titleMeasure == null) {
+                titleMeasure = BlockDetail.Measure.of(title.getText());
+            }
+            title.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;",
+                    BlockDetail.titleSize(titleMeasure, BlockDetail.zoomOf(level))));
+        } else {
+            title.setStyle("");
+        }
+    }
+
+    /** The title's font size now (larger than the window's text when zoomed out). */
+    double titleFontSize() {
+        return title.getFont().getSize();
+    }
+
+    /** Whether the block shows its kind, output shape and parameters (false in the zoomed-out overview). */
+    boolean showsDetail() {
+        return shape.isVisible();
     }
 
     /** The text shown when hovering the block (its whole title and kind). */

@@ -67,6 +67,11 @@ final class Viewport {
         return scale.getX();
     }
 
+    /** The zoom, to follow. */
+    javafx.beans.property.DoubleProperty zoomProperty() {
+        return scale.xProperty();
+    }
+
     double panX() {
         return pan.getX();
     }

@@ -1,0 +1,69 @@
+package dev.deepwire.ui.editor;
+
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * How much of a block the canvas shows at a zoom. Close up (zoom {@value #OVERVIEW_BELOW} and more) every line: title,
+ * kind, output shape, parameters. Further out those lines are a few pixels high — at Fit view on a projector the
+ * title was about 7 px, unreadable from the back of a room — so the block shows its title alone, as large as the block
+ * holds it up to what {@value #READABLE} px on screen needs (in one or two lines, broken between words); the rest is in the tooltip.
+ */
+final class BlockDetail {
+    /** Below this zoom a block shows its title alone. */
+    static final double OVERVIEW_BELOW = 0.75;
+    /** The title's size on screen, in pixels, that the overview aims for (the window's own text size). */
+    static final double READABLE = 13;
+    /** The title's size at zoom 1 (the window's text size, workbench.css). */
+    static final double BASE = 13;
+    /** The room a title has in a block, in canvas units: its width less the padding, its height less the margins. */
+    private static final double ROOM_WIDTH = 0.9 * (NodeView.WIDTH - 24); // a margin for the font's own rounding
+    private static final double ROOM_HEIGHT = 74;
+    private static final double LINE = 1.3;
+
+    private BlockDetail() {
+    }
+
+    /** A zoom rounded to steps of about 10 %, so the titles are laid out again only when the step changes. */
+    static int level(double zoom) {
+        return zoom >= OVERVIEW_BELOW ? Integer.MAX_VALUE : (int) Math.round(Math.log(zoom) / Math.log(1.1));
+    }
+
+    /** The zoom a {@link #level} stands for. */
+    static double zoomOf(int level) {
+        return Math.pow(1.1, level);
+    }
+
+    /** The widths, at {@link #BASE}, of a title's whole text and of its longest word. */
+    record Measure(double whole, double longestWord) {
+        static Measure of(String title) {
+            Font font = Font.font("DejaVu Sans", FontWeight.BOLD, BASE);
+            double longest = 0;
+            for (String word : title.split("\\s+")) { // lines break between words (JavaFX cuts a word too long for one)
+                longest = Math.max(longest, width(word, font));
+            }
+            return new Measure(width(title, font), longest);
+        }
+
+        private static double width(String s, Font font) {
+            Text t = new Text(s);
+            t.setFont(font);
+            return t.getLayoutBounds().getWidth();
+        }
+    }
+
+    /**
+     * The title's font size in canvas units at {@code zoom} for an overview: what reads as {@link #READABLE} px on
+     * screen, or less where the block cannot hold it (one line, or two lines broken between words), never less than
+     * {@link #BASE}.
+     */
+    static double titleSize(Measure m, double zoom) {
+        double wanted = READABLE / zoom;
+        double oneLine = Math.min(ROOM_WIDTH * BASE / Math.max(1, m.whole()), ROOM_HEIGHT / LINE);
+        double twoLines = Math.min(Math.min(2 * 0.85 * ROOM_WIDTH * BASE / Math.max(1, m.whole()),
+                ROOM_WIDTH * BASE / Math.max(1, m.longestWord())), ROOM_HEIGHT / (2 * LINE));
+        double fits = Math.max(oneLine, twoLines);
+        return Math.max(BASE, Math.floor(Math.min(wanted, fits)));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.deepwire.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.BlockCatalog;
+import java.nio.file.Path;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Zoomed out (Fit view on a projector, a large graph) a block's title stays readable: it is drawn alone and larger, so
+ * that on screen it is about the window's own text size, inside its block; close up every line is back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BlockDetailUiTest {
+    private EditorViewModel vm;
+    private GraphCanvas canvas;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        vm = new EditorViewModel(BlockCatalog.standard(), new ProjectReader().read(Path.of("sample-projects/marker.dwproj")),
+                Runnable::run, Runnable::run);
+        canvas = new GraphCanvas(vm);
+        stage.setScene(new Scene(canvas, 1000, 700));
+        stage.show();
+    }
+
+    @Test
+    void zoomedOutTitlesAreReadableAndInsideTheirBlocksAndCloseUpShowsEveryLine(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> canvas.zoomAt(0.4 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var n : vm.graph().nodes()) {
+            NodeView block = canvas.nodeView(n.id());
+            assertThat(block.showsDetail()).as("%s zoomed out", n.id()).isFalse();
+            double onScreen = block.titleFontSize() * canvas.zoom();
+            assertThat(onScreen).as("%s's title on screen, px", n.id()).isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom()); // 5.2 px before
+            Label title = robot.from(block).lookup(".node-title").queryAs(Label.class);
+            Bounds body = block.localToScene(new BoundingBox(0, 0, block.getWidth(), block.getHeight()));
+            Bounds text = title.localToScene(title.getLayoutBounds());
+            for (String word : n.label().split("\\s+")) { // no word cut in two: each fits the title's width in its font
+                var t = new javafx.scene.text.Text(word);
+                t.setFont(title.getFont());
+                assertThat(t.getLayoutBounds().getWidth()).as("%s's word '%s' at %s", n.id(), word, title.getFont())
+                        .isLessThanOrEqualTo(title.getWidth());
+            }
+            var whole = new javafx.scene.text.Text(n.label());
+            whole.setFont(title.getFont());
+            whole.setWrappingWidth(title.getWidth());
+            var line = new javafx.scene.text.Text("Xg");
+            line.setFont(title.getFont());
+            assertThat(whole.getLayoutBounds().getHeight()).as("%s's title in two lines at most", n.id())
+                    .isLessThan(2.5 * line.getLayoutBounds().getHeight());
+            assertThat(body.contains(text.getMinX(), text.getMinY()) && body.contains(text.getMaxX() - 1, text.getMaxY() - 1))
+                    .as("%s's title %s inside its block %s", n.id(), text, body).isTrue();
+        }
+        robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var n : vm.graph().nodes()) {
+            NodeView block = canvas.nodeView(n.id());
+            assertThat(block.showsDetail()).as("%s at zoom 1", n.id()).isTrue();
+            assertThat(block.titleFontSize()).isEqualTo(BlockDetail.BASE);
+        }
+    }
+}
