@@ -60,12 +60,12 @@ final class CanvasViews {
         this.nodeGestures = nodeGestures;
         this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupGestures);
         this.edgeGestures = edgeGestures;
-        viewport.zoomProperty().addListener((o, was, now) -> showZoom());
+        viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }
 
-    /** Each block at the detail the zoom allows ({@link BlockDetail}): its title alone, larger, when zoomed out. */
-    private void showZoom() {
-        int level = BlockDetail.level(viewport.zoom());
+    /** Each block at the detail {@code zoom} allows ({@link BlockDetail}): its title alone, larger, when zoomed out. */
+    void showZoom(double zoom) {
+        int level = BlockDetail.level(zoom);
         nodes.values().forEach(v -> v.showZoom(level));
     }
 

@@ -239,10 +239,12 @@ public final class GraphCanvas extends Pane {
         SnapshotParameters params = GraphExport.background();
         params.setTransform(viewport.unzoom());
         views.hideSelection();
+        views.showZoom(1); // every block's lines, as at zoom 1
         try {
             return world.snapshot(params, null);
         } finally {
             views.showSelection();
+            views.showZoom(viewport.zoom());
         }
     }
 

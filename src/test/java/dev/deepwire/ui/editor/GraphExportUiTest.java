@@ -59,4 +59,19 @@ class GraphExportUiTest {
         assertThat(samePixels(plain[0], selected[0])).as("same picture with a block selected").isTrue();
         assertThat(vm.selection()).containsExactly(first); // the canvas still shows it selected
     }
+
+    @Test
+    void theExportedPictureShowsEveryBlockAtFullDetailWhateverTheZoom(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
+        WritableImage[] close = new WritableImage[1];
+        robot.interact(() -> close[0] = canvas.snapshotGraph());
+        robot.interact(() -> canvas.zoomAt(0.4 / canvas.zoom(), 0, 0)); // zoomed out: titles alone on the canvas
+        String first = vm.graph().nodes().get(0).id();
+        assertThat(canvas.nodeView(first).showsDetail()).isFalse();
+        WritableImage[] far = new WritableImage[1];
+        robot.interact(() -> far[0] = canvas.snapshotGraph());
+        assertThat(samePixels(close[0], far[0])).as("the same picture zoomed out as at zoom 1").isTrue();
+        assertThat(canvas.nodeView(first).showsDetail()).as("the canvas still zoomed out").isFalse();
+    }
 }
