@@ -35,8 +35,9 @@ final class NodeView extends Pane {
     private final Circle health = new Circle(5);
     private NodeHealth shownHealth;
     private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
-    /** The whole title and kind on hover: a long label is cut with "…" on the block itself. */
-    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText);
+    /** The whole title and kind on hover (a long label is cut with "…" on the block), and zoomed out what is hidden. */
+    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText
+            + (showsDetail() ? "" : "\n" + shape.getText() + "\n" + params.getText()));
     private String kindText = "";
     private final Label kind;
     private BlockDetail.Measure titleMeasure;
@@ -144,6 +145,7 @@ final class NodeView extends Pane {
             detail.setManaged(!overview);
         }
         title.setWrapText(overview);
+        titleTip.refresh();
         if (overview) {
             if (titleMeasure == null) {
                 titleMeasure = BlockDetail.Measure.of(title.getText());
@@ -177,6 +179,7 @@ final class NodeView extends Pane {
     void showAnalysis(ShapeReport shapes, List<Issue> issues, boolean isOutput) {
         shape.setText(shapes.outputOf(nodeId).map(s -> "out " + s).orElse(isOutput ? "loss" : "out ?"));
         params.setText(String.format("%,d parameters", shapes.paramCounts().getOrDefault(nodeId, 0L)));
+        titleTip.refresh(); // zoomed out, the shape and parameters are read there
         boolean errors = issues.stream().anyMatch(Issue::isError);
         badge.setVisible(!issues.isEmpty());
         badge.setText(errors ? "!" : "?");

@@ -42,6 +42,7 @@ class BlockDetailUiTest {
         for (var n : vm.graph().nodes()) {
             NodeView block = canvas.nodeView(n.id());
             assertThat(block.showsDetail()).as("%s zoomed out", n.id()).isFalse();
+            assertThat(block.hoverText()).as("what is hidden is in the tooltip").contains(block.shapeText(), "parameters");
             double onScreen = block.titleFontSize() * canvas.zoom();
             assertThat(onScreen).as("%s's title on screen, px", n.id()).isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom()); // 5.2 px before
             Label title = robot.from(block).lookup(".node-title").queryAs(Label.class);
