@@ -2,6 +2,7 @@ package dev.deepwire.ui;
 
 import dev.deepwire.training.RunState;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.training.TrainingViewModel;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -10,17 +11,23 @@ import javafx.scene.input.MouseEvent;
 
 /**
  * Decides what the status bar's message says when several things want to: the message describes the latest action
- * and gives way to the next relevant state. A press on the canvas (which changes what is selected: a block, a wire,
- * nothing) or Esc clears it before the press acts, so a hint about the old selection ("Wire … selected: Delete
- * removes it") never outlives it; a run's start and end replace edit messages ("Redo Set epochs to 7"), and the end
- * of a run is announced with its result and where it is saved.
+ * and gives way to the next relevant state. A press on the canvas's drawing (which changes what is selected: a block,
+ * a wire, nothing; a press on the step panel floating above it changes neither) or Esc clears it before the press
+ * acts, so a hint about the old selection ("Wire … selected: Delete removes it") never outlives it; a run's start and
+ * end replace edit messages ("Redo Set epochs to 7"), and the end of a run is announced with its result and where it
+ * is saved.
  */
 final class StatusMessages {
     private StatusMessages() {
     }
 
-    static void connect(EditorViewModel vm, TrainingViewModel training, Node canvas, Node root) {
-        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.messageProperty().set(""));
+    static void connect(EditorViewModel vm, TrainingViewModel training, GraphCanvas canvas, Node root) {
+        // a press on the step panel floating above the drawing selects nothing there: the step's hint stays
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (canvas.onDrawing(e)) {
+                vm.messageProperty().set("");
+            }
+        });
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.messageProperty().set("");

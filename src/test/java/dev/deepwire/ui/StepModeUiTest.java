@@ -233,6 +233,22 @@ class StepModeUiTest {
             assertThat(block.getMinY()).isGreaterThanOrEqualTo(0);
         }
         assertThat(tops).as("the panel's top stays where it is from step to step").hasSize(1);
+        // A click on the panel, on its buttons or its text, is not a click on the drawing below: the step's hint in the
+        // status bar and the block explained stay (the canvas's filter saw the press first and cleared the hint)
+        String hint = window.editor().messageProperty().get();
+        assertThat(hint).startsWith("Step mode: → and ← step through");
+        String explained = window.editor().selection().iterator().next();
+        robot.clickOn("#step-lines");
+        robot.clickOn("#step-title");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().messageProperty().get()).as("a click on the panel's text").isEqualTo(hint);
+        assertThat(window.editor().selection()).containsExactly(explained);
+        robot.clickOn("#step-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().messageProperty().get()).as("a click on Next").isEqualTo(hint);
+        assertThat(window.editor().selection()).containsExactly(mode.walkthrough().steps().get(mode.index()).nodeId());
+        robot.clickOn("#step-previous");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(nexts).as("and Next with it, whatever the step's title holds").hasSize(1);
         StepOverlay overlay = window.canvas().stepOverlay();
         WalkTensor embed = overlay.shownTensors().get("embed.out → pos.in");

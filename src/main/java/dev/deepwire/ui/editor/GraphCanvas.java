@@ -86,7 +86,7 @@ public final class GraphCanvas extends Pane {
         vm.projectProperty().addListener((o, a, b) -> fitWhenLaidOut());
         // While anything is dragged on the canvas (a wire, a block, a band) the minimap fades and lets the mouse
         // through, so a port or block under it can be seen and reached.
-        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> minimap.setDragThrough(e.getTarget() != minimap));
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> minimap.setDragThrough(e.getTarget() != minimap && onDrawing(e)));
         addEventFilter(MouseEvent.MOUSE_RELEASED, e -> minimap.setDragThrough(false));
     }
 
@@ -246,6 +246,15 @@ public final class GraphCanvas extends Pane {
             views.showSelection();
             views.showZoom(viewport.zoom());
         }
+    }
+
+    /**
+     * Whether a mouse event on this pane is on the drawing rather than on the step panel floating above it. A filter
+     * on the canvas sees a press on the panel first (the panel is one of its children): what such a filter does for a
+     * press on the drawing (clearing the status bar's hint, fading the minimap) it must not do for one on the panel.
+     */
+    public boolean onDrawing(MouseEvent e) {
+        return !step.onPanel(e.getTarget());
     }
 
     /** Step mode's drawing on the canvas (dimming, the current block, heatmaps on the wires passed). */

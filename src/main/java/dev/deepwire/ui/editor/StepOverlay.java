@@ -98,6 +98,16 @@ public final class StepOverlay {
         return active;
     }
 
+    /** Whether {@code target} (an event's) is the step's panel or inside it: the panel floats above the drawing. */
+    boolean onPanel(Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != host; n = n.getParent()) {
+            if (n == panel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Shows step {@code index} of {@code walk}: blocks up to it are reached, wires out of reached blocks carry their
      * tensors; with {@code back} the wires carry the gradient norms of the way back instead.
