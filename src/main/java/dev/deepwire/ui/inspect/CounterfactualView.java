@@ -57,6 +57,10 @@ final class CounterfactualView {
         this.background = background;
         otherExample = new Spinner<>(0, Math.max(0, target.examples().size() - 1), (target.example() + 1) % target.examples().size());
         position = new Spinner<>(0, Math.max(0, target.rows().size() - 1), 0);
+        // numbers typed, as in the inspector's other spinners (these took none: example 40 was forty clicks away):
+        // letters are never typed, a number counts once entered or the field left, an emptied field keeps its value
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(otherExample, 5);
+        dev.deepwire.ui.controls.Spinners.wholeNumbers(position, 5);
     }
 
     /** Opens the pair's window on the inspector's target. */
@@ -132,6 +136,9 @@ final class CounterfactualView {
 
     /** Builds B, runs both examples with the inspector's heads off, and draws the three maps. */
     private void compare() {
+        // a number typed and not yet entered is the one compared (Enter in the field, Compare the default button)
+        dev.deepwire.ui.controls.Spinners.commit(position);
+        dev.deepwire.ui.controls.Spinners.commit(otherExample);
         Dataset first = target.examples().range(target.example(), target.example() + 1);
         Dataset second;
         try {

@@ -18,6 +18,7 @@ import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javafx.scene.input.KeyCode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -181,5 +182,23 @@ class InterventionUiTest {
                 assertThat(diff[q][k]).isEqualTo(second[q][k] - first[q][k]);
             }
         }
+
+        // Its spinners take typed numbers, as the inspector's others do: a sentence is never typed into them (nothing
+        // thrown, nothing read as a number), a number typed is the one compared
+        Spinner<Integer> position = spinner(robot, "#counterfactual-position");
+        robot.clickOn(position.getEditor()).eraseText(3).write("the fourth token please");
+        assertThat(position.getEditor().getText()).as("letters never reach the value").doesNotContainPattern("[a-z ]");
+        robot.write("3");
+        robot.clickOn("#counterfactual-compare");
+        assertThat(position.getValue()).as("typed, then Compare").isEqualTo(3);
+        waitUntil(() -> b.getText().startsWith("B: ") && !Arrays.deepEquals(second,
+                robot.lookup("#counterfactual-map-b").queryAs(HeatmapView.class).values()));
+        Spinner<Integer> other = spinner(robot, "#counterfactual-example");
+        robot.clickOn(other.getEditor()).eraseText(3).write("example twelve");
+        assertThat(other.getEditor().getText()).doesNotContainPattern("[a-z ]");
+        int count = ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) other.getValueFactory()).getMax() + 1;
+        int wanted = (other.getValue() + 3) % count;
+        robot.write(String.valueOf(wanted)).type(KeyCode.ENTER);
+        assertThat(other.getValue()).as("typed, then Enter").isEqualTo(wanted);
     }
 }
