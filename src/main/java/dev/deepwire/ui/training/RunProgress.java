@@ -24,6 +24,7 @@ final class RunProgress {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty backend = new SimpleStringProperty("");
     private final LongProperty pointsAdded = new SimpleLongProperty();
+    private final LossNote lossNote = new LossNote();
     private long started;
     private int stepsPerEpoch;
     private int epochs;
@@ -52,6 +53,11 @@ final class RunProgress {
         return backend;
     }
 
+    /** Why a 1-N run's validation loss stays flat (the line under the loss chart). */
+    LossNote lossNote() {
+        return lossNote;
+    }
+
     LongProperty pointsAddedProperty() {
         return pointsAdded;
     }
@@ -65,6 +71,7 @@ final class RunProgress {
     void clearAll() {
         history.clearAll();
         health.clear();
+        lossNote.clear();
         noPlace();
     }
 
@@ -93,7 +100,7 @@ final class RunProgress {
     }
 
     /**
-     * Follows a measuring event (start, step, learning rate, epoch, health); returns whether it added a point to
+     * Follows a measuring event (start, step, learning rate, epoch, the figure selected on, health); returns whether it added a point to
      * the curves. Other events are left to the caller.
      */
     boolean apply(TrainingEvent event) {
@@ -111,6 +118,8 @@ final class RunProgress {
             history.validationLoss().add(new MetricsHistory.Point(ep.step(), ep.validationLoss()));
             history.validationAccuracy().add(new MetricsHistory.Point(ep.step(), ep.validationAccuracy()));
             return true;
+        } else if (event instanceof TrainingEvent.SelectionMeasured m) {
+            lossNote.measured(m);
         } else if (event instanceof TrainingEvent.HealthMeasured h) {
             for (NodeHealth n : h.nodes()) {
                 health.put(n.nodeId(), n);

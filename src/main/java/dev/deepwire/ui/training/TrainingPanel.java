@@ -163,7 +163,11 @@ public final class TrainingPanel extends HBox {
         lrChart.includeZero();
         lrChart.viewer().setPrefWidth(260);
         lrChart.viewer().setMinWidth(200);
-        getChildren().addAll(controls, loss.viewer(), accuracy.viewer(), lrChart.viewer());
+        HBox charts = new HBox(10, loss.viewer(), accuracy.viewer(), lrChart.viewer());
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox chartColumn = new VBox(2, charts, lossNote());
+        HBox.setHgrow(chartColumn, Priority.ALWAYS);
+        getChildren().addAll(controls, chartColumn);
         new AnimationTimer() {
             private long lastDraw;
 
@@ -194,6 +198,29 @@ public final class TrainingPanel extends HBox {
                 refreshCharts(); // a finished run, a comparison: draw now
             }
         });
+    }
+
+    /**
+     * One line under the charts, from the loss chart's edge: why a 1-N knowledge-graph run's validation loss stays flat
+     * beside its falling training loss (the view model's {@link LossNote}; the whole explanation on its tooltip). It
+     * takes room only while there is something to say.
+     */
+    private Label lossNote() {
+        Label note = new Label();
+        note.setId("train-loss-note");
+        note.getStyleClass().add("muted");
+        note.setStyle("-fx-font-size: 12px;"); // a caption, as the charts' legends: whole at 1024 px (at 13 px, cut)
+        note.textProperty().bind(vm.lossNote().lineProperty());
+        note.setMinWidth(0);
+        note.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        why.textProperty().bind(vm.lossNote().detailProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        note.setTooltip(why);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        return note;
     }
 
     private boolean chartsDirty;

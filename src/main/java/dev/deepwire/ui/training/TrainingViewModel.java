@@ -172,6 +172,11 @@ public final class TrainingViewModel {
         return measured.history();
     }
 
+    /** Why a 1-N knowledge-graph run's validation loss stays flat beside a falling training loss (else empty). */
+    LossNote lossNote() {
+        return measured.lossNote();
+    }
+
     /** The editor whose project this window trains (its settings are part of the project and its history). */
     public EditorViewModel editor() {
         return editor;
@@ -234,6 +239,7 @@ public final class TrainingViewModel {
     private void launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings) {
         String name = project.name();
         measured.begin(settings.epochs());
+        measured.lossNote().begin(network, data, "mrr".equals(settings.selectOn()));
         evaluation.begin(network, data, project);
         measured.pointsChanged();
         try {
