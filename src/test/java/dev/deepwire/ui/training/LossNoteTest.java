@@ -69,7 +69,7 @@ class LossNoteTest {
     static TrainingViewModel trained(Project p, Path dir) {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir.resolve("runs"));
-        vm.setDataFolder(() -> dir);
+        vm.data().setFolder(() -> dir);
         assertThat(vm.start(p.training())).isTrue();
         vm.drain();
         assertThat(vm.phaseProperty().get()).as(vm.statusProperty().get()).isEqualTo(RunState.FINISHED);
@@ -91,7 +91,7 @@ class LossNoteTest {
         EditorViewModel editor = vm.editor();
         editor.setProject(marker);
         assertThat(vm.lossNote().lineProperty().get()).as("another project: the last run's note goes").isEmpty();
-        vm.setDataFolder(() -> dir);
+        vm.data().setFolder(() -> dir);
         assertThat(vm.start(marker.training())).isTrue();
         vm.drain();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
