@@ -97,4 +97,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.deepwire.cli..", "dev.deepwire.ui..", "javafx..")
             .allowEmptyShould(true)
             .because("a Spark task runs headless on an executor, and the command line reaches Spark only through its seam");
+
+    @ArchTest
+    static final ArchRule windowsOpenWithinTheScreen = noClasses().that().resideInAPackage("dev.deepwire.ui..")
+            .and().doNotHaveFullyQualifiedName("dev.deepwire.ui.controls.WindowSizes")
+            .should().callConstructor(javafx.scene.Scene.class, javafx.scene.Parent.class, double.class, double.class)
+            .because("a window sized by hand opened off a 1024 x 700 screen (the counterfactual pair, 1,200 px wide): "
+                    + "every window's size goes through WindowSizes, which keeps it on the screen");
 }

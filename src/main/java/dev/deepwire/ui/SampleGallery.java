@@ -83,7 +83,7 @@ final class SampleGallery {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        Scene scene = new Scene(root, 900, 640);
+        Scene scene = dev.deepwire.ui.controls.WindowSizes.scene(root, 900, 640);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

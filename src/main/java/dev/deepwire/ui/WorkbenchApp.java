@@ -22,11 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The workbench application: opens the file named on the command line, or else the default sample. */
@@ -144,8 +142,7 @@ public final class WorkbenchApp extends Application {
                 processes.prestart(); // after this JVM's own start-up work, so the two do not share the cores
             }
         });
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 60));
+        Scene scene = dev.deepwire.ui.controls.WindowSizes.scene(window.root(), 1440, 860);
         Themes.apply(scene, Themes.saved());
         stage.setScene(scene);
         stage.show();

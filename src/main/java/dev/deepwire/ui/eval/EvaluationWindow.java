@@ -136,8 +136,7 @@ public final class EvaluationWindow {
             }
             w.evaluateKept(root, run, training, inspect, stepThrough);
         });
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fits a small screen (1024 × 700)
-        Scene scene = new Scene(root, Math.min(1100, screen.getWidth() - 20), Math.min(760, screen.getHeight() - 40));
+        Scene scene = dev.deepwire.ui.controls.WindowSizes.scene(root, 1100, 760);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

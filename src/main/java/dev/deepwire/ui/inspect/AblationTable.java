@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -54,7 +53,7 @@ final class AblationTable {
                 root.getStylesheets().setAll(owner.getScene().getStylesheets());
             }
         }
-        stage.setScene(new Scene(root, 620, 420));
+        stage.setScene(dev.deepwire.ui.controls.WindowSizes.scene(root, 620, 420));
         stage.show();
         CompletableFuture.supplyAsync(() -> experiment.table(mode), background).whenComplete((t, e) -> Platform.runLater(() -> {
             if (e != null) {

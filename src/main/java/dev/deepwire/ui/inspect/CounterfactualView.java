@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -76,7 +75,7 @@ final class CounterfactualView {
         if (owner != null && owner.getScene() != null) {
             root.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
-        stage.setScene(new Scene(root, 1200, 560));
+        stage.setScene(dev.deepwire.ui.controls.WindowSizes.scene(root, 1200, 560));
         stage.show();
         v.compare();
         return stage;

@@ -8,7 +8,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -66,7 +65,7 @@ public final class SweepDialog {
             stage = new Stage();
             stage.initOwner(owner);
             stage.setTitle("Sweep");
-            stage.setScene(new Scene(content(), 820, 560));
+            stage.setScene(dev.deepwire.ui.controls.WindowSizes.scene(content(), 820, 560));
             if (owner != null && owner.getScene() != null) {
                 stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
                 if (owner.getScene().getRoot() != null) {
