@@ -17,9 +17,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.Side;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -53,8 +50,7 @@ final class PruningLabView extends VBox {
     private final Label status = new Label();
     private final Label summary = new Label();
     private final Label scope = new Label();
-    private final XYChart.Series<Number, Number> headSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> weightSeries = new XYChart.Series<>();
+    private final PruningChart chart;
     private Row baseline;
 
     PruningLabView(RunEvaluation.Source source, Executor work, AtomicBoolean closed) {
@@ -100,23 +96,7 @@ final class PruningLabView extends VBox {
                 column("ms / example", r -> String.format(Locale.ROOT, "%.3f", r.msPerExample()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> keep.setDisable(b == null || !models.containsKey(b)));
-        // a share runs from 0 to 100 % (auto-ranged, the axis went to 110 %); an accuracy up to 1 (it went to 1.25)
-        NumberAxis x = new NumberAxis(0, 100, 10);
-        x.setLabel("share of parameters removed (%)");
-        NumberAxis y = new NumberAxis();
-        y.setLabel(lab.metricName());
-        y.setForceZeroInRange(false);
-        this.y = y;
-        fitShares(); // before a run too: an accuracy from 0 to 1 (it showed 0 to 125)
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId("prune-chart");
-        chart.setAnimated(false);
-        headSeries.setName("heads removed");
-        weightSeries.setName("weights pruned (magnitude)");
-        chart.getData().addAll(List.of(headSeries, weightSeries));
-        chart.setPrefHeight(260);
-        chart.setMinHeight(200);
-        chart.setLegendSide(Side.RIGHT); // which line is which, also when the window is short (1024 × 700)
+        chart = new PruningChart(lab.metricName());
         HBox bottom = new HBox(8, keep, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -172,8 +152,7 @@ final class PruningLabView extends VBox {
         run.setDisable(true);
         table.getItems().clear();
         models.clear();
-        headSeries.getData().clear();
-        weightSeries.getData().clear();
+        chart.clear();
         summary.setText("");
         status.setText("Measuring the original…");
         work.execute(() -> {
@@ -190,7 +169,7 @@ final class PruningLabView extends VBox {
                         int count = k;
                         ui(() -> status.setText("Removing " + count + " of " + lab.removableHeads() + " heads…"));
                         ModelLab.Slimmed s = lab.removeHeads(k, tune);
-                        ui(() -> add(s.row(), s, headSeries));
+                        ui(() -> add(s.row(), s, chart.heads()));
                     }
                 }
                 for (double share : shares) {
@@ -199,7 +178,7 @@ final class PruningLabView extends VBox {
                     }
                     ui(() -> status.setText(String.format(Locale.ROOT, "Pruning %.0f %% of the weights…", 100 * share)));
                     ModelLab.Slimmed s = lab.prune(share, tune);
-                    ui(() -> add(s.row(), s, weightSeries));
+                    ui(() -> add(s.row(), s, chart.weights()));
                 }
                 ui(() -> status.setText("Done. Select a row and Keep it to save that model as a new run."));
             } catch (RuntimeException e) {
@@ -224,35 +203,9 @@ final class PruningLabView extends VBox {
         if (series != null && baseline != null) {
             double removed = 100.0 * (baseline.nonZero() - row.nonZero()) / baseline.nonZero();
             double value = Double.isNaN(row.fineTunedMetric()) ? row.metric() : row.fineTunedMetric();
-            series.getData().add(new XYChart.Data<>(removed, value));
-            fitShares();
+            chart.add(series, removed, value);
         }
         summary.setText(summaryLine());
-    }
-
-    private NumberAxis y;
-
-    /**
-     * An accuracy's axis ends at 1 (100 %), from 0 while there are no points: auto-ranged, a point at 1.0 put its top
-     * at 1.25 and an empty chart showed 0 to 125.
-     */
-    private void fitShares() {
-        boolean empty = headSeries.getData().isEmpty() && weightSeries.getData().isEmpty();
-        double low = empty ? 0 : Double.MAX_VALUE;
-        double high = empty ? 1 : -Double.MAX_VALUE;
-        for (var series : List.of(headSeries, weightSeries)) {
-            for (var d : series.getData()) {
-                low = Math.min(low, d.getYValue().doubleValue());
-                high = Math.max(high, d.getYValue().doubleValue());
-            }
-        }
-        boolean share = low >= 0 && high <= 1 && !lab.metricName().endsWith("loss");
-        y.setAutoRanging(!share);
-        if (share) {
-            y.setLowerBound(Math.max(0, Math.floor(low * 10 - 1e-9) / 10));
-            y.setUpperBound(1);
-            y.setTickUnit(0.1);
-        }
     }
 
     /** How far each way of slimming goes before the metric drops by more than 1 point (0.01). */
