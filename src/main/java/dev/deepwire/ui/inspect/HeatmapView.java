@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -14,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * A query × key heatmap drawn on a canvas: one pixel per cell scaled up (so 512 × 512 maps redraw and
@@ -39,6 +41,7 @@ final class HeatmapView extends Region {
     private int pinnedRow = -1;
     /** A difference map: blue below 0, red above, white at 0, scaled to the largest difference. */
     private boolean signed;
+    private final List<KeyText> keyTexts = new java.util.ArrayList<>();
 
     HeatmapView() {
         getChildren().add(canvas);
@@ -123,7 +126,7 @@ final class HeatmapView extends Region {
         if (map.length == 0) {
             return 1;
         }
-        double w = (getWidth() - left - legend - 20) / map[0].length;
+        double w = (getWidth() - left - keyRoom() - 20) / map[0].length;
         double h = (getHeight() - top - 20) / map.length;
         return Math.max(0.5, Math.min(w, h));
     }
@@ -174,15 +177,51 @@ final class HeatmapView extends Region {
             g.restore();
         }
         double lx = left + nk * c + 16;
-        double lh = Math.max(60, nq * c);
+        // as tall as the map, and at least 60 px where the view has room (a short bar had its labels on each other)
+        double lh = Math.max(nq * c, Math.min(60, getHeight() - top - 8));
         for (int i = 0; i < 100; i++) {
             g.setFill(signed ? signedColour(1 - i / 50.0) : colour(1 - i / 100.0));
             g.fillRect(lx, top + i * lh / 100, 12, lh / 100 + 1);
         }
+        key(g, lx + 16, lh);
+    }
+
+    /** The colour key's values beside its bar ({@code bar} px tall), in {@link ColourKey#FONT} type. */
+    private void key(GraphicsContext g, double x, double bar) {
+        Font font = Font.font(ColourKey.FONT);
+        double line = Math.ceil(font.getSize() * 1.25);
         g.setFill(Color.web("#d8dde6"));
-        g.fillText(String.format(Locale.ROOT, "%.2f", max), lx + 16, top + 8);
-        g.fillText(signed ? "0" : String.format(Locale.ROOT, "%.2f", max / 2), lx + 16, top + lh / 2 + 4);
-        g.fillText(signed ? String.format(Locale.ROOT, "%.2f", -max) : "0", lx + 16, top + lh);
+        g.setFont(font);
+        g.setTextBaseline(VPos.TOP);
+        keyTexts.clear();
+        for (ColourKey.Value v : ColourKey.values(max, signed, bar)) {
+            double y = top + v.position() * Math.max(0, bar - line);
+            g.fillText(v.text(), x, y);
+            keyTexts.add(new KeyText(v.text(), x, y, width(v.text(), font), line, font.getSize()));
+        }
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
+    /** The room right of the map for the key: its bar and its widest value (a signed key's "-0.58" is wider). */
+    private double keyRoom() {
+        Font font = Font.font(ColourKey.FONT);
+        double widest = Math.max(width(ColourKey.text(max), font), width(ColourKey.text(signed ? -max : max / 2), font));
+        return Math.max(legend, widest + 20);
+    }
+
+    private static double width(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** A value of the colour key as drawn: its words, where (top left) and how big, for tests. */
+    record KeyText(String text, double x, double y, double width, double height, double font) {
+    }
+
+    /** The colour key's values as last drawn. */
+    List<KeyText> keyTexts() {
+        return List.copyOf(keyTexts);
     }
 
     /** The switched-off veil and the pinned row's outline. */
