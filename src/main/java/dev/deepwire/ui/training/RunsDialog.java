@@ -39,9 +39,7 @@ final class RunsDialog {
     }
 
     void showAndWait() {
-        ListView<RunHistory.Run> list = new ListView<>();
-        list.getItems().setAll(vm.keptRuns());
-        list.setId("runs-list");
+        ListView<RunHistory.Run> list = RunCell.list(vm.keptRuns());
         list.setPrefSize(760, 300);
         Dialog<Void> dialog = new Dialog<>();
         String project = vm.editor().project().name();
