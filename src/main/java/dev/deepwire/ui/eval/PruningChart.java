@@ -12,7 +12,7 @@ import javafx.util.StringConverter;
  * removed and one for weights pruned.
  */
 final class PruningChart extends LineChart<Number, Number> {
-    /** Pixels kept between an axis's title and its tick labels (JavaFX keeps a third of an em, about 4). */
+    /** Pixels kept between the metric axis's title and its tick labels (JavaFX keeps a third of an em, about 4). */
     static final int TITLE_GAP = 10;
     private final String metric;
     private final NumberAxis y;
@@ -29,8 +29,9 @@ final class PruningChart extends LineChart<Number, Number> {
         y.setLabel(metric);
         y.setForceZeroInRange(false);
         fit(); // before a run too: an accuracy from 0 to 1 (auto-ranged, it showed 0 to 125)
-        clearOfTicks(y, "0 0 " + TITLE_GAP + " 0"); // turned a quarter left: its bottom faces the tick labels
-        clearOfTicks((NumberAxis) getXAxis(), TITLE_GAP + " 0 0 0");
+        // turned a quarter left, the title's bottom faces the tick labels; the share axis's title is left as it is (taller,
+        // that axis shortened this one below its title's length at 1024 × 700: 'validation accur...')
+        clearOfTicks(y, "0 0 " + TITLE_GAP + " 0");
         setId("prune-chart");
         setAnimated(false);
         heads.setName("heads removed");
@@ -97,7 +98,7 @@ final class PruningChart extends LineChart<Number, Number> {
 
     /**
      * A gap between an axis's title and its tick labels: JavaFX's own, 4 px at the workbench's font, left a title's
-     * descenders ("accuracy", "(%)") all but touching the labels' first digits.
+     * descenders ("accuracy") all but touching the labels' first digits.
      */
     private static void clearOfTicks(NumberAxis axis, String padding) {
         axis.lookup(".axis-label").setStyle("-fx-padding: " + padding + ";");
