@@ -28,6 +28,11 @@ final class HeatmapView extends Region {
     private double legend = 60;
     private double labelFont = 11;
     private boolean labelsShown;
+    /** The share of a cell the columns' slanted labels may take: sin 60°, less a little for the glyphs' own room. */
+    static final double COLUMN_SPACING = 0.8;
+    private double rowFont;
+    private double columnFont;
+    private int columnStride = 1;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
     private float[][] map = new float[0][0];
@@ -102,6 +107,11 @@ final class HeatmapView extends Region {
         labelFont = 9;
     }
 
+    /** The last drawing's cell, its rows' and columns' label sizes, in px, and how many columns apart those are. */
+    double[] tokenLabelSizes() {
+        return new double[] {cell(), rowFont, columnFont, columnStride};
+    }
+
     /** Whether the last drawing labelled the axes with tokens (they are left out when cells are too small). */
     boolean labelsShown() {
         return labelsShown;
@@ -160,14 +170,21 @@ final class HeatmapView extends Region {
         g.setFont(Font.font(labelFont));
         g.fillText("keys →", 8, top - top * 0.4);
         g.fillText("queries ↓", 8, top - 8);
+        // A row's label has a cell's height; the columns' labels, slanted at 60 degrees and a cell apart, lie
+        // c·sin 60° apart across their lines: type larger than that ran into its neighbours (all heads, 1440 × 900).
+        rowFont = Math.min(labelFont, 0.9 * c);
+        // where that would be under 7 px, every second (third, …) column is labelled instead, in readable type
+        columnStride = Math.max(1, (int) Math.ceil(7 / (COLUMN_SPACING * c)));
+        columnFont = Math.min(labelFont, COLUMN_SPACING * c * columnStride);
         labelsShown = c >= labelFont - 2;
         if (labelsShown) {
-            g.setFont(Font.font(Math.min(labelFont, c)));
+            g.setFont(Font.font(rowFont));
             for (int q = 0; q < nq; q++) {
                 g.fillText(clip(rows.get(q), left), 4, top + q * c + c / 2 + 4);
             }
+            g.setFont(Font.font(columnFont));
             g.save();
-            for (int k = 0; k < nk; k++) {
+            for (int k = 0; k < nk; k += columnStride) {
                 g.save();
                 g.translate(left + k * c + c / 2 + 4, top - 4);
                 g.rotate(-60);

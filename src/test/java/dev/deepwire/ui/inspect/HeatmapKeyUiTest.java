@@ -37,6 +37,7 @@ class HeatmapKeyUiTest {
         "150, 100, false, 2",  // squeezed below that: no room for a middle line
         "150, 100, true, 2",
         "480, 380, true, 3",   // four heads at 1440 × 900
+        "390, 250, false, 3",  // four heads in the inspector at 1440 × 900: cells of about 7 px
     })
     void theKeysValuesAreReadableAndApart(double width, double height, boolean signed, int count, FxRobot robot) {
         HeatmapView view = new HeatmapView();
@@ -63,6 +64,13 @@ class HeatmapKeyUiTest {
         });
         assertThat(view.getWidth()).isEqualTo(width);
         assertThat(view.getHeight()).isEqualTo(height);
+        if (view.labelsShown()) { // the tokens' labels: each in its cell's room, the slanted columns' not into each other
+            double[] sizes = view.tokenLabelSizes();
+            assertThat(sizes[1]).as("rows' labels in a cell of %s px", sizes[0]).isLessThanOrEqualTo(sizes[0]);
+            assertThat(sizes[2]).as("columns' labels, slanted, %s cells of %s px apart", sizes[3], sizes[0])
+                    .isLessThanOrEqualTo(sizes[0] * sizes[3] * Math.sin(Math.toRadians(60)) - 0.5)
+                    .isGreaterThanOrEqualTo(6.5);
+        }
         List<HeatmapView.KeyText> key = view.keyTexts();
         assertThat(key).hasSize(count);
         assertThat(key.get(0).text()).isEqualTo("0.58");
