@@ -225,4 +225,53 @@ class WireUiTest {
         robot.interact(() -> vm.toggleCollapsed(vm.graph().groups().get(0).id()));
         assertThat(canvas.groupView(vm.graph().groups().get(0).id())).as("a changed group gets a new view").isNotSameAs(group);
     }
+
+    @Test
+    void aBlockInsideTheBendOfAWireTakesItsOwnClick(FxRobot robot) {
+        // Seen in the real window after Auto-arrange: attention's wire back to the pool ran under the row of blocks, and
+        // a click on any block in that row selected the wire (the hit line's fill took the whole area inside its bends).
+        GraphFixture g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
+                .node("pos", "positional_embedding").node("attn", "self_attention").node("pool", "global_pool")
+                .node("out", "softmax_output").wire("tokens.out", "emb.in").wire("emb.out", "pos.in")
+                .wire("pos.out", "attn.in").wire("attn.out", "pool.in").wire("pool.out", "out.in");
+        g.graph().moveNode("pool", 20, 20);
+        g.graph().moveNode("out", 260, 20);
+        g.graph().moveNode("tokens", 20, 100);
+        g.graph().moveNode("emb", 260, 100);
+        g.graph().moveNode("pos", 500, 100);
+        g.graph().moveNode("attn", 740, 100);
+        robot.interact(() -> {
+            show(stage, g.graph());
+            canvas.getScene().getStylesheets().add(getClass().getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Edge back = vm.graph().edgeInto(new Port("pool", "in")).orElseThrow();
+        List<double[]> route = canvas.edgeView(back).points();
+        String inBend = null;
+        for (String id : List.of("tokens", "emb", "pos")) {
+            NodeView v = canvas.nodeView(id);
+            if (inside(route, new double[] {v.getLayoutX() + NodeView.WIDTH / 2, v.getLayoutY() + v.getHeight() / 2})) {
+                inBend = id;
+            }
+        }
+        assertThat(inBend).as("a block lies inside the bends of %s", route.stream().map(Arrays::toString).toList()).isNotNull();
+        NodeView block = canvas.nodeView(inBend);
+        robot.clickOn(screen(new double[] {block.getLayoutX() + NodeView.WIDTH / 2, block.getLayoutY() + block.getHeight() / 2}));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.selectedWire()).isEmpty();
+        assertThat(vm.selection()).containsExactly(inBend);
+    }
+
+    /** Whether a point lies inside the polygon that a route's corners close (even-odd rule). */
+    private static boolean inside(List<double[]> route, double[] p) {
+        boolean in = false;
+        for (int i = 0, j = route.size() - 1; i < route.size(); j = i++) {
+            double[] a = route.get(i);
+            double[] b = route.get(j);
+            if ((a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]) {
+                in = !in;
+            }
+        }
+        return in;
+    }
 }
