@@ -26,7 +26,8 @@ import javafx.scene.layout.VBox;
 /**
  * The inspector: the selected block's name, type, formula and help, its shapes and parameter count,
  * its issues, and typed editors for its parameters. A value outside the block's range is refused
- * with the allowed range, and the field goes back to the current value.
+ * with the allowed range, and the field goes back to the current value. While a run holds the graph the name,
+ * the parameters and the fixes are disabled, as the training settings are: text typed there could not be kept.
  */
 public final class Inspector extends ScrollPane {
     private final EditorViewModel vm;
@@ -106,6 +107,7 @@ public final class Inspector extends ScrollPane {
         BlockType type = vm.catalog().find(node.type()).orElse(null);
         TextField name = new TextField(node.label());
         name.setId("inspector-name");
+        whileUnlocked(name);
         name.setOnAction(e -> vm.rename(node.id(), name.getText()));
         name.focusedProperty().addListener((o, was, is) -> {
             if (!is && vm.graph().contains(node.id())) {
@@ -126,6 +128,7 @@ public final class Inspector extends ScrollPane {
             apply.getStyleClass().add("quick-fix");
             apply.setId("quick-fix-" + fix.param());
             apply.setOnAction(e -> vm.applyFix(fix));
+            whileUnlocked(apply);
             content.getChildren().add(apply);
         }
         if (type == null) {
@@ -193,6 +196,7 @@ public final class Inspector extends ScrollPane {
             case INT, DOUBLE -> numberField(node, spec, value);
         };
         control.setId("param-" + spec.name());
+        whileUnlocked(control);
         control.setTooltip(new Tooltip(spec.help() + " (" + spec.describeAllowed() + ")"));
         return control;
     }
@@ -226,6 +230,11 @@ public final class Inspector extends ScrollPane {
             }
         });
         return field;
+    }
+
+    /** An editing control takes input only while no run holds the graph (an edit then would be refused and lost). */
+    private void whileUnlocked(Control control) {
+        control.disableProperty().bind(vm.lockedProperty());
     }
 
     private static Label heading(String text) {

@@ -218,4 +218,23 @@ class WorkbenchEditorUiTest {
         assertThat(vm.graph().contains("layer_norm_1")).isTrue();
         assertThat(vm.graph().require("layer_norm_1").x()).isCloseTo(world.getX() - NodeView.WIDTH / 2, org.assertj.core.data.Offset.offset(3.0));
     }
+
+    @Test
+    void whileARunHoldsTheGraphTheInspectorTakesNoTypingItWouldLose(FxRobot robot) {
+        // Seen in the real window: a block renamed while the run was paused was refused on Enter, and the sentence
+        // typed was gone as soon as another block was selected.
+        robot.interact(() -> vm.select("emb", false));
+        robot.interact(() -> vm.setLocked(true)); // as while training or paused
+        TextField name = robot.lookup("#inspector-name").queryAs(TextField.class);
+        assertThat(name.isDisabled()).isTrue();
+        assertThat(robot.lookup("#param-dim").queryAs(TextField.class).isDisabled()).isTrue();
+        robot.interact(() -> vm.select("out", false)); // a block chosen during the run, too
+        assertThat(robot.lookup("#inspector-name").queryAs(TextField.class).isDisabled()).isTrue();
+        robot.interact(() -> vm.setLocked(false));
+        TextField again = robot.lookup("#inspector-name").queryAs(TextField.class);
+        assertThat(again.isDisabled()).isFalse();
+        robot.clickOn(again).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("Guess the language of the word").type(KeyCode.ENTER);
+        assertThat(vm.graph().require("out").label()).isEqualTo("Guess the language of the word");
+    }
 }
