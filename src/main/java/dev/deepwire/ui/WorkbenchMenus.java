@@ -111,8 +111,7 @@ final class WorkbenchMenus {
                 }, (model, split, index) -> {
                     window.attention().loadChosen(model, split, index); // and for step mode
                     stage.toFront(); // step mode is in this window: in front of Evaluate and Prune, which opened it
-                    window.stepMode().toggle().setSelected(false); // (re)starts step mode on the chosen example
-                    window.stepMode().toggle().setSelected(true);
+                    window.stepMode().startOnChosenExample();
                 })),
                 item("S_weep…", null, () -> dev.deepwire.ui.sweep.SweepDialog.showFor(stage, vm::project, window.training()::projectFile,
                         window.training().data()::refusal)), // the window's one consent to data outside the folder

@@ -266,4 +266,29 @@ class StepModeUiTest {
         assertThat(out.resolve("step-04-attn.png")).exists();
         assertThat(Files.readString(out.resolve("steps.json"))).contains("\"softmaxRow\"");
     }
+
+    @Test
+    void anExampleChosenInEvaluateIsWalkedEvenAfterTextWasTypedIntoThePanel(FxRobot robot) throws Exception {
+        // Seen in the real window: a sentence typed in an earlier walk stayed in the box, and Evaluate's "Step through"
+        // on a misclassified word then walked that sentence, titled with the chosen example's name.
+        StepMode mode = window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> stage.toFront());
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+        });
+        TrainedModel model = window.attention().loadedModel().orElseThrow();
+        Dataset split = window.attention().validation();
+        robot.interact(() -> {
+            window.attention().loadChosen(model, split, 5); // what Evaluate and Prune's Step through does
+            mode.startOnChosenExample();
+        });
+        awaitWalk(mode);
+        assertThat(mode.walkthrough().example()).doesNotStartWith("typed").contains("validation example 5");
+        assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+    }
 }

@@ -97,6 +97,17 @@ public final class StepMode {
         toggle.setSelected(!toggle.isSelected());
     }
 
+    /**
+     * Evaluate and Prune's "Step through": (re)starts on the example chosen there (already loaded into the session),
+     * never on text typed into the panel earlier, which had been walked instead under the chosen example's name.
+     */
+    public void startOnChosenExample() {
+        typed = null;
+        panel.typed.clear();
+        toggle.setSelected(false);
+        toggle.setSelected(true);
+    }
+
     private Optional<TrainedModel> model() {
         return session.loadedModel().isPresent() ? session.loadedModel() : resting.get();
     }
