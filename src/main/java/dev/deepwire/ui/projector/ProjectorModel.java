@@ -23,6 +23,7 @@ final class ProjectorModel {
     private int index = -1;
     private Projection.Method method = Projection.Method.PCA;
     private String colourBy;
+    private java.util.function.UnaryOperator<String> names = java.util.function.UnaryOperator.identity();
     private LearnedTable projected;
     private Projection projection;
     private double[][] screen = new double[0][];
@@ -233,6 +234,11 @@ final class ProjectorModel {
     }
 
     /** What the status line says: the table, the step and the projection. */
+    /** How tables are called in the note (the block's name on the canvas; its id until told). */
+    void setNames(java.util.function.UnaryOperator<String> names) {
+        this.names = names;
+    }
+
     String note() {
         LearnedTable t = shown();
         if (t == null) {
@@ -241,6 +247,6 @@ final class ProjectorModel {
         }
         String step = t.step() >= 0 ? String.format(Locale.ROOT, " · step %,d", t.step()) : "";
         String proj = projection == null || projected != t ? "projecting…" : projection.note();
-        return String.format(Locale.ROOT, "%s · %s · %d × %d%s · %s", t.nodeId(), t.kind(), t.size(), t.dimensions(), step, proj);
+        return String.format(Locale.ROOT, "%s · %s · %d × %d%s · %s", names.apply(t.nodeId()), t.kind(), t.size(), t.dimensions(), step, proj);
     }
 }

@@ -38,6 +38,22 @@ public final class ProjectorSession {
         graph = projectGraph;
     }
 
+    /**
+     * How a table or a colour column is called on screen: by its block's name on the canvas ("Letters as vectors"),
+     * as the attention inspector names blocks; a table's part after the block ("emb:entities") follows it. Anything
+     * not a block of the graph keeps its own name.
+     */
+    public String nameOf(String key) {
+        Graph g = key == null ? null : graph.get();
+        if (g == null) {
+            return key == null ? "" : key;
+        }
+        int colon = key.indexOf(':');
+        String id = colon < 0 ? key : key.substring(0, colon);
+        String label = g.node(id).map(n -> n.label()).filter(l -> !l.isBlank()).orElse(null);
+        return label == null ? key : colon < 0 ? label : label + " (" + key.substring(colon + 1) + ")";
+    }
+
     /** A run starts: the tables to capture (empty when the network has none). */
     public List<String> watch(CompiledNetwork network, DatasetSplits splits) {
         source = TableSource.of(network, splits, graph.get());

@@ -101,6 +101,10 @@ public final class ProjectorWindow {
         neighbours.setId("projector-neighbours");
         legend.setId("projector-legend");
         step.setId("projector-step");
+        // Tables and colour columns by the blocks' names on the canvas, not their ids ("token_embedding_1").
+        model.setNames(session::nameOf);
+        table.setConverter(names());
+        colour.setConverter(names());
         method.getItems().setAll(Projection.Method.values());
         method.setConverter(new StringConverter<>() {
             @Override
@@ -179,6 +183,20 @@ public final class ProjectorWindow {
         return root;
     }
 
+    private StringConverter<String> names() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                return session.nameOf(key);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return name;
+            }
+        };
+    }
+
     private void tableChanged() {
         model.select(-1);
         model.hover(-1);
@@ -229,7 +247,7 @@ public final class ProjectorWindow {
                 Platform.runLater(() -> {
                     projecting = false;
                     if (error != null) {
-                        note.setText("Cannot project " + shown.nodeId() + ": " + error.getCause().getMessage());
+                        note.setText("Cannot project " + session.nameOf(shown.nodeId()) + ": " + error.getCause().getMessage());
                         return;
                     }
                     model.setProjection(shown, p);

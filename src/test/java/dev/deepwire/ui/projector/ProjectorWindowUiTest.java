@@ -71,4 +71,27 @@ class ProjectorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown.isShowing()).as("a Close button, as the other windows have").isFalse();
     }
+
+    @Test
+    void tablesAreCalledByTheirBlocksNamesOnTheCanvas(FxRobot robot) {
+        // Seen in the real window: blocks renamed "Character embedding for each letter of the word" and "Which
+        // language is this word from" were offered as token_embedding_1 and softmax_output_1.
+        dev.deepwire.model.Graph graph = new dev.deepwire.GraphFixture().node("emb", "token_embedding").node("group", "softmax_output").graph();
+        graph.setLabel("emb", "Letters as vectors");
+        graph.setLabel("group", "Which kind of thing it is");
+        robot.interact(() -> {
+            session.setGraph(() -> graph);
+            window.stage().close();
+            window = ProjectorWindow.open(null, session, Runnable::run, "emb");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.table.getValue()).as("still chosen by id").isEqualTo("emb");
+        assertThat(window.table.getConverter().toString(window.table.getValue())).isEqualTo("Letters as vectors");
+        assertThat(robot.from(window.table).lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).toList()).as("what the box shows").contains("Letters as vectors");
+        assertThat(window.colour.getConverter().toString("group")).isEqualTo("Which kind of thing it is");
+        assertThat(window.colour.getConverter().toString("index")).as("a column that is no block").isEqualTo("index");
+        assertThat(window.note.getText()).startsWith("Letters as vectors · ");
+        assertThat(session.nameOf("emb:entities")).isEqualTo("Letters as vectors (entities)");
+    }
 }
