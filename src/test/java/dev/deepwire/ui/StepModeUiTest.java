@@ -291,4 +291,25 @@ class StepModeUiTest {
         assertThat(mode.walkthrough().example()).doesNotStartWith("typed").contains("validation example 5");
         assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
     }
+
+    @Test
+    void leavingStepModeGivesTheKeysBackToTheCanvasNotToTheBlocksName(FxRobot robot) throws Exception {
+        // Seen in the real window: after "Leave step mode" the inspector's name field had the focus with its text
+        // selected, and F (fit view) renamed the block "f".
+        StepMode mode = window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> stage.toFront());
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        String shown = window.editor().selection().iterator().next();
+        String name = window.editor().graph().require(shown).label();
+        robot.clickOn("#step-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.walkthrough()).isNull();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(window.canvas());
+        robot.type(KeyCode.F);
+        robot.clickOn("#canvas", javafx.scene.input.MouseButton.MIDDLE); // a click elsewhere: a field being typed in commits
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().graph().require(shown).label()).isEqualTo(name);
+    }
 }

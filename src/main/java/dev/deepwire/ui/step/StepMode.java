@@ -196,15 +196,31 @@ public final class StepMode {
     }
 
     private void stop(String message) {
+        boolean keysWereHere = focusWithinPanel();
         walk = null;
         back = false;
         overlay.hide();
+        if (keysWereHere) {
+            // The panel's buttons go with it: the keys go back to the canvas. They had gone on to the inspector's
+            // name with its text selected, so F (fit view) or Backspace renamed the block.
+            canvas.requestFocus();
+        }
         if (toggle.isSelected()) {
             toggle.setSelected(false);
         }
         if (message != null) {
             vm.messageProperty().set(message);
         }
+    }
+
+    private boolean focusWithinPanel() {
+        javafx.scene.Node n = canvas.getScene() == null ? null : canvas.getScene().getFocusOwner();
+        for (; n != null; n = n.getParent()) {
+            if (n == panel) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void export() {

@@ -45,6 +45,7 @@ final class StepPanel extends VBox {
         position.setId("step-position");
         head.setId("step-head");
         typed.setId("step-text");
+        close.setId("step-close");
         gradients.setId("step-gradients");
         export.setId("step-export");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px; -fx-text-fill: #fde725;");
