@@ -12,7 +12,7 @@ import javafx.scene.text.Text;
  */
 final class BlockDetail {
     /** Below this zoom a block shows its title alone. */
-    static final double OVERVIEW_BELOW = 0.75;
+    static final double OVERVIEW_BELOW = 0.65;
     /** The title's size on screen, in pixels, that the overview aims for (the window's own text size). */
     static final double READABLE = 13;
     /** The title's size at zoom 1 (the window's text size, workbench.css). */
