@@ -31,12 +31,12 @@ class PruningChartUiTest {
      */
     private static final double GAP = 8;
     private final StackPane root = new StackPane();
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        Scene scene = new Scene(root, 980, 200);
+        // the chart is given each size itself: the stage is shared by the UI tests of this JVM, and a size set on it
+        // stays for the tests after (the step mode's and the settings' clicks then missed)
+        Scene scene = new Scene(root, 1100, 300);
         scene.getStylesheets().add(PruningChartUiTest.class.getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -55,9 +55,10 @@ class PruningChartUiTest {
     void theAxisTitleKeepsClearOfTheTickLabels(String metric, double width, double height, String values, FxRobot robot) {
         PruningChart[] chart = new PruningChart[1];
         robot.interact(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
             chart[0] = new PruningChart(metric);
+            chart[0].setMinSize(width, height);
+            chart[0].setPrefSize(width, height);
+            chart[0].setMaxSize(width, height);
             root.getChildren().setAll(chart[0]);
         });
         double share = 0;
