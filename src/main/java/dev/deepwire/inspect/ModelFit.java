@@ -119,7 +119,7 @@ public final class ModelFit {
      * beyond training settings): four heads and two have the same parameter count, and the figures would have come
      * from the model's settings, not the project's.
      */
-    private static void sameSettings(ComputationGraph net, CompiledNetwork network) throws Mismatch {
+    public static void sameSettings(ComputationGraph net, CompiledNetwork network) throws Mismatch {
         JsonNode model;
         JsonNode project;
         try {

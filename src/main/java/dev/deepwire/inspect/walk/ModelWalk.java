@@ -107,6 +107,14 @@ public final class ModelWalk {
         if (net.params().length() != compiled.totalParams()) { // numParams() leaves out vertices with parameters
             throw new Mismatch("the graph has changed since the model was trained; train again (or undo the edit) to step through it");
         }
+        try {
+            // four heads and two have the same parameters: the walk would have run the model's four under the graph's two
+            dev.deepwire.inspect.ModelFit.sameSettings(net, compiled);
+        } catch (dev.deepwire.inspect.ModelFit.Mismatch e) {
+            String why = e.getMessage().replaceFirst("^its ", "the model's ").replaceFirst("^it ", "the model ");
+            throw new Mismatch("the graph has changed since the model was trained: " + why
+                    + "; train again (or undo the edit) to step through it");
+        }
         Walkthrough walk = Walkthroughs.of(project.name(), example, project.graph(), catalog, compiled, net, one, position, head);
         if (backward && one.labels().length == 0) {
             throw new IllegalArgumentException("the way back needs a true label to measure the loss against; typed input "

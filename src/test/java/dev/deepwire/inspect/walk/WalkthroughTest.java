@@ -118,4 +118,21 @@ class WalkthroughTest {
         assertThat(attn).isEqualTo(res1);
         assertThat(back.blocks()).containsKeys("embed", "attn", "classify");
     }
+
+    @Test
+    void aModelTrainedBeforeTheHeadsWereChangedIsRefusedNotWalkedUnderTheNewHeads() {
+        // four heads and two have the same parameters: the walk ran the model's four and said "head 0 of 4" while the
+        // inspector showed the graph's two (seen in the real window)
+        Project edited = new Project(project.name(), project.description(), project.graph().copy(), project.dataset(),
+                project.training());
+        edited.graph().setParam("attn", "heads", 2);
+        var model = new TrainedModel(net);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelWalk.walk(edited, BlockCatalog.standard(), model, one,
+                        "validation example 2", 3, 0, false))
+                .isInstanceOf(ModelWalk.Mismatch.class)
+                .hasMessageContaining("attn").hasMessageContaining("2 in the project, 4 in the model")
+                .hasMessageContaining("train again");
+        assertThat(ModelWalk.walk(project, BlockCatalog.standard(), model, one, "validation example 2", 3, 0, false).steps())
+                .as("the graph it was trained as walks").isNotEmpty();
+    }
 }
