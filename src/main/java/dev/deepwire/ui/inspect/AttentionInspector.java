@@ -108,7 +108,7 @@ public final class AttentionInspector {
         ui.node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
                 : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)
         BorderPane root = ui.layout(this::showClearest, this::export, () -> stage.close());
-        root.setRight(intervene);
+        root.setRight(intervene.scrolling());
         ui.node.valueProperty().addListener((o, a, b) -> {
             model.setTyped(null);
             refresh();

@@ -33,6 +33,7 @@ final class HeadSwitches extends VBox {
         mode.setId("intervene-mode");
         mode.setTooltip(new Tooltip("How a switched-off head is replaced"));
         explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, never cut to one line with "…"
         explanation.getStyleClass().add("muted");
         explanation.setId("intervene-explanation");
         explanation.setText(Ablation.ZERO.explanation());

@@ -116,7 +116,20 @@ final class InterventionPanel extends VBox {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        // its whole text, wrapped: on a short window the panel scrolls ({@link #scrolling}) instead of cutting each
+        // line to one with "…" ("Prediction: german (p 0.30) → german (…" at 1024 × 700)
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** The panel in a pane that scrolls when the window is too short for all of it (1024 × 700). */
+    javafx.scene.control.ScrollPane scrolling() {
+        var scroll = new javafx.scene.control.ScrollPane(this);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinViewportWidth(getPrefWidth());
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** Follows what the inspector shows; a new model, block or set of examples starts with nothing switched off. */

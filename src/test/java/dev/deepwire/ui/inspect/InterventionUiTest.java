@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javafx.scene.input.KeyCode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,16 @@ class InterventionUiTest {
                 "Validation accuracy: %.2f %%  →  %.2f %% with head 1 (zero) off", 100 * unchanged, 100 * expected));
         assertThat(robot.lookup("#intervene-prediction").queryAs(Label.class).getText()).matches("Prediction: .+ \\(p [0-9.]+\\)  →  .+ \\(p [0-9.]+\\)");
         assertThat(robot.lookup("#intervene-explanation").queryAs(Label.class).getText()).startsWith("zero: ");
+        // at 1024 x 700 the panel's lines were cut with "…": each keeps its whole wrapped text, the panel scrolls
+        robot.interact(() -> {
+            inspector.stage().setWidth(984);
+            inspector.stage().setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#intervene-explanation", "#intervene-prediction", "#intervene-accuracy", "#intervene-pin-what")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertThat(l.getHeight()).as("%s '%s' whole", id, l.getText()).isGreaterThanOrEqualTo(l.prefHeight(l.getWidth()) - 0.5);
+        }
         robot.clickOn("#intervene-head-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(map.greyed()).as("on again").isFalse();
