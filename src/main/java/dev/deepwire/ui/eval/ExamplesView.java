@@ -79,6 +79,14 @@ final class ExamplesView extends VBox {
         });
         confidence.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(index, shown, actual, predicted, confidence));
+        for (TableColumn<Prediction, ?> column : table.getColumns()) {
+            // every header whole ("Predi…" and "Con…" at 1024 x 700 beside a wide Example column): its text, the
+            // cell's padding and the sort arrow
+            javafx.scene.text.Text header = new javafx.scene.text.Text(column.getText());
+            header.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                    javafx.scene.text.FontWeight.BOLD, 13));
+            column.setMinWidth(Math.ceil(header.getLayoutBounds().getWidth()) + 30);
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         inspect.setId("eval-open-inspector");
         step.setId("eval-step-through");

@@ -122,6 +122,17 @@ class EvaluationWindowUiTest {
             assertThat(p.predicted()).isEqualTo(cell[1]);
         });
 
+        // at 1024 x 700 the headers read "Predi…" and "Con…" beside a wide Example column: each is whole
+        robot.interact(() -> {
+            table.getScene().getWindow().setWidth(984);
+            table.getScene().getWindow().setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node header : robot.from(table).lookup(".column-header .label").queryAll()) {
+            Label l = (Label) header;
+            String drawn = ((javafx.scene.text.Text) l.lookup(".text")).getText();
+            assertThat(drawn).as("the %s column's header", l.getText()).isEqualTo(l.getText());
+        }
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#eval-open-inspector");
         int chosen = table.getItems().get(0).example();
