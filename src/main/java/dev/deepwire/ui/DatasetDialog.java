@@ -62,7 +62,11 @@ final class DatasetDialog {
         kind.getItems().setAll(KINDS);
         kind.setValue(current == null ? "csv" : current.kind());
         TextField file = field("dataset-file", params.get("file"));
-        TextField tokens = field("dataset-tokens", params.getOrDefault("tokens", "chars"));
+        // a two-way choice, not free text to misspell (a file's own other value is shown as it is, and Check names it)
+        ComboBox<String> tokens = new ComboBox<>();
+        tokens.setId("dataset-tokens");
+        tokens.getItems().setAll(List.of("chars", "words"));
+        tokens.setValue(String.valueOf(params.getOrDefault("tokens", "chars")));
         TextField length = field("dataset-length", params.get("length"));
         TextField classes = field("dataset-classes", params.get("classes"));
         TextField validation = field("dataset-validation", params.get("validationFraction"));
@@ -153,7 +157,7 @@ final class DatasetDialog {
             }
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             put(p, "file", used.contains("file") ? file.getText() : "", false);
-            put(p, "tokens", used.contains("tokens") ? tokens.getText() : "", false, "chars");
+            put(p, "tokens", used.contains("tokens") ? tokens.getValue() : "", false, "chars");
             put(p, "length", used.contains("length") ? length.getText() : "", true);
             put(p, "classes", used.contains("classes") ? classes.getText() : "", true);
             put(p, "validationFraction", used.contains("validationFraction") ? validation.getText() : "", true);

@@ -79,10 +79,14 @@ class DatasetDialogUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
         assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
                 .isEqualTo("16,000 training and 2,000 validation examples, 2,000 test");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> tokens = robot.lookup("#dataset-tokens").queryAs(ComboBox.class);
+        assertThat(tokens.getItems()).as("a choice, not free text").containsExactly("chars", "words");
+        robot.interact(() -> tokens.setValue("words"));
         robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.getResult().kind()).isEqualTo("text-classes");
-        assertThat(dialog.getResult().params()).containsEntry("length", 8L);
+        assertThat(dialog.getResult().params()).containsEntry("length", 8L).containsEntry("tokens", "words");
     }
 
     @Test
