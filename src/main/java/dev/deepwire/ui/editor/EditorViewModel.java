@@ -248,6 +248,14 @@ public final class EditorViewModel {
         }
     }
 
+    /** Sets what the project says about itself ("About …" in the inspector) as one undoable step. */
+    public void setDescription(String description) {
+        String text = description == null ? "" : description.strip();
+        if (!text.equals(Objects.requireNonNullElse(project().description(), ""))) {
+            stack.execute(new dev.deepwire.model.DescribeProjectCommand(project(), text));
+        }
+    }
+
     /** Binds the project to a dataset (or to none) as one undoable step. */
     public void setDataset(DatasetSpec spec) {
         if (!Objects.equals(spec, project().dataset())) {

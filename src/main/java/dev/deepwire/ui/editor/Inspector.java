@@ -94,11 +94,21 @@ public final class Inspector extends ScrollPane {
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
             String about = vm.project().description();
-            if (vm.selection().isEmpty() && about != null && !about.isBlank()) {
-                // The project's own description (what a teacher reads aloud), above the editing hint.
-                Label text = wrapped(about);
+            if (vm.selection().isEmpty()) {
+                // The project's own description (what a teacher reads aloud), above the editing hint; any project can
+                // be given one (a new project had no way to write it)
+                boolean none = about == null || about.isBlank();
+                Label text = wrapped(none ? "No description yet." : about);
                 text.setId("project-description");
-                content.getChildren().addAll(heading("About " + vm.project().name()), text);
+                if (none) {
+                    text.getStyleClass().add("muted");
+                }
+                javafx.scene.control.Button edit = new javafx.scene.control.Button(none ? "Describe this project…" : "Edit the description…");
+                edit.setId("project-describe");
+                whileUnlocked(edit);
+                edit.setOnAction(e -> DescriptionDialog.ask(getScene() == null ? null : getScene().getWindow(),
+                        vm.project().name(), about).ifPresent(vm::setDescription));
+                content.getChildren().addAll(heading("About " + vm.project().name()), text, edit);
             }
             content.getChildren().add(hint);
             return;

@@ -1,0 +1,36 @@
+package dev.deepwire.ui.editor;
+
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** Asks for a project's description: several lines of plain text, kept only on OK. */
+final class DescriptionDialog {
+    private DescriptionDialog() {
+    }
+
+    static Dialog<String> create(Window owner, String projectName, String current) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.setTitle("About " + projectName);
+        dialog.setHeaderText("What " + projectName + " is for, shown when no block is selected (saved with the project).");
+        TextArea text = new TextArea(current == null ? "" : current);
+        text.setId("project-description-text");
+        text.setWrapText(true);
+        text.setPrefColumnCount(48);
+        text.setPrefRowCount(8);
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
+        dialog.setOnShown(e -> text.requestFocus());
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        return dialog;
+    }
+
+    static Optional<String> ask(Window owner, String projectName, String current) {
+        return create(owner, projectName, current).showAndWait();
+    }
+}
