@@ -17,7 +17,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -131,12 +130,7 @@ final class WorkbenchMenus {
     }
 
     private void groupSelection() {
-        TextInputDialog ask = new TextInputDialog("Encoder block");
-        ask.setTitle("Name the group");
-        ask.setHeaderText("Name the group");
-        ask.setContentText("Name:");
-        ask.initOwner(window.root().getScene().getWindow());
-        ask.showAndWait().ifPresent(vm::groupSelection);
+        GroupNameDialog.create(window.root().getScene().getWindow()).showAndWait().ifPresent(vm::groupSelection);
     }
 
     /** CPU or CUDA GPU: remembered, and applied by restarting (ND4J picks its backend once per process). */

@@ -44,6 +44,8 @@ final class CanvasViews {
     final Group noteLayer = new Group();
     final Group nodeLayer = new Group();
     final Group edgeLayer = new Group();
+    /** Expanded groups' names, above the blocks and wires so a block just above a group never hides its name. */
+    final Group groupTitleLayer = new Group();
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
     private final GroupViews groups;
@@ -58,7 +60,7 @@ final class CanvasViews {
         this.vm = vm;
         this.viewport = viewport;
         this.nodeGestures = nodeGestures;
-        this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupGestures);
+        this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupTitleLayer, groupGestures);
         this.edgeGestures = edgeGestures;
         viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }

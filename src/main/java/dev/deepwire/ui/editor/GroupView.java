@@ -11,6 +11,8 @@ import javafx.scene.shape.Rectangle;
  * A group on the canvas: expanded, a frame around its blocks with the name on top; collapsed, one box
  * standing for them, with wires from outside meeting its left and right edges. Double-click the name
  * (or the box) to collapse or expand; drag it to move the whole group.
+ * <p>An expanded group's name is not drawn in the frame (below the blocks, where a block above the group hid it) but
+ * in a layer above the blocks ({@link GroupViews} puts it there), placed in world coordinates over the frame's top.
  */
 final class GroupView extends Pane {
     static final double COLLAPSED_HEIGHT = 70;
@@ -33,7 +35,12 @@ final class GroupView extends Pane {
             title.setMaxHeight(COLLAPSED_HEIGHT - 14);
             title.setTooltip(new Tooltip(group.label() + "\n" + summary));
         }
-        getChildren().addAll(frame, title);
+        getChildren().add(frame);
+        if (group.collapsed()) {
+            getChildren().add(title);
+        } else {
+            title.getStyleClass().add("group-title-above");
+        }
         setPickOnBounds(false);
         frame.setMouseTransparent(!group.collapsed());
     }
@@ -44,6 +51,11 @@ final class GroupView extends Pane {
 
     Label title() {
         return title;
+    }
+
+    /** Whether the name is drawn in its own layer above the blocks (expanded) rather than in the box (collapsed). */
+    boolean titleAbove() {
+        return !group.collapsed();
     }
 
     /** Places the frame around the given bounds (expanded) or the box at their top-left (collapsed). */
@@ -59,7 +71,7 @@ final class GroupView extends Pane {
             frame.setY(22);
             frame.setWidth(members.getWidth() + 2 * pad);
             frame.setHeight(members.getHeight() + 2 * pad);
-            title.relocate(4, 0);
+            title.relocate(getLayoutX() + 4, getLayoutY()); // in the title layer, which shares the frame's coordinates
         }
     }
 

@@ -17,13 +17,15 @@ import javafx.geometry.Bounds;
 import javafx.scene.Group;
 
 /**
- * The canvas's group views: an expanded group is a frame below everything, a collapsed one a box among the blocks.
+ * The canvas's group views: an expanded group is a frame below everything with its name above the blocks (a block
+ * just above the group hid a name drawn with the frame), a collapsed one a box among the blocks.
  * A group's view is remade only when the group or its summary changed.
  */
 final class GroupViews {
     private final EditorViewModel vm;
     private final Group frames;
     private final Group boxes;
+    private final Group titles;
     private final Consumer<GroupView> gestures;
     private final Map<String, GroupView> groups = new LinkedHashMap<>();
     private final Map<String, String> summaries = new HashMap<>();
@@ -31,11 +33,13 @@ final class GroupViews {
     /**
      * @param frames where expanded groups are drawn
      * @param boxes  where collapsed groups are drawn (the block layer)
+     * @param titles where expanded groups' names are drawn (a layer above the blocks, in the same coordinates)
      */
-    GroupViews(EditorViewModel vm, Group frames, Group boxes, Consumer<GroupView> gestures) {
+    GroupViews(EditorViewModel vm, Group frames, Group boxes, Group titles, Consumer<GroupView> gestures) {
         this.vm = vm;
         this.frames = frames;
         this.boxes = boxes;
+        this.titles = titles;
         this.gestures = gestures;
     }
 
@@ -51,8 +55,7 @@ final class GroupViews {
                 continue;
             }
             if (old != null) {
-                frames.getChildren().remove(old);
-                boxes.getChildren().remove(old);
+                remove(old);
             }
             GroupView view = new GroupView(g, summary);
             gestures.accept(view);
@@ -60,16 +63,24 @@ final class GroupViews {
             summaries.put(g.id(), summary);
             // Collapsed boxes sit with the blocks, expanded frames below everything.
             (g.collapsed() ? boxes : frames).getChildren().add(view);
+            if (view.titleAbove()) {
+                titles.getChildren().add(view.title());
+            }
         }
         groups.keySet().removeIf(id -> {
             if (!present.contains(id)) {
-                frames.getChildren().remove(groups.get(id));
-                boxes.getChildren().remove(groups.get(id));
+                remove(groups.get(id));
                 summaries.remove(id);
                 return true;
             }
             return false;
         });
+    }
+
+    private void remove(GroupView view) {
+        frames.getChildren().remove(view);
+        boxes.getChildren().remove(view);
+        titles.getChildren().remove(view.title());
     }
 
     /** The collapsed group a block is hidden in, if any. */

@@ -1,0 +1,62 @@
+package dev.deepwire.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.deepwire.GraphFixture;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An expanded group's name is drawn above the blocks: a block just above the group does not hide it. */
+@ExtendWith(ApplicationExtension.class)
+class GroupTitleUiTest {
+    private EditorViewModel vm;
+    private GraphCanvas canvas;
+
+    @Start
+    void start(Stage stage) {
+        // "above" stands right over the top edge of the group of "a" and "b", where the group's name goes.
+        GraphFixture g = new GraphFixture().node("above", "token_input").node("a", "token_input").node("b", "token_embedding");
+        g.graph().moveNode("above", 40, 240);
+        g.graph().moveNode("a", 40, 300);
+        g.graph().moveNode("b", 340, 300);
+        vm = new EditorViewModel(BlockCatalog.standard(), new Project("groups", "", g.graph(), null, TrainingSettings.defaults()),
+                Runnable::run, Runnable::run);
+        canvas = new GraphCanvas(vm);
+        stage.setScene(new Scene(canvas, 900, 600));
+        stage.show();
+    }
+
+    @Test
+    void theNameOfAGroupIsSeenAndTakesTheClickWhereABlockAboveOverlapsIt(FxRobot robot) {
+        robot.interact(() -> {
+            vm.select("a", false);
+            vm.select("b", true);
+            vm.groupSelection("An encoder group with a rather long name indeed");
+            canvas.fitView();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = vm.graph().groups().get(0).id();
+        Bounds title = canvas.groupView(id).title().localToScene(canvas.groupView(id).title().getBoundsInLocal());
+        Bounds block = canvas.nodeBoundsInScene("above");
+        double left = Math.max(title.getMinX(), block.getMinX());
+        double right = Math.min(title.getMaxX(), block.getMaxX());
+        double top = Math.max(title.getMinY(), block.getMinY());
+        double bottom = Math.min(title.getMaxY(), block.getMaxY());
+        assertThat(left < right && top < bottom).as("the block above overlaps the name: %s, %s", title, block).isTrue();
+        robot.interact(() -> vm.selection().clear());
+        Point2D overlap = new Point2D((left + right) / 2, (top + bottom) / 2);
+        robot.clickOn(canvas.localToScreen(canvas.sceneToLocal(overlap)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selection()).as("the click went to the group's name, drawn above the block").containsExactlyInAnyOrder("a", "b");
+    }
+}
