@@ -20,7 +20,7 @@ final class StatusSummary {
         summary.setId("status-summary");
         EditorViewModel.Analysis a = vm.analysisProperty().get();
         summary.setText(text(vm, a));
-        List<Issue> issues = a.issues();
+        List<Issue> issues = vm.analysisIsOfThisProject() ? a.issues() : List.of();
         if (issues.isEmpty()) {
             summary.setTooltip(null);
         } else {
@@ -37,6 +37,11 @@ final class StatusSummary {
     }
 
     static String text(EditorViewModel vm, EditorViewModel.Analysis a) {
+        if (!vm.analysisIsOfThisProject()) {
+            // The previous project's analysis (its parameters, its "no problems") until this one's arrives.
+            return Words.count(vm.graph().nodes().size(), "block") + " · " + Words.count(vm.graph().edges().size(), "wire")
+                    + " · checking…";
+        }
         long errors = a.issues().stream().filter(Issue::isError).count();
         long warnings = a.issues().size() - errors;
         String sizes = Words.count(vm.graph().nodes().size(), "block") + " · " + Words.count(vm.graph().edges().size(), "wire")

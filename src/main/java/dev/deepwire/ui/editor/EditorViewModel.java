@@ -54,6 +54,8 @@ public final class EditorViewModel {
     private CommandStack stack;
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final LongProperty revision = new SimpleLongProperty();
+    /** The revision at which the current project was set: analyses of older revisions are of another project. */
+    private long projectSince;
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditorMessages messages = new EditorMessages();
@@ -132,7 +134,17 @@ public final class EditorViewModel {
         stack.addListener(s -> changed());
         selection.clear();
         project.set(p);
+        projectSince = revision.get() + 1; // before the change is announced: listeners already see the new project
         changed();
+    }
+
+    /**
+     * Whether the analysis shown now was made for the project shown now. Just after another project is opened (or
+     * restored) the analysis still describes the previous one until the new one's arrives from the background; an
+     * older analysis of this same project is only a step behind, but the previous project's figures are not this one's.
+     */
+    public boolean analysisIsOfThisProject() {
+        return analysisProperty().get().revision() >= projectSince;
     }
 
     /** Increases after every change of the graph (edits, undo, redo, a new project). */
