@@ -2,6 +2,7 @@ package dev.deepwire.ui;
 
 import dev.deepwire.model.Issue;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.GraphAnalysis;
 import dev.deepwire.ui.editor.Words;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -18,7 +19,7 @@ final class StatusSummary {
 
     static void show(Label summary, EditorViewModel vm) {
         summary.setId("status-summary");
-        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        GraphAnalysis a = vm.analysisProperty().get();
         summary.setText(text(vm, a));
         List<Issue> issues = vm.analysisIsOfThisProject() ? a.issues() : List.of();
         if (issues.isEmpty()) {
@@ -36,7 +37,7 @@ final class StatusSummary {
         }
     }
 
-    static String text(EditorViewModel vm, EditorViewModel.Analysis a) {
+    static String text(EditorViewModel vm, GraphAnalysis a) {
         if (!vm.analysisIsOfThisProject()) {
             // The previous project's analysis (its parameters, its "no problems") until this one's arrives.
             return Words.count(vm.graph().nodes().size(), "block") + " · " + Words.count(vm.graph().edges().size(), "wire")

@@ -301,7 +301,7 @@ final class CanvasViews {
 
     void showAnalysis() {
         groups.sync(vm.graph()); // a collapsed group's parameter count comes from the analysis, which arrives after the edit
-        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        GraphAnalysis a = vm.analysisProperty().get();
         for (NodeView v : nodes.values()) {
             showAnalysis(v);
         }
@@ -312,7 +312,7 @@ final class CanvasViews {
     }
 
     private void showAnalysis(NodeView v) {
-        EditorViewModel.Analysis a = vm.analysisProperty().get();
+        GraphAnalysis a = vm.analysisProperty().get();
         boolean output = vm.graph().node(v.nodeId()).flatMap(n -> vm.catalog().find(n.type())).map(BlockType::isOutput).orElse(false);
         v.showAnalysis(a.shapes(), a.issuesOf(v.nodeId()), output);
     }

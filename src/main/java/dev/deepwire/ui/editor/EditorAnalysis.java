@@ -6,7 +6,7 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Issue;
-import dev.deepwire.ui.editor.EditorViewModel.Analysis;
+
 import dev.deepwire.ui.editor.EditorViewModel.QuickFix;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class EditorAnalysis {
     private final ShapeInference inference;
     private final Executor background;
     private final Consumer<Runnable> uiThread;
-    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analysis.EMPTY);
+    private final ObjectProperty<GraphAnalysis> analysis = new SimpleObjectProperty<>(GraphAnalysis.EMPTY);
     private final ObservableList<QuickFix> fixes = FXCollections.observableArrayList();
 
     EditorAnalysis(BlockCatalog catalog, Executor background, Consumer<Runnable> uiThread) {
@@ -41,7 +41,7 @@ final class EditorAnalysis {
         return checker;
     }
 
-    ObjectProperty<Analysis> analysisProperty() {
+    ObjectProperty<GraphAnalysis> analysisProperty() {
         return analysis;
     }
 
@@ -59,7 +59,7 @@ final class EditorAnalysis {
             List<Issue> issues = new ArrayList<>(checker.check(snapshot));
             ShapeReport shapes = inference.infer(snapshot);
             issues.addAll(shapes.issues());
-            Analysis result = new Analysis(rev, shapes, List.copyOf(issues));
+            GraphAnalysis result = new GraphAnalysis(rev, shapes, List.copyOf(issues));
             uiThread.accept(() -> {
                 if (rev >= analysis.get().revision()) {
                     fixes.clear();
@@ -71,13 +71,13 @@ final class EditorAnalysis {
 
     /** Adds a further check's issues to revision {@code rev}'s analysis, unless the graph ({@code current}) moved on. */
     void addIssues(long rev, long current, List<Issue> more, List<QuickFix> quickFixes) {
-        Analysis a = analysis.get();
+        GraphAnalysis a = analysis.get();
         if (a.revision() != rev || rev != current) {
             return;
         }
         List<Issue> all = new ArrayList<>(a.issues());
         all.addAll(more);
         fixes.setAll(quickFixes);
-        analysis.set(new Analysis(rev, a.shapes(), List.copyOf(all), true));
+        analysis.set(new GraphAnalysis(rev, a.shapes(), List.copyOf(all), true));
     }
 }

@@ -1,6 +1,5 @@
 package dev.deepwire.ui.editor;
 
-import dev.deepwire.compiler.ShapeReport;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
 import dev.deepwire.model.CommandStack;
@@ -62,20 +61,6 @@ public final class EditorViewModel {
 
     /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
     public record QuickFix(String nodeId, String param, Object value, String text) {
-    }
-
-    /** Shapes and issues of one revision of the graph. */
-    public record Analysis(long revision, ShapeReport shapes, List<Issue> issues, boolean complete) {
-        static final Analysis EMPTY = new Analysis(-1, new ShapeReport(Map.of(), Map.of(), Map.of(), List.of()), List.of());
-
-        /** The graph's own analysis; {@code complete} once further checks (the data) have added theirs. */
-        public Analysis(long revision, ShapeReport shapes, List<Issue> issues) {
-            this(revision, shapes, issues, false);
-        }
-
-        public List<Issue> issuesOf(String nodeId) {
-            return issues.stream().filter(i -> nodeId.equals(i.nodeId())).toList();
-        }
     }
 
     /**
@@ -152,7 +137,7 @@ public final class EditorViewModel {
         return revision;
     }
 
-    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+    public ReadOnlyObjectProperty<GraphAnalysis> analysisProperty() {
         return analyses.analysisProperty();
     }
 

@@ -41,7 +41,7 @@ public final class GraphExport {
     }
 
     /** An SVG drawing: blocks with title, type, output shape and parameter count; wires labelled with shapes. */
-    static String toSvg(Graph graph, BlockCatalog catalog, EditorViewModel.Analysis analysis) {
+    static String toSvg(Graph graph, BlockCatalog catalog, GraphAnalysis analysis) {
         double minX = graph.nodes().stream().mapToDouble(Node::x).min().orElse(0) - 40;
         double minY = graph.nodes().stream().mapToDouble(Node::y).min().orElse(0) - 40;
         double maxX = graph.nodes().stream().mapToDouble(n -> n.x() + NodeView.WIDTH).max().orElse(100) + 40;
