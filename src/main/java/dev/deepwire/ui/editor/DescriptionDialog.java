@@ -23,7 +23,7 @@ final class DescriptionDialog {
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
-        dialog.setOnShown(e -> text.requestFocus());
+        dialog.setOnShown(e -> javafx.application.Platform.runLater(text::requestFocus)); // after the dialog's own default focus
         if (owner != null) {
             dialog.initOwner(owner);
         }
