@@ -16,7 +16,7 @@ import java.util.Locale;
 record MetricScale(double lower, double upper, double tick) {
     /**
      * The scale for values {@code low} to {@code high} of a metric: a share (an accuracy, all within 0 to 1) runs up
-     * to 1 in tenths, from 0 while nothing is plotted (auto-ranged, a point at 1.0 put the top at 1.25); anything else
+     * to 1 in tenths (finer over a short span), from 0 while nothing is plotted (auto-ranged, a point at 1.0 put the top at 1.25); anything else
      * (a loss) spans its values in about five round steps (1, 2, 2.5 or 5 times a power of ten).
      */
     static MetricScale of(String metric, double low, double high, boolean empty) {
@@ -25,7 +25,9 @@ record MetricScale(double lower, double upper, double tick) {
             high = 1;
         }
         if (low >= 0 && high <= 1 && !metric.endsWith("loss")) {
-            return new MetricScale(Math.max(0, Math.floor(low * 10 - 1e-9) / 10), 1, 0.1);
+            double from = Math.max(0, Math.floor(low * 10 - 1e-9) / 10);
+            // tenths, or finer where the axis spans less than 0.4 (0.9 to 1 had two ticks)
+            return new MetricScale(from, 1, 1 - from >= 0.4 - 1e-9 ? 0.1 : round((1 - from) / 5));
         }
         double span = high - low;
         if (!(span > 0)) {

@@ -14,8 +14,9 @@ class MetricScaleTest {
     void anAccuracyRunsToOneInTenthsAndFromZeroBeforeAnyPoint() {
         assertThat(MetricScale.of("validation accuracy", 0, 0, true)).isEqualTo(new MetricScale(0, 1, 0.1));
         MetricScale s = MetricScale.of("validation accuracy", 0.9991, 0.9995, false);
-        assertThat(s).isEqualTo(new MetricScale(0.9, 1, 0.1));
-        assertThat(List.of(s.label(0.9), s.label(1))).containsExactly("0.9", "1.0");
+        assertThat(s).as("0.9 to 1 in five steps, not two ticks").isEqualTo(new MetricScale(0.9, 1, 0.02));
+        assertThat(List.of(s.label(0.9), s.label(0.92), s.label(1))).containsExactly("0.90", "0.92", "1.00");
+        assertThat(MetricScale.of("validation accuracy", 0.41, 0.99, false)).isEqualTo(new MetricScale(0.4, 1, 0.1));
     }
 
     @ParameterizedTest(name = "{0} to {1}")
