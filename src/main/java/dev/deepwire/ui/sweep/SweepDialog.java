@@ -192,16 +192,35 @@ public final class SweepDialog {
 
     private void rebuildRows() {
         rows.getChildren().clear();
-        List<String> keys = vm.keys();
+        SettingNames names = vm.names();
         int i = 0;
         for (SweepViewModel.ParamRow row : vm.params()) {
             ComboBox<String> key = new ComboBox<>();
             key.setId("sweep-key-" + i);
             key.setEditable(true);
-            key.getItems().setAll(keys);
+            // the items are the keys; the list and the field show their names ("Learning rate", "Tokens · Length")
+            key.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String k) {
+                    return names.name(k);
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return names.key(text);
+                }
+            });
+            key.getItems().setAll(names.keys());
             key.setPrefWidth(240);
-            key.getEditor().setText(row.keyProperty().get());
-            key.getEditor().textProperty().bindBidirectional(row.keyProperty());
+            key.getEditor().setText(names.name(row.keyProperty().get()));
+            key.getEditor().textProperty().addListener((o, a, b) -> row.keyProperty().set(names.key(b)));
+            javafx.beans.value.ChangeListener<String> follow = (o, a, b) -> {
+                if (!names.key(key.getEditor().getText()).equals(b == null ? "" : b)) {
+                    key.getEditor().setText(names.name(b)); // the key set elsewhere (a reopened spec)
+                }
+            };
+            key.getProperties().put("follow", follow); // held by the field: the row forgets a field rebuilt away
+            row.keyProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
             key.disableProperty().bind(vm.runningProperty());
             TextField values = new TextField();
             values.setId("sweep-values-" + i);

@@ -179,6 +179,11 @@ public final class SweepViewModel {
         return SweepSettings.keys(project.get(), BlockCatalog.standard());
     }
 
+    /** The names the window shows for the project's settings ("Learning rate", "Tokens · Length"), both ways. */
+    SettingNames names() {
+        return new SettingNames(project.get(), BlockCatalog.standard());
+    }
+
     /** The key's value in the project now, as a hint; empty for an unknown key. */
     public String current(String key) {
         return SweepSettings.current(project.get(), BlockCatalog.standard(), key);
@@ -203,7 +208,7 @@ public final class SweepViewModel {
                 plan.set(plan.get() + " · save the project first: a sweep's runs go into runs/ beside its file");
             }
         } catch (SweepSpecException e) {
-            plan.set(e.getMessage().replace("--param ", "").replace("--seeds", "seeds").replace("--max-steps", "step limit"));
+            plan.set(names().words(e.getMessage()));
             startable.set(false);
         }
     }
@@ -248,6 +253,7 @@ public final class SweepViewModel {
         Path runsDir = SweepRunner.runsDir(file);
         SweepFolder folder;
         SweepExecutor executor;
+        SettingNames names = names();
         try {
             spec = spec();
             SweepPlan.check(p, spec); // the project may have changed since the spec was counted: nothing is made then
@@ -262,13 +268,13 @@ public final class SweepViewModel {
             folder = SweepFolder.create(dir, file, dir.getFileName().toString(), spec, tasks);
             executor = starter.open(Math.max(1, parallel.get()));
         } catch (SweepSpecException | IOException e) {
-            status.set("Cannot start the sweep: " + e.getMessage().replace("--param ", ""));
+            status.set("Cannot start the sweep: " + names.words(e.getMessage()));
             return false;
         }
         String figure = SweepRunRecord.selectionFor(p.training());
         String sweepName = folder.name();
         runs.setAll(tasks.stream().map(t -> new RunRow(t.runName(), "#" + t.runName().substring(sweepName.length() + 1),
-                SweepPlan.describe(spec, t.settings()),
+                names.describe(spec.params().keySet(), t.settings()),
                 new SimpleStringProperty("waiting"), new SimpleStringProperty(""))).toList());
         progress.set(0);
         running.set(true);
@@ -278,7 +284,8 @@ public final class SweepViewModel {
         executor.onRunStarted(name -> uiThread.accept(() -> runs.stream().filter(r -> r.name().equals(name))
                 .findFirst().ifPresent(r -> r.status().set("running"))));
         SweepRunner runner = new SweepRunner(folder, runsDir);
-        Thread thread = new Thread(() -> run(runner, tasks, spec, executor, folder, figure, started), "deepwire-sweep");
+        Thread thread = new Thread(() -> run(runner, tasks, spec, executor, folder, figure, started, names),
+                "deepwire-sweep");
         thread.setDaemon(true);
         current = () -> {
             executor.close();
@@ -298,7 +305,7 @@ public final class SweepViewModel {
     }
 
     private void run(SweepRunner runner, List<SweepTask> tasks, SweepSpec spec, SweepExecutor executor,
-                     SweepFolder folder, String figure, String started) {
+                     SweepFolder folder, String figure, String started, SettingNames names) {
         int[] done = {0};
         String end;
         try (executor) {
@@ -313,11 +320,12 @@ public final class SweepViewModel {
                     r.figure().set(Double.isFinite(e.metric()) ? String.format(Locale.ROOT, "%.4f", e.metric()) : "");
                 });
             }));
-            end = summary(folder, figure);
+            end = summary(folder, figure, names);
         } catch (InterruptedException e) {
             end = "Cancelled; the finished runs are kept. Resume with: deepwire sweep --resume " + folder.dir();
         } catch (RuntimeException e) {
-            end = "The sweep stopped: " + e.getMessage() + " (its finished runs are kept in " + folder.dir() + ")";
+            end = "The sweep stopped: " + names.words(String.valueOf(e.getMessage()))
+                    + " (its finished runs are kept in " + folder.dir() + ")";
         }
         String message = end;
         current = null;
@@ -329,14 +337,15 @@ public final class SweepViewModel {
         });
     }
 
-    private static String summary(SweepFolder folder, String figure) {
+    private static String summary(SweepFolder folder, String figure, SettingNames names) {
         List<SweepFolder.Entry> all = folder.entries();
         long failed = all.stream().filter(e -> !e.finished()).count();
         List<SweepFolder.Entry> ranked = SweepRunner.ranked(all, SweepRunRecord.higherIsBetter(figure));
         SweepFolder.Entry top = ranked.isEmpty() ? null : ranked.get(0);
         String best = top == null || !top.finished() || !Double.isFinite(top.metric()) ? ""
                 : String.format(Locale.ROOT, " · best %s %.4f: #%s (%s)", figure, top.metric(),
-                top.runName().substring(folder.name().length() + 1), SweepPlan.describe(folder.spec(), top.settings()));
+                top.runName().substring(folder.name().length() + 1),
+                names.describe(folder.spec().params().keySet(), top.settings()));
         return all.size() + " runs: " + (all.size() - failed) + " finished, " + failed + " failed" + best;
     }
 }

@@ -105,7 +105,7 @@ class SweepDialogUiTest {
         robot.interact(() -> key.setValue("training.learningRate"));
         robot.clickOn("#sweep-values-0").write("0.001, fast");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#sweep-plan")).contains("training.learningRate=fast").contains("number");
+        assertThat(text(robot, "#sweep-plan")).isEqualTo("Learning rate \u201cfast\u201d: not a number");
         assertThat(robot.lookup("#sweep-start").queryButton().isDisabled()).isTrue();
 
         robot.clickOn("#sweep-values-0").eraseText(4).write("0.01");
@@ -126,7 +126,7 @@ class SweepDialogUiTest {
 
         assertThat(runs.getItems()).extracting(r -> r.status().get()).containsExactly("finished", "finished");
         assertThat(runs.getItems()).extracting(SweepViewModel.RunRow::settings)
-                .containsExactly("training.learningRate=0.001, seed=42", "training.learningRate=0.01, seed=42");
+                .containsExactly("Learning rate 0.001, seed 42", "Learning rate 0.01, seed 42");
         assertThat(runs.getItems()).allMatch(r -> r.figure().get().matches("\\d+\\.\\d{4}"));
         assertThat(text(robot, "#sweep-status")).contains("2 runs: 2 finished, 0 failed").contains("best validation loss");
         assertThat(robot.lookup("#sweep-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress()).isEqualTo(1.0);
@@ -149,7 +149,41 @@ class SweepDialogUiTest {
         assertThat(robot.lookup("#sweep-max-steps").queryAs(TextField.class).getText()).isEqualTo("2");
         @SuppressWarnings("unchecked")
         ComboBox<String> keyAgain = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
-        assertThat(keyAgain.getEditor().getText()).isEqualTo("training.learningRate");
+        assertThat(keyAgain.getEditor().getText()).isEqualTo("Learning rate");
+        assertThat(vm.params().get(0).keyProperty().get()).as("the key, for the sweep's files").isEqualTo("training.learningRate");
+    }
+
+    @Test
+    void settingsAreListedAndNamedAsTheWindowNamesThemNotByTheirKeys(FxRobot robot) throws Exception {
+        // the list read "training.learningRate", "token_input_1.length" and a typed word "training.learningRate=try…: …"
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        String attn = project.graph().node("attn").orElseThrow().label();
+        SweepViewModel vm = new SweepViewModel(() -> project, () -> file, Platform::runLater,
+                p -> new InThread(new CountDownLatch(0)));
+        open(vm, robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> key = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        robot.clickOn(key.lookup(".arrow-button"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().map(javafx.scene.control.ListCell::getText).filter(t -> t != null).toList();
+        assertThat(shown).contains("Learning rate", "Epochs", "Batch", "Tokens \u00b7 Length T")
+                .noneMatch(t -> t.startsWith("training.") || t.contains("token_input"));
+        assertThat(key.getItems().stream().map(key.getConverter()::toString)).contains(attn + " \u00b7 Heads");
+        robot.interact(key::hide);
+
+        robot.clickOn(key.getEditor()).write("learning rate");
+        robot.clickOn("#sweep-values-0").write("try a few small and large rates");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.params().get(0).keyProperty().get()).isEqualTo("training.learningRate");
+        assertThat(text(robot, "#sweep-plan"))
+                .isEqualTo("Learning rate \u201ctry a few small and large rates\u201d: not a number");
+
+        robot.interact(() -> vm.params().get(0).keyProperty().set("attn.heads"));
+        robot.interact(() -> vm.params().get(0).valuesProperty().set("2, 2"));
+        assertThat(key.getEditor().getText()).isEqualTo(attn + " \u00b7 Heads");
+        assertThat(text(robot, "#sweep-plan")).startsWith(attn + " \u00b7 Heads").doesNotContain("attn.heads");
     }
 
     @Test

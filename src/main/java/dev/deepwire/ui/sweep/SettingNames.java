@@ -1,0 +1,103 @@
+package dev.deepwire.ui.sweep;
+
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Node;
+import dev.deepwire.model.Project;
+import dev.deepwire.sweep.SweepPlan;
+import dev.deepwire.sweep.SweepSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names the Sweep… window shows for the settings a sweep can vary: a training setting by the training dock's
+ * label ("Learning rate"), a block parameter by the block's name on the canvas and the parameter's label
+ * ("Tokens · Length"). The internal keys ({@code training.learningRate}, {@code token_input_1.length}) stay in the
+ * sweep's files and command lines; here they are only translated, both ways.
+ */
+final class SettingNames {
+    /** The training dock's labels for the training settings a sweep may vary (see SettingsForm). */
+    private static final Map<String, String> TRAINING = Map.of(
+            "epochs", "Epochs", "batchSize", "Batch", "optimizer", "Optimizer", "learningRate", "Learning rate",
+            "seed", "Seed", "checkpointEvery", "Checkpoint", "earlyStoppingPatience", "Stop after",
+            "validationSplit", "Validation split");
+
+    private final Map<String, String> names = new LinkedHashMap<>();
+
+    SettingNames(Project project, BlockCatalog catalog) {
+        Map<String, Long> sameLabel = new LinkedHashMap<>();
+        project.graph().nodes().forEach(n -> sameLabel.merge(n.label(), 1L, Long::sum));
+        for (String key : SweepSettings.keys(project, catalog)) {
+            names.put(key, nameOf(project, catalog, key, sameLabel));
+        }
+    }
+
+    private static String nameOf(Project project, BlockCatalog catalog, String key, Map<String, Long> sameLabel) {
+        if (key.startsWith("training.")) {
+            return TRAINING.getOrDefault(key.substring("training.".length()), key);
+        }
+        int dot = key.indexOf('.');
+        Node node = project.graph().node(key.substring(0, dot)).orElseThrow();
+        String param = key.substring(dot + 1);
+        String label = catalog.find(node.type()).flatMap(t -> t.params().stream()
+                .filter(p -> p.name().equals(param)).findFirst()).map(p -> p.label()).orElse(param);
+        // two blocks with one name on the canvas are told apart by their ids
+        String block = sameLabel.getOrDefault(node.label(), 0L) > 1 ? node.label() + " (" + node.id() + ")" : node.label();
+        return block + " \u00b7 " + label;
+    }
+
+    /** The keys offered, in the project's order. */
+    List<String> keys() {
+        return new ArrayList<>(names.keySet());
+    }
+
+    /** What the window shows for a key; an unknown key as it is. */
+    String name(String key) {
+        return key == null ? "" : names.getOrDefault(key, key);
+    }
+
+    /** The key a shown (or typed) name stands for; a typed key, or unknown text, as it is. */
+    String key(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        return names.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(t)).map(Map.Entry::getKey)
+                .findFirst().orElse(t);
+    }
+
+    /** A run's settings as the window shows them: "Learning rate 0.001, seed 42". */
+    String describe(Iterable<String> varied, Map<String, String> settings) {
+        List<String> parts = new ArrayList<>();
+        for (String key : varied) {
+            if (settings.containsKey(key)) {
+                parts.add(name(key) + " " + settings.get(key));
+            }
+        }
+        if (settings.containsKey(SweepPlan.SEED)) {
+            parts.add("seed " + settings.get(SweepPlan.SEED));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * A sweep's message (written for its command line) in the window's words: "--param training.learningRate=fast:
+     * not a number" reads "Learning rate “fast”: not a number"; every key it names is shown by its name.
+     */
+    String words(String message) {
+        String m = message;
+        List<String> longestFirst = new ArrayList<>(names.keySet());
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        for (String key : longestFirst) {
+            String name = Matcher.quoteReplacement(name(key));
+            m = m.replaceAll("--param " + Pattern.quote(key) + "=(.*?): ", name + " \u201c$1\u201d: ");
+            m = m.replaceAll("(?<![\\w.])(--param )?" + Pattern.quote(key) + "(?!\\w|\\.\\w)", name);
+        }
+        return m.replaceAll("--param (\\S+?)=(.*?): ", "$1 \u201c$2\u201d: ").replace("--param ", "")
+                .replace("--seeds", "seeds").replace("--max-steps", "step limit");
+    }
+}
