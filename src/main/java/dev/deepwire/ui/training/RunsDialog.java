@@ -39,6 +39,11 @@ final class RunsDialog {
     }
 
     void showAndWait() {
+        build().showAndWait();
+    }
+
+    /** The dialog, its buttons wired, not shown yet. */
+    Dialog<Void> build() {
         ListView<RunHistory.Run> list = RunCell.list(vm.keptRuns());
         list.setPrefSize(760, 300);
         Dialog<Void> dialog = new Dialog<>();
@@ -54,9 +59,21 @@ final class RunsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(table, compare, inspect, exportModel, delete, ButtonType.CLOSE);
         for (ButtonType needsARun : List.of(compare, inspect, exportModel, delete)) {
             // Off while no run is chosen (none kept yet, or none selected): nothing for them to act on.
-            dialog.getDialogPane().lookupButton(needsARun).disableProperty()
-                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+            Button b = (Button) dialog.getDialogPane().lookupButton(needsARun);
+            b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+            b.setTooltip(new javafx.scene.control.Tooltip("Choose a run in the list first"));
         }
+        // Off while no run is kept (none yet, or the last one deleted): there is nothing to put in the table.
+        Button tableButton = (Button) dialog.getDialogPane().lookupButton(table);
+        tableButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(list.getItems()));
+        tableButton.setTooltip(new javafx.scene.control.Tooltip("The kept runs side by side: their settings and figures"));
+        list.getItems().addListener((javafx.collections.ListChangeListener<RunHistory.Run>) c -> {
+            if (list.getItems().isEmpty()) { // the last run deleted: the header says so, as it would on opening
+                dialog.setHeaderText("No runs of " + project + " kept now: train once to keep a run");
+            }
+        });
+        list.setPlaceholder(new javafx.scene.control.Label("No runs kept yet: train once to keep a run; then the runs "
+                + "can be compared, inspected, exported or deleted here"));
         ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
@@ -133,7 +150,7 @@ final class RunsDialog {
                 }
             }
         });
-        dialog.showAndWait();
+        return dialog;
     }
 
     /**

@@ -1,0 +1,100 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.sweep.SweepRunRecord;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.editor.EditorViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Runs…: "Compare table…" was on with no run kept; it is off, with the reason shown, until a run is there. */
+@ExtendWith(ApplicationExtension.class)
+class RunsDialogButtonsUiTest {
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        work.shutdownNow();
+    }
+
+    private Dialog<Void> dialog(FxRobot robot) throws Exception {
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
+        TrainingViewModel vm = new TrainingViewModel(editor, work, work, Platform::runLater, () -> dir.resolve("runs"));
+        Object[] built = new Object[1];
+        robot.interact(() -> built[0] = new RunsDialog(vm, stage, s -> { }, f -> { }, () -> { }).build());
+        @SuppressWarnings("unchecked")
+        Dialog<Void> d = (Dialog<Void>) built[0];
+        return d;
+    }
+
+    private static Button button(DialogPane pane, String text) {
+        return pane.getButtonTypes().stream().filter(t -> t.getText().equals(text)).map(t -> (Button) pane.lookupButton(t))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void withNoRunKeptNothingThatNeedsARunIsOnAndTheDialogSaysWhy(FxRobot robot) throws Exception {
+        DialogPane pane = dialog(robot).getDialogPane();
+        for (String b : new String[] {"Compare table…", "Compare", "Inspect best model", "Export model…", "Delete…"}) {
+            assertThat(button(pane, b).isDisabled()).as(b + " with no run kept").isTrue();
+        }
+        assertThat(button(pane, "Close").isDisabled()).isFalse();
+        assertThat(pane.getHeaderText()).contains("No runs").contains("train once");
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) pane.getContent();
+        assertThat(((Label) list.getPlaceholder()).getText()).startsWith("No runs kept yet");
+    }
+
+    @Test
+    void aKeptRunTurnsTheTableOnAndDeletingTheLastTurnsItOffAgain(FxRobot robot) throws Exception {
+        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
+                "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
+        DialogPane pane = dialog(robot).getDialogPane();
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) pane.getContent();
+        assertThat(list.getItems()).hasSize(1);
+        assertThat(button(pane, "Compare table…").isDisabled()).isFalse();
+
+        robot.interact(() -> list.getItems().clear()); // as Delete… removes the last run
+        assertThat(button(pane, "Compare table…").isDisabled()).isTrue();
+        assertThat(pane.getHeaderText()).contains("No runs");
+        assertThat(pane.lookupButton(ButtonType.CLOSE).isDisabled()).isFalse();
+    }
+}
