@@ -90,6 +90,7 @@ final class WorkbenchWindow {
         autosaveTimer.play();
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
+        dev.deepwire.ui.controls.FocusHome.install(root, canvas); // a greyed-out button hands the keys to the canvas
         Palette palette = new Palette(vm, canvas);
         inspector = new Inspector(vm);
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());

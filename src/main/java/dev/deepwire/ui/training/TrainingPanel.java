@@ -56,17 +56,16 @@ public final class TrainingPanel extends HBox {
         Button resume = button("Resume", "train-resume", vm::resume);
         Button stop = button("Stop", "train-stop", vm::stop);
         vm.phaseProperty().addListener((o, a, p) -> {
-            // A focused button about to be disabled hands the keyboard to its counterpart (Train ↔ Stop, Pause ↔
-            // Resume) first: left to JavaFX, focus would move on to a control further down and the scrolling dock
-            // would jump to it, so a click meant for Stop would miss.
-            Button next = p.busy() ? (p == RunState.PAUSED ? resume : p == RunState.RUNNING
-                    ? pause : stop) : start;
-            Button focused = List.of(start, pause, resume, stop).stream().filter(Button::isFocused).findFirst().orElse(null);
+            // Pause and Resume hand the keyboard to each other (Space pauses, Space resumes). Any other button greyed
+            // out while focused (Train, Stop) hands it to the canvas (the window's FocusHome): to its counterpart,
+            // the next Space would start a new run or stop this one.
+            Button next = p == RunState.PAUSED ? resume : p == RunState.RUNNING ? pause : null;
+            Button focused = List.of(pause, resume).stream().filter(Button::isFocused).findFirst().orElse(null);
             stop.setDisable(!p.busy());
             start.setDisable(p.busy());
             pause.setDisable(p != RunState.RUNNING);
             resume.setDisable(p != RunState.PAUSED);
-            if (focused != null && focused.isDisabled() && !next.isDisabled()) {
+            if (focused != null && focused.isDisabled() && next != null && !next.isDisabled()) {
                 next.requestFocus();
             }
             form.setDisable(p.busy());

@@ -1,0 +1,74 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.training.RunState;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A button that greys out while it has the keyboard hands it back to the canvas: JavaFX moved it on to the next
+ * button (Redo to Auto-arrange, Stop to Train), and the next Space pressed that one.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FocusHomeUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1280, 800);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    private Node focusOwner() {
+        return h.stage.getScene().getFocusOwner();
+    }
+
+    private Button toolbarButton(FxRobot robot, String text) {
+        return robot.lookup(".tool-bar .button").queryAllAs(Button.class).stream()
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void redoGreyedOutByItsOwnClickHandsTheKeysToTheCanvasNotToAutoArrange(FxRobot robot) throws Exception {
+        robot.interact(() -> h.vm.addBlock("token_input", 40, 40));
+        robot.interact(h.vm::undo);
+        Button redo = toolbarButton(robot, "Redo");
+        assertThat(redo.isDisabled()).isFalse();
+
+        robot.clickOn(redo); // the last redo: Redo greys out under the pointer, with the keyboard
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(redo.isDisabled()).isTrue();
+        assertThat(focusOwner()).as("not Auto-arrange, which Space would press").isSameAs(h.window.canvas());
+    }
+
+    @Test
+    void stopGreyedOutHandsTheKeysToTheCanvasNotToTrain(FxRobot robot) throws Exception {
+        Button train = robot.lookup("#train-start").queryButton();
+        Button stop = robot.lookup("#train-stop").queryButton();
+        robot.clickOn(RealKeys.reveal(robot, train));
+        DockBelongsToProjectUiTest.waitFor("the run starts", () -> h.training.phaseProperty().get().busy());
+        assertThat(focusOwner()).as("Train greyed out: not Stop, which Space would press").isNotSameAs(stop)
+                .isSameAs(h.window.canvas());
+
+        robot.clickOn(RealKeys.reveal(robot, stop));
+        DockBelongsToProjectUiTest.waitFor("the run stops", () -> !h.training.phaseProperty().get().busy());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(h.training.phaseProperty().get()).isNotEqualTo(RunState.RUNNING);
+        assertThat(focusOwner()).as("not Train, which Space would press").isNotSameAs(train).isSameAs(h.window.canvas());
+    }
+}
