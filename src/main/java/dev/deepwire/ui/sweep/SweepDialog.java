@@ -154,8 +154,11 @@ public final class SweepDialog {
         status.setMinHeight(Region.USE_PREF_SIZE); // all its lines: the table gives way, not the resume command
         status.textProperty().bind(vm.statusProperty());
 
+        TableView<SweepViewModel.RunRow> table = runsTable();
         VBox box = new VBox(10, new Label("Vary these settings (values separated by commas):"), rows, add, options,
-                plan, buttons, bar, status, runsTable());
+                plan, buttons, bar, status, table);
+        // Start greyed out as the sweep starts (Cancel as it ends): the keys go to the runs, not to Close or Cancel
+        dev.deepwire.ui.controls.FocusHome.install(box, table);
         box.setPadding(new Insets(12));
         VBox.setVgrow(box.getChildren().get(box.getChildren().size() - 1), Priority.ALWAYS);
         return box;

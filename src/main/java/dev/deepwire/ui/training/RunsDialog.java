@@ -119,6 +119,8 @@ final class RunsDialog {
                     vm.editor().project().training().selectOn(), problem);
         });
         dialog.getDialogPane().setContent(list);
+        // a button greyed out while focused (Delete… of the last run) hands the keys to the list, not to Close
+        dev.deepwire.ui.controls.FocusHome.install(dialog.getDialogPane(), list);
         dialog.initOwner(owner);
         ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();

@@ -118,6 +118,8 @@ class SweepDialogUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<SweepViewModel.RunRow> runs = robot.lookup("#sweep-runs").queryAs(TableView.class);
+        assertThat(dialog.stage().getScene().getFocusOwner()).as("Start greyed out: not Cancel sweep or Close, which Space would press")
+                .isSameAs(runs);
         assertThat(runs.getItems()).hasSize(2).allMatch(r -> r.status().get().equals("waiting"));
         assertThat(robot.lookup("#sweep-cancel").queryButton().isDisabled()).isFalse();
         go.countDown();

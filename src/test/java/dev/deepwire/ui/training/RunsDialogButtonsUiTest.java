@@ -86,15 +86,20 @@ class RunsDialogButtonsUiTest {
         Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
         Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
                 "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
-        DialogPane pane = dialog(robot).getDialogPane();
+        Dialog<Void> dialog = dialog(robot);
+        robot.interact(dialog::show);
+        DialogPane pane = dialog.getDialogPane();
         @SuppressWarnings("unchecked")
         ListView<Object> list = (ListView<Object>) pane.getContent();
         assertThat(list.getItems()).hasSize(1);
         assertThat(button(pane, "Compare table…").isDisabled()).isFalse();
 
+        robot.interact(() -> button(pane, "Compare table…").requestFocus());
         robot.interact(() -> list.getItems().clear()); // as Delete… removes the last run
         assertThat(button(pane, "Compare table…").isDisabled()).isTrue();
+        assertThat(pane.getScene().getFocusOwner()).as("not Close, which Space would press").isSameAs(list);
         assertThat(pane.getHeaderText()).contains("No runs");
         assertThat(pane.lookupButton(ButtonType.CLOSE).isDisabled()).isFalse();
+        robot.interact(dialog::close);
     }
 }
