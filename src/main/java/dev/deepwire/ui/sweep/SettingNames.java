@@ -95,6 +95,10 @@ final class SettingNames {
         for (String key : longestFirst) {
             String name = Matcher.quoteReplacement(name(key));
             m = m.replaceAll("--param " + Pattern.quote(key) + "=(.*?): ", name + " \u201c$1\u201d: ");
+            if (!key.startsWith("training.")) { // "… “long”: length must be …": the parameter is named already
+                String param = key.substring(key.indexOf('.') + 1);
+                m = m.replaceAll("(" + Pattern.quote(name(key)) + " \u201c.*?\u201d: )" + Pattern.quote(param) + " ", "$1");
+            }
             m = m.replaceAll("(?<![\\w.])(--param )?" + Pattern.quote(key) + "(?!\\w|\\.\\w)", name);
         }
         return m.replaceAll("--param (\\S+?)=(.*?): ", "$1 \u201c$2\u201d: ").replace("--param ", "")

@@ -186,6 +186,9 @@ class SweepDialogUiTest {
         robot.interact(() -> vm.params().get(0).valuesProperty().set("2, 2"));
         assertThat(key.getEditor().getText()).isEqualTo(attn + " \u00b7 Heads");
         assertThat(text(robot, "#sweep-plan")).startsWith(attn + " \u00b7 Heads").doesNotContain("attn.heads");
+        robot.interact(() -> vm.params().get(0).valuesProperty().set("many, 2"));
+        assertThat(text(robot, "#sweep-plan")).as("the parameter named once, by its label")
+                .startsWith(attn + " \u00b7 Heads \u201cmany\u201d: must be a whole number");
     }
 
     @Test
