@@ -20,12 +20,6 @@ import java.util.regex.Pattern;
  * sweep's files and command lines; here they are only translated, both ways.
  */
 final class SettingNames {
-    /** The training dock's labels for the training settings a sweep may vary (see SettingsForm). */
-    private static final Map<String, String> TRAINING = Map.of(
-            "epochs", "Epochs", "batchSize", "Batch", "optimizer", "Optimizer", "learningRate", "Learning rate",
-            "seed", "Seed", "checkpointEvery", "Checkpoint", "earlyStoppingPatience", "Stop after",
-            "validationSplit", "Validation split");
-
     private final Map<String, String> names = new LinkedHashMap<>();
 
     SettingNames(Project project, BlockCatalog catalog) {
@@ -38,7 +32,7 @@ final class SettingNames {
 
     private static String nameOf(Project project, BlockCatalog catalog, String key, Map<String, Long> sameLabel) {
         if (key.startsWith("training.")) {
-            return TRAINING.getOrDefault(key.substring("training.".length()), key);
+            return dev.deepwire.ui.training.SettingLabels.of(key.substring("training.".length()));
         }
         int dot = key.indexOf('.');
         Node node = project.graph().node(key.substring(0, dot)).orElseThrow();

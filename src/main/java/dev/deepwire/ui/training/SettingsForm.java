@@ -44,11 +44,11 @@ final class SettingsForm extends GridPane {
         setHgap(6);
         setVgap(4);
         // The settings a lesson changes first come first: a short dock (1024 × 700) shows the top rows without scrolling.
-        addRow(0, label("Epochs"), epochs, label("Batch"), batch);
-        addRow(1, label("Optimizer"), optimizer, label("Learning rate"), rate);
-        addRow(2, label("Seed"), seed, label("Validation split"), split);
-        addRow(3, label("Select on"), selectOn, label("Stop after"), patience);
-        addRow(4, label("Checkpoint"), checkpoint);
+        addRow(0, label(SettingLabels.of("epochs")), epochs, label(SettingLabels.of("batchSize")), batch);
+        addRow(1, label(SettingLabels.of("optimizer")), optimizer, label(SettingLabels.of("learningRate")), rate);
+        addRow(2, label(SettingLabels.of("seed")), seed, label(SettingLabels.of("validationSplit")), split);
+        addRow(3, label(SettingLabels.of("selectOn")), selectOn, label(SettingLabels.of("earlyStoppingPatience")), patience);
+        addRow(4, label(SettingLabels.of("checkpointEvery")), checkpoint);
         for (ComboBox<String> box : List.of(optimizer, selectOn)) {
             double w = DockControls.widestItem(box) + 60; // the longest choice whole ("nesterovs", "accuracy") and the arrow
             box.setMinWidth(w);
@@ -152,10 +152,10 @@ final class SettingsForm extends GridPane {
     Optional<TrainingSettings> settings() {
         markInvalid(List.of()); // the field refused below, or the settings refused, are outlined again
         try {
-            TrainingSettings s = new TrainingSettings((int) DockControls.whole(epochs, "Epochs"), (int) DockControls.whole(batch, "Batch"),
-                    optimizer.getValue(), DockControls.number(rate, "Learning rate"), DockControls.whole(seed, "Seed"),
-                    (int) DockControls.whole(checkpoint, "Checkpoint"), (int) DockControls.whole(patience, "Stop after"),
-                    split.getText().isBlank() ? 0 : DockControls.number(split, "Validation split"),
+            TrainingSettings s = new TrainingSettings((int) DockControls.whole(epochs, SettingLabels.of("epochs")), (int) DockControls.whole(batch, SettingLabels.of("batchSize")),
+                    optimizer.getValue(), DockControls.number(rate, SettingLabels.of("learningRate")), DockControls.whole(seed, SettingLabels.of("seed")),
+                    (int) DockControls.whole(checkpoint, SettingLabels.of("checkpointEvery")), (int) DockControls.whole(patience, SettingLabels.of("earlyStoppingPatience")),
+                    split.getText().isBlank() ? 0 : DockControls.number(split, SettingLabels.of("validationSplit")),
                     selectOn.getValue() == null ? "last" : selectOn.getValue());
             List<String> problems = s.validate();
             say(problems.isEmpty() ? "" : problems.get(0));
