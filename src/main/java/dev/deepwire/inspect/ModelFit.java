@@ -111,7 +111,10 @@ public final class ModelFit {
     private static final Set<String> TRAINING_ONLY = Set.of("iupdater", "biasUpdater", "idropout", "weightNoise",
             "constraints", "regularization", "regularizationBias", "gradientNormalization",
             "gradientNormalizationThreshold", "weightInitFn", "biasInit", "gainInit", "epochCount", "iterationCount",
-            "cacheMode", "dataType", "seed", "variables");
+            "cacheMode", "dataType", "seed", "variables",
+            // a layer's name is set by DL4J as the network is built (null in a configuration not yet built): the
+            // vertex's own name is what tells blocks apart, checked above
+            "layerName");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
