@@ -1,8 +1,8 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.ui.controls.TextWidth;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 /**
  * How much of a block the canvas shows at a zoom. Close up (zoom {@value #OVERVIEW_BELOW} and more) every line: title,
@@ -25,9 +25,12 @@ final class BlockDetail {
     private BlockDetail() {
     }
 
+    /** The {@link #level} of every zoom from {@link #OVERVIEW_BELOW} up: every line of a block shown. */
+    static final int DETAIL = Integer.MAX_VALUE;
+
     /** A zoom rounded to steps of about 10 %, so the titles are laid out again only when the step changes. */
     static int level(double zoom) {
-        return zoom >= OVERVIEW_BELOW ? Integer.MAX_VALUE : (int) Math.round(Math.log(zoom) / Math.log(1.1));
+        return zoom >= OVERVIEW_BELOW ? DETAIL : (int) Math.round(Math.log(zoom) / Math.log(1.1));
     }
 
     /** The zoom a {@link #level} stands for. */
@@ -41,15 +44,9 @@ final class BlockDetail {
             Font font = Font.font("DejaVu Sans", FontWeight.BOLD, BASE);
             double longest = 0;
             for (String word : title.split("\\s+")) { // lines break between words (JavaFX cuts a word too long for one)
-                longest = Math.max(longest, width(word, font));
+                longest = Math.max(longest, TextWidth.of(word, font));
             }
-            return new Measure(width(title, font), longest);
-        }
-
-        private static double width(String s, Font font) {
-            Text t = new Text(s);
-            t.setFont(font);
-            return t.getLayoutBounds().getWidth();
+            return new Measure(TextWidth.of(title, font), longest);
         }
     }
 

@@ -41,7 +41,7 @@ final class NodeView extends Pane {
     private String kindText = "";
     private final Label kind;
     private BlockDetail.Measure titleMeasure;
-    private int zoomLevel = Integer.MAX_VALUE;
+    private int zoomLevel = BlockDetail.DETAIL;
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
@@ -139,7 +139,7 @@ final class NodeView extends Pane {
             return;
         }
         zoomLevel = level;
-        boolean overview = level != Integer.MAX_VALUE;
+        boolean overview = level != BlockDetail.DETAIL;
         for (Label detail : List.of(kind, shape, params)) {
             detail.setVisible(!overview);
             detail.setManaged(!overview);

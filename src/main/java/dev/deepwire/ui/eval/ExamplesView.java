@@ -82,10 +82,8 @@ final class ExamplesView extends VBox {
         for (TableColumn<Prediction, ?> column : table.getColumns()) {
             // every header whole ("Predi…" and "Con…" at 1024 x 700 beside a wide Example column): its text, the
             // cell's padding and the sort arrow
-            javafx.scene.text.Text header = new javafx.scene.text.Text(column.getText());
-            header.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                    javafx.scene.text.FontWeight.BOLD, 13));
-            column.setMinWidth(Math.ceil(header.getLayoutBounds().getWidth()) + 30);
+            column.setMinWidth(Math.ceil(dev.deepwire.ui.controls.TextWidth.of(column.getText(), javafx.scene.text.Font.font(
+                    javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 13))) + 30);
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         inspect.setId("eval-open-inspector");

@@ -15,7 +15,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
  * A query × key heatmap drawn on a canvas: one pixel per cell scaled up (so 512 × 512 maps redraw and
@@ -227,9 +226,7 @@ final class HeatmapView extends Region {
     }
 
     private static double width(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        return dev.deepwire.ui.controls.TextWidth.of(text, font);
     }
 
     /** A value of the colour key as drawn: its words, where (top left) and how big, for tests. */

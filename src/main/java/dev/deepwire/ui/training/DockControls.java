@@ -55,9 +55,7 @@ final class DockControls {
     static double widestItem(javafx.scene.control.ComboBox<String> box) {
         double widest = 0;
         for (String item : box.getItems()) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(item);
-            t.setFont(javafx.scene.text.Font.getDefault());
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+            widest = Math.max(widest, dev.deepwire.ui.controls.TextWidth.of(item, javafx.scene.text.Font.getDefault()));
         }
         return Math.ceil(widest);
     }
