@@ -38,6 +38,17 @@ final class BlockDetail {
         return Math.pow(1.1, level);
     }
 
+    /** The band above an expanded group's frame that holds its name, in canvas units (GroupView.place). */
+    private static final double GROUP_BAND = 20;
+
+    /**
+     * An expanded group's name at a zoom level: zoomed out, as large as reads as {@link #READABLE} px on screen up to
+     * what the band above its frame holds (it stayed 13 canvas units, about 5 px at Fit view, beside the titles).
+     */
+    static double groupTitleSize(int level) {
+        return level == DETAIL ? BASE : Math.max(BASE, Math.floor(Math.min(READABLE / zoomOf(level), GROUP_BAND)));
+    }
+
     /** The widths, at {@link #BASE}, of a title's whole text and of its longest word. */
     record Measure(double whole, double longestWord) {
         static Measure of(String title) {

@@ -69,6 +69,7 @@ final class CanvasViews {
     void showZoom(double zoom) {
         int level = BlockDetail.level(zoom);
         nodes.values().forEach(v -> v.showZoom(level));
+        groups.showZoom(level);
     }
 
     /** Brings the views up to date with the graph. */

@@ -5,6 +5,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 /**
@@ -19,6 +20,7 @@ final class GroupView extends Pane {
     private final NodeGroup group;
     private final Rectangle frame = new Rectangle();
     private final Label title = new Label();
+    private boolean overview;
 
     GroupView(NodeGroup group, String summary) {
         this.group = group;
@@ -58,6 +60,25 @@ final class GroupView extends Pane {
         return !group.collapsed();
     }
 
+    /**
+     * An expanded group's name at a zoom level ({@link BlockDetail#groupTitleSize}); zoomed out it is cut with "…" at
+     * the frame's width, whole on hover. A collapsed box keeps its size and wrapped name.
+     */
+    void showZoom(int level) {
+        if (group.collapsed()) {
+            return;
+        }
+        overview = level != BlockDetail.DETAIL;
+        title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;",
+                BlockDetail.groupTitleSize(level)) : "");
+        title.setTooltip(overview ? new Tooltip(group.label()) : null);
+        fitTitle();
+    }
+
+    private void fitTitle() {
+        title.setMaxWidth(overview ? Math.max(frame.getWidth(), NodeView.WIDTH) : Region.USE_COMPUTED_SIZE);
+    }
+
     /** Places the frame around the given bounds (expanded) or the box at their top-left (collapsed). */
     void place(Bounds members) {
         if (group.collapsed()) {
@@ -72,6 +93,7 @@ final class GroupView extends Pane {
             frame.setWidth(members.getWidth() + 2 * pad);
             frame.setHeight(members.getHeight() + 2 * pad);
             title.relocate(getLayoutX() + 4, getLayoutY()); // in the title layer, which shares the frame's coordinates
+            fitTitle();
         }
     }
 

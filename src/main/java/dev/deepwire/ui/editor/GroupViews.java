@@ -43,6 +43,14 @@ final class GroupViews {
         this.gestures = gestures;
     }
 
+    private int zoomLevel = BlockDetail.DETAIL;
+
+    /** Every group's name at a zoom level ({@link GroupView#showZoom}). */
+    void showZoom(int level) {
+        zoomLevel = level;
+        groups.values().forEach(g -> g.showZoom(level));
+    }
+
     /** Group views are remade only for groups that changed (members, name, collapsed, or their summary). */
     void sync(Graph graph) {
         Set<String> present = new HashSet<>();
@@ -58,6 +66,7 @@ final class GroupViews {
                 remove(old);
             }
             GroupView view = new GroupView(g, summary);
+            view.showZoom(zoomLevel);
             gestures.accept(view);
             groups.put(g.id(), view);
             summaries.put(g.id(), summary);

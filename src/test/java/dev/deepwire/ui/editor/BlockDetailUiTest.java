@@ -64,8 +64,18 @@ class BlockDetailUiTest {
             assertThat(body.contains(text.getMinX(), text.getMinY()) && body.contains(text.getMaxX() - 1, text.getMaxY() - 1))
                     .as("%s's title %s inside its block %s", n.id(), text, body).isTrue();
         }
+        robot.interact(() -> {
+            vm.select("res1", false);
+            vm.select("norm1", true);
+            vm.groupSelection("The first residual stage with its layer norm");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label group = canvas.groupView(vm.graph().groups().get(0).id()).title();
+        assertThat(group.getFont().getSize() * canvas.zoom()).as("a group's name on screen, px, zoomed out")
+                .isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom());
         robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(group.getFont().getSize()).as("a group's name at zoom 1").isEqualTo(BlockDetail.BASE);
         for (var n : vm.graph().nodes()) {
             NodeView block = canvas.nodeView(n.id());
             assertThat(block.showsDetail()).as("%s at zoom 1", n.id()).isTrue();
