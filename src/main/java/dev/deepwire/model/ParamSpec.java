@@ -40,28 +40,28 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
      */
     public Optional<String> validate(Object value) {
         if (value == null) {
-            return Optional.of(name + " has no value; set it to " + describeAllowed());
+            return Optional.of(named() + " has no value; set it to " + describeAllowed());
         }
         switch (type) {
             case INT -> {
                 if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                    return Optional.of(name + " must be a whole number, " + describeAllowed() + "; got " + value);
+                    return Optional.of(named() + " must be a whole number, " + describeAllowed() + "; got " + value);
                 }
                 return checkRange(n.doubleValue(), value);
             }
             case DOUBLE -> {
                 if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-                    return Optional.of(name + " must be a number, " + describeAllowed() + "; got " + value);
+                    return Optional.of(named() + " must be a number, " + describeAllowed() + "; got " + value);
                 }
                 return checkRange(n.doubleValue(), value);
             }
             case BOOLEAN -> {
                 return value instanceof Boolean ? Optional.empty()
-                        : Optional.of(name + " must be true or false; got " + value);
+                        : Optional.of(named() + " must be true or false; got " + value);
             }
             case CHOICE -> {
                 return choices.contains(String.valueOf(value)) && value instanceof String ? Optional.empty()
-                        : Optional.of(name + " must be one of " + String.join(", ", choices) + "; got " + value);
+                        : Optional.of(named() + " must be one of " + String.join(", ", choices) + "; got " + value);
             }
             default -> throw new IllegalStateException("unknown type " + type);
         }
@@ -85,9 +85,27 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE ? Optional.of((int) v) : Optional.empty();
     }
 
+    /**
+     * The refusal of text that is not a number of this parameter's kind ("Heads (nHeads) must be a whole number, between 1
+     * and 64; got 'four'"): the inspector's field and a sweep's typed value say it alike.
+     */
+    public String notANumber(String text) {
+        return named() + " must be a " + (type == ParamType.INT ? "whole number" : "number") + ", " + describeAllowed()
+                + "; got '" + text + "'";
+    }
+
+    /**
+     * How a message names this parameter: as the inspector shows it, with the key a project file and the command line use
+     * ("Heads (nHeads)"); the key alone where the two are the same. A message read in the window named it by the key
+     * alone before ("nHeads must be between 1 and 64"), a word the window never shows.
+     */
+    public String named() {
+        return label == null || label.isBlank() || label.equals(name) ? name : label + " (" + name + ")";
+    }
+
     private Optional<String> checkRange(double v, Object raw) {
         if ((min != null && v < min) || (max != null && v > max)) {
-            return Optional.of(name + " must be " + describeAllowed() + "; got " + raw);
+            return Optional.of(named() + " must be " + describeAllowed() + "; got " + raw);
         }
         return Optional.empty();
     }

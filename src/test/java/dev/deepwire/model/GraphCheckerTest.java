@@ -64,7 +64,7 @@ class GraphCheckerTest {
         g.setParam("emb", "dim", 0);
         assertThat(errors(g)).anySatisfy(i -> {
             assertThat(i.nodeId()).isEqualTo("emb");
-            assertThat(i.message()).contains("dim must be between 1 and 8192; got 0");
+            assertThat(i.message()).contains("Size d (dim) must be between 1 and 8192; got 0");
         });
     }
 

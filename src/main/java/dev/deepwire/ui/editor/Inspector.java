@@ -4,7 +4,6 @@ import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.ParamSpec;
-import dev.deepwire.model.ParamType;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.PortSpec;
 import java.util.Optional;
@@ -220,8 +219,7 @@ public final class Inspector extends ScrollPane {
             }
             Object parsed = spec.readNumber(field.getText()).orElse(null);
             Optional<String> problem = parsed == null
-                    ? Optional.of(spec.name() + " must be a " + (spec.type() == ParamType.INT
-                    ? "whole number" : "number") + ", " + spec.describeAllowed() + "; got " + field.getText())
+                    ? Optional.of(spec.notANumber(field.getText()))
                     : vm.setParam(node.id(), spec.name(), parsed);
             if (problem.isPresent()) {
                 if (parsed == null) {

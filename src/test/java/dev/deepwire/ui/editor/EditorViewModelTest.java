@@ -96,7 +96,7 @@ class EditorViewModelTest {
     @Test
     void outOfRangeParameterIsRefusedWithTheRange() {
         EditorViewModel vm = vm(chain());
-        assertThat(vm.setParam("emb", "dim", 0)).contains("dim must be between 1 and 8192; got 0");
+        assertThat(vm.setParam("emb", "dim", 0)).contains("Size d (dim) must be between 1 and 8192; got 0");
         assertThat(vm.graph().require("emb").param("dim")).isEqualTo(64);
         assertThat(vm.setParam("emb", "dim", 32)).isEmpty();
         assertThat(vm.analysisProperty().get().shapes().outputOf("emb")).contains(TensorShape.sequence(32, 24, false));

@@ -123,7 +123,11 @@ class WorkbenchEditorUiTest {
         robot.doubleClickOn("#param-dim").eraseText(4).write("0").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().require("emb").param("dim")).isEqualTo(64);
-        assertThat(vm.messageProperty().get()).contains("dim must be between 1 and 8192");
+        assertThat(vm.messageProperty().get()).contains("Size d (dim) must be between 1 and 8192");
+        robot.doubleClickOn("#param-dim").eraseText(4).write("thirty two").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.messageProperty().get()).as("named as the inspector shows it, with the file's key")
+                .contains("Size d (dim) must be a whole number, between 1 and 8192; got 'thirty two'");
         robot.doubleClickOn("#param-dim").eraseText(4).write("32").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().require("emb").param("dim")).isEqualTo(32);
