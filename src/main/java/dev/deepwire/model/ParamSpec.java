@@ -96,11 +96,11 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
 
     /**
      * How a message names this parameter: as the inspector shows it, with the key a project file and the command line use
-     * ("Heads (nHeads)"); the key alone where the two are the same. A message read in the window named it by the key
-     * alone before ("nHeads must be between 1 and 64"), a word the window never shows.
+     * ("Size d (dim)"); the label alone where the two differ only in case ("Heads"). A message read in the window named
+     * it by the key alone before ("dim must be between 1 and 8192"), a word the window never shows.
      */
     public String named() {
-        return label == null || label.isBlank() || label.equals(name) ? name : label + " (" + name + ")";
+        return label == null || label.isBlank() ? name : label.equalsIgnoreCase(name) ? label : label + " (" + name + ")";
     }
 
     private Optional<String> checkRange(double v, Object raw) {

@@ -2,6 +2,7 @@ package dev.deepwire.ui.sweep;
 
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Node;
+import dev.deepwire.model.ParamSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.sweep.SweepPlan;
 import dev.deepwire.sweep.SweepSettings;
@@ -21,13 +22,51 @@ import java.util.regex.Pattern;
  */
 final class SettingNames {
     private final Map<String, String> names = new LinkedHashMap<>();
+    /** Keys named earlier whose block has left the project since (deleted): still shown by their names, not offered. */
+    private final Map<String, String> gone = new LinkedHashMap<>();
+    /** How the model's own messages name a block parameter ("Size d (dim)", "Heads"), by key. */
+    private final Map<String, String> paramWords = new LinkedHashMap<>();
 
     SettingNames(Project project, BlockCatalog catalog) {
+        this(project, catalog, Map.of());
+    }
+
+    /**
+     * The project's names now; a key of {@code earlier} the project no longer offers (its block was deleted while the
+     * window kept a row for it) keeps the name it had, so a message about it does not fall back to its key.
+     */
+    SettingNames(Project project, BlockCatalog catalog, Map<String, String> earlier) {
         Map<String, Long> sameLabel = new LinkedHashMap<>();
         project.graph().nodes().forEach(n -> sameLabel.merge(n.label(), 1L, Long::sum));
         for (String key : SweepSettings.keys(project, catalog)) {
             names.put(key, nameOf(project, catalog, key, sameLabel));
+            paramOf(project, catalog, key).ifPresent(p -> paramWords.put(key, p.named()));
         }
+        earlier.forEach((key, name) -> {
+            if (!names.containsKey(key)) {
+                gone.put(key, name);
+            }
+        });
+    }
+
+    private static java.util.Optional<ParamSpec> paramOf(Project project, BlockCatalog catalog, String key) {
+        int dot = key.indexOf('.');
+        if (key.startsWith("training.") || dot <= 0) {
+            return java.util.Optional.empty();
+        }
+        String param = key.substring(dot + 1);
+        return project.graph().node(key.substring(0, dot)).flatMap(n -> catalog.find(n.type()))
+                .flatMap(t -> t.params().stream().filter(p -> p.name().equals(param)).findFirst());
+    }
+
+    /** The names of the settings the project offers now, by key (for a later window's {@code earlier}). */
+    Map<String, String> current() {
+        return Map.copyOf(names);
+    }
+
+    /** Whether the key was named earlier but its block is no longer in the project. */
+    boolean isGone(String key) {
+        return gone.containsKey(key);
     }
 
     private static String nameOf(Project project, BlockCatalog catalog, String key, Map<String, Long> sameLabel) {
@@ -51,7 +90,7 @@ final class SettingNames {
 
     /** What the window shows for a key; an unknown key as it is. */
     String name(String key) {
-        return key == null ? "" : names.getOrDefault(key, key);
+        return key == null ? "" : names.getOrDefault(key, gone.getOrDefault(key, key));
     }
 
     /** The key a shown (or typed) name stands for; a typed key, or unknown text, as it is. */
@@ -60,8 +99,8 @@ final class SettingNames {
             return "";
         }
         String t = text.strip();
-        return names.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(t)).map(Map.Entry::getKey)
-                .findFirst().orElse(t);
+        return java.util.stream.Stream.concat(names.entrySet().stream(), gone.entrySet().stream())
+                .filter(e -> e.getValue().equalsIgnoreCase(t)).map(Map.Entry::getKey).findFirst().orElse(t);
     }
 
     /** A run's settings as the window shows them: "Learning rate 0.001, seed 42". */
@@ -85,13 +124,15 @@ final class SettingNames {
     String words(String message) {
         String m = message;
         List<String> longestFirst = new ArrayList<>(names.keySet());
+        longestFirst.addAll(gone.keySet());
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         for (String key : longestFirst) {
             String name = Matcher.quoteReplacement(name(key));
             m = m.replaceAll("--param " + Pattern.quote(key) + "=(.*?): ", name + " \u201c$1\u201d: ");
             if (!key.startsWith("training.")) { // "… “long”: length must be …": the parameter is named already
                 String param = key.substring(key.indexOf('.') + 1);
-                m = m.replaceAll("(" + Pattern.quote(name(key)) + " \u201c.*?\u201d: )" + Pattern.quote(param) + " ", "$1");
+                String said = "(?:" + Pattern.quote(paramWords.getOrDefault(key, param)) + "|" + Pattern.quote(param) + ")";
+                m = m.replaceAll("(" + Pattern.quote(name(key)) + " \u201c.*?\u201d: )" + said + " ", "$1");
             }
             m = m.replaceAll("(?<![\\w.])(--param )?" + Pattern.quote(key) + "(?!\\w|\\.\\w)", name);
         }

@@ -77,6 +77,8 @@ public final class SweepViewModel {
     private final StringProperty figure = new SimpleStringProperty("validation loss");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private volatile SweepStarter.Handle current;
+    /** Every setting's name the window has shown, by key: a row whose block was deleted since keeps its name. */
+    private final Map<String, String> namesSeen = new java.util.HashMap<>();
 
     /** Opens the executor for a sweep ({@code parallel} runs at once) and runs it on a thread of its own. */
     public interface SweepStarter {
@@ -181,7 +183,9 @@ public final class SweepViewModel {
 
     /** The names the window shows for the project's settings ("Learning rate", "Tokens · Length"), both ways. */
     SettingNames names() {
-        return new SettingNames(project.get(), BlockCatalog.standard());
+        SettingNames names = new SettingNames(project.get(), BlockCatalog.standard(), namesSeen);
+        namesSeen.putAll(names.current());
+        return names;
     }
 
     /** The key's value in the project now, as a hint; empty for an unknown key. */
@@ -221,6 +225,7 @@ public final class SweepViewModel {
 
     /** The spec as typed; rows with no key and no values are left out. */
     SweepSpec spec() throws SweepSpecException {
+        SettingNames names = names();
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (ParamRow r : params) {
             String key = r.keyProperty().get() == null ? "" : r.keyProperty().get().strip();
@@ -230,6 +235,10 @@ public final class SweepViewModel {
             }
             if (key.isEmpty()) {
                 throw new SweepSpecException("choose a setting for the values " + values.strip());
+            }
+            if (names.isGone(key)) {
+                throw new SweepSpecException(key + ": its block is no longer in the project; choose another setting "
+                        + "for these values, or clear the row");
             }
             if (map.containsKey(key)) {
                 throw new SweepSpecException(key + " is listed twice; give all its values in one row");

@@ -240,9 +240,10 @@ class SweepDialogUiTest {
                 new java.util.concurrent.atomic.AtomicReference<>(new ProjectReader().read(file));
         SweepViewModel vm = new SweepViewModel(inWindow::get, () -> file, Platform::runLater,
                 p -> new InThread(new CountDownLatch(0)));
+        String attn = inWindow.get().graph().node("attn").orElseThrow().label();
         vm.params().get(0).keyProperty().set("attn.heads");
         vm.params().get(0).valuesProperty().set("2,4");
-        open(vm, robot);
+        SweepDialog dialog = open(vm, robot);
         assertThat(text(robot, "#sweep-plan")).startsWith("2 runs");
         // meanwhile, in the workbench window, the attention block is deleted (here: the window holds another graph)
         inWindow.set(new ProjectReader().read(Path.of("sample-projects/word-language.dwproj")));
@@ -251,12 +252,21 @@ class SweepDialogUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(text(robot, "#sweep-status")).startsWith("Cannot start the sweep: attn.heads")
-                .contains("no block 'attn'");
+        // it named the setting by its key ("attn.heads: the project has no block 'attn'; its blocks are …")
+        assertThat(text(robot, "#sweep-status")).as("named as the window showed it, not by its key")
+                .isEqualTo("Cannot start the sweep: " + attn + " \u00b7 Heads: its block is no longer in the project; "
+                        + "choose another setting for these values, or clear the row");
         assertThat(dir.resolve("sweeps")).doesNotExist();
         assertThat(dir.resolve("runs")).doesNotExist();
         robot.interact(vm::replan); // as the window opens again, on the project as it is now
         assertThat(text(robot, "#sweep-status")).as("not the refusal of the project as it was").isEmpty();
+        robot.interact(() -> dialog.stage().hide());
+        open(vm, robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> key = robot.lookup("#sweep-key-0").queryAs(ComboBox.class);
+        assertThat(key.getEditor().getText()).as("the kept row, opened again").isEqualTo(attn + " \u00b7 Heads");
+        assertThat(key.getItems()).as("not offered: the block is gone").doesNotContain("attn.heads");
+        assertThat(text(robot, "#sweep-plan")).startsWith(attn + " \u00b7 Heads: its block is no longer in the project");
     }
 
     @Test
