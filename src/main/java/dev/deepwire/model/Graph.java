@@ -315,4 +315,17 @@ public final class Graph {
     public String toString() {
         return "Graph" + nodes + edges;
     }
+
+    /**
+     * What a network compiled from this graph depends on — each block's id, type and parameters and the wires — written
+     * as one comparable text. Names, positions, groups and notes are not in it: an edit of those leaves a trained model
+     * describing the graph (step mode goes on through a rename or a move; it ended on any edit).
+     */
+    public String computation() {
+        StringBuilder b = new StringBuilder();
+        nodes().stream().sorted(java.util.Comparator.comparing(Node::id)).forEach(n -> b.append(n.id()).append(':')
+                .append(n.type()).append(new java.util.TreeMap<>(n.params())).append(';'));
+        edges().stream().map(Edge::toString).sorted().forEach(e -> b.append(e).append(';'));
+        return b.toString();
+    }
 }

@@ -312,4 +312,50 @@ class StepModeUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.editor().graph().require(shown).label()).isEqualTo(name);
     }
+
+    @Test
+    void aRenameOrAMoveKeepsStepModeGoingAndOnlyAnEditOfTheComputationEndsIt(FxRobot robot) throws Exception {
+        // Any edit ended step mode: dragging a block aside to see the wires, renaming the block explained, or an Undo.
+        StepMode mode = window.stepMode();
+        StepOverlay overlay = window.canvas().stepOverlay();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        robot.interact(() -> {
+            mode.step(1);
+            mode.step(1);
+        });
+        int at = mode.index();
+        String shown = mode.walkthrough().steps().get(at).nodeId();
+        String name = window.editor().graph().require(shown).label();
+
+        robot.interact(() -> window.editor().rename(shown, "The block we are looking at now"));
+        awaitWalk(mode);
+        assertThat(mode.walkthrough()).as("still in step mode after a rename").isNotNull();
+        assertThat(mode.index()).isEqualTo(at);
+        assertThat(mode.walkthrough().steps().get(at).label()).isEqualTo("The block we are looking at now");
+        robot.interact(window.editor()::undo);
+        awaitWalk(mode);
+        assertThat(mode.walkthrough()).as("still in step mode after Undo of the rename").isNotNull();
+        assertThat(mode.walkthrough().steps().get(at).label()).isEqualTo(name);
+
+        var block = window.editor().graph().require(shown);
+        double x = block.x() + 400;
+        double y = block.y() + 300;
+        javafx.geometry.Bounds before = overlay.currentFrame();
+        robot.interact(() -> window.editor().moveNodes(Map.of(shown, new double[] {x, y})));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.walkthrough()).as("still in step mode after a move").isNotNull();
+        assertThat(overlay.active()).isTrue();
+        assertThat(overlay.currentFrame().getMinX() - before.getMinX()).as("the frame went with the block")
+                .isCloseTo(400, within(1.0));
+        assertThat(overlay.currentFrame().getMinY() - before.getMinY()).isCloseTo(300, within(1.0));
+
+        assertThat(window.editor().graph().require("attn").param("heads")).isNotEqualTo(1);
+        robot.interact(() -> window.editor().setParam("attn", "heads", 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.walkthrough()).as("a parameter's edit ends it").isNull();
+        assertThat(overlay.active()).isFalse();
+        assertThat(window.editor().messageProperty().get()).isEqualTo("Step mode ended: the graph was edited");
+    }
 }

@@ -91,7 +91,7 @@ public final class Walkthroughs {
         int tokenInput = inputs.isEmpty() ? -1 : AttentionMath.networkInput(net.getConfiguration(), inputs.get(0).vertex());
         List<String> lines = Formulas.lines(node.type(), inputs, outputs, pos, attention, triple, prediction,
                 Formulas.params(net, node.id()), Formulas.names(one, tokenInput));
-        return new Step(index, node.id(), node.label() == null || node.label().isBlank() ? node.id() : node.label(),
+        return new Step(index, node.id(), shownName(node),
                 node.type(), type.formula() == null ? "" : type.formula(), inputs, outputs, lines, attention, triple, prediction);
     }
 
@@ -138,5 +138,10 @@ public final class Walkthroughs {
     /** A wire as the canvas names it: {@code from.port → to.port}. */
     public static String wireName(Edge e) {
         return e.from().nodeId() + "." + e.from().name() + " → " + e.to().nodeId() + "." + e.to().name();
+    }
+
+    /** The name a step gives its block: its name on the canvas, or its id where it has none. */
+    public static String shownName(Node node) {
+        return node.label() == null || node.label().isBlank() ? node.id() : node.label();
     }
 }

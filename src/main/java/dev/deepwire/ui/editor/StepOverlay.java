@@ -273,6 +273,11 @@ public final class StepOverlay {
         return out;
     }
 
+    /** The frame around the block explained, in the canvas's world (for tests). */
+    public Bounds currentFrame() {
+        return current.getBoundsInParent();
+    }
+
     /** The badge on a wire (for tests and screenshots), or null. */
     public Node badge(String wire) {
         return badges.get(wire);

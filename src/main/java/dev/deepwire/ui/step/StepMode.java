@@ -5,6 +5,7 @@ import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.inspect.walk.ModelWalk;
 import dev.deepwire.inspect.walk.Walkthrough;
 import dev.deepwire.inspect.walk.WalkthroughFiles;
+import dev.deepwire.inspect.walk.Walkthroughs;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
@@ -42,6 +43,8 @@ public final class StepMode {
     private boolean back;
     private String typed;
     private boolean computing;
+    /** {@link dev.deepwire.model.Graph#computation()} of the graph the walk shown was computed for. */
+    private String walkedGraph;
     private CompletableFuture<Walkthrough> pending = CompletableFuture.completedFuture(null);
 
     /**
@@ -80,11 +83,31 @@ public final class StepMode {
             typed = panel.typed.getText().isBlank() ? null : panel.typed.getText();
             recompute();
         });
-        vm.revisionProperty().addListener((o, a, b) -> {
-            if (toggle.isSelected()) {
-                stop("Step mode ended: the graph was edited");
-            }
-        });
+        vm.revisionProperty().addListener((o, a, b) -> edited());
+    }
+
+    /**
+     * After an edit: one the model's computation depends on (a block, a parameter, a wire) ends step mode, the walk no
+     * longer describing the graph; a rename walks the example again under the new names; a move, a group or a note only
+     * draws the step again where the blocks now are. Any edit (Undo of a rename included) had ended it.
+     */
+    private void edited() {
+        if (!toggle.isSelected()) {
+            return;
+        }
+        if (walkedGraph != null && !walkedGraph.equals(vm.graph().computation())) {
+            stop("Step mode ended: the graph was edited");
+        } else if (walk != null && walk.steps().stream().anyMatch(s -> vm.graph().node(s.nodeId())
+                .map(n -> !Walkthroughs.shownName(n).equals(s.label())).orElse(true))) {
+            recompute();
+        } else if (walk != null) {
+            // after the canvas has placed its blocks for this edit
+            Platform.runLater(() -> {
+                if (toggle.isSelected() && walk != null && !computing) {
+                    overlay.show(walk, index, back ? walk.backward() : null);
+                }
+            });
+        }
     }
 
     /** The toolbar's toggle. */
@@ -148,6 +171,7 @@ public final class StepMode {
         String name = session.probeName(k);
         boolean gradients = withGradients && text == null; // typed input has no true label to go back from
         computing = true;
+        walkedGraph = project.graph().computation();
         vm.messageProperty().set(gradients ? "Computing the gradients of this example…" : "Running the example through the model…");
         pending = CompletableFuture.supplyAsync(() -> {
             ModelWalk.Example one = ModelWalk.example(probe, k, text, name);
