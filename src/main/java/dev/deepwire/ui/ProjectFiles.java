@@ -7,6 +7,7 @@ import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.FileNames;
+import dev.deepwire.ui.training.RunsLeftBehind;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
@@ -45,7 +46,7 @@ final class ProjectFiles {
     private final Autosave autosave;
     private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
-    private java.util.function.Consumer<Path> firstSaved = p -> { };
+    private java.util.function.BiConsumer<Path, Path> saved = (before, now) -> { };
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
@@ -76,9 +77,9 @@ final class ProjectFiles {
     }
 
     /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
-    /** Told the file a project with none (new, or a sample's template) is saved as for the first time. */
-    void setOnFirstSave(java.util.function.Consumer<Path> action) {
-        firstSaved = action;
+    /** Told each save's file before (null for a project with none: new, or a sample's template) and now. */
+    void setOnSave(java.util.function.BiConsumer<Path, Path> action) {
+        saved = action;
     }
 
     void setTraining(BooleanSupplier running) {
@@ -274,12 +275,10 @@ final class ProjectFiles {
             anchorData(path);
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
-            String runsLeft = runsLeftBehind(file.get(), path);
-            boolean first = file.get() == null;
+            Path before = file.get();
+            String runsLeft = runsLeftBehind(before, path);
             file.set(path);
-            if (first) {
-                firstSaved.accept(path);
-            }
+            saved.accept(before, path);
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
@@ -297,23 +296,13 @@ final class ProjectFiles {
         }
     }
 
-    /**
-     * Where the earlier file's runs stay when the project is saved as another file ("" when it had none): Save As
-     * moves no runs, and the copy's Runs… starts empty — it had said nothing about them.
-     */
+    /** Where the earlier file's runs stay when the project is saved as another file ("" when it had none). */
     private static String runsLeftBehind(Path before, Path now) {
-        if (before == null || before.toAbsolutePath().equals(now.toAbsolutePath()) || before.toAbsolutePath().getParent() == null) {
+        if (before == null || before.toAbsolutePath().equals(now.toAbsolutePath())) {
             return "";
         }
-        Path runs = before.toAbsolutePath().getParent().resolve("runs");
-        int n;
-        try {
-            n = dev.deepwire.ui.training.RunHistory.ofProject(List.of(runs), FileNames.stem(before, "dwproj"), before).size();
-        } catch (RuntimeException e) {
-            return "";
-        }
-        return n == 0 ? "" : ". Its " + (n == 1 ? "run stays" : n + " runs stay") + " with " + before.getFileName() + " (in "
-                + runs + "): open that file to see " + (n == 1 ? "it" : "them") + " in Runs…";
+        String s = RunsLeftBehind.sentence(before);
+        return s.isEmpty() ? "" : ". " + s;
     }
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */

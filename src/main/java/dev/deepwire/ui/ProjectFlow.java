@@ -31,7 +31,7 @@ final class ProjectFlow {
         });
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);
-        files.setOnFirstSave(training::projectFirstSaved);
+        files.setOnSave(training::projectSaved);
         training.data().setChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
         StatusMessages.connect(window.editor(), training, window.canvas(), window.root());

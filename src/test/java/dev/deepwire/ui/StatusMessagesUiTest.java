@@ -57,6 +57,16 @@ class StatusMessagesUiTest {
         robot.interact(() -> h.window.files().saveAs(copy));
         assertThat(h.vm.messageProperty().get()).startsWith("Saved " + copy)
                 .contains("Its run stays with marker.dwproj").contains("open that file to see it in Runs…");
+        // Runs… of the copy, empty, says it too (it said "No runs kept yet" alone), and after a second Save As
+        assertThat(h.window.training().keptRuns()).isEmpty();
+        assertThat(h.window.training().runsLeftBehind()).startsWith("Its run stays with marker.dwproj (in "
+                + h.dir.toAbsolutePath().resolve("runs"));
+        java.nio.file.Path again = copy.resolveSibling("my lesson for friday.dwproj");
+        robot.interact(() -> h.window.files().saveAs(again));
+        assertThat(h.window.training().runsLeftBehind()).startsWith("Its run stays with marker.dwproj");
+        robot.interact(() -> h.window.files().saveAs(h.file)); // back as the first file: its own run is listed
+        assertThat(h.window.training().keptRuns()).hasSize(1);
+        assertThat(h.window.training().runsLeftBehind()).isEmpty();
     }
 
     /** Clicks wires in the middle of their drawn line until one is selected. */

@@ -49,8 +49,9 @@ final class RunsDialog {
         Dialog<Void> dialog = new Dialog<>();
         String project = vm.editor().project().name();
         dialog.setTitle("Runs of " + project);
+        String elsewhere = vm.runsLeftBehind(); // after Save As: the earlier file's runs stayed with it
         dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
-                : "Runs of " + project + ", newest first");
+                + (elsewhere.isEmpty() ? "" : ".\n" + elsewhere) : "Runs of " + project + ", newest first");
         ButtonType compare = new ButtonType("Compare");
         ButtonType delete = new ButtonType("Delete…");
         ButtonType exportModel = new ButtonType("Export model…");

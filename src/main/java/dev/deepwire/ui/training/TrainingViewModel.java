@@ -373,12 +373,14 @@ public final class TrainingViewModel {
         return windowRuns.of(runsFolder.get(), editor.project().name(), projectFile.get());
     }
 
-    /**
-     * The project, not saved before, was saved as {@code file}: the runs it made in this window while it had no file
-     * are recorded as that file's, so Runs… lists them (now and after a restart).
-     */
-    public void projectFirstSaved(Path file) {
-        windowRuns.firstSaved(file, status::set);
+    /** Saved as {@code file} from {@code before} (null: first saved, its runs become the file's): {@link WindowRuns#saved}. */
+    public void projectSaved(Path before, Path file) {
+        windowRuns.saved(before, file, status::set);
+    }
+
+    /** Where runs of the files this project was Saved As from stay, or "" ({@link RunsLeftBehind}). */
+    public String runsLeftBehind() {
+        return windowRuns.leftBehind(projectFile.get());
     }
 
     /** Another folder whose runs are listed when they belong to this project (where unsaved projects' runs go). */

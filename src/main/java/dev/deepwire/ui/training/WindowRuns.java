@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 final class WindowRuns {
     private final Set<Path> folders = new LinkedHashSet<>();
     private final List<Path> started = new ArrayList<>();
+    /** The file each file of this window's project was saved as from (Save As), by the file saved. */
+    private final java.util.Map<Path, Path> savedFrom = new java.util.HashMap<>();
 
     /** A run began in {@code dir}. */
     void started(Path dir) {
@@ -36,8 +38,33 @@ final class WindowRuns {
         return RunHistory.ofProject(all, project, file);
     }
 
-    /** The project was first saved as {@code file}: the runs it started without one are recorded as that file's. */
-    void firstSaved(Path file, Consumer<String> problem) {
+    /**
+     * The project was saved as {@code file} from {@code before}: first saved (null before), the runs it started without
+     * a file are recorded as that file's; saved as another file, the earlier one is remembered (its runs stay with it).
+     */
+    void saved(Path before, Path file, Consumer<String> problem) {
+        if (before == null) {
+            firstSaved(file, problem);
+        } else if (!before.toAbsolutePath().equals(file.toAbsolutePath())) {
+            savedFrom.put(file.toAbsolutePath(), before.toAbsolutePath());
+        }
+    }
+
+    /** What {@link RunsLeftBehind} says of the nearest file {@code file} was saved from that kept runs, or "". */
+    String leftBehind(Path file) {
+        Set<Path> seen = new LinkedHashSet<>();
+        for (Path f = file == null ? null : savedFrom.get(file.toAbsolutePath()); f != null && seen.add(f); f = savedFrom.get(f)) {
+            if (!f.equals(file.toAbsolutePath())) {
+                String s = RunsLeftBehind.sentence(f);
+                if (!s.isEmpty()) {
+                    return s;
+                }
+            }
+        }
+        return "";
+    }
+
+    private void firstSaved(Path file, Consumer<String> problem) {
         for (Path dir : started) {
             try {
                 RunHistory.adopt(dir, file);

@@ -275,7 +275,7 @@ class TrainingViewModelTest {
         Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("flowers.dwproj");
         file[0] = saved; // Save As, the first save
         assertThat(vm.keptRuns()).as("before it is told").isEmpty();
-        vm.projectFirstSaved(saved);
+        vm.projectSaved(null, saved);
         assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
 
         TrainingViewModel reopened = window(file, home);
