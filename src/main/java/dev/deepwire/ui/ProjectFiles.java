@@ -7,7 +7,6 @@ import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.FileNames;
-import dev.deepwire.ui.training.RunsLeftBehind;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
@@ -46,7 +45,7 @@ final class ProjectFiles {
     private final Autosave autosave;
     private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
-    private java.util.function.BiConsumer<Path, Path> saved = (before, now) -> { };
+    private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
@@ -77,8 +76,11 @@ final class ProjectFiles {
     }
 
     /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
-    /** Told each save's file before (null for a project with none: new, or a sample's template) and now. */
-    void setOnSave(java.util.function.BiConsumer<Path, Path> action) {
+    /**
+     * Told each save's file before (null for a project with none: new, or a sample's template) and now; answers what
+     * the status bar adds (where the earlier file's runs stay, or "").
+     */
+    void setOnSave(java.util.function.BiFunction<Path, Path, String> action) {
         saved = action;
     }
 
@@ -276,9 +278,9 @@ final class ProjectFiles {
             new ProjectWriter().write(vm.project(), path);
             vm.history().markSaved();
             Path before = file.get();
-            String runsLeft = runsLeftBehind(before, path);
             file.set(path);
-            saved.accept(before, path);
+            String runsLeft = saved.apply(before, path); // Save As: where the earlier file's runs stay
+            runsLeft = runsLeft == null || runsLeft.isEmpty() ? "" : ". " + runsLeft;
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
@@ -294,15 +296,6 @@ final class ProjectFiles {
                     + "\nYour work is still open; try Save As with another folder.");
             return false;
         }
-    }
-
-    /** Where the earlier file's runs stay when the project is saved as another file ("" when it had none). */
-    private static String runsLeftBehind(Path before, Path now) {
-        if (before == null || before.toAbsolutePath().equals(now.toAbsolutePath())) {
-            return "";
-        }
-        String s = RunsLeftBehind.sentence(before);
-        return s.isEmpty() ? "" : ". " + s;
     }
 
     /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */

@@ -53,19 +53,28 @@ class StatusMessagesUiTest {
         java.nio.file.Files.write(run.resolve("run.json"), new dev.deepwire.sweep.SweepRunRecord("marker",
                 h.file.toAbsolutePath().toString(), true, null, 2, 3.1, 0.2, "validation loss", 3.1,
                 dev.deepwire.model.TrainingSettings.defaults(), java.util.Map.of()).toJson());
+        // and one trained before the file had a name (a sample trained, then saved): it stayed where it was made
+        java.nio.file.Path unsaved = java.nio.file.Files.createDirectories(h.dir.resolve("unsaved runs"));
+        java.nio.file.Path early = java.nio.file.Files.createDirectories(unsaved.resolve("marker-0"));
+        java.nio.file.Files.write(early.resolve("run.json"), new dev.deepwire.sweep.SweepRunRecord("marker",
+                h.file.toAbsolutePath().toString(), true, null, 1, 3.3, 0.1, "validation loss", 3.3,
+                dev.deepwire.model.TrainingSettings.defaults(), java.util.Map.of()).toJson());
+        h.window.training().alsoListRunsIn(unsaved);
         java.nio.file.Path copy = java.nio.file.Files.createDirectories(h.dir.resolve("lesson copy")).resolve("my lesson.dwproj");
         robot.interact(() -> h.window.files().saveAs(copy));
         assertThat(h.vm.messageProperty().get()).startsWith("Saved " + copy)
-                .contains("Its run stays with marker.dwproj").contains("open that file to see it in Runs…");
+                .contains("Its 2 runs stay with marker.dwproj (in ").contains(h.dir.toAbsolutePath().resolve("runs") + "")
+                .contains(" and ").contains(unsaved.toAbsolutePath() + "").endsWith("): open that file to see them in Runs…");
+        robot.interact(() -> h.window.files().save());
+        assertThat(h.vm.messageProperty().get()).as("said at Save As, not at each save after it").isEqualTo("Saved " + copy);
         // Runs… of the copy, empty, says it too (it said "No runs kept yet" alone), and after a second Save As
         assertThat(h.window.training().keptRuns()).isEmpty();
-        assertThat(h.window.training().runsLeftBehind()).startsWith("Its run stays with marker.dwproj (in "
-                + h.dir.toAbsolutePath().resolve("runs"));
+        assertThat(h.window.training().runsLeftBehind()).startsWith("Its 2 runs stay with marker.dwproj (in ");
         java.nio.file.Path again = copy.resolveSibling("my lesson for friday.dwproj");
         robot.interact(() -> h.window.files().saveAs(again));
-        assertThat(h.window.training().runsLeftBehind()).startsWith("Its run stays with marker.dwproj");
+        assertThat(h.window.training().runsLeftBehind()).startsWith("Its 2 runs stay with marker.dwproj");
         robot.interact(() -> h.window.files().saveAs(h.file)); // back as the first file: its own run is listed
-        assertThat(h.window.training().keptRuns()).hasSize(1);
+        assertThat(h.window.training().keptRuns()).hasSize(2);
         assertThat(h.window.training().runsLeftBehind()).isEmpty();
     }
 

@@ -373,9 +373,10 @@ public final class TrainingViewModel {
         return windowRuns.of(runsFolder.get(), editor.project().name(), projectFile.get());
     }
 
-    /** Saved as {@code file} from {@code before} (null: first saved, its runs become the file's): {@link WindowRuns#saved}. */
-    public void projectSaved(Path before, Path file) {
+    /** Saved as {@code file} from {@code before} (null: first saved): {@link WindowRuns#saved}; the runs left behind. */
+    public String projectSaved(Path before, Path file) {
         windowRuns.saved(before, file, status::set);
+        return before == null || before.equals(file) ? "" : runsLeftBehind();
     }
 
     /** Where runs of the files this project was Saved As from stay, or "" ({@link RunsLeftBehind}). */

@@ -55,7 +55,7 @@ final class WindowRuns {
         Set<Path> seen = new LinkedHashSet<>();
         for (Path f = file == null ? null : savedFrom.get(file.toAbsolutePath()); f != null && seen.add(f); f = savedFrom.get(f)) {
             if (!f.equals(file.toAbsolutePath())) {
-                String s = RunsLeftBehind.sentence(f);
+                String s = RunsLeftBehind.sentence(f, folders);
                 if (!s.isEmpty()) {
                     return s;
                 }
