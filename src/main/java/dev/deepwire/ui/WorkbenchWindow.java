@@ -100,6 +100,11 @@ final class WorkbenchWindow {
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
         this.training = training;
+        training.phaseProperty().addListener((o, was, now) -> {
+            if (now == dev.deepwire.training.RunState.RUNNING || now == dev.deepwire.training.RunState.STARTING) {
+                stepMode().runWentOn(); // a walk of the paused run's model is out of date
+            }
+        });
         training.setRunObserver(attention::watch, attention::captured);
         training.data().setOutsideConfirmation(message -> {
             Alert ask = outsideDataQuestion(message);

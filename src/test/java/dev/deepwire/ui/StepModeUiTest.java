@@ -358,4 +358,26 @@ class StepModeUiTest {
         assertThat(overlay.active()).isFalse();
         assertThat(window.editor().messageProperty().get()).isEqualTo("Step mode ended: the graph was edited");
     }
+
+    @Test
+    void resumingAPausedRunEndsAWalkOfItsModel(FxRobot robot) throws Exception {
+        // Seen in the real window: Step through on a paused run, then Resume — the walk stayed, showing the paused
+        // model's values through the rest of the run and after it finished.
+        StepMode mode = window.stepMode();
+        robot.interact(() -> training.start(new dev.deepwire.model.TrainingSettings(500, 16, "adam", 1e-3, 42, 0, 0)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> training.phaseProperty().get() == dev.deepwire.training.RunState.RUNNING);
+        robot.interact(training::pause);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> training.phaseProperty().get() == dev.deepwire.training.RunState.PAUSED);
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        assertThat(mode.walkthrough()).as("the paused run's model is walked").isNotNull();
+
+        robot.interact(training::resume);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.walkthrough()).as("the run went on: the walk no longer describes its model").isNull();
+        assertThat(mode.toggle().isSelected()).isFalse();
+        assertThat(window.editor().messageProperty().get()).startsWith("Step mode ended: training went on");
+    }
 }

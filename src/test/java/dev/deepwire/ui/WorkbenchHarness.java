@@ -68,8 +68,13 @@ final class WorkbenchHarness {
     }
 
     void close() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(training::stop).get();
+        // a run still going ends first: its end is handled on the executors shut down below
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(training::drain).get();
+            return !training.phaseProperty().get().busy();
+        });
         org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            training.stop();
             javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList().forEach(javafx.stage.Window::hide);
             stage.setScene(null); // a note still being written is kept now, while the executors still run
         }).get();

@@ -45,6 +45,8 @@ public final class StepMode {
     private boolean computing;
     /** {@link dev.deepwire.model.Graph#computation()} of the graph the walk shown was computed for. */
     private String walkedGraph;
+    /** Whether the walk shown is of the window's run's model (not of a kept run's, opened from Runs…). */
+    private boolean walksRunModel;
     private CompletableFuture<Walkthrough> pending = CompletableFuture.completedFuture(null);
 
     /**
@@ -110,6 +112,18 @@ public final class StepMode {
         }
     }
 
+    /**
+     * A run started or went on (Resume): a walk of the run's model (a paused run's) no longer describes it — it had stayed
+     * on, showing the paused model's values through the rest of the run and after it finished. A walk of a kept run's
+     * model, opened from Runs…, is not the run's and stays.
+     */
+    public void runWentOn() {
+        if (toggle.isSelected() && walksRunModel) {
+            stop("Step mode ended: training went on and changed the model; pause the run (or let it finish) and step "
+                    + "through it again");
+        }
+    }
+
     /** The toolbar's toggle. */
     public ToggleButton toggle() {
         return toggle;
@@ -172,6 +186,7 @@ public final class StepMode {
         boolean gradients = withGradients && text == null; // typed input has no true label to go back from
         computing = true;
         walkedGraph = project.graph().computation();
+        walksRunModel = session.loadedModel().isEmpty();
         vm.messageProperty().set(gradients ? "Computing the gradients of this example…" : "Running the example through the model…");
         pending = CompletableFuture.supplyAsync(() -> {
             ModelWalk.Example one = ModelWalk.example(probe, k, text, name);
