@@ -103,11 +103,16 @@ public final class EvaluationWindow {
         w.chooser = new KeptRunChooser(training, source.isPresent());
         root.setTop(w.chooser);
         if (source.isEmpty()) {
+            // A run going (or paused) has not ended: "no run has ended in this window yet" read as wrong after an
+            // earlier run of the same window had ended.
+            String going = training.phaseProperty().get().busy() ? "The run in this window has not ended (a paused run "
+                    + "neither): its model is evaluated here when it ends" : null;
             Label none = new Label(w.chooser.hasKept()
-                    ? "No run of this project has ended in this window yet: choose a kept run above and press Evaluate, "
-                    + "or train the project (the latest run's model is evaluated and can be pruned here)."
-                    : "No run of this project has ended yet: train it (the latest run's model is evaluated and can be "
-                    + "pruned here).");
+                    ? (going != null ? going + "; meanwhile choose a kept run above and press Evaluate."
+                    : "No run of this project has ended in this window yet: choose a kept run above and press Evaluate, "
+                    + "or train the project (the latest run's model is evaluated and can be pruned here).")
+                    : going != null ? going + "." : "No run of this project has ended yet: train it (the latest run's model is "
+                    + "evaluated and can be pruned here).");
             none.setId("eval-none");
             none.setWrapText(true);
             root.setCenter(none);

@@ -231,6 +231,13 @@ class EvaluationWindowUiTest {
         Stage owner = (Stage) window.stage().getOwner();
         robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
         assertThat(robot.lookup("#eval-none").tryQuery()).isPresent();
+        // opened while a run is paused: not "no run has ended in this window yet" (an earlier one may have)
+        robot.interact(() -> fresh.phaseProperty().set(RunState.PAUSED));
+        robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
+        assertThat(robot.lookup("#eval-none").queryAs(Label.class).getText())
+                .startsWith("The run in this window has not ended (a paused run neither): its model is evaluated here "
+                        + "when it ends; meanwhile choose a kept run above and press Evaluate.");
+        robot.interact(() -> fresh.phaseProperty().set(RunState.IDLE));
         robot.interact(() -> {
             fresh.start(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0)); // inline: ended when this returns
             fresh.drain();
