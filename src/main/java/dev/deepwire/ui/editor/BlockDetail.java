@@ -67,10 +67,24 @@ final class BlockDetail {
      * {@link #BASE}.
      */
     static double titleSize(Measure m, double zoom) {
+        return titleSize(m, zoom, ROOM_HEIGHT);
+    }
+
+    /**
+     * A collapsed group's name in its box ({@code roomHeight} canvas units for text) when zoomed out: two lines of what
+     * reads as {@link #READABLE} px, its longest word whole; a longer name is cut with "…" (whole on hover). Sized to
+     * fit whole, a name such as "The first residual stage with its layer norm" stayed {@link #BASE}: 5 px at Fit view.
+     */
+    static double cutTitleSize(Measure m, double zoom, double roomHeight) {
+        double fits = Math.min(ROOM_WIDTH * BASE / Math.max(1, m.longestWord()), roomHeight / (2 * LINE));
+        return Math.max(BASE, Math.floor(Math.min(READABLE / zoom, fits)));
+    }
+
+    private static double titleSize(Measure m, double zoom, double roomHeight) {
         double wanted = READABLE / zoom;
-        double oneLine = Math.min(ROOM_WIDTH * BASE / Math.max(1, m.whole()), ROOM_HEIGHT / LINE);
+        double oneLine = Math.min(ROOM_WIDTH * BASE / Math.max(1, m.whole()), roomHeight / LINE);
         double twoLines = Math.min(Math.min(2 * 0.85 * ROOM_WIDTH * BASE / Math.max(1, m.whole()),
-                ROOM_WIDTH * BASE / Math.max(1, m.longestWord())), ROOM_HEIGHT / (2 * LINE));
+                ROOM_WIDTH * BASE / Math.max(1, m.longestWord())), roomHeight / (2 * LINE));
         double fits = Math.max(oneLine, twoLines);
         return Math.max(BASE, Math.floor(Math.min(wanted, fits)));
     }

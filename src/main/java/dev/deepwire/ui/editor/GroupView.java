@@ -21,6 +21,8 @@ final class GroupView extends Pane {
     private final Rectangle frame = new Rectangle();
     private final Label title = new Label();
     private boolean overview;
+    /** The title at full detail (a collapsed box's name and summary). */
+    private final String detailText;
 
     GroupView(NodeGroup group, String summary) {
         this.group = group;
@@ -29,7 +31,8 @@ final class GroupView extends Pane {
         frame.setArcWidth(14);
         frame.setArcHeight(14);
         title.getStyleClass().add("group-title");
-        title.setText((group.collapsed() ? "▸ " : "▾ ") + group.label() + (group.collapsed() ? "\n" + summary : ""));
+        detailText = (group.collapsed() ? "▸ " : "▾ ") + group.label() + (group.collapsed() ? "\n" + summary : "");
+        title.setText(detailText);
         if (group.collapsed()) {
             // The box has a fixed size: the name and summary wrap inside it, and read whole on hover.
             title.setWrapText(true);
@@ -62,13 +65,18 @@ final class GroupView extends Pane {
 
     /**
      * An expanded group's name at a zoom level ({@link BlockDetail#groupTitleSize}); zoomed out it is cut with "…" at
-     * the frame's width, whole on hover. A collapsed box keeps its size and wrapped name.
+     * the frame's width, whole on hover. A collapsed box keeps its size; zoomed out it shows its name alone, larger.
      */
     void showZoom(int level) {
+        overview = level != BlockDetail.DETAIL;
         if (group.collapsed()) {
+            // zoomed out, a collapsed box is read as a block is: its name alone, larger, cut with "…" where it is long
+            // (it kept name and summary at 13 canvas units, about 5 px at Fit view); both whole in the tooltip
+            title.setText(overview ? "▸ " + group.label() : detailText);
+            title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", BlockDetail.cutTitleSize(
+                    BlockDetail.Measure.of(title.getText()), BlockDetail.zoomOf(level), COLLAPSED_HEIGHT - 16)) : "");
             return;
         }
-        overview = level != BlockDetail.DETAIL;
         title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;",
                 BlockDetail.groupTitleSize(level)) : "");
         title.setTooltip(overview ? new Tooltip(group.label()) : null);

@@ -76,6 +76,28 @@ class BlockDetailUiTest {
         robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(group.getFont().getSize()).as("a group's name at zoom 1").isEqualTo(BlockDetail.BASE);
+
+        // Collapsed, the group is a box among the blocks: zoomed out its name alone, as large as the box holds it
+        // (it kept name and summary at 13 canvas units: about 5 px at Fit view).
+        String id = vm.graph().groups().get(0).id();
+        robot.interact(() -> vm.toggleCollapsed(id));
+        robot.interact(() -> canvas.zoomAt(0.4 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        GroupView box = canvas.groupView(id);
+        Label boxTitle = box.title();
+        assertThat(boxTitle.getText()).isEqualTo("▸ The first residual stage with its layer norm");
+        assertThat(boxTitle.getFont().getSize() * canvas.zoom()).as("a collapsed group's name on screen, px, zoomed out")
+                .isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom());
+        robot.interact(box::applyCss);
+        robot.interact(box::layout);
+        Bounds boxBody = box.localToScene(new BoundingBox(0, 0, NodeView.WIDTH, GroupView.COLLAPSED_HEIGHT));
+        Bounds boxText = boxTitle.localToScene(boxTitle.getLayoutBounds());
+        assertThat(boxText.getMaxY()).as("inside its box").isLessThanOrEqualTo(boxBody.getMaxY());
+        assertThat(boxTitle.getTooltip().getText()).as("the summary in the tooltip").contains("2 blocks");
+        robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.groupView(id).title().getText()).as("close up, name and summary").contains("\n").contains("2 blocks");
+        robot.interact(() -> vm.toggleCollapsed(id));
         for (var n : vm.graph().nodes()) {
             NodeView block = canvas.nodeView(n.id());
             assertThat(block.showsDetail()).as("%s at zoom 1", n.id()).isTrue();
