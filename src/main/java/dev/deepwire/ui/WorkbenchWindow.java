@@ -98,7 +98,13 @@ final class WorkbenchWindow {
         root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
         WorkbenchMenus.otherZoomKeys(root, canvas);
         this.trainingPanel = trainingPanel;
-        vm.projectProperty().addListener((o, was, now) -> trainingPanel.showSettings(now.training()));
+        vm.projectProperty().addListener((o, was, now) -> {
+            trainingPanel.showSettings(now.training());
+            // what showed the earlier project's model goes with it: its windows, its walk, its loaded model
+            stepMode().projectReplaced();
+            attention.forget();
+            dev.deepwire.ui.controls.ProjectWindows.closeAll(stage);
+        });
         this.training = training;
         training.phaseProperty().addListener((o, was, now) -> {
             if (now == dev.deepwire.training.RunState.RUNNING || now == dev.deepwire.training.RunState.STARTING) {

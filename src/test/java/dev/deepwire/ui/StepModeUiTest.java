@@ -380,4 +380,30 @@ class StepModeUiTest {
         assertThat(mode.toggle().isSelected()).isFalse();
         assertThat(window.editor().messageProperty().get()).startsWith("Step mode ended: training went on");
     }
+
+    @Test
+    void anotherProjectClosesTheWindowsOfTheEarliersModelAndForgetsIt(FxRobot robot) throws Exception {
+        // Seen in the real window: after File ▸ New, Evaluate and Prune still showed the earlier project's matrix (its
+        // Step through and attention inspector reached into the new project), and a kept model stayed loaded.
+        StepMode mode = window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        robot.interact(() -> dev.deepwire.ui.eval.EvaluationWindow.show(stage, training, (m, v, i) -> { }, (m, v, i) -> { }));
+        assertThat(shownTitles()).contains("Evaluate and Prune", "Attention inspector");
+        assertThat(window.attention().loadedModel()).isPresent();
+
+        robot.interact(() -> window.files().newProject());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().project().name()).isEqualTo("untitled");
+        assertThat(shownTitles()).as("the earlier project's windows").doesNotContain("Evaluate and Prune", "Attention inspector");
+        assertThat(mode.walkthrough()).isNull();
+        assertThat(window.attention().loadedModel()).as("the earlier project's kept model").isEmpty();
+        assertThat(window.attention().probeProperty().get()).isNull();
+    }
+
+    private static java.util.List<String> shownTitles() {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                .filter(w -> w instanceof Stage).map(w -> ((Stage) w).getTitle()).toList();
+    }
 }

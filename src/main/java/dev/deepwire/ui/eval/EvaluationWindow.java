@@ -49,7 +49,7 @@ import javafx.stage.Window;
 public final class EvaluationWindow {
     /** The window open beside each workbench window. */
     private static final Map<Window, EvaluationWindow> OPEN = new WeakHashMap<>();
-    private final Stage stage = new Stage();
+    private final Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deepwire-evaluate");

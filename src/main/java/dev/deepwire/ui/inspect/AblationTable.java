@@ -44,7 +44,7 @@ final class AblationTable {
         BorderPane root = new BorderPane(table, heading, null, bottom, null);
         BorderPane.setMargin(heading, new Insets(8));
         BorderPane.setMargin(bottom, new Insets(8));
-        Stage stage = new Stage();
+        Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
         close.setOnAction(e -> stage.close());
         stage.setTitle("Which heads matter");
         if (owner != null) {

@@ -69,6 +69,21 @@ public final class AttentionSession {
         uiThread.accept(() -> snapshots.add(s));
     }
 
+    /**
+     * Another project opened in the window: the earlier project's run, loaded model and captures are not its own (step
+     * mode had walked a kept model of the earlier project, and the inspector offered its heads).
+     */
+    public void forget() {
+        loaded = null;
+        probeName = DEFAULT_NAMES;
+        layout = AttentionLayout.NONE;
+        nodes = List.of();
+        probe.set(null);
+        validation = null;
+        snapshots.clear();
+        projector.forget();
+    }
+
     /** The same run's embedding tables, for the projector. */
     public ProjectorSession projector() {
         return projector;

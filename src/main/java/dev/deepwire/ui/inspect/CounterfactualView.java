@@ -66,7 +66,7 @@ final class CounterfactualView {
     static Stage open(Window owner, InterventionPanel.Target target, Experiment experiment, Intervention intervention,
                       Executor background) {
         CounterfactualView v = new CounterfactualView(target, experiment, intervention, background);
-        Stage stage = new Stage();
+        Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
         stage.setTitle("Counterfactual pair");
         if (owner != null) {
             stage.initOwner(owner);

@@ -223,7 +223,7 @@ final class InspectorControls {
      * closes it; {@code onHidden} runs when it closes.
      */
     static Stage window(Window owner, BorderPane root, Runnable onHidden) {
-        Stage stage = new Stage();
+        Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
         stage.setTitle("Attention inspector");
         if (owner != null) {
             stage.initOwner(owner);

@@ -61,6 +61,12 @@ public final class ProjectorSession {
         return source.nodes();
     }
 
+    /** Another project opened: no tables of the earlier one's run. */
+    public void forget() {
+        source = TableSource.NONE;
+        captures.clear();
+    }
+
     /** Whether captures of this block are tables (the projector's) rather than attention maps. */
     public boolean holds(String nodeId) {
         return source.holds(nodeId);

@@ -306,7 +306,7 @@ public final class ProjectorWindow {
     }
 
     private static Stage window(Window owner, BorderPane root) {
-        Stage stage = new Stage();
+        Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
         stage.setTitle("Embedding projector");
         if (owner != null) {
             stage.initOwner(owner);

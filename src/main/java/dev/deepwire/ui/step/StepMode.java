@@ -124,6 +124,13 @@ public final class StepMode {
         }
     }
 
+    /** Another project opened in the window: the walk was of the earlier one's model. */
+    public void projectReplaced() {
+        if (toggle.isSelected()) {
+            stop(null);
+        }
+    }
+
     /** The toolbar's toggle. */
     public ToggleButton toggle() {
         return toggle;

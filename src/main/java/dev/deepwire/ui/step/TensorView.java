@@ -17,7 +17,7 @@ import javafx.stage.Window;
 /** The larger view of a wire's tensor: its heatmap, shape, min/max/mean, and the value under the pointer. */
 final class TensorView {
     private static final double SIDE = 520;
-    private final Stage stage = new Stage();
+    private final Stage stage = dev.deepwire.ui.controls.ProjectWindows.bind(new Stage());
     private final Label readout = new Label(" ");
 
     private TensorView(Window owner, WalkTensor t) {
