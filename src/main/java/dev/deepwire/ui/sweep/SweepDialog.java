@@ -34,6 +34,8 @@ public final class SweepDialog {
     private final SweepViewModel vm;
     private final Window owner;
     private Stage stage;
+    /** The project (the window's, when this was made) whose spec is typed here. */
+    private Project madeFor;
     private final GridPane rows = new GridPane();
 
     public SweepDialog(SweepViewModel vm, Window owner) {
@@ -49,12 +51,23 @@ public final class SweepDialog {
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile,
                                java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent) {
         // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec)
+        // ... for the project it was typed for: another project opened in the window since starts with a fresh spec (the
+        // earlier one's rows had come back, naming blocks this project does not have), unless its sweep still runs
+        Object earlier = owner.getProperties().get(SweepDialog.class);
+        if (earlier instanceof SweepDialog d && d.madeFor != project.get() && !d.vm.runningProperty().get()) {
+            if (d.stage != null) {
+                d.stage.close();
+            }
+            owner.getProperties().remove(SweepDialog.class);
+        }
         Object kept = owner.getProperties().computeIfAbsent(SweepDialog.class, k -> {
             SweepViewModel vm = new SweepViewModel(project, projectFile, Platform::runLater);
             if (dataConsent != null) {
                 vm.setDataConsent(dataConsent);
             }
-            return new SweepDialog(vm, owner);
+            SweepDialog d = new SweepDialog(vm, owner);
+            d.madeFor = project.get();
+            return d;
         });
         ((SweepDialog) kept).show();
     }

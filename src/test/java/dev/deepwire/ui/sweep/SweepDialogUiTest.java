@@ -300,4 +300,26 @@ class SweepDialogUiTest {
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         robot.interact(() -> dialog.stage().close());
     }
+
+    @Test
+    void anotherProjectInTheWindowStartsWithAFreshSpec(FxRobot robot) throws Exception {
+        // The spec typed for one project came back in the Sweep… window after another was opened, its rows naming
+        // blocks the new project does not have.
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        java.util.concurrent.atomic.AtomicReference<Project> inWindow =
+                new java.util.concurrent.atomic.AtomicReference<>(new ProjectReader().read(file));
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        robot.clickOn("#sweep-values-0").write("0.001, 0.01");
+        robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("the same project: the spec kept").isEqualTo("0.001, 0.01");
+        robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
+
+        inWindow.set(new ProjectReader().read(Path.of("sample-projects/word-language.dwproj"))); // File ▸ Open
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("another project: a fresh spec").isEmpty();
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().hide());
+    }
 }
