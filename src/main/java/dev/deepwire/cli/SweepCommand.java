@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.Project;
 import dev.deepwire.sweep.HeadlessSweepRun;
@@ -122,6 +123,7 @@ final class SweepCommand implements Callable<Integer> {
                     + ", not of " + file + "; choose a new --out folder");
         }
         Path runsDir = SweepRunner.runsDir(projectFile);
+        ProjectFolders.requireNoLinkOut(runsDir); // before any run trains: none could be kept there
         if (folder == null) {
             SweepPlan.tasks(session.project, projectFile, spec, "check"); // every key and value, before anything is made
         }
@@ -144,7 +146,7 @@ final class SweepCommand implements Callable<Integer> {
                 OutputPaths.requireFolder(out, "--out");
                 sweepName = SweepFolder.newName(runsDir, project.name());
             } else {
-                sweepDir = SweepFolder.createNew(session.projectDir().resolve("sweeps"), runsDir, project.name());
+                sweepDir = SweepFolder.createNew(ProjectFolders.sweeps(projectFile), runsDir, project.name());
                 sweepName = sweepDir.getFileName().toString();
             }
         }

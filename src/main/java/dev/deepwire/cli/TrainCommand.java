@@ -1,5 +1,6 @@
 package dev.deepwire.cli;
 
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.DistributedTraining;
@@ -175,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
     private RunFolderLock runFolder(ProjectSession session) throws CliException {
         try {
             if (out == null) {
-                return RunFolders.createNewHeld(session.projectDir().resolve("runs"), session.project.name());
+                return RunFolders.createNewHeld(ProjectFolders.runs(session.file), session.project.name());
             }
             OutputPaths.requireFolder(out, "--out");
             for (var input : session.inputFiles().entrySet()) {

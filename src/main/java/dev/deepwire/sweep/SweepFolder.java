@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.WriteFailure;
 import dev.deepwire.training.RunFolders;
 import java.io.IOException;
@@ -54,6 +55,8 @@ public final class SweepFolder {
      * with no run folder of that name in {@code runsDir} either, so the sweep never writes over an earlier run.
      */
     public static Path createNew(Path sweepsDir, Path runsDir, String projectName) throws IOException {
+        ProjectFolders.requireNoLinkOut(sweepsDir);
+        ProjectFolders.requireNoLinkOut(runsDir);
         try {
             Files.createDirectories(sweepsDir);
         } catch (IOException e) {

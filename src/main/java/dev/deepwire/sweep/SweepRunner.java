@@ -2,6 +2,7 @@ package dev.deepwire.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Project;
@@ -39,8 +40,7 @@ public final class SweepRunner {
 
     /** The project's runs folder for a project file: {@code runs/} beside it. */
     public static Path runsDir(Path projectFile) {
-        Path parent = projectFile.toAbsolutePath().normalize().getParent();
-        return (parent == null ? Path.of(".") : parent).resolve("runs");
+        return ProjectFolders.runs(projectFile);
     }
 
     /**
@@ -175,6 +175,7 @@ public final class SweepRunner {
         if (name.isEmpty() || !RunFolders.safeName(name).equals(name)) {
             throw new IOException("the run's name '" + name + "' is not a safe folder name");
         }
+        ProjectFolders.requireNoLinkOut(runsDir); // a project's runs/ linked out of it is not followed
         Path dir = runsDir.resolve(name);
         if (!ownedOrFree(dir)) {
             throw new IOException(dir + " holds a run this sweep did not write; it is kept: move it away and resume");

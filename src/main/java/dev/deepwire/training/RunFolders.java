@@ -1,5 +1,6 @@
 package dev.deepwire.training;
 
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,6 +109,7 @@ public final class RunFolders {
     }
 
     static Path createNew(Path runsFolder, String projectName, LocalDateTime now) throws IOException {
+        ProjectFolders.requireNoLinkOut(runsFolder); // a project's runs/ linked to ~/.ssh is not followed
         try {
             Files.createDirectories(runsFolder);
         } catch (IOException e) {

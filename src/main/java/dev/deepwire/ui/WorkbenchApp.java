@@ -1,5 +1,6 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.DefaultSample;
 import dev.deepwire.io.files.RecentFiles;
@@ -185,7 +186,7 @@ public final class WorkbenchApp extends Application {
     /** Runs go beside the project file, or under ~/.deepwire/runs for a project not saved yet. */
     private static Path runsFolder(WorkbenchWindow window) {
         Path file = window == null ? null : window.files().fileProperty().get();
-        return file != null && file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent().resolve("runs")
+        return file != null && file.toAbsolutePath().getParent() != null ? ProjectFolders.runs(file)
                 : unsavedRunsFolder();
     }
 

@@ -177,6 +177,24 @@ class RunFoldersTest {
     }
 
     @Test
+    void aNewRunIsNeverMadeThroughARunsFolderLinkedOutOfTheProject() throws Exception {
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path runs = Files.createSymbolicLink(project.resolve("runs"), victim);
+        assertThatThrownBy(() -> RunFolders.createNewHeld(runs, "marker")).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("symbolic link to " + victim.toRealPath());
+        assertThatThrownBy(() -> RunFolders.createNew(runs, "marker")).isInstanceOf(WriteFailure.class);
+        try (var left = Files.list(victim)) {
+            assertThat(left).as("nothing made where the link points").isEmpty();
+        }
+        Files.delete(runs);
+        Path inside = Files.createDirectories(project.resolve("data/runs"));
+        Files.createSymbolicLink(project.resolve("runs"), Path.of("data/runs"));
+        assertThat(RunFolders.createNew(project.resolve("runs"), "marker").getParent().toRealPath())
+                .as("a link inside the project is followed").isEqualTo(inside.toRealPath());
+    }
+
+    @Test
     void aPathGoingUpOutOfAMissingFolderIsRefusedAndNothingIsCreated() throws Exception {
         Files.createDirectories(dir.resolve("out"));
         Path out = dir.resolve("out/r4/../../out/r5");

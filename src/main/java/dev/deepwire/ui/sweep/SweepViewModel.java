@@ -1,5 +1,6 @@
 package dev.deepwire.ui.sweep;
 
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.sweep.HeadlessSweepRun;
@@ -272,7 +273,7 @@ public final class SweepViewModel {
                         + "asks), or copy the file into the project's folder and choose it in Edit \u25b8 Dataset Settings");
                 return false;
             }
-            Path dir = SweepFolder.createNew(runsDir.getParent().resolve("sweeps"), runsDir, p.name());
+            Path dir = SweepFolder.createNew(ProjectFolders.sweeps(file), runsDir, p.name());
             tasks = SweepPlan.tasks(p, file, spec, dir.getFileName().toString());
             folder = SweepFolder.create(dir, file, dir.getFileName().toString(), spec, tasks);
             executor = starter.open(Math.max(1, parallel.get()));

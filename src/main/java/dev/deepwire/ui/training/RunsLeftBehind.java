@@ -27,7 +27,7 @@ public final class RunsLeftBehind {
             return "";
         }
         List<Path> folders = new ArrayList<>();
-        folders.add(before.toAbsolutePath().getParent().resolve("runs"));
+        folders.add(dev.deepwire.io.ProjectFolders.runs(before));
         folders.addAll(alsoIn);
         List<RunHistory.Run> runs;
         try {
