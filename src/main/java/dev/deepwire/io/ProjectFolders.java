@@ -67,11 +67,10 @@ public final class ProjectFolders {
             throw WriteFailure.of(abs, e);
         }
         if (!where.startsWith(home)) {
-            throw new WriteFailure(abs, "it is a symbolic link to " + where + ", outside " + home
-                    + "; DeepWire writes a project's own folders only inside the project's folder, never through a "
-                    + "link that leads out of it (a project made elsewhere could point it anywhere). Replace the link "
-                    + "with a real folder (rm '" + abs + "' removes only the link), or move the whole project "
-                    + "to where its files should go");
+            throw new WriteFailure(abs, "it is a symbolic link to " + where + ", outside " + home + ". Replace it "
+                    + "with a real folder (rm '" + abs + "' removes only the link) or move the whole project to where its "
+                    + "files should go: DeepWire never writes a project's own folders through a link that leads out of it "
+                    + "(a project made elsewhere could point it anywhere)");
         }
     }
 

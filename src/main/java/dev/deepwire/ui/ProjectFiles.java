@@ -1,10 +1,11 @@
 package dev.deepwire.ui;
 
 import dev.deepwire.data.DataPaths;
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
-import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.FileNames;
 import dev.deepwire.io.files.RecentFiles;

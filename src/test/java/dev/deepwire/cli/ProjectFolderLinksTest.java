@@ -36,7 +36,7 @@ class ProjectFolderLinksTest {
         int code = DeepWireCli.execute("train", project.toString(), "--max-steps", "2", "--epochs", "1");
         assertThat(code).as(console.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(console.err()).contains(runs.toString()).contains("symbolic link to " + victim.toRealPath())
-                .contains("Replace the link with a real folder").doesNotContain("internal error");
+                .contains("Replace it with a real folder").doesNotContain("internal error");
         assertThat(console.out()).doesNotContain("epoch");
         assertThat(count(victim)).as("nothing written where the link points").isZero();
         assertThat(Files.isSymbolicLink(runs)).as("the link is left as it is").isTrue();

@@ -30,7 +30,7 @@ class ProjectFoldersTest {
                 .hasMessageContaining("cannot write " + runs)
                 .hasMessageContaining("symbolic link to " + victim.toRealPath())
                 .hasMessageContaining("outside " + project.toRealPath())
-                .hasMessageContaining("Replace the link with a real folder");
+                .hasMessageContaining("Replace it with a real folder");
         // relative, through "..", and two links deep: the same
         Path up = Files.createSymbolicLink(project.resolve("sweeps"), Path.of("../home/.ssh"));
         assertThatThrownBy(() -> ProjectFolders.requireNoLinkOut(up)).isInstanceOf(WriteFailure.class);

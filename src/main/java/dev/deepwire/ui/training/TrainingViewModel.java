@@ -5,6 +5,7 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.AttentionRecorder;
 import dev.deepwire.inspect.CaptureSpec;
 import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.NodeHealth;
@@ -247,7 +248,9 @@ public final class TrainingViewModel {
             runDir = recorder.dir();
             windowRuns.started(runDir);
         } catch (IOException e) {
-            failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": " + e.getMessage(), null);
+            // "cannot write runs: …" said once, not after "Cannot write a run folder in runs"
+            failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": "
+                    + (e instanceof WriteFailure w && runsFolder.get().equals(w.target()) ? w.reason() : e.getMessage()), null);
             return;
         }
         setup.tuneThreads(network);

@@ -158,6 +158,22 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aRunsFolderLinkedOutOfTheProjectIsRefusedNamingTheLinkOnceAndNothingIsWrittenThere() throws Exception {
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Path runs = Files.createSymbolicLink(Files.createDirectories(dir.resolve("project")).resolve("runs"), victim);
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
+        vm.start(SETTINGS);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FAILED);
+        assertThat(vm.statusProperty().get()).startsWith("Cannot write a run folder in " + runs + ": it is a symbolic link to "
+                + victim.toRealPath()).contains("Replace it with a real folder").doesNotContain("cannot write " + runs);
+        assertThat(editor.lockedProperty().get()).isFalse();
+        try (var left = Files.list(victim)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void invalidSettingsAreRefusedWithTheRange() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
