@@ -10,13 +10,10 @@ import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.BlockCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,30 +102,14 @@ final class WalkthroughCommand implements Callable<Integer> {
         for (String name : files.keySet()) {
             OutputPaths.requireNotInput(out.resolve(name), "--out", readFiles);
         }
-        prepareFolder();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Outputs.write(out.resolve(f.getKey()), f.getValue());
+        try {
+            WalkthroughFiles.writeInto(out, files);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, WriteFailure.of(out, e).getMessage());
         }
         Console.out().printf(Locale.ROOT, "%s: %d steps of %s written to %s (%s, %s and a picture per step)%n",
                 TerminalSafeStream.oneLine(session.project.name()), walk.steps().size(), what, TerminalSafeStream.path(out),
                 WalkthroughFiles.HTML, WalkthroughFiles.JSON);
         return ExitCodes.OK;
-    }
-
-    /** The folder made, and an earlier walk-through's step pictures removed (never a link or a folder). */
-    private void prepareFolder() throws CliException {
-        try {
-            Files.createDirectories(out);
-            List<Path> old;
-            try (Stream<Path> in = Files.list(out)) {
-                old = in.filter(p -> WalkthroughFiles.PICTURE.matcher(p.getFileName().toString()).matches()
-                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
-            }
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, WriteFailure.of(out, e).getMessage());
-        }
     }
 }

@@ -261,7 +261,15 @@ class StepModeUiTest {
         // Export: the same files as the command line writes, for the walk-through on show.
         Path out = dir.resolve("exported");
         Files.createDirectories(out);
+        // an earlier, longer walk-through's picture goes (the folder holds one walk-through, as the CLI's does); a link of
+        // that name is neither followed nor deleted
+        Path stale = Files.writeString(out.resolve("step-99-old.png"), "an earlier walk-through's picture");
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.png"), "not ours");
+        Path link = Files.createSymbolicLink(out.resolve("step-98-link.png"), elsewhere);
         WaitForAsyncUtils.asyncFx(() -> mode.exportTo(out)).get().get(60, TimeUnit.SECONDS);
+        assertThat(stale).doesNotExist();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(elsewhere)).isEqualTo("not ours");
         assertThat(out.resolve("walkthrough.html")).exists();
         assertThat(out.resolve("step-04-attn.png")).exists();
         assertThat(Files.readString(out.resolve("steps.json"))).contains("\"softmaxRow\"");

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.deepwire.inspect.Heatmaps;
+import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A walk-through as files: a picture per step ({@code step-01-tokens.png}, …), one self-contained HTML page (the
@@ -42,6 +48,31 @@ public final class WalkthroughFiles {
         files.put(HTML, html(walk, files).getBytes(StandardCharsets.UTF_8));
         files.put(JSON, json(walk));
         return files;
+    }
+
+    /**
+     * Writes {@code files} (from {@link #of}) into {@code dir}, made if missing, so the folder holds one walk-through:
+     * an earlier one's step pictures are removed first (regular files only: a link or a folder of that name is never
+     * followed nor deleted), each file is written whole ({@link AtomicFiles}), and nothing else in the folder is
+     * touched. The one way both the command line and the workbench's Export write a walk-through.
+     */
+    public static void writeInto(Path dir, Map<String, byte[]> files) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            List<Path> old;
+            try (Stream<Path> in = Files.list(dir)) {
+                old = in.filter(p -> PICTURE.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            }
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw WriteFailure.of(dir, e);
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
+        }
     }
 
     public static String pictureName(Step s) {

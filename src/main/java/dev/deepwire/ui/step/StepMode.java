@@ -6,14 +6,12 @@ import dev.deepwire.inspect.walk.ModelWalk;
 import dev.deepwire.inspect.walk.Walkthrough;
 import dev.deepwire.inspect.walk.WalkthroughFiles;
 import dev.deepwire.inspect.walk.Walkthroughs;
-import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.StepOverlay;
 import dev.deepwire.ui.inspect.AttentionSession;
 import java.io.File;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -286,9 +284,7 @@ public final class StepMode {
         Walkthrough w = walk;
         return CompletableFuture.runAsync(() -> {
             try {
-                for (Map.Entry<String, byte[]> f : WalkthroughFiles.of(w).entrySet()) {
-                    AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
-                }
+                WalkthroughFiles.writeInto(dir, WalkthroughFiles.of(w)); // an earlier walk-through's pictures go
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
