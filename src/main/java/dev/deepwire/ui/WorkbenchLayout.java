@@ -59,9 +59,9 @@ final class WorkbenchLayout {
         this.dock.setFitToWidth(true);
         this.dock.setFitToHeight(true);
         this.dock.setMinHeight(90);
-        paletteWidth = prefs.getDouble("paletteWidth", PALETTE_WIDTH);
-        inspectorWidth = prefs.getDouble("inspectorWidth", INSPECTOR_WIDTH);
-        dockHeight = prefs.getDouble("dockHeight", -1);
+        paletteWidth = remembered(prefs, "paletteWidth", PALETTE_WIDTH);
+        inspectorWidth = remembered(prefs, "inspectorWidth", INSPECTOR_WIDTH);
+        dockHeight = remembered(prefs, "dockHeight", -1);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setId("workbench-centre");
         sides.setId("workbench-sides");
@@ -97,6 +97,16 @@ final class WorkbenchLayout {
                 rebuild();
             }
         });
+    }
+
+    /**
+     * A remembered size in pixels, or {@code fallback} when the preference holds none a window can use: NaN (which
+     * hung the window as it first opened, the split panes' layout looping on a NaN divider), an infinity, a negative
+     * size or more pixels than any screen has — a preferences file edited by hand, damaged, or left by another version.
+     */
+    static double remembered(Preferences prefs, String key, double fallback) {
+        double v = prefs.getDouble(key, fallback);
+        return Double.isFinite(v) && v >= 0 && v <= 100_000 ? v : fallback;
     }
 
     /** Where the user's layout is remembered (under the user's home, like every DeepWire preference). */
