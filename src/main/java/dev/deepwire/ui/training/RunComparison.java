@@ -1,7 +1,6 @@
 package dev.deepwire.ui.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.training.MetricsCsv;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Locale;
  * figure, runs without it last.
  */
 public final class RunComparison {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A figure runs can be ranked on; {@code higherIsBetter} for accuracies. */
     public enum Metric {
@@ -81,7 +79,7 @@ public final class RunComparison {
             String settings = r.settings();
             String status = r.outcome().isEmpty() ? "" : r.outcome().split(":", 2)[0].strip().toUpperCase(Locale.ROOT);
             try {
-                JsonNode j = JSON.readTree(r.dir().resolve("run.json").toFile());
+                JsonNode j = RunHistory.record(r.dir());
                 if (j.path("swept").isObject() && !j.path("swept").isEmpty()) {
                     List<String> parts = new ArrayList<>();
                     j.path("swept").fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));

@@ -189,7 +189,7 @@ public final class RunEvaluation {
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("run", source.runDir().getFileName().toString());
         from.put("step", step);
-        ObjectNode run = (ObjectNode) JSON.readTree(dir.resolve("run.json").toFile());
+        ObjectNode run = (ObjectNode) RunHistory.record(dir);
         run.set("slimmedFrom", JSON.valueToTree(from));
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
         return dir;
@@ -202,7 +202,7 @@ public final class RunEvaluation {
             if (!Files.isRegularFile(file)) {
                 return;
             }
-            ObjectNode run = (ObjectNode) JSON.readTree(file.toFile());
+            ObjectNode run = (ObjectNode) RunHistory.record(runDir);
             run.set("evaluation", JSON.valueToTree(evaluation));
             AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | ClassCastException e) {

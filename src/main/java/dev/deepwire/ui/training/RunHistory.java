@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.files.FolderTrees;
+import dev.deepwire.limits.BoundedFiles;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
  * {@code metrics.csv} and {@code model.zip}. Runs can be listed, compared (their curves loaded) and deleted.
  */
 public final class RunHistory {
+    /** The most a run.json may hold; DeepWire writes a few hundred bytes (a slimmed or evaluated run a few KB). */
+    static final long RECORD_BYTES = 4L << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One kept run. */
@@ -99,16 +103,28 @@ public final class RunHistory {
         if (!Files.isRegularFile(file)) {
             return; // still running: it records the project's file as it ends
         }
-        JsonNode json = JSON.readTree(file.toFile());
+        JsonNode json = record(dir);
         if (json instanceof ObjectNode run && run.path("projectFile").asText("").isEmpty()) {
             run.put("projectFile", absolute(projectFile));
             AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
         }
     }
 
+    /**
+     * The run.json of the run in {@code dir}, read only from an ordinary file of at most {@value #RECORD_BYTES} bytes:
+     * a run folder from elsewhere (a downloaded project's runs/) may hold a pipe there, which had hung the window as
+     * Runs… opened, or a file of gigabytes. The one way a run's record is read.
+     */
+    public static JsonNode record(Path dir) throws IOException {
+        Path file = dir.resolve("run.json");
+        try (InputStream in = BoundedFiles.open(file, RECORD_BYTES, "run record")) {
+            return JSON.readTree(in);
+        }
+    }
+
     /** The run kept in {@code dir}, as its run.json records it. */
     public static Run read(Path dir) throws IOException {
-        JsonNode j = JSON.readTree(dir.resolve("run.json").toFile());
+        JsonNode j = record(dir);
         JsonNode s = j.path("settings");
         return new Run(dir, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
                 j.path("outcome").asText(), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
@@ -172,7 +188,7 @@ public final class RunHistory {
      * the validation split was — are the project's own, {@code fallback}).
      */
     public static TrainingSettings settings(Path dir, TrainingSettings fallback) throws IOException {
-        JsonNode s = JSON.readTree(dir.resolve("run.json").toFile()).path("settings");
+        JsonNode s = record(dir).path("settings");
         return new TrainingSettings(s.path("epochs").asInt(fallback.epochs()), s.path("batchSize").asInt(fallback.batchSize()),
                 s.path("optimizer").asText(fallback.optimizer()), s.path("learningRate").asDouble(fallback.learningRate()),
                 s.path("seed").asLong(fallback.seed()), fallback.checkpointEvery(), fallback.earlyStoppingPatience(),

@@ -26,4 +26,25 @@ class RunHistoryListTest {
                         .doesNotContain("NaN"))
                 .anySatisfy(s -> assertThat(s).startsWith("p-sweep-2").contains("accuracy 6.3 %"));
     }
+
+    @Test
+    void aRunFolderFromElsewhereWhoseRecordIsAPipeOrHugeIsSkippedNotWaitedOn(@TempDir Path runs) throws Exception {
+        // a downloaded project's runs/: the window had hung opening Runs… on the pipe (and Save As, Evaluate's chooser)
+        Path pipe = Files.createDirectories(runs.resolve("p-1"));
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.resolve("run.json").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Path huge = Files.createDirectories(runs.resolve("p-2"));
+        try (var f = new java.io.RandomAccessFile(huge.resolve("run.json").toFile(), "rw")) {
+            f.setLength(RunHistory.RECORD_BYTES + 1); // sparse: no disk used
+        }
+        Path kept = Files.createDirectories(runs.resolve("p-3"));
+        Files.write(kept.resolve("run.json"), new SweepRunRecord("p", "/x/p.dwproj", true, null, 20, 3.4, 0.0625,
+                "validation loss", 3.4, TrainingSettings.defaults(), Map.of("seed", "43")).toJson());
+        var listed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> RunHistory.list(runs));
+        assertThat(listed).extracting(r -> r.dir().getFileName().toString()).containsExactly("p-3");
+        assertThat(RunComparison.rows(listed)).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.record(pipe))
+                .hasMessageContaining("not a regular file");
+    }
 }
