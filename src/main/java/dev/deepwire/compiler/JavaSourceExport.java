@@ -167,6 +167,13 @@ public final class JavaSourceExport {
         if (name == null || name.isEmpty()) {
             return "the class needs a name";
         }
+        int ignored = name.codePoints().filter(Character::isIdentifierIgnorable).findFirst().orElse(-1);
+        if (ignored >= 0) {
+            // javac drops it from the name (X\u202e is the class X), so the class would not match its file: refused,
+            // and not printed as it is (a bidi override or control character would scramble the message)
+            return String.format(java.util.Locale.ROOT, "the name holds U+%04X, an invisible or control character that "
+                    + "Java leaves out of names (the class would not be named as its file)", ignored);
+        }
         if (!SourceVersion.isIdentifier(name)) {
             return "'" + name + "' is not a Java identifier (letters, digits, _ and $, not starting with a digit)";
         }

@@ -85,6 +85,14 @@ class JavaSourceHostileNamesTest {
         assertThat(JavaSourceExport.classNameProblem(name)).isNotNull();
     }
 
+    /** javac leaves such characters out of a name: "X\u202e" is the class X, in a file named otherwise, which does not compile. */
+    @ParameterizedTest
+    @ValueSource(strings = {"X\u202e", "Net\u200b", "A\u0000B", "N\u00ade\u00adt", "\u2066Net"})
+    void classNamesWithCharactersJavaIgnoresAreRefusedWithoutPrintingThem(String name) {
+        assertThat(JavaSourceExport.classNameProblem(name)).isNotNull().contains("U+")
+                .doesNotContain("\u202e", "\u200b", "\u0000", "\u00ad", "\u2066");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Net", "_Net", "$x", "Net2", "Über"})
     void javaIdentifiersAreAccepted(String name) {
