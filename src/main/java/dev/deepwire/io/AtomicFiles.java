@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The one way DeepWire writes a file whole: the bytes go to a temporary file beside the target, are flushed to
  * disk, then moved over the target in one step, so a crash at any moment leaves either the old or the new content.
- * A symbolic link is written through (the file it points to is replaced, the link stays); a folder, a pipe, a
+ * A symbolic link is written through (the file it points to is replaced, the link stays; a link to nothing makes its
+ * file but never the folders on the way to it); a folder, a pipe, a
  * socket, a device outside {@code /dev} and a read-only file are refused, not replaced; a path under {@code /dev}
  * (such as {@code /dev/null}) is written as a stream. Failures are {@link WriteFailure}s that give the real reason.
  */
@@ -58,6 +59,11 @@ public final class AtomicFiles {
             return;
         }
         Path dir = real.getParent();
+        if (!real.equals(target.toAbsolutePath()) && !Files.isDirectory(dir)) {
+            // a link to nothing: its file is written, but no folder is made on its say (it made /nonexistent/dir)
+            throw new WriteFailure(target, "it is a symbolic link to " + real + ", and the folder " + dir
+                    + " it leads into does not exist; create it first or write elsewhere");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -46,6 +46,19 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aLinkToNothingInAFolderThatIsNotThereIsRefusedAndNoFolderIsMade() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("out.json"), dir.resolve("missing/deeper/x.json"));
+        assertThatThrownBy(() -> AtomicFiles.write(link, bytes("x"))).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("cannot write " + link).hasMessageContaining("missing/deeper")
+                .hasMessageContaining("does not exist; create it first or write elsewhere");
+        assertThat(dir.resolve("missing")).as("no folder made on a link's say").doesNotExist();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        // a plain path still gets its folders (run folders, exports rely on it)
+        AtomicFiles.write(dir.resolve("made/here.txt"), bytes("y"));
+        assertThat(dir.resolve("made/here.txt")).hasContent("y");
+    }
+
+    @Test
     void aLinkLoopIsRefusedWithAReason() throws Exception {
         Path a = dir.resolve("a");
         Files.createSymbolicLink(a, Path.of("b"));
