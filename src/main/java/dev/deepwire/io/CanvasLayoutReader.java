@@ -68,6 +68,9 @@ final class CanvasLayoutReader {
                 // 1e999 reads as infinity, which no JSON number can hold when the project is saved again
                 throw new ProjectFormatException(at, "needs numbers x and y for its place on the canvas");
             }
+            if (!onCanvas(x.asDouble()) || !onCanvas(y.asDouble())) {
+                throw new ProjectFormatException(at, offCanvas(x.asDouble(), y.asDouble()));
+            }
             graph.insertNote(graph.notes().size(), new Note(id, text(n, "text", at, ""),
                     x.asDouble(), y.asDouble()));
             keepUnknown.keep(n, NOTE, project.elementExtras("ui.notes", id));
@@ -117,6 +120,9 @@ final class CanvasLayoutReader {
         }
     }
 
+    /** How far from the origin a place on the canvas may be, in pixels. */
+    static final double CANVAS_EXTENT = 1e9;
+
     static Map<String, double[]> positions(JsonNode ui) throws ProjectFormatException {
         Map<String, double[]> out = new HashMap<>();
         if (ui == null || ui.isNull()) {
@@ -141,8 +147,25 @@ final class CanvasLayoutReader {
                     || !Double.isFinite(xy.get(0).doubleValue()) || !Double.isFinite(xy.get(1).doubleValue())) {
                 throw new ProjectFormatException(at, "must be [x, y] with two numbers, not " + xy);
             }
+            if (!onCanvas(xy.get(0).doubleValue()) || !onCanvas(xy.get(1).doubleValue())) {
+                throw new ProjectFormatException(at, offCanvas(xy.get(0).doubleValue(), xy.get(1).doubleValue()));
+            }
             out.put(e.getKey(), new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()});
         }
         return out;
+    }
+
+    /**
+     * Whether a coordinate is a place the canvas can show: within {@value #CANVAS_EXTENT} pixels of the origin (a
+     * 100,000-block chain in one row reaches 23,000,000). A block or note at 1e308 left the canvas blank: the drawing's
+     * width overflowed to infinity and fit view had nothing it could show.
+     */
+    private static boolean onCanvas(double v) {
+        return Math.abs(v) <= CANVAS_EXTENT;
+    }
+
+    private static String offCanvas(double x, double y) {
+        return String.format(java.util.Locale.ROOT, "its place (%.4g, %.4g) is off the canvas: x and y must lie "
+                + "within \u00b11,000,000,000; move it nearer the rest of the drawing", x, y);
     }
 }

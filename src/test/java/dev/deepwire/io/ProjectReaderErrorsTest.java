@@ -62,6 +62,8 @@ class ProjectReaderErrorsTest {
             "checkpoint a fraction | \"nodes\": [], \"training\": {\"checkpointEvery\": 2.5} | training.checkpointEvery: must be a whole number; got 2.5",
             "learning rate beyond a double | \"nodes\": [], \"training\": {\"learningRate\": 1e999} | training.learningRate: must be a number; got a number beyond ±1.8e308",
             "bad position | \"nodes\": [], \"ui\": {\"positions\": {\"a\": [1]}} | ui.positions.a: must be [x, y]",
+            "position at 1e308 (left the canvas blank) | \"nodes\": [], \"ui\": {\"positions\": {\"a\": [1e308, 0]}} | ui.positions.a: its place (1.000e+308, 0.000) is off the canvas",
+            "note far away | \"nodes\": [], \"ui\": {\"notes\": [{\"id\": \"n\", \"text\": \"t\", \"x\": 0, \"y\": -2e9}]} | ui.notes[0]: its place (0.000, -2.000e+09) is off the canvas",
     })
     void structuralProblemsNameTheJsonPath(String name, String body, String expected) {
         assertThatThrownBy(() -> new ProjectReader().parse(HEAD + body + "}"))
