@@ -162,7 +162,8 @@ final class RunsDialog {
      */
     static Path exportModel(Path model, Path chosen) throws IOException {
         Path f = FileNames.withExtension(chosen, "zip");
-        AtomicFiles.write(f, Files.readAllBytes(model));
+        // streamed: a model over 2 GB cannot be one byte array (readAllBytes threw OutOfMemoryError on the FX thread)
+        AtomicFiles.write(f, out -> Files.copy(model, out));
         return f;
     }
 }
