@@ -113,10 +113,15 @@ public final class RunHistory {
     /**
      * The run.json of the run in {@code dir}, read only from an ordinary file of at most {@value #RECORD_BYTES} bytes:
      * a run folder from elsewhere (a downloaded project's runs/) may hold a pipe there, which had hung the window as
-     * Runs… opened, or a file of gigabytes. The one way a run's record is read.
+     * Runs… opened, or a file of gigabytes — nor through a link (the record is written back when the run is evaluated
+     * or adopted, and must not land where a link points). The one way a run's record is read.
      */
     public static JsonNode record(Path dir) throws IOException {
         Path file = dir.resolve("run.json");
+        if (Files.isSymbolicLink(file)) {
+            // DeepWire writes it as a file; evaluating or adopting the run writes it back, never through a link
+            throw new IOException(file + " is a symbolic link, not a run's record");
+        }
         try (InputStream in = BoundedFiles.open(file, RECORD_BYTES, "run record")) {
             return JSON.readTree(in);
         }

@@ -28,7 +28,7 @@ class RunHistoryListTest {
     }
 
     @Test
-    void aRunFolderFromElsewhereWhoseRecordIsAPipeOrHugeIsSkippedNotWaitedOn(@TempDir Path runs) throws Exception {
+    void aRunFolderFromElsewhereWhoseRecordIsAPipeHugeOrALinkIsSkippedNotWaitedOnNorWrittenThrough(@TempDir Path runs) throws Exception {
         // a downloaded project's runs/: the window had hung opening Runs… on the pipe (and Save As, Evaluate's chooser)
         Path pipe = Files.createDirectories(runs.resolve("p-1"));
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.resolve("run.json").toString()).start();
@@ -37,6 +37,11 @@ class RunHistoryListTest {
         try (var f = new java.io.RandomAccessFile(huge.resolve("run.json").toFile(), "rw")) {
             f.setLength(RunHistory.RECORD_BYTES + 1); // sparse: no disk used
         }
+        Path elsewhere = Files.createDirectories(runs.getParent().resolve(runs.getFileName() + "-elsewhere"));
+        Files.write(elsewhere.resolve("settings.json"), new SweepRunRecord("p", "/x/p.dwproj", true, null, 20, 3.4,
+                0.0625, "validation loss", 3.4, TrainingSettings.defaults(), Map.of("seed", "44")).toJson());
+        Path linked = Files.createDirectories(runs.resolve("p-4"));
+        Files.createSymbolicLink(linked.resolve("run.json"), elsewhere.resolve("settings.json"));
         Path kept = Files.createDirectories(runs.resolve("p-3"));
         Files.write(kept.resolve("run.json"), new SweepRunRecord("p", "/x/p.dwproj", true, null, 20, 3.4, 0.0625,
                 "validation loss", 3.4, TrainingSettings.defaults(), Map.of("seed", "43")).toJson());
@@ -44,6 +49,9 @@ class RunHistoryListTest {
                 () -> RunHistory.list(runs));
         assertThat(listed).extracting(r -> r.dir().getFileName().toString()).containsExactly("p-3");
         assertThat(RunComparison.rows(listed)).hasSize(1);
+        RunEvaluation.record(linked, Map.of("accuracy", 0.5)); // as Evaluate does for a chosen run
+        assertThat(Files.readString(elsewhere.resolve("settings.json"))).as("never written through the link")
+                .doesNotContain("evaluation");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.record(pipe))
                 .hasMessageContaining("not a regular file");
     }
