@@ -383,6 +383,9 @@ class StepModeUiTest {
         assertThat(mode.walkthrough()).as("the paused run's model is walked").isNotNull();
 
         robot.interact(training::resume);
+        // the run says it went on when its trainer does (its event read on a later frame)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> training.phaseProperty().get() != dev.deepwire.training.RunState.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(mode.walkthrough()).as("the run went on: the walk no longer describes its model").isNull();
         assertThat(mode.toggle().isSelected()).isFalse();

@@ -84,7 +84,7 @@ class WordsOnScreenUiTest {
     void aRefusedValueIsClearedByALaterEdit(FxRobot robot) {
         robot.interact(() -> h.vm.select("attn", false));
         typeInto(robot, "#param-heads", "0");
-        assertThat(status(robot)).contains("heads").contains("between");
+        assertThat(status(robot)).contains("Heads must be between");
         robot.interact(() -> h.vm.select("pool", false));
         robot.interact(() -> h.vm.moveNodes(Map.of("pool", new double[] {12, 34})));
         WaitForAsyncUtils.waitForFxEvents();
