@@ -25,12 +25,18 @@ final class HeatmapView extends Region {
     private double left = 90;
     private double top = 96;
     private double legend = 60;
-    private double labelFont = 11;
+    /** The token labels' and axis captions' size: the colour key's ({@link ColourKey#FONT}), in a grid's small maps too. */
+    private final double labelFont = ColourKey.FONT;
     private boolean labelsShown;
     /** The share of a cell the columns' slanted labels may take: sin 60°, less a little for the glyphs' own room. */
     static final double COLUMN_SPACING = 0.8;
+    /** The share of a row's height its label may take. */
+    static final double ROW_SPACING = 0.9;
+    /** The ticks that mark which rows and columns are labelled when not every one is. */
+    private static final double TICK = 4;
     private double rowFont;
     private double columnFont;
+    private int rowStride = 1;
     private int columnStride = 1;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
@@ -98,17 +104,24 @@ final class HeatmapView extends Region {
         return pinnedRow;
     }
 
-    /** Narrow margins and small labels, for a map among several (the all-heads grid). */
+    /** Narrow margins, for a map among several (the all-heads grid); its labels stay as large as a single map's. */
     void compact() {
         left = 56;
         top = 52;
         legend = 44;
-        labelFont = 9;
     }
 
-    /** The last drawing's cell, its rows' and columns' label sizes, in px, and how many columns apart those are. */
+    /**
+     * The last drawing's cell, its rows' and columns' label sizes, in px, how many columns apart those are, and how
+     * many rows apart.
+     */
     double[] tokenLabelSizes() {
-        return new double[] {cell(), rowFont, columnFont, columnStride};
+        return new double[] {cell(), rowFont, columnFont, columnStride, rowStride};
+    }
+
+    /** The size of the axis captions ("keys →", "queries ↓") as last drawn. */
+    double captionFont() {
+        return labelFont;
     }
 
     /** Whether the last drawing labelled the axes with tokens (they are left out when cells are too small). */
@@ -169,29 +182,7 @@ final class HeatmapView extends Region {
         g.setFont(Font.font(labelFont));
         g.fillText("keys →", 8, top - top * 0.4);
         g.fillText("queries ↓", 8, top - 8);
-        // A row's label has a cell's height; the columns' labels, slanted at 60 degrees and a cell apart, lie
-        // c·sin 60° apart across their lines: type larger than that ran into its neighbours (all heads, 1440 × 900).
-        rowFont = Math.min(labelFont, 0.9 * c);
-        // where that would be under 7 px, every second (third, …) column is labelled instead, in readable type
-        columnStride = Math.max(1, (int) Math.ceil(7 / (COLUMN_SPACING * c)));
-        columnFont = Math.min(labelFont, COLUMN_SPACING * c * columnStride);
-        labelsShown = c >= labelFont - 2;
-        if (labelsShown) {
-            g.setFont(Font.font(rowFont));
-            for (int q = 0; q < nq; q++) {
-                g.fillText(clip(rows.get(q), left), 4, top + q * c + c / 2 + 4);
-            }
-            g.setFont(Font.font(columnFont));
-            g.save();
-            for (int k = 0; k < nk; k += columnStride) {
-                g.save();
-                g.translate(left + k * c + c / 2 + 4, top - 4);
-                g.rotate(-60);
-                g.fillText(clip(cols.get(k), top), 0, 0);
-                g.restore();
-            }
-            g.restore();
-        }
+        tokenLabels(g, c, nq, nk);
         double lx = left + nk * c + 16;
         // as tall as the map, and at least 60 px where the view has room (a short bar had its labels on each other)
         double lh = Math.max(nq * c, Math.min(60, getHeight() - top - 8));
@@ -200,6 +191,42 @@ final class HeatmapView extends Region {
             g.fillRect(lx, top + i * lh / 100, 12, lh / 100 + 1);
         }
         key(g, lx + 16, lh);
+    }
+
+    /**
+     * The tokens on both axes, in {@link #labelFont} type. A row's label has a cell's height; the columns' labels,
+     * slanted at 60 degrees, lie c·sin 60° apart across their lines. Where cells are smaller than that type needs (the
+     * all-heads grid's maps have cells of about 6 px at 1024 × 700; it had no labels at all) every second (third, …)
+     * row and column is labelled, with a tick at the map's edge naming which.
+     */
+    private void tokenLabels(GraphicsContext g, double c, int nq, int nk) {
+        rowStride = Math.max(1, (int) Math.ceil(labelFont / (ROW_SPACING * c)));
+        rowFont = Math.min(labelFont, ROW_SPACING * c * rowStride);
+        columnStride = Math.max(1, (int) Math.ceil(labelFont / (COLUMN_SPACING * c)));
+        columnFont = Math.min(labelFont, COLUMN_SPACING * c * columnStride);
+        labelsShown = nq > 0 && nk > 0;
+        g.setStroke(Color.web("#d8dde6"));
+        g.setLineWidth(1);
+        g.setFont(Font.font(rowFont));
+        for (int q = 0; q < nq; q += rowStride) {
+            double y = top + q * c + c / 2;
+            g.fillText(clip(rows.get(q), left - TICK), 4, y + rowFont * 0.35);
+            if (rowStride > 1) {
+                g.strokeLine(left - TICK, y, left - 1, y);
+            }
+        }
+        g.setFont(Font.font(columnFont));
+        for (int k = 0; k < nk; k += columnStride) {
+            double x = left + k * c + c / 2;
+            if (columnStride > 1) {
+                g.strokeLine(x, top - TICK, x, top - 1);
+            }
+            g.save();
+            g.translate(x + 4, top - 4);
+            g.rotate(-60);
+            g.fillText(clip(cols.get(k), top), 0, 0);
+            g.restore();
+        }
     }
 
     /** The colour key's values beside its bar ({@code bar} px tall), in {@link ColourKey#FONT} type. */

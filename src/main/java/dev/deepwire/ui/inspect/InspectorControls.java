@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -142,9 +144,25 @@ final class InspectorControls {
                 v.setMinSize(120, 120);
                 v.setPrefSize(360, 300);
                 v.show(snapshot.map(example, h), rows, cols, "head " + h);
+                openOnClick(v, h);
                 heads.add(v, h % across, h / across);
             }
         centre.setCenter(heads);
+    }
+
+    /**
+     * A click on a map of the grid opens that head on its own, large enough to label every token (the grid's maps
+     * have cells of a few pixels at 1024 × 700); "All heads" brings the grid back.
+     */
+    private void openOnClick(HeatmapView map, int h) {
+        map.setCursor(Cursor.HAND);
+        Tooltip.install(map, new Tooltip("Click to open head " + h + " on its own (tick All heads to come back)"));
+        map.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                grid.setSelected(false);
+                head.setValue(new HeadChoice(h));
+            }
+        });
     }
 
     /** Shows where {@code s} attends most sharply (its landmark row's clearest example and head) and says so. */

@@ -64,9 +64,10 @@ class HeatmapKeyUiTest {
         });
         assertThat(view.getWidth()).isEqualTo(width);
         assertThat(view.getHeight()).isEqualTo(height);
-        if (view.labelsShown()) { // the tokens' labels: each in its cell's room, the slanted columns' not into each other
+        if (view.labelsShown()) { // the tokens' labels: each in its rows' room, the slanted columns' not into each other
             double[] sizes = view.tokenLabelSizes();
-            assertThat(sizes[1]).as("rows' labels in a cell of %s px", sizes[0]).isLessThanOrEqualTo(sizes[0]);
+            assertThat(sizes[1]).as("rows' labels, %s cells of %s px apart", sizes[4], sizes[0])
+                    .isLessThanOrEqualTo(sizes[0] * sizes[4]);
             assertThat(sizes[2]).as("columns' labels, slanted, %s cells of %s px apart", sizes[3], sizes[0])
                     .isLessThanOrEqualTo(sizes[0] * sizes[3] * Math.sin(Math.toRadians(60)) - 0.5)
                     .isGreaterThanOrEqualTo(6.5);

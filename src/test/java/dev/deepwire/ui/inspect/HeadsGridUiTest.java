@@ -1,0 +1,87 @@
+package dev.deepwire.ui.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.inspect.AttentionRecorder;
+import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The all-heads grid on a projector (1024 × 700: four maps of about 340 × 220, cells of about 6 px): its axis captions
+ * were 9 px beside the key's 11 px, its maps had no token labels at all (only the readout under the pointer named a
+ * cell's tokens), and nothing opened one head large.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HeadsGridUiTest {
+    private static final int TOKENS = 24;
+    private final Pane root = new Pane();
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(root, 800, 600));
+        stage.show();
+    }
+
+    private static List<String> tokens() {
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < TOKENS; i++) {
+            t.add(i == 3 ? "<M>" : "t" + i);
+        }
+        return t;
+    }
+
+    @Test
+    void aSmallMapLabelsEveryFewTokensInTheKeysType(FxRobot robot) {
+        HeatmapView view = new HeatmapView();
+        robot.interact(() -> {
+            view.compact();
+            view.setMinSize(340, 220); // a map of the four-head grid at 1024 × 700
+            view.setPrefSize(340, 220);
+            view.setMaxSize(340, 220);
+            root.getChildren().setAll(view);
+            view.show(new float[TOKENS][TOKENS], tokens(), tokens(), "head 0");
+            root.layout();
+        });
+        assertThat(view.captionFont()).as("'keys →' and 'queries ↓'").isGreaterThanOrEqualTo(ColourKey.FONT);
+        double[] sizes = view.tokenLabelSizes(); // cell, row font, column font, column stride, row stride
+        assertThat(sizes[0]).as("the cell").isLessThan(8);
+        assertThat(view.labelsShown()).as("token labels in a map with cells of %s px", sizes[0]).isTrue();
+        assertThat(sizes[1]).as("rows' labels").isGreaterThanOrEqualTo(ColourKey.FONT);
+        assertThat(sizes[2]).as("columns' labels").isGreaterThanOrEqualTo(ColourKey.FONT);
+        assertThat(sizes[4] * sizes[0]).as("labelled rows %s apart", sizes[4]).isGreaterThanOrEqualTo(sizes[1]);
+        assertThat(sizes[3] * sizes[0] * Math.sin(Math.toRadians(60))).as("labelled columns %s apart", sizes[3])
+                .isGreaterThanOrEqualTo(sizes[2]);
+        assertThat(Math.max(sizes[3], sizes[4])).as("every few tokens, not one or two").isLessThanOrEqualTo(TOKENS / 6.0);
+    }
+
+    @Test
+    void clickingAHeadOfTheGridOpensItOnItsOwn(FxRobot robot) {
+        InspectorControls ui = new InspectorControls();
+        float[][][][] w = new float[1][4][TOKENS][TOKENS];
+        robot.interact(() -> {
+            ui.centre.setPrefSize(700, 500);
+            root.getChildren().setAll(ui.centre);
+            ui.grid.setSelected(true);
+            ui.head.getItems().setAll(new HeadChoice(-1), new HeadChoice(0), new HeadChoice(1), new HeadChoice(2),
+                    new HeadChoice(3));
+            ui.head.setValue(new HeadChoice(-1));
+            ui.showHeads(new AttentionRecorder.Snapshot(5, "attn", w, 0), 0, tokens(), tokens());
+            root.layout();
+        });
+        HeatmapView third = (HeatmapView) ui.heads.getChildren().get(2);
+        robot.clickOn(third);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.grid.isSelected()).as("All heads, after a click on head 2's map").isFalse();
+        assertThat(ui.head.getValue()).isEqualTo(new HeadChoice(2));
+    }
+}
