@@ -9,6 +9,7 @@ import javafx.scene.text.FontWeight;
  * kind, output shape, parameters. Further out those lines are a few pixels high — at Fit view on a projector the
  * title was about 7 px, unreadable from the back of a room — so the block shows its title alone, as large as the block
  * holds it up to what {@value #READABLE} px on screen needs (in one or two lines, broken between words); the rest is in the tooltip.
+ * Groups' names and notes' text grow the same way ({@link #groupTitleSize}, {@link #noteTextSize}).
  */
 final class BlockDetail {
     /** Below this zoom a block shows its title alone. */
@@ -47,6 +48,33 @@ final class BlockDetail {
      */
     static double groupTitleSize(int level) {
         return level == DETAIL ? BASE : Math.max(BASE, Math.floor(Math.min(READABLE / zoomOf(level), GROUP_BAND)));
+    }
+
+    /** A note's text size at zoom 1 (workbench.css .note-text). */
+    static final double NOTE_BASE = 12;
+    /** The width a note's text wraps to, in canvas units (the card less its padding). */
+    static final double NOTE_TEXT_WIDTH = NoteView.WIDTH - 20;
+    /** The largest a note's text grows, in canvas units: about ten characters to a line of its card. */
+    private static final double NOTE_MOST = Math.floor(NOTE_TEXT_WIDTH / (10 * 0.55));
+
+    /**
+     * A note's text at a zoom level: zoomed out, as large as reads as {@link #READABLE} px on screen (it stayed 12
+     * canvas units, about 5 px at Fit view, beside the titles), up to about ten characters a line; the card keeps the
+     * room it has at zoom 1 ({@link #noteTextHeight}), so what no longer fits is cut with "…" and whole on hover.
+     */
+    static double noteTextSize(int level) {
+        return level == DETAIL ? NOTE_BASE : Math.max(NOTE_BASE, Math.floor(Math.min(READABLE / zoomOf(level), NOTE_MOST)));
+    }
+
+    /**
+     * The height a note's text takes at zoom 1 (its card's room for text zoomed out, so a note grows into nothing
+     * beside it), and never less than one line at {@code size}.
+     */
+    static double noteTextHeight(String text, double size) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(Font.font("DejaVu Sans", NOTE_BASE));
+        t.setWrappingWidth(NOTE_TEXT_WIDTH);
+        return Math.max(t.getLayoutBounds().getHeight(), Math.ceil(size * LINE));
     }
 
     /** The widths, at {@link #BASE}, of a title's whole text and of its longest word. */

@@ -65,11 +65,15 @@ final class CanvasViews {
         viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }
 
-    /** Each block at the detail {@code zoom} allows ({@link BlockDetail}): its title alone, larger, when zoomed out. */
+    /**
+     * Each block at the detail {@code zoom} allows ({@link BlockDetail}): its title alone, larger, when zoomed out;
+     * groups' names and notes' text larger too.
+     */
     void showZoom(double zoom) {
         int level = BlockDetail.level(zoom);
         nodes.values().forEach(v -> v.showZoom(level));
         groups.showZoom(level);
+        notes.values().forEach(v -> v.showZoom(level));
     }
 
     /** Brings the views up to date with the graph. */
@@ -236,6 +240,7 @@ final class CanvasViews {
             NoteView view = notes.get(n.id());
             if (view == null) {
                 view = new NoteView(n, vm);
+                view.showZoom(BlockDetail.level(viewport.zoom()));
                 notes.put(n.id(), view);
                 noteLayer.getChildren().add(view);
             } else {

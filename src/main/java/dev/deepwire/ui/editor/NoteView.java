@@ -7,11 +7,13 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * A note on the canvas: wrapped text on a sticky-note card. Drag to move; double-click to edit in place
+ * A note on the canvas: wrapped text on a sticky-note card, larger when zoomed out ({@link BlockDetail#noteTextSize}). Drag to move; double-click to edit in place
  * (Ctrl+Enter or clicking away keeps the text, Escape cancels); right-click to edit or delete. While it is being
  * written, shortcuts reach the window (Save, Quit: {@link #commitEdit} keeps the text typed so far first); plain keys
  * stay with the text.
@@ -24,6 +26,7 @@ final class NoteView extends StackPane {
     private Point2D grab;
     /** The editor while the note is being written, else null. */
     private TextArea editor;
+    private int zoomLevel = BlockDetail.DETAIL;
 
     NoteView(Note note, EditorViewModel vm) {
         this.vm = vm;
@@ -81,6 +84,36 @@ final class NoteView extends StackPane {
         this.note = n;
         text.setText(n.text().isBlank() ? "(empty note — double-click to write)" : n.text());
         relocate(n.x(), n.y());
+        fitZoom();
+    }
+
+    /**
+     * Shows the text as {@link BlockDetail} has it at a zoom level: at the window's note size close up; zoomed out
+     * larger, in the room the card has close up (cut with "…", whole on hover), so a note stays readable at Fit view.
+     */
+    void showZoom(int level) {
+        if (level != zoomLevel) {
+            zoomLevel = level;
+            fitZoom();
+        }
+    }
+
+    private void fitZoom() {
+        boolean overview = zoomLevel != BlockDetail.DETAIL;
+        double size = BlockDetail.noteTextSize(zoomLevel);
+        text.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", size) : "");
+        text.setMaxHeight(overview ? BlockDetail.noteTextHeight(text.getText(), size) : Region.USE_COMPUTED_SIZE);
+        text.setTooltip(overview ? new Tooltip(text.getText()) : null);
+    }
+
+    /** The text's font size now (larger than a note's usual size when zoomed out). */
+    double textFontSize() {
+        return text.getFont().getSize();
+    }
+
+    /** The text shown on hover zoomed out (null close up, where the card shows it all). */
+    String hoverText() {
+        return text.getTooltip() == null ? null : text.getTooltip().getText();
     }
 
     /** Swaps the text for an editor until Ctrl+Enter, Escape or focus leaves. */

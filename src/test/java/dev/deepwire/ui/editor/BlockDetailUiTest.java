@@ -30,7 +30,9 @@ class BlockDetailUiTest {
         vm = new EditorViewModel(BlockCatalog.standard(), new ProjectReader().read(Path.of("sample-projects/marker.dwproj")),
                 Runnable::run, Runnable::run);
         canvas = new GraphCanvas(vm);
-        stage.setScene(new Scene(canvas, 1000, 700));
+        Scene scene = new Scene(canvas, 1000, 700);
+        scene.getStylesheets().add(getClass().getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -103,5 +105,29 @@ class BlockDetailUiTest {
             assertThat(block.showsDetail()).as("%s at zoom 1", n.id()).isTrue();
             assertThat(block.titleFontSize()).isEqualTo(BlockDetail.BASE);
         }
+    }
+
+    @Test
+    void zoomedOutNotesGrowLikeTitlesInTheRoomTheyHaveCloseUp(FxRobot robot) {
+        String words = "Watch the marker's row: after training one head puts nearly all of its weight on the next "
+                + "position, and the pattern moves with the marker from example to example.";
+        String[] id = new String[1];
+        robot.interact(() -> id[0] = vm.addNote(words, 40, 420));
+        WaitForAsyncUtils.waitForFxEvents();
+        NoteView note = canvas.noteView(id[0]);
+        double closeUp = note.getHeight();
+        assertThat(note.textFontSize()).as("a note's text at zoom 1").isEqualTo(BlockDetail.NOTE_BASE);
+        assertThat(note.hoverText()).as("no tooltip where the card shows it all").isNull();
+        robot.interact(() -> canvas.zoomAt(0.4 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.textFontSize() * canvas.zoom()).as("a note's text on screen, px, zoomed out (4.8 px before)")
+                .isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom());
+        assertThat(note.getHeight()).as("the card grows into nothing beside it").isLessThanOrEqualTo(closeUp + 1);
+        assertThat(note.getWidth()).isEqualTo(NoteView.WIDTH);
+        assertThat(note.hoverText()).as("the whole text on hover").isEqualTo(words);
+        robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.textFontSize()).as("a note's text back at zoom 1").isEqualTo(BlockDetail.NOTE_BASE);
+        assertThat(note.getHeight()).isEqualTo(closeUp);
     }
 }
