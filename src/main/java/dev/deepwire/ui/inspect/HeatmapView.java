@@ -32,6 +32,10 @@ final class HeatmapView extends Region {
     static final double COLUMN_SPACING = 0.8;
     /** The share of a row's height its label may take. */
     static final double ROW_SPACING = 0.9;
+    /** The rows' axis caption, above their labels. */
+    private static final String QUERIES = "queries ↓";
+    /** The least size a token's label is drawn at: where cells are smaller, every k-th token is labelled. */
+    static final double LEAST_LABEL = 10;
     /** The ticks that mark which rows and columns are labelled when not every one is. */
     private static final double TICK = 4;
     private double rowFont;
@@ -106,7 +110,8 @@ final class HeatmapView extends Region {
 
     /** Narrow margins, for a map among several (the all-heads grid); its labels stay as large as a single map's. */
     void compact() {
-        left = 56;
+        // room for the "queries ↓" caption above the rows' labels (at 56 px it ran into the first column's label)
+        left = Math.max(56, Math.ceil(width(QUERIES, Font.font(labelFont))) + 10);
         top = 52;
         legend = 44;
     }
@@ -181,7 +186,7 @@ final class HeatmapView extends Region {
         g.fillText(title, 8, 18);
         g.setFont(Font.font(labelFont));
         g.fillText("keys →", 8, top - top * 0.4);
-        g.fillText("queries ↓", 8, top - 8);
+        g.fillText(QUERIES, 8, top - 8);
         tokenLabels(g, c, nq, nk);
         double lx = left + nk * c + 16;
         // as tall as the map, and at least 60 px where the view has room (a short bar had its labels on each other)
@@ -194,18 +199,19 @@ final class HeatmapView extends Region {
     }
 
     /**
-     * The tokens on both axes, in {@link #labelFont} type. A row's label has a cell's height; the columns' labels,
-     * slanted at 60 degrees, lie c·sin 60° apart across their lines. Where cells are smaller than that type needs (the
+     * The tokens on both axes, in {@link #labelFont} type (or a little less, down to {@link #LEAST_LABEL}). A row's
+     * label has a cell's height; the columns' labels, slanted at 60 degrees, lie c·sin 60° apart across their lines.
+     * Where cells are smaller than that type needs (the
      * all-heads grid's maps have cells of about 6 px at 1024 × 700; it had no labels at all) every second (third, …)
      * row and column is labelled, with a tick at the map's edge naming which.
      */
     private void tokenLabels(GraphicsContext g, double c, int nq, int nk) {
-        rowStride = Math.max(1, (int) Math.ceil(labelFont / (ROW_SPACING * c)));
+        rowStride = Math.max(1, (int) Math.ceil(LEAST_LABEL / (ROW_SPACING * c)));
         rowFont = Math.min(labelFont, ROW_SPACING * c * rowStride);
-        columnStride = Math.max(1, (int) Math.ceil(labelFont / (COLUMN_SPACING * c)));
+        columnStride = Math.max(1, (int) Math.ceil(LEAST_LABEL / (COLUMN_SPACING * c)));
         columnFont = Math.min(labelFont, COLUMN_SPACING * c * columnStride);
         labelsShown = nq > 0 && nk > 0;
-        g.setStroke(Color.web("#d8dde6"));
+        g.setStroke(Color.web("#7d8594"));
         g.setLineWidth(1);
         g.setFont(Font.font(rowFont));
         for (int q = 0; q < nq; q += rowStride) {

@@ -56,8 +56,8 @@ class HeadsGridUiTest {
         double[] sizes = view.tokenLabelSizes(); // cell, row font, column font, column stride, row stride
         assertThat(sizes[0]).as("the cell").isLessThan(8);
         assertThat(view.labelsShown()).as("token labels in a map with cells of %s px", sizes[0]).isTrue();
-        assertThat(sizes[1]).as("rows' labels").isGreaterThanOrEqualTo(ColourKey.FONT);
-        assertThat(sizes[2]).as("columns' labels").isGreaterThanOrEqualTo(ColourKey.FONT);
+        assertThat(sizes[1]).as("rows' labels").isGreaterThanOrEqualTo(HeatmapView.LEAST_LABEL);
+        assertThat(sizes[2]).as("columns' labels").isGreaterThanOrEqualTo(HeatmapView.LEAST_LABEL);
         assertThat(sizes[4] * sizes[0]).as("labelled rows %s apart", sizes[4]).isGreaterThanOrEqualTo(sizes[1]);
         assertThat(sizes[3] * sizes[0] * Math.sin(Math.toRadians(60))).as("labelled columns %s apart", sizes[3])
                 .isGreaterThanOrEqualTo(sizes[2]);
