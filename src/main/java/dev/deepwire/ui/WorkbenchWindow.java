@@ -360,7 +360,6 @@ final class WorkbenchWindow {
         whole.setWrapText(true);
         whole.setMaxWidth(640);
         status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : whole));
-        status.setMinWidth(120);
         summary.setMinWidth(0); // the counts give way before the message does
         backend.setMinWidth(0);
         vm.analysisProperty().addListener((o, a, b) -> updateSummary());
@@ -371,6 +370,7 @@ final class WorkbenchWindow {
         backend.setId("status-backend");
         HBox bar = new HBox(16, status, grow, summary, backend);
         bar.getStyleClass().add("status-bar");
+        StatusWidth.keepWhole(status, bar);
         updateSummary();
         return bar;
     }

@@ -1,0 +1,55 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At a projector's 1024 × 700 the status bar's message (what Undo just undid) is shown whole: the counts and the
+ * backend gave way no sooner than it did, so "Undo Group 'The first residual stage …'" was cut to a third of the bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StatusWidthUiTest {
+    private WorkbenchHarness h;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        h = new WorkbenchHarness(stage, "marker.dwproj", 1024, 700);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    /** The words the label draws (with "…" where it is cut). */
+    private static String drawn(Label label) {
+        return ((Text) label.lookup(".text")).getText();
+    }
+
+    @Test
+    void theUndoMessageIsWholeBeforeTheCountsAreWhole(FxRobot robot) {
+        robot.interact(() -> {
+            h.vm.select("res1", false);
+            h.vm.select("norm1", true);
+            h.vm.groupSelection("The first residual stage with its layer norm, as in the lecture's second slide");
+        });
+        robot.interact(() -> h.vm.undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status-message").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Undo ").contains("The first residual stage");
+        assertThat(drawn(status)).as("the message as drawn, %s px wide in a %s px window", status.getWidth(),
+                status.getScene().getWidth()).isEqualTo(status.getText());
+        Label summary = robot.lookup("#status-summary").queryAs(Label.class);
+        assertThat(drawn(summary)).as("the counts give way first").isNotEqualTo(summary.getText());
+    }
+}
