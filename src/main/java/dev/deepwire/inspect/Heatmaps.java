@@ -92,6 +92,25 @@ public final class Heatmaps {
         return img;
     }
 
+    /** Pictures laid out {@code across} to a row, left to right and top to bottom (one picture: itself). */
+    public static BufferedImage tiled(List<BufferedImage> images, int across) {
+        if (images.size() == 1) {
+            return images.get(0);
+        }
+        int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+        int down = (images.size() + across - 1) / across;
+        BufferedImage all = new BufferedImage(w * across, h * down, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(new Color(0x1b, 0x1d, 0x22));
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            g.drawImage(images.get(i), i % across * w, i / across * h, null);
+        }
+        g.dispose();
+        return all;
+    }
+
     /** The picture as PNG bytes (the caller saves them). */
     public static byte[] png(BufferedImage img) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

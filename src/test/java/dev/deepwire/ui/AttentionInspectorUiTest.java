@@ -145,6 +145,38 @@ class AttentionInspectorUiTest {
             }
         });
         assertThat(Files.readString(csv)).contains("<M>");
+        // For slides: what is on show, headed as on screen; with All heads ticked, every head (it wrote the Head box's
+        // one map, the mean of heads, under the block's id).
+        Path one = dir.resolve("one head.png");
+        Path all = dir.resolve("all heads.png");
+        Path allCsv = dir.resolve("all heads.csv");
+        robot.interact(() -> {
+            try {
+                inspector.exportTo(one, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#inspect-grid");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                inspector.exportTo(all, true);
+                inspector.exportTo(allCsv, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        int heads = window.attention().snapshots().get(0).heads();
+        int across = (int) Math.ceil(Math.sqrt(heads));
+        java.awt.image.BufferedImage single = javax.imageio.ImageIO.read(one.toFile());
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(all.toFile());
+        assertThat(grid.getWidth()).as("%s heads, %s across", heads, across).isEqualTo(single.getWidth() * across);
+        String tables = Files.readString(allCsv);
+        for (int h = 0; h < heads; h++) {
+            assertThat(tables).contains("· head " + h);
+        }
+        assertThat(tables).doesNotContain("mean of heads");
     }
 
     @Test

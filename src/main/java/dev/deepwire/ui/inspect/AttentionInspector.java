@@ -6,6 +6,7 @@ import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.ProbeImages;
 import dev.deepwire.inspect.TypedProbe;
+import dev.deepwire.ui.inspect.InspectorModel.HeadChoice;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -340,9 +341,7 @@ public final class AttentionInspector {
             ui.showHeads(s, e, rowLabels, colLabels);
             intervene.markAll(ui.heads.getChildren(), e);
         } else {
-            ui.heatmap.show(s.map(e, h), rowLabels, colLabels, String.format(Locale.ROOT, "%s · %s · %s",
-                    ui.node.getConverter().toString(s.nodeId()), // by name, as the Block box and the canvas
-                    shown == model.typed() ? "typed: " + ui.typed.getText() : session.probeName(e), ui.head.getValue()));
+            ui.heatmap.show(s.map(e, h), rowLabels, colLabels, heading(s, e, ui.head.getValue()));
             intervene.mark(ui.heatmap, e, h);
             ui.centre.setCenter(ui.heatmap);
         }
@@ -385,10 +384,24 @@ public final class AttentionInspector {
         }
     }
 
-    /** Writes the map on show (pinned rows as pinned): a labelled PNG or the exact weights as CSV. */
+    /** "Self-attention · validation example 0 · head 1": the block by name, as the Block box and the canvas. */
+    private String heading(Snapshot s, int example, HeadChoice head) {
+        return String.format(Locale.ROOT, "%s · %s · %s", ui.node.getConverter().toString(s.nodeId()),
+                shown == model.typed() ? "typed: " + ui.typed.getText() : session.probeName(example), head);
+    }
+
+    /**
+     * Writes what is on show (pinned rows as pinned), headed as on screen: a labelled PNG or the exact weights as CSV;
+     * with All heads ticked, every head (it had written the Head box's mean of heads under the block's id).
+     */
     public void exportTo(Path file, boolean asPng) throws IOException {
-        InspectorControls.write(file, asPng, intervene.pinned(shown).map(exampleIndex(), headIndex()), rowLabels, colLabels,
-                shown.nodeId() + " · " + ui.head.getValue());
+        Snapshot s = intervene.pinned(shown);
+        int e = exampleIndex();
+        List<HeadChoice> heads = ui.grid.isSelected()
+                ? java.util.stream.IntStream.range(0, s.heads()).mapToObj(HeadChoice::new).toList()
+                : List.of(ui.head.getValue());
+        InspectorControls.write(file, asPng, heads.stream().map(c -> s.map(e, c.index())).toList(), rowLabels, colLabels,
+                heads.stream().map(c -> heading(s, e, c)).toList());
     }
 
     /** The intervention column, for tests. */

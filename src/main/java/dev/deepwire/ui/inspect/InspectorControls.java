@@ -206,10 +206,29 @@ final class InspectorControls {
         vocabulary.setTooltip(new Tooltip(String.join(" ", known)));
     }
 
-    /** Writes a map: a labelled PNG or the exact weights as CSV. */
-    static void write(Path file, boolean asPng, float[][] map, List<String> rows, List<String> cols, String title) throws IOException {
-        byte[] bytes = asPng ? Heatmaps.png(Heatmaps.image(map, rows, cols, title))
-                : Heatmaps.csv(map, rows, cols).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Writes maps, each under its title: labelled PNGs side by side (as the all-heads grid lays them out) or the exact
+     * weights as CSV, one table after another.
+     */
+    static void write(Path file, boolean asPng, List<float[][]> maps, List<String> rows, List<String> cols,
+                      List<String> titles) throws IOException {
+        byte[] bytes;
+        if (asPng) {
+            List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+            for (int i = 0; i < maps.size(); i++) {
+                images.add(Heatmaps.image(maps.get(i), rows, cols, titles.get(i)));
+            }
+            bytes = Heatmaps.png(Heatmaps.tiled(images, (int) Math.ceil(Math.sqrt(images.size()))));
+        } else {
+            StringBuilder csv = new StringBuilder();
+            for (int i = 0; i < maps.size(); i++) {
+                if (maps.size() > 1) {
+                    csv.append(i > 0 ? "\n" : "").append(dev.deepwire.io.CsvText.cell(titles.get(i))).append('\n');
+                }
+                csv.append(Heatmaps.csv(maps.get(i), rows, cols));
+            }
+            bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        }
         AtomicFiles.write(file, bytes);
     }
 
