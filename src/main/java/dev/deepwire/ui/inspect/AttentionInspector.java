@@ -311,6 +311,7 @@ public final class AttentionInspector {
             rowLabels = List.of("learned query"); // attention pooling: one query per head
         }
         ui.setHeads(s.heads());
+        ui.chosenExample(session.chosenExample());
         ui.status.setText(typedWaiting ? TYPED_WAITS : String.format(Locale.ROOT, "Verified: the block's output recomputed "
                 + "from these weights matches to %.1e. Rows are queries, columns keys; each row sums to 1.", s.maxError()));
         boolean image = ProbeImages.isSequence(data, inputs[1]) && colLabels.stream().allMatch(l -> l.startsWith("row"));

@@ -25,6 +25,8 @@ public final class AttentionSession {
     static final int PROBE = 8;
     private static final java.util.function.IntFunction<String> DEFAULT_NAMES = k -> "validation example " + k;
     private java.util.function.IntFunction<String> probeName = DEFAULT_NAMES;
+    /** The example chosen in Evaluate and Prune ({@link #loadChosen}), or -1. */
+    private int chosen = -1;
     /** Capture every this many steps. */
     static final int EVERY = 20;
 
@@ -101,6 +103,7 @@ public final class AttentionSession {
     public void load(TrainedModel model, Dataset probeSource, DatasetSplits splits) {
         loaded = model;
         probeName = DEFAULT_NAMES;
+        chosen = -1;
         layout = model.layout();
         nodes = layout.nodes();
         probe.set(probeSource.head(PROBE));
@@ -118,6 +121,12 @@ public final class AttentionSession {
         load(model, dev.deepwire.inspect.ModelLab.focus(split, index, PROBE), new DatasetSplits(split, split, null));
         validation = split;
         probeName = k -> "validation example " + index;
+        chosen = index;
+    }
+
+    /** The example picked in Evaluate and Prune that every probe repeats, if one is loaded. */
+    public java.util.OptionalInt chosenExample() {
+        return chosen < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(chosen);
     }
 
     /** How probe {@code k} is called where it is shown ("validation example 12"). */

@@ -62,6 +62,9 @@ final class InspectorControls {
     final Label overlayTitle = new Label("Query over the image");
     final Label vocabulary = new Label();
     final Label focus = new Label();
+    final Label exampleLabel = new Label("Example");
+    /** Whether every probe is one example chosen in Evaluate and Prune (then there is no example to choose). */
+    private boolean oneExample;
 
     /** Lays the controls out: choices on top, the map in the middle, the step and exports below. */
     BorderPane layout(Runnable findClearest, Consumer<Boolean> export, Runnable close) {
@@ -83,7 +86,8 @@ final class InspectorControls {
         readout.setId("inspect-readout");
         readout.textProperty().bind(heatmap.readoutProperty());
         // A flow, so a narrow window (a projector's) wraps the choices onto a second line instead of cutting them.
-        FlowPane top = new FlowPane(8, 6, new Label("Block"), node, new Label("Example"),
+        exampleLabel.setId("inspect-example-label");
+        FlowPane top = new FlowPane(8, 6, new Label("Block"), node, exampleLabel,
                 example, new Label("Head"), head, grid, new Label("or"), typed);
         top.setAlignment(Pos.CENTER_LEFT);
         typed.setPrefColumnCount(28);
@@ -172,12 +176,23 @@ final class InspectorControls {
             return;
         }
         var found = AttentionFocus.clearest(s, probe, queryInput);
-        focus.setText(InspectorModel.focusText(found, s));
+        focus.setText(InspectorModel.focusText(found, s, oneExample ? 1 : s.weights().length));
         found.ifPresent(f -> {
             grid.setSelected(false);
             example.getValueFactory().setValue(f.spot().example());
             head.setValue(new HeadChoice(f.spot().head()));
         });
+    }
+
+    /**
+     * Names the example chosen in Evaluate and Prune in place of the Example box: every probe repeats it, so the box
+     * had offered 0 to 7 (all the same map) and said 0 beside a map headed "validation example 999".
+     */
+    void chosenExample(java.util.OptionalInt chosen) {
+        oneExample = chosen.isPresent();
+        exampleLabel.setText(chosen.isPresent() ? "Validation example " + chosen.getAsInt() + " (chosen in Evaluate)" : "Example");
+        example.setVisible(!oneExample);
+        example.setManaged(!oneExample);
     }
 
     /**

@@ -113,15 +113,20 @@ final class InspectorModel {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** What "Find clearest" found, in words. */
-    static String focusText(Optional<AttentionFocus.Found> found, Snapshot s) {
+    /** What "Find clearest" found among {@code examples} different examples, in words. */
+    static String focusText(Optional<AttentionFocus.Found> found, Snapshot s, int examples) {
         if (found.isEmpty()) {
             return "No query row to rank.";
         }
         var f = found.get();
+        String row = f.token() == null ? "sharpest" : "'" + f.token() + "'";
+        if (examples == 1) { // one example chosen in Evaluate, repeated as every probe: no example to name
+            return String.format(Locale.ROOT, "Clearest: head %d — the '%s' row puts %.3f on one key (ranked by the %s row "
+                    + "of %d heads).", f.spot().head(), f.rowLabel(), f.spot().maxWeight(), row, s.heads());
+        }
         return String.format(Locale.ROOT, "Clearest: example %d, head %d — the '%s' row puts %.3f on one key "
                 + "(ranked by the %s row of %d examples × %d heads).", f.spot().example(), f.spot().head(), f.rowLabel(),
-                f.spot().maxWeight(), f.token() == null ? "sharpest" : "'" + f.token() + "'", s.weights().length, s.heads());
+                f.spot().maxWeight(), row, examples, s.heads());
     }
 
     /** Whether a change of the captures touches block {@code nodeId} (a capture of another block needs no redraw). */

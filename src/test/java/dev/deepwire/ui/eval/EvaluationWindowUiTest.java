@@ -148,6 +148,7 @@ class EvaluationWindowUiTest {
         assertThat(steppedIndex.get()).isEqualTo(chosen);
         assertThat(session.validation()).as("what the inspector's accuracy is measured on").isSameAs(validation);
         assertThat(session.probeName(3)).as("named by its place in the split").isEqualTo("validation example " + chosen);
+        assertThat(session.chosenExample()).as("the inspector names it in place of its Example box").hasValue(chosen);
         assertThat(ModelLab.example(session.probeProperty().get(), 5).text()).isEqualTo(ModelLab.example(validation, chosen).text());
         assertThat(inspected.get().size()).isEqualTo(8);
         for (int k = 0; k < 8; k++) {

@@ -19,7 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The all-heads grid on a projector (1024 × 700: four maps of about 340 × 220, cells of about 6 px): its axis captions
  * were 9 px beside the key's 11 px, its maps had no token labels at all (only the readout under the pointer named a
- * cell's tokens), and nothing opened one head large.
+ * cell's tokens), and nothing opened one head large. And the Example box beside an example chosen in Evaluate.
  */
 @ExtendWith(ApplicationExtension.class)
 class HeadsGridUiTest {
@@ -83,5 +83,20 @@ class HeadsGridUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.grid.isSelected()).as("All heads, after a click on head 2's map").isFalse();
         assertThat(ui.head.getValue()).isEqualTo(new HeadChoice(2));
+    }
+
+    @Test
+    void anExampleChosenInEvaluateIsNamedInPlaceOfTheExampleBox(FxRobot robot) {
+        InspectorControls ui = new InspectorControls();
+        robot.interact(() -> {
+            root.getChildren().setAll(ui.layout(() -> { }, asPng -> { }, () -> { }));
+            ui.chosenExample(java.util.OptionalInt.of(999));
+        });
+        // every probe repeats example 999: the box offered 0 to 7 (one map) and said 0 beside "validation example 999"
+        assertThat(ui.example.isVisible()).isFalse();
+        assertThat(ui.exampleLabel.getText()).contains("999");
+        robot.interact(() -> ui.chosenExample(java.util.OptionalInt.empty())); // a run's own probes again
+        assertThat(ui.example.isVisible()).isTrue();
+        assertThat(ui.exampleLabel.getText()).isEqualTo("Example");
     }
 }

@@ -54,4 +54,16 @@ class InspectorModelTest {
                 .containsExactly("mean of heads", "max of heads", "head 0", "head 1");
         assertThat(new InspectorModel.HeadChoice(1)).isEqualTo(InspectorModel.HeadChoice.all(2).get(3));
     }
+
+    @Test
+    void findClearestOnOneChosenExampleNamesNoExampleAndCountsNoneTwice() {
+        Snapshot s = new Snapshot(9, "attn", new float[8][4][3][3], 0); // one example repeated as 8 probes, 4 heads
+        var found = java.util.Optional.of(new dev.deepwire.inspect.AttentionFocus.Found(
+                new dev.deepwire.inspect.AttentionFocus.Spot(0, 2, 1, 0.776f, 0.3), "<M>", "<M>"));
+        assertThat(InspectorModel.focusText(found, s, 8)).isEqualTo("Clearest: example 0, head 2 — the '<M>' row puts "
+                + "0.776 on one key (ranked by the '<M>' row of 8 examples × 4 heads).");
+        // beside "validation example 999" it had said "example 0" and "of 8 examples" (all the same one)
+        assertThat(InspectorModel.focusText(found, s, 1)).isEqualTo("Clearest: head 2 — the '<M>' row puts 0.776 on one "
+                + "key (ranked by the '<M>' row of 4 heads).");
+    }
 }
