@@ -104,6 +104,14 @@ final class NoteView extends StackPane {
         text.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", size) : "");
         text.setMaxHeight(overview ? BlockDetail.noteTextHeight(text.getText(), size) : Region.USE_COMPUTED_SIZE);
         text.setTooltip(overview ? new Tooltip(text.getText()) : null);
+        if (editor != null) { // written zoomed out, the text typed reads as large as the note's (it was about 5 px)
+            editor.setStyle(text.getStyle());
+        }
+    }
+
+    /** The font size of the text being written, or 0 when the note is not being edited. */
+    double editorFontSize() {
+        return editor == null ? 0 : editor.getFont().getSize();
     }
 
     /** The text's font size now (larger than a note's usual size when zoomed out). */
@@ -124,6 +132,7 @@ final class NoteView extends StackPane {
         area.setId("note-editor");
         getChildren().setAll(area);
         editor = area;
+        fitZoom();
         Runnable keep = () -> {
             if (getChildren().contains(area)) {
                 getChildren().setAll(text);

@@ -125,6 +125,13 @@ class BlockDetailUiTest {
         assertThat(note.getHeight()).as("the card grows into nothing beside it").isLessThanOrEqualTo(closeUp + 1);
         assertThat(note.getWidth()).isEqualTo(NoteView.WIDTH);
         assertThat(note.hoverText()).as("the whole text on hover").isEqualTo(words);
+        robot.interact(note::edit); // written zoomed out: the text being typed is as large as the note's
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.editorFontSize() * canvas.zoom()).as("the text being written on screen, px (5.2 px before)")
+                .isGreaterThanOrEqualTo(1.3 * BlockDetail.BASE * canvas.zoom());
+        robot.interact(note::commitEdit);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> canvas.zoomAt(1 / canvas.zoom(), 0, 0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(note.textFontSize()).as("a note's text back at zoom 1").isEqualTo(BlockDetail.NOTE_BASE);
