@@ -340,10 +340,7 @@ final class ProjectFiles {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DeepWire projects", "*.dwproj"));
-        if (file.get() != null && file.get().toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(file.get().toAbsolutePath().getParent().toFile());
-        }
-        return chooser;
+        return dev.deepwire.ui.controls.FileDialogs.inProjectFolder(chooser, file.get());
     }
 
     void error(String header, String text) {

@@ -381,7 +381,7 @@ public final class AttentionInspector {
 
     private void export(boolean asPng) {
         if (shown != null) {
-            ui.export(shown.nodeId(), asPng, f -> exportTo(f, asPng));
+            ui.export(shown.nodeId(), asPng, training.projectFile(), f -> exportTo(f, asPng));
         }
     }
 

@@ -252,12 +252,15 @@ final class InspectorControls {
         void write(Path file) throws IOException;
     }
 
+    /** The dialog that asks where to export: beside the project once it is saved. */
+    static FileChooser exportChooser(String nodeId, boolean asPng, Path projectFile) {
+        return dev.deepwire.ui.controls.FileDialogs.saving(asPng ? "Export heatmap as PNG" : "Export weights as CSV",
+                nodeId + "-attention." + (asPng ? "png" : "csv"), projectFile);
+    }
+
     /** Asks where to export the map on show and writes it there, saying what happened in the status line. */
-    void export(String nodeId, boolean asPng, FileWriter writer) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(asPng ? "Export heatmap as PNG" : "Export weights as CSV");
-        chooser.setInitialFileName(nodeId + "-attention." + (asPng ? "png" : "csv"));
-        File chosen = chooser.showSaveDialog(heatmap.getScene().getWindow());
+    void export(String nodeId, boolean asPng, Path projectFile, FileWriter writer) {
+        File chosen = exportChooser(nodeId, asPng, projectFile).showSaveDialog(heatmap.getScene().getWindow());
         File f = chosen == null ? null
                 : FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
         if (f != null) {

@@ -8,6 +8,7 @@ import dev.deepwire.model.Decimals;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -74,12 +75,14 @@ final class DockControls {
         return b;
     }
 
+    /** The dialog that asks where to save the curves: beside the project once it is saved. */
+    static FileChooser csvChooser(Path projectFile) {
+        return dev.deepwire.ui.controls.FileDialogs.saving("Export the curves as CSV", "metrics.csv", projectFile);
+    }
+
     /** Asks where to save the curves and writes {@code csv} there; {@code problem} is told when it cannot. */
-    static void exportCsv(Window owner, String csv, Consumer<String> problem) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the curves as CSV");
-        chooser.setInitialFileName("metrics.csv");
-        File chosen = chooser.showSaveDialog(owner);
+    static void exportCsv(Window owner, String csv, Path projectFile, Consumer<String> problem) {
+        File chosen = csvChooser(projectFile).showSaveDialog(owner);
         File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "csv").toFile();
         if (f != null) {
             try {

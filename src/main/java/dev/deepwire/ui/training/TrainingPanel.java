@@ -119,7 +119,8 @@ public final class TrainingPanel extends HBox {
         xUnit.setId("train-x-unit");
         xUnit.setOnAction(e -> rebuildCharts());
         Button csv = button("Export CSV…", "train-export-csv",
-                () -> DockControls.exportCsv(getScene().getWindow(), vm.history().toCsv(), problem::setText));
+                () -> DockControls.exportCsv(getScene().getWindow(), vm.history().toCsv(), vm.projectFile(),
+                        problem::setText));
         Button runs = button("Runs…", "train-runs", this::showRuns);
         loss.dashed(3);
         accuracy.dashed(1);
