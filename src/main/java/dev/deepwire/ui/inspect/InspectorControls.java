@@ -252,6 +252,14 @@ final class InspectorControls {
         void write(Path file) throws IOException;
     }
 
+    /**
+     * The window the export dialog belongs to: the map area's, which is on show whichever map it holds (the single
+     * map's, asked for while the all-heads grid was on show, had no scene: Export PNG/CSV… did nothing there but throw).
+     */
+    Window exportOwner() {
+        return centre.getScene().getWindow();
+    }
+
     /** The dialog that asks where to export: beside the project once it is saved. */
     static FileChooser exportChooser(String nodeId, boolean asPng, Path projectFile) {
         return dev.deepwire.ui.controls.FileDialogs.saving(asPng ? "Export heatmap as PNG" : "Export weights as CSV",
@@ -260,7 +268,7 @@ final class InspectorControls {
 
     /** Asks where to export the map on show and writes it there, saying what happened in the status line. */
     void export(String nodeId, boolean asPng, Path projectFile, FileWriter writer) {
-        File chosen = exportChooser(nodeId, asPng, projectFile).showSaveDialog(heatmap.getScene().getWindow());
+        File chosen = exportChooser(nodeId, asPng, projectFile).showSaveDialog(exportOwner());
         File f = chosen == null ? null
                 : FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
         if (f != null) {

@@ -79,6 +79,8 @@ class HeadsGridUiTest {
             root.layout();
         });
         HeatmapView third = (HeatmapView) ui.heads.getChildren().get(2);
+        assertThat(ui.exportOwner()).as("Export PNG/CSV…'s window while the grid is on show")
+                .isSameAs(root.getScene().getWindow());
         robot.clickOn(third);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.grid.isSelected()).as("All heads, after a click on head 2's map").isFalse();
