@@ -56,6 +56,9 @@ final class HeatmapView extends Region {
     /** A difference map: blue below 0, red above, white at 0, scaled to the largest difference. */
     private boolean signed;
     private final List<KeyText> keyTexts = new java.util.ArrayList<>();
+    /** A token labelled wherever it is ({@link #keepLabel}), or null. */
+    private String keep;
+    private List<Integer> labelledRows = List.of();
 
     HeatmapView() {
         getChildren().add(canvas);
@@ -214,7 +217,8 @@ final class HeatmapView extends Region {
         g.setStroke(Color.web("#7d8594"));
         g.setLineWidth(1);
         g.setFont(Font.font(rowFont));
-        for (int q = 0; q < nq; q += rowStride) {
+        labelledRows = labelled(rows, rowStride, keep);
+        for (int q : labelledRows) {
             double y = top + q * c + c / 2;
             g.fillText(clip(rows.get(q), left - TICK), 4, y + rowFont * 0.35);
             if (rowStride > 1) {
@@ -222,7 +226,7 @@ final class HeatmapView extends Region {
             }
         }
         g.setFont(Font.font(columnFont));
-        for (int k = 0; k < nk; k += columnStride) {
+        for (int k : labelled(cols, columnStride, keep)) {
             double x = left + k * c + c / 2;
             if (columnStride > 1) {
                 g.strokeLine(x, top - TICK, x, top - 1);
@@ -233,6 +237,40 @@ final class HeatmapView extends Region {
             g.fillText(clip(cols.get(k), top), 0, 0);
             g.restore();
         }
+    }
+
+    /**
+     * Which of {@code labels} are labelled, {@code stride} apart: every stride-th, and always the token {@code keep}
+     * (the landmark Find clearest ranks by, such as the marker: in the grid it fell between labelled rows), the
+     * stride's labels too near it giving way.
+     */
+    static List<Integer> labelled(List<String> labels, int stride, String keep) {
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; keep != null && stride > 1 && i < labels.size(); i++) {
+            if (keep.equals(labels.get(i))) {
+                kept.add(i);
+            }
+        }
+        List<Integer> out = new java.util.ArrayList<>(kept);
+        for (int i = 0; i < labels.size(); i += stride) {
+            int at = i;
+            if (kept.stream().noneMatch(k -> Math.abs(k - at) < stride)) {
+                out.add(i);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Labels the token {@code token} wherever it is, however far apart the other labels are (null: none). */
+    void keepLabel(String token) {
+        keep = token;
+        draw();
+    }
+
+    /** The rows labelled in the last drawing. */
+    List<Integer> labelledRows() {
+        return List.copyOf(labelledRows);
     }
 
     /** The colour key's values beside its bar ({@code bar} px tall), in {@link ColourKey#FONT} type. */

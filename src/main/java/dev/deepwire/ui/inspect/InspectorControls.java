@@ -63,6 +63,8 @@ final class InspectorControls {
     final Label vocabulary = new Label();
     final Label focus = new Label();
     final Label exampleLabel = new Label("Example");
+    /** The token Find clearest ranks by (the marker), labelled wherever it is however small the cells; or null. */
+    private String landmark;
     /** Whether every probe is one example chosen in Evaluate and Prune (then there is no example to choose). */
     private boolean oneExample;
 
@@ -147,6 +149,7 @@ final class InspectorControls {
                 v.compact(); // narrower margins, so each small map keeps room for its token labels
                 v.setMinSize(120, 120);
                 v.setPrefSize(360, 300);
+                v.keepLabel(landmark);
                 v.show(snapshot.map(example, h), rows, cols, "head " + h);
                 openOnClick(v, h);
                 heads.add(v, h % across, h / across);
@@ -177,6 +180,8 @@ final class InspectorControls {
         }
         var found = AttentionFocus.clearest(s, probe, queryInput);
         focus.setText(InspectorModel.focusText(found, s, oneExample ? 1 : s.weights().length));
+        landmark = found.map(AttentionFocus.Found::token).orElse(null);
+        heatmap.keepLabel(landmark);
         found.ifPresent(f -> {
             grid.setSelected(false);
             example.getValueFactory().setValue(f.spot().example());

@@ -101,4 +101,24 @@ class HeadsGridUiTest {
         assertThat(ui.example.isVisible()).isTrue();
         assertThat(ui.exampleLabel.getText()).isEqualTo("Example");
     }
+
+    @Test
+    void theMarkersRowIsLabelledWhereverItFallsBetweenTheLabelledRows(FxRobot robot) {
+        HeatmapView view = new HeatmapView();
+        robot.interact(() -> {
+            view.compact();
+            view.setMinSize(340, 220);
+            view.setPrefSize(340, 220);
+            view.setMaxSize(340, 220);
+            root.getChildren().setAll(view);
+            view.keepLabel("<M>"); // what Find clearest ranks by
+            view.show(new float[TOKENS][TOKENS], tokens(), tokens(), "head 0");
+            root.layout();
+        });
+        int stride = (int) view.tokenLabelSizes()[4];
+        assertThat(stride).as("rows labelled every %s", stride).isGreaterThan(1);
+        // '<M>' is row 3: between rows 2 and 4 of a stride of 2, it had no label (seen at 1440 x 900, example 7)
+        assertThat(view.labelledRows()).contains(3).doesNotContain(2, 4).contains(0, 6, 8);
+        assertThat(HeatmapView.labelled(tokens(), 2, null)).doesNotContain(3).contains(0, 2, 4);
+    }
 }
