@@ -213,7 +213,8 @@ class EvaluationWindowUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-summary").tryQuery().isPresent());
         assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText())
                 .as("the kept model's figure on the run's own validation examples")
-                .contains(String.format(java.util.Locale.ROOT, "accuracy %.4f", recorded));
+                .contains(String.format(java.util.Locale.ROOT, "accuracy %.1f %%, macro F1 ", 100 * recorded))
+                .as("in per cent, as the class table and the dock (it read 'accuracy 0.1430')").endsWith(" %");
         assertThat(robot.lookup("#eval-tabs").tryQuery()).isPresent();
 
         // The graph edited since: the kept model is not its network, and the window says so instead of failing.
