@@ -72,14 +72,40 @@ public final class SampleLibrary {
         return at(target);
     }
 
+    /**
+     * The gallery of {@code folder}: its gallery.json read as any file from outside is (an ordinary file of at most
+     * {@link #MAX_INDEX_BYTES}), each entry's texts present and its file a name inside the folder. The folder may be the
+     * one DeepWire was started in ({@link #find}): a gallery.json there whose entries named "../../elsewhere" or lacked
+     * a title was read unbounded and opened it, or stopped New from Sample with a NullPointerException.
+     */
     public static SampleLibrary at(Path folder) throws IOException {
-        try (InputStream in = Files.newInputStream(folder.resolve("gallery.json"))) {
+        try (InputStream in = dev.deepwire.limits.BoundedFiles.open(folder.resolve("gallery.json"), MAX_INDEX_BYTES,
+                "sample index")) {
             JsonNode index = index(in);
             List<Entry> entries = new ArrayList<>();
-            index.get("samples").forEach(s -> entries.add(new Entry(s.get("file").asText(), s.get("title").asText(),
-                    s.get("time").asText(), s.get("reaches").asText())));
+            int i = 0;
+            for (JsonNode s : index.get("samples")) {
+                String at = "gallery.json samples[" + i++ + "]";
+                String file = text(s, "file", at);
+                Path resolved = folder.resolve(file).normalize();
+                if (Path.of(file).isAbsolute() || !resolved.startsWith(folder.normalize()) || file.contains("\\")) {
+                    throw new IOException(at + ".file: '" + file + "' is not a file inside " + folder);
+                }
+                entries.add(new Entry(file, text(s, "title", at), text(s, "time", at), text(s, "reaches", at)));
+            }
             return new SampleLibrary(folder, entries);
         }
+    }
+
+    /** The most a sample index may hold (the shipped one is about 2 KB). */
+    static final long MAX_INDEX_BYTES = 1 << 20;
+
+    private static String text(JsonNode entry, String field, String at) throws IOException {
+        JsonNode v = entry == null ? null : entry.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IOException(at + "." + field + ": needs a text");
+        }
+        return v.asText();
     }
 
     private static JsonNode index(InputStream in) throws IOException {
@@ -87,7 +113,7 @@ public final class SampleLibrary {
             throw new IOException("the sample index gallery.json is missing from this build");
         }
         JsonNode n = new ObjectMapper().readTree(in);
-        if (n == null || !n.has("samples") || !n.has("data")) {
+        if (n == null || !n.path("samples").isArray() || !n.path("data").isArray()) {
             throw new IOException("gallery.json has no 'samples' and 'data' lists");
         }
         return n;
