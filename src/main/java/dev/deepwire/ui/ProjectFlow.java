@@ -34,8 +34,41 @@ final class ProjectFlow {
         files.setOnSave(training::projectSaved);
         training.data().setChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
+        showLastRunOnOpening(window.editor(), files, training);
         StatusMessages.connect(window.editor(), training, window.canvas(), window.root());
         OpenWindows.add(stage, files, training);
+    }
+
+    /**
+     * A project opened from its file shows its newest kept run's curves as the charts' "previous run" (read in the
+     * background): reopened after a restart, a trained lesson's charts were empty, its curves only in Runs….
+     */
+    private static void showLastRunOnOpening(EditorViewModel vm, ProjectFiles files, TrainingViewModel training) {
+        boolean[] opened = {false};
+        vm.projectProperty().addListener((o, was, now) -> opened[0] = true); // before Open names the file
+        files.fileProperty().addListener((o, was, now) -> {
+            if (!opened[0] || now == null) {
+                return;
+            }
+            opened[0] = false;
+            var project = vm.project();
+            var runs = training.keptRuns(); // (their run.json files, each bounded; the curves are read below)
+            if (runs.isEmpty()) {
+                return;
+            }
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return dev.deepwire.ui.training.RunHistory.curves(runs.get(0));
+                } catch (java.io.IOException | RuntimeException e) {
+                    return null; // no curves to show: the charts stay empty, Runs… says what is wrong with the run
+                }
+            }, DATA_CHECKS).thenAccept(curves -> Platform.runLater(() -> {
+                if (curves != null && vm.project() == project
+                        && training.phaseProperty().get() == dev.deepwire.training.RunState.IDLE) {
+                    training.showPrevious(curves);
+                }
+            }));
+        });
     }
 
     private static final Executor DATA_CHECKS = Executors.newSingleThreadExecutor(r -> {

@@ -122,5 +122,11 @@ class TeacherPreparationUiTest {
         assertThat(robot.lookup("#runs-list").queryAs(ListView.class).getItems()).isEmpty();
         DialogPane runs = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         robot.clickOn((Button) runs.lookupButton(ButtonType.CLOSE));
+        // The lesson opened again: its last run's curves are on the charts, dashed (they were empty after reopening).
+        robot.interact(() -> h.window.files().open(lesson));
+        DockBelongsToProjectUiTest.waitFor("the lesson's last run shown",
+                () -> !h.training.history().previousTrainLoss().isEmpty());
+        assertThat(h.training.history().trainLoss()).as("no run of this window yet").isEmpty();
+        assertThat(h.training.history().previousValidationAccuracy()).isNotEmpty();
     }
 }

@@ -363,15 +363,16 @@ public final class TrainingViewModel {
 
     /** Loads a kept run's curves as the "previous run" the charts compare with. */
     public void compareWith(RunHistory.Run other) throws IOException {
-        measured.showPrevious(RunHistory.curves(other));
+        showPrevious(RunHistory.curves(other));
         status.set("Comparing with " + other.dir().getFileName());
     }
 
-    /**
-     * The runs of this project (by its file, or its name while unsaved), newest first: those in its runs folder, and
-     * those elsewhere that ended as (or started as) this file — a run started before the project was saved where it
-     * is now lies in the folder it started in.
-     */
+    /** Shows curves (a kept run's, read already) as the charts' "previous run". */
+    public void showPrevious(MetricsHistory curves) {
+        measured.showPrevious(curves);
+    }
+
+    /** The runs of this project (by its file, or its name while unsaved), newest first: {@link WindowRuns#of}. */
     public List<RunHistory.Run> keptRuns() {
         return windowRuns.of(runsFolder.get(), editor.project().name(), projectFile.get());
     }
