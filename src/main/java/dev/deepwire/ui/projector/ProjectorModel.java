@@ -32,6 +32,8 @@ final class ProjectorModel {
     private int hovered = -1;
     private int selected = -1;
     private List<Integer> matches = List.of();
+    /** The labels of the table the last search ran on (null: none shown then). */
+    private List<String> searchedLabels;
 
     /** The captures of the chosen table, oldest first; the slider keeps following the newest if it did. */
     void setHistory(List<LearnedTable> captures) {
@@ -200,6 +202,7 @@ final class ProjectorModel {
         }
         exact.addAll(partial);
         matches = List.copyOf(exact);
+        searchedLabels = t == null ? null : t.labels();
         if (!matches.isEmpty()) {
             selected = matches.get(0);
         } else if (!q.isEmpty()) {
@@ -213,6 +216,15 @@ final class ProjectorModel {
     /** A label or a search as compared: case, underscores (WordNet's domestic_dog) and runs of spaces ignored. */
     private static String searchable(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Whether the last search ran on other rows than the shown table's (another table was chosen, or the first capture
+     * came): its matches and the row it selected are not this table's.
+     */
+    boolean searchStale() {
+        LearnedTable t = shown();
+        return !java.util.Objects.equals(t == null ? null : t.labels(), searchedLabels);
     }
 
     List<Integer> matches() {

@@ -131,12 +131,7 @@ public final class ProjectorWindow {
             }
         });
         search.textProperty().addListener((o, a, b) -> {
-            List<Integer> found = model.search(b);
-            showNeighbours();
-            hover.setText(b.isBlank() ? "" : found.isEmpty() ? "no label contains \u201c" + b.strip() + "\u201d"
-                    : found.size() + " found; first: " + model.describe(found.get(0))
-                    + (model.projection() != null && model.positionOf(found.get(0)) == null
-                    ? " (not drawn: this picture shows every k-th row; its neighbours are listed)" : ""));
+            showSearch();
             redraw();
         });
         step.valueProperty().addListener((o, a, b) -> {
@@ -215,6 +210,9 @@ public final class ProjectorWindow {
             table.getItems().setAll(session.nodes());
         }
         model.setHistory(node == null ? List.of() : session.of(node));
+        if (model.searchStale()) {
+            showSearch(); // another table's rows: the search, the hover line and the selection are of this one
+        }
         adjusting = true;
         step.setMax(Math.max(0, model.captureCount() - 1));
         step.setValue(Math.max(0, model.captureIndex()));
@@ -258,6 +256,21 @@ public final class ProjectorWindow {
                         redraw();
                     }
                 }));
+    }
+
+    /**
+     * Runs the search field's text on the shown table and says what it found. Also when another table is chosen: the
+     * line had gone on saying "1 found; first: dog.02084071 · relation hypernym" over the relations table.
+     */
+    private void showSearch() {
+        String b = search.getText() == null ? "" : search.getText();
+        List<Integer> found = model.search(b);
+        showNeighbours();
+        hover.setText(b.isBlank() || model.shown() == null ? ""
+                : found.isEmpty() ? "no label contains \u201c" + b.strip() + "\u201d"
+                : found.size() + " found; first: " + model.describe(found.get(0))
+                + (model.projection() != null && model.positionOf(found.get(0)) == null
+                ? " (not drawn: this picture shows every k-th row; its neighbours are listed)" : ""));
     }
 
     private void relayout() {

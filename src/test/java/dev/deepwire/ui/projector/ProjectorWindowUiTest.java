@@ -73,6 +73,42 @@ class ProjectorWindowUiTest {
     }
 
     @Test
+    void theSearchFollowsTheTableChosen(FxRobot robot) {
+        // Seen on wordnet-links-mlp-1n: 'dog.02084071' found among the entities, then the relations table chosen; the
+        // line under the plot went on saying "1 found; first: dog.02084071 · relation hypernym" over 24 relations.
+        dev.deepwire.inspect.LearnedTable relations = new dev.deepwire.inspect.LearnedTable("rel", "relations",
+                java.util.List.of("hypernym", "hyponym", "part_of"), java.util.List.of(),
+                new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, 20);
+        robot.interact(() -> session.add(relations));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#projector-search").write("lion");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).startsWith("1 found; first: lion");
+
+        robot.interact(() -> window.table.setValue("rel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).as("the relations have no 'lion'").isEqualTo("no label contains \u201clion\u201d");
+        assertThat(window.model.matches()).isEmpty();
+        assertThat(window.model.selected()).isEqualTo(-1);
+        assertThat(window.neighbours.getItems()).isEmpty();
+
+        robot.clickOn("#projector-search").eraseText(4).write("hyper");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).startsWith("1 found; first: hypernym");
+
+        robot.interact(() -> window.table.setValue("emb"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).isEqualTo("no label contains \u201chyper\u201d");
+        robot.clickOn("#projector-search").eraseText(5).write("wolf");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.table.setValue("rel"));
+        robot.interact(() -> window.table.setValue("emb"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).as("back on the animals: found again").startsWith("1 found; first: wolf");
+        assertThat(window.model.selected()).isEqualTo(1);
+    }
+
+    @Test
     void tablesAreCalledByTheirBlocksNamesOnTheCanvas(FxRobot robot) {
         // Seen in the real window: blocks renamed "Character embedding for each letter of the word" and "Which
         // language is this word from" were offered as token_embedding_1 and softmax_output_1.
