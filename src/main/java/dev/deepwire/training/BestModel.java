@@ -17,6 +17,7 @@ final class BestModel {
     private double loss = Double.POSITIVE_INFINITY;
     private int epoch;
     private long step;
+    private double accuracy = Double.NaN;
 
     /** @param file where the best model goes; {@code null}: the run keeps no best model */
     BestModel(Path file) {
@@ -29,12 +30,13 @@ final class BestModel {
         this.keep = keep;
     }
 
-    /** Keeps a copy of the model if this validation loss is the lowest yet. */
-    void offer(ComputationGraph model, double validationLoss, int epoch, long step) {
+    /** Keeps a copy of the model if this validation loss is the lowest yet, with its validation accuracy. */
+    void offer(ComputationGraph model, double validationLoss, double validationAccuracy, int epoch, long step) {
         if (file == null && !keep || !(validationLoss < loss)) {
             return;
         }
         loss = validationLoss;
+        accuracy = validationAccuracy;
         this.epoch = epoch;
         this.step = step;
         params = model.params().dup();
@@ -83,5 +85,10 @@ final class BestModel {
 
     int epoch() {
         return epoch;
+    }
+
+    /** The kept model's validation accuracy (NaN: none kept, or not measured). */
+    double accuracy() {
+        return accuracy;
     }
 }

@@ -138,8 +138,10 @@ public final class TrainingEngine {
                 if (run.stopRequested()) {
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    best.offer(model, selection.cost(model, eval), epoch, step);
-                    restore(selection, best, model);
+                    best.offer(model, selection.cost(model, eval), eval.accuracy(), epoch, step);
+                    if (restore(selection, best, model)) {
+                        lastAccuracy = best.accuracy(); // the figure of the model the run ends with
+                    }
                     garbage.runEnded();
                     end(run, model, best, step, options, listener, RunState.STOPPED,
                             new TrainingEvent.RunStopped(step, epoch, lastAccuracy));
@@ -188,7 +190,7 @@ public final class TrainingEngine {
                     reason = "step limit " + options.maxSteps() + " reached";
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    best.offer(model, selection.cost(model, eval), epoch, step);
+                    best.offer(model, selection.cost(model, eval), eval.accuracy(), epoch, step);
                     break outer;
                 }
                 Dataset.release(batch); // its native memory now, not whenever a collection finds it
@@ -201,7 +203,7 @@ public final class TrainingEngine {
             if (selection.reportsOwnFigure()) {
                 listener.onEvent(new TrainingEvent.SelectionMeasured(epoch, step, selection.name(), selection.figure(cost)));
             }
-            best.offer(model, cost, epoch, step);
+            best.offer(model, cost, eval.accuracy(), epoch, step);
             if (settings.checkpointEvery() > 0 && options.checkpointDir() != null && epoch % settings.checkpointEvery() == 0) {
                 Path file = options.checkpointDir().resolve("checkpoint-epoch-" + epoch + ".zip");
                 save(model, file);
@@ -221,6 +223,9 @@ public final class TrainingEngine {
         if (restore(selection, best, model)) {
             // said as what was kept and why ("the model is epoch 20's, best by validation filtered MRR" read as a riddle)
             reason += "; the model kept is the one after epoch " + best.epoch() + ", which had the best " + selection.name();
+            // its accuracy, not the last epoch's: "the model kept is the one after epoch 2 …: validation accuracy 3.9 %"
+            // was epoch 3's, while the model kept (and saved) scores 6.9 %
+            lastAccuracy = best.accuracy();
         }
         garbage.runEnded();
         end(run, model, best, step, options, listener, RunState.FINISHED,

@@ -31,11 +31,11 @@ class BestModelTest {
         model.fit(batches.get(0));
 
         BestModel best = new BestModel(dir.resolve("best.zip"));
-        best.offer(model, 0.5, 1, 1);
+        best.offer(model, 0.5, 0.8, 1, 1);
         var bestParams = model.params().dup();
         var bestState = model.getUpdater().getStateViewArray().dup();
         model.fit(batches.get(1));
-        best.offer(model, 0.7, 2, 2); // worse: not kept
+        best.offer(model, 0.7, 0.9, 2, 2); // worse: not kept
         var nowParams = model.params().dup();
         assertThat(nowParams).isNotEqualTo(bestParams);
 

@@ -69,6 +69,25 @@ class SelectionTest {
     }
 
     @Test
+    void theAccuracyReportedIsTheKeptModelsNotTheLastEpochs() throws Exception {
+        // Seen on wordnet-links-mlp-1n, 3 epochs: "the model kept is the one after epoch 2, which had the best
+        // validation filtered MRR): validation accuracy 3.9 %" -- epoch 3's figure; the model kept scored 6.9 %.
+        TrainingSettings s = new TrainingSettings(10, 8, "adagrad", 2.0, 42, 0, 0).withSelectOn("mrr");
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingRun run = new TrainingEngine(Runnable::run).start(oneToAll(s), ring(), s, new RunOptions(0, null, "ring"),
+                events::add);
+        TrainingEvent.RunFinished f = (TrainingEvent.RunFinished) run.outcome();
+        int kept = Integer.parseInt(f.reason().replaceAll(".*the one after epoch (\\d+),.*", "$1"));
+        var epochs = events.stream().filter(e -> e instanceof TrainingEvent.EpochCompleted)
+                .map(e -> (TrainingEvent.EpochCompleted) e).toList();
+        assertThat(epochs).hasSize(10);
+        assertThat(epochs.get(kept - 1).validationAccuracy()).as("the case this is about: the last epoch scored otherwise")
+                .isNotEqualTo(epochs.get(9).validationAccuracy());
+        assertThat(f.validationAccuracy()).as("the accuracy of the model the run ends with (epoch %d's)", kept)
+                .isEqualTo(epochs.get(kept - 1).validationAccuracy());
+    }
+
+    @Test
     void theLastModelStaysWhenNothingIsSelected() throws Exception {
         TrainingSettings s = new TrainingSettings(3, 16, "adagrad", 0.5, 7, 0, 0);
         TrainingRun run = new TrainingEngine(Runnable::run).start(oneToAll(s), ring(), s, new RunOptions(0, null, "ring"),
