@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a trained model on the validation or test split: per-class precision, recall, F1 and",
                 "support, macro and weighted averages and the confusion matrix (ROC-AUC for yes/no outputs, MAE and",
-                "RMSE for regression). With --prune, also measure how removing attention heads and pruning weights",
+                "RMSE for regression; filtered MRR and Hits@1/3/10, overall and per relation, for knowledge graphs).",
+                "With --prune, also measure how removing attention heads and pruning weights",
                 "by magnitude changes the validation metric, size and speed (the model file is never changed)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .dwproj project file")
@@ -89,6 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = Evaluator.evaluate(net, data, outputType, split);
         PrintStream out = Outputs.report(csv);
         report.lines().forEach(out::println);
+        linkRanking(net, prepared, out);
         if (csv != null) {
             Outputs.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
         }
@@ -96,6 +98,24 @@ final class EvaluateCommand implements Callable<Integer> {
             pruningTable(net, prepared, outputType).forEach(out::println);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A knowledge graph's ranking figures on the split asked for: filtered MRR and Hits@1/3/10 overall and per relation,
+     * beside the baselines, as {@code train} reports them for the test split (the same limit of triples, so the same
+     * figures). Without them, evaluating a trained wordnet-links model printed one line that sent to "the
+     * link-prediction report" and no figure at all.
+     */
+    private void linkRanking(ComputationGraph net, LoadedProject prepared, PrintStream out) {
+        dev.deepwire.data.TripleDataset kg = prepared.data().knowledgeGraph();
+        if (kg == null || kg.triples(split).isEmpty()) {
+            return;
+        }
+        dev.deepwire.training.eval.LinkRanking ranking = dev.deepwire.training.eval.LinkRanking.evaluate(net, kg,
+                kg.triples(split), dev.deepwire.training.eval.TestReport.RANKED_TRIPLES);
+        ranking.summaryLines(split).forEach(out::println);
+        out.println("per relation (" + split + "):");
+        ranking.relationLines().forEach(out::println);
     }
 
     private List<String> pruningTable(ComputationGraph net, LoadedProject prepared, String outputType) {

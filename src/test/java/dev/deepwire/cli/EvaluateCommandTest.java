@@ -68,6 +68,29 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aKnowledgeGraphModelIsRankedOnTheSplitAskedForAsTrainRanksItsTestSplit() throws Exception {
+        // Evaluating a trained wordnet-links model printed one line, "MRR and hits@k are reported by the
+        // link-prediction report", and no figure.
+        Path project = Path.of("sample-projects/wordnet-links-distmult.dwproj");
+        Path run = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "3", "--out", run.toString())).isZero();
+        String trained = console.out();
+        String testLine = trained.lines().filter(l -> l.startsWith("test link prediction: filtered MRR")).findFirst()
+                .orElseThrow();
+        console.resetOut();
+        String model = run.resolve("model.zip").toString();
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model, "--split", "test"))
+                .as(console.err()).isZero();
+        assertThat(console.out()).as("the figures train reported for the model it saved").contains(testLine)
+                .contains("baselines on the same queries: most frequent tail").contains("per relation (test):")
+                .containsPattern("hypernym +[0-9]+ queries  model MRR");
+        console.resetOut();
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model)).isZero();
+        assertThat(console.out()).containsPattern("validation link prediction: filtered MRR [0-9.]+, Hits@1 [0-9.]+, "
+                + "Hits@3 [0-9.]+, Hits@10 [0-9.]+ over [0-9]+ head and tail queries").contains("per relation (validation):");
+    }
+
+    @Test
     void pruningOptionsWithoutPruneOrWithAShareTwiceAreRefusedBeforeAnyWork() throws Exception {
         Path project = SmallMarker.file(dir, "small.dwproj");
         Path none = dir.resolve("none.zip");

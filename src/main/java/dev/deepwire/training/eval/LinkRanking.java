@@ -178,8 +178,13 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
 
     /** Two short lines: the model's test figures with their query count, and the two baselines. */
     public List<String> summaryLines() {
-        return List.of(String.format(Locale.ROOT, "test link prediction: filtered MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, "
-                        + "Hits@10 %.3f over %d head and tail queries", model.mrr(), model.hits1(), model.hits3(),
+        return summaryLines("test");
+    }
+
+    /** The same two lines for the triples of {@code split} (validation or test). */
+    public List<String> summaryLines(String split) {
+        return List.of(String.format(Locale.ROOT, "%s link prediction: filtered MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, "
+                        + "Hits@10 %.3f over %d head and tail queries", split, model.mrr(), model.hits1(), model.hits3(),
                         model.hits10(), model.queries()),
                 String.format(Locale.ROOT, "baselines on the same queries: most frequent tail (from the training "
                         + "triples) %s; random MRR %.4f, Hits@10 %.4f", frequency.describe(), random.mrr(), random.hits10()));
