@@ -78,6 +78,7 @@ final class PruningLabView extends VBox {
         summary.setId("prune-summary");
         scope.setId("prune-scope");
         scope.setWrapText(true);
+        scope.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a VBox gave it one line: "…this model has ..."
         scope.setText(lab.prunableSentence());
         boolean weights = lab.prunableWeights() > 0;
         sparsities.setDisable(!weights); // a model with nothing to prune: no share is asked for, none claimed

@@ -163,8 +163,14 @@ class EvaluationWindowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(original));
         byte[] before = Files.readAllBytes(original);
         robot.clickOn("Pruning lab");
-        assertThat(robot.lookup("#prune-scope").queryAs(Label.class).getText())
-                .as("what the shares are of").startsWith("Magnitude pruning works on the ");
+        Label scope = robot.lookup("#prune-scope").queryAs(Label.class);
+        assertThat(scope.getText()).as("what the shares are of").startsWith("Magnitude pruning works on the ");
+        // narrow (a 1024 px screen, the window beside others): the sentence wraps whole, it ended "…and this model has ..."
+        robot.interact(() -> window.stage().setWidth(640));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) scope.lookup(".text");
+        assertThat(shown.getText()).as("the sentence as drawn").doesNotContain("...").doesNotContain("\u2026");
+        robot.interact(() -> window.stage().setWidth(1100));
         robot.interact(() -> robot.lookup("#prune-sparsities").queryAs(TextField.class).setText("0, 0.5"));
         robot.clickOn("#prune-run");
         Label status = robot.lookup("#prune-status").queryAs(Label.class);
