@@ -1,5 +1,6 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Port;
 import dev.deepwire.training.NodeHealth;
@@ -183,6 +184,21 @@ public final class GraphCanvas extends Pane {
         if (v != null) {
             v.edit();
         }
+    }
+
+    /**
+     * Adds a block of this type on the free spot in view nearest the middle, clear of blocks and notes (in the
+     * middle when nothing in view is free): a second block double-clicked in the palette had landed 32 px from the
+     * first, covering its output port and name.
+     */
+    public String addBlockInView(BlockType type) {
+        double h = NodeView.heightFor(type);
+        Point2D spot = NotePlacement.freeSpot(visibleWorldBounds(), views.occupiedWorldBounds(), NodeView.WIDTH, h)
+                .orElseGet(() -> {
+                    Point2D c = visibleCentre();
+                    return new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2);
+                });
+        return vm.addBlock(type.id(), Math.round(spot.getX()), Math.round(spot.getY()));
     }
 
     /** Shows training health on each block from this map, which stays the source (an empty map hides it). */

@@ -4,7 +4,6 @@ import dev.deepwire.model.BlockCategory;
 import dev.deepwire.model.BlockType;
 import java.util.List;
 import java.util.Optional;
-import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -86,8 +85,7 @@ public final class Palette extends VBox {
     }
 
     private void place(BlockType type) {
-        Point2D c = canvas.visibleCentre();
-        vm.addBlock(type.id(), Math.round(c.getX() - NodeView.WIDTH / 2), Math.round(c.getY() - 40));
+        canvas.addBlockInView(type);
     }
 
     /** A category heading or a draggable block with its help as tooltip. */

@@ -118,6 +118,24 @@ class WorkbenchEditorUiTest {
     }
 
     @Test
+    void blocksDoubleClickedInThePaletteOneAfterAnotherLieClearOfEachOther(FxRobot robot) {
+        // Building from the palette without dragging: the second block had landed 32 px from the first, covering
+        // its name and output port.
+        for (String label : new String[] {"Vector input", "Token embedding", "Token sequence"}) {
+            TreeCell<?> cell = robot.lookup(".palette-block").queryAllAs(TreeCell.class)
+                    .stream().filter(c -> label.equals(c.getText())).findFirst().orElseThrow();
+            robot.doubleClickOn(cell);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        java.util.List<javafx.geometry.Bounds> placed = java.util.stream.Stream.of("vector_input_1", "token_embedding_1", "token_input_1")
+                .map(id -> canvas.nodeView(id).getBoundsInParent()).toList();
+        for (javafx.geometry.Bounds b : placed) {
+            assertThat(vm.graph().nodes().stream().map(n -> canvas.nodeView(n.id()).getBoundsInParent())
+                    .filter(o -> o != b && o.intersects(b))).as("blocks overlapping %s", b).isEmpty();
+        }
+    }
+
+    @Test
     void inspectorRefusesAnOutOfRangeValueAndKeepsTheOldOne(FxRobot robot) {
         robot.clickOn(canvas.nodeView("emb"));
         robot.doubleClickOn("#param-dim").eraseText(4).write("0").type(KeyCode.ENTER);
