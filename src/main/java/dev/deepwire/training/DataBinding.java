@@ -90,7 +90,10 @@ public final class DataBinding {
     public record Fix(String nodeId, String param, long value) {
     }
 
-    /** The mismatches that one value fixes: an output's classes, a token input's length or vocabulary. */
+    /**
+     * The mismatches that one value fixes: an output's classes, a token input's length or vocabulary, a vector,
+     * image or sequence input's sizes, an id input's count.
+     */
     public static List<Fix> fixes(CompiledNetwork net, Dataset data) {
         List<Fix> fixes = new ArrayList<>();
         if (data.features().length == net.inputs().size()) {
@@ -103,6 +106,8 @@ public final class DataBinding {
                     } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
                         fixes.add(new Fix(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
                     }
+                } else if (in.shape().kind() != PortKind.TOKEN_IDS) {
+                    sizeFixes(in, f, fixes);
                 }
             }
         }
@@ -116,6 +121,36 @@ public final class DataBinding {
             }
         }
         return fixes;
+    }
+
+    /**
+     * A vector, image or sequence input whose sizes are not the data's: one fix per size that differs (the
+     * parameters in the order of the shape's dimensions); an id input counting fewer ids than the data holds. The
+     * problem said "set the input's sizes to 64" with no button to do it, while a class count had one.
+     */
+    private static void sizeFixes(CompiledNetwork.Input in, INDArray f, List<Fix> fixes) {
+        TensorShape s = in.shape();
+        long[] actual = Arrays.copyOfRange(f.shape(), 1, f.rank());
+        if (s.kind() == PortKind.ID) {
+            if (actual.length == 1 && actual[0] == 1 && f.maxNumber().doubleValue() >= s.range()) {
+                fixes.add(new Fix(in.nodeId(), "count", (long) f.maxNumber().doubleValue() + 1));
+            }
+            return;
+        }
+        List<String> params = switch (s.kind()) {
+            case VECTOR -> List.of("features");
+            case IMAGE -> List.of("channels", "height", "width");
+            case SEQUENCE -> List.of("features", "length");
+            default -> List.of();
+        };
+        if (actual.length != s.dims().size() || params.size() != actual.length) {
+            return;
+        }
+        for (int d = 0; d < actual.length; d++) {
+            if (actual[d] != s.dims().get(d)) {
+                fixes.add(new Fix(in.nodeId(), params.get(d), actual[d]));
+            }
+        }
     }
 
     private static String sizes(long[] dims) {

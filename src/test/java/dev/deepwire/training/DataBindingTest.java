@@ -40,4 +40,29 @@ class DataBindingTest {
         assertThat(DataBinding.problems(net("softmax_output", "classes", 3), data(5))).extracting(Issue::message)
                 .singleElement().asString().endsWith("set classes to 5");
     }
+
+    @Test
+    void anInputWhoseSizesAreNotTheDataIsFixedByOneValuePerSize() {
+        // A vector input left at 4 features, a CSV of 64 numbers per example: the problem said "set the input's
+        // sizes to 64" and offered no button to do it, while the classes beside it had one.
+        var vector = DataBinding.fixes(net("softmax_output", "classes", 3), new Dataset(new INDArray[] {Nd4j.rand(4, 64)},
+                null, new INDArray[] {Nd4j.zeros(4, 3)}, List.of()));
+        assertThat(vector).containsExactly(new DataBinding.Fix("x", "features", 64));
+
+        GraphCompiler compiler = new GraphCompiler(BlockCatalog.standard());
+        CompiledNetwork image = compiler.compile(dev.deepwire.compiler.FamilyGraphs.cnn().graph(),
+                CompileOptions.forGradientCheck(1)).orThrow();
+        var images = DataBinding.fixes(image, new Dataset(new INDArray[] {Nd4j.rand(new int[] {4, 2, 8, 5})}, null,
+                new INDArray[] {Nd4j.zeros(4, 3)}, List.of()));
+        assertThat(images).as("only the height differs").containsExactly(new DataBinding.Fix("image", "height", 8));
+
+        var g = new GraphFixture().node("h", "id_input", "count", 20).node("r", "id_input", "count", 4)
+                .node("s", "complex_1n", "dim", 4).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        CompiledNetwork links = compiler.compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        INDArray relations = Nd4j.create(new double[][] {{0}, {1}, {6}, {2}});
+        var ids = DataBinding.fixes(links, new Dataset(new INDArray[] {Nd4j.zeros(4, 1), relations}, null,
+                new INDArray[] {Nd4j.zeros(4, links.outputs().get(0).size())}, List.of()));
+        assertThat(ids).as("7 relations, counted as 4").containsExactly(new DataBinding.Fix("r", "count", 7));
+    }
 }
