@@ -85,6 +85,9 @@ final class ProjectFlow {
                                                TrainingViewModel training) {
         DataCheck check = new DataCheck(vm.catalog());
         AtomicLong latest = new AtomicLong(-1);
+        // Agreeing at Train to read data outside the folder: the badges had kept "it is read once you agree at Train"
+        // and no mismatch, no quick fix, while Train failed on the mismatch.
+        training.data().setOnOutsideAgreed(() -> Platform.runLater(vm::reanalyse));
         vm.analysisProperty().addListener((o, was, now) -> {
             if (now.complete() || now.revision() != vm.revisionProperty().get()
                     || now.issues().stream().anyMatch(Issue::isError)) {

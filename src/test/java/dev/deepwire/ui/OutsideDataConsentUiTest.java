@@ -58,6 +58,35 @@ class OutsideDataConsentUiTest {
     }
 
     @Test
+    void agreeingToReadOutsideDataChecksItAgainstTheGraphAtOnce(FxRobot robot) throws Exception {
+        // Found restoring an unsaved project whose CSV lay elsewhere: Yes at Train, the run failed on a size mismatch,
+        // but the badges kept "read once you agree at Train", with no mismatch and no quick fix on the block.
+        Path csv = Files.writeString(Files.createDirectories(h.dir.resolveSibling(h.dir.getFileName() + "-data"))
+                .resolve("pairs.csv"), "1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+        DatasetSpec spec = new DatasetSpec("csv", Map.of("file", csv.toString(), "classes", 2, "header", false));
+        robot.interact(() -> {
+            h.training.data().setOutsideConfirmation(m -> true);
+            h.vm.setDataset(spec);
+        });
+        DockBelongsToProjectUiTest.waitFor("the data check has run", () -> dataChecked()
+                && messages().stream().anyMatch(m -> m.contains("lies outside")));
+        String refused = WaitForAsyncUtils.asyncFx(() -> h.training.data().refusal(spec, h.training.data().folder().get()))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(refused).as("agreed").isNull();
+        DockBelongsToProjectUiTest.waitFor("the agreed data is checked against the graph", () -> dataChecked()
+                && messages().stream().noneMatch(m -> m.contains("lies outside")));
+        assertThat(messages()).anyMatch(m -> m.contains("the dataset's sequences have length 2"));
+    }
+
+    private boolean dataChecked() {
+        return h.vm.analysisProperty().get().complete() && h.vm.analysisProperty().get().revision() == h.vm.revisionProperty().get();
+    }
+
+    private List<String> messages() {
+        return h.vm.analysisProperty().get().issues().stream().map(dev.deepwire.model.Issue::message).toList();
+    }
+
+    @Test
     void theQuestionAnswersNoWhenEnterIsPressed(FxRobot robot) throws Exception {
         var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion("dataset.file '../x.csv' leaves the "
                 + "project's folder")).get();

@@ -175,6 +175,14 @@ public final class EditorViewModel {
         return selection;
     }
 
+    /**
+     * Analyses the graph again as it is, without an edit: something the checks depend on outside the graph changed
+     * (the user agreed to read data outside the project's folder).
+     */
+    public void reanalyse() {
+        analyses.schedule(revision.get(), graph().copy());
+    }
+
     private void changed() {
         messages.edited();
         selection.removeIf(id -> !graph().contains(id));

@@ -15,9 +15,15 @@ import java.util.function.Predicate;
 final class DataConsent {
     private Predicate<String> confirm = message -> false;
     private final Set<Path> allowed = new HashSet<>();
+    private Runnable onAgreed = () -> { };
 
     void setConfirmation(Predicate<String> confirm) {
         this.confirm = confirm;
+    }
+
+    /** Told when the user agrees to read a file outside the folder (what was checked without it is out of date). */
+    void setOnAgreed(Runnable onAgreed) {
+        this.onAgreed = onAgreed;
     }
 
     /**
@@ -55,6 +61,7 @@ final class DataConsent {
             }
             if (confirm.test(outside.get().message())) {
                 allowed.add(outside.get().resolved());
+                onAgreed.run();
                 return null;
             }
             return outside.get().message();

@@ -55,6 +55,14 @@ public final class TrainingData {
     }
 
     /**
+     * Told when the user agrees, at Train (or Sweep, Evaluate), to read a file outside the folder: the editor's data
+     * check, run without that file, is to run again with it.
+     */
+    public void setOnOutsideAgreed(Runnable agreed) {
+        consent.setOnAgreed(agreed);
+    }
+
+    /**
      * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
      * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
      */
