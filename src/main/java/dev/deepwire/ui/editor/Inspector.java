@@ -162,9 +162,16 @@ public final class Inspector extends ScrollPane {
         content.getChildren().add(heading("Shapes"));
         var analysis = vm.analysisProperty().get();
         for (PortSpec in : type.inputs()) {
+            // A wire whose source has no shape yet (an entity table's tail_out with its tail id unwired) is still a
+            // wire: it had read "not connected" beside the wire drawn into the port.
             String shape = vm.graph().edgeInto(new Port(node.id(), in.name()))
-                    .flatMap(e -> analysis.shapes().shapeOf(e)).map(Object::toString).orElse("not connected");
-            content.getChildren().add(new Label("in " + in.name() + ": " + shape));
+                    .map(e -> analysis.shapes().shapeOf(e).map(Object::toString).orElseGet(() -> "? (from "
+                            + vm.graph().node(e.from().nodeId()).map(n -> "\u201c" + n.label() + "\u201d").orElse(e.from().nodeId())
+                            + " " + e.from().name() + ", not known yet)"))
+                    .orElse("not connected");
+            Label line = new Label("in " + in.name() + ": " + shape);
+            line.setWrapText(true);
+            content.getChildren().add(line);
         }
         analysis.shapes().outputOf(node.id()).ifPresent(s -> content.getChildren().add(new Label("out: " + s)));
         content.getChildren().add(new Label(String.format("%,d trainable parameters",

@@ -136,6 +136,25 @@ class WorkbenchEditorUiTest {
     }
 
     @Test
+    void aWiredInputWhoseShapeIsNotKnownYetIsNotCalledUnconnected(FxRobot robot) {
+        // A knowledge-graph scorer from scratch: the entity table's tail_out wired into DistMult's tail before the
+        // table's own tail id was wired. The inspector said "in tail: not connected" beside the wire.
+        robot.interact(() -> {
+            String ids = vm.addBlock("id_input", 40, 300);
+            String table = vm.addBlock("entity_embedding", 280, 300);
+            String score = vm.addBlock("distmult", 520, 300);
+            vm.connect(new Port(ids, "out"), new Port(table, "head"));
+            vm.connect(new Port(table, "tail_out"), new Port(score, "tail"));
+            vm.select(score, false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> lines = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).filter(t -> t != null && t.startsWith("in ")).toList();
+        assertThat(lines).contains("in head: not connected")
+                .anySatisfy(l -> assertThat(l).startsWith("in tail: ?").contains("Entity embedding (shared)").contains("tail_out"));
+    }
+
+    @Test
     void inspectorRefusesAnOutOfRangeValueAndKeepsTheOldOne(FxRobot robot) {
         robot.clickOn(canvas.nodeView("emb"));
         robot.doubleClickOn("#param-dim").eraseText(4).write("0").type(KeyCode.ENTER);
