@@ -68,11 +68,22 @@ public final class ShapeInference {
                 Inferred inferred = tr.get().infer(new NodeContext(node, catalog, inShapes, inVertices));
                 outputs.put(id, inferred.outputs());
                 params.put(id, inferred.params());
+                java.util.Set<String> givesNothing = new java.util.TreeSet<>();
                 for (Edge e : graph.edgesFrom(id)) {
                     TensorShape s = inferred.outputs().get(e.from().name());
                     if (s != null) {
                         edgeShapes.put(e, s);
+                    } else {
+                        givesNothing.add(e.from().name());
                     }
+                }
+                // An output the block gives only with an optional input wired (an entity table's tail_out without
+                // its tail id): wired onward, it had left '?' on every wire after it and the graph "ready to train".
+                for (String out : givesNothing) {
+                    List<String> unwired = type.get().inputs().stream().filter(in -> !in.required())
+                            .map(PortSpec::name).filter(in -> graph.edgeInto(new Port(id, in)).isEmpty()).toList();
+                    issues.add(Issue.error(id, "output '" + out + "' is wired onward but gives nothing"
+                            + (unwired.isEmpty() ? "" : " until input '" + String.join("', '", unwired) + "' is wired")));
                 }
             } catch (ShapeProblem p) {
                 issues.add(Issue.error(id, p.getMessage()));

@@ -32,6 +32,22 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void anOutputWiredOnwardThatTheBlockDoesNotGiveIsAnError() {
+        // A knowledge-graph scorer from scratch: the entity table's tail_out wired into DistMult's tail, the table's
+        // optional tail id left unwired. Every wire after it read '?' and the graph said "Ready to train".
+        Graph g = new GraphFixture().node("h", "id_input").node("r", "id_input").node("ent", "entity_embedding")
+                .node("rel", "relation_embedding").node("score", "distmult").node("out", "link_prediction_output")
+                .wire("h.out", "ent.head").wire("r.out", "rel.in").wire("ent.out", "score.head")
+                .wire("rel.out", "score.relation").wire("ent.tail_out", "score.tail").wire("score.out", "out.in").graph();
+        ShapeReport r = inference.infer(g);
+        assertThat(r.issues()).anySatisfy(i -> {
+            assertThat(i.nodeId()).isEqualTo("ent");
+            assertThat(i.isError()).isTrue();
+            assertThat(i.message()).contains("'tail_out'").contains("input 'tail'");
+        });
+    }
+
+    @Test
     void addingMismatchedSizesIsAnErrorOnTheAddNode() {
         Graph g = new GraphFixture().node("tokens", "token_input").node("e64", "token_embedding", "dim", 64)
                 .node("e32", "token_embedding", "dim", 32).node("sum", "add")
