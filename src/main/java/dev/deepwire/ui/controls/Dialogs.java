@@ -21,4 +21,24 @@ public final class Dialogs {
         }
         return ask;
     }
+
+    /**
+     * Esc presses the dialog's Close (or other cancel button) wherever the keys are: a list or table with the keys took
+     * Esc for itself (to cancel an edit it was not making), so Runs… and its Compare table stayed open.
+     */
+    public static <T extends javafx.scene.control.Dialog<?>> T escapeCloses(T dialog) {
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE) {
+                return;
+            }
+            for (ButtonType t : dialog.getDialogPane().getButtonTypes()) {
+                if (dialog.getDialogPane().lookupButton(t) instanceof Button b && b.isCancelButton() && !b.isDisabled()) {
+                    e.consume();
+                    b.fire();
+                    return;
+                }
+            }
+        });
+        return dialog;
+    }
 }

@@ -140,6 +140,7 @@ final class RunCompareView extends VBox {
         dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         dialog.setResizable(true);
         dialog.initOwner(owner);
+        dev.deepwire.ui.controls.Dialogs.escapeCloses(dialog);
         dialog.show();
     }
 

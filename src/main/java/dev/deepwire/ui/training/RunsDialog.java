@@ -123,6 +123,7 @@ final class RunsDialog {
         // a button greyed out while focused (Delete… of the last run) hands the keys to the list, not to Close
         dev.deepwire.ui.controls.FocusHome.install(dialog.getDialogPane(), list);
         dialog.initOwner(owner);
+        dev.deepwire.ui.controls.Dialogs.escapeCloses(dialog);
         ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r != null) {

@@ -102,4 +102,25 @@ class RunsDialogButtonsUiTest {
         assertThat(pane.lookupButton(ButtonType.CLOSE).isDisabled()).isFalse();
         robot.interact(dialog::close);
     }
+
+    @Test
+    void escapeClosesTheRunsWindowFromItsList(FxRobot robot) throws Exception {
+        // Esc closed every other window but not Runs…: its list, which has the keys, took the key for itself.
+        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
+                "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
+        Dialog<Void> dialog = dialog(robot);
+        robot.interact(dialog::show);
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) dialog.getDialogPane().getContent();
+        robot.interact(() -> {
+            list.getSelectionModel().select(0);
+            list.requestFocus();
+        });
+        assertThat(dialog.getDialogPane().getScene().getFocusOwner()).isSameAs(list);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).isFalse();
+    }
 }
