@@ -112,11 +112,16 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         return best;
     }
 
+    /** What was evaluated: "validation split, 2,000 examples" (positions, for a sequence's every step). */
+    public String heading() {
+        return String.format(Locale.ROOT, "%s split, %,d %s", split, examples,
+                kind.equals(CLASSES) && !predictions.isEmpty() && predictions.get(0).step() >= 0 ? "positions" : "examples");
+    }
+
     /** A short text report: the summary, the per-class table and the confusion matrix (classification). */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        String head = String.format(Locale.ROOT, "%s split, %,d %s", split, examples,
-                kind.equals(CLASSES) && !predictions.isEmpty() && predictions.get(0).step() >= 0 ? "positions" : "examples");
+        String head = heading();
         switch (kind) {
             case REGRESSION -> out.add(String.format(Locale.ROOT, "%s: MAE %.4f, RMSE %.4f", head, regression.mae(), regression.rmse()));
             case LINKS -> out.add(head + ": MRR and hits@k are reported by the link-prediction report");

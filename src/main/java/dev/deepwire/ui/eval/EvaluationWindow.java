@@ -230,12 +230,11 @@ public final class EvaluationWindow {
      * dock ("accuracy 14.3 %, macro F1 13.8 %"); it read "accuracy 0.1430" beside the table's "23.3 %".
      */
     static String summary(EvaluationReport report) {
-        String line = report.lines().get(0);
         if (!report.kind().equals(EvaluationReport.CLASSES)) {
-            return line;
+            return report.lines().get(0);
         }
-        return line.substring(0, line.indexOf(": ") + 2) + String.format(Locale.ROOT, "accuracy %s, macro F1 %s, "
-                + "weighted F1 %s", pct(report.accuracy()), pct(report.macro().f1()), pct(report.weighted().f1()));
+        return report.heading() + String.format(Locale.ROOT, ": accuracy %s, macro F1 %s, weighted F1 %s",
+                pct(report.accuracy()), pct(report.macro().f1()), pct(report.weighted().f1()));
     }
 
     private SplitPane evaluation(EvaluationReport report, RunEvaluation.Source source,

@@ -62,6 +62,14 @@ class RunsDialogButtonsUiTest {
         return d;
     }
 
+    /** A kept run of the dialog's project in its runs folder. */
+    private void keepOneRun() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
+                "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
+    }
+
     private static Button button(DialogPane pane, String text) {
         return pane.getButtonTypes().stream().filter(t -> t.getText().equals(text)).map(t -> (Button) pane.lookupButton(t))
                 .findFirst().orElseThrow();
@@ -82,10 +90,7 @@ class RunsDialogButtonsUiTest {
 
     @Test
     void aKeptRunTurnsTheTableOnAndDeletingTheLastTurnsItOffAgain(FxRobot robot) throws Exception {
-        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
-                "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
+        keepOneRun();
         Dialog<Void> dialog = dialog(robot);
         robot.interact(dialog::show);
         DialogPane pane = dialog.getDialogPane();
@@ -106,10 +111,7 @@ class RunsDialogButtonsUiTest {
     @Test
     void escapeClosesTheRunsWindowFromItsList(FxRobot robot) throws Exception {
         // Esc closed every other window but not Runs…: its list, which has the keys, took the key for itself.
-        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Files.write(run.resolve("run.json"), new SweepRunRecord(p.name(), "", true, "", 2, 0.5, 0.5,
-                "validation loss", 0.5, TrainingSettings.defaults(), Map.of()).toJson());
+        keepOneRun();
         Dialog<Void> dialog = dialog(robot);
         robot.interact(dialog::show);
         @SuppressWarnings("unchecked")
