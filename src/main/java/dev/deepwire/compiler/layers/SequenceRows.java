@@ -31,7 +31,8 @@ final class SequenceRows {
      * {@code wTransposed}): one product per example with both operands transposed, so OpenBLAS writes each example's
      * [n, T] block of DL4J's layout itself — instead of one [b·T, n] product and a copy into the layout (marker's
      * attention output: 85–99 µs for the product and 28–43 for the copy, against 77–93 for the 64 small products; ADR
-     * 0011, decision 22). The same floats as the one product ({@code SequenceRowsTest}); a w given as [n, k] is first
+     * 0011, decision 22). The same floats as the one product on OpenBLAS's SkylakeX and Prescott kernels, within float
+     * rounding on its Haswell kernels ({@code SequenceRowsTest}; ADR 0011, "On other kernels"); a w given as [n, k] is first
      * copied to [k, n] (a few thousand values): with w untransposed OpenBLAS takes another kernel for rows of 16 positions
      * or fewer, and its sums differ in the last bit. Where the arrays cannot be used in place (another backend, a view),
      * the product and the copy.

@@ -16,8 +16,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * whole.
  *
  * <p>Split ({@link #sgemm}): each half is the same single-threaded {@code cblas_sgemm} on a block of the result's rows
- * or columns, cut at a multiple of {@link #ALIGN} so OpenBLAS tiles each half as it tiled that part of the whole: every
- * value is the same sum in the same order, so the result is the whole product's bit for bit ({@code SplitGemmTest}).
+ * or columns, cut at a multiple of {@link #ALIGN} so OpenBLAS tiles each half as it tiled that part of the whole: with
+ * its SkylakeX and Prescott kernels every value is the same sum in the same order, so the result is the whole product's
+ * bit for bit; its Haswell kernels (chosen on AVX2 processors without AVX-512, AMD Zen 3 among them) sum the values at a
+ * block's edge in another order, and some values' last bits differ — within float rounding, and the same on every run
+ * with the same threads ({@code SplitGemmTest}; ADR 0011, "On other kernels").
  * Only products of {@link #LARGE} multiply-adds or more are split: smaller ones, marker's attention and feed-forward
  * products among them, measured slower in two (their operands were just written in the training thread's cache, and
  * the hand-off costs tens of microseconds).
