@@ -304,6 +304,36 @@ class StepModeUiTest {
     }
 
     @Test
+    void showGradientsWorksFromAnyStepAndSaysWhyNotForTypedInput(FxRobot robot) throws Exception {
+        // Seen in the real window: "Show gradients" was greyed on every step but the last, without a word why.
+        StepMode mode = window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> stage.toFront());
+        robot.interact(mode::toggleFromMenu);
+        awaitWalk(mode);
+        robot.interact(() -> mode.step(1));
+        robot.interact(() -> mode.step(1));
+        assertThat(mode.index()).isEqualTo(2);
+        javafx.scene.control.Button gradients = robot.lookup("#step-gradients").queryButton();
+        assertThat(gradients.isDisabled()).as("on the third step of the way forward").isFalse();
+        robot.clickOn(gradients);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return mode.goingBack() && !mode.computing();
+        });
+        assertThat(mode.index()).as("back from the output").isEqualTo(mode.walkthrough().steps().size() - 1);
+        assertThat(gradients.isDisabled()).as("already going back").isTrue();
+
+        robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+        });
+        assertThat(gradients.isDisabled()).isTrue();
+        assertThat(gradients.getText()).as("the greyed button says why").contains("typed input has no true label");
+    }
+
+    @Test
     void leavingStepModeGivesTheKeysBackToTheCanvasNotToTheBlocksName(FxRobot robot) throws Exception {
         // Seen in the real window: after "Leave step mode" the inspector's name field had the focus with its text
         // selected, and F (fit view) renamed the block "f".

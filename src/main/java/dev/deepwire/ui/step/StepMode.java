@@ -232,9 +232,7 @@ public final class StepMode {
 
     private void show() {
         panel.show(walk, index, back);
-        if (typed != null) {
-            panel.gradients.setDisable(true); // no true label to go back from
-        }
+        panel.gradientsFor(typed == null, back);
         overlay.show(walk, index, back ? walk.backward() : null);
         vm.select(walk.steps().get(index).nodeId(), false); // the block inspector shows the current block
     }

@@ -154,6 +154,15 @@ final class StepPanel extends VBox {
         showRow(back ? null : s.attention());
         previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
         next.setDisable(back ? index == 0 : index == walk.steps().size() - 1);
-        gradients.setDisable(back || index != walk.steps().size() - 1);
+    }
+
+    /**
+     * Show gradients works from any step on the way forward: it goes to the output and back from there (it had been
+     * greyed, without a word why, on every step but the last). Typed input has no true label to go back from, and the
+     * button says so rather than only greying.
+     */
+    void gradientsFor(boolean labelled, boolean back) {
+        gradients.setText(labelled ? "Show gradients" : "No gradients: typed input has no true label");
+        gradients.setDisable(back || !labelled);
     }
 }
