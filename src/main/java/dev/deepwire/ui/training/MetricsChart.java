@@ -4,7 +4,6 @@ import dev.deepwire.ui.theme.ThemeWatch;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
@@ -205,7 +204,7 @@ final class MetricsChart {
     /** The value axis starts at zero (for quantities like the learning rate, where the scale itself matters). */
     void includeZero() {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("0.####E0"));
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new RateTicks());
     }
 
     /** A vertical line at {@code x} (the step the attention inspector shows), or none when NaN. */

@@ -118,6 +118,20 @@ class MetricsChartTest {
     }
 
     @Test
+    void theLearningRateAxisReadsPlainWhereItCanAndScientificForSmallRates() {
+        // The empty chart of a new project had read "0E0 2E-1 4E-1 6E-1 8E-1 1E0".
+        MetricsChart rate = new MetricsChart("Learning rate", "learning rate", "learning rate");
+        rate.includeZero();
+        assertThat(tickLabels(rate)).as("nothing trained yet").contains("0", "0.2", "1").noneMatch(t -> t.contains("E"));
+        rate.replace(List.of(List.of(new MetricsHistory.Point(1, 1e-3), new MetricsHistory.Point(2, 1e-3))));
+        assertThat(tickLabels(rate)).as("a rate of 0.001").contains("0").anyMatch(t -> t.matches("[0-9.]+E-[0-9]+"))
+                .doesNotHaveDuplicates();
+        RateTicks format = new RateTicks();
+        assertThat(List.of(0.0, 0.5, 1.0, 0.001, 0.00025, 3e-6).stream().map(format::format).toList())
+                .containsExactly("0", "0.5", "1", "1E-3", "2.5E-4", "3E-6");
+    }
+
+    @Test
     void onePointGetsStepTicksThatReadDifferently() {
         MetricsChart accuracy = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
         accuracy.replace(List.of(List.of(new MetricsHistory.Point(313, 0.105)), List.of()));
