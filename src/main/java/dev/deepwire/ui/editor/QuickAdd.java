@@ -47,7 +47,10 @@ final class QuickAdd {
         });
         search.textProperty().addListener((o, a, b) -> filter(b));
         search.setOnKeyPressed(e -> {
+            // Enter and Esc end here: not consumed, the key went on to whatever had the keys before the popup (the
+            // palette, which added its chosen block too)
             if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
                 choose(list.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.DOWN) {
                 list.getSelectionModel().selectNext();
@@ -56,6 +59,7 @@ final class QuickAdd {
                 list.getSelectionModel().selectPrevious();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
                 popup.hide();
             }
         });
