@@ -83,6 +83,35 @@ class KeyFocusUiTest {
     }
 
     @Test
+    void aBlockNamedInQuickAddThatDoesNotTakeTheWireIsExplainedWithWhatCanComeBetween(FxRobot robot) throws Exception {
+        // Seen building a CNN from an empty canvas: from a pooled image's output, "dense" listed Activation (its help
+        // mentions dense layers) and Enter added it; nothing said that Dense takes a vector and Flatten makes one.
+        String image = WaitForAsyncUtils.asyncFx(() -> h.vm.addBlock("image_input", 100, 600)).get();
+        robot.interact(() -> h.window.canvas().openQuickAdd(200, 200, new dev.deepwire.model.Port(image, "out")));
+        RealKeys.type(robot, "dense");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-hint").queryLabeled().getText())
+                .isEqualTo("Dense takes a vector, not this image: add Flatten first, then Dense after it.");
+        @SuppressWarnings("unchecked")
+        ListView<BlockType> list = robot.lookup("#quick-add-list").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(BlockType::id).startsWith("flatten").doesNotContain("activation");
+        int blocks = h.vm.graph().nodes().size();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().nodes()).hasSize(blocks + 1);
+        assertThat(h.vm.graph().edges()).anyMatch(e -> e.from().nodeId().equals(image)
+                && h.vm.graph().require(e.to().nodeId()).type().equals("flatten"));
+
+        // a block that takes the wire is listed as before, with no hint
+        robot.interact(() -> h.window.canvas().openQuickAdd(200, 200, new dev.deepwire.model.Port(image, "out")));
+        RealKeys.type(robot, "conv");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-hint").query().isVisible()).isFalse();
+        assertThat(list.getItems()).extracting(BlockType::id).contains("conv2d");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void quickAddSearchKeepsEveryWordAndMatchesThemAll(FxRobot robot) {
         robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.moveTo(h.window.canvas().localToScreen(40, 40));

@@ -32,9 +32,19 @@ final class BlockSearch {
      * hold every word (or a synonym of it); only when none does, those whose description holds every word.
      */
     static List<BlockType> filter(Collection<BlockType> choices, String query) {
-        List<String> words = Arrays.stream(query.toLowerCase(Locale.ROOT).trim().split("[\\s_]+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = words(query);
         List<BlockType> byName = choices.stream().filter(t -> inNames(t, words)).toList();
         return byName.isEmpty() && !words.isEmpty() ? choices.stream().filter(t -> inDescription(t, words)).toList() : byName;
+    }
+
+    /** The blocks among {@code choices} whose label, id or category hold every word of {@code query} (not their help). */
+    static List<BlockType> byName(Collection<BlockType> choices, String query) {
+        List<String> words = words(query);
+        return words.isEmpty() ? List.of() : choices.stream().filter(t -> inNames(t, words)).toList();
+    }
+
+    private static List<String> words(String query) {
+        return Arrays.stream(query.toLowerCase(Locale.ROOT).trim().split("[\\s_]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static boolean inNames(BlockType t, List<String> words) {

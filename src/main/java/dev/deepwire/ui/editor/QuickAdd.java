@@ -25,6 +25,8 @@ final class QuickAdd {
     private final TextField search = new TextField();
     private final ListView<BlockType> list = new ListView<>();
     private final Label noMatch = new Label();
+    /** Why a block the search names is not listed after a wire was dropped, and what can come between (WireBridges). */
+    private final Label hint = new Label();
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
@@ -68,7 +70,13 @@ final class QuickAdd {
                 choose(list.getSelectionModel().getSelectedItem());
             }
         });
-        VBox box = new VBox(4, search, list);
+        hint.setId("quick-add-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(280);
+        hint.getStyleClass().add("muted");
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setVisible(false);
+        VBox box = new VBox(4, search, hint, list);
         box.getStyleClass().add("quick-add");
         popup.getContent().add(box);
         popup.setAutoHide(true);
@@ -106,9 +114,21 @@ final class QuickAdd {
     }
 
     private void filter(String text) {
-        list.getItems().setAll(BlockSearch.filter(choices, text));
+        List<BlockType> found = BlockSearch.filter(choices, text);
+        var bridge = from == null || !BlockSearch.byName(choices, text).isEmpty() ? java.util.Optional.<WireBridges.Hint>empty()
+                : WireBridges.of(BlockSearch.byName(vm.catalog().all(), text), wireKinds(), choices);
+        hint.setText(bridge.map(WireBridges.Hint::text).orElse(""));
+        hint.setVisible(bridge.isPresent());
+        // the blocks that can come between first: Enter adds the one the hint names
+        list.getItems().setAll(bridge.filter(b -> !b.bridges().isEmpty()).map(WireBridges.Hint::bridges).orElse(found));
         noMatch.setText(BlockSearch.noMatch(text));
         list.getSelectionModel().selectFirst();
+    }
+
+    /** What the dropped wire carries (nothing while quick-add was opened without one). */
+    private java.util.Set<dev.deepwire.model.PortKind> wireKinds() {
+        return vm.graph().node(from.nodeId()).flatMap(n -> vm.catalog().find(n.type())).flatMap(t -> t.output(from.name()))
+                .map(dev.deepwire.model.PortSpec::kinds).orElse(java.util.Set.of());
     }
 
     private void choose(BlockType type) {
