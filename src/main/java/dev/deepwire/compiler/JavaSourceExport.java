@@ -99,6 +99,7 @@ public final class JavaSourceExport {
                 .append(");\n")
                 .append("        DatasetSplits data = DatasetLoader.load(new ProjectReader().read(project).dataset(),\n")
                 .append("                project.toAbsolutePath().getParent());\n")
+                .append(imageBinding(network))
                 .append("        ComputationGraph net = new ComputationGraph(configuration());\n")
                 .append("        net.init();\n")
                 .append("        Random shuffle = new Random(").append(training.seed()).append("L);\n")
@@ -119,6 +120,20 @@ public final class JavaSourceExport {
             throw new IllegalArgumentException(clash);
         }
         return source;
+    }
+
+    /**
+     * Where an input takes images, the line that gives it rows of pixels as images, as the workbench and the command
+     * line do (DataBinding.bindImages: a CSV of c·h·w values per row); nothing otherwise.
+     */
+    private static String imageBinding(CompiledNetwork network) {
+        if (network.inputs().stream().noneMatch(i -> i.shape().kind() == dev.deepwire.model.PortKind.IMAGE)) {
+            return "";
+        }
+        String sizes = network.inputs().stream().map(i -> i.shape().kind() != dev.deepwire.model.PortKind.IMAGE ? "null"
+                : i.shape().dims().stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")))
+                .collect(Collectors.joining(", "));
+        return "        data = dev.deepwire.training.DataBinding.bindImages(new int[][] {" + sizes + "}, data); // rows of pixels as images\n";
     }
 
     private static String quoted(List<String> names) {

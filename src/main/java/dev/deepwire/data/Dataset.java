@@ -85,6 +85,13 @@ public final class Dataset {
         return d;
     }
 
+    /** The same examples with other arrays for their inputs (the same count each), labels, masks and names kept. */
+    public Dataset withFeatures(INDArray[] others) {
+        Dataset d = new Dataset(others, featureMasks, labels, labelNames);
+        d.inputNames = inputNames;
+        return d;
+    }
+
     /** Splits into batches, shuffled by {@code random} when given, each batch a copy ready to fit. */
     public List<MultiDataSet> batches(int batchSize, Random random) {
         int n = size();

@@ -1,12 +1,17 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.DataException;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.model.Graph;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.DataBinding;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,10 +24,16 @@ record SavedModel(TrainedModel model, Dataset data, DatasetSplits splits) {
      * Loads the model file and the project's data, with the validation examples held out as the run that saved it
      * held them out ({@code settings}: the run's, or the project's); slow, so call it off the UI thread.
      */
-    static SavedModel load(Path model, DatasetSpec dataset, TrainingSettings settings, Path dataFolder)
-            throws IOException, DataException {
+    static SavedModel load(Path model, Graph graph, BlockCatalog catalog, DatasetSpec dataset, TrainingSettings settings,
+                           Path dataFolder) throws IOException, DataException {
         TrainedModel net = TrainedModel.load(model);
-        DatasetSplits data = DatasetLoader.load(dataset, dataFolder).resplit(settings.validationSplit(), settings.seed());
+        DatasetSplits data = DatasetLoader.load(dataset, dataFolder);
+        // as training took it (rows of pixels as images): the graph's inputs say how
+        var compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
+        if (compiled.ok()) {
+            data = DataBinding.bind(compiled.orThrow(), data);
+        }
+        data = data.resplit(settings.validationSplit(), settings.seed());
         return new SavedModel(net, data.validation() != null ? data.validation() : data.train(), data);
     }
 }

@@ -275,9 +275,11 @@ final class WorkbenchWindow {
             return CompletableFuture.completedFuture(null);
         }
         vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
+        var graph = vm.graph().copy();
+        var catalog = vm.catalog();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return SavedModel.load(model, dataset, runSettings(model), folder.get());
+                return SavedModel.load(model, graph, catalog, dataset, runSettings(model), folder.get());
             } catch (IOException | DataException | RuntimeException e) {
                 throw new CompletionException(e);
             }

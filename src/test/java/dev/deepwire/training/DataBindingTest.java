@@ -65,4 +65,36 @@ class DataBindingTest {
                 new INDArray[] {Nd4j.zeros(4, links.outputs().get(0).size())}, List.of()));
         assertThat(ids).as("7 relations, counted as 4").containsExactly(new DataBinding.Fix("r", "count", 7));
     }
+
+    @Test
+    void rowsOfPixelsAreTheImageInputsImagesChannelsFirstThenRowByRow() throws Exception {
+        // Seen building a CNN on digits.csv from an empty canvas: 64 pixel values per row and an Image input of
+        // 1 × 8 × 8 were refused with "set the input's sizes to 64", which no image input can be set to.
+        CompiledNetwork cnn = new GraphCompiler(BlockCatalog.standard()).compile(dev.deepwire.compiler.FamilyGraphs.cnn()
+                .graph(), CompileOptions.forGradientCheck(1)).orThrow(); // an image of 2 × 6 × 5
+        INDArray rows = Nd4j.arange(0, 3 * 60).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(3, 60);
+        Dataset flat = new Dataset(new INDArray[] {rows}, null, new INDArray[] {Nd4j.zeros(3, 3)}, List.of());
+        Dataset bound = DataBinding.bind(cnn, flat);
+        assertThat(DataBinding.problems(cnn, flat)).extracting(Issue::message).singleElement().asString()
+                .contains("the image input takes 2 × 6 × 5 = 60").doesNotContain("set the input's sizes to 60");
+        assertThat(DataBinding.problems(cnn, bound)).isEmpty();
+        assertThat(bound.features()[0].shape()).containsExactly(3, 2, 6, 5);
+        // example 1, channel 1, row 2, column 3: the 1·30 + 2·5 + 3 = 43rd value of its row
+        assertThat(bound.features()[0].getDouble(1, 1, 2, 3)).isEqualTo(60 + 43);
+        assertThat(bound.labels()).isSameAs(flat.labels());
+
+        // it trains: a few steps on the bound rows, the parameters change and stay finite
+        var net = cnn.instantiate();
+        double before = net.params().sumNumber().doubleValue();
+        for (var batch : bound.batches(2, new java.util.Random(1))) {
+            net.fit(batch);
+        }
+        assertThat(net.params().sumNumber().doubleValue()).isNotEqualTo(before).isFinite();
+
+        Dataset odd = new Dataset(new INDArray[] {Nd4j.rand(3, 59)}, null, new INDArray[] {Nd4j.zeros(3, 3)}, List.of());
+        assertThat(DataBinding.bind(cnn, odd)).as("59 values make no 2 × 6 × 5 image: left for problems to name")
+                .isSameAs(odd);
+        assertThat(DataBinding.problems(cnn, odd)).extracting(Issue::message).singleElement().asString()
+                .contains("set channels × height × width to make 59").contains("Vector input");
+    }
 }

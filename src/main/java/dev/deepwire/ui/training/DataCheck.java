@@ -99,9 +99,10 @@ public final class DataCheck {
                     + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
         }
         CompiledNetwork net = compiled.orThrow();
-        List<Issue> issues = new ArrayList<>(DataBinding.problems(net, loaded.train()));
+        Dataset train = DataBinding.bind(net, loaded.train()); // as training takes it: rows of pixels as images
+        List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
-        return new Result(issues, fixes(graph, net, loaded.train()));
+        return new Result(issues, fixes(graph, net, train));
     }
 
     /** The one value that fixes a mismatch, where there is one (classes, sequence length, vocabulary), as quick fixes. */
