@@ -83,7 +83,7 @@ final class WalkthroughCommand implements Callable<Integer> {
         }
         ModelWalk.Example chosen;
         try {
-            chosen = ModelWalk.example(validation, example, text);
+            chosen = ModelWalk.example(validation, example, text, ModelWalk.tokenInput(prepared.network()));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--text: " + e.getMessage());
         }

@@ -38,27 +38,43 @@ public final class ModelWalk {
      * Example {@code k} of {@code examples}, or — with {@code text} — that example with its token input replaced by
      * the typed text (unknown tokens named in the description).
      *
+     * @param tokenInput the network's token input ({@link #tokenInput}), -1 where it has none
      * @throws IllegalArgumentException when text is given but the network has no token input, or it is blank
      */
-    public static Example example(Dataset examples, int k, String text) {
-        return example(examples, k, text, "validation example " + k);
+    public static Example example(Dataset examples, int k, String text, int tokenInput) {
+        return example(examples, k, text, "validation example " + k, tokenInput);
     }
 
-    /** As {@link #example(Dataset, int, String)}, example {@code k} called {@code name} ("validation example 1868"). */
-    public static Example example(Dataset examples, int k, String text, String name) {
+    /**
+     * The network's first token input, by its place among the inputs (the data's order), or -1 where it has none:
+     * typed text goes there. Judged by the graph's input blocks — a row of numbers (a CSV's features) is no sequence of
+     * tokens, though its array looks like one.
+     */
+    public static int tokenInput(CompiledNetwork network) {
+        for (int i = 0; i < network.inputs().size(); i++) {
+            if (network.inputs().get(i).shape().kind() == dev.deepwire.model.PortKind.TOKEN_IDS) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #tokenInput(CompiledNetwork)} of the project's graph as it is now; -1 where it does not compile. */
+    public static int tokenInput(Project project, BlockCatalog catalog) {
+        CompileResult result = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(project.training()));
+        return result.ok() ? tokenInput(result.orThrow()) : -1;
+    }
+
+    /** As {@link #example(Dataset, int, String, int)}, example {@code k} called {@code name} ("validation example 1868"). */
+    public static Example example(Dataset examples, int k, String text, String name, int tokenInput) {
         if (text == null) {
             return new Example(examples.range(k, k + 1), name);
         }
         if (text.isBlank()) {
             throw new IllegalArgumentException("the typed input is empty; type the tokens to run");
         }
-        int input = -1;
-        for (int i = 0; i < examples.features().length && input < 0; i++) {
-            if (examples.features()[i].rank() == 2 && examples.features()[i].size(1) > 1) {
-                input = i;
-            }
-        }
-        if (input < 0) {
+        int input = tokenInput;
+        if (input < 0 || input >= examples.features().length) {
             throw new IllegalArgumentException("typed input needs a token input; this network has none");
         }
         TypedProbe typed = TypedProbe.of(examples, k, input, text);

@@ -194,7 +194,9 @@ public final class StepMode {
         walksRunModel = session.loadedModel().isEmpty();
         vm.messageProperty().set(gradients ? "Computing the gradients of this example…" : "Running the example through the model…");
         pending = CompletableFuture.supplyAsync(() -> {
-            ModelWalk.Example one = ModelWalk.example(probe, k, text, name);
+            int tokens = ModelWalk.tokenInput(project, catalog);
+            javafx.application.Platform.runLater(() -> panel.choicesFor(tokens >= 0)); // no text box where no tokens go
+            ModelWalk.Example one = ModelWalk.example(probe, k, text, name, tokens);
             return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, gradients);
         }, work);
         pending.whenCompleteAsync((w, error) -> {

@@ -157,6 +157,15 @@ final class StepPanel extends VBox {
     }
 
     /**
+     * The box for typed input only where the network has a token input to put it in: in an image network, text typed
+     * there had ended step mode with "typed input needs a token input".
+     */
+    void choicesFor(boolean tokens) {
+        typed.setVisible(tokens);
+        typed.setManaged(tokens);
+    }
+
+    /**
      * Show gradients works from any step on the way forward: it goes to the output and back from there (it had been
      * greyed, without a word why, on every step but the last). Typed input has no true label to go back from, and the
      * button says so rather than only greying.

@@ -135,4 +135,22 @@ class WalkthroughTest {
         assertThat(ModelWalk.walk(project, BlockCatalog.standard(), model, one, "validation example 2", 3, 0, false).steps())
                 .as("the graph it was trained as walks").isNotEmpty();
     }
+
+    @Test
+    void typedTextGoesToTheTokenInputTheGraphNamesAndARowOfNumbersIsNone() {
+        assertThat(ModelWalk.tokenInput(run.network())).as("marker's tokens").isZero();
+        assertThat(ModelWalk.example(run.data().validation(), 0, "t1 t2 <M> t3", 0).description()).startsWith("typed");
+
+        // a network of numbers per row (a CSV's features, an array of the same rank as tokens): the array had been taken
+        // for tokens and the text typed into it
+        var g = new dev.deepwire.GraphFixture().node("x", "vector_input", "features", 4).node("o", "softmax_output", "classes", 3)
+                .wire("x.out", "o.in").graph();
+        var vectors = new dev.deepwire.compiler.GraphCompiler(BlockCatalog.standard())
+                .compile(g, dev.deepwire.compiler.CompileOptions.forGradientCheck(1)).orThrow();
+        assertThat(ModelWalk.tokenInput(vectors)).isEqualTo(-1);
+        Dataset rows = new Dataset(new org.nd4j.linalg.api.ndarray.INDArray[] {org.nd4j.linalg.factory.Nd4j.rand(2, 4)}, null,
+                new org.nd4j.linalg.api.ndarray.INDArray[] {org.nd4j.linalg.factory.Nd4j.zeros(2, 3)}, java.util.List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelWalk.example(rows, 0, "hello there", ModelWalk.tokenInput(vectors)))
+                .hasMessageContaining("typed input needs a token input");
+    }
 }
