@@ -87,10 +87,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + (split.equals("test") ? "; use --split validation" : ""));
         }
         String outputType = prepared.network().outputs().get(0).blockType();
-        EvaluationReport report = Evaluator.evaluate(net, data, outputType, split);
+        // a knowledge graph's report carries its filtered ranking, overall and per relation, beside the baselines
+        EvaluationReport report = Evaluator.evaluate(net, data, prepared.data().knowledgeGraph(), outputType, split);
         PrintStream out = Outputs.report(csv);
         report.lines().forEach(out::println);
-        linkRanking(net, prepared, out);
         if (csv != null) {
             Outputs.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
         }
@@ -98,24 +98,6 @@ final class EvaluateCommand implements Callable<Integer> {
             pruningTable(net, prepared, outputType).forEach(out::println);
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * A knowledge graph's ranking figures on the split asked for: filtered MRR and Hits@1/3/10 overall and per relation,
-     * beside the baselines, as {@code train} reports them for the test split (the same limit of triples, so the same
-     * figures). Without them, evaluating a trained wordnet-links model printed one line that sent to "the
-     * link-prediction report" and no figure at all.
-     */
-    private void linkRanking(ComputationGraph net, LoadedProject prepared, PrintStream out) {
-        dev.deepwire.data.TripleDataset kg = prepared.data().knowledgeGraph();
-        if (kg == null || kg.triples(split).isEmpty()) {
-            return;
-        }
-        dev.deepwire.training.eval.LinkRanking ranking = dev.deepwire.training.eval.LinkRanking.evaluate(net, kg,
-                kg.triples(split), dev.deepwire.training.eval.TestReport.RANKED_TRIPLES);
-        ranking.summaryLines(split).forEach(out::println);
-        out.println("per relation (" + split + "):");
-        ranking.relationLines().forEach(out::println);
     }
 
     private List<String> pruningTable(ComputationGraph net, LoadedProject prepared, String outputType) {

@@ -42,6 +42,12 @@ public final class ModelLab {
         return Evaluator.evaluate(model.network(), data, outputType, split);
     }
 
+    /** The same for a model of a knowledge graph {@code kg} (may be null): a link output's report ranks the split. */
+    public static EvaluationReport evaluate(TrainedModel model, Dataset data, dev.deepwire.data.TripleDataset kg,
+                                            String outputType, String split) {
+        return Evaluator.evaluate(model.network(), data, kg, outputType, split);
+    }
+
     public String metricName() {
         return lab.metricName();
     }

@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  */
 final class Selection {
     /** Validation triples ranked per epoch, at most (each is two queries). */
-    private static final int MRR_TRIPLES = 2000;
     private final String metric;
     private final TripleDataset kg;
 
@@ -42,7 +41,7 @@ final class Selection {
     double cost(ComputationGraph model, ModelScore eval) {
         return switch (metric) {
             case "accuracy" -> -eval.accuracy();
-            case "mrr" -> -LinkRanking.evaluate(model, kg, kg.triples("validation"), MRR_TRIPLES).mrr();
+            case "mrr" -> -LinkRanking.ofSplit(model, kg, "validation").mrr();
             default -> eval.loss();
         };
     }

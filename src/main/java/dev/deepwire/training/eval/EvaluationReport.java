@@ -17,9 +17,17 @@ import java.util.stream.IntStream;
  */
 public record EvaluationReport(String kind, String split, int examples, List<String> classes, List<ClassFigures> perClass,
                                Averages macro, Averages weighted, double accuracy, long[][] confusion,
-                               Binary binary, Regression regression, List<Prediction> predictions) {
+                               Binary binary, Regression regression, List<Prediction> predictions, LinkRanking ranking) {
 
-    /** Classification, regression, or link prediction (whose ranking figures come from the link-prediction report). */
+    /** A report without ranking figures (classification, regression, or a link output with no triples to rank). */
+    public EvaluationReport(String kind, String split, int examples, List<String> classes, List<ClassFigures> perClass,
+                            Averages macro, Averages weighted, double accuracy, long[][] confusion, Binary binary,
+                            Regression regression, List<Prediction> predictions) {
+        this(kind, split, examples, classes, perClass, macro, weighted, accuracy, confusion, binary, regression,
+                predictions, null);
+    }
+
+    /** Classification, regression, or link prediction (its ranking figures in {@code ranking}, from {@link LinkRanking}). */
     public static final String CLASSES = "classification";
     public static final String REGRESSION = "regression";
     public static final String LINKS = "link-prediction";
@@ -124,7 +132,16 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         String head = heading();
         switch (kind) {
             case REGRESSION -> out.add(String.format(Locale.ROOT, "%s: MAE %.4f, RMSE %.4f", head, regression.mae(), regression.rmse()));
-            case LINKS -> out.add(head + ": MRR and hits@k are reported by the link-prediction report");
+            case LINKS -> {
+                if (ranking == null) {
+                    out.add(head + ": no triples of this split to rank (filtered MRR and Hits@k need the knowledge graph's "
+                            + split + " triples)");
+                } else {
+                    out.addAll(ranking.summaryLines(split));
+                    out.add("per relation (" + split + "):");
+                    out.addAll(ranking.relationLines());
+                }
+            }
             default -> {
                 out.add(String.format(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f, weighted F1 %.4f", head, accuracy,
                         macro.f1(), weighted.f1()));
@@ -173,9 +190,12 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
         return s.length() <= n ? s : s.substring(0, n);
     }
 
-    /** The per-class table and confusion matrix as CSV (regression: the summary and the residuals). */
+    /** The per-class table and confusion matrix as CSV (regression: the summary and the residuals; links: the ranking). */
     public String csv() {
         StringBuilder b = new StringBuilder();
+        if (kind.equals(LINKS)) {
+            return ranking == null ? "metric,value\n" : ranking.csv();
+        }
         if (kind.equals(REGRESSION)) {
             b.append("metric,value\n").append(String.format(Locale.ROOT, "mae,%.6f%nrmse,%.6f%n", regression.mae(), regression.rmse()));
             b.append("\npredicted,actual,residual\n");
@@ -222,7 +242,9 @@ public record EvaluationReport(String kind, String split, int examples, List<Str
             return m;
         }
         if (kind.equals(LINKS)) {
-            m.put("note", "MRR and hits@k are reported by the link-prediction report");
+            if (ranking != null) {
+                m.putAll(ranking.toJson());
+            }
             return m;
         }
         m.put("accuracy", finite(accuracy));

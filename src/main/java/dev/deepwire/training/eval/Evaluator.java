@@ -1,6 +1,7 @@
 package dev.deepwire.training.eval;
 
 import dev.deepwire.data.Dataset;
+import dev.deepwire.data.TripleDataset;
 import dev.deepwire.training.eval.EvaluationReport.Averages;
 import dev.deepwire.training.eval.EvaluationReport.Binary;
 import dev.deepwire.training.eval.EvaluationReport.ClassFigures;
@@ -38,6 +39,20 @@ public final class Evaluator {
     /** Evaluates {@code net} on {@code data}, whose first output is a block of {@code outputType}. */
     public static EvaluationReport evaluate(ComputationGraph net, Dataset data, String outputType, String split) {
         return evaluate(net, data.batches(256, null), data.labelNames(), outputType, split);
+    }
+
+    /**
+     * The same for a model of a knowledge graph ({@code kg}, may be null): a link output's report carries the filtered
+     * ranking of the split's triples ({@link LinkRanking#ofSplit}), as {@code deepwire evaluate} and the window show it.
+     */
+    public static EvaluationReport evaluate(ComputationGraph net, Dataset data, TripleDataset kg, String outputType,
+                                            String split) {
+        EvaluationReport report = evaluate(net, data, outputType, split);
+        if (!report.kind().equals(EvaluationReport.LINKS) || kg == null) {
+            return report;
+        }
+        return new EvaluationReport(report.kind(), split, report.examples(), List.of(), List.of(), null, null, Double.NaN,
+                new long[0][0], null, null, List.of(), LinkRanking.ofSplit(net, kg, split));
     }
 
     /** The same on prepared batches (in example order); {@code classNames} may be shorter than the class count. */

@@ -22,6 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public record LinkRanking(RankFigures model, RankFigures random, RankFigures frequency,
                           Map<String, RankFigures> byRelation, Map<String, RankFigures> frequencyByRelation) {
     private static final int BATCH = 256;
+    /**
+     * At most this many triples of a split are ranked: by the run's selection each epoch, its test report, the
+     * evaluation window and {@code deepwire evaluate} alike, so all of them give the same figures for one model.
+     */
+    public static final int RANKED_TRIPLES = 2000;
 
     public int queries() {
         return model.queries();
@@ -61,6 +66,15 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
     /** Whether the network scores (head, relation) queries against all entities (two inputs) or single triples. */
     public static boolean oneToAll(ComputationGraph net) {
         return net.getConfiguration().getNetworkInputs().size() == 2;
+    }
+
+    /**
+     * The one way a split of a knowledge graph is ranked (its first {@link #RANKED_TRIPLES} triples): the figures the
+     * dock, the run's record, the evaluation window and the command line report; null when the split has no triples.
+     */
+    public static LinkRanking ofSplit(ComputationGraph net, TripleDataset kg, String split) {
+        List<int[]> triples = kg == null ? List.of() : kg.triples(split);
+        return triples.isEmpty() ? null : evaluate(net, kg, triples, RANKED_TRIPLES);
     }
 
     /** Ranks the tails and heads of {@code triples} (at most {@code limit} of them) with the network. */
@@ -197,5 +211,25 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
                 + "Hits@10 %.3f", r, f.queries(), f.describe(), frequencyByRelation.get(r).mrr(),
                 frequencyByRelation.get(r).hits10())));
         return out;
+    }
+
+    /** The figures for a run's record ({@code run.json}): the model's, the two baselines' and each relation's. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>(model.toJson());
+        m.put("frequencyBaseline", frequency.toJson());
+        m.put("randomBaseline", random.toJson());
+        Map<String, Object> rel = new LinkedHashMap<>();
+        byRelation.forEach((r, f) -> rel.put(r, f.toJson()));
+        m.put("perRelation", rel);
+        return m;
+    }
+
+    /** The figures as CSV: overall, the baselines, then one row per relation (with its frequency baseline). */
+    public String csv() {
+        StringBuilder b = new StringBuilder("ranking,relation,queries,mrr,hits1,hits3,hits10\n");
+        b.append(model.csvRow("model", "all")).append(frequency.csvRow("most frequent", "all"))
+                .append(random.csvRow("random", "all"));
+        byRelation.forEach((r, f) -> b.append(f.csvRow("model", r)).append(frequencyByRelation.get(r).csvRow("most frequent", r)));
+        return b.toString();
     }
 }

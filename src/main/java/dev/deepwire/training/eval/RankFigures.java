@@ -5,6 +5,23 @@ import java.util.Locale;
 /** Mean reciprocal rank and Hits@1/3/10 over a number of ranking queries. */
 public record RankFigures(int queries, double mrr, double hits1, double hits3, double hits10) {
 
+    /** The figures for a run's record: queries, mrr, hits1, hits3, hits10. */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("queries", queries);
+        m.put("mrr", mrr);
+        m.put("hits1", hits1);
+        m.put("hits3", hits3);
+        m.put("hits10", hits10);
+        return m;
+    }
+
+    /** One CSV row: who ranked, over which relation ("all"), then the figures. */
+    String csvRow(String ranking, String relation) {
+        return String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%.6f,%.6f%n", dev.deepwire.io.CsvText.cell(ranking),
+                dev.deepwire.io.CsvText.cell(relation), queries, mrr, hits1, hits3, hits10);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "MRR %.3f, Hits@1 %.3f, Hits@3 %.3f, Hits@10 %.3f", mrr, hits1, hits3, hits10);
     }

@@ -19,8 +19,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 public final class TestReport {
     /** Entities whose neighbours are shown when they exist in the graph. */
     private static final List<String> SHOWCASE = List.of("dog", "horse", "bird", "fish");
-    /** At most this many triples of a split are ranked (also by {@code deepwire evaluate}, for the same figures). */
-    public static final int RANKED_TRIPLES = 2000;
 
     private TestReport() {
     }
@@ -37,7 +35,7 @@ public final class TestReport {
         }
         TripleDataset kg = data.knowledgeGraph();
         if (kg != null && !kg.triples("test").isEmpty()) {
-            LinkRanking ranking = LinkRanking.evaluate(model, kg, kg.triples("test"), RANKED_TRIPLES);
+            LinkRanking ranking = LinkRanking.ofSplit(model, kg, "test");
             // First (a panel shows the first lines): the model's figures, then the baselines they are to beat.
             out.addAll(0, ranking.summaryLines());
             out.add("per relation (test):");

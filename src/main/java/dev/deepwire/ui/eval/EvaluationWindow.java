@@ -286,7 +286,9 @@ public final class EvaluationWindow {
         if (report.kind().equals(EvaluationReport.REGRESSION)) {
             left.getChildren().add(residuals(report.regression()));
         } else {
-            left.getChildren().add(new Label("Ranking figures (MRR, hits@k) are in the link-prediction report on the dock."));
+            LinkRankingView ranking = new LinkRankingView(report);
+            VBox.setVgrow(ranking, javafx.scene.layout.Priority.ALWAYS);
+            left.getChildren().add(ranking);
         }
         return new SplitPane(left);
     }

@@ -111,10 +111,11 @@ public final class RunEvaluation {
             EvaluationReport r;
             Map<String, Object> json = new LinkedHashMap<>();
             try {
-                r = ModelLab.evaluate(s.model(), s.evaluated(), s.outputType(), s.evaluatedName());
+                r = ModelLab.evaluate(s.model(), s.evaluated(), data.knowledgeGraph(), s.outputType(), s.evaluatedName());
                 json.put(s.evaluatedName(), r.toJson());
                 if (data.test() != null && data.validation() != null) {
-                    json.put("test", ModelLab.evaluate(s.model(), data.test(), s.outputType(), "test").toJson());
+                    json.put("test", ModelLab.evaluate(s.model(), data.test(), data.knowledgeGraph(), s.outputType(), "test")
+                            .toJson());
                 }
             } catch (RuntimeException e) {
                 r = null;
@@ -164,7 +165,8 @@ public final class RunEvaluation {
         }
         Source source = new Source(model, prepared.data(), network.outputs().get(0).blockType(), run.dir(), project.name(),
                 settings);
-        return new Kept(source, ModelLab.evaluate(model, source.evaluated(), source.outputType(), source.evaluatedName()));
+        return new Kept(source, ModelLab.evaluate(model, source.evaluated(), prepared.data().knowledgeGraph(),
+                source.outputType(), source.evaluatedName()));
     }
 
     /**
