@@ -139,7 +139,9 @@ public final class TrainingEngine {
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
                     best.offer(model, selection.cost(model, eval), eval.accuracy(), epoch, step);
-                    if (restore(selection, best, model)) {
+                    int kept = 0;
+        if (restore(selection, best, model)) {
+            kept = best.epoch();
                         lastAccuracy = best.accuracy(); // the figure of the model the run ends with
                     }
                     garbage.runEnded();
@@ -220,7 +222,9 @@ public final class TrainingEngine {
                 }
             }
         }
+        int kept = 0;
         if (restore(selection, best, model)) {
+            kept = best.epoch();
             // said as what was kept and why ("the model is epoch 20's, best by validation filtered MRR" read as a riddle)
             reason += "; the model kept is the one after epoch " + best.epoch() + ", which had the best " + selection.name();
             // its accuracy, not the last epoch's: "the model kept is the one after epoch 2 …: validation accuracy 3.9 %"
@@ -229,7 +233,7 @@ public final class TrainingEngine {
         }
         garbage.runEnded();
         end(run, model, best, step, options, listener, RunState.FINISHED,
-                new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason));
+                new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason, kept));
     }
 
     /**

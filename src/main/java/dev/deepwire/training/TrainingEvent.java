@@ -65,8 +65,16 @@ public sealed interface TrainingEvent {
     record StateChanged(RunState state) implements TrainingEvent {
     }
 
-    /** The run ended normally: all epochs, the step limit, or early stopping. */
-    record RunFinished(long steps, int epochs, double validationAccuracy, String reason) implements TrainingEvent {
+    /**
+     * The run ended normally: all epochs, the step limit, or early stopping. {@code keptEpoch} is the epoch whose model
+     * the run kept when it selects its best epoch (0: the model as the last epoch left it); {@code validationAccuracy}
+     * is that model's.
+     */
+    record RunFinished(long steps, int epochs, double validationAccuracy, String reason, int keptEpoch)
+            implements TrainingEvent {
+        public RunFinished(long steps, int epochs, double validationAccuracy, String reason) {
+            this(steps, epochs, validationAccuracy, reason, 0);
+        }
     }
 
     /** The user stopped the run; the model trained so far is kept. */

@@ -24,6 +24,10 @@ final class LossNote {
     private boolean mrrEachEpoch;
     private double firstMrr = Double.NaN;
     private double lastMrr = Double.NaN;
+    /** Each epoch's MRR, to name the kept epoch's when the run ends. */
+    private final java.util.Map<Integer, Double> mrrByEpoch = new java.util.HashMap<>();
+    /** The epoch whose model the run kept (0: none chosen, or the run goes on). */
+    private int keptEpoch;
 
     /** The line (empty: nothing to explain). */
     ReadOnlyStringProperty lineProperty() {
@@ -51,6 +55,8 @@ final class LossNote {
         this.mrrEachEpoch = mrrEachEpoch;
         firstMrr = Double.NaN;
         lastMrr = Double.NaN;
+        mrrByEpoch.clear();
+        keptEpoch = 0;
         show();
     }
 
@@ -63,7 +69,20 @@ final class LossNote {
             firstMrr = m.value();
         }
         lastMrr = m.value();
+        mrrByEpoch.put(m.epoch(), m.value());
         show();
+    }
+
+    /**
+     * The run finished keeping the model of {@code epoch} (0: the last epoch's): the line ends at the kept epoch's MRR,
+     * the figure of the model the run kept — it went on to the last epoch's, which no model kept has.
+     */
+    void finished(int epoch) {
+        if (epoch > 0 && mrrByEpoch.containsKey(epoch)) {
+            keptEpoch = epoch;
+            lastMrr = mrrByEpoch.get(epoch);
+            show();
+        }
     }
 
     /** Another project is shown: no note. */
@@ -72,7 +91,7 @@ final class LossNote {
     }
 
     private void show() {
-        line.set(entities == 0 ? "" : line(entities, firstMrr, lastMrr));
+        line.set(entities == 0 ? "" : line(entities, firstMrr, lastMrr, keptEpoch));
         detail.set(entities == 0 ? "" : detail(entities, mrrEachEpoch));
     }
 
@@ -86,9 +105,15 @@ final class LossNote {
      * the charts of a 1024 px window (longer, its MRR was cut off there).
      */
     static String line(int entities, double firstMrr, double lastMrr) {
+        return line(entities, firstMrr, lastMrr, 0);
+    }
+
+    /** The same, ending at the kept epoch's MRR: "· MRR 0.086 → 0.166 (epoch 9, kept)". */
+    static String line(int entities, double firstMrr, double lastMrr, int keptEpoch) {
         String s = String.format(Locale.ROOT, "Most held-out answers unfound: validation loss near chance (%.2f)",
                 chance(entities));
-        return Double.isNaN(lastMrr) ? s : s + String.format(Locale.ROOT, " · MRR %.3f → %.3f", firstMrr, lastMrr);
+        return Double.isNaN(lastMrr) ? s : s + String.format(Locale.ROOT, " · MRR %.3f → %.3f", firstMrr, lastMrr)
+                + (keptEpoch > 0 ? " (epoch " + keptEpoch + ", kept)" : "");
     }
 
     static String detail(int entities, boolean mrrEachEpoch) {

@@ -120,6 +120,8 @@ final class RunProgress {
             return true;
         } else if (event instanceof TrainingEvent.SelectionMeasured m) {
             lossNote.measured(m);
+        } else if (event instanceof TrainingEvent.RunFinished f) {
+            lossNote.finished(f.keptEpoch());
         } else if (event instanceof TrainingEvent.HealthMeasured h) {
             for (NodeHealth n : h.nodes()) {
                 health.put(n.nodeId(), n);

@@ -37,6 +37,9 @@ class LossNoteTest {
         note.measured(new TrainingEvent.SelectionMeasured(2, 82, "validation filtered MRR", 0.1114));
         note.measured(new TrainingEvent.SelectionMeasured(3, 123, "validation filtered MRR", 0.1049));
         assertThat(note.lineProperty().get()).endsWith(" · MRR 0.086 → 0.105");
+        note.finished(2);
+        assertThat(note.lineProperty().get()).as("the kept epoch's MRR, not the last one's (which no kept model has)")
+                .endsWith(" · MRR 0.086 → 0.111 (epoch 2, kept)");
         note.clear();
         assertThat(note.lineProperty().get()).isEmpty();
         assertThat(note.detailProperty().get()).isEmpty();
@@ -81,7 +84,10 @@ class LossNoteTest {
         TrainingViewModel vm = trained(ring(dir, "mrr"));
         assertThat(vm.lossNote().lineProperty().get()).as("ln 20")
                 .startsWith("Most held-out answers unfound: validation loss near chance (3.00) · MRR ")
-                .matches(".* · MRR \\d\\.\\d{3} → \\d\\.\\d{3}");
+                .matches(".* · MRR \\d\\.\\d{3} → \\d\\.\\d{3} \\(epoch \\d, kept\\)");
+        String kept = vm.statusProperty().get().replaceAll(".*the model kept is the one after epoch (\\d+).*", "$1");
+        assertThat(vm.lossNote().lineProperty().get()).as("the epoch the finished line names as kept: " + vm.statusProperty().get())
+                .endsWith("(epoch " + kept + ", kept)");
         assertThat(vm.lossNote().detailProperty().get()).contains("all 20 entities");
         assertThat(trained(ring(dir, "loss")).lossNote().lineProperty().get()).as("no MRR measured each epoch")
                 .isEqualTo("Most held-out answers unfound: validation loss near chance (3.00)");
