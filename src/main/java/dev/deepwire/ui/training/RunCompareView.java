@@ -35,6 +35,8 @@ final class RunCompareView extends VBox {
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), yAxis);
     private final Consumer<String> problem;
+    /** What the chart shows, and why it may show nothing or a point: under the chart. */
+    private final Label chartNote = new Label();
 
     RunCompareView(List<RunHistory.Run> runs, String selectOn, Consumer<String> problem) {
         super(8);
@@ -86,7 +88,10 @@ final class RunCompareView extends VBox {
         chart.getXAxis().setLabel("step");
         HBox top = new HBox(8, new Label("Rank by"), metric, new Label("Select several runs to overlay their curves"));
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, table, chart);
+        chartNote.setId("runs-compare-chart-note");
+        chartNote.setWrapText(true);
+        chartNote.getStyleClass().add("muted");
+        getChildren().setAll(top, table, chart, chartNote);
         VBox.setVgrow(chart, Priority.ALWAYS);
         sortByMetric();
     }
@@ -107,10 +112,16 @@ final class RunCompareView extends VBox {
         showCurves();
     }
 
+    /**
+     * The selected runs' curves: validation accuracy for an accuracy or ranking figure (a ranking figure is measured
+     * once, on the kept model: it has no curve), else validation loss. A curve of one epoch is a single point, drawn
+     * as a dot: with lines alone, one run of one epoch left an empty chart on a made-up 0–125 axis.
+     */
     private void showCurves() {
         boolean accuracy = metric.getValue().accuracy();
         yAxis.setLabel(accuracy ? "validation accuracy" : "validation loss");
         chart.getData().clear();
+        List<XYChart.Series<Number, Number>> curves = new java.util.ArrayList<>();
         for (RunComparison.Row r : List.copyOf(table.getSelectionModel().getSelectedItems())) {
             if (r == null) {
                 continue;
@@ -124,11 +135,24 @@ final class RunCompareView extends VBox {
                         s.getData().add(new XYChart.Data<>(p.step(), p.value()));
                     }
                 }
-                chart.getData().add(s);
+                curves.add(s);
             } catch (IOException | RuntimeException e) {
                 problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
             }
         }
+        chart.setCreateSymbols(curves.stream().anyMatch(s -> s.getData().size() < 2));
+        chart.getData().setAll(curves);
+        boolean points = curves.stream().anyMatch(s -> !s.getData().isEmpty());
+        String what = metric.getValue().ranking() ? metric.getValue() + " is measured once, on the model each run kept; "
+                + "the chart shows the validation accuracy each epoch. " : "";
+        chartNote.setText(curves.isEmpty() ? what + "Select runs above to see their curves."
+                : !points ? what + "The runs selected recorded no validation " + (accuracy ? "accuracy" : "loss")
+                + " (stopped or failed before an epoch ended): no curve to draw."
+                : what.strip());
+    }
+
+    Label chartNote() {
+        return chartNote;
     }
 
     /** Opens the comparison of these runs in a window of its own over {@code owner}. */

@@ -15,19 +15,32 @@ import java.util.Locale;
  */
 public final class RunComparison {
 
-    /** A figure runs can be ranked on; {@code higherIsBetter} for accuracies. */
+    /**
+     * A figure runs can be ranked on; {@code higherIsBetter} for accuracies and ranking figures. The ranking figures
+     * (a knowledge graph's filtered MRR, Hits@10) are the kept model's, measured once as the run ended.
+     */
     public enum Metric {
-        BEST_VALIDATION_LOSS("best validation loss", false),
-        BEST_VALIDATION_ACCURACY("best validation accuracy", true),
-        FINAL_VALIDATION_LOSS("final validation loss", false),
-        FINAL_VALIDATION_ACCURACY("final validation accuracy", true);
+        BEST_VALIDATION_LOSS("best validation loss", false, false),
+        BEST_VALIDATION_ACCURACY("best validation accuracy", true, false),
+        FINAL_VALIDATION_LOSS("final validation loss", false, false),
+        FINAL_VALIDATION_ACCURACY("final validation accuracy", true, false),
+        VALIDATION_MRR("validation filtered MRR", true, true),
+        VALIDATION_HITS10("validation Hits@10", true, true),
+        TEST_MRR("test filtered MRR", true, true);
 
         private final String label;
         private final boolean higherIsBetter;
+        private final boolean ranking;
 
-        Metric(String label, boolean higherIsBetter) {
+        Metric(String label, boolean higherIsBetter, boolean ranking) {
             this.label = label;
             this.higherIsBetter = higherIsBetter;
+            this.ranking = ranking;
+        }
+
+        /** Whether it is a link-prediction figure of the kept model (no curve of its own: measured once). */
+        public boolean ranking() {
+            return ranking;
         }
 
         public boolean higherIsBetter() {
@@ -44,21 +57,26 @@ public final class RunComparison {
             return label;
         }
 
-        /** The project's selection figure: accuracy when it selects on accuracy, else the loss. */
+        /** The project's selection figure: accuracy or filtered MRR when it selects on them, else the loss. */
         public static Metric forSelection(String selectOn) {
-            return "accuracy".equals(selectOn) ? BEST_VALIDATION_ACCURACY : BEST_VALIDATION_LOSS;
+            return "accuracy".equals(selectOn) ? BEST_VALIDATION_ACCURACY : "mrr".equals(selectOn) ? VALIDATION_MRR
+                    : BEST_VALIDATION_LOSS;
         }
     }
 
     /** One run in the table. */
     public record Row(RunHistory.Run run, String name, String settings, String status, double bestLoss,
-                      double bestAccuracy, double finalLoss, double finalAccuracy) {
+                      double bestAccuracy, double finalLoss, double finalAccuracy, double validationMrr,
+                      double validationHits10, double testMrr) {
         public double value(Metric m) {
             return switch (m) {
                 case BEST_VALIDATION_LOSS -> bestLoss;
                 case BEST_VALIDATION_ACCURACY -> bestAccuracy;
                 case FINAL_VALIDATION_LOSS -> finalLoss;
                 case FINAL_VALIDATION_ACCURACY -> finalAccuracy;
+                case VALIDATION_MRR -> validationMrr;
+                case VALIDATION_HITS10 -> validationHits10;
+                case TEST_MRR -> testMrr;
             };
         }
 
@@ -78,6 +96,9 @@ public final class RunComparison {
         for (RunHistory.Run r : runs) {
             String settings = r.settings();
             String status = r.outcome().isEmpty() ? "" : r.outcome().split(":", 2)[0].strip().toUpperCase(Locale.ROOT);
+            double validationMrr = Double.NaN;
+            double validationHits10 = Double.NaN;
+            double testMrr = Double.NaN;
             try {
                 JsonNode j = RunHistory.record(r.dir());
                 if (j.path("swept").isObject() && !j.path("swept").isEmpty()) {
@@ -88,6 +109,9 @@ public final class RunComparison {
                 if (j.path("status").isTextual()) {
                     status = j.path("status").asText();
                 }
+                validationMrr = RunHistory.ranking(j, "validation", "mrr");
+                validationHits10 = RunHistory.ranking(j, "validation", "hits10");
+                testMrr = RunHistory.ranking(j, "test", "mrr");
             } catch (IOException e) {
                 // listed by RunHistory a moment ago: keep what it read
             }
@@ -108,7 +132,7 @@ public final class RunComparison {
                 // no curves: the run has no figures
             }
             rows.add(new Row(r, r.dir().getFileName().toString(), settings, status, bestLoss, bestAccuracy, finalLoss,
-                    finalAccuracy));
+                    finalAccuracy, validationMrr, validationHits10, testMrr));
         }
         return rows;
     }

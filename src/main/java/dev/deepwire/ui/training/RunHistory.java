@@ -34,9 +34,17 @@ public final class RunHistory {
     static final long RECORD_BYTES = 4L << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One kept run. */
+    /**
+     * One kept run; {@code validationMrr} is a knowledge-graph run's validation filtered MRR, of the model it kept
+     * (its evaluation in run.json; NaN for other runs and for runs recorded before it was kept).
+     */
     public record Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
-                      String settings, String startedAs) {
+                      String settings, String startedAs, double validationMrr) {
+        public Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
+                   String settings, String startedAs) {
+            this(dir, project, projectFile, outcome, steps, validationAccuracy, settings, startedAs, Double.NaN);
+        }
+
         public Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
                    String settings) {
             this(dir, project, projectFile, outcome, steps, validationAccuracy, settings, null);
@@ -44,10 +52,21 @@ public final class RunHistory {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  %s  ·  %s", dir.getFileName(), outcome, steps,
+            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  %s%s  ·  %s", dir.getFileName(), outcome, steps,
                     Double.isFinite(validationAccuracy) ? String.format(Locale.ROOT, "accuracy %.1f %%",
-                            100 * validationAccuracy) : "accuracy not measured", settings);
+                            100 * validationAccuracy) : "accuracy not measured",
+                    Double.isFinite(validationMrr) ? String.format(Locale.ROOT, "  ·  validation filtered MRR %.3f",
+                            validationMrr) : "", settings);
         }
+    }
+
+    /**
+     * A kept run's link-prediction figure on {@code split} ({@code mrr}, {@code hits10}, …) as its run.json's evaluation
+     * keeps it, or NaN: not a knowledge-graph run, not evaluated, or recorded before the figures were kept.
+     */
+    public static double ranking(JsonNode record, String split, String figure) {
+        JsonNode v = record.path("evaluation").path(split).path(figure);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
     private RunHistory() {
@@ -135,7 +154,7 @@ public final class RunHistory {
                 j.path("outcome").asText(), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
                 s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
                         + s.path("batchSize").asText() + ", seed " + s.path("seed").asText(),
-                j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null);
+                j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null, ranking(j, "validation", "mrr"));
     }
 
     /** The runs in a folder, newest first; folders without a readable run.json are left out. */

@@ -93,4 +93,53 @@ class RunCompareViewUiTest {
         assertThat(chart.getYAxis().getLabel()).isEqualTo("validation accuracy");
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void knowledgeGraphRunsRankOnTheKeptModelsMrrAndOneRunOfOneEpochIsDrawn(FxRobot robot) throws Exception {
+        // Runs… Compare could not rank wordnet-links runs on MRR (run.json kept none), and one run chosen (one epoch:
+        // one point, lines only) left an empty chart on a 0–125 axis.
+        Path runsDir = dir.resolve("kg-runs");
+        String[] names = {"links-old", "links-a", "links-b"};
+        Double[] mrrs = {null, 0.21, 0.34};
+        for (int i = 0; i < names.length; i++) {
+            Path d = Files.createDirectories(runsDir.resolve(names[i]));
+            String evaluation = mrrs[i] == null
+                    // as older versions wrote it: a note, no figure
+                    ? ",\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"split\":\"validation\",\"examples\":900,"
+                    + "\"note\":\"MRR and hits@k are reported by the link-prediction report\"}}"
+                    : ",\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"queries\":400,\"mrr\":" + mrrs[i]
+                    + ",\"hits1\":0.1,\"hits3\":0.2,\"hits10\":" + (0.9 - mrrs[i]) + "},\"test\":{\"mrr\":" + (mrrs[i] - 0.01) + "}}";
+            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
+                    + "\"outcome\":\"finished\",\"steps\":40,\"validationAccuracy\":0.05,"
+                    + "\"settings\":{\"optimizer\":\"adagrad\",\"learningRate\":0.1,\"batchSize\":256,\"seed\":42,"
+                    + "\"selectOn\":\"mrr\"}" + evaluation + "}");
+            Files.writeString(d.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_accuracy\n40,1,7.0,8.1,0.05\n");
+        }
+        List<RunHistory.Run> runs = RunHistory.list(runsDir);
+        assertThat(runs).filteredOn(r -> r.dir().getFileName().toString().equals("links-b")).singleElement()
+                .satisfies(r -> assertThat(r.toString()).contains("validation filtered MRR 0.340"));
+        assertThat(runs).filteredOn(r -> r.dir().getFileName().toString().equals("links-old")).singleElement()
+                .satisfies(r -> assertThat(r.toString()).as("an older record still loads").doesNotContain("MRR"));
+        RunCompareView[] view = new RunCompareView[1];
+        robot.interact(() -> {
+            view[0] = new RunCompareView(runs, "mrr", problems::add);
+            stage.setScene(new Scene(view[0], 1000, 640));
+        });
+        var table = view[0].table();
+        assertThat(robot.lookup("#runs-compare-metric").queryAs(ComboBox.class).getValue())
+                .as("a run that selects on MRR is compared on it").isEqualTo(RunComparison.Metric.VALIDATION_MRR);
+        assertThat(table.getItems()).extracting(RunComparison.Row::name).containsExactly("links-b", "links-a", "links-old");
+        assertThat(table.getItems()).extracting(r -> r.shown(RunComparison.Metric.VALIDATION_MRR))
+                .containsExactly("0.3400", "0.2100", "—");
+        assertThat(table.getItems().get(0).shown(RunComparison.Metric.TEST_MRR)).isEqualTo("0.3300");
+
+        robot.clickOn("links-a");
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = view[0].chart();
+        assertThat(chart.getData()).singleElement().satisfies(s -> assertThat(s.getData()).hasSize(1));
+        assertThat(chart.getCreateSymbols()).as("a one-epoch curve is a dot, not nothing").isTrue();
+        assertThat(chart.getData().get(0).getData().get(0).getNode()).as("its dot is drawn").isNotNull();
+        assertThat(view[0].chartNote().getText()).contains("measured once, on the model each run kept");
+        assertThat(problems).isEmpty();
+    }
 }
