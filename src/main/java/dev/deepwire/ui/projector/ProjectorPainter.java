@@ -12,6 +12,9 @@ import javafx.scene.text.Font;
 final class ProjectorPainter {
     private static final Color BACKGROUND = Color.rgb(0x1b, 0x1d, 0x22);
     private static final Color TEXT = Color.rgb(0xd7, 0xda, 0xe0);
+    /** The space a label keeps from the plot's edges, and the height of its line. */
+    private static final double EDGE = 2;
+    private static final double LINE = 13;
 
     private ProjectorPainter() {
     }
@@ -50,7 +53,8 @@ final class ProjectorPainter {
             g.fillOval(screen[i][0] - r, screen[i][1] - r, 2 * r, 2 * r);
             if (labelAll) {
                 g.setFill(TEXT);
-                g.fillText(t.labels().get(rows[i]), screen[i][0] + r + 2, screen[i][1] + 4);
+                String label = t.labels().get(rows[i]);
+                g.fillText(label, labelX(screen[i][0], r + 2, width(label, g.getFont()), w), labelY(screen[i][1] + 4, h));
             }
         }
         for (int i = 0; i < screen.length; i++) {
@@ -72,8 +76,34 @@ final class ProjectorPainter {
         if (label) {
             g.setFill(TEXT);
             g.setFont(Font.font("SansSerif", 13));
-            g.fillText(model.shown().labels().get(row), at[0] + radius + 3, at[1] - radius);
+            String text = model.shown().labels().get(row);
+            double w = g.getCanvas().getWidth();
+            double h = g.getCanvas().getHeight();
+            g.fillText(text, labelX(at[0], radius + 3, width(text, g.getFont()), w), labelY(at[1] - radius, h));
         }
+    }
+
+    /**
+     * Where a point's label starts: right of the point ({@code gap} from its centre), or left of it where the label
+     * would run past the plot's right edge ({@code w}); never left of the plot. Labels were cut at the right edge.
+     */
+    static double labelX(double x, double gap, double labelWidth, double w) {
+        double right = x + gap;
+        if (right + labelWidth <= w - EDGE) {
+            return right;
+        }
+        return Math.max(EDGE, Math.min(x - gap - labelWidth, w - EDGE - labelWidth));
+    }
+
+    /** A label's baseline: inside the plot's height {@code h} (one line of text below its top, above its bottom). */
+    static double labelY(double baseline, double h) {
+        return Math.max(LINE, Math.min(baseline, h - EDGE - 2));
+    }
+
+    private static double width(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static void ring(GraphicsContext g, double[] at, double radius, Color colour) {
