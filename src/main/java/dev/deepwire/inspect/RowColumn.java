@@ -10,7 +10,7 @@ import java.util.Map;
  * Something to colour a table's rows by: a category per row (the relation an entity takes part in most, the
  * language that uses a letter most) or a number per row (a position's index). Rows without a value are null.
  */
-public record RowColumn(String name, List<String> categories, double[] numbers) {
+public record RowColumn(String name, List<String> categories, double[] numbers, String meaning) {
     /** The column of a positions table: each row's index. */
     public static final String POSITION = "position";
     /** How many categories get a colour of their own; the rest share "other". */
@@ -18,11 +18,16 @@ public record RowColumn(String name, List<String> categories, double[] numbers) 
     public static final String OTHER = "other";
 
     public static RowColumn categorical(String name, List<String> perRow) {
-        return new RowColumn(name, java.util.Collections.unmodifiableList(new ArrayList<>(perRow)), null);
+        return categorical(name, perRow, "");
+    }
+
+    /** A category per row, with what the category of a row means (shown under its legend; "" for nothing to say). */
+    public static RowColumn categorical(String name, List<String> perRow, String meaning) {
+        return new RowColumn(name, java.util.Collections.unmodifiableList(new ArrayList<>(perRow)), null, meaning);
     }
 
     public static RowColumn numeric(String name, double[] perRow) {
-        return new RowColumn(name, null, perRow.clone());
+        return new RowColumn(name, null, perRow.clone(), "");
     }
 
     public boolean isNumeric() {

@@ -11,13 +11,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a table's rows can be coloured by, from the project's training data: a position's index; for the entities
- * of a knowledge graph, the relation each takes part in most and the tail of every relation most entities have
+ * of a knowledge graph, the relation each is most often the head of and the tail of every relation most entities have
  * (WordNet's hypernym); for the tokens of a classification dataset, the class that uses each token most, relative
  * to how much text each class has (the language of a letter).
  */
 final class RowColumns {
     /** A relation becomes a column when at least this share of the entities are a head of it. */
     static final double RELATION_COLUMN_SHARE = 0.4;
+    /** What the relation colour of an entity says (under the projector's legend). */
+    static final String RELATION_MEANING = "Each entity has the colour of the relation it is most often the head of in "
+            + "the training triples (never a head: the relation it is most often the tail of). An inverse relation "
+            + "(hyponym of hypernym) colours the entities on its own head side.";
     /** Classification statistics are counted over at most this many training examples. */
     static final int MAX_EXAMPLES = 50_000;
 
@@ -44,19 +48,26 @@ final class RowColumns {
         return List.of();
     }
 
-    /** Per entity: the relation it takes part in most, and the tail of each relation most entities are a head of. */
+    /**
+     * Per entity: the relation it is most often the head of (an entity never a head: the one it is most often the tail
+     * of), and the tail of each relation most entities are a head of. Counting heads and tails alike, a graph with
+     * inverse relations (WordNet's hypernym and hyponym: every (dog, hypernym, canine) mirrored by (canine, hyponym,
+     * dog)) tied every entity between the two, and the tie always went to the first: hyponym, meronyms and holonyms
+     * never showed. By the head, a leaf is its hypernym's, an entity with several hyponyms is hyponym's.
+     */
     static List<RowColumn> entityColumns(TripleDataset kg) {
         int entities = kg.entities().size();
         int relations = kg.relations().size();
-        int[][] uses = new int[entities][relations];
+        int[][] asHead = new int[entities][relations];
+        int[][] asTail = new int[entities][relations];
         int[][] tail = new int[relations][entities];
         for (int[] row : tail) {
             Arrays.fill(row, -1);
         }
         int[] heads = new int[relations];
         for (int[] t : kg.triples("train")) {
-            uses[t[0]][t[1]]++;
-            uses[t[2]][t[1]]++;
+            asHead[t[0]][t[1]]++;
+            asTail[t[2]][t[1]]++;
             if (tail[t[1]][t[0]] < 0) {
                 tail[t[1]][t[0]] = t[2];
                 heads[t[1]]++;
@@ -65,10 +76,11 @@ final class RowColumns {
         List<RowColumn> out = new ArrayList<>();
         List<String> most = new ArrayList<>(entities);
         for (int e = 0; e < entities; e++) {
-            int best = argmax(uses[e]);
-            most.add(uses[e][best] > 0 ? kg.relations().get(best) : null);
+            int[] uses = asHead[e][argmax(asHead[e])] > 0 ? asHead[e] : asTail[e];
+            int best = argmax(uses);
+            most.add(uses[best] > 0 ? kg.relations().get(best) : null);
         }
-        out.add(RowColumn.categorical("relation", most));
+        out.add(RowColumn.categorical("relation", most, RELATION_MEANING));
         for (int r = 0; r < relations; r++) {
             if (heads[r] >= RELATION_COLUMN_SHARE * entities) {
                 List<String> tails = new ArrayList<>(entities);

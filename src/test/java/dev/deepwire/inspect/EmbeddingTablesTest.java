@@ -127,4 +127,22 @@ class EmbeddingTablesTest {
         assertThat(relation.text(0)).isEqualTo("hypernym");
         assertThat(hypernym.colours()[5]).isEqualTo(RowColumn.GREY);
     }
+
+    @Test
+    void inverseRelationsEachColourTheEntitiesTheyAreTheHeadOf() throws Exception {
+        // WordNet mirrors each triple: (dog, hypernym, canine) and (canine, hyponym, dog). Counting heads and tails
+        // alike tied every entity between the two, and the tie went to hypernym: hyponym never showed.
+        Path tsv = dir.resolve("mirrored.tsv");
+        Files.writeString(tsv, String.join("\n",
+                "dog\thypernym\tcanine\ttrain", "canine\thyponym\tdog\ttrain",
+                "wolf\thypernym\tcanine\ttrain", "canine\thyponym\twolf\ttrain",
+                "canine\thypernym\tanimal\ttrain", "animal\thyponym\tcanine\ttrain", ""));
+        TripleDataset kg = TripleDataset.read(tsv);
+        RowColumn relation = RowColumns.entityColumns(kg).get(0);
+        assertThat(kg.entities()).containsExactly("animal", "canine", "dog", "wolf");
+        assertThat(relation.categories()).as("leaves are hypernym's; entities with hyponyms are hyponym's")
+                .containsExactly("hyponym", "hyponym", "hypernym", "hypernym");
+        assertThat(relation.legend()).containsExactlyInAnyOrder("hypernym", "hyponym");
+        assertThat(relation.meaning()).as("the legend says what the colour is").contains("most often the head of");
+    }
 }

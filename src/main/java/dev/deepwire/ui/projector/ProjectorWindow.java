@@ -309,6 +309,13 @@ public final class ProjectorWindow {
             Circle dot = new Circle(5, ProjectorPainter.fx(RowColumn.colourOf(i < names.size() ? i : -1)));
             legend.getChildren().add(new HBox(6, dot, new Label(i < names.size() ? names.get(i) : RowColumn.OTHER)));
         }
+        if (column.meaning() != null && !column.meaning().isEmpty()) {
+            Label meaning = new Label(column.meaning());
+            meaning.setId("projector-legend-meaning");
+            meaning.setWrapText(true);
+            meaning.getStyleClass().add("muted");
+            legend.getChildren().add(meaning);
+        }
     }
 
     private void detach() {
