@@ -259,7 +259,9 @@ class StepModeUiTest {
         robot.clickOn(overlay.badge("embed.out → pos.in").lookup(".image-view"));
         WaitForAsyncUtils.waitForFxEvents();
         String stats = robot.lookup("#tensor-stats").queryLabeled().getText();
-        assertThat(stats).contains("embed.out → pos.in").contains("shape 16 × 8").contains("min ").contains("mean ");
+        // by the blocks' names, as the canvas and the inspector show them (it read the ids, "embed.out → pos.in")
+        assertThat(stats).contains("Token embedding.out → Positions.in").contains("shape 16 × 8").contains("min ")
+                .contains("mean ").doesNotContain("embed.out");
 
         // Export: the same files as the command line writes, for the walk-through on show.
         Path out = dir.resolve("exported");

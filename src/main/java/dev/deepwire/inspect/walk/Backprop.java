@@ -66,7 +66,7 @@ public final class Backprop {
             String to = walk.steps().get(s).nodeId();
             for (Edge e : graph.edgesInto(to)) {
                 wires.add(new Backward.WireGradient(Walkthroughs.wireName(e), e.from().nodeId(), to,
-                        seen.getOrDefault(Vertices.of(graph, catalog, e.from()), Double.NaN)));
+                        seen.getOrDefault(Vertices.of(graph, catalog, e.from()), Double.NaN), Walkthroughs.wireLabel(graph, e)));
             }
         }
         net.setListeners();

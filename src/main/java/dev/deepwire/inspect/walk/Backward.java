@@ -17,6 +17,9 @@ public record Backward(double loss, List<WireGradient> wires, Map<String, Double
     }
 
     /** The gradient norm on one wire: from a block's port to another's. */
-    public record WireGradient(String wire, String fromNode, String toNode, double norm) {
+    public record WireGradient(String wire, String fromNode, String toNode, double norm, String shown) {
+        public WireGradient(String wire, String fromNode, String toNode, double norm) {
+            this(wire, fromNode, toNode, norm, wire);
+        }
     }
 }

@@ -65,7 +65,7 @@ final class Formulas {
         if (attention == null && triple == null && y != null && (lines.isEmpty() || dense)) {
             if (in.size() > 1 || (lines.isEmpty() && x != null)) {
                 for (WalkTensor t : in) {
-                    lines.add(portOf(t.name()) + at + " = " + Numbers.vector(t.at(position)));
+                    lines.add(portOf(t.shown()) + at + " = " + Numbers.vector(t.at(position)));
                 }
             }
             lines.add("y" + at + " = " + Numbers.vector(y.at(position)));

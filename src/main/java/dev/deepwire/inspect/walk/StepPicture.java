@@ -47,7 +47,7 @@ public final class StepPicture {
         int y = 100;
         for (WalkTensor t : tensors) {
             g.setColor(TEXT);
-            g.drawString(String.format(Locale.ROOT, "%s   %s   min %s  max %s  mean %s", t.name(), t.shapeText(),
+            g.drawString(String.format(Locale.ROOT, "%s   %s   min %s  max %s  mean %s", t.shown(), t.shapeText(),
                     Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean())), 16, y + 14);
             drawTensor(g, t, 16, y + 22, WIDTH - 32, mapHeight);
             y += mapHeight + 40;

@@ -8,18 +8,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One example's tensor on a wire or at a block's port, copied off the network: its DL4J vertex, its shape without the
  * batch axis, its values (row-major) and their min, max and mean. Sequences keep DL4J's layout {@code [features, time]}.
  *
- * @param name   what it is on the canvas, e.g. {@code embed.out → pos.in}
+ * @param name   which wire or port it is, by block ids, e.g. {@code embed.out → pos.in} (a key, not shown)
  * @param vertex the DL4J vertex whose activation it is
+ * @param shown  what it is called where the user sees it: by the blocks' names, as the canvas and the inspector name
+ *               them, e.g. {@code Token embedding.out → Positions.in}
  */
-public record WalkTensor(String name, String vertex, long[] shape, float[] values, double min, double max, double mean) {
+public record WalkTensor(String name, String vertex, long[] shape, float[] values, double min, double max, double mean,
+                         String shown) {
 
-    /** Example 0 of {@code batch} (a batch of one, as the walk-through runs). */
+    /** Example 0 of {@code batch} (a batch of one, as the walk-through runs), called by its key. */
     public static WalkTensor of(String name, String vertex, INDArray batch) {
+        return of(name, name, vertex, batch);
+    }
+
+    /** Example 0 of {@code batch}: {@code name} is its key, {@code shown} what the user reads. */
+    public static WalkTensor of(String name, String shown, String vertex, INDArray batch) {
         INDArray one = batch.rank() == 1 ? batch : batch.slice(0);
         float[] values = one.castTo(DataType.FLOAT).dup('c').data().asFloat();
         long[] shape = one.rank() == 0 ? new long[] {1} : one.shape();
         if (values.length == 0) {
-            return new WalkTensor(name, vertex, shape, values, 0, 0, 0);
+            return new WalkTensor(name, vertex, shape, values, 0, 0, 0, shown);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -29,7 +37,7 @@ public record WalkTensor(String name, String vertex, long[] shape, float[] value
             max = Math.max(max, v);
             sum += v;
         }
-        return new WalkTensor(name, vertex, shape, values, min, max, sum / values.length);
+        return new WalkTensor(name, vertex, shape, values, min, max, sum / values.length, shown);
     }
 
     /** Whether it is a sequence {@code [features, time]}. */

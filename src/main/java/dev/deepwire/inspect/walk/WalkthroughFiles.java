@@ -139,6 +139,7 @@ public final class WalkthroughFiles {
     private static Map<String, Object> tensor(WalkTensor t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
+        m.put("label", t.shown()); // by the blocks' names, as the workbench shows it
         m.put("vertex", t.vertex());
         m.put("shape", t.shape());
         m.put("min", t.min());
@@ -164,7 +165,7 @@ public final class WalkthroughFiles {
         }
         if (walk.backward() != null) {
             b.append("<h2>Gradients for this example</h2><p>loss ").append(Numbers.of(walk.backward().loss())).append("</p><pre>");
-            walk.backward().wires().forEach(w -> b.append(esc(w.wire())).append("   |∂loss/∂x| = ")
+            walk.backward().wires().forEach(w -> b.append(esc(w.shown())).append("   |∂loss/∂x| = ")
                     .append(Double.isNaN(w.norm()) ? "— (ids)" : Numbers.of(w.norm())).append('\n'));
             b.append("</pre>\n");
         }

@@ -60,20 +60,20 @@ public final class Walkthroughs {
                     String vertex = Vertices.of(graph, catalog, e.from());
                     INDArray a = acts.get(vertex);
                     if (a != null) {
-                        inputs.add(WalkTensor.of(wireName(e), vertex, a));
+                        inputs.add(WalkTensor.of(wireName(e), wireLabel(graph, e), vertex, a));
                     }
                 }
             }
         }
         List<WalkTensor> outputs = new ArrayList<>();
         if (type.isOutput()) {
-            outputs.add(WalkTensor.of(node.id() + " (output)", node.id(), acts.get(node.id())));
+            outputs.add(WalkTensor.of(node.id() + " (output)", shownName(node) + " (output)", node.id(), acts.get(node.id())));
         }
         for (PortSpec p : type.outputs()) {
             String vertex = Vertices.of(node.id(), type, p.name());
             INDArray a = type.isInput() ? inputOf(compiled, node.id(), one) : acts.get(vertex);
             if (a != null) {
-                outputs.add(WalkTensor.of(node.id() + "." + p.name(), vertex, a));
+                outputs.add(WalkTensor.of(node.id() + "." + p.name(), shownName(node) + "." + p.name(), vertex, a));
             }
         }
         int pos = Math.max(0, Math.min(position, positionsOf(inputs, outputs) - 1));
@@ -138,6 +138,15 @@ public final class Walkthroughs {
     /** A wire as the canvas names it: {@code from.port → to.port}. */
     public static String wireName(Edge e) {
         return e.from().nodeId() + "." + e.from().name() + " → " + e.to().nodeId() + "." + e.to().name();
+    }
+
+    /**
+     * A wire as the user reads it: by its blocks' names, as the canvas and the inspector show them
+     * ({@code Head entity.out → DistMult (1-N).head}); the step-through showed the ids ({@code head.out → score.head}).
+     */
+    public static String wireLabel(Graph graph, Edge e) {
+        return shownName(graph.require(e.from().nodeId())) + "." + e.from().name() + " → "
+                + shownName(graph.require(e.to().nodeId())) + "." + e.to().name();
     }
 
     /** The name a step gives its block: its name on the canvas, or its id where it has none. */

@@ -83,7 +83,7 @@ final class WireBadge extends VBox {
     }
 
     static String summary(WalkTensor t) {
-        return String.format(Locale.ROOT, "%s  (%s)\nmin %s  max %s  mean %s", t.name(), t.shapeText(), Numbers.of(t.min()),
+        return String.format(Locale.ROOT, "%s  (%s)\nmin %s  max %s  mean %s", t.shown(), t.shapeText(), Numbers.of(t.min()),
                 Numbers.of(t.max()), Numbers.of(t.mean()));
     }
 

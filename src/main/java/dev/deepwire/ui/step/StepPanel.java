@@ -139,7 +139,7 @@ final class StepPanel extends VBox {
         if (back) {
             text.append("loss for this example = ").append(Numbers.of(walk.backward().loss())).append('\n');
             walk.backward().wires().stream().filter(w -> w.toNode().equals(s.nodeId())).forEach(w -> text.append("‖∂L/∂x‖ on ")
-                    .append(w.wire()).append(" = ").append(Double.isNaN(w.norm()) ? "— (ids)" : Numbers.of(w.norm())).append('\n'));
+                    .append(w.shown()).append(" = ").append(Double.isNaN(w.norm()) ? "— (ids)" : Numbers.of(w.norm())).append('\n'));
             Double own = walk.backward().blocks().get(s.nodeId());
             if (own != null) {
                 text.append("‖∂L/∂θ‖ of its parameters = ").append(Numbers.of(own)).append('\n');

@@ -39,7 +39,7 @@ final class TensorView {
             readout.setText((t.isSequence() ? "position " + r + ", feature " + c : t.shape().length == 3
                     ? "row " + r + ", column " + c : "[" + c + "]") + " = " + Numbers.of(cells[r][c]));
         });
-        Label stats = new Label(String.format(Locale.ROOT, "%s   shape %s   min %s   max %s   mean %s", t.name(),
+        Label stats = new Label(String.format(Locale.ROOT, "%s   shape %s   min %s   max %s   mean %s", t.shown(),
                 t.shapeText(), Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean())));
         stats.setId("tensor-stats");
         readout.setId("tensor-readout");
@@ -49,7 +49,7 @@ final class TensorView {
         box.setPadding(new Insets(12));
         box.setId("tensor-view");
         stage.initOwner(owner);
-        stage.setTitle(t.name());
+        stage.setTitle(t.shown());
         stage.setScene(new Scene(box));
     }
 

@@ -80,4 +80,25 @@ class WalkthroughSamplesTest {
         Backward back = Backprop.of(walk, p.graph(), BlockCatalog.standard(), net, one);
         assertThat(back.loss()).isFinite().isPositive();
     }
+
+    @org.junit.jupiter.api.Test
+    void theStepsNameTheBlocksAsTheInspectorDoesNotByTheirIds() throws Exception {
+        // Stepping through wordnet-links-distmult, the input blocks' tensors and wires read 'head.out → score.head'
+        // while the canvas and the inspector call those blocks 'Head entity' and 'DistMult (1-N)'.
+        Path file = Path.of("sample-projects/wordnet-links-distmult.dwproj");
+        Project p = new ProjectReader().read(file);
+        PreparedRun run = PreparedRun.of(BlockCatalog.standard(), p.graph(), p.dataset(), p.training(), file.toAbsolutePath().getParent());
+        ComputationGraph net = run.network().instantiate();
+        Dataset one = run.data().validation().range(1, 2);
+        Walkthrough walk = ModelWalk.walk(p, BlockCatalog.standard(), new dev.deepwire.inspect.TrainedModel(net), one,
+                "validation example 1", 0, 0, false);
+        assertThat(walk.step("head").orElseThrow().outputs()).extracting(WalkTensor::shown).containsExactly("Head entity.out");
+        assertThat(walk.step("score").orElseThrow().inputs()).extracting(WalkTensor::shown).containsExactly(
+                "Head entity.out → DistMult (1-N).head", "Relation (12 + 12 reciprocal).out → DistMult (1-N).relation");
+        assertThat(walk.step("score").orElseThrow().inputs()).as("the key the canvas finds its wires by")
+                .extracting(WalkTensor::name).containsExactly("head.out → score.head", "relation.out → score.relation");
+        Backward back = Backprop.of(walk, p.graph(), BlockCatalog.standard(), net, one);
+        assertThat(back.wires()).extracting(Backward.WireGradient::shown).contains("Head entity.out → DistMult (1-N).head")
+                .noneMatch(w -> w.contains("score."));
+    }
 }
