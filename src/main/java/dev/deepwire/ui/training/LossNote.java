@@ -101,7 +101,7 @@ final class LossNote {
     }
 
     /**
-     * "Most held-out answers unfound: validation loss near chance (8.29) · MRR 0.086 → 0.166": whole on one line under
+     * "Most held-out answers unfound: loss near chance (8.29) · MRR 0.086 → 0.166": whole on one line under
      * the charts of a 1024 px window (longer, its MRR was cut off there).
      */
     static String line(int entities, double firstMrr, double lastMrr) {
@@ -110,7 +110,8 @@ final class LossNote {
 
     /** The same, ending at the kept epoch's MRR: "· MRR 0.086 → 0.166 (epoch 9, kept)". */
     static String line(int entities, double firstMrr, double lastMrr, int keptEpoch) {
-        String s = String.format(Locale.ROOT, "Most held-out answers unfound: validation loss near chance (%.2f)",
+        // "validation" is left to the tooltip: with the kept epoch named the line is cut at 1024 px otherwise
+        String s = String.format(Locale.ROOT, "Most held-out answers unfound: loss near chance (%.2f)",
                 chance(entities));
         return Double.isNaN(lastMrr) ? s : s + String.format(Locale.ROOT, " · MRR %.3f → %.3f", firstMrr, lastMrr)
                 + (keptEpoch > 0 ? " (epoch " + keptEpoch + ", kept)" : "");

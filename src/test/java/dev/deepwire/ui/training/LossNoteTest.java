@@ -30,7 +30,7 @@ class LossNoteTest {
         LossNote note = new LossNote();
         note.begin(4000, true);
         assertThat(note.lineProperty().get()).as("ln 4,000")
-                .isEqualTo("Most held-out answers unfound: validation loss near chance (8.29)");
+                .isEqualTo("Most held-out answers unfound: loss near chance (8.29)");
         assertThat(note.detailProperty().get()).contains("all 4,000 entities").contains("ln 4,000 = 8.29")
                 .contains("chooses the model kept");
         note.measured(new TrainingEvent.SelectionMeasured(1, 41, "validation filtered MRR", 0.0855));
@@ -83,14 +83,14 @@ class LossNoteTest {
     void aOneToNRunSaysWhyItsValidationLossStaysFlatAndOtherRunsSayNothing() throws Exception {
         TrainingViewModel vm = trained(ring(dir, "mrr"));
         assertThat(vm.lossNote().lineProperty().get()).as("ln 20")
-                .startsWith("Most held-out answers unfound: validation loss near chance (3.00) · MRR ")
+                .startsWith("Most held-out answers unfound: loss near chance (3.00) · MRR ")
                 .matches(".* · MRR \\d\\.\\d{3} → \\d\\.\\d{3} \\(epoch \\d, kept\\)");
         String kept = vm.statusProperty().get().replaceAll(".*the model kept is the one after epoch (\\d+).*", "$1");
         assertThat(vm.lossNote().lineProperty().get()).as("the epoch the finished line names as kept: " + vm.statusProperty().get())
                 .endsWith("(epoch " + kept + ", kept)");
         assertThat(vm.lossNote().detailProperty().get()).contains("all 20 entities");
         assertThat(trained(ring(dir, "loss")).lossNote().lineProperty().get()).as("no MRR measured each epoch")
-                .isEqualTo("Most held-out answers unfound: validation loss near chance (3.00)");
+                .isEqualTo("Most held-out answers unfound: loss near chance (3.00)");
 
         Project marker = SmallMarker.project(Map.of("train", 64, "validation", 16));
         marker.setTraining(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0));
