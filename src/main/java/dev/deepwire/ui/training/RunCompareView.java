@@ -53,12 +53,12 @@ final class RunCompareView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPrefHeight(220);
         TableColumn<RunComparison.Row, String> name = text("Run", 240, RunComparison.Row::name);
-        TableColumn<RunComparison.Row, String> settings = text("Settings", 370, RunComparison.Row::settings);
+        TableColumn<RunComparison.Row, String> settings = text("Settings", 340, RunComparison.Row::settings);
         TableColumn<RunComparison.Row, String> status = text("Status", 90, RunComparison.Row::status);
         TableColumn<RunComparison.Row, Number> figure = new TableColumn<>();
         figure.setId("runs-compare-figure");
         figure.textProperty().bind(metric.valueProperty().asString());
-        figure.setPrefWidth(170);
+        figure.setPrefWidth(200); // "validation filtered MRR" whole
         figure.setCellValueFactory(c -> new SimpleDoubleProperty(c.getValue().value(metric.getValue())));
         figure.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -94,6 +94,9 @@ final class RunCompareView extends VBox {
         getChildren().setAll(top, table, chart, chartNote);
         VBox.setVgrow(chart, Priority.ALWAYS);
         sortByMetric();
+        if (!items.isEmpty()) {
+            table.getSelectionModel().select(0); // the best run's curve from the start, not an empty made-up axis
+        }
     }
 
     private static TableColumn<RunComparison.Row, String> text(String title, double width,
@@ -143,6 +146,7 @@ final class RunCompareView extends VBox {
         chart.setCreateSymbols(curves.stream().anyMatch(s -> s.getData().size() < 2));
         chart.getData().setAll(curves);
         boolean points = curves.stream().anyMatch(s -> !s.getData().isEmpty());
+        chart.setVisible(points); // no axes made up for nothing (its room stays: the table does not jump)
         String what = metric.getValue().ranking() ? metric.getValue() + " is measured once, on the model each run kept; "
                 + "the chart shows the validation accuracy each epoch. " : "";
         chartNote.setText(curves.isEmpty() ? what + "Select runs above to see their curves."

@@ -133,9 +133,12 @@ class RunCompareViewUiTest {
                 .containsExactly("0.3400", "0.2100", "—");
         assertThat(table.getItems().get(0).shown(RunComparison.Metric.TEST_MRR)).isEqualTo("0.3300");
 
+        var chart = view[0].chart();
+        assertThat(chart.getData()).as("the best run's curve as the view opens, not an empty 0–125 axis").singleElement()
+                .satisfies(s -> assertThat(s.getName()).startsWith("links-b"));
+        assertThat(chart.isVisible()).isTrue();
         robot.clickOn("links-a");
         WaitForAsyncUtils.waitForFxEvents();
-        var chart = view[0].chart();
         assertThat(chart.getData()).singleElement().satisfies(s -> assertThat(s.getData()).hasSize(1));
         assertThat(chart.getCreateSymbols()).as("a one-epoch curve is a dot, not nothing").isTrue();
         assertThat(chart.getData().get(0).getData().get(0).getNode()).as("its dot is drawn").isNotNull();
