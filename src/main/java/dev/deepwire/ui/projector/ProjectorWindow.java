@@ -104,7 +104,21 @@ public final class ProjectorWindow {
         // Tables and colour columns by the blocks' names on the canvas, not their ids ("token_embedding_1").
         model.setNames(session::nameOf);
         table.setConverter(names());
-        colour.setConverter(names());
+        colour.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                // a column the data explains (an entity's relation) is called by its own name: "relation" read as
+                // the relation input block's name, "Relation (12 + 12 reciprocal)"
+                boolean own = model.shown() != null && model.shown().column(key).map(c -> c.meaning() != null
+                        && !c.meaning().isEmpty()).orElse(false);
+                return own ? key : session.nameOf(key);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return name;
+            }
+        });
         method.getItems().setAll(Projection.Method.values());
         method.setConverter(new StringConverter<>() {
             @Override
@@ -313,6 +327,8 @@ public final class ProjectorWindow {
             Label meaning = new Label(column.meaning());
             meaning.setId("projector-legend-meaning");
             meaning.setWrapText(true);
+            meaning.setPrefWidth(0); // as wide as the legend is, not as the sentence asks: the plot keeps its room
+            meaning.setMaxWidth(Double.MAX_VALUE);
             meaning.getStyleClass().add("muted");
             legend.getChildren().add(meaning);
         }

@@ -2,6 +2,9 @@ package dev.deepwire.ui.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepwire.inspect.LearnedTable;
+import dev.deepwire.inspect.RowColumn;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
@@ -129,5 +132,33 @@ class ProjectorWindowUiTest {
         assertThat(window.colour.getConverter().toString("index")).as("a column that is no block").isEqualTo("index");
         assertThat(window.note.getText()).startsWith("Letters as vectors · ");
         assertThat(session.nameOf("emb:entities")).isEqualTo("Letters as vectors (entities)");
+    }
+
+    @Test
+    void anEntitysRelationColourIsCalledSoAndExplainedWithoutTakingThePlotsRoom(FxRobot robot) {
+        // wordnet-links: 'Colour by' offered the relation column as "Relation (12 + 12 reciprocal)", the relation input
+        // block's name (its id is 'relation' too), and a legend sentence that did not wrap squeezed the plot.
+        dev.deepwire.model.Graph graph = new dev.deepwire.GraphFixture().node("relation", "id_input").graph();
+        graph.setLabel("relation", "Relation (12 + 12 reciprocal)");
+        RowColumn relation = RowColumn.categorical("relation", List.of("hypernym", "hypernym", "hyponym", "hyponym",
+                "part_of", "part_of"), "Each entity has the colour of the relation it is most often the head of, a "
+                + "sentence long enough to need several lines beside the plot of the projector window.");
+        LearnedTable entities = new LearnedTable("ent", "entities", Tables.LABELS, List.of(relation),
+                new float[][] {{5, 0, 0}, {5, 1, 0}, {0, 5, 0}, {1, 5, 0}, {0, 0, 5}, {0, 1, 5}}, 30);
+        double[] plotWidth = new double[1];
+        robot.interact(() -> {
+            plotWidth[0] = window.canvas.getWidth();
+            session.setGraph(() -> graph);
+            session.add(entities);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.table.setValue("ent"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.colour.getValue()).isEqualTo("relation");
+        assertThat(window.colour.getConverter().toString("relation")).isEqualTo("relation");
+        javafx.scene.control.Label meaning = robot.lookup("#projector-legend-meaning").queryAs(javafx.scene.control.Label.class);
+        assertThat(meaning.getText()).startsWith("Each entity has the colour");
+        assertThat(window.canvas.getWidth()).as("the plot keeps its width").isGreaterThanOrEqualTo(plotWidth[0] - 1);
+        assertThat(meaning.getHeight()).as("wrapped").isGreaterThan(2 * meaning.getFont().getSize());
     }
 }
