@@ -68,7 +68,7 @@ final class Formulas {
                     lines.add(portOf(t.shown()) + at + " = " + Numbers.vector(t.at(position)));
                 }
             }
-            lines.add("y" + at + " = " + Numbers.vector(y.at(position)));
+            lines.add("y" + at + " = " + Numbers.vector(y.at(position)) + named(in, y.at(position), tokenNames));
         }
         if (prediction != null) {
             lines.add(0, "prediction: " + prediction.predicted() + "  (p = " + Numbers.of(prediction.probability()) + ")"
@@ -86,6 +86,19 @@ final class Formulas {
         lines.add("scores q_" + i + "·k_j/√d_k = " + Numbers.vector(a.scores()));
         lines.add("softmax row a_" + i + " = " + Numbers.vector(a.softmax()));
         lines.add("Σ_j a_" + i + "j v_j = " + Numbers.vector(a.weightedSum()));
+    }
+
+    /**
+     * What an input block's id is called: " (dog.n.01)" for a head entity's id; "" for any other block or value. At an
+     * input block the step read "y = [18]", the entity or relation left to guess.
+     */
+    private static String named(List<WalkTensor> in, float[] values, List<String> names) {
+        if (!in.isEmpty() || values.length != 1 || values[0] != Math.rint(values[0])) {
+            return "";
+        }
+        int id = (int) values[0];
+        return id >= 0 && id < names.size() && names.get(id) != null && !names.get(id).isEmpty()
+                ? " (" + names.get(id) + ")" : "";
     }
 
     /** The port part of a wire's name ({@code embed.out → pos.in} is {@code pos.in}). */

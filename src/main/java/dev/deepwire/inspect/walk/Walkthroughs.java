@@ -88,7 +88,9 @@ public final class Walkthroughs {
             INDArray label = o < 0 || one.labels() == null || o >= one.labels().length ? null : one.labels()[o];
             prediction = Predictions.of(node.type(), outputs.get(0), label, one.labelNames(), pos);
         }
-        int tokenInput = inputs.isEmpty() ? -1 : AttentionMath.networkInput(net.getConfiguration(), inputs.get(0).vertex());
+        // an input block names its ids by its own input's names (an entity, a relation); other blocks by the first input's
+        int tokenInput = type.isInput() ? networkInput(compiled, node.id())
+                : inputs.isEmpty() ? -1 : AttentionMath.networkInput(net.getConfiguration(), inputs.get(0).vertex());
         List<String> lines = Formulas.lines(node.type(), inputs, outputs, pos, attention, triple, prediction,
                 Formulas.params(net, node.id()), Formulas.names(one, tokenInput));
         return new Step(index, node.id(), shownName(node),
@@ -103,6 +105,16 @@ public final class Walkthroughs {
             }
         }
         return null;
+    }
+
+    /** Which network input an input block is (-1: none). */
+    private static int networkInput(CompiledNetwork compiled, String nodeId) {
+        for (int i = 0; i < compiled.inputs().size(); i++) {
+            if (compiled.inputs().get(i).nodeId().equals(nodeId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int outputIndex(CompiledNetwork compiled, String nodeId) {

@@ -93,6 +93,9 @@ class WalkthroughSamplesTest {
         Walkthrough walk = ModelWalk.walk(p, BlockCatalog.standard(), new dev.deepwire.inspect.TrainedModel(net), one,
                 "validation example 1", 0, 0, false);
         assertThat(walk.step("head").orElseThrow().outputs()).extracting(WalkTensor::shown).containsExactly("Head entity.out");
+        int head = (int) one.features()[0].getDouble(0, 0);
+        assertThat(walk.step("head").orElseThrow().lines()).as("the id named: which entity it is")
+                .contains("y = [" + head + "] (" + one.inputNames(0).get(head) + ")");
         assertThat(walk.step("score").orElseThrow().inputs()).extracting(WalkTensor::shown).containsExactly(
                 "Head entity.out → DistMult (1-N).head", "Relation (12 + 12 reciprocal).out → DistMult (1-N).relation");
         assertThat(walk.step("score").orElseThrow().inputs()).as("the key the canvas finds its wires by")
