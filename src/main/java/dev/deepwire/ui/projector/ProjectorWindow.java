@@ -329,6 +329,7 @@ public final class ProjectorWindow {
             meaning.setWrapText(true);
             meaning.setPrefWidth(0); // as wide as the legend is, not as the sentence asks: the plot keeps its room
             meaning.setMaxWidth(Double.MAX_VALUE);
+            meaning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, not one cut with '…'
             meaning.getStyleClass().add("muted");
             legend.getChildren().add(meaning);
         }

@@ -160,5 +160,16 @@ class ProjectorWindowUiTest {
         assertThat(meaning.getText()).startsWith("Each entity has the colour");
         assertThat(window.canvas.getWidth()).as("the plot keeps its width").isGreaterThanOrEqualTo(plotWidth[0] - 1);
         assertThat(meaning.getHeight()).as("wrapped").isGreaterThan(2 * meaning.getFont().getSize());
+        // with the legend full (ten relations and 'other'), still every line: it read "Each entity has the colour of the …"
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            many.add("relation_" + i);
+        }
+        LearnedTable crowded = new LearnedTable("ent", "entities", Tables.LABELS, List.of(RowColumn.categorical("relation",
+                many, relation.meaning())), entities.rows(), 40);
+        robot.interact(() -> session.add(crowded));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label shown = robot.lookup("#projector-legend-meaning").queryAs(javafx.scene.control.Label.class);
+        assertThat(shown.getHeight()).as("all its lines").isGreaterThanOrEqualTo(shown.prefHeight(shown.getWidth()) - 0.5);
     }
 }
