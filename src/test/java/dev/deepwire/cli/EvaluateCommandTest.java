@@ -85,9 +85,15 @@ class EvaluateCommandTest {
                 .contains("baselines on the same queries: most frequent tail").contains("per relation (test):")
                 .containsPattern("hypernym +[0-9]+ queries  model MRR");
         console.resetOut();
-        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model)).isZero();
+        Path csv = dir.resolve("ranking.csv");
+        assertThat(DeepWireCli.execute("evaluate", project.toString(), "--model", model, "--csv", csv.toString())).isZero();
         assertThat(console.out()).containsPattern("validation link prediction: filtered MRR [0-9.]+, Hits@1 [0-9.]+, "
                 + "Hits@3 [0-9.]+, Hits@10 [0-9.]+ over [0-9]+ head and tail queries").contains("per relation (validation):");
+        // the CSV holds the ranking (it was a class table with no class in it: header, two empty averages, no figure)
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("ranking,relation,queries,mrr,hits1,hits3,hits10");
+        assertThat(rows).anyMatch(r -> r.startsWith("model,all,")).anyMatch(r -> r.startsWith("most frequent,all,"))
+                .anyMatch(r -> r.startsWith("model,hypernym,"));
     }
 
     @Test
