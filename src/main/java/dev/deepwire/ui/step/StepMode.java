@@ -211,6 +211,7 @@ public final class StepMode {
             }
             boolean wasBack = back;
             walk = w;
+            panel.choicesFor(w);
             back = gradients;
             index = back && !wasBack ? w.steps().size() - 1 : Math.min(index, w.steps().size() - 1);
             vm.messageProperty().set(back ? String.format("Going back: loss %.4g for this example", w.backward().loss())

@@ -28,6 +28,8 @@ final class StepPanel extends VBox {
     final Spinner<Integer> position = new Spinner<>(0, 4095, 0);
     final Spinner<Integer> head = new Spinner<>(0, 63, 0);
     final TextField typed = new TextField();
+    private final Label positionLabel = new Label("Position");
+    private final Label headLabel = new Label("Head");
     final Button gradients = new Button("Show gradients");
     final Button export = new Button("Export…");
     final Button close = new Button("Leave step mode");
@@ -61,8 +63,7 @@ final class StepPanel extends VBox {
         typed.setPromptText("type input, Enter");
         typed.setPrefColumnCount(14);
         FlowPane nav = new FlowPane(6, 6, previous, next, gradients, export, close); // rows wrap on a narrow canvas
-        FlowPane choice = new FlowPane(6, 6, new Label("Example"), example, new Label("Position"), position, new Label("Head"),
-                head, typed);
+        FlowPane choice = new FlowPane(6, 6, new Label("Example"), example, positionLabel, position, headLabel, head, typed);
         nav.setAlignment(Pos.CENTER_LEFT);
         choice.setAlignment(Pos.CENTER_LEFT);
         // one line (cut with "…", whole in its tooltip): wrapped onto a second line it pushed Next down, so repeated
@@ -161,8 +162,26 @@ final class StepPanel extends VBox {
      * there had ended step mode with "typed input needs a token input".
      */
     void choicesFor(boolean tokens) {
-        typed.setVisible(tokens);
-        typed.setManaged(tokens);
+        show(tokens, typed);
+    }
+
+    /**
+     * Position only where the walk has a sequence to choose a position in, Head only where it has an attention block
+     * (a CNN's walk showed both, set to 0, choosing nothing).
+     */
+    void choicesFor(Walkthrough walk) {
+        boolean sequences = walk.steps().stream().flatMap(s -> java.util.stream.Stream.concat(s.inputs().stream(),
+                s.outputs().stream())).anyMatch(t -> t.isSequence());
+        boolean attention = walk.steps().stream().anyMatch(s -> s.attention() != null);
+        show(sequences, positionLabel, position);
+        show(attention, headLabel, head);
+    }
+
+    private static void show(boolean shown, javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
     }
 
     /**
