@@ -25,6 +25,15 @@ public final class DataPaths {
 
     /** The dataset's file when it lies outside {@code projectDir}; empty when it is inside (or names no file). */
     public static Optional<Outside> outside(DatasetSpec spec, Path projectDir) throws DataException {
+        return outside(spec, projectDir, false);
+    }
+
+    /**
+     * As {@link #outside(DatasetSpec, Path)}; {@code unsaved}: the project has no file yet, so {@code projectDir} is
+     * only where its relative paths start (DeepWire's own folder), and the message says so rather than calling that
+     * folder the project's.
+     */
+    public static Optional<Outside> outside(DatasetSpec spec, Path projectDir, boolean unsaved) throws DataException {
         if (spec == null) {
             return Optional.empty();
         }
@@ -48,15 +57,17 @@ public final class DataPaths {
             throw new DataException("dataset.file is not a usable path (" + e.getReason() + "); name a file "
                     + "relative to the project's folder");
         }
+        String rule = unsaved ? "; this project is not saved yet, so it has no folder of its own (its relative paths "
+                + "start in " + folder + "): save it in the data's folder, or one above it, and the data is read without "
+                + "asking" : "; data is read from inside that folder unless you allow otherwise";
         if (Path.of(name).isAbsolute() && !resolved.startsWith(folder)) {
             return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' is an absolute path "
-                    + "outside the project's folder " + folder + "; data is read from inside that folder unless you "
-                    + "allow otherwise"));
+                    + (unsaved ? "outside any project folder" : "outside the project's folder " + folder) + rule));
         }
         if (!resolved.startsWith(folder)) {
-            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' leaves the project's "
-                    + "folder " + folder + " (it leads to " + resolved + "); data is read from inside that folder "
-                    + "unless you allow otherwise"));
+            return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' leaves "
+                    + (unsaved ? "the folder it starts in" : "the project's folder " + folder) + " (it leads to "
+                    + resolved + ")" + rule));
         }
         // where the file really is, found as the readers will find it ("sub/../x.tsv" with sub a link elsewhere is not
         // the folder's x.tsv, though it reads so once normalised as text)
@@ -66,8 +77,8 @@ public final class DataPaths {
                 Path realFolder = folder.toRealPath();
                 if (!real.startsWith(realFolder)) {
                     return Optional.of(new Outside(name, real, folder, "dataset.file '" + name + "' is a link to "
-                            + real + ", outside the project's folder " + folder + "; data is read from inside that "
-                            + "folder unless you allow otherwise"));
+                            + real + (unsaved ? ", outside the folder it starts in" : ", outside the project's folder "
+                            + folder) + rule));
                 }
             } catch (IOException e) {
                 return Optional.empty(); // the reader reports the file it cannot read

@@ -48,6 +48,8 @@ final class ProjectFiles {
     private BooleanSupplier training = () -> false;
     private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
+    private java.util.function.Supplier<List<Path>> agreedWhileUnsaved = List::of;
+    private java.util.function.Consumer<List<Path>> restoreAgreed = agreed -> { };
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -63,6 +65,15 @@ final class ProjectFiles {
      */
     void setCommitEdits(java.util.function.Supplier<String> commit) {
         this.commitEdits = commit;
+    }
+
+    /**
+     * What the user agreed to read outside the folder while the project is unsaved: kept in the autosave copy, and
+     * given back when that copy is restored (a restore had asked again about data the user had chosen).
+     */
+    void setAgreedData(java.util.function.Supplier<List<Path>> whileUnsaved, java.util.function.Consumer<List<Path>> restore) {
+        this.agreedWhileUnsaved = whileUnsaved;
+        this.restoreAgreed = restore;
     }
 
     /** Who answers "save where?" (the native dialog; a test answers as a user typing a name would). */
@@ -105,7 +116,7 @@ final class ProjectFiles {
     void autosaveNow() {
         if (vm.history().isDirty()) {
             try {
-                autosave.write(vm.project(), file.get());
+                autosave.write(vm.project(), file.get(), file.get() == null ? agreedWhileUnsaved.get() : List.of());
             } catch (IOException e) {
                 vm.messageProperty().set("Autosave failed: " + e.getMessage());
             }
@@ -122,6 +133,9 @@ final class ProjectFiles {
         vm.setProject(r.project());
         vm.history().markUnsaved();
         file.set(r.original());
+        if (r.original() == null) {
+            restoreAgreed.accept(r.agreedData());
+        }
         vm.messageProperty().set("Restored unsaved work of " + r.project().name() + "; save it to keep it");
         try {
             Files.deleteIfExists(r.copy());

@@ -32,6 +32,10 @@ final class ProjectFlow {
         files.setTraining(() -> training.phaseProperty().get().busy());
         training.setProjectFile(files.fileProperty()::get);
         files.setOnSave(training::projectSaved);
+        // consent to read data outside the folder: per project file, remembered in the user's settings (0016)
+        training.data().setProject(files.fileProperty()::get,
+                () -> files.fileProperty().get() == null && files.templateFolderProperty().get() == null);
+        files.setAgreedData(training.data()::agreedWhileUnsaved, training.data()::restoredUnsaved);
         training.data().setChooser(() -> window.editDataset(stage));
         checkDataAfterEachEdit(window.editor(), training);
         showLastRunOnOpening(window.editor(), files, training);

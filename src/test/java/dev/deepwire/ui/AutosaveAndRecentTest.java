@@ -34,6 +34,20 @@ class AutosaveAndRecentTest {
     }
 
     @Test
+    void theAutosaveCopyKeepsWhatTheUserAgreedToReadAndAProjectFileCannotBringIt() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.extras().put(Autosave.AGREED_DATA, java.util.List.of("/home/ann/.ssh/id_rsa")); // as a hostile file would
+        Autosave autosave = new Autosave(dir, "session-3");
+        autosave.write(p, null, java.util.List.of(Path.of("/data/words.tsv")));
+        assertThat(Autosave.leftBehind(dir)).singleElement().satisfies(r -> {
+            assertThat(r.agreedData()).containsExactly(Path.of("/data/words.tsv"));
+            assertThat(r.project().extras()).doesNotContainKey(Autosave.AGREED_DATA);
+        });
+        autosave.write(p, null);
+        assertThat(Autosave.leftBehind(dir)).singleElement().satisfies(r -> assertThat(r.agreedData()).isEmpty());
+    }
+
+    @Test
     void cleanCloseLeavesNothingToRecover() throws Exception {
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         Autosave autosave = new Autosave(dir, "session-2");

@@ -78,6 +78,37 @@ class OutsideDataConsentUiTest {
         assertThat(messages()).anyMatch(m -> m.contains("the dataset's sequences have length 2"));
     }
 
+    @Test
+    void restoredUnsavedWorkReadsTheDataTheUserAgreedToAndAsksAboutOtherDataNamingNoProjectFolder(FxRobot robot)
+            throws Exception {
+        // Found restoring an unsaved project after a crash: the file the user had agreed to was asked about again, and
+        // the question called DeepWire's own folder (~/.deepwire) "the project's folder".
+        Path elsewhere = Files.createDirectories(h.dir.resolveSibling(h.dir.getFileName() + "-restored"));
+        Path agreed = Files.writeString(elsewhere.resolve("pairs.csv"), "1,2,0\n3,4,1\n");
+        Path other = Files.writeString(elsewhere.resolve("other.csv"), "1,2,0\n3,4,1\n");
+        var project = new dev.deepwire.io.ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        project.setDataset(new DatasetSpec("csv", Map.of("file", agreed.toString(), "classes", 2)));
+        var copies = h.dir.resolve("crashed");
+        new dev.deepwire.io.files.Autosave(copies, "session-9").write(project, null, List.of(agreed));
+        var recovered = dev.deepwire.io.files.Autosave.leftBehind(copies).get(0);
+        List<String> asked = new ArrayList<>();
+        robot.interact(() -> {
+            h.training.data().setOutsideConfirmation(m -> {
+                asked.add(m);
+                return false;
+            });
+            h.window.files().restore(recovered);
+        });
+        var data = h.training.data();
+        Path folder = data.folder().get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> data.refusal(h.vm.project().dataset(), folder)).get(10, TimeUnit.SECONDS))
+                .as("agreed before the crash").isNull();
+        DatasetSpec brought = new DatasetSpec("csv", Map.of("file", other.toString(), "classes", 2));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> data.refusal(brought, folder)).get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(asked).singleElement().asString().contains("not saved yet")
+                .doesNotContain("the project's folder " + folder);
+    }
+
     private boolean dataChecked() {
         return h.vm.analysisProperty().get().complete() && h.vm.analysisProperty().get().revision() == h.vm.revisionProperty().get();
     }

@@ -59,6 +59,7 @@ final class WorkbenchHarness {
         Project p = project == null ? new ProjectReader().read(file) : project;
         vm = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         training = new TrainingViewModel(vm, work, trainer, Platform::runLater, () -> dir.resolve("runs"));
+        training.data().setRemembered(new dev.deepwire.io.files.DataConsents(dir.resolve("data-consent.tsv")));
         autosave = new Autosave(dir.resolve("autosave"), "test");
         window = new WorkbenchWindow(stage, vm, file, new RecentFiles(prefs), autosave, training);
         Scene scene = new Scene(window.root(), width, height);

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class Autosave {
     public static final String ORIGINAL = "autosaveOf";
+    /** The data files the user agreed to read for the unsaved work (trusted only in a copy found in {@code dir}). */
+    public static final String AGREED_DATA = "autosaveAgreedData";
     private final Path dir;
     private final String key;
 
@@ -39,16 +41,32 @@ public final class Autosave {
 
     /** Writes the project's current state (atomically), remembering where it belongs. */
     public void write(Project project, Path original) throws IOException {
+        write(project, original, List.of());
+    }
+
+    /**
+     * Writes the project's current state (atomically), remembering where it belongs and which data files outside its
+     * folder the user agreed to read for it while it is unsaved (a restore does not ask about them again). What the
+     * project itself carried under those names is replaced: a project file cannot bring a consent.
+     */
+    public void write(Project project, Path original, List<Path> agreedData) throws IOException {
         Object before = project.extras().get(ORIGINAL);
+        Object agreedBefore = project.extras().get(AGREED_DATA);
         project.extras().put(ORIGINAL, original == null ? "" : original.toAbsolutePath().toString());
+        project.extras().put(AGREED_DATA, agreedData.stream().map(p -> p.toAbsolutePath().toString()).toList());
         try {
             AtomicFiles.write(file(), new ProjectWriter().toJson(project).getBytes(StandardCharsets.UTF_8));
         } finally {
-            if (before == null) {
-                project.extras().remove(ORIGINAL);
-            } else {
-                project.extras().put(ORIGINAL, before);
-            }
+            restore(project, ORIGINAL, before);
+            restore(project, AGREED_DATA, agreedBefore);
+        }
+    }
+
+    private static void restore(Project project, String key, Object before) {
+        if (before == null) {
+            project.extras().remove(key);
+        } else {
+            project.extras().put(key, before);
         }
     }
 
@@ -61,7 +79,24 @@ public final class Autosave {
     }
 
     /** A copy left behind by a session that did not end cleanly. */
-    public record Recovered(Path copy, Project project, Path original) {
+    public record Recovered(Path copy, Project project, Path original, List<Path> agreedData) {
+    }
+
+    private static List<Path> agreed(Object listed) {
+        List<Path> out = new ArrayList<>();
+        if (listed instanceof List<?> l) {
+            for (Object o : l) {
+                try {
+                    Path p = o instanceof String s && s.indexOf('\0') < 0 ? Path.of(s) : null;
+                    if (p != null && p.isAbsolute()) {
+                        out.add(p);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a path: nothing agreed
+                }
+            }
+        }
+        return out;
     }
 
     /** Copies left in {@code dir} (other than this window's), newest first; unreadable ones are skipped. */
@@ -77,7 +112,7 @@ public final class Autosave {
                     Project p = new ProjectReader().read(f);
                     Object original = p.extras().remove(ORIGINAL);
                     String o = original == null ? "" : original.toString();
-                    out.add(new Recovered(f, p, o.isEmpty() ? null : Path.of(o)));
+                    out.add(new Recovered(f, p, o.isEmpty() ? null : Path.of(o), agreed(p.extras().remove(AGREED_DATA))));
                 } catch (ProjectFormatException e) {
                     // Not a readable copy (e.g. cut short by a power failure): leave it for a human to look at.
                 }

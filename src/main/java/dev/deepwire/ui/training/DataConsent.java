@@ -2,20 +2,35 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.data.DataException;
 import dev.deepwire.data.DataPaths;
+import dev.deepwire.io.files.DataConsents;
 import dev.deepwire.model.DatasetSpec;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The data-path rule in the workbench ({@link DataPaths}): data inside the project's folder is read; a file outside it
- * only once the user agreed, asked once per file in a session.
+ * only once the user agreed (or chose that file), per project and data file. For a saved project the agreement is
+ * remembered across sessions in the user's own settings ({@link DataConsents}, decision 0016), never in the project
+ * file; an unsaved project's lasts while its work does (the autosave copy keeps it for a restore).
  */
 final class DataConsent {
+    /** An agreement: {@code project} is the project file, null while the project is not saved. */
+    private record Agreed(Path project, Path data) {
+    }
+
     private Predicate<String> confirm = message -> false;
-    private final Set<Path> allowed = new HashSet<>();
+    private final Set<Agreed> allowed = new HashSet<>();
     private Runnable onAgreed = () -> { };
+    private Supplier<Path> projectFile = () -> null;
+    private BooleanSupplier unsaved = () -> false;
+    private DataConsents remembered = DataConsents.forUser();
 
     void setConfirmation(Predicate<String> confirm) {
         this.confirm = confirm;
@@ -27,13 +42,27 @@ final class DataConsent {
     }
 
     /**
+     * Whose agreements count: the project's file (null while unsaved), and whether the project has no folder of its
+     * own yet (its relative paths start in DeepWire's folder: the question says so instead of calling it the project's).
+     */
+    void setProject(Supplier<Path> file, BooleanSupplier unsaved) {
+        this.projectFile = file;
+        this.unsaved = unsaved;
+    }
+
+    /** Where agreements to saved projects' data are remembered (the user's settings; a test's own file). */
+    void setRemembered(DataConsents remembered) {
+        this.remembered = remembered;
+    }
+
+    /**
      * The user chose this dataset's file in Dataset Settings (picked or typed it): reading it needs no further consent,
      * wherever it lies — asking "only if you trust this project" about a file just chosen had made no sense. A file
      * the project brought with it is still asked about.
      */
     void chosen(DatasetSpec dataset, Path projectFolder) {
         try {
-            DataPaths.outside(dataset, projectFolder).ifPresent(o -> allowed.add(o.resolved()));
+            outside(dataset, projectFolder).ifPresent(o -> agree(o.resolved()));
         } catch (DataException e) {
             // an unusable path: reading it says so
         }
@@ -45,8 +74,8 @@ final class DataConsent {
      */
     boolean readableWithoutAsking(DatasetSpec dataset, Path projectFolder) {
         try {
-            var outside = DataPaths.outside(dataset, projectFolder);
-            return outside.isEmpty() || allowed.contains(outside.get().resolved());
+            var outside = outside(dataset, projectFolder);
+            return outside.isEmpty() || agreed(outside.get().resolved());
         } catch (DataException e) {
             return true;
         }
@@ -55,12 +84,12 @@ final class DataConsent {
     /** Why the dataset may not be read (the user said no, or its path is unusable); null when it may. */
     String refusal(DatasetSpec dataset, Path projectFolder) {
         try {
-            var outside = DataPaths.outside(dataset, projectFolder);
-            if (outside.isEmpty() || allowed.contains(outside.get().resolved())) {
+            var outside = outside(dataset, projectFolder);
+            if (outside.isEmpty() || agreed(outside.get().resolved())) {
                 return null;
             }
             if (confirm.test(outside.get().message())) {
-                allowed.add(outside.get().resolved());
+                agree(outside.get().resolved());
                 onAgreed.run();
                 return null;
             }
@@ -68,5 +97,59 @@ final class DataConsent {
         } catch (DataException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * The project was saved as {@code now} (from {@code before}, null when it had no file): what the user agreed to
+     * read for it, in this session or an earlier one, stays agreed under its new file. Opening another file is not a
+     * save and carries nothing.
+     */
+    void saved(Path before, Path now, DatasetSpec dataset, Path projectFolder) {
+        if (now == null || Objects.equals(key(before), key(now))) {
+            return;
+        }
+        try {
+            // Save As keeps the data where it was (ProjectFiles anchors the path), so it resolves to the same file
+            outside(dataset, projectFolder).map(DataPaths.Outside::resolved)
+                    .filter(d -> remembered.agreed(before, d))
+                    .ifPresent(d -> allowed.add(new Agreed(key(before), d)));
+        } catch (DataException e) {
+            // unusable: nothing to carry
+        }
+        for (Agreed a : List.copyOf(allowed)) {
+            if (Objects.equals(a.project(), key(before))) {
+                allowed.add(new Agreed(key(now), a.data()));
+                remembered.remember(now, a.data());
+            }
+        }
+    }
+
+    /** The data files agreed to for the project while it is not saved (its autosave copy keeps them). */
+    List<Path> agreedWhileUnsaved() {
+        return allowed.stream().filter(a -> a.project() == null).map(Agreed::data).sorted().toList();
+    }
+
+    /** Work restored from its autosave copy (in the user's own folder) brings what was agreed for it while unsaved. */
+    void restoredUnsaved(List<Path> data) {
+        data.forEach(d -> allowed.add(new Agreed(null, d.toAbsolutePath().normalize())));
+    }
+
+    private Optional<DataPaths.Outside> outside(DatasetSpec dataset, Path projectFolder) throws DataException {
+        return DataPaths.outside(dataset, projectFolder, projectFile.get() == null && unsaved.getAsBoolean());
+    }
+
+    private static Path key(Path file) {
+        return file == null ? null : file.toAbsolutePath().normalize();
+    }
+
+    private boolean agreed(Path data) {
+        Path file = projectFile.get();
+        return allowed.contains(new Agreed(key(file), data)) || remembered.agreed(file, data);
+    }
+
+    private void agree(Path data) {
+        Path file = projectFile.get();
+        allowed.add(new Agreed(key(file), data));
+        remembered.remember(file, data);
     }
 }

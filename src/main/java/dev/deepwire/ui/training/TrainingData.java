@@ -44,6 +44,34 @@ public final class TrainingData {
         consent.chosen(dataset, folder.get());
     }
 
+    /**
+     * Whose agreements count ({@link DataConsent#setProject}): the project's file, null while unsaved, and whether
+     * it has no folder of its own yet (an unsaved project that is not an opened sample).
+     */
+    public void setProject(Supplier<Path> file, java.util.function.BooleanSupplier unsaved) {
+        consent.setProject(file, unsaved);
+    }
+
+    /** Where agreements for saved projects are remembered across sessions (a test gives its own file). */
+    public void setRemembered(dev.deepwire.io.files.DataConsents remembered) {
+        consent.setRemembered(remembered);
+    }
+
+    /** The project was saved as {@code now}: what was agreed for it stays agreed ({@link DataConsent#saved}). */
+    void saved(Path before, Path now, DatasetSpec dataset) {
+        consent.saved(before, now, dataset, folder.get());
+    }
+
+    /** The data files agreed to while the project is unsaved (its autosave copy keeps them). */
+    public java.util.List<Path> agreedWhileUnsaved() {
+        return consent.agreedWhileUnsaved();
+    }
+
+    /** Unsaved work restored from its autosave copy: what was agreed for it is agreed again. */
+    public void restoredUnsaved(java.util.List<Path> data) {
+        consent.restoredUnsaved(data);
+    }
+
     /** Whether {@code dataset} may be read from {@code in} without asking: the editor's data check reads it then. */
     public boolean readableWithoutAsking(DatasetSpec dataset, Path in) {
         return consent.readableWithoutAsking(dataset, in);

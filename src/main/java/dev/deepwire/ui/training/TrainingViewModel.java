@@ -379,6 +379,7 @@ public final class TrainingViewModel {
 
     /** Saved as {@code file} from {@code before} (null: first saved): {@link WindowRuns#saved}; the runs left behind. */
     public String projectSaved(Path before, Path file) {
+        setup.data().saved(before, file, editor.project().dataset());
         windowRuns.saved(before, file, status::set);
         return before == null || before.equals(file) ? "" : runsLeftBehind();
     }

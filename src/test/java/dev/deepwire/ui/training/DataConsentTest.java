@@ -36,4 +36,69 @@ class DataConsentTest {
         assertThat(consent.refusal(fromTheFile, project)).as("brought by the project and refused").isNotNull();
         assertThat(asked).hasSize(1);
     }
+
+    private DataConsent session(Path project, dev.deepwire.io.files.DataConsents remembered, List<String> asked,
+                                boolean answer) {
+        DataConsent consent = new DataConsent();
+        consent.setRemembered(remembered);
+        consent.setProject(() -> project, () -> project == null);
+        consent.setConfirmation(message -> {
+            asked.add(message);
+            return answer;
+        });
+        return consent;
+    }
+
+    @Test
+    void aSavedProjectsAgreementIsRememberedNextSessionForThatProjectFileAndDataFileOnly() throws Exception {
+        // Found in the click-through: a saved project's consent was asked again every session.
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        Path mine = folder.resolve("mine.dwproj");
+        Path data = Files.writeString(Files.createDirectories(dir.resolve("shared")).resolve("words.tsv"), "a\tb\n");
+        Path other = Files.writeString(dir.resolve("shared").resolve("other.tsv"), "a\tb\n");
+        var remembered = new dev.deepwire.io.files.DataConsents(dir.resolve("home/.deepwire/data-consent.tsv"));
+        DatasetSpec spec = new DatasetSpec("text-classes", Map.of("file", data.toString()));
+        List<String> asked = new ArrayList<>();
+        assertThat(session(mine, remembered, asked, true).refusal(spec, folder)).isNull();
+        assertThat(asked).hasSize(1);
+
+        // the next session (a new window, a new consent): not asked again
+        var nextSession = session(mine, new dev.deepwire.io.files.DataConsents(dir.resolve("home/.deepwire/data-consent.tsv")),
+                asked, false);
+        assertThat(nextSession.readableWithoutAsking(spec, folder)).isTrue();
+        assertThat(nextSession.refusal(spec, folder)).isNull();
+        assertThat(asked).as("remembered for this project file and data file").hasSize(1);
+
+        // the same project naming another data file, or another project file naming the same data: asked
+        assertThat(nextSession.refusal(new DatasetSpec("text-classes", Map.of("file", other.toString())), folder))
+                .isNotNull();
+        var received = session(folder.resolve("received.dwproj"), remembered, asked, false);
+        assertThat(received.refusal(spec, folder)).as("a project someone sent does not inherit it").isNotNull();
+        assertThat(asked).hasSize(3);
+        assertThat(Files.readString(dir.resolve("home/.deepwire/data-consent.tsv")))
+                .as("kept in the user's settings, not in the project file").contains(mine.toString());
+    }
+
+    @Test
+    void anUnsavedProjectsAgreementFollowsItsSaveAndItsQuestionNamesNoProjectFolder() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/.deepwire"));
+        Path data = Files.writeString(Files.createDirectories(dir.resolve("shared")).resolve("words.tsv"), "a\tb\n");
+        var remembered = new dev.deepwire.io.files.DataConsents(home.resolve("data-consent.tsv"));
+        DatasetSpec spec = new DatasetSpec("text-classes", Map.of("file", data.toString()));
+        List<String> asked = new ArrayList<>();
+        Path[] file = {null};
+        DataConsent consent = session(null, remembered, asked, true);
+        consent.setProject(() -> file[0], () -> file[0] == null);
+        assertThat(consent.refusal(spec, home)).isNull();
+        assertThat(asked).singleElement().asString().contains("this project is not saved yet")
+                .doesNotContain("the project's folder " + home);
+        assertThat(consent.agreedWhileUnsaved()).containsExactly(data.toAbsolutePath().normalize());
+
+        Path saved = Files.createDirectories(dir.resolve("saved")).resolve("mine.dwproj");
+        file[0] = saved;
+        consent.saved(null, saved, spec, saved.getParent());
+        assertThat(session(saved, remembered, asked, false).refusal(spec, saved.getParent()))
+                .as("agreed while unsaved, remembered once saved").isNull();
+        assertThat(asked).hasSize(1);
+    }
 }

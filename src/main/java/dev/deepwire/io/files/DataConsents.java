@@ -1,0 +1,88 @@
+package dev.deepwire.io.files;
+
+import dev.deepwire.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The user's agreements to read a project's data outside its folder, remembered across sessions (decision 0016): one
+ * line per project file and data file, both absolute, in {@code ~/.deepwire/data-consent.tsv}. It lives in the user's
+ * own settings, never in a project file: a project someone sends cannot carry a consent with it, and a project whose
+ * data path changes names a file nobody agreed to.
+ */
+public final class DataConsents {
+    /** The oldest agreements are forgotten beyond this many (they are asked again). */
+    public static final int MAX = 500;
+    private final Path file;
+
+    public DataConsents(Path file) {
+        this.file = file;
+    }
+
+    public static DataConsents forUser() {
+        return new DataConsents(Path.of(System.getProperty("user.home"), ".deepwire", "data-consent.tsv"));
+    }
+
+    /** Whether the user agreed to read {@code data} for the project saved as {@code project}. */
+    public synchronized boolean agreed(Path project, Path data) {
+        return project != null && safe(project) != null && safe(data) != null && load().contains(line(project, data));
+    }
+
+    /** Remembers that the user agreed to read {@code data} for {@code project}; a failure to write only means asking again. */
+    public synchronized void remember(Path project, Path data) {
+        Set<String> lines = load();
+        if (project == null || safe(project) == null || safe(data) == null || !lines.add(line(project, data))) {
+            return;
+        }
+        List<String> kept = new ArrayList<>(lines);
+        if (kept.size() > MAX) {
+            kept = kept.subList(kept.size() - MAX, kept.size());
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.write(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the user's home is as private as it is
+            }
+        } catch (IOException | InvalidPathException e) {
+            // not remembered: the question comes again next session
+        }
+    }
+
+    /** A path that cannot split a line (a folder named with a line break or a tab could forge another entry). */
+    private static String safe(Path p) {
+        String s = p.toAbsolutePath().normalize().toString();
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\t') >= 0 ? null : s;
+    }
+
+    private static String line(Path project, Path data) {
+        return project.toAbsolutePath().normalize() + "\t" + data.toAbsolutePath().normalize();
+    }
+
+    /** Read each time: another window (or another DeepWire) may have agreed since. */
+    private Set<String> load() {
+        Set<String> lines = new LinkedHashSet<>();
+        try {
+            if (Files.isRegularFile(file)) {
+                for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (l.indexOf('\t') > 0) {
+                        lines.add(l);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // unreadable: nothing is remembered, everything is asked
+        }
+        return lines;
+    }
+}
