@@ -59,10 +59,11 @@ public final class GraphCanvas extends Pane {
         connect = new ConnectGesture(vm, viewport, views, this::openQuickAdd);
         wires = new WireGesture(vm, views, this::requestFocus);
         rubberBand = new RubberBand(vm, views);
-        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway); groups' names
-        // above both, so a block above a group never hides its name; notes above all, so a click or double-click on a
-        // note is always the note's.
-        world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.groupTitleLayer, views.noteLayer,
+        // Wires above blocks, so a wire is never hidden behind one (routes keep clear of blocks anyway); notes above
+        // those, so a click or double-click on a note is the note's; groups' names (each a small label on the canvas's
+        // colour, and the group's collapse control) above all, so neither a block nor a note over the group's top-left
+        // hides them — a note there had covered "▾ name" whole.
+        world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, views.groupTitleLayer,
                 connect.pendingWire(),
                 rubberBand.shape());
         step = new StepOverlay(this, world, views, viewport::panBy);

@@ -59,4 +59,30 @@ class GroupTitleUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.selection()).as("the click went to the group's name, drawn above the block").containsExactlyInAnyOrder("a", "b");
     }
+
+    @Test
+    void aNoteOverTheGroupsTopLeftDoesNotHideItsNameOrItsCollapseControl(FxRobot robot) {
+        // Found in a click-through: a note placed over the blocks' top-left covered the group's "▾ name", so it could
+        // be neither read nor double-clicked to collapse the group.
+        robot.interact(() -> {
+            vm.select("a", false);
+            vm.select("b", true);
+            vm.groupSelection("Encoder");
+            String note = vm.addNote("A note about these blocks, placed over the group's corner on purpose", 0, 0);
+            vm.moveNote(note, 10, 250);
+            vm.selection().clear();
+            canvas.fitView();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = vm.graph().groups().get(0).id();
+        var titleLabel = canvas.groupView(id).title();
+        Bounds title = titleLabel.localToScene(titleLabel.getBoundsInLocal());
+        Point2D centre = new Point2D(title.getCenterX(), title.getCenterY());
+        var picked = robot.lookup(n -> n instanceof NoteView).queryAll().stream()
+                .anyMatch(n -> n.localToScene(n.getBoundsInLocal()).contains(centre));
+        assertThat(picked).as("the note lies over the group's name (the case found)").isTrue();
+        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(centre)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the name collapsed the group").isTrue();
+    }
 }
