@@ -99,7 +99,8 @@ class WorkbenchWindowUiTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().contains("layer_norm_1")).isTrue();
-        assertThat(vm.graph().require("layer_norm_1").x()).isCloseTo(world.getX(), org.assertj.core.data.Offset.offset(2.0));
+        // at the pointer, or moved a step off a neighbour it would touch (NotePlacement's margin)
+        assertThat(vm.graph().require("layer_norm_1").x()).isCloseTo(world.getX(), org.assertj.core.data.Offset.offset(24.0));
     }
 
     @Test
@@ -116,6 +117,31 @@ class WorkbenchWindowUiTest {
         robot.write("dense").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().edgeInto(new Port("dense_1", "in")).orElseThrow().from()).isEqualTo(new Port("pool", "out"));
+    }
+
+    @Test
+    void aBlockAddedByDroppingAWireOnTheMinimapGoesToTheNearestFreeSpotInView(FxRobot robot) {
+        // Found in a click-through: the block chosen after dropping a wire went exactly where it was dropped, under the
+        // minimap (or past the canvas's edge), where it could be neither seen nor grabbed.
+        var canvas = window.canvas();
+        robot.interact(() -> canvas.centreOn(vm.graph().require("pool").x(), vm.graph().require("pool").y()));
+        javafx.scene.Node minimap = robot.lookup("#minimap").query();
+        assertThat(minimap.isVisible()).isTrue();
+        javafx.geometry.Bounds map = minimap.localToScreen(minimap.getBoundsInLocal());
+        Point2D start = screenOfOutput("pool");
+        robot.drag(start, MouseButton.PRIMARY).dropTo(new Point2D(map.getCenterX(), map.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("dense").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().edgeInto(new Port("dense_1", "in")).orElseThrow().from()).isEqualTo(new Port("pool", "out"));
+        javafx.geometry.Bounds block = canvas.localToScreen(canvas.sceneToLocal(canvas.nodeBoundsInScene("dense_1")));
+        map = minimap.localToScreen(minimap.getBoundsInLocal()); // (it redraws for the new block)
+        javafx.geometry.Bounds view = canvas.localToScreen(canvas.getBoundsInLocal());
+        assertThat(block.intersects(map)).as("the new block %s clear of the minimap %s", block, map).isFalse();
+        assertThat(view.contains(block)).as("the new block %s inside the canvas %s", block, view).isTrue();
+        double dx = block.getMinX() - map.getCenterX();
+        double dy = block.getMinY() - map.getCenterY();
+        assertThat(Math.hypot(dx, dy)).as("near where the wire was dropped").isLessThan(400);
     }
 
     private Point2D screenOfOutput(String nodeId) {

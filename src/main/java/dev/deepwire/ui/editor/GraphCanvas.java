@@ -47,7 +47,7 @@ public final class GraphCanvas extends Pane {
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
-        this.quickAdd = new QuickAdd(vm);
+        this.quickAdd = new QuickAdd(vm, this::blockSpotNear);
         getStyleClass().add("graph-canvas");
         viewport = new Viewport(this, world);
         // The views ask for gestures only once views exist, after the gestures below are made.
@@ -176,7 +176,7 @@ public final class GraphCanvas extends Pane {
      */
     public void addNoteAtCentre() {
         Bounds visible = visibleWorldBounds();
-        Point2D spot = NotePlacement.freeSpot(visible, views.occupiedWorldBounds()).orElseGet(() -> {
+        Point2D spot = NotePlacement.freeSpot(visible, occupiedInView()).orElseGet(() -> {
             Point2D c = visibleCentre();
             return new Point2D(c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
         });
@@ -194,12 +194,37 @@ public final class GraphCanvas extends Pane {
      */
     public String addBlockInView(BlockType type) {
         double h = NodeView.heightFor(type);
-        Point2D spot = NotePlacement.freeSpot(visibleWorldBounds(), views.occupiedWorldBounds(), NodeView.WIDTH, h)
-                .orElseGet(() -> {
-                    Point2D c = visibleCentre();
-                    return new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2);
-                });
+        Point2D c = visibleCentre();
+        Point2D spot = blockSpotNear(type, new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2));
         return vm.addBlock(type.id(), Math.round(spot.getX()), Math.round(spot.getY()));
+    }
+
+    /**
+     * Where a new block of this type goes when asked for at {@code wanted} (its top-left, in world coordinates): there
+     * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
+     * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
+     * nothing in view is free, {@code wanted} pulled inside the view.
+     */
+    Point2D blockSpotNear(BlockType type, Point2D wanted) {
+        double h = NodeView.heightFor(type);
+        Bounds visible = visibleWorldBounds();
+        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
+                Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
+                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
+    }
+
+    /** What a new block or note must not cover: blocks, notes, and the minimap over the canvas's corner. */
+    private java.util.List<Bounds> occupiedInView() {
+        java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.occupiedWorldBounds());
+        if (minimap.isVisible()) {
+            // in this pane's coordinates, with room for what a block draws past its box (ports, shadow)
+            Bounds m = minimap.getBoundsInParent();
+            double room = 16;
+            Point2D a = toWorld(m.getMinX() - room, m.getMinY() - room);
+            Point2D b = toWorld(m.getMaxX() + room, m.getMaxY() + room);
+            occupied.add(new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY()));
+        }
+        return occupied;
     }
 
     /** Shows training health on each block from this map, which stays the source (an empty map hides it). */

@@ -7,8 +7,9 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 
 /**
- * Where something added without a pointer goes — a new note, a block double-clicked in the palette: the free spot
- * in view nearest the view's centre, clear of every block and note.
+ * Where something added goes — the one owner of that: a new note, a block double-clicked in the palette (the free spot
+ * in view nearest the view's centre), a block chosen in quick-add (the free spot in view nearest where the wire was
+ * dropped or the canvas double-clicked), each clear of every block, note and the minimap.
  */
 final class NotePlacement {
     /** The room a new note takes while it is being written (its editor is about this tall). */
@@ -29,8 +30,21 @@ final class NotePlacement {
 
     /** The top-left corner of a {@code w} × {@code h} box inside {@code visible}, as {@link #freeSpot(Bounds, List)}. */
     static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h) {
-        double cx = visible.getMinX() + visible.getWidth() / 2 - w / 2;
-        double cy = visible.getMinY() + visible.getHeight() / 2 - h / 2;
+        return freeSpot(visible, occupied, w, h, new Point2D(visible.getMinX() + visible.getWidth() / 2 - w / 2,
+                visible.getMinY() + visible.getHeight() / 2 - h / 2));
+    }
+
+    /**
+     * The top-left corner of a {@code w} × {@code h} box inside {@code visible}, overlapping none of {@code occupied},
+     * nearest {@code near} (the top-left asked for: itself when it is free and in view); empty when nothing in view is.
+     */
+    static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near) {
+        double cx = near.getX();
+        double cy = near.getY();
+        if (cx >= visible.getMinX() && cy >= visible.getMinY() && cx + w <= visible.getMaxX() && cy + h <= visible.getMaxY()
+                && isFree(new BoundingBox(cx - MARGIN, cy - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN), occupied)) {
+            return Optional.of(near);
+        }
         Point2D best = null;
         double bestDistance = Double.MAX_VALUE;
         for (double x = visible.getMinX() + MARGIN; x + w + MARGIN <= visible.getMaxX(); x += STEP) {

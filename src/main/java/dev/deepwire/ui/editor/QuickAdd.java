@@ -30,9 +30,12 @@ final class QuickAdd {
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
+    private final java.util.function.BiFunction<BlockType, Point2D, Point2D> place;
 
-    QuickAdd(EditorViewModel vm) {
+    /** @param place where a chosen block goes, asked for at the pointer: the nearest free spot in view (the canvas's) */
+    QuickAdd(EditorViewModel vm, java.util.function.BiFunction<BlockType, Point2D, Point2D> place) {
         this.vm = vm;
+        this.place = place;
         search.setPromptText("Add block…");
         search.setId("quick-add-search");
         list.setId("quick-add-list");
@@ -136,8 +139,9 @@ final class QuickAdd {
             return;
         }
         popup.hide();
-        double x = Math.round(at.getX());
-        double y = Math.round(at.getY());
+        Point2D spot = place.apply(type, at);
+        double x = Math.round(spot.getX());
+        double y = Math.round(spot.getY());
         if (from != null) {
             vm.addBlockConnected(type.id(), x, y, from);
         } else {
