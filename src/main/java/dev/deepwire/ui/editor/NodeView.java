@@ -23,6 +23,8 @@ final class NodeView extends Pane {
     static final double WIDTH = 184;
     private static final double PORT_TOP = 44;
     private static final double PORT_STEP = 22;
+    /** Close up, a title wraps onto this many lines (the block grows to hold them), then is cut with "…". */
+    static final int TITLE_LINES = 2;
 
     private final String nodeId;
     private final Label title = new Label();
@@ -75,8 +77,11 @@ final class NodeView extends Pane {
         health.setVisible(false);
         health.setCenterX(WIDTH - 12);
         getChildren().add(health);
-        setPrefSize(WIDTH, heightFor(type));
+        double base = heightFor(type);
+        setPrefSize(WIDTH, base);
         setMinSize(WIDTH, Region.USE_PREF_SIZE);
+        // a title on two lines ("Entity embedding (shared)" had read "Entity embedding (…") makes the block taller
+        body.heightProperty().addListener((o, a, h) -> setPrefHeight(Math.max(base, h.doubleValue())));
         update(node);
     }
 
@@ -144,7 +149,10 @@ final class NodeView extends Pane {
             detail.setVisible(!overview);
             detail.setManaged(!overview);
         }
-        title.setWrapText(overview);
+        title.setWrapText(true);
+        // close up: at most TITLE_LINES lines, cut with "…" after them (whole in the tooltip); zoomed out: BlockDetail's
+        title.setMaxHeight(overview ? Region.USE_COMPUTED_SIZE
+                : Math.ceil(TITLE_LINES * title.getFont().getSize() * 1.34));
         titleTip.refresh();
         if (overview) {
             if (titleMeasure == null) {

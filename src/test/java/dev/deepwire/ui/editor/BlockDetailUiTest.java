@@ -137,4 +137,28 @@ class BlockDetailUiTest {
         assertThat(note.textFontSize()).as("a note's text back at zoom 1").isEqualTo(BlockDetail.NOTE_BASE);
         assertThat(note.getHeight()).isEqualTo(closeUp);
     }
+
+    @Test
+    void closeUpALongTitleIsReadWholeOnTwoLinesInsideItsBlock(FxRobot robot) {
+        // Found in a click-through: "Entity embedding (shared)" read "Entity embedding (…" on its block.
+        String id = vm.graph().nodes().get(0).id();
+        robot.interact(() -> {
+            vm.rename(id, "Entity embedding (shared)");
+            canvas.zoomAt(1 / canvas.zoom(), 0, 0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        NodeView block = canvas.nodeView(id);
+        assertThat(block.showsDetail()).isTrue();
+        Label title = robot.from(block).lookup(".node-title").queryAs(Label.class);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) title.lookup(".text");
+        assertThat(shown.getText().replace('\n', ' ').replaceAll(" +", " ").trim())
+                .as("the title as drawn, not cut").isEqualTo("Entity embedding (shared)");
+        Bounds text = shown.localToScene(shown.getBoundsInLocal());
+        Bounds box = block.localToScene(block.getLayoutBounds());
+        assertThat(box.contains(text)).as("title %s inside its block %s", text, box).isTrue();
+        for (String line : java.util.List.of(".node-type", ".node-info")) {
+            Label l = robot.from(block).lookup(line).queryAs(Label.class);
+            assertThat(box.contains(l.localToScene(l.getBoundsInLocal()))).as("%s still inside the block", line).isTrue();
+        }
+    }
 }
