@@ -37,6 +37,35 @@ class CanvasNotesUiTest {
     }
 
     @Test
+    void selectAllTakesNotesTooAndDeleteAndCopyActOnThemInOneUndoStep(FxRobot robot) {
+        // Found in a click-through: Ctrl+A selected the blocks but not the notes, so Delete left the notes behind.
+        robot.interact(() -> h.vm.addNote("Read the attention map after training", 40, 600));
+        int blocks = h.vm.graph().nodes().size();
+        int notes = h.vm.graph().notes().size();
+        robot.clickOn(h.window.canvas(), javafx.scene.input.MouseButton.MIDDLE);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.selectedNotes()).as("every note selected").hasSize(notes);
+        assertThat(h.vm.selection()).hasSize(blocks);
+        String note = h.vm.graph().notes().get(0).id();
+        Node view = robot.lookup(".note").match(n -> n.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("selected"))).query();
+        assertThat(view).as("a note is drawn selected").isNotNull();
+        assertThat(h.vm.copySelection()).get().asString().contains("Read the attention map after training");
+
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().nodes()).isEmpty();
+        assertThat(h.vm.graph().notes()).as("the notes went with the blocks").isEmpty();
+        assertThat(h.vm.history().undoDescription()).get().asString().contains(blocks + " blocks and " + notes + " note");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(h.vm.graph().nodes()).hasSize(blocks);
+        assertThat(h.vm.graph().notes()).as("one Undo brings all back").hasSize(notes);
+        assertThat(h.vm.graph().note(note)).isPresent();
+    }
+
+    @Test
     void addNoteFromTheMenuLandsClearOfEveryBlockAndTakesTypingAtOnce(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         int notesBefore = h.vm.graph().notes().size();

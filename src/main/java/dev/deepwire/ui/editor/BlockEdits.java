@@ -152,11 +152,15 @@ final class BlockEdits {
             return;
         }
         Set<String> selection = vm.selection();
-        if (selection.isEmpty()) {
+        List<dev.deepwire.model.Note> notes = graph().notes().stream().filter(n -> vm.selectedNotes().contains(n.id()))
+                .toList();
+        if (selection.isEmpty() && notes.isEmpty()) {
             return;
         }
-        List<Command> parts = selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList();
-        String what = parts.size() == 1 ? graph().require(selection.iterator().next()).label() : parts.size() + " blocks";
+        List<Command> parts = new ArrayList<>(selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList());
+        notes.forEach(n -> parts.add(dev.deepwire.model.NoteCommand.remove(n))); // Select All took them: one undo step
+        String what = selection.size() == 1 && notes.isEmpty() ? graph().require(selection.iterator().next()).label()
+                : Words.blocksAndNotes(selection.size(), notes.size());
         execute(new CompoundCommand("Delete " + what, parts));
     }
 

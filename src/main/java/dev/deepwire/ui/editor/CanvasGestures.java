@@ -127,7 +127,7 @@ final class CanvasGestures {
                 panStart = new Point2D(e.getX() - viewport.panX(), e.getY() - viewport.panY());
             } else if (e.getButton() == MouseButton.PRIMARY) {
                 if (!e.isShiftDown()) {
-                    vm.selection().clear();
+                    vm.clearSelection();
                 }
                 views.selectWire(null);
                 rubberBand.begin(canvas.toWorld(e.getX(), e.getY()));

@@ -241,6 +241,7 @@ final class CanvasViews {
             if (view == null) {
                 view = new NoteView(n, vm);
                 view.showZoom(BlockDetail.level(viewport.zoom()));
+                view.setSelected(vm.selectedNotes().contains(n.id()));
                 notes.put(n.id(), view);
                 noteLayer.getChildren().add(view);
             } else {
@@ -325,6 +326,7 @@ final class CanvasViews {
 
     void showSelection() {
         nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
+        notes.forEach((id, v) -> v.setSelected(vm.selectedNotes().contains(id)));
         edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
     }
 

@@ -12,7 +12,8 @@ final class ClipboardEdits {
     }
 
     Optional<String> copySelection() {
-        return vm.selection().isEmpty() ? Optional.empty() : Optional.of(GraphFragment.copy(vm.graph(), vm.selectedIds()));
+        return vm.selection().isEmpty() && vm.selectedNotes().isEmpty() ? Optional.empty()
+                : Optional.of(GraphFragment.copy(vm.graph(), vm.selectedIds(), Set.copyOf(vm.selectedNotes())));
     }
 
     boolean paste(String text, double dx, double dy, boolean keepIncoming) {
@@ -29,6 +30,7 @@ final class ClipboardEdits {
         Set<String> selection = vm.selection();
         selection.clear();
         selection.addAll(paste.get().newIds());
+        vm.selectedNotes().addAll(paste.get().newNoteIds()); // what was pasted is selected, notes too
         vm.messageProperty().set(paste.get().command().description());
         return true;
     }

@@ -52,6 +52,9 @@ public final class EditorViewModel {
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private CommandStack stack;
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    /** Selected notes, beside the selected blocks: Select All takes them, Delete and Copy act on them too. */
+    private final ObservableSet<String> selectedNotes = FXCollections.observableSet(new LinkedHashSet<>());
+    private boolean selectingAll;
     private final LongProperty revision = new SimpleLongProperty();
     /** The revision at which the current project was set: analyses of older revisions are of another project. */
     private long projectSince;
@@ -71,6 +74,12 @@ public final class EditorViewModel {
         this.catalog = catalog;
         this.analyses = new EditorAnalysis(catalog, background, uiThread);
         messages.locked().addListener((o, was, is) -> updateHistoryState());
+        // picking blocks (a click, the band, a paste) leaves the notes Select All had taken
+        selection.addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (!selectingAll) {
+                selectedNotes.clear();
+            }
+        });
         setProject(initial);
     }
 
@@ -118,6 +127,7 @@ public final class EditorViewModel {
         stack = new CommandStack(p.graph());
         stack.addListener(s -> changed());
         selection.clear();
+        selectedNotes.clear();
         project.set(p);
         projectSince = revision.get() + 1; // before the change is announced: listeners already see the new project
         changed();
@@ -186,6 +196,7 @@ public final class EditorViewModel {
     private void changed() {
         messages.edited();
         selection.removeIf(id -> !graph().contains(id));
+        selectedNotes.removeIf(id -> graph().note(id).isEmpty());
         revision.set(revision.get() + 1);
         updateHistoryState();
         analyses.schedule(revision.get(), graph().copy());
@@ -380,9 +391,27 @@ public final class EditorViewModel {
         }
     }
 
+    /** Selects every block and every note (notes had been left out: Delete and Copy then missed them). */
     public void selectAll() {
+        selectingAll = true;
+        try {
+            selection.clear();
+            graph().nodes().forEach(n -> selection.add(n.id()));
+            graph().notes().forEach(n -> selectedNotes.add(n.id()));
+        } finally {
+            selectingAll = false;
+        }
+    }
+
+    /** The selected notes (Select All takes them; {@link #selection()} holds the blocks). */
+    public ObservableSet<String> selectedNotes() {
+        return selectedNotes;
+    }
+
+    /** Nothing selected: no block, no note (a press on empty canvas). */
+    public void clearSelection() {
         selection.clear();
-        graph().nodes().forEach(n -> selection.add(n.id()));
+        selectedNotes.clear();
     }
 
     public void select(String nodeId, boolean add) {

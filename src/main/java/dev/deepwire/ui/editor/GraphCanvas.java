@@ -82,6 +82,7 @@ public final class GraphCanvas extends Pane {
             }
             views.showSelection();
         });
+        vm.selectedNotes().addListener((SetChangeListener<String>) c -> views.showSelection());
         sync();
         // Keep the whole graph in view while the window settles its size, until the user zooms or pans;
         // fit again whenever another project is opened.
@@ -377,7 +378,7 @@ public final class GraphCanvas extends Pane {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            vm.messageProperty().set("Copied " + Words.count(vm.selection().size(), "block"));
+            vm.messageProperty().set("Copied " + Words.blocksAndNotes(vm.selection().size(), vm.selectedNotes().size()));
         });
     }
 

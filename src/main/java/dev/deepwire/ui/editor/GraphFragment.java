@@ -34,8 +34,15 @@ final class GraphFragment {
 
     /** The selected nodes of {@code graph} as fragment JSON. */
     static String copy(Graph graph, Set<String> ids) {
+        return copy(graph, ids, Set.of());
+    }
+
+    /** The selected nodes and notes of {@code graph} as fragment JSON. */
+    static String copy(Graph graph, Set<String> ids, Set<String> noteIds) {
         Graph part = new Graph();
         graph.nodes().stream().filter(n -> ids.contains(n.id())).forEach(n -> part.addNode(n.copy()));
+        graph.notes().stream().filter(n -> noteIds.contains(n.id()))
+                .forEach(n -> part.insertNote(part.notes().size(), n));
         List<Object> incoming = new ArrayList<>();
         for (Edge e : graph.edges()) {
             boolean fromIn = ids.contains(e.from().nodeId());
@@ -57,14 +64,14 @@ final class GraphFragment {
      * exists and the input is free.
      */
     /** A paste ready to run: the command and the ids the new blocks get. */
-    record Paste(Command command, List<String> newIds) {
+    record Paste(Command command, List<String> newIds, List<String> newNoteIds) {
     }
 
     /** Where a fragment's blocks are (minX, minY, maxX, maxY of their corners), or empty when it is not one. */
     static Optional<double[]> bounds(String json) {
         try {
             Project p = new ProjectReader().parse(json);
-            if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty()) {
+            if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty() && p.graph().notes().isEmpty()) {
                 return Optional.empty();
             }
             double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -72,6 +79,12 @@ final class GraphFragment {
                 b[0] = Math.min(b[0], n.x());
                 b[1] = Math.min(b[1], n.y());
                 b[2] = Math.max(b[2], n.x() + NodeView.WIDTH);
+                b[3] = Math.max(b[3], n.y() + 90);
+            }
+            for (dev.deepwire.model.Note n : p.graph().notes()) {
+                b[0] = Math.min(b[0], n.x());
+                b[1] = Math.min(b[1], n.y());
+                b[2] = Math.max(b[2], n.x() + NoteView.WIDTH);
                 b[3] = Math.max(b[3], n.y() + 90);
             }
             return Optional.of(b);
@@ -87,7 +100,7 @@ final class GraphFragment {
         } catch (ProjectFormatException e) {
             return Optional.empty();
         }
-        if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty()) {
+        if (!MARKER.equals(p.name()) || p.graph().nodes().isEmpty() && p.graph().notes().isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> ids = new HashMap<>();
@@ -115,8 +128,16 @@ final class GraphFragment {
                 }
             }
         }
-        String what = ids.size() == 1 ? "1 block" : ids.size() + " blocks";
-        return Optional.of(new Paste(new CompoundCommand("Paste " + what, parts), List.copyOf(ids.values())));
+        List<String> noteIds = new ArrayList<>();
+        for (dev.deepwire.model.Note n : p.graph().notes()) {
+            String id = target.freshId(n.id(), taken);
+            taken.add(id);
+            noteIds.add(id);
+            parts.add(dev.deepwire.model.NoteCommand.add(new dev.deepwire.model.Note(id, n.text(), n.x() + dx, n.y() + dy)));
+        }
+        String what = Words.blocksAndNotes(ids.size(), noteIds.size());
+        return Optional.of(new Paste(new CompoundCommand("Paste " + what, parts), List.copyOf(ids.values()),
+                List.copyOf(noteIds)));
     }
 
     private static Port remap(Port p, Map<String, String> ids) {

@@ -165,4 +165,9 @@ final class NoteView extends StackPane {
             }
         });
     }
+
+    /** Drawn as selected (Select All takes notes too). */
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+    }
 }

@@ -30,6 +30,12 @@ public final class Words {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
+    /** "3 blocks", "2 notes", "3 blocks and 1 note" (what a selection holds). */
+    public static String blocksAndNotes(long blocks, long notes) {
+        return blocks == 0 ? count(notes, "note") : notes == 0 ? count(blocks, "block")
+                : count(blocks, "block") + " and " + count(notes, "note");
+    }
+
     /**
      * A message with each block id replaced by the block's label: {@code id.port} always (as “Label” port), a bare id
      * where it cannot be an ordinary word (it has a digit or an underscore, like {@code self_attention_1}).

@@ -32,6 +32,23 @@ class EditorClipboardAndLayoutTest {
     }
 
     @Test
+    void selectAllCopiesAndPastesTheNotesWithTheBlocks() {
+        EditorViewModel vm = vm(chain());
+        String note = vm.addNote("Attention goes here", 10, 400);
+        vm.selectAll();
+        assertThat(vm.selectedNotes()).containsExactly(note);
+        String copied = vm.copySelection().orElseThrow();
+        assertThat(vm.paste(copied, 40, 40, false)).isTrue();
+        assertThat(vm.graph().notes()).extracting(dev.deepwire.model.Note::text)
+                .containsExactly("Attention goes here", "Attention goes here");
+        assertThat(vm.graph().notes().get(1).x()).isEqualTo(50);
+        assertThat(vm.selectedNotes()).as("the pasted note is selected").containsExactly(vm.graph().notes().get(1).id());
+        assertThat(vm.history().undoDescription()).contains("Undo Paste 5 blocks and 1 note");
+        vm.select("attn", false);
+        assertThat(vm.selectedNotes()).as("picking a block leaves the notes").isEmpty();
+    }
+
+    @Test
     void pasteGivesFreshIdsKeepsInnerWiresAndShiftsPositions() {
         EditorViewModel vm = vm(chain());
         vm.select("attn", false);
