@@ -67,6 +67,34 @@ final class BlockDetail {
     }
 
     /**
+     * A note's text size zoomed out when its card may grow to {@code room} canvas units of text height (the free space
+     * below it, {@link CanvasViews}): {@link #noteTextSize} when the whole text fits there at that size (a note had
+     * shown "2. After …" at Fit view), else the largest size down to three quarters of it at which it does, else that
+     * (the rest cut with "…", whole on hover).
+     */
+    static double noteTextSizeIn(String text, int level, double room) {
+        double wanted = noteTextSize(level);
+        double least = Math.max(NOTE_BASE, Math.floor(0.75 * wanted));
+        for (double s = wanted; s > least; s--) {
+            if (textHeight(text, s) * SLACK <= room) {
+                return s;
+            }
+        }
+        return least;
+    }
+
+    /** What the measure leaves out (the label breaks lines a little earlier than the measured text). */
+    static final double SLACK = 1.12;
+
+    /** The height {@code text} takes wrapped in a note's card at font size {@code size}, in canvas units. */
+    static double textHeight(String text, double size) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(Font.font("DejaVu Sans", size));
+        t.setWrappingWidth(NOTE_TEXT_WIDTH);
+        return t.getLayoutBounds().getHeight();
+    }
+
+    /**
      * The height a note's text takes at zoom 1 (its card's room for text zoomed out, so a note grows into nothing
      * beside it), and never less than one line at {@code size}.
      */

@@ -248,6 +248,13 @@ final class CanvasViews {
                 view.update(n);
             }
         }
+        fitNoteRooms(graph);
+    }
+
+    /** Each note may grow, zoomed out, into the free space below it ({@link NotePlacement#roomsBelow}). */
+    private void fitNoteRooms(Graph graph) {
+        NotePlacement.roomsBelow(graph, id -> nodes.containsKey(id) ? nodes.get(id).getPrefHeight()
+                : NodeView.heightFor(null)).forEach((id, room) -> notes.get(id).setRoom(room));
     }
 
     /** Routes every wire around the blocks; {@code quick} (while dragging) draws plain curves. */

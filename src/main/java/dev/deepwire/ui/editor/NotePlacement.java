@@ -67,4 +67,46 @@ final class NotePlacement {
         }
         return true;
     }
+
+    /**
+     * For each note of {@code graph}, the text height its card may take zoomed out ({@link #roomBelow}, less its
+     * padding): blocks ({@code blockHeight} tall) and the other notes at their zoom-1 size are what it keeps clear of.
+     */
+    static java.util.Map<String, Double> roomsBelow(dev.deepwire.model.Graph graph,
+                                                    java.util.function.ToDoubleFunction<String> blockHeight) {
+        double pad = 20; // the card's padding, top and bottom
+        List<Bounds> items = new java.util.ArrayList<>();
+        graph.nodes().forEach(n -> items.add(new BoundingBox(n.x(), n.y(), NodeView.WIDTH, blockHeight.applyAsDouble(n.id()))));
+        java.util.Map<String, Bounds> cards = new java.util.LinkedHashMap<>();
+        graph.notes().forEach(n -> cards.put(n.id(), new BoundingBox(n.x(), n.y(), NoteView.WIDTH,
+                BlockDetail.noteTextHeight(n.text(), BlockDetail.NOTE_BASE) + pad)));
+        double bottom = java.util.stream.Stream.concat(items.stream(), cards.values().stream())
+                .mapToDouble(Bounds::getMaxY).max().orElse(0);
+        java.util.Map<String, Double> rooms = new java.util.HashMap<>();
+        cards.forEach((id, card) -> {
+            List<Bounds> others = new java.util.ArrayList<>(items);
+            cards.forEach((other, b) -> {
+                if (!other.equals(id)) {
+                    others.add(b);
+                }
+            });
+            rooms.put(id, roomBelow(card, others, bottom) - pad);
+        });
+        return rooms;
+    }
+
+    /**
+     * How tall a note whose card is {@code note} at zoom 1 may grow downwards when zoomed out: to the first thing below
+     * it that it spans ({@code others}, with the margin), at most to {@code bottom} (the drawing's lowest edge, so that
+     * Fit view's frame stays put); never less than its own height, and no more when something already overlaps it.
+     */
+    static double roomBelow(Bounds note, List<Bounds> others, double bottom) {
+        double limit = Math.max(note.getMaxY(), bottom);
+        for (Bounds o : others) {
+            if (o.getMinX() < note.getMaxX() && o.getMaxX() > note.getMinX() && o.getMaxY() > note.getMinY()) {
+                limit = Math.min(limit, o.getMinY() < note.getMaxY() ? note.getMaxY() : o.getMinY() - MARGIN);
+            }
+        }
+        return Math.max(note.getHeight(), limit - note.getMinY());
+    }
 }

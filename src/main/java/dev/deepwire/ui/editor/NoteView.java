@@ -27,6 +27,8 @@ final class NoteView extends StackPane {
     /** The editor while the note is being written, else null. */
     private TextArea editor;
     private int zoomLevel = BlockDetail.DETAIL;
+    /** How tall the text may grow zoomed out, in canvas units: the free space below the note (0: its zoom-1 room). */
+    private double room;
 
     NoteView(Note note, EditorViewModel vm) {
         this.vm = vm;
@@ -98,12 +100,26 @@ final class NoteView extends StackPane {
         }
     }
 
+    /**
+     * The text height the note may take zoomed out: the free space below it on the canvas ({@link CanvasViews} works
+     * it out), so a long note reads whole at Fit view where nothing lies beneath it.
+     */
+    void setRoom(double room) {
+        if (Math.abs(room - this.room) >= 1) {
+            this.room = room;
+            fitZoom();
+        }
+    }
+
     private void fitZoom() {
         boolean overview = zoomLevel != BlockDetail.DETAIL;
-        double size = BlockDetail.noteTextSize(zoomLevel);
+        double closeUp = BlockDetail.noteTextHeight(text.getText(), BlockDetail.NOTE_BASE);
+        double height = Math.max(closeUp, room);
+        double size = BlockDetail.noteTextSizeIn(text.getText(), zoomLevel, height);
         text.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", size) : "");
-        text.setMaxHeight(overview ? BlockDetail.noteTextHeight(text.getText(), size) : Region.USE_COMPUTED_SIZE);
-        text.setTooltip(overview ? new Tooltip(text.getText()) : null);
+        double needs = Math.max(BlockDetail.textHeight(text.getText(), size) * BlockDetail.SLACK, Math.ceil(size * 1.3));
+        text.setMaxHeight(overview ? Math.min(height, needs) : Region.USE_COMPUTED_SIZE);
+        text.setTooltip(overview && needs > height ? new Tooltip(text.getText()) : null);
         if (editor != null) { // written zoomed out, the text typed reads as large as the note's (it was about 5 px)
             editor.setStyle(text.getStyle());
         }

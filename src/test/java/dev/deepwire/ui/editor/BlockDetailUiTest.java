@@ -161,4 +161,29 @@ class BlockDetailUiTest {
             assertThat(box.contains(l.localToScene(l.getBoundsInLocal()))).as("%s still inside the block", line).isTrue();
         }
     }
+
+    @Test
+    void atFitViewALongNoteReadsWholeWhereTheSpaceBelowItIsFree(FxRobot robot) {
+        // Found in a click-through: at Fit view a note showed "2. After …" though nothing lay below it.
+        String words = "2. After training, open the attention inspector on the marker block and watch how one head "
+                + "follows the marker from example to example; the other heads spread their weight.";
+        double bottom = vm.graph().nodes().stream().mapToDouble(n -> n.y()).max().orElse(0) + 86;
+        String[] id = new String[1];
+        robot.interact(() -> {
+            id[0] = vm.addNote(words, 0, 0);
+            vm.moveNote(id[0], -400, bottom - 400); // left of the blocks, free below down to the drawing's bottom
+            canvas.fitView();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        NoteView note = canvas.noteView(id[0]);
+        assertThat(canvas.zoom()).as("zoomed out").isLessThan(BlockDetail.OVERVIEW_BELOW);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) note.lookup(".note-text").lookup(".text");
+        assertThat(shown.getText().replaceAll("\\s+", " ").trim()).as("the whole note, not its first words").isEqualTo(words);
+        assertThat(note.textFontSize() * canvas.zoom()).as("readable on screen, px")
+                .isGreaterThanOrEqualTo(0.75 * BlockDetail.READABLE - 1);
+        Bounds card = note.localToScene(note.getBoundsInLocal());
+        for (var n : vm.graph().nodes()) {
+            assertThat(card.intersects(canvas.nodeBoundsInScene(n.id()))).as("the note grows over %s", n.id()).isFalse();
+        }
+    }
 }
