@@ -51,6 +51,8 @@ class CanvasNotesUiTest {
         Node view = robot.lookup(".note").match(n -> n.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("selected"))).query();
         assertThat(view).as("a note is drawn selected").isNotNull();
+        assertThat(robot.lookup(".hint").queryAs(javafx.scene.control.Label.class).getText())
+                .as("the inspector counts the notes too").isEqualTo(blocks + " blocks and " + notes + " note" + (notes == 1 ? "" : "s") + " selected");
         assertThat(h.vm.copySelection()).get().asString().contains("Read the attention map after training");
 
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);

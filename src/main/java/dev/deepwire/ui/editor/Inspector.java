@@ -77,6 +77,7 @@ public final class Inspector extends ScrollPane {
             refresh();
             setVvalue(0); // another block starts at its top (an edit, below, keeps the place)
         });
+        vm.selectedNotes().addListener((SetChangeListener<String>) c -> refresh()); // Select All: "… and 2 notes"
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         vm.analysisProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -89,7 +90,7 @@ public final class Inspector extends ScrollPane {
             Label hint = new Label(vm.selection().isEmpty()
                     ? "Select a block to see and edit its parameters.\n\nDrag blocks from the palette; drag from an "
                     + "output port (right) to an input port (left) to wire them."
-                    : vm.selection().size() + " blocks selected");
+                    : Words.blocksAndNotes(vm.selection().size(), vm.selectedNotes().size()) + " selected");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
             String about = vm.project().description();
