@@ -36,21 +36,28 @@ final class NotePlacement {
 
     /**
      * The top-left corner of a {@code w} × {@code h} box inside {@code visible}, overlapping none of {@code occupied},
-     * nearest {@code near} (the top-left asked for: itself when it is free and in view); empty when nothing in view is.
+     * nearest {@code near} (the top-left asked for: itself when it is free and in view); where nothing in view is free
+     * with the usual margin, the nearest spot that only touches its neighbours (a second block double-clicked into a
+     * small window had landed on the first, 32 px off); empty when nothing in view is free at all.
      */
     static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near) {
+        return freeSpot(visible, occupied, w, h, near, MARGIN, STEP).or(() -> freeSpot(visible, occupied, w, h, near, 1, 4));
+    }
+
+    private static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,
+                                              double margin, double step) {
         double cx = near.getX();
         double cy = near.getY();
         if (cx >= visible.getMinX() && cy >= visible.getMinY() && cx + w <= visible.getMaxX() && cy + h <= visible.getMaxY()
-                && isFree(new BoundingBox(cx - MARGIN, cy - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN), occupied)) {
+                && isFree(new BoundingBox(cx - margin, cy - margin, w + 2 * margin, h + 2 * margin), occupied)) {
             return Optional.of(near);
         }
         Point2D best = null;
         double bestDistance = Double.MAX_VALUE;
-        for (double x = visible.getMinX() + MARGIN; x + w + MARGIN <= visible.getMaxX(); x += STEP) {
-            for (double y = visible.getMinY() + MARGIN; y + h + MARGIN <= visible.getMaxY(); y += STEP) {
+        for (double x = visible.getMinX() + margin; x + w + margin <= visible.getMaxX(); x += step) {
+            for (double y = visible.getMinY() + margin; y + h + margin <= visible.getMaxY(); y += step) {
                 double d = Math.hypot(x - cx, y - cy);
-                if (d < bestDistance && isFree(new BoundingBox(x - MARGIN, y - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN), occupied)) {
+                if (d < bestDistance && isFree(new BoundingBox(x - margin, y - margin, w + 2 * margin, h + 2 * margin), occupied)) {
                     best = new Point2D(x, y);
                     bestDistance = d;
                 }
