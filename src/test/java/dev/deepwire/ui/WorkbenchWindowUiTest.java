@@ -144,6 +144,29 @@ class WorkbenchWindowUiTest {
         assertThat(Math.hypot(dx, dy)).as("near where the wire was dropped").isLessThan(400);
     }
 
+    @Test
+    void enterInQuickAddAddsOneBlockThoughThePaletteHadTheKeys(FxRobot robot) {
+        // Found building a cross-modal network from scratch: a block picked in the palette, then a wire dropped and
+        // "token embedding" + Enter in quick-add: the Enter reached the palette too, which added its block again.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<Object> tree = robot.lookup("#palette-tree").queryAs(javafx.scene.control.TreeView.class);
+        robot.interact(() -> {
+            tree.requestFocus();
+            tree.getSelectionModel().select(1); // the first block under "Inputs"
+        });
+        assertThat(tree.isFocused()).isTrue();
+        int before = vm.graph().nodes().size();
+        var canvas = window.canvas();
+        robot.interact(() -> canvas.centreOn(vm.graph().require("pool").x(), vm.graph().require("pool").y()));
+        Point2D start = screenOfOutput("pool");
+        robot.drag(start, MouseButton.PRIMARY).dropTo(start.add(60, 160));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("dense").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().nodes()).as("only the block chosen in quick-add").hasSize(before + 1);
+        assertThat(vm.graph().contains("dense_1")).isTrue();
+    }
+
     private Point2D screenOfOutput(String nodeId) {
         var canvas = window.canvas();
         var n = vm.graph().require(nodeId);

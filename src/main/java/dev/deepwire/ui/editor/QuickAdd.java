@@ -57,6 +57,9 @@ final class QuickAdd {
             if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 choose(list.getSelectionModel().getSelectedItem());
+                // the popup hands keys it leaves to the window: the palette, focused since a block was picked there,
+                // took this Enter too and added its block a second time
+                e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
                 list.getSelectionModel().selectNext();
                 e.consume();
@@ -66,6 +69,7 @@ final class QuickAdd {
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 popup.hide();
+                e.consume();
             }
         });
         list.setOnMouseClicked(e -> {
