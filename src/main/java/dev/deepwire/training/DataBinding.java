@@ -80,6 +80,11 @@ public final class DataBinding {
                     + net.inputs().size() + " input block(s); add or remove input blocks to match"));
             return problems;
         }
+        Issue order = inputOrder(net, data);
+        if (order != null) {
+            problems.add(order);
+            return problems;
+        }
         for (int i = 0; i < net.inputs().size(); i++) {
             CompiledNetwork.Input in = net.inputs().get(i);
             INDArray f = data.features()[i];
@@ -128,6 +133,53 @@ public final class DataBinding {
             }
         }
         return problems;
+    }
+
+    /** The rank of the array each example's input comes as: ids and vectors 2, sequences 3, images 4. */
+    private static int rankOf(TensorShape s) {
+        return switch (s.kind()) {
+            case SEQUENCE -> 3;
+            case IMAGE -> 4;
+            default -> 2;
+        };
+    }
+
+    private static String kindOf(INDArray f) {
+        long[] sizes = Arrays.copyOfRange(f.shape(), 1, f.rank());
+        return switch (f.rank()) {
+            case 3 -> "a sequence of vectors (" + sizes(sizes) + ")";
+            case 4 -> "an image (" + sizes(sizes) + ")";
+            default -> sizes(sizes) + " value(s) or ids";
+        };
+    }
+
+    /**
+     * The dataset's inputs fit the graph's input blocks in another order: the inputs are matched in the order the
+     * blocks were added, so a caption input added before the image input was told "sequences have length ?" and the
+     * image input was fed the caption. Null when the order is not the problem.
+     */
+    private static Issue inputOrder(CompiledNetwork net, Dataset data) {
+        List<CompiledNetwork.Input> inputs = net.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            INDArray fi = data.features()[i];
+            if (fi.rank() == rankOf(inputs.get(i).shape())) {
+                continue;
+            }
+            for (int j = 0; j < inputs.size(); j++) {
+                INDArray fj = data.features()[j];
+                if (j != i && fj.rank() == rankOf(inputs.get(i).shape()) && fi.rank() == rankOf(inputs.get(j).shape())) {
+                    String given = Arrays.stream(data.features()).map(DataBinding::kindOf).collect(Collectors.joining(", then "));
+                    String blocks = inputs.stream().map(CompiledNetwork.Input::nodeId).collect(Collectors.joining(", then "));
+                    String first = inputs.get(Math.min(i, j)).nodeId();
+                    String later = inputs.get(Math.max(i, j)).nodeId();
+                    return Issue.error(first, "the dataset's inputs come in another order than the graph's input blocks: "
+                            + "it gives " + given + "; input blocks take them in the order they were added (" + blocks
+                            + "); delete " + first + " and add it again, so that it comes after " + later
+                            + ", and wire it again");
+                }
+            }
+        }
+        return null;
     }
 
     /** What to do when the data's label count is not the output block's: a fix that can work, or why none does. */

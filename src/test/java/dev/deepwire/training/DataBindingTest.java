@@ -27,6 +27,26 @@ class DataBindingTest {
     }
 
     @Test
+    void inputsAddedInAnotherOrderThanTheDatasetsAreNamedWithTheFix() {
+        // Found building a cross-modal network from scratch: the caption's Token sequence added before the image rows'
+        // Sequence-of-vectors input; digits-caption gives the image first, and the check said "the dataset's sequences
+        // have length ? but the input expects 6; set its length to the data's length".
+        var g = new GraphFixture().node("caption", "token_input", "length", 6).node("words", "token_embedding")
+                .node("image", "sequence_input").node("cross", "cross_attention").node("pool", "global_pool")
+                .node("match", "sigmoid_output")
+                .wire("caption.out", "words.in").wire("words.out", "cross.queries").wire("image.out", "cross.keys")
+                .wire("cross.out", "pool.in").wire("pool.out", "match.in").graph();
+        var net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        var data = new Dataset(new INDArray[] {Nd4j.rand(new int[] {4, 8, 8}), Nd4j.zeros(4, 6)}, null,
+                new INDArray[] {Nd4j.zeros(4, 1)}, List.of());
+        assertThat(DataBinding.problems(net, data)).singleElement().satisfies(issue -> {
+            assertThat(issue.nodeId()).isEqualTo("caption");
+            assertThat(issue.message()).contains("another order", "a sequence of vectors (8 × 8)", "caption, then image",
+                    "delete caption and add it again, so that it comes after image").doesNotContain("?");
+        });
+    }
+
+    @Test
     void oneClassIsNotFixedBySettingClassesToOne() {
         assertThat(DataBinding.problems(net("softmax_output", "classes", 3), data(1))).extracting(Issue::message)
                 .singleElement().asString().contains("every example has the same label").doesNotContain("set classes to 1");
