@@ -52,14 +52,11 @@ final class QuickAdd {
         });
         search.textProperty().addListener((o, a, b) -> filter(b));
         search.setOnKeyPressed(e -> {
-            // Enter and Esc end here: not consumed, the key went on to whatever had the keys before the popup (the
-            // palette, which added its chosen block too)
+            // Enter and Esc end here: the popup hands keys it leaves to the window, and the palette, focused since a
+            // block was picked there, took this Enter too and added its block a second time
             if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 choose(list.getSelectionModel().getSelectedItem());
-                // the popup hands keys it leaves to the window: the palette, focused since a block was picked there,
-                // took this Enter too and added its block a second time
-                e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
                 list.getSelectionModel().selectNext();
                 e.consume();
@@ -69,7 +66,6 @@ final class QuickAdd {
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 popup.hide();
-                e.consume();
             }
         });
         list.setOnMouseClicked(e -> {
