@@ -134,5 +134,14 @@ class TeacherPreparationUiTest {
                 () -> !h.training.history().previousTrainLoss().isEmpty());
         assertThat(h.training.history().trainLoss()).as("no run of this window yet").isEmpty();
         assertThat(h.training.history().previousValidationAccuracy()).isNotEmpty();
+        // Unsaved work of the lesson restored after a crash, the lesson already open: its last run's curves are shown
+        // again (the file's name did not change, so they had stayed cleared with the replaced project).
+        Path copy = Files.createTempFile(h.dir, "autosave-", ".dwproj");
+        Project kept = new ProjectReader().read(lesson);
+        robot.interact(() -> h.window.files().restore(new dev.deepwire.io.files.Autosave.Recovered(copy, kept, lesson,
+                java.util.List.of())));
+        assertThat(h.vm.project()).isSameAs(kept);
+        DockBelongsToProjectUiTest.waitFor("the restored lesson's last run shown",
+                () -> !h.training.history().previousTrainLoss().isEmpty());
     }
 }
