@@ -99,7 +99,7 @@ public final class JavaSourceExport {
                 .append(");\n")
                 .append("        DatasetSplits data = DatasetLoader.load(new ProjectReader().read(project).dataset(),\n")
                 .append("                project.toAbsolutePath().getParent());\n")
-                .append(imageBinding(network))
+                .append(inputBinding(network))
                 .append("        ComputationGraph net = new ComputationGraph(configuration());\n")
                 .append("        net.init();\n")
                 .append("        Random shuffle = new Random(").append(training.seed()).append("L);\n")
@@ -123,17 +123,21 @@ public final class JavaSourceExport {
     }
 
     /**
-     * Where an input takes images, the line that gives it rows of pixels as images, as the workbench and the command
-     * line do (DataBinding.bindImages: a CSV of c·h·w values per row); nothing otherwise.
+     * Where the network has several inputs or an image input, the line that binds the data to them as the workbench and
+     * the command line do (InputBinding: each of the dataset's inputs to the block that takes it, a CSV's rows of
+     * pixels as images); nothing otherwise.
      */
-    private static String imageBinding(CompiledNetwork network) {
-        if (network.inputs().stream().noneMatch(i -> i.shape().kind() == dev.deepwire.model.PortKind.IMAGE)) {
+    private static String inputBinding(CompiledNetwork network) {
+        var inputs = network.inputs();
+        if (inputs.size() < 2 && inputs.stream().noneMatch(i -> i.shape().kind() == dev.deepwire.model.PortKind.IMAGE)) {
             return "";
         }
-        String sizes = network.inputs().stream().map(i -> i.shape().kind() != dev.deepwire.model.PortKind.IMAGE ? "null"
-                : i.shape().dims().stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")))
-                .collect(Collectors.joining(", "));
-        return "        data = dev.deepwire.training.DataBinding.bindImages(new int[][] {" + sizes + "}, data); // rows of pixels as images\n";
+        String shapes = inputs.stream().map(i -> "new dev.deepwire.model.TensorShape(dev.deepwire.model.PortKind."
+                + i.shape().kind().name() + ", java.util.List.of(" + i.shape().dims().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "), " + i.shape().range() + ", " + i.shape().masked() + ")")
+                .collect(Collectors.joining(",\n                "));
+        return "        data = dev.deepwire.training.InputBinding.bind(java.util.List.of(\n                " + shapes
+                + "), data); // each input its data, rows of pixels as images\n";
     }
 
     private static String quoted(List<String> names) {

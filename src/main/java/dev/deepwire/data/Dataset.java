@@ -92,6 +92,23 @@ public final class Dataset {
         return d;
     }
 
+    /** The same examples with their inputs in another order: input {@code i} is this one's {@code order[i]}. */
+    public Dataset reordered(int[] order) {
+        INDArray[] f = new INDArray[order.length];
+        INDArray[] m = featureMasks == null ? null : new INDArray[order.length];
+        List<List<String>> names = new ArrayList<>();
+        for (int i = 0; i < order.length; i++) {
+            f[i] = features[order[i]];
+            if (m != null) {
+                m[i] = featureMasks[order[i]];
+            }
+            names.add(order[i] < inputNames.size() ? inputNames.get(order[i]) : null);
+        }
+        Dataset d = new Dataset(f, m, labels, labelNames);
+        d.inputNames = Collections.unmodifiableList(names);
+        return d;
+    }
+
     /** Splits into batches, shuffled by {@code random} when given, each batch a copy ready to fit. */
     public List<MultiDataSet> batches(int batchSize, Random random) {
         int n = size();

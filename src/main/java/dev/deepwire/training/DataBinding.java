@@ -2,7 +2,6 @@ package dev.deepwire.training;
 
 import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.data.Dataset;
-import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.PortKind;
@@ -14,63 +13,11 @@ import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Checks that a dataset's arrays fit the network's inputs and outputs, naming the node and the fix; and gives an image
- * input its rows of pixels as images ({@link #bind}).
+ * Checks that a dataset's arrays fit the network's inputs and outputs, naming the node and the fix (on data bound to
+ * the inputs first: {@link InputBinding}).
  */
 public final class DataBinding {
     private DataBinding() {
-    }
-
-    /**
-     * The data as the network's inputs take it: an image input of c × h × w given rows of c·h·w values (a CSV of pixels,
-     * such as the digits' 64 values of an 8 × 8 grey image) takes each row as that image — channels first, then row by
-     * row, the order its sizes are listed in; a CSV of pixels had been refused with "set the input's sizes to 64", which
-     * no image input can be set to. Anything else is left as it is, for {@link #problems} to judge.
-     */
-    public static DatasetSplits bind(CompiledNetwork net, DatasetSplits data) {
-        return bindImages(imageSizes(net), data);
-    }
-
-    /** The same for one split. */
-    public static Dataset bind(CompiledNetwork net, Dataset data) {
-        return bindImages(imageSizes(net), data);
-    }
-
-    /** Each input's image sizes {c, h, w}, null for an input that takes no image (what exported code binds with). */
-    public static int[][] imageSizes(CompiledNetwork net) {
-        return net.inputs().stream().map(CompiledNetwork.Input::shape)
-                .map(s -> s.kind() == PortKind.IMAGE ? s.dims().stream().mapToInt(Integer::intValue).toArray() : null)
-                .toArray(int[][]::new);
-    }
-
-    /** {@link #bind} with the inputs' image sizes given ({@link #imageSizes}); every split, the sampler kept. */
-    public static DatasetSplits bindImages(int[][] images, DatasetSplits data) {
-        if (data == null) {
-            return null;
-        }
-        Dataset train = bindImages(images, data.train());
-        Dataset validation = bindImages(images, data.validation());
-        Dataset test = bindImages(images, data.test());
-        return train == data.train() && validation == data.validation() && test == data.test() ? data
-                : new DatasetSplits(train, validation, test, data.sampler(), data.knowledgeGraph(), data.heldOut());
-    }
-
-    /** {@link #bind} for one split with the inputs' image sizes given. */
-    public static Dataset bindImages(int[][] images, Dataset data) {
-        if (data == null || data.features().length != images.length) {
-            return data;
-        }
-        INDArray[] features = data.features().clone();
-        boolean changed = false;
-        for (int i = 0; i < images.length; i++) {
-            int[] chw = images[i];
-            INDArray f = features[i];
-            if (chw != null && chw.length == 3 && f.rank() == 2 && f.size(1) == (long) chw[0] * chw[1] * chw[2]) {
-                features[i] = f.dup('c').reshape('c', f.size(0), chw[0], chw[1], chw[2]);
-                changed = true;
-            }
-        }
-        return changed ? data.withFeatures(features) : data;
     }
 
     public static List<Issue> problems(CompiledNetwork net, Dataset data) {

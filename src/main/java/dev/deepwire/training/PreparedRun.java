@@ -45,7 +45,7 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
                                        Path dataFolder) {
         DatasetSplits data;
         try {
-            data = DataBinding.bind(network, DatasetLoader.load(dataset, dataFolder));
+            data = InputBinding.bind(network, DatasetLoader.load(dataset, dataFolder));
         } catch (DataException e) {
             return failed(e.getMessage(), null);
         }

@@ -11,7 +11,7 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.training.DataBinding;
+import dev.deepwire.training.InputBinding;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ record SavedModel(TrainedModel model, Dataset data, DatasetSplits splits) {
         // as training took it (rows of pixels as images): the graph's inputs say how
         var compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
         if (compiled.ok()) {
-            data = DataBinding.bind(compiled.orThrow(), data);
+            data = InputBinding.bind(compiled.orThrow(), data);
         }
         data = data.resplit(settings.validationSplit(), settings.seed());
         return new SavedModel(net, data.validation() != null ? data.validation() : data.train(), data);

@@ -47,6 +47,38 @@ class DataBindingTest {
     }
 
     @Test
+    void eachOfTheDatasetsInputsGoesToTheBlockThatTakesItWhateverOrderTheBlocksWereAddedIn() {
+        // The same network: the data is bound to it as training, validate and the editor's check bind it, and the
+        // image rows go to the image's block, the caption to the caption's (no block deleted and added again).
+        var g = new GraphFixture().node("caption", "token_input", "length", 6).node("words", "token_embedding")
+                .node("image", "sequence_input").node("cross", "cross_attention").node("pool", "global_pool")
+                .node("match", "sigmoid_output")
+                .wire("caption.out", "words.in").wire("words.out", "cross.queries").wire("image.out", "cross.keys")
+                .wire("cross.out", "pool.in").wire("pool.out", "match.in").graph();
+        var net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        INDArray image = Nd4j.rand(new int[] {4, 8, 8});
+        INDArray caption = Nd4j.zeros(4, 6);
+        INDArray imageMask = Nd4j.ones(4, 8);
+        var data = new Dataset(new INDArray[] {image, caption}, new INDArray[] {imageMask, null},
+                new INDArray[] {Nd4j.zeros(4, 1)}, List.of()).withInputNames(List.of(List.of("row 0"), List.of("a", "b")));
+        Dataset bound = InputBinding.bind(net, data);
+        assertThat(bound.features()).containsExactly(caption, image);
+        assertThat(bound.featureMasks()).containsExactly(null, imageMask);
+        assertThat(bound.inputNames(1)).containsExactly("row 0");
+        assertThat(DataBinding.problems(net, bound)).isEmpty();
+        assertThat(InputBinding.bind(net, bound)).as("already in the blocks' order").isSameAs(bound);
+
+        // two inputs either could take (a head and a relation id of one count): the dataset's order stands
+        var ids = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 5)
+                .node("s", "distmult_1n", "dim", 4).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        var kg = new GraphCompiler(BlockCatalog.standard()).compile(ids, CompileOptions.forGradientCheck(1)).orThrow();
+        var pairs = new Dataset(new INDArray[] {Nd4j.zeros(4, 1), Nd4j.ones(4, 1)}, null,
+                new INDArray[] {Nd4j.zeros(4, 5)}, List.of());
+        assertThat(InputBinding.bind(kg, pairs)).isSameAs(pairs);
+    }
+
+    @Test
     void oneClassIsNotFixedBySettingClassesToOne() {
         assertThat(DataBinding.problems(net("softmax_output", "classes", 3), data(1))).extracting(Issue::message)
                 .singleElement().asString().contains("every example has the same label").doesNotContain("set classes to 1");
@@ -94,7 +126,7 @@ class DataBindingTest {
                 .graph(), CompileOptions.forGradientCheck(1)).orThrow(); // an image of 2 × 6 × 5
         INDArray rows = Nd4j.arange(0, 3 * 60).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(3, 60);
         Dataset flat = new Dataset(new INDArray[] {rows}, null, new INDArray[] {Nd4j.zeros(3, 3)}, List.of());
-        Dataset bound = DataBinding.bind(cnn, flat);
+        Dataset bound = InputBinding.bind(cnn, flat);
         assertThat(DataBinding.problems(cnn, flat)).extracting(Issue::message).singleElement().asString()
                 .contains("the image input takes 2 × 6 × 5 = 60").doesNotContain("set the input's sizes to 60");
         assertThat(DataBinding.problems(cnn, bound)).isEmpty();
@@ -112,7 +144,7 @@ class DataBindingTest {
         assertThat(net.params().sumNumber().doubleValue()).isNotEqualTo(before).isFinite();
 
         Dataset odd = new Dataset(new INDArray[] {Nd4j.rand(3, 59)}, null, new INDArray[] {Nd4j.zeros(3, 3)}, List.of());
-        assertThat(DataBinding.bind(cnn, odd)).as("59 values make no 2 × 6 × 5 image: left for problems to name")
+        assertThat(InputBinding.bind(cnn, odd)).as("59 values make no 2 × 6 × 5 image: left for problems to name")
                 .isSameAs(odd);
         assertThat(DataBinding.problems(cnn, odd)).extracting(Issue::message).singleElement().asString()
                 .contains("set channels × height × width to make 59").contains("Vector input");

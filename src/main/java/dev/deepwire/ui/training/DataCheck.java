@@ -99,7 +99,7 @@ public final class DataCheck {
                     + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
         }
         CompiledNetwork net = compiled.orThrow();
-        Dataset train = DataBinding.bind(net, loaded.train()); // as training takes it: rows of pixels as images
+        Dataset train = dev.deepwire.training.InputBinding.bind(net, loaded.train()); // as training takes it
         List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
         return new Result(issues, fixes(graph, net, train));
