@@ -13,7 +13,6 @@ import dev.deepwire.model.Port;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.ProjectSettingCommand;
 import dev.deepwire.model.TrainingSettings;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +29,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
@@ -41,7 +39,7 @@ import javafx.collections.ObservableSet;
  *
  * <p>The one object the views talk to; the work lies in {@link EditorAnalysis} (analysis and quick fixes),
  * {@link BlockEdits} (blocks and wires), {@link NoteAndGroupEdits} (notes and groups), {@link ClipboardEdits}, and
- * {@link EditorMessages} (the message line and the run lock).
+ * {@link EditorMessages} (the message line and the run lock) and {@link EditorSelection} (blocks and notes selected).
  */
 public final class EditorViewModel {
     private final BlockCatalog catalog;
@@ -51,10 +49,7 @@ public final class EditorViewModel {
     private final ClipboardEdits clipboard = new ClipboardEdits(this);
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private CommandStack stack;
-    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
-    /** Selected notes, beside the selected blocks: Select All takes them, Delete and Copy act on them too. */
-    private final ObservableSet<String> selectedNotes = FXCollections.observableSet(new LinkedHashSet<>());
-    private boolean selectingAll;
+    private final EditorSelection selected = new EditorSelection(this::graph);
     private final LongProperty revision = new SimpleLongProperty();
     /** The revision at which the current project was set: analyses of older revisions are of another project. */
     private long projectSince;
@@ -74,12 +69,6 @@ public final class EditorViewModel {
         this.catalog = catalog;
         this.analyses = new EditorAnalysis(catalog, background, uiThread);
         messages.locked().addListener((o, was, is) -> updateHistoryState());
-        // picking blocks (a click, the band, a paste) leaves the notes Select All had taken
-        selection.addListener((javafx.collections.SetChangeListener<String>) c -> {
-            if (!selectingAll) {
-                selectedNotes.clear();
-            }
-        });
         setProject(initial);
     }
 
@@ -126,8 +115,7 @@ public final class EditorViewModel {
     public void setProject(Project p) {
         stack = new CommandStack(p.graph());
         stack.addListener(s -> changed());
-        selection.clear();
-        selectedNotes.clear();
+        selected.clear();
         project.set(p);
         projectSince = revision.get() + 1; // before the change is announced: listeners already see the new project
         changed();
@@ -182,7 +170,7 @@ public final class EditorViewModel {
     }
 
     public ObservableSet<String> selection() {
-        return selection;
+        return selected.blocks();
     }
 
     /**
@@ -195,8 +183,7 @@ public final class EditorViewModel {
 
     private void changed() {
         messages.edited();
-        selection.removeIf(id -> !graph().contains(id));
-        selectedNotes.removeIf(id -> graph().note(id).isEmpty());
+        selected.keepExisting();
         revision.set(revision.get() + 1);
         updateHistoryState();
         analyses.schedule(revision.get(), graph().copy());
@@ -391,42 +378,32 @@ public final class EditorViewModel {
         }
     }
 
-    /** Selects every block and every note (notes had been left out: Delete and Copy then missed them). */
+    /** Selects every block and every note ({@link EditorSelection}). */
     public void selectAll() {
-        selectingAll = true;
-        try {
-            selection.clear();
-            graph().nodes().forEach(n -> selection.add(n.id()));
-            graph().notes().forEach(n -> selectedNotes.add(n.id()));
-        } finally {
-            selectingAll = false;
-        }
+        selected.all();
     }
 
     /** The selected notes (Select All takes them; {@link #selection()} holds the blocks). */
     public ObservableSet<String> selectedNotes() {
-        return selectedNotes;
+        return selected.notes();
     }
 
     /** Nothing selected: no block, no note (a press on empty canvas). */
     public void clearSelection() {
-        selection.clear();
-        selectedNotes.clear();
+        selected.clear();
     }
 
     public void select(String nodeId, boolean add) {
-        if (!add) {
-            selection.clear();
-        }
-        selection.add(nodeId);
+        selected.select(nodeId, add);
     }
 
     /** The single selected node, if exactly one is selected. */
     public Optional<Node> selectedNode() {
-        return selection.size() == 1 ? graph().node(selection.iterator().next()) : Optional.empty();
+        var blocks = selected.blocks();
+        return blocks.size() == 1 ? graph().node(blocks.iterator().next()) : Optional.empty();
     }
 
     public Set<String> selectedIds() {
-        return Set.copyOf(selection);
+        return selected.blockIds();
     }
 }
