@@ -31,12 +31,7 @@ class DataBindingTest {
         // Found building a cross-modal network from scratch: the caption's Token sequence added before the image rows'
         // Sequence-of-vectors input; digits-caption gives the image first, and the check said "the dataset's sequences
         // have length ? but the input expects 6; set its length to the data's length".
-        var g = new GraphFixture().node("caption", "token_input", "length", 6).node("words", "token_embedding")
-                .node("image", "sequence_input").node("cross", "cross_attention").node("pool", "global_pool")
-                .node("match", "sigmoid_output")
-                .wire("caption.out", "words.in").wire("words.out", "cross.queries").wire("image.out", "cross.keys")
-                .wire("cross.out", "pool.in").wire("pool.out", "match.in").graph();
-        var net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        var net = captionAddedBeforeTheImage();
         var data = new Dataset(new INDArray[] {Nd4j.rand(new int[] {4, 8, 8}), Nd4j.zeros(4, 6)}, null,
                 new INDArray[] {Nd4j.zeros(4, 1)}, List.of());
         assertThat(DataBinding.problems(net, data)).singleElement().satisfies(issue -> {
@@ -46,16 +41,21 @@ class DataBindingTest {
         });
     }
 
-    @Test
-    void eachOfTheDatasetsInputsGoesToTheBlockThatTakesItWhateverOrderTheBlocksWereAddedIn() {
-        // The same network: the data is bound to it as training, validate and the editor's check bind it, and the
-        // image rows go to the image's block, the caption to the caption's (no block deleted and added again).
+    /** A cross-modal network whose caption input was added before the image rows' (digits-caption gives the image first). */
+    private static CompiledNetwork captionAddedBeforeTheImage() {
         var g = new GraphFixture().node("caption", "token_input", "length", 6).node("words", "token_embedding")
                 .node("image", "sequence_input").node("cross", "cross_attention").node("pool", "global_pool")
                 .node("match", "sigmoid_output")
                 .wire("caption.out", "words.in").wire("words.out", "cross.queries").wire("image.out", "cross.keys")
                 .wire("cross.out", "pool.in").wire("pool.out", "match.in").graph();
-        var net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        return new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+    }
+
+    @Test
+    void eachOfTheDatasetsInputsGoesToTheBlockThatTakesItWhateverOrderTheBlocksWereAddedIn() {
+        // The same network: the data is bound to it as training, validate and the editor's check bind it, and the
+        // image rows go to the image's block, the caption to the caption's (no block deleted and added again).
+        var net = captionAddedBeforeTheImage();
         INDArray image = Nd4j.rand(new int[] {4, 8, 8});
         INDArray caption = Nd4j.zeros(4, 6);
         INDArray imageMask = Nd4j.ones(4, 8);
