@@ -47,6 +47,7 @@ final class ProjectFiles {
     private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
     private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
+    private Runnable opened = () -> { };
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
     private java.util.function.Supplier<List<Path>> agreedWhileUnsaved = List::of;
     private java.util.function.Consumer<List<Path>> restoreAgreed = agreed -> { };
@@ -87,7 +88,6 @@ final class ProjectFiles {
         return f == null ? null : FileNames.withExtension(f.toPath(), ext);
     }
 
-    /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
     /**
      * Told each save's file before (null for a project with none: new, or a sample's template) and now; answers what
      * the status bar adds (where the earlier file's runs stay, or "").
@@ -96,6 +96,12 @@ final class ProjectFiles {
         saved = action;
     }
 
+    /** Told once a project from a file is in the window with its file named: opened, or its unsaved work restored. */
+    void setOnOpened(Runnable action) {
+        opened = action;
+    }
+
+    /** Whether a run is going: the project in the window is not replaced then (the run and its dock belong to it). */
     void setTraining(BooleanSupplier running) {
         this.training = running;
     }
@@ -133,6 +139,9 @@ final class ProjectFiles {
         vm.setProject(r.project());
         vm.history().markUnsaved();
         file.set(r.original());
+        if (r.original() != null) {
+            opened.run();
+        }
         if (r.original() == null) {
             restoreAgreed.accept(r.agreedData());
         }
@@ -247,6 +256,7 @@ final class ProjectFiles {
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
+            opened.run();
             List<String> unread = UnknownKeys.of(p); // a misspelt section would otherwise train on defaults unseen
             vm.messageProperty().set("Opened " + path.getFileName() + (unread.isEmpty() ? "" : " · " + unread.get(0)
                     + (unread.size() > 1 ? " (and " + (unread.size() - 1) + " more not read)" : "")));

@@ -47,14 +47,10 @@ final class ProjectFlow {
      * A project opened from its file shows its newest kept run's curves as the charts' "previous run" (read in the
      * background): reopened after a restart, a trained lesson's charts were empty, its curves only in Runs…. So does
      * unsaved work of a saved file restored after a crash (the file already open at start: its name did not change, and
-     * the charts stayed empty).
+     * the charts stayed empty). Told by the files once the project is in and its file named ({@code setOnOpened}).
      */
     private static void showLastRunOnOpening(EditorViewModel vm, ProjectFiles files, TrainingViewModel training) {
-        // once the project is in the window and Open (or Restore) has named its file, which comes after the project
-        vm.projectProperty().addListener((o, was, now) -> Platform.runLater(() -> {
-            if (vm.project() != now || files.fileProperty().get() == null) {
-                return; // another project since, or one with no file (new, a sample): no runs of its own
-            }
+        files.setOnOpened(() -> {
             var project = vm.project();
             var runs = training.keptRuns(); // (their run.json files, each bounded; the curves are read below)
             if (runs.isEmpty()) {
@@ -72,7 +68,7 @@ final class ProjectFlow {
                     training.showPrevious(curves);
                 }
             }));
-        }));
+        });
     }
 
     private static final Executor DATA_CHECKS = Executors.newSingleThreadExecutor(r -> {

@@ -65,8 +65,9 @@ class StepModeImageUiTest {
         robot.interact(() -> stage.toFront());
         robot.interact(mode::toggleFromMenu);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null;
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null).get();
         });
         assertThat(mode.walkthrough().steps()).hasSize(4);
         assertThat(mode.walkthrough().steps().get(0).outputs().get(0).shape()).as("a row of 64 pixels walked as the image")

@@ -73,8 +73,9 @@ class StepModeUiTest {
 
     private void awaitWalk(StepMode mode) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null;
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null).get();
         });
     }
 
@@ -165,8 +166,9 @@ class StepModeUiTest {
 
         robot.clickOn("#step-gradients");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return mode.goingBack() && !mode.computing();
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> mode.goingBack() && !mode.computing()).get();
         });
         assertThat(mode.index()).isEqualTo(10);
         assertThat(overlay.shownGradients()).containsKey("pool.out → classify.in");
@@ -185,8 +187,9 @@ class StepModeUiTest {
         robot.clickOn("#step-text").write("t3 <M> t5");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
         });
         assertThat(mode.goingBack()).as("typed input walks forward only").isFalse();
         robot.interact(() -> {
@@ -291,8 +294,9 @@ class StepModeUiTest {
         awaitWalk(mode);
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
         });
         TrainedModel model = window.attention().loadedModel().orElseThrow();
         Dataset split = window.attention().validation();
@@ -320,16 +324,18 @@ class StepModeUiTest {
         assertThat(gradients.isDisabled()).as("on the third step of the way forward").isFalse();
         robot.clickOn(gradients);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return mode.goingBack() && !mode.computing();
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> mode.goingBack() && !mode.computing()).get();
         });
         assertThat(mode.index()).as("back from the output").isEqualTo(mode.walkthrough().steps().size() - 1);
         assertThat(gradients.isDisabled()).as("already going back").isTrue();
 
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed");
+            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
+            // the flags could say done before its gradients were drawn)
+            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
         });
         assertThat(gradients.isDisabled()).isTrue();
         assertThat(gradients.getText()).as("the greyed button says why").contains("typed input has no true label");
