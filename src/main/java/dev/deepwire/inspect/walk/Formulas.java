@@ -57,7 +57,10 @@ final class Formulas {
             lines.add("y_" + position + " = x_" + position + " + P[" + position + "] = " + Numbers.vector(yi));
         } else if (params.containsKey("W") && params.containsKey("b") && x != null && y != null) {
             long[] w = params.get("W").shape();
-            lines.add("W: " + w[0] + " × " + w[1] + ",  x" + at + ": " + x.at(position).length + ",  b: "
+            // every size of W: a convolution's is filters × channels × k × k (it read "W: 16 × 1", as if a matrix)
+            String sizes = java.util.Arrays.stream(w).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" × "));
+            lines.add("W: " + sizes + ",  x" + at + ": " + x.at(position).length + ",  b: "
                     + params.get("b").length() + "  →  y: " + (prediction != null || y == null ? w[1] : y.at(position).length));
             lines.add("x" + at + " = " + Numbers.vector(x.at(position)));
             dense = true;
