@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.GraphFixture;
 import dev.deepwire.compiler.CompileOptions;
 import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,30 +28,32 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Step mode on a CNN built on a CSV of pixels (the digits, 64 values a row into an Image input of 1 × 8 × 8): the walk
- * takes the rows as images, and the panel offers only the choices that mean something for it — no typed text (it had
- * ended step mode: "typed input needs a token input"), no position, no head.
+ * Step mode on a CNN built from an empty canvas on the digits' rows of 64 pixels, as seen in the real window at
+ * 1024 x 700: the panel offers only the choices that change the walk, and an example chosen in Evaluate and Prune is
+ * named where the Example box was.
  */
 @ExtendWith(ApplicationExtension.class)
 class StepModeImageUiTest {
-    private WorkbenchHarness h;
     private Stage stage;
+    private WorkbenchHarness h;
     private Path zip;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        var graph = new GraphFixture().node("image", "image_input", "channels", 1, "height", 8, "width", 8)
+        GraphFixture g = new GraphFixture()
+                .node("img", "image_input", "channels", 1, "height", 8, "width", 8)
                 .node("conv", "conv2d", "filters", 4, "kernel", 3, "padding", "same")
-                .node("flat", "flatten").node("out", "softmax_output", "classes", 10)
-                .wire("image.out", "conv.in").wire("conv.out", "flat.in").wire("flat.out", "out.in").graph();
-        Project p = new Project("digits cnn", "", graph, new DatasetSpec("csv", Map.of("file", "digits.csv.gz",
-                "classes", 10, "header", false, "validationFraction", 0.2)), TrainingSettings.defaults());
-        zip = ScratchDirs.create("deepwire-step-image").resolve("model.zip");
+                .node("flat", "flatten")
+                .node("out", "softmax_output", "classes", 10)
+                .wire("img.out", "conv.in").wire("conv.out", "flat.in").wire("flat.out", "out.in");
+        Project p = new Project("cnn", "", g.graph(), new DatasetSpec("csv",
+                Map.of("file", "digits.csv.gz", "classes", 10, "header", false)), TrainingSettings.defaults());
+        Path models = ScratchDirs.create("deepwire-step-image");
+        zip = models.resolve("model.zip");
         new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
                 .orThrow().instantiate()).save(zip);
         h = new WorkbenchHarness(stage, p, 1280, 800);
-        // where an unsaved project's relative data path starts in this window
         Files.copy(Path.of("sample-projects/data/digits.csv.gz"), h.dir.resolve("digits.csv.gz"));
     }
 
@@ -58,23 +62,43 @@ class StepModeImageUiTest {
         h.close();
     }
 
+    private void awaitWalk(StepMode mode, String example) throws Exception {
+        // read on the JavaFX thread, where a walk's result is applied in one go
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !mode.computing()
+                && mode.walkthrough() != null && mode.walkthrough().example().contains(example)).get());
+    }
+
+    private static boolean shown(FxRobot robot, String id) {
+        javafx.scene.Node n = robot.lookup(id).query();
+        return n.isVisible() && n.isManaged();
+    }
+
     @Test
-    void aCnnOnRowsOfPixelsIsWalkedWithOnlyTheChoicesThatApplyToIt(FxRobot robot) throws Exception {
+    void aCnnsStepOffersNoPositionAndNoHeadAndAChosenExampleIsNamedNotBoxedAsZero(FxRobot robot) throws Exception {
         StepMode mode = h.window.stepMode();
         WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
         robot.interact(() -> stage.toFront());
         robot.interact(mode::toggleFromMenu);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null).get();
+        awaitWalk(mode, "example");
+        // no sequence and no attention in this network: Position (0 to 4095) and Head changed nothing
+        assertThat(shown(robot, "#step-position")).as("Position").isFalse();
+        assertThat(shown(robot, "#step-head")).as("Head").isFalse();
+        assertThat(shown(robot, "#step-example")).as("the Example box, on the run's examples").isTrue();
+        // the digits' rows of 64 pixels walked as the 1 × 8 × 8 image; no box for typed text, which has no tokens to go to
+        // (text typed there had ended step mode)
+        assertThat(mode.walkthrough().steps().get(0).outputs().get(0).shape()).containsExactly(1L, 8L, 8L);
+        assertThat(shown(robot, "#step-text")).as("typed text").isFalse();
+
+        // Evaluate and Prune's Step through on validation example 19: the box had said 0 beside "Validation example 19"
+        TrainedModel model = h.window.attention().loadedModel().orElseThrow();
+        Dataset split = h.window.attention().validation();
+        robot.interact(() -> {
+            h.window.attention().loadChosen(model, split, 19);
+            mode.startOnChosenExample();
         });
-        assertThat(mode.walkthrough().steps()).hasSize(4);
-        assertThat(mode.walkthrough().steps().get(0).outputs().get(0).shape()).as("a row of 64 pixels walked as the image")
-                .containsExactly(1L, 8L, 8L);
-        assertThat(robot.lookup("#step-text").query().isVisible()).as("no tokens to type").isFalse();
-        assertThat(robot.lookup("#step-position").query().isVisible()).as("no sequence").isFalse();
-        assertThat(robot.lookup("#step-head").query().isVisible()).as("no attention").isFalse();
-        assertThat(robot.lookup("#step-example").query().isVisible()).isTrue();
+        awaitWalk(mode, "validation example 19");
+        assertThat(shown(robot, "#step-example")).as("the Example box").isFalse();
+        assertThat(robot.lookup("#step-example-label").queryAs(Label.class).getText())
+                .isEqualTo("Validation example 19 (chosen in Evaluate)");
     }
 }

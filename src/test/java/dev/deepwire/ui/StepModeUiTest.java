@@ -307,6 +307,12 @@ class StepModeUiTest {
         awaitWalk(mode);
         assertThat(mode.walkthrough().example()).doesNotStartWith("typed").contains("validation example 5");
         assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        // the chosen example is named where the Example box was; a sequence and attention keep Position and Head
+        assertThat(robot.lookup("#step-example").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#step-example-label").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Validation example 5 (chosen in Evaluate)");
+        assertThat(robot.lookup("#step-position").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#step-head").query().isVisible()).isTrue();
     }
 
     @Test

@@ -21,6 +21,20 @@ public record Walkthrough(String project, String example, int position, int head
         return steps.stream().filter(s -> s.nodeId().equals(nodeId)).findFirst();
     }
 
+    /**
+     * Whether choosing a position changes what the steps show: some block's tensor is a sequence. In an image or
+     * vector network the Position box offered 0 to 4095 and changed nothing.
+     */
+    public boolean hasPositions() {
+        return steps.stream().flatMap(s -> java.util.stream.Stream.concat(s.inputs().stream(), s.outputs().stream()))
+                .anyMatch(WalkTensor::isSequence);
+    }
+
+    /** Whether choosing a head changes what the steps show: some block's step is attention's. */
+    public boolean hasHeads() {
+        return steps.stream().anyMatch(s -> s.attention() != null);
+    }
+
     /** The same walk-through with the way back added. */
     public Walkthrough withBackward(Backward back) {
         return new Walkthrough(project, example, position, head, steps, back);

@@ -160,6 +160,7 @@ public final class StepMode {
             stop("Step mode needs a trained model: train (or pause a run), or open a kept run's model");
             return;
         }
+        panel.chosenExample(session.chosenExample());
         panel.example.getValueFactory().setValue(Math.min(panel.example.getValue(), probe.size() - 1));
         ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) panel.example.getValueFactory())
                 .setMax(probe.size() - 1);
@@ -211,7 +212,6 @@ public final class StepMode {
             }
             boolean wasBack = back;
             walk = w;
-            panel.choicesFor(w);
             back = gradients;
             index = back && !wasBack ? w.steps().size() - 1 : Math.min(index, w.steps().size() - 1);
             vm.messageProperty().set(back ? String.format("Going back: loss %.4g for this example", w.backward().loss())
@@ -235,6 +235,7 @@ public final class StepMode {
 
     private void show() {
         panel.show(walk, index, back);
+        panel.axesFor(walk);
         panel.gradientsFor(typed == null, back);
         overlay.show(walk, index, back ? walk.backward() : null);
         vm.select(walk.steps().get(index).nodeId(), false); // the block inspector shows the current block

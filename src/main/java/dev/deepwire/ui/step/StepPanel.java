@@ -28,6 +28,7 @@ final class StepPanel extends VBox {
     final Spinner<Integer> position = new Spinner<>(0, 4095, 0);
     final Spinner<Integer> head = new Spinner<>(0, 63, 0);
     final TextField typed = new TextField();
+    final Label exampleLabel = new Label("Example");
     private final Label positionLabel = new Label("Position");
     private final Label headLabel = new Label("Head");
     final Button gradients = new Button("Show gradients");
@@ -63,7 +64,8 @@ final class StepPanel extends VBox {
         typed.setPromptText("type input, Enter");
         typed.setPrefColumnCount(14);
         FlowPane nav = new FlowPane(6, 6, previous, next, gradients, export, close); // rows wrap on a narrow canvas
-        FlowPane choice = new FlowPane(6, 6, new Label("Example"), example, positionLabel, position, headLabel, head, typed);
+        exampleLabel.setId("step-example-label");
+        FlowPane choice = new FlowPane(6, 6, exampleLabel, example, positionLabel, position, headLabel, head, typed);
         nav.setAlignment(Pos.CENTER_LEFT);
         choice.setAlignment(Pos.CENTER_LEFT);
         // one line (cut with "…", whole in its tooltip): wrapped onto a second line it pushed Next down, so repeated
@@ -162,25 +164,32 @@ final class StepPanel extends VBox {
      * there had ended step mode with "typed input needs a token input".
      */
     void choicesFor(boolean tokens) {
-        show(tokens, typed);
+        shown(tokens, typed);
     }
 
     /**
-     * Position only where the walk has a sequence to choose a position in, Head only where it has an attention block
-     * (a CNN's walk showed both, set to 0, choosing nothing).
+     * Position and Head only where they choose something (a sequence, an attention block): stepping a CNN on digits
+     * offered both, and changing them changed nothing.
      */
-    void choicesFor(Walkthrough walk) {
-        boolean sequences = walk.steps().stream().flatMap(s -> java.util.stream.Stream.concat(s.inputs().stream(),
-                s.outputs().stream())).anyMatch(t -> t.isSequence());
-        boolean attention = walk.steps().stream().anyMatch(s -> s.attention() != null);
-        show(sequences, positionLabel, position);
-        show(attention, headLabel, head);
+    void axesFor(Walkthrough walk) {
+        shown(walk.hasPositions(), positionLabel, position);
+        shown(walk.hasHeads(), headLabel, head);
     }
 
-    private static void show(boolean shown, javafx.scene.Node... nodes) {
+    /**
+     * Names the example chosen in Evaluate and Prune in place of the Example box: the walk repeats that example, and
+     * the box had said 0 (offering 0 to 7, all the same example) above "Validation example 19".
+     */
+    void chosenExample(java.util.OptionalInt chosen) {
+        exampleLabel.setText(chosen.isPresent() ? "Validation example " + chosen.getAsInt() + " (chosen in Evaluate)"
+                : "Example");
+        shown(chosen.isEmpty(), example);
+    }
+
+    private static void shown(boolean on, javafx.scene.Node... nodes) {
         for (javafx.scene.Node n : nodes) {
-            n.setVisible(shown);
-            n.setManaged(shown);
+            n.setVisible(on);
+            n.setManaged(on);
         }
     }
 
