@@ -36,6 +36,10 @@ final class StepPanel extends VBox {
     final Button close = new Button("Leave step mode");
     /** The attention step's softmax row as cells over the keys (shown for attention blocks only). */
     final HBox row = new HBox(1);
+    /** The attention step whose row is on show (drawn again when the panel's width changes), or null. */
+    private dev.deepwire.inspect.walk.AttentionStep rowShown;
+    /** The step's text, which scrolls inside the panel. */
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
 
     StepPanel() {
         setId("step-panel");
@@ -78,11 +82,19 @@ final class StepPanel extends VBox {
         title.setMinWidth(0);
         choice.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.setStyle("-fx-text-fill: #d7dae0;"));
         row.setId("step-softmax-row");
+        // the row never holds the text wider than the panel: its 24 cells of 30 px held every line of a 1024 x 700
+        // window's panel 730 px wide, cut at its right edge; the cells take the panel's width instead
+        row.setMinWidth(0);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (Math.abs(a.getWidth() - b.getWidth()) > 0.5) {
+                showRow(rowShown);
+            }
+        });
         // Navigation right under the title: on a small screen the panel can be taller than the canvas, and
         // Next / Previous must stay reachable.
         // The step's text scrolls inside the panel, whose height the canvas sets (StepOverlay): the buttons stay put.
         VBox body = new VBox(6, formula, lines, row);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setContent(body);
         scroll.setId("step-body");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
@@ -108,19 +120,23 @@ final class StepPanel extends VBox {
 
     /** One cell per key, coloured by its weight (viridis, 0 to 1), with the key and weight below. */
     private void showRow(dev.deepwire.inspect.walk.AttentionStep a) {
+        rowShown = a;
         row.getChildren().clear();
         row.setVisible(a != null);
         row.setManaged(a != null);
         if (a == null) {
             return;
         }
-        double w = Math.max(14, Math.min(46, 730.0 / a.softmax().length));
+        // the width the text has (730 before the panel is laid out)
+        double room = scroll.getViewportBounds().getWidth() > 0 ? scroll.getViewportBounds().getWidth() - 2 : 730;
+        // whole pixels, a cell and its 1 px gap each: n cells take n·w − 1
+        double w = Math.max(14, Math.min(46, Math.floor((room + 1) / a.softmax().length)));
         for (int j = 0; j < a.softmax().length; j++) {
             javafx.scene.shape.Rectangle cell = new javafx.scene.shape.Rectangle(w - 1, 18,
                     javafx.scene.paint.Color.web(String.format("#%06x", dev.deepwire.inspect.Viridis.rgb(a.softmax()[j]))));
             Label key = new Label(a.keys().get(j));
             key.setStyle("-fx-text-fill: " + (j == a.position() && a.keys().get(j).equals(a.queryLabel()) ? "#fde725" : "#9aa0aa") + "; -fx-font-size: 9px;");
-            key.setMaxWidth(w);
+            key.setMaxWidth(w - 1);
             VBox box = new VBox(1, cell, key);
             javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(a.keys().get(j) + ": a = "
                     + Numbers.of(a.softmax()[j]) + ", score = " + Numbers.of(a.scores()[j])));

@@ -1,0 +1,77 @@
+package dev.deepwire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.compiler.CompileOptions;
+import dev.deepwire.compiler.GraphCompiler;
+import dev.deepwire.inspect.TrainedModel;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Project;
+import dev.deepwire.testing.ScratchDirs;
+import dev.deepwire.testing.SmallMarker;
+import dev.deepwire.ui.step.StepMode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Step mode in a 1024 x 700 window (a projector's), where the canvas leaves the step panel under 600 px. */
+@ExtendWith(ApplicationExtension.class)
+class StepModeNarrowUiTest {
+    private Stage stage;
+    private WorkbenchHarness h;
+    private Path zip;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
+        p.graph().setParam("tokens", "length", 24); // the sample's 24 tokens: 24 cells in the softmax row
+        p.setDataset(new dev.deepwire.model.DatasetSpec("marker", Map.of("train", 64, "validation", 32, "length", 24)));
+        zip = ScratchDirs.create("deepwire-step-narrow").resolve("model.zip");
+        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
+                .orThrow().instantiate()).save(zip);
+        h = new WorkbenchHarness(stage, p, 1024, 700);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void theAttentionStepsLinesWrapInsideThePanelBesideItsSoftmaxRow(FxRobot robot) throws Exception {
+        // Seen in the real window at 1024 x 700 on the marker: at Self-attention every line ran past the panel's right
+        // edge ('q_0 = W_Q x_0 = [-0.8854, …, -0.'), the softmax row of 24 cells holding the text 730 px wide
+        StepMode mode = h.window.stepMode();
+        WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> stage.toFront());
+        robot.interact(mode::toggleFromMenu);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !mode.computing() && mode.walkthrough() != null;
+        });
+        int attn = mode.walkthrough().steps().indexOf(mode.walkthrough().step("attn").orElseThrow());
+        for (int i = 0; i < attn; i++) {
+            robot.interact(() -> mode.step(1));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.index()).isEqualTo(attn);
+        ScrollPane body = robot.lookup("#step-body").queryAs(ScrollPane.class);
+        Label lines = robot.lookup("#step-lines").queryAs(Label.class);
+        double room = body.getViewportBounds().getWidth();
+        assertThat(room).as("the panel is narrower than its 760 px here").isLessThan(700);
+        assertThat(lines.getWidth()).as("the step's lines, in a view %.0f px wide", room).isLessThanOrEqualTo(room + 1);
+        javafx.scene.Node row = robot.lookup("#step-softmax-row").query();
+        assertThat(row.getBoundsInParent().getMaxX()).as("the softmax row's last cell is on show").isLessThanOrEqualTo(room + 1);
+    }
+}
