@@ -62,6 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
             if (!run.ok()) {
                 out.println(TerminalSafeStream.oneLine(run.problem().startsWith("ERROR ") ? run.problem() : "ERROR dataset: " + run.problem()));
                 ok = false;
+            } else {
+                // what loads and may still be wrong: a CSV's header line of only numbers (its first example left out)
+                dev.deepwire.data.DatasetLoader.readWarnings(session.project.dataset(), session.projectDir())
+                        .forEach(w -> out.println(TerminalSafeStream.oneLine("WARN " + w)));
             }
         }
         if (shapes) {

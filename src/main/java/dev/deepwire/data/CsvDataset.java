@@ -145,6 +145,35 @@ public final class CsvDataset {
         return new Dataset(new INDArray[] {Nd4j.createFromArray(x)}, null, new INDArray[] {Nd4j.createFromArray(y)}, names);
     }
 
+    /**
+     * A warning when line 1, read as the header, holds only numbers: most likely the first example, left out of the
+     * data without a word (digits.csv.gz, rows of 64 pixels and a label, lost its first digit to the dialog's Header,
+     * ticked for a new CSV). Read only once the file has loaded (its folder allowed); nothing when it cannot be read.
+     */
+    static List<String> headerWarnings(DatasetSpec spec, Path projectDir) {
+        try {
+            if (!(spec.params().get("file") instanceof String name) || name.isBlank() || !spec.boolParam("header", true)) {
+                return List.of();
+            }
+            Path file = projectDir.resolve(name);
+            try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"),
+                    file, Limits.LINE_CHARS)) {
+                String first = in.readLine();
+                if (first == null || first.isBlank()) {
+                    return List.of();
+                }
+                for (String cell : first.split(",", -1)) {
+                    DataLines.decimal(cell.strip()); // a name: not a number, and line 1 is a header
+                }
+                return List.of("dataset.header: line 1 of " + file.getFileName() + " holds only numbers, yet it is read "
+                        + "as the header (the columns' names) and left out of the data; set dataset.header to false if "
+                        + "it is the first example");
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private static float number(String cell, String file, int line, int column) throws DataException {
         try {
             return DataLines.decimal(cell);

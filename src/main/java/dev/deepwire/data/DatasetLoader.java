@@ -37,6 +37,13 @@ public final class DatasetLoader {
                 .toList();
     }
 
+    /**
+     * What a dataset that loads may still have wrong, each as a line naming the setting: a CSV whose line 1, read as
+     * its header, holds only numbers. Call once it has loaded from {@code projectDir} (the file's folder allowed).
+     */
+    public static List<String> readWarnings(DatasetSpec spec, Path projectDir) {
+        return spec != null && spec.kind().equals("csv") ? CsvDataset.headerWarnings(spec, projectDir) : List.of();
+    }
 
     /**
      * Loads the dataset of a project, wherever its file lies: for callers that checked {@link DataPaths#outside}

@@ -183,6 +183,7 @@ final class DatasetDialog {
                 DatasetLoader.unknownSettings(s).forEach(w -> warnings.append("\nWarning: ").append(w));
                 try {
                     DatasetSplits d = DatasetLoader.load(s, folder.get());
+                    DatasetLoader.readWarnings(s, folder.get()).forEach(w -> warnings.append("\nWarning: ").append(w));
                     return labelled(String.format("%,d training and %,d validation examples%s", d.train().size(),
                             d.validation() == null ? 0 : d.validation().size(),
                             d.test() == null ? "" : String.format(", %,d test", d.test().size())) + warnings);

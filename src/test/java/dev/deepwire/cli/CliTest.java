@@ -55,6 +55,25 @@ class CliTest {
     }
 
     @Test
+    void validateWarnsThatACsvHeaderLineOfOnlyNumbersLeavesTheFirstExampleOut() throws Exception {
+        // digits.csv.gz (64 pixels and a label a row, no header) under a CSV dataset that leaves header out (true)
+        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        Path f = dir.resolve("cnn.dwproj");
+        Files.writeString(f, """
+                {"format": "deepwire-project", "formatVersion": 1, "name": "cnn",
+                 "nodes": [{"id": "img", "type": "image_input", "params": {"channels": 1, "height": 8, "width": 8}},
+                           {"id": "flat", "type": "flatten", "params": {}},
+                           {"id": "out", "type": "softmax_output", "params": {"classes": 10}}],
+                 "edges": [{"from": "img.out", "to": "flat.in"}, {"from": "flat.out", "to": "out.in"}],
+                 "dataset": {"kind": "csv", "file": "digits.csv.gz", "classes": 10}}
+                """);
+        assertThat(DeepWireCli.execute("validate", f.toString())).as("a warning: valid").isEqualTo(0);
+        assertThat(console.out()).contains("WARN dataset.header: line 1 of digits.csv.gz holds only numbers, yet it is "
+                + "read as the header (the columns' names) and left out of the data; set dataset.header to false if it is "
+                + "the first example").contains("valid: cnn");
+    }
+
+    @Test
     void helpIsACommandAsTheLauncherTreatsIt() {
         assertThat(DeepWireCli.execute("help")).as("it had been 'Unmatched argument', exit 2").isEqualTo(0);
         assertThat(console.out()).contains("Usage: deepwire").contains("train");

@@ -50,6 +50,7 @@ public final class DataCheck {
     private Path loadedFolder;
     private DatasetSplits loaded;
     private String loadProblem;
+    private List<String> loadWarnings = List.of();
 
     public DataCheck(BlockCatalog catalog) {
         this.catalog = catalog;
@@ -89,9 +90,11 @@ public final class DataCheck {
             try {
                 loaded = DatasetLoader.load(spec, folder);
                 loadProblem = null;
+                loadWarnings = DatasetLoader.readWarnings(spec, folder);
             } catch (DataException | RuntimeException e) {
                 loaded = null;
                 loadProblem = e.getMessage();
+                loadWarnings = List.of();
             }
         }
         if (loaded == null) {
@@ -102,6 +105,7 @@ public final class DataCheck {
         Dataset train = dev.deepwire.training.InputBinding.bind(net, loaded.train()); // as training takes it
         List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
+        loadWarnings.forEach(w -> issues.add(Issue.warn(null, w)));
         return new Result(issues, fixes(graph, net, train));
     }
 

@@ -31,6 +31,34 @@ class DataCheckTest {
     }
 
     @Test
+    void aCsvWhoseHeaderLineHoldsOnlyNumbersIsAWarningThatItsFirstExampleIsLeftOut() throws Exception {
+        // Building a CNN on digits.csv.gz from an empty canvas: Dataset Settings ticks Header for a new CSV, and the
+        // first digit (64 pixels and a label, no names) was read as the columns' names, left out without a word
+        java.nio.file.Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        var g = new dev.deepwire.GraphFixture()
+                .node("img", "image_input", "channels", 1, "height", 8, "width", 8)
+                .node("flat", "flatten")
+                .node("out", "softmax_output", "classes", 10)
+                .wire("img.out", "flat.in").wire("flat.out", "out.in").graph();
+        var settings = dev.deepwire.model.TrainingSettings.defaults();
+        var ticked = new dev.deepwire.model.DatasetSpec("csv", Map.of("file", "digits.csv.gz", "classes", 10));
+        DataCheck.Result result = new DataCheck(BlockCatalog.standard()).check(g, ticked, settings, dir, false);
+        assertThat(result.firstError()).as("a warning: Train still starts").isEmpty();
+        assertThat(result.issues()).extracting(Issue::message).containsExactly("dataset.header: line 1 of digits.csv.gz "
+                + "holds only numbers, yet it is read as the header (the columns' names) and left out of the data; set "
+                + "dataset.header to false if it is the first example");
+
+        var unticked = new dev.deepwire.model.DatasetSpec("csv", Map.of("file", "digits.csv.gz", "classes", 10, "header", false));
+        assertThat(new DataCheck(BlockCatalog.standard()).check(g, unticked, settings, dir, false).issues()).isEmpty();
+        java.nio.file.Files.writeString(dir.resolve("named.csv"), "x1,x2,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+        var named = new dev.deepwire.model.DatasetSpec("csv", Map.of("file", "named.csv", "classes", 2));
+        var vectors = new dev.deepwire.GraphFixture().node("in", "vector_input", "features", 2)
+                .node("out", "softmax_output", "classes", 2).wire("in.out", "out.in").graph();
+        assertThat(new DataCheck(BlockCatalog.standard()).check(vectors, named, settings, dir, false).issues())
+                .as("a header of names").isEmpty();
+    }
+
+    @Test
     void aDataFileOutsideTheFolderIsNotReadUntilAllowed() throws Exception {
         Path project = java.nio.file.Files.createDirectories(dir.resolve("share"));
         Path secret = java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(dir.resolve("secret"))
