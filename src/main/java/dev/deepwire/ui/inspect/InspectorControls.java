@@ -89,8 +89,11 @@ final class InspectorControls {
         readout.textProperty().bind(heatmap.readoutProperty());
         // A flow, so a narrow window (a projector's) wraps the choices onto a second line instead of cutting them.
         exampleLabel.setId("inspect-example-label");
+        // "or" wraps with the text box it offers: at 1024 x 700 the row ended "All heads  or", the box on the next line
+        HBox orTyped = new HBox(8, new Label("or"), typed);
+        orTyped.setAlignment(Pos.CENTER_LEFT);
         FlowPane top = new FlowPane(8, 6, new Label("Block"), node, exampleLabel,
-                example, new Label("Head"), head, grid, new Label("or"), typed);
+                example, new Label("Head"), head, grid, orTyped);
         top.setAlignment(Pos.CENTER_LEFT);
         typed.setPrefColumnCount(28);
         vocabulary.setId("inspect-vocab");
