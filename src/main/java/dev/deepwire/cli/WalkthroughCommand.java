@@ -81,9 +81,15 @@ final class WalkthroughCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--gradients needs the example's true label to measure the loss "
                     + "against; --text input has none (leave out --text, or --gradients)");
         }
+        int tokens = ModelWalk.tokenInput(prepared.network());
+        if (text != null && tokens < 0) {
+            // an image or vector network: it had said only that it has no token input, not what to do instead
+            throw new CliException(ExitCodes.BAD_INPUT, "--text: this network has no token input to type into; leave out "
+                    + "--text and choose a validation example with --example K (0 to " + (validation.size() - 1) + ")");
+        }
         ModelWalk.Example chosen;
         try {
-            chosen = ModelWalk.example(validation, example, text, ModelWalk.tokenInput(prepared.network()));
+            chosen = ModelWalk.example(validation, example, text, tokens);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--text: " + e.getMessage());
         }

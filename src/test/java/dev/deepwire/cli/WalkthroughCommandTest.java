@@ -81,6 +81,29 @@ class WalkthroughCommandTest {
     }
 
     @Test
+    void typedTextForANetworkWithoutATokenInputSaysToChooseAnExample() throws Exception {
+        // a CNN on digits.csv.gz: 'deepwire walkthrough --text' said only that the network has no token input
+        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        Path project = Files.writeString(dir.resolve("cnn.dwproj"), """
+                {"format": "deepwire-project", "formatVersion": 1, "name": "cnn",
+                 "nodes": [{"id": "img", "type": "image_input", "params": {"channels": 1, "height": 8, "width": 8}},
+                           {"id": "flat", "type": "flatten", "params": {}},
+                           {"id": "out", "type": "softmax_output", "params": {"classes": 10}}],
+                 "edges": [{"from": "img.out", "to": "flat.in"}, {"from": "flat.out", "to": "out.in"}],
+                 "dataset": {"kind": "csv", "file": "digits.csv.gz", "classes": 10, "header": false},
+                 "training": {"epochs": 1}}
+                """);
+        Path runDir = dir.resolve("run");
+        assertThat(DeepWireCli.execute("train", project.toString(), "--max-steps", "1", "--out", runDir.toString())).isEqualTo(0);
+        console.resetErr();
+        assertThat(DeepWireCli.execute("walkthrough", project.toString(), "--model", runDir.resolve("model.zip").toString(),
+                "--text", "a seven", "--out", dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(console.err().strip()).isEqualTo("deepwire: --text: this network has no token input to type into; "
+                + "leave out --text and choose a validation example with --example K (0 to 179)");
+        assertThat(Files.exists(dir.resolve("w"))).isFalse();
+    }
+
+    @Test
     void typedTextAndBadArgumentsAreOneLineEach() throws Exception {
         Path project = smallMarker();
         Path runDir = dir.resolve("run");
