@@ -56,10 +56,9 @@ class StepModeNarrowUiTest {
         WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
         robot.interact(() -> stage.toFront());
         robot.interact(mode::toggleFromMenu);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return !mode.computing() && mode.walkthrough() != null;
-        });
+        // read on the JavaFX thread, where a walk's result is applied in one go
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !mode.computing()
+                && mode.walkthrough() != null).get());
         int attn = mode.walkthrough().steps().indexOf(mode.walkthrough().step("attn").orElseThrow());
         for (int i = 0; i < attn; i++) {
             robot.interact(() -> mode.step(1));

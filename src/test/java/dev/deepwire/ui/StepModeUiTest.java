@@ -121,7 +121,8 @@ class StepModeUiTest {
             head.getValueFactory().setValue(1);
         });
         awaitWalk(mode);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mode.walkthrough().head() == 1 && !mode.computing());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> mode.walkthrough().head() == 1
+                && !mode.computing()).get());
 
         ComputationGraph net = TrainedModel.load(zip).network();
         Dataset one = window.attention().probeProperty().get().range(0, 1);
