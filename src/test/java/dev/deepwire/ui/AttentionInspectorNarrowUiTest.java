@@ -2,12 +2,7 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
-import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
-import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,9 +30,7 @@ class AttentionInspectorNarrowUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
-        zip = ScratchDirs.create("deepwire-inspect-narrow").resolve("model.zip");
-        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
-                .orThrow().instantiate()).save(zip);
+        zip = UntrainedModel.save(p, "deepwire-inspect-narrow");
         h = new WorkbenchHarness(stage, p, 1024, 700);
     }
 
@@ -55,6 +48,9 @@ class AttentionInspectorNarrowUiTest {
         Node typed = robot.lookup("#inspect-typed").query();
         Label or = robot.lookup(n -> n instanceof Label l && "or".equals(l.getText())).queryAs(Label.class);
         Node node = robot.lookup("#inspect-node").query();
+        // the new window's rows are laid out over its first frames: the box wraps once its width is the window's
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                typed.localToScene(typed.getBoundsInLocal()).getMinY() > node.localToScene(node.getBoundsInLocal()).getMaxY()).get());
         Bounds t = typed.localToScene(typed.getBoundsInLocal());
         Bounds o = or.localToScene(or.getBoundsInLocal());
         Bounds first = node.localToScene(node.getBoundsInLocal());

@@ -3,15 +3,11 @@ package dev.deepwire.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.GraphFixture;
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
-import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.ui.step.StepMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +45,7 @@ class StepModeImageUiTest {
                 .wire("img.out", "conv.in").wire("conv.out", "flat.in").wire("flat.out", "out.in");
         Project p = new Project("cnn", "", g.graph(), new DatasetSpec("csv",
                 Map.of("file", "digits.csv.gz", "classes", 10, "header", false)), TrainingSettings.defaults());
-        Path models = ScratchDirs.create("deepwire-step-image");
-        zip = models.resolve("model.zip");
-        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
-                .orThrow().instantiate()).save(zip);
+        zip = UntrainedModel.save(p, "deepwire-step-image");
         h = new WorkbenchHarness(stage, p, 1280, 800);
         Files.copy(Path.of("sample-projects/data/digits.csv.gz"), h.dir.resolve("digits.csv.gz"));
     }

@@ -2,12 +2,7 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
-import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
-import dev.deepwire.testing.ScratchDirs;
 import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.ui.step.StepMode;
 import java.nio.file.Path;
@@ -37,9 +32,7 @@ class StepModeNarrowUiTest {
         Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
         p.graph().setParam("tokens", "length", 24); // the sample's 24 tokens: 24 cells in the softmax row
         p.setDataset(new dev.deepwire.model.DatasetSpec("marker", Map.of("train", 64, "validation", 32, "length", 24)));
-        zip = ScratchDirs.create("deepwire-step-narrow").resolve("model.zip");
-        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
-                .orThrow().instantiate()).save(zip);
+        zip = UntrainedModel.save(p, "deepwire-step-narrow");
         h = new WorkbenchHarness(stage, p, 1024, 700);
     }
 

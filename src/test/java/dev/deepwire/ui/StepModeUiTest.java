@@ -1,11 +1,8 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.testing.ScratchDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.deepwire.compiler.CompileOptions;
-import dev.deepwire.compiler.GraphCompiler;
 import dev.deepwire.compiler.VertexActivations;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.TrainedModel;
@@ -13,7 +10,6 @@ import dev.deepwire.inspect.walk.AttentionStep;
 import dev.deepwire.inspect.walk.Step;
 import dev.deepwire.inspect.walk.WalkTensor;
 import dev.deepwire.inspect.walk.Walkthrough;
-import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Project;
 import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.ui.editor.StepOverlay;
@@ -57,10 +53,8 @@ class StepModeUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Project p = SmallMarker.project(Map.of("train", 64, "validation", 32));
-        dir = ScratchDirs.create("deepwire-step-ui");
-        zip = dir.resolve("model.zip");
-        new TrainedModel(new GraphCompiler(BlockCatalog.standard()).compile(p.graph(), CompileOptions.forTraining(p.training()))
-                .orThrow().instantiate()).save(zip);
+        zip = UntrainedModel.save(p, "deepwire-step-ui");
+        dir = zip.getParent();
         h = new WorkbenchHarness(stage, p, 1280, 800);
         training = h.training;
         window = h.window;
