@@ -59,12 +59,6 @@ public final class ModelWalk {
         return -1;
     }
 
-    /** {@link #tokenInput(CompiledNetwork)} of the project's graph as it is now; -1 where it does not compile. */
-    public static int tokenInput(Project project, BlockCatalog catalog) {
-        CompileResult result = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(project.training()));
-        return result.ok() ? tokenInput(result.orThrow()) : -1;
-    }
-
     /** As {@link #example(Dataset, int, String, int)}, example {@code k} called {@code name} ("validation example 1868"). */
     public static Example example(Dataset examples, int k, String text, String name, int tokenInput) {
         if (text == null) {
@@ -99,12 +93,37 @@ public final class ModelWalk {
     /** Walks example {@code one} through the model; with {@code backward}, the way back too. Slow: not on the UI thread. */
     public static Walkthrough walk(Project project, BlockCatalog catalog, TrainedModel model, Dataset one, String example,
                                    int position, int head, boolean backward) {
+        return walk(compile(project, catalog), project, catalog, model, one, example, position, head, backward);
+    }
+
+    /** A walk, and whether its network has a token input that text can be typed into (the window's text box). */
+    public record Walked(Walkthrough walk, boolean typable) {
+    }
+
+    /**
+     * Walks example {@code k} of {@code examples} called {@code name}, or text typed in place of its tokens
+     * ({@link #example(Dataset, int, String, String, int)}), the graph compiled once for both. Slow: not on the UI thread.
+     */
+    public static Walked walk(Project project, BlockCatalog catalog, TrainedModel model, Dataset examples, int k, String text,
+                              String name, int position, int head, boolean backward) {
+        CompiledNetwork compiled = compile(project, catalog);
+        int tokens = tokenInput(compiled);
+        Example one = example(examples, k, text, name, tokens);
+        return new Walked(walk(compiled, project, catalog, model, one.one(), one.description(), position, head, backward),
+                tokens >= 0);
+    }
+
+    private static CompiledNetwork compile(Project project, BlockCatalog catalog) {
         CompileResult result = new GraphCompiler(catalog).compile(project.graph(), CompileOptions.forTraining(project.training()));
         if (!result.ok()) {
             throw new Mismatch("the graph does not compile now (" + result.errors().stream().map(Issue::toString)
                     .findFirst().orElse("") + "); fix it or undo the edit to step through the trained model");
         }
-        CompiledNetwork compiled = result.orThrow();
+        return result.orThrow();
+    }
+
+    private static Walkthrough walk(CompiledNetwork compiled, Project project, BlockCatalog catalog, TrainedModel model,
+                                    Dataset one, String example, int position, int head, boolean backward) {
         ComputationGraph net = model.network();
         for (var entry : compiled.shapes().paramCounts().entrySet()) {
             // A block may be several vertices (an entity table behind an unstack, a transformer block's parts).

@@ -45,7 +45,7 @@ public final class StepMode {
     private String walkedGraph;
     /** Whether the walk shown is of the window's run's model (not of a kept run's, opened from Runs…). */
     private boolean walksRunModel;
-    private CompletableFuture<Walkthrough> pending = CompletableFuture.completedFuture(null);
+    private CompletableFuture<ModelWalk.Walked> pending = CompletableFuture.completedFuture(null);
 
     /**
      * @param resting the run's model while it rests (paused, stopped, finished), if any
@@ -194,13 +194,9 @@ public final class StepMode {
         walkedGraph = project.graph().computation();
         walksRunModel = session.loadedModel().isEmpty();
         vm.messageProperty().set(gradients ? "Computing the gradients of this example…" : "Running the example through the model…");
-        pending = CompletableFuture.supplyAsync(() -> {
-            int tokens = ModelWalk.tokenInput(project, catalog);
-            javafx.application.Platform.runLater(() -> panel.choicesFor(tokens >= 0)); // no text box where no tokens go
-            ModelWalk.Example one = ModelWalk.example(probe, k, text, name, tokens);
-            return ModelWalk.walk(project, catalog, model.get(), one.one(), one.description(), position, head, gradients);
-        }, work);
-        pending.whenCompleteAsync((w, error) -> {
+        pending = CompletableFuture.supplyAsync(() ->
+                ModelWalk.walk(project, catalog, model.get(), probe, k, text, name, position, head, gradients), work);
+        pending.whenCompleteAsync((walked, error) -> {
             computing = false;
             if (!toggle.isSelected()) {
                 return;
@@ -210,6 +206,8 @@ public final class StepMode {
                 stop("Step mode: " + cause.getMessage());
                 return;
             }
+            Walkthrough w = walked.walk();
+            panel.choicesFor(walked.typable()); // no text box where no tokens go
             boolean wasBack = back;
             walk = w;
             back = gradients;
