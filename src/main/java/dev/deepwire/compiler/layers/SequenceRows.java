@@ -35,7 +35,8 @@ final class SequenceRows {
      * rounding on its Haswell kernels ({@code SequenceRowsTest}; ADR 0011, "On other kernels"); a w given as [n, k] is first
      * copied to [k, n] (a few thousand values): with w untransposed OpenBLAS takes another kernel for rows of 16 positions
      * or fewer, and its sums differ in the last bit. Where the arrays cannot be used in place (another backend, a view),
-     * the product and the copy.
+     * the product and the copy; with OpenBLAS's Haswell kernels, where the per-example products run at half the
+     * speed, one whole product and the copy ({@link BlasKernels}; decision 33).
      */
     static INDArray productInto(INDArray rows, INDArray w, boolean wTransposed, INDArray out) {
         long b = out.size(0), n = out.size(1), t = out.size(2);
@@ -61,6 +62,12 @@ final class SequenceRows {
     static INDArray productInto(INDArray rows, StridedGemm.Block w, INDArray out) {
         long b = out.size(0), n = out.size(1), t = out.size(2);
         int k = (int) rows.size(1);
+        if (BlasKernels.wholeSequenceProducts()) { // one product [b·T, n], then into the layout (decision 33)
+            INDArray product = Nd4j.createUninitialized(out.dataType(), new long[] {b * t, n}, 'c');
+            StridedGemm.gemm(false, false, (int) (b * t), (int) n, k, 1, new StridedGemm.Block(rows, 0, k), w, 0,
+                    new StridedGemm.Block(product, 0, (int) n));
+            return out.assign(product.reshape('c', b, t, n).permute(0, 2, 1));
+        }
         // C_e [n, T] = wᵀ · rows_eᵀ, both operands transposed
         StridedGemm.heads(true, true, (int) n, (int) t, k, 1, w, 0, 0, new StridedGemm.Block(rows, 0, k), t * k, 0, 0,
                 new StridedGemm.Block(out, 0, (int) t), n * t, 0, (int) b, 1);

@@ -54,6 +54,8 @@ public final class NativeTuning {
                 break;
             }
         }
+        String core = APPLIED.getOrDefault("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
+        dev.deepwire.compiler.layers.BlasKernels.use(core); // the layers' one choice that depends on the kernels
         return Map.copyOf(APPLIED);
     }
 

@@ -31,12 +31,46 @@ class SequenceRowsTest {
                 .data().asDouble();
 
         INDArray want = inLayout(MatrixProducts.mul(rows, w), b, t);
-        INDArray got = SequenceRows.productInto(rows, w, false, Nd4j.create(DataType.FLOAT, b, n, t));
-        FloatRounding.assertSameProduct(got.data().asFloat(), want.data().asFloat(), magnitude, k, "w given as [k, n]");
-
         INDArray wantT = inLayout(MatrixProducts.mulT(rows, wt), b, t);
-        INDArray gotT = SequenceRows.productInto(rows, wt, true, Nd4j.create(DataType.FLOAT, b, n, t));
-        FloatRounding.assertSameProduct(gotT.data().asFloat(), wantT.data().asFloat(), magnitude, k, "w given as [n, k]");
+        for (boolean whole : new boolean[] {false, true}) { // one product per example, and one whole product (BlasKernels)
+            boolean was = BlasKernels.wholeSequenceProducts(whole);
+            try {
+                String way = whole ? "one whole product, " : "one product per example, ";
+                INDArray got = SequenceRows.productInto(rows, w, false, Nd4j.create(DataType.FLOAT, b, n, t));
+                FloatRounding.assertSameProduct(got.data().asFloat(), want.data().asFloat(), magnitude, k,
+                        way + "w given as [k, n]");
+                INDArray gotT = SequenceRows.productInto(rows, wt, true, Nd4j.create(DataType.FLOAT, b, n, t));
+                FloatRounding.assertSameProduct(gotT.data().asFloat(), wantT.data().asFloat(), magnitude, k,
+                        way + "w given as [n, k]");
+                // inside a larger array, its rows further apart (attention's adjacent projections)
+                INDArray wide = Nd4j.rand(DataType.FLOAT, k, 3L * n).subi(0.5);
+                wide.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2L * n)).assign(w);
+                INDArray gotBlock = SequenceRows.productInto(rows, new StridedGemm.Block(wide, n, 3 * n),
+                        Nd4j.create(DataType.FLOAT, b, n, t));
+                FloatRounding.assertSameProduct(gotBlock.data().asFloat(), want.data().asFloat(), magnitude, k,
+                        way + "w a block of a wider array");
+            } finally {
+                BlasKernels.wholeSequenceProducts(was);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theHaswellKernelsTakeTheWholeProduct() {
+        boolean was = BlasKernels.wholeSequenceProducts();
+        try {
+            BlasKernels.use("Haswell");
+            assertThat(BlasKernels.wholeSequenceProducts()).as("Haswell").isTrue();
+            BlasKernels.use("ZEN");
+            assertThat(BlasKernels.wholeSequenceProducts()).as("Zen").isTrue();
+            BlasKernels.use("SkylakeX");
+            assertThat(BlasKernels.wholeSequenceProducts()).as("SkylakeX").isFalse();
+            BlasKernels.use(null);
+            assertThat(BlasKernels.wholeSequenceProducts()).as("OpenBLAS's own choice").isFalse();
+        } finally {
+            BlasKernels.wholeSequenceProducts(was);
+        }
     }
 
     @ParameterizedTest
