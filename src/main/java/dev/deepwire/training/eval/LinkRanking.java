@@ -71,10 +71,12 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
     /**
      * The one way a split of a knowledge graph is ranked (its first {@link #RANKED_TRIPLES} triples): the figures the
      * dock, the run's record, the evaluation window and the command line report; null when the split has no triples.
+     * Worked out once for a model's parameters ({@link RankingMemo}).
      */
     public static LinkRanking ofSplit(ComputationGraph net, TripleDataset kg, String split) {
         List<int[]> triples = kg == null ? List.of() : kg.triples(split);
-        return triples.isEmpty() ? null : evaluate(net, kg, triples, RANKED_TRIPLES);
+        // asked again for the same parameters (a run's test report and its record), the kept ranking (RankingMemo)
+        return triples.isEmpty() ? null : RankingMemo.of(net, kg, split, () -> evaluate(net, kg, triples, RANKED_TRIPLES));
     }
 
     /** Ranks the tails and heads of {@code triples} (at most {@code limit} of them) with the network. */
@@ -118,7 +120,9 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
                 relFrequency.put(r, frequencyByRelation.get(r).figures());
             }
         });
-        return new LinkRanking(model.figures(), random.figures(), frequency.figures(), rel, relFrequency);
+        // one ranking may serve several callers (RankingMemo): its maps are not to be changed
+        return new LinkRanking(model.figures(), random.figures(), frequency.figures(),
+                java.util.Collections.unmodifiableMap(rel), java.util.Collections.unmodifiableMap(relFrequency));
     }
 
     /**

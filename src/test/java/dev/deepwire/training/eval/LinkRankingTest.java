@@ -3,6 +3,7 @@ package dev.deepwire.training.eval;
 import dev.deepwire.training.eval.LinkRanking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.deepwire.GraphFixture;
@@ -56,6 +57,34 @@ class LinkRankingTest {
                 .as("the arrays freed after ranking were the ranking's own, not the network's").isEqualTo(r);
         assertThat(EntityNeighbours.of(EntityNeighbours.table(net, 4).orElseThrow(), kg.entities(), 0, 1).get(0).name())
                 .isEqualTo("e1");
+    }
+
+    @Test
+    void aSplitIsRankedOnceForTheSameParametersAndAgainWhenTheyChange(@TempDir Path dir) throws Exception {
+        TripleDataset kg = twoTrueTails(dir);
+        var g = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 2)
+                .node("s", "distmult_1n", "dim", 1).node("o", "link_ranking_output")
+                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
+        ComputationGraph net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1))
+                .orThrow().instantiate();
+        net.getLayer("s").setParam("W", Nd4j.createFromArray(new double[][] {{1}, {1.5}, {2}, {3}, {0.5}}));
+        net.getLayer("s").setParam("R", Nd4j.createFromArray(new double[][] {{1}, {1}}));
+
+        long before = RankingMemo.ranked();
+        LinkRanking first = LinkRanking.ofSplit(net, kg, "test");
+        LinkRanking again = LinkRanking.ofSplit(net, kg, "test"); // a run's test report, then its record
+        assertThat(RankingMemo.ranked() - before).as("ranked once").isEqualTo(1);
+        assertThat(again).isSameAs(first);
+        assertThatThrownBy(() -> first.byRelation().clear()).as("shared: not to be changed")
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        // a's vector 5 (was 1): every score with a changes, and so do the ranks — worked out again
+        net.getLayer("s").setParam("W", Nd4j.createFromArray(new double[][] {{5}, {1.5}, {2}, {3}, {0.5}}));
+        LinkRanking changed = LinkRanking.ofSplit(net, kg, "test");
+        assertThat(RankingMemo.ranked() - before).as("the parameters changed: ranked again").isEqualTo(2);
+        assertThat(changed.mrr()).as("the new parameters' own figures").isNotEqualTo(first.mrr());
+        assertThat(LinkRanking.ofSplit(net, kg, "train")).as("another split").isNotEqualTo(changed);
+        assertThat(RankingMemo.ranked() - before).isEqualTo(3);
     }
 
     /**
