@@ -19,20 +19,27 @@ import java.util.Locale;
 
 /**
  * {@code metrics.csv}, the one layout of a run's curves, written here as a run goes and read back here: a header,
- * then a training row every {@code logEvery} steps ({@code step,epoch,train_loss,,}) and an epoch row per epoch
- * ({@code step,epoch,[epoch's train_loss],val_loss,val_accuracy}). Flushed per epoch so a crash keeps what was
- * logged. The workbench's curve export writes the same layout ({@link #trainingRow}, {@link #epochRow}).
+ * then a training row every {@code logEvery} steps ({@code step,epoch,train_loss,,,}), an epoch row per epoch
+ * ({@code step,epoch,[epoch's train_loss],val_loss,val_accuracy,}) and, for a run that selects on a knowledge graph's
+ * validation filtered MRR, a ranking row after it ({@code step,epoch,,,,val_mrr}). Flushed per epoch so a crash keeps
+ * what was logged. Files of five columns (before the MRR column) are read as well. The workbench's curve export
+ * writes the same layout ({@link #trainingRow}, {@link #epochRow}, {@link #rankingRow}).
  */
 public final class MetricsCsv implements TrainingListener, AutoCloseable {
-    public static final String HEADER = "step,epoch,train_loss,val_loss,val_accuracy";
+    public static final String HEADER = "step,epoch,train_loss,val_loss,val_accuracy,val_mrr";
     private final Path file;
 
     /**
-     * One row as read back: the losses and accuracy are NaN where the row has none; {@code epochEnd} marks the
-     * rows written at an epoch's end (validation columns filled).
+     * One row as read back: the losses, accuracy and MRR are NaN where the row has none; {@code epochEnd} marks the
+     * rows written at an epoch's end (validation columns filled); a ranking row has only its MRR.
      */
     public record Row(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy,
-                      boolean epochEnd) {
+                      boolean epochEnd, double validationMrr) {
+        /** A row of a training or epoch's figures (no MRR). */
+        public Row(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy,
+                   boolean epochEnd) {
+            this(step, epoch, trainLoss, validationLoss, validationAccuracy, epochEnd, Double.NaN);
+        }
     }
 
     private final BufferedWriter out;
@@ -71,6 +78,10 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
                 out.write(epochRow(e.step(), e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAccuracy()));
                 out.newLine();
                 out.flush();
+            } else if (event instanceof TrainingEvent.SelectionMeasured m && m.figure().equals(TrainingEvent.SelectionMeasured.MRR)) {
+                out.write(rankingRow(m.step(), m.epoch(), m.value()));
+                out.newLine();
+                out.flush();
             }
         } catch (IOException e) {
             WriteFailure failure = new WriteFailure(file, e);
@@ -80,12 +91,17 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
 
     /** A training row, without its line end. */
     public static String trainingRow(long step, int epoch, double loss) {
-        return String.format(Locale.ROOT, "%d,%d,%.6f,,", step, epoch, loss);
+        return String.format(Locale.ROOT, "%d,%d,%.6f,,,", step, epoch, loss);
+    }
+
+    /** A ranking row (the epoch's validation filtered MRR), without its line end. */
+    public static String rankingRow(long step, int epoch, double mrr) {
+        return String.format(Locale.ROOT, "%d,%d,,,,%.6f", step, epoch, mrr);
     }
 
     /** An epoch row, without its line end; a NaN training loss (none measured) is left empty. */
     public static String epochRow(long step, int epoch, double trainLoss, double validationLoss, double validationAccuracy) {
-        return String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f", step, epoch,
+        return String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f,", step, epoch,
                 Double.isNaN(trainLoss) ? "" : String.format(Locale.ROOT, "%.6f", trainLoss), validationLoss,
                 validationAccuracy);
     }
@@ -103,9 +119,9 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] c = line.split(",", -1);
             try {
-                if (c.length == 5) {
+                if (c.length == 5 || c.length == 6) { // five: written before the MRR column
                     rows.add(new Row(Long.parseLong(c[0]), Integer.parseInt(c[1]), number(c[2]), number(c[3]),
-                            number(c[4]), !c[4].isEmpty()));
+                            number(c[4]), !c[4].isEmpty(), c.length == 6 ? number(c[5]) : Double.NaN));
                 }
             } catch (NumberFormatException e) {
                 // a torn last line: the rows before it stand

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * evaluated once, on the model validation chose.
  */
 final class Selection {
-    /** Validation triples ranked per epoch, at most (each is two queries). */
     private final String metric;
     private final TripleDataset kg;
 
@@ -69,7 +68,7 @@ final class Selection {
     String name() {
         return switch (metric) {
             case "accuracy" -> "validation accuracy";
-            case "mrr" -> "validation filtered MRR";
+            case "mrr" -> TrainingEvent.SelectionMeasured.MRR;
             default -> "validation loss";
         };
     }

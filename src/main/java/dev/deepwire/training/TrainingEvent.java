@@ -48,6 +48,8 @@ public sealed interface TrainingEvent {
      * @param figure its name, e.g. "validation filtered MRR"
      */
     record SelectionMeasured(int epoch, long step, String figure, double value) implements TrainingEvent {
+        /** The knowledge graph's figure's name (metrics.csv keeps it per epoch, as its {@code val_mrr}). */
+        public static final String MRR = "validation filtered MRR";
     }
 
     /** Each block's health, measured every few steps. */

@@ -115,9 +115,9 @@ class CliTest {
                 "--out", runDir.toString());
         assertThat(code).isEqualTo(0);
         List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
-        assertThat(rows.get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
+        assertThat(rows.get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,val_mrr");
         assertThat(rows).anyMatch(r -> r.startsWith("4,1,") && r.endsWith(",,"));
-        assertThat(rows.get(rows.size() - 1)).matches("12,2,[0-9.]+,[0-9.]+,[0-9.]+");
+        assertThat(rows.get(rows.size() - 1)).matches("12,2,[0-9.]+,[0-9.]+,[0-9.]+,"); // no MRR: marker selects on the loss
         assertThat(ModelSerializer.restoreComputationGraph(runDir.resolve("model.zip").toFile(), false).getNumInputArrays()).isEqualTo(1);
         assertThat(console.out()).contains("final validation accuracy: ");
     }

@@ -57,7 +57,7 @@ class SweepCommandTest {
             assertThat(j.path("metrics").path("selection").asText()).isEqualTo("validation loss");
             assertThat(j.path("metrics").path("selectionValue").asDouble()).isPositive();
             assertThat(j.path("validationAccuracy").asDouble()).isBetween(0.0, 1.0);
-            assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
+            assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,val_mrr");
             assertThat(run.resolve("model.zip")).isNotEmptyFile();
         }
         assertThat(seen).containsExactlyInAnyOrder("0.001/42", "0.001/43", "0.01/42", "0.01/43");

@@ -14,6 +14,7 @@ public final class MetricsHistory {
     private final List<Point> trainLoss = new ArrayList<>();
     private final List<Point> validationLoss = new ArrayList<>();
     private final List<Point> validationAccuracy = new ArrayList<>();
+    private final List<Point> validationMrr = new ArrayList<>();
     private final List<Point> learningRate = new ArrayList<>();
     private final List<Point> previousTrainLoss = new ArrayList<>();
     private final List<Point> previousValidationAccuracy = new ArrayList<>();
@@ -29,6 +30,11 @@ public final class MetricsHistory {
 
     public List<Point> validationAccuracy() {
         return validationAccuracy;
+    }
+
+    /** A knowledge graph's validation filtered MRR after each epoch (runs that select on it). */
+    public List<Point> validationMrr() {
+        return validationMrr;
     }
 
     /** The optimizer's learning rate, after the first step and after each epoch. */
@@ -104,6 +110,10 @@ public final class MetricsHistory {
             rows.computeIfAbsent(step, k -> new ArrayList<>())
                     .add(MetricsCsv.epochRow(step, epochOf(step), Double.NaN, validationLoss.get(i).value(), accuracy));
         }
+        for (Point p : validationMrr) { // after the epoch's row, as a run writes it
+            long step = Math.round(p.step());
+            rows.computeIfAbsent(step, k -> new ArrayList<>()).add(MetricsCsv.rankingRow(step, epochOf(step), p.value()));
+        }
         StringBuilder b = new StringBuilder(MetricsCsv.HEADER).append('\n');
         rows.values().forEach(list -> list.forEach(r -> b.append(r).append('\n')));
         return b.toString();
@@ -114,6 +124,7 @@ public final class MetricsHistory {
         trainLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();
+        validationMrr.clear();
         learningRate.clear();
         previousTrainLoss.clear();
         previousValidationAccuracy.clear();
@@ -133,6 +144,7 @@ public final class MetricsHistory {
         trainLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();
+        validationMrr.clear();
         learningRate.clear();
     }
 }

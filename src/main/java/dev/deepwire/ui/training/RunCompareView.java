@@ -116,41 +116,58 @@ final class RunCompareView extends VBox {
     }
 
     /**
-     * The selected runs' curves: validation accuracy for an accuracy or ranking figure (a ranking figure is measured
-     * once, on the kept model: it has no curve), else validation loss. A curve of one epoch is a single point, drawn
-     * as a dot: with lines alone, one run of one epoch left an empty chart on a made-up 0–125 axis.
+     * The selected runs' curves: a ranking figure's validation filtered MRR each epoch where the runs recorded it
+     * (metrics.csv's {@code val_mrr}, runs that select on it), else validation accuracy for an accuracy or ranking
+     * figure, else validation loss. A curve of one epoch is a single point, drawn as a dot: with lines alone, one run of
+     * one epoch left an empty chart on a made-up 0–125 axis.
      */
     private void showCurves() {
+        boolean ranking = metric.getValue().ranking();
         boolean accuracy = metric.getValue().accuracy();
-        yAxis.setLabel(accuracy ? "validation accuracy" : "validation loss");
-        chart.getData().clear();
-        List<XYChart.Series<Number, Number>> curves = new java.util.ArrayList<>();
+        List<RunComparison.Row> selected = new java.util.ArrayList<>();
+        List<MetricsHistory> histories = new java.util.ArrayList<>();
         for (RunComparison.Row r : List.copyOf(table.getSelectionModel().getSelectedItems())) {
             if (r == null) {
                 continue;
             }
             try {
-                MetricsHistory h = RunHistory.curves(r.run());
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(r.name() + " (" + r.settings() + ")");
-                for (MetricsHistory.Point p : accuracy ? h.validationAccuracy() : h.validationLoss()) {
-                    if (Double.isFinite(p.value())) {
-                        s.getData().add(new XYChart.Data<>(p.step(), p.value()));
-                    }
-                }
-                curves.add(s);
+                histories.add(RunHistory.curves(r.run()));
+                selected.add(r);
             } catch (IOException | RuntimeException e) {
                 problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
             }
+        }
+        boolean mrr = ranking && histories.stream().anyMatch(h -> !h.validationMrr().isEmpty());
+        yAxis.setLabel(mrr ? "validation filtered MRR" : accuracy ? "validation accuracy" : "validation loss");
+        chart.getData().clear();
+        List<XYChart.Series<Number, Number>> curves = new java.util.ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            RunComparison.Row r = selected.get(i);
+            MetricsHistory h = histories.get(i);
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(r.name() + " (" + r.settings() + ")");
+            for (MetricsHistory.Point p : mrr ? h.validationMrr() : accuracy ? h.validationAccuracy() : h.validationLoss()) {
+                if (Double.isFinite(p.value())) {
+                    s.getData().add(new XYChart.Data<>(p.step(), p.value()));
+                }
+            }
+            curves.add(s);
         }
         chart.setCreateSymbols(curves.stream().anyMatch(s -> s.getData().size() < 2));
         chart.getData().setAll(curves);
         boolean points = curves.stream().anyMatch(s -> !s.getData().isEmpty());
         chart.setVisible(points); // no axes made up for nothing (its room stays: the table does not jump)
-        String what = metric.getValue().ranking() ? metric.getValue() + " is measured once, on the model each run kept; "
-                + "the chart shows the validation accuracy each epoch. " : "";
+        String what = !ranking ? ""
+                : mrr ? (metric.getValue() == RunComparison.Metric.VALIDATION_MRR ? ""
+                        : metric.getValue() + " is measured once, on the model each run kept; ")
+                        + "the chart shows the validation filtered MRR each epoch"
+                        + (curves.stream().anyMatch(s -> s.getData().isEmpty())
+                                ? " (a run without a curve did not select on it, or ran before it was recorded). " : ". ")
+                : metric.getValue() + " is measured once, on the model each run kept; "
+                        + "the chart shows the validation accuracy each epoch. ";
+        String curve = mrr ? "validation filtered MRR" : "validation " + (accuracy ? "accuracy" : "loss");
         chartNote.setText(curves.isEmpty() ? what + "Select runs above to see their curves."
-                : !points ? what + "The runs selected recorded no validation " + (accuracy ? "accuracy" : "loss")
+                : !points ? what + "The runs selected recorded no " + curve
                 + " (stopped or failed before an epoch ended): no curve to draw."
                 : what.strip());
     }

@@ -226,6 +226,8 @@ public final class RunHistory {
             if (r.epochEnd()) {
                 h.validationLoss().add(new MetricsHistory.Point(r.step(), r.validationLoss()));
                 h.validationAccuracy().add(new MetricsHistory.Point(r.step(), r.validationAccuracy()));
+            } else if (!Double.isNaN(r.validationMrr())) {
+                h.validationMrr().add(new MetricsHistory.Point(r.step(), r.validationMrr()));
             } else if (!Double.isNaN(r.trainLoss())) {
                 h.trainLoss().add(new MetricsHistory.Point(r.step(), r.trainLoss()));
             }

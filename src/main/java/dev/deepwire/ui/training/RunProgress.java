@@ -120,6 +120,9 @@ final class RunProgress {
             return true;
         } else if (event instanceof TrainingEvent.SelectionMeasured m) {
             lossNote.measured(m);
+            if (m.figure().equals(TrainingEvent.SelectionMeasured.MRR)) { // kept for the run's export and Compare
+                history.validationMrr().add(new MetricsHistory.Point(m.step(), m.value()));
+            }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             lossNote.finished(f.keptEpoch());
         } else if (event instanceof TrainingEvent.HealthMeasured h) {

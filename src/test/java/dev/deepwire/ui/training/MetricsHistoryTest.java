@@ -51,13 +51,15 @@ class MetricsHistoryTest {
                 new MetricsHistory.Point(3, 2.25)));
         h.validationLoss().add(new MetricsHistory.Point(2, 2.75));
         h.validationAccuracy().add(new MetricsHistory.Point(2, 0.25));
+        h.validationMrr().add(new MetricsHistory.Point(2, 0.125));
         assertThat(h.toCsv().lines().toList()).containsExactly(MetricsCsv.HEADER,
-                "1,1,3.000000,,", "2,1,2.500000,,", "2,1,,2.750000,0.250000", "3,2,2.250000,,");
+                "1,1,3.000000,,,", "2,1,2.500000,,,", "2,1,,2.750000,0.250000,", "2,1,,,,0.125000", "3,2,2.250000,,,");
         Files.writeString(dir.resolve("metrics.csv"), h.toCsv());
         MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "finished", 3, 0.25, ""));
         assertThat(back.trainLoss()).isEqualTo(h.trainLoss());
         assertThat(back.validationLoss()).isEqualTo(h.validationLoss());
         assertThat(back.validationAccuracy()).isEqualTo(h.validationAccuracy());
+        assertThat(back.validationMrr()).isEqualTo(h.validationMrr());
     }
 
     @Test
@@ -67,12 +69,24 @@ class MetricsHistoryTest {
             csv.onEvent(new TrainingEvent.StepCompleted(1, 1, 3.0, 100));
             csv.onEvent(new TrainingEvent.StepCompleted(2, 1, 2.5, 100));
             csv.onEvent(new TrainingEvent.EpochCompleted(1, 2, 2.6, 2.75, 0.25));
+            csv.onEvent(new TrainingEvent.SelectionMeasured(1, 2, TrainingEvent.SelectionMeasured.MRR, 0.3));
         }
         Files.writeString(file, "3,2,2.2", StandardOpenOption.APPEND); // torn by a crash
         MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "failed", 3, 0.25, ""));
         assertThat(back.trainLoss()).containsExactly(new MetricsHistory.Point(2, 2.5));
         assertThat(back.validationLoss()).containsExactly(new MetricsHistory.Point(2, 2.75));
         assertThat(back.validationAccuracy()).containsExactly(new MetricsHistory.Point(2, 0.25));
+        assertThat(back.validationMrr()).containsExactly(new MetricsHistory.Point(2, 0.3));
+    }
+
+    @Test
+    void aMetricsFileOfFiveColumnsFromBeforeTheMrrColumnStillReads(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_accuracy\n"
+                + "1,1,3.000000,,\n2,1,2.500000,,\n2,1,,2.750000,0.250000\n");
+        MetricsHistory back = RunHistory.curves(new RunHistory.Run(dir, "p", null, "finished", 2, 0.25, ""));
+        assertThat(back.trainLoss()).containsExactly(new MetricsHistory.Point(1, 3), new MetricsHistory.Point(2, 2.5));
+        assertThat(back.validationAccuracy()).containsExactly(new MetricsHistory.Point(2, 0.25));
+        assertThat(back.validationMrr()).isEmpty();
     }
 
     @Test

@@ -145,4 +145,50 @@ class RunCompareViewUiTest {
         assertThat(view[0].chartNote().getText()).contains("measured once, on the model each run kept");
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void runsThatRecordedTheirMrrEachEpochAreComparedOnItsCurve(FxRobot robot) throws Exception {
+        // Compare drew validation accuracy for runs ranked on MRR: metrics.csv kept no MRR per epoch.
+        Path runsDir = dir.resolve("kg-curves");
+        double[][] mrrs = {{0.10, 0.18, 0.25}, {0.12, 0.15, 0.16}};
+        for (int i = 0; i < mrrs.length; i++) {
+            Path d = Files.createDirectories(runsDir.resolve("links-" + i));
+            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
+                    + "\"outcome\":\"finished\",\"steps\":120,\"validationAccuracy\":0.05,"
+                    + "\"settings\":{\"optimizer\":\"adagrad\",\"learningRate\":0.1,\"batchSize\":256,\"seed\":" + i + ","
+                    + "\"selectOn\":\"mrr\"},\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"queries\":400,"
+                    + "\"mrr\":" + mrrs[i][2] + "}}}");
+            try (dev.deepwire.training.MetricsCsv csv = new dev.deepwire.training.MetricsCsv(d.resolve("metrics.csv"), 10)) {
+                for (int e = 0; e < 3; e++) { // as a run writes them: the epoch's row, then its ranking row
+                    csv.onEvent(new dev.deepwire.training.TrainingEvent.EpochCompleted(e + 1, 40L * (e + 1), 7, 8, 0.05));
+                    csv.onEvent(new dev.deepwire.training.TrainingEvent.SelectionMeasured(e + 1, 40L * (e + 1),
+                            dev.deepwire.training.TrainingEvent.SelectionMeasured.MRR, mrrs[i][e]));
+                }
+            }
+        }
+        RunCompareView[] view = new RunCompareView[1];
+        robot.interact(() -> {
+            view[0] = new RunCompareView(RunHistory.list(runsDir), "mrr", problems::add);
+            stage.setScene(new Scene(view[0], 1000, 640));
+        });
+        robot.clickOn("links-0");
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT).clickOn("links-1").release(javafx.scene.input.KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = view[0].chart();
+        assertThat(chart.getYAxis().getLabel()).isEqualTo("validation filtered MRR");
+        assertThat(chart.getData()).hasSize(2);
+        XYChart.Series<Number, Number> first = chart.getData().stream()
+                .filter(s -> s.getName().startsWith("links-0")).findFirst().orElseThrow();
+        assertThat(first.getData()).extracting(d -> d.getYValue().doubleValue()).containsExactly(0.10, 0.18, 0.25);
+        assertThat(first.getData()).extracting(d -> d.getXValue().longValue()).containsExactly(40L, 80L, 120L);
+        assertThat(view[0].chartNote().getText()).contains("validation filtered MRR each epoch")
+                .doesNotContain("validation accuracy");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<RunComparison.Metric> metric = robot.lookup("#runs-compare-metric").queryAs(ComboBox.class);
+        robot.interact(() -> metric.getSelectionModel().select(RunComparison.Metric.BEST_VALIDATION_LOSS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getYAxis().getLabel()).as("a loss figure shows the loss curves").isEqualTo("validation loss");
+        assertThat(problems).isEmpty();
+    }
 }

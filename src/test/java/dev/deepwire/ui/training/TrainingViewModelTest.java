@@ -54,7 +54,7 @@ class TrainingViewModelTest {
                 .as("an ended run has no time left").doesNotContain("ETA");
         assertThat(editor.lockedProperty().get()).isFalse();
         Path run = vm.runDir().orElseThrow();
-        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,val_mrr");
         assertThat(run.resolve("model.zip")).exists();
         assertThat(vm.statusProperty().get()).startsWith("Finished").contains(run.toString())
                 .as("a figure and its % never wrap apart ('100.0 / %')").containsPattern("accuracy \\d+\\.\\d\u00a0%");
