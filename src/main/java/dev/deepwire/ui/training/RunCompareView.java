@@ -138,7 +138,7 @@ final class RunCompareView extends VBox {
             }
         }
         boolean mrr = ranking && histories.stream().anyMatch(h -> !h.validationMrr().isEmpty());
-        yAxis.setLabel(mrr ? "validation filtered MRR" : accuracy ? "validation accuracy" : "validation loss");
+        yAxis.setLabel(mrr ? "validation MRR" : accuracy ? "validation accuracy" : "validation loss");
         chart.getData().clear();
         List<XYChart.Series<Number, Number>> curves = new java.util.ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
@@ -158,9 +158,9 @@ final class RunCompareView extends VBox {
         boolean points = curves.stream().anyMatch(s -> !s.getData().isEmpty());
         chart.setVisible(points); // no axes made up for nothing (its room stays: the table does not jump)
         String what = !ranking ? ""
-                : mrr ? (metric.getValue() == RunComparison.Metric.VALIDATION_MRR ? ""
-                        : metric.getValue() + " is measured once, on the model each run kept; ")
-                        + "the chart shows the validation filtered MRR each epoch"
+                : mrr ? (metric.getValue() == RunComparison.Metric.VALIDATION_MRR ? "The chart shows"
+                        : metric.getValue() + " is measured once, on the model each run kept; the chart shows")
+                        + " the validation filtered MRR each epoch"
                         + (curves.stream().anyMatch(s -> s.getData().isEmpty())
                                 ? " (a run without a curve did not select on it, or ran before it was recorded). " : ". ")
                 : metric.getValue() + " is measured once, on the model each run kept; "
