@@ -32,6 +32,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SpaceToDepthLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
@@ -91,6 +92,8 @@ final class JavaExpressions {
             return "new SubsamplingLayer.Builder(PoolingType." + s.getPoolingType() + ").kernelSize(" + s.getKernelSize()[0] + ", "
                     + s.getKernelSize()[1] + ").stride(" + s.getStride()[0] + ", " + s.getStride()[1]
                     + ").convolutionMode(ConvolutionMode." + s.getConvolutionMode() + ").build()";
+        } else if (l instanceof SpaceToDepthLayer d) {
+            return "new SpaceToDepthLayer.Builder(" + d.getBlockSize() + ", CNN2DFormat." + d.getDataFormat() + ").build()";
         } else if (l instanceof GlobalPoolingLayer g) {
             return "new GlobalPoolingLayer.Builder(PoolingType." + g.getPoolingType() + ").collapseDimensions("
                     + g.isCollapseDimensions() + ").build()";

@@ -32,6 +32,7 @@ public final class Translators {
             new WeightedFusionTranslator(), new KgMlpScoreTranslator(), new DistMultTranslator(),
             new TransETranslator(), new ActivationTranslator(), new BatchNormTranslator(), new FlattenTranslator(),
             new ReshapeTranslator(), new SequenceDenseTranslator(), new Conv2dTranslator(), new Pool2dTranslator(),
+            new PatchesTranslator(),
             new Conv1dTranslator(), new LstmTranslator(), new LastStepTranslator()),
             DataInputTranslator.all(), OutputTranslators.all(), OneToAllTranslator.all()).flatMap(List::stream)
             .collect(Collectors.toUnmodifiableMap(BlockTranslator::blockId, Function.identity()));

@@ -195,6 +195,16 @@ final class FamilyBlocks {
                         List.of(ParamSpec.ofChoice("mode", "Pooling", "max", List.of("max", "mean"), "Max or mean"),
                                 ParamSpec.ofInt("kernel", "Window k", 2, 1, 31, "Window height and width"),
                                 ParamSpec.ofInt("stride", "Stride", 2, 1, 31, "Step between windows"))),
+                new BlockType("patches", "Image patches", BlockCategory.CONVOLUTION,
+                        "Cuts the image into p × p patches, read left to right, top to bottom, and makes each patch "
+                                + "one position of a sequence (its c·p·p pixels the features): the way an image "
+                                + "reaches attention and cross-attention. Add a position-wise dense layer to project "
+                                + "the patches and positions to tell them apart.",
+                        "xᵢ = vec(patch i), i = 1 … (h/p)(w/p)",
+                        List.of(PortSpec.in("in", "image", IMAGE)),
+                        List.of(PortSpec.out("out", "sequence [c·p·p × patches]", SEQUENCE)),
+                        List.of(ParamSpec.ofInt("patch", "Patch size p", 4, 1, 64,
+                                "Patch height and width; must divide the image's height and width"))),
                 new BlockType("conv1d", "Convolution 1D", BlockCategory.CONVOLUTION,
                         "Slides learned filters along a sequence (n-gram detectors over tokens).",
                         "yₜᶠ = φ(Σ_{j<k} Wᶠ_j x_{t+j} + bᶠ)",

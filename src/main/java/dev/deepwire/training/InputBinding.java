@@ -20,7 +20,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       several would (two id inputs of one count), the dataset's own order stands;</li>
  *   <li>an image input of c × h × w given rows of c·h·w values (a CSV of pixels, such as the digits' 64 values of an
  *       8 × 8 grey image) takes each row as that image — channels first, then row by row, the order its sizes are
- *       listed in; a CSV of pixels had been refused with "set the input's sizes to 64".</li>
+ *       listed in; a CSV of pixels had been refused with "set the input's sizes to 64";</li>
+ *   <li>an image input of c × h × w given a sequence of its h rows, each row's c·w pixels the features (the
+ *       digits-caption data, made for a Sequence-of-vectors input), takes the rows back as the image: a network that
+ *       cuts the image into patches itself (Image patches) trains on that data as it is; it had been refused with
+ *       "set the input's sizes to 8 × 8", which no image input can be set to.</li>
  * </ul>
  * Anything else is left as it is, for {@link DataBinding#problems} to judge.
  */
@@ -70,6 +74,10 @@ public final class InputBinding {
             if (s.kind() == PortKind.IMAGE && f.rank() == 2 && f.size(1) == s.elements()) {
                 List<Integer> d = s.dims();
                 features[i] = f.dup('c').reshape('c', f.size(0), d.get(0), d.get(1), d.get(2));
+                changed = true;
+            } else if (s.kind() == PortKind.IMAGE && imageRows(s, f)) {
+                List<Integer> d = s.dims(); // [b, c·w, h]: feature ch·w + x of position y is pixel (ch, y, x)
+                features[i] = f.dup('c').reshape('c', f.size(0), d.get(0), d.get(2), d.get(1)).permute(0, 1, 3, 2).dup('c');
                 changed = true;
             }
         }
@@ -128,8 +136,14 @@ public final class InputBinding {
             case VECTOR -> f.rank() == 2 && (!exact || f.size(1) == d.get(0));
             case SEQUENCE -> f.rank() == 3 && (!exact || f.size(1) == d.get(0) && f.size(2) == d.get(1));
             case IMAGE -> f.rank() == 4 && (!exact || f.size(1) == d.get(0) && f.size(2) == d.get(1) && f.size(3) == d.get(2))
-                    || f.rank() == 2 && (!exact || f.size(1) == s.elements());
+                    || f.rank() == 2 && (!exact || f.size(1) == s.elements()) || imageRows(s, f);
         };
+    }
+
+    /** Whether f is a sequence of the image's rows: [b, c·w, h], each position one row of c·w pixels. */
+    private static boolean imageRows(TensorShape image, INDArray f) {
+        List<Integer> d = image.dims();
+        return f.rank() == 3 && f.size(2) == d.get(1) && f.size(1) == (long) d.get(0) * d.get(2);
     }
 
     private static void permutations(int[] a, int from, java.util.function.Consumer<int[]> each) {

@@ -20,6 +20,7 @@ public final class FamilyGraphs {
         all.put("knowledge-graph-sum-distmult-transe", knowledgeGraphScorers());
         all.put("knowledge-graph-1n", knowledgeGraphOneToAll());
         all.put("cnn", cnn());
+        all.put("image-patches-cross-attention", imagePatches());
         all.put("lstm", lstm());
         all.put("vectors-and-reshape", vectors());
         return all;
@@ -110,6 +111,22 @@ public final class FamilyGraphs {
                 .wire("image.out", "conv.in").wire("conv.out", "norm.in").wire("norm.out", "pool.in")
                 .wire("pool.out", "conv2.in").wire("conv2.out", "flat.in").wire("flat.out", "norm2.in")
                 .wire("norm2.out", "act.in").wire("act.out", "out.in");
+    }
+
+    /** An image cut into 2 × 2 patches, projected, attended to by caption tokens (an image into cross-attention). */
+    public static GraphFixture imagePatches() {
+        return new GraphFixture()
+                .node("image", "image_input", "channels", 2, "height", 4, "width", 6)
+                .node("cut", "patches", "patch", 2)
+                .node("project", "sequence_dense", "units", 4, "activation", "tanh")
+                .node("caption", "token_input", "length", 3, "vocabulary", 5, "masked", true)
+                .node("words", "token_embedding", "dim", 4)
+                .node("look", "cross_attention", "heads", 2)
+                .node("pool", "global_pool")
+                .node("out", "softmax_output", "classes", 3)
+                .wire("image.out", "cut.in").wire("cut.out", "project.in")
+                .wire("caption.out", "words.in").wire("words.out", "look.queries").wire("project.out", "look.keys")
+                .wire("look.out", "pool.in").wire("pool.out", "out.in");
     }
 
     public static GraphFixture lstm() {

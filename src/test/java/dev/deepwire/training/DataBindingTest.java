@@ -119,6 +119,36 @@ class DataBindingTest {
     }
 
     @Test
+    void aSequenceOfImageRowsIsTheImageInputsImageAgain() {
+        // digits-caption's data gives each image as a sequence of its 8 rows (made for a Sequence-of-vectors input);
+        // an Image input cut into patches by the network was refused with "set the input's sizes to 8 × 8".
+        CompiledNetwork net = new GraphCompiler(BlockCatalog.standard()).compile(dev.deepwire.compiler.FamilyGraphs
+                .imagePatches().graph(), CompileOptions.forGradientCheck(1)).orThrow(); // an image of 2 × 4 × 6
+        int b = 3, c = 2, h = 4, w = 6;
+        INDArray rows = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, c * w, h); // feature ch·w + x of row y
+        INDArray caption = Nd4j.zeros(b, 3);
+        Dataset asRows = new Dataset(new INDArray[] {caption, rows}, null, new INDArray[] {Nd4j.zeros(b, 3)}, List.of());
+        Dataset bound = InputBinding.bind(net, asRows);
+        assertThat(DataBinding.problems(net, bound)).isEmpty();
+        INDArray image = bound.features()[net.inputs().stream().map(CompiledNetwork.Input::nodeId).toList().indexOf("image")];
+        assertThat(image.shape()).containsExactly(b, c, h, w);
+        for (int e = 0; e < b; e++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        assertThat(image.getDouble(e, ch, y, x)).as("pixel (%d, %d, %d) of example %d", ch, y, x, e)
+                                .isEqualTo(rows.getDouble(e, ch * w + x, y));
+                    }
+                }
+            }
+        }
+        // rows of another length are not an image of this height: left for the check to name
+        Dataset shorter = new Dataset(new INDArray[] {caption, Nd4j.rand(b, c * w, h + 1)}, null,
+                new INDArray[] {Nd4j.zeros(b, 3)}, List.of());
+        assertThat(DataBinding.problems(net, InputBinding.bind(net, shorter))).isNotEmpty();
+    }
+
+    @Test
     void rowsOfPixelsAreTheImageInputsImagesChannelsFirstThenRowByRow() throws Exception {
         // Seen building a CNN on digits.csv from an empty canvas: 64 pixel values per row and an Image input of
         // 1 × 8 × 8 were refused with "set the input's sizes to 64", which no image input can be set to.
