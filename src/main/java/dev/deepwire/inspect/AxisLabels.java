@@ -19,10 +19,34 @@ public final class AxisLabels {
                 int id = (int) f.getDouble(example, t);
                 out.add(id >= 0 && id < names.size() ? names.get(id) : String.valueOf(id));
             }
-        } else { // a sequence of vectors: its positions
+        } else if (f.rank() == 3) { // a sequence of vectors: its positions
             for (int t = 0; t < f.size(2); t++) {
                 out.add(t < names.size() ? names.get(t) : "t" + t);
             }
+        } // an image has no positions of its own: a sequence made of it (patches) is named by positions()
+        return out;
+    }
+
+    /**
+     * The names along an axis of {@code count} positions that come from input {@code input}: the input's own (its
+     * tokens, its positions' names) where there are that many, else t0, t1, … — a sequence cut from an image into
+     * patches had been labelled with the image rows' names of the data it was given (8 of them over 16 patches).
+     */
+    public static List<String> of(Dataset data, int input, int example, int count) {
+        List<String> own = of(data, input, example);
+        return own.size() == count ? own : positions(count);
+    }
+
+    /** A heatmap's query names: {@code own} where they are {@code count}, "learned query" for attention pooling's one. */
+    public static List<String> queries(List<String> own, int count) {
+        return own.size() == count ? own : count == 1 ? List.of("learned query") : positions(count);
+    }
+
+    /** t0, t1, … t(count − 1). */
+    public static List<String> positions(int count) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            out.add("t" + t);
         }
         return out;
     }

@@ -97,17 +97,10 @@ final class AttentionMath {
     /** The key positions' names: the example's tokens where the keys come from token ids, else t0, t1, … */
     private static List<String> keyLabels(ComputationGraphConfiguration conf, String vertex, Dataset one, int count) {
         int input = networkInput(conf, vertex);
-        if (input >= 0) {
-            List<String> labels = AxisLabels.of(one, input, 0);
-            if (labels.size() == count || count < 0) {
-                return labels;
-            }
+        if (input >= 0 && count < 0) {
+            return AxisLabels.of(one, input, 0);
         }
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < count; j++) {
-            out.add("t" + j);
-        }
-        return out;
+        return input >= 0 ? AxisLabels.of(one, input, 0, count) : AxisLabels.positions(count);
     }
 
     /** The padding mask {@code [1, T]} of the network input a sequence comes from, or null without one. */

@@ -305,11 +305,10 @@ public final class AttentionInspector {
         int[] inputs = session.layout().inputsOf(s.nodeId());
         int e = Math.min(ex, s.weights().length - 1);
         boolean typedShown = typedProbe != null && data == typedProbe.example();
-        rowLabels = typedShown ? typedProbe.labels() : AxisLabels.of(data, inputs[0], e);
-        colLabels = typedShown && inputs[1] == inputs[0] ? typedProbe.labels() : AxisLabels.of(data, inputs[1], e);
-        if (s.weights()[e][0].length != rowLabels.size()) {
-            rowLabels = List.of("learned query"); // attention pooling: one query per head
-        }
+        float[][] map = s.weights()[e][0]; // [queries][keys]
+        rowLabels = AxisLabels.queries(typedShown ? typedProbe.labels() : AxisLabels.of(data, inputs[0], e), map.length);
+        colLabels = typedShown && inputs[1] == inputs[0] ? typedProbe.labels()
+                : AxisLabels.of(data, inputs[1], e, map.length == 0 ? 0 : map[0].length);
         ui.setHeads(s.heads());
         ui.chosenExample(session.chosenExample());
         ui.status.setText(typedWaiting ? TYPED_WAITS : String.format(Locale.ROOT, "Verified: the block's output recomputed "
