@@ -47,8 +47,9 @@ public final class StepPicture {
         int y = 100;
         for (WalkTensor t : tensors) {
             g.setColor(TEXT);
-            g.drawString(String.format(Locale.ROOT, "%s   %s   min %s  max %s  mean %s", t.shown(), t.shapeText(),
-                    Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean())), 16, y + 14);
+            g.drawString(String.format(Locale.ROOT, "%s   %s   min %s  max %s  mean %s%s", t.shown(), t.shapeText(),
+                    Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean()),
+                    t.layout().isEmpty() ? "" : "   (" + t.layout() + ")"), 16, y + 14);
             drawTensor(g, t, 16, y + 22, WIDTH - 32, mapHeight);
             y += mapHeight + 40;
         }

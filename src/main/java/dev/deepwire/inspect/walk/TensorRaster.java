@@ -22,7 +22,8 @@ public final class TensorRaster {
         int[] out = new int[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = Viridis.argb(span == 0 ? 0.5 : (g[r][c] - t.min()) / span);
+                out[r * cols + c] = Float.isNaN(g[r][c]) ? 0 // between an image's channels: nothing drawn
+                        : Viridis.argb(span == 0 ? 0.5 : (g[r][c] - t.min()) / span);
             }
         }
         return out;
@@ -45,11 +46,13 @@ public final class TensorRaster {
                 int n = 0;
                 for (int i = r * rs; i < Math.min(rows, (r + 1) * rs); i++) {
                     for (int j = c * cs; j < Math.min(cols, (c + 1) * cs); j++) {
-                        sum += g[i][j];
-                        n++;
+                        if (!Float.isNaN(g[i][j])) { // the empty cells between channels
+                            sum += g[i][j];
+                            n++;
+                        }
                     }
                 }
-                out[r][c] = (float) (sum / n);
+                out[r][c] = n == 0 ? Float.NaN : (float) (sum / n);
             }
         }
         return out;

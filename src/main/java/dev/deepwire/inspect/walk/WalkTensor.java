@@ -52,7 +52,8 @@ public record WalkTensor(String name, String vertex, long[] shape, float[] value
 
     /**
      * The values as a picture's rows: a sequence as positions × features (one row per position), an image as its
-     * first channel (rows × columns), anything else as one row.
+     * channels side by side in a near-square mosaic, left to right then down, one empty cell (NaN) between them — a
+     * convolution's 8 channels had been drawn as its first alone, as if it had one — anything else as one row.
      */
     public float[][] grid() {
         if (shape.length == 2) {
@@ -67,15 +68,55 @@ public record WalkTensor(String name, String vertex, long[] shape, float[] value
             return g;
         }
         if (shape.length == 3) {
+            int c = (int) shape[0];
             int h = (int) shape[1];
             int w = (int) shape[2];
-            float[][] g = new float[h][w];
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(values, r * w, g[r], 0, w);
+            int across = tilesAcross();
+            int down = (c + across - 1) / across;
+            float[][] g = new float[down * (h + 1) - 1][across * (w + 1) - 1];
+            for (float[] row : g) {
+                java.util.Arrays.fill(row, Float.NaN);
+            }
+            for (int ch = 0; ch < c; ch++) {
+                int top = ch / across * (h + 1);
+                int left = ch % across * (w + 1);
+                for (int r = 0; r < h; r++) {
+                    System.arraycopy(values, (ch * h + r) * w, g[top + r], left, w);
+                }
             }
             return g;
         }
         return new float[][] {values.clone()};
+    }
+
+    /** How {@link #grid} lays out several channels, for a picture's caption; empty for anything else. */
+    public String layout() {
+        return shape.length == 3 && shape[0] > 1 ? shape[0] + " channels, left to right, then down" : "";
+    }
+
+    /** How many of an image's channels {@link #grid} puts side by side: the smallest n with n² ≥ channels. */
+    private int tilesAcross() {
+        return (int) Math.ceil(Math.sqrt(shape[0]) - 1e-9);
+    }
+
+    /**
+     * Which value the cell at {@code row}, {@code col} of {@link #grid} is, in words: "position 3, feature 5" of a
+     * sequence, "channel 2, row 1, column 4" of an image (null between its channels), "[7]" of anything else.
+     */
+    public String where(int row, int col) {
+        if (isSequence()) {
+            return "position " + row + ", feature " + col;
+        }
+        if (shape.length != 3) {
+            return "[" + col + "]";
+        }
+        int h = (int) shape[1];
+        int w = (int) shape[2];
+        int ch = row / (h + 1) * tilesAcross() + col / (w + 1);
+        if (row % (h + 1) == h || col % (w + 1) == w || ch >= shape[0]) {
+            return null;
+        }
+        return (shape[0] > 1 ? "channel " + ch + ", " : "") + "row " + row % (h + 1) + ", column " + col % (w + 1);
     }
 
     /** A sequence's vector at one position (its features), or the whole tensor when it is not a sequence. */

@@ -48,7 +48,8 @@ final class WireBadge extends VBox {
         image.setOnMouseMoved(e -> {
             int row = (int) Math.min(cells.length - 1, e.getY() / HEIGHT * cells.length);
             int col = (int) Math.min(cells[0].length - 1, e.getX() / WIDTH * cells[0].length);
-            tip.setText(summary(t) + "\n" + where(t, row, col) + " = " + Numbers.of(cells[row][col]));
+            String where = t.where(row, col);
+            tip.setText(summary(t) + (where == null ? "" : "\n" + where + " = " + Numbers.of(cells[row][col])));
         });
         image.setOnMouseClicked(e -> {
             open.accept(t);
@@ -87,11 +88,7 @@ final class WireBadge extends VBox {
                 Numbers.of(t.max()), Numbers.of(t.mean()));
     }
 
-    /** Which value a cell is: position and feature of a sequence, row and column of an image, index of a vector. */
-    static String where(WalkTensor t, int row, int col) {
-        return t.isSequence() ? "position " + row + ", feature " + col
-                : t.shape().length == 3 ? "row " + row + ", column " + col : "[" + col + "]";
-    }
+
 
     WalkTensor tensor() {
         return tensor;

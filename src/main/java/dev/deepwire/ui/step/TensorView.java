@@ -24,27 +24,37 @@ final class TensorView {
         float[][] cells = TensorRaster.cells(t);
         int rows = Math.max(1, cells.length);
         int cols = Math.max(1, cells.length == 0 ? 1 : cells[0].length);
-        WritableImage img = new WritableImage(cols, rows);
+        // each cell drawn as a square of whole pixels here: an ImageView scaled up by the scene blurred the cells
+        // together (its smooth = false is not honoured by every pipeline), a mosaic of channels into one smear
+        int cell = (int) Math.max(1, Math.min(SIDE / cols, SIDE / rows));
+        WritableImage img = new WritableImage(cols * cell, rows * cell);
         if (cells.length > 0 && cells[0].length > 0) {
-            img.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), TensorRaster.argb(t), 0, cols);
+            int[] argb = TensorRaster.argb(t);
+            int[] line = new int[cols * cell];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    java.util.Arrays.fill(line, c * cell, (c + 1) * cell, argb[r * cols + c]);
+                }
+                for (int y = 0; y < cell; y++) {
+                    img.getPixelWriter().setPixels(0, r * cell + y, cols * cell, 1, PixelFormat.getIntArgbInstance(), line, 0,
+                            cols * cell);
+                }
+            }
         }
-        double cell = Math.max(1, Math.min(SIDE / cols, SIDE / rows));
         ImageView view = new ImageView(img);
         view.setSmooth(false);
-        view.setFitWidth(cols * cell);
-        view.setFitHeight(Math.max(cell, rows * cell));
         view.setOnMouseMoved(e -> {
             int r = (int) Math.min(rows - 1, e.getY() / cell);
             int c = (int) Math.min(cols - 1, e.getX() / cell);
-            readout.setText((t.isSequence() ? "position " + r + ", feature " + c : t.shape().length == 3
-                    ? "row " + r + ", column " + c : "[" + c + "]") + " = " + Numbers.of(cells[r][c]));
+            String where = t.where(r, c);
+            readout.setText(where == null ? " " : where + " = " + Numbers.of(cells[r][c]));
         });
         Label stats = new Label(String.format(Locale.ROOT, "%s   shape %s   min %s   max %s   mean %s", t.shown(),
                 t.shapeText(), Numbers.of(t.min()), Numbers.of(t.max()), Numbers.of(t.mean())));
         stats.setId("tensor-stats");
         readout.setId("tensor-readout");
         Label scale = new Label(t.isSequence() ? "rows: positions, columns: features · dark = min, yellow = max"
-                : "dark = min, yellow = max");
+                : (t.layout().isEmpty() ? "" : t.layout() + " · ") + "dark = min, yellow = max");
         VBox box = new VBox(8, stats, view, readout, scale);
         box.setPadding(new Insets(12));
         box.setId("tensor-view");
