@@ -181,7 +181,11 @@ final class BlockEdits {
                 : ", notes beside them"));
     }
 
-    void moveNodes(Map<String, double[]> positions) {
+    /**
+     * Ends a drag of the selection: every block and note that moved, in one undoable step (notes Select All or the band
+     * took had stayed behind when a block was dragged).
+     */
+    void moveItems(Map<String, double[]> positions, Map<String, double[]> notePositions) {
         if (vm.refuseWhileLocked()) {
             return;
         }
@@ -192,8 +196,12 @@ final class BlockEdits {
                 parts.add(new MoveNodeCommand(id, xy[0], xy[1]));
             }
         });
+        int blocks = parts.size();
+        notePositions.forEach((id, xy) -> graph().note(id).filter(n -> n.x() != xy[0] || n.y() != xy[1])
+                .ifPresent(n -> parts.add(dev.deepwire.model.NoteCommand.change(n, n.at(xy[0], xy[1])))));
         if (!parts.isEmpty()) {
-            execute(parts.size() == 1 ? parts.get(0) : new CompoundCommand("Move " + parts.size() + " blocks", parts));
+            execute(parts.size() == 1 ? parts.get(0)
+                    : new CompoundCommand("Move " + Words.blocksAndNotes(blocks, parts.size() - blocks), parts));
         }
     }
 

@@ -40,6 +40,7 @@ final class CanvasViews {
     private final Viewport viewport;
     private final Consumer<NodeView> nodeGestures;
     private final Consumer<EdgeView> edgeGestures;
+    private final Consumer<NoteView> noteGestures;
     final Group groupLayer = new Group();
     final Group noteLayer = new Group();
     final Group nodeLayer = new Group();
@@ -56,12 +57,13 @@ final class CanvasViews {
 
     /** The consumers give each new view its gestures. */
     CanvasViews(EditorViewModel vm, Viewport viewport, Consumer<NodeView> nodeGestures,
-                Consumer<GroupView> groupGestures, Consumer<EdgeView> edgeGestures) {
+                Consumer<GroupView> groupGestures, Consumer<EdgeView> edgeGestures, Consumer<NoteView> noteGestures) {
         this.vm = vm;
         this.viewport = viewport;
         this.nodeGestures = nodeGestures;
         this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupTitleLayer, groupGestures);
         this.edgeGestures = edgeGestures;
+        this.noteGestures = noteGestures;
         viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }
 
@@ -240,6 +242,7 @@ final class CanvasViews {
             NoteView view = notes.get(n.id());
             if (view == null) {
                 view = new NoteView(n, vm);
+                noteGestures.accept(view);
                 view.showZoom(BlockDetail.level(viewport.zoom()));
                 view.setSelected(vm.selectedNotes().contains(n.id()));
                 notes.put(n.id(), view);

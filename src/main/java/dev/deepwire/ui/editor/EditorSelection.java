@@ -9,8 +9,9 @@ import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
 /**
- * What is selected on the canvas: blocks, and the notes Select All takes beside them (Delete and Copy act on both).
- * Picking blocks — a click, the band, a paste — leaves the notes Select All had taken.
+ * What is selected on the canvas: blocks, and the notes Select All or the band takes beside them (Delete, Copy and a
+ * drag act on both). Picking blocks — a click, a paste — drops the notes taken before (the band adds its notes after
+ * its blocks).
  */
 final class EditorSelection {
     private final Supplier<Graph> graph;

@@ -314,7 +314,12 @@ public final class EditorViewModel {
 
     /** Ends a drag: moves every dragged node in one undoable step. */
     public void moveNodes(Map<String, double[]> positions) {
-        blocks.moveNodes(positions);
+        moveItems(positions, Map.of());
+    }
+
+    /** Ends a drag of the selection: moves every dragged block and note in one undoable step. */
+    public void moveItems(Map<String, double[]> positions, Map<String, double[]> notes) {
+        blocks.moveItems(positions, notes);
     }
 
     /**

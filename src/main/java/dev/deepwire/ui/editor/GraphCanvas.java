@@ -54,7 +54,7 @@ public final class GraphCanvas extends Pane {
         views = new CanvasViews(vm, viewport, view -> {
             this.move.installOn(view);
             this.connect.installOn(view);
-        }, view -> this.move.installOn(view), view -> this.wires.installOn(view));
+        }, view -> this.move.installOn(view), view -> this.wires.installOn(view), view -> this.move.installOn(view));
         move = new MoveGesture(vm, viewport, views, this::requestFocus);
         connect = new ConnectGesture(vm, viewport, views, this::openQuickAdd);
         wires = new WireGesture(vm, views, this::requestFocus);

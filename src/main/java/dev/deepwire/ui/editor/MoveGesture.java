@@ -8,8 +8,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 /**
- * Moving blocks: pressing a block selects it (Shift or Shortcut toggles), pressing a group's title (or a collapsed
- * box) selects its blocks; dragging moves the selection live, and releasing makes one undoable move.
+ * Moving blocks and notes: pressing a block selects it (Shift or Shortcut toggles), pressing a group's title (or a
+ * collapsed box) selects its blocks; dragging moves the selection live — its notes too (Select All's or the band's) —
+ * and releasing makes one undoable move. A note that is not selected moves alone.
  */
 final class MoveGesture {
     private final EditorViewModel vm;
@@ -17,6 +18,8 @@ final class MoveGesture {
     private final CanvasViews views;
     private final Runnable focus;
     private Map<String, double[]> dragStart;
+    /** Where each note being dragged started (the selection's notes, or the one note pressed). */
+    private Map<String, double[]> noteStart;
     private Point2D pressWorld;
 
     MoveGesture(EditorViewModel vm, Viewport viewport, CanvasViews views, Runnable focus) {
@@ -64,7 +67,27 @@ final class MoveGesture {
         installDrag(handle);
     }
 
-    /** Starts moving the selected blocks from where the mouse was pressed (not while a run holds the graph). */
+    /** A note: pressed while selected it moves the whole selection with it; pressed otherwise, itself alone. */
+    void installOn(NoteView view) {
+        view.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || view.editing()) {
+                return; // while it is written, the mouse is the text's
+            }
+            focus.run();
+            String id = view.getId().substring("note-".length());
+            if (vm.selectedNotes().contains(id) && !vm.lockedProperty().get()) {
+                begin(e);
+            } else {
+                e.consume();
+                dragStart = new LinkedHashMap<>(); // a note is no part of the network: it moves while training too
+                noteStart = new LinkedHashMap<>(Map.of(id, new double[] {view.getLayoutX(), view.getLayoutY()}));
+                pressWorld = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
+            }
+        });
+        installDrag(view);
+    }
+
+    /** Starts moving the selected blocks and notes from where the mouse was pressed (not while a run holds the graph). */
     private void begin(MouseEvent e) {
         e.consume();
         if (vm.lockedProperty().get()) {
@@ -75,6 +98,13 @@ final class MoveGesture {
         for (String id : vm.selection()) {
             NodeView v = views.view(id);
             dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+        }
+        noteStart = new LinkedHashMap<>();
+        for (String id : vm.selectedNotes()) {
+            NoteView v = views.note(id);
+            if (v != null) {
+                noteStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+            }
         }
         pressWorld = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
     }
@@ -105,9 +135,17 @@ final class MoveGesture {
         Map<String, double[]> moved = new LinkedHashMap<>();
         dragStart.keySet().forEach(id -> moved.put(id, new double[] {
                 Math.round(views.view(id).getLayoutX()), Math.round(views.view(id).getLayoutY())}));
+        Map<String, double[]> notesMoved = new LinkedHashMap<>();
+        noteStart.keySet().stream().filter(id -> views.note(id) != null).forEach(id -> notesMoved.put(id, new double[] {
+                Math.round(views.note(id).getLayoutX()), Math.round(views.note(id).getLayoutY())}));
         dragStart = null;
+        noteStart = null;
         pressWorld = null;
-        vm.moveNodes(moved);
+        if (moved.isEmpty() && notesMoved.size() == 1) {
+            notesMoved.forEach((id, xy) -> vm.moveNote(id, xy[0], xy[1])); // one note alone, while training too
+        } else {
+            vm.moveItems(moved, notesMoved); // one undo step puts blocks and notes back
+        }
     }
 
     private void dragTo(MouseEvent e) {
@@ -115,6 +153,14 @@ final class MoveGesture {
         double dx = p.getX() - pressWorld.getX();
         double dy = p.getY() - pressWorld.getY();
         dragStart.forEach((id, xy) -> views.view(id).relocate(xy[0] + dx, xy[1] + dy));
-        views.routeEdges(true); // routed around the blocks again on release
+        noteStart.forEach((id, xy) -> {
+            NoteView v = views.note(id);
+            if (v != null) {
+                v.relocate(xy[0] + dx, xy[1] + dy);
+            }
+        });
+        if (!dragStart.isEmpty()) {
+            views.routeEdges(true); // routed around the blocks again on release
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.Note;
 import javafx.application.Platform;
-import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -13,7 +12,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * A note on the canvas: wrapped text on a sticky-note card, larger when zoomed out ({@link BlockDetail#noteTextSize}). Drag to move; double-click to edit in place
+ * A note on the canvas: wrapped text on a sticky-note card, larger when zoomed out ({@link BlockDetail#noteTextSize}). Drag to move
+ * ({@link MoveGesture}: a selected note with the rest of the selection); double-click to edit in place
  * (Ctrl+Enter or clicking away keeps the text, Escape cancels); right-click to edit or delete. While it is being
  * written, shortcuts reach the window (Save, Quit: {@link #commitEdit} keeps the text typed so far first); plain keys
  * stay with the text.
@@ -23,7 +23,6 @@ final class NoteView extends StackPane {
     private final EditorViewModel vm;
     private final Label text = new Label();
     private Note note;
-    private Point2D grab;
     /** The editor while the note is being written, else null. */
     private TextArea editor;
     private int zoomLevel = BlockDetail.DETAIL;
@@ -41,20 +40,6 @@ final class NoteView extends StackPane {
         text.getStyleClass().add("note-text");
         getChildren().add(text);
         update(note);
-        setOnMousePressed(e -> {
-            Point2D p = getParent().sceneToLocal(e.getSceneX(), e.getSceneY());
-            grab = new Point2D(p.getX() - getLayoutX(), p.getY() - getLayoutY());
-            e.consume();
-        });
-        setOnMouseDragged(e -> {
-            Point2D p = getParent().sceneToLocal(e.getSceneX(), e.getSceneY());
-            relocate(p.getX() - grab.getX(), p.getY() - grab.getY());
-            e.consume();
-        });
-        setOnMouseReleased(e -> {
-            vm.moveNote(this.note.id(), getLayoutX(), getLayoutY());
-            e.consume();
-        });
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 edit();
@@ -180,6 +165,11 @@ final class NoteView extends StackPane {
                 });
             }
         });
+    }
+
+    /** Whether the note is being written (its editor takes the mouse, not the move gesture). */
+    boolean editing() {
+        return editor != null;
     }
 
     /** Drawn as selected (Select All takes notes too). */

@@ -5,7 +5,10 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.shape.Rectangle;
 
-/** Selecting by dragging a rectangle over empty canvas: every block it touches joins the selection. */
+/**
+ * Selecting by dragging a rectangle over empty canvas: every block and note it touches joins the selection (notes had
+ * been left out, so a dragged selection left them behind).
+ */
 final class RubberBand {
     private final EditorViewModel vm;
     private final CanvasViews views;
@@ -46,6 +49,12 @@ final class RubberBand {
             for (Node n : vm.graph().nodes()) {
                 if (b.intersects(views.modelBounds(n))) {
                     vm.selection().add(n.id());
+                }
+            }
+            for (var n : vm.graph().notes()) { // after the blocks: picking blocks clears the notes picked before
+                NoteView v = views.note(n.id());
+                if (v != null && b.intersects(v.getBoundsInParent())) {
+                    vm.selectedNotes().add(n.id());
                 }
             }
         }
