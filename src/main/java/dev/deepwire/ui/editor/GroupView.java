@@ -12,8 +12,10 @@ import javafx.scene.shape.Rectangle;
  * A group on the canvas: expanded, a frame around its blocks with the name on top; collapsed, one box
  * standing for them, with wires from outside meeting its left and right edges. Double-click the name
  * (or the box) to collapse or expand; drag it to move the whole group.
- * <p>An expanded group's name is not drawn in the frame (below the blocks, where a block above the group hid it) but
- * in a layer above the blocks ({@link GroupViews} puts it there), placed in world coordinates over the frame's top.
+ * <p>A group's name is not drawn in its frame or box (below the blocks and notes, where a block above the group or a
+ * note over the box hid it) but in a layer above them ({@link GroupViews} puts it there), placed in world coordinates
+ * over the frame's top or inside the box, on the box's own colour: a note placed over a collapsed box had hidden its
+ * name and its expand control.
  */
 final class GroupView extends Pane {
     static final double COLLAPSED_HEIGHT = 70;
@@ -41,11 +43,7 @@ final class GroupView extends Pane {
             title.setTooltip(new Tooltip(group.label() + "\n" + summary));
         }
         getChildren().add(frame);
-        if (group.collapsed()) {
-            getChildren().add(title);
-        } else {
-            title.getStyleClass().add("group-title-above");
-        }
+        title.getStyleClass().add(group.collapsed() ? "group-title-box" : "group-title-above");
         setPickOnBounds(false);
         frame.setMouseTransparent(!group.collapsed());
     }
@@ -56,11 +54,6 @@ final class GroupView extends Pane {
 
     Label title() {
         return title;
-    }
-
-    /** Whether the name is drawn in its own layer above the blocks (expanded) rather than in the box (collapsed). */
-    boolean titleAbove() {
-        return !group.collapsed();
     }
 
     /**
@@ -93,7 +86,7 @@ final class GroupView extends Pane {
             relocate(members.getMinX(), members.getMinY());
             frame.setWidth(NodeView.WIDTH);
             frame.setHeight(COLLAPSED_HEIGHT);
-            title.relocate(12, 10);
+            title.relocate(getLayoutX() + 12, getLayoutY() + 10); // in the title layer, in the box's coordinates
         } else {
             double pad = 14;
             relocate(members.getMinX() - pad, members.getMinY() - pad - 22);

@@ -17,8 +17,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Group;
 
 /**
- * The canvas's group views: an expanded group is a frame below everything with its name above the blocks (a block
- * just above the group hid a name drawn with the frame), a collapsed one a box among the blocks.
+ * The canvas's group views: an expanded group is a frame below everything, a collapsed one a box among the blocks; the
+ * name of either is drawn above blocks and notes (a block just above the group, or a note over the box, hid it).
  * A group's view is remade only when the group or its summary changed.
  */
 final class GroupViews {
@@ -33,7 +33,7 @@ final class GroupViews {
     /**
      * @param frames where expanded groups are drawn
      * @param boxes  where collapsed groups are drawn (the block layer)
-     * @param titles where expanded groups' names are drawn (a layer above the blocks, in the same coordinates)
+     * @param titles where groups' names are drawn (a layer above the blocks and notes, in the same coordinates)
      */
     GroupViews(EditorViewModel vm, Group frames, Group boxes, Group titles, Consumer<GroupView> gestures) {
         this.vm = vm;
@@ -72,9 +72,7 @@ final class GroupViews {
             summaries.put(g.id(), summary);
             // Collapsed boxes sit with the blocks, expanded frames below everything.
             (g.collapsed() ? boxes : frames).getChildren().add(view);
-            if (view.titleAbove()) {
-                titles.getChildren().add(view.title());
-            }
+            titles.getChildren().add(view.title()); // above blocks and notes, the box's too
         }
         groups.keySet().removeIf(id -> {
             if (!present.contains(id)) {

@@ -1,6 +1,7 @@
 package dev.deepwire.ui.editor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -48,23 +49,25 @@ final class MoveGesture {
     }
 
     void installOn(GroupView view) {
-        Node handle = view.group().collapsed() ? view : view.title();
-        handle.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                vm.toggleCollapsed(view.group().id());
-                e.consume();
-            }
-        });
-        handle.setOnMousePressed(e -> {
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            focus.run();
-            vm.selection().clear();
-            vm.selection().addAll(view.group().members().stream().filter(views.nodes()::containsKey).toList());
-            begin(e);
-        });
-        installDrag(handle);
+        // collapsed, the box and its name (drawn above notes, in a layer of its own) both take the mouse
+        for (Node handle : view.group().collapsed() ? List.of(view, view.title()) : List.of(view.title())) {
+            handle.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    vm.toggleCollapsed(view.group().id());
+                    e.consume();
+                }
+            });
+            handle.setOnMousePressed(e -> {
+                if (e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                focus.run();
+                vm.selection().clear();
+                vm.selection().addAll(view.group().members().stream().filter(views.nodes()::containsKey).toList());
+                begin(e);
+            });
+            installDrag(handle);
+        }
     }
 
     /** A note: pressed while selected it moves the whole selection with it; pressed otherwise, itself alone. */

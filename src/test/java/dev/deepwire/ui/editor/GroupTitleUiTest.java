@@ -85,4 +85,31 @@ class GroupTitleUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the name collapsed the group").isTrue();
     }
+
+    @Test
+    void aNoteOverACollapsedBoxDoesNotHideItsNameOrItsExpandControl(FxRobot robot) {
+        // Found at a stop: a note placed over a collapsed group's box hid its "▸ name" and summary, so the group could
+        // be neither read nor double-clicked open (the box sat with the blocks, below the notes).
+        robot.interact(() -> {
+            vm.select("a", false);
+            vm.select("b", true);
+            vm.groupSelection("Encoder");
+            vm.toggleCollapsed(vm.graph().groups().get(0).id());
+            String note = vm.addNote("A note about this group, placed over its box on purpose", 0, 0);
+            vm.moveNote(note, 20, 290);
+            vm.selection().clear();
+            canvas.fitView();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = vm.graph().groups().get(0).id();
+        var titleLabel = canvas.groupView(id).title();
+        Bounds title = titleLabel.localToScene(titleLabel.getBoundsInLocal());
+        Point2D centre = new Point2D(title.getMinX() + 12, title.getMinY() + 6);
+        var covered = robot.lookup(n -> n instanceof NoteView).queryAll().stream()
+                .anyMatch(n -> n.localToScene(n.getBoundsInLocal()).contains(centre));
+        assertThat(covered).as("the note lies over the box's name (the case found)").isTrue();
+        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(centre)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the box's name expanded the group").isFalse();
+    }
 }

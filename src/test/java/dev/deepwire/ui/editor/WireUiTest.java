@@ -173,9 +173,9 @@ class WireUiTest {
         robot.interact(() -> vm.toggleCollapsed(id));
         WaitForAsyncUtils.waitForFxEvents();
         GroupView box = canvas.groupView(id);
-        var text = box.title().getBoundsInParent();
-        assertThat(text.getMaxX()).as("text right edge").isLessThanOrEqualTo(NodeView.WIDTH);
-        assertThat(text.getMaxY()).as("text bottom").isLessThanOrEqualTo(GroupView.COLLAPSED_HEIGHT);
+        var text = box.title().getBoundsInParent(); // in the title layer, in the box's coordinates
+        assertThat(text.getMaxX() - box.getLayoutX()).as("text right edge").isLessThanOrEqualTo(NodeView.WIDTH);
+        assertThat(text.getMaxY() - box.getLayoutY()).as("text bottom").isLessThanOrEqualTo(GroupView.COLLAPSED_HEIGHT);
         assertThat(box.title().getTooltip().getText()).startsWith("An encoder group with a rather long name indeed");
     }
 
