@@ -5,6 +5,7 @@ import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,13 +49,14 @@ final class DatasetDialog {
     private DatasetDialog() {
     }
 
-    static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, Supplier<Path> folder, Executor background) {
-        return create(owner, vm, folder, background, false);
+    static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, TrainingViewModel training, Executor background) {
+        return create(owner, vm, training, background, false);
     }
 
     /** As above; {@code unsaved}: the project has no folder yet (never saved), and the header says how paths work then. */
-    static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, Supplier<Path> folder, Executor background,
+    static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, TrainingViewModel training, Executor background,
                                       boolean unsaved) {
+        Supplier<Path> folder = training.data().folder();
         DatasetSpec current = vm.project().dataset();
         Map<String, Object> params = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.params());
         ComboBox<String> kind = new ComboBox<>();
@@ -103,7 +105,8 @@ final class DatasetDialog {
         form.setVgap(6);
         form.addRow(0, new Label("Kind"), kind);
         Map<String, Node[]> rows = new LinkedHashMap<>();
-        rows.put("file", row(form, rows.size() + 1, "File", new HBox(6, file, browse)));
+        rows.put("file", row(form, rows.size() + 1, "File", new HBox(6, file, browse,
+                ForgetAgreement.button(training.data(), current, result::setText))));
         rows.put("tokens", row(form, rows.size() + 1, "Tokens (chars or words)", tokens));
         rows.put("length", row(form, rows.size() + 1, "Length (tokens)", length));
         rows.put("vocabulary", row(form, rows.size() + 1, "Vocabulary (symbols)", vocabulary));

@@ -235,7 +235,7 @@ final class WorkbenchWindow {
     }
 
     Dialog<DatasetSpec> datasetDialog(Stage owner) {
-        return DatasetDialog.create(owner, vm, training.data().folder(), inspectWork,
+        return DatasetDialog.create(owner, vm, training, inspectWork,
                 files.fileProperty().get() == null && files.templateFolderProperty().get() == null);
     }
 

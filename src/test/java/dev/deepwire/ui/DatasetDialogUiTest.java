@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DatasetDialogUiTest {
     private EditorViewModel vm;
     private WorkbenchWindow window;
+    private TrainingViewModel training;
     private Stage stage;
     private Preferences prefs;
     private Path dir;
@@ -46,9 +47,9 @@ class DatasetDialogUiTest {
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         prefs = Preferences.userRoot().node("dev/deepwire/test-dataset-" + System.nanoTime());
         vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+        training = new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir.resolve("runs"));
         window = new WorkbenchWindow(stage, vm, dir.resolve("p.dwproj"), new RecentFiles(prefs),
-                new Autosave(dir.resolve("autosave"), "d"),
-                new TrainingViewModel(vm, Runnable::run, Runnable::run, Runnable::run, () -> dir.resolve("runs")));
+                new Autosave(dir.resolve("autosave"), "d"), training);
         stage.setScene(new Scene(window.root(), 1200, 800));
         stage.show();
     }
@@ -147,5 +148,38 @@ class DatasetDialogUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.getResult().params()).containsEntry("train", 3000L).containsEntry("validation", 500L)
                 .containsEntry("vocabulary", 32);
+    }
+
+    @Test
+    void anAgreementToReadDataOutsideTheFolderIsForgottenFromDatasetSettings(FxRobot robot) throws Exception {
+        // Found at a stop: the remembered consent (ADR 0016) could be taken back only by editing the .tsv by hand.
+        Path outside = Files.writeString(ScratchDirs.create("deepwire-outside").resolve("words.tsv"), "haus\tgerman\n");
+        var consents = new dev.deepwire.io.files.DataConsents(dir.resolve("home/.deepwire/data-consent.tsv"));
+        Path project = WaitForAsyncUtils.asyncFx(training::projectFile).get();
+        assertThat(project).as("the window's project is saved").isNotNull();
+        DatasetSpec spec = new DatasetSpec("text-classes", java.util.Map.of("file", outside.toString()));
+        robot.interact(() -> {
+            training.data().setRemembered(consents);
+            vm.project().setDataset(spec);
+        });
+        consents.remember(project, outside);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> training.data().readableWithoutAsking(spec, training.data().folder().get()))
+                .get()).as("agreed in an earlier session").isTrue();
+
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        Node forget = robot.lookup("#dataset-forget-agreement").query();
+        assertThat(forget.isVisible()).as("offered beside the data path").isTrue();
+        robot.clickOn(forget);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Forget");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(consents.agreed(project, outside)).as("gone from the user's settings").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> training.data().readableWithoutAsking(spec, training.data().folder().get()))
+                .get()).as("the next read asks again").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get())
+                .contains("asks before it reads words.tsv again");
+        assertThat(WaitForAsyncUtils.asyncFx(forget::isVisible).get()).as("nothing left to forget").isFalse();
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
     }
 }

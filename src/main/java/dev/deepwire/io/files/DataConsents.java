@@ -46,16 +46,33 @@ public final class DataConsents {
         if (kept.size() > MAX) {
             kept = kept.subList(kept.size() - MAX, kept.size());
         }
+        write(kept);
+    }
+
+    /**
+     * Forgets that the user agreed to read {@code data} for {@code project} (Dataset Settings' "Forget agreement"): the
+     * question comes again before it is read. Returns whether an agreement was written and is now gone.
+     */
+    public synchronized boolean forget(Path project, Path data) {
+        Set<String> lines = load();
+        if (project == null || safe(project) == null || safe(data) == null || !lines.remove(line(project, data))) {
+            return false;
+        }
+        return write(new ArrayList<>(lines));
+    }
+
+    private boolean write(List<String> kept) {
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, (kept.isEmpty() ? "" : String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the user's home is as private as it is
             }
+            return true;
         } catch (IOException | InvalidPathException e) {
-            // not remembered: the question comes again next session
+            return false; // not remembered (or not forgotten): the question comes again next session (or does not)
         }
     }
 

@@ -36,7 +36,10 @@ final class DataConsent {
         this.confirm = confirm;
     }
 
-    /** Told when the user agrees to read a file outside the folder (what was checked without it is out of date). */
+    /**
+     * Told when the user agrees to read a file outside the folder, or forgets that agreement (what was checked without
+     * it, or with it, is out of date).
+     */
     void setOnAgreed(Runnable onAgreed) {
         this.onAgreed = onAgreed;
     }
@@ -122,6 +125,35 @@ final class DataConsent {
                 remembered.remember(now, a.data());
             }
         }
+    }
+
+    /**
+     * The data file outside the project's folder that the user agreed to read for this project (in this session or
+     * remembered from an earlier one), if the dataset names one: what Dataset Settings offers to forget.
+     */
+    Optional<Path> agreedOutside(DatasetSpec dataset, Path projectFolder) {
+        try {
+            return outside(dataset, projectFolder).map(DataPaths.Outside::resolved).filter(this::agreed);
+        } catch (DataException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Forgets the agreement to read the dataset's outside file for this project — this session's and the remembered
+     * one ({@link DataConsents#forget}): the next read asks again. The user's setting, not a project edit: no Undo.
+     * Returns whether there was one.
+     */
+    boolean forget(DatasetSpec dataset, Path projectFolder) {
+        Optional<Path> data = agreedOutside(dataset, projectFolder);
+        if (data.isEmpty()) {
+            return false;
+        }
+        Path file = projectFile.get();
+        allowed.remove(new Agreed(key(file), data.get()));
+        remembered.forget(file, data.get());
+        onAgreed.run(); // what was checked with the agreement is out of date too
+        return true;
     }
 
     /** The data files agreed to for the project while it is not saved (its autosave copy keeps them). */

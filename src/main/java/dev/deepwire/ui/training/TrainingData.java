@@ -67,6 +67,16 @@ public final class TrainingData {
         return consent.agreedWhileUnsaved();
     }
 
+    /** The outside data file the user agreed to read for this project, if any ({@link DataConsent#agreedOutside}). */
+    public java.util.Optional<Path> agreedOutside(DatasetSpec dataset) {
+        return consent.agreedOutside(dataset, folder.get());
+    }
+
+    /** Forgets that agreement: reading the file asks again ({@link DataConsent#forget}); false when there was none. */
+    public boolean forgetAgreement(DatasetSpec dataset) {
+        return consent.forget(dataset, folder.get());
+    }
+
     /** Unsaved work restored from its autosave copy: what was agreed for it is agreed again. */
     public void restoredUnsaved(java.util.List<Path> data) {
         consent.restoredUnsaved(data);
