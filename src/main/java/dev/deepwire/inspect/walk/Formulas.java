@@ -18,7 +18,7 @@ final class Formulas {
 
     static List<String> lines(String type, List<WalkTensor> in, List<WalkTensor> out, int position,
                               AttentionStep attention, TripleScores triple, Prediction prediction,
-                              Map<String, INDArray> params, List<String> tokenNames) {
+                              Map<String, INDArray> params, List<String> tokenNames, List<String> tokens) {
         List<String> lines = new ArrayList<>();
         boolean dense = false;
         WalkTensor x = in.isEmpty() ? null : in.get(0);
@@ -72,6 +72,9 @@ final class Formulas {
                 }
             }
             lines.add("y" + at + " = " + Numbers.vector(y.at(position)) + named(in, y.at(position), tokenNames));
+            if (in.isEmpty() && tokens.size() > 1) {
+                lines.add("tokens = " + Numbers.tokens(tokens));
+            }
         }
         if (prediction != null) {
             lines.add(0, "prediction: " + prediction.predicted() + "  (p = " + Numbers.of(prediction.probability()) + ")"

@@ -29,4 +29,13 @@ public final class Numbers {
         }
         return b.append(']').toString();
     }
+
+    /** Tokens written in full up to this many; longer sequences show their first ones and their length. */
+    static final int TOKENS_SHOWN = 32;
+
+    /** A sequence's tokens by name, {@code t31 t26 <M> t7}, at most {@link #TOKENS_SHOWN}, then "… (n tokens)". */
+    public static String tokens(java.util.List<String> names) {
+        String shown = String.join(" ", names.subList(0, Math.min(names.size(), TOKENS_SHOWN)));
+        return names.size() > TOKENS_SHOWN ? shown + " … (" + names.size() + " tokens)" : shown;
+    }
 }

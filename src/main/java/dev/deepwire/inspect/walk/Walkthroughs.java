@@ -4,12 +4,14 @@ import dev.deepwire.compiler.CompiledNetwork;
 import dev.deepwire.compiler.VertexActivations;
 import dev.deepwire.compiler.Vertices;
 import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Edge;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Node;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.model.PortSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +93,13 @@ public final class Walkthroughs {
         // an input block names its ids by its own input's names (an entity, a relation); other blocks by the first input's
         int tokenInput = type.isInput() ? networkInput(compiled, node.id())
                 : inputs.isEmpty() ? -1 : AttentionMath.networkInput(net.getConfiguration(), inputs.get(0).vertex());
+        // a token input's ids by their names, as the attention inspector's axes name them (AxisLabels): "y = [31, 26, …]"
+        // had left the tokens to guess
+        List<String> tokens = type.isInput() && tokenInput >= 0 && tokenInput < one.features().length
+                && type.outputs().stream().anyMatch(p -> p.kinds().contains(PortKind.TOKEN_IDS))
+                ? AxisLabels.of(one, tokenInput, 0) : List.of();
         List<String> lines = Formulas.lines(node.type(), inputs, outputs, pos, attention, triple, prediction,
-                Formulas.params(net, node.id()), Formulas.names(one, tokenInput));
+                Formulas.params(net, node.id()), Formulas.names(one, tokenInput), tokens);
         return new Step(index, node.id(), shownName(node),
                 node.type(), type.formula() == null ? "" : type.formula(), inputs, outputs, lines, attention, triple, prediction);
     }

@@ -46,6 +46,15 @@ class WalkthroughTest {
     }
 
     @Test
+    void theTokenInputNamesItsTokensAsTheAttentionInspectorsAxesDo() {
+        // Found at a stop: stepping through the marker sample, the input showed "y = [31, 26, 1, …]", ids only
+        java.util.List<String> names = dev.deepwire.inspect.AxisLabels.of(one, 0, 0);
+        assertThat(names).as("the marker's vocabulary names its ids").anyMatch(n -> n.startsWith("t") || n.equals("<M>"));
+        assertThat(walk.steps().get(0).lines()).contains("tokens = " + String.join(" ", names));
+        assertThat(walk.step("embed").orElseThrow().lines()).noneMatch(l -> l.startsWith("tokens = "));
+    }
+
+    @Test
     void everyShownTensorIsThatVertexsActivation() {
         Map<String, INDArray> acts = VertexActivations.of(net, one.features(), one.featureMasks(), null, false);
         for (Step s : walk.steps().subList(1, walk.steps().size())) {
