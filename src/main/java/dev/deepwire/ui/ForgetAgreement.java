@@ -1,6 +1,7 @@
 package dev.deepwire.ui;
 
 import dev.deepwire.model.DatasetSpec;
+import dev.deepwire.ui.controls.PathLabels;
 import dev.deepwire.ui.training.TrainingData;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,9 +34,9 @@ final class ForgetAgreement {
             forget.setTooltip(new Tooltip("You agreed to read " + file + ", outside the project's folder.\n"
                     + "Forget it, and DeepWire asks again before it reads that file."));
             forget.setOnAction(e -> {
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + "\nlies outside the project's folder. DeepWire "
-                        + "will ask again before it reads it (at Train, Evaluate, Sweep and the data check).", FORGET,
-                        ButtonType.CANCEL);
+                Alert ask = PathLabels.content(new Alert(Alert.AlertType.CONFIRMATION, "", FORGET, ButtonType.CANCEL), "",
+                        file, "lies outside the project's folder. DeepWire will ask again before it reads it (at Train, "
+                        + "Evaluate, Sweep and the data check).");
                 ask.setTitle("Forget agreement");
                 ask.setHeaderText("Forget that you agreed to read this data file?");
                 ask.initOwner(forget.getScene().getWindow());

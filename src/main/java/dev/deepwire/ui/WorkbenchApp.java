@@ -164,11 +164,7 @@ public final class WorkbenchApp extends Application {
     private static void offerRecovery(Stage stage, WorkbenchWindow window, Autosave.Recovered r) {
         ButtonType restore = new ButtonType("Restore");
         ButtonType discard = new ButtonType("Discard");
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "DeepWire did not close cleanly last time. Unsaved work on '"
-                + r.project().name() + "'" + (r.original() == null ? "" : " (" + r.original() + ")")
-                + " was kept. Restore it?", restore, discard);
-        alert.setTitle("Recover unsaved work");
-        alert.setHeaderText("Recover unsaved work");
+        Alert alert = recoveryQuestion(r, restore, discard);
         alert.initOwner(stage);
         dev.deepwire.ui.controls.Dialogs.defaultTo(alert, restore); // Enter keeps the work; Discard deletes it
         var answer = alert.showAndWait();
@@ -181,6 +177,23 @@ public final class WorkbenchApp extends Application {
                 // Offered again next time.
             }
         }
+    }
+
+    /**
+     * The question after a crash: the project's file on a line of its own ({@link dev.deepwire.ui.controls.PathLabels}),
+     * where it had wrapped mid-name with the sentence, ")" alone on the next line.
+     */
+    static Alert recoveryQuestion(Autosave.Recovered r, ButtonType restore, ButtonType discard) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", restore, discard);
+        alert.setTitle("Recover unsaved work");
+        alert.setHeaderText("Recover unsaved work");
+        String before = "DeepWire did not close cleanly last time. Unsaved work on '" + r.project().name() + "'";
+        if (r.original() == null) {
+            alert.setContentText(before + " was kept. Restore it?");
+            return alert;
+        }
+        return dev.deepwire.ui.controls.PathLabels.content(alert, before + ", saved as", r.original(),
+                "was kept. Restore it?");
     }
 
     /** Runs go beside the project file, or under ~/.deepwire/runs for a project not saved yet. */
