@@ -5,6 +5,7 @@ import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.DatasetWords;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -218,21 +219,9 @@ final class DatasetDialog {
         return f;
     }
 
-    /** The fields' labels, for messages that name a setting by its key in the file. */
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("file", "File"), Map.entry("tokens", "Tokens"),
-            Map.entry("length", "Length"), Map.entry("classes", "Classes"),
-            Map.entry("validationFraction", "Validation fraction"), Map.entry("seed", "Seed"),
-            Map.entry("vocabulary", "Vocabulary"), Map.entry("train", "Training examples"),
-            Map.entry("validation", "Validation examples"), Map.entry("header", "Header"),
-            Map.entry("labelColumn", "Label column"), Map.entry("scoring", "Scoring"));
-
-    /** A loader's message with each setting this dialog has a field for named as the field is labelled. */
+    /** A loader's message with each setting this dialog has a control for named as the control is ({@link DatasetWords}). */
     static String labelled(String message) {
-        String out = message;
-        for (var e : LABELS.entrySet()) {
-            out = out.replaceAll("dataset\\." + e.getKey() + "\\b", "'" + e.getValue() + "'");
-        }
-        return out;
+        return DatasetWords.labelled(message);
     }
 
     /**

@@ -182,4 +182,25 @@ class DatasetDialogUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(forget::isVisible).get()).as("nothing left to forget").isFalse();
         robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
     }
+
+    @Test
+    void checkSaysToUntickTheHeaderTickBoxNotToSetItToFalse(FxRobot robot) throws Exception {
+        // Found at a stop: the warning said "set 'Header' to false" where Header is a tick box
+        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind.setValue("csv");
+            robot.lookup("#dataset-file").queryTextInputControl().setText("digits.csv.gz");
+            robot.lookup("#dataset-classes").queryTextInputControl().setText("10");
+        });
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("Warning"));
+        String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get();
+        assertThat(said).contains("untick Header if it is the first example").doesNotContain("to false")
+                .doesNotContain("dataset.header");
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
+    }
 }

@@ -76,8 +76,8 @@ public final class DataCheck {
                             + "agree at Train")), List.of());
                 }
             } catch (DataException e) {
-                return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + e.getMessage()
-                        + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
+                return new Result(List.of(Issue.error(null, "the dataset cannot be read: "
+                        + DatasetWords.labelled(e.getMessage()) + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
             }
         }
         CompileResult compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
@@ -98,14 +98,15 @@ public final class DataCheck {
             }
         }
         if (loaded == null) {
-            return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + loadProblem
+            return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + DatasetWords.labelled(loadProblem)
                     + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
         }
         CompiledNetwork net = compiled.orThrow();
         Dataset train = dev.deepwire.training.InputBinding.bind(net, loaded.train()); // as training takes it
         List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
-        loadWarnings.forEach(w -> issues.add(Issue.warn(null, w)));
+        // named as Dataset Settings names its controls ("untick Header"), not by the file's keys
+        loadWarnings.forEach(w -> issues.add(Issue.warn(null, DatasetWords.labelled(w) + " (Edit \u25b8 Dataset Settings\u2026)")));
         return new Result(issues, fixes(graph, net, train));
     }
 

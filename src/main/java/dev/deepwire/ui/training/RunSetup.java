@@ -213,7 +213,8 @@ final class RunSetup {
         background.execute(() -> {
             PreparedRun prepared = PreparedRun.of(editor.catalog(), graph, dataset, settings, data.folder().get());
             if (!prepared.ok()) {
-                uiThread.accept(() -> failed.accept(prepared.problem(), prepared.nodeId()));
+                // a data problem named as Dataset Settings names its controls ("untick Header")
+                uiThread.accept(() -> failed.accept(DatasetWords.labelled(prepared.problem()), prepared.nodeId()));
                 return;
             }
             uiThread.accept(() -> ready.accept(prepared));

@@ -44,9 +44,10 @@ class DataCheckTest {
         var ticked = new dev.deepwire.model.DatasetSpec("csv", Map.of("file", "digits.csv.gz", "classes", 10));
         DataCheck.Result result = new DataCheck(BlockCatalog.standard()).check(g, ticked, settings, dir, false);
         assertThat(result.firstError()).as("a warning: Train still starts").isEmpty();
-        assertThat(result.issues()).extracting(Issue::message).containsExactly("dataset.header: line 1 of digits.csv.gz "
-                + "holds only numbers, yet it is read as the header (the columns' names) and left out of the data; set "
-                + "dataset.header to false if it is the first example");
+        // in the window's words: the Header tick box is unticked (it had said "set dataset.header to false")
+        assertThat(result.issues()).extracting(Issue::message).containsExactly("'Header': line 1 of digits.csv.gz "
+                + "holds only numbers, yet it is read as the header (the columns' names) and left out of the data; "
+                + "untick Header if it is the first example (Edit \u25b8 Dataset Settings\u2026)");
 
         var unticked = new dev.deepwire.model.DatasetSpec("csv", Map.of("file", "digits.csv.gz", "classes", 10, "header", false));
         assertThat(new DataCheck(BlockCatalog.standard()).check(g, unticked, settings, dir, false).issues()).isEmpty();
