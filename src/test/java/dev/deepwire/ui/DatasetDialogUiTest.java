@@ -79,7 +79,7 @@ class DatasetDialogUiTest {
         robot.clickOn("Check");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("training"));
         assertThat(robot.lookup("#dataset-result").queryLabeled().getText())
-                .isEqualTo("16,000 training and 2,000 validation examples, 2,000 test");
+                .startsWith("16,000 training and 2,000 validation examples, 2,000 test\nDoes not fit the graph");
         @SuppressWarnings("unchecked")
         ComboBox<String> tokens = robot.lookup("#dataset-tokens").queryAs(ComboBox.class);
         assertThat(tokens.getItems()).as("a choice, not free text").containsExactly("chars", "words");
@@ -201,6 +201,29 @@ class DatasetDialogUiTest {
         String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get();
         assertThat(said).contains("untick Header if it is the first example").doesNotContain("to false")
                 .doesNotContain("dataset.header");
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
+    }
+
+    @Test
+    void checkSaysWhetherTheDataFitsTheGraphBeforeOk(FxRobot robot) throws Exception {
+        // Found at a stop: Check said only that the data loads; a wrong class count was flagged only after OK
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        // the marker's 40 symbols: 40 classes, where the graph's output has 32
+        robot.interact(() -> robot.lookup("#dataset-vocabulary").queryTextInputControl().setText("40"));
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("graph"));
+        String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get();
+        assertThat(said).contains("Does not fit the graph").contains("Set Classes to 40");
+        long before = vm.revisionProperty().get();
+        assertThat(vm.project().dataset().params()).as("nothing set yet: it was only checked").doesNotContainEntry("vocabulary", 40);
+
+        robot.interact(() -> robot.lookup("#dataset-vocabulary").queryTextInputControl().setText("32"));
+        robot.clickOn("Check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("Fits"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get())
+                .contains("Fits the graph");
+        assertThat(vm.revisionProperty().get()).isEqualTo(before);
         robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
     }
 }
