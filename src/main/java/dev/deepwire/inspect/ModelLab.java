@@ -98,17 +98,69 @@ public final class ModelLab {
 
     /**
      * One example as a person reads it: a token input as its text (characters joined, words spaced, padding left
-     * out) and a sequence of vectors (an image's rows) as a grey image {@code [rows][columns]} scaled to 0…1.
+     * out), a sequence of vectors (an image's rows) as a grey image {@code [rows][columns]} scaled to 0…1, an image
+     * input as its picture (its channels' mean, scaled the same way) described by {@code imageText} ("image 1 × 8 ×
+     * 8", for a tooltip: the picture says more in a narrow column), and a vector of features as its first values. An
+     * image input's and a vector's examples had been listed blank.
      */
-    public record Example(String text, float[][] image) {
+    public record Example(String text, float[][] image, String imageText) {
+    }
+
+    /** How many of a vector's values an example shows. */
+    static final int VALUES_SHOWN = 4;
+
+    /** A value of an example's array at a picture's column, row and channel. */
+    private interface Pixel {
+        double at(int column, int row, int channel);
+    }
+
+    /** A grey picture {@code [rows][columns]}: each pixel the mean over {@code channels}, scaled to 0…1 over the picture. */
+    private static float[][] grey(INDArray one, int rows, int columns, int channels, Pixel pixel) {
+        double lo = one.minNumber().doubleValue();
+        double hi = one.maxNumber().doubleValue();
+        double span = hi > lo ? hi - lo : 1;
+        float[][] image = new float[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                double sum = 0;
+                for (int k = 0; k < channels; k++) {
+                    sum += pixel.at(c, r, k);
+                }
+                image[r][c] = (float) ((sum / channels - lo) / span);
+            }
+        }
+        return image;
+    }
+
+    /**
+     * Whether an example's row reads as token ids: whole numbers below the names' count. A CSV's features fall back to
+     * the class names ("0" … "9") as their names, and a digit's pixels up to 16 had been read as ids, run together.
+     */
+    private static boolean ids(INDArray row, int names) {
+        for (long k = 0; k < row.length(); k++) {
+            double v = row.getDouble(k);
+            if (v != Math.rint(v) || v < 0 || v >= names) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One input's text after another's, set apart. */
+    private static void append(StringBuilder text, String part) {
+        if (!text.isEmpty()) {
+            text.append(" | ");
+        }
+        text.append(part);
     }
 
     public static Example example(Dataset data, int index) {
         StringBuilder text = new StringBuilder();
         float[][] image = null;
+        String imageText = "";
         for (int input = 0; input < data.features().length; input++) {
             INDArray f = data.features()[input];
-            if (f.rank() == 2 && !data.inputNames(input).isEmpty()) {
+            if (f.rank() == 2 && !data.inputNames(input).isEmpty() && ids(f.getRow(index), data.inputNames(input).size())) {
                 boolean words = AxisLabels.wordTokens(data.range(index, index + 1), input);
                 List<String> tokens = new ArrayList<>();
                 for (String t : AxisLabels.of(data, input, index)) {
@@ -116,24 +168,29 @@ public final class ModelLab {
                         tokens.add(t);
                     }
                 }
-                if (!text.isEmpty()) {
-                    text.append(" | ");
-                }
-                text.append(String.join(words ? " " : "", tokens));
+                append(text, String.join(words ? " " : "", tokens));
             } else if (f.rank() == 3 && image == null) { // [n, features, positions]: positions as rows
                 INDArray one = f.slice(index); // [features, positions]
-                double lo = one.minNumber().doubleValue();
-                double hi = one.maxNumber().doubleValue();
-                double span = hi > lo ? hi - lo : 1;
-                image = new float[(int) one.size(1)][(int) one.size(0)];
-                for (int r = 0; r < image.length; r++) {
-                    for (int c = 0; c < image[r].length; c++) {
-                        image[r][c] = (float) ((one.getDouble(c, r) - lo) / span);
-                    }
+                image = grey(one, (int) one.size(1), (int) one.size(0), 1, (c, r, k) -> one.getDouble(c, r));
+                imageText = one.size(1) + " rows \u00d7 " + one.size(0);
+            } else if (f.rank() == 4) { // [n, channels, height, width]: an image
+                INDArray one = f.slice(index); // [channels, height, width]
+                int channels = (int) one.size(0);
+                if (image == null) {
+                    image = grey(one, (int) one.size(1), (int) one.size(2), channels, (c, r, k) -> one.getDouble(k, r, c));
+                    imageText = "image " + channels + " \u00d7 " + one.size(1) + " \u00d7 " + one.size(2);
                 }
+            } else if (f.rank() == 2) { // a vector of features, no names: its first values
+                INDArray one = f.getRow(index);
+                StringBuilder v = new StringBuilder(one.length() + " features: ");
+                for (int k = 0; k < Math.min(one.length(), VALUES_SHOWN); k++) {
+                    v.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.3g", one.getDouble(k))
+                            .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")); // 15, not 15.0
+                }
+                append(text, v.append(one.length() > VALUES_SHOWN ? ", \u2026" : "").toString());
             }
         }
-        return new Example(text.toString(), image);
+        return new Example(text.toString(), image, imageText);
     }
 
     /**

@@ -61,6 +61,9 @@ final class ExamplesView extends VBox {
                 String at = p != null && p.step() >= 0 ? "  (position " + p.step() + ")" : "";
                 setText(e.text().isEmpty() ? at.trim() : e.text() + at);
                 setGraphic(e.image() == null ? null : image(e.image()));
+                // an image's size on hover: written beside the picture it was cut to "im…" at 1024 x 700
+                setTooltip(e.imageText().isEmpty() ? null : new javafx.scene.control.Tooltip(e.imageText()
+                        + (e.text().isEmpty() ? "" : "\n" + e.text()) + ", example " + example));
             }
         });
         TableColumn<Prediction, String> actual = new TableColumn<>("True");
