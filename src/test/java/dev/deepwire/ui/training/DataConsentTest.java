@@ -101,4 +101,27 @@ class DataConsentTest {
                 .as("agreed while unsaved, remembered once saved").isNull();
         assertThat(asked).hasSize(1);
     }
+
+    @Test
+    void aRememberedAgreementIsForgottenForThatProjectAndDataFileOnly() throws Exception {
+        // Dataset Settings' Forget agreement…: the .tsv had to be edited by hand
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        Path mine = folder.resolve("mine.dwproj");
+        Path other = folder.resolve("other.dwproj");
+        Path data = Files.writeString(Files.createDirectories(dir.resolve("shared")).resolve("words.tsv"), "a\tb\n");
+        var remembered = new dev.deepwire.io.files.DataConsents(dir.resolve("home/.deepwire/data-consent.tsv"));
+        remembered.remember(mine, data);
+        remembered.remember(other, data);
+        DatasetSpec spec = new DatasetSpec("text-classes", Map.of("file", data.toString()));
+        List<String> asked = new ArrayList<>();
+        DataConsent consent = session(mine, remembered, asked, false);
+        assertThat(consent.agreedOutside(spec, folder)).contains(data.toAbsolutePath().normalize());
+        assertThat(consent.forget(spec, folder)).isTrue();
+        assertThat(remembered.agreed(mine, data)).as("forgotten").isFalse();
+        assertThat(remembered.agreed(other, data)).as("another project's agreement stays").isTrue();
+        assertThat(consent.refusal(spec, folder)).as("asked again, and refused").isNotNull();
+        assertThat(asked).hasSize(1);
+        assertThat(consent.forget(spec, folder)).as("nothing left to forget").isFalse();
+        assertThat(session(mine, remembered, asked, false).agreedOutside(spec, folder)).as("next session too").isEmpty();
+    }
 }
