@@ -77,7 +77,7 @@ final class MoveGesture {
                 return; // while it is written, the mouse is the text's
             }
             focus.run();
-            String id = view.getId().substring("note-".length());
+            String id = view.noteId();
             if (vm.selectedNotes().contains(id) && !vm.lockedProperty().get()) {
                 begin(e);
             } else {

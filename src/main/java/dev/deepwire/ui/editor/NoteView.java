@@ -167,6 +167,11 @@ final class NoteView extends StackPane {
         });
     }
 
+    /** The note's id in the graph. */
+    String noteId() {
+        return note.id();
+    }
+
     /** Whether the note is being written (its editor takes the mouse, not the move gesture). */
     boolean editing() {
         return editor != null;
