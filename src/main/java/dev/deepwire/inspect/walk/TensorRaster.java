@@ -29,13 +29,29 @@ public final class TensorRaster {
         return out;
     }
 
+    /**
+     * Which value a drawn cell is ({@link WalkTensor#where} of its first grid cell, and how many it averages where the
+     * grid was averaged down), or null where it is no value (between an image's channels).
+     */
+    public static String where(WalkTensor t, int row, int col) {
+        float[][] g = t.grid();
+        int rs = step(g.length);
+        int cs = step(g.length == 0 ? 0 : g[0].length);
+        String at = t.where(row * rs, col * cs);
+        return at == null || rs * cs == 1 ? at : at + " (the mean of " + rs + " × " + cs + " cells from there)";
+    }
+
+    private static int step(int n) {
+        return Math.max(1, (n + MAX_CELLS - 1) / MAX_CELLS);
+    }
+
     /** The grid drawn: {@link WalkTensor#grid()}, averaged down to at most {@link #MAX_CELLS} a side. */
     public static float[][] cells(WalkTensor t) {
         float[][] g = t.grid();
         int rows = g.length;
         int cols = rows == 0 ? 0 : g[0].length;
-        int rs = Math.max(1, (rows + MAX_CELLS - 1) / MAX_CELLS);
-        int cs = Math.max(1, (cols + MAX_CELLS - 1) / MAX_CELLS);
+        int rs = step(rows);
+        int cs = step(cols);
         if (rs == 1 && cs == 1) {
             return g;
         }

@@ -48,7 +48,7 @@ final class WireBadge extends VBox {
         image.setOnMouseMoved(e -> {
             int row = (int) Math.min(cells.length - 1, e.getY() / HEIGHT * cells.length);
             int col = (int) Math.min(cells[0].length - 1, e.getX() / WIDTH * cells[0].length);
-            String where = t.where(row, col);
+            String where = TensorRaster.where(t, row, col);
             tip.setText(summary(t) + (where == null ? "" : "\n" + where + " = " + Numbers.of(cells[row][col])));
         });
         image.setOnMouseClicked(e -> {

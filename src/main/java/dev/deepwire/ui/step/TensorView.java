@@ -46,7 +46,7 @@ final class TensorView {
         view.setOnMouseMoved(e -> {
             int r = (int) Math.min(rows - 1, e.getY() / cell);
             int c = (int) Math.min(cols - 1, e.getX() / cell);
-            String where = t.where(r, c);
+            String where = TensorRaster.where(t, r, c);
             readout.setText(where == null ? " " : where + " = " + Numbers.of(cells[r][c]));
         });
         Label stats = new Label(String.format(Locale.ROOT, "%s   shape %s   min %s   max %s   mean %s", t.shown(),

@@ -64,7 +64,7 @@ class SparkSweepExecutorTest {
         SweepOutcome trained = back.get("trained");
         assertThat(trained.finished()).as(trained.reason()).isTrue();
         String metrics = new String(trained.files().get("metrics.csv"), StandardCharsets.UTF_8);
-        assertThat(metrics.lines().findFirst()).hasValue("step,epoch,train_loss,val_loss,val_accuracy");
+        assertThat(metrics.lines().findFirst()).hasValue(dev.deepwire.training.MetricsCsv.HEADER);
         assertThat(metrics.lines().filter(l -> l.startsWith("5,")).count()).isGreaterThanOrEqualTo(1);
         assertThat(trained.files().get("model.zip")).hasSizeGreaterThan(1000);
         assertThat(new String(trained.files().get("run.json"), StandardCharsets.UTF_8)).contains("43");

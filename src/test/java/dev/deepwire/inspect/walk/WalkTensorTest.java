@@ -40,4 +40,15 @@ class WalkTensorTest {
         assertThat(t.grid()).isDeepEqualTo(new float[][] {{0, 1, 2}, {3, 4, 5}});
         assertThat(t.where(1, 2)).isEqualTo("row 1, column 2");
     }
+
+    @Test
+    void aCellOfAGridAveragedDownNamesTheValuesItStandsFor() {
+        // 64 channels of 40 × 40: a mosaic 8 × 41 − 1 = 327 cells a side, drawn averaged 2 × 2 (at most 256 a side)
+        WalkTensor t = WalkTensor.of("conv.out", "conv", Nd4j.zeros(DataType.FLOAT, 1, 64, 40, 40));
+        assertThat(TensorRaster.cells(t).length).isEqualTo(164);
+        assertThat(TensorRaster.where(t, 21, 1)).as("drawn cell (21, 1) is grid cell (42, 2): channel 8's (1, 2)")
+                .isEqualTo("channel 8, row 1, column 2 (the mean of 2 × 2 cells from there)");
+        WalkTensor small = WalkTensor.of("image.out", "image", Nd4j.zeros(DataType.FLOAT, 1, 1, 4, 4));
+        assertThat(TensorRaster.where(small, 3, 2)).isEqualTo("row 3, column 2");
+    }
 }
