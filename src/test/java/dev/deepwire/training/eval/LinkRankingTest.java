@@ -62,13 +62,7 @@ class LinkRankingTest {
     @Test
     void aSplitIsRankedOnceForTheSameParametersAndAgainWhenTheyChange(@TempDir Path dir) throws Exception {
         TripleDataset kg = twoTrueTails(dir);
-        var g = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 2)
-                .node("s", "distmult_1n", "dim", 1).node("o", "link_ranking_output")
-                .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
-        ComputationGraph net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1))
-                .orThrow().instantiate();
-        net.getLayer("s").setParam("W", Nd4j.createFromArray(new double[][] {{1}, {1.5}, {2}, {3}, {0.5}}));
-        net.getLayer("s").setParam("R", Nd4j.createFromArray(new double[][] {{1}, {1}}));
+        ComputationGraph net = oneToAllDistMult();
 
         long before = RankingMemo.ranked();
         LinkRanking first = LinkRanking.ofSplit(net, kg, "test");
@@ -96,9 +90,8 @@ class LinkRankingTest {
         return TripleDataset.read(dir.resolve("kg.tsv"));
     }
 
-    @Test
-    void filteredRankingLeavesOutEveryOtherKnownTrueTail(@TempDir Path dir) throws Exception {
-        TripleDataset kg = twoTrueTails(dir);
+    /** The 1-N DistMult of {@link #twoTrueTails}: vectors of size 1, W = (1, 1.5, 2, 3, 0.5), r = r⁻¹ = 1. */
+    private static ComputationGraph oneToAllDistMult() {
         var g = new GraphFixture().node("h", "id_input", "count", 5).node("r", "id_input", "count", 2)
                 .node("s", "distmult_1n", "dim", 1).node("o", "link_ranking_output")
                 .wire("h.out", "s.head").wire("r.out", "s.relation").wire("s.out", "o.in").graph();
@@ -106,6 +99,13 @@ class LinkRankingTest {
                 .orThrow().instantiate();
         net.getLayer("s").setParam("W", Nd4j.createFromArray(new double[][] {{1}, {1.5}, {2}, {3}, {0.5}}));
         net.getLayer("s").setParam("R", Nd4j.createFromArray(new double[][] {{1}, {1}}));
+        return net;
+    }
+
+    @Test
+    void filteredRankingLeavesOutEveryOtherKnownTrueTail(@TempDir Path dir) throws Exception {
+        TripleDataset kg = twoTrueTails(dir);
+        ComputationGraph net = oneToAllDistMult();
         // (a, r, ?) scores a 1, b 1.5, c 2, d 3, e 0.5: c and d beat b but both are known tails of (a, r): rank 1.
         // (?, r, b) as (b, r⁻¹, ?) scores 1.5 × W: d, c and b beat a and none of (d|c|b, r, b) is known: rank 4.
         LinkRanking r = LinkRanking.evaluate(net, kg, kg.triples("test"), 10);

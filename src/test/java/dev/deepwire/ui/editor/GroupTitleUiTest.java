@@ -64,24 +64,9 @@ class GroupTitleUiTest {
     void aNoteOverTheGroupsTopLeftDoesNotHideItsNameOrItsCollapseControl(FxRobot robot) {
         // Found in a click-through: a note placed over the blocks' top-left covered the group's "▾ name", so it could
         // be neither read nor double-clicked to collapse the group.
-        robot.interact(() -> {
-            vm.select("a", false);
-            vm.select("b", true);
-            vm.groupSelection("Encoder");
-            String note = vm.addNote("A note about these blocks, placed over the group's corner on purpose", 0, 0);
-            vm.moveNote(note, 10, 250);
-            vm.selection().clear();
-            canvas.fitView();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        String id = vm.graph().groups().get(0).id();
-        var titleLabel = canvas.groupView(id).title();
-        Bounds title = titleLabel.localToScene(titleLabel.getBoundsInLocal());
-        Point2D centre = new Point2D(title.getCenterX(), title.getCenterY());
-        var picked = robot.lookup(n -> n instanceof NoteView).queryAll().stream()
-                .anyMatch(n -> n.localToScene(n.getBoundsInLocal()).contains(centre));
-        assertThat(picked).as("the note lies over the group's name (the case found)").isTrue();
-        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(centre)));
+        Point2D name = groupNameUnderANote(robot, false, "A note about these blocks, placed over the group's corner on purpose",
+                250, true);
+        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(name)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the name collapsed the group").isTrue();
     }
@@ -90,26 +75,37 @@ class GroupTitleUiTest {
     void aNoteOverACollapsedBoxDoesNotHideItsNameOrItsExpandControl(FxRobot robot) {
         // Found at a stop: a note placed over a collapsed group's box hid its "▸ name" and summary, so the group could
         // be neither read nor double-clicked open (the box sat with the blocks, below the notes).
+        Point2D name = groupNameUnderANote(robot, true, "A note about this group, placed over its box on purpose", 290, false);
+        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(name)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the box's name expanded the group").isFalse();
+    }
+
+    /**
+     * Groups blocks a and b (collapsed or not), puts a note over the group's name, and returns a point of the name
+     * (its centre, or just inside its start) in scene coordinates, having checked that the note lies over it there.
+     */
+    private Point2D groupNameUnderANote(FxRobot robot, boolean collapsed, String text, double noteY, boolean centre) {
         robot.interact(() -> {
             vm.select("a", false);
             vm.select("b", true);
             vm.groupSelection("Encoder");
-            vm.toggleCollapsed(vm.graph().groups().get(0).id());
-            String note = vm.addNote("A note about this group, placed over its box on purpose", 0, 0);
-            vm.moveNote(note, 20, 290);
+            if (collapsed) {
+                vm.toggleCollapsed(vm.graph().groups().get(0).id());
+            }
+            String note = vm.addNote(text, 0, 0);
+            vm.moveNote(note, collapsed ? 20 : 10, noteY);
             vm.selection().clear();
             canvas.fitView();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        String id = vm.graph().groups().get(0).id();
-        var titleLabel = canvas.groupView(id).title();
+        var titleLabel = canvas.groupView(vm.graph().groups().get(0).id()).title();
         Bounds title = titleLabel.localToScene(titleLabel.getBoundsInLocal());
-        Point2D centre = new Point2D(title.getMinX() + 12, title.getMinY() + 6);
-        var covered = robot.lookup(n -> n instanceof NoteView).queryAll().stream()
-                .anyMatch(n -> n.localToScene(n.getBoundsInLocal()).contains(centre));
-        assertThat(covered).as("the note lies over the box's name (the case found)").isTrue();
-        robot.doubleClickOn(canvas.localToScreen(canvas.sceneToLocal(centre)));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.graph().groups().get(0).collapsed()).as("double-clicking the box's name expanded the group").isFalse();
+        Point2D at = centre ? new Point2D(title.getCenterX(), title.getCenterY())
+                : new Point2D(title.getMinX() + 12, title.getMinY() + 6);
+        boolean covered = robot.lookup(n -> n instanceof NoteView).queryAll().stream()
+                .anyMatch(n -> n.localToScene(n.getBoundsInLocal()).contains(at));
+        assertThat(covered).as("the note lies over the group's name (the case found)").isTrue();
+        return at;
     }
 }
