@@ -19,8 +19,11 @@ public final class DataPaths {
     private DataPaths() {
     }
 
-    /** A data file outside the project's folder: the setting as written, where it leads, and a sentence saying so. */
-    public record Outside(String name, Path resolved, Path folder, String message) {
+    /**
+     * A data file outside the project's folder: the setting as written, where it leads, the folder, a sentence saying so,
+     * and whether the project is unsaved (the folder is then only where its relative paths start).
+     */
+    public record Outside(String name, Path resolved, Path folder, String message, boolean unsaved) {
     }
 
     /** The dataset's file when it lies outside {@code projectDir}; empty when it is inside (or names no file). */
@@ -62,12 +65,12 @@ public final class DataPaths {
                 + "asking" : "; data is read from inside that folder unless you allow otherwise";
         if (Path.of(name).isAbsolute() && !resolved.startsWith(folder)) {
             return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' is an absolute path "
-                    + (unsaved ? "outside any project folder" : "outside the project's folder " + folder) + rule));
+                    + (unsaved ? "outside any project folder" : "outside the project's folder " + folder) + rule, unsaved));
         }
         if (!resolved.startsWith(folder)) {
             return Optional.of(new Outside(name, resolved, folder, "dataset.file '" + name + "' leaves "
                     + (unsaved ? "the folder it starts in" : "the project's folder " + folder) + " (it leads to "
-                    + resolved + ")" + rule));
+                    + resolved + ")" + rule, unsaved));
         }
         // where the file really is, found as the readers will find it ("sub/../x.tsv" with sub a link elsewhere is not
         // the folder's x.tsv, though it reads so once normalised as text)
@@ -78,7 +81,7 @@ public final class DataPaths {
                 if (!real.startsWith(realFolder)) {
                     return Optional.of(new Outside(name, real, folder, "dataset.file '" + name + "' is a link to "
                             + real + (unsaved ? ", outside the folder it starts in" : ", outside the project's folder "
-                            + folder) + rule));
+                            + folder) + rule, unsaved));
                 }
             } catch (IOException e) {
                 return Optional.empty(); // the reader reports the file it cannot read

@@ -112,8 +112,8 @@ final class WorkbenchWindow {
             }
         });
         training.setRunObserver(attention::watch, attention::captured);
-        training.data().setOutsideConfirmation(message -> {
-            Alert ask = outsideDataQuestion(message);
+        training.data().setOutsideConfirmation(outside -> {
+            Alert ask = outsideDataQuestion(outside);
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
@@ -385,11 +385,17 @@ final class WorkbenchWindow {
      * The question before data outside the project's folder is read. No is its default: Enter (or a key meant for the
      * window) had answered Yes and read the file.
      */
-    static Alert outsideDataQuestion(String message) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, message + ".\n\nRead it anyway? Only if you trust this project.",
-                ButtonType.YES, ButtonType.NO);
+    static Alert outsideDataQuestion(dev.deepwire.data.DataPaths.Outside outside) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.YES, ButtonType.NO);
         ask.setTitle("Data outside the project's folder");
         ask.setHeaderText("The project's data lies outside its folder");
+        // the file on a line of its own (PathLabels): inside the sentence a long path wrapped mid-name
+        dev.deepwire.ui.controls.PathLabels.content(ask, "The data file set in Edit ▸ Dataset Settings is read from",
+                outside.resolved(), (outside.unsaved()
+                ? "This project is not saved yet, so it has no folder of its own: save it in the data's folder, or one "
+                + "above it, and the data is read without asking."
+                : "Data is read from inside the project's folder (" + outside.folder().getFileName() + ") unless you allow "
+                + "otherwise.") + "\n\nRead it anyway? Only if you trust this project.");
         return dev.deepwire.ui.controls.Dialogs.defaultTo(ask, ButtonType.NO);
     }
 }

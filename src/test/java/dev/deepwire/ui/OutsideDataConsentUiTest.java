@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import dev.deepwire.data.DataPaths;
+import dev.deepwire.data.DataPaths.Outside;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -45,7 +47,7 @@ class OutsideDataConsentUiTest {
         List<String> asked = new ArrayList<>();
         robot.interact(() -> {
             h.training.data().setOutsideConfirmation(m -> {
-                asked.add(m);
+                asked.add(m.message());
                 return false;
             });
             h.vm.setDataset(new DatasetSpec("csv", Map.of("file", secret.toString(), "classes", 2)));
@@ -94,7 +96,7 @@ class OutsideDataConsentUiTest {
         List<String> asked = new ArrayList<>();
         robot.interact(() -> {
             h.training.data().setOutsideConfirmation(m -> {
-                asked.add(m);
+                asked.add(m.message());
                 return false;
             });
             h.window.files().restore(recovered);
@@ -119,11 +121,33 @@ class OutsideDataConsentUiTest {
 
     @Test
     void theQuestionAnswersNoWhenEnterIsPressed(FxRobot robot) throws Exception {
-        var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion("dataset.file '../x.csv' leaves the "
-                + "project's folder")).get();
+        var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion(outside("../x.csv"))).get();
         javafx.scene.control.Button yes = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.YES);
         javafx.scene.control.Button no = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.NO);
         assertThat(no.isDefaultButton()).as("Enter answers No (it had answered Yes and read the file)").isTrue();
         assertThat(yes.isDefaultButton()).isFalse();
+    }
+
+    @Test
+    void theQuestionShowsWhereTheDataLeadsOnALineOfItsOwn(FxRobot robot) throws Exception {
+        // Found at a stop: the path sat inside the wrapped sentence and broke mid-name, as the recovery question's had
+        String deep = "../" + "a-rather-long-folder-name/".repeat(6) + "the-data-file.csv";
+        var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion(outside(deep))).get();
+        var labels = WaitForAsyncUtils.asyncFx(() -> ask.getDialogPane().getContent().lookupAll(".label").stream()
+                .map(n -> (javafx.scene.control.Label) n).toList()).get();
+        var pathLine = labels.stream().filter(l -> l.getText().contains("the-data-file.csv")).toList();
+        assertThat(pathLine).as("the file on one line of its own, not wrapped").singleElement()
+                .satisfies(l -> assertThat(l.isWrapText()).isFalse());
+        assertThat(labels).filteredOn(l -> l != pathLine.get(0)).extracting(javafx.scene.control.Label::getText)
+                .as("the sentences around it name the setting, not the path").anyMatch(t -> t.contains("Dataset Settings"))
+                .noneMatch(t -> t.contains("a-rather-long-folder-name"));
+    }
+
+    private Outside outside(String name) {
+        try {
+            return DataPaths.outside(new DatasetSpec("csv", Map.of("file", name, "classes", 2)), h.dir).orElseThrow();
+        } catch (dev.deepwire.data.DataException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -25,14 +25,14 @@ final class DataConsent {
     private record Agreed(Path project, Path data) {
     }
 
-    private Predicate<String> confirm = message -> false;
+    private Predicate<dev.deepwire.data.DataPaths.Outside> confirm = outside -> false;
     private final Set<Agreed> allowed = new HashSet<>();
     private Runnable onAgreed = () -> { };
     private Supplier<Path> projectFile = () -> null;
     private BooleanSupplier unsaved = () -> false;
     private DataConsents remembered = DataConsents.forUser();
 
-    void setConfirmation(Predicate<String> confirm) {
+    void setConfirmation(Predicate<dev.deepwire.data.DataPaths.Outside> confirm) {
         this.confirm = confirm;
     }
 
@@ -91,7 +91,7 @@ final class DataConsent {
             if (outside.isEmpty() || agreed(outside.get().resolved())) {
                 return null;
             }
-            if (confirm.test(outside.get().message())) {
+            if (confirm.test(outside.get())) {
                 agree(outside.get().resolved());
                 onAgreed.run();
                 return null;

@@ -102,9 +102,9 @@ public final class TrainingData {
 
     /**
      * Who is asked when a project's dataset file lies outside its folder (an absolute path, {@code ..}, a link): told
-     * why, it answers whether to read the file anyway. Without one, such data is refused with the reason.
+     * where it leads and why ({@link dev.deepwire.data.DataPaths.Outside}), it answers whether to read the file anyway. Without one, such data is refused with the reason.
      */
-    public void setOutsideConfirmation(Predicate<String> confirm) {
+    public void setOutsideConfirmation(Predicate<dev.deepwire.data.DataPaths.Outside> confirm) {
         consent.setConfirmation(confirm);
     }
 }

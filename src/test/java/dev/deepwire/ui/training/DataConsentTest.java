@@ -24,7 +24,7 @@ class DataConsentTest {
         List<String> asked = new ArrayList<>();
         DataConsent consent = new DataConsent();
         consent.setConfirmation(message -> {
-            asked.add(message);
+            asked.add(message.message());
             return false;
         });
         DatasetSpec chosen = new DatasetSpec("text-classes", Map.of("file", picked.toString()));
@@ -43,7 +43,7 @@ class DataConsentTest {
         consent.setRemembered(remembered);
         consent.setProject(() -> project, () -> project == null);
         consent.setConfirmation(message -> {
-            asked.add(message);
+            asked.add(message.message());
             return answer;
         });
         return consent;

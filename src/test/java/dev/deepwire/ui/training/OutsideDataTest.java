@@ -30,7 +30,7 @@ class OutsideDataTest {
         TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run,
                 () -> projectDir.resolve("runs"));
         vm.data().setOutsideConfirmation(message -> {
-            asked.add(message);
+            asked.add(message.message());
             return answer;
         });
         return vm;
