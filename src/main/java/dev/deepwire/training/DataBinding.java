@@ -57,6 +57,12 @@ public final class DataBinding {
                             + "the image input takes " + sizes(expected) + " = " + Arrays.stream(expected).reduce(1, (a, b) -> a * b)
                             + "; set channels × height × width to make " + sizes(actual) + " (a row of pixels is read as "
                             + "that image, channels first, then row by row), or take the values with a Vector input"));
+                } else if (!Arrays.equals(expected, actual) && s.kind() == PortKind.IMAGE && actual.length == 2) {
+                    long[] fits = InputBinding.imageOfRows(s, actual[0], actual[1]);
+                    problems.add(Issue.error(in.nodeId(), "the dataset gives each example as a sequence of " + actual[1]
+                            + " image rows of " + actual[0] + " values but the image input takes " + sizes(expected)
+                            + "; set channels × height × width to " + sizes(fits) + " (the rows' count is the height, "
+                            + "each row's values the channels × width)"));
                 } else if (!Arrays.equals(expected, actual)) {
                     problems.add(Issue.error(in.nodeId(), "the dataset gives " + sizes(actual) + " values per example but "
                             + "the input expects " + sizes(expected) + "; set the input's sizes to " + sizes(actual)));
@@ -203,6 +209,9 @@ public final class DataBinding {
             case SEQUENCE -> List.of("features", "length");
             default -> List.of();
         };
+        if (s.kind() == PortKind.IMAGE && actual.length == 2) { // a sequence of image rows: the image they make
+            actual = InputBinding.imageOfRows(s, actual[0], actual[1]);
+        }
         if (actual.length != s.dims().size() || params.size() != actual.length) {
             return;
         }

@@ -136,8 +136,19 @@ public final class InputBinding {
             case VECTOR -> f.rank() == 2 && (!exact || f.size(1) == d.get(0));
             case SEQUENCE -> f.rank() == 3 && (!exact || f.size(1) == d.get(0) && f.size(2) == d.get(1));
             case IMAGE -> f.rank() == 4 && (!exact || f.size(1) == d.get(0) && f.size(2) == d.get(1) && f.size(3) == d.get(2))
-                    || f.rank() == 2 && (!exact || f.size(1) == s.elements()) || imageRows(s, f);
+                    || f.rank() == 2 && (!exact || f.size(1) == s.elements()) || f.rank() == 3 && (!exact || imageRows(s, f));
         };
+    }
+
+    /**
+     * The image c × h × w a sequence of {@code length} rows of {@code features} values each is read as: its rows the
+     * height, each row's values channels × width — the input's channels kept where they divide the row, else one.
+     * A sequence of image rows that did not fit the input had been told "set the input's sizes to 8 × 8", which no
+     * image input can be set to.
+     */
+    static long[] imageOfRows(TensorShape image, long features, long length) {
+        long c = features % image.dims().get(0) == 0 ? image.dims().get(0) : 1;
+        return new long[] {c, length, features / c};
     }
 
     /** Whether f is a sequence of the image's rows: [b, c·w, h], each position one row of c·w pixels. */

@@ -149,6 +149,29 @@ class DataBindingTest {
     }
 
     @Test
+    void imageRowsThatDoNotFitTheImageInputNameSizesAnImageInputCanTakeWithAButton() {
+        // Seen giving the digits-caption data (8 rows of 8 pixels) to an Image input of 3 × 8 × 8: "set the input's
+        // sizes to 8 × 8", which no image input can be set to, and no button to fix it.
+        CompiledNetwork net = new GraphCompiler(BlockCatalog.standard()).compile(dev.deepwire.compiler.FamilyGraphs
+                .imagePatches().graph(), CompileOptions.forGradientCheck(1)).orThrow(); // an image of 2 × 4 × 6
+        int b = 3;
+        INDArray caption = Nd4j.zeros(b, 3);
+        Dataset rows = new Dataset(new INDArray[] {caption, Nd4j.rand(b, 7, 5)}, null, new INDArray[] {Nd4j.zeros(b, 3)},
+                List.of()); // 5 rows of 7 values: 7 is not 2 channels' worth, so one channel of 7 columns
+        Dataset bound = InputBinding.bind(net, rows);
+        assertThat(DataBinding.problems(net, bound)).extracting(Issue::message).singleElement().asString()
+                .contains("5 image rows of 7 values", "2 × 4 × 6", "set channels × height × width to 1 × 5 × 7")
+                .doesNotContain("set the input's sizes");
+        assertThat(DataBinding.fixes(net, bound)).containsExactly(new DataBinding.Fix("image", "channels", 1),
+                new DataBinding.Fix("image", "height", 5), new DataBinding.Fix("image", "width", 7));
+
+        Dataset even = new Dataset(new INDArray[] {caption, Nd4j.rand(b, 8, 4)}, null, new INDArray[] {Nd4j.zeros(b, 3)},
+                List.of()); // 4 rows of 8 values: 2 channels of 4 columns
+        assertThat(DataBinding.fixes(net, InputBinding.bind(net, even))).containsExactly(
+                new DataBinding.Fix("image", "width", 4));
+    }
+
+    @Test
     void rowsOfPixelsAreTheImageInputsImagesChannelsFirstThenRowByRow() throws Exception {
         // Seen building a CNN on digits.csv from an empty canvas: 64 pixel values per row and an Image input of
         // 1 × 8 × 8 were refused with "set the input's sizes to 64", which no image input can be set to.
