@@ -106,7 +106,14 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
                 validationAccuracy);
     }
 
-    /** The rows of a {@code metrics.csv}; a line that is not a whole row (a crash mid-write) is skipped. */
+    /**
+     * The rows of a {@code metrics.csv}; a last line that is not a whole row (a crash mid-write) and blank lines are
+     * skipped. Any other line that is not a row (text, another number of columns: a file edited by hand) is refused
+     * with its number: such lines had been dropped without a word, and a finished run read as one that "stopped or
+     * failed before an epoch ended".
+     *
+     * @throws IOException when the file cannot be read, is over the limits, or has a line that is not a row
+     */
     public static List<Row> read(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "metrics file"), file,
@@ -116,22 +123,38 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            String[] c = line.split(",", -1);
-            try {
-                if (c.length == 5 || c.length == 6) { // five: written before the MRR column
-                    rows.add(new Row(Long.parseLong(c[0]), Integer.parseInt(c[1]), number(c[2]), number(c[3]),
-                            number(c[4]), !c[4].isEmpty(), c.length == 6 ? number(c[5]) : Double.NaN));
-                }
-            } catch (NumberFormatException e) {
-                // a torn last line: the rows before it stand
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            Row row = row(line);
+            if (row != null) {
+                rows.add(row);
+            } else if (i < lines.size() - 1) { // the last line may be torn: the rows before it stand
+                throw new IOException("line " + (i + 1) + " of " + file + " is not a row of " + HEADER + ": '"
+                        + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "'");
             }
         }
         return rows;
     }
 
+    /** One line as a row, or null where it is not one (five columns: written before the MRR column). */
+    private static Row row(String line) {
+        String[] c = line.split(",", -1);
+        if (c.length != 5 && c.length != 6) {
+            return null;
+        }
+        try {
+            return new Row(Long.parseLong(c[0].strip()), Integer.parseInt(c[1].strip()), number(c[2]), number(c[3]),
+                    number(c[4]), !c[4].isBlank(), c.length == 6 ? number(c[5]) : Double.NaN);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static double number(String s) {
-        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        return s.isBlank() ? Double.NaN : Double.parseDouble(s);
     }
 
     @Override

@@ -126,6 +126,7 @@ final class RunCompareView extends VBox {
         boolean accuracy = metric.getValue().accuracy();
         List<RunComparison.Row> selected = new java.util.ArrayList<>();
         List<MetricsHistory> histories = new java.util.ArrayList<>();
+        List<String> unreadable = new java.util.ArrayList<>();
         for (RunComparison.Row r : List.copyOf(table.getSelectionModel().getSelectedItems())) {
             if (r == null) {
                 continue;
@@ -134,6 +135,7 @@ final class RunCompareView extends VBox {
                 histories.add(RunHistory.curves(r.run()));
                 selected.add(r);
             } catch (IOException | RuntimeException e) {
+                unreadable.add("Cannot read the curves of " + r.name() + ": " + e.getMessage());
                 problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
             }
         }
@@ -166,10 +168,13 @@ final class RunCompareView extends VBox {
                 : metric.getValue() + " is measured once, on the model each run kept; "
                         + "the chart shows the validation accuracy each epoch. ";
         String curve = mrr ? "validation filtered MRR" : "validation " + (accuracy ? "accuracy" : "loss");
-        chartNote.setText(curves.isEmpty() ? what + "Select runs above to see their curves."
-                : !points ? what + "The runs selected recorded no " + curve
+        String note = curves.isEmpty() && unreadable.isEmpty() ? what + "Select runs above to see their curves."
+                : curves.isEmpty() ? "" : !points ? what + "The runs selected recorded no " + curve
                 + " (stopped or failed before an epoch ended): no curve to draw."
-                : what.strip());
+                : what.strip();
+        // in the dialog itself: the status bar it had gone to lies under the dialog, which said "Select runs above"
+        unreadable.add(0, note);
+        chartNote.setText(String.join("\n", unreadable.stream().filter(t -> !t.isBlank()).toList()));
     }
 
     Label chartNote() {

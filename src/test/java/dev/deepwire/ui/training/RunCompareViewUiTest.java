@@ -191,4 +191,47 @@ class RunCompareViewUiTest {
         assertThat(chart.getYAxis().getLabel()).as("a loss figure shows the loss curves").isEqualTo("validation loss");
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void aRunWhoseMetricsCannotBeReadSaysWhyInTheDialog(FxRobot robot) throws Exception {
+        // Hand-edited run folders: a line of text among the rows read as a finished run that "stopped or failed before
+        // an epoch ended"; a metrics.csv that is a folder said "Select runs above" in the dialog, its reason in the
+        // status bar under the dialog.
+        Path runsDir = dir.resolve("edited");
+        for (String name : List.of("edited-text", "edited-folder", "edited-torn")) {
+            Path d = Files.createDirectories(runsDir.resolve(name));
+            Files.writeString(d.resolve("run.json"), "{\"project\":\"marker\",\"projectFile\":\"/p/marker.dwproj\","
+                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
+        }
+        Files.writeString(runsDir.resolve("edited-text/metrics.csv"),
+                "step,epoch,train_loss,val_loss,val_accuracy,val_mrr\n10,1,0.9,0.8,0.5,\nhello,world\n20,2,0.7,0.6,0.6,\n");
+        Files.createDirectories(runsDir.resolve("edited-folder/metrics.csv"));
+        Files.writeString(runsDir.resolve("edited-torn/metrics.csv"),
+                "step,epoch,train_loss,val_loss,val_accuracy,val_mrr\r\n10,1,0.9,0.8,0.5,\r\n\r\n20,2,0.7,0.6,0.6,\r\n20,2,0.");
+        RunCompareView[] view = new RunCompareView[1];
+        robot.interact(() -> {
+            view[0] = new RunCompareView(RunHistory.list(runsDir), "loss", problems::add);
+            stage.setScene(new Scene(view[0]));
+        });
+        var table = view[0].table();
+        for (String name : List.of("edited-text", "edited-folder")) {
+            int row = WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().map(RunComparison.Row::name).toList()
+                    .indexOf(name)).get();
+            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+            WaitForAsyncUtils.waitForFxEvents();
+            String note = WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get();
+            assertThat(note).as(name).contains("Cannot read the curves of " + name).doesNotContain("Select runs above")
+                    .doesNotContain("stopped or failed");
+            if (name.equals("edited-text")) {
+                assertThat(note).contains("line 3", "not a row", "'hello,world'");
+            }
+        }
+        int torn = WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().map(RunComparison.Row::name).toList()
+                .indexOf("edited-torn")).get();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(torn));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chart().getData().get(0).getData().stream()
+                .map(d -> d.getYValue().doubleValue()).toList()).get())
+                .as("CRLF line ends, a blank line and a torn last line: both epochs' rows stand").containsExactly(0.8, 0.6);
+    }
 }
