@@ -90,6 +90,7 @@ final class RunCompareView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         chartNote.setId("runs-compare-chart-note");
         chartNote.setWrapText(true);
+        chartNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps: a reason is read whole, not cut off
         chartNote.getStyleClass().add("muted");
         getChildren().setAll(top, table, chart, chartNote);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -135,7 +136,9 @@ final class RunCompareView extends VBox {
                 histories.add(RunHistory.curves(r.run()));
                 selected.add(r);
             } catch (IOException | RuntimeException e) {
-                unreadable.add("Cannot read the curves of " + r.name() + ": " + e.getMessage());
+                String why = String.valueOf(e.getMessage()).replace(r.run().dir().resolve("metrics.csv").toString(),
+                        "metrics.csv"); // the run is named already: its path left the reason cut off at 1024 × 700
+                unreadable.add("Cannot read the curves of " + r.name() + ": " + why);
                 problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
             }
         }

@@ -223,7 +223,8 @@ class RunCompareViewUiTest {
             assertThat(note).as(name).contains("Cannot read the curves of " + name).doesNotContain("Select runs above")
                     .doesNotContain("stopped or failed");
             if (name.equals("edited-text")) {
-                assertThat(note).contains("line 3", "not a row", "'hello,world'");
+                assertThat(note).contains("line 3 of metrics.csv", "not a row", "'hello,world'")
+                        .as("the run is named: its folder's path is not repeated").doesNotContain(runsDir.toString());
             }
         }
         int torn = WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().map(RunComparison.Row::name).toList()
