@@ -53,6 +53,17 @@ final class RunCompareView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPrefHeight(220);
         TableColumn<RunComparison.Row, String> name = text("Run", 240, RunComparison.Row::name);
+        name.setCellFactory(c -> new TableCell<>() { // runs of a project differ at the end (their time, sweep number)
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+            }
+        });
         TableColumn<RunComparison.Row, String> settings = text("Settings", 340, RunComparison.Row::settings);
         TableColumn<RunComparison.Row, String> status = text("Status", 90, RunComparison.Row::status);
         TableColumn<RunComparison.Row, Number> figure = new TableColumn<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -234,5 +235,25 @@ class RunCompareViewUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chart().getData().get(0).getData().stream()
                 .map(d -> d.getYValue().doubleValue()).toList()).get())
                 .as("CRLF line ends, a blank line and a torn last line: both epochs' rows stand").containsExactly(0.8, 0.6);
+    }
+
+    @Test
+    void runsOfALongProjectNameAreToldApartByTheirEnds(FxRobot robot) throws Exception {
+        // At 1024 × 700 every run of digits-caption read "digits-caption-20261207-031702-…": the end, where two runs of
+        // a project differ (the time they started, the sweep's number), was the part cut off.
+        Path runsDir = dir.resolve("long");
+        for (String name : List.of("wordnet-links-distmult-20261207-031702-first", "wordnet-links-distmult-20261207-031702-second")) {
+            Path d = Files.createDirectories(runsDir.resolve(name));
+            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
+                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
+            Files.writeString(d.resolve("metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER + "\n10,1,0.9,0.8,0.5,\n");
+        }
+        robot.interact(() -> stage.setScene(new Scene(new RunCompareView(RunHistory.list(runsDir), "loss", problems::add))));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runs-compare-table .table-cell").queryAll()
+                .stream().filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn().getText().equals("Run")
+                        && c.getItem() != null)
+                .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText()).toList()).get();
+        assertThat(shown).hasSize(2).anyMatch(t -> t.endsWith("first")).anyMatch(t -> t.endsWith("second"));
     }
 }
