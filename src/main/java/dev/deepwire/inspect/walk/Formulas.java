@@ -23,7 +23,7 @@ final class Formulas {
         boolean dense = false;
         WalkTensor x = in.isEmpty() ? null : in.get(0);
         WalkTensor y = out.isEmpty() ? null : out.get(0);
-        String at = y != null && y.isSequence() ? " at position " + position : "";
+        String at = y != null && y.isSequence() ? " at position " + position + patchOf(type, x, y, position) : "";
         if (attention != null) {
             attention(lines, attention);
         } else if (triple != null) {
@@ -60,15 +60,16 @@ final class Formulas {
             // every size of W: a convolution's is filters × channels × k × k (it read "W: 16 × 1", as if a matrix)
             String sizes = java.util.Arrays.stream(w).mapToObj(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(" × "));
-            lines.add("W: " + sizes + ",  x" + at + ": " + x.at(position).length + ",  b: "
+            String xAt = x.isSequence() ? at : "";
+            lines.add("W: " + sizes + ",  x" + xAt + ": " + x.at(position).length + ",  b: "
                     + params.get("b").length() + "  →  y: " + (prediction != null || y == null ? w[1] : y.at(position).length));
-            lines.add("x" + at + " = " + Numbers.vector(x.at(position)));
+            lines.add("x" + xAt + " = " + Numbers.vector(x.at(position)));
             dense = true;
         }
         if (attention == null && triple == null && y != null && (lines.isEmpty() || dense)) {
             if (in.size() > 1 || (lines.isEmpty() && x != null)) {
                 for (WalkTensor t : in) {
-                    lines.add(portOf(t.shown()) + at + " = " + Numbers.vector(t.at(position)));
+                    lines.add(portOf(t.shown()) + (t.isSequence() ? at : "") + " = " + Numbers.vector(t.at(position)));
                 }
             }
             lines.add("y" + at + " = " + Numbers.vector(y.at(position)) + named(in, y.at(position), tokenNames));
@@ -82,6 +83,24 @@ final class Formulas {
                     + (prediction.correct() ? "  ✓" : "  ✗"))); // first: the answer is what a class looks for
         }
         return lines;
+    }
+
+    /**
+     * Where an Image patches step's position lies in the image: " (the patch at row 1, column 2 of 4 × 4)". An image
+     * has no positions of its own: its step read "patches.in at position 5 = [the whole image]".
+     */
+    private static String patchOf(String type, WalkTensor x, WalkTensor y, int position) {
+        if (!type.equals("patches") || x == null || x.shape().length != 3 || y.shape()[1] <= 0) {
+            return "";
+        }
+        long patches = y.shape()[1];
+        long p = Math.round(Math.sqrt((double) x.shape()[1] * x.shape()[2] / patches));
+        if (p <= 0 || x.shape()[2] % p != 0) {
+            return "";
+        }
+        long across = x.shape()[2] / p;
+        return " (the patch at row " + position / across + ", column " + position % across + " of " + x.shape()[1] / p
+                + " × " + across + ")";
     }
 
     private static void attention(List<String> lines, AttentionStep a) {
