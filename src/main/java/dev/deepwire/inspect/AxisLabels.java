@@ -34,7 +34,29 @@ public final class AxisLabels {
      */
     public static List<String> of(Dataset data, int input, int example, int count) {
         List<String> own = of(data, input, example);
-        return own.size() == count ? own : positions(count);
+        if (own.size() == count) {
+            return own;
+        }
+        INDArray f = data.features()[input];
+        return f.rank() == 4 && count > 1 ? patches((int) f.size(2), (int) f.size(3), count) : positions(count);
+    }
+
+    /**
+     * The names of the {@code count} patches an h × w image is cut into, read row by row: "r0 c0", "r0 c1", … (the
+     * patch's row and column in the grid); t0, t1, … where no square patch size cuts the image into that many. The
+     * heatmap over an image's patches had read t0 … t15, which patch t6 was left to work out.
+     */
+    static List<String> patches(int h, int w, int count) {
+        for (int p = 1; p <= Math.min(h, w); p++) {
+            if (h % p == 0 && w % p == 0 && (long) (h / p) * (w / p) == count) {
+                List<String> out = new ArrayList<>();
+                for (int t = 0; t < count; t++) {
+                    out.add("r" + t / (w / p) + " c" + t % (w / p));
+                }
+                return out;
+            }
+        }
+        return positions(count);
     }
 
     /** A heatmap's query names: {@code own} where they are {@code count}, "learned query" for attention pooling's one. */

@@ -33,6 +33,16 @@ class AxisLabelsTest {
         Dataset data = new Dataset(new INDArray[] {Nd4j.rand(new int[] {2, 1, 8, 8})}, null,
                 new INDArray[] {Nd4j.zeros(2, 1)}, List.of()).withInputNames(List.of(rows(8)));
         assertThat(AxisLabels.of(data, 0, 0)).as("an image has no positions of its own").isEmpty();
-        assertThat(AxisLabels.of(data, 0, 0, 16)).hasSize(16).startsWith("t0", "t1").endsWith("t15");
+        assertThat(AxisLabels.of(data, 0, 0, 16)).as("each patch by its place in the 4 × 4 grid").hasSize(16)
+                .startsWith("r0 c0", "r0 c1").contains("r1 c2").endsWith("r3 c3").doesNotContain("row 0");
+    }
+
+    @Test
+    void patchesOfAnImageThatIsNotSquareAreNamedByTheirPlaceAndOtherCountsByPosition() {
+        Dataset data = new Dataset(new INDArray[] {Nd4j.rand(new int[] {2, 3, 4, 6})}, null,
+                new INDArray[] {Nd4j.zeros(2, 1)}, List.of());
+        assertThat(AxisLabels.of(data, 0, 0, 6)).as("2 × 2 patches of a 4 × 6 image: a 2 × 3 grid")
+                .containsExactly("r0 c0", "r0 c1", "r0 c2", "r1 c0", "r1 c1", "r1 c2");
+        assertThat(AxisLabels.of(data, 0, 0, 5)).as("no patch size makes 5").containsExactly("t0", "t1", "t2", "t3", "t4");
     }
 }

@@ -306,7 +306,8 @@ public final class AttentionInspector {
         int e = Math.min(ex, s.weights().length - 1);
         boolean typedShown = typedProbe != null && data == typedProbe.example();
         float[][] map = s.weights()[e][0]; // [queries][keys]
-        rowLabels = AxisLabels.queries(typedShown ? typedProbe.labels() : AxisLabels.of(data, inputs[0], e), map.length);
+        rowLabels = AxisLabels.queries(typedShown ? typedProbe.labels() : map.length > 1
+                ? AxisLabels.of(data, inputs[0], e, map.length) : AxisLabels.of(data, inputs[0], e), map.length);
         colLabels = typedShown && inputs[1] == inputs[0] ? typedProbe.labels()
                 : AxisLabels.of(data, inputs[1], e, map.length == 0 ? 0 : map[0].length);
         ui.setHeads(s.heads());
