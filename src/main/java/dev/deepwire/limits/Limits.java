@@ -11,6 +11,12 @@ public final class Limits {
     public static final long PROJECT_FILE_BYTES = 32L << 20;
     /** A data file as stored, and a gzip data file once decompressed. */
     public static final long DATA_FILE_BYTES = 512L << 20;
+    /**
+     * A run's {@code metrics.csv}: about 30 bytes a row, so a million logged steps (ten million steps at the default
+     * logging); the window reads it as Compare and Runs… open, and a 100 MB file had held the window for seconds and
+     * gigabytes.
+     */
+    public static final long METRICS_FILE_BYTES = 32L << 20;
     /** One line of a data file, in characters. */
     public static final int LINE_CHARS = 1 << 20;
     /** {@code dataset.classes}: label values of a CSV dataset. */

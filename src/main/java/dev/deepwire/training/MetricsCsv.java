@@ -115,25 +115,29 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
      * @throws IOException when the file cannot be read, is over the limits, or has a line that is not a row
      */
     public static List<Row> read(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.DATA_FILE_BYTES, "metrics file"), file,
-                Limits.LINE_CHARS)) {
-            for (String l = in.readLine(); l != null; l = in.readLine()) {
-                lines.add(l);
-            }
-        }
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            Row row = row(line);
-            if (row != null) {
-                rows.add(row);
-            } else if (i < lines.size() - 1) { // the last line may be torn: the rows before it stand
-                throw new IOException("line " + (i + 1) + " of " + file + " is not a row of " + HEADER + ": '"
-                        + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "'");
+        try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.METRICS_FILE_BYTES, "metrics file"), file,
+                Limits.LINE_CHARS)) {
+            in.readLine(); // the header
+            String pending = null; // a line that is not a row: refused unless it is the last (torn by a crash)
+            int pendingAt = 0;
+            int at = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                at++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (pending != null) {
+                    throw new IOException("line " + pendingAt + " of " + file + " is not a row of " + HEADER + ": '"
+                            + (pending.length() > 60 ? pending.substring(0, 60) + "…" : pending) + "'");
+                }
+                Row row = row(line);
+                if (row != null) {
+                    rows.add(row);
+                } else {
+                    pending = line;
+                    pendingAt = at;
+                }
             }
         }
         return rows;

@@ -99,4 +99,16 @@ class MetricsHistoryTest {
         assertThat(h.previousTrainLoss()).containsExactly(new MetricsHistory.Point(1, 3));
         assertThat(h.previousValidationAccuracy()).hasSize(1);
     }
+
+    @Test
+    void aMetricsFileOverItsLimitIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        // a hand-made 100 MB metrics.csv held the window for seconds and took gigabytes as Compare read it
+        Path file = dir.resolve("metrics.csv");
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(dev.deepwire.limits.Limits.METRICS_FILE_BYTES + 1);
+        }
+        var run = new RunHistory.Run(dir, "p", null, "finished", 3, 0.25, "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(run))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("the limit for a metrics file is 32 MB");
+    }
 }
