@@ -19,10 +19,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * not worked out again. A finished run's test split was ranked twice in the window — for its test report and for its
  * record's evaluation — about 19 s each for wordnet-links-sampled; a caller that asks while another is ranking the same
  * waits for that ranking. The model and dataset are held weakly, the parameters copied onto the Java heap (no native
- * memory left to a collection), at most {@link #KEPT} entries.
+ * memory left to a collection), at most {@link #KEPT} entries, for models of at most {@link #MOST_PARAMETERS}
+ * parameters.
  */
 final class RankingMemo {
     static final int KEPT = 4;
+    /** Models with more parameters than this are ranked without keeping (a copy would be over 32 MB of heap each). */
+    static final long MOST_PARAMETERS = 8_000_000;
     private static final Deque<Entry> ENTRIES = new ArrayDeque<>();
     private static final AtomicLong RANKED = new AtomicLong();
 
@@ -92,7 +95,7 @@ final class RankingMemo {
     /** A copy of the model's parameters on the heap (float[] or double[]), or null where it has none. */
     private static Object parameters(ComputationGraph net) {
         INDArray p = net.params();
-        if (p == null || p.isEmpty()) {
+        if (p == null || p.isEmpty() || p.length() > MOST_PARAMETERS) {
             return null;
         }
         return p.dataType() == DataType.DOUBLE ? p.toDoubleVector() : p.dataType() == DataType.FLOAT
