@@ -12,7 +12,6 @@ import dev.deepwire.ui.step.StepMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Step mode on a CNN built from an empty canvas on the digits' rows of 64 pixels, as seen in the real window at
@@ -56,9 +54,7 @@ class StepModeImageUiTest {
     }
 
     private void awaitWalk(StepMode mode, String example) throws Exception {
-        // read on the JavaFX thread, where a walk's result is applied in one go
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !mode.computing()
-                && mode.walkthrough() != null && mode.walkthrough().example().contains(example)).get());
+        StepWaits.until(mode, m -> m.walkthrough() != null && m.walkthrough().example().contains(example));
     }
 
     private static boolean shown(FxRobot robot, String id) {
@@ -68,10 +64,7 @@ class StepModeImageUiTest {
 
     @Test
     void aCnnsStepOffersNoPositionAndNoHeadAndAChosenExampleIsNamedNotBoxedAsZero(FxRobot robot) throws Exception {
-        StepMode mode = h.window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(mode::toggleFromMenu);
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         awaitWalk(mode, "example");
         // no sequence and no attention in this network: Position (0 to 4095) and Head changed nothing
         assertThat(shown(robot, "#step-position")).as("Position").isFalse();

@@ -7,7 +7,6 @@ import dev.deepwire.testing.SmallMarker;
 import dev.deepwire.ui.step.StepMode;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -45,13 +44,7 @@ class StepModeNarrowUiTest {
     void theAttentionStepsLinesWrapInsideThePanelBesideItsSoftmaxRow(FxRobot robot) throws Exception {
         // Seen in the real window at 1024 x 700 on the marker: at Self-attention every line ran past the panel's right
         // edge ('q_0 = W_Q x_0 = [-0.8854, …, -0.'), the softmax row of 24 cells holding the text 730 px wide
-        StepMode mode = h.window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> h.window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(mode::toggleFromMenu);
-        // read on the JavaFX thread, where a walk's result is applied in one go
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !mode.computing()
-                && mode.walkthrough() != null).get());
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         int attn = mode.walkthrough().steps().indexOf(mode.walkthrough().step("attn").orElseThrow());
         for (int i = 0; i < attn; i++) {
             robot.interact(() -> mode.step(1));

@@ -65,14 +65,6 @@ class StepModeUiTest {
         h.close();
     }
 
-    private void awaitWalk(StepMode mode) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null).get();
-        });
-    }
-
     @Test
     void onAShortCanvasTheStepPanelTakesMoreOfItAndLeavesRoomForTheBlock() {
         // 1024 x 768 with the dock below: a canvas of about 380 px, where half showed three lines of a step's text
@@ -105,7 +97,7 @@ class StepModeUiTest {
         robot.interact(() -> inspectorExample.getValueFactory().setValue(0));
         robot.interact(() -> stage.toFront());
         robot.clickOn("#step-mode");
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         @SuppressWarnings("unchecked")
         Spinner<Integer> position = robot.lookup("#step-position").queryAs(Spinner.class);
         @SuppressWarnings("unchecked")
@@ -114,9 +106,8 @@ class StepModeUiTest {
             position.getValueFactory().setValue(3);
             head.getValueFactory().setValue(1);
         });
-        awaitWalk(mode);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> mode.walkthrough().head() == 1
-                && !mode.computing()).get());
+        StepWaits.walked(mode);
+        StepWaits.until(mode, m -> m.walkthrough().head() == 1);
 
         ComputationGraph net = TrainedModel.load(zip).network();
         Dataset one = window.attention().probeProperty().get().range(0, 1);
@@ -160,11 +151,7 @@ class StepModeUiTest {
         assertThat(robot.lookup("#step-lines").queryLabeled().getText()).contains("prediction: ").contains("true label: ");
 
         robot.clickOn("#step-gradients");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> mode.goingBack() && !mode.computing()).get();
-        });
+        StepWaits.goingBack(mode);
         assertThat(mode.index()).isEqualTo(10);
         assertThat(overlay.shownGradients()).containsKey("pool.out → classify.in");
         robot.type(KeyCode.RIGHT); // onward on the way back: the block before
@@ -181,11 +168,7 @@ class StepModeUiTest {
         // Typed input has no true label: the example's own was shown as its answer (✗); and no way back from it.
         robot.clickOn("#step-text").write("t3 <M> t5");
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
-        });
+        StepWaits.walkedTyped(mode);
         assertThat(mode.goingBack()).as("typed input walks forward only").isFalse();
         robot.interact(() -> {
             for (int i = 0; i < 11; i++) {
@@ -208,11 +191,7 @@ class StepModeUiTest {
 
     @Test
     void clickingAWiresHeatmapOpensTheLargerViewWithMinMaxMean(FxRobot robot) throws Exception {
-        StepMode mode = window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(() -> window.stepMode().toggleFromMenu());
-        awaitWalk(mode);
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         robot.interact(() -> {
             mode.toggle().requestFocus();
         });
@@ -282,24 +261,16 @@ class StepModeUiTest {
     void anExampleChosenInEvaluateIsWalkedEvenAfterTextWasTypedIntoThePanel(FxRobot robot) throws Exception {
         // Seen in the real window: a sentence typed in an earlier walk stayed in the box, and Evaluate's "Step through"
         // on a misclassified word then walked that sentence, titled with the chosen example's name.
-        StepMode mode = window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
-        });
+        StepWaits.walkedTyped(mode);
         TrainedModel model = window.attention().loadedModel().orElseThrow();
         Dataset split = window.attention().validation();
         robot.interact(() -> {
             window.attention().loadChosen(model, split, 5); // what Evaluate and Prune's Step through does
             mode.startOnChosenExample();
         });
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         assertThat(mode.walkthrough().example()).doesNotStartWith("typed").contains("validation example 5");
         assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
         // the chosen example is named where the Example box was; a sequence and attention keep Position and Head
@@ -313,31 +284,19 @@ class StepModeUiTest {
     @Test
     void showGradientsWorksFromAnyStepAndSaysWhyNotForTypedInput(FxRobot robot) throws Exception {
         // Seen in the real window: "Show gradients" was greyed on every step but the last, without a word why.
-        StepMode mode = window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         robot.interact(() -> mode.step(1));
         robot.interact(() -> mode.step(1));
         assertThat(mode.index()).isEqualTo(2);
         javafx.scene.control.Button gradients = robot.lookup("#step-gradients").queryButton();
         assertThat(gradients.isDisabled()).as("on the third step of the way forward").isFalse();
         robot.clickOn(gradients);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> mode.goingBack() && !mode.computing()).get();
-        });
+        StepWaits.goingBack(mode);
         assertThat(mode.index()).as("back from the output").isEqualTo(mode.walkthrough().steps().size() - 1);
         assertThat(gradients.isDisabled()).as("already going back").isTrue();
 
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            // read on the JavaFX thread: a walk's result is applied there in one go (read from here,
-            // the flags could say done before its gradients were drawn)
-            return WaitForAsyncUtils.asyncFx(() -> !mode.computing() && mode.walkthrough() != null && mode.walkthrough().example().startsWith("typed")).get();
-        });
+        StepWaits.walkedTyped(mode);
         assertThat(gradients.isDisabled()).isTrue();
         assertThat(gradients.getText()).as("the greyed button says why").contains("typed input has no true label");
     }
@@ -346,11 +305,7 @@ class StepModeUiTest {
     void leavingStepModeGivesTheKeysBackToTheCanvasNotToTheBlocksName(FxRobot robot) throws Exception {
         // Seen in the real window: after "Leave step mode" the inspector's name field had the focus with its text
         // selected, and F (fit view) renamed the block "f".
-        StepMode mode = window.stepMode();
-        WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
-        robot.interact(() -> stage.toFront());
-        robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
         String shown = window.editor().selection().iterator().next();
         String name = window.editor().graph().require(shown).label();
         robot.clickOn("#step-close");
@@ -370,7 +325,7 @@ class StepModeUiTest {
         StepOverlay overlay = window.canvas().stepOverlay();
         WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
         robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         robot.interact(() -> {
             mode.step(1);
             mode.step(1);
@@ -380,12 +335,12 @@ class StepModeUiTest {
         String name = window.editor().graph().require(shown).label();
 
         robot.interact(() -> window.editor().rename(shown, "The block we are looking at now"));
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         assertThat(mode.walkthrough()).as("still in step mode after a rename").isNotNull();
         assertThat(mode.index()).isEqualTo(at);
         assertThat(mode.walkthrough().steps().get(at).label()).isEqualTo("The block we are looking at now");
         robot.interact(window.editor()::undo);
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         assertThat(mode.walkthrough()).as("still in step mode after Undo of the rename").isNotNull();
         assertThat(mode.walkthrough().steps().get(at).label()).isEqualTo(name);
 
@@ -421,7 +376,7 @@ class StepModeUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> training.phaseProperty().get() == dev.deepwire.training.RunState.PAUSED);
         robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         assertThat(mode.walkthrough()).as("the paused run's model is walked").isNotNull();
 
         robot.interact(training::resume);
@@ -441,7 +396,7 @@ class StepModeUiTest {
         StepMode mode = window.stepMode();
         WaitForAsyncUtils.asyncFx(() -> window.inspectSavedModel(stage, zip)).get().get(60, TimeUnit.SECONDS);
         robot.interact(mode::toggleFromMenu);
-        awaitWalk(mode);
+        StepWaits.walked(mode);
         robot.interact(() -> dev.deepwire.ui.eval.EvaluationWindow.show(stage, training, (m, v, i) -> { }, (m, v, i) -> { }));
         assertThat(shownTitles()).contains("Evaluate and Prune", "Attention inspector");
         assertThat(window.attention().loadedModel()).isPresent();
