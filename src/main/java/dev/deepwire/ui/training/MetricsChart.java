@@ -32,6 +32,8 @@ final class MetricsChart {
     private final int[] shown;
     private final XYPlot plot;
     private final JFreeChart chart;
+    /** The least span of the value axis when every value shown is zero (see {@link #keepTicksApart}). */
+    private double leastSpan = 1e-9;
 
     MetricsChart(String title, String yLabel, String... names) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -153,7 +155,7 @@ final class MetricsChart {
                 magnitude = Math.max(magnitude, Math.max(Math.abs(s.getMinY()), Math.abs(s.getMaxY())));
             }
         }
-        double least = Math.max(1e-9, magnitude / 20);
+        double least = Math.max(leastSpan, magnitude / 20);
         if (plot.getRangeAxis().getAutoRangeMinimumSize() != least) {
             plot.getRangeAxis().setAutoRangeMinimumSize(least, false);
         }
@@ -199,6 +201,37 @@ final class MetricsChart {
         }
         plot.setRangeAxis(axis);
         keepTicksApart();
+    }
+
+    /**
+     * The values are fractions (accuracy, MRR): the value axis never goes below zero, and a curve flat at zero (a
+     * knowledge graph's first epochs) spans 0 to 0.02, not ±5E-10.
+     */
+    void fractions() {
+        ((NumberAxis) plot.getRangeAxis()).setRangeType(org.jfree.data.RangeType.POSITIVE);
+        leastSpan = 0.02;
+        keepTicksApart();
+    }
+
+    /** Names the chart and its value axis anew (the figure it draws changed); redraws only when they differ. */
+    void retitle(String title, String yLabel) {
+        if (!title.equals(chart.getTitle().getText())) {
+            chart.getTitle().setText(title);
+        }
+        if (!yLabel.equals(plot.getRangeAxis().getLabel())) {
+            plot.getRangeAxis().setLabel(yLabel);
+        }
+    }
+
+    /** The chart's title (for tests). */
+    String title() {
+        return chart.getTitle().getText();
+    }
+
+    /** The value axis's lower and upper bounds as drawn (for tests). */
+    double[] valueRange() {
+        var r = plot.getRangeAxis().getRange();
+        return new double[] {r.getLowerBound(), r.getUpperBound()};
     }
 
     /** The value axis starts at zero (for quantities like the learning rate, where the scale itself matters). */

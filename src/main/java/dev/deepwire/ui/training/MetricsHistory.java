@@ -18,6 +18,7 @@ public final class MetricsHistory {
     private final List<Point> learningRate = new ArrayList<>();
     private final List<Point> previousTrainLoss = new ArrayList<>();
     private final List<Point> previousValidationAccuracy = new ArrayList<>();
+    private final List<Point> previousValidationMrr = new ArrayList<>();
     private int stepsPerEpoch = 1;
 
     public List<Point> trainLoss() {
@@ -49,6 +50,10 @@ public final class MetricsHistory {
 
     public List<Point> previousValidationAccuracy() {
         return previousValidationAccuracy;
+    }
+
+    public List<Point> previousValidationMrr() {
+        return previousValidationMrr;
     }
 
     public int stepsPerEpoch() {
@@ -128,6 +133,7 @@ public final class MetricsHistory {
         learningRate.clear();
         previousTrainLoss.clear();
         previousValidationAccuracy.clear();
+        previousValidationMrr.clear();
     }
 
     private int epochOf(long step) {
@@ -140,6 +146,8 @@ public final class MetricsHistory {
             previousTrainLoss.addAll(trainLoss);
             previousValidationAccuracy.clear();
             previousValidationAccuracy.addAll(validationAccuracy);
+            previousValidationMrr.clear();
+            previousValidationMrr.addAll(validationMrr);
         }
         trainLoss.clear();
         validationLoss.clear();

@@ -2,10 +2,13 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.training.NodeHealth;
 import dev.deepwire.training.TrainingEvent;
+import java.util.List;
 import java.util.Queue;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,6 +28,7 @@ final class RunProgress {
     private final StringProperty backend = new SimpleStringProperty("");
     private final LongProperty pointsAdded = new SimpleLongProperty();
     private final LossNote lossNote = new LossNote();
+    private final BooleanProperty ranked = new SimpleBooleanProperty();
     private long started;
     private int stepsPerEpoch;
     private int epochs;
@@ -56,6 +60,38 @@ final class RunProgress {
     /** Why a 1-N run's validation loss stays flat (the line under the loss chart). */
     LossNote lossNote() {
         return lossNote;
+    }
+
+    /**
+     * Whether the dock's second chart is the validation filtered MRR, not accuracy: the run shown (or, before one, the
+     * project's settings) selects its model on MRR. A 1-N knowledge-graph model's "accuracy" is its hits@1 over every
+     * entity, unfiltered — near 0 for many epochs while MRR climbs — and MRR is what the run keeps its model by.
+     */
+    BooleanProperty rankedProperty() {
+        return ranked;
+    }
+
+    /** What the model is (or will be) selected on ({@code TrainingSettings.selectOn}): the figure the second chart draws. */
+    void selectsOn(String figure) {
+        ranked.set("mrr".equals(figure));
+    }
+
+    /** Whether a run's curves are shown (they keep the figure they were measured on when the settings change). */
+    boolean runShown() {
+        return !history.trainLoss().isEmpty();
+    }
+
+    /**
+     * The validation MRR of the model a run that selects on MRR keeps: the best measured where it kept an earlier
+     * epoch's model ({@code keptEpoch} > 0), the last one where it ends with its last; NaN where none was measured.
+     */
+    double keptMrr(int keptEpoch) {
+        List<MetricsHistory.Point> mrr = history.validationMrr();
+        if (mrr.isEmpty()) {
+            return Double.NaN;
+        }
+        return keptEpoch > 0 ? mrr.stream().mapToDouble(MetricsHistory.Point::value).max().orElseThrow()
+                : mrr.get(mrr.size() - 1).value();
     }
 
     LongProperty pointsAddedProperty() {
@@ -157,6 +193,8 @@ final class RunProgress {
         history.previousTrainLoss().addAll(previous.trainLoss());
         history.previousValidationAccuracy().clear();
         history.previousValidationAccuracy().addAll(previous.validationAccuracy());
+        history.previousValidationMrr().clear();
+        history.previousValidationMrr().addAll(previous.validationMrr());
         pointsChanged();
     }
 

@@ -124,6 +124,12 @@ public final class TrainingPanel extends HBox {
         Button runs = button("Runs…", "train-runs", this::showRuns);
         loss.dashed(3);
         accuracy.dashed(1);
+        accuracy.fractions();
+        showQuality();
+        vm.rankedProperty().addListener((o, a, b) -> {
+            showQuality();
+            rebuildCharts();
+        });
         HBox chartOptions = new HBox(8, log, label("smoothing"), smoothing, label("x"), xUnit);
         chartOptions.setAlignment(Pos.CENTER_LEFT);
         // The run controls, progress and status sit fixed at the top of the dock, each with a fixed height; only
@@ -240,7 +246,7 @@ public final class TrainingPanel extends HBox {
         } else {
             loss.update(List.of(h.trainLoss(), h.validationLoss(), List.of(), h.previousTrainLoss()));
         }
-        accuracy.update(List.of(h.validationAccuracy(), h.previousValidationAccuracy()));
+        accuracy.update(quality(h));
         lrChart.update(List.of(h.learningRate()));
     }
 
@@ -252,9 +258,28 @@ public final class TrainingPanel extends HBox {
         double a = smoothing.getValue();
         loss.replace(List.of(x(h.trainLoss(), per), x(h.validationLoss(), per),
                 a > 0 ? x(smoother.of(h.trainLoss(), a), per) : List.of(), x(h.previousTrainLoss(), per)));
-        accuracy.replace(List.of(x(h.validationAccuracy(), per), x(h.previousValidationAccuracy(), per)));
+        accuracy.replace(quality(h).stream().map(points -> x(points, per)).toList());
         lrChart.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
         lrChart.replace(List.of(x(h.learningRate(), per)));
+    }
+
+    /**
+     * The second chart's figure: validation accuracy, or the validation filtered MRR for a run that selects on it (a
+     * 1-N model's accuracy, hits@1 over every entity, stayed at 0 and was drawn on a ±5E-10 axis while MRR rose).
+     */
+    private void showQuality() {
+        boolean mrr = vm.rankedProperty().get();
+        accuracy.retitle(mrr ? "Validation MRR" : "Validation accuracy", mrr ? "filtered MRR" : "accuracy");
+    }
+
+    private List<List<MetricsHistory.Point>> quality(MetricsHistory h) {
+        return vm.rankedProperty().get() ? List.of(h.validationMrr(), h.previousValidationMrr())
+                : List.of(h.validationAccuracy(), h.previousValidationAccuracy());
+    }
+
+    /** The second chart (validation accuracy or MRR), for tests. */
+    MetricsChart qualityChart() {
+        return accuracy;
     }
 
     private static List<MetricsHistory.Point> x(List<MetricsHistory.Point> points, double per) {

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -75,6 +76,13 @@ public final class TrainingViewModel {
         this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
+        // before a run the second chart follows "Select on"; a run's curves keep the figure they were measured on
+        editor.revisionProperty().addListener((o, a, b) -> {
+            if (!phase.get().busy() && !measured.runShown()) {
+                measured.selectsOn(editor.project().training().selectOn());
+            }
+        });
+        measured.selectsOn(editor.project().training().selectOn());
         idle = new IdleLine(editor, phase, status);
     }
 
@@ -102,6 +110,7 @@ public final class TrainingViewModel {
             return; // the window refuses to replace the project while a run is going
         }
         measured.clearAll();
+        measured.selectsOn(editor.project().training().selectOn());
         evaluation.begin(null, null, null);
         run = null;
         runDir = null;
@@ -173,6 +182,11 @@ public final class TrainingViewModel {
         return measured.history();
     }
 
+    /** Whether the second chart is the validation filtered MRR (the run, or the settings, select on it), not accuracy. */
+    public ReadOnlyBooleanProperty rankedProperty() {
+        return measured.rankedProperty();
+    }
+
     /** Why a 1-N knowledge-graph run's validation loss stays flat beside a falling training loss (else empty). */
     LossNote lossNote() {
         return measured.lossNote();
@@ -240,6 +254,7 @@ public final class TrainingViewModel {
     private void launch(Project project, CompiledNetwork network, DatasetSplits data, TrainingSettings settings) {
         String name = project.name();
         measured.begin(settings.epochs());
+        measured.selectsOn(settings.selectOn());
         measured.lossNote().begin(network, data, "mrr".equals(settings.selectOn()));
         evaluation.begin(network, data, project);
         measured.pointsChanged();
@@ -335,7 +350,7 @@ public final class TrainingViewModel {
             recorder.record(status::set, "finished: " + f.reason(), f.steps(), f.validationAccuracy());
             RunRecorder scored = recorder;
             evaluation.ended(run, runDir, true, () -> recorder == scored);
-            end(RunState.FINISHED, RunMessages.finished(f));
+            end(RunState.FINISHED, RunMessages.finished(f, measured.keptMrr(f.keptEpoch())));
         } else if (event instanceof TrainingEvent.RunStopped s) {
             recorder.record(status::set, "stopped", s.steps(), s.validationAccuracy());
             RunRecorder scored = recorder;
