@@ -104,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset validation = prepared.data().validation();
         PruningLab lab = new PruningLab(net, validation.batches(256, null),
                 fineTune > 0 ? prepared.data().train().batches(prepared.session().project.training().batchSize(), null) : List.of(),
-                outputType, prepared.session().project.training().seed());
+                outputType, prepared.session().project.training().seed()).rankedOn(prepared.data().knowledgeGraph(), "validation");
         List<PruningLab.Row> rows = new ArrayList<>();
         rows.add(lab.baseline());
         var ranked = lab.rankHeads();

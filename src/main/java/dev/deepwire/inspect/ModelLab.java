@@ -28,13 +28,22 @@ public final class ModelLab {
      * in batches of {@code batchSize}.
      */
     public ModelLab(TrainedModel model, Dataset validation, Dataset train, String outputType, int batchSize, long seed) {
+        this(model, validation, train, null, null, outputType, batchSize, seed);
+    }
+
+    /**
+     * The same for a model of the knowledge graph {@code kg} (may be null): a ranking model is measured by its
+     * filtered MRR on {@code split} ({@link PruningLab#rankedOn}).
+     */
+    public ModelLab(TrainedModel model, Dataset validation, Dataset train, dev.deepwire.data.TripleDataset kg, String split,
+                    String outputType, int batchSize, long seed) {
         this.original = model;
         if (validation.size() == 0) {
             throw new IllegalArgumentException(PruningLab.NO_VALIDATION);
         }
         // batches made when the lab first measures or fine-tunes, on its worker thread (not as the window opens)
         this.lab = new PruningLab(model.network(), () -> validation.batches(256, null),
-                () -> train == null ? List.of() : train.batches(batchSize, null), outputType, seed);
+                () -> train == null ? List.of() : train.batches(batchSize, null), outputType, seed).rankedOn(kg, split);
     }
 
     /** The report of {@code model} on {@code data} (its first output of type {@code outputType}). */

@@ -31,6 +31,9 @@ public final class PruningLab {
     private List<MultiDataSet> train;
     private final String outputType;
     private final long seed;
+    /** The knowledge graph whose split a ranking model is measured on by filtered MRR (null: accuracy or loss). */
+    private dev.deepwire.data.TripleDataset kg;
+    private String rankedSplit;
 
     /** One measured model: what was done, and what it costs and scores. */
     public record Row(String step, int headsRemoved, double sparsity, double metric, double fineTunedMetric,
@@ -84,12 +87,30 @@ public final class PruningLab {
         return train;
     }
 
+    /**
+     * Measures a 1-N knowledge-graph model by its filtered MRR on {@code split} of {@code kg} — the figure its run
+     * selects on and the evaluation reports — rather than its top-1 accuracy over every entity, unfiltered (0.0 for
+     * many a model whose MRR is 0.1). Other models, and a graph without that split, keep their metric. Returns this.
+     */
+    public PruningLab rankedOn(dev.deepwire.data.TripleDataset kg, String split) {
+        boolean ranks = kg != null && outputType.equals("link_ranking_output") && !kg.triples(split).isEmpty();
+        this.kg = ranks ? kg : null;
+        this.rankedSplit = ranks ? split : null;
+        return this;
+    }
+
     /** The metric the lab reports: the output's accuracy, or the validation loss for regression (lower is better). */
     public String metricName() {
+        if (kg != null) {
+            return rankedSplit + " filtered MRR";
+        }
         return outputType.equals("regression_output") ? "validation loss" : "validation " + TestReport.metricName(outputType);
     }
 
     double metric(ComputationGraph net) {
+        if (kg != null) {
+            return LinkRanking.ofSplit(net, kg, rankedSplit).mrr();
+        }
         ModelScore s = ModelScore.of(net, validation(), outputType);
         return Double.isNaN(s.accuracy()) ? s.loss() : s.accuracy();
     }

@@ -57,7 +57,8 @@ final class PruningLabView extends VBox {
         this.source = source;
         this.work = work;
         this.closed = closed;
-        this.lab = new ModelLab(source.model(), source.evaluated(), source.data().train(), source.outputType(),
+        this.lab = new ModelLab(source.model(), source.evaluated(), source.data().train(), source.data().knowledgeGraph(),
+                source.evaluatedName(), source.outputType(),
                 source.settings().batchSize(), source.settings().seed());
         setSpacing(8);
         setPadding(new Insets(8));

@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -79,6 +80,27 @@ class LinkRankingTest {
         assertThat(changed.mrr()).as("the new parameters' own figures").isNotEqualTo(first.mrr());
         assertThat(LinkRanking.ofSplit(net, kg, "train")).as("another split").isNotEqualTo(changed);
         assertThat(RankingMemo.ranked() - before).isEqualTo(3);
+    }
+
+    @Test
+    void thePruningLabMeasuresARankingModelByItsFilteredMrrNotItsUnfilteredTopOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kg.tsv"), "a\tr\tb\tvalidation\na\tr\tc\ttrain\na\tr\td\ttrain\ne\tr\tc\ttrain\n");
+        TripleDataset kg = TripleDataset.read(dir.resolve("kg.tsv"));
+        ComputationGraph net = oneToAllDistMult();
+        // the validation query (a, r, ?) as one batch: head a, relation r, the true tail b
+        var batch = new org.nd4j.linalg.dataset.MultiDataSet(
+                new INDArray[] {Nd4j.createFromArray(new double[][] {{0}}), Nd4j.createFromArray(new double[][] {{0}})},
+                new INDArray[] {Nd4j.createFromArray(new double[][] {{1}})});
+        PruningLab lab = new PruningLab(net, List.of(batch), List.of(), "link_ranking_output", 1);
+        assertThat(lab.metricName()).isEqualTo("validation top-1 accuracy (unfiltered)");
+        assertThat(lab.baseline().metric()).as("d scores highest: unfiltered top-1 misses").isZero();
+
+        lab.rankedOn(kg, "validation");
+        assertThat(lab.metricName()).isEqualTo("validation filtered MRR");
+        // (a, r, ?) ranks b first once the known tails c and d are filtered; (?, r, b) ranks a 4th (the test above)
+        assertThat(lab.baseline().metric()).isCloseTo((1 + 1 / 4.0) / 2, offset(1e-9));
+        assertThat(new PruningLab(net, List.of(batch), List.of(), "link_ranking_output", 1).rankedOn(kg, "test")
+                .metricName()).as("a split the graph does not have: the metric it had").startsWith("validation top-1");
     }
 
     /**
