@@ -123,6 +123,25 @@ class CliTest {
     }
 
     @Test
+    void aRunSelectedOnMrrPrintsTheKeptModelsMrr() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("kg").resolve("data"));
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            ring.append("e").append(i).append("\thypernym\te").append((i + 1) % 20).append(i % 5 == 0 ? "\tvalidation\n" : "\ttrain\n");
+        }
+        Files.writeString(folder.resolve("wordnet-links.tsv"), ring);
+        Path project = Files.copy(Path.of("sample-projects", "wordnet-links.dwproj"), folder.resolveSibling("kg.dwproj"));
+        int code = DeepWireCli.execute("train", project.toString(), "--epochs", "3", "--out", dir.resolve("kg-run").toString());
+        assertThat(code).as(console.err()).isEqualTo(0);
+        List<Double> each = console.out().lines().filter(l -> l.matches("epoch \\d: validation filtered MRR .*"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList();
+        assertThat(each).as(console.out()).hasSize(3);
+        String kept = console.out().replaceAll("(?s).*the model kept is the one after epoch (\\d).*", "$1");
+        assertThat(console.out()).contains(String.format(java.util.Locale.ROOT, "final validation filtered MRR: %.4f%n",
+                kept.length() == 1 ? each.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : each.get(2)));
+    }
+
+    @Test
     void benchPrintsExactlyOneLineInTheReferenceForm() throws Exception {
         int code = DeepWireCli.execute("bench", smallMarker().toString(), "--steps", "3", "--warmup", "1", "--threads", "1");
         assertThat(code).isEqualTo(0);
