@@ -98,7 +98,7 @@ public record MemoryEstimate(long bytes, String largestNode, long largestParams,
         if (attentionBytes > bytes / 2) {
             return Optional.of(String.format(Locale.ROOT, "this network needs about %s to train but %s is available; "
                             + "most of it, %s, is attention scores (batch × heads × sequence length²): use shorter "
-                            + "sequences, fewer heads or a smaller batch size, or %s", human(bytes), human(availableBytes),
+                            + "sequences (larger image patches, or pooling first), fewer heads or a smaller batch size, or %s", human(bytes), human(availableBytes),
                     human(attentionBytes), TrainingMemory.raise()));
         }
         return Optional.of(String.format(Locale.ROOT, "this network needs about %s to train but %s is available; the "

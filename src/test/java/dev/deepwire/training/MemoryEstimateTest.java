@@ -82,4 +82,19 @@ class MemoryEstimateTest {
                 .withEpochs(1), RunOptions.defaults("big-batch"), ev -> { });
         assertThat(run.state()).isEqualTo(RunState.FINISHED);
     }
+
+    @Test
+    void selfAttentionOverEveryPixelOfA4096ImageIsRefusedNamingImagePatches() {
+        var g = new dev.deepwire.GraphFixture().node("img", "image_input", "height", 4096, "width", 4096)
+                .node("patches", "patches", "patch", 1).node("attn", "self_attention", "heads", 1)
+                .node("pool", "global_pool").node("out", "softmax_output")
+                .wire("img.out", "patches.in").wire("patches.out", "attn.in").wire("attn.out", "pool.in")
+                .wire("pool.out", "out.in").graph();
+        CompiledNetwork net = new GraphCompiler(BlockCatalog.standard()).compile(g,
+                CompileOptions.forTraining(dev.deepwire.model.TrainingSettings.defaults())).orThrow();
+        MemoryEstimate e = MemoryEstimate.of(net, 32);
+        assertThat(e.attentionBytes()).isGreaterThanOrEqualTo(32L * 4096 * 4096 * 4096 * 4096 / 1000);
+        assertThat(e.problem(MemoryEstimate.available())).hasValueSatisfying(m -> assertThat(m)
+                .contains("attention scores").contains("larger image patches"));
+    }
 }

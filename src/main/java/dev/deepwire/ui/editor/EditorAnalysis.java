@@ -1,11 +1,13 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.compiler.AttentionMemory;
 import dev.deepwire.compiler.ShapeInference;
 import dev.deepwire.compiler.ShapeReport;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.GraphChecker;
 import dev.deepwire.model.Issue;
+import dev.deepwire.limits.TrainingMemory;
 
 import dev.deepwire.ui.editor.EditorViewModel.QuickFix;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import javafx.collections.ObservableList;
  * issues and quick fixes to the revision they were made for.
  */
 final class EditorAnalysis {
+    private final BlockCatalog catalog;
     private final GraphChecker checker;
     private final ShapeInference inference;
     private final Executor background;
@@ -31,6 +34,7 @@ final class EditorAnalysis {
     private final ObservableList<QuickFix> fixes = FXCollections.observableArrayList();
 
     EditorAnalysis(BlockCatalog catalog, Executor background, Consumer<Runnable> uiThread) {
+        this.catalog = catalog;
         this.checker = new GraphChecker(catalog);
         this.inference = new ShapeInference(catalog);
         this.background = background;
@@ -53,12 +57,17 @@ final class EditorAnalysis {
         return fixes.stream().filter(f -> f.nodeId().equals(nodeId)).toList();
     }
 
-    /** Analyses a copy of revision {@code rev} in the background; an older result never replaces a newer one. */
-    void schedule(long rev, Graph snapshot) {
+    /**
+     * Analyses a copy of revision {@code rev} in the background; an older result never replaces a newer one. An
+     * attention whose scores for a batch of {@code batch} would not fit in the training JVM's memory
+     * ({@link TrainingMemory}) is badged ({@link AttentionMemory}).
+     */
+    void schedule(long rev, Graph snapshot, int batch) {
         background.execute(() -> {
             List<Issue> issues = new ArrayList<>(checker.check(snapshot));
             ShapeReport shapes = inference.infer(snapshot);
             issues.addAll(shapes.issues());
+            issues.addAll(AttentionMemory.issues(snapshot, catalog, shapes, batch, TrainingMemory.judged()));
             GraphAnalysis result = new GraphAnalysis(rev, shapes, List.copyOf(issues));
             uiThread.accept(() -> {
                 if (rev >= analysis.get().revision()) {

@@ -178,7 +178,7 @@ public final class EditorViewModel {
      * (the user agreed to read data outside the project's folder).
      */
     public void reanalyse() {
-        analyses.schedule(revision.get(), graph().copy());
+        analyses.schedule(revision.get(), graph().copy(), project().training().batchSize());
     }
 
     private void changed() {
@@ -186,7 +186,7 @@ public final class EditorViewModel {
         selected.keepExisting();
         revision.set(revision.get() + 1);
         updateHistoryState();
-        analyses.schedule(revision.get(), graph().copy());
+        analyses.schedule(revision.get(), graph().copy(), project().training().batchSize());
     }
 
     /** While a run is going the graph is read-only: edits are refused with a message. */
