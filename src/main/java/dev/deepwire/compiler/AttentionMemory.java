@@ -9,13 +9,11 @@ import dev.deepwire.model.Node;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.TensorShape;
-import java.util.ArrayDeque;
+import dev.deepwire.model.WireTarget;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The memory an attention block's scores take in training, from the shapes alone: batch × heads × queries × keys floats,
@@ -68,7 +66,8 @@ public final class AttentionMemory {
             if (tq == 0 || tk == 0 || !(heads instanceof Number h)) {
                 continue;
             }
-            boolean image = fromPatches(graph, q.get().from().nodeId()) || fromPatches(graph, k.get().from().nodeId());
+            boolean image = WireTarget.fromImage(graph, q.get().from().nodeId())
+                    || WireTarget.fromImage(graph, k.get().from().nodeId());
             all.add(new Scores(n.id(), h.longValue(), tq, tk, image));
         }
         return all;
@@ -106,23 +105,6 @@ public final class AttentionMemory {
                         + "per example and %s for a batch of %d while training, more than %s%s training has: %s",
                 positions, Limits.bytes(s.perExampleBytes()), Limits.bytes(s.perBatchBytes(batch)), batch,
                 s.perBatchBytes(batch) > available ? "the " : "half the ", Limits.bytes(available), fix);
-    }
-
-    /** Whether a sequence comes from an image: an Image patches block upstream of {@code nodeId} (or it). */
-    private static boolean fromPatches(Graph graph, String nodeId) {
-        Set<String> seen = new HashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(List.of(nodeId));
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (!seen.add(id)) {
-                continue;
-            }
-            if (graph.node(id).map(n -> n.type().equals("patches")).orElse(false)) {
-                return true;
-            }
-            graph.edgesInto(id).forEach(e -> todo.push(e.from().nodeId()));
-        }
-        return false;
     }
 
     static long saturatedMul(long a, long b) {

@@ -112,7 +112,8 @@ final class BlockEdits {
         }
         BlockType type = catalog().require(typeId);
         PortSpec out = outputSpec(from).orElseThrow();
-        PortSpec in = firstInputAccepting(type, out)
+        // the first input that takes it, or, for a sequence cut from an image, cross-attention's keys and values
+        PortSpec in = dev.deepwire.model.WireTarget.inputFor(graph(), type, out, from)
                 .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
         String id = graph().freshId(typeId);
         Command add = new AddNodeCommand(catalog().newNode(typeId, id, x, y));

@@ -196,7 +196,7 @@ public final class GraphCanvas extends Pane {
     public String addBlockInView(BlockType type) {
         double h = NodeView.heightFor(type);
         Point2D c = visibleCentre();
-        Point2D spot = blockSpotNear(type, new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2));
+        Point2D spot = blockSpotNear(type, new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2), null);
         return vm.addBlock(type.id(), Math.round(spot.getX()), Math.round(spot.getY()));
     }
 
@@ -204,14 +204,17 @@ public final class GraphCanvas extends Pane {
      * Where a new block of this type goes when asked for at {@code wanted} (its top-left, in world coordinates): there
      * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
      * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
-     * nothing in view is free, {@code wanted} pulled inside the view.
+     * nothing in view is free, {@code wanted} pulled inside the view. After a wire dropped from {@code from}: right of
+     * its block ({@link NotePlacement#freeSpotAfter}).
      */
-    Point2D blockSpotNear(BlockType type, Point2D wanted) {
+    Point2D blockSpotNear(BlockType type, Point2D wanted, Port from) {
         double h = NodeView.heightFor(type);
         Bounds visible = visibleWorldBounds();
-        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
+        Optional<Point2D> after = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId())).flatMap(n ->
+                NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted, views.modelBounds(n)));
+        return after.orElseGet(() -> NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
                 Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
-                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
+                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h)))));
     }
 
     /** What a new block or note must not cover: blocks, notes, and the minimap over the canvas's corner. */

@@ -44,6 +44,25 @@ final class NotePlacement {
         return freeSpot(visible, occupied, w, h, near, MARGIN, STEP).or(() -> freeSpot(visible, occupied, w, h, near, 1, 4));
     }
 
+    /** The room left between a wire's own block and a block added at the wire's end. */
+    static final double AFTER_GAP = 40;
+
+    /**
+     * Where a block added by dropping a wire from {@code source}'s output goes: in the wire's direction, right of the
+     * block it is wired from ({@link #AFTER_GAP} clear of it) — at {@code near} when that is there and free, else the
+     * nearest free spot in view on that side; empty when nothing on that side of the view is free. The nearest free
+     * spot anywhere had put it behind its own block, the wire running back through it.
+     */
+    static Optional<Point2D> freeSpotAfter(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,
+                                           Bounds source) {
+        double minX = Math.max(visible.getMinX(), source.getMaxX() + AFTER_GAP);
+        if (minX + w > visible.getMaxX()) {
+            return Optional.empty();
+        }
+        Bounds side = new BoundingBox(minX, visible.getMinY(), visible.getMaxX() - minX, visible.getHeight());
+        return freeSpot(side, occupied, w, h, new Point2D(Math.max(near.getX(), minX), near.getY()));
+    }
+
     private static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,
                                               double margin, double step) {
         double cx = near.getX();

@@ -30,10 +30,16 @@ final class QuickAdd {
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
-    private final java.util.function.BiFunction<BlockType, Point2D, Point2D> place;
+    private final Placement place;
+
+    /** Where a chosen block goes (the canvas's rule, {@link NotePlacement}). */
+    interface Placement {
+        /** The top-left of a block of {@code type} asked for at {@code wanted}, wired from {@code from} (or null). */
+        Point2D spot(BlockType type, Point2D wanted, Port from);
+    }
 
     /** @param place where a chosen block goes, asked for at the pointer: the nearest free spot in view (the canvas's) */
-    QuickAdd(EditorViewModel vm, java.util.function.BiFunction<BlockType, Point2D, Point2D> place) {
+    QuickAdd(EditorViewModel vm, Placement place) {
         this.vm = vm;
         this.place = place;
         search.setPromptText("Add block…");
@@ -139,7 +145,7 @@ final class QuickAdd {
             return;
         }
         popup.hide();
-        Point2D spot = place.apply(type, at);
+        Point2D spot = place.spot(type, at, from);
         double x = Math.round(spot.getX());
         double y = Math.round(spot.getY());
         if (from != null) {

@@ -1,0 +1,99 @@
+package dev.deepwire.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.GraphFixture;
+import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Edge;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.Project;
+import dev.deepwire.model.TrainingSettings;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import org.junit.jupiter.api.Test;
+
+/** A block chosen after dropping a wire on empty canvas: which of its inputs the wire goes to, and where it goes. */
+class DroppedWireTest {
+
+    private static EditorViewModel vm(GraphFixture g) {
+        return new EditorViewModel(BlockCatalog.standard(), new Project("t", "", g.graph(), null, TrainingSettings.defaults()),
+                Runnable::run, Runnable::run);
+    }
+
+    private static GraphFixture imageAndText() {
+        return new GraphFixture().node("img", "image_input").node("patches", "patches").node("proj", "sequence_dense")
+                .wire("img.out", "patches.in").wire("patches.out", "proj.in")
+                .node("text", "token_input").node("emb", "token_embedding").wire("text.out", "emb.in");
+    }
+
+    private static Port inputWiredFrom(EditorViewModel vm, Port from, String to) {
+        return vm.graph().edgesFrom(from.nodeId()).stream().map(Edge::to).filter(p -> p.nodeId().equals(to))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void imagePatchesDroppedIntoCrossAttentionGoToTheKeysAndValues() {
+        EditorViewModel vm = vm(imageAndText());
+        String attn = vm.addBlockConnected("cross_attention", 600, 0, new Port("patches", "out"));
+        assertThat(inputWiredFrom(vm, new Port("patches", "out"), attn).name()).isEqualTo("keys");
+        String after = vm.addBlockConnected("cross_attention", 600, 200, new Port("proj", "out"));
+        assertThat(inputWiredFrom(vm, new Port("proj", "out"), after).name())
+                .as("projected patches are still the image").isEqualTo("keys");
+    }
+
+    @Test
+    void aTokenSequenceStillGoesToTheQueries() {
+        EditorViewModel vm = vm(imageAndText());
+        String attn = vm.addBlockConnected("cross_attention", 600, 0, new Port("emb", "out"));
+        assertThat(inputWiredFrom(vm, new Port("emb", "out"), attn).name()).isEqualTo("queries");
+        // text that attended to the image is still text: the cross-attention's output keeps the queries' sequence
+        vm.connect(new Port("patches", "out"), new Port(attn, "keys"));
+        String next = vm.addBlockConnected("cross_attention", 900, 0, new Port(attn, "out"));
+        assertThat(inputWiredFrom(vm, new Port(attn, "out"), next).name()).isEqualTo("queries");
+    }
+
+    // --- where it goes: NotePlacement.freeSpotAfter, in world coordinates ----------------------------------------
+
+    private static final Bounds VIEW = new BoundingBox(0, 0, 1000, 600);
+    private static final Bounds SOURCE = new BoundingBox(400, 200, NodeView.WIDTH, 90);
+
+    @Test
+    void aBlockDroppedRightOfItsWireIsPlacedWhereTheWireWasDropped() {
+        var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, new Point2D(700, 220), SOURCE);
+        assertThat(spot).contains(new Point2D(700, 220));
+    }
+
+    @Test
+    void aWireDroppedBelowItsOwnBlockPutsTheNewBlockAfterItNotUnderIt() {
+        // dragged down and a little back: the drop point was free, so the block went under its own source, the wire
+        // running back across it
+        Point2D dropped = new Point2D(SOURCE.getMinX() + 20, SOURCE.getMaxY() + 30);
+        assertThat(NotePlacement.freeSpot(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, dropped))
+                .as("the rule for a block added without a wire keeps the free point").contains(dropped);
+        var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, dropped, SOURCE);
+        assertThat(spot).hasValueSatisfying(p -> {
+            assertThat(p.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
+            assertThat(p.getY()).as("at the drop's height").isEqualTo(dropped.getY());
+        });
+    }
+
+    @Test
+    void aTakenDropPointGivesTheNearestFreeSpotOnTheWiresSide() {
+        Bounds taken = new BoundingBox(680, 180, NodeView.WIDTH, 120);
+        var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE, taken), NodeView.WIDTH, 90, new Point2D(690, 200), SOURCE);
+        assertThat(spot).hasValueSatisfying(p -> {
+            var block = new BoundingBox(p.getX(), p.getY(), NodeView.WIDTH, 90);
+            assertThat(block.intersects(taken)).isFalse();
+            assertThat(p.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
+        });
+    }
+
+    @Test
+    void noRoomRightOfTheBlockInViewLeavesItToTheUsualRule() {
+        Bounds atTheEdge = new BoundingBox(900, 200, NodeView.WIDTH, 90);
+        assertThat(NotePlacement.freeSpotAfter(VIEW, List.of(atTheEdge), NodeView.WIDTH, 90, new Point2D(950, 220),
+                atTheEdge)).isEmpty();
+    }
+}
