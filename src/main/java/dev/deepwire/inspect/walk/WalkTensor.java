@@ -12,9 +12,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param vertex the DL4J vertex whose activation it is
  * @param shown  what it is called where the user sees it: by the blocks' names, as the canvas and the inspector name
  *               them, e.g. {@code Token embedding.out → Positions.in}
+ * @param tokens the names of its positions where they are tokens ({@link dev.deepwire.inspect.AxisLabels}, as the
+ *               step's formulas and the attention inspector name them), one per position; empty otherwise
  */
 public record WalkTensor(String name, String vertex, long[] shape, float[] values, double min, double max, double mean,
-                         String shown) {
+                         String shown, java.util.List<String> tokens) {
+
+    public WalkTensor {
+        tokens = java.util.List.copyOf(tokens);
+    }
+
+    public WalkTensor(String name, String vertex, long[] shape, float[] values, double min, double max, double mean,
+                      String shown) {
+        this(name, vertex, shape, values, min, max, mean, shown, java.util.List.of());
+    }
+
+    /** The same tensor with its positions named by these tokens; itself where they are not one per position. */
+    public WalkTensor withTokens(java.util.List<String> names) {
+        boolean fits = (shape.length == 1 || shape.length == 2) && names.size() == positions();
+        return fits ? new WalkTensor(name, vertex, shape, values, min, max, mean, shown, names) : this;
+    }
+
+    /** "position 3 (<M>)": a position and, where it has one, its token's name. */
+    private String position(int p) {
+        return "position " + p + (p < tokens.size() ? " (" + tokens.get(p) + ")" : "");
+    }
 
     /** Example 0 of {@code batch} (a batch of one, as the walk-through runs), called by its key. */
     public static WalkTensor of(String name, String vertex, INDArray batch) {
@@ -105,10 +127,10 @@ public record WalkTensor(String name, String vertex, long[] shape, float[] value
      */
     public String where(int row, int col) {
         if (isSequence()) {
-            return "position " + row + ", feature " + col;
+            return position(row) + ", feature " + col;
         }
         if (shape.length != 3) {
-            return "[" + col + "]";
+            return tokens.isEmpty() ? "[" + col + "]" : position(col) + ", token id";
         }
         int h = (int) shape[1];
         int w = (int) shape[2];

@@ -62,7 +62,9 @@ public final class Walkthroughs {
                     String vertex = Vertices.of(graph, catalog, e.from());
                     INDArray a = acts.get(vertex);
                     if (a != null) {
-                        inputs.add(WalkTensor.of(wireName(e), wireLabel(graph, e), vertex, a));
+                        java.util.Set<PortKind> kinds = graph.node(e.from().nodeId()).flatMap(n -> catalog.find(n.type()))
+                                .flatMap(t -> t.output(e.from().name())).map(PortSpec::kinds).orElse(java.util.Set.of());
+                        inputs.add(named(WalkTensor.of(wireName(e), wireLabel(graph, e), vertex, a), kinds, net, one));
                     }
                 }
             }
@@ -75,7 +77,8 @@ public final class Walkthroughs {
             String vertex = Vertices.of(node.id(), type, p.name());
             INDArray a = type.isInput() ? inputOf(compiled, node.id(), one) : acts.get(vertex);
             if (a != null) {
-                outputs.add(WalkTensor.of(node.id() + "." + p.name(), shownName(node) + "." + p.name(), vertex, a));
+                outputs.add(named(WalkTensor.of(node.id() + "." + p.name(), shownName(node) + "." + p.name(), vertex, a),
+                        p.kinds(), net, one));
             }
         }
         int pos = Math.max(0, Math.min(position, positionsOf(inputs, outputs) - 1));
@@ -115,6 +118,20 @@ public final class Walkthroughs {
     }
 
     /** Which network input an input block is (-1: none). */
+    /**
+     * Token ids, or a sequence over them, with their positions named by the tokens of the network input they come from,
+     * as the step's formulas and the attention inspector name them ({@link AxisLabels}): the larger view of a wire had
+     * read "[3] = 31", the id without its token.
+     */
+    private static WalkTensor named(WalkTensor t, java.util.Set<PortKind> kinds, ComputationGraph net, Dataset one) {
+        if (!kinds.contains(PortKind.TOKEN_IDS) && !(kinds.contains(PortKind.SEQUENCE) && t.isSequence())) {
+            return t;
+        }
+        int input = AttentionMath.networkInput(net.getConfiguration(), t.vertex());
+        return input < 0 || input >= one.features().length || one.features()[input].rank() != 2 ? t
+                : t.withTokens(AxisLabels.of(one, input, 0));
+    }
+
     private static int networkInput(CompiledNetwork compiled, String nodeId) {
         for (int i = 0; i < compiled.inputs().size(); i++) {
             if (compiled.inputs().get(i).nodeId().equals(nodeId)) {

@@ -55,7 +55,16 @@ final class TensorView {
         readout.setId("tensor-readout");
         Label scale = new Label(t.isSequence() ? "rows: positions, columns: features · dark = min, yellow = max"
                 : (t.layout().isEmpty() ? "" : t.layout() + " · ") + "dark = min, yellow = max");
-        VBox box = new VBox(8, stats, view, readout, scale);
+        // the tokens by name, as the step's formulas and the inspector's axes name them: the ids alone had been shown
+        Label tokens = new Label(t.tokens().isEmpty() ? "" : (t.isSequence() ? "positions: " : "tokens: ")
+                + String.join(" ", t.tokens().subList(0, Math.min(64, t.tokens().size())))
+                + (t.tokens().size() > 64 ? " …" : ""));
+        tokens.setId("tensor-tokens");
+        tokens.setWrapText(true);
+        tokens.setMaxWidth(SIDE);
+        tokens.managedProperty().bind(tokens.visibleProperty());
+        tokens.setVisible(!t.tokens().isEmpty());
+        VBox box = new VBox(8, stats, view, readout, tokens, scale);
         box.setPadding(new Insets(12));
         box.setId("tensor-view");
         stage.initOwner(owner);

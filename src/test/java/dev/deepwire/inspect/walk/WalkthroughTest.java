@@ -55,6 +55,19 @@ class WalkthroughTest {
     }
 
     @Test
+    void theWiresTokenIdsAndTheSequencesOverThemAreNamedByTheTokensForTheLargerView() {
+        // Found at a stop: the larger view of the tokens wire read "[3] = 31", the id without its token
+        java.util.List<String> names = dev.deepwire.inspect.AxisLabels.of(one, 0, 0);
+        WalkTensor ids = walk.step("embed").orElseThrow().inputs().get(0);
+        assertThat(ids.tokens()).isEqualTo(names);
+        assertThat(ids.where(0, 3)).isEqualTo("position 3 (" + names.get(3) + "), token id");
+        assertThat(walk.steps().get(0).output().tokens()).as("the token input's own output").isEqualTo(names);
+        WalkTensor embedded = walk.step("embed").orElseThrow().output();
+        assertThat(embedded.where(3, 5)).isEqualTo("position 3 (" + names.get(3) + "), feature 5");
+        assertThat(walk.step("pool").orElseThrow().output().tokens()).as("a vector has no positions").isEmpty();
+    }
+
+    @Test
     void everyShownTensorIsThatVertexsActivation() {
         Map<String, INDArray> acts = VertexActivations.of(net, one.features(), one.featureMasks(), null, false);
         for (Step s : walk.steps().subList(1, walk.steps().size())) {
