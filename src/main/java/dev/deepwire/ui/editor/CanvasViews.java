@@ -24,7 +24,7 @@ import javafx.scene.Group;
 /**
  * Keeps the canvas's views in step with the graph: after an edit only what changed is touched (a block's view is
  * updated in place, wires and groups that are still there keep their views), large graphs get views only near the
- * visible area, and wires are routed around blocks.
+ * visible area, and wires are routed around blocks; notes are {@link NoteViews}', groups {@link GroupViews}'.
  */
 final class CanvasViews {
     /**
@@ -40,7 +40,6 @@ final class CanvasViews {
     private final Viewport viewport;
     private final Consumer<NodeView> nodeGestures;
     private final Consumer<EdgeView> edgeGestures;
-    private final Consumer<NoteView> noteGestures;
     final Group groupLayer = new Group();
     final Group noteLayer = new Group();
     final Group nodeLayer = new Group();
@@ -50,7 +49,7 @@ final class CanvasViews {
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edges = new HashMap<>();
     private final GroupViews groups;
-    private final Map<String, NoteView> notes = new HashMap<>();
+    private final NoteViews notes;
     private final Set<String> hidden = new HashSet<>();
     private Map<String, NodeHealth> health = Map.of();
     private Edge selectedWire;
@@ -63,7 +62,7 @@ final class CanvasViews {
         this.nodeGestures = nodeGestures;
         this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupTitleLayer, groupGestures);
         this.edgeGestures = edgeGestures;
-        this.noteGestures = noteGestures;
+        this.notes = new NoteViews(vm, noteLayer, noteGestures);
         viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }
 
@@ -75,7 +74,7 @@ final class CanvasViews {
         int level = BlockDetail.level(zoom);
         nodes.values().forEach(v -> v.showZoom(level));
         groups.showZoom(level);
-        notes.values().forEach(v -> v.showZoom(level));
+        notes.showZoom(level);
     }
 
     /** Brings the views up to date with the graph. */
@@ -112,7 +111,9 @@ final class CanvasViews {
             selectedWire = null;
         }
         addEdgeViews();
-        syncNotes(graph);
+        // a note's room below keeps clear of the blocks as drawn
+        notes.sync(graph, BlockDetail.level(viewport.zoom()), id -> nodes.containsKey(id) ? nodes.get(id).getPrefHeight()
+                : NodeView.heightFor(null));
         showAnalysis();
         showSelection();
     }
@@ -227,37 +228,7 @@ final class CanvasViews {
 
     /** Keeps what is being typed in any note (before Save and close). */
     void commitNoteEdits() {
-        List.copyOf(notes.values()).forEach(NoteView::commitEdit);
-    }
-
-    private void syncNotes(Graph graph) {
-        notes.keySet().removeIf(id -> {
-            if (graph.note(id).isEmpty()) {
-                noteLayer.getChildren().remove(notes.get(id));
-                return true;
-            }
-            return false;
-        });
-        for (var n : graph.notes()) {
-            NoteView view = notes.get(n.id());
-            if (view == null) {
-                view = new NoteView(n, vm);
-                noteGestures.accept(view);
-                view.showZoom(BlockDetail.level(viewport.zoom()));
-                view.setSelected(vm.selectedNotes().contains(n.id()));
-                notes.put(n.id(), view);
-                noteLayer.getChildren().add(view);
-            } else {
-                view.update(n);
-            }
-        }
-        fitNoteRooms(graph);
-    }
-
-    /** Each note may grow, zoomed out, into the free space below it ({@link NotePlacement#roomsBelow}). */
-    private void fitNoteRooms(Graph graph) {
-        NotePlacement.roomsBelow(graph, id -> nodes.containsKey(id) ? nodes.get(id).getPrefHeight()
-                : NodeView.heightFor(null)).forEach((id, room) -> notes.get(id).setRoom(room));
+        notes.commitEdits();
     }
 
     /** Routes every wire around the blocks; {@code quick} (while dragging) draws plain curves. */
@@ -336,7 +307,7 @@ final class CanvasViews {
 
     void showSelection() {
         nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
-        notes.forEach((id, v) -> v.setSelected(vm.selectedNotes().contains(id)));
+        notes.showSelection();
         edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
     }
 
@@ -397,7 +368,7 @@ final class CanvasViews {
             NodeView v = nodes.get(n.id());
             all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));
         }
-        notes.values().forEach(v -> all.add(v.getBoundsInParent()));
+        notes.all().forEach(v -> all.add(v.getBoundsInParent()));
         return all;
     }
 

@@ -24,7 +24,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -39,7 +38,8 @@ import javafx.collections.ObservableSet;
  *
  * <p>The one object the views talk to; the work lies in {@link EditorAnalysis} (analysis and quick fixes),
  * {@link BlockEdits} (blocks and wires), {@link NoteAndGroupEdits} (notes and groups), {@link ClipboardEdits}, and
- * {@link EditorMessages} (the message line and the run lock) and {@link EditorSelection} (blocks and notes selected).
+ * {@link EditorMessages} (the message line and the run lock), {@link EditorHistory} (undo and redo as offered) and
+ * {@link EditorSelection} (blocks and notes selected).
  */
 public final class EditorViewModel {
     private final BlockCatalog catalog;
@@ -53,9 +53,8 @@ public final class EditorViewModel {
     private final LongProperty revision = new SimpleLongProperty();
     /** The revision at which the current project was set: analyses of older revisions are of another project. */
     private long projectSince;
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditorMessages messages = new EditorMessages();
+    private final EditorHistory history = new EditorHistory(this, () -> stack, messages);
 
     /** One value that fixes an issue on a block: applying it sets the parameter (an undoable edit). */
     public record QuickFix(String nodeId, String param, Object value, String text) {
@@ -68,7 +67,6 @@ public final class EditorViewModel {
     public EditorViewModel(BlockCatalog catalog, Project initial, Executor background, Consumer<Runnable> uiThread) {
         this.catalog = catalog;
         this.analyses = new EditorAnalysis(catalog, background, uiThread);
-        messages.locked().addListener((o, was, is) -> updateHistoryState());
         setProject(initial);
     }
 
@@ -77,18 +75,12 @@ public final class EditorViewModel {
      * Redo are off rather than refused when chosen). Menus and buttons bind their disabled state to it.
      */
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return history.canUndo();
     }
 
     /** As {@link #canUndoProperty}, for Redo. */
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    private void updateHistoryState() {
-        boolean free = !messages.locked().get();
-        canUndo.set(free && stack.canUndo());
-        canRedo.set(free && stack.canRedo());
+        return history.canRedo();
     }
 
     public BlockCatalog catalog() {
@@ -185,7 +177,7 @@ public final class EditorViewModel {
         messages.edited();
         selected.keepExisting();
         revision.set(revision.get() + 1);
-        updateHistoryState();
+        history.update();
         analyses.schedule(revision.get(), graph().copy(), project().training().batchSize());
     }
 
@@ -361,26 +353,13 @@ public final class EditorViewModel {
         clipboard.duplicateSelection();
     }
 
+    /** Undoes the last step, naming it on the message line (refused while a run holds the graph). */
     public void undo() {
-        if (refuseWhileLocked()) {
-            return;
-        }
-        if (stack.canUndo()) {
-            String what = stack.undoDescription().orElse("");
-            stack.undo();
-            messages.message().set(what);
-        }
+        history.undo();
     }
 
     public void redo() {
-        if (refuseWhileLocked()) {
-            return;
-        }
-        if (stack.canRedo()) {
-            String what = stack.redoDescription().orElse("");
-            stack.redo();
-            messages.message().set(what);
-        }
+        history.redo();
     }
 
     /** Selects every block and every note ({@link EditorSelection}). */
