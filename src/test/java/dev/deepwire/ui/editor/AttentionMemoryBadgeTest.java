@@ -83,4 +83,16 @@ class AttentionMemoryBadgeTest {
         assertThat(vm.analysisProperty().get().shapes().outputOf("attn")).isPresent();
         assertThat(vm.analysisProperty().get().issuesOf("attn")).isEmpty();
     }
+
+    @Test
+    void noSampleIsBadgedForItsAttentionsMemory() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sample-projects"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".dwproj")).sorted().toList()) {
+                Project p = new dev.deepwire.io.ProjectReader().read(file);
+                EditorViewModel vm = new EditorViewModel(BlockCatalog.standard(), p, Runnable::run, Runnable::run);
+                assertThat(vm.analysisProperty().get().issues()).as(file.toString())
+                        .noneMatch(i -> i.message().startsWith("attention over"));
+            }
+        }
+    }
 }
