@@ -88,12 +88,14 @@ public final class PruningLab {
     }
 
     /**
-     * Measures a 1-N knowledge-graph model by its filtered MRR on {@code split} of {@code kg} — the figure its run
-     * selects on and the evaluation reports — rather than its top-1 accuracy over every entity, unfiltered (0.0 for
-     * many a model whose MRR is 0.1). Other models, and a graph without that split, keep their metric. Returns this.
+     * Measures a knowledge-graph model (1-N or scoring one triple at a time) by its filtered MRR on {@code split} of
+     * {@code kg} — the figure its run selects on and the evaluation reports — rather than its top-1 accuracy over every
+     * entity, unfiltered (0.0 for many a model whose MRR is 0.1), or its true/corrupted accuracy. Other models, and a
+     * graph without that split, keep their metric. Returns this.
      */
     public PruningLab rankedOn(dev.deepwire.data.TripleDataset kg, String split) {
-        boolean ranks = kg != null && outputType.equals("link_ranking_output") && !kg.triples(split).isEmpty();
+        boolean ranks = kg != null && (outputType.equals("link_ranking_output") || outputType.equals("link_prediction_output"))
+                && !kg.triples(split).isEmpty();
         this.kg = ranks ? kg : null;
         this.rankedSplit = ranks ? split : null;
         return this;

@@ -26,7 +26,7 @@ final class PruningChart extends LineChart<Number, Number> {
         this.y = (NumberAxis) getYAxis();
         // a share runs from 0 to 100 % (auto-ranged, the axis went to 110 %)
         getXAxis().setLabel("share of parameters removed (%)");
-        y.setLabel(metric);
+        y.setLabel(lines(metric));
         y.setForceZeroInRange(false);
         fit(); // before a run too: an accuracy from 0 to 1 (auto-ranged, it showed 0 to 125)
         // turned a quarter left, the title's bottom faces the tick labels; the share axis's title is left as it is (taller,
@@ -40,6 +40,28 @@ final class PruningChart extends LineChart<Number, Number> {
         setPrefHeight(260);
         setMinHeight(200);
         setLegendSide(Side.RIGHT); // which line is which, also when the window is short (1024 × 700)
+    }
+
+    /** The longest line of the metric axis's title that the axis shows whole at 1024 × 700. */
+    static final int LINE = "validation accuracy".length();
+
+    /**
+     * The metric axis's title in lines of at most {@link #LINE} characters, broken at spaces: "validation filtered MRR"
+     * and "validation top-1 accuracy (unfiltered)" on one line read "validation filtere…" and "validation top-1 …".
+     */
+    static String lines(String title) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : title.split(" ")) {
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > LINE) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     XYChart.Series<Number, Number> heads() {

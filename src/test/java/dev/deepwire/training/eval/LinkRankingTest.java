@@ -54,6 +54,11 @@ class LinkRankingTest {
         assertThat(r.randomMrr()).isCloseTo(random, offset(1e-9));
         assertThat(r.randomHits1()).isCloseTo((1 / 3.0 + 1 / 4.0) / 2, offset(1e-9));
         assertThat(r.describe()).contains("filtered MRR 0.750");
+        var triple = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {Nd4j.zeros(DataType.DOUBLE, 1, 1),
+                Nd4j.zeros(DataType.DOUBLE, 1, 1), Nd4j.zeros(DataType.DOUBLE, 1, 1)}, new INDArray[] {Nd4j.ones(DataType.DOUBLE, 1, 1)});
+        PruningLab lab = new PruningLab(net, List.of(triple), List.of(), "link_prediction_output", 1).rankedOn(kg, "validation");
+        assertThat(lab.metricName()).as("a triple scorer's lab: MRR, not true/corrupted accuracy").isEqualTo("validation filtered MRR");
+        assertThat(lab.baseline().metric()).isCloseTo(0.75, offset(1e-9));
         assertThat(LinkRanking.evaluate(net, kg, List.of(new int[] {0, 0, 0}), 10))
                 .as("the arrays freed after ranking were the ranking's own, not the network's").isEqualTo(r);
         assertThat(EntityNeighbours.of(EntityNeighbours.table(net, 4).orElseThrow(), kg.entities(), 0, 1).get(0).name())
