@@ -61,6 +61,11 @@ public final class ModelLab {
         return lab.metricName();
     }
 
+    /** Whether the metric is a knowledge graph's filtered MRR on the evaluated split ({@link PruningLab#ranks}). */
+    public boolean ranks() {
+        return lab.ranks();
+    }
+
     public PruningLab.Row baseline() {
         return lab.baseline();
     }

@@ -101,6 +101,11 @@ public final class PruningLab {
         return this;
     }
 
+    /** Whether the lab's metric is a knowledge graph's filtered MRR ({@link #rankedOn}), not an accuracy or a loss. */
+    public boolean ranks() {
+        return kg != null;
+    }
+
     /** The metric the lab reports: the output's accuracy, or the validation loss for regression (lower is better). */
     public String metricName() {
         if (kg != null) {

@@ -50,10 +50,15 @@ final class PruningChart extends LineChart<Number, Number> {
      * and "validation top-1 accuracy (unfiltered)" on one line read "validation filtere…" and "validation top-1 …".
      */
     static String lines(String title) {
+        return lines(title, LINE);
+    }
+
+    /** {@code title} in lines of at most {@code line} characters, broken at spaces (a longer word stays whole). */
+    static String lines(String title, int line) {
         StringBuilder out = new StringBuilder();
         int lineStart = 0;
         for (String word : title.split(" ")) {
-            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > LINE) {
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > line) {
                 out.append('\n');
                 lineStart = out.length();
             } else if (out.length() > lineStart) {

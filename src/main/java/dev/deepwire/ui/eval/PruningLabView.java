@@ -90,7 +90,8 @@ final class PruningLabView extends VBox {
         table.setPlaceholder(new Label("Run the lab to measure slimmer models (the original is never changed)"));
         table.getColumns().setAll(List.of(
                 column("Step", Row::step),
-                column(lab.metricName(), r -> fmt(r.metric())),
+                // on lines as short as "after fine-tuning", the widest heading shown whole at 1024 x 700 ("validation filter…")
+                column(PruningChart.lines(lab.metricName(), "after fine-tuning".length()), r -> fmt(r.metric())),
                 column("after fine-tuning", r -> Double.isNaN(r.fineTunedMetric()) ? "" : fmt(r.fineTunedMetric())),
                 column("Parameters", r -> String.format(Locale.ROOT, "%,d", r.params())),
                 column("Non-zero", r -> String.format(Locale.ROOT, "%,d", r.nonZero())),
@@ -257,7 +258,7 @@ final class PruningLabView extends VBox {
         });
         work.execute(() -> {
             try {
-                Path dir = RunEvaluation.keep(source, s.model(), row.step(), metric);
+                Path dir = RunEvaluation.keep(source, s.model(), row.step(), metric, lab.ranks());
                 say.accept("Kept as a new run: " + dir);
             } catch (java.io.IOException | RuntimeException e) {
                 say.accept("Cannot keep the model: " + e.getMessage());

@@ -172,9 +172,10 @@ public final class RunEvaluation {
     /**
      * Keeps a slimmed copy of {@code source}'s model as a new run beside it ({@code <project>-slim-<time>}): its
      * model.zip, and a run.json saying where it came from, what was done and what it scores. The source run is not
-     * touched. Returns the new run's folder.
+     * touched. Returns the new run's folder. A knowledge graph's {@code metric} is its filtered MRR on the evaluated
+     * split ({@code ranked}): recorded as that split's MRR, where Runs… and Compare read it, not as an accuracy.
      */
-    public static Path keep(Source source, TrainedModel slim, String step, double metric) throws IOException {
+    public static Path keep(Source source, TrainedModel slim, String step, double metric, boolean ranked) throws IOException {
         Path dir = RunFolders.createNew(source.runDir().getParent(), source.project() + "-slim");
         slim.save(dir.resolve("model.zip"));
         Path projectFile = null;
@@ -187,12 +188,15 @@ public final class RunEvaluation {
             // the source run's record is unreadable: the kept run names its project only
         }
         RunHistory.record(dir, source.project(), projectFile, startedAs, source.settings(), "slimmed: " + step, 0,
-                metric);
+                ranked ? Double.NaN : metric);
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("run", source.runDir().getFileName().toString());
         from.put("step", step);
         ObjectNode run = (ObjectNode) RunHistory.record(dir);
         run.set("slimmedFrom", JSON.valueToTree(from));
+        if (ranked) {
+            run.set("evaluation", JSON.valueToTree(Map.of(source.evaluatedName(), Map.of("mrr", metric))));
+        }
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
         return dir;
     }

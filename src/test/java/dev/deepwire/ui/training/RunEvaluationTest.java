@@ -46,6 +46,18 @@ class RunEvaluationTest {
     }
 
     @Test
+    void aKnowledgeGraphsSlimmedModelIsKeptWithItsMrrWhereRunsReadIt() throws Exception {
+        TrainingViewModel vm = LossNoteTest.trained(LossNoteTest.ring(dir, "mrr"), dir);
+        RunEvaluation.Source source = vm.evaluation().source().orElseThrow();
+        Path kept = RunEvaluation.keep(source, source.model(), "2 heads removed", 0.4321, true);
+        RunHistory.Run run = RunHistory.read(kept);
+        assertThat(run.validationMrr()).as("Runs… and Compare read it as the validation MRR").isEqualTo(0.4321);
+        assertThat(run.validationAccuracy()).as("not as an accuracy").isNaN();
+        Path accuracy = RunEvaluation.keep(source, source.model(), "2 heads removed", 0.75, false);
+        assertThat(RunHistory.read(accuracy).validationAccuracy()).isEqualTo(0.75);
+    }
+
+    @Test
     void withAValidationSplitTheReportUsesTheExamplesTheRunHeldOut() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
                 SmallMarker.project(Map.of("train", 200, "validation", 64)), Runnable::run, Runnable::run);
