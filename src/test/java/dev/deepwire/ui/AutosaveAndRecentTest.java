@@ -25,6 +25,8 @@ class AutosaveAndRecentTest {
         Autosave autosave = new Autosave(dir, "session-1");
         autosave.write(p, Path.of("/home/ann/marker.dwproj"));
         assertThat(p.extras()).doesNotContainKey(Autosave.ORIGINAL);
+        assertThat(Autosave.leftBehind(dir)).as("the window is still open: its work is not left behind").isEmpty();
+        autosave.abandon(); // the process ends without closing it
         var found = Autosave.leftBehind(dir);
         assertThat(found).singleElement().satisfies(r -> {
             assertThat(r.original()).isEqualTo(Path.of("/home/ann/marker.dwproj"));
@@ -39,12 +41,32 @@ class AutosaveAndRecentTest {
         p.extras().put(Autosave.AGREED_DATA, java.util.List.of("/home/ann/.ssh/id_rsa")); // as a hostile file would
         Autosave autosave = new Autosave(dir, "session-3");
         autosave.write(p, null, java.util.List.of(Path.of("/data/words.tsv")));
+        autosave.abandon();
         assertThat(Autosave.leftBehind(dir)).singleElement().satisfies(r -> {
             assertThat(r.agreedData()).containsExactly(Path.of("/data/words.tsv"));
             assertThat(r.project().extras()).doesNotContainKey(Autosave.AGREED_DATA);
         });
         autosave.write(p, null);
+        autosave.abandon();
         assertThat(Autosave.leftBehind(dir)).singleElement().satisfies(r -> assertThat(r.agreedData()).isEmpty());
+    }
+
+    @Test
+    void aWindowStillOpenElsewhereIsNotOfferedForRecoveryAndItsLockGoesWithIt() throws Exception {
+        // Found opening a project twice (two DeepWire processes): the second start said the first "did not close
+        // cleanly last time" and offered its unsaved work; Discard deleted the running window's copy.
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        Autosave open = new Autosave(dir, "session-7-1");
+        open.write(p, Path.of("/home/ann/marker.dwproj"));
+        Autosave crashed = new Autosave(dir, "session-6-1");
+        crashed.write(p, Path.of("/home/ann/other.dwproj"));
+        crashed.abandon();
+        assertThat(Autosave.leftBehind(dir)).singleElement()
+                .satisfies(r -> assertThat(r.original()).isEqualTo(Path.of("/home/ann/other.dwproj")));
+        open.clear();
+        assertThat(dir.resolve("session-7-1.lock")).as("a closed window leaves no lock file").doesNotExist();
+        open.write(p, null); // the window has unsaved work again: held again
+        assertThat(Autosave.leftBehind(dir)).hasSize(1);
     }
 
     @Test

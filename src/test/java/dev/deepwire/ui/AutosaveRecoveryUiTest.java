@@ -71,7 +71,8 @@ class AutosaveRecoveryUiTest {
     @Test
     void aCrashLeavesTheCopyForRecovery(FxRobot robot) {
         changeAndAutosave(robot);
-        // The process dies here: no window event, no dialog. The copy is what the next start offers.
+        // The process dies here: no window event, no dialog (its lock goes with it). The copy is what the next start offers.
+        h.autosave.abandon();
         assertThat(Autosave.leftBehind(h.dir.resolve("autosave"))).singleElement()
                 .satisfies(r -> assertThat(r.project().graph().require("attn").param("heads")).isEqualTo(2));
     }

@@ -91,7 +91,9 @@ class OutsideDataConsentUiTest {
         var project = new dev.deepwire.io.ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
         project.setDataset(new DatasetSpec("csv", Map.of("file", agreed.toString(), "classes", 2)));
         var copies = h.dir.resolve("crashed");
-        new dev.deepwire.io.files.Autosave(copies, "session-9").write(project, null, List.of(agreed));
+        var crashed = new dev.deepwire.io.files.Autosave(copies, "session-9");
+        crashed.write(project, null, List.of(agreed));
+        crashed.abandon();
         var recovered = dev.deepwire.io.files.Autosave.leftBehind(copies).get(0);
         List<String> asked = new ArrayList<>();
         robot.interact(() -> {

@@ -6,9 +6,14 @@ import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.model.Project;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,6 +29,8 @@ public final class Autosave {
     public static final String AGREED_DATA = "autosaveAgreedData";
     private final Path dir;
     private final String key;
+    /** Held while this window has a copy in {@code dir}: another process's {@link #leftBehind} leaves the copy alone. */
+    private FileChannel lockChannel;
 
     /** @param key distinguishes this window's copy from other running windows' */
     public Autosave(Path dir, String key) {
@@ -37,6 +44,87 @@ public final class Autosave {
 
     public Path file() {
         return dir.resolve(key + ".dwproj");
+    }
+
+    /** The lock file a live window holds beside its copy ({@code <key>.lock}). */
+    static Path lockOf(Path copy) {
+        String name = copy.getFileName().toString();
+        return copy.resolveSibling(name.substring(0, name.length() - ".dwproj".length()) + ".lock");
+    }
+
+    /**
+     * Takes this window's lock before its copy is written: a second DeepWire started meanwhile (the same project
+     * opened twice from the file manager) offered the running window's unsaved work as left by a crash — "did not
+     * close cleanly last time" — and its Discard deleted that window's copy. The operating system releases the lock
+     * when the process ends, however it ends.
+     */
+    private void hold() throws IOException {
+        if (lockChannel != null) {
+            return;
+        }
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(lockOf(file()), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (channel.tryLock() == null) {
+                throw new IOException("another process holds " + lockOf(file()));
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        lockChannel = channel;
+    }
+
+    private void release() {
+        if (lockChannel == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(lockOf(file())); // while held: no one takes a lock on a file about to go
+            lockChannel.close();
+        } catch (IOException e) {
+            // released when the process ends; a lock file left behind is taken and removed by the next start
+        }
+        lockChannel = null;
+    }
+
+    /**
+     * What the operating system does for this window's copy when its process ends without closing it (a crash, a
+     * kill): the lock goes, the copy stays for the next start to offer. Tests stand in for a crash with it.
+     */
+    public void abandon() {
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                // closed as the process ends
+            }
+            lockChannel = null;
+        }
+    }
+
+    /**
+     * Whether the copy belongs to a window that is still open (in this process or another): its lock is held. A copy
+     * without a lock file (written by an older version) or whose lock is free was left by a session that ended.
+     */
+    static boolean live(Path copy) {
+        Path lock = lockOf(copy);
+        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock taken = channel.tryLock();
+            if (taken == null) {
+                return true;
+            }
+            taken.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by a window of this process
+        } catch (IOException e) {
+            return false; // unreadable: offered, as before locks
+        }
     }
 
     /** Writes the project's current state (atomically), remembering where it belongs. */
@@ -55,6 +143,7 @@ public final class Autosave {
         project.extras().put(ORIGINAL, original == null ? "" : original.toAbsolutePath().toString());
         project.extras().put(AGREED_DATA, agreedData.stream().map(p -> p.toAbsolutePath().toString()).toList());
         try {
+            hold();
             AtomicFiles.write(file(), new ProjectWriter().toJson(project).getBytes(StandardCharsets.UTF_8));
         } finally {
             restore(project, ORIGINAL, before);
@@ -76,6 +165,7 @@ public final class Autosave {
         } catch (IOException e) {
             // A stale copy is offered once more at the next start; nothing is lost.
         }
+        release();
     }
 
     /** A copy left behind by a session that did not end cleanly. */
@@ -99,14 +189,17 @@ public final class Autosave {
         return out;
     }
 
-    /** Copies left in {@code dir} (other than this window's), newest first; unreadable ones are skipped. */
+    /**
+     * Copies left in {@code dir} by sessions that ended without saving, newest first; a copy a running window still
+     * holds ({@link #live}) and unreadable ones are skipped.
+     */
     public static List<Recovered> leftBehind(Path dir) {
         List<Recovered> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".dwproj"))
+            for (Path f : files.filter(p -> p.toString().endsWith(".dwproj")).filter(p -> !live(p))
                     .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified())).toList()) {
                 try {
                     Project p = new ProjectReader().read(f);

@@ -88,8 +88,10 @@ final class PruningLabView extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
         table.setId("prune-table");
         table.setPlaceholder(new Label("Run the lab to measure slimmer models (the original is never changed)"));
+        TableColumn<Row, String> step = column("Step", Row::step);
+        step.setMinWidth(175); // "25 % of weights pruned" whole at 1024 x 700 (the columns' equal share cut it)
         table.getColumns().setAll(List.of(
-                column("Step", Row::step),
+                step,
                 // on lines as short as "after fine-tuning", the widest heading shown whole at 1024 x 700 ("validation filter…")
                 column(PruningChart.lines(lab.metricName(), "after fine-tuning".length()), r -> fmt(r.metric())),
                 column("after fine-tuning", r -> Double.isNaN(r.fineTunedMetric()) ? "" : fmt(r.fineTunedMetric())),
