@@ -110,7 +110,7 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
      * The rows of a {@code metrics.csv}; a last line that is not a whole row (a crash mid-write) and blank lines are
      * skipped. Any other line that is not a row (text, another number of columns: a file edited by hand) is refused
      * with its number: such lines had been dropped without a word, and a finished run read as one that "stopped or
-     * failed before an epoch ended".
+     * failed before an epoch ended"; so is a row whose validation accuracy or MRR lies outside 0–1, with its column.
      *
      * @throws IOException when the file cannot be read, is over the limits, or has a line that is not a row
      */
@@ -133,7 +133,7 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
                 }
                 Row row = row(line);
                 if (row != null) {
-                    rows.add(row);
+                    rows.add(inRange(row, file, at));
                 } else {
                     pending = line;
                     pendingAt = at;
@@ -141,6 +141,26 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /**
+     * {@code row}, or an IOException naming the file, the line and the column where an accuracy or an MRR lies outside
+     * 0–1: a run never writes one (a torn last line cannot make one either), so the file was edited by hand or damaged,
+     * and a curve of 1.7 "accuracy" had been drawn as it was.
+     */
+    private static Row inRange(Row row, Path file, int at) throws IOException {
+        String column = outsideZeroToOne(row.validationAccuracy()) ? "val_accuracy"
+                : outsideZeroToOne(row.validationMrr()) ? "val_mrr" : null;
+        if (column != null) {
+            double v = column.equals("val_mrr") ? row.validationMrr() : row.validationAccuracy();
+            throw new IOException("line " + at + " of " + file + ", column " + column + ": " + v
+                    + " is not a fraction from 0 to 1 (the file was edited by hand or is damaged)");
+        }
+        return row;
+    }
+
+    private static boolean outsideZeroToOne(double v) {
+        return !Double.isNaN(v) && !(v >= 0 && v <= 1);
     }
 
     /** One line as a row, or null where it is not one (five columns: written before the MRR column). */

@@ -111,4 +111,25 @@ class MetricsHistoryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(run))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("the limit for a metrics file is 32 MB");
     }
+
+    @Test
+    void aRowWhoseAccuracyOrMrrIsOutsideZeroToOneIsRefusedWithItsLineAndColumn(@TempDir Path dir) throws Exception {
+        // a hand-edited val_mrr of 7.5 (or an accuracy of 1.7) was drawn as it was, on an axis made up for it
+        Path file = dir.resolve("metrics.csv");
+        var run = new RunHistory.Run(dir, "p", null, "finished", 2, 0.25, "");
+        Files.writeString(file, MetricsCsv.HEADER + "\n1,1,3.000000,,,\n2,1,,2.750000,0.250000,\n2,1,,,,7.500000\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(run))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("line 4 of " + file).hasMessageContaining("column val_mrr").hasMessageContaining("7.5");
+        Files.writeString(file, MetricsCsv.HEADER + "\n1,1,3.000000,,,\n2,1,,2.750000,1.700000,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(run))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("line 3 of " + file).hasMessageContaining("column val_accuracy");
+        Files.writeString(file, MetricsCsv.HEADER + "\n2,1,,2.750000,-0.100000,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(run))
+                .hasMessageContaining("line 2 of " + file).hasMessageContaining("column val_accuracy");
+        // the bounds themselves, and a NaN accuracy (none measured), still read
+        Files.writeString(file, MetricsCsv.HEADER + "\n2,1,,2.750000,1.000000,0.000000\n3,1,,2.700000,NaN,\n");
+        assertThat(RunHistory.curves(run).validationAccuracy()).hasSize(2);
+    }
 }
