@@ -1,11 +1,10 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.data.DataException;
 import dev.deepwire.data.DatasetLoader;
-import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.DataCheck;
+import dev.deepwire.ui.training.DatasetCheck;
 import dev.deepwire.ui.training.DatasetWords;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.File;
@@ -37,7 +36,8 @@ import javafx.stage.Window;
  * Edit ▸ Dataset Settings: which data the project trains on — generated marker sequences, a CSV of features
  * and labels, a text file of labelled token sequences, the digits with captions, or a triples file — and
  * its settings. <b>Check</b> loads it in the background and shows the example counts or the problem (with
- * the file's line number), and whether it fits the graph, as the editor's data check finds it ({@link DataCheck}).
+ * the file's line number), and whether it fits the graph, as the editor's data check finds it ({@link DataCheck}),
+ * from one load ({@link DatasetCheck}).
  */
 final class DatasetDialog {
     private static final List<String> KINDS = List.of("marker", "csv", "text-classes", "digits-caption", "triples");
@@ -185,20 +185,8 @@ final class DatasetDialog {
             result.setText("Loading…");
             var graph = vm.graph().copy(); // the graph as it is now, checked against the data as Train would
             var settings = vm.project().training();
-            CompletableFuture.supplyAsync(() -> {
-                StringBuilder warnings = new StringBuilder();
-                DatasetLoader.unknownSettings(s).forEach(w -> warnings.append("\nWarning: ").append(w));
-                try {
-                    DatasetSplits d = DatasetLoader.load(s, folder.get());
-                    DatasetLoader.readWarnings(s, folder.get()).forEach(w -> warnings.append("\nWarning: ").append(w));
-                    return labelled(String.format("%,d training and %,d validation examples%s", d.train().size(),
-                            d.validation() == null ? 0 : d.validation().size(),
-                            d.test() == null ? "" : String.format(", %,d test", d.test().size())) + warnings)
-                            + "\n" + fit(vm.catalog(), graph, s, settings, folder.get());
-                } catch (DataException ex) {
-                    return labelled("Problem: " + ex.getMessage() + warnings);
-                }
-            }, background).thenAccept(text -> Platform.runLater(() -> {
+            CompletableFuture.supplyAsync(() -> new DatasetCheck(vm.catalog()).report(graph, s, settings, folder.get()),
+                    background).thenAccept(text -> Platform.runLater(() -> {
                 result.setText(text);
                 // grown to show every line (a warning after the counts was cut off in a dialog of one line's height)
                 if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
@@ -208,28 +196,6 @@ final class DatasetDialog {
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec.get() : null);
         return dialog;
-    }
-
-    /**
-     * What the editor's data check ({@link DataCheck}, the one checker Train and the canvas use) finds for the data
-     * typed here against the graph: Check had said only that the data loads, and a wrong class count showed after OK.
-     * The data is the user's choice here, so a file outside the folder is read for it.
-     */
-    private static String fit(dev.deepwire.model.BlockCatalog catalog, dev.deepwire.model.Graph graph, DatasetSpec data,
-                              dev.deepwire.model.TrainingSettings settings, Path folder) {
-        DataCheck.Result found;
-        try {
-            found = new DataCheck(catalog).check(graph, data, settings, folder, true);
-        } catch (RuntimeException | LinkageError e) {
-            return "Not checked against the graph: " + e.getMessage();
-        }
-        List<dev.deepwire.model.Issue> errors = found.issues().stream().filter(dev.deepwire.model.Issue::isError).toList();
-        if (errors.isEmpty()) {
-            return "Fits the graph: its inputs and outputs take this data.";
-        }
-        StringBuilder b = new StringBuilder("Does not fit the graph (Train would not start):");
-        errors.forEach(i -> b.append("\n\u2022 ").append(found.whatToDo(i, graph)));
-        return b.toString();
     }
 
     private static Node[] row(GridPane form, int at, String label, Node field) {

@@ -214,7 +214,8 @@ class DatasetDialogUiTest {
         robot.clickOn("Check");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("graph"));
         String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get();
-        assertThat(said).contains("Does not fit the graph").contains("Set Classes to 40");
+        assertThat(said).contains("Does not fit the graph").contains("Set Classes to 40 in the block inspector after OK")
+                .doesNotContain("then Train");
         long before = vm.revisionProperty().get();
         assertThat(vm.project().dataset().params()).as("nothing set yet: it was only checked").doesNotContainEntry("vocabulary", 40);
 

@@ -38,14 +38,28 @@ public final class DataCheck {
 
         /** What to do about {@code error}, naming its block: "Classifier: Set Classes to 32 in the inspector, then Train". */
         public String whatToDo(Issue error, Graph graph) {
+            return whatToDo(error, graph, " in the inspector, then Train");
+        }
+
+        /**
+         * As above, with where and when the fix is made as the window showing it has it ({@code how}, after the fix's
+         * own words): Dataset Settings, a dialog over the editor, cannot send its reader to the inspector "then Train".
+         */
+        public String whatToDo(Issue error, Graph graph, String how) {
             String id = error.nodeId();
             String where = id == null ? "" : graph.node(id).map(n -> n.label() + ": ").orElse("");
             return fixes.stream().filter(f -> f.nodeId().equals(id)).findFirst()
-                    .map(f -> where + f.text() + " in the inspector, then Train").orElse(where + error.message());
+                    .map(f -> where + f.text() + how).orElse(where + error.message());
         }
     }
 
+    /** How the data is read: {@link DatasetLoader#load(DatasetSpec, Path)}, or a counting one in tests. */
+    public interface Loader {
+        DatasetSplits load(DatasetSpec spec, Path folder) throws DataException;
+    }
+
     private final BlockCatalog catalog;
+    private final Loader loader;
     private DatasetSpec loadedSpec;
     private Path loadedFolder;
     private DatasetSplits loaded;
@@ -53,7 +67,12 @@ public final class DataCheck {
     private List<String> loadWarnings = List.of();
 
     public DataCheck(BlockCatalog catalog) {
+        this(catalog, DatasetLoader::load);
+    }
+
+    public DataCheck(BlockCatalog catalog, Loader loader) {
         this.catalog = catalog;
+        this.loader = loader;
     }
 
     /**
@@ -88,7 +107,7 @@ public final class DataCheck {
             loadedSpec = spec;
             loadedFolder = folder;
             try {
-                loaded = DatasetLoader.load(spec, folder);
+                loaded = loader.load(spec, folder);
                 loadProblem = null;
                 loadWarnings = DatasetLoader.readWarnings(spec, folder);
             } catch (DataException | RuntimeException e) {
@@ -101,7 +120,22 @@ public final class DataCheck {
             return new Result(List.of(Issue.error(null, "the dataset cannot be read: " + DatasetWords.labelled(loadProblem)
                     + " (Edit \u25b8 Dataset Settings\u2026)")), List.of());
         }
-        CompiledNetwork net = compiled.orThrow();
+        return matched(graph, compiled.orThrow(), spec, loaded, loadWarnings);
+    }
+
+    /**
+     * The check of data loaded already ({@code loaded}, with the loader's {@code readWarnings}): Dataset Settings'
+     * Check loads the data once for its counts and this (it had loaded it twice, the second time here).
+     */
+    public Result check(Graph graph, DatasetSpec spec, TrainingSettings settings, DatasetSplits loaded,
+                        List<String> readWarnings) {
+        CompileResult compiled = new GraphCompiler(catalog).compile(graph, CompileOptions.forTraining(settings));
+        return compiled.ok() ? matched(graph, compiled.orThrow(), spec, loaded, readWarnings)
+                : new Result(compiled.errors(), List.of());
+    }
+
+    private Result matched(Graph graph, CompiledNetwork net, DatasetSpec spec, DatasetSplits loaded,
+                           List<String> loadWarnings) {
         Dataset train = dev.deepwire.training.InputBinding.bind(net, loaded.train()); // as training takes it
         List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
