@@ -1,6 +1,5 @@
 package dev.deepwire.ui.training;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -29,7 +28,8 @@ import javafx.scene.layout.VBox;
  */
 final class RunCompareView extends VBox {
     private final ObservableList<RunComparison.Row> items = FXCollections.observableArrayList();
-    private final List<RunComparison.Row> rows;
+    private List<RunComparison.Row> rows = List.of();
+    private final RunCompareModel model;
     private final ComboBox<RunComparison.Metric> metric = new ComboBox<>();
     private final TableView<RunComparison.Row> table = new TableView<>(items);
     private final NumberAxis yAxis = new NumberAxis();
@@ -38,10 +38,11 @@ final class RunCompareView extends VBox {
     /** What the chart shows, and why it may show nothing or a point: under the chart. */
     private final Label chartNote = new Label();
 
-    RunCompareView(List<RunHistory.Run> runs, String selectOn, Consumer<String> problem) {
+    /** {@code model} reads the runs' files, off the JavaFX thread ({@link TrainingViewModel#runComparison()}). */
+    RunCompareView(List<RunHistory.Run> runs, String selectOn, Consumer<String> problem, RunCompareModel model) {
         super(8);
         this.problem = problem;
-        this.rows = RunComparison.rows(runs);
+        this.model = model;
         setPadding(new Insets(4));
         setId("runs-compare");
         setPrefWidth(930);
@@ -49,7 +50,7 @@ final class RunCompareView extends VBox {
         metric.getItems().setAll(RunComparison.Metric.values());
         metric.setValue(RunComparison.Metric.forSelection(selectOn));
         table.setId("runs-compare-table");
-        table.setPlaceholder(new Label("No runs of this project kept yet"));
+        table.setPlaceholder(new Label("Reading the runs' metrics…"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPrefHeight(220);
         TableColumn<RunComparison.Row, String> name = text("Run", 240, RunComparison.Row::name);
@@ -91,6 +92,7 @@ final class RunCompareView extends VBox {
         metric.setOnAction(e -> sortByMetric());
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<RunComparison.Row>) c -> showCurves());
+        chartNote.setText("Reading the runs' metrics…");
         chart.setId("runs-compare-chart");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
@@ -105,10 +107,23 @@ final class RunCompareView extends VBox {
         chartNote.getStyleClass().add("muted");
         getChildren().setAll(top, table, chart, chartNote);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        sortByMetric();
-        if (!items.isEmpty()) {
-            table.getSelectionModel().select(0); // the best run's curve from the start, not an empty made-up axis
-        }
+        model.curvesProperty().addListener((o, a, read) -> {
+            if (read != null) {
+                    }
+            drawCurves();
+        });
+        model.rowsProperty().addListener((o, a, read) -> {
+            if (read != null) {
+                rows = read;
+                table.setPlaceholder(new Label("No runs of this project kept yet"));
+                sortByMetric();
+                if (!items.isEmpty()) {
+                    table.getSelectionModel().select(0); // the best run's curve from the start, not an empty made-up axis
+                }
+            }
+        });
+        drawCurves();
+        model.read(runs);
     }
 
     private static TableColumn<RunComparison.Row, String> text(String title, double width,
@@ -134,25 +149,23 @@ final class RunCompareView extends VBox {
      * one epoch left an empty chart on a made-up 0–125 axis.
      */
     private void showCurves() {
+        model.curvesOf(List.copyOf(table.getSelectionModel().getSelectedItems()));
+        drawCurves(); // the figure may have changed with the same curves
+    }
+
+    /** The curves read for the selection, or that they are being read. */
+    private void drawCurves() {
+        RunCompareModel.Curves read = model.curvesProperty().get();
+        if (read == null || model.rowsProperty().get() == null) {
+            chartNote.setText(model.rowsProperty().get() == null ? "Reading the runs' metrics…"
+                    : "Reading the curves of the runs selected…");
+            return; // the chart keeps what it showed until they are read
+        }
         boolean ranking = metric.getValue().ranking();
         boolean accuracy = metric.getValue().accuracy();
-        List<RunComparison.Row> selected = new java.util.ArrayList<>();
-        List<MetricsHistory> histories = new java.util.ArrayList<>();
-        List<String> unreadable = new java.util.ArrayList<>();
-        for (RunComparison.Row r : List.copyOf(table.getSelectionModel().getSelectedItems())) {
-            if (r == null) {
-                continue;
-            }
-            try {
-                histories.add(RunHistory.curves(r.run()));
-                selected.add(r);
-            } catch (IOException | RuntimeException e) {
-                String why = String.valueOf(e.getMessage()).replace(r.run().dir().resolve("metrics.csv").toString(),
-                        "metrics.csv"); // the run is named already: its path left the reason cut off at 1024 × 700
-                unreadable.add("Cannot read the curves of " + r.name() + ": " + why);
-                problem.accept("Cannot read " + r.run().dir() + ": " + e.getMessage());
-            }
-        }
+        List<RunComparison.Row> selected = read.runs();
+        List<MetricsHistory> histories = read.histories();
+        List<String> unreadable = new java.util.ArrayList<>(read.unreadable());
         boolean mrr = ranking && histories.stream().anyMatch(h -> !h.validationMrr().isEmpty());
         yAxis.setLabel(mrr ? "validation MRR" : accuracy ? "validation accuracy" : "validation loss");
         chart.getData().clear();
@@ -196,11 +209,12 @@ final class RunCompareView extends VBox {
     }
 
     /** Opens the comparison of these runs in a window of its own over {@code owner}. */
-    static void show(javafx.stage.Window owner, List<RunHistory.Run> runs, String selectOn, Consumer<String> problem) {
+    static void show(javafx.stage.Window owner, List<RunHistory.Run> runs, String selectOn, Consumer<String> problem,
+                     RunCompareModel model) {
         javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
         dialog.setTitle("Compare runs");
         dialog.setHeaderText(runs.size() + (runs.size() == 1 ? " run" : " runs") + ", best first");
-        dialog.getDialogPane().setContent(new RunCompareView(runs, selectOn, problem));
+        dialog.getDialogPane().setContent(new RunCompareView(runs, selectOn, problem, model));
         dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         dialog.setResizable(true);
         dialog.initOwner(owner);

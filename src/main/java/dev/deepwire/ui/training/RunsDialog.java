@@ -117,7 +117,7 @@ final class RunsDialog {
         ((Button) dialog.getDialogPane().lookupButton(table)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the comparison opens over this dialog, which stays
             RunCompareView.show(dialog.getDialogPane().getScene().getWindow(), List.copyOf(list.getItems()),
-                    vm.editor().project().training().selectOn(), problem);
+                    vm.editor().project().training().selectOn(), problem, vm.runComparison());
         });
         dialog.getDialogPane().setContent(list);
         // a button greyed out while focused (Delete… of the last run) hands the keys to the list, not to Close

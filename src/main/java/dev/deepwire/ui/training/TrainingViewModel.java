@@ -382,6 +382,11 @@ public final class TrainingViewModel {
         status.set("Comparing with " + other.dir().getFileName());
     }
 
+    /** What the Runs… comparison reads, read on this model's background executor (files up to 32 MB each). */
+    RunCompareModel runComparison() {
+        return new RunCompareModel(background, uiThread);
+    }
+
     /** Shows curves (a kept run's, read already) as the charts' "previous run". */
     public void showPrevious(MetricsHistory curves) {
         measured.showPrevious(curves);

@@ -41,7 +41,7 @@ class RunCompareReasonUiTest {
                 "the graph does not compile: feature size 64 does not divide into 3 heads", 0, Double.NaN, Double.NaN,
                 "validation loss", Double.NaN, TrainingSettings.defaults(), Map.of("attn.heads", "3")).toJson());
         List<RunHistory.Run> runs = RunHistory.list(dir.resolve("runs"));
-        robot.interact(() -> stage.setScene(new Scene(new RunCompareView(runs, "loss", p -> { }), 1000, 640)));
+        robot.interact(() -> stage.setScene(new Scene(new RunCompareView(runs, "loss", p -> { }, new RunCompareModel(Runnable::run, Runnable::run)), 1000, 640)));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#runs-compare-table .table-row-cell").queryAllAs(TableRow.class))

@@ -60,7 +60,7 @@ class RunCompareViewUiTest {
         List<RunHistory.Run> runs = RunHistory.list(dir.resolve("runs"));
         RunCompareView[] view = new RunCompareView[1];
         robot.interact(() -> {
-            view[0] = new RunCompareView(runs, "loss", problems::add);
+            view[0] = new RunCompareView(runs, "loss", problems::add, new RunCompareModel(Runnable::run, Runnable::run));
             stage.setScene(new Scene(view[0], 1000, 640));
         });
         var table = view[0].table();
@@ -123,7 +123,7 @@ class RunCompareViewUiTest {
                 .satisfies(r -> assertThat(r.toString()).as("an older record still loads").doesNotContain("MRR"));
         RunCompareView[] view = new RunCompareView[1];
         robot.interact(() -> {
-            view[0] = new RunCompareView(runs, "mrr", problems::add);
+            view[0] = new RunCompareView(runs, "mrr", problems::add, new RunCompareModel(Runnable::run, Runnable::run));
             stage.setScene(new Scene(view[0], 1000, 640));
         });
         var table = view[0].table();
@@ -169,7 +169,7 @@ class RunCompareViewUiTest {
         }
         RunCompareView[] view = new RunCompareView[1];
         robot.interact(() -> {
-            view[0] = new RunCompareView(RunHistory.list(runsDir), "mrr", problems::add);
+            view[0] = new RunCompareView(RunHistory.list(runsDir), "mrr", problems::add, new RunCompareModel(Runnable::run, Runnable::run));
             stage.setScene(new Scene(view[0], 1000, 640));
         });
         robot.clickOn("links-0");
@@ -211,7 +211,7 @@ class RunCompareViewUiTest {
                 "step,epoch,train_loss,val_loss,val_accuracy,val_mrr\r\n10,1,0.9,0.8,0.5,\r\n\r\n20,2,0.7,0.6,0.6,\r\n20,2,0.");
         RunCompareView[] view = new RunCompareView[1];
         robot.interact(() -> {
-            view[0] = new RunCompareView(RunHistory.list(runsDir), "loss", problems::add);
+            view[0] = new RunCompareView(RunHistory.list(runsDir), "loss", problems::add, new RunCompareModel(Runnable::run, Runnable::run));
             stage.setScene(new Scene(view[0]));
         });
         var table = view[0].table();
@@ -248,12 +248,65 @@ class RunCompareViewUiTest {
                     + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
             Files.writeString(d.resolve("metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER + "\n10,1,0.9,0.8,0.5,\n");
         }
-        robot.interact(() -> stage.setScene(new Scene(new RunCompareView(RunHistory.list(runsDir), "loss", problems::add))));
+        robot.interact(() -> stage.setScene(new Scene(new RunCompareView(RunHistory.list(runsDir), "loss", problems::add, new RunCompareModel(Runnable::run, Runnable::run)))));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runs-compare-table .table-cell").queryAll()
                 .stream().filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn().getText().equals("Run")
                         && c.getItem() != null)
                 .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText()).toList()).get();
         assertThat(shown).hasSize(2).anyMatch(t -> t.endsWith("first")).anyMatch(t -> t.endsWith("second"));
+    }
+
+    @Test
+    void theRunsMetricsAreReadOffTheJavaFxThreadAndTheDialogSaysItIsReading(FxRobot robot) throws Exception {
+        // Found in testing: Compare read every run's metrics.csv (up to 32 MB each) on the JavaFX thread, the window
+        // held until it had; an unreadable file still says why in the dialog
+        Path runsDir = dir.resolve("queued");
+        for (String name : List.of("queued-good", "queued-edited")) {
+            Path d = Files.createDirectories(runsDir.resolve(name));
+            Files.writeString(d.resolve("run.json"), "{\"project\":\"marker\",\"projectFile\":\"/p/marker.dwproj\","
+                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
+        }
+        Files.writeString(runsDir.resolve("queued-good/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER
+                + "\n10,1,0.9,0.8,0.5,\n20,2,0.7,0.6,0.6,\n");
+        Files.writeString(runsDir.resolve("queued-edited/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER
+                + "\n10,1,0.9,0.8,1.5,\n");
+        java.util.concurrent.LinkedBlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<Boolean> readOnFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.Executor background = task -> queued.add(() -> {
+            readOnFxThread.add(javafx.application.Platform.isFxApplicationThread());
+            task.run();
+        });
+        RunCompareView[] view = new RunCompareView[1];
+        List<RunHistory.Run> runs = RunHistory.list(runsDir);
+        robot.interact(() -> {
+            view[0] = new RunCompareView(runs, "loss", problems::add,
+                    new RunCompareModel(background, javafx.application.Platform::runLater));
+            stage.setScene(new Scene(view[0]));
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].table().getItems().size()).get())
+                .as("nothing read on the JavaFX thread").isZero();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get()).isEqualTo("Reading the runs' metrics…");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) view[0].table().getPlaceholder()).getText()).get())
+                .isEqualTo("Reading the runs' metrics…");
+
+        queued.take().run(); // the table's figures, read here on the test's thread
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].table().getItems().stream().map(RunComparison.Row::name).toList()).get())
+                .containsExactly("queued-good", "queued-edited");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get())
+                .as("the best run is selected: its curves are read next").isEqualTo("Reading the curves of the runs selected…");
+        queued.take().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chart().getData().get(0).getData().stream()
+                .map(d -> d.getYValue().doubleValue()).toList()).get()).containsExactly(0.8, 0.6);
+
+        robot.interact(() -> view[0].table().getSelectionModel().clearAndSelect(1));
+        queued.take().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get())
+                .contains("Cannot read the curves of queued-edited: line 2 of metrics.csv, column val_accuracy: 1.5");
+        assertThat(readOnFxThread).hasSize(3).containsOnly(false);
+        assertThat(queued).isEmpty();
     }
 }
