@@ -2,6 +2,7 @@ package dev.deepwire.inspect;
 
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.TextClassDataset;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.training.eval.EvaluationReport;
 import dev.deepwire.training.eval.Evaluator;
 import dev.deepwire.training.eval.PruningLab;
@@ -146,20 +147,6 @@ public final class ModelLab {
         return image;
     }
 
-    /**
-     * Whether an example's row reads as token ids: whole numbers below the names' count. A CSV's features fall back to
-     * the class names ("0" … "9") as their names, and a digit's pixels up to 16 had been read as ids, run together.
-     */
-    private static boolean ids(INDArray row, int names) {
-        for (long k = 0; k < row.length(); k++) {
-            double v = row.getDouble(k);
-            if (v != Math.rint(v) || v < 0 || v >= names) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** One input's text after another's, set apart. */
     private static void append(StringBuilder text, String part) {
         if (!text.isEmpty()) {
@@ -168,13 +155,20 @@ public final class ModelLab {
         text.append(part);
     }
 
-    public static Example example(Dataset data, int index) {
+    /**
+     * Example {@code index} of {@code data}, whose inputs the graph's input blocks take as {@code inputs} (one kind per
+     * input, in the data's order): an input of token ids or ids is shown by its names, whatever its values. This had
+     * been guessed from the values — whole numbers below the names' count read as ids — and a CSV vector of such
+     * values (its features fall back to the class names as their names) was shown as "tokens" run together.
+     */
+    public static Example example(Dataset data, int index, List<PortKind> inputs) {
         StringBuilder text = new StringBuilder();
         float[][] image = null;
         String imageText = "";
         for (int input = 0; input < data.features().length; input++) {
             INDArray f = data.features()[input];
-            if (f.rank() == 2 && !data.inputNames(input).isEmpty() && ids(f.getRow(index), data.inputNames(input).size())) {
+            boolean ids = input < inputs.size() && (inputs.get(input) == PortKind.TOKEN_IDS || inputs.get(input) == PortKind.ID);
+            if (f.rank() == 2 && ids && !data.inputNames(input).isEmpty()) {
                 boolean words = AxisLabels.wordTokens(data.range(index, index + 1), input);
                 List<String> tokens = new ArrayList<>();
                 for (String t : AxisLabels.of(data, input, index)) {

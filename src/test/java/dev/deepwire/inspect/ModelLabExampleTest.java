@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.data.DatasetLoader;
 import dev.deepwire.io.ProjectReader;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.model.Project;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An example as the evaluation window lists it: a word as its letters, a digit as its image. */
@@ -20,7 +23,7 @@ class ModelLabExampleTest {
     @Test
     void aWordIsShownAsItsLettersWithoutPadding() throws Exception {
         Dataset words = validation("word-language");
-        ModelLab.Example e = ModelLab.example(words, 0);
+        ModelLab.Example e = ModelLab.example(words, 0, List.of(PortKind.TOKEN_IDS));
         assertThat(e.image()).isNull();
         assertThat(e.text()).isNotEmpty().doesNotContain("·").doesNotContain(" ").hasSizeLessThanOrEqualTo(16);
         assertThat(e.text()).isEqualTo(String.join("", AxisLabels.of(words, 0, 0)).replace("·", ""));
@@ -29,7 +32,7 @@ class ModelLabExampleTest {
     @Test
     void aDigitIsShownAsItsEightByEightImageScaledToOne() throws Exception {
         Dataset digits = validation("digits-caption");
-        ModelLab.Example e = ModelLab.example(digits, 3);
+        ModelLab.Example e = ModelLab.example(digits, 3, List.of());
         assertThat(e.image()).hasNumberOfRows(8);
         assertThat(e.image()[0]).hasSize(8);
         float max = 0;
@@ -59,7 +62,7 @@ class ModelLabExampleTest {
         assertThat(run.ok()).as(run.problem()).isTrue();
         Dataset images = run.data().validation();
         assertThat(images.features()[0].rank()).as("bound as the image input takes it").isEqualTo(4);
-        ModelLab.Example e = ModelLab.example(images, 5);
+        ModelLab.Example e = ModelLab.example(images, 5, List.of(PortKind.IMAGE));
         assertThat(e.imageText()).isEqualTo("image 1 \u00d7 8 \u00d7 8");
         assertThat(e.image()).hasNumberOfRows(8);
         var pixels = images.features()[0].slice(5);
@@ -74,10 +77,37 @@ class ModelLabExampleTest {
 
         Dataset vectors = DatasetLoader.load(spec, Path.of("sample-projects")).validation();
         assertThat(vectors.features()[0].rank()).as("unbound: a vector of 64 features").isEqualTo(2);
-        ModelLab.Example v = ModelLab.example(vectors, 5);
+        ModelLab.Example v = ModelLab.example(vectors, 5, List.of(PortKind.VECTOR));
         assertThat(v.image()).isNull();
         assertThat(v.text()).startsWith("64 features: ").endsWith(", \u2026").doesNotContain(".0");
         var row = vectors.features()[0].getRow(5);
         assertThat(v.text()).startsWith("64 features: " + (int) row.getDouble(0) + ", " + (int) row.getDouble(1) + ", ");
+    }
+
+    @Test
+    void aVectorOfWholeNumbersBelowTheClassCountIsShownAsFeaturesAndTokensAsTextFromTheGraphsInputBlock(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Found in testing: a CSV row of 3, 1, 2 (4 classes) was shown as the "tokens" 312: the values, whole numbers
+        // below the class names' count (a CSV's features fall back to them as names), were taken for token ids
+        Files.writeString(dir.resolve("small.csv"), "a,b,c,label\n3,1,2,0\n0,2,1,1\n1,1,3,2\n2,0,0,3\n3,3,1,0\n1,2,2,1\n");
+        var graph = new dev.deepwire.GraphFixture().node("in", "vector_input", "features", 3)
+                .node("out", "softmax_output", "classes", 4).wire("in.out", "out.in").graph();
+        var spec = new dev.deepwire.model.DatasetSpec("csv", java.util.Map.of("file", "small.csv", "classes", 4));
+        var run = dev.deepwire.training.PreparedRun.of(dev.deepwire.model.BlockCatalog.standard(), graph, spec,
+                dev.deepwire.model.TrainingSettings.defaults(), dir);
+        assertThat(run.ok()).as(run.problem()).isTrue();
+        List<PortKind> kinds = run.network().inputs().stream().map(i -> i.shape().kind()).toList();
+        assertThat(kinds).containsExactly(PortKind.VECTOR);
+        Dataset rows = run.data().train();
+        assertThat(rows.inputNames(0)).as("names to read ids by: the class names").isNotEmpty();
+        for (int k = 0; k < rows.size(); k++) {
+            var row = rows.features()[0].getRow(k);
+            assertThat(ModelLab.example(rows, k, kinds).text()).as("example %d", k).isEqualTo("3 features: "
+                    + (int) row.getDouble(0) + ", " + (int) row.getDouble(1) + ", " + (int) row.getDouble(2));
+        }
+
+        Dataset words = validation("word-language");
+        assertThat(ModelLab.example(words, 0, List.of(PortKind.TOKEN_IDS)).text()).as("a Tokens input: its text")
+                .isEqualTo(String.join("", AxisLabels.of(words, 0, 0)).replace("\u00b7", ""));
     }
 }

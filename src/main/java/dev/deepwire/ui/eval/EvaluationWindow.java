@@ -247,7 +247,7 @@ public final class EvaluationWindow {
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
-            examples = new ExamplesView(report, data, attention ? i -> inspect.open(source.model(), data, i) : null,
+            examples = new ExamplesView(report, data, source.inputs(), attention ? i -> inspect.open(source.model(), data, i) : null,
                     stepThrough == null ? null : i -> stepThrough.open(source.model(), data, i));
             if (report.hasMatrix() && report.classes().size() <= MAX_SHOWN_CLASSES) {
                 matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,

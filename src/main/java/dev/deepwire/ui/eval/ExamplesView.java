@@ -37,7 +37,9 @@ final class ExamplesView extends VBox {
     private final Button step = new Button("Step through");
 
     /** {@code open} and {@code stepThrough} take an example's index (either null: that button is not offered). */
-    ExamplesView(EvaluationReport report, Dataset data, IntConsumer open, IntConsumer stepThrough) {
+    /** {@code inputs}: how the graph's input blocks take each of {@code data}'s inputs (token ids are shown as text). */
+    ExamplesView(EvaluationReport report, Dataset data, java.util.List<dev.deepwire.model.PortKind> inputs, IntConsumer open,
+                 IntConsumer stepThrough) {
         setSpacing(6);
         table.setId("eval-examples");
         table.setPlaceholder(new Label("No cell chosen yet")); // "No examples in this cell" once one is
@@ -56,7 +58,7 @@ final class ExamplesView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                ModelLab.Example e = ModelLab.example(data, example);
+                ModelLab.Example e = ModelLab.example(data, example, inputs);
                 Prediction p = getTableRow() == null ? null : getTableRow().getItem();
                 String at = p != null && p.step() >= 0 ? "  (position " + p.step() + ")" : "";
                 setText(e.text().isEmpty() ? at.trim() : e.text() + at);

@@ -11,6 +11,7 @@ import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.PortKind;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.PreparedRun;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -48,9 +50,18 @@ public final class RunEvaluation {
     private DatasetSplits data;
     private Project project;
 
-    /** What a finished run offers for evaluation: its model, its data, its output's type and its folder. */
+    /**
+     * What a finished run offers for evaluation: its model, its data, its output's type and its folder; {@code inputs}:
+     * the kind each of the data's inputs is taken as by the graph's input block (token ids, a vector, …), the one
+     * thing that says whether an example's values are token ids to show as their text ({@link ModelLab#example}).
+     */
     public record Source(TrainedModel model, DatasetSplits data, String outputType, Path runDir, String project,
-                         TrainingSettings settings) {
+                         TrainingSettings settings, List<PortKind> inputs) {
+        /** The kinds of {@code network}'s input blocks, in the order its data is bound to them. */
+        static List<PortKind> inputs(CompiledNetwork network) {
+            return network.inputs().stream().map(i -> i.shape().kind()).toList();
+        }
+
         /** The split evaluated: validation, else test, else training. */
         public Dataset evaluated() {
             return data.validation() != null ? data.validation() : data.test() != null ? data.test() : data.train();
@@ -105,7 +116,7 @@ public final class RunEvaluation {
             return;
         }
         Source s = new Source(model.get(), data, network.outputs().get(0).blockType(), dir, project.name(),
-                project.training());
+                project.training(), Source.inputs(network));
         source = s;
         background.execute(() -> {
             EvaluationReport r;
@@ -164,7 +175,7 @@ public final class RunEvaluation {
             throw new IOException(zip + ": " + e.getMessage());
         }
         Source source = new Source(model, prepared.data(), network.outputs().get(0).blockType(), run.dir(), project.name(),
-                settings);
+                settings, Source.inputs(network));
         return new Kept(source, ModelLab.evaluate(model, source.evaluated(), prepared.data().knowledgeGraph(),
                 source.outputType(), source.evaluatedName()));
     }

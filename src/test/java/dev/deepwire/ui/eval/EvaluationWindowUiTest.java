@@ -137,10 +137,11 @@ class EvaluationWindowUiTest {
         robot.clickOn("#eval-open-inspector");
         int chosen = table.getItems().get(0).example();
         Dataset validation = training.evaluation().source().orElseThrow().evaluated();
+        var kinds = training.evaluation().source().orElseThrow().inputs();
         assertThat(inspected.get()).isNotNull();
         robot.clickOn("#eval-step-through");
         assertThat(stepped.get()).as("the step-through gets the same example").isNotNull();
-        assertThat(ModelLab.example(stepped.get(), 0).text()).isEqualTo(ModelLab.example(validation, chosen).text());
+        assertThat(ModelLab.example(stepped.get(), 0, kinds).text()).isEqualTo(ModelLab.example(validation, chosen, kinds).text());
         assertThat(steppedSplit.get()).as("accuracies there are the split's, not the repeated example's")
                 .isSameAs(validation);
         var session = new dev.deepwire.ui.inspect.AttentionSession(Runnable::run);
@@ -149,11 +150,11 @@ class EvaluationWindowUiTest {
         assertThat(session.validation()).as("what the inspector's accuracy is measured on").isSameAs(validation);
         assertThat(session.probeName(3)).as("named by its place in the split").isEqualTo("validation example " + chosen);
         assertThat(session.chosenExample()).as("the inspector names it in place of its Example box").hasValue(chosen);
-        assertThat(ModelLab.example(session.probeProperty().get(), 5).text()).isEqualTo(ModelLab.example(validation, chosen).text());
+        assertThat(ModelLab.example(session.probeProperty().get(), 5, kinds).text()).isEqualTo(ModelLab.example(validation, chosen, kinds).text());
         assertThat(inspected.get().size()).isEqualTo(8);
         for (int k = 0; k < 8; k++) {
-            assertThat(ModelLab.example(inspected.get(), k).text()).as("every probe example is the chosen one")
-                    .isEqualTo(ModelLab.example(validation, chosen).text()).isNotEmpty();
+            assertThat(ModelLab.example(inspected.get(), k, kinds).text()).as("every probe example is the chosen one")
+                    .isEqualTo(ModelLab.example(validation, chosen, kinds).text()).isNotEmpty();
         }
     }
 
