@@ -36,12 +36,7 @@ public final class AttentionInspector {
     private final InspectorModel model = new InspectorModel();
     private final InterventionPanel intervene;
     private final RestingCaptures captures;
-    private TypedProbe typedProbe;
-    /** Whether the inspector followed the run before text was typed (Resume or clearing the text follows again). */
-    private boolean followBeforeTyped;
-    /** Text was typed while the run went on: it is shown when the run pauses or ends, and the status line says so. */
-    private boolean typedWaiting;
-    private static final String TYPED_WAITS = "Typed text is shown when training is paused or has ended \u2014 press Pause";
+    private final TypedText typed;
     private Snapshot shown;
     private Dataset shownData;
     private List<String> rowLabels = List.of();
@@ -52,19 +47,7 @@ public final class AttentionInspector {
     private final LiveRedraw liveRedraw = new LiveRedraw(model, this::liveRefreshNow);
     /** Told of new captures and of the run's phase while the window is open (removed when it closes). */
     private final ListChangeListener<Snapshot> onCaptures = this::capturesChanged;
-    private final ChangeListener<RunState> onPhase = (o, was, now) -> {
-        if (now == RunState.RUNNING && model.typed() != null && followBeforeTyped) {
-            ui.typed.clear(); // Resume after looking at typed text: follow the run again, box and map agree
-            stopTyped();
-        }
-        if (now != RunState.RUNNING && now != RunState.STARTING && typedWaiting) {
-            showTyped(ui.typed.getText()); // typed while the run went on: shown now that it rests
-        }
-        if (!now.busy()) {
-            liveRedraw.flush(); // the run ended: its last capture shows at once
-        }
-        aimIntervention(); // a model at rest (paused, ended) can be intervened on; a running one cannot
-    };
+    private final ChangeListener<RunState> onPhase = this::phaseChanged;
 
     private AttentionInspector(AttentionSession session, TrainingViewModel training, Executor background, LongConsumer markStep) {
         this.session = session;
@@ -72,6 +55,7 @@ public final class AttentionInspector {
         this.background = background;
         this.markStep = markStep;
         this.captures = new RestingCaptures(session, training, background, ui.status::setText);
+        this.typed = new TypedText(ui, model, session, captures, this::refresh, this::quietly);
         this.intervene = new InterventionPanel(background, this::draw, training::runsFolder, () -> training.editor().project().name());
     }
 
@@ -136,19 +120,19 @@ public final class AttentionInspector {
             }
             refresh();
         });
-        ui.typed.setOnAction(e -> showTyped(ui.typed.getText()));
-        ui.typed.textProperty().addListener((o, a, b) -> {
-            if (b.isBlank()) {
-                typedWaiting = false;
-            }
-            if (b.isBlank() && model.typed() != null) {
-                stopTyped();
-            }
-        });
+        typed.listen();
         session.snapshots().addListener(onCaptures);
         training.phaseProperty().addListener(onPhase);
         refresh();
         return root;
+    }
+
+    private void phaseChanged(javafx.beans.value.ObservableValue<? extends RunState> o, RunState was, RunState now) {
+        typed.phaseChanged(now);
+        if (!now.busy()) {
+            liveRedraw.flush(); // the run ended: its last capture shows at once
+        }
+        aimIntervention(); // a model at rest (paused, ended) can be intervened on; a running one cannot
     }
 
     /** A closed inspector stops following the session (it had gone on drawing every capture into its hidden window). */
@@ -188,17 +172,6 @@ public final class AttentionInspector {
         }
     }
 
-    /** Leaves typed text: its map goes, and following resumes if it was on before. */
-    private void stopTyped() {
-        model.setTyped(null);
-        typedProbe = null;
-        if (followBeforeTyped && !ui.live.isSelected()) {
-            ui.live.setSelected(true); // refreshes
-        } else {
-            refresh();
-        }
-    }
-
     private List<Snapshot> captured() {
         return InspectorModel.of(session.snapshots(), ui.node.getValue());
     }
@@ -216,7 +189,7 @@ public final class AttentionInspector {
         }
         ui.stepLabel.setText(choice.stepText());
         if (choice.typed()) {
-            show(choice.snapshot(), typedProbe.example(), 0);
+            show(choice.snapshot(), typed.probe().example(), 0);
             return;
         }
         ui.step.setMax(choice.count() - 1);
@@ -244,42 +217,6 @@ public final class AttentionInspector {
         }
     }
 
-    private void showTyped(String text) {
-        typedWaiting = false;
-        Dataset probe = session.probeProperty().get();
-        if (text == null || text.isBlank() || ui.node.getValue() == null || probe == null) {
-            return;
-        }
-        if (captures.model().isEmpty()) {
-            typedWaiting = true;
-            ui.status.setText(TYPED_WAITS);
-            return;
-        }
-        int qi = session.layout().inputsOf(ui.node.getValue())[0];
-        if (!ProbeImages.isTokens(probe, qi)) {
-            ui.status.setText("This block's queries are not tokens; typed text does not apply.");
-            return;
-        }
-        TypedProbe t;
-        try {
-            t = TypedProbe.of(probe, ui.example.getValue(), qi, text);
-        } catch (IllegalArgumentException e) {
-            ui.status.setText("Typed text: " + e.getMessage()); // the map shown stays what it was
-            return;
-        }
-        captures.capture(ui.node.getValue(), -1, t.example(), s -> {
-            if (model.typed() == null) {
-                followBeforeTyped = ui.live.isSelected();
-            }
-            typedProbe = t;
-            model.setTyped(s);
-            if (ui.live.isSelected()) {
-                quietly(() -> ui.live.setSelected(false)); // typed text is not the run: stop following until Resume or Follow
-            }
-            refresh();
-        });
-    }
-
     /** Moves a control as the view itself does (following), so the move is not taken as the user's. */
     private void quietly(Runnable move) {
         following = true;
@@ -304,6 +241,7 @@ public final class AttentionInspector {
         shownData = data;
         int[] inputs = session.layout().inputsOf(s.nodeId());
         int e = Math.min(ex, s.weights().length - 1);
+        TypedProbe typedProbe = typed.probe();
         boolean typedShown = typedProbe != null && data == typedProbe.example();
         float[][] map = s.weights()[e][0]; // [queries][keys]
         rowLabels = AxisLabels.queries(typedShown ? typedProbe.labels() : map.length > 1
@@ -312,7 +250,7 @@ public final class AttentionInspector {
                 : AxisLabels.of(data, inputs[1], e, map.length == 0 ? 0 : map[0].length);
         ui.setHeads(s.heads());
         ui.chosenExample(session.chosenExample());
-        ui.status.setText(typedWaiting ? TYPED_WAITS : String.format(Locale.ROOT, "Verified: the block's output recomputed "
+        ui.status.setText(typed.waiting() ? TypedText.WAITS : String.format(Locale.ROOT, "Verified: the block's output recomputed "
                 + "from these weights matches to %.1e. Rows are queries, columns keys; each row sums to 1.", s.maxError()));
         boolean image = ProbeImages.isSequence(data, inputs[1]) && colLabels.stream().allMatch(l -> l.startsWith("row"));
         ui.centre.setRight(image ? ui.side : null);
