@@ -159,6 +159,7 @@ final class RunCompareView extends VBox {
         if (read == null || model.rowsProperty().get() == null) {
             chartNote.setText(model.rowsProperty().get() == null ? "Reading the runs' metrics…"
                     : "Reading the curves of the runs selected…");
+            chart.setVisible(!chart.getData().isEmpty()); // no axes made up for nothing while the first are read
             return; // the chart keeps what it showed until they are read
         }
         boolean ranking = metric.getValue().ranking();

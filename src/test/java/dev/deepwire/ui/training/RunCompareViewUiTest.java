@@ -289,6 +289,8 @@ class RunCompareViewUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get()).isEqualTo("Reading the runs' metrics…");
         assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) view[0].table().getPlaceholder()).getText()).get())
                 .isEqualTo("Reading the runs' metrics…");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chart().isVisible()).get())
+                .as("no axes made up for nothing while reading").isFalse();
 
         queued.take().run(); // the table's figures, read here on the test's thread
         WaitForAsyncUtils.waitForFxEvents();
