@@ -15,11 +15,11 @@ import java.util.List;
  * Edit ▸ Dataset Settings ▸ Check, without the dialog: the data typed there loaded once — its example counts and the
  * loader's warnings, or the problem with its line — and, from the same load, whether it fits the graph as Train would
  * find it ({@link DataCheck}, the one checker: Check had loaded the data a second time for it). Its fixes are worded
- * for the dialog: the block's setting is changed in the inspector after OK, or the data here.
+ * for the dialog: the block's setting is changed in the inspector after OK, or the data's settings here.
  */
 public final class DatasetCheck {
     /** After a fix's own words ("Set Classes to 40"): where and when it is made, seen from the dialog. */
-    static final String HOW = " in the block inspector after OK, or change the data here to fit the graph";
+    static final String HOW = " in the block inspector after OK";
 
     private final BlockCatalog catalog;
     private final DataCheck.Loader loader;
@@ -69,6 +69,6 @@ public final class DatasetCheck {
         }
         StringBuilder b = new StringBuilder("Does not fit the graph (Train would not start):");
         errors.forEach(i -> b.append("\n\u2022 ").append(found.whatToDo(i, graph, HOW)));
-        return b.toString();
+        return b.append("\nOr change the settings above so that the data fits the graph.").toString();
     }
 }

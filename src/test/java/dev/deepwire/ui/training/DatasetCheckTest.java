@@ -30,8 +30,8 @@ class DatasetCheckTest {
         String said = new DatasetCheck(BlockCatalog.standard(), counting).report(p.graph(), p.dataset(), p.training(), dir);
         assertThat(loads).as("one load for the counts and the fit").hasValue(1);
         assertThat(said).startsWith("64 training and 16 validation examples\nDoes not fit the graph")
-                .contains(": Set Classes to 40 in the block inspector after OK, or change the data here to fit the graph")
-                .doesNotContain("then Train");
+                .contains(": Set Classes to 40 in the block inspector after OK\n")
+                .endsWith("\nOr change the settings above so that the data fits the graph.").doesNotContain("then Train");
 
         loads.set(0);
         Project fits = SmallMarker.project(Map.of("train", 64, "validation", 16));
