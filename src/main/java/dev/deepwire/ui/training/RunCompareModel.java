@@ -76,6 +76,21 @@ final class RunCompareModel {
         });
     }
 
+    /**
+     * Reads one run's curves in the background (Runs… ▸ Compare, over the dock's charts: it had read them on the JavaFX
+     * thread); {@code then} takes them, or {@code problem} why they cannot be read, on the UI thread.
+     */
+    void curvesOf(RunHistory.Run run, Consumer<MetricsHistory> then, Consumer<String> problem) {
+        background.execute(() -> {
+            try {
+                MetricsHistory read = RunHistory.curves(run);
+                uiThread.accept(() -> then.accept(read));
+            } catch (IOException | RuntimeException e) {
+                uiThread.accept(() -> problem.accept("Cannot read " + run.dir() + ": " + e.getMessage()));
+            }
+        });
+    }
+
     private static Curves readCurves(List<RunComparison.Row> selected) {
         List<RunComparison.Row> runs = new ArrayList<>();
         List<MetricsHistory> histories = new ArrayList<>();

@@ -126,13 +126,16 @@ final class RunsDialog {
         dev.deepwire.ui.controls.Dialogs.escapeCloses(dialog);
         ((Button) dialog.getDialogPane().lookupButton(compare)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
-            if (r != null) {
-                try {
-                    vm.compareWith(r);
+            if (r != null) { // read off the JavaFX thread (a metrics.csv may be 32 MB); the status bar says so meanwhile
+                vm.editor().messageProperty().set("Reading the curves of " + r.dir().getFileName() + "\u2026");
+                vm.runComparison().curvesOf(r, curves -> {
+                    vm.compareWith(r, curves);
+                    vm.editor().messageProperty().set("Comparing with " + r.dir().getFileName());
                     compared.run();
-                } catch (IOException | RuntimeException ex) {
-                    problem.accept("Cannot read " + r.dir() + ": " + ex.getMessage());
-                }
+                }, why -> {
+                    vm.editor().messageProperty().set("Not compared with " + r.dir().getFileName());
+                    problem.accept(why);
+                });
             }
         });
         ((Button) dialog.getDialogPane().lookupButton(delete)).addEventFilter(ActionEvent.ACTION, e -> {

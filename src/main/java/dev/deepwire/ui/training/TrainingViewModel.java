@@ -376,9 +376,10 @@ public final class TrainingViewModel {
         return evaluation.testReportProperty();
     }
 
-    /** Loads a kept run's curves as the "previous run" the charts compare with. */
-    public void compareWith(RunHistory.Run other) throws IOException {
-        showPrevious(RunHistory.curves(other));
+    /** Shows a kept run's curves (read off the UI thread: {@link RunCompareModel#curvesOf(RunHistory.Run, Consumer,
+     * Consumer)}) as the "previous run" the charts compare with. */
+    public void compareWith(RunHistory.Run other, MetricsHistory curves) {
+        showPrevious(curves);
         status.set("Comparing with " + other.dir().getFileName());
     }
 

@@ -226,7 +226,7 @@ class TrainingViewModelTest {
         assertThat(runs.get(1).dir()).isEqualTo(first);
         assertThat(runs.get(1).outcome()).startsWith("finished");
         assertThat(runs.get(1).settings()).contains("adam").contains("seed 42");
-        vm.compareWith(runs.get(1));
+        vm.compareWith(runs.get(1), RunHistory.curves(runs.get(1)));
         assertThat(vm.history().previousTrainLoss()).isNotEmpty();
         assertThat(vm.history().previousValidationAccuracy()).hasSize(2);
         RunHistory.delete(runs.get(1));
