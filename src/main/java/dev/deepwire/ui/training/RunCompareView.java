@@ -81,12 +81,14 @@ final class RunCompareView extends VBox {
             }
         });
         table.getColumns().setAll(List.of(name, settings, status, figure));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() { // why a run failed or stopped: its outcome
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() { // why a run failed or stopped, or has no figures
             @Override
             protected void updateItem(RunComparison.Row row, boolean empty) {
                 super.updateItem(row, empty);
-                setTooltip(empty || row == null || row.run().outcome().isBlank() ? null
-                        : new javafx.scene.control.Tooltip(row.name() + ": " + row.run().outcome()));
+                String why = empty || row == null ? "" : String.join("\n", java.util.stream.Stream.of(row.run().outcome(),
+                        row.metricsProblem().isEmpty() ? "" : "cannot read its figures: " + row.metricsProblem())
+                        .filter(s -> !s.isBlank()).toList());
+                setTooltip(why.isEmpty() ? null : new javafx.scene.control.Tooltip(row.name() + ": " + why));
             }
         });
         metric.setOnAction(e -> sortByMetric());

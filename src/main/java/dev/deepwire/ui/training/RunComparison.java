@@ -64,10 +64,10 @@ public final class RunComparison {
         }
     }
 
-    /** One run in the table. */
+    /** One run in the table; {@code metricsProblem}: why its metrics.csv cannot be read ("" when it can). */
     public record Row(RunHistory.Run run, String name, String settings, String status, double bestLoss,
                       double bestAccuracy, double finalLoss, double finalAccuracy, double validationMrr,
-                      double validationHits10, double testMrr) {
+                      double validationHits10, double testMrr, String metricsProblem) {
         public double value(Metric m) {
             return switch (m) {
                 case BEST_VALIDATION_LOSS -> bestLoss;
@@ -119,6 +119,7 @@ public final class RunComparison {
             double bestAccuracy = Double.NaN;
             double finalLoss = Double.NaN;
             double finalAccuracy = Double.NaN;
+            String metricsProblem = "";
             try {
                 for (MetricsCsv.Row m : MetricsCsv.read(r.dir().resolve("metrics.csv"))) {
                     if (m.epochEnd()) {
@@ -128,11 +129,11 @@ public final class RunComparison {
                         bestAccuracy = better(bestAccuracy, finalAccuracy, true);
                     }
                 }
-            } catch (IOException e) {
-                // no curves: the run has no figures
+            } catch (IOException e) { // no curves: the run has no figures, and its row says why
+                metricsProblem = String.valueOf(e.getMessage()).replace(r.dir().resolve("metrics.csv").toString(), "metrics.csv");
             }
             rows.add(new Row(r, r.dir().getFileName().toString(), settings, status, bestLoss, bestAccuracy, finalLoss,
-                    finalAccuracy, validationMrr, validationHits10, testMrr));
+                    finalAccuracy, validationMrr, validationHits10, testMrr, metricsProblem));
         }
         return rows;
     }

@@ -296,6 +296,13 @@ class RunCompareViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].table().getItems().stream().map(RunComparison.Row::name).toList()).get())
                 .containsExactly("queued-good", "queued-edited");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].table().getItems().get(1).metricsProblem()).get())
+                .as("a run without figures says why").startsWith("line 2 of metrics.csv, column val_accuracy: 1.5");
+        List<String> tips = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runs-compare-table .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream().filter(r -> r.getTooltip() != null)
+                .map(r -> r.getTooltip().getText()).toList()).get();
+        assertThat(tips).anySatisfy(t -> assertThat(t)
+                .startsWith("queued-edited: finished\ncannot read its figures: line 2 of metrics.csv"));
         assertThat(WaitForAsyncUtils.asyncFx(() -> view[0].chartNote().getText()).get())
                 .as("the best run is selected: its curves are read next").isEqualTo("Reading the curves of the runs selected…");
         queued.take().run();
