@@ -52,7 +52,7 @@ final class ProjectFlow {
     private static void showLastRunOnOpening(EditorViewModel vm, ProjectFiles files, TrainingViewModel training) {
         files.setOnOpened(() -> {
             var project = vm.project();
-            var runs = training.keptRuns(); // (their run.json files, each bounded; the curves are read below)
+            var runs = training.runs().kept(); // (their run.json files, each bounded; the curves are read below)
             if (runs.isEmpty()) {
                 return;
             }

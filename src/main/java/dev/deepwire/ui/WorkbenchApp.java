@@ -127,7 +127,7 @@ public final class WorkbenchApp extends Application {
             training.setLauncher(processes);
         }
         training.setObservationBudget(OBSERVATION_BUDGET);
-        training.alsoListRunsIn(unsavedRunsFolder()); // a run started before its project was first saved
+        training.runs().alsoListIn(unsavedRunsFolder()); // a run started before its project was first saved
         WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, RecentFiles.forUser(), autosave, training);
         window.setNewWindowAction(() -> openWindow(new Stage(),
                 new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));

@@ -59,7 +59,7 @@ class StatusMessagesUiTest {
         java.nio.file.Files.write(early.resolve("run.json"), new dev.deepwire.sweep.SweepRunRecord("marker",
                 h.file.toAbsolutePath().toString(), true, null, 1, 3.3, 0.1, "validation loss", 3.3,
                 dev.deepwire.model.TrainingSettings.defaults(), java.util.Map.of()).toJson());
-        h.window.training().alsoListRunsIn(unsaved);
+        h.window.training().runs().alsoListIn(unsaved);
         java.nio.file.Path copy = java.nio.file.Files.createDirectories(h.dir.resolve("lesson copy")).resolve("my lesson.dwproj");
         robot.interact(() -> h.window.files().saveAs(copy));
         assertThat(h.vm.messageProperty().get()).startsWith("Saved " + copy)
@@ -68,14 +68,14 @@ class StatusMessagesUiTest {
         robot.interact(() -> h.window.files().save());
         assertThat(h.vm.messageProperty().get()).as("said at Save As, not at each save after it").isEqualTo("Saved " + copy);
         // Runs… of the copy, empty, says it too (it said "No runs kept yet" alone), and after a second Save As
-        assertThat(h.window.training().keptRuns()).isEmpty();
-        assertThat(h.window.training().runsLeftBehind()).startsWith("Its 2 runs stay with marker.dwproj (in ");
+        assertThat(h.window.training().runs().kept()).isEmpty();
+        assertThat(h.window.training().runs().leftBehind()).startsWith("Its 2 runs stay with marker.dwproj (in ");
         java.nio.file.Path again = copy.resolveSibling("my lesson for friday.dwproj");
         robot.interact(() -> h.window.files().saveAs(again));
-        assertThat(h.window.training().runsLeftBehind()).startsWith("Its 2 runs stay with marker.dwproj");
+        assertThat(h.window.training().runs().leftBehind()).startsWith("Its 2 runs stay with marker.dwproj");
         robot.interact(() -> h.window.files().saveAs(h.file)); // back as the first file: its own run is listed
-        assertThat(h.window.training().keptRuns()).hasSize(2);
-        assertThat(h.window.training().runsLeftBehind()).isEmpty();
+        assertThat(h.window.training().runs().kept()).hasSize(2);
+        assertThat(h.window.training().runs().leftBehind()).isEmpty();
     }
 
     /** Clicks wires in the middle of their drawn line until one is selected. */

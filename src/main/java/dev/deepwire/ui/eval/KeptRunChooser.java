@@ -53,7 +53,7 @@ final class KeptRunChooser extends HBox {
         if (latest) {
             runs.getItems().add(new Choice(null));
         }
-        training.keptRuns().forEach(r -> runs.getItems().add(new Choice(r)));
+        training.runs().kept().forEach(r -> runs.getItems().add(new Choice(r)));
         if (!runs.getItems().isEmpty()) {
             runs.getSelectionModel().select(0);
         }

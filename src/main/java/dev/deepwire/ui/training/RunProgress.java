@@ -4,7 +4,10 @@ import dev.deepwire.training.NodeHealth;
 import dev.deepwire.training.TrainingEvent;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -76,9 +79,17 @@ final class RunProgress {
         ranked.set("mrr".equals(figure));
     }
 
-    /** Whether a run's curves are shown (they keep the figure they were measured on when the settings change). */
-    boolean runShown() {
-        return !history.trainLoss().isEmpty();
+    /**
+     * Before a run, and while no run's curves are shown, the second chart follows "Select on" ({@code selectOn}) as
+     * each edit ({@code edits}) changes it; a run's curves keep the figure they were measured on.
+     */
+    void followSelection(ObservableValue<?> edits, Supplier<String> selectOn, BooleanSupplier busy) {
+        edits.addListener((o, a, b) -> {
+            if (!busy.getAsBoolean() && history.trainLoss().isEmpty()) {
+                selectsOn(selectOn.get());
+            }
+        });
+        selectsOn(selectOn.get());
     }
 
     /**

@@ -44,12 +44,12 @@ final class RunsDialog {
 
     /** The dialog, its buttons wired, not shown yet. */
     Dialog<Void> build() {
-        ListView<RunHistory.Run> list = RunCell.list(vm.keptRuns());
+        ListView<RunHistory.Run> list = RunCell.list(vm.runs().kept());
         list.setPrefSize(760, 300);
         Dialog<Void> dialog = new Dialog<>();
         String project = vm.editor().project().name();
         dialog.setTitle("Runs of " + project);
-        String elsewhere = vm.runsLeftBehind(); // after Save As: the earlier file's runs stayed with it
+        String elsewhere = vm.runs().leftBehind(); // after Save As: the earlier file's runs stayed with it
         dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
                 + (elsewhere.isEmpty() ? "" : ".\n" + elsewhere) : "Runs of " + project + ", newest first");
         ButtonType compare = new ButtonType("Compare");

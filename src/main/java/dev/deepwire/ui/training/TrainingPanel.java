@@ -82,7 +82,7 @@ public final class TrainingPanel extends HBox {
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         Label progress = new Label();
-        progress.textProperty().bind(vm.progressTextProperty());
+        progress.textProperty().bind(vm.measured().progressTextProperty());
         progress.getStyleClass().add("muted");
         progress.setMaxWidth(370);
         lines(progress, 2);
@@ -126,7 +126,7 @@ public final class TrainingPanel extends HBox {
         accuracy.dashed(1);
         accuracy.fractions();
         showQuality();
-        vm.rankedProperty().addListener((o, a, b) -> {
+        vm.measured().rankedProperty().addListener((o, a, b) -> {
             showQuality();
             rebuildCharts();
         });
@@ -197,7 +197,7 @@ public final class TrainingPanel extends HBox {
                 }
             }
         }.start();
-        vm.pointsAddedProperty().addListener((o, a, b) -> {
+        vm.measured().pointsAddedProperty().addListener((o, a, b) -> {
             if (vm.phaseProperty().get() == RunState.RUNNING) {
                 chartsDirty = true; // drawn by the timer above
             } else {
@@ -216,11 +216,11 @@ public final class TrainingPanel extends HBox {
         note.setId("train-loss-note");
         note.getStyleClass().add("muted");
         note.setStyle("-fx-font-size: 12px;"); // a caption, as the charts' legends: whole at 1024 px (at 13 px, cut)
-        note.textProperty().bind(vm.lossNote().lineProperty());
+        note.textProperty().bind(vm.measured().lossNote().lineProperty());
         note.setMinWidth(0);
         note.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
-        why.textProperty().bind(vm.lossNote().detailProperty());
+        why.textProperty().bind(vm.measured().lossNote().detailProperty());
         why.setWrapText(true);
         why.setMaxWidth(520);
         note.setTooltip(why);
@@ -268,12 +268,12 @@ public final class TrainingPanel extends HBox {
      * 1-N model's accuracy, hits@1 over every entity, stayed at 0 and was drawn on a ±5E-10 axis while MRR rose).
      */
     private void showQuality() {
-        boolean mrr = vm.rankedProperty().get();
+        boolean mrr = vm.measured().rankedProperty().get();
         accuracy.retitle(mrr ? "Validation MRR" : "Validation accuracy", mrr ? "filtered MRR" : "accuracy");
     }
 
     private List<List<MetricsHistory.Point>> quality(MetricsHistory h) {
-        return vm.rankedProperty().get() ? List.of(h.validationMrr(), h.previousValidationMrr())
+        return vm.measured().rankedProperty().get() ? List.of(h.validationMrr(), h.previousValidationMrr())
                 : List.of(h.validationAccuracy(), h.previousValidationAccuracy());
     }
 

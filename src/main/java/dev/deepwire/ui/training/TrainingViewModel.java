@@ -17,7 +17,6 @@ import dev.deepwire.worker.InProcessLauncher;
 import dev.deepwire.worker.RunLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,9 +25,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -58,7 +55,7 @@ public final class TrainingViewModel {
     private Path runDir;
     private RunRecorder recorder;
     private Supplier<Path> projectFile = () -> null;
-    private final WindowRuns windowRuns = new WindowRuns();
+    private final WindowRuns windowRuns;
 
     /**
      * @param background  compiles and loads data ({@code Runnable::run} in tests)
@@ -72,17 +69,13 @@ public final class TrainingViewModel {
         this.background = background;
         this.uiThread = uiThread;
         this.runsFolder = runsFolder;
+        this.windowRuns = new WindowRuns(runsFolder, () -> editor.project().name(), () -> projectFile.get());
         this.evaluation = new RunEvaluation(background, uiThread);
         this.setup = new RunSetup(editor, background, uiThread, new InProcessLauncher(trainer),
                 () -> runsFolder.get().getParent());
         editor.projectProperty().addListener((o, was, now) -> showProject());
-        // before a run the second chart follows "Select on"; a run's curves keep the figure they were measured on
-        editor.revisionProperty().addListener((o, a, b) -> {
-            if (!phase.get().busy() && !measured.runShown()) {
-                measured.selectsOn(editor.project().training().selectOn());
-            }
-        });
-        measured.selectsOn(editor.project().training().selectOn());
+        measured.followSelection(editor.revisionProperty(), () -> editor.project().training().selectOn(),
+                () -> phase.get().busy());
         idle = new IdleLine(editor, phase, status);
     }
 
@@ -165,31 +158,17 @@ public final class TrainingViewModel {
         return measured.backendProperty();
     }
 
-    public StringProperty progressTextProperty() {
-        return measured.progressTextProperty();
-    }
-
     public DoubleProperty progressProperty() {
         return measured.progressProperty();
     }
 
-    /** Increases whenever {@link #drain()} added points to the history. */
-    public LongProperty pointsAddedProperty() {
-        return measured.pointsAddedProperty();
+    /** What the run has measured as the dock shows it: progress, curves, the figure of the second chart, the loss note. */
+    RunProgress measured() {
+        return measured;
     }
 
     public MetricsHistory history() {
         return measured.history();
-    }
-
-    /** Whether the second chart is the validation filtered MRR (the run, or the settings, select on it), not accuracy. */
-    public ReadOnlyBooleanProperty rankedProperty() {
-        return measured.rankedProperty();
-    }
-
-    /** Why a 1-N knowledge-graph run's validation loss stays flat beside a falling training loss (else empty). */
-    LossNote lossNote() {
-        return measured.lossNote();
     }
 
     /** The editor whose project this window trains (its settings are part of the project and its history). */
@@ -393,26 +372,16 @@ public final class TrainingViewModel {
         measured.showPrevious(curves);
     }
 
-    /** The runs of this project (by its file, or its name while unsaved), newest first: {@link WindowRuns#of}. */
-    public List<RunHistory.Run> keptRuns() {
-        return windowRuns.of(runsFolder.get(), editor.project().name(), projectFile.get());
+    /** This project's kept runs: listed, and where those of the files it was Saved As from stay. */
+    public WindowRuns runs() {
+        return windowRuns;
     }
 
     /** Saved as {@code file} from {@code before} (null: first saved): {@link WindowRuns#saved}; the runs left behind. */
     public String projectSaved(Path before, Path file) {
         setup.data().saved(before, file, editor.project().dataset());
         windowRuns.saved(before, file, status::set);
-        return before == null || before.equals(file) ? "" : runsLeftBehind();
-    }
-
-    /** Where runs of the files this project was Saved As from stay, or "" ({@link RunsLeftBehind}). */
-    public String runsLeftBehind() {
-        return windowRuns.leftBehind(projectFile.get());
-    }
-
-    /** Another folder whose runs are listed when they belong to this project (where unsaved projects' runs go). */
-    public void alsoListRunsIn(Path folder) {
-        windowRuns.alsoListIn(folder);
+        return before == null || before.equals(file) ? "" : windowRuns.leftBehind();
     }
 
     private void end(RunState result, String message) {

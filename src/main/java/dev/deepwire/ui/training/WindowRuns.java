@@ -7,17 +7,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where a window's project has runs: its own runs folder, the folder for unsaved projects, and the folders its runs
  * went to while its file changed; and the runs it started, which become the saved file's when a project that had
  * none is saved.
  */
-final class WindowRuns {
+public final class WindowRuns {
+    private final Supplier<Path> ownFolder;
+    private final Supplier<String> project;
+    private final Supplier<Path> file;
     private final Set<Path> folders = new LinkedHashSet<>();
     private final List<Path> started = new ArrayList<>();
     /** The file each file of this window's project was saved as from (Save As), by the file saved. */
     private final java.util.Map<Path, Path> savedFrom = new java.util.HashMap<>();
+
+    /**
+     * @param ownFolder where the project's runs go now (beside its file, or the folder for unsaved projects)
+     * @param project   the project's name
+     * @param file      its file, null while it is not saved
+     */
+    WindowRuns(Supplier<Path> ownFolder, Supplier<String> project, Supplier<Path> file) {
+        this.ownFolder = ownFolder;
+        this.project = project;
+        this.file = file;
+    }
+
+    /** The runs of this project (by its file, or its name while unsaved), newest first. */
+    public List<RunHistory.Run> kept() {
+        return of(ownFolder.get(), project.get(), file.get());
+    }
+
+    /** Where runs of the files this project was Saved As from stay, or "" ({@link RunsLeftBehind}). */
+    public String leftBehind() {
+        return leftBehind(file.get());
+    }
 
     /** A run began in {@code dir}. */
     void started(Path dir) {
@@ -25,8 +50,8 @@ final class WindowRuns {
         started.add(dir);
     }
 
-    /** Another folder whose runs are listed when they belong to the project. */
-    void alsoListIn(Path folder) {
+    /** Another folder whose runs are listed when they belong to the project (where unsaved projects' runs go). */
+    public void alsoListIn(Path folder) {
         folders.add(folder);
     }
 

@@ -82,25 +82,25 @@ class LossNoteTest {
     @Test
     void aOneToNRunSaysWhyItsValidationLossStaysFlatAndOtherRunsSayNothing() throws Exception {
         TrainingViewModel vm = trained(ring(dir, "mrr"));
-        assertThat(vm.lossNote().lineProperty().get()).as("ln 20")
+        assertThat(vm.measured().lossNote().lineProperty().get()).as("ln 20")
                 .startsWith("Most held-out answers unfound: loss near chance (3.00) · MRR ")
                 .matches(".* · MRR \\d\\.\\d{3} → \\d\\.\\d{3} \\(epoch \\d, kept\\)");
         String kept = vm.statusProperty().get().replaceAll(".*the model kept is the one after epoch (\\d+).*", "$1");
-        assertThat(vm.lossNote().lineProperty().get()).as("the epoch the finished line names as kept: " + vm.statusProperty().get())
+        assertThat(vm.measured().lossNote().lineProperty().get()).as("the epoch the finished line names as kept: " + vm.statusProperty().get())
                 .endsWith("(epoch " + kept + ", kept)");
-        assertThat(vm.lossNote().detailProperty().get()).contains("all 20 entities");
-        assertThat(trained(ring(dir, "loss")).lossNote().lineProperty().get()).as("no MRR measured each epoch")
+        assertThat(vm.measured().lossNote().detailProperty().get()).contains("all 20 entities");
+        assertThat(trained(ring(dir, "loss")).measured().lossNote().lineProperty().get()).as("no MRR measured each epoch")
                 .isEqualTo("Most held-out answers unfound: loss near chance (3.00)");
 
         Project marker = SmallMarker.project(Map.of("train", 64, "validation", 16));
         marker.setTraining(new TrainingSettings(1, 32, "adam", 1e-3, 42, 0, 0));
         EditorViewModel editor = vm.editor();
         editor.setProject(marker);
-        assertThat(vm.lossNote().lineProperty().get()).as("another project: the last run's note goes").isEmpty();
+        assertThat(vm.measured().lossNote().lineProperty().get()).as("another project: the last run's note goes").isEmpty();
         vm.data().setFolder(() -> dir);
         assertThat(vm.start(marker.training())).isTrue();
         vm.drain();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
-        assertThat(vm.lossNote().lineProperty().get()).as("a classifier's validation loss needs no note").isEmpty();
+        assertThat(vm.measured().lossNote().lineProperty().get()).as("a classifier's validation loss needs no note").isEmpty();
     }
 }

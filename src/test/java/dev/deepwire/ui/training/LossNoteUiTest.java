@@ -38,7 +38,7 @@ class LossNoteUiTest {
         Label note = robot.lookup("#train-loss-note").queryAs(Label.class);
         robot.interact(() -> { });
         assertThat(note.isVisible()).isTrue();
-        assertThat(note.getText()).isEqualTo(vm.lossNote().lineProperty().get()).startsWith("Most held-out answers unfound");
+        assertThat(note.getText()).isEqualTo(vm.measured().lossNote().lineProperty().get()).startsWith("Most held-out answers unfound");
         assertThat(note.getTooltip().getText()).contains("all 20 entities");
         Bounds line = note.localToScene(note.getBoundsInLocal());
         Node lossChart = robot.lookup((Node n) -> n instanceof ChartViewer v && v.getChart().getTitle().getText().equals("Loss"))

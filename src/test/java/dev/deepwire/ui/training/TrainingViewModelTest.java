@@ -50,7 +50,7 @@ class TrainingViewModelTest {
         assertThat(vm.history().trainLoss()).hasSize(16);
         assertThat(vm.history().validationAccuracy()).hasSize(2);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.progressTextProperty().get()).contains("epoch 2/2").contains("step 16/16").contains("samples/s")
+        assertThat(vm.measured().progressTextProperty().get()).contains("epoch 2/2").contains("step 16/16").contains("samples/s")
                 .as("an ended run has no time left").doesNotContain("ETA");
         assertThat(editor.lockedProperty().get()).isFalse();
         Path run = vm.runDir().orElseThrow();
@@ -62,7 +62,7 @@ class TrainingViewModelTest {
         assertThat(run.resolve("best.zip")).exists();
 
         assertThat(vm.start(SETTINGS)).as("Train again").isTrue(); // its events wait for the next frame's drain
-        assertThat(vm.progressTextProperty().get()).as("not the last run's 'epoch 2/2 · step 16/16' while it prepares")
+        assertThat(vm.measured().progressTextProperty().get()).as("not the last run's 'epoch 2/2 · step 16/16' while it prepares")
                 .isEmpty();
         assertThat(vm.progressProperty().get()).isZero();
         vm.drain();
@@ -136,7 +136,7 @@ class TrainingViewModelTest {
         assertThat(run.resolve(RunFolderLock.LOCK_FILE)).as("let go when the run ended").doesNotExist();
         assertThatThrownBy(() -> RunFolders.claim(run, false)).as("an earlier run now, no longer a live one")
                 .isInstanceOf(RunFolders.Taken.class);
-        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+        assertThat(vm.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(run);
     }
 
     @Test
@@ -151,7 +151,7 @@ class TrainingViewModelTest {
         assertThat(editor.selection()).containsExactly("attn");
         assertThat(vm.culpritProperty().get()).isEqualTo("attn");
         assertThat(editor.lockedProperty().get()).isFalse();
-        assertThat(vm.progressTextProperty().get()).as("no earlier run's place under a run that never began").isEmpty();
+        assertThat(vm.measured().progressTextProperty().get()).as("no earlier run's place under a run that never began").isEmpty();
         editor.setParam("attn", "heads", 2); // mended: the dock says what Train does now, not the refusal
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.IDLE);
         assertThat(vm.statusProperty().get()).startsWith("Ready to train");
@@ -220,7 +220,7 @@ class TrainingViewModelTest {
         Path first = vm.runDir().orElseThrow();
         vm.start(SETTINGS.withSeed(7));
         vm.drain();
-        List<RunHistory.Run> runs = vm.keptRuns();
+        List<RunHistory.Run> runs = vm.runs().kept();
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).dir()).isEqualTo(vm.runDir().orElseThrow());
         assertThat(runs.get(1).dir()).isEqualTo(first);
@@ -230,7 +230,7 @@ class TrainingViewModelTest {
         assertThat(vm.history().previousTrainLoss()).isNotEmpty();
         assertThat(vm.history().previousValidationAccuracy()).hasSize(2);
         RunHistory.delete(runs.get(1));
-        assertThat(vm.keptRuns()).hasSize(1);
+        assertThat(vm.runs().kept()).hasSize(1);
         assertThat(first).doesNotExist();
     }
 
@@ -254,14 +254,14 @@ class TrainingViewModelTest {
         vm.drain();
         Path run = vm.runDir().orElseThrow();
         assertThat(run.getParent()).isEqualTo(home);
-        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+        assertThat(vm.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(run);
         assertThat(Files.readString(run.resolve("run.json"))).contains(saved.toAbsolutePath().toString());
 
         // Opened again later (another window, after a restart): the run is still the saved project's.
         TrainingViewModel reopened = window(file, home);
-        assertThat(reopened.keptRuns()).as("only its own runs folder").isEmpty();
-        reopened.alsoListRunsIn(home);
-        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+        assertThat(reopened.runs().kept()).as("only its own runs folder").isEmpty();
+        reopened.runs().alsoListIn(home);
+        assertThat(reopened.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(run);
 
         // Saved as yet another file while a second run trains: it belongs to both files.
         Path other = Files.createDirectories(dir.resolve("elsewhere")).resolve("copy.dwproj");
@@ -271,12 +271,12 @@ class TrainingViewModelTest {
         reopened.drain();
         Path second = reopened.runDir().orElseThrow();
         assertThat(second.getParent()).isEqualTo(saved.getParent().resolve("runs"));
-        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(second);
+        assertThat(reopened.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(second);
         reopened.setProjectFile(() -> saved);
-        assertThat(reopened.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(second, run);
+        assertThat(reopened.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(second, run);
         Path unsavedOther = Files.createDirectories(dir.resolve("third")).resolve("unrelated.dwproj");
         reopened.setProjectFile(() -> unsavedOther);
-        assertThat(reopened.keptRuns()).as("another project's file lists none of them").isEmpty();
+        assertThat(reopened.runs().kept()).as("another project's file lists none of them").isEmpty();
     }
 
     @Test
@@ -284,18 +284,18 @@ class TrainingViewModelTest {
         Path home = dir.resolve("home-runs");
         Path[] file = {null};
         TrainingViewModel vm = window(file, home);
-        vm.alsoListRunsIn(home);
+        vm.runs().alsoListIn(home);
         vm.start(SETTINGS);
         vm.drain(); // ended, recorded with no file
         Path run = vm.runDir().orElseThrow();
         Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("flowers.dwproj");
         file[0] = saved; // Save As, the first save
-        assertThat(vm.keptRuns()).as("before it is told").isEmpty();
+        assertThat(vm.runs().kept()).as("before it is told").isEmpty();
         vm.projectSaved(null, saved);
-        assertThat(vm.keptRuns()).extracting(RunHistory.Run::dir).containsExactly(run);
+        assertThat(vm.runs().kept()).extracting(RunHistory.Run::dir).containsExactly(run);
 
         TrainingViewModel reopened = window(file, home);
-        reopened.alsoListRunsIn(home);
-        assertThat(reopened.keptRuns()).as("after a restart").extracting(RunHistory.Run::dir).containsExactly(run);
+        reopened.runs().alsoListIn(home);
+        assertThat(reopened.runs().kept()).as("after a restart").extracting(RunHistory.Run::dir).containsExactly(run);
     }
 }
