@@ -63,6 +63,8 @@ class AutosaveAndRecentTest {
         crashed.abandon();
         assertThat(Autosave.leftBehind(dir)).singleElement()
                 .satisfies(r -> assertThat(r.original()).isEqualTo(Path.of("/home/ann/other.dwproj")));
+        assertThat(dir.resolve("session-6-1.lock")).as("the ended session's lock file is removed").doesNotExist();
+        assertThat(dir.resolve("session-7-1.lock")).as("the open window's stays").exists();
         open.clear();
         assertThat(dir.resolve("session-7-1.lock")).as("a closed window leaves no lock file").doesNotExist();
         open.write(p, null); // the window has unsaved work again: held again

@@ -104,6 +104,21 @@ public final class Autosave {
         }
     }
 
+    /** Removes a lock file no running window holds (its session ended without closing); a held one stays. */
+    private static void removeIfFree(Path lock) {
+        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock taken = channel.tryLock();
+            if (taken != null) {
+                Files.deleteIfExists(lock); // while held: no window takes a lock on a file about to go
+            }
+        } catch (OverlappingFileLockException | IOException e) {
+            // held by a window of this process, or not ours to remove
+        }
+    }
+
     /**
      * Whether the copy belongs to a window that is still open (in this process or another): its lock is held. A copy
      * without a lock file (written by an older version) or whose lock is free was left by a session that ended.
@@ -197,6 +212,11 @@ public final class Autosave {
         List<Recovered> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
+        }
+        try (Stream<Path> locks = Files.list(dir)) { // locks of sessions that ended: theirs alone, gone with them
+            locks.filter(p -> p.toString().endsWith(".lock")).forEach(Autosave::removeIfFree);
+        } catch (IOException e) {
+            // left for the next start
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".dwproj")).filter(p -> !live(p))
