@@ -139,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (run.outcome() instanceof TrainingEvent.RunFailed failed) {
+            record(dir, session, settings, "failed: " + failed.message(), failed.step(), Double.NaN, Double.NaN);
             throw new CliException(ExitCodes.INVALID, "training failed: " + failed.message()
                     + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
         }
@@ -152,12 +153,17 @@ final class TrainCommand implements Callable<Integer> {
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
+        double mrr = Double.NaN;
         if (!progress.mrr.isEmpty()) { // the figure a knowledge graph's run kept its model by (its accuracy is hits@1)
             boolean kept = run.outcome() instanceof TrainingEvent.RunFinished f && f.keptEpoch() > 0;
-            console.printf(Locale.ROOT, "final validation filtered MRR: %.4f%n", kept
-                    ? progress.mrr.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
-                    : progress.mrr.get(progress.mrr.size() - 1));
+            mrr = kept ? progress.mrr.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                    : progress.mrr.get(progress.mrr.size() - 1);
+            console.printf(Locale.ROOT, "final validation filtered MRR: %.4f%n", mrr);
         }
+        // the workbench's Runs… lists, compares and evaluates it as one of the project's runs
+        record(dir, session, settings, run.outcome() instanceof TrainingEvent.RunFinished f ? "finished: " + f.reason()
+                : "stopped", run.outcome() instanceof TrainingEvent.RunFinished f ? f.steps()
+                : run.outcome() instanceof TrainingEvent.RunStopped st ? st.steps() : 0, accuracy, mrr);
         TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
         console.println("wrote " + (metricsGone ? "" : TerminalSafeStream.path(dir.resolve("metrics.csv")) + " and ")
                 + TerminalSafeStream.path(saved.file()));
@@ -174,6 +180,18 @@ final class TrainCommand implements Callable<Integer> {
                     + saved.file() + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /** The run's run.json; a run whose record cannot be written still has its model and metrics (said, not fatal). */
+    private static void record(Path dir, ProjectSession session, TrainingSettings settings, String outcome, long steps,
+                               double accuracy, double mrr) {
+        try {
+            dev.deepwire.training.RunRecord.write(dir, session.project.name(), session.file, null, settings, outcome, steps,
+                    accuracy, mrr);
+        } catch (IOException e) {
+            Console.err().println("deepwire: cannot write " + dir.resolve("run.json") + " (the run is not listed in the"
+                    + " workbench's Runs…): " + e.getMessage());
+        }
     }
 
     /**

@@ -120,6 +120,12 @@ class CliTest {
         assertThat(rows.get(rows.size() - 1)).matches("12,2,[0-9.]+,[0-9.]+,[0-9.]+,"); // no MRR: marker selects on the loss
         assertThat(ModelSerializer.restoreComputationGraph(runDir.resolve("model.zip").toFile(), false).getNumInputArrays()).isEqualTo(1);
         assertThat(console.out()).contains("final validation accuracy: ");
+        // a command-line run is one of the project's runs in the workbench's Runs… (it wrote no run.json)
+        var run = dev.deepwire.ui.training.RunHistory.read(runDir);
+        assertThat(run.project()).isEqualTo("marker");
+        assertThat(run.projectFile()).isEqualTo(smallMarker().toAbsolutePath().normalize().toString());
+        assertThat(run.steps()).isEqualTo(12);
+        assertThat(run.validationAccuracy()).isBetween(0.0, 1.0);
     }
 
     @Test
@@ -137,8 +143,15 @@ class CliTest {
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList();
         assertThat(each).as(console.out()).hasSize(3);
         String kept = console.out().replaceAll("(?s).*the model kept is the one after epoch (\\d).*", "$1");
-        assertThat(console.out()).contains(String.format(java.util.Locale.ROOT, "final validation filtered MRR: %.4f%n",
-                kept.length() == 1 ? each.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : each.get(2)));
+        double keptMrr = kept.length() == 1 ? each.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : each.get(2);
+        assertThat(console.out()).contains(String.format(java.util.Locale.ROOT, "final validation filtered MRR: %.4f%n", keptMrr));
+        // the workbench's Runs… lists it as the project's run, with the MRR its model was kept by
+        var listed = dev.deepwire.ui.training.RunHistory.ofProject(List.of(dir), "wordnet-links", project);
+        assertThat(listed).singleElement().satisfies(r -> {
+            assertThat(r.dir()).isEqualTo(dir.resolve("kg-run"));
+            assertThat(r.outcome()).startsWith("finished: all 3 epochs done");
+            assertThat(r.validationMrr()).isCloseTo(keptMrr, org.assertj.core.data.Offset.offset(5e-5)); // printed to 4 places
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.limits.BoundedFiles;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,35 +83,13 @@ public final class RunHistory {
     }
 
     private static String absolute(Path file) {
-        return file == null ? "" : file.toAbsolutePath().normalize().toString();
+        return RunRecord.absolute(file);
     }
 
-    /**
-     * Writes {@code run.json} for a run that ended: {@code projectFile} is the project's file as the run ends, and
-     * {@code startedAs} the one it had as the run started, kept when the two differ (saved as another file while it
-     * trained: the graph cannot be edited during a run, so the run belongs to both).
-     */
+    /** Writes {@code run.json} for a run that ended ({@link RunRecord#write}, without an MRR). */
     static void record(Path dir, String project, Path projectFile, Path startedAs, TrainingSettings s, String outcome,
                        long steps, double accuracy) throws IOException {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("project", project);
-        run.put("projectFile", absolute(projectFile));
-        if (startedAs != null && !absolute(startedAs).equals(absolute(projectFile))) {
-            run.put("startedAs", absolute(startedAs));
-        }
-        run.put("outcome", outcome);
-        run.put("steps", steps);
-        run.put("validationAccuracy", Double.isFinite(accuracy) ? accuracy : null);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("epochs", s.epochs());
-        settings.put("batchSize", s.batchSize());
-        settings.put("optimizer", s.optimizer());
-        settings.put("learningRate", s.learningRate());
-        settings.put("seed", s.seed());
-        settings.put("selectOn", s.selectOn());
-        settings.put("validationSplit", s.validationSplit()); // 0: the dataset's own validation examples
-        run.put("settings", settings);
-        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        RunRecord.write(dir, project, projectFile, startedAs, s, outcome, steps, accuracy, Double.NaN);
     }
 
     /**
