@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,22 +39,13 @@ public record SweepRunRecord(String project, String projectFile, boolean finishe
     }
 
     public byte[] toJson() {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("project", project);
-        run.put("projectFile", projectFile);
-        run.put("outcome", finished ? "finished" : "failed: " + reason);
+        // the fields every run.json has (RunRecord), so Runs… lists a sweep's run as any other, its MRR included
+        Map<String, Object> run = RunRecord.fields(project, projectFile == null || projectFile.isEmpty() ? null
+                : java.nio.file.Path.of(projectFile), null, training, finished ? "finished" : "failed: " + reason, steps,
+                validationAccuracy, selection.equals("validation filtered MRR") ? selectionValue : Double.NaN);
+        run.put("projectFile", projectFile); // as the sweep names it (its executors' working folders differ)
         run.put("status", finished ? "FINISHED" : "FAILED");
         run.put("reason", reason);
-        run.put("steps", steps);
-        run.put("validationAccuracy", finite(validationAccuracy));
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("epochs", training.epochs());
-        settings.put("batchSize", training.batchSize());
-        settings.put("optimizer", training.optimizer());
-        settings.put("learningRate", training.learningRate());
-        settings.put("seed", training.seed());
-        settings.put("selectOn", training.selectOn());
-        run.put("settings", settings);
         run.put("swept", ordered(swept));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("validationLoss", finite(validationLoss));

@@ -29,6 +29,13 @@ public final class RunRecord {
      */
     public static void write(Path dir, String project, Path projectFile, Path startedAs, TrainingSettings s, String outcome,
                              long steps, double accuracy, double mrr) throws IOException {
+        Map<String, Object> run = fields(project, projectFile, startedAs, s, outcome, steps, accuracy, mrr);
+        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The fields every run.json has, in order, as {@link #write} writes them (a sweep's record adds its own). */
+    public static Map<String, Object> fields(String project, Path projectFile, Path startedAs, TrainingSettings s,
+                                             String outcome, long steps, double accuracy, double mrr) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("project", project);
         run.put("projectFile", absolute(projectFile));
@@ -50,7 +57,7 @@ public final class RunRecord {
         if (Double.isFinite(mrr)) {
             run.put("evaluation", Map.of("validation", Map.of("mrr", mrr)));
         }
-        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        return run;
     }
 
     /** A file as run.json names it: absolute and normalised, "" for none. */

@@ -28,6 +28,18 @@ class RunHistoryListTest {
     }
 
     @Test
+    void aSweepsKnowledgeGraphRunIsListedWithItsMrr(@TempDir Path runs) throws Exception {
+        // a sweep ranked on MRR wrote it under its metrics only: Runs… and Compare showed no MRR for its runs
+        Path run = Files.createDirectories(runs.resolve("kg-sweep-1"));
+        Files.write(run.resolve("run.json"), new SweepRunRecord("kg", "/x/kg.dwproj", true, null, 40, 8.1, 0.02,
+                "validation filtered MRR", 0.137, TrainingSettings.defaults().withSelectOn("mrr"), Map.of("seed", "42")).toJson());
+        RunHistory.Run listed = RunHistory.read(run);
+        assertThat(listed.validationMrr()).isEqualTo(0.137);
+        assertThat(listed.projectFile()).isEqualTo("/x/kg.dwproj");
+        assertThat(listed.toString()).contains("validation filtered MRR 0.137");
+    }
+
+    @Test
     void aRunFolderFromElsewhereWhoseRecordIsAPipeHugeOrALinkIsSkippedNotWaitedOnNorWrittenThrough(@TempDir Path runs) throws Exception {
         // a downloaded project's runs/: the window had hung opening Runs… on the pipe (and Save As, Evaluate's chooser)
         Path pipe = Files.createDirectories(runs.resolve("p-1"));
