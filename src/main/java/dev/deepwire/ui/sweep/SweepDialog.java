@@ -186,7 +186,7 @@ public final class SweepDialog {
         name.setPrefWidth(60);
         TableColumn<SweepViewModel.RunRow, String> settings = new TableColumn<>("Settings");
         settings.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().settings()));
-        settings.setPrefWidth(380);
+        settings.setPrefWidth(310);
         TableColumn<SweepViewModel.RunRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().status());
         status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -201,7 +201,7 @@ public final class SweepDialog {
         TableColumn<SweepViewModel.RunRow, String> figure = new TableColumn<>();
         figure.textProperty().bind(vm.figureProperty());
         figure.setCellValueFactory(c -> c.getValue().figure());
-        figure.setPrefWidth(120);
+        figure.setPrefWidth(190); // its heading whole at 1024 x 700: "validation filtered MRR" read "validation filt…"
         table.getColumns().setAll(List.of(name, settings, status, figure));
         return table;
     }
