@@ -44,9 +44,11 @@ class RunCompareReasonUiTest {
         robot.interact(() -> stage.setScene(new Scene(new RunCompareView(runs, "loss", p -> { }, new RunCompareModel(Runnable::run, Runnable::run)), 1000, 640)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#runs-compare-table .table-row-cell").queryAllAs(TableRow.class))
-                .anySatisfy(r -> assertThat(r.getTooltip()).isNotNull()
-                        .satisfies(t -> assertThat(t.getText()).startsWith("marker-sweep-2: failed: ")
-                                .contains("does not divide into 3 heads")));
+        // the rows' tooltips read on the JavaFX thread, which sets them
+        List<String> tips = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runs-compare-table .table-row-cell")
+                .queryAllAs(TableRow.class).stream().map(r -> r.getTooltip() == null ? "" : r.getTooltip().getText())
+                .toList()).get();
+        assertThat(tips).anySatisfy(t -> assertThat(t).startsWith("marker-sweep-2: failed: ")
+                .contains("does not divide into 3 heads"));
     }
 }
