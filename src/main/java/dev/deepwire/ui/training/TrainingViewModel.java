@@ -191,7 +191,10 @@ public final class TrainingViewModel {
         if (phase.get().busy()) {
             return false;
         }
-        Optional<Boolean> screened = setup.screen(settings, status::set, () -> start(settings));
+        Optional<Boolean> screened = setup.screen(settings, line -> {
+            status.set(line);
+            idle.screenedOut(); // the line stands until the next edit
+        }, () -> start(settings));
         if (screened.isPresent()) {
             return screened.get(); // refused, or started once the new dataset has been checked
         }
