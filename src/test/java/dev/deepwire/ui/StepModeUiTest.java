@@ -365,6 +365,38 @@ class StepModeUiTest {
     }
 
     @Test
+    void aBlockInACollapsedGroupIsFramedByTheGroupsBoxAndWiresInsideItCarryNoHeatmap(FxRobot robot) throws Exception {
+        // Seen in the real window: Step through over a collapsed group framed empty canvas where the hidden block had
+        // been, and the heatmaps of the wires inside the group floated over nothing.
+        var editor = window.editor();
+        String[] group = new String[1];
+        robot.interact(() -> {
+            editor.select("ffn", false);
+            editor.select("res2", true);
+            group[0] = editor.groupSelection("The feed-forward part of the block").orElseThrow();
+            editor.toggleCollapsed(group[0]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        robot.interact(() -> {
+            while (!mode.walkthrough().steps().get(mode.index()).nodeId().equals("res2")) {
+                mode.step(1);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        StepOverlay overlay = window.canvas().stepOverlay();
+        javafx.geometry.Bounds frame = WaitForAsyncUtils.asyncFx(overlay::currentFrameInScene).get();
+        javafx.geometry.Bounds box = WaitForAsyncUtils.asyncFx(() -> window.canvas().groupBoundsInScene(group[0])).get();
+        assertThat(frame.contains(box.getCenterX(), box.getCenterY()))
+                .as("the frame %s of the block's second member is around the collapsed group's box %s", frame, box).isTrue();
+        var inside = editor.graph().edges().stream()
+                .filter(e -> e.from().nodeId().equals("ffn") && e.to().nodeId().equals("res2")).findFirst().orElseThrow();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> overlay.shownTensors().keySet()).get())
+                .as("no heatmap on a wire hidden in the group")
+                .doesNotContain(dev.deepwire.inspect.walk.Walkthroughs.wireName(inside));
+    }
+
+    @Test
     void resumingAPausedRunEndsAWalkOfItsModel(FxRobot robot) throws Exception {
         // Seen in the real window: Step through on a paused run, then Resume — the walk stayed, showing the paused
         // model's values through the rest of the run and after it finished.

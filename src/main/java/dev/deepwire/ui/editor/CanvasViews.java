@@ -342,6 +342,12 @@ final class CanvasViews {
         return edges;
     }
 
+    /** What shows a block on the canvas: the box of the collapsed group it is hidden in, else its own view (or null). */
+    javafx.scene.layout.Region shownAs(String nodeId) {
+        Optional<GroupView> box = groups.collapsedGroupOf(nodeId);
+        return box.isPresent() ? box.get() : view(nodeId);
+    }
+
     GroupView group(String id) {
         return groups.get(id);
     }

@@ -160,6 +160,12 @@ public final class GraphCanvas extends Pane {
         return v.localToScene(v.getBoundsInLocal());
     }
 
+    /** Where a group (its frame, or its box while collapsed) is drawn, in scene coordinates (for tests). */
+    public Bounds groupBoundsInScene(String id) {
+        GroupView v = views.group(id);
+        return v.localToScene(v.getBoundsInLocal());
+    }
+
     /** Where a note is drawn, in scene coordinates. */
     public Bounds noteBoundsInScene(String id) {
         NoteView v = views.note(id);

@@ -128,7 +128,9 @@ public final class StepOverlay {
             boolean reached = back == null ? order.getOrDefault(id, Integer.MAX_VALUE) <= index : order.getOrDefault(id, -1) >= index;
             v.setOpacity(reached ? 1 : FADED);
         });
-        NodeView at = views.view(step.nodeId());
+        // a block hidden in a collapsed group is shown by the group's box (its own view is not drawn: the frame had
+        // been around empty canvas)
+        Region at = views.shownAs(step.nodeId());
         if (at != null) {
             Bounds b = at.getBoundsInParent();
             current.setX(b.getMinX() - 5);
@@ -151,7 +153,8 @@ public final class StepOverlay {
                 // Forward: wires out of the blocks reached; back: wires into the blocks gone back through.
                 boolean passed = e != null && (back == null ? order.getOrDefault(e.from().nodeId(), Integer.MAX_VALUE) <= index
                         : s.index() >= index);
-                if (!passed || badges.containsKey(t.name())) {
+                if (!passed || badges.containsKey(t.name()) || !views.edge(e).isVisible()) {
+                    // (a wire inside a collapsed group is not drawn: no heatmap floating over nothing)
                     continue;
                 }
                 WireBadge badge = back == null ? WireBadge.tensor(t, onOpen)
@@ -276,6 +279,11 @@ public final class StepOverlay {
     /** The frame around the block explained, in the canvas's world (for tests). */
     public Bounds currentFrame() {
         return current.getBoundsInParent();
+    }
+
+    /** The frame around the block explained, in scene coordinates (for tests). */
+    public Bounds currentFrameInScene() {
+        return current.localToScene(current.getBoundsInLocal());
     }
 
     /** The badge on a wire (for tests and screenshots), or null. */
