@@ -308,9 +308,12 @@ class StepModeUiTest {
         StepMode mode = StepWaits.open(h, stage, zip, robot);
         String shown = window.editor().selection().iterator().next();
         String name = window.editor().graph().require(shown).label();
+        assertThat(window.editor().messageProperty().get()).startsWith("Step mode: \u2192 and \u2190 step through");
         robot.clickOn("#step-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(mode.walkthrough()).isNull();
+        // the status bar had gone on saying "Step mode: → and ← step through 11 blocks" after step mode was left
+        assertThat(window.editor().messageProperty().get()).as("the status bar").isEqualTo("Left step mode");
         assertThat(stage.getScene().getFocusOwner()).isSameAs(window.canvas());
         robot.type(KeyCode.F);
         robot.clickOn("#canvas", javafx.scene.input.MouseButton.MIDDLE); // a click elsewhere: a field being typed in commits

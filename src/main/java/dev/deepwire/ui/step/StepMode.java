@@ -254,7 +254,16 @@ public final class StepMode {
         }
         if (message != null) {
             vm.messageProperty().set(message);
+        } else if (ownLine(vm.messageProperty().get())) {
+            // the status bar had gone on saying "Step mode: → and ← step through 11 blocks" after it was left
+            vm.messageProperty().set("Left step mode");
         }
+    }
+
+    /** Whether the status bar's line is one step mode wrote about a walk (not true once it is left). */
+    private static boolean ownLine(String line) {
+        return line != null && (line.startsWith("Step mode: ") || line.startsWith("Going back: ")
+                || line.startsWith("Computing the gradients of this example") || line.startsWith("Running the example through"));
     }
 
     private boolean focusWithinPanel() {
