@@ -86,9 +86,14 @@ public final class TrainingPanel extends HBox {
         progress.getStyleClass().add("muted");
         progress.setMaxWidth(370);
         lines(progress, 2);
-        // no empty band above the settings before a run: the line takes its room when it has something to say
-        progress.managedProperty().bind(progress.textProperty().isNotEmpty());
-        progress.visibleProperty().bind(progress.textProperty().isNotEmpty());
+        progress.setId("train-progress");
+        // no empty band above the settings before a run: the line takes its room when it has something to say; and
+        // while a setting typed is refused after a run has ended, the refusal takes its place — at 1024 x 700 the run's
+        // lines and the red one had left the settings 7 px, the field named out of view
+        var progressShown = progress.textProperty().isNotEmpty().and(problem.textProperty().isEmpty()
+                .or(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().busy(), vm.phaseProperty())));
+        progress.managedProperty().bind(progressShown);
+        progress.visibleProperty().bind(progressShown);
         Label status = new Label();
         status.setId("train-status");
         status.textProperty().bind(Bindings.createStringBinding(
