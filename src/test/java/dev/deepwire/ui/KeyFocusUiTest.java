@@ -122,7 +122,7 @@ class KeyFocusUiTest {
     }
 
     @Test
-    void paletteSearchMatchesEveryWordAndSaysWhenNothingDoes(FxRobot robot) {
+    void paletteSearchMatchesEveryWordAndSaysWhenNothingDoes(FxRobot robot) throws Exception {
         robot.clickOn("#palette-search");
         RealKeys.type(robot, "self attention");
         WaitForAsyncUtils.waitForFxEvents();
@@ -143,6 +143,16 @@ class KeyFocusUiTest {
         assertThat(tree.getRoot().getChildren()).isEmpty();
         assertThat(robot.lookup("#palette-no-match").queryLabeled().getText()).isEqualTo("No block matches \u201cqqq zzz\u201d");
         assertThat(robot.lookup("#palette-no-match").queryLabeled().isVisible()).isTrue();
+        // Seen in the real window: a sentence typed by a first-time user ("attention over the words") read "No block
+        // matches ..." cut at one line, with nothing said of what to do; a word of it that finds blocks is now named.
+        robot.eraseText(7);
+        RealKeys.type(robot, "attention over the words");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label said = robot.lookup("#palette-no-match").queryAs(Label.class);
+        assertThat(said.getText()).isEqualTo("No block matches every word of \u201cattention over the words\u201d: "
+                + "\u201cattention\u201d alone finds 4 blocks; leave out the other words");
+        double needed = WaitForAsyncUtils.asyncFx(() -> said.prefHeight(said.getWidth())).get();
+        assertThat(said.getHeight()).as("the whole message shown, not cut at one line").isGreaterThanOrEqualTo(needed - 0.5);
     }
 
     @Test

@@ -78,4 +78,24 @@ final class BlockSearch {
     static String noMatch(String query) {
         return "No block matches \u201c" + query.trim() + "\u201d";
     }
+
+    /**
+     * What the palette and quick-add say when nothing among {@code choices} matches: with a sentence typed ("attention
+     * over the words"), the word of it that finds the most blocks alone by their names, and to leave out the others — "No block
+     * matches" had been all it said.
+     */
+    static String noMatch(Collection<BlockType> choices, String query) {
+        List<String> words = words(query);
+        String best = null;
+        int found = 0;
+        for (String w : words.size() < 2 ? List.<String>of() : words) {
+            int n = byName(choices, w).size(); // by name: "the" is in many blocks' help
+            if (n > found) {
+                best = w;
+                found = n;
+            }
+        }
+        return best == null ? noMatch(query) : "No block matches every word of \u201c" + query.trim() + "\u201d: \u201c"
+                + best + "\u201d alone finds " + (found == 1 ? "1 block" : found + " blocks") + "; leave out the other words";
+    }
 }

@@ -48,6 +48,7 @@ public final class Palette extends VBox {
         heading.getStyleClass().add("panel-heading");
         noMatch.setId("palette-no-match");
         noMatch.setWrapText(true);
+        noMatch.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // whole, not cut at one line by the tree below
         noMatch.getStyleClass().add("muted");
         getChildren().addAll(heading, search, noMatch, tree);
         fill("");
@@ -69,7 +70,7 @@ public final class Palette extends VBox {
             }
         }
         boolean none = tree.getRoot().getChildren().isEmpty();
-        noMatch.setText(none ? BlockSearch.noMatch(filter) : "");
+        noMatch.setText(none ? BlockSearch.noMatch(vm.catalog().all(), filter) : "");
         noMatch.setVisible(none);
         noMatch.setManaged(none);
     }

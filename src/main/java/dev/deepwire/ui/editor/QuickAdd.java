@@ -130,7 +130,7 @@ final class QuickAdd {
         hint.setVisible(bridge.isPresent());
         // the blocks that can come between first: Enter adds the one the hint names
         list.getItems().setAll(bridge.filter(b -> !b.bridges().isEmpty()).map(WireBridges.Hint::bridges).orElse(found));
-        noMatch.setText(BlockSearch.noMatch(text));
+        noMatch.setText(BlockSearch.noMatch(choices, text));
         list.getSelectionModel().selectFirst();
     }
 
