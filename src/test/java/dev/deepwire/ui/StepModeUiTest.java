@@ -400,6 +400,28 @@ class StepModeUiTest {
     }
 
     @Test
+    void leavingStepModePutsTheDrawingBackWhereItWas(FxRobot robot) throws Exception {
+        // Seen in the real window at 1024 x 700 (and so at this harness's size): step mode moves the view so the block
+        // explained is above its panel; after Leave step mode the view stayed moved, the top of the graph out of view.
+        WaitForAsyncUtils.waitForFxEvents();
+        var before = WaitForAsyncUtils.asyncFx(() -> window.canvas().visibleWorldBounds()).get();
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        boolean moved = false;
+        for (int i = 0; i < mode.walkthrough().steps().size(); i++) {
+            robot.interact(() -> mode.step(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            var now = WaitForAsyncUtils.asyncFx(() -> window.canvas().visibleWorldBounds()).get();
+            moved |= Math.abs(now.getMinY() - before.getMinY()) > 1 || Math.abs(now.getMinX() - before.getMinX()) > 1;
+        }
+        assertThat(moved).as("step mode moved the view to show a block above its panel").isTrue();
+        robot.clickOn("#step-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        var after = WaitForAsyncUtils.asyncFx(() -> window.canvas().visibleWorldBounds()).get();
+        assertThat(after.getMinX()).as("the view's left edge back").isCloseTo(before.getMinX(), within(1.0));
+        assertThat(after.getMinY()).as("the view's top edge back").isCloseTo(before.getMinY(), within(1.0));
+    }
+
+    @Test
     void resumingAPausedRunEndsAWalkOfItsModel(FxRobot robot) throws Exception {
         // Seen in the real window: Step through on a paused run, then Resume — the walk stayed, showing the paused
         // model's values through the rest of the run and after it finished.

@@ -39,6 +39,9 @@ public final class StepOverlay {
     private Region panel;
     private java.util.function.IntConsumer onStep;
     private boolean active;
+    /** How far step mode moved the view (screen pixels) to show its blocks above the panel: given back on leaving. */
+    private double pannedX;
+    private double pannedY;
 
     StepOverlay(Pane host, Group world, CanvasViews views, java.util.function.BiConsumer<Double, Double> panBy) {
         this.host = host;
@@ -207,6 +210,8 @@ public final class StepOverlay {
                 double dx = at.getMaxX() > host.getWidth() || at.getMinX() < 0 ? host.getWidth() / 2 - at.getCenterX() : 0;
                 if (dx != 0 || dy != 0) {
                     panBy.accept(dx, dy);
+                    pannedX += dx;
+                    pannedY += dy;
                 }
             }
         }
@@ -262,6 +267,12 @@ public final class StepOverlay {
         views.edges().values().forEach(v -> v.setOpacity(1));
         if (panel != null) {
             panel.setVisible(false);
+        }
+        if (pannedX != 0 || pannedY != 0) {
+            // the drawing back where it was before step mode: it had been left moved, the top of the graph out of view
+            panBy.accept(-pannedX, -pannedY);
+            pannedX = 0;
+            pannedY = 0;
         }
     }
 
