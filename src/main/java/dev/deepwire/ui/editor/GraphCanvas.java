@@ -295,7 +295,7 @@ public final class GraphCanvas extends Pane {
         views.hideSelection();
         views.showZoom(1); // every block's lines, as at zoom 1
         try {
-            return world.snapshot(params, null);
+            return step.pictured(() -> world.snapshot(params, null)); // in step mode: not its dimming's 8000 px
         } finally {
             views.showSelection();
             views.showZoom(viewport.zoom());

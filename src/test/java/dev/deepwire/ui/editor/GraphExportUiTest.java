@@ -74,4 +74,22 @@ class GraphExportUiTest {
         assertThat(samePixels(close[0], far[0])).as("the same picture zoomed out as at zoom 1").isTrue();
         assertThat(canvas.nodeView(first).showsDetail()).as("the canvas still zoomed out").isFalse();
     }
+
+    @Test
+    void aPictureExportedInStepModeIsTheDrawingsSizeNotTheDimmingsEightThousandPixels(FxRobot robot) {
+        // Seen in the real window: Export Graph as PNG in step mode wrote 9287 x 8568 pixels with the graph a speck in
+        // the middle: the dimming behind step mode reaches 4000 px past the drawing, and it was pictured too.
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] plain = new WritableImage[1];
+        robot.interact(() -> plain[0] = canvas.snapshotGraph());
+        var step = new dev.deepwire.inspect.walk.Step(0, "tokens", "Tokens", "token_input", "x", java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), null, null, null);
+        var walk = new dev.deepwire.inspect.walk.Walkthrough("marker", "validation example 0", 0, 0, java.util.List.of(step), null);
+        robot.interact(() -> canvas.stepOverlay().show(walk, 0, null));
+        WritableImage[] stepping = new WritableImage[1];
+        robot.interact(() -> stepping[0] = canvas.snapshotGraph());
+        assertThat(stepping[0].getWidth()).as("as wide as the drawing").isLessThanOrEqualTo(plain[0].getWidth() + 40);
+        assertThat(stepping[0].getHeight()).as("as tall as the drawing").isLessThanOrEqualTo(plain[0].getHeight() + 40);
+        assertThat(canvas.stepOverlay().active()).as("step mode goes on").isTrue();
+    }
 }
