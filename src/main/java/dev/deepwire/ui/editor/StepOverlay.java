@@ -268,11 +268,14 @@ public final class StepOverlay {
         double y = dim.getY();
         double w = dim.getWidth();
         double h = dim.getHeight();
-        Bounds all = views.drawingBounds();
-        dim.setX(all.getMinX());
-        dim.setY(all.getMinY());
-        dim.setWidth(all.getWidth());
-        dim.setHeight(all.getHeight());
+        Bounds drawing = views.drawingBounds();
+        Bounds marks = layer.getBoundsInParent(); // the frame and the heatmaps, which may stand out past the blocks
+        double minX = Math.min(drawing.getMinX(), marks.getMinX());
+        double minY = Math.min(drawing.getMinY(), marks.getMinY());
+        dim.setX(minX);
+        dim.setY(minY);
+        dim.setWidth(Math.max(drawing.getMaxX(), marks.getMaxX()) - minX);
+        dim.setHeight(Math.max(drawing.getMaxY(), marks.getMaxY()) - minY);
         try {
             return picture.get();
         } finally {
