@@ -47,7 +47,7 @@ class RefusedSettingInViewUiTest {
             vm.drain();
         });
         assertThat(vm.phaseProperty().get()).isEqualTo(RunState.FINISHED);
-        assertThat(vm.progressTextProperty().get()).as("the ended run's progress line").isNotEmpty();
+        assertThat(vm.measured().progressTextProperty().get()).as("the ended run's progress line").isNotEmpty();
         TextField batch = robot.lookup("#train-batch").queryAs(TextField.class);
         robot.interact(() -> batch.setText("sixty four examples per step"));
         robot.interact(() -> { });
