@@ -99,6 +99,7 @@ class HostileFilesTest {
         assertThat(runDir.resolve(dev.deepwire.training.RunFolderLock.LOCK_FILE)).as("let go when the run ended").doesNotExist();
         byte[] firstModel = Files.readAllBytes(runDir.resolve("model.zip"));
         String firstMetrics = Files.readString(runDir.resolve("metrics.csv"));
+        String firstRecord = Files.readString(runDir.resolve("run.json"));
         Process live = new ProcessBuilder(dev.deepwire.testing.ChildJvm.command(
                 dev.deepwire.training.HoldLiveRunFolder.class, runDir.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -113,6 +114,7 @@ class HostileFilesTest {
             }
             assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isEqualTo(firstModel);
             assertThat(Files.readString(runDir.resolve("metrics.csv"))).isEqualTo(firstMetrics);
+            assertThat(Files.readString(runDir.resolve("run.json"))).isEqualTo(firstRecord);
         } finally {
             live.destroyForcibly(); // a crash: the OS lets the folder go
             live.waitFor(30, TimeUnit.SECONDS);
@@ -120,7 +122,8 @@ class HostileFilesTest {
         assertThat(train(f, "--out", runDir.toString(), "--seed", "7", "--overwrite")).as(console.err()).isZero();
         assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isNotEqualTo(firstModel);
         try (Stream<Path> files = Files.list(runDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metrics.csv", "model.zip");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metrics.csv", "model.zip",
+                    "run.json");
         }
     }
 
