@@ -17,6 +17,20 @@ final class StatusWidth {
     private StatusWidth() {
     }
 
+    /**
+     * Then the counts before the backend: with the message kept whole, {@code summary} ("11 blocks · 12 wires · 38,880
+     * parameters · no problems", whether Train will start) keeps what room is left before {@code backend} (the CPU's
+     * name, the least read) keeps any. Opened on the default sample at 1024 × 700, "Opened the sample marker — Save
+     * asks where to keep your copy" left "… parameters · no…" and "CPU (AVX2, 2 threads, O…".
+     */
+    static void countsBeforeBackend(Label message, Label summary, HBox bar) {
+        summary.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
+                    - bar.getSpacing() * (bar.getChildren().size() - 1);
+            return Math.max(0, Math.min(summary.prefWidth(-1), room - message.getMinWidth()));
+        }, summary.textProperty(), summary.fontProperty(), bar.widthProperty(), message.minWidthProperty()));
+    }
+
     /** Makes {@code message} (the first of {@code bar}'s children) give way last. */
     static void keepWhole(Label message, HBox bar) {
         message.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {

@@ -362,7 +362,7 @@ final class WorkbenchWindow {
         whole.setWrapText(true);
         whole.setMaxWidth(640);
         status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : whole));
-        summary.setMinWidth(0); // the counts give way before the message does
+        // the counts give way before the message does, the backend before the counts (StatusWidth)
         backend.setMinWidth(0);
         vm.analysisProperty().addListener((o, a, b) -> updateSummary());
         vm.revisionProperty().addListener((o, a, b) -> updateSummary());
@@ -373,6 +373,7 @@ final class WorkbenchWindow {
         HBox bar = new HBox(16, status, grow, summary, backend);
         bar.getStyleClass().add("status-bar");
         StatusWidth.keepWhole(status, bar);
+        StatusWidth.countsBeforeBackend(status, summary, bar);
         updateSummary();
         return bar;
     }

@@ -51,5 +51,22 @@ class StatusWidthUiTest {
                 status.getScene().getWidth()).isEqualTo(status.getText());
         Label summary = robot.lookup("#status-summary").queryAs(Label.class);
         assertThat(drawn(summary)).as("the counts give way first").isNotEqualTo(summary.getText());
+        Label backend = robot.lookup("#status-backend").queryAs(Label.class);
+        assertThat(backend.getWidth()).as("the backend before the counts: none of it while they are cut").isLessThan(1);
+    }
+
+    @Test
+    void theCountsAreWholeBeforeTheBackendIsBesideTheDefaultSamplesMessage(FxRobot robot) {
+        robot.interact(() -> h.window.files().sampleOpened()); // "Opened the sample marker — Save asks where …"
+        robot.interact(() -> h.window.showBackend("CPU (AVX2, 2 threads, OPENBLAS)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status-message").queryAs(Label.class);
+        Label summary = robot.lookup("#status-summary").queryAs(Label.class);
+        Label backend = robot.lookup("#status-backend").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Opened the sample");
+        assertThat(drawn(status)).isEqualTo(status.getText());
+        assertThat(drawn(summary)).as("'… parameters · no problems' whole: whether Train will start")
+                .isEqualTo(summary.getText()).endsWith("no problems");
+        assertThat(drawn(backend)).as("the CPU's name gives way").isNotEqualTo(backend.getText());
     }
 }
