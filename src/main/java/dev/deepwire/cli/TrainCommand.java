@@ -119,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         TrainingRun run = null;
         String metricsProblem = null;
-        Progress progress = new Progress(console, Console.rawOut(), start);
         try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"), logEvery)) {
+            Progress progress = new Progress(console, Console.rawOut(), start);
             // No block health: nothing here shows it (it cost digits-caption 1.6 % of its training time).
             RunOptions runOptions = new RunOptions(maxSteps, settings.checkpointEvery() > 0 ? dir : null,
                     session.project.name(), 0);
@@ -153,11 +153,9 @@ final class TrainCommand implements Callable<Integer> {
         double accuracy = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationAccuracy() : Double.NaN;
         console.printf(Locale.ROOT, "final validation accuracy: %.4f (%s, %.1f s)%n", accuracy,
                 run.outcome() instanceof TrainingEvent.RunFinished f ? f.reason() : "stopped", seconds);
-        double mrr = Double.NaN;
-        if (!progress.mrr.isEmpty()) { // the figure a knowledge graph's run kept its model by (its accuracy is hits@1)
-            boolean kept = run.outcome() instanceof TrainingEvent.RunFinished f && f.keptEpoch() > 0;
-            mrr = kept ? progress.mrr.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
-                    : progress.mrr.get(progress.mrr.size() - 1);
+        // the figure a knowledge graph's run kept its model by (its accuracy is hits@1)
+        double mrr = run.outcome() instanceof TrainingEvent.RunFinished f ? f.validationMrr() : Double.NaN;
+        if (!Double.isNaN(mrr)) {
             console.printf(Locale.ROOT, "final validation filtered MRR: %.4f%n", mrr);
         }
         // the workbench's Runs… lists, compares and evaluates it as one of the project's runs
@@ -231,8 +229,6 @@ final class TrainCommand implements Callable<Integer> {
         private final long start;
         private final boolean terminal = System.console() != null;
         private int stepsPerEpoch;
-        /** The validation filtered MRR of each epoch, for runs that select on it. */
-        final java.util.List<Double> mrr = new java.util.ArrayList<>();
 
         Progress(PrintStream out, PrintStream raw, long start) {
             this.out = out;
@@ -261,9 +257,6 @@ final class TrainCommand implements Callable<Integer> {
                         e.validationLoss(), e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
             } else if (event instanceof TrainingEvent.SelectionMeasured m) {
                 out.printf(Locale.ROOT, "epoch %d: %s %.4f%n", m.epoch(), m.figure(), m.value());
-                if (m.figure().equals(TrainingEvent.SelectionMeasured.MRR)) {
-                    mrr.add(m.value());
-                }
             }
         }
     }

@@ -83,6 +83,11 @@ final class BestModel {
         return true;
     }
 
+    /** The kept model's selection cost (its validation loss, or its figure negated), infinite before any. */
+    double cost() {
+        return loss;
+    }
+
     int epoch() {
         return epoch;
     }

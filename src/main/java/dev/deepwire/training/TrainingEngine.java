@@ -118,6 +118,7 @@ public final class TrainingEngine {
 
         long step = 0;
         double lastAccuracy = Double.NaN;
+        double lastCost = Double.NaN; // the selection cost of the model as the last epoch left it
         double bestLoss = Double.POSITIVE_INFINITY;
         // The best model so far (by the selection figure), for inspection after the run: kept, written as it ends.
         BestModel best = new BestModel(options.checkpointDir() == null ? null : options.checkpointDir().resolve("best.zip"),
@@ -192,7 +193,8 @@ public final class TrainingEngine {
                     reason = "step limit " + options.maxSteps() + " reached";
                     ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
                     lastAccuracy = eval.accuracy();
-                    best.offer(model, selection.cost(model, eval), eval.accuracy(), epoch, step);
+                    lastCost = selection.cost(model, eval);
+                    best.offer(model, lastCost, eval.accuracy(), epoch, step);
                     break outer;
                 }
                 Dataset.release(batch); // its native memory now, not whenever a collection finds it
@@ -202,6 +204,7 @@ public final class TrainingEngine {
             ModelScore eval = evaluateEpoch(model, network, validation, listener, epoch, step, lossSum, lossCount);
             lastAccuracy = eval.accuracy();
             double cost = selection.cost(model, eval);
+            lastCost = cost;
             if (selection.reportsOwnFigure()) {
                 listener.onEvent(new TrainingEvent.SelectionMeasured(epoch, step, selection.name(), selection.figure(cost)));
             }
@@ -233,7 +236,8 @@ public final class TrainingEngine {
         }
         garbage.runEnded();
         end(run, model, best, step, options, listener, RunState.FINISHED,
-                new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason, kept));
+                new TrainingEvent.RunFinished(step, Math.min(epoch, settings.epochs()), lastAccuracy, reason, kept,
+                        selection.reportsOwnFigure() ? selection.figure(kept > 0 ? best.cost() : lastCost) : Double.NaN));
     }
 
     /**

@@ -70,12 +70,12 @@ public sealed interface TrainingEvent {
     /**
      * The run ended normally: all epochs, the step limit, or early stopping. {@code keptEpoch} is the epoch whose model
      * the run kept when it selects its best epoch (0: the model as the last epoch left it); {@code validationAccuracy}
-     * is that model's.
+     * is that model's, and {@code validationMrr} its validation filtered MRR where the run selects on it (else NaN).
      */
-    record RunFinished(long steps, int epochs, double validationAccuracy, String reason, int keptEpoch)
-            implements TrainingEvent {
+    record RunFinished(long steps, int epochs, double validationAccuracy, String reason, int keptEpoch,
+                       double validationMrr) implements TrainingEvent {
         public RunFinished(long steps, int epochs, double validationAccuracy, String reason) {
-            this(steps, epochs, validationAccuracy, reason, 0);
+            this(steps, epochs, validationAccuracy, reason, 0, Double.NaN);
         }
     }
 

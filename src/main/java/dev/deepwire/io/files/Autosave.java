@@ -104,18 +104,25 @@ public final class Autosave {
         }
     }
 
-    /** Removes a lock file no running window holds (its session ended without closing); a held one stays. */
-    private static void removeIfFree(Path lock) {
-        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
+    /**
+     * Whether no running window (in this process or another) holds {@code lock}: its lock can be taken. A free lock file
+     * is removed where {@code remove} asks (its session ended without closing); one that cannot be opened counts as free
+     * and stays (offered, as before locks).
+     */
+    private static boolean free(Path lock, boolean remove) {
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             FileLock taken = channel.tryLock();
-            if (taken != null) {
+            if (taken == null) {
+                return false;
+            }
+            if (remove) {
                 Files.deleteIfExists(lock); // while held: no window takes a lock on a file about to go
             }
-        } catch (OverlappingFileLockException | IOException e) {
-            // held by a window of this process, or not ours to remove
+            return true; // released as the channel closes
+        } catch (OverlappingFileLockException e) {
+            return false; // held by a window of this process
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -125,21 +132,7 @@ public final class Autosave {
      */
     static boolean live(Path copy) {
         Path lock = lockOf(copy);
-        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return true;
-            }
-            taken.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true; // held by a window of this process
-        } catch (IOException e) {
-            return false; // unreadable: offered, as before locks
-        }
+        return Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS) && !free(lock, false);
     }
 
     /** Writes the project's current state (atomically), remembering where it belongs. */
@@ -214,7 +207,8 @@ public final class Autosave {
             return out;
         }
         try (Stream<Path> locks = Files.list(dir)) { // locks of sessions that ended: theirs alone, gone with them
-            locks.filter(p -> p.toString().endsWith(".lock")).forEach(Autosave::removeIfFree);
+            locks.filter(p -> p.toString().endsWith(".lock") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .forEach(lock -> free(lock, true));
         } catch (IOException e) {
             // left for the next start
         }

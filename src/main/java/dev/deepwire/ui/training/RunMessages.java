@@ -48,13 +48,13 @@ final class RunMessages {
     }
 
     /**
-     * The run's end and the figure of the model it kept: the validation filtered MRR where it was selected on it
-     * ({@code mrr}, else NaN) — a 1-N model's accuracy (hits@1 over every entity) read "0.0 %" beside an MRR that
-     * picked the model — otherwise its validation accuracy.
+     * The run's end and the figure of the model it kept: the validation filtered MRR where it was selected on it —
+     * a 1-N model's accuracy (hits@1 over every entity) read "0.0 %" beside an MRR that picked the model — otherwise
+     * its validation accuracy.
      */
-    static String finished(TrainingEvent.RunFinished f, double mrr) {
-        if (!Double.isNaN(mrr)) {
-            return String.format(Locale.ROOT, "Finished (%s): validation filtered MRR %.3f", f.reason(), mrr);
+    static String finished(TrainingEvent.RunFinished f) {
+        if (!Double.isNaN(f.validationMrr())) {
+            return String.format(Locale.ROOT, "Finished (%s): validation filtered MRR %.3f", f.reason(), f.validationMrr());
         }
         return String.format(Locale.ROOT, "Finished (%s): validation accuracy %.1f\u00a0%%", f.reason(), 100 * f.validationAccuracy());
     }

@@ -2,7 +2,6 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.training.NodeHealth;
 import dev.deepwire.training.TrainingEvent;
-import java.util.List;
 import java.util.Queue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -90,19 +89,6 @@ final class RunProgress {
             }
         });
         selectsOn(selectOn.get());
-    }
-
-    /**
-     * The validation MRR of the model a run that selects on MRR keeps: the best measured where it kept an earlier
-     * epoch's model ({@code keptEpoch} > 0), the last one where it ends with its last; NaN where none was measured.
-     */
-    double keptMrr(int keptEpoch) {
-        List<MetricsHistory.Point> mrr = history.validationMrr();
-        if (mrr.isEmpty()) {
-            return Double.NaN;
-        }
-        return keptEpoch > 0 ? mrr.stream().mapToDouble(MetricsHistory.Point::value).max().orElseThrow()
-                : mrr.get(mrr.size() - 1).value();
     }
 
     LongProperty pointsAddedProperty() {

@@ -332,7 +332,7 @@ public final class TrainingViewModel {
             recorder.record(status::set, "finished: " + f.reason(), f.steps(), f.validationAccuracy());
             RunRecorder scored = recorder;
             evaluation.ended(run, runDir, true, () -> recorder == scored);
-            end(RunState.FINISHED, RunMessages.finished(f, measured.keptMrr(f.keptEpoch())));
+            end(RunState.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
             recorder.record(status::set, "stopped", s.steps(), s.validationAccuracy());
             RunRecorder scored = recorder;
