@@ -4,7 +4,9 @@ import dev.deepwire.compiler.layers.AttentionPool;
 import dev.deepwire.compiler.layers.SelfAttention;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.RunFolders;
+import dev.deepwire.training.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,6 +46,14 @@ public final class Experiment {
     public record Outcome(List<Prediction> predictions, float[][][][] weights) {
     }
 
+    /**
+     * Where a model saved from an experiment belongs, so that Runs… lists it with the project's runs: the project's name
+     * and file (null while unsaved: the run is adopted when it is first saved), the settings it was trained with, and
+     * the attention block's name as the window shows it.
+     */
+    public record RunOrigin(String project, Path projectFile, TrainingSettings settings, String blockName) {
+    }
+
     public Experiment(TrainedModel model, Dataset validation) {
         this.net = model.network().clone();
         this.validation = validation;
@@ -79,10 +89,11 @@ public final class Experiment {
     /**
      * Saves a copy of the model with the switched-off heads removed (their rows of {@code Wo} set to 0, which is
      * exactly what zeroing them does) as a new run in {@code runsFolder} named after the project and the heads;
-     * a note beside it says what was done. Only zeroed heads can be saved: a mean or a pinned row has no place in
-     * the model's parameters.
+     * a note beside it says what was done, and its run.json ({@link RunRecord}) what it is and its validation accuracy
+     * without those heads, so that Runs… lists it beside the project's other runs (it had been left out: a run folder
+     * without a record). Only zeroed heads can be saved: a mean or a pinned row has no place in the model's parameters.
      */
-    public synchronized Path saveWithoutHeads(Intervention iv, Path runsFolder, String projectName) throws IOException {
+    public synchronized Path saveWithoutHeads(Intervention iv, Path runsFolder, RunOrigin origin) throws IOException {
         if (iv.off().isEmpty() || iv.needsMeans() || !iv.pins().isEmpty()) {
             throw new IllegalArgumentException("only heads switched off with 'zero' can be saved as a model; "
                     + "a mean or a pinned row has no place in the model's parameters");
@@ -96,11 +107,16 @@ public final class Experiment {
             wo.get(NDArrayIndex.interval(h * hs, (h + 1) * hs), NDArrayIndex.all()).assign(0);
         }
         String heads = iv.off().keySet().stream().map(String::valueOf).collect(Collectors.joining("+"));
-        Path dir = RunFolders.createNew(runsFolder, projectName + " without " + iv.node() + " head " + heads);
+        double without = accuracy(iv);
+        String project = origin.project();
+        Path dir = RunFolders.createNew(runsFolder, project + " without " + iv.node() + " head " + heads);
         Path saved = RunFolders.saveModel(copy, dir).file();
-        AtomicFiles.write(dir.resolve("intervention.txt"), ("This model is " + projectName + "'s with head(s) " + heads
-                + " of '" + iv.node() + "' removed: their rows of Wo set to 0 (the same as switching them off with "
-                + "'zero' in the attention inspector).\n").getBytes(StandardCharsets.UTF_8));
+        String what = (iv.off().size() == 1 ? "head " : "heads ") + heads.replace("+", ", ") + " of '" + origin.blockName()
+                + "' removed";
+        AtomicFiles.write(dir.resolve("intervention.txt"), ("This model is " + project + "'s with " + what
+                + ": their rows of Wo set to 0 (the same as switching them off with 'zero' in the attention inspector).\n")
+                .getBytes(StandardCharsets.UTF_8));
+        RunRecord.write(dir, project, origin.projectFile(), null, origin.settings(), what, 0, without, Double.NaN);
         return saved;
     }
 

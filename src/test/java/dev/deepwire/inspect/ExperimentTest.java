@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deepwire.SmallAttentionNetwork;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.training.eval.ModelScore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.model.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,14 +74,25 @@ class ExperimentTest {
         Dataset data = data();
         Experiment x = new Experiment(new TrainedModel(net), data);
         Intervention iv = Intervention.headOff("attn", 1, Ablation.ZERO);
-        Path saved = x.saveWithoutHeads(iv, dir.resolve("runs"), "marker");
+        Path project = dir.resolve("marker.dwproj");
+        Experiment.RunOrigin origin = new Experiment.RunOrigin("marker", project, TrainingSettings.defaults(), "Self-attention");
+        Path saved = x.saveWithoutHeads(iv, dir.resolve("runs"), origin);
         assertThat(saved.getParent().getFileName().toString()).startsWith("marker without attn head 1-");
-        assertThat(Files.readString(saved.resolveSibling("intervention.txt"))).contains("rows of Wo set to 0");
+        assertThat(Files.readString(saved.resolveSibling("intervention.txt")))
+                .contains("head 1 of 'Self-attention' removed").contains("rows of Wo set to 0");
+        // a run of the project as Runs… reads it: its record names the project's file and the accuracy without the head
+        JsonNode run = new ObjectMapper().readTree(saved.resolveSibling("run.json").toFile());
+        assertThat(run.path("project").asText()).isEqualTo("marker");
+        assertThat(run.path("projectFile").asText()).isEqualTo(project.toAbsolutePath().normalize().toString());
+        assertThat(run.path("outcome").asText()).isEqualTo("head 1 of 'Self-attention' removed");
+        assertThat(run.path("validationAccuracy").asDouble()).isEqualTo(x.accuracy(iv));
+        assertThat(dev.deepwire.ui.training.RunHistory.ofProject(List.of(dir.resolve("runs")), "marker", project))
+                .extracting(r -> r.dir().getFileName().toString()).containsExactly(saved.getParent().getFileName().toString());
         TrainedModel reloaded = TrainedModel.load(saved);
         INDArray removed = reloaded.network().output(false, data.features(), data.featureMasks())[0];
         INDArray switchedOff = AttentionForward.run(net, data.features(), data.featureMasks(), iv, null).outputs()[0];
         assertThat(removed.sub(switchedOff).amaxNumber().doubleValue()).isLessThan(1e-12);
-        assertThatThrownBy(() -> x.saveWithoutHeads(Intervention.headOff("attn", 1, Ablation.MEAN), dir.resolve("runs"), "marker"))
+        assertThatThrownBy(() -> x.saveWithoutHeads(Intervention.headOff("attn", 1, Ablation.MEAN), dir.resolve("runs"), origin))
                 .hasMessageContaining("only heads switched off with 'zero' can be saved");
         try (var runs = Files.list(dir.resolve("runs"))) {
             assertThat(runs.count()).as("a refused save leaves no folder").isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.deepwire.ui.inspect;
 
 import dev.deepwire.training.RunState;
 import dev.deepwire.data.Dataset;
+import dev.deepwire.inspect.Experiment;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
 import dev.deepwire.inspect.AxisLabels;
 import dev.deepwire.inspect.ProbeImages;
@@ -56,7 +57,9 @@ public final class AttentionInspector {
         this.markStep = markStep;
         this.captures = new RestingCaptures(session, training, background, ui.status::setText);
         this.typed = new TypedText(ui, model, session, captures, this::refresh, this::quietly);
-        this.intervene = new InterventionPanel(background, this::draw, training::runsFolder, () -> training.editor().project().name());
+        this.intervene = new InterventionPanel(background, this::draw, training::runsFolder, node -> new Experiment.RunOrigin(
+                training.editor().project().name(), training.projectFile(), training.editor().project().training(),
+                ui.node.getConverter().toString(node)));
     }
 
     private Stage stage;

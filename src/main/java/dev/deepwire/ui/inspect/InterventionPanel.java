@@ -2,11 +2,13 @@ package dev.deepwire.ui.inspect;
 
 import dev.deepwire.data.Dataset;
 import dev.deepwire.inspect.AttentionRecorder.Snapshot;
+import dev.deepwire.inspect.Experiment;
 import dev.deepwire.inspect.TrainedModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -50,16 +52,19 @@ final class InterventionPanel extends VBox {
     private final Executor background;
     private final Runnable redraw;
     private final Supplier<Path> runsFolder;
-    private final Supplier<String> projectName;
+    private final Function<String, Experiment.RunOrigin> origin;
     private Target target;
+    /** Brings {@link #status} into view (the panel scrolls at 1024 × 700, and Apply's answer lay below it). */
+    private Runnable showStatus = () -> { };
     private long generation;
 
-    InterventionPanel(Executor background, Runnable redraw, Supplier<Path> runsFolder, Supplier<String> projectName) {
+    InterventionPanel(Executor background, Runnable redraw, Supplier<Path> runsFolder,
+                      Function<String, Experiment.RunOrigin> origin) {
         super(6);
         this.background = background;
         this.redraw = redraw;
         this.runsFolder = runsFolder;
-        this.projectName = projectName;
+        this.origin = origin;
         setId("intervene");
         setPadding(new Insets(8));
         setPrefWidth(300);
@@ -129,6 +134,10 @@ final class InterventionPanel extends VBox {
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinViewportWidth(getPrefWidth());
         scroll.getStyleClass().add("edge-to-edge");
+        showStatus = () -> {
+            scroll.layout();
+            scroll.setVvalue(scroll.getVmax());
+        };
         return scroll;
     }
 
@@ -235,26 +244,32 @@ final class InterventionPanel extends VBox {
         var iv = model.intervention();
         if (!model.ready() || iv.off().isEmpty()) {
             status.setText("Switch a head off first: Apply saves a copy of the model without it.");
+            showStatus.run();
             return;
         }
         Path folder = runsFolder.get();
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save a copy of this model with " + model.offText() + " of '"
-                + iv.node() + "' removed as a new run in " + folder + "? The trained model stays as it is.",
-                ButtonType.OK, ButtonType.CANCEL);
+        Experiment.RunOrigin from = origin.apply(iv.node());
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save a copy of this model without "
+                + (iv.off().size() == 1 ? "head " : "heads ") + iv.off().keySet().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + " of '" + from.blockName() + "' as a new run in " + folder
+                + "? " + (iv.off().size() == 1 ? "Its" : "Their") + " rows of Wo become 0; the trained model stays as it is.", ButtonType.OK, ButtonType.CANCEL);
         ask.setTitle("Save as a new run");
         ask.setHeaderText("Save as a new run");
         ask.initOwner(getScene().getWindow());
         if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
             return;
         }
-        String name = projectName.get();
+        status.setText("Saving…");
         CompletableFuture.supplyAsync(() -> {
             try {
-                return model.experiment().saveWithoutHeads(iv, folder, name);
+                return model.experiment().saveWithoutHeads(iv, folder, from);
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
-        }, background).whenComplete((p, e) -> Platform.runLater(() -> status.setText(e == null ? "Saved as a new run: " + p
-                : "Not saved: " + (e.getCause() != null ? e.getCause() : e).getMessage())));
+        }, background).whenComplete((p, e) -> Platform.runLater(() -> {
+            status.setText(e == null ? "Saved as a new run, listed in Runs…: " + p.getParent().getFileName()
+                    : "Not saved: " + (e.getCause() != null ? e.getCause() : e).getMessage());
+            showStatus.run();
+        }));
     }
 }
