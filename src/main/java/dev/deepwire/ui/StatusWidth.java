@@ -1,6 +1,7 @@
 package dev.deepwire.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
@@ -23,20 +24,28 @@ final class StatusWidth {
      * name, the least read) keeps any. Opened on the default sample at 1024 × 700, "Opened the sample marker — Save
      * asks where to keep your copy" left "… parameters · no…" and "CPU (AVX2, 2 threads, O…".
      */
-    static void countsBeforeBackend(Label message, Label summary, HBox bar) {
-        summary.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
-                    - bar.getSpacing() * (bar.getChildren().size() - 1);
-            return Math.max(0, Math.min(summary.prefWidth(-1), room - message.getMinWidth()));
-        }, summary.textProperty(), summary.fontProperty(), bar.widthProperty(), message.minWidthProperty()));
+    static void countsBeforeBackend(Label message, Label summary, HBox bar, ReadOnlyDoubleProperty window) {
+        summary.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, Math.min(summary.prefWidth(-1), room(bar, window) - message.getMinWidth())),
+                summary.textProperty(), summary.fontProperty(), window, message.minWidthProperty()));
     }
 
     /** Makes {@code message} (the first of {@code bar}'s children) give way last. */
-    static void keepWhole(Label message, HBox bar) {
-        message.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
-                    - bar.getSpacing() * (bar.getChildren().size() - 1);
-            return Math.max(LEAST, Math.min(message.prefWidth(-1), room));
-        }, message.textProperty(), message.fontProperty(), bar.widthProperty()));
+    static void keepWhole(Label message, HBox bar, ReadOnlyDoubleProperty window) {
+        message.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(LEAST, Math.min(message.prefWidth(-1), room(bar, window))),
+                message.textProperty(), message.fontProperty(), window));
+    }
+
+    /**
+     * What the bar's labels share: the window's width (never the bar's own: a bar given its children's least widths
+     * had grown a pixel or two with every layout pass — their least widths were worked out from its width, then
+     * rounded up — until a finished run's line "… · run saved in /…/runs/marker-…" widened the window's whole
+     * content past the window at 1024 × 700, the block inspector pushed out of sight), less its insets and spacing,
+     * rounded down to whole pixels.
+     */
+    private static double room(HBox bar, ReadOnlyDoubleProperty window) {
+        return Math.floor(window.get() - bar.snappedLeftInset() - bar.snappedRightInset()
+                - bar.getSpacing() * (bar.getChildren().size() - 1)) - 1;
     }
 }

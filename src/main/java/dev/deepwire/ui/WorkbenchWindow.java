@@ -372,8 +372,8 @@ final class WorkbenchWindow {
         backend.setId("status-backend");
         HBox bar = new HBox(16, status, grow, summary, backend);
         bar.getStyleClass().add("status-bar");
-        StatusWidth.keepWhole(status, bar);
-        StatusWidth.countsBeforeBackend(status, summary, bar);
+        StatusWidth.keepWhole(status, bar, root.widthProperty());
+        StatusWidth.countsBeforeBackend(status, summary, bar, root.widthProperty());
         updateSummary();
         return bar;
     }

@@ -69,4 +69,39 @@ class StatusWidthUiTest {
                 .isEqualTo(summary.getText()).endsWith("no problems");
         assertThat(drawn(backend)).as("the CPU's name gives way").isNotEqualTo(backend.getText());
     }
+
+    /**
+     * A finished run's line names its folder ("Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in
+     * /…/runs/marker-…"): at 1024 × 700 it had widened the whole window's content past the window, the block inspector
+     * pushed out of sight and the dock's third chart cut, until the message changed. The bar now keeps to the window.
+     */
+    @Test
+    void aRunsLastLineNeverWidensTheWindow(FxRobot robot) {
+        String finished = "Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in "
+                + "/tmp/t1/sample-projects/runs/marker-20261207-073806";
+        robot.interact(() -> h.window.showBackend("CPU (AVX2, 2 threads, OPENBLAS)"));
+        robot.interact(() -> h.vm.messageProperty().set(finished)); // as StatusMessages passes a run's last line on
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status-message").queryAs(Label.class);
+        // the layout passes of a run's charts and dock: each had widened the bar (and the window's content) a little
+        for (int pass = 0; pass < 40; pass++) {
+            robot.interact(() -> {
+                h.window.root().requestLayout();
+                h.window.root().layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        double scene = status.getScene().getWidth();
+        javafx.scene.Parent root = status.getScene().getRoot();
+        assertThat(root.getLayoutBounds().getWidth()).as("the window's content, in a %s px window", scene)
+                .isLessThanOrEqualTo(scene);
+        javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) status.getParent();
+        assertThat(bar.getWidth()).as("the status bar").isLessThanOrEqualTo(scene);
+        assertThat(h.window.root().getCenter().getLayoutBounds().getWidth()).as("the editor and dock")
+                .isLessThanOrEqualTo(scene);
+        Label summary = robot.lookup("#status-summary").queryAs(Label.class);
+        assertThat(drawn(status)).as("the message whole (%s px of %s), the counts cut (%s px)", status.getWidth(), bar.getWidth(),
+                summary.getWidth()).isEqualTo(finished);
+        assertThat(drawn(summary)).as("the counts give way").isNotEqualTo(summary.getText());
+    }
 }
