@@ -302,6 +302,26 @@ class StepModeUiTest {
     }
 
     @Test
+    void typedWordsTheModelDoesNotKnowKeepStepModeAndTheTextToCorrect(FxRobot robot) throws Exception {
+        // Seen in the real window: a teacher typed a sentence into marker's box; step mode ended, the text went with it.
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        robot.interact(() -> mode.step(1));
+        String sentence = "a teacher types a whole sentence here";
+        robot.clickOn("#step-text").write(sentence).type(KeyCode.ENTER);
+        StepWaits.until(mode, m -> !m.computing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.toggle().isSelected()).as("still in step mode").isTrue();
+        assertThat(mode.walkthrough()).isNotNull();
+        assertThat(mode.walkthrough().example()).doesNotStartWith("typed");
+        assertThat(mode.index()).as("on the step it was on").isEqualTo(1);
+        assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(sentence);
+        assertThat(h.vm.messageProperty().get()).contains("knows none of the").contains("such as");
+        robot.interact(() -> robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
+        StepWaits.walkedTyped(mode);
+    }
+
+    @Test
     void leavingStepModeGivesTheKeysBackToTheCanvasNotToTheBlocksName(FxRobot robot) throws Exception {
         // Seen in the real window: after "Leave step mode" the inspector's name field had the focus with its text
         // selected, and F (fit view) renamed the block "f".

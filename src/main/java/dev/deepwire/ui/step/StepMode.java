@@ -203,6 +203,15 @@ public final class StepMode {
             }
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
+                if (text != null && walk != null && cause instanceof IllegalArgumentException) {
+                    // typed input the model cannot read: the walk shown stays, and the text stays in its box to be
+                    // corrected (a sentence of unknown words had ended step mode and taken the text with it)
+                    typed = null;
+                    show();
+                    vm.messageProperty().set("Step mode: " + cause.getMessage());
+                    panel.typed.requestFocus();
+                    return;
+                }
                 stop("Step mode: " + cause.getMessage());
                 return;
             }
