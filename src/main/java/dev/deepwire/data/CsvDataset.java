@@ -28,6 +28,25 @@ public final class CsvDataset {
      * {@code classes}, {@code header} (default true), {@code validationFraction} (default 0.1), {@code seed}.
      */
     public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        checkSettings(spec);
+        String name = (String) spec.params().get("file");
+        int classes = spec.intParam("classes", 0);
+        Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, spec.boolParam("header", true));
+        double fraction = spec.doubleParam("validationFraction", 0.1);
+        int validation = Math.max(1, (int) Math.round(all.size() * fraction));
+        if (validation >= all.size()) {
+            // at 0.999 the fault is the share, not the file: say which (it had blamed 120 rows for being too few)
+            throw new DataException(all.size() < 2 ? name + " has only " + all.size() + " row: too few to hold out "
+                    + "validation examples and train on the rest"
+                    : String.format(java.util.Locale.ROOT, "dataset.validationFraction %s holds out all %d rows of %s and "
+                    + "leaves none to train on; use a smaller share, such as 0.1", fraction, all.size(), name));
+        }
+        Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", 7)));
+        return new DatasetSplits(shuffled.range(validation, shuffled.size()), shuffled.range(0, validation), null);
+    }
+
+    /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
+    static void checkSettings(DatasetSpec spec) throws DataException {
         Object fileName = spec.params().get("file");
         if (!(fileName instanceof String name) || name.isBlank()) {
             throw new DataException("dataset.file must name the CSV file (relative to the project's folder)");
@@ -42,21 +61,12 @@ public final class CsvDataset {
             throw new DataException("dataset.labelColumn must be a column number from 0, or -1 for the last column; got "
                     + labelColumn);
         }
-        Dataset all = read(projectDir.resolve(name), labelColumn, classes, spec.boolParam("header", true));
+        spec.boolParam("header", true);
         double fraction = spec.doubleParam("validationFraction", 0.1);
         if (!(fraction > 0 && fraction < 1)) {
             throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
         }
-        int validation = Math.max(1, (int) Math.round(all.size() * fraction));
-        if (validation >= all.size()) {
-            // at 0.999 the fault is the share, not the file: say which (it had blamed 120 rows for being too few)
-            throw new DataException(all.size() < 2 ? name + " has only " + all.size() + " row: too few to hold out "
-                    + "validation examples and train on the rest"
-                    : String.format(java.util.Locale.ROOT, "dataset.validationFraction %s holds out all %d rows of %s and "
-                    + "leaves none to train on; use a smaller share, such as 0.1", fraction, all.size(), name));
-        }
-        Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", 7)));
-        return new DatasetSplits(shuffled.range(validation, shuffled.size()), shuffled.range(0, validation), null);
+        spec.longParam("seed", 7);
     }
 
     public static Dataset read(Path file, int labelColumn, int classes, boolean header) throws DataException {

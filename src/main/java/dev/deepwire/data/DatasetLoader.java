@@ -38,6 +38,30 @@ public final class DatasetLoader {
     }
 
     /**
+     * The first of the dataset's settings that loading would refuse whatever its file holds — text where a number
+     * goes ('cats and dogs please' as the classes), a number out of its range, no file named — as the refusal Train
+     * would give, or empty when the settings are fine: for Dataset Settings to say as it is typed, without reading
+     * any file. Each kind's loader owns its checks and makes them first when it loads.
+     */
+    public static java.util.Optional<String> settingProblem(DatasetSpec spec) {
+        if (spec == null || !KINDS.contains(spec.kind())) {
+            return java.util.Optional.empty(); // loading says so
+        }
+        try {
+            switch (spec.kind()) {
+                case "marker" -> MarkerDataset.checkSettings(spec);
+                case "csv" -> CsvDataset.checkSettings(spec);
+                case "text-classes" -> TextClassDataset.checkSettings(spec);
+                case "digits-caption" -> DigitsCaptionDataset.checkSettings(spec);
+                default -> TripleDataset.checkSettings(spec);
+            }
+            return java.util.Optional.empty();
+        } catch (DataException | DatasetSpec.BadSetting e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /**
      * What a dataset that loads may still have wrong, each as a line naming the setting: a CSV whose line 1, read as
      * its header, holds only numbers. Call once it has loaded from {@code projectDir} (the file's folder allowed).
      */

@@ -53,7 +53,13 @@ public final class DigitsCaptionDataset {
         return List.of(TEMPLATES[t].replace("%w", NAMES[digit]).replace("%d", String.valueOf(digit)).split(" "));
     }
 
+    /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
+    static void checkSettings(DatasetSpec spec) {
+        spec.longParam("seed", 42);
+    }
+
     public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
+        checkSettings(spec);
         Object fileName = spec.params().getOrDefault("file", "data/digits.csv.gz");
         Path file = projectDir.resolve(String.valueOf(fileName));
         List<float[]> images = new ArrayList<>();

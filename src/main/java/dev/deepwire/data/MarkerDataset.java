@@ -20,11 +20,23 @@ public final class MarkerDataset {
     }
 
     public static DatasetSplits generate(DatasetSpec spec) throws DataException {
+        checkSettings(spec);
         int length = spec.intParam("length", 24);
         int vocab = spec.intParam("vocabulary", 32);
         int train = spec.intParam("train", 20_000);
         int validation = spec.intParam("validation", 2_000);
         long seed = spec.longParam("seed", 7);
+        Random random = new Random(seed);
+        return new DatasetSplits(make(train, length, vocab, random), make(validation, length, vocab, random), null);
+    }
+
+    /** The settings as a person typed them, checked before any example is made ({@link DatasetLoader#settingProblem}). */
+    static void checkSettings(DatasetSpec spec) throws DataException {
+        int length = spec.intParam("length", 24);
+        int vocab = spec.intParam("vocabulary", 32);
+        int train = spec.intParam("train", 20_000);
+        int validation = spec.intParam("validation", 2_000);
+        spec.longParam("seed", 7);
         if (length < 2 || length > 4096) {
             throw new DataException("dataset.length must be between 2 and 4096; got " + length);
         }
@@ -36,8 +48,6 @@ public final class MarkerDataset {
                     + "5000000; got " + train + " and " + validation);
         }
         DataSizes.array("the marker task", "the examples", (long) train + validation, Math.max(length, vocab));
-        Random random = new Random(seed);
-        return new DatasetSplits(make(train, length, vocab, random), make(validation, length, vocab, random), null);
     }
 
     /** Examples with the marker at known positions; {@link #markerPosition} finds it again. */

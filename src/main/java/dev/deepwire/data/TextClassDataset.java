@@ -31,15 +31,10 @@ public final class TextClassDataset {
     }
 
     public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
-        }
+        checkSettings(spec);
+        String name = (String) spec.params().get("file");
         Object mode = spec.params().getOrDefault("tokens", "chars");
-        if (!"chars".equals(mode) && !"words".equals(mode)) {
-            throw new DataException("dataset.tokens must be chars or words; got " + mode);
-        }
-        int length = DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
+        int length = spec.intParam("length", 16);
         List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
         double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name, as for CSV
         rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
@@ -85,6 +80,24 @@ public final class TextClassDataset {
             throw new DataException(name + " has no examples; add lines 'text<TAB>label'");
         }
         return rows;
+    }
+
+    /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
+    static void checkSettings(DatasetSpec spec) throws DataException {
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
+        }
+        Object mode = spec.params().getOrDefault("tokens", "chars");
+        if (!"chars".equals(mode) && !"words".equals(mode)) {
+            throw new DataException("dataset.tokens must be chars or words; got " + mode);
+        }
+        DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
+        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name, as for CSV
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
+        }
+        spec.longParam("seed", 7);
     }
 
     /** Rows without a split column are shared out: {@code fraction} to validation, the rest to training. */

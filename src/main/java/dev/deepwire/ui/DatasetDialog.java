@@ -102,6 +102,12 @@ final class DatasetDialog {
         result.setWrapText(true);
         result.setMaxWidth(520);
         result.setMinHeight(Region.USE_PREF_SIZE);
+        Label problem = new Label(); // a setting Train would refuse, said as it is typed
+        problem.setId("setting-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.getStyleClass().add("issue-error");
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -120,7 +126,8 @@ final class DatasetDialog {
         rows.put("validationFraction", row(form, rows.size() + 1, "Validation fraction (no split column)", validation));
         rows.put("scoring", row(form, rows.size() + 1, "Scoring (1-n: rank every entity)", scoring));
         rows.put("seed", row(form, rows.size() + 1, "Seed", seed));
-        form.add(result, 0, rows.size() + 1, 2, 1);
+        form.add(problem, 0, rows.size() + 1, 2, 1);
+        form.add(result, 0, rows.size() + 2, 2, 1);
         Runnable showKind = () -> {
             Set<String> used = FIELDS.getOrDefault(kind.getValue(), Set.of());
             // the kind's rows laid out one after another (hidden rows in place left their gaps between the shown ones)
@@ -134,7 +141,8 @@ final class DatasetDialog {
                 }
                 at += shown ? 1 : 0;
             }
-            GridPane.setRowIndex(result, at);
+            GridPane.setRowIndex(problem, at);
+            GridPane.setRowIndex(result, at + 1);
             result.setText("");
             if (form.getScene() != null && form.getScene().getWindow() != null) {
                 form.getScene().getWindow().sizeToScene();
@@ -194,8 +202,40 @@ final class DatasetDialog {
                 }
             }));
         });
+        // each setting checked as it is typed, as Train would refuse it: a sentence in Classes was kept and refused
+        // only at Train; now the field is marked, the line says what to type, and OK waits until it is mended
+        Map<String, TextField> typed = Map.of("length", length, "classes", classes, "validationFraction", validation,
+                "seed", seed, "vocabulary", vocabulary, "train", trainCount, "validation", validationCount,
+                "labelColumn", labelColumn, "file", file);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable recheck = () -> {
+            var found = DatasetLoader.settingProblem(spec.get());
+            String key = found.map(DatasetDialog::settingNamed).orElse("");
+            typed.forEach((k, f) -> {
+                f.getStyleClass().remove("invalid");
+                if (k.equals(key)) {
+                    f.getStyleClass().add("invalid");
+                }
+            });
+            problem.setText(found.map(m -> labelled(m) + ". Mend it to use OK (Cancel keeps the settings as they were).")
+                    .orElse(""));
+            problem.setVisible(found.isPresent());
+            problem.setManaged(found.isPresent());
+            ok.setDisable(found.isPresent());
+        };
+        typed.values().forEach(f -> f.textProperty().addListener((o, a, b) -> recheck.run()));
+        kind.valueProperty().addListener((o, a, b) -> recheck.run());
+        tokens.valueProperty().addListener((o, a, b) -> recheck.run());
+        scoring.valueProperty().addListener((o, a, b) -> recheck.run());
+        recheck.run();
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec.get() : null);
         return dialog;
+    }
+
+    /** The setting a loader's refusal names first ("dataset.classes must be …" → classes), or empty. */
+    static String settingNamed(String refusal) {
+        var m = java.util.regex.Pattern.compile("^dataset\\.(\\w+)").matcher(refusal);
+        return m.find() ? m.group(1) : "";
     }
 
     private static Node[] row(GridPane form, int at, String label, Node field) {

@@ -227,4 +227,61 @@ class DatasetDialogUiTest {
         assertThat(vm.revisionProperty().get()).isEqualTo(before);
         robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
     }
+
+    @Test
+    void aSentenceTypedInClassesIsRefusedInTheDialogNotAtTrain(FxRobot robot) throws Exception {
+        // Found at 1024 × 700: "cats and dogs please" in Classes was kept by OK and refused only when Train was pressed
+        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind.setValue("csv");
+            robot.lookup("#dataset-file").queryTextInputControl().setText("digits.csv.gz");
+            robot.lookup("#dataset-classes").queryTextInputControl().setText("10");
+        });
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).as("good settings: OK as ever").isFalse();
+        robot.clickOn("#dataset-classes").eraseText(2).write("cats and dogs please");
+        WaitForAsyncUtils.waitForFxEvents();
+        var classes = robot.lookup("#dataset-classes").queryTextInputControl();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().getText()).get())
+                .startsWith("'Classes' must be a number, not the text \"cats and dogs please\"")
+                .contains("Mend it to use OK");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().isVisible()).get()).isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).as("nothing kept that Train would refuse").isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> classes.getStyleClass().contains("invalid")).get()).isTrue();
+
+        // the other fields of the family: a share of 5, a label column of -4
+        robot.interact(() -> classes.setText("10"));
+        robot.interact(() -> robot.lookup("#dataset-validation").queryTextInputControl().setText("5"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().getText()).get())
+                .startsWith("'Validation fraction' must be between 0 and 1; got 5");
+        assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).isTrue();
+        robot.interact(() -> robot.lookup("#dataset-validation").queryTextInputControl().setText("0.2"));
+        robot.interact(() -> robot.lookup("#dataset-label-column").queryTextInputControl().setText("-4"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().getText()).get())
+                .startsWith("'Label column' must be a column number from 0");
+        robot.interact(() -> robot.lookup("#dataset-label-column").queryTextInputControl().setText(""));
+        assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).as("mended: OK again").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> classes.getStyleClass().contains("invalid")).get()).isFalse();
+        robot.clickOn((Node) ok);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getResult().params()).containsEntry("classes", 10L).containsEntry("validationFraction", 0.2);
+
+        // marker: a sentence in Training examples, as for Classes
+        Dialog<DatasetSpec> again = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(again::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind2 = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind2.setValue("marker");
+            robot.lookup("#dataset-train").queryTextInputControl().setText("lots of examples");
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().getText()).get())
+                .startsWith("'Training examples' must be a number, not the text \"lots of examples\"");
+        assertThat(WaitForAsyncUtils.asyncFx(again.getDialogPane().lookupButton(ButtonType.OK)::isDisabled).get()).isTrue();
+        robot.clickOn((Node) again.getDialogPane().lookupButton(ButtonType.CANCEL));
+    }
 }
