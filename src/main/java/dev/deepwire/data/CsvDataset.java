@@ -47,10 +47,6 @@ public final class CsvDataset {
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) throws DataException {
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the CSV file (relative to the project's folder)");
-        }
         int classes = spec.intParam("classes", 0);
         if (classes < 2) {
             throw new DataException("dataset.classes must be 2 or more (the number of label values); got " + classes);
@@ -67,6 +63,11 @@ public final class CsvDataset {
             throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
         }
         spec.longParam("seed", 7);
+        // the file last: a setting typed wrong is named while the file is still to be chosen
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the CSV file (relative to the project's folder)");
+        }
     }
 
     public static Dataset read(Path file, int labelColumn, int classes, boolean header) throws DataException {

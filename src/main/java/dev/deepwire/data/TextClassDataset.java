@@ -84,10 +84,6 @@ public final class TextClassDataset {
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) throws DataException {
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
-        }
         Object mode = spec.params().getOrDefault("tokens", "chars");
         if (!"chars".equals(mode) && !"words".equals(mode)) {
             throw new DataException("dataset.tokens must be chars or words; got " + mode);
@@ -98,6 +94,11 @@ public final class TextClassDataset {
             throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
         }
         spec.longParam("seed", 7);
+        // the file last: a setting typed wrong is named while the file is still to be chosen
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
+        }
     }
 
     /** Rows without a split column are shared out: {@code fraction} to validation, the rest to training. */

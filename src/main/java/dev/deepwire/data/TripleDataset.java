@@ -104,15 +104,16 @@ public final class TripleDataset {
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) throws DataException {
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the triples file (relative to the project's folder)");
-        }
         spec.longParam("seed", 42);
         Object scoring = spec.params().getOrDefault(TripleQueries.SCORING, "triples");
         if (!"triples".equals(scoring) && !TripleQueries.ONE_TO_ALL.equals(scoring)) {
             throw new DataException("dataset.scoring must be \"triples\" (true and corrupted triples, for per-triple "
                     + "scorers) or \"1-n\" ((head, relation) queries answered by ranking every entity); got " + scoring);
+        }
+        // the file last: a setting typed wrong is named while the file is still to be chosen
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the triples file (relative to the project's folder)");
         }
     }
 

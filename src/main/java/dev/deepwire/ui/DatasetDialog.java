@@ -219,9 +219,13 @@ final class DatasetDialog {
             });
             problem.setText(found.map(m -> labelled(m) + ". Mend it to use OK (Cancel keeps the settings as they were).")
                     .orElse(""));
+            boolean grows = problem.isManaged() != found.isPresent();
             problem.setVisible(found.isPresent());
             problem.setManaged(found.isPresent());
             ok.setDisable(found.isPresent());
+            if (grows && form.getScene() != null && form.getScene().getWindow() != null) {
+                form.getScene().getWindow().sizeToScene(); // the line and the buttons below it all in view
+            }
         };
         typed.values().forEach(f -> f.textProperty().addListener((o, a, b) -> recheck.run()));
         kind.valueProperty().addListener((o, a, b) -> recheck.run());

@@ -251,6 +251,9 @@ class DatasetDialogUiTest {
                 .contains("Mend it to use OK");
         assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#setting-problem").queryLabeled().isVisible()).get()).isTrue();
         assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).as("nothing kept that Train would refuse").isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ok.localToScene(ok.getLayoutBounds()).getMaxY()
+                - ok.getScene().getHeight()).get()).as("the dialog grew with the line: its buttons still in view")
+                .isLessThanOrEqualTo(0.5);
         assertThat(WaitForAsyncUtils.asyncFx(() -> classes.getStyleClass().contains("invalid")).get()).isTrue();
 
         // the other fields of the family: a share of 5, a label column of -4
