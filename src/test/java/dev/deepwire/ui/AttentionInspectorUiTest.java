@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -186,7 +187,12 @@ class AttentionInspectorUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ComboBox<String> block = robot.lookup("#inspect-node").queryAs(ComboBox.class);
-        assertThat(block.getItems()).isEmpty(); // nothing trained yet: no attention blocks known
+        // nothing trained yet, but the canvas's attention block is offered at once (it had opened empty, saying
+        // "press Train first", and filled a second after Train), with what to do to see its maps
+        assertThat(WaitForAsyncUtils.asyncFx(() -> List.copyOf(block.getItems())).get()).containsExactly("attn");
+        assertThat(WaitForAsyncUtils.asyncFx(block::getValue).get()).isEqualTo("attn");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#inspect-status").queryLabeled().getText()).get())
+                .startsWith("No attention captured yet: maps appear every");
         robot.interact(() -> stage.toFront()); // the inspector's window is on top; Train is in the workbench's
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {

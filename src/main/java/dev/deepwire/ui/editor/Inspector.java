@@ -32,7 +32,8 @@ public final class Inspector extends ScrollPane {
     private final EditorViewModel vm;
     private final VBox content = new VBox(8);
     /** Blocks whose attention weights the inspector can show. */
-    private static final Set<String> ATTENTION = Set.of("self_attention", "cross_attention", "transformer_block",
+    /** The blocks whose attention the attention inspector shows. */
+    public static final Set<String> ATTENTION = Set.of("self_attention", "cross_attention", "transformer_block",
             "attention_pool");
     private Consumer<String> onInspectAttention = id -> { };
     /** Blocks that hold an embedding table the projector can draw. */

@@ -92,9 +92,10 @@ public final class AttentionInspector {
 
     private BorderPane layout(String nodeId) {
         ui.namesFrom(id -> training.editor().graph().node(id).map(dev.deepwire.model.Node::label).orElse(null));
-        ui.node.getItems().setAll(session.nodes());
-        ui.node.setValue(nodeId != null && session.nodes().contains(nodeId) ? nodeId
-                : session.nodes().isEmpty() ? null : session.nodes().get(0)); // List.of() refuses contains(null)
+        List<String> offered = blocks();
+        ui.node.getItems().setAll(offered);
+        ui.node.setValue(nodeId != null && offered.contains(nodeId) ? nodeId
+                : offered.isEmpty() ? null : offered.get(0)); // List.of() refuses contains(null)
         BorderPane root = ui.layout(this::showClearest, this::export, () -> stage.close());
         root.setRight(intervene.scrolling());
         ui.node.valueProperty().addListener((o, a, b) -> {
@@ -151,13 +152,27 @@ public final class AttentionInspector {
      */
     private boolean offerSessionNodes() {
         String chosen = ui.node.getValue();
-        if (!ui.offerNodes(session.nodes())) {
+        if (!ui.offerNodes(blocks())) {
             return false;
         }
         if (Objects.equals(chosen, ui.node.getValue())) {
             refresh(); // (a new choice of block has refreshed already: drawing it twice counted one capture twice)
         }
         return true;
+    }
+
+    /**
+     * The blocks the Block list offers: the run's (or loaded model's) attention blocks, else — before a run, or while
+     * one starts and its network is not yet known — the canvas's own, so the list is never empty for a network that
+     * has one (it had opened empty, saying "press Train first", and filled a second after Train).
+     */
+    private List<String> blocks() {
+        if (!session.nodes().isEmpty()) {
+            return session.nodes();
+        }
+        return training.editor().graph().nodes().stream()
+                .filter(n -> dev.deepwire.ui.editor.Inspector.ATTENTION.contains(n.type()))
+                .map(dev.deepwire.model.Node::id).toList();
     }
 
     private void capturesChanged(ListChangeListener.Change<? extends Snapshot> c) {
