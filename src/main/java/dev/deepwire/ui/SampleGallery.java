@@ -94,6 +94,12 @@ final class SampleGallery {
     }
 
     private static final class CardCell extends ListCell<Card> {
+        CardCell() {
+            // as wide as the list, never wider: its words wrap (at 1024 × 700 the marker's facts line was cut and a
+            // horizontal scroll bar appeared, the list taking each card's unwrapped width)
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Card c, boolean empty) {
             super.updateItem(c, empty);
@@ -107,10 +113,13 @@ final class SampleGallery {
             title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
             Label facts = new Label(c.entry().reaches() + "  ·  " + c.entry().time());
             facts.getStyleClass().add("gallery-facts");
+            title.setWrapText(true);
+            facts.setWrapText(true);
             Label text = new Label(c.project() != null ? c.project().description() : "Cannot be opened: " + c.problem());
             text.setWrapText(true);
             text.setMaxWidth(600);
             VBox words = new VBox(4, title, facts, text);
+            words.setMinWidth(0);
             HBox.setHgrow(words, Priority.ALWAYS);
             HBox card = new HBox(12, c.project() == null ? new Label("") : GraphThumbnail.draw(c.project().graph(),
                     BlockCatalog.standard(), 220, 120), words);

@@ -102,4 +102,30 @@ class SampleGalleryUiTest {
         });
         assertThat(robot.lookup("#train-test-report").queryLabeled().getText()).contains("filtered MRR").contains("random");
     }
+
+    @Test
+    void everyCardsWordsWrapInTheGalleryWithoutASidewaysScrollBar(FxRobot robot) throws Exception {
+        // Found at 1024 × 700: the marker's "99% validation accuracy · about 3 min to 95% (epoch 13 of its 20 epochs) on
+        // a 2-core laptop CPU" was cut at the window's edge and a horizontal scroll bar appeared under the list
+        robot.interact(() -> window.openGallery(stage));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = robot.lookup("#sample-gallery").queryAs(ListView.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> list.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible())
+                .count()).get()).as("no sideways scroll bar").isZero();
+        java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> list.lookupAll(".list-cell").stream()
+                .filter(javafx.scene.Node::isVisible)
+                .flatMap(cell -> cell.lookupAll(".label").stream())
+                .map(n -> (javafx.scene.control.Label) n)
+                .filter(l -> l.getText() != null && !l.getText().isEmpty())
+                .filter(l -> l.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText())
+                        .noneMatch(shown -> shown.equals(l.getText())))
+                .map(javafx.scene.control.Label::getText).toList()).get();
+        assertThat(cut).as("every line of every card shown whole").isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> list.lookupAll(".gallery-facts").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList()).get())
+                .anyMatch(t -> t.startsWith("99% validation accuracy"));
+        robot.interact(() -> ((Stage) list.getScene().getWindow()).close());
+    }
 }
