@@ -213,6 +213,45 @@ final class ProjectorModel {
         return matches;
     }
 
+    /**
+     * What the search line says when nothing matches {@code text}: that no label has it, and what to type instead — a
+     * sentence's words that are labels, else the label a mistyped word most likely meant, else a few of the labels
+     * (a whole sentence typed had said only "no label contains …", leaving the user to guess what labels look like).
+     */
+    String notFound(String text) {
+        String typed = text.strip();
+        // a long sentence is not said back whole: the advice after it is what the line is for (it was cut at 1024 px)
+        String said = "no label contains \u201c" + (typed.length() > 24 ? typed.substring(0, 23).strip() + "\u2026" : typed)
+                + "\u201d";
+        LearnedTable t = shown();
+        if (t == null || t.labels().isEmpty()) {
+            return said;
+        }
+        List<String> words = List.of(searchable(text).split(" "));
+        java.util.Map<String, String> bySearch = new java.util.LinkedHashMap<>();
+        for (String l : t.labels()) {
+            bySearch.putIfAbsent(searchable(l), l);
+        }
+        List<String> inIt = words.stream().filter(bySearch::containsKey).distinct().limit(3).map(bySearch::get).toList();
+        if (words.size() > 1 && !inIt.isEmpty()) {
+            return said + "; labels are searched one at a time: try " + quoted(inIt);
+        }
+        if (words.size() == 1) {
+            var close = dev.deepwire.model.SimilarNames.closest(words.get(0), bySearch.keySet());
+            if (close.isPresent()) {
+                return said + "; did you mean \u201c" + bySearch.get(close.get()) + "\u201d?";
+            }
+        }
+        boolean single = bySearch.keySet().stream().noneMatch(l -> l.contains(" "));
+        List<String> some = bySearch.values().stream().filter(l -> !l.isBlank()).limit(3).toList();
+        return said + "; labels here are " + (single ? "single words" : "names") + " like " + quoted(some)
+                + ": type one, or part of one";
+    }
+
+    private static String quoted(List<String> labels) {
+        return String.join(", ", labels.stream().map(l -> "\u201c" + l + "\u201d").toList());
+    }
+
     /** A label or a search as compared: case, underscores (WordNet's domestic_dog) and runs of spaces ignored. */
     private static String searchable(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();

@@ -281,7 +281,7 @@ public final class ProjectorWindow {
         List<Integer> found = model.search(b);
         showNeighbours();
         hover.setText(b.isBlank() || model.shown() == null ? ""
-                : found.isEmpty() ? "no label contains \u201c" + b.strip() + "\u201d"
+                : found.isEmpty() ? model.notFound(b)
                 : found.size() + " found; first: " + model.describe(found.get(0))
                 + (model.projection() != null && model.positionOf(found.get(0)) == null
                 ? " (not drawn: this picture shows every k-th row; its neighbours are listed)" : ""));

@@ -68,6 +68,15 @@ class ProjectorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.hover.getText()).startsWith("no label contains");
         assertThat(window.neighbours.getItems()).isEmpty();
+        // and says what to type instead (a sentence had been answered with "no label contains …" alone)
+        assertThat(window.hover.getText()).isEqualTo("no label contains \u201cthe letter e and a\u201d; labels here are "
+                + "single words like \u201cdog\u201d, \u201cwolf\u201d, \u201ccat\u201d: type one, or part of one");
+        robot.clickOn("#projector-search").eraseText(18).write("a lion and a wolf please");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).endsWith("; labels are searched one at a time: try \u201clion\u201d, \u201cwolf\u201d");
+        robot.clickOn("#projector-search").eraseText(24).write("lian");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.hover.getText()).isEqualTo("no label contains \u201clian\u201d; did you mean \u201clion\u201d?");
 
         javafx.stage.Window shown = window.canvas.getScene().getWindow();
         robot.clickOn("#projector-close");
@@ -90,7 +99,7 @@ class ProjectorWindowUiTest {
 
         robot.interact(() -> window.table.setValue("rel"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.hover.getText()).as("the relations have no 'lion'").isEqualTo("no label contains \u201clion\u201d");
+        assertThat(window.hover.getText()).as("the relations have no 'lion'").startsWith("no label contains \u201clion\u201d; labels here are names like \u201chypernym\u201d");
         assertThat(window.model.matches()).isEmpty();
         assertThat(window.model.selected()).isEqualTo(-1);
         assertThat(window.neighbours.getItems()).isEmpty();
@@ -101,7 +110,7 @@ class ProjectorWindowUiTest {
 
         robot.interact(() -> window.table.setValue("emb"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.hover.getText()).isEqualTo("no label contains \u201chyper\u201d");
+        assertThat(window.hover.getText()).startsWith("no label contains \u201chyper\u201d; ");
         robot.clickOn("#projector-search").eraseText(5).write("wolf");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.table.setValue("rel"));
