@@ -61,11 +61,26 @@ final class ExamplesView extends VBox {
                 ModelLab.Example e = ModelLab.example(data, example, inputs);
                 Prediction p = getTableRow() == null ? null : getTableRow().getItem();
                 String at = p != null && p.step() >= 0 ? "  (position " + p.step() + ")" : "";
-                setText(e.text().isEmpty() ? at.trim() : e.text() + at);
-                setGraphic(e.image() == null ? null : image(e.image()));
-                // an image's size on hover: written beside the picture it was cut to "im…" at 1024 x 700
-                setTooltip(e.imageText().isEmpty() ? null : new javafx.scene.control.Tooltip(e.imageText()
-                        + (e.text().isEmpty() ? "" : "\n" + e.text()) + ", example " + example));
+                String said = e.text().isEmpty() ? at.trim() : e.text() + at;
+                // the words wrap in their row, whole: at 1024 x 700 "3 features: 0, …" and a token sequence were cut
+                // at the column's edge (a Text wrapped to the column's width: a wrapping cell's row kept one line)
+                ImageView picture = e.image() == null ? null : image(e.image());
+                javafx.scene.text.Text words = new javafx.scene.text.Text(said);
+                words.getStyleClass().add("example-text");
+                words.fillProperty().bind(textFillProperty());
+                words.fontProperty().bind(fontProperty());
+                words.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(
+                        picture == null ? 14 : 14 + picture.getImage().getWidth() + 6));
+                setText(null);
+                setAccessibleText(said);
+                setGraphic(picture == null ? words : new HBox(6, picture, words));
+                // and the whole example on hover, an image's size with it (written beside the picture it was cut to
+                // "im…")
+                javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip((e.imageText().isEmpty() ? ""
+                        : e.imageText() + (e.text().isEmpty() ? "" : "\n")) + said + ", example " + example);
+                whole.setWrapText(true);
+                whole.setMaxWidth(600);
+                setTooltip(whole);
             }
         });
         TableColumn<Prediction, String> actual = new TableColumn<>("True");

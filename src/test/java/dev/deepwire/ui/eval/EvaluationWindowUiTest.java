@@ -92,7 +92,7 @@ class EvaluationWindowUiTest {
     }
 
     @Test
-    void aCellListsItsExamplesSurestFirstAndOneOpensInTheInspector(FxRobot robot) {
+    void aCellListsItsExamplesSurestFirstAndOneOpensInTheInspector(FxRobot robot) throws Exception {
         EvaluationReport report = training.evaluation().reportProperty().get();
         int[] cell = report.mostConfused() != null ? report.mostConfused() : new int[] {0, 0};
         long count = report.confusion()[cell[0]][cell[1]];
@@ -132,6 +132,25 @@ class EvaluationWindowUiTest {
             Label l = (Label) header;
             String drawn = ((javafx.scene.text.Text) l.lookup(".text")).getText();
             assertThat(drawn).as("the %s column's header", l.getText()).isEqualTo(l.getText());
+        }
+        // and each example is read whole in its row (its words wrap), and whole on hover: at 1024 x 700 the Example
+        // column cut its text at the column's edge ("3 features: 0, …", a marker's token sequence)
+        List<javafx.scene.control.TableCell<?, ?>> examples = WaitForAsyncUtils.asyncFx(() -> robot.from(table)
+                .lookup(".table-cell").queryAll().stream().<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && "Example".equals(c.getTableColumn().getText())
+                        && c.getItem() != null && c.isVisible()).toList()).get();
+        assertThat(examples).as("a row for each listed example").hasSize(Math.min(table.getItems().size(), examples.size()))
+                .hasSizeGreaterThanOrEqualTo(Math.min(1, table.getItems().size()));
+        for (var c : examples) {
+            javafx.scene.text.Text words = (javafx.scene.text.Text) c.lookup(".example-text");
+            assertThat(words).isNotNull();
+            String said = words.getText();
+            assertThat(said).as("the example's tokens").isNotBlank().doesNotContain("\u2026");
+            assertThat(WaitForAsyncUtils.asyncFx(() -> words.getBoundsInParent().getMaxX() <= c.getWidth() + 0.5
+                    && words.getLayoutBounds().getHeight() <= c.getHeight() + 0.5).get())
+                    .as("'%s' inside its cell of %s × %s", said, c.getWidth(), c.getHeight()).isTrue();
+            assertThat(c.getTooltip()).isNotNull();
+            assertThat(c.getTooltip().getText()).contains(said);
         }
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#eval-open-inspector");
