@@ -224,13 +224,23 @@ final class BlockEdits {
         return Optional.empty();
     }
 
-    void rename(String nodeId, String label) {
+    /**
+     * Renames a block to {@code label} (trimmed); a blank name is refused and said so — the old name had come back
+     * without a word. Returns whether the name typed was taken.
+     */
+    boolean rename(String nodeId, String label) {
         if (vm.refuseWhileLocked()) {
-            return;
+            return false;
         }
         String trimmed = label.trim();
-        if (!trimmed.isEmpty() && !trimmed.equals(graph().require(nodeId).label())) {
+        String kept = graph().require(nodeId).label();
+        if (trimmed.isEmpty()) {
+            vm.refuse("A block needs a name \u2014 kept \u2018" + kept + "\u2019");
+            return false;
+        }
+        if (!trimmed.equals(kept)) {
             execute(new RenameNodeCommand(nodeId, trimmed));
         }
+        return true;
     }
 }

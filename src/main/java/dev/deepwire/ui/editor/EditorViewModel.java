@@ -323,8 +323,9 @@ public final class EditorViewModel {
         return blocks.setParam(nodeId, name, value);
     }
 
-    public void rename(String nodeId, String label) {
-        blocks.rename(nodeId, label);
+    /** Renames a block; a blank name is refused with a message. Returns whether the name typed was taken. */
+    public boolean rename(String nodeId, String label) {
+        return blocks.rename(nodeId, label);
     }
 
     /** The selected blocks (and the wires between them) as text for the clipboard; empty if nothing is selected. */

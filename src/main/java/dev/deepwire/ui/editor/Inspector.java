@@ -119,10 +119,24 @@ public final class Inspector extends ScrollPane {
         TextField name = new TextField(node.label());
         name.setId("inspector-name");
         whileUnlocked(name);
-        name.setOnAction(e -> vm.rename(node.id(), name.getText()));
+        // a blank name is refused: the field shows the name kept, marked, and the status bar says why
+        Runnable commitName = () -> {
+            if (!vm.graph().contains(node.id())) {
+                return;
+            }
+            if (vm.rename(node.id(), name.getText())) {
+                name.getStyleClass().remove("invalid");
+            } else {
+                name.setText(vm.graph().require(node.id()).label());
+                if (!name.getStyleClass().contains("invalid")) {
+                    name.getStyleClass().add("invalid");
+                }
+            }
+        };
+        name.setOnAction(e -> commitName.run());
         name.focusedProperty().addListener((o, was, is) -> {
-            if (!is && vm.graph().contains(node.id())) {
-                vm.rename(node.id(), name.getText());
+            if (!is) {
+                commitName.run();
             }
         });
         Label id = new Label("id " + node.id() + (type == null ? "" : " · " + type.label()));
@@ -235,7 +249,9 @@ public final class Inspector extends ScrollPane {
                     vm.refuse(node.label() + ": " + problem.get()); // (setParam says its own refusals)
                 }
                 field.setText(String.valueOf(vm.catalog().paramValue(node, spec.name())));
-                field.getStyleClass().add("invalid");
+                if (!field.getStyleClass().contains("invalid")) {
+                    field.getStyleClass().add("invalid");
+                }
             } else {
                 field.getStyleClass().remove("invalid");
             }
