@@ -211,16 +211,32 @@ public final class GraphCanvas extends Pane {
      * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
      * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
      * nothing in view is free, {@code wanted} pulled inside the view. After a wire dropped from {@code from}: right of
-     * its block ({@link NotePlacement#freeSpotAfter}).
+     * its block ({@link NotePlacement#freeSpotAfter}), scrolled into view where that is past the view's edge.
      */
     Point2D blockSpotNear(BlockType type, Point2D wanted, Port from) {
         double h = NodeView.heightFor(type);
         Bounds visible = visibleWorldBounds();
-        Optional<Point2D> after = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId())).flatMap(n ->
-                NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted, views.modelBounds(n)));
-        return after.orElseGet(() -> NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
+        Optional<dev.deepwire.model.Node> source = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId()));
+        if (source.isPresent()) {
+            Point2D after = NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted,
+                    views.modelBounds(source.get()));
+            bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
+            return after;
+        }
+        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
                 Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
-                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h)))));
+                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
+    }
+
+    /** Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side. */
+    private void bringIntoView(Bounds box) {
+        Bounds v = visibleWorldBounds();
+        double room = 24 / zoom();
+        double right = minimap.isVisible() ? (minimap.getWidth() + 24) / zoom() : room;
+        double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX() : 0;
+        double dy = box.getMaxY() + room > v.getMaxY() ? v.getMaxY() - room - box.getMaxY()
+                : box.getMinY() - room < v.getMinY() ? v.getMinY() + room - box.getMinY() : 0;
+        viewport.panBy(dx * zoom(), dy * zoom());
     }
 
     /** What a new block or note must not cover: blocks, notes, and the minimap over the canvas's corner. */

@@ -50,17 +50,35 @@ final class NotePlacement {
     /**
      * Where a block added by dropping a wire from {@code source}'s output goes: in the wire's direction, right of the
      * block it is wired from ({@link #AFTER_GAP} clear of it) — at {@code near} when that is there and free, else the
-     * nearest free spot in view on that side; empty when nothing on that side of the view is free. The nearest free
-     * spot anywhere had put it behind its own block, the wire running back through it.
+     * nearest free spot on that side, in view when there is one, else past the view's right edge (the canvas grows:
+     * the caller scrolls to it). Never left of or above the block, never on another. The nearest free spot anywhere
+     * had put it behind its own block, the wire running back through it — and, with no room right of the block in
+     * view, above and left of it.
      */
-    static Optional<Point2D> freeSpotAfter(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,
-                                           Bounds source) {
+    static Point2D freeSpotAfter(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near, Bounds source) {
         double minX = Math.max(visible.getMinX(), source.getMaxX() + AFTER_GAP);
-        if (minX + w > visible.getMaxX()) {
-            return Optional.empty();
+        double top = visible.getMinY();
+        double height = Math.max(visible.getHeight(), h + 2 * MARGIN);
+        Point2D wanted = new Point2D(Math.max(near.getX(), minX), near.getY());
+        if (minX + w <= visible.getMaxX()) {
+            Bounds side = new BoundingBox(minX, top, visible.getMaxX() - minX, height);
+            Optional<Point2D> inView = freeSpot(side, occupied, w, h, wanted);
+            if (inView.isPresent()) {
+                return inView.get();
+            }
         }
-        Bounds side = new BoundingBox(minX, visible.getMinY(), visible.getMaxX() - minX, visible.getHeight());
-        return freeSpot(side, occupied, w, h, new Point2D(Math.max(near.getX(), minX), near.getY()));
+        // past the view: strips of one block's width further right, until one has room
+        double reach = Math.max(visible.getMaxX(), minX + w + 2 * MARGIN);
+        for (int i = 0; i < 40; i++, reach += w + 2 * MARGIN) {
+            Bounds side = new BoundingBox(minX, top, reach - minX, height);
+            Optional<Point2D> spot = freeSpot(side, occupied, w, h, wanted, MARGIN, STEP);
+            if (spot.isPresent()) {
+                return spot.get();
+            }
+        }
+        double right = occupied.stream().filter(b -> b.getMaxY() > top && b.getMinY() < top + height)
+                .mapToDouble(Bounds::getMaxX).max().orElse(minX);
+        return new Point2D(Math.max(minX, right + AFTER_GAP), wanted.getY());
     }
 
     private static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,

@@ -62,7 +62,7 @@ class DroppedWireTest {
     @Test
     void aBlockDroppedRightOfItsWireIsPlacedWhereTheWireWasDropped() {
         var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, new Point2D(700, 220), SOURCE);
-        assertThat(spot).contains(new Point2D(700, 220));
+        assertThat(spot).isEqualTo(new Point2D(700, 220));
     }
 
     @Test
@@ -73,27 +73,43 @@ class DroppedWireTest {
         assertThat(NotePlacement.freeSpot(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, dropped))
                 .as("the rule for a block added without a wire keeps the free point").contains(dropped);
         var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE), NodeView.WIDTH, 90, dropped, SOURCE);
-        assertThat(spot).hasValueSatisfying(p -> {
-            assertThat(p.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
-            assertThat(p.getY()).as("at the drop's height").isEqualTo(dropped.getY());
-        });
+        assertThat(spot.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
+        assertThat(spot.getY()).as("at the drop's height").isEqualTo(dropped.getY());
     }
 
     @Test
     void aTakenDropPointGivesTheNearestFreeSpotOnTheWiresSide() {
         Bounds taken = new BoundingBox(680, 180, NodeView.WIDTH, 120);
         var spot = NotePlacement.freeSpotAfter(VIEW, List.of(SOURCE, taken), NodeView.WIDTH, 90, new Point2D(690, 200), SOURCE);
-        assertThat(spot).hasValueSatisfying(p -> {
-            var block = new BoundingBox(p.getX(), p.getY(), NodeView.WIDTH, 90);
-            assertThat(block.intersects(taken)).isFalse();
-            assertThat(p.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
-        });
+        var block = new BoundingBox(spot.getX(), spot.getY(), NodeView.WIDTH, 90);
+        assertThat(block.intersects(taken)).isFalse();
+        assertThat(spot.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
     }
 
     @Test
-    void noRoomRightOfTheBlockInViewLeavesItToTheUsualRule() {
+    void noRoomRightOfTheBlockInViewPutsItPastTheViewsEdgeNotAboveOrLeftOfIt() {
+        // the source at the view's right edge: the new block had gone to the nearest free spot anywhere, above and
+        // left of its own block, the wire running back across it
         Bounds atTheEdge = new BoundingBox(900, 200, NodeView.WIDTH, 90);
-        assertThat(NotePlacement.freeSpotAfter(VIEW, List.of(atTheEdge), NodeView.WIDTH, 90, new Point2D(950, 220),
-                atTheEdge)).isEmpty();
+        Point2D spot = NotePlacement.freeSpotAfter(VIEW, List.of(atTheEdge), NodeView.WIDTH, 90, new Point2D(950, 220),
+                atTheEdge);
+        assertThat(spot.getX()).as("right of its block, past the view").isGreaterThanOrEqualTo(atTheEdge.getMaxX()
+                + NotePlacement.AFTER_GAP);
+        assertThat(spot.getY()).as("at the drop's height").isEqualTo(220);
+    }
+
+    @Test
+    void aRightSideFullInViewAndBeyondStillGivesAFreeSpotToTheRight() {
+        // a column of blocks right of the source, top to bottom of the view, and another past the view's edge
+        List<Bounds> occupied = new java.util.ArrayList<>(List.of(SOURCE));
+        for (double x : new double[] {640, 860, 1080}) {
+            for (double y = -40; y < 640; y += 100) {
+                occupied.add(new BoundingBox(x, y, NodeView.WIDTH, 90));
+            }
+        }
+        Point2D spot = NotePlacement.freeSpotAfter(VIEW, occupied, NodeView.WIDTH, 90, new Point2D(700, 220), SOURCE);
+        var block = new BoundingBox(spot.getX(), spot.getY(), NodeView.WIDTH, 90);
+        assertThat(occupied).as("the spot %s overlaps no block", spot).noneMatch(block::intersects);
+        assertThat(spot.getX()).isGreaterThanOrEqualTo(SOURCE.getMaxX() + NotePlacement.AFTER_GAP);
     }
 }
