@@ -307,6 +307,7 @@ final class CanvasViews {
 
     void showSelection() {
         nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
+        groups.showSelection(vm.selectedBoxes()); // a collapsed group wholly selected shows as its box selected
         notes.showSelection();
         edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
     }
@@ -314,6 +315,7 @@ final class CanvasViews {
     /** Draws nothing as selected (for pictures of the graph); {@link #showSelection} shows it again. */
     void hideSelection() {
         nodes.values().forEach(v -> v.setSelected(false));
+        groups.showSelection(List.of());
         edges.values().forEach(v -> v.setSelected(false));
     }
 

@@ -368,6 +368,11 @@ public final class EditorViewModel {
         selected.all();
     }
 
+    /** The collapsed groups whose blocks are all selected: the boxes the selection shows. */
+    public List<dev.deepwire.model.NodeGroup> selectedBoxes() {
+        return selected.wholeCollapsedGroups();
+    }
+
     /** The selected notes (Select All takes them; {@link #selection()} holds the blocks). */
     public ObservableSet<String> selectedNotes() {
         return selected.notes();

@@ -52,6 +52,15 @@ final class GroupView extends Pane {
         return group;
     }
 
+    /** A collapsed box wholly selected is drawn as a selected block is. */
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+    }
+
+    boolean isSelected() {
+        return getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected"));
+    }
+
     Label title() {
         return title;
     }

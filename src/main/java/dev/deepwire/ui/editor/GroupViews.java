@@ -90,6 +90,13 @@ final class GroupViews {
         titles.getChildren().remove(view.title());
     }
 
+    /** Draws the boxes of these (collapsed, wholly selected) groups as selected, and no other. */
+    void showSelection(java.util.List<NodeGroup> selected) {
+        Set<String> ids = new HashSet<>();
+        selected.forEach(g -> ids.add(g.id()));
+        groups.forEach((id, v) -> v.setSelected(ids.contains(id)));
+    }
+
     /** The collapsed group a block is hidden in, if any. */
     Optional<GroupView> collapsedGroupOf(String nodeId) {
         return groups.values().stream().filter(g -> g.group().collapsed() && g.group().members().contains(nodeId)).findFirst();

@@ -91,7 +91,7 @@ public final class Inspector extends ScrollPane {
             Label hint = new Label(vm.selection().isEmpty()
                     ? "Select a block to see and edit its parameters.\n\nDrag blocks from the palette; drag from an "
                     + "output port (right) to an input port (left) to wire them."
-                    : Words.blocksAndNotes(vm.selection().size(), vm.selectedNotes().size()) + " selected");
+                    : Words.selection(vm.selection().size(), vm.selectedNotes().size(), vm.selectedBoxes()) + " selected");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
             String about = vm.project().description();

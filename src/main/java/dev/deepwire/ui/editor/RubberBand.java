@@ -47,7 +47,9 @@ final class RubberBand {
         if (band.isVisible()) {
             Bounds b = band.getBoundsInParent();
             for (Node n : vm.graph().nodes()) {
-                if (b.intersects(views.modelBounds(n))) {
+                // a block hidden in a collapsed group is taken with its box, never by where it would be shown
+                javafx.scene.layout.Region shown = views.shownAs(n.id());
+                if (b.intersects(shown instanceof GroupView ? shown.getBoundsInParent() : views.modelBounds(n))) {
                     vm.selection().add(n.id());
                 }
             }

@@ -37,6 +37,29 @@ public final class Words {
     }
 
     /**
+     * What is selected, as the inspector says it: a collapsed group wholly selected is named as the box it shows
+     * ("group ‘Encoder’ (3 blocks)"), never as blocks no one sees.
+     */
+    public static String selection(long blocks, long notes, java.util.List<dev.deepwire.model.NodeGroup> boxes) {
+        if (boxes.isEmpty()) {
+            return blocksAndNotes(blocks, notes);
+        }
+        long inside = boxes.stream().mapToLong(g -> g.members().size()).sum();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(boxes.size() == 1 ? "group \u2018" + boxes.get(0).label() + "\u2019 (" + count(inside, "block") + ")"
+                : count(boxes.size(), "group") + " (" + count(inside, "block") + ")");
+        if (blocks > inside) {
+            parts.add(count(blocks - inside, "block"));
+        }
+        if (notes > 0) {
+            parts.add(count(notes, "note"));
+        }
+        String text = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
      * A message with each block id replaced by the block's label: {@code id.port} always (as “Label” port), a bare id
      * where it cannot be an ordinary word (it has a digit or an underscore, like {@code self_attention_1}).
      */
