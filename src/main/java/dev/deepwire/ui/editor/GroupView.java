@@ -89,6 +89,18 @@ final class GroupView extends Pane {
         title.setMaxWidth(overview ? Math.max(frame.getWidth(), NodeView.WIDTH) : Region.USE_COMPUTED_SIZE);
     }
 
+    private static final double PAD = 14;
+    private static final double TITLE = 22;
+
+    /**
+     * What an expanded group around {@code members} takes on the canvas — its frame and the name above it — whether it
+     * is expanded now or will be: what a note or block placed beside it keeps clear of.
+     */
+    static Bounds frameAround(Bounds members) {
+        return new javafx.geometry.BoundingBox(members.getMinX() - PAD, members.getMinY() - PAD - TITLE,
+                members.getWidth() + 2 * PAD, members.getHeight() + 2 * PAD + TITLE);
+    }
+
     /** Places the frame around the given bounds (expanded) or the box at their top-left (collapsed). */
     void place(Bounds members) {
         if (group.collapsed()) {
@@ -97,9 +109,9 @@ final class GroupView extends Pane {
             frame.setHeight(COLLAPSED_HEIGHT);
             title.relocate(getLayoutX() + 12, getLayoutY() + 10); // in the title layer, in the box's coordinates
         } else {
-            double pad = 14;
-            relocate(members.getMinX() - pad, members.getMinY() - pad - 22);
-            frame.setY(22);
+            double pad = PAD;
+            relocate(members.getMinX() - pad, members.getMinY() - pad - TITLE);
+            frame.setY(TITLE);
             frame.setWidth(members.getWidth() + 2 * pad);
             frame.setHeight(members.getHeight() + 2 * pad);
             title.relocate(getLayoutX() + 4, getLayoutY()); // in the title layer, which shares the frame's coordinates

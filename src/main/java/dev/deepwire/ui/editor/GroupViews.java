@@ -105,24 +105,35 @@ final class GroupViews {
     /** Places each group around its members ({@code bounds}: where a block is drawn). */
     void layout(Function<Node, Bounds> bounds) {
         for (GroupView g : groups.values()) {
-            double minX = Double.MAX_VALUE;
-            double minY = Double.MAX_VALUE;
-            double maxX = -Double.MAX_VALUE;
-            double maxY = -Double.MAX_VALUE;
-            for (String id : g.group().members()) {
-                Node n = vm.graph().node(id).orElse(null);
-                if (n != null) {
-                    Bounds b = bounds.apply(n);
-                    minX = Math.min(minX, b.getMinX());
-                    minY = Math.min(minY, b.getMinY());
-                    maxX = Math.max(maxX, b.getMaxX());
-                    maxY = Math.max(maxY, b.getMaxY());
-                }
-            }
-            if (minX <= maxX) {
-                g.place(new BoundingBox(minX, minY, maxX - minX, maxY - minY));
+            members(g.group(), bounds).ifPresent(g::place);
+        }
+    }
+
+    /**
+     * What every group takes on the canvas expanded ({@link GroupView#frameAround}), collapsed ones too: a note or block
+     * placed while a group was collapsed had gone where its blocks would come back, covered once it was expanded.
+     */
+    java.util.List<Bounds> expandedExtents(Function<Node, Bounds> bounds) {
+        return groups.values().stream().flatMap(g -> members(g.group(), bounds).map(GroupView::frameAround).stream()).toList();
+    }
+
+    /** The extent of a group's blocks ({@code bounds}: where a block is drawn), empty when none is left. */
+    private Optional<Bounds> members(NodeGroup group, Function<Node, Bounds> bounds) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (String id : group.members()) {
+            Node n = vm.graph().node(id).orElse(null);
+            if (n != null) {
+                Bounds b = bounds.apply(n);
+                minX = Math.min(minX, b.getMinX());
+                minY = Math.min(minY, b.getMinY());
+                maxX = Math.max(maxX, b.getMaxX());
+                maxY = Math.max(maxY, b.getMaxY());
             }
         }
+        return minX <= maxX ? Optional.of(new BoundingBox(minX, minY, maxX - minX, maxY - minY)) : Optional.empty();
     }
 
     Collection<GroupView> all() {

@@ -1,15 +1,24 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.model.Command;
+import dev.deepwire.model.CompoundCommand;
 import dev.deepwire.model.Graph;
+import dev.deepwire.model.MoveNodeCommand;
+import dev.deepwire.model.Node;
 import dev.deepwire.model.GroupNodesCommand;
 import dev.deepwire.model.Note;
 import dev.deepwire.model.NoteCommand;
 import dev.deepwire.model.NodeGroup;
 import dev.deepwire.model.SetGroupCollapsedCommand;
 import dev.deepwire.model.UngroupCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 
 /** The editor's edits of what sits on the canvas beside the blocks: text notes and groups of blocks (undoable). */
 final class NoteAndGroupEdits {
@@ -69,7 +78,70 @@ final class NoteAndGroupEdits {
         if (vm.refuseWhileLocked()) {
             return;
         }
-        graph().group(groupId).ifPresent(g -> vm.history().execute(new SetGroupCollapsedCommand(groupId, !g.collapsed())));
+        graph().group(groupId).ifPresent(g -> {
+            Command toggle = new SetGroupCollapsedCommand(groupId, !g.collapsed());
+            if (!g.collapsed()) {
+                vm.history().execute(toggle);
+                return;
+            }
+            // Expanded, the group takes back its room: what was put there while it was collapsed (a note, a block) is
+            // moved clear in the same step — a note added meanwhile had been covered by the group's blocks.
+            List<Command> parts = new ArrayList<>(List.of(toggle));
+            parts.addAll(clearOf(g));
+            vm.history().execute(parts.size() == 1 ? toggle : new CompoundCommand("Expand " + g.label(), parts));
+            if (parts.size() > 1) {
+                long notes = parts.stream().filter(c -> c instanceof NoteCommand).count();
+                vm.messageProperty().set("Expanded \u2018" + g.label() + "\u2019: moved "
+                        + Words.blocksAndNotes(parts.size() - 1 - notes, notes) + " out of its way");
+            }
+        });
+    }
+
+    /** The moves that take every note and ungrouped block out of where {@code group} is drawn expanded. */
+    private List<Command> clearOf(NodeGroup group) {
+        Optional<Bounds> frame = frameOf(group);
+        if (frame.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Bounds> movable = new LinkedHashMap<>();
+        List<Bounds> fixed = new ArrayList<>();
+        for (Node n : graph().nodes()) {
+            if (graph().groupOf(n.id()).isEmpty()) {
+                movable.put(n.id(), blockBounds(n));
+            } else if (!group.members().contains(n.id())) {
+                fixed.add(blockBounds(n));
+            }
+        }
+        graph().groups().stream().filter(o -> !o.id().equals(group.id())).forEach(o -> frameOf(o).ifPresent(fixed::add));
+        Map<String, Note> notes = new LinkedHashMap<>();
+        for (Note n : graph().notes()) {
+            notes.put(n.id(), n);
+            movable.put(n.id(), new BoundingBox(n.x(), n.y(), NoteView.WIDTH,
+                    BlockDetail.noteTextHeight(n.text(), BlockDetail.NOTE_BASE) + 20));
+        }
+        List<Command> moves = new ArrayList<>();
+        NotePlacement.outOf(frame.get(), movable, fixed).forEach((id, p) -> {
+            double x = Math.round(p.getX());
+            double y = Math.round(p.getY());
+            Note note = notes.get(id);
+            moves.add(note != null ? NoteCommand.change(note, note.at(x, y)) : new MoveNodeCommand(id, x, y));
+        });
+        return moves;
+    }
+
+    /** Where a group is drawn expanded, from its blocks' places in the model. */
+    private Optional<Bounds> frameOf(NodeGroup group) {
+        return group.members().stream().flatMap(id -> graph().node(id).stream()).map(this::blockBounds)
+                .reduce((a, b) -> {
+                    double minX = Math.min(a.getMinX(), b.getMinX());
+                    double minY = Math.min(a.getMinY(), b.getMinY());
+                    return new BoundingBox(minX, minY, Math.max(a.getMaxX(), b.getMaxX()) - minX,
+                            Math.max(a.getMaxY(), b.getMaxY()) - minY);
+                }).map(GroupView::frameAround);
+    }
+
+    private Bounds blockBounds(Node n) {
+        return new BoundingBox(n.x(), n.y(), NodeView.WIDTH, NodeView.heightFor(vm.catalog().find(n.type()).orElse(null)));
     }
 
     List<String> selectedGroups() {

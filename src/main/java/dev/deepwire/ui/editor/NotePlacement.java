@@ -81,6 +81,31 @@ final class NotePlacement {
         return new Point2D(Math.max(minX, right + AFTER_GAP), wanted.getY());
     }
 
+    /**
+     * Where each of {@code movable} (an id and where it is) that {@code frame} overlaps goes so that the frame covers
+     * none of them: the free spot nearest where it was, clear of the frame, of {@code fixed} and of one another. Those
+     * the frame does not touch are left out.
+     */
+    static java.util.Map<String, Point2D> outOf(Bounds frame, java.util.Map<String, Bounds> movable, List<Bounds> fixed) {
+        List<Bounds> occupied = new java.util.ArrayList<>(fixed);
+        occupied.add(frame);
+        movable.values().stream().filter(b -> !b.intersects(frame)).forEach(occupied::add);
+        java.util.Map<String, Point2D> moved = new java.util.LinkedHashMap<>();
+        movable.forEach((id, b) -> {
+            if (!b.intersects(frame)) {
+                return;
+            }
+            double reach = 240 + Math.max(b.getWidth(), b.getHeight());
+            Bounds around = new BoundingBox(frame.getMinX() - reach, frame.getMinY() - reach,
+                    frame.getWidth() + 2 * reach, frame.getHeight() + 2 * reach);
+            Point2D spot = freeSpot(around, occupied, b.getWidth(), b.getHeight(), new Point2D(b.getMinX(), b.getMinY()),
+                    MARGIN, STEP).orElseGet(() -> new Point2D(frame.getMaxX() + 2 * MARGIN, b.getMinY()));
+            moved.put(id, spot);
+            occupied.add(new BoundingBox(spot.getX(), spot.getY(), b.getWidth(), b.getHeight()));
+        });
+        return moved;
+    }
+
     private static Optional<Point2D> freeSpot(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near,
                                               double margin, double step) {
         double cx = near.getX();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deepwire.GraphFixture;
 import dev.deepwire.model.BlockCatalog;
+import dev.deepwire.model.Note;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -18,7 +21,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A group collapsed: the selection follows what is shown — the box wholly selected, or nothing hidden. */
+/**
+ * A group collapsed while its room is used: what is added meanwhile keeps clear of where the group comes back, what
+ * was put there anyway is moved clear on Expand (one undo step), and the selection follows what is shown — the box
+ * wholly selected, or nothing hidden.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CollapsedGroupUiTest {
     private static final List<String> MEMBERS = List.of("a", "b", "c", "d");
@@ -49,6 +56,66 @@ class CollapsedGroupUiTest {
         MEMBERS.forEach(id -> vm.selection().add(id));
         group = vm.groupSelection("Middle").orElseThrow();
         vm.clearSelection();
+    }
+
+    private Bounds expandedFrame() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (String id : MEMBERS) {
+            var n = vm.graph().require(id);
+            minX = Math.min(minX, n.x());
+            minY = Math.min(minY, n.y());
+            maxX = Math.max(maxX, n.x() + NodeView.WIDTH);
+            maxY = Math.max(maxY, n.y() + NodeView.heightFor(vm.catalog().require("dense")));
+        }
+        return GroupView.frameAround(new BoundingBox(minX, minY, maxX - minX, maxY - minY));
+    }
+
+    private static Bounds noteBox(Note n) {
+        return new BoundingBox(n.x(), n.y(), NoteView.WIDTH, NotePlacement.HEIGHT);
+    }
+
+    @Test
+    void aNoteAddedWhileTheGroupIsCollapsedIsNotCoveredOnceItIsExpanded(FxRobot robot) {
+        robot.interact(() -> {
+            vm.toggleCollapsed(group);
+            canvas.centreOn(3442, 3293); // the middle of the collapsed group's room, empty on screen
+            canvas.zoomAt(0.5 / canvas.zoom(), canvas.getWidth() / 2, canvas.getHeight() / 2); // room around it in view
+            canvas.addNoteAtCentre();
+            canvas.commitOpenEdits();
+        });
+        Note note = vm.graph().notes().get(0);
+        assertThat(noteBox(note).intersects(expandedFrame()))
+                .as("the note %s is placed clear of where the group %s comes back", noteBox(note), expandedFrame()).isFalse();
+        robot.interact(() -> vm.toggleCollapsed(group));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().note(note.id()).orElseThrow()).as("nothing had to move").isEqualTo(note);
+        assertThat(canvas.noteBoundsInScene(note.id()).intersects(canvas.groupBoundsInScene(group))).isFalse();
+    }
+
+    @Test
+    void aNoteOrBlockPutInTheCollapsedGroupsRoomIsMovedClearOnExpandInOneUndoStep(FxRobot robot) {
+        robot.interact(() -> {
+            vm.toggleCollapsed(group);
+            // as a note or a block dragged there would be
+            vm.addNote("Explain the middle", 3400, 3250);
+            vm.history().execute(new dev.deepwire.model.MoveNodeCommand("outside", 3350, 3100));
+            vm.toggleCollapsed(group);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Note note = vm.graph().notes().get(0);
+        assertThat(vm.graph().group(group).orElseThrow().collapsed()).isFalse();
+        assertThat(canvas.noteBoundsInScene(note.id()).intersects(canvas.groupBoundsInScene(group)))
+                .as("the note is no longer under the group's blocks").isFalse();
+        assertThat(canvas.nodeBoundsInScene("outside").intersects(canvas.groupBoundsInScene(group)))
+                .as("nor is the block that is not the group's").isFalse();
+        assertThat(vm.messageProperty().get()).contains("moved 1 block and 1 note");
+        robot.interact(() -> vm.history().undo());
+        assertThat(vm.graph().group(group).orElseThrow().collapsed()).as("one undo: collapsed again").isTrue();
+        assertThat(vm.graph().notes().get(0).x()).as("and the note back where it was put").isEqualTo(3400);
+        assertThat(vm.graph().require("outside").x()).isEqualTo(3350);
     }
 
     @Test
