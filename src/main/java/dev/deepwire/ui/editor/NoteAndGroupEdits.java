@@ -97,10 +97,10 @@ final class NoteAndGroupEdits {
         });
     }
 
-    /** The moves that take every note and ungrouped block out of where {@code group} is drawn expanded. */
+    /** The moves that take every note and ungrouped block out from under {@code group}'s blocks as drawn expanded. */
     private List<Command> clearOf(NodeGroup group) {
-        Optional<Bounds> frame = frameOf(group);
-        if (frame.isEmpty()) {
+        Optional<Bounds> members = membersOf(group);
+        if (members.isEmpty()) {
             return List.of();
         }
         Map<String, Bounds> movable = new LinkedHashMap<>();
@@ -112,7 +112,8 @@ final class NoteAndGroupEdits {
                 fixed.add(blockBounds(n));
             }
         }
-        graph().groups().stream().filter(o -> !o.id().equals(group.id())).forEach(o -> frameOf(o).ifPresent(fixed::add));
+        graph().groups().stream().filter(o -> !o.id().equals(group.id()))
+                .forEach(o -> membersOf(o).map(GroupView::frameAround).ifPresent(fixed::add));
         Map<String, Note> notes = new LinkedHashMap<>();
         for (Note n : graph().notes()) {
             notes.put(n.id(), n);
@@ -120,7 +121,7 @@ final class NoteAndGroupEdits {
                     BlockDetail.noteTextHeight(n.text(), BlockDetail.NOTE_BASE) + 20));
         }
         List<Command> moves = new ArrayList<>();
-        NotePlacement.outOf(frame.get(), movable, fixed).forEach((id, p) -> {
+        NotePlacement.outOf(members.get(), GroupView.frameAround(members.get()), movable, fixed).forEach((id, p) -> {
             double x = Math.round(p.getX());
             double y = Math.round(p.getY());
             Note note = notes.get(id);
@@ -129,15 +130,15 @@ final class NoteAndGroupEdits {
         return moves;
     }
 
-    /** Where a group is drawn expanded, from its blocks' places in the model. */
-    private Optional<Bounds> frameOf(NodeGroup group) {
+    /** Where a group's blocks are, from their places in the model. */
+    private Optional<Bounds> membersOf(NodeGroup group) {
         return group.members().stream().flatMap(id -> graph().node(id).stream()).map(this::blockBounds)
                 .reduce((a, b) -> {
                     double minX = Math.min(a.getMinX(), b.getMinX());
                     double minY = Math.min(a.getMinY(), b.getMinY());
                     return new BoundingBox(minX, minY, Math.max(a.getMaxX(), b.getMaxX()) - minX,
                             Math.max(a.getMaxY(), b.getMaxY()) - minY);
-                }).map(GroupView::frameAround);
+                });
     }
 
     private Bounds blockBounds(Node n) {

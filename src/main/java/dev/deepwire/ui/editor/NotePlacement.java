@@ -82,17 +82,19 @@ final class NotePlacement {
     }
 
     /**
-     * Where each of {@code movable} (an id and where it is) that {@code frame} overlaps goes so that the frame covers
-     * none of them: the free spot nearest where it was, clear of the frame, of {@code fixed} and of one another. Those
-     * the frame does not touch are left out.
+     * Where each of {@code movable} (an id and where it is) that overlaps {@code covered} (where a group's blocks are
+     * drawn) goes so that none of them is covered: the free spot nearest where it was, clear of {@code frame} (the
+     * whole group, its name and margin), of {@code fixed} and of one another. Those that only touch the frame's margin
+     * stay where they are (the row above a group is not pushed about); the others are left out.
      */
-    static java.util.Map<String, Point2D> outOf(Bounds frame, java.util.Map<String, Bounds> movable, List<Bounds> fixed) {
+    static java.util.Map<String, Point2D> outOf(Bounds covered, Bounds frame, java.util.Map<String, Bounds> movable,
+                                                List<Bounds> fixed) {
         List<Bounds> occupied = new java.util.ArrayList<>(fixed);
         occupied.add(frame);
-        movable.values().stream().filter(b -> !b.intersects(frame)).forEach(occupied::add);
+        movable.values().stream().filter(b -> !b.intersects(covered)).forEach(occupied::add);
         java.util.Map<String, Point2D> moved = new java.util.LinkedHashMap<>();
         movable.forEach((id, b) -> {
-            if (!b.intersects(frame)) {
+            if (!b.intersects(covered)) {
                 return;
             }
             double reach = 240 + Math.max(b.getWidth(), b.getHeight());

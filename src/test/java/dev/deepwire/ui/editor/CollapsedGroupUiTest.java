@@ -119,6 +119,18 @@ class CollapsedGroupUiTest {
     }
 
     @Test
+    void aBlockInTheRowJustAboveTheGroupIsNotPushedAboutOnExpand(FxRobot robot) {
+        // its lower edge in the group's margin, under the group's name: nothing of it is covered by the group's blocks
+        robot.interact(() -> {
+            vm.history().execute(new dev.deepwire.model.MoveNodeCommand("outside", 3000, 2880));
+            vm.toggleCollapsed(group);
+            vm.toggleCollapsed(group);
+        });
+        assertThat(vm.graph().require("outside").y()).isEqualTo(2880);
+        assertThat(vm.history().undoDescription()).get().asString().isEqualTo("Undo Expand Middle");
+    }
+
+    @Test
     void collapsingAGroupLeavesNoneOfItsBlocksSelectedHidden(FxRobot robot) {
         robot.interact(() -> {
             vm.select("a", false);
