@@ -43,11 +43,12 @@ public final class GraphCanvas extends Pane {
     private final Minimap minimap;
     private final AutoFit autoFit;
     private final StepOverlay step;
+    private CanvasPlacement placement; // made once the minimap is
     private boolean realizePending;
 
     public GraphCanvas(EditorViewModel vm) {
         this.vm = vm;
-        this.quickAdd = new QuickAdd(vm, this::blockSpotNear);
+        this.quickAdd = new QuickAdd(vm, (type, wanted, from) -> this.placement.blockSpotNear(type, wanted, from));
         getStyleClass().add("graph-canvas");
         viewport = new Viewport(this, world);
         // The views ask for gestures only once views exist, after the gestures below are made.
@@ -70,6 +71,7 @@ public final class GraphCanvas extends Pane {
         minimap = new Minimap(this, vm);
         getChildren().addAll(world, minimap);
         minimap.attach(this, viewport.changes(), this::scheduleRealize);
+        placement = new CanvasPlacement(vm, this, viewport, views, minimap);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -178,79 +180,21 @@ public final class GraphCanvas extends Pane {
     }
 
     /**
-     * Adds a note on the free spot in view nearest the middle, clear of blocks and notes (in the middle, above
-     * them, when nothing in view is free: the view never jumps), and opens it for writing, focused.
+     * Adds a note on the free spot in view nearest the middle, clear of what is there, and opens it for writing
+     * ({@link CanvasPlacement#addNoteAtCentre}).
      */
     public void addNoteAtCentre() {
-        Bounds visible = visibleWorldBounds();
-        Point2D spot = NotePlacement.freeSpot(visible, occupiedInView()).orElseGet(() -> {
-            Point2D c = visibleCentre();
-            return new Point2D(c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
-        });
-        String id = vm.addNote("", spot.getX(), spot.getY());
-        NoteView v = views.note(id);
-        if (v != null) {
-            v.edit();
-        }
+        placement.addNoteAtCentre();
     }
 
-    /**
-     * Adds a block of this type on the free spot in view nearest the middle, clear of blocks and notes (in the
-     * middle when nothing in view is free): a second block double-clicked in the palette had landed 32 px from the
-     * first, covering its output port and name.
-     */
+    /** Adds a block of this type on the free spot in view nearest the middle ({@link CanvasPlacement#addBlockInView}). */
     public String addBlockInView(BlockType type) {
-        double h = NodeView.heightFor(type);
-        Point2D c = visibleCentre();
-        Point2D spot = blockSpotNear(type, new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2), null);
-        return vm.addBlock(type.id(), Math.round(spot.getX()), Math.round(spot.getY()));
+        return placement.addBlockInView(type);
     }
 
-    /**
-     * Where a new block of this type goes when asked for at {@code wanted} (its top-left, in world coordinates): there
-     * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
-     * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
-     * nothing in view is free, {@code wanted} pulled inside the view. After a wire dropped from {@code from}: right of
-     * its block ({@link NotePlacement#freeSpotAfter}), scrolled into view where that is past the view's edge.
-     */
+    /** See {@link CanvasPlacement#blockSpotNear}. */
     Point2D blockSpotNear(BlockType type, Point2D wanted, Port from) {
-        double h = NodeView.heightFor(type);
-        Bounds visible = visibleWorldBounds();
-        Optional<dev.deepwire.model.Node> source = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId()));
-        if (source.isPresent()) {
-            Point2D after = NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted,
-                    views.modelBounds(source.get()));
-            bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
-            return after;
-        }
-        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
-                Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
-                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
-    }
-
-    /** Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side. */
-    private void bringIntoView(Bounds box) {
-        Bounds v = visibleWorldBounds();
-        double room = 24 / zoom();
-        double right = minimap.isVisible() ? (minimap.getWidth() + 24) / zoom() : room;
-        double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX() : 0;
-        double dy = box.getMaxY() + room > v.getMaxY() ? v.getMaxY() - room - box.getMaxY()
-                : box.getMinY() - room < v.getMinY() ? v.getMinY() + room - box.getMinY() : 0;
-        viewport.panBy(dx * zoom(), dy * zoom());
-    }
-
-    /** What a new block or note must not cover: blocks, notes, and the minimap over the canvas's corner. */
-    private java.util.List<Bounds> occupiedInView() {
-        java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.occupiedWorldBounds());
-        if (minimap.isVisible()) {
-            // in this pane's coordinates, with room for what a block draws past its box (ports, shadow)
-            Bounds m = minimap.getBoundsInParent();
-            double room = 16;
-            Point2D a = toWorld(m.getMinX() - room, m.getMinY() - room);
-            Point2D b = toWorld(m.getMaxX() + room, m.getMaxY() + room);
-            occupied.add(new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY()));
-        }
-        return occupied;
+        return placement.blockSpotNear(type, wanted, from);
     }
 
     /** Shows training health on each block from this map, which stays the source (an empty map hides it). */

@@ -1,0 +1,104 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Port;
+import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+
+/**
+ * Where the canvas puts what is added to it — a note (Edit ▸ Add Note), a block double-clicked in the palette, a block
+ * chosen in quick-add — in view and clear of blocks, notes, groups and the minimap, scrolling to it where it goes past
+ * the view's edge ({@link NotePlacement} finds the spots). Split out of {@link GraphCanvas}.
+ */
+final class CanvasPlacement {
+    private final EditorViewModel vm;
+    private final GraphCanvas canvas;
+    private final Viewport viewport;
+    private final CanvasViews views;
+    private final Minimap minimap;
+
+    CanvasPlacement(EditorViewModel vm, GraphCanvas canvas, Viewport viewport, CanvasViews views, Minimap minimap) {
+        this.vm = vm;
+        this.canvas = canvas;
+        this.viewport = viewport;
+        this.views = views;
+        this.minimap = minimap;
+    }
+
+    /**
+     * Adds a note on the free spot in view nearest the middle, clear of blocks and notes (in the middle, above
+     * them, when nothing in view is free: the view never jumps), and opens it for writing, focused.
+     */
+    void addNoteAtCentre() {
+        Bounds visible = canvas.visibleWorldBounds();
+        Point2D spot = NotePlacement.freeSpot(visible, occupiedInView()).orElseGet(() -> {
+            Point2D c = canvas.visibleCentre();
+            return new Point2D(c.getX() - NoteView.WIDTH / 2, c.getY() - 30);
+        });
+        String id = vm.addNote("", spot.getX(), spot.getY());
+        NoteView v = views.note(id);
+        if (v != null) {
+            v.edit();
+        }
+    }
+
+    /**
+     * Adds a block of this type on the free spot in view nearest the middle, clear of blocks and notes (in the
+     * middle when nothing in view is free): a second block double-clicked in the palette had landed 32 px from the
+     * first, covering its output port and name.
+     */
+    String addBlockInView(BlockType type) {
+        double h = NodeView.heightFor(type);
+        Point2D c = canvas.visibleCentre();
+        Point2D spot = blockSpotNear(type, new Point2D(c.getX() - NodeView.WIDTH / 2, c.getY() - h / 2), null);
+        return vm.addBlock(type.id(), Math.round(spot.getX()), Math.round(spot.getY()));
+    }
+
+    /**
+     * Where a new block of this type goes when asked for at {@code wanted} (its top-left, in world coordinates): there
+     * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
+     * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
+     * nothing in view is free, {@code wanted} pulled inside the view. After a wire dropped from {@code from}: right of
+     * its block ({@link NotePlacement#freeSpotAfter}), scrolled into view where that is past the view's edge.
+     */
+    Point2D blockSpotNear(BlockType type, Point2D wanted, Port from) {
+        double h = NodeView.heightFor(type);
+        Bounds visible = canvas.visibleWorldBounds();
+        Optional<dev.deepwire.model.Node> source = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId()));
+        if (source.isPresent()) {
+            Point2D after = NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted,
+                    views.modelBounds(source.get()));
+            bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
+            return after;
+        }
+        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
+                Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
+                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
+    }
+
+    /** Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side. */
+    private void bringIntoView(Bounds box) {
+        Bounds v = canvas.visibleWorldBounds();
+        double room = 24 / canvas.zoom();
+        double right = minimap.isVisible() ? (minimap.getWidth() + 24) / canvas.zoom() : room;
+        double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX() : 0;
+        double dy = box.getMaxY() + room > v.getMaxY() ? v.getMaxY() - room - box.getMaxY()
+                : box.getMinY() - room < v.getMinY() ? v.getMinY() + room - box.getMinY() : 0;
+        viewport.panBy(dx * canvas.zoom(), dy * canvas.zoom());
+    }
+
+    /** What a new block or note must not cover: blocks, notes, groups (as they are or will be expanded) and the minimap. */
+    private java.util.List<Bounds> occupiedInView() {
+        java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.occupiedWorldBounds());
+        if (minimap.isVisible()) {
+            // in this pane's coordinates, with room for what a block draws past its box (ports, shadow)
+            Bounds m = minimap.getBoundsInParent();
+            double room = 16;
+            Point2D a = canvas.toWorld(m.getMinX() - room, m.getMinY() - room);
+            Point2D b = canvas.toWorld(m.getMaxX() + room, m.getMaxY() + room);
+            occupied.add(new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY()));
+        }
+        return occupied;
+    }
+}
