@@ -30,4 +30,21 @@ class GroupNameDialogUiTest {
         });
         assertThat(width[0]).as("the name field's width in pixels").isGreaterThanOrEqualTo(320);
     }
+
+    @Test
+    void aNameClearedCannotBeConfirmedAndTheDialogSaysWhy(FxRobot robot) {
+        robot.interact(() -> {
+            TextInputDialog ask = GroupNameDialog.create(null);
+            var ok = ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+            assertThat(ok.isDisabled()).as("the suggested name can be kept").isFalse();
+            for (String typed : new String[] {"", "   "}) {
+                ask.getEditor().setText(typed);
+                assertThat(ok.isDisabled()).as("'%s' typed: OK is off", typed).isTrue();
+                assertThat(ask.getHeaderText()).isEqualTo("A group needs a name");
+            }
+            ask.getEditor().setText("Encoder");
+            assertThat(ok.isDisabled()).isFalse();
+            assertThat(ask.getHeaderText()).isEqualTo("Name the group");
+        });
+    }
 }
