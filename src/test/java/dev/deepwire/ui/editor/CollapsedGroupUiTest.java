@@ -159,4 +159,28 @@ class CollapsedGroupUiTest {
         String hint = robot.lookup(".hint").queryAs(Label.class).getText();
         assertThat(hint).isEqualTo("Group \u2018Middle\u2019 (4 blocks) selected");
     }
+
+    @Test
+    void theRubberBandTakesAHiddenBlockOnlyWithItsBox(FxRobot robot) {
+        robot.interact(() -> {
+            vm.toggleCollapsed(group);
+            canvas.fitView();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // over where "d" would be drawn (bottom right of the group), far from the box at the group's top left
+        robot.moveTo(screen(3650, 3450)).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(screen(3725, 3500))
+                .moveTo(screen(3800, 3550)).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selection()).as("no hidden block picked by where it is not drawn").isEmpty();
+        // over the box: the whole group
+        robot.moveTo(screen(2960, 2960)).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(screen(3000, 3010))
+                .moveTo(screen(3050, 3040)).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selection()).containsExactlyInAnyOrderElementsOf(MEMBERS);
+    }
+
+    private javafx.geometry.Point2D screen(double worldX, double worldY) {
+        javafx.geometry.Point2D local = canvas.fromWorld(worldX, worldY);
+        return canvas.localToScreen(local.getX(), local.getY());
+    }
 }
