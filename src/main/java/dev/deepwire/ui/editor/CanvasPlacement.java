@@ -44,9 +44,9 @@ final class CanvasPlacement {
     }
 
     /**
-     * Adds a block of this type on the free spot in view nearest the middle, clear of blocks and notes (in the
-     * middle when nothing in view is free): a second block double-clicked in the palette had landed 32 px from the
-     * first, covering its output port and name.
+     * Adds a block of this type on the free spot in view nearest the middle, clear of blocks and notes (just outside
+     * the view, scrolled to, when nothing in view is free): a second block double-clicked in the palette had landed
+     * 32 px from the first, covering its output port and name.
      */
     String addBlockInView(BlockType type) {
         double h = NodeView.heightFor(type);
@@ -59,8 +59,9 @@ final class CanvasPlacement {
      * Where a new block of this type goes when asked for at {@code wanted} (its top-left, in world coordinates): there
      * when that is free and in view, else the nearest free spot in view — never under the minimap or past the canvas's
      * edge (a block chosen after dropping a wire on empty canvas had gone exactly where the wire was dropped). When
-     * nothing in view is free, {@code wanted} pulled inside the view. After a wire dropped from {@code from}: right of
-     * its block ({@link NotePlacement#freeSpotAfter}), scrolled into view where that is past the view's edge.
+     * nothing in view is free, the nearest free spot around the view ({@link NotePlacement#freeSpotAround}); after a
+     * wire dropped from {@code from}, right of its block ({@link NotePlacement#freeSpotAfter}): either scrolled into
+     * view where it is past the view's edge — never on another block.
      */
     Point2D blockSpotNear(BlockType type, Point2D wanted, Port from) {
         double h = NodeView.heightFor(type);
@@ -72,9 +73,14 @@ final class CanvasPlacement {
             bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
             return after;
         }
-        return NotePlacement.freeSpot(visible, occupiedInView(), NodeView.WIDTH, h, wanted).orElseGet(() -> new Point2D(
-                Math.max(visible.getMinX(), Math.min(wanted.getX(), visible.getMaxX() - NodeView.WIDTH)),
-                Math.max(visible.getMinY(), Math.min(wanted.getY(), visible.getMaxY() - h))));
+        java.util.List<Bounds> occupied = occupiedInView();
+        Optional<Point2D> inView = NotePlacement.freeSpot(visible, occupied, NodeView.WIDTH, h, wanted);
+        if (inView.isPresent()) {
+            return inView.get();
+        }
+        Point2D around = NotePlacement.freeSpotAround(visible, occupied, NodeView.WIDTH, h, wanted);
+        bringIntoView(new javafx.geometry.BoundingBox(around.getX(), around.getY(), NodeView.WIDTH, h));
+        return around;
     }
 
     /** Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side. */
@@ -82,7 +88,8 @@ final class CanvasPlacement {
         Bounds v = canvas.visibleWorldBounds();
         double room = 24 / canvas.zoom();
         double right = minimap.isVisible() ? (minimap.getWidth() + 24) / canvas.zoom() : room;
-        double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX() : 0;
+        double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX()
+                : box.getMinX() - room < v.getMinX() ? v.getMinX() + room - box.getMinX() : 0;
         double dy = box.getMaxY() + room > v.getMaxY() ? v.getMaxY() - room - box.getMaxY()
                 : box.getMinY() - room < v.getMinY() ? v.getMinY() + room - box.getMinY() : 0;
         viewport.panBy(dx * canvas.zoom(), dy * canvas.zoom());

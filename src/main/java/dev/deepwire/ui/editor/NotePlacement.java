@@ -82,6 +82,25 @@ final class NotePlacement {
     }
 
     /**
+     * Where a {@code w} × {@code h} block goes when nothing in {@code visible} is free: the free spot nearest
+     * {@code near} in ever wider rings around the view (the canvas grows; the caller scrolls to it), else right of
+     * everything at {@code near}'s height. Never on another block: it had been put on top of one, in the view's middle.
+     */
+    static Point2D freeSpotAround(Bounds visible, List<Bounds> occupied, double w, double h, Point2D near) {
+        double ring = Math.max(w, h) + 2 * MARGIN;
+        for (int k = 1; k <= 4; k++) {
+            Bounds around = new BoundingBox(visible.getMinX() - k * ring, visible.getMinY() - k * ring,
+                    visible.getWidth() + 2 * k * ring, visible.getHeight() + 2 * k * ring);
+            Optional<Point2D> spot = freeSpot(around, occupied, w, h, near, MARGIN, STEP);
+            if (spot.isPresent()) {
+                return spot.get();
+            }
+        }
+        double right = occupied.stream().mapToDouble(Bounds::getMaxX).max().orElse(near.getX());
+        return new Point2D(Math.max(near.getX(), right + AFTER_GAP), near.getY());
+    }
+
+    /**
      * Where each of {@code movable} (an id and where it is) that overlaps {@code covered} (where a group's blocks are
      * drawn) goes so that none of them is covered: the free spot nearest where it was, clear of {@code frame} (the
      * whole group, its name and margin), of {@code fixed} and of one another. Those that only touch the frame's margin

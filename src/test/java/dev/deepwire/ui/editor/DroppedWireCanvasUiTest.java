@@ -59,4 +59,23 @@ class DroppedWireCanvasUiTest {
         assertThat(block.intersects(new BoundingBox(source.x(), source.y(), NodeView.WIDTH, 90))).isFalse();
         assertThat(visibleAfter.get().contains(block)).as("scrolled so %s shows in %s", block, visibleAfter.get()).isTrue();
     }
+
+    @Test
+    void aBlockAddedWhenNothingInViewIsFreeGoesBesideTheBlockThereAndIsScrolledTo(FxRobot robot) {
+        // zoomed in on one block: a block double-clicked in the palette had gone on top of it, in the view's middle
+        AtomicReference<String> added = new AtomicReference<>();
+        AtomicReference<Bounds> visibleAfter = new AtomicReference<>();
+        robot.interact(() -> {
+            canvas.zoomAt(4 / canvas.zoom(), 0, 0);
+            canvas.centreOn(760 + NodeView.WIDTH / 2, 340);
+            added.set(canvas.addBlockInView(vm.catalog().require("dense")));
+            visibleAfter.set(canvas.visibleWorldBounds());
+        });
+        var n = vm.graph().require(added.get());
+        var block = new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 86);
+        var source = vm.graph().require("src");
+        assertThat(block.intersects(new BoundingBox(source.x(), source.y(), NodeView.WIDTH, 86)))
+                .as("%s on the block already there", block).isFalse();
+        assertThat(visibleAfter.get().contains(block)).as("scrolled so %s shows in %s", block, visibleAfter.get()).isTrue();
+    }
 }

@@ -23,4 +23,18 @@ class NotePlacementTest {
         assertThat(block.intersects(minimap)).as("%s under the minimap", block).isFalse();
         assertThat(visible.contains(block)).isTrue();
     }
+
+    @Test
+    void nothingFreeInViewGivesTheNearestFreeSpotAroundItNeverOnABlock() {
+        // zoomed in on one block: the view holds it and no room for another
+        var visible = new javafx.geometry.BoundingBox(0, 0, 256, 175);
+        var block = new javafx.geometry.BoundingBox(36, 44, NodeView.WIDTH, 86);
+        var beside = new javafx.geometry.BoundingBox(-300, 44, NodeView.WIDTH, 86);
+        assertThat(NotePlacement.freeSpot(visible, List.of(block, beside), NodeView.WIDTH, 86, new Point2D(36, 44))).isEmpty();
+        Point2D spot = NotePlacement.freeSpotAround(visible, List.of(block, beside), NodeView.WIDTH, 86, new Point2D(36, 44));
+        var placed = new javafx.geometry.BoundingBox(spot.getX(), spot.getY(), NodeView.WIDTH, 86);
+        assertThat(placed.intersects(block)).as("%s clear of %s", placed, block).isFalse();
+        assertThat(placed.intersects(beside)).isFalse();
+        assertThat(Math.hypot(spot.getX() - 36, spot.getY() - 44)).as("near the view").isLessThan(400);
+    }
 }
