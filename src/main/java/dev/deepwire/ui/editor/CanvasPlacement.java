@@ -98,6 +98,7 @@ final class CanvasPlacement {
     /** What a new block or note must not cover: blocks, notes, groups (as they are or will be expanded) and the minimap. */
     private java.util.List<Bounds> occupiedInView() {
         java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.occupiedWorldBounds());
+        occupied.addAll(views.groupExtents()); // a group collapsed now takes its room back when expanded
         if (minimap.isVisible()) {
             // in this pane's coordinates, with room for what a block draws past its box (ports, shadow)
             Bounds m = minimap.getBoundsInParent();

@@ -369,10 +369,7 @@ final class CanvasViews {
         return false;
     }
 
-    /**
-     * Where each block, note and group (as it is or will be expanded) is, in world coordinates (from the model where
-     * a block has no view).
-     */
+    /** Where each block and note is, in world coordinates (from the model where a block has no view). */
     List<Bounds> occupiedWorldBounds() {
         List<Bounds> all = new ArrayList<>();
         for (Node n : vm.graph().nodes()) {
@@ -380,8 +377,12 @@ final class CanvasViews {
             all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));
         }
         notes.all().forEach(v -> all.add(v.getBoundsInParent()));
-        all.addAll(groups.expandedExtents(this::modelBounds)); // collapsed groups as they will be expanded
         return all;
+    }
+
+    /** What each group takes expanded, collapsed ones as they will be ({@link GroupViews#expandedExtents}). */
+    List<Bounds> groupExtents() {
+        return groups.expandedExtents(this::modelBounds);
     }
 
     NoteView note(String id) {
