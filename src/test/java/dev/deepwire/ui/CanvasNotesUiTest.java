@@ -91,6 +91,22 @@ class CanvasNotesUiTest {
     }
 
     @Test
+    void escapeEndsWritingANoteAndKeepsTheTextWhichUndoTakesBack(FxRobot robot) {
+        // Seen in the real window: Escape while writing a new note threw the typed words away, leaving it empty.
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Edit").clickOn("Add Note");
+        WaitForAsyncUtils.waitForFxEvents();
+        Note added = h.vm.graph().notes().get(h.vm.graph().notes().size() - 1);
+        RealKeys.type(robot, "Ask the class which head finds the marker");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#note-editor").tryQuery()).as("writing ended").isEmpty();
+        assertThat(h.vm.graph().note(added.id()).orElseThrow().text()).isEqualTo("Ask the class which head finds the marker");
+        robot.interact(() -> h.vm.undo());
+        assertThat(h.vm.graph().note(added.id()).orElseThrow().text()).as("Undo takes the text back").isEmpty();
+    }
+
+    @Test
     void ctrlSWhileANoteIsBeingWrittenSavesTheTextTypedSoFarAndKeepsWriting(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Edit").clickOn("Add Note");

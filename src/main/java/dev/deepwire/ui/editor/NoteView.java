@@ -125,7 +125,7 @@ final class NoteView extends StackPane {
         return text.getTooltip() == null ? null : text.getTooltip().getText();
     }
 
-    /** Swaps the text for an editor until Ctrl+Enter, Escape or focus leaves. */
+    /** Swaps the text for an editor until Ctrl+Enter, Escape or focus leaves; each keeps the text (Undo takes it back). */
     void edit() {
         TextArea area = new TextArea(note.text());
         area.setWrapText(true);
@@ -142,11 +142,10 @@ final class NoteView extends StackPane {
             }
         };
         area.setOnKeyPressed(k -> {
-            if (k.getCode() == KeyCode.ENTER && k.isShortcutDown()) {
+            if (k.getCode() == KeyCode.ENTER && k.isShortcutDown() || k.getCode() == KeyCode.ESCAPE) {
+                // Escape ends the writing too and keeps what was typed (it had thrown a new note's text away); Undo
+                // takes the edit back
                 keep.run();
-            } else if (k.getCode() == KeyCode.ESCAPE) {
-                getChildren().setAll(text);
-                editor = null;
             } else if (k.isShortcutDown() || k.isAltDown() || k.isMetaDown()) {
                 return; // the window's shortcuts (Save, Quit, …): the key map keeps graph actions off while text is typed
             }
