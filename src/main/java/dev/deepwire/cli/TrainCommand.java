@@ -139,7 +139,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (run.outcome() instanceof TrainingEvent.RunFailed failed) {
-            record(dir, session, settings, "failed: " + failed.message(), failed.step(), Double.NaN, Double.NaN);
+            String unrecorded = record(dir, session, settings, "failed: " + failed.message(), failed.step(), Double.NaN,
+                    Double.NaN);
+            if (unrecorded != null) {
+                Console.err().println("deepwire: " + unrecorded); // said; the failed training is what the exit code tells
+            }
             throw new CliException(ExitCodes.INVALID, "training failed: " + failed.message()
                     + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
         }
@@ -159,9 +163,12 @@ final class TrainCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "final validation filtered MRR: %.4f%n", mrr);
         }
         // the workbench's Runs… lists, compares and evaluates it as one of the project's runs
-        record(dir, session, settings, run.outcome() instanceof TrainingEvent.RunFinished f ? "finished: " + f.reason()
-                : "stopped", run.outcome() instanceof TrainingEvent.RunFinished f ? f.steps()
+        String unrecorded = record(dir, session, settings, run.outcome() instanceof TrainingEvent.RunFinished f
+                ? "finished: " + f.reason() : "stopped", run.outcome() instanceof TrainingEvent.RunFinished f ? f.steps()
                 : run.outcome() instanceof TrainingEvent.RunStopped st ? st.steps() : 0, accuracy, mrr);
+        if (unrecorded != null && (saved.problem() != null || metricsGone || metricsProblem != null)) {
+            Console.err().println("deepwire: " + unrecorded); // said before the problem the exit below names
+        }
         TestReport.lines(run.model(), prepared.network(), prepared.data()).forEach(console::println);
         console.println("wrote " + (metricsGone ? "" : TerminalSafeStream.path(dir.resolve("metrics.csv")) + " and ")
                 + TerminalSafeStream.path(saved.file()));
@@ -177,18 +184,27 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, metricsProblem + " (its last rows are missing; the model is in "
                     + saved.file() + ")");
         }
+        if (unrecorded != null) { // as for metrics.csv: a run whose record is missing is not a clean success
+            throw new CliException(ExitCodes.BAD_INPUT, unrecorded + "; the model is in "
+                    + TerminalSafeStream.path(saved.file()));
+        }
         return ExitCodes.OK;
     }
 
-    /** The run's run.json; a run whose record cannot be written still has its model and metrics (said, not fatal). */
-    private static void record(Path dir, ProjectSession session, TrainingSettings settings, String outcome, long steps,
-                               double accuracy, double mrr) {
+    /**
+     * Writes the run's run.json, or says why it could not: null when written. A run whose record cannot be written still
+     * has its model and metrics, but is not listed in the workbench's Runs…, so the command does not end as a clean
+     * success (exit 2, as for a metrics.csv that could not be written).
+     */
+    private static String record(Path dir, ProjectSession session, TrainingSettings settings, String outcome, long steps,
+                                 double accuracy, double mrr) {
         try {
             dev.deepwire.training.RunRecord.write(dir, session.project.name(), session.file, null, settings, outcome, steps,
                     accuracy, mrr);
+            return null;
         } catch (IOException e) {
-            Console.err().println("deepwire: cannot write " + dir.resolve("run.json") + " (the run is not listed in the"
-                    + " workbench's Runs…): " + e.getMessage());
+            return "cannot write " + dir.resolve("run.json") + ": " + WriteFailure.reason(e)
+                    + " (the run is not listed in the workbench's Runs…)";
         }
     }
 

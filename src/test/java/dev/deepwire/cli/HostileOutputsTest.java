@@ -237,6 +237,34 @@ class HostileOutputsTest {
         assertThat(Files.exists(runDir.resolve("model.zip"))).isTrue();
     }
 
+    /**
+     * run.json that cannot be written as the run ends (a folder put in its way while it trained): the run is not a clean
+     * success, as for metrics.csv — exit 2 naming the file and that Runs… will not list the run, the model kept. It
+     * had said so on standard error and exited 0.
+     */
+    @Test
+    void aRunRecordThatCannotBeWrittenIsNotACleanSuccess() throws Exception {
+        Path f = project("p");
+        Path runDir = dir.resolve("out");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> rc = pool.submit(() -> DeepWireCli.execute("train", f.toString(), "--out",
+                    runDir.toString(), "--epochs", "100000", "--max-steps", "300", "--log-every", "1"));
+            while (!Files.exists(runDir.resolve("metrics.csv")) && !rc.isDone()) {
+                Thread.onSpinWait();
+            }
+            Files.createDirectories(runDir.resolve("run.json").resolve("in the way"));
+            assertThat(rc.get(5, java.util.concurrent.TimeUnit.MINUTES)).as(console.err()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(console.err()).contains("cannot write " + runDir.resolve("run.json"))
+                .contains("not listed in the workbench's Runs…").contains("the model is in " + runDir.resolve("model.zip"))
+                .doesNotContain("internal error");
+        assertThat(runDir.resolve("model.zip")).isRegularFile();
+        assertThat(runDir.resolve("run.json/in the way")).as("left as it was").isDirectory();
+    }
+
     /** A project file whose name starts with @ is opened as a file, never read as a list of arguments. */
     @Test
     void anAtFileNameIsAFileNotArguments() throws Exception {
