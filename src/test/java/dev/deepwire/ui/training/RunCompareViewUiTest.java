@@ -2,10 +2,14 @@ package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.sweep.SweepRunRecord;
+import dev.deepwire.testing.KeptRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -35,20 +39,29 @@ class RunCompareViewUiTest {
         stage.show();
     }
 
-    /** A kept run: run.json (a sweep's, with its varied settings, or a plain one) and two epochs of metrics. */
+    /** A kept run: run.json (a sweep's, with its varied settings, or a plain one) and its epochs' metrics. */
     private static void run(String name, String swept, String status, double[] losses, double[] accuracies) throws Exception {
-        Path d = Files.createDirectories(dir.resolve("runs").resolve(name));
-        Files.writeString(d.resolve("run.json"), "{\"project\":\"marker\",\"projectFile\":\"/p/marker.dwproj\","
-                + "\"outcome\":\"" + status.toLowerCase() + "\",\"steps\":20,\"validationAccuracy\":0.5,"
-                + "\"settings\":{\"optimizer\":\"adam\",\"learningRate\":0.001,\"batchSize\":64,\"seed\":42}"
-                + (swept == null ? "" : ",\"status\":\"" + status + "\",\"swept\":{\"attn.heads\":\"" + swept + "\",\"seed\":\"42\"}")
-                + "}");
-        StringBuilder csv = new StringBuilder("step,epoch,train_loss,val_loss,val_accuracy\n");
-        for (int e = 0; e < losses.length; e++) {
-            csv.append(10 * (e + 1)).append(",").append(e + 1).append(",0.9,").append(losses[e]).append(",")
-                    .append(accuracies[e]).append("\n");
-        }
-        Files.writeString(d.resolve("metrics.csv"), csv.toString());
+        Path runs = dir.resolve("runs");
+        boolean finished = status.equals("FINISHED");
+        Path d = swept == null
+                ? KeptRuns.run(runs, name, "marker", "/p/marker.dwproj", TrainingSettings.defaults(), "finished", 20, 0.5,
+                        Double.NaN)
+                : KeptRuns.sweepRun(runs, name, new SweepRunRecord("marker", "/p/marker.dwproj", finished,
+                        finished ? null : "the loss diverged", 20, Double.NaN, 0.5, "validation loss", Double.NaN,
+                        TrainingSettings.defaults(), Map.of("attn.heads", swept, "seed", "42")));
+        KeptRuns.epochs(d, 10, 0.9, losses, accuracies, null);
+    }
+
+    /** A kept run of a knowledge graph that selects on MRR (adagrad 0.1, batch 256), with {@code mrr} recorded. */
+    private static Path linksRun(Path runsDir, String name, long seed, double mrr) throws Exception {
+        return KeptRuns.run(runsDir, name, "links", "/p/links.dwproj",
+                new TrainingSettings(10, 256, "adagrad", 0.1, seed, 0, 0).withSelectOn("mrr"), "finished", 40, 0.05, mrr);
+    }
+
+    /** A finished run of the marker (seed 1, no accuracy recorded), its metrics left to the test. */
+    private static Path markerRun(Path runsDir, String name) throws Exception {
+        return KeptRuns.run(runsDir, name, "marker", "/p/marker.dwproj", TrainingSettings.defaults().withSeed(1),
+                "finished", 20, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -103,18 +116,14 @@ class RunCompareViewUiTest {
         String[] names = {"links-old", "links-a", "links-b"};
         Double[] mrrs = {null, 0.21, 0.34};
         for (int i = 0; i < names.length; i++) {
-            Path d = Files.createDirectories(runsDir.resolve(names[i]));
-            String evaluation = mrrs[i] == null
-                    // as older versions wrote it: a note, no figure
-                    ? ",\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"split\":\"validation\",\"examples\":900,"
-                    + "\"note\":\"MRR and hits@k are reported by the link-prediction report\"}}"
-                    : ",\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"queries\":400,\"mrr\":" + mrrs[i]
-                    + ",\"hits1\":0.1,\"hits3\":0.2,\"hits10\":" + (0.9 - mrrs[i]) + "},\"test\":{\"mrr\":" + (mrrs[i] - 0.01) + "}}";
-            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
-                    + "\"outcome\":\"finished\",\"steps\":40,\"validationAccuracy\":0.05,"
-                    + "\"settings\":{\"optimizer\":\"adagrad\",\"learningRate\":0.1,\"batchSize\":256,\"seed\":42,"
-                    + "\"selectOn\":\"mrr\"}" + evaluation + "}");
-            Files.writeString(d.resolve("metrics.csv"), "step,epoch,train_loss,val_loss,val_accuracy\n40,1,7.0,8.1,0.05\n");
+            Path d = linksRun(runsDir, names[i], 42, Double.NaN);
+            // the evaluation as the window records it (RunEvaluation), the oldest as older versions did: a note, no figure
+            RunEvaluation.record(d, mrrs[i] == null
+                    ? Map.of("validation", Map.of("kind", "link-prediction", "split", "validation", "examples", 900,
+                            "note", "MRR and hits@k are reported by the link-prediction report"))
+                    : Map.of("validation", Map.of("kind", "link-prediction", "queries", 400, "mrr", mrrs[i], "hits1", 0.1,
+                            "hits3", 0.2, "hits10", 0.9 - mrrs[i]), "test", Map.of("mrr", mrrs[i] - 0.01)));
+            KeptRuns.epochs(d, 40, 7.0, new double[] {8.1}, new double[] {0.05}, null);
         }
         List<RunHistory.Run> runs = RunHistory.list(runsDir);
         assertThat(runs).filteredOn(r -> r.dir().getFileName().toString().equals("links-b")).singleElement()
@@ -153,19 +162,9 @@ class RunCompareViewUiTest {
         Path runsDir = dir.resolve("kg-curves");
         double[][] mrrs = {{0.10, 0.18, 0.25}, {0.12, 0.15, 0.16}};
         for (int i = 0; i < mrrs.length; i++) {
-            Path d = Files.createDirectories(runsDir.resolve("links-" + i));
-            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
-                    + "\"outcome\":\"finished\",\"steps\":120,\"validationAccuracy\":0.05,"
-                    + "\"settings\":{\"optimizer\":\"adagrad\",\"learningRate\":0.1,\"batchSize\":256,\"seed\":" + i + ","
-                    + "\"selectOn\":\"mrr\"},\"evaluation\":{\"validation\":{\"kind\":\"link-prediction\",\"queries\":400,"
-                    + "\"mrr\":" + mrrs[i][2] + "}}}");
-            try (dev.deepwire.training.MetricsCsv csv = new dev.deepwire.training.MetricsCsv(d.resolve("metrics.csv"), 10)) {
-                for (int e = 0; e < 3; e++) { // as a run writes them: the epoch's row, then its ranking row
-                    csv.onEvent(new dev.deepwire.training.TrainingEvent.EpochCompleted(e + 1, 40L * (e + 1), 7, 8, 0.05));
-                    csv.onEvent(new dev.deepwire.training.TrainingEvent.SelectionMeasured(e + 1, 40L * (e + 1),
-                            dev.deepwire.training.TrainingEvent.SelectionMeasured.MRR, mrrs[i][e]));
-                }
-            }
+            Path d = linksRun(runsDir, "links-" + i, i, mrrs[i][2]);
+            // as a run writes them: the epoch's row, then its ranking row
+            KeptRuns.epochs(d, 40, 7, new double[] {8, 8, 8}, new double[] {0.05, 0.05, 0.05}, mrrs[i]);
         }
         RunCompareView[] view = new RunCompareView[1];
         robot.interact(() -> {
@@ -200,9 +199,7 @@ class RunCompareViewUiTest {
         // status bar under the dialog.
         Path runsDir = dir.resolve("edited");
         for (String name : List.of("edited-text", "edited-folder", "edited-torn")) {
-            Path d = Files.createDirectories(runsDir.resolve(name));
-            Files.writeString(d.resolve("run.json"), "{\"project\":\"marker\",\"projectFile\":\"/p/marker.dwproj\","
-                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
+            markerRun(runsDir, name);
         }
         Files.writeString(runsDir.resolve("edited-text/metrics.csv"),
                 "step,epoch,train_loss,val_loss,val_accuracy,val_mrr\n10,1,0.9,0.8,0.5,\nhello,world\n20,2,0.7,0.6,0.6,\n");
@@ -243,10 +240,9 @@ class RunCompareViewUiTest {
         // a project differ (the time they started, the sweep's number), was the part cut off.
         Path runsDir = dir.resolve("long");
         for (String name : List.of("wordnet-links-distmult-20261207-031702-first", "wordnet-links-distmult-20261207-031702-second")) {
-            Path d = Files.createDirectories(runsDir.resolve(name));
-            Files.writeString(d.resolve("run.json"), "{\"project\":\"links\",\"projectFile\":\"/p/links.dwproj\","
-                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
-            Files.writeString(d.resolve("metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER + "\n10,1,0.9,0.8,0.5,\n");
+            Path d = KeptRuns.run(runsDir, name, "links", "/p/links.dwproj", TrainingSettings.defaults().withSeed(1),
+                    "finished", 20, Double.NaN, Double.NaN);
+            KeptRuns.epochs(d, 10, 0.9, new double[] {0.8}, new double[] {0.5}, null);
         }
         robot.interact(() -> stage.setScene(new Scene(new RunCompareView(RunHistory.list(runsDir), "loss", problems::add, new RunCompareModel(Runnable::run, Runnable::run)))));
         WaitForAsyncUtils.waitForFxEvents();
@@ -262,13 +258,8 @@ class RunCompareViewUiTest {
         // Found in testing: Compare read every run's metrics.csv (up to 32 MB each) on the JavaFX thread, the window
         // held until it had; an unreadable file still says why in the dialog
         Path runsDir = dir.resolve("queued");
-        for (String name : List.of("queued-good", "queued-edited")) {
-            Path d = Files.createDirectories(runsDir.resolve(name));
-            Files.writeString(d.resolve("run.json"), "{\"project\":\"marker\",\"projectFile\":\"/p/marker.dwproj\","
-                    + "\"outcome\":\"finished\",\"steps\":20,\"settings\":{\"optimizer\":\"adam\",\"seed\":1}}");
-        }
-        Files.writeString(runsDir.resolve("queued-good/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER
-                + "\n10,1,0.9,0.8,0.5,\n20,2,0.7,0.6,0.6,\n");
+        KeptRuns.epochs(markerRun(runsDir, "queued-good"), 10, 0.9, new double[] {0.8, 0.6}, new double[] {0.5, 0.6}, null);
+        markerRun(runsDir, "queued-edited");
         Files.writeString(runsDir.resolve("queued-edited/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER
                 + "\n10,1,0.9,0.8,1.5,\n");
         java.util.concurrent.LinkedBlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
