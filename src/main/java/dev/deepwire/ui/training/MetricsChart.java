@@ -131,7 +131,7 @@ final class MetricsChart {
                     shown[i] = 0;
                 }
                 for (int k = shown[i]; k < points.size(); k++) {
-                    series[i].add(points.get(k).step(), points.get(k).value(), false);
+                    series[i].add(points.get(k).step(), plottable(points.get(k).value()), false);
                 }
                 shown[i] = points.size();
                 series[i].setNotify(true); // the plot rescales its axes; the chart, held, does not redraw yet
@@ -142,6 +142,16 @@ final class MetricsChart {
                 chart.setNotify(true); // one redraw
             }
         }
+    }
+
+    /**
+     * {@code v}, or NaN (a gap in the curve) where no axis can hold it: an infinite value, or one beyond a float's
+     * range, which no run trains to (DL4J computes in floats) — a kept run's metrics.csv edited or damaged by hand
+     * ({@code Infinity}, {@code 1e308} beside {@code -1e308}) had made every redraw of the chart throw ("Must be
+     * finite"), the loss chart left blank from the moment the project opened.
+     */
+    static double plottable(double v) {
+        return Math.abs(v) <= Float.MAX_VALUE ? v : Double.NaN;
     }
 
     /**

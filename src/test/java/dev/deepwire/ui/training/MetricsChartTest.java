@@ -35,6 +35,28 @@ class MetricsChartTest {
         assertThat(chart.pointsShown(0)).isEqualTo(51);
     }
 
+    /**
+     * A kept run's metrics.csv edited by hand (Infinity, 1e308 beside -1e308), shown as the previous run when the project
+     * opened: every redraw threw "Must be finite" and the loss chart stayed blank. Those points are gaps; the rest is drawn.
+     */
+    @Test
+    void valuesNoAxisCanHoldAreGapsAndTheChartStillDraws() {
+        MetricsChart chart = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)", "previous run");
+        List<MetricsHistory.Point> previous = List.of(new MetricsHistory.Point(1, Double.POSITIVE_INFINITY),
+                new MetricsHistory.Point(2, 1.0), new MetricsHistory.Point(10, 1e308), new MetricsHistory.Point(20, -1e308),
+                new MetricsHistory.Point(30, Double.NEGATIVE_INFINITY), new MetricsHistory.Point(40, 0.5));
+        for (boolean log : new boolean[] {false, true}) {
+            chart.setLog(log);
+            chart.replace(List.of(List.of(), List.of(), List.of(), previous));
+            BufferedImage drawn = chart.viewer().getChart().createBufferedImage(420, 240);
+            assertThat(drawn).isNotNull();
+            double[] range = chart.valueRange();
+            assertThat(range[0]).as("log " + log).isGreaterThanOrEqualTo(0.1).isLessThan(0.5);
+            assertThat(range[1]).as("log " + log).isGreaterThan(1.0).isLessThanOrEqualTo(2.0);
+        }
+        assertThat(chart.pointsShown(3)).as("one point a row, the unplottable as gaps").isEqualTo(6);
+    }
+
     @Test
     void anUpdateRedrawsTheChartOnceAndNotAtAllWhenNothingIsNew() {
         MetricsChart chart = new MetricsChart("Loss", "loss", "training", "validation", "training (smoothed)");
