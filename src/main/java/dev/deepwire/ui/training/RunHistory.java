@@ -120,9 +120,14 @@ public final class RunHistory {
             // DeepWire writes it as a file; evaluating or adopting the run writes it back, never through a link
             throw new IOException(file + " is a symbolic link, not a run's record");
         }
+        JsonNode json;
         try (InputStream in = BoundedFiles.open(file, RECORD_BYTES, "run record")) {
-            return JSON.readTree(in);
+            json = JSON.readTree(in);
         }
+        if (!(json instanceof ObjectNode)) { // empty, null, a list: it had been listed as a run of nothing, 0 steps
+            throw new IOException(file + " is not a run's record (DeepWire writes one JSON object)");
+        }
+        return json;
     }
 
     /** The run kept in {@code dir}, as its run.json records it. */
@@ -189,13 +194,24 @@ public final class RunHistory {
     /**
      * The settings the run in {@code dir} trained with, as its run.json records them (those it does not record — a run kept before
      * the validation split was — are the project's own, {@code fallback}).
+     *
+     * @throws IOException also where a recorded setting is one no run trains with (a batch of -5, an unknown optimizer):
+     *                     the file was edited or damaged, and evaluating the run with it had said "needs about
+     *                     8589934592.0 GB" or "unknown optimizer" without naming the file
      */
     public static TrainingSettings settings(Path dir, TrainingSettings fallback) throws IOException {
         JsonNode s = record(dir).path("settings");
-        return new TrainingSettings(s.path("epochs").asInt(fallback.epochs()), s.path("batchSize").asInt(fallback.batchSize()),
-                s.path("optimizer").asText(fallback.optimizer()), s.path("learningRate").asDouble(fallback.learningRate()),
-                s.path("seed").asLong(fallback.seed()), fallback.checkpointEvery(), fallback.earlyStoppingPatience(),
+        TrainingSettings recorded = new TrainingSettings(s.path("epochs").asInt(fallback.epochs()),
+                s.path("batchSize").asInt(fallback.batchSize()), s.path("optimizer").asText(fallback.optimizer()),
+                s.path("learningRate").asDouble(fallback.learningRate()), s.path("seed").asLong(fallback.seed()),
+                fallback.checkpointEvery(), fallback.earlyStoppingPatience(),
                 s.path("validationSplit").asDouble(fallback.validationSplit()), s.path("selectOn").asText(fallback.selectOn()));
+        List<String> problems = recorded.validate();
+        if (!problems.isEmpty()) {
+            throw new IOException(dir.resolve("run.json") + " records a setting no run trains with: " + problems.get(0)
+                    .replaceFirst("^training\\.", "settings.") + " (the file was edited by hand or is damaged)");
+        }
+        return recorded;
     }
 
     /** A kept run's curves, read from its metrics.csv. */

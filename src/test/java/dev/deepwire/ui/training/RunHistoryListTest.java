@@ -67,4 +67,33 @@ class RunHistoryListTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.record(pipe))
                 .hasMessageContaining("not a regular file");
     }
+
+    /**
+     * A kept run's run.json edited by hand: settings no run trains with (evaluating it said "needs about 8589934592.0 GB"
+     * for a batch of -5, "unknown optimizer bogus" for another, neither naming the file), and records that are no record
+     * at all (empty, null, a list), which had been listed as runs of nothing with 0 steps.
+     */
+    @Test
+    void aRecordEditedIntoNonsenseIsRefusedNamingTheFile(@TempDir Path runs) throws Exception {
+        TrainingSettings project = TrainingSettings.defaults();
+        Path kept = dev.deepwire.testing.KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", project.withBatchSize(32),
+                "finished", 20, 0.5, Double.NaN);
+        assertThat(RunHistory.settings(kept, project).batchSize()).isEqualTo(32);
+        String record = Files.readString(kept.resolve("run.json"));
+        for (String[] edit : new String[][] {{"\"batchSize\" : 32", "\"batchSize\" : -5", "settings.batchSize must be"},
+                {"\"optimizer\" : \"adam\"", "\"optimizer\" : \"bogus\"", "settings.optimizer must be one of"},
+                {"\"validationSplit\" : 0.0", "\"validationSplit\" : \"NaN\"", "settings.validationSplit must be"}}) {
+            assertThat(record).contains(edit[0]);
+            Files.writeString(kept.resolve("run.json"), record.replace(edit[0], edit[1]));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.settings(kept, project))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining(kept.resolve("run.json").toString()).hasMessageContaining(edit[2]);
+        }
+        for (String nothing : new String[] {"", "null", "[]", "\"run\"", "42"}) {
+            Files.writeString(kept.resolve("run.json"), nothing);
+            assertThat(RunHistory.list(runs)).as(nothing).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.record(kept)).as(nothing)
+                    .hasMessageContaining("is not a run's record");
+        }
+    }
 }
