@@ -104,10 +104,10 @@ public final class RunComparison {
                 if (j.path("swept").isObject() && !j.path("swept").isEmpty()) {
                     List<String> parts = new ArrayList<>();
                     j.path("swept").fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
-                    settings = String.join(", ", parts);
+                    settings = RunHistory.shown(String.join(", ", parts));
                 }
                 if (j.path("status").isTextual()) {
-                    status = j.path("status").asText();
+                    status = RunHistory.shown(j.path("status").asText());
                 }
                 validationMrr = RunHistory.ranking(j, "validation", "mrr");
                 validationHits10 = RunHistory.ranking(j, "validation", "hits10");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.limits.BoundedFiles;
+import dev.deepwire.limits.MessageText;
+import dev.deepwire.limits.VisibleText;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunRecord;
@@ -130,14 +132,25 @@ public final class RunHistory {
         return json;
     }
 
+    /**
+     * A text of a run.json as Runs… and Compare show it, on one line: control characters, bidirectional overrides and
+     * line breaks as visible escapes, a value of hundreds of thousands of characters by its first 60 and its length
+     * ({@link MessageText}). A hand-edited outcome of 3.9 million characters had filled the list with one cell of
+     * thousands of lines, and a U+202E or newline in it had reversed or split the run's line.
+     */
+    static String shown(String text) {
+        return MessageText.shorten(VisibleText.of(text).replace("\n", VisibleText.escaped('\n'))
+                .replace("\t", VisibleText.escaped('\t')));
+    }
+
     /** The run kept in {@code dir}, as its run.json records it. */
     public static Run read(Path dir) throws IOException {
         JsonNode j = record(dir);
         JsonNode s = j.path("settings");
         return new Run(dir, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
-                j.path("outcome").asText(), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
-                s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
-                        + s.path("batchSize").asText() + ", seed " + s.path("seed").asText(),
+                shown(j.path("outcome").asText()), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
+                shown(s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
+                        + s.path("batchSize").asText() + ", seed " + s.path("seed").asText()),
                 j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null, ranking(j, "validation", "mrr"));
     }
 

@@ -6,6 +6,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.sweep.SweepRunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +96,26 @@ class RunHistoryListTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.record(kept)).as(nothing)
                     .hasMessageContaining("is not a run's record");
         }
+    }
+
+    /**
+     * Texts of a run.json that would take over the list: an outcome of 500,000 characters filled Runs… with one cell of
+     * thousands of lines, and a U+202E, an escape or a newline in an outcome or a swept value reversed, coloured or split
+     * the run's line. Each is shown on one line, escaped, a long value by its start and length.
+     */
+    @Test
+    void aRecordsTextsAreShownOnOneLineEscapedAndShort(@TempDir Path runs) throws Exception {
+        String outcome = "fin\u202eished\n\u001b[31m " + "x".repeat(500_000);
+        dev.deepwire.testing.KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(), outcome, 20, 0.5,
+                Double.NaN);
+        dev.deepwire.testing.KeptRuns.sweepRun(runs, "p-sweep-1", new SweepRunRecord("p", "/x/p.dwproj", false,
+                "stopped", 0, Double.NaN, Double.NaN, "validation loss", Double.NaN, TrainingSettings.defaults(),
+                Map.of("attn.heads", "4\n\u202e2")));
+        String line = RunHistory.read(runs.resolve("p-1")).toString();
+        assertThat(line).contains("fin\\u202eished\\u000a\\u001b[31m").contains("(500,000 characters)")
+                .doesNotContain("\u202e", "\n", "\u001b").hasSizeLessThan(1000);
+        List<RunComparison.Row> rows = RunComparison.rows(RunHistory.list(runs));
+        assertThat(rows).extracting(RunComparison.Row::settings).contains("attn.heads=4\\u000a\\u202e2");
+        assertThat(rows).extracting(RunComparison.Row::status).noneMatch(t -> t.contains("\u202e") || t.contains("\n"));
     }
 }
