@@ -115,6 +115,11 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
      * @throws IOException when the file cannot be read, is over the limits, or has a line that is not a row
      */
     public static List<Row> read(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            // a run writes it as a new file, never a link: a run folder from elsewhere (a downloaded project's runs/)
+            // with metrics.csv -> /etc/passwd had its second line quoted in the Compare dialog as "not a row"
+            throw new IOException(file + " is a symbolic link, not a run's metrics");
+        }
         List<Row> rows = new ArrayList<>();
         try (var in = BoundedFiles.lines(BoundedFiles.open(file, Limits.METRICS_FILE_BYTES, "metrics file"), file,
                 Limits.LINE_CHARS)) {

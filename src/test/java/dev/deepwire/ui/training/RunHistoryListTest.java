@@ -118,4 +118,21 @@ class RunHistoryListTest {
         assertThat(rows).extracting(RunComparison.Row::settings).contains("attn.heads=4\\u000a\\u202e2");
         assertThat(rows).extracting(RunComparison.Row::status).noneMatch(t -> t.contains("\u202e") || t.contains("\n"));
     }
+
+    /**
+     * A run folder from elsewhere whose metrics.csv is a link out of it (to /etc/passwd, to a key): the file was read and
+     * its first line that is not a row quoted in Compare's note. A run writes its metrics as a new file, never a link.
+     */
+    @Test
+    void aMetricsFileThatIsALinkIsNotReadNorQuoted(@TempDir Path runs) throws Exception {
+        Path secret = Files.writeString(runs.getParent().resolve(runs.getFileName() + "-secret.txt"),
+                "first line\nhunter2:the secret\n");
+        Path run = dev.deepwire.testing.KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(),
+                "finished", 20, 0.5, Double.NaN);
+        Files.createSymbolicLink(run.resolve("metrics.csv"), secret);
+        RunComparison.Row row = RunComparison.rows(RunHistory.list(runs)).get(0);
+        assertThat(row.metricsProblem()).contains("metrics.csv is a symbolic link").doesNotContain("hunter2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(RunHistory.read(run)))
+                .hasMessageContaining("symbolic link").hasMessageNotContaining("hunter2");
+    }
 }
