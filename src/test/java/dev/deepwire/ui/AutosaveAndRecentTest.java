@@ -71,6 +71,34 @@ class AutosaveAndRecentTest {
         assertThat(Autosave.leftBehind(dir)).hasSize(1);
     }
 
+    /**
+     * Links and folders where a window's copy or lock goes (left in ~/.deepwire/autosave by hand or by another program):
+     * the copy had been written through a link — a file elsewhere replaced by the project — and a lock that was a link
+     * or a folder had stopped autosaving for the window's whole life with "Too many levels of symbolic links". Now the
+     * window takes the next free name, autosaves, and a link is never offered as a crash's copy.
+     */
+    @Test
+    void linksAndFoldersWhereTheCopyOrLockGoesAreNeverWrittenThroughNorStopAutosaving() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        Path elsewhere = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"));
+        Path victim = Files.writeString(elsewhere.resolve("victim.txt"), "precious");
+        Path autosaves = Files.createDirectories(dir.resolve("autosave"));
+        Files.createSymbolicLink(autosaves.resolve("session-1-1.dwproj"), victim);
+        Files.createSymbolicLink(autosaves.resolve("session-2-1.lock"), elsewhere.resolve("nothing.lock"));
+        Files.createDirectories(autosaves.resolve("session-3-1.lock"));
+        for (String key : new String[] {"session-1-1", "session-2-1", "session-3-1"}) {
+            Autosave autosave = new Autosave(autosaves, key);
+            autosave.write(p, Path.of("/home/ann/" + key + ".dwproj"));
+            assertThat(autosave.file()).as(key).isRegularFile().isNotEqualTo(autosaves.resolve(key + ".dwproj"));
+            autosave.abandon();
+        }
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(elsewhere.resolve("nothing.lock")).doesNotExist();
+        assertThat(Autosave.leftBehind(autosaves)).extracting(r -> r.original().getFileName().toString())
+                .containsExactlyInAnyOrder("session-1-1.dwproj", "session-2-1.dwproj", "session-3-1.dwproj");
+        assertThat(autosaves.resolve("session-1-1.dwproj")).as("the link left as it was").isSymbolicLink();
+    }
+
     @Test
     void cleanCloseLeavesNothingToRecover() throws Exception {
         Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));

@@ -4,6 +4,7 @@ import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
+import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.Project;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -27,14 +28,18 @@ public final class Autosave {
     public static final String ORIGINAL = "autosaveOf";
     /** The data files the user agreed to read for the unsaved work (trusted only in a copy found in {@code dir}). */
     public static final String AGREED_DATA = "autosaveAgreedData";
+    /** Other names tried for this window's copy and lock where something else stands at its own. */
+    private static final int NAMES_TRIED = 100;
     private final Path dir;
-    private final String key;
+    private final String baseKey;
+    private String key;
     /** Held while this window has a copy in {@code dir}: another process's {@link #leftBehind} leaves the copy alone. */
     private FileChannel lockChannel;
 
     /** @param key distinguishes this window's copy from other running windows' */
     public Autosave(Path dir, String key) {
         this.dir = dir;
+        this.baseKey = key;
         this.key = key;
     }
 
@@ -62,9 +67,29 @@ public final class Autosave {
         if (lockChannel != null) {
             return;
         }
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(lockOf(file()), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new WriteFailure(file(), "cannot create the autosave folder " + dir + ": " + WriteFailure.reason(e));
+        }
+        // A symbolic link, a folder or another special file where this window's copy or lock goes (DeepWire makes
+        // neither so): passed over for the next free name. The copy had been written through a link (a file elsewhere
+        // replaced by the project), and a lock that was a link or a folder had stopped autosaving for the window's
+        // whole life ("Too many levels of symbolic links", naming no file).
+        for (int n = 2; !ownable(file()) || !ownable(lockOf(file())); n++) {
+            if (n > NAMES_TRIED) {
+                throw new WriteFailure(dir.resolve(baseKey + ".dwproj"), "this name and " + NAMES_TRIED
+                        + " others in " + dir + " are taken by links, folders or special files; move them away");
+            }
+            key = baseKey + "-" + n;
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockOf(file()), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw WriteFailure.of(lockOf(file()), e);
+        }
         try {
             if (channel.tryLock() == null) {
                 throw new IOException("another process holds " + lockOf(file()));
@@ -74,6 +99,11 @@ public final class Autosave {
             throw e;
         }
         lockChannel = channel;
+    }
+
+    /** Whether nothing stands at {@code file} but an ordinary file (not a link, folder, pipe or device). */
+    private static boolean ownable(Path file) {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.notExists(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private void release() {
@@ -213,7 +243,9 @@ public final class Autosave {
             // left for the next start
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".dwproj")).filter(p -> !live(p))
+            // a copy is always an ordinary file: a link there (to a project elsewhere) is not offered as one
+            for (Path f : files.filter(p -> p.toString().endsWith(".dwproj"))
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> !live(p))
                     .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified())).toList()) {
                 try {
                     Project p = new ProjectReader().read(f);
