@@ -115,7 +115,7 @@ public final class CsvDataset {
                 float[] features = new float[columns - 1];
                 int f = 0;
                 for (int c = 0; c < columns; c++) {
-                    String cell = cells[c].strip(); // spaces only: a NUL or other control character is not dropped unseen
+                    String cell = unquoted(cells[c].strip()); // spaces only: a NUL or other control character is not dropped unseen
                     if (c == labelAt) {
                         labels.add(label(cell, classes, name, lineNo, c));
                     } else {
@@ -183,6 +183,19 @@ public final class CsvDataset {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /**
+     * A cell as CSV quotes it ({@code "0.5"}, as exporters that quote every cell write it) without its quotes; any other
+     * cell as it is. Quoted numbers had been refused ("'"0.5"' is not a finite decimal number") although the file is
+     * valid CSV. A quote inside, or a quoted comma (split into two cells), stays an error naming the cell.
+     */
+    private static String unquoted(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '"' && cell.charAt(cell.length() - 1) == '"'
+                && cell.indexOf('"', 1) == cell.length() - 1) {
+            return cell.substring(1, cell.length() - 1).strip();
+        }
+        return cell;
     }
 
     private static float number(String cell, String file, int line, int column) throws DataException {

@@ -71,6 +71,18 @@ class CsvDatasetTest {
         assertThat(CsvDataset.read(write("1,2,0\n3,4,1\n"), -1, 2, false).size()).as("no header: nothing to match").isEqualTo(2);
     }
 
+    /** A CSV that quotes every cell, numbers too (valid CSV, as some exporters write it): read, not refused. */
+    @Test
+    void quotedNumbersAreReadAndABrokenQuoteIsNamed() throws Exception {
+        Dataset d = CsvDataset.read(write("\"a\",\"b\",\"label\"\n\"1.5\",\" 2 \",\"1\"\n3,\"-4\",0\n"), -1, 2, true);
+        assertThat(d.features()[0].toFloatMatrix()).isEqualTo(new float[][] {{1.5f, 2f}, {3f, -4f}});
+        assertThat(d.labels()[0].getRow(0).argMax().getInt(0)).isEqualTo(1);
+        assertThatThrownBy(() -> CsvDataset.read(write("a,label\n\"1.5,0\n"), -1, 2, true))
+                .hasMessageContaining("line 2, column 1: '\"1.5' is not a finite decimal number");
+        assertThatThrownBy(() -> CsvDataset.read(write("a,label\n\"1\"\"5\",0\n"), -1, 2, true))
+                .hasMessageContaining("line 2, column 1");
+    }
+
     @Test
     void aControlCharacterInACellIsNamedNotDroppedUnseen() throws Exception {
         assertThatThrownBy(() -> CsvDataset.read(write("a,label\n1\u0000,0\n"), -1, 2, true))
