@@ -144,6 +144,9 @@ public final class MetricsCsv implements TrainingListener, AutoCloseable {
                     pendingAt = at;
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // it had said "Input length = 1", naming neither the file nor the trouble
+            throw new IOException(file + " is not UTF-8 text, so not a run's metrics (the file was edited or damaged)", e);
         }
         return rows;
     }

@@ -135,4 +135,15 @@ class RunHistoryListTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHistory.curves(RunHistory.read(run)))
                 .hasMessageContaining("symbolic link").hasMessageNotContaining("hunter2");
     }
+
+    /** A metrics.csv of other bytes than UTF-8: Compare said "Input length = 1"; now it names the file and why. */
+    @Test
+    void aMetricsFileThatIsNotTextSaysSo(@TempDir Path runs) throws Exception {
+        Path run = dev.deepwire.testing.KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(),
+                "finished", 20, 0.5, Double.NaN);
+        Files.write(run.resolve("metrics.csv"), (dev.deepwire.training.MetricsCsv.HEADER + "\n10,1,0.\u00ff9,0.8,0.5,\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(RunComparison.rows(RunHistory.list(runs)).get(0).metricsProblem())
+                .isEqualTo("metrics.csv is not UTF-8 text, so not a run's metrics (the file was edited or damaged)");
+    }
 }
