@@ -176,14 +176,8 @@ final class RunCompareView extends VBox {
         for (int i = 0; i < selected.size(); i++) {
             RunComparison.Row r = selected.get(i);
             MetricsHistory h = histories.get(i);
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(r.name() + " (" + r.settings() + ")");
-            for (MetricsHistory.Point p : mrr ? h.validationMrr() : accuracy ? h.validationAccuracy() : h.validationLoss()) {
-                if (Double.isFinite(p.value())) {
-                    s.getData().add(new XYChart.Data<>(p.step(), p.value()));
-                }
-            }
-            curves.add(s);
+            curves.add(new XYChart.Series<>(r.name() + " (" + r.settings() + ")", curve(mrr ? h.validationMrr()
+                    : accuracy ? h.validationAccuracy() : h.validationLoss())));
         }
         chart.setCreateSymbols(curves.stream().anyMatch(s -> s.getData().size() < 2));
         chart.getData().setAll(curves);
@@ -205,6 +199,26 @@ final class RunCompareView extends VBox {
         // in the dialog itself: the status bar it had gone to lies under the dialog, which said "Select runs above"
         unreadable.add(0, note);
         chartNote.setText(String.join("\n", unreadable.stream().filter(t -> !t.isBlank()).toList()));
+    }
+
+    /** The most points a compared curve is drawn with: more than the chart has pixels across. */
+    static final int MOST_POINTS = 2_000;
+
+    /**
+     * A curve's finite points as the chart takes them, at once, every k-th of a long one (its last kept): a kept run of
+     * a million epoch rows (a 32 MB metrics.csv) was added point by point, each addition going over the whole series,
+     * and the window froze for good as the run was chosen.
+     */
+    static ObservableList<XYChart.Data<Number, Number>> curve(List<MetricsHistory.Point> points) {
+        int every = Math.max(1, (points.size() + MOST_POINTS - 1) / MOST_POINTS);
+        List<XYChart.Data<Number, Number>> shown = new java.util.ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            MetricsHistory.Point p = points.get(k);
+            if ((k % every == 0 || k == points.size() - 1) && Double.isFinite(p.value())) {
+                shown.add(new XYChart.Data<>(p.step(), p.value()));
+            }
+        }
+        return FXCollections.observableArrayList(shown);
     }
 
     Label chartNote() {

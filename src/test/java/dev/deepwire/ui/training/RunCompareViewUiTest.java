@@ -309,4 +309,36 @@ class RunCompareViewUiTest {
         assertThat(readOnFxThread).hasSize(3).containsOnly(false);
         assertThat(queued).isEmpty();
     }
+
+    /**
+     * A kept run of a million epoch rows (a 32 MB metrics.csv, or a run of the most epochs on a tiny dataset): its curve
+     * was added to the chart point by point, each addition going over the whole series, and the window froze for good as
+     * the run was chosen. It is drawn with at most {@link RunCompareView#MOST_POINTS} points, its first and last kept.
+     */
+    @Test
+    void aRunOfVeryManyEpochsIsDrawnWithAFewThousandPoints(FxRobot robot) throws Exception {
+        Path runsDir = dir.resolve("many-epochs");
+        Path d = markerRun(runsDir, "marker-long");
+        int epochs = 60_000;
+        double[] losses = new double[epochs];
+        double[] accuracies = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            losses[e] = 1.0 / (e + 1);
+            accuracies[e] = 0.5;
+        }
+        KeptRuns.epochs(d, 1, 0.9, losses, accuracies, null);
+        RunCompareView[] view = new RunCompareView[1];
+        robot.interact(() -> {
+            view[0] = new RunCompareView(RunHistory.list(runsDir), "loss", problems::add,
+                    new RunCompareModel(Runnable::run, Runnable::run));
+            stage.setScene(new Scene(view[0], 1000, 640));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> xs = WaitForAsyncUtils.asyncFx(() -> view[0].chart().getData().get(0).getData().stream()
+                .map(p -> p.getXValue().doubleValue()).toList()).get();
+        assertThat(xs).hasSizeLessThanOrEqualTo(RunCompareView.MOST_POINTS + 1).hasSizeGreaterThan(RunCompareView.MOST_POINTS / 2);
+        assertThat(xs.get(0)).isEqualTo(1.0);
+        assertThat(xs.get(xs.size() - 1)).as("the last epoch is drawn").isEqualTo((double) epochs);
+        assertThat(problems).isEmpty();
+    }
 }
