@@ -316,9 +316,13 @@ class StepModeUiTest {
         assertThat(mode.index()).as("on the step it was on").isEqualTo(1);
         assertThat(robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(sentence);
         assertThat(h.vm.messageProperty().get()).contains("knows none of the").contains("such as");
+        javafx.scene.control.TextField box = robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class);
+        assertThat(box.getStyleClass()).contains("invalid");
+        assertThat(box.getTooltip().getText()).as("the whole reason on the box").contains("such as");
         robot.interact(() -> robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).clear());
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);
         StepWaits.walkedTyped(mode);
+        assertThat(box.getStyleClass()).doesNotContain("invalid");
     }
 
     @Test

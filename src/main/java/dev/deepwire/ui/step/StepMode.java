@@ -209,6 +209,9 @@ public final class StepMode {
                     typed = null;
                     show();
                     vm.messageProperty().set("Step mode: " + cause.getMessage());
+                    // the whole reason beside the text too: the status bar cuts it at 1024 px, before "such as …"
+                    panel.typed.getStyleClass().add("invalid");
+                    panel.typed.setTooltip(new javafx.scene.control.Tooltip("Not walked: " + cause.getMessage()));
                     panel.typed.requestFocus();
                     return;
                 }
@@ -216,6 +219,8 @@ public final class StepMode {
                 return;
             }
             Walkthrough w = walked.walk();
+            panel.typed.getStyleClass().removeAll("invalid");
+            panel.typed.setTooltip(null);
             panel.choicesFor(walked.typable()); // no text box where no tokens go
             boolean wasBack = back;
             walk = w;
