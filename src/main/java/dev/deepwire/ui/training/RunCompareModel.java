@@ -86,7 +86,9 @@ final class RunCompareModel {
                 MetricsHistory read = RunHistory.curves(run);
                 uiThread.accept(() -> then.accept(read));
             } catch (IOException | RuntimeException e) {
-                uiThread.accept(() -> problem.accept("Cannot read " + run.dir() + ": " + e.getMessage()));
+                uiThread.accept(() -> problem.accept(noCurves(run, e) ? run.dir().getFileName() + " has no curves to compare: "
+                        + "it was kept from a trained model (" + run.outcome() + "), not trained itself; Compare table "
+                        + "lists its figures" : "Cannot read " + run.dir() + ": " + e.getMessage()));
             }
         });
     }
@@ -101,6 +103,9 @@ final class RunCompareModel {
                 histories.add(RunHistory.curves(r.run()));
                 runs.add(r);
             } catch (IOException | RuntimeException e) {
+                if (noCurves(r.run(), e)) {
+                    continue; // kept from a trained model (slimmed, heads removed): its figures are in the table
+                }
                 String why = String.valueOf(e.getMessage()).replace(r.run().dir().resolve("metrics.csv").toString(),
                         "metrics.csv"); // the run is named already: its path left the reason cut off at 1024 × 700
                 unreadable.add("Cannot read the curves of " + r.name() + ": " + why);
@@ -108,5 +113,14 @@ final class RunCompareModel {
             }
         }
         return new Curves(List.copyOf(runs), List.copyOf(histories), List.copyOf(unreadable), List.copyOf(problems));
+    }
+
+    /**
+     * Whether the run never had curves: no metrics.csv in its folder, as a model kept from another (slimmed in the pruning
+     * lab, heads removed in the attention inspector) has none — Compare had said "Cannot read <folder>: <folder>/metrics.csv".
+     */
+    private static boolean noCurves(RunHistory.Run run, Exception e) {
+        return e instanceof java.nio.file.NoSuchFileException && !java.nio.file.Files.exists(run.dir().resolve("metrics.csv"),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 }

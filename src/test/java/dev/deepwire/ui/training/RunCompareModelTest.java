@@ -45,4 +45,20 @@ class RunCompareModelTest {
         assertThat(problems).singleElement().asString().startsWith("Cannot read " + dir)
                 .contains("line 2 of").contains("column val_accuracy");
     }
+
+    @Test
+    void aRunKeptFromATrainedModelSaysItHasNoCurvesRatherThanThatAFileIsUnreadable() {
+        // Seen in the real window: Compare with a run saved by the attention inspector's Apply said "Cannot read <folder>:
+        // <folder>/metrics.csv", as if a file were damaged
+        var run = new RunHistory.Run(dir, "marker", null, "head 3 of 'Self-attention' removed", 0, 0.631, "");
+        Queue<Runnable> background = new ArrayDeque<>();
+        Queue<Runnable> uiThread = new ArrayDeque<>();
+        RunCompareModel model = new RunCompareModel(background::add, uiThread::add);
+        List<String> problems = new ArrayList<>();
+        model.curvesOf(run, h -> { }, problems::add);
+        background.remove().run();
+        uiThread.remove().run();
+        assertThat(problems).singleElement().asString().startsWith(dir.getFileName() + " has no curves to compare")
+                .contains("head 3 of 'Self-attention' removed").doesNotContain("Cannot read");
+    }
 }
