@@ -64,6 +64,19 @@ final class RunsDialog {
             b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
             b.setTooltip(new javafx.scene.control.Tooltip("Choose a run in the list first"));
         }
+        // Compare draws a run's curves over the dock's: off for a run that has none (kept from a trained model, which
+        // had answered "Cannot read <folder>: …/metrics.csv" in red), saying why
+        Button compareButton = (Button) dialog.getDialogPane().lookupButton(compare);
+        compareButton.disableProperty().unbind();
+        compareButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
+            boolean curves = r != null && Files.exists(r.dir().resolve("metrics.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            compareButton.getTooltip().setText(r == null ? "Choose a run in the list first" : curves
+                    ? "Draw this run's curves over the charts, dashed"
+                    : "This run has no curves: it was kept from a trained model (" + r.outcome() + "), not trained itself; "
+                            + "Compare table lists its figures");
+            return !curves;
+        }, list.getSelectionModel().selectedItemProperty()));
         // Off while no run is kept (none yet, or the last one deleted): there is nothing to put in the table.
         Button tableButton = (Button) dialog.getDialogPane().lookupButton(table);
         tableButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(list.getItems()));

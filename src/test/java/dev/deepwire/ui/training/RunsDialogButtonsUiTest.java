@@ -125,4 +125,25 @@ class RunsDialogButtonsUiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.isShowing()).isFalse();
     }
+
+    @Test
+    void compareIsOffForARunWithoutCurvesAndSaysWhy(FxRobot robot) throws Exception {
+        // Seen in the real window: Compare with a run saved by the attention inspector's Apply answered in red
+        // "Cannot read <folder>: …/metrics.csv"; such a run (heads removed, slimmed) has no curves
+        keepOneRun();
+        Dialog<Void> dialog = dialog(robot);
+        robot.interact(dialog::show);
+        DialogPane pane = dialog.getDialogPane();
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) pane.getContent();
+        robot.interact(() -> list.getSelectionModel().select(0));
+        Button compare = button(pane, "Compare");
+        assertThat(compare.isDisabled()).isTrue();
+        assertThat(compare.getTooltip().getText()).contains("has no curves").contains("Compare table");
+        robot.interact(() -> list.getSelectionModel().clearSelection());
+        Files.writeString(dir.resolve("runs/marker-1/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER + "\n");
+        robot.interact(() -> list.getSelectionModel().select(0));
+        assertThat(compare.isDisabled()).as("a trained run's curves").isFalse();
+        robot.interact(dialog::close);
+    }
 }
