@@ -58,16 +58,7 @@ public final class CsvDataset {
                     + labelColumn);
         }
         spec.boolParam("header", true);
-        double fraction = spec.doubleParam("validationFraction", 0.1);
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
-        }
-        spec.longParam("seed", 7);
-        // the file last: a setting typed wrong is named while the file is still to be chosen
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the CSV file (relative to the project's folder)");
-        }
+        DataSizes.fractionSeedAndFile(spec, "CSV file");
     }
 
     public static Dataset read(Path file, int labelColumn, int classes, boolean header) throws DataException {

@@ -1,6 +1,7 @@
 package dev.deepwire.data;
 
 import dev.deepwire.limits.Limits;
+import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.limits.TrainingMemory;
 
 /**
@@ -41,6 +42,22 @@ final class DataSizes {
                     + String.format("%,d", width) + " values (" + Limits.bytes(elements > Long.MAX_VALUE / 4
                     ? Long.MAX_VALUE : elements * 4) + "); the limit is " + String.format("%,d", limit) + " values (" + Limits.bytes(limit * Float.BYTES)
                     + "); use fewer examples or smaller sizes, or " + TrainingMemory.raise());
+        }
+    }
+
+    /**
+     * The settings a file-backed dataset (CSV, text classes) ends its checks with: the validation fraction, the seed,
+     * and the file last, so that a setting typed wrong is named while the file is still to be chosen.
+     */
+    static void fractionSeedAndFile(DatasetSpec spec, String file) throws DataException {
+        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
+        }
+        spec.longParam("seed", 7);
+        Object fileName = spec.params().get("file");
+        if (!(fileName instanceof String name) || name.isBlank()) {
+            throw new DataException("dataset.file must name the " + file + " (relative to the project's folder)");
         }
     }
 }

@@ -89,16 +89,7 @@ public final class TextClassDataset {
             throw new DataException("dataset.tokens must be chars or words; got " + mode);
         }
         DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
-        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name, as for CSV
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
-        }
-        spec.longParam("seed", 7);
-        // the file last: a setting typed wrong is named while the file is still to be chosen
-        Object fileName = spec.params().get("file");
-        if (!(fileName instanceof String name) || name.isBlank()) {
-            throw new DataException("dataset.file must name the text file (relative to the project's folder)");
-        }
+        DataSizes.fractionSeedAndFile(spec, "text file");
     }
 
     /** Rows without a split column are shared out: {@code fraction} to validation, the rest to training. */
