@@ -1,9 +1,14 @@
 package dev.deepwire.ui;
 
+import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.editor.Words;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The status bar's message keeps its whole width before the counts and the backend take any: an HBox short of room
@@ -24,6 +29,32 @@ final class StatusWidth {
      * name, the least read) keeps any. Opened on the default sample at 1024 × 700, "Opened the sample marker — Save
      * asks where to keep your copy" left "… parameters · no…" and "CPU (AVX2, 2 threads, O…".
      */
+    /**
+     * The window's foot: the message (what was just done, the editor's words: {@code vm}'s message with blocks named),
+     * the counts, the backend, laid out as above within {@code window}'s width.
+     */
+    static HBox bar(Label status, Label summary, Label backend, EditorViewModel vm, ReadOnlyDoubleProperty window) {
+        status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
+                vm.messageProperty()));
+        status.setId("status-message");
+        // a message cut short at a small window's width ("…, bet…", a run's folder) is read whole on hover
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : whole));
+        backend.setMinWidth(0);
+        backend.getStyleClass().add("muted");
+        backend.setId("status-backend");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(16, status, grow, summary, backend);
+        bar.getStyleClass().add("status-bar");
+        keepWhole(status, bar, window);
+        countsBeforeBackend(status, summary, bar, window);
+        return bar;
+    }
+
     static void countsBeforeBackend(Label message, Label summary, HBox bar, ReadOnlyDoubleProperty window) {
         summary.minWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(0, Math.min(summary.prefWidth(-1), room(bar, window) - message.getMinWidth())),

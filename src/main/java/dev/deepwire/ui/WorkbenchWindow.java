@@ -11,7 +11,6 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
 import dev.deepwire.ui.editor.Inspector;
 import dev.deepwire.ui.editor.Palette;
-import dev.deepwire.ui.editor.Words;
 import dev.deepwire.ui.inspect.AttentionInspector;
 import dev.deepwire.ui.inspect.AttentionSession;
 import dev.deepwire.ui.projector.ProjectorWindow;
@@ -42,8 +41,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -353,33 +350,10 @@ final class WorkbenchWindow {
     }
 
     private HBox statusBar() {
-        status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
-                vm.messageProperty()));
-        status.setId("status-message");
-        // a message cut short at a small window's width ("…, bet…", a run's folder) is read whole on hover
-        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        whole.textProperty().bind(status.textProperty());
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : whole));
-        // the counts give way before the message does, the backend before the counts (StatusWidth)
-        backend.setMinWidth(0);
-        vm.analysisProperty().addListener((o, a, b) -> updateSummary());
-        vm.revisionProperty().addListener((o, a, b) -> updateSummary());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        backend.getStyleClass().add("muted");
-        backend.setId("status-backend");
-        HBox bar = new HBox(16, status, grow, summary, backend);
-        bar.getStyleClass().add("status-bar");
-        StatusWidth.keepWhole(status, bar, root.widthProperty());
-        StatusWidth.countsBeforeBackend(status, summary, bar, root.widthProperty());
-        updateSummary();
-        return bar;
-    }
-
-    private void updateSummary() {
+        vm.analysisProperty().addListener((o, a, b) -> StatusSummary.show(summary, vm));
+        vm.revisionProperty().addListener((o, a, b) -> StatusSummary.show(summary, vm));
         StatusSummary.show(summary, vm);
+        return StatusWidth.bar(status, summary, backend, vm, root.widthProperty());
     }
 
     /**
