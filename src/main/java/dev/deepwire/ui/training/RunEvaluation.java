@@ -9,7 +9,6 @@ import dev.deepwire.data.DatasetSplits;
 import dev.deepwire.inspect.ModelFit;
 import dev.deepwire.inspect.ModelLab;
 import dev.deepwire.inspect.TrainedModel;
-import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.PortKind;
 import dev.deepwire.model.Project;
@@ -19,7 +18,6 @@ import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.eval.EvaluationReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -208,7 +206,7 @@ public final class RunEvaluation {
         if (ranked) {
             run.set("evaluation", JSON.valueToTree(Map.of(source.evaluatedName(), Map.of("mrr", metric))));
         }
-        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+        RunHistory.rewrite(dir, run);
         return dir;
     }
 
@@ -221,7 +219,7 @@ public final class RunEvaluation {
             }
             ObjectNode run = (ObjectNode) RunHistory.record(runDir);
             run.set("evaluation", JSON.valueToTree(evaluation));
-            AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+            RunHistory.rewrite(runDir, run);
         } catch (IOException | ClassCastException e) {
             // run.json is unreadable or gone: the run's own record is left as it is
         }

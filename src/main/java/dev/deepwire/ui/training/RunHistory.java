@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.files.FolderTrees;
 import dev.deepwire.limits.BoundedFiles;
 import dev.deepwire.limits.MessageText;
@@ -106,8 +107,19 @@ public final class RunHistory {
         JsonNode json = record(dir);
         if (json instanceof ObjectNode run && run.path("projectFile").asText("").isEmpty()) {
             run.put("projectFile", absolute(projectFile));
-            AtomicFiles.write(file, JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
+            rewrite(dir, run);
         }
+    }
+
+    /**
+     * Writes {@code run} back as the run.json of the kept run in {@code dir} (adopted by a file, evaluated, a slimmed
+     * copy's origin): the one way a kept run's record is written again. A run folder that is a symbolic link leading
+     * out of its runs folder is refused, naming the link ({@link ProjectFolders#requireNoLinkOut}): it is listed (read
+     * only), but a {@code runs/x -> ~/other-run} had its run.json rewritten outside the project.
+     */
+    static void rewrite(Path dir, JsonNode run) throws IOException {
+        ProjectFolders.requireNoLinkOut(dir);
+        AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
