@@ -2,6 +2,7 @@ package dev.deepwire.training;
 
 import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.WriteFailure;
+import dev.deepwire.io.files.SystemFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -110,6 +111,7 @@ public final class RunFolders {
 
     static Path createNew(Path runsFolder, String projectName, LocalDateTime now) throws IOException {
         ProjectFolders.requireNoLinkOut(runsFolder); // a project's runs/ linked to ~/.ssh is not followed
+        SystemFolders.requirePlainFolder(runsFolder, "a runs folder");
         try {
             Files.createDirectories(runsFolder);
         } catch (IOException e) {
@@ -161,6 +163,7 @@ public final class RunFolders {
         if (dir.toAbsolutePath().normalize().getParent() == null) {
             throw new WriteFailure(dir, "it is the root of the file system; name a folder for the run, e.g. runs/first");
         }
+        SystemFolders.requirePlainFolder(dir, "a run folder"); // not /dev, /proc/sys/kernel: nothing is created there
         requireFoldersBeforeParentSteps(dir);
         createFolders(dir);
         // first: a live run's folder is never touched, and no run starts in it while this claims

@@ -48,6 +48,32 @@ class HostileOutputsTest {
         assertThat(out.resolve("model.zip")).exists();
     }
 
+    /**
+     * --out among the system's folders: as root, {@code --out /dev} wrote a run among the devices, and
+     * {@code --out /proc/sys/kernel} said "a folder on the way does not exist" of a folder that is there. Both are
+     * refused saying where they are and what a run folder must be; nothing is made there.
+     */
+    @Test
+    void aRunFolderAmongTheSystemsFoldersIsRefusedSayingWhy() throws Exception {
+        Path f = project("p");
+        Path devices = Path.of("/dev/deepwire-run-" + ProcessHandle.current().pid());
+        try {
+            for (Path out : new Path[] {devices, Path.of("/proc/sys/kernel"), Path.of("/sys/kernel/x")}) {
+                assertThat(train(f, "--out", out.toString())).as(out.toString()).isEqualTo(2);
+                assertThat(console.err()).contains("cannot write " + out)
+                        .contains(", not a folder for files; a run folder must be a plain folder on a normal file system")
+                        .doesNotContain("on the way does not exist");
+            }
+            assertThat(console.err()).contains("it is in /dev, the system's folder of devices")
+                    .contains("it is in /proc, the kernel's view of processes and settings");
+            assertThat(devices).doesNotExist();
+        } finally {
+            if (Files.isDirectory(devices, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                dev.deepwire.io.files.FolderTrees.delete(devices); // (the run written there before the fix)
+            }
+        }
+    }
+
     @Test
     void anExportNeverReplacesTheProjectItReadsByAnyName() throws Exception {
         Path f = project("p");
