@@ -64,6 +64,41 @@ public final class MetricsHistory {
         stepsPerEpoch = Math.max(1, steps);
     }
 
+    /** The most points a kept run's curve is drawn with, in the dock or in Compare: more than a chart has pixels across. */
+    public static final int MOST_POINTS = 2_000;
+
+    /**
+     * A long curve as a chart draws it: every k-th point, its last kept, at most {@value #MOST_POINTS} (a short one as
+     * it is). The one rule for the curves of a kept run ({@link RunHistory#curves}): a run of a million epoch rows had
+     * kept the window white for a minute and a half while the dock's previous-run chart drew every point, and had
+     * frozen Compare for good.
+     */
+    public static List<Point> thinned(List<Point> points) {
+        if (points.size() <= MOST_POINTS) {
+            return points;
+        }
+        int every = (points.size() + MOST_POINTS - 1) / MOST_POINTS;
+        List<Point> shown = new ArrayList<>(MOST_POINTS + 1);
+        for (int k = 0; k < points.size(); k++) {
+            if (k % every == 0 || k == points.size() - 1) {
+                shown.add(points.get(k));
+            }
+        }
+        return shown;
+    }
+
+    /** These curves, each {@link #thinned}. */
+    MetricsHistory thinned() {
+        MetricsHistory h = new MetricsHistory();
+        h.trainLoss.addAll(thinned(trainLoss));
+        h.validationLoss.addAll(thinned(validationLoss));
+        h.validationAccuracy.addAll(thinned(validationAccuracy));
+        h.validationMrr.addAll(thinned(validationMrr));
+        h.learningRate.addAll(thinned(learningRate));
+        h.stepsPerEpoch = stepsPerEpoch;
+        return h;
+    }
+
     /** Exponential moving average of the training loss: {@code s = a·s + (1 − a)·x}. */
     public static List<Point> smoothed(List<Point> points, double a) {
         return new Smoother().of(points, a);

@@ -201,20 +201,11 @@ final class RunCompareView extends VBox {
         chartNote.setText(String.join("\n", unreadable.stream().filter(t -> !t.isBlank()).toList()));
     }
 
-    /** The most points a compared curve is drawn with: more than the chart has pixels across. */
-    static final int MOST_POINTS = 2_000;
-
-    /**
-     * A curve's finite points as the chart takes them, at once, every k-th of a long one (its last kept): a kept run of
-     * a million epoch rows (a 32 MB metrics.csv) was added point by point, each addition going over the whole series,
-     * and the window froze for good as the run was chosen.
-     */
+    /** A curve's finite points as the chart takes them, at once, thinned as every kept run's curve is. */
     static ObservableList<XYChart.Data<Number, Number>> curve(List<MetricsHistory.Point> points) {
-        int every = Math.max(1, (points.size() + MOST_POINTS - 1) / MOST_POINTS);
         List<XYChart.Data<Number, Number>> shown = new java.util.ArrayList<>();
-        for (int k = 0; k < points.size(); k++) {
-            MetricsHistory.Point p = points.get(k);
-            if ((k % every == 0 || k == points.size() - 1) && Double.isFinite(p.value())) {
+        for (MetricsHistory.Point p : MetricsHistory.thinned(points)) {
+            if (Double.isFinite(p.value())) {
                 shown.add(new XYChart.Data<>(p.step(), p.value()));
             }
         }

@@ -239,7 +239,10 @@ public final class RunHistory {
         return recorded;
     }
 
-    /** A kept run's curves, read from its metrics.csv. */
+    /**
+     * A kept run's curves, read from its metrics.csv (slow for a long one: off the UI thread), each thinned to what a
+     * chart draws ({@link MetricsHistory#thinned}): every chart fed from a kept run, the dock's previous run and Compare.
+     */
     public static MetricsHistory curves(Run run) throws IOException {
         MetricsHistory h = new MetricsHistory();
         for (MetricsCsv.Row r : MetricsCsv.read(run.dir().resolve("metrics.csv"))) {
@@ -252,7 +255,7 @@ public final class RunHistory {
                 h.trainLoss().add(new MetricsHistory.Point(r.step(), r.trainLoss()));
             }
         }
-        return h;
+        return h.thinned();
     }
 
     /** Deletes a run folder and everything in it. */

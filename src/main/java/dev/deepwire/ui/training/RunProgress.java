@@ -184,8 +184,9 @@ final class RunProgress {
         progressText.set(RunMessages.progress(s, epochs, total, eta));
     }
 
-    /** Shows a kept run's curves as the "previous run" the charts compare with. */
-    void showPrevious(MetricsHistory previous) {
+    /** Shows a kept run's curves as the "previous run" the charts compare with, thinned as a kept run's are. */
+    void showPrevious(MetricsHistory curves) {
+        MetricsHistory previous = curves.thinned(); // (read thinned already: a copy of at most 2,000 points each)
         history.previousTrainLoss().clear();
         history.previousTrainLoss().addAll(previous.trainLoss());
         history.previousValidationAccuracy().clear();

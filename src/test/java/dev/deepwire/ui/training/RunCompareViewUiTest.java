@@ -313,7 +313,7 @@ class RunCompareViewUiTest {
     /**
      * A kept run of a million epoch rows (a 32 MB metrics.csv, or a run of the most epochs on a tiny dataset): its curve
      * was added to the chart point by point, each addition going over the whole series, and the window froze for good as
-     * the run was chosen. It is drawn with at most {@link RunCompareView#MOST_POINTS} points, its first and last kept.
+     * the run was chosen. It is drawn with at most {@link MetricsHistory#MOST_POINTS} points, its first and last kept.
      */
     @Test
     void aRunOfVeryManyEpochsIsDrawnWithAFewThousandPoints(FxRobot robot) throws Exception {
@@ -336,7 +336,7 @@ class RunCompareViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> xs = WaitForAsyncUtils.asyncFx(() -> view[0].chart().getData().get(0).getData().stream()
                 .map(p -> p.getXValue().doubleValue()).toList()).get();
-        assertThat(xs).hasSizeLessThanOrEqualTo(RunCompareView.MOST_POINTS + 1).hasSizeGreaterThan(RunCompareView.MOST_POINTS / 2);
+        assertThat(xs).hasSizeLessThanOrEqualTo(MetricsHistory.MOST_POINTS + 1).hasSizeGreaterThan(MetricsHistory.MOST_POINTS / 2);
         assertThat(xs.get(0)).isEqualTo(1.0);
         assertThat(xs.get(xs.size() - 1)).as("the last epoch is drawn").isEqualTo((double) epochs);
         assertThat(problems).isEmpty();

@@ -146,4 +146,40 @@ class RunHistoryListTest {
         assertThat(RunComparison.rows(RunHistory.list(runs)).get(0).metricsProblem())
                 .isEqualTo("metrics.csv is not UTF-8 text, so not a run's metrics (the file was edited or damaged)");
     }
+
+    /**
+     * A kept run of a million epoch rows: opening its project left the window white for a minute and a half while the
+     * dock's previous-run chart drew every point (Compare had been thinned alone). A kept run's curves are read thinned,
+     * each at most {@link MetricsHistory#MOST_POINTS} points, its first and last kept, and so reach the dock.
+     */
+    @Test
+    void aKeptRunOfVeryManyEpochsReachesEveryChartThinned(@TempDir Path runs) throws Exception {
+        Path run = dev.deepwire.testing.KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(),
+                "finished", 60_000, 0.5, Double.NaN);
+        int epochs = 60_000;
+        double[] losses = new double[epochs];
+        double[] accuracies = new double[epochs];
+        double[] mrrs = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            losses[e] = 1.0 / (e + 1);
+            accuracies[e] = e / (double) epochs;
+            mrrs[e] = 0.1;
+        }
+        dev.deepwire.testing.KeptRuns.epochs(run, 1, 0.9, losses, accuracies, mrrs);
+        MetricsHistory curves = RunHistory.curves(RunHistory.read(run));
+        for (List<MetricsHistory.Point> c : List.of(curves.validationLoss(), curves.validationAccuracy(),
+                curves.validationMrr())) {
+            assertThat(c).hasSizeLessThanOrEqualTo(MetricsHistory.MOST_POINTS + 1)
+                    .hasSizeGreaterThan(MetricsHistory.MOST_POINTS / 2);
+            assertThat(c.get(0).step()).isEqualTo(1.0);
+            assertThat(c.get(c.size() - 1).step()).as("the last epoch is kept").isEqualTo((double) epochs);
+        }
+        MetricsHistory whole = new MetricsHistory(); // as a caller might hand the dock a run's every point
+        for (int e = 0; e < epochs; e++) {
+            whole.validationAccuracy().add(new MetricsHistory.Point(e + 1, 0.5));
+        }
+        RunProgress dock = new RunProgress();
+        dock.showPrevious(whole);
+        assertThat(dock.history().previousValidationAccuracy()).hasSizeLessThanOrEqualTo(MetricsHistory.MOST_POINTS + 1);
+    }
 }
