@@ -35,7 +35,8 @@ final class RunCell extends ListCell<RunHistory.Run> {
             setTooltip(null);
             return;
         }
-        Tooltip whole = new Tooltip(text);
+        // why a figure reads "unknown": the record's value and that no run records it
+        Tooltip whole = new Tooltip(run.doubt().isEmpty() ? text : text + "\n" + run.doubt());
         whole.setWrapText(true);
         whole.setMaxWidth(640);
         whole.setShowDuration(Duration.seconds(30));

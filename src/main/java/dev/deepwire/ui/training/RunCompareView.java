@@ -86,7 +86,7 @@ final class RunCompareView extends VBox {
             protected void updateItem(RunComparison.Row row, boolean empty) {
                 super.updateItem(row, empty);
                 String why = empty || row == null ? "" : String.join("\n", java.util.stream.Stream.of(row.run().outcome(),
-                        row.metricsProblem().isEmpty() ? "" : "cannot read its figures: " + row.metricsProblem())
+                        row.run().doubt(), row.metricsProblem().isEmpty() ? "" : "cannot read its figures: " + row.metricsProblem())
                         .filter(s -> !s.isBlank()).toList());
                 setTooltip(why.isEmpty() ? null : new javafx.scene.control.Tooltip(row.name() + ": " + why));
             }

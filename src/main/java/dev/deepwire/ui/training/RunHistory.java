@@ -40,10 +40,16 @@ public final class RunHistory {
 
     /**
      * One kept run; {@code validationMrr} is a knowledge-graph run's validation filtered MRR, of the model it kept
-     * (its evaluation in run.json; NaN for other runs and for runs recorded before it was kept).
+     * (its evaluation in run.json; NaN for other runs and for runs recorded before it was kept); {@code steps} is -1
+     * where unknown; {@code doubt} says why figures of its record are unknown ({@link RecordFigures#doubts}; "" none).
      */
     public record Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
-                      String settings, String startedAs, double validationMrr) {
+                      String settings, String startedAs, double validationMrr, String doubt) {
+        public Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
+                   String settings, String startedAs, double validationMrr) {
+            this(dir, project, projectFile, outcome, steps, validationAccuracy, settings, startedAs, validationMrr, "");
+        }
+
         public Run(Path dir, String project, String projectFile, String outcome, long steps, double validationAccuracy,
                    String settings, String startedAs) {
             this(dir, project, projectFile, outcome, steps, validationAccuracy, settings, startedAs, Double.NaN);
@@ -56,9 +62,11 @@ public final class RunHistory {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s  ·  %s  ·  %,d steps  ·  %s%s  ·  %s", dir.getFileName(), outcome, steps,
+            return String.format(Locale.ROOT, "%s  ·  %s  ·  %s  ·  %s%s  ·  %s", dir.getFileName(), outcome,
+                    steps < 0 ? "steps unknown" : String.format(Locale.ROOT, "%,d steps", steps),
                     Double.isFinite(validationAccuracy) ? String.format(Locale.ROOT, "accuracy %.1f %%",
-                            100 * validationAccuracy) : "accuracy not measured",
+                            100 * validationAccuracy) : doubt.contains("validationAccuracy") ? "accuracy unknown"
+                            : "accuracy not measured",
                     Double.isFinite(validationMrr) ? String.format(Locale.ROOT, "  ·  validation filtered MRR %.3f",
                             validationMrr) : "", settings);
         }
@@ -69,8 +77,7 @@ public final class RunHistory {
      * keeps it, or NaN: not a knowledge-graph run, not evaluated, or recorded before the figures were kept.
      */
     public static double ranking(JsonNode record, String split, String figure) {
-        JsonNode v = record.path("evaluation").path(split).path(figure);
-        return v.isNumber() ? v.asDouble() : Double.NaN;
+        return RecordFigures.ranking(record, split, figure); // NaN too for one outside 0–1: the file was edited
     }
 
     private RunHistory() {
@@ -160,10 +167,11 @@ public final class RunHistory {
         JsonNode j = record(dir);
         JsonNode s = j.path("settings");
         return new Run(dir, j.path("project").asText(), j.has("projectFile") ? j.path("projectFile").asText() : null,
-                shown(j.path("outcome").asText()), j.path("steps").asLong(), j.path("validationAccuracy").asDouble(Double.NaN),
+                shown(j.path("outcome").asText()), RecordFigures.steps(j), RecordFigures.validationAccuracy(j),
                 shown(s.path("optimizer").asText() + " " + s.path("learningRate").asText() + ", batch "
                         + s.path("batchSize").asText() + ", seed " + s.path("seed").asText()),
-                j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null, ranking(j, "validation", "mrr"));
+                j.hasNonNull("startedAs") ? j.path("startedAs").asText() : null, ranking(j, "validation", "mrr"),
+                String.join("\n", RecordFigures.doubts(j)));
     }
 
     /** The runs in a folder, newest first; folders without a readable run.json are left out. */

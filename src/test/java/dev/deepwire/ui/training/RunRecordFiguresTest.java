@@ -1,0 +1,50 @@
+package dev.deepwire.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.testing.KeptRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A kept run's run.json whose figures no run records, edited by hand: an accuracy of 7.5 was listed in Runs… as
+ * "accuracy 750.0 %", one of 1e300 as a number of 300 digits, a step count of -40 as "-40 steps", an MRR of 3 ranked
+ * first in Compare. Each is unknown, and the run's doubt (its row's tooltip) names the field, its value and why.
+ */
+class RunRecordFiguresTest {
+    @Test
+    void impossibleFiguresOfARunRecordAreUnknownWithTheReason(@TempDir Path runs) throws Exception {
+        Path run = KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(), "finished", 20, 0.5, 0.25);
+        String record = Files.readString(run.resolve("run.json"));
+        assertThat(RunHistory.read(run).toString()).contains("20 steps", "accuracy 50.0 %", "MRR 0.250");
+        assertThat(RunHistory.read(run).doubt()).isEmpty();
+
+        for (String[] edit : new String[][] {
+                {"\"validationAccuracy\" : 0.5", "\"validationAccuracy\" : 7.5", "accuracy unknown",
+                        "validationAccuracy 7.5 is not a fraction from 0 to 1"},
+                {"\"validationAccuracy\" : 0.5", "\"validationAccuracy\" : 1e300", "accuracy unknown",
+                        "validationAccuracy 1.0E300 is not a fraction from 0 to 1"},
+                {"\"validationAccuracy\" : 0.5", "\"validationAccuracy\" : -0.2", "accuracy unknown",
+                        "validationAccuracy -0.2 is not a fraction"},
+                {"\"steps\" : 20", "\"steps\" : -40", "steps unknown", "steps -40 is not a count of steps"},
+                {"\"steps\" : 20", "\"steps\" : 1" + "0".repeat(400), "steps unknown", "is not a count of steps"},
+                {"\"mrr\" : 0.25", "\"mrr\" : 3", "accuracy 50.0 %", "evaluation.validation.mrr 3 is not a fraction"}}) {
+            assertThat(record).contains(edit[0]);
+            Files.writeString(run.resolve("run.json"), record.replace(edit[0], edit[1]));
+            RunHistory.Run read = RunHistory.read(run);
+            assertThat(read.toString()).as(edit[1]).contains(edit[2]).doesNotContain("750", "-40 steps", "0000000000")
+                    .doesNotContain("MRR 3").hasSizeLessThan(300);
+            assertThat(read.doubt()).as(edit[1]).contains(edit[3]).contains("edited by hand or is damaged")
+                    .hasSizeLessThan(300);
+            assertThat(String.valueOf(read.validationAccuracy())).as(edit[1])
+                    .isEqualTo(edit[1].contains("validationAccuracy") ? "NaN" : "0.5");
+            assertThat(read.steps()).as(edit[1]).isEqualTo(edit[1].contains("steps") ? -1 : 20);
+            RunComparison.Row row = RunComparison.rows(RunHistory.list(runs)).get(0);
+            assertThat(String.valueOf(row.value(RunComparison.Metric.VALIDATION_MRR))).as(edit[1])
+                    .isEqualTo(edit[1].contains("mrr") ? "NaN" : "0.25");
+        }
+    }
+}
