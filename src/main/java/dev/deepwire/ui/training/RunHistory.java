@@ -266,7 +266,25 @@ public final class RunHistory {
         return h.thinned();
     }
 
-    /** Deletes a run folder and everything in it. */
+    /**
+     * What Delete asks of a run: a run folder that is a symbolic link is removed as a link only ({@link #delete}), and
+     * the question says so, naming where it leads — it had asked to "delete the run with its metrics and model".
+     */
+    static String deleteQuestion(Run run) {
+        if (Files.isSymbolicLink(run.dir())) {
+            String to;
+            try {
+                to = run.dir().toRealPath().toString();
+            } catch (IOException e) {
+                to = "a folder that cannot be reached";
+            }
+            return "Remove " + run.dir().getFileName() + " from the runs? It is a symbolic link to " + to
+                    + ": only the link is removed, and that folder with its metrics and model is left as it is.";
+        }
+        return "Delete the run " + run.dir().getFileName() + " with its metrics and model?";
+    }
+
+    /** Deletes a run folder and everything in it; a run folder that is a link is removed as a link, never followed. */
     public static void delete(Run run) throws IOException {
         FolderTrees.delete(run.dir());
     }

@@ -157,8 +157,7 @@ final class RunsDialog {
             if (r == null) {
                 return;
             }
-            Alert sure = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Delete the run " + r.dir().getFileName() + " with its metrics and model?");
+            Alert sure = new Alert(Alert.AlertType.CONFIRMATION, RunHistory.deleteQuestion(r));
             sure.initOwner(dialog.getDialogPane().getScene().getWindow());
             dev.deepwire.ui.controls.Dialogs.defaultTo(sure, ButtonType.CANCEL); // Enter keeps the run
             if (sure.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {

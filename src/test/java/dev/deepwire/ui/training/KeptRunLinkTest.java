@@ -26,6 +26,9 @@ class KeptRunLinkTest {
         unsaved(outside);
         String before = Files.readString(outside.resolve("run.json"));
         Path link = Files.createSymbolicLink(runs.resolve("x"), outside);
+        Path other = KeptRuns.run(runs, "p-2", "p", "", TrainingSettings.defaults(), "finished", 20, 0.5, Double.NaN);
+        assertThat(RunHistory.deleteQuestion(RunHistory.read(other))).isEqualTo("Delete the run p-2 with its metrics and model?");
+        RunHistory.delete(RunHistory.read(other));
 
         assertThat(RunHistory.list(runs)).extracting(r -> r.dir().getFileName().toString()).containsExactly("x");
 
@@ -35,6 +38,13 @@ class KeptRunLinkTest {
         assertThatThrownBy(() -> RunHistory.rewrite(link, RunHistory.record(link)))
                 .hasMessageContaining("symbolic link");
         assertThat(Files.readString(outside.resolve("run.json"))).as("never written through the link").isEqualTo(before);
+
+        RunHistory.Run listed = RunHistory.read(link);
+        assertThat(RunHistory.deleteQuestion(listed)).contains("symbolic link to " + outside.toRealPath())
+                .contains("only the link is removed");
+        RunHistory.delete(listed);
+        assertThat(link).doesNotExist();
+        assertThat(Files.readString(outside.resolve("run.json"))).as("the folder it led to is kept").isEqualTo(before);
 
         Path inside = KeptRuns.run(runs, "p-1", "p", "", TrainingSettings.defaults(), "finished", 20, 0.5, Double.NaN);
         unsaved(inside);
