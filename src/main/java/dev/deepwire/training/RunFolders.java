@@ -158,7 +158,7 @@ public final class RunFolders {
      */
     public static RunFolderLock claim(Path dir, boolean overwrite) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new WriteFailure(dir, "it is a file, not a folder");
+            throw new WriteFailure(dir, "it " + notAFolder(dir));
         }
         if (dir.toAbsolutePath().normalize().getParent() == null) {
             throw new WriteFailure(dir, "it is the root of the file system; name a folder for the run, e.g. runs/first");
@@ -200,12 +200,22 @@ public final class RunFolders {
         for (Path name : dir) {
             if (name.toString().equals("..") && prefix != null && !Files.isDirectory(prefix)) {
                 Path missing = firstMissing(prefix);
+                if (Files.exists(missing)) { // it had said "does not exist" of a file on the way
+                    throw new WriteFailure(dir, missing + " on the way " + notAFolder(missing)
+                            + ", and the path goes up out of it with '..'; name another folder");
+                }
                 throw new WriteFailure(dir, "the folder " + missing + " on the way does not exist"
                         + (missing.isAbsolute() ? "" : " (" + missing.toAbsolutePath() + ")")
                         + ", and the path goes up out of it with '..'; create it first or name another folder");
             }
             prefix = prefix == null ? name : prefix.resolve(name);
         }
+    }
+
+    /** What a thing on a run folder's way is instead of a folder: "is a file, not a folder", or a special file. */
+    private static String notAFolder(Path p) {
+        return Files.isRegularFile(p) ? "is a file, not a folder"
+                : "is a special file (a pipe, a device or a socket), not a folder";
     }
 
     /** The first folder of {@code path}, as written, that is not there (itself when all above it are). */
@@ -241,7 +251,7 @@ public final class RunFolders {
                     throw WriteFailure.of(dir, e); // "it is a link to X, which does not exist"
                 }
                 if (!Files.isDirectory(prefix)) {
-                    throw new WriteFailure(dir, prefix + " is a file, not a folder");
+                    throw new WriteFailure(dir, prefix + " " + notAFolder(prefix));
                 }
             } catch (IOException e) {
                 throw WriteFailure.of(dir, e);

@@ -209,6 +209,27 @@ class RunFoldersTest {
         assertThat(dir.resolve("out/r5")).isDirectory();
     }
 
+    /**
+     * A file or a pipe on a run folder's way: {@code --out afile/../r1} said "the folder afile on the way does not
+     * exist" of a file that is there, and {@code --out fifo/x} called the pipe "a file". Each says what is there.
+     */
+    @Test
+    void aFileOrAPipeOnTheWayIsNamedForWhatItIs() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Path pipe = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> RunFolders.claim(file.resolve("../r1"), false))
+                .hasMessageContaining(file + " on the way is a file, not a folder, and the path goes up out of it")
+                .hasMessageNotContaining("does not exist");
+        assertThatThrownBy(() -> RunFolders.claim(pipe.resolve("x"), false))
+                .hasMessageContaining(pipe + " is a special file (a pipe, a device or a socket), not a folder");
+        assertThatThrownBy(() -> RunFolders.claim(pipe, false))
+                .hasMessageContaining("it is a special file (a pipe, a device or a socket), not a folder");
+        assertThatThrownBy(() -> RunFolders.claim(file.resolve("x"), false))
+                .hasMessageContaining(file + " is a file, not a folder");
+        assertThat(dir.resolve("r1")).doesNotExist();
+    }
+
     @Test
     void aLinkedOrFolderRunFileIsNeverWrittenThroughNorDeleted() throws Exception {
         Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
