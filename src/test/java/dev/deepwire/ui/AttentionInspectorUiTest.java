@@ -180,6 +180,22 @@ class AttentionInspectorUiTest {
         assertThat(tables).doesNotContain("mean of heads");
     }
 
+    /**
+     * Opened before a run, the Head list offers the block's own heads (as its Heads setting says) and the mean: it was
+     * empty until a first capture, though the Block list already offered the canvas's block. A changed setting is followed.
+     */
+    @Test
+    void anInspectorOpenedBeforeTrainingOffersTheBlocksHeads(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().setParam("attn", "heads", 2));
+        WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> head = robot.lookup("#inspect-head").queryAs(ComboBox.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> head.getItems().stream().map(String::valueOf).toList()).get())
+                .containsExactly("mean of heads", "max of heads", "head 0", "head 1");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> String.valueOf(head.getValue())).get()).isEqualTo("mean of heads");
+    }
+
     @Test
     void anInspectorOpenedBeforeTrainingFollowsTheRun(FxRobot robot) throws Exception {
         AttentionInspector inspector =

@@ -175,6 +175,13 @@ public final class AttentionInspector {
                 .map(dev.deepwire.model.Node::id).toList();
     }
 
+    /** The heads a block is set to have (its Heads setting, or the catalog's default), 0 when it has none. */
+    private int declaredHeads(String nodeId) {
+        var catalog = training.editor().catalog();
+        return training.editor().graph().node(nodeId).map(n -> catalog.paramValue(n, "heads"))
+                .filter(Number.class::isInstance).map(h -> ((Number) h).intValue()).orElse(0);
+    }
+
     private void capturesChanged(ListChangeListener.Change<? extends Snapshot> c) {
         if (offerSessionNodes()) {
             return; // choosing the block refreshed the view
@@ -199,6 +206,9 @@ public final class AttentionInspector {
         if (ui.node.getValue() == null) {
             ui.status.setText("This network has no attention block yet, or it has not been trained: press Train first.");
             return;
+        }
+        if (shown == null || !shown.nodeId().equals(ui.node.getValue())) {
+            ui.setHeads(declaredHeads(ui.node.getValue())); // before a capture: the heads the block is set to have
         }
         InspectorModel.Choice choice = model.choose(session.snapshots(), ui.node.getValue(), ui.live.isSelected(), ui.step.getValue());
         if (choice == null) {
