@@ -160,8 +160,11 @@ final class BlockEdits {
         }
         List<Command> parts = new ArrayList<>(selection.stream().map(id -> (Command) new RemoveNodeCommand(id)).toList());
         notes.forEach(n -> parts.add(dev.deepwire.model.NoteCommand.remove(n))); // Select All took them: one undo step
-        String what = selection.size() == 1 && notes.isEmpty() ? graph().require(selection.iterator().next()).label()
-                : Words.blocksAndNotes(selection.size(), notes.size());
+        // a collapsed group wholly selected is named as the box a person sees ("group ‘Encoder’ (3 blocks)")
+        List<dev.deepwire.model.NodeGroup> boxes = vm.selectedBoxes();
+        String what = selection.size() == 1 && notes.isEmpty() && boxes.isEmpty()
+                ? graph().require(selection.iterator().next()).label()
+                : Words.selected(selection.size(), notes.size(), boxes);
         execute(new CompoundCommand("Delete " + what, parts));
     }
 

@@ -41,6 +41,12 @@ public final class Words {
      * ("group ‘Encoder’ (3 blocks)"), never as blocks no one sees.
      */
     public static String selection(long blocks, long notes, java.util.List<dev.deepwire.model.NodeGroup> boxes) {
+        String text = selected(blocks, notes, boxes);
+        return boxes.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** As {@link #selection}, to follow a verb ("Delete group ‘Encoder’ (3 blocks)"): not capitalised. */
+    public static String selected(long blocks, long notes, java.util.List<dev.deepwire.model.NodeGroup> boxes) {
         if (boxes.isEmpty()) {
             return blocksAndNotes(blocks, notes);
         }
@@ -54,9 +60,8 @@ public final class Words {
         if (notes > 0) {
             parts.add(count(notes, "note"));
         }
-        String text = parts.size() == 1 ? parts.get(0)
+        return parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

@@ -93,6 +93,33 @@ class EditorViewModelTest {
         assertThat(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow().from()).isEqualTo(new Port("emb", "out"));
     }
 
+    /** A collapsed group's box deleted is undone by its name, as the box shows it (it said "Undo Delete 3 blocks"). */
+    @Test
+    void deletingACollapsedGroupIsNamedByTheGroup() {
+        EditorViewModel vm = vm(chain());
+        vm.select("emb", false);
+        vm.select("pool", true);
+        vm.select("out", true);
+        String group = vm.groupSelection("Middle part").orElseThrow();
+        vm.toggleCollapsed(group);
+        vm.select("emb", false);
+        vm.select("pool", true);
+        vm.select("out", true);
+        vm.deleteSelection();
+        assertThat(vm.graph().nodes()).hasSize(1);
+        assertThat(vm.history().undoDescription()).contains("Undo Delete group \u2018Middle part\u2019 (3 blocks)");
+        vm.undo();
+        assertThat(vm.graph().nodes()).hasSize(4);
+        // with another block beside the box, both are named
+        vm.select("emb", false);
+        vm.select("pool", true);
+        vm.select("out", true);
+        vm.select("tokens", true);
+        vm.deleteSelection();
+        assertThat(vm.history().undoDescription())
+                .contains("Undo Delete group \u2018Middle part\u2019 (3 blocks) and 1 block");
+    }
+
     @Test
     void outOfRangeParameterIsRefusedWithTheRange() {
         EditorViewModel vm = vm(chain());
