@@ -34,6 +34,7 @@ class TypedThenSavedUiTest {
 
     @Test
     void aBlockSettingAndNameTypedInTheInspectorAreSavedByCtrlS(FxRobot robot) throws Exception {
+        settled(); // the opened project's analysis and data check in: each rebuilds the inspector
         robot.interact(() -> h.vm.select("attn", false));
         WaitForAsyncUtils.waitForFxEvents();
         TextField heads = robot.lookup("#param-heads").queryAs(TextField.class);
@@ -43,11 +44,26 @@ class TypedThenSavedUiTest {
         assertThat(new ProjectReader().read(h.file).graph().require("attn").params().get("heads"))
                 .as("typed, not yet left, then Ctrl+S").isEqualTo(2);
         assertThat(h.stage.getTitle()).as("nothing left unsaved").doesNotContain("•");
+        // the saved edit's analysis arrives after the save and rebuilds the inspector: its name field is looked up in
+        // the rebuilt one (looked up before, it had been taken off the scene under the click: "null scene", now and then)
+        settled();
         TextField name = robot.lookup("#inspector-name").queryAs(TextField.class);
         robot.clickOn(name).eraseText(name.getText().length()).write("Attention that finds the marker");
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(new ProjectReader().read(h.file).graph().require("attn").label()).isEqualTo("Attention that finds the marker");
+    }
+
+    /**
+     * Waits until the inspector is rebuilt for the last time for the current edit: the graph's analysis of this
+     * revision is in, and so is the data check that follows it (it is skipped where the graph has an error).
+     */
+    private void settled() throws Exception {
+        DockBelongsToProjectUiTest.waitFor("the edit analysed and its data checked", () -> WaitForAsyncUtils.asyncFx(() -> {
+            var a = h.vm.analysisProperty().get();
+            return a.revision() == h.vm.revisionProperty().get()
+                    && (a.complete() || a.issues().stream().anyMatch(dev.deepwire.model.Issue::isError));
+        }).get());
     }
 
     @Test
