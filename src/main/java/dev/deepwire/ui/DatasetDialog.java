@@ -47,6 +47,8 @@ final class DatasetDialog {
      * a kind's settings are dropped when the kind changes.
      */
     static final Map<String, Set<String>> FIELDS = DatasetLoader.SETTINGS;
+    /** The widest the header's words are set (they wrap after it). */
+    static final double HEADER_WIDTH = 640;
 
     private DatasetDialog() {
     }
@@ -82,11 +84,13 @@ final class DatasetDialog {
         CheckBox header = new CheckBox("The first row names the columns");
         header.setId("dataset-header");
         header.setSelected(!Boolean.FALSE.equals(params.get("header"))); // the loader's default: a header row
+        header.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<String> scoring = new ComboBox<>();
         scoring.setId("dataset-scoring");
         scoring.getItems().setAll(List.of("triples", "1-n"));
         scoring.setValue(String.valueOf(params.getOrDefault("scoring", "triples")));
         Button browse = new Button("Browse…");
+        browse.setMinWidth(Region.USE_PREF_SIZE); // the path field beside it gives way, not the button's word
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose the data file");
@@ -111,7 +115,9 @@ final class DatasetDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Kind"), kind);
+        Label kindLabel = new Label("Kind");
+        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
+        form.addRow(0, kindLabel, kind);
         Map<String, Node[]> rows = new LinkedHashMap<>();
         rows.put("file", row(form, rows.size() + 1, "File", new HBox(6, file, browse,
                 ForgetAgreement.button(training.data(), current, result::setText))));
@@ -153,9 +159,10 @@ final class DatasetDialog {
         Dialog<DatasetSpec> dialog = new Dialog<>();
         dialog.setTitle("Dataset settings — " + vm.project().name());
         dialog.setHeaderText("What " + vm.project().name() + " trains on. " + (unsaved
-                ? "The project is not saved yet, so it has no folder: choose the file with Browse (its full path is kept),\n"
+                ? "The project is not saved yet, so it has no folder: choose the file with Browse (its full path is kept), "
                 + "or save the project first; a path is then relative to its folder."
                 : "Paths are relative to the project's folder."));
+        dialog.getDialogPane().setHeader(wrappedHeader(dialog.getHeaderText()));
         ButtonType check = new ButtonType("Check");
         dialog.getDialogPane().getButtonTypes().addAll(check, ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form);
@@ -242,8 +249,25 @@ final class DatasetDialog {
         return m.find() ? m.group(1) : "";
     }
 
+    /**
+     * The header, wrapped within {@link #HEADER_WIDTH}: a long project name or the unsaved project's two sentences had
+     * made the dialog wider than a 1024 px screen, and the rows' labels were cut to make room.
+     */
+    private static Node wrappedHeader(String text) {
+        Label words = new Label(text);
+        words.setId("header-of-dataset-settings");
+        words.setWrapText(true);
+        words.setMaxWidth(HEADER_WIDTH);
+        words.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane header = new GridPane();
+        header.getStyleClass().add("header-panel"); // styled as a dialog's own header
+        header.add(words, 0, 0);
+        return header;
+    }
+
     private static Node[] row(GridPane form, int at, String label, Node field) {
         Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a label is never cut ("… empty: the la…"): the field beside it gives way
         form.addRow(at, l, field);
         return new Node[] {l, field};
     }

@@ -27,6 +27,7 @@ final class ForgetAgreement {
     static Button button(TrainingData data, DatasetSpec current, Consumer<String> said) {
         Button forget = new Button("Forget agreement\u2026");
         forget.setId("dataset-forget-agreement");
+        forget.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // whole beside Browse…, the path field gives way
         Optional<Path> agreed = current == null ? Optional.empty() : data.agreedOutside(current);
         forget.setVisible(agreed.isPresent());
         forget.setManaged(agreed.isPresent());
