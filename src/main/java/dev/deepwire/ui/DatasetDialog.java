@@ -157,8 +157,9 @@ final class DatasetDialog {
         kind.valueProperty().addListener((o, a, b) -> showKind.run());
         showKind.run();
         Dialog<DatasetSpec> dialog = new Dialog<>();
-        dialog.setTitle("Dataset settings — " + vm.project().name());
-        dialog.setHeaderText("What " + vm.project().name() + " trains on. " + (unsaved
+        String name = dev.deepwire.limits.ShownName.of(vm.project().name());
+        dialog.setTitle("Dataset settings — " + name);
+        dialog.setHeaderText("What " + name + " trains on. " + (unsaved
                 ? "The project is not saved yet, so it has no folder: choose the file with Browse (its full path is kept), "
                 + "or save the project first; a path is then relative to its folder."
                 : "Paths are relative to the project's folder."));

@@ -57,6 +57,6 @@ final class StatusSummary {
     }
 
     private static String where(EditorViewModel vm, Issue i) {
-        return i.nodeId() == null ? "" : vm.graph().node(i.nodeId()).map(n -> n.label() + ": ").orElse("");
+        return i.nodeId() == null ? "" : vm.graph().node(i.nodeId()).map(n -> dev.deepwire.limits.ShownName.of(n.label()) + ": ").orElse("");
     }
 }

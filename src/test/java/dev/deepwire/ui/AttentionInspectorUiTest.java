@@ -196,6 +196,21 @@ class AttentionInspectorUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> String.valueOf(head.getValue())).get()).isEqualTo("mean of heads");
     }
 
+    /** A block named with 50,000 emoji: the Block box shows it cut, and the window keeps to its width. */
+    @Test
+    void aVeryLongBlockNameIsCutInTheBlockBox(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().rename("attn", "\ud83d\ude00".repeat(50_000)));
+        WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> block = robot.lookup("#inspect-node").queryAs(ComboBox.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> block.getConverter().toString("attn").length()).get())
+                .as("the name as the box shows it").isLessThan(200);
+        assertThat(WaitForAsyncUtils.asyncFx(block::getWidth).get()).as("the box, at most 360 px").isLessThanOrEqualTo(360.0);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> block.getParent().prefWidth(-1)).get())
+                .as("the row of choices is not widened by the name").isLessThan(1100);
+    }
+
     @Test
     void anInspectorOpenedBeforeTrainingFollowsTheRun(FxRobot robot) throws Exception {
         AttentionInspector inspector =

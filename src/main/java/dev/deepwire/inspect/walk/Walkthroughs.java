@@ -187,6 +187,6 @@ public final class Walkthroughs {
 
     /** The name a step gives its block: its name on the canvas, or its id where it has none. */
     public static String shownName(Node node) {
-        return node.label() == null || node.label().isBlank() ? node.id() : node.label();
+        return node.label() == null || node.label().isBlank() ? node.id() : dev.deepwire.limits.ShownName.of(node.label());
     }
 }

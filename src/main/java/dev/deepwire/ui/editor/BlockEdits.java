@@ -163,7 +163,7 @@ final class BlockEdits {
         // a collapsed group wholly selected is named as the box a person sees ("group ‘Encoder’ (3 blocks)")
         List<dev.deepwire.model.NodeGroup> boxes = vm.selectedBoxes();
         String what = selection.size() == 1 && notes.isEmpty() && boxes.isEmpty()
-                ? graph().require(selection.iterator().next()).label()
+                ? dev.deepwire.limits.ShownName.of(graph().require(selection.iterator().next()).label())
                 : Words.selected(selection.size(), notes.size(), boxes);
         execute(new CompoundCommand("Delete " + what, parts));
     }
@@ -218,7 +218,7 @@ final class BlockEdits {
                 .orElseThrow(() -> new IllegalArgumentException(node.type() + " has no parameter " + name));
         Optional<String> problem = spec.validate(value);
         if (problem.isPresent()) {
-            vm.refuse(graph().require(nodeId).label() + ": " + problem.get());
+            vm.refuse(dev.deepwire.limits.ShownName.of(graph().require(nodeId).label()) + ": " + problem.get());
             return problem;
         }
         if (!value.equals(node.param(name))) {
@@ -238,7 +238,7 @@ final class BlockEdits {
         String trimmed = label.trim();
         String kept = graph().require(nodeId).label();
         if (trimmed.isEmpty()) {
-            vm.refuse("A block needs a name \u2014 kept \u2018" + kept + "\u2019");
+            vm.refuse("A block needs a name \u2014 kept \u2018" + dev.deepwire.limits.ShownName.of(kept) + "\u2019");
             return false;
         }
         if (!trimmed.equals(kept)) {

@@ -144,7 +144,7 @@ public final class EditorViewModel {
     /** Applies a quick fix as one undoable edit. */
     public void applyFix(QuickFix fix) {
         if (graph().contains(fix.nodeId()) && setParam(fix.nodeId(), fix.param(), fix.value()).isEmpty()) {
-            messages.message().set(fix.text() + " on " + graph().require(fix.nodeId()).label());
+            messages.message().set(fix.text() + " on " + dev.deepwire.limits.ShownName.of(graph().require(fix.nodeId()).label()));
         }
     }
 

@@ -65,9 +65,11 @@ public final class GraphExport {
         for (Node n : graph.nodes()) {
             BlockType t = catalog.find(n.type()).orElse(null);
             String colour = t == null ? "#ff0000" : CATEGORY_COLOURS.getOrDefault(t.category().name(), "#5c6370");
-            svg.append(String.format(Locale.ROOT, "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" "
+            // the name as the canvas draws it, cut with "…" (50,000 emoji ran far out of the block); whole on hover
+            svg.append("<g><title>").append(escape(dev.deepwire.limits.ShownName.hover(n.label()))).append("</title>");
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" "
                     + "fill=\"#2c3038\" stroke=\"%s\" stroke-width=\"2\"/>%n", n.x(), n.y(), NodeView.WIDTH, height(n, catalog), colour));
-            List<String> lines = List.of(n.label(), t == null ? n.type() : t.label(),
+            List<String> lines = List.of(dev.deepwire.limits.ShownName.of(n.label()).replace('\n', ' '), t == null ? n.type() : t.label(),
                     analysis.shapes().outputOf(n.id()).map(s -> "out " + s).orElse(t != null && t.isOutput() ? "loss" : ""),
                     String.format(Locale.ROOT, "%,d parameters", analysis.shapes().paramCounts().getOrDefault(n.id(), 0L)));
             for (int i = 0; i < lines.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.limits.ShownName;
 import dev.deepwire.model.NodeGroup;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
@@ -33,14 +34,14 @@ final class GroupView extends Pane {
         frame.setArcWidth(14);
         frame.setArcHeight(14);
         title.getStyleClass().add("group-title");
-        detailText = (group.collapsed() ? "▸ " : "▾ ") + group.label() + (group.collapsed() ? "\n" + summary : "");
+        detailText = (group.collapsed() ? "▸ " : "▾ ") + ShownName.of(group.label()) + (group.collapsed() ? "\n" + summary : "");
         title.setText(detailText);
         if (group.collapsed()) {
             // The box has a fixed size: the name and summary wrap inside it, and read whole on hover.
             title.setWrapText(true);
             title.setMaxWidth(NodeView.WIDTH - 24);
             title.setMaxHeight(COLLAPSED_HEIGHT - 14);
-            title.setTooltip(new Tooltip(group.label() + "\n" + summary));
+            title.setTooltip(new Tooltip(ShownName.hover(group.label()) + "\n" + summary));
         }
         getChildren().add(frame);
         title.getStyleClass().add(group.collapsed() ? "group-title-box" : "group-title-above");
@@ -74,14 +75,14 @@ final class GroupView extends Pane {
         if (group.collapsed()) {
             // zoomed out, a collapsed box is read as a block is: its name alone, larger, cut with "…" where it is long
             // (it kept name and summary at 13 canvas units, about 5 px at Fit view); both whole in the tooltip
-            title.setText(overview ? "▸ " + group.label() : detailText);
+            title.setText(overview ? "▸ " + ShownName.of(group.label()) : detailText);
             title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", BlockDetail.cutTitleSize(
                     BlockDetail.Measure.of(title.getText()), BlockDetail.zoomOf(level), COLLAPSED_HEIGHT - 16)) : "");
             return;
         }
         title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;",
                 BlockDetail.groupTitleSize(level)) : "");
-        title.setTooltip(overview ? new Tooltip(group.label()) : null);
+        title.setTooltip(overview ? new Tooltip(ShownName.hover(group.label())) : null);
         fitTitle();
     }
 

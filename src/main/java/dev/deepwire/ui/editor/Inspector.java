@@ -109,7 +109,7 @@ public final class Inspector extends ScrollPane {
                 whileUnlocked(edit);
                 edit.setOnAction(e -> DescriptionDialog.ask(getScene() == null ? null : getScene().getWindow(),
                         vm.project().name(), about).ifPresent(vm::setDescription));
-                content.getChildren().addAll(heading("About " + vm.project().name()), text, edit);
+                content.getChildren().addAll(heading("About " + dev.deepwire.limits.ShownName.of(vm.project().name())), text, edit);
             }
             content.getChildren().add(hint);
             return;
@@ -182,7 +182,7 @@ public final class Inspector extends ScrollPane {
             // wire: it had read "not connected" beside the wire drawn into the port.
             String shape = vm.graph().edgeInto(new Port(node.id(), in.name()))
                     .map(e -> analysis.shapes().shapeOf(e).map(Object::toString).orElseGet(() -> "? (from "
-                            + vm.graph().node(e.from().nodeId()).map(n -> "\u201c" + n.label() + "\u201d").orElse(e.from().nodeId())
+                            + vm.graph().node(e.from().nodeId()).map(n -> "\u201c" + dev.deepwire.limits.ShownName.of(n.label()) + "\u201d").orElse(e.from().nodeId())
                             + " " + e.from().name() + ", not known yet)"))
                     .orElse("not connected");
             Label line = new Label("in " + in.name() + ": " + shape);
@@ -246,7 +246,7 @@ public final class Inspector extends ScrollPane {
                     : vm.setParam(node.id(), spec.name(), parsed);
             if (problem.isPresent()) {
                 if (parsed == null) {
-                    vm.refuse(node.label() + ": " + problem.get()); // (setParam says its own refusals)
+                    vm.refuse(dev.deepwire.limits.ShownName.of(node.label()) + ": " + problem.get()); // (setParam says its own refusals)
                 }
                 field.setText(String.valueOf(vm.catalog().paramValue(node, spec.name())));
                 if (!field.getStyleClass().contains("invalid")) {

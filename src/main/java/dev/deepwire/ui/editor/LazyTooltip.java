@@ -11,6 +11,8 @@ import javafx.scene.input.MouseEvent;
  * tooltips nobody had hovered yet.
  */
 final class LazyTooltip {
+    /** The widest a tooltip is; longer lines wrap. */
+    static final double WIDTH = 520;
     private final Node owner;
     private final Supplier<String> text;
     private Tooltip tooltip;
@@ -29,6 +31,8 @@ final class LazyTooltip {
     private void create() {
         if (tooltip == null) {
             tooltip = new Tooltip(text.get());
+            tooltip.setWrapText(true); // a long name (up to ShownName.HOVER characters) wraps, not one line off the screen
+            tooltip.setMaxWidth(WIDTH);
             Tooltip.install(owner, tooltip);
         }
     }

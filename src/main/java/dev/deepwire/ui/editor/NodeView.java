@@ -1,6 +1,7 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.compiler.ShapeReport;
+import dev.deepwire.limits.ShownName;
 import dev.deepwire.model.BlockType;
 import dev.deepwire.model.Issue;
 import dev.deepwire.model.Node;
@@ -38,9 +39,11 @@ final class NodeView extends Pane {
     private NodeHealth shownHealth;
     private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
     /** The whole title and kind on hover (a long label is cut with "…" on the block), and zoomed out what is hidden. */
-    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> title.getText() + "\n" + this.kindText
+    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> ShownName.hover(this.name) + "\n" + this.kindText
             + (showsDetail() ? "" : "\n" + shape.getText() + "\n" + params.getText()));
     private String kindText = "";
+    /** The block's whole name (its title shows at most {@link ShownName#MOST} characters of it). */
+    private String name = "";
     private final Label kind;
     private BlockDetail.Measure titleMeasure;
     private int zoomLevel = BlockDetail.DETAIL;
@@ -122,8 +125,9 @@ final class NodeView extends Pane {
     }
 
     void update(Node node) {
-        if (!node.label().equals(title.getText())) {
-            title.setText(node.label());
+        if (!node.label().equals(name)) {
+            name = node.label();
+            title.setText(ShownName.of(name)); // bounded: 50,000 emoji had made the block a column over the canvas
             titleMeasure = null;
             showZoom(zoomLevel, true);
         }

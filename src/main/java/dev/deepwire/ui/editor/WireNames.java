@@ -22,6 +22,7 @@ final class WireNames {
     static String block(Graph graph, String id) {
         String label = graph.node(id).map(Node::label).filter(l -> !l.isBlank()).orElse(id);
         boolean shared = graph.nodes().stream().anyMatch(n -> !n.id().equals(id) && n.label().equals(label));
-        return shared ? label + " (" + id + ")" : label;
+        String shown = dev.deepwire.limits.ShownName.of(label);
+        return shared ? shown + " (" + id + ")" : shown;
     }
 }

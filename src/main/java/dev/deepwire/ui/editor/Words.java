@@ -1,5 +1,7 @@
 package dev.deepwire.ui.editor;
 
+import dev.deepwire.limits.MessageText;
+import dev.deepwire.limits.ShownName;
 import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.Graph;
 import dev.deepwire.model.Node;
@@ -52,7 +54,7 @@ public final class Words {
         }
         long inside = boxes.stream().mapToLong(g -> g.members().size()).sum();
         java.util.List<String> parts = new java.util.ArrayList<>();
-        parts.add(boxes.size() == 1 ? "group \u2018" + boxes.get(0).label() + "\u2019 (" + count(inside, "block") + ")"
+        parts.add(boxes.size() == 1 ? "group \u2018" + ShownName.of(boxes.get(0).label()) + "\u2019 (" + count(inside, "block") + ")"
                 : count(boxes.size(), "group") + " (" + count(inside, "block") + ")");
         if (blocks > inside) {
             parts.add(count(blocks - inside, "block"));
@@ -80,7 +82,7 @@ public final class Words {
                 continue;
             }
             String id = Pattern.quote(n.id());
-            String label = Matcher.quoteReplacement("\u201c" + n.label() + "\u201d");
+            String label = Matcher.quoteReplacement("\u201c" + ShownName.of(n.label()) + "\u201d");
             String ports = ports(n);
             if (!ports.isEmpty()) { // only its own ports and parameters: "digits-caption.dwproj" is a file
                 out = out.replaceAll("(?<![\\w.])" + id + "\\.(" + ports + ")(?![\\w])", label + " $1");
@@ -89,7 +91,8 @@ public final class Words {
                 out = out.replaceAll("(?<![\\w.\u201c])" + id + "(?![\\w])", label);
             }
         }
-        return out;
+        // a name written into the message whole (an undo's "Delete …" made in the model) is shortened here
+        return MessageText.shorten(out);
     }
 
     /** The block's port and parameter names as a regex alternation ("in|out|heads"), empty for an unknown type. */

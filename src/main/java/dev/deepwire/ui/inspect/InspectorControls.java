@@ -43,6 +43,8 @@ import javafx.stage.Window;
 
 /** The attention inspector's controls and their arrangement; what they do is {@link AttentionInspector}'s. */
 final class InspectorControls {
+    /** The widest the Block box is; a longer name is cut there with "…" (whole in its list). */
+    static final double BLOCK_BOX_WIDTH = 360;
     final ComboBox<String> node = new ComboBox<>();
     final Spinner<Integer> example = new Spinner<>(0, AttentionSession.PROBE - 1, 0);
     final ComboBox<HeadChoice> head = new ComboBox<>();
@@ -71,6 +73,7 @@ final class InspectorControls {
     /** Lays the controls out: choices on top, the map in the middle, the step and exports below. */
     BorderPane layout(Runnable findClearest, Consumer<Boolean> export, Runnable close) {
         node.setId("inspect-node");
+        node.setMaxWidth(BLOCK_BOX_WIDTH); // a long block name is cut in the box: it had widened the window past the screen
         example.setId("inspect-example");
         // an example or query row typed as a number, as in every other window's spinners
         dev.deepwire.ui.controls.Spinners.wholeNumbers(example, 5);
@@ -337,7 +340,7 @@ final class InspectorControls {
             @Override
             public String toString(String id) {
                 String name = id == null ? null : label.apply(id);
-                return id == null ? "" : name == null || name.isBlank() ? id : name;
+                return id == null ? "" : name == null || name.isBlank() ? id : dev.deepwire.limits.ShownName.of(name);
             }
 
             @Override

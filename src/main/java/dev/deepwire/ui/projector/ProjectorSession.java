@@ -50,7 +50,7 @@ public final class ProjectorSession {
         }
         int colon = key.indexOf(':');
         String id = colon < 0 ? key : key.substring(0, colon);
-        String label = g.node(id).map(n -> n.label()).filter(l -> !l.isBlank()).orElse(null);
+        String label = g.node(id).map(n -> n.label()).filter(l -> !l.isBlank()).map(dev.deepwire.limits.ShownName::of).orElse(null);
         return label == null ? key : colon < 0 ? label : label + " (" + key.substring(colon + 1) + ")";
     }
 

@@ -79,7 +79,8 @@ final class SettingNames {
         String label = catalog.find(node.type()).flatMap(t -> t.params().stream()
                 .filter(p -> p.name().equals(param)).findFirst()).map(p -> p.label()).orElse(param);
         // two blocks with one name on the canvas are told apart by their ids
-        String block = sameLabel.getOrDefault(node.label(), 0L) > 1 ? node.label() + " (" + node.id() + ")" : node.label();
+        String name = dev.deepwire.limits.ShownName.of(node.label());
+        String block = sameLabel.getOrDefault(node.label(), 0L) > 1 ? name + " (" + node.id() + ")" : name;
         return block + " \u00b7 " + label;
     }
 

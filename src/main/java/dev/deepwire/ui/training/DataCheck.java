@@ -47,7 +47,7 @@ public final class DataCheck {
          */
         public String whatToDo(Issue error, Graph graph, String how) {
             String id = error.nodeId();
-            String where = id == null ? "" : graph.node(id).map(n -> n.label() + ": ").orElse("");
+            String where = id == null ? "" : graph.node(id).map(n -> dev.deepwire.limits.ShownName.of(n.label()) + ": ").orElse("");
             return fixes.stream().filter(f -> f.nodeId().equals(id)).findFirst()
                     .map(f -> where + f.text() + how).orElse(where + error.message());
         }

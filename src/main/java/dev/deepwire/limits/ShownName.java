@@ -1,0 +1,68 @@
+package dev.deepwire.limits;
+
+import java.text.BreakIterator;
+import java.util.Locale;
+
+/**
+ * A name a person gave (a block's, a group's, a project's) as the window shows it among other things — a block's
+ * title on the canvas, a row of a list, a window's heading, the step overlay, a status message: at most {@value #MOST}
+ * characters on at most {@value #LINES} lines, cut with "…". A block named with 50,000 emoji had stood as a column
+ * over the canvas, and the project took long to open while each place measured the whole name. The name itself is
+ * kept whole in the project, and shown whole on hover ({@link #hover}) up to {@value #HOVER} characters.
+ */
+public final class ShownName {
+    /** The most characters (user-perceived, an emoji with its modifiers counting once) of a name shown in place. */
+    public static final int MOST = 80;
+    /** The most lines of a name shown in place. */
+    public static final int LINES = 2;
+    /** The most characters of a name shown whole on hover; a longer one is cut there too, with its length said. */
+    public static final int HOVER = 400;
+
+    private ShownName() {
+    }
+
+    /** {@code name} as shown in place: whole when short, else its start and "…". */
+    public static String of(String name) {
+        return cut(name, MOST, LINES, false);
+    }
+
+    /** {@code name} as shown on hover: whole up to {@value #HOVER} characters, else its start and its length. */
+    public static String hover(String name) {
+        return cut(name, HOVER, HOVER, true);
+    }
+
+    /** Whether {@link #of} cuts {@code name}. */
+    public static boolean isCut(String name) {
+        return !of(name).equals(name == null ? "" : name);
+    }
+
+    private static String cut(String name, int most, int lines, boolean sayLength) {
+        if (name == null) {
+            return "";
+        }
+        if (name.length() <= most && name.chars().filter(c -> c == '\n').count() < lines) {
+            return name; // the usual case, without a walk over the characters
+        }
+        BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+        characters.setText(name);
+        int end = 0;
+        int counted = 0;
+        int lineBreaks = 0;
+        for (int next = characters.next(); next != BreakIterator.DONE; next = characters.next()) {
+            if (name.charAt(end) == '\n' && ++lineBreaks >= lines) {
+                break; // the last line shown ends here
+            }
+            if (counted == most) {
+                break;
+            }
+            end = next;
+            counted++;
+        }
+        if (end >= name.length()) {
+            return name;
+        }
+        String head = name.substring(0, end).stripTrailing();
+        return sayLength ? head + String.format(Locale.ROOT, "… (%,d characters)", name.codePointCount(0, name.length()))
+                : head + "…";
+    }
+}

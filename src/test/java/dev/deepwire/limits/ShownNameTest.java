@@ -1,0 +1,38 @@
+package dev.deepwire.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ShownNameTest {
+    @Test
+    void aShortNameIsShownWhole() {
+        assertThat(ShownName.of("Self-attention")).isEqualTo("Self-attention");
+        assertThat(ShownName.of("Two\nlines")).isEqualTo("Two\nlines");
+        assertThat(ShownName.isCut("Self-attention")).isFalse();
+        assertThat(ShownName.of(null)).isEmpty();
+    }
+
+    @Test
+    void fiftyThousandEmojiAreCutWithoutSplittingOne() {
+        String name = "\ud83d\ude00".repeat(50_000);
+        String shown = ShownName.of(name);
+        assertThat(shown).endsWith("…").startsWith("\ud83d\ude00");
+        assertThat(shown.codePointCount(0, shown.length())).isEqualTo(ShownName.MOST + 1);
+        assertThat(shown.substring(0, shown.length() - 1)).isEqualTo("\ud83d\ude00".repeat(ShownName.MOST));
+        assertThat(ShownName.isCut(name)).isTrue();
+        assertThat(ShownName.hover(name)).startsWith("\ud83d\ude00".repeat(ShownName.HOVER)).endsWith("… (50,000 characters)");
+        assertThat(ShownName.hover(name).codePointCount(0, ShownName.hover(name).length()))
+                .isEqualTo(ShownName.HOVER + "… (50,000 characters)".length());
+    }
+
+    @Test
+    void aLongNameIsCutAtItsCharactersAndItsLines() {
+        String accented = "e\u0301".repeat(100); // é as e and a combining accent: never cut between them
+        assertThat(ShownName.of(accented)).isEqualTo("e\u0301".repeat(ShownName.MOST) + "…");
+        assertThat(ShownName.of("one\ntwo\nthree\nfour")).isEqualTo("one\ntwo…");
+        String sentence = "word ".repeat(40);
+        assertThat(ShownName.of(sentence)).isEqualTo(sentence.substring(0, ShownName.MOST).stripTrailing() + "…");
+        assertThat(ShownName.hover(sentence)).as("whole on hover").isEqualTo(sentence);
+    }
+}
