@@ -95,7 +95,11 @@ final class InspectorControls {
         // "or" wraps with the text box it offers: at 1024 x 700 the row ended "All heads  or", the box on the next line
         HBox orTyped = new HBox(8, new Label("or"), typed);
         orTyped.setAlignment(Pos.CENTER_LEFT);
-        FlowPane top = new FlowPane(8, 6, new Label("Block"), node, exampleLabel,
+        // in a box of its own: a flow pane's least width is its widest child's preferred width, which for the Block box
+        // is its longest name's, whatever its most width (80 emoji had pushed the Intervene column off the window)
+        HBox nodeBox = new HBox(node);
+        nodeBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane top = new FlowPane(8, 6, new Label("Block"), nodeBox, exampleLabel,
                 example, new Label("Head"), head, grid, orTyped);
         top.setAlignment(Pos.CENTER_LEFT);
         typed.setPrefColumnCount(28);
