@@ -86,9 +86,8 @@ final class RunCompareModel {
                 MetricsHistory read = RunHistory.curves(run);
                 uiThread.accept(() -> then.accept(read));
             } catch (IOException | RuntimeException e) {
-                uiThread.accept(() -> problem.accept(noCurves(run, e) ? run.dir().getFileName() + " has no curves to compare: "
-                        + "it was kept from a trained model (" + run.outcome() + "), not trained itself; Compare table "
-                        + "lists its figures" : "Cannot read " + run.dir() + ": " + e.getMessage()));
+                uiThread.accept(() -> problem.accept(noCurves(run, e) ? RunHistory.noCurves(run)
+                        : "Cannot read " + run.dir() + ": " + e.getMessage()));
             }
         });
     }
@@ -120,7 +119,6 @@ final class RunCompareModel {
      * lab, heads removed in the attention inspector) has none — Compare had said "Cannot read <folder>: <folder>/metrics.csv".
      */
     private static boolean noCurves(RunHistory.Run run, Exception e) {
-        return e instanceof java.nio.file.NoSuchFileException && !java.nio.file.Files.exists(run.dir().resolve("metrics.csv"),
-                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return e instanceof java.nio.file.NoSuchFileException && !RunHistory.hasCurves(run);
     }
 }

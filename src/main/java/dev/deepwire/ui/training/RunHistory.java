@@ -267,6 +267,20 @@ public final class RunHistory {
     }
 
     /**
+     * Whether a kept run has curves to draw: a metrics.csv in its folder. A model kept from a trained one (heads removed
+     * in the attention inspector, slimmed in the pruning lab) has none.
+     */
+    public static boolean hasCurves(Run run) {
+        return Files.exists(run.dir().resolve("metrics.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Why a run without curves ({@link #hasCurves}) cannot be compared, in the words Runs… and Compare use. */
+    static String noCurves(Run run) {
+        return run.dir().getFileName() + " has no curves to compare: it was kept from a trained model (" + run.outcome()
+                + "), not trained itself; Compare table lists its figures";
+    }
+
+    /**
      * What Delete asks of a run: a run folder that is a symbolic link is removed as a link only ({@link #delete}), and
      * the question says so, naming where it leads — it had asked to "delete the run with its metrics and model".
      */

@@ -68,15 +68,14 @@ final class RunsDialog {
         // had answered "Cannot read <folder>: …/metrics.csv" in red), saying why
         Button compareButton = (Button) dialog.getDialogPane().lookupButton(compare);
         compareButton.disableProperty().unbind();
-        compareButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            RunHistory.Run r = list.getSelectionModel().getSelectedItem();
-            boolean curves = r != null && Files.exists(r.dir().resolve("metrics.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            compareButton.getTooltip().setText(r == null ? "Choose a run in the list first" : curves
-                    ? "Draw this run's curves over the charts, dashed"
-                    : "This run has no curves: it was kept from a trained model (" + r.outcome() + "), not trained itself; "
-                            + "Compare table lists its figures");
-            return !curves;
-        }, list.getSelectionModel().selectedItemProperty()));
+        javafx.beans.value.ChangeListener<RunHistory.Run> comparable = (o, was, r) -> {
+            boolean curves = r != null && RunHistory.hasCurves(r);
+            compareButton.setDisable(!curves);
+            compareButton.getTooltip().setText(r == null ? "Choose a run in the list first"
+                    : curves ? "Draw this run's curves over the charts, dashed" : RunHistory.noCurves(r));
+        };
+        list.getSelectionModel().selectedItemProperty().addListener(comparable);
+        comparable.changed(null, null, list.getSelectionModel().getSelectedItem());
         // Off while no run is kept (none yet, or the last one deleted): there is nothing to put in the table.
         Button tableButton = (Button) dialog.getDialogPane().lookupButton(table);
         tableButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(list.getItems()));
