@@ -59,6 +59,21 @@ class DatasetDialogUiTest {
         prefs.removeNode();
     }
 
+    /** The dialog shown, set to the digits CSV (copied into the project's folder) with its 10 classes. */
+    private Dialog<DatasetSpec> openOnDigitsCsv(FxRobot robot) throws Exception {
+        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            kind.setValue("csv");
+            robot.lookup("#dataset-file").queryTextInputControl().setText("digits.csv.gz");
+            robot.lookup("#dataset-classes").queryTextInputControl().setText("10");
+        });
+        return dialog;
+    }
+
     @Test
     void checkReportsCountsOrTheBadLineAndOkSetsTheDataset(FxRobot robot) throws Exception {
         Files.writeString(dir.resolve("words.tsv"), "haus\tgerman\nmaison\tfrench\nhouse english\n");
@@ -186,16 +201,7 @@ class DatasetDialogUiTest {
     @Test
     void checkSaysToUntickTheHeaderTickBoxNotToSetItToFalse(FxRobot robot) throws Exception {
         // Found at a stop: the warning said "set 'Header' to false" where Header is a tick box
-        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
-        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
-        robot.interact(dialog::show);
-        @SuppressWarnings("unchecked")
-        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            kind.setValue("csv");
-            robot.lookup("#dataset-file").queryTextInputControl().setText("digits.csv.gz");
-            robot.lookup("#dataset-classes").queryTextInputControl().setText("10");
-        });
+        Dialog<DatasetSpec> dialog = openOnDigitsCsv(robot);
         robot.clickOn("Check");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#dataset-result").queryLabeled().getText().contains("Warning"));
         String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dataset-result").queryLabeled().getText()).get();
@@ -231,16 +237,7 @@ class DatasetDialogUiTest {
     @Test
     void aSentenceTypedInClassesIsRefusedInTheDialogNotAtTrain(FxRobot robot) throws Exception {
         // Found at 1024 × 700: "cats and dogs please" in Classes was kept by OK and refused only when Train was pressed
-        Files.copy(Path.of("sample-projects/data/digits.csv.gz"), dir.resolve("digits.csv.gz"));
-        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
-        robot.interact(dialog::show);
-        @SuppressWarnings("unchecked")
-        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            kind.setValue("csv");
-            robot.lookup("#dataset-file").queryTextInputControl().setText("digits.csv.gz");
-            robot.lookup("#dataset-classes").queryTextInputControl().setText("10");
-        });
+        Dialog<DatasetSpec> dialog = openOnDigitsCsv(robot);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         assertThat(WaitForAsyncUtils.asyncFx(ok::isDisabled).get()).as("good settings: OK as ever").isFalse();
         robot.clickOn("#dataset-classes").eraseText(2).write("cats and dogs please");
