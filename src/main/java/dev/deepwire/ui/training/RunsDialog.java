@@ -68,11 +68,14 @@ final class RunsDialog {
         // had answered "Cannot read <folder>: …/metrics.csv" in red), saying why
         Button compareButton = (Button) dialog.getDialogPane().lookupButton(compare);
         compareButton.disableProperty().unbind();
+        String runsHeader = dialog.getHeaderText();
         javafx.beans.value.ChangeListener<RunHistory.Run> comparable = (o, was, r) -> {
             boolean curves = r != null && RunHistory.hasCurves(r);
             compareButton.setDisable(!curves);
             compareButton.getTooltip().setText(r == null ? "Choose a run in the list first"
                     : curves ? "Draw this run's curves over the charts, dashed" : RunHistory.noCurves(r));
+            // a greyed button shows no tooltip: the reason goes under the dialog's heading while such a run is chosen
+            dialog.setHeaderText(r == null || curves ? runsHeader : runsHeader + "\n" + RunHistory.noCurves(r));
         };
         list.getSelectionModel().selectedItemProperty().addListener(comparable);
         comparable.changed(null, null, list.getSelectionModel().getSelectedItem());

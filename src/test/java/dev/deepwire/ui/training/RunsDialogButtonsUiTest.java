@@ -140,10 +140,13 @@ class RunsDialogButtonsUiTest {
         Button compare = button(pane, "Compare");
         assertThat(compare.isDisabled()).isTrue();
         assertThat(compare.getTooltip().getText()).contains("has no curves").contains("Compare table");
+        assertThat(pane.getHeaderText()).as("said where it is seen: a greyed button shows no tooltip")
+                .contains("has no curves");
         robot.interact(() -> list.getSelectionModel().clearSelection());
         Files.writeString(dir.resolve("runs/marker-1/metrics.csv"), dev.deepwire.training.MetricsCsv.HEADER + "\n");
         robot.interact(() -> list.getSelectionModel().select(0));
         assertThat(compare.isDisabled()).as("a trained run's curves").isFalse();
+        assertThat(pane.getHeaderText()).doesNotContain("has no curves");
         robot.interact(dialog::close);
     }
 }
