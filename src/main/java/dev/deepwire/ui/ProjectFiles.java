@@ -7,6 +7,7 @@ import dev.deepwire.io.ProjectReader;
 import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.files.Autosave;
+import dev.deepwire.io.files.DiskVersion;
 import dev.deepwire.io.files.FileNames;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.DatasetSpec;
@@ -51,6 +52,8 @@ final class ProjectFiles {
     private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
     private java.util.function.Supplier<List<Path>> agreedWhileUnsaved = List::of;
     private java.util.function.Consumer<List<Path>> restoreAgreed = agreed -> { };
+    /** The project file as this window last read or wrote it: a change made since by someone else is not overwritten unasked. */
+    private DiskVersion known;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -58,6 +61,7 @@ final class ProjectFiles {
         this.recent = recent;
         this.autosave = autosave;
         file.set(initial);
+        known = initial == null ? null : DiskVersion.of(initial);
     }
 
     /**
@@ -139,6 +143,7 @@ final class ProjectFiles {
         vm.setProject(r.project());
         vm.history().markUnsaved();
         file.set(r.original());
+        known = r.original() == null ? null : DiskVersion.of(r.original());
         if (r.original() != null) {
             opened.run();
         }
@@ -250,9 +255,11 @@ final class ProjectFiles {
             return;
         }
         try {
+            DiskVersion read = DiskVersion.of(path);
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
             file.set(path);
+            known = read;
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
@@ -267,7 +274,22 @@ final class ProjectFiles {
 
     /** Saves to the current file, or asks for one. Returns whether the project was saved. */
     boolean save() {
-        return file.get() == null ? saveAs() : write(file.get());
+        if (file.get() == null) {
+            return saveAs();
+        }
+        if (DiskVersion.changedSince(known, file.get())) {
+            switch (ChangedOnDisk.ask(owner, file.get())) {
+                case SAVE_AS:
+                    return saveAs();
+                case CANCEL:
+                    vm.messageProperty().set("Not saved: " + file.get().getFileName() + " was changed outside this window; "
+                            + "Save As keeps both versions");
+                    return false;
+                default:
+                    break;
+            }
+        }
+        return write(file.get());
     }
 
     boolean saveAs() {
@@ -301,6 +323,7 @@ final class ProjectFiles {
         try {
             anchorData(path);
             new ProjectWriter().write(vm.project(), path);
+            known = DiskVersion.of(path);
             vm.history().markSaved();
             Path before = file.get();
             file.set(path);
