@@ -88,6 +88,32 @@ final class OpenWindows {
         });
     }
 
+    /**
+     * Brings to the front the other workbench window that has {@code file} open, if one has: two windows on one file
+     * would each save over the other's work. Returns whether one had it.
+     */
+    static boolean toFrontIfOpenElsewhere(java.nio.file.Path file, Window from) {
+        for (Map.Entry<Stage, Open> e : OPEN.entrySet()) {
+            java.nio.file.Path theirs = e.getValue().files().fileProperty().get();
+            if (e.getKey() != from && e.getKey().isShowing() && theirs != null && sameFile(theirs, file)) {
+                e.getKey().toFront();
+                e.getKey().requestFocus();
+                e.getValue().files().say(file.getFileName() + " is open here: brought to the front instead of opening it "
+                        + "in a second window, where each would save over the other");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException | SecurityException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
     static int count() {
         return OPEN.size();
     }

@@ -23,13 +23,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -159,6 +157,11 @@ final class ProjectFiles {
         autosaveNow();
     }
 
+    /** Puts {@code message} in this window's status bar. */
+    void say(String message) {
+        vm.messageProperty().set(message);
+    }
+
     ObjectProperty<Path> fileProperty() {
         return file;
     }
@@ -251,7 +254,7 @@ final class ProjectFiles {
     }
 
     void open(Path path) {
-        if (refuseWhileTraining()) {
+        if (refuseWhileTraining() || OpenWindows.toFrontIfOpenElsewhere(path, owner)) {
             return;
         }
         try {
@@ -278,7 +281,7 @@ final class ProjectFiles {
             return saveAs();
         }
         if (DiskVersion.changedSince(known, file.get())) {
-            switch (ChangedOnDisk.ask(owner, file.get())) {
+            switch (SaveQuestions.changedOnDisk(owner, file.get())) {
                 case SAVE_AS:
                     return saveAs();
                 case CANCEL:
@@ -350,36 +353,17 @@ final class ProjectFiles {
     boolean confirmDiscard() {
         String notKept = commitEdits.get();
         if (!vm.history().isDirty()) {
-            return notKept.isEmpty() || confirmDropTyped(notKept);
+            return notKept.isEmpty() || SaveQuestions.dropTyped(owner, notKept);
         }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + vm.project().name()
-                + " before closing it?" + (notKept.isEmpty() ? "" : "\n\nThe training dock holds a value the project cannot "
-                + "keep, which is lost either way: " + notKept), save, discard, ButtonType.CANCEL);
-        alert.setTitle("Unsaved changes");
-        alert.setHeaderText("Unsaved changes");
-        alert.initOwner(owner);
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+        SaveQuestions.Unsaved answer = SaveQuestions.unsavedChanges(owner, vm.project().name(), notKept);
+        if (answer == SaveQuestions.Unsaved.CANCEL) {
             return false;
         }
-        if (answer.get() == discard) {
+        if (answer == SaveQuestions.Unsaved.DISCARD) {
             autosave.clear(); // discarded on purpose: nothing to recover next time
             return true;
         }
         return save();
-    }
-
-    /** Asks before closing a saved project whose training dock holds a typed value it cannot keep; true: close. */
-    private boolean confirmDropTyped(String notKept) {
-        ButtonType close = new ButtonType("Close Without It", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The training dock holds a value the project cannot keep: "
-                + notKept + ". Close without it, or cancel and fix it there?", close, ButtonType.CANCEL);
-        alert.setTitle("A typed value is not kept");
-        alert.setHeaderText("A typed value is not kept");
-        alert.initOwner(owner);
-        return alert.showAndWait().filter(b -> b == close).isPresent();
     }
 
     /** A save dialog titled {@code title}, opening in the project's folder. */

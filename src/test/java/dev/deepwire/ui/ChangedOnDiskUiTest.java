@@ -79,7 +79,7 @@ class ChangedOnDiskUiTest {
     @Test
     void replaceWritesThisWindowsProjectAndLaterSavesDoNotAskAgain(FxRobot robot) throws Exception {
         editOutside();
-        press(robot, question(robot), ChangedOnDisk.REPLACE);
+        press(robot, question(robot), SaveQuestions.REPLACE);
         assertThat(Files.readString(h.file)).doesNotContain("changed elsewhere");
         assertThat(h.vm.history().isDirty()).isFalse();
 
@@ -94,7 +94,7 @@ class ChangedOnDiskUiTest {
         String theirs = editOutside();
         Path mine = h.dir.resolve("mine.dwproj");
         h.window.files().setAskSave((chooser, owner) -> mine.toFile());
-        press(robot, question(robot), ChangedOnDisk.SAVE_AS);
+        press(robot, question(robot), SaveQuestions.SAVE_AS);
         assertThat(Files.readString(h.file)).isEqualTo(theirs);
         assertThat(Files.readString(mine)).doesNotContain("changed elsewhere");
         assertThat(h.window.files().fileProperty().get()).isEqualTo(mine);

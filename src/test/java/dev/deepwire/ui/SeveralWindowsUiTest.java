@@ -94,6 +94,19 @@ class SeveralWindowsUiTest {
     }
 
     @Test
+    void openingAFileOpenInTheOtherWindowBringsThatWindowForward(FxRobot robot) throws Exception {
+        // two windows on one file would each save over the other's work; the second Open shows the first instead
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(b.dir.resolve("lesson-link.dwproj"), a.file);
+        for (java.nio.file.Path named : java.util.List.of(a.file, link)) {
+            robot.interact(() -> a.vm.messageProperty().set(""));
+            robot.interact(() -> b.window.files().open(named)); // File > Open, Open Recent, a file named at start
+            assertThat(b.vm.project().name()).as("the second window keeps its project").isEqualTo("word-language");
+            assertThat(b.window.files().fileProperty().get()).isEqualTo(b.file);
+            assertThat(a.vm.messageProperty().get()).startsWith(named.getFileName() + " is open here: brought to the front");
+        }
+    }
+
+    @Test
     void blocksCopiedInOneWindowArePastedInViewOfTheOther(FxRobot robot) {
         robot.interact(() -> {
             a.vm.select("attn", false);

@@ -1,0 +1,67 @@
+package dev.deepwire.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** The questions asked before a project's work could be lost: unsaved changes, a typed value, a file changed on disk. */
+final class SaveQuestions {
+    enum Answer { REPLACE, SAVE_AS, CANCEL }
+
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    static final String REPLACE = "Replace It";
+    static final String SAVE_AS = "Save As…";
+
+    private SaveQuestions() {
+    }
+
+    /** "Save changes?" about {@code project} before it is closed; {@code notKept}: a typed value lost either way, or "". */
+    static Unsaved unsavedChanges(Window owner, String project, String notKept) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + project
+                + " before closing it?" + (notKept.isEmpty() ? "" : "\n\nThe training dock holds a value the project cannot "
+                + "keep, which is lost either way: " + notKept), save, discard, ButtonType.CANCEL);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Unsaved changes");
+        alert.initOwner(owner);
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isEmpty() || answer.get() == ButtonType.CANCEL ? Unsaved.CANCEL
+                : answer.get() == discard ? Unsaved.DISCARD : Unsaved.SAVE;
+    }
+
+    /** Asks before closing a saved project whose training dock holds a typed value it cannot keep; true: close. */
+    static boolean dropTyped(Window owner, String notKept) {
+        ButtonType close = new ButtonType("Close Without It", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The training dock holds a value the project cannot keep: "
+                + notKept + ". Close without it, or cancel and fix it there?", close, ButtonType.CANCEL);
+        alert.setTitle("A typed value is not kept");
+        alert.setHeaderText("A typed value is not kept");
+        alert.initOwner(owner);
+        return alert.showAndWait().filter(b -> b == close).isPresent();
+    }
+
+    /**
+     * Asked when Save would replace a project file that was changed outside this window since it was opened or saved
+     * here (another program, a version-control update, another DeepWire window on the same file).
+     */
+    static Answer changedOnDisk(Window owner, Path file) {
+        ButtonType replace = new ButtonType(REPLACE, ButtonBar.ButtonData.OTHER);
+        ButtonType saveAs = new ButtonType(SAVE_AS, ButtonBar.ButtonData.YES);
+        Alert alert = new Alert(Alert.AlertType.WARNING, file.getFileName() + " was changed outside this window since it "
+                + "was opened or saved here — by another program, or another DeepWire window on the same file.\n\n"
+                + "Replace It writes this window's project over that version, and the changes made there are lost. "
+                + "Save As… keeps both: this window's project goes to a new file.\n\n" + file, replace, saveAs,
+                ButtonType.CANCEL);
+        alert.setTitle("Changed on disk");
+        alert.setHeaderText(file.getFileName() + " changed on disk");
+        alert.initOwner(owner);
+        alert.getDialogPane().setMaxWidth(640);
+        return alert.showAndWait().map(b -> b == replace ? Answer.REPLACE : b == saveAs ? Answer.SAVE_AS : Answer.CANCEL)
+                .orElse(Answer.CANCEL);
+    }
+}
