@@ -124,7 +124,8 @@ final class ProjectFiles {
     void autosaveNow() {
         if (vm.history().isDirty()) {
             try {
-                autosave.write(vm.project(), file.get(), file.get() == null ? agreedWhileUnsaved.get() : List.of());
+                autosave.write(vm.project(), file.get(), file.get() == null ? agreedWhileUnsaved.get() : List.of(),
+                        file.get() == null ? null : known);
             } catch (IOException e) {
                 vm.messageProperty().set("Autosave failed: " + e.getMessage());
             }
@@ -141,7 +142,8 @@ final class ProjectFiles {
         vm.setProject(r.project());
         vm.history().markUnsaved();
         file.set(r.original());
-        known = r.original() == null ? null : DiskVersion.of(r.original());
+        // the version its work began from: a file changed since the crash is not saved over unasked
+        known = r.original() == null ? null : r.basedOn() != null ? r.basedOn() : DiskVersion.of(r.original());
         if (r.original() != null) {
             opened.run();
         }

@@ -101,6 +101,23 @@ class ChangedOnDiskUiTest {
     }
 
     @Test
+    void workRestoredAfterACrashAsksBeforeReplacingAFileChangedSince(FxRobot robot) throws Exception {
+        robot.interact(() -> h.vm.setParam("attn", "heads", 2));
+        robot.interact(() -> h.window.files().autosaveNow());
+        h.autosave.abandon(); // the process dies; meanwhile the file is changed elsewhere
+        String theirs = editOutside();
+        var left = dev.deepwire.io.files.Autosave.leftBehind(h.dir.resolve("autosave"));
+        assertThat(left).hasSize(1);
+        robot.interact(() -> h.window.files().restore(left.get(0)));
+        save(robot);
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(ask.getHeaderText()).isEqualTo("marker.dwproj changed on disk");
+        press(robot, ask, ButtonType.CANCEL.getText());
+        assertThat(Files.readString(h.file)).isEqualTo(theirs);
+        assertThat(h.vm.project().graph().require("attn").param("heads")).isEqualTo(2);
+    }
+
+    @Test
     void aFileOnlyTouchedOrWrittenAgainUnchangedIsSavedWithoutAQuestion(FxRobot robot) throws Exception {
         Files.writeString(h.file, Files.readString(h.file)); // e.g. a checkout of the same version
         Files.setLastModifiedTime(h.file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));

@@ -28,6 +28,8 @@ public final class Autosave {
     public static final String ORIGINAL = "autosaveOf";
     /** The data files the user agreed to read for the unsaved work (trusted only in a copy found in {@code dir}). */
     public static final String AGREED_DATA = "autosaveAgreedData";
+    /** The version of the project file the unsaved work began from ({@link DiskVersion#text}). */
+    public static final String BASED_ON = "autosaveBasedOn";
     /** Other names tried for this window's copy and lock where something else stands at its own. */
     private static final int NAMES_TRIED = 100;
     private final Path dir;
@@ -176,16 +178,27 @@ public final class Autosave {
      * project itself carried under those names is replaced: a project file cannot bring a consent.
      */
     public void write(Project project, Path original, List<Path> agreedData) throws IOException {
+        write(project, original, agreedData, null);
+    }
+
+    /**
+     * As {@link #write(Project, Path, List)}, remembering also the version of {@code original} the work began from
+     * ({@code basedOn}, may be null): restored after a crash, a save over a file changed since still asks first.
+     */
+    public void write(Project project, Path original, List<Path> agreedData, DiskVersion basedOn) throws IOException {
         Object before = project.extras().get(ORIGINAL);
         Object agreedBefore = project.extras().get(AGREED_DATA);
+        Object basedBefore = project.extras().get(BASED_ON);
         project.extras().put(ORIGINAL, original == null ? "" : original.toAbsolutePath().toString());
         project.extras().put(AGREED_DATA, agreedData.stream().map(p -> p.toAbsolutePath().toString()).toList());
+        project.extras().put(BASED_ON, basedOn == null ? "" : basedOn.text());
         try {
             hold();
             AtomicFiles.write(file(), new ProjectWriter().toJson(project).getBytes(StandardCharsets.UTF_8));
         } finally {
             restore(project, ORIGINAL, before);
             restore(project, AGREED_DATA, agreedBefore);
+            restore(project, BASED_ON, basedBefore);
         }
     }
 
@@ -207,7 +220,10 @@ public final class Autosave {
     }
 
     /** A copy left behind by a session that did not end cleanly. */
-    public record Recovered(Path copy, Project project, Path original, List<Path> agreedData) {
+    public record Recovered(Path copy, Project project, Path original, List<Path> agreedData, DiskVersion basedOn) {
+        public Recovered(Path copy, Project project, Path original, List<Path> agreedData) {
+            this(copy, project, original, agreedData, null);
+        }
     }
 
     private static List<Path> agreed(Object listed) {
@@ -251,7 +267,8 @@ public final class Autosave {
                     Project p = new ProjectReader().read(f);
                     Object original = p.extras().remove(ORIGINAL);
                     String o = original == null ? "" : original.toString();
-                    out.add(new Recovered(f, p, o.isEmpty() ? null : Path.of(o), agreed(p.extras().remove(AGREED_DATA))));
+                    out.add(new Recovered(f, p, o.isEmpty() ? null : Path.of(o), agreed(p.extras().remove(AGREED_DATA)),
+                            DiskVersion.parse(p.extras().remove(BASED_ON))));
                 } catch (ProjectFormatException e) {
                     // Not a readable copy (e.g. cut short by a power failure): leave it for a human to look at.
                 }

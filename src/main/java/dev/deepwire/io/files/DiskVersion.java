@@ -76,6 +76,25 @@ public final class DiskVersion {
         return length == other.length && Arrays.equals(digest, other.digest);
     }
 
+    /** This version in words a file can keep (an autosave copy remembers the version its work began from). */
+    public String text() {
+        return length + ":" + java.util.HexFormat.of().formatHex(digest);
+    }
+
+    /** A version from {@link #text}; null for anything else. */
+    public static DiskVersion parse(Object text) {
+        if (!(text instanceof String s) || s.length() > 200 || s.indexOf(':') < 0) {
+            return null;
+        }
+        try {
+            long length = Long.parseLong(s.substring(0, s.indexOf(':')));
+            byte[] digest = java.util.HexFormat.of().parseHex(s.substring(s.indexOf(':') + 1));
+            return length < -1 || (digest.length != 0 && digest.length != 32) ? null : new DiskVersion(length, digest);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Whether there was no file. */
     public boolean absent() {
         return length < 0;
