@@ -73,6 +73,31 @@ final class ClosingWhileTraining {
         return false;
     }
 
+    /**
+     * Whether closing {@code windows} may cancel the sweeps running in their Sweep… windows: yes where none runs; else
+     * asks (on {@code owner}) and, on yes, cancels them — their finished runs are kept, the others can be resumed. A
+     * sweep had been ended without a word by Quit or by closing its window.
+     */
+    static boolean maySweepsStop(Stage owner, List<Stage> windows, String verb) {
+        List<String> running = windows.stream().map(dev.deepwire.ui.sweep.SweepDialog::runningIn)
+                .filter(java.util.Objects::nonNull).toList();
+        if (running.isEmpty()) {
+            return true;
+        }
+        ButtonType stop = new ButtonType("Cancel Sweep and " + verb, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, verb + " cancels " + String.join("; ", running) + ".",
+                stop, ButtonType.CANCEL);
+        alert.setTitle("A sweep is running");
+        alert.setHeaderText("A sweep is running");
+        alert.initOwner(owner);
+        alert.getDialogPane().setMaxWidth(640);
+        if (alert.showAndWait().filter(b -> b == stop).isEmpty()) {
+            return false;
+        }
+        windows.forEach(dev.deepwire.ui.sweep.SweepDialog::cancelIn);
+        return true;
+    }
+
     private static boolean busy(TrainingViewModel t) {
         return t.phaseProperty().get().busy();
     }

@@ -125,7 +125,8 @@ final class OpenWindows {
             order.add(from);
         }
         OPEN.keySet().stream().filter(s -> s != from).forEach(order::add);
-        if (!ClosingWhileTraining.mayCloseNow(from, order.stream().map(s -> OPEN.get(s).training()).toList(), "Quit",
+        if (!ClosingWhileTraining.maySweepsStop(from, order, "Quit")
+                || !ClosingWhileTraining.mayCloseNow(from, order.stream().map(s -> OPEN.get(s).training()).toList(), "Quit",
                 () -> quit(from))) {
             return false;
         }

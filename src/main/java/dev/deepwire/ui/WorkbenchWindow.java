@@ -143,7 +143,8 @@ final class WorkbenchWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vm.revisionProperty(), files.fileProperty()));
         stage.setOnCloseRequest(e -> {
             // a run still training is stopped first (and the window closes once it has ended), then unsaved work
-            if (!ClosingWhileTraining.mayCloseNow(stage, List.of(training), "Close", () -> {
+            if (!ClosingWhileTraining.maySweepsStop(stage, List.of(stage), "Close")
+                    || !ClosingWhileTraining.mayCloseNow(stage, List.of(training), "Close", () -> {
                 if (files.confirmDiscard()) {
                     stage.close();
                 }

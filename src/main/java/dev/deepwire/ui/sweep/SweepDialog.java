@@ -72,6 +72,18 @@ public final class SweepDialog {
         ((SweepDialog) kept).show();
     }
 
+    /** What closing {@code owner} would stop: its Sweep… window's running sweep, in words; null when none runs. */
+    public static String runningIn(Window owner) {
+        return owner.getProperties().get(SweepDialog.class) instanceof SweepDialog d ? d.vm.whatClosingStops() : null;
+    }
+
+    /** Cancels {@code owner}'s running sweep, if one runs (its finished runs are kept). */
+    public static void cancelIn(Window owner) {
+        if (owner.getProperties().get(SweepDialog.class) instanceof SweepDialog d && d.vm.runningProperty().get()) {
+            d.vm.cancel();
+        }
+    }
+
     /** Shows the window (in front, if it is already open), with the spec last typed. */
     public void show() {
         if (stage == null) {

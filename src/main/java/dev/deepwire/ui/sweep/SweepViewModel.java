@@ -78,6 +78,8 @@ public final class SweepViewModel {
     private final StringProperty figure = new SimpleStringProperty("validation loss");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private volatile SweepStarter.Handle current;
+    /** The running sweep's folder, for what closing the window would stop; null when none runs. */
+    private volatile SweepFolder runningFolder;
     /** Every setting's name the window has shown, by key: a row whose block was deleted since keeps its name. */
     private final Map<String, String> namesSeen = new java.util.HashMap<>();
 
@@ -288,6 +290,7 @@ public final class SweepViewModel {
                 new SimpleStringProperty("waiting"), new SimpleStringProperty(""))).toList());
         progress.set(0);
         running.set(true);
+        runningFolder = folder;
         status.set("Sweep " + folder.name() + ": " + tasks.size() + " runs on " + executor.describe()
                 + "; 0 of " + tasks.size() + " done");
         String started = "Sweep " + folder.name() + " on " + executor.describe() + ": ";
@@ -305,10 +308,26 @@ public final class SweepViewModel {
         return true;
     }
 
+    /**
+     * What closing the window would stop, in words for its question ("the sweep … (1 of 4 runs done): …"); null when no
+     * sweep runs.
+     */
+    public String whatClosingStops() {
+        SweepFolder f = runningFolder;
+        if (!running.get() || f == null) {
+            return null;
+        }
+        long done = runs.stream().map(r -> r.status().get()).filter(st -> st.equals("finished") || st.startsWith("FAILED"))
+                .count();
+        return "the sweep " + f.name() + " (" + done + " of " + runs.size() + " runs done): its finished runs are kept, and "
+                + "the others can be run later with: deepwire sweep --resume " + f.dir();
+    }
+
     /** Stops the sweep: runs that finished are kept; the others can be resumed with {@code deepwire sweep --resume}. */
     public void cancel() {
         SweepStarter.Handle h = current;
         if (h != null) {
+            runningFolder = null; // nothing left for a close to stop
             status.set("Cancelling…");
             h.cancel();
         }
@@ -341,6 +360,7 @@ public final class SweepViewModel {
         current = null;
         uiThread.accept(() -> {
             running.set(false);
+            runningFolder = null;
             status.set(message);
             runs.stream().filter(r -> r.status().get().equals("waiting") || r.status().get().equals("running"))
                     .forEach(r -> r.status().set("not run: the sweep was cancelled"));
