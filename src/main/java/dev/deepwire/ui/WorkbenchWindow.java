@@ -88,6 +88,13 @@ final class WorkbenchWindow {
         canvas.setId("canvas");
         canvas.setFocusTraversable(true);
         dev.deepwire.ui.controls.FocusHome.install(root, canvas); // a greyed-out button hands the keys to the canvas
+        // The window opens with the keys on the canvas, as the status bar's "press Space on the canvas" has it: JavaFX
+        // gave them to the first button, Save, and the first Space asked where to save the empty project.
+        canvas.sceneProperty().addListener((o, was, now) -> {
+            if (now != null && was == null) {
+                Platform.runLater(canvas::requestFocus);
+            }
+        });
         Palette palette = new Palette(vm, canvas);
         inspector = new Inspector(vm);
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
@@ -97,6 +104,7 @@ final class WorkbenchWindow {
         this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> {
             trainingPanel.showSettings(now.training());
+            canvas.requestFocus(); // New, Open or a sample: the keys on the canvas, not on the button or field that had them
             // what showed the earlier project's model goes with it: its windows, its walk, its loaded model
             stepMode().projectReplaced();
             attention.forget();

@@ -71,4 +71,30 @@ class FocusHomeUiTest {
         assertThat(h.training.phaseProperty().get()).isNotEqualTo(RunState.RUNNING);
         assertThat(focusOwner()).as("not Train, which Space would press").isNotSameAs(train).isSameAs(h.window.canvas());
     }
+
+    @Test
+    void theWindowOpensWithTheKeysOnTheCanvasSoSpaceOpensQuickAddNotSave(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).as("the first button, Save, had the keys: Space asked where to save")
+                .isNotSameAs(toolbarButton(robot, "Save")).isSameAs(h.window.canvas());
+
+        robot.press(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#quick-add-search").tryQuery()).as("quick-add, as the status bar says").isPresent();
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void fileNewHandsTheKeysToTheEmptyCanvas(FxRobot robot) {
+        Button fit = toolbarButton(robot, "Fit view");
+        robot.interact(fit::requestFocus); // as after a click on it
+        assertThat(focusOwner()).isSameAs(fit);
+
+        robot.interact(() -> h.window.files().newProject());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(h.vm.graph().nodes()).isEmpty();
+        assertThat(focusOwner()).as("not Fit view, which the next Space would press").isSameAs(h.window.canvas());
+    }
 }
