@@ -82,7 +82,8 @@ final class WorkbenchMenus {
             item("_Group Selection…", "Shortcut+G", this::groupSelection),
             item("Collapse or E_xpand Group", "Shortcut+E", () -> vm.selectedGroups().forEach(vm::toggleCollapsed)),
             item("U_ngroup", "Shortcut+Shift+G", () -> vm.selectedGroups().forEach(vm::ungroup)),
-            item("Add _Block… (Space on the canvas)", null, () -> canvas.openQuickAdd(canvas.getWidth() / 2, canvas.getHeight() / 2, null))};
+            item("Add _Block… (Space on the canvas)", null,
+                    () -> canvas.openQuickAddByKey(canvas.getWidth() / 2, canvas.getHeight() / 2, false))};
         for (MenuItem m : graphEdits) {
             m.disableProperty().bind(vm.lockedProperty());
         }

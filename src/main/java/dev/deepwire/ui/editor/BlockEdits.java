@@ -98,6 +98,20 @@ final class BlockEdits {
         return catalog().all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
     }
 
+    /**
+     * Where quick-add opened by key (Space, Edit ▸ Add Block…) wires its block from: the output of the one block
+     * selected (a block just added is), the first that some block takes; empty with no block, several, or an output
+     * block selected. Without it a graph could be begun but never wired from the keyboard.
+     */
+    Optional<Port> quickAddFrom(java.util.Set<String> selected) {
+        if (selected.size() != 1) {
+            return Optional.empty();
+        }
+        return graph().node(selected.iterator().next()).flatMap(n -> catalog().find(n.type()).stream()
+                .flatMap(t -> t.outputs().stream()).map(o -> new Port(n.id(), o.name()))
+                .filter(p -> !blocksAccepting(p).isEmpty()).findFirst());
+    }
+
     private Optional<PortSpec> outputSpec(Port from) {
         return graph().node(from.nodeId()).flatMap(n -> catalog().find(n.type())).flatMap(t -> t.output(from.name()));
     }

@@ -26,6 +26,8 @@ final class CanvasGestures {
     private Point2D lastPointer = new Point2D(0, 0);
     private boolean spaceDown;
     private boolean spacePanned;
+    /** The pointer moved over the canvas since Space last opened quick-add: the next block goes where it points. */
+    private boolean pointerMoved;
 
     CanvasGestures(GraphCanvas canvas, EditorViewModel vm, Viewport viewport, CanvasViews views, WireGesture wires,
                    RubberBand rubberBand, Minimap minimap, AutoFit autoFit) {
@@ -101,6 +103,7 @@ final class CanvasGestures {
                 autoFit.stop();
             }
             lastPointer = new Point2D(e.getX(), e.getY());
+            pointerMoved = true;
             claimKeysFromAButton();
             // Over a port that lies under the minimap, the minimap fades and lets the port be grabbed.
             minimap.setDragThrough(minimap.isVisible() && minimap.getBoundsInParent().contains(e.getX(), e.getY())
@@ -109,7 +112,8 @@ final class CanvasGestures {
         canvas.setOnKeyReleased(e -> {
             if (e.getCode() == KeyCode.SPACE) {
                 if (spaceDown && !spacePanned && KeyMap.typingIn(canvas.getScene()).isEmpty()) {
-                    canvas.openQuickAdd(lastPointer.getX(), lastPointer.getY(), null);
+                    canvas.openQuickAddByKey(lastPointer.getX(), lastPointer.getY(), pointerMoved);
+                    pointerMoved = false; // the next Space with the pointer left here: right of the block just added
                 }
                 spaceDown = false;
                 spacePanned = false;

@@ -212,6 +212,11 @@ public final class EditorViewModel {
         return blocks.blocksAccepting(from);
     }
 
+    /** The output quick-add opened by key wires from: the one selected block's ({@link BlockEdits#quickAddFrom}). */
+    public Optional<Port> quickAddFrom() {
+        return blocks.quickAddFrom(selected.blocks().isEmpty() || !selected.notes().isEmpty() ? Set.of() : selected.blocks());
+    }
+
     /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
     public String addBlockConnected(String typeId, double x, double y, Port from) {
         return blocks.addBlockConnected(typeId, x, y, from);

@@ -333,11 +333,25 @@ public final class GraphCanvas extends Pane {
     }
 
     /** Opens the quick-add search at a point of this pane (optionally continuing a wire from a port). */
+    /**
+     * Quick-add opened by a key (Space, Edit ▸ Add Block…): every block is offered, and with one block selected a
+     * chosen block that takes its output is wired after it, so a graph is built key by key; {@code atPointer}: the
+     * pointer was moved to where the block goes (else it goes right of the block it follows).
+     */
+    public void openQuickAddByKey(double x, double y, boolean atPointer) {
+        openQuickAdd(x, y, vm.quickAddFrom().orElse(null), atPointer ? QuickAdd.Wiring.AT_POINTER : QuickAdd.Wiring.AFTER);
+    }
+
+    /** Quick-add at a point of the canvas; with {@code from} (a wire dropped there), only the blocks that take it. */
     public void openQuickAdd(double x, double y, Port from) {
+        openQuickAdd(x, y, from, QuickAdd.Wiring.ONLY_WIRED);
+    }
+
+    private void openQuickAdd(double x, double y, Port from, QuickAdd.Wiring wiring) {
         Point2D screen = localToScreen(x, y);
         if (screen != null) {
             Point2D world = toWorld(x, y);
-            quickAdd.show(this, screen.getX(), screen.getY(), new Point2D(world.getX(), world.getY() - 20), from);
+            quickAdd.show(this, screen.getX(), screen.getY(), new Point2D(world.getX(), world.getY() - 20), from, wiring);
         }
     }
 

@@ -30,6 +30,17 @@ final class QuickAdd {
     private List<BlockType> choices = List.of();
     private Point2D at;
     private Port from;
+    private Wiring wiring = Wiring.ONLY_WIRED;
+
+    /** What quick-add offers when it has a port to wire from, and where the chosen block goes. */
+    enum Wiring {
+        /** A wire dropped on the canvas: only the blocks that take it, placed right of the block it came from. */
+        ONLY_WIRED,
+        /** Opened by a key with a block selected: every block; one that takes its output is wired, right of it. */
+        AFTER,
+        /** As {@link #AFTER}, the pointer moved to where the block goes: placed there. */
+        AT_POINTER
+    }
     private final Placement place;
 
     /** Where a chosen block goes (the canvas's rule, {@link NotePlacement}). */
@@ -92,13 +103,19 @@ final class QuickAdd {
     }
 
     /**
-     * Opens at a screen point to place a block at canvas point {@code world}; with {@code from}, only
-     * blocks that accept that output are offered and the new block is wired to it.
+     * Opens at a screen point to place a block at canvas point {@code world}; with {@code from}, the new block is wired
+     * to it as {@code wiring} says.
      */
-    void show(Node owner, double screenX, double screenY, Point2D world, Port from) {
+    void show(Node owner, double screenX, double screenY, Point2D world, Port from, Wiring wiring) {
         this.at = world;
         this.from = from;
-        choices = from == null ? List.copyOf(vm.catalog().all()) : vm.blocksAccepting(from);
+        this.wiring = wiring;
+        choices = from == null || wiring != Wiring.ONLY_WIRED ? List.copyOf(vm.catalog().all()) : vm.blocksAccepting(from);
+        // what the chosen block is wired after, said where it is typed (Space with a block selected chains after it)
+        search.setPromptText(vm.graph().node(from == null ? "" : from.nodeId())
+                .map(n -> "Add block after \u201c" + dev.deepwire.limits.ShownName.of(n.label()).replace('\n', ' ')
+                        + "\u201d…")
+                .orElse("Add block…"));
         search.clear();
         filter("");
         popup.show(owner, screenX, screenY);
@@ -124,7 +141,7 @@ final class QuickAdd {
 
     private void filter(String text) {
         List<BlockType> found = BlockSearch.filter(choices, text);
-        var bridge = from == null || !BlockSearch.byName(choices, text).isEmpty() ? java.util.Optional.<WireBridges.Hint>empty()
+        var bridge = from == null || wiring != Wiring.ONLY_WIRED || !BlockSearch.byName(choices, text).isEmpty() ? java.util.Optional.<WireBridges.Hint>empty()
                 : WireBridges.of(BlockSearch.byName(vm.catalog().all(), text), wireKinds(), choices);
         hint.setText(bridge.map(WireBridges.Hint::text).orElse(""));
         hint.setVisible(bridge.isPresent());
@@ -145,11 +162,12 @@ final class QuickAdd {
             return;
         }
         popup.hide();
-        Point2D spot = place.spot(type, at, from);
+        Port after = from != null && (wiring == Wiring.ONLY_WIRED || vm.blocksAccepting(from).contains(type)) ? from : null;
+        Point2D spot = place.spot(type, at, wiring == Wiring.AT_POINTER ? null : after);
         double x = Math.round(spot.getX());
         double y = Math.round(spot.getY());
-        if (from != null) {
-            vm.addBlockConnected(type.id(), x, y, from);
+        if (after != null) {
+            vm.addBlockConnected(type.id(), x, y, after);
         } else {
             vm.addBlock(type.id(), x, y);
         }
