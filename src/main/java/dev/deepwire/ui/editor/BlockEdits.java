@@ -134,6 +134,8 @@ final class BlockEdits {
         Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
         execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
         selectOnly(id);
+        // said as addBlock says it (the bar had kept the message before, "Added Token sequence" under a sixth block)
+        vm.messageProperty().set("Added " + type.label() + " after " + from.nodeId());
         return id;
     }
 

@@ -54,6 +54,18 @@ class DroppedWireTest {
         assertThat(inputWiredFrom(vm, new Port(attn, "out"), next).name()).isEqualTo("queries");
     }
 
+    @Test
+    void theStatusBarSaysWhichBlockWasAddedAfterWhichNotAnEarlierMessage() {
+        EditorViewModel vm = vm(imageAndText());
+        String tokens = vm.addBlock("token_input", 0, 400);
+        assertThat(vm.messageProperty().get()).isEqualTo("Added Token sequence");
+
+        vm.addBlockConnected("token_embedding", 300, 400, new Port(tokens, "out"));
+
+        assertThat(Words.named(vm.messageProperty().get(), vm.graph()))
+                .as("as the status bar shows it").isEqualTo("Added Token embedding after \u201cToken sequence\u201d");
+    }
+
     // --- where it goes: NotePlacement.freeSpotAfter, in world coordinates ----------------------------------------
 
     private static final Bounds VIEW = new BoundingBox(0, 0, 1000, 600);
