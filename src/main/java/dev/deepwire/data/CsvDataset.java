@@ -32,7 +32,7 @@ public final class CsvDataset {
         String name = (String) spec.params().get("file");
         int classes = spec.intParam("classes", 0);
         Dataset all = read(projectDir.resolve(name), spec.intParam("labelColumn", -1), classes, spec.boolParam("header", true));
-        double fraction = spec.doubleParam("validationFraction", 0.1);
+        double fraction = spec.doubleParam("validationFraction", DataSizes.VALIDATION_FRACTION);
         int validation = Math.max(1, (int) Math.round(all.size() * fraction));
         if (validation >= all.size()) {
             // at 0.999 the fault is the share, not the file: say which (it had blamed 120 rows for being too few)
@@ -41,7 +41,7 @@ public final class CsvDataset {
                     : String.format(java.util.Locale.ROOT, "dataset.validationFraction %s holds out all %d rows of %s and "
                     + "leaves none to train on; use a smaller share, such as 0.1", fraction, all.size(), name));
         }
-        Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", 7)));
+        Dataset shuffled = all.shuffled(new Random(spec.longParam("seed", DataSizes.SEED)));
         return new DatasetSplits(shuffled.range(validation, shuffled.size()), shuffled.range(0, validation), null);
     }
 

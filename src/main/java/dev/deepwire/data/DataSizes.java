@@ -10,6 +10,11 @@ import dev.deepwire.limits.TrainingMemory;
  * limit instead of running out of memory.
  */
 final class DataSizes {
+    /** The share of a file-backed dataset's examples kept for validation when {@code validationFraction} is left out. */
+    static final double VALIDATION_FRACTION = 0.1;
+    /** The seed of a file-backed dataset's split when {@code seed} is left out. */
+    static final long SEED = 7;
+
     private DataSizes() {
     }
 
@@ -50,11 +55,11 @@ final class DataSizes {
      * and the file last, so that a setting typed wrong is named while the file is still to be chosen.
      */
     static void fractionSeedAndFile(DatasetSpec spec, String file) throws DataException {
-        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name
+        double fraction = spec.doubleParam("validationFraction", VALIDATION_FRACTION); // text ("0.5") refused by name
         if (!(fraction > 0 && fraction < 1)) {
             throw new DataException("dataset.validationFraction must be between 0 and 1; got " + fraction);
         }
-        spec.longParam("seed", 7);
+        spec.longParam("seed", SEED);
         Object fileName = spec.params().get("file");
         if (!(fileName instanceof String name) || name.isBlank()) {
             throw new DataException("dataset.file must name the " + file + " (relative to the project's folder)");

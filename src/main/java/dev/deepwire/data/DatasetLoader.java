@@ -23,6 +23,23 @@ public final class DatasetLoader {
     }
 
     /**
+     * What each of a kind's settings is when the project leaves it out (the loaders' own defaults), for Dataset
+     * Settings to show in an empty field; a setting without one (a CSV's classes, a file) is not here.
+     */
+    public static Map<String, Object> defaults(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "marker" -> Map.of("length", MarkerDataset.LENGTH, "vocabulary", MarkerDataset.VOCABULARY,
+                    "train", MarkerDataset.TRAIN, "validation", MarkerDataset.VALIDATION, "seed", MarkerDataset.SEED);
+            case "csv" -> Map.of("validationFraction", DataSizes.VALIDATION_FRACTION, "seed", DataSizes.SEED);
+            case "text-classes" -> Map.of("length", TextClassDataset.LENGTH,
+                    "validationFraction", DataSizes.VALIDATION_FRACTION, "seed", DataSizes.SEED);
+            case "digits-caption" -> Map.of("seed", DigitsCaptionDataset.SEED);
+            case "triples" -> Map.of("seed", TripleDataset.SEED);
+            default -> Map.of();
+        };
+    }
+
+    /**
      * The dataset's settings its kind does not read — a misspelt name would otherwise be ignored without a word — each
      * as a line naming it, what happens to it, and the setting it most likely meant.
      */

@@ -21,6 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DigitsCaptionDataset {
     public static final int SIDE = 8;
+    /** The seed when {@code seed} is left out ({@link DatasetLoader#defaults}). */
+    static final long SEED = 42;
     public static final int CAPTION = 6;
     private static final String[] NAMES = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
     private static final String[] TEMPLATES = {"a handwritten %w", "the digit %d", "this is a %w", "an image of the number %w",
@@ -55,7 +57,7 @@ public final class DigitsCaptionDataset {
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) {
-        spec.longParam("seed", 42);
+        spec.longParam("seed", SEED);
     }
 
     public static DatasetSplits load(DatasetSpec spec, Path projectDir) throws DataException {
@@ -65,7 +67,7 @@ public final class DigitsCaptionDataset {
         List<float[]> images = new ArrayList<>();
         List<Integer> digits = new ArrayList<>();
         read(file, images, digits);
-        Random random = new Random(spec.longParam("seed", 42));
+        Random random = new Random(spec.longParam("seed", SEED));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             order.add(i);

@@ -15,28 +15,34 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class MarkerDataset {
     public static final int MARKER = 1;
+    /** What a setting left out is ({@link DatasetLoader#defaults}). */
+    static final int LENGTH = 24;
+    static final int VOCABULARY = 32;
+    static final int TRAIN = 20_000;
+    static final int VALIDATION = 2_000;
+    static final long SEED = 7;
 
     private MarkerDataset() {
     }
 
     public static DatasetSplits generate(DatasetSpec spec) throws DataException {
         checkSettings(spec);
-        int length = spec.intParam("length", 24);
-        int vocab = spec.intParam("vocabulary", 32);
-        int train = spec.intParam("train", 20_000);
-        int validation = spec.intParam("validation", 2_000);
-        long seed = spec.longParam("seed", 7);
+        int length = spec.intParam("length", LENGTH);
+        int vocab = spec.intParam("vocabulary", VOCABULARY);
+        int train = spec.intParam("train", TRAIN);
+        int validation = spec.intParam("validation", VALIDATION);
+        long seed = spec.longParam("seed", SEED);
         Random random = new Random(seed);
         return new DatasetSplits(make(train, length, vocab, random), make(validation, length, vocab, random), null);
     }
 
     /** The settings as a person typed them, checked before any example is made ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) throws DataException {
-        int length = spec.intParam("length", 24);
-        int vocab = spec.intParam("vocabulary", 32);
-        int train = spec.intParam("train", 20_000);
-        int validation = spec.intParam("validation", 2_000);
-        spec.longParam("seed", 7);
+        int length = spec.intParam("length", LENGTH);
+        int vocab = spec.intParam("vocabulary", VOCABULARY);
+        int train = spec.intParam("train", TRAIN);
+        int validation = spec.intParam("validation", VALIDATION);
+        spec.longParam("seed", SEED);
         if (length < 2 || length > 4096) {
             throw new DataException("dataset.length must be between 2 and 4096; got " + length);
         }

@@ -22,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TextClassDataset {
     public static final String PAD = "·";
+    /** The tokens kept of each line when {@code length} is left out ({@link DatasetLoader#defaults}). */
+    static final int LENGTH = 16;
     public static final String UNKNOWN = "?";
 
     private record Row(List<String> tokens, String label, String split) {
@@ -34,10 +36,10 @@ public final class TextClassDataset {
         checkSettings(spec);
         String name = (String) spec.params().get("file");
         Object mode = spec.params().getOrDefault("tokens", "chars");
-        int length = spec.intParam("length", 16);
+        int length = spec.intParam("length", LENGTH);
         List<Row> rows = read(projectDir.resolve(name), "words".equals(mode));
-        double fraction = spec.doubleParam("validationFraction", 0.1); // text ("0.5") refused by name, as for CSV
-        rows = assignSplits(rows, fraction, spec.longParam("seed", 7));
+        double fraction = spec.doubleParam("validationFraction", DataSizes.VALIDATION_FRACTION); // text ("0.5") refused by name, as for CSV
+        rows = assignSplits(rows, fraction, spec.longParam("seed", DataSizes.SEED));
         List<String> vocabulary = vocabulary(rows);
         List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));
         DataSizes.count(name, "distinct tokens", vocabulary.size(), Limits.VOCABULARY);
@@ -88,7 +90,7 @@ public final class TextClassDataset {
         if (!"chars".equals(mode) && !"words".equals(mode)) {
             throw new DataException("dataset.tokens must be chars or words; got " + mode);
         }
-        DataSizes.setting("length", spec.intParam("length", 16), 1, Limits.SEQUENCE_LENGTH);
+        DataSizes.setting("length", spec.intParam("length", LENGTH), 1, Limits.SEQUENCE_LENGTH);
         DataSizes.fractionSeedAndFile(spec, "text file");
     }
 

@@ -24,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * triple and on the side the link-prediction output block says.
  */
 public final class TripleDataset {
+    /** The seed when {@code seed} is left out ({@link DatasetLoader#defaults}). */
+    static final long SEED = 42;
     private final List<String> entities;
     private final List<String> relations;
     private final Map<String, List<int[]>> splits;
@@ -104,7 +106,7 @@ public final class TripleDataset {
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
     static void checkSettings(DatasetSpec spec) throws DataException {
-        spec.longParam("seed", 42);
+        spec.longParam("seed", SEED);
         Object scoring = spec.params().getOrDefault(TripleQueries.SCORING, "triples");
         if (!"triples".equals(scoring) && !TripleQueries.ONE_TO_ALL.equals(scoring)) {
             throw new DataException("dataset.scoring must be \"triples\" (true and corrupted triples, for per-triple "
@@ -121,7 +123,7 @@ public final class TripleDataset {
         checkSettings(spec);
         String name = (String) spec.params().get("file");
         TripleDataset kg = read(projectDir.resolve(name));
-        long seed = spec.longParam("seed", 42);
+        long seed = spec.longParam("seed", SEED);
         Object scoring = spec.params().getOrDefault(TripleQueries.SCORING, "triples");
         if (TripleQueries.ONE_TO_ALL.equals(scoring)) {
             Dataset validation = kg.triples("validation").isEmpty() ? null : TripleQueries.of(kg, kg.triples("validation"));

@@ -236,6 +236,13 @@ final class DatasetDialog {
             }
         };
         typed.values().forEach(f -> f.textProperty().addListener((o, a, b) -> recheck.run()));
+        // an empty field says what the kind uses then: blank fields had left "Length (tokens)" and the counts unknown
+        Runnable defaults = () -> {
+            Map<String, Object> used = DatasetLoader.defaults(kind.getValue());
+            typed.forEach((k, f) -> f.setPromptText(used.containsKey(k) ? used.get(k) + " when left empty" : null));
+        };
+        kind.valueProperty().addListener((o, a, b) -> defaults.run());
+        defaults.run();
         kind.valueProperty().addListener((o, a, b) -> recheck.run());
         tokens.valueProperty().addListener((o, a, b) -> recheck.run());
         scoring.valueProperty().addListener((o, a, b) -> recheck.run());

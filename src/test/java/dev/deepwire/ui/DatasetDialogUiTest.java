@@ -284,4 +284,39 @@ class DatasetDialogUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(again.getDialogPane().lookupButton(ButtonType.OK)::isDisabled).get()).isTrue();
         robot.clickOn((Node) again.getDialogPane().lookupButton(ButtonType.CANCEL));
     }
+
+    @Test
+    void anEmptyFieldSaysWhatTheKindUsesThenAndThatIsWhatLoads(FxRobot robot) throws Exception {
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(dialog::show);
+        var length = robot.lookup("#dataset-length").queryTextInputControl();
+        robot.interact(() -> {
+            length.setText(""); // left out, as a project made from an empty canvas has it
+            robot.lookup("#dataset-train").queryTextInputControl().setText("20");
+            robot.lookup("#dataset-validation-count").queryTextInputControl().setText("10");
+        });
+        String shown = length.getPromptText();
+        assertThat(shown).as("the blank field had said nothing").matches("\\d+ when left empty");
+
+        robot.clickOn((Node) dialog.getDialogPane().lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DatasetSpec spec = dialog.getResult();
+        assertThat(spec.params()).doesNotContainKey("length");
+        long[] shape = DatasetLoader.load(spec, dir).train().features()[0].shape();
+        assertThat(shape[shape.length - 1]).as("the length said is the length loaded")
+                .isEqualTo(Long.parseLong(shown.split(" ")[0]));
+
+        Dialog<DatasetSpec> again = WaitForAsyncUtils.asyncFx(() -> window.datasetDialog(stage)).get();
+        robot.interact(again::show);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue("csv"));
+        assertThat(robot.lookup("#dataset-validation").queryTextInputControl().getPromptText())
+                .as("another kind, its own default").isEqualTo(DatasetLoader.defaults("csv").get("validationFraction")
+                        + " when left empty");
+        assertThat(robot.lookup("#dataset-classes").queryTextInputControl().getPromptText())
+                .as("no default: nothing said but the error").isNullOrEmpty();
+        robot.interact(again::close);
+    }
 }
