@@ -159,11 +159,23 @@ final class DatasetDialog {
         Dialog<DatasetSpec> dialog = new Dialog<>();
         String name = dev.deepwire.limits.ShownName.of(vm.project().name());
         dialog.setTitle("Dataset settings — " + name);
-        dialog.setHeaderText("What " + name + " trains on. " + (unsaved
-                ? "The project is not saved yet, so it has no folder: choose the file with Browse (its full path is kept), "
-                + "or save the project first; a path is then relative to its folder."
-                : "Paths are relative to the project's folder."));
-        dialog.getDialogPane().setHeader(wrappedHeader(dialog.getHeaderText()));
+        // where a file is looked for, said for the kinds that read one (a marker dataset chosen for an unsaved project
+        // was told to choose its file with Browse, and it has none)
+        java.util.function.Function<String, String> headerOf = k -> "What " + name + " trains on."
+                + (!FIELDS.getOrDefault(k, Set.of()).contains("file") ? "" : unsaved
+                ? " The project is not saved yet, so it has no folder: choose the file with Browse (its full path is "
+                + "kept), or save the project first; a path is then relative to its folder."
+                : " Paths are relative to the project's folder.");
+        Label headerWords = wrappedHeader(headerOf.apply(kind.getValue()));
+        dialog.setHeaderText(headerWords.getText());
+        dialog.getDialogPane().setHeader(headerWords.getParent());
+        kind.valueProperty().addListener((o, a, b) -> {
+            headerWords.setText(headerOf.apply(b));
+            dialog.setHeaderText(headerWords.getText());
+            if (form.getScene() != null && form.getScene().getWindow() != null) {
+                form.getScene().getWindow().sizeToScene(); // one line now, or three
+            }
+        });
         ButtonType check = new ButtonType("Check");
         dialog.getDialogPane().getButtonTypes().addAll(check, ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form);
@@ -261,7 +273,7 @@ final class DatasetDialog {
      * The header, wrapped within {@link #HEADER_WIDTH}: a long project name or the unsaved project's two sentences had
      * made the dialog wider than a 1024 px screen, and the rows' labels were cut to make room.
      */
-    private static Node wrappedHeader(String text) {
+    private static Label wrappedHeader(String text) {
         Label words = new Label(text);
         words.setId("header-of-dataset-settings");
         words.setWrapText(true);
@@ -270,7 +282,7 @@ final class DatasetDialog {
         GridPane header = new GridPane();
         header.getStyleClass().add("header-panel"); // styled as a dialog's own header
         header.add(words, 0, 0);
-        return header;
+        return words; // in its panel, the dialog's header
     }
 
     private static Node[] row(GridPane form, int at, String label, Node field) {

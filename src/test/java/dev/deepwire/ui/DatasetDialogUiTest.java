@@ -319,4 +319,24 @@ class DatasetDialogUiTest {
                 .as("no default: nothing said but the error").isNullOrEmpty();
         robot.interact(again::close);
     }
+
+    @Test
+    void theHeaderSpeaksOfChoosingAFileOnlyForAKindThatReadsOne(FxRobot robot) throws Exception {
+        Dialog<DatasetSpec> dialog = WaitForAsyncUtils.asyncFx(() -> DatasetDialog.create(stage, vm, training,
+                Runnable::run, true)).get(); // a project never saved: no folder yet
+        robot.interact(dialog::show);
+        var header = robot.lookup("#header-of-dataset-settings").queryLabeled();
+        assertThat(header.getText()).as("a marker dataset is generated: no file, no Browse")
+                .isEqualTo("What marker trains on.").doesNotContain("Browse");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = robot.lookup("#dataset-kind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue("csv"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(header.getText()).contains("choose the file with Browse");
+        assertThat(header.getHeight()).as("the dialog grew to show the whole header")
+                .isGreaterThanOrEqualTo(header.prefHeight(header.getWidth()) - 1);
+        robot.interact(dialog::close);
+    }
 }
