@@ -48,7 +48,14 @@ final class MetricsChart {
         chart.getTitle().setFont(new Font("DejaVu Sans", Font.BOLD, 12));
         plot = chart.getXYPlot();
         paint(false);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false) {
+            @Override
+            public boolean getItemShapeVisible(int s, int item) {
+                // a curve of one point has no line to draw: a one-epoch run's validation figure, shown as the previous
+                // run beside the next, was not drawn at all (the axis ranged to it, the plot stayed empty)
+                return super.getItemShapeVisible(s, item) || series[s].getItemCount() == 1;
+            }
+        };
         // Each curve as one path: a line segment per point was one canvas operation each, and the loss curve has a
         // point per step (thousands), redrawn in software every second while training.
         renderer.setDrawSeriesLineAsPath(true);

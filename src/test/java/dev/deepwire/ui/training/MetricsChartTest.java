@@ -160,4 +160,28 @@ class MetricsChartTest {
         assertThat(tickLabels(accuracy, true)).as("a one-epoch run's one validation point")
                 .isNotEmpty().doesNotHaveDuplicates().allMatch(t -> t.matches("[0-9]+"));
     }
+
+    /** Pixels of the previous run's colour in the chart drawn without its legend (whose key is drawn in it too). */
+    private static long previousRunPixels(MetricsChart chart) {
+        var drawn = chart.viewer().getChart();
+        drawn.removeLegend();
+        BufferedImage image = drawn.createBufferedImage(420, 240);
+        long n = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                n += (image.getRGB(x, y) & 0xffffff) == 0x8a93a3 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aPreviousRunOfOneValidationFigureIsDrawn() {
+        MetricsChart chart = new MetricsChart("Validation accuracy", "accuracy", "validation", "previous run");
+        chart.dashed(1);
+        chart.replace(List.of(List.of(), List.of(new MetricsHistory.Point(313, 0.096)))); // one epoch: one figure
+
+        assertThat(chart.pointsShown(1)).isEqualTo(1);
+        assertThat(previousRunPixels(chart)).as("the lone point is seen, not only the axis ranged to it").isPositive();
+    }
 }
