@@ -25,7 +25,7 @@ import javafx.scene.shape.Rectangle;
  * calls. Left-drag a block to move ({@link MoveGesture}), drag from an output port to an input port to wire
  * ({@link ConnectGesture}), click a wire to select it ({@link WireGesture}), left-drag on empty canvas for a rubber
  * band ({@link RubberBand}), middle- or right-drag (or Space held) to pan, wheel to zoom at the pointer
- * ({@link Viewport}). Blocks dragged from the palette are placed where they are dropped.
+ * ({@link Viewport}). Blocks dragged from the palette are placed where they are dropped (when free and in view).
  */
 public final class GraphCanvas extends Pane {
     /** See {@link CanvasViews#VIEW_ALL_UP_TO}. */
@@ -327,7 +327,13 @@ public final class GraphCanvas extends Pane {
             return false;
         }
         Point2D p = toWorld(local.getX(), local.getY());
-        vm.addBlock(typeId, Math.round(p.getX() - NodeView.WIDTH / 2), Math.round(p.getY() - 20));
+        // where it was dropped when that is free and whole in view, else the nearest such spot — the rule quick-add and
+        // a double-click in the palette follow: dropped near the canvas's left edge, half the block had gone under the
+        // palette, and dropped on a block, it covered that block's ports
+        var type = vm.catalog().find(typeId);
+        Point2D wanted = new Point2D(p.getX() - NodeView.WIDTH / 2, p.getY() - 20);
+        Point2D at = type.map(t -> placement.blockSpotNear(t, wanted, null)).orElse(wanted);
+        vm.addBlock(typeId, Math.round(at.getX()), Math.round(at.getY()));
         requestFocus();
         return true;
     }
