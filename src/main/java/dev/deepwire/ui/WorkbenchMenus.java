@@ -127,7 +127,7 @@ final class WorkbenchMenus {
                 backendMenu());
         view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(window.root()));
         view.getItems().addAll(4, window.layout().viewItems());
-        return new MenuBar(file, edit, view);
+        return new MenuBar(file, edit, view, TrainingMenu.of(window.trainingPanel()));
     }
 
     private void groupSelection() {

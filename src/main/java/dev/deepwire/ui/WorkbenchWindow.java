@@ -99,9 +99,9 @@ final class WorkbenchWindow {
         inspector = new Inspector(vm);
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
+        this.trainingPanel = trainingPanel; // (the Training menu fires its buttons)
         root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
         WorkbenchMenus.otherZoomKeys(root, canvas);
-        this.trainingPanel = trainingPanel;
         vm.projectProperty().addListener((o, was, now) -> {
             trainingPanel.showSettings(now.training());
             canvas.requestFocus(); // New, Open or a sample: the keys on the canvas, not on the button or field that had them
