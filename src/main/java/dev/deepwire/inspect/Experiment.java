@@ -47,11 +47,17 @@ public final class Experiment {
     }
 
     /**
-     * Where a model saved from an experiment belongs, so that Runs… lists it with the project's runs: the project's name
-     * and file (null while unsaved: the run is adopted when it is first saved), the settings it was trained with, and
-     * the attention block's name as the window shows it.
+     * Where a model saved from an experiment comes from: {@code sourceRun}, the folder of the run the model is of (its
+     * run.json says the project, file, settings and steps the saved model records: {@link RunRecord#writeKept}; null
+     * where not known), the attention block's name as the window shows it, and — standing only where the source's
+     * record cannot be read — the project's name and file (null while unsaved) and settings as they are now.
      */
-    public record RunOrigin(String project, Path projectFile, TrainingSettings settings, String blockName) {
+    public record RunOrigin(String project, Path projectFile, TrainingSettings settings, String blockName, Path sourceRun) {
+        /** The runs folder the saved model goes to: beside its source run, else {@code runsFolder}. */
+        public Path folder(Path runsFolder) {
+            return sourceRun == null || sourceRun.toAbsolutePath().getParent() == null ? runsFolder
+                    : sourceRun.toAbsolutePath().getParent();
+        }
     }
 
     public Experiment(TrainedModel model, Dataset validation) {
@@ -89,9 +95,9 @@ public final class Experiment {
     /**
      * Saves a copy of the model with the switched-off heads removed (their rows of {@code Wo} set to 0, which is
      * exactly what zeroing them does) as a new run in {@code runsFolder} named after the project and the heads;
-     * a note beside it says what was done, and its run.json ({@link RunRecord}) what it is and its validation accuracy
-     * without those heads, so that Runs… lists it beside the project's other runs (it had been left out: a run folder
-     * without a record). Only zeroed heads can be saved: a mean or a pinned row has no place in the model's parameters.
+     * a note beside it says what was done, and its run.json ({@link RunRecord#writeKept}) what it is, the source run's
+     * settings and steps, and its validation accuracy without those heads, so that Runs… lists it beside the
+     * project's other runs (it had been left out: a run folder without a record; then listed with "0 steps"). Only zeroed heads can be saved: a mean or a pinned row has no place in the model's parameters.
      */
     public synchronized Path saveWithoutHeads(Intervention iv, Path runsFolder, RunOrigin origin) throws IOException {
         if (iv.off().isEmpty() || iv.needsMeans() || !iv.pins().isEmpty()) {
@@ -116,7 +122,8 @@ public final class Experiment {
         AtomicFiles.write(dir.resolve("intervention.txt"), ("This model is " + project + "'s with " + what
                 + ": their rows of Wo set to 0 (the same as switching them off with 'zero' in the attention inspector).\n")
                 .getBytes(StandardCharsets.UTF_8));
-        RunRecord.write(dir, project, origin.projectFile(), null, origin.settings(), what, 0, without, Double.NaN);
+        RunRecord.writeKept(dir, origin.sourceRun(), project, origin.projectFile(), origin.settings(), what, without,
+                Double.NaN, java.util.Map.of());
         return saved;
     }
 

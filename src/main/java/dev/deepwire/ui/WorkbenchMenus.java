@@ -105,11 +105,12 @@ final class WorkbenchMenus {
                 new SeparatorMenuItem(),
                 item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
-                item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (model, split, index) -> {
-                    window.attention().loadChosen(model, split, index); // the chosen example, for the inspector
+                item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (source, split, index) -> {
+                    // the chosen example, for the inspector, with the run it is of (what Apply records)
+                    window.attention().loadChosen(source.model(), source.runDir(), split, index);
                     window.openAttentionInspector(stage, null);
-                }, (model, split, index) -> {
-                    window.attention().loadChosen(model, split, index); // and for step mode
+                }, (source, split, index) -> {
+                    window.attention().loadChosen(source.model(), source.runDir(), split, index); // and for step mode
                     stage.toFront(); // step mode is in this window: in front of Evaluate and Prune, which opened it
                     window.stepMode().startOnChosenExample();
                 })),

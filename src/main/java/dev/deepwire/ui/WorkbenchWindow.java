@@ -294,7 +294,7 @@ final class WorkbenchWindow {
                 vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
                 return null;
             }
-            attention.load(loaded.model(), loaded.data(), loaded.splits());
+            attention.load(loaded.model(), model.toAbsolutePath().getParent(), loaded.data(), loaded.splits());
             vm.messageProperty().set("Inspecting " + model);
             return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
         }, Platform::runLater);

@@ -60,6 +60,41 @@ class ExperimentTest {
         assertThat(net.params().equals(before)).as("the trained model is unchanged").isTrue();
     }
 
+    /**
+     * A model saved without heads was listed in Runs… with "0 steps" and the project's settings as they were at Apply
+     * (epochs changed after the run): it records the steps and settings of the run it was kept from, and where that
+     * run's record cannot be read (deleted, or edited into nonsense), steps unknown with the reason — never a false 0.
+     */
+    @Test
+    void aModelSavedWithoutHeadsRecordsItsSourceRunsStepsAndSettings() throws Exception {
+        Experiment x = new Experiment(new TrainedModel(SmallAttentionNetwork.build(5)), data());
+        Intervention iv = Intervention.headOff("attn", 1, Ablation.ZERO);
+        Path project = dir.resolve("marker.dwproj");
+        TrainingSettings trained = new TrainingSettings(3, 16, "sgd", 0.05, 7, 0, 0, 0.2, "accuracy");
+        Path source = dev.deepwire.testing.KeptRuns.run(dir.resolve("runs"), "marker-1", "marker", project.toString(),
+                trained, "finished: all epochs done", 840, 0.9, Double.NaN);
+        TrainingSettings now = TrainingSettings.defaults().withEpochs(40); // changed in the dock after the run
+        Experiment.RunOrigin origin = new Experiment.RunOrigin("marker", project, now, "Self-attention", source);
+        Path kept = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        dev.deepwire.ui.training.RunHistory.Run run = dev.deepwire.ui.training.RunHistory.read(kept);
+        assertThat(run.steps()).isEqualTo(840);
+        assertThat(run.toString()).contains("840 steps").contains("sgd 0.05, batch 16, seed 7");
+        assertThat(dev.deepwire.ui.training.RunHistory.settings(kept, now)).isEqualTo(trained);
+        assertThat(run.doubt()).isEmpty();
+
+        Files.delete(source.resolve("run.json")); // the source's record gone before Apply
+        Path orphan = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        dev.deepwire.ui.training.RunHistory.Run unknown = dev.deepwire.ui.training.RunHistory.read(orphan);
+        assertThat(unknown.steps()).isEqualTo(-1);
+        assertThat(unknown.toString()).contains("steps unknown").doesNotContain("0 steps");
+        assertThat(unknown.doubt()).contains("kept from the run marker-1").contains("no run.json");
+
+        Files.writeString(source.resolve("run.json"), "{\"project\": \"marker\", \"steps\": -40}"); // edited
+        Path edited = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        assertThat(dev.deepwire.ui.training.RunHistory.read(edited).toString()).contains("steps unknown");
+        assertThat(dev.deepwire.ui.training.RunHistory.read(edited).doubt()).contains("steps -40 is not a count");
+    }
+
     @Test
     void aPinnedRowShowsInTheMapsOfItsExampleOnly() {
         Experiment x = new Experiment(new TrainedModel(SmallAttentionNetwork.build(5)), data());
@@ -75,8 +110,12 @@ class ExperimentTest {
         Experiment x = new Experiment(new TrainedModel(net), data);
         Intervention iv = Intervention.headOff("attn", 1, Ablation.ZERO);
         Path project = dir.resolve("marker.dwproj");
-        Experiment.RunOrigin origin = new Experiment.RunOrigin("marker", project, TrainingSettings.defaults(), "Self-attention");
-        Path saved = x.saveWithoutHeads(iv, dir.resolve("runs"), origin);
+        Path source = dev.deepwire.testing.KeptRuns.run(dir.resolve("runs"), "marker-1", "marker", project.toString(),
+                TrainingSettings.defaults().withEpochs(3), "finished: all epochs done", 840, 0.9, Double.NaN);
+        Experiment.RunOrigin origin = new Experiment.RunOrigin("marker", project, TrainingSettings.defaults(), "Self-attention",
+                source);
+        Path saved = x.saveWithoutHeads(iv, origin.folder(dir.resolve("elsewhere")), origin);
+        assertThat(saved.getParent().getParent()).as("kept beside its source run").isEqualTo(dir.resolve("runs"));
         assertThat(saved.getParent().getFileName().toString()).startsWith("marker without attn head 1-");
         assertThat(Files.readString(saved.resolveSibling("intervention.txt")))
                 .contains("head 1 of 'Self-attention' removed").contains("rows of Wo set to 0");
@@ -87,7 +126,8 @@ class ExperimentTest {
         assertThat(run.path("outcome").asText()).isEqualTo("head 1 of 'Self-attention' removed");
         assertThat(run.path("validationAccuracy").asDouble()).isEqualTo(x.accuracy(iv));
         assertThat(dev.deepwire.ui.training.RunHistory.ofProject(List.of(dir.resolve("runs")), "marker", project))
-                .extracting(r -> r.dir().getFileName().toString()).containsExactly(saved.getParent().getFileName().toString());
+                .extracting(r -> r.dir().getFileName().toString())
+                .containsExactlyInAnyOrder(saved.getParent().getFileName().toString(), "marker-1");
         TrainedModel reloaded = TrainedModel.load(saved);
         INDArray removed = reloaded.network().output(false, data.features(), data.featureMasks())[0];
         INDArray switchedOff = AttentionForward.run(net, data.features(), data.featureMasks(), iv, null).outputs()[0];
@@ -95,7 +135,7 @@ class ExperimentTest {
         assertThatThrownBy(() -> x.saveWithoutHeads(Intervention.headOff("attn", 1, Ablation.MEAN), dir.resolve("runs"), origin))
                 .hasMessageContaining("only heads switched off with 'zero' can be saved");
         try (var runs = Files.list(dir.resolve("runs"))) {
-            assertThat(runs.count()).as("a refused save leaves no folder").isEqualTo(1);
+            assertThat(runs.count()).as("a refused save leaves no folder").isEqualTo(2);
         }
     }
 }

@@ -79,7 +79,7 @@ class StepModeImageUiTest {
         TrainedModel model = h.window.attention().loadedModel().orElseThrow();
         Dataset split = h.window.attention().validation();
         robot.interact(() -> {
-            h.window.attention().loadChosen(model, split, 19);
+            h.window.attention().loadChosen(model, null, split, 19);
             mode.startOnChosenExample();
         });
         awaitWalk(mode, "validation example 19");

@@ -267,7 +267,7 @@ class StepModeUiTest {
         TrainedModel model = window.attention().loadedModel().orElseThrow();
         Dataset split = window.attention().validation();
         robot.interact(() -> {
-            window.attention().loadChosen(model, split, 5); // what Evaluate and Prune's Step through does
+            window.attention().loadChosen(model, null, split, 5); // what Evaluate and Prune's Step through does
             mode.startOnChosenExample();
         });
         StepWaits.walked(mode);

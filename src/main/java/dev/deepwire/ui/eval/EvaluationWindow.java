@@ -68,11 +68,12 @@ public final class EvaluationWindow {
     /**
      * Opens an example chosen in the window elsewhere (the attention inspector, step mode): the model, the split the
      * example is in — what accuracies there are measured on (on the example alone they read 100 % or 0 %) — and its
-     * index there (what it is called: "validation example 1868").
+     * index there (what it is called: "validation example 1868"). {@code source} is the run on show: its model and its
+     * folder (a model saved from it in the inspector records that run's settings and steps).
      */
     @FunctionalInterface
     public interface OpenExample {
-        void open(TrainedModel model, Dataset split, int index);
+        void open(RunEvaluation.Source source, Dataset split, int index);
     }
 
     private EvaluationWindow() {
@@ -247,8 +248,8 @@ public final class EvaluationWindow {
         VBox left = new VBox(8, summary);
         if (report.kind().equals(EvaluationReport.CLASSES)) {
             boolean attention = inspect != null && !source.model().layout().nodes().isEmpty();
-            examples = new ExamplesView(report, data, source.inputs(), attention ? i -> inspect.open(source.model(), data, i) : null,
-                    stepThrough == null ? null : i -> stepThrough.open(source.model(), data, i));
+            examples = new ExamplesView(report, data, source.inputs(), attention ? i -> inspect.open(source, data, i) : null,
+                    stepThrough == null ? null : i -> stepThrough.open(source, data, i));
             if (report.hasMatrix() && report.classes().size() <= MAX_SHOWN_CLASSES) {
                 matrix = new ConfusionMatrixView(report, (a, p) -> examples.show(String.format(Locale.ROOT,
                         "true %s, predicted %s: %d", report.classes().get(a), report.classes().get(p), report.confusion()[a][p]),

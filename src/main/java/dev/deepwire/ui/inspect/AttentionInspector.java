@@ -59,10 +59,15 @@ public final class AttentionInspector {
         this.typed = new TypedText(ui, model, session, captures, this::refresh, this::quietly);
         this.intervene = new InterventionPanel(background, this::draw, training::runsFolder, node -> new Experiment.RunOrigin(
                 training.editor().project().name(), training.projectFile(), training.editor().project().training(),
-                ui.node.getConverter().toString(node)));
+                ui.node.getConverter().toString(node), sourceRun()));
     }
 
     private Stage stage;
+
+    /** The folder of the run whose model the inspector intervenes on: a loaded model's, else the window's run's. */
+    private java.nio.file.Path sourceRun() {
+        return session.loadedModel().isPresent() ? session.loadedRun().orElse(null) : training.runDir().orElse(null);
+    }
 
     public Stage stage() {
         return stage;

@@ -35,6 +35,8 @@ public final class AttentionSession {
     private final ObjectProperty<Dataset> probe = new SimpleObjectProperty<>();
     private AttentionLayout layout = AttentionLayout.NONE;
     private TrainedModel loaded;
+    /** The run folder the loaded model was kept in (null: not known), the run a model kept from it came from. */
+    private java.nio.file.Path loadedRun;
     /** The examples interventions are measured on: the validation split (the training split without one). */
     private Dataset validation;
     private List<String> nodes = List.of();
@@ -52,6 +54,7 @@ public final class AttentionSession {
      */
     public CaptureSpec watch(CompiledNetwork network, DatasetSplits data) {
         loaded = null;
+        loadedRun = null;
         probeName = DEFAULT_NAMES;
         layout = AttentionLayout.of(network.configuration());
         nodes = layout.nodes();
@@ -77,6 +80,7 @@ public final class AttentionSession {
      */
     public void forget() {
         loaded = null;
+        loadedRun = null;
         probeName = DEFAULT_NAMES;
         layout = AttentionLayout.NONE;
         nodes = List.of();
@@ -101,7 +105,13 @@ public final class AttentionSession {
 
     /** The same, with all the project's data for the projector's labels and colours. */
     public void load(TrainedModel model, Dataset probeSource, DatasetSplits splits) {
+        load(model, null, probeSource, splits);
+    }
+
+    /** The same, for a model kept in the run folder {@code run} (a model saved from it records that run's settings). */
+    public void load(TrainedModel model, java.nio.file.Path run, Dataset probeSource, DatasetSplits splits) {
         loaded = model;
+        loadedRun = run;
         probeName = DEFAULT_NAMES;
         chosen = -1;
         layout = model.layout();
@@ -117,8 +127,8 @@ public final class AttentionSession {
      * probe, measured on the split: the inspector's accuracy and interventions are the split's, not the one example's,
      * and step mode names the example by its place in the split.
      */
-    public void loadChosen(TrainedModel model, Dataset split, int index) {
-        load(model, dev.deepwire.inspect.ModelLab.focus(split, index, PROBE), new DatasetSplits(split, split, null));
+    public void loadChosen(TrainedModel model, java.nio.file.Path run, Dataset split, int index) {
+        load(model, run, dev.deepwire.inspect.ModelLab.focus(split, index, PROBE), new DatasetSplits(split, split, null));
         validation = split;
         probeName = k -> "validation example " + index;
         chosen = index;
@@ -132,6 +142,11 @@ public final class AttentionSession {
     /** How probe {@code k} is called where it is shown ("validation example 12"). */
     public String probeName(int k) {
         return probeName.apply(k);
+    }
+
+    /** The run folder the loaded model was kept in, if it is loaded and known. */
+    public Optional<java.nio.file.Path> loadedRun() {
+        return loaded == null ? Optional.empty() : Optional.ofNullable(loadedRun);
     }
 
     /** A model loaded for inspection, if any (a new run replaces it). */

@@ -247,8 +247,8 @@ final class InterventionPanel extends VBox {
             showStatus.run();
             return;
         }
-        Path folder = runsFolder.get();
         Experiment.RunOrigin from = origin.apply(iv.node());
+        Path folder = from.folder(runsFolder.get());
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save a copy of this model without "
                 + (iv.off().size() == 1 ? "head " : "heads ") + iv.off().keySet().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", ")) + " of '" + from.blockName() + "' as a new run in " + folder

@@ -16,6 +16,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.PreparedRun;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunControl;
+import dev.deepwire.training.RunRecord;
 import dev.deepwire.training.eval.EvaluationReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,33 +181,24 @@ public final class RunEvaluation {
 
     /**
      * Keeps a slimmed copy of {@code source}'s model as a new run beside it ({@code <project>-slim-<time>}): its
-     * model.zip, and a run.json saying where it came from, what was done and what it scores. The source run is not
-     * touched. Returns the new run's folder. A knowledge graph's {@code metric} is its filtered MRR on the evaluated
+     * model.zip, and a run.json saying where it came from, what was done and what it scores, with the source run's
+     * settings and steps ({@link RunRecord#writeKept}; it had recorded "0 steps"). The source run is not touched. Returns the new run's folder. A knowledge graph's {@code metric} is its filtered MRR on the evaluated
      * split ({@code ranked}): recorded as that split's MRR, where Runs… and Compare read it, not as an accuracy.
      */
     public static Path keep(Source source, TrainedModel slim, String step, double metric, boolean ranked) throws IOException {
         Path dir = RunFolders.createNew(source.runDir().getParent(), source.project() + "-slim");
         slim.save(dir.resolve("model.zip"));
-        Path projectFile = null;
-        Path startedAs = null;
-        try {
-            RunHistory.Run record = RunHistory.read(source.runDir());
-            projectFile = record.projectFile() == null || record.projectFile().isEmpty() ? null : Path.of(record.projectFile());
-            startedAs = record.startedAs() == null ? null : Path.of(record.startedAs());
-        } catch (IOException | RuntimeException e) {
-            // the source run's record is unreadable: the kept run names its project only
-        }
-        RunHistory.record(dir, source.project(), projectFile, startedAs, source.settings(), "slimmed: " + step, 0,
-                ranked ? Double.NaN : metric);
+        Map<String, Object> extra = new LinkedHashMap<>();
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("run", source.runDir().getFileName().toString());
         from.put("step", step);
-        ObjectNode run = (ObjectNode) RunHistory.record(dir);
-        run.set("slimmedFrom", JSON.valueToTree(from));
+        extra.put("slimmedFrom", from);
         if (ranked) {
-            run.set("evaluation", JSON.valueToTree(Map.of(source.evaluatedName(), Map.of("mrr", metric))));
+            extra.put("evaluation", Map.of(source.evaluatedName(), Map.of("mrr", metric)));
         }
-        RunHistory.rewrite(dir, run);
+        // the source run's project, file, settings and steps, as its run.json records them (RunRecord's one rule)
+        RunRecord.writeKept(dir, source.runDir(), source.project(), null, source.settings(), "slimmed: " + step,
+                ranked ? Double.NaN : metric, Double.NaN, extra);
         return dir;
     }
 

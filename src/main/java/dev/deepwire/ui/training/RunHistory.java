@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.files.FolderTrees;
-import dev.deepwire.limits.BoundedFiles;
-import dev.deepwire.limits.MessageText;
-import dev.deepwire.limits.VisibleText;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
+import dev.deepwire.training.RecordFigures;
 import dev.deepwire.training.RunRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +31,6 @@ import java.util.stream.Stream;
  * {@code metrics.csv} and {@code model.zip}. Runs can be listed, compared (their curves loaded) and deleted.
  */
 public final class RunHistory {
-    /** The most a run.json may hold; DeepWire writes a few hundred bytes (a slimmed or evaluated run a few KB). */
-    static final long RECORD_BYTES = 4L << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -129,37 +124,14 @@ public final class RunHistory {
         AtomicFiles.write(dir.resolve("run.json"), JSON.writeValueAsString(run).getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The run.json of the run in {@code dir}, read only from an ordinary file of at most {@value #RECORD_BYTES} bytes:
-     * a run folder from elsewhere (a downloaded project's runs/) may hold a pipe there, which had hung the window as
-     * Runs… opened, or a file of gigabytes — nor through a link (the record is written back when the run is evaluated
-     * or adopted, and must not land where a link points). The one way a run's record is read.
-     */
+    /** The run.json of the run in {@code dir} ({@link RunRecord#read}: the one way a run's record is read). */
     public static JsonNode record(Path dir) throws IOException {
-        Path file = dir.resolve("run.json");
-        if (Files.isSymbolicLink(file)) {
-            // DeepWire writes it as a file; evaluating or adopting the run writes it back, never through a link
-            throw new IOException(file + " is a symbolic link, not a run's record");
-        }
-        JsonNode json;
-        try (InputStream in = BoundedFiles.open(file, RECORD_BYTES, "run record")) {
-            json = JSON.readTree(in);
-        }
-        if (!(json instanceof ObjectNode)) { // empty, null, a list: it had been listed as a run of nothing, 0 steps
-            throw new IOException(file + " is not a run's record (DeepWire writes one JSON object)");
-        }
-        return json;
+        return RunRecord.read(dir);
     }
 
-    /**
-     * A text of a run.json as Runs… and Compare show it, on one line: control characters, bidirectional overrides and
-     * line breaks as visible escapes, a value of hundreds of thousands of characters by its first 60 and its length
-     * ({@link MessageText}). A hand-edited outcome of 3.9 million characters had filled the list with one cell of
-     * thousands of lines, and a U+202E or newline in it had reversed or split the run's line.
-     */
+    /** A text of a run.json as Runs… and Compare show it, on one line ({@link RecordFigures#shown}). */
     static String shown(String text) {
-        return MessageText.shorten(VisibleText.of(text).replace("\n", VisibleText.escaped('\n'))
-                .replace("\t", VisibleText.escaped('\t')));
+        return RecordFigures.shown(text);
     }
 
     /** The run kept in {@code dir}, as its run.json records it. */
@@ -225,26 +197,11 @@ public final class RunHistory {
     }
 
     /**
-     * The settings the run in {@code dir} trained with, as its run.json records them (those it does not record — a run kept before
-     * the validation split was — are the project's own, {@code fallback}).
-     *
-     * @throws IOException also where a recorded setting is one no run trains with (a batch of -5, an unknown optimizer):
-     *                     the file was edited or damaged, and evaluating the run with it had said "needs about
-     *                     8589934592.0 GB" or "unknown optimizer" without naming the file
+     * The settings the run in {@code dir} trained with, as its run.json records them ({@link RunRecord#settings}: those
+     * it does not record are the project's own, {@code fallback}; one no run trains with is refused, naming the file).
      */
     public static TrainingSettings settings(Path dir, TrainingSettings fallback) throws IOException {
-        JsonNode s = record(dir).path("settings");
-        TrainingSettings recorded = new TrainingSettings(s.path("epochs").asInt(fallback.epochs()),
-                s.path("batchSize").asInt(fallback.batchSize()), s.path("optimizer").asText(fallback.optimizer()),
-                s.path("learningRate").asDouble(fallback.learningRate()), s.path("seed").asLong(fallback.seed()),
-                fallback.checkpointEvery(), fallback.earlyStoppingPatience(),
-                s.path("validationSplit").asDouble(fallback.validationSplit()), s.path("selectOn").asText(fallback.selectOn()));
-        List<String> problems = recorded.validate();
-        if (!problems.isEmpty()) {
-            throw new IOException(dir.resolve("run.json") + " records a setting no run trains with: " + problems.get(0)
-                    .replaceFirst("^training\\.", "settings.") + " (the file was edited by hand or is damaged)");
-        }
-        return recorded;
+        return RunRecord.settings(record(dir), dir.resolve("run.json"), fallback);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.deepwire.training.RunState;
 import dev.deepwire.training.eval.EvaluationReport;
 import dev.deepwire.training.eval.PruningLab;
 import dev.deepwire.ui.editor.EditorViewModel;
+import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ class EvaluationWindowUiTest {
         assertThat(steppedSplit.get()).as("accuracies there are the split's, not the repeated example's")
                 .isSameAs(validation);
         var session = new dev.deepwire.ui.inspect.AttentionSession(Runnable::run);
-        session.loadChosen(training.evaluation().source().orElseThrow().model(), steppedSplit.get(), steppedIndex.get());
+        session.loadChosen(training.evaluation().source().orElseThrow().model(), null, steppedSplit.get(), steppedIndex.get());
         assertThat(steppedIndex.get()).isEqualTo(chosen);
         assertThat(session.validation()).as("what the inspector's accuracy is measured on").isSameAs(validation);
         assertThat(session.probeName(3)).as("named by its place in the split").isEqualTo("validation example " + chosen);
@@ -219,6 +220,13 @@ class EvaluationWindowUiTest {
         assertThat(kept.resolve("model.zip")).exists();
         var json = new ObjectMapper().readTree(kept.resolve("run.json").toFile());
         assertThat(json.path("slimmedFrom").path("step").asText()).isEqualTo("50 % of weights pruned");
+        // the steps its source trained for (Runs… had listed it with "0 steps"), and its settings
+        RunHistory.Run source = RunHistory.read(training.runDir().orElseThrow());
+        assertThat(source.steps()).isPositive();
+        assertThat(RunHistory.read(kept).steps()).isEqualTo(source.steps());
+        assertThat(RunHistory.read(kept).toString()).contains(String.format(java.util.Locale.ROOT, "%,d steps", source.steps()));
+        assertThat(json.path("settings")).isEqualTo(new ObjectMapper().readTree(training.runDir().orElseThrow()
+                .resolve("run.json").toFile()).path("settings"));
         assertThat(json.path("validationAccuracy").asDouble()).isEqualTo(half.metric());
         assertThat(Files.readAllBytes(original)).as("the original model is unchanged").isEqualTo(before);
     }

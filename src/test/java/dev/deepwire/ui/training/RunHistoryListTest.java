@@ -48,7 +48,7 @@ class RunHistoryListTest {
         assertThat(mkfifo.waitFor()).isZero();
         Path huge = Files.createDirectories(runs.resolve("p-2"));
         try (var f = new java.io.RandomAccessFile(huge.resolve("run.json").toFile(), "rw")) {
-            f.setLength(RunHistory.RECORD_BYTES + 1); // sparse: no disk used
+            f.setLength(dev.deepwire.training.RunRecord.RECORD_BYTES + 1); // sparse: no disk used
         }
         Path elsewhere = Files.createDirectories(runs.getParent().resolve(runs.getFileName() + "-elsewhere"));
         Files.write(elsewhere.resolve("settings.json"), new SweepRunRecord("p", "/x/p.dwproj", true, null, 20, 3.4,
