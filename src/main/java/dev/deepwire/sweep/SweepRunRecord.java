@@ -1,6 +1,5 @@
 package dev.deepwire.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.deepwire.model.TrainingSettings;
@@ -70,12 +69,6 @@ public record SweepRunRecord(String project, String projectFile, boolean finishe
                 .thenComparing(java.util.Comparator.naturalOrder()));
         sorted.putAll(swept);
         return new LinkedHashMap<>(sorted);
-    }
-
-    /** The figure a run.json ranks on, or NaN when it has none (a failed run, or not a sweep's run). */
-    public static double selectionValue(JsonNode run) {
-        JsonNode v = run.path("metrics").path("selectionValue");
-        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
     private static Double finite(double v) {

@@ -7,6 +7,7 @@ import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.RecordFigures;
 import dev.deepwire.training.RunFolderLock;
 import dev.deepwire.training.RunFolders;
 import java.io.IOException;
@@ -152,7 +153,8 @@ public final class SweepRunner {
         try {
             byte[] run = outcome.files().get("run.json");
             if (run != null) {
-                metric = SweepRunRecord.selectionValue(JSON.readTree(run));
+                // through the one reader of a run's figures: a worker's 7.5 as an accuracy is no figure to rank on
+                metric = RecordFigures.selectionValue(JSON.readTree(run));
             }
             write(outcome);
         } catch (IOException e) {

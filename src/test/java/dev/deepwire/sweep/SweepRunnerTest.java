@@ -86,6 +86,32 @@ class SweepRunnerTest {
         assertThat(new SweepRunner(SweepFolder.open(dir.resolve("sweep")), runs).unfinished(tasks())).isEmpty();
     }
 
+    /**
+     * A sweep ranked its runs on the selection figure its workers wrote into run.json, unchecked: an accuracy of 7.5 (a
+     * worker's bug, or a hostile executor) ranked first. It is read through the one reader of a run's figures
+     * ({@link dev.deepwire.training.RecordFigures}), so an impossible figure is none: that run is listed without one.
+     */
+    @Test
+    void aSelectionFigureNoRunMeasuresIsNotRankedOn() throws Exception {
+        SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
+        Path runs = dir.resolve("runs");
+        SweepFolder folder = SweepFolder.create(dir.resolve("sweep"), dir.resolve("p.dwproj"), "p-sweep", spec, tasks());
+        Map<String, String> written = Map.of("p-sweep-1", "7.5", "p-sweep-2", "0.6", "p-sweep-3", "0.8", "p-sweep-4", "-0.25");
+        SweepTaskBody body = task -> new SweepOutcome(task.runName(), true, null, Map.of("run.json", ("{\"project\":\"p\","
+                + "\"outcome\":\"finished\",\"status\":\"FINISHED\",\"metrics\":{\"selection\":\"validation accuracy\","
+                + "\"selectionValue\":" + written.get(task.runName()) + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        new SweepRunner(folder, runs).run(tasks(), new InThread(), body, e -> { });
+
+        List<SweepFolder.Entry> entries = SweepFolder.open(dir.resolve("sweep")).entries();
+        assertThat(entries).extracting(e -> String.valueOf(e.metric())).containsExactly("NaN", "0.6", "0.8", "NaN");
+        assertThat(SweepRunner.ranked(entries, true)).extracting(SweepFolder.Entry::runName)
+                .containsExactly("p-sweep-3", "p-sweep-2", "p-sweep-1", "p-sweep-4");
+        // the run's own record says why it has no figure, where Runs… and Compare show it
+        var record = dev.deepwire.training.RunRecord.read(runs.resolve("p-sweep-1"));
+        assertThat(dev.deepwire.training.RecordFigures.doubts(record))
+                .anyMatch(d -> d.contains("metrics.selectionValue 7.5 is not a validation accuracy"));
+    }
+
     @Test
     void aResumeRefusesAPlanThatNoLongerMatchesTheRecordedRuns() throws Exception {
         SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
