@@ -5,6 +5,7 @@ import dev.deepwire.compiler.layers.SelfAttention;
 import dev.deepwire.data.Dataset;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.TrainingSettings;
+import dev.deepwire.training.ModelCopy;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunRecord;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Experiment {
     }
 
     public Experiment(TrainedModel model, Dataset validation) {
-        this.net = model.network().clone();
+        this.net = ModelCopy.of(model.network());
         this.validation = validation;
     }
 
@@ -104,7 +105,7 @@ public final class Experiment {
             throw new IllegalArgumentException("only heads switched off with 'zero' can be saved as a model; "
                     + "a mean or a pinned row has no place in the model's parameters");
         }
-        ComputationGraph copy = net.clone();
+        ComputationGraph copy = ModelCopy.of(net); // saved as trained for as many steps as the model
         String vertex = AttentionProbe.resolve(copy, iv.node());
         INDArray wo = copy.paramTable(false).get(vertex + "_" + (copy.paramTable(false).containsKey(vertex + "_" + AttentionPool.Q)
                 ? AttentionPool.WO : SelfAttention.WO));
@@ -123,7 +124,7 @@ public final class Experiment {
                 + ": their rows of Wo set to 0 (the same as switching them off with 'zero' in the attention inspector).\n")
                 .getBytes(StandardCharsets.UTF_8));
         RunRecord.writeKept(dir, origin.sourceRun(), project, origin.projectFile(), origin.settings(), what, without,
-                Double.NaN, java.util.Map.of());
+                Double.NaN, 0, java.util.Map.of());
         return saved;
     }
 

@@ -84,10 +84,12 @@ public final class RunRecord {
      * the user changed its epochs or learning rate, and the steps a false 0). Where the source's record cannot be read
      * (deleted, edited into nonsense, a run still paused that has none yet) the caller's {@code project},
      * {@code projectFile} and {@code settings} stand, the steps are unknown (null) and {@value #KEPT_FROM} says why.
-     * {@code extra} fields are added (a slimmed copy's {@code slimmedFrom}, an evaluation).
+     * {@code extra} fields are added (a slimmed copy's {@code slimmedFrom}, an evaluation); {@code stepsSince} are the
+     * steps the copy trained after it was taken from the source (a slimmed copy's fine-tuning), added to the source's.
      */
     public static void writeKept(Path dir, Path source, String project, Path projectFile, TrainingSettings settings,
-                                 String outcome, double accuracy, double mrr, Map<String, Object> extra) throws IOException {
+                                 String outcome, double accuracy, double mrr, long stepsSince, Map<String, Object> extra)
+            throws IOException {
         Path file = projectFile;
         Path startedAs = null;
         TrainingSettings trained = settings;
@@ -110,7 +112,7 @@ public final class RunRecord {
                 problem = String.join("; ", RecordFigures.doubts(from).stream().filter(d -> d.startsWith("steps"))
                         .toList()) + (problem == null ? "" : "; " + problem);
             } else {
-                steps = s;
+                steps = s + Math.max(0, stepsSince);
             }
         } catch (IOException | RuntimeException e) {
             problem = source == null ? "the run the model came from is not known"

@@ -67,7 +67,9 @@ class ExperimentTest {
      */
     @Test
     void aModelSavedWithoutHeadsRecordsItsSourceRunsStepsAndSettings() throws Exception {
-        Experiment x = new Experiment(new TrainedModel(SmallAttentionNetwork.build(5)), data());
+        ComputationGraph trainedNet = SmallAttentionNetwork.build(5);
+        trainedNet.getConfiguration().setIterationCount(840); // as a run's model.zip says
+        Experiment x = new Experiment(new TrainedModel(trainedNet), data());
         Intervention iv = Intervention.headOff("attn", 1, Ablation.ZERO);
         Path project = dir.resolve("marker.dwproj");
         TrainingSettings trained = new TrainingSettings(3, 16, "sgd", 0.05, 7, 0, 0, 0.2, "accuracy");
@@ -81,6 +83,8 @@ class ExperimentTest {
         assertThat(run.toString()).contains("840 steps").contains("sgd 0.05, batch 16, seed 7");
         assertThat(dev.deepwire.ui.training.RunHistory.settings(kept, now)).isEqualTo(trained);
         assertThat(run.doubt()).isEmpty();
+        // the saved model itself says so too: the inspector had shown it at "step 0" (a clone's count)
+        assertThat(TrainedModel.load(kept.resolve("model.zip")).trainedSteps()).isEqualTo(840);
 
         Files.delete(source.resolve("run.json")); // the source's record gone before Apply
         Path orphan = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();

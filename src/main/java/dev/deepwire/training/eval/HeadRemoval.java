@@ -69,6 +69,7 @@ public final class HeadRemoval {
      */
     public static ComputationGraph remove(ComputationGraph net, List<Head> removed) {
         ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        dev.deepwire.training.ModelCopy.keepCounts(net.getConfiguration(), conf); // the copy was trained as long
         Map<String, Set<Integer>> gone = new LinkedHashMap<>();
         for (Head h : removed) {
             SelfAttention a = attention(conf, h.block());

@@ -81,7 +81,7 @@ public final class MagnitudePruning {
         if (!(sparsity >= 0 && sparsity < 1)) {
             throw new IllegalArgumentException("sparsity must be from 0 up to (not including) 1; got " + sparsity);
         }
-        ComputationGraph copy = net.clone();
+        ComputationGraph copy = dev.deepwire.training.ModelCopy.of(net); // trained as long as net
         Map<String, INDArray> table = copy.paramTable();
         Map<String, INDArray> masks = new LinkedHashMap<>();
         long prunable = 0;

@@ -196,9 +196,12 @@ public final class RunEvaluation {
         if (ranked) {
             extra.put("evaluation", Map.of(source.evaluatedName(), Map.of("mrr", metric)));
         }
+        // fine-tuned in the lab: it trained that many steps more than its source (the copies keep the counts)
+        long tuned = Math.max(0, slim.trainedSteps() - source.model().trainedSteps());
         // the source run's project, file, settings and steps, as its run.json records them (RunRecord's one rule)
-        RunRecord.writeKept(dir, source.runDir(), source.project(), null, source.settings(), "slimmed: " + step,
-                ranked ? Double.NaN : metric, Double.NaN, extra);
+        RunRecord.writeKept(dir, source.runDir(), source.project(), null, source.settings(), "slimmed: " + step
+                + (tuned > 0 ? String.format(java.util.Locale.ROOT, ", then fine-tuned for %,d steps", tuned) : ""),
+                ranked ? Double.NaN : metric, Double.NaN, tuned, extra);
         return dir;
     }
 

@@ -124,4 +124,28 @@ class PruningTest {
         assertThat(after.eq(0.0).castTo(DataType.INT).sumNumber().longValue()).as("pruned weights stay zero").isEqualTo(zeros);
         assertThat(after.equalsWithEps(kept, 1e-12)).as("the kept weights did train").isFalse();
     }
+
+    /**
+     * A slimmed copy was saved as trained for 0 steps (DL4J's clone starts the counts again), and the inspector showed
+     * it at "step 0": copies keep the original's step and epoch counts, and fine-tuning adds its own steps to them.
+     */
+    @Test
+    void slimmedCopiesKeepTheStepsTheOriginalTrainedAndFineTuningAddsItsOwn() {
+        ComputationGraph net = net();
+        net.getConfiguration().setIterationCount(626);
+        net.getConfiguration().setEpochCount(2);
+        ComputationGraph headless = HeadRemoval.remove(net, List.of(new HeadRemoval.Head("attn", 1)));
+        assertThat(headless.getConfiguration().getIterationCount()).isEqualTo(626);
+        assertThat(headless.getConfiguration().getEpochCount()).isEqualTo(2);
+        MagnitudePruning.Pruned p = MagnitudePruning.prune(net, 0.5);
+        assertThat(p.net().getConfiguration().getIterationCount()).isEqualTo(626);
+        INDArray[] in = input();
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 6, 3);
+        for (int i = 0; i < 6; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        p.fineTune(List.of(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {in[0]}, new INDArray[] {y},
+                new INDArray[] {in[1]}, null)), 3, 1);
+        assertThat(p.net().getConfiguration().getIterationCount()).as("3 epochs of one batch more").isEqualTo(629);
+    }
 }

@@ -57,6 +57,28 @@ class RunEvaluationTest {
         assertThat(RunHistory.read(accuracy).validationAccuracy()).isEqualTo(0.75);
     }
 
+    /**
+     * A slimmed copy was listed with "0 steps", and one fine-tuned in the lab said nothing of it: it records the steps
+     * its source run trained, plus those it was fine-tuned for, and says it was fine-tuned.
+     */
+    @Test
+    void aSlimmedCopyRecordsItsSourcesStepsAndItsFineTuning() throws Exception {
+        TrainingViewModel vm = LossNoteTest.trained(LossNoteTest.ring(dir, "mrr"), dir);
+        RunEvaluation.Source source = vm.evaluation().source().orElseThrow();
+        long trained = RunHistory.read(source.runDir()).steps();
+        assertThat(trained).isPositive();
+        Path kept = RunEvaluation.keep(source, source.model(), "2 heads removed", 0.4321, true);
+        assertThat(RunHistory.read(kept).steps()).isEqualTo(trained);
+        assertThat(RunHistory.read(kept).outcome()).isEqualTo("slimmed: 2 heads removed");
+
+        var tuned = dev.deepwire.training.ModelCopy.of(source.model().network());
+        tuned.getConfiguration().setIterationCount(tuned.getConfiguration().getIterationCount() + 30); // as fine-tuning counts
+        Path fineTuned = RunEvaluation.keep(source, new dev.deepwire.inspect.TrainedModel(tuned), "50 % of weights pruned",
+                0.4, true);
+        assertThat(RunHistory.read(fineTuned).steps()).isEqualTo(trained + 30);
+        assertThat(RunHistory.read(fineTuned).outcome()).isEqualTo("slimmed: 50 % of weights pruned, then fine-tuned for 30 steps");
+    }
+
     @Test
     void withAValidationSplitTheReportUsesTheExamplesTheRunHeldOut() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(),
