@@ -124,7 +124,7 @@ public final class Experiment {
                 + ": their rows of Wo set to 0 (the same as switching them off with 'zero' in the attention inspector).\n")
                 .getBytes(StandardCharsets.UTF_8));
         RunRecord.writeKept(dir, origin.sourceRun(), project, origin.projectFile(), origin.settings(), what, without,
-                Double.NaN, 0, java.util.Map.of());
+                Double.NaN, 0, AttentionRecorder.trainedSteps(copy), java.util.Map.of());
         return saved;
     }
 

@@ -85,11 +85,13 @@ public final class RunRecord {
      * (deleted, edited into nonsense, a run still paused that has none yet) the caller's {@code project},
      * {@code projectFile} and {@code settings} stand, the steps are unknown (null) and {@value #KEPT_FROM} says why.
      * {@code extra} fields are added (a slimmed copy's {@code slimmedFrom}, an evaluation); {@code stepsSince} are the
-     * steps the copy trained after it was taken from the source (a slimmed copy's fine-tuning), added to the source's.
+     * steps the copy trained after it was taken from the source (a slimmed copy's fine-tuning), added to the source's;
+     * {@code modelSteps}, the kept model's own step count ({@link ModelCopy}), stands where the source's record gives
+     * none (a paused run has no run.json yet) and is more than 0: it is never taken for a false 0.
      */
     public static void writeKept(Path dir, Path source, String project, Path projectFile, TrainingSettings settings,
-                                 String outcome, double accuracy, double mrr, long stepsSince, Map<String, Object> extra)
-            throws IOException {
+                                 String outcome, double accuracy, double mrr, long stepsSince, long modelSteps,
+                                 Map<String, Object> extra) throws IOException {
         Path file = projectFile;
         Path startedAs = null;
         TrainingSettings trained = settings;
@@ -119,6 +121,9 @@ public final class RunRecord {
                     : !Files.exists(source.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)
                     ? "it had no run.json when the model was kept: deleted, or a run not ended yet (paused) "
                     + "writes it as it ends" : e.getMessage();
+        }
+        if (steps == null && modelSteps > 0) {
+            steps = modelSteps; // the model counts its own steps: the record's are unknown, the model's are not
         }
         Map<String, Object> run = fields(name, file, startedAs, trained, outcome, 0, accuracy, mrr);
         run.put("steps", steps);

@@ -86,15 +86,19 @@ class ExperimentTest {
         // the saved model itself says so too: the inspector had shown it at "step 0" (a clone's count)
         assertThat(TrainedModel.load(kept.resolve("model.zip")).trainedSteps()).isEqualTo(840);
 
-        Files.delete(source.resolve("run.json")); // the source's record gone before Apply
-        Path orphan = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        Files.delete(source.resolve("run.json")); // the source's record gone before Apply (or a paused run: none yet)
+        Path counted = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        assertThat(dev.deepwire.ui.training.RunHistory.read(counted).steps()).as("the model's own count").isEqualTo(840);
+        // a model that does not count its steps (one saved by an earlier DeepWire) and no record: unknown, with why
+        Experiment uncounted = new Experiment(new TrainedModel(SmallAttentionNetwork.build(5)), data());
+        Path orphan = uncounted.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
         dev.deepwire.ui.training.RunHistory.Run unknown = dev.deepwire.ui.training.RunHistory.read(orphan);
         assertThat(unknown.steps()).isEqualTo(-1);
         assertThat(unknown.toString()).contains("steps unknown").doesNotContain("0 steps");
         assertThat(unknown.doubt()).contains("kept from the run marker-1").contains("no run.json");
 
         Files.writeString(source.resolve("run.json"), "{\"project\": \"marker\", \"steps\": -40}"); // edited
-        Path edited = x.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
+        Path edited = uncounted.saveWithoutHeads(iv, dir.resolve("runs"), origin).getParent();
         assertThat(dev.deepwire.ui.training.RunHistory.read(edited).toString()).contains("steps unknown");
         assertThat(dev.deepwire.ui.training.RunHistory.read(edited).doubt()).contains("steps -40 is not a count");
     }

@@ -201,7 +201,7 @@ public final class RunEvaluation {
         // the source run's project, file, settings and steps, as its run.json records them (RunRecord's one rule)
         RunRecord.writeKept(dir, source.runDir(), source.project(), null, source.settings(), "slimmed: " + step
                 + (tuned > 0 ? String.format(java.util.Locale.ROOT, ", then fine-tuned for %,d steps", tuned) : ""),
-                ranked ? Double.NaN : metric, Double.NaN, tuned, extra);
+                ranked ? Double.NaN : metric, Double.NaN, tuned, slim.trainedSteps(), extra);
         return dir;
     }
 

@@ -65,7 +65,7 @@ class RunDoubtTooltipUiTest {
                 .replace("\"validationAccuracy\" : 0.5", "\"validationAccuracy\" : 7.5"));
         Path kept = Files.createDirectories(runs.resolve("marker-without-head"));
         RunRecord.writeKept(kept, runs.resolve("marker-gone"), p.name(), null, p.training(), "head 1 of 'attn' removed",
-                0.75, Double.NaN, 0, Map.of());
+                0.75, Double.NaN, 0, 0, Map.of());
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
         TrainingViewModel vm = new TrainingViewModel(editor, work, work, Platform::runLater, () -> runs);
         Object[] built = new Object[1];
