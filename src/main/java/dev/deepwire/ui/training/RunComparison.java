@@ -108,6 +108,8 @@ public final class RunComparison {
                 }
                 if (j.path("status").isTextual()) {
                     status = RunHistory.shown(j.path("status").asText());
+                } else if (j.path(dev.deepwire.training.RunRecord.KEPT_FROM).isObject() && !r.outcome().contains(":")) {
+                    status = "KEPT"; // heads removed in the inspector: its outcome, in capitals, had been the status
                 }
                 validationMrr = RunHistory.ranking(j, "validation", "mrr");
                 validationHits10 = RunHistory.ranking(j, "validation", "hits10");

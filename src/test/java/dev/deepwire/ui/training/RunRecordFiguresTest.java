@@ -47,4 +47,20 @@ class RunRecordFiguresTest {
                     .isEqualTo(edit[1].contains("mrr") ? "NaN" : "0.25");
         }
     }
+
+    /**
+     * Compare's Status column read "HEAD 1 OF 'SELF-ATTENTION' REMOVED" (cut to "HEAD 1 O…") for a model saved without a
+     * head: the outcome in capitals. A kept model's status is KEPT (a slimmed one's SLIMMED), with its source's steps.
+     */
+    @Test
+    void aKeptModelIsListedAsKeptWithItsSourcesSteps(@TempDir Path runs) throws Exception {
+        Path source = KeptRuns.run(runs, "p-1", "p", "/x/p.dwproj", TrainingSettings.defaults(), "finished", 20, 0.5,
+                Double.NaN);
+        Path kept = Files.createDirectories(runs.resolve("p-1-without-head"));
+        dev.deepwire.training.RunRecord.writeKept(kept, source, "p", Path.of("/x/p.dwproj"), TrainingSettings.defaults(),
+                "head 1 of 'attn' removed", 0.4, Double.NaN, 0, 0, java.util.Map.of());
+        RunComparison.Row row = RunComparison.rows(java.util.List.of(RunHistory.read(kept))).get(0);
+        assertThat(row.status()).isEqualTo("KEPT");
+        assertThat(row.run().steps()).isEqualTo(20);
+    }
 }
