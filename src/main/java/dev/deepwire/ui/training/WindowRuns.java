@@ -89,14 +89,45 @@ public final class WindowRuns {
         return "";
     }
 
+    /**
+     * The runs this window started, and the models kept from them (heads removed, slimmed: beside their source, naming
+     * it in {@code keptFrom}), become the file's. A kept model had stayed a run of no file, gone from Runs… at the first
+     * Save while the run it came from was listed.
+     */
     private void firstSaved(Path file, Consumer<String> problem) {
-        for (Path dir : started) {
+        List<Path> adopt = new ArrayList<>(started);
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < adopt.size(); i++) {
+            Path dir = adopt.get(i);
+            names.add(dir.getFileName().toString());
             try {
                 RunHistory.adopt(dir, file);
             } catch (IOException e) {
                 problem.accept("Could not record " + dir.getFileName() + " as a run of " + file.getFileName() + ": "
                         + e.getMessage());
             }
+            if (i == adopt.size() - 1) { // then the models kept from those, and from those kept ones
+                adopt.addAll(keptFrom(names, adopt));
+            }
         }
+    }
+
+    /** The runs beside the ones in {@code runs} kept from one named in {@code names}, not among {@code runs}. */
+    private static List<Path> keptFrom(Set<String> names, List<Path> runs) {
+        List<Path> kept = new ArrayList<>();
+        for (Path folder : runs.stream().map(Path::getParent).distinct().toList()) {
+            for (RunHistory.Run r : RunHistory.list(folder)) {
+                try {
+                    String from = RunHistory.record(r.dir()).path(dev.deepwire.training.RunRecord.KEPT_FROM).path("run")
+                            .asText("");
+                    if (names.contains(from) && !runs.contains(r.dir()) && !kept.contains(r.dir())) {
+                        kept.add(r.dir());
+                    }
+                } catch (IOException e) {
+                    // listed a moment ago, unreadable now: left as it is
+                }
+            }
+        }
+        return kept;
     }
 }

@@ -298,4 +298,35 @@ class TrainingViewModelTest {
         reopened.runs().alsoListIn(home);
         assertThat(reopened.runs().kept()).as("after a restart").extracting(RunHistory.Run::dir).containsExactly(run);
     }
+
+    /**
+     * A model kept from a run of a project not saved yet (heads removed, slimmed) stayed a run of no file: at the first
+     * Save the run became the file's and stayed in Runs…, the kept model vanished from it. Both become the file's.
+     */
+    @Test
+    void aModelKeptFromARunBeforeTheFirstSaveBecomesTheSavedFilesRunToo() throws Exception {
+        Path home = dir.resolve("home-runs");
+        Path[] file = {null};
+        TrainingViewModel vm = window(file, home);
+        vm.runs().alsoListIn(home);
+        vm.start(SETTINGS);
+        vm.drain();
+        Path run = vm.runDir().orElseThrow();
+        Path kept = Files.createDirectories(run.resolveSibling(run.getFileName() + " without attn head 1"));
+        dev.deepwire.training.RunRecord.writeKept(kept, run, "flowers", null, SETTINGS, "head 1 of 'attn' removed", 0.5,
+                Double.NaN, 0, 0, java.util.Map.of());
+        Path slim = Files.createDirectories(run.resolveSibling(run.getFileName() + "-slim"));
+        dev.deepwire.training.RunRecord.writeKept(slim, kept, "flowers", null, SETTINGS, "slimmed: 10 % of weights pruned",
+                0.5, Double.NaN, 0, 0, java.util.Map.of());
+        Path other = Files.createDirectories(home.resolve("someone-else"));
+        dev.deepwire.training.RunRecord.write(other, vm.editor().project().name(), null, null, SETTINGS, "finished", 3, 0.5,
+                Double.NaN);
+        assertThat(vm.runs().kept()).extracting(RunHistory.Run::dir).contains(run, kept, slim);
+
+        Path saved = Files.createDirectories(dir.resolve("lessons")).resolve("flowers.dwproj");
+        file[0] = saved;
+        vm.projectSaved(null, saved);
+        assertThat(vm.runs().kept()).extracting(RunHistory.Run::dir).containsExactlyInAnyOrder(run, kept, slim);
+        assertThat(RunHistory.read(other).projectFile()).as("a run not of this window stays as it was").isEmpty();
+    }
 }
