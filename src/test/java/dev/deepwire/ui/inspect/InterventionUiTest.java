@@ -133,6 +133,47 @@ class InterventionUiTest {
         assertThat(net.params().equals(params)).as("the trained model is unchanged").isTrue();
     }
 
+    /**
+     * Apply on a model opened from a kept run: the new run was listed in Runs… with "0 steps" and the project's settings
+     * as they were at Apply. It records the run's steps and settings (its run.json), and is kept beside it.
+     */
+    @Test
+    void applyOnAKeptRunsModelRecordsThatRunsStepsAndSettings(FxRobot robot) throws Exception {
+        Path runs = ScratchDirs.create("deepwire-intervene-apply").resolve("runs");
+        dev.deepwire.model.TrainingSettings trained = new dev.deepwire.model.TrainingSettings(3, 16, "sgd", 0.05, 7, 0, 0,
+                0.0, "last");
+        assertThat(training.editor().project().training()).as("the project's settings now differ").isNotEqualTo(trained);
+        Path source = dev.deepwire.testing.KeptRuns.run(runs, "marker-1", "marker", runs.resolveSibling("marker.dwproj")
+                .toString(), trained, "finished: all 3 epochs done", 840, 0.5, Double.NaN);
+        robot.interact(() -> session.load(new TrainedModel(net), source, validation,
+                new dev.deepwire.data.DatasetSplits(validation, validation, null)));
+        AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> AttentionInspector.open(stage, session, training, work, s -> { }, "attn")).get();
+        waitUntil(() -> inspector.shownMap().length > 0);
+        chooseHead(robot, 1);
+        robot.clickOn("#intervene-head-1");
+        Label accuracy = robot.lookup("#intervene-accuracy").queryAs(Label.class);
+        waitUntil(() -> accuracy.getText().contains("with head 1 (zero) off"));
+        javafx.scene.control.Button apply = robot.lookup("#intervene-apply").queryButton();
+        Platform.runLater(apply::fire); // it asks first (a dialog that waits): not inside interact, which would wait too
+        java.util.function.Supplier<java.util.Optional<javafx.scene.control.Button>> ok = () -> robot
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b && "OK".equals(b.getText())
+                        && b.getScene() != null && b.getScene().getWindow() != null && b.getScene().getWindow().isShowing())
+                .tryQuery().map(javafx.scene.control.Button.class::cast);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ok.get().isPresent());
+        robot.clickOn(ok.get().orElseThrow());
+        Label status = robot.lookup("#intervene-status").queryAs(Label.class);
+        waitUntil(() -> status.getText().startsWith("Saved as a new run"));
+        dev.deepwire.ui.training.RunHistory.Run kept;
+        try (var folders = Files.list(runs)) {
+            Path dir = folders.filter(d -> !d.equals(source)).findFirst().orElseThrow();
+            kept = dev.deepwire.ui.training.RunHistory.read(dir);
+        }
+        assertThat(kept.steps()).isEqualTo(840);
+        assertThat(kept.toString()).contains("840 steps").contains("sgd 0.05, batch 16, seed 7");
+        assertThat(dev.deepwire.ui.training.RunHistory.settings(kept.dir(), training.editor().project().training()))
+                .isEqualTo(trained);
+    }
+
     @Test
     void aPinnedRowAttendsAsPinnedIsOutlinedAndRestoreBringsTheModelsRowBack(FxRobot robot) throws Exception {
         AttentionInspector inspector = WaitForAsyncUtils.asyncFx(() -> AttentionInspector.open(stage, session, training, work, s -> { }, "attn")).get();
