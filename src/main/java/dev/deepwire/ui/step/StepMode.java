@@ -209,9 +209,7 @@ public final class StepMode {
                     typed = null;
                     show();
                     vm.messageProperty().set("Step mode: " + cause.getMessage());
-                    // the whole reason beside the text too: the status bar cuts it at 1024 px, before "such as …"
-                    panel.typed.getStyleClass().add("invalid");
-                    panel.typed.setTooltip(new javafx.scene.control.Tooltip("Not walked: " + cause.getMessage()));
+                    panel.refuse(cause.getMessage()); // whole under the box: the status bar cuts it at 1024 px
                     panel.typed.requestFocus();
                     return;
                 }
@@ -219,8 +217,7 @@ public final class StepMode {
                 return;
             }
             Walkthrough w = walked.walk();
-            panel.typed.getStyleClass().removeAll("invalid");
-            panel.typed.setTooltip(null);
+            panel.refuse(null);
             panel.choicesFor(walked.typable()); // no text box where no tokens go
             boolean wasBack = back;
             walk = w;
@@ -257,6 +254,7 @@ public final class StepMode {
         boolean keysWereHere = focusWithinPanel();
         walk = null;
         back = false;
+        panel.refuse(null);
         overlay.hide();
         if (keysWereHere) {
             // The panel's buttons go with it: the keys go back to the canvas. They had gone on to the inspector's

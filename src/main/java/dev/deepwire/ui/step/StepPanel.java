@@ -34,6 +34,11 @@ final class StepPanel extends VBox {
     final Button gradients = new Button("Show gradients");
     final Button export = new Button("Export…");
     final Button close = new Button("Leave step mode");
+    /**
+     * Why the text typed was not walked, under the box and wrapped within the panel: said only in the status bar, it
+     * was cut at 1024 px before "such as …" (the words the model knows), and the box's tooltip needed a hover.
+     */
+    final Label refused = new Label();
     /** The attention step's softmax row as cells over the keys (shown for attention blocks only). */
     final HBox row = new HBox(1);
     /** The attention step whose row is on show (drawn again when the panel's width changes), or null. */
@@ -101,7 +106,12 @@ final class StepPanel extends VBox {
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
         scroll.setMinHeight(40);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(title, nav, scroll, choice);
+        refused.setId("step-refused");
+        refused.setWrapText(true);
+        refused.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it, the step's text gives way
+        refused.setStyle("-fx-text-fill: #ff9e80;");
+        refuse(null);
+        getChildren().addAll(title, nav, scroll, choice, refused);
         setSpacing(6);
         setPadding(new Insets(10));
         setMaxWidth(760);
@@ -116,6 +126,17 @@ final class StepPanel extends VBox {
             addEventHandler(type, javafx.event.Event::consume);
         }
         addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, javafx.event.Event::consume);
+    }
+
+    /** Says why the text typed was not walked, and marks its box; null: it was walked (or nothing was refused). */
+    void refuse(String reason) {
+        refused.setText(reason == null ? "" : "Not walked: " + reason);
+        refused.setVisible(reason != null);
+        refused.setManaged(reason != null);
+        typed.getStyleClass().removeAll("invalid");
+        if (reason != null) {
+            typed.getStyleClass().add("invalid");
+        }
     }
 
     /** One cell per key, coloured by its weight (viridis, 0 to 1), with the key and weight below. */
