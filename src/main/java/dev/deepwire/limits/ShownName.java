@@ -31,6 +31,26 @@ public final class ShownName {
         return cut(name, HOVER, HOVER, true);
     }
 
+    /**
+     * {@code name} as shown within one line (the window's title, the dock's "Ready to train …", a status message, a
+     * dialog's title or heading, a project's name or its file's): control characters, bidirectional overrides and line
+     * breaks as visible escapes ({@link VisibleText}), at most {@value #MOST} characters. A project file named with
+     * 5,000 characters, a U+202E or a newline had been shown whole, reversed or split in each of those places.
+     */
+    public static String line(String name) {
+        return cut(VisibleText.oneLine(name), MOST, 1, false);
+    }
+
+    /** {@link #line} of a file's name (its last part), as the window names a project's file. */
+    public static String line(java.nio.file.Path file) {
+        return file == null || file.getFileName() == null ? "" : line(file.getFileName().toString());
+    }
+
+    /** {@code name} as {@link #line} shows it, on hover: escaped the same way, whole up to {@value #HOVER} characters. */
+    public static String lineHover(String name) {
+        return cut(VisibleText.oneLine(name), HOVER, HOVER, true);
+    }
+
     /** Whether {@link #of} cuts {@code name}. */
     public static boolean isCut(String name) {
         return !of(name).equals(name == null ? "" : name);

@@ -24,6 +24,12 @@ public final class VisibleText {
         return String.format(Locale.ROOT, "\\u%04x", c);
     }
 
+    /** {@code text} on one line: as {@link #of}, and its line breaks and tabs escaped too. */
+    public static String oneLine(String text) {
+        String shown = of(text);
+        return shown == null ? null : shown.replace("\n", escaped('\n')).replace("\t", escaped('\t'));
+    }
+
     /** {@code text} with every unsafe code point escaped (the same object when there is none). */
     public static String of(String text) {
         if (text == null || text.codePoints().noneMatch(VisibleText::unsafe)) {

@@ -98,8 +98,7 @@ public final class RecordFigures {
      * cell of thousands of lines, and a U+202E or newline in it had reversed or split the run's line.
      */
     public static String shown(String text) {
-        return MessageText.shorten(VisibleText.of(text).replace("\n", VisibleText.escaped('\n'))
-                .replace("\t", VisibleText.escaped('\t')));
+        return MessageText.shorten(VisibleText.oneLine(text));
     }
 
     /** A slimmed copy recorded before kept runs took their source's steps: "steps": 0, no {@code keptFrom}. */

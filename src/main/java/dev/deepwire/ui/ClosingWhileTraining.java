@@ -40,7 +40,7 @@ final class ClosingWhileTraining {
             return false; // asked already: the runs are stopping and the window closes once they have ended
         }
         ButtonType stop = new ButtonType("Stop Training and " + verb, ButtonBar.ButtonData.OK_DONE);
-        String names = String.join(", ", busy.stream().map(t -> t.editor().project().name()).toList());
+        String names = String.join(", ", busy.stream().map(t -> dev.deepwire.limits.ShownName.line(t.editor().project().name())).toList());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, verb + " stops the training of " + names
                 + " after its current step; the run and the model trained so far are kept in its run folder.",
                 stop, ButtonType.CANCEL);

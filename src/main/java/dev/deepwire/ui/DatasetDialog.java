@@ -157,7 +157,7 @@ final class DatasetDialog {
         kind.valueProperty().addListener((o, a, b) -> showKind.run());
         showKind.run();
         Dialog<DatasetSpec> dialog = new Dialog<>();
-        String name = dev.deepwire.limits.ShownName.of(vm.project().name());
+        String name = dev.deepwire.limits.ShownName.line(vm.project().name());
         dialog.setTitle("Dataset settings — " + name);
         // where a file is looked for, said for the kinds that read one (a marker dataset chosen for an unsaved project
         // was told to choose its file with Browse, and it has none)

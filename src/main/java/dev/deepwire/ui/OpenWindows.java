@@ -98,7 +98,7 @@ final class OpenWindows {
             if (e.getKey() != from && e.getKey().isShowing() && theirs != null && sameFile(theirs, file)) {
                 e.getKey().toFront();
                 e.getKey().requestFocus();
-                e.getValue().files().say(file.getFileName() + " is open here: brought to the front instead of opening it "
+                e.getValue().files().say(dev.deepwire.limits.ShownName.line(file) + " is open here: brought to the front instead of opening it "
                         + "in a second window, where each would save over the other");
                 return true;
             }

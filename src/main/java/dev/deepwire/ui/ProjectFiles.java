@@ -110,7 +110,8 @@ final class ProjectFiles {
 
     private boolean refuseWhileTraining() {
         if (training.getAsBoolean()) {
-            vm.messageProperty().set("Stop the training run first: the dock and its run belong to " + vm.project().name());
+            vm.messageProperty().set("Stop the training run first: the dock and its run belong to "
+                    + dev.deepwire.limits.ShownName.line(vm.project().name()));
             return true;
         }
         return false;
@@ -150,7 +151,7 @@ final class ProjectFiles {
         if (r.original() == null) {
             restoreAgreed.accept(r.agreedData());
         }
-        vm.messageProperty().set("Restored unsaved work of " + r.project().name() + "; save it to keep it");
+        vm.messageProperty().set("Restored unsaved work of " + dev.deepwire.limits.ShownName.line(r.project().name()) + "; save it to keep it");
         try {
             Files.deleteIfExists(r.copy());
         } catch (IOException e) {
@@ -190,7 +191,7 @@ final class ProjectFiles {
      * default sample the window starts with (whose status bar was empty).
      */
     void sampleOpened() {
-        vm.messageProperty().set("Opened the sample " + vm.project().name() + " — Save asks where to keep your copy");
+        vm.messageProperty().set("Opened the sample " + dev.deepwire.limits.ShownName.line(vm.project().name()) + " — Save asks where to keep your copy");
     }
 
     /**
@@ -270,10 +271,10 @@ final class ProjectFiles {
             autosave.clear();
             opened.run();
             List<String> unread = UnknownKeys.of(p); // a misspelt section would otherwise train on defaults unseen
-            vm.messageProperty().set("Opened " + path.getFileName() + (unread.isEmpty() ? "" : " · " + unread.get(0)
+            vm.messageProperty().set("Opened " + dev.deepwire.limits.ShownName.line(path) + (unread.isEmpty() ? "" : " · " + unread.get(0)
                     + (unread.size() > 1 ? " (and " + (unread.size() - 1) + " more not read)" : "")));
         } catch (ProjectFormatException e) {
-            error("Cannot open " + path.getFileName(), e.getMessage());
+            error("Cannot open " + dev.deepwire.limits.ShownName.line(path), e.getMessage());
         }
     }
 
@@ -287,7 +288,7 @@ final class ProjectFiles {
                 case SAVE_AS:
                     return saveAs();
                 case CANCEL:
-                    vm.messageProperty().set("Not saved: " + file.get().getFileName() + " was changed outside this window; "
+                    vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(file.get()) + " was changed outside this window; "
                             + "Save As keeps both versions");
                     return false;
                 default:
@@ -344,8 +345,8 @@ final class ProjectFiles {
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
             // not an earlier save's "Saved …" left under a save that failed
-            vm.messageProperty().set("Not saved: " + path.getFileName() + " — " + e.getMessage());
-            error("Cannot save " + path.getFileName(), e.getMessage()
+            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + e.getMessage());
+            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), e.getMessage()
                     + "\nYour work is still open; try Save As with another folder.");
             return false;
         }
@@ -357,7 +358,7 @@ final class ProjectFiles {
         if (!vm.history().isDirty()) {
             return notKept.isEmpty() || SaveQuestions.dropTyped(owner, notKept);
         }
-        SaveQuestions.Unsaved answer = SaveQuestions.unsavedChanges(owner, vm.project().name(), notKept);
+        SaveQuestions.Unsaved answer = SaveQuestions.unsavedChanges(owner, dev.deepwire.limits.ShownName.line(vm.project().name()), notKept);
         if (answer == SaveQuestions.Unsaved.CANCEL) {
             return false;
         }

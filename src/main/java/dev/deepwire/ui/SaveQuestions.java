@@ -52,13 +52,15 @@ final class SaveQuestions {
     static Answer changedOnDisk(Window owner, Path file) {
         ButtonType replace = new ButtonType(REPLACE, ButtonBar.ButtonData.OTHER);
         ButtonType saveAs = new ButtonType(SAVE_AS, ButtonBar.ButtonData.YES);
-        Alert alert = new Alert(Alert.AlertType.WARNING, file.getFileName() + " was changed outside this window since it "
+        String name = dev.deepwire.limits.ShownName.line(file);
+        Alert alert = new Alert(Alert.AlertType.WARNING, name + " was changed outside this window since it "
                 + "was opened or saved here — by another program, or another DeepWire window on the same file.\n\n"
                 + "Replace It writes this window's project over that version, and the changes made there are lost. "
-                + "Save As… keeps both: this window's project goes to a new file.\n\n" + file, replace, saveAs,
+                + "Save As… keeps both: this window's project goes to a new file.\n\n"
+                + dev.deepwire.limits.VisibleText.oneLine(file.toString()), replace, saveAs,
                 ButtonType.CANCEL);
         alert.setTitle("Changed on disk");
-        alert.setHeaderText(file.getFileName() + " changed on disk");
+        alert.setHeaderText(name + " changed on disk");
         alert.initOwner(owner);
         alert.getDialogPane().setMaxWidth(640);
         return alert.showAndWait().map(b -> b == replace ? Answer.REPLACE : b == saveAs ? Answer.SAVE_AS : Answer.CANCEL)

@@ -37,7 +37,7 @@ final class StatusMessages {
         training.phaseProperty().addListener((o, was, now) -> {
             ended[0] = ended(now);
             if (now == RunState.RUNNING && was != RunState.PAUSED) {
-                vm.messageProperty().set("Training " + vm.project().name() + " — the graph is read-only until the run ends");
+                vm.messageProperty().set("Training " + dev.deepwire.limits.ShownName.line(vm.project().name()) + " — the graph is read-only until the run ends");
             } else if (now == RunState.STARTING) {
                 vm.messageProperty().set("");
             }

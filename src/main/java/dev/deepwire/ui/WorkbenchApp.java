@@ -187,7 +187,7 @@ public final class WorkbenchApp extends Application {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", restore, discard);
         alert.setTitle("Recover unsaved work");
         alert.setHeaderText("Recover unsaved work");
-        String before = "DeepWire did not close cleanly last time. Unsaved work on '" + r.project().name() + "'";
+        String before = "DeepWire did not close cleanly last time. Unsaved work on '" + dev.deepwire.limits.ShownName.line(r.project().name()) + "'";
         if (r.original() == null) {
             alert.setContentText(before + " was kept. Restore it?");
             return alert;

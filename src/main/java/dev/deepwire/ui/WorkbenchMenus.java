@@ -176,7 +176,8 @@ final class WorkbenchMenus {
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (Path p : files.recent().list()) {
-                recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, () -> {
+                recent.getItems().add(item(dev.deepwire.limits.ShownName.line(p) + "  ("
+                        + dev.deepwire.limits.VisibleText.oneLine(String.valueOf(p.getParent())) + ")", null, () -> {
                     if (files.confirmDiscard()) {
                         files.open(p);
                     }

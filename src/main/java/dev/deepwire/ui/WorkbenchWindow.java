@@ -220,7 +220,8 @@ final class WorkbenchWindow {
     }
 
     private String title() {
-        String name = files.fileProperty().get() == null ? vm.project().name() : files.fileProperty().get().getFileName().toString();
+        String name = files.fileProperty().get() == null ? dev.deepwire.limits.ShownName.line(vm.project().name())
+                : dev.deepwire.limits.ShownName.line(files.fileProperty().get());
         return (vm.history().isDirty() ? "• " : "") + name + " — DeepWire";
     }
 

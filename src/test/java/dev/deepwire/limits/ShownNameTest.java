@@ -35,4 +35,18 @@ class ShownNameTest {
         assertThat(ShownName.of(sentence)).isEqualTo(sentence.substring(0, ShownName.MOST).stripTrailing() + "…");
         assertThat(ShownName.hover(sentence)).as("whole on hover").isEqualTo(sentence);
     }
+
+    @Test
+    void aNameOnOneLineHasItsControlsEscapedAndIsCut() {
+        assertThat(ShownName.line("word-language")).isEqualTo("word-language");
+        assertThat(ShownName.line("evil\u202egnp.exe")).isEqualTo("evil\\u202egnp.exe");
+        assertThat(ShownName.line("two\nlines\tand a tab")).isEqualTo("two\\u000alines\\u0009and a tab");
+        String longName = "\u202e" + "x".repeat(5_000) + "\nmore";
+        String shown = ShownName.line(longName);
+        assertThat(shown).startsWith("\\u202ex").endsWith("…").doesNotContain("\n");
+        assertThat(shown.codePointCount(0, shown.length())).isEqualTo(ShownName.MOST + 1);
+        assertThat(ShownName.lineHover(longName)).startsWith("\\u202ex").endsWith("… (5,016 characters)");
+        assertThat(ShownName.line(java.nio.file.Path.of("/tmp", "a\nb.dwproj"))).isEqualTo("a\\u000ab.dwproj");
+        assertThat(ShownName.line((String) null)).isEmpty();
+    }
 }

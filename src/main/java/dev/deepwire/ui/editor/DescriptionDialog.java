@@ -13,8 +13,9 @@ final class DescriptionDialog {
 
     static Dialog<String> create(Window owner, String projectName, String current) {
         Dialog<String> dialog = new Dialog<>();
-        dialog.setTitle("About " + projectName);
-        dialog.setHeaderText("What " + projectName + " is for, shown when no block is selected (saved with the project).");
+        String name = dev.deepwire.limits.ShownName.line(projectName);
+        dialog.setTitle("About " + name);
+        dialog.setHeaderText("What " + name + " is for, shown when no block is selected (saved with the project).");
         TextArea text = new TextArea(current == null ? "" : current);
         text.setId("project-description-text");
         text.setWrapText(true);

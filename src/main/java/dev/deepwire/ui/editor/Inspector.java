@@ -109,7 +109,13 @@ public final class Inspector extends ScrollPane {
                 whileUnlocked(edit);
                 edit.setOnAction(e -> DescriptionDialog.ask(getScene() == null ? null : getScene().getWindow(),
                         vm.project().name(), about).ifPresent(vm::setDescription));
-                content.getChildren().addAll(heading("About " + dev.deepwire.limits.ShownName.of(vm.project().name())), text, edit);
+                String name = vm.project().name();
+                Label aboutHeading = heading("About " + dev.deepwire.limits.ShownName.line(name));
+                aboutHeading.setId("project-about");
+                if (!dev.deepwire.limits.ShownName.line(name).equals(name)) { // cut or escaped: whole on hover
+                    LazyTooltip.install(aboutHeading, () -> dev.deepwire.limits.ShownName.lineHover(name));
+                }
+                content.getChildren().addAll(aboutHeading, text, edit);
             }
             content.getChildren().add(hint);
             return;

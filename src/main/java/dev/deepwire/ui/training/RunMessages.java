@@ -22,6 +22,7 @@ final class RunMessages {
         if (emptyCanvas) {
             return NO_BLOCKS;
         }
+        project = dev.deepwire.limits.ShownName.line(project);
         if (settingRefused && errors == 0) {
             return NOT_READY + project + ": a training setting below holds a value it cannot use (said in red)";
         }
@@ -35,7 +36,8 @@ final class RunMessages {
     }
 
     static String started(TrainingEvent.RunStarted s) {
-        return String.format(Locale.ROOT, "Training %s: %,d parameters on %s", s.projectName(), s.params(), s.backend());
+        return String.format(Locale.ROOT, "Training %s: %,d parameters on %s",
+                dev.deepwire.limits.ShownName.line(s.projectName()), s.params(), s.backend());
     }
 
     static String epoch(TrainingEvent.EpochCompleted ep) {

@@ -88,7 +88,7 @@ final class RunSetup {
         editor.setTraining(settings); // an undoable change when new
         if (editor.project().dataset() == null) {
             // Nothing to train on yet: ask (Edit ▸ Dataset Settings), then go on if data was chosen.
-            say.accept("Choose what " + editor.project().name() + " trains on (Edit \u25b8 Dataset Settings\u2026)");
+            say.accept("Choose what " + dev.deepwire.limits.ShownName.line(editor.project().name()) + " trains on (Edit \u25b8 Dataset Settings\u2026)");
             data.choose();
             if (editor.project().dataset() == null) {
                 return false;

@@ -47,7 +47,7 @@ final class RunsDialog {
         ListView<RunHistory.Run> list = RunCell.list(vm.runs().kept());
         list.setPrefSize(760, 300);
         Dialog<Void> dialog = new Dialog<>();
-        String project = vm.editor().project().name();
+        String project = dev.deepwire.limits.ShownName.line(vm.editor().project().name());
         dialog.setTitle("Runs of " + project);
         String elsewhere = vm.runs().leftBehind(); // after Save As: the earlier file's runs stayed with it
         dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"

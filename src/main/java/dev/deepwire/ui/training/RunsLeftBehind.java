@@ -38,7 +38,7 @@ public final class RunsLeftBehind {
         int n = runs.size();
         Set<Path> where = new LinkedHashSet<>();
         runs.forEach(r -> where.add(r.dir().toAbsolutePath().getParent()));
-        return n == 0 ? "" : (n == 1 ? "Its run stays" : "Its " + n + " runs stay") + " with " + before.getFileName()
+        return n == 0 ? "" : (n == 1 ? "Its run stays" : "Its " + n + " runs stay") + " with " + dev.deepwire.limits.ShownName.line(before)
                 + " (in " + String.join(" and ", where.stream().map(Path::toString).toList()) + "): open that file to see "
                 + (n == 1 ? "it" : "them") + " in Runs…";
     }

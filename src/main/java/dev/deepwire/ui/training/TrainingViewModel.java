@@ -206,7 +206,7 @@ public final class TrainingViewModel {
         phase.set(RunState.STARTING);
         measured.noPlace();
         idle.starting();
-        status.set("Compiling " + name + "…");
+        status.set("Compiling " + dev.deepwire.limits.ShownName.line(name) + "…");
         editor.setLocked(true);
         setup.prepare(graph, dataset, settings, this::failBeforeStart,
                 prepared -> launch(trained, prepared.network(), prepared.data(), settings));
@@ -326,7 +326,7 @@ public final class TrainingViewModel {
                 status.set("Paused");
             } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED) {
                 phase.set(RunState.RUNNING);
-                status.set("Training " + editor.project().name());
+                status.set("Training " + dev.deepwire.limits.ShownName.line(editor.project().name()));
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
             recorder.record(status::set, "finished: " + f.reason(), f.steps(), f.validationAccuracy());

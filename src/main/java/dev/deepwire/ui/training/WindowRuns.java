@@ -103,7 +103,7 @@ public final class WindowRuns {
             try {
                 RunHistory.adopt(dir, file);
             } catch (IOException e) {
-                problem.accept("Could not record " + dir.getFileName() + " as a run of " + file.getFileName() + ": "
+                problem.accept("Could not record " + dir.getFileName() + " as a run of " + dev.deepwire.limits.ShownName.line(file) + ": "
                         + e.getMessage());
             }
             if (i == adopt.size() - 1) { // then the models kept from those, and from those kept ones
