@@ -5,6 +5,7 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphAnalysis;
 import dev.deepwire.ui.editor.Words;
 import java.util.List;
+import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 
@@ -17,13 +18,19 @@ final class StatusSummary {
     private StatusSummary() {
     }
 
-    static void show(Label summary, EditorViewModel vm) {
+    /**
+     * Sets {@code full} to the summary, {@code brief} to its short form ({@link #brief}) — the status bar shows the
+     * one that fits ({@link StatusWidth}) — and {@code summary}'s tooltip to every problem, or to the whole summary.
+     */
+    static void show(Label summary, StringProperty full, StringProperty brief, EditorViewModel vm) {
         summary.setId("status-summary");
         GraphAnalysis a = vm.analysisProperty().get();
-        summary.setText(text(vm, a));
+        full.set(text(vm, a));
+        brief.set(brief(vm, a));
         List<Issue> issues = vm.analysisIsOfThisProject() ? a.issues() : List.of();
         if (issues.isEmpty()) {
-            summary.setTooltip(null);
+            Tooltip tip = new Tooltip(full.get()); // read whole when the bar shows the short form
+            summary.setTooltip(tip);
         } else {
             StringBuilder all = new StringBuilder();
             for (Issue i : issues) {
@@ -54,6 +61,25 @@ final class StatusSummary {
         String counts = errors > 0 && warnings > 0 ? Words.count(errors, "error") + ", " + Words.count(warnings, "warning")
                 : errors > 0 ? Words.count(errors, "error") : Words.count(warnings, "warning");
         return sizes + " · " + counts + ": " + where(vm, first) + Words.named(first.message(), vm.graph());
+    }
+
+    /**
+     * The summary as short as it still says whether Train will start: "11 blocks · no problems", "11 blocks · 2
+     * errors". The bar shows it when a message beside it needs the room: after a run at 1024 × 700 the counts had
+     * given way to "11 b…" beside the run's last line.
+     */
+    static String brief(EditorViewModel vm, GraphAnalysis a) {
+        String blocks = Words.count(vm.graph().nodes().size(), "block");
+        if (!vm.analysisIsOfThisProject()) {
+            return blocks + " · checking…";
+        }
+        long errors = a.issues().stream().filter(Issue::isError).count();
+        long warnings = a.issues().size() - errors;
+        if (errors == 0 && warnings == 0) {
+            return blocks + " · " + (a.complete() ? "no problems" : "checking…");
+        }
+        return blocks + " · " + (errors > 0 && warnings > 0 ? Words.count(errors, "error") + ", " + Words.count(warnings, "warning")
+                : errors > 0 ? Words.count(errors, "error") : Words.count(warnings, "warning"));
     }
 
     private static String where(EditorViewModel vm, Issue i) {

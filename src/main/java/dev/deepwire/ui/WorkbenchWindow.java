@@ -360,10 +360,12 @@ final class WorkbenchWindow {
     }
 
     private HBox statusBar() {
-        vm.analysisProperty().addListener((o, a, b) -> StatusSummary.show(summary, vm));
-        vm.revisionProperty().addListener((o, a, b) -> StatusSummary.show(summary, vm));
-        StatusSummary.show(summary, vm);
-        return StatusWidth.bar(status, summary, backend, vm, root.widthProperty());
+        var full = new javafx.beans.property.SimpleStringProperty("");
+        var brief = new javafx.beans.property.SimpleStringProperty("");
+        vm.analysisProperty().addListener((o, a, b) -> StatusSummary.show(summary, full, brief, vm));
+        vm.revisionProperty().addListener((o, a, b) -> StatusSummary.show(summary, full, brief, vm));
+        StatusSummary.show(summary, full, brief, vm);
+        return StatusWidth.bar(status, new StatusWidth.Counts(summary, full, brief), backend, vm, root.widthProperty());
     }
 
     /**

@@ -148,6 +148,7 @@ class StatusMessagesUiTest {
         robot.clickOn("#train-stop");
         DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
         assertThat(message(robot)).startsWith("Stopped at step").contains("validation accuracy")
-                .contains("run saved in " + h.training.runDir().orElseThrow());
+                .contains("run saved in " + java.nio.file.Path.of("runs").resolve(h.training.runDir().orElseThrow().getFileName()))
+                .as("from the project's folder").doesNotContain(h.dir.toString());
     }
 }

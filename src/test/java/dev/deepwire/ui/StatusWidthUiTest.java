@@ -50,9 +50,11 @@ class StatusWidthUiTest {
         assertThat(drawn(status)).as("the message as drawn, %s px wide in a %s px window", status.getWidth(),
                 status.getScene().getWidth()).isEqualTo(status.getText());
         Label summary = robot.lookup("#status-summary").queryAs(Label.class);
-        assertThat(drawn(summary)).as("the counts give way first").isNotEqualTo(summary.getText());
-        Label backend = robot.lookup("#status-backend").queryAs(Label.class);
-        assertThat(backend.getWidth()).as("the backend before the counts: none of it while they are cut").isLessThan(1);
+        assertThat(drawn(summary)).as("the counts give way first: to their short form, whole")
+                .isEqualTo(summary.getText()).isEqualTo("11 blocks · no problems");
+        assertThat(summary.getTooltip().getText()).as("the whole summary on hover").contains("parameters");
+        javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) status.getParent();
+        assertThat(summary.getBoundsInParent().getMaxX()).as("the counts within the bar").isLessThanOrEqualTo(bar.getWidth());
     }
 
     @Test
@@ -73,12 +75,13 @@ class StatusWidthUiTest {
     /**
      * A finished run's line names its folder ("Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in
      * /…/runs/marker-…"): at 1024 × 700 it had widened the whole window's content past the window, the block inspector
-     * pushed out of sight and the dock's third chart cut, until the message changed. The bar now keeps to the window.
+     * pushed out of sight and the dock's third chart cut, until the message changed. The bar now keeps to the window,
+     * and the counts beside the line say whether Train will start: the message had taken all but "11 b…" of them.
      */
     @Test
     void aRunsLastLineNeverWidensTheWindow(FxRobot robot) {
-        String finished = "Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in "
-                + "/tmp/t1/sample-projects/runs/marker-20261207-073806";
+        // as a run's end now names its folder: from the project's folder (the whole path had been 40 characters more)
+        String finished = "Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in runs/marker-20261207-073806";
         robot.interact(() -> h.window.showBackend("CPU (AVX2, 2 threads, OPENBLAS)"));
         robot.interact(() -> h.vm.messageProperty().set(finished)); // as StatusMessages passes a run's last line on
         WaitForAsyncUtils.waitForFxEvents();
@@ -102,6 +105,7 @@ class StatusWidthUiTest {
         Label summary = robot.lookup("#status-summary").queryAs(Label.class);
         assertThat(drawn(status)).as("the message whole (%s px of %s), the counts cut (%s px)", status.getWidth(), bar.getWidth(),
                 summary.getWidth()).isEqualTo(finished);
-        assertThat(drawn(summary)).as("the counts give way").isNotEqualTo(summary.getText());
+        assertThat(drawn(summary)).as("the counts in their short form, whole").isEqualTo(summary.getText())
+                .isEqualTo("11 blocks · no problems");
     }
 }

@@ -40,6 +40,20 @@ final class RunMessages {
                 dev.deepwire.limits.ShownName.line(s.projectName()), s.params(), s.backend());
     }
 
+    /**
+     * Where a run was saved, as its last line says it: from the project's folder ("runs/marker-20261207-091234") when it
+     * is in it, else whole. The whole path ("/home/…/lessons/runs/marker-…") had pushed the status bar's counts out at
+     * 1024 × 700 and been cut in the dock; Runs… lists the run.
+     */
+    static String folder(java.nio.file.Path dir, java.nio.file.Path projectFile) {
+        java.nio.file.Path shown = dir;
+        java.nio.file.Path home = projectFile == null ? null : projectFile.toAbsolutePath().getParent();
+        if (home != null && dir.toAbsolutePath().startsWith(home)) {
+            shown = home.relativize(dir.toAbsolutePath());
+        }
+        return dev.deepwire.limits.VisibleText.oneLine(shown.toString());
+    }
+
     static String epoch(TrainingEvent.EpochCompleted ep) {
         return String.format(Locale.ROOT, "Epoch %d: validation accuracy %.1f\u00a0%%, loss %.4f", ep.epoch(),
                 100 * ep.validationAccuracy(), ep.validationLoss());

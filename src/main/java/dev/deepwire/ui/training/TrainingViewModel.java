@@ -394,7 +394,7 @@ public final class TrainingViewModel {
         Path dir = runDir;
         String failure = recorder.failure();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)
-                + (dir == null ? "" : " · run saved in " + dir));
+                + (dir == null ? "" : " · run saved in " + RunMessages.folder(dir, projectFile())));
         recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
     }
 }
