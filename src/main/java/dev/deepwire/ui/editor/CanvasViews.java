@@ -307,7 +307,8 @@ final class CanvasViews {
 
     void showSelection() {
         nodes.forEach((id, v) -> v.setSelected(vm.selection().contains(id)));
-        groups.showSelection(vm.selectedBoxes()); // a collapsed group wholly selected shows as its box selected
+        // a collapsed group wholly selected shows as its box selected; one hiding a selected block, as holding it
+        groups.showSelection(vm.selectedBoxes(), vm.selection());
         notes.showSelection();
         edges.forEach((e, v) -> v.setSelected(e.equals(selectedWire)));
     }
@@ -315,7 +316,7 @@ final class CanvasViews {
     /** Draws nothing as selected (for pictures of the graph); {@link #showSelection} shows it again. */
     void hideSelection() {
         nodes.values().forEach(v -> v.setSelected(false));
-        groups.showSelection(List.of());
+        groups.showSelection(List.of(), java.util.Set.of());
         edges.values().forEach(v -> v.setSelected(false));
     }
 

@@ -58,6 +58,15 @@ final class GroupView extends Pane {
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
     }
 
+    /** A collapsed box hiding a selected block (not all of its blocks): outlined, dashed. */
+    void setHoldsSelection(boolean holds) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("holds-selection"), holds);
+    }
+
+    boolean holdsSelection() {
+        return getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("holds-selection"));
+    }
+
     boolean isSelected() {
         return getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected"));
     }

@@ -90,11 +90,19 @@ final class GroupViews {
         titles.getChildren().remove(view.title());
     }
 
-    /** Draws the boxes of these (collapsed, wholly selected) groups as selected, and no other. */
-    void showSelection(java.util.List<NodeGroup> selected) {
+    /**
+     * Draws the boxes of these (collapsed, wholly selected) groups as selected, and no other; a collapsed box that
+     * hides some of {@code blocks} (selected by step mode, or by Train naming the block at fault) is outlined as
+     * holding the selection — the block inspector had edited a block no one saw, in a box drawn unselected.
+     */
+    void showSelection(java.util.List<NodeGroup> selected, Set<String> blocks) {
         Set<String> ids = new HashSet<>();
         selected.forEach(g -> ids.add(g.id()));
-        groups.forEach((id, v) -> v.setSelected(ids.contains(id)));
+        groups.forEach((id, v) -> {
+            v.setSelected(ids.contains(id));
+            v.setHoldsSelection(!ids.contains(id) && v.group().collapsed()
+                    && v.group().members().stream().anyMatch(blocks::contains));
+        });
     }
 
     /** The collapsed group a block is hidden in, if any. */

@@ -148,6 +148,7 @@ public final class Inspector extends ScrollPane {
         Label id = new Label("id " + node.id() + (type == null ? "" : " · " + type.label()));
         id.getStyleClass().add("muted");
         content.getChildren().addAll(heading("Block"), name, id);
+        hiddenIn(node.id());
         // Problems first, each with its fix where one value fixes it.
         for (Issue issue : vm.analysisProperty().get().issuesOf(node.id())) {
             Label l = wrapped((issue.isError() ? "Error: " : "Warning: ") + Words.named(issue.message(), vm.graph()));
@@ -274,6 +275,25 @@ public final class Inspector extends ScrollPane {
     /** An editing control takes input only while no run holds the graph (an edit then would be refused and lost). */
     private void whileUnlocked(Control control) {
         control.disableProperty().bind(vm.lockedProperty());
+    }
+
+    /**
+     * Where a block hidden in a collapsed group is (step mode walks through it; Train names it at fault): said, with
+     * a button that expands the group. Collapsed or not is saved with the project, so expanding is an edit (one Undo
+     * step) made when asked, never by a step of a walk — a walk's step would have ended step mode and filled Undo.
+     */
+    private void hiddenIn(String nodeId) {
+        vm.graph().groupOf(nodeId).filter(dev.deepwire.model.NodeGroup::collapsed).ifPresent(g -> {
+            String group = dev.deepwire.limits.ShownName.of(g.label());
+            Label where = wrapped("Hidden inside the collapsed group \u2018" + group + "\u2019 (its box is outlined on the canvas)");
+            where.setId("inspector-hidden-in");
+            where.getStyleClass().add("issue-warn");
+            Button expand = new Button("Expand the group");
+            expand.setId("inspector-expand-group");
+            whileUnlocked(expand);
+            expand.setOnAction(e -> vm.toggleCollapsed(g.id()));
+            content.getChildren().addAll(where, expand);
+        });
     }
 
     private static Label heading(String text) {
