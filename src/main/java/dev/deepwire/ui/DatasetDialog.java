@@ -94,7 +94,7 @@ final class DatasetDialog {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose the data file");
-            File f = chooser.showOpenDialog(owner);
+            File f = dev.deepwire.ui.controls.FocusReturn.open(chooser, owner);
             if (f != null) {
                 Path p = f.toPath().toAbsolutePath();
                 Path base = folder.get().toAbsolutePath();

@@ -47,7 +47,7 @@ final class ProjectFiles {
     private BooleanSupplier training = () -> false;
     private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
     private Runnable opened = () -> { };
-    private BiFunction<FileChooser, Window, File> askSave = FileChooser::showSaveDialog;
+    private BiFunction<FileChooser, Window, File> askSave = dev.deepwire.ui.controls.FocusReturn::save;
     private java.util.function.Supplier<List<Path>> agreedWhileUnsaved = List::of;
     private java.util.function.Consumer<List<Path>> restoreAgreed = agreed -> { };
     /** The project file as this window last read or wrote it: a change made since by someone else is not overwritten unasked. */
@@ -250,7 +250,7 @@ final class ProjectFiles {
             return;
         }
         FileChooser chooser = chooser("Open project");
-        File f = chooser.showOpenDialog(owner);
+        File f = dev.deepwire.ui.controls.FocusReturn.open(chooser, owner);
         if (f != null) {
             open(f.toPath());
         }

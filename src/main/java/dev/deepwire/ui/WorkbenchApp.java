@@ -101,6 +101,7 @@ public final class WorkbenchApp extends Application {
         }
         List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
         OpenWindows.quitFromEveryWindow();
+        dev.deepwire.ui.controls.FocusReturn.install();
         WorkbenchWindow window = openWindow(stage, project);
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name
@@ -109,7 +110,9 @@ public final class WorkbenchApp extends Application {
             window.files().sampleOpened(); // the default sample: its name, and that Save asks where
         }
         if (problem != null) {
-            new Alert(Alert.AlertType.ERROR, problem).show();
+            Alert error = new Alert(Alert.AlertType.ERROR, problem);
+            error.initOwner(stage);
+            error.show();
         }
         if (!leftBehind.isEmpty()) {
             offerRecovery(stage, window, leftBehind.get(0));

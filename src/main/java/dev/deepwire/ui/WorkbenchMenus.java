@@ -154,7 +154,9 @@ final class WorkbenchMenus {
         BackendChoice.setPreferred(b);
         String note = BackendChoice.note(b);
         if (!note.isEmpty()) {
-            new Alert(Alert.AlertType.INFORMATION, note + ".").showAndWait();
+            Alert said = new Alert(Alert.AlertType.INFORMATION, note + ".");
+            said.initOwner(stage); // without an owner, the keys went nowhere once it closed (Ctrl+Q did nothing)
+            said.showAndWait();
             return;
         }
         Alert restart = new Alert(Alert.AlertType.CONFIRMATION,

@@ -283,7 +283,7 @@ final class InspectorControls {
 
     /** Asks where to export the map on show and writes it there, saying what happened in the status line. */
     void export(String nodeId, boolean asPng, Path projectFile, FileWriter writer) {
-        File chosen = exportChooser(nodeId, asPng, projectFile).showSaveDialog(exportOwner());
+        File chosen = dev.deepwire.ui.controls.FocusReturn.save(exportChooser(nodeId, asPng, projectFile), exportOwner());
         File f = chosen == null ? null
                 : FileNames.withExtension(chosen.toPath(), asPng ? "png" : "csv").toFile();
         if (f != null) {

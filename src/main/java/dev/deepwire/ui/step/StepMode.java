@@ -294,7 +294,7 @@ public final class StepMode {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Export the walk-through into a folder");
-        File dir = chooser.showDialog(canvas.getScene().getWindow());
+        File dir = dev.deepwire.ui.controls.FocusReturn.folder(chooser, canvas.getScene().getWindow());
         if (dir != null) {
             exportTo(dir.toPath());
         }

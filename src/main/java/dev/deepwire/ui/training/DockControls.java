@@ -82,7 +82,7 @@ final class DockControls {
 
     /** Asks where to save the curves and writes {@code csv} there; {@code problem} is told when it cannot. */
     static void exportCsv(Window owner, String csv, Path projectFile, Consumer<String> problem) {
-        File chosen = csvChooser(projectFile).showSaveDialog(owner);
+        File chosen = dev.deepwire.ui.controls.FocusReturn.save(csvChooser(projectFile), owner);
         File f = chosen == null ? null : FileNames.withExtension(chosen.toPath(), "csv").toFile();
         if (f != null) {
             try {

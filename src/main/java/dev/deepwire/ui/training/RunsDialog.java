@@ -116,7 +116,7 @@ final class RunsDialog {
             if (folder != null && Files.isDirectory(folder)) {
                 chooser.setInitialDirectory(folder.toFile());
             }
-            File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            File chosen = dev.deepwire.ui.controls.FocusReturn.save(chooser, dialog.getDialogPane().getScene().getWindow());
             if (chosen != null) {
                 Path f = chosen.toPath();
                 try {
