@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -48,6 +49,8 @@ final class HeatmapView extends Region {
     private List<String> rows = List.of();
     private List<String> cols = List.of();
     private String title = "";
+    private String shownTitle = "";
+    private final Tooltip wholeTitle = new Tooltip();
     private float max = 1;
     /** A switched-off head's map: drawn dimmed under a "switched off" note. */
     private boolean greyed;
@@ -71,6 +74,26 @@ final class HeatmapView extends Region {
     /** The heading drawn above the map ("Self-attention · validation example 0 · 1"). */
     String heading() {
         return title;
+    }
+
+    /** The heading as last drawn: cut with "…" to the map's width, whole on hover. */
+    String shownHeading() {
+        return shownTitle;
+    }
+
+    /**
+     * {@code text} cut with "…" to {@code room} px: at 1024 × 700 the cross-attention's heading "Caption → image
+     * attention · validation example 0 · mean of heads" ran under the image beside it, cut at "mean of he".
+     */
+    static String fitted(String text, Font font, double room) {
+        if (width(text, font) <= room) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && width(text.substring(0, end).stripTrailing() + "…", font) > room) {
+            end = text.offsetByCodePoints(end, -1);
+        }
+        return text.substring(0, end).stripTrailing() + "…";
     }
 
     void show(float[][] values, List<String> queryLabels, List<String> keyLabels, String heading) {
@@ -186,7 +209,14 @@ final class HeatmapView extends Region {
         marks(g, c, nq, nk);
         g.setFill(Color.web("#d8dde6"));
         g.setFont(Font.font(13));
-        g.fillText(title, 8, 18);
+        shownTitle = fitted(title, Font.font(13), canvas.getWidth() - 16);
+        g.fillText(shownTitle, 8, 18);
+        wholeTitle.setText(title);
+        if (shownTitle.equals(title)) {
+            Tooltip.uninstall(this, wholeTitle);
+        } else {
+            Tooltip.install(this, wholeTitle);
+        }
         g.setFont(Font.font(labelFont));
         g.fillText("keys →", 8, top - top * 0.4);
         g.fillText(QUERIES, 8, top - 8);
