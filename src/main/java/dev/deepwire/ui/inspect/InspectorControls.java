@@ -130,7 +130,12 @@ final class InspectorControls {
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox south = new VBox(4, bottom, readout, status);
         south.setPadding(new Insets(8));
-        side.getChildren().setAll(overlayTitle, query, overlay);
+        // the spinner says what it chooses: at 1024 x 700 a bare "0" stood under "Where 'number' looks in the image"
+        Label queryLabel = new Label("Query row");
+        queryLabel.setLabelFor(query);
+        HBox queryRow = new HBox(6, queryLabel, query);
+        queryRow.setAlignment(Pos.CENTER_LEFT);
+        side.getChildren().setAll(overlayTitle, queryRow, overlay);
         side.setPadding(new Insets(8));
         centre.setCenter(heatmap);
         return new BorderPane(centre, north, null, south, null);
