@@ -329,9 +329,13 @@ class StepModeUiTest {
             measured.setWrappingWidth(refused.getWidth() - refused.snappedLeftInset() - refused.snappedRightInset());
             assertThat(refused.getHeight()).as("every line of it shown").isGreaterThanOrEqualTo(
                     Math.floor(measured.getLayoutBounds().getHeight()));
-            assertThat(refused.localToScene(refused.getBoundsInLocal()).getMaxX()).as("within the panel")
-                    .isLessThanOrEqualTo(robot.lookup("#step-panel").query().localToScene(
-                            robot.lookup("#step-panel").query().getBoundsInLocal()).getMaxX());
+            javafx.scene.Node panel = robot.lookup("#step-panel").query();
+            javafx.geometry.Bounds inPanel = panel.sceneToLocal(refused.localToScene(refused.getBoundsInLocal()));
+            assertThat(inPanel.getMaxX()).as("within the panel").isLessThanOrEqualTo(panel.getLayoutBounds().getMaxX());
+            // its last line too: at 1024 x 700 it had gone on under the panel's edge, cut off by the canvas
+            assertThat(inPanel.getMaxY()).as("above the panel's foot").isLessThanOrEqualTo(panel.getLayoutBounds().getMaxY());
+            assertThat(panel.getBoundsInParent().getMaxY()).as("the panel within the canvas")
+                    .isLessThanOrEqualTo(panel.getParent().getLayoutBounds().getHeight());
         }).get();
         robot.interact(() -> robot.lookup("#step-text").queryAs(javafx.scene.control.TextField.class).clear());
         robot.clickOn("#step-text").write("t3 <M> t5").type(KeyCode.ENTER);

@@ -195,7 +195,9 @@ public final class StepOverlay {
             // At most a little over half the canvas, at the bottom, its top at the same place whatever the step holds
             // (its text scrolls inside). Sized to its content and bottom-aligned, it had grown upwards each step, and
             // it jumped to the other half when the block shown did: Next moved away from repeated clicks.
-            double room = panelRoom(host.getHeight());
+            // taller only where what cannot scroll needs it (the buttons, the choices, a refusal of the text typed, whose
+            // last line had been cut off under the panel's edge at 1024 x 700), never past the canvas
+            double room = Math.min(Math.max(panelRoom(host.getHeight()), panel.minHeight(width)), host.getHeight() - 10);
             // the whole room, whatever the step holds: sized to its content, a step's text stopped at a scroll bar
             // three lines down (its wrapped height under-counted) while room below was left empty
             panel.resize(width, room);

@@ -207,9 +207,9 @@ public final class StepMode {
                     // typed input the model cannot read: the walk shown stays, and the text stays in its box to be
                     // corrected (a sentence of unknown words had ended step mode and taken the text with it)
                     typed = null;
-                    show();
-                    vm.messageProperty().set("Step mode: " + cause.getMessage());
                     panel.refuse(cause.getMessage()); // whole under the box: the status bar cuts it at 1024 px
+                    show(); // after: the panel takes the height the reason needs
+                    vm.messageProperty().set("Step mode: " + cause.getMessage());
                     panel.typed.requestFocus();
                     return;
                 }
