@@ -293,13 +293,16 @@ public final class EvaluationWindow {
     }
 
     /**
-     * The matrix in a scroll pane at most 300 px tall, and no taller than the matrix: a two-class matrix had stood in
+     * The matrix in a scroll pane at most 300 px tall, and as tall as the matrix below that: a two-class matrix had stood in
      * 300 px of which 200 were empty, and at 1024 × 700 the precision/recall chart below it was squeezed until its
      * axis read "preci…".
      */
     static ScrollPane matrixScroll(Region matrix) {
         ScrollPane scroll = new ScrollPane(matrix); // as tall as what it holds (no viewport height set), up to 300 px
         scroll.setMaxHeight(300);
+        // and not squeezed below that by the table and chart under it: its "Lowest recall" line had scrolled out of view
+        scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(300,
+                matrix.getHeight() + scroll.snappedTopInset() + scroll.snappedBottomInset()), matrix.heightProperty()));
         return scroll;
     }
 

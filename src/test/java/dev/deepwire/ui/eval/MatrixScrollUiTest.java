@@ -62,5 +62,17 @@ class MatrixScrollUiTest {
                 .as("the box of a %s px matrix", twoHigh).isLessThanOrEqualTo(twoHigh + 1).isGreaterThanOrEqualTo(twoHigh - 1);
         assertThat(WaitForAsyncUtils.asyncFx(() -> boxes[1].getViewportBounds().getHeight()).get())
                 .as("twenty classes: scrolled in 300 px").isLessThanOrEqualTo(301);
+        // squeezed by what is under it (the table and chart at 1024 × 700), the small matrix keeps its height
+        robot.interact(() -> {
+            javafx.scene.layout.Region below = new javafx.scene.layout.Region();
+            below.setPrefHeight(500);
+            below.setMinHeight(0);
+            javafx.scene.layout.VBox column = new javafx.scene.layout.VBox(boxes[0], below);
+            column.setMaxHeight(300);
+            root.getChildren().setAll(column);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> boxes[0].getViewportBounds().getHeight()).get())
+                .as("the small matrix squeezed").isGreaterThanOrEqualTo(twoHigh - 1);
     }
 }
