@@ -99,6 +99,11 @@ final class PruningLabView extends VBox {
                 column("Non-zero", r -> String.format(Locale.ROOT, "%,d", r.nonZero())),
                 column("File", r -> String.format(Locale.ROOT, "%.1f KB", r.fileBytes() / 1024.0)),
                 column("ms / example", r -> String.format(Locale.ROOT, "%.3f", r.msPerExample()))));
+        // each heading whole, to its longest line: at 1024 x 700 the equal shares left "validation m…" and "after fine-tu…"
+        javafx.scene.text.Font heading = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize());
+        table.getColumns().stream().filter(c -> c != step).forEach(c -> c.setMinWidth(20 + java.util.Arrays.stream(
+                c.getText().split("\n")).mapToDouble(line -> dev.deepwire.ui.controls.TextWidth.of(line, heading)).max().orElse(0)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> keep.setDisable(b == null || !models.containsKey(b)));
         chart = new PruningChart(lab.metricName());

@@ -191,6 +191,14 @@ class EvaluationWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.text.Text shown = (javafx.scene.text.Text) scope.lookup(".text");
         assertThat(shown.getText()).as("the sentence as drawn").doesNotContain("...").doesNotContain("\u2026");
+        // the window on a 1024 x 700 screen: every column's heading whole ("validation m…", "after fine-tu…" had been cut)
+        robot.interact(() -> window.stage().setWidth(984));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node header : robot.lookup("#prune-table .column-header .label").queryAll()) {
+            Label l = (Label) header;
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) l.lookup(".text");
+            assertThat(drawn.getText()).as("heading '%s' as drawn", l.getText()).isEqualTo(l.getText());
+        }
         robot.interact(() -> window.stage().setWidth(1100));
         robot.interact(() -> robot.lookup("#prune-sparsities").queryAs(TextField.class).setText("0, 0.5"));
         robot.clickOn("#prune-run");
