@@ -144,21 +144,31 @@ final class WorkbenchMenus {
                     b == BackendChoice.Backend.CPU ? "CPU" : "CUDA GPU");
             item.setToggleGroup(group);
             item.setSelected(b == BackendChoice.preferred());
-            item.setOnAction(e -> chooseBackend(b));
+            item.setOnAction(e -> {
+                if (!chooseBackend(b)) { // not in this build: the choice shown stays the one in use
+                    group.getToggles().forEach(t -> t.setSelected(t.getUserData() == BackendChoice.preferred()));
+                }
+            });
+            item.setUserData(b);
             menu.getItems().add(item);
         }
         return menu;
     }
 
-    private void chooseBackend(BackendChoice.Backend b) {
-        BackendChoice.setPreferred(b);
+    /**
+     * Chooses {@code b} for the next start; false where this build lacks it — then nothing is remembered (a CUDA
+     * choice had been kept, and every later start logged that CUDA was chosen but missing).
+     */
+    private boolean chooseBackend(BackendChoice.Backend b) {
         String note = BackendChoice.note(b);
         if (!note.isEmpty()) {
-            Alert said = new Alert(Alert.AlertType.INFORMATION, note + ".");
+            Alert said = new Alert(Alert.AlertType.INFORMATION, note.replace("CUDA was chosen but this", "This")
+                    .replace("; using the CPU", "; DeepWire stays on the CPU") + ".");
             said.initOwner(stage); // without an owner, the keys went nowhere once it closed (Ctrl+Q did nothing)
             said.showAndWait();
-            return;
+            return false;
         }
+        BackendChoice.setPreferred(b);
         Alert restart = new Alert(Alert.AlertType.CONFIRMATION,
                 "The backend changes when DeepWire restarts. Restart now?");
         restart.initOwner(stage);
@@ -171,6 +181,7 @@ final class WorkbenchMenus {
                 vm.messageProperty().set("Could not restart: " + ex.getMessage());
             }
         }
+        return true;
     }
 
     private Menu recentMenu() {
