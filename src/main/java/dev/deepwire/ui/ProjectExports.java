@@ -65,7 +65,7 @@ final class ProjectExports {
         FileChooser chooser = files.chooser(asJava ? "Export as Java source" : "Export as DL4J configuration JSON");
         chooser.getExtensionFilters().setAll(asJava ? new FileChooser.ExtensionFilter("Java source", "*.java")
                 : new FileChooser.ExtensionFilter("JSON", "*.json"));
-        chooser.setInitialFileName(asJava ? className + ".java" : vm.project().name() + "-dl4j.json");
+        chooser.setInitialFileName(asJava ? className + ".java" : fileStem() + "-dl4j.json");
         Path chosen = files.askSave(chooser, asJava ? "java" : "json");
         if (chosen == null) {
             return;
@@ -105,7 +105,7 @@ final class ProjectExports {
         }
         FileChooser chooser = files.chooser("Export trained model");
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("DL4J model", "*.zip"));
-        chooser.setInitialFileName(vm.project().name() + "-model.zip");
+        chooser.setInitialFileName(fileStem() + "-model.zip");
         Path f = files.askSave(chooser, "zip");
         if (f != null) {
             try {
@@ -124,7 +124,7 @@ final class ProjectExports {
     private void export(String ext, String what, Writer writer) {
         FileChooser chooser = files.chooser("Export graph as " + what);
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(what, "*." + ext));
-        chooser.setInitialFileName(vm.project().name() + "." + ext);
+        chooser.setInitialFileName(fileStem() + "." + ext);
         Path f = files.askSave(chooser, ext);
         if (f == null) {
             return;
@@ -137,4 +137,12 @@ final class ProjectExports {
         }
     }
 
+
+    /**
+     * The project's name as the file name a save dialog offers: one usable name (a name of thousands of characters, a
+     * line break or a U+202E had been offered whole), as run folders are named.
+     */
+    private String fileStem() {
+        return dev.deepwire.training.RunFolders.safeName(vm.project().name());
+    }
 }

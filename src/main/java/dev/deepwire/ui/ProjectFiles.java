@@ -300,7 +300,7 @@ final class ProjectFiles {
 
     boolean saveAs() {
         FileChooser chooser = chooser("Save project as");
-        chooser.setInitialFileName(vm.project().name() + ".dwproj");
+        chooser.setInitialFileName(dev.deepwire.training.RunFolders.safeName(vm.project().name()) + ".dwproj");
         Path path = askSave(chooser, "dwproj");
         return path != null && saveAs(path);
     }

@@ -71,6 +71,21 @@ class SaveAsExtensionUiTest {
     }
 
     @Test
+    void theNameOfferedIsAUsableFileNameWhateverTheProjectIsCalled(FxRobot robot) throws Exception {
+        String name = "lesson\nof \u202Eday two " + "x".repeat(5_000);
+        robot.interact(() -> h.vm.project().setName(name));
+        answer(h.dir.resolve("out").resolve("ignored"));
+        Files.createDirectories(h.dir.resolve("out"));
+        robot.clickOn("File").clickOn("Export Graph as SVG…"); // first: Save As names the project after its file
+        robot.clickOn("File").clickOn("Save As…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(offered).hasSize(2).allSatisfy(f -> {
+            assertThat(f).startsWith("lessonof day two xxx").doesNotContain("\n").doesNotContain("\u202E");
+            assertThat(f.length()).isLessThan(80);
+        });
+    }
+
+    @Test
     void exportsAddTheirExtensionOnlyWhenMissing(FxRobot robot) throws Exception {
         Path out = h.dir.resolve("out");
         Files.createDirectories(out);
