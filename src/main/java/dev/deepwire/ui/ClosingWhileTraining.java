@@ -90,7 +90,7 @@ final class ClosingWhileTraining {
         alert.setTitle("A sweep is running");
         alert.setHeaderText("A sweep is running");
         alert.initOwner(owner);
-        alert.getDialogPane().setMaxWidth(640);
+        alert.getDialogPane().setPrefWidth(560); // room for a folder's path: at its least width it broke every few words
         if (alert.showAndWait().filter(b -> b == stop).isEmpty()) {
             return false;
         }

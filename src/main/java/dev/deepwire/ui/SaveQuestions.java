@@ -62,7 +62,7 @@ final class SaveQuestions {
         alert.setTitle("Changed on disk");
         alert.setHeaderText(name + " changed on disk");
         alert.initOwner(owner);
-        alert.getDialogPane().setMaxWidth(640);
+        alert.getDialogPane().setPrefWidth(560); // room for a folder's path: at its least width it broke every few words
         return alert.showAndWait().map(b -> b == replace ? Answer.REPLACE : b == saveAs ? Answer.SAVE_AS : Answer.CANCEL)
                 .orElse(Answer.CANCEL);
     }
