@@ -381,6 +381,19 @@ final class CanvasViews {
         return all;
     }
 
+    /**
+     * What is drawn where, as it is now: shown blocks, collapsed groups' boxes and notes — not the blocks a collapsed
+     * group hides (step mode's wire badges had been pushed away from the empty room those would take).
+     */
+    List<Bounds> shownWorldBounds() {
+        List<Bounds> all = new ArrayList<>();
+        nodes.values().stream().filter(javafx.scene.Node::isVisible).forEach(v -> all.add(v.getBoundsInParent()));
+        groups.all().stream().filter(g -> g.isVisible() && g.getParent() == nodeLayer) // a collapsed box
+                .forEach(g -> all.add(g.getBoundsInParent()));
+        notes.all().forEach(v -> all.add(v.getBoundsInParent()));
+        return all;
+    }
+
     /** What each group takes expanded, collapsed ones as they will be ({@link GroupViews#expandedExtents}). */
     List<Bounds> groupExtents() {
         return groups.expandedExtents(this::modelBounds);

@@ -147,6 +147,11 @@ public final class GraphCanvas extends Pane {
         return views.edge(e);
     }
 
+    /** What is drawn where now ({@link CanvasViews#shownWorldBounds}): step mode's badges keep clear of it. */
+    java.util.List<javafx.geometry.Bounds> shownWorldBounds() {
+        return views.shownWorldBounds();
+    }
+
     GroupView groupView(String id) {
         return views.group(id);
     }

@@ -147,7 +147,7 @@ public final class StepOverlay {
         if (back != null) {
             back.wires().forEach(w -> gradients.put(w.wire(), w.norm()));
         }
-        List<Bounds> taken = new java.util.ArrayList<>(views.occupiedWorldBounds());
+        List<Bounds> taken = new java.util.ArrayList<>(views.shownWorldBounds());
         Map<String, Edge> wires = new HashMap<>();
         views.edges().keySet().forEach(e -> wires.put(Walkthroughs.wireName(e), e));
         for (Step s : walk.steps()) {
