@@ -92,6 +92,20 @@ class SweepRunnerTest {
      * ({@link dev.deepwire.training.RecordFigures}), so an impossible figure is none: that run is listed without one.
      */
     @Test
+    void aFigureInSweepJsonNoRunMeasuresIsNotRankedOnEither() {
+        // sweep.json keeps each run's figure without its kind; edited by hand, an accuracy of 7.5 had ranked first
+        List<SweepFolder.Entry> entries = List.of(entry("a", 7.5), entry("b", 0.6), entry("c", 0.8), entry("d", -0.25));
+        assertThat(SweepRunner.ranked(entries, true)).extracting(SweepFolder.Entry::runName)
+                .containsExactly("c", "b", "a", "d");
+        assertThat(SweepRunner.ranked(entries, false)).as("a loss: any figure from 0 up, lowest first")
+                .extracting(SweepFolder.Entry::runName).containsExactly("b", "c", "a", "d");
+    }
+
+    private static SweepFolder.Entry entry(String name, double metric) {
+        return new SweepFolder.Entry(name, Map.of(), "FINISHED", null, metric);
+    }
+
+    @Test
     void aSelectionFigureNoRunMeasuresIsNotRankedOn() throws Exception {
         SweepSpec spec = new SweepSpec(Map.of("x", List.of("4", "3", "2", "1")), 1, 0);
         Path runs = dir.resolve("runs");
