@@ -250,10 +250,9 @@ public final class SweepRunner {
     public static List<SweepFolder.Entry> ranked(List<SweepFolder.Entry> entries, boolean higherIsBetter) {
         Comparator<Double> byMetric = higherIsBetter ? Comparator.reverseOrder() : Comparator.naturalOrder();
         // a figure no run measures (an accuracy or MRR outside 0–1, a loss below 0: sweep.json edited by hand) is not
-        // ranked on, as a run's own record's is not (RecordFigures.selectionValue)
+        // ranked on, as a run's own record's is not
         List<SweepFolder.Entry> measured = new ArrayList<>(entries.stream()
-                .filter(e -> e.finished() && Double.isFinite(e.metric()) && e.metric() >= 0
-                        && (!higherIsBetter || e.metric() <= 1)).toList());
+                .filter(e -> e.finished() && RecordFigures.isSelectionFigure(e.metric(), higherIsBetter)).toList());
         measured.sort(Comparator.comparing(SweepFolder.Entry::metric, byMetric));
         entries.stream().filter(e -> !measured.contains(e)).forEach(measured::add);
         return measured;

@@ -55,12 +55,20 @@ public final class RecordFigures {
     public static double selectionValue(JsonNode record) {
         JsonNode metrics = record.path("metrics");
         JsonNode v = metrics.path("selectionValue");
-        return switch (metrics.path("selection").asText("")) {
-            case "validation loss" -> v.isNumber() && Double.isFinite(v.asDouble()) && v.asDouble() >= 0 ? v.asDouble()
-                    : Double.NaN;
-            case "validation accuracy", "validation filtered MRR" -> fraction(v);
-            default -> Double.NaN;
-        };
+        String kind = metrics.path("selection").asText("");
+        boolean loss = kind.equals("validation loss");
+        if (!loss && !kind.equals("validation accuracy") && !kind.equals("validation filtered MRR") || !v.isNumber()) {
+            return Double.NaN; // none, or not a kind a sweep ranks on
+        }
+        return isSelectionFigure(v.asDouble(), !loss) ? v.asDouble() : Double.NaN;
+    }
+
+    /**
+     * Whether {@code v} is a selection figure some run could measure: a fraction from 0 to 1 where higher is better
+     * (accuracy, MRR), a loss from 0 up otherwise. The one rule for a run's record and a sweep's own list (sweep.json).
+     */
+    public static boolean isSelectionFigure(double v, boolean higherIsBetter) {
+        return Double.isFinite(v) && v >= 0 && (!higherIsBetter || v <= 1);
     }
 
     /** Why figures of the record are unknown: one sentence each, naming the field and its value; empty when none. */

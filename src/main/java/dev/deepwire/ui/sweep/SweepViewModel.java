@@ -317,8 +317,7 @@ public final class SweepViewModel {
         if (!running.get() || f == null) {
             return null;
         }
-        long done = runs.stream().map(r -> r.status().get()).filter(st -> st.equals("finished") || st.startsWith("FAILED"))
-                .count();
+        long done = Math.round(progress.get() * runs.size()); // the runs ended, finished or failed
         return "the sweep " + f.name() + " (" + done + " of " + runs.size() + " runs done): its finished runs are kept, and "
                 + "the others can be run later with: deepwire sweep --resume " + f.dir();
     }
