@@ -345,8 +345,9 @@ final class ProjectFiles {
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
             // not an earlier save's "Saved …" left under a save that failed
-            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + e.getMessage());
-            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), e.getMessage()
+            String why = dev.deepwire.limits.VisibleText.oneLine(e.getMessage()); // it quotes the path, whatever its name
+            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + why);
+            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), why
                     + "\nYour work is still open; try Save As with another folder.");
             return false;
         }

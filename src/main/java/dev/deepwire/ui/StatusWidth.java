@@ -39,8 +39,10 @@ final class StatusWidth {
      * the counts, the backend, laid out as above within {@code window}'s width.
      */
     static HBox bar(Label status, Counts counts, Label backend, EditorViewModel vm, ReadOnlyDoubleProperty window) {
-        status.textProperty().bind(Bindings.createStringBinding(() -> Words.named(vm.messageProperty().get(), vm.graph()),
-                vm.messageProperty()));
+        // one line whatever a message carries: a file's name with a line break or a U+202E, quoted in "Not saved: …",
+        // had split the bar in two and reversed the rest of the line
+        status.textProperty().bind(Bindings.createStringBinding(() -> dev.deepwire.limits.VisibleText.oneLine(
+                Words.named(vm.messageProperty().get(), vm.graph())), vm.messageProperty()));
         status.setId("status-message");
         // a message cut short at a small window's width ("…, bet…", a run's folder) is read whole on hover
         Tooltip whole = new Tooltip();

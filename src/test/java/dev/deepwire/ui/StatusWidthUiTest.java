@@ -37,6 +37,17 @@ class StatusWidthUiTest {
     }
 
     @Test
+    void aMessageQuotingAHostileFileNameStaysOneLineReadLeftToRight(FxRobot robot) {
+        // as "Not saved: …" quotes the path of a file named with a line break and a U+202E (tried in the real window)
+        Label status = robot.lookup("#status-message").queryAs(Label.class);
+        double oneLine = status.getHeight();
+        robot.interact(() -> h.vm.messageProperty().set("Not saved: cannot write /tmp/lesson \u202Eevil\nline.dwproj: read-only"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).isEqualTo("Not saved: cannot write /tmp/lesson \\u202eevil\\u000aline.dwproj: read-only");
+        assertThat(status.getHeight()).as("the bar keeps its height").isEqualTo(oneLine);
+    }
+
+    @Test
     void theUndoMessageIsWholeBeforeTheCountsAreWhole(FxRobot robot) {
         robot.interact(() -> {
             h.vm.select("res1", false);
