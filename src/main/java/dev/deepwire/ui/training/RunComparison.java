@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the Runs… comparison table decides: each kept run's settings (a sweep's varied settings, else its training
- * settings), status and figures read from its run.json and metrics.csv, and the order — best first by the chosen
+ * What the Runs… comparison table decides: each kept run's settings (what sets it apart from the others compared,
+ * {@link RunDifferences}, then a sweep's varied settings, else its training settings), status and figures read from
+ * its run.json and metrics.csv, and the order — best first by the chosen
  * figure, runs without it last.
  */
 public final class RunComparison {
@@ -93,6 +94,7 @@ public final class RunComparison {
     /** Reads each run's figures; a run whose metrics.csv cannot be read has none (it is listed, last). */
     public static List<Row> rows(List<RunHistory.Run> runs) {
         List<Row> rows = new ArrayList<>();
+        java.util.Map<java.nio.file.Path, String> apart = RunDifferences.of(runs);
         for (RunHistory.Run r : runs) {
             String settings = r.settings();
             String status = r.outcome().isEmpty() ? "" : r.outcome().split(":", 2)[0].strip().toUpperCase(Locale.ROOT);
@@ -133,6 +135,10 @@ public final class RunComparison {
                 }
             } catch (IOException e) { // no curves: the run has no figures, and its row says why
                 metricsProblem = String.valueOf(e.getMessage()).replace(r.dir().resolve("metrics.csv").toString(), "metrics.csv");
+            }
+            String differs = apart.getOrDefault(r.dir(), "");
+            if (!differs.isEmpty()) { // what sets it apart first, where the column's width shows it
+                settings = differs + " · " + settings;
             }
             rows.add(new Row(r, r.dir().getFileName().toString(), settings, status, bestLoss, bestAccuracy, finalLoss,
                     finalAccuracy, validationMrr, validationHits10, testMrr, metricsProblem));
