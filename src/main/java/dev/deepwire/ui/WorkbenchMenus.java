@@ -103,7 +103,7 @@ final class WorkbenchMenus {
                 item("Zoom _Out", "Shortcut+Minus", () -> canvas.zoomStep(false)),
                 item("_Fit View (F on the canvas)", null, canvas::fitView),
                 new SeparatorMenuItem(),
-                item("_Attention Inspector", "Shortcut+I", () -> window.openAttentionInspector(stage,
+                item("_Attention Inspector", "Shortcut+I", () -> window.inspectAttention(stage,
                         vm.selectedNode().map(Node::id).orElse(null))),
                 item("_Evaluate and Prune…", null, () -> EvaluationWindow.show(stage, window.training(), (source, split, index) -> {
                     // the chosen example, for the inspector, with the run it is of (what Apply records)

@@ -259,6 +259,23 @@ final class WorkbenchWindow {
 
     private AttentionInspector attentionInspector;
 
+    /**
+     * View ▸ Attention Inspector: on this window's run, or, where it has none (a lesson trained, reopened to present),
+     * on the newest kept run's model as Runs… ▸ Inspect best model opens it (it had said "No attention captured yet").
+     */
+    void inspectAttention(Stage owner, String nodeId) {
+        boolean own = training.restingModel().isPresent() || training.phaseProperty().get().busy()
+                || attention.loadedModel().isPresent() || !attention.snapshots().isEmpty()
+                || attentionInspector != null && attentionInspector.stage().isShowing();
+        var kept = own ? java.util.Optional.<Path>empty() : training.runs().newestModel();
+        kept.map(m -> inspectSavedModel(owner, m, nodeId)).orElse(CompletableFuture.completedFuture(null))
+                .thenAccept(opened -> { // a kept model that no longer fits the graph: said, and the inspector as before
+                    if (opened == null) {
+                        openAttentionInspector(owner, nodeId);
+                    }
+                });
+    }
+
     /** Opens the embedding projector on a block's table (View ▸ Embedding Projector, or the inspector's button). */
     ProjectorWindow openProjector(Stage owner, String nodeId) {
         return ProjectorWindow.open(owner, attention.projector(), inspectWork, nodeId);
@@ -274,6 +291,11 @@ final class WorkbenchWindow {
      * attention inspector on it.
      */
     CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model) {
+        return inspectSavedModel(owner, model, null);
+    }
+
+    /** As {@link #inspectSavedModel(Stage, Path)}, on the block {@code nodeId} (null: the first attention block). */
+    private CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model, String nodeId) {
         var dataset = vm.project().dataset();
         Supplier<Path> folder = training.data().folder();
         String refusal = training.data().refusal(dataset, folder.get()); // the window's one consent, as Train asks it
@@ -297,7 +319,8 @@ final class WorkbenchWindow {
             }
             attention.load(loaded.model(), model.toAbsolutePath().getParent(), loaded.data(), loaded.splits());
             vm.messageProperty().set("Inspecting " + model);
-            return openAttentionInspector(owner, attention.nodes().isEmpty() ? null : attention.nodes().get(0));
+            return openAttentionInspector(owner, nodeId != null && attention.nodes().contains(nodeId) ? nodeId
+                    : attention.nodes().isEmpty() ? null : attention.nodes().get(0));
         }, Platform::runLater);
     }
 

@@ -146,6 +146,12 @@ public final class RunHistory {
                 String.join("\n", RecordFigures.doubts(j)));
     }
 
+    /** The model of a kept run that Inspect opens: its best checkpoint (best.zip), else the model it ended with. */
+    public static Path inspectable(Run run) {
+        Path best = run.dir().resolve("best.zip");
+        return Files.isRegularFile(best) ? best : run.dir().resolve("model.zip");
+    }
+
     /** The runs in a folder, newest first; folders without a readable run.json are left out. */
     public static List<Run> list(Path runsFolder) {
         List<Run> runs = new ArrayList<>();

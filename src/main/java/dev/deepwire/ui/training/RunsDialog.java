@@ -97,8 +97,7 @@ final class RunsDialog {
                 problem.accept("Choose a run first");
                 return;
             }
-            Path best = r.dir().resolve("best.zip");
-            onInspectModel.accept(Files.isRegularFile(best) ? best : r.dir().resolve("model.zip"));
+            onInspectModel.accept(RunHistory.inspectable(r));
         });
         String header = dialog.getHeaderText(); // as set above; an export's line goes under it
         ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(ActionEvent.ACTION, e -> {

@@ -39,6 +39,16 @@ public final class WindowRuns {
         return of(ownFolder.get(), project.get(), file.get());
     }
 
+    /**
+     * The model of the newest run that trained ({@link RunHistory#inspectable}; not a copy kept with heads removed or
+     * pruned, which has no curves): what the window inspects when it has trained nothing itself, as a lesson trained
+     * and reopened to present has.
+     */
+    public java.util.Optional<Path> newestModel() {
+        return kept().stream().filter(RunHistory::hasCurves).map(RunHistory::inspectable)
+                .filter(java.nio.file.Files::isRegularFile).findFirst();
+    }
+
     /** Where runs of the files this project was Saved As from stay, or "" ({@link RunsLeftBehind}). */
     public String leftBehind() {
         return leftBehind(file.get());
