@@ -1,11 +1,9 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.data.DataException;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.io.files.SampleLibrary;
 import dev.deepwire.model.DatasetSpec;
-import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.NodeHealth;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.editor.GraphCanvas;
@@ -15,14 +13,12 @@ import dev.deepwire.ui.inspect.AttentionInspector;
 import dev.deepwire.ui.inspect.AttentionSession;
 import dev.deepwire.ui.projector.ProjectorWindow;
 import dev.deepwire.ui.step.StepMode;
-import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingPanel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -264,16 +260,23 @@ final class WorkbenchWindow {
      * on the newest kept run's model as Runs… ▸ Inspect best model opens it (it had said "No attention captured yet").
      */
     void inspectAttention(Stage owner, String nodeId) {
-        boolean own = training.restingModel().isPresent() || training.phaseProperty().get().busy()
-                || attention.loadedModel().isPresent() || !attention.snapshots().isEmpty()
-                || attentionInspector != null && attentionInspector.stage().isShowing();
-        var kept = own ? java.util.Optional.<Path>empty() : training.runs().newestModel();
-        kept.map(m -> inspectSavedModel(owner, m, nodeId)).orElse(CompletableFuture.completedFuture(null))
-                .thenAccept(opened -> { // a kept model that no longer fits the graph: said, and the inspector as before
-                    if (opened == null) {
-                        openAttentionInspector(owner, nodeId);
-                    }
-                });
+        boolean showing = attentionInspector != null && attentionInspector.stage().isShowing();
+        (showing ? CompletableFuture.completedFuture(false) : keptModels().loadNewestUnlessOwn()).thenAccept(loaded ->
+                openAttentionInspector(owner, loaded ? firstOr(nodeId) : nodeId)); // not loaded: said, and as before
+    }
+
+    private String firstOr(String nodeId) {
+        return nodeId != null && attention.nodes().contains(nodeId) ? nodeId
+                : attention.nodes().isEmpty() ? null : attention.nodes().get(0);
+    }
+
+    private KeptModels keptModels;
+
+    private KeptModels keptModels() {
+        if (keptModels == null) {
+            keptModels = new KeptModels(vm, training, attention, inspectWork);
+        }
+        return keptModels;
     }
 
     /** Opens the embedding projector on a block's table (View ▸ Embedding Projector, or the inspector's button). */
@@ -291,48 +294,7 @@ final class WorkbenchWindow {
      * attention inspector on it.
      */
     CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model) {
-        return inspectSavedModel(owner, model, null);
-    }
-
-    /** As {@link #inspectSavedModel(Stage, Path)}, on the block {@code nodeId} (null: the first attention block). */
-    private CompletableFuture<AttentionInspector> inspectSavedModel(Stage owner, Path model, String nodeId) {
-        var dataset = vm.project().dataset();
-        Supplier<Path> folder = training.data().folder();
-        String refusal = training.data().refusal(dataset, folder.get()); // the window's one consent, as Train asks it
-        if (refusal != null) {
-            vm.messageProperty().set("Not inspected: " + refusal);
-            return CompletableFuture.completedFuture(null);
-        }
-        vm.messageProperty().set("Loading " + model.getFileName() + " for inspection…");
-        var graph = vm.graph().copy();
-        var catalog = vm.catalog();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return SavedModel.load(model, graph, catalog, dataset, runSettings(model), folder.get());
-            } catch (IOException | DataException | RuntimeException e) {
-                throw new CompletionException(e);
-            }
-        }, inspectWork).handleAsync((loaded, error) -> {
-            if (error != null) {
-                vm.messageProperty().set("Cannot inspect " + model + ": " + error.getCause().getMessage());
-                return null;
-            }
-            attention.load(loaded.model(), model.toAbsolutePath().getParent(), loaded.data(), loaded.splits());
-            vm.messageProperty().set("Inspecting " + model);
-            return openAttentionInspector(owner, nodeId != null && attention.nodes().contains(nodeId) ? nodeId
-                    : attention.nodes().isEmpty() ? null : attention.nodes().get(0));
-        }, Platform::runLater);
-    }
-
-    /** The settings of the run that saved {@code model} (its folder's run.json), else the project's. */
-    private TrainingSettings runSettings(Path model) {
-        TrainingSettings project = vm.project().training();
-        Path dir = model.toAbsolutePath().getParent();
-        try {
-            return dir == null ? project : RunHistory.settings(dir, project);
-        } catch (IOException | RuntimeException e) {
-            return project; // no run.json beside it (a model saved elsewhere)
-        }
+        return keptModels().load(model).thenApply(loaded -> loaded ? openAttentionInspector(owner, firstOr(null)) : null);
     }
 
     AttentionSession attention() {
@@ -345,6 +307,7 @@ final class WorkbenchWindow {
     StepMode stepMode() {
         if (stepMode == null) {
             stepMode = new StepMode(canvas, vm, attention, () -> training.restingModel(), inspectWork);
+            stepMode.setKeptModel(() -> keptModels().loadNewestUnlessOwn()); // a reopened lesson: its newest run's
         }
         return stepMode;
     }

@@ -31,9 +31,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A lesson trained, then opened again to present: View ▸ Attention Inspector in the window that has trained nothing
- * shows the newest kept run's model, as Runs… ▸ Inspect best model does. It had opened empty, saying "No attention
- * captured yet: maps appear every 20 steps once training runs", with the trained runs beside the project.
+ * A lesson trained, then opened again to present: View ▸ Attention Inspector and Step through, in a window that has
+ * trained nothing, show the newest kept run's model, as Runs… ▸ Inspect best model does. The inspector had opened
+ * empty, saying "No attention captured yet: maps appear every 20 steps once training runs", and step mode "needs a
+ * trained model", with the trained runs beside the project.
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionInspectorKeptRunUiTest {
@@ -76,7 +77,7 @@ class AttentionInspectorKeptRunUiTest {
     }
 
     @Test
-    void aWindowThatHasTrainedNothingInspectsTheNewestKeptRun(FxRobot robot) throws Exception {
+    void aWindowThatHasTrainedNothingInspectsAndStepsThroughTheNewestKeptRun(FxRobot robot) throws Exception {
         TrainingViewModel[] first = new TrainingViewModel[1];
         WaitForAsyncUtils.asyncFx(() -> window(stage, first)).get();
         robot.clickOn("#train-start");
@@ -98,5 +99,18 @@ class AttentionInspectorKeptRunUiTest {
                     .map(l -> l.getText() != null && l.getText().startsWith("Verified")).orElse(false);
         });
         assertThat(reopened.attention().loadedModel()).as("the kept run's model").isPresent();
+
+        // Step through, in another window opened on the project: the same run's model, walked block by block (it had
+        // said "Step mode needs a trained model: train (or pause a run), or open a kept run's model")
+        TrainingViewModel[] third = new TrainingViewModel[1];
+        WorkbenchWindow stepping = WaitForAsyncUtils.asyncFx(() -> window(new Stage(), third)).get();
+        WaitForAsyncUtils.asyncFx(() -> stepping.stepMode().toggleFromMenu()).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            String said = stepping.editor().messageProperty().get();
+            return said != null && said.startsWith("Step mode: → and ← step through");
+        });
+        assertThat(stepping.attention().loadedModel()).as("the kept run's model").isPresent();
+        assertThat(third[0].restingModel()).as("nothing trained in that window").isEmpty();
     }
 }

@@ -154,10 +154,39 @@ public final class StepMode {
         return session.loadedModel().isPresent() ? session.loadedModel() : resting.get();
     }
 
+    /**
+     * Where the window has no model of its own, what loads the newest kept run's into the session (completing true
+     * once loaded): a lesson trained, then reopened to present, steps through that run's model. Step mode had said
+     * "needs a trained model" with the trained runs beside the project.
+     */
+    public void setKeptModel(Supplier<CompletableFuture<Boolean>> loadNewest) {
+        this.loadNewest = loadNewest;
+    }
+
+    private Supplier<CompletableFuture<Boolean>> loadNewest = () -> CompletableFuture.completedFuture(false);
+
+    private static final String NEEDS_MODEL = "Step mode needs a trained model: train (or pause a run), or open a kept "
+            + "run's model";
+
     private void start() {
+        if (model().isEmpty()) {
+            String said = vm.messageProperty().get();
+            loadNewest.get().thenAccept(loaded -> {
+                if (toggle.isSelected() && model().isPresent()) {
+                    begin();
+                } else if (toggle.isSelected()) { // a kept model tried and not loaded has said why
+                    stop(java.util.Objects.equals(said, vm.messageProperty().get()) ? NEEDS_MODEL : null);
+                }
+            });
+            return;
+        }
+        begin();
+    }
+
+    private void begin() {
         Dataset probe = session.probeProperty().get();
         if (model().isEmpty() || probe == null || probe.size() == 0) {
-            stop("Step mode needs a trained model: train (or pause a run), or open a kept run's model");
+            stop(NEEDS_MODEL);
             return;
         }
         panel.chosenExample(session.chosenExample());
