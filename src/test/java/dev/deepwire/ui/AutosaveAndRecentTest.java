@@ -108,6 +108,30 @@ class AutosaveAndRecentTest {
         assertThat(Autosave.leftBehind(dir)).isEmpty();
     }
 
+    /**
+     * A copy whose file of origin was edited (by hand, by another program) into a path with a NUL had stopped the
+     * workbench from starting, every time ("the workbench could not start: Nul character not allowed"); a relative
+     * one or one that is not a text would have been saved wherever the next start ran from. The work is restored as
+     * not yet saved anywhere, so Save asks where.
+     */
+    @Test
+    void aCopyWhoseOriginalIsNoAbsolutePathIsRestoredAsUnsavedWorkNotACrash() throws Exception {
+        Project p = new ProjectReader().read(Path.of("sample-projects/marker.dwproj"));
+        p.graph().setParam("attn", "heads", 8);
+        String written = new dev.deepwire.io.ProjectWriter().toJson(p);
+        String[] originals = {"\"/home/ann/a\\u0000b.dwproj\"", "\"marker.dwproj\"", "{\"path\": \"/etc/passwd\"}",
+            "[\"/home/ann/marker.dwproj\"]", "42"};
+        for (int i = 0; i < originals.length; i++) {
+            Files.writeString(dir.resolve("session-" + (20 + i) + ".dwproj"), "{\"" + Autosave.ORIGINAL + "\": "
+                    + originals[i] + ", " + written.substring(written.indexOf('{') + 1));
+        }
+        assertThat(Autosave.leftBehind(dir)).hasSize(originals.length).allSatisfy(r -> {
+            assertThat(r.original()).isNull();
+            assertThat(r.project().graph().require("attn").param("heads")).isEqualTo(8);
+            assertThat(r.project().extras()).doesNotContainKey(Autosave.ORIGINAL);
+        });
+    }
+
     @Test
     void aTruncatedCopyIsSkippedNotFatal() throws Exception {
         Files.writeString(dir.resolve("session-3.dwproj"), "{\"format\": \"deepwire-pro");

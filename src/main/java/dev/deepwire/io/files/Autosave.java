@@ -226,17 +226,32 @@ public final class Autosave {
         }
     }
 
+    /**
+     * The file a copy's work belongs to, as {@link #write} keeps it (an absolute path); null — the work restored as
+     * not yet saved anywhere, so Save asks where — for anything else a copy edited by hand or by another program may
+     * hold: a path with a NUL had stopped the workbench from starting at all, every time, and a relative one would
+     * have been saved wherever the next start ran from.
+     */
+    private static Path original(Object kept) {
+        return kept instanceof String s ? absolutePath(s) : null;
+    }
+
+    private static Path absolutePath(String s) {
+        try {
+            Path p = s.isEmpty() || s.indexOf('\0') >= 0 ? null : Path.of(s);
+            return p != null && p.isAbsolute() ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // not a path
+        }
+    }
+
     private static List<Path> agreed(Object listed) {
         List<Path> out = new ArrayList<>();
         if (listed instanceof List<?> l) {
             for (Object o : l) {
-                try {
-                    Path p = o instanceof String s && s.indexOf('\0') < 0 ? Path.of(s) : null;
-                    if (p != null && p.isAbsolute()) {
-                        out.add(p);
-                    }
-                } catch (java.nio.file.InvalidPathException e) {
-                    // not a path: nothing agreed
+                Path p = o instanceof String s ? absolutePath(s) : null; // not a path: nothing agreed
+                if (p != null) {
+                    out.add(p);
                 }
             }
         }
@@ -265,10 +280,8 @@ public final class Autosave {
                     .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified())).toList()) {
                 try {
                     Project p = new ProjectReader().read(f);
-                    Object original = p.extras().remove(ORIGINAL);
-                    String o = original == null ? "" : original.toString();
-                    out.add(new Recovered(f, p, o.isEmpty() ? null : Path.of(o), agreed(p.extras().remove(AGREED_DATA)),
-                            DiskVersion.parse(p.extras().remove(BASED_ON))));
+                    out.add(new Recovered(f, p, original(p.extras().remove(ORIGINAL)),
+                            agreed(p.extras().remove(AGREED_DATA)), DiskVersion.parse(p.extras().remove(BASED_ON))));
                 } catch (ProjectFormatException e) {
                     // Not a readable copy (e.g. cut short by a power failure): leave it for a human to look at.
                 }
