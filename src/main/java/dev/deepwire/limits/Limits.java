@@ -35,6 +35,14 @@ public final class Limits {
     public static final long MODEL_ENTRY_BYTES = 4L << 30;
     /** A model's configuration (JSON) inside its zip. */
     public static final long MODEL_CONFIG_BYTES = 64L << 20;
+    /**
+     * All entries of a model zip together once decompressed: its configuration, its parameters and its optimizer's
+     * state (each within its own limit). A zip's entries may share their compressed bytes, so a file of a few hundred
+     * KB can claim terabytes in entries each within the limit for one.
+     */
+    public static final long MODEL_TOTAL_BYTES = 2 * MODEL_ENTRY_BYTES + MODEL_CONFIG_BYTES;
+    /** Entries in a model zip: DL4J writes a handful (configuration, parameters, optimizer state, normalizer). */
+    public static final int MODEL_ENTRIES = 64;
 
     private Limits() {
     }

@@ -45,6 +45,7 @@ public final class ModelZips {
         checkFile(zip);
         long params = -1;
         try (ZipFile z = new ZipFile(zip.toFile())) {
+            checkTotal(z, zip);
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
@@ -59,7 +60,8 @@ public final class ModelZips {
                                 + " parameters keeps — the file is damaged or not a DeepWire model");
                     }
                 }
-                long limit = entryLimit;
+                // read no more than it claims (a lie is found after its claim, not after the limit for one entry)
+                long limit = e.getSize() >= 0 ? Math.min(entryLimit, e.getSize() + 1) : entryLimit;
                 if (e.getSize() > limit) {
                     throw new LimitException(zip + ": its entry " + e.getName() + " claims " + Limits.bytes(e.getSize())
                             + "; the limit for one entry is " + Limits.bytes(limit) + " — the file is damaged or not a "
@@ -67,8 +69,12 @@ public final class ModelZips {
                 }
                 long[] claimed = null;
                 String name = e.getName();
-                try (CappedStream in = new CappedStream(z.getInputStream(e), limit, () -> new LimitException(zip
-                        + ": its entry " + name + " is over " + Limits.bytes(limit) + " once decompressed, the limit for one entry"))) {
+                long claims = e.getSize();
+                long most = entryLimit;
+                try (CappedStream in = new CappedStream(z.getInputStream(e), limit, () -> limit < most
+                        ? damaged(zip, name, "more than the " + Limits.bytes(claims) + " it claims")
+                        : new LimitException(zip + ": its entry " + name + " is over " + Limits.bytes(limit)
+                                + " once decompressed, the limit for one entry"))) {
                     if (e.getName().endsWith(".bin")) {
                         claimed = arrayValues(new DataInputStream(in), zip, e.getName());
                     }
@@ -98,6 +104,30 @@ public final class ModelZips {
             throw new LimitException(zip + " holds no parameters (coefficients.bin); is it really a DeepWire model?");
         }
         return params;
+    }
+
+    /**
+     * Refuses, before anything is decompressed, a zip of more entries than a model has or whose entries together claim
+     * more than {@link Limits#MODEL_TOTAL_BYTES}: entries sharing one compressed stream (a zip bomb of 300 KB claiming
+     * 400 GB in 2,000 entries of 200 MB) had been decompressed one after another for hours. Each entry is then read no
+     * further than its claim.
+     */
+    private static void checkTotal(ZipFile z, Path zip) throws LimitException {
+        if (z.size() > Limits.MODEL_ENTRIES) {
+            throw new LimitException(zip + " holds " + String.format(java.util.Locale.ROOT, "%,d", z.size())
+                    + " entries; a model has a few (at most " + Limits.MODEL_ENTRIES + ") — the file is damaged or not "
+                    + "a DeepWire model");
+        }
+        long total = 0;
+        for (Enumeration<? extends ZipEntry> entries = z.entries(); entries.hasMoreElements(); ) {
+            long size = entries.nextElement().getSize();
+            total += Math.max(0, Math.min(size, Limits.MODEL_ENTRY_BYTES + 1));
+        }
+        if (total > Limits.MODEL_TOTAL_BYTES) {
+            throw new LimitException(zip + ": its " + z.size() + " entries claim " + Limits.bytes(total)
+                    + " once decompressed; the limit for a whole model is " + Limits.bytes(Limits.MODEL_TOTAL_BYTES)
+                    + " — the file is damaged or not a DeepWire model");
+        }
     }
 
     /** Reads an ND4J array header (shape buffer, then data buffer): how many values it says follow, and their size. */
