@@ -249,8 +249,13 @@ public final class SweepFolder {
             java.nio.channels.FileChannel channel;
             try {
                 Files.createDirectories(dir);
+                refuseNotOurs(file);
+                // never through a link, and read-write: opening a pipe to write alone waits for a reader for ever
                 channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE);
+                        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (WriteFailure e) {
+                throw e;
             } catch (IOException e) {
                 throw WriteFailure.of(file, e);
             }
@@ -266,6 +271,29 @@ public final class SweepFolder {
                         + "to end (or stop it), then resume it");
             }
             return new Lock(channel);
+        }
+
+        /**
+         * A lock file is an ordinary file this class made: a symbolic link there (in a sweep folder someone sent) had
+         * been followed — the file it names created, wherever that was — and a pipe had kept {@code sweep --resume}
+         * waiting for ever, saying nothing.
+         */
+        private static void refuseNotOurs(Path file) throws WriteFailure {
+            java.nio.file.attribute.BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return; // made new
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
+            }
+            if (!a.isRegularFile()) {
+                throw new WriteFailure(file, (a.isSymbolicLink() ? "it is a symbolic link" : a.isDirectory()
+                        ? "it is a folder" : "it is not a regular file (a pipe, socket or device)")
+                        + ", not the lock file a sweep makes; a sweep never writes through it nor waits on it: "
+                        + "remove it, then run the sweep again");
+            }
         }
 
         @Override

@@ -104,4 +104,28 @@ class SweepFolderTest {
             assertThat(none).isNotNull();
         }
     }
+
+    /**
+     * A sweep folder someone sent, with its lock file planted: a link there had been followed — the file it names made
+     * empty wherever it pointed — and a pipe had kept {@code sweep --resume} waiting for ever without a word. Both are
+     * refused at once, naming the file, and nothing is made through the link.
+     */
+    @Test
+    void aLockFileThatIsALinkOrAPipeIsRefusedNeitherFollowedNorWaitedOn() throws Exception {
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Path victim = dir.resolve("elsewhere").resolve("made-through-the-link");
+        Files.createDirectories(victim.getParent());
+        Files.createSymbolicLink(linked.resolve(".sweep.lock"), victim);
+        assertThatThrownBy(() -> SweepFolder.Lock.on(linked)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(linked.resolve(".sweep.lock").toString())
+                .hasMessageContaining("it is a symbolic link");
+        assertThat(victim).doesNotExist();
+
+        Path piped = Files.createDirectories(dir.resolve("piped"));
+        int rc = new ProcessBuilder("mkfifo", piped.resolve(".sweep.lock").toString()).start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(rc == 0, "mkfifo is not available");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> SweepFolder.Lock.on(piped)).isInstanceOf(java.io.IOException.class)
+                        .hasMessageContaining("it is not a regular file (a pipe, socket or device)"));
+    }
 }
