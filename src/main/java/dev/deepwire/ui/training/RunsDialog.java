@@ -179,6 +179,17 @@ final class RunsDialog {
      */
     static Path exportModel(Path model, Path chosen) throws IOException {
         Path f = FileNames.withExtension(chosen, "zip");
+        // a kept run's folder may come from elsewhere: its model.zip is copied only if it is one, never through a link
+        // (model.zip -> ~/.ssh/id_rsa had been copied where the user chose; a sparse 100 GB file byte by byte)
+        if (Files.isSymbolicLink(model)) {
+            throw new WriteFailure(f, "the run's " + model.getFileName() + " is a symbolic link (to "
+                    + Files.readSymbolicLink(model) + "); a kept run's model is never read through a link");
+        }
+        try {
+            dev.deepwire.limits.ModelZips.check(model);
+        } catch (IOException e) {
+            throw new WriteFailure(f, "the run's model is not one DeepWire can use: " + e.getMessage());
+        }
         // streamed: a model over 2 GB cannot be one byte array (readAllBytes threw OutOfMemoryError on the FX thread)
         AtomicFiles.write(f, out -> Files.copy(model, out));
         return f;
