@@ -43,8 +43,11 @@ public final class WorkbenchLauncher {
      */
     public static int launchOn(Path file) {
         if (file != null && !Files.isRegularFile(file)) {
-            System.err.println("deepwire: " + file + ": no such project file" + (Files.isDirectory(file)
-                    ? " (it is a folder)" : "") + "; check the path, or run deepwire with no arguments to start empty");
+            // said as the command line says it: a pipe or device named here is there, only not a file to open
+            System.err.println("deepwire: " + file + (Files.isDirectory(file) ? ": is a folder, not a project file"
+                    : Files.exists(file) ? ": is not a regular file (a device, pipe or socket); DeepWire opens a project "
+                    + "only from an ordinary file" : ": no such project file")
+                    + "; check the path, or run deepwire with no arguments to start empty");
             return CANNOT_START;
         }
         if (file != null && !Files.isReadable(file)) {

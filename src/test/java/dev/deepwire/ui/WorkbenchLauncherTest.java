@@ -34,6 +34,21 @@ class WorkbenchLauncherTest {
         assertThat(err[0].strip()).doesNotContain("\n").contains("lesson.dwproj: no such project file");
     }
 
+    /** A pipe or a device named had been called missing ("no such project file"), though it is there. */
+    @Test
+    void aPipeOrAFolderIsNamedForWhatItIsNotCalledMissing(@TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("lesson.dwproj");
+        int rc = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(rc == 0, "mkfifo is not available");
+        String[] err = new String[1];
+        assertThat(capturingErr(err, () -> WorkbenchLauncher.launchOn(pipe))).isEqualTo(2);
+        assertThat(err[0].strip()).doesNotContain("\n").doesNotContain("no such")
+                .contains("lesson.dwproj: is not a regular file (a device, pipe or socket)");
+        Path folder = Files.createDirectories(dir.resolve("folder.dwproj"));
+        assertThat(capturingErr(err, () -> WorkbenchLauncher.launchOn(folder))).isEqualTo(2);
+        assertThat(err[0].strip()).doesNotContain("no such").contains("folder.dwproj: is a folder, not a project file");
+    }
+
     @Test
     void withoutADisplayOnLinuxThereIsNoWindow() {
         assertThat(WorkbenchLauncher.hasDisplay(Map.of(), "Linux", null)).isFalse();
