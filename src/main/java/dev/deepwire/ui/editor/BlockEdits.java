@@ -14,7 +14,6 @@ import dev.deepwire.model.MoveNodeCommand;
 import dev.deepwire.model.Node;
 import dev.deepwire.model.ParamSpec;
 import dev.deepwire.model.Port;
-import dev.deepwire.model.PortSpec;
 import dev.deepwire.model.RemoveNodeCommand;
 import dev.deepwire.model.RenameNodeCommand;
 import dev.deepwire.model.SetParamCommand;
@@ -89,55 +88,6 @@ final class BlockEdits {
     /** Blocks closer than this on both axes are taken as one on top of the other. */
     private static final double STACKED = 24;
     private static final double STACK_STEP = 32;
-
-    List<BlockType> blocksAccepting(Port from) {
-        Optional<PortSpec> out = outputSpec(from);
-        if (out.isEmpty()) {
-            return List.of();
-        }
-        return catalog().all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
-    }
-
-    /**
-     * Where quick-add opened by key (Space, Edit ▸ Add Block…) wires its block from: the output of the one block
-     * selected (a block just added is), the first that some block takes; empty with no block, several, or an output
-     * block selected. Without it a graph could be begun but never wired from the keyboard.
-     */
-    Optional<Port> quickAddFrom(java.util.Set<String> selected) {
-        if (selected.size() != 1) {
-            return Optional.empty();
-        }
-        return graph().node(selected.iterator().next()).flatMap(n -> catalog().find(n.type()).stream()
-                .flatMap(t -> t.outputs().stream()).map(o -> new Port(n.id(), o.name()))
-                .filter(p -> !blocksAccepting(p).isEmpty()).findFirst());
-    }
-
-    private Optional<PortSpec> outputSpec(Port from) {
-        return graph().node(from.nodeId()).flatMap(n -> catalog().find(n.type())).flatMap(t -> t.output(from.name()));
-    }
-
-    private static Optional<PortSpec> firstInputAccepting(BlockType t, PortSpec out) {
-        return t.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).findFirst();
-    }
-
-    String addBlockConnected(String typeId, double x, double y, Port from) {
-        if (vm.refuseWhileLocked()) {
-            return null;
-        }
-        BlockType type = catalog().require(typeId);
-        PortSpec out = outputSpec(from).orElseThrow();
-        // the first input that takes it, or, for a sequence cut from an image, cross-attention's keys and values
-        PortSpec in = dev.deepwire.model.WireTarget.inputFor(graph(), type, out, from)
-                .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
-        String id = graph().freshId(typeId);
-        Command add = new AddNodeCommand(catalog().newNode(typeId, id, x, y));
-        Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
-        execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
-        selectOnly(id);
-        // said as addBlock says it (the bar had kept the message before, "Added Token sequence" under a sixth block)
-        vm.messageProperty().set("Added " + type.label() + " after " + from.nodeId());
-        return id;
-    }
 
     ConnectionCheck connect(Port from, Port to) {
         if (vm.refuseWhileLocked()) {

@@ -69,7 +69,7 @@ final class CanvasPlacement {
         Optional<dev.deepwire.model.Node> source = Optional.ofNullable(from).flatMap(f -> vm.graph().node(f.nodeId()));
         if (source.isPresent()) {
             Point2D after = NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted,
-                    views.modelBounds(source.get()));
+                    views.bounds().modelBounds(source.get()));
             bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
             return after;
         }
@@ -97,8 +97,8 @@ final class CanvasPlacement {
 
     /** What a new block or note must not cover: blocks, notes, groups (as they are or will be expanded) and the minimap. */
     private java.util.List<Bounds> occupiedInView() {
-        java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.occupiedWorldBounds());
-        occupied.addAll(views.groupExtents()); // a group collapsed now takes its room back when expanded
+        java.util.List<Bounds> occupied = new java.util.ArrayList<>(views.bounds().occupiedWorldBounds());
+        occupied.addAll(views.bounds().groupExtents()); // a group collapsed now takes its room back when expanded
         if (minimap.isVisible()) {
             // in this pane's coordinates, with room for what a block draws past its box (ports, shadow)
             Bounds m = minimap.getBoundsInParent();

@@ -24,7 +24,8 @@ import javafx.scene.Group;
 /**
  * Keeps the canvas's views in step with the graph: after an edit only what changed is touched (a block's view is
  * updated in place, wires and groups that are still there keep their views), large graphs get views only near the
- * visible area, and wires are routed around blocks; notes are {@link NoteViews}', groups {@link GroupViews}'.
+ * visible area, and wires are routed around blocks; notes are {@link NoteViews}', groups {@link GroupViews}', where
+ * things are drawn {@link CanvasBounds}'.
  */
 final class CanvasViews {
     /**
@@ -50,6 +51,7 @@ final class CanvasViews {
     private final Map<Edge, EdgeView> edges = new HashMap<>();
     private final GroupViews groups;
     private final NoteViews notes;
+    private final CanvasBounds bounds;
     private final Set<String> hidden = new HashSet<>();
     private Map<String, NodeHealth> health = Map.of();
     private Edge selectedWire;
@@ -63,6 +65,7 @@ final class CanvasViews {
         this.groups = new GroupViews(vm, groupLayer, nodeLayer, groupTitleLayer, groupGestures);
         this.edgeGestures = edgeGestures;
         this.notes = new NoteViews(vm, noteLayer, noteGestures);
+        this.bounds = new CanvasBounds(vm, nodes, groups, notes, nodeLayer, edgeLayer, noteLayer, this::culling);
         viewport.zoomProperty().addListener((o, was, now) -> showZoom(now.doubleValue()));
     }
 
@@ -94,7 +97,7 @@ final class CanvasViews {
             NodeView view = nodes.get(n.id());
             if (view != null) {
                 view.update(n);
-            } else if (near == null || near.intersects(modelBounds(n))) {
+            } else if (near == null || near.intersects(bounds.modelBounds(n))) {
                 realize(n);
             }
         }
@@ -126,42 +129,6 @@ final class CanvasViews {
     private Bounds nearView() {
         Bounds v = viewport.visible();
         return new BoundingBox(v.getMinX() - v.getWidth() / 10, v.getMinY() - v.getHeight() / 10, v.getWidth() * 1.2, v.getHeight() * 1.2);
-    }
-
-    /** Where a block is drawn, from the model (its view may not exist yet). */
-    Bounds modelBounds(Node n) {
-        NodeView v = nodes.get(n.id());
-        if (v != null) {
-            return v.getBoundsInParent();
-        }
-        return new BoundingBox(n.x(), n.y(), NodeView.WIDTH, NodeView.heightFor(vm.catalog().find(n.type()).orElse(null)));
-    }
-
-    /** The extent of every block, from the model. */
-    Bounds graphBounds() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Node node : vm.graph().nodes()) {
-            Bounds b = modelBounds(node);
-            minX = Math.min(minX, b.getMinX());
-            minY = Math.min(minY, b.getMinY());
-            maxX = Math.max(maxX, b.getMaxX());
-            maxY = Math.max(maxY, b.getMaxY());
-        }
-        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
-    }
-
-    /** What fit view shows: blocks, wires and notes (from the model for large graphs). */
-    Bounds drawingBounds() {
-        Bounds n = culling() ? graphBounds() : nodeLayer.getBoundsInParent();
-        Bounds w = edgeLayer.getChildren().isEmpty() || culling() ? n : edgeLayer.getBoundsInParent();
-        Bounds t = noteLayer.getChildren().isEmpty() ? n : noteLayer.getBoundsInParent(); // notes are part of the drawing
-        double minX = Math.min(n.getMinX(), Math.min(w.getMinX(), t.getMinX()));
-        double minY = Math.min(n.getMinY(), Math.min(w.getMinY(), t.getMinY()));
-        return new BoundingBox(minX, minY, Math.max(n.getMaxX(), Math.max(w.getMaxX(), t.getMaxX())) - minX,
-                Math.max(n.getMaxY(), Math.max(w.getMaxY(), t.getMaxY())) - minY);
     }
 
     /** The view of a block, made now if it has none yet. */
@@ -217,7 +184,7 @@ final class CanvasViews {
         Bounds near = nearView();
         int before = nodes.size();
         for (Node n : vm.graph().nodes()) {
-            if (!nodes.containsKey(n.id()) && near.intersects(modelBounds(n))) {
+            if (!nodes.containsKey(n.id()) && near.intersects(bounds.modelBounds(n))) {
                 realize(n);
             }
         }
@@ -233,7 +200,7 @@ final class CanvasViews {
 
     /** Routes every wire around the blocks; {@code quick} (while dragging) draws plain curves. */
     void routeEdges(boolean quick) {
-        groups.layout(this::modelBounds);
+        groups.layout(bounds::modelBounds);
         List<WireRouter.Box> obstacles = quick || nodes.size() > ROUTE_UP_TO ? null : obstacles();
         List<EdgeView> ordered = edges.values().stream().sorted(Comparator.comparing((EdgeView e) -> e.edge().from().nodeId())
                 .thenComparing(e -> e.edge().to().nodeId()).thenComparing(e -> e.edge().to().name())).toList();
@@ -370,33 +337,9 @@ final class CanvasViews {
         return false;
     }
 
-    /** Where each block and note is, in world coordinates (from the model where a block has no view). */
-    List<Bounds> occupiedWorldBounds() {
-        List<Bounds> all = new ArrayList<>();
-        for (Node n : vm.graph().nodes()) {
-            NodeView v = nodes.get(n.id());
-            all.add(v != null && v.isVisible() ? v.getBoundsInParent() : new BoundingBox(n.x(), n.y(), NodeView.WIDTH, 90));
-        }
-        notes.all().forEach(v -> all.add(v.getBoundsInParent()));
-        return all;
-    }
-
-    /**
-     * What is drawn where, as it is now: shown blocks, collapsed groups' boxes and notes — not the blocks a collapsed
-     * group hides (step mode's wire badges had been pushed away from the empty room those would take).
-     */
-    List<Bounds> shownWorldBounds() {
-        List<Bounds> all = new ArrayList<>();
-        nodes.values().stream().filter(javafx.scene.Node::isVisible).forEach(v -> all.add(v.getBoundsInParent()));
-        groups.all().stream().filter(g -> g.isVisible() && g.getParent() == nodeLayer) // a collapsed box
-                .forEach(g -> all.add(g.getBoundsInParent()));
-        notes.all().forEach(v -> all.add(v.getBoundsInParent()));
-        return all;
-    }
-
-    /** What each group takes expanded, collapsed ones as they will be ({@link GroupViews#expandedExtents}). */
-    List<Bounds> groupExtents() {
-        return groups.expandedExtents(this::modelBounds);
+    /** Where things are drawn ({@link CanvasBounds}). */
+    CanvasBounds bounds() {
+        return bounds;
     }
 
     NoteView note(String id) {

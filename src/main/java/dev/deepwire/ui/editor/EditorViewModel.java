@@ -1,7 +1,6 @@
 package dev.deepwire.ui.editor;
 
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.BlockType;
 import dev.deepwire.model.CommandStack;
 import dev.deepwire.model.ConnectionCheck;
 import dev.deepwire.model.DatasetSpec;
@@ -37,7 +36,7 @@ import javafx.collections.ObservableSet;
  * the UI thread never waits). Unit-tested without a display.
  *
  * <p>The one object the views talk to; the work lies in {@link EditorAnalysis} (analysis and quick fixes),
- * {@link BlockEdits} (blocks and wires), {@link NoteAndGroupEdits} (notes and groups), {@link ClipboardEdits}, and
+ * {@link BlockEdits} (blocks and wires), {@link QuickAddEdits} (quick-add's chaining), {@link NoteAndGroupEdits} (notes and groups), {@link ClipboardEdits}, and
  * {@link EditorMessages} (the message line and the run lock), {@link EditorHistory} (undo and redo as offered) and
  * {@link EditorSelection} (blocks and notes selected).
  */
@@ -47,6 +46,7 @@ public final class EditorViewModel {
     private final BlockEdits blocks = new BlockEdits(this);
     private final NoteAndGroupEdits canvasItems = new NoteAndGroupEdits(this);
     private final ClipboardEdits clipboard = new ClipboardEdits(this);
+    private final QuickAddEdits quickAdd = new QuickAddEdits(this);
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private CommandStack stack;
     private final EditorSelection selected = new EditorSelection(this::graph);
@@ -207,19 +207,9 @@ public final class EditorViewModel {
         return blocks.addBlock(typeId, x, y);
     }
 
-    /** Block types with an input that takes what {@code from} gives (for quick-add after a dropped wire). */
-    public List<BlockType> blocksAccepting(Port from) {
-        return blocks.blocksAccepting(from);
-    }
-
-    /** The output quick-add opened by key wires from: the one selected block's ({@link BlockEdits#quickAddFrom}). */
-    public Optional<Port> quickAddFrom() {
-        return blocks.quickAddFrom(selected.blocks().isEmpty() || !selected.notes().isEmpty() ? Set.of() : selected.blocks());
-    }
-
-    /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
-    public String addBlockConnected(String typeId, double x, double y, Port from) {
-        return blocks.addBlockConnected(typeId, x, y, from);
+    /** Quick-add's chaining: what can follow a block, where Space wires from, the block added wired in. */
+    QuickAddEdits quickAdd() {
+        return quickAdd;
     }
 
     /** What dropping a wire from {@code from} onto {@code to} would do. */

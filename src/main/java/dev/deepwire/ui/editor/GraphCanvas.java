@@ -147,9 +147,9 @@ public final class GraphCanvas extends Pane {
         return views.edge(e);
     }
 
-    /** What is drawn where now ({@link CanvasViews#shownWorldBounds}): step mode's badges keep clear of it. */
+    /** What is drawn where now ({@link CanvasBounds#shownWorldBounds}): step mode's badges keep clear of it. */
     java.util.List<javafx.geometry.Bounds> shownWorldBounds() {
-        return views.shownWorldBounds();
+        return views.bounds().shownWorldBounds();
     }
 
     GroupView groupView(String id) {
@@ -318,7 +318,7 @@ public final class GraphCanvas extends Pane {
         // Views made for a project just opened have no size until styled and laid out: measure them laid out.
         applyCss();
         layout();
-        Bounds b = views.drawingBounds();
+        Bounds b = views.bounds().drawingBounds();
         double mw = minimap.isVisible() ? minimap.getWidth() + 10 : 0;
         double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
         boolean beside = Viewport.fitScale(b, getWidth() - mw, getHeight()) >= Viewport.fitScale(b, getWidth(), getHeight() - mh);
@@ -350,7 +350,7 @@ public final class GraphCanvas extends Pane {
      * pointer was moved to where the block goes (else it goes right of the block it follows).
      */
     public void openQuickAddByKey(double x, double y, boolean atPointer) {
-        openQuickAdd(x, y, vm.quickAddFrom().orElse(null), atPointer ? QuickAdd.Wiring.AT_POINTER : QuickAdd.Wiring.AFTER);
+        openQuickAdd(x, y, vm.quickAdd().from().orElse(null), atPointer ? QuickAdd.Wiring.AT_POINTER : QuickAdd.Wiring.AFTER);
     }
 
     /** Quick-add at a point of the canvas; with {@code from} (a wire dropped there), only the blocks that take it. */

@@ -110,7 +110,7 @@ final class QuickAdd {
         this.at = world;
         this.from = from;
         this.wiring = wiring;
-        choices = from == null || wiring != Wiring.ONLY_WIRED ? List.copyOf(vm.catalog().all()) : vm.blocksAccepting(from);
+        choices = from == null || wiring != Wiring.ONLY_WIRED ? List.copyOf(vm.catalog().all()) : vm.quickAdd().blocksAccepting(from);
         // what the chosen block is wired after, said where it is typed (Space with a block selected chains after it)
         search.setPromptText(vm.graph().node(from == null ? "" : from.nodeId())
                 .map(n -> "Add block after \u201c" + dev.deepwire.limits.ShownName.of(n.label()).replace('\n', ' ')
@@ -162,12 +162,12 @@ final class QuickAdd {
             return;
         }
         popup.hide();
-        Port after = from != null && (wiring == Wiring.ONLY_WIRED || vm.blocksAccepting(from).contains(type)) ? from : null;
+        Port after = from != null && (wiring == Wiring.ONLY_WIRED || vm.quickAdd().blocksAccepting(from).contains(type)) ? from : null;
         Point2D spot = place.spot(type, at, wiring == Wiring.AT_POINTER ? null : after);
         double x = Math.round(spot.getX());
         double y = Math.round(spot.getY());
         if (after != null) {
-            vm.addBlockConnected(type.id(), x, y, after);
+            vm.quickAdd().addBlockConnected(type.id(), x, y, after);
         } else {
             vm.addBlock(type.id(), x, y);
         }

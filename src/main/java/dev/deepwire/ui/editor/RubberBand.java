@@ -49,7 +49,7 @@ final class RubberBand {
             for (Node n : vm.graph().nodes()) {
                 // a block hidden in a collapsed group is taken with its box, never by where it would be shown
                 javafx.scene.layout.Region shown = views.shownAs(n.id());
-                if (b.intersects(shown instanceof GroupView ? shown.getBoundsInParent() : views.modelBounds(n))) {
+                if (b.intersects(shown instanceof GroupView ? shown.getBoundsInParent() : views.bounds().modelBounds(n))) {
                     vm.selection().add(n.id());
                 }
             }

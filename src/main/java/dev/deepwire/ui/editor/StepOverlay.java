@@ -120,7 +120,7 @@ public final class StepOverlay {
         Map<String, Integer> order = new HashMap<>();
         walk.steps().forEach(s -> order.put(s.nodeId(), s.index()));
         Step step = walk.steps().get(index);
-        Bounds all = views.drawingBounds();
+        Bounds all = views.bounds().drawingBounds();
         dim.setX(all.getMinX() - 4000);
         dim.setY(all.getMinY() - 4000);
         dim.setWidth(all.getWidth() + 8000);
@@ -147,7 +147,7 @@ public final class StepOverlay {
         if (back != null) {
             back.wires().forEach(w -> gradients.put(w.wire(), w.norm()));
         }
-        List<Bounds> taken = new java.util.ArrayList<>(views.shownWorldBounds());
+        List<Bounds> taken = new java.util.ArrayList<>(views.bounds().shownWorldBounds());
         Map<String, Edge> wires = new HashMap<>();
         views.edges().keySet().forEach(e -> wires.put(Walkthroughs.wireName(e), e));
         for (Step s : walk.steps()) {
@@ -270,7 +270,7 @@ public final class StepOverlay {
         double y = dim.getY();
         double w = dim.getWidth();
         double h = dim.getHeight();
-        Bounds drawing = views.drawingBounds();
+        Bounds drawing = views.bounds().drawingBounds();
         Bounds marks = layer.getBoundsInParent(); // the frame and the heatmaps, which may stand out past the blocks
         double minX = Math.min(drawing.getMinX(), marks.getMinX());
         double minY = Math.min(drawing.getMinY(), marks.getMinY());

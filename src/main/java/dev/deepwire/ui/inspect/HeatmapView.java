@@ -1,7 +1,6 @@
 package dev.deepwire.ui.inspect;
 
 import dev.deepwire.inspect.HeatmapRaster;
-import dev.deepwire.inspect.Viridis;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -184,12 +183,6 @@ final class HeatmapView extends Region {
         return Math.max(0.5, Math.min(w, h));
     }
 
-    /** The colour the shared map gives a weight at {@code t} of the scale. */
-    static Color colour(double t) {
-        int rgb = Viridis.rgb(t);
-        return Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
-    }
-
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#17191d"));
@@ -202,8 +195,7 @@ final class HeatmapView extends Region {
         double c = cell();
         WritableImage img = new WritableImage(nk, nq);
         PixelWriter px = img.getPixelWriter();
-        px.setPixels(0, 0, nk, nq, PixelFormat.getIntArgbInstance(),
-                signed ? signedPixels() : HeatmapRaster.argb(map), 0, nk);
+        px.setPixels(0, 0, nk, nq, PixelFormat.getIntArgbInstance(), HeatmapColours.pixels(map, signed, max), 0, nk);
         g.setImageSmoothing(false);
         g.drawImage(img, left, top, nk * c, nq * c);
         marks(g, c, nq, nk);
@@ -225,7 +217,7 @@ final class HeatmapView extends Region {
         // as tall as the map, and at least 60 px where the view has room (a short bar had its labels on each other)
         double lh = Math.max(nq * c, Math.min(60, getHeight() - top - 8));
         for (int i = 0; i < 100; i++) {
-            g.setFill(signed ? signedColour(1 - i / 50.0) : colour(1 - i / 100.0));
+            g.setFill(HeatmapColours.ofBar(1 - i / 100.0, signed));
             g.fillRect(lx, top + i * lh / 100, 12, lh / 100 + 1);
         }
         key(g, lx + 16, lh);
@@ -358,25 +350,6 @@ final class HeatmapView extends Region {
             g.setFont(Font.font(labelFont));
             g.fillText("pinned", left - 44, top + pinnedRow * c + c / 2 + 4);
         }
-    }
-
-    /** Blue (−1) through white (0) to red (+1). */
-    private static Color signedColour(double t) {
-        double a = Math.min(1, Math.abs(t));
-        return t >= 0 ? Color.color(1, 1 - a, 1 - a) : Color.color(1 - a, 1 - a, 1);
-    }
-
-    private int[] signedPixels() {
-        int cols = map[0].length;
-        int[] out = new int[map.length * cols];
-        for (int q = 0; q < map.length; q++) {
-            for (int k = 0; k < cols; k++) {
-                Color col = signedColour(map[q][k] / max);
-                out[q * cols + k] = 0xff000000 | (int) Math.round(col.getRed() * 255) << 16
-                        | (int) Math.round(col.getGreen() * 255) << 8 | (int) Math.round(col.getBlue() * 255);
-            }
-        }
-        return out;
     }
 
     /** A label cut to fit a margin this wide (about 6.5 px a character at the label sizes used). */

@@ -36,9 +36,9 @@ class DroppedWireTest {
     @Test
     void imagePatchesDroppedIntoCrossAttentionGoToTheKeysAndValues() {
         EditorViewModel vm = vm(imageAndText());
-        String attn = vm.addBlockConnected("cross_attention", 600, 0, new Port("patches", "out"));
+        String attn = vm.quickAdd().addBlockConnected("cross_attention", 600, 0, new Port("patches", "out"));
         assertThat(inputWiredFrom(vm, new Port("patches", "out"), attn).name()).isEqualTo("keys");
-        String after = vm.addBlockConnected("cross_attention", 600, 200, new Port("proj", "out"));
+        String after = vm.quickAdd().addBlockConnected("cross_attention", 600, 200, new Port("proj", "out"));
         assertThat(inputWiredFrom(vm, new Port("proj", "out"), after).name())
                 .as("projected patches are still the image").isEqualTo("keys");
     }
@@ -46,11 +46,11 @@ class DroppedWireTest {
     @Test
     void aTokenSequenceStillGoesToTheQueries() {
         EditorViewModel vm = vm(imageAndText());
-        String attn = vm.addBlockConnected("cross_attention", 600, 0, new Port("emb", "out"));
+        String attn = vm.quickAdd().addBlockConnected("cross_attention", 600, 0, new Port("emb", "out"));
         assertThat(inputWiredFrom(vm, new Port("emb", "out"), attn).name()).isEqualTo("queries");
         // text that attended to the image is still text: the cross-attention's output keeps the queries' sequence
         vm.connect(new Port("patches", "out"), new Port(attn, "keys"));
-        String next = vm.addBlockConnected("cross_attention", 900, 0, new Port(attn, "out"));
+        String next = vm.quickAdd().addBlockConnected("cross_attention", 900, 0, new Port(attn, "out"));
         assertThat(inputWiredFrom(vm, new Port(attn, "out"), next).name()).isEqualTo("queries");
     }
 
@@ -60,7 +60,7 @@ class DroppedWireTest {
         String tokens = vm.addBlock("token_input", 0, 400);
         assertThat(vm.messageProperty().get()).isEqualTo("Added Token sequence");
 
-        vm.addBlockConnected("token_embedding", 300, 400, new Port(tokens, "out"));
+        vm.quickAdd().addBlockConnected("token_embedding", 300, 400, new Port(tokens, "out"));
 
         assertThat(Words.named(vm.messageProperty().get(), vm.graph()))
                 .as("as the status bar shows it").isEqualTo("Added Token embedding after \u201cToken sequence\u201d");

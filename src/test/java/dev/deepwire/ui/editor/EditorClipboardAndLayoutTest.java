@@ -159,9 +159,9 @@ class EditorClipboardAndLayoutTest {
     @Test
     void blocksAcceptingASequenceExcludeVectorOnlyBlocks() {
         EditorViewModel vm = vm(chain());
-        var ids = vm.blocksAccepting(new Port("emb", "out")).stream().map(t -> t.id()).toList();
+        var ids = vm.quickAdd().blocksAccepting(new Port("emb", "out")).stream().map(t -> t.id()).toList();
         assertThat(ids).contains("self_attention", "layer_norm", "global_pool", "add").doesNotContain("dense", "softmax_output");
-        String id = vm.addBlockConnected("layer_norm", 10, 10, new Port("emb", "out"));
+        String id = vm.quickAdd().addBlockConnected("layer_norm", 10, 10, new Port("emb", "out"));
         assertThat(vm.graph().edgeInto(new Port(id, "in")).orElseThrow().from()).isEqualTo(new Port("emb", "out"));
     }
 }

@@ -1,0 +1,77 @@
+package dev.deepwire.ui.editor;
+
+import dev.deepwire.model.AddNodeCommand;
+import dev.deepwire.model.BlockType;
+import dev.deepwire.model.Command;
+import dev.deepwire.model.CompoundCommand;
+import dev.deepwire.model.ConnectPortsCommand;
+import dev.deepwire.model.Port;
+import dev.deepwire.model.PortSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Quick-add's chaining: which blocks can follow an output, which output quick-add opened by key (Space) wires from,
+ * and the block it adds, wired in and selected — so Space, pick, Space, pick builds a chain from the keyboard.
+ */
+final class QuickAddEdits {
+    private final EditorViewModel vm;
+
+    QuickAddEdits(EditorViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Block types with an input that takes what {@code from} gives (for quick-add after a dropped wire). */
+    List<BlockType> blocksAccepting(Port from) {
+        Optional<PortSpec> out = outputSpec(from);
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        return vm.catalog().all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
+    }
+
+    /**
+     * Where quick-add opened by key (Space, Edit ▸ Add Block…) wires its block from: the output of the one block
+     * selected (a block just added is), the first that some block takes; empty with no block, several, or an output
+     * block selected. Without it a graph could be begun but never wired from the keyboard.
+     */
+    Optional<Port> from() {
+        Set<String> selected = vm.selection();
+        if (selected.size() != 1 || !vm.selectedNotes().isEmpty()) {
+            return Optional.empty();
+        }
+        return vm.graph().node(selected.iterator().next()).flatMap(n -> vm.catalog().find(n.type()).stream()
+                .flatMap(t -> t.outputs().stream()).map(o -> new Port(n.id(), o.name()))
+                .filter(p -> !blocksAccepting(p).isEmpty()).findFirst());
+    }
+
+    private Optional<PortSpec> outputSpec(Port from) {
+        return vm.graph().node(from.nodeId()).flatMap(n -> vm.catalog().find(n.type())).flatMap(t -> t.output(from.name()));
+    }
+
+    private static Optional<PortSpec> firstInputAccepting(BlockType t, PortSpec out) {
+        return t.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).findFirst();
+    }
+
+    /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
+    String addBlockConnected(String typeId, double x, double y, Port from) {
+        if (vm.refuseWhileLocked()) {
+            return null;
+        }
+        BlockType type = vm.catalog().require(typeId);
+        PortSpec out = outputSpec(from).orElseThrow();
+        // the first input that takes it, or, for a sequence cut from an image, cross-attention's keys and values
+        PortSpec in = dev.deepwire.model.WireTarget.inputFor(vm.graph(), type, out, from)
+                .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
+        String id = vm.graph().freshId(typeId);
+        Command add = new AddNodeCommand(vm.catalog().newNode(typeId, id, x, y));
+        Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
+        vm.history().execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
+        vm.selection().clear(); // the block added is selected, so Space again wires from it
+        vm.selection().add(id);
+        // said as addBlock says it (the bar had kept the message before, "Added Token sequence" under a sixth block)
+        vm.messageProperty().set("Added " + type.label() + " after " + from.nodeId());
+        return id;
+    }
+}
