@@ -23,12 +23,12 @@ public final class ShownName {
 
     /** {@code name} as shown in place: whole when short, else its start and "…". */
     public static String of(String name) {
-        return cut(name, MOST, LINES, false);
+        return cut(name, MOST, LINES, null);
     }
 
     /** {@code name} as shown on hover: whole up to {@value #HOVER} characters, else its start and its length. */
     public static String hover(String name) {
-        return cut(name, HOVER, HOVER, true);
+        return cut(name, HOVER, HOVER, name);
     }
 
     /**
@@ -38,7 +38,7 @@ public final class ShownName {
      * 5,000 characters, a U+202E or a newline had been shown whole, reversed or split in each of those places.
      */
     public static String line(String name) {
-        return cut(VisibleText.oneLine(name), MOST, 1, false);
+        return cut(VisibleText.oneLine(name), MOST, 1, null);
     }
 
     /** {@link #line} of a file's name (its last part), as the window names a project's file. */
@@ -46,9 +46,21 @@ public final class ShownName {
         return file == null || file.getFileName() == null ? "" : line(file.getFileName().toString());
     }
 
-    /** {@code name} as {@link #line} shows it, on hover: escaped the same way, whole up to {@value #HOVER} characters. */
+    /**
+     * {@code name} as {@link #line} shows it, on hover: escaped the same way, whole up to {@value #HOVER} characters;
+     * a longer one says how many characters the name has (its own: an escape such as {@code \u202e} counts as the one
+     * character it stands for — the count had been of the escaped text, six for each).
+     */
     public static String lineHover(String name) {
-        return cut(VisibleText.oneLine(name), HOVER, HOVER, true);
+        return cut(VisibleText.oneLine(name), HOVER, HOVER, name);
+    }
+
+    /**
+     * Whether {@link #line} cuts {@code name} — leaves some of it out, not only writes its controls as escapes (a name
+     * only escaped is shown whole, and needs no whole-name tooltip).
+     */
+    public static boolean lineIsCut(String name) {
+        return name != null && !line(name).equals(VisibleText.oneLine(name));
     }
 
     /** Whether {@link #of} cuts {@code name}. */
@@ -56,7 +68,8 @@ public final class ShownName {
         return !of(name).equals(name == null ? "" : name);
     }
 
-    private static String cut(String name, int most, int lines, boolean sayLength) {
+    /** {@code name} cut to {@code most} characters on {@code lines} lines; where cut, the length of {@code said} too. */
+    private static String cut(String name, int most, int lines, String said) {
         if (name == null) {
             return "";
         }
@@ -82,7 +95,7 @@ public final class ShownName {
             return name;
         }
         String head = name.substring(0, end).stripTrailing();
-        return sayLength ? head + String.format(Locale.ROOT, "… (%,d characters)", name.codePointCount(0, name.length()))
+        return said != null ? head + String.format(Locale.ROOT, "… (%,d characters)", said.codePointCount(0, said.length()))
                 : head + "…";
     }
 }

@@ -45,7 +45,11 @@ class ShownNameTest {
         String shown = ShownName.line(longName);
         assertThat(shown).startsWith("\\u202ex").endsWith("…").doesNotContain("\n");
         assertThat(shown.codePointCount(0, shown.length())).isEqualTo(ShownName.MOST + 1);
-        assertThat(ShownName.lineHover(longName)).startsWith("\\u202ex").endsWith("… (5,016 characters)");
+        // the name's own characters counted (5,006), not the escaped text's (an escape is six): it had said 5,016
+        assertThat(ShownName.lineHover(longName)).startsWith("\\u202ex").endsWith("… (5,006 characters)");
+        assertThat(ShownName.lineIsCut(longName)).isTrue();
+        assertThat(ShownName.lineIsCut("evil\u202egnp.exe")).as("only escaped, shown whole").isFalse();
+        assertThat(ShownName.lineIsCut("\u202e".repeat(20))).as("escapes that run past the most shown").isTrue();
         assertThat(ShownName.line(java.nio.file.Path.of("/tmp", "a\nb.dwproj"))).isEqualTo("a\\u000ab.dwproj");
         assertThat(ShownName.line((String) null)).isEmpty();
     }

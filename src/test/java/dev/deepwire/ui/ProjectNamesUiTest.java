@@ -57,4 +57,36 @@ class ProjectNamesUiTest {
         shownByTheRule(WaitForAsyncUtils.asyncFx(about::getText).get(), "the inspector's heading");
         assertThat(h.vm.project().name()).as("the name itself kept whole").isEqualTo(NAME);
     }
+
+    /** The tooltip over the inspector's "About …" once the pointer has rested on it, or null where it has none. */
+    private static String aboutTooltip(FxRobot robot) throws Exception {
+        Label about = robot.lookup("#project-about").queryAs(Label.class);
+        robot.moveTo(about);
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Object tip = about.getProperties().get("javafx.scene.control.Tooltip");
+            return tip == null ? null : ((javafx.scene.control.Tooltip) tip).getText();
+        }).get();
+    }
+
+    /**
+     * The whole name is offered on hover where the heading cut it, saying how many characters the name has; a name
+     * only escaped (shown whole) gets no tooltip repeating it. The tooltip had been shown for any name the heading
+     * escaped, and its count was of the escaped text (six for each control).
+     */
+    @Test
+    void theHeadingOffersTheWholeNameOnlyWhereItCutIt(FxRobot robot) throws Exception {
+        robot.interact(() -> h.vm.clearSelection());
+        assertThat(aboutTooltip(robot)).as("a cut name, whole on hover").startsWith("lesson\\u202exxx")
+                .endsWith("(5,019 characters)");
+        robot.interact(() -> {
+            h.vm.project().setName("evil\u202egnp.exe");
+            h.vm.selectAll();
+            h.vm.clearSelection();
+        });
+        robot.moveTo("#train-status"); // off the heading, so resting on it again is a new hover
+        Label about = robot.lookup("#project-about").queryAs(Label.class);
+        assertThat(WaitForAsyncUtils.asyncFx(about::getText).get()).isEqualTo("About evil\\u202egnp.exe");
+        assertThat(aboutTooltip(robot)).as("an escaped name shown whole: no tooltip").isNull();
+    }
 }

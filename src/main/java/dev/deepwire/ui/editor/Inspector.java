@@ -112,7 +112,7 @@ public final class Inspector extends ScrollPane {
                 String name = vm.project().name();
                 Label aboutHeading = heading("About " + dev.deepwire.limits.ShownName.line(name));
                 aboutHeading.setId("project-about");
-                if (!dev.deepwire.limits.ShownName.line(name).equals(name)) { // cut or escaped: whole on hover
+                if (dev.deepwire.limits.ShownName.lineIsCut(name)) { // cut: whole on hover (one only escaped is whole)
                     LazyTooltip.install(aboutHeading, () -> dev.deepwire.limits.ShownName.lineHover(name));
                 }
                 content.getChildren().addAll(aboutHeading, text, edit);
