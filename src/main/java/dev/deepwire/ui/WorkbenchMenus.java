@@ -115,7 +115,8 @@ final class WorkbenchMenus {
                     window.stepMode().startOnChosenExample();
                 })),
                 item("S_weep…", null, () -> dev.deepwire.ui.sweep.SweepDialog.showFor(stage, vm::project, window.training()::projectFile,
-                        window.training().data()::refusal)), // the window's one consent to data outside the folder
+                        window.training().data()::refusal, // the window's one consent to data outside the folder
+                        dev.deepwire.ui.sweep.SweepSpecMemory.user())),
                 item("_Step Through Example", "Shortcut+T", () -> window.stepMode().toggleFromMenu()),
                 item("Embedding _Projector", "Shortcut+Shift+P", () -> window.openProjector(stage, vm.selectedNode().map(Node::id).orElse(null))),
                 new SeparatorMenuItem(),

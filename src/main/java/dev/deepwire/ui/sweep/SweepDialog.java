@@ -47,10 +47,15 @@ public final class SweepDialog {
      * Shows the Sweep… window of a workbench window: the project in it and its file (null while unsaved), read
      * when a sweep starts.
      */
-    /** Data outside the project's folder is read once {@code dataConsent} agrees (null: refused). */
+    /**
+     * Data outside the project's folder is read once {@code dataConsent} agrees (null: refused); the spec typed is
+     * remembered for the project's file in {@code memory}, and comes back when the window is made for it again.
+     */
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile,
-                               java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent) {
-        // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec)
+                               java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent,
+                               SweepSpecMemory memory) {
+        // kept in the workbench window's own properties: it lives as long as that window (and reopens with the last spec,
+        // which memory keeps for the project's file after the window is gone)
         // ... for the project it was typed for: another project opened in the window since starts with a fresh spec (the
         // earlier one's rows had come back, naming blocks this project does not have), unless its sweep still runs
         Object earlier = owner.getProperties().get(SweepDialog.class);
@@ -65,6 +70,7 @@ public final class SweepDialog {
             if (dataConsent != null) {
                 vm.setDataConsent(dataConsent);
             }
+            memory.keep(vm, projectFile);
             SweepDialog d = new SweepDialog(vm, owner);
             d.madeFor = project.get();
             return d;
@@ -108,6 +114,10 @@ public final class SweepDialog {
 
     Stage stage() {
         return stage;
+    }
+
+    SweepViewModel viewModel() {
+        return vm;
     }
 
     private Region content() {

@@ -38,7 +38,7 @@ import javafx.collections.ObservableList;
 
 /**
  * What the Sweep… dialog shows and does: the parameters with their typed values, seeds, runs at once and a step
- * limit (kept while the window is open, so the dialog opens with the last spec), how many runs that makes or why it
+ * limit (remembered per project file by {@link SweepSpecMemory}, so the dialog opens with the last spec), how many runs that makes or why it
  * cannot start, and while a sweep runs each run's status and figure, the progress, and cancel. A sweep is not an
  * edit of the project: nothing here touches its undo history.
  */

@@ -301,25 +301,74 @@ class SweepDialogUiTest {
         robot.interact(() -> dialog.stage().close());
     }
 
+    /** A memory of specs of its own, in a preferences node no other test (nor the user) has. */
+    private static SweepSpecMemory memory(java.util.prefs.Preferences node) {
+        return new SweepSpecMemory(node);
+    }
+
+    private static java.util.prefs.Preferences scratchNode() {
+        return java.util.prefs.Preferences.userRoot().node("dev/deepwire/test-sweep-" + System.nanoTime());
+    }
+
     @Test
     void anotherProjectInTheWindowStartsWithAFreshSpec(FxRobot robot) throws Exception {
         // The spec typed for one project came back in the Sweep… window after another was opened, its rows naming
         // blocks the new project does not have.
+        java.util.prefs.Preferences node = scratchNode();
         Path file = SmallMarker.file(dir, "marker.dwproj");
+        Path other = dir.resolve("word-language.dwproj");
+        java.nio.file.Files.copy(Path.of("sample-projects/word-language.dwproj"), other);
         java.util.concurrent.atomic.AtomicReference<Project> inWindow =
                 new java.util.concurrent.atomic.AtomicReference<>(new ProjectReader().read(file));
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        java.util.concurrent.atomic.AtomicReference<Path> fileInWindow = new java.util.concurrent.atomic.AtomicReference<>(file);
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
         robot.clickOn("#sweep-values-0").write("0.001, 0.01");
         robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
         assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
                 .as("the same project: the spec kept").isEqualTo("0.001, 0.01");
         robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
 
-        inWindow.set(new ProjectReader().read(Path.of("sample-projects/word-language.dwproj"))); // File ▸ Open
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, () -> file, null));
+        inWindow.set(new ProjectReader().read(other)); // File ▸ Open
+        fileInWindow.set(other);
+        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
         assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
                 .as("another project: a fresh spec").isEmpty();
         robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().hide());
+        node.removeNode();
+    }
+
+    /**
+     * A sweep set up, the window quit (its Sweep… window gone with it) and the project opened again: the spec comes
+     * back as typed — each row, the seeds and the step limit. It had been kept only while the window lived.
+     */
+    @Test
+    void theSpecTypedForAProjectFileComesBackAfterARestart(FxRobot robot) throws Exception {
+        java.util.prefs.Preferences node = scratchNode();
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
+        SweepDialog first = (SweepDialog) owner.getProperties().get(SweepDialog.class);
+        robot.clickOn("#sweep-values-0").write("0.001, 0.01");
+        robot.interact(() -> {
+            first.viewModel().params().get(0).keyProperty().set("training.learningRate");
+            first.viewModel().seedsProperty().set(3);
+            first.viewModel().maxStepsProperty().set(40L);
+        });
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close()); // quit
+
+        Project reopened = new ProjectReader().read(file); // the next start: another window, the same file
+        robot.interact(() -> SweepDialog.showFor(owner, () -> reopened, () -> file, null, memory(node)));
+        SweepDialog again = (SweepDialog) owner.getProperties().get(SweepDialog.class);
+        assertThat(again).isNotSameAs(first);
+        SweepViewModel vm = again.viewModel();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.params().get(0).keyProperty().get() + " = "
+                + vm.params().get(0).valuesProperty().get()).get()).isEqualTo("training.learningRate = 0.001, 0.01");
+        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("shown in the window").isEqualTo("0.001, 0.01");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.seedsProperty().get() + " seeds, " + vm.maxStepsProperty().get()
+                + " steps: " + vm.planProperty().get()).get()).startsWith("3 seeds, 40 steps: 6 runs");
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
+        node.removeNode();
     }
 }
