@@ -42,6 +42,13 @@ final class WorkbenchLayout {
     private double paletteWidth;
     private double inspectorWidth;
     private double dockHeight;
+    /**
+     * While a step-through is shown the palette and the dock give their room to the canvas and the step's panel: at
+     * 1024 × 700 the panel over a canvas 330 px tall showed two lines of a step's text (the rest scrolled), and the
+     * block it explained was pushed up under the toolbar. Nothing the user set changes: the View menu's items, the
+     * sizes and what is remembered stay, and both come back as they were when stepping ends.
+     */
+    private boolean presenting;
     /** Set while the layout moves the dividers itself, so the move is not remembered as the user's. */
     private boolean applying;
     private boolean sized;
@@ -93,6 +100,7 @@ final class WorkbenchLayout {
         item.setAccelerator(KeyCombination.keyCombination(keys));
         item.selectedProperty().addListener((o, a, now) -> {
             prefs.putBoolean(key, now);
+            presenting &= item == minimapShown || item == inspectorShown; // the user's choice of a panel wins
             if (item != minimapShown) {
                 rebuild();
             }
@@ -117,6 +125,22 @@ final class WorkbenchLayout {
     /** The middle of the window. */
     SplitPane root() {
         return centre;
+    }
+
+    private boolean paletteOn() {
+        return paletteShown.isSelected() && !presenting;
+    }
+
+    private boolean dockOn() {
+        return dockShown.isSelected() && !presenting;
+    }
+
+    /** Gives the palette's and the dock's room to the canvas while a step-through is shown ({@link #presenting}). */
+    void presenting(boolean on) {
+        if (on != presenting) {
+            presenting = on;
+            rebuild();
+        }
     }
 
     /** The View menu's items that show or hide each panel. */
@@ -158,14 +182,14 @@ final class WorkbenchLayout {
         applying = true;
         try {
             sides.getItems().setAll(canvas);
-            if (paletteShown.isSelected()) {
+            if (paletteOn()) {
                 sides.getItems().add(0, palette);
             }
             if (inspectorShown.isSelected()) {
                 sides.getItems().add(inspector);
             }
             centre.getItems().setAll(sides);
-            if (dockShown.isSelected()) {
+            if (dockOn()) {
                 centre.getItems().add(dock);
             }
         } finally {
@@ -183,17 +207,17 @@ final class WorkbenchLayout {
         }
         applying = true;
         try {
-            double left = paletteShown.isSelected() ? Math.min(paletteWidth, w / 3) : 0;
+            double left = paletteOn() ? Math.min(paletteWidth, w / 3) : 0;
             double right = inspectorShown.isSelected() ? Math.min(inspectorWidth, w / 3) : 0;
             var ds = sides.getDividers();
             int i = 0;
-            if (paletteShown.isSelected()) {
+            if (paletteOn()) {
                 ds.get(i++).setPosition(left / w);
             }
             if (inspectorShown.isSelected()) {
                 ds.get(i).setPosition(1 - right / w);
             }
-            if (dockShown.isSelected()) {
+            if (dockOn()) {
                 centre.getDividers().get(0).setPosition(1 - Math.min(dockHeight, h * 0.6) / h);
             }
         } finally {
@@ -210,7 +234,7 @@ final class WorkbenchLayout {
         double h = centre.getHeight();
         var ds = sides.getDividers();
         int i = 0;
-        if (paletteShown.isSelected() && ds.size() > i) {
+        if (paletteOn() && ds.size() > i) {
             paletteWidth = ds.get(i++).getPosition() * w;
             prefs.putDouble("paletteWidth", paletteWidth);
         }
@@ -218,7 +242,7 @@ final class WorkbenchLayout {
             inspectorWidth = (1 - ds.get(i).getPosition()) * w;
             prefs.putDouble("inspectorWidth", inspectorWidth);
         }
-        if (dockShown.isSelected() && !centre.getDividers().isEmpty()) {
+        if (dockOn() && !centre.getDividers().isEmpty()) {
             dockHeight = (1 - centre.getDividers().get(0).getPosition()) * h;
             prefs.putDouble("dockHeight", dockHeight);
         }
@@ -226,6 +250,6 @@ final class WorkbenchLayout {
 
     /** The dock's height now (0 when hidden). */
     double dockHeight() {
-        return dockShown.isSelected() ? dock.getHeight() : 0;
+        return dockOn() ? dock.getHeight() : 0;
     }
 }

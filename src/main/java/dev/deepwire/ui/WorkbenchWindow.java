@@ -307,7 +307,8 @@ final class WorkbenchWindow {
     StepMode stepMode() {
         if (stepMode == null) {
             stepMode = new StepMode(canvas, vm, attention, () -> training.restingModel(), inspectWork);
-            stepMode.setKeptModel(() -> keptModels().loadNewestUnlessOwn()); // a reopened lesson: its newest run's
+            stepMode.setKeptModel(() -> keptModels().loadNewestUnlessOwn()); // a reopened lesson walks its newest run
+            stepMode.showingProperty().addListener((o, was, on) -> layout.presenting(on)); // the canvas's room to the step
         }
         return stepMode;
     }

@@ -69,7 +69,8 @@ class StepModeUiTest {
     void onAShortCanvasTheStepPanelTakesMoreOfItAndLeavesRoomForTheBlock() {
         // 1024 x 768 with the dock below: a canvas of about 380 px, where half showed three lines of a step's text
         assertThat(StepOverlay.panelRoom(380)).isGreaterThanOrEqualTo(245).isLessThanOrEqualTo(380 - 120);
-        assertThat(StepOverlay.panelRoom(600)).as("a tall canvas: a little over half").isEqualTo(600 * 0.55 - 20);
+        assertThat(StepOverlay.panelRoom(600)).as("a taller canvas: the longest step's text, 200 px left above").isEqualTo(380);
+        assertThat(StepOverlay.panelRoom(900)).as("a tall canvas: a little over half").isEqualTo(900 * 0.55 - 20);
         assertThat(StepOverlay.panelRoom(200)).as("never under 160 px").isEqualTo(160);
     }
 

@@ -177,11 +177,15 @@ public final class StepOverlay {
     /**
      * The panel's height on a canvas {@code height} pixels tall: a little over half of it, and on a short canvas (1024 ×
      * 768, the dock below it: about 380 px) up to 260 px with 130 px left above for the block explained — at half, a
-     * step's text showed three lines at a time.
+     * step's text showed three lines at a time; where the canvas has room (1024 × 700 while stepping: about 570 px) up
+     * to {@value #WHOLE_STEP} px with 200 px above, so a self-attention step's text shows whole beside its softmax row.
      */
     public static double panelRoom(double height) {
-        return Math.max(160, Math.max(height * 0.55 - 20, Math.min(height - 130, 260)));
+        return Math.max(160, Math.max(height * 0.55 - 20, Math.max(Math.min(height - 130, 260), Math.min(height - 200, WHOLE_STEP))));
     }
+
+    /** The height that shows the longest step's text (self-attention's, with its softmax row) whole at 1024 px wide. */
+    static final double WHOLE_STEP = 380;
 
     /**
      * The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left,

@@ -129,6 +129,11 @@ public final class StepMode {
         }
     }
 
+    /** Whether a step is on show (its panel over the canvas): the window gives the canvas more room meanwhile. */
+    public javafx.beans.value.ObservableBooleanValue showingProperty() {
+        return panel.visibleProperty();
+    }
+
     /** The toolbar's toggle. */
     public ToggleButton toggle() {
         return toggle;

@@ -116,7 +116,8 @@ final class StepPanel extends VBox {
         setPadding(new Insets(10));
         setMaxWidth(760);
         setPrefWidth(760);
-        setStyle("-fx-background-color: rgba(27,29,34,0.94); -fx-background-radius: 6; -fx-border-color: #3a3f4b;"
+        // opaque: a note and the minimap under it had shown through behind the step's text
+        setStyle("-fx-background-color: rgb(27,29,34); -fx-background-radius: 6; -fx-border-color: #3a3f4b;"
                 + " -fx-border-radius: 6;");
         setVisible(false);
         // a click on the panel (its greyed Next at the last step, its text) stays on it: passed on to the canvas
