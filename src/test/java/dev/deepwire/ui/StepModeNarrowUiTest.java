@@ -77,17 +77,7 @@ class StepModeNarrowUiTest {
         int steps = mode.walkthrough().steps().size();
         for (int i = 0; i < steps; i++) {
             WaitForAsyncUtils.waitForFxEvents();
-            int at = i;
-            String shown = WaitForAsyncUtils.asyncFx(() -> {
-                double view = body.getViewportBounds().getHeight();
-                double text = body.getContent().getLayoutBounds().getHeight();
-                javafx.scene.Node block = robot.lookup(".step-current").query();
-                var b = panel.getParent().sceneToLocal(block.localToScene(block.getBoundsInLocal()));
-                return (text <= view + 1 ? "whole" : "scrolls: " + Math.round(text) + " px in " + Math.round(view))
-                        + (b.getMaxY() <= panel.getLayoutY() && b.getMinY() >= 0 ? "" : ", block hidden")
-                        + " at step " + (at + 1);
-            }).get();
-            assertThat(shown).isEqualTo("whole at step " + (i + 1));
+            assertThat(shown(robot, body, panel, i)).isEqualTo("whole at step " + (i + 1));
             robot.interact(() -> mode.step(1));
         }
         assertThat(dock.getScene()).as("the dock gives its room while stepping").isNull();
@@ -100,5 +90,43 @@ class StepModeNarrowUiTest {
                 .as("the View menu's items as the user left them").isTrue();
         assertThat(WaitForAsyncUtils.asyncFx(() -> h.window.canvas().getHeight()).get())
                 .as("the canvas as tall as before").isCloseTo(canvasBefore, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    /** Whether the step's text shows whole and its block above the panel, in words, for step {@code at}. */
+    private static String shown(FxRobot robot, ScrollPane body, javafx.scene.Node panel, int at) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            double view = body.getViewportBounds().getHeight();
+            double text = body.getContent().getLayoutBounds().getHeight();
+            javafx.scene.Node block = robot.lookup(".step-current").query();
+            var b = panel.getParent().sceneToLocal(block.localToScene(block.getBoundsInLocal()));
+            return (text <= view + 1 ? "whole" : "scrolls: " + Math.round(text) + " px in " + Math.round(view))
+                    + (b.getMaxY() <= panel.getLayoutY() && b.getMinY() >= 0 ? "" : ", block hidden")
+                    + " at step " + (at + 1);
+        }).get();
+    }
+
+    /**
+     * A typed sentence: how it was padded is said whole at the first step, and the later steps name what was typed
+     * without it — its three lines at every step had pushed the self-attention step's softmax row out of the panel.
+     */
+    @Test
+    void aTypedSentencesStepsShowWholeToo(FxRobot robot) throws Exception {
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        robot.clickOn("#step-text").write("t3 t5 <M> t7 t9 t11").type(javafx.scene.input.KeyCode.ENTER);
+        StepWaits.walkedTyped(mode);
+        ScrollPane body = robot.lookup("#step-body").queryAs(ScrollPane.class);
+        javafx.scene.Node panel = robot.lookup("#step-panel").query();
+        Label lines = robot.lookup("#step-lines").queryAs(Label.class);
+        robot.interact(() -> mode.step(-mode.index()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(lines::getText).get()).as("step 1 says how it was padded").contains("padding");
+        int attn = mode.walkthrough().steps().indexOf(mode.walkthrough().step("attn").orElseThrow());
+        for (int i = 0; i < attn; i++) {
+            robot.interact(() -> mode.step(1));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown(robot, body, panel, attn)).isEqualTo("whole at step " + (attn + 1));
+        assertThat(WaitForAsyncUtils.asyncFx(lines::getText).get()).contains("Typed \"t3 t5 <M> t7 t9 t11\"")
+                .endsWith("no true label (padding: see step 1)");
     }
 }

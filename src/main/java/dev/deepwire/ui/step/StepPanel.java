@@ -166,6 +166,18 @@ final class StepPanel extends VBox {
         }
     }
 
+    /**
+     * Which example, as step {@code index} says it: a typed one's notes (how it was padded to the input's length) in full
+     * at the first step only, the later ones keeping what was typed and that it has no true label — repeated at every
+     * step its three lines at 1024 x 700 pushed the self-attention step's softmax row out of the panel.
+     */
+    static String exampleLine(String example, int index) {
+        int notes = example.indexOf("; ", Math.max(0, example.lastIndexOf("\" in place of "))); // after what was typed
+        int last = example.lastIndexOf("; ");
+        return index == 0 || notes < 0 || notes == last ? example
+                : example.substring(0, notes) + example.substring(last) + " (padding: see step 1)";
+    }
+
     private static String upper(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -190,7 +202,7 @@ final class StepPanel extends VBox {
         }
         // which example, after the step's own lines (the title is one line): typed input says what was read of it and
         // that it has no true label. First, its three wrapped lines had filled a 1024 x 700 panel above the prediction
-        text.append(upper(walk.example()));
+        text.append(upper(exampleLine(walk.example(), index)));
         lines.setText(text.toString().strip());
         showRow(back ? null : s.attention());
         previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
