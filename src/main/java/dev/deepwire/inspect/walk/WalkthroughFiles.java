@@ -53,12 +53,23 @@ public final class WalkthroughFiles {
     /**
      * Writes {@code files} (from {@link #of}) into {@code dir}, made if missing, so the folder holds one walk-through:
      * an earlier one's step pictures are removed first (regular files only: a link or a folder of that name is never
-     * followed nor deleted), each file is written whole ({@link AtomicFiles}), and nothing else in the folder is
+     * followed nor deleted), a link or folder where one of its files goes is refused before anything is written, each
+     * file is written whole ({@link AtomicFiles}), and nothing else in the folder is
      * touched. The one way both the command line and the workbench's Export write a walk-through.
      */
     public static void writeInto(Path dir, Map<String, byte[]> files) throws IOException {
         try {
             Files.createDirectories(dir);
+            for (String name : files.keySet()) { // all checked before any is written: all or nothing
+                Path p = dir.resolve(name);
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    // a folder named by its user may hold what someone else put there: walkthrough.html -> ~/.bashrc
+                    // had been replaced by the page, as a run folder's files are never
+                    throw new WriteFailure(p, (Files.isSymbolicLink(p) ? "it is a symbolic link"
+                            : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "it is a folder" : "it is not a regular file")
+                            + "; a walk-through never writes through it: remove it yourself or choose another folder");
+                }
+            }
             List<Path> old;
             try (Stream<Path> in = Files.list(dir)) {
                 old = in.filter(p -> PICTURE.matcher(p.getFileName().toString()).matches()
