@@ -129,4 +129,23 @@ class StepModeNarrowUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(lines::getText).get()).contains("Typed \"t3 t5 <M> t7 t9 t11\"")
                 .endsWith("no true label (padding: see step 1)");
     }
+
+    /**
+     * A fit of the view while stepping (the canvas's room changes as the palette and the dock give theirs, and the view
+     * fits again until the user moves it) leaves the block explained above the panel: on word-language at 1024 x 700
+     * the fit had centred the row of blocks under the panel's top, the block explained hidden behind it.
+     */
+    @Test
+    void aFitWhileSteppingKeepsTheBlockExplainedAboveThePanel(FxRobot robot) throws Exception {
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        ScrollPane body = robot.lookup("#step-body").queryAs(ScrollPane.class);
+        javafx.scene.Node panel = robot.lookup("#step-panel").query();
+        int last = mode.walkthrough().steps().size() - 1;
+        for (int i = 0; i < last; i++) {
+            robot.interact(() -> mode.step(1));
+        }
+        robot.interact(() -> h.window.canvas().fitView());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown(robot, body, panel, last)).isEqualTo("whole at step " + (last + 1));
+    }
 }

@@ -323,6 +323,9 @@ public final class GraphCanvas extends Pane {
         double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
         boolean beside = Viewport.fitScale(b, getWidth() - mw, getHeight()) >= Viewport.fitScale(b, getWidth(), getHeight() - mh);
         viewport.fit(b, beside ? getWidth() - mw : getWidth(), beside ? getHeight() : getHeight() - mh);
+        if (step.active()) {
+            step.placePanel(); // the block explained back above the step's panel (a fit had centred it under it)
+        }
     }
 
     /** Places a block dragged from the palette if it was released over the canvas; returns whether it was. */

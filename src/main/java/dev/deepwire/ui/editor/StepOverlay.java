@@ -191,7 +191,7 @@ public final class StepOverlay {
      * The panel is not laid out by the canvas (it floats above the drawing): sized to its content, at the lower left,
      * or at the top while the current block is in the lower half of the view.
      */
-    private void placePanel() {
+    void placePanel() {
         if (panel != null && panel.isVisible()) {
             panel.applyCss();
             // As wide as its content wants (760 px) but never wider than the canvas: on a small screen it wraps.
