@@ -118,7 +118,7 @@ final class WorkbenchWindow {
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
-        inspector.setOnInspectAttention(id -> openAttentionInspector(stage, id));
+        inspector.setOnInspectAttention(id -> inspectAttention(stage, id)); // as View ▸ Attention Inspector
         inspector.setOnProjectEmbeddings(id -> openProjector(stage, id));
         attention.projector().setGraph(vm::graph);
         trainingPanel.setOnInspectModel(model -> inspectSavedModel(stage, model));
