@@ -240,6 +240,18 @@ final class MetricsChart {
         }
     }
 
+    /** Names curve {@code i} in the legend (the dashed curve: "previous run", or the run Runs… compares with). */
+    void rename(int i, String name) {
+        if (!name.equals(series[i].getKey())) {
+            series[i].setKey(name);
+        }
+    }
+
+    /** Curve {@code i}'s name in the legend (for tests). */
+    String seriesName(int i) {
+        return String.valueOf(series[i].getKey());
+    }
+
     /** The chart's title (for tests). */
     String title() {
         return chart.getTitle().getText();

@@ -159,8 +159,21 @@ public final class MetricsHistory {
         return b.toString();
     }
 
+    /** What the dashed curves are called: "previous run", or the kept run Runs… ▸ Compare drew. */
+    private String previousName = PREVIOUS;
+    static final String PREVIOUS = "previous run";
+
+    String previousName() {
+        return previousName;
+    }
+
+    void previousName(String name) {
+        previousName = name;
+    }
+
     /** Forgets every curve, the previous run's too (another project is in the window). */
     void clearAll() {
+        previousName = PREVIOUS;
         trainLoss.clear();
         validationLoss.clear();
         validationAccuracy.clear();
@@ -177,6 +190,7 @@ public final class MetricsHistory {
 
     void clear() {
         if (!trainLoss.isEmpty()) {
+            previousName = PREVIOUS;
             previousTrainLoss.clear();
             previousTrainLoss.addAll(trainLoss);
             previousValidationAccuracy.clear();

@@ -185,7 +185,8 @@ final class RunProgress {
     }
 
     /** Shows a kept run's curves as the "previous run" the charts compare with, thinned as a kept run's are. */
-    void showPrevious(MetricsHistory curves) {
+    void showPrevious(MetricsHistory curves, String name) {
+        history.previousName(name);
         MetricsHistory previous = curves.thinned(); // (read thinned already: a copy of at most 2,000 points each)
         history.previousTrainLoss().clear();
         history.previousTrainLoss().addAll(previous.trainLoss());

@@ -253,6 +253,12 @@ public final class TrainingPanel extends HBox {
         }
         accuracy.update(quality(h));
         lrChart.update(List.of(h.learningRate()));
+        namePrevious(h);
+    }
+
+    private void namePrevious(MetricsHistory h) {
+        loss.rename(3, h.previousName());
+        accuracy.rename(1, h.previousName());
     }
 
     private void rebuildCharts() {
@@ -266,6 +272,7 @@ public final class TrainingPanel extends HBox {
         accuracy.replace(quality(h).stream().map(points -> x(points, per)).toList());
         lrChart.setDomainLabel("epochs".equals(xUnit.getValue()) ? "epoch" : "step");
         lrChart.replace(List.of(x(h.learningRate(), per)));
+        namePrevious(h);
     }
 
     /**

@@ -361,7 +361,8 @@ public final class TrainingViewModel {
     /** Shows a kept run's curves (read off the UI thread: {@link RunCompareModel#curvesOf(RunHistory.Run, Consumer,
      * Consumer)}) as the "previous run" the charts compare with. */
     public void compareWith(RunHistory.Run other, MetricsHistory curves) {
-        showPrevious(curves);
+        // the dashed curves are named for it: they had gone on reading "previous run"
+        measured.showPrevious(curves, RunHistory.shown(other.dir().getFileName().toString()));
         status.set("Comparing with " + other.dir().getFileName());
     }
 
@@ -372,7 +373,7 @@ public final class TrainingViewModel {
 
     /** Shows curves (a kept run's, read already) as the charts' "previous run". */
     public void showPrevious(MetricsHistory curves) {
-        measured.showPrevious(curves);
+        measured.showPrevious(curves, MetricsHistory.PREVIOUS);
     }
 
     /** This project's kept runs: listed, and where those of the files it was Saved As from stay. */

@@ -179,7 +179,7 @@ class RunHistoryListTest {
             whole.validationAccuracy().add(new MetricsHistory.Point(e + 1, 0.5));
         }
         RunProgress dock = new RunProgress();
-        dock.showPrevious(whole);
+        dock.showPrevious(whole, MetricsHistory.PREVIOUS);
         assertThat(dock.history().previousValidationAccuracy()).hasSizeLessThanOrEqualTo(MetricsHistory.MOST_POINTS + 1);
     }
 }
