@@ -37,6 +37,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -206,7 +207,17 @@ public final class EvaluationWindow {
                     root.setCenter(refused);
                     return;
                 }
-                root.setCenter(tabs(done.report(), done.source(), inspect, stepThrough));
+                TabPane tabs = tabs(done.report(), done.source(), inspect, stepThrough);
+                if (!done.keptGraph()) {
+                    root.setCenter(tabs);
+                    return;
+                }
+                Label note = new Label("Evaluated with the graph this run trained, kept in its folder: the graph in the "
+                        + "window has changed since the run.");
+                note.setId("eval-kept-graph");
+                note.setWrapText(true);
+                VBox.setVgrow(tabs, Priority.ALWAYS);
+                root.setCenter(new VBox(6, note, tabs));
             });
         });
     }

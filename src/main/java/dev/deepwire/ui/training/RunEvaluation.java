@@ -144,21 +144,54 @@ public final class RunEvaluation {
         });
     }
 
-    /** A kept run's evaluation: what it offers (model, data, folder) and its report. */
-    public record Kept(Source source, EvaluationReport report) {
+    /**
+     * A kept run's evaluation: what it offers (model, data, folder) and its report; {@code keptGraph}: evaluated with the
+     * graph kept in the run's folder, the window's having changed since the run.
+     */
+    public record Kept(Source source, EvaluationReport report, boolean keptGraph) {
     }
 
     /**
-     * Evaluates a run kept on disk (its model.zip) for {@code project} as it is now, on the examples the run held out
-     * for validation (its run.json's validation split and seed); slow, so call it off the UI thread. A model that is
-     * not this project's network (trained before an edit, or another project's) is refused with the reason.
+     * Evaluates a run kept on disk (its model.zip) for {@code project}, on the examples the run held out for validation
+     * (its run.json's validation split and seed); slow, so call it off the UI thread. A model that is not the network
+     * of the project as it is now (trained before an edit) is evaluated with the graph its run folder kept
+     * ({@code project.dwproj}, written as the run began) and the project's data: a run trained, the graph edited, trained
+     * again, had its first run refused ("undo the edits made since") though its folder held the graph it trained. Where
+     * no graph was kept, or it does not fit the model either (another project's), it is refused with the reason.
      */
     public static Kept evaluateKept(RunHistory.Run run, Project project, Path dataFolder, BlockCatalog catalog)
             throws IOException {
+        try {
+            return evaluateKept(run, project, project.graph(), dataFolder, catalog, false);
+        } catch (GraphChanged e) {
+            Optional<dev.deepwire.model.Graph> trained = keptGraph(run.dir());
+            if (trained.isEmpty()) {
+                throw new IOException("the graph is not the one this run trained (" + e.getMessage() + "), and its "
+                        + "folder kept no copy of the one it trained; undo the edits made since, or train again");
+            }
+            try {
+                return evaluateKept(run, project, trained.get(), dataFolder, catalog, true);
+            } catch (GraphChanged again) {
+                throw new IOException("the model is neither the network of the graph now (" + e.getMessage()
+                        + ") nor of the one kept in its folder (" + again.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The model does not fit the graph it was loaded for; the message says where. */
+    private static final class GraphChanged extends IOException {
+        GraphChanged(String where) {
+            super(where);
+        }
+    }
+
+    private static Kept evaluateKept(RunHistory.Run run, Project project, dev.deepwire.model.Graph graph, Path dataFolder,
+                                     BlockCatalog catalog, boolean keptGraph) throws IOException {
         TrainingSettings settings = RunHistory.settings(run.dir(), project.training());
-        PreparedRun prepared = PreparedRun.of(catalog, project.graph(), project.dataset(), settings, dataFolder);
+        PreparedRun prepared = PreparedRun.of(catalog, graph, project.dataset(), settings, dataFolder);
         if (!prepared.ok()) {
-            throw new IOException("the project cannot be prepared as the run was: " + prepared.problem());
+            throw new IOException((keptGraph ? "the graph kept in its folder cannot be prepared with the project's data "
+                    + "now: " : "the project cannot be prepared as the run was: ") + prepared.problem());
         }
         CompiledNetwork network = prepared.network();
         Path zip = run.dir().resolve("model.zip");
@@ -166,8 +199,7 @@ public final class RunEvaluation {
         try {
             model = new TrainedModel(ModelFit.load(zip, network, prepared.data().validation()));
         } catch (ModelFit.Mismatch e) {
-            throw new IOException("the graph is not the one this run trained (" + e.getMessage() + "); undo the edits "
-                    + "made since, or train again");
+            throw new GraphChanged(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new IOException("the run kept no model (" + zip.getFileName() + " is missing)");
         } catch (IOException e) {
@@ -176,7 +208,20 @@ public final class RunEvaluation {
         Source source = new Source(model, prepared.data(), network.outputs().get(0).blockType(), run.dir(), project.name(),
                 settings, Source.inputs(network));
         return new Kept(source, ModelLab.evaluate(model, source.evaluated(), prepared.data().knowledgeGraph(),
-                source.outputType(), source.evaluatedName()));
+                source.outputType(), source.evaluatedName()), keptGraph);
+    }
+
+    /** The graph a run's folder kept as it began (an ordinary file, read as any project file is), if any. */
+    private static Optional<dev.deepwire.model.Graph> keptGraph(Path runDir) {
+        Path file = runDir.resolve("project.dwproj");
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new dev.deepwire.io.ProjectReader().read(file).graph());
+        } catch (dev.deepwire.io.ProjectFormatException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -264,7 +264,22 @@ class EvaluationWindowUiTest {
         robot.clickOn("#eval-run-evaluate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-problem").tryQuery().isPresent());
         assertThat(robot.lookup("#eval-problem").queryAs(Label.class).getText())
-                .contains("the graph is not the one this run trained").contains("parameters");
+                .contains("the graph is not the one this run trained").contains("parameters")
+                .contains("kept no copy");
+
+        // A run folder that kept the graph it trained (as the training process writes it when a run begins): the run
+        // is evaluated with that graph and the project's data, and the window says so — a lesson trained, edited and
+        // trained again had its first run refused.
+        new dev.deepwire.io.ProjectWriter().write(SmallMarker.project(Map.of("train", 256, "validation", 64)),
+                run.resolve("project.dwproj"));
+        robot.clickOn("#eval-run-evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-summary").tryQuery().isPresent());
+        assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText())
+                .contains(String.format(java.util.Locale.ROOT, "accuracy %.1f %%, macro F1 ", 100 * recorded));
+        assertThat(robot.lookup("#eval-kept-graph").queryAs(Label.class).getText())
+                .contains("the graph this run trained, kept in its folder");
+        assertThat(editor.graph().node("ffn").orElseThrow().params().get("hidden")).as("the window's graph is left as edited")
+                .isEqualTo(24);
     }
 
     @Test
