@@ -1,11 +1,7 @@
 package dev.deepwire.ui.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.deepwire.io.ProjectFormatException;
-import dev.deepwire.io.ProjectReader;
-import dev.deepwire.model.Node;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,19 +82,12 @@ final class RunDifferences {
 
     /** The graph a run's folder kept, as one fact per block and per block parameter; false when there is none to read. */
     private static boolean graph(Path dir, Map<String, String> facts) {
-        Path file = dir.resolve("project.dwproj");
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try {
-            for (Node n : new ProjectReader().read(file).graph().nodes()) {
-                facts.put("block " + n.id(), n.label() + " (" + n.type() + ")");
-                n.params().forEach((k, v) -> facts.put("block " + n.id() + "." + k, n.label() + " " + k + " " + v));
-            }
-            return true;
-        } catch (ProjectFormatException | RuntimeException e) {
-            return false;
-        }
+        var kept = RunHistory.keptProject(dir);
+        kept.ifPresent(p -> p.graph().nodes().forEach(n -> {
+            facts.put("block " + n.id(), n.label() + " (" + n.type() + ")");
+            n.params().forEach((k, v) -> facts.put("block " + n.id() + "." + k, n.label() + " " + k + " " + v));
+        }));
+        return kept.isPresent();
     }
 
     /** How a block only other runs have is named: "Dense 64 (dense)", from a run that has it. */

@@ -164,7 +164,7 @@ public final class RunEvaluation {
         try {
             return evaluateKept(run, project, project.graph(), dataFolder, catalog, false);
         } catch (GraphChanged e) {
-            Optional<dev.deepwire.model.Graph> trained = keptGraph(run.dir());
+            Optional<dev.deepwire.model.Graph> trained = RunHistory.keptProject(run.dir()).map(Project::graph);
             if (trained.isEmpty()) {
                 throw new IOException("the graph is not the one this run trained (" + e.getMessage() + "), and its "
                         + "folder kept no copy of the one it trained; undo the edits made since, or train again");
@@ -209,19 +209,6 @@ public final class RunEvaluation {
                 settings, Source.inputs(network));
         return new Kept(source, ModelLab.evaluate(model, source.evaluated(), prepared.data().knowledgeGraph(),
                 source.outputType(), source.evaluatedName()), keptGraph);
-    }
-
-    /** The graph a run's folder kept as it began (an ordinary file, read as any project file is), if any. */
-    private static Optional<dev.deepwire.model.Graph> keptGraph(Path runDir) {
-        Path file = runDir.resolve("project.dwproj");
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new dev.deepwire.io.ProjectReader().read(file).graph());
-        } catch (dev.deepwire.io.ProjectFormatException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**

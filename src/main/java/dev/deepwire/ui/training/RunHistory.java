@@ -146,6 +146,22 @@ public final class RunHistory {
                 String.join("\n", RecordFigures.doubts(j)));
     }
 
+    /**
+     * The project a run's folder kept as the run began ({@code project.dwproj}, written by the training process): an
+     * ordinary file, read as any project file is; empty where there is none, or it cannot be read.
+     */
+    public static java.util.Optional<dev.deepwire.model.Project> keptProject(Path dir) {
+        Path file = dir.resolve("project.dwproj");
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new dev.deepwire.io.ProjectReader().read(file));
+        } catch (dev.deepwire.io.ProjectFormatException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The model of a kept run that Inspect opens: its best checkpoint (best.zip), else the model it ended with. */
     public static Path inspectable(Run run) {
         Path best = run.dir().resolve("best.zip");
