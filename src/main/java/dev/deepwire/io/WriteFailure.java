@@ -48,6 +48,19 @@ public final class WriteFailure extends IOException {
         return e instanceof WriteFailure w ? w : new WriteFailure(target, e);
     }
 
+    /**
+     * The refusal of {@code file}, found where a regular file of ours was to be written and not one — "it is a symbolic
+     * link", "it is a folder" or "it is not a regular file (a pipe, socket or device)" — followed by {@code then}
+     * (what is never done with it, and the fix). The one wording for a run folder's files, a walk-through's and a
+     * sweep's lock file.
+     */
+    public static WriteFailure notRegular(Path file, String then) {
+        String what = java.nio.file.Files.isSymbolicLink(file) ? "it is a symbolic link"
+                : java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "it is a folder"
+                : "it is not a regular file (a pipe, socket or device)";
+        return new WriteFailure(file, what + then);
+    }
+
     /** Why an I/O operation failed, in words (lower case, no file names of ours). */
     public static String reason(IOException e) {
         if (e instanceof WriteFailure w) {

@@ -289,10 +289,8 @@ public final class SweepFolder {
                 throw WriteFailure.of(file, e);
             }
             if (!a.isRegularFile()) {
-                throw new WriteFailure(file, (a.isSymbolicLink() ? "it is a symbolic link" : a.isDirectory()
-                        ? "it is a folder" : "it is not a regular file (a pipe, socket or device)")
-                        + ", not the lock file a sweep makes; a sweep never writes through it nor waits on it: "
-                        + "remove it, then run the sweep again");
+                throw WriteFailure.notRegular(file, ", not the lock file a sweep makes; a sweep never writes through "
+                        + "it nor waits on it: remove it, then run the sweep again");
             }
         }
 

@@ -175,9 +175,8 @@ public final class RunFolders {
             }
             for (Path f : found) {
                 if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new WriteFailure(f, (Files.isSymbolicLink(f) ? "it is a symbolic link"
-                            : Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) ? "it is a folder" : "it is not a regular file")
-                            + "; a run never writes through it nor deletes it: remove it yourself or choose another folder");
+                    throw WriteFailure.notRegular(f,
+                            "; a run never writes through it nor deletes it: remove it yourself or choose another folder");
                 }
             }
             if (!found.isEmpty()) {

@@ -65,9 +65,8 @@ public final class WalkthroughFiles {
                 if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     // a folder named by its user may hold what someone else put there: walkthrough.html -> ~/.bashrc
                     // had been replaced by the page, as a run folder's files are never
-                    throw new WriteFailure(p, (Files.isSymbolicLink(p) ? "it is a symbolic link"
-                            : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "it is a folder" : "it is not a regular file")
-                            + "; a walk-through never writes through it: remove it yourself or choose another folder");
+                    throw WriteFailure.notRegular(p,
+                            "; a walk-through never writes through it: remove it yourself or choose another folder");
                 }
             }
             List<Path> old;

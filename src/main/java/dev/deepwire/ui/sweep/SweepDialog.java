@@ -45,11 +45,9 @@ public final class SweepDialog {
 
     /**
      * Shows the Sweep… window of a workbench window: the project in it and its file (null while unsaved), read
-     * when a sweep starts.
-     */
-    /**
-     * Data outside the project's folder is read once {@code dataConsent} agrees (null: refused); the spec typed is
-     * remembered for the project's file in {@code memory}, and comes back when the window is made for it again.
+     * when a sweep starts. Data outside the project's folder is read once {@code dataConsent} agrees (null: refused);
+     * the spec typed is remembered for the project's file in {@code memory}, and comes back when the window is made
+     * for it again.
      */
     public static void showFor(Window owner, Supplier<Project> project, Supplier<Path> projectFile,
                                java.util.function.BiFunction<dev.deepwire.model.DatasetSpec, Path, String> dataConsent,
