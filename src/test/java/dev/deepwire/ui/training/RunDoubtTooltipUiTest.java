@@ -103,6 +103,7 @@ class RunDoubtTooltipUiTest {
         Tooltip tip = row.getTooltip();
         assertThat(tip).isNotNull();
         for (int tries = 1; !showsWithin(tip, 4) && tries < 3; tries++) {
+            robot.interact(() -> ((javafx.stage.Stage) row.getScene().getWindow()).toFront()); // over any other window
             robot.moveBy(3, 0);
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tip::isShowing);
