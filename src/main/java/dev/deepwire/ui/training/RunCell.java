@@ -1,9 +1,9 @@
 package dev.deepwire.ui.training;
 
+import dev.deepwire.ui.controls.Tooltips;
 import java.util.List;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /**
@@ -36,10 +36,7 @@ final class RunCell extends ListCell<RunHistory.Run> {
             return;
         }
         // why a figure reads "unknown": the record's value and that no run records it
-        Tooltip whole = new Tooltip(run.doubt().isEmpty() ? text : text + "\n" + run.doubt());
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        whole.setShowDuration(Duration.seconds(30));
-        setTooltip(whole);
+        Tooltips.setLingering(this, run.doubt().isEmpty() ? text : text + "\n" + run.doubt(), 640,
+                Duration.seconds(30));
     }
 }
