@@ -6,6 +6,7 @@ import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.inspect.AttentionSession;
 import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingViewModel;
+import dev.deepwire.ui.training.WindowRuns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +41,22 @@ final class KeptModels {
 
     /**
      * Where the window has no model of its own, loads the newest trained kept run's ({@link
-     * dev.deepwire.ui.training.WindowRuns#newestModel}); completes, on the UI thread, true once one is loaded, false
+     * WindowRuns#newestModel}); completes, on the UI thread, true once one is loaded, false
      * when the window has its own, no run is kept, or the kept one cannot be loaded (said in the status bar).
      */
     CompletableFuture<Boolean> loadNewestUnlessOwn() {
-        var kept = windowHasOne() ? java.util.Optional.<Path>empty() : training.runs().newestModel();
-        return kept.map(this::load).orElse(CompletableFuture.completedFuture(false));
+        if (windowHasOne()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        var runs = training.runs().keptLater(); // the runs' records are read in the background, not on the UI thread
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return WindowRuns.newestModel(runs.call());
+            } catch (Exception e) {
+                return java.util.Optional.<Path>empty();
+            }
+        }, work).thenComposeAsync(kept -> kept.isPresent() && !windowHasOne() ? load(kept.get())
+                : CompletableFuture.completedFuture(false), Platform::runLater);
     }
 
     /** Loads {@code model} in the background; completes, on the UI thread, true once it is the session's model. */

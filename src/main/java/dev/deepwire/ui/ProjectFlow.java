@@ -52,14 +52,12 @@ final class ProjectFlow {
     private static void showLastRunOnOpening(EditorViewModel vm, ProjectFiles files, TrainingViewModel training) {
         files.setOnOpened(() -> {
             var project = vm.project();
-            var runs = training.runs().kept(); // (their run.json files, each bounded; the curves are read below)
-            if (runs.isEmpty()) {
-                return;
-            }
+            var runs = training.runs().keptLater(); // their records and the newest one's curves, read below
             java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return dev.deepwire.ui.training.RunHistory.curves(runs.get(0));
-                } catch (java.io.IOException | RuntimeException e) {
+                    var kept = runs.call();
+                    return kept.isEmpty() ? null : dev.deepwire.ui.training.RunHistory.curves(kept.get(0));
+                } catch (Exception e) {
                     return null; // no curves to show: the charts stay empty, Runs… says what is wrong with the run
                 }
             }, DATA_CHECKS).thenAccept(curves -> Platform.runLater(() -> {

@@ -40,12 +40,24 @@ public final class WindowRuns {
     }
 
     /**
-     * The model of the newest run that trained ({@link RunHistory#inspectable}; not a copy kept with heads removed or
-     * pruned, which has no curves): what the window inspects when it has trained nothing itself, as a lesson trained
-     * and reopened to present has.
+     * {@link #kept()}, read later and off the window's thread: what it takes of the window (the folders, the project's
+     * name and file) is taken now, the runs' records (each up to 4 MB) are read by the work returned. Opening a project
+     * whose runs folder held many large records had left the window frozen while they were read.
      */
-    public java.util.Optional<Path> newestModel() {
-        return kept().stream().filter(RunHistory::hasCurves).map(RunHistory::inspectable)
+    public java.util.concurrent.Callable<List<RunHistory.Run>> keptLater() {
+        List<Path> all = withOthers(ownFolder.get());
+        String name = project.get();
+        Path at = file.get();
+        return () -> RunHistory.ofProject(all, name, at);
+    }
+
+    /**
+     * The model of the newest of {@code kept} that trained ({@link RunHistory#inspectable}; not a copy kept with heads
+     * removed or pruned, which has no curves): what the window inspects when it has trained nothing itself, as a
+     * lesson trained and reopened to present has.
+     */
+    public static java.util.Optional<Path> newestModel(List<RunHistory.Run> kept) {
+        return kept.stream().filter(RunHistory::hasCurves).map(RunHistory::inspectable)
                 .filter(java.nio.file.Files::isRegularFile).findFirst();
     }
 
@@ -67,10 +79,15 @@ public final class WindowRuns {
 
     /** The project's runs, newest first: those in {@code ownFolder} and in the others, by its name and file. */
     List<RunHistory.Run> of(Path ownFolder, String project, Path file) {
+        return RunHistory.ofProject(withOthers(ownFolder), project, file);
+    }
+
+    /** {@code ownFolder} and the other folders the project's runs are in (a copy). */
+    private List<Path> withOthers(Path ownFolder) {
         List<Path> all = new ArrayList<>();
         all.add(ownFolder);
         all.addAll(folders);
-        return RunHistory.ofProject(all, project, file);
+        return all;
     }
 
     /**
@@ -105,25 +122,29 @@ public final class WindowRuns {
      * Save while the run it came from was listed.
      */
     private void firstSaved(Path file, Consumer<String> problem) {
-        List<Path> adopt = new ArrayList<>(started);
-        Set<String> names = new java.util.HashSet<>();
-        for (int i = 0; i < adopt.size(); i++) {
-            Path dir = adopt.get(i);
-            names.add(dir.getFileName().toString());
+        for (Path dir : withKeptCopies(started)) {
             try {
                 RunHistory.adopt(dir, file);
             } catch (IOException e) {
                 problem.accept("Could not record " + dir.getFileName() + " as a run of " + dev.deepwire.limits.ShownName.line(file) + ": "
                         + e.getMessage());
             }
-            if (i == adopt.size() - 1) { // then the models kept from those, and from those kept ones
-                adopt.addAll(keptFrom(names, adopt));
-            }
         }
     }
 
-    /** The runs beside the ones in {@code runs} kept from one named in {@code names}, not among {@code runs}. */
-    private static List<Path> keptFrom(Set<String> names, List<Path> runs) {
+    /** {@code runs}, the models kept from them, the models kept from those, and so on. */
+    private static List<Path> withKeptCopies(List<Path> runs) {
+        List<Path> all = new ArrayList<>(runs);
+        for (List<Path> more = keptFrom(all); !more.isEmpty(); more = keptFrom(all)) {
+            all.addAll(more);
+        }
+        return all;
+    }
+
+    /** The runs beside the ones in {@code runs} kept from one of them, not among {@code runs}. */
+    private static List<Path> keptFrom(List<Path> runs) {
+        Set<String> names = new java.util.HashSet<>();
+        runs.forEach(d -> names.add(d.getFileName().toString()));
         List<Path> kept = new ArrayList<>();
         for (Path folder : runs.stream().map(Path::getParent).distinct().toList()) {
             for (RunHistory.Run r : RunHistory.list(folder)) {
