@@ -102,6 +102,7 @@ public final class WorkbenchApp extends Application {
         List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
         OpenWindows.quitFromEveryWindow();
         dev.deepwire.ui.controls.FocusReturn.install();
+        dev.deepwire.ui.controls.OnScreen.install();
         WorkbenchWindow window = openWindow(stage, project);
         if (!named.isEmpty()) {
             window.files().open(Path.of(named.get(0))); // deepwire FILE.dwproj; an unreadable file is reported by name

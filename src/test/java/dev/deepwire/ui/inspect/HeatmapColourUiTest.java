@@ -17,10 +17,11 @@ import org.testfx.framework.junit5.Start;
 /** The screen's heatmap and the exported PNG colour the same weight alike (one colour map, one raster). */
 @ExtendWith(ApplicationExtension.class)
 class HeatmapColourUiTest {
-    private final HeatmapView view = new HeatmapView();
+    private HeatmapView view;
 
     @Start
     void start(Stage stage) {
+        view = new HeatmapView(); // here, once JavaFX runs: a control built before poisons JavaFX's popups for the JVM
         stage.setScene(new Scene(view, 600, 500));
         stage.show();
     }

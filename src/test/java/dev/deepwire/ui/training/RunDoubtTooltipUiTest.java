@@ -48,6 +48,7 @@ class RunDoubtTooltipUiTest {
         this.stage = stage;
         stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
+        dev.deepwire.ui.controls.OnScreen.install(); // as the workbench does: Runs… opens whole on the screen
     }
 
     @AfterEach
@@ -99,6 +100,9 @@ class RunDoubtTooltipUiTest {
      * rows out again as the pointer arrived, and the first rest went unnoticed).
      */
     private static String shownOnHover(FxRobot robot, ListCell<?> row) throws Exception {
+        java.util.Map<Object, Integer> events = new java.util.concurrent.ConcurrentHashMap<>();
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> count = e -> events.merge(e.getEventType(), 1, Integer::sum);
+        robot.interact(() -> row.addEventFilter(javafx.scene.input.MouseEvent.ANY, count));
         robot.moveTo(row);
         Tooltip tip = row.getTooltip();
         assertThat(tip).isNotNull();
@@ -106,8 +110,27 @@ class RunDoubtTooltipUiTest {
             robot.interact(() -> ((javafx.stage.Stage) row.getScene().getWindow()).toFront()); // over any other window
             robot.moveBy(3, 0);
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tip::isShowing);
+        if (!showsWithin(tip, 10)) {
+            throw new AssertionError("no tooltip; JavaFX's tooltip state: " + WaitForAsyncUtils.asyncFx(() -> {
+                StringBuilder b = new StringBuilder();
+                java.lang.reflect.Field f = Tooltip.class.getDeclaredField("BEHAVIOR");
+                f.setAccessible(true);
+                Object behaviour = f.get(null);
+                for (java.lang.reflect.Field g : behaviour.getClass().getDeclaredFields()) {
+                    g.setAccessible(true);
+                    Object v = g.get(behaviour);
+                    b.append(g.getName()).append('=').append(v instanceof javafx.animation.Animation a
+                            ? a.getStatus() + "@" + a.getCurrentTime() : v).append("; ");
+                }
+                b.append("windows=").append(javafx.stage.Window.getWindows().stream()
+                        .map(w -> w.getClass().getSimpleName() + (w.isShowing() ? "+" : "-") + w.getX() + "," + w.getY()
+                                + " " + w.getWidth() + "x" + w.getHeight()).toList());
+                b.append("; row hover=").append(row.isHover()).append(" at ").append(row.localToScreen(row.getBoundsInLocal()));
+                return b.append("; row's mouse events ").append(events).toString();
+            }).get());
+        }
         String text = WaitForAsyncUtils.asyncFx(tip::getText).get();
+        robot.interact(() -> row.removeEventFilter(javafx.scene.input.MouseEvent.ANY, count));
         robot.moveBy(0, 400); // off the row: the tooltip goes
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tip.isShowing());
         return text;
