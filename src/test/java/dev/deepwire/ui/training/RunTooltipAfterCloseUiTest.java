@@ -76,4 +76,41 @@ class RunTooltipAfterCloseUiTest {
         WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, tip::isShowing);
         assertThat(WaitForAsyncUtils.asyncFx(tip::getText).get()).isEqualTo("what the block does");
     }
+
+    @Test
+    void escTwiceUnderARunTooltipLeavesTheOtherTooltipsWorking(FxRobot robot) throws Exception {
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Path run = Files.createDirectories(dir.resolve("marker-1"));
+        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
+        Stage[] runs = new Stage[1];
+        robot.interact(() -> {
+            runs[0] = new Stage();
+            runs[0].setScene(new Scene(RunCell.list(RunHistory.list(dir)), 420, 160));
+            runs[0].setX(stage.getX() + stage.getWidth() + 40);
+            runs[0].setY(stage.getY());
+            runs[0].getScene().setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    runs[0].close(); // as Runs…' Close does on Esc
+                }
+            });
+            runs[0].show();
+        });
+        robot.clickOn(other); // stops whatever tooltip timer an earlier test in this JVM left running
+        ListCell<?> row = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() != null)
+                .queryAs(ListCell.class);
+        Tooltip runTip = row.getTooltip();
+        robot.interact(runs[0]::requestFocus);
+        robot.moveTo(row);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, runTip::isShowing);
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE); // the first Esc puts the tooltip away, and only that
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !runTip.isShowing());
+        assertThat(WaitForAsyncUtils.asyncFx(runs[0]::isShowing).get()).isTrue();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE); // the second closes the window, the pointer still on the row
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !runs[0].isShowing());
+
+        robot.moveTo(other);
+        Tooltip tip = other.getTooltip();
+        WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, tip::isShowing);
+    }
 }
