@@ -61,9 +61,11 @@ class DockBelongsToProjectUiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ListView<Object> openRuns(FxRobot robot) {
+    private ListView<Object> openRuns(FxRobot robot) throws Exception {
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-runs").query()));
         WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        dev.deepwire.testing.FxUntil.holds(() -> !pane.getHeaderText().startsWith("Reading")); // read in the background
         return robot.lookup("#runs-list").queryAs(ListView.class);
     }
 

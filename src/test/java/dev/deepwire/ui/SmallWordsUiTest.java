@@ -76,10 +76,11 @@ class SmallWordsUiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void checkRunsDialog(FxRobot robot, int runs) {
+    private void checkRunsDialog(FxRobot robot, int runs) throws Exception {
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-runs").query()));
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        dev.deepwire.testing.FxUntil.holds(() -> !pane.getHeaderText().startsWith("Reading")); // read in the background
         ListView<Object> list = robot.lookup("#runs-list").queryAs(ListView.class);
         assertThat(list.getItems()).hasSize(runs);
         for (String b : new String[] {"Compare", "Inspect best model", "Export model…", "Delete…"}) {

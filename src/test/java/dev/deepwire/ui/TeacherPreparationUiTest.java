@@ -125,6 +125,8 @@ class TeacherPreparationUiTest {
         assertThat(Files.list(h.dir.resolve("runs")).toList()).as("marker's run is kept on disk").hasSize(1);
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-runs").query()));
         WaitForAsyncUtils.waitForFxEvents();
+        DialogPane read = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        dev.deepwire.testing.FxUntil.holds(() -> !read.getHeaderText().startsWith("Reading")); // read in the background
         assertThat(robot.lookup("#runs-list").queryAs(ListView.class).getItems()).isEmpty();
         DialogPane runs = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         robot.clickOn((Button) runs.lookupButton(ButtonType.CLOSE));

@@ -109,12 +109,8 @@ public final class EvaluationWindow {
             // earlier run of the same window had ended.
             String going = training.phaseProperty().get().busy() ? "The run in this window has not ended (a paused run "
                     + "neither): its model is evaluated here when it ends" : null;
-            Label none = new Label(w.chooser.hasKept()
-                    ? (going != null ? going + "; meanwhile choose a kept run above and press Evaluate."
-                    : "No run of this project has ended in this window yet: choose a kept run above and press Evaluate, "
-                    + "or train the project (the latest run's model is evaluated and can be pruned here).")
-                    : going != null ? going + "." : "No run of this project has ended yet: train it (the latest run's model is "
-                    + "evaluated and can be pruned here).");
+            Label none = new Label(w.chooser.noRunYet(going));
+            w.chooser.onRead(() -> none.setText(w.chooser.noRunYet(going))); // the kept runs are read in the background
             none.setId("eval-none");
             none.setWrapText(true);
             root.setCenter(none);
@@ -157,6 +153,7 @@ public final class EvaluationWindow {
         w.stage.setScene(scene);
         w.stage.setOnHidden(e -> {
             w.closed.set(true);
+            w.chooser.stop();
             w.work.shutdownNow();
             OPEN.remove(owner, w);
         });

@@ -29,6 +29,9 @@ final class KeptRunChooser extends HBox {
     private final Button evaluate = new Button("Evaluate");
 
     private final TrainingViewModel training;
+    /** Stops the reading under way of the kept runs' records (nothing once read). */
+    private Runnable reading = () -> { };
+    private Runnable read = () -> { };
 
     KeptRunChooser(TrainingViewModel training, boolean latest) {
         super(6);
@@ -47,17 +50,53 @@ final class KeptRunChooser extends HBox {
         refresh(latest);
     }
 
-    /** The choices as they are now: the latest run of this window (when there is one) and the project's kept runs. */
+    /**
+     * The choices as they are now: the latest run of this window (when there is one) at once, and the project's kept
+     * runs once their records are read, off the window's thread (150 runs of 4 MB each had frozen it for 20 s).
+     */
     void refresh(boolean latest) {
+        stop();
         runs.getItems().clear();
         if (latest) {
             runs.getItems().add(new Choice(null));
-        }
-        training.runs().kept().forEach(r -> runs.getItems().add(new Choice(r)));
-        if (!runs.getItems().isEmpty()) {
             runs.getSelectionModel().select(0);
         }
+        int folders = training.runs().folderCount();
+        runs.setPromptText("reading " + folders + (folders == 1 ? " kept run" : " kept runs") + "\u2026");
         evaluate.setDisable(runs.getItems().isEmpty());
+        reading = training.runs().readKept(kept -> {
+            reading = () -> { };
+            kept.forEach(r -> runs.getItems().add(new Choice(r)));
+            runs.setPromptText("no kept runs of this project");
+            if (!runs.getItems().isEmpty() && runs.getValue() == null) {
+                runs.getSelectionModel().select(0);
+            }
+            evaluate.setDisable(runs.getItems().isEmpty());
+            read.run();
+        });
+    }
+
+    /** Stops reading the kept runs (the window closed). */
+    void stop() {
+        reading.run();
+        reading = () -> { };
+    }
+
+    /** What to do each time the kept runs have been read (the window's words depend on whether there are any). */
+    void onRead(Runnable then) {
+        this.read = then;
+    }
+
+    /**
+     * What the window says where no run of its own has ended: {@code going} whether one is under way (or paused), or
+     * null.
+     */
+    String noRunYet(String going) {
+        return hasKept() ? (going != null ? going + "; meanwhile choose a kept run above and press Evaluate."
+                : "No run of this project has ended in this window yet: choose a kept run above and press Evaluate, "
+                + "or train the project (the latest run's model is evaluated and can be pruned here).")
+                : going != null ? going + "." : "No run of this project has ended yet: train it (the latest run's model is "
+                + "evaluated and can be pruned here).";
     }
 
     /** Whether the project has kept runs to choose from. */

@@ -176,6 +176,9 @@ public final class RunHistory {
         }
         try (Stream<Path> dirs = Files.list(runsFolder)) {
             for (Path d : dirs.filter(Files::isDirectory).sorted(Comparator.comparingLong(RunHistory::created).reversed()).toList()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break; // the reading was cancelled (Runs… closed while it read): what is left is not read
+                }
                 try {
                     runs.add(read(d));
                 } catch (IOException e) {

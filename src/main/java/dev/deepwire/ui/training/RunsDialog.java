@@ -44,14 +44,15 @@ final class RunsDialog {
 
     /** The dialog, its buttons wired, not shown yet. */
     Dialog<Void> build() {
-        ListView<RunHistory.Run> list = RunCell.list(vm.runs().kept());
+        ListView<RunHistory.Run> list = RunCell.list(List.of()); // filled once the runs' records are read, below
         list.setPrefSize(760, 300);
         Dialog<Void> dialog = new Dialog<>();
         String project = dev.deepwire.limits.ShownName.line(vm.editor().project().name());
         dialog.setTitle("Runs of " + project);
-        String elsewhere = vm.runs().leftBehind(); // after Save As: the earlier file's runs stayed with it
-        dialog.setHeaderText(list.getItems().isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
-                + (elsewhere.isEmpty() ? "" : ".\n" + elsewhere) : "Runs of " + project + ", newest first");
+        int folders = vm.runs().folderCount();
+        String reading = "Reading " + folders + (folders == 1 ? " run" : " runs") + " of " + project + "\u2026";
+        dialog.setHeaderText(reading);
+        String[] runsHeader = {reading}; // the heading once read; a chosen run's or an export's line goes under it
         ButtonType compare = new ButtonType("Compare");
         ButtonType delete = new ButtonType("Delete…");
         ButtonType exportModel = new ButtonType("Export model…");
@@ -68,14 +69,13 @@ final class RunsDialog {
         // had answered "Cannot read <folder>: …/metrics.csv" in red), saying why
         Button compareButton = (Button) dialog.getDialogPane().lookupButton(compare);
         compareButton.disableProperty().unbind();
-        String runsHeader = dialog.getHeaderText();
         javafx.beans.value.ChangeListener<RunHistory.Run> comparable = (o, was, r) -> {
             boolean curves = r != null && RunHistory.hasCurves(r);
             compareButton.setDisable(!curves);
             compareButton.getTooltip().setText(r == null ? "Choose a run in the list first"
                     : curves ? "Draw this run's curves over the charts, dashed" : RunHistory.noCurves(r));
             // a greyed button shows no tooltip: the reason goes under the dialog's heading while such a run is chosen
-            dialog.setHeaderText(r == null || curves ? runsHeader : runsHeader + "\n" + RunHistory.noCurves(r));
+            dialog.setHeaderText(r == null || curves ? runsHeader[0] : runsHeader[0] + "\n" + RunHistory.noCurves(r));
         };
         list.getSelectionModel().selectedItemProperty().addListener(comparable);
         comparable.changed(null, null, list.getSelectionModel().getSelectedItem());
@@ -88,8 +88,18 @@ final class RunsDialog {
                 dialog.setHeaderText("No runs of " + project + " kept now: train once to keep a run");
             }
         });
-        list.setPlaceholder(new javafx.scene.control.Label("No runs kept yet: train once to keep a run; then the runs "
-                + "can be compared, inspected, exported or deleted here"));
+        list.setPlaceholder(new javafx.scene.control.Label(reading + " (Close stops it)"));
+        // the records (up to 4 MB each) are read off the window's thread: 150 of them had frozen it for 20 s
+        Runnable cancel = vm.runs().readKept(runs -> {
+            list.getItems().setAll(runs);
+            String elsewhere = vm.runs().leftBehind(); // after Save As: the earlier file's runs stayed with it
+            runsHeader[0] = runs.isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
+                    + (elsewhere.isEmpty() ? "" : ".\n" + elsewhere) : "Runs of " + project + ", newest first";
+            dialog.setHeaderText(runsHeader[0]);
+            list.setPlaceholder(new javafx.scene.control.Label("No runs kept yet: train once to keep a run; then the "
+                    + "runs can be compared, inspected, exported or deleted here"));
+        });
+        dialog.setOnHidden(e -> cancel.run()); // closed while reading: the reading stops
         ((Button) dialog.getDialogPane().lookupButton(inspect)).addEventFilter(ActionEvent.ACTION, e -> {
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
             if (r == null) {
@@ -99,7 +109,6 @@ final class RunsDialog {
             }
             onInspectModel.accept(RunHistory.inspectable(r));
         });
-        String header = dialog.getHeaderText(); // as set above; an export's line goes under it
         ((Button) dialog.getDialogPane().lookupButton(exportModel)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             RunHistory.Run r = list.getSelectionModel().getSelectedItem();
@@ -122,7 +131,7 @@ final class RunsDialog {
                     f = exportModel(model, f);
                     String said = "Exported the run's model to " + f; // said where it is seen: the dialog stays open
                     vm.editor().messageProperty().set(said);
-                    dialog.getDialogPane().setHeaderText((header == null ? "" : header + "\n") + said);
+                    dialog.getDialogPane().setHeaderText(runsHeader[0] + "\n" + said);
                 } catch (IOException ex) {
                     problem.accept(ex instanceof WriteFailure w ? w.getMessage() : "Cannot write " + f + ": " + ex.getMessage());
                 }

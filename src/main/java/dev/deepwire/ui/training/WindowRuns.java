@@ -51,6 +51,61 @@ public final class WindowRuns {
         return () -> RunHistory.ofProject(all, name, at);
     }
 
+    /** Where kept runs' records are read: a thread of their own, so a run being prepared does not hold Runs… up. */
+    private static final java.util.concurrent.ExecutorService READING = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "deepwire-runs-reading");
+                t.setDaemon(true);
+                return t;
+            });
+    private java.util.concurrent.ExecutorService reading = READING;
+
+    /** Reads the kept runs' records on {@code reader} instead (tests: a reader that waits until released). */
+    public void readOn(java.util.concurrent.ExecutorService reader) {
+        this.reading = reader;
+    }
+
+    /**
+     * {@link #kept()}, read off the window's thread, handed to {@code then} on the window's thread unless cancelled
+     * first (by running what this returns: a window closed meanwhile). Runs… and Evaluate's run picker had read every run's
+     * record (up to 4 MB each) on the window's thread: 150 of them froze the window for some 20 s.
+     */
+    public Runnable readKept(Consumer<List<RunHistory.Run>> then) {
+        var read = keptLater();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Future<?> task = reading.submit(() -> {
+            List<RunHistory.Run> runs;
+            try {
+                runs = read.call();
+            } catch (Exception e) {
+                runs = List.of(); // unreadable folders list no runs, as kept() says
+            }
+            List<RunHistory.Run> done = runs;
+            javafx.application.Platform.runLater(() -> {
+                if (!cancelled.get()) {
+                    then.accept(done);
+                }
+            });
+        });
+        return () -> { // cancels: what was read is dropped, the reading stops at the next run
+            cancelled.set(true);
+            task.cancel(true);
+        };
+    }
+
+    /** How many folders the project's runs folders hold (runs, most of them): what "reading N runs…" says, at once. */
+    public int folderCount() {
+        int n = 0;
+        for (Path f : new LinkedHashSet<>(withOthers(ownFolder.get()))) {
+            try (var dirs = java.nio.file.Files.list(f)) {
+                n += (int) dirs.filter(java.nio.file.Files::isDirectory).count();
+            } catch (IOException | RuntimeException e) {
+                // no such folder: no runs in it
+            }
+        }
+        return n;
+    }
+
     /**
      * The model of the newest of {@code kept} that trained ({@link RunHistory#inspectable}; not a copy kept with heads
      * removed or pruned, which has no curves): what the window inspects when it has trained nothing itself, as a

@@ -248,6 +248,7 @@ class EvaluationWindowUiTest {
         TrainingViewModel fresh = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> runs);
         Stage owner = (Stage) window.stage().getOwner();
         robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
+        dev.deepwire.testing.FxUntil.holds(() -> window.chooser().hasKept()); // read in the background
         assertThat(robot.lookup("#eval-none").queryAs(Label.class).getText()).contains("choose a kept run above");
         assertThat(window.chooser().runs().getValue().run().dir()).isEqualTo(run);
 
@@ -293,6 +294,7 @@ class EvaluationWindowUiTest {
         // opened while a run is paused: not "no run has ended in this window yet" (an earlier one may have)
         robot.interact(() -> fresh.phaseProperty().set(RunState.PAUSED));
         robot.interact(() -> window = EvaluationWindow.show(owner, fresh, (m, v, i) -> { }, (m, v, i) -> { }));
+        dev.deepwire.testing.FxUntil.holds(() -> window.chooser().hasKept()); // read in the background
         assertThat(robot.lookup("#eval-none").queryAs(Label.class).getText())
                 .startsWith("The run in this window has not ended (a paused run neither): its model is evaluated here "
                         + "when it ends; meanwhile choose a kept run above and press Evaluate.");

@@ -84,6 +84,7 @@ class KnowledgeGraphEvaluationUiTest {
 
         // A kept run, evaluated from its folder, is ranked too.
         robot.interact(() -> window = EvaluationWindow.show(owner, training, null, null));
+        dev.deepwire.testing.FxUntil.holds(() -> window.chooser().hasKept()); // read in the background
         robot.interact(() -> window.chooser().runs().getSelectionModel().select(
                 window.chooser().runs().getItems().stream().filter(i -> i.run() != null).findFirst().orElseThrow()));
         robot.clickOn("#eval-run-evaluate");

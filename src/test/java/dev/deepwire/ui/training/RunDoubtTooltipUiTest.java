@@ -74,6 +74,7 @@ class RunDoubtTooltipUiTest {
         @SuppressWarnings("unchecked")
         Dialog<Void> dialog = (Dialog<Void>) built[0];
         robot.interact(dialog::show);
+        dev.deepwire.testing.FxUntil.holds(() -> !dialog.getHeaderText().startsWith("Reading")); // read in the background
         @SuppressWarnings("unchecked")
         ListView<RunHistory.Run> list = (ListView<RunHistory.Run>) dialog.getDialogPane().getContent();
         assertThat(list.getItems()).hasSize(2);

@@ -59,6 +59,7 @@ class RunsDialogButtonsUiTest {
         robot.interact(() -> built[0] = new RunsDialog(vm, stage, s -> { }, f -> { }, () -> { }).build());
         @SuppressWarnings("unchecked")
         Dialog<Void> d = (Dialog<Void>) built[0];
+        dev.deepwire.testing.FxUntil.holds(() -> !d.getHeaderText().startsWith("Reading")); // read in the background
         return d;
     }
 
