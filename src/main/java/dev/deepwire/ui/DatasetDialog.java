@@ -96,9 +96,7 @@ final class DatasetDialog {
             chooser.setTitle("Choose the data file");
             File f = dev.deepwire.ui.controls.FocusReturn.open(chooser, owner);
             if (f != null) {
-                Path p = f.toPath().toAbsolutePath();
-                Path base = folder.get().toAbsolutePath();
-                file.setText(p.startsWith(base) ? base.relativize(p).toString() : p.toString());
+                file.setText(FileDrops.shown(f.toPath().toAbsolutePath(), folder.get()));
             }
         });
         Label result = new Label();
@@ -106,6 +104,7 @@ final class DatasetDialog {
         result.setWrapText(true);
         result.setMaxWidth(520);
         result.setMinHeight(Region.USE_PREF_SIZE);
+        FileDrops.dataFile(file, folder, result::setText); // a data file dragged in fills the field, as Browse… does
         Label problem = new Label(); // a setting Train would refuse, said as it is typed
         problem.setId("setting-problem");
         problem.setWrapText(true);

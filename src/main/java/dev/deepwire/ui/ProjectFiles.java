@@ -256,6 +256,16 @@ final class ProjectFiles {
         }
     }
 
+    /**
+     * Opens {@code path} as File ▸ Open does once a file is chosen: refused while training, and unsaved work is offered
+     * to be saved first (Open Recent, a project file dropped on the window).
+     */
+    void openAsking(Path path) {
+        if (!refuseWhileTraining() && confirmDiscard()) {
+            open(path);
+        }
+    }
+
     void open(Path path) {
         if (refuseWhileTraining() || OpenWindows.toFrontIfOpenElsewhere(path, owner)) {
             return;

@@ -191,11 +191,8 @@ final class WorkbenchMenus {
             recent.getItems().clear();
             for (Path p : files.recent().list()) {
                 recent.getItems().add(item(dev.deepwire.limits.ShownName.line(p) + "  ("
-                        + dev.deepwire.limits.VisibleText.oneLine(String.valueOf(p.getParent())) + ")", null, () -> {
-                    if (files.confirmDiscard()) {
-                        files.open(p);
-                    }
-                }));
+                        + dev.deepwire.limits.VisibleText.oneLine(String.valueOf(p.getParent())) + ")", null,
+                        () -> files.openAsking(p)));
             }
             if (recent.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("No recent projects");

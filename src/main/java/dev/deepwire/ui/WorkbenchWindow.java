@@ -162,6 +162,8 @@ final class WorkbenchWindow {
             autosaveTimer.stop();
             files.closedCleanly();
         });
+        // a project file dragged onto the window opens as File ▸ Open opens it; anything else is answered below
+        FileDrops.projects(root, files::openAsking, vm.messageProperty()::set);
         ProjectFlow.connect(this, stage);
     }
 
