@@ -24,6 +24,14 @@ public interface RunControl {
      */
     ComputationGraph model();
 
+    /**
+     * Completes once the process the run trains in has started and loaded ND4J (at once for a run in this process):
+     * until then the run has not begun to load its data.
+     */
+    default java.util.concurrent.CompletableFuture<Void> processReady() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Where the run itself saved its final model, if it did (then the caller need not save it again). */
     default Optional<Path> savedModel() {
         return Optional.empty();

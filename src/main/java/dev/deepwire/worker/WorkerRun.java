@@ -88,6 +88,11 @@ final class WorkerRun implements RunControl {
         return ready;
     }
 
+    @Override
+    public CompletableFuture<Void> processReady() {
+        return ready;
+    }
+
     boolean alive() {
         return process.isAlive();
     }

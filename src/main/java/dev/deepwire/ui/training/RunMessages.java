@@ -109,4 +109,26 @@ final class RunMessages {
             case FAILED -> "Failed";
         };
     }
+
+    /**
+     * The first run of a fresh window waits seconds for its training process to start and load ND4J, then for the
+     * process to load the data, and the dock said "Training marker" with no chart point meanwhile: {@code status} says
+     * which, until the run's first message replaces it. Nothing here waits for the process; a run that trains in this
+     * process (ready at once) keeps {@code training}.
+     */
+    static void whileTheProcessStarts(dev.deepwire.training.RunControl launched, String training,
+                                      javafx.beans.property.StringProperty status,
+                                      java.util.function.Consumer<Runnable> uiThread,
+                                      java.util.function.Supplier<dev.deepwire.training.RunControl> current) {
+        if (launched.processReady().isDone() || !status.get().equals(training)) {
+            return;
+        }
+        String starting = "Starting the training process and loading ND4J\u2026 (a few seconds, the first time)";
+        status.set(starting);
+        launched.processReady().thenRun(() -> uiThread.accept(() -> {
+            if (current.get() == launched && status.get().equals(starting)) {
+                status.set(training + ": loading the data and building the network in the training process\u2026");
+            }
+        }));
+    }
 }

@@ -260,6 +260,7 @@ public final class TrainingViewModel {
             recorder.release(); // no run writes the folder: it is not held
             throw e;
         }
+        RunMessages.whileTheProcessStarts(run, "Training " + name, status, uiThread, () -> run);
     }
 
     /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */
