@@ -50,7 +50,8 @@ final class RunsDialog {
         String project = dev.deepwire.limits.ShownName.line(vm.editor().project().name());
         dialog.setTitle("Runs of " + project);
         int folders = vm.runs().folderCount();
-        String reading = "Reading " + folders + (folders == 1 ? " run" : " runs") + " of " + project + "\u2026";
+        // the folders hold other projects' runs too (unsaved projects share one): which are this one's is known once read
+        String reading = "Reading the records of " + folders + (folders == 1 ? " kept run" : " kept runs") + "\u2026";
         dialog.setHeaderText(reading);
         String[] runsHeader = {reading}; // the heading once read; a chosen run's or an export's line goes under it
         ButtonType compare = new ButtonType("Compare");

@@ -92,8 +92,8 @@ class RunsReadLaterUiTest {
     void theDialogIsShownBeforeTheRunsAreReadAndFilledOnceTheyAre(FxRobot robot) throws Exception {
         Dialog<Void> dialog = openedWithOneRunKept(robot);
         assertThat(dialog.isShowing()).as("shown while the reader is still held").isTrue();
-        assertThat(dialog.getHeaderText()).startsWith("Reading 1 run of ");
-        assertThat(((Label) list(dialog).getPlaceholder()).getText()).startsWith("Reading 1 run");
+        assertThat(dialog.getHeaderText()).isEqualTo("Reading the records of 1 kept run\u2026");
+        assertThat(((Label) list(dialog).getPlaceholder()).getText()).startsWith("Reading the records of 1 kept run");
         assertThat(list(dialog).getItems()).isEmpty();
         assertThat(dialog.getDialogPane().lookupButton(ButtonType.CLOSE).isDisabled()).isFalse();
 
