@@ -45,7 +45,7 @@ final class WireGesture {
     void remove(Edge edge) {
         String name = WireNames.of(vm.graph(), edge);
         vm.disconnect(edge);
-        if (!vm.graph().edges().contains(edge)) {
+        if (!vm.graph().hasEdge(edge)) {
             views.selectWire(null);
             vm.messageProperty().set("Removed the wire " + name + " — Undo (Ctrl+Z) puts it back");
         }
