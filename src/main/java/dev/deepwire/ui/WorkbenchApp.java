@@ -85,6 +85,12 @@ public final class WorkbenchApp extends Application {
         }
         return backend;
     }
+
+    /** {@link #backendDescription()} once it has loaded, else null (it is never loaded from here: see there). */
+    static String backendIfLoaded() {
+        return backend;
+    }
+
     private static volatile boolean layoutWarm;
 
     @Override

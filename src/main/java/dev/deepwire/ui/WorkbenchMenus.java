@@ -22,7 +22,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
- * The window's menus: File, Edit (its keys from the editor's one key map), View (panels, themes, backend). Each item
+ * The window's menus: File, Edit (its keys from the editor's one key map), View (panels, themes, backend), Training,
+ * Help ({@link HelpMenu}: the keys, read from these menus). Each item
  * only calls what the window, its files, canvas or editor already offer.
  */
 final class WorkbenchMenus {
@@ -129,7 +130,9 @@ final class WorkbenchMenus {
                 backendMenu());
         view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(window.root()));
         view.getItems().addAll(4, window.layout().viewItems());
-        return new MenuBar(file, edit, view, TrainingMenu.of(window.trainingPanel()));
+        MenuBar bar = new MenuBar(file, edit, view, TrainingMenu.of(window.trainingPanel()));
+        bar.getMenus().add(HelpMenu.of(bar, stage));
+        return bar;
     }
 
     private void groupSelection() {

@@ -23,6 +23,41 @@ public final class BackendInfo {
         return "CPU (" + isa + ", " + threads + (Integer.valueOf(1).equals(threads) ? " thread, " : " threads, ") + p.getOrDefault("blas.vendor", "BLAS") + ")";
     }
 
+    /**
+     * The libraries a run trains with, without loading them: "Deeplearning4j 1.0.0-M2.1, ND4J 1.0.0-M2.1" (each
+     * version from its jar's Maven record; "version unknown" where the jar has none).
+     */
+    public static String libraries() {
+        return "Deeplearning4j " + version("org.deeplearning4j", "deeplearning4j-nn") + ", ND4J "
+                + version("org.nd4j", "nd4j-api");
+    }
+
+    /**
+     * Which matrix kernels OpenBLAS uses: the family {@link NativeTuning} chose from the CPU's flags (or the user's
+     * OPENBLAS_CORETYPE), else OpenBLAS's own choice.
+     */
+    public static String kernels() {
+        String chosen = NativeTuning.applied().get("OPENBLAS_CORETYPE");
+        String own = System.getenv("OPENBLAS_CORETYPE");
+        return chosen != null ? "OpenBLAS " + chosen + " kernels (chosen from this CPU's features)"
+                : own != null ? "OpenBLAS " + own + " kernels (OPENBLAS_CORETYPE)"
+                : "OpenBLAS kernels chosen by OpenBLAS";
+    }
+
+    private static String version(String group, String artifact) {
+        String at = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = BackendInfo.class.getResourceAsStream(at)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "version unknown");
+            }
+        } catch (IOException e) {
+            // said as unknown
+        }
+        return "version unknown";
+    }
+
     private static String cpuFeatures() {
         try {
             String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

@@ -24,24 +24,36 @@ public final class KeyMap {
 
     /** An editor action and its keys (the first one is shown in the menus). */
     public enum Action {
-        DELETE("Delete", "Backspace"),
-        QUICK_ADD("Space"),
-        FIT_VIEW("F", "Period"),
-        UNDO("Shortcut+Z"),
-        REDO("Shortcut+Y", "Shortcut+Shift+Z"),
-        COPY("Shortcut+C"),
-        PASTE("Shortcut+V"),
-        PASTE_KEEPING_WIRES("Shortcut+Shift+V"),
-        DUPLICATE("Shortcut+D"),
-        SELECT_ALL("Shortcut+A"),
+        DELETE("Delete the selected blocks, wires and notes (on the canvas)", "Delete", "Backspace"),
+        QUICK_ADD("Add a block by name (on the canvas)", "Space"),
+        FIT_VIEW("Fit the whole network in view (on the canvas)", "F", "Period"),
+        UNDO("Undo", "Shortcut+Z"),
+        REDO("Redo", "Shortcut+Y", "Shortcut+Shift+Z"),
+        COPY("Copy", "Shortcut+C"),
+        PASTE("Paste", "Shortcut+V"),
+        PASTE_KEEPING_WIRES("Paste keeping incoming wires", "Shortcut+Shift+V"),
+        DUPLICATE("Duplicate", "Shortcut+D"),
+        SELECT_ALL("Select all", "Shortcut+A"),
         /** Step mode: the next block (→) and the previous one (←). */
-        STEP_NEXT("Right"),
-        STEP_PREVIOUS("Left");
+        STEP_NEXT("Step through: the next block", "Right"),
+        STEP_PREVIOUS("Step through: the previous block", "Left");
 
+        private final String description;
         private final List<KeyCombination> keys;
 
-        Action(String... keys) {
+        Action(String description, String... keys) {
+            this.description = description;
             this.keys = Arrays.stream(keys).map(KeyCombination::keyCombination).toList();
+        }
+
+        /** What the action does, as Help ▸ Keyboard Shortcuts lists it. */
+        public String description() {
+            return description;
+        }
+
+        /** All its keys, the one shown in menus first. */
+        public List<KeyCombination> keys() {
+            return keys;
         }
 
         /** The key shown beside the menu item. */
