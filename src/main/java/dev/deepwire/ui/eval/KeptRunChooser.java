@@ -1,5 +1,6 @@
 package dev.deepwire.ui.eval;
 
+import dev.deepwire.ui.training.RunDifferences;
 import dev.deepwire.ui.training.RunHistory;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.util.function.Consumer;
@@ -17,11 +18,19 @@ import javafx.scene.layout.Region;
  * (Runs… lists the same), evaluated from its folder when Evaluate is pressed.
  */
 final class KeptRunChooser extends HBox {
-    /** A choice: a kept run, or (run null) the latest run of this window. */
-    record Choice(RunHistory.Run run) {
+    /**
+     * A choice: a kept run, or (run null) the latest run of this window; {@code differs} what sets the run apart from
+     * the other kept runs ({@link RunDifferences}: epochs, dataset settings, blocks changed; "" none).
+     */
+    record Choice(RunHistory.Run run, String differs) {
+        Choice(RunHistory.Run run) {
+            this(run, "");
+        }
+
         @Override
         public String toString() {
-            return run == null ? "Latest run in this window" : run.toString();
+            return run == null ? "Latest run in this window"
+                    : RunDifferences.line(run, java.util.Map.of(run.dir(), differs));
         }
     }
 
@@ -43,6 +52,29 @@ final class KeptRunChooser extends HBox {
         runs.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(runs, Priority.ALWAYS);
         runs.setPromptText("no kept runs of this project");
+        // each run wrapped to the picker's width in its list, what sets it apart on a line of its own (a run's line
+        // had run past a 1024 px screen); the chosen one shows its first line, the whole in its tooltip
+        runs.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(Choice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.toString());
+            }
+        });
+        runs.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Choice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.toString().lines().findFirst().orElse(""));
+            }
+        });
+        runs.valueProperty().addListener((o, a, c) -> runs.setTooltip(c == null || c.run() == null ? null
+                : new javafx.scene.control.Tooltip(c.toString())));
         Label label = new Label("Run:");
         label.setMinWidth(Region.USE_PREF_SIZE); // whole beside a long run name
         evaluate.setMinWidth(Region.USE_PREF_SIZE);
@@ -66,7 +98,7 @@ final class KeptRunChooser extends HBox {
         evaluate.setDisable(runs.getItems().isEmpty());
         reading = training.runs().readKept(kept -> {
             reading = () -> { };
-            kept.forEach(r -> runs.getItems().add(new Choice(r)));
+            kept.runs().forEach(r -> runs.getItems().add(new Choice(r, kept.apart().getOrDefault(r.dir(), ""))));
             runs.setPromptText("no kept runs of this project");
             if (!runs.getItems().isEmpty() && runs.getValue() == null) {
                 runs.getSelectionModel().select(0);

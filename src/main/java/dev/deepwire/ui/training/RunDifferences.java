@@ -18,7 +18,7 @@ import java.util.Set;
  * (project.dwproj: a block's parameter, a block only some runs have). Two runs of 40 and 3 epochs, or trained before
  * and after a block's units were changed, had read the same in the comparison ("adam 0.001, batch 64, seed 42").
  */
-final class RunDifferences {
+public final class RunDifferences {
     /** The settings each run's line shows already ({@link RunHistory#read}). */
     private static final Set<String> SHOWN = Set.of("optimizer", "learningRate", "batchSize", "seed");
 
@@ -30,7 +30,7 @@ final class RunDifferences {
      * nothing does, or fewer than two runs are compared). A graph a run's folder does not keep, or cannot be read, is
      * left out of the graph's comparison.
      */
-    static Map<Path, String> of(List<RunHistory.Run> runs) {
+    public static Map<Path, String> of(List<RunHistory.Run> runs) {
         Map<Path, Map<String, String>> facts = new LinkedHashMap<>();
         Map<Path, Boolean> hasGraph = new HashMap<>();
         for (RunHistory.Run r : runs) {
@@ -64,6 +64,16 @@ final class RunDifferences {
             out.put(r.dir(), RunHistory.shown(String.join(", ", parts)));
         }
         return out;
+    }
+
+    /**
+     * A run's line as Runs… and Evaluate's run picker list it: its own line, and under it what sets it apart from the
+     * runs listed with it ({@code apart}, from {@link #of}). Runs of 40 and 3 epochs, or before and after a block's
+     * change, had read the same there.
+     */
+    public static String line(RunHistory.Run run, Map<Path, String> apart) {
+        String differs = apart.getOrDefault(run.dir(), "");
+        return differs.isEmpty() ? run.toString() : run + "\nDiffers: " + differs;
     }
 
     /** The training settings a run's record holds beyond those its line shows, each as "Epochs 40". */

@@ -91,7 +91,9 @@ final class RunsDialog {
         });
         list.setPlaceholder(new javafx.scene.control.Label(reading + " (Close stops it)"));
         // the records (up to 4 MB each) are read off the window's thread: 150 of them had frozen it for 20 s
-        Runnable cancel = vm.runs().readKept(runs -> {
+        Runnable cancel = vm.runs().readKept(kept -> {
+            var runs = kept.runs();
+            RunCell.apart(list, kept.apart());
             list.getItems().setAll(runs);
             String elsewhere = vm.runs().leftBehind(); // after Save As: the earlier file's runs stayed with it
             runsHeader[0] = runs.isEmpty() ? "No runs of " + project + " kept yet: train once to keep a run"
@@ -175,6 +177,8 @@ final class RunsDialog {
                 try {
                     RunHistory.delete(r);
                     list.getItems().remove(r);
+                    // what sets the others apart, worked out again off the window's thread
+                    vm.runs().apartLater(list.getItems(), apart -> RunCell.apart(list, apart));
                 } catch (IOException ex) {
                     problem.accept("Cannot delete " + r.dir() + ": " + ex.getMessage());
                 }

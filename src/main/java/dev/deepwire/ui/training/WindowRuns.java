@@ -65,22 +65,39 @@ public final class WindowRuns {
         this.reading = reader;
     }
 
+    /** The kept runs, newest first, and what sets each apart from the others ({@link RunDifferences}), by folder. */
+    public record Kept(List<RunHistory.Run> runs, java.util.Map<Path, String> apart) {
+    }
+
     /**
-     * {@link #kept()}, read off the window's thread, handed to {@code then} on the window's thread unless cancelled
-     * first (by running what this returns: a window closed meanwhile). Runs… and Evaluate's run picker had read every run's
-     * record (up to 4 MB each) on the window's thread: 150 of them froze the window for some 20 s.
+     * {@link #kept()} and what sets them apart, read off the window's thread, handed to {@code then} on the window's
+     * thread unless cancelled first (by running what this returns: a window closed meanwhile). Runs… and Evaluate's run
+     * picker had read every run's record (up to 4 MB each) on the window's thread: 150 of them froze the window for
+     * some 20 s; what sets them apart reads each record again, and each run's kept graph.
      */
-    public Runnable readKept(Consumer<List<RunHistory.Run>> then) {
+    public Runnable readKept(Consumer<Kept> then) {
         var read = keptLater();
-        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.Future<?> task = reading.submit(() -> {
+        return later(() -> {
             List<RunHistory.Run> runs;
             try {
                 runs = read.call();
             } catch (Exception e) {
                 runs = List.of(); // unreadable folders list no runs, as kept() says
             }
-            List<RunHistory.Run> done = runs;
+            return new Kept(runs, RunDifferences.of(runs));
+        }, then);
+    }
+
+    /** What sets each of {@code runs} apart ({@link RunDifferences}), worked out off the window's thread, as {@link #readKept}. */
+    public Runnable apartLater(List<RunHistory.Run> runs, Consumer<java.util.Map<Path, String>> then) {
+        List<RunHistory.Run> copy = List.copyOf(runs);
+        return later(() -> RunDifferences.of(copy), then);
+    }
+
+    private <T> Runnable later(java.util.function.Supplier<T> work, Consumer<T> then) {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Future<?> task = reading.submit(() -> {
+            T done = work.get();
             javafx.application.Platform.runLater(() -> {
                 if (!cancelled.get()) {
                     then.accept(done);
