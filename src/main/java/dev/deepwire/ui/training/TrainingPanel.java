@@ -26,6 +26,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -87,12 +88,11 @@ public final class TrainingPanel extends HBox {
         progress.setMaxWidth(370);
         lines(progress, 2);
         progress.setId("train-progress");
-        // no empty band above the settings before a run: the line takes its room when it has something to say; and
-        // while a setting typed is refused after a run has ended, the refusal takes its place — at 1024 x 700 the run's
-        // lines and the red one had left the settings 7 px, the field named out of view
-        var progressShown = progress.textProperty().isNotEmpty().and(problem.textProperty().isEmpty()
-                .or(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().busy(), vm.phaseProperty())));
-        progress.managedProperty().bind(progressShown);
+        // one slot of two lines, always there, for the run's progress or — while a setting typed is refused, or a run
+        // failed — the red line in its place (at 1024 x 700 both had left the settings 7 px, the field named out of
+        // view). The progress line had taken its room only once it had something to say: the first run's start moved
+        // the settings down under the pointer.
+        var progressShown = progress.textProperty().isNotEmpty().and(problem.textProperty().isEmpty());
         progress.visibleProperty().bind(progressShown);
         Label status = new Label();
         status.setId("train-status");
@@ -110,8 +110,7 @@ public final class TrainingPanel extends HBox {
         problem.setMaxWidth(370);
         lines(problem, 2);
         // with the run's status, above the scrolled settings: a refused setting is said where it is seen (below the
-        // settings it was out of view at 1024 x 700); it takes room only while there is something to say
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        // settings it was out of view at 1024 x 700), in the progress line's slot
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         CheckBox log = new CheckBox("log");
         log.setMinWidth(Region.USE_PREF_SIZE);
@@ -151,8 +150,10 @@ public final class TrainingPanel extends HBox {
         HBox barRow = new HBox(6, bar, runs, csv);
         barRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        VBox run = new VBox(6, runRow, barRow, progress, status, problem);
-        for (Region r : List.of(runRow, barRow, runs, csv, run)) {
+        StackPane progressOrProblem = new StackPane(progress, problem);
+        progressOrProblem.setAlignment(Pos.TOP_LEFT);
+        VBox run = new VBox(6, runRow, barRow, progressOrProblem, status);
+        for (Region r : List.of(runRow, barRow, runs, csv, progressOrProblem, run)) {
             r.setMinHeight(Region.USE_PREF_SIZE);
             r.setMaxHeight(Region.USE_PREF_SIZE);
         }
