@@ -80,16 +80,17 @@ final class HelpMenu {
     static Dialog<Void> shortcutsDialog(MenuBar bar, Window owner) {
         TableView<Shortcut> table = new TableView<>();
         table.setId("help-shortcuts");
-        table.getColumns().add(column("Keys", Shortcut::keys, 0.26));
-        table.getColumns().add(column("What it does", Shortcut::what, 0.52));
-        table.getColumns().add(column("Where", Shortcut::where, 0.22));
+        // the keys whole ("Ctrl+Y  or  Ctrl+Shift+Z"), the rest wraps to what is left
+        table.getColumns().add(column("Keys", Shortcut::keys, 0.34));
+        table.getColumns().add(column("What it does", Shortcut::what, 0.46));
+        table.getColumns().add(column("Where", Shortcut::where, 0.20));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getItems().setAll(shortcuts(bar));
-        table.setPrefSize(620, 420); // within a 1024 x 700 screen, with the dialog's heading and button
+        table.setPrefSize(680, 420); // within a 1024 x 700 screen, with the dialog's heading and button
         Label menus = new Label("Alt opens the menus; the underlined letter of an item chooses it. While you type in a "
                 + "text field, single keys type and Ctrl+Z, C, V and A act on the text.");
         menus.setWrapText(true);
-        menus.setMaxWidth(600);
+        menus.setMaxWidth(680);
         BorderPane content = new BorderPane(table);
         content.setBottom(menus);
         BorderPane.setMargin(menus, new javafx.geometry.Insets(8, 0, 0, 0));
@@ -108,7 +109,7 @@ final class HelpMenu {
                                                         double share) {
         TableColumn<Shortcut, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(600 * share);
+        c.setPrefWidth(670 * share);
         c.setSortable(false);
         return c;
     }

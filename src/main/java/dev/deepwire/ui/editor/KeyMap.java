@@ -24,9 +24,9 @@ public final class KeyMap {
 
     /** An editor action and its keys (the first one is shown in the menus). */
     public enum Action {
-        DELETE("Delete the selected blocks, wires and notes (on the canvas)", "Delete", "Backspace"),
-        QUICK_ADD("Add a block by name (on the canvas)", "Space"),
-        FIT_VIEW("Fit the whole network in view (on the canvas)", "F", "Period"),
+        DELETE("Delete the selected blocks, wires and notes", "Delete", "Backspace"),
+        QUICK_ADD("Add a block by name", "Space"),
+        FIT_VIEW("Fit the whole network in view", "F", "Period"),
         UNDO("Undo", "Shortcut+Z"),
         REDO("Redo", "Shortcut+Y", "Shortcut+Shift+Z"),
         COPY("Copy", "Shortcut+C"),
