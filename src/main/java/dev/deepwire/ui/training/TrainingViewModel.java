@@ -204,6 +204,7 @@ public final class TrainingViewModel {
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(RunState.STARTING);
+        stopAsked = false;
         measured.noPlace();
         idle.starting();
         status.set("Compiling " + dev.deepwire.limits.ShownName.line(name) + "…");
@@ -299,10 +300,13 @@ public final class TrainingViewModel {
         }
     }
 
+    private boolean stopAsked;
+
     /** Ends the run after the current step; the model trained so far is kept and saved. */
     public void stop() {
         if (run != null && phase.get().busy()) {
             run.stop();
+            stopAsked = true; // a paused run leaves its pause to stop: that is not the run going on
             status.set("Stopping after this step…");
         }
     }
@@ -325,7 +329,7 @@ public final class TrainingViewModel {
             if (c.state() == RunState.PAUSED) {
                 phase.set(RunState.PAUSED);
                 status.set("Paused");
-            } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED) {
+            } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED && !stopAsked) {
                 phase.set(RunState.RUNNING);
                 status.set("Training " + dev.deepwire.limits.ShownName.line(editor.project().name()));
             }

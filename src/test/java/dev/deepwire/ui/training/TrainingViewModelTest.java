@@ -103,6 +103,43 @@ class TrainingViewModelTest {
         }
     }
 
+    /**
+     * Stop pressed while paused: the run ends without the window saying it went on. The trainer leaves its pause to stop
+     * and said RUNNING; the window had turned back to "Training …" and ended a step-through of the paused model with
+     * "training went on and changed the model".
+     */
+    @Test
+    void aPausedRunStoppedNeverReadsAsGoingOn() throws Exception {
+        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
+        java.util.concurrent.ExecutorService trainer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            TrainingViewModel vm = new TrainingViewModel(editor, Runnable::run, trainer, Runnable::run, () -> dir);
+            assertThat(vm.start(new TrainingSettings(200, 32, "adam", 1e-3, 42, 0, 0))).isTrue();
+            vm.pause();
+            for (long end = System.nanoTime() + 120_000_000_000L; vm.phaseProperty().get() != RunState.PAUSED
+                    && System.nanoTime() < end; ) {
+                vm.drain();
+                Thread.onSpinWait();
+            }
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunState.PAUSED);
+            List<RunState> phases = new ArrayList<>();
+            List<String> said = new ArrayList<>();
+            vm.phaseProperty().addListener((o, was, now) -> phases.add(now));
+            vm.statusProperty().addListener((o, was, now) -> said.add(now));
+            vm.stop();
+            for (long end = System.nanoTime() + 120_000_000_000L; !vm.phaseProperty().get().isOver()
+                    && System.nanoTime() < end; ) {
+                vm.drain();
+                Thread.onSpinWait();
+            }
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunState.STOPPED);
+            assertThat(phases).doesNotContain(RunState.RUNNING);
+            assertThat(said).noneMatch(w -> w.startsWith("Training "));
+        } finally {
+            trainer.shutdownNow();
+        }
+    }
+
     @Test
     void theGraphIsReadOnlyWhileARunIsGoing() throws Exception {
         EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), small(), Runnable::run, Runnable::run);
