@@ -63,12 +63,40 @@ final class ProcessDeadlines {
         }
     }
 
-    /** Ends the process for {@code reason} unless it says something within the grace (which re-arms this). */
+    /**
+     * Ends the process for {@code reason} unless it says something within the grace (which re-arms this) or is seen
+     * working meanwhile: a process whose processor time grew by a fiftieth of the grace or more is given another grace,
+     * up to {@link #WORKING_GRACES} of them. On a machine under load (20 processes wanting its 2 cores) a run asked to
+     * stop took longer than 15 s to score its validation set and save its model, and was ended as stuck — the run lost;
+     * a process stuck in native code uses no processor time and is still ended after one grace.
+     */
     synchronized void endUnlessHeardWithin(String reason) {
         if (endDeadline != null) {
             endDeadline.cancel(false);
         }
-        endDeadline = DEADLINES.schedule(() -> end(reason), grace.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleEnd(reason, cpu(), 0);
+    }
+
+    /** How many graces a process seen working gets before it is ended all the same (15 s each: 5 min). */
+    static final int WORKING_GRACES = 20;
+
+    private synchronized void scheduleEnd(String reason, Duration cpuBefore, int graces) {
+        endDeadline = DEADLINES.schedule(() -> {
+            Duration now = cpu();
+            boolean working = cpuBefore != null && now != null
+                    && now.minus(cpuBefore).compareTo(grace.dividedBy(50)) >= 0;
+            if (working && graces + 1 < WORKING_GRACES) {
+                scheduleEnd(reason, now, graces + 1);
+            } else {
+                end(working ? reason + " (it was still working after " + seconds(grace.multipliedBy(WORKING_GRACES)) + ")"
+                        : reason);
+            }
+        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The processor time the process has used so far, or null where the system does not say. */
+    private Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(null);
     }
 
     /**
