@@ -114,7 +114,7 @@ final class WorkbenchWindow {
         });
         training.setRunObserver(attention::watch, attention::captured);
         training.data().setOutsideConfirmation(outside -> {
-            Alert ask = outsideDataQuestion(outside);
+            Alert ask = outsideDataQuestion(outside, training.data().rememberedProblem());
             ask.initOwner(stage);
             return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
         });
@@ -362,6 +362,14 @@ final class WorkbenchWindow {
      * window) had answered Yes and read the file.
      */
     static Alert outsideDataQuestion(dev.deepwire.data.DataPaths.Outside outside) {
+        return outsideDataQuestion(outside, null);
+    }
+
+    /**
+     * As {@link #outsideDataQuestion(dev.deepwire.data.DataPaths.Outside)}; {@code unremembered}: why the agreements of
+     * earlier sessions could not be read (a settings file too large or not a file), said so the question is understood.
+     */
+    static Alert outsideDataQuestion(dev.deepwire.data.DataPaths.Outside outside, String unremembered) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.YES, ButtonType.NO);
         ask.setTitle("Data outside the project's folder");
         ask.setHeaderText("The project's data lies outside its folder");
@@ -371,7 +379,9 @@ final class WorkbenchWindow {
                 ? "This project is not saved yet, so it has no folder of its own: save it in the data's folder, or one "
                 + "above it, and the data is read without asking."
                 : "Data is read from inside the project's folder (" + outside.folder().getFileName() + ") unless you allow "
-                + "otherwise.") + "\n\nRead it anyway? Only if you trust this project.");
+                + "otherwise.") + (unremembered == null ? "" : "\n\nAgreements from earlier sessions are not used: "
+                + unremembered + ". Remove that file if you did not put it there; each agreement is asked again.")
+                + "\n\nRead it anyway? Only if you trust this project.");
         return dev.deepwire.ui.controls.Dialogs.defaultTo(ask, ButtonType.NO);
     }
 }

@@ -145,6 +145,16 @@ class OutsideDataConsentUiTest {
                 .noneMatch(t -> t.contains("a-rather-long-folder-name"));
     }
 
+    @Test
+    void theQuestionSaysWhyEarlierAgreementsAreNotUsed(FxRobot robot) throws Exception {
+        // A data-consent file too large to read (or a device there) is skipped: the question says so, naming the file
+        String why = "/home/u/.deepwire/data-consent.tsv is 1 GB; the limit for a data-consent file is 4 MB";
+        var ask = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.outsideDataQuestion(outside("../x.csv"), why)).get();
+        var texts = WaitForAsyncUtils.asyncFx(() -> ask.getDialogPane().getContent().lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList()).get();
+        assertThat(texts).anyMatch(t -> t.contains(why) && t.contains("asked again"));
+    }
+
     private Outside outside(String name) {
         try {
             return DataPaths.outside(new DatasetSpec("csv", Map.of("file", name, "classes", 2)), h.dir).orElseThrow();

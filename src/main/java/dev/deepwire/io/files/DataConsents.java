@@ -1,6 +1,7 @@
 package dev.deepwire.io.files;
 
 import dev.deepwire.io.AtomicFiles;
+import dev.deepwire.limits.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,13 @@ import java.util.Set;
 public final class DataConsents {
     /** The oldest agreements are forgotten beyond this many (they are asked again). */
     public static final int MAX = 500;
+    /**
+     * The most bytes the file may hold: {@link #MAX} lines of two paths as long as a system allows (4,096 bytes each).
+     * A larger file (or a pipe, a device) is none DeepWire wrote: it is not read, so it cannot hang or fill memory.
+     */
+    public static final long MAX_BYTES = MAX * (2L * 4096 + 2);
     private final Path file;
+    private volatile String problem;
 
     public DataConsents(Path file) {
         this.file = file;
@@ -86,19 +93,40 @@ public final class DataConsents {
         return project.toAbsolutePath().normalize() + "\t" + data.toAbsolutePath().normalize();
     }
 
-    /** Read each time: another window (or another DeepWire) may have agreed since. */
+    /**
+     * Why the remembered agreements could not be read the last time they were looked up (too large, not an ordinary
+     * file, not text), naming the file; null when they were read or there are none. Nothing is remembered then: each
+     * agreement is asked again.
+     */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Read each time: another window (or another DeepWire) may have agreed since. Read within {@link #MAX_BYTES}, as an
+     * ordinary file only: a huge file, {@code /dev/zero} or a pipe put there had filled memory or hung at start-up.
+     */
     private Set<String> load() {
         Set<String> lines = new LinkedHashSet<>();
         try {
-            if (Files.isRegularFile(file)) {
-                for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (l.indexOf('\t') > 0) {
-                        lines.add(l);
-                    }
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                problem = null;
+                return lines;
+            }
+            String text = BoundedFiles.utf8(BoundedFiles.readAll(file, MAX_BYTES, "data-consent file"));
+            for (String l : text.split("\\R")) {
+                if (l.indexOf('\t') > 0) {
+                    lines.add(l);
                 }
             }
-        } catch (IOException e) {
-            // unreadable: nothing is remembered, everything is asked
+            problem = null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            problem = null; // a link to nothing: nothing agreed yet
+        } catch (IOException | RuntimeException e) {
+            // unreadable: nothing is remembered, everything is asked (and the question says why)
+            problem = (e.getMessage() == null || !e.getMessage().contains(file.toString()) ? file + ": " : "")
+                    + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return lines;
     }

@@ -58,6 +58,11 @@ final class DataConsent {
         this.remembered = remembered;
     }
 
+    /** Why the remembered agreements could not be read last time, or null ({@link DataConsents#problem}). */
+    String rememberedProblem() {
+        return remembered.problem();
+    }
+
     /**
      * The user chose this dataset's file in Dataset Settings (picked or typed it): reading it needs no further consent,
      * wherever it lies — asking "only if you trust this project" about a file just chosen had made no sense. A file

@@ -57,6 +57,14 @@ public final class TrainingData {
         consent.setRemembered(remembered);
     }
 
+    /**
+     * Why the agreements remembered from earlier sessions could not be read ({@link
+     * dev.deepwire.io.files.DataConsents#problem}), or null: the question about outside data says so.
+     */
+    public String rememberedProblem() {
+        return consent.rememberedProblem();
+    }
+
     /** The project was saved as {@code now}: what was agreed for it stays agreed ({@link DataConsent#saved}). */
     void saved(Path before, Path now, DatasetSpec dataset) {
         consent.saved(before, now, dataset, folder.get());
