@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
                 "--out DIR, or --resume DIR, to rerun only the runs that did not finish.",
                 "Exit code 0 when every run finished, 1 when any failed, 2 for bad arguments."})
 final class SweepCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .dwproj project file (not with --resume)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .dwproj project file (with "
+            + "--resume: the sweep's project, needed unless DIR is in that project's sweeps/ folder)")
     Path file;
 
     @Option(names = "--param", paramLabel = "KEY=v1,v2,...",
@@ -82,9 +83,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep() throws CliException, SweepSpecException, IOException {
-        if ((file == null) == (resume == null)) {
-            throw new CliException(ExitCodes.BAD_INPUT, resume == null ? "give the project FILE to sweep, or --resume DIR"
-                    : "--resume DIR takes the project from DIR/sweep.json: leave out FILE");
+        if (file == null && resume == null) {
+            throw new CliException(ExitCodes.BAD_INPUT, "give the project FILE to sweep, or --resume DIR");
         }
         SweepFolder folder = null;
         Path sweepDir = resume != null ? resume : out;
@@ -100,7 +100,12 @@ final class SweepCommand implements Callable<Integer> {
             OutputPaths.requireFolder(out, "--out");
             requireNewFolder(out, SweepRunner.runsDir(file));
         }
-        Path projectFile = folder != null ? folder.projectFile() : file;
+        if (folder != null && file != null && out != null && !OutputPaths.sameFile(folder.projectFile(), file)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds a sweep of " + folder.projectFile()
+                    + ", not of " + file + "; choose a new --out folder");
+        }
+        // the project named by the user, or the one sweep.json records only where DeepWire keeps a sweep of it
+        Path projectFile = folder != null ? folder.projectToResume(file) : file;
         ProjectSession session;
         try {
             session = ProjectSession.open(projectFile);
@@ -114,13 +119,9 @@ final class SweepCommand implements Callable<Integer> {
         dataAccess.check(session);
         Project project = session.project;
         SweepSpec spec = folder != null ? folder.spec() : SweepSpec.parse(params, seeds, maxSteps);
-        if (folder != null && file != null && !spec.equals(SweepSpec.parse(params, seeds, maxSteps))) {
+        if (folder != null && file != null && out != null && !spec.equals(SweepSpec.parse(params, seeds, maxSteps))) {
             throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds another sweep (" + describe(spec)
-                    + "); choose a new --out folder, or --resume " + out + " to finish that one");
-        }
-        if (folder != null && file != null && !OutputPaths.sameFile(folder.projectFile(), file)) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds a sweep of " + folder.projectFile()
-                    + ", not of " + file + "; choose a new --out folder");
+                    + "); choose a new --out folder, or finish that one with " + folder.resumeCommand());
         }
         Path runsDir = SweepRunner.runsDir(projectFile);
         ProjectFolders.requireNoLinkOut(runsDir); // before any run trains: none could be kept there
@@ -187,7 +188,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.INVALID, "the sweep was interrupted; its finished runs are kept: "
-                    + "resume with 'deepwire sweep --resume " + folder.dir() + "'");
+                    + "resume with '" + folder.resumeCommand() + "'");
         } finally {
             removeHook(hook);
         }
@@ -203,8 +204,8 @@ final class SweepCommand implements Callable<Integer> {
         console.println("the sweep's " + kept + (kept == 1 ? " run folder is" : " run folders are") + " in "
                 + TerminalSafeStream.path(runsDir));
         if (failed > 0) {
-            console.printf(Locale.ROOT, "%d of %d runs FAILED; once their cause is fixed, rerun only them with: deepwire sweep --resume %s%n", failed,
-                    all.size(), TerminalSafeStream.path(folder.dir()));
+            console.printf(Locale.ROOT, "%d of %d runs FAILED; once their cause is fixed, rerun only them with: %s%n", failed,
+                    all.size(), TerminalSafeStream.path(folder.resumeCommand()));
             return ExitCodes.INVALID;
         }
         return ExitCodes.OK;

@@ -171,6 +171,63 @@ public final class SweepFolder {
         return dir.resolve(root.path("projectFile").asText()).normalize();
     }
 
+    /**
+     * The project a resume of this sweep trains. sweep.json is a file anyone can edit or send, so its projectFile is
+     * trusted only where DeepWire itself puts a sweep of that project: in that project's own {@code sweeps/} folder,
+     * the project an ordinary file (not a link, a pipe, a device) beside it. Anywhere else (an {@code --out} folder, a
+     * folder moved or sent, a projectFile edited to name another file) the user names the project: {@code named},
+     * which must be the one recorded. A tampered sweep.json had been followed to any file it named (a pipe that hung
+     * the resume, a project elsewhere the user never chose, whose runs/ it then filled).
+     *
+     * @param named the project the user named with the resume, or null
+     * @throws SweepSpecException naming sweep.json, the project it records and what to run instead
+     */
+    public Path projectToResume(Path named) throws SweepSpecException {
+        Path recorded = projectFile();
+        Path file = dir.resolve(FILE);
+        if (named != null) {
+            if (!sameFile(recorded, named)) {
+                throw new SweepSpecException(file + " is a sweep of the project " + recorded + ", not of " + named
+                        + "; name that sweep's own project, or start a new sweep of " + named);
+            }
+            return named;
+        }
+        if (!inOwnSweepsFolder(recorded)) {
+            throw new SweepSpecException(file + " names the project " + recorded + ", but this folder is not in that "
+                    + "project's sweeps folder (" + ProjectFolders.sweeps(recorded) + "), so it is not trusted on the "
+                    + "file's word (sweep.json can be edited, or was moved); name the project this sweep is of: "
+                    + "deepwire sweep PROJECT.dwproj --resume " + dir);
+        }
+        return recorded;
+    }
+
+    /** The command that resumes this sweep: the project named unless the folder lies in its own sweeps/ folder. */
+    public String resumeCommand() {
+        Path recorded = projectFile();
+        return "deepwire sweep " + (inOwnSweepsFolder(recorded) ? "" : recorded + " ") + "--resume " + dir;
+    }
+
+    /** Whether this folder is {@code sweeps/<name>} beside {@code project}, and the project an ordinary file there. */
+    private boolean inOwnSweepsFolder(Path project) {
+        try {
+            if (!Files.isRegularFile(project, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            Path parent = dir.toRealPath().getParent();
+            return parent != null && parent.equals(ProjectFolders.sweeps(project.toRealPath()).toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false; // no sweeps folder there, a link loop, unreadable: not where DeepWire put this sweep
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     public SweepSpec spec() {
         try {
             return JSON.treeToValue(root.path("spec"), SweepSpec.class);

@@ -178,4 +178,56 @@ class SweepCommandTest {
         assertThat(dir.resolve("runs")).doesNotExist();
         assertThat(project).exists();
     }
+
+    private static Path sweepJson(Path sweep, String projectFile) throws Exception {
+        Files.createDirectories(sweep);
+        String name = sweep.getFileName().toString();
+        Files.writeString(sweep.resolve("sweep.json"), "{\"projectFile\": " + JSON.writeValueAsString(projectFile)
+                + ", \"name\": \"" + name + "\", \"spec\": {\"params\": {}, \"seeds\": 1, \"maxSteps\": 2},"
+                + " \"runs\": [{\"name\": \"" + name + "-1\", \"settings\": {\"seed\": \"42\"}, \"status\": \"PENDING\"}]}");
+        return sweep;
+    }
+
+    @Test
+    void aResumeTrustsSweepJsonsProjectOnlyInThatProjectsOwnSweepsFolderElseTheUserNamesIt() throws Exception {
+        // sweep.json's projectFile had been followed wherever it led: a sweep folder someone sent, naming a project
+        // of the user's elsewhere, trained that project and filled its runs/ folder on the file's word alone.
+        Path mine = SmallMarker.file(Files.createDirectories(dir.resolve("mine")), "mine.dwproj");
+        Path sent = sweepJson(dir.resolve("downloads/sweeps/mine-sweep-20260101-000000"), mine.toString());
+        assertThat(DeepWireCli.execute("sweep", "--resume", sent.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains(sent.resolve("sweep.json").toString()).contains(mine.toString())
+                .contains("deepwire sweep PROJECT.dwproj --resume " + sent);
+        assertThat(dir.resolve("mine/runs")).as("nothing of the named project trained").doesNotExist();
+
+        // the project beside the sweeps folder, but a pipe (or a link): not what DeepWire puts there either
+        Path pipe = dir.resolve("downloads/evil.dwproj");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path beside = sweepJson(dir.resolve("downloads/sweeps/evil-sweep-20260101-000000"), "../../evil.dwproj");
+        console.reset();
+        assertThat(DeepWireCli.execute("sweep", "--resume", beside.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains(beside.resolve("sweep.json").toString()).contains("PROJECT.dwproj");
+
+        // the user names a project that is not the one recorded: refused, naming both
+        Path other = SmallMarker.file(dir, "other.dwproj");
+        console.reset();
+        assertThat(DeepWireCli.execute("sweep", other.toString(), "--resume", sent.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(console.err()).contains("is a sweep of the project " + mine).contains("not of " + other);
+        assertThat(dir.resolve("runs")).doesNotExist();
+
+        // the user names the recorded project: resumed, its run trained into that project's runs/
+        console.reset();
+        assertThat(DeepWireCli.execute("sweep", mine.toString(), "--resume", sent.toString(), "--parallel", "1"))
+                .as(console.out() + console.err()).isZero();
+        assertThat(dir.resolve("mine/runs/mine-sweep-20260101-000000-1/run.json")).isRegularFile();
+    }
+
+    @Test
+    void aSweepInItsProjectsSweepsFolderResumesWithoutNamingTheProject() throws Exception {
+        Path mine = SmallMarker.file(Files.createDirectories(dir.resolve("mine")), "mine.dwproj");
+        Path own = sweepJson(dir.resolve("mine/sweeps/mine-sweep-20260101-000000"), "../../mine.dwproj");
+        assertThat(DeepWireCli.execute("sweep", "--resume", own.toString(), "--parallel", "1"))
+                .as(console.out() + console.err()).isZero();
+        assertThat(dir.resolve("mine/runs/mine-sweep-20260101-000000-1/run.json")).isRegularFile();
+    }
 }

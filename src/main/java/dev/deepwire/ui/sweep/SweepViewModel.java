@@ -319,7 +319,7 @@ public final class SweepViewModel {
         }
         long done = Math.round(progress.get() * runs.size()); // the runs ended, finished or failed
         return "the sweep " + f.name() + " (" + done + " of " + runs.size() + " runs done): its finished runs are kept, and "
-                + "the others can be run later with: deepwire sweep --resume " + f.dir();
+                + "the others can be run later with: " + f.resumeCommand();
     }
 
     /** Stops the sweep: runs that finished are kept; the others can be resumed with {@code deepwire sweep --resume}. */
@@ -350,7 +350,7 @@ public final class SweepViewModel {
             }));
             end = summary(folder, figure, names);
         } catch (InterruptedException e) {
-            end = "Cancelled; the finished runs are kept. Resume with: deepwire sweep --resume " + folder.dir();
+            end = "Cancelled; the finished runs are kept. Resume with: " + folder.resumeCommand();
         } catch (RuntimeException e) {
             end = "The sweep stopped: " + names.words(String.valueOf(e.getMessage()))
                     + " (its finished runs are kept in " + folder.dir() + ")";
