@@ -116,6 +116,11 @@ final class TrainCommand implements Callable<Integer> {
                       ProjectSession session) throws CliException {
         PrintStream console = Console.out();
         prepared.printWarnings(console); // as validate says them: an unused branch is not trained
+        // the run folder keeps what it trains (the settings given here in it), as the window's runs do
+        String unkept = RunFolders.keepProject(session.project, dir);
+        if (unkept != null) {
+            Console.err().println("deepwire: the run's copy of its project was not kept: " + unkept);
+        }
         long start = System.nanoTime();
         TrainingRun run = null;
         String metricsProblem = null;

@@ -31,7 +31,8 @@ import java.util.Map;
  * @param logEvery  a training-loss row in metrics.csv every this many steps
  */
 public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTaskBody {
-    private static final List<String> RETURNED = List.of("metrics.csv", "run.json", "best.zip", "model.zip");
+    private static final List<String> RETURNED = List.of("metrics.csv", "run.json", "best.zip", "model.zip",
+            RunFolders.KEPT_PROJECT);
 
     @Override
     public SweepOutcome run(SweepTask task) {
@@ -61,6 +62,7 @@ public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTask
         if (!prepared.ok()) {
             return outcome(task, scratch, record(task, project, false, prepared.problem(), tracker));
         }
+        RunFolders.keepProject(project, scratch); // the run's folder keeps what it trained (the swept settings in it)
         ThreadSettings.apply(1, prepared.network().totalParams());
         TrainingRun run;
         String metricsProblem = null;

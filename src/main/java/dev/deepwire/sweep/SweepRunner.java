@@ -29,7 +29,8 @@ public final class SweepRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The field of a sweep run's run.json that names its sweep.json. */
     static final String SWEEP = "sweep";
-    private static final Set<String> FILES = Set.of("metrics.csv", "run.json", "best.zip", "model.zip");
+    private static final Set<String> FILES = Set.of("metrics.csv", "run.json", "best.zip", "model.zip",
+            dev.deepwire.training.RunFolders.KEPT_PROJECT);
     private final SweepFolder folder;
     private final Path runsDir;
 

@@ -32,6 +32,11 @@ public final class RunFolders {
     /** The files a run writes; a folder holding any of them holds a run. */
     private static final Pattern RUN_FILE = Pattern.compile(
             "metrics\\.csv|model\\.zip|run\\.json|best\\.zip|\\.paused-model\\.zip|checkpoint-epoch-\\d+\\.zip|model-[\\w-]+\\.zip");
+    /**
+     * The project a run trained, kept in its folder as the run begins, whoever trains it (the window, its fallback,
+     * {@code deepwire train}, a sweep): Evaluate and Inspect of the run read it once the project is edited.
+     */
+    public static final String KEPT_PROJECT = "project.dwproj";
     private static final int MAX_NAME = 64;
     private static final int MAX_NAME_BYTES = 160;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -305,9 +310,38 @@ public final class RunFolders {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return new ArrayList<>(files.filter(f -> RUN_FILE.matcher(f.getFileName().toString()).matches()).toList());
+            List<Path> found = new ArrayList<>(files.filter(f -> RUN_FILE.matcher(f.getFileName().toString()).matches())
+                    .toList());
+            Path kept = dir.resolve(KEPT_PROJECT);
+            if (!found.isEmpty() && Files.exists(kept, LinkOption.NOFOLLOW_LINKS)) {
+                found.add(kept); // the earlier run's copy goes with it; alone, it is a project file of the user's
+            }
+            return found;
         } catch (IOException e) {
             throw new WriteFailure(dir, "cannot list the folder: " + WriteFailure.reason(e));
+        }
+    }
+
+    /** Where a run folder keeps the project it trained. */
+    public static Path keptProjectFile(Path dir) {
+        return dir.resolve(KEPT_PROJECT);
+    }
+
+    /**
+     * Keeps the project a run trains in its folder ({@value #KEPT_PROJECT}), through the one atomic writer. A file of
+     * that name in a folder that holds no run files (a folder the user named for the run, where a project of that name
+     * lives) is no run's copy: it is left as it is. Returns why the copy was not kept, or null when it was.
+     */
+    public static String keepProject(dev.deepwire.model.Project project, Path dir) {
+        Path file = keptProjectFile(dir);
+        try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && runFiles(dir).isEmpty()) {
+                return file + " is not a run's copy of its project (this folder holds no run): it is left as it is";
+            }
+            new dev.deepwire.io.ProjectWriter().write(project, file);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
         }
     }
 

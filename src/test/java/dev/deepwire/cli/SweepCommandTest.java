@@ -229,5 +229,8 @@ class SweepCommandTest {
         assertThat(DeepWireCli.execute("sweep", "--resume", own.toString(), "--parallel", "1"))
                 .as(console.out() + console.err()).isZero();
         assertThat(dir.resolve("mine/runs/mine-sweep-20260101-000000-1/run.json")).isRegularFile();
+        // the sweep's run keeps the project it trained, as the window's runs do (it kept none)
+        assertThat(dev.deepwire.ui.training.RunHistory.keptProject(dir.resolve("mine/runs/mine-sweep-20260101-000000-1")))
+                .isPresent();
     }
 }

@@ -60,6 +60,9 @@ class TrainingViewModelTest {
                 .as("a figure and its % never wrap apart ('100.0 / %')").containsPattern("accuracy \\d+\\.\\d\u00a0%");
         assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
         assertThat(run.resolve("best.zip")).exists();
+        assertThat(RunHistory.keptProject(run)).as("trained in this process (the fallback): its folder keeps the "
+                + "project it trained, as a training process's does").hasValueSatisfying(p -> assertThat(
+                p.graph().nodes().size()).isEqualTo(editor.graph().nodes().size()));
 
         assertThat(vm.start(SETTINGS)).as("Train again").isTrue(); // its events wait for the next frame's drain
         assertThat(vm.measured().progressTextProperty().get()).as("not the last run's 'epoch 2/2 · step 16/16' while it prepares")
