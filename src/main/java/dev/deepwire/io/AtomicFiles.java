@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +74,16 @@ public final class AtomicFiles {
             throw new WriteFailure(target, "cannot create the folder " + dir + ": " + WriteFailure.reason(e));
         }
         // Not Files.createTempFile: it makes the file private (0600); a project keeps its usual permissions.
-        Path tmp = dir.resolve("." + real.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmpName = Path.of("." + real.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        DirectoryStream<Path> opened = openFolder(dir);
+        if (opened instanceof SecureDirectoryStream<Path> folder) {
+            try (opened) {
+                writeIn(folder, dir, real, tmpName, target, content);
+            }
+            return;
+        }
+        closeQuietly(opened); // no folder-relative calls here (or a folder we may write but not list): by its path
+        Path tmp = dir.resolve(tmpName);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = unclosable(Channels.newOutputStream(ch));
@@ -92,6 +105,67 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
                 // The write's own failure (if any) is the one to report.
+            }
+        }
+    }
+
+    private static DirectoryStream<Path> openFolder(Path dir) {
+        try {
+            return Files.newDirectoryStream(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(DirectoryStream<Path> opened) {
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } catch (IOException e) {
+            // only read: nothing to lose
+        }
+    }
+
+    /**
+     * The temporary file made, written, synced and moved over the target all in the one folder opened once
+     * ({@code openat}, {@code renameat}): the folder's path is looked up a single time, so a folder on the way swapped
+     * for a link while the content is written (by someone who can write there) cannot send the file elsewhere — the
+     * path-based move had followed the new link. What remains: the target's own entry may change between the checks of
+     * {@link #destination} and the move (become a link, a pipe); the move replaces that entry, never writing through it,
+     * so nothing outside the folder is touched.
+     */
+    private static void writeIn(SecureDirectoryStream<Path> folder, Path dir, Path real, Path tmp, Path target,
+                                Content content) throws IOException {
+        Path name = real.getFileName();
+        try {
+            try (SeekableByteChannel ch = folder.newByteChannel(tmp, Set.of(StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+                OutputStream out = unclosable(Channels.newOutputStream(ch));
+                content.writeTo(out);
+                out.flush();
+                if (ch instanceof FileChannel fc) {
+                    fc.force(true);
+                }
+            }
+            try {
+                var from = folder.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+                var to = folder.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+                if (from != null && to != null) {
+                    to.setPermissions(from.readAttributes().permissions());
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // a new file (nothing to copy), or not ours to change: the default permissions
+            }
+            folder.move(tmp, folder, name);
+            syncFolder(dir);
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        } finally {
+            try {
+                folder.deleteFile(tmp);
+            } catch (IOException e) {
+                // moved (the usual case), or the write's own failure is the one to report
             }
         }
     }

@@ -188,4 +188,27 @@ class AtomicFilesTest {
         });
         assertThat(Files.readString(file)).isEqualTo("zip");
     }
+
+    @Test
+    void aFolderSwappedForALinkWhileTheContentIsWrittenDoesNotSendTheFileThroughIt() throws Exception {
+        // The temporary file was made in the folder as it was, then moved by path: a folder on the way swapped for a
+        // link meanwhile (by someone who can write there) sent the move through the link. Now the file is made and
+        // moved in the one folder opened once.
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        Path target = Files.writeString(folder.resolve("a.dwproj"), "old");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path moved = dir.resolve("project-moved");
+        AtomicFiles.write(target, out -> {
+            Files.move(folder, moved);
+            Files.createSymbolicLink(folder, elsewhere);
+            out.write("new".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(moved.resolve("a.dwproj")).hasContent("new");
+        try (Stream<Path> left = Files.list(elsewhere)) {
+            assertThat(left).as("nothing written through the link").isEmpty();
+        }
+        try (Stream<Path> left = Files.list(moved)) {
+            assertThat(left).as("no temporary file left").containsExactly(moved.resolve("a.dwproj"));
+        }
+    }
 }
