@@ -76,7 +76,11 @@ public final class RecordFigures {
         List<String> doubts = new ArrayList<>();
         fractionDoubt(doubts, "validationAccuracy", record.path("validationAccuracy"));
         JsonNode kept = record.path(RunRecord.KEPT_FROM);
-        if (legacyKeptZero(record)) {
+        if (legacyKeptZero(record) && !record.path("slimmedFrom").isObject()) {
+            doubts.add("steps unknown: this model was saved with " + shown(record.path("outcome").asText(""))
+                    + " by an earlier DeepWire, which recorded 0 steps for it, not the steps of the run it was kept "
+                    + "from (nor which run that was)");
+        } else if (legacyKeptZero(record)) {
             doubts.add("steps unknown: this model was kept from the run " + shown(record.path("slimmedFrom").path("run")
                     .asText("")) + ", and an earlier DeepWire recorded 0 steps for it, not the steps it was trained for");
         } else if (steps(record) < 0 && kept.isObject() && !record.hasNonNull("steps")) {
@@ -109,12 +113,23 @@ public final class RecordFigures {
         return MessageText.shorten(VisibleText.oneLine(text));
     }
 
-    /** A slimmed copy recorded before kept runs took their source's steps: "steps": 0, no {@code keptFrom}. */
+    /**
+     * A model kept from a trained one recorded before kept runs took their source's steps ("steps": 0, no
+     * {@code keptFrom}): a slimmed copy ({@code slimmedFrom}), or one saved with heads removed in the attention
+     * inspector, whose outcome says so ("head 3 of 'Self-attention' removed") and which recorded nothing else of it.
+     */
     private static boolean legacyKeptZero(JsonNode record) {
         JsonNode v = record.path("steps");
-        return record.path("slimmedFrom").isObject() && !record.path(RunRecord.KEPT_FROM).isObject()
-                && v.isIntegralNumber() && v.asLong() == 0;
+        if (record.path(RunRecord.KEPT_FROM).isObject() || !v.isIntegralNumber() || v.asLong() != 0) {
+            return false;
+        }
+        return record.path("slimmedFrom").isObject()
+                || HEADS_REMOVED.matcher(record.path("outcome").asText("")).matches();
     }
+
+    /** The outcome an earlier DeepWire recorded for a model saved without heads (Experiment.saveWithoutHeads). */
+    private static final java.util.regex.Pattern HEADS_REMOVED =
+            java.util.regex.Pattern.compile("(?s)heads? \\d+(, \\d+)* of '.*' removed");
 
     private static void fractionDoubt(List<String> doubts, String field, JsonNode v) {
         if (!v.isMissingNode() && !v.isNull() && Double.isNaN(fraction(v))) {

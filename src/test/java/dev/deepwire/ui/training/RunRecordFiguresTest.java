@@ -63,4 +63,21 @@ class RunRecordFiguresTest {
         assertThat(row.status()).isEqualTo("KEPT");
         assertThat(row.run().steps()).isEqualTo(20);
     }
+
+    @Test
+    void aCopyWithHeadsRemovedByAnEarlierDeepWireReadsStepsUnknownNotZero(@TempDir Path runs) throws Exception {
+        // An earlier DeepWire wrote such a copy's run.json with "steps": 0 and no keptFrom: Runs… said "0 steps".
+        Path old = KeptRuns.run(runs, "p-without-attn-head-3", "p", "/x/p.dwproj", TrainingSettings.defaults(),
+                "heads 1, 3 of 'Self-attention' removed", 0, 0.4, Double.NaN);
+        RunHistory.Run read = RunHistory.read(old);
+        assertThat(read.steps()).isEqualTo(-1);
+        assertThat(read.toString()).contains("steps unknown").doesNotContain("0 steps");
+        assertThat(read.doubt()).contains("heads 1, 3 of 'Self-attention' removed").contains("earlier DeepWire");
+
+        // a run that trained 0 steps (stopped at once) still reads 0 steps
+        Path stopped = KeptRuns.run(runs, "p-2", "p", "/x/p.dwproj", TrainingSettings.defaults(), "stopped", 0, 0.1,
+                Double.NaN);
+        assertThat(RunHistory.read(stopped).toString()).contains("0 steps");
+        assertThat(RunHistory.read(stopped).doubt()).isEmpty();
+    }
 }
