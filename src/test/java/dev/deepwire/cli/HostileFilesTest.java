@@ -123,7 +123,7 @@ class HostileFilesTest {
         assertThat(Files.readAllBytes(runDir.resolve("model.zip"))).isNotEqualTo(firstModel);
         try (Stream<Path> files = Files.list(runDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metrics.csv", "model.zip",
-                    "run.json");
+                    "run.json", "project.dwproj"); // the new run's files, its kept project among them
         }
     }
 
