@@ -260,7 +260,11 @@ class EvaluationWindowUiTest {
                 .as("in per cent, as the class table and the dock (it read 'accuracy 0.1430')").endsWith(" %");
         assertThat(robot.lookup("#eval-tabs").tryQuery()).isPresent();
 
-        // The graph edited since: the kept model is not its network, and the window says so instead of failing.
+        // The graph edited since, and a run folder that kept no copy of the graph it trained (every run keeps one now;
+        // runs of an earlier DeepWire did not): the kept model is not its network, and the window says so instead of
+        // failing.
+        assertThat(run.resolve("project.dwproj")).as("the run kept the project it trained").exists();
+        Files.delete(run.resolve("project.dwproj"));
         robot.interact(() -> editor.graph().setParam("ffn", "hidden", 24));
         robot.clickOn("#eval-run-evaluate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#eval-problem").tryQuery().isPresent());
