@@ -48,17 +48,7 @@ class RunTooltipAfterCloseUiTest {
 
     @Test
     void closingRunsUnderAShownRunTooltipLeavesTheOtherTooltipsWorking(FxRobot robot) throws Exception {
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Path run = Files.createDirectories(dir.resolve("marker-1"));
-        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
-        Stage[] runs = new Stage[1];
-        robot.interact(() -> {
-            runs[0] = new Stage();
-            runs[0].setScene(new Scene(RunCell.list(RunHistory.list(dir)), 420, 160));
-            runs[0].setX(stage.getX() + stage.getWidth() + 40);
-            runs[0].setY(stage.getY());
-            runs[0].show();
-        });
+        Stage[] runs = {showRuns(robot, null)};
         // a click on a control with a tooltip stops JavaFX's tooltip timers, whatever an earlier test in this JVM left
         robot.clickOn(other);
         ListCell<?> row = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() != null)
@@ -79,22 +69,8 @@ class RunTooltipAfterCloseUiTest {
 
     @Test
     void escTwiceUnderARunTooltipLeavesTheOtherTooltipsWorking(FxRobot robot) throws Exception {
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Path run = Files.createDirectories(dir.resolve("marker-1"));
-        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
         Stage[] runs = new Stage[1];
-        robot.interact(() -> {
-            runs[0] = new Stage();
-            runs[0].setScene(new Scene(RunCell.list(RunHistory.list(dir)), 420, 160));
-            runs[0].setX(stage.getX() + stage.getWidth() + 40);
-            runs[0].setY(stage.getY());
-            runs[0].getScene().setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                    runs[0].close(); // as Runs…' Close does on Esc
-                }
-            });
-            runs[0].show();
-        });
+        runs[0] = showRuns(robot, () -> runs[0].close()); // Esc closes it, as Runs…' Close does
         robot.clickOn(other); // stops whatever tooltip timer an earlier test in this JVM left running
         ListCell<?> row = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() != null)
                 .queryAs(ListCell.class);
@@ -112,5 +88,28 @@ class RunTooltipAfterCloseUiTest {
         robot.moveTo(other);
         Tooltip tip = other.getTooltip();
         WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, tip::isShowing);
+    }
+
+    /** A window listing one kept run beside the stage, {@code onEscape} run on Esc (null: nothing). */
+    private Stage showRuns(FxRobot robot, Runnable onEscape) throws Exception {
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        Path run = Files.createDirectories(dir.resolve("marker-1"));
+        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
+        Stage[] runs = new Stage[1];
+        robot.interact(() -> {
+            runs[0] = new Stage();
+            runs[0].setScene(new Scene(RunCell.list(RunHistory.list(dir)), 420, 160));
+            runs[0].setX(stage.getX() + stage.getWidth() + 40);
+            runs[0].setY(stage.getY());
+            if (onEscape != null) {
+                runs[0].getScene().setOnKeyPressed(e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                        onEscape.run();
+                    }
+                });
+            }
+            runs[0].show();
+        });
+        return runs[0];
     }
 }
