@@ -3,7 +3,6 @@ package dev.deepwire.ui.controls;
 import java.io.File;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -17,36 +16,20 @@ import javafx.stage.WindowEvent;
  * Where a window manager has already given the keys to one of DeepWire's windows, nothing is moved.
  */
 public final class FocusReturn {
-    private static final String WATCHED = "deepwire.focusReturn";
-    private static boolean installed;
-
     private FocusReturn() {
     }
 
-    /** Watches every window the application opens (installed once). */
+    /** Watches every window the application opens (installed once; a menu's or tooltip's popup never had the keys). */
     public static void install() {
-        if (installed) {
-            return;
-        }
-        installed = true;
-        Window.getWindows().forEach(FocusReturn::watch);
-        Window.getWindows().addListener((ListChangeListener<Window>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(FocusReturn::watch);
-            }
-        });
+        EveryStage.watch("deepwire.focusReturn", FocusReturn::watch);
     }
 
-    private static void watch(Window w) {
-        if (!(w instanceof Stage) || w.getProperties().containsKey(WATCHED)) {
-            return; // a menu's or tooltip's popup never had the keys
-        }
-        w.getProperties().put(WATCHED, Boolean.TRUE);
+    private static void watch(Stage w) {
         boolean[] hadKeys = {false};
         w.addEventFilter(WindowEvent.WINDOW_HIDING, e -> hadKeys[0] = w.isFocused());
         w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (hadKeys[0]) {
-                Window owner = ((Stage) w).getOwner();
+                Window owner = w.getOwner();
                 Platform.runLater(() -> back(owner));
             }
         });

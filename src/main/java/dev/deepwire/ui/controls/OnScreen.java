@@ -2,10 +2,8 @@ package dev.deepwire.ui.controls;
 
 import java.util.List;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
@@ -17,35 +15,15 @@ import javafx.stage.WindowEvent;
  * first where it is larger than the screen).
  */
 public final class OnScreen {
-    private static final String WATCHED = "deepwire.onScreen";
-    private static boolean installed;
-
     private OnScreen() {
     }
 
     /** Watches every window the application opens (installed once). */
     public static void install() {
-        if (installed) {
-            return;
-        }
-        installed = true;
-        Window.getWindows().forEach(OnScreen::watch);
-        Window.getWindows().addListener((ListChangeListener<Window>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(OnScreen::watch);
-            }
-        });
-    }
-
-    private static void watch(Window w) {
-        if (!(w instanceof Stage) || w.getProperties().containsKey(WATCHED)) {
-            return; // a menu's or tooltip's popup: JavaFX keeps those on screen itself
-        }
-        w.getProperties().put(WATCHED, Boolean.TRUE);
-        w.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+        EveryStage.watch("deepwire.onScreen", w -> w.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             moveIn(w);
             Platform.runLater(() -> moveIn(w)); // a dialog may size itself once more as it lays out
-        });
+        }));
     }
 
     /** Moves {@code w} onto the screen it is mostly on, or the primary screen where it is on none. */

@@ -34,7 +34,11 @@ public final class WindowRuns {
         this.file = file;
     }
 
-    /** The runs of this project (by its file, or its name while unsaved), newest first. */
+    /**
+     * The runs of this project (by its file, or its name while unsaved), newest first, read here and now — up to 4 MB
+     * a record: never on the window's thread, which takes {@link #readKept} or {@link #keptLater} (the workbench no
+     * longer calls it; tests do, off that thread).
+     */
     public List<RunHistory.Run> kept() {
         return of(ownFolder.get(), project.get(), file.get());
     }
