@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * number of epochs, and the run writes metrics.csv (an epoch row each epoch), its checkpoints and a model.zip that loads.
  */
 class SparkTrainCommandTest {
-    private static final int EPOCHS = 60;
+    private static final int EPOCHS = 20;
 
     @RegisterExtension
     final CapturedConsole console = new CapturedConsole();
@@ -45,8 +45,8 @@ class SparkTrainCommandTest {
                  "edges": [{"from": "pixels.out", "to": "hidden.in"}, {"from": "hidden.out", "to": "digit.in"}],
                  "dataset": {"kind": "csv", "file": "digits.csv", "classes": 10, "header": false,
                              "validationFraction": 0.2, "seed": 7},
-                 "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.003, "seed": 1,
-                              "checkpointEvery": 30}}
+                 "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.01, "seed": 1,
+                              "checkpointEvery": 10}}
                 """.formatted(EPOCHS));
     }
 
@@ -60,8 +60,8 @@ class SparkTrainCommandTest {
         assertThat(epochs).as(name + " epoch rows").hasSize(EPOCHS);
         ComputationGraph model = ModelSerializer.restoreComputationGraph(out.resolve("model.zip").toFile());
         assertThat(model.params().length()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
-        assertThat(out.resolve("checkpoint-epoch-30.zip")).isNotEmptyFile();
-        assertThat(out.resolve("checkpoint-epoch-60.zip")).isNotEmptyFile();
+        assertThat(out.resolve("checkpoint-epoch-10.zip")).isNotEmptyFile();
+        assertThat(out.resolve("checkpoint-epoch-20.zip")).isNotEmptyFile();
         return epochs.get(EPOCHS - 1).validationAccuracy();
     }
 
