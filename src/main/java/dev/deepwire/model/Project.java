@@ -81,4 +81,17 @@ public final class Project {
     public Map<String, Object> elementExtras(String list, String id) {
         return elementExtras.computeIfAbsent(list + "\u0000" + id, k -> new LinkedHashMap<>());
     }
+
+    /**
+     * A copy that later edits of this project do not change (the graph copied, every extras map copied; the values
+     * kept from the file are shared, as nothing edits them): what is written in the background is the state of one
+     * moment.
+     */
+    public Project copy() {
+        Project c = new Project(name, description, graph.copy(), dataset, training);
+        c.extras.putAll(extras);
+        sectionExtras.forEach((k, v) -> c.sectionExtras.put(k, new LinkedHashMap<>(v)));
+        elementExtras.forEach((k, v) -> c.elementExtras.put(k, new LinkedHashMap<>(v)));
+        return c;
+    }
 }

@@ -42,7 +42,7 @@ final class ProjectFiles {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
-    private final Autosave autosave;
+    private final BackgroundAutosave autosave;
     private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
     private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
@@ -57,7 +57,7 @@ final class ProjectFiles {
         this.vm = vm;
         this.owner = owner;
         this.recent = recent;
-        this.autosave = autosave;
+        this.autosave = new BackgroundAutosave(autosave);
         file.set(initial);
         known = initial == null ? null : DiskVersion.of(initial);
     }
@@ -121,16 +121,17 @@ final class ProjectFiles {
         return recent;
     }
 
-    /** Writes the autosave copy if there is unsaved work (called every few seconds). */
+    /** Writes the autosave copy if there is unsaved work (called every few seconds), in the background. */
     void autosaveNow() {
         if (vm.history().isDirty()) {
-            try {
-                autosave.write(vm.project(), file.get(), file.get() == null ? agreedWhileUnsaved.get() : List.of(),
-                        file.get() == null ? null : known);
-            } catch (IOException e) {
-                vm.messageProperty().set("Autosave failed: " + e.getMessage());
-            }
+            autosave.write(vm.project(), file.get(), file.get() == null ? List.copyOf(agreedWhileUnsaved.get()) : List.of(),
+                    file.get() == null ? null : known, reason -> vm.messageProperty().set("Autosave failed: " + reason));
         }
+    }
+
+    /** Waits for the autosave copy asked for last to be written (tests). */
+    void awaitAutosave() {
+        autosave.settle();
     }
 
     /** The window is closing with nothing left unsaved: the autosave copy is no longer needed. */

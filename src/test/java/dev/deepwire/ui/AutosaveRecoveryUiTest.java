@@ -35,6 +35,7 @@ class AutosaveRecoveryUiTest {
     private void changeAndAutosave(FxRobot robot) {
         robot.interact(() -> h.vm.setParam("attn", "heads", 2));
         robot.interact(() -> h.window.files().autosaveNow());
+        h.window.files().awaitAutosave();
         assertThat(Files.exists(h.autosave.file())).as("the autosave copy of unsaved work").isTrue();
     }
 

@@ -104,6 +104,7 @@ class ChangedOnDiskUiTest {
     void workRestoredAfterACrashAsksBeforeReplacingAFileChangedSince(FxRobot robot) throws Exception {
         robot.interact(() -> h.vm.setParam("attn", "heads", 2));
         robot.interact(() -> h.window.files().autosaveNow());
+        h.window.files().awaitAutosave();
         h.autosave.abandon(); // the process dies; meanwhile the file is changed elsewhere
         String theirs = editOutside();
         var left = dev.deepwire.io.files.Autosave.leftBehind(h.dir.resolve("autosave"));
