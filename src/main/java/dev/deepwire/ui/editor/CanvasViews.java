@@ -320,6 +320,16 @@ final class CanvasViews {
         return box.isPresent() ? box.get() : view(nodeId);
     }
 
+    /** The view of a block if it has one (makes none). */
+    NodeView existing(String id) {
+        return nodes.get(id);
+    }
+
+    /** The box of the collapsed group a block is hidden in, if it is (makes no view). */
+    Optional<GroupView> collapsedBoxOf(String nodeId) {
+        return groups.collapsedGroupOf(nodeId);
+    }
+
     GroupView group(String id) {
         return groups.get(id);
     }

@@ -19,6 +19,8 @@ final class MoveGesture {
     private final CanvasViews views;
     private final Runnable focus;
     private Map<String, double[]> dragStart;
+    /** How far the selection has been dragged so far, in canvas units. */
+    private double[] delta = new double[2];
     /** Where each note being dragged started (the selection's notes, or the one note pressed). */
     private Map<String, double[]> noteStart;
     private Point2D pressWorld;
@@ -98,9 +100,11 @@ final class MoveGesture {
             return;
         }
         dragStart = new LinkedHashMap<>();
+        delta = new double[2];
+        // from the model, not the views: a block far from the view has none, and asking made one for every selected
+        // block (Select All on a chain of 30,000 blocks made 30,000 views at the first drag)
         for (String id : vm.selection()) {
-            NodeView v = views.view(id);
-            dragStart.put(id, new double[] {v.getLayoutX(), v.getLayoutY()});
+            vm.graph().node(id).ifPresent(n -> dragStart.put(id, new double[] {n.x(), n.y()}));
         }
         noteStart = new LinkedHashMap<>();
         for (String id : vm.selectedNotes()) {
@@ -136,8 +140,7 @@ final class MoveGesture {
             dragTo(e);
         }
         Map<String, double[]> moved = new LinkedHashMap<>();
-        dragStart.keySet().forEach(id -> moved.put(id, new double[] {
-                Math.round(views.view(id).getLayoutX()), Math.round(views.view(id).getLayoutY())}));
+        dragStart.forEach((id, xy) -> moved.put(id, new double[] {Math.round(xy[0] + delta[0]), Math.round(xy[1] + delta[1])}));
         Map<String, double[]> notesMoved = new LinkedHashMap<>();
         noteStart.keySet().stream().filter(id -> views.note(id) != null).forEach(id -> notesMoved.put(id, new double[] {
                 Math.round(views.note(id).getLayoutX()), Math.round(views.note(id).getLayoutY())}));
@@ -155,7 +158,13 @@ final class MoveGesture {
         Point2D p = viewport.sceneToWorld(e.getSceneX(), e.getSceneY());
         double dx = p.getX() - pressWorld.getX();
         double dy = p.getY() - pressWorld.getY();
-        dragStart.forEach((id, xy) -> views.view(id).relocate(xy[0] + dx, xy[1] + dy));
+        delta = new double[] {dx, dy};
+        dragStart.forEach((id, xy) -> {
+            NodeView v = views.existing(id); // a block without a view is moved in the model at the release
+            if (v != null) {
+                v.relocate(xy[0] + dx, xy[1] + dy);
+            }
+        });
         noteStart.forEach((id, xy) -> {
             NoteView v = views.note(id);
             if (v != null) {

@@ -47,9 +47,11 @@ final class RubberBand {
         if (band.isVisible()) {
             Bounds b = band.getBoundsInParent();
             for (Node n : vm.graph().nodes()) {
-                // a block hidden in a collapsed group is taken with its box, never by where it would be shown
-                javafx.scene.layout.Region shown = views.shownAs(n.id());
-                if (b.intersects(shown instanceof GroupView ? shown.getBoundsInParent() : views.bounds().modelBounds(n))) {
+                // a block hidden in a collapsed group is taken with its box, never by where it would be shown; a block
+                // without a view is measured from the model (asking for its view made one for every block of the graph)
+                Bounds at = views.collapsedBoxOf(n.id()).map(javafx.scene.Node::getBoundsInParent)
+                        .orElseGet(() -> views.bounds().modelBounds(n));
+                if (b.intersects(at)) {
                     vm.selection().add(n.id());
                 }
             }
