@@ -150,4 +150,47 @@ class RunsDialogButtonsUiTest {
         assertThat(pane.getHeaderText()).doesNotContain("has no curves");
         robot.interact(dialog::close);
     }
+
+    /** The row of {@code run} as shown (read on the JavaFX thread). */
+    private static String row(FxRobot robot, String run) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() instanceof RunHistory.Run r && r.dir().getFileName().toString().equals(run))
+                .queryAs(javafx.scene.control.ListCell.class).getText();
+    }
+
+    @Test
+    void deletingARunTellsTheOthersApartAgainWithoutIt(FxRobot robot) throws Exception {
+        // Delete… works out again what sets the remaining runs apart ("Differs: …", off the window's thread): a
+        // difference only the deleted run made is no longer named under the others
+        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
+        int[] epochs = {40, 40, 3};
+        for (int i = 0; i < epochs.length; i++) {
+            Path run = Files.createDirectories(dir.resolve("runs/marker-" + (i + 1)));
+            dev.deepwire.training.RunRecord.write(run, p.name(), null, null, p.training().withEpochs(epochs[i]),
+                    "finished", 20, 0.5, Double.NaN);
+        }
+        Dialog<Void> dialog = dialog(robot);
+        robot.interact(dialog::show);
+        DialogPane pane = dialog.getDialogPane();
+        @SuppressWarnings("unchecked")
+        ListView<RunHistory.Run> list = (ListView<RunHistory.Run>) pane.getContent();
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> row(robot, "marker-1")).get())
+                .contains("\nDiffers: Epochs 40");
+        Path third = dir.resolve("runs/marker-3");
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(r -> r.dir().getFileName().toString().equals("marker-3")).findFirst().orElseThrow()));
+        Platform.runLater(button(pane, "Delete…")::fire); // its confirmation waits for an answer: not from interact
+        java.util.function.Supplier<java.util.Optional<DialogPane>> sure = () -> robot.lookup(".dialog-pane")
+                .queryAllAs(DialogPane.class).stream().filter(d -> d.getContentText() != null
+                        && d.getContentText().startsWith("Delete the run marker-3")).findFirst();
+        dev.deepwire.testing.FxUntil.holds(() -> sure.get().isPresent());
+        robot.interact(() -> ((Button) sure.get().orElseThrow().lookupButton(ButtonType.OK)).fire());
+
+        dev.deepwire.testing.FxUntil.holds(() -> list.getItems().size() == 2);
+        assertThat(Files.exists(third)).as("the run's folder is gone").isFalse();
+        dev.deepwire.testing.FxUntil.holds(() -> !row(robot, "marker-1").contains("Differs"));
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> row(robot, "marker-2")).get())
+                .as("Epochs 40 told it only from the deleted run").doesNotContain("Differs");
+        robot.interact(dialog::close);
+    }
 }
