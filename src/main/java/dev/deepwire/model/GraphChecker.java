@@ -78,8 +78,8 @@ public final class GraphChecker {
         for (PortSpec in : type.inputs()) {
             long wires = wiresInto.getOrDefault(new Port(node.id(), in.name()), 0L);
             if (wires == 0 && in.required()) {
-                issues.add(Issue.error(node.id(), "input '" + in.name() + "' is not connected; wire a "
-                        + kinds(in) + " output into it"));
+                issues.add(Issue.error(node.id(), "input '" + in.name() + "' is not connected; wire "
+                        + anOutput(kinds(in)) + " into it"));
             } else if (wires > 1) {
                 issues.add(Issue.error(node.id(), "input '" + in.name() + "' has " + wires
                         + " wires; keep one (use an Add or Concat block to combine)"));
@@ -151,6 +151,11 @@ public final class GraphChecker {
 
     private static boolean compatible(PortSpec out, PortSpec in) {
         return out.kinds().stream().anyMatch(in::accepts);
+    }
+
+    /** "an id output", "an image output", "a vector output": "wire a id output into it" had greeted a new block. */
+    private static String anOutput(String kinds) {
+        return (kinds.matches("^[aeiou].*") ? "an " : "a ") + kinds + " output";
     }
 
     private static String kinds(PortSpec p) {

@@ -34,6 +34,14 @@ class GraphCheckerTest {
     }
 
     @Test
+    void anEntityEmbeddingDroppedAloneAsksForAnIdOutputInGoodEnglish() {
+        // dragged from the palette onto an empty canvas, it had said "wire a id output into it"
+        Graph g = new GraphFixture().node("entities", "entity_embedding").graph();
+        assertThat(errors(g)).anySatisfy(i -> assertThat(i.message())
+                .isEqualTo("input 'head' is not connected; wire an id output into it"));
+    }
+
+    @Test
     void cycleIsReportedWithItsNodes() {
         Graph g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding")
                 .node("attn", "self_attention").node("norm", "layer_norm").node("pool", "global_pool")
