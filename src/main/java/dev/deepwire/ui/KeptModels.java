@@ -48,14 +48,8 @@ final class KeptModels {
         if (windowHasOne()) {
             return CompletableFuture.completedFuture(false);
         }
-        var runs = training.runs().keptLater(); // the runs' records are read in the background, not on the UI thread
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return WindowRuns.newestModel(runs.call());
-            } catch (Exception e) {
-                return java.util.Optional.<Path>empty();
-            }
-        }, work).thenComposeAsync(kept -> kept.isPresent() && !windowHasOne() ? load(kept.get())
+        // the runs' records are read by the window's one reader of kept runs, not on the UI thread
+        return training.runs().keptThen(WindowRuns::newestModel).thenComposeAsync(kept -> kept.isPresent() && !windowHasOne() ? load(kept.get())
                 : CompletableFuture.completedFuture(false), Platform::runLater);
     }
 

@@ -52,15 +52,13 @@ final class ProjectFlow {
     private static void showLastRunOnOpening(EditorViewModel vm, ProjectFiles files, TrainingViewModel training) {
         files.setOnOpened(() -> {
             var project = vm.project();
-            var runs = training.runs().keptLater(); // their records and the newest one's curves, read below
-            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            training.runs().keptThen(kept -> { // their records and the newest one's curves, read off this thread
                 try {
-                    var kept = runs.call();
                     return kept.isEmpty() ? null : dev.deepwire.ui.training.RunHistory.curves(kept.get(0));
-                } catch (Exception e) {
+                } catch (java.io.IOException | RuntimeException e) {
                     return null; // no curves to show: the charts stay empty, Runs… says what is wrong with the run
                 }
-            }, DATA_CHECKS).thenAccept(curves -> Platform.runLater(() -> {
+            }).thenAccept(curves -> Platform.runLater(() -> {
                 if (curves != null && vm.project() == project
                         && training.phaseProperty().get() == dev.deepwire.training.RunState.IDLE) {
                     training.showPrevious(curves);

@@ -48,7 +48,7 @@ public final class WindowRuns {
      * name and file) is taken now, the runs' records (each up to 4 MB) are read by the work returned. Opening a project
      * whose runs folder held many large records had left the window frozen while they were read.
      */
-    public java.util.concurrent.Callable<List<RunHistory.Run>> keptLater() {
+    private java.util.concurrent.Callable<List<RunHistory.Run>> keptLater() {
         List<Path> all = withOthers(ownFolder.get());
         String name = project.get();
         Path at = file.get();
@@ -82,14 +82,27 @@ public final class WindowRuns {
     public Runnable readKept(Consumer<Kept> then) {
         var read = keptLater();
         return later(() -> {
-            List<RunHistory.Run> runs;
-            try {
-                runs = read.call();
-            } catch (Exception e) {
-                runs = List.of(); // unreadable folders list no runs, as kept() says
-            }
+            List<RunHistory.Run> runs = readOrNone(read);
             return new Kept(runs, RunDifferences.of(runs));
         }, then);
+    }
+
+    /**
+     * {@code work} done with {@link #kept()}, read off the window's thread on the one reader of kept runs (as {@link
+     * #readKept}); completes there, callers go on on the window's thread themselves. Opening a project (its newest run's
+     * curves) and inspecting a reopened lesson (its newest model) had each read the runs on an executor of their own.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> keptThen(java.util.function.Function<List<RunHistory.Run>, T> work) {
+        var read = keptLater();
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> work.apply(readOrNone(read)), reading);
+    }
+
+    private static List<RunHistory.Run> readOrNone(java.util.concurrent.Callable<List<RunHistory.Run>> read) {
+        try {
+            return read.call();
+        } catch (Exception e) {
+            return List.of(); // unreadable folders list no runs, as kept() says
+        }
     }
 
     /** What sets each of {@code runs} apart ({@link RunDifferences}), worked out off the window's thread, as {@link #readKept}. */
