@@ -9,7 +9,6 @@ import dev.deepwire.io.WriteFailure;
 import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.NodeHealth;
-import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.ui.editor.EditorViewModel;
@@ -51,9 +50,7 @@ public final class TrainingViewModel {
     private final StringProperty status = new SimpleStringProperty("Ready to train");
     private final IdleLine idle;
     private final StringProperty culprit = new SimpleStringProperty();
-    private RunControl run;
-    private Path runDir;
-    private RunRecorder recorder;
+    private final RunUnderWay current = new RunUnderWay();
     private Supplier<Path> projectFile = () -> null;
     private final WindowRuns windowRuns;
 
@@ -105,9 +102,7 @@ public final class TrainingViewModel {
         measured.clearAll();
         measured.selectsOn(editor.project().training().selectOn());
         evaluation.begin(null, null, null);
-        run = null;
-        runDir = null;
-        recorder = null;
+        current.forget();
         phase.set(RunState.IDLE);
         status.set(idle.ready());
         measured.pointsChanged();
@@ -183,7 +178,7 @@ public final class TrainingViewModel {
 
     /** The folder of the current (or last) run, once it has started. */
     public Optional<Path> runDir() {
-        return Optional.ofNullable(runDir);
+        return Optional.ofNullable(current.dir());
     }
 
     /** Checks the settings, then compiles the graph and loads the data in the background and starts training. */
@@ -204,7 +199,7 @@ public final class TrainingViewModel {
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
         phase.set(RunState.STARTING);
-        stopAsked = false;
+        current.starting();
         measured.noPlace();
         idle.starting();
         status.set("Compiling " + dev.deepwire.limits.ShownName.line(name) + "…");
@@ -242,9 +237,8 @@ public final class TrainingViewModel {
         evaluation.begin(network, data, project);
         measured.pointsChanged();
         try {
-            recorder = RunRecorder.create(runsFolder.get(), name, this::projectFile, settings);
-            runDir = recorder.dir();
-            windowRuns.started(runDir);
+            current.recordedBy(RunRecorder.create(runsFolder.get(), name, this::projectFile, settings));
+            windowRuns.started(current.dir());
         } catch (IOException e) {
             // "cannot write runs: …" said once, not after "Cannot write a run folder in runs"
             failBeforeStart("Cannot write a run folder in " + runsFolder.get() + ": "
@@ -255,21 +249,16 @@ public final class TrainingViewModel {
         measured.startClock();
         phase.set(RunState.RUNNING);
         status.set("Training " + name);
+        RunRecorder recorder = current.recorder();
         try {
-            run = setup.launch(project, network, data, settings, runDir, recorder.recording(queue::add, this::metricsFailed));
+            // metrics.csv cannot be written (a full disk): the run is stopped, its model kept, the reason said at its end
+            current.launched(setup.launch(project, network, data, settings, current.dir(),
+                    recorder.recording(queue::add, reason -> current.stopNow())));
         } catch (RuntimeException e) {
             recorder.release(); // no run writes the folder: it is not held
             throw e;
         }
-        RunMessages.whileTheProcessStarts(run, "Training " + name, status, uiThread, () -> run);
-    }
-
-    /** metrics.csv cannot be written (a full disk): the run is stopped, its model kept, and the reason shown at its end. */
-    private void metricsFailed(String reason) {
-        RunControl current = run;
-        if (current != null) {
-            current.stop();
-        }
+        RunMessages.whileTheProcessStarts(current.control(), "Training " + name, status, uiThread, current::control);
     }
 
     /**
@@ -283,30 +272,22 @@ public final class TrainingViewModel {
 
     /** The latest run's model while no step is being taken (paused, stopped, finished or failed). */
     public Optional<TrainedModel> restingModel() {
-        return run == null || phase.get() == RunState.RUNNING || phase.get() == RunState.STARTING
-                ? Optional.empty() : TrainedModel.of(run);
+        return current.resting(phase.get());
     }
 
     public void pause() {
-        if (run != null && phase.get() == RunState.RUNNING) {
-            run.pause();
+        if (current.pause(phase.get())) {
             status.set("Pausing after this step…");
         }
     }
 
     public void resume() {
-        if (run != null && phase.get() == RunState.PAUSED) {
-            run.resume();
-        }
+        current.resume(phase.get());
     }
-
-    private boolean stopAsked;
 
     /** Ends the run after the current step; the model trained so far is kept and saved. */
     public void stop() {
-        if (run != null && phase.get().busy()) {
-            run.stop();
-            stopAsked = true; // a paused run leaves its pause to stop: that is not the run going on
+        if (current.stop(phase.get())) {
             status.set("Stopping after this step…");
         }
     }
@@ -329,28 +310,31 @@ public final class TrainingViewModel {
             if (c.state() == RunState.PAUSED) {
                 phase.set(RunState.PAUSED);
                 status.set("Paused");
-            } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED && !stopAsked) {
+            } else if (c.state() == RunState.RUNNING && phase.get() == RunState.PAUSED && !current.stopAsked()) {
                 phase.set(RunState.RUNNING);
                 status.set("Training " + dev.deepwire.limits.ShownName.line(editor.project().name()));
             }
         } else if (event instanceof TrainingEvent.RunFinished f) {
-            recorder.record(status::set, "finished: " + f.reason(), f.steps(), f.validationAccuracy());
-            RunRecorder scored = recorder;
-            evaluation.ended(run, runDir, true, () -> recorder == scored);
+            scored(true, "finished: " + f.reason(), f.steps(), f.validationAccuracy());
             end(RunState.FINISHED, RunMessages.finished(f));
         } else if (event instanceof TrainingEvent.RunStopped s) {
-            recorder.record(status::set, "stopped", s.steps(), s.validationAccuracy());
-            RunRecorder scored = recorder;
-            evaluation.ended(run, runDir, false, () -> recorder == scored);
+            scored(false, "stopped", s.steps(), s.validationAccuracy());
             end(RunState.STOPPED, RunMessages.stopped(s));
         } else if (event instanceof TrainingEvent.RunFailed f) {
-            recorder.record(status::set, "failed: " + f.message(), f.step(), Double.NaN);
+            current.recorder().record(status::set, "failed: " + f.message(), f.step(), Double.NaN);
             end(RunState.FAILED, "Training failed: " + f.message());
             if (blame(f.nodeId())) {
                 measured.markBroken(f.nodeId());
             }
         }
         return added;
+    }
+
+    /** Records the run's end and has its model scored on the test split, unless another run has begun meanwhile. */
+    private void scored(boolean finished, String outcome, long steps, double accuracy) {
+        RunRecorder scored = current.recorder();
+        scored.record(status::set, outcome, steps, accuracy);
+        evaluation.ended(current.control(), current.dir(), finished, () -> current.recorder() == scored);
     }
 
     /** The latest run's evaluation report (per-class figures, confusion matrix) and its model to slim. */
@@ -397,10 +381,11 @@ public final class TrainingViewModel {
         editor.setLocked(false); // first: whoever sees the run ended can edit
         phase.set(result);
         measured.ended(); // its last step stays shown, without a time left
-        Path dir = runDir;
+        Path dir = current.dir();
+        RunRecorder recorder = current.recorder();
         String failure = recorder.failure();
         status.set(message + (failure == null ? "" : " · stopped: " + failure)
                 + (dir == null ? "" : " · run saved in " + RunMessages.folder(dir, projectFile())));
-        recorder.finish(run, background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
+        recorder.finish(current.control(), background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
     }
 }
