@@ -71,12 +71,10 @@ public final class GraphCompiler {
         List<CompiledNetwork.Output> outputs = new ArrayList<>();
         Map<String, List<String>> vertices = new LinkedHashMap<>();
         Map<String, List<String>> ownVertices = new HashMap<>();
-        for (Node n : graph.nodes()) {
-            if (catalog.require(n.type()).isInput()) {
-                builder.addInputs(n.id());
-                inputs.add(new CompiledNetwork.Input(n.id(), shapes.outputOf(n.id()).orElseThrow()));
-                vertices.put(n.id(), List.of(n.id()));
-            }
+        for (Node n : InputOrder.of(graph, catalog)) { // a triple's id inputs as the data gives them
+            builder.addInputs(n.id());
+            inputs.add(new CompiledNetwork.Input(n.id(), shapes.outputOf(n.id()).orElseThrow()));
+            vertices.put(n.id(), List.of(n.id()));
         }
         for (String id : order) {
             Node node = graph.require(id);
