@@ -53,6 +53,20 @@ final class DatasetDialog {
     private DatasetDialog() {
     }
 
+    /**
+     * The kind a graph with no data yet takes: id inputs read a triples file, a caption beside a sequence of vectors
+     * the digits-caption set, anything else a CSV. A knowledge-graph model built on an empty canvas had been offered
+     * "csv", with a red "'Classes' must be 2 or more" before anything was typed.
+     */
+    static String kindFor(dev.deepwire.model.Graph graph) {
+        Set<String> types = new java.util.HashSet<>();
+        graph.nodes().forEach(n -> types.add(n.type()));
+        if (types.contains("id_input")) {
+            return "triples";
+        }
+        return types.contains("token_input") && types.contains("sequence_input") ? "digits-caption" : "csv";
+    }
+
     static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, TrainingViewModel training, Executor background) {
         return create(owner, vm, training, background, false);
     }
@@ -66,7 +80,7 @@ final class DatasetDialog {
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("dataset-kind");
         kind.getItems().setAll(KINDS);
-        kind.setValue(current == null ? "csv" : current.kind());
+        kind.setValue(current == null ? kindFor(vm.graph()) : current.kind());
         TextField file = field("dataset-file", params.get("file"));
         // a two-way choice, not free text to misspell (a file's own other value is shown as it is, and Check names it)
         ComboBox<String> tokens = new ComboBox<>();
