@@ -54,8 +54,8 @@ final class DatasetDialog {
     }
 
     /**
-     * The kind a graph with no data yet takes: id inputs read a triples file, a caption beside a sequence of vectors
-     * the digits-caption set, anything else a CSV. A knowledge-graph model built on an empty canvas had been offered
+     * The kind a graph with no data yet takes: id inputs read a triples file, a caption beside an image (or a sequence
+     * of its rows) the digits-caption set, anything else a CSV. A knowledge-graph model built on an empty canvas had been offered
      * "csv", with a red "'Classes' must be 2 or more" before anything was typed.
      */
     static String kindFor(dev.deepwire.model.Graph graph) {
@@ -64,7 +64,8 @@ final class DatasetDialog {
         if (types.contains("id_input")) {
             return "triples";
         }
-        return types.contains("token_input") && types.contains("sequence_input") ? "digits-caption" : "csv";
+        boolean image = types.contains("sequence_input") || types.contains("image_input"); // its rows, or 1 × 8 × 8
+        return types.contains("token_input") && image ? "digits-caption" : "csv";
     }
 
     static Dialog<DatasetSpec> create(Window owner, EditorViewModel vm, TrainingViewModel training, Executor background) {

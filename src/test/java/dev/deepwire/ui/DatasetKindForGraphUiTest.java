@@ -27,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A network built on an empty canvas has no data yet: Train (or Edit ▸ Dataset Settings…) opens the dataset dialog on
  * the kind its inputs take. A knowledge-graph model had been offered "csv", with a red "'Classes' must be 2 or more"
- * before anything was typed; now it is offered "triples"; a graph of other inputs still "csv".
+ * before anything was typed; now it is offered "triples", an image beside a caption "digits-caption"; other graphs
+ * still "csv".
  */
 @ExtendWith(ApplicationExtension.class)
 class DatasetKindForGraphUiTest {
@@ -61,5 +62,9 @@ class DatasetKindForGraphUiTest {
     void aKnowledgeGraphModelIsOfferedTriplesAndOtherGraphsACsv(FxRobot robot) throws Exception {
         assertThat(kindOffered(robot, FamilyGraphs.knowledgeGraph("concat").graph())).isEqualTo("triples");
         assertThat(kindOffered(robot, FamilyGraphs.cnn().graph())).isEqualTo("csv");
+        // image + text fused, as built from the palette: an Image input (1 × 8 × 8) beside a Token sequence
+        Graph imageAndCaption = new dev.deepwire.GraphFixture().node("image", "image_input")
+                .node("caption", "token_input").graph();
+        assertThat(kindOffered(robot, imageAndCaption)).isEqualTo("digits-caption");
     }
 }
