@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
@@ -84,6 +85,7 @@ public final class AtomicFiles {
         }
         closeQuietly(opened); // no folder-relative calls here (or a folder we may write but not list): by its path
         Path tmp = dir.resolve(tmpName);
+        Object folderKey = folderKey(dir);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = unclosable(Channels.newOutputStream(ch));
@@ -92,6 +94,14 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             copyPermissions(real, tmp);
+            if (folderKey != null && !folderKey.equals(folderKey(dir))) {
+                // a folder on the way was swapped (for a link) while the content was written: the move by path
+                // would follow it, out of the folder the file was checked in
+                throw new WriteFailure(target, "the folder " + dir + " was replaced while the file was written; "
+                        + "nothing was written");
+            }
+            requireStillAFile(Files.getFileAttributeView(real, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS),
+                    real, target);
             try {
                 Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -106,6 +116,37 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 // The write's own failure (if any) is the one to report.
             }
+        }
+    }
+
+    /**
+     * Refuses the move when the target's entry has become something else than a file while the content was written
+     * (a pipe, a folder, a link put in its place): {@link #destination} refuses those, and the move had replaced a
+     * pipe or a link put there meanwhile (a folder, it failed on with "Is a directory"). Gone is fine: the file is new.
+     * What remains is the instant between this look and the rename, which Java cannot close (docs/decisions/0015).
+     */
+    private static void requireStillAFile(BasicFileAttributeView entry, Path real, Path target) throws WriteFailure {
+        java.nio.file.attribute.BasicFileAttributes now;
+        try {
+            now = entry.readAttributes();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        }
+        if (!now.isRegularFile()) {
+            throw new WriteFailure(target, real + " became " + (now.isSymbolicLink() ? "a symbolic link"
+                    : now.isDirectory() ? "a folder" : "a pipe, socket or device") + " while the file was written; "
+                    + "it was left as it is and nothing was written");
+        }
+    }
+
+    /** Which folder {@code dir} names now (its file key, through links), or null when it cannot be told. */
+    private static Object folderKey(Path dir) {
+        try {
+            return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -157,6 +198,8 @@ public final class AtomicFiles {
             } catch (IOException | UnsupportedOperationException e) {
                 // a new file (nothing to copy), or not ours to change: the default permissions
             }
+            requireStillAFile(folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS),
+                    real, target);
             folder.move(tmp, folder, name);
             syncFolder(dir);
         } catch (IOException e) {

@@ -211,4 +211,45 @@ class AtomicFilesTest {
             assertThat(left).as("no temporary file left").containsExactly(moved.resolve("a.dwproj"));
         }
     }
+    /**
+     * The target's entry changed while the content was written (after the checks, before the move): a pipe, a link or
+     * a folder put in its place. The move had replaced the pipe and the link with the file without a word (a folder, it
+     * failed on with "Is a directory"); each is left as it is now, and the write refused, saying what it became.
+     */
+    @Test
+    void aTargetReplacedWhileTheContentIsWrittenIsLeftAsItIsAndRefused() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "theirs");
+        for (String kind : new String[] {"pipe", "symbolic link", "folder"}) {
+            Path target = Files.writeString(dir.resolve("p-" + kind.charAt(0) + ".dwproj"), "old");
+            assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+                out.write(bytes("new"));
+                Files.delete(target); // another program, between the checks and the move
+                switch (kind) {
+                    case "pipe" -> mkfifo(target);
+                    case "symbolic link" -> Files.createSymbolicLink(target, outside);
+                    default -> Files.createDirectory(target);
+                }
+            })).as(kind).isInstanceOf(WriteFailure.class).hasMessageContaining("became a")
+                    .hasMessageContaining(kind.equals("symbolic link") ? "symbolic link" : kind.equals("pipe")
+                            ? "pipe" : "folder").hasMessageContaining("nothing was written");
+            assertThat(kind.equals("pipe") ? !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(target) && !Files.isSymbolicLink(target) : kind.equals("folder")
+                    ? Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) : Files.isSymbolicLink(target))
+                    .as(kind + " left as it is").isTrue();
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left.map(f -> f.getFileName().toString())).as("no temporary file left")
+                        .noneMatch(n -> n.endsWith(".tmp"));
+            }
+        }
+        assertThat(Files.readString(outside)).isEqualTo("theirs");
+    }
+
+    private static void mkfifo(Path at) throws IOException {
+        try {
+            assertThat(new ProcessBuilder("mkfifo", at.toString()).start().waitFor()).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
 }
