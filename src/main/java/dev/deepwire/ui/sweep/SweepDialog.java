@@ -164,6 +164,13 @@ public final class SweepDialog {
         plan.setWrapText(true);
         plan.setMinHeight(Region.USE_PREF_SIZE);
         plan.textProperty().bind(vm.planProperty());
+        Label memoryNote = new Label();
+        memoryNote.setId("sweep-memory-note");
+        memoryNote.setWrapText(true);
+        memoryNote.setMinHeight(Region.USE_PREF_SIZE);
+        memoryNote.textProperty().bind(vm.memoryNoteProperty());
+        memoryNote.visibleProperty().bind(vm.memoryNoteProperty().isNotEmpty());
+        memoryNote.managedProperty().bind(memoryNote.visibleProperty());
         Button start = new Button("Start sweep");
         start.setId("sweep-start");
         start.setDefaultButton(true);
@@ -189,7 +196,7 @@ public final class SweepDialog {
 
         TableView<SweepViewModel.RunRow> table = runsTable();
         VBox box = new VBox(10, new Label("Vary these settings (values separated by commas):"), rows, add, options,
-                plan, buttons, bar, status, table);
+                plan, memoryNote, buttons, bar, status, table);
         // Start greyed out as the sweep starts (Cancel as it ends): the keys go to the runs, not to Close or Cancel
         dev.deepwire.ui.controls.FocusHome.install(box, table);
         box.setPadding(new Insets(12));

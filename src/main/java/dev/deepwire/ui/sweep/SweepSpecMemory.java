@@ -26,6 +26,10 @@ import javafx.beans.Observable;
 public final class SweepSpecMemory {
     /** The most project files whose spec is remembered; the longest unused is forgotten first. */
     static final int MOST_FILES = 100;
+    /** The most parts of 8,192 characters (a preference's most) one spec is remembered in: 64 K characters. */
+    static final int MOST_PARTS = 8;
+    /** The longest spec remembered, in characters of its JSON; a longer one is said not to be, at once. */
+    static final int MOST_CHARS = MOST_PARTS * Preferences.MAX_VALUE_LENGTH;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Preferences prefs;
 
@@ -60,7 +64,7 @@ public final class SweepSpecMemory {
     }
 
     private void recall(SweepViewModel vm, Path file) {
-        String text = prefs.get(key(file), null);
+        String text = read(key(file));
         if (text == null) {
             return;
         }
@@ -83,7 +87,7 @@ public final class SweepSpecMemory {
             vm.parallelProperty().set(Math.max(1, kept.path("parallel").asInt(vm.parallelProperty().get())));
             vm.maxStepsProperty().set(Math.max(0, kept.path("maxSteps").asLong(0)));
         } catch (java.io.IOException e) {
-            prefs.remove(key(file)); // damaged: the window opens with a fresh spec, as before one was kept
+            forget(key(file)); // damaged: the window opens with a fresh spec, as before one was kept
         }
     }
 
@@ -97,17 +101,63 @@ public final class SweepSpecMemory {
         kept.put("parallel", vm.parallelProperty().get());
         kept.put("maxSteps", vm.maxStepsProperty().get() == null ? 0 : vm.maxStepsProperty().get());
         String text = kept.toString();
-        if (text.length() > Preferences.MAX_VALUE_LENGTH) {
-            return; // over 8 KB of typed values: kept while the window lives, as an unsaved project's
+        String key = key(file);
+        if (text.length() > MOST_CHARS) {
+            // kept while the window lives, as an unsaved project's; an earlier, shorter spec must not come back instead
+            forget(key);
+            vm.memoryNoteProperty().set(String.format(java.util.Locale.ROOT, "This spec (%,d characters) is over the "
+                    + "%,d a project's sweep spec may have to be remembered: it is kept while this window is open, and "
+                    + "will not come back when the project is opened again", text.length(), MOST_CHARS));
+            return;
         }
-        prefs.put(key(file), text);
+        vm.memoryNoteProperty().set("");
+        // a preference holds at most 8,192 characters (a spec over that had not been remembered, without a word, and
+        // the shorter spec remembered before it came back): the rest goes into numbered parts beside it
+        int part = 0;
+        for (int at = 0; at < text.length(); part++) {
+            int end = Math.min(text.length(), at + Preferences.MAX_VALUE_LENGTH);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--; // never split a character in two
+            }
+            prefs.put(part == 0 ? key : key + "." + part, text.substring(at, end));
+            at = end;
+        }
+        for (; part <= MOST_PARTS; part++) {
+            prefs.remove(key + "." + part); // parts of a longer spec remembered before
+        }
         forgetOldest();
+    }
+
+    /** The spec remembered under {@code key}, its parts joined; null for none. */
+    private String read(String key) {
+        String first = prefs.get(key, null);
+        if (first == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(first);
+        for (int part = 1; part <= MOST_PARTS; part++) {
+            String more = prefs.get(key + "." + part, null);
+            if (more == null) {
+                break;
+            }
+            text.append(more);
+        }
+        return text.toString();
+    }
+
+    /** Forgets the spec remembered under {@code key}, with its parts. */
+    private void forget(String key) {
+        prefs.remove(key);
+        for (int part = 1; part <= MOST_PARTS; part++) {
+            prefs.remove(key + "." + part);
+        }
     }
 
     /** Keeps at most {@link #MOST_FILES} files' specs. */
     private void forgetOldest() {
         try {
-            String[] keys = prefs.keys();
+            String[] keys = java.util.Arrays.stream(prefs.keys()).filter(k -> k.indexOf('.') < 0)
+                    .toArray(String[]::new); // a spec's first part: its others go with it
             if (keys.length <= MOST_FILES) {
                 return;
             }
@@ -116,7 +166,7 @@ public final class SweepSpecMemory {
             for (String k : keys) {
                 long at;
                 try {
-                    at = JSON.readTree(prefs.get(k, "{}")).path("at").asLong(0);
+                    at = JSON.readTree(java.util.Objects.requireNonNullElse(read(k), "{}")).path("at").asLong(0);
                 } catch (java.io.IOException e) {
                     at = 0;
                 }
@@ -125,7 +175,7 @@ public final class SweepSpecMemory {
                     oldest = k;
                 }
             }
-            prefs.remove(oldest);
+            forget(oldest);
         } catch (BackingStoreException e) {
             // the preferences cannot be listed: nothing is forgotten
         }

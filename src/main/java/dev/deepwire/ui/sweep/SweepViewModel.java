@@ -75,6 +75,8 @@ public final class SweepViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    /** Why the spec as typed will not be remembered for the project ({@link SweepSpecMemory}); "" while it is. */
+    private final StringProperty memoryNote = new SimpleStringProperty("");
     private final StringProperty figure = new SimpleStringProperty("validation loss");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private volatile SweepStarter.Handle current;
@@ -147,6 +149,10 @@ public final class SweepViewModel {
 
     public ObjectProperty<Long> maxStepsProperty() {
         return maxSteps;
+    }
+
+    public StringProperty memoryNoteProperty() {
+        return memoryNote;
     }
 
     /** "12 runs (2 × 2 values × 3 seeds)", or why the sweep cannot start. */

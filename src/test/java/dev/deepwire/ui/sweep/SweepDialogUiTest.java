@@ -371,4 +371,43 @@ class SweepDialogUiTest {
         robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
         node.removeNode();
     }
+    /**
+     * A spec over 8 KB (a preference's most): it was not remembered, without a word, and the shorter spec remembered
+     * before it came back instead. Now one up to 64 K characters comes back as typed; a longer one is said at once
+     * not to be remembered, and no earlier spec comes back in its place.
+     */
+    @Test
+    void aSpecOver8KbComesBackOrIsSaidAtOnceNotToBeRemembered(FxRobot robot) throws Exception {
+        java.util.prefs.Preferences node = scratchNode();
+        Path file = SmallMarker.file(dir, "marker.dwproj");
+        Project project = new ProjectReader().read(file);
+        String longValues = "0.001, ".repeat(3000) + "0.01"; // 21,004 characters
+        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
+        SweepViewModel first = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
+        robot.interact(() -> {
+            first.params().get(0).keyProperty().set("training.learningRate");
+            first.params().get(0).valuesProperty().set("0.5"); // remembered first
+            first.params().get(0).valuesProperty().set(longValues);
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(() -> first.memoryNoteProperty().get()).get()).isEmpty();
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
+        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
+        SweepViewModel again = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
+        String back = WaitForAsyncUtils.asyncFx(() -> again.params().get(0).valuesProperty().get()).get();
+        assertThat(back.equals(longValues)).as("the long spec came back as typed, not %s (%d characters)",
+                back.length() > 40 ? back.substring(0, 40) + "…" : back, back.length()).isTrue();
+
+        String tooLong = "0.001, ".repeat(SweepSpecMemory.MOST_CHARS / 7 + 10);
+        robot.interact(() -> again.params().get(0).valuesProperty().set(tooLong));
+        assertThat(robot.lookup("#sweep-memory-note").queryAs(javafx.scene.control.Label.class))
+                .satisfies(l -> assertThat(WaitForAsyncUtils.asyncFx(() -> l.isVisible() + " " + l.getText()).get())
+                        .startsWith("true This spec (").contains("will not come back"));
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
+        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
+        SweepViewModel third = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> third.params().get(0).valuesProperty().get()).get())
+                .as("no earlier spec in its place").isEmpty();
+        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
+        node.removeNode();
+    }
 }
