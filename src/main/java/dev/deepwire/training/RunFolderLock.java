@@ -143,6 +143,41 @@ public final class RunFolderLock implements Closeable {
         }
     }
 
+    /**
+     * Whether a live run holds {@code dir} now: a run of this process, or another process's OS lock on its lock file. A
+     * lock file left by a run that was killed is held by no one (the OS released it as the process ended). Takes no
+     * hold: a lock taken to look is let go at once, under the same monitor as {@link #on}, so no run of this process
+     * takes the folder meanwhile (closing a channel would lose its lock).
+     */
+    public static boolean isHeldByLiveRun(Path dir) {
+        Path file = dir.resolve(LOCK_FILE);
+        synchronized (HELD) {
+            try {
+                if (fileKey(file) == null) {
+                    return false;
+                }
+                if (HELD.contains(dir.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    return true;
+                }
+                lock.release();
+                return false;
+            } catch (OverlappingFileLockException e) {
+                return true;
+            } catch (IOException e) {
+                return holder(file) != null; // cannot lock to look (a read-only folder): a marked holder is live
+            }
+        }
+    }
+
     /** Ends the hold: the lock file is deleted while still held, then the lock released. Idempotent. */
     @Override
     public void close() throws IOException {

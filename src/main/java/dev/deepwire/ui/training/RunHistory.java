@@ -168,7 +168,10 @@ public final class RunHistory {
         return Files.isRegularFile(best) ? best : run.dir().resolve("model.zip");
     }
 
-    /** The runs in a folder, newest first; folders without a readable run.json are left out. */
+    /**
+     * The runs in a folder, newest first; a folder without a readable run.json that kept a run's files is listed as a
+     * run that ended without a record ({@link UnrecordedRuns}), one a live run holds or that kept nothing is left out.
+     */
     public static List<Run> list(Path runsFolder) {
         List<Run> runs = new ArrayList<>();
         if (!Files.isDirectory(runsFolder)) {
@@ -182,7 +185,8 @@ public final class RunHistory {
                 try {
                     runs.add(read(d));
                 } catch (IOException e) {
-                    // Not a finished run (or not DeepWire's): skip it.
+                    // a run that ended without its record is listed as such; a live run, or not DeepWire's, is not
+                    UnrecordedRuns.of(d, e).ifPresent(runs::add);
                 }
             }
         } catch (IOException e) {

@@ -182,4 +182,40 @@ class RunHistoryListTest {
         dock.showPrevious(whole, MetricsHistory.PREVIOUS);
         assertThat(dock.history().previousValidationAccuracy()).hasSizeLessThanOrEqualTo(MetricsHistory.MOST_POINTS + 1);
     }
+    /**
+     * A run whose process was killed (kill -9 of the training process or the window) or ended as stuck ("did not stop
+     * within 15 s"), or whose run.json was cut short: its folder kept metrics.csv and checkpoints, yet Runs… left it
+     * out without a word. It is listed as a run ended without a record, with its epochs done and its last checkpoint; a
+     * folder a live run holds is a run going on, and stays out.
+     */
+    @Test
+    void aRunThatEndedWithoutItsRecordIsListedWithWhatItKept(@TempDir Path runs) throws Exception {
+        Path killed = Files.createDirectories(runs.resolve("p-20261207-101010"));
+        dev.deepwire.testing.KeptRuns.epochs(killed, 50, 0.7, new double[] {0.9, 0.8, 0.7}, new double[] {0.5, 0.6, 0.7},
+                null);
+        Files.write(killed.resolve("checkpoint-epoch-1.zip"), new byte[] {1});
+        Files.write(killed.resolve("checkpoint-epoch-3.zip"), new byte[] {1});
+        Files.write(killed.resolve(dev.deepwire.training.RunFolderLock.LOCK_FILE), "12345\n".getBytes()); // left behind
+        Path cut = Files.createDirectories(runs.resolve("p-20261207-101011"));
+        dev.deepwire.testing.KeptRuns.epochs(cut, 50, 0.7, new double[] {0.9}, new double[] {0.5}, null);
+        Files.writeString(cut.resolve("run.json"), "{\"project\" : \"p\", \"outc");
+        Path live = Files.createDirectories(runs.resolve("p-20261207-101012"));
+        dev.deepwire.testing.KeptRuns.epochs(live, 50, 0.7, new double[] {0.9}, new double[] {0.5}, null);
+
+        try (var held = dev.deepwire.training.RunFolderLock.on(live)) {
+            List<RunHistory.Run> listed = RunHistory.list(runs);
+            assertThat(listed).extracting(r -> r.dir().getFileName().toString())
+                    .containsExactlyInAnyOrder("p-20261207-101010", "p-20261207-101011");
+            RunHistory.Run k = listed.stream().filter(r -> r.dir().equals(killed)).findFirst().orElseThrow();
+            assertThat(k.outcome()).contains("ended without a record", "no run.json", "3 epochs done",
+                    "checkpoint-epoch-3.zip", "metrics.csv").doesNotContain("checkpoint-epoch-1.zip");
+            assertThat(k.steps()).isEqualTo(150);
+            assertThat(k.project()).isEqualTo("p");
+            assertThat(k.toString()).contains("accuracy unknown");
+            RunHistory.Run c = listed.stream().filter(r -> r.dir().equals(cut)).findFirst().orElseThrow();
+            assertThat(c.outcome()).contains("run.json unreadable", "1 epoch done");
+            assertThat(RunHistory.ofProject(List.of(runs), "p", Path.of("/x/p.dwproj"))).hasSize(2);
+        }
+        assertThat(RunHistory.list(runs)).as("the run has ended: its folder is listed too").hasSize(3);
+    }
 }
