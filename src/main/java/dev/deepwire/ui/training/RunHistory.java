@@ -162,10 +162,15 @@ public final class RunHistory {
         }
     }
 
-    /** The model of a kept run that Inspect opens: its best checkpoint (best.zip), else the model it ended with. */
+    /**
+     * The model of a kept run that Inspect opens: its best checkpoint (best.zip), else the model it ended with, else
+     * (a run that ended before it saved one: killed, ended as stuck) the last checkpoint it kept.
+     */
     public static Path inspectable(Run run) {
         Path best = run.dir().resolve("best.zip");
-        return Files.isRegularFile(best) ? best : run.dir().resolve("model.zip");
+        Path model = run.dir().resolve("model.zip");
+        return Files.isRegularFile(best) ? best : Files.exists(model, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? model
+                : UnrecordedRuns.lastCheckpoint(run.dir()).orElse(model);
     }
 
     /**

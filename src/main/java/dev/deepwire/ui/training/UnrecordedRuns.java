@@ -62,6 +62,11 @@ final class UnrecordedRuns {
                 "settings not recorded", null, Double.NaN, RunHistory.shown(doubt)));
     }
 
+    /** The last checkpoint a run kept in {@code dir} ({@code checkpoint-epoch-N.zip}, the highest N), if any. */
+    static Optional<Path> lastCheckpoint(Path dir) {
+        return keptFiles(dir).stream().filter(n -> CHECKPOINT.matcher(n).matches()).findFirst().map(dir::resolve);
+    }
+
     /**
      * The files a run writes that {@code dir} holds, other than its record: the last checkpoint (the one a run resumes
      * from), best.zip and model.zip, metrics.csv; empty for a folder that holds none (not a run's, or one of a record

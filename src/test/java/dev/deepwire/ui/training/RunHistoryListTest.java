@@ -212,6 +212,8 @@ class RunHistoryListTest {
             assertThat(k.steps()).isEqualTo(150);
             assertThat(k.project()).isEqualTo("p");
             assertThat(k.toString()).contains("accuracy unknown");
+            assertThat(RunHistory.inspectable(k)).as("Inspect opens the checkpoint it kept, not a model.zip it has not")
+                    .isEqualTo(killed.resolve("checkpoint-epoch-3.zip"));
             RunHistory.Run c = listed.stream().filter(r -> r.dir().equals(cut)).findFirst().orElseThrow();
             assertThat(c.outcome()).contains("run.json unreadable", "1 epoch done");
             assertThat(RunHistory.ofProject(List.of(runs), "p", Path.of("/x/p.dwproj"))).hasSize(2);
