@@ -287,7 +287,7 @@ public final class AtomicFiles {
                         + "to write output to; write elsewhere");
             }
             if (readOnly(p)) {
-                throw new WriteFailure(target, "the file is read-only; make it writable or write elsewhere");
+                throw new WriteFailure(target, whyNotWritable(p));
             }
         }
         return p;
@@ -298,6 +298,21 @@ public final class AtomicFiles {
             return Files.getFileStore(p).isReadOnly();
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Why a file that {@link #readOnly} refuses cannot be written, as the system says it: a file system mounted
+     * read-only (a bind mount that {@link java.nio.file.FileStore#isReadOnly} does not see) had been told to "make it
+     * writable", which no change of its permissions does. Opening it for writing without truncating changes nothing.
+     */
+    private static String whyNotWritable(Path p) {
+        try (FileChannel ignored = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            return "the file is read-only; make it writable or write elsewhere";
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "the file is read-only; make it writable or write elsewhere";
+        } catch (IOException e) {
+            return "it cannot be written: " + WriteFailure.reason(e) + "; write elsewhere";
         }
     }
 

@@ -252,4 +252,37 @@ class AtomicFilesTest {
             throw new IOException(e);
         }
     }
+
+    /**
+     * A project opened from a folder mounted read-only (a bind mount the file store does not report as read-only), then
+     * saved: the refusal said "the file is read-only; make it writable", which no permission change does. It says
+     * what the system says. Needs a bind mount (root in a container that allows it); skipped elsewhere.
+     */
+    @Test
+    void aFileOnAReadOnlyMountIsRefusedSayingSoNotToMakeItWritable() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(source.resolve("p.dwproj"), "old");
+        Path mounted = Files.createDirectories(dir.resolve("ro"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "--bind", source.toString(), mounted.toString()),
+                "bind mounts are not allowed here");
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "-o", "remount,ro,bind", mounted.toString()),
+                    "a read-only remount is not allowed here");
+            assertThatThrownBy(() -> AtomicFiles.write(mounted.resolve("p.dwproj"), bytes("new")))
+                    .isInstanceOf(WriteFailure.class).hasMessageContaining("read-only file system")
+                    .hasMessageNotContaining("make it writable");
+            assertThat(Files.readString(mounted.resolve("p.dwproj"))).isEqualTo("old");
+        } finally {
+            run("umount", mounted.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws IOException {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
 }
