@@ -23,8 +23,11 @@ import java.util.Map;
 public final class ProjectWriter {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public void write(Project project, Path file) throws IOException {
-        AtomicFiles.write(file, (toJson(project) + "\n").getBytes(StandardCharsets.UTF_8));
+    /** Writes the project to {@code file} (atomically) and returns the bytes written. */
+    public byte[] write(Project project, Path file) throws IOException {
+        byte[] bytes = (toJson(project) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, bytes);
+        return bytes;
     }
 
     public String toJson(Project project) {

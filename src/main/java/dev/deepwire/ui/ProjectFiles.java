@@ -339,8 +339,7 @@ final class ProjectFiles {
         var dataset = vm.project().dataset();
         try {
             anchorData(path);
-            new ProjectWriter().write(vm.project(), path);
-            known = DiskVersion.of(path);
+            known = DiskVersion.ofContent(new ProjectWriter().write(vm.project(), path));
             vm.history().markSaved();
             Path before = file.get();
             file.set(path);

@@ -60,6 +60,21 @@ public final class DiskVersion {
     }
 
     /**
+     * The version a file holding exactly {@code content} has: what a window just wrote, taken from its own bytes — read
+     * back from the disk, a save by another window in between would have been taken for this window's own.
+     */
+    public static DiskVersion ofContent(byte[] content) {
+        if (content.length > MOST) {
+            return new DiskVersion(content.length, new byte[0]);
+        }
+        try {
+            return new DiskVersion(content.length, MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
      * Whether the file at {@code path} now holds another version than {@code known}: false when it is gone (saving
      * writes it back, nothing is lost) or when either cannot be told (unreadable now or then: the save's own checks
      * answer that).

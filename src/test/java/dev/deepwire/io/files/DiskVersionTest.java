@@ -28,6 +28,24 @@ class DiskVersionTest {
         assertThat(DiskVersion.changedSince(null, f)).as("nothing known").isFalse();
     }
 
+    /**
+     * A window remembers what it saved from the bytes it wrote, not by reading the file back: another window's save
+     * landing between the write and the reading back had been taken for this window's own, and this window's next save
+     * replaced it unasked.
+     */
+    @Test
+    void theVersionOfTheBytesWrittenSeesASaveThatCameJustAfter() throws Exception {
+        Path dir = ScratchDirs.create("disk-version");
+        byte[] mine = "{\"name\":\"mine\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path f = Files.write(dir.resolve("p.dwproj"), mine);
+        DiskVersion known = DiskVersion.ofContent(mine);
+        assertThat(DiskVersion.changedSince(known, f)).as("the file as written").isFalse();
+        assertThat(known.text()).isEqualTo(DiskVersion.of(f).text());
+
+        Files.writeString(f, "{\"name\":\"theirs\"}\n"); // the other window's save, just after
+        assertThat(DiskVersion.changedSince(known, f)).isTrue();
+    }
+
     @Test
     void aLinkIsReadThroughAsASaveWritesThrough() throws Exception {
         Path dir = ScratchDirs.create("disk-version");
