@@ -134,7 +134,7 @@ final class OpenWindows {
             ProjectFiles files = OPEN.containsKey(s) ? OPEN.get(s).files() : null;
             if (files != null && s.isShowing()) {
                 s.toFront();
-                if (!files.confirmDiscard()) {
+                if (!files.confirmDiscard("quitting DeepWire")) {
                     return false;
                 }
             }

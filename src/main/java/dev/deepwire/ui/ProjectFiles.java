@@ -177,7 +177,7 @@ final class ProjectFiles {
 
     /** Opens a sample as a template: unsaved, its data read from {@code folder}; Save asks where. */
     void openTemplate(Project p, Path folder) {
-        if (refuseWhileTraining() || !confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard("opening the sample “" + dev.deepwire.limits.ShownName.line(p.name()) + "”")) {
             return;
         }
         vm.setProject(p);
@@ -237,7 +237,7 @@ final class ProjectFiles {
     }
 
     void newProject() {
-        if (!refuseWhileTraining() && confirmDiscard()) {
+        if (!refuseWhileTraining() && confirmDiscard("starting a new project")) {
             vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
             file.set(null);
             templateFolder.set(null);
@@ -247,7 +247,7 @@ final class ProjectFiles {
     }
 
     void open() {
-        if (refuseWhileTraining() || !confirmDiscard()) {
+        if (refuseWhileTraining() || !confirmDiscard("opening another project")) {
             return;
         }
         FileChooser chooser = chooser("Open project");
@@ -262,7 +262,7 @@ final class ProjectFiles {
      * to be saved first (Open Recent, a project file dropped on the window).
      */
     void openAsking(Path path) {
-        if (!refuseWhileTraining() && confirmDiscard()) {
+        if (!refuseWhileTraining() && confirmDiscard("opening " + dev.deepwire.limits.ShownName.line(path))) {
             open(path);
         }
     }
@@ -363,13 +363,17 @@ final class ProjectFiles {
         }
     }
 
-    /** Asks "save changes?" when there is unsaved work; returns whether it is fine to go on. */
-    boolean confirmDiscard() {
+    /**
+     * Asks "save changes?" when there is unsaved work, before {@code doing} ("opening another project", "quitting
+     * DeepWire": {@link SaveQuestions#unsavedQuestion} words it); returns whether it is fine to go on.
+     */
+    boolean confirmDiscard(String doing) {
         String notKept = commitEdits.get();
         if (!vm.history().isDirty()) {
-            return notKept.isEmpty() || SaveQuestions.dropTyped(owner, notKept);
+            return notKept.isEmpty() || SaveQuestions.dropTyped(owner, notKept, doing);
         }
-        SaveQuestions.Unsaved answer = SaveQuestions.unsavedChanges(owner, dev.deepwire.limits.ShownName.line(vm.project().name()), notKept);
+        SaveQuestions.Unsaved answer = SaveQuestions.unsavedChanges(owner, SaveQuestions.unsavedQuestion(
+                vm.project().name(), file.get(), templateFolder.get() != null, doing), notKept);
         if (answer == SaveQuestions.Unsaved.CANCEL) {
             return false;
         }

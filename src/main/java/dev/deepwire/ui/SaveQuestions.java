@@ -19,13 +19,32 @@ final class SaveQuestions {
     private SaveQuestions() {
     }
 
-    /** "Save changes?" about {@code project} before it is closed; {@code notKept}: a typed value lost either way, or "". */
-    static Unsaved unsavedChanges(Window owner, String project, String notKept) {
+    /**
+     * The question asked before unsaved work gives way to {@code doing} ("opening marker.dwproj", "quitting DeepWire"),
+     * worded as a person reads it: a project never saved is "the new, unsaved project" (it had been asked "Save changes
+     * to untitled before closing it?" when another project was being opened), an opened sample is "your copy of the
+     * sample …", a saved one names its file. The one place these questions are worded.
+     *
+     * @param name the project's name; {@code file} where it is saved (null: never); {@code sample}: an opened sample
+     */
+    static String unsavedQuestion(String name, Path file, boolean sample, String doing) {
+        String shown = dev.deepwire.limits.ShownName.line(name);
+        String what = file != null ? "the changes to " + dev.deepwire.limits.ShownName.line(file)
+                : sample ? "your copy of the sample “" + shown + "” (not saved yet)"
+                : "the new, unsaved project" + ("untitled".equals(name) || name.isBlank() ? "" : " “" + shown + "”");
+        return "Save " + what + " before " + doing + "?";
+    }
+
+    /**
+     * "Save changes?" ({@link #unsavedQuestion}) before {@code doing}; {@code notKept}: a typed value lost either way,
+     * or "".
+     */
+    static Unsaved unsavedChanges(Window owner, String question, String notKept) {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save changes to " + project
-                + " before closing it?" + (notKept.isEmpty() ? "" : "\n\nThe training dock holds a value the project cannot "
-                + "keep, which is lost either way: " + notKept), save, discard, ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question + (notKept.isEmpty() ? ""
+                : "\n\nThe training dock holds a value the project cannot keep, which is lost either way: " + notKept),
+                save, discard, ButtonType.CANCEL);
         alert.setTitle("Unsaved changes");
         alert.setHeaderText("Unsaved changes");
         alert.initOwner(owner);
@@ -34,11 +53,14 @@ final class SaveQuestions {
                 : answer.get() == discard ? Unsaved.DISCARD : Unsaved.SAVE;
     }
 
-    /** Asks before closing a saved project whose training dock holds a typed value it cannot keep; true: close. */
-    static boolean dropTyped(Window owner, String notKept) {
-        ButtonType close = new ButtonType("Close Without It", ButtonBar.ButtonData.NO);
+    /**
+     * Asks before a saved project gives way to {@code doing} while its training dock holds a typed value it cannot
+     * keep; true: go on.
+     */
+    static boolean dropTyped(Window owner, String notKept, String doing) {
+        ButtonType close = new ButtonType("Go On Without It", ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The training dock holds a value the project cannot keep: "
-                + notKept + ". Close without it, or cancel and fix it there?", close, ButtonType.CANCEL);
+                + notKept + ". Go on " + doing + " without it, or cancel and fix it there?", close, ButtonType.CANCEL);
         alert.setTitle("A typed value is not kept");
         alert.setHeaderText("A typed value is not kept");
         alert.initOwner(owner);

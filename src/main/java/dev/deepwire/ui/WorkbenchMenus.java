@@ -176,7 +176,7 @@ final class WorkbenchMenus {
         Alert restart = new Alert(Alert.AlertType.CONFIRMATION,
                 "The backend changes when DeepWire restarts. Restart now?");
         restart.initOwner(stage);
-        if (restart.showAndWait().filter(x -> x == ButtonType.OK).isPresent() && files.confirmDiscard()) {
+        if (restart.showAndWait().filter(x -> x == ButtonType.OK).isPresent() && files.confirmDiscard("restarting DeepWire")) {
             try {
                 BackendChoice.relaunch(b, "dev.deepwire.Main", new String[0], false);
                 files.closedCleanly();

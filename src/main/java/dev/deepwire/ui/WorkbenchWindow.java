@@ -149,10 +149,10 @@ final class WorkbenchWindow {
             // a run still training is stopped first (and the window closes once it has ended), then unsaved work
             if (!ClosingWhileTraining.maySweepsStop(stage, List.of(stage), "Close")
                     || !ClosingWhileTraining.mayCloseNow(stage, List.of(training), "Close", () -> {
-                if (files.confirmDiscard()) {
+                if (files.confirmDiscard("closing this window")) {
                     stage.close();
                 }
-            }) || !files.confirmDiscard()) {
+            }) || !files.confirmDiscard("closing this window")) {
                 e.consume();
             }
         });

@@ -122,7 +122,7 @@ class DockBelongsToProjectUiTest {
         robot.clickOn(h.window.canvas(), MouseButton.MIDDLE);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()).contains("Save changes to mine");
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()).contains("Save the changes to mine.dwproj before starting a new project?");
         DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         robot.interact(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
     }

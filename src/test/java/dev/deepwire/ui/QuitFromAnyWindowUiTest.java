@@ -49,7 +49,7 @@ class QuitFromAnyWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(ask).as("Quit asked about the workbench's unsaved work").isNotNull();
-        assertThat(ask.getContentText()).contains("Save changes to marker");
+        assertThat(ask.getContentText()).contains("Save the changes to marker.dwproj before quitting DeepWire?");
         Platform.runLater(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.stage.isShowing()).as("Cancel quits nothing").isTrue();
