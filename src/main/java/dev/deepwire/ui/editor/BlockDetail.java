@@ -110,7 +110,8 @@ final class BlockDetail {
         static Measure of(String title) {
             Font font = Font.font("DejaVu Sans", FontWeight.BOLD, BASE);
             double longest = 0;
-            for (String word : title.split("\\s+")) { // lines break between words (JavaFX cuts a word too long for one)
+            // lines break between words only, not after a hyphen: a word too long for a line is cut ("Self-attentio" / "n")
+            for (String word : title.split("\\s+")) {
                 longest = Math.max(longest, TextWidth.of(word, font));
             }
             return new Measure(TextWidth.of(title, font), longest);
@@ -134,6 +135,25 @@ final class BlockDetail {
     static double cutTitleSize(Measure m, double zoom, double roomHeight) {
         double fits = Math.min(ROOM_WIDTH * BASE / Math.max(1, m.longestWord()), roomHeight / (2 * LINE));
         return Math.max(BASE, Math.floor(Math.min(READABLE / zoom, fits)));
+    }
+
+    /** The least share of the readable size that {@link #sharedTitleSize} gives every title. */
+    private static final double SHARED_LEAST = 0.6;
+
+    /**
+     * The one title size for every block on the canvas at {@code zoom} zoomed out: the largest at which each title fits
+     * its block ({@link #titleSize}), up to what reads as {@link #READABLE} px, but never under {@value #SHARED_LEAST} of
+     * that, so that one long title does not make every other small (it is cut with "…" instead, whole on hover). Sized
+     * block by block, "Tokens" had stood at twice the size of "Self-attention" beside it at Fit view.
+     */
+    static double sharedTitleSize(java.util.Collection<Measure> titles, double zoom) {
+        double most = Math.max(BASE, Math.floor(Math.min(READABLE / zoom, ROOM_HEIGHT / (NodeView.TITLE_LINES * LINE))));
+        double least = Math.max(BASE, Math.floor(SHARED_LEAST * most));
+        double size = most;
+        for (Measure m : titles) {
+            size = Math.min(size, titleSize(m, zoom));
+        }
+        return Math.max(least, size);
     }
 
     private static double titleSize(Measure m, double zoom, double roomHeight) {

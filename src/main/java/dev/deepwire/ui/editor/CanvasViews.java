@@ -55,6 +55,8 @@ final class CanvasViews {
     private final Set<String> hidden = new HashSet<>();
     private Map<String, NodeHealth> health = Map.of();
     private Edge selectedWire;
+    /** Every block's title size zoomed out (0 close up): {@link #fitTitles}. */
+    private double titleSize;
 
     /** The consumers give each new view its gestures. */
     CanvasViews(EditorViewModel vm, Viewport viewport, Consumer<NodeView> nodeGestures,
@@ -75,9 +77,20 @@ final class CanvasViews {
      */
     void showZoom(double zoom) {
         int level = BlockDetail.level(zoom);
-        nodes.values().forEach(v -> v.showZoom(level));
+        fitTitles(level);
         groups.showZoom(level);
         notes.showZoom(level);
+    }
+
+    /**
+     * Every shown block's title at one size at a zoom {@code level} ({@link BlockDetail#sharedTitleSize}): sized block
+     * by block, short titles had stood twice as large as long ones beside them at Fit view.
+     */
+    private void fitTitles(int level) {
+        titleSize = level == BlockDetail.DETAIL ? 0 : BlockDetail.sharedTitleSize(nodes.entrySet().stream()
+                .filter(e -> !hidden.contains(e.getKey())).map(e -> e.getValue().titleMeasure()).toList(),
+                BlockDetail.zoomOf(level));
+        nodes.values().forEach(v -> v.showZoom(level, titleSize));
     }
 
     /** Brings the views up to date with the graph. */
@@ -102,6 +115,7 @@ final class CanvasViews {
             }
         }
         nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
+        fitTitles(BlockDetail.level(viewport.zoom())); // a title renamed, a block added or hidden: one size again
         groups.sync(graph);
         edges.keySet().removeIf(e -> {
             // hasEdge, not edges().contains: a list scan per wire view cost views × wires on every edit and undo (a
@@ -146,7 +160,7 @@ final class CanvasViews {
         view.setVisible(!hidden.contains(n.id()));
         view.setSelected(vm.selection().contains(n.id()));
         view.showHealth(health.get(n.id()));
-        view.showZoom(BlockDetail.level(viewport.zoom()));
+        view.showZoom(BlockDetail.level(viewport.zoom()), titleSize); // sync sizes them all again
         showAnalysis(view);
         return view;
     }

@@ -47,6 +47,8 @@ final class NodeView extends Pane {
     private final Label kind;
     private BlockDetail.Measure titleMeasure;
     private int zoomLevel = BlockDetail.DETAIL;
+    /** The title's size zoomed out (0 close up). */
+    private double shownTitleSize;
 
     NodeView(Node node, BlockType type) {
         this.nodeId = node.id();
@@ -86,6 +88,8 @@ final class NodeView extends Pane {
         // a title on two lines ("Entity embedding (shared)" had read "Entity embedding (…") makes the block taller
         body.heightProperty().addListener((o, a, h) -> setPrefHeight(Math.max(base, h.doubleValue())));
         update(node);
+        title.setWrapText(true);
+        title.setMaxHeight(Math.ceil(TITLE_LINES * BlockDetail.BASE * 1.34));
     }
 
     /** A block's height on the canvas: room for its ports. */
@@ -128,45 +132,42 @@ final class NodeView extends Pane {
         if (!node.label().equals(name)) {
             name = node.label();
             title.setText(ShownName.of(name)); // bounded: 50,000 emoji had made the block a column over the canvas
-            titleMeasure = null;
-            showZoom(zoomLevel, true);
+            titleMeasure = null; // zoomed out, the canvas sizes every title again (CanvasViews.fitTitles)
         }
         titleTip.refresh();
         relocate(node.x(), node.y());
     }
 
-    /**
-     * Shows the block as {@link BlockDetail} has it at a zoom level: every line close up, the title alone and larger
-     * further out.
-     */
-    void showZoom(int level) {
-        showZoom(level, false);
+    /** The widths of the title's text, for the one title size the canvas works out zoomed out. */
+    BlockDetail.Measure titleMeasure() {
+        if (titleMeasure == null) {
+            titleMeasure = BlockDetail.Measure.of(title.getText());
+        }
+        return titleMeasure;
     }
 
-    private void showZoom(int level, boolean again) {
-        if (level == zoomLevel && !again) {
+    /**
+     * Shows the block as {@link BlockDetail} has it at a zoom level: every line close up; further out the title alone
+     * at {@code shared} (the same for every block, {@link BlockDetail#sharedTitleSize}), on at most
+     * {@link #TITLE_LINES} lines, cut with "…" after them (whole in the tooltip).
+     */
+    void showZoom(int level, double shared) {
+        boolean overview = level != BlockDetail.DETAIL;
+        // (a block made before the canvas has sized the titles: its own size until then)
+        double titleSize = shared > 0 || !overview ? shared : BlockDetail.titleSize(titleMeasure(), BlockDetail.zoomOf(level));
+        if (level == zoomLevel && (!overview || titleSize == shownTitleSize)) {
             return;
         }
         zoomLevel = level;
-        boolean overview = level != BlockDetail.DETAIL;
+        shownTitleSize = overview ? titleSize : 0;
         for (Label detail : List.of(kind, shape, params)) {
             detail.setVisible(!overview);
             detail.setManaged(!overview);
         }
         title.setWrapText(true);
-        // close up: at most TITLE_LINES lines, cut with "…" after them (whole in the tooltip); zoomed out: BlockDetail's
-        title.setMaxHeight(overview ? Region.USE_COMPUTED_SIZE
-                : Math.ceil(TITLE_LINES * title.getFont().getSize() * 1.34));
+        title.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", titleSize) : "");
+        title.setMaxHeight(Math.ceil(TITLE_LINES * (overview ? titleSize : BlockDetail.BASE) * 1.34));
         titleTip.refresh();
-        if (overview) {
-            if (titleMeasure == null) {
-                titleMeasure = BlockDetail.Measure.of(title.getText());
-            }
-            title.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;",
-                    BlockDetail.titleSize(titleMeasure, BlockDetail.zoomOf(level))));
-        } else {
-            title.setStyle("");
-        }
     }
 
     /** The title's font size now (larger than the window's text when zoomed out). */

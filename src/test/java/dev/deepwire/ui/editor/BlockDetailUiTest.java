@@ -108,6 +108,34 @@ class BlockDetailUiTest {
     }
 
     @Test
+    void atFitViewEveryTitleIsOneSizeAndOneTooLongIsCutAndWholeOnHover(FxRobot robot) {
+        // Found presenting marker at 1024 x 700: at Fit view "Tokens" stood twice the size of "Self-attention" beside it.
+        String id = vm.graph().nodes().get(0).id();
+        String name = "The first residual stage with its layer norm, and a long tail of words after it";
+        robot.interact(() -> {
+            vm.rename(id, name);
+            canvas.zoomAt(0.48 / canvas.zoom(), 0, 0); // Fit view of marker in a 1024 x 700 window
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.zoom()).as("zoomed out").isLessThan(BlockDetail.OVERVIEW_BELOW);
+        java.util.Set<Double> sizes = new java.util.TreeSet<>();
+        vm.graph().nodes().forEach(n -> sizes.add(canvas.nodeView(n.id()).titleFontSize()));
+        assertThat(sizes).as("every block's title size zoomed out").hasSize(1);
+        double onScreen = sizes.iterator().next() * canvas.zoom();
+        assertThat(onScreen).as("on screen, px: readable, not shrunk to the longest title's fit")
+                .isGreaterThanOrEqualTo(0.6 * Math.min(BlockDetail.READABLE, 28 * canvas.zoom()) - 1);
+        NodeView block = canvas.nodeView(id);
+        Label title = robot.from(block).lookup(".node-title").queryAs(Label.class);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) title.lookup(".text");
+        assertThat(shown.getText().strip()).as("the long title, cut").endsWith(title.getEllipsisString());
+        assertThat(block.hoverText()).as("whole on hover").contains(name);
+        Bounds box = block.localToScene(block.getLayoutBounds());
+        assertThat(box.contains(shown.localToScene(shown.getBoundsInLocal()))).as("inside its block").isTrue();
+        assertThat(block.getHeight()).as("the block no taller for it").isEqualTo(NodeView.heightFor(vm.catalog()
+                .find(vm.graph().node(id).orElseThrow().type()).orElse(null)));
+    }
+
+    @Test
     void zoomedOutNotesGrowLikeTitlesInTheRoomTheyHaveCloseUp(FxRobot robot) {
         String words = "Watch the marker's row: after training one head puts nearly all of its weight on the next "
                 + "position, and the pattern moves with the marker from example to example.";
