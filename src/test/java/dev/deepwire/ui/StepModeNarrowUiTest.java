@@ -92,6 +92,33 @@ class StepModeNarrowUiTest {
                 .as("the canvas as tall as before").isCloseTo(canvasBefore, org.assertj.core.data.Offset.offset(1.0));
     }
 
+    /**
+     * The panel is as tall as the walk's tallest step needs, not a fixed share of the canvas: at 1024 x 700 it had
+     * stood 370 px tall over a walk whose longest step took far less, hiding the drawing under empty room; its height
+     * stays from step to step (Next under the pointer).
+     */
+    @Test
+    void thePanelIsAsTallAsTheTallestStepNeedsAndKeepsItsHeight(FxRobot robot) throws Exception {
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        ScrollPane body = robot.lookup("#step-body").queryAs(ScrollPane.class);
+        javafx.scene.layout.Region panel = robot.lookup("#step-panel").queryAs(javafx.scene.layout.Region.class);
+        java.util.Set<Long> heights = new java.util.HashSet<>();
+        double tallest = 0;
+        double view = 0;
+        for (int i = 0; i < mode.walkthrough().steps().size(); i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] m = WaitForAsyncUtils.asyncFx(() -> new double[] {panel.getHeight(),
+                    body.getContent().getLayoutBounds().getHeight(), body.getViewportBounds().getHeight()}).get();
+            heights.add(Math.round(m[0]));
+            tallest = Math.max(tallest, m[1]);
+            view = m[2];
+            assertThat(m[1]).as("step %d's text whole", i + 1).isLessThanOrEqualTo(m[2] + 1);
+            robot.interact(() -> mode.step(1));
+        }
+        assertThat(heights).as("one height from step to step").hasSize(1);
+        assertThat(view - tallest).as("room left empty under the tallest step's text, px").isLessThan(40);
+    }
+
     /** Whether the step's text shows whole and its block above the panel, in words, for step {@code at}. */
     private static String shown(FxRobot robot, ScrollPane body, javafx.scene.Node panel, int at) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {

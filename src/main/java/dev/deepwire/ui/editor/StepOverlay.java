@@ -184,6 +184,14 @@ public final class StepOverlay {
         return Math.max(160, Math.max(height * 0.55 - 20, Math.max(Math.min(height - 130, 260), Math.min(height - 200, WHOLE_STEP))));
     }
 
+    /**
+     * The most the panel takes of a canvas {@code height} pixels tall: {@link #panelRoom}, or all but 200 px (the block
+     * explained above it) where that is more, so a long step shows whole on a tall canvas.
+     */
+    public static double mostRoom(double height) {
+        return Math.max(panelRoom(height), height - 200);
+    }
+
     /** The height that shows the longest step's text (self-attention's, with its softmax row) whole at 1024 px wide. */
     static final double WHOLE_STEP = 380;
 
@@ -201,9 +209,12 @@ public final class StepOverlay {
             // it jumped to the other half when the block shown did: Next moved away from repeated clicks.
             // taller only where what cannot scroll needs it (the buttons, the choices, a refusal of the text typed, whose
             // last line had been cut off under the panel's edge at 1024 x 700), never past the canvas
-            double room = Math.min(Math.max(panelRoom(host.getHeight()), panel.minHeight(width)), host.getHeight() - 10);
-            // the whole room, whatever the step holds: sized to its content, a step's text stopped at a scroll bar
-            // three lines down (its wrapped height under-counted) while room below was left empty
+            // as tall as the walk's tallest step needs (the panel measures its wrapped text: measured by its scroll pane,
+            // a step's text had stopped at a scroll bar three lines down), up to what the canvas can give
+            // (mostRoom); a fixed share of the canvas had clipped a long step at 1024 x 700 and left empty room under
+            // a short walk at 1440 x 900
+            double room = Math.min(Math.max(Math.min(panel.prefHeight(width), mostRoom(host.getHeight())),
+                    panel.minHeight(width)), host.getHeight() - 10);
             panel.resize(width, room);
             panel.layout();
             double top = Math.max(0, host.getHeight() - room - 10);

@@ -188,6 +188,20 @@ final class StepPanel extends VBox {
         String where = back ? "Back at " + (index + 1) + " of " + walk.steps().size() : "Step " + (index + 1) + " of " + walk.steps().size();
         title.setText(where + " · " + s.label() + " (" + s.blockType() + ")");
         formula.setText(s.formula());
+        lines.setText(linesOf(walk, index, back));
+        showRow(back ? null : s.attention());
+        previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
+        next.setDisable(back ? index == 0 : index == walk.steps().size() - 1);
+        if (walk != walkShown || back != backShown) {
+            walkShown = walk;
+            backShown = back;
+            requestLayout(); // the panel's height follows this walk's tallest step (computePrefHeight)
+        }
+    }
+
+    /** The step's lines under its formula: its numbers (or gradient norms on the way back), then which example. */
+    private static String linesOf(Walkthrough walk, int index, boolean back) {
+        Step s = walk.steps().get(index);
         StringBuilder text = new StringBuilder();
         if (back) {
             text.append("loss for this example = ").append(Numbers.of(walk.backward().loss())).append('\n');
@@ -203,10 +217,54 @@ final class StepPanel extends VBox {
         // which example, after the step's own lines (the title is one line): typed input says what was read of it and
         // that it has no true label. First, its three wrapped lines had filled a 1024 x 700 panel above the prediction
         text.append(upper(exampleLine(walk.example(), index)));
-        lines.setText(text.toString().strip());
-        showRow(back ? null : s.attention());
-        previous.setDisable(back ? index == walk.steps().size() - 1 : index == 0);
-        next.setDisable(back ? index == 0 : index == walk.steps().size() - 1);
+        return text.toString().strip();
+    }
+
+    /** The walk on show and its direction, whose tallest step sizes the panel. */
+    private Walkthrough walkShown;
+    private boolean backShown;
+
+    /**
+     * As tall as the tallest step of the walk on show needs at {@code width} (every step's text whole, measured as it
+     * wraps), so that the panel neither clips a long step nor leaves empty room under a short walk, and keeps one height
+     * (Next where it was) from step to step; the canvas caps it at what it can give ({@code StepOverlay}), the text
+     * scrolling inside beyond that. It had taken a fixed share of the canvas whatever the walk held.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (walkShown == null || width <= 0) {
+            return super.computePrefHeight(width);
+        }
+        double inner = width - snappedLeftInset() - snappedRightInset();
+        double chrome = snappedTopInset() + snappedBottomInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged() && n != scroll) {
+                chrome += n.prefHeight(inner);
+                shown++;
+            }
+        }
+        chrome += getSpacing() * shown + scroll.snappedTopInset() + scroll.snappedBottomInset();
+        double textWidth = inner - scroll.snappedLeftInset() - scroll.snappedRightInset() - 14; // a scroll bar's room
+        double tallest = 0;
+        for (int i = 0; i < walkShown.steps().size(); i++) {
+            Step s = walkShown.steps().get(i);
+            double h = wrapped(s.formula(), formula.getFont(), textWidth) + 6
+                    + wrapped(linesOf(walkShown, i, backShown), lines.getFont(), textWidth);
+            if (!backShown && s.attention() != null) {
+                h += 6 + 34; // the softmax row: its cells and their keys
+            }
+            tallest = Math.max(tallest, h);
+        }
+        return Math.ceil(chrome + tallest * 1.05 + 4); // a little over: a label breaks lines a little earlier than Text
+    }
+
+    /** The height of {@code text} in {@code font} wrapped at {@code width}. */
+    private static double wrapped(String text, javafx.scene.text.Font font, double width) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        t.setWrappingWidth(Math.max(1, width));
+        return t.getLayoutBounds().getHeight();
     }
 
     /**
