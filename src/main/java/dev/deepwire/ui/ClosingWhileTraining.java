@@ -41,11 +41,13 @@ final class ClosingWhileTraining {
         }
         ButtonType stop = new ButtonType("Stop Training and " + verb, ButtonBar.ButtonData.OK_DONE);
         String names = String.join(", ", busy.stream().map(t -> dev.deepwire.limits.ShownName.line(t.editor().project().name())).toList());
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, verb + " stops the training of " + names
-                + " after its current step; the run and the model trained so far are kept in its run folder.",
-                stop, ButtonType.CANCEL);
-        alert.setTitle("Training is running");
-        alert.setHeaderText("Training is running");
+        // a paused run is said to be paused: "Training is running" had stood over a dock that said Paused
+        boolean paused = busy.stream().allMatch(t -> t.phaseProperty().get() == dev.deepwire.training.RunState.PAUSED);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, verb + (paused ? " ends the paused training of " + names
+                : " stops the training of " + names + " after its current step")
+                + "; the run and the model trained so far are kept in its run folder.", stop, ButtonType.CANCEL);
+        alert.setTitle(paused ? "Training is paused" : "Training is running");
+        alert.setHeaderText(alert.getTitle());
         alert.initOwner(owner);
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isEmpty() || answer.get() != stop) {

@@ -57,6 +57,15 @@ class CloseWhileTrainingUiTest {
         assertThat(h.stage.isShowing()).as("Cancel keeps the window").isTrue();
         assertThat(h.training.phaseProperty().get().busy()).as("and the run").isTrue();
 
+        // paused, the question says so (it had said "Training is running" over a dock that said Paused)
+        robot.interact(h.training::pause);
+        DockBelongsToProjectUiTest.waitFor("the run pauses", () -> h.training.phaseProperty().get() == RunState.PAUSED);
+        DialogPane paused = askToClose(robot);
+        assertThat(paused.getHeaderText()).isEqualTo("Training is paused");
+        assertThat(paused.getContentText()).startsWith("Close ends the paused training of marker;");
+        Platform.runLater(() -> ((Button) paused.lookupButton(ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
         DialogPane again = askToClose(robot);
         Button stop = again.getButtonTypes().stream().filter(b -> b.getText().equals("Stop Training and Close"))
                 .map(b -> (Button) again.lookupButton(b)).findFirst().orElseThrow();
