@@ -195,6 +195,7 @@ final class StepPanel extends VBox {
         if (walk != walkShown || back != backShown) {
             walkShown = walk;
             backShown = back;
+            measured = 0;
             requestLayout(); // the panel's height follows this walk's tallest step (computePrefHeight)
         }
     }
@@ -235,6 +236,10 @@ final class StepPanel extends VBox {
         if (walkShown == null || width <= 0) {
             return super.computePrefHeight(width);
         }
+        if (width == measuredWidth && measured > 0) {
+            return measured; // measured once for the walk: the title above the text differs from step to step, and
+            // measured again with each step's title, the panel had moved by a pixel between steps
+        }
         double inner = width - snappedLeftInset() - snappedRightInset();
         double chrome = snappedTopInset() + snappedBottomInset();
         int shown = 0;
@@ -256,8 +261,14 @@ final class StepPanel extends VBox {
             }
             tallest = Math.max(tallest, h);
         }
-        return Math.ceil(chrome + tallest * 1.05 + 4); // a little over: a label breaks lines a little earlier than Text
+        measuredWidth = width;
+        measured = Math.ceil(chrome + tallest * 1.05 + 4); // a little over: a label breaks lines a little earlier than Text
+        return measured;
     }
+
+    /** The height measured for the walk on show, at {@link #measuredWidth} (0: not measured yet). */
+    private double measured;
+    private double measuredWidth;
 
     /** The height of {@code text} in {@code font} wrapped at {@code width}. */
     private static double wrapped(String text, javafx.scene.text.Font font, double width) {
