@@ -52,20 +52,26 @@ public final class ModelFit {
      * The model in {@code model}, checked against {@code network}; a file that cannot be read throws the reading
      * problem (a {@code LimitException}, {@code NoSuchFileException}, …).
      */
-    public static ComputationGraph load(Path model, CompiledNetwork network) throws IOException {
-        long params = ModelZips.check(model);
-        if (params != network.totalParams()) {
-            throw new Mismatch(String.format("it holds %,d parameters but the project's network has %,d",
-                    params, network.totalParams()));
-        }
-        ComputationGraph net;
+    /** DL4J's reading of a checked model file; what it cannot read is {@link NotAModel}. */
+    private static ComputationGraph restore(Path checked) throws NotAModel {
         try {
-            net = ModelSerializer.restoreComputationGraph(model.toFile(), false);
+            return ModelSerializer.restoreComputationGraph(checked.toFile(), false);
         } catch (IOException e) {
             throw new NotAModel(FileProblems.describe(e));
         } catch (RuntimeException e) {
             throw new NotAModel(e.getMessage() == null ? "DL4J could not restore it (" + e.getClass().getSimpleName() + ")"
                     : FileProblems.plain(e.getMessage()));
+        }
+    }
+
+    public static ComputationGraph load(Path model, CompiledNetwork network) throws IOException {
+        ComputationGraph net;
+        try (ModelZips.Checked checked = ModelZips.checkedCopy(model)) {
+            if (checked.params() != network.totalParams()) {
+                throw new Mismatch(String.format("it holds %,d parameters but the project's network has %,d",
+                        checked.params(), network.totalParams()));
+            }
+            net = restore(checked.file());
         }
         for (var entry : network.shapes().paramCounts().entrySet()) {
             if (net.getVertex(entry.getKey()) == null) {

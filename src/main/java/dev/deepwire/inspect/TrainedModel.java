@@ -29,8 +29,9 @@ public final class TrainedModel {
 
     /** A model saved by DeepWire or DL4J ({@code model.zip}, {@code best.zip}); the updater state is not needed. */
     public static TrainedModel load(Path zip) throws IOException {
-        ModelZips.check(zip); // within limits before DL4J allocates anything
-        return new TrainedModel(ModelSerializer.restoreComputationGraph(zip.toFile(), false));
+        try (ModelZips.Checked checked = ModelZips.checkedCopy(zip)) { // within limits before DL4J allocates anything
+            return new TrainedModel(ModelSerializer.restoreComputationGraph(checked.file().toFile(), false));
+        }
     }
 
     /** Writes the model with its updater state, as a run does. */

@@ -1,10 +1,12 @@
 package dev.deepwire.limits;
 
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
@@ -43,8 +45,43 @@ public final class ModelZips {
     /** The number of parameters the model's {@code coefficients.bin} holds, after checking the whole zip. */
     public static long check(Path zip) throws IOException {
         checkFile(zip);
+        return check(zip, zip);
+    }
+
+    /**
+     * A private copy of a model file's bytes, checked: what DL4J then loads is what was checked. Checked at its own path
+     * and loaded from it again, a model file replaced in between (by another process writing the run folder) had been
+     * loaded unchecked. The copy goes when closed.
+     */
+    public static Checked checkedCopy(Path zip) throws IOException {
+        checkFile(zip);
+        Path dir = Files.createTempDirectory("deepwire-model-");
+        Path copy = dir.resolve("model.zip");
+        try {
+            try (InputStream in = BoundedFiles.open(zip, Limits.MODEL_TOTAL_BYTES, "model file")) {
+                Files.copy(in, copy);
+            }
+            return new Checked(copy, check(copy, zip));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(dir);
+            throw e;
+        }
+    }
+
+    /** A checked private copy of a model file ({@link #checkedCopy}): its path and the parameters it holds. */
+    public record Checked(Path file, long params) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+    }
+
+    /** Checks the zip at {@code file}, naming it {@code zip} in what it says. */
+    private static long check(Path file, Path zip) throws IOException {
         long params = -1;
-        try (ZipFile z = new ZipFile(zip.toFile())) {
+        try (ZipFile z = new ZipFile(file.toFile())) {
             checkTotal(z, zip);
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {

@@ -258,7 +258,10 @@ final class WorkerRun implements RunControl {
 
     private void load(WorkerMessage.ModelSaved s) {
         try {
-            model = ModelSerializer.restoreComputationGraph(s.file().toFile(), true);
+            // checked like any model file: the run folder is a folder other programs can write
+            try (var checked = dev.deepwire.limits.ModelZips.checkedCopy(s.file())) {
+                model = ModelSerializer.restoreComputationGraph(checked.file().toFile(), true);
+            }
             if (s.paused()) {
                 Files.deleteIfExists(s.file());
             } else {

@@ -49,6 +49,27 @@ class ModelZipsTest {
         assertThat(ModelZips.check(zip("ok.zip", array(100), array(200)))).isEqualTo(100);
     }
 
+    /**
+     * What is loaded is what was checked: a private copy, which a model file replaced after the check (by a bomb) does
+     * not change; a file refused is said under its own name, and no copy is left behind either way.
+     */
+    @Test
+    void theCheckedCopyStaysAsCheckedWhateverHappensToTheFileAndGoesWhenClosed() throws Exception {
+        Path model = zip("model.zip", array(100), array(200));
+        byte[] checkedBytes = Files.readAllBytes(model);
+        Path copy;
+        try (ModelZips.Checked checked = ModelZips.checkedCopy(model)) {
+            copy = checked.file();
+            assertThat(checked.params()).isEqualTo(100);
+            zip("model.zip", array(100), new byte[1 << 20]); // replaced after the check
+            assertThat(copy).isNotEqualTo(model).hasBinaryContent(checkedBytes);
+        }
+        assertThat(copy).doesNotExist();
+        assertThat(copy.getParent()).doesNotExist();
+        assertThatThrownBy(() -> ModelZips.checkedCopy(model)).isInstanceOf(LimitException.class)
+                .hasMessageStartingWith(model + ": its optimizer state");
+    }
+
     @Test
     void anOptimizerStateFarLargerThanTheParametersIsRefused() throws Exception {
         Path bomb = zip("bomb.zip", array(100), new byte[1 << 20]); // a GB-sized one is the same, only slower to make
