@@ -101,7 +101,7 @@ public final class ProjectReader {
             Graph graph = new Graph();
             Map<String, double[]> positions = CanvasLayoutReader.positions(root.get("ui"));
             Map<String, Node> nodes = readNodes(root, positions, graph);
-            Project project = new Project(text(root, "name", "$", "untitled"), text(root, "description", "$", ""),
+            Project project = new Project(text(root, "name", "$", Project.UNTITLED), text(root, "description", "$", ""),
                     graph, readDataset(root.get("dataset")), readTraining(root.get("training")));
             readEdges(root, graph, nodes, project);
             var layout = new CanvasLayoutReader(root.get("ui"), graph, project, this::keepUnknown);

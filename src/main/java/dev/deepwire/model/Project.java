@@ -9,6 +9,8 @@ import java.util.Objects;
  * settings, plus any fields this version does not know (kept for a lossless round trip).
  */
 public final class Project {
+    /** The name of a project that has not been named: a new one, or a file that names none. */
+    public static final String UNTITLED = "untitled";
     private String name;
     private String description;
     private final Graph graph;
@@ -24,6 +26,11 @@ public final class Project {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.dataset = dataset;
         this.training = Objects.requireNonNull(training, "training");
+    }
+
+    /** A new, empty project: no blocks, no dataset, the default training settings. */
+    public static Project untitled() {
+        return new Project(UNTITLED, "", new Graph(), null, TrainingSettings.defaults());
     }
 
     public String name() {

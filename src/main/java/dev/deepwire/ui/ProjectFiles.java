@@ -11,9 +11,7 @@ import dev.deepwire.io.files.DiskVersion;
 import dev.deepwire.io.files.FileNames;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.DatasetSpec;
-import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
-import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.ui.editor.EditorViewModel;
 import java.io.File;
 import java.io.IOException;
@@ -238,7 +236,7 @@ final class ProjectFiles {
 
     void newProject() {
         if (!refuseWhileTraining() && confirmDiscard("starting a new project")) {
-            vm.setProject(new Project("untitled", "", new Graph(), null, TrainingSettings.defaults()));
+            vm.setProject(Project.untitled());
             file.set(null);
             templateFolder.set(null);
             autosave.clear();

@@ -31,7 +31,7 @@ final class SaveQuestions {
         String shown = dev.deepwire.limits.ShownName.line(name);
         String what = file != null ? "the changes to " + dev.deepwire.limits.ShownName.line(file)
                 : sample ? "your copy of the sample “" + shown + "” (not saved yet)"
-                : "the new, unsaved project" + ("untitled".equals(name) || name.isBlank() ? "" : " “" + shown + "”");
+                : "the new, unsaved project" + (dev.deepwire.model.Project.UNTITLED.equals(name) || name.isBlank() ? "" : " “" + shown + "”");
         return "Save " + what + " before " + doing + "?";
     }
 

@@ -5,9 +5,7 @@ import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.DefaultSample;
 import dev.deepwire.io.files.RecentFiles;
 import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.Graph;
 import dev.deepwire.model.Project;
-import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.backend.BackendInfo;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
@@ -100,9 +98,9 @@ public final class WorkbenchApp extends Application {
         List<String> named = getParameters() == null ? List.of() : getParameters().getRaw();
         try {
             project = named.isEmpty() ? DefaultSample.load().project()
-                    : new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
+                    : Project.untitled();
         } catch (Exception e) {
-            project = new Project("untitled", "", new Graph(), null, TrainingSettings.defaults());
+            project = Project.untitled();
             problem = "Could not open the default sample: " + e.getMessage();
         }
         List<Autosave.Recovered> leftBehind = Autosave.leftBehind(Autosave.defaultDir());
@@ -140,7 +138,7 @@ public final class WorkbenchApp extends Application {
         training.runs().alsoListIn(unsavedRunsFolder()); // a run started before its project was first saved
         WorkbenchWindow window = new WorkbenchWindow(stage, vm, null, RecentFiles.forUser(), autosave, training);
         window.setNewWindowAction(() -> openWindow(new Stage(),
-                new Project("untitled", "", new Graph(), null, TrainingSettings.defaults())));
+                Project.untitled()));
         holder[0] = window;
         work.execute(() -> {
             String text = backendDescription(); // loaded before JavaFX by the launcher: at once here

@@ -120,7 +120,7 @@ class SmallWordsUiTest {
         robot.interact(() -> vm.addBlock("token_input", 0, 0));
         // a lone input cannot train (no output block): the dock says so, where it had said "Ready to train"
         DockBelongsToProjectUiTest.waitFor("the dock follows the graph's check", () -> robot.lookup("#train-status")
-                .queryLabeled().getText().startsWith("Not ready to train untitled: "));
+                .queryLabeled().getText().startsWith("Not ready to train the new project: "));
         assertThat(robot.lookup("#train-status").queryLabeled().getText()).endsWith("to fix first (see the status bar)");
     }
 

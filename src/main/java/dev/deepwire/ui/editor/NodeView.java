@@ -39,7 +39,10 @@ final class NodeView extends Pane {
     private NodeHealth shownHealth;
     private final LazyTooltip healthTip = LazyTooltip.install(health, this::healthText);
     /** The whole title and kind on hover (a long label is cut with "…" on the block), and zoomed out what is hidden. */
-    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> ShownName.hover(this.name) + "\n" + this.kindText
+    private final LazyTooltip titleTip = LazyTooltip.install(this, () -> ShownName.hover(this.name)
+            // the kind only where it says more than the name (a block named as its kind had it twice: "Link prediction
+            // output / Link prediction output")
+            + (this.kindText.equals(this.name) ? "" : "\n" + this.kindText)
             + (showsDetail() ? "" : "\n" + shape.getText() + "\n" + params.getText()));
     private String kindText = "";
     /** The block's whole name (its title shows at most {@link ShownName#MOST} characters of it). */

@@ -22,7 +22,9 @@ final class RunMessages {
         if (emptyCanvas) {
             return NO_BLOCKS;
         }
-        project = dev.deepwire.limits.ShownName.line(project);
+        // a new project is not "untitled" to its author ("Ready to train untitled")
+        project = dev.deepwire.model.Project.UNTITLED.equals(project) ? "the new project"
+                : dev.deepwire.limits.ShownName.line(project);
         if (settingRefused && errors == 0) {
             return NOT_READY + project + ": a training setting below holds a value it cannot use (said in red)";
         }

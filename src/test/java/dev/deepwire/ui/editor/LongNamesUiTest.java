@@ -44,6 +44,20 @@ class LongNamesUiTest {
         return ((Text) label.lookup(".text")).getText();
     }
 
+    /** A block named as its kind says the name once on hover ("Self-attention / Self-attention" before). */
+    @Test
+    void aBlockNamedAsItsKindSaysItOnceOnHoverAndAnotherNameWithItsKind(FxRobot robot) throws Exception {
+        String kind = BlockCatalog.standard().require(vm.graph().require("attn").type()).label();
+        robot.interact(() -> vm.rename("attn", kind));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> canvas.nodeView("attn").hoverText()).get().lines().toList())
+                .as("hover of a block named %s", kind).containsOnlyOnce(kind).first().isEqualTo(kind);
+        robot.interact(() -> vm.rename("attn", "Looks back"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> canvas.nodeView("attn").hoverText()).get().lines().toList())
+                .startsWith("Looks back", kind);
+    }
+
     @Test
     void aBlockNamedWithFiftyThousandEmojiKeepsItsSizeAndItsWholeName(FxRobot robot) throws Exception {
         String id = "attn";
