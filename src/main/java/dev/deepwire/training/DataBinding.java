@@ -41,7 +41,8 @@ public final class DataBinding {
                     problems.add(Issue.error(in.nodeId(), "the dataset's sequences have length " + (f.rank() == 2 ? f.size(1) : "?")
                             + " but the input expects " + s.length() + "; set its length to "
                             + (f.rank() == 2 ? f.size(1) : "the data's length")));
-                } else {
+                }
+                if (f.rank() == 2) { // both at once: the vocabulary had been said only once the length was mended
                     double max = f.maxNumber().doubleValue();
                     if (max >= s.range()) {
                         problems.add(Issue.error(in.nodeId(), "the dataset has token id " + (long) max + " but the vocabulary is "
@@ -169,7 +170,8 @@ public final class DataBinding {
                 if (in.shape().kind() == PortKind.TOKEN_IDS && f.rank() == 2) {
                     if (f.size(1) != in.shape().length()) {
                         fixes.add(new Fix(in.nodeId(), "length", f.size(1)));
-                    } else if (f.maxNumber().doubleValue() >= in.shape().range()) {
+                    }
+                    if (f.maxNumber().doubleValue() >= in.shape().range()) {
                         fixes.add(new Fix(in.nodeId(), "vocabulary", (long) f.maxNumber().doubleValue() + 1));
                     }
                 } else if (in.shape().kind() != PortKind.TOKEN_IDS) {

@@ -78,6 +78,25 @@ class DataBindingTest {
         assertThat(InputBinding.bind(kg, pairs)).isSameAs(pairs);
     }
 
+    /**
+     * A Token sequence whose length and vocabulary both differ from the data's is told both at once, each with its fix:
+     * building digits-caption's network from the palette, the vocabulary was said only after the length was mended.
+     */
+    @Test
+    void aTokenInputsLengthAndVocabularyAreSaidTogether() {
+        var g = new GraphFixture().node("caption", "token_input", "length", 4, "vocabulary", 10)
+                .node("words", "token_embedding", "dim", 4).node("pool", "global_pool").node("out", "softmax_output", "classes", 2)
+                .wire("caption.out", "words.in").wire("words.out", "pool.in").wire("pool.out", "out.in").graph();
+        CompiledNetwork net = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1)).orThrow();
+        INDArray tokens = Nd4j.create(new double[][] {{1, 2, 3, 4, 5, 35}, {0, 0, 0, 0, 0, 0}});
+        Dataset data = new Dataset(new INDArray[] {tokens}, null, new INDArray[] {Nd4j.zeros(2, 2)}, List.of());
+        assertThat(DataBinding.problems(net, data)).extracting(Issue::message).hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("length 6", "set its length to 6"))
+                .anySatisfy(m -> assertThat(m).contains("token id 35", "set vocabulary to at least 36"));
+        assertThat(DataBinding.fixes(net, data)).containsExactlyInAnyOrder(new DataBinding.Fix("caption", "length", 6),
+                new DataBinding.Fix("caption", "vocabulary", 36));
+    }
+
     @Test
     void oneClassIsNotFixedBySettingClassesToOne() {
         assertThat(DataBinding.problems(net("softmax_output", "classes", 3), data(1))).extracting(Issue::message)
