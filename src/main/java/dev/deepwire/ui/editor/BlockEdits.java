@@ -132,6 +132,8 @@ final class BlockEdits {
                 ? dev.deepwire.limits.ShownName.of(graph().require(selection.iterator().next()).label())
                 : Words.selected(selection.size(), notes.size(), boxes);
         execute(new CompoundCommand("Delete " + what, parts));
+        // said, as a removed wire is: the status bar had gone on saying what was done before ("Added MLP triple scorer")
+        vm.messageProperty().set("Deleted " + what + " — Undo (Ctrl+Z) puts it back");
     }
 
     void autoArrange() {

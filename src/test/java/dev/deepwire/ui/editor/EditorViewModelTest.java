@@ -105,9 +105,12 @@ class EditorViewModelTest {
         vm.select("emb", false);
         vm.select("pool", true);
         vm.select("out", true);
+        vm.messageProperty().set("Added Dense");
         vm.deleteSelection();
         assertThat(vm.graph().nodes()).hasSize(1);
         assertThat(vm.history().undoDescription()).contains("Undo Delete group \u2018Middle part\u2019 (3 blocks)");
+        assertThat(vm.messageProperty().get()).as("the status bar says what was deleted, not what was done before")
+                .isEqualTo("Deleted group \u2018Middle part\u2019 (3 blocks) — Undo (Ctrl+Z) puts it back");
         vm.undo();
         assertThat(vm.graph().nodes()).hasSize(4);
         // with another block beside the box, both are named
