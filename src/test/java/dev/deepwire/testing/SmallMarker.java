@@ -35,6 +35,15 @@ public final class SmallMarker {
         return p;
     }
 
+    /** A small marker project named {@code "other lesson"}, written as {@code dir/other lesson.dwproj}: another project to open. */
+    public static Path otherLesson(Path dir) throws Exception {
+        Path other = dir.resolve("other lesson.dwproj");
+        Project project = project(Map.of("train", 64, "validation", 16));
+        project.setName("other lesson");
+        new dev.deepwire.io.ProjectWriter().write(project, other);
+        return other;
+    }
+
     /** The sample's file with 640 training and 100 validation examples, written as {@code dir/name}. */
     public static Path file(Path dir, String name) throws IOException {
         Path f = dir.resolve(name);

@@ -2,14 +2,12 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.testing.SmallMarker;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -138,10 +136,7 @@ class FileDropUiTest {
 
     @Test
     void aProjectDroppedOnTheWindowOpensAfterAskingAboutUnsavedWork(FxRobot robot) throws Exception {
-        Path other = h.dir.resolve("other lesson.dwproj");
-        var project = SmallMarker.project(Map.of("train", 64, "validation", 16));
-        project.setName("other lesson");
-        new ProjectWriter().write(project, other);
+        Path other = SmallMarker.otherLesson(h.dir);
         robot.interact(() -> h.vm.addBlock("token_input", 40, 40)); // unsaved work
         assertThat(drag(robot, other, h.window.canvas())).isTrue();
         DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

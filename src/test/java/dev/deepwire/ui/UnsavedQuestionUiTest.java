@@ -2,10 +2,8 @@ package dev.deepwire.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -49,10 +47,7 @@ class UnsavedQuestionUiTest {
 
     @Test
     void openingAProjectOverANewUnsavedOneAsksAboutTheNewProjectAndNamesWhatIsOpened(FxRobot robot) throws Exception {
-        Path other = h.dir.resolve("other lesson.dwproj");
-        var project = SmallMarker.project(Map.of("train", 64, "validation", 16));
-        project.setName("other lesson");
-        new ProjectWriter().write(project, other);
+        Path other = SmallMarker.otherLesson(h.dir);
         robot.interact(() -> h.window.files().newProject()); // marker is unchanged: nothing asked
         robot.interact(() -> h.vm.addBlock("token_input", 40, 40)); // the new project's first block, unsaved
         Platform.runLater(() -> h.window.files().openAsking(other)); // as a drop on the window and Open Recent do
