@@ -104,4 +104,19 @@ class ArchitectureTest {
             .should().callConstructor(javafx.scene.Scene.class, javafx.scene.Parent.class, double.class, double.class)
             .because("a window sized by hand opened off a 1024 x 700 screen (the counterfactual pair, 1,200 px wide): "
                     + "every window's size goes through WindowSizes, which keeps it on the screen");
+
+    @ArchTest
+    static final ArchRule modelFilesAreLoadedOnlyAsChecked = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.deepwire.inspect.ModelFit")
+            .and().doNotHaveFullyQualifiedName("dev.deepwire.inspect.TrainedModel")
+            .and().doNotHaveFullyQualifiedName("dev.deepwire.worker.WorkerRun")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                    org.deeplearning4j.util.ModelSerializer.class)))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith("restore"))))
+            .because("a model file is a file anyone may have sent: DL4J reads only the private copy ModelZips.checkedCopy "
+                    + "checked (a model.zip read by path again after its check had been loaded unchecked when swapped "
+                    + "in between); ModelFit, TrainedModel and WorkerRun are the three places that load one");
 }
