@@ -199,13 +199,16 @@ final class RunsDialog {
             throw new WriteFailure(f, "the run's " + model.getFileName() + " is a symbolic link (to "
                     + Files.readSymbolicLink(model) + "); a kept run's model is never read through a link");
         }
+        dev.deepwire.limits.ModelZips.Checked checked;
         try {
-            dev.deepwire.limits.ModelZips.check(model);
+            checked = dev.deepwire.limits.ModelZips.checkedCopy(model); // what is exported is what was checked
         } catch (IOException e) {
             throw new WriteFailure(f, "the run's model is not one DeepWire can use: " + e.getMessage());
         }
-        // streamed: a model over 2 GB cannot be one byte array (readAllBytes threw OutOfMemoryError on the FX thread)
-        AtomicFiles.write(f, out -> Files.copy(model, out));
+        try (checked) {
+            // streamed: a model over 2 GB cannot be one byte array (readAllBytes threw OutOfMemoryError on the FX thread)
+            AtomicFiles.write(f, out -> Files.copy(checked.file(), out));
+        }
         return f;
     }
 }
