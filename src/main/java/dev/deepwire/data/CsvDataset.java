@@ -69,18 +69,19 @@ public final class CsvDataset {
         String name = file.getFileName().toString();
         try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"), file,
                 Limits.LINE_CHARS)) {
-            String line;
+            CsvRecords records = new CsvRecords(in, name);
+            List<String> record;
             int named = -1; // the header's names
-            while ((line = in.readLine()) != null) {
-                int lineNo = in.lineNumber();
+            while ((record = records.next()) != null) {
+                int lineNo = records.lineNumber();
                 if (header && lineNo == 1) {
-                    named = line.isBlank() ? -1 : line.split(",", -1).length;
+                    named = record.isEmpty() ? -1 : record.size();
                     continue;
                 }
-                if (line.isBlank()) {
+                if (record.isEmpty()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
+                String[] cells = record.toArray(new String[0]);
                 if (columns < 0) {
                     columns = cells.length;
                     firstDataLine = lineNo;
@@ -106,7 +107,7 @@ public final class CsvDataset {
                 float[] features = new float[columns - 1];
                 int f = 0;
                 for (int c = 0; c < columns; c++) {
-                    String cell = unquoted(cells[c].strip()); // spaces only: a NUL or other control character is not dropped unseen
+                    String cell = cells[c].strip(); // spaces only: a NUL or other control character is not dropped unseen
                     if (c == labelAt) {
                         labels.add(label(cell, classes, name, lineNo, c));
                     } else {
@@ -160,33 +161,20 @@ public final class CsvDataset {
             Path file = projectDir.resolve(name);
             try (LineReader in = BoundedFiles.lines(BoundedFiles.openMaybeGzip(file, Limits.DATA_FILE_BYTES, "data file"),
                     file, Limits.LINE_CHARS)) {
-                String first = in.readLine();
-                if (first == null || first.isBlank()) {
+                List<String> first = new CsvRecords(in, file.getFileName().toString()).next();
+                if (first == null || first.isEmpty()) {
                     return List.of();
                 }
-                for (String cell : first.split(",", -1)) {
+                for (String cell : first) {
                     DataLines.decimal(cell.strip()); // a name: not a number, and line 1 is a header
                 }
                 return List.of("dataset.header: line 1 of " + file.getFileName() + " holds only numbers, yet it is read "
                         + "as the header (the columns' names) and left out of the data; set dataset.header to false if "
                         + "it is the first example");
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | DataException | RuntimeException e) {
             return List.of();
         }
-    }
-
-    /**
-     * A cell as CSV quotes it ({@code "0.5"}, as exporters that quote every cell write it) without its quotes; any other
-     * cell as it is. Quoted numbers had been refused ("'"0.5"' is not a finite decimal number") although the file is
-     * valid CSV. A quote inside, or a quoted comma (split into two cells), stays an error naming the cell.
-     */
-    private static String unquoted(String cell) {
-        if (cell.length() >= 2 && cell.charAt(0) == '"' && cell.charAt(cell.length() - 1) == '"'
-                && cell.indexOf('"', 1) == cell.length() - 1) {
-            return cell.substring(1, cell.length() - 1).strip();
-        }
-        return cell;
     }
 
     private static float number(String cell, String file, int line, int column) throws DataException {

@@ -78,9 +78,25 @@ class CsvDatasetTest {
         assertThat(d.features()[0].toFloatMatrix()).isEqualTo(new float[][] {{1.5f, 2f}, {3f, -4f}});
         assertThat(d.labels()[0].getRow(0).argMax().getInt(0)).isEqualTo(1);
         assertThatThrownBy(() -> CsvDataset.read(write("a,label\n\"1.5,0\n"), -1, 2, true))
-                .hasMessageContaining("line 2, column 1: '\"1.5' is not a finite decimal number");
+                .hasMessageContaining("data.csv line 2, column 1: a quote opened here is never closed");
         assertThatThrownBy(() -> CsvDataset.read(write("a,label\n\"1\"\"5\",0\n"), -1, 2, true))
                 .hasMessageContaining("line 2, column 1");
+    }
+
+    /**
+     * Header names as a spreadsheet quotes them — a comma, a doubled quote or a line break inside the quotes — are one
+     * column each: "height, cm" had counted as two columns and the file was refused ("names 4 columns but line 2 has
+     * 3"), a name broken over two lines was refused at its second half. A quoted comma in a row is one cell, named.
+     */
+    @Test
+    void quotedCommasQuotesAndLineBreaksAreOneCellAsInASpreadsheet() throws Exception {
+        Dataset d = CsvDataset.read(write("\"height, cm\",\"the \"\"weight\"\"\nin kg\",label\r\n1,2,0\r\n3,4,1\r\n"),
+                -1, 2, true);
+        assertThat(d.features()[0].toFloatMatrix()).isEqualTo(new float[][] {{1f, 2f}, {3f, 4f}});
+        assertThatThrownBy(() -> CsvDataset.read(write("a,b,label\n1,2,0\n\"1,5\",2,1\n"), -1, 2, true))
+                .hasMessageContaining("data.csv line 3, column 1: '1,5' is not a finite decimal number");
+        assertThatThrownBy(() -> CsvDataset.read(write("a,\"b\nc\",label\n1,2,0\n3,4\n"), -1, 2, true))
+                .as("lines counted as in the file, not as records").hasMessageContaining("data.csv line 4: expected 3 columns like line 3");
     }
 
     @Test
