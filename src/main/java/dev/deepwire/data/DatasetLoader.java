@@ -80,10 +80,17 @@ public final class DatasetLoader {
 
     /**
      * What a dataset that loads may still have wrong, each as a line naming the setting: a CSV whose line 1, read as
-     * its header, holds only numbers. Call once it has loaded from {@code projectDir} (the file's folder allowed).
+     * its header, holds only numbers; a triples file whose test split repeats training triples. Call once it has loaded from {@code projectDir} (the file's folder allowed).
      */
     public static List<String> readWarnings(DatasetSpec spec, Path projectDir) {
-        return spec != null && spec.kind().equals("csv") ? CsvDataset.headerWarnings(spec, projectDir) : List.of();
+        if (spec == null) {
+            return List.of();
+        }
+        return switch (spec.kind()) {
+            case "csv" -> CsvDataset.headerWarnings(spec, projectDir);
+            case "triples" -> TripleDataset.readWarnings(spec, projectDir);
+            default -> List.of();
+        };
     }
 
     /**

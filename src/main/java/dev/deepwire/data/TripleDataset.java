@@ -30,6 +30,7 @@ public final class TripleDataset {
     private final List<String> relations;
     private final Map<String, List<int[]>> splits;
     private final Set<Long> known = new HashSet<>();
+    private List<String> warnings = List.of();
 
     private TripleDataset(List<String> entities, List<String> relations, Map<String, List<int[]>> splits) {
         this.entities = entities;
@@ -63,6 +64,7 @@ public final class TripleDataset {
     public static TripleDataset read(Path file) throws DataException {
         String name = file.getFileName().toString();
         List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         Map<String, String> distinct = new HashMap<>(); // each name held once, however often it occurs
         DataLines.read(file, (lineNo, line) -> {
             String[] cols = line.split("\t", -1);
@@ -80,6 +82,7 @@ public final class TripleDataset {
             rows.add(new String[] {distinct.computeIfAbsent(cols[0].strip(), k -> k),
                     distinct.computeIfAbsent(cols[1].strip(), k -> k), distinct.computeIfAbsent(cols[2].strip(), k -> k),
                     split});
+            lines.add(lineNo);
         });
         TreeSet<String> entitySet = new TreeSet<>();
         TreeSet<String> relationSet = new TreeSet<>();
@@ -101,7 +104,26 @@ public final class TripleDataset {
                     Collections.binarySearch(entities, r[0]), Collections.binarySearch(relations, r[1]),
                     Collections.binarySearch(entities, r[2])});
         }
-        return new TripleDataset(entities, relations, splits);
+        TripleDataset kg = new TripleDataset(entities, relations, splits);
+        kg.warnings = TripleWarnings.of(name, rows, lines);
+        return kg;
+    }
+
+    /** What the file holds that loads yet may be wrong ({@link TripleWarnings}), each naming its line and the fix. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** {@link #warnings()} of the project's triples file; nothing when it cannot be read (loading says why). */
+    static List<String> readWarnings(DatasetSpec spec, Path projectDir) {
+        if (!(spec.params().get("file") instanceof String name) || name.isBlank()) {
+            return List.of();
+        }
+        try {
+            return read(projectDir.resolve(name)).warnings();
+        } catch (DataException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The settings as a person typed them, checked before the file is read ({@link DatasetLoader#settingProblem}). */
