@@ -231,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
                             + in.getFileName() + ", which a run writes over; choose another --out folder");
                 }
             }
-            return RunFolders.claim(out, overwrite);
+            return RunFolders.claimNamed(out, overwrite);
         } catch (RunFolderLock.InUse e) {
             throw new CliException(ExitCodes.BAD_INPUT, "--out " + e.what()
                     + "; choose another --out folder, or stop that run first");

@@ -123,6 +123,27 @@ class RunFoldersTest {
         assertThat(dir.resolve("new/deeper")).isDirectory();
     }
 
+    /**
+     * A folder inside another run's folder (finished or live) is refused naming that run: deleting it in Runs… would
+     * delete the new run unnamed. {@code --out runs/first/again} had been taken without a word.
+     */
+    @Test
+    void aFolderInsideAnotherRunsFolderIsRefusedAndNothingIsCreated() throws Exception {
+        Path first = Files.createDirectories(dir.resolve("runs/first"));
+        Files.writeString(first.resolve("run.json"), "{}");
+        Path inside = first.resolve("again/deeper");
+        assertThatThrownBy(() -> RunFolders.claimNamed(inside, false)).isInstanceOf(WriteFailure.class)
+                .hasMessageContaining("it lies inside " + first + ", the folder of another run")
+                .hasMessageContaining("choose a folder outside it, e.g. " + dir.resolve("runs/first-deeper"));
+        assertThat(first.resolve("again")).doesNotExist();
+        try (RunFolderLock live = RunFolders.claimNamed(dir.resolve("runs/live"), false)) {
+            assertThatThrownBy(() -> RunFolders.claimNamed(live.dir().resolve("nested"), true)).isInstanceOf(WriteFailure.class)
+                    .hasMessageContaining("the folder of another run");
+        }
+        RunFolders.claimNamed(dir.resolve("runs/first-again"), false).close();
+        assertThat(dir.resolve("runs/first-again")).isDirectory();
+    }
+
     @Test
     void aFolderALiveRunHoldsIsNeverTakenOverNotEvenToOverwrite() throws Exception {
         Path out = dir.resolve("out");
