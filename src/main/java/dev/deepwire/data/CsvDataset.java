@@ -187,18 +187,32 @@ public final class CsvDataset {
     }
 
     private static int label(String cell, int classes, String file, int line, int column) throws DataException {
-        int v;
+        Integer parsed;
         try {
-            v = Integer.parseInt(cell);
+            parsed = Integer.parseInt(cell);
         } catch (NumberFormatException e) {
+            parsed = wholeDecimal(cell); // '1.0', '1.000000000000000000e+00' as numpy's savetxt and pandas write labels
+        }
+        if (parsed == null) {
             throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label '"
                     + dev.deepwire.limits.VisibleText.of(cell) + "' is not a whole number; labels are class numbers 0.." + (classes - 1));
         }
+        int v = parsed;
         if (v < 0 || v >= classes) {
             throw new DataException(file + " line " + line + ", column " + (column + 1) + ": label " + v
                     + " is out of range 0.." + (classes - 1) + (v < 0 ? "; labels are class numbers from 0: fix the row"
                     : "; fix the row or set dataset.classes to at least " + (v + 1)));
         }
         return v;
+    }
+
+    /** A decimal with a whole value ({@code 2.0}, {@code 2e0}) as that number; null otherwise. */
+    private static Integer wholeDecimal(String cell) {
+        try {
+            double d = dev.deepwire.model.Decimals.parse(cell);
+            return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? Integer.valueOf((int) d) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -39,6 +39,7 @@ class CsvDatasetTest {
             "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2; fix the row or set dataset.classes to at least 8",
             "negative label | x,y,label\\n1,2,-1\\n | data.csv line 2, column 3: label -1 is out of range 0..2; labels are class numbers from 0: fix the row",
             "label not whole | x,y,label\\n1,2,0.5\\n | data.csv line 2, column 3: label '0.5' is not a whole number",
+            "whole decimal out of range | x,y,label\\n1,2,3.0\\n | data.csv line 2, column 3: label 3 is out of range 0..2",
             "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite decimal number",
             "hexadecimal | x,y,label\\n1,0x1p3,0\\n | data.csv line 2, column 2: '0x1p3' is not a finite decimal number",
             "Java type suffix | x,y,label\\n1f,2,0\\n | data.csv line 2, column 1: '1f' is not a finite decimal number",
@@ -97,6 +98,16 @@ class CsvDatasetTest {
                 .hasMessageContaining("data.csv line 3, column 1: '1,5' is not a finite decimal number");
         assertThatThrownBy(() -> CsvDataset.read(write("a,\"b\nc\",label\n1,2,0\n3,4\n"), -1, 2, true))
                 .as("lines counted as in the file, not as records").hasMessageContaining("data.csv line 4: expected 3 columns like line 3");
+    }
+
+    /**
+     * Labels written as decimals with a whole value — numpy's savetxt writes '1.000000000000000000e+00', pandas '1.0' —
+     * are those classes: they had been refused ("label '1.0' is not a whole number").
+     */
+    @Test
+    void labelsWrittenAsWholeDecimalsAreTheirClass() throws Exception {
+        Dataset d = CsvDataset.read(write("x,label\n5.0e-01,1.000000000000000000e+00\n2,0.0\n3,2.0\n"), -1, 3, true);
+        assertThat(d.labels()[0].argMax(1).toIntVector()).containsExactly(1, 0, 2);
     }
 
     @Test
