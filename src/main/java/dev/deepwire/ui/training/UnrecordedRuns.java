@@ -53,13 +53,19 @@ final class UnrecordedRuns {
         }
         String outcome = "ended without a record (" + (missing ? "no run.json" : "run.json unreadable") + "): "
                 + (epochs == 1 ? "1 epoch" : epochs + " epochs") + " done, kept " + String.join(", ", kept);
+        // the project the run kept as it began holds the settings it trained with: they had been "not recorded"
+        Optional<dev.deepwire.model.Project> keptProject = RunHistory.keptProject(dir);
         String doubt = "validationAccuracy unknown: the run ended before it wrote its run.json — its process was killed "
                 + "or ended as stuck" + (missing ? "" : ", or the file was cut short (" + why.getMessage() + ")")
-                + "; its settings are not known" + metrics;
-        String project = RunHistory.keptProject(dir).map(dev.deepwire.model.Project::name)
+                + (keptProject.isPresent() ? "; its settings are those of the project.dwproj it kept"
+                : "; its settings are not known") + metrics;
+        String project = keptProject.map(dev.deepwire.model.Project::name)
                 .orElse(STAMP.matcher(String.valueOf(dir.getFileName())).replaceFirst(""));
+        String settings = keptProject.map(dev.deepwire.model.Project::training).map(t -> RunHistory.shown(t.optimizer()
+                + " " + t.learningRate() + ", batch " + t.batchSize() + ", seed " + t.seed() + " (its project.dwproj)"))
+                .orElse("settings not recorded");
         return Optional.of(new RunHistory.Run(dir, project, null, RunHistory.shown(outcome), steps, Double.NaN,
-                "settings not recorded", null, Double.NaN, RunHistory.shown(doubt)));
+                settings, null, Double.NaN, RunHistory.shown(doubt)));
     }
 
     /** The last checkpoint a run kept in {@code dir} ({@code checkpoint-epoch-N.zip}, the highest N), if any. */

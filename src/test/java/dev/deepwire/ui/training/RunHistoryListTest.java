@@ -216,6 +216,15 @@ class RunHistoryListTest {
                     .isEqualTo(killed.resolve("checkpoint-epoch-3.zip"));
             RunHistory.Run c = listed.stream().filter(r -> r.dir().equals(cut)).findFirst().orElseThrow();
             assertThat(c.outcome()).contains("run.json unreadable", "1 epoch done");
+            assertThat(c.settings()).isEqualTo("settings not recorded");
+            // the project the run kept as it began says what it trained with (it had said "settings not recorded")
+            var kept = new dev.deepwire.model.Project("p", "", dev.deepwire.model.Project.untitled().graph(),
+                    null, new TrainingSettings(7, 32, "sgd", 0.05, 9L, 0, 0));
+            new dev.deepwire.io.ProjectWriter().write(kept, dev.deepwire.training.RunFolders.keptProjectFile(killed));
+            RunHistory.Run again = RunHistory.list(runs).stream().filter(r -> r.dir().equals(killed)).findFirst()
+                    .orElseThrow();
+            assertThat(again.settings()).isEqualTo("sgd 0.05, batch 32, seed 9 (its project.dwproj)");
+            assertThat(again.project()).isEqualTo("p");
             assertThat(RunHistory.ofProject(List.of(runs), "p", Path.of("/x/p.dwproj"))).hasSize(2);
         }
         assertThat(RunHistory.list(runs)).as("the run has ended: its folder is listed too").hasSize(3);
