@@ -36,10 +36,17 @@ final class ProjectSession {
         try {
             return read(file);
         } catch (ProjectFormatException e) {
-            String msg = e.getMessage();
-            throw new CliException(e.invalidContent() ? ExitCodes.INVALID : ExitCodes.BAD_INPUT,
-                    msg.startsWith(file.toString()) ? msg : file + ": " + msg);
+            throw new CliException(e.invalidContent() ? ExitCodes.INVALID : ExitCodes.BAD_INPUT, named(file, e));
         }
+    }
+
+    /**
+     * The reader's problem led by the file's path, once: a long path leads the message already shortened ("xxx…
+     * (10,007 characters)"), and it had been put in front again.
+     */
+    static String named(Path file, ProjectFormatException e) {
+        String msg = e.getMessage();
+        return msg.startsWith(file.toString()) || file.toString().equals(e.location()) ? msg : file + ": " + msg;
     }
 
     /** As {@link #open}, the reader's problem as it is (for validate, which lists an invalid project's problem). */

@@ -31,8 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     DataAccessOption dataAccess;
 
     private int rethrown(dev.deepwire.io.ProjectFormatException e) throws CliException {
-        String msg = e.getMessage();
-        throw new CliException(ExitCodes.BAD_INPUT, msg.startsWith(file.toString()) ? msg : file + ": " + msg);
+        throw new CliException(ExitCodes.BAD_INPUT, ProjectSession.named(file, e));
     }
 
     @Override

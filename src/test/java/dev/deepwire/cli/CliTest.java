@@ -91,6 +91,16 @@ class CliTest {
         assertThat(errorLine()).contains(missing.toString()).contains("no such file");
     }
 
+    /** A path of 10,000 characters is named once, by its start: it had been named twice over ("x…: x…: cannot be read"). */
+    @Test
+    void aVeryLongMissingPathIsNamedOnce() {
+        Path missing = dir.resolve("x".repeat(10_000) + ".dwproj");
+        assertThat(DeepWireCli.execute("validate", missing.toString())).isEqualTo(2);
+        String line = errorLine();
+        assertThat(line).contains("cannot be read: file name too long");
+        assertThat(line.split("characters\\)", -1)).as(line).hasSize(2);
+    }
+
     @Test
     void brokenJsonGivesExitTwo() throws Exception {
         Path f = dir.resolve("broken.dwproj");
