@@ -91,8 +91,12 @@ public final class CsvDataset {
                                 + " has " + columns + "; fix the header, or set dataset.header to false if line 1 is data");
                     }
                     if (columns < 2) {
+                        // a spreadsheet's "CSV" in a locale that writes ';', or a tab-separated export: say which
+                        String other = cells[0].indexOf(';') >= 0 ? "semicolons (;)" : cells[0].indexOf('\t') >= 0
+                                ? "tabs" : null;
                         throw new DataException(name + " line " + lineNo + ": a row needs at least one feature and a label, "
-                                + "separated by commas");
+                                + "separated by commas" + (other == null ? "" : "; its cells are separated by " + other
+                                + ": save the file as comma-separated CSV"));
                     }
                     DataSizes.array(name, "the labels", 1, classes);
                 } else if (cells.length != columns) {

@@ -39,6 +39,7 @@ class CsvDatasetTest {
             "label out of range | x,y,label\\n1,2,0\\n1,2,7\\n | data.csv line 3, column 3: label 7 is out of range 0..2; fix the row or set dataset.classes to at least 8",
             "negative label | x,y,label\\n1,2,-1\\n | data.csv line 2, column 3: label -1 is out of range 0..2; labels are class numbers from 0: fix the row",
             "label not whole | x,y,label\\n1,2,0.5\\n | data.csv line 2, column 3: label '0.5' is not a whole number",
+            "semicolons | x;y;label\\n1;2;0\\n | data.csv line 2: a row needs at least one feature and a label, separated by commas; its cells are separated by semicolons (;): save the file as comma-separated CSV",
             "whole decimal out of range | x,y,label\\n1,2,3.0\\n | data.csv line 2, column 3: label 3 is out of range 0..2",
             "infinite value | x,y,label\\n1,Infinity,0\\n | data.csv line 2, column 2: 'Infinity' is not a finite decimal number",
             "hexadecimal | x,y,label\\n1,0x1p3,0\\n | data.csv line 2, column 2: '0x1p3' is not a finite decimal number",
