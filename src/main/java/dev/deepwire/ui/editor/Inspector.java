@@ -84,7 +84,36 @@ public final class Inspector extends ScrollPane {
         refresh();
     }
 
+    /**
+     * Draws the inspector again (after each edit, selection and analysis), the keyboard left in the control it was in:
+     * a value entered with Enter had taken its field away with the old drawing, the focus falling to the window's
+     * first button (the toolbar's Save, where Space then saved instead of adding a block).
+     */
     private void refresh() {
+        String focusedId = focusedControlId();
+        int caret = getScene() != null && getScene().getFocusOwner() instanceof TextField f ? f.getCaretPosition() : -1;
+        build();
+        javafx.scene.Node again = focusedId == null ? null : content.lookup("#" + focusedId);
+        if (again != null && !again.isDisabled()) {
+            again.requestFocus();
+            if (again instanceof TextField f && caret >= 0) {
+                f.positionCaret(Math.min(caret, f.getLength())); // where it was, not back at the start
+            }
+        }
+    }
+
+    /** The id of the inspector's control that has the keyboard, if one has. */
+    private String focusedControlId() {
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+            if (n == content) {
+                return focused.getId();
+            }
+        }
+        return null;
+    }
+
+    private void build() {
         content.getChildren().clear();
         Optional<Node> selected = vm.selectedNode();
         if (selected.isEmpty()) {
