@@ -55,6 +55,22 @@ final class CanvasGestures {
         }
     }
 
+    /**
+     * An arrow key on the canvas: the nearest block that way is selected (and scrolled to when out of view); the key
+     * stays with the canvas even where no block lies that way (it had moved the keyboard to the panel beside it).
+     */
+    private void selectToward(int dx, int dy) {
+        java.util.List<dev.deepwire.model.Node> shown = vm.graph().nodes().stream()
+                .filter(n -> vm.graph().groupOf(n.id()).filter(dev.deepwire.model.NodeGroup::collapsed).isEmpty()).toList();
+        ArrowSelection.next(shown, vm.selectedNode().orElse(null), dx, dy, n -> views.bounds().modelBounds(n)).ifPresent(n -> {
+            vm.select(n.id(), false);
+            javafx.geometry.Bounds b = views.bounds().modelBounds(n);
+            if (!canvas.visibleWorldBounds().contains(b)) {
+                canvas.centreOn(b.getCenterX(), b.getCenterY());
+            }
+        });
+    }
+
     void install() {
         canvas.setOnKeyPressed(e -> {
             // One key map for the canvas and the menus; a key typed into text (a note, a search) is never a command.
@@ -80,10 +96,13 @@ final class CanvasGestures {
                 case REDO -> vm.redo();
                 case SELECT_ALL -> vm.selectAll();
                 case STEP_NEXT, STEP_PREVIOUS -> {
-                    if (!canvas.stepOverlay().step(action.get() == KeyMap.Action.STEP_NEXT ? 1 : -1)) {
-                        return;
+                    int way = action.get() == KeyMap.Action.STEP_NEXT ? 1 : -1;
+                    if (!canvas.stepOverlay().step(way)) {
+                        selectToward(way, 0);
                     }
                 }
+                case SELECT_ABOVE -> selectToward(0, -1);
+                case SELECT_BELOW -> selectToward(0, 1);
                 default -> {
                     return;
                 }

@@ -34,9 +34,11 @@ public final class KeyMap {
         PASTE_KEEPING_WIRES("Paste keeping incoming wires", "Shortcut+Shift+V"),
         DUPLICATE("Duplicate", "Shortcut+D"),
         SELECT_ALL("Select all", "Shortcut+A"),
-        /** Step mode: the next block (→) and the previous one (←). */
-        STEP_NEXT("Step through: the next block", "Right"),
-        STEP_PREVIOUS("Step through: the previous block", "Left");
+        /** The block to the right (←, ↑, ↓: that way); in step mode the next block (→) and the previous one (←). */
+        STEP_NEXT("Select the block to the right (step through: the next block)", "Right"),
+        STEP_PREVIOUS("Select the block to the left (step through: the previous block)", "Left"),
+        SELECT_ABOVE("Select the block above", "Up"),
+        SELECT_BELOW("Select the block below", "Down");
 
         private final String description;
         private final List<KeyCombination> keys;
