@@ -86,6 +86,24 @@ class FocusHomeUiTest {
     }
 
     @Test
+    void escInABlocksNameHandsTheKeysBackToTheCanvasKeepingWhatWasTyped(FxRobot robot) throws Exception {
+        String id = h.vm.graph().nodes().get(0).id();
+        robot.interact(() -> h.vm.select(id, false));
+        javafx.scene.control.TextField name = robot.lookup("#inspector-name").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(RealKeys.reveal(robot, name)).eraseText(name.getText().length()).write("Words in");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WaitForAsyncUtils.asyncFx(this::focusOwner).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("Esc had left the keys in the field, where Space typed a space").isSameAs(h.window.canvas());
+        assertThat(h.vm.graph().require(id).label()).as("what was typed is kept").isEqualTo("Words in");
+        robot.press(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-search").tryQuery()).as("Space on the canvas: quick-add").isPresent();
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void fileNewHandsTheKeysToTheEmptyCanvas(FxRobot robot) {
         Button fit = toolbarButton(robot, "Fit view");
         robot.interact(fit::requestFocus); // as after a click on it

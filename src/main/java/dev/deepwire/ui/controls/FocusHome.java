@@ -8,7 +8,7 @@ import javafx.scene.Scene;
 /**
  * Where the keyboard goes when the control that has it greys out: back to the window's home (the canvas). Left to
  * JavaFX, focus moves on to the next control — Redo greyed out handed it to Auto-arrange, Stop to Train — and the next
- * Space pressed that button.
+ * Space pressed that button. Esc in a control beside the canvas hands the keyboard back to it too.
  */
 public final class FocusHome {
     private FocusHome() {
@@ -47,5 +47,17 @@ public final class FocusHome {
         };
         root.sceneProperty().addListener(scene);
         scene.changed(root.sceneProperty(), null, root.getScene());
+        // Esc in a field or list beside the canvas (the inspector, the palette, the training settings) hands the keys
+        // back to the canvas, the field keeping what was typed as leaving it does; it had done nothing there, and
+        // building from the keyboard, a person could not come back from a block's parameters to press Space on the
+        // canvas (a control that uses Esc itself, an open list or quick-add, consumes it first)
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Scene s = root.getScene();
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && s != null && s.getFocusOwner() != null
+                    && s.getFocusOwner() != home && home.getScene() == s && !home.isDisabled()) {
+                home.requestFocus();
+                e.consume();
+            }
+        });
     }
 }
