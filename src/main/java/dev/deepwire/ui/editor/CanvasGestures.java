@@ -55,15 +55,22 @@ final class CanvasGestures {
         }
     }
 
+    private String lastArrowed = "";
+
     /**
-     * An arrow key on the canvas: the nearest block that way is selected (and scrolled to when out of view); the key
-     * stays with the canvas even where no block lies that way (it had moved the keyboard to the panel beside it).
+     * An arrow key on the canvas: the nearest block that way is selected (with Shift, added to the selection) and
+     * scrolled to when out of view; the key stays with the canvas even where no block lies that way (it had moved the
+     * keyboard to the panel beside it).
      */
-    private void selectToward(int dx, int dy) {
+    private void selectToward(int dx, int dy, boolean add) {
         java.util.List<dev.deepwire.model.Node> shown = vm.graph().nodes().stream()
                 .filter(n -> vm.graph().groupOf(n.id()).filter(dev.deepwire.model.NodeGroup::collapsed).isEmpty()).toList();
-        ArrowSelection.next(shown, vm.selectedNode().orElse(null), dx, dy, n -> views.bounds().modelBounds(n)).ifPresent(n -> {
-            vm.select(n.id(), false);
+        // from the block the arrows last reached while it is still selected (Shift+arrows select several), else the one
+        Optional<dev.deepwire.model.Node> from = vm.selection().contains(lastArrowed) ? vm.graph().node(lastArrowed)
+                : vm.selectedNode();
+        ArrowSelection.next(shown, from.orElse(null), dx, dy, n -> views.bounds().modelBounds(n)).ifPresent(n -> {
+            vm.select(n.id(), add);
+            lastArrowed = n.id();
             javafx.geometry.Bounds b = views.bounds().modelBounds(n);
             if (!canvas.visibleWorldBounds().contains(b)) {
                 canvas.centreOn(b.getCenterX(), b.getCenterY());
@@ -98,11 +105,14 @@ final class CanvasGestures {
                 case STEP_NEXT, STEP_PREVIOUS -> {
                     int way = action.get() == KeyMap.Action.STEP_NEXT ? 1 : -1;
                     if (!canvas.stepOverlay().step(way)) {
-                        selectToward(way, 0);
+                        selectToward(way, 0, false);
                     }
                 }
-                case SELECT_ABOVE -> selectToward(0, -1);
-                case SELECT_BELOW -> selectToward(0, 1);
+                case SELECT_ABOVE -> selectToward(0, -1, false);
+                case SELECT_BELOW -> selectToward(0, 1, false);
+                case ADD_TOWARD -> selectToward(e.getCode() == KeyCode.RIGHT ? 1 : e.getCode() == KeyCode.LEFT ? -1 : 0,
+                        e.getCode() == KeyCode.DOWN ? 1 : e.getCode() == KeyCode.UP ? -1 : 0, true);
+                case WIRE_SELECTED -> vm.quickAdd().wireSelection();
                 default -> {
                     return;
                 }

@@ -38,7 +38,9 @@ public final class KeyMap {
         STEP_NEXT("Select the block to the right (step through: the next block)", "Right"),
         STEP_PREVIOUS("Select the block to the left (step through: the previous block)", "Left"),
         SELECT_ABOVE("Select the block above", "Up"),
-        SELECT_BELOW("Select the block below", "Down");
+        SELECT_BELOW("Select the block below", "Down"),
+        ADD_TOWARD("Add the block that way to the selection", "Shift+Right", "Shift+Left", "Shift+Up", "Shift+Down"),
+        WIRE_SELECTED("Wire the two selected blocks (an output of one into a free input of the other)", "W");
 
         private final String description;
         private final List<KeyCombination> keys;

@@ -74,4 +74,48 @@ final class QuickAddEdits {
         vm.messageProperty().set("Added " + type.label() + " after " + from.nodeId());
         return id;
     }
+
+    /**
+     * Wires the two selected blocks from the keyboard (W on the canvas): an output of the one further left into the
+     * first free input of the other that takes it (the other way round where nothing fits so); says what was wired or
+     * why nothing was. Without it a block with two inputs (cross-attention, a residual add, a concat) could be added
+     * from the keyboard but its second input never wired.
+     */
+    void wireSelection() {
+        if (vm.refuseWhileLocked()) {
+            return;
+        }
+        List<dev.deepwire.model.Node> two = vm.selection().stream().map(id -> vm.graph().node(id)).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparingDouble(dev.deepwire.model.Node::x)).toList();
+        if (two.size() != 2) {
+            vm.refuse("Select two blocks to wire (Shift+arrow keys add the block that way), then press W");
+            return;
+        }
+        String why = null;
+        for (int turn = 0; turn < 2; turn++) {
+            dev.deepwire.model.Node from = two.get(turn);
+            dev.deepwire.model.Node to = two.get(1 - turn);
+            for (Port out : ports(from, true)) {
+                for (Port in : ports(to, false)) {
+                    if (vm.graph().edgeInto(in).isPresent()) {
+                        continue;
+                    }
+                    dev.deepwire.model.ConnectionCheck check = vm.checkConnection(out, in);
+                    if (check.allowed()) {
+                        vm.connect(out, in);
+                        return;
+                    }
+                    why = why == null ? check.message() : why;
+                }
+            }
+        }
+        vm.refuse("Cannot wire \u2018" + dev.deepwire.limits.ShownName.of(two.get(0).label()) + "\u2019 and \u2018"
+                + dev.deepwire.limits.ShownName.of(two.get(1).label()) + "\u2019: "
+                + (why == null ? "no free input of either takes the other's output" : why));
+    }
+
+    private List<Port> ports(dev.deepwire.model.Node n, boolean outputs) {
+        return vm.catalog().find(n.type()).stream().flatMap(t -> (outputs ? t.outputs() : t.inputs()).stream())
+                .map(p -> new Port(n.id(), p.name())).toList();
+    }
 }

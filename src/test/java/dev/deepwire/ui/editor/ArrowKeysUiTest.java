@@ -70,4 +70,37 @@ class ArrowKeysUiTest {
         assertThat(selectedAfter(robot, KeyCode.DOWN)).isEqualTo("image");
         assertThat(selectedAfter(robot, KeyCode.UP)).isEqualTo("tokens");
     }
+
+    @Test
+    void shiftArrowAddsTheBlockThatWayAndWWiresTheTwoSoASecondInputIsWiredWithoutTheMouse(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.addBlock("vector_input", 20, 700);
+            vm.addBlock("vector_input", 20, 900);
+            vm.addBlock("add", 400, 800);
+        });
+        java.util.List<String> ids = vm.graph().nodes().stream().map(dev.deepwire.model.Node::id)
+                .filter(id -> !java.util.Set.of("tokens", "emb", "out", "image").contains(id)).toList();
+        String a = ids.get(0);
+        String b = ids.get(1);
+        String sum = ids.get(2);
+        robot.interact(() -> vm.select(a, false));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        robot.type(KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedAfter(robot, KeyCode.LEFT)).isEqualTo(a);
+        assertThat(selectedAfter(robot, KeyCode.DOWN)).isEqualTo(b);
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        robot.type(KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        var into = WaitForAsyncUtils.asyncFx(() -> vm.graph().edges().stream().filter(e -> e.to().nodeId().equals(sum))
+                .map(e -> e.from().nodeId()).sorted().toList()).get(10, TimeUnit.SECONDS);
+        assertThat(into).as("both inputs of the add wired from the keyboard").containsExactlyInAnyOrder(a, b);
+        robot.type(KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.graph().edges().stream().filter(e -> e.to().nodeId().equals(sum)).count()).isEqualTo(2);
+        assertThat(vm.messageProperty().get()).as("nothing left to wire: said why").startsWith("Cannot wire");
+        robot.interact(vm::undo);
+        assertThat(vm.graph().edges().stream().filter(e -> e.to().nodeId().equals(sum)).count())
+                .as("one Undo takes one wire").isEqualTo(1);
+    }
 }
