@@ -353,6 +353,9 @@ public final class GraphCanvas extends Pane {
      * pointer was moved to where the block goes (else it goes right of the block it follows).
      */
     public void openQuickAddByKey(double x, double y, boolean atPointer) {
+        if (vm.refuseWhileLocked()) { // said now: a run paused had let a search be typed, then refused the pick
+            return;
+        }
         openQuickAdd(x, y, vm.quickAdd().from().orElse(null), atPointer ? QuickAdd.Wiring.AT_POINTER : QuickAdd.Wiring.AFTER);
     }
 

@@ -103,4 +103,22 @@ class ArrowKeysUiTest {
         assertThat(vm.graph().edges().stream().filter(e -> e.to().nodeId().equals(sum)).count())
                 .as("one Undo takes one wire").isEqualTo(1);
     }
+
+    @Test
+    void spaceWhileARunHoldsTheGraphSaysSoAtOnceInsteadOfOfferingBlocksItThenRefuses(FxRobot robot) {
+        robot.interact(() -> {
+            vm.select("emb", false);
+            vm.setLocked(true); // a run started or paused
+            vm.messageProperty().set("");
+        });
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-search").tryQuery()).as("no search to type into, only to be refused").isEmpty();
+        assertThat(vm.messageProperty().get()).contains("read-only");
+        robot.interact(() -> vm.setLocked(false));
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quick-add-search").tryQuery()).as("the run over: quick-add again").isPresent();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
 }
