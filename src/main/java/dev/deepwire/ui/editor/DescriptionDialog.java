@@ -24,6 +24,19 @@ final class DescriptionDialog {
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
+        // from the keyboard: Enter starts a new line here, so Ctrl+Enter is OK (as it ends a note) and Tab goes on to
+        // the buttons; Enter gave a new line and Tab a tab character, and OK could not be reached without the mouse
+        text.setPromptText("Ctrl+Enter: OK");
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
+                e.consume();
+                ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShortcutDown()) {
+                e.consume();
+                text.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
         dialog.setOnShown(e -> javafx.application.Platform.runLater(text::requestFocus)); // after the dialog's own default focus
         if (owner != null) {
             dialog.initOwner(owner);

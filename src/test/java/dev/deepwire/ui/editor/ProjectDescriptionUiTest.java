@@ -61,4 +61,21 @@ class ProjectDescriptionUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#project-description").queryAs(Label.class).getText()).isEqualTo("No description yet.");
     }
+
+    @Test
+    void aDescriptionIsKeptWithCtrlEnterAndTabGoesOnToTheButtons(FxRobot robot) throws Exception {
+        Dialog<String> dialog = WaitForAsyncUtils.asyncFx(() -> DescriptionDialog.create(stage, "lesson", "")).get();
+        robot.interact(dialog::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#project-description-text").write("Letters in, a language out.");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node owner = WaitForAsyncUtils.asyncFx(() -> dialog.getDialogPane().getScene().getFocusOwner()).get();
+        assertThat(owner).as("Tab goes on to the buttons, not a tab character in the text").isInstanceOf(javafx.scene.control.Button.class);
+        robot.interact(() -> dialog.getDialogPane().lookup("#project-description-text").requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).as("Ctrl+Enter is OK").isFalse();
+        assertThat(dialog.getResult()).isEqualTo("Letters in, a language out.");
+    }
 }
