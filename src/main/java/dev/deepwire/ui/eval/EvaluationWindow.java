@@ -65,6 +65,8 @@ public final class EvaluationWindow {
     private KeptRunChooser chooser;
     /** Whether the window shows the latest run of its workbench window (not a kept run chosen above). */
     private boolean showingLatest = true;
+    /** What was set in the pruning lab, kept while the workbench window is open. */
+    private PruningChoices choices = new PruningChoices();
 
     /**
      * Opens an example chosen in the window elsewhere (the attention inspector, step mode): the model, the split the
@@ -96,6 +98,7 @@ public final class EvaluationWindow {
             OPEN.put(owner, w);
         }
         w.stage.initOwner(owner);
+        w.choices = PruningChoices.of(owner);
         w.stage.setTitle("Evaluate and Prune");
         RunEvaluation evaluation = training.evaluation();
         BorderPane root = new BorderPane();
@@ -227,10 +230,14 @@ public final class EvaluationWindow {
         results.setContent(report == null ? new Label("Evaluating the run…") : evaluation(report, source, inspect, stepThrough));
         Tab pruning = new Tab("Pruning lab");
         pruning.setClosable(false);
-        lab = new PruningLabView(source, work, closed);
+        lab = new PruningLabView(source, work, closed, choices);
         pruning.setContent(lab);
         TabPane tabs = new TabPane(results, pruning);
         tabs.setId("eval-tabs");
+        if (choices.labShown) { // a run ending (or the window opened again) had put the Evaluation tab back on show
+            tabs.getSelectionModel().select(pruning);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> choices.labShown = now == pruning);
         return tabs;
     }
 

@@ -43,7 +43,7 @@ final class PruningLabView extends VBox {
     private final TableView<Row> table = new TableView<>();
     private final Map<Row, ModelLab.Slimmed> models = new IdentityHashMap<>();
     private final CheckBox heads = new CheckBox("Remove heads");
-    private final TextField sparsities = new TextField("0.1, 0.25, 0.5, 0.75, 0.9");
+    private final TextField sparsities = new TextField();
     private final Spinner<Integer> epochs = new Spinner<>(0, 50, 0);
     private final Button run = new Button("Run");
     private final Button keep = new Button("Keep as a new run");
@@ -53,7 +53,7 @@ final class PruningLabView extends VBox {
     private final PruningChart chart;
     private Row baseline;
 
-    PruningLabView(RunEvaluation.Source source, Executor work, AtomicBoolean closed) {
+    PruningLabView(RunEvaluation.Source source, Executor work, AtomicBoolean closed, PruningChoices choices) {
         this.source = source;
         this.work = work;
         this.closed = closed;
@@ -63,13 +63,18 @@ final class PruningLabView extends VBox {
         setSpacing(8);
         setPadding(new Insets(8));
         heads.setId("prune-heads");
-        heads.setSelected(lab.removableHeads() > 0);
+        heads.setSelected(lab.removableHeads() > 0 && !Boolean.FALSE.equals(choices.heads));
         heads.setDisable(lab.removableHeads() == 0);
+        heads.selectedProperty().addListener((o, was, now) -> choices.heads = now);
         sparsities.setId("prune-sparsities");
+        sparsities.setText(choices.sparsities); // as last typed in this workbench window, not the defaults again
+        sparsities.textProperty().addListener((o, was, now) -> choices.sparsities = now);
         sparsities.setPrefColumnCount(18);
         epochs.setId("prune-epochs");
         dev.deepwire.ui.controls.Spinners.wholeNumbers(epochs, 2); // "two epochs" cannot be typed; 2 can
         epochs.setPrefWidth(80);
+        epochs.getValueFactory().setValue(choices.epochs);
+        epochs.valueProperty().addListener((o, was, now) -> choices.epochs = now == null ? 0 : now);
         run.setId("prune-run");
         run.setOnAction(e -> start());
         keep.setId("prune-keep");

@@ -311,4 +311,43 @@ class EvaluationWindowUiTest {
         assertThat(window.chooser().runs().getItems().get(0).run()).as("the latest run of this window").isNull();
         assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText()).startsWith("validation split, 64 examples");
     }
+
+    @Test
+    void whatIsSetInThePruningLabStaysWhenTheWindowOpensAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> window.stage().close()); // the lookups below find this test's window only
+        // an owner of its own: what is set here stays with it, not with the other tests' window
+        Stage owner = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new Label("another workbench window"), 200, 100));
+            s.show();
+            return s;
+        }).get();
+        robot.interact(() -> window = EvaluationWindow.show(owner, training, (m, v, i) -> { }, (m, v, i) -> { }));
+        robot.clickOn("Pruning lab");
+        TextField shares = robot.lookup("#prune-sparsities").queryAs(TextField.class);
+        robot.doubleClickOn(shares).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("0.3, 0.6");
+        robot.interact(() -> robot.lookup("#prune-epochs").<javafx.scene.control.Spinner<Integer>>query()
+                .getValueFactory().setValue(3));
+        boolean headsWere = robot.lookup("#prune-heads").queryAs(javafx.scene.control.CheckBox.class).isSelected();
+        assertThat(headsWere).as("the marker has heads to remove: ticked at first").isTrue();
+        robot.interact(() -> robot.lookup("#prune-heads").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+
+        Stage first = window.stage();
+        robot.interact(() -> window = EvaluationWindow.show(owner, training, (m, v, i) -> { }, (m, v, i) -> { }));
+        assertThat(first.isShowing()).isFalse();
+        javafx.scene.control.TabPane tabs = robot.from(window.stage().getScene().getRoot()).lookup("#eval-tabs").query();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().getSelectedItem().getText()).get())
+                .as("the tab on show before").isEqualTo("Pruning lab");
+        PruningLabView lab = window.lab();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((TextField) lab.lookup("#prune-sparsities")).getText()).get())
+                .as("the sparsities typed, not the defaults").isEqualTo("0.3, 0.6");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Spinner<?>) lab.lookup("#prune-epochs")).getValue()).get())
+                .isEqualTo(3);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.CheckBox) lab.lookup("#prune-heads")).isSelected()).get())
+                .as("heads left in as chosen (they were %s)", headsWere ? "ticked" : "unticked").isFalse();
+        robot.interact(() -> {
+            window.stage().close();
+            owner.close();
+        });
+    }
 }
