@@ -141,6 +141,9 @@ public final class Inspector extends ScrollPane {
                 String name = vm.project().name();
                 Label aboutHeading = heading("About " + dev.deepwire.limits.ShownName.line(name));
                 aboutHeading.setId("project-about");
+                // on lines of its own where the panel is narrow: at 1024 x 700 it read "About wordnet-links-sam..."
+                aboutHeading.setWrapText(true);
+                aboutHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 if (dev.deepwire.limits.ShownName.lineIsCut(name)) { // cut: whole on hover (one only escaped is whole)
                     LazyTooltip.install(aboutHeading, () -> dev.deepwire.limits.ShownName.lineHover(name));
                 }

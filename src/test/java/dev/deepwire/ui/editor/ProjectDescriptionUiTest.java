@@ -78,4 +78,23 @@ class ProjectDescriptionUiTest {
         assertThat(dialog.isShowing()).as("Ctrl+Enter is OK").isFalse();
         assertThat(dialog.getResult()).isEqualTo("Letters in, a language out.");
     }
+
+    @Test
+    void theAboutHeadingShowsASamplesWholeNameInTheNarrowPanel(FxRobot robot) {
+        // the panel as wide as the workbench gives it at first (a 1024 x 700 screen), the longest sample's name, and a
+        // description as long as the samples' (the panel scrolls: its bar takes part of the width)
+        String description = "Per-triple scoring with sampled negatives, as the seed trains. ".repeat(20);
+        EditorViewModel sample = new EditorViewModel(BlockCatalog.standard(), new Project("wordnet-links-distmult",
+                description, new Graph(), null, TrainingSettings.defaults()), Runnable::run, Runnable::run);
+        robot.interact(() -> {
+            Scene scene = new Scene(new Inspector(sample), 240, 500);
+            scene.getStylesheets().add(getClass().getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+            stage.setScene(scene);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label heading = robot.lookup("#project-about").queryAs(Label.class);
+        assertThat(heading.getText()).isEqualTo("About wordnet-links-distmult");
+        String drawn = robot.from(heading).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        assertThat(drawn).as("the heading as drawn").isEqualTo("About wordnet-links-distmult");
+    }
 }
