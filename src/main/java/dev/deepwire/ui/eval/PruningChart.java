@@ -21,6 +21,14 @@ final class PruningChart extends LineChart<Number, Number> {
     private final XYChart.Series<Number, Number> weights = new XYChart.Series<>();
 
     PruningChart(String metric) {
+        this(metric, true);
+    }
+
+    /**
+     * {@code withHeads}: whether the model has heads to remove; without, the chart has no line for them (its legend had
+     * offered "heads removed" beside a greyed-out Remove heads on a knowledge-graph model with no attention).
+     */
+    PruningChart(String metric, boolean withHeads) {
         super(new NumberAxis(0, 100, 10), new NumberAxis());
         this.metric = metric;
         this.y = (NumberAxis) getYAxis();
@@ -36,7 +44,7 @@ final class PruningChart extends LineChart<Number, Number> {
         setAnimated(false);
         heads.setName("heads removed");
         weights.setName("weights pruned (magnitude)");
-        getData().addAll(List.of(heads, weights));
+        getData().addAll(withHeads ? List.of(heads, weights) : List.of(weights));
         setPrefHeight(260);
         setMinHeight(200);
         setLegendSide(Side.RIGHT); // which line is which, also when the window is short (1024 × 700)

@@ -111,7 +111,7 @@ final class PruningLabView extends VBox {
                 c.getText().split("\n")).mapToDouble(line -> dev.deepwire.ui.controls.TextWidth.of(line, heading)).max().orElse(0)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> keep.setDisable(b == null || !models.containsKey(b)));
-        chart = new PruningChart(lab.metricName());
+        chart = new PruningChart(lab.metricName(), lab.removableHeads() > 0);
         HBox bottom = new HBox(8, keep, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);

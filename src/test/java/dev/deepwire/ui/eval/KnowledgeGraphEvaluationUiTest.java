@@ -13,6 +13,7 @@ import dev.deepwire.training.RunState;
 import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -92,5 +93,15 @@ class KnowledgeGraphEvaluationUiTest {
                 && robot.lookup("#eval-ranking-table").tryQuery().isPresent());
         assertThat(robot.lookup("#eval-summary").queryAs(Label.class).getText()).as("the same model, the same figures")
                 .isEqualTo(summary);
+    }
+
+    @Test
+    void thePruningLabOfAModelWithoutHeadsDrawsNoLineForThem(FxRobot robot) throws Exception {
+        PruningLabView lab = window.lab();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> lab.lookup("#prune-heads").isDisabled()).get())
+                .as("DistMult has no attention heads to remove").isTrue();
+        List<String> lines = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.chart.LineChart<?, ?>) lab.lookup("#prune-chart"))
+                .getData().stream().map(javafx.scene.chart.XYChart.Series::getName).toList()).get();
+        assertThat(lines).as("the chart's lines, as its legend names them").containsExactly("weights pruned (magnitude)");
     }
 }
