@@ -178,6 +178,17 @@ class AttentionInspectorUiTest {
             assertThat(tables).contains("· head " + h);
         }
         assertThat(tables).doesNotContain("mean of heads");
+        // Closed and opened again, the typed sentence is in its box and its map on show (both had gone)
+        robot.interact(() -> inspector.stage().close());
+        AttentionInspector again = WaitForAsyncUtils.asyncFx(() -> window.openAttentionInspector(stage, "attn")).get();
+        assertThat(again).isNotSameAs(inspector);
+        assertThat(robot.lookup("#inspect-typed").queryTextInputControl().getText()).isEqualTo("t3 t4 <M> t9 t5 t6 t7 t8");
+        Path reopened = dir.resolve("reopened.csv");
+        // its map on show: the keys are the typed tokens (a validation example's had been shown)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            again.exportTo(reopened, false);
+            return Files.readString(reopened).lines().findFirst().orElse("").equals("query\\key,t3,t4,<M>,t9,t5,t6,t7,t8");
+        }).get());
     }
 
     /**
@@ -305,10 +316,12 @@ class AttentionInspectorUiTest {
                 KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).as("a second Ctrl+I brings the same inspector forward").isEqualTo(1);
-        robot.clickOn("#inspect-typed").type(KeyCode.ESCAPE);
+        robot.clickOn("#inspect-typed").write("Guten Morgen liebe Klasse").type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).isZero();
         robot.interact(() -> window.openAttentionInspector(stage, null));
+        assertThat(robot.lookup("#inspect-typed").queryTextInputControl().getText())
+                .as("the sentence typed before Esc, there again").isEqualTo("Guten Morgen liebe Klasse");
         robot.clickOn("#inspect-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspectorWindows()).isZero();

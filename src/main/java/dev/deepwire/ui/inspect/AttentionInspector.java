@@ -83,6 +83,9 @@ public final class AttentionInspector {
         });
         in.stage = stage;
         stage.show();
+        if (session.typedShown()) {
+            in.typed.show(session.typedText()); // its map as before it closed: box and map agree
+        }
         return in;
     }
 
@@ -129,6 +132,7 @@ public final class AttentionInspector {
             }
             refresh();
         });
+        ui.typed.setText(session.typedText()); // what was typed before the inspector last closed
         typed.listen();
         session.snapshots().addListener(onCaptures);
         training.phaseProperty().addListener(onPhase);
@@ -146,6 +150,7 @@ public final class AttentionInspector {
 
     /** A closed inspector stops following the session (it had gone on drawing every capture into its hidden window). */
     private void detach() {
+        session.keepTyped(ui.typed.getText(), model.typed() != null);
         session.snapshots().removeListener(onCaptures);
         training.phaseProperty().removeListener(onPhase);
         liveRedraw.stop();

@@ -43,6 +43,24 @@ public final class AttentionSession {
     /** The embedding tables of the same run, captured the same way for the projector. */
     private final ProjectorSession projector;
 
+    /** The text last in the inspector's box as it closed, and whether its map was on show (opened again: both back). */
+    private String typedText = "";
+    private boolean typedShown;
+
+    /** Keeps the inspector's typed text as it closes: a sentence typed, closed with Esc and opened again had gone. */
+    void keepTyped(String text, boolean shown) {
+        typedText = text == null ? "" : text;
+        typedShown = shown && !typedText.isBlank();
+    }
+
+    String typedText() {
+        return typedText;
+    }
+
+    boolean typedShown() {
+        return typedShown;
+    }
+
     public AttentionSession(Consumer<Runnable> uiThread) {
         this.uiThread = uiThread;
         this.projector = new ProjectorSession(uiThread);
