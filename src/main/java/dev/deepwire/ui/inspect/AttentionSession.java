@@ -106,6 +106,7 @@ public final class AttentionSession {
         validation = null;
         snapshots.clear();
         projector.forget();
+        keepTyped("", false); // a sentence typed for the earlier project's model is not this one's
     }
 
     /** The same run's embedding tables, for the projector. */
