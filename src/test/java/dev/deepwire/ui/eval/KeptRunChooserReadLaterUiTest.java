@@ -2,20 +2,12 @@ package dev.deepwire.ui.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.Project;
 import dev.deepwire.testing.FxUntil;
-import dev.deepwire.testing.SmallMarker;
-import dev.deepwire.training.RunRecord;
-import dev.deepwire.ui.editor.EditorViewModel;
 import dev.deepwire.ui.training.TrainingViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.StackPane;
@@ -55,19 +47,7 @@ class KeptRunChooserReadLaterUiTest {
 
     @Test
     void thePickerIsThereBeforeTheRunsAreReadAndOffersThemOnceRead(FxRobot robot) throws Exception {
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Path run = Files.createDirectories(dir.resolve("runs/marker-1"));
-        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
-        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
-        TrainingViewModel training = new TrainingViewModel(editor, work, work, Platform::runLater, () -> dir.resolve("runs"));
-        reader.execute(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        training.runs().readOn(reader);
+        TrainingViewModel training = dev.deepwire.testing.HeldRunsReader.oneKeptRun(dir, work, reader, release);
         KeptRunChooser[] chooser = new KeptRunChooser[1];
         robot.interact(() -> chooser[0] = new KeptRunChooser(training, false));
         KeptRunChooser c = chooser[0];
@@ -78,7 +58,7 @@ class KeptRunChooserReadLaterUiTest {
 
         release.countDown();
         FxUntil.holds(c::hasKept);
-        assertThat(c.runs().getValue().run().dir()).isEqualTo(run);
+        assertThat(c.runs().getValue().run().dir()).isEqualTo(dir.resolve("runs/marker-1"));
         assertThat(((Button) c.lookup("#eval-run-evaluate")).isDisabled()).isFalse();
         assertThat(c.noRunYet(null)).contains("choose a kept run above");
     }

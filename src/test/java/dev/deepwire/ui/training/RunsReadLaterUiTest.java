@@ -2,19 +2,12 @@ package dev.deepwire.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deepwire.model.BlockCatalog;
-import dev.deepwire.model.Project;
 import dev.deepwire.testing.FxUntil;
-import dev.deepwire.training.RunRecord;
-import dev.deepwire.testing.SmallMarker;
-import dev.deepwire.ui.editor.EditorViewModel;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -60,19 +53,7 @@ class RunsReadLaterUiTest {
     }
 
     private Dialog<Void> openedWithOneRunKept(FxRobot robot) throws Exception {
-        Project p = SmallMarker.project(Map.of("vocabulary", 32, "train", 64, "validation", 16, "seed", 1));
-        Path run = java.nio.file.Files.createDirectories(dir.resolve("runs/marker-1"));
-        RunRecord.write(run, p.name(), null, null, p.training(), "finished", 20, 0.5, Double.NaN);
-        EditorViewModel editor = new EditorViewModel(BlockCatalog.standard(), p, work, Platform::runLater);
-        TrainingViewModel vm = new TrainingViewModel(editor, work, work, Platform::runLater, () -> dir.resolve("runs"));
-        reader.execute(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        vm.runs().readOn(reader);
+        TrainingViewModel vm = dev.deepwire.testing.HeldRunsReader.oneKeptRun(dir, work, reader, release);
         Object[] built = new Object[1];
         robot.interact(() -> {
             built[0] = new RunsDialog(vm, stage, s -> { }, f -> { }, () -> { }).build();
