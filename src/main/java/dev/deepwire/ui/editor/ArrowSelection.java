@@ -23,7 +23,10 @@ final class ArrowSelection {
      */
     static Optional<Node> next(Collection<Node> shown, Node from, int dx, int dy, Function<Node, Bounds> bounds) {
         if (from == null) {
-            return shown.stream().min(Comparator.comparingDouble((Node n) -> bounds.apply(n).getMinY() + bounds.apply(n).getMinX()));
+            return shown.stream().min(Comparator.comparingDouble((Node n) -> {
+                Bounds b = bounds.apply(n);
+                return b.getMinY() + b.getMinX();
+            }));
         }
         Bounds f = bounds.apply(from);
         double fx = f.getCenterX();

@@ -36,7 +36,7 @@ public final class WindowRuns {
 
     /**
      * The runs of this project (by its file, or its name while unsaved), newest first, read here and now — up to 4 MB
-     * a record: never on the window's thread, which takes {@link #readKept} or {@link #keptLater} (the workbench no
+     * a record: never on the window's thread, which takes {@link #readKept} or {@link #keptThen} (the workbench no
      * longer calls it; tests do, off that thread).
      */
     public List<RunHistory.Run> kept() {
