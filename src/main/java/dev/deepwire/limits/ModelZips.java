@@ -54,8 +54,22 @@ public final class ModelZips {
      * loaded unchecked. The copy goes when closed.
      */
     public static Checked checkedCopy(Path zip) throws IOException {
+        return checkedCopy(zip, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #checkedCopy(Path)} with its copy in a folder made under {@code temporary}. */
+    static Checked checkedCopy(Path zip, Path temporary) throws IOException {
         checkFile(zip);
-        Path dir = Files.createTempDirectory("deepwire-model-");
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(temporary, "deepwire-model-");
+        } catch (IOException e) {
+            // said as what it is: a missing temporary folder had been reported as "no such model file"
+            throw new IOException("cannot check " + zip + ": no private copy of it can be made in the temporary folder "
+                    + temporary + " (" + (e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+                    : FileProblems.describe(e)) + "); set java.io.tmpdir to a folder that can be written",
+                    e);
+        }
         Path copy = dir.resolve("model.zip");
         try {
             try (InputStream in = BoundedFiles.open(zip, Limits.MODEL_TOTAL_BYTES, "model file")) {

@@ -70,6 +70,17 @@ class ModelZipsTest {
                 .hasMessageStartingWith(model + ": its optimizer state");
     }
 
+    /** No temporary folder to copy into is said as that, not as a missing model ("no such model file" before). */
+    @Test
+    void aTemporaryFolderThatCannotBeUsedIsNamedNotTakenForAMissingModel() throws Exception {
+        Path model = zip("model.zip", array(100), array(200));
+        Path none = dir.resolve("no such temporary folder");
+        assertThatThrownBy(() -> ModelZips.checkedCopy(model, none)).isInstanceOf(java.io.IOException.class)
+                .isNotInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessageContaining("no private copy of it can be made in the temporary folder " + none)
+                .hasMessageContaining("it does not exist").hasMessageContaining("java.io.tmpdir");
+    }
+
     @Test
     void anOptimizerStateFarLargerThanTheParametersIsRefused() throws Exception {
         Path bomb = zip("bomb.zip", array(100), new byte[1 << 20]); // a GB-sized one is the same, only slower to make
