@@ -224,7 +224,8 @@ public final class Inspector extends ScrollPane {
                             + vm.graph().node(e.from().nodeId()).map(n -> "\u201c" + dev.deepwire.limits.ShownName.of(n.label()) + "\u201d").orElse(e.from().nodeId())
                             + " " + e.from().name() + ", not known yet)"))
                     .orElse("not connected");
-            Label line = new Label("in " + in.name() + ": " + shape);
+            // a block's one input is named "in": "in: 64 × 24", not "in in: 64 × 24"
+            Label line = new Label((in.name().equals("in") ? "in" : "in " + in.name()) + ": " + shape);
             line.setWrapText(true);
             content.getChildren().add(line);
         }

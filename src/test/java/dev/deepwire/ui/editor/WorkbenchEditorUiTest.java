@@ -152,6 +152,12 @@ class WorkbenchEditorUiTest {
                 .map(javafx.scene.control.Label::getText).filter(t -> t != null && t.startsWith("in ")).toList();
         assertThat(lines).contains("in head: not connected")
                 .anySatisfy(l -> assertThat(l).startsWith("in tail: ?").contains("Entity embedding (shared)").contains("tail_out"));
+        // a block whose one input is called "in" says "in: …" (it read "in in: 64 × 24")
+        robot.interact(() -> vm.select(vm.addBlock("feed_forward", 40, 420), false));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> single = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).filter(t -> t != null && t.startsWith("in")).toList();
+        assertThat(single).contains("in: not connected").noneMatch(l -> l.startsWith("in in"));
     }
 
     @Test
