@@ -65,6 +65,16 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
             }
         }
+        if (!params.isEmpty()) {
+            // the project was valid before the --param: the value is what is wrong (it had read "FILE is not valid …
+            // run 'deepwire validate FILE'", which finds nothing wrong with the file)
+            var compiled = session.compile();
+            if (!compiled.ok()) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--param " + String.join(" --param ", params) + ": "
+                        + String.join("; ", compiled.errors().stream().map(dev.deepwire.model.Issue::toString).toList())
+                        + " (choose another value)");
+            }
+        }
         LoadedProject prepared = LoadedProject.load(session);
         options.applyThreads(prepared.network().totalParams());
         prepared.printWarnings(Console.err()); // standard output keeps its one result line

@@ -185,6 +185,11 @@ class CliTest {
         assertThat(DeepWireCli.execute("bench", smallMarker().toString(), "--param", "nosuch.dim=64")).isEqualTo(2);
         assertThat(console.err()).contains("--param nosuch.dim").contains("no block 'nosuch'");
         assertThat(DeepWireCli.execute("bench", smallMarker().toString(), "--param", "ffn.hidden")).isEqualTo(2);
+        // a value the block takes but the network cannot (64 features in 7 heads) is the argument's fault, not the file's
+        console.resetErr();
+        assertThat(DeepWireCli.execute("bench", smallMarker().toString(), "--param", "attn.heads=7")).isEqualTo(2);
+        assertThat(console.err()).contains("--param attn.heads=7: ERROR attn").contains("7 heads")
+                .contains("choose another value").doesNotContain("is not valid").doesNotContain("deepwire validate");
     }
 
     @Test
