@@ -81,6 +81,11 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
 
     /** Ranks the tails and heads of {@code triples} (at most {@code limit} of them) with the network. */
     public static LinkRanking evaluate(ComputationGraph net, TripleDataset kg, List<int[]> triples, int limit) {
+        return evaluate(net, kg, triples, limit, true);
+    }
+
+    /** As {@link #evaluate(ComputationGraph, TripleDataset, List, int)}; {@code byParts} false runs a per-triple network whole (for tests). */
+    static LinkRanking evaluate(ComputationGraph net, TripleDataset kg, List<int[]> triples, int limit, boolean byParts) {
         List<Query> queries = new ArrayList<>();
         for (int[] t : triples.subList(0, Math.min(limit, triples.size()))) {
             queries.add(new Query(t, true));
@@ -97,9 +102,11 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
             frequencyByRelation.put(r, new RankFigures.Sum());
         });
         boolean oneToAll = oneToAll(net);
+        MlpTripleScores parts = oneToAll || !byParts ? null : checked(MlpTripleScores.of(net), net, kg, queries);
         for (int from = 0; from < queries.size(); from += BATCH) {
             List<Query> batch = queries.subList(from, Math.min(queries.size(), from + BATCH));
-            double[][] scores = oneToAll ? oneToAllScores(net, kg, batch) : tripleScores(net, kg, batch);
+            double[][] scores = oneToAll ? oneToAllScores(net, kg, batch)
+                    : parts != null ? byParts(parts, kg, batch) : tripleScores(net, kg, batch);
             for (int i = 0; i < batch.size(); i++) {
                 Query q = batch.get(i);
                 String relation = kg.relations().get(q.triple()[1]);
@@ -120,6 +127,9 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
                 relFrequency.put(r, frequencyByRelation.get(r).figures());
             }
         });
+        if (parts != null) {
+            parts.release();
+        }
         // one ranking may serve several callers (RankingMemo): its maps are not to be changed
         return new LinkRanking(model.figures(), random.figures(), frequency.figures(),
                 java.util.Collections.unmodifiableMap(rel), java.util.Collections.unmodifiableMap(relFrequency));
@@ -165,6 +175,37 @@ public record LinkRanking(RankFigures model, RankFigures random, RankFigures fre
         ModelScore.release(out);
         ModelScore.release(in);
         return scores;
+    }
+
+    /**
+     * The MLP scorer by parts where it gives the whole network's scores for one of these triples (with no id 0; see
+     * {@link MlpTripleScores#agrees}) with its tail and its head open, else null: the network is then run whole.
+     */
+    private static MlpTripleScores checked(MlpTripleScores byParts, ComputationGraph net, TripleDataset kg,
+                                           List<Query> queries) {
+        if (byParts == null) {
+            return null;
+        }
+        for (Query q : queries) {
+            int[] t = q.triple();
+            if (t[0] != 0 && t[1] != 0 && t[2] != 0) {
+                double[][] whole = tripleScores(net, kg, List.of(new Query(t, true), new Query(t, false)));
+                if (byParts.agrees(t, whole[0], whole[1], kg.entities().size())) {
+                    return byParts;
+                }
+                break;
+            }
+        }
+        byParts.release();
+        return null;
+    }
+
+    private static double[][] byParts(MlpTripleScores scorer, TripleDataset kg, List<Query> batch) {
+        boolean[] tail = new boolean[batch.size()];
+        for (int i = 0; i < tail.length; i++) {
+            tail[i] = batch.get(i).tail();
+        }
+        return scorer.scores(batch.stream().map(Query::triple).toList(), tail, kg.entities().size());
     }
 
     /** Every entity tried in the query's open place, one forward pass per query. */
