@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which input of a new block a wire goes to when the block is chosen after dropping the wire on empty canvas: the first
- * input that takes it, except that a sequence cut from an image (an Image patches block upstream) goes to the input that
- * is looked at — cross-attention's keys and values — since the image is what text attends to; a token sequence still
- * goes to the queries.
+ * The one owner of which input a new wire goes to, for every way of wiring that does not name the input itself — a
+ * wire dropped on empty canvas and the block then chosen, quick-add by key (Space) after a selected block, the W key
+ * between two selected blocks: the inputs that take the wire in the block type's order, except that a sequence cut
+ * from an image (an Image patches block upstream) goes first to the input that is looked at — cross-attention's keys
+ * and values — since the image is what text attends to; a token sequence still goes to the queries. (W had taken the
+ * first free input, so an image wired into cross-attention by key became its queries: another network.)
  */
 public final class WireTarget {
     /** The input that gives keys and values: what the queries look at. */
@@ -21,14 +23,21 @@ public final class WireTarget {
 
     /** The input of {@code type} that a wire from {@code from} (giving {@code out}) goes to, if any takes it. */
     public static Optional<PortSpec> inputFor(Graph graph, BlockType type, PortSpec out, Port from) {
+        return inputsFor(graph, type, out, from).stream().findFirst();
+    }
+
+    /**
+     * Every input of {@code type} that takes what {@code from} gives ({@code out}), the one a new wire should go to
+     * first: a caller that finds the first taken (W between two blocks already wired) goes on to the next.
+     */
+    public static List<PortSpec> inputsFor(Graph graph, BlockType type, PortSpec out, Port from) {
         List<PortSpec> taking = type.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).toList();
         if (taking.size() > 1 && out.accepts(PortKind.SEQUENCE) && fromImage(graph, from.nodeId())) {
-            Optional<PortSpec> lookedAt = taking.stream().filter(in -> in.name().equals(LOOKED_AT)).findFirst();
-            if (lookedAt.isPresent()) {
-                return lookedAt;
-            }
+            List<PortSpec> ordered = new java.util.ArrayList<>(taking.stream().filter(in -> in.name().equals(LOOKED_AT)).toList());
+            taking.stream().filter(in -> !in.name().equals(LOOKED_AT)).forEach(ordered::add);
+            return List.copyOf(ordered);
         }
-        return taking.stream().findFirst();
+        return taking;
     }
 
     /**

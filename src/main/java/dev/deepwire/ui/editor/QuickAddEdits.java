@@ -7,6 +7,7 @@ import dev.deepwire.model.CompoundCommand;
 import dev.deepwire.model.ConnectPortsCommand;
 import dev.deepwire.model.Port;
 import dev.deepwire.model.PortSpec;
+import dev.deepwire.model.WireTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,8 @@ final class QuickAddEdits {
         if (out.isEmpty()) {
             return List.of();
         }
-        return vm.catalog().all().stream().filter(t -> firstInputAccepting(t, out.get()).isPresent()).toList();
+        return vm.catalog().all().stream().filter(t -> WireTarget.inputFor(vm.graph(), t, out.get(), from).isPresent())
+                .toList();
     }
 
     /**
@@ -50,19 +52,14 @@ final class QuickAddEdits {
         return vm.graph().node(from.nodeId()).flatMap(n -> vm.catalog().find(n.type())).flatMap(t -> t.output(from.name()));
     }
 
-    private static Optional<PortSpec> firstInputAccepting(BlockType t, PortSpec out) {
-        return t.inputs().stream().filter(in -> out.kinds().stream().anyMatch(in::accepts)).findFirst();
-    }
-
-    /** Places a block and wires {@code from} into its first input that takes it, as one undoable step. */
+    /** Places a block and wires {@code from} into the input {@link WireTarget} chooses, as one undoable step. */
     String addBlockConnected(String typeId, double x, double y, Port from) {
         if (vm.refuseWhileLocked()) {
             return null;
         }
         BlockType type = vm.catalog().require(typeId);
         PortSpec out = outputSpec(from).orElseThrow();
-        // the first input that takes it, or, for a sequence cut from an image, cross-attention's keys and values
-        PortSpec in = dev.deepwire.model.WireTarget.inputFor(vm.graph(), type, out, from)
+        PortSpec in = WireTarget.inputFor(vm.graph(), type, out, from)
                 .orElseThrow(() -> new IllegalArgumentException(type.label() + " takes nothing from " + from));
         String id = vm.graph().freshId(typeId);
         Command add = new AddNodeCommand(vm.catalog().newNode(typeId, id, x, y));
@@ -77,9 +74,9 @@ final class QuickAddEdits {
 
     /**
      * Wires the two selected blocks from the keyboard (W on the canvas): an output of the one further left into the
-     * first free input of the other that takes it (the other way round where nothing fits so); says what was wired or
-     * why nothing was. Without it a block with two inputs (cross-attention, a residual add, a concat) could be added
-     * from the keyboard but its second input never wired.
+     * free input of the other that {@link WireTarget} chooses (as a dropped wire's quick-add would), the other way
+     * round where nothing fits so; says what was wired or why nothing was. Without it a block with two inputs
+     * (cross-attention, a residual add, a concat) could be added from the keyboard but its second input never wired.
      */
     void wireSelection() {
         if (vm.refuseWhileLocked()) {
@@ -95,8 +92,10 @@ final class QuickAddEdits {
         for (int turn = 0; turn < 2; turn++) {
             dev.deepwire.model.Node from = two.get(turn);
             dev.deepwire.model.Node to = two.get(1 - turn);
-            for (Port out : ports(from, true)) {
-                for (Port in : ports(to, false)) {
+            Optional<BlockType> toType = vm.catalog().find(to.type());
+            for (Port out : outputs(from)) {
+                for (PortSpec spec : inputsInTurn(toType, out)) {
+                    Port in = new Port(to.id(), spec.name());
                     if (vm.graph().edgeInto(in).isPresent()) {
                         continue;
                     }
@@ -114,8 +113,18 @@ final class QuickAddEdits {
                 + (why == null ? "no free input of either takes the other's output" : why));
     }
 
-    private List<Port> ports(dev.deepwire.model.Node n, boolean outputs) {
-        return vm.catalog().find(n.type()).stream().flatMap(t -> (outputs ? t.outputs() : t.inputs()).stream())
+    /** The inputs of {@code type} in the order W tries them: those that take {@code out} as chosen, then the rest (whose refusal says why). */
+    private List<PortSpec> inputsInTurn(Optional<BlockType> type, Port out) {
+        if (type.isEmpty()) {
+            return List.of();
+        }
+        List<PortSpec> taking = outputSpec(out).map(o -> WireTarget.inputsFor(vm.graph(), type.get(), o, out)).orElse(List.of());
+        return java.util.stream.Stream.concat(taking.stream(), type.get().inputs().stream().filter(i -> !taking.contains(i)))
+                .toList();
+    }
+
+    private List<Port> outputs(dev.deepwire.model.Node n) {
+        return vm.catalog().find(n.type()).stream().flatMap(t -> t.outputs().stream())
                 .map(p -> new Port(n.id(), p.name())).toList();
     }
 }
