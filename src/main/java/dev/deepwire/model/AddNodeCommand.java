@@ -20,6 +20,6 @@ public final class AddNodeCommand implements Command {
 
     @Override
     public String description() {
-        return "Add " + node.label();
+        return "Add " + (node.label() == null || node.label().isBlank() ? node.id() : Said.quoted(node.label()));
     }
 }

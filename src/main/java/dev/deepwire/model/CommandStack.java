@@ -20,6 +20,17 @@ public final class CommandStack {
     private final Deque<Long> redoSerials = new ArrayDeque<>();
     private long nextSerial = 1;
     private final List<Consumer<CommandStack>> listeners = new CopyOnWriteArrayList<>();
+    private final List<StepListener> stepListeners = new CopyOnWriteArrayList<>();
+
+    /** What a step did to a command: it was done (first time), undone, or done again. */
+    public enum Step {
+        DONE, UNDONE, REDONE
+    }
+
+    /** Told of each step taken, after the change listeners: the one place that says what happened. */
+    public interface StepListener {
+        void stepped(Step step, Command command);
+    }
     private boolean running;
     private long revision;
     private long savedState;
@@ -41,6 +52,7 @@ public final class CommandStack {
             redo.clear();
             redoSerials.clear();
         });
+        stepped(Step.DONE, command);
     }
 
     public boolean canUndo() {
@@ -55,24 +67,26 @@ public final class CommandStack {
         if (undo.isEmpty()) {
             throw new IllegalStateException("nothing to undo");
         }
+        Command c = undo.peek();
         guard(() -> {
-            Command c = undo.peek();
             c.undo(graph);
             redo.push(undo.pop());
             redoSerials.push(undoSerials.pop());
         });
+        stepped(Step.UNDONE, c);
     }
 
     public void redo() {
         if (redo.isEmpty()) {
             throw new IllegalStateException("nothing to redo");
         }
+        Command c = redo.peek();
         guard(() -> {
-            Command c = redo.peek();
             c.execute(graph);
             undo.push(redo.pop());
             undoSerials.push(redoSerials.pop());
         });
+        stepped(Step.REDONE, c);
     }
 
     /** "Undo Connect emb → attention", or empty when there is nothing to undo. */
@@ -115,6 +129,15 @@ public final class CommandStack {
 
     public void addListener(Consumer<CommandStack> listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a listener told which command each step did, undid or redid ({@link StepListener}). */
+    public void addStepListener(StepListener listener) {
+        stepListeners.add(listener);
+    }
+
+    private void stepped(Step step, Command command) {
+        stepListeners.forEach(l -> l.stepped(step, command));
     }
 
     private void guard(Runnable r) {

@@ -3,6 +3,8 @@ package dev.deepwire.model;
 /** Draws a wire; undo removes it. Callers check it first with {@link GraphChecker#canConnect}. */
 public final class ConnectPortsCommand implements Command {
     private final Edge edge;
+    /** The description, in labels, taken when first done. */
+    private String said;
 
     public ConnectPortsCommand(Port from, Port to) {
         this.edge = new Edge(from, to);
@@ -10,6 +12,9 @@ public final class ConnectPortsCommand implements Command {
 
     @Override
     public void execute(Graph graph) {
+        if (said == null) {
+            said = "Connect " + Said.block(graph, edge.from().nodeId()) + " to " + Said.input(graph, edge.to());
+        }
         graph.connect(edge);
     }
 
@@ -20,6 +25,6 @@ public final class ConnectPortsCommand implements Command {
 
     @Override
     public String description() {
-        return "Connect " + edge.from().nodeId() + " → " + edge.to().nodeId();
+        return said != null ? said : "Connect " + edge.from().nodeId() + " to " + edge.to().nodeId();
     }
 }

@@ -4,6 +4,8 @@ package dev.deepwire.model;
 public final class DisconnectCommand implements Command {
     private final Edge edge;
     private int index;
+    /** The description, in labels, taken when first done. */
+    private String said;
 
     public DisconnectCommand(Edge edge) {
         this.edge = edge;
@@ -11,6 +13,9 @@ public final class DisconnectCommand implements Command {
 
     @Override
     public void execute(Graph graph) {
+        if (said == null) {
+            said = "Disconnect " + Said.block(graph, edge.from().nodeId()) + " from " + Said.input(graph, edge.to());
+        }
         index = graph.disconnect(edge);
     }
 
@@ -21,6 +26,6 @@ public final class DisconnectCommand implements Command {
 
     @Override
     public String description() {
-        return "Disconnect " + edge.from().nodeId() + " → " + edge.to().nodeId();
+        return said != null ? said : "Disconnect " + edge.from().nodeId() + " from " + edge.to().nodeId();
     }
 }

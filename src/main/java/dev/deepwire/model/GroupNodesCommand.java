@@ -27,6 +27,6 @@ public final class GroupNodesCommand implements Command {
 
     @Override
     public String description() {
-        return "Group " + group.members().size() + " blocks as " + group.label();
+        return "Group " + group.members().size() + " blocks as " + Said.quoted(group.label());
     }
 }

@@ -7,6 +7,7 @@ public final class MoveNodeCommand implements Command {
     private final double y;
     private double oldX;
     private double oldY;
+    private String said;
 
     public MoveNodeCommand(String nodeId, double x, double y) {
         this.nodeId = nodeId;
@@ -17,6 +18,7 @@ public final class MoveNodeCommand implements Command {
     @Override
     public void execute(Graph graph) {
         Node n = graph.require(nodeId);
+        said = said != null ? said : Said.block(graph, nodeId);
         oldX = n.x();
         oldY = n.y();
         graph.moveNode(nodeId, x, y);
@@ -29,6 +31,6 @@ public final class MoveNodeCommand implements Command {
 
     @Override
     public String description() {
-        return "Move " + nodeId;
+        return "Move " + (said != null ? said : nodeId);
     }
 }

@@ -71,6 +71,10 @@ public final class RemoveNodeCommand implements Command {
 
     @Override
     public String description() {
-        return "Delete " + (removed == null ? nodeId : removed.label());
+        if (removed == null) {
+            return "Delete " + nodeId;
+        }
+        String name = removed.label() == null || removed.label().isBlank() ? nodeId : Said.quoted(removed.label());
+        return "Delete " + name + (removedEdges.isEmpty() ? "" : " and " + Said.wires(removedEdges.size()));
     }
 }

@@ -5,6 +5,7 @@ public final class RenameNodeCommand implements Command {
     private final String nodeId;
     private final String label;
     private String old;
+    private String said;
 
     public RenameNodeCommand(String nodeId, String label) {
         this.nodeId = nodeId;
@@ -14,6 +15,7 @@ public final class RenameNodeCommand implements Command {
     @Override
     public void execute(Graph graph) {
         old = graph.require(nodeId).label();
+        said = said != null ? said : "Rename " + Said.block(graph, nodeId) + " to " + Said.quoted(label);
         graph.setLabel(nodeId, label);
     }
 
@@ -24,6 +26,6 @@ public final class RenameNodeCommand implements Command {
 
     @Override
     public String description() {
-        return "Rename " + nodeId + " to " + label;
+        return said != null ? said : "Rename " + nodeId + " to " + Said.quoted(label);
     }
 }

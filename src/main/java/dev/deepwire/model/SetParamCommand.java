@@ -6,6 +6,7 @@ public final class SetParamCommand implements Command {
     private final String name;
     private final Object value;
     private Object old;
+    private String said;
 
     public SetParamCommand(String nodeId, String name, Object value) {
         this.nodeId = nodeId;
@@ -16,6 +17,7 @@ public final class SetParamCommand implements Command {
     @Override
     public void execute(Graph graph) {
         old = graph.require(nodeId).param(name);
+        said = said != null ? said : "Set " + Said.block(graph, nodeId) + " " + name + (value == null ? " back to its default" : " to " + value);
         graph.setParam(nodeId, name, value);
     }
 
@@ -26,6 +28,6 @@ public final class SetParamCommand implements Command {
 
     @Override
     public String description() {
-        return "Set " + nodeId + "." + name + " = " + value;
+        return said != null ? said : "Set " + nodeId + "." + name + " to " + value;
     }
 }

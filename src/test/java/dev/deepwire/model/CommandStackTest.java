@@ -32,9 +32,9 @@ class CommandStackTest {
         Graph g = new GraphFixture().node("tokens", "token_input").node("emb", "token_embedding").graph();
         CommandStack stack = new CommandStack(g);
         stack.execute(new ConnectPortsCommand(new Port("tokens", "out"), new Port("emb", "in")));
-        assertThat(stack.undoDescription()).contains("Undo Connect tokens → emb");
+        assertThat(stack.undoDescription()).contains("Undo Connect \u201cToken sequence\u201d to \u201cToken embedding\u201d");
         stack.undo();
-        assertThat(stack.redoDescription()).contains("Redo Connect tokens → emb");
+        assertThat(stack.redoDescription()).contains("Redo Connect \u201cToken sequence\u201d to \u201cToken embedding\u201d");
         assertThat(stack.undoDescription()).isEmpty();
     }
 

@@ -57,7 +57,7 @@ class StatusWidthUiTest {
         robot.interact(() -> h.vm.undo());
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#status-message").queryAs(Label.class);
-        assertThat(status.getText()).startsWith("Undo ").contains("The first residual stage");
+        assertThat(status.getText()).startsWith("Undid: ").contains("The first residual stage");
         assertThat(drawn(status)).as("the message as drawn, %s px wide in a %s px window", status.getWidth(),
                 status.getScene().getWidth()).isEqualTo(status.getText());
         Label summary = robot.lookup("#status-summary").queryAs(Label.class);

@@ -62,7 +62,6 @@ final class BlockEdits {
         Node node = catalog().newNode(typeId, id, at[0], at[1]);
         execute(new AddNodeCommand(node));
         selectOnly(id);
-        vm.messageProperty().set("Added " + type.label());
         return id;
     }
 
@@ -98,12 +97,12 @@ final class BlockEdits {
             vm.refuse("Cannot connect: " + check.message());
             return check;
         }
-        Optional<Edge> existing = graph().edgeInto(to);
+        Optional<Edge> existing = graph().edgeInto(to).filter(w -> !w.from().equals(from));
         Command connect = new ConnectPortsCommand(from, to);
         execute(existing.isPresent()
-                ? new CompoundCommand(connect.description(), List.of(new DisconnectCommand(existing.get()), connect))
+                ? new CompoundCommand("Replace the wire " + WireNames.of(graph(), existing.get()) + " with one from "
+                        + WireNames.port(graph(), from), List.of(new DisconnectCommand(existing.get()), connect))
                 : connect);
-        vm.messageProperty().set(check.message());
         return check;
     }
 
@@ -111,7 +110,8 @@ final class BlockEdits {
         if (vm.refuseWhileLocked()) {
             return;
         }
-        execute(new DisconnectCommand(edge));
+        // named as the canvas shows the wire ("Removed the wire Embed.out → Attention.keys")
+        execute(new CompoundCommand("Remove the wire " + WireNames.of(graph(), edge), List.of(new DisconnectCommand(edge))));
     }
 
     void deleteSelection() {
@@ -129,11 +129,13 @@ final class BlockEdits {
         // a collapsed group wholly selected is named as the box a person sees ("group ‘Encoder’ (3 blocks)")
         List<dev.deepwire.model.NodeGroup> boxes = vm.selectedBoxes();
         String what = selection.size() == 1 && notes.isEmpty() && boxes.isEmpty()
-                ? dev.deepwire.limits.ShownName.of(graph().require(selection.iterator().next()).label())
+                ? "\u201c" + dev.deepwire.limits.ShownName.of(graph().require(selection.iterator().next()).label()) + "\u201d"
                 : Words.selected(selection.size(), notes.size(), boxes);
-        execute(new CompoundCommand("Delete " + what, parts));
-        // said, as a removed wire is: the status bar had gone on saying what was done before ("Added MLP triple scorer")
-        vm.messageProperty().set("Deleted " + what + " — Undo (Ctrl+Z) puts it back");
+        long wires = graph().edges().stream().filter(e -> selection.contains(e.from().nodeId())
+                || selection.contains(e.to().nodeId())).count();
+        // "Delete “Self-attention” and 2 wires": the wires go with the blocks, and Undo brings them back too
+        String withWires = wires == 0 ? "" : (what.contains(" and ") ? ", with " : " and ") + Words.count(wires, "wire");
+        execute(new CompoundCommand("Delete " + what + withWires, parts));
     }
 
     void autoArrange() {
@@ -148,9 +150,8 @@ final class BlockEdits {
         positions.forEach((id, xy) -> parts.add(new MoveNodeCommand(id, xy[0], xy[1])));
         int blocks = parts.size();
         parts.addAll(AutoArrange.notesBeside(graph().notes(), positions)); // a note had been left lying over a block
-        execute(new CompoundCommand("Auto-arrange", parts));
-        vm.messageProperty().set("Arranged " + blocks + " blocks left to right" + (graph().notes().isEmpty() ? ""
-                : ", notes beside them"));
+        execute(new CompoundCommand("Arrange " + Words.count(blocks, "block") + " left to right"
+                + (graph().notes().isEmpty() ? "" : ", notes beside them"), parts));
     }
 
     /**

@@ -31,7 +31,6 @@ final class ClipboardEdits {
         selection.clear();
         selection.addAll(paste.get().newIds());
         vm.selectedNotes().addAll(paste.get().newNoteIds()); // what was pasted is selected, notes too
-        vm.messageProperty().set(paste.get().command().description());
         return true;
     }
 

@@ -1,8 +1,6 @@
 package dev.deepwire.ui.editor;
 
-import dev.deepwire.model.Edge;
 import dev.deepwire.model.Port;
-import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.CubicCurve;
@@ -99,13 +97,9 @@ final class ConnectGesture {
         });
     }
 
+    /** Wires the two ports; the editor says what was done ("Replaced the wire … with one from …" where one was there). */
     private void connect(Port from, Port to) {
-        Optional<Edge> was = vm.graph().edgeInto(to).filter(w -> !w.from().equals(from));
-        String replaced = was.map(w -> WireNames.of(vm.graph(), w)).orElse(null);
-        if (vm.connect(from, to).allowed() && replaced != null) {
-            vm.messageProperty().set("Replaced the wire " + replaced + " with one from " + WireNames.port(vm.graph(), from)
-                    + " — Undo (Ctrl+Z) puts it back");
-        }
+        vm.connect(from, to);
     }
 
     /** The input port within grabbing distance of a canvas point, if any. */

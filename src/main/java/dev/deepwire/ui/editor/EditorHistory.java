@@ -45,9 +45,7 @@ final class EditorHistory {
         }
         CommandStack s = stack.get();
         if (s.canUndo()) {
-            String what = s.undoDescription().orElse("");
-            s.undo();
-            messages.message().set(what);
+            s.undo(); // said by the editor's one listener on the history: "Undid: …"
         }
     }
 
@@ -57,9 +55,7 @@ final class EditorHistory {
         }
         CommandStack s = stack.get();
         if (s.canRedo()) {
-            String what = s.redoDescription().orElse("");
             s.redo();
-            messages.message().set(what);
         }
     }
 }

@@ -107,6 +107,8 @@ public final class EditorViewModel {
     public void setProject(Project p) {
         stack = new CommandStack(p.graph());
         stack.addListener(s -> changed());
+        // every step said in one place, however it was made: "Deleted …", "Undid: rename …"
+        stack.addStepListener((step, command) -> messages.message().set(StepMessages.said(step, command, graph())));
         selected.clear();
         project.set(p);
         projectSince = revision.get() + 1; // before the change is announced: listeners already see the new project
@@ -143,8 +145,8 @@ public final class EditorViewModel {
 
     /** Applies a quick fix as one undoable edit. */
     public void applyFix(QuickFix fix) {
-        if (graph().contains(fix.nodeId()) && setParam(fix.nodeId(), fix.param(), fix.value()).isEmpty()) {
-            messages.message().set(fix.text() + " on " + dev.deepwire.limits.ShownName.of(graph().require(fix.nodeId()).label()));
+        if (graph().contains(fix.nodeId())) {
+            setParam(fix.nodeId(), fix.param(), fix.value()); // said as every edit is: "Set “Attention” heads to 8"
         }
     }
 

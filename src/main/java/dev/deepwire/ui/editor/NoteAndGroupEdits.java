@@ -88,12 +88,11 @@ final class NoteAndGroupEdits {
             // moved clear in the same step — a note added meanwhile had been covered by the group's blocks.
             List<Command> parts = new ArrayList<>(List.of(toggle));
             parts.addAll(clearOf(g));
-            vm.history().execute(parts.size() == 1 ? toggle : new CompoundCommand("Expand " + dev.deepwire.limits.ShownName.of(g.label()), parts));
-            if (parts.size() > 1) {
-                long notes = parts.stream().filter(c -> c instanceof NoteCommand).count();
-                vm.messageProperty().set("Expanded \u2018" + dev.deepwire.limits.ShownName.of(g.label()) + "\u2019: moved "
-                        + Words.blocksAndNotes(parts.size() - 1 - notes, notes) + " out of its way");
-            }
+            long notes = parts.stream().filter(c -> c instanceof NoteCommand).count();
+            // "Expanded ‘Encoder’: moved 1 block out of its way", said with every step by the editor
+            vm.history().execute(parts.size() == 1 ? toggle : new CompoundCommand("Expand \u2018"
+                    + dev.deepwire.limits.ShownName.of(g.label()) + "\u2019: moved "
+                    + Words.blocksAndNotes(parts.size() - 1 - notes, notes) + " out of its way", parts));
         });
     }
 

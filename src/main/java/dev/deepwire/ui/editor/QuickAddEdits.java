@@ -64,11 +64,10 @@ final class QuickAddEdits {
         String id = vm.graph().freshId(typeId);
         Command add = new AddNodeCommand(vm.catalog().newNode(typeId, id, x, y));
         Command wire = new ConnectPortsCommand(from, new Port(id, in.name()));
-        vm.history().execute(new CompoundCommand("Add " + type.label() + " after " + from.nodeId(), List.of(add, wire)));
+        vm.history().execute(new CompoundCommand("Add \u201c" + type.label() + "\u201d after \u201c"
+                + vm.graph().require(from.nodeId()).label() + "\u201d", List.of(add, wire)));
         vm.selection().clear(); // the block added is selected, so Space again wires from it
         vm.selection().add(id);
-        // said as addBlock says it (the bar had kept the message before, "Added Token sequence" under a sixth block)
-        vm.messageProperty().set("Added " + type.label() + " after " + from.nodeId());
         return id;
     }
 

@@ -43,11 +43,9 @@ final class WireGesture {
 
     /** Removes a wire and says so in the status bar, with how to take it back. */
     void remove(Edge edge) {
-        String name = WireNames.of(vm.graph(), edge);
         vm.disconnect(edge);
         if (!vm.graph().hasEdge(edge)) {
             views.selectWire(null);
-            vm.messageProperty().set("Removed the wire " + name + " — Undo (Ctrl+Z) puts it back");
         }
     }
 }

@@ -58,12 +58,12 @@ class DroppedWireTest {
     void theStatusBarSaysWhichBlockWasAddedAfterWhichNotAnEarlierMessage() {
         EditorViewModel vm = vm(imageAndText());
         String tokens = vm.addBlock("token_input", 0, 400);
-        assertThat(vm.messageProperty().get()).isEqualTo("Added Token sequence");
+        assertThat(vm.messageProperty().get()).isEqualTo("Added \u201cToken sequence\u201d");
 
         vm.quickAdd().addBlockConnected("token_embedding", 300, 400, new Port(tokens, "out"));
 
         assertThat(Words.named(vm.messageProperty().get(), vm.graph()))
-                .as("as the status bar shows it").isEqualTo("Added Token embedding after \u201cToken sequence\u201d");
+                .as("as the status bar shows it").isEqualTo("Added \u201cToken embedding\u201d after \u201cToken sequence\u201d");
     }
 
     // --- where it goes: NotePlacement.freeSpotAfter, in world coordinates ----------------------------------------

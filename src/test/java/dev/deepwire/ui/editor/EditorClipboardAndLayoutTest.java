@@ -114,7 +114,7 @@ class EditorClipboardAndLayoutTest {
             assertThat(vm.graph().require(e.from().nodeId()).x()).as(e.toString())
                     .isLessThan(vm.graph().require(e.to().nodeId()).x());
         }
-        assertThat(vm.history().undoDescription()).contains("Undo Auto-arrange");
+        assertThat(vm.history().undoDescription()).contains("Undo Arrange 11 blocks left to right, notes beside them");
         vm.undo();
         assertThat(vm.graph().nodes()).allMatch(n -> n.x() == 0 && n.y() == 0);
     }

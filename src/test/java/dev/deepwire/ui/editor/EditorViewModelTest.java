@@ -88,7 +88,7 @@ class EditorViewModelTest {
         EditorViewModel vm = vm(chain().node("attn", "self_attention").wire("emb.out", "attn.in"));
         vm.connect(new Port("attn", "out"), new Port("pool", "in"));
         assertThat(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow().from()).isEqualTo(new Port("attn", "out"));
-        assertThat(vm.history().undoDescription()).contains("Undo Connect attn → pool");
+        assertThat(vm.history().undoDescription()).contains("Undo Replace the wire Token embedding.out \u2192 Pool over time.in with one from Multi-head self-attention.out");
         vm.undo();
         assertThat(vm.graph().edgeInto(new Port("pool", "in")).orElseThrow().from()).isEqualTo(new Port("emb", "out"));
     }
@@ -108,9 +108,9 @@ class EditorViewModelTest {
         vm.messageProperty().set("Added Dense");
         vm.deleteSelection();
         assertThat(vm.graph().nodes()).hasSize(1);
-        assertThat(vm.history().undoDescription()).contains("Undo Delete group \u2018Middle part\u2019 (3 blocks)");
+        assertThat(vm.history().undoDescription()).contains("Undo Delete group \u2018Middle part\u2019 (3 blocks) and 3 wires");
         assertThat(vm.messageProperty().get()).as("the status bar says what was deleted, not what was done before")
-                .isEqualTo("Deleted group \u2018Middle part\u2019 (3 blocks) — Undo (Ctrl+Z) puts it back");
+                .isEqualTo("Deleted group \u2018Middle part\u2019 (3 blocks) and 3 wires — Undo (Ctrl+Z) puts it back");
         vm.undo();
         assertThat(vm.graph().nodes()).hasSize(4);
         // with another block beside the box, both are named
@@ -120,7 +120,7 @@ class EditorViewModelTest {
         vm.select("tokens", true);
         vm.deleteSelection();
         assertThat(vm.history().undoDescription())
-                .contains("Undo Delete group \u2018Middle part\u2019 (3 blocks) and 1 block");
+                .contains("Undo Delete group \u2018Middle part\u2019 (3 blocks) and 1 block, with 3 wires");
     }
 
     @Test
@@ -142,7 +142,7 @@ class EditorViewModelTest {
         vm.deleteSelection();
         assertThat(vm.graph().nodes()).hasSize(2);
         assertThat(vm.graph().edges()).isEmpty();
-        assertThat(vm.history().undoDescription()).contains("Undo Delete 2 blocks");
+        assertThat(vm.history().undoDescription()).contains("Undo Delete 2 blocks and 3 wires");
         vm.undo();
         assertThat(vm.graph()).isEqualTo(chain().graph());
     }
@@ -183,6 +183,6 @@ class EditorViewModelTest {
         EditorViewModel vm = vm(chain());
         vm.rename("emb", "  Characters  ");
         assertThat(vm.graph().require("emb").label()).isEqualTo("Characters");
-        assertThat(vm.history().undoDescription()).contains("Undo Rename emb to Characters");
+        assertThat(vm.history().undoDescription()).contains("Undo Rename \u201cToken embedding\u201d to \u201cCharacters\u201d");
     }
 }

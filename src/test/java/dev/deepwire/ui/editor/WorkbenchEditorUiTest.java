@@ -86,7 +86,7 @@ class WorkbenchEditorUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.graph().require("emb").x()).isCloseTo(260 + 120 / zoom, org.assertj.core.data.Offset.offset(3.0));
         assertThat(vm.graph().require("emb").y()).isCloseTo(40 + 200 / zoom, org.assertj.core.data.Offset.offset(3.0));
-        assertThat(vm.history().undoDescription()).contains("Undo Move emb");
+        assertThat(vm.history().undoDescription()).contains("Undo Move \u201cToken embedding\u201d");
         robot.interact(vm::undo);
         assertThat(vm.graph().require("emb").x()).isEqualTo(260.0);
     }
