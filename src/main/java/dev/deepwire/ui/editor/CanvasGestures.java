@@ -59,7 +59,7 @@ final class CanvasGestures {
 
     /**
      * An arrow key on the canvas: the nearest block that way is selected (with Shift, added to the selection) and
-     * scrolled to when out of view; the key stays with the canvas even where no block lies that way (it had moved the
+     * scrolled just into view when it is not wholly in it (the view had been re-centred on it); the key stays with the canvas even where no block lies that way (it had moved the
      * keyboard to the panel beside it).
      */
     private void selectToward(int dx, int dy, boolean add) {
@@ -71,10 +71,7 @@ final class CanvasGestures {
         ArrowSelection.next(shown, from.orElse(null), dx, dy, n -> views.bounds().modelBounds(n)).ifPresent(n -> {
             vm.select(n.id(), add);
             lastArrowed = n.id();
-            javafx.geometry.Bounds b = views.bounds().modelBounds(n);
-            if (!canvas.visibleWorldBounds().contains(b)) {
-                canvas.centreOn(b.getCenterX(), b.getCenterY());
-            }
+            canvas.reveal(views.bounds().modelBounds(n)); // scrolled only as far as shows it: the view does not jump
         });
     }
 

@@ -70,7 +70,7 @@ final class CanvasPlacement {
         if (source.isPresent()) {
             Point2D after = NotePlacement.freeSpotAfter(visible, occupiedInView(), NodeView.WIDTH, h, wanted,
                     views.bounds().modelBounds(source.get()));
-            bringIntoView(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
+            reveal(new javafx.geometry.BoundingBox(after.getX(), after.getY(), NodeView.WIDTH, h));
             return after;
         }
         java.util.List<Bounds> occupied = occupiedInView();
@@ -79,20 +79,47 @@ final class CanvasPlacement {
             return inView.get();
         }
         Point2D around = NotePlacement.freeSpotAround(visible, occupied, NodeView.WIDTH, h, wanted);
-        bringIntoView(new javafx.geometry.BoundingBox(around.getX(), around.getY(), NodeView.WIDTH, h));
+        reveal(new javafx.geometry.BoundingBox(around.getX(), around.getY(), NodeView.WIDTH, h));
         return around;
     }
 
-    /** Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side. */
-    private void bringIntoView(Bounds box) {
+    /**
+     * Scrolls as little as shows {@code box} (world coordinates) whole, clear of the minimap's side; not at all when it
+     * is shown whole already. The one way the canvas brings something into view: a block placed past the edge, the
+     * block an arrow key selects (which had re-centred the whole view, so the block just left jumped away).
+     */
+    void reveal(Bounds box) {
+        Bounds v = canvas.visibleWorldBounds();
+        if (v.contains(box) && !underMinimap(box)) {
+            return; // seen whole already: the view stays where the person left it
+        }
+        double room = 24 / canvas.zoom();
+        panToShow(box, room);
+        if (underMinimap(box)) { // scrolled to the corner the minimap covers: clear of its side instead
+            panToShow(box, (minimap.getWidth() + 24) / canvas.zoom());
+        }
+    }
+
+    /** Pans as little as puts {@code box} in view with {@code room} around it ({@code right} on the right). */
+    private void panToShow(Bounds box, double right) {
         Bounds v = canvas.visibleWorldBounds();
         double room = 24 / canvas.zoom();
-        double right = minimap.isVisible() ? (minimap.getWidth() + 24) / canvas.zoom() : room;
         double dx = box.getMaxX() + right > v.getMaxX() ? v.getMaxX() - right - box.getMaxX()
                 : box.getMinX() - room < v.getMinX() ? v.getMinX() + room - box.getMinX() : 0;
         double dy = box.getMaxY() + room > v.getMaxY() ? v.getMaxY() - room - box.getMaxY()
                 : box.getMinY() - room < v.getMinY() ? v.getMinY() + room - box.getMinY() : 0;
         viewport.panBy(dx * canvas.zoom(), dy * canvas.zoom());
+    }
+
+    /** Whether the minimap covers part of {@code box} (world coordinates). */
+    private boolean underMinimap(Bounds box) {
+        if (!minimap.isVisible()) {
+            return false;
+        }
+        Bounds m = minimap.getBoundsInParent();
+        Point2D a = canvas.toWorld(m.getMinX(), m.getMinY());
+        Point2D b = canvas.toWorld(m.getMaxX(), m.getMaxY());
+        return box.intersects(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 
     /** What a new block or note must not cover: blocks, notes, groups (as they are or will be expanded) and the minimap. */

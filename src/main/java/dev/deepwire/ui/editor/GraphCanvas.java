@@ -229,6 +229,11 @@ public final class GraphCanvas extends Pane {
         return viewport.visible();
     }
 
+    /** Scrolls as little as shows {@code box} (world coordinates) whole ({@link CanvasPlacement#reveal}). */
+    void reveal(Bounds box) {
+        placement.reveal(box);
+    }
+
     /** Scrolls so the world point (x, y) is in the middle of the view. */
     public void centreOn(double x, double y) {
         viewport.centreOn(x, y);

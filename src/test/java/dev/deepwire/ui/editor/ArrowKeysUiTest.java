@@ -71,6 +71,39 @@ class ArrowKeysUiTest {
         assertThat(selectedAfter(robot, KeyCode.UP)).isEqualTo("tokens");
     }
 
+    private javafx.geometry.Bounds fx(java.util.concurrent.Callable<javafx.geometry.Bounds> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * An arrow key scrolls only when the block it selects is not wholly in view, and then only as far as shows it: it
+     * had re-centred the whole view on the block, so the block just left jumped away from under the person's eyes.
+     */
+    @Test
+    void anArrowKeyScrollsOnlyAsFarAsShowsTheBlockItSelects(FxRobot robot) throws Exception {
+        String far = WaitForAsyncUtils.asyncFx(() -> vm.addBlock("dense", 0, 0)).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> {
+            double right = canvas.visibleWorldBounds().getMaxX();
+            vm.moveNodes(java.util.Map.of(far, new double[] {right - 60, 60})); // its left part in view, the rest past the edge
+            vm.select("out", false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds before = fx(canvas::visibleWorldBounds);
+        assertThat(selectedAfter(robot, KeyCode.LEFT)).isEqualTo("emb");
+        assertThat(fx(canvas::visibleWorldBounds)).as("a block in view: the view stays").isEqualTo(before);
+        assertThat(selectedAfter(robot, KeyCode.RIGHT)).isEqualTo("out");
+        assertThat(selectedAfter(robot, KeyCode.RIGHT)).isEqualTo(far);
+        javafx.geometry.Bounds after = fx(canvas::visibleWorldBounds);
+        javafx.geometry.Bounds block = fx(() -> canvas.nodeView(far).getBoundsInParent());
+        assertThat(after.contains(block)).as("the block selected is shown whole: %s in %s", block, after).isTrue();
+        javafx.geometry.Bounds emb = fx(() -> canvas.nodeView("emb").getBoundsInParent());
+        assertThat(after.contains(emb)).as("scrolled as little as shows it: the blocks before it are still in view, not"
+                + " jumped away by a re-centring").isTrue();
+        assertThat(after.getMinY()).as("nothing moved up or down").isEqualTo(before.getMinY());
+        assertThat(selectedAfter(robot, KeyCode.LEFT)).isEqualTo("out");
+        assertThat(fx(canvas::visibleWorldBounds)).as("back to a block in view: no scroll").isEqualTo(after);
+    }
+
     @Test
     void shiftArrowAddsTheBlockThatWayAndWWiresTheTwoSoASecondInputIsWiredWithoutTheMouse(FxRobot robot) throws Exception {
         robot.interact(() -> {
