@@ -72,6 +72,35 @@ class FocusHomeUiTest {
         assertThat(focusOwner()).as("not Train, which Space would press").isNotSameAs(train).isSameAs(h.window.canvas());
     }
 
+    /**
+     * Paused from the keyboard, → then Space: → means what it means on the canvas (step, or the next block) and the
+     * canvas takes the keyboard back, so Space never lands on Stop — it had moved the keyboard from Resume to Stop.
+     */
+    @Test
+    void pausedThenRightThenSpaceNeverStopsTheRun(FxRobot robot) throws Exception {
+        Button train = robot.lookup("#train-start").queryButton();
+        Button pause = robot.lookup("#train-pause").queryButton();
+        Button resume = robot.lookup("#train-resume").queryButton();
+        robot.clickOn(RealKeys.reveal(robot, train));
+        DockBelongsToProjectUiTest.waitFor("the run starts", () -> h.training.phaseProperty().get() == RunState.RUNNING);
+        robot.clickOn(RealKeys.reveal(robot, pause));
+        DockBelongsToProjectUiTest.waitFor("the run pauses", () -> h.training.phaseProperty().get() == RunState.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(this::focusOwner).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("Pause hands the keyboard to Resume").isSameAs(resume);
+
+        robot.press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+        robot.press(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(h.training.phaseProperty().get()).as("still paused: Space did not press Stop").isEqualTo(RunState.PAUSED);
+        assertThat(WaitForAsyncUtils.asyncFx(this::focusOwner).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("→ handed the keyboard to the canvas").isSameAs(h.window.canvas());
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.interact(h.training::stop);
+        DockBelongsToProjectUiTest.waitFor("the run stops", () -> !h.training.phaseProperty().get().busy());
+    }
+
     @Test
     void theWindowOpensWithTheKeysOnTheCanvasSoSpaceOpensQuickAddNotSave(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();

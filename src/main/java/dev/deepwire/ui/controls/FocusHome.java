@@ -59,5 +59,42 @@ public final class FocusHome {
                 e.consume();
             }
         });
+        // ← and → on a button of a row marked with arrowsGoHome (the dock's Train / Pause / Resume / Stop, step mode's
+        // Previous / Next / … / Leave step mode) mean what they mean on the canvas — the next step, the next block —
+        // and the canvas takes the keyboard back: left to JavaFX they moved it along the row, so Pause, →, Space
+        // stopped the run and Next, →, →, →, Space left step mode.
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Scene s = root.getScene();
+            boolean arrow = e.getCode() == javafx.scene.input.KeyCode.LEFT || e.getCode() == javafx.scene.input.KeyCode.RIGHT;
+            if (!arrow || e.getTarget() == home || s == null || home.getScene() != s || home.isDisabled() || !inMarkedRow(s.getFocusOwner())) {
+                return;
+            }
+            e.consume();
+            home.requestFocus();
+            javafx.event.Event.fireEvent(home, e.copyFor(home, home));
+        });
+    }
+
+    private static final String ARROWS_GO_HOME = "focus-home.arrows";
+
+    /**
+     * Marks a row of buttons whose ← and → belong to the window's home (the canvas) rather than moving the keyboard
+     * from button to button: so an arrow key can never carry it onto a button that ends something (Stop, Leave step
+     * mode) for the next Space to press. Tab still reaches every button.
+     */
+    public static void arrowsGoHome(Node row) {
+        row.getProperties().put(ARROWS_GO_HOME, Boolean.TRUE);
+    }
+
+    private static boolean inMarkedRow(Node focused) {
+        if (!(focused instanceof javafx.scene.control.ButtonBase)) {
+            return false;
+        }
+        for (Node n = focused.getParent(); n != null; n = n.getParent()) {
+            if (Boolean.TRUE.equals(n.getProperties().get(ARROWS_GO_HOME))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -73,6 +73,8 @@ final class StepPanel extends VBox {
         typed.setPromptText("type input, Enter");
         typed.setPrefColumnCount(14);
         FlowPane nav = new FlowPane(6, 6, previous, next, gradients, export, close); // rows wrap on a narrow canvas
+        // ← → on these buttons step, as on the canvas: they never carry the keyboard from Next onto Leave step mode
+        dev.deepwire.ui.controls.FocusHome.arrowsGoHome(nav);
         exampleLabel.setId("step-example-label");
         FlowPane choice = new FlowPane(6, 6, exampleLabel, example, positionLabel, position, headLabel, head, typed);
         nav.setAlignment(Pos.CENTER_LEFT);

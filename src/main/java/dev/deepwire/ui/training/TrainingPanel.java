@@ -140,6 +140,8 @@ public final class TrainingPanel extends HBox {
         // the results, settings and chart options below them scroll. Starting, filling or ending a run never moves
         // Stop, and a dock too short to show everything still shows the buttons.
         HBox runRow = new HBox(6, start, pause, resume, stop, phase);
+        // ← → there step or select on the canvas; they never carry the keyboard from Resume onto Stop
+        dev.deepwire.ui.controls.FocusHome.arrowsGoHome(runRow);
         runRow.setAlignment(Pos.CENTER_LEFT);
         for (Button b : List.of(start, pause, resume, stop)) {
             b.setMinHeight(Region.USE_PREF_SIZE);
