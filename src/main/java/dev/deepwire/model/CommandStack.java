@@ -27,7 +27,7 @@ public final class CommandStack {
         DONE, UNDONE, REDONE
     }
 
-    /** Told of each step taken, after the change listeners: the one place that says what happened. */
+    /** Told of each step taken, before the change listeners: the one place that says what happened. */
     public interface StepListener {
         void stepped(Step step, Command command);
     }
@@ -45,14 +45,13 @@ public final class CommandStack {
 
     /** Runs a command and records it; a failing command leaves history untouched. */
     public void execute(Command command) {
-        guard(() -> {
+        guard(Step.DONE, command, () -> {
             command.execute(graph);
             undo.push(command);
             undoSerials.push(nextSerial++);
             redo.clear();
             redoSerials.clear();
         });
-        stepped(Step.DONE, command);
     }
 
     public boolean canUndo() {
@@ -68,12 +67,11 @@ public final class CommandStack {
             throw new IllegalStateException("nothing to undo");
         }
         Command c = undo.peek();
-        guard(() -> {
+        guard(Step.UNDONE, c, () -> {
             c.undo(graph);
             redo.push(undo.pop());
             redoSerials.push(undoSerials.pop());
         });
-        stepped(Step.UNDONE, c);
     }
 
     public void redo() {
@@ -81,12 +79,11 @@ public final class CommandStack {
             throw new IllegalStateException("nothing to redo");
         }
         Command c = redo.peek();
-        guard(() -> {
+        guard(Step.REDONE, c, () -> {
             c.execute(graph);
             undo.push(redo.pop());
             undoSerials.push(redoSerials.pop());
         });
-        stepped(Step.REDONE, c);
     }
 
     /** "Undo Connect emb → attention", or empty when there is nothing to undo. */
@@ -136,11 +133,12 @@ public final class CommandStack {
         stepListeners.add(listener);
     }
 
-    private void stepped(Step step, Command command) {
-        stepListeners.forEach(l -> l.stepped(step, command));
-    }
 
-    private void guard(Runnable r) {
+    /**
+     * Runs a step, then tells the step listeners what it was and then the change listeners: what the step did is said
+     * first, so what follows from it (step mode ended by the edit) is said after it and stays.
+     */
+    private void guard(Step step, Command command, Runnable r) {
         if (running) {
             throw new IllegalStateException("a command may not start another command");
         }
@@ -151,6 +149,7 @@ public final class CommandStack {
         } finally {
             running = false;
         }
+        stepListeners.forEach(l -> l.stepped(step, command));
         listeners.forEach(l -> l.accept(this));
     }
 }
