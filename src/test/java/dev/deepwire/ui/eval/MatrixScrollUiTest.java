@@ -51,8 +51,8 @@ class MatrixScrollUiTest {
         ConfusionMatrixView many = matrix(20);
         ScrollPane[] boxes = new ScrollPane[2];
         robot.interact(() -> {
-            boxes[0] = EvaluationWindow.matrixScroll(two);
-            boxes[1] = EvaluationWindow.matrixScroll(many);
+            boxes[0] = EvaluationFigures.matrixScroll(two);
+            boxes[1] = EvaluationFigures.matrixScroll(many);
             root.getChildren().setAll(boxes[0], boxes[1]);
         });
         WaitForAsyncUtils.waitForFxEvents();
