@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.io.ProjectReader;
 import dev.deepwire.model.Project;
-import dev.deepwire.sweep.SweepExecutor;
-import dev.deepwire.sweep.SweepOutcome;
-import dev.deepwire.sweep.SweepTask;
-import dev.deepwire.sweep.SweepTaskBody;
 import dev.deepwire.testing.SmallMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,57 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Sweep… window: the spec typed, the run count, a real (tiny) sweep with its runs' status, cancel, the spec kept. */
 @ExtendWith(ApplicationExtension.class)
-class SweepDialogUiTest {
-    @TempDir
-    Path dir;
-    private Stage owner;
-
+class SweepDialogUiTest extends SweepDialogUiSetUp {
     @Start
     void start(Stage stage) {
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.show();
-    }
-
-    /** Trains each task on the sweep's own thread (the workbench uses local processes); close() stops waiting. */
-    private static final class InThread implements SweepExecutor {
-        private final CountDownLatch hold;
-        private volatile boolean closed;
-
-        InThread(CountDownLatch hold) {
-            this.hold = hold;
-        }
-
-        @Override
-        public String describe() {
-            return "the test's thread";
-        }
-
-        @Override
-        public void run(List<SweepTask> tasks, SweepTaskBody body, Consumer<SweepOutcome> done) throws InterruptedException {
-            for (SweepTask t : tasks) {
-                hold.await();
-                if (closed) {
-                    throw new InterruptedException("cancelled");
-                }
-                done.accept(body.run(t));
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
-    private SweepDialog open(SweepViewModel vm, FxRobot robot) {
-        SweepDialog dialog = new SweepDialog(vm, owner);
-        robot.interact(dialog::show);
-        return dialog;
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        setUp(stage);
     }
 
     @Test
@@ -299,115 +244,5 @@ class SweepDialogUiTest {
         go.countDown();
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         robot.interact(() -> dialog.stage().close());
-    }
-
-    /** A memory of specs of its own, in a preferences node no other test (nor the user) has. */
-    private static SweepSpecMemory memory(java.util.prefs.Preferences node) {
-        return new SweepSpecMemory(node);
-    }
-
-    private static java.util.prefs.Preferences scratchNode() {
-        return java.util.prefs.Preferences.userRoot().node("dev/deepwire/test-sweep-" + System.nanoTime());
-    }
-
-    @Test
-    void anotherProjectInTheWindowStartsWithAFreshSpec(FxRobot robot) throws Exception {
-        // The spec typed for one project came back in the Sweep… window after another was opened, its rows naming
-        // blocks the new project does not have.
-        java.util.prefs.Preferences node = scratchNode();
-        Path file = SmallMarker.file(dir, "marker.dwproj");
-        Path other = dir.resolve("word-language.dwproj");
-        java.nio.file.Files.copy(Path.of("sample-projects/word-language.dwproj"), other);
-        java.util.concurrent.atomic.AtomicReference<Project> inWindow =
-                new java.util.concurrent.atomic.AtomicReference<>(new ProjectReader().read(file));
-        java.util.concurrent.atomic.AtomicReference<Path> fileInWindow = new java.util.concurrent.atomic.AtomicReference<>(file);
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
-        robot.clickOn("#sweep-values-0").write("0.001, 0.01");
-        robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
-        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
-                .as("the same project: the spec kept").isEqualTo("0.001, 0.01");
-        robot.interact(() -> ((SweepDialog) owner.getProperties().get(SweepDialog.class)).stage().hide());
-
-        inWindow.set(new ProjectReader().read(other)); // File ▸ Open
-        fileInWindow.set(other);
-        robot.interact(() -> SweepDialog.showFor(owner, inWindow::get, fileInWindow::get, null, memory(node)));
-        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
-                .as("another project: a fresh spec").isEmpty();
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().hide());
-        node.removeNode();
-    }
-
-    /**
-     * A sweep set up, the window quit (its Sweep… window gone with it) and the project opened again: the spec comes
-     * back as typed — each row, the seeds and the step limit. It had been kept only while the window lived.
-     */
-    @Test
-    void theSpecTypedForAProjectFileComesBackAfterARestart(FxRobot robot) throws Exception {
-        java.util.prefs.Preferences node = scratchNode();
-        Path file = SmallMarker.file(dir, "marker.dwproj");
-        Project project = new ProjectReader().read(file);
-        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
-        SweepDialog first = (SweepDialog) owner.getProperties().get(SweepDialog.class);
-        robot.clickOn("#sweep-values-0").write("0.001, 0.01");
-        robot.interact(() -> {
-            first.viewModel().params().get(0).keyProperty().set("training.learningRate");
-            first.viewModel().seedsProperty().set(3);
-            first.viewModel().maxStepsProperty().set(40L);
-        });
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close()); // quit
-
-        Project reopened = new ProjectReader().read(file); // the next start: another window, the same file
-        robot.interact(() -> SweepDialog.showFor(owner, () -> reopened, () -> file, null, memory(node)));
-        SweepDialog again = (SweepDialog) owner.getProperties().get(SweepDialog.class);
-        assertThat(again).isNotSameAs(first);
-        SweepViewModel vm = again.viewModel();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.params().get(0).keyProperty().get() + " = "
-                + vm.params().get(0).valuesProperty().get()).get()).isEqualTo("training.learningRate = 0.001, 0.01");
-        assertThat(robot.lookup("#sweep-values-0").queryAs(javafx.scene.control.TextField.class).getText())
-                .as("shown in the window").isEqualTo("0.001, 0.01");
-        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.seedsProperty().get() + " seeds, " + vm.maxStepsProperty().get()
-                + " steps: " + vm.planProperty().get()).get()).startsWith("3 seeds, 40 steps: 6 runs");
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
-        node.removeNode();
-    }
-    /**
-     * A spec over 8 KB (a preference's most): it was not remembered, without a word, and the shorter spec remembered
-     * before it came back instead. Now one up to 64 K characters comes back as typed; a longer one is said at once
-     * not to be remembered, and no earlier spec comes back in its place.
-     */
-    @Test
-    void aSpecOver8KbComesBackOrIsSaidAtOnceNotToBeRemembered(FxRobot robot) throws Exception {
-        java.util.prefs.Preferences node = scratchNode();
-        Path file = SmallMarker.file(dir, "marker.dwproj");
-        Project project = new ProjectReader().read(file);
-        String longValues = "0.001, ".repeat(3000) + "0.01"; // 21,004 characters
-        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
-        SweepViewModel first = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
-        robot.interact(() -> {
-            first.params().get(0).keyProperty().set("training.learningRate");
-            first.params().get(0).valuesProperty().set("0.5"); // remembered first
-            first.params().get(0).valuesProperty().set(longValues);
-        });
-        assertThat(WaitForAsyncUtils.asyncFx(() -> first.memoryNoteProperty().get()).get()).isEmpty();
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
-        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
-        SweepViewModel again = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
-        String back = WaitForAsyncUtils.asyncFx(() -> again.params().get(0).valuesProperty().get()).get();
-        assertThat(back.equals(longValues)).as("the long spec came back as typed, not %s (%d characters)",
-                back.length() > 40 ? back.substring(0, 40) + "…" : back, back.length()).isTrue();
-
-        String tooLong = "0.001, ".repeat(SweepSpecMemory.MOST_CHARS / 7 + 10);
-        robot.interact(() -> again.params().get(0).valuesProperty().set(tooLong));
-        assertThat(robot.lookup("#sweep-memory-note").queryAs(javafx.scene.control.Label.class))
-                .satisfies(l -> assertThat(WaitForAsyncUtils.asyncFx(() -> l.isVisible() + " " + l.getText()).get())
-                        .startsWith("true This spec (").contains("will not come back"));
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
-        robot.interact(() -> SweepDialog.showFor(owner, () -> project, () -> file, null, memory(node)));
-        SweepViewModel third = ((SweepDialog) owner.getProperties().get(SweepDialog.class)).viewModel();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> third.params().get(0).valuesProperty().get()).get())
-                .as("no earlier spec in its place").isEmpty();
-        robot.interact(() -> ((SweepDialog) owner.getProperties().remove(SweepDialog.class)).stage().close());
-        node.removeNode();
     }
 }
