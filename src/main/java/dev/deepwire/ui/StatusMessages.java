@@ -14,7 +14,7 @@ import javafx.scene.input.MouseEvent;
  * and gives way to the next relevant state. A press on the canvas's drawing (which changes what is selected: a block,
  * a wire, nothing; a press on the step panel floating above it changes neither) or Esc clears it before the press
  * acts, so a hint about the old selection ("Wire … selected: Delete removes it") never outlives it; a run's start and
- * end replace edit messages ("Redo Set epochs to 7"), and the end of a run is announced with its result and where it
+ * end replace edit messages ("Redid: set epochs to 7"), and the end of a run is announced with its result and where it
  * is saved.
  */
 final class StatusMessages {

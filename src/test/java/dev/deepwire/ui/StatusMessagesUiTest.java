@@ -141,7 +141,7 @@ class StatusMessagesUiTest {
             h.vm.undo();
             h.vm.redo();
         });
-        assertThat(message(robot)).contains("Redo");
+        assertThat(message(robot)).isEqualTo("Redid: set epochs to 7");
         robot.clickOn(RealKeys.reveal(robot, robot.lookup("#train-start").query()));
         DockBelongsToProjectUiTest.waitFor("training", () -> h.training.history().trainLoss().size() >= 3);
         assertThat(message(robot)).startsWith("Training marker");
