@@ -118,8 +118,9 @@ public final class Inspector extends ScrollPane {
         Optional<Node> selected = vm.selectedNode();
         if (selected.isEmpty()) {
             Label hint = new Label(vm.selection().isEmpty()
-                    ? "Select a block to see and edit its parameters.\n\nDrag blocks from the palette; drag from an "
-                    + "output port (right) to an input port (left) to wire them."
+                    ? "Select a block to see and edit its parameters.\n\nAdd blocks by dragging them from the palette, "
+                    + "or press Space on the canvas and type a block's name. Wire them by dragging from an output port "
+                    + "(right) to an input port (left), or select two blocks (Shift+arrow keys) and press W."
                     : Words.selection(vm.selection().size(), vm.selectedNotes().size(), vm.selectedBoxes()) + " selected");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");

@@ -183,6 +183,16 @@ class WorkbenchEditorUiTest {
     }
 
     @Test
+    void withNothingSelectedTheInspectorSaysHowToBuildFromTheKeyboardToo(FxRobot robot) {
+        // it named only the mouse, while the status bar of a new project says "press Space on the canvas"
+        robot.interact(() -> vm.clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        String hint = robot.lookup(".hint").queryAs(javafx.scene.control.Label.class).getText();
+        assertThat(hint).contains("dragging them from the palette").contains("press Space on the canvas")
+                .contains("press W");
+    }
+
+    @Test
     void inspectorRefusesAnOutOfRangeValueAndKeepsTheOldOne(FxRobot robot) {
         robot.clickOn(canvas.nodeView("emb"));
         robot.doubleClickOn("#param-dim").eraseText(4).write("0").type(KeyCode.ENTER);
