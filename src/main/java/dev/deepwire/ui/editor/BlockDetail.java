@@ -69,18 +69,18 @@ final class BlockDetail {
     /**
      * A note's text size zoomed out when its card may grow to {@code room} canvas units of text height (the free space
      * below it, {@link CanvasViews}): {@link #noteTextSize} when the whole text fits there at that size (a note had
-     * shown "2. After …" at Fit view), else the largest size down to three quarters of it at which it does, else that
-     * (the rest cut with "…", whole on hover).
+     * shown "2. After …" at Fit view), else the largest size, down to the note's zoom-1 size, at which it does — a note
+     * is always shown whole (cut with "…" at three quarters of the readable size, the lowest note of a lesson had lost
+     * its tail at Fit view).
      */
     static double noteTextSizeIn(String text, int level, double room) {
         double wanted = noteTextSize(level);
-        double least = Math.max(NOTE_BASE, Math.floor(0.75 * wanted));
-        for (double s = wanted; s > least; s--) {
+        for (double s = wanted; s > NOTE_BASE; s--) {
             if (textHeight(text, s) * SLACK <= room) {
                 return s;
             }
         }
-        return least;
+        return NOTE_BASE;
     }
 
     /** What the measure leaves out (the label breaks lines a little earlier than the measured text). */
@@ -163,5 +163,33 @@ final class BlockDetail {
                 ROOM_WIDTH * BASE / Math.max(1, m.longestWord())), roomHeight / (2 * LINE));
         double fits = Math.max(oneLine, twoLines);
         return Math.max(BASE, Math.floor(Math.min(wanted, fits)));
+    }
+
+    /**
+     * The zoom nearest {@code fit} (the zoom that shows the whole drawing) at which every one of {@code titles} reads
+     * at least {@code floor} px on screen: the largest such zoom not above {@code fit} where there is one down to
+     * {@link #LEGIBLE_LEAST} (the whole drawing still shows), else the least above it (the drawing is then larger than
+     * the view). Close up, just under {@link #OVERVIEW_BELOW}, a title is {@link #BASE} canvas units (8 px at 0.65).
+     */
+    static double legibleZoom(java.util.Collection<Measure> titles, double fit, double floor) {
+        for (double z = fit; z >= LEGIBLE_LEAST; z /= 1.02) {
+            if (titlePixels(titles, z) >= floor) {
+                return z;
+            }
+        }
+        double z = fit;
+        while (titlePixels(titles, z) < floor && z < 1) {
+            z = Math.min(1, z * 1.02);
+        }
+        return Math.max(fit, z);
+    }
+
+    /** The least zoom {@link #legibleZoom} goes down to (below it titles only get smaller on screen). */
+    static final double LEGIBLE_LEAST = 0.4;
+
+    /** How tall every one of {@code titles} is on screen, in px, at {@code zoom} (as the canvas sizes them). */
+    static double titlePixels(java.util.Collection<Measure> titles, double zoom) {
+        int level = level(zoom);
+        return (level == DETAIL ? BASE : sharedTitleSize(titles, zoomOf(level))) * zoom;
     }
 }

@@ -93,6 +93,18 @@ final class CanvasViews {
         nodes.values().forEach(v -> v.showZoom(level, titleSize));
     }
 
+    /** The shown blocks' titles, measured ({@link BlockDetail#legibleZoom} sizes them). */
+    java.util.List<BlockDetail.Measure> shownTitles() {
+        return nodes.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                .map(e -> e.getValue().titleMeasure()).toList();
+    }
+
+    /** How tall the shown blocks' titles are drawn on screen at {@code zoom}, in px (the smallest of them). */
+    double titlePixelsNow(double zoom) {
+        return nodes.entrySet().stream().filter(e -> !hidden.contains(e.getKey()) && e.getValue().isVisible())
+                .mapToDouble(e -> e.getValue().titleFontSize() * zoom).min().orElse(0);
+    }
+
     /** Brings the views up to date with the graph. */
     void sync() {
         Graph graph = vm.graph();

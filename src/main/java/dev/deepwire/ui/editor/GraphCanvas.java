@@ -44,6 +44,7 @@ public final class GraphCanvas extends Pane {
     private final AutoFit autoFit;
     private final StepOverlay step;
     private CanvasPlacement placement; // made once the minimap is
+    private final FitView fitter;
     private boolean realizePending;
 
     public GraphCanvas(EditorViewModel vm) {
@@ -72,6 +73,7 @@ public final class GraphCanvas extends Pane {
         getChildren().addAll(world, minimap);
         minimap.attach(this, viewport.changes(), this::scheduleRealize);
         placement = new CanvasPlacement(vm, this, viewport, views, minimap);
+        fitter = new FitView(vm, this, viewport, views, minimap, step);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -305,32 +307,25 @@ public final class GraphCanvas extends Pane {
         autoFit.request();
     }
 
-    /**
-     * Shows every block and note, centred, at a scale that fits (never above 1) and clear of the minimap: the
-     * drawing goes beside or above it, whichever leaves it larger. An empty graph is shown at 100 %.
-     */
+    /** Shows every block and note whole ({@link FitView}). */
     public void fitView() {
-        if (getWidth() <= 0) {
-            return;
+        fitter.fit();
+    }
+
+    /**
+     * The least height, in px on screen, that {@link #fitView} keeps blocks' titles at (0: none, the whole drawing at
+     * whatever zoom fits): where the whole drawing would show them smaller, Fit view keeps the zoom at which they read
+     * and shows the drawing from its start (presenting to a room). Fits again at once when it changes.
+     */
+    public void setTitleFloor(double px) {
+        if (fitter.setTitleFloor(px)) {
+            fitWhenLaidOut();
         }
-        if (vm.graph().nodes().isEmpty() && vm.graph().notes().isEmpty()) {
-            viewport.reset();
-            return;
-        }
-        if (views.isEmpty()) {
-            return;
-        }
-        // Views made for a project just opened have no size until styled and laid out: measure them laid out.
-        applyCss();
-        layout();
-        Bounds b = views.bounds().drawingBounds();
-        double mw = minimap.isVisible() ? minimap.getWidth() + 10 : 0;
-        double mh = minimap.isVisible() ? minimap.getHeight() + 10 : 0;
-        boolean beside = Viewport.fitScale(b, getWidth() - mw, getHeight()) >= Viewport.fitScale(b, getWidth(), getHeight() - mh);
-        viewport.fit(b, beside ? getWidth() - mw : getWidth(), beside ? getHeight() : getHeight() - mh);
-        if (step.active()) {
-            step.placePanel(); // the block explained back above the step's panel (a fit had centred it under it)
-        }
+    }
+
+    /** How tall the blocks' titles are on screen now, in px (for tests). */
+    public double titlePixels() {
+        return views.titlePixelsNow(viewport.zoom());
     }
 
     /** Places a block dragged from the palette if it was released over the canvas; returns whether it was. */

@@ -187,11 +187,13 @@ final class NotePlacement {
 
     /**
      * How tall a note whose card is {@code note} at zoom 1 may grow downwards when zoomed out: to the first thing below
-     * it that it spans ({@code others}, with the margin), at most to {@code bottom} (the drawing's lowest edge, so that
-     * Fit view's frame stays put); never less than its own height, and no more when something already overlaps it.
+     * it that it spans ({@code others}, with the margin), else to {@code bottom} (the drawing's lowest edge) or to twice
+     * its own height, whichever is lower down — the lowest note had no room to grow at all, and at Fit view its text was
+     * cut; Fit view measures the notes as they are drawn at the zoom it chooses, so the frame takes them whole. Never
+     * less than its own height, and no more when something already overlaps it.
      */
     static double roomBelow(Bounds note, List<Bounds> others, double bottom) {
-        double limit = Math.max(note.getMaxY(), bottom);
+        double limit = Math.max(note.getMaxY() + note.getHeight(), bottom);
         for (Bounds o : others) {
             if (o.getMinX() < note.getMaxX() && o.getMaxX() > note.getMinX() && o.getMaxY() > note.getMinY()) {
                 limit = Math.min(limit, o.getMinY() < note.getMaxY() ? note.getMaxY() : o.getMinY() - MARGIN);

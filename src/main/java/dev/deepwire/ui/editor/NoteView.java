@@ -6,7 +6,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -76,7 +75,7 @@ final class NoteView extends StackPane {
 
     /**
      * Shows the text as {@link BlockDetail} has it at a zoom level: at the window's note size close up; zoomed out
-     * larger, in the room the card has close up (cut with "…", whole on hover), so a note stays readable at Fit view.
+     * larger, as large as the whole text fits the room the card has ({@link BlockDetail#noteTextSizeIn}).
      */
     void showZoom(int level) {
         if (level != zoomLevel) {
@@ -102,9 +101,10 @@ final class NoteView extends StackPane {
         double height = Math.max(closeUp, room);
         double size = BlockDetail.noteTextSizeIn(text.getText(), zoomLevel, height);
         text.setStyle(overview ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", size) : "");
+        // the text's whole height at its size (at the zoom-1 size that may be a little over the card's room: the
+        // label breaks its lines a little earlier than the measure; cut to the room, its last line had gone)
         double needs = Math.max(BlockDetail.textHeight(text.getText(), size) * BlockDetail.SLACK, Math.ceil(size * 1.3));
-        text.setMaxHeight(overview ? Math.min(height, needs) : Region.USE_COMPUTED_SIZE);
-        text.setTooltip(overview && needs > height ? new Tooltip(text.getText()) : null);
+        text.setMaxHeight(overview ? needs : Region.USE_COMPUTED_SIZE);
         if (editor != null) { // written zoomed out, the text typed reads as large as the note's (it was about 5 px)
             editor.setStyle(text.getStyle());
         }
@@ -120,10 +120,6 @@ final class NoteView extends StackPane {
         return text.getFont().getSize();
     }
 
-    /** The text shown on hover zoomed out (null close up, where the card shows it all). */
-    String hoverText() {
-        return text.getTooltip() == null ? null : text.getTooltip().getText();
-    }
 
     /** Swaps the text for an editor until Ctrl+Enter, Escape or focus leaves; each keeps the text (Undo takes it back). */
     void edit() {

@@ -120,9 +120,24 @@ final class Viewport {
      * a margin, never above 100 %.
      */
     void fit(Bounds drawing, double width, double height) {
-        double s = fitScale(drawing, width, height);
+        fit(drawing, width, height, java.util.function.DoubleUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #fit(Bounds, double, double)}, at the zoom {@code choose} makes of the fitting one. Where that zoom is
+     * larger than fits, the drawing stays centred along the side it fits and starts at the view's edge (with the margin)
+     * along the side it does not: its inputs, top left, in view.
+     */
+    void fit(Bounds drawing, double width, double height, java.util.function.DoubleUnaryOperator choose) {
+        double fits = fitScale(drawing, width, height);
+        double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, choose.applyAsDouble(fits)));
         setZoom(s);
-        panTo((width - drawing.getWidth() * s) / 2 - drawing.getMinX() * s, (height - drawing.getHeight() * s) / 2 - drawing.getMinY() * s);
+        panTo(along(drawing.getMinX(), drawing.getWidth(), width, s), along(drawing.getMinY(), drawing.getHeight(), height, s));
+    }
+
+    /** The pan along one side: centred where the drawing fits there with the margin, else its start at the margin. */
+    private static double along(double min, double size, double room, double s) {
+        return size * s <= room - 40 ? (room - size * s) / 2 - min * s : 20 - min * s;
     }
 
     /** The zoom {@link #fit} would choose. */
