@@ -110,7 +110,7 @@ final class SampleGallery {
             }
             Label title = new Label(c.entry().title());
             title.getStyleClass().add("gallery-title");
-            title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+            title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.077em;");
             Label facts = new Label(c.entry().reaches() + "  ·  " + c.entry().time());
             facts.getStyleClass().add("gallery-facts");
             title.setWrapText(true);

@@ -48,7 +48,15 @@ final class WorkbenchLayout {
      * block it explained was pushed up under the toolbar. Nothing the user set changes: the View menu's items, the
      * sizes and what is remembered stay, and both come back as they were when stepping ends.
      */
-    private boolean presenting;
+    private boolean stepping;
+    /**
+     * While presenting to a room (View ▸ Presenting Mode) the palette, the block inspector and the dock are hidden —
+     * the menu's items say so, and a panel can be shown again for the while — and nothing is remembered: what the
+     * panels were when presenting began ({@link #before}) comes back when it ends, their sizes untouched.
+     */
+    private boolean presentingMode;
+    /** The palette's, inspector's and dock's items as they were when presenting began. */
+    private boolean[] before;
     /** Set while the layout moves the dividers itself, so the move is not remembered as the user's. */
     private boolean applying;
     private boolean sized;
@@ -99,9 +107,11 @@ final class WorkbenchLayout {
         item.setSelected(prefs.getBoolean(key, true));
         item.setAccelerator(KeyCombination.keyCombination(keys));
         item.selectedProperty().addListener((o, a, now) -> {
-            prefs.putBoolean(key, now);
-            presenting &= item == minimapShown || item == inspectorShown; // the user's choice of a panel wins
-            if (item != minimapShown) {
+            if (!presentingMode) { // shown or hidden while presenting: for the while (see presentingMode)
+                prefs.putBoolean(key, now);
+            }
+            stepping &= item == minimapShown || item == inspectorShown; // the user's choice of a panel wins
+            if (item != minimapShown && !switching) {
                 rebuild();
             }
         });
@@ -128,19 +138,63 @@ final class WorkbenchLayout {
     }
 
     private boolean paletteOn() {
-        return paletteShown.isSelected() && !presenting;
+        return paletteShown.isSelected() && !stepping;
     }
 
     private boolean dockOn() {
-        return dockShown.isSelected() && !presenting;
+        return dockShown.isSelected() && !stepping;
     }
 
-    /** Gives the palette's and the dock's room to the canvas while a step-through is shown ({@link #presenting}). */
-    void presenting(boolean on) {
-        if (on != presenting) {
-            presenting = on;
+    /** Gives the palette's and the dock's room to the canvas while a step-through is shown ({@link #stepping}). */
+    void stepping(boolean on) {
+        if (on != stepping) {
+            stepping = on;
             rebuild();
         }
+    }
+
+    /** Presenting to a room begins or ends ({@link #presentingMode}). */
+    void presentingMode(boolean on) {
+        if (on == presentingMode) {
+            return;
+        }
+        List<CheckMenuItem> panels = List.of(paletteShown, inspectorShown, dockShown);
+        switching = true; // one rebuild for the three (one each had left the dock at its least height)
+        try {
+            if (on) {
+                before = new boolean[] {paletteShown.isSelected(), inspectorShown.isSelected(), dockShown.isSelected()};
+                presentingMode = true;
+                panels.forEach(p -> p.setSelected(false));
+            } else {
+                presentingMode = false;
+                for (int i = 0; i < panels.size(); i++) {
+                    panels.get(i).setSelected(before[i]);
+                }
+            }
+        } finally {
+            switching = false;
+        }
+        rebuild();
+        // once laid out again: the block inspector, back without a width yet, had asked for the height of its text
+        // wrapped at no width, and the split pane squeezed the dock to its least height for it
+        var scene = centre.getScene();
+        if (scene != null) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                applyDividers();
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        }
+    }
+
+    /** Set while presenting begins or ends: the panels' items change together, the panes are rebuilt once. */
+    private boolean switching;
+
+    /** Whether presenting to a room ({@link #presentingMode}). */
+    boolean presentingMode() {
+        return presentingMode;
     }
 
     /** The View menu's items that show or hide each panel. */
@@ -227,7 +281,7 @@ final class WorkbenchLayout {
 
     /** A divider the user let go of: the panels' sizes in pixels are remembered. */
     private void remember() {
-        if (applying || !sized) {
+        if (applying || !sized || presentingMode) { // a divider moved while presenting is for the while
             return;
         }
         double w = sides.getWidth();

@@ -130,6 +130,7 @@ final class WorkbenchMenus {
                 backendMenu());
         view.getItems().addAll(view.getItems().size() - 2, Themes.menuItems(window.root()));
         view.getItems().addAll(4, window.layout().viewItems());
+        view.getItems().add(4, window.presenting().menuItem()); // above the panels it hides
         MenuBar bar = new MenuBar(file, edit, view, TrainingMenu.of(window.trainingPanel()));
         bar.getMenus().add(HelpMenu.of(bar, stage));
         return bar;

@@ -66,6 +66,7 @@ final class WorkbenchWindow {
     });
 
     private WorkbenchLayout layout;
+    private Presenting presenting;
 
     WorkbenchWindow(Stage stage, EditorViewModel vm, Path file, RecentFiles recent, Autosave autosave,
                     TrainingViewModel training) {
@@ -96,6 +97,7 @@ final class WorkbenchWindow {
         TrainingPanel trainingPanel = new TrainingPanel(training, vm.project().training());
         layout = new WorkbenchLayout(palette, canvas, inspector, trainingPanel, layoutPrefs);
         this.trainingPanel = trainingPanel; // (the Training menu fires its buttons)
+        presenting = new Presenting(root, layout, canvas, layoutPrefs, training.phaseProperty());
         root.setTop(new VBox(new WorkbenchMenus(this, stage).menuBar(), toolbar()));
         WorkbenchMenus.otherZoomKeys(root, canvas);
         vm.projectProperty().addListener((o, was, now) -> {
@@ -192,6 +194,11 @@ final class WorkbenchWindow {
 
     WorkbenchLayout layout() {
         return layout;
+    }
+
+    /** View ▸ Presenting Mode. */
+    Presenting presenting() {
+        return presenting;
     }
 
     /** What File › New Window does (the application opens another window). */
@@ -310,7 +317,7 @@ final class WorkbenchWindow {
         if (stepMode == null) {
             stepMode = new StepMode(canvas, vm, attention, () -> training.restingModel(), inspectWork);
             stepMode.setKeptModel(() -> keptModels().loadNewestUnlessOwn()); // a reopened lesson walks its newest run
-            stepMode.showingProperty().addListener((o, was, on) -> layout.presenting(on)); // the canvas's room to the step
+            stepMode.showingProperty().addListener((o, was, on) -> layout.stepping(on)); // the canvas's room to the step
         }
         return stepMode;
     }

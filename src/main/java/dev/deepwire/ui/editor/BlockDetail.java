@@ -31,7 +31,12 @@ final class BlockDetail {
 
     /** A zoom rounded to steps of about 10 %, so the titles are laid out again only when the step changes. */
     static int level(double zoom) {
-        return zoom >= OVERVIEW_BELOW ? DETAIL : (int) Math.round(Math.log(zoom) / Math.log(1.1));
+        return level(zoom, OVERVIEW_BELOW);
+    }
+
+    /** As {@link #level(double)}, with the overview below {@code overviewBelow} (presenting: where close-up text is small). */
+    static int level(double zoom, double overviewBelow) {
+        return zoom >= overviewBelow ? DETAIL : (int) Math.round(Math.log(zoom) / Math.log(1.1));
     }
 
     /** The zoom a {@link #level} stands for. */
@@ -169,16 +174,16 @@ final class BlockDetail {
      * The zoom nearest {@code fit} (the zoom that shows the whole drawing) at which every one of {@code titles} reads
      * at least {@code floor} px on screen: the largest such zoom not above {@code fit} where there is one down to
      * {@link #LEGIBLE_LEAST} (the whole drawing still shows), else the least above it (the drawing is then larger than
-     * the view). Close up, just under {@link #OVERVIEW_BELOW}, a title is {@link #BASE} canvas units (8 px at 0.65).
+     * the view). Close up (at {@code overviewBelow} and more) a title is {@link #BASE} canvas units.
      */
-    static double legibleZoom(java.util.Collection<Measure> titles, double fit, double floor) {
+    static double legibleZoom(java.util.Collection<Measure> titles, double fit, double floor, double overviewBelow) {
         for (double z = fit; z >= LEGIBLE_LEAST; z /= 1.02) {
-            if (titlePixels(titles, z) >= floor) {
+            if (titlePixels(titles, z, overviewBelow) >= floor) {
                 return z;
             }
         }
         double z = fit;
-        while (titlePixels(titles, z) < floor && z < 1) {
+        while (titlePixels(titles, z, overviewBelow) < floor && z < 1) {
             z = Math.min(1, z * 1.02);
         }
         return Math.max(fit, z);
@@ -187,9 +192,12 @@ final class BlockDetail {
     /** The least zoom {@link #legibleZoom} goes down to (below it titles only get smaller on screen). */
     static final double LEGIBLE_LEAST = 0.4;
 
-    /** How tall every one of {@code titles} is on screen, in px, at {@code zoom} (as the canvas sizes them). */
-    static double titlePixels(java.util.Collection<Measure> titles, double zoom) {
-        int level = level(zoom);
+    /**
+     * How tall every one of {@code titles} is on screen, in px, at {@code zoom}, as the canvas sizes them with its
+     * overview below {@code overviewBelow}.
+     */
+    static double titlePixels(java.util.Collection<Measure> titles, double zoom, double overviewBelow) {
+        int level = level(zoom, overviewBelow);
         return (level == DETAIL ? BASE : sharedTitleSize(titles, zoomOf(level))) * zoom;
     }
 }

@@ -76,7 +76,7 @@ final class CanvasViews {
      * groups' names and notes' text larger too.
      */
     void showZoom(double zoom) {
-        int level = BlockDetail.level(zoom);
+        int level = level(zoom);
         fitTitles(level);
         groups.showZoom(level);
         notes.showZoom(level);
@@ -91,6 +91,28 @@ final class CanvasViews {
                 .filter(e -> !hidden.contains(e.getKey())).map(e -> e.getValue().titleMeasure()).toList(),
                 BlockDetail.zoomOf(level));
         nodes.values().forEach(v -> v.showZoom(level, titleSize));
+    }
+
+    /** Below this zoom blocks show their titles alone ({@link BlockDetail#OVERVIEW_BELOW}, or higher: presenting). */
+    private double overviewBelow = BlockDetail.OVERVIEW_BELOW;
+
+    private int level(double zoom) {
+        return BlockDetail.level(zoom, overviewBelow);
+    }
+
+    double overviewBelow() {
+        return overviewBelow;
+    }
+
+    /**
+     * Shows blocks' titles alone below {@code zoom}: presenting, up to where the lines close up read at the room's
+     * least size (at 0.65 to 0.9 they were 7 to 10 px); drawn again at once.
+     */
+    void overviewBelow(double zoom) {
+        if (zoom != overviewBelow) {
+            overviewBelow = zoom;
+            showZoom(viewport.zoom());
+        }
     }
 
     /** The shown blocks' titles, measured ({@link BlockDetail#legibleZoom} sizes them). */
@@ -127,7 +149,7 @@ final class CanvasViews {
             }
         }
         nodes.forEach((id, v) -> v.setVisible(!hidden.contains(id)));
-        fitTitles(BlockDetail.level(viewport.zoom())); // a title renamed, a block added or hidden: one size again
+        fitTitles(level(viewport.zoom())); // a title renamed, a block added or hidden: one size again
         groups.sync(graph);
         edges.keySet().removeIf(e -> {
             // hasEdge, not edges().contains: a list scan per wire view cost views × wires on every edit and undo (a
@@ -143,7 +165,7 @@ final class CanvasViews {
         }
         addEdgeViews();
         // a note's room below keeps clear of the blocks as drawn
-        notes.sync(graph, BlockDetail.level(viewport.zoom()), id -> nodes.containsKey(id) ? nodes.get(id).getPrefHeight()
+        notes.sync(graph, level(viewport.zoom()), id -> nodes.containsKey(id) ? nodes.get(id).getPrefHeight()
                 : NodeView.heightFor(null));
         showAnalysis();
         showSelection();
@@ -172,7 +194,7 @@ final class CanvasViews {
         view.setVisible(!hidden.contains(n.id()));
         view.setSelected(vm.selection().contains(n.id()));
         view.showHealth(health.get(n.id()));
-        view.showZoom(BlockDetail.level(viewport.zoom()), titleSize); // sync sizes them all again
+        view.showZoom(level(viewport.zoom()), titleSize); // sync sizes them all again
         showAnalysis(view);
         return view;
     }

@@ -28,10 +28,14 @@ final class FitView {
         this.step = step;
     }
 
-    /** Sets the least title height on screen, in px (0: none); whether it changed. */
+    /**
+     * Sets the least title height on screen, in px (0: none); whether it changed. With one, blocks show their titles
+     * alone wherever their lines close up would read under it.
+     */
     boolean setTitleFloor(double px) {
         boolean changed = px != titleFloor;
         titleFloor = px;
+        views.overviewBelow(px > 0 ? Math.max(BlockDetail.OVERVIEW_BELOW, px / BlockDetail.BASE) : BlockDetail.OVERVIEW_BELOW);
         return changed;
     }
 
@@ -60,7 +64,7 @@ final class FitView {
             boolean beside = Viewport.fitScale(b, width - mw, height) >= Viewport.fitScale(b, width, height - mh);
             double before = viewport.zoom();
             viewport.fit(b, beside ? width - mw : width, beside ? height : height - mh,
-                    s -> titleFloor > 0 ? BlockDetail.legibleZoom(views.shownTitles(), s, titleFloor) : s);
+                    s -> titleFloor > 0 ? BlockDetail.legibleZoom(views.shownTitles(), s, titleFloor, views.overviewBelow()) : s);
             if (tries > 0 && Math.abs(viewport.zoom() - before) < 1e-9) {
                 break;
             }

@@ -65,6 +65,7 @@ public final class GraphCanvas extends Pane {
         // those, so a click or double-click on a note is the note's; groups' names (each a small label on the canvas's
         // colour, and the group's collapse control) above all, so neither a block nor a note over the group's top-left
         // hides them — a note there had covered "▾ name" whole.
+        world.getStyleClass().add("canvas-world"); // the drawing's text in canvas units, whatever the window's size
         world.getChildren().addAll(views.groupLayer, views.nodeLayer, views.edgeLayer, views.noteLayer, views.groupTitleLayer,
                 connect.pendingWire(),
                 rubberBand.shape());

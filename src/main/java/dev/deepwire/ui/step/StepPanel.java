@@ -60,7 +60,7 @@ final class StepPanel extends VBox {
         close.setId("step-close");
         gradients.setId("step-gradients");
         export.setId("step-export");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px; -fx-text-fill: #fde725;");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.077em; -fx-text-fill: #fde725;");
         formula.setStyle("-fx-text-fill: #d7dae0;");
         formula.setWrapText(true);
         lines.setStyle("-fx-font-family: monospace; -fx-text-fill: #d7dae0;");

@@ -223,7 +223,7 @@ public final class TrainingPanel extends HBox {
         Label note = new Label();
         note.setId("train-loss-note");
         note.getStyleClass().add("muted");
-        note.setStyle("-fx-font-size: 12px;"); // a caption, as the charts' legends: whole at 1024 px (at 13 px, cut)
+        note.setStyle("-fx-font-size: 0.923em;"); // a caption, as the charts' legends: whole at 1024 px (at 13 px, cut)
         note.textProperty().bind(vm.measured().lossNote().lineProperty());
         note.setMinWidth(0);
         note.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
