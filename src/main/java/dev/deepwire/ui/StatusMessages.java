@@ -47,7 +47,9 @@ final class StatusMessages {
         training.statusProperty().addListener((o, was, now) -> {
             if (ended[0] && now != null && !now.isBlank()) {
                 ended[0] = false;
-                vm.messageProperty().set(now);
+                // the folder first: at the end of the line a 1024-px bar had cut it ("… · run saved in runs/mar…")
+                vm.messageProperty().set(training.savedRunProperty().get() == null ? now
+                        : "Run saved in " + training.savedRunShown() + " · " + now);
             }
         });
     }

@@ -147,8 +147,8 @@ class StatusMessagesUiTest {
         assertThat(message(robot)).startsWith("Training marker");
         robot.clickOn("#train-stop");
         DockBelongsToProjectUiTest.waitFor("stopped", () -> h.training.phaseProperty().get() == RunState.STOPPED);
-        assertThat(message(robot)).startsWith("Stopped at step").contains("validation accuracy")
-                .contains("run saved in " + java.nio.file.Path.of("runs").resolve(h.training.runDir().orElseThrow().getFileName()))
+        assertThat(message(robot)).contains("Stopped at step").contains("validation accuracy")
+                .startsWith("Run saved in " + java.nio.file.Path.of("runs").resolve(h.training.runDir().orElseThrow().getFileName()))
                 .as("from the project's folder").doesNotContain(h.dir.toString());
     }
 }

@@ -92,7 +92,7 @@ class StatusWidthUiTest {
     @Test
     void aRunsLastLineNeverWidensTheWindow(FxRobot robot) {
         // as a run's end now names its folder: from the project's folder (the whole path had been 40 characters more)
-        String finished = "Finished (the 1 epoch done): validation accuracy 10.7 % · run saved in runs/marker-20261207-073806";
+        String finished = "Run saved in runs/marker-20261207-073806 · Finished: validation accuracy 10.7 % (the 1 epoch done)";
         robot.interact(() -> h.window.showBackend("CPU (AVX2, 2 threads, OPENBLAS)"));
         robot.interact(() -> h.vm.messageProperty().set(finished)); // as StatusMessages passes a run's last line on
         WaitForAsyncUtils.waitForFxEvents();

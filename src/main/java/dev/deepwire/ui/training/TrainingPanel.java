@@ -154,7 +154,8 @@ public final class TrainingPanel extends HBox {
         HBox.setHgrow(bar, Priority.ALWAYS);
         StackPane progressOrProblem = new StackPane(progress, problem);
         progressOrProblem.setAlignment(Pos.TOP_LEFT);
-        VBox run = new VBox(6, runRow, barRow, progressOrProblem, status);
+        VBox run = new VBox(6, runRow, barRow, progressOrProblem, status,
+                RunFolderRow.of(vm, vm.editor().messageProperty())); // where the run ended up, once it has
         for (Region r : List.of(runRow, barRow, runs, csv, progressOrProblem, run)) {
             r.setMinHeight(Region.USE_PREF_SIZE);
             r.setMaxHeight(Region.USE_PREF_SIZE);

@@ -48,6 +48,8 @@ public final class TrainingViewModel {
     private final Queue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final ObjectProperty<RunState> phase = new SimpleObjectProperty<>(RunState.IDLE);
     private final StringProperty status = new SimpleStringProperty("Ready to train");
+    /** The folder the last run was saved in, once it has ended (null before, and while the next one runs). */
+    private final ObjectProperty<Path> savedRun = new SimpleObjectProperty<>();
     private final IdleLine idle;
     private final StringProperty culprit = new SimpleStringProperty();
     private final RunUnderWay current = new RunUnderWay();
@@ -103,6 +105,7 @@ public final class TrainingViewModel {
         measured.selectsOn(editor.project().training().selectOn());
         evaluation.begin(null, null, null);
         current.forget();
+        savedRun.set(null);
         phase.set(RunState.IDLE);
         status.set(idle.ready());
         measured.pointsChanged();
@@ -132,6 +135,16 @@ public final class TrainingViewModel {
 
     public ObjectProperty<RunState> phaseProperty() {
         return phase;
+    }
+
+    /** The folder the last run was saved in, whole, once it has ended; null before and while the next one runs. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> savedRunProperty() {
+        return savedRun;
+    }
+
+    /** Where the last run was saved, as a person reads it: from the project's folder when it is in it, else whole. */
+    public String savedRunShown() {
+        return savedRun.get() == null ? "" : RunMessages.folder(savedRun.get(), projectFile());
     }
 
     public StringProperty statusProperty() {
@@ -198,6 +211,7 @@ public final class TrainingViewModel {
         var dataset = project.dataset();
         String name = project.name();
         Project trained = new Project(name, project.description(), graph, dataset, settings);
+        savedRun.set(null);
         phase.set(RunState.STARTING);
         current.starting();
         measured.noPlace();
@@ -384,8 +398,10 @@ public final class TrainingViewModel {
         Path dir = current.dir();
         RunRecorder recorder = current.recorder();
         String failure = recorder.failure();
-        status.set(message + (failure == null ? "" : " · stopped: " + failure)
-                + (dir == null ? "" : " · run saved in " + RunMessages.folder(dir, projectFile())));
+        // where it was saved is said on a line of its own ({@link #savedRunProperty}): at the end of this line, a
+        // 1024-px dock and status bar had cut the folder's name, the one thing needed to find the run
+        savedRun.set(dir == null ? null : dir.toAbsolutePath());
+        status.set(message + (failure == null ? "" : " · stopped: " + failure));
         recorder.finish(current.control(), background, problem -> uiThread.accept(() -> status.set(message + " · " + problem)));
     }
 }

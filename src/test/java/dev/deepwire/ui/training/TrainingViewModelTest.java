@@ -56,8 +56,9 @@ class TrainingViewModelTest {
         Path run = vm.runDir().orElseThrow();
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,val_mrr");
         assertThat(run.resolve("model.zip")).exists();
-        assertThat(vm.statusProperty().get()).startsWith("Finished").contains(run.toString())
+        assertThat(vm.statusProperty().get()).startsWith("Finished")
                 .as("a figure and its % never wrap apart ('100.0 / %')").containsPattern("accuracy \\d+\\.\\d\u00a0%");
+        assertThat(vm.savedRunProperty().get()).as("where it was saved, on its own").isEqualTo(run.toAbsolutePath());
         assertThat(vm.health()).containsKeys("attn", "ffn", "norm1");
         assertThat(run.resolve("best.zip")).exists();
         assertThat(RunHistory.keptProject(run)).as("trained in this process (the fallback): its folder keeps the "
