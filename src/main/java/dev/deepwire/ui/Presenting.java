@@ -49,8 +49,9 @@ final class Presenting {
             show(on);
         });
         phase.addListener((o, was, now) -> {
-            if (now == RunState.STARTING && item.isSelected()) {
+            if (now == RunState.STARTING && item.isSelected() && !layout.dockShownProperty().get()) {
                 layout.dockShownProperty().set(true); // for the while: hidden again as it was when presenting ends
+                canvas.fitWhenLaidOut(); // the canvas is shorter: the whole drawing in it again
             }
         });
         // a window opened from this one while presenting (Attention Inspector, Runs…, a question) reads as large

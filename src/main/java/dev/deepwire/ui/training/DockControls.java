@@ -29,15 +29,14 @@ final class DockControls {
 
     /**
      * A result line keeps the height of {@code n} wrapped lines whatever it says, so the dock never moves when a run
-     * starts or ends (a Stop click lands on Stop); the whole text is on its tooltip.
+     * starts or ends (a Stop click lands on Stop); the whole text is on its tooltip. Its height and width are in the
+     * window's text size (workbench.css, .dock-line and .dock-lines-N): set in pixels, a line of 16-px text (presenting)
+     * had one line's room of two.
      */
     static void lines(Label l, int n) {
         l.setWrapText(true);
         l.setTextOverrun(OverrunStyle.ELLIPSIS);
-        double h = Math.ceil(n * l.getFont().getSize() * 1.4) + 2;
-        l.setMinHeight(h);
-        l.setPrefHeight(h);
-        l.setMaxHeight(h);
+        l.getStyleClass().addAll("dock-line", "dock-lines-" + n);
         l.setAlignment(Pos.TOP_LEFT);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(l.textProperty());

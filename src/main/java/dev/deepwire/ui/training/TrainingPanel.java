@@ -85,7 +85,6 @@ public final class TrainingPanel extends HBox {
         Label progress = new Label();
         progress.textProperty().bind(vm.measured().progressTextProperty());
         progress.getStyleClass().add("muted");
-        progress.setMaxWidth(370);
         lines(progress, 2);
         progress.setId("train-progress");
         // one slot of two lines, always there, for the run's progress or — while a setting typed is refused, or a run
@@ -98,16 +97,13 @@ public final class TrainingPanel extends HBox {
         status.setId("train-status");
         status.textProperty().bind(Bindings.createStringBinding(
                 () -> Words.named(vm.statusProperty().get(), vm.editor().graph()), vm.statusProperty()));
-        status.setMaxWidth(370);
         lines(status, 2);
         Label test = new Label();
         test.setId("train-test-report");
         test.textProperty().bind(vm.testReportProperty());
-        test.setMaxWidth(370);
         lines(test, 3);
         testLabel = test;
         problem.getStyleClass().add("issue-error");
-        problem.setMaxWidth(370);
         lines(problem, 2);
         // with the run's status, above the scrolled settings: a refused setting is said where it is seen (below the
         // settings it was out of view at 1024 x 700), in the progress line's slot
@@ -171,8 +167,9 @@ public final class TrainingPanel extends HBox {
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> DockControls.scrollOneRow(scroll, more, e));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox controls = new VBox(6, run, scroll);
-        controls.setPrefWidth(410);
-        controls.setMinWidth(390); // the settings' two columns of fields whole ("0.0005"), beside three charts at 1024 px
+        // the settings' two columns of fields whole ("0.0005"), beside three charts at 1024 px: 410 px wide, at least
+        // 390, in the window's text size (workbench.css .dock-controls), so the fields stay whole when presenting
+        controls.getStyleClass().add("dock-controls");
         HBox.setHgrow(loss.viewer(), Priority.ALWAYS);
         HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
         lrChart.includeZero();
