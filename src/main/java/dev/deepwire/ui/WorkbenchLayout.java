@@ -110,7 +110,8 @@ final class WorkbenchLayout {
             if (!presentingMode) { // shown or hidden while presenting: for the while (see presentingMode)
                 prefs.putBoolean(key, now);
             }
-            stepping &= item == minimapShown || item == inspectorShown; // the user's choice of a panel wins
+            // the user's choice of a panel wins (not presenting's beginning or end: a step-through goes on)
+            stepping &= item == minimapShown || item == inspectorShown || switching;
             if (item != minimapShown && !switching) {
                 rebuild();
             }

@@ -93,6 +93,30 @@ class StepModeNarrowUiTest {
     }
 
     /**
+     * Presenting begun or ended during a step-through leaves the step its room (leaving presenting had brought the
+     * palette and the dock back over the step's panel), and both come back when stepping ends.
+     */
+    @Test
+    void presentingOnAndOffDuringAStepThroughKeepsTheStepsRoom(FxRobot robot) throws Exception {
+        javafx.scene.Node dock = robot.lookup("#training-dock").query();
+        javafx.scene.Node palette = robot.lookup("#palette-search").query();
+        StepMode mode = StepWaits.open(h, stage, zip, robot);
+        try {
+            robot.interact(() -> h.window.presenting().onProperty().set(true));
+            robot.interact(() -> h.window.presenting().onProperty().set(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dock.getScene()).as("the dock still gives its room to the step").isNull();
+            assertThat(palette.getScene()).as("the palette too").isNull();
+            robot.interact(() -> mode.toggle().setSelected(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dock.getScene()).as("the dock back after stepping").isNotNull();
+            assertThat(palette.getScene()).as("the palette back").isNotNull();
+        } finally {
+            robot.interact(() -> h.window.presenting().onProperty().set(false));
+        }
+    }
+
+    /**
      * The panel is as tall as the walk's tallest step needs, not a fixed share of the canvas: at 1024 x 700 it had
      * stood 370 px tall over a walk whose longest step took far less, hiding the drawing under empty room; its height
      * stays from step to step (Next under the pointer).
