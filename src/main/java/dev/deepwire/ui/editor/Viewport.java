@@ -132,12 +132,17 @@ final class Viewport {
         double fits = fitScale(drawing, width, height);
         double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, choose.applyAsDouble(fits)));
         setZoom(s);
-        panTo(along(drawing.getMinX(), drawing.getWidth(), width, s), along(drawing.getMinY(), drawing.getHeight(), height, s));
+        boolean larger = s > fits + 1e-9; // chosen over the fitting zoom: the drawing may not fit
+        panTo(along(drawing.getMinX(), drawing.getWidth(), width, s, larger),
+                along(drawing.getMinY(), drawing.getHeight(), height, s, larger));
     }
 
-    /** The pan along one side: centred where the drawing fits there with the margin, else its start at the margin. */
-    private static double along(double min, double size, double room, double s) {
-        return size * s <= room - 40 ? (room - size * s) / 2 - min * s : 20 - min * s;
+    /**
+     * The pan along one side: centred, or — at a zoom {@code larger} than fits, where the drawing is wider than the room
+     * there — its start at the margin. (A drawing too large even at the least zoom stays centred, as before.)
+     */
+    private static double along(double min, double size, double room, double s, boolean larger) {
+        return !larger || size * s <= room - 40 ? (room - size * s) / 2 - min * s : 20 - min * s;
     }
 
     /** The zoom {@link #fit} would choose. */
