@@ -3,24 +3,44 @@ package dev.deepwire.data;
 import dev.deepwire.limits.Limits;
 import dev.deepwire.limits.LineReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records of a CSV file as spreadsheets write them (RFC 4180): a cell that starts with a quote runs to its closing
- * quote, commas and line breaks inside it included, and {@code ""} inside it is one quote. A header cell such as
- * {@code "height, cm"} had been split in two at its comma, and a file whose header broke a name over two lines was
- * refused at its second half, each named as a fault of the file. A quote that is never closed is refused at the line
- * that opened it, before it swallows the rest of the file.
+ * The records of a CSV file as spreadsheets write them (RFC 4180), parsed by Apache Commons CSV: a cell that starts
+ * with a quote runs to its closing quote, commas and line breaks inside it included, and {@code ""} inside it is one
+ * quote; spaces around a cell are not part of it. The file's lines come through a {@link LineReader}, so a line longer
+ * than {@link Limits#LINE_CHARS} is refused with its number before it is held, and a record (a quoted cell over
+ * line breaks) longer than that is refused at the line it starts on — a quote never closed would otherwise swallow
+ * the rest of the file. Each fault is a {@link DataException} naming the file, the line, the column and the fix.
  */
 final class CsvRecords {
-    private final LineReader in;
+    /** RFC 4180, blank lines kept as records (the header is line 1 however many blank lines follow). */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true).setTrailingData(false).setLenientEof(false).get();
+    /** Reads a record's kept text to the end, a quote left open included: to say which column went wrong. */
+    private static final CSVFormat LENIENT = FORMAT.builder().setLenientEof(true).setTrailingData(true).get();
+
     private final String name;
+    private final Lines lines;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
     private int firstLine;
 
-    CsvRecords(LineReader in, String name) {
-        this.in = in;
+    CsvRecords(LineReader in, String name) throws IOException {
         this.name = name;
+        this.lines = new Lines(in);
+        this.parser = CSVParser.builder().setReader(lines).setFormat(FORMAT).get();
+        this.records = parser.iterator();
     }
 
     /** The line the record last returned starts on, from 1. */
@@ -28,75 +48,132 @@ final class CsvRecords {
         return firstLine;
     }
 
-    /** The next record's cells (quotes taken off, spaces kept), an empty list for a blank line, or null at the end. */
+    /** The next record's cells (quotes and surrounding spaces taken off), an empty list for a blank line, or null at the end. */
     List<String> next() throws IOException, DataException {
-        String line = in.readLine();
-        if (line == null) {
-            return null;
+        int starts = Math.toIntExact(parser.getCurrentLineNumber()) + 1;
+        lines.recordStartsAt(starts);
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            throw problem(e.getCause(), starts);
+        } catch (IllegalStateException e) {
+            throw problem(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e), starts);
         }
-        firstLine = in.lineNumber();
-        List<String> cells = new ArrayList<>();
-        if (line.isBlank()) {
-            return cells;
+        firstLine = starts;
+        List<String> cells = new ArrayList<>(record.toList());
+        if (cells.size() == 1 && cells.get(0).isBlank()) {
+            cells.clear();
         }
-        StringBuilder cell = new StringBuilder();
-        int chars = line.length();
-        int i = 0;
-        while (true) {
-            int start = i;
-            while (i < line.length() && line.charAt(i) == ' ') {
-                i++;
+        return cells;
+    }
+
+    /** What the parser stopped at, in the file's words: the line the record starts on, its column and the fix. */
+    private IOException problem(IOException cause, int line) throws DataException {
+        if (cause instanceof RecordTooLong) {
+            throw new DataException(name + " line " + line + ", column " + openColumn() + ": a quoted cell runs over "
+                    + Limits.LINE_CHARS + " characters; is a closing \" missing?");
+        }
+        if (cause == null || cause instanceof dev.deepwire.limits.LimitException
+                || cause instanceof java.nio.charset.CharacterCodingException) {
+            return cause == null ? new IOException("the CSV reader stopped") : cause;
+        }
+        String text = String.valueOf(cause.getMessage());
+        if (text.contains("EOF reached before encapsulated token finished")) {
+            throw new DataException(name + " line " + line + ", column " + openColumn()
+                    + ": a quote opened here is never closed; close it with \" or remove it");
+        }
+        if (text.contains("Invalid character between encapsulated token and delimiter")) {
+            throw new DataException(name + " line " + line + ": a quoted cell is followed by more text before its comma "
+                    + "(such as \"1\"2); put the whole cell in quotes, or remove the quotes");
+        }
+        return cause;
+    }
+
+    /** The column of the record being read whose quote is still open: its cells so far, read leniently. */
+    private int openColumn() {
+        try (CSVParser again = CSVParser.builder().setReader(new StringReader(lines.kept())).setFormat(LENIENT).get()) {
+            Iterator<CSVRecord> it = again.iterator();
+            return it.hasNext() ? it.next().size() : 1;
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** A record ran past the limit for one line: a quote never closed, most likely. */
+    private static final class RecordTooLong extends IOException {
+        RecordTooLong() {
+            super("a record runs over " + Limits.LINE_CHARS + " characters");
+        }
+    }
+
+    /**
+     * The file's lines as one text (each ended by {@code \n}) for the parser, keeping the lines of the record being
+     * read (from the line it starts on) to name its column when it goes wrong, and refusing a record longer than a
+     * line may be. The parser reads ahead by at most its buffer, so the lines kept are the record's and a few more.
+     */
+    private static final class Lines extends Reader {
+        private static final int READ_AHEAD = 1 << 16;
+        private final LineReader in;
+        private final Deque<String> kept = new ArrayDeque<>();
+        private int firstKept = 1;
+        private long keptChars;
+        private String line = "";
+        private int at;
+        private boolean ended;
+
+        Lines(LineReader in) {
+            this.in = in;
+        }
+
+        void recordStartsAt(int lineNo) {
+            while (firstKept < lineNo && !kept.isEmpty()) {
+                keptChars -= kept.removeFirst().length();
+                firstKept++;
             }
-            if (i < line.length() && line.charAt(i) == '"') {
-                // a quoted cell: to its closing quote, over line breaks
-                int openedOn = in.lineNumber();
-                i++;
-                while (true) {
-                    if (i >= line.length()) {
-                        String more = in.readLine();
-                        if (more == null) {
-                            throw new DataException(name + " line " + openedOn + ", column " + (cells.size() + 1)
-                                    + ": a quote opened here is never closed; close it with \" or remove it");
-                        }
-                        chars += more.length() + 1;
-                        if (chars > Limits.LINE_CHARS) {
-                            throw new DataException(name + " line " + openedOn + ", column " + (cells.size() + 1)
-                                    + ": a quoted cell runs over " + Limits.LINE_CHARS + " characters; is a closing \" "
-                                    + "missing?");
-                        }
-                        cell.append('\n');
-                        line = more;
-                        i = 0;
-                        continue;
-                    }
-                    char c = line.charAt(i++);
-                    if (c != '"') {
-                        cell.append(c);
-                    } else if (i < line.length() && line.charAt(i) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        break;
-                    }
+        }
+
+        String kept() {
+            return String.join("", kept);
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (at >= line.length()) {
+                if (ended) {
+                    return -1;
                 }
-                // after the closing quote: spaces, then the comma or the end; anything else stays in the cell, seen
-                int rest = line.indexOf(',', i);
-                String tail = line.substring(i, rest < 0 ? line.length() : rest);
-                if (!tail.isBlank()) {
-                    cell.insert(0, '"').append('"').append(tail);
+                String next = in.readLine();
+                if (next == null) {
+                    ended = true;
+                    return -1;
                 }
-                i = rest < 0 ? line.length() : rest;
-            } else {
-                int comma = line.indexOf(',', start);
-                i = comma < 0 ? line.length() : comma;
-                cell.append(line, start, i);
+                if (kept.isEmpty()) {
+                    firstKept = in.lineNumber();
+                }
+                line = next + "\n";
+                at = 0;
+                kept.addLast(line);
+                keptChars += line.length();
+                if (keptChars > Limits.LINE_CHARS + READ_AHEAD) {
+                    throw new RecordTooLong();
+                }
             }
-            cells.add(cell.toString());
-            cell.setLength(0);
-            if (i >= line.length()) {
-                return cells;
-            }
-            i++; // past the comma
+            int n = Math.min(len, line.length() - at);
+            line.getChars(at, at + n, buf, off);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

@@ -39,7 +39,7 @@ public final class HeadAblation {
             StringBuilder b = new StringBuilder("node,head,mode,accuracy,drop\n");
             b.append(String.format(Locale.ROOT, "none,,,%.6f,0%n", baseline));
             for (Row r : rows) {
-                b.append(String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.6f%n", csvField(r.node()), r.head(), mode, r.metric(), r.drop()));
+                b.append(String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.6f%n", dev.deepwire.io.CsvText.cell(r.node()), r.head(), mode, r.metric(), r.drop()));
             }
             return b.toString();
         }
@@ -104,9 +104,5 @@ public final class HeadAblation {
             return "regression_output";
         }
         return "softmax_output";
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
