@@ -43,10 +43,24 @@ public final class BoundedFiles {
         }
     }
 
-    /** The file's bytes as a stream that stops with a refusal past {@code maxBytes}, after {@link #checkRegular}. */
+    /**
+     * The file's bytes as a stream that stops with a refusal past {@code maxBytes}, after {@link #checkRegular}. What
+     * is opened is checked again ({@link OpenedFile}): a pipe put in the file's place between the check and the open
+     * had made the open wait for a writer forever, the window or the command line hung with it.
+     */
     public static InputStream open(Path file, long maxBytes, String what) throws IOException {
+        return open(file, maxBytes, what, () -> { }, OpenedFile.OPEN_WAIT_MS);
+    }
+
+    /**
+     * {@link #open}, with {@code betweenCheckAndOpen} run where a hostile swap would happen and the open waited for at
+     * most {@code waitMs} (tests).
+     */
+    static InputStream open(Path file, long maxBytes, String what, Runnable betweenCheckAndOpen, long waitMs)
+            throws IOException {
         checkRegular(file, maxBytes, what);
-        return capped(new BufferedInputStream(Files.newInputStream(file), 1 << 16), maxBytes, file, what, "");
+        betweenCheckAndOpen.run();
+        return capped(new BufferedInputStream(OpenedFile.open(file, what, waitMs), 1 << 16), maxBytes, file, what, "");
     }
 
     /** Like {@link #open}, decompressed when the name ends in {@code .gz}, the decompressed size capped too. */

@@ -49,6 +49,60 @@ class BoundedFilesTest {
                 .isInstanceOf(LimitException.class).hasMessageContaining("not a regular file");
     }
 
+    /**
+     * A pipe put in a checked file's place between the check and the open: the open had waited for a writer forever
+     * (the window or the command line hung). Now it is refused once the bounded wait is over.
+     */
+    @Test
+    void aPipeSwappedInAfterTheCheckIsRefusedNotWaitedOnForever() throws Exception {
+        Path f = Files.writeString(dir.resolve("project.dwproj"), "{}");
+        assumeTrue(mkfifo(dir.resolve("probe")), "mkfifo is not available");
+        Runnable swap = () -> {
+            try {
+                Files.delete(f);
+                assertThat(mkfifo(f)).isTrue();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> BoundedFiles.open(f, 1 << 20, "project file", swap, 300))
+                        .isInstanceOf(LimitException.class).hasMessageContaining(f.toString())
+                        .hasMessageContaining("replaced by a pipe"));
+    }
+
+    /** A pipe that does open (a writer waits on it) is refused as what it is, never read from. */
+    @Test
+    void aPipeThatOpensIsRefusedAsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assumeTrue(mkfifo(fifo), "mkfifo is not available");
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write('x');
+            } catch (IOException e) {
+                // the reader closed the pipe without reading: what the test expects
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> OpenedFile.open(fifo, "data file", 30_000))
+                        .isInstanceOf(LimitException.class).hasMessageContaining("is not a regular file"));
+        writer.join(30_000);
+        assertThat(writer.isAlive()).isFalse();
+    }
+
+    private static boolean mkfifo(Path p) {
+        try {
+            return new ProcessBuilder("mkfifo", p.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     void aFolderIsRefused() {
         assertThatThrownBy(() -> BoundedFiles.open(dir, 1 << 20, "data file"))

@@ -43,7 +43,8 @@ public final class DiskVersion {
                 return new DiskVersion(length, new byte[0]);
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(path)) {
+            // through the bounded open: a pipe put there after the look above had hung the save waiting for a writer
+            try (InputStream in = dev.deepwire.limits.BoundedFiles.open(path, Long.MAX_VALUE, "project file")) {
                 byte[] buffer = new byte[1 << 16];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     sha.update(buffer, 0, n);
