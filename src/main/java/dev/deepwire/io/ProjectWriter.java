@@ -30,6 +30,18 @@ public final class ProjectWriter {
         return bytes;
     }
 
+    /**
+     * Writes the project to {@code file} only if the file still holds {@code expected} (the version this writer read;
+     * null: whatever is there), the look and the replace under one lock ({@link dev.deepwire.io.files.GuardedSave}).
+     *
+     * @throws dev.deepwire.io.files.ChangedOnDisk when another window or process saved it since; nothing written
+     */
+    public byte[] write(Project project, Path file, dev.deepwire.io.files.DiskVersion expected) throws IOException {
+        byte[] bytes = (toJson(project) + "\n").getBytes(StandardCharsets.UTF_8);
+        dev.deepwire.io.files.GuardedSave.write(file, expected, bytes);
+        return bytes;
+    }
+
     public String toJson(Project project) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", ProjectFormat.FORMAT);

@@ -292,6 +292,7 @@ final class ProjectFiles {
         if (file.get() == null) {
             return saveAs();
         }
+        DiskVersion expected = known;
         if (DiskVersion.changedSince(known, file.get())) {
             switch (SaveQuestions.changedOnDisk(owner, file.get())) {
                 case SAVE_AS:
@@ -301,10 +302,16 @@ final class ProjectFiles {
                             + "Save As keeps both versions");
                     return false;
                 default:
+                    expected = DiskVersion.of(file.get()); // the version the user chose to replace, and no later one
                     break;
             }
         }
-        return write(file.get());
+        try {
+            return write(file.get(), expected);
+        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
+            // another window or process saved it between the look above and this save: asked again, nothing lost
+            return save();
+        }
     }
 
     boolean saveAs() {
@@ -325,19 +332,32 @@ final class ProjectFiles {
         if (!stem.isBlank()) {
             vm.project().setName(stem);
         }
-        if (write(path)) {
-            return true;
+        try {
+            if (write(path, DiskVersion.of(path))) { // the file the chooser agreed to replace, and no later version
+                return true;
+            }
+        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
+            String why = dev.deepwire.limits.VisibleText.oneLine(e.getMessage());
+            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + why);
+            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), why
+                    + "\nYour work is still open; save again to choose whether to replace it, or Save As another file.");
         }
         vm.project().setName(was);
         return false;
     }
 
-    private boolean write(Path path) {
+    /**
+     * Writes the project to {@code path} if it still holds {@code expected}; any other failure is said and answered
+     * false.
+     *
+     * @throws dev.deepwire.io.files.ChangedOnDisk when another window or process saved it since (nothing written)
+     */
+    private boolean write(Path path, DiskVersion expected) throws dev.deepwire.io.files.ChangedOnDisk {
         String notKept = commitEdits.get();
         var dataset = vm.project().dataset();
         try {
             anchorData(path);
-            known = DiskVersion.ofContent(new ProjectWriter().write(vm.project(), path));
+            known = DiskVersion.ofContent(new ProjectWriter().write(vm.project(), path, expected));
             vm.history().markSaved();
             Path before = file.get();
             file.set(path);
@@ -350,6 +370,9 @@ final class ProjectFiles {
                     : "; not the training dock's typed value: " + notKept + " (the project keeps its last valid value)")
                     + runsLeft);
             return true;
+        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
+            vm.project().setDataset(dataset);
+            throw e;
         } catch (IOException e) {
             vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
             // not an earlier save's "Saved …" left under a save that failed

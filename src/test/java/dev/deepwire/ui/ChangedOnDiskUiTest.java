@@ -118,6 +118,35 @@ class ChangedOnDiskUiTest {
         assertThat(h.vm.project().graph().require("attn").param("heads")).isEqualTo(2);
     }
 
+    /**
+     * Another window or process saves the file in the instant between this window's look ("unchanged") and its write:
+     * the write had replaced the other's version unasked. Now the look and the replace are one locked step, so the
+     * save finds the change, asks, and Cancel keeps both the other's version on disk and this window's work.
+     */
+    @Test
+    void aSaveByAnotherProcessBetweenTheLookAndTheWriteIsAskedAboutNotOverwritten(FxRobot robot) throws Exception {
+        String[] theirs = new String[1];
+        h.window.files().setCommitEdits(() -> { // runs inside the save, after its look at the file
+            try {
+                if (theirs[0] == null) {
+                    theirs[0] = editOutside();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return "";
+        });
+        robot.interact(() -> h.vm.setParam("attn", "heads", 2));
+        save(robot);
+        assertThat(theirs[0]).as("the other save happened inside this one").isNotNull();
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(ask.getHeaderText()).isEqualTo("marker.dwproj changed on disk");
+        press(robot, ask, ButtonType.CANCEL.getText());
+        assertThat(Files.readString(h.file)).as("the other's version, not replaced unasked").isEqualTo(theirs[0]);
+        assertThat(h.vm.history().isDirty()).as("this window's work still open").isTrue();
+        assertThat(h.vm.project().graph().require("attn").param("heads")).isEqualTo(2);
+    }
+
     @Test
     void aFileOnlyTouchedOrWrittenAgainUnchangedIsSavedWithoutAQuestion(FxRobot robot) throws Exception {
         Files.writeString(h.file, Files.readString(h.file)); // e.g. a checkout of the same version
