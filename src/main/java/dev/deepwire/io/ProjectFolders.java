@@ -2,6 +2,7 @@ package dev.deepwire.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -18,19 +19,58 @@ public final class ProjectFolders {
     private ProjectFolders() {
     }
 
-    /** The project's runs folder: {@code runs/} beside the project file. */
+    /** The file a live run holds an OS lock on in its folder (training.RunFolderLock). */
+    public static final String RUN_LOCK_FILE = ".run.lock";
+
+    /**
+     * The project's runs folder: {@code runs/} beside the project file — except for a project kept in a run's folder
+     * ({@code runs/<run>/project.dwproj}, opened to train again): run folders hold one run, and its runs had nested
+     * inside that run's folder ({@code runs/<run>/runs/…}), deleted with it and never listed. They go to the folder
+     * that holds that run (the outermost run folder around the project, for runs already nested so).
+     */
     public static Path runs(Path projectFile) {
-        return beside(projectFile, "runs");
+        Path run = enclosingRun(folderOf(projectFile));
+        return run != null && run.getParent() != null ? run.getParent() : folderOf(projectFile).resolve("runs");
     }
 
-    /** The project's sweeps folder: {@code sweeps/} beside the project file. */
+    /**
+     * The project's sweeps folder: {@code sweeps/} beside the project file; for a project kept in a run's folder,
+     * beside the {@code runs/} folder that holds that run (inside it, when the folder of runs has another name).
+     */
     public static Path sweeps(Path projectFile) {
-        return beside(projectFile, "sweeps");
+        Path run = enclosingRun(folderOf(projectFile));
+        if (run == null || run.getParent() == null) {
+            return folderOf(projectFile).resolve("sweeps");
+        }
+        Path runsFolder = run.getParent();
+        boolean named = runsFolder.getFileName() != null && runsFolder.getFileName().toString().equals("runs");
+        return (named && runsFolder.getParent() != null ? runsFolder.getParent() : runsFolder).resolve("sweeps");
     }
 
-    private static Path beside(Path projectFile, String name) {
+    /**
+     * Whether {@code dir} is a run's folder: it holds {@code run.json}, a live run's lock, or a model beside its
+     * metrics (a run of {@code deepwire train}).
+     */
+    public static boolean isRunFolder(Path dir) {
+        return Files.exists(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve(RUN_LOCK_FILE), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve("metrics.csv")) && Files.exists(dir.resolve("model.zip"));
+    }
+
+    /** The outermost run folder that is {@code dir} or holds it, or null when it lies in none. */
+    public static Path enclosingRun(Path dir) {
+        Path found = null;
+        for (Path up = dir.toAbsolutePath().normalize(); up != null; up = up.getParent()) {
+            if (isRunFolder(up)) {
+                found = up;
+            }
+        }
+        return found;
+    }
+
+    private static Path folderOf(Path projectFile) {
         Path parent = projectFile.toAbsolutePath().normalize().getParent();
-        return (parent == null ? Path.of(".").toAbsolutePath() : parent).resolve(name);
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
     /**

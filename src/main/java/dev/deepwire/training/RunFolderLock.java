@@ -26,7 +26,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class RunFolderLock implements Closeable {
     /** The file in a run folder that the live run holds an OS lock on; hidden, not a run file, gone when the run ends. */
-    public static final String LOCK_FILE = ".run.lock";
+    public static final String LOCK_FILE = dev.deepwire.io.ProjectFolders.RUN_LOCK_FILE;
     /** The folders this process holds (real paths); all taking and letting go happens under its monitor. */
     private static final java.util.Set<Path> HELD = new java.util.HashSet<>();
 

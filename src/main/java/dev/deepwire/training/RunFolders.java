@@ -220,13 +220,12 @@ public final class RunFolders {
      * {@link #claim} of a folder the user named ({@code train --out}), refused inside another run's folder (one holding
      * {@code run.json}, a live run's lock, or a model beside its metrics): deleting that run in Runs… deletes everything
      * in its folder, so the new run would go with it unnamed, and Runs… never lists it. {@code --out runs/first/again}
-     * had been taken without a word. (A project kept in a run's folder, opened and trained, still makes its runs/.)
+     * had been taken without a word. (A project kept in a run's folder, opened and trained, puts its runs beside
+     * that run: {@link ProjectFolders#runs}.)
      */
     public static RunFolderLock claimNamed(Path dir, boolean overwrite) throws IOException {
         for (Path up = dir.toAbsolutePath().normalize().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)
-                    || Files.exists(up.resolve(RunFolderLock.LOCK_FILE), LinkOption.NOFOLLOW_LINKS)
-                    || Files.exists(up.resolve("metrics.csv")) && Files.exists(up.resolve("model.zip"))) {
+            if (ProjectFolders.isRunFolder(up)) {
                 throw new WriteFailure(dir, "it lies inside " + up + ", the folder of another run, and deleting that run "
                         + "deletes everything in it; choose a folder outside it, e.g. " + up.resolveSibling(
                         up.getFileName() + "-" + dir.getFileName()));

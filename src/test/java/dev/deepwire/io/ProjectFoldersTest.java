@@ -21,6 +21,32 @@ class ProjectFoldersTest {
         assertThat(ProjectFolders.sweeps(file)).isEqualTo(dir.resolve("p/sweeps"));
     }
 
+    /**
+     * A project kept in a run's folder (runs/first/project.dwproj), opened and trained again: its runs had gone into
+     * runs/first/runs/, inside a folder that holds one run (deleted with it, never listed). They go beside that run.
+     */
+    @Test
+    void aProjectKeptInARunsFolderPutsItsRunsBesideThatRunNotInsideIt() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("p/runs/first"));
+        Files.writeString(run.resolve("run.json"), "{}");
+        Path kept = run.resolve("project.dwproj");
+        assertThat(ProjectFolders.runs(kept)).isEqualTo(dir.resolve("p/runs"));
+        assertThat(ProjectFolders.sweeps(kept)).isEqualTo(dir.resolve("p/sweeps"));
+        // a run of deepwire train (a model beside its metrics), and one already nested there before: the outermost
+        Path cli = Files.createDirectories(dir.resolve("q/runs/cnn-1"));
+        Files.writeString(cli.resolve("metrics.csv"), "");
+        Files.writeString(cli.resolve("model.zip"), "");
+        Path nested = Files.createDirectories(cli.resolve("runs/cnn-2"));
+        Files.writeString(nested.resolve("run.json"), "{}");
+        assertThat(ProjectFolders.runs(nested.resolve("project.dwproj"))).isEqualTo(dir.resolve("q/runs"));
+        // a run the user put elsewhere (train --out out/r1): its runs beside it, its sweeps in that folder
+        Path out = Files.createDirectories(dir.resolve("out/r1"));
+        Files.writeString(out.resolve("run.json"), "{}");
+        assertThat(ProjectFolders.runs(out.resolve("project.dwproj"))).isEqualTo(dir.resolve("out"));
+        assertThat(ProjectFolders.sweeps(out.resolve("project.dwproj"))).isEqualTo(dir.resolve("out/sweeps"));
+        assertThat(ProjectFolders.enclosingRun(dir.resolve("p"))).as("a project folder is no run").isNull();
+    }
+
     @Test
     void aLinkLeadingOutOfTheProjectIsRefusedNamingTheLinkWhereItLeadsAndTheFix() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
