@@ -71,6 +71,14 @@ public final class Dataset {
         return i < inputNames.size() && inputNames.get(i) != null ? inputNames.get(i) : labelNames;
     }
 
+    /**
+     * The names the data itself gives input {@code i} (an id input's entities or relations, a token input's
+     * vocabulary), or null where it gives none ({@link #inputNames} then falls back to the label names).
+     */
+    public List<String> ownInputNames(int i) {
+        return i < inputNames.size() ? inputNames.get(i) : null;
+    }
+
     /** The same examples without their labels (typed input, which has none), its inputs' names kept. */
     public Dataset withoutLabels() {
         Dataset d = new Dataset(features, featureMasks, new INDArray[0], labelNames);

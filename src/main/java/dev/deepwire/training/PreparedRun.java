@@ -75,6 +75,10 @@ public record PreparedRun(CompiledNetwork network, DatasetSplits data, String pr
                         + " examples, " + i.message(), i.nodeId());
             }
         }
+        List<Issue> unused = DataBinding.idsBeyondTheData(network, data.train());
+        if (!unused.isEmpty()) {
+            return failed(unused.get(0).toString(), unused.get(0).nodeId());
+        }
         if (used.sampler() != null) {
             // examples drawn per epoch (a knowledge graph's corrupted triples): drawn once here, so that a count
             // over the limits is refused before training, by validate as by train

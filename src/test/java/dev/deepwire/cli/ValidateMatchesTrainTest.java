@@ -69,6 +69,19 @@ class ValidateMatchesTrainTest {
                 .contains("no validation examples").contains("'validation' in a fourth column");
     }
 
+    /**
+     * wordnet-links over a triples file of 4 entities: validate said "valid … 515,072 parameters" and train ranked each
+     * answer among the sample's 4,000 entities. Both now name the head block and the count that follows the data.
+     */
+    @Test
+    void aTriplesFileOfFewerEntitiesThanTheBlocksCountIsNamedBeforeTraining() throws Exception {
+        List<String> lines = List.of("a\tr1\tb\ttrain", "b\tr1\tc\ttrain", "c\tr2\td\ttrain", "d\tr2\ta\ttrain",
+                "a\tr2\tc\tvalidation", "b\tr2\td\tvalidation");
+        String said = bothAgree(sample("wordnet-links.dwproj", "wordnet-links.tsv", "four", lines));
+        assertThat(said).contains("ERROR head: the dataset has 4 distinct ids for head but the input counts 4,000")
+                .contains("set head's count to 4").doesNotContain("valid:");
+    }
+
     @Test
     void aRelationOnlyInTheHeldOutLines() throws Exception {
         for (String split : new String[] {"validation", "test"}) {

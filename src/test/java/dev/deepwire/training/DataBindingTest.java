@@ -137,6 +137,36 @@ class DataBindingTest {
         assertThat(ids).as("7 relations, counted as 4").containsExactly(new DataBinding.Fix("r", "count", 7));
     }
 
+    /**
+     * wordnet-links with a triples file of 4 entities: the head input still counted the sample's 4,000, and training
+     * went on with a table of 4,000 rows (515,072 parameters), ranking each answer among 3,996 entities the data does
+     * not have, without a word. Now the block is named with the count to set, and one button sets it.
+     */
+    @Test
+    void anIdInputCountingMoreIdsThanTheDataNamesIsToldToFollowTheData() {
+        var g = new GraphFixture().node("head", "id_input", "count", 4000).node("relation", "id_input", "count", 4)
+                .node("s", "complex_1n", "dim", 4).node("o", "link_ranking_output")
+                .wire("head.out", "s.head").wire("relation.out", "s.relation").wire("s.out", "o.in").graph();
+        CompiledNetwork links = new GraphCompiler(BlockCatalog.standard()).compile(g, CompileOptions.forGradientCheck(1))
+                .orThrow();
+        INDArray heads = Nd4j.create(new double[][] {{0}, {1}, {2}, {3}});
+        INDArray relations = Nd4j.create(new double[][] {{0}, {1}, {2}, {3}});
+        Dataset four = new Dataset(new INDArray[] {heads, relations}, null,
+                new INDArray[] {Nd4j.zeros(4, links.outputs().get(0).size())}, List.of())
+                .withInputNames(List.of(List.of("a", "b", "c", "d"), List.of("r", "s", "r⁻¹", "s⁻¹")));
+        assertThat(DataBinding.problems(links, four)).as("the data's own faults first: none here").isEmpty();
+        assertThat(DataBinding.idsBeyondTheData(links, four)).singleElement().satisfies(issue -> {
+            assertThat(issue.nodeId()).isEqualTo("head");
+            assertThat(issue.message()).contains("the dataset has 4 distinct ids for head but the input counts 4,000")
+                    .contains("3,996 rows that no example uses").endsWith("set head's count to 4");
+        });
+        assertThat(DataBinding.fixes(links, four)).contains(new DataBinding.Fix("head", "count", 4));
+        // the same data without names of its own (ids only): nothing to compare the count with, nothing said
+        Dataset unnamed = new Dataset(new INDArray[] {heads, relations}, null,
+                new INDArray[] {Nd4j.zeros(4, links.outputs().get(0).size())}, List.of());
+        assertThat(DataBinding.idsBeyondTheData(links, unnamed)).isEmpty();
+    }
+
     @Test
     void aSequenceOfImageRowsIsTheImageInputsImageAgain() {
         // digits-caption's data gives each image as a sequence of its 8 rows (made for a Sequence-of-vectors input);

@@ -138,6 +138,7 @@ public final class DataCheck {
                            List<String> loadWarnings) {
         Dataset train = dev.deepwire.training.InputBinding.bind(net, loaded.train()); // as training takes it
         List<Issue> issues = new ArrayList<>(DataBinding.problems(net, train));
+        issues.addAll(DataBinding.idsBeyondTheData(net, train)); // a table sized for another file: before Train
         DatasetLoader.unknownSettings(spec).forEach(w -> issues.add(Issue.warn(null, w)));
         // named as Dataset Settings names its controls ("untick Header"), not by the file's keys
         loadWarnings.forEach(w -> issues.add(Issue.warn(null, DatasetWords.labelled(w) + " (Edit \u25b8 Dataset Settings\u2026)")));
