@@ -6,6 +6,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.DistributedTraining;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunFolderLock;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
@@ -117,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream console = Console.out();
         prepared.printWarnings(console); // as validate says them: an unused branch is not trained
         // the run folder keeps what it trains (the settings given here in it), as the window's runs do
-        String unkept = RunFolders.keepProject(session.project, dir);
+        String unkept = RunFiles.keepProject(session.project, dir);
         if (unkept != null) {
             Console.err().println("deepwire: the run's copy of its project was not kept: " + unkept);
         }
@@ -153,9 +154,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " (metrics so far in " + dir.resolve("metrics.csv") + ")");
         }
         boolean metricsGone = metricsProblem == null && !Files.isRegularFile(dir.resolve("metrics.csv"));
-        RunFolders.SavedModel saved;
+        RunFiles.SavedModel saved;
         try {
-            saved = RunFolders.saveModel(run.model(), dir);
+            saved = RunFiles.saveModel(run.model(), dir);
         } catch (WriteFailure e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
@@ -225,7 +226,7 @@ final class TrainCommand implements Callable<Integer> {
             OutputPaths.requireFolder(out, "--out");
             for (var input : session.inputFiles().entrySet()) {
                 Path in = input.getKey();
-                if (RunFolders.isRunFile(in.getFileName().toString()) && in.toAbsolutePath().getParent() != null
+                if (RunFiles.isRunFile(in.getFileName().toString()) && in.toAbsolutePath().getParent() != null
                         && OutputPaths.sameFile(in.toAbsolutePath().getParent(), out)) {
                     throw new CliException(ExitCodes.BAD_INPUT, "--out " + out + " holds " + input.getValue() + " "
                             + in.getFileName() + ", which a run writes over; choose another --out folder");

@@ -6,6 +6,7 @@ import dev.deepwire.data.Dataset;
 import dev.deepwire.io.AtomicFiles;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.ModelCopy;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.RunRecord;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class Experiment {
         double without = accuracy(iv);
         String project = origin.project();
         Path dir = RunFolders.createNew(runsFolder, project + " without " + iv.node() + " head " + heads);
-        Path saved = RunFolders.saveModel(copy, dir).file();
+        Path saved = RunFiles.saveModel(copy, dir).file();
         String what = (iv.off().size() == 1 ? "head " : "heads ") + heads.replace("+", ", ") + " of '" + origin.blockName()
                 + "' removed";
         AtomicFiles.write(dir.resolve("intervention.txt"), ("This model is " + project + "'s with " + what

@@ -8,7 +8,7 @@ import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.PreparedRun;
-import dev.deepwire.training.RunFolders;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.TrainingEngine;
 import dev.deepwire.training.TrainingEvent;
@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTaskBody {
     private static final List<String> RETURNED = List.of("metrics.csv", "run.json", "best.zip", "model.zip",
-            RunFolders.KEPT_PROJECT);
+            RunFiles.KEPT_PROJECT);
 
     @Override
     public SweepOutcome run(SweepTask task) {
@@ -62,7 +62,7 @@ public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTask
         if (!prepared.ok()) {
             return outcome(task, scratch, record(task, project, false, prepared.problem(), tracker));
         }
-        RunFolders.keepProject(project, scratch); // the run's folder keeps what it trained (the swept settings in it)
+        RunFiles.keepProject(project, scratch); // the run's folder keeps what it trained (the swept settings in it)
         ThreadSettings.apply(1, prepared.network().totalParams());
         TrainingRun run;
         String metricsProblem = null;
@@ -82,7 +82,7 @@ public record HeadlessSweepRun(long maxSteps, int logEvery) implements SweepTask
                 : end instanceof TrainingEvent.RunStopped s ? "stopped after " + s.steps() + " steps"
                 : "ended without an outcome";
         if (run.model() != null) {
-            RunFolders.SavedModel saved = RunFolders.saveModel(run.model(), scratch);
+            RunFiles.SavedModel saved = RunFiles.saveModel(run.model(), scratch);
             if (saved.problem() != null) {
                 finished = false;
                 reason = "model.zip could not be written: " + saved.problem();

@@ -9,6 +9,7 @@ import dev.deepwire.model.Project;
 import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.RecordFigures;
 import dev.deepwire.training.RunFolderLock;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunFolders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class SweepRunner {
     /** The field of a sweep run's run.json that names its sweep.json. */
     static final String SWEEP = "sweep";
     private static final Set<String> FILES = Set.of("metrics.csv", "run.json", "best.zip", "model.zip",
-            dev.deepwire.training.RunFolders.KEPT_PROJECT);
+            dev.deepwire.training.RunFiles.KEPT_PROJECT);
     private final SweepFolder folder;
     private final Path runsDir;
 
@@ -210,7 +211,7 @@ public final class SweepRunner {
             return false;
         }
         try (var files = Files.list(dir)) {
-            if (files.noneMatch(f -> RunFolders.isRunFile(f.getFileName().toString()))) {
+            if (files.noneMatch(f -> RunFiles.isRunFile(f.getFileName().toString()))) {
                 return true;
             }
         } catch (IOException e) {

@@ -19,7 +19,7 @@ public final class InProcessLauncher implements RunLauncher {
     public RunControl start(Launch launch, TrainingListener listener) {
         if (launch.options().checkpointDir() != null) {
             // the run folder keeps what was trained, as a training process's does (Evaluate after an edit reads it)
-            String unkept = dev.deepwire.training.RunFolders.keepProject(launch.project(), launch.options().checkpointDir());
+            String unkept = dev.deepwire.training.RunFiles.keepProject(launch.project(), launch.options().checkpointDir());
             if (unkept != null) {
                 System.err.println("deepwire: the run's copy of its project was not kept: " + unkept);
             }

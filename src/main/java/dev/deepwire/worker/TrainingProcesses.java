@@ -70,7 +70,7 @@ public final class TrainingProcesses implements RunLauncher {
         Path project;
         try {
             Files.createDirectories(runDir);
-            project = dev.deepwire.training.RunFolders.keptProjectFile(runDir); // the run folder keeps what was trained
+            project = dev.deepwire.training.RunFiles.keptProjectFile(runDir); // the run folder keeps what was trained
             new ProjectWriter().write(launch.project(), project);
             run = take();
         } catch (IOException | RuntimeException e) {

@@ -14,7 +14,7 @@ import dev.deepwire.model.BlockCatalog;
 import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.training.PreparedRun;
-import dev.deepwire.training.RunFolders;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunOptions;
 import dev.deepwire.training.RunState;
 import dev.deepwire.training.TrainingEngine;
@@ -202,7 +202,7 @@ public final class TrainingWorker {
                 send(new WorkerMessage.ModelSaved(file, true));
             } else {
                 // The run's model: beside model.zip (model-<time>.zip) when model.zip cannot be written.
-                send(new WorkerMessage.ModelSaved(RunFolders.saveModel(model, file.getParent()).file(),
+                send(new WorkerMessage.ModelSaved(RunFiles.saveModel(model, file.getParent()).file(),
                         false));
             }
         } catch (RuntimeException | WriteFailure e) {

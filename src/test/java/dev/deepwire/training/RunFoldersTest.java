@@ -163,7 +163,7 @@ class RunFoldersTest {
         try (RunFolderLock next = RunFolders.claim(out, true)) {
             assertThat(out.resolve("metrics.csv")).doesNotExist();
         }
-        assertThat(RunFolders.isRunFile(RunFolderLock.LOCK_FILE)).isFalse();
+        assertThat(RunFiles.isRunFile(RunFolderLock.LOCK_FILE)).isFalse();
     }
 
     /** The case the lock is for: a run in another process, which the OS lock guards until that process dies. */
@@ -282,7 +282,7 @@ class RunFoldersTest {
     void aModelThatCannotBeWrittenAsModelZipIsSavedBesideAndSaysWhere() throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.createDirectories(run.resolve("model.zip"));
-        RunFolders.SavedModel saved = RunFolders.saveModel(tinyModel(), run);
+        RunFiles.SavedModel saved = RunFiles.saveModel(tinyModel(), run);
         assertThat(saved.problem()).isEqualTo("it is a folder");
         assertThat(saved.file().getParent()).isEqualTo(run);
         assertThat(saved.file().getFileName().toString()).matches("model-\\d{8}-\\d{6}-\\d{3}\\.zip");
@@ -295,7 +295,7 @@ class RunFoldersTest {
         String tmp = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", notAFolder.resolve("tmp").toString());
         try {
-            assertThatThrownBy(() -> RunFolders.saveModel(tinyModel(), notAFolder.resolve("run")))
+            assertThatThrownBy(() -> RunFiles.saveModel(tinyModel(), notAFolder.resolve("run")))
                     .isInstanceOf(WriteFailure.class).hasMessageContaining("the trained model was lost")
                     .hasMessageStartingWith("cannot write " + notAFolder.resolve("run/model.zip"));
         } finally {

@@ -151,7 +151,7 @@ public final class RunHistory {
      * ordinary file, read as any project file is; empty where there is none, or it cannot be read.
      */
     public static java.util.Optional<dev.deepwire.model.Project> keptProject(Path dir) {
-        Path file = dev.deepwire.training.RunFolders.keptProjectFile(dir);
+        Path file = dev.deepwire.training.RunFiles.keptProjectFile(dir);
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return java.util.Optional.empty();
         }

@@ -6,6 +6,7 @@ import dev.deepwire.model.TrainingSettings;
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunControl;
 import dev.deepwire.training.RunFolderLock;
+import dev.deepwire.training.RunFiles;
 import dev.deepwire.training.RunFolders;
 import dev.deepwire.training.TrainingEvent;
 import dev.deepwire.training.TrainingListener;
@@ -117,7 +118,7 @@ final class RunRecorder {
                                 && !m.getFileName().toString().startsWith("."))
                         .ifPresent(m -> problem.accept("model.zip could not be written; the model was saved to " + m));
                 if (run.model() != null && run.savedModel().isEmpty()) {
-                    RunFolders.SavedModel saved = RunFolders.saveModel(run.model(), dir);
+                    RunFiles.SavedModel saved = RunFiles.saveModel(run.model(), dir);
                     if (saved.problem() != null) {
                         problem.accept("model.zip could not be written (" + saved.problem() + "); the model was saved to "
                                 + saved.file());

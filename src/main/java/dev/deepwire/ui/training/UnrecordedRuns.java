@@ -2,7 +2,7 @@ package dev.deepwire.ui.training;
 
 import dev.deepwire.training.MetricsCsv;
 import dev.deepwire.training.RunFolderLock;
-import dev.deepwire.training.RunFolders;
+import dev.deepwire.training.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -81,7 +81,7 @@ final class UnrecordedRuns {
     private static List<String> keptFiles(Path dir) {
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
-            names = files.map(f -> String.valueOf(f.getFileName())).filter(RunFolders::isRunFile)
+            names = files.map(f -> String.valueOf(f.getFileName())).filter(RunFiles::isRunFile)
                     .filter(n -> !n.equals("run.json")).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();

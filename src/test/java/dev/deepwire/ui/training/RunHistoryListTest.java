@@ -220,7 +220,7 @@ class RunHistoryListTest {
             // the project the run kept as it began says what it trained with (it had said "settings not recorded")
             var kept = new dev.deepwire.model.Project("p", "", dev.deepwire.model.Project.untitled().graph(),
                     null, new TrainingSettings(7, 32, "sgd", 0.05, 9L, 0, 0));
-            new dev.deepwire.io.ProjectWriter().write(kept, dev.deepwire.training.RunFolders.keptProjectFile(killed));
+            new dev.deepwire.io.ProjectWriter().write(kept, dev.deepwire.training.RunFiles.keptProjectFile(killed));
             RunHistory.Run again = RunHistory.list(runs).stream().filter(r -> r.dir().equals(killed)).findFirst()
                     .orElseThrow();
             assertThat(again.settings()).isEqualTo("sgd 0.05, batch 32, seed 9 (its project.dwproj)");
