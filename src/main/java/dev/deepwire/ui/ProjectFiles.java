@@ -1,32 +1,22 @@
 package dev.deepwire.ui;
 
-import dev.deepwire.data.DataPaths;
-import dev.deepwire.io.ProjectFolders;
 import dev.deepwire.io.ProjectFormatException;
 import dev.deepwire.io.ProjectReader;
-import dev.deepwire.io.ProjectWriter;
 import dev.deepwire.io.UnknownKeys;
 import dev.deepwire.io.files.Autosave;
 import dev.deepwire.io.files.DiskVersion;
-import dev.deepwire.io.files.FileNames;
 import dev.deepwire.io.files.RecentFiles;
-import dev.deepwire.model.DatasetSpec;
 import dev.deepwire.model.Project;
 import dev.deepwire.ui.editor.EditorViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -41,15 +31,12 @@ final class ProjectFiles {
     private final ObjectProperty<Path> templateFolder = new SimpleObjectProperty<>();
     private final RecentFiles recent;
     private final BackgroundAutosave autosave;
-    private java.util.function.Supplier<String> commitEdits = () -> "";
     private BooleanSupplier training = () -> false;
-    private java.util.function.BiFunction<Path, Path, String> saved = (before, now) -> "";
     private Runnable opened = () -> { };
-    private BiFunction<FileChooser, Window, File> askSave = dev.deepwire.ui.controls.FocusReturn::save;
     private java.util.function.Supplier<List<Path>> agreedWhileUnsaved = List::of;
     private java.util.function.Consumer<List<Path>> restoreAgreed = agreed -> { };
-    /** The project file as this window last read or wrote it: a change made since by someone else is not overwritten unasked. */
-    private DiskVersion known;
+    /** Save and Save As, and the version of the file this window last read or wrote. */
+    private final ProjectSaves saves;
 
     ProjectFiles(EditorViewModel vm, Window owner, Path initial, RecentFiles recent, Autosave autosave) {
         this.vm = vm;
@@ -57,7 +44,8 @@ final class ProjectFiles {
         this.recent = recent;
         this.autosave = new BackgroundAutosave(autosave);
         file.set(initial);
-        known = initial == null ? null : DiskVersion.of(initial);
+        this.saves = new ProjectSaves(vm, owner, file, templateFolder, recent, this.autosave);
+        saves.setKnown(initial == null ? null : DiskVersion.of(initial));
     }
 
     /**
@@ -65,7 +53,7 @@ final class ProjectFiles {
      * answers what was typed that the project cannot keep (a settings field holding text that is not its number), or "".
      */
     void setCommitEdits(java.util.function.Supplier<String> commit) {
-        this.commitEdits = commit;
+        saves.setCommitEdits(commit);
     }
 
     /**
@@ -79,13 +67,12 @@ final class ProjectFiles {
 
     /** Who answers "save where?" (the native dialog; a test answers as a user typing a name would). */
     void setAskSave(BiFunction<FileChooser, Window, File> ask) {
-        this.askSave = ask;
+        saves.setAskSave(ask);
     }
 
     /** Asks where to save; the answer carries the extension {@code ext} exactly once, whatever was typed. */
     Path askSave(FileChooser chooser, String ext) {
-        File f = askSave.apply(chooser, owner);
-        return f == null ? null : FileNames.withExtension(f.toPath(), ext);
+        return saves.askSave(chooser, ext);
     }
 
     /**
@@ -93,7 +80,7 @@ final class ProjectFiles {
      * the status bar adds (where the earlier file's runs stay, or "").
      */
     void setOnSave(java.util.function.BiFunction<Path, Path, String> action) {
-        saved = action;
+        saves.setOnSave(action);
     }
 
     /** Told once a project from a file is in the window with its file named: opened, or its unsaved work restored. */
@@ -123,7 +110,7 @@ final class ProjectFiles {
     void autosaveNow() {
         if (vm.history().isDirty()) {
             autosave.write(vm.project(), file.get(), file.get() == null ? List.copyOf(agreedWhileUnsaved.get()) : List.of(),
-                    file.get() == null ? null : known, reason -> vm.messageProperty().set("Autosave failed: " + reason));
+                    file.get() == null ? null : saves.known(), reason -> vm.messageProperty().set("Autosave failed: " + reason));
         }
     }
 
@@ -143,7 +130,7 @@ final class ProjectFiles {
         vm.history().markUnsaved();
         file.set(r.original());
         // the version its work began from: a file changed since the crash is not saved over unasked
-        known = r.original() == null ? null : r.basedOn() != null ? r.basedOn() : DiskVersion.of(r.original());
+        saves.setKnown(r.original() == null ? null : r.basedOn() != null ? r.basedOn() : DiskVersion.of(r.original()));
         if (r.original() != null) {
             opened.run();
         }
@@ -193,46 +180,6 @@ final class ProjectFiles {
         vm.messageProperty().set("Opened the sample " + dev.deepwire.limits.ShownName.line(vm.project().name()) + " — Save asks where to keep your copy");
     }
 
-    /**
-     * A relative data file names a place beside the project file (or an opened sample's folder). Saved into another
-     * folder, it is rewritten so that it still leads to the same data: relative to the new folder when the data lies
-     * inside it, absolute otherwise. An absolute path (a file picked in Dataset Settings) that lies inside the folder
-     * saved into becomes relative, so the project and its data move together.
-     */
-    private void anchorData(Path target) {
-        Path saved = file.get();
-        Path folder = saved != null && saved.toAbsolutePath().getParent() != null ? saved.toAbsolutePath().getParent()
-                : templateFolder.get();
-        Path to = target.toAbsolutePath().getParent();
-        var spec = vm.project().dataset();
-        if (folder == null || to == null || spec == null) {
-            return;
-        }
-        Object named = spec.params().get("file");
-        if (named == null && "digits-caption".equals(spec.kind())) {
-            named = DataPaths.DIGITS_DEFAULT; // the reader's default, also relative
-        }
-        if (!(named instanceof String f) || f.isBlank()) {
-            return;
-        }
-        Path data;
-        try {
-            data = Path.of(f);
-        } catch (InvalidPathException e) {
-            return; // Train names the unusable path
-        }
-        folder = folder.toAbsolutePath().normalize();
-        to = to.normalize();
-        if (data.isAbsolute() ? !data.normalize().startsWith(to) : folder.equals(to)) {
-            return; // elsewhere, named absolutely: it stays so; relative, in the same folder: unchanged
-        }
-        Path resolved = folder.resolve(data).normalize(); // (an absolute path inside the new folder becomes relative)
-        String anchored = resolved.startsWith(to) ? to.relativize(resolved).toString().replace('\\', '/')
-                : resolved.toString();
-        Map<String, Object> params = new LinkedHashMap<>(spec.params());
-        params.put("file", anchored);
-        vm.project().setDataset(new DatasetSpec(spec.kind(), params));
-    }
 
     void newProject() {
         if (!refuseWhileTraining() && confirmDiscard("starting a new project")) {
@@ -274,7 +221,7 @@ final class ProjectFiles {
             Project p = new ProjectReader().read(path);
             vm.setProject(p);
             file.set(path);
-            known = read;
+            saves.setKnown(read);
             templateFolder.set(null);
             recent.add(path);
             autosave.clear();
@@ -287,109 +234,13 @@ final class ProjectFiles {
         }
     }
 
-    /** Saves to the current file, or asks for one. Returns whether the project was saved. */
-    boolean save() {
-        if (file.get() == null) {
-            return saveAs();
-        }
-        DiskVersion expected = known;
-        if (DiskVersion.changedSince(known, file.get())) {
-            switch (SaveQuestions.changedOnDisk(owner, file.get())) {
-                case SAVE_AS:
-                    return saveAs();
-                case CANCEL:
-                    vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(file.get()) + " was changed outside this window; "
-                            + "Save As keeps both versions");
-                    return false;
-                default:
-                    expected = DiskVersion.of(file.get()); // the version the user chose to replace, and no later one
-                    break;
-            }
-        }
-        try {
-            return write(file.get(), expected);
-        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
-            // another window or process saved it between the look above and this save: asked again, nothing lost
-            return save();
-        }
-    }
-
-    boolean saveAs() {
-        FileChooser chooser = chooser("Save project as");
-        chooser.setInitialFileName(dev.deepwire.training.RunFolders.safeName(vm.project().name()) + ".dwproj");
-        Path path = askSave(chooser, "dwproj");
-        return path != null && saveAs(path);
-    }
-
-    /**
-     * Saves to another file, which names the project from now on ("mine.dwproj": the project mine in prompts, run
-     * folders and the dock).
-     */
-    boolean saveAs(Path path) {
-        path = FileNames.withExtension(path, "dwproj");
-        String stem = FileNames.stem(path, "dwproj");
-        String was = vm.project().name();
-        if (!stem.isBlank()) {
-            vm.project().setName(stem);
-        }
-        try {
-            if (write(path, DiskVersion.of(path))) { // the file the chooser agreed to replace, and no later version
-                return true;
-            }
-        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
-            String why = dev.deepwire.limits.VisibleText.oneLine(e.getMessage());
-            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + why);
-            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), why
-                    + "\nYour work is still open; save again to choose whether to replace it, or Save As another file.");
-        }
-        vm.project().setName(was);
-        return false;
-    }
-
-    /**
-     * Writes the project to {@code path} if it still holds {@code expected}; any other failure is said and answered
-     * false.
-     *
-     * @throws dev.deepwire.io.files.ChangedOnDisk when another window or process saved it since (nothing written)
-     */
-    private boolean write(Path path, DiskVersion expected) throws dev.deepwire.io.files.ChangedOnDisk {
-        String notKept = commitEdits.get();
-        var dataset = vm.project().dataset();
-        try {
-            anchorData(path);
-            known = DiskVersion.ofContent(new ProjectWriter().write(vm.project(), path, expected));
-            vm.history().markSaved();
-            Path before = file.get();
-            file.set(path);
-            String runsLeft = saved.apply(before, path); // Save As: where the earlier file's runs stay
-            runsLeft = runsLeft == null || runsLeft.isEmpty() ? "" : ". " + runsLeft;
-            templateFolder.set(null);
-            recent.add(path);
-            autosave.clear();
-            vm.messageProperty().set("Saved " + path + (notKept.isEmpty() ? ""
-                    : "; not the training dock's typed value: " + notKept + " (the project keeps its last valid value)")
-                    + runsLeft);
-            return true;
-        } catch (dev.deepwire.io.files.ChangedOnDisk e) {
-            vm.project().setDataset(dataset);
-            throw e;
-        } catch (IOException e) {
-            vm.project().setDataset(dataset); // not saved there: the data is still found from where it was
-            // not an earlier save's "Saved …" left under a save that failed
-            String why = dev.deepwire.limits.VisibleText.oneLine(e.getMessage()); // it quotes the path, whatever its name
-            vm.messageProperty().set("Not saved: " + dev.deepwire.limits.ShownName.line(path) + " — " + why);
-            error("Cannot save " + dev.deepwire.limits.ShownName.line(path), why
-                    + "\nYour work is still open; try Save As with another folder.");
-            return false;
-        }
-    }
 
     /**
      * Asks "save changes?" when there is unsaved work, before {@code doing} ("opening another project", "quitting
      * DeepWire": {@link SaveQuestions#unsavedQuestion} words it); returns whether it is fine to go on.
      */
     boolean confirmDiscard(String doing) {
-        String notKept = commitEdits.get();
+        String notKept = saves.commitEdits();
         if (!vm.history().isDirty()) {
             return notKept.isEmpty() || SaveQuestions.dropTyped(owner, notKept, doing);
         }
@@ -405,19 +256,26 @@ final class ProjectFiles {
         return save();
     }
 
+    /** Saves to the current file, or asks for one. Returns whether the project was saved. */
+    boolean save() {
+        return saves.save();
+    }
+
+    boolean saveAs() {
+        return saves.saveAs();
+    }
+
+    /** Saves to another file, which names the project from now on ({@link ProjectSaves#saveAs(Path)}). */
+    boolean saveAs(Path path) {
+        return saves.saveAs(path);
+    }
+
     /** A save dialog titled {@code title}, opening in the project's folder. */
     FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DeepWire projects", "*.dwproj"));
-        return dev.deepwire.ui.controls.FileDialogs.inProjectFolder(chooser, file.get());
+        return saves.chooser(title);
     }
 
     void error(String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        alert.setTitle(header);
-        alert.setHeaderText(header);
-        alert.initOwner(owner);
-        alert.showAndWait();
+        saves.error(header, text);
     }
 }
