@@ -17,7 +17,15 @@ version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\?</version>.*:\1:p'
 input=target/jpackage-input
 rm -rf "$input" target/dist
 mkdir -p "$input" target/dist
-cp target/deepwire.jar target/lib/*.jar "$input"/
+# Only the jars the jar's manifest names: target/lib keeps the jars of earlier builds (Maven adds, never removes), and a
+# dependency whose version changed since would ship twice (commons-io 2.7 beside 2.20.0 once)
+manifest=$(mktemp -d)
+(cd "$manifest" && jar xf "$OLDPWD/target/deepwire.jar" META-INF/MANIFEST.MF)
+classpath=$(tr -d '\r' < "$manifest/META-INF/MANIFEST.MF" \
+  | awk '/^Class-Path: /{on=1; sub(/^Class-Path: /, ""); printf "%s", $0; next} on && /^ /{sub(/^ /, ""); printf "%s", $0; next} {on=0}')
+rm -rf "$manifest"
+cp target/deepwire.jar "$input"/
+for jar in $classpath; do cp "target/$jar" "$input"/; done
 cp -r sample-projects "$input"/
 cp LICENSE NOTICE "$input"/
 cp docs/third-party.md "$input"/THIRD-PARTY.md

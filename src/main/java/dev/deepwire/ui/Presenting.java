@@ -15,7 +15,7 @@ import javafx.stage.WindowEvent;
 
 /**
  * View ▸ Presenting Mode: the workbench on a projector, for a room. The canvas gets the window (the palette, block
- * inspector and training dock hide, and come back as they were when it ends: {@link WorkbenchLayout#presentingMode}),
+ * inspector, training dock and minimap hide, and come back as they were when it ends: {@link WorkbenchLayout#presentingMode}),
  * every text is larger (the scene root's font size, {@value #STYLE} in workbench.css, and the windows this one opens
  * while it lasts) and Fit view never zooms out so far that a block's title reads under {@value #TITLE_FLOOR} px. A run
  * started while presenting shows the dock (its charts are what the room watches). A view preference, remembered

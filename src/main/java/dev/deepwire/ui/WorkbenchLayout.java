@@ -159,11 +159,13 @@ final class WorkbenchLayout {
         if (on == presentingMode) {
             return;
         }
-        List<CheckMenuItem> panels = List.of(paletteShown, inspectorShown, dockShown);
+        // the minimap too: in the corner of a canvas that now holds the drawing at a legible size it covered a note
+        List<CheckMenuItem> panels = List.of(paletteShown, inspectorShown, dockShown, minimapShown);
         switching = true; // one rebuild for the three (one each had left the dock at its least height)
         try {
             if (on) {
-                before = new boolean[] {paletteShown.isSelected(), inspectorShown.isSelected(), dockShown.isSelected()};
+                before = new boolean[] {paletteShown.isSelected(), inspectorShown.isSelected(), dockShown.isSelected(),
+                        minimapShown.isSelected()};
                 presentingMode = true;
                 panels.forEach(p -> p.setSelected(false));
             } else {

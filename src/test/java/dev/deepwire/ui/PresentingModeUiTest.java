@@ -107,6 +107,7 @@ class PresentingModeUiTest {
         assertThat(robot.lookup(".palette").tryQuery()).as("palette hidden").isEmpty();
         assertThat(robot.lookup("#training-dock").tryQuery()).as("dock hidden").isEmpty();
         assertThat(robot.lookup(".inspector").tryQuery()).as("block inspector hidden").isEmpty();
+        assertThat(window.layout().minimapShownProperty().get()).as("the minimap hidden: it covered a note").isFalse();
         assertThat(window.canvas().getWidth()).as("the canvas takes the width").isGreaterThan(canvasWidth + 300);
         assertThat(window.canvas().getHeight()).as("and the height").isGreaterThan(canvasHeight + 150);
         assertThat(fontSize(robot, "#status-message")).as("text larger, from the root").isGreaterThan(statusFont * 1.15);
@@ -123,6 +124,7 @@ class PresentingModeUiTest {
         assertThat(robot.lookup(".palette").tryQuery()).as("palette back").isPresent();
         assertThat(robot.lookup(".inspector").tryQuery()).as("inspector back").isPresent();
         assertThat(robot.lookup("#training-dock").tryQuery()).as("dock back").isPresent();
+        assertThat(window.layout().minimapShownProperty().get()).as("minimap back").isTrue();
         assertThat(palette.getLayoutBounds().getWidth()).as("palette as wide as before").isCloseTo(paletteWidth, Offset.offset(2.0));
         assertThat(dock.getLayoutBounds().getHeight()).as("dock as tall as before").isCloseTo(dockHeight, Offset.offset(2.0));
         assertThat(window.canvas().getWidth()).isCloseTo(canvasWidth, Offset.offset(2.0));
