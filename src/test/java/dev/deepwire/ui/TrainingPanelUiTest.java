@@ -110,6 +110,9 @@ class TrainingPanelUiTest {
         }
         double worstMs = worst.get() / 1e6;
         System.out.printf("UI responsiveness while training: worst wait for a UI event %.1f ms%n", worstMs);
-        assertThat(worstMs).as("worst UI event delay").isLessThan(1000);
+        // A guard against the training running on (or waiting on) the JavaFX thread, which holds events for the whole
+        // run (tens of seconds), not a timing: the figure is printed, and the bound leaves room for a loaded machine
+        // (2.08 s once with three other builds beside the suite on 2 cores; a benchmark measures responsiveness)
+        assertThat(worstMs).as("worst UI event delay").isLessThan(5000);
     }
 }
