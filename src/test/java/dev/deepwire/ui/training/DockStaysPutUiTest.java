@@ -36,7 +36,10 @@ class DockStaysPutUiTest {
                 SmallMarker.project(Map.of("train", 64, "validation", 16)), Runnable::run, Runnable::run);
         vm = new TrainingViewModel(editor, Runnable::run, Runnable::run, Runnable::run, () -> dir);
         TrainingPanel panel = new TrainingPanel(vm, editor.project().training());
-        stage.setScene(new Scene(panel, 1000, 218)); // the dock's height in the real 1024 x 700 window
+        Scene scene = new Scene(panel, 1000, 218); // the dock's height in the real 1024 x 700 window
+        // the window's stylesheet, as in the window: the dock's lines have their heights from it (.dock-lines-N, in em)
+        scene.getStylesheets().add(getClass().getResource("/dev/deepwire/ui/workbench.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
