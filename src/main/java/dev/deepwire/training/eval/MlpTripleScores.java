@@ -44,6 +44,8 @@ final class MlpTripleScores {
     private final int[] partInput;
     private final boolean concatenated;
     private final Layer hidden;
+    /** The hidden layer's φ (a dense layer's, as {@link #of} found it). */
+    private final org.nd4j.linalg.activations.IActivation phi;
     private final Layer score;
     private final Layer output;
     /** The candidates' part times its rows of W, per open place (tail, head); made when first asked. */
@@ -57,6 +59,7 @@ final class MlpTripleScores {
         this.partInput = partInput;
         this.concatenated = concatenated;
         this.hidden = hidden;
+        this.phi = ((DenseLayer) hidden.conf().getLayer()).getActivationFn();
         this.score = score;
         this.output = output;
     }
@@ -125,7 +128,7 @@ final class MlpTripleScores {
             INDArray candidates = candidates(t, entities);
             INDArray row = fixed.getRow(i * 2L + (t ? 0 : 1), true);
             INDArray z = candidates.addRowVector(row);
-            INDArray a = hidden.conf().getLayer() instanceof DenseLayer d ? d.getActivationFn().getActivation(z, false) : z;
+            INDArray a = phi.getActivation(z, false);
             INDArray s = a.mmul(score.getParam("W")).addiRowVector(score.getParam("b"));
             output.setInput(s, mgr);
             INDArray o = output.activate(false, mgr);
